@@ -1,0 +1,158 @@
+/*
+ * catalog: the business as the staff describe it in one libconfig file
+ * (DESIGN.md "Catalog"), loaded, validated and frozen.
+ *
+ * The only module that includes libconfig. A loaded catalog is immutable: the
+ * daemon swaps in a new one on SIGHUP and never edits one in place. Every
+ * problem a shop owner can make is reported as FILE:LINE: message, all of
+ * them, not just the first. It must never touch sqlite or the clock.
+ */
+#ifndef SMSDESK_CATALOG_H
+#define SMSDESK_CATALOG_H
+
+#include <stddef.h>
+
+/* Days of the week as a bit set: bit 0 is Monday ... bit 6 is Sunday. */
+enum cat_day {
+	CAT_MON = 1 << 0,
+	CAT_TUE = 1 << 1,
+	CAT_WED = 1 << 2,
+	CAT_THU = 1 << 3,
+	CAT_FRI = 1 << 4,
+	CAT_SAT = 1 << 5,
+	CAT_SUN = 1 << 6,
+};
+
+struct cat_hours {
+	unsigned days;	/* enum cat_day bits */
+	int open_min;	/* minutes after local midnight */
+	int close_min;	/* > open_min */
+	int line;	/* where the staff wrote it */
+};
+
+struct cat_service {
+	char *id;
+	char *name;
+	char **words;	/* folded (text_fold); may be phrases: "beard trim" */
+	size_t n_words;
+	char *price;	/* as written: "GBP 18" */
+	int minutes;
+	int capacity;
+	int notice_minutes;
+	int line;
+};
+
+struct cat_topic {
+	char *id;
+	char *name;
+	char **words;	/* folded */
+	size_t n_words;
+	int line;
+};
+
+struct cat_referral {
+	char *name;
+	char *phone;	/* E.164: +441632960123 */
+	char *note;	/* "" when absent */
+	char **covers;	/* service and topic ids */
+	size_t n_covers;
+	int line;
+};
+
+struct cat_modem {
+	char *device;
+	int baud;
+	char *pin;	/* "" when none */
+	int line;
+};
+
+struct cat_policy {
+	int referrals_per_reply;
+	int max_segments;
+	int booking_horizon_days;
+	int conversation_minutes;
+	int max_replies_per_hour;
+	int reminder_hours;	/* 0 = no reminders */
+};
+
+struct cat_index;	/* the word index, private to catalog.c */
+
+struct catalog {
+	char *path;		/* the file it was loaded from */
+	char *database;
+	struct cat_modem *modems;
+	size_t n_modems;
+	char *business_name;
+	char *timezone;		/* IANA name, checked against tzdata */
+	struct cat_hours *hours;
+	size_t n_hours;
+	char (*closed)[11];	/* "YYYY-MM-DD", sorted */
+	size_t n_closed;
+	struct cat_service *services;
+	size_t n_services;
+	struct cat_topic *topics;
+	size_t n_topics;
+	struct cat_referral *referrals;
+	size_t n_referrals;
+	struct cat_policy policy;
+	struct cat_index *index;
+};
+
+/* One problem found while loading, in the staff's terms. */
+struct cat_diag {
+	int line;	/* 0 when the problem is not on one line */
+	int warning;	/* 1: reported, but the catalog still loads */
+	char msg[240];
+};
+
+struct cat_diags {
+	struct cat_diag *v;
+	size_t n;
+	size_t n_errors;
+};
+
+/*
+ * Load and validate PATH. Returns a new catalog (free with catalog_free) when
+ * there are no errors, else NULL. Every error and warning goes into *diags
+ * (may be NULL), in line order; free it with catalog_diags_free.
+ */
+struct catalog *catalog_load(const char *path, struct cat_diags *diags);
+void catalog_free(struct catalog *cat);
+void catalog_diags_free(struct cat_diags *diags);
+
+/* "FILE:LINE: message" (or "FILE: message" when line is 0) into out. */
+void catalog_diag_format(const char *path, const struct cat_diag *d,
+			 char *out, size_t cap);
+
+enum cat_kind { CAT_SERVICE, CAT_TOPIC };
+
+struct cat_match {
+	enum cat_kind kind;
+	size_t idx;	/* into services[] or topics[] */
+	int distance;	/* 0 for an exact match */
+};
+
+/*
+ * Look up one folded word or phrase in the index. Exact matches first; with
+ * fuzzy set, words within text_typo_budget() edits also match. Returns the
+ * number of matches written to out (best first, at most cap).
+ */
+size_t catalog_lookup(const struct catalog *cat, const char *folded,
+		      int fuzzy, struct cat_match *out, size_t cap);
+
+/* The longest phrase (in words) any service or topic lists. */
+size_t catalog_max_phrase_words(const struct catalog *cat);
+
+const struct cat_service *catalog_service(const struct catalog *cat,
+					  const char *id);
+const struct cat_topic *catalog_topic(const struct catalog *cat,
+				      const char *id);
+
+/*
+ * Referrals that cover service or topic ID, in file order: writes their
+ * indexes into out (at most cap) and returns how many cover it in total.
+ */
+size_t catalog_referrals_for(const struct catalog *cat, const char *id,
+			     size_t *out, size_t cap);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * cli: the subcommands of the one smsdesk binary (DESIGN.md "Command line").
+ *
+ * main.c dispatches; each subcommand lives in its own src/cmd_<name>.c so
+ * the people working on different parts of the desk do not edit one file.
+ * A subcommand parses its own options with getopt_long, prints its own
+ * --help, and returns one of the exit codes below. Subcommands are thin:
+ * the work belongs to the modules they call.
+ */
+#ifndef SMSDESK_CLI_H
+#define SMSDESK_CLI_H
+
+enum cli_exit {
+	CLI_OK = 0,
+	CLI_BAD_INPUT = 1, /* bad input or config */
+	CLI_USAGE = 2,
+	CLI_DEVICE = 3, /* modem or device trouble */
+};
+
+/* argv[0] is the subcommand's name; options follow. */
+int cmd_serve(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_try(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_bookings(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_send(int argc, char **argv);
+int cmd_modem(int argc, char **argv);
+int cmd_pdu(int argc, char **argv);
+
+/*
+ * The config file to use: the -c value if given, else $SMSDESK_CONFIG,
+ * else /etc/smsdesk/smsdesk.cfg. Returns a borrowed string.
+ */
+const char *cli_config_path(const char *given);
+
+/*
+ * Print "smsdesk CMD: MESSAGE" and "Try 'smsdesk CMD --help'." to stderr and
+ * return CLI_USAGE, for a subcommand's bad usage.
+ */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* For subcommands whose issue has not landed: say so, return CLI_USAGE. */
+int cli_not_yet(const char *cmd);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * sim: a simulated GSM modem on a pseudo-terminal — the desk's stand-in for
+ * real hardware in `smsdesk demo`, the tests and the benchmarks.
+ *
+ * It is the modem side of AT, driven like the rest of smsdesk: non-blocking,
+ * stepped from a poll() loop with an explicit clock, no threads. It behaves
+ * like a real modem (echo on after reset, +CMTI on arrival, storage with a
+ * capacity and +CMS ERROR: 322 when full, the "> " prompt of AT+CMGS and
+ * +CMGS: <mr>) and can misbehave on purpose (fault switches). It never
+ * decodes PDUs: callers inject SMS-DELIVER hex built with the codec and read
+ * back the SMS-SUBMIT hex the driver sent. It must never be linked into the
+ * serve path's logic.
+ */
+#ifndef SMSDESK_SIM_H
+#define SMSDESK_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct sim;
+
+struct sim_config {
+	/*
+	 * A symlink kept pointing at the current pty slave. The driver opens
+	 * this path; when the line drops and comes back (a USB modem
+	 * re-enumerating), the pty changes but this path stays. NULL: none,
+	 * sim_device_path gives the slave itself.
+	 */
+	const char *link_path;
+	size_t capacity;	/* messages the storage holds; 0 means 30 */
+	const char *manufacturer;	/* AT+CGMI; NULL: "SIMCOM_Ltd" */
+	const char *model;		/* AT+CGMM; NULL: "SIMCOM_SIM800" */
+	const char *revision;		/* AT+CGMR */
+	const char *imei;		/* AT+CGSN */
+	const char *profile;	/* timing: "zero" (default) or "realistic" */
+};
+
+/*
+ * Start a simulated modem. Returns NULL and fills err on failure (no pty).
+ * Free with sim_free, which closes the pty and removes link_path.
+ */
+struct sim *sim_new(const struct sim_config *cfg, char *err, size_t errlen);
+void sim_free(struct sim *sim);
+
+/* The path a driver opens (link_path when set). */
+const char *sim_device_path(const struct sim *sim);
+
+/* The master fd to poll for reading (-1 while the line is dropped), and
+ * whether the sim has output waiting (poll for POLLOUT too). */
+int sim_fd(const struct sim *sim);
+int sim_wants_write(const struct sim *sim);
+
+/*
+ * Read what the driver wrote, answer it, write what is due at now_ms
+ * (milliseconds on any monotonic clock, the same for every call). Never
+ * blocks. Returns 0, or -1 when the pty failed.
+ */
+int sim_step(struct sim *sim, int64_t now_ms);
+/* When sim_step next has timed work (a delayed answer), or -1 for none. */
+int64_t sim_next_deadline(const struct sim *sim);
+
+/*
+ * A message arrives from the network: store PDU_HEX (an SMS-DELIVER with its
+ * SMSC prefix, as AT+CMGR would print it) and announce it with +CMTI (or
+ * +CMT, when the driver chose direct delivery with AT+CNMI). Returns the
+ * storage index, or -1 when storage is full (the network keeps it: the
+ * caller may retry later, as an SMSC would).
+ */
+int sim_deliver(struct sim *sim, const char *pdu_hex);
+/* A status report for message reference MR arrives (+CDS or +CDSI). */
+int sim_deliver_status(struct sim *sim, const char *pdu_hex);
+
+size_t sim_stored(const struct sim *sim);	/* messages in storage */
+
+/* Every SMS-SUBMIT the driver sent with AT+CMGS, oldest first: the TPDU
+ * hex as sent (with the SMSC prefix if the driver gave one). */
+size_t sim_sent_count(const struct sim *sim);
+const char *sim_sent_pdu(const struct sim *sim, size_t i);
+/* The message reference +CMGS returned for sent PDU i. */
+int sim_sent_mr(const struct sim *sim, size_t i);
+
+/* Fault switches. */
+void sim_fault_garbage(struct sim *sim, const void *bytes, size_t len);
+void sim_fault_mute(struct sim *sim, int commands);	/* never answer N */
+void sim_fault_cms_error(struct sim *sim, int sends, int code);
+void sim_fault_storage_full(struct sim *sim, int on);	/* ^SMMEMFULL etc */
+void sim_line_drop(struct sim *sim);	/* the device disappears */
+int sim_line_restore(struct sim *sim);	/* and comes back, same path */
+
+#endif

@@ -1,0 +1,38 @@
+#!/bin/sh
+# The command-line contract: --help, --version, bad usage exits 2.
+. "$SMSDESK_SRC/tests/e2e/lib.sh"
+
+t_begin "smsdesk --help lists every subcommand"
+out=$("$SMSDESK_BIN" --help); rc=$?
+t_eq "$rc" 0
+for c in serve check try demo bookings report send modem pdu; do
+	t_contains "$out" "  $c "
+done
+t_end
+
+t_begin "smsdesk --version prints the version"
+out=$("$SMSDESK_BIN" --version); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "smsdesk $(cat "$SMSDESK_SRC/VERSION")"
+t_end
+
+t_begin "unknown command exits 2 with a usage line"
+err=$("$SMSDESK_BIN" nosuchcmd 2>&1 >/dev/null); rc=$?
+t_eq "$rc" 2
+t_contains "$err" "unknown command 'nosuchcmd'"
+t_contains "$err" "usage:"
+t_end
+
+t_begin "no command exits 2"
+"$SMSDESK_BIN" >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+t_end
+
+t_begin "every subcommand has --help"
+for c in serve check try demo bookings report send modem pdu; do
+	"$SMSDESK_BIN" "$c" --help >/dev/null 2>&1; rc=$?
+	t_eq "$rc" 0
+done
+t_end
+
+t_done
