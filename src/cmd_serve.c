@@ -1,14 +1,78 @@
-/* smsdesk serve: placeholder until its issue lands. */
+/*
+ * smsdesk serve: run the desk in the foreground (systemd style).
+ */
 #include "smsdesk/cli.h"
+#include "smsdesk/daemon.h"
+#include "smsdesk/log.h"
 
+#include <getopt.h>
 #include <stdio.h>
-#include <string.h>
+
+static const char usage[] =
+    "usage: smsdesk serve [-v|-q] [-c FILE] [--device PATH] [--db PATH] "
+    "[--now TIME]\n"
+    "\n"
+    "Answer the texts arriving at the modem(s), in the foreground, logging\n"
+    "to standard error. SIGHUP reloads the catalog (an invalid one is\n"
+    "reported and the old one kept); SIGTERM or SIGINT finish what is on\n"
+    "the wire and exit 0.\n"
+    "\n"
+    "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, then\n"
+    "                     /etc/smsdesk/smsdesk.cfg)\n"
+    "      --device PATH  this serial device instead of the catalog's modems\n"
+    "      --db PATH      this database instead of the catalog's\n"
+    "      --now TIME     start the desk's clock at YYYY-MM-DDTHH:MM (local)\n"
+    "  -v, --verbose      log more (debug)\n"
+    "  -q, --quiet        log only warnings and errors\n";
 
 int cmd_serve(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("smsdesk serve: not yet available in this version\n");
-		return CLI_OK;
+	static const struct option opts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"device", required_argument, NULL, 'D'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"now", required_argument, NULL, 'n'},
+	    {"verbose", no_argument, NULL, 'v'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0}};
+	struct daemon_options opt = {0};
+	enum log_level level = LOG_LEVEL_INFO;
+	const char *config = NULL;
+	int o;
+
+	optind = 0;
+	while ((o = getopt_long(argc, argv, "+c:vqh", opts, NULL)) != -1) {
+		switch (o) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'D':
+			opt.device = optarg;
+			break;
+		case 'd':
+			opt.db_path = optarg;
+			break;
+		case 'n':
+			opt.now = optarg;
+			break;
+		case 'v':
+			level = LOG_LEVEL_DEBUG;
+			break;
+		case 'q':
+			level = LOG_LEVEL_WARN;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error("serve", "bad option");
+		}
 	}
-	return cli_not_yet("serve");
+	if (optind < argc)
+		return cli_usage_error("serve", "unexpected '%s'",
+				       argv[optind]);
+	log_init(level, "smsdesk");
+	opt.config_path = cli_config_path(config);
+	return daemon_serve(&opt);
 }

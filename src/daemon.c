@@ -1,0 +1,920 @@
+/*
+ * daemon: the poll() loop of `smsdesk serve`. See daemon.h for its promises;
+ * the comments here say why it is built the way it is.
+ */
+#include "smsdesk/daemon.h"
+
+#include "smsdesk/pdu.h"
+#include "smsdesk/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+
+/* ---- queueing a text ------------------------------------------------ */
+
+static int random_ref(void)
+{
+	unsigned char b = 0;
+
+	/* Any byte will do: the reference only has to differ between the
+	 * concatenated texts a phone is reassembling at the same time. */
+	if (getrandom(&b, 1, GRND_NONBLOCK) != 1)
+		b = (unsigned char)(uintptr_t)&b;
+	return b;
+}
+
+int daemon_queue_text(struct store *st, const char *to, const char *text,
+		      enum store_origin origin, int64_t inbox_id,
+		      const char *modem, int max_segments, int64_t now,
+		      int64_t *msg_id, char *err, size_t errlen)
+{
+	struct pdu_submit_options opt = {
+	    .status_report = 1, .msg_class = -1, .concat_ref = random_ref()};
+	struct pdu_segment segs[16];
+	struct store_out_part parts[16];
+	struct pdu_error perr;
+	int cap = max_segments > 0 && max_segments < 16 ? max_segments : 16;
+	int n;
+
+	n = pdu_encode_submit(text, to, &opt, segs, cap, &perr);
+	if (n < 0) {
+		snprintf(err, errlen, "%s", perr.msg);
+		return STORE_ERR_ARG;
+	}
+	for (int i = 0; i < n; i++) {
+		parts[i].pdu_hex = segs[i].hex;
+		parts[i].tpdu_len = segs[i].tpdu_len;
+	}
+	struct store_outbox_new msg = {.to = to,
+				       .text = text,
+				       .origin = origin,
+				       .inbox_id = inbox_id,
+				       .modem = modem,
+				       .parts = parts,
+				       .n_parts = (size_t)n};
+	int rc = store_outbox_queue(st, &msg, now, msg_id);
+	if (rc < 0)
+		snprintf(err, errlen, "%s", store_strerror(rc));
+	return rc;
+}
+
+/* ---- guards --------------------------------------------------------- */
+
+int daemon_sender_replyable(const char *sender)
+{
+	size_t digits = 0;
+	const char *p = sender;
+
+	if (p == NULL || *p == '\0')
+		return 0;
+	if (*p == '+')
+		p++;
+	for (; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p))
+			return 0; /* a name: nobody reads replies there */
+		digits++;
+	}
+	/* Short codes (banks, carriers, marketing) are 3-6 digits. */
+	return digits >= 7;
+}
+
+static int nearly_same(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t longer = la > lb ? la : lb;
+	/* Auto-replies differ only in a date, a counter or a name: allow a
+	 * tenth of the text to change. */
+	int budget = (int)(longer / 10);
+
+	if (la == 0 || lb == 0)
+		return la == lb;
+	if ((la > lb ? la - lb : lb - la) > (size_t)budget)
+		return 0;
+	return text_distance(a, b, budget) <= budget;
+}
+
+int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
+			   int threshold)
+{
+	char mine[512], theirs[512];
+	int same = 0;
+
+	text_fold(text, mine, sizeof(mine));
+	for (size_t i = 0; i < recent->n; i++) {
+		text_fold(recent->v[i], theirs, sizeof(theirs));
+		if (nearly_same(mine, theirs))
+			same++;
+	}
+	return same >= threshold;
+}
+
+/* ---- the daemon ----------------------------------------------------- */
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/cli.h"
+#include "smsdesk/concat.h"
+#include "smsdesk/desk.h"
+#include "smsdesk/log.h"
+#include "smsdesk/modem.h"
+#include "smsdesk/when.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_MODEMS 8
+/* Parts of a long text usually arrive within seconds; give late networks
+ * three minutes before answering what arrived. */
+#define CONCAT_EXPIRY_MS (3 * 60 * 1000)
+/* `smsdesk send` writes the outbox from another process: look every second. */
+#define OUTBOX_POLL_MS 1000
+#define REMINDER_POLL_MS (60 * 1000)
+#define DEFAULT_SEND_GAP_MS 250
+/* A modem down this long lets the others carry its replies. */
+#define FAILOVER_MS (60 * 1000)
+#define STOP_GRACE_MS (30 * 1000)
+/* The same text this many times in an hour is another machine talking. */
+#define LOOP_THRESHOLD 3
+
+struct daemon;
+
+struct dmodem {
+	struct daemon *d;
+	char name[128]; /* the device path; the store's modem id */
+	struct modem *m;
+	int64_t part_id;	/* outbox part on the wire, 0 when none */
+	int part_tries;		/* attempts before this one */
+	int64_t next_send_ms;
+	int64_t down_since_ms;	/* 0 while ready */
+};
+
+/* A received part waiting in the reassembly table; its modem copy stays
+ * until the whole message is committed (Invariant 1). */
+struct held_part {
+	int64_t tag;
+	struct dmodem *dm;
+	int index;
+	char *hex;
+};
+
+struct daemon {
+	const struct daemon_options *opt;
+	const char *config_path;
+	struct catalog *cat;
+	struct store *st;
+	struct concat *concat;
+	struct dmodem modems[MAX_MODEMS];
+	size_t n_modems;
+	int sigfd;
+	int64_t mono0, wall0;
+	int stopping;
+	int64_t stop_deadline;
+	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
+	struct held_part *held;
+	size_t n_held, cap_held;
+	int64_t next_tag;
+};
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The desk's clock: real time, or --now running on from start. */
+static int64_t wall_now(const struct daemon *d)
+{
+	return d->wall0 + (mono_ms() - d->mono0) / 1000;
+}
+
+static int parse_now(const struct catalog *cat, const char *s, int64_t *out)
+{
+	int y, mo, da, h, mi;
+	char tail;
+	struct when_day day;
+	time_t t;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &da, &h, &mi,
+		   &tail) != 5 ||
+	    h > 23 || mi > 59 || when_day_make(y, mo, da, &day) != 0)
+		return -1;
+	if (when_epoch_of(cat->timezone, &day, h * 60 + mi, &t) != 0)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+/* ---- catalog ---- */
+
+static struct catalog *load_catalog(const char *path)
+{
+	struct cat_diags diags = {0};
+	struct catalog *cat = catalog_load(path, &diags);
+	char line[512];
+
+	for (size_t i = 0; i < diags.n; i++) {
+		catalog_diag_format(path, &diags.v[i], line, sizeof(line));
+		if (diags.v[i].warning)
+			log_warn("%s", line);
+		else
+			log_error("%s", line);
+	}
+	catalog_diags_free(&diags);
+	return cat;
+}
+
+static void reload_catalog(struct daemon *d)
+{
+	struct catalog *fresh = load_catalog(d->config_path);
+
+	if (fresh == NULL) {
+		log_error("%s is not valid: keeping the catalog already loaded",
+			  d->config_path);
+		return;
+	}
+	if (strcmp(fresh->database, d->cat->database) != 0 ||
+	    fresh->n_modems != d->cat->n_modems)
+		log_warn("database and modem changes take effect at restart");
+	catalog_free(d->cat);
+	d->cat = fresh;
+	log_info("catalog reloaded: %zu services, %zu topics, %zu referrals",
+		 fresh->n_services, fresh->n_topics, fresh->n_referrals);
+}
+
+/* ---- answering ---- */
+
+static int guard(struct daemon *d, const struct store_inbox_msg *msg,
+		 int64_t now, const char **why)
+{
+	int64_t sent = 0;
+	struct store_strings recent = {0};
+	int looping;
+
+	if (!desk_can_reply(msg->sender)) {
+		*why = "sender cannot receive replies";
+		return 1;
+	}
+	if (store_replies_since(d->st, msg->sender, now - 3600, &sent) == 0 &&
+	    sent >= d->cat->policy.max_replies_per_hour) {
+		*why = "hourly reply cap reached";
+		return 1;
+	}
+	if (store_inbox_recent(d->st, msg->sender, now - 3600, 10, &recent) !=
+	    0)
+		return 0;
+	looping = strlen(msg->text) >= 20 &&
+		  daemon_looks_like_loop(msg->text, &recent, LOOP_THRESHOLD);
+	store_strings_free(&recent);
+	if (looping) {
+		*why = "auto-reply loop";
+		return 1;
+	}
+	return 0;
+}
+
+static int answer_in_transaction(struct daemon *d,
+				 const struct store_inbox_msg *msg,
+				 int64_t now, struct desk_result *res)
+{
+	char err[160];
+	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
+
+	for (size_t i = 0; rc >= 0 && i < res->n_replies; i++) {
+		rc = daemon_queue_text(d->st, msg->sender, res->replies[i],
+				       STORE_ORIGIN_REPLY, msg->id, msg->modem,
+				       d->cat->policy.max_segments, now, NULL,
+				       err, sizeof(err));
+		if (rc < 0)
+			log_error("cannot queue the reply to %s: %s",
+				  msg->sender, err);
+	}
+	if (rc < 0)
+		return rc;
+	if (res->n_replies == 0)
+		return store_inbox_mark_ignored(
+		    d->st, msg->id, desk_reason_name(res->d.reason), now);
+	return store_inbox_mark_answered(d->st, msg->id, now);
+}
+
+/* Answer inbound row ID (Invariant 2: all or nothing). */
+static void answer(struct daemon *d, int64_t id)
+{
+	struct store_inbox_msg msg;
+	static struct desk_result res;
+	int64_t now = wall_now(d);
+	const char *why = NULL;
+	int rc;
+
+	if (store_inbox_get(d->st, id, &msg) != 0)
+		return;
+	if (msg.state != STORE_IN_NEW) {
+		store_inbox_msg_clear(&msg);
+		return;
+	}
+	if (guard(d, &msg, now, &why)) {
+		log_warn("not answering %s (message %lld): %s", msg.sender,
+			 (long long)id, why);
+		store_inbox_mark_ignored(d->st, id, why, now);
+		store_inbox_msg_clear(&msg);
+		return;
+	}
+	rc = store_begin(d->st);
+	if (rc == 0)
+		rc = answer_in_transaction(d, &msg, now, &res);
+	if (rc == 0)
+		rc = store_commit(d->st);
+	if (rc != 0) {
+		store_rollback(d->st);
+		log_error("answering message %lld failed (%s: %s); will retry",
+			  (long long)id, store_strerror(rc),
+			  store_errmsg(d->st));
+		d->next_unanswered_ms = mono_ms() + 5000;
+	} else {
+		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
+			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
+			 res.d.subject[0] ? " " : "", res.d.subject,
+			 res.n_replies, res.n_replies == 1 ? "y" : "ies");
+	}
+	store_inbox_msg_clear(&msg);
+}
+
+static void answer_unanswered(struct daemon *d)
+{
+	int64_t ids[64], after = 0;
+	int n;
+
+	d->next_unanswered_ms = 0;
+	while ((n = store_inbox_unanswered(d->st, after, ids, 64)) > 0) {
+		for (int i = 0; i < n; i++)
+			answer(d, ids[i]);
+		after = ids[n - 1];
+		if (d->next_unanswered_ms != 0)
+			break; /* the store is failing: retry later */
+	}
+}
+
+/* ---- receiving ---- */
+
+static struct held_part *hold(struct daemon *d, struct dmodem *dm, int index,
+			      const char *hex)
+{
+	if (d->n_held == d->cap_held) {
+		size_t cap = d->cap_held ? d->cap_held * 2 : 16;
+		struct held_part *v = realloc(d->held, cap * sizeof(*v));
+		if (v == NULL)
+			return NULL;
+		d->held = v;
+		d->cap_held = cap;
+	}
+	struct held_part *p = &d->held[d->n_held];
+	p->hex = strdup(hex);
+	if (p->hex == NULL)
+		return NULL;
+	p->tag = ++d->next_tag;
+	p->dm = dm;
+	p->index = index;
+	d->n_held++;
+	return p;
+}
+
+static struct held_part *held_by_tag(struct daemon *d, int64_t tag)
+{
+	for (size_t i = 0; i < d->n_held; i++)
+		if (d->held[i].tag == tag)
+			return &d->held[i];
+	return NULL;
+}
+
+static int held_by_slot(struct daemon *d, struct dmodem *dm, int index)
+{
+	for (size_t i = 0; index >= 0 && i < d->n_held; i++)
+		if (d->held[i].dm == dm && d->held[i].index == index)
+			return 1;
+	return 0;
+}
+
+static void release(struct daemon *d, struct held_part *p, int delete)
+{
+	if (p == NULL)
+		return;
+	if (delete && p->index >= 0 && p->dm->m != NULL)
+		modem_delete(p->dm->m, p->index);
+	free(p->hex);
+	*p = d->held[--d->n_held];
+}
+
+/* Keep what we cannot read or do not answer: commit it, then delete. */
+static void keep_unanswerable(struct daemon *d, struct dmodem *dm,
+			      const struct modem_message *msg,
+			      const char *sender, const char *why)
+{
+	struct store_inbox_new in = {.sender = sender,
+				     .pdu_hex = msg->pdu_hex,
+				     .text = "",
+				     .flags = STORE_IN_BAD_TEXT,
+				     .modem = dm->name};
+	int64_t id, now = wall_now(d);
+	int rc = store_inbox_put(d->st, &in, now, &id);
+
+	if (rc < 0) {
+		log_error("cannot store a message from the modem: %s",
+			  store_errmsg(d->st));
+		return;
+	}
+	if (rc == STORE_OK)
+		store_inbox_mark_ignored(d->st, id, why, now);
+	if (msg->index >= 0)
+		modem_delete(dm->m, msg->index);
+}
+
+static void commit_message(struct daemon *d, const struct concat_message *m)
+{
+	size_t len = 1;
+	struct held_part *parts[256];
+	int n = 0;
+
+	for (int i = 0; i < m->received && n < 256; i++) {
+		struct held_part *p = held_by_tag(d, m->tags[i]);
+		if (p != NULL) {
+			parts[n++] = p;
+			len += strlen(p->hex) + 1;
+		}
+	}
+	if (n == 0)
+		return;
+	char *hex = calloc(len, 1);
+	if (hex == NULL)
+		return;
+	for (int i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(hex, "\n");
+		strcat(hex, parts[i]->hex);
+	}
+	struct store_inbox_new in = {
+	    .sender = m->head->number,
+	    .smsc_time = m->head->has_timestamp
+			     ? sms_time_to_utc(&m->head->timestamp)
+			     : 0,
+	    .pdu_hex = hex,
+	    .text = m->text,
+	    .flags = (m->incomplete ? STORE_IN_INCOMPLETE : 0) |
+		     (m->head->msg_class == 0 ? STORE_IN_FLASH : 0),
+	    .modem = parts[0]->dm->name};
+	int64_t id = 0;
+	int rc = store_inbox_put(d->st, &in, wall_now(d), &id);
+	free(hex);
+	if (rc < 0) {
+		/* Not committed: leave every part on the modem; the next
+		 * start-up reads them again. */
+		log_error("cannot store the message from %s: %s",
+			  m->head->number, store_errmsg(d->st));
+		for (int i = 0; i < n; i++)
+			release(d, held_by_tag(d, m->tags[i]), 0);
+		return;
+	}
+	if (m->incomplete)
+		log_warn("message from %s arrived incomplete (%d of %d parts)",
+			 m->head->number, m->received, m->total);
+	for (int i = 0; i < n; i++)
+		release(d, held_by_tag(d, m->tags[i]), 1);
+	if (rc == STORE_OK)
+		answer(d, id);
+	else
+		log_debug("message %lld was already stored", (long long)id);
+}
+
+static void drain_concat(struct daemon *d, int64_t now_ms)
+{
+	struct concat_message m;
+
+	while (concat_pop(d->concat, now_ms, &m) == 1)
+		commit_message(d, &m);
+}
+
+static int decode(const struct modem_message *msg, struct sms_pdu *pdu,
+		  struct pdu_error *err)
+{
+	if (msg->tpdu_len > 0)
+		return pdu_decode_len(msg->pdu_hex, msg->tpdu_len, pdu, err);
+	return pdu_decode(msg->pdu_hex, PDU_SMSC_AUTO, pdu, err);
+}
+
+static void on_message(void *ctx, const struct modem_message *msg)
+{
+	struct dmodem *dm = ctx;
+	struct daemon *d = dm->d;
+	static struct sms_pdu pdu;
+	struct pdu_error err;
+	char why[200];
+
+	if (held_by_slot(d, dm, msg->index))
+		return; /* read again after a resync: already held */
+	if (decode(msg, &pdu, &err) < 0) {
+		log_warn("undecodable message at %s index %d: %s", dm->name,
+			 msg->index, err.msg);
+		snprintf(why, sizeof(why), "undecodable PDU: %s", err.msg);
+		keep_unanswerable(d, dm, msg, "", why);
+		return;
+	}
+	if (pdu.type == PDU_SUBMIT) {
+		log_debug("%s index %d holds an outgoing message; left alone",
+			  dm->name, msg->index);
+		return;
+	}
+	if (pdu.type == PDU_STATUS_REPORT) {
+		store_outbox_delivered_by_mr(d->st, dm->name, pdu.mr,
+					     pdu.status, wall_now(d));
+		if (msg->index >= 0)
+			modem_delete(dm->m, msg->index);
+		return;
+	}
+	struct held_part *p = hold(d, dm, msg->index, msg->pdu_hex);
+	if (p == NULL) {
+		log_error("out of memory holding a message part");
+		return;
+	}
+	int64_t now = mono_ms();
+	int rc = concat_add(d->concat, &pdu, p->tag, now);
+	if (rc == CONCAT_DUPLICATE) {
+		release(d, p, 0);
+		keep_unanswerable(d, dm, msg, pdu.number, "duplicate part");
+	} else if (rc < 0) {
+		release(d, p, 0);
+		log_error("out of memory reassembling a message");
+	}
+	drain_concat(d, now);
+}
+
+static void on_status_report(void *ctx, const struct modem_message *msg)
+{
+	on_message(ctx, msg);
+}
+
+/* ---- sending ---- */
+
+static int any_modem_down_long(const struct daemon *d, int64_t now_ms)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (d->modems[i].down_since_ms != 0 &&
+		    now_ms - d->modems[i].down_since_ms > FAILOVER_MS)
+			return 1;
+	return 0;
+}
+
+static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
+{
+	struct store_out_job job;
+	int64_t now = wall_now(d);
+
+	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m) ||
+	    now_ms < dm->next_send_ms)
+		return;
+	int rc = store_outbox_next(d->st, now, dm->name, &job);
+	if (rc == STORE_ERR_NOT_FOUND && any_modem_down_long(d, now_ms))
+		rc = store_outbox_next(d->st, now, NULL, &job);
+	if (rc != 0)
+		return;
+	/* Committed before the write: a crash now leaves a part in
+	 * "sending", which the next start puts back in the queue. */
+	if (store_outbox_mark_sending(d->st, job.part_id, dm->name, now) != 0)
+		return;
+	if (modem_send_pdu(dm->m, job.pdu_hex, job.tpdu_len, dm) != 0) {
+		store_outbox_mark_failed(d->st, job.part_id,
+					 "the modem refused the PDU", now);
+		return;
+	}
+	dm->part_id = job.part_id;
+	dm->part_tries = job.tries;
+	log_debug("sending part %d/%d to %s via %s", job.seq, job.n_parts,
+		  job.to, dm->name);
+}
+
+static void on_send_result(void *ctx, const struct modem_send_result *res)
+{
+	struct dmodem *dm = res->cookie;
+	struct daemon *d = dm->d;
+	int64_t now = wall_now(d);
+	int tries = dm->part_tries + 1;
+
+	if (dm->part_id == 0)
+		return;
+	if (res->ok) {
+		store_outbox_mark_sent(d->st, dm->part_id, res->mr, now);
+	} else if (tries >= STORE_OUT_MAX_TRIES) {
+		log_error("giving up on outbox part %lld after %d tries: %s",
+			  (long long)dm->part_id, tries, res->error);
+		store_outbox_mark_failed(d->st, dm->part_id, res->error, now);
+	} else {
+		log_warn("send failed (%s); retry %d in %llds", res->error,
+			 tries, (long long)store_outbox_backoff(tries));
+		store_outbox_mark_retry(d->st, dm->part_id, res->error,
+					now + store_outbox_backoff(tries),
+					now);
+	}
+	dm->part_id = 0;
+	dm->next_send_ms = mono_ms() + (d->opt->min_send_gap_ms > 0
+					    ? d->opt->min_send_gap_ms
+					    : DEFAULT_SEND_GAP_MS);
+	(void)ctx;
+}
+
+static void on_state(void *ctx, enum modem_state state, const char *reason)
+{
+	struct dmodem *dm = ctx;
+
+	if (state == MODEM_READY) {
+		dm->down_since_ms = 0;
+		log_info("%s: ready (%s)", dm->name, reason);
+	} else {
+		if (dm->down_since_ms == 0)
+			dm->down_since_ms = mono_ms();
+		if (state == MODEM_FAILED)
+			log_error("%s: %s: %s", dm->name,
+				  modem_state_name(state), reason);
+		else
+			log_warn("%s: %s: %s", dm->name,
+				 modem_state_name(state), reason);
+	}
+}
+
+static void on_warning(void *ctx, enum modem_warning w, const char *text)
+{
+	struct dmodem *dm = ctx;
+
+	log_warn("%s: %s", dm->name, text);
+	(void)w;
+}
+
+/* ---- the loop ---- */
+
+static int open_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+		return -1;
+	signal(SIGPIPE, SIG_IGN);
+	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+static void read_signals(struct daemon *d)
+{
+	struct signalfd_siginfo si;
+
+	while (read(d->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+		if (si.ssi_signo == SIGHUP) {
+			log_info("SIGHUP: reloading %s", d->config_path);
+			reload_catalog(d);
+		} else if (!d->stopping) {
+			log_info("stopping: finishing what is on the wire");
+			d->stopping = 1;
+			d->stop_deadline = mono_ms() + STOP_GRACE_MS;
+		}
+	}
+}
+
+static int add_modem(struct daemon *d, const char *device, int baud,
+		     const char *pin)
+{
+	static const struct modem_callbacks cb = {
+	    .message = on_message,
+	    .status_report = on_status_report,
+	    .send_result = on_send_result,
+	    .state = on_state,
+	    .warning = on_warning};
+	struct dmodem *dm = &d->modems[d->n_modems];
+	struct modem_callbacks mine = cb;
+	struct modem_config cfg = {.device = device, .baud = baud, .pin = pin};
+
+	if (d->n_modems == MAX_MODEMS)
+		return -1;
+	mine.ctx = dm;
+	dm->d = d;
+	snprintf(dm->name, sizeof(dm->name), "%s", device);
+	dm->m = modem_new(&cfg, &mine);
+	if (dm->m == NULL)
+		return -1;
+	dm->down_since_ms = mono_ms();
+	d->n_modems++;
+	return 0;
+}
+
+static int64_t earliest(int64_t a, int64_t b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+static int poll_timeout(struct daemon *d, int64_t now_ms)
+{
+	int64_t due = d->next_outbox_ms;
+
+	due = earliest(due, d->next_reminder_ms);
+	due = earliest(due, concat_next_deadline(d->concat));
+	if (d->next_unanswered_ms != 0)
+		due = earliest(due, d->next_unanswered_ms);
+	for (size_t i = 0; i < d->n_modems; i++) {
+		due = earliest(due, modem_next_deadline(d->modems[i].m));
+		if (d->modems[i].part_id == 0)
+			due = earliest(due, d->modems[i].next_send_ms);
+	}
+	if (d->stopping)
+		due = earliest(due, now_ms + 100);
+	if (due <= now_ms)
+		return 0;
+	return due - now_ms > 60000 ? 60000 : (int)(due - now_ms);
+}
+
+static void queue_reminders(struct daemon *d)
+{
+	struct desk_reminder due[16];
+	int64_t now = wall_now(d);
+	char err[160];
+	int n;
+
+	if (d->cat->policy.reminder_hours <= 0 || store_begin(d->st) != 0)
+		return;
+	n = desk_reminders_due(d->cat, d->st, now, due, 16);
+	for (int i = 0; i < n; i++)
+		if (daemon_queue_text(d->st, due[i].to, due[i].text,
+				      STORE_ORIGIN_REMINDER, 0, NULL,
+				      d->cat->policy.max_segments, now, NULL,
+				      err, sizeof(err)) < 0)
+			n = -1;
+	if (n < 0 || store_commit(d->st) != 0) {
+		store_rollback(d->st);
+		log_error("queueing reminders failed; will retry");
+	} else if (n > 0) {
+		log_info("queued %d reminder%s", n, n == 1 ? "" : "s");
+	}
+}
+
+static void timers(struct daemon *d, int64_t now_ms)
+{
+	if (now_ms >= d->next_reminder_ms) {
+		queue_reminders(d);
+		d->next_reminder_ms = now_ms + REMINDER_POLL_MS;
+	}
+	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
+		answer_unanswered(d);
+	drain_concat(d, now_ms);
+	if (now_ms >= d->next_outbox_ms)
+		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
+	for (size_t i = 0; i < d->n_modems; i++)
+		pump_outbox(d, &d->modems[i], now_ms);
+}
+
+static int all_failed(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (modem_state(d->modems[i].m) != MODEM_FAILED)
+			return 0;
+	return 1;
+}
+
+static int idle_for_stop(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (d->modems[i].part_id != 0)
+			return 0;
+	return 1;
+}
+
+static int run_loop(struct daemon *d)
+{
+	struct pollfd fds[MAX_MODEMS + 1];
+
+	for (;;) {
+		int64_t now_ms = mono_ms();
+		size_t n = 0;
+
+		if (d->stopping &&
+		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
+			return CLI_OK;
+		if (all_failed(d)) {
+			log_error("no modem can be used; stopping");
+			return CLI_DEVICE;
+		}
+		fds[n++] = (struct pollfd){.fd = d->sigfd, .events = POLLIN};
+		for (size_t i = 0; i < d->n_modems; i++)
+			fds[n++] = (struct pollfd){
+			    .fd = modem_fd(d->modems[i].m),
+			    .events = modem_poll_events(d->modems[i].m)};
+		if (poll(fds, n, poll_timeout(d, now_ms)) < 0 &&
+		    errno != EINTR) {
+			log_error("poll: %s", strerror(errno));
+			return CLI_DEVICE;
+		}
+		if (fds[0].revents & POLLIN)
+			read_signals(d);
+		now_ms = mono_ms();
+		for (size_t i = 0; i < d->n_modems; i++)
+			modem_step(d->modems[i].m, fds[i + 1].revents, now_ms);
+		timers(d, now_ms);
+	}
+}
+
+static int start(struct daemon *d)
+{
+	const struct daemon_options *o = d->opt;
+	char err[256];
+
+	d->cat = load_catalog(d->config_path);
+	if (d->cat == NULL)
+		return CLI_BAD_INPUT;
+	d->mono0 = mono_ms();
+	d->wall0 = (int64_t)time(NULL);
+	if (o->now != NULL && parse_now(d->cat, o->now, &d->wall0) != 0) {
+		log_error("--now '%s' is not a local time like "
+			  "2026-12-01T09:30",
+			  o->now);
+		return CLI_USAGE;
+	}
+	const char *db = o->db_path != NULL ? o->db_path : d->cat->database;
+	d->st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
+	if (d->st == NULL) {
+		log_error("database %s: %s", db, err);
+		return CLI_BAD_INPUT;
+	}
+	struct concat_config cc = {.max_groups = 64,
+				   .expiry = CONCAT_EXPIRY_MS};
+	d->concat = concat_new(&cc);
+	d->sigfd = open_signals();
+	if (d->concat == NULL || d->sigfd < 0) {
+		log_error("cannot start: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	if (o->device != NULL) {
+		const struct cat_modem *first =
+		    d->cat->n_modems > 0 ? &d->cat->modems[0] : NULL;
+		if (add_modem(d, o->device, first ? first->baud : 0,
+			      first ? first->pin : NULL) != 0)
+			return CLI_DEVICE;
+	}
+	for (size_t i = 0; o->device == NULL && i < d->cat->n_modems; i++)
+		if (add_modem(d, d->cat->modems[i].device,
+			      d->cat->modems[i].baud,
+			      d->cat->modems[i].pin) != 0)
+			return CLI_DEVICE;
+	if (d->n_modems == 0) {
+		log_error("no modem: list one in 'modems' or use --device");
+		return CLI_BAD_INPUT;
+	}
+	int recovered = store_outbox_recover(d->st, wall_now(d));
+	if (recovered > 0)
+		log_warn("%d outbox part%s interrupted by a crash will be sent "
+			 "again",
+			 recovered, recovered == 1 ? "" : "s");
+	log_info("serving %s with %zu modem%s, database %s",
+		 d->cat->business_name, d->n_modems,
+		 d->n_modems == 1 ? "" : "s", db);
+	answer_unanswered(d);
+	return CLI_OK;
+}
+
+static void stop(struct daemon *d)
+{
+	if (d->concat != NULL) {
+		/* Parts still waiting stay on the modem: nothing to save. */
+		for (size_t i = 0; i < d->n_held; i++)
+			free(d->held[i].hex);
+		concat_free(d->concat);
+	}
+	free(d->held);
+	for (size_t i = 0; i < d->n_modems; i++)
+		modem_free(d->modems[i].m);
+	store_close(d->st);
+	catalog_free(d->cat);
+	if (d->sigfd >= 0)
+		close(d->sigfd);
+}
+
+int daemon_serve(const struct daemon_options *opt)
+{
+	struct daemon d = {.opt = opt, .sigfd = -1};
+	int rc;
+
+	d.config_path = opt->config_path;
+	rc = start(&d);
+	if (rc == CLI_OK)
+		rc = run_loop(&d);
+	stop(&d);
+	if (rc == CLI_OK)
+		log_info("stopped");
+	return rc;
+}
