@@ -7,7 +7,6 @@
 #include "smsdesk/pdu.h"
 #include "smsdesk/text.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
@@ -61,24 +60,6 @@ int daemon_queue_text(struct store *st, const char *to, const char *text,
 }
 
 /* ---- guards --------------------------------------------------------- */
-
-int daemon_sender_replyable(const char *sender)
-{
-	size_t digits = 0;
-	const char *p = sender;
-
-	if (p == NULL || *p == '\0')
-		return 0;
-	if (*p == '+')
-		p++;
-	for (; *p != '\0'; p++) {
-		if (!isdigit((unsigned char)*p))
-			return 0; /* a name: nobody reads replies there */
-		digits++;
-	}
-	/* Short codes (banks, carriers, marketing) are 3-6 digits. */
-	return digits >= 7;
-}
 
 static int nearly_same(const char *a, const char *b)
 {

@@ -46,10 +46,6 @@ int daemon_queue_text(struct store *st, const char *to, const char *text,
 		      const char *modem, int max_segments, int64_t now,
 		      int64_t *msg_id, char *err, size_t errlen);
 
-/* Can this sender receive a reply? Not alphanumeric names, not short codes
- * (fewer than 7 digits), not empty. */
-int daemon_sender_replyable(const char *sender);
-
 /*
  * Is TEXT the latest of an auto-reply loop? True when at least `threshold`
  * of the sender's recent texts (RECENT, newest first, may include TEXT
