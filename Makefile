@@ -38,6 +38,7 @@ LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
 TEST_SRCS = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
 TEST_SUPPORT = $(wildcard tests/support/*.c)
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+TOOL_SRCS = $(wildcard tests/tools/*.c)
 
 REL = build/rel
 SAN = build/san
@@ -47,9 +48,12 @@ REL_LIB_OBJS = $(LIB_SRCS:%.c=$(REL)/%.o)
 SAN_LIB_OBJS = $(LIB_SRCS:%.c=$(SAN)/%.o)
 SAN_SUPPORT_OBJS = $(TEST_SUPPORT:%.c=$(SAN)/%.o)
 SAN_TESTS = $(TEST_SRCS:%.c=$(SAN)/%)
+SAN_TOOLS = $(TOOL_SRCS:%.c=$(SAN)/%)
+REL_TOOLS = $(TOOL_SRCS:%.c=$(REL)/%)
 FUZZERS = $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZ)/%)
 
-.PHONY: all build check check-run demo demo-run bench fuzz fuzz-run install \
+
+.PHONY: tools all build check check-run demo demo-run bench fuzz fuzz-run install \
         uninstall clean deps-build deps-test format
 .SECONDARY:
 
@@ -76,8 +80,9 @@ check:
 	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(SAN)/smsdesk $(SAN_TESTS)
+check-run: $(SAN)/smsdesk $(SAN_TESTS) $(SAN_TOOLS)
 	@SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk SMSDESK_SRC=$(CURDIR) \
+	  SMSDESK_TOOLS=$(CURDIR)/$(SAN)/tests/tools \
 	  tests/run.sh $(SAN_TESTS) $(wildcard tests/e2e/test_*.sh)
 
 $(SAN)/smsdesk: $(SAN)/src/main.o $(SAN)/libsmsdesk.a
@@ -89,6 +94,15 @@ $(SAN)/libsmsdesk.a: $(SAN_LIB_OBJS)
 
 $(SAN_TESTS): $(SAN)/%: $(SAN)/%.o $(SAN_SUPPORT_OBJS) $(SAN)/libsmsdesk.a
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# Test tools (the simulated modem's controller, ...): built, never run as tests.
+$(SAN_TOOLS): $(SAN)/%: $(SAN)/%.o $(SAN)/libsmsdesk.a
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(REL_TOOLS): $(REL)/%: $(REL)/%.o $(REL)/libsmsdesk.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+tools: $(REL_TOOLS)
 
 $(SAN)/%.o: %.c
 	@mkdir -p $(@D)
@@ -105,7 +119,7 @@ demo-run: smsdesk
 
 bench:
 	@scripts/deps.sh build test bench
-	@$(MAKE) --no-print-directory smsdesk
+	@$(MAKE) --no-print-directory smsdesk tools
 	@if [ -x tests/bench/run.sh ]; then tests/bench/run.sh; \
 	 else echo "make bench: not yet available"; fi
 
