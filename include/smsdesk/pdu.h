@@ -200,9 +200,11 @@ struct pdu_submit_options {
 	int status_report;    /* request a status report (TP-SRR) */
 	int validity_minutes; /* 0: no TP-VP; else relative, rounded up
 				 to the next step TS 23.040 allows */
-	int concat_ref;	      /* used when more than one segment: keep it
-				 across retries so the phone can dedupe */
-	int concat_16bit;     /* 16-bit reference IE (0x08) instead of 0x00 */
+	int concat_ref;	      /* 0..255, used when more than one segment:
+				 keep it across retries so the phone can
+				 tell a resend from a new message. 8-bit
+				 references only, so that sms_plan's 153/67
+				 units per segment hold. */
 	int msg_class;	      /* -1 none; 0 flash .. 3 */
 	int mr;		      /* TP-MR; 0 lets most modems assign it */
 };
