@@ -393,7 +393,10 @@ int ucs2_to_utf8(const uint8_t *in, size_t n, char *out, size_t cap)
 				i += 2;
 			}
 		}
-		/* gsm7_utf8_put turns a lone surrogate into U+FFFD. */
+		/* gsm7_utf8_put turns a lone surrogate into U+FFFD; a NUL
+		 * would cut the text short for every C string reader. */
+		if (u == 0)
+			u = REPLACEMENT;
 		rc = gsm7_utf8_put(u, out, cap, &pos);
 	}
 	out[pos] = '\0';

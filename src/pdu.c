@@ -497,7 +497,8 @@ static int decode_text(struct reader *r, const uint8_t *ud, size_t ud_octets,
 		memcpy(out->ud, body, body_octets);
 		out->ud_len = body_octets;
 		for (i = 0; i < body_octets; i++)
-			gsm7_utf8_put(body[i], out->text, SMS_TEXT_MAX, &pos);
+			gsm7_utf8_put(body[i] != 0 ? body[i] : 0xFFFD,
+				      out->text, SMS_TEXT_MAX, &pos);
 		out->text[pos] = '\0';
 		out->text_len = pos;
 		return PDU_OK;
@@ -514,24 +515,19 @@ static int read_user_data(struct reader *r, struct sms_pdu *out)
 	if (rc != PDU_OK)
 		return rc;
 	udl = r->p[r->off++];
-	if (out->encoding == SMS_ENC_GSM7) {
-		if (udl > 160)
-			return fail(r->err, PDU_ERR_LENGTH,
-				    "user data length %zu over 160 septets",
-				    udl);
-		octets = (udl * 7 + 7) / 8;
-	} else {
-		if (udl > UD_MAX)
-			return fail(r->err, PDU_ERR_LENGTH,
-				    "user data length %zu over 140 octets",
-				    udl);
-		octets = udl;
-	}
+	octets = out->encoding == SMS_ENC_GSM7 ? (udl * 7 + 7) / 8 : udl;
+	/* A length past the end says more about the PDU than its range. */
 	if (octets > r->len - r->off)
 		return fail(r->err, PDU_ERR_LENGTH,
 			    "user data length larger than the data (TP-UDL "
 			    "%zu needs %zu octets, %zu left)",
 			    udl, octets, r->len - r->off);
+	if (out->encoding == SMS_ENC_GSM7 && udl > 160)
+		return fail(r->err, PDU_ERR_LENGTH,
+			    "user data length %zu over 160 septets", udl);
+	if (out->encoding != SMS_ENC_GSM7 && udl > UD_MAX)
+		return fail(r->err, PDU_ERR_LENGTH,
+			    "user data length %zu over 140 octets", udl);
 	if (out->udhi) {
 		if (octets < 1 || (size_t)r->p[r->off] + 1 > octets)
 			return fail(r->err, PDU_ERR_UDH,
