@@ -355,8 +355,17 @@ static void found_add(struct found *f, enum cat_kind kind, size_t idx, int d)
 			return;
 		}
 	}
-	if (f->n < MAX_CANDIDATES)
+	if (f->n < MAX_CANDIDATES) {
 		f->v[f->n++] = (struct cat_match){kind, idx, d};
+		return;
+	}
+	/* Full: a closer match pushes out the farthest one. */
+	size_t worst = 0;
+	for (size_t i = 1; i < f->n; i++)
+		if (f->v[i].distance > f->v[worst].distance)
+			worst = i;
+	if (d < f->v[worst].distance)
+		f->v[worst] = (struct cat_match){kind, idx, d};
 }
 
 struct probe_ctx {
@@ -1419,7 +1428,7 @@ static void parse_hours_entry(struct loader *ld, const config_setting_t *g,
 	const config_setting_t *f[N_OF(hours_keys)];
 	const char *v;
 
-	check_group(ld, g, hours_keys, N_OF(hours_keys), "these hours", f);
+	check_group(ld, g, hours_keys, N_OF(hours_keys), "this hours entry", f);
 	h->line = line_of(g);
 	h->open_min = h->close_min = -1;
 	if (f[HOURS_DAYS] != NULL) {
