@@ -1,0 +1,127 @@
+/*
+ * when: the desk's sense of time. Turns what customers write about dates and
+ * times ("tmrw 10", "sat 2pm", "25th dec", "after 4", "asap") into local
+ * civil days and minutes in the business's time zone, and does the slot
+ * arithmetic bookings need (a slot starts at opening time, steps by the
+ * service's minutes and must end by closing time).
+ *
+ * Pure: "now" is always passed in as epoch seconds; this module never reads
+ * the clock. Local time is computed through the C library's tz database by
+ * setting TZ for the duration of one call and restoring it after (the desk is
+ * single-threaded). Ambiguity ("7" when we are open neither at 07:00 nor at
+ * 19:00, "05-06") is reported, never guessed.
+ */
+#ifndef SMSDESK_WHEN_H
+#define SMSDESK_WHEN_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct catalog;
+
+/* A local civil day. wday: 0 Monday ... 6 Sunday (as enum cat_day bits). */
+struct when_day {
+	int year;
+	int month; /* 1..12 */
+	int mday;  /* 1..31 */
+	int wday;
+};
+
+/* A local civil moment: a day and minutes after local midnight. */
+struct when_local {
+	struct when_day day;
+	int minute;
+};
+
+enum when_time_kind {
+	WHEN_TIME_NONE,	  /* no time mentioned */
+	WHEN_TIME_AT,	  /* an exact time: from == to */
+	WHEN_TIME_WINDOW, /* "after 4", "morning", "2-4pm": [from, to) */
+	WHEN_TIME_ASAP,	  /* "asap", "earliest", "soonest" */
+};
+
+enum when_problem {
+	WHEN_FINE,
+	WHEN_AMBIGUOUS_TIME, /* "7": neither or both of 07:00 and 19:00 fit */
+	WHEN_AMBIGUOUS_DATE, /* "05-06": day-month or month-day */
+	WHEN_BAD_DATE,	     /* "31/02", "32nd" */
+	WHEN_PAST,	     /* an explicit time earlier today / date gone */
+};
+
+/* What a customer said about when. Filled by when_parse. */
+struct when_req {
+	int has_day; /* day is set */
+	struct when_day day;
+	int day_explicit; /* a date or weekday was named, not just "today" */
+	enum when_time_kind time;
+	int from_min, to_min; /* minutes after local midnight */
+	enum when_problem problem;
+	int alt_min[2]; /* WHEN_AMBIGUOUS_TIME: the two readings */
+	int mentioned;	/* any time or date word was seen at all */
+};
+
+/*
+ * Local civil time of epoch T in zone TZ (IANA name). Returns 0, or -1 when
+ * the conversion fails.
+ */
+int when_local_of(const char *tz, time_t t, struct when_local *out);
+
+/*
+ * Epoch of local DAY at MINUTE in zone TZ. A minute that does not exist
+ * (spring-forward gap) maps to the instant just after the gap; a minute that
+ * exists twice (fall-back) to its first occurrence. Returns 0 or -1.
+ */
+int when_epoch_of(const char *tz, const struct when_day *day, int minute,
+		  time_t *out);
+
+/* DAY moved by N days (N may be negative); fills wday. */
+struct when_day when_day_add(struct when_day day, int n);
+/* Negative, zero or positive as a is before, equal to or after b. */
+int when_day_cmp(const struct when_day *a, const struct when_day *b);
+/* Whole days from a to b (b - a). */
+int when_day_diff(const struct when_day *a, const struct when_day *b);
+/* A checked day: returns 0 and fills wday, or -1 when it does not exist. */
+int when_day_make(int year, int month, int mday, struct when_day *out);
+
+/* "YYYY-MM-DD" into out (cap >= 11). */
+void when_day_iso(const struct when_day *day, char *out, size_t cap);
+/* "Sat 28 Mar" into out: what replies say. */
+void when_day_human(const struct when_day *day, char *out, size_t cap);
+/* "14:30" into out. */
+void when_minute_hhmm(int minute, char *out, size_t cap);
+
+/* The day is in the catalog's closed list. */
+int when_is_closed_day(const struct catalog *cat, const struct when_day *day);
+
+/*
+ * Opening hours of DAY: writes up to cap [open, close) pairs (minutes) into
+ * open/close in time order and returns how many; 0 when closed that day (by
+ * weekday or by the closed list).
+ */
+size_t when_hours_of(const struct catalog *cat, const struct when_day *day,
+		     int *open, int *close, size_t cap);
+
+/*
+ * The slot grid for a service of LEN minutes on DAY: writes slot start
+ * minutes (every slot starts at an opening time plus a multiple of LEN and
+ * ends by that period's close) into out, returns the count in total (may
+ * exceed cap).
+ */
+size_t when_slots_of(const struct catalog *cat, const struct when_day *day,
+		     int len, int *out, size_t cap);
+
+/* MINUTE is a slot start for a LEN-minute service on DAY. */
+int when_is_slot(const struct catalog *cat, const struct when_day *day, int len,
+		 int minute);
+
+/*
+ * Read the date and time phrases in TEXT (raw UTF-8 from the phone) relative
+ * to NOW (the business's local time). CAT supplies opening hours, used only to
+ * resolve bare hours ("10" -> 10:00, "2" -> 14:00) and may be NULL (then every
+ * bare hour from 1 to 11 is ambiguous unless "am"/"pm" says). Fills *out and
+ * returns out->problem.
+ */
+enum when_problem when_parse(const char *text, const struct when_local *now,
+			     const struct catalog *cat, struct when_req *out);
+
+#endif
