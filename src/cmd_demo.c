@@ -37,7 +37,7 @@ static const char usage[] =
     "      --script FILE  replay the texts in FILE (one per line, '#' starts\n"
     "                     a comment) instead of reading the terminal\n"
     "      --now TIME     the desk's clock at start, YYYY-MM-DDTHH:MM local\n"
-    "      --from NUMBER  the customer's number (default +447700900123)\n"
+    "      --from NUMBER  the customer's number (default +447700900001)\n"
     "  -v, --verbose      show the daemon's log\n";
 
 struct demo {
@@ -290,7 +290,7 @@ int cmd_demo(int argc, char **argv)
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0}};
 	const char *config = NULL, *script = NULL, *now = NULL;
-	struct demo d = {.from = "+447700900123"};
+	struct demo d = {.from = "+447700900001"};
 	int verbose = 0, o;
 
 	optind = 0;

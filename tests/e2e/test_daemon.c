@@ -1,0 +1,388 @@
+/*
+ * The daemon end to end: simulated modems on pseudo-terminals, the real
+ * `smsdesk serve` binary as a child, a real sqlite file and a real catalog
+ * (tests/data/e2e.cfg). Customers text through the simulated network; the
+ * replies are what the daemon sent with AT+CMGS, decoded.
+ *
+ * KILL_RUNS (default 12) sets how many SIGKILL/restart rounds the crash
+ * test makes; `make soak` runs 200.
+ */
+#include "harness.h"
+#include "support/rig.h"
+
+#include "smsdesk/sim.h"
+#include "smsdesk/store.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NOW "2026-12-01T09:00" /* a Tuesday, 09:00 in London (UTC+0) */
+#define ALICE "+447700900001"
+#define BOB "+447700900002"
+
+static int start(struct rig *r, int modems)
+{
+	if (rig_init(r, modems, NOW) != 0 || rig_start(r) != 0) {
+		CHECK(!"rig started");
+		return -1;
+	}
+	return 0;
+}
+
+/* Bookings in the rig's database, straight from the store. */
+static size_t booked(struct rig *r, int64_t *first_start)
+{
+	char err[256];
+	struct store *st = store_open(r->db, 0, err, sizeof(err));
+	struct store_booking_list list = {0};
+	size_t n = 0;
+
+	if (st == NULL)
+		return 0;
+	if (store_bookings_between(st, 0, INT64_MAX / 2, 0, &list) == 0) {
+		n = list.n;
+		if (n > 0 && first_start != NULL)
+			*first_start = list.v[0].start;
+	}
+	store_booking_list_free(&list);
+	store_close(st);
+	return n;
+}
+
+static void test_customer_books(void)
+{
+	struct rig r;
+	int64_t start = 0;
+
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "Hi, can I book a haircut tomorrow at 10am?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	const struct rig_reply *rep = rig_last(&r, ALICE);
+	CHECK(rep != NULL && strstr(rep->text, "Haircut") != NULL);
+	CHECK(rep != NULL && strstr(rep->text, "10:00") != NULL);
+	CHECK(rep != NULL && rep->total <= 2);
+	CHECK_INT(booked(&r, &start), 1);
+	CHECK_INT(start, 1764669600); /* 2026-12-02 10:00 GMT */
+	CHECK_INT(rig_settle(&r, 1000, 10000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_long_inquiry_answered_once(void)
+{
+	struct rig r;
+	char text[600];
+
+	if (start(&r, 1) != 0)
+		goto out;
+	snprintf(text, sizeof(text),
+		 "Hello there, I hope you are well. I was in last month and "
+		 "really liked the cut, so I wanted to come back again before "
+		 "the holidays. My brother recommended you years ago and we "
+		 "both keep coming. Anyway, could I book a haircut for "
+		 "tomorrow at 2pm please? If that is not possible, any time "
+		 "in the afternoon works for me, I finish work early on "
+		 "Wednesdays. Thanks a lot and see you soon, cheers, Alice "
+		 "from the harbour flats, number 12.");
+	CHECK(strlen(text) > 306); /* three GSM-7 parts */
+	CHECK_INT(rig_text(&r, 0, ALICE, text), 3);
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	CHECK_INT(rig_settle(&r, 1500, 15000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 1);
+	CHECK_INT(booked(&r, NULL), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_ucs2_with_emoji(void)
+{
+	struct rig r;
+
+	if (start(&r, 1) != 0)
+		goto out;
+	CHECK_INT(rig_text(&r, 0, BOB,
+			   "Bonjour 😊 how much is a haircut? Merci, Zoë"),
+		  1);
+	CHECK_INT(rig_wait_replies(&r, BOB, 1, 15000), 1);
+	const struct rig_reply *rep = rig_last(&r, BOB);
+	CHECK(rep != NULL && strstr(rep->text, "18") != NULL);
+out:
+	rig_free(&r);
+}
+
+static void test_stop_silences(void)
+{
+	struct rig r;
+
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "STOP");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	rig_text(&r, 0, ALICE, "haircut tomorrow at 2pm please");
+	CHECK_INT(rig_settle(&r, 2000, 15000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 1);
+	CHECK_INT(booked(&r, NULL), 0);
+out:
+	rig_free(&r);
+}
+
+static void test_autoreply_loop_cut_off(void)
+{
+	struct rig r;
+	const char *robot = "+447700900777";
+
+	if (start(&r, 1) != 0)
+		goto out;
+	for (int i = 0; i < 12; i++) {
+		rig_text(&r, 0, robot,
+			 "Thank you for your message. I am out of the office "
+			 "until Monday and will reply when I return.");
+		rig_pump(&r, 300);
+	}
+	CHECK_INT(rig_settle(&r, 2000, 30000), 0);
+	size_t n = rig_count(&r, robot);
+	printf("  auto-responder: 12 texts, %zu replies\n", n);
+	CHECK(n >= 1);
+	CHECK(n <= 6); /* max_replies_per_hour in tests/data/e2e.cfg */
+	CHECK(n <= 2); /* the loop detector stops it sooner */
+out:
+	rig_free(&r);
+}
+
+static void test_two_modems(void)
+{
+	struct rig r;
+
+	if (start(&r, 2) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "how much is a beard trim?");
+	rig_text(&r, 1, BOB, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	CHECK_INT(rig_wait_replies(&r, BOB, 1, 15000), 1);
+	const struct rig_reply *a = rig_last(&r, ALICE), *b = rig_last(&r, BOB);
+	CHECK(a != NULL && a->modem == 0);
+	CHECK(b != NULL && b->modem == 1);
+out:
+	rig_free(&r);
+}
+
+static void test_cms_error_retried(void)
+{
+	struct rig r;
+
+	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 500);
+	sim_fault_cms_error(r.sims[0], 2, 500);
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 20000), 1);
+	CHECK_INT(rig_settle(&r, 1500, 10000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 1);
+out:
+	rig_free(&r);
+	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
+}
+
+static void test_gives_up_and_records(void)
+{
+	struct rig r;
+	char out[4096];
+
+	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 500);
+	sim_fault_cms_error(r.sims[0], 100, 500);
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	rig_pump(&r, 12000);
+	CHECK_INT(rig_count(&r, ALICE), 0);
+	sim_fault_cms_error(r.sims[0], 0, 500);
+	rig_cli(&r, out, sizeof(out), "report");
+	CHECK(strstr(out, "failed") != NULL);
+out:
+	rig_free(&r);
+	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
+}
+
+static void test_garbage_on_the_line(void)
+{
+	struct rig r;
+	unsigned char junk[64];
+
+	if (start(&r, 1) != 0)
+		goto out;
+	for (size_t i = 0; i < sizeof(junk); i++)
+		junk[i] = (unsigned char)(i * 37 + 11);
+	junk[5] = 0;
+	rig_pump(&r, 300);
+	sim_fault_garbage(r.sims[0], junk, sizeof(junk));
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	sim_fault_garbage(r.sims[0], "\r\nOK\r\n+CMTI: \"XX\",\r\n", 21);
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 20000), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_line_drop_and_return(void)
+{
+	struct rig r;
+
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	sim_line_drop(r.sims[0]);
+	rig_pump(&r, 1500);
+	CHECK_INT(sim_line_restore(r.sims[0]), 0);
+	rig_text(&r, 0, BOB, "how much is a beard trim?");
+	CHECK_INT(rig_wait_replies(&r, BOB, 1, 30000), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_storage_full_at_start(void)
+{
+	struct rig r;
+	char from[32];
+	int stored = 0;
+
+	if (rig_init(&r, 1, NOW) != 0) {
+		CHECK(!"rig");
+		goto out;
+	}
+	for (int i = 0; i < 40; i++) {
+		snprintf(from, sizeof(from), "+4477009010%02d", i);
+		if (rig_text(&r, 0, from, "how much is a haircut?") < 0)
+			break;
+		stored++;
+	}
+	CHECK(stored > 0 && stored < 40); /* the SIM filled up */
+	CHECK(rig_start(&r) == 0);
+	CHECK_INT(rig_wait_replies(&r, NULL, (size_t)stored, 60000),
+		  stored);
+	CHECK_INT(rig_settle(&r, 1000, 20000), 0);
+	CHECK_INT(sim_stored(r.sims[0]), 0);
+out:
+	rig_free(&r);
+}
+
+static int file_contains(const char *path, const char *needle)
+{
+	char buf[65536];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return strstr(buf, needle) != NULL;
+}
+
+static void test_sighup_with_invalid_config(void)
+{
+	struct rig r;
+	char expect[160];
+
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 500);
+	FILE *f = fopen(r.cfg, "a");
+	CHECK(f != NULL);
+	if (f != NULL) {
+		fputs("policy = { max_segments = ; };\n", f);
+		fclose(f);
+	}
+	kill(r.serve, SIGHUP);
+	rig_pump(&r, 800);
+	snprintf(expect, sizeof(expect), "%s:", r.cfg);
+	CHECK(file_contains(r.log, expect));
+	CHECK(file_contains(r.log, "keeping the catalog"));
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+out:
+	rig_free(&r);
+}
+
+static void test_sigterm_exits_zero(void)
+{
+	struct rig r;
+
+	if (start(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 500);
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+out:
+	rig_free(&r);
+}
+
+/*
+ * Crash safety: SIGKILL at random moments while customers text, restart,
+ * and in the end every customer has an answer. A reply sent twice is a
+ * duplicate: the protocol allows one per crash that lands between the
+ * modem's +CMGS and our commit, so it is counted and printed, not hidden.
+ */
+static void test_killed_and_restarted(void)
+{
+	struct rig r;
+	const char *env = getenv("KILL_RUNS");
+	int runs = env != NULL ? atoi(env) : 12;
+	char from[32];
+	unsigned seed = (unsigned)time(NULL);
+
+	if (start(&r, 1) != 0)
+		goto out;
+	srand(seed);
+	for (int i = 0; i < runs; i++) {
+		snprintf(from, sizeof(from), "+4477009020%02d", i % 100);
+		rig_text(&r, 0, from, i % 2 ? "how much is a haircut?"
+					    : "price of a beard trim?");
+		rig_pump(&r, rand() % 700);
+		rig_kill(&r, SIGKILL);
+		CHECK(rig_start(&r) == 0);
+	}
+	rig_settle(&r, 2000, 60000);
+	int lost = 0, dup = 0;
+	for (int i = 0; i < runs && i < 100; i++) {
+		snprintf(from, sizeof(from), "+4477009020%02d", i);
+		size_t n = rig_count(&r, from);
+		if (n == 0)
+			lost++;
+		if (n > 1)
+			dup += (int)n - 1;
+	}
+	printf("  crash test (seed %u): %d kills, %d lost, %d duplicate "
+	       "replies\n",
+	       seed, runs, lost, dup);
+	CHECK_INT(lost, 0);
+	CHECK(dup <= runs);
+out:
+	rig_free(&r);
+}
+
+int main(void)
+{
+	RUN(test_customer_books);
+	RUN(test_long_inquiry_answered_once);
+	RUN(test_ucs2_with_emoji);
+	RUN(test_stop_silences);
+	RUN(test_autoreply_loop_cut_off);
+	RUN(test_two_modems);
+	RUN(test_cms_error_retried);
+	RUN(test_gives_up_and_records);
+	RUN(test_garbage_on_the_line);
+	RUN(test_line_drop_and_return);
+	RUN(test_storage_full_at_start);
+	RUN(test_sighup_with_invalid_config);
+	RUN(test_sigterm_exits_zero);
+	RUN(test_killed_and_restarted);
+	return h_done();
+}
