@@ -23,7 +23,7 @@
 #define ALICE "+447700900001"
 #define BOB "+447700900002"
 
-static int start(struct rig *r, int modems)
+static int boot(struct rig *r, int modems)
 {
 	if (rig_init(r, modems, NOW) != 0 || rig_start(r) != 0) {
 		CHECK(!"rig started");
@@ -57,7 +57,7 @@ static void test_customer_books(void)
 	struct rig r;
 	int64_t start = 0;
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_text(&r, 0, ALICE, "Hi, can I book a haircut tomorrow at 10am?");
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -78,7 +78,7 @@ static void test_long_inquiry_answered_once(void)
 	struct rig r;
 	char text[600];
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	snprintf(text, sizeof(text),
 		 "Hello there, I hope you are well. I was in last month and "
@@ -103,7 +103,7 @@ static void test_ucs2_with_emoji(void)
 {
 	struct rig r;
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	CHECK_INT(rig_text(&r, 0, BOB,
 			   "Bonjour 😊 how much is a haircut? Merci, Zoë"),
@@ -119,7 +119,7 @@ static void test_stop_silences(void)
 {
 	struct rig r;
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_text(&r, 0, ALICE, "STOP");
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -136,7 +136,7 @@ static void test_autoreply_loop_cut_off(void)
 	struct rig r;
 	const char *robot = "+447700900777";
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	for (int i = 0; i < 12; i++) {
 		rig_text(&r, 0, robot,
@@ -158,7 +158,7 @@ static void test_two_modems(void)
 {
 	struct rig r;
 
-	if (start(&r, 2) != 0)
+	if (boot(&r, 2) != 0)
 		goto out;
 	rig_text(&r, 0, ALICE, "how much is a beard trim?");
 	rig_text(&r, 1, BOB, "how much is a haircut?");
@@ -176,7 +176,7 @@ static void test_cms_error_retried(void)
 	struct rig r;
 
 	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 2, 500);
@@ -195,7 +195,7 @@ static void test_gives_up_and_records(void)
 	char out[4096];
 
 	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 100, 500);
@@ -215,7 +215,7 @@ static void test_garbage_on_the_line(void)
 	struct rig r;
 	unsigned char junk[64];
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	for (size_t i = 0; i < sizeof(junk); i++)
 		junk[i] = (unsigned char)(i * 37 + 11);
@@ -233,7 +233,7 @@ static void test_line_drop_and_return(void)
 {
 	struct rig r;
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_text(&r, 0, ALICE, "how much is a haircut?");
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -291,7 +291,7 @@ static void test_sighup_with_invalid_config(void)
 	struct rig r;
 	char expect[160];
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	FILE *f = fopen(r.cfg, "a");
@@ -316,7 +316,7 @@ static void test_sigterm_exits_zero(void)
 {
 	struct rig r;
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	CHECK_INT(rig_kill(&r, SIGTERM), 0);
@@ -338,7 +338,7 @@ static void test_killed_and_restarted(void)
 	char from[32];
 	unsigned seed = (unsigned)time(NULL);
 
-	if (start(&r, 1) != 0)
+	if (boot(&r, 1) != 0)
 		goto out;
 	srand(seed);
 	for (int i = 0; i < runs; i++) {
