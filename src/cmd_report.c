@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char usage_text[] =
     "usage: smsdesk report [-c FILE] [--db PATH] [--since YYYY-MM-DD]\n"
@@ -157,6 +158,37 @@ static void print_counts(const struct store_report *r)
 	printf("  cancelled  %5" PRId64 "\n", r->bookings_cancelled);
 }
 
+/* Messages we gave up on: staff may want to call these customers. */
+static void print_failed(const struct store_report *r)
+{
+	size_t width = strlen("TO");
+
+	if (r->n_failed == 0)
+		return;
+	for (size_t i = 0; i < r->n_failed; i++) {
+		size_t w = strlen(r->failed[i].to);
+		width = w > width ? w : width;
+	}
+	printf("\nSends that failed (latest %d at most)\n",
+	       STORE_REPORT_FAILED_MAX);
+	printf("  QUEUED            ");
+	pad("TO", width + 2);
+	printf("WHY\n");
+	for (size_t i = 0; i < r->n_failed; i++) {
+		time_t t = (time_t)r->failed[i].created_at;
+		char when[32] = "?";
+		struct tm tm;
+
+		if (localtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		printf("  %-16s  ", when);
+		pad(r->failed[i].to, width + 2);
+		printf("%s\n", r->failed[i].error[0] != '\0'
+				   ? r->failed[i].error
+				   : "(no reason recorded)");
+	}
+}
+
 struct options {
 	const char *config;
 	const char *db;
@@ -252,6 +284,7 @@ int cmd_report(int argc, char **argv)
 	if (rc == CLI_OK) {
 		print_referrals(&r);
 		print_counts(&r);
+		print_failed(&r);
 	}
 out:
 	store_report_free(&r);

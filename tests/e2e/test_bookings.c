@@ -506,7 +506,8 @@ static void seed_report(void)
 	while (store_outbox_next(st, NOV25, NULL, &job) == STORE_OK) {
 		store_outbox_mark_sending(st, job.part_id, "m1", NOV25);
 		if (strcmp(job.to, "+441632960002") == 0)
-			store_outbox_mark_failed(st, job.part_id, "x", NOV25);
+			store_outbox_mark_failed(st, job.part_id,
+						 "+CMS ERROR: 38", NOV25);
 		else
 			store_outbox_mark_sent(st, job.part_id, 1, NOV25);
 	}
@@ -548,7 +549,11 @@ static void test_report(void)
 		  "\n"
 		  "Bookings\n"
 		  "  made           2\n"
-		  "  cancelled      1\n");
+		  "  cancelled      1\n"
+		  "\n"
+		  "Sends that failed (latest 20 at most)\n"
+		  "  QUEUED            TO             WHY\n"
+		  "  2026-11-25 00:00  +441632960002  +CMS ERROR: 38\n");
 	snprintf(args, sizeof(args), "report -c '%s'", cfg);
 	CHECK_INT(run(args), 0);
 	CHECK(strstr(out, "Harbour Street Barbers: all time\n") != NULL);

@@ -1350,6 +1350,12 @@ static void test_report_numbers(void)
 		CHECK_STR(r.demand[2].requested, "haircut");
 		CHECK_STR(r.demand[2].reason, "full");
 	}
+	CHECK_INT(r.n_failed, 1);
+	if (r.n_failed == 1) {
+		CHECK_STR(r.failed[0].to, "+6");
+		CHECK_STR(r.failed[0].error, "no");
+		CHECK_INT(r.failed[0].created_at, 2001);
+	}
 	/* Equal counts are listed by name. */
 	CHECK_INT(r.n_referrals, 2);
 	if (r.n_referrals == 2) {
