@@ -497,7 +497,9 @@ int store_rollback(struct store *st)
 
 int store_in_transaction(const struct store *st)
 {
-	return st->in_tx;
+	/* sqlite ends a transaction by itself on some errors (disk full,
+	 * I/O): then the caller's is gone too, and store_commit will say so. */
+	return st->in_tx && !sqlite3_get_autocommit(st->db);
 }
 
 /* ---- opening and migrations -------------------------------------------- */
@@ -792,7 +794,8 @@ static int count_query(struct store *st, enum query q, const char *text,
 		return STORE_ERR_DB;
 	bind_text(s, 1, text);
 	bind_int(s, 2, a);
-	bind_int(s, 3, b);
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		bind_int(s, 3, b);
 	rc = step(st, s);
 	if (rc < 0)
 		return rc;

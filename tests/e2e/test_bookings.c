@@ -114,6 +114,7 @@ static void seed(void)
 	/* The evening before and the morning after stay out. */
 	book(st, "haircut", NOV25 - 1 * H, 30, "+441632960009", NULL);
 	book(st, "haircut", NOV25 + 24 * H, 30, "+441632960009", NULL);
+	book(st, "accents", NOV25 + 24 * H + 14 * H, 30, "+441632960008", NULL);
 	/* Summer: 10:00 BST is 09:00 UTC. */
 	book(st, "haircut", JUL15 + 9 * H, 30, "+441632960004", NULL);
 	store_close(st);
@@ -133,10 +134,15 @@ static void setup(void)
 	snprintf(cfg, sizeof(cfg), "%s/shop.cfg", dir);
 	snprintf(db, sizeof(db), "%s/desk.db", dir);
 	{
-		char text[4096];
+		char text[4096], accents[128] = "";
+
+		/* 50 two-byte characters: any fold lands mid-character
+		 * unless the writer steps back. */
+		for (int i = 0; i < 50; i++)
+			strcat(accents, "é");
 		snprintf(
 		    text, sizeof(text),
-		    "database = \"%s\";\n"
+		    "database = \"%2$s\";\n"
 		    "modems = ( { device = \"/dev/null\"; } );\n"
 		    "business = { name = \"Harbour Street Barbers\";\n"
 		    "  timezone = \"Europe/London\";\n"
@@ -152,6 +158,9 @@ static void setup(void)
 		    "  { id = \"kids-cut\"; name = \"Kids' cut\"; words = ["
 		    " \"kids\" ]; price = \"GBP 12\"; minutes = 20;"
 		    " capacity = 2; notice_minutes = 60; },\n"
+		    "  { id = \"accents\"; name = \"%1$s\"; words = ["
+		    " \"accents\" ]; price = \"EUR 1\"; minutes = 30;"
+		    " capacity = 1; notice_minutes = 60; },\n"
 		    "  { id = \"long\"; name = \"Coupe et brushing à "
 		    "l'ancienne, façon Café Crème; soin complet\"; words = ["
 		    " \"coupe\" ]; price = \"EUR 60\"; minutes = 60;"
@@ -165,7 +174,7 @@ static void setup(void)
 		    "  { name = \"Harbour Nails & Beauty\"; phone ="
 		    " \"+447700900123\"; covers = [ \"nails\" ]; }\n"
 		    ");\n",
-		    db);
+		    accents, db);
 		write_file(cfg, text);
 	}
 }
@@ -258,9 +267,10 @@ static void test_default_day_is_today(void)
 struct ics {
 	char lines[64][512]; /* unfolded content lines */
 	int n;
-	int bad_eol;  /* lines not ending in CRLF */
-	int too_long; /* physical lines over 75 octets */
-	int folded;   /* continuation lines seen */
+	int bad_eol;	/* lines not ending in CRLF */
+	int too_long;	/* physical lines over 75 octets */
+	int folded;	/* continuation lines seen */
+	int split_utf8; /* continuation lines starting mid-character */
 };
 
 static void ics_parse(const char *text, struct ics *ics)
@@ -280,6 +290,8 @@ static void ics_parse(const char *text, struct ics *ics)
 			ics->too_long++;
 		if (*p == ' ' && ics->n > 0) {
 			ics->folded++;
+			if (((unsigned char)p[1] & 0xC0) == 0x80)
+				ics->split_utf8++;
 			strncat(ics->lines[ics->n - 1], p + 1,
 				sizeof(ics->lines[0]) -
 					    strlen(ics->lines[ics->n - 1]) - 1 <
@@ -383,6 +395,32 @@ static void test_ics(void)
 	CHECK(e >= 0);
 	if (e >= 0)
 		CHECK_STR(ics_get(ics, e, "STATUS"), "CANCELLED");
+
+	CHECK_INT(ics->split_utf8, 0);
+
+	/* Only two-byte characters: each fold must step back one byte. */
+	snprintf(args, sizeof(args),
+		 "bookings -c '%s' --day 2026-11-26 --ics -", cfg);
+	CHECK_INT(run(args), 0);
+	ics_parse(out, ics);
+	CHECK_INT(ics->bad_eol, 0);
+	CHECK_INT(ics->too_long, 0);
+	CHECK(ics->folded >= 2);
+	CHECK_INT(ics->split_utf8, 0);
+	{
+		char want[256] = "";
+		for (int i = 0; i < 50; i++)
+			strcat(want, "é");
+		strcat(want, ": +441632960008 (");
+		e = -1;
+		for (int i = 0; i < ics->n; i++)
+			if (strcmp(ics->lines[i], "BEGIN:VEVENT") == 0)
+				e = i;
+		v = e >= 0 ? ics_get(ics, e, "SUMMARY") : NULL;
+		CHECK(v != NULL && strncmp(v, want, strlen(want)) == 0);
+		v = e >= 0 ? ics_get(ics, e, "DTSTART") : NULL;
+		CHECK(v != NULL && strcmp(v, "20261126T140000Z") == 0);
+	}
 
 	/* Summer time: local 10:00 is 09:00 UTC. */
 	snprintf(args, sizeof(args),
