@@ -427,12 +427,36 @@ static void found_add(struct found *f, enum cat_kind kind, size_t idx, int d)
 		f->v[worst] = (struct cat_match){kind, idx, d};
 }
 
+#define SEEN_SLOTS 1024 /* power of two */
+
 struct probe_ctx {
 	const struct cat_index *ix;
 	const char *query;
+	size_t ncp;
 	int budget;
 	struct found *found;
+	/* Words already measured (index + 1): one word shares many deletions
+	 * with the query, and each measurement costs far more than a probe. */
+	uint32_t seen[SEEN_SLOTS];
+	size_t n_seen;
 };
+
+/* 1 when word was measured before; else remember it and return 0. */
+static int probe_seen(struct probe_ctx *pc, uint32_t word)
+{
+	size_t i = (word * 2654435761u) & (SEEN_SLOTS - 1);
+
+	if (pc->n_seen >= SEEN_SLOTS / 2)
+		return 0; /* full: measuring twice is only slower */
+	while (pc->seen[i] != 0) {
+		if (pc->seen[i] == word + 1)
+			return 1;
+		i = (i + 1) & (SEEN_SLOTS - 1);
+	}
+	pc->seen[i] = word + 1;
+	pc->n_seen++;
+	return 0;
+}
 
 static void probe_hash(uint32_t h, void *arg)
 {
@@ -450,7 +474,9 @@ static void probe_hash(uint32_t h, void *arg)
 		k = text_typo_budget(e->ncp);
 		if (k > pc->budget)
 			k = pc->budget;
-		if (k == 0)
+		if (k == 0 || e->ncp + (size_t)k < pc->ncp ||
+		    pc->ncp + (size_t)k < e->ncp ||
+		    probe_seen(pc, (uint32_t)ix->dels[i]))
 			continue;
 		d = text_distance(pc->query, e->word, k);
 		if (d >= 1 && d <= k)
@@ -484,9 +510,15 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 	if (fuzzy) {
 		uint32_t cps[FUZZY_MAX_CP];
 		size_t ncp = decode_cps(folded, cps, FUZZY_MAX_CP);
-		struct probe_ctx pc = {ix, folded, text_typo_budget(ncp),
-				       &found};
+		struct probe_ctx pc;
 
+		pc.ix = ix;
+		pc.query = folded;
+		pc.ncp = ncp;
+		pc.budget = text_typo_budget(ncp);
+		pc.found = &found;
+		pc.n_seen = 0;
+		memset(pc.seen, 0, sizeof(pc.seen));
 		if (ncp <= FUZZY_MAX_CP && pc.budget > 0)
 			deletions_each(cps, ncp, pc.budget, probe_hash, &pc);
 	}
