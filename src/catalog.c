@@ -142,7 +142,11 @@ static uint32_t owner_val(enum cat_kind kind, size_t idx)
  * confirmed with text_distance(). Two strings within k edits (insert,
  * delete, substitute, swap) always share a deletion of at most k code points
  * on each side, so nothing within budget is missed, and a lookup costs a few
- * dozen hash probes however many services there are.
+ * dozen probes however many services there are.
+ *
+ * The (hash, word) pairs live in one array sorted by hash (radix sort: the
+ * build is a few sequential passes, not a million scattered inserts), with a
+ * directory on the top bits of the hash pointing at each run.
  */
 #define FUZZY_MAX_CP 40
 
@@ -153,21 +157,15 @@ struct word_entry {
 	uint32_t ncp;
 };
 
-struct del_node {
-	uint64_t hash;
-	uint32_t word;
-	uint32_t next; /* index + 1 into nodes, 0 ends the chain */
-};
-
 struct cat_index {
 	struct word_entry *words;
 	size_t n_words;
 	struct strmap exact; /* word → words[] index */
 	struct strmap ids;   /* id → owner_val */
-	struct del_node *nodes;
-	size_t n_nodes;
-	uint32_t *heads; /* hash & head_mask → node index + 1 */
-	size_t head_mask;
+	uint64_t *dels;	     /* (hash32 << 32) | word, sorted */
+	size_t n_dels;
+	uint32_t *dir; /* dir[h >> dir_shift] .. dir[+1]: that run in dels */
+	unsigned dir_shift;
 	size_t max_phrase_words;
 };
 
@@ -190,15 +188,41 @@ static size_t decode_cps(const char *s, uint32_t *cps, size_t cap)
 	return k;
 }
 
-static uint64_t hash_skip(const uint32_t *cps, size_t n, size_t skip1,
-			  size_t skip2)
-{
-	uint64_t h = HASH_SEED;
+/*
+ * Polynomial hashes, so that the hash of a word with one or two code points
+ * taken out costs O(1) from its prefix hashes: H(s) = sum s[i] * B^(n-1-i).
+ */
+#define POLY_B 0x9E3779B97F4A7C15ULL
 
-	for (size_t i = 0; i < n; i++)
-		if (i != skip1 && i != skip2)
-			h = hash_bytes(h, &cps[i], sizeof(cps[i]));
-	return h;
+struct poly {
+	uint64_t pre[FUZZY_MAX_CP + 1]; /* pre[k] = H(s[0..k)) */
+	uint64_t pow[FUZZY_MAX_CP + 1]; /* B^k */
+};
+
+static void poly_init(struct poly *p, const uint32_t *cps, size_t n)
+{
+	p->pre[0] = 0;
+	p->pow[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		p->pre[i + 1] = p->pre[i] * POLY_B + cps[i] + 1;
+		p->pow[i + 1] = p->pow[i] * POLY_B;
+	}
+}
+
+/* H(s[a..b)) */
+static uint64_t poly_sub(const struct poly *p, size_t a, size_t b)
+{
+	return p->pre[b] - p->pre[a] * p->pow[b - a];
+}
+
+/* Spread the bits: the directory uses the top ones. */
+static uint32_t poly_final(uint64_t h, size_t len)
+{
+	h ^= len * 0xD6E8FEB86659FD93ULL;
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ULL;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static size_t deletions_count(size_t n, int depth)
@@ -214,13 +238,25 @@ static size_t deletions_count(size_t n, int depth)
 
 /* Call fn for the hash of cps with every choice of up to depth deletions. */
 static void deletions_each(const uint32_t *cps, size_t n, int depth,
-			   void (*fn)(uint64_t, void *), void *arg)
+			   void (*fn)(uint32_t, void *), void *arg)
 {
-	fn(hash_skip(cps, n, SIZE_MAX, SIZE_MAX), arg);
+	struct poly p;
+
+	poly_init(&p, cps, n);
+	fn(poly_final(p.pre[n], n), arg);
 	for (size_t i = 0; depth >= 1 && i < n; i++) {
-		fn(hash_skip(cps, n, i, SIZE_MAX), arg);
+		uint64_t head = p.pre[i];
+
+		fn(poly_final(head * p.pow[n - 1 - i] + poly_sub(&p, i + 1, n),
+			      n - 1),
+		   arg);
 		for (size_t j = i + 1; depth >= 2 && j < n; j++)
-			fn(hash_skip(cps, n, i, j), arg);
+			fn(poly_final(head * p.pow[n - 2 - i] +
+					  poly_sub(&p, i + 1, j) *
+					      p.pow[n - 1 - j] +
+					  poly_sub(&p, j + 1, n),
+				      n - 2),
+			   arg);
 	}
 }
 
@@ -229,21 +265,15 @@ struct add_ctx {
 	uint32_t word;
 };
 
-static void index_add_node(uint64_t h, void *arg)
+static void index_add_del(uint32_t h, void *arg)
 {
 	struct add_ctx *ctx = arg;
-	struct cat_index *ix = ctx->ix;
-	size_t slot = h & ix->head_mask;
-	struct del_node *nd = &ix->nodes[ix->n_nodes++];
 
-	nd->hash = h;
-	nd->word = ctx->word;
-	nd->next = ix->heads[slot];
-	ix->heads[slot] = (uint32_t)ix->n_nodes;
+	ctx->ix->dels[ctx->ix->n_dels++] = ((uint64_t)h << 32) | ctx->word;
 }
 
 static void index_add_word(struct cat_index *ix, const char *w,
-			   enum cat_kind kind, size_t idx, size_t *n_nodes)
+			   enum cat_kind kind, size_t idx, size_t *n_dels)
 {
 	struct word_entry *e = &ix->words[ix->n_words];
 	size_t words = 1;
@@ -257,7 +287,7 @@ static void index_add_word(struct cat_index *ix, const char *w,
 	if (words > ix->max_phrase_words)
 		ix->max_phrase_words = words;
 	if (e->ncp <= FUZZY_MAX_CP)
-		*n_nodes += deletions_count(e->ncp, text_typo_budget(e->ncp));
+		*n_dels += deletions_count(e->ncp, text_typo_budget(e->ncp));
 	ix->n_words++;
 }
 
@@ -268,22 +298,42 @@ static void index_free(struct cat_index *ix)
 	free(ix->words);
 	free(ix->exact.slots);
 	free(ix->ids.slots);
-	free(ix->nodes);
-	free(ix->heads);
+	free(ix->dels);
+	free(ix->dir);
 	free(ix);
 }
 
-static int index_fill_fuzzy(struct cat_index *ix, size_t n_nodes)
+/* LSD radix sort of v on its top 32 bits, 8 bits a pass, via tmp. */
+static void radix_sort_hi32(uint64_t *v, uint64_t *tmp, size_t n)
 {
-	size_t heads = 64;
+	for (unsigned shift = 32; shift < 64; shift += 8) {
+		size_t count[257] = {0};
 
-	while (heads < n_nodes)
-		heads <<= 1;
-	ix->heads = calloc(heads, sizeof(*ix->heads));
-	ix->nodes = malloc((n_nodes ? n_nodes : 1) * sizeof(*ix->nodes));
-	if (ix->heads == NULL || ix->nodes == NULL)
+		for (size_t i = 0; i < n; i++)
+			count[((v[i] >> shift) & 0xFF) + 1]++;
+		for (size_t b = 1; b < 257; b++)
+			count[b] += count[b - 1];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
+		memcpy(v, tmp, n * sizeof(*v));
+	}
+}
+
+static int index_fill_fuzzy(struct cat_index *ix, size_t n_dels)
+{
+	unsigned bits = 8;
+	uint64_t *tmp;
+
+	while (bits < 24 && ((size_t)1 << (bits + 2)) < n_dels)
+		bits++;
+	ix->dir_shift = 32 - bits;
+	ix->dir = calloc(((size_t)1 << bits) + 1, sizeof(*ix->dir));
+	ix->dels = malloc((n_dels ? n_dels : 1) * sizeof(*ix->dels));
+	tmp = malloc((n_dels ? n_dels : 1) * sizeof(*tmp));
+	if (ix->dir == NULL || ix->dels == NULL || tmp == NULL) {
+		free(tmp);
 		return -1;
-	ix->head_mask = heads - 1;
+	}
 	for (size_t i = 0; i < ix->n_words; i++) {
 		uint32_t cps[FUZZY_MAX_CP];
 		struct add_ctx ctx = {ix, (uint32_t)i};
@@ -291,8 +341,17 @@ static int index_fill_fuzzy(struct cat_index *ix, size_t n_nodes)
 
 		if (n > FUZZY_MAX_CP)
 			continue;
-		deletions_each(cps, n, text_typo_budget(n), index_add_node,
+		deletions_each(cps, n, text_typo_budget(n), index_add_del,
 			       &ctx);
+	}
+	radix_sort_hi32(ix->dels, tmp, ix->n_dels);
+	free(tmp);
+	/* dir[b] = first entry whose top bits are >= b */
+	for (size_t i = 0, b = 0; b <= ((size_t)1 << bits); b++) {
+		while (i < ix->n_dels &&
+		       (ix->dels[i] >> 32 >> ix->dir_shift) < b)
+			i++;
+		ix->dir[b] = (uint32_t)i;
 	}
 	return 0;
 }
@@ -300,7 +359,7 @@ static int index_fill_fuzzy(struct cat_index *ix, size_t n_nodes)
 static struct cat_index *index_build(const struct catalog *cat)
 {
 	struct cat_index *ix = calloc(1, sizeof(*ix));
-	size_t total = 0, n_nodes = 0;
+	size_t total = 0, n_dels = 0;
 	int oom = 0;
 
 	if (ix == NULL)
@@ -316,20 +375,20 @@ static struct cat_index *index_build(const struct catalog *cat)
 		const struct cat_service *s = &cat->services[i];
 		for (size_t w = 0; w < s->n_words; w++)
 			index_add_word(ix, s->words[w], CAT_SERVICE, i,
-				       &n_nodes);
+				       &n_dels);
 		strmap_add(&ix->ids, s->id, owner_val(CAT_SERVICE, i), s->line,
 			   &oom);
 	}
 	for (size_t i = 0; i < cat->n_topics; i++) {
 		const struct cat_topic *t = &cat->topics[i];
 		for (size_t w = 0; w < t->n_words; w++)
-			index_add_word(ix, t->words[w], CAT_TOPIC, i, &n_nodes);
+			index_add_word(ix, t->words[w], CAT_TOPIC, i, &n_dels);
 		strmap_add(&ix->ids, t->id, owner_val(CAT_TOPIC, i), t->line,
 			   &oom);
 	}
 	for (size_t i = 0; i < ix->n_words; i++)
 		strmap_add(&ix->exact, ix->words[i].word, (uint32_t)i, 0, &oom);
-	if (oom || index_fill_fuzzy(ix, n_nodes) != 0)
+	if (oom || index_fill_fuzzy(ix, n_dels) != 0)
 		goto fail;
 	return ix;
 fail:
@@ -355,33 +414,69 @@ static void found_add(struct found *f, enum cat_kind kind, size_t idx, int d)
 			return;
 		}
 	}
-	if (f->n < MAX_CANDIDATES)
+	if (f->n < MAX_CANDIDATES) {
 		f->v[f->n++] = (struct cat_match){kind, idx, d};
+		return;
+	}
+	/* Full: a closer match pushes out the farthest one. */
+	size_t worst = 0;
+	for (size_t i = 1; i < f->n; i++)
+		if (f->v[i].distance > f->v[worst].distance)
+			worst = i;
+	if (d < f->v[worst].distance)
+		f->v[worst] = (struct cat_match){kind, idx, d};
 }
+
+#define SEEN_SLOTS 1024 /* power of two */
 
 struct probe_ctx {
 	const struct cat_index *ix;
 	const char *query;
+	size_t ncp;
 	int budget;
 	struct found *found;
+	/* Words already measured (index + 1): one word shares many deletions
+	 * with the query, and each measurement costs far more than a probe. */
+	uint32_t seen[SEEN_SLOTS];
+	size_t n_seen;
 };
 
-static void probe_hash(uint64_t h, void *arg)
+/* 1 when word was measured before; else remember it and return 0. */
+static int probe_seen(struct probe_ctx *pc, uint32_t word)
+{
+	size_t i = (word * 2654435761u) & (SEEN_SLOTS - 1);
+
+	if (pc->n_seen >= SEEN_SLOTS / 2)
+		return 0; /* full: measuring twice is only slower */
+	while (pc->seen[i] != 0) {
+		if (pc->seen[i] == word + 1)
+			return 1;
+		i = (i + 1) & (SEEN_SLOTS - 1);
+	}
+	pc->seen[i] = word + 1;
+	pc->n_seen++;
+	return 0;
+}
+
+static void probe_hash(uint32_t h, void *arg)
 {
 	struct probe_ctx *pc = arg;
 	const struct cat_index *ix = pc->ix;
+	size_t top = h >> ix->dir_shift;
 
-	for (uint32_t n = ix->heads[h & ix->head_mask]; n != 0;
-	     n = ix->nodes[n - 1].next) {
-		const struct del_node *nd = &ix->nodes[n - 1];
-		const struct word_entry *e = &ix->words[nd->word];
-		int k = text_typo_budget(e->ncp), d;
+	for (size_t i = ix->dir[top]; i < ix->dir[top + 1]; i++) {
+		const struct word_entry *e;
+		int k, d;
 
-		if (nd->hash != h)
+		if ((uint32_t)(ix->dels[i] >> 32) != h)
 			continue;
+		e = &ix->words[(uint32_t)ix->dels[i]];
+		k = text_typo_budget(e->ncp);
 		if (k > pc->budget)
 			k = pc->budget;
-		if (k == 0)
+		if (k == 0 || e->ncp + (size_t)k < pc->ncp ||
+		    pc->ncp + (size_t)k < e->ncp ||
+		    probe_seen(pc, (uint32_t)ix->dels[i]))
 			continue;
 		d = text_distance(pc->query, e->word, k);
 		if (d >= 1 && d <= k)
@@ -415,9 +510,15 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 	if (fuzzy) {
 		uint32_t cps[FUZZY_MAX_CP];
 		size_t ncp = decode_cps(folded, cps, FUZZY_MAX_CP);
-		struct probe_ctx pc = {ix, folded, text_typo_budget(ncp),
-				       &found};
+		struct probe_ctx pc;
 
+		pc.ix = ix;
+		pc.query = folded;
+		pc.ncp = ncp;
+		pc.budget = text_typo_budget(ncp);
+		pc.found = &found;
+		pc.n_seen = 0;
+		memset(pc.seen, 0, sizeof(pc.seen));
 		if (ncp <= FUZZY_MAX_CP && pc.budget > 0)
 			deletions_each(cps, ncp, pc.budget, probe_hash, &pc);
 	}
@@ -1419,7 +1520,7 @@ static void parse_hours_entry(struct loader *ld, const config_setting_t *g,
 	const config_setting_t *f[N_OF(hours_keys)];
 	const char *v;
 
-	check_group(ld, g, hours_keys, N_OF(hours_keys), "these hours", f);
+	check_group(ld, g, hours_keys, N_OF(hours_keys), "this hours entry", f);
 	h->line = line_of(g);
 	h->open_min = h->close_min = -1;
 	if (f[HOURS_DAYS] != NULL) {
