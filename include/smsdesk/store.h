@@ -448,8 +448,8 @@ int store_referral_rank(struct store *st, const char *const *names, size_t n,
 /* ---- report ---------------------------------------------------------- */
 
 struct store_demand_row {
-	char requested[STORE_ID_MAX]; /* "" when the request was not understood
-				       */
+	/* a service or topic id; "" when the request was not understood */
+	char requested[STORE_ID_MAX];
 	char reason[32];
 	int64_t count;
 };
