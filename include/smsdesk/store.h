@@ -1,0 +1,500 @@
+/*
+ * store: everything smsdesk must remember, in one sqlite file — the inbox
+ * (raw PDUs kept), the outbox and its send state machine, bookings,
+ * conversations, opt-outs and the referral ledger (DESIGN.md "Invariants").
+ *
+ * The only module that includes sqlite3. The file runs in WAL mode with
+ * foreign keys on and a busy timeout; its schema is versioned with PRAGMA
+ * user_version and upgraded forward in code when opened. Every statement is
+ * prepared once and cached; every multi-step change is one transaction.
+ * The store never reads the clock (every time is UTC epoch seconds passed in
+ * by the caller), never knows AT or PDU syntax (PDUs are opaque hex), and
+ * never decides anything a customer reads.
+ *
+ * Return codes: 0 (STORE_OK) on success, a positive STORE_EXISTS where a call
+ * is idempotent, or a negative enum store_err. After STORE_ERR_DB,
+ * store_errmsg() says what sqlite reported.
+ */
+#ifndef SMSDESK_STORE_H
+#define SMSDESK_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum store_err {
+	STORE_OK = 0,
+	STORE_EXISTS = 1,	  /* idempotent call found it already there */
+	STORE_ERR_DB = -1,	  /* sqlite failed; see store_errmsg() */
+	STORE_ERR_BUSY = -2,	  /* another writer held the lock too long */
+	STORE_ERR_NOT_FOUND = -3, /* no such row (or not the caller's) */
+	STORE_ERR_FULL = -4,	  /* booking: no capacity left */
+	STORE_ERR_STATE = -5,	  /* transition not allowed from this state */
+	STORE_ERR_ARG = -6,	  /* caller bug: bad or oversize argument */
+	STORE_ERR_NOMEM = -7,
+};
+
+/* Fixed buffer sizes used in the structs below (each includes the NUL). */
+#define STORE_NUMBER_MAX     40	 /* phone number or alphanumeric sender */
+#define STORE_ID_MAX	     128 /* catalog ids, referral names, modem names */
+#define STORE_REF_MAX	     8	 /* booking reference: 4 or 5 chars */
+#define STORE_PDU_HEX_MAX    600 /* one outbound part's PDU as hex */
+#define STORE_ERROR_MAX	     160 /* last error text of an outbound part */
+#define STORE_CONV_KIND_MAX  32
+#define STORE_CONV_STATE_MAX 1024
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+struct store;
+
+/* ---- opening --------------------------------------------------------- */
+
+enum store_open_flags {
+	STORE_OPEN_CREATE = 1 << 0, /* create the file if missing */
+};
+
+/*
+ * Open (and, with STORE_OPEN_CREATE, create) the database at PATH, switch it
+ * to WAL, and upgrade an older schema to STORE_SCHEMA_VERSION in one
+ * transaction. A file written by a newer smsdesk is refused. Returns a new
+ * store (free with store_close) or NULL with a plain-words reason in err.
+ */
+struct store *store_open(const char *path, unsigned flags, char *err,
+			 size_t cap);
+/* Close; a transaction still open is rolled back. store_close(NULL) is ok. */
+void store_close(struct store *st);
+/* What sqlite said about the last STORE_ERR_DB/BUSY (borrowed string). */
+const char *store_errmsg(const struct store *st);
+/* A short constant description of an enum store_err. */
+const char *store_strerror(int rc);
+/* The file's user_version as found on open, before any upgrade. */
+int store_schema_found(const struct store *st);
+
+/*
+ * Random bytes for booking references: by default getrandom(2). Tests and
+ * simulations may install their own source (fn returns 0 on success).
+ */
+typedef int (*store_random_fn)(void *ctx, unsigned char *buf, size_t n);
+void store_set_random(struct store *st, store_random_fn fn, void *ctx);
+
+/*
+ * How long a call waits for another connection's write lock before giving
+ * up with STORE_ERR_BUSY (default 5000 ms).
+ */
+void store_set_busy_timeout(struct store *st, int ms);
+
+/* ---- transactions ---------------------------------------------------- */
+
+/*
+ * BEGIN IMMEDIATE: take the write lock now (waiting up to the busy timeout,
+ * else STORE_ERR_BUSY), so that several calls — mark the inbound answered,
+ * book, set the conversation, queue the reply — commit together or not at
+ * all (Invariant 2). Calls made inside run in savepoints of this
+ * transaction; a call that fails undoes its own part only, and the caller
+ * decides whether to commit the rest or roll everything back. Not nestable:
+ * store_begin inside a transaction is STORE_ERR_STATE.
+ */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+/* Roll back the caller's transaction; harmless when none is open. */
+int store_rollback(struct store *st);
+int store_in_transaction(const struct store *st);
+
+/* ---- inbox ----------------------------------------------------------- */
+
+enum store_in_state {
+	STORE_IN_NEW,	   /* waiting for an answer */
+	STORE_IN_ANSWERED, /* answered (reply queued in the same commit) */
+	STORE_IN_IGNORED,  /* deliberately not answered; reason says why */
+};
+
+enum store_in_flags {
+	STORE_IN_INCOMPLETE = 1 << 0, /* parts missing when given up waiting */
+	STORE_IN_FLASH = 1 << 1,      /* class 0 message */
+	STORE_IN_BAD_TEXT = 1 << 2,   /* undecodable parts replaced */
+};
+
+struct store_inbox_new {
+	const char *sender;  /* as decoded: "+44...", "12345", "VODAFONE" */
+	int64_t smsc_time;   /* SMSC timestamp of the first part, UTC */
+	const char *pdu_hex; /* all parts' PDUs, e.g. joined by '\n' */
+	const char *text;    /* decoded UTF-8 */
+	unsigned flags;	     /* enum store_in_flags */
+	const char *modem;   /* which modem it came in on ("" if none) */
+};
+
+struct store_inbox_msg {
+	int64_t id;
+	char sender[STORE_NUMBER_MAX];
+	int64_t smsc_time;
+	int64_t received_at;
+	unsigned flags;
+	char modem[STORE_ID_MAX];
+	enum store_in_state state;
+	char reason[STORE_ID_MAX]; /* why ignored; "" otherwise */
+	int64_t handled_at;	   /* 0 while new */
+	char *pdu_hex;		   /* owned: store_inbox_msg_clear */
+	char *text;		   /* owned: store_inbox_msg_clear */
+};
+
+/*
+ * Commit an inbound message (Invariant 1: delete it from the modem only
+ * after this returns). Unique on (sender, smsc_time, hash of the PDU hex,
+ * case and surrounding whitespace ignored): putting the same message again
+ * returns STORE_EXISTS and its existing id instead of STORE_OK and a new id.
+ */
+int store_inbox_put(struct store *st, const struct store_inbox_new *in,
+		    int64_t now, int64_t *id);
+/* Fill out (its strings are heap copies: store_inbox_msg_clear). */
+int store_inbox_get(struct store *st, int64_t id, struct store_inbox_msg *out);
+void store_inbox_msg_clear(struct store_inbox_msg *msg);
+/* new → answered. STORE_ERR_STATE if it was not new. */
+int store_inbox_mark_answered(struct store *st, int64_t id, int64_t now);
+/* new → ignored with a reason ("opted out", "loop guard", ...). */
+int store_inbox_mark_ignored(struct store *st, int64_t id, const char *reason,
+			     int64_t now);
+/*
+ * Ids of new (unanswered) rows with id > after_id, oldest first, at most cap
+ * into ids; returns how many were written (negative on error). Page through
+ * by passing the last id back as after_id.
+ */
+int store_inbox_unanswered(struct store *st, int64_t after_id, int64_t *ids,
+			   size_t cap);
+
+/* A list of strings (owned: store_strings_free). */
+struct store_strings {
+	char **v;
+	size_t n;
+};
+void store_strings_free(struct store_strings *list);
+
+/* Texts received from sender since `since`, newest first, at most max. */
+int store_inbox_recent(struct store *st, const char *sender, int64_t since,
+		       size_t max, struct store_strings *out);
+
+/* ---- outbox ---------------------------------------------------------- */
+
+enum store_origin {
+	STORE_ORIGIN_REPLY,
+	STORE_ORIGIN_STAFF,
+	STORE_ORIGIN_REMINDER,
+};
+
+/*
+ * Per part: queued → sending → sent → delivered, or → failed. sending →
+ * queued again on a retry. A message's state is derived from its parts:
+ * failed if any part failed, else the least advanced part's state.
+ */
+enum store_out_state {
+	STORE_OUT_QUEUED,
+	STORE_OUT_SENDING,
+	STORE_OUT_SENT,
+	STORE_OUT_DELIVERED,
+	STORE_OUT_FAILED,
+};
+
+struct store_out_part {
+	const char *pdu_hex; /* SMS-SUBMIT as given to AT+CMGS, opaque */
+	int tpdu_len;	     /* the length AT+CMGS wants */
+};
+
+struct store_outbox_new {
+	const char *to;
+	const char *text; /* the whole reply, for staff and reports */
+	enum store_origin origin;
+	int64_t inbox_id;  /* the inquiry answered; 0 if none */
+	const char *modem; /* preferred modem; NULL or "" = any */
+	const struct store_out_part *parts; /* in sending order */
+	size_t n_parts;			    /* 1..255 */
+};
+
+/* One part due for sending, as store_outbox_next hands it out. */
+struct store_out_job {
+	int64_t part_id;
+	int64_t msg_id;
+	int seq; /* 1-based within the message */
+	int n_parts;
+	char to[STORE_NUMBER_MAX];
+	char modem[STORE_ID_MAX]; /* pinned modem; "" = any */
+	enum store_origin origin;
+	int tries; /* attempts made before this one */
+	int tpdu_len;
+	char pdu_hex[STORE_PDU_HEX_MAX];
+};
+
+/* Queue a message and its parts, all due at `now`. */
+int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
+		       int64_t now, int64_t *msg_id);
+/*
+ * The next part due at `now`: queued, next_try_at <= now, and every earlier
+ * part of its message already sent (parts leave in order). With modem
+ * non-NULL only messages pinned to that modem or to none qualify. Returns
+ * STORE_OK with *job filled, or STORE_ERR_NOT_FOUND when nothing is due.
+ */
+int store_outbox_next(struct store *st, int64_t now, const char *modem,
+		      struct store_out_job *job);
+/*
+ * When store_outbox_next will next have something (for the poll timeout):
+ * the earliest next_try_at of a queued part not waiting behind an earlier
+ * part of its message; STORE_ERR_NOT_FOUND when there is none.
+ */
+int store_outbox_next_due(struct store *st, int64_t *when);
+/*
+ * queued → sending, counting a try and pinning the whole message to modem
+ * (the parts of one message must leave from one number). Commit this
+ * before writing AT+CMGS so a crash can be detected.
+ */
+int store_outbox_mark_sending(struct store *st, int64_t part_id,
+			      const char *modem, int64_t now);
+/* sending → sent with the +CMGS message reference. */
+int store_outbox_mark_sent(struct store *st, int64_t part_id, int mr,
+			   int64_t now);
+/* sending → queued, due again at next_try_at, remembering why. */
+int store_outbox_mark_retry(struct store *st, int64_t part_id,
+			    const char *error, int64_t next_try_at,
+			    int64_t now);
+/*
+ * queued/sending → failed (given up). The message's remaining queued parts
+ * fail with it: a concatenated text missing a part is no use.
+ */
+int store_outbox_mark_failed(struct store *st, int64_t part_id,
+			     const char *error, int64_t now);
+/*
+ * A status report (+CDS) for message reference mr on modem: TP-Status
+ * 0x00-0x1F marks the most recently sent part with that reference
+ * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up marks
+ * it failed. STORE_ERR_NOT_FOUND when no sent part matches.
+ */
+int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
+				 int status, int64_t now);
+/*
+ * At start-up: parts left in sending by a crash go back to queued, due now;
+ * returns how many (negative on error). Such a part may already have left
+ * the modem (the crash fell between the modem's +CMGS and our commit of
+ * mark_sent), so it may reach the customer twice. Committing mark_sending
+ * before the write and mark_sent right after +CMGS keeps that window to
+ * the one in-flight part.
+ */
+int store_outbox_recover(struct store *st, int64_t now);
+/*
+ * The documented retry rule: seconds to wait after `tries` failed attempts
+ * (30 s doubling, at most one hour). Give up after STORE_OUT_MAX_TRIES.
+ */
+int64_t store_outbox_backoff(int tries);
+#define STORE_OUT_MAX_TRIES 6
+
+/* One outbound message as staff see it. */
+struct store_out_msg {
+	int64_t id;
+	char to[STORE_NUMBER_MAX];
+	enum store_origin origin;
+	enum store_out_state state;
+	int64_t inbox_id;
+	int64_t created_at;
+	int n_parts;
+	char last_error[STORE_ERROR_MAX];
+	char *text; /* owned: store_out_msg_clear */
+};
+int store_outbox_get(struct store *st, int64_t msg_id,
+		     struct store_out_msg *out);
+void store_out_msg_clear(struct store_out_msg *msg);
+/* The state of one part (for tests and diagnostics). */
+int store_outbox_part_state(struct store *st, int64_t part_id,
+			    enum store_out_state *state, int *tries, int *mr);
+
+/* Replies (origin reply) queued to `to` since `since`: the per-hour guard. */
+int store_replies_since(struct store *st, const char *to, int64_t since,
+			int64_t *count);
+
+/* ---- bookings -------------------------------------------------------- */
+
+/*
+ * Reference codes use only characters that cannot be mistaken for another
+ * on a small screen or read aloud: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+ */
+#define STORE_REF_ALPHABET "34679ACDEFGHJKMNPQRTUVWXY"
+
+enum store_booking_state {
+	STORE_BOOKED,
+	STORE_CANCELLED,
+};
+
+struct store_booking {
+	int64_t id;
+	char ref[STORE_REF_MAX];
+	char service[STORE_ID_MAX];
+	int64_t start;
+	int minutes;
+	char customer[STORE_NUMBER_MAX];
+	enum store_booking_state state;
+	int64_t created_at;
+	int64_t cancelled_at; /* 0 unless cancelled */
+	int64_t reminded_at;  /* 0 until the reminder is queued */
+};
+
+struct store_booking_list {
+	struct store_booking *v;
+	size_t n;
+};
+void store_booking_list_free(struct store_booking_list *list);
+
+/*
+ * Book `service` for [start, start + minutes) if fewer than `capacity`
+ * booked (not cancelled) bookings of that service overlap it, all inside one
+ * BEGIN IMMEDIATE (or inside the caller's transaction, as a savepoint), so
+ * two customers can never get the last place (Invariant 4). Writes a new
+ * unique reference into ref (STORE_REF_MAX bytes) and the row id into *id
+ * (may be NULL). STORE_ERR_FULL when no place is left.
+ */
+int store_booking_create(struct store *st, const char *service, int64_t start,
+			 int minutes, int capacity, const char *customer,
+			 int64_t now, char *ref, int64_t *id);
+/*
+ * Upper-case and check a reference as a customer typed it; writes it to out
+ * (STORE_REF_MAX bytes). Returns 1 if it can be a reference, else 0.
+ */
+int store_ref_normalise(const char *typed, char *out);
+/*
+ * The booking with this reference, only if it belongs to customer:
+ * someone else's reference is STORE_ERR_NOT_FOUND, exactly as a reference
+ * that does not exist, so a guess reveals nothing.
+ */
+int store_booking_find(struct store *st, const char *ref, const char *customer,
+		       struct store_booking *out);
+/*
+ * Cancel by reference for its owner (out may be NULL). NOT_FOUND as for
+ * find; STORE_ERR_STATE when the owner's booking is already cancelled.
+ */
+int store_booking_cancel(struct store *st, const char *ref,
+			 const char *customer, int64_t now,
+			 struct store_booking *out);
+/* The customer's booked (not cancelled) bookings starting at or after from. */
+int store_bookings_upcoming(struct store *st, const char *customer,
+			    int64_t from, struct store_booking_list *out);
+/* Booked bookings of service overlapping [from, to). */
+int store_booking_count(struct store *st, const char *service, int64_t from,
+			int64_t to, int64_t *count);
+/*
+ * Every booking starting in [from, to), by start time, for staff; cancelled
+ * ones too when include_cancelled.
+ */
+int store_bookings_between(struct store *st, int64_t from, int64_t to,
+			   int include_cancelled,
+			   struct store_booking_list *out);
+/*
+ * Booked bookings due a reminder: not yet reminded, starting after now and
+ * within lead seconds, and made before their reminder time (a booking made
+ * at short notice just got its confirmation and needs no reminder).
+ */
+int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
+				struct store_booking_list *out);
+int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now);
+
+/* ---- conversations --------------------------------------------------- */
+
+/* One pending question per sender; kind and state are the desk's words. */
+struct store_conv {
+	char kind[STORE_CONV_KIND_MAX];
+	char state[STORE_CONV_STATE_MAX];
+	int64_t expires_at;
+	int64_t updated_at;
+};
+/* The sender's pending question unless expired at now: else NOT_FOUND. */
+int store_conv_get(struct store *st, const char *sender, int64_t now,
+		   struct store_conv *out);
+/* Replace the sender's pending question. */
+int store_conv_set(struct store *st, const char *sender, const char *kind,
+		   const char *state, int64_t expires_at, int64_t now);
+int store_conv_clear(struct store *st, const char *sender);
+
+/* ---- opt-outs -------------------------------------------------------- */
+
+int store_optout_set(struct store *st, const char *number, int64_t now);
+int store_optout_clear(struct store *st, const char *number);
+/* 1 if opted out (with *since set when non-NULL), 0 if not, <0 on error. */
+int store_is_opted_out(struct store *st, const char *number, int64_t *since);
+
+/* ---- referral ledger ------------------------------------------------- */
+
+/* Why we said no; stored by name so old rows stay readable. */
+enum store_reason {
+	STORE_REASON_NOT_OFFERED,
+	STORE_REASON_FULL,
+	STORE_REASON_CLOSED,
+	STORE_REASON_OUTSIDE_HOURS,
+	STORE_REASON_SHORT_NOTICE,
+	STORE_REASON_BEYOND_HORIZON,
+	STORE_REASON_OTHER,
+};
+/* "not_offered", "full", "closed", ... */
+const char *store_reason_name(enum store_reason reason);
+
+/*
+ * Record one "no": sender asked for requested (a service or topic id, or ""
+ * when unknown), why, and the referrals named in the reply (names as in
+ * the catalog, n may be 0). One transaction; *id may be NULL.
+ */
+int store_ledger_add(struct store *st, const char *sender,
+		     const char *requested, enum store_reason reason,
+		     const char *const *referrals, size_t n, int64_t now,
+		     int64_t *id);
+/*
+ * Fair rotation: order[0..n) receives the indexes of names sorted by when
+ * each was last named, never-named first, ties kept in the given order.
+ */
+int store_referral_rank(struct store *st, const char *const *names, size_t n,
+			size_t *order);
+
+/* ---- report ---------------------------------------------------------- */
+
+struct store_demand_row {
+	/* a service or topic id; "" when the request was not understood */
+	char requested[STORE_ID_MAX];
+	char reason[32];
+	int64_t count;
+};
+
+struct store_named_row {
+	char name[STORE_ID_MAX];
+	int64_t count;
+};
+
+/* A message we gave up sending (Invariant 3: visible to staff). */
+struct store_failed_row {
+	int64_t msg_id;
+	char to[STORE_NUMBER_MAX];
+	int64_t created_at;
+	char error[STORE_ERROR_MAX];
+};
+
+#define STORE_REPORT_FAILED_MAX 20
+
+struct store_report {
+	int64_t in_total, in_answered, in_ignored, in_new;
+	int64_t out_total, out_queued, out_sent, out_delivered, out_failed;
+	int64_t out_parts; /* SMS segments queued: what the replies cost */
+	int64_t bookings_made, bookings_cancelled;
+	int64_t turned_away;
+	struct store_demand_row *demand; /* most often turned away first */
+	size_t n_demand;
+	struct store_named_row *referrals; /* most often named first */
+	size_t n_referrals;
+	struct store_failed_row *failed; /* latest first, at most
+					    STORE_REPORT_FAILED_MAX */
+	size_t n_failed;
+};
+
+/*
+ * Counts over rows created at or after since (0 = all time), read in one
+ * snapshot. Free with store_report_free.
+ */
+int store_report_build(struct store *st, int64_t since,
+		       struct store_report *out);
+void store_report_free(struct store_report *r);
+
+/* ---- for test cases only --------------------------------------------- */
+
+/* Create a fresh file at schema version `version` (1..latest), unmigrated. */
+int store_testing_create(const char *path, int version, char *err, size_t cap);
+
+#endif
