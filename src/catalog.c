@@ -1090,7 +1090,7 @@ static int check_date(const char *s)
 	y = atoi(s);
 	m = parse_2digits(s + 5);
 	d = parse_2digits(s + 8);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -2;
 	return 0;
 }
@@ -1347,6 +1347,25 @@ static int int_at_least(struct loader *ld, const config_setting_t *s,
 	return def;
 }
 
+/* A service longer than every opening can never be booked: say so. */
+static void warn_never_fits(struct loader *ld, const config_setting_t *s,
+			    int minutes)
+{
+	const struct catalog *cat = ld->cat;
+	int longest = 0;
+
+	for (size_t i = 0; i < cat->n_hours; i++) {
+		int span = cat->hours[i].close_min - cat->hours[i].open_min;
+		if (cat->hours[i].open_min >= 0 && span > longest)
+			longest = span;
+	}
+	if (s != NULL && longest > 0 && minutes > longest)
+		WARN(ld, line_of(s),
+		     "this service takes %d minutes but the longest opening is "
+		     "%d minutes, so it can never be booked",
+		     minutes, longest);
+}
+
 static void parse_service(struct loader *ld, const config_setting_t *g,
 			  size_t idx)
 {
@@ -1365,6 +1384,7 @@ static void parse_service(struct loader *ld, const config_setting_t *g,
 	if ((v = nonempty(ld, f[SVC_PRICE], "price")) != NULL)
 		sv->price = dup_str(ld, v);
 	sv->minutes = int_at_least(ld, f[SVC_MINUTES], "minutes", 1, 0);
+	warn_never_fits(ld, f[SVC_MINUTES], sv->minutes);
 	sv->capacity =
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
@@ -1859,9 +1879,19 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 
 	memset(ld.diags, 0, sizeof(*ld.diags));
 	ld.cat = calloc(1, sizeof(*ld.cat));
-	fp = fopen(path, "r");
-	if (ld.cat == NULL || fp == NULL) {
+	fp = ld.cat != NULL ? fopen(path, "r") : NULL;
+	if (ld.cat == NULL) {
+		ERR(&ld, 0, "out of memory while loading");
+		goto out;
+	}
+	if (fp == NULL) {
 		ERR(&ld, 0, "cannot read the file: %s", strerror(errno));
+		goto out;
+	}
+	/* libconfig's scanner exits the process on a read error (a
+	 * directory, say): only hand it regular files. */
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		ERR(&ld, 0, "cannot read the file: it is not a regular file");
 		goto out;
 	}
 	ld.cat->path = dup_str(&ld, path);
@@ -1870,8 +1900,7 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 		syntax_error(&ld, &cfg);
 	} else {
 		parse_sections(&ld, config_root_setting(&cfg));
-		if (ld.pin_line > 0 && fstat(fileno(fp), &st) == 0 &&
-		    (st.st_mode & 044) != 0)
+		if (ld.pin_line > 0 && (st.st_mode & 044) != 0)
 			WARN(&ld, ld.pin_line,
 			     "this file holds a SIM PIN and other users can "
 			     "read it; make it private with chmod 600");
