@@ -23,8 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Defaults for policy keys the file leaves out (conf/smsdesk.cfg lists them).
- */
+/* Defaults for keys a file may leave out (conf/smsdesk.cfg lists them). */
 #define DEF_REFERRALS_PER_REPLY	 2
 #define DEF_MAX_SEGMENTS	 2
 #define DEF_BOOKING_HORIZON_DAYS 60
@@ -148,7 +147,7 @@ static uint32_t owner_val(enum cat_kind kind, size_t idx)
  * build is a few sequential passes, not a million scattered inserts), with a
  * directory on the top bits of the hash pointing at each run.
  */
-#define FUZZY_MAX_CP 40
+#define FUZZY_MAX_CP 40 /* longer words and phrases match only exactly */
 
 struct word_entry {
 	const char *word; /* borrowed from the service or topic */
