@@ -878,6 +878,50 @@ static const char *nearest(const char *word, const char *const *names, size_t n)
 	return best;
 }
 
+struct key_home {
+	const struct key_spec *keys;
+	size_t n_keys;
+	const char *where;
+};
+
+static const struct key_home key_homes[] = {
+    {top_keys, N_OF(top_keys), "at the top level of the file"},
+    {modem_keys, N_OF(modem_keys), "inside a modem in modems = ( ... )"},
+    {business_keys, N_OF(business_keys), "inside business = { ... }"},
+    {hours_keys, N_OF(hours_keys), "inside an entry of hours = ( ... )"},
+    {service_keys, N_OF(service_keys),
+     "inside a service in services = ( ... )"},
+    {topic_keys, N_OF(topic_keys), "inside a topic in topics = ( ... )"},
+    {referral_keys, N_OF(referral_keys),
+     "inside a referral in referrals = ( ... )"},
+};
+
+/*
+ * Where a key that is unknown here belongs, when exactly one other kind of
+ * group has it ("timezone" written at the top level); NULL otherwise.
+ */
+static const char *key_home_of(const char *name, const struct key_spec *here)
+{
+	const char *home = NULL;
+	int homes = 0;
+
+	for (size_t h = 0; h < N_OF(key_homes); h++) {
+		if (key_homes[h].keys == here)
+			continue;
+		for (size_t k = 0; k < key_homes[h].n_keys; k++)
+			if (strcmp(key_homes[h].keys[k].name, name) == 0) {
+				home = key_homes[h].where;
+				homes++;
+			}
+	}
+	for (size_t k = 0; k < N_OF(policy_keys); k++)
+		if (strcmp(policy_keys[k].spec.name, name) == 0) {
+			home = "inside policy = { ... }";
+			homes++;
+		}
+	return homes == 1 ? home : NULL;
+}
+
 /*
  * Check the keys of group s against keys[]: unknown, missing and mistyped
  * keys are reported; found[i] gets each key that is present with the right
@@ -902,9 +946,16 @@ static void check_group(struct loader *ld, const config_setting_t *s,
 		while (k < n_keys && strcmp(keys[k].name, name) != 0)
 			k++;
 		if (k == n_keys) {
+			const char *home = key_home_of(name, keys);
 			const char *near = nearest(name, names, n_keys);
 			char list[200] = "";
 
+			if (home != NULL) {
+				ERR(ld, line_of(e),
+				    "key '%s' does not belong here; it goes %s",
+				    name, home);
+				continue;
+			}
 			if (near != NULL) {
 				for (size_t j = 0; j < n_keys; j++)
 					guessed[j] |= names[j] == near;
