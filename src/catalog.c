@@ -1560,8 +1560,18 @@ static void parse_modem(struct loader *ld, const config_setting_t *g,
 
 	check_group(ld, g, modem_keys, N_OF(modem_keys), "this modem", f);
 	md->line = line_of(g);
-	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL)
+	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL) {
+		for (size_t i = 0; i < idx; i++) {
+			const struct cat_modem *other = &ld->cat->modems[i];
+			if (other->device != NULL &&
+			    strcmp(other->device, v) == 0)
+				ERR(ld, line_of(f[MODEM_DEVICE]),
+				    "device '%s' is already used by the modem "
+				    "on line %d",
+				    v, other->line);
+		}
 		md->device = dup_str(ld, v);
+	}
 	md->baud = DEF_BAUD;
 	if (f[MODEM_BAUD] != NULL) {
 		md->baud = int_of(f[MODEM_BAUD]);
