@@ -143,9 +143,8 @@ static uint32_t owner_val(enum cat_kind kind, size_t idx)
  * on each side, so nothing within budget is missed, and a lookup costs a few
  * dozen probes however many services there are.
  *
- * The (hash, word) pairs live in one array sorted by hash (radix sort: the
- * build is a few sequential passes, not a million scattered inserts), with a
- * directory on the top bits of the hash pointing at each run.
+ * The (hash, word) pairs live in one array grouped by the top bits of the
+ * hash, with a directory pointing at each group.
  */
 #define FUZZY_MAX_CP 40 /* longer words and phrases match only exactly */
 
@@ -161,7 +160,7 @@ struct cat_index {
 	size_t n_words;
 	struct strmap exact; /* word → words[] index */
 	struct strmap ids;   /* id → owner_val */
-	uint64_t *dels;	     /* (hash32 << 32) | word, sorted */
+	uint64_t *dels;	     /* (hash32 << 32) | word, grouped by dir */
 	size_t n_dels;
 	uint32_t *dir; /* dir[h >> dir_shift] .. dir[+1]: that run in dels */
 	unsigned dir_shift;
@@ -259,16 +258,30 @@ static void deletions_each(const uint32_t *cps, size_t n, int depth,
 	}
 }
 
+/*
+ * The index is filled in two walks over the same deletions: the first
+ * counts how many fall under each directory entry, the second puts each in
+ * its place (a counting sort on the top bits: no second array, and every
+ * entry is written once).
+ */
 struct add_ctx {
 	struct cat_index *ix;
 	uint32_t word;
 };
 
-static void index_add_del(uint32_t h, void *arg)
+static void index_count_del(uint32_t h, void *arg)
 {
 	struct add_ctx *ctx = arg;
 
-	ctx->ix->dels[ctx->ix->n_dels++] = ((uint64_t)h << 32) | ctx->word;
+	ctx->ix->dir[(h >> ctx->ix->dir_shift) + 1]++;
+}
+
+static void index_place_del(uint32_t h, void *arg)
+{
+	struct add_ctx *ctx = arg;
+	uint32_t *cursor = &ctx->ix->dir[h >> ctx->ix->dir_shift];
+
+	ctx->ix->dels[(*cursor)++] = ((uint64_t)h << 32) | ctx->word;
 }
 
 static void index_add_word(struct cat_index *ix, const char *w,
@@ -302,56 +315,40 @@ static void index_free(struct cat_index *ix)
 	free(ix);
 }
 
-/* LSD radix sort of v on its top 32 bits, 8 bits a pass, via tmp. */
-static void radix_sort_hi32(uint64_t *v, uint64_t *tmp, size_t n)
+static void index_walk(struct cat_index *ix, void (*fn)(uint32_t, void *))
 {
-	for (unsigned shift = 32; shift < 64; shift += 8) {
-		size_t count[257] = {0};
+	for (size_t i = 0; i < ix->n_words; i++) {
+		uint32_t cps[FUZZY_MAX_CP];
+		struct add_ctx ctx = {ix, (uint32_t)i};
+		size_t n = decode_cps(ix->words[i].word, cps, FUZZY_MAX_CP);
 
-		for (size_t i = 0; i < n; i++)
-			count[((v[i] >> shift) & 0xFF) + 1]++;
-		for (size_t b = 1; b < 257; b++)
-			count[b] += count[b - 1];
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
-		memcpy(v, tmp, n * sizeof(*v));
+		if (n <= FUZZY_MAX_CP)
+			deletions_each(cps, n, text_typo_budget(n), fn, &ctx);
 	}
 }
 
 static int index_fill_fuzzy(struct cat_index *ix, size_t n_dels)
 {
 	unsigned bits = 8;
-	uint64_t *tmp;
+	size_t n_dir;
 
 	while (bits < 24 && ((size_t)1 << (bits + 2)) < n_dels)
 		bits++;
+	n_dir = (size_t)1 << bits;
 	ix->dir_shift = 32 - bits;
-	ix->dir = calloc(((size_t)1 << bits) + 1, sizeof(*ix->dir));
+	ix->dir = calloc(n_dir + 1, sizeof(*ix->dir));
 	ix->dels = malloc((n_dels ? n_dels : 1) * sizeof(*ix->dels));
-	tmp = malloc((n_dels ? n_dels : 1) * sizeof(*tmp));
-	if (ix->dir == NULL || ix->dels == NULL || tmp == NULL) {
-		free(tmp);
+	if (ix->dir == NULL || ix->dels == NULL || n_dels > UINT32_MAX)
 		return -1;
-	}
-	for (size_t i = 0; i < ix->n_words; i++) {
-		uint32_t cps[FUZZY_MAX_CP];
-		struct add_ctx ctx = {ix, (uint32_t)i};
-		size_t n = decode_cps(ix->words[i].word, cps, FUZZY_MAX_CP);
-
-		if (n > FUZZY_MAX_CP)
-			continue;
-		deletions_each(cps, n, text_typo_budget(n), index_add_del,
-			       &ctx);
-	}
-	radix_sort_hi32(ix->dels, tmp, ix->n_dels);
-	free(tmp);
-	/* dir[b] = first entry whose top bits are >= b */
-	for (size_t i = 0, b = 0; b <= ((size_t)1 << bits); b++) {
-		while (i < ix->n_dels &&
-		       (ix->dels[i] >> 32 >> ix->dir_shift) < b)
-			i++;
-		ix->dir[b] = (uint32_t)i;
-	}
+	index_walk(ix, index_count_del);
+	for (size_t b = 1; b <= n_dir; b++)
+		ix->dir[b] += ix->dir[b - 1];
+	/* dir[b] is now where run b starts; placing moves it to where run b
+	 * ends, which is where run b + 1 starts: shift back by one after. */
+	index_walk(ix, index_place_del);
+	memmove(ix->dir + 1, ix->dir, n_dir * sizeof(*ix->dir));
+	ix->dir[0] = 0;
+	ix->n_dels = n_dels;
 	return 0;
 }
 
