@@ -23,8 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Defaults for policy keys the file leaves out (conf/smsdesk.cfg lists them).
- */
+/* Defaults for keys a file may leave out (conf/smsdesk.cfg lists them). */
 #define DEF_REFERRALS_PER_REPLY	 2
 #define DEF_MAX_SEGMENTS	 2
 #define DEF_BOOKING_HORIZON_DAYS 60
@@ -144,11 +143,10 @@ static uint32_t owner_val(enum cat_kind kind, size_t idx)
  * on each side, so nothing within budget is missed, and a lookup costs a few
  * dozen probes however many services there are.
  *
- * The (hash, word) pairs live in one array sorted by hash (radix sort: the
- * build is a few sequential passes, not a million scattered inserts), with a
- * directory on the top bits of the hash pointing at each run.
+ * The (hash, word) pairs live in one array grouped by the top bits of the
+ * hash, with a directory pointing at each group.
  */
-#define FUZZY_MAX_CP 40
+#define FUZZY_MAX_CP 40 /* longer words and phrases match only exactly */
 
 struct word_entry {
 	const char *word; /* borrowed from the service or topic */
@@ -162,7 +160,7 @@ struct cat_index {
 	size_t n_words;
 	struct strmap exact; /* word → words[] index */
 	struct strmap ids;   /* id → owner_val */
-	uint64_t *dels;	     /* (hash32 << 32) | word, sorted */
+	uint64_t *dels;	     /* (hash32 << 32) | word, grouped by dir */
 	size_t n_dels;
 	uint32_t *dir; /* dir[h >> dir_shift] .. dir[+1]: that run in dels */
 	unsigned dir_shift;
@@ -260,16 +258,30 @@ static void deletions_each(const uint32_t *cps, size_t n, int depth,
 	}
 }
 
+/*
+ * The index is filled in two walks over the same deletions: the first
+ * counts how many fall under each directory entry, the second puts each in
+ * its place (a counting sort on the top bits: no second array, and every
+ * entry is written once).
+ */
 struct add_ctx {
 	struct cat_index *ix;
 	uint32_t word;
 };
 
-static void index_add_del(uint32_t h, void *arg)
+static void index_count_del(uint32_t h, void *arg)
 {
 	struct add_ctx *ctx = arg;
 
-	ctx->ix->dels[ctx->ix->n_dels++] = ((uint64_t)h << 32) | ctx->word;
+	ctx->ix->dir[(h >> ctx->ix->dir_shift) + 1]++;
+}
+
+static void index_place_del(uint32_t h, void *arg)
+{
+	struct add_ctx *ctx = arg;
+	uint32_t *cursor = &ctx->ix->dir[h >> ctx->ix->dir_shift];
+
+	ctx->ix->dels[(*cursor)++] = ((uint64_t)h << 32) | ctx->word;
 }
 
 static void index_add_word(struct cat_index *ix, const char *w,
@@ -303,56 +315,40 @@ static void index_free(struct cat_index *ix)
 	free(ix);
 }
 
-/* LSD radix sort of v on its top 32 bits, 8 bits a pass, via tmp. */
-static void radix_sort_hi32(uint64_t *v, uint64_t *tmp, size_t n)
+static void index_walk(struct cat_index *ix, void (*fn)(uint32_t, void *))
 {
-	for (unsigned shift = 32; shift < 64; shift += 8) {
-		size_t count[257] = {0};
+	for (size_t i = 0; i < ix->n_words; i++) {
+		uint32_t cps[FUZZY_MAX_CP];
+		struct add_ctx ctx = {ix, (uint32_t)i};
+		size_t n = decode_cps(ix->words[i].word, cps, FUZZY_MAX_CP);
 
-		for (size_t i = 0; i < n; i++)
-			count[((v[i] >> shift) & 0xFF) + 1]++;
-		for (size_t b = 1; b < 257; b++)
-			count[b] += count[b - 1];
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
-		memcpy(v, tmp, n * sizeof(*v));
+		if (n <= FUZZY_MAX_CP)
+			deletions_each(cps, n, text_typo_budget(n), fn, &ctx);
 	}
 }
 
 static int index_fill_fuzzy(struct cat_index *ix, size_t n_dels)
 {
 	unsigned bits = 8;
-	uint64_t *tmp;
+	size_t n_dir;
 
 	while (bits < 24 && ((size_t)1 << (bits + 2)) < n_dels)
 		bits++;
+	n_dir = (size_t)1 << bits;
 	ix->dir_shift = 32 - bits;
-	ix->dir = calloc(((size_t)1 << bits) + 1, sizeof(*ix->dir));
+	ix->dir = calloc(n_dir + 1, sizeof(*ix->dir));
 	ix->dels = malloc((n_dels ? n_dels : 1) * sizeof(*ix->dels));
-	tmp = malloc((n_dels ? n_dels : 1) * sizeof(*tmp));
-	if (ix->dir == NULL || ix->dels == NULL || tmp == NULL) {
-		free(tmp);
+	if (ix->dir == NULL || ix->dels == NULL || n_dels > UINT32_MAX)
 		return -1;
-	}
-	for (size_t i = 0; i < ix->n_words; i++) {
-		uint32_t cps[FUZZY_MAX_CP];
-		struct add_ctx ctx = {ix, (uint32_t)i};
-		size_t n = decode_cps(ix->words[i].word, cps, FUZZY_MAX_CP);
-
-		if (n > FUZZY_MAX_CP)
-			continue;
-		deletions_each(cps, n, text_typo_budget(n), index_add_del,
-			       &ctx);
-	}
-	radix_sort_hi32(ix->dels, tmp, ix->n_dels);
-	free(tmp);
-	/* dir[b] = first entry whose top bits are >= b */
-	for (size_t i = 0, b = 0; b <= ((size_t)1 << bits); b++) {
-		while (i < ix->n_dels &&
-		       (ix->dels[i] >> 32 >> ix->dir_shift) < b)
-			i++;
-		ix->dir[b] = (uint32_t)i;
-	}
+	index_walk(ix, index_count_del);
+	for (size_t b = 1; b <= n_dir; b++)
+		ix->dir[b] += ix->dir[b - 1];
+	/* dir[b] is now where run b starts; placing moves it to where run b
+	 * ends, which is where run b + 1 starts: shift back by one after. */
+	index_walk(ix, index_place_del);
+	memmove(ix->dir + 1, ix->dir, n_dir * sizeof(*ix->dir));
+	ix->dir[0] = 0;
+	ix->n_dels = n_dels;
 	return 0;
 }
 
@@ -879,6 +875,50 @@ static const char *nearest(const char *word, const char *const *names, size_t n)
 	return best;
 }
 
+struct key_home {
+	const struct key_spec *keys;
+	size_t n_keys;
+	const char *where;
+};
+
+static const struct key_home key_homes[] = {
+    {top_keys, N_OF(top_keys), "at the top level of the file"},
+    {modem_keys, N_OF(modem_keys), "inside a modem in modems = ( ... )"},
+    {business_keys, N_OF(business_keys), "inside business = { ... }"},
+    {hours_keys, N_OF(hours_keys), "inside an entry of hours = ( ... )"},
+    {service_keys, N_OF(service_keys),
+     "inside a service in services = ( ... )"},
+    {topic_keys, N_OF(topic_keys), "inside a topic in topics = ( ... )"},
+    {referral_keys, N_OF(referral_keys),
+     "inside a referral in referrals = ( ... )"},
+};
+
+/*
+ * Where a key that is unknown here belongs, when exactly one other kind of
+ * group has it ("timezone" written at the top level); NULL otherwise.
+ */
+static const char *key_home_of(const char *name, const struct key_spec *here)
+{
+	const char *home = NULL;
+	int homes = 0;
+
+	for (size_t h = 0; h < N_OF(key_homes); h++) {
+		if (key_homes[h].keys == here)
+			continue;
+		for (size_t k = 0; k < key_homes[h].n_keys; k++)
+			if (strcmp(key_homes[h].keys[k].name, name) == 0) {
+				home = key_homes[h].where;
+				homes++;
+			}
+	}
+	for (size_t k = 0; k < N_OF(policy_keys); k++)
+		if (strcmp(policy_keys[k].spec.name, name) == 0) {
+			home = "inside policy = { ... }";
+			homes++;
+		}
+	return homes == 1 ? home : NULL;
+}
+
 /*
  * Check the keys of group s against keys[]: unknown, missing and mistyped
  * keys are reported; found[i] gets each key that is present with the right
@@ -903,9 +943,16 @@ static void check_group(struct loader *ld, const config_setting_t *s,
 		while (k < n_keys && strcmp(keys[k].name, name) != 0)
 			k++;
 		if (k == n_keys) {
+			const char *home = key_home_of(name, keys);
 			const char *near = nearest(name, names, n_keys);
 			char list[200] = "";
 
+			if (home != NULL) {
+				ERR(ld, line_of(e),
+				    "key '%s' does not belong here; it goes %s",
+				    name, home);
+				continue;
+			}
 			if (near != NULL) {
 				for (size_t j = 0; j < n_keys; j++)
 					guessed[j] |= names[j] == near;
@@ -1090,7 +1137,7 @@ static int check_date(const char *s)
 	y = atoi(s);
 	m = parse_2digits(s + 5);
 	d = parse_2digits(s + 8);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -2;
 	return 0;
 }
@@ -1347,6 +1394,25 @@ static int int_at_least(struct loader *ld, const config_setting_t *s,
 	return def;
 }
 
+/* A service longer than every opening can never be booked: say so. */
+static void warn_never_fits(struct loader *ld, const config_setting_t *s,
+			    int minutes)
+{
+	const struct catalog *cat = ld->cat;
+	int longest = 0;
+
+	for (size_t i = 0; i < cat->n_hours; i++) {
+		int span = cat->hours[i].close_min - cat->hours[i].open_min;
+		if (cat->hours[i].open_min >= 0 && span > longest)
+			longest = span;
+	}
+	if (s != NULL && longest > 0 && minutes > longest)
+		WARN(ld, line_of(s),
+		     "this service takes %d minutes but the longest opening is "
+		     "%d minutes, so it can never be booked",
+		     minutes, longest);
+}
+
 static void parse_service(struct loader *ld, const config_setting_t *g,
 			  size_t idx)
 {
@@ -1365,6 +1431,7 @@ static void parse_service(struct loader *ld, const config_setting_t *g,
 	if ((v = nonempty(ld, f[SVC_PRICE], "price")) != NULL)
 		sv->price = dup_str(ld, v);
 	sv->minutes = int_at_least(ld, f[SVC_MINUTES], "minutes", 1, 0);
+	warn_never_fits(ld, f[SVC_MINUTES], sv->minutes);
 	sv->capacity =
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
@@ -1490,8 +1557,18 @@ static void parse_modem(struct loader *ld, const config_setting_t *g,
 
 	check_group(ld, g, modem_keys, N_OF(modem_keys), "this modem", f);
 	md->line = line_of(g);
-	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL)
+	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL) {
+		for (size_t i = 0; i < idx; i++) {
+			const struct cat_modem *other = &ld->cat->modems[i];
+			if (other->device != NULL &&
+			    strcmp(other->device, v) == 0)
+				ERR(ld, line_of(f[MODEM_DEVICE]),
+				    "device '%s' is already used by the modem "
+				    "on line %d",
+				    v, other->line);
+		}
 		md->device = dup_str(ld, v);
+	}
 	md->baud = DEF_BAUD;
 	if (f[MODEM_BAUD] != NULL) {
 		md->baud = int_of(f[MODEM_BAUD]);
@@ -1859,9 +1936,19 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 
 	memset(ld.diags, 0, sizeof(*ld.diags));
 	ld.cat = calloc(1, sizeof(*ld.cat));
-	fp = fopen(path, "r");
-	if (ld.cat == NULL || fp == NULL) {
+	fp = ld.cat != NULL ? fopen(path, "r") : NULL;
+	if (ld.cat == NULL) {
+		ERR(&ld, 0, "out of memory while loading");
+		goto out;
+	}
+	if (fp == NULL) {
 		ERR(&ld, 0, "cannot read the file: %s", strerror(errno));
+		goto out;
+	}
+	/* libconfig's scanner exits the process on a read error (a
+	 * directory, say): only hand it regular files. */
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		ERR(&ld, 0, "cannot read the file: it is not a regular file");
 		goto out;
 	}
 	ld.cat->path = dup_str(&ld, path);
@@ -1870,8 +1957,7 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 		syntax_error(&ld, &cfg);
 	} else {
 		parse_sections(&ld, config_root_setting(&cfg));
-		if (ld.pin_line > 0 && fstat(fileno(fp), &st) == 0 &&
-		    (st.st_mode & 044) != 0)
+		if (ld.pin_line > 0 && (st.st_mode & 044) != 0)
 			WARN(&ld, ld.pin_line,
 			     "this file holds a SIM PIN and other users can "
 			     "read it; make it private with chmod 600");

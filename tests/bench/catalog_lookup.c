@@ -63,8 +63,8 @@ int main(int argc, char **argv)
 	 * (a typo within budget), prepared before the clock starts. */
 	q = calloc((size_t)lookups + 1, sizeof(*q));
 	for (int i = 0; q != NULL && i < lookups; i++) {
-		const char *w = cat->services[(size_t)i * 7 % cat->n_services]
-				    .words[0];
+		const char *w =
+		    cat->services[(size_t)i * 7 % cat->n_services].words[0];
 		size_t n = strlen(w);
 
 		q[i] = malloc(n + 2);

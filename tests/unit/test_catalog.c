@@ -421,6 +421,13 @@ static void test_missing_file(void)
 			       "file: No such file or directory");
 	}
 	catalog_diags_free(&diags);
+
+	/* libconfig would exit the process on a directory: never get there */
+	CHECK(catalog_load(tmp_dir, &diags) == NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_STR(diags.n ? diags.v[0].msg : NULL,
+		  "cannot read the file: it is not a regular file");
+	catalog_diags_free(&diags);
 }
 
 static void test_diag_format(void)
