@@ -174,8 +174,19 @@ static int probe(const char *device, int baud, const char *pin)
 		break;
 	case MODEM_FAILED:
 	case MODEM_CLOSED:
-		print_info(device, modem_info(m));
-		fprintf(stderr, "smsdesk modem: %s: %s\n", device, p.reason);
+		if (modem_info(m)->manufacturer[0] != '\0') {
+			print_info(device, modem_info(m));
+			fprintf(stderr, "smsdesk modem: %s: %s\n", device,
+				p.reason);
+			break;
+		}
+		/* Nothing identified: the wrong port, most likely. */
+		fprintf(stderr,
+			"smsdesk modem: %s: %s: no answer to AT commands (a "
+			"USB modem has several ports and only one or two "
+			"speak AT: try the others from 'smsdesk modem "
+			"--list')\n",
+			device, p.reason);
 		break;
 	case MODEM_STARTING:
 		print_info(device, modem_info(m));
