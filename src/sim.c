@@ -100,6 +100,7 @@ struct sim {
 	enum mem_id cpms[3];
 	int pin_ok, pin_tries;
 	int ack_pending; /* +CMT sent with AT+CSMS=1, AT+CNMA owed */
+	int cfun;
 
 	/* storage */
 	struct slot *mem[2];
@@ -497,6 +498,7 @@ static void modem_power_up(struct sim *sim)
 	modem_reset(sim);
 	sim->pin_ok = sim->pin[0] == '\0';
 	sim->pin_tries = 3;
+	sim->cfun = 1;
 }
 
 /* ---- commands ------------------------------------------------------------
@@ -1049,6 +1051,29 @@ static enum result cmd_cmgw(struct cmd_ctx *c)
 	return start_pdu(c, PDU_WRITE);
 }
 
+/* AT+CFUN: gammu powers the phone on at start; we are always on. */
+static enum result cmd_cfun(struct cmd_ctx *c)
+{
+	int v[2];
+	switch (c->form) {
+	case FORM_READ:
+		info(c->sim, "+CFUN: %d", c->sim->cfun);
+		return RES_OK;
+	case FORM_TEST:
+		info(c->sim, "+CFUN: (0,1,4),(0,1)");
+		return RES_OK;
+	case FORM_SET:
+		if (parse_ints(c->args, v, 2) < 1 ||
+		    (v[0] != 0 && v[0] != 1 && v[0] != 4) || v[1] > 1)
+			return cme(c, 50);
+		c->sim->cfun = v[0];
+		return RES_OK;
+	case FORM_EXEC:
+		return RES_ERROR;
+	}
+	return RES_ERROR;
+}
+
 static enum result cmd_gcap(struct cmd_ctx *c)
 {
 	if (c->form != FORM_EXEC)
@@ -1073,6 +1098,7 @@ static const struct command command_table[] = {
     {"+CNMI", cmd_cnmi}, {"+CSCA", cmd_csca}, {"+CMGL", cmd_cmgl},
     {"+CMGR", cmd_cmgr}, {"+CMGD", cmd_cmgd}, {"+CNMA", cmd_cnma},
     {"+CMGS", cmd_cmgs}, {"+CMGW", cmd_cmgw}, {"+GCAP", cmd_gcap},
+    {"+CFUN", cmd_cfun},
 };
 
 static cmd_fn find_command(const char *name)
