@@ -216,19 +216,21 @@ static char *pdu_copy(const char *hex)
 
 /*
  * Per-command answer times of the "realistic" profile, in milliseconds.
- * These are typical times, not the manuals' maxima (a manual's "max
- * response time" bounds a driver's timeout; the sim should look like an
- * ordinary day). Sources:
- *  [S8] SIMCom "SIM800 Series AT Command Manual V1.09", the "Max Response
- *       Time" row of each command (AT+CMGS 60 s, AT+CMGR/AT+CMGD 5 s,
- *       AT+CMGL 20 s, AT+CPMS/AT+CSCA 5 s, AT+COPS 120 s): upper bounds.
- *  [Q]  Quectel "EC25&EC21 AT Commands Manual", "Maximum Response Time"
- *       (AT+CMGS 120 s, AT+CMGR/AT+CMGL 300 ms) — a read from storage is
- *       a local SIM access, tens of ms.
- *  [T]  An SMS submit waits for the network's RP-ACK: typically 1-4 s on
- *       GSM (forum and issue reports; see firmware-notes/simcom-sim800.md).
- * The values below sit inside those bounds; the basic commands (ATE0 ...)
- * are answered by the terminal adapter itself, a few ms.
+ * These are typical times, not the manuals' maxima: a manual's "max
+ * response time" bounds a driver's time-out, while the sim should look
+ * like an ordinary day. Sources:
+ *  [S8]  SIMCom, SIM800 Series AT Command Manual V1.09, "Max Response Time"
+ *        rows: AT+CMGS 60 s (4.2.5); SIM and storage commands 5 s.
+ *  [Q25] Quectel, EC25&EC21 AT Commands Manual: AT+CMGR "Depends on the
+ *        length of message content"; AT+CNMA 300 ms.
+ *  [G419] gammu/gammu issue #419: gammu-smsd log, four AT+CMGS parts sent
+ *        at 09:51:34, :37, :40, :42 - about 2.5-3 s per submit, including
+ *        gammu's own 400 ms pause after each command.
+ *  [T]   Telit UC864/GM862 AT Commands Reference Guides, +CMGS: "command
+ *        execution, which may take several seconds".
+ * Reads and writes of SIM storage are local and short (tens of ms, well
+ * inside [S8]'s 5 s); basic commands are answered by the terminal adapter
+ * itself. The exact values below are our choice inside those bounds.
  */
 struct timing {
 	const char *cmd; /* extended command name, or "" for basic */
@@ -237,16 +239,17 @@ struct timing {
 
 static const struct timing realistic_times[] = {
     {"", 5},	     /* ATE/ATV/ATZ/ATI: TA-local */
-    {"+CMGS", 2500}, /* [T]; bounded by 60 s [S8], 120 s [Q] */
+    {"+CMGS", 2500}, /* [G419], [T]; bounded by 60 s [S8] */
     {"+CMGW", 80},   /* SIM write, [S8] max 5 s */
-    {"+CMGR", 40},   /* SIM read, [Q] max 300 ms */
-    {"+CMGL", 150},  /* several SIM reads, [Q] max 300 ms */
+    {"+CMGR", 40},   /* SIM read, grows with length [Q25] */
+    {"+CMGL", 150},  /* several SIM reads */
     {"+CMGD", 60},   /* SIM write, [S8] max 5 s */
     {"+CPMS", 30},   /* [S8] max 5 s */
     {"+CSCA", 30},   /* SIM read, [S8] max 5 s */
     {"+CPIN", 50},   /* SIM access, [S8] max 5 s */
-    {"+COPS", 100},  /* read form only; a scan takes far longer [S8] */
-    {"+CNMA", 20},   {"+CSQ", 10}, {"+CREG", 10},
+    {"+COPS", 100},  /* read form only; a network scan is far longer */
+    {"+CNMA", 20},   /* [Q25] max 300 ms */
+    {"+CSQ", 10},    {"+CREG", 10},
 };
 
 static int delay_for(const struct sim *sim, const char *first_cmd)
@@ -1615,7 +1618,8 @@ int64_t sim_next_deadline(const struct sim *sim)
 static void announce_full(struct sim *sim)
 {
 	if (sim->storage_full)
-		urc(sim, "^SMMEMFULL: \"%s\"", mem_name(sim->cpms[2]));
+		/* Huawei MU509 AT spec 6.21: "^SMMEMFULL:<mem_type>" */
+		urc(sim, "^SMMEMFULL:\"%s\"", mem_name(sim->cpms[2]));
 }
 
 int sim_deliver(struct sim *sim, const char *pdu_hex)

@@ -116,7 +116,7 @@ int sim_stat(const struct sim *sim, const char *mem, int index);
  *   (nothing is recorded as sent).
  * storage_full: while on, every memory acts full: arrivals are refused
  *   (sim_deliver returns -1) and announced with the Huawei-style line
- *   ^SMMEMFULL: "SM"; AT+CMGW answers +CMS ERROR: 322.
+ *   ^SMMEMFULL:"SM"; AT+CMGW answers +CMS ERROR: 322.
  * line_drop: the master is closed and link_path removed: the driver's fd
  *   sees a hang-up (POLLHUP, read returns EIO or 0), opening the path fails.
  * line_restore: a new pty, link_path re-pointed at it, the modem state reset

@@ -508,12 +508,12 @@ static void fault_storage_full(void)
 	chat(&r, "ATE0;+CMEE=1\r");
 	r.len = 0;
 	sim_fault_storage_full(r.sim, 1);
-	pump(&r, "^SMMEMFULL: \"SM\"\r\n", 1000);
-	CHECK_STR(r.got, "\r\n^SMMEMFULL: \"SM\"\r\n");
+	pump(&r, "^SMMEMFULL:\"SM\"\r\n", 1000);
+	CHECK_STR(r.got, "\r\n^SMMEMFULL:\"SM\"\r\n");
 	r.len = 0;
 	CHECK_INT(sim_deliver(r.sim, DELIVER), -1);
-	pump(&r, "^SMMEMFULL: \"SM\"\r\n", 1000);
-	CHECK_STR(r.got, "\r\n^SMMEMFULL: \"SM\"\r\n");
+	pump(&r, "^SMMEMFULL:\"SM\"\r\n", 1000);
+	CHECK_STR(r.got, "\r\n^SMMEMFULL:\"SM\"\r\n");
 	CHECK_INT(sim_stored(r.sim), 0);
 	CHECK_STR(send_pdu(&r, "AT+CMGW=15\r", SUBMIT, "\x1a"),
 		  "\r\n+CMS ERROR: 322\r\n");
