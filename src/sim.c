@@ -100,6 +100,7 @@ struct sim {
 	enum mem_id cpms[3];
 	int pin_ok, pin_tries;
 	int ack_pending; /* +CMT sent with AT+CSMS=1, AT+CNMA owed */
+	int boot_urcs;
 	int cfun;
 
 	/* storage */
@@ -502,6 +503,15 @@ static void modem_power_up(struct sim *sim)
 	sim->pin_ok = sim->pin[0] == '\0';
 	sim->pin_tries = 3;
 	sim->cfun = 1;
+	if (sim->boot_urcs) {
+		/* SIM800 manual V1.09 URC table: RDY only at a fixed baud rate
+		 */
+		urc(sim, "RDY");
+		urc(sim, "+CFUN: 1");
+		urc(sim, "+CPIN: %s", sim->pin_ok ? "READY" : "SIM PIN");
+		urc(sim, "Call Ready");
+		urc(sim, "SMS Ready");
+	}
 }
 
 /* ---- commands ------------------------------------------------------------
@@ -1474,6 +1484,7 @@ struct sim *sim_new(const struct sim_config *cfg, char *err, size_t errlen)
 	sim->mem[0] = calloc(sim->cap, sizeof(struct slot));
 	sim->mem[1] = calloc(sim->cap, sizeof(struct slot));
 	sim->next_mr = 1;
+	sim->boot_urcs = cfg->boot_urcs != 0;
 	if (sim->manufacturer == NULL || sim->model == NULL ||
 	    sim->revision == NULL || sim->imei == NULL || sim->pin == NULL ||
 	    sim->smsc_default == NULL || sim->operator_name == NULL ||
@@ -1630,7 +1641,7 @@ int sim_deliver(struct sim *sim, const char *pdu_hex)
 
 	if (hex == NULL)
 		return -1;
-	if (mt == 2 && sim->cnmi[0] != 0) {
+	if (mt == 2 && sim->cnmi[0] != 0 && sim->master >= 0) {
 		/* direct delivery: the PDU goes to the driver, not storage */
 		urc(sim, "+CMT: ,%d", tpdu_len(hex));
 		(void)buf_add(&sim->out, hex, strlen(hex));

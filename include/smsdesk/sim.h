@@ -36,6 +36,13 @@ struct sim_config {
 	const char *pin;	  /* SIM PIN asked by AT+CPIN?; NULL/"": none */
 	const char *smsc;	  /* AT+CSCA?; NULL: "+447785016005" */
 	const char *operator_name; /* AT+COPS?; NULL: "SIMNET" */
+	/*
+	 * Non-zero: at power-up (sim_new, sim_line_restore) print the start-up
+	 * URCs of a SIM800 at fixed baud rate: RDY, +CFUN: 1, +CPIN: READY (or
+	 * SIM PIN), Call Ready, SMS Ready. They wait in the pty until a driver
+	 * reads them, as a real modem's do.
+	 */
+	int boot_urcs;
 };
 
 /*
@@ -83,7 +90,9 @@ int64_t sim_next_deadline(const struct sim *sim);
  * +CMT, when the driver chose direct delivery with AT+CNMI). Returns the
  * storage index (from 1), 0 when it went straight to the driver with +CMT
  * (not stored), or -1 when storage is full or PDU_HEX is not hex (the
- * network keeps it: the caller may retry later, as an SMSC would).
+ * network keeps it: the caller may retry later, as an SMSC would). While
+ * the line is dropped the message is stored without an announcement (the
+ * driver finds it when it resynchronises), even in +CMT mode.
  */
 int sim_deliver(struct sim *sim, const char *pdu_hex);
 /*
