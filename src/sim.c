@@ -21,11 +21,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#define SIM_IN_MAX   4096 /* unprocessed input kept; beyond, bytes drop */
-#define SIM_LINE_MAX 560  /* V.250 asks for >= 40; PDU-free lines are short */
-#define SIM_PDU_MAX  1024 /* hex digits: SMSC (12) + TPDU (176) octets, x2 */
-#define SIM_OUT_MAX  (256 * 1024) /* unread output kept for a stalled driver */
-#define SIM_SENT_MAX 10000
+#define SIM_IN_MAX     4096 /* unprocessed input kept; beyond, bytes drop */
+#define SIM_LINE_MAX   560  /* V.250 asks for >= 40; PDU-free lines are short */
+#define SIM_PDU_MAX    1024 /* hex digits: SMSC (12) + TPDU (176) octets, x2 */
+#define SIM_OUT_MAX    (256 * 1024) /* unread output kept for a stalled driver */
+#define SIM_SENT_MAX   10000
+#define SIM_DELAYS_MAX 16
 
 #define CTRL_Z 0x1a
 #define ESC    0x1b
@@ -89,6 +90,11 @@ struct sim {
 	char *manufacturer, *model, *revision, *imei, *pin, *smsc_default;
 	char *operator_name;
 	int realistic;
+	struct delay_override {
+		char cmd[16];
+		int ms;
+	} delays[SIM_DELAYS_MAX];
+	size_t ndelays;
 
 	/* modem state, reset by ATZ */
 	int echo, verbose, quiet, cmee;
@@ -255,6 +261,9 @@ static const struct timing realistic_times[] = {
 
 static int delay_for(const struct sim *sim, const char *first_cmd)
 {
+	for (size_t i = 0; i < sim->ndelays; i++)
+		if (strcmp(sim->delays[i].cmd, first_cmd) == 0)
+			return sim->delays[i].ms;
 	if (!sim->realistic)
 		return 0;
 	int dflt = 20; /* other extended commands: TA-local settings */
@@ -1624,6 +1633,30 @@ int sim_step(struct sim *sim, int64_t now_ms)
 int64_t sim_next_deadline(const struct sim *sim)
 {
 	return sim->busy ? sim->due : -1;
+}
+
+int sim_set_delay(struct sim *sim, const char *command, int ms)
+{
+	size_t i;
+
+	if (command == NULL || strlen(command) >= sizeof(sim->delays[0].cmd))
+		return -1;
+	for (i = 0; i < sim->ndelays; i++)
+		if (strcmp(sim->delays[i].cmd, command) == 0)
+			break;
+	if (ms < 0) {
+		if (i < sim->ndelays)
+			sim->delays[i] = sim->delays[--sim->ndelays];
+		return 0;
+	}
+	if (i == sim->ndelays) {
+		if (sim->ndelays == SIM_DELAYS_MAX)
+			return -1;
+		sim->ndelays++;
+	}
+	snprintf(sim->delays[i].cmd, sizeof(sim->delays[i].cmd), "%s", command);
+	sim->delays[i].ms = ms;
+	return 0;
 }
 
 static void announce_full(struct sim *sim)

@@ -85,6 +85,15 @@ int sim_step(struct sim *sim, int64_t now_ms);
 int64_t sim_next_deadline(const struct sim *sim);
 
 /*
+ * Answer COMMAND (an extended name such as "+CMGS", or "" for the basic
+ * commands ATE, ATZ, ...) after MS milliseconds from now on, whatever the
+ * profile says; MS < 0 removes the override. For the "+CMGS" delay the
+ * time counts from the Ctrl-Z. Returns 0, or -1 when the table of
+ * overrides (16) is full or the name is too long.
+ */
+int sim_set_delay(struct sim *sim, const char *command, int ms);
+
+/*
  * A message arrives from the network: store PDU_HEX (an SMS-DELIVER with its
  * SMSC prefix, as AT+CMGR would print it) and announce it with +CMTI (or
  * +CMT, when the driver chose direct delivery with AT+CNMI). Returns the

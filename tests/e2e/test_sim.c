@@ -670,6 +670,33 @@ static void realistic_timing(void)
 	CHECK(strstr(err, "fast") != NULL);
 }
 
+static void delay_override(void)
+{
+	struct rig r;
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0\r");
+	CHECK_INT(sim_set_delay(r.sim, "+CSQ", 7000), 0);
+	CHECK_INT(sim_set_delay(r.sim, "+TOO-LONG-A-NAME-X", 1), -1);
+	r.len = 0;
+	if (write(r.fd, "AT+CSQ\r", 7) != 7)
+		CHECK(0);
+	pump(&r, NULL, 30);
+	CHECK_INT(r.len, 0);
+	CHECK_INT(sim_next_deadline(r.sim), r.now + 7000);
+	r.now += 7000;
+	pump(&r, "OK\r\n", 1000);
+	CHECK_STR(r.got, "\r\n+CSQ: 21,0\r\n\r\nOK\r\n");
+	/* other commands keep the profile's time (zero) */
+	CHECK_STR(chat(&r, "AT\r"), "\r\nOK\r\n");
+	/* removed: back to zero */
+	CHECK_INT(sim_set_delay(r.sim, "+CSQ", -1), 0);
+	CHECK_STR(chat(&r, "AT+CSQ\r"), "\r\n+CSQ: 21,0\r\n\r\nOK\r\n");
+	rig_close(&r);
+}
+
 int main(void)
 {
 	RUN(identify_with_echo);
@@ -688,5 +715,6 @@ int main(void)
 	RUN(boot_urcs_at_power_up);
 	RUN(delivery_while_dropped);
 	RUN(realistic_timing);
+	RUN(delay_override);
 	return h_done();
 }
