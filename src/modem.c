@@ -28,70 +28,76 @@
 #define TIMEOUTS_BEFORE_RECONNECT 2
 
 /*
- * Profiles. Each names the firmware note that documents it; the facts
- * (AT^CURC, AT+QURCCFG, "COMMAND NOT SUPPORT", which port carries URCs)
- * come from the vendors' AT manuals and the projects cited there.
- * Status reports use ds=2 (stored, announced by +CDSI) so that nothing
- * needs AT+CNMA; a modem refusing that falls back to the plain
- * AT+CNMI=2,1,0,0,0 of 27.005.
+ * Profiles, kept consistent with firmware-notes/ (the "Recommended driver
+ * settings" table of firmware-notes/README.md); each entry names the note
+ * that holds its sources. All use one memory for all three AT+CPMS slots
+ * and AT+CSMS=0, so +CMT/+CDS never need AT+CNMA.
  */
 static const struct modem_quirk quirks[] = {
+    /* "SMS Ready" late means the module restarted (simcom-sim800.md). */
     {.name = "simcom-sim800",
      .manufacturer = "SIMCOM",
      .model = "SIM800",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
-     .note = "firmware-notes/simcom-sim800-sim900.md"},
+     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .note = "firmware-notes/simcom-sim800.md"},
     {.name = "simcom-sim900",
      .manufacturer = "SIMCOM",
      .model = "SIM900",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
-     .note = "firmware-notes/simcom-sim800-sim900.md"},
+     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .note = "firmware-notes/simcom-sim800.md"},
     {.name = "simcom-sim7600",
      .manufacturer = "SIMCOM",
      .model = "SIM7600",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .note = "firmware-notes/simcom-sim7600.md"},
-    /* URCs go to the USB AT port only when told so (AT+QURCCFG). */
+    /*
+     * URCs go to whichever port AT+QURCCFG names, and some users never
+     * saw +CMTI: route them to ours and also list storage at each health
+     * check. Status reports with ds=1 (+CDS): ds=2 announces them in the
+     * wrong memory (quectel-ec25.md).
+     */
     {.name = "quectel-ec25",
      .manufacturer = "Quectel",
      .model = "EC25",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .extra_urc = "+QIND:",
-     .note = "firmware-notes/quectel-ec25-eg25.md"},
+     .extra_urc = "+QUSIM:",
+     .poll_storage = 1,
+     .note = "firmware-notes/quectel-ec25.md"},
     {.name = "quectel-eg25",
      .manufacturer = "Quectel",
      .model = "EG25",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .extra_urc = "+QIND:",
-     .note = "firmware-notes/quectel-ec25-eg25.md"},
+     .extra_urc = "+QUSIM:",
+     .poll_storage = 1,
+     .note = "firmware-notes/quectel-ec25.md"},
+    /* URC routing as on the EC25: unverified for the BG96 (its note). */
     {.name = "quectel-bg96",
      .manufacturer = "Quectel",
      .model = "BG96",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .extra_urc = "+QIND:",
      .note = "firmware-notes/quectel-bg96.md"},
-    /* A UART module: no USB ports, one channel for AT and URCs. */
+    /* A UART module: one channel for AT and URCs. */
     {.name = "quectel-m35",
      .manufacturer = "Quectel",
      .model = "M35",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .note = "firmware-notes/quectel-m35.md"},
     /* ^RSSI/^BOOT/^MODE flood the port unless AT^CURC=0. */
     {.name = "huawei-e3372",
      .manufacturer = "huawei",
      .model = "E3372",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .extra_init = "AT^CURC=0",
      .extra_final = "COMMAND NOT SUPPORT",
      .extra_urc = "^DSFLOWRPT:",
@@ -100,32 +106,32 @@ static const struct modem_quirk quirks[] = {
      .manufacturer = "huawei",
      .model = "E173",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .extra_init = "AT^CURC=0",
      .extra_final = "COMMAND NOT SUPPORT",
      .extra_urc = "^DSFLOWRPT:",
      .note = "firmware-notes/huawei-e3372-e173.md"},
+    /* "SIM busy" early after boot: the AT+CPIN? retry covers it. */
     {.name = "ublox",
      .manufacturer = "u-blox",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
-     .extra_urc = "+UUSTS:",
-     .note = "firmware-notes/u-blox.md"},
+     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .note = "firmware-notes/ublox-sara-lisa.md"},
     {.name = "telit",
      .manufacturer = "Telit",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
-     .extra_urc = "#QSS:",
-     .note = "firmware-notes/telit.md"},
+     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .note = "firmware-notes/telit-he910-le910.md"},
     /* Last: matches anything. */
     {.name = "generic",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,2,0",
+     .cnmi = "AT+CNMI=2,1,0,0,0",
      .note = "firmware-notes/README.md"},
 };
 
 #define N_QUIRKS (sizeof(quirks) / sizeof(quirks[0]))
-static const char fallback_cnmi[] = "AT+CNMI=2,1,0,0,0";
+/* 27.005 minimum: +CMTI for new messages, no status reports. */
+static const char fallback_cnmi[] = "AT+CNMI=1,1,0,0,0";
 
 enum init_step {
 	STEP_RESET,
@@ -195,6 +201,7 @@ struct modem {
 	int64_t last_answer; /* for the health check */
 	int timeouts;	     /* consecutive */
 	int needs_cnma, ack_owed, poll_storage, need_list;
+	int cmgf_tries;
 	int full_warned;
 	int reply_mr; /* +CMGS of the send on the wire */
 
@@ -206,7 +213,7 @@ struct modem {
 	size_t s_head, s_n;
 
 	/* Set from at callbacks, acted on after the engine returns. */
-	int want_close, want_fail;
+	int want_close, want_fail, want_restart;
 	char reason[256];
 };
 
@@ -484,8 +491,16 @@ static void announced(struct modem *m, const char *line, int status_report)
 	int index = last_field(line);
 
 	first_quoted(line, mem, sizeof(mem));
-	if (index < 0 || m->cfg.probe_only)
+	if (m->cfg.probe_only)
 		return;
+	if (index < 0) {
+		/* "+CMTI: ,-1": nothing stored (simcom-sim7600.md). */
+		warn(m, MODEM_WARN_STORAGE_MISMATCH,
+		     "a message was announced without a storage place; "
+		     "listing storage");
+		m->need_list = 1;
+		return;
+	}
 	if (mem[0] != '\0' && m->info.storage[0] != '\0' &&
 	    strcmp(mem, m->info.storage) != 0) {
 		char text[160];
@@ -512,6 +527,10 @@ static void handle_urc(struct modem *m, const char *line, const char *pdu)
 		deliver(m, -1, -1, line, pdu, line[2] == 'D');
 		if (m->needs_cnma)
 			m->ack_owed = 1;
+	} else if (m->state == MODEM_READY && (strcmp(line, "SMS Ready") == 0 ||
+					       strcmp(line, "RDY") == 0)) {
+		/* Boot lines now: it restarted, settings are gone. */
+		m->want_restart = 1;
 	} else if (strncmp(line, "^SMMEMFULL", 10) == 0) {
 		storage_full(m, line);
 	} else if (strncmp(line, "+CREG:", 6) == 0) {
@@ -570,9 +589,17 @@ static void init_line(struct modem *m, const char *line, const char *pdu)
 						"Revision:"));
 		return;
 	case STEP_CGSN:
-		if (m->info.imei[0] == '\0')
-			copy_field(m->info.imei, sizeof(m->info.imei),
-				   after_prefix(line, "+CGSN:"));
+		/* Some firmware: +CGSN: "869777028421538" (simcom-sim7600.md).
+		 */
+		if (m->info.imei[0] == '\0') {
+			const char *p = after_prefix(line, "+CGSN:");
+			if (*p == '"')
+				first_quoted(p, m->info.imei,
+					     sizeof(m->info.imei));
+			else
+				copy_field(m->info.imei, sizeof(m->info.imei),
+					   p);
+		}
 		return;
 	case STEP_CPIN_QUERY:
 		copy_field(m->info.sim_state, sizeof(m->info.sim_state),
@@ -742,6 +769,7 @@ static void choose_quirk(struct modem *m)
 	if (q == NULL)
 		q = modem_quirk_for(m->info.manufacturer, m->info.model);
 	m->quirk = q;
+	m->poll_storage = q->poll_storage;
 	m->info.quirk = q->name;
 	m->info.quirk_note = q->note;
 	if (q->extra_final != NULL)
@@ -831,12 +859,16 @@ static enum init_step init_next(struct modem *m, const struct at_event *ev)
 		m->wait_until = m->now + SIM_BUSY_PAUSE_MS;
 		return STEP_CPIN_QUERY;
 	case STEP_CMGF:
-		if (!ok) {
+		if (ok)
+			return STEP_CPMS_SET;
+		/* SMS commands fail until "SMS Ready" (simcom-sim800.md). */
+		if (++m->cmgf_tries > SIM_BUSY_RETRIES) {
 			request_fail(m, "the modem refuses PDU mode "
 					"(AT+CMGF=0)");
 			return STEP_DONE;
 		}
-		return STEP_CPMS_SET;
+		m->wait_until = m->now + SIM_BUSY_PAUSE_MS;
+		return STEP_CMGF;
 	case STEP_CPMS_SET:
 		if (!ok)
 			log_warn("modem %s: AT+CPMS=\"%s\" refused (%s): "
@@ -1089,6 +1121,7 @@ static int open_port(struct modem *m, char *err, size_t errlen)
 	m->step = STEP_RESET;
 	m->wait_until = 0;
 	m->sim_busy_tries = 0;
+	m->cmgf_tries = 0;
 	m->pin_sent = 0;
 	m->cnmi_fallback = 0;
 	m->poll_storage = 0;
@@ -1103,8 +1136,28 @@ static int open_port(struct modem *m, char *err, size_t errlen)
 	return SERIAL_OK;
 }
 
+/* Run the start-up again on the open port (settings were lost). */
+static void restart(struct modem *m, const char *reason)
+{
+	m->step = STEP_RESET;
+	m->wait_until = 0;
+	m->sim_busy_tries = 0;
+	m->cmgf_tries = 0;
+	m->pin_sent = 0;
+	m->cnmi_fallback = 0;
+	m->n_reads = 0;
+	set_state(m, MODEM_STARTING, reason);
+}
+
 static void act_on_flags(struct modem *m)
 {
+	if (m->want_restart && !m->want_fail && !m->want_close) {
+		m->want_restart = 0;
+		restart(m, "the modem restarted by itself (boot lines seen): "
+			   "starting again");
+		return;
+	}
+	m->want_restart = 0;
 	if (m->want_fail) {
 		m->want_fail = m->want_close = 0;
 		close_port(m, MODEM_FAILED, m->reason);

@@ -181,6 +181,7 @@ struct modem_quirk {
 	const char *extra_init;	  /* a vendor command after AT+CMEE, or NULL */
 	const char *extra_final;  /* a vendor final error line, or NULL */
 	const char *extra_urc;	  /* a vendor URC prefix, or NULL */
+	int poll_storage;	  /* also AT+CMGL=4 at each health check */
 	const char *note;	  /* firmware-notes/ file */
 };
 

@@ -373,22 +373,57 @@ static void test_send_and_failure(void)
 	world_close(&w);
 }
 
+static int one_report(struct world *w)
+{
+	return w->n_reports >= 1;
+}
+
 static void test_status_report(void)
 {
 	struct world w;
+	struct sim_config scfg = {.manufacturer = "Quectel", .model = "EC25"};
+
+	if (world_open(&w, &scfg, NULL) != 0 || !start(&w)) {
+		CHECK(0);
+		world_close(&w);
+		return;
+	}
+	/* The EC25 profile asks for ds=1: the report comes with +CDS. */
+	CHECK_STR(modem_info(w.m)->quirk, "quectel-ec25");
+	CHECK_INT(sim_deliver_status(w.sim, STATUS), 0);
+	CHECK(spin(&w, one_report, 10000));
+	CHECK_STR(w.report_pdu, STATUS);
+	CHECK_INT(w.n_msgs, 0);
+	CHECK_INT(sim_stored(w.sim), 0);
+	world_close(&w);
+}
+
+static void test_modem_restarts_by_itself(void)
+{
+	struct world w;
+	static const char boot[] = "\r\nRDY\r\n\r\nSMS Ready\r\n";
+	static const char unstored[] = "\r\n+CMTI: ,-1\r\n";
 
 	if (world_open(&w, NULL, NULL) != 0 || !start(&w)) {
 		CHECK(0);
 		world_close(&w);
 		return;
 	}
-	/* ds=2 in our AT+CNMI: stored, announced by +CDSI, read, deleted. */
-	CHECK(sim_deliver_status(w.sim, STATUS) >= 1);
-	spin(&w, storage_empty, 10000);
-	CHECK_INT(w.n_reports, 1);
-	CHECK_STR(w.report_pdu, STATUS);
-	CHECK_INT(w.n_msgs, 0);
-	CHECK_INT(sim_stored(w.sim), 0);
+	/* Boot lines while ready: settings are gone, start again. */
+	w.states[0] = '\0';
+	sim_fault_garbage(w.sim, boot, sizeof(boot) - 1);
+	spin(&w, NULL, 1000);
+	CHECK(spin(&w, is_ready, 60000));
+	CHECK_STR(w.states, "starting;ready;");
+	/* An arrival nobody stored (SIM7600 "+CMTI: ,-1"): warn, list. */
+	CHECK(sim_deliver(w.sim, DELIVER_1) >= 1);
+	CHECK(spin(&w, one_msg, 10000));
+	w.n_msgs = 0;
+	w.n_warnings = 0;
+	sim_fault_garbage(w.sim, unstored, sizeof(unstored) - 1);
+	CHECK(spin(&w, one_msg, 10000));
+	CHECK_INT(w.n_warnings, 1);
+	CHECK_STR(w.msg_pdu[0], DELIVER_1);
 	world_close(&w);
 }
 
@@ -606,6 +641,7 @@ int main(void)
 	RUN(test_receive_stored_at_start);
 	RUN(test_send_and_failure);
 	RUN(test_status_report);
+	RUN(test_modem_restarts_by_itself);
 	RUN(test_timeouts);
 	RUN(test_line_drop_and_reconnect);
 	RUN(test_storage_full);
