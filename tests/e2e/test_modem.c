@@ -424,6 +424,16 @@ static void test_modem_restarts_by_itself(void)
 	CHECK(spin(&w, one_msg, 10000));
 	CHECK_INT(w.n_warnings, 1);
 	CHECK_STR(w.msg_pdu[0], DELIVER_1);
+	/* Direct delivery (+CMT with its PDU line): not stored, index -1. */
+	static const char direct[] =
+	    "\r\n+CMT: ,24\r\n07911326040000F0040B911346610089F600002080629173"
+	    "14080CC8F71D14969741F977FD07\r\n";
+	w.n_msgs = 0;
+	sim_fault_garbage(w.sim, direct, sizeof(direct) - 1);
+	CHECK(spin(&w, one_msg, 10000));
+	CHECK_INT(w.msg_index[0], -1);
+	CHECK_INT(w.msg_tpdu_len[0], 24);
+	CHECK_STR(w.msg_pdu[0], DELIVER_1);
 	world_close(&w);
 }
 
