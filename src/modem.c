@@ -227,8 +227,7 @@ static void copy_field(char *dst, size_t cap, const char *src)
 	snprintf(dst, cap, "%s", src);
 }
 
-/* Case-insensitive substring: vendors vary "SIMCOM_Ltd", "SIMCOM INCORPORATED".
- */
+/* Case-insensitive: "SIMCOM_Ltd" and "SIMCOM INCORPORATED" both match. */
 static int contains_nocase(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -1451,8 +1450,10 @@ int modem_send_pdu(struct modem *m, const char *hex, int tpdu_len, void *cookie)
 {
 	struct send_job *s;
 
+	/* A wrong <length> leaves the modem waiting for more at "> ". */
 	if (hex == NULL || !valid_hex(hex) || tpdu_len <= 0 ||
-	    (size_t)tpdu_len * 2 > strlen(hex) || m->s_n == SEND_QUEUE_MAX)
+	    (size_t)hex_octet(hex) + 1 + (size_t)tpdu_len != strlen(hex) / 2 ||
+	    m->s_n == SEND_QUEUE_MAX)
 		return -1;
 	s = &m->sends[(m->s_head + m->s_n) % SEND_QUEUE_MAX];
 	s->hex = strdup(hex);

@@ -146,7 +146,7 @@ int64_t modem_next_deadline(const struct modem *m);
  * modem is down and go out in order once it is ready; one that was on the
  * wire when the line dropped fails with "line dropped" (it may or may not
  * have left: the caller's outbox decides). Returns 0, or -1 when the hex is
- * not hex, too long, or the queue (64) is full.
+ * not hex, too long, TPDU_LEN does not match it, or the queue (64) is full.
  */
 int modem_send_pdu(struct modem *m, const char *hex, int tpdu_len,
 		   void *cookie);

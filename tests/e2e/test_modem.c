@@ -346,6 +346,9 @@ static void test_send_and_failure(void)
 	/* Bad input is refused at the door. */
 	CHECK_INT(modem_send_pdu(w.m, "00XY", 1, NULL), -1);
 	CHECK_INT(modem_send_pdu(w.m, "001", 1, NULL), -1);
+	CHECK_INT(modem_send_pdu(w.m, SUBMIT, 22, NULL), -1);
+	CHECK_INT(modem_send_pdu(w.m, SUBMIT, 24, NULL), -1);
+	CHECK_INT(modem_pending_sends(w.m), 0);
 	CHECK_INT(modem_send_pdu(w.m, SUBMIT, 23, &cookie_a), 0);
 	CHECK(spin(&w, one_result, 10000));
 	CHECK(w.result_cookie[0] == &cookie_a);
