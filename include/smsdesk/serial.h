@@ -7,6 +7,9 @@
  * needs a sysfs entry and modem-control ioctls a pty lacks), so a
  * pseudo-terminal (the simulated modem, a socat bridge) is opened with plain
  * termios behind the same interface; the choice is automatic and logged.
+ * An open port holds an exclusive lock (flock + TIOCEXCL): two smsdesk
+ * processes never share a modem, and a busy port is reported, naming the
+ * holder (ModemManager, usually) when it can be found.
  * This module must never know AT syntax: it moves bytes.
  */
 #ifndef SMSDESK_SERIAL_H
@@ -18,11 +21,11 @@
 enum serial_err {
 	SERIAL_OK = 0,
 	SERIAL_ERR_NOENT = -1,	/* no such device */
-	SERIAL_ERR_ACCESS = -2,	/* permission denied (dialout group?) */
+	SERIAL_ERR_ACCESS = -2, /* permission denied (dialout group?) */
 	SERIAL_ERR_BUSY = -3,	/* another program holds it (ModemManager?) */
-	SERIAL_ERR_CONFIG = -4,	/* cannot set baud/8N1 */
+	SERIAL_ERR_CONFIG = -4, /* cannot set baud/8N1 */
 	SERIAL_ERR_IO = -5,	/* read/write failed */
-	SERIAL_ERR_CLOSED = -6,	/* the line went away (hang-up, unplugged) */
+	SERIAL_ERR_CLOSED = -6, /* the line went away (hang-up, unplugged) */
 };
 
 struct serial;
@@ -55,10 +58,13 @@ const char *serial_strerror(int err);
 struct serial_port_info {
 	char path[128];
 	char description[128];
-	int usb_vid;	/* -1 when not USB */
+	int usb_vid; /* -1 when not USB */
 	int usb_pid;
-	char family[64];	/* likely modem family from known ids, or "" */
+	char family[64]; /* likely modem family from known ids, or "" */
 };
+
+/* The likely modem family of a USB id ("Quectel EC25/EG25-G ..."), or "". */
+const char *serial_usb_family(int vid, int pid);
 
 /*
  * Serial ports libserialport finds. Returns a new array (free()) and sets

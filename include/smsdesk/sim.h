@@ -27,13 +27,38 @@ struct sim_config {
 	 * sim_device_path gives the slave itself.
 	 */
 	const char *link_path;
-	size_t capacity;	/* messages the storage holds; 0 means 30 */
-	const char *manufacturer;	/* AT+CGMI; NULL: "SIMCOM_Ltd" */
-	const char *model;		/* AT+CGMM; NULL: "SIMCOM_SIM800" */
-	const char *revision;		/* AT+CGMR */
-	const char *imei;		/* AT+CGSN */
-	const char *profile;	/* timing: "zero" (default) or "realistic" */
+	size_t capacity;	  /* messages the storage holds; 0 means 30 */
+	const char *manufacturer; /* AT+CGMI; NULL: "SIMCOM_Ltd" */
+	const char *model;	  /* AT+CGMM; NULL: "SIMCOM_SIM800" */
+	const char *revision;	  /* AT+CGMR */
+	const char *imei;	  /* AT+CGSN */
+	const char *profile;	  /* timing: "zero" (default) or "realistic" */
+	const char *pin;	  /* SIM PIN asked by AT+CPIN?; NULL/"": none */
+	const char *smsc;	  /* AT+CSCA?; NULL: "+447785016005" */
+	const char *operator_name; /* AT+COPS?; NULL: "SIMNET" */
+	/*
+	 * Non-zero: at power-up (sim_new, sim_line_restore) print the start-up
+	 * URCs of a SIM800 at fixed baud rate: RDY, +CFUN: 1, +CPIN: READY (or
+	 * SIM PIN), Call Ready, SMS Ready. They wait in the pty until a driver
+	 * reads them, as a real modem's do.
+	 */
+	int boot_urcs;
 };
+
+/*
+ * What the sim emulates, so a driver's expectations can be checked:
+ * - two memories, "SM" and "ME", each of `capacity` slots, indexes from 1;
+ *   "MT" is both (SM indexes first, then ME at capacity+1...). Arrivals go
+ *   to the third AT+CPMS memory (SM after reset).
+ * - after reset (ATZ, start, line restore): echo on, verbose results,
+ *   AT+CMEE=0, PDU mode, AT+CNMI=2,1,0,0,0 (+CMTI on arrival), AT+CSMS=0.
+ * - a command line is "AT" followed by basic (E0, V1, Z, I, Q0, &F) and
+ *   extended (+X, +X=..., +X?, +X=?) commands separated by ';'. Unknown
+ *   commands answer ERROR; SMS and SIM commands answer +CMS/+CME ERROR
+ *   (numeric with AT+CMEE=1, text with =2, plain ERROR with =0).
+ * - echo and the "> " prompt are written at once; every final result is
+ *   written after the profile's delay for that command.
+ */
 
 /*
  * Start a simulated modem. Returns NULL and fills err on failure (no pty).
@@ -60,17 +85,34 @@ int sim_step(struct sim *sim, int64_t now_ms);
 int64_t sim_next_deadline(const struct sim *sim);
 
 /*
+ * Answer COMMAND (an extended name such as "+CMGS", or "" for the basic
+ * commands ATE, ATZ, ...) after MS milliseconds from now on, whatever the
+ * profile says; MS < 0 removes the override. For the "+CMGS" delay the
+ * time counts from the Ctrl-Z. Returns 0, or -1 when the table of
+ * overrides (16) is full or the name is too long.
+ */
+int sim_set_delay(struct sim *sim, const char *command, int ms);
+
+/*
  * A message arrives from the network: store PDU_HEX (an SMS-DELIVER with its
  * SMSC prefix, as AT+CMGR would print it) and announce it with +CMTI (or
  * +CMT, when the driver chose direct delivery with AT+CNMI). Returns the
- * storage index, or -1 when storage is full (the network keeps it: the
- * caller may retry later, as an SMSC would).
+ * storage index (from 1), 0 when it went straight to the driver with +CMT
+ * (not stored), or -1 when storage is full or PDU_HEX is not hex (the
+ * network keeps it: the caller may retry later, as an SMSC would). While
+ * the line is dropped the message is stored without an announcement (the
+ * driver finds it when it resynchronises), even in +CMT mode.
  */
 int sim_deliver(struct sim *sim, const char *pdu_hex);
-/* A status report for message reference MR arrives (+CDS or +CDSI). */
+/*
+ * A status report (SMS-STATUS-REPORT hex with SMSC prefix) arrives: +CDS
+ * with the PDU when AT+CNMI ds=1 (returns 0), stored and announced with
+ * +CDSI when ds=2 (returns the index), dropped when ds=0 (returns 0);
+ * -1 when storage is full or the hex is bad.
+ */
 int sim_deliver_status(struct sim *sim, const char *pdu_hex);
 
-size_t sim_stored(const struct sim *sim);	/* messages in storage */
+size_t sim_stored(const struct sim *sim); /* messages in storage */
 
 /* Every SMS-SUBMIT the driver sent with AT+CMGS, oldest first: the TPDU
  * hex as sent (with the SMSC prefix if the driver gave one). */
@@ -79,12 +121,30 @@ const char *sim_sent_pdu(const struct sim *sim, size_t i);
 /* The message reference +CMGS returned for sent PDU i. */
 int sim_sent_mr(const struct sim *sim, size_t i);
 
-/* Fault switches. */
+/* Message stat (0 REC UNREAD .. 3 STO SENT) of storage index INDEX in
+ * memory MEM ("SM", "ME", "MT"), or -1 when that slot is empty. */
+int sim_stat(const struct sim *sim, const char *mem, int index);
+
+/*
+ * Fault switches.
+ * garbage: LEN bytes are written to the line at once, between answers.
+ * mute: the next N command lines are echoed but never answered (a hung
+ *   firmware: the driver's timeout must fire).
+ * cms_error: the next N AT+CMGS answer +CMS ERROR: CODE after the PDU
+ *   (nothing is recorded as sent).
+ * storage_full: while on, every memory acts full: arrivals are refused
+ *   (sim_deliver returns -1) and announced with the Huawei-style line
+ *   ^SMMEMFULL:"SM"; AT+CMGW answers +CMS ERROR: 322.
+ * line_drop: the master is closed and link_path removed: the driver's fd
+ *   sees a hang-up (POLLHUP, read returns EIO or 0), opening the path fails.
+ * line_restore: a new pty, link_path re-pointed at it, the modem state reset
+ *   as after power-up (storage kept). Returns 0, or -1 when no pty.
+ */
 void sim_fault_garbage(struct sim *sim, const void *bytes, size_t len);
-void sim_fault_mute(struct sim *sim, int commands);	/* never answer N */
+void sim_fault_mute(struct sim *sim, int commands);
 void sim_fault_cms_error(struct sim *sim, int sends, int code);
-void sim_fault_storage_full(struct sim *sim, int on);	/* ^SMMEMFULL etc */
-void sim_line_drop(struct sim *sim);	/* the device disappears */
-int sim_line_restore(struct sim *sim);	/* and comes back, same path */
+void sim_fault_storage_full(struct sim *sim, int on);
+void sim_line_drop(struct sim *sim);
+int sim_line_restore(struct sim *sim);
 
 #endif
