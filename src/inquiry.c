@@ -357,6 +357,26 @@ static int is_ref_like(const char *w, int after_keyword)
 	return after_keyword ? 1 : digits > 0 && letters > 0;
 }
 
+static int code_shaped(const char *w)
+{
+	size_t len = strlen(w);
+	if (len < 4 || len > 5)
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)w[i]))
+			return 0;
+		digits += isdigit((unsigned char)w[i]) != 0;
+	}
+	/* "10am", "1030" are times, not codes. */
+	if ((size_t)digits == len)
+		return 0;
+	if (isdigit((unsigned char)w[0]) &&
+	    (strcmp(w + len - 2, "am") == 0 || strcmp(w + len - 2, "pm") == 0))
+		return 0;
+	return 1;
+}
+
 static void find_ref(const struct words *w, struct inquiry *q)
 {
 	static const char *const keys[] = {
@@ -367,7 +387,11 @@ static void find_ref(const struct words *w, struct inquiry *q)
 		if (after &&
 		    (in_list(w->v[i], w_grammar) || in_list(w->v[i], w_filler)))
 			continue;
-		if (!is_ref_like(w->v[i], after))
+		/* After "cancel" or "ref", a code-shaped word is taken as the
+		 * reference even when it cannot be one of ours, so a mistyped
+		 * code is refused rather than another booking cancelled. */
+		if (!is_ref_like(w->v[i], after) &&
+		    !(after && code_shaped(w->v[i])))
 			continue;
 		size_t k;
 		for (k = 0; w->v[i][k] != '\0' && k + 1 < INQ_REF_MAX; k++)
