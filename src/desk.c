@@ -555,8 +555,8 @@ static size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 		for (size_t i = 1; i < n; i++) {
 			int64_t di = llabs((long long)(all[i] - target));
 			int64_t db = llabs((long long)(all[best] - target));
-			if (di < db)
-				best = i;
+			if (di < db || (di == db && all[i] < all[best]))
+				best = i; /* ties: the earlier slot */
 		}
 		out[k++] = all[best];
 		all[best] = all[--n];
@@ -791,6 +791,15 @@ static void offer_slots(struct ctx *c, const struct cat_service *svc,
 	remember_offer(c, svc, opts, kept, move, day);
 }
 
+/* "60 min", "2 hours", "24 hours" */
+static void fmt_notice(int minutes, char *out, size_t cap)
+{
+	if (minutes >= 120 && minutes % 60 == 0)
+		snprintf(out, cap, "%d hours", minutes / 60);
+	else
+		snprintf(out, cap, "%d min", minutes);
+}
+
 static const char *biz(const struct ctx *c)
 {
 	return c->cat->business_name != NULL ? c->cat->business_name : "";
@@ -923,6 +932,7 @@ static void say_not_offered(struct ctx *c, const struct cat_topic *topic)
 struct request {
 	const struct cat_service *svc;
 	struct when_req w;
+	int offered; /* a slot we offered: its notice was checked then */
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 };
@@ -980,7 +990,7 @@ static void ask_time(struct ctx *c, const struct request *rq)
 static void day_is_gone(struct ctx *c, const struct request *rq,
 			enum desk_reason why)
 {
-	char head[256], day[24];
+	char head[256], day[24], notice[24];
 	int64_t opts[NEAREST];
 	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
 	size_t n = next_free(c, rq->svc, when_day_add(rq->w.day, 1), mv, opts,
@@ -992,10 +1002,10 @@ static void day_is_gone(struct ctx *c, const struct request *rq,
 		snprintf(head, sizeof(head), "Sorry, we're closed on %s.", day);
 		break;
 	case DESK_REASON_SHORT_NOTICE:
+		fmt_notice(rq->svc->notice_minutes, notice, sizeof(notice));
 		snprintf(head, sizeof(head),
-			 "Sorry, %s needs %d min notice, so nothing is left on "
-			 "%s.",
-			 rq->svc->name, rq->svc->notice_minutes, day);
+			 "Sorry, %s needs %s notice, so nothing is left on %s.",
+			 rq->svc->name, notice, day);
 		break;
 	case DESK_REASON_BEYOND_HORIZON:
 		snprintf(head, sizeof(head),
@@ -1180,10 +1190,12 @@ static void book_request(struct ctx *c, struct request *rq)
 		offer_day(c, rq, head, 0, 24 * 60, m, DESK_REASON_PAST);
 		return;
 	}
-	if (t < earliest_start(c, svc)) {
+	if (t < earliest_start(c, svc) && !rq->offered) {
+		char notice[24];
+		fmt_notice(svc->notice_minutes, notice, sizeof(notice));
 		snprintf(head, sizeof(head),
-			 "Sorry, %s needs %d min notice, so %s is too soon.",
-			 svc->name, svc->notice_minutes, hm);
+			 "Sorry, %s needs %s notice, so %s is too soon.",
+			 svc->name, notice, hm);
 		offer_day(c, rq, head, 0, 24 * 60, m, DESK_REASON_SHORT_NOTICE);
 		if (c->out->d.kind == DESK_OFFER)
 			c->out->d.reason = DESK_REASON_SHORT_NOTICE;
@@ -1337,6 +1349,7 @@ static void book_option(struct ctx *c, size_t k)
 	rq.w.time = WHEN_TIME_AT;
 	rq.w.from_min = rq.w.to_min = l.minute;
 	rq.w.mentioned = 1;
+	rq.offered = 1;
 	book_request(c, &rq);
 }
 
@@ -1586,6 +1599,10 @@ static void do_price(struct ctx *c, const struct inquiry *q)
 		      "%s sat 10am.",
 		      svc->name, svc->price, svc->minutes,
 		      svc->n_words > 0 ? svc->words[0] : svc->id);
+		/* "ok, sat 11am then" books it. */
+		struct when_req none;
+		memset(&none, 0, sizeof(none));
+		remember_request(c, svc, &none, NULL);
 		return;
 	}
 	char items[12][96];

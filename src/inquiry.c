@@ -595,21 +595,34 @@ static int thanks_only(const struct words *w, const char *raw)
 
 static int asked_something(const struct words *w, const struct inquiry *q)
 {
-	/* "do you do tattoos", "can I get a massage": some word that is
-	 * neither grammar, filler nor time is probably the thing. */
-	static const char *const lead[] = {
-	    "do",    "get", "book", "have", "for", "want", "need",
-	    "offer", "any", "much", "a",    "an",  NULL};
-	if (!has_any(w, lead))
-		return 0;
+	/* "do you do tattoos", "can I book a massage": the word right after
+	 * such a lead (past "a", "you", "my" ...) names the thing asked for.
+	 * Only there: a customer's own name elsewhere is not a request. */
+	static const char *const lead[] = {"do",   "get",   "book",  "have",
+					   "want", "need",  "offer", "much",
+					   "for",  "fancy", NULL};
+	static const char *const skip[] = {
+	    "a",    "an",   "the", "some", "my",    "me",     "you",  "u",
+	    "ya",   "your", "ur",  "i",	   "do",    "get",    "have", "any",
+	    "to",   "for",  "us",  "we",   "doing", "offer",  "book", "want",
+	    "need", "is",   "are", "a",	   "one",   "please", "pls",  NULL};
 	for (size_t i = 0; i < w->n; i++) {
-		const char *s = w->v[i];
+		if (!in_list(w->v[i], lead))
+			continue;
+		size_t j = i + 1;
+		while (j < w->n && in_list(w->v[j], skip))
+			j++;
+		if (j >= w->n)
+			continue;
+		const char *s = w->v[j];
 		if (strlen(s) < 3 || isdigit((unsigned char)s[0]))
 			continue;
 		if (in_list(s, w_filler) || in_list(s, w_grammar) ||
 		    in_list(s, w_price) || in_list(s, w_avail))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s, q->ref) == 0)
+			continue;
+		if (q->when.mentioned && (strcmp(s, "tmrw") == 0))
 			continue;
 		return 1;
 	}
@@ -645,8 +658,12 @@ void inquiry_parse(const struct catalog *cat, const char *text,
 		out->intent = INQ_CHOICE;
 		return;
 	}
-	if (says_move(&w) && (time || out->ref[0] != '\0' ||
-			      has_any(&w, w_booking_noun) || w.n <= 3)) {
+	if (says_move(&w) &&
+	    (time || out->ref[0] != '\0' || has_any(&w, w_booking_noun) ||
+	     w.n <= 3 ||
+	     has_any(&w,
+		     (const char *const[]){"reschedule", "resched", "rebook",
+					   "postpone", "rearrange", NULL}))) {
 		out->intent = INQ_MOVE;
 		return;
 	}
