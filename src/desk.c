@@ -429,6 +429,25 @@ static void reply(struct ctx *c, const char *fmt, ...)
 		    NULL, NULL);
 }
 
+/* A reply signed with our name when the name still fits. */
+static void reply_signed(struct ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void reply_signed(struct ctx *c, const char *fmt, ...)
+{
+	char text[DESK_REPLY_MAX];
+	struct list sign = {.intro = "", .sep = "", .end = ""};
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	sign.items[0] =
+	    c->cat->business_name != NULL ? c->cat->business_name : "";
+	sign.n = sign.items[0][0] != '\0';
+	reply_lists(c, c->cat->policy.max_segments, text, NULL, NULL, &sign,
+		    NULL, NULL);
+}
+
 /* ---- catalog words in replies -------------------------------------------- */
 
 /* "Mon-Fri 09:00-18:00, Sat 09:00-13:00" */
@@ -828,20 +847,26 @@ static int book_at(struct ctx *c, const struct cat_service *svc, int64_t t,
 	set_subject(c, svc->id);
 	set_start(c, t);
 	snprintf(c->out->d.ref, sizeof(c->out->d.ref), "%s", ref);
+	/* The promise first; our name only if it still fits. */
+	char text[512];
+	struct list sign = {.intro = "", .sep = "", .end = ""};
+	sign.items[0] = biz(c);
+	sign.n = biz(c)[0] != '\0';
 	if (moving != NULL) {
 		decide(c, DESK_MOVED, DESK_REASON_NONE);
-		reply(c,
-		      "Moved: %s is now %s, %s. New ref %s (%s is cancelled). "
-		      "To cancel text CANCEL %s. %s",
-		      svc->name, when, svc->price, ref, moving->ref, ref,
-		      biz(c));
+		snprintf(text, sizeof(text),
+			 "Moved: %s is now %s, %s. New ref %s (%s is "
+			 "cancelled). To cancel text CANCEL %s.",
+			 svc->name, when, svc->price, ref, moving->ref, ref);
 	} else {
 		decide(c, DESK_BOOKED, DESK_REASON_NONE);
-		reply(c,
-		      "Booked: %s, %s, %s. Ref %s. To cancel text CANCEL %s. "
-		      "%s",
-		      svc->name, when, svc->price, ref, ref, biz(c));
+		snprintf(text, sizeof(text),
+			 "Booked: %s, %s, %s. Ref %s. To cancel text CANCEL "
+			 "%s.",
+			 svc->name, when, svc->price, ref, ref);
 	}
+	reply_lists(c, c->cat->policy.max_segments, text, NULL, NULL, &sign,
+		    NULL, NULL);
 	conv_clear(c);
 	return 0;
 }
@@ -1391,8 +1416,10 @@ static void cancel_ref(struct ctx *c, const char *ref)
 	decide(c, DESK_CANCELLED, DESK_REASON_NONE);
 	set_subject(c, b.service);
 	set_start(c, b.start);
-	reply(c, "Cancelled: %s, %s (ref %s). Hope to see you another time. %s",
-	      service_name(c, b.service), when, ref, biz(c));
+	reply_signed(c,
+		     "Cancelled: %s, %s (ref %s). Hope to see you another "
+		     "time.",
+		     service_name(c, b.service), when, ref);
 	conv_clear(c);
 }
 
@@ -1776,10 +1803,8 @@ static void dispatch(struct ctx *c, const char *text)
 			if (check(c, store_optout_clear(c->st, c->sender)) < 0)
 				return;
 			decide(c, DESK_OPTED_IN, DESK_REASON_NONE);
-			reply(c,
-			      "You're back on. %s will answer your texts "
-			      "again. Text STOP to opt out.",
-			      biz(c));
+			reply_signed(c, "You're back on: we'll answer your "
+					"texts again. Text STOP to opt out.");
 		} else {
 			decide(c, DESK_SILENT, DESK_REASON_OPTED_OUT);
 		}
@@ -1790,10 +1815,8 @@ static void dispatch(struct ctx *c, const char *text)
 			return;
 		conv_clear(c);
 		decide(c, DESK_OPTED_OUT, DESK_REASON_NONE);
-		reply(c,
-		      "You've opted out and won't get more texts from %s. "
-		      "Text START to opt back in.",
-		      biz(c));
+		reply_signed(c, "You've opted out: no more texts from us. Text "
+				"START to opt back in.");
 		return;
 	}
 	if (looks_automatic(text)) {
@@ -1821,10 +1844,8 @@ static void dispatch(struct ctx *c, const char *text)
 		return; /* handled above */
 	case INQ_START:
 		decide(c, DESK_OPTED_IN, DESK_REASON_NONE);
-		reply(c,
-		      "You're already receiving texts from %s. Text HELP "
-		      "for options.",
-		      biz(c));
+		reply_signed(c, "You're already getting our texts. Text HELP "
+				"for options.");
 		return;
 	case INQ_CHOICE:
 		do_choice(c, &q, text);
