@@ -365,6 +365,76 @@ static int run_conversations(void)
 	return convs;
 }
 
+/* A reminder reminder_hours before, once, with how to cancel; none to a
+ * number that said STOP. */
+static void test_reminders(void)
+{
+	struct store *st = fresh_store();
+	struct desk_reminder rem[4];
+	char spec[] = "mine:haircut@2026-03-26T10:00";
+	int64_t t0 = local_epoch("2026-03-25T08:00");
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(setup(st, spec, t0), 0);
+	CHECK_INT(store_begin(st), 0);
+	/* 25 hours before: not yet */
+	CHECK_INT(desk_reminders_due(cat, st, local_epoch("2026-03-25T09:00"),
+				     rem, 4),
+		  0);
+	/* 23.5 hours before: due */
+	CHECK_INT(desk_reminders_due(cat, st, local_epoch("2026-03-25T10:30"),
+				     rem, 4),
+		  1);
+	CHECK_STR(rem[0].to, SENDER);
+	CHECK(strstr(rem[0].text, "Reminder: Haircut, Thu 26 Mar 10:00") !=
+	      NULL);
+	CHECK(strstr(rem[0].text, "Text CANCEL ") != NULL);
+	/* once only */
+	CHECK_INT(desk_reminders_due(cat, st, local_epoch("2026-03-25T11:00"),
+				     rem, 4),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	/* opted out: marked, not sent */
+	char spec2[] = "mine:beard-trim@2026-03-27T15:00,optout";
+	CHECK_INT(setup(st, spec2, t0), 0);
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_reminders_due(cat, st, local_epoch("2026-03-26T16:00"),
+				     rem, 4),
+		  0);
+	CHECK_INT(store_optout_clear(st, SENDER), 0);
+	CHECK_INT(desk_reminders_due(cat, st, local_epoch("2026-03-26T16:30"),
+				     rem, 4),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	store_close(st);
+}
+
+/* Senders that cannot receive a reply get none. */
+static void test_cannot_receive(void)
+{
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	const char *senders[] = {"VODAFONE", "12345", "+44", "Bank-Info"};
+	for (size_t i = 0; i < 4; i++) {
+		CHECK_INT(store_begin(st), 0);
+		CHECK_INT(desk_answer(cat, st, senders[i], "haircut tmrw 10",
+				      local_epoch("2026-03-25T10:00"), &res),
+			  0);
+		CHECK_INT(res.d.kind, DESK_SILENT);
+		CHECK_INT(res.d.reason, DESK_REASON_CANNOT_RECEIVE);
+		CHECK_INT(res.n_replies, 0);
+		CHECK_INT(store_commit(st), 0);
+	}
+	CHECK(desk_can_reply("+447700900001"));
+	CHECK(desk_can_reply("07700900001"));
+	store_close(st);
+}
+
 int main(void)
 {
 	const char *src = getenv("SMSDESK_SRC");
@@ -376,6 +446,8 @@ int main(void)
 		printf("cannot load %s or make a temp dir\n", path);
 		return 1;
 	}
+	RUN(test_reminders);
+	RUN(test_cannot_receive);
 	int cases = run_corpus();
 	int convs = run_conversations();
 	TEST_BEGIN("corpus has at least 250 cases and 30 conversations");
