@@ -764,9 +764,11 @@ static int decode_auto(const uint8_t *bin, size_t len, struct sms_pdu *out,
 	for (i = 0; i < 2; i++) {
 		rc[i] =
 		    decode_walk(bin, len, order[i], out, &e[i], &reached[i]);
-		if (rc[i] == PDU_OK && reached[i] == len)
-			return decode_walk(bin, len, order[i], out, err,
-					   &reached[i]);
+		if (rc[i] == PDU_OK && reached[i] == len) {
+			if (err != NULL)
+				*err = e[i];
+			return PDU_OK;
+		}
 	}
 	for (i = 0; i < 2; i++) {
 		if (rc[i] == PDU_OK)
