@@ -264,7 +264,7 @@ static int read_address(struct reader *r, const char *field, char *out,
 		gsm7_unpack(r->p + r->off, octets, 0, n, septets);
 		gsm7_to_utf8(septets, n, out, SMS_ADDR_MAX);
 		/* A name padded with '@' (septet 0) shows it: trim it. */
-		while (n > 0 && septets[n - 1] == 0) {
+		while (n > 0 && septets[n - 1] == 0 && out[0] != '\0') {
 			n--;
 			out[strlen(out) - 1] = '\0';
 		}
