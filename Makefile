@@ -113,7 +113,7 @@ fuzz:
 	@scripts/deps.sh build fuzz
 	@$(MAKE) --no-print-directory fuzz-run
 
-FUZZ_LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
+FUZZ_LIB_SRCS = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
              $(CPPFLAGS) $(PKG_CFLAGS)
 

@@ -246,10 +246,13 @@ static enum sms_encoding choose_encoding(const char *s, size_t len,
 	*ucs_units = 0;
 	while (pos < len) {
 		pos += gsm7_utf8_next(s + pos, len - pos, &cp);
-		u = gsm7_units(cp, SMS_ENC_GSM7);
-		if (u == 0)
-			enc = SMS_ENC_UCS2;
-		*gsm_units += u;
+		/* Once one character needs UCS-2, GSM-7 counts no more. */
+		if (enc == SMS_ENC_GSM7) {
+			u = gsm7_units(cp, SMS_ENC_GSM7);
+			if (u == 0)
+				enc = SMS_ENC_UCS2;
+			*gsm_units += u;
+		}
 		*ucs_units += gsm7_units(cp, SMS_ENC_UCS2);
 	}
 	return enc;
@@ -393,7 +396,10 @@ int ucs2_to_utf8(const uint8_t *in, size_t n, char *out, size_t cap)
 				i += 2;
 			}
 		}
-		/* gsm7_utf8_put turns a lone surrogate into U+FFFD. */
+		/* gsm7_utf8_put turns a lone surrogate into U+FFFD; a NUL
+		 * would cut the text short for every C string reader. */
+		if (u == 0)
+			u = REPLACEMENT;
 		rc = gsm7_utf8_put(u, out, cap, &pos);
 	}
 	out[pos] = '\0';

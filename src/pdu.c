@@ -264,7 +264,7 @@ static int read_address(struct reader *r, const char *field, char *out,
 		gsm7_unpack(r->p + r->off, octets, 0, n, septets);
 		gsm7_to_utf8(septets, n, out, SMS_ADDR_MAX);
 		/* A name padded with '@' (septet 0) shows it: trim it. */
-		while (n > 0 && septets[n - 1] == 0) {
+		while (n > 0 && septets[n - 1] == 0 && out[0] != '\0') {
 			n--;
 			out[strlen(out) - 1] = '\0';
 		}
@@ -497,7 +497,8 @@ static int decode_text(struct reader *r, const uint8_t *ud, size_t ud_octets,
 		memcpy(out->ud, body, body_octets);
 		out->ud_len = body_octets;
 		for (i = 0; i < body_octets; i++)
-			gsm7_utf8_put(body[i], out->text, SMS_TEXT_MAX, &pos);
+			gsm7_utf8_put(body[i] != 0 ? body[i] : 0xFFFD,
+				      out->text, SMS_TEXT_MAX, &pos);
 		out->text[pos] = '\0';
 		out->text_len = pos;
 		return PDU_OK;
@@ -514,24 +515,19 @@ static int read_user_data(struct reader *r, struct sms_pdu *out)
 	if (rc != PDU_OK)
 		return rc;
 	udl = r->p[r->off++];
-	if (out->encoding == SMS_ENC_GSM7) {
-		if (udl > 160)
-			return fail(r->err, PDU_ERR_LENGTH,
-				    "user data length %zu over 160 septets",
-				    udl);
-		octets = (udl * 7 + 7) / 8;
-	} else {
-		if (udl > UD_MAX)
-			return fail(r->err, PDU_ERR_LENGTH,
-				    "user data length %zu over 140 octets",
-				    udl);
-		octets = udl;
-	}
+	octets = out->encoding == SMS_ENC_GSM7 ? (udl * 7 + 7) / 8 : udl;
+	/* A length past the end says more about the PDU than its range. */
 	if (octets > r->len - r->off)
 		return fail(r->err, PDU_ERR_LENGTH,
 			    "user data length larger than the data (TP-UDL "
 			    "%zu needs %zu octets, %zu left)",
 			    udl, octets, r->len - r->off);
+	if (out->encoding == SMS_ENC_GSM7 && udl > 160)
+		return fail(r->err, PDU_ERR_LENGTH,
+			    "user data length %zu over 160 septets", udl);
+	if (out->encoding != SMS_ENC_GSM7 && udl > UD_MAX)
+		return fail(r->err, PDU_ERR_LENGTH,
+			    "user data length %zu over 140 octets", udl);
 	if (out->udhi) {
 		if (octets < 1 || (size_t)r->p[r->off] + 1 > octets)
 			return fail(r->err, PDU_ERR_UDH,
@@ -768,9 +764,11 @@ static int decode_auto(const uint8_t *bin, size_t len, struct sms_pdu *out,
 	for (i = 0; i < 2; i++) {
 		rc[i] =
 		    decode_walk(bin, len, order[i], out, &e[i], &reached[i]);
-		if (rc[i] == PDU_OK && reached[i] == len)
-			return decode_walk(bin, len, order[i], out, err,
-					   &reached[i]);
+		if (rc[i] == PDU_OK && reached[i] == len) {
+			if (err != NULL)
+				*err = e[i];
+			return PDU_OK;
+		}
 	}
 	for (i = 0; i < 2; i++) {
 		if (rc[i] == PDU_OK)
