@@ -53,7 +53,7 @@ REL_TOOLS = $(TOOL_SRCS:%.c=$(REL)/%)
 FUZZERS = $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZ)/%)
 
 
-.PHONY: tools all build check check-run demo demo-run bench fuzz fuzz-run install \
+.PHONY: soak tools all build check check-run demo demo-run bench fuzz fuzz-run install \
         uninstall clean deps-build deps-test format
 .SECONDARY:
 
@@ -107,6 +107,13 @@ tools: $(REL_TOOLS)
 $(SAN)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests $(PKG_CFLAGS) $(SAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+# The crash test at length: 200 SIGKILL/restart rounds (minutes, not seconds).
+soak:
+	@scripts/deps.sh build test
+	@$(MAKE) --no-print-directory $(SAN)/smsdesk $(SAN)/tests/e2e/test_daemon
+	@KILL_ONLY=1 KILL_RUNS=$${KILL_RUNS:-200} SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk \
+	  SMSDESK_SRC=$(CURDIR) $(SAN)/tests/e2e/test_daemon
 
 # ---- demo, bench, fuzz ------------------------------------------------------
 

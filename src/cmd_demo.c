@@ -229,8 +229,9 @@ static pid_t start_serve(struct demo *d, const char *config, const char *now,
 		if (fd >= 0)
 			dup2(fd, 2);
 	}
-	const char *argv[12] = {"smsdesk", "serve", "-c", config, "--device",
-				sim_device_path(d->sim), "--db", db};
+	const char *argv[12] = {"smsdesk", "serve",    "-c",
+				config,	   "--device", sim_device_path(d->sim),
+				"--db",	   db};
 	int n = 8;
 	if (now != NULL) {
 		argv[n++] = "--now";

@@ -72,8 +72,8 @@ static int queue(struct store *st, const char *to, const char *text)
 			to);
 		return CLI_BAD_INPUT;
 	}
-	if (daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL, 0,
-			      now, &id, err, sizeof(err)) < 0) {
+	if (daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL, 0, now,
+			      &id, err, sizeof(err)) < 0) {
 		fprintf(stderr, "smsdesk send: cannot queue: %s\n", err);
 		return CLI_BAD_INPUT;
 	}
@@ -118,7 +118,8 @@ int cmd_send(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("send", "no text to send");
 	if (!valid_number(to))
-		return cli_usage_error("send", "'%s' is not a phone number", to);
+		return cli_usage_error("send", "'%s' is not a phone number",
+				       to);
 
 	struct catalog *cat = NULL;
 	if (db == NULL) {

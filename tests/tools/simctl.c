@@ -48,7 +48,7 @@ static int64_t mono_ms(void)
 struct ctl {
 	struct sim *sim;
 	int64_t t0;
-	size_t reported;	/* sent PDUs already printed */
+	size_t reported; /* sent PDUs already printed */
 	int concat_ref;
 	char line[8192];
 	size_t line_len;
