@@ -7,6 +7,7 @@
 #include "smsdesk/cli.h"
 #include "smsdesk/daemon.h"
 #include "smsdesk/gsm7.h"
+#include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
 #include <getopt.h>
@@ -123,20 +124,9 @@ int cmd_send(int argc, char **argv)
 
 	struct catalog *cat = NULL;
 	if (db == NULL) {
-		struct cat_diags diags = {0};
-		const char *path = cli_config_path(config);
-		cat = catalog_load(path, &diags);
-		if (cat == NULL) {
-			char line[512];
-			for (size_t i = 0; i < diags.n; i++) {
-				catalog_diag_format(path, &diags.v[i], line,
-						    sizeof(line));
-				fprintf(stderr, "%s\n", line);
-			}
-			catalog_diags_free(&diags);
+		cat = staffcmd_catalog("send", cli_config_path(config));
+		if (cat == NULL)
 			return CLI_BAD_INPUT;
-		}
-		catalog_diags_free(&diags);
 		db = cat->database;
 	}
 
