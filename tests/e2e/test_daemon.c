@@ -342,7 +342,7 @@ static void test_killed_and_restarted(void)
 		goto out;
 	srand(seed);
 	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009020%02d", i % 100);
+		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
 		rig_text(&r, 0, from,
 			 i % 2 ? "how much is a haircut?"
 			       : "price of a beard trim?");
@@ -352,8 +352,8 @@ static void test_killed_and_restarted(void)
 	}
 	rig_settle(&r, 2000, 60000);
 	int lost = 0, dup = 0;
-	for (int i = 0; i < runs && i < 100; i++) {
-		snprintf(from, sizeof(from), "+4477009020%02d", i);
+	for (int i = 0; i < runs; i++) {
+		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
 		size_t n = rig_count(&r, from);
 		if (n == 0)
 			lost++;
