@@ -41,7 +41,7 @@ cut = ["haircut", "Haircut", "HAIRCUT", "hiarcut", "haircutt", "hair cut",
 beard = ["beard trim", "Beard tidy", "BEARD", "beerd trim", "beard shape",
          "a beard trim"]
 shave = ["hot towel shave", "wet shave", "Shave", "shavee", "cut throat shave"]
-kids = ["kids cut", "my son needs a cut", "childs cut", "Kids cut for my boy"]
+kids = ["kids cut", "my kid needs a cut", "childs cut", "Kids cut for my boy"]
 colour = ["colour", "color", "highlights", "hair dye"]
 
 # Yes: a clear promise.
