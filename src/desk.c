@@ -49,6 +49,8 @@ const char *desk_kind_name(enum desk_kind kind)
 		return "refused";
 	case DESK_ACK:
 		return "ack";
+	case DESK_HOURS:
+		return "hours";
 	case DESK_NOT_UNDERSTOOD:
 		return "not_understood";
 	}
@@ -1643,6 +1645,31 @@ static void do_price(struct ctx *c, const struct inquiry *q)
 		    NULL, NULL);
 }
 
+/* "Are you open Sunday?": the hours, for that day when one was named. */
+static void tell_hours(struct ctx *c, const struct when_req *w)
+{
+	char hours[160], day[24];
+
+	decide(c, DESK_HOURS, DESK_REASON_NONE);
+	if (w->has_day) {
+		when_day_human(&w->day, day, sizeof(day));
+		fmt_day_hours(c, &w->day, hours, sizeof(hours));
+		if (strcmp(hours, "closed") == 0)
+			reply(c,
+			      "We're closed on %s. Text a service, day and "
+			      "time to book.",
+			      day);
+		else
+			reply(c,
+			      "On %s we're open %s. Text a service, day and "
+			      "time to book.",
+			      day, hours);
+		return;
+	}
+	fmt_hours(c->cat, hours, sizeof(hours));
+	reply(c, "We're open %s. Text a service, day and time to book.", hours);
+}
+
 static void do_avail(struct ctx *c, const struct inquiry *q)
 {
 	struct request rq;
@@ -1655,6 +1682,10 @@ static void do_avail(struct ctx *c, const struct inquiry *q)
 	const struct cat_topic *topic = first_topic(c, q);
 	if (rq.svc == NULL && topic != NULL) {
 		say_not_offered(c, topic);
+		return;
+	}
+	if (rq.svc == NULL && q->asks_hours) {
+		tell_hours(c, &q->when);
 		return;
 	}
 	merge_pending(c, &rq);

@@ -539,7 +539,7 @@ static int time_at(const struct toks *t, int i, int ctx, struct tval *out)
 {
 	int h = num_at(t, i), used, pm;
 
-	if (is(t, i, "noon") || is(t, i, "midday") || is(t, i, "lunchtime")) {
+	if (is(t, i, "noon") || is(t, i, "midday")) {
 		out->min = 720;
 		out->strong = 1;
 		return 1;
@@ -770,6 +770,35 @@ static int date_at(struct wparse *p, int i)
 	return 0;
 }
 
+/* "in 2 hours", "in 30 mins": today, that many minutes from now. */
+static int relative_at(struct wparse *p, int i)
+{
+	static const char *const hours[] = {"hour", "hours", "hr",
+					    "hrs",  "h",     NULL};
+	static const char *const mins[] = {"min",     "mins", "minute",
+					   "minutes", "m",    NULL};
+	const struct toks *t = p->t;
+	int n = num_at(t, i + 1);
+
+	if (!is(t, i, "in") || n < 0 || n > 600)
+		return 0;
+	int k = i + 2, per;
+	if (is_any(t, k, hours))
+		per = 60;
+	else if (is_any(t, k, mins))
+		per = 1;
+	else
+		return 0;
+	int at = p->now->minute + n * per;
+	if (at >= DAY_MIN)
+		return 0; /* tomorrow by then: let the customer say so */
+	set_day(p, p->now->day, 0);
+	p->kind = WHEN_TIME_AT;
+	p->at.min = at;
+	p->at.strong = 1;
+	return 3;
+}
+
 /* dec 25, december 25th */
 static int month_first_at(struct wparse *p, int i)
 {
@@ -836,7 +865,7 @@ static int window_word_at(struct wparse *p, int i)
 	} else if (is_any(t, i, w_evening) || is_any(t, i, w_tonight)) {
 		lo = 1020;
 		hi = DAY_MIN;
-	} else if (is(t, i, "lunch")) {
+	} else if (is(t, i, "lunch") || is(t, i, "lunchtime")) {
 		lo = 720;
 		hi = 840;
 	} else {
@@ -1079,7 +1108,7 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 				 : 1;
 			continue;
 		}
-		if ((n = date_at(&p, i)) > 0 ||
+		if ((n = relative_at(&p, i)) > 0 || (n = date_at(&p, i)) > 0 ||
 		    (n = month_first_at(&p, i)) > 0 ||
 		    (n = weekday_at(&p, i)) > 0 || (n = range_at(&p, i)) > 0) {
 			i += n;

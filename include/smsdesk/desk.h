@@ -33,6 +33,7 @@ enum desk_kind {
 	DESK_MOVED,	/* cancelled and rebooked in one transaction */
 	DESK_BOOKINGS,	/* the sender's upcoming bookings */
 	DESK_HELP,	/* what we do, in one segment */
+	DESK_HOURS,	/* our opening hours (of a day, when one was named) */
 	DESK_OPTED_OUT, /* STOP confirmed */
 	DESK_OPTED_IN,	/* START confirmed */
 	DESK_REFUSED,	/* a reference we cannot act on (reveals nothing) */

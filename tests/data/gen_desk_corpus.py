@@ -188,6 +188,15 @@ for t in ["can I move my appointment to friday 3pm",
 add(NOW, mine, "can I move my booking", "clarify", "need_day", "haircut",
     "-", "-")
 
+# Opening hours, relative times, lunchtime.
+for t in ["what time do you close on saturday", "are you open sunday",
+          "opening hours?", "when do you open", "Are you open on Good Friday 3/4?"]:
+    add(NOW, "-", t, "hours", "none", "-", "-", "-")
+many("-", cut, ["in 2 hours", "in 120 mins"], 4, 31,
+     ("booked", "none", "haircut", "2026-03-25 12:00", "-"))
+many("-", cut, ["tomorrow lunchtime", "tmrw at lunch"], 4, 32,
+     ("offer", "none", "haircut", "-", "-"))
+
 # Opt-out and the rest.
 for t in ["STOP", "stop", "Stop please", "UNSUBSCRIBE", "STOPALL", "END",
           "quit", "please stop texting me"]:
