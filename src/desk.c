@@ -1535,6 +1535,26 @@ static void move_booking(struct ctx *c, const char *ref,
 		ask_day(c, &rq, "Sure.");
 		return;
 	}
+	if (!rq.w.has_day) {
+		/* "change it to 11": the same day, another time */
+		struct when_local l = local_of(c, rq.moving.start);
+		rq.w.has_day = 1;
+		rq.w.day = l.day;
+		if (rq.w.problem == WHEN_PAST)
+			rq.w.problem = WHEN_FINE;
+		if (rq.w.problem == WHEN_AMBIGUOUS_TIME &&
+		    rq.w.alt_min[0] >= 0) {
+			int a =
+			    when_is_slot(c->cat, &l.day, 1, rq.w.alt_min[0]);
+			int b =
+			    when_is_slot(c->cat, &l.day, 1, rq.w.alt_min[1]);
+			if (a != b) {
+				rq.w.from_min = rq.w.to_min =
+				    a ? rq.w.alt_min[0] : rq.w.alt_min[1];
+				rq.w.problem = WHEN_FINE;
+			}
+		}
+	}
 	book_request(c, &rq);
 }
 
