@@ -640,10 +640,15 @@ struct wparse {
 	struct tval at, lo, hi;
 	int has_lo, has_hi;
 	int tonight;
+	int wday;      /* a weekday named, -1 if none */
+	int wday_next; /* "next fri" */
 };
 
 static void set_day(struct wparse *p, struct when_day d, int explicit)
 {
+	/* "monday or tuesday": two different days named is a question. */
+	if (p->day_set && when_day_cmp(&p->day, &d) != 0)
+		p->date_amb = 1;
 	p->day_set = 1;
 	p->day = d;
 	p->r->day_explicit = explicit;
@@ -840,10 +845,12 @@ static int weekday_at(struct wparse *p, int i)
 	if (strlen(t->v[i].s) == 2 && !is(t, i - 1, "next") &&
 	    !is(t, i - 1, "this") && !is(t, i - 1, "on"))
 		return 0;
-	int delta = (w - p->now->day.wday + 7) % 7;
-	if (is(t, i - 1, "next") && delta == 0)
-		delta = 7;
-	set_day(p, when_day_add(p->now->day, delta), 1);
+	/* Settled at the end: "wed 1 apr" names one day, not two. */
+	if (p->wday >= 0 && p->wday != w)
+		p->date_amb = 1;
+	p->wday = w;
+	p->wday_next = is(t, i - 1, "next");
+	p->r->mentioned = 1;
 	return 1;
 }
 
@@ -1004,6 +1011,17 @@ static int settle_soft(const struct catalog *cat, const struct when_day *day,
 static void finish(struct wparse *p, const struct catalog *cat)
 {
 	struct when_req *r = p->r;
+
+	if (p->wday >= 0 && p->day_set && p->day.wday != p->wday) {
+		p->date_amb = 1; /* "fri 1 apr" when the 1st is a Wednesday */
+	} else if (p->wday >= 0 && !p->day_set) {
+		int delta = (p->wday - p->now->day.wday + 7) % 7;
+		if (p->wday_next && delta == 0)
+			delta = 7;
+		p->day_set = 1;
+		p->day = when_day_add(p->now->day, delta);
+		r->day_explicit = 1;
+	}
 	const struct when_day *day = p->day_set ? &p->day : NULL;
 
 	if (p->tonight && !p->day_set) {
@@ -1067,6 +1085,7 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 	p.t = &t;
 	p.now = now;
 	p.r = out;
+	p.wday = -1;
 	tokenize(text == NULL ? "" : text, &t);
 
 	for (int i = 0; i < t.n;) {
