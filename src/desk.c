@@ -1116,8 +1116,8 @@ static void book_request(struct ctx *c, struct request *rq)
 				return;
 			}
 			decide(c, DESK_OFFER, DESK_REASON_NONE);
-			snprintf(head, sizeof(head),
-				 "Our earliest %s:", svc->name);
+			snprintf(head, sizeof(head), "Earliest for %s.",
+				 svc->name);
 			offer_slots(c, svc, head, opts, n, 1, rq->move, NULL);
 			return;
 		}
