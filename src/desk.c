@@ -1024,26 +1024,23 @@ static void day_is_gone(struct ctx *c, const struct request *rq,
 			     NEAREST);
 
 	when_day_human(&rq->w.day, day, sizeof(day));
-	switch (why) {
-	case DESK_REASON_CLOSED:
+	/* why is one of the four ways a day can be gone; anything else is
+	 * said as "fully booked". */
+	if (why == DESK_REASON_CLOSED) {
 		snprintf(head, sizeof(head), "Sorry, we're closed on %s.", day);
-		break;
-	case DESK_REASON_SHORT_NOTICE:
+	} else if (why == DESK_REASON_SHORT_NOTICE) {
 		fmt_notice(rq->svc->notice_minutes, notice, sizeof(notice));
 		snprintf(head, sizeof(head),
 			 "Sorry, %s needs %s notice, so nothing is left on %s.",
 			 rq->svc->name, notice, day);
-		break;
-	case DESK_REASON_BEYOND_HORIZON:
+	} else if (why == DESK_REASON_BEYOND_HORIZON) {
 		snprintf(head, sizeof(head),
 			 "Sorry, we take bookings only up to %d days ahead.",
 			 c->cat->policy.booking_horizon_days);
 		n = 0;
-		break;
-	default:
+	} else {
 		snprintf(head, sizeof(head), "Sorry, %s is fully booked on %s.",
 			 rq->svc->name, day);
-		break;
 	}
 	say_no(c, rq->svc->id, head, why, rq->svc, opts, n, rq->move);
 }
