@@ -212,6 +212,13 @@ static void result_formats(void)
 	CHECK_STR(chat(&r, "AT+CSCA?\r"),
 		  "\r\n+CSCA: \"+447785016005\",145\r\n\r\nOK\r\n");
 	CHECK_STR(chat(&r, "AT+CSCA=\"+441234\"\r"), "\r\nOK\r\n");
+	/* malformed (AT+CMEE=2 is on): empty, no quotes, unterminated */
+	CHECK_STR(chat(&r, "AT+CSCA=\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
+	CHECK_STR(chat(&r, "AT+CSCA=123\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
+	CHECK_STR(chat(&r, "AT+CSCA=\"+44\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
 	CHECK_STR(chat(&r, "AT+CSCA?\r"),
 		  "\r\n+CSCA: \"+441234\",145\r\n\r\nOK\r\n");
 	rig_close(&r);
