@@ -135,7 +135,7 @@ fuzz:
 	@$(MAKE) --no-print-directory fuzz-run
 
 FUZZ_LIB_SRCS = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
-FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              $(CPPFLAGS) $(PKG_CFLAGS)
 
 $(FUZ)/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(wildcard include/smsdesk/*.h)
