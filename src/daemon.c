@@ -621,31 +621,17 @@ static void on_send_result(void *ctx, const struct modem_send_result *res)
 	(void)ctx;
 }
 
+/* The driver logs its own state changes and warnings; the daemon only needs
+ * to know how long each modem has been down, for failover. */
 static void on_state(void *ctx, enum modem_state state, const char *reason)
 {
 	struct dmodem *dm = ctx;
 
-	if (state == MODEM_READY) {
+	(void)reason;
+	if (state == MODEM_READY)
 		dm->down_since_ms = 0;
-		log_info("%s: ready (%s)", dm->name, reason);
-	} else {
-		if (dm->down_since_ms == 0)
-			dm->down_since_ms = mono_ms();
-		if (state == MODEM_FAILED)
-			log_error("%s: %s: %s", dm->name,
-				  modem_state_name(state), reason);
-		else
-			log_warn("%s: %s: %s", dm->name,
-				 modem_state_name(state), reason);
-	}
-}
-
-static void on_warning(void *ctx, enum modem_warning w, const char *text)
-{
-	struct dmodem *dm = ctx;
-
-	log_warn("%s: %s", dm->name, text);
-	(void)w;
+	else if (dm->down_since_ms == 0)
+		dm->down_since_ms = mono_ms();
 }
 
 /* ---- the loop ---- */
