@@ -673,8 +673,7 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .status_report =
 						      on_status_report,
 						  .send_result = on_send_result,
-						  .state = on_state,
-						  .warning = on_warning};
+						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
 	struct modem_config cfg = {.device = device, .baud = baud, .pin = pin};
