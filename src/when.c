@@ -642,6 +642,7 @@ struct wparse {
 	int tonight;
 	int wday;      /* a weekday named, -1 if none */
 	int wday_next; /* "next fri" */
+	int asap_weak; /* ASAP from "soon"/"now" alone: a named time wins */
 };
 
 static void set_day(struct wparse *p, struct when_day d, int explicit)
@@ -1119,6 +1120,15 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 		    (is(&t, i, "as") && is(&t, i + 1, "soon")) ||
 		    ((is(&t, i, "first") || is(&t, i, "next")) &&
 		     (is(&t, i + 1, "available") || is(&t, i + 1, "free")))) {
+			/* "see you soon", "book now for 2pm": chatter, not a
+			 * request for the earliest slot, once a time is named.
+			 */
+			int weak = is(&t, i, "soon") || is(&t, i, "now");
+			if (weak && p.kind != WHEN_TIME_NONE) {
+				i++;
+				continue;
+			}
+			p.asap_weak = weak;
 			p.kind = WHEN_TIME_ASAP;
 			out->mentioned = 1;
 			i += is(&t, i, "as") || is(&t, i + 1, "available") ||
@@ -1139,7 +1149,7 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 				    is_any(&t, i - 1, w_tomorrow) ||
 				    is_any(&t, i - 1, w_tonight));
 		if ((n = time_at(&t, i, ctx, &v)) > 0) {
-			if (p.kind != WHEN_TIME_ASAP) {
+			if (p.kind != WHEN_TIME_ASAP || p.asap_weak) {
 				p.kind = WHEN_TIME_AT;
 				p.at = v;
 			}

@@ -217,6 +217,11 @@ for t in ["Auto-reply: I am out of office until Monday",
           "This is an automated message, do not reply"]:
     add(NOW, "-", t, "silent", "auto_reply", "-", "-", "-")
 
+# "soon" and "now" as chatter never outrank a time the customer named.
+for t in ["haircut tomorrow at 2pm please, see you soon",
+          "can I book now a haircut for tmrw 2pm"]:
+    add(NOW, "-", t, "booked", "none", "haircut", "2026-03-26 14:00", "-")
+
 out = open(sys.argv[1] if len(sys.argv) > 1 else
            "tests/data/desk_corpus.txt", "w")
 out.write("# The desk's inquiry corpus: one case per line, on a fresh store "
