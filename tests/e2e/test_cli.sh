@@ -35,4 +35,12 @@ for c in serve check try demo bookings report send modem pdu; do
 done
 t_end
 
+t_begin "make install honours DESTDIR and PREFIX (dry run)"
+out=$(make -s -n -C "$SMSDESK_SRC" install DESTDIR=/tmp/stage PREFIX=/opt/sd 2>&1)
+t_contains "$out" "/tmp/stage/opt/sd/bin/smsdesk"
+t_contains "$out" "/tmp/stage/etc/smsdesk"
+t_contains "$out" "/tmp/stage/opt/sd/lib/systemd/system"
+t_contains "$out" "/tmp/stage/opt/sd/share/man/man"
+t_end
+
 t_done
