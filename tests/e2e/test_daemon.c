@@ -155,6 +155,35 @@ out:
 	rig_free(&r);
 }
 
+/* The hourly cap silences a chatty sender, but STOP still works at once. */
+static void test_stop_honoured_over_the_cap(void)
+{
+	static const char *const texts[] = {"how much is a haircut",
+					    "what does a beard trim cost",
+					    "when are you open on saturday",
+					    "do you do nails",
+					    "help",
+					    "price list please",
+					    "can you do a trim",
+					    "what about colour"};
+	struct rig r;
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		rig_text(&r, 0, ALICE, texts[i]);
+		rig_pump(&r, 400);
+	}
+	CHECK_INT(rig_settle(&r, 1500, 20000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 6); /* max_replies_per_hour */
+	rig_text(&r, 0, ALICE, "STOP");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 7, 15000), 7);
+	const struct rig_reply *rep = rig_last(&r, ALICE);
+	CHECK(rep != NULL && strstr(rep->text, "opted out") != NULL);
+out:
+	rig_free(&r);
+}
+
 static void test_two_modems(void)
 {
 	struct rig r;
@@ -461,6 +490,7 @@ int main(void)
 	RUN(test_ucs2_with_emoji);
 	RUN(test_stop_silences);
 	RUN(test_autoreply_loop_cut_off);
+	RUN(test_stop_honoured_over_the_cap);
 	RUN(test_two_modems);
 	RUN(test_cms_error_retried);
 	RUN(test_gives_up_and_records);
