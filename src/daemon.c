@@ -307,7 +307,15 @@ static void answer(struct daemon *d, int64_t id)
 		rc = answer_in_transaction(d, &msg, now, &res);
 	if (rc == 0)
 		rc = store_commit(d->st);
-	if (rc != 0) {
+	if (rc == STORE_ERR_ARG) {
+		/* A reply that cannot be encoded never will be: keep the
+		 * inquiry, say why, and do not retry forever. */
+		store_rollback(d->st);
+		log_error("message %lld from %s: the reply cannot be sent",
+			  (long long)id, msg.sender);
+		store_inbox_mark_ignored(d->st, id,
+					 "reply could not be encoded", now);
+	} else if (rc != 0) {
 		store_rollback(d->st);
 		log_error("answering message %lld failed (%s: %s); will retry",
 			  (long long)id, store_strerror(rc),
@@ -390,13 +398,17 @@ static void release(struct daemon *d, struct held_part *p, int delete)
 /* Keep what we cannot read or do not answer: commit it, then delete. */
 static void keep_unanswerable(struct daemon *d, struct dmodem *dm,
 			      const struct modem_message *msg,
-			      const char *sender, const char *why)
+			      const struct sms_pdu *pdu, const char *why)
 {
-	struct store_inbox_new in = {.sender = sender,
-				     .pdu_hex = msg->pdu_hex,
-				     .text = "",
-				     .flags = STORE_IN_BAD_TEXT,
-				     .modem = dm->name};
+	struct store_inbox_new in = {
+	    .sender = pdu != NULL ? pdu->number : "",
+	    .smsc_time = pdu != NULL && pdu->has_timestamp
+			     ? sms_time_to_utc(&pdu->timestamp)
+			     : 0,
+	    .pdu_hex = msg->pdu_hex,
+	    .text = pdu != NULL ? pdu->text : "",
+	    .flags = pdu != NULL ? 0 : STORE_IN_BAD_TEXT,
+	    .modem = dm->name};
 	int64_t id, now = wall_now(d);
 	int rc = store_inbox_put(d->st, &in, now, &id);
 
@@ -497,12 +509,17 @@ static void on_message(void *ctx, const struct modem_message *msg)
 		log_warn("undecodable message at %s index %d: %s", dm->name,
 			 msg->index, err.msg);
 		snprintf(why, sizeof(why), "undecodable PDU: %s", err.msg);
-		keep_unanswerable(d, dm, msg, "", why);
+		keep_unanswerable(d, dm, msg, NULL, why);
 		return;
 	}
 	if (pdu.type == PDU_SUBMIT) {
-		log_debug("%s index %d holds an outgoing message; left alone",
-			  dm->name, msg->index);
+		/* Someone's draft or sent text on the SIM: not an inquiry, but
+		 * left there it takes a place new texts need. Keep a copy. */
+		log_info("%s index %d holds an outgoing message: kept in the "
+			 "database and removed from the SIM",
+			 dm->name, msg->index);
+		keep_unanswerable(d, dm, msg, &pdu,
+				  "outgoing message found on the SIM");
 		return;
 	}
 	if (pdu.type == PDU_STATUS_REPORT) {
@@ -521,7 +538,7 @@ static void on_message(void *ctx, const struct modem_message *msg)
 	int rc = concat_add(d->concat, &pdu, p->tag, now);
 	if (rc == CONCAT_DUPLICATE) {
 		release(d, p, 0);
-		keep_unanswerable(d, dm, msg, pdu.number, "duplicate part");
+		keep_unanswerable(d, dm, msg, &pdu, "duplicate part");
 	} else if (rc < 0) {
 		release(d, p, 0);
 		log_error("out of memory reassembling a message");

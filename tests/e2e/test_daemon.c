@@ -184,6 +184,42 @@ out:
 	rig_free(&r);
 }
 
+/* Bad input loses nothing: an undecodable PDU and someone's outgoing draft
+ * on the SIM are kept in the database, then cleared from the SIM. */
+static void test_unanswerable_kept_and_cleared(void)
+{
+	struct rig r;
+	struct pdu_segment seg;
+	struct pdu_error err;
+	struct store_report rep = {0};
+	char e[256];
+
+	if (rig_init(&r, 1, NOW) != 0) {
+		CHECK(!"rig");
+		goto out;
+	}
+	/* An SMS-DELIVER cut short inside its originator address. */
+	CHECK(sim_deliver(r.sims[0], "07914477581006500408914477") > 0);
+	CHECK_INT(
+	    pdu_encode_submit("draft", "+447700900009", NULL, &seg, 1, &err),
+	    1);
+	CHECK(sim_deliver(r.sims[0], seg.hex) > 0);
+	CHECK(rig_start(&r) == 0);
+	CHECK_INT(rig_settle(&r, 1000, 15000), 0);
+	CHECK_INT(sim_stored(r.sims[0]), 0);
+	CHECK_INT(rig_count(&r, NULL), 0);
+	struct store *st = store_open(r.db, 0, e, sizeof(e));
+	CHECK(st != NULL);
+	if (st != NULL && store_report_build(st, 0, &rep) == 0) {
+		CHECK_INT(rep.in_total, 2);
+		CHECK_INT(rep.in_ignored, 2);
+		store_report_free(&rep);
+	}
+	store_close(st);
+out:
+	rig_free(&r);
+}
+
 static void test_two_modems(void)
 {
 	struct rig r;
@@ -491,6 +527,7 @@ int main(void)
 	RUN(test_stop_silences);
 	RUN(test_autoreply_loop_cut_off);
 	RUN(test_stop_honoured_over_the_cap);
+	RUN(test_unanswerable_kept_and_cleared);
 	RUN(test_two_modems);
 	RUN(test_cms_error_retried);
 	RUN(test_gives_up_and_records);
