@@ -20,8 +20,7 @@ static const struct subcommand subcommands[] = {
     {"serve", cmd_serve, "[-c FILE] [--device PATH] [--db PATH] [--now TIME]",
      "run the desk: answer texts from the modem(s)"},
     {"check", cmd_check, "[-c FILE]", "validate the catalog (FILE:LINE: ...)"},
-    {"try", cmd_try,
-     "[-c FILE] [--db PATH] [--now TIME] --from NUMBER TEXT...",
+    {"try", cmd_try, "[-c FILE] [--db PATH] [--now TIME] --from NUMBER TEXT...",
      "print the reply the desk would send to TEXT"},
     {"demo", cmd_demo, "[-c FILE]",
      "text the desk from this terminal through a simulated modem"},
@@ -85,8 +84,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 int cli_not_yet(const char *cmd)
 {
-	fprintf(stderr, "smsdesk %s: not yet available in this version\n",
-		cmd);
+	fprintf(stderr, "smsdesk %s: not yet available in this version\n", cmd);
 	return CLI_USAGE;
 }
 

@@ -77,8 +77,8 @@ h_check_str(const char *got, const char *want, const char *file, int line,
 		return;
 	h_case_failed = 1;
 	printf("  %s:%d: %s: %s\n      got:  \"%s\"\n      want: \"%s\"\n",
-	       file, line, h_name ? h_name : "?", expr,
-	       got ? got : "(null)", want ? want : "(null)");
+	       file, line, h_name ? h_name : "?", expr, got ? got : "(null)",
+	       want ? want : "(null)");
 }
 
 static void __attribute__((unused))
@@ -113,8 +113,8 @@ static int __attribute__((unused)) h_done(void)
 	h_check_int((intmax_t)(got), (intmax_t)(want), __FILE__, __LINE__,     \
 		    #got " == " #want)
 #define TEST_BEGIN(...) h_begin(__VA_ARGS__)
-#define TEST_END() h_end()
-#define SKIP(why) h_skip(why)
+#define TEST_END()	h_end()
+#define SKIP(why)	h_skip(why)
 #define RUN(fn)                                                                \
 	do {                                                                   \
 		h_begin("%s", #fn);                                            \
