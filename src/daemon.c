@@ -114,9 +114,8 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
  * three minutes before answering what arrived. */
 #define CONCAT_EXPIRY_MS (3 * 60 * 1000)
 /* `smsdesk send` writes the outbox from another process: look every second. */
-#define OUTBOX_POLL_MS	    1000
-#define REMINDER_POLL_MS    (60 * 1000)
-#define DEFAULT_SEND_GAP_MS 250
+#define OUTBOX_POLL_MS	 1000
+#define REMINDER_POLL_MS (60 * 1000)
 /* A modem down this long lets the others carry its replies. */
 #define FAILOVER_MS   (60 * 1000)
 #define STOP_GRACE_MS (30 * 1000)
@@ -157,6 +156,10 @@ struct daemon {
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
+	/* Something may be ready to send: a reply was queued, a send ended, a
+	 * modem came up, or the periodic look for `smsdesk send`'s texts.
+	 * The outbox is read only then, not on every byte from a modem. */
+	int outbox_dirty;
 	struct held_part *held;
 	size_t n_held, cap_held;
 	int64_t next_tag;
@@ -322,6 +325,7 @@ static void answer(struct daemon *d, int64_t id)
 			  store_errmsg(d->st));
 		d->next_unanswered_ms = mono_ms() + 5000;
 	} else {
+		d->outbox_dirty |= res.n_replies > 0;
 		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
 			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
 			 res.d.subject[0] ? " " : "", res.d.subject,
@@ -567,9 +571,13 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 	struct store_out_job job;
 	int64_t now = wall_now(d);
 
-	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m) ||
-	    now_ms < dm->next_send_ms)
+	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m))
 		return;
+	if (now_ms < dm->next_send_ms) {
+		d->outbox_dirty =
+		    1; /* poll_timeout wakes us at the gap's end */
+		return;
+	}
 	int rc = store_outbox_next(d->st, now, dm->name, &job);
 	if (rc == STORE_ERR_NOT_FOUND && any_modem_down_long(d, now_ms))
 		rc = store_outbox_next(d->st, now, NULL, &job);
@@ -627,9 +635,8 @@ static void on_send_result(void *ctx, const struct modem_send_result *res)
 					now + wait, now);
 	}
 	dm->part_id = 0;
-	dm->next_send_ms =
-	    mono_ms() + (d->opt->min_send_gap_ms > 0 ? d->opt->min_send_gap_ms
-						     : DEFAULT_SEND_GAP_MS);
+	dm->next_send_ms = mono_ms() + d->opt->min_send_gap_ms;
+	d->outbox_dirty = 1;
 	(void)ctx;
 }
 
@@ -640,9 +647,10 @@ static void on_state(void *ctx, enum modem_state state, const char *reason)
 	struct dmodem *dm = ctx;
 
 	(void)reason;
-	if (state == MODEM_READY)
+	if (state == MODEM_READY) {
 		dm->down_since_ms = 0;
-	else if (dm->down_since_ms == 0)
+		dm->d->outbox_dirty = 1;
+	} else if (dm->down_since_ms == 0)
 		dm->down_since_ms = mono_ms();
 }
 
@@ -721,9 +729,13 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
 	for (size_t i = 0; i < d->n_modems; i++) {
-		due = earliest(due, modem_next_deadline(d->modems[i].m));
-		if (d->modems[i].part_id == 0)
-			due = earliest(due, d->modems[i].next_send_ms);
+		const struct dmodem *dm = &d->modems[i];
+		due = earliest(due, modem_next_deadline(dm->m));
+		/* Only a gap still running is a deadline: one that has passed
+		 * would make poll() return at once, forever. */
+		if (d->outbox_dirty && dm->part_id == 0 &&
+		    dm->next_send_ms > now_ms)
+			due = earliest(due, dm->next_send_ms);
 	}
 	if (d->stopping)
 		due = earliest(due, now_ms + 100);
@@ -752,6 +764,7 @@ static void queue_reminders(struct daemon *d)
 		store_rollback(d->st);
 		log_error("queueing reminders failed; will retry");
 	} else if (n > 0) {
+		d->outbox_dirty = 1;
 		log_info("queued %d reminder%s", n, n == 1 ? "" : "s");
 	}
 }
@@ -765,8 +778,13 @@ static void timers(struct daemon *d, int64_t now_ms)
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
 	drain_concat(d, now_ms);
-	if (now_ms >= d->next_outbox_ms)
+	if (now_ms >= d->next_outbox_ms) {
 		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
+		d->outbox_dirty = 1;
+	}
+	if (!d->outbox_dirty)
+		return;
+	d->outbox_dirty = 0;
 	for (size_t i = 0; i < d->n_modems; i++)
 		pump_outbox(d, &d->modems[i], now_ms);
 }

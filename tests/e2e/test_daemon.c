@@ -220,6 +220,49 @@ out:
 	rig_free(&r);
 }
 
+/* CPU seconds (user + system) the process has used, from /proc. */
+static double cpu_seconds(pid_t pid)
+{
+	char path[64], buf[1024];
+	unsigned long ut = 0, st = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* Fields 14 and 15, counted after the ")" that ends the name. */
+	char *p = strrchr(buf, ')');
+	if (p == NULL ||
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+		   &ut, &st) != 2)
+		return -1;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* An idle desk sleeps in poll(): it must not spin between texts. */
+static void test_idle_daemon_sleeps(void)
+{
+	struct rig r;
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	rig_pump(&r, 500);
+	double before = cpu_seconds(r.serve);
+	rig_pump(&r, 3000);
+	double used = cpu_seconds(r.serve) - before;
+	printf("  idle: %.3f CPU seconds in 3 s\n", used);
+	CHECK(before >= 0);
+	CHECK(used < 0.3); /* a busy loop burns about 3 */
+out:
+	rig_free(&r);
+}
+
 static void test_two_modems(void)
 {
 	struct rig r;
@@ -528,6 +571,7 @@ int main(void)
 	RUN(test_autoreply_loop_cut_off);
 	RUN(test_stop_honoured_over_the_cap);
 	RUN(test_unanswerable_kept_and_cleared);
+	RUN(test_idle_daemon_sleeps);
 	RUN(test_two_modems);
 	RUN(test_cms_error_retried);
 	RUN(test_gives_up_and_records);
