@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -1783,6 +1784,15 @@ void sim_fault_storage_full(struct sim *sim, int on)
 void sim_line_drop(struct sim *sim)
 {
 	pty_close(sim);
+}
+
+void sim_port_released(struct sim *sim)
+{
+	/* The sim holds the slave open, so the kernel never sees a last close
+	 * and keeps a killed driver's TIOCEXCL; clear it as a real port would
+	 * be after its user died (only root may open an exclusive tty). */
+	if (sim->slave >= 0)
+		(void)ioctl(sim->slave, TIOCNXCL);
 }
 
 int sim_line_restore(struct sim *sim)

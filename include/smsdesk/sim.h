@@ -148,5 +148,9 @@ void sim_fault_cms_error(struct sim *sim, int sends, int code);
 void sim_fault_storage_full(struct sim *sim, int on);
 void sim_line_drop(struct sim *sim);
 int sim_line_restore(struct sim *sim);
+/* The driver on the port has died (SIGKILL): drop the TIOCEXCL it left, as
+ * the kernel does on a real port's last close, so a non-root restart can
+ * open the port again. */
+void sim_port_released(struct sim *sim);
 
 #endif

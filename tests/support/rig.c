@@ -157,6 +157,8 @@ int rig_kill(struct rig *r, int sig)
 		}
 	}
 	r->serve = 0;
+	for (int m = 0; m < r->n_modems; m++)
+		sim_port_released(r->sims[m]);
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return 128 + WTERMSIG(status);

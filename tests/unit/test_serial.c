@@ -121,10 +121,18 @@ static void test_errors(void)
 	CHECK(strstr(err, "no such device") != NULL);
 	CHECK_INT(serial_open("", 115200, &port, err, sizeof(err)),
 		  SERIAL_ERR_NOENT);
-	/* A file that is not a terminal. */
-	CHECK_INT(serial_open("/etc/hostname", 115200, &port, err, sizeof(err)),
+	/* A file that is not a terminal (our own: /etc/hostname is not
+	 * writable by a non-root user, which gives "permission denied"). */
+	char plain[] = "/tmp/smsdesk-test-plain.XXXXXX";
+	int pfd = mkstemp(plain);
+	CHECK(pfd >= 0);
+	CHECK_INT(serial_open(plain, 115200, &port, err, sizeof(err)),
 		  SERIAL_ERR_CONFIG);
 	CHECK(strstr(err, "not a terminal") != NULL);
+	if (pfd >= 0) {
+		close(pfd);
+		unlink(plain);
+	}
 	CHECK_STR(serial_strerror(SERIAL_ERR_BUSY), "device busy");
 }
 
