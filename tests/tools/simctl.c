@@ -4,11 +4,13 @@
  * and smstools each talk to the same simulated modem through its pty path.
  *
  *   simctl [--link PATH] [--profile zero|realistic] [--capacity N]
- *          [--model NAME] [--manufacturer NAME]
+ *          [--model NAME] [--manufacturer NAME] [--usec]
  *
  * Prints "ready PATH" once the modem exists, then for each message the
  * client sends with AT+CMGS: "sent I MR T_MS HEX" (T_MS: milliseconds since
- * start on the monotonic clock). Commands on stdin, one per line:
+ * start on the monotonic clock; with --usec every T_MS is in microseconds
+ * instead, for the benchmarks, where a reply can take less than a
+ * millisecond). Commands on stdin, one per line:
  *
  *   text FROM TEXT...     deliver TEXT from FROM (split into parts as needed)
  *   hex PDU               deliver one SMS-DELIVER (with SMSC prefix) as is
@@ -45,10 +47,23 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The sim runs on mono_ms; only the printed stamps honour --usec. */
+static int stamp_usec;
+
+static int64_t stamp_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (stamp_usec)
+		return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 struct ctl {
 	struct sim *sim;
 	int64_t t0;
-	size_t reported;	/* sent PDUs already printed */
+	size_t reported; /* sent PDUs already printed */
 	int concat_ref;
 	char line[8192];
 	size_t line_len;
@@ -62,7 +77,7 @@ static void report_sent(struct ctl *c)
 	for (; c->reported < n; c->reported++)
 		printf("sent %zu %d %lld %s\n", c->reported,
 		       sim_sent_mr(c->sim, c->reported),
-		       (long long)(mono_ms() - c->t0),
+		       (long long)(stamp_now() - c->t0),
 		       sim_sent_pdu(c->sim, c->reported));
 	fflush(stdout);
 }
@@ -94,7 +109,7 @@ static void cmd_text(struct ctl *c, char *args)
 		printf("error %s\n", err.msg);
 		return;
 	}
-	printf("delivered %lld", (long long)(mono_ms() - c->t0));
+	printf("delivered %lld", (long long)(stamp_now() - c->t0));
 	for (int i = 0; i < n; i++) {
 		int idx = sim_deliver(c->sim, segs[i].hex);
 		if (idx < 0)
@@ -168,10 +183,10 @@ static void run_command(struct ctl *c, char *line)
 	} else if (strcmp(cmd, "hex") == 0) {
 		int idx = sim_deliver(c->sim, rest);
 		if (idx < 0)
-			printf("full %lld\n", (long long)(mono_ms() - c->t0));
+			printf("full %lld\n", (long long)(stamp_now() - c->t0));
 		else
 			printf("delivered %lld %d\n",
-			       (long long)(mono_ms() - c->t0), idx);
+			       (long long)(stamp_now() - c->t0), idx);
 	} else if (strcmp(cmd, "status") == 0) {
 		cmd_status(c, rest);
 	} else if (strcmp(cmd, "garbage") == 0) {
@@ -255,6 +270,7 @@ int main(int argc, char **argv)
 	    {"capacity", required_argument, NULL, 'n'},
 	    {"model", required_argument, NULL, 'm'},
 	    {"manufacturer", required_argument, NULL, 'M'},
+	    {"usec", no_argument, NULL, 'u'},
 	    {NULL, 0, NULL, 0}};
 	struct sim_config cfg = {0};
 	struct ctl c = {0};
@@ -278,9 +294,13 @@ int main(int argc, char **argv)
 		case 'M':
 			cfg.manufacturer = optarg;
 			break;
+		case 'u':
+			stamp_usec = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: simctl [--link PATH] "
-					"[--profile P] [--capacity N]\n");
+			fprintf(stderr,
+				"usage: simctl [--link PATH] "
+				"[--profile P] [--capacity N] [--usec]\n");
 			return 2;
 		}
 	}
@@ -289,7 +309,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "simctl: %s\n", err);
 		return 1;
 	}
-	c.t0 = mono_ms();
+	c.t0 = stamp_now();
 	printf("ready %s\n", sim_device_path(c.sim));
 	fflush(stdout);
 	loop(&c);
