@@ -31,7 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 export SMSDESK_BIN=${SMSDESK_BIN:-$src/smsdesk}
 export SIMCTL=${SIMCTL:-$src/build/rel/tests/tools/simctl}
 
-note() { echo "bench: $*" >&2; }
+note() { echo "bench: $(date -u +%T) $*" >&2; }
 
 # Run a sub-benchmark with a time limit; its output goes to FILE, a failure
 # is recorded in the table rather than stopping the others.
@@ -55,7 +55,11 @@ for part in codec catalog desk; do
 	reps=$repeat
 	[ "$part" = catalog ] && reps=1 # it takes medians itself and is slow
 	for ((r = 1; r <= reps; r++)); do
-		run_part "$part" 600 "$tmp/$part.$r" sh "tests/bench/$part.sh"
+		if [ -x "tests/bench/$part.sh" ]; then
+			run_part "$part" 600 "$tmp/$part.$r" "tests/bench/$part.sh"
+		else
+			run_part "$part" 600 "$tmp/$part.$r" sh "tests/bench/$part.sh"
+		fi
 		sed "s/^/$part	/" "$tmp/$part.$r" >>"$tmp/micro.raw"
 	done
 done
@@ -96,6 +100,7 @@ debian=$(cat /etc/debian_version 2>/dev/null || echo "not Debian")
 	echo "CPU: user+system of the daemon and its reaped children over the whole"
 	echo "run (idle time included) per reply; RSS: peak, summed over the daemon's"
 	echo "processes. x: the peer's figure divided by smsdesk's (same profile)."
+	echo "Rows *-default ran alongside the others (they sleep between polls)."
 	awk -f tests/bench/fold_e2e.awk "$tmp/peers"
 } >"$tmp/table"
 cp "$tmp/table" "$out/latest.txt"
