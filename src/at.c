@@ -338,6 +338,9 @@ static int is_echo(const struct at *at, const char *line)
 {
 	size_t n;
 
+	/* The driver may lead a head with ESC to leave a stuck prompt. */
+	while (*line == ESC || *line == CTRL_Z)
+		line++;
 	if ((line[0] == 'A' || line[0] == 'a') &&
 	    (line[1] == 'T' || line[1] == 't'))
 		return 1;

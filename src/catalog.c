@@ -23,8 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Defaults for policy keys the file leaves out (conf/smsdesk.cfg lists them).
- */
+/* Defaults for keys a file may leave out (conf/smsdesk.cfg lists them). */
 #define DEF_REFERRALS_PER_REPLY	 2
 #define DEF_MAX_SEGMENTS	 2
 #define DEF_BOOKING_HORIZON_DAYS 60
@@ -142,9 +141,12 @@ static uint32_t owner_val(enum cat_kind kind, size_t idx)
  * confirmed with text_distance(). Two strings within k edits (insert,
  * delete, substitute, swap) always share a deletion of at most k code points
  * on each side, so nothing within budget is missed, and a lookup costs a few
- * dozen hash probes however many services there are.
+ * dozen probes however many services there are.
+ *
+ * The (hash, word) pairs live in one array grouped by the top bits of the
+ * hash, with a directory pointing at each group.
  */
-#define FUZZY_MAX_CP 40
+#define FUZZY_MAX_CP 40 /* longer words and phrases match only exactly */
 
 struct word_entry {
 	const char *word; /* borrowed from the service or topic */
@@ -153,21 +155,15 @@ struct word_entry {
 	uint32_t ncp;
 };
 
-struct del_node {
-	uint64_t hash;
-	uint32_t word;
-	uint32_t next; /* index + 1 into nodes, 0 ends the chain */
-};
-
 struct cat_index {
 	struct word_entry *words;
 	size_t n_words;
 	struct strmap exact; /* word → words[] index */
 	struct strmap ids;   /* id → owner_val */
-	struct del_node *nodes;
-	size_t n_nodes;
-	uint32_t *heads; /* hash & head_mask → node index + 1 */
-	size_t head_mask;
+	uint64_t *dels;	     /* (hash32 << 32) | word, grouped by dir */
+	size_t n_dels;
+	uint32_t *dir; /* dir[h >> dir_shift] .. dir[+1]: that run in dels */
+	unsigned dir_shift;
 	size_t max_phrase_words;
 };
 
@@ -190,15 +186,41 @@ static size_t decode_cps(const char *s, uint32_t *cps, size_t cap)
 	return k;
 }
 
-static uint64_t hash_skip(const uint32_t *cps, size_t n, size_t skip1,
-			  size_t skip2)
-{
-	uint64_t h = HASH_SEED;
+/*
+ * Polynomial hashes, so that the hash of a word with one or two code points
+ * taken out costs O(1) from its prefix hashes: H(s) = sum s[i] * B^(n-1-i).
+ */
+#define POLY_B 0x9E3779B97F4A7C15ULL
 
-	for (size_t i = 0; i < n; i++)
-		if (i != skip1 && i != skip2)
-			h = hash_bytes(h, &cps[i], sizeof(cps[i]));
-	return h;
+struct poly {
+	uint64_t pre[FUZZY_MAX_CP + 1]; /* pre[k] = H(s[0..k)) */
+	uint64_t pow[FUZZY_MAX_CP + 1]; /* B^k */
+};
+
+static void poly_init(struct poly *p, const uint32_t *cps, size_t n)
+{
+	p->pre[0] = 0;
+	p->pow[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		p->pre[i + 1] = p->pre[i] * POLY_B + cps[i] + 1;
+		p->pow[i + 1] = p->pow[i] * POLY_B;
+	}
+}
+
+/* H(s[a..b)) */
+static uint64_t poly_sub(const struct poly *p, size_t a, size_t b)
+{
+	return p->pre[b] - p->pre[a] * p->pow[b - a];
+}
+
+/* Spread the bits: the directory uses the top ones. */
+static uint32_t poly_final(uint64_t h, size_t len)
+{
+	h ^= len * 0xD6E8FEB86659FD93ULL;
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ULL;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static size_t deletions_count(size_t n, int depth)
@@ -214,36 +236,56 @@ static size_t deletions_count(size_t n, int depth)
 
 /* Call fn for the hash of cps with every choice of up to depth deletions. */
 static void deletions_each(const uint32_t *cps, size_t n, int depth,
-			   void (*fn)(uint64_t, void *), void *arg)
+			   void (*fn)(uint32_t, void *), void *arg)
 {
-	fn(hash_skip(cps, n, SIZE_MAX, SIZE_MAX), arg);
+	struct poly p;
+
+	poly_init(&p, cps, n);
+	fn(poly_final(p.pre[n], n), arg);
 	for (size_t i = 0; depth >= 1 && i < n; i++) {
-		fn(hash_skip(cps, n, i, SIZE_MAX), arg);
+		uint64_t head = p.pre[i];
+
+		fn(poly_final(head * p.pow[n - 1 - i] + poly_sub(&p, i + 1, n),
+			      n - 1),
+		   arg);
 		for (size_t j = i + 1; depth >= 2 && j < n; j++)
-			fn(hash_skip(cps, n, i, j), arg);
+			fn(poly_final(head * p.pow[n - 2 - i] +
+					  poly_sub(&p, i + 1, j) *
+					      p.pow[n - 1 - j] +
+					  poly_sub(&p, j + 1, n),
+				      n - 2),
+			   arg);
 	}
 }
 
+/*
+ * The index is filled in two walks over the same deletions: the first
+ * counts how many fall under each directory entry, the second puts each in
+ * its place (a counting sort on the top bits: no second array, and every
+ * entry is written once).
+ */
 struct add_ctx {
 	struct cat_index *ix;
 	uint32_t word;
 };
 
-static void index_add_node(uint64_t h, void *arg)
+static void index_count_del(uint32_t h, void *arg)
 {
 	struct add_ctx *ctx = arg;
-	struct cat_index *ix = ctx->ix;
-	size_t slot = h & ix->head_mask;
-	struct del_node *nd = &ix->nodes[ix->n_nodes++];
 
-	nd->hash = h;
-	nd->word = ctx->word;
-	nd->next = ix->heads[slot];
-	ix->heads[slot] = (uint32_t)ix->n_nodes;
+	ctx->ix->dir[(h >> ctx->ix->dir_shift) + 1]++;
+}
+
+static void index_place_del(uint32_t h, void *arg)
+{
+	struct add_ctx *ctx = arg;
+	uint32_t *cursor = &ctx->ix->dir[h >> ctx->ix->dir_shift];
+
+	ctx->ix->dels[(*cursor)++] = ((uint64_t)h << 32) | ctx->word;
 }
 
 static void index_add_word(struct cat_index *ix, const char *w,
-			   enum cat_kind kind, size_t idx, size_t *n_nodes)
+			   enum cat_kind kind, size_t idx, size_t *n_dels)
 {
 	struct word_entry *e = &ix->words[ix->n_words];
 	size_t words = 1;
@@ -257,7 +299,7 @@ static void index_add_word(struct cat_index *ix, const char *w,
 	if (words > ix->max_phrase_words)
 		ix->max_phrase_words = words;
 	if (e->ncp <= FUZZY_MAX_CP)
-		*n_nodes += deletions_count(e->ncp, text_typo_budget(e->ncp));
+		*n_dels += deletions_count(e->ncp, text_typo_budget(e->ncp));
 	ix->n_words++;
 }
 
@@ -268,39 +310,52 @@ static void index_free(struct cat_index *ix)
 	free(ix->words);
 	free(ix->exact.slots);
 	free(ix->ids.slots);
-	free(ix->nodes);
-	free(ix->heads);
+	free(ix->dels);
+	free(ix->dir);
 	free(ix);
 }
 
-static int index_fill_fuzzy(struct cat_index *ix, size_t n_nodes)
+static void index_walk(struct cat_index *ix, void (*fn)(uint32_t, void *))
 {
-	size_t heads = 64;
-
-	while (heads < n_nodes)
-		heads <<= 1;
-	ix->heads = calloc(heads, sizeof(*ix->heads));
-	ix->nodes = malloc((n_nodes ? n_nodes : 1) * sizeof(*ix->nodes));
-	if (ix->heads == NULL || ix->nodes == NULL)
-		return -1;
-	ix->head_mask = heads - 1;
 	for (size_t i = 0; i < ix->n_words; i++) {
 		uint32_t cps[FUZZY_MAX_CP];
 		struct add_ctx ctx = {ix, (uint32_t)i};
 		size_t n = decode_cps(ix->words[i].word, cps, FUZZY_MAX_CP);
 
-		if (n > FUZZY_MAX_CP)
-			continue;
-		deletions_each(cps, n, text_typo_budget(n), index_add_node,
-			       &ctx);
+		if (n <= FUZZY_MAX_CP)
+			deletions_each(cps, n, text_typo_budget(n), fn, &ctx);
 	}
+}
+
+static int index_fill_fuzzy(struct cat_index *ix, size_t n_dels)
+{
+	unsigned bits = 8;
+	size_t n_dir;
+
+	while (bits < 24 && ((size_t)1 << (bits + 2)) < n_dels)
+		bits++;
+	n_dir = (size_t)1 << bits;
+	ix->dir_shift = 32 - bits;
+	ix->dir = calloc(n_dir + 1, sizeof(*ix->dir));
+	ix->dels = malloc((n_dels ? n_dels : 1) * sizeof(*ix->dels));
+	if (ix->dir == NULL || ix->dels == NULL || n_dels > UINT32_MAX)
+		return -1;
+	index_walk(ix, index_count_del);
+	for (size_t b = 1; b <= n_dir; b++)
+		ix->dir[b] += ix->dir[b - 1];
+	/* dir[b] is now where run b starts; placing moves it to where run b
+	 * ends, which is where run b + 1 starts: shift back by one after. */
+	index_walk(ix, index_place_del);
+	memmove(ix->dir + 1, ix->dir, n_dir * sizeof(*ix->dir));
+	ix->dir[0] = 0;
+	ix->n_dels = n_dels;
 	return 0;
 }
 
 static struct cat_index *index_build(const struct catalog *cat)
 {
 	struct cat_index *ix = calloc(1, sizeof(*ix));
-	size_t total = 0, n_nodes = 0;
+	size_t total = 0, n_dels = 0;
 	int oom = 0;
 
 	if (ix == NULL)
@@ -316,20 +371,20 @@ static struct cat_index *index_build(const struct catalog *cat)
 		const struct cat_service *s = &cat->services[i];
 		for (size_t w = 0; w < s->n_words; w++)
 			index_add_word(ix, s->words[w], CAT_SERVICE, i,
-				       &n_nodes);
+				       &n_dels);
 		strmap_add(&ix->ids, s->id, owner_val(CAT_SERVICE, i), s->line,
 			   &oom);
 	}
 	for (size_t i = 0; i < cat->n_topics; i++) {
 		const struct cat_topic *t = &cat->topics[i];
 		for (size_t w = 0; w < t->n_words; w++)
-			index_add_word(ix, t->words[w], CAT_TOPIC, i, &n_nodes);
+			index_add_word(ix, t->words[w], CAT_TOPIC, i, &n_dels);
 		strmap_add(&ix->ids, t->id, owner_val(CAT_TOPIC, i), t->line,
 			   &oom);
 	}
 	for (size_t i = 0; i < ix->n_words; i++)
 		strmap_add(&ix->exact, ix->words[i].word, (uint32_t)i, 0, &oom);
-	if (oom || index_fill_fuzzy(ix, n_nodes) != 0)
+	if (oom || index_fill_fuzzy(ix, n_dels) != 0)
 		goto fail;
 	return ix;
 fail:
@@ -368,29 +423,56 @@ static void found_add(struct found *f, enum cat_kind kind, size_t idx, int d)
 		f->v[worst] = (struct cat_match){kind, idx, d};
 }
 
+#define SEEN_SLOTS 1024 /* power of two */
+
 struct probe_ctx {
 	const struct cat_index *ix;
 	const char *query;
+	size_t ncp;
 	int budget;
 	struct found *found;
+	/* Words already measured (index + 1): one word shares many deletions
+	 * with the query, and each measurement costs far more than a probe. */
+	uint32_t seen[SEEN_SLOTS];
+	size_t n_seen;
 };
 
-static void probe_hash(uint64_t h, void *arg)
+/* 1 when word was measured before; else remember it and return 0. */
+static int probe_seen(struct probe_ctx *pc, uint32_t word)
+{
+	size_t i = (word * 2654435761u) & (SEEN_SLOTS - 1);
+
+	if (pc->n_seen >= SEEN_SLOTS / 2)
+		return 0; /* full: measuring twice is only slower */
+	while (pc->seen[i] != 0) {
+		if (pc->seen[i] == word + 1)
+			return 1;
+		i = (i + 1) & (SEEN_SLOTS - 1);
+	}
+	pc->seen[i] = word + 1;
+	pc->n_seen++;
+	return 0;
+}
+
+static void probe_hash(uint32_t h, void *arg)
 {
 	struct probe_ctx *pc = arg;
 	const struct cat_index *ix = pc->ix;
+	size_t top = h >> ix->dir_shift;
 
-	for (uint32_t n = ix->heads[h & ix->head_mask]; n != 0;
-	     n = ix->nodes[n - 1].next) {
-		const struct del_node *nd = &ix->nodes[n - 1];
-		const struct word_entry *e = &ix->words[nd->word];
-		int k = text_typo_budget(e->ncp), d;
+	for (size_t i = ix->dir[top]; i < ix->dir[top + 1]; i++) {
+		const struct word_entry *e;
+		int k, d;
 
-		if (nd->hash != h)
+		if ((uint32_t)(ix->dels[i] >> 32) != h)
 			continue;
+		e = &ix->words[(uint32_t)ix->dels[i]];
+		k = text_typo_budget(e->ncp);
 		if (k > pc->budget)
 			k = pc->budget;
-		if (k == 0)
+		if (k == 0 || e->ncp + (size_t)k < pc->ncp ||
+		    pc->ncp + (size_t)k < e->ncp ||
+		    probe_seen(pc, (uint32_t)ix->dels[i]))
 			continue;
 		d = text_distance(pc->query, e->word, k);
 		if (d >= 1 && d <= k)
@@ -424,9 +506,15 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 	if (fuzzy) {
 		uint32_t cps[FUZZY_MAX_CP];
 		size_t ncp = decode_cps(folded, cps, FUZZY_MAX_CP);
-		struct probe_ctx pc = {ix, folded, text_typo_budget(ncp),
-				       &found};
+		struct probe_ctx pc;
 
+		pc.ix = ix;
+		pc.query = folded;
+		pc.ncp = ncp;
+		pc.budget = text_typo_budget(ncp);
+		pc.found = &found;
+		pc.n_seen = 0;
+		memset(pc.seen, 0, sizeof(pc.seen));
 		if (ncp <= FUZZY_MAX_CP && pc.budget > 0)
 			deletions_each(cps, ncp, pc.budget, probe_hash, &pc);
 	}
@@ -787,6 +875,50 @@ static const char *nearest(const char *word, const char *const *names, size_t n)
 	return best;
 }
 
+struct key_home {
+	const struct key_spec *keys;
+	size_t n_keys;
+	const char *where;
+};
+
+static const struct key_home key_homes[] = {
+    {top_keys, N_OF(top_keys), "at the top level of the file"},
+    {modem_keys, N_OF(modem_keys), "inside a modem in modems = ( ... )"},
+    {business_keys, N_OF(business_keys), "inside business = { ... }"},
+    {hours_keys, N_OF(hours_keys), "inside an entry of hours = ( ... )"},
+    {service_keys, N_OF(service_keys),
+     "inside a service in services = ( ... )"},
+    {topic_keys, N_OF(topic_keys), "inside a topic in topics = ( ... )"},
+    {referral_keys, N_OF(referral_keys),
+     "inside a referral in referrals = ( ... )"},
+};
+
+/*
+ * Where a key that is unknown here belongs, when exactly one other kind of
+ * group has it ("timezone" written at the top level); NULL otherwise.
+ */
+static const char *key_home_of(const char *name, const struct key_spec *here)
+{
+	const char *home = NULL;
+	int homes = 0;
+
+	for (size_t h = 0; h < N_OF(key_homes); h++) {
+		if (key_homes[h].keys == here)
+			continue;
+		for (size_t k = 0; k < key_homes[h].n_keys; k++)
+			if (strcmp(key_homes[h].keys[k].name, name) == 0) {
+				home = key_homes[h].where;
+				homes++;
+			}
+	}
+	for (size_t k = 0; k < N_OF(policy_keys); k++)
+		if (strcmp(policy_keys[k].spec.name, name) == 0) {
+			home = "inside policy = { ... }";
+			homes++;
+		}
+	return homes == 1 ? home : NULL;
+}
+
 /*
  * Check the keys of group s against keys[]: unknown, missing and mistyped
  * keys are reported; found[i] gets each key that is present with the right
@@ -811,9 +943,16 @@ static void check_group(struct loader *ld, const config_setting_t *s,
 		while (k < n_keys && strcmp(keys[k].name, name) != 0)
 			k++;
 		if (k == n_keys) {
+			const char *home = key_home_of(name, keys);
 			const char *near = nearest(name, names, n_keys);
 			char list[200] = "";
 
+			if (home != NULL) {
+				ERR(ld, line_of(e),
+				    "key '%s' does not belong here; it goes %s",
+				    name, home);
+				continue;
+			}
 			if (near != NULL) {
 				for (size_t j = 0; j < n_keys; j++)
 					guessed[j] |= names[j] == near;
@@ -998,7 +1137,7 @@ static int check_date(const char *s)
 	y = atoi(s);
 	m = parse_2digits(s + 5);
 	d = parse_2digits(s + 8);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return -2;
 	return 0;
 }
@@ -1255,6 +1394,25 @@ static int int_at_least(struct loader *ld, const config_setting_t *s,
 	return def;
 }
 
+/* A service longer than every opening can never be booked: say so. */
+static void warn_never_fits(struct loader *ld, const config_setting_t *s,
+			    int minutes)
+{
+	const struct catalog *cat = ld->cat;
+	int longest = 0;
+
+	for (size_t i = 0; i < cat->n_hours; i++) {
+		int span = cat->hours[i].close_min - cat->hours[i].open_min;
+		if (cat->hours[i].open_min >= 0 && span > longest)
+			longest = span;
+	}
+	if (s != NULL && longest > 0 && minutes > longest)
+		WARN(ld, line_of(s),
+		     "this service takes %d minutes but the longest opening is "
+		     "%d minutes, so it can never be booked",
+		     minutes, longest);
+}
+
 static void parse_service(struct loader *ld, const config_setting_t *g,
 			  size_t idx)
 {
@@ -1273,6 +1431,7 @@ static void parse_service(struct loader *ld, const config_setting_t *g,
 	if ((v = nonempty(ld, f[SVC_PRICE], "price")) != NULL)
 		sv->price = dup_str(ld, v);
 	sv->minutes = int_at_least(ld, f[SVC_MINUTES], "minutes", 1, 0);
+	warn_never_fits(ld, f[SVC_MINUTES], sv->minutes);
 	sv->capacity =
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
@@ -1398,8 +1557,18 @@ static void parse_modem(struct loader *ld, const config_setting_t *g,
 
 	check_group(ld, g, modem_keys, N_OF(modem_keys), "this modem", f);
 	md->line = line_of(g);
-	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL)
+	if ((v = nonempty(ld, f[MODEM_DEVICE], "device")) != NULL) {
+		for (size_t i = 0; i < idx; i++) {
+			const struct cat_modem *other = &ld->cat->modems[i];
+			if (other->device != NULL &&
+			    strcmp(other->device, v) == 0)
+				ERR(ld, line_of(f[MODEM_DEVICE]),
+				    "device '%s' is already used by the modem "
+				    "on line %d",
+				    v, other->line);
+		}
 		md->device = dup_str(ld, v);
+	}
 	md->baud = DEF_BAUD;
 	if (f[MODEM_BAUD] != NULL) {
 		md->baud = int_of(f[MODEM_BAUD]);
@@ -1767,9 +1936,19 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 
 	memset(ld.diags, 0, sizeof(*ld.diags));
 	ld.cat = calloc(1, sizeof(*ld.cat));
-	fp = fopen(path, "r");
-	if (ld.cat == NULL || fp == NULL) {
+	fp = ld.cat != NULL ? fopen(path, "r") : NULL;
+	if (ld.cat == NULL) {
+		ERR(&ld, 0, "out of memory while loading");
+		goto out;
+	}
+	if (fp == NULL) {
 		ERR(&ld, 0, "cannot read the file: %s", strerror(errno));
+		goto out;
+	}
+	/* libconfig's scanner exits the process on a read error (a
+	 * directory, say): only hand it regular files. */
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+		ERR(&ld, 0, "cannot read the file: it is not a regular file");
 		goto out;
 	}
 	ld.cat->path = dup_str(&ld, path);
@@ -1778,8 +1957,7 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 		syntax_error(&ld, &cfg);
 	} else {
 		parse_sections(&ld, config_root_setting(&cfg));
-		if (ld.pin_line > 0 && fstat(fileno(fp), &st) == 0 &&
-		    (st.st_mode & 044) != 0)
+		if (ld.pin_line > 0 && (st.st_mode & 044) != 0)
 			WARN(&ld, ld.pin_line,
 			     "this file holds a SIM PIN and other users can "
 			     "read it; make it private with chmod 600");

@@ -1,14 +1,372 @@
-/* smsdesk bookings: placeholder until its issue lands. */
+/*
+ * smsdesk bookings: one day's bookings for the staff, as an aligned table
+ * or as an iCalendar file (RFC 5545) a phone calendar imports.
+ */
+#include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/staffcmd.h"
+#include "smsdesk/store.h"
+#include "smsdesk/text.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static const char usage_text[] =
+    "usage: smsdesk bookings [-c FILE] [--db PATH] [--day YYYY-MM-DD] "
+    "[--ics FILE]\n"
+    "\n"
+    "List one day's bookings (default: today in the business's time zone).\n"
+    "\n"
+    "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, else\n"
+    "                     /etc/smsdesk/smsdesk.cfg)\n"
+    "      --db PATH      the database (default: 'database' in the catalog)\n"
+    "      --day DATE     the day to list, as YYYY-MM-DD\n"
+    "      --ics FILE     write the day as an iCalendar file instead of a\n"
+    "                     table ('-' for standard output)\n"
+    "  -h, --help         this help\n";
+
+/* The catalog's name for a service id; the id itself if it is gone. */
+static const char *service_name(const struct catalog *cat, const char *id)
+{
+	const struct cat_service *svc = catalog_service(cat, id);
+
+	return svc != NULL ? svc->name : id;
+}
+
+static const char *state_name(enum store_booking_state state)
+{
+	switch (state) {
+	case STORE_BOOKED:
+		return "booked";
+	case STORE_CANCELLED:
+		return "cancelled";
+	}
+	return "?";
+}
+
+/* "HH:MM" in the zone in use. */
+static void local_hhmm(int64_t t, char *out, size_t cap)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL)
+		snprintf(out, cap, "??:??");
+	else
+		snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
+}
+
+/* Print s and pad it with spaces to width code points. */
+static void put_cell(const char *s, size_t width)
+{
+	size_t w = text_codepoints(s);
+
+	fputs(s, stdout);
+	while (w++ < width)
+		putchar(' ');
+}
+
+static size_t max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+struct row {
+	char time[16];
+	const char *service;
+	const char *customer;
+	const char *ref;
+	const char *state;
+};
+
+static int print_table(const struct catalog *cat, const struct staff_day *day,
+		       const struct store_booking_list *list)
+{
+	static const char *const head[5] = {"TIME", "SERVICE", "CUSTOMER",
+					    "REF", "STATE"};
+	size_t width[5], booked = 0;
+	char human[32], a[8], b[8];
+	struct row *rows = calloc(list->n > 0 ? list->n : 1, sizeof(*rows));
+
+	if (rows == NULL) {
+		fprintf(stderr, "smsdesk bookings: out of memory\n");
+		return CLI_BAD_INPUT;
+	}
+	staffcmd_day_human(day, human, sizeof(human));
+	printf("Bookings for %s (%s)\n", human, cat->timezone);
+	if (list->n == 0) {
+		printf("\nNo bookings.\n");
+		free(rows);
+		return CLI_OK;
+	}
+	for (int c = 0; c < 5; c++)
+		width[c] = strlen(head[c]);
+	for (size_t i = 0; i < list->n; i++) {
+		const struct store_booking *bk = &list->v[i];
+		struct row *r = &rows[i];
+
+		local_hhmm(bk->start, a, sizeof(a));
+		local_hhmm(bk->start + (int64_t)bk->minutes * 60, b, sizeof(b));
+		snprintf(r->time, sizeof(r->time), "%s-%s", a, b);
+		r->service = service_name(cat, bk->service);
+		r->customer = bk->customer;
+		r->ref = bk->ref;
+		r->state = state_name(bk->state);
+		booked += bk->state == STORE_BOOKED;
+		width[0] = max_size(width[0], text_codepoints(r->time));
+		width[1] = max_size(width[1], text_codepoints(r->service));
+		width[2] = max_size(width[2], text_codepoints(r->customer));
+		width[3] = max_size(width[3], text_codepoints(r->ref));
+	}
+	printf("\n");
+	for (int c = 0; c < 4; c++) {
+		put_cell(head[c], width[c]);
+		fputs("  ", stdout);
+	}
+	printf("%s\n", head[4]);
+	for (size_t i = 0; i < list->n; i++) {
+		put_cell(rows[i].time, width[0] + 2);
+		put_cell(rows[i].service, width[1] + 2);
+		put_cell(rows[i].customer, width[2] + 2);
+		put_cell(rows[i].ref, width[3] + 2);
+		printf("%s\n", rows[i].state);
+	}
+	printf("\n%zu booked, %zu cancelled\n", booked, list->n - booked);
+	free(rows);
+	return CLI_OK;
+}
+
+/* ---- iCalendar ---------------------------------------------------------- */
+
+/*
+ * Write one content line: folded so no line exceeds 75 octets (RFC 5545
+ * 3.1), never inside a UTF-8 sequence, each ending in CRLF.
+ */
+static void ics_line(FILE *f, const char *line)
+{
+	size_t len = strlen(line), pos = 0, limit = 75;
+
+	while (len - pos > limit) {
+		size_t cut = pos + limit;
+		while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
+			cut--;
+		fwrite(line + pos, 1, cut - pos, f);
+		fputs("\r\n ", f);
+		pos = cut;
+		limit = 74; /* the leading space counts */
+	}
+	fputs(line + pos, f);
+	fputs("\r\n", f);
+}
+
+/* name:value with value escaped as TEXT (RFC 5545 3.3.11). */
+static void ics_text(FILE *f, const char *name, const char *value)
+{
+	char buf[2048];
+	size_t n = (size_t)snprintf(buf, sizeof(buf), "%s:", name);
+
+	for (const char *p = value; *p != '\0' && n + 3 < sizeof(buf); p++) {
+		if (*p == '\\' || *p == ';' || *p == ',') {
+			buf[n++] = '\\';
+			buf[n++] = *p;
+		} else if (*p == '\n') {
+			buf[n++] = '\\';
+			buf[n++] = 'n';
+		} else if (*p != '\r') {
+			buf[n++] = *p;
+		}
+	}
+	buf[n] = '\0';
+	ics_line(f, buf);
+}
+
+/* name:YYYYMMDDTHHMMSSZ */
+static void ics_utc(FILE *f, const char *name, int64_t t)
+{
+	time_t tt = (time_t)t;
+	char buf[64];
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	snprintf(buf, sizeof(buf), "%s:%04d%02d%02dT%02d%02d%02dZ", name,
+		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		 tm.tm_min, tm.tm_sec);
+	ics_line(f, buf);
+}
+
+static void ics_event(FILE *f, const struct catalog *cat,
+		      const struct store_booking *bk, int64_t now)
+{
+	const char *svc = service_name(cat, bk->service);
+	char buf[512];
+
+	ics_line(f, "BEGIN:VEVENT");
+	snprintf(buf, sizeof(buf), "UID:booking-%s@smsdesk", bk->ref);
+	ics_line(f, buf);
+	ics_utc(f, "DTSTAMP", now);
+	ics_utc(f, "DTSTART", bk->start);
+	ics_utc(f, "DTEND", bk->start + (int64_t)bk->minutes * 60);
+	/* A cancelled booking is exported too, as an update of the event
+	 * an earlier export created, so a calendar can drop it. */
+	ics_line(f, bk->state == STORE_BOOKED ? "SEQUENCE:0" : "SEQUENCE:1");
+	ics_line(f, bk->state == STORE_BOOKED ? "STATUS:CONFIRMED"
+					      : "STATUS:CANCELLED");
+	snprintf(buf, sizeof(buf), "%s: %s (%s)", svc, bk->customer, bk->ref);
+	ics_text(f, "SUMMARY", buf);
+	snprintf(buf, sizeof(buf),
+		 "%s at %s, booked by text message.\nCustomer: %s\n"
+		 "Reference: %s",
+		 svc, cat->business_name, bk->customer, bk->ref);
+	ics_text(f, "DESCRIPTION", buf);
+	ics_text(f, "LOCATION", cat->business_name);
+	ics_line(f, "TRANSP:OPAQUE");
+	ics_line(f, "END:VEVENT");
+}
+
+static int write_ics(const char *path, const struct catalog *cat,
+		     const struct staff_day *day,
+		     const struct store_booking_list *list, int64_t now)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+	char buf[256];
+	int failed;
+
+	if (f == NULL) {
+		fprintf(stderr, "smsdesk bookings: cannot write %s: %s\n", path,
+			strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	ics_line(f, "BEGIN:VCALENDAR");
+	ics_line(f, "VERSION:2.0");
+	ics_line(f, "PRODID:-//smsdesk//smsdesk " SMSDESK_VERSION "//EN");
+	ics_line(f, "CALSCALE:GREGORIAN");
+	ics_line(f, "METHOD:PUBLISH");
+	snprintf(buf, sizeof(buf), "%s bookings %04d-%02d-%02d",
+		 cat->business_name, day->year, day->month, day->mday);
+	ics_text(f, "X-WR-CALNAME", buf);
+	for (size_t i = 0; i < list->n; i++)
+		ics_event(f, cat, &list->v[i], now);
+	ics_line(f, "END:VCALENDAR");
+	failed = ferror(f);
+	if (f != stdout)
+		failed |= fclose(f) != 0;
+	else
+		failed |= fflush(f) != 0;
+	if (failed) {
+		fprintf(stderr, "smsdesk bookings: writing %s failed: %s\n",
+			path, strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	if (f != stdout)
+		printf("%zu booking%s written to %s\n", list->n,
+		       list->n == 1 ? "" : "s", path);
+	return CLI_OK;
+}
+
+/* ---- the command -------------------------------------------------------- */
+
+struct options {
+	const char *config;
+	const char *db;
+	const char *day;
+	const char *ics;
+};
+
+/* Parse argv; returns -1 to go on, else the exit code. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"day", required_argument, NULL, 'D'},
+	    {"ics", required_argument, NULL, 'i'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'D':
+			o->day = optarg;
+			break;
+		case 'i':
+			o->ics = optarg;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			return CLI_OK;
+		case ':':
+			return cli_usage_error("bookings", "%s needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_usage_error("bookings",
+					       "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("bookings", "unexpected argument '%s'",
+				       argv[optind]);
+	return -1;
+}
 
 int cmd_bookings(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("smsdesk bookings: not yet available in this version\n");
-		return CLI_OK;
+	struct options o = {NULL, NULL, NULL, NULL};
+	struct store_booking_list list = {NULL, 0};
+	struct catalog *cat = NULL;
+	struct store *st = NULL;
+	struct staff_day day;
+	int64_t now = (int64_t)time(NULL), from, to;
+	int rc = parse_options(argc, argv, &o);
+
+	if (rc >= 0)
+		return rc;
+	if (o.day != NULL && staffcmd_parse_day(o.day, &day) != 0)
+		return cli_usage_error("bookings",
+				       "--day wants a date as YYYY-MM-DD, "
+				       "not '%s'",
+				       o.day);
+	cat = staffcmd_catalog("bookings", cli_config_path(o.config));
+	if (cat == NULL)
+		return CLI_BAD_INPUT;
+	rc = CLI_BAD_INPUT;
+	if (staffcmd_use_zone(cat->timezone) != 0) {
+		fprintf(stderr, "smsdesk bookings: cannot use time zone %s\n",
+			cat->timezone);
+		goto out;
 	}
-	return cli_not_yet("bookings");
+	if (o.day == NULL)
+		day = staffcmd_today(now);
+	st = staffcmd_store("bookings", cat, o.db);
+	if (st == NULL)
+		goto out;
+	staffcmd_day_range(&day, &from, &to);
+	if (store_bookings_between(st, from, to, 1, &list) != STORE_OK) {
+		fprintf(stderr, "smsdesk bookings: reading bookings: %s\n",
+			store_errmsg(st));
+		goto out;
+	}
+	if (o.ics != NULL)
+		rc = write_ics(o.ics, cat, &day, &list, now);
+	else
+		rc = print_table(cat, &day, &list);
+out:
+	store_booking_list_free(&list);
+	store_close(st);
+	catalog_free(cat);
+	return rc;
 }

@@ -1,14 +1,291 @@
-/* smsdesk modem: placeholder until its issue lands. */
+/*
+ * smsdesk modem: what staff run first when setting up. --list shows the
+ * serial ports and which look like modems; without it, each configured
+ * modem (or the --device one) is probed and described: identification,
+ * SIM, signal, registration, SMSC, storage and the firmware profile.
+ * Exit 3 on device trouble, 1 on a bad config.
+ */
+#include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/log.h"
+#include "smsdesk/modem.h"
+#include "smsdesk/serial.h"
 
+#include <getopt.h>
+#include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROBE_SECONDS 60
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"usage: smsdesk modem [-c FILE] [--device PATH] [--list]\n\n"
+		"Probe the modem and print what it is and how it is set up,\n"
+		"or list the serial ports to find which one is the modem.\n\n"
+		"  -c, --config FILE  the catalog (its modems entries)\n"
+		"  -d, --device PATH  probe this device instead (tty, USB "
+		"serial, pty)\n"
+		"  -l, --list         list serial ports with USB ids and the "
+		"likely modem\n"
+		"  -h, --help         this text\n\n"
+		"Exit codes: 0 ok, 1 bad config, 2 usage, 3 modem/device "
+		"trouble.\n");
+}
+
+static int list_ports(void)
+{
+	size_t n = 0;
+	struct serial_port_info *ports = serial_list(&n);
+
+	if (ports == NULL) {
+		printf("no serial ports found\n");
+		return CLI_OK;
+	}
+	printf("%-24s %-9s %-32s %s\n", "PORT", "USB ID", "DESCRIPTION",
+	       "LIKELY MODEM");
+	for (size_t i = 0; i < n; i++) {
+		char id[16] = "-";
+		if (ports[i].usb_vid >= 0)
+			snprintf(id, sizeof(id), "%04x:%04x",
+				 (unsigned)ports[i].usb_vid & 0xffff,
+				 (unsigned)ports[i].usb_pid & 0xffff);
+		printf("%-24s %-9s %-32s %s\n", ports[i].path, id,
+		       ports[i].description[0] ? ports[i].description : "-",
+		       ports[i].family[0] ? ports[i].family : "-");
+	}
+	free(ports);
+	return CLI_OK;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct probe {
+	char reason[256];
+	int closed_after_open;
+};
+
+static void on_state(void *ctx, enum modem_state s, const char *reason)
+{
+	struct probe *p = ctx;
+
+	snprintf(p->reason, sizeof(p->reason), "%s", reason);
+	if (s == MODEM_CLOSED)
+		p->closed_after_open = 1;
+}
+
+static const char *registration_name(int stat)
+{
+	switch (stat) {
+	case 0:
+		return "not registered, not searching";
+	case 1:
+		return "registered, home network";
+	case 2:
+		return "not registered, searching";
+	case 3:
+		return "registration denied";
+	case 5:
+		return "registered, roaming";
+	default:
+		return "unknown";
+	}
+}
+
+static void print_info(const char *device, const struct modem_info *i)
+{
+	char signal[64] = "unknown";
+
+	if (i->rssi >= 0 && i->rssi <= 31)
+		/* 27.007 8.5: 0 is -113 dBm or less, steps of 2 dBm. */
+		snprintf(signal, sizeof(signal), "%d (%d dBm)", i->rssi,
+			 -113 + 2 * i->rssi);
+	printf("device:        %s\n", device);
+	printf("manufacturer:  %s\n",
+	       i->manufacturer[0] ? i->manufacturer : "?");
+	printf("model:         %s\n", i->model[0] ? i->model : "?");
+	printf("firmware:      %s\n", i->revision[0] ? i->revision : "?");
+	printf("IMEI:          %s\n", i->imei[0] ? i->imei : "?");
+	printf("SIM:           %s\n", i->sim_state[0] ? i->sim_state : "?");
+	printf("signal:        %s\n", signal);
+	printf("registration:  %d (%s)\n", i->reg_stat,
+	       registration_name(i->reg_stat));
+	printf("SMSC:          %s\n", i->smsc[0] ? i->smsc : "?");
+	if (i->storage_total >= 0)
+		printf("storage:       %s %d/%d used\n", i->storage,
+		       i->storage_used, i->storage_total);
+	else
+		printf("storage:       ?\n");
+	printf("profile:       %s (%s)\n", i->quirk[0] ? i->quirk : "?",
+	       i->quirk_note[0] ? i->quirk_note : "-");
+}
+
+/* Run the start-up in probe mode until ready, failed or out of time. */
+static int probe(const char *device, int baud, const char *pin)
+{
+	struct probe p = {.reason = ""};
+	struct modem_callbacks cb = {.ctx = &p, .state = on_state};
+	struct modem_config cfg = {.device = device,
+				   .baud = baud,
+				   .pin = pin,
+				   .probe_only = 1,
+				   .command_timeout_ms = 5000};
+	struct modem *m = modem_new(&cfg, &cb);
+	char err[256];
+	int64_t end = mono_ms() + PROBE_SECONDS * 1000;
+	int rc = CLI_DEVICE;
+
+	if (m == NULL) {
+		fprintf(stderr, "smsdesk modem: out of memory\n");
+		return CLI_DEVICE;
+	}
+	if (modem_start(m, mono_ms(), err, sizeof(err)) != 0) {
+		fprintf(stderr, "smsdesk modem: %s\n", err);
+		modem_free(m);
+		return CLI_DEVICE;
+	}
+	p.closed_after_open = 0;
+	while (modem_state(m) == MODEM_STARTING && mono_ms() < end) {
+		struct pollfd pfd = {.fd = modem_fd(m),
+				     .events = modem_poll_events(m)};
+		int64_t d = modem_next_deadline(m), now = mono_ms();
+		int wait = d < 0 ? 1000 : (int)(d > now ? d - now : 0);
+		if (wait > 1000)
+			wait = 1000;
+		pfd.revents = 0;
+		if (pfd.fd >= 0)
+			poll(&pfd, 1, wait);
+		modem_step(m, pfd.revents, mono_ms());
+	}
+	switch (modem_state(m)) {
+	case MODEM_READY:
+		print_info(device, modem_info(m));
+		rc = CLI_OK;
+		break;
+	case MODEM_FAILED:
+	case MODEM_CLOSED:
+		if (modem_info(m)->manufacturer[0] != '\0') {
+			print_info(device, modem_info(m));
+			fprintf(stderr, "smsdesk modem: %s: %s\n", device,
+				p.reason);
+			break;
+		}
+		/* Nothing identified: the wrong port, most likely. */
+		fprintf(stderr,
+			"smsdesk modem: %s: %s: no answer to AT commands (a "
+			"USB modem has several ports and only one or two "
+			"speak AT: try the others from 'smsdesk modem "
+			"--list')\n",
+			device, p.reason);
+		break;
+	case MODEM_STARTING:
+		print_info(device, modem_info(m));
+		fprintf(stderr,
+			"smsdesk modem: %s: no complete answer in %d s\n",
+			device, PROBE_SECONDS);
+		break;
+	}
+	modem_free(m);
+	return rc;
+}
+
+/* The config's modems, or NULL (and *rc set) when it cannot be used. */
+static struct catalog *load_config(const char *path, int *rc)
+{
+	struct cat_diags diags = {0};
+	struct catalog *cat = catalog_load(path, &diags);
+
+	if (cat == NULL) {
+		for (size_t i = 0; i < diags.n; i++) {
+			char line[512];
+			catalog_diag_format(path, &diags.v[i], line,
+					    sizeof(line));
+			fprintf(stderr, "%s\n", line);
+		}
+		*rc = CLI_BAD_INPUT;
+	}
+	catalog_diags_free(&diags);
+	return cat;
+}
 
 int cmd_modem(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("smsdesk modem: not yet available in this version\n");
-		return CLI_OK;
+	static const struct option opts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"device", required_argument, NULL, 'd'},
+	    {"list", no_argument, NULL, 'l'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *config = NULL, *device = NULL;
+	int list = 0, c, rc = CLI_OK;
+	struct catalog *cat = NULL;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:d:lh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			config = optarg;
+			break;
+		case 'd':
+			device = optarg;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return CLI_OK;
+		default:
+			return cli_usage_error("modem", "unknown option");
+		}
 	}
-	return cli_not_yet("modem");
+	if (optind < argc)
+		return cli_usage_error("modem", "unexpected argument '%s'",
+				       argv[optind]);
+	if (list)
+		return list_ports();
+
+	/*
+	 * With --device the config is optional: its first modem's PIN and
+	 * baud are used when one is given (-c or $SMSDESK_CONFIG).
+	 */
+	if (device == NULL || config != NULL ||
+	    getenv("SMSDESK_CONFIG") != NULL) {
+		cat = load_config(cli_config_path(config), &rc);
+		if (cat == NULL)
+			return rc;
+	}
+	if (device != NULL) {
+		const struct cat_modem *cm =
+		    cat != NULL && cat->n_modems > 0 ? &cat->modems[0] : NULL;
+		rc = probe(device, cm != NULL ? cm->baud : 115200,
+			   cm != NULL ? cm->pin : NULL);
+	} else if (cat->n_modems == 0) {
+		fprintf(stderr, "smsdesk modem: %s lists no modems\n",
+			cat->path);
+		rc = CLI_BAD_INPUT;
+	} else {
+		for (size_t i = 0; i < cat->n_modems; i++) {
+			int one;
+			if (i > 0)
+				printf("\n");
+			one = probe(cat->modems[i].device, cat->modems[i].baud,
+				    cat->modems[i].pin);
+			if (one != CLI_OK)
+				rc = one;
+		}
+	}
+	catalog_free(cat);
+	return rc;
 }

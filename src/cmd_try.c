@@ -1,14 +1,228 @@
-/* smsdesk try: placeholder until its issue lands. */
+/*
+ * smsdesk try: answer one text from the shell exactly as the daemon would,
+ * and print what would be sent. With --db the conversation, bookings and
+ * opt-outs persist, so a whole exchange can be replayed call by call; without
+ * it a temporary database lives only for this call. The only desk path that
+ * reads the clock, and only when --now is not given.
+ */
+#include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/desk.h"
+#include "smsdesk/pdu.h"
+#include "smsdesk/store.h"
+#include "smsdesk/when.h"
 
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static void try_help(void)
+{
+	printf(
+	    "usage: smsdesk try [-c FILE] [--db PATH] [--now "
+	    "YYYY-MM-DDTHH:MM]\n"
+	    "                   --from NUMBER TEXT...\n\n"
+	    "Answer TEXT as if NUMBER had texted it, and print the reply\n"
+	    "text(s) that would be sent, separated by a blank line\n"
+	    "(nothing when the desk stays silent).\n\n"
+	    "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
+	    "                      else /etc/smsdesk/smsdesk.cfg)\n"
+	    "      --db PATH       keep state in PATH so a conversation can\n"
+	    "                      continue; default: a temporary database\n"
+	    "      --now TIME      the business's local time, like\n"
+	    "                      2026-03-25T10:00 (default: the clock)\n"
+	    "      --from NUMBER   the sender, like +447700900001\n"
+	    "  -h, --help          this help\n");
+}
+
+/* "2026-03-25T10:00" in the business's zone → epoch. */
+static int parse_now(const char *s, const char *tz, int64_t *out)
+{
+	int y, mo, d, h, mi;
+	char tail;
+	struct when_day day;
+	time_t t;
+
+	if (sscanf(s, "%d-%d-%dT%d:%d%c", &y, &mo, &d, &h, &mi, &tail) != 5)
+		return -1;
+	if (when_day_make(y, mo, d, &day) != 0 || h < 0 || h > 23 || mi < 0 ||
+	    mi > 59)
+		return -1;
+	if (when_epoch_of(tz, &day, h * 60 + mi, &t) != 0)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}
+
+/* Queue a reply the way the daemon does, so the per-hour guard counts it. */
+static int queue_reply(struct store *st, const char *to, const char *text,
+		       int64_t now)
+{
+	static struct pdu_segment segs[16];
+	struct store_out_part parts[16];
+	struct store_outbox_new msg;
+	struct pdu_error err;
+	int n = pdu_encode_submit(text, to, NULL, segs, 16, &err);
+
+	if (n <= 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		parts[i].pdu_hex = segs[i].hex;
+		parts[i].tpdu_len = segs[i].tpdu_len;
+	}
+	memset(&msg, 0, sizeof(msg));
+	msg.to = to;
+	msg.text = text;
+	msg.origin = STORE_ORIGIN_REPLY;
+	msg.parts = parts;
+	msg.n_parts = (size_t)n;
+	return store_outbox_queue(st, &msg, now, NULL);
+}
+
+static int answer(const struct catalog *cat, struct store *st, const char *from,
+		  const char *text, int64_t now)
+{
+	static struct desk_result res;
+	int rc = store_begin(st);
+
+	if (rc == 0)
+		rc = desk_answer(cat, st, from, text, now, &res);
+	for (size_t i = 0; rc == 0 && i < res.n_replies; i++)
+		rc = queue_reply(st, from, res.replies[i], now) < 0 ? -1 : 0;
+	if (rc == 0)
+		rc = store_commit(st);
+	if (rc != 0) {
+		fprintf(stderr, "smsdesk try: %s\n",
+			rc == STORE_ERR_DB ? store_errmsg(st)
+					   : store_strerror(rc));
+		store_rollback(st);
+		return CLI_BAD_INPUT;
+	}
+	for (size_t i = 0; i < res.n_replies; i++)
+		printf("%s%s\n", i > 0 ? "\n" : "", res.replies[i]);
+	return CLI_OK;
+}
+
+static char *join_args(int argc, char **argv)
+{
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = malloc(len);
+	if (s == NULL)
+		return NULL;
+	s[0] = '\0';
+	for (int i = 0; i < argc; i++) {
+		if (i > 0)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+static void remove_db(const char *path)
+{
+	char side[600];
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
 
 int cmd_try(int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
-		printf("smsdesk try: not yet available in this version\n");
-		return CLI_OK;
+	static const struct option opts[] = {
+	    {"config", required_argument, NULL, 'c'},
+	    {"db", required_argument, NULL, 'd'},
+	    {"now", required_argument, NULL, 'n'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"help", no_argument, NULL, 'h'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *given = NULL, *db = NULL, *now_s = NULL, *from = NULL;
+	char tmpdir[] = "/tmp/smsdesk-try-XXXXXX", tmpdb[64], err[256];
+	int c, rc;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			given = optarg;
+			break;
+		case 'd':
+			db = optarg;
+			break;
+		case 'n':
+			now_s = optarg;
+			break;
+		case 'f':
+			from = optarg;
+			break;
+		case 'h':
+			try_help();
+			return CLI_OK;
+		default:
+			return cli_usage_error("try", "unknown option '%s'",
+					       argv[optind - 1]);
+		}
 	}
-	return cli_not_yet("try");
+	if (from == NULL)
+		return cli_usage_error("try", "--from NUMBER is required");
+	if (optind >= argc)
+		return cli_usage_error("try", "no TEXT to answer");
+
+	const char *path = cli_config_path(given);
+	struct cat_diags diags;
+	struct catalog *cat = catalog_load(path, &diags);
+	for (size_t i = 0; cat == NULL && i < diags.n; i++) {
+		char line[1200];
+		catalog_diag_format(path, &diags.v[i], line, sizeof(line));
+		fprintf(stderr, "%s\n", line);
+	}
+	catalog_diags_free(&diags);
+	if (cat == NULL)
+		return CLI_BAD_INPUT;
+
+	int64_t now = (int64_t)time(NULL);
+	if (now_s != NULL && parse_now(now_s, cat->timezone, &now) != 0) {
+		catalog_free(cat);
+		return cli_usage_error("try",
+				       "--now wants YYYY-MM-DDTHH:MM, "
+				       "not '%s'",
+				       now_s);
+	}
+	if (db == NULL) {
+		if (mkdtemp(tmpdir) == NULL) {
+			perror("smsdesk try: mkdtemp");
+			catalog_free(cat);
+			return CLI_BAD_INPUT;
+		}
+		snprintf(tmpdb, sizeof(tmpdb), "%s/try.db", tmpdir);
+	}
+	struct store *st = store_open(db != NULL ? db : tmpdb,
+				      STORE_OPEN_CREATE, err, sizeof(err));
+	char *text =
+	    st != NULL ? join_args(argc - optind, argv + optind) : NULL;
+	if (st == NULL) {
+		fprintf(stderr, "smsdesk try: %s\n", err);
+		rc = CLI_BAD_INPUT;
+	} else if (text == NULL) {
+		fprintf(stderr, "smsdesk try: out of memory\n");
+		rc = CLI_BAD_INPUT;
+	} else {
+		rc = answer(cat, st, from, text, now);
+	}
+	free(text);
+	store_close(st);
+	if (db == NULL) {
+		remove_db(tmpdb);
+		rmdir(tmpdir);
+	}
+	catalog_free(cat);
+	return rc;
 }

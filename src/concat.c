@@ -177,8 +177,14 @@ int concat_add(struct concat *c, const struct sms_pdu *part, int64_t tag,
 	}
 	slot = &g->parts[seq - 1];
 	slot->text = malloc(part->text_len + 1);
-	if (slot->text == NULL)
+	if (slot->text == NULL) {
+		/* Leave no empty group behind to be delivered later. */
+		if (g->received == 0) {
+			c->ngroups--;
+			group_free(g);
+		}
 		return CONCAT_ERR_MEMORY;
+	}
 	memcpy(slot->text, part->text, part->text_len);
 	slot->text[part->text_len] = '\0';
 	slot->len = part->text_len;

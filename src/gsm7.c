@@ -246,10 +246,13 @@ static enum sms_encoding choose_encoding(const char *s, size_t len,
 	*ucs_units = 0;
 	while (pos < len) {
 		pos += gsm7_utf8_next(s + pos, len - pos, &cp);
-		u = gsm7_units(cp, SMS_ENC_GSM7);
-		if (u == 0)
-			enc = SMS_ENC_UCS2;
-		*gsm_units += u;
+		/* Once one character needs UCS-2, GSM-7 counts no more. */
+		if (enc == SMS_ENC_GSM7) {
+			u = gsm7_units(cp, SMS_ENC_GSM7);
+			if (u == 0)
+				enc = SMS_ENC_UCS2;
+			*gsm_units += u;
+		}
 		*ucs_units += gsm7_units(cp, SMS_ENC_UCS2);
 	}
 	return enc;

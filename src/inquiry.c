@@ -357,6 +357,26 @@ static int is_ref_like(const char *w, int after_keyword)
 	return after_keyword ? 1 : digits > 0 && letters > 0;
 }
 
+static int code_shaped(const char *w)
+{
+	size_t len = strlen(w);
+	if (len < 4 || len > 5)
+		return 0;
+	int digits = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)w[i]))
+			return 0;
+		digits += isdigit((unsigned char)w[i]) != 0;
+	}
+	/* "10am", "1030" are times, not codes. */
+	if ((size_t)digits == len)
+		return 0;
+	if (isdigit((unsigned char)w[0]) &&
+	    (strcmp(w + len - 2, "am") == 0 || strcmp(w + len - 2, "pm") == 0))
+		return 0;
+	return 1;
+}
+
 static void find_ref(const struct words *w, struct inquiry *q)
 {
 	static const char *const keys[] = {
@@ -367,7 +387,11 @@ static void find_ref(const struct words *w, struct inquiry *q)
 		if (after &&
 		    (in_list(w->v[i], w_grammar) || in_list(w->v[i], w_filler)))
 			continue;
-		if (!is_ref_like(w->v[i], after))
+		/* After "cancel" or "ref", a code-shaped word is taken as the
+		 * reference even when it cannot be one of ours, so a mistyped
+		 * code is refused rather than another booking cancelled. */
+		if (!is_ref_like(w->v[i], after) &&
+		    !(after && code_shaped(w->v[i])))
 			continue;
 		size_t k;
 		for (k = 0; w->v[i][k] != '\0' && k + 1 < INQ_REF_MAX; k++)
@@ -571,21 +595,34 @@ static int thanks_only(const struct words *w, const char *raw)
 
 static int asked_something(const struct words *w, const struct inquiry *q)
 {
-	/* "do you do tattoos", "can I get a massage": some word that is
-	 * neither grammar, filler nor time is probably the thing. */
-	static const char *const lead[] = {
-	    "do",    "get", "book", "have", "for", "want", "need",
-	    "offer", "any", "much", "a",    "an",  NULL};
-	if (!has_any(w, lead))
-		return 0;
+	/* "do you do tattoos", "can I book a massage": the word right after
+	 * such a lead (past "a", "you", "my" ...) names the thing asked for.
+	 * Only there: a customer's own name elsewhere is not a request. */
+	static const char *const lead[] = {"do",   "get",   "book",  "have",
+					   "want", "need",  "offer", "much",
+					   "for",  "fancy", NULL};
+	static const char *const skip[] = {
+	    "a",    "an",   "the", "some", "my",    "me",     "you",  "u",
+	    "ya",   "your", "ur",  "i",	   "do",    "get",    "have", "any",
+	    "to",   "for",  "us",  "we",   "doing", "offer",  "book", "want",
+	    "need", "is",   "are", "a",	   "one",   "please", "pls",  NULL};
 	for (size_t i = 0; i < w->n; i++) {
-		const char *s = w->v[i];
+		if (!in_list(w->v[i], lead))
+			continue;
+		size_t j = i + 1;
+		while (j < w->n && in_list(w->v[j], skip))
+			j++;
+		if (j >= w->n)
+			continue;
+		const char *s = w->v[j];
 		if (strlen(s) < 3 || isdigit((unsigned char)s[0]))
 			continue;
 		if (in_list(s, w_filler) || in_list(s, w_grammar) ||
 		    in_list(s, w_price) || in_list(s, w_avail))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s, q->ref) == 0)
+			continue;
+		if (q->when.mentioned && (strcmp(s, "tmrw") == 0))
 			continue;
 		return 1;
 	}
@@ -621,8 +658,12 @@ void inquiry_parse(const struct catalog *cat, const char *text,
 		out->intent = INQ_CHOICE;
 		return;
 	}
-	if (says_move(&w) && (time || out->ref[0] != '\0' ||
-			      has_any(&w, w_booking_noun) || w.n <= 3)) {
+	if (says_move(&w) &&
+	    (time || out->ref[0] != '\0' || has_any(&w, w_booking_noun) ||
+	     w.n <= 3 ||
+	     has_any(&w,
+		     (const char *const[]){"reschedule", "resched", "rebook",
+					   "postpone", "rearrange", NULL}))) {
 		out->intent = INQ_MOVE;
 		return;
 	}

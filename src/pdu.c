@@ -264,7 +264,7 @@ static int read_address(struct reader *r, const char *field, char *out,
 		gsm7_unpack(r->p + r->off, octets, 0, n, septets);
 		gsm7_to_utf8(septets, n, out, SMS_ADDR_MAX);
 		/* A name padded with '@' (septet 0) shows it: trim it. */
-		while (n > 0 && septets[n - 1] == 0) {
+		while (n > 0 && septets[n - 1] == 0 && out[0] != '\0') {
 			n--;
 			out[strlen(out) - 1] = '\0';
 		}
@@ -764,9 +764,11 @@ static int decode_auto(const uint8_t *bin, size_t len, struct sms_pdu *out,
 	for (i = 0; i < 2; i++) {
 		rc[i] =
 		    decode_walk(bin, len, order[i], out, &e[i], &reached[i]);
-		if (rc[i] == PDU_OK && reached[i] == len)
-			return decode_walk(bin, len, order[i], out, err,
-					   &reached[i]);
+		if (rc[i] == PDU_OK && reached[i] == len) {
+			if (err != NULL)
+				*err = e[i];
+			return PDU_OK;
+		}
 	}
 	for (i = 0; i < 2; i++) {
 		if (rc[i] == PDU_OK)

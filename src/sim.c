@@ -21,11 +21,12 @@
 #include <termios.h>
 #include <unistd.h>
 
-#define SIM_IN_MAX   4096 /* unprocessed input kept; beyond, bytes drop */
-#define SIM_LINE_MAX 560  /* V.250 asks for >= 40; PDU-free lines are short */
-#define SIM_PDU_MAX  1024 /* hex digits: SMSC (12) + TPDU (176) octets, x2 */
-#define SIM_OUT_MAX  (256 * 1024) /* unread output kept for a stalled driver */
-#define SIM_SENT_MAX 10000
+#define SIM_IN_MAX     4096 /* unprocessed input kept; beyond, bytes drop */
+#define SIM_LINE_MAX   560  /* V.250 asks for >= 40; PDU-free lines are short */
+#define SIM_PDU_MAX    1024 /* hex digits: SMSC (12) + TPDU (176) octets, x2 */
+#define SIM_OUT_MAX    (256 * 1024) /* unread output kept for a stalled driver */
+#define SIM_SENT_MAX   10000
+#define SIM_DELAYS_MAX 16
 
 #define CTRL_Z 0x1a
 #define ESC    0x1b
@@ -89,6 +90,11 @@ struct sim {
 	char *manufacturer, *model, *revision, *imei, *pin, *smsc_default;
 	char *operator_name;
 	int realistic;
+	struct delay_override {
+		char cmd[16];
+		int ms;
+	} delays[SIM_DELAYS_MAX];
+	size_t ndelays;
 
 	/* modem state, reset by ATZ */
 	int echo, verbose, quiet, cmee;
@@ -100,6 +106,8 @@ struct sim {
 	enum mem_id cpms[3];
 	int pin_ok, pin_tries;
 	int ack_pending; /* +CMT sent with AT+CSMS=1, AT+CNMA owed */
+	int boot_urcs;
+	int cfun;
 
 	/* storage */
 	struct slot *mem[2];
@@ -215,19 +223,21 @@ static char *pdu_copy(const char *hex)
 
 /*
  * Per-command answer times of the "realistic" profile, in milliseconds.
- * These are typical times, not the manuals' maxima (a manual's "max
- * response time" bounds a driver's timeout; the sim should look like an
- * ordinary day). Sources:
- *  [S8] SIMCom "SIM800 Series AT Command Manual V1.09", the "Max Response
- *       Time" row of each command (AT+CMGS 60 s, AT+CMGR/AT+CMGD 5 s,
- *       AT+CMGL 20 s, AT+CPMS/AT+CSCA 5 s, AT+COPS 120 s): upper bounds.
- *  [Q]  Quectel "EC25&EC21 AT Commands Manual", "Maximum Response Time"
- *       (AT+CMGS 120 s, AT+CMGR/AT+CMGL 300 ms) — a read from storage is
- *       a local SIM access, tens of ms.
- *  [T]  An SMS submit waits for the network's RP-ACK: typically 1-4 s on
- *       GSM (forum and issue reports; see firmware-notes/simcom-sim800.md).
- * The values below sit inside those bounds; the basic commands (ATE0 ...)
- * are answered by the terminal adapter itself, a few ms.
+ * These are typical times, not the manuals' maxima: a manual's "max
+ * response time" bounds a driver's time-out, while the sim should look
+ * like an ordinary day. Sources:
+ *  [S8]  SIMCom, SIM800 Series AT Command Manual V1.09, "Max Response Time"
+ *        rows: AT+CMGS 60 s (4.2.5); SIM and storage commands 5 s.
+ *  [Q25] Quectel, EC25&EC21 AT Commands Manual: AT+CMGR "Depends on the
+ *        length of message content"; AT+CNMA 300 ms.
+ *  [G419] gammu/gammu issue #419: gammu-smsd log, four AT+CMGS parts sent
+ *        at 09:51:34, :37, :40, :42 - about 2.5-3 s per submit, including
+ *        gammu's own 400 ms pause after each command.
+ *  [T]   Telit UC864/GM862 AT Commands Reference Guides, +CMGS: "command
+ *        execution, which may take several seconds".
+ * Reads and writes of SIM storage are local and short (tens of ms, well
+ * inside [S8]'s 5 s); basic commands are answered by the terminal adapter
+ * itself. The exact values below are our choice inside those bounds.
  */
 struct timing {
 	const char *cmd; /* extended command name, or "" for basic */
@@ -236,20 +246,24 @@ struct timing {
 
 static const struct timing realistic_times[] = {
     {"", 5},	     /* ATE/ATV/ATZ/ATI: TA-local */
-    {"+CMGS", 2500}, /* [T]; bounded by 60 s [S8], 120 s [Q] */
+    {"+CMGS", 2500}, /* [G419], [T]; bounded by 60 s [S8] */
     {"+CMGW", 80},   /* SIM write, [S8] max 5 s */
-    {"+CMGR", 40},   /* SIM read, [Q] max 300 ms */
-    {"+CMGL", 150},  /* several SIM reads, [Q] max 300 ms */
+    {"+CMGR", 40},   /* SIM read, grows with length [Q25] */
+    {"+CMGL", 150},  /* several SIM reads */
     {"+CMGD", 60},   /* SIM write, [S8] max 5 s */
     {"+CPMS", 30},   /* [S8] max 5 s */
     {"+CSCA", 30},   /* SIM read, [S8] max 5 s */
     {"+CPIN", 50},   /* SIM access, [S8] max 5 s */
-    {"+COPS", 100},  /* read form only; a scan takes far longer [S8] */
-    {"+CNMA", 20},   {"+CSQ", 10}, {"+CREG", 10},
+    {"+COPS", 100},  /* read form only; a network scan is far longer */
+    {"+CNMA", 20},   /* [Q25] max 300 ms */
+    {"+CSQ", 10},    {"+CREG", 10},
 };
 
 static int delay_for(const struct sim *sim, const char *first_cmd)
 {
+	for (size_t i = 0; i < sim->ndelays; i++)
+		if (strcmp(sim->delays[i].cmd, first_cmd) == 0)
+			return sim->delays[i].ms;
 	if (!sim->realistic)
 		return 0;
 	int dflt = 20; /* other extended commands: TA-local settings */
@@ -497,6 +511,16 @@ static void modem_power_up(struct sim *sim)
 	modem_reset(sim);
 	sim->pin_ok = sim->pin[0] == '\0';
 	sim->pin_tries = 3;
+	sim->cfun = 1;
+	if (sim->boot_urcs) {
+		/* SIM800 manual V1.09 URC table: RDY only at a fixed baud rate
+		 */
+		urc(sim, "RDY");
+		urc(sim, "+CFUN: 1");
+		urc(sim, "+CPIN: %s", sim->pin_ok ? "READY" : "SIM PIN");
+		urc(sim, "Call Ready");
+		urc(sim, "SMS Ready");
+	}
 }
 
 /* ---- commands ------------------------------------------------------------
@@ -1049,6 +1073,29 @@ static enum result cmd_cmgw(struct cmd_ctx *c)
 	return start_pdu(c, PDU_WRITE);
 }
 
+/* AT+CFUN: gammu powers the phone on at start; we are always on. */
+static enum result cmd_cfun(struct cmd_ctx *c)
+{
+	int v[2];
+	switch (c->form) {
+	case FORM_READ:
+		info(c->sim, "+CFUN: %d", c->sim->cfun);
+		return RES_OK;
+	case FORM_TEST:
+		info(c->sim, "+CFUN: (0,1,4),(0,1)");
+		return RES_OK;
+	case FORM_SET:
+		if (parse_ints(c->args, v, 2) < 1 ||
+		    (v[0] != 0 && v[0] != 1 && v[0] != 4) || v[1] > 1)
+			return cme(c, 50);
+		c->sim->cfun = v[0];
+		return RES_OK;
+	case FORM_EXEC:
+		return RES_ERROR;
+	}
+	return RES_ERROR;
+}
+
 static enum result cmd_gcap(struct cmd_ctx *c)
 {
 	if (c->form != FORM_EXEC)
@@ -1073,6 +1120,7 @@ static const struct command command_table[] = {
     {"+CNMI", cmd_cnmi}, {"+CSCA", cmd_csca}, {"+CMGL", cmd_cmgl},
     {"+CMGR", cmd_cmgr}, {"+CMGD", cmd_cmgd}, {"+CNMA", cmd_cnma},
     {"+CMGS", cmd_cmgs}, {"+CMGW", cmd_cmgw}, {"+GCAP", cmd_gcap},
+    {"+CFUN", cmd_cfun},
 };
 
 static cmd_fn find_command(const char *name)
@@ -1445,6 +1493,7 @@ struct sim *sim_new(const struct sim_config *cfg, char *err, size_t errlen)
 	sim->mem[0] = calloc(sim->cap, sizeof(struct slot));
 	sim->mem[1] = calloc(sim->cap, sizeof(struct slot));
 	sim->next_mr = 1;
+	sim->boot_urcs = cfg->boot_urcs != 0;
 	if (sim->manufacturer == NULL || sim->model == NULL ||
 	    sim->revision == NULL || sim->imei == NULL || sim->pin == NULL ||
 	    sim->smsc_default == NULL || sim->operator_name == NULL ||
@@ -1586,10 +1635,35 @@ int64_t sim_next_deadline(const struct sim *sim)
 	return sim->busy ? sim->due : -1;
 }
 
+int sim_set_delay(struct sim *sim, const char *command, int ms)
+{
+	size_t i;
+
+	if (command == NULL || strlen(command) >= sizeof(sim->delays[0].cmd))
+		return -1;
+	for (i = 0; i < sim->ndelays; i++)
+		if (strcmp(sim->delays[i].cmd, command) == 0)
+			break;
+	if (ms < 0) {
+		if (i < sim->ndelays)
+			sim->delays[i] = sim->delays[--sim->ndelays];
+		return 0;
+	}
+	if (i == sim->ndelays) {
+		if (sim->ndelays == SIM_DELAYS_MAX)
+			return -1;
+		sim->ndelays++;
+	}
+	snprintf(sim->delays[i].cmd, sizeof(sim->delays[i].cmd), "%s", command);
+	sim->delays[i].ms = ms;
+	return 0;
+}
+
 static void announce_full(struct sim *sim)
 {
 	if (sim->storage_full)
-		urc(sim, "^SMMEMFULL: \"%s\"", mem_name(sim->cpms[2]));
+		/* Huawei MU509 AT spec 6.21: "^SMMEMFULL:<mem_type>" */
+		urc(sim, "^SMMEMFULL:\"%s\"", mem_name(sim->cpms[2]));
 }
 
 int sim_deliver(struct sim *sim, const char *pdu_hex)
@@ -1600,7 +1674,7 @@ int sim_deliver(struct sim *sim, const char *pdu_hex)
 
 	if (hex == NULL)
 		return -1;
-	if (mt == 2 && sim->cnmi[0] != 0) {
+	if (mt == 2 && sim->cnmi[0] != 0 && sim->master >= 0) {
 		/* direct delivery: the PDU goes to the driver, not storage */
 		urc(sim, "+CMT: ,%d", tpdu_len(hex));
 		(void)buf_add(&sim->out, hex, strlen(hex));

@@ -119,6 +119,7 @@ _Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
 
 #define QUERIES(X)                                                             \
 	X(Q_BEGIN, "BEGIN IMMEDIATE")                                          \
+	X(Q_BEGIN_READ, "BEGIN DEFERRED")                                      \
 	X(Q_COMMIT, "COMMIT")                                                  \
 	X(Q_ROLLBACK, "ROLLBACK")                                              \
 	X(Q_SAVEPOINT, "SAVEPOINT store_step")                                 \
@@ -266,6 +267,12 @@ _Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
 	  "SELECT requested, reason, count(*) AS n FROM ledger WHERE"          \
 	  " created_at >= ?1 GROUP BY requested, reason"                       \
 	  " ORDER BY n DESC, requested, reason")                               \
+	X(Q_REP_FAILED,                                                        \
+	  "SELECT m.id, m.to_number, m.created_at, (SELECT p.last_error FROM"  \
+	  " out_part p WHERE p.msg_id = m.id AND p.state = 4 ORDER BY p.seq"   \
+	  " LIMIT 1) FROM out_msg m WHERE m.created_at >= ?1 AND EXISTS"       \
+	  " (SELECT 1 FROM out_part p WHERE p.msg_id = m.id AND p.state = 4)"  \
+	  " ORDER BY m.created_at DESC, m.id DESC LIMIT ?2")                   \
 	X(Q_REP_NAMED,                                                         \
 	  "SELECT r.name, count(*) AS n FROM ledger_referral r JOIN ledger l"  \
 	  " ON l.id = r.ledger_id WHERE l.created_at >= ?1 GROUP BY r.name"    \
@@ -490,7 +497,9 @@ int store_rollback(struct store *st)
 
 int store_in_transaction(const struct store *st)
 {
-	return st->in_tx;
+	/* sqlite ends a transaction by itself on some errors (disk full,
+	 * I/O): then the caller's is gone too, and store_commit will say so. */
+	return st->in_tx && !sqlite3_get_autocommit(st->db);
 }
 
 /* ---- opening and migrations -------------------------------------------- */
@@ -785,7 +794,8 @@ static int count_query(struct store *st, enum query q, const char *text,
 		return STORE_ERR_DB;
 	bind_text(s, 1, text);
 	bind_int(s, 2, a);
-	bind_int(s, 3, b);
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		bind_int(s, 3, b);
 	rc = step(st, s);
 	if (rc < 0)
 		return rc;
@@ -1981,17 +1991,60 @@ static int report_named(struct store *st, int64_t since, struct store_report *r)
 	return STORE_OK;
 }
 
+static int report_failed(struct store *st, int64_t since,
+			 struct store_report *r)
+{
+	sqlite3_stmt *s = stmt(st, Q_REP_FAILED);
+	int rc;
+
+	if (s == NULL)
+		return STORE_ERR_DB;
+	r->failed = calloc(STORE_REPORT_FAILED_MAX, sizeof(*r->failed));
+	if (r->failed == NULL)
+		return STORE_ERR_NOMEM;
+	bind_int(s, 1, since);
+	bind_int(s, 2, STORE_REPORT_FAILED_MAX);
+	while ((rc = step(st, s)) == SQLITE_ROW &&
+	       r->n_failed < STORE_REPORT_FAILED_MAX) {
+		struct store_failed_row *row = &r->failed[r->n_failed++];
+
+		row->msg_id = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, row->to, sizeof(row->to));
+		row->created_at = sqlite3_column_int64(s, 2);
+		col_copy(s, 3, row->error, sizeof(row->error));
+	}
+	if (rc < 0)
+		return rc;
+	done(s);
+	return STORE_OK;
+}
+
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out)
 {
-	int rc;
+	sqlite3_stmt *s = NULL;
+	int rc = STORE_OK, own = sqlite3_get_autocommit(st->db);
 
 	memset(out, 0, sizeof(*out));
-	rc = report_counts(st, since, out);
+	/* One read transaction, so the numbers agree with each other while
+	 * the daemon keeps writing. */
+	if (own) {
+		s = stmt(st, Q_BEGIN_READ);
+		rc = s == NULL ? STORE_ERR_DB : run(st, s);
+	}
+	if (rc == STORE_OK)
+		rc = report_counts(st, since, out);
 	if (rc == STORE_OK)
 		rc = report_demand(st, since, out);
 	if (rc == STORE_OK)
 		rc = report_named(st, since, out);
+	if (rc == STORE_OK)
+		rc = report_failed(st, since, out);
+	if (own && !sqlite3_get_autocommit(st->db)) {
+		s = stmt(st, Q_COMMIT);
+		if (s != NULL)
+			run(st, s);
+	}
 	if (rc != STORE_OK)
 		store_report_free(out);
 	return rc;
@@ -2001,8 +2054,11 @@ void store_report_free(struct store_report *r)
 {
 	free(r->demand);
 	free(r->referrals);
+	free(r->failed);
 	r->demand = NULL;
 	r->referrals = NULL;
+	r->failed = NULL;
 	r->n_demand = 0;
 	r->n_referrals = 0;
+	r->n_failed = 0;
 }

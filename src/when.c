@@ -107,13 +107,7 @@ void when_minute_hhmm(int minute, char *out, size_t cap)
  * untouched. When TZ already names the zone nothing is switched: callers
  * that convert often can set it once.
  */
-struct tz_saved {
-	int switched;
-	int had;
-	char old[128];
-};
-
-static int tz_enter(const char *tz, struct tz_saved *s)
+int when_tz_enter(const char *tz, struct when_tz_saved *s)
 {
 	const char *cur = getenv("TZ");
 
@@ -135,7 +129,7 @@ static int tz_enter(const char *tz, struct tz_saved *s)
 	return 0;
 }
 
-static void tz_leave(const struct tz_saved *s)
+void when_tz_leave(const struct when_tz_saved *s)
 {
 	if (!s->switched)
 		return;
@@ -156,14 +150,14 @@ static long gmtoff_at(time_t t)
 
 int when_local_of(const char *tz, time_t t, struct when_local *out)
 {
-	struct tz_saved s;
+	struct when_tz_saved s;
 	struct tm tm;
 	int ok;
 
-	if (tz_enter(tz, &s) != 0)
+	if (when_tz_enter(tz, &s) != 0)
 		return -1;
 	ok = localtime_r(&t, &tm) != NULL;
-	tz_leave(&s);
+	when_tz_leave(&s);
 	if (!ok)
 		return -1;
 	if (when_day_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
@@ -203,13 +197,13 @@ static time_t epoch_in_zone(long base)
 int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 		  time_t *out)
 {
-	struct tz_saved s;
+	struct when_tz_saved s;
 	long base = day_number(day) * 86400L + (long)minute * 60L;
 
-	if (tz_enter(tz, &s) != 0)
+	if (when_tz_enter(tz, &s) != 0)
 		return -1;
 	*out = epoch_in_zone(base);
-	tz_leave(&s);
+	when_tz_leave(&s);
 	return 0;
 }
 

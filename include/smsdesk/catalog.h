@@ -24,18 +24,18 @@ enum cat_day {
 };
 
 struct cat_hours {
-	unsigned days;	/* enum cat_day bits */
-	int open_min;	/* minutes after local midnight */
-	int close_min;	/* > open_min */
-	int line;	/* where the staff wrote it */
+	unsigned days; /* enum cat_day bits */
+	int open_min;  /* minutes after local midnight */
+	int close_min; /* > open_min */
+	int line;      /* where the staff wrote it */
 };
 
 struct cat_service {
 	char *id;
 	char *name;
-	char **words;	/* folded (text_fold); may be phrases: "beard trim" */
+	char **words; /* folded (text_fold); may be phrases: "beard trim" */
 	size_t n_words;
-	char *price;	/* as written: "GBP 18" */
+	char *price; /* as written: "GBP 18" */
 	int minutes;
 	int capacity;
 	int notice_minutes;
@@ -45,16 +45,16 @@ struct cat_service {
 struct cat_topic {
 	char *id;
 	char *name;
-	char **words;	/* folded */
+	char **words; /* folded */
 	size_t n_words;
 	int line;
 };
 
 struct cat_referral {
 	char *name;
-	char *phone;	/* E.164: +441632960123 */
-	char *note;	/* "" when absent */
-	char **covers;	/* service and topic ids */
+	char *phone;   /* E.164: +441632960123 */
+	char *note;    /* "" when absent */
+	char **covers; /* service and topic ids */
 	size_t n_covers;
 	int line;
 };
@@ -62,31 +62,32 @@ struct cat_referral {
 struct cat_modem {
 	char *device;
 	int baud;
-	char *pin;	/* "" when none */
+	char *pin; /* "" when none */
 	int line;
 };
 
+/* Allowed range and [default when the key is left out]. */
 struct cat_policy {
-	int referrals_per_reply;
-	int max_segments;
-	int booking_horizon_days;
-	int conversation_minutes;
-	int max_replies_per_hour;
-	int reminder_hours;	/* 0 = no reminders */
+	int referrals_per_reply;  /* 1..5 [2] */
+	int max_segments;	  /* 1..10 [2] */
+	int booking_horizon_days; /* 1..365 [60] */
+	int conversation_minutes; /* 1..1440 [30] */
+	int max_replies_per_hour; /* 1..60 [6] */
+	int reminder_hours;	  /* 0..168 [24]; 0 = no reminders */
 };
 
-struct cat_index;	/* the word index, private to catalog.c */
+struct cat_index; /* the word index, private to catalog.c */
 
 struct catalog {
-	char *path;		/* the file it was loaded from */
+	char *path; /* the file it was loaded from */
 	char *database;
 	struct cat_modem *modems;
 	size_t n_modems;
 	char *business_name;
-	char *timezone;		/* IANA name, checked against tzdata */
+	char *timezone; /* IANA name, checked against tzdata */
 	struct cat_hours *hours;
 	size_t n_hours;
-	char (*closed)[11];	/* "YYYY-MM-DD", sorted */
+	char (*closed)[11]; /* "YYYY-MM-DD", sorted */
 	size_t n_closed;
 	struct cat_service *services;
 	size_t n_services;
@@ -100,8 +101,8 @@ struct catalog {
 
 /* One problem found while loading, in the staff's terms. */
 struct cat_diag {
-	int line;	/* 0 when the problem is not on one line */
-	int warning;	/* 1: reported, but the catalog still loads */
+	int line;    /* 0 when the problem is not on one line */
+	int warning; /* 1: reported, but the catalog still loads */
 	char msg[240];
 };
 
@@ -114,31 +115,40 @@ struct cat_diags {
 /*
  * Load and validate PATH. Returns a new catalog (free with catalog_free) when
  * there are no errors, else NULL. Every error and warning goes into *diags
- * (may be NULL), in line order; free it with catalog_diags_free.
+ * (may be NULL; it is overwritten, not appended to), in line order with
+ * line-0 problems first; free it with catalog_diags_free even when empty.
+ * Defaults for optional keys: baud 115200, pin "", capacity 1,
+ * notice_minutes 0, note "", and struct cat_policy's.
  */
 struct catalog *catalog_load(const char *path, struct cat_diags *diags);
 void catalog_free(struct catalog *cat);
 void catalog_diags_free(struct cat_diags *diags);
 
-/* "FILE:LINE: message" (or "FILE: message" when line is 0) into out. */
-void catalog_diag_format(const char *path, const struct cat_diag *d,
-			 char *out, size_t cap);
+/*
+ * "FILE:LINE: message" (or "FILE: message" when line is 0) into out, with
+ * "warning: " before the message of a warning. Truncated to cap.
+ */
+void catalog_diag_format(const char *path, const struct cat_diag *d, char *out,
+			 size_t cap);
 
 enum cat_kind { CAT_SERVICE, CAT_TOPIC };
 
 struct cat_match {
 	enum cat_kind kind;
-	size_t idx;	/* into services[] or topics[] */
-	int distance;	/* 0 for an exact match */
+	size_t idx;   /* into services[] or topics[] */
+	int distance; /* 0 for an exact match */
 };
 
 /*
  * Look up one folded word or phrase in the index. Exact matches first; with
- * fuzzy set, words within text_typo_budget() edits also match. Returns the
- * number of matches written to out (best first, at most cap).
+ * fuzzy set, words within text_typo_budget() edits also match (the smaller
+ * budget of the query and the word). A service or topic appears once, at its
+ * best distance; ties go services first, then file order. Returns the number
+ * of matches written to out (best first, at most cap; at most 64 fuzzy
+ * candidates are kept, the closest).
  */
-size_t catalog_lookup(const struct catalog *cat, const char *folded,
-		      int fuzzy, struct cat_match *out, size_t cap);
+size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
+		      struct cat_match *out, size_t cap);
 
 /* The longest phrase (in words) any service or topic lists. */
 size_t catalog_max_phrase_words(const struct catalog *cat);

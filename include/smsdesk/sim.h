@@ -36,6 +36,13 @@ struct sim_config {
 	const char *pin;	  /* SIM PIN asked by AT+CPIN?; NULL/"": none */
 	const char *smsc;	  /* AT+CSCA?; NULL: "+447785016005" */
 	const char *operator_name; /* AT+COPS?; NULL: "SIMNET" */
+	/*
+	 * Non-zero: at power-up (sim_new, sim_line_restore) print the start-up
+	 * URCs of a SIM800 at fixed baud rate: RDY, +CFUN: 1, +CPIN: READY (or
+	 * SIM PIN), Call Ready, SMS Ready. They wait in the pty until a driver
+	 * reads them, as a real modem's do.
+	 */
+	int boot_urcs;
 };
 
 /*
@@ -78,12 +85,23 @@ int sim_step(struct sim *sim, int64_t now_ms);
 int64_t sim_next_deadline(const struct sim *sim);
 
 /*
+ * Answer COMMAND (an extended name such as "+CMGS", or "" for the basic
+ * commands ATE, ATZ, ...) after MS milliseconds from now on, whatever the
+ * profile says; MS < 0 removes the override. For the "+CMGS" delay the
+ * time counts from the Ctrl-Z. Returns 0, or -1 when the table of
+ * overrides (16) is full or the name is too long.
+ */
+int sim_set_delay(struct sim *sim, const char *command, int ms);
+
+/*
  * A message arrives from the network: store PDU_HEX (an SMS-DELIVER with its
  * SMSC prefix, as AT+CMGR would print it) and announce it with +CMTI (or
  * +CMT, when the driver chose direct delivery with AT+CNMI). Returns the
  * storage index (from 1), 0 when it went straight to the driver with +CMT
  * (not stored), or -1 when storage is full or PDU_HEX is not hex (the
- * network keeps it: the caller may retry later, as an SMSC would).
+ * network keeps it: the caller may retry later, as an SMSC would). While
+ * the line is dropped the message is stored without an announcement (the
+ * driver finds it when it resynchronises), even in +CMT mode.
  */
 int sim_deliver(struct sim *sim, const char *pdu_hex);
 /*
@@ -116,7 +134,7 @@ int sim_stat(const struct sim *sim, const char *mem, int index);
  *   (nothing is recorded as sent).
  * storage_full: while on, every memory acts full: arrivals are refused
  *   (sim_deliver returns -1) and announced with the Huawei-style line
- *   ^SMMEMFULL: "SM"; AT+CMGW answers +CMS ERROR: 322.
+ *   ^SMMEMFULL:"SM"; AT+CMGW answers +CMS ERROR: 322.
  * line_drop: the master is closed and link_path removed: the driver's fd
  *   sees a hang-up (POLLHUP, read returns EIO or 0), opening the path fails.
  * line_restore: a new pty, link_path re-pointed at it, the modem state reset

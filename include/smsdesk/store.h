@@ -448,8 +448,8 @@ int store_referral_rank(struct store *st, const char *const *names, size_t n,
 /* ---- report ---------------------------------------------------------- */
 
 struct store_demand_row {
-	char requested[STORE_ID_MAX]; /* "" when the request was not understood
-				       */
+	/* a service or topic id; "" when the request was not understood */
+	char requested[STORE_ID_MAX];
 	char reason[32];
 	int64_t count;
 };
@@ -458,6 +458,16 @@ struct store_named_row {
 	char name[STORE_ID_MAX];
 	int64_t count;
 };
+
+/* A message we gave up sending (Invariant 3: visible to staff). */
+struct store_failed_row {
+	int64_t msg_id;
+	char to[STORE_NUMBER_MAX];
+	int64_t created_at;
+	char error[STORE_ERROR_MAX];
+};
+
+#define STORE_REPORT_FAILED_MAX 20
 
 struct store_report {
 	int64_t in_total, in_answered, in_ignored, in_new;
@@ -469,9 +479,15 @@ struct store_report {
 	size_t n_demand;
 	struct store_named_row *referrals; /* most often named first */
 	size_t n_referrals;
+	struct store_failed_row *failed; /* latest first, at most
+					    STORE_REPORT_FAILED_MAX */
+	size_t n_failed;
 };
 
-/* Counts over rows created at or after since (0 = all time). */
+/*
+ * Counts over rows created at or after since (0 = all time), read in one
+ * snapshot. Free with store_report_free.
+ */
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);

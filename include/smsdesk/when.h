@@ -61,6 +61,19 @@ struct when_req {
 };
 
 /*
+ * Switch the process's TZ to zone TZ until when_tz_leave, so that a run of
+ * conversions (a whole decision) does not reload the zone each time. Calls
+ * inside see TZ already set and switch nothing. Returns 0 or -1.
+ */
+struct when_tz_saved {
+	int switched;
+	int had;
+	char old[128];
+};
+int when_tz_enter(const char *tz, struct when_tz_saved *s);
+void when_tz_leave(const struct when_tz_saved *s);
+
+/*
  * Local civil time of epoch T in zone TZ (IANA name). Returns 0, or -1 when
  * the conversion fails.
  */

@@ -508,12 +508,12 @@ static void fault_storage_full(void)
 	chat(&r, "ATE0;+CMEE=1\r");
 	r.len = 0;
 	sim_fault_storage_full(r.sim, 1);
-	pump(&r, "^SMMEMFULL: \"SM\"\r\n", 1000);
-	CHECK_STR(r.got, "\r\n^SMMEMFULL: \"SM\"\r\n");
+	pump(&r, "^SMMEMFULL:\"SM\"\r\n", 1000);
+	CHECK_STR(r.got, "\r\n^SMMEMFULL:\"SM\"\r\n");
 	r.len = 0;
 	CHECK_INT(sim_deliver(r.sim, DELIVER), -1);
-	pump(&r, "^SMMEMFULL: \"SM\"\r\n", 1000);
-	CHECK_STR(r.got, "\r\n^SMMEMFULL: \"SM\"\r\n");
+	pump(&r, "^SMMEMFULL:\"SM\"\r\n", 1000);
+	CHECK_STR(r.got, "\r\n^SMMEMFULL:\"SM\"\r\n");
 	CHECK_INT(sim_stored(r.sim), 0);
 	CHECK_STR(send_pdu(&r, "AT+CMGW=15\r", SUBMIT, "\x1a"),
 		  "\r\n+CMS ERROR: 322\r\n");
@@ -572,6 +572,55 @@ static void line_drop_and_restore(void)
 	rmdir(dir);
 }
 
+static void boot_urcs_at_power_up(void)
+{
+	struct sim_config cfg = {.boot_urcs = 1, .pin = "1234"};
+	struct rig r;
+	if (rig_open(&r, &cfg) != 0) {
+		CHECK(0);
+		return;
+	}
+	/* printed before anyone read: they wait in the pty */
+	pump(&r, "SMS Ready\r\n", 1000);
+	CHECK_STR(r.got, "\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: SIM PIN\r\n"
+			 "\r\nCall Ready\r\n\r\nSMS Ready\r\n");
+	rig_close(&r);
+
+	/* without the switch the line stays quiet */
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	r.len = 0;
+	pump(&r, NULL, 50);
+	CHECK_INT(r.len, 0);
+	rig_close(&r);
+}
+
+static void delivery_while_dropped(void)
+{
+	struct rig r;
+	char want[512];
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0;+CNMI=2,2,0,0,0\r");
+	sim_line_drop(r.sim);
+	close(r.fd);
+	r.fd = -1;
+	/* +CMT cannot reach anyone: stored for the resynchronisation */
+	CHECK_INT(sim_deliver(r.sim, DELIVER), 1);
+	CHECK_INT(sim_line_restore(r.sim), 0);
+	r.fd = open_client(sim_device_path(r.sim));
+	CHECK(r.fd >= 0);
+	chat(&r, "ATE0\r");
+	snprintf(want, sizeof(want), "\r\n+CMGL: 1,0,,30\r\n%s\r\n\r\nOK\r\n",
+		 DELIVER);
+	CHECK_STR(chat(&r, "AT+CMGL=4\r"), want);
+	rig_close(&r);
+}
+
 static void realistic_timing(void)
 {
 	struct sim_config cfg = {.profile = "realistic"};
@@ -621,6 +670,33 @@ static void realistic_timing(void)
 	CHECK(strstr(err, "fast") != NULL);
 }
 
+static void delay_override(void)
+{
+	struct rig r;
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0\r");
+	CHECK_INT(sim_set_delay(r.sim, "+CSQ", 7000), 0);
+	CHECK_INT(sim_set_delay(r.sim, "+TOO-LONG-A-NAME-X", 1), -1);
+	r.len = 0;
+	if (write(r.fd, "AT+CSQ\r", 7) != 7)
+		CHECK(0);
+	pump(&r, NULL, 30);
+	CHECK_INT(r.len, 0);
+	CHECK_INT(sim_next_deadline(r.sim), r.now + 7000);
+	r.now += 7000;
+	pump(&r, "OK\r\n", 1000);
+	CHECK_STR(r.got, "\r\n+CSQ: 21,0\r\n\r\nOK\r\n");
+	/* other commands keep the profile's time (zero) */
+	CHECK_STR(chat(&r, "AT\r"), "\r\nOK\r\n");
+	/* removed: back to zero */
+	CHECK_INT(sim_set_delay(r.sim, "+CSQ", -1), 0);
+	CHECK_STR(chat(&r, "AT+CSQ\r"), "\r\n+CSQ: 21,0\r\n\r\nOK\r\n");
+	rig_close(&r);
+}
+
 int main(void)
 {
 	RUN(identify_with_echo);
@@ -636,6 +712,9 @@ int main(void)
 	RUN(fault_cms_error);
 	RUN(fault_storage_full);
 	RUN(line_drop_and_restore);
+	RUN(boot_urcs_at_power_up);
+	RUN(delivery_while_dropped);
 	RUN(realistic_timing);
+	RUN(delay_override);
 	return h_done();
 }

@@ -83,11 +83,13 @@ int rig_init(struct rig *r, int n_modems, const char *now)
 	snprintf(r->cfg, sizeof(r->cfg), "%s/smsdesk.cfg", r->dir);
 	snprintf(r->db, sizeof(r->db), "%s/smsdesk.db", r->dir);
 	snprintf(r->log, sizeof(r->log), "%s/serve.log", r->dir);
+	char dir[sizeof(r->dir)];
+	memcpy(dir, r->dir, sizeof(dir));
 	for (int i = 0; i < n_modems; i++) {
 		struct sim_config sc = {0};
 		size_t len = strlen(modems);
-		snprintf(r->links[i], sizeof(r->links[i]), "%s/modem%d",
-			 r->dir, i);
+		snprintf(r->links[i], sizeof(r->links[i]), "%s/modem%d", dir,
+			 i);
 		sc.link_path = r->links[i];
 		r->sims[i] = sim_new(&sc, err, sizeof(err));
 		if (r->sims[i] == NULL) {

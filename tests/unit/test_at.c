@@ -163,6 +163,25 @@ static void test_echo_and_ok(void)
 	SPLITS(setup_ate0, "ATE0\r\r\nOK\r\n", "FINAL1:OK:-1;", "ATE0\r");
 }
 
+static void setup_esc_atz(struct rec *r)
+{
+	send_simple(r,
+		    "\x1b"
+		    "ATZ",
+		    NULL, 1);
+}
+
+static void test_echo_after_esc(void)
+{
+	/* The driver leads with ESC to leave a stuck "> "; echo has it too. */
+	SPLITS(setup_esc_atz,
+	       "\x1b"
+	       "ATZ\r\r\nOK\r\n",
+	       "FINAL1:OK:-1;",
+	       "\x1b"
+	       "ATZ\r");
+}
+
 static void test_line_ends_any_mix(void)
 {
 	SPLITS(setup_cgmi, "\n\rSIMCOM_Ltd\r\r\n\n\rOK\n",
@@ -450,6 +469,7 @@ static void test_send_from_callback(void)
 int main(void)
 {
 	RUN(test_echo_and_ok);
+	RUN(test_echo_after_esc);
 	RUN(test_line_ends_any_mix);
 	RUN(test_error_codes);
 	RUN(test_cmgl_with_urc_inside);

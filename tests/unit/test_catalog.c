@@ -307,6 +307,60 @@ static void test_defaults(void)
 	catalog_free(cat);
 }
 
+static void test_days_forms(void)
+{
+	static const struct {
+		const char *days;
+		unsigned bits;
+	} rows[] = {
+	    {"mon-fri", CAT_MON | CAT_TUE | CAT_WED | CAT_THU | CAT_FRI},
+	    {"sat", CAT_SAT},
+	    {"sat-sun", CAT_SAT | CAT_SUN},
+	    {"mon,wed,fri", CAT_MON | CAT_WED | CAT_FRI},
+	    {"daily", 0x7F},
+	    {"Fri-Mon", CAT_FRI | CAT_SAT | CAT_SUN | CAT_MON}, /* wraps */
+	    {"tue, thu", CAT_TUE | CAT_THU},
+	    {"weekdays", 0x1F},
+	    {"weekend", CAT_SAT | CAT_SUN},
+	    {"Sunday", CAT_SUN},
+	};
+	char path[128], text[2048];
+	struct catalog *cat;
+	size_t n = sizeof(rows) / sizeof(rows[0]);
+	int len;
+
+	/* One entry per row, each in its own hour so none overlap. */
+	len = snprintf(text, sizeof(text),
+		       "database = \"/tmp/x.db\";\n"
+		       "modems = ( { device = \"/dev/ttyUSB0\"; } );\n"
+		       "business = { name = \"B\"; timezone = \"UTC\";\n"
+		       "  hours = (\n");
+	for (size_t i = 0; i < n; i++)
+		len +=
+		    snprintf(text + len, sizeof(text) - (size_t)len,
+			     "    { days = \"%s\"; open = \"%02zu:00\"; "
+			     "close = \"%02zu:30\"; }%s\n",
+			     rows[i].days, i + 8, i + 8, i + 1 < n ? "," : "");
+	snprintf(text + len, sizeof(text) - (size_t)len,
+		 "  ); };\n"
+		 "services = ( { id = \"cut\"; name = \"Cut\"; words = "
+		 "[ \"cut\" ];\n  price = \"EUR 9\"; minutes = 20; } );\n");
+	snprintf(path, sizeof(path), "%s/days.cfg", tmp_dir);
+	write_file(path, text, 0600);
+	cat = catalog_load(path, NULL);
+	CHECK(cat != NULL);
+	if (cat == NULL)
+		return;
+	CHECK_INT(cat->n_hours, n);
+	for (size_t i = 0; i < n && i < cat->n_hours; i++) {
+		CHECK_INT(cat->hours[i].days, rows[i].bits);
+		CHECK_INT(cat->hours[i].open_min, (int)(i + 8) * 60);
+		CHECK_INT(cat->hours[i].close_min, (int)(i + 8) * 60 + 30);
+		CHECK_INT(cat->hours[i].line, 5 + (int)i);
+	}
+	catalog_free(cat);
+}
+
 static void test_pin_warning(void)
 {
 	char path[128], text[1024];
@@ -366,6 +420,13 @@ static void test_missing_file(void)
 		CHECK_STR(out, "/nonexistent/smsdesk.cfg: cannot read the "
 			       "file: No such file or directory");
 	}
+	catalog_diags_free(&diags);
+
+	/* libconfig would exit the process on a directory: never get there */
+	CHECK(catalog_load(tmp_dir, &diags) == NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_STR(diags.n ? diags.v[0].msg : NULL,
+		  "cannot read the file: it is not a regular file");
 	catalog_diags_free(&diags);
 }
 
@@ -664,6 +725,7 @@ int main(void)
 	test_lookup_table();
 	RUN(test_lookup_exact_first);
 	RUN(test_defaults);
+	RUN(test_days_forms);
 	RUN(test_pin_warning);
 	RUN(test_missing_file);
 	RUN(test_diag_format);

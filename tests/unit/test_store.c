@@ -221,6 +221,58 @@ static void test_migrate_v1_to_latest(void)
 	CHECK_STR(out, "ok");
 }
 
+/*
+ * The daemon and `smsdesk send` may both find no file at first start: every
+ * opener must succeed, and the schema must be built exactly once.
+ */
+static void test_concurrent_first_open(void)
+{
+	char path[128], out[128];
+	pid_t pids[6];
+	int gate[2], ok = 0;
+
+	new_path(path, sizeof(path));
+	if (pipe(gate) != 0) {
+		CHECK(0);
+		return;
+	}
+	fflush(stdout);
+	for (int i = 0; i < 6; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			char err[256], c;
+			struct store *st;
+			int64_t id;
+
+			close(gate[1]);
+			while (read(gate[0], &c, 1) > 0)
+				;
+			st = store_open(path, STORE_OPEN_CREATE, err,
+					sizeof(err));
+			if (st == NULL) {
+				printf("  child %d: %s\n", i, err);
+				fflush(stdout);
+				_exit(1);
+			}
+			id = put_text(st, "+1", i, "AB", "hi", STORE_OK);
+			store_close(st);
+			_exit(id > 0 ? 0 : 2);
+		}
+	}
+	close(gate[0]);
+	close(gate[1]);
+	for (int i = 0; i < 6; i++) {
+		int status = 0;
+		waitpid(pids[i], &status, 0);
+		ok += WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	}
+	CHECK_INT(ok, 6);
+	shell_sql(path, "PRAGMA user_version; SELECT count(*) FROM inbox;", out,
+		  sizeof(out));
+	snprintf(path, sizeof(path), "%d\n6", STORE_SCHEMA_VERSION);
+	CHECK_STR(out, path);
+}
+
 /* ---- inbox --------------------------------------------------------------- */
 
 static void test_inbox_uniqueness(void)
@@ -961,7 +1013,7 @@ static void test_last_place_two_connections(void)
  * RACERS processes, each with its own connection, released at once by a
  * pipe closing, all book the one place left. Exactly one may win.
  */
-static void test_last_place_forked_race(void)
+static void race_round(int round)
 {
 	char path[128], err[256], out[64];
 	struct store *st = open_new(path, sizeof(path));
@@ -989,7 +1041,8 @@ static void test_last_place_forked_race(void)
 			snprintf(who, sizeof(who), "+4416329600%02d", i);
 			while (read(gate[0], &c, 1) > 0) /* wait for close */
 				;
-			rc = store_booking_create(me, "haircut", 9000, 30, 1,
+			rc = store_booking_create(me, "haircut",
+						  9000 + round * 3600, 30, 1,
 						  who, 2, ref, NULL);
 			store_close(me);
 			_exit(rc == STORE_OK	     ? 0
@@ -1014,6 +1067,12 @@ static void test_last_place_forked_race(void)
 	CHECK_INT(other, 0);
 	shell_sql(path, "SELECT count(*) FROM bookings;", out, sizeof(out));
 	CHECK_STR(out, "1");
+}
+
+static void test_last_place_forked_race(void)
+{
+	for (int round = 0; round < 5; round++)
+		race_round(round);
 }
 
 /* ---- crash safety ------------------------------------------------------ */
@@ -1350,6 +1409,12 @@ static void test_report_numbers(void)
 		CHECK_STR(r.demand[2].requested, "haircut");
 		CHECK_STR(r.demand[2].reason, "full");
 	}
+	CHECK_INT(r.n_failed, 1);
+	if (r.n_failed == 1) {
+		CHECK_STR(r.failed[0].to, "+6");
+		CHECK_STR(r.failed[0].error, "no");
+		CHECK_INT(r.failed[0].created_at, 2001);
+	}
 	/* Equal counts are listed by name. */
 	CHECK_INT(r.n_referrals, 2);
 	if (r.n_referrals == 2) {
@@ -1395,6 +1460,7 @@ int main(void)
 	RUN(test_open_garbage_file);
 	RUN(test_newer_schema_refused);
 	RUN(test_migrate_v1_to_latest);
+	RUN(test_concurrent_first_open);
 	RUN(test_inbox_uniqueness);
 	RUN(test_inbox_states);
 	RUN(test_inbox_recent);

@@ -1,0 +1,89 @@
+#!/bin/sh
+# smsdesk check: silent and 0 on the example, FILE:LINE: message and exit 1 on
+# broken files, a warning (exit 0) for a PIN in a file others can read.
+. "$SMSDESK_SRC/tests/e2e/lib.sh"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+bad=$SMSDESK_SRC/tests/data/catalog-bad
+
+t_begin "the example catalog passes silently"
+out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+t_end
+
+t_begin "-c defaults to \$SMSDESK_CONFIG"
+out=$(SMSDESK_CONFIG="$bad/price-not-text.cfg" "$SMSDESK_BIN" check 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$bad/price-not-text.cfg:12: price must be text in quotes, like \"GBP 18\""
+t_end
+
+t_begin "a misspelled key: did you mean"
+cp "$bad/unknown-key-pirce.cfg" "$tmp/shop.cfg"
+out=$(cd "$tmp" && "$SMSDESK_BIN" check -c shop.cfg 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "shop.cfg:12: unknown key 'pirce' (did you mean 'price'?)"
+t_end
+
+t_begin "every problem is reported, in line order"
+out=$("$SMSDESK_BIN" check --config "$bad/many-mistakes.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+f=$bad/many-mistakes.cfg
+t_eq "$out" "$f:11: unknown time zone 'Europe/Lundon' (did you mean 'Europe/London'?)
+$f:16: price must be text in quotes, like \"GBP 18\"
+$f:16: minutes must be more than 0, not 0
+$f:20: phone '+44 1632 960123' is not in international E.164 form; write + and 8 to 15 digits, no spaces, like \"+441632960123\"
+$f:20: covers names 'nail', which is not a service or topic id (did you mean 'nails'?)"
+t_end
+
+t_begin "a syntax error names libconfig's line"
+out=$("$SMSDESK_BIN" check -c "$bad/syntax-missing-bracket.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$bad/syntax-missing-bracket.cfg:13: syntax error (look for a missing ';', '\"' or bracket here or just before)"
+t_end
+
+t_begin "a missing key with no line: FILE: message"
+out=$("$SMSDESK_BIN" check -c "$bad/missing-database.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$bad/missing-database.cfg: the file has no 'database'; add one, like database = \"/var/lib/smsdesk/smsdesk.db\";"
+t_end
+
+t_begin "a file that is not there"
+out=$("$SMSDESK_BIN" check -c "$tmp/nope.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$tmp/nope.cfg: cannot read the file: No such file or directory"
+t_end
+
+t_begin "a SIM PIN in a world-readable file: warning, exit 0"
+sed 's/pin = "";/pin = "1234";/' "$SMSDESK_SRC/conf/smsdesk.cfg" >"$tmp/pin.cfg"
+line=$(grep -n 'pin = "1234"' "$tmp/pin.cfg" | cut -d: -f1)
+chmod 644 "$tmp/pin.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/pin.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/pin.cfg:$line: warning: this file holds a SIM PIN and other users can read it; make it private with chmod 600"
+chmod 600 "$tmp/pin.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/pin.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+t_end
+
+t_begin "a warning alone does not fail the check"
+cp "$bad/closed-twice.cfg" "$tmp/twice.cfg"
+chmod 600 "$tmp/twice.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/twice.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/twice.cfg:10: warning: closed date '2026-12-25' is listed twice"
+t_end
+
+t_begin "usage errors exit 2"
+"$SMSDESK_BIN" check --bogus >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+"$SMSDESK_BIN" check -c a.cfg extra >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+out=$("$SMSDESK_BIN" check --help); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "usage: smsdesk check [-c FILE]"
+t_end
+
+t_done
