@@ -53,7 +53,7 @@ REL_TOOLS = $(TOOL_SRCS:%.c=$(REL)/%)
 FUZZERS = $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZ)/%)
 
 
-.PHONY: tools all build check check-run demo demo-run bench fuzz fuzz-run install \
+.PHONY: soak tools all build check check-run demo demo-run bench fuzz fuzz-run install \
         uninstall clean deps-build deps-test format
 .SECONDARY:
 
@@ -108,6 +108,13 @@ $(SAN)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests $(PKG_CFLAGS) $(SAN_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
+# The crash test at length: 200 SIGKILL/restart rounds (minutes, not seconds).
+soak:
+	@scripts/deps.sh build test
+	@$(MAKE) --no-print-directory $(SAN)/smsdesk $(SAN)/tests/e2e/test_daemon
+	@KILL_ONLY=1 KILL_RUNS=$${KILL_RUNS:-200} SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk \
+	  SMSDESK_SRC=$(CURDIR) $(SAN)/tests/e2e/test_daemon
+
 # ---- demo, bench, fuzz ------------------------------------------------------
 
 demo:
@@ -128,7 +135,7 @@ fuzz:
 	@$(MAKE) --no-print-directory fuzz-run
 
 FUZZ_LIB_SRCS = $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
-FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              $(CPPFLAGS) $(PKG_CFLAGS)
 
 $(FUZ)/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(wildcard include/smsdesk/*.h)

@@ -10,6 +10,7 @@
 #include "smsdesk/gsm7.h"
 #include "smsdesk/pdu.h"
 #include "smsdesk/sim.h"
+#include "smsdesk/staffcmd.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -229,8 +230,9 @@ static pid_t start_serve(struct demo *d, const char *config, const char *now,
 		if (fd >= 0)
 			dup2(fd, 2);
 	}
-	const char *argv[12] = {"smsdesk", "serve", "-c", config, "--device",
-				sim_device_path(d->sim), "--db", db};
+	const char *argv[12] = {"smsdesk", "serve",    "-c",
+				config,	   "--device", sim_device_path(d->sim),
+				"--db",	   db};
 	int n = 8;
 	if (now != NULL) {
 		argv[n++] = "--now";
@@ -244,15 +246,8 @@ static pid_t start_serve(struct demo *d, const char *config, const char *now,
 
 static int load_catalog_name(const char *path, char *name, size_t cap)
 {
-	struct cat_diags diags = {0};
-	struct catalog *cat = catalog_load(path, &diags);
-	char line[512];
+	struct catalog *cat = staffcmd_catalog("demo", path);
 
-	for (size_t i = 0; i < diags.n; i++) {
-		catalog_diag_format(path, &diags.v[i], line, sizeof(line));
-		fprintf(stderr, "%s\n", line);
-	}
-	catalog_diags_free(&diags);
 	if (cat == NULL)
 		return -1;
 	snprintf(name, cap, "%s", cat->business_name);

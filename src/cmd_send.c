@@ -7,6 +7,7 @@
 #include "smsdesk/cli.h"
 #include "smsdesk/daemon.h"
 #include "smsdesk/gsm7.h"
+#include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
 #include <getopt.h>
@@ -72,8 +73,8 @@ static int queue(struct store *st, const char *to, const char *text)
 			to);
 		return CLI_BAD_INPUT;
 	}
-	if (daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL, 0,
-			      now, &id, err, sizeof(err)) < 0) {
+	if (daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL, 0, now,
+			      &id, err, sizeof(err)) < 0) {
 		fprintf(stderr, "smsdesk send: cannot queue: %s\n", err);
 		return CLI_BAD_INPUT;
 	}
@@ -118,24 +119,14 @@ int cmd_send(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("send", "no text to send");
 	if (!valid_number(to))
-		return cli_usage_error("send", "'%s' is not a phone number", to);
+		return cli_usage_error("send", "'%s' is not a phone number",
+				       to);
 
 	struct catalog *cat = NULL;
 	if (db == NULL) {
-		struct cat_diags diags = {0};
-		const char *path = cli_config_path(config);
-		cat = catalog_load(path, &diags);
-		if (cat == NULL) {
-			char line[512];
-			for (size_t i = 0; i < diags.n; i++) {
-				catalog_diag_format(path, &diags.v[i], line,
-						    sizeof(line));
-				fprintf(stderr, "%s\n", line);
-			}
-			catalog_diags_free(&diags);
+		cat = staffcmd_catalog("send", cli_config_path(config));
+		if (cat == NULL)
 			return CLI_BAD_INPUT;
-		}
-		catalog_diags_free(&diags);
 		db = cat->database;
 	}
 

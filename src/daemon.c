@@ -114,11 +114,11 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
  * three minutes before answering what arrived. */
 #define CONCAT_EXPIRY_MS (3 * 60 * 1000)
 /* `smsdesk send` writes the outbox from another process: look every second. */
-#define OUTBOX_POLL_MS 1000
-#define REMINDER_POLL_MS (60 * 1000)
+#define OUTBOX_POLL_MS	    1000
+#define REMINDER_POLL_MS    (60 * 1000)
 #define DEFAULT_SEND_GAP_MS 250
 /* A modem down this long lets the others carry its replies. */
-#define FAILOVER_MS (60 * 1000)
+#define FAILOVER_MS   (60 * 1000)
 #define STOP_GRACE_MS (30 * 1000)
 /* The same text this many times in an hour is another machine talking. */
 #define LOOP_THRESHOLD 3
@@ -129,10 +129,10 @@ struct dmodem {
 	struct daemon *d;
 	char name[128]; /* the device path; the store's modem id */
 	struct modem *m;
-	int64_t part_id;	/* outbox part on the wire, 0 when none */
-	int part_tries;		/* attempts before this one */
+	int64_t part_id; /* outbox part on the wire, 0 when none */
+	int part_tries;	 /* attempts before this one */
 	int64_t next_send_ms;
-	int64_t down_since_ms;	/* 0 while ready */
+	int64_t down_since_ms; /* 0 while ready */
 };
 
 /* A received part waiting in the reassembly table; its modem copy stays
@@ -183,8 +183,8 @@ static int parse_now(const struct catalog *cat, const char *s, int64_t *out)
 	struct when_day day;
 	time_t t;
 
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &da, &h, &mi,
-		   &tail) != 5 ||
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &da, &h, &mi, &tail) !=
+		5 ||
 	    h > 23 || mi > 59 || when_day_make(y, mo, da, &day) != 0)
 		return -1;
 	if (when_epoch_of(cat->timezone, &day, h * 60 + mi, &t) != 0)
@@ -262,8 +262,8 @@ static int guard(struct daemon *d, const struct store_inbox_msg *msg,
 }
 
 static int answer_in_transaction(struct daemon *d,
-				 const struct store_inbox_msg *msg,
-				 int64_t now, struct desk_result *res)
+				 const struct store_inbox_msg *msg, int64_t now,
+				 struct desk_result *res)
 {
 	char err[160];
 	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
@@ -386,7 +386,7 @@ static void release(struct daemon *d, struct held_part *p, int delete)
 {
 	if (p == NULL)
 		return;
-	if (delete && p->index >= 0 && p->dm->m != NULL)
+	if (delete &&p->index >= 0 && p->dm->m != NULL)
 		modem_delete(p->dm->m, p->index);
 	free(p->hex);
 	*p = d->held[--d->n_held];
@@ -615,9 +615,9 @@ static void on_send_result(void *ctx, const struct modem_send_result *res)
 					now + wait, now);
 	}
 	dm->part_id = 0;
-	dm->next_send_ms = mono_ms() + (d->opt->min_send_gap_ms > 0
-					    ? d->opt->min_send_gap_ms
-					    : DEFAULT_SEND_GAP_MS);
+	dm->next_send_ms =
+	    mono_ms() + (d->opt->min_send_gap_ms > 0 ? d->opt->min_send_gap_ms
+						     : DEFAULT_SEND_GAP_MS);
 	(void)ctx;
 }
 
@@ -683,12 +683,12 @@ static void read_signals(struct daemon *d)
 static int add_modem(struct daemon *d, const char *device, int baud,
 		     const char *pin)
 {
-	static const struct modem_callbacks cb = {
-	    .message = on_message,
-	    .status_report = on_status_report,
-	    .send_result = on_send_result,
-	    .state = on_state,
-	    .warning = on_warning};
+	static const struct modem_callbacks cb = {.message = on_message,
+						  .status_report =
+						      on_status_report,
+						  .send_result = on_send_result,
+						  .state = on_state,
+						  .warning = on_warning};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
 	struct modem_config cfg = {.device = device, .baud = baud, .pin = pin};

@@ -49,6 +49,8 @@ const char *desk_kind_name(enum desk_kind kind)
 		return "refused";
 	case DESK_ACK:
 		return "ack";
+	case DESK_HOURS:
+		return "hours";
 	case DESK_NOT_UNDERSTOOD:
 		return "not_understood";
 	}
@@ -1022,26 +1024,23 @@ static void day_is_gone(struct ctx *c, const struct request *rq,
 			     NEAREST);
 
 	when_day_human(&rq->w.day, day, sizeof(day));
-	switch (why) {
-	case DESK_REASON_CLOSED:
+	/* why is one of the four ways a day can be gone; anything else is
+	 * said as "fully booked". */
+	if (why == DESK_REASON_CLOSED) {
 		snprintf(head, sizeof(head), "Sorry, we're closed on %s.", day);
-		break;
-	case DESK_REASON_SHORT_NOTICE:
+	} else if (why == DESK_REASON_SHORT_NOTICE) {
 		fmt_notice(rq->svc->notice_minutes, notice, sizeof(notice));
 		snprintf(head, sizeof(head),
 			 "Sorry, %s needs %s notice, so nothing is left on %s.",
 			 rq->svc->name, notice, day);
-		break;
-	case DESK_REASON_BEYOND_HORIZON:
+	} else if (why == DESK_REASON_BEYOND_HORIZON) {
 		snprintf(head, sizeof(head),
 			 "Sorry, we take bookings only up to %d days ahead.",
 			 c->cat->policy.booking_horizon_days);
 		n = 0;
-		break;
-	default:
+	} else {
 		snprintf(head, sizeof(head), "Sorry, %s is fully booked on %s.",
 			 rq->svc->name, day);
-		break;
 	}
 	say_no(c, rq->svc->id, head, why, rq->svc, opts, n, rq->move);
 }
@@ -1114,8 +1113,8 @@ static void book_request(struct ctx *c, struct request *rq)
 				return;
 			}
 			decide(c, DESK_OFFER, DESK_REASON_NONE);
-			snprintf(head, sizeof(head),
-				 "Our earliest %s:", svc->name);
+			snprintf(head, sizeof(head), "Earliest for %s.",
+				 svc->name);
 			offer_slots(c, svc, head, opts, n, 1, rq->move, NULL);
 			return;
 		}
@@ -1533,6 +1532,26 @@ static void move_booking(struct ctx *c, const char *ref,
 		ask_day(c, &rq, "Sure.");
 		return;
 	}
+	if (!rq.w.has_day) {
+		/* "change it to 11": the same day, another time */
+		struct when_local l = local_of(c, rq.moving.start);
+		rq.w.has_day = 1;
+		rq.w.day = l.day;
+		if (rq.w.problem == WHEN_PAST)
+			rq.w.problem = WHEN_FINE;
+		if (rq.w.problem == WHEN_AMBIGUOUS_TIME &&
+		    rq.w.alt_min[0] >= 0) {
+			int a =
+			    when_is_slot(c->cat, &l.day, 1, rq.w.alt_min[0]);
+			int b =
+			    when_is_slot(c->cat, &l.day, 1, rq.w.alt_min[1]);
+			if (a != b) {
+				rq.w.from_min = rq.w.to_min =
+				    a ? rq.w.alt_min[0] : rq.w.alt_min[1];
+				rq.w.problem = WHEN_FINE;
+			}
+		}
+	}
 	book_request(c, &rq);
 }
 
@@ -1643,6 +1662,31 @@ static void do_price(struct ctx *c, const struct inquiry *q)
 		    NULL, NULL);
 }
 
+/* "Are you open Sunday?": the hours, for that day when one was named. */
+static void tell_hours(struct ctx *c, const struct when_req *w)
+{
+	char hours[160], day[24];
+
+	decide(c, DESK_HOURS, DESK_REASON_NONE);
+	if (w->has_day) {
+		when_day_human(&w->day, day, sizeof(day));
+		fmt_day_hours(c, &w->day, hours, sizeof(hours));
+		if (strcmp(hours, "closed") == 0)
+			reply(c,
+			      "We're closed on %s. Text a service, day and "
+			      "time to book.",
+			      day);
+		else
+			reply(c,
+			      "On %s we're open %s. Text a service, day and "
+			      "time to book.",
+			      day, hours);
+		return;
+	}
+	fmt_hours(c->cat, hours, sizeof(hours));
+	reply(c, "We're open %s. Text a service, day and time to book.", hours);
+}
+
 static void do_avail(struct ctx *c, const struct inquiry *q)
 {
 	struct request rq;
@@ -1655,6 +1699,10 @@ static void do_avail(struct ctx *c, const struct inquiry *q)
 	const struct cat_topic *topic = first_topic(c, q);
 	if (rq.svc == NULL && topic != NULL) {
 		say_not_offered(c, topic);
+		return;
+	}
+	if (rq.svc == NULL && q->asks_hours) {
+		tell_hours(c, &q->when);
 		return;
 	}
 	merge_pending(c, &rq);

@@ -219,7 +219,9 @@ static const char *const w_grammar[] = {
     "last",	    "lunch",	   "lunchtime",	   "midday",	"night",
     "months",	    "january",	   "february",	   "march",	"april",
     "june",	    "july",	   "august",	   "september", "october",
-    "november",	    "december",	   "nothing",	   NULL};
+    "november",	    "december",	   "nothing",	   "take",	"accept",
+    "walk",	    "walkin",	   "walkins",	   "close",	"closed",
+    "closing",	    "hours",	   "opening",	   NULL};
 
 /* Words that carry no request on their own (for "asked for something"). */
 static const char *const w_filler[] = {
@@ -642,6 +644,10 @@ void inquiry_parse(const struct catalog *cat, const char *text,
 	match_services(cat, &w, out);
 	find_ref(&w, out);
 	out->wants_price = says_price(&w);
+	out->asks_hours =
+	    has_any(&w, (const char *const[]){"open", "close", "closed",
+					      "closing", "hours", "opening",
+					      "opens", "closes", NULL});
 
 	int thing = out->n_matches > 0;
 	int time = out->when.mentioned;

@@ -31,7 +31,9 @@
  * Profiles, kept consistent with firmware-notes/ (the "Recommended driver
  * settings" table of firmware-notes/README.md); each entry names the note
  * that holds its sources. All use one memory for all three AT+CPMS slots
- * and AT+CSMS=0, so +CMT/+CDS never need AT+CNMA.
+ * and AT+CSMS=0, so +CMT/+CDS never need AT+CNMA. Every profile routes
+ * status reports as +CDS (<ds>=1): the daemon asks for one on each text it
+ * sends, and they are what turns "sent" into "delivered" (README.md there).
  */
 static const struct modem_quirk quirks[] = {
     /* "SMS Ready" late means the module restarted (simcom-sim800.md). */
@@ -39,19 +41,19 @@ static const struct modem_quirk quirks[] = {
      .manufacturer = "SIMCOM",
      .model = "SIM800",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/simcom-sim800.md"},
     {.name = "simcom-sim900",
      .manufacturer = "SIMCOM",
      .model = "SIM900",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/simcom-sim800.md"},
     {.name = "simcom-sim7600",
      .manufacturer = "SIMCOM",
      .model = "SIM7600",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/simcom-sim7600.md"},
     /*
      * URCs go to whichever port AT+QURCCFG names, and some users never
@@ -82,7 +84,7 @@ static const struct modem_quirk quirks[] = {
      .manufacturer = "Quectel",
      .model = "BG96",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
      .note = "firmware-notes/quectel-bg96.md"},
     /* A UART module: one channel for AT and URCs. */
@@ -90,14 +92,14 @@ static const struct modem_quirk quirks[] = {
      .manufacturer = "Quectel",
      .model = "M35",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/quectel-m35.md"},
     /* ^RSSI/^BOOT/^MODE flood the port unless AT^CURC=0. */
     {.name = "huawei-e3372",
      .manufacturer = "huawei",
      .model = "E3372",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .extra_init = "AT^CURC=0",
      .extra_final = "COMMAND NOT SUPPORT",
      .extra_urc = "^DSFLOWRPT:",
@@ -106,7 +108,7 @@ static const struct modem_quirk quirks[] = {
      .manufacturer = "huawei",
      .model = "E173",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .extra_init = "AT^CURC=0",
      .extra_final = "COMMAND NOT SUPPORT",
      .extra_urc = "^DSFLOWRPT:",
@@ -115,17 +117,17 @@ static const struct modem_quirk quirks[] = {
     {.name = "ublox",
      .manufacturer = "u-blox",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/ublox-sara-lisa.md"},
     {.name = "telit",
      .manufacturer = "Telit",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/telit-he910-le910.md"},
     /* Last: matches anything. */
     {.name = "generic",
      .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,0,0",
+     .cnmi = "AT+CNMI=2,1,0,1,0",
      .note = "firmware-notes/README.md"},
 };
 

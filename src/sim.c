@@ -913,9 +913,10 @@ static enum result cmd_csca(struct cmd_ctx *c)
 	case FORM_TEST:
 		return RES_OK;
 	case FORM_SET:
+		if (c->args[0] != '"')
+			return cms(c, 304);
 		n = strcspn(c->args + 1, "\"");
-		if (c->args[0] != '"' || c->args[n + 1] != '"' ||
-		    n >= sizeof(c->sim->smsc))
+		if (c->args[n + 1] != '"' || n >= sizeof(c->sim->smsc))
 			return cms(c, 304);
 		memcpy(c->sim->smsc, c->args + 1, n);
 		c->sim->smsc[n] = '\0';

@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -605,6 +606,29 @@ static int configure(struct store *st)
 	return STORE_OK;
 }
 
+/*
+ * configure() and the first read, retried while the file is busy. Turning a
+ * new file to WAL takes its lock for a moment, and a second process opening
+ * the same new file at that instant gets "database is locked" at once:
+ * sqlite does not wait for it through the busy handler. Opening is rare,
+ * so waiting here (up to about 5 s, like the busy timeout) costs nothing.
+ */
+static int configure_settled(struct store *st)
+{
+	const struct timespec pause = {.tv_sec = 0, .tv_nsec = 20000000};
+	int rc = STORE_ERR_BUSY;
+
+	for (int attempt = 0; attempt < 250 && rc == STORE_ERR_BUSY;
+	     attempt++) {
+		if (attempt > 0)
+			nanosleep(&pause, NULL);
+		rc = configure(st);
+		if (rc == STORE_OK)
+			rc = read_user_version(st, &st->schema_found);
+	}
+	return rc;
+}
+
 static int default_random(void *ctx, unsigned char *buf, size_t n)
 {
 	(void)ctx;
@@ -645,8 +669,7 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 					: "out of memory");
 		goto fail;
 	}
-	if (configure(st) != STORE_OK ||
-	    read_user_version(st, &st->schema_found) != STORE_OK) {
+	if (configure_settled(st) != STORE_OK) {
 		snprintf(err, cap, "%s: %s", path, st->errmsg);
 		goto fail;
 	}

@@ -539,7 +539,7 @@ static int time_at(const struct toks *t, int i, int ctx, struct tval *out)
 {
 	int h = num_at(t, i), used, pm;
 
-	if (is(t, i, "noon") || is(t, i, "midday") || is(t, i, "lunchtime")) {
+	if (is(t, i, "noon") || is(t, i, "midday")) {
 		out->min = 720;
 		out->strong = 1;
 		return 1;
@@ -640,10 +640,15 @@ struct wparse {
 	struct tval at, lo, hi;
 	int has_lo, has_hi;
 	int tonight;
+	int wday;      /* a weekday named, -1 if none */
+	int wday_next; /* "next fri" */
 };
 
 static void set_day(struct wparse *p, struct when_day d, int explicit)
 {
+	/* "monday or tuesday": two different days named is a question. */
+	if (p->day_set && when_day_cmp(&p->day, &d) != 0)
+		p->date_amb = 1;
 	p->day_set = 1;
 	p->day = d;
 	p->r->day_explicit = explicit;
@@ -770,6 +775,35 @@ static int date_at(struct wparse *p, int i)
 	return 0;
 }
 
+/* "in 2 hours", "in 30 mins": today, that many minutes from now. */
+static int relative_at(struct wparse *p, int i)
+{
+	static const char *const hours[] = {"hour", "hours", "hr",
+					    "hrs",  "h",     NULL};
+	static const char *const mins[] = {"min",     "mins", "minute",
+					   "minutes", "m",    NULL};
+	const struct toks *t = p->t;
+	int n = num_at(t, i + 1);
+
+	if (!is(t, i, "in") || n < 0 || n > 600)
+		return 0;
+	int k = i + 2, per;
+	if (is_any(t, k, hours))
+		per = 60;
+	else if (is_any(t, k, mins))
+		per = 1;
+	else
+		return 0;
+	int at = p->now->minute + n * per;
+	if (at >= DAY_MIN)
+		return 0; /* tomorrow by then: let the customer say so */
+	set_day(p, p->now->day, 0);
+	p->kind = WHEN_TIME_AT;
+	p->at.min = at;
+	p->at.strong = 1;
+	return 3;
+}
+
 /* dec 25, december 25th */
 static int month_first_at(struct wparse *p, int i)
 {
@@ -811,10 +845,12 @@ static int weekday_at(struct wparse *p, int i)
 	if (strlen(t->v[i].s) == 2 && !is(t, i - 1, "next") &&
 	    !is(t, i - 1, "this") && !is(t, i - 1, "on"))
 		return 0;
-	int delta = (w - p->now->day.wday + 7) % 7;
-	if (is(t, i - 1, "next") && delta == 0)
-		delta = 7;
-	set_day(p, when_day_add(p->now->day, delta), 1);
+	/* Settled at the end: "wed 1 apr" names one day, not two. */
+	if (p->wday >= 0 && p->wday != w)
+		p->date_amb = 1;
+	p->wday = w;
+	p->wday_next = is(t, i - 1, "next");
+	p->r->mentioned = 1;
 	return 1;
 }
 
@@ -836,7 +872,7 @@ static int window_word_at(struct wparse *p, int i)
 	} else if (is_any(t, i, w_evening) || is_any(t, i, w_tonight)) {
 		lo = 1020;
 		hi = DAY_MIN;
-	} else if (is(t, i, "lunch")) {
+	} else if (is(t, i, "lunch") || is(t, i, "lunchtime")) {
 		lo = 720;
 		hi = 840;
 	} else {
@@ -975,6 +1011,17 @@ static int settle_soft(const struct catalog *cat, const struct when_day *day,
 static void finish(struct wparse *p, const struct catalog *cat)
 {
 	struct when_req *r = p->r;
+
+	if (p->wday >= 0 && p->day_set && p->day.wday != p->wday) {
+		p->date_amb = 1; /* "fri 1 apr" when the 1st is a Wednesday */
+	} else if (p->wday >= 0 && !p->day_set) {
+		int delta = (p->wday - p->now->day.wday + 7) % 7;
+		if (p->wday_next && delta == 0)
+			delta = 7;
+		p->day_set = 1;
+		p->day = when_day_add(p->now->day, delta);
+		r->day_explicit = 1;
+	}
 	const struct when_day *day = p->day_set ? &p->day : NULL;
 
 	if (p->tonight && !p->day_set) {
@@ -1038,6 +1085,7 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 	p.t = &t;
 	p.now = now;
 	p.r = out;
+	p.wday = -1;
 	tokenize(text == NULL ? "" : text, &t);
 
 	for (int i = 0; i < t.n;) {
@@ -1079,7 +1127,7 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 				 : 1;
 			continue;
 		}
-		if ((n = date_at(&p, i)) > 0 ||
+		if ((n = relative_at(&p, i)) > 0 || (n = date_at(&p, i)) > 0 ||
 		    (n = month_first_at(&p, i)) > 0 ||
 		    (n = weekday_at(&p, i)) > 0 || (n = range_at(&p, i)) > 0) {
 			i += n;

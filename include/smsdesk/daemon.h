@@ -21,10 +21,10 @@
 
 struct daemon_options {
 	const char *config_path;
-	const char *device;	/* --device: this one port instead of the list */
-	const char *db_path;	/* --db: instead of the catalog's database */
-	const char *now;	/* --now YYYY-MM-DDTHH:MM local, or NULL */
-	int min_send_gap_ms;	/* per modem, between two AT+CMGS; 0: default */
+	const char *device;  /* --device: this one port instead of the list */
+	const char *db_path; /* --db: instead of the catalog's database */
+	const char *now;     /* --now YYYY-MM-DDTHH:MM local, or NULL */
+	int min_send_gap_ms; /* per modem, between two AT+CMGS; 0: default */
 };
 
 /*

@@ -33,6 +33,7 @@ enum desk_kind {
 	DESK_MOVED,	/* cancelled and rebooked in one transaction */
 	DESK_BOOKINGS,	/* the sender's upcoming bookings */
 	DESK_HELP,	/* what we do, in one segment */
+	DESK_HOURS,	/* our opening hours (of a day, when one was named) */
 	DESK_OPTED_OUT, /* STOP confirmed */
 	DESK_OPTED_IN,	/* START confirmed */
 	DESK_REFUSED,	/* a reference we cannot act on (reveals nothing) */
@@ -77,7 +78,9 @@ struct desk_decision {
 	int64_t start;		    /* the booking's (or requested) start, 0 */
 	char local[20];		    /* start as "YYYY-MM-DD HH:MM" local, "" */
 	char ref[STORE_REF_MAX];    /* the booking touched, "" if none */
-	const char *named[DESK_MAX_NAMED]; /* referral names (catalog's) */
+	/* Referral names as in the catalog (borrowed from it: valid while
+	 * that catalog is loaded), in the order the reply names them. */
+	const char *named[DESK_MAX_NAMED];
 	size_t n_named;
 	int64_t options[DESK_MAX_OPTIONS]; /* offered slot starts, numbered */
 	size_t n_options;
@@ -92,9 +95,16 @@ struct desk_result {
 
 /*
  * Answer one inbound TEXT from SENDER at NOW (UTC epoch seconds) against
- * CAT, reading and writing ST inside the caller's open transaction. Fills
- * *out. Returns 0, or a negative enum store_err when the store failed (the
- * caller should roll back and retry later; *out is then meaningless).
+ * CAT, reading and writing ST inside the caller's open transaction
+ * (store_begin before, store_commit after, with the replies queued and the
+ * inbound row marked in between). Fills *out: n_replies texts to queue to
+ * SENDER (0 for DESK_SILENT: mark the row ignored with
+ * desk_reason_name(out->d.reason)). Opt-outs, the per-hour reply guard,
+ * conversation state, bookings and the referral ledger are all handled
+ * here; the caller only needs to count the replies it queues as origin
+ * STORE_ORIGIN_REPLY so the guard sees them. Returns 0, or a negative enum
+ * store_err when the store failed (roll back and retry later; *out is then
+ * meaningless). Not reentrant: the desk is single-threaded.
  */
 int desk_answer(const struct catalog *cat, struct store *st, const char *sender,
 		const char *text, int64_t now, struct desk_result *out);

@@ -50,6 +50,7 @@ struct inquiry {
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
 	int choice;	       /* 1..9 for INQ_CHOICE, else 0 */
 	int wants_price;       /* asked the price too ("how much, fri 2pm?") */
+	int asks_hours;	       /* "are you open sunday", "when do you close" */
 };
 
 /*

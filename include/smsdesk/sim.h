@@ -114,8 +114,10 @@ int sim_deliver_status(struct sim *sim, const char *pdu_hex);
 
 size_t sim_stored(const struct sim *sim); /* messages in storage */
 
-/* Every SMS-SUBMIT the driver sent with AT+CMGS, oldest first: the TPDU
- * hex as sent (with the SMSC prefix if the driver gave one). */
+/* Every SMS-SUBMIT the driver sent with AT+CMGS, oldest first: the PDU
+ * hex as sent, upper-cased, with the SMSC prefix the driver gave ("00" for
+ * none). The string belongs to the sim and lives until sim_free; NULL when
+ * I is out of range. */
 size_t sim_sent_count(const struct sim *sim);
 const char *sim_sent_pdu(const struct sim *sim, size_t i);
 /* The message reference +CMGS returned for sent PDU i. */

@@ -41,7 +41,7 @@ cut = ["haircut", "Haircut", "HAIRCUT", "hiarcut", "haircutt", "hair cut",
 beard = ["beard trim", "Beard tidy", "BEARD", "beerd trim", "beard shape",
          "a beard trim"]
 shave = ["hot towel shave", "wet shave", "Shave", "shavee", "cut throat shave"]
-kids = ["kids cut", "my son needs a cut", "childs cut", "Kids cut for my boy"]
+kids = ["kids cut", "my kid needs a cut", "childs cut", "Kids cut for my boy"]
 colour = ["colour", "color", "highlights", "hair dye"]
 
 # Yes: a clear promise.
@@ -187,6 +187,15 @@ for t in ["can I move my appointment to friday 3pm",
     add(NOW, mine, t, "moved", "none", "haircut", "2026-03-27 15:00", "-")
 add(NOW, mine, "can I move my booking", "clarify", "need_day", "haircut",
     "-", "-")
+
+# Opening hours, relative times, lunchtime.
+for t in ["what time do you close on saturday", "are you open sunday",
+          "opening hours?", "when do you open", "Are you open on Good Friday 3/4?"]:
+    add(NOW, "-", t, "hours", "none", "-", "-", "-")
+many("-", cut, ["in 2 hours", "in 120 mins"], 4, 31,
+     ("booked", "none", "haircut", "2026-03-25 12:00", "-"))
+many("-", cut, ["tomorrow lunchtime", "tmrw at lunch"], 4, 32,
+     ("offer", "none", "haircut", "-", "-"))
 
 # Opt-out and the rest.
 for t in ["STOP", "stop", "Stop please", "UNSUBSCRIBE", "STOPALL", "END",

@@ -5,11 +5,12 @@
  * replies are what the daemon sent with AT+CMGS, decoded.
  *
  * KILL_RUNS (default 12) sets how many SIGKILL/restart rounds the crash
- * test makes; `make soak` runs 200.
+ * test makes; `make soak` runs only that test (KILL_ONLY), 200 rounds.
  */
 #include "harness.h"
 #include "support/rig.h"
 
+#include "smsdesk/pdu.h"
 #include "smsdesk/sim.h"
 #include "smsdesk/store.h"
 
@@ -19,9 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define NOW "2026-12-01T09:00" /* a Tuesday, 09:00 in London (UTC+0) */
+#define NOW   "2026-12-01T09:00" /* a Tuesday, 09:00 in London (UTC+0) */
 #define ALICE "+447700900001"
-#define BOB "+447700900002"
+#define BOB   "+447700900002"
 
 static int boot(struct rig *r, int modems)
 {
@@ -105,9 +106,9 @@ static void test_ucs2_with_emoji(void)
 
 	if (boot(&r, 1) != 0)
 		goto out;
-	CHECK_INT(rig_text(&r, 0, BOB,
-			   "Bonjour 😊 how much is a haircut? Merci, Zoë"),
-		  1);
+	CHECK_INT(
+	    rig_text(&r, 0, BOB, "Bonjour 😊 how much is a haircut? Merci, Zoë"),
+	    1);
 	CHECK_INT(rig_wait_replies(&r, BOB, 1, 15000), 1);
 	const struct rig_reply *rep = rig_last(&r, BOB);
 	CHECK(rep != NULL && strstr(rep->text, "18") != NULL);
@@ -264,8 +265,7 @@ static void test_storage_full_at_start(void)
 	}
 	CHECK(stored > 0 && stored < 40); /* the SIM filled up */
 	CHECK(rig_start(&r) == 0);
-	CHECK_INT(rig_wait_replies(&r, NULL, (size_t)stored, 60000),
-		  stored);
+	CHECK_INT(rig_wait_replies(&r, NULL, (size_t)stored, 60000), stored);
 	CHECK_INT(rig_settle(&r, 1000, 20000), 0);
 	CHECK_INT(sim_stored(r.sims[0]), 0);
 out:
@@ -342,17 +342,18 @@ static void test_killed_and_restarted(void)
 		goto out;
 	srand(seed);
 	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009020%02d", i % 100);
-		rig_text(&r, 0, from, i % 2 ? "how much is a haircut?"
-					    : "price of a beard trim?");
+		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
+		rig_text(&r, 0, from,
+			 i % 2 ? "how much is a haircut?"
+			       : "price of a beard trim?");
 		rig_pump(&r, rand() % 700);
 		rig_kill(&r, SIGKILL);
 		CHECK(rig_start(&r) == 0);
 	}
 	rig_settle(&r, 2000, 60000);
 	int lost = 0, dup = 0;
-	for (int i = 0; i < runs && i < 100; i++) {
-		snprintf(from, sizeof(from), "+4477009020%02d", i);
+	for (int i = 0; i < runs; i++) {
+		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
 		size_t n = rig_count(&r, from);
 		if (n == 0)
 			lost++;
@@ -368,8 +369,93 @@ out:
 	rig_free(&r);
 }
 
+static void test_staff_send_through_running_daemon(void)
+{
+	struct rig r;
+	char out[1024];
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 300);
+	CHECK_INT(rig_cli(&r, out, sizeof(out),
+			  "send --to +447700900003 Your coat is at the desk"),
+		  0);
+	CHECK(strstr(out, "queued message") != NULL);
+	CHECK_INT(rig_wait_replies(&r, "+447700900003", 1, 10000), 1);
+	const struct rig_reply *rep = rig_last(&r, "+447700900003");
+	CHECK_STR(rep ? rep->text : NULL, "Your coat is at the desk");
+out:
+	rig_free(&r);
+}
+
+static void test_send_waits_for_the_daemon(void)
+{
+	struct rig r;
+	char out[1024];
+
+	if (rig_init(&r, 1, NOW) != 0) {
+		CHECK(!"rig");
+		goto out;
+	}
+	CHECK_INT(rig_cli(&r, out, sizeof(out),
+			  "send --to +447700900004 We open late today"),
+		  0);
+	CHECK(rig_start(&r) == 0);
+	CHECK_INT(rig_wait_replies(&r, "+447700900004", 1, 15000), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_send_refuses_opted_out(void)
+{
+	struct rig r;
+	char out[1024];
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, ALICE, "STOP");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), "send --to " ALICE " hello"),
+		  1);
+	CHECK(strstr(out, "opted out") != NULL);
+	rig_pump(&r, 2000);
+	CHECK_INT(rig_count(&r, ALICE), 1);
+out:
+	rig_free(&r);
+}
+
+static void test_delivery_report_marks_delivered(void)
+{
+	struct rig r;
+	char out[2048];
+	struct pdu_status_fields f = {.smsc = "+447785016005",
+				      .recipient = BOB};
+	struct pdu_segment seg;
+	struct pdu_error err;
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_text(&r, 0, BOB, "how much is a haircut?");
+	CHECK_INT(rig_wait_replies(&r, BOB, 1, 15000), 1);
+	f.mr = sim_sent_mr(r.sims[0], 0);
+	sms_time_from_utc((int64_t)time(NULL), 0, &f.scts);
+	f.discharge = f.scts;
+	f.status = 0;
+	CHECK_INT(pdu_encode_status_report(&f, &seg, &err), 0);
+	CHECK(sim_deliver_status(r.sims[0], seg.hex) >= 0);
+	rig_pump(&r, 1500);
+	rig_cli(&r, out, sizeof(out), "report");
+	CHECK(strstr(out, "delivered 1") != NULL);
+out:
+	rig_free(&r);
+}
+
 int main(void)
 {
+	if (getenv("KILL_ONLY") != NULL) { /* make soak */
+		RUN(test_killed_and_restarted);
+		return h_done();
+	}
 	RUN(test_customer_books);
 	RUN(test_long_inquiry_answered_once);
 	RUN(test_ucs2_with_emoji);
@@ -383,6 +469,10 @@ int main(void)
 	RUN(test_storage_full_at_start);
 	RUN(test_sighup_with_invalid_config);
 	RUN(test_sigterm_exits_zero);
+	RUN(test_staff_send_through_running_daemon);
+	RUN(test_send_waits_for_the_daemon);
+	RUN(test_send_refuses_opted_out);
+	RUN(test_delivery_report_marks_delivered);
 	RUN(test_killed_and_restarted);
 	return h_done();
 }

@@ -411,6 +411,62 @@ static void test_reminders(void)
 	store_close(st);
 }
 
+/* Equally good providers take turns: least recently named first. */
+static void test_fair_rotation(void)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "%s/rotation.cfg", dir);
+	FILE *fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	fprintf(fp,
+		"database = \"/tmp/x.db\";\n"
+		"modems = ( { device = \"/dev/null\"; } );\n"
+		"business = { name = \"Rota\"; timezone = \"Europe/London\";\n"
+		"  hours = ( { days = \"mon-fri\"; open = \"09:00\"; "
+		"close = \"17:00\"; } ); };\n"
+		"services = ( { id = \"cut\"; name = \"Cut\"; words = [ "
+		"\"cut\" ]; price = \"GBP 9\"; minutes = 30; } );\n"
+		"topics = ( { id = \"nails\"; name = \"Nails\"; words = [ "
+		"\"nails\" ]; } );\n"
+		"referrals = (\n"
+		"  { name = \"Alpha\"; phone = \"+441632960001\"; covers = [ "
+		"\"nails\" ]; },\n"
+		"  { name = \"Bravo\"; phone = \"+441632960002\"; covers = [ "
+		"\"cut\" ]; },\n"
+		"  { name = \"Charlie\"; phone = \"+441632960003\"; covers = "
+		"[ \"nails\" ]; },\n"
+		"  { name = \"Delta\"; phone = \"+441632960004\"; covers = [ "
+		"\"nails\", \"cut\" ]; } );\n"
+		"policy = { referrals_per_reply = 1; };\n");
+	fclose(fp);
+	struct catalog *rc = catalog_load(path, NULL);
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	static const char *const want[] = {"Alpha", "Charlie", "Delta", "Alpha",
+					   "Charlie"};
+	CHECK(rc != NULL && st != NULL);
+	for (int i = 0; rc != NULL && st != NULL && i < 5; i++) {
+		char from[32];
+		snprintf(from, sizeof(from), "+4477009001%02d", i);
+		CHECK_INT(store_begin(st), 0);
+		CHECK_INT(desk_answer(rc, st, from, "do you do nails",
+				      local_epoch("2026-03-25T10:00") + 60 * i,
+				      &res),
+			  0);
+		CHECK_INT(store_commit(st), 0);
+		CHECK_INT(res.d.kind, DESK_REFER);
+		CHECK_INT(res.d.n_named, 1);
+		if (res.d.n_named == 1)
+			CHECK_STR(res.d.named[0], want[i]);
+		/* Bravo covers only cuts: never named for nails */
+		CHECK(strstr(res.replies[0], "Bravo") == NULL);
+	}
+	store_close(st);
+	catalog_free(rc);
+}
+
 /* Senders that cannot receive a reply get none. */
 static void test_cannot_receive(void)
 {
@@ -448,6 +504,7 @@ int main(void)
 	}
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
+	RUN(test_fair_rotation);
 	int cases = run_corpus();
 	int convs = run_conversations();
 	TEST_BEGIN("corpus has at least 250 cases and 30 conversations");

@@ -212,6 +212,13 @@ static void result_formats(void)
 	CHECK_STR(chat(&r, "AT+CSCA?\r"),
 		  "\r\n+CSCA: \"+447785016005\",145\r\n\r\nOK\r\n");
 	CHECK_STR(chat(&r, "AT+CSCA=\"+441234\"\r"), "\r\nOK\r\n");
+	/* malformed (AT+CMEE=2 is on): empty, no quotes, unterminated */
+	CHECK_STR(chat(&r, "AT+CSCA=\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
+	CHECK_STR(chat(&r, "AT+CSCA=123\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
+	CHECK_STR(chat(&r, "AT+CSCA=\"+44\r"),
+		  "\r\n+CMS ERROR: invalid PDU mode parameter\r\n");
 	CHECK_STR(chat(&r, "AT+CSCA?\r"),
 		  "\r\n+CSCA: \"+441234\",145\r\n\r\nOK\r\n");
 	rig_close(&r);
@@ -697,6 +704,42 @@ static void delay_override(void)
 	rig_close(&r);
 }
 
+/* Line noise a driver might send (a wrong baud rate, a confused client):
+ * random bytes biased towards AT syntax. The sim must survive and answer a
+ * clean command afterwards. Fixed seed: the same stream every run. */
+static void survives_random_input(void)
+{
+	static const char alphabet[] =
+	    "AT+CMGSRLDE01=?;,\"\r\n\x1a\x1b\x00\xff";
+	uint32_t seed = 12345;
+	char chunk[512];
+	struct rig r;
+
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	for (int round = 0; round < 40; round++) {
+		for (size_t i = 0; i < sizeof(chunk); i++) {
+			seed = seed * 1103515245u + 12345u;
+			uint32_t v = seed >> 16;
+			chunk[i] = (v & 3)
+				       ? alphabet[v % (sizeof(alphabet) - 1)]
+				       : (char)(v >> 3);
+		}
+		if (write(r.fd, chunk, sizeof(chunk)) < 0)
+			CHECK(0);
+		pump(&r, NULL, 5);
+		r.len = 0; /* keep the collector from filling up */
+	}
+	/* leave a PDU prompt if one is open, then reset */
+	if (write(r.fd, "\x1b\rATZ\r", 6) != 6)
+		CHECK(0);
+	pump(&r, NULL, 100);
+	CHECK_STR(chat(&r, "AT\r"), "AT\r\r\nOK\r\n");
+	rig_close(&r);
+}
+
 int main(void)
 {
 	RUN(identify_with_echo);
@@ -716,5 +759,6 @@ int main(void)
 	RUN(delivery_while_dropped);
 	RUN(realistic_timing);
 	RUN(delay_override);
+	RUN(survives_random_input);
 	return h_done();
 }

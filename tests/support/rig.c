@@ -303,8 +303,7 @@ const struct rig_reply *rig_last(const struct rig *r, const char *to)
 	return NULL;
 }
 
-size_t rig_wait_replies(struct rig *r, const char *to, size_t n,
-			int timeout_ms)
+size_t rig_wait_replies(struct rig *r, const char *to, size_t n, int timeout_ms)
 {
 	int64_t until = rig_ms() + timeout_ms;
 

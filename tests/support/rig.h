@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define RIG_MAX_MODEMS 2
+#define RIG_MAX_MODEMS	2
 #define RIG_MAX_REPLIES 512
 
 struct sim;
@@ -19,9 +19,9 @@ struct sim;
 struct rig_reply {
 	char to[48];
 	char text[2048];
-	int segments;	/* parts received */
-	int total;	/* parts announced */
-	int modem;	/* which simulated modem sent it */
+	int segments; /* parts received */
+	int total;    /* parts announced */
+	int modem;    /* which simulated modem sent it */
 };
 
 struct rig {
@@ -29,7 +29,7 @@ struct rig {
 	char cfg[96];
 	char db[96];
 	char log[96];
-	char now[32];		/* --now for serve, "" for none */
+	char now[32]; /* --now for serve, "" for none */
 	int n_modems;
 	struct sim *sims[RIG_MAX_MODEMS];
 	char links[RIG_MAX_MODEMS][96];
