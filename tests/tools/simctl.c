@@ -7,7 +7,8 @@
  *          [--model NAME] [--manufacturer NAME] [--usec]
  *
  * Prints "ready PATH" once the modem exists, then for each message the
- * client sends with AT+CMGS: "sent I MR T_MS HEX" (T_MS: milliseconds since
+ * client sends with AT+CMGS, once the sim has answered "+CMGS: MR" (after
+ * the profile's delay): "sent I MR T_MS HEX" (T_MS: milliseconds since
  * start on the monotonic clock; with --usec every T_MS is in microseconds
  * instead, for the benchmarks, where a reply can take less than a
  * millisecond). Commands on stdin, one per line:
@@ -63,22 +64,47 @@ static int64_t stamp_now(void)
 struct ctl {
 	struct sim *sim;
 	int64_t t0;
-	size_t reported; /* sent PDUs already printed */
+	size_t reported;   /* sent PDUs already printed */
+	int64_t accept_ms; /* when the next one's +CMGS is due, or -1 */
 	int concat_ref;
 	char line[8192];
 	size_t line_len;
 	int eof;
 };
 
+/*
+ * The sim records a PDU when it arrives and answers "+CMGS: <mr>" after the
+ * profile's delay for AT+CMGS. A send counts as accepted when that answer is
+ * written, so its line waits until then and carries that time (the sim's
+ * next deadline when the PDU arrived: the answer, as the driver is waiting
+ * for it and nothing else is pending).
+ */
 static void report_sent(struct ctl *c)
 {
 	size_t n = sim_sent_count(c->sim);
+	int64_t now = mono_ms();
 
-	for (; c->reported < n; c->reported++)
+	while (c->reported < n) {
+		int64_t stamp;
+
+		if (c->accept_ms < 0) {
+			int64_t due = sim_next_deadline(c->sim);
+			c->accept_ms = due > now ? due : now;
+		}
+		if (now < c->accept_ms)
+			return;
+		if (c->accept_ms == now)
+			stamp = stamp_now() - c->t0;
+		else if (stamp_usec)
+			stamp = c->accept_ms * 1000 - c->t0;
+		else
+			stamp = c->accept_ms - c->t0;
 		printf("sent %zu %d %lld %s\n", c->reported,
-		       sim_sent_mr(c->sim, c->reported),
-		       (long long)(stamp_now() - c->t0),
+		       sim_sent_mr(c->sim, c->reported), (long long)stamp,
 		       sim_sent_pdu(c->sim, c->reported));
+		c->reported++;
+		c->accept_ms = -1;
+	}
 	fflush(stdout);
 }
 
@@ -310,6 +336,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	c.t0 = stamp_now();
+	c.accept_ms = -1;
 	printf("ready %s\n", sim_device_path(c.sim));
 	fflush(stdout);
 	loop(&c);
