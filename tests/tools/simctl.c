@@ -4,11 +4,14 @@
  * and smstools each talk to the same simulated modem through its pty path.
  *
  *   simctl [--link PATH] [--profile zero|realistic] [--capacity N]
- *          [--model NAME] [--manufacturer NAME]
+ *          [--model NAME] [--manufacturer NAME] [--usec]
  *
  * Prints "ready PATH" once the modem exists, then for each message the
- * client sends with AT+CMGS: "sent I MR T_MS HEX" (T_MS: milliseconds since
- * start on the monotonic clock). Commands on stdin, one per line:
+ * client sends with AT+CMGS, once the sim has answered "+CMGS: MR" (after
+ * the profile's delay): "sent I MR T_MS HEX" (T_MS: milliseconds since
+ * start on the monotonic clock; with --usec every T_MS is in microseconds
+ * instead, for the benchmarks, where a reply can take less than a
+ * millisecond). Commands on stdin, one per line:
  *
  *   text FROM TEXT...     deliver TEXT from FROM (split into parts as needed)
  *   hex PDU               deliver one SMS-DELIVER (with SMSC prefix) as is
@@ -45,25 +48,63 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The sim runs on mono_ms; only the printed stamps honour --usec. */
+static int stamp_usec;
+
+static int64_t stamp_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (stamp_usec)
+		return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 struct ctl {
 	struct sim *sim;
 	int64_t t0;
-	size_t reported; /* sent PDUs already printed */
+	size_t reported;   /* sent PDUs already printed */
+	int64_t accept_ms; /* when the next one's +CMGS is due, or -1 */
 	int concat_ref;
 	char line[8192];
 	size_t line_len;
 	int eof;
 };
 
+/*
+ * The sim records a PDU when it arrives and answers "+CMGS: <mr>" after the
+ * profile's delay for AT+CMGS. A send counts as accepted when that answer is
+ * written, so its line waits until then and carries that time (the sim's
+ * next deadline when the PDU arrived: the answer, as the driver is waiting
+ * for it and nothing else is pending).
+ */
 static void report_sent(struct ctl *c)
 {
 	size_t n = sim_sent_count(c->sim);
+	int64_t now = mono_ms();
 
-	for (; c->reported < n; c->reported++)
+	while (c->reported < n) {
+		int64_t stamp;
+
+		if (c->accept_ms < 0) {
+			int64_t due = sim_next_deadline(c->sim);
+			c->accept_ms = due > now ? due : now;
+		}
+		if (now < c->accept_ms)
+			return;
+		if (c->accept_ms == now)
+			stamp = stamp_now() - c->t0;
+		else if (stamp_usec)
+			stamp = c->accept_ms * 1000 - c->t0;
+		else
+			stamp = c->accept_ms - c->t0;
 		printf("sent %zu %d %lld %s\n", c->reported,
-		       sim_sent_mr(c->sim, c->reported),
-		       (long long)(mono_ms() - c->t0),
+		       sim_sent_mr(c->sim, c->reported), (long long)stamp,
 		       sim_sent_pdu(c->sim, c->reported));
+		c->reported++;
+		c->accept_ms = -1;
+	}
 	fflush(stdout);
 }
 
@@ -94,7 +135,7 @@ static void cmd_text(struct ctl *c, char *args)
 		printf("error %s\n", err.msg);
 		return;
 	}
-	printf("delivered %lld", (long long)(mono_ms() - c->t0));
+	printf("delivered %lld", (long long)(stamp_now() - c->t0));
 	for (int i = 0; i < n; i++) {
 		int idx = sim_deliver(c->sim, segs[i].hex);
 		if (idx < 0)
@@ -168,10 +209,10 @@ static void run_command(struct ctl *c, char *line)
 	} else if (strcmp(cmd, "hex") == 0) {
 		int idx = sim_deliver(c->sim, rest);
 		if (idx < 0)
-			printf("full %lld\n", (long long)(mono_ms() - c->t0));
+			printf("full %lld\n", (long long)(stamp_now() - c->t0));
 		else
 			printf("delivered %lld %d\n",
-			       (long long)(mono_ms() - c->t0), idx);
+			       (long long)(stamp_now() - c->t0), idx);
 	} else if (strcmp(cmd, "status") == 0) {
 		cmd_status(c, rest);
 	} else if (strcmp(cmd, "garbage") == 0) {
@@ -255,6 +296,7 @@ int main(int argc, char **argv)
 	    {"capacity", required_argument, NULL, 'n'},
 	    {"model", required_argument, NULL, 'm'},
 	    {"manufacturer", required_argument, NULL, 'M'},
+	    {"usec", no_argument, NULL, 'u'},
 	    {NULL, 0, NULL, 0}};
 	struct sim_config cfg = {0};
 	struct ctl c = {0};
@@ -278,9 +320,13 @@ int main(int argc, char **argv)
 		case 'M':
 			cfg.manufacturer = optarg;
 			break;
+		case 'u':
+			stamp_usec = 1;
+			break;
 		default:
-			fprintf(stderr, "usage: simctl [--link PATH] "
-					"[--profile P] [--capacity N]\n");
+			fprintf(stderr,
+				"usage: simctl [--link PATH] "
+				"[--profile P] [--capacity N] [--usec]\n");
 			return 2;
 		}
 	}
@@ -289,7 +335,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "simctl: %s\n", err);
 		return 1;
 	}
-	c.t0 = mono_ms();
+	c.t0 = stamp_now();
+	c.accept_ms = -1;
 	printf("ready %s\n", sim_device_path(c.sim));
 	fflush(stdout);
 	loop(&c);
