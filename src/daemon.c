@@ -573,9 +573,9 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 
 	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m))
 		return;
-	if (now_ms < dm->next_send_ms) {
-		d->outbox_dirty =
-		    1; /* poll_timeout wakes us at the gap's end */
+	if (d->opt->min_send_gap_ms > 0 && mono_ms() < dm->next_send_ms) {
+		/* poll_timeout wakes us at the gap's end */
+		d->outbox_dirty = 1;
 		return;
 	}
 	int rc = store_outbox_next(d->st, now, dm->name, &job);
@@ -731,11 +731,13 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	for (size_t i = 0; i < d->n_modems; i++) {
 		const struct dmodem *dm = &d->modems[i];
 		due = earliest(due, modem_next_deadline(dm->m));
-		/* Only a gap still running is a deadline: one that has passed
-		 * would make poll() return at once, forever. */
-		if (d->outbox_dirty && dm->part_id == 0 &&
-		    dm->next_send_ms > now_ms)
-			due = earliest(due, dm->next_send_ms);
+		/* Still dirty after timers() ran: a send gap is running. Wake
+		 * at its end (now, if it just ended); pump_outbox clears the
+		 * flag then, so this cannot spin. */
+		if (d->outbox_dirty && dm->part_id == 0)
+			due = earliest(due, dm->next_send_ms > now_ms
+						? dm->next_send_ms
+						: now_ms);
 	}
 	if (d->stopping)
 		due = earliest(due, now_ms + 100);

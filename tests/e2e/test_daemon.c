@@ -263,6 +263,30 @@ out:
 	rig_free(&r);
 }
 
+/* A burst is answered as fast as the modem takes sends: each send starts
+ * when the last one ends, not at the next once-a-second look at the outbox
+ * (which would take 20 s here). */
+static void test_burst_sent_back_to_back(void)
+{
+	struct rig r;
+	char from[32];
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 500);
+	for (int i = 0; i < 20; i++) {
+		snprintf(from, sizeof(from), "+4477009030%02d", i);
+		rig_text(&r, 0, from, "how much is a haircut?");
+	}
+	int64_t start = rig_ms();
+	CHECK_INT(rig_wait_replies(&r, NULL, 20, 30000), 20);
+	int64_t took = rig_ms() - start;
+	printf("  burst: 20 inquiries answered in %lld ms\n", (long long)took);
+	CHECK(took < 10000);
+out:
+	rig_free(&r);
+}
+
 static void test_two_modems(void)
 {
 	struct rig r;
@@ -572,6 +596,7 @@ int main(void)
 	RUN(test_stop_honoured_over_the_cap);
 	RUN(test_unanswerable_kept_and_cleared);
 	RUN(test_idle_daemon_sleeps);
+	RUN(test_burst_sent_back_to_back);
 	RUN(test_two_modems);
 	RUN(test_cms_error_retried);
 	RUN(test_gives_up_and_records);
