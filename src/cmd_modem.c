@@ -10,6 +10,7 @@
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/serial.h"
+#include "smsdesk/staffcmd.h"
 
 #include <getopt.h>
 #include <poll.h>
@@ -199,25 +200,6 @@ static int probe(const char *device, int baud, const char *pin)
 	return rc;
 }
 
-/* The config's modems, or NULL (and *rc set) when it cannot be used. */
-static struct catalog *load_config(const char *path, int *rc)
-{
-	struct cat_diags diags = {0};
-	struct catalog *cat = catalog_load(path, &diags);
-
-	if (cat == NULL) {
-		for (size_t i = 0; i < diags.n; i++) {
-			char line[512];
-			catalog_diag_format(path, &diags.v[i], line,
-					    sizeof(line));
-			fprintf(stderr, "%s\n", line);
-		}
-		*rc = CLI_BAD_INPUT;
-	}
-	catalog_diags_free(&diags);
-	return cat;
-}
-
 int cmd_modem(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -262,9 +244,9 @@ int cmd_modem(int argc, char **argv)
 	 */
 	if (device == NULL || config != NULL ||
 	    getenv("SMSDESK_CONFIG") != NULL) {
-		cat = load_config(cli_config_path(config), &rc);
+		cat = staffcmd_catalog("modem", cli_config_path(config));
 		if (cat == NULL)
-			return rc;
+			return CLI_BAD_INPUT;
 	}
 	if (device != NULL) {
 		const struct cat_modem *cm =

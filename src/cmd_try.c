@@ -7,8 +7,9 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/daemon.h"
 #include "smsdesk/desk.h"
-#include "smsdesk/pdu.h"
+#include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 #include "smsdesk/when.h"
 
@@ -39,59 +40,19 @@ static void try_help(void)
 }
 
 /* "2026-03-25T10:00" in the business's zone → epoch. */
-static int parse_now(const char *s, const char *tz, int64_t *out)
-{
-	int y, mo, d, h, mi;
-	char tail;
-	struct when_day day;
-	time_t t;
-
-	if (sscanf(s, "%d-%d-%dT%d:%d%c", &y, &mo, &d, &h, &mi, &tail) != 5)
-		return -1;
-	if (when_day_make(y, mo, d, &day) != 0 || h < 0 || h > 23 || mi < 0 ||
-	    mi > 59)
-		return -1;
-	if (when_epoch_of(tz, &day, h * 60 + mi, &t) != 0)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
-/* Queue a reply the way the daemon does, so the per-hour guard counts it. */
-static int queue_reply(struct store *st, const char *to, const char *text,
-		       int64_t now)
-{
-	static struct pdu_segment segs[16];
-	struct store_out_part parts[16];
-	struct store_outbox_new msg;
-	struct pdu_error err;
-	int n = pdu_encode_submit(text, to, NULL, segs, 16, &err);
-
-	if (n <= 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		parts[i].pdu_hex = segs[i].hex;
-		parts[i].tpdu_len = segs[i].tpdu_len;
-	}
-	memset(&msg, 0, sizeof(msg));
-	msg.to = to;
-	msg.text = text;
-	msg.origin = STORE_ORIGIN_REPLY;
-	msg.parts = parts;
-	msg.n_parts = (size_t)n;
-	return store_outbox_queue(st, &msg, now, NULL);
-}
-
 static int answer(const struct catalog *cat, struct store *st, const char *from,
 		  const char *text, int64_t now)
 {
 	static struct desk_result res;
+	char qerr[160];
 	int rc = store_begin(st);
 
 	if (rc == 0)
 		rc = desk_answer(cat, st, from, text, now, &res);
 	for (size_t i = 0; rc == 0 && i < res.n_replies; i++)
-		rc = queue_reply(st, from, res.replies[i], now) < 0 ? -1 : 0;
+		rc = daemon_queue_text(
+		    st, from, res.replies[i], STORE_ORIGIN_REPLY, 0, NULL,
+		    cat->policy.max_segments, now, NULL, qerr, sizeof(qerr));
 	if (rc == 0)
 		rc = store_commit(st);
 	if (rc != 0) {
@@ -176,20 +137,13 @@ int cmd_try(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage_error("try", "no TEXT to answer");
 
-	const char *path = cli_config_path(given);
-	struct cat_diags diags;
-	struct catalog *cat = catalog_load(path, &diags);
-	for (size_t i = 0; cat == NULL && i < diags.n; i++) {
-		char line[1200];
-		catalog_diag_format(path, &diags.v[i], line, sizeof(line));
-		fprintf(stderr, "%s\n", line);
-	}
-	catalog_diags_free(&diags);
+	struct catalog *cat = staffcmd_catalog("try", cli_config_path(given));
 	if (cat == NULL)
 		return CLI_BAD_INPUT;
 
 	int64_t now = (int64_t)time(NULL);
-	if (now_s != NULL && parse_now(now_s, cat->timezone, &now) != 0) {
+	if (now_s != NULL &&
+	    when_parse_iso_local(cat->timezone, now_s, &now) != 0) {
 		catalog_free(cat);
 		return cli_usage_error("try",
 				       "--now wants YYYY-MM-DDTHH:MM, "

@@ -179,23 +179,6 @@ static int64_t wall_now(const struct daemon *d)
 	return d->wall0 + (mono_ms() - d->mono0) / 1000;
 }
 
-static int parse_now(const struct catalog *cat, const char *s, int64_t *out)
-{
-	int y, mo, da, h, mi;
-	char tail;
-	struct when_day day;
-	time_t t;
-
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &da, &h, &mi, &tail) !=
-		5 ||
-	    h > 23 || mi > 59 || when_day_make(y, mo, da, &day) != 0)
-		return -1;
-	if (when_epoch_of(cat->timezone, &day, h * 60 + mi, &t) != 0)
-		return -1;
-	*out = (int64_t)t;
-	return 0;
-}
-
 /* ---- catalog ---- */
 
 static struct catalog *load_catalog(const char *path)
@@ -851,7 +834,8 @@ static int start(struct daemon *d)
 		return CLI_BAD_INPUT;
 	d->mono0 = mono_ms();
 	d->wall0 = (int64_t)time(NULL);
-	if (o->now != NULL && parse_now(d->cat, o->now, &d->wall0) != 0) {
+	if (o->now != NULL &&
+	    when_parse_iso_local(d->cat->timezone, o->now, &d->wall0) != 0) {
 		log_error("--now '%s' is not a local time like "
 			  "2026-12-01T09:30",
 			  o->now);

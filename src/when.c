@@ -1166,3 +1166,20 @@ enum when_problem when_parse(const char *text, const struct when_local *now,
 	finish(&p, cat);
 	return out->problem;
 }
+
+int when_parse_iso_local(const char *tz, const char *s, int64_t *out)
+{
+	int y, mo, d, h, mi;
+	char tail;
+	struct when_day day;
+	time_t t;
+
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) !=
+		5 ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59 ||
+	    when_day_make(y, mo, d, &day) != 0 ||
+	    when_epoch_of(tz, &day, h * 60 + mi, &t) != 0)
+		return -1;
+	*out = (int64_t)t;
+	return 0;
+}

@@ -15,6 +15,7 @@
 #define SMSDESK_WHEN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 struct catalog;
@@ -88,6 +89,13 @@ int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 		  time_t *out);
 
 /* DAY moved by N days (N may be negative); fills wday. */
+/*
+ * The command line's --now: "YYYY-MM-DDTHH:MM" as local time in TZ, to UTC
+ * epoch seconds. Returns 0, or -1 when it is not such a time (or not a
+ * real day).
+ */
+int when_parse_iso_local(const char *tz, const char *s, int64_t *out);
+
 struct when_day when_day_add(struct when_day day, int n);
 /* Negative, zero or positive as a is before, equal to or after b. */
 int when_day_cmp(const struct when_day *a, const struct when_day *b);

@@ -286,8 +286,29 @@ static void test_ambiguity(void)
 	CHECK_INT(r.from_min, 630);
 }
 
+/* --now for serve, try and demo: one parser, strict, in the zone. */
+static void test_parse_iso_local(void)
+{
+	int64_t t = 0;
+
+	CHECK_INT(when_parse_iso_local("Europe/London", "2026-12-01T09:00", &t),
+		  0);
+	CHECK_INT(t, 1796115600); /* GMT in December */
+	CHECK_INT(when_parse_iso_local("Europe/London", "2026-07-01T09:00", &t),
+		  0);
+	CHECK_INT(t, 1782892800); /* BST: 08:00 UTC */
+	CHECK_INT(when_parse_iso_local("Europe/London", "2026-02-30T09:00", &t),
+		  -1);
+	CHECK_INT(when_parse_iso_local("Europe/London", "2026-12-01T24:00", &t),
+		  -1);
+	CHECK_INT(
+	    when_parse_iso_local("Europe/London", "2026-12-01T09:00x", &t), -1);
+	CHECK_INT(when_parse_iso_local("Europe/London", "tomorrow", &t), -1);
+}
+
 int main(void)
 {
+	RUN(test_parse_iso_local);
 	RUN(test_civil_days);
 	RUN(test_zone_spring_forward);
 	RUN(test_zone_fall_back);
