@@ -1,6 +1,6 @@
 /*
  * smsdesk: one binary, subcommands (DESIGN.md "Command line"). This file
- * only dispatches; each subcommand lives in src/cmd_<name>.c.
+ * only dispatches; each subcommand lives in src/cmd/cmd_<name>.c.
  */
 #include "smsdesk/cli.h"
 

@@ -1,7 +1,7 @@
 /*
  * cli: the subcommands of the one smsdesk binary (DESIGN.md "Command line").
  *
- * main.c dispatches; each subcommand lives in its own src/cmd_<name>.c so
+ * main.c dispatches; each subcommand lives in its own src/cmd/cmd_<name>.c so
  * the people working on different parts of the desk do not edit one file.
  * A subcommand parses its own options with getopt_long, prints its own
  * --help, and returns one of the exit codes below. Subcommands are thin:
