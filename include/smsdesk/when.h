@@ -59,6 +59,19 @@ struct when_req {
 	enum when_problem problem;
 	int alt_min[2]; /* WHEN_AMBIGUOUS_TIME: the two readings */
 	int mentioned;	/* any time or date word was seen at all */
+	/*
+	 * A span of days rather than one ("this weekend", "next week", "in
+	 * the next few days"): the desk offers slots across
+	 * [range_first, range_last] instead of asking. has_day is then 0.
+	 */
+	int has_range;
+	struct when_day range_first, range_last; /* inclusive */
+	/*
+	 * The text holds a date or time word the reader could not place
+	 * ("boxing day" in a pack without it, "the 3rd of smarch"): the desk
+	 * must ask about the day or time, never fall back to today or guess.
+	 */
+	int unsure;
 };
 
 /*
