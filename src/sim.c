@@ -28,6 +28,7 @@
 #define SIM_OUT_MAX    (256 * 1024) /* unread output kept for a stalled driver */
 #define SIM_SENT_MAX   10000
 #define SIM_DELAYS_MAX 16
+#define SIM_COUNTS_MAX 64
 
 #define CTRL_Z 0x1a
 #define ESC    0x1b
@@ -89,7 +90,7 @@ struct sim {
 
 	/* identity and profile */
 	char *manufacturer, *model, *revision, *imei, *pin, *smsc_default;
-	char *operator_name;
+	char *operator_name, *iccid;
 	int realistic;
 	struct delay_override {
 		char cmd[16];
@@ -138,6 +139,13 @@ struct sim {
 	struct sent *sent;
 	size_t sent_n, sent_cap;
 	int next_mr;
+
+	/* how often each command (name and form) was executed */
+	struct cmd_count {
+		char key[20];
+		unsigned long n;
+	} counts[SIM_COUNTS_MAX];
+	size_t n_counts;
 
 	/* faults */
 	int mute;
@@ -506,12 +514,14 @@ static void modem_reset(struct sim *sim)
 	sim->pdu_len = 0;
 }
 
-/* A power-up: the SIM asks for its PIN again. */
+/*
+ * A power-up: the SIM asks for its PIN again. Its count of wrong tries is
+ * kept (a real SIM keeps it across power cycles, until a right PIN).
+ */
 static void modem_power_up(struct sim *sim)
 {
 	modem_reset(sim);
 	sim->pin_ok = sim->pin[0] == '\0';
-	sim->pin_tries = 3;
 	sim->cfun = 1;
 	if (sim->boot_urcs) {
 		/* SIM800 manual V1.09 URC table: RDY only at a fixed baud rate
@@ -1098,6 +1108,79 @@ static enum result cmd_cfun(struct cmd_ctx *c)
 	return RES_ERROR;
 }
 
+/*
+ * The SIM's ICCID, readable before the PIN as EF_ICCID is. Each family's
+ * command answers in its own form: AT+CCID a bare line on SIMCom and
+ * "+CCID: " elsewhere, AT+QCCID "+QCCID: " (Quectel), AT+CICCID "+ICCID: "
+ * (SIM7600), AT^ICCID? "^ICCID: " (Huawei); see firmware-notes/.
+ */
+static enum result cmd_ccid(struct cmd_ctx *c)
+{
+	struct sim *sim = c->sim;
+
+	if (c->form == FORM_TEST)
+		return RES_OK;
+	if (c->form != FORM_EXEC && c->form != FORM_READ)
+		return RES_ERROR;
+	if (strstr(sim->manufacturer, "SIMCOM") != NULL)
+		info(sim, "%s", sim->iccid);
+	else
+		info(sim, "+CCID: %s", sim->iccid);
+	return RES_OK;
+}
+
+static enum result cmd_qccid(struct cmd_ctx *c)
+{
+	if (c->form != FORM_EXEC)
+		return c->form == FORM_TEST ? RES_OK : RES_ERROR;
+	info(c->sim, "+QCCID: %s", c->sim->iccid);
+	return RES_OK;
+}
+
+static enum result cmd_ciccid(struct cmd_ctx *c)
+{
+	if (c->form != FORM_EXEC)
+		return c->form == FORM_TEST ? RES_OK : RES_ERROR;
+	info(c->sim, "+ICCID: %s", c->sim->iccid);
+	return RES_OK;
+}
+
+static enum result cmd_hw_iccid(struct cmd_ctx *c)
+{
+	if (c->form != FORM_READ)
+		return c->form == FORM_TEST ? RES_OK : RES_ERROR;
+	info(c->sim, "^ICCID: %s", c->sim->iccid);
+	return RES_OK;
+}
+
+/*
+ * AT+CRSM (27.007 8.18): only READ BINARY (176) of EF_ICCID (12258), which
+ * answers the raw file: BCD with the nibbles of each octet swapped and F
+ * as filler (TS 51.011 10.1.1).
+ */
+static enum result cmd_crsm(struct cmd_ctx *c)
+{
+	char raw[24];
+	size_t n = strlen(c->sim->iccid);
+
+	if (c->form == FORM_TEST)
+		return RES_OK;
+	if (c->form != FORM_SET)
+		return RES_ERROR;
+	if (strcmp(c->args, "176,12258,0,0,10") != 0)
+		return cme(c, 4);
+	for (size_t i = 0; i < 20; i++)
+		raw[i] = i < n ? c->sim->iccid[i] : 'F';
+	for (size_t i = 0; i < 20; i += 2) {
+		char t = raw[i];
+		raw[i] = raw[i + 1];
+		raw[i + 1] = t;
+	}
+	raw[20] = '\0';
+	info(c->sim, "+CRSM: 144,0,\"%s\"", raw);
+	return RES_OK;
+}
+
 static enum result cmd_gcap(struct cmd_ctx *c)
 {
 	if (c->form != FORM_EXEC)
@@ -1113,16 +1196,17 @@ struct command {
 
 /* Extended commands, searched by exact (upper-cased) name. */
 static const struct command command_table[] = {
-    {"+CGMI", cmd_cgmi}, {"+GMI", cmd_cgmi},  {"+CGMM", cmd_cgmm},
-    {"+GMM", cmd_cgmm},	 {"+CGMR", cmd_cgmr}, {"+GMR", cmd_cgmr},
-    {"+CGSN", cmd_cgsn}, {"+GSN", cmd_cgsn},  {"+CIMI", cmd_cimi},
-    {"+CMEE", cmd_cmee}, {"+CPIN", cmd_cpin}, {"+CSQ", cmd_csq},
-    {"+CREG", cmd_creg}, {"+COPS", cmd_cops}, {"+CSCS", cmd_cscs},
-    {"+CMGF", cmd_cmgf}, {"+CSMS", cmd_csms}, {"+CPMS", cmd_cpms},
-    {"+CNMI", cmd_cnmi}, {"+CSCA", cmd_csca}, {"+CMGL", cmd_cmgl},
-    {"+CMGR", cmd_cmgr}, {"+CMGD", cmd_cmgd}, {"+CNMA", cmd_cnma},
-    {"+CMGS", cmd_cmgs}, {"+CMGW", cmd_cmgw}, {"+GCAP", cmd_gcap},
-    {"+CFUN", cmd_cfun},
+    {"+CGMI", cmd_cgmi},     {"+GMI", cmd_cgmi},       {"+CGMM", cmd_cgmm},
+    {"+GMM", cmd_cgmm},	     {"+CGMR", cmd_cgmr},      {"+GMR", cmd_cgmr},
+    {"+CGSN", cmd_cgsn},     {"+GSN", cmd_cgsn},       {"+CIMI", cmd_cimi},
+    {"+CMEE", cmd_cmee},     {"+CPIN", cmd_cpin},      {"+CSQ", cmd_csq},
+    {"+CREG", cmd_creg},     {"+COPS", cmd_cops},      {"+CSCS", cmd_cscs},
+    {"+CMGF", cmd_cmgf},     {"+CSMS", cmd_csms},      {"+CPMS", cmd_cpms},
+    {"+CNMI", cmd_cnmi},     {"+CSCA", cmd_csca},      {"+CMGL", cmd_cmgl},
+    {"+CMGR", cmd_cmgr},     {"+CMGD", cmd_cmgd},      {"+CNMA", cmd_cnma},
+    {"+CMGS", cmd_cmgs},     {"+CMGW", cmd_cmgw},      {"+GCAP", cmd_gcap},
+    {"+CFUN", cmd_cfun},     {"+CCID", cmd_ccid},      {"+QCCID", cmd_qccid},
+    {"+CICCID", cmd_ciccid}, {"^ICCID", cmd_hw_iccid}, {"+CRSM", cmd_crsm},
 };
 
 static cmd_fn find_command(const char *name)
@@ -1187,6 +1271,30 @@ static enum result run_basic(struct sim *sim, const char **pp)
 	}
 }
 
+static void count_command(struct sim *sim, const char *name, enum form form)
+{
+	static const char *const suffix[] = {[FORM_EXEC] = "",
+					     [FORM_SET] = "=",
+					     [FORM_READ] = "?",
+					     [FORM_TEST] = "=?"};
+	char key[20];
+	size_t i;
+
+	snprintf(key, sizeof(key), "%s%s", name, suffix[form]);
+	for (i = 0; i < sim->n_counts; i++)
+		if (strcmp(sim->counts[i].key, key) == 0)
+			break;
+	if (i == sim->n_counts) {
+		if (sim->n_counts == SIM_COUNTS_MAX)
+			return;
+		snprintf(sim->counts[i].key, sizeof(sim->counts[i].key), "%s",
+			 key);
+		sim->counts[i].n = 0;
+		sim->n_counts++;
+	}
+	sim->counts[i].n++;
+}
+
 /* One extended command "+NAME[=args|?|=?]" up to ';' or the end. */
 static enum result run_extended(struct sim *sim, const char **pp, int *code)
 {
@@ -1231,6 +1339,7 @@ static enum result run_extended(struct sim *sim, const char **pp, int *code)
 		return RES_ERROR;
 	}
 	*pp = p;
+	count_command(sim, name, ctx.form);
 	cmd_fn fn = find_command(name);
 	if (fn == NULL)
 		return RES_ERROR;
@@ -1495,10 +1604,13 @@ struct sim *sim_new(const struct sim_config *cfg, char *err, size_t errlen)
 	sim->mem[0] = calloc(sim->cap, sizeof(struct slot));
 	sim->mem[1] = calloc(sim->cap, sizeof(struct slot));
 	sim->next_mr = 1;
+	sim->pin_tries = 3;
 	sim->boot_urcs = cfg->boot_urcs != 0;
+	sim->iccid = dup_or(cfg->iccid, "8944110067212345678");
 	if (sim->manufacturer == NULL || sim->model == NULL ||
 	    sim->revision == NULL || sim->imei == NULL || sim->pin == NULL ||
 	    sim->smsc_default == NULL || sim->operator_name == NULL ||
+	    sim->iccid == NULL ||
 	    (cfg->link_path != NULL && sim->link_path == NULL) ||
 	    sim->mem[0] == NULL || sim->mem[1] == NULL) {
 		snprintf(err, errlen, "out of memory");
@@ -1547,6 +1659,7 @@ void sim_free(struct sim *sim)
 	free(sim->pin);
 	free(sim->smsc_default);
 	free(sim->operator_name);
+	free(sim->iccid);
 	free(sim->link_path);
 	free(sim);
 }
@@ -1695,6 +1808,59 @@ int sim_deliver(struct sim *sim, const char *pdu_hex)
 	if (mt != 0 && sim->cnmi[0] != 0)
 		urc(sim, "+CMTI: \"%s\",%d", mem_name(sim->cpms[2]), idx);
 	return idx;
+}
+
+int sim_deliver_to(struct sim *sim, const char *mem, const char *pdu_hex)
+{
+	char *hex = pdu_copy(pdu_hex);
+	enum mem_id m;
+	int idx;
+
+	if (hex == NULL || mem == NULL || mem_parse(mem, &m) != 0 ||
+	    m == MEM_MT) {
+		free(hex);
+		return -1;
+	}
+	idx = mem_store(sim, m, hex, 0);
+	if (idx < 0) {
+		free(hex);
+		announce_full(sim);
+		return -1;
+	}
+	if (sim->cnmi[1] != 0 && sim->cnmi[0] != 0)
+		urc(sim, "+CMTI: \"%s\",%d", mem_name(m), idx);
+	return idx;
+}
+
+int sim_fault_store_raw(struct sim *sim, const char *line)
+{
+	char *copy;
+	int idx;
+
+	if (line == NULL || strchr(line, '\r') != NULL ||
+	    strchr(line, '\n') != NULL || (copy = strdup(line)) == NULL)
+		return -1;
+	idx = mem_store(sim, sim->cpms[2], copy, 0);
+	if (idx < 0) {
+		free(copy);
+		return -1;
+	}
+	if (sim->cnmi[1] != 0 && sim->cnmi[0] != 0)
+		urc(sim, "+CMTI: \"%s\",%d", mem_name(sim->cpms[2]), idx);
+	return idx;
+}
+
+unsigned long sim_command_count(const struct sim *sim, const char *key)
+{
+	for (size_t i = 0; i < sim->n_counts; i++)
+		if (strcmp(sim->counts[i].key, key) == 0)
+			return sim->counts[i].n;
+	return 0;
+}
+
+int sim_pin_tries(const struct sim *sim)
+{
+	return sim->pin_tries;
 }
 
 int sim_deliver_status(struct sim *sim, const char *pdu_hex)
