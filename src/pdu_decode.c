@@ -123,15 +123,14 @@ static int read_address(struct reader *r, const char *field, char *out,
 	*type = (enum sms_number_type)TOA_TON(toa);
 	*toa_out = toa;
 	if (*type == SMS_NUMBER_ALPHANUMERIC) {
+		/* The length counts the useful semi-octets (TS 23.040
+		 * 9.1.2.5): the characters are the whole septets in them.
+		 * A last '@' is a character, not padding: padding never fills
+		 * a whole septet. */
 		size_t n = ndigits * 4 / 7;
 
 		gsm7_unpack(r->p + r->off, octets, 0, n, septets);
 		gsm7_to_utf8(septets, n, out, SMS_ADDR_MAX);
-		/* A name padded with '@' (septet 0) shows it: trim it. */
-		while (n > 0 && septets[n - 1] == 0 && out[0] != '\0') {
-			n--;
-			out[strlen(out) - 1] = '\0';
-		}
 	} else {
 		rc = digits_to_text(r, r->p + r->off, ndigits,
 				    *type == SMS_NUMBER_INTERNATIONAL, field,
@@ -285,6 +284,10 @@ static void parse_element(int iei, const uint8_t *v, int len,
 		    (struct sms_concat){1, v[0] << 8 | v[1], 16, v[2], v[3]};
 	} else if (iei == IEI_PORTS8 && len == 2) {
 		out->ports = (struct sms_ports){1, 8, v[0], v[1]};
+	} else if (iei == IEI_LOCKING && len == 1) {
+		out->locking_lang = v[0];
+	} else if (iei == IEI_SINGLE && len == 1) {
+		out->single_lang = v[0];
 	} else if (iei == IEI_PORTS16 && len == 4) {
 		out->ports = (struct sms_ports){1, 16, v[0] << 8 | v[1],
 						v[2] << 8 | v[3]};
@@ -323,6 +326,7 @@ static int decode_text(struct reader *r, const uint8_t *ud, size_t ud_octets,
 {
 	const uint8_t *body = ud + hdr_octets;
 	size_t body_octets = ud_octets - hdr_octets, i, pos = 0;
+	struct gsm7_charset cs;
 	int fill, hdr_septets, n;
 
 	switch (out->encoding) {
@@ -341,8 +345,10 @@ static int decode_text(struct reader *r, const uint8_t *ud, size_t ud_octets,
 			    r->err, PDU_ERR_LENGTH,
 			    "user data length larger than the data");
 		out->ud_len = (size_t)n;
-		out->text_len = (size_t)gsm7_to_utf8(out->ud, out->ud_len,
-						     out->text, SMS_TEXT_MAX);
+		cs.locking = (uint8_t)out->locking_lang;
+		cs.single = (uint8_t)out->single_lang;
+		out->text_len = (size_t)gsm7_to_utf8_cs(
+		    out->ud, out->ud_len, cs, out->text, SMS_TEXT_MAX);
 		return PDU_OK;
 	case SMS_ENC_UCS2:
 		memcpy(out->ud, body, body_octets);
@@ -485,9 +491,18 @@ static int decode_status_report(struct reader *r, struct sms_pdu *out)
 	out->has_timestamp = 1;
 	if (r->off == r->len)
 		return PDU_OK;
-	/* TP-PI says which optional fields follow; extension octets
-	 * (bit 7) carry nothing we use. */
+	/* TP-PI is optional (TS 23.040 9.2.2.3) and its bits 3-6 are
+	 * reserved (9.2.3.27): an octet with any of them set is not a TP-PI
+	 * but what follows the report, such as the 0xFF padding of a report
+	 * read from SIM storage. It is left unread, as Android does. */
+	if ((r->p[r->off] & 0x78) != 0) {
+		out->ignored_octets = (int)(r->len - r->off);
+		r->off = r->len;
+		return PDU_OK;
+	}
+	/* Extension octets (bit 7) carry nothing we use. */
 	pi = r->p[r->off++];
+	out->pi = pi;
 	for (more = pi & 0x80; more && r->off < r->len; r->off++)
 		more = r->p[r->off] & 0x80;
 	if (pi & 0x01) {
@@ -504,8 +519,13 @@ static int decode_status_report(struct reader *r, struct sms_pdu *out)
 		if (rc != PDU_OK)
 			return rc;
 	}
-	if (pi & 0x04)
-		return read_user_data(r, out);
+	if (pi & 0x04) {
+		rc = read_user_data(r, out);
+		if (rc != PDU_OK)
+			return rc;
+	}
+	out->ignored_octets = (int)(r->len - r->off);
+	r->off = r->len;
 	return PDU_OK;
 }
 
@@ -517,6 +537,7 @@ static void reset(struct sms_pdu *out)
 	out->dcs = -1;
 	out->msg_class = -1;
 	out->validity.seconds = -1;
+	out->pi = -1;
 }
 
 /* The walk proper; *reached tells how far it got (for auto-detection). */
@@ -663,19 +684,30 @@ int pdu_decode(const char *hex, enum pdu_smsc_mode mode, struct sms_pdu *out,
 int pdu_decode_len(const char *hex, int tpdu_len, struct sms_pdu *out,
 		   struct pdu_error *err)
 {
-	size_t octets = strlen(hex) / 2;
+	uint8_t bin[PDU_BIN_MAX];
+	size_t len = 0, reached, smsc;
+	int rc;
 
 	if (tpdu_len < 0)
 		return pdu_decode(hex, PDU_SMSC_AUTO, out, err);
-	if (octets < (size_t)tpdu_len) {
-		reset(out);
+	reset(out);
+	rc = hex_to_bin(hex, bin, sizeof(bin), &len, err);
+	if (rc != PDU_OK)
+		return rc;
+	if (len < (size_t)tpdu_len)
 		return pdu_fail(err, PDU_ERR_SHORT,
 				"PDU of %zu octets shorter than the modem's "
 				"length %d",
-				octets, tpdu_len);
+				len, tpdu_len);
+	/* The SMSC part is its length octet and that many octets. */
+	smsc = (size_t)bin[0] + 1;
+	if (len > (size_t)tpdu_len && smsc + (size_t)tpdu_len <= len) {
+		rc = decode_walk(bin, smsc + (size_t)tpdu_len, 1, out, err,
+				 &reached);
+		out->ignored_octets += (int)(len - smsc - (size_t)tpdu_len);
+		return rc;
 	}
-	return pdu_decode(hex,
-			  octets == (size_t)tpdu_len ? PDU_SMSC_ABSENT
-						     : PDU_SMSC_PRESENT,
-			  out, err);
+	rc = decode_walk(bin, (size_t)tpdu_len, 0, out, err, &reached);
+	out->ignored_octets += (int)(len - (size_t)tpdu_len);
+	return rc;
 }

@@ -145,22 +145,22 @@ struct concat_hdr {
 	int ref, total, seq, bits16;
 };
 
-/* TP-UDL and TP-UD for one segment's text. */
+/* TP-UDL and TP-UD for one segment's text: the header holds the concat
+ * element (c may be NULL) and the plan's shift table elements. */
 static void put_user_data(struct writer *w, const char *text, size_t len,
-			  enum sms_encoding enc, const struct concat_hdr *c)
+			  const struct sms_plan *plan,
+			  const struct concat_hdr *c)
 {
 	uint8_t ud[UD_MAX + 8], septets[2 * SMS_GSM7_SINGLE + 2];
-	size_t hdr = 0;
+	size_t hdr = 1;
 	int n, fill, octets;
 
 	if (c != NULL) {
 		if (c->bits16) {
-			ud[hdr++] = 6;
 			ud[hdr++] = IEI_CONCAT16;
 			ud[hdr++] = 4;
 			ud[hdr++] = (uint8_t)(c->ref >> 8);
 		} else {
-			ud[hdr++] = 5;
 			ud[hdr++] = IEI_CONCAT8;
 			ud[hdr++] = 3;
 		}
@@ -168,8 +168,23 @@ static void put_user_data(struct writer *w, const char *text, size_t len,
 		ud[hdr++] = (uint8_t)c->total;
 		ud[hdr++] = (uint8_t)c->seq;
 	}
-	if (enc == SMS_ENC_GSM7) {
-		n = gsm7_from_utf8(text, len, septets, sizeof(septets));
+	if (plan->encoding == SMS_ENC_GSM7 && plan->charset.single != 0) {
+		ud[hdr++] = IEI_SINGLE;
+		ud[hdr++] = 1;
+		ud[hdr++] = plan->charset.single;
+	}
+	if (plan->encoding == SMS_ENC_GSM7 && plan->charset.locking != 0) {
+		ud[hdr++] = IEI_LOCKING;
+		ud[hdr++] = 1;
+		ud[hdr++] = plan->charset.locking;
+	}
+	if (hdr == 1)
+		hdr = 0; /* no header: no length octet either */
+	else
+		ud[0] = (uint8_t)(hdr - 1);
+	if (plan->encoding == SMS_ENC_GSM7) {
+		n = gsm7_from_utf8_cs(text, len, plan->charset, septets,
+				      sizeof(septets));
 		fill = (int)((7 - hdr * 8 % 7) % 7);
 		octets = gsm7_pack(septets, (size_t)(n < 0 ? 0 : n), fill,
 				   ud + hdr, sizeof(ud) - hdr);
@@ -259,56 +274,47 @@ static int finish_segment(struct writer *w, size_t smsc_len,
 }
 
 /* Segments of `room` units, by the rule sms_plan uses (gsm7_split). */
-static int count_segments(const char *utf8, size_t len, enum sms_encoding enc,
-			  int room)
-{
-	size_t pos = 0;
-	int n = 0;
-
-	while (pos < len && n <= SMS_MAX_SEGMENTS) {
-		gsm7_split(utf8, len, &pos, enc, room);
-		n++;
-	}
-	return n;
-}
-
 static int encode_segments(const char *utf8, const struct envelope *env,
-			   int ref, int bits16, struct pdu_segment *segs,
-			   int max_segs, struct pdu_error *err)
+			   int ref, const struct sms_plan_options *popt,
+			   struct pdu_segment *segs, int max_segs,
+			   struct pdu_error *err)
 {
 	struct sms_plan plan;
 	struct concat_hdr hdr;
 	struct writer w;
 	size_t len = strlen(utf8), pos = 0, start, smsc_len;
-	int i, rc, room, nsegs;
+	int i, rc, nsegs, shifted;
 
-	sms_plan(utf8, &plan);
+	/* The planner decides encoding, tables and the split; the encoder
+	 * follows it, so what sms_plan_with promised is what is sent. */
+	sms_plan_with(utf8, popt, &plan);
 	nsegs = plan.segments;
-	room = plan.per_segment;
-	/* A 16-bit reference costs one octet more: one unit less. */
-	if (bits16 && nsegs > 1) {
-		room--;
-		nsegs = count_segments(utf8, len, plan.encoding, room);
-	}
 	if (nsegs > max_segs || nsegs > SMS_MAX_SEGMENTS)
 		return pdu_fail(
 		    err, PDU_ERR_TOO_LONG,
 		    "text needs %d segments, at most %d allowed", nsegs,
 		    max_segs < SMS_MAX_SEGMENTS ? max_segs : SMS_MAX_SEGMENTS);
-	hdr = (struct concat_hdr){ref, nsegs, 0, bits16};
+	shifted = plan.encoding == SMS_ENC_GSM7 &&
+		  (plan.charset.locking != 0 || plan.charset.single != 0);
+	hdr = (struct concat_hdr){ref, nsegs, 0, popt->concat16};
 	for (i = 0; i < nsegs; i++) {
 		w.len = 0;
-		rc = put_head(&w, env, nsegs > 1, plan.encoding, err);
+		rc =
+		    put_head(&w, env, nsegs > 1 || shifted, plan.encoding, err);
 		if (rc != PDU_OK)
 			return rc;
 		smsc_len = (size_t)w.buf[0] + 1;
 		start = pos;
-		if (nsegs > 1)
-			gsm7_split(utf8, len, &pos, plan.encoding, room);
-		else
+		if (nsegs == 1)
 			pos = len;
+		else if (shifted)
+			gsm7_split_cs(utf8, len, &pos, plan.charset,
+				      plan.per_segment);
+		else
+			gsm7_split(utf8, len, &pos, plan.encoding,
+				   plan.per_segment);
 		hdr.seq = i + 1;
-		put_user_data(&w, utf8 + start, pos - start, plan.encoding,
+		put_user_data(&w, utf8 + start, pos - start, &plan,
 			      nsegs > 1 ? &hdr : NULL);
 		finish_segment(&w, smsc_len, &segs[i]);
 	}
@@ -326,15 +332,20 @@ int pdu_encode_submit(const char *utf8, const char *to,
 {
 	static const struct pdu_submit_options defaults = {.msg_class = -1};
 	struct envelope env = {PDU_SUBMIT, NULL, to, opt, NULL};
+	struct sms_plan_options popt = {0};
 
 	if (opt == NULL)
 		env.sub = &defaults;
 	if (env.sub->concat_ref < 0 || env.sub->concat_ref > 255 ||
-	    env.sub->mr < 0 || env.sub->mr > 255 || env.sub->msg_class > 3)
-		return pdu_fail(
-		    err, PDU_ERR_ARG,
-		    "concat reference, TP-MR or class out of range");
-	return encode_segments(utf8, &env, env.sub->concat_ref, 0, segs,
+	    env.sub->mr < 0 || env.sub->mr > 255 || env.sub->msg_class > 3 ||
+	    env.sub->shift_lang < 0 || env.sub->shift_lang >= GSM7_LANG_COUNT)
+		return pdu_fail(err, PDU_ERR_ARG,
+				"concat reference, TP-MR, class or shift "
+				"language out of range");
+	popt.national_shift = env.sub->national_shift;
+	popt.locking_shift = env.sub->locking_shift;
+	popt.lang = env.sub->shift_lang;
+	return encode_segments(utf8, &env, env.sub->concat_ref, &popt, segs,
 			       max_segs, err);
 }
 
@@ -344,14 +355,21 @@ int pdu_encode_deliver(const char *utf8, const char *from,
 		       struct pdu_error *err)
 {
 	struct envelope env = {PDU_DELIVER, opt->smsc, from, NULL, opt};
+	struct sms_plan_options popt = {0};
 	int max_ref = opt->concat_16bit ? 0xFFFF : 0xFF;
 
 	if (opt->concat_ref < 0 || opt->concat_ref > max_ref ||
-	    opt->msg_class > 3)
+	    opt->msg_class > 3 || opt->shift_lang < 0 ||
+	    opt->shift_lang >= GSM7_LANG_COUNT)
 		return pdu_fail(err, PDU_ERR_ARG,
-				"concat reference or class out of range");
-	return encode_segments(utf8, &env, opt->concat_ref, opt->concat_16bit,
-			       segs, max_segs, err);
+				"concat reference, class or shift language "
+				"out of range");
+	popt.national_shift = opt->national_shift;
+	popt.locking_shift = opt->locking_shift;
+	popt.lang = opt->shift_lang;
+	popt.concat16 = opt->concat_16bit;
+	return encode_segments(utf8, &env, opt->concat_ref, &popt, segs,
+			       max_segs, err);
 }
 
 int pdu_encode_status_report(const struct pdu_status_fields *f,

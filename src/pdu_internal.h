@@ -31,8 +31,8 @@
 #define IEI_PORTS8   0x04
 #define IEI_PORTS16  0x05
 #define IEI_CONCAT16 0x08
-#define IEI_LOCKING  0x24 /* national language locking shift */
-#define IEI_SINGLE   0x25 /* national language single shift */
+#define IEI_SINGLE   0x24 /* national language single shift (9.2.3.24.15) */
+#define IEI_LOCKING  0x25 /* national language locking shift (9.2.3.24.16) */
 
 /* Fill err (may be NULL) with code and the message; returns code. */
 int pdu_fail(struct pdu_error *err, int code, const char *fmt, ...)
