@@ -266,7 +266,7 @@ static enum init_step done_vendor(struct modem *m, const struct at_event *ev)
 }
 
 /* Who the SIM is, for the PIN guard: its ICCID, else the modem's IMEI. */
-static void sim_id(const struct modem *m, char *out, size_t cap)
+static void sim_key(const struct modem *m, char *out, size_t cap)
 {
 	if (m->info.iccid[0] != '\0')
 		snprintf(out, cap, "iccid:%s", m->info.iccid);
@@ -293,7 +293,7 @@ static enum init_step pin_decision(struct modem *m)
 				   "was entered");
 		return STEP_DONE;
 	}
-	sim_id(m, id, sizeof(id));
+	sim_key(m, id, sizeof(id));
 	if (m->has_guard && m->guard.refused != NULL &&
 	    m->guard.refused(m->guard.ctx, id, m->pin) && !m->cfg.retry_pin) {
 		char text[256];
@@ -370,7 +370,7 @@ static enum init_step done_cpin_enter(struct modem *m,
 	char id[64];
 	int ok = ev->result == AT_RESULT_OK;
 
-	sim_id(m, id, sizeof(id));
+	sim_key(m, id, sizeof(id));
 	m->pin_sent = 1;
 	/*
 	 * Anything but OK may have cost a try (a timeout too): remember it
