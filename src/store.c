@@ -333,21 +333,21 @@ int db_changed_or_why(struct store *st, const char *exists_sql, int64_t id)
 	return rc;
 }
 
-void col_copy(sqlite3_stmt *s, int i, char *out, size_t cap)
+void db_col_copy(sqlite3_stmt *s, int i, char *out, size_t cap)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
 
 	snprintf(out, cap, "%s", v != NULL ? (const char *)v : "");
 }
 
-char *col_dup(sqlite3_stmt *s, int i)
+char *db_col_dup(sqlite3_stmt *s, int i)
 {
 	const unsigned char *v = sqlite3_column_text(s, i);
 
 	return strdup(v != NULL ? (const char *)v : "");
 }
 
-int fits(const char *v, size_t cap)
+int db_fits(const char *v, size_t cap)
 {
 	return v != NULL && strlen(v) < cap;
 }
@@ -380,21 +380,21 @@ static const char SQL_SAVEPOINT[] = "SAVEPOINT store_step";
 static const char SQL_RELEASE[] = "RELEASE store_step";
 static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_step";
 
-int tx_enter(struct store *st, struct tx *tx)
+int db_tx_enter(struct store *st, struct tx *tx)
 {
 	tx->own = sqlite3_get_autocommit(st->db);
 	tx->read = 0;
 	return db_exec(st, tx->own ? SQL_BEGIN : SQL_SAVEPOINT, DB_NO_ARGS);
 }
 
-int tx_enter_read(struct store *st, struct tx *tx)
+int db_tx_enter_read(struct store *st, struct tx *tx)
 {
 	tx->own = sqlite3_get_autocommit(st->db);
 	tx->read = 1;
 	return tx->own ? db_exec(st, SQL_BEGIN_READ, DB_NO_ARGS) : STORE_OK;
 }
 
-int tx_leave(struct store *st, struct tx *tx, int rc)
+int db_tx_leave(struct store *st, struct tx *tx, int rc)
 {
 	int rc2;
 
@@ -518,7 +518,7 @@ static int migrate(struct store *st, int target, char *err, size_t cap)
 	int version, rc;
 	char pragma[48];
 
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0) {
 		snprintf(err, cap, "cannot lock the database to upgrade it: %s",
 			 st->errmsg);
@@ -540,7 +540,7 @@ static int migrate(struct store *st, int target, char *err, size_t cap)
 			 target);
 		rc = exec_script(st, pragma);
 	}
-	return tx_leave(st, &tx, rc);
+	return db_tx_leave(st, &tx, rc);
 }
 
 /* Settings every connection needs before its first real query. */

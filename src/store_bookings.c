@@ -130,11 +130,12 @@ int store_booking_create(struct store *st, const char *service, int64_t start,
 	struct tx tx;
 	int rc;
 
-	if (!fits(service, STORE_ID_MAX) || !fits(customer, STORE_NUMBER_MAX) ||
-	    minutes <= 0 || capacity <= 0 || ref == NULL)
+	if (!db_fits(service, STORE_ID_MAX) ||
+	    !db_fits(customer, STORE_NUMBER_MAX) || minutes <= 0 ||
+	    capacity <= 0 || ref == NULL)
 		return STORE_ERR_ARG;
 	ref[0] = '\0';
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = store_booking_count(st, service, start,
@@ -149,7 +150,7 @@ int store_booking_create(struct store *st, const char *service, int64_t start,
 				     DB_I(minutes), DB_T(customer), DB_I(now)));
 	if (rc == STORE_OK && id != NULL)
 		*id = db_last_id(st);
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (rc != STORE_OK)
 		ref[0] = '\0';
 	return rc;
@@ -159,11 +160,11 @@ static void booking_row(sqlite3_stmt *s, struct store_booking *b)
 {
 	memset(b, 0, sizeof(*b));
 	b->id = sqlite3_column_int64(s, 0);
-	col_copy(s, 1, b->ref, sizeof(b->ref));
-	col_copy(s, 2, b->service, sizeof(b->service));
+	db_col_copy(s, 1, b->ref, sizeof(b->ref));
+	db_col_copy(s, 2, b->service, sizeof(b->service));
 	b->start = sqlite3_column_int64(s, 3);
 	b->minutes = sqlite3_column_int(s, 4);
-	col_copy(s, 5, b->customer, sizeof(b->customer));
+	db_col_copy(s, 5, b->customer, sizeof(b->customer));
 	b->state =
 	    sqlite3_column_int(s, 6) == 0 ? STORE_BOOKED : STORE_CANCELLED;
 	b->created_at = sqlite3_column_int64(s, 7);
@@ -242,7 +243,7 @@ int store_booking_cancel(struct store *st, const char *ref,
 	struct tx tx;
 	int rc;
 
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = store_booking_find(st, ref, customer, &b);
@@ -253,7 +254,7 @@ int store_booking_cancel(struct store *st, const char *ref,
 		b.state = STORE_CANCELLED;
 		b.cancelled_at = now;
 	}
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (out != NULL && (rc == STORE_OK || rc == STORE_ERR_STATE))
 		*out = b;
 	return rc;
@@ -309,8 +310,8 @@ int store_conv_get(struct store *st, const char *sender, int64_t now,
 
 	if (rc < 0)
 		return rc;
-	col_copy(s, 0, out->kind, sizeof(out->kind));
-	col_copy(s, 1, out->state, sizeof(out->state));
+	db_col_copy(s, 0, out->kind, sizeof(out->kind));
+	db_col_copy(s, 1, out->state, sizeof(out->state));
 	out->expires_at = sqlite3_column_int64(s, 2);
 	out->updated_at = sqlite3_column_int64(s, 3);
 	db_done(s);
@@ -320,9 +321,9 @@ int store_conv_get(struct store *st, const char *sender, int64_t now,
 int store_conv_set(struct store *st, const char *sender, const char *kind,
 		   const char *state, int64_t expires_at, int64_t now)
 {
-	if (!fits(sender, STORE_NUMBER_MAX) ||
-	    !fits(kind, STORE_CONV_KIND_MAX) ||
-	    !fits(state, STORE_CONV_STATE_MAX))
+	if (!db_fits(sender, STORE_NUMBER_MAX) ||
+	    !db_fits(kind, STORE_CONV_KIND_MAX) ||
+	    !db_fits(state, STORE_CONV_STATE_MAX))
 		return STORE_ERR_ARG;
 	return db_exec(st, SQL_CONV_SET,
 		       DB_ARGS(DB_T(sender), DB_T(kind), DB_T(state),
@@ -338,7 +339,7 @@ int store_conv_clear(struct store *st, const char *sender)
 
 int store_optout_set(struct store *st, const char *number, int64_t now)
 {
-	if (!fits(number, STORE_NUMBER_MAX))
+	if (!db_fits(number, STORE_NUMBER_MAX))
 		return STORE_ERR_ARG;
 	return db_exec(st, SQL_OPT_SET, DB_ARGS(DB_T(number), DB_I(now)));
 }

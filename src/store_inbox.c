@@ -57,11 +57,11 @@ int store_inbox_put(struct store *st, const struct store_inbox_new *in,
 	struct tx tx;
 	int rc, existed = 0;
 
-	if (!fits(in->sender, STORE_NUMBER_MAX) || in->pdu_hex == NULL ||
-	    in->text == NULL || !fits(modem, STORE_ID_MAX) || id == NULL)
+	if (!db_fits(in->sender, STORE_NUMBER_MAX) || in->pdu_hex == NULL ||
+	    in->text == NULL || !db_fits(modem, STORE_ID_MAX) || id == NULL)
 		return STORE_ERR_ARG;
 	pdu_hash(in->pdu_hex, hash);
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = db_exec(st, SQL_IN_INSERT,
@@ -79,7 +79,7 @@ int store_inbox_put(struct store *st, const struct store_inbox_new *in,
 	} else if (rc == STORE_OK) {
 		*id = db_last_id(st);
 	}
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (rc < 0)
 		return rc;
 	return existed ? STORE_EXISTS : STORE_OK;
@@ -95,16 +95,16 @@ int store_inbox_get(struct store *st, int64_t id, struct store_inbox_msg *out)
 	if (rc < 0)
 		return rc;
 	out->id = sqlite3_column_int64(s, 0);
-	col_copy(s, 1, out->sender, sizeof(out->sender));
+	db_col_copy(s, 1, out->sender, sizeof(out->sender));
 	out->smsc_time = sqlite3_column_int64(s, 2);
 	out->received_at = sqlite3_column_int64(s, 3);
 	out->flags = (unsigned)sqlite3_column_int(s, 4);
-	col_copy(s, 5, out->modem, sizeof(out->modem));
+	db_col_copy(s, 5, out->modem, sizeof(out->modem));
 	out->state = (enum store_in_state)sqlite3_column_int(s, 6);
-	col_copy(s, 7, out->reason, sizeof(out->reason));
+	db_col_copy(s, 7, out->reason, sizeof(out->reason));
 	out->handled_at = sqlite3_column_int64(s, 8);
-	out->pdu_hex = col_dup(s, 9);
-	out->text = col_dup(s, 10);
+	out->pdu_hex = db_col_dup(s, 9);
+	out->text = db_col_dup(s, 10);
 	db_done(s);
 	if (out->pdu_hex == NULL || out->text == NULL) {
 		store_inbox_msg_clear(out);
@@ -140,7 +140,7 @@ int store_inbox_mark_answered(struct store *st, int64_t id, int64_t now)
 int store_inbox_mark_ignored(struct store *st, int64_t id, const char *reason,
 			     int64_t now)
 {
-	if (!fits(reason, STORE_ID_MAX))
+	if (!db_fits(reason, STORE_ID_MAX))
 		return STORE_ERR_ARG;
 	return inbox_mark(st, id, STORE_IN_IGNORED, reason, now);
 }
@@ -175,7 +175,7 @@ static int collect_text(void *ctx, sqlite3_stmt *row)
 {
 	struct store_strings *out = ctx;
 
-	out->v[out->n] = col_dup(row, 0);
+	out->v[out->n] = db_col_dup(row, 0);
 	if (out->v[out->n] == NULL)
 		return STORE_ERR_NOMEM;
 	out->n++;

@@ -123,13 +123,13 @@ int db_changed_or_why(struct store *st, const char *exists_sql, int64_t id);
 /* ---- columns ----------------------------------------------------------- */
 
 /* Copy a text column into out (cap bytes, truncated; "" for NULL). */
-void col_copy(sqlite3_stmt *s, int i, char *out, size_t cap);
+void db_col_copy(sqlite3_stmt *s, int i, char *out, size_t cap);
 /* A heap copy of a text column ("" for NULL); NULL when out of memory. */
-char *col_dup(sqlite3_stmt *s, int i);
+char *db_col_dup(sqlite3_stmt *s, int i);
 
 /* ---- transactions -------------------------------------------------------
  *
- * Every multi-step change runs between tx_enter and tx_leave: its own
+ * Every multi-step change runs between db_tx_enter and db_tx_leave: its own
  * BEGIN IMMEDIATE when the caller holds no transaction, else a savepoint
  * inside the caller's, so a failed step never leaves half a change.
  */
@@ -137,17 +137,17 @@ struct tx {
 	int own;
 	int read; /* tx_enter_read: a snapshot, nothing to undo */
 };
-int tx_enter(struct store *st, struct tx *tx);
+int db_tx_enter(struct store *st, struct tx *tx);
 /* Commit (rc >= 0) or undo (rc < 0); returns rc or the commit's failure. */
-int tx_leave(struct store *st, struct tx *tx, int rc);
+int db_tx_leave(struct store *st, struct tx *tx, int rc);
 /* A read snapshot (BEGIN DEFERRED) unless the caller holds a transaction;
- * end it with tx_leave. */
-int tx_enter_read(struct store *st, struct tx *tx);
+ * end it with db_tx_leave. */
+int db_tx_enter_read(struct store *st, struct tx *tx);
 
 /* ---- small checks ------------------------------------------------------ */
 
 /* Does v fit a buffer of cap bytes (NUL included)? NULL never fits. */
-int fits(const char *v, size_t cap);
+int db_fits(const char *v, size_t cap);
 /* Room for one more element after n of `size` bytes: the new array (its
  * last element zeroed), or NULL with v untouched. */
 void *store_grow(void *v, size_t n, size_t size);

@@ -77,13 +77,13 @@ int store_ledger_add(struct store *st, const char *sender,
 
 	if (requested == NULL)
 		requested = "";
-	if (!fits(sender, STORE_NUMBER_MAX) || !fits(requested, STORE_ID_MAX) ||
-	    (n > 0 && referrals == NULL))
+	if (!db_fits(sender, STORE_NUMBER_MAX) ||
+	    !db_fits(requested, STORE_ID_MAX) || (n > 0 && referrals == NULL))
 		return STORE_ERR_ARG;
 	for (size_t i = 0; i < n; i++)
-		if (!fits(referrals[i], STORE_ID_MAX))
+		if (!db_fits(referrals[i], STORE_ID_MAX))
 			return STORE_ERR_ARG;
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = db_exec(st, SQL_LEDGER_INSERT,
@@ -94,7 +94,7 @@ int store_ledger_add(struct store *st, const char *sender,
 	for (size_t i = 0; rc == STORE_OK && i < n; i++)
 		rc = db_exec(st, SQL_REFERRAL_INSERT,
 			     DB_ARGS(DB_I(lid), DB_I(i), DB_T(referrals[i])));
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (rc == STORE_OK && id != NULL)
 		*id = lid;
 	return rc;
@@ -176,8 +176,8 @@ static int collect_demand(void *ctx, sqlite3_stmt *row)
 		return STORE_ERR_NOMEM;
 	r->demand = v;
 	d = &v[r->n_demand++];
-	col_copy(row, 0, d->requested, sizeof(d->requested));
-	col_copy(row, 1, d->reason, sizeof(d->reason));
+	db_col_copy(row, 0, d->requested, sizeof(d->requested));
+	db_col_copy(row, 1, d->reason, sizeof(d->reason));
 	d->count = sqlite3_column_int64(row, 2);
 	r->turned_away += d->count;
 	return STORE_OK;
@@ -193,7 +193,7 @@ static int collect_named(void *ctx, sqlite3_stmt *row)
 		return STORE_ERR_NOMEM;
 	r->referrals = v;
 	d = &v[r->n_referrals++];
-	col_copy(row, 0, d->name, sizeof(d->name));
+	db_col_copy(row, 0, d->name, sizeof(d->name));
 	d->count = sqlite3_column_int64(row, 1);
 	return STORE_OK;
 }
@@ -207,9 +207,9 @@ static int collect_failed(void *ctx, sqlite3_stmt *row)
 		return STORE_OK;
 	d = &r->failed[r->n_failed++];
 	d->msg_id = sqlite3_column_int64(row, 0);
-	col_copy(row, 1, d->to, sizeof(d->to));
+	db_col_copy(row, 1, d->to, sizeof(d->to));
 	d->created_at = sqlite3_column_int64(row, 2);
-	col_copy(row, 3, d->error, sizeof(d->error));
+	db_col_copy(row, 3, d->error, sizeof(d->error));
 	return STORE_OK;
 }
 
@@ -222,7 +222,7 @@ int store_report_build(struct store *st, int64_t since,
 	memset(out, 0, sizeof(*out));
 	/* One read transaction, so the numbers agree with each other while
 	 * the daemon keeps writing. */
-	rc = tx_enter_read(st, &tx);
+	rc = db_tx_enter_read(st, &tx);
 	if (rc == STORE_OK)
 		rc = report_counts(st, since, out);
 	if (rc == STORE_OK)
@@ -241,7 +241,7 @@ int store_report_build(struct store *st, int64_t since,
 		    db_each(st, SQL_REP_FAILED,
 			    DB_ARGS(DB_I(since), DB_I(STORE_REPORT_FAILED_MAX)),
 			    collect_failed, out);
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (rc != STORE_OK)
 		store_report_free(out);
 	return rc;

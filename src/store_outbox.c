@@ -76,12 +76,12 @@ static int outbox_args_ok(const struct store_outbox_new *msg)
 {
 	const char *modem = msg->modem != NULL ? msg->modem : "";
 
-	if (!fits(msg->to, STORE_NUMBER_MAX) || msg->to[0] == '\0' ||
-	    msg->text == NULL || !fits(modem, STORE_ID_MAX) ||
+	if (!db_fits(msg->to, STORE_NUMBER_MAX) || msg->to[0] == '\0' ||
+	    msg->text == NULL || !db_fits(modem, STORE_ID_MAX) ||
 	    msg->n_parts < 1 || msg->n_parts > 255 || msg->parts == NULL)
 		return 0;
 	for (size_t i = 0; i < msg->n_parts; i++)
-		if (!fits(msg->parts[i].pdu_hex, STORE_PDU_HEX_MAX) ||
+		if (!db_fits(msg->parts[i].pdu_hex, STORE_PDU_HEX_MAX) ||
 		    msg->parts[i].pdu_hex[0] == '\0' ||
 		    msg->parts[i].tpdu_len <= 0)
 			return 0;
@@ -103,7 +103,7 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
 
 	if (!outbox_args_ok(msg))
 		return STORE_ERR_ARG;
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = db_exec(st, SQL_MSG_INSERT,
@@ -118,7 +118,7 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
 			     DB_ARGS(DB_I(id), DB_I(i + 1),
 				     DB_T(msg->parts[i].pdu_hex),
 				     DB_I(msg->parts[i].tpdu_len), DB_I(now)));
-	rc = tx_leave(st, &tx, rc);
+	rc = db_tx_leave(st, &tx, rc);
 	if (rc == STORE_OK && msg_id != NULL)
 		*msg_id = id;
 	return rc;
@@ -137,12 +137,12 @@ int store_outbox_next(struct store *st, int64_t now, const char *modem,
 	job->msg_id = sqlite3_column_int64(s, 1);
 	job->seq = sqlite3_column_int(s, 2);
 	job->n_parts = sqlite3_column_int(s, 3);
-	col_copy(s, 4, job->to, sizeof(job->to));
-	col_copy(s, 5, job->modem, sizeof(job->modem));
+	db_col_copy(s, 4, job->to, sizeof(job->to));
+	db_col_copy(s, 5, job->modem, sizeof(job->modem));
 	job->origin = (enum store_origin)sqlite3_column_int(s, 6);
 	job->tries = sqlite3_column_int(s, 7);
 	job->tpdu_len = sqlite3_column_int(s, 8);
-	col_copy(s, 9, job->pdu_hex, sizeof(job->pdu_hex));
+	db_col_copy(s, 9, job->pdu_hex, sizeof(job->pdu_hex));
 	db_done(s);
 	return STORE_OK;
 }
@@ -161,9 +161,9 @@ int store_outbox_mark_sending(struct store *st, int64_t part_id,
 	(void)now;
 	if (modem == NULL)
 		modem = "";
-	if (!fits(modem, STORE_ID_MAX))
+	if (!db_fits(modem, STORE_ID_MAX))
 		return STORE_ERR_ARG;
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = db_exec(st, SQL_SENDING, DB_ARGS(DB_I(part_id), DB_T(modem)));
@@ -171,7 +171,7 @@ int store_outbox_mark_sending(struct store *st, int64_t part_id,
 		rc = db_changed_or_why(st, SQL_PART_EXISTS, part_id);
 	if (rc == STORE_OK && modem[0] != '\0')
 		rc = db_exec(st, SQL_PIN, DB_ARGS(DB_I(part_id), DB_T(modem)));
-	return tx_leave(st, &tx, rc);
+	return db_tx_leave(st, &tx, rc);
 }
 
 int store_outbox_mark_sent(struct store *st, int64_t part_id, int mr,
@@ -207,7 +207,7 @@ int store_outbox_mark_failed(struct store *st, int64_t part_id,
 
 	if (error == NULL)
 		error = "";
-	rc = tx_enter(st, &tx);
+	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
 	rc = db_exec(st, SQL_FAIL,
@@ -219,7 +219,7 @@ int store_outbox_mark_failed(struct store *st, int64_t part_id,
 		    db_exec(st, SQL_FAIL_REST,
 			    DB_ARGS(DB_I(part_id),
 				    DB_T("an earlier part failed"), DB_I(now)));
-	return tx_leave(st, &tx, rc);
+	return db_tx_leave(st, &tx, rc);
 }
 
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
@@ -275,14 +275,14 @@ int store_outbox_get(struct store *st, int64_t msg_id,
 	if (rc < 0)
 		return rc;
 	out->id = sqlite3_column_int64(s, 0);
-	col_copy(s, 1, out->to, sizeof(out->to));
+	db_col_copy(s, 1, out->to, sizeof(out->to));
 	out->origin = (enum store_origin)sqlite3_column_int(s, 2);
 	out->inbox_id = sqlite3_column_int64(s, 3);
 	out->created_at = sqlite3_column_int64(s, 4);
 	out->n_parts = sqlite3_column_int(s, 5);
-	out->text = col_dup(s, 6);
+	out->text = db_col_dup(s, 6);
 	out->state = (enum store_out_state)sqlite3_column_int(s, 7);
-	col_copy(s, 8, out->last_error, sizeof(out->last_error));
+	db_col_copy(s, 8, out->last_error, sizeof(out->last_error));
 	db_done(s);
 	return out->text != NULL ? STORE_OK : STORE_ERR_NOMEM;
 }
