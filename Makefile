@@ -35,7 +35,13 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CPPFLAGS += -DSMSDESK_VERSION='"$(VERSION)"'
 
 LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c src/cmd/*.c))
-TEST_SRCS = $(wildcard tests/unit/test_*.c tests/e2e/test_*.c)
+# The simulated modem: an archive of its own that smsdesk never links; the
+# demo program, the e2e tests and the test tools do.
+SIM_SRCS  = $(wildcard src/sim/*.c)
+DEMO_SRCS = src/demo/smsdesk-demo.c
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+E2E_SRCS  = $(wildcard tests/e2e/test_*.c)
+TEST_SRCS = $(UNIT_SRCS) $(E2E_SRCS)
 TEST_SUPPORT = $(wildcard tests/support/*.c)
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 TOOL_SRCS = $(wildcard tests/tools/*.c)
@@ -46,8 +52,12 @@ FUZ = build/fuzz
 
 REL_LIB_OBJS = $(LIB_SRCS:%.c=$(REL)/%.o)
 SAN_LIB_OBJS = $(LIB_SRCS:%.c=$(SAN)/%.o)
+REL_SIM_OBJS = $(SIM_SRCS:%.c=$(REL)/%.o)
+SAN_SIM_OBJS = $(SIM_SRCS:%.c=$(SAN)/%.o)
 SAN_SUPPORT_OBJS = $(TEST_SUPPORT:%.c=$(SAN)/%.o)
-SAN_TESTS = $(TEST_SRCS:%.c=$(SAN)/%)
+SAN_UNIT_TESTS = $(UNIT_SRCS:%.c=$(SAN)/%)
+SAN_E2E_TESTS = $(E2E_SRCS:%.c=$(SAN)/%)
+SAN_TESTS = $(SAN_UNIT_TESTS) $(SAN_E2E_TESTS)
 SAN_TOOLS = $(TOOL_SRCS:%.c=$(SAN)/%)
 REL_TOOLS = $(TOOL_SRCS:%.c=$(REL)/%)
 FUZZERS = $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZ)/%)
@@ -61,12 +71,20 @@ all:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory build
 
-build: smsdesk
+build: smsdesk smsdesk-demo
 
 smsdesk: $(REL)/src/main.o $(REL)/libsmsdesk.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# `smsdesk demo` runs this program, found beside the smsdesk binary.
+smsdesk-demo: $(DEMO_SRCS:%.c=$(REL)/%.o) $(REL)/libsmsdesk-sim.a $(REL)/libsmsdesk.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(REL)/libsmsdesk.a: $(REL_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(REL)/libsmsdesk-sim.a: $(REL_SIM_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
@@ -80,7 +98,7 @@ check:
 	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(SAN)/smsdesk $(SAN_TESTS) $(SAN_TOOLS)
+check-run: $(SAN)/smsdesk $(SAN)/smsdesk-demo $(SAN_TESTS) $(SAN_TOOLS)
 	@SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk SMSDESK_SRC=$(CURDIR) \
 	  SMSDESK_TOOLS=$(CURDIR)/$(SAN)/tests/tools \
 	  tests/run.sh $(SAN_TESTS) $(wildcard tests/e2e/test_*.sh)
@@ -88,18 +106,31 @@ check-run: $(SAN)/smsdesk $(SAN_TESTS) $(SAN_TOOLS)
 $(SAN)/smsdesk: $(SAN)/src/main.o $(SAN)/libsmsdesk.a
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
+$(SAN)/smsdesk-demo: $(DEMO_SRCS:%.c=$(SAN)/%.o) $(SAN)/libsmsdesk-sim.a $(SAN)/libsmsdesk.a
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
 $(SAN)/libsmsdesk.a: $(SAN_LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(SAN_TESTS): $(SAN)/%: $(SAN)/%.o $(SAN_SUPPORT_OBJS) $(SAN)/libsmsdesk.a
+$(SAN)/libsmsdesk-sim.a: $(SAN_SIM_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# A unit test links its own object and, from the library archive, only the
+# modules it calls (an archive member is pulled in only when referenced):
+# no test rig, no simulated modem. tests/e2e/test_link.sh checks it.
+$(SAN_UNIT_TESTS): $(SAN)/%: $(SAN)/%.o $(SAN)/libsmsdesk.a
+	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(SAN_E2E_TESTS): $(SAN)/%: $(SAN)/%.o $(SAN_SUPPORT_OBJS) $(SAN)/libsmsdesk-sim.a $(SAN)/libsmsdesk.a
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Test tools (the simulated modem's controller, ...): built, never run as tests.
-$(SAN_TOOLS): $(SAN)/%: $(SAN)/%.o $(SAN)/libsmsdesk.a
+$(SAN_TOOLS): $(SAN)/%: $(SAN)/%.o $(SAN)/libsmsdesk-sim.a $(SAN)/libsmsdesk.a
 	$(CC) $(SAN_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(REL_TOOLS): $(REL)/%: $(REL)/%.o $(REL)/libsmsdesk.a
+$(REL_TOOLS): $(REL)/%: $(REL)/%.o $(REL)/libsmsdesk-sim.a $(REL)/libsmsdesk.a
 	$(CC) $(REL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 tools: $(REL_TOOLS)
@@ -121,7 +152,7 @@ demo:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory demo-run
 
-demo-run: smsdesk
+demo-run: smsdesk smsdesk-demo
 	./smsdesk demo -c conf/smsdesk.cfg $(DEMO_ARGS)
 
 bench:
@@ -157,9 +188,10 @@ fuzz-run: $(FUZZERS)
 
 # ---- install ----------------------------------------------------------------
 
-install: smsdesk
+install: smsdesk smsdesk-demo
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 smsdesk $(DESTDIR)$(BINDIR)/smsdesk
+	install -m 0755 smsdesk-demo $(DESTDIR)$(BINDIR)/smsdesk-demo
 	install -d $(DESTDIR)$(SYSCONFDIR)/smsdesk
 	@if [ -e $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg ]; then \
 	  echo "keeping existing $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg"; \
@@ -175,13 +207,15 @@ install: smsdesk
 	  install -m 0644 $$page $(DESTDIR)$(MANDIR)/man$$sec/; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/smsdesk $(DESTDIR)$(UNITDIR)/smsdesk.service
+	rm -f $(DESTDIR)$(BINDIR)/smsdesk $(DESTDIR)$(BINDIR)/smsdesk-demo
+	rm -f $(DESTDIR)$(UNITDIR)/smsdesk.service
 	rm -f $(DESTDIR)$(MANDIR)/man1/smsdesk.1 $(DESTDIR)$(MANDIR)/man5/smsdesk.cfg.5
 
 format:
-	clang-format -i src/*.c src/cmd/*.c include/smsdesk/*.h tests/*/*.c tests/*.h
+	clang-format -i src/*.c src/*.h src/cmd/*.c src/sim/*.[ch] src/demo/*.c \
+	  include/smsdesk/*.h tests/*/*.c tests/*.h
 
 clean:
-	rm -rf build smsdesk
+	rm -rf build smsdesk smsdesk-demo
 
 -include $(shell find build -name '*.d' 2>/dev/null)
