@@ -99,6 +99,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include "smsdesk/desk.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
+#include "smsdesk/runlock.h"
 #include "smsdesk/when.h"
 
 #include <errno.h>
@@ -147,6 +148,7 @@ struct daemon {
 	const struct daemon_options *opt;
 	const char *config_path;
 	struct catalog *cat;
+	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
 	struct concat *concat;
 	struct dmodem modems[MAX_MODEMS];
@@ -824,6 +826,53 @@ static int run_loop(struct daemon *d)
 	}
 }
 
+/*
+ * Before the database is opened (start-up recovery puts what was "sending"
+ * back in the queue: only a database no live daemon holds may be
+ * recovered) and before any port is opened: the database's run lock, and a
+ * look at who holds each device's lock (serial.c takes it when it opens
+ * the port). A device another process holds is named; when every device is
+ * held there is nothing to serve.
+ */
+static int take_locks(struct daemon *d, const char *db)
+{
+	const struct daemon_options *o = d->opt;
+	char err[512];
+	size_t held = 0, n = 0;
+
+	int rc = runlock_db(db, &d->lock, NULL, err, sizeof(err));
+	if (rc != RUNLOCK_OK) {
+		log_error("%s; not starting", err);
+		return rc == RUNLOCK_HELD ? CLI_IN_USE : CLI_BAD_INPUT;
+	}
+	for (size_t i = 0; o->device != NULL || i < d->cat->n_modems; i++) {
+		const char *dev =
+		    o->device != NULL ? o->device : d->cat->modems[i].device;
+		pid_t pid = 0;
+
+		n++;
+		if (runlock_device_holder(dev, &pid) == 1) {
+			held++;
+			if (pid > 0)
+				log_error("device %s is in use by another "
+					  "process (pid %d): another smsdesk "
+					  "serve?",
+					  dev, (int)pid);
+			else
+				log_error("device %s is locked by another "
+					  "process",
+					  dev);
+		}
+		if (o->device != NULL)
+			break;
+	}
+	if (n > 0 && held == n) {
+		log_error("no device is free; not starting");
+		return CLI_IN_USE;
+	}
+	return CLI_OK;
+}
+
 static int start(struct daemon *d)
 {
 	const struct daemon_options *o = d->opt;
@@ -842,6 +891,9 @@ static int start(struct daemon *d)
 		return CLI_USAGE;
 	}
 	const char *db = o->db_path != NULL ? o->db_path : d->cat->database;
+	int rc = take_locks(d, db);
+	if (rc != CLI_OK)
+		return rc;
 	d->st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
 	if (d->st == NULL) {
 		log_error("database %s: %s", db, err);
@@ -895,6 +947,7 @@ static void stop(struct daemon *d)
 	for (size_t i = 0; i < d->n_modems; i++)
 		modem_free(d->modems[i].m);
 	store_close(d->st);
+	runlock_free(d->lock); /* after the database is closed */
 	catalog_free(d->cat);
 	if (d->sigfd >= 0)
 		close(d->sigfd);
