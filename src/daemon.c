@@ -107,6 +107,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -118,8 +119,21 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #define OUTBOX_POLL_MS	 1000
 #define REMINDER_POLL_MS (60 * 1000)
 /* A modem down this long lets the others carry its replies. */
-#define FAILOVER_MS   (60 * 1000)
-#define STOP_GRACE_MS (30 * 1000)
+#define FAILOVER_MS (60 * 1000)
+/*
+ * Stopping (SIGTERM): no new message is started; the one on the wire is
+ * finished, all its parts. A part gets SEND_TIMEOUT_MS (AT+CMGS may take a
+ * minute: SIM800 manual "Max Response Time" 60 s; 27.005 allows it), and
+ * another part is started only while that much of the grace remains, so
+ * every part started has resolved before the grace ends and nothing is
+ * left "sending" for the next start to send again. conf/smsdesk.service's
+ * TimeoutStopSec (135 s) is this grace plus time to close: keep them
+ * together.
+ */
+#define SEND_TIMEOUT_MS (65 * 1000)
+#define STOP_GRACE_MS	(120 * 1000)
+/* How often the database file's identity is checked (one stat). */
+#define DB_WATCH_MS 1000
 /* The same text this many times in an hour is another machine talking. */
 #define LOOP_THRESHOLD 3
 
@@ -131,6 +145,11 @@ struct dmodem {
 	struct modem *m;
 	int64_t part_id; /* outbox part on the wire, 0 when none */
 	int part_tries;	 /* attempts before this one */
+	/* The message of the last part started, and whether parts of it are
+	 * still to go (a stop finishes it). */
+	int64_t msg_id;
+	int msg_unfinished;
+	int finishing; /* stopping, and waiting out the send gap to go on */
 	int64_t next_send_ms;
 	int64_t down_since_ms; /* 0 while ready */
 };
@@ -150,6 +169,10 @@ struct daemon {
 	struct catalog *cat;
 	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
+	char db_path[4096]; /* a copy: a reload frees the catalog's */
+	dev_t db_dev; /* the file opened, to notice it removed or replaced */
+	ino_t db_ino;
+	int64_t next_db_watch_ms;
 	struct concat *concat;
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
@@ -556,18 +579,35 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 	struct store_out_job job;
 	int64_t now = wall_now(d);
 
-	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m))
+	dm->finishing = 0;
+	if (dm->part_id != 0 || !modem_is_ready(dm->m))
 		return;
+	if (d->stopping && !dm->msg_unfinished)
+		return;
+	if (d->stopping && now_ms + SEND_TIMEOUT_MS > d->stop_deadline) {
+		log_warn("stopping: the rest of message %lld waits for the "
+			 "next start (too little of the stop grace left to "
+			 "send another part)",
+			 (long long)dm->msg_id);
+		dm->msg_unfinished = 0;
+		return;
+	}
 	if (d->opt->min_send_gap_ms > 0 && mono_ms() < dm->next_send_ms) {
 		/* poll_timeout wakes us at the gap's end */
 		d->outbox_dirty = 1;
+		dm->finishing = d->stopping;
 		return;
 	}
 	int rc = store_outbox_next(d->st, now, dm->name, &job);
 	if (rc == STORE_ERR_NOT_FOUND && any_modem_down_long(d, now_ms))
 		rc = store_outbox_next(d->st, now, NULL, &job);
-	if (rc != 0)
+	if (rc != 0 || (d->stopping && job.msg_id != dm->msg_id)) {
+		/* Stopping, and the next due part is another message's (or
+		 * the rest of ours waits for a retry): nothing more. */
+		if (d->stopping)
+			dm->msg_unfinished = 0;
 		return;
+	}
 	/* Committed before the write: a crash now leaves a part in
 	 * "sending", which the next start puts back in the queue. */
 	if (store_outbox_mark_sending(d->st, job.part_id, dm->name, now) != 0)
@@ -579,6 +619,8 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 	}
 	dm->part_id = job.part_id;
 	dm->part_tries = job.tries;
+	dm->msg_id = job.msg_id;
+	dm->msg_unfinished = job.seq < job.n_parts;
 	log_debug("sending part %d/%d to %s via %s", job.seq, job.n_parts,
 		  job.to, dm->name);
 }
@@ -664,9 +706,10 @@ static void read_signals(struct daemon *d)
 			log_info("SIGHUP: reloading %s", d->config_path);
 			reload_catalog(d);
 		} else if (!d->stopping) {
-			log_info("stopping: finishing what is on the wire");
+			log_info("stopping: finishing the message on the wire");
 			d->stopping = 1;
 			d->stop_deadline = mono_ms() + STOP_GRACE_MS;
+			d->outbox_dirty = 1;
 		}
 	}
 }
@@ -681,7 +724,10 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
-	struct modem_config cfg = {.device = device, .baud = baud, .pin = pin};
+	struct modem_config cfg = {.device = device,
+				   .baud = baud,
+				   .pin = pin,
+				   .send_timeout_ms = SEND_TIMEOUT_MS};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
@@ -710,6 +756,7 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	int64_t due = d->next_outbox_ms;
 
 	due = earliest(due, d->next_reminder_ms);
+	due = earliest(due, d->next_db_watch_ms);
 	due = earliest(due, concat_next_deadline(d->concat));
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
@@ -784,12 +831,47 @@ static int all_failed(const struct daemon *d)
 	return 1;
 }
 
+/* Stopping: done when no part is on the wire and no modem is about to send
+ * the next part of its message (pump_outbox ran since the last part
+ * ended, so an unfinished message either has its next part on the wire or
+ * waits for the send gap). */
 static int idle_for_stop(const struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_modems; i++)
-		if (d->modems[i].part_id != 0)
+		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
 			return 0;
 	return 1;
+}
+
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
+static int database_lost(struct daemon *d, int64_t now_ms)
+{
+	struct stat st;
+
+	if (now_ms < d->next_db_watch_ms)
+		return 0;
+	d->next_db_watch_ms = now_ms + DB_WATCH_MS;
+	if (stat(d->db_path, &st) != 0) {
+		log_error(
+		    "the database %s is gone (%s) while serving: stopping "
+		    "(exit %d); restore it before starting again, or "
+		    "every booking is forgotten",
+		    d->db_path, strerror(errno), CLI_DB_LOST);
+		return 1;
+	}
+	if (st.st_dev != d->db_dev || st.st_ino != d->db_ino) {
+		log_error("the database %s was replaced by another file while "
+			  "serving: stopping (exit %d); start again once the "
+			  "right file is in place",
+			  d->db_path, CLI_DB_LOST);
+		return 1;
+	}
+	return 0;
 }
 
 static int run_loop(struct daemon *d)
@@ -803,6 +885,8 @@ static int run_loop(struct daemon *d)
 		if (d->stopping &&
 		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
 			return CLI_OK;
+		if (database_lost(d, now_ms))
+			return CLI_DB_LOST;
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
 			return CLI_DEVICE;
@@ -899,6 +983,14 @@ static int start(struct daemon *d)
 		log_error("database %s: %s", db, err);
 		return CLI_BAD_INPUT;
 	}
+	struct stat dbst;
+	if (stat(db, &dbst) != 0) {
+		log_error("database %s: %s", db, strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	snprintf(d->db_path, sizeof(d->db_path), "%s", db);
+	d->db_dev = dbst.st_dev;
+	d->db_ino = dbst.st_ino;
 	struct concat_config cc = {.max_groups = 64,
 				   .expiry = CONCAT_EXPIRY_MS};
 	d->concat = concat_new(&cc);

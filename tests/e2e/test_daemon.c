@@ -674,6 +674,106 @@ out:
 	rig_free(&r);
 }
 
+/*
+ * SIGTERM between the parts of a long text: the message on the wire is
+ * finished, all its parts (it used to stop after the part in flight, and
+ * the customer got half a text); the next message is not started, and the
+ * next start sends it once, with nothing sent twice.
+ */
+static void test_sigterm_finishes_the_message_in_flight(void)
+{
+	static const char long_text[] =
+	    "Your order is ready: two bottles of beard oil, one comb and the "
+	    "gift voucher you asked about. We keep it at the desk until "
+	    "Saturday; bring your booking reference please. Thanks!";
+	struct rig r;
+	char out[1024], cmd[512];
+	const char *x = "+447700900061", *y = "+447700900062";
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 300);
+	CHECK(strlen(long_text) > 160); /* two GSM-7 parts */
+	sim_set_delay(r.sims[0], "+CMGS", 1500);
+	snprintf(cmd, sizeof(cmd), "send --to %s '%s'", x, long_text);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), cmd), 0);
+	snprintf(cmd, sizeof(cmd), "send --to %s '%s'", y, long_text);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), cmd), 0);
+	int64_t until = rig_ms() + 15000;
+	while (sim_sent_count(r.sims[0]) == 0 && rig_ms() < until)
+		rig_pump(&r, 10);
+	CHECK_INT(sim_sent_count(r.sims[0]), 1); /* part 1 on the wire */
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+	CHECK_INT(sim_sent_count(r.sims[0]), 2);
+	CHECK_INT(rig_count(&r, x), 1);
+	const struct rig_reply *rep = rig_last(&r, x);
+	CHECK(rep != NULL && rep->segments == 2 && rep->total == 2);
+	CHECK_INT(rig_count(&r, y), 0);
+	/* The next start sends the other message, and nothing twice. */
+	sim_set_delay(r.sims[0], "+CMGS", -1);
+	CHECK(rig_start(&r) == 0);
+	CHECK_INT(rig_wait_replies(&r, y, 1, 15000), 1);
+	CHECK_INT(rig_settle(&r, 1500, 15000), 0);
+	CHECK_INT(sim_sent_count(r.sims[0]), 4);
+	CHECK_INT(rig_count(&r, x), 1);
+out:
+	rig_free(&r);
+}
+
+/* Wait for the daemon to exit on its own (pumping the modems); its exit
+ * status, or -1 when it was still running after TIMEOUT_MS (then killed). */
+static int wait_exit(struct rig *r, int timeout_ms)
+{
+	int64_t until = rig_ms() + timeout_ms;
+	int status = 0;
+
+	while (waitpid(r->serve, &status, WNOHANG) == 0) {
+		if (rig_ms() > until) {
+			rig_kill(r, SIGKILL);
+			return -1;
+		}
+		rig_pump(r, 20);
+	}
+	r->serve = 0;
+	for (int m = 0; m < r->n_modems; m++)
+		sim_port_released(r->sims[m]);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/*
+ * The database file removed, or replaced by another, while the daemon
+ * runs: it used to carry on writing to a file nobody would read again, and
+ * the next start created an empty one ("You have no upcoming bookings").
+ * It stops loudly with its own exit code (the unit does not restart on it).
+ */
+static void test_database_removed_or_replaced_stops(void)
+{
+	for (int replace = 0; replace <= 1; replace++) {
+		struct rig r;
+		char other[160];
+
+		if (boot(&r, 1) != 0)
+			goto out;
+		rig_text(&r, 0, ALICE, "how much is a haircut?");
+		CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+		if (replace) {
+			snprintf(other, sizeof(other), "%s/restored.db", r.dir);
+			FILE *f = fopen(other, "w");
+			CHECK(f != NULL);
+			if (f != NULL)
+				fclose(f);
+			CHECK_INT(rename(other, r.db), 0);
+		} else {
+			CHECK_INT(unlink(r.db), 0);
+		}
+		CHECK_INT(wait_exit(&r, 10000), CLI_DB_LOST);
+		CHECK(
+		    file_contains(r.log, replace ? "was replaced" : "is gone"));
+	out:
+		rig_free(&r);
+	}
+}
+
 /* ONLY=name runs the cases whose name contains it (during development). */
 #define RUN_IF(fn)                                                             \
 	do {                                                                   \
@@ -706,6 +806,8 @@ int main(void)
 	RUN_IF(test_storage_full_at_start);
 	RUN_IF(test_sighup_with_invalid_config);
 	RUN_IF(test_sigterm_exits_zero);
+	RUN_IF(test_database_removed_or_replaced_stops);
+	RUN_IF(test_sigterm_finishes_the_message_in_flight);
 	RUN_IF(test_staff_send_through_running_daemon);
 	RUN_IF(test_send_waits_for_the_daemon);
 	RUN_IF(test_send_refuses_opted_out);
