@@ -3,9 +3,8 @@
  * `smsdesk serve` binary as a child, a real sqlite file and a real catalog
  * (tests/data/e2e.cfg). Customers text through the simulated network; the
  * replies are what the daemon sent with AT+CMGS, decoded.
- *
- * KILL_RUNS (default 12) sets how many SIGKILL/restart rounds the crash
- * test makes; `make soak` runs only that test (KILL_ONLY), 200 rounds.
+ * The crash test (SIGKILL and restart while customers text) and `make
+ * soak` are in test_crash.c.
  */
 #include "harness.h"
 #include "support/rig.h"
@@ -458,51 +457,6 @@ out:
 	rig_free(&r);
 }
 
-/*
- * Crash safety: SIGKILL at random moments while customers text, restart,
- * and in the end every customer has an answer. A reply sent twice is a
- * duplicate: the protocol allows one per crash that lands between the
- * modem's +CMGS and our commit, so it is counted and printed, not hidden.
- */
-static void test_killed_and_restarted(void)
-{
-	struct rig r;
-	const char *env = getenv("KILL_RUNS");
-	int runs = env != NULL ? atoi(env) : 12;
-	char from[32];
-	unsigned seed = (unsigned)time(NULL);
-
-	if (boot(&r, 1) != 0)
-		goto out;
-	srand(seed);
-	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
-		rig_text(&r, 0, from,
-			 i % 2 ? "how much is a haircut?"
-			       : "price of a beard trim?");
-		rig_pump(&r, rand() % 700);
-		rig_kill(&r, SIGKILL);
-		CHECK(rig_start(&r) == 0);
-	}
-	rig_settle(&r, 2000, 60000);
-	int lost = 0, dup = 0;
-	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
-		size_t n = rig_count(&r, from);
-		if (n == 0)
-			lost++;
-		if (n > 1)
-			dup += (int)n - 1;
-	}
-	printf("  crash test (seed %u): %d kills, %d lost, %d duplicate "
-	       "replies\n",
-	       seed, runs, lost, dup);
-	CHECK_INT(lost, 0);
-	CHECK(dup <= runs);
-out:
-	rig_free(&r);
-}
-
 static void test_staff_send_through_running_daemon(void)
 {
 	struct rig r;
@@ -785,10 +739,6 @@ int main(void)
 {
 	const char *only = getenv("ONLY");
 
-	if (getenv("KILL_ONLY") != NULL) { /* make soak */
-		RUN_IF(test_killed_and_restarted);
-		return h_done();
-	}
 	RUN_IF(test_customer_books);
 	RUN_IF(test_long_inquiry_answered_once);
 	RUN_IF(test_ucs2_with_emoji);
@@ -813,6 +763,5 @@ int main(void)
 	RUN_IF(test_send_refuses_opted_out);
 	RUN_IF(test_delivery_report_marks_delivered);
 	RUN_IF(test_second_serve_leaves_live_sends_alone);
-	RUN_IF(test_killed_and_restarted);
 	return h_done();
 }
