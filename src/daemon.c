@@ -185,6 +185,10 @@ struct daemon {
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
 	int outbox_dirty;
+	/* The longest time from poll() returning to the next poll() call:
+	 * how long the modems waited for us (make bench reads it from the
+	 * "loop:" line logged at stop). */
+	int64_t longest_us, iterations;
 	struct held_part *held;
 	size_t n_held, cap_held;
 	int64_t next_tag;
@@ -874,13 +878,42 @@ static int database_lost(struct daemon *d, int64_t now_ms)
 	return 0;
 }
 
+static int64_t mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* One iteration's work took SINCE_US until now: keep the longest, and say
+ * so when the modems were kept waiting for long. */
+static void note_iteration(struct daemon *d, int64_t since_us)
+{
+	int64_t took = mono_us() - since_us;
+
+	d->iterations++;
+	if (took <= d->longest_us)
+		return;
+	d->longest_us = took;
+	if (took >= 1000000)
+		log_warn("loop: one pass took %lld ms (the modems waited)",
+			 (long long)(took / 1000));
+	else
+		log_debug("loop: longest pass so far %lld us", (long long)took);
+}
+
 static int run_loop(struct daemon *d)
 {
 	struct pollfd fds[MAX_MODEMS + 1];
+	int64_t woke_us = -1;
 
 	for (;;) {
 		int64_t now_ms = mono_ms();
 		size_t n = 0;
+
+		if (woke_us >= 0)
+			note_iteration(d, woke_us);
 
 		if (d->stopping &&
 		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
@@ -901,6 +934,7 @@ static int run_loop(struct daemon *d)
 			log_error("poll: %s", strerror(errno));
 			return CLI_DEVICE;
 		}
+		woke_us = mono_us();
 		if (fds[0].revents & POLLIN)
 			read_signals(d);
 		now_ms = mono_ms();
@@ -1052,8 +1086,12 @@ int daemon_serve(const struct daemon_options *opt)
 
 	d.config_path = opt->config_path;
 	rc = start(&d);
-	if (rc == CLI_OK)
+	if (rc == CLI_OK) {
 		rc = run_loop(&d);
+		log_info("loop: longest pass %.1f ms over %lld passes",
+			 (double)d.longest_us / 1000.0,
+			 (long long)d.iterations);
+	}
 	stop(&d);
 	if (rc == CLI_OK)
 		log_info("stopped");
