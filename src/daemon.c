@@ -95,8 +95,8 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
-#include "smsdesk/concat.h"
 #include "smsdesk/desk.h"
+#include "smsdesk/inbound.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/runlock.h"
@@ -154,15 +154,6 @@ struct dmodem {
 	int64_t down_since_ms; /* 0 while ready */
 };
 
-/* A received part waiting in the reassembly table; its modem copy stays
- * until the whole message is committed (Invariant 1). */
-struct held_part {
-	int64_t tag;
-	struct dmodem *dm;
-	int index;
-	char *hex;
-};
-
 struct daemon {
 	const struct daemon_options *opt;
 	const char *config_path;
@@ -173,7 +164,7 @@ struct daemon {
 	dev_t db_dev; /* the file opened, to notice it removed or replaced */
 	ino_t db_ino;
 	int64_t next_db_watch_ms;
-	struct concat *concat;
+	struct inbound *in;
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
 	int sigfd;
@@ -189,9 +180,6 @@ struct daemon {
 	 * how long the modems waited for us (make bench reads it from the
 	 * "loop:" line logged at stop). */
 	int64_t longest_us, iterations;
-	struct held_part *held;
-	size_t n_held, cap_held;
-	int64_t next_tag;
 };
 
 static int64_t mono_ms(void)
@@ -361,205 +349,19 @@ static void answer_unanswered(struct daemon *d)
 	}
 }
 
-/* ---- receiving ---- */
+/* ---- receiving (inbound.c) ---- */
 
-static struct held_part *hold(struct daemon *d, struct dmodem *dm, int index,
-			      const char *hex)
+static void on_committed(void *ctx, int64_t inbox_id)
 {
-	if (d->n_held == d->cap_held) {
-		size_t cap = d->cap_held ? d->cap_held * 2 : 16;
-		struct held_part *v = realloc(d->held, cap * sizeof(*v));
-		if (v == NULL)
-			return NULL;
-		d->held = v;
-		d->cap_held = cap;
-	}
-	struct held_part *p = &d->held[d->n_held];
-	p->hex = strdup(hex);
-	if (p->hex == NULL)
-		return NULL;
-	p->tag = ++d->next_tag;
-	p->dm = dm;
-	p->index = index;
-	d->n_held++;
-	return p;
-}
-
-static struct held_part *held_by_tag(struct daemon *d, int64_t tag)
-{
-	for (size_t i = 0; i < d->n_held; i++)
-		if (d->held[i].tag == tag)
-			return &d->held[i];
-	return NULL;
-}
-
-static int held_by_slot(struct daemon *d, struct dmodem *dm, int index)
-{
-	for (size_t i = 0; index >= 0 && i < d->n_held; i++)
-		if (d->held[i].dm == dm && d->held[i].index == index)
-			return 1;
-	return 0;
-}
-
-static void release(struct daemon *d, struct held_part *p, int delete)
-{
-	if (p == NULL)
-		return;
-	if (delete &&p->index >= 0 && p->dm->m != NULL)
-		modem_delete(p->dm->m, p->index);
-	free(p->hex);
-	*p = d->held[--d->n_held];
-}
-
-/* Keep what we cannot read or do not answer: commit it, then delete. */
-static void keep_unanswerable(struct daemon *d, struct dmodem *dm,
-			      const struct modem_message *msg,
-			      const struct sms_pdu *pdu, const char *why)
-{
-	struct store_inbox_new in = {
-	    .sender = pdu != NULL ? pdu->number : "",
-	    .smsc_time = pdu != NULL && pdu->has_timestamp
-			     ? sms_time_to_utc(&pdu->timestamp)
-			     : 0,
-	    .pdu_hex = msg->pdu_hex,
-	    .text = pdu != NULL ? pdu->text : "",
-	    .flags = pdu != NULL ? 0 : STORE_IN_BAD_TEXT,
-	    .modem = dm->name};
-	int64_t id, now = wall_now(d);
-	int rc = store_inbox_put(d->st, &in, now, &id);
-
-	if (rc < 0) {
-		log_error("cannot store a message from the modem: %s",
-			  store_errmsg(d->st));
-		return;
-	}
-	if (rc == STORE_OK)
-		store_inbox_mark_ignored(d->st, id, why, now);
-	if (msg->index >= 0)
-		modem_delete(dm->m, msg->index);
-}
-
-static void commit_message(struct daemon *d, const struct concat_message *m)
-{
-	size_t len = 1;
-	struct held_part *parts[256];
-	int n = 0;
-
-	for (int i = 0; i < m->received && n < 256; i++) {
-		struct held_part *p = held_by_tag(d, m->tags[i]);
-		if (p != NULL) {
-			parts[n++] = p;
-			len += strlen(p->hex) + 1;
-		}
-	}
-	if (n == 0)
-		return;
-	char *hex = calloc(len, 1);
-	if (hex == NULL)
-		return;
-	for (int i = 0; i < n; i++) {
-		if (i > 0)
-			strcat(hex, "\n");
-		strcat(hex, parts[i]->hex);
-	}
-	struct store_inbox_new in = {
-	    .sender = m->head->number,
-	    .smsc_time = m->head->has_timestamp
-			     ? sms_time_to_utc(&m->head->timestamp)
-			     : 0,
-	    .pdu_hex = hex,
-	    .text = m->text,
-	    .flags = (m->incomplete ? STORE_IN_INCOMPLETE : 0) |
-		     (m->head->msg_class == 0 ? STORE_IN_FLASH : 0),
-	    .modem = parts[0]->dm->name};
-	int64_t id = 0;
-	int rc = store_inbox_put(d->st, &in, wall_now(d), &id);
-	free(hex);
-	if (rc < 0) {
-		/* Not committed: leave every part on the modem; the next
-		 * start-up reads them again. */
-		log_error("cannot store the message from %s: %s",
-			  m->head->number, store_errmsg(d->st));
-		for (int i = 0; i < n; i++)
-			release(d, held_by_tag(d, m->tags[i]), 0);
-		return;
-	}
-	if (m->incomplete)
-		log_warn("message from %s arrived incomplete (%d of %d parts)",
-			 m->head->number, m->received, m->total);
-	for (int i = 0; i < n; i++)
-		release(d, held_by_tag(d, m->tags[i]), 1);
-	if (rc == STORE_OK)
-		answer(d, id);
-	else
-		log_debug("message %lld was already stored", (long long)id);
-}
-
-static void drain_concat(struct daemon *d, int64_t now_ms)
-{
-	struct concat_message m;
-
-	while (concat_pop(d->concat, now_ms, &m) == 1)
-		commit_message(d, &m);
-}
-
-static int decode(const struct modem_message *msg, struct sms_pdu *pdu,
-		  struct pdu_error *err)
-{
-	if (msg->tpdu_len > 0)
-		return pdu_decode_len(msg->pdu_hex, msg->tpdu_len, pdu, err);
-	return pdu_decode(msg->pdu_hex, PDU_SMSC_AUTO, pdu, err);
+	answer(ctx, inbox_id);
 }
 
 static void on_message(void *ctx, const struct modem_message *msg)
 {
 	struct dmodem *dm = ctx;
-	struct daemon *d = dm->d;
-	static struct sms_pdu pdu;
-	struct pdu_error err;
-	char why[200];
 
-	if (held_by_slot(d, dm, msg->index))
-		return; /* read again after a resync: already held */
-	if (decode(msg, &pdu, &err) < 0) {
-		log_warn("undecodable message at %s index %d: %s", dm->name,
-			 msg->index, err.msg);
-		snprintf(why, sizeof(why), "undecodable PDU: %s", err.msg);
-		keep_unanswerable(d, dm, msg, NULL, why);
-		return;
-	}
-	if (pdu.type == PDU_SUBMIT) {
-		/* Someone's draft or sent text on the SIM: not an inquiry, but
-		 * left there it takes a place new texts need. Keep a copy. */
-		log_info("%s index %d holds an outgoing message: kept in the "
-			 "database and removed from the SIM",
-			 dm->name, msg->index);
-		keep_unanswerable(d, dm, msg, &pdu,
-				  "outgoing message found on the SIM");
-		return;
-	}
-	if (pdu.type == PDU_STATUS_REPORT) {
-		store_outbox_delivered_by_mr(d->st, dm->name, pdu.mr,
-					     pdu.status, wall_now(d));
-		if (msg->index >= 0)
-			modem_delete(dm->m, msg->index);
-		return;
-	}
-	struct held_part *p = hold(d, dm, msg->index, msg->pdu_hex);
-	if (p == NULL) {
-		log_error("out of memory holding a message part");
-		return;
-	}
-	int64_t now = mono_ms();
-	int rc = concat_add(d->concat, &pdu, p->tag, now);
-	if (rc == CONCAT_DUPLICATE) {
-		release(d, p, 0);
-		keep_unanswerable(d, dm, msg, &pdu, "duplicate part");
-	} else if (rc < 0) {
-		release(d, p, 0);
-		log_error("out of memory reassembling a message");
-	}
-	drain_concat(d, now);
+	inbound_message(dm->d->in, dm->m, dm->name, msg, mono_ms(),
+			wall_now(dm->d));
 }
 
 static void on_status_report(void *ctx, const struct modem_message *msg)
@@ -761,7 +563,7 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 
 	due = earliest(due, d->next_reminder_ms);
 	due = earliest(due, d->next_db_watch_ms);
-	due = earliest(due, concat_next_deadline(d->concat));
+	due = earliest(due, inbound_next_deadline(d->in));
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
 	for (size_t i = 0; i < d->n_modems; i++) {
@@ -815,7 +617,7 @@ static void timers(struct daemon *d, int64_t now_ms)
 	}
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
-	drain_concat(d, now_ms);
+	inbound_tick(d->in, now_ms, wall_now(d));
 	if (now_ms >= d->next_outbox_ms) {
 		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
 		d->outbox_dirty = 1;
@@ -1025,11 +827,13 @@ static int start(struct daemon *d)
 	snprintf(d->db_path, sizeof(d->db_path), "%s", db);
 	d->db_dev = dbst.st_dev;
 	d->db_ino = dbst.st_ino;
-	struct concat_config cc = {.max_groups = 64,
-				   .expiry = CONCAT_EXPIRY_MS};
-	d->concat = concat_new(&cc);
+	struct inbound_config ic = {.st = d->st,
+				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
+				    .answer = on_committed,
+				    .ctx = d};
+	d->in = inbound_new(&ic);
 	d->sigfd = open_signals();
-	if (d->concat == NULL || d->sigfd < 0) {
+	if (d->in == NULL || d->sigfd < 0) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -1063,13 +867,7 @@ static int start(struct daemon *d)
 
 static void stop(struct daemon *d)
 {
-	if (d->concat != NULL) {
-		/* Parts still waiting stay on the modem: nothing to save. */
-		for (size_t i = 0; i < d->n_held; i++)
-			free(d->held[i].hex);
-		concat_free(d->concat);
-	}
-	free(d->held);
+	inbound_free(d->in);
 	for (size_t i = 0; i < d->n_modems; i++)
 		modem_free(d->modems[i].m);
 	store_close(d->st);

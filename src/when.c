@@ -2,6 +2,7 @@
 #include "smsdesk/when.h"
 
 #include "smsdesk/catalog.h"
+#include "smsdesk/civil.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -11,50 +12,30 @@
 
 #define DAY_MIN (24 * 60)
 
-/* ---- civil days (proleptic Gregorian, no time zone) --------------------- */
+/* ---- civil days ---------------------------------------------------------- */
 
-/* Days since 1970-01-01 (after H. Hinnant's days_from_civil). */
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static struct when_day civil_from_days(long z)
+static struct when_day day_of_number(int64_t z)
 {
 	struct when_day out;
 
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	out.mday = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out.month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out.year = (int)(yoe + era * 400 + (out.month <= 2));
-	/* 1970-01-01 was a Thursday (3 counting from Monday = 0). */
-	out.wday = (int)(((z - 719468) % 7 + 7 + 3) % 7);
+	civil_from_days(z, &out.year, &out.month, &out.mday);
+	out.wday = civil_weekday(z);
 	return out;
 }
 
-static long day_number(const struct when_day *d)
+static int64_t day_number(const struct when_day *d)
 {
-	return days_from_civil(d->year, d->month, d->mday);
+	return civil_days(d->year, d->month, d->mday);
 }
 
 struct when_day when_day_add(struct when_day day, int n)
 {
-	return civil_from_days(day_number(&day) + n);
+	return day_of_number(day_number(&day) + n);
 }
 
 int when_day_cmp(const struct when_day *a, const struct when_day *b)
 {
-	long x = day_number(a), y = day_number(b);
+	int64_t x = day_number(a), y = day_number(b);
 	return (x > y) - (x < y);
 }
 
@@ -65,13 +46,9 @@ int when_day_diff(const struct when_day *a, const struct when_day *b)
 
 int when_day_make(int year, int month, int mday, struct when_day *out)
 {
-	if (year < 1970 || year > 9999 || month < 1 || month > 12 || mday < 1 ||
-	    mday > 31)
+	if (year < 1970 || year > 9999 || !civil_valid(year, month, mday))
 		return -1;
-	struct when_day d = civil_from_days(days_from_civil(year, month, mday));
-	if (d.year != year || d.month != month || d.mday != mday)
-		return -1;
-	*out = d;
+	*out = day_of_number(civil_days(year, month, mday));
 	return 0;
 }
 
@@ -102,108 +79,95 @@ void when_minute_hhmm(int minute, char *out, size_t cap)
 /* ---- time zones ---------------------------------------------------------- */
 
 /*
- * The C library knows zones only through TZ. Switch it for the duration of
- * one conversion and put it back, so the process's own idea of local time is
- * untouched. When TZ already names the zone nothing is switched: callers
- * that convert often can set it once.
+ * Zones by name for callers that still pass a name (and catalogs built by
+ * hand in tests): each is read once and kept for the life of the process.
+ * The catalog's own zone object is the way forward (when_zone).
  */
+#define ZONE_CACHE 8
+static struct {
+	char name[64];
+	struct civil_zone *zone;
+} zone_cache[ZONE_CACHE];
+
+const struct civil_zone *when_zone_named(const char *tz)
+{
+	if (tz == NULL || tz[0] == '\0' || strlen(tz) >= 64)
+		return NULL;
+	for (size_t i = 0; i < ZONE_CACHE && zone_cache[i].zone != NULL; i++)
+		if (strcmp(zone_cache[i].name, tz) == 0)
+			return zone_cache[i].zone;
+	struct civil_zone *z = civil_zone_load(tz, NULL, 0);
+	if (z == NULL)
+		return NULL;
+	for (size_t i = 0; i < ZONE_CACHE; i++) {
+		if (zone_cache[i].zone == NULL) {
+			snprintf(zone_cache[i].name, sizeof(zone_cache[i].name),
+				 "%s", tz);
+			zone_cache[i].zone = z;
+			return z;
+		}
+	}
+	/* Full: the oldest goes. Names are few (one per catalog), so this is
+	 * a test running through many zones; nobody holds the old one. */
+	civil_zone_free(zone_cache[0].zone);
+	memmove(&zone_cache[0], &zone_cache[1],
+		sizeof(zone_cache[0]) * (ZONE_CACHE - 1));
+	snprintf(zone_cache[ZONE_CACHE - 1].name, sizeof(zone_cache[0].name),
+		 "%s", tz);
+	zone_cache[ZONE_CACHE - 1].zone = z;
+	return z;
+}
+
 int when_tz_enter(const char *tz, struct when_tz_saved *s)
 {
-	const char *cur = getenv("TZ");
-
 	s->switched = 0;
-	if (tz == NULL || tz[0] == '\0')
-		return -1;
-	if (cur != NULL && strcmp(cur, tz) == 0)
-		return 0;
-	s->had = cur != NULL;
-	if (cur != NULL) {
-		if (strlen(cur) >= sizeof(s->old))
-			return -1;
-		strcpy(s->old, cur);
-	}
-	if (setenv("TZ", tz, 1) != 0)
-		return -1;
-	tzset();
-	s->switched = 1;
-	return 0;
+	return when_zone_named(tz) != NULL ? 0 : -1;
 }
 
 void when_tz_leave(const struct when_tz_saved *s)
 {
-	if (!s->switched)
-		return;
-	if (s->had)
-		setenv("TZ", s->old, 1);
-	else
-		unsetenv("TZ");
-	tzset();
+	(void)s;
 }
 
-static long gmtoff_at(time_t t)
+void when_local_in(const struct civil_zone *z, int64_t t,
+		   struct when_local *out)
 {
-	struct tm tm;
-	if (localtime_r(&t, &tm) == NULL)
-		return 0;
-	return tm.tm_gmtoff;
+	struct civil_time c;
+
+	civil_zone_local(z, t, &c);
+	out->day.year = c.year;
+	out->day.month = c.month;
+	out->day.mday = c.mday;
+	out->day.wday = c.wday;
+	out->minute = c.hour * 60 + c.minute;
+}
+
+int64_t when_epoch_in(const struct civil_zone *z, const struct when_day *day,
+		      int minute)
+{
+	return civil_zone_epoch(z, day_number(day), (int64_t)minute * 60);
 }
 
 int when_local_of(const char *tz, time_t t, struct when_local *out)
 {
-	struct when_tz_saved s;
-	struct tm tm;
-	int ok;
+	const struct civil_zone *z = when_zone_named(tz);
 
-	if (when_tz_enter(tz, &s) != 0)
+	if (z == NULL)
 		return -1;
-	ok = localtime_r(&t, &tm) != NULL;
-	when_tz_leave(&s);
-	if (!ok)
+	when_local_in(z, (int64_t)t, out);
+	if (out->day.year < 1970 || out->day.year > 9999)
 		return -1;
-	if (when_day_make(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-			  &out->day) != 0)
-		return -1;
-	out->minute = tm.tm_hour * 60 + tm.tm_min;
 	return 0;
-}
-
-/* Offsets on either side of the day, then whichever reading is real. */
-static time_t epoch_in_zone(long base)
-{
-	long o1 = gmtoff_at((time_t)(base - 86400));
-	long o2 = gmtoff_at((time_t)(base + 86400));
-	time_t c1 = (time_t)(base - o1), c2 = (time_t)(base - o2);
-	int ok1 = gmtoff_at(c1) == o1, ok2 = gmtoff_at(c2) == o2;
-
-	if (ok1 && ok2)
-		return c1 < c2 ? c1 : c2; /* fall-back: the first one */
-	if (ok1)
-		return c1;
-	if (ok2)
-		return c2;
-	/* In a spring-forward gap: the moment the clocks jumped. */
-	time_t lo = c1 < c2 ? c1 : c2, hi = c1 < c2 ? c2 : c1;
-	long off_lo = gmtoff_at(lo);
-	while (hi - lo > 1) {
-		time_t mid = lo + (hi - lo) / 2;
-		if (gmtoff_at(mid) == off_lo)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return hi;
 }
 
 int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 		  time_t *out)
 {
-	struct when_tz_saved s;
-	long base = day_number(day) * 86400L + (long)minute * 60L;
+	const struct civil_zone *z = when_zone_named(tz);
 
-	if (when_tz_enter(tz, &s) != 0)
+	if (z == NULL)
 		return -1;
-	*out = epoch_in_zone(base);
-	when_tz_leave(&s);
+	*out = (time_t)when_epoch_in(z, day, minute);
 	return 0;
 }
 

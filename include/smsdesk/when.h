@@ -5,11 +5,10 @@
  * arithmetic bookings need (a slot starts at opening time, steps by the
  * service's minutes and must end by closing time).
  *
- * Pure: "now" is always passed in as epoch seconds; this module never reads
- * the clock. Local time is computed through the C library's tz database by
- * setting TZ for the duration of one call and restoring it after (the desk is
- * single-threaded). Ambiguity ("7" when we are open neither at 07:00 nor at
- * 19:00, "05-06") is reported, never guessed.
+ * Pure: "now" is always passed in; this module never reads the clock and
+ * never touches TZ (local time comes from civil.h's zone objects). Ambiguity
+ * ("7" when we are open neither at 07:00 nor at 19:00, "05-06") is reported,
+ * never guessed.
  */
 #ifndef SMSDESK_WHEN_H
 #define SMSDESK_WHEN_H
@@ -75,29 +74,43 @@ struct when_req {
 };
 
 /*
- * Switch the process's TZ to zone TZ until when_tz_leave, so that a run of
- * conversions (a whole decision) does not reload the zone each time. Calls
- * inside see TZ already set and switch nothing. Returns 0 or -1.
+ * Local time and zones. The catalog's zone object (civil.h) is the way in:
+ * when_local_in/when_epoch_in convert with it and touch nothing else.
+ *
+ * The name-based calls below are kept while callers move: they find the zone
+ * by name in a small per-process cache (each zone read once from the tz
+ * database), never through TZ. when_tz_enter/leave no longer switch TZ; they
+ * only check the name, and will go once nobody calls them.
  */
+struct civil_zone;
+
+/* Local civil time of instant T in zone Z. */
+void when_local_in(const struct civil_zone *z, int64_t t,
+		   struct when_local *out);
+/*
+ * Instant of local DAY at MINUTE in zone Z. A minute that does not exist
+ * (spring-forward gap) maps to the instant just after the gap; a minute that
+ * exists twice (fall-back) to its first occurrence.
+ */
+int64_t when_epoch_in(const struct civil_zone *z, const struct when_day *day,
+		      int minute);
+/* Zone NAME from the per-process cache (loaded on first use), or NULL when
+ * there is no such zone. Not to be freed. */
+const struct civil_zone *when_zone_named(const char *tz);
+
 struct when_tz_saved {
 	int switched;
 	int had;
 	char old[128];
 };
+/* Deprecated: TZ is no longer switched. Returns 0 when TZ names a zone. */
 int when_tz_enter(const char *tz, struct when_tz_saved *s);
 void when_tz_leave(const struct when_tz_saved *s);
 
-/*
- * Local civil time of epoch T in zone TZ (IANA name). Returns 0, or -1 when
- * the conversion fails.
- */
+/* As when_local_in, the zone by name. Returns 0, or -1 (no such zone). */
 int when_local_of(const char *tz, time_t t, struct when_local *out);
 
-/*
- * Epoch of local DAY at MINUTE in zone TZ. A minute that does not exist
- * (spring-forward gap) maps to the instant just after the gap; a minute that
- * exists twice (fall-back) to its first occurrence. Returns 0 or -1.
- */
+/* As when_epoch_in, the zone by name. Returns 0 or -1. */
 int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 		  time_t *out);
 

@@ -14,7 +14,10 @@ static void check_help(void)
 	printf("usage: smsdesk check [-c FILE]\n\n"
 	       "Check the catalog FILE (default: $SMSDESK_CONFIG, else\n"
 	       "/etc/smsdesk/smsdesk.cfg) and print each problem as\n"
-	       "FILE:LINE: message. Prints nothing when the file is valid.\n\n"
+	       "FILE:LINE: message, warnings as FILE:LINE: warning: message\n"
+	       "and what it assumed (the country, from the time zone) as\n"
+	       "FILE:LINE: note: message. Prints nothing when the file is\n"
+	       "valid and says all it means.\n\n"
 	       "  -c, --config FILE   the catalog to check\n"
 	       "  -h, --help          this help\n\n"
 	       "Exit status: 0 valid (warnings allowed), 1 errors found,\n"
@@ -30,7 +33,9 @@ int cmd_check(int argc, char **argv)
 	};
 	const char *given = NULL, *path;
 	struct cat_diags diags;
+	struct cat_diag note;
 	struct catalog *cat;
+	int have_note;
 	char line[1200];
 	int c;
 
@@ -54,7 +59,17 @@ int cmd_check(int argc, char **argv)
 				       argv[optind]);
 	path = cli_config_path(given);
 	cat = catalog_load(path, &diags);
-	for (size_t i = 0; i < diags.n; i++) {
+	/* What the loader assumed goes in line order among the problems. */
+	have_note = cat != NULL && catalog_country_note(cat, &note);
+	for (size_t i = 0; i <= diags.n; i++) {
+		if (have_note &&
+		    (i == diags.n || diags.v[i].line > note.line)) {
+			catalog_diag_format(path, &note, line, sizeof(line));
+			printf("%s\n", line);
+			have_note = 0;
+		}
+		if (i == diags.n)
+			break;
 		catalog_diag_format(path, &diags.v[i], line, sizeof(line));
 		printf("%s\n", line);
 	}

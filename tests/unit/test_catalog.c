@@ -129,6 +129,17 @@ static void test_example_fields(void)
 	CHECK_INT(cat->policy.conversation_minutes, 30);
 	CHECK_INT(cat->policy.max_replies_per_hour, 6);
 	CHECK_INT(cat->policy.reminder_hours, 24);
+	CHECK_INT(cat->policy.reply_expiry_minutes, 240);
+	CHECK_INT(cat->policy.retention_days, 90);
+	CHECK_INT(cat->policy.national_shift, 0);
+	CHECK_STR(cat->country, "GB");
+	CHECK_INT(cat->country_derived, 0);
+	CHECK_INT(cat->calling_code, 44);
+	CHECK_INT(cat->n_languages, 1);
+	CHECK_STR(cat->languages[0], "en");
+	CHECK_INT(cat->n_staff, 0);
+	CHECK_INT(cat->n_replies, 0);
+	CHECK_INT(cat->n_kannel, 0);
 	CHECK_INT(catalog_max_phrase_words(cat), 4); /* short back and sides */
 	catalog_free(cat);
 }
@@ -303,7 +314,151 @@ static void test_defaults(void)
 	CHECK_INT(cat->policy.conversation_minutes, 30);
 	CHECK_INT(cat->policy.max_replies_per_hour, 6);
 	CHECK_INT(cat->policy.reminder_hours, 24);
+	CHECK_INT(cat->policy.reply_expiry_minutes, 240);
+	CHECK_INT(cat->policy.retention_days, 90);
+	CHECK_INT(cat->policy.national_shift, 0);
+	/* No country written: France's, from Europe/Paris, and said so. */
+	CHECK_STR(cat->country, "FR");
+	CHECK_INT(cat->country_derived, 1);
+	CHECK_INT(cat->calling_code, 33);
+	CHECK_INT(cat->country_line, 3);
+	CHECK_INT(cat->n_languages, 1);
+	CHECK_STR(cat->languages[0], "en");
+	CHECK_INT(cat->n_staff + cat->n_replies + cat->n_kannel, 0);
 	CHECK_STR(cat->path, path);
+	catalog_free(cat);
+}
+
+/* Every second-wave key, written out, lands in its field. */
+static void test_second_wave_keys(void)
+{
+	char path[128];
+	struct cat_diags diags;
+	struct catalog *cat;
+	struct cat_diag note;
+
+	snprintf(path, sizeof(path), "%s/second.cfg", tmp_dir);
+	write_file(
+	    path,
+	    "database = \"/tmp/x.db\";\n"
+	    "business = { name = \"B\"; timezone = \"Europe/Madrid\";\n"
+	    "  country = \"es\"; languages = [ \"es\", \"EN\" ];\n"
+	    "  hours = ( { days = \"daily\"; open = \"09:00\"; close = "
+	    "\"18:00\"; } ); };\n"
+	    "services = ( { id = \"cut\"; name = \"Corte\"; words = [ "
+	    "\"corte\" ];\n  price = \"EUR 9\"; minutes = 20; } );\n"
+	    "referrals = ( { name = \"R\"; phone = \"612 345 678\"; "
+	    "covers = [ \"cut\" ]; } );\n"
+	    "staff = (\n"
+	    "  { name = \"Ana\"; phone = \"+34 600 111 222\"; pin = "
+	    "\"4821\";\n"
+	    "    summary = \"weekly\"; },\n"
+	    "  { name = \"Luis\"; phone = \"600-111-333\"; forward = false; "
+	    "}\n"
+	    ");\n"
+	    "replies = { booked = \"Reservado: {service}.\"; help_text = "
+	    "\"Hola\"; };\n"
+	    "kannel = ( { sendsms_url = "
+	    "\"http://127.0.0.1:13013/cgi-bin/sendsms\";\n"
+	    "  username = \"u\"; password = \"p\"; secret = "
+	    "\"0123456789abcdef\";\n"
+	    "  numbers = [ \"600 000 000\", \"+34 600 000 001\" ]; "
+	    "max_in_flight = 3; } );\n"
+	    "policy = { reply_expiry_minutes = 5; retention_days = 3650;\n"
+	    "  national_shift = true; };\n",
+	    0600);
+	cat = catalog_load(path, &diags);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 0);
+	for (size_t i = 0; i < diags.n; i++)
+		printf("  unexpected: %d: %s\n", diags.v[i].line,
+		       diags.v[i].msg);
+	catalog_diags_free(&diags);
+	if (cat == NULL)
+		return;
+	CHECK_INT(cat->n_modems, 0); /* Kannel alone needs no modem */
+	CHECK_STR(cat->country, "ES");
+	CHECK_INT(cat->country_derived, 0);
+	CHECK_INT(cat->country_line, 3);
+	CHECK_INT(cat->calling_code, 34);
+	CHECK_INT(catalog_country_note(cat, &note), 0);
+	CHECK_INT(cat->n_languages, 2);
+	CHECK_STR(cat->languages[0], "es");
+	CHECK_STR(cat->languages[1], "en");
+	CHECK_STR(cat->referrals[0].phone, "+34612345678");
+	CHECK_INT(cat->n_staff, 2);
+	CHECK_STR(cat->staff[0].name, "Ana");
+	CHECK_STR(cat->staff[0].phone, "+34600111222");
+	CHECK_INT(cat->staff[0].forward, 1);
+	CHECK_INT(cat->staff[0].summary, CAT_SUMMARY_WEEKLY);
+	CHECK_STR(cat->staff[0].pin, "4821");
+	CHECK_INT(cat->staff[0].line, 9);
+	CHECK_STR(cat->staff[1].phone, "+34600111333");
+	CHECK_INT(cat->staff[1].forward, 0);
+	CHECK_INT(cat->staff[1].summary, CAT_SUMMARY_NONE);
+	CHECK_STR(cat->staff[1].pin, "");
+	CHECK_INT(cat->n_replies, 2);
+	CHECK_STR(cat->replies[0].name, "booked");
+	CHECK_STR(cat->replies[0].text, "Reservado: {service}.");
+	CHECK_INT(cat->replies[0].line, 13);
+	CHECK_STR(cat->replies[1].name, "help_text");
+	CHECK_INT(cat->n_kannel, 1);
+	CHECK_STR(cat->kannel[0].listen, "127.0.0.1:13080");
+	CHECK_STR(cat->kannel[0].listen_host, "127.0.0.1");
+	CHECK_INT(cat->kannel[0].listen_port, 13080);
+	CHECK_STR(cat->kannel[0].sendsms_url,
+		  "http://127.0.0.1:13013/cgi-bin/sendsms");
+	CHECK_STR(cat->kannel[0].username, "u");
+	CHECK_STR(cat->kannel[0].password, "p");
+	CHECK_STR(cat->kannel[0].secret, "0123456789abcdef");
+	CHECK_INT(cat->kannel[0].n_numbers, 2);
+	CHECK_STR(cat->kannel[0].numbers[0], "+34600000000");
+	CHECK_STR(cat->kannel[0].numbers[1], "+34600000001");
+	CHECK_INT(cat->kannel[0].max_in_flight, 3);
+	CHECK_INT(cat->kannel[0].line, 14);
+	CHECK_INT(cat->policy.reply_expiry_minutes, 5);
+	CHECK_INT(cat->policy.retention_days, 3650);
+	CHECK_INT(cat->policy.national_shift, 1);
+	catalog_free(cat);
+}
+
+static int reject_boked(const struct cat_reply *r, const struct catalog *cat,
+			char *why, size_t cap)
+{
+	(void)cat;
+	if (strcmp(r->name, "boked") != 0)
+		return 0;
+	snprintf(why, cap, "no standard reply is called 'boked'");
+	return 1;
+}
+
+/* The language side's hook sees every well-shaped reply. */
+static void test_reply_hook(void)
+{
+	char path[128], text[1024];
+	struct cat_diags diags;
+	struct catalog *cat;
+
+	snprintf(path, sizeof(path), "%s/replies.cfg", tmp_dir);
+	snprintf(text, sizeof(text),
+		 "%sreplies = {\n  booked = \"B\";\n"
+		 "  boked = \"B\";\n};\n",
+		 minimal_cfg);
+	write_file(path, text, 0600);
+	catalog_set_reply_check(reject_boked);
+	cat = catalog_load(path, &diags);
+	catalog_set_reply_check(NULL);
+	CHECK(cat == NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_INT(diags.n ? diags.v[0].line : 0, 9);
+	CHECK_STR(diags.n ? diags.v[0].msg : NULL,
+		  "no standard reply is called 'boked'");
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+	cat = catalog_load(path, &diags);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 0);
+	catalog_diags_free(&diags);
 	catalog_free(cat);
 }
 
@@ -725,6 +880,8 @@ int main(void)
 	test_lookup_table();
 	RUN(test_lookup_exact_first);
 	RUN(test_defaults);
+	RUN(test_second_wave_keys);
+	RUN(test_reply_hook);
 	RUN(test_days_forms);
 	RUN(test_pin_warning);
 	RUN(test_missing_file);
