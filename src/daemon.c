@@ -100,6 +100,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/runlock.h"
+#include "smsdesk/wallclock.h"
 #include "smsdesk/when.h"
 
 #include <errno.h>
@@ -132,7 +133,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
  */
 #define SEND_TIMEOUT_MS (65 * 1000)
 #define STOP_GRACE_MS	(120 * 1000)
-/* How often the database file's identity is checked (one stat). */
+/* How often the database file's identity and the wall clock are checked. */
 #define DB_WATCH_MS 1000
 /* The same text this many times in an hour is another machine talking. */
 #define LOOP_THRESHOLD 3
@@ -168,7 +169,7 @@ struct daemon {
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
 	int sigfd;
-	int64_t mono0, wall0;
+	struct wallclock clock; /* the desk's: the wall clock, or --now on */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -190,10 +191,10 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The desk's clock: real time, or --now running on from start. */
+/* The desk's clock: the wall clock (or --now running on with it). */
 static int64_t wall_now(const struct daemon *d)
 {
-	return d->wall0 + (mono_ms() - d->mono0) / 1000;
+	return wallclock_now(&d->clock);
 }
 
 /* ---- catalog ---- */
@@ -655,13 +656,22 @@ static int idle_for_stop(const struct daemon *d)
  * write goes to an inode nobody will read again, and the next start would
  * create an empty database: every booking forgotten. Stop loudly instead.
  */
-static int database_lost(struct daemon *d, int64_t now_ms)
+/*
+ * A step of the wall clock: the desk's dates follow it at once (it reads
+ * the wall clock); what waits must keep its length in real time, so the
+ * times persisted as wall times are moved by the step.
+ */
+static void clock_stepped(struct daemon *d, int64_t step)
+{
+	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
+		 (long long)step);
+	(void)d;
+}
+
+static int database_lost(struct daemon *d)
 {
 	struct stat st;
 
-	if (now_ms < d->next_db_watch_ms)
-		return 0;
-	d->next_db_watch_ms = now_ms + DB_WATCH_MS;
 	if (stat(d->db_path, &st) != 0) {
 		log_error(
 		    "the database %s is gone (%s) while serving: stopping "
@@ -720,8 +730,14 @@ static int run_loop(struct daemon *d)
 		if (d->stopping &&
 		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
 			return CLI_OK;
-		if (database_lost(d, now_ms))
-			return CLI_DB_LOST;
+		if (now_ms >= d->next_db_watch_ms) {
+			int64_t step = wallclock_step(&d->clock);
+			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
+			if (step != 0)
+				clock_stepped(d, step);
+			if (database_lost(d))
+				return CLI_DB_LOST;
+		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
 			return CLI_DEVICE;
@@ -801,15 +817,15 @@ static int start(struct daemon *d)
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
-	d->mono0 = mono_ms();
-	d->wall0 = (int64_t)time(NULL);
+	int64_t pinned = -1;
 	if (o->now != NULL &&
-	    when_parse_iso_local(d->cat->timezone, o->now, &d->wall0) != 0) {
+	    when_parse_iso_local(d->cat->timezone, o->now, &pinned) != 0) {
 		log_error("--now '%s' is not a local time like "
 			  "2026-12-01T09:30",
 			  o->now);
 		return CLI_USAGE;
 	}
+	wallclock_init(&d->clock, pinned, o->clock_offset_file);
 	const char *db = o->db_path != NULL ? o->db_path : d->cat->database;
 	int rc = take_locks(d, db);
 	if (rc != CLI_OK)
