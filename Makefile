@@ -38,7 +38,7 @@ SAN_CFLAGS = $(WARN) -O1 -g $(SAN_FLAGS) $(CFLAGS)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 CPPFLAGS += -DSMSDESK_VERSION='"$(VERSION)"'
 
-LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c src/cmd/*.c))
+LIB_SRCS  = $(filter-out src/main.c,$(wildcard src/*.c src/cmd/*.c src/lang/*.c))
 # The simulated modem: an archive of its own that smsdesk never links; the
 # demo program, the e2e tests and the test tools do.
 SIM_SRCS  = $(wildcard src/sim/*.c)
@@ -172,7 +172,7 @@ fuzz:
 	@scripts/deps.sh build fuzz
 	@$(MAKE) --no-print-directory fuzz-run
 
-FUZZ_LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c))
+FUZZ_LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c src/lang/*.c))
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              $(CPPFLAGS) $(PKG_CFLAGS)
 
