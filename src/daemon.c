@@ -97,6 +97,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/runlock.h"
@@ -367,7 +368,10 @@ static void on_message(void *ctx, const struct modem_message *msg)
 
 static void on_status_report(void *ctx, const struct modem_message *msg)
 {
-	on_message(ctx, msg);
+	struct dmodem *dm = ctx;
+
+	inbound_status_report(dm->d->in, dm->m, dm->name, msg, mono_ms(),
+			      wall_now(dm->d));
 }
 
 /* ---- sending ---- */
@@ -531,15 +535,19 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
+	struct modem_pin_guard guard;
 	struct modem_config cfg = {.device = device,
 				   .baud = baud,
 				   .pin = pin,
-				   .send_timeout_ms = SEND_TIMEOUT_MS};
+				   .send_timeout_ms = SEND_TIMEOUT_MS,
+				   .pin_guard = &guard};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
 	mine.ctx = dm;
 	dm->d = d;
+	/* A PIN a SIM refused is remembered in the database (simlock.h). */
+	simlock_guard(d->st, &guard);
 	snprintf(dm->name, sizeof(dm->name), "%s", device);
 	dm->m = modem_new(&cfg, &mine);
 	if (dm->m == NULL)
@@ -636,6 +644,15 @@ static int all_failed(const struct daemon *d)
 		if (modem_state(d->modems[i].m) != MODEM_FAILED)
 			return 0;
 	return 1;
+}
+
+/* A SIM needs staff: restarting would not help (and must not try PINs). */
+static int any_sim_locked(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (modem_failure(d->modems[i].m) == MODEM_FAIL_SIM)
+			return 1;
+	return 0;
 }
 
 /* Stopping: done when no part is on the wire and no modem is about to send
@@ -740,7 +757,7 @@ static int run_loop(struct daemon *d)
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
-			return CLI_DEVICE;
+			return any_sim_locked(d) ? CLI_SIM_LOCKED : CLI_DEVICE;
 		}
 		fds[n++] = (struct pollfd){.fd = d->sigfd, .events = POLLIN};
 		for (size_t i = 0; i < d->n_modems; i++)
@@ -844,7 +861,9 @@ static int start(struct daemon *d)
 	d->db_dev = dbst.st_dev;
 	d->db_ino = dbst.st_ino;
 	struct inbound_config ic = {.st = d->st,
-				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
+				    .concat_expiry_ms = o->part_wait_ms > 0
+							    ? o->part_wait_ms
+							    : CONCAT_EXPIRY_MS,
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
