@@ -206,6 +206,14 @@ static void announced(struct modem *m, const char *line, int status_report)
 	}
 	if (mem[0] == '\0' || strlen(mem) >= MEM_NAME_MAX)
 		copy_field(mem, sizeof(mem), m->info.storage);
+	if (m->state != MODEM_READY) {
+		/* Still starting (which memory is ours is not known yet): the
+		 * start-up's list finds it; another memory is listed once
+		 * ready. */
+		if (mem[0] != '\0')
+			modem_want_list(m, mem);
+		return;
+	}
 	if (strcmp(mem, m->info.storage) != 0) {
 		/* Read it there, and list that memory at each check too. */
 		list_slot(m, mem);
