@@ -58,8 +58,8 @@ int lex_foreign_date(const struct lex_text *t, int i,
 		     const struct when_vocab *const *active, size_t n_active);
 
 /*
- * Fold TEXT as the reader does, words joined by single spaces, into out
- * (cap bytes). Returns the number of words, or -1 when it does not fit.
+ * Fold TEXT as the reader does into out (cap bytes): words separated by
+ * one space, or by '+' where the text joins them ("2day" = "2+day"). Returns the number of words, or -1 when it does not fit.
  */
 int lex_fold(const char *text, char *out, size_t cap);
 

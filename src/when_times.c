@@ -196,7 +196,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
 	    t0->sep == 'j' || h0 == 24)
 		return 0;
-	if (has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN))
+	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
+	    unit_len(rd, i + 1) >= longest(rd, i + 1))
 		return 0; /* "for 2 hours", "at 3 days' notice" */
 	out->min = h0 * 60;
 	out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
