@@ -511,7 +511,7 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 				unsigned cq;
 				utf8_next(q, &cq);
 				if (classify(cq, f, &fn) != C_SEP)
-					k->sep = '-';
+					k->sep = '~'; /* a range, not a date */
 			}
 		} else if (*p != '\0') {
 			int w = utf8_next(p, &cp);
