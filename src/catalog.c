@@ -11,6 +11,8 @@
  */
 #include "catalog_internal.h"
 
+#include "smsdesk/civil.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -243,6 +245,7 @@ void catalog_free(struct catalog *cat)
 	free(cat->modems);
 	free(cat->business_name);
 	free(cat->timezone);
+	civil_zone_free(cat->zone);
 	free(cat->hours);
 	free(cat->closed);
 	free(cat->closed_line);
