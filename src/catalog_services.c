@@ -301,6 +301,26 @@ static void phone_error(struct loader *ld, const config_setting_t *s,
 		    "write it like \"+441632960123\"",
 		    v);
 		break;
+	case PHONE_BAD_LENGTH: {
+		char e164[PHONE_E164_MAX], lengths[64];
+		size_t cc_len = 0, nsn;
+		unsigned cc = 0;
+
+		/* Read again, without the length check, to say what is wrong.
+		 */
+		phone_to_e164_any_length(v, ld->cat->country, e164,
+					 sizeof(e164));
+		phone_calling_code(e164 + 1, &cc_len);
+		for (size_t i = 1; i <= cc_len; i++)
+			cc = cc * 10 + (unsigned)(e164[i] - '0');
+		nsn = strlen(e164) - 1 - cc_len;
+		phone_lengths_text(cc, lengths, sizeof(lengths));
+		ERR(ld, line_of(s),
+		    "phone '%s' has %zu digits after +%u, but numbers there "
+		    "have %s; a digit is missing or one too many",
+		    v, nsn, cc, lengths);
+		break;
+	}
 	case PHONE_TOO_SHORT:
 		ERR(ld, line_of(s),
 		    "phone '%s' is too short to be a phone number", v);
