@@ -814,6 +814,9 @@ static int start(struct daemon *d)
 	const struct daemon_options *o = d->opt;
 	char err[256];
 
+	/* Signals first: a SIGTERM or SIGHUP that arrives while the catalog
+	 * loads or the database opens is handled by the loop, not fatal. */
+	d->sigfd = open_signals();
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
@@ -848,7 +851,6 @@ static int start(struct daemon *d)
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	d->sigfd = open_signals();
 	if (d->in == NULL || d->sigfd < 0) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;

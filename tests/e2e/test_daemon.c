@@ -149,9 +149,9 @@ static void test_autoreply_loop_cut_off(void)
 	CHECK_INT(rig_settle(&r, 2000, 30000), 0);
 	size_t n = rig_count(&r, robot);
 	printf("  auto-responder: 12 texts, %zu replies\n", n);
-	CHECK(n >= 1);
-	CHECK(n <= 6); /* max_replies_per_hour in tests/data/e2e.cfg */
-	CHECK(n <= 2); /* the loop detector stops it sooner */
+	/* The desk knows an out-of-office text and never answers it (issue
+	 * 11); the loop detector and the hourly cap stand behind it. */
+	CHECK_INT(n, 0);
 out:
 	rig_free(&r);
 }
