@@ -126,9 +126,9 @@ static void test_lengths(void)
 	CHECK_INT(phone_country("GB")->nsn_lengths,
 		  (1UL << 7) | (1UL << 9) | (1UL << 10));
 	/* What the staff wrote, read without the length check. */
-	CHECK_INT(phone_to_e164_any_length("07700 9001", "GB", out,
-					   sizeof(out)),
-		  PHONE_OK);
+	CHECK_INT(
+	    phone_to_e164_any_length("07700 9001", "GB", out, sizeof(out)),
+	    PHONE_OK);
 	CHECK_STR(out, "+4477009001");
 	CHECK(strstr(phone_error_text(PHONE_BAD_LENGTH), "digits") != NULL);
 }
