@@ -140,6 +140,22 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+/* Every word thanks or acknowledges; with a thanks word, one word in three
+ * may be anything else ("thanks Dave", "cheers for fixing it"). */
+static int thanks_only(const struct reader *r, uint64_t ack_set)
+{
+	size_t other = 0;
+	if (!rd_has(r, LW_THANKS | LW_ACK))
+		return 0;
+	for (size_t i = 0; i < r->n; i++)
+		other += !(r->t[i].eff & ack_set);
+	if (other == 0)
+		return 1;
+	if (!rd_has(r, LW_THANKS))
+		return other == 1 && r->n >= 3 && !rd_has(r, LW_QUESTION);
+	return other * 3 <= r->n;
+}
+
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 {
 	q->intent = intent;
@@ -213,7 +229,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
-	if (rd_has(r, LW_HELP) && !thing && !time) {
+	if (rd_has(r, LW_HELP) && !thing && !time && !trade) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}
@@ -233,8 +249,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_NO, "no words");
 		return;
 	}
-	if (!thing && !trade && !q->asks && q->not_text < 0 &&
-	    (rd_all_of(r, ack_set) && rd_has(r, LW_THANKS | LW_ACK))) {
+	/* Thanks and acknowledgements: every word one (a name or one other
+	 * word allowed beside a thanks), nothing asked, no time. */
+	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
+	    thanks_only(r, ack_set)) {
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
 		return;
 	}
@@ -244,13 +262,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_THANKS, "a goodbye");
 		return;
 	}
-	if ((r->t[0].eff & LW_GREET) && !thing && !trade && !time && !asked &&
+	/* "hi", "good morning!" ("morning" is no booking time here) */
+	if ((r->t[0].eff & LW_GREET) && !thing && !trade && !asked &&
 	    !q->asks && q->not_text < 0 && r->n <= 8 &&
-	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_HELP)) {
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_HELP) &&
+	    (!time || rd_all_of(r, LW_GREET | LW_FILLER | LW_ACK | LW_THANKS |
+				       LW_SELF))) {
 		set(q, INQ_GREETING, "a greeting");
 		return;
 	}
-	if (q->not_text >= 0 && !svc) {
+	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
+				 q->not_text == LANG_NT_STATUS || !time)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
 		return;
 	}
@@ -268,7 +290,9 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	if ((q->asks & (INQ_ASK_AVAIL | INQ_ASK_EARLIEST)) &&
-	    !rd_has(r, LW_BOOK | LW_YES)) {
+	    (!rd_has(r, LW_BOOK | LW_YES) ||
+	     (q->when.time == WHEN_TIME_NONE && !q->when.has_day &&
+	      q->question))) {
 		set(q, INQ_AVAIL, "availability words");
 		q->asked_thing = asked;
 		return;

@@ -97,6 +97,21 @@ static int fuzzy_ok(const struct reader *r, size_t i, size_t len,
 	return text_codepoints(phrase) >= (len == 1 ? 4 : 8);
 }
 
+/* Word i lies inside a pack phrase of two words or more whose meaning
+ * outranks a single catalog word. */
+static int phrase_covered(const struct reader *r, size_t i)
+{
+	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
+				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
+				LW_GREET | LW_BYE | LW_THANKS;
+	for (size_t k = 0; k <= i; k++) {
+		const struct tok *t = &r->t[i - k];
+		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Walk the words, trying the longest phrase at each place first, exact then
  * with typos. A typo must keep the first letter: "bike" is not "ebike".
@@ -149,9 +164,17 @@ static void match_words(struct reader *r, struct inquiry *q)
 			}
 			if (n == 0)
 				continue;
+			/* One word inside a pack phrase that means something
+			 * else ("what services", "look at") is that phrase. */
+			if (len == 1 && phrase_covered(r, i))
+				continue;
 			uint64_t c = lang_lookup(r->pack, phrase, NULL);
+			/* A trade word names no service; the catalog's own
+			 * topics still count ("car" at a bike shop). */
 			enum inq_role role =
-			    (c & LW_TRADE) ? INQ_TRADE_WORD : INQ_ASKED;
+			    (c & LW_TRADE) && m[0].kind == CAT_SERVICE
+				? INQ_TRADE_WORD
+				: INQ_ASKED;
 			add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
 				  role, r->t[i].clause, phrase);
 			for (size_t k = 0; k < len; k++)
@@ -248,6 +271,17 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			v = t->w[0] - '0';
 		if (v > 0 && next_thing > 0 && t->thing == 0) {
 			q->things[next_thing - 1].persons = v;
+			continue;
+		}
+		/* "two bikes need a service": the people or bikes counted */
+		if (v > 0 && i + 1 < r->n && t->thing == 0 &&
+		    (r->t[i + 1].eff & (LW_TRADE | LW_PERSON)) &&
+		    !(r->t[i + 1].eff & LW_SELF)) {
+			for (size_t k = 0; k < q->n_things; k++)
+				if (q->things[k].kind == CAT_SERVICE &&
+				    q->things[k].role == INQ_ASKED &&
+				    q->things[k].clause == t->clause)
+					q->things[k].persons = v;
 			continue;
 		}
 		/* "x2" right after the thing */

@@ -98,6 +98,7 @@ struct inquiry {
 					  don't know ("do you do massages") */
 	char asked_word[INQ_WORD_MAX]; /* that word */
 	struct when_req when;
+	struct when_req hours_when; /* the day an hours question is about */
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
@@ -112,6 +113,9 @@ struct inquiry {
 	int greeting;	       /* opens with a greeting */
 	int today;	       /* "tonight", "this afternoon": today named */
 	int question;	       /* a '?' or a question word */
+	int price_clause;      /* the clause of the first price word, or -1 */
+	int question_apart;    /* the price/duration/space question is in a
+				  clause of its own, beside the request */
 	size_t n_words;	       /* words read */
 	const char *rule;      /* the reading rule that chose the intent */
 };
