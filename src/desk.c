@@ -495,14 +495,14 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 					 q->when.time != WHEN_TIME_AT));
 	int booked = 0;
 	if (q->intent == INQ_PRICE && !booking) {
-		/* The services in the price question's own clause, when it
+		/* The services in the price question's own sentence, when it
 		 * names any ("... brakes squeal. How much is a service?"). */
 		const struct cat_service *priced[1 + MAX_ALSO];
 		size_t np = 0;
 		for (size_t k = 0; k < q->n_things && np < 1 + MAX_ALSO; k++)
 			if (q->things[k].kind == CAT_SERVICE &&
 			    q->things[k].role == INQ_ASKED &&
-			    q->things[k].clause == q->price_clause)
+			    q->things[k].segment == q->price_segment)
 				priced[np++] =
 				    &c->cat->services[q->things[k].idx];
 		if (np == 0) {
@@ -541,7 +541,7 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		if (load_moving(c, &rq) < 0)
 			return;
 		if (question && !q->question_apart)
-			rq.day_named = 0; /* a question: offer, don't book */
+			rq.offer_only = 1; /* a question: offer, don't book */
 		book_request(c, &rq);
 		booked = c->out->d.kind == DESK_BOOKED ||
 			 c->out->d.kind == DESK_ALREADY ||
@@ -558,6 +558,13 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			  rq.n_also, ", ", 0);
 	}
 	refer_topics(c, q);
+	if (q->asked_thing) {
+		/* "... and do you do eyebrow waxing?" */
+		also_decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED);
+		say(c, "not_offered_brief");
+		refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
+		c->item = -1;
+	}
 	answer_questions(c, q, rq.svc, booked || c->out->d.kind == DESK_PRICE);
 }
 
@@ -710,13 +717,14 @@ static void dispatch(struct ctx *c, const char *text)
 		add_cant_answer(c, q->not_text, q->asks == 0, 0);
 		{
 			struct inquiry rest = *q;
+			const struct cat_service *svc = first_service(c, q);
 			rest.not_text = -1;
-			if (rest.asks & INQ_ASK_PRICE) {
+			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL) {
 				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 				add_prices(c, 2);
 				c->item = -1;
 			}
-			answer_questions(c, &rest, NULL, 0);
+			answer_questions(c, &rest, svc, 0);
 		}
 		return;
 	case INQ_UNKNOWN:

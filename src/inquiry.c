@@ -452,6 +452,11 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->asks |= INQ_ASK_DURATION;
 	if (rd_has(r, LW_EARLIEST) || out->when.time == WHEN_TIME_ASAP)
 		out->asks |= INQ_ASK_EARLIEST;
+	if (rd_has(r, LW_EARLIEST) && out->when.time == WHEN_TIME_NONE &&
+	    !out->when.has_day && !out->when.has_range) {
+		out->when.time = WHEN_TIME_ASAP; /* "next free slot" */
+		out->when.mentioned = 1;
+	}
 	if (rd_has(r, LW_AVAIL))
 		out->asks |= INQ_ASK_AVAIL;
 	if (rd_has(r, LW_HOURS) &&
@@ -460,7 +465,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (rd_where(r, LW_NOT_TEXT, &v) >= 0)
 		out->not_text = v;
 	int pw = rd_where(r, LW_PRICE, NULL);
-	out->price_clause = pw >= 0 ? r->t[pw].clause : -1;
+	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
 	out->hours_when = out->when;
 	when_without_hours(r, text, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;

@@ -124,6 +124,12 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		/* Only where nothing we know was named in that clause. */
+		int known = 0;
+		for (size_t k = 0; k < q->n_things; k++)
+			known |= q->things[k].clause == s->clause;
+		if (known)
+			continue;
 		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
 		return 1;
 	}
@@ -153,7 +159,7 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 		return 1;
 	if (!rd_has(r, LW_THANKS))
 		return other == 1 && r->n >= 3 && !rd_has(r, LW_QUESTION);
-	return other * 3 <= r->n;
+	return other <= 1 || other * 3 <= r->n;
 }
 
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
@@ -167,7 +173,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 {
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int asked = !thing && !q->trade && asked_something(r, q);
+	int asked = asked_something(r, q);
+	q->asked_thing = asked;
 	int time = q->when.mentioned;
 	int trade = q->trade;
 	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |
@@ -210,14 +217,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_CANCEL, "cancel words");
 		return;
 	}
+	int bare = 0; /* "make it 3": a number the when-reader left alone */
+	for (size_t i = 0; i < r->n && !time; i++)
+		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
 		strong_move |= (r->t[i].cls & LW_MOVE) &&
 			       strcmp(r->t[i].w, "instead") != 0 &&
 			       strcmp(r->t[i].w, "change") != 0;
 	if (rd_has(r, LW_MOVE) && !svc &&
-	    (time || q->ref[0] != '\0' || rd_has(r, LW_BOOKING | LW_MINE) ||
-	     r->n <= 3 || strong_move || q->same_time)) {
+	    (time || bare || q->ref[0] != '\0' ||
+	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
+	     q->same_time)) {
 		set(q, INQ_MOVE, "move words");
 		return;
 	}
@@ -225,7 +236,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "move words with a service");
 		return;
 	}
-	if (q->correction && !svc && (time || q->same_time)) {
+	if (q->correction && !svc && (time || bare || q->same_time)) {
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
@@ -282,7 +293,6 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	if (q->asks & INQ_ASK_PRICE) {
 		set(q, INQ_PRICE, "price words");
-		q->asked_thing = asked;
 		return;
 	}
 	if ((q->asks & INQ_ASK_HOURS) && !svc && !rd_has(r, LW_BOOK)) {
@@ -294,10 +304,9 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	     (q->when.time == WHEN_TIME_NONE && !q->when.has_day &&
 	      q->question))) {
 		set(q, INQ_AVAIL, "availability words");
-		q->asked_thing = asked;
 		return;
 	}
-	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+	if (thing || time || (asked && !trade) || rd_has(r, LW_BOOK)) {
 		if (!thing && trade) {
 			set(q, INQ_TRADE, "names the trade, no service");
 			return;
@@ -306,7 +315,6 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		    thing   ? "a service or topic named"
 		    : asked ? "asked for a thing by name"
 			    : "booking words or a time");
-		q->asked_thing = asked;
 		return;
 	}
 	if (trade) {

@@ -257,7 +257,9 @@ static const struct lang_word words[] = {
     W("services", LW_HELP), W("what do you do", LW_HELP),
     W("what do u do", LW_HELP), W("what do you offer", LW_HELP),
     W("what services", LW_HELP), W("what can i book", LW_HELP),
-    W("what do you guys do", LW_HELP), W("price list", LW_HELP),
+    W("what do you guys do", LW_HELP), W("what do u guys do", LW_HELP),
+    W("what do you lot do", LW_HELP), W("what services do you", LW_HELP),
+    W("what do u offer", LW_HELP), W("what else do you do", LW_HELP),
     W("ref", LW_REFKEY), W("reference", LW_REFKEY), W("code", LW_REFKEY),
     W("number", LW_REFKEY | LW_CHOICE), W("id", LW_REFKEY),
     W("option", LW_CHOICE), W("num", LW_CHOICE), W("nr", LW_CHOICE),
@@ -285,6 +287,16 @@ static const struct lang_word words[] = {
     V("1st", LW_ORDINAL, 1), V("2nd", LW_ORDINAL, 2), V("3rd", LW_ORDINAL, 3),
     V("4th", LW_ORDINAL, 4), V("5th", LW_ORDINAL, 5), V("6th", LW_ORDINAL, 6),
     V("last one", LW_ORDINAL, 99),
+
+    /* ---- a child: their own version of a service, where there is one */
+    W("little boy", LW_CHILD), W("little girl", LW_CHILD),
+    W("little one", LW_CHILD), W("little lad", LW_CHILD),
+    W("toddler", LW_CHILD), W("kiddo", LW_CHILD), W("young son", LW_CHILD),
+    W("young daughter", LW_CHILD), W("my kid", LW_CHILD),
+    W("the kids", LW_CHILD), W("my kids", LW_CHILD), W("kids", LW_CHILD),
+    W("kid", LW_CHILD), W("child", LW_CHILD), W("children", LW_CHILD),
+    W("junior", LW_CHILD), W("boys", LW_CHILD), W("girls", LW_CHILD),
+    W("hes 6", LW_CHILD), W("shes 6", LW_CHILD),
 
     /* ---- a part of today: the day is named even with no date */
     W("today", LW_TODAY | LW_COMMON), W("tonight", LW_TODAY | LW_COMMON),
@@ -324,7 +336,9 @@ static const struct lang_word words[] = {
     NT("where is the shop", DIRECTIONS), NT("where is it", DIRECTIONS),
     NT("wheres the shop", DIRECTIONS), NT("how do i get", DIRECTIONS),
     NT("how do i find", DIRECTIONS), NT("find you", DIRECTIONS),
-    NT("map", DIRECTIONS), NT("what street", DIRECTIONS),
+    NT("map", DIRECTIONS), NT("is that you", DIRECTIONS),
+    NT("whereabouts", DIRECTIONS), NT("which building", DIRECTIONS),
+    NT("what floor", DIRECTIONS), NT("which door", DIRECTIONS), NT("what street", DIRECTIONS),
     NT("which street", DIRECTIONS), NT("nearest station", DIRECTIONS),
     NT("parking", PARKING), NT("park", PARKING), NT("car park", PARKING),
     NT("carpark", PARKING), NT("parked", PARKING), NT("ready", STATUS),
@@ -635,6 +649,7 @@ static const struct lang_tpl tpls[] = {
     {"offer_earliest", "Earliest for {service}: {slots}. Reply {pick} to "
 		       "book."},
     {"offer_range", "{service}, free: {slots}. Reply {pick} to book."},
+    {"offer_one", "{service} {when} is free. Reply 1 to book it."},
     {"offer_today", "{service} today at {time}? Reply 1 to book it, or "
 		    "text another day."},
     {"ask_service", "Which service would you like? We do: {services}. "
@@ -657,6 +672,8 @@ static const struct lang_tpl tpls[] = {
     /* the honest no (manners 4) */
     {"not_offered", "Sorry, we don't do {thing}. Try {providers}."},
     {"not_offered_ours", "Sorry, we don't do {thing}. We do: {services}."},
+    {"not_offered_brief",
+     "Sorry, we don't offer the other thing you asked about."},
     {"not_offered_unknown", "Sorry, we don't offer that. We do: "
 			    "{services}."},
     {"no_closed", "Sorry, we're closed on {day}."},

@@ -80,6 +80,7 @@ struct inq_thing {
 	int distance; /* edits from the catalog's word; 0 exact */
 	enum inq_role role;
 	int clause;  /* which clause of the text (split at "and", ".") */
+	int segment; /* which sentence-like piece (split at ".", "?") */
 	int persons; /* how many people it is for (1 unless said) */
 	char word[INQ_WORD_MAX]; /* the words as folded */
 };
@@ -113,7 +114,7 @@ struct inquiry {
 	int greeting;	       /* opens with a greeting */
 	int today;	       /* "tonight", "this afternoon": today named */
 	int question;	       /* a '?' or a question word */
-	int price_clause;      /* the clause of the first price word, or -1 */
+	int price_segment;     /* the piece holding the first price word, -1 */
 	int question_apart;    /* the price/duration/space question is in a
 				  clause of its own, beside the request */
 	size_t n_words;	       /* words read */
