@@ -233,6 +233,143 @@ int gsm7_split(const char *utf8, size_t len, size_t *pos, enum sms_encoding enc,
 	return taken;
 }
 
+/* ---- national language tables ------------------------------------------ */
+
+static const char *const lang_names[GSM7_LANG_COUNT] = {
+    "default",	"turkish", "spanish", "portuguese", "bengali",
+    "gujarati", "hindi",   "kannada", "malayalam",  "oriya",
+    "punjabi",	"tamil",   "telugu",  "urdu",
+};
+
+static const char *const lang_codes[GSM7_LANG_COUNT] = {
+    "",	  "tr", "es", "pt", "bn", "gu", "hi",
+    "kn", "ml", "or", "pa", "ta", "te", "ur",
+};
+
+const char *gsm7_lang_name(int lang)
+{
+	if (lang < 0 || lang >= GSM7_LANG_COUNT)
+		return "unknown";
+	return lang_names[lang];
+}
+
+const char *gsm7_lang_code(int lang)
+{
+	if (lang < 0 || lang >= GSM7_LANG_COUNT)
+		return "";
+	return lang_codes[lang];
+}
+
+static int same_word(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+
+		if (x != *b)
+			return 0;
+	}
+	return *a == *b;
+}
+
+int gsm7_lang_from_code(const char *s)
+{
+	int i;
+
+	for (i = 0; i < GSM7_LANG_COUNT; i++) {
+		if (same_word(s, lang_codes[i]) || same_word(s, lang_names[i]))
+			return i;
+	}
+	return -1;
+}
+
+int gsm7_has_locking(int lang)
+{
+	return lang == 0 || (lang > 0 && lang < GSM7_LANG_COUNT &&
+			     gsm7_locking_tables[lang] != NULL);
+}
+
+static const uint16_t *locking_of(struct gsm7_charset cs)
+{
+	return cs.locking < GSM7_LANG_COUNT ? gsm7_locking_tables[cs.locking]
+					    : NULL;
+}
+
+static const uint16_t *single_of(struct gsm7_charset cs)
+{
+	return cs.single < GSM7_LANG_COUNT ? gsm7_single_tables[cs.single]
+					   : NULL;
+}
+
+/* The code of cp in a 128-entry national table, or -1. */
+static int table_code(const uint16_t *t, uint32_t cp)
+{
+	int i;
+
+	if (cp == 0 || cp > 0xFFFF)
+		return -1;
+	for (i = 0; i < 128; i++) {
+		if (t[i] == cp && i != ESC)
+			return i;
+	}
+	return -1;
+}
+
+int gsm7_lookup_cs(uint32_t cp, struct gsm7_charset cs)
+{
+	const uint16_t *lk = locking_of(cs), *sg = single_of(cs);
+	int code;
+
+	if (lk == NULL && sg == NULL)
+		return gsm7_lookup(cp);
+	if (lk == NULL) {
+		code = gsm7_lookup(cp);
+		if (code >= 0 && code <= 0x7F)
+			return code;
+	} else {
+		code = table_code(lk, cp);
+		if (code >= 0)
+			return code;
+	}
+	if (sg == NULL) {
+		code = gsm7_lookup(cp);
+		return code > 0x7F ? code : -1;
+	}
+	code = table_code(sg, cp);
+	return code >= 0 ? 0x1B00 | code : -1;
+}
+
+int gsm7_units_cs(uint32_t cp, struct gsm7_charset cs)
+{
+	int code = gsm7_lookup_cs(cp, cs);
+
+	if (code < 0)
+		return 0;
+	return code > 0x7F ? 2 : 1;
+}
+
+int gsm7_split_cs(const char *utf8, size_t len, size_t *pos,
+		  struct gsm7_charset cs, int room)
+{
+	int taken = 0, cost;
+	uint32_t cp;
+	size_t n;
+
+	while (*pos < len) {
+		n = gsm7_utf8_next(utf8 + *pos, len - *pos, &cp);
+		cost = gsm7_units_cs(cp, cs);
+		if (cost == 0)
+			cost = 1; /* not in the set: the encoder sends '?' */
+		if (taken + cost > room)
+			break;
+		taken += cost;
+		*pos += n;
+	}
+	return taken;
+}
+
+/* ---- the planner ----------------------------------------------------------
+ */
+
 /* GSM-7 if every character is in the basic or extension table. */
 static enum sms_encoding choose_encoding(const char *s, size_t len,
 					 int *gsm_units, int *ucs_units)
@@ -258,37 +395,132 @@ static enum sms_encoding choose_encoding(const char *s, size_t len,
 	return enc;
 }
 
-int sms_plan(const char *utf8, struct sms_plan *out)
+/* Septets of the text in a national character set, or -1. */
+static int units_in(const char *s, size_t len, struct gsm7_charset cs)
 {
-	size_t len = strlen(utf8), pos = 0;
-	int gsm_units, ucs_units, single, concat, last = 0;
+	size_t pos = 0;
+	uint32_t cp;
+	int u, total = 0;
+
+	while (pos < len) {
+		pos += gsm7_utf8_next(s + pos, len - pos, &cp);
+		u = gsm7_units_cs(cp, cs);
+		if (u == 0)
+			return -1;
+		total += u;
+	}
+	return total;
+}
+
+/* Units that fit beside a header of udh octets (with its length octet). */
+static int room_for(enum sms_encoding enc, int udh)
+{
+	if (enc == SMS_ENC_UCS2)
+		return (140 - udh) / 2;
+	return (140 * 8 - 8 * udh) / 7;
+}
+
+static int is_default(struct gsm7_charset cs)
+{
+	return cs.locking == 0 && cs.single == 0;
+}
+
+/* Fill out for one encoding: segments by splitting for real. */
+static void fill_plan(const char *s, size_t len, enum sms_encoding enc,
+		      struct gsm7_charset cs, int units, int concat_octets,
+		      struct sms_plan *out)
+{
+	int shift = enc == SMS_ENC_GSM7
+			? 3 * (cs.locking != 0) + 3 * (cs.single != 0)
+			: 0;
+	int udh = shift > 0 ? 1 + shift : 0, room, last = 0;
+	size_t pos = 0;
 
 	memset(out, 0, sizeof(*out));
-	out->encoding = choose_encoding(utf8, len, &gsm_units, &ucs_units);
-	if (out->encoding == SMS_ENC_GSM7) {
-		out->units = gsm_units;
-		single = SMS_GSM7_SINGLE;
-		concat = SMS_GSM7_CONCAT;
-	} else {
-		out->units = ucs_units;
-		single = SMS_UCS2_SINGLE;
-		concat = SMS_UCS2_CONCAT;
-	}
-	if (out->units <= single) {
+	out->encoding = enc;
+	out->charset = enc == SMS_ENC_GSM7 ? cs : (struct gsm7_charset){0, 0};
+	out->units = units;
+	room = room_for(enc, udh);
+	if (units <= room) {
 		out->segments = 1;
-		out->per_segment = single;
-		out->units_left = single - out->units;
-		return GSM7_OK;
+		out->per_segment = room;
+		out->units_left = room - units;
+		out->udh_octets = udh;
+		return;
 	}
 	/* Whole characters only: an escape or surrogate pair that does not
 	 * fit moves to the next segment, so count by splitting for real. */
-	out->per_segment = concat;
+	udh = 1 + concat_octets + shift;
+	room = room_for(enc, udh);
+	out->per_segment = room;
+	out->udh_octets = udh;
 	while (pos < len) {
-		last = gsm7_split(utf8, len, &pos, out->encoding, concat);
+		if (enc == SMS_ENC_GSM7 && !is_default(cs))
+			last = gsm7_split_cs(s, len, &pos, cs, room);
+		else
+			last = gsm7_split(s, len, &pos, enc, room);
 		out->segments++;
 	}
-	out->units_left = concat - last;
+	out->units_left = room - last;
+}
+
+/* Keep cand when it needs fewer segments than best (ties: best stays,
+ * so candidates are tried from the most widely understood). */
+static void consider(const char *s, size_t len, struct gsm7_charset cs,
+		     int concat_octets, struct sms_plan *best)
+{
+	struct sms_plan p;
+	int units = units_in(s, len, cs);
+
+	if (units < 0)
+		return;
+	fill_plan(s, len, SMS_ENC_GSM7, cs, units, concat_octets, &p);
+	if (p.segments < best->segments)
+		*best = p;
+}
+
+int sms_plan_with(const char *utf8, const struct sms_plan_options *opt,
+		  struct sms_plan *out)
+{
+	static const struct sms_plan_options none;
+	size_t len = strlen(utf8);
+	int gsm_units, ucs_units, concat_octets, lang, first, last;
+	enum sms_encoding enc;
+
+	if (opt == NULL)
+		opt = &none;
+	concat_octets = opt->concat16 ? 6 : 5;
+	enc = choose_encoding(utf8, len, &gsm_units, &ucs_units);
+	fill_plan(utf8, len, enc, (struct gsm7_charset){0, 0},
+		  enc == SMS_ENC_GSM7 ? gsm_units : ucs_units, concat_octets,
+		  out);
+	/* The default alphabet is never beaten by a single shift table (the
+	 * same characters cost the same, plus a header); a locking table
+	 * may hold an extension character at one septet. */
+	if (opt->national_shift &&
+	    (enc == SMS_ENC_UCS2 || opt->locking_shift)) {
+		first = opt->lang > 0 ? opt->lang : 1;
+		last = opt->lang > 0 ? opt->lang : GSM7_LANG_COUNT - 1;
+		if (first >= GSM7_LANG_COUNT)
+			first = last + 1;
+		for (lang = first; lang <= last; lang++)
+			consider(utf8, len,
+				 (struct gsm7_charset){0, (uint8_t)lang},
+				 concat_octets, out);
+		for (lang = first; opt->locking_shift && lang <= last; lang++) {
+			if (gsm7_locking_tables[lang] != NULL)
+				consider(utf8, len,
+					 (struct gsm7_charset){(uint8_t)lang,
+							       (uint8_t)lang},
+					 concat_octets, out);
+		}
+	}
 	return out->segments > SMS_MAX_SEGMENTS ? GSM7_ERR_TOO_LONG : GSM7_OK;
+}
+
+int sms_plan(const char *utf8, struct sms_plan *out)
+{
+	return sms_plan_with(utf8, NULL, out);
 }
 
 int gsm7_from_utf8(const char *utf8, size_t len, uint8_t *out, size_t cap)
@@ -302,6 +534,29 @@ int gsm7_from_utf8(const char *utf8, size_t len, uint8_t *out, size_t cap)
 		code = gsm7_lookup(cp);
 		if (code < 0)
 			code = '?';
+		if (n + (code > 0x7F ? 2 : 1) > cap)
+			return GSM7_ERR_SPACE;
+		if (code > 0x7F)
+			out[n++] = ESC;
+		out[n++] = (uint8_t)(code & 0x7F);
+	}
+	return (int)n;
+}
+
+int gsm7_from_utf8_cs(const char *utf8, size_t len, struct gsm7_charset cs,
+		      uint8_t *out, size_t cap)
+{
+	size_t pos = 0, n = 0;
+	int code, unknown = gsm7_lookup_cs('?', cs);
+	uint32_t cp;
+
+	if (is_default(cs))
+		return gsm7_from_utf8(utf8, len, out, cap);
+	while (pos < len) {
+		pos += gsm7_utf8_next(utf8 + pos, len - pos, &cp);
+		code = gsm7_lookup_cs(cp, cs);
+		if (code < 0)
+			code = unknown >= 0 ? unknown : 0x3F;
 		if (n + (code > 0x7F ? 2 : 1) > cap)
 			return GSM7_ERR_SPACE;
 		if (code > 0x7F)
@@ -338,6 +593,54 @@ int gsm7_to_utf8(const uint8_t *septets, size_t n, char *out, size_t cap)
 			cp = ext_code_point(septets[++i] & 0x7F);
 		} else {
 			cp = basic_table[c];
+		}
+		rc = gsm7_utf8_put(cp, out, cap, &pos);
+	}
+	out[pos] = '\0';
+	return rc == 0 ? (int)pos : GSM7_ERR_SPACE;
+}
+
+/* The character a locking table shows for code (U+FFFD: none). */
+static uint32_t locking_code_point(const uint16_t *lk, uint8_t code)
+{
+	if (lk == NULL)
+		return basic_table[code];
+	if (code == ESC)
+		return ' ';
+	return lk[code] != 0 ? lk[code] : REPLACEMENT;
+}
+
+int gsm7_to_utf8_cs(const uint8_t *septets, size_t n, struct gsm7_charset cs,
+		    char *out, size_t cap)
+{
+	const uint16_t *lk = locking_of(cs), *sg = single_of(cs);
+	size_t i, pos = 0;
+	uint32_t cp;
+	int rc = 0;
+
+	if (lk == NULL && sg == NULL)
+		return gsm7_to_utf8(septets, n, out, cap);
+	if (cap == 0)
+		return GSM7_ERR_SPACE;
+	for (i = 0; i < n && rc == 0; i++) {
+		uint8_t c = septets[i] & 0x7F;
+
+		if (c == ESC && i + 1 < n) {
+			c = septets[++i] & 0x7F;
+			if (c == ESC)
+				cp = ' '; /* escape to a further table */
+			else if (sg == NULL)
+				cp = ext_code_point(c);
+			else
+				cp = sg[c];
+			/* Not in the single shift table: the character
+			 * in force, as 6.2.1.1 says for the default. */
+			if (cp == 0 || (sg == NULL && cp == basic_table[c]))
+				cp = locking_code_point(lk, c);
+		} else if (c == ESC) {
+			cp = ' ';
+		} else {
+			cp = locking_code_point(lk, c);
 		}
 		rc = gsm7_utf8_put(cp, out, cap, &pos);
 	}

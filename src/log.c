@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static enum log_level threshold = LOG_LEVEL_INFO;
 static const char *ident = "smsdesk";
@@ -36,6 +37,43 @@ static const char *level_word(enum log_level level)
 	return "?";
 }
 
+const char *log_number(const char *number, char *buf, size_t cap)
+{
+	size_t n = number != NULL ? strlen(number) : 0;
+
+	if (cap == 0)
+		return buf;
+	if (number == NULL)
+		number = "";
+	if (threshold >= LOG_LEVEL_DEBUG || n <= 3)
+		snprintf(buf, cap, "%s", number);
+	else
+		snprintf(buf, cap, "***%s", number + n - 3);
+	return buf;
+}
+
+/* SRC with control characters escaped, so that a line stays one line. */
+static void escape_controls(const char *src, char *dst, size_t cap)
+{
+	size_t o = 0;
+
+	for (; *src != '\0' && o + 5 < cap; src++) {
+		unsigned char c = (unsigned char)*src;
+		if (c == '\r') {
+			dst[o++] = '\\';
+			dst[o++] = 'r';
+		} else if (c == '\n') {
+			dst[o++] = '\\';
+			dst[o++] = 'n';
+		} else if (c < 0x20 || c == 0x7f) {
+			o += (size_t)snprintf(dst + o, cap - o, "\\x%02x", c);
+		} else {
+			dst[o++] = (char)c;
+		}
+	}
+	dst[o] = '\0';
+}
+
 static void vlog(enum log_level level, const char *fmt, va_list ap)
 {
 	if (level > threshold)
@@ -43,8 +81,9 @@ static void vlog(enum log_level level, const char *fmt, va_list ap)
 	if (journal < 0)
 		journal = getenv("JOURNAL_STREAM") != NULL;
 	/* One fprintf per line keeps lines whole when stderr is shared. */
-	char msg[1024];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	char raw[1024], msg[1500];
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	escape_controls(raw, msg, sizeof(msg));
 	if (journal)
 		fprintf(stderr, "<%d>%s\n", (int)level, msg);
 	else

@@ -30,6 +30,7 @@ struct serial {
 	struct sp_port *sp; /* NULL on the termios path */
 	int fd;
 	int is_pty;
+	int excl; /* this process set TIOCEXCL: clear it on close */
 	char path[PATH_MAX];
 };
 
@@ -177,6 +178,8 @@ static int lock_port(struct serial *port, char *err, size_t errlen)
 	if (ioctl(port->fd, TIOCEXCL) != 0)
 		log_debug("serial: %s: TIOCEXCL: %s", port->path,
 			  strerror(errno));
+	else
+		port->excl = 1;
 	return SERIAL_OK;
 }
 
@@ -329,7 +332,12 @@ void serial_close(struct serial *port)
 {
 	if (port == NULL)
 		return;
-	if (port->fd >= 0)
+	/*
+	 * TIOCEXCL belongs to the terminal, not to our descriptor: a failed
+	 * open (root passes TIOCEXCL, then the flock is refused) must not
+	 * clear the lock the process that owns the port set.
+	 */
+	if (port->fd >= 0 && port->excl)
 		ioctl(port->fd, TIOCNXCL);
 	if (port->sp != NULL) {
 		/* sp_close closes the fd it handed out. */

@@ -66,6 +66,53 @@ struct cat_modem {
 	int line;
 };
 
+/* What a staff member receives by SMS besides forwards. */
+enum cat_summary {
+	CAT_SUMMARY_NONE = 0, /* "none" */
+	CAT_SUMMARY_DAILY,    /* "daily" */
+	CAT_SUMMARY_WEEKLY,   /* "weekly" */
+};
+
+/*
+ * A person at the business (staff = ( ... )). Texts from phone are never
+ * read as customer inquiries. Phones are unique across staff and referrals.
+ */
+struct cat_staff {
+	char *name;
+	char *phone; /* E.164, normalised with the business's country */
+	int forward; /* 1 [default]: receives texts the desk hands to a person
+		      */
+	enum cat_summary summary; /* [CAT_SUMMARY_NONE] */
+	char *pin; /* 4..8 digits; "" when none (then no SMS staff commands) */
+	int line;
+};
+
+/*
+ * One reply template override (replies = { name = "text"; ... }), kept as
+ * written. The catalog checks only the shape (name [a-z_]+, text not empty,
+ * valid UTF-8) and then asks the hook set with catalog_set_reply_check.
+ */
+struct cat_reply {
+	char *name;
+	char *text;
+	int line;
+};
+
+/* A Kannel bearer (kannel = ( ... )), beside the modems. */
+struct cat_kannel {
+	char *listen;	   /* "127.0.0.1:13080" [default] as written */
+	char *listen_host; /* "127.0.0.1" (brackets of "[::1]:13080" removed) */
+	int listen_port;   /* 1..65535 */
+	char *sendsms_url; /* http:// or https:// URL of Kannel's sendsms */
+	char *username;	   /* sendsms user */
+	char *password;	   /* sendsms password */
+	char *secret;	   /* Kannel must present it; 16+ characters */
+	char **numbers;	   /* E.164 business numbers this bearer serves */
+	size_t n_numbers;
+	int max_in_flight; /* 1..1000 [10] sends waiting for Kannel's answer */
+	int line;
+};
+
 /* Allowed range and [default when the key is left out]. */
 struct cat_policy {
 	int referrals_per_reply;  /* 1..5 [2] */
@@ -74,9 +121,15 @@ struct cat_policy {
 	int conversation_minutes; /* 1..1440 [30] */
 	int max_replies_per_hour; /* 1..60 [6] */
 	int reminder_hours;	  /* 0..168 [24]; 0 = no reminders */
+	int reply_expiry_minutes; /* 5..10080 [240]: older queued replies
+				     are not sent */
+	int retention_days;	  /* 1..3650 [90]: texts, numbers and PDUs
+				     are kept this long */
+	int national_shift;	  /* 0 [default] or 1: replies may use a GSM
+				     national single-shift table */
 };
 
-struct cat_index; /* the word index, private to catalog.c */
+struct cat_index; /* the word index, private to catalog_index.c */
 
 struct catalog {
 	char *path; /* the file it was loaded from */
@@ -84,10 +137,17 @@ struct catalog {
 	struct cat_modem *modems;
 	size_t n_modems;
 	char *business_name;
-	char *timezone; /* IANA name, checked against tzdata */
+	char *timezone;	     /* IANA name, checked against tzdata */
+	char country[3];     /* ISO 3166 alpha-2 ("GB"); "" when unknown */
+	int country_derived; /* 1: not written; derived from the time zone */
+	int country_line;    /* where it was written, or the time zone's line */
+	int calling_code; /* ITU-T E.164 code of country (44); 0 if unknown */
+	char (*languages)[3]; /* ISO 639-1, first is the default; ["en"] */
+	size_t n_languages;
 	struct cat_hours *hours;
 	size_t n_hours;
 	char (*closed)[11]; /* "YYYY-MM-DD", sorted */
+	int *closed_line;   /* where each closed date is written */
 	size_t n_closed;
 	struct cat_service *services;
 	size_t n_services;
@@ -95,6 +155,12 @@ struct catalog {
 	size_t n_topics;
 	struct cat_referral *referrals;
 	size_t n_referrals;
+	struct cat_staff *staff;
+	size_t n_staff;
+	struct cat_reply *replies; /* in file order */
+	size_t n_replies;
+	struct cat_kannel *kannel;
+	size_t n_kannel;
 	struct cat_policy policy;
 	struct cat_index *index;
 };
@@ -102,7 +168,8 @@ struct catalog {
 /* One problem found while loading, in the staff's terms. */
 struct cat_diag {
 	int line;    /* 0 when the problem is not on one line */
-	int warning; /* 1: reported, but the catalog still loads */
+	int warning; /* 1: reported, but the catalog still loads; 2: a note
+			(catalog_country_note), printed "note: " */
 	char msg[240];
 };
 
@@ -126,10 +193,57 @@ void catalog_diags_free(struct cat_diags *diags);
 
 /*
  * "FILE:LINE: message" (or "FILE: message" when line is 0) into out, with
- * "warning: " before the message of a warning. Truncated to cap.
+ * "warning: " (or "note: ") before the message of a warning (or a note).
+ * Truncated to cap.
  */
 void catalog_diag_format(const char *path, const struct cat_diag *d, char *out,
 			 size_t cap);
+
+/*
+ * The hook the language side fills to validate reply overrides: called for
+ * each entry of replies = { ... } once its shape is right (name of a-z and
+ * '_', non-empty valid UTF-8 text). Returns 0 when the reply is fine, else
+ * nonzero with a sentence for the staff in why ("no standard reply is
+ * called 'boked' (did you mean 'booked'?)"), reported at the reply's line.
+ * cat is still being loaded: only the business, services, topics and
+ * referrals are filled in. Set once at start-up, before any load; NULL (the
+ * default) accepts every well-shaped reply.
+ */
+typedef int (*cat_reply_check_fn)(const struct cat_reply *reply,
+				  const struct catalog *cat, char *why,
+				  size_t cap);
+void catalog_set_reply_check(cat_reply_check_fn fn);
+
+/*
+ * What check states about an assumption the loader made (not a problem):
+ * the country taken from the time zone ("country not set; using GB from
+ * Europe/London"), or that there is no country at all. Fills *out (line
+ * and msg; warning is 2, printed as "note: ") and returns 1 when there is
+ * something to state, else 0.
+ */
+int catalog_country_note(const struct catalog *cat, struct cat_diag *out);
+
+/*
+ * The hook the desk side fills so that check measures the booking
+ * confirmation exactly as the desk writes it: write into out (cap bytes)
+ * the promise for svc at its longest (widest date and time, a 5-character
+ * reference), without the business's name (check adds " NAME" itself where
+ * the desk signs). Set once at start-up; NULL restores the built-in copy of
+ * desk.c's wording ("Booked: NAME, WHEN, PRICE. Ref REF. To cancel text
+ * CANCEL REF.").
+ */
+typedef void (*cat_confirmation_fn)(const struct catalog *cat,
+				    const struct cat_service *svc, char *out,
+				    size_t cap);
+void catalog_set_confirmation_text(cat_confirmation_fn fn);
+
+/*
+ * Warn about closed dates before today ("YYYY-MM-DD" in the business's
+ * zone; the caller reads the clock, the catalog never does): appended to
+ * diags, which are sorted by line again.
+ */
+void catalog_warn_past(const struct catalog *cat, const char *today,
+		       struct cat_diags *diags);
 
 enum cat_kind { CAT_SERVICE, CAT_TOPIC };
 

@@ -1,8 +1,10 @@
 /*
  * gsm7: the SMS alphabets of 3GPP TS 23.038 — the GSM 7-bit default
- * alphabet with its extension table, septet packing, UCS-2 (UTF-16, with
+ * alphabet with its extension table, the national language locking and
+ * single shift tables of Annex A (Turkish, Spanish, Portuguese and the ten
+ * languages of India and Pakistan), septet packing, UCS-2 (UTF-16, with
  * surrogate pairs for emoji) — and the segment planner that decides how a
- * UTF-8 text is split into SMS segments.
+ * UTF-8 text is encoded and split into SMS segments.
  *
  * The planner and the encoder in pdu.c share one splitting rule
  * (gsm7_split), so what sms_plan promises is exactly what pdu_encode_submit
@@ -43,12 +45,71 @@ enum gsm7_error {
 	GSM7_ERR_SPACE = -2,	/* the caller's buffer is too small */
 };
 
+/*
+ * National language identifiers (TS 23.038 6.2.1.2.4), as the user-data
+ * header's information elements 0x24 (single shift) and 0x25 (locking
+ * shift) carry them (TS 23.040 9.2.3.24.15-16). 0 is the default alphabet and extension table.
+ */
+enum gsm7_lang {
+	GSM7_LANG_DEFAULT = 0,
+	GSM7_LANG_TURKISH = 1,
+	GSM7_LANG_SPANISH = 2, /* single shift only */
+	GSM7_LANG_PORTUGUESE = 3,
+	GSM7_LANG_BENGALI = 4,
+	GSM7_LANG_GUJARATI = 5,
+	GSM7_LANG_HINDI = 6,
+	GSM7_LANG_KANNADA = 7,
+	GSM7_LANG_MALAYALAM = 8,
+	GSM7_LANG_ORIYA = 9,
+	GSM7_LANG_PUNJABI = 10,
+	GSM7_LANG_TAMIL = 11,
+	GSM7_LANG_TELUGU = 12,
+	GSM7_LANG_URDU = 13,
+};
+#define GSM7_LANG_COUNT 14
+
+/*
+ * The tables by language identifier, code -> code point, 0 where a table
+ * has no character; NULL where the specification defines no table (index
+ * 0, and Spanish locking). Data only (src/gsm7_tables.c).
+ */
+extern const uint16_t *const gsm7_locking_tables[GSM7_LANG_COUNT];
+extern const uint16_t *const gsm7_single_tables[GSM7_LANG_COUNT];
+
+/* "turkish", ...; "default" for 0; "unknown" past the defined ones. */
+const char *gsm7_lang_name(int lang);
+/* ISO 639-1: "tr", "es", "pt", "bn", "gu", "hi", "kn", "ml", "or", "pa",
+ * "ta", "te", "ur"; "" for 0 and unknown identifiers. */
+const char *gsm7_lang_code(int lang);
+/* The identifier for an ISO 639-1 code or an English name (any case), or
+ * -1. "default" and "" are 0. */
+int gsm7_lang_from_code(const char *s);
+/* 1 when the specification defines that locking shift table (0 counts:
+ * the default alphabet). */
+int gsm7_has_locking(int lang);
+
+/*
+ * A GSM 7-bit character set: the table in force (locking shift) and the
+ * table an escape reaches (single shift). {0, 0} is the default alphabet
+ * with its extension table. An identifier without a table (an unknown
+ * one, or Spanish locking) reads as the default, as TS 23.038 asks of a
+ * receiver that does not support the language.
+ */
+struct gsm7_charset {
+	uint8_t locking; /* enum gsm7_lang */
+	uint8_t single;	 /* enum gsm7_lang */
+};
+
 struct sms_plan {
 	enum sms_encoding encoding; /* SMS_ENC_GSM7 or SMS_ENC_UCS2 */
 	int segments;		    /* 1..SMS_MAX_SEGMENTS; 1 for "" */
 	int units;	 /* septets or UTF-16 units in all segments */
-	int per_segment; /* 160/153 (GSM-7) or 70/67 (UCS-2) */
+	int per_segment; /* units per segment: 160/153 (GSM-7), 70/67
+			    (UCS-2), less with shift-table elements */
 	int units_left;	 /* free units in the last segment */
+	struct gsm7_charset charset; /* GSM-7: the tables used */
+	int udh_octets; /* user-data header in every segment, with its
+			   length octet: 0, or concat and shift elements */
 };
 
 /*
@@ -56,9 +117,45 @@ struct sms_plan {
  * character is in the basic or extension table, otherwise UCS-2; one
  * segment when it fits, else concatenated segments of 153/67 units.
  * Returns GSM7_OK, or GSM7_ERR_TOO_LONG (out is still filled, with
- * segments > SMS_MAX_SEGMENTS).
+ * segments > SMS_MAX_SEGMENTS). The same as sms_plan_with(utf8, NULL).
  */
 int sms_plan(const char *utf8, struct sms_plan *out);
+
+/*
+ * What a plan may use beyond the default alphabet and UCS-2. All zero
+ * (or NULL) is sms_plan's choice.
+ *
+ * national_shift: a national single shift table may be used (with the
+ *   default alphabet in force). A phone that lacks the table still shows
+ *   the text nearly right: the tables were laid out so that an unknown
+ *   escape falls back to the base letter (Turkish ESC 'g' is "ğ", shown as
+ *   "g" where unsupported; TS 23.038 6.2.1.1). This is the catalog's
+ *   policy.national_shift.
+ * locking_shift: also a locking shift table with the same language's
+ *   single shift table. Only with national_shift. A phone that ignores the
+ *   locking shift element reads every character through the default
+ *   alphabet: the whole text comes out wrong, so use it only for
+ *   recipients known to support it (Indian scripts need it).
+ * lang: 0 lets the planner try every language's tables; else only that
+ *   language's.
+ *
+ * The plan is the cheapest: the fewest segments; on a tie, the most widely
+ * understood — default alphabet, then UCS-2, then single shift, then
+ * locking shift; among tables of equal cost the lowest identifier. Each
+ * segment pays for its header: a shift element is 3 octets (a single
+ * segment of default alphabet with single shift holds 155 septets, a
+ * concatenated one 149).
+ */
+struct sms_plan_options {
+	int national_shift;
+	int locking_shift;
+	int lang;     /* enum gsm7_lang; 0 any */
+	int concat16; /* plan for 16-bit concat references (one header
+			 octet more per segment; pdu_encode_deliver) */
+};
+
+int sms_plan_with(const char *utf8, const struct sms_plan_options *opt,
+		  struct sms_plan *out);
 
 /*
  * Decode one code point from UTF-8 s[0..len). Stores it in *cp (U+FFFD for
@@ -93,12 +190,22 @@ int gsm7_units(uint32_t cp, enum sms_encoding enc);
 int gsm7_split(const char *utf8, size_t len, size_t *pos, enum sms_encoding enc,
 	       int room);
 
+/* gsm7_lookup, gsm7_units (GSM-7) and gsm7_split in a character set. */
+int gsm7_lookup_cs(uint32_t cp, struct gsm7_charset cs);
+int gsm7_units_cs(uint32_t cp, struct gsm7_charset cs);
+int gsm7_split_cs(const char *utf8, size_t len, size_t *pos,
+		  struct gsm7_charset cs, int room);
+
 /*
  * Convert UTF-8 bytes to GSM-7 septet codes (one per byte of out, escapes
  * as 0x1B, code). Every character must be in GSM-7 (check with sms_plan).
  * Returns the septet count, or GSM7_ERR_SPACE.
  */
 int gsm7_from_utf8(const char *utf8, size_t len, uint8_t *out, size_t cap);
+
+/* The same in a character set (a character in neither table: '?'). */
+int gsm7_from_utf8_cs(const char *utf8, size_t len, struct gsm7_charset cs,
+		      uint8_t *out, size_t cap);
 
 /*
  * Convert septet codes to NUL-terminated UTF-8. An escape to a code the
@@ -107,6 +214,16 @@ int gsm7_from_utf8(const char *utf8, size_t len, uint8_t *out, size_t cap);
  * or GSM7_ERR_SPACE (out then holds what fit, NUL-terminated).
  */
 int gsm7_to_utf8(const uint8_t *septets, size_t n, char *out, size_t cap);
+
+/*
+ * The same in a character set: codes through the locking shift table, an
+ * escaped code through the single shift table. An escaped code the single
+ * shift table lacks shows the locking table's character (as 6.2.1.1 asks
+ * of the default tables); a code the locking table lacks shows U+FFFD;
+ * an escape followed by an escape shows a space.
+ */
+int gsm7_to_utf8_cs(const uint8_t *septets, size_t n, struct gsm7_charset cs,
+		    char *out, size_t cap);
 
 /*
  * Convert UTF-8 to UTF-16BE octets (surrogate pairs beyond the BMP).

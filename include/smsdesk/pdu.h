@@ -143,6 +143,11 @@ struct sms_pdu {
 	int udhi; /* a user-data header was present */
 	struct sms_concat concat;
 	struct sms_ports ports;
+	/* National language shift tables from the header (IEI 0x24 single
+	 * shift, 0x25 locking shift; TS 23.040 9.2.3.24.15-16): the identifiers as
+	 * sent (enum gsm7_lang), 0 when absent. GSM-7 text is decoded with
+	 * them; an identifier without a table reads as the default. */
+	int locking_lang, single_lang;
 
 	/* User data after any header: septet codes (GSM-7) or octets. */
 	uint8_t ud[160];
@@ -153,6 +158,11 @@ struct sms_pdu {
 	/* STATUS-REPORT */
 	struct sms_time discharge; /* TP-DT */
 	int status;		   /* TP-ST, 0x00 = delivered */
+	int pi;			   /* TP-PI; -1 absent or ignored */
+
+	/* Octets after the message that were not read: past the modem's
+	 * <length> (pdu_decode_len), or a status report's padding. */
+	int ignored_octets;
 };
 
 /* How pdu_decode treats a leading SMSC address. */
@@ -179,8 +189,12 @@ int pdu_decode(const char *hex, enum pdu_smsc_mode mode, struct sms_pdu *out,
 
 /*
  * Decode with the <length> of +CMGR/+CMGL/+CMT, which counts the TPDU
- * octets only: the SMSC prefix is present exactly when the hex holds more
- * octets than that. Falls back to PDU_SMSC_AUTO when tpdu_len < 0.
+ * octets only, and end the message there: octets past the SMSC part and
+ * tpdu_len octets (a SIM record's 0xFF padding) are not read, and counted
+ * in ignored_octets. The hex holds an SMSC part when it is longer than
+ * tpdu_len and its first octet leaves room for the TPDU; else the first
+ * tpdu_len octets are the TPDU. Falls back to PDU_SMSC_AUTO when
+ * tpdu_len < 0.
  */
 int pdu_decode_len(const char *hex, int tpdu_len, struct sms_pdu *out,
 		   struct pdu_error *err);
@@ -207,11 +221,19 @@ struct pdu_submit_options {
 				 units per segment hold. */
 	int msg_class;	      /* -1 none; 0 flash .. 3 */
 	int mr;		      /* TP-MR; 0 lets most modems assign it */
+	/* National language shift tables (struct sms_plan_options): the
+	 * cheapest encoding may use a single shift table (national_shift,
+	 * the catalog's policy.national_shift), also a locking one
+	 * (locking_shift), of shift_lang's language (0: any). */
+	int national_shift;
+	int locking_shift;
+	int shift_lang;
 };
 
 /*
  * Encode utf8 (invalid bytes become U+FFFD) to `to` ("+447700900123" or
- * national digits) as SMS-SUBMIT segments, split as sms_plan says, each
+ * national digits) as SMS-SUBMIT segments, encoded and split as
+ * sms_plan_with says for the options' shift-table choices, each
  * with the "00" SMSC prefix (the modem's default SMSC). opt may be NULL
  * (defaults: all zero, msg_class -1). Returns the segment count written
  * to segs[0..max_segs), or a negative pdu_errcode (PDU_ERR_TOO_LONG when
@@ -227,9 +249,12 @@ struct pdu_deliver_options {
 	struct sms_time timestamp; /* TP-SCTS, with its offset */
 	int concat_ref;
 	int concat_16bit;
-	int msg_class;	   /* -1 none; 0 flash .. 3 */
-	int more_messages; /* TP-MMS: the SC holds more (usually 0) */
-	int status_report; /* TP-SRI */
+	int msg_class;	    /* -1 none; 0 flash .. 3 */
+	int more_messages;  /* TP-MMS: the SC holds more (usually 0) */
+	int status_report;  /* TP-SRI */
+	int national_shift; /* as in struct pdu_submit_options */
+	int locking_shift;
+	int shift_lang;
 };
 
 /*

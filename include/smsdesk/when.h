@@ -5,11 +5,10 @@
  * arithmetic bookings need (a slot starts at opening time, steps by the
  * service's minutes and must end by closing time).
  *
- * Pure: "now" is always passed in as epoch seconds; this module never reads
- * the clock. Local time is computed through the C library's tz database by
- * setting TZ for the duration of one call and restoring it after (the desk is
- * single-threaded). Ambiguity ("7" when we are open neither at 07:00 nor at
- * 19:00, "05-06") is reported, never guessed.
+ * Pure: "now" is always passed in; this module never reads the clock and
+ * never touches TZ (local time comes from civil.h's zone objects). Ambiguity
+ * ("7" when we are open neither at 07:00 nor at 19:00, "05-06") is reported,
+ * never guessed.
  */
 #ifndef SMSDESK_WHEN_H
 #define SMSDESK_WHEN_H
@@ -72,32 +71,53 @@ struct when_req {
 	 * must ask about the day or time, never fall back to today or guess.
 	 */
 	int unsure;
+	/*
+	 * For explanations (when_describe, try --explain): the rule that set
+	 * the day and the one that set the time (static strings, NULL when
+	 * none), and the bytes of the text they read ([from, to), -1 none).
+	 */
+	const char *day_rule, *time_rule;
+	int day_from, day_to, time_from, time_to;
 };
 
 /*
- * Switch the process's TZ to zone TZ until when_tz_leave, so that a run of
- * conversions (a whole decision) does not reload the zone each time. Calls
- * inside see TZ already set and switch nothing. Returns 0 or -1.
+ * Local time and zones. The catalog's zone object (civil.h) is the way in:
+ * when_local_in/when_epoch_in convert with it and touch nothing else.
+ *
+ * The name-based calls below are kept while callers move: they find the zone
+ * by name in a small per-process cache (each zone read once from the tz
+ * database), never through TZ. when_tz_enter/leave no longer switch TZ; they
+ * only check the name, and will go once nobody calls them.
  */
+struct civil_zone;
+
+/* Local civil time of instant T in zone Z. */
+void when_local_in(const struct civil_zone *z, int64_t t,
+		   struct when_local *out);
+/*
+ * Instant of local DAY at MINUTE in zone Z. A minute that does not exist
+ * (spring-forward gap) maps to the instant just after the gap; a minute that
+ * exists twice (fall-back) to its first occurrence.
+ */
+int64_t when_epoch_in(const struct civil_zone *z, const struct when_day *day,
+		      int minute);
+/* Zone NAME from the per-process cache (loaded on first use), or NULL when
+ * there is no such zone. Not to be freed. */
+const struct civil_zone *when_zone_named(const char *tz);
+
 struct when_tz_saved {
 	int switched;
 	int had;
 	char old[128];
 };
+/* Deprecated: TZ is no longer switched. Returns 0 when TZ names a zone. */
 int when_tz_enter(const char *tz, struct when_tz_saved *s);
 void when_tz_leave(const struct when_tz_saved *s);
 
-/*
- * Local civil time of epoch T in zone TZ (IANA name). Returns 0, or -1 when
- * the conversion fails.
- */
+/* As when_local_in, the zone by name. Returns 0, or -1 (no such zone). */
 int when_local_of(const char *tz, time_t t, struct when_local *out);
 
-/*
- * Epoch of local DAY at MINUTE in zone TZ. A minute that does not exist
- * (spring-forward gap) maps to the instant just after the gap; a minute that
- * exists twice (fall-back) to its first occurrence. Returns 0 or -1.
- */
+/* As when_epoch_in, the zone by name. Returns 0 or -1. */
 int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 		  time_t *out);
 
@@ -150,12 +170,39 @@ int when_is_slot(const struct catalog *cat, const struct when_day *day, int len,
 
 /*
  * Read the date and time phrases in TEXT (raw UTF-8 from the phone) relative
- * to NOW (the business's local time). CAT supplies opening hours, used only to
- * resolve bare hours ("10" -> 10:00, "2" -> 14:00) and may be NULL (then every
- * bare hour from 1 to 11 is ambiguous unless "am"/"pm" says). Fills *out and
- * returns out->problem.
+ * to NOW (the business's local time), with the words of VOCABS (N_VOCABS
+ * language packs, when_vocab.h; none means English). CAT supplies opening
+ * hours, used only to resolve bare hours ("10" -> 10:00, "2" -> 14:00) and
+ * may be NULL (then every bare hour from 1 to 11 is ambiguous unless "am",
+ * "pm" or a part of the day says). Fills *out and returns out->problem.
+ *
+ * Readings (one for each, so the desk's reply can name the date taken):
+ * a weekday alone or with "this"/"next" is the coming one ("next" skips
+ * today); "the <weekday> after next", "<weekday> week" and "a week on
+ * <weekday>" are a week after that; "<weekday> next week" is the one in
+ * next week. "this weekend" is the coming Saturday and Sunday (what is left
+ * of it at the weekend), "next weekend" the one after; "next week" is next
+ * Monday to Sunday; these and "in december", "next few days" fill the range
+ * instead of the day. A day before today (or a time earlier today) is
+ * WHEN_PAST with the day filled. Words that look like a date but cannot be
+ * placed set unsure: has_day stays 0 unless another word named the day.
  */
+struct when_vocab;
+enum when_problem when_read(const char *text, const struct when_local *now,
+			    const struct catalog *cat,
+			    const struct when_vocab *const *vocabs,
+			    size_t n_vocabs, struct when_req *out);
+
+/* when_read in English. */
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out);
+
+/*
+ * One line saying how R was read, for staff and tests: e.g. "day Thu 3 Dec
+ * (the thursday after next), time window 17:00-21:00 (evening)". TEXT is the
+ * text R was read from (for the quoted words), or NULL.
+ */
+void when_describe(const char *text, const struct when_req *r, char *out,
+		   size_t cap);
 
 #endif

@@ -21,11 +21,16 @@ static const char decode_usage[] =
     "missing make it 'complete: no'. A malformed PDU prints\n"
     "'error: <reason>' and exits 1.\n"
     "\n"
+    "A national language shift table in the header (Turkish, Spanish,\n"
+    "Portuguese, the languages of India, Urdu) is used to decode the text\n"
+    "and shown as 'shift: locking LANG (ID), single LANG (ID)'.\n"
+    "\n"
     "The SMSC prefix: AT+CMGR and +CMT print one before the TPDU, AT+CMGS\n"
     "takes hex with or without it. Unless told, both readings are tried: one\n"
     "that decodes and uses every octet wins, the prefixed one first; then\n"
     "any that decodes. The <length> a modem prints with +CMGR counts the\n"
-    "TPDU only, so --length settles it.\n"
+    "TPDU only, so --length settles it, and ends the message there: octets\n"
+    "past it (a SIM record's FF padding) are not read ('ignored: N').\n"
     "\n"
     "  --smsc       the hex starts with the SMSC address\n"
     "  --no-smsc    the hex starts with the TPDU\n"
@@ -36,13 +41,21 @@ static const char encode_usage[] =
     "\n"
     "Print the SMS-SUBMIT PDUs for TEXT (the words joined by spaces), one\n"
     "per line, as AT+CMGS sends them: with the 00 SMSC prefix (the modem's\n"
-    "own SMSC). GSM-7 when every character fits, else UCS-2; long texts\n"
-    "are split into concatenated segments.\n"
+    "own SMSC). GSM-7 when every character fits, else UCS-2 (or, with\n"
+    "--shift, GSM-7 with a national language table when that takes fewer\n"
+    "segments); long texts are split into concatenated segments. The\n"
+    "plan goes to stderr: 'segments: N encoding: E shift: ...'.\n"
     "\n"
     "  --to NUMBER          +447700900123 or national digits\n"
     "  --status-report      ask for a delivery report\n"
     "  --validity MINUTES   relative validity period\n"
     "  --ref N              concatenation reference 0-255 (default 0)\n"
+    "  --shift LANG         may use that language's national single shift\n"
+    "                       table (tr, es, pt, bn, gu, hi, kn, ml, or, pa,\n"
+    "                       ta, te, ur) where it needs fewer segments than\n"
+    "                       UCS-2; 'auto' tries every language\n"
+    "  --locking            with --shift: may also use the locking shift\n"
+    "                       table (only for phones known to support it)\n"
     "  --lengths            print 'LENGTH HEX': LENGTH is AT+CMGS=<length>\n";
 
 static const char pdu_usage[] =
@@ -136,6 +149,15 @@ static void print_head(const struct sms_pdu *p)
 	printf("status_report: %s\n", p->status_report ? "yes" : "no");
 	if (p->ports.present)
 		printf("ports: %d/%d\n", p->ports.dst, p->ports.src);
+	if (p->locking_lang != 0 || p->single_lang != 0)
+		printf("shift: locking %s (%d), single %s (%d)\n",
+		       gsm7_lang_name(p->locking_lang), p->locking_lang,
+		       gsm7_lang_name(p->single_lang), p->single_lang);
+	else
+		printf("shift: -\n");
+	if (p->ignored_octets > 0)
+		printf("ignored: %d octets after the message\n",
+		       p->ignored_octets);
 }
 
 static int decode_one(const char *hex, enum pdu_smsc_mode mode, int length,
@@ -292,6 +314,24 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
+/* What the planner chose, on stderr (stdout stays AT+CMGS-ready). */
+static void print_plan(const char *text, const struct pdu_submit_options *opt)
+{
+	struct sms_plan_options po = {.national_shift = opt->national_shift,
+				      .locking_shift = opt->locking_shift,
+				      .lang = opt->shift_lang};
+	struct sms_plan plan;
+
+	sms_plan_with(text, &po, &plan);
+	fprintf(stderr, "segments: %d encoding: %s", plan.segments,
+		sms_encoding_name(plan.encoding));
+	if (plan.charset.locking != 0 || plan.charset.single != 0)
+		fprintf(stderr, " shift: locking %s, single %s",
+			gsm7_lang_name(plan.charset.locking),
+			gsm7_lang_name(plan.charset.single));
+	fprintf(stderr, "\n");
+}
+
 static int encode_and_print(const char *to, const char *text,
 			    const struct pdu_submit_options *opt, int lengths)
 {
@@ -310,6 +350,7 @@ static int encode_and_print(const char *to, const char *text,
 		free(segs);
 		return CLI_BAD_INPUT;
 	}
+	print_plan(text, opt);
 	for (i = 0; i < n; i++) {
 		if (lengths)
 			printf("%d ", segs[i].tpdu_len);
@@ -328,6 +369,8 @@ static int cmd_pdu_encode(int argc, char **argv)
 	    {"validity", required_argument, NULL, 'v'},
 	    {"ref", required_argument, NULL, 'f'},
 	    {"lengths", no_argument, NULL, 'L'},
+	    {"shift", required_argument, NULL, 's'},
+	    {"locking", no_argument, NULL, 'k'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct pdu_submit_options opt = {.msg_class = -1};
@@ -361,12 +404,30 @@ static int cmd_pdu_encode(int argc, char **argv)
 		case 'L':
 			lengths = 1;
 			break;
+		case 's':
+			opt.national_shift = 1;
+			opt.shift_lang = strcmp(optarg, "auto") == 0
+					     ? 0
+					     : gsm7_lang_from_code(optarg);
+			if (opt.shift_lang < 0 || (opt.shift_lang == 0 &&
+						   strcmp(optarg, "auto") != 0))
+				return cli_usage_error(
+				    "pdu",
+				    "bad --shift '%s' (tr, es, pt, ..., "
+				    "or auto)",
+				    optarg);
+			break;
+		case 'k':
+			opt.locking_shift = 1;
+			break;
 		default:
 			return cli_usage_error("pdu", "bad option for encode");
 		}
 	}
 	if (to == NULL)
 		return cli_usage_error("pdu", "encode needs --to NUMBER");
+	if (opt.locking_shift && !opt.national_shift)
+		return cli_usage_error("pdu", "--locking needs --shift");
 	if (optind >= argc)
 		return cli_usage_error("pdu", "encode needs a TEXT");
 	text = join_words(argv + optind, argc - optind);

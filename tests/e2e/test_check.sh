@@ -8,7 +8,8 @@ trap 'rm -rf "$tmp"' EXIT
 bad=$SMSDESK_SRC/tests/data/catalog-bad
 
 t_begin "the example catalog passes silently"
-out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" 2>&1); rc=$?
+out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" \
+	--now 2026-06-01T12:00 2>&1); rc=$?
 t_eq "$rc" 0
 t_eq "$out" ""
 t_end
@@ -33,7 +34,7 @@ f=$bad/many-mistakes.cfg
 t_eq "$out" "$f:11: unknown time zone 'Europe/Lundon' (did you mean 'Europe/London'?)
 $f:16: price must be text in quotes, like \"GBP 18\"
 $f:16: minutes must be more than 0, not 0
-$f:20: phone '+44 1632 960123' is not in international E.164 form; write + and 8 to 15 digits, no spaces, like \"+441632960123\"
+$f:20: phone '+44 1632 96O123' is not a phone number; write digits, spaces and an optional +, like \"+441632960123\" or \"01632 960123\"
 $f:20: covers names 'nail', which is not a service or topic id (did you mean 'nails'?)"
 t_end
 
@@ -73,7 +74,49 @@ cp "$bad/closed-twice.cfg" "$tmp/twice.cfg"
 chmod 600 "$tmp/twice.cfg"
 out=$("$SMSDESK_BIN" check -c "$tmp/twice.cfg" 2>&1); rc=$?
 t_eq "$rc" 0
-t_eq "$out" "$tmp/twice.cfg:10: warning: closed date '2026-12-25' is listed twice"
+t_eq "$out" "$tmp/twice.cfg:7: note: country not set; using GB from Europe/London
+$tmp/twice.cfg:10: warning: closed date '2026-12-25' is listed twice"
+t_end
+
+t_begin "no country: derived from the time zone and stated; none for UTC"
+sed 's|Europe/London|America/New_York|' "$bad/closed-twice.cfg" >"$tmp/ny.cfg"
+sed -i '/^ *"2026-12-25" \];/d; s/closed = \[ "2026-12-25",/closed = [ "2026-12-25" ];/' "$tmp/ny.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/ny.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/ny.cfg:7: note: country not set; using US from America/New_York"
+sed 's|America/New_York|Etc/UTC|' "$tmp/ny.cfg" >"$tmp/utc.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/utc.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/utc.cfg:7: note: country not set, and time zone Etc/UTC belongs to no country; every phone number must be written with + and its country code"
+sed 's|timezone = "Etc/UTC";|timezone = "Etc/UTC"; country = "IE";|' "$tmp/utc.cfg" >"$tmp/ie.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/ie.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+t_end
+
+t_begin "closed dates already past: a warning each, against --now"
+sed 's|closed = \[ "2026-12-25",|closed = [ "2025-12-25",|' "$bad/closed-twice.cfg" >"$tmp/past.cfg"
+sed -i 's|timezone = "Europe/London";|timezone = "Europe/London"; country = "GB";|' "$tmp/past.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2026-01-10T09:00 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/past.cfg:9: warning: closed date '2025-12-25' is already past (today is 2026-01-10); if you meant next year's, fix the year"
+out=$("$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2025-12-01T09:00 2>&1); rc=$?
+t_eq "$out" ""
+"$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2026-13-01T09:00 >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+t_end
+
+t_begin "a byte-order mark, CRLF line ends and tabs: accepted, lines kept"
+printf '\357\273\277' >"$tmp/bom.cfg"
+sed 's/$/\r/; s/  /\t/g' "$SMSDESK_SRC/conf/smsdesk.cfg" >>"$tmp/bom.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/bom.cfg" --now 2026-06-01T12:00 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+sed -i 's/max_segments = 2;/max_segments = 0;/' "$tmp/bom.cfg"
+line=$(grep -n 'max_segments = 0' "$tmp/bom.cfg" | cut -d: -f1)
+out=$("$SMSDESK_BIN" check -c "$tmp/bom.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$tmp/bom.cfg:$line: max_segments must be between 1 and 10, not 0"
 t_end
 
 t_begin "usage errors exit 2"

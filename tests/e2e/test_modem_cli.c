@@ -5,6 +5,7 @@
  * config, and --list.
  */
 #include "harness.h"
+#include "smsdesk/serial.h"
 #include "smsdesk/sim.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -221,6 +223,58 @@ static void test_device_trouble(void)
 	CHECK_INT(run(NULL, bad, &out, &err), 2);
 }
 
+/* TIOCGEXCL of the terminal at PATH: 1, 0, or -1 when it cannot tell. */
+static int exclusive_at(const char *path)
+{
+	int fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK);
+	int on = -1;
+
+	if (fd < 0)
+		return -1;
+	if (ioctl(fd, TIOCGEXCL, &on) != 0)
+		on = -1;
+	close(fd);
+	return on < 0 ? -1 : on != 0;
+}
+
+/*
+ * `sudo smsdesk modem --device` while the daemon holds the port: the probe
+ * is refused (busy) and must not clear the daemon's TIOCEXCL on its way out,
+ * or any unprivileged program could then open the daemon's modem.
+ */
+static void test_busy_probe_keeps_the_lock(void)
+{
+	struct sim *sim = new_sim(NULL);
+	struct serial *daemon_port = NULL;
+	struct out out, err;
+	char e[256];
+
+	if (sim == NULL) {
+		CHECK(0);
+		return;
+	}
+	/* The daemon's side of the port, as serve opens it. */
+	CHECK_INT(serial_open(sim_device_path(sim), 115200, &daemon_port, e,
+			      sizeof(e)),
+		  SERIAL_OK);
+	if (exclusive_at(sim_device_path(sim)) < 0 || geteuid() != 0) {
+		SKIP("needs root (to pass TIOCEXCL) and TIOCGEXCL");
+		serial_close(daemon_port);
+		sim_free(sim);
+		return;
+	}
+	CHECK_INT(exclusive_at(sim_device_path(sim)), 1);
+	char *argv[] = {(char *)bin, "modem", "--device",
+			(char *)sim_device_path(sim), NULL};
+	unsetenv("SMSDESK_CONFIG");
+	CHECK_INT(run(sim, argv, &out, &err), 3);
+	CHECK(strstr(err.text, "busy") != NULL);
+	CHECK_INT(exclusive_at(sim_device_path(sim)), 1);
+	serial_close(daemon_port);
+	CHECK_INT(exclusive_at(sim_device_path(sim)), 0);
+	sim_free(sim);
+}
+
 static void test_list(void)
 {
 	struct out out, err;
@@ -247,6 +301,7 @@ int main(void)
 	RUN(test_probe);
 	RUN(test_pin);
 	RUN(test_device_trouble);
+	RUN(test_busy_probe_keeps_the_lock);
 	RUN(test_list);
 	return h_done();
 }

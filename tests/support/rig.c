@@ -127,12 +127,22 @@ int rig_start(struct rig *r)
 			dup2(fd, 2);
 			dup2(fd, 1);
 		}
-		if (r->now[0] != '\0')
-			execl(bin, bin, "serve", "-v", "-c", r->cfg, "--now",
-			      r->now, (char *)NULL);
-		else
-			execl(bin, bin, "serve", "-v", "-c", r->cfg,
-			      (char *)NULL);
+		char *argv[16];
+		int n = 0;
+		argv[n++] = (char *)bin;
+		argv[n++] = "serve";
+		argv[n++] = "-v";
+		argv[n++] = "-c";
+		argv[n++] = r->cfg;
+		if (r->now[0] != '\0') {
+			argv[n++] = "--now";
+			argv[n++] = r->now;
+		}
+		for (int i = 0; i < 4; i++)
+			if (r->extra[i][0] != '\0')
+				argv[n++] = r->extra[i];
+		argv[n] = NULL;
+		execv(bin, argv);
 		_exit(127);
 	}
 	r->serve = pid;

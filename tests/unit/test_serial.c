@@ -83,6 +83,54 @@ static void test_pty_roundtrip(void)
 	serial_close(port);
 }
 
+/* Is the terminal behind FD in exclusive mode (TIOCGEXCL, Linux 3.8)? */
+static int exclusive(int fd)
+{
+	int on = -1;
+
+	if (ioctl(fd, TIOCGEXCL, &on) != 0)
+		return -1;
+	return on != 0;
+}
+
+/*
+ * `sudo smsdesk modem --device` while the daemon runs: root passes the
+ * daemon's TIOCEXCL, then the flock refuses it. Closing that failed open
+ * must leave the daemon's exclusive mode alone.
+ */
+static void test_failed_open_keeps_exclusive(void)
+{
+	int master, slave;
+	char name[64], err[256];
+	struct serial *port = NULL, *second = NULL;
+
+	if (openpty(&master, &slave, name, NULL, NULL) != 0) {
+		SKIP("openpty failed");
+		return;
+	}
+	CHECK_INT(serial_open(name, 115200, &port, err, sizeof(err)),
+		  SERIAL_OK);
+	if (port == NULL || exclusive(slave) < 0) {
+		SKIP("no TIOCGEXCL on this kernel");
+		serial_close(port);
+		close(slave);
+		close(master);
+		return;
+	}
+	CHECK_INT(exclusive(slave), 1);
+	if (geteuid() == 0) {
+		/* root opens past TIOCEXCL; the flock says busy */
+		CHECK_INT(serial_open(name, 115200, &second, err, sizeof(err)),
+			  SERIAL_ERR_BUSY);
+		CHECK(second == NULL);
+	}
+	CHECK_INT(exclusive(slave), 1);
+	serial_close(port);
+	CHECK_INT(exclusive(slave), 0);
+	close(slave);
+	close(master);
+}
+
 static void test_pty_through_symlink(void)
 {
 	int master, slave;
@@ -230,6 +278,7 @@ int main(void)
 {
 	RUN(test_pty_roundtrip);
 	RUN(test_pty_through_symlink);
+	RUN(test_failed_open_keeps_exclusive);
 	RUN(test_errors);
 	RUN(test_permission_denied);
 	RUN(test_libserialport_loopback);

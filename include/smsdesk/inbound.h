@@ -1,0 +1,52 @@
+/*
+ * inbound: what happens to a message the modem hands over, up to the
+ * moment it is committed to the store (DESIGN.md Invariant 1) — decode,
+ * keep what cannot be answered, reassemble the parts of a long text, commit,
+ * and only then ask the modem to delete the slots it occupied. Status
+ * reports are matched to the outbox here too.
+ *
+ * It never answers anything itself: a newly committed message is handed to
+ * the caller's `answer` callback (the daemon's desk path). It never reads
+ * the clock: the caller passes a monotonic time (for reassembly expiry) and
+ * the wall time (UTC epoch seconds, for the store). No I/O of its own: it
+ * talks to the modem only through modem_delete().
+ */
+#ifndef SMSDESK_INBOUND_H
+#define SMSDESK_INBOUND_H
+
+#include <stdint.h>
+
+#include "smsdesk/modem.h"
+#include "smsdesk/store.h"
+
+struct inbound;
+
+struct inbound_config {
+	struct store *st;	  /* borrowed, outlives the inbound */
+	int64_t concat_expiry_ms; /* wait this long for missing parts */
+	/* A message was committed as a new inbox row: answer it. */
+	void (*answer)(void *ctx, int64_t inbox_id);
+	void *ctx;
+};
+
+/* NULL when out of memory. Free with inbound_free (NULL is a no-op);
+ * parts still waiting stay on the modem and are read again next start. */
+struct inbound *inbound_new(const struct inbound_config *cfg);
+void inbound_free(struct inbound *in);
+
+/*
+ * MSG arrived on modem M, known to the store as NAME (borrowed: both must
+ * outlive the inbound). NOW_MS is the caller's monotonic clock, WALL the
+ * wall time in UTC epoch seconds.
+ */
+void inbound_message(struct inbound *in, struct modem *m, const char *name,
+		     const struct modem_message *msg, int64_t now_ms,
+		     int64_t wall);
+
+/* Deliver (commit) what is due: complete or expired groups. */
+void inbound_tick(struct inbound *in, int64_t now_ms, int64_t wall);
+
+/* When inbound_tick must next run; -1: nothing waits. */
+int64_t inbound_next_deadline(const struct inbound *in);
+
+#endif

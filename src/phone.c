@@ -1,0 +1,606 @@
+/*
+ * phone: written numbers → E.164, and what kind of sender a sender is. See
+ * include/smsdesk/phone.h.
+ */
+#include "smsdesk/phone.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * ISO 3166-1 alpha-2 → country calling code, trunk prefixes, international
+ * prefixes. Sources: the list of ITU-T Recommendation E.164 assigned country
+ * codes (ITU Operational Bulletin annex) and ITU-T "Dialling procedures
+ * (international prefix, national (trunk) prefix and national (significant)
+ * number)"; read from libphonenumber's metadata 8.12.57 and expanded into
+ * plain lists by scripts/gen_phone_countries.py (which says how). Sorted by
+ * ISO code. NANP members all have code 1: their area codes are part of the
+ * national number.
+ */
+static const struct phone_country countries[] = {
+    /* BEGIN generated rows */
+    {"AC", 247, "", "00"},
+    {"AD", 376, "", "00"},
+    {"AE", 971, "0", "00"},
+    {"AF", 93, "0", "00"},
+    {"AG", 1, "1", "011"},
+    {"AI", 1, "1", "011"},
+    {"AL", 355, "0", "00"},
+    {"AM", 374, "0", "00"},
+    {"AO", 244, "", "00"},
+    {"AQ", 672, "", "00"},
+    {"AR", 54, "0", "00"},
+    {"AS", 1, "1", "011"},
+    {"AT", 43, "0", "00"},
+    {"AU", 61, "0",
+     "0011|0014|0015|0016|0018|0019|14110011|14140011|14340011|14410011|"
+     "14470011|14560011|14660011|14740011|14770011|14880011"},
+    {"AW", 297, "", "00"},
+    {"AX", 358, "0",
+     "00|990|991|994|996|999|99511|99541|99532|99533|99555|99559|99577|99588|"
+     "99590|99599"},
+    {"AZ", 994, "0", "00"},
+    {"BA", 387, "0", "00"},
+    {"BB", 1, "1", "011"},
+    {"BD", 880, "0", "00"},
+    {"BE", 32, "0", "00"},
+    {"BF", 226, "", "00"},
+    {"BG", 359, "0", "00"},
+    {"BH", 973, "", "00"},
+    {"BI", 257, "", "00"},
+    {"BJ", 229, "", "00"},
+    {"BL", 590, "0", "00"},
+    {"BM", 1, "1", "011"},
+    {"BN", 673, "", "00"},
+    {"BO", 591, "0", "00|001#"},
+    {"BQ", 599, "", "00"},
+    {"BR", 55, "0",
+     "0012|0014|0015|0021|0022|0023|0025|0031|0041|0043|0055|0065|0099"},
+    {"BS", 1, "1", "011"},
+    {"BT", 975, "", "00"},
+    {"BV", 47, "", "00"},
+    {"BW", 267, "", "00"},
+    {"BY", 375, "0|8|80", "810"},
+    {"BZ", 501, "", "00"},
+    {"CA", 1, "1", "011"},
+    {"CC", 61, "0",
+     "0011|0014|0015|0016|0018|0019|14110011|14140011|14340011|14410011|"
+     "14470011|14560011|14660011|14740011|14770011|14880011"},
+    {"CD", 243, "0", "00"},
+    {"CF", 236, "", "00"},
+    {"CG", 242, "", "00"},
+    {"CH", 41, "0", "00"},
+    {"CI", 225, "", "00"},
+    {"CK", 682, "", "00"},
+    {"CL", 56, "",
+     "00|1100|1110|1120|1130|1140|1150|1160|1190|1200|1220|1230|1240|1250|1510|"
+     "1530|1540|1550|1580|1690|1700|1710|1760|1770|1800|1810|1880"},
+    {"CM", 237, "", "00"},
+    {"CN", 86, "0", "00|11###00|12###00|179##00"},
+    {"CO", 57, "0", "00414|00444|00456|005|007|009"},
+    {"CR", 506, "", "00"},
+    {"CU", 53, "0", "119"},
+    {"CV", 238, "", "0"},
+    {"CW", 599, "", "00"},
+    {"CX", 61, "0",
+     "0011|0014|0015|0016|0018|0019|14110011|14140011|14340011|14410011|"
+     "14470011|14560011|14660011|14740011|14770011|14880011"},
+    {"CY", 357, "", "00"},
+    {"CZ", 420, "", "00"},
+    {"DE", 49, "0", "00"},
+    {"DJ", 253, "", "00"},
+    {"DK", 45, "", "00"},
+    {"DM", 1, "1", "011"},
+    {"DO", 1, "1", "011"},
+    {"DZ", 213, "0", "00"},
+    {"EC", 593, "0", "00"},
+    {"EE", 372, "", "00"},
+    {"EG", 20, "0", "00"},
+    {"EH", 212, "0", "00"},
+    {"ER", 291, "0", "00"},
+    {"ES", 34, "", "00"},
+    {"ET", 251, "0", "00"},
+    {"FI", 358, "0",
+     "00|990|991|994|996|999|99511|99541|99532|99533|99555|99559|99577|99588|"
+     "99590|99599"},
+    {"FJ", 679, "", "00|052"},
+    {"FK", 500, "", "00"},
+    {"FM", 691, "", "00"},
+    {"FO", 298, "", "00"},
+    {"FR", 33, "0", "00"},
+    {"GA", 241, "", "00"},
+    {"GB", 44, "0", "00"},
+    {"GD", 1, "1", "011"},
+    {"GE", 995, "0", "00"},
+    {"GF", 594, "0", "00"},
+    {"GG", 44, "0", "00"},
+    {"GH", 233, "0", "00"},
+    {"GI", 350, "", "00"},
+    {"GL", 299, "", "00"},
+    {"GM", 220, "", "00"},
+    {"GN", 224, "", "00"},
+    {"GP", 590, "0", "00"},
+    {"GQ", 240, "", "00"},
+    {"GR", 30, "", "00"},
+    {"GS", 500, "", "00"},
+    {"GT", 502, "", "00"},
+    {"GU", 1, "1", "011"},
+    {"GW", 245, "", "00"},
+    {"GY", 592, "", "001"},
+    {"HK", 852, "", "0030|0050|0059|00|001|002|006|007|008|009"},
+    {"HM", 672, "", "00"},
+    {"HN", 504, "", "00"},
+    {"HR", 385, "0", "00"},
+    {"HT", 509, "", "00"},
+    {"HU", 36, "06", "00"},
+    {"ID", 62, "0", "008|009"},
+    {"IE", 353, "0", "00"},
+    {"IL", 972, "0", "00|012|013|014|015|016|017|018|019"},
+    {"IM", 44, "0", "00"},
+    {"IN", 91, "0", "00"},
+    {"IO", 246, "", "00"},
+    {"IQ", 964, "0", "00"},
+    {"IR", 98, "0", "00"},
+    {"IS", 354, "", "00|1001|1010|1020|1100"},
+    {"IT", 39, "", "00"},
+    {"JE", 44, "0", "00"},
+    {"JM", 1, "1", "011"},
+    {"JO", 962, "0", "00"},
+    {"JP", 81, "0", "010"},
+    {"KE", 254, "0", "000"},
+    {"KG", 996, "0", "00"},
+    {"KH", 855, "0", "001|004|005|006|007|008|009"},
+    {"KI", 686, "0", "00"},
+    {"KM", 269, "", "00"},
+    {"KN", 1, "1", "011"},
+    {"KP", 850, "0", "00|99"},
+    {"KR", 82, "0",
+     "001|002|005|006|008|009|00345|00365|00391|00700|00727|0073|00755|00761|"
+     "00762|00766"},
+    {"KW", 965, "", "00"},
+    {"KY", 1, "1", "011"},
+    {"KZ", 7, "8", "810"},
+    {"LA", 856, "0", "00"},
+    {"LB", 961, "0", "00"},
+    {"LC", 1, "1", "011"},
+    {"LI", 423, "0", "00"},
+    {"LK", 94, "0", "00"},
+    {"LR", 231, "0", "00"},
+    {"LS", 266, "", "00"},
+    {"LT", 370, "0|8", "00"},
+    {"LU", 352, "", "00"},
+    {"LV", 371, "", "00"},
+    {"LY", 218, "0", "00"},
+    {"MA", 212, "0", "00"},
+    {"MC", 377, "0", "00"},
+    {"MD", 373, "0", "00"},
+    {"ME", 382, "0", "00"},
+    {"MF", 590, "0", "00"},
+    {"MG", 261, "0", "00"},
+    {"MH", 692, "1", "011"},
+    {"MK", 389, "0", "00"},
+    {"ML", 223, "", "00"},
+    {"MM", 95, "0", "00"},
+    {"MN", 976, "0", "001"},
+    {"MO", 853, "", "00"},
+    {"MP", 1, "1", "011"},
+    {"MQ", 596, "0", "00"},
+    {"MR", 222, "", "00"},
+    {"MS", 1, "1", "011"},
+    {"MT", 356, "", "00"},
+    {"MU", 230, "", "00|020|040|050|060|070|030|033"},
+    {"MV", 960, "", "00|019"},
+    {"MW", 265, "0", "00"},
+    {"MX", 52, "01|02|044|045|1", "00|09"},
+    {"MY", 60, "0", "00"},
+    {"MZ", 258, "", "00"},
+    {"NA", 264, "0", "00"},
+    {"NC", 687, "", "00"},
+    {"NE", 227, "", "00"},
+    {"NF", 672, "", "00"},
+    {"NG", 234, "0", "009"},
+    {"NI", 505, "", "00"},
+    {"NL", 31, "0", "00"},
+    {"NO", 47, "", "00"},
+    {"NP", 977, "0", "00"},
+    {"NR", 674, "", "00"},
+    {"NU", 683, "", "00"},
+    {"NZ", 64, "0", "00|0161"},
+    {"OM", 968, "", "00"},
+    {"PA", 507, "", "00"},
+    {"PE", 51, "0", "00|191100|191200|191400|197700|199000"},
+    {"PF", 689, "", "00"},
+    {"PG", 675, "", "00|1401|1402|1403"},
+    {"PH", 63, "0", "00"},
+    {"PK", 92, "0", "00"},
+    {"PL", 48, "", "00"},
+    {"PM", 508, "0", "00"},
+    {"PN", 64, "", "00"},
+    {"PR", 1, "1", "011"},
+    {"PS", 970, "0", "00"},
+    {"PT", 351, "", "00"},
+    {"PW", 680, "", "011|012"},
+    {"PY", 595, "0", "00"},
+    {"QA", 974, "", "00"},
+    {"RE", 262, "0", "00"},
+    {"RO", 40, "0", "00"},
+    {"RS", 381, "0", "00"},
+    {"RU", 7, "8", "810"},
+    {"RW", 250, "0", "00"},
+    {"SA", 966, "0", "00"},
+    {"SB", 677, "", "00|01"},
+    {"SC", 248, "", "010|00|01|02"},
+    {"SD", 249, "0", "00"},
+    {"SE", 46, "0", "00"},
+    {"SG", 65, "", "00#|01#|02#|03#"},
+    {"SH", 290, "", "00"},
+    {"SI", 386, "0", "00|1022|1066|1088|1099"},
+    {"SJ", 47, "", "00"},
+    {"SK", 421, "0", "00"},
+    {"SL", 232, "0", "00"},
+    {"SM", 378, "", "00"},
+    {"SN", 221, "", "00"},
+    {"SO", 252, "0", "00"},
+    {"SR", 597, "", "00"},
+    {"SS", 211, "0", "00"},
+    {"ST", 239, "", "00"},
+    {"SV", 503, "", "00"},
+    {"SX", 1, "1", "011"},
+    {"SY", 963, "0", "00"},
+    {"SZ", 268, "", "00"},
+    {"TA", 290, "", "00"},
+    {"TC", 1, "1", "011"},
+    {"TD", 235, "", "00|16"},
+    {"TF", 262, "0", "00"},
+    {"TG", 228, "", "00"},
+    {"TH", 66, "0", "001|002|003|004|005|006|007|008|009"},
+    {"TJ", 992, "", "810"},
+    {"TK", 690, "", "00"},
+    {"TL", 670, "", "00"},
+    {"TM", 993, "8", "810"},
+    {"TN", 216, "", "00"},
+    {"TO", 676, "", "00"},
+    {"TR", 90, "0", "00"},
+    {"TT", 1, "1", "011"},
+    {"TV", 688, "", "00"},
+    {"TW", 886, "0", "002|005|006|007|009|019"},
+    {"TZ", 255, "0", "000|005|006"},
+    {"UA", 380, "0", "00"},
+    {"UG", 256, "0", "000|005|007"},
+    {"UM", 1, "1", "011"},
+    {"US", 1, "1", "011"},
+    {"UY", 598, "0", "00|013#|014#|015#|016#|017#|018#|019#"},
+    {"UZ", 998, "8", "810"},
+    {"VA", 39, "", "00"},
+    {"VC", 1, "1", "011"},
+    {"VE", 58, "0", "00"},
+    {"VG", 1, "1", "011"},
+    {"VI", 1, "1", "011"},
+    {"VN", 84, "0", "00"},
+    {"VU", 678, "", "00"},
+    {"WF", 681, "", "00"},
+    {"WS", 685, "", "0"},
+    {"XK", 383, "0", "00"},
+    {"YE", 967, "0", "00"},
+    {"YT", 262, "0", "00"},
+    {"ZA", 27, "0", "00"},
+    {"ZM", 260, "0", "00"},
+    {"ZW", 263, "0", "00"},
+    /* END generated rows */
+};
+
+/* ITU-T E.164 codes with no country: 800 freephone, 808 shared cost, 870
+ * Inmarsat, 878 UPT, 881 GMSS, 882/883 international networks, 888 OCHA,
+ * 979 premium rate. */
+static const unsigned short non_geographic[] = {800, 808, 870, 878, 881,
+						882, 883, 888, 979};
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+const struct phone_country *phone_countries(size_t *n)
+{
+	*n = N_OF(countries);
+	return countries;
+}
+
+static char upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
+const struct phone_country *phone_country(const char *iso2)
+{
+	size_t lo = 0, hi = N_OF(countries);
+	char key[3];
+
+	if (iso2 == NULL || iso2[0] == '\0' || iso2[1] == '\0' ||
+	    iso2[2] != '\0')
+		return NULL;
+	key[0] = upper(iso2[0]);
+	key[1] = upper(iso2[1]);
+	key[2] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(countries[mid].iso, key);
+
+		if (c == 0)
+			return &countries[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static int code_assigned(unsigned code)
+{
+	for (size_t i = 0; i < N_OF(countries); i++)
+		if (countries[i].cc == code)
+			return 1;
+	for (size_t i = 0; i < N_OF(non_geographic); i++)
+		if (non_geographic[i] == code)
+			return 1;
+	return 0;
+}
+
+int phone_calling_code(const char *digits, size_t *len)
+{
+	unsigned code = 0;
+
+	/* Assigned codes are prefix-free: the first that exists is it. */
+	for (size_t n = 1; n <= 3; n++) {
+		if (digits[n - 1] < '0' || digits[n - 1] > '9')
+			return 0;
+		code = code * 10 + (unsigned)(digits[n - 1] - '0');
+		if (digits[0] != '0' && code_assigned(code)) {
+			if (len != NULL)
+				*len = n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The country of calling code cc whose trunk prefix is "0", if any. */
+static int code_has_trunk_zero(unsigned cc)
+{
+	for (size_t i = 0; i < N_OF(countries); i++) {
+		const char *t = countries[i].trunk;
+
+		if (countries[i].cc != cc)
+			continue;
+		for (;;) {
+			if (t[0] == '0' && (t[1] == '|' || t[1] == '\0'))
+				return 1;
+			t = strchr(t, '|');
+			if (t == NULL)
+				break;
+			t++;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The length of the longest choice in list ('|' between choices, '#' any
+ * digit) that digits starts with, leaving at least one digit after it; 0
+ * when none does.
+ */
+static size_t prefix_match(const char *list, const char *digits)
+{
+	size_t best = 0, have = strlen(digits);
+
+	while (list != NULL && *list != '\0') {
+		const char *end = strchr(list, '|');
+		size_t n = end != NULL ? (size_t)(end - list) : strlen(list);
+		size_t i = 0;
+
+		while (i < n && i < have &&
+		       (list[i] == '#' || list[i] == digits[i]))
+			i++;
+		if (i == n && n < have && n > best)
+			best = n;
+		list = end != NULL ? end + 1 : NULL;
+	}
+	return best;
+}
+
+/* Separators people put in numbers, as UTF-8; length matched, or 0. */
+static size_t separator(const char *p)
+{
+	static const char *const seps[] = {
+	    " ",
+	    "\t",
+	    "-",
+	    ".",
+	    "/",
+	    "~",
+	    "\xC2\xA0",	    /* no-break space */
+	    "\xE2\x80\xAF", /* narrow no-break space */
+	    "\xE2\x80\x89", /* thin space */
+	    "\xE2\x80\x90", /* hyphen */
+	    "\xE2\x80\x91", /* non-breaking hyphen */
+	    "\xE2\x80\x93", /* en dash */
+	};
+
+	for (size_t i = 0; i < N_OF(seps); i++) {
+		size_t n = strlen(seps[i]);
+		if (strncmp(p, seps[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+#define MAX_DIGITS 24
+
+int phone_to_e164(const char *written, const char *country, char *out,
+		  size_t cap)
+{
+	const struct phone_country *c = NULL;
+	char digits[MAX_DIGITS + 1];
+	const char *intl = NULL;
+	size_t n = 0, zero_at = (size_t)-1, cc_len, skip;
+	int plus = 0, depth = 0;
+
+	if (out == NULL || cap < PHONE_E164_MAX)
+		return PHONE_NO_ROOM;
+	out[0] = '\0';
+	if (written == NULL)
+		return PHONE_EMPTY;
+	if (country != NULL && country[0] != '\0') {
+		c = phone_country(country);
+		if (c == NULL)
+			return PHONE_UNKNOWN_COUNTRY;
+	}
+	for (const char *p = written; *p != '\0';) {
+		size_t sep = separator(p);
+
+		if (sep > 0) {
+			p += sep;
+		} else if (*p >= '0' && *p <= '9') {
+			if (n == MAX_DIGITS)
+				return PHONE_TOO_LONG;
+			digits[n++] = *p++;
+		} else if (*p == '+' && n == 0 && !plus && depth == 0) {
+			plus = 1;
+			p++;
+		} else if (strncmp(p, "(0)", 3) == 0 && zero_at == (size_t)-1) {
+			/* "+44 (0)20 ...": a trunk 0 shown for national use */
+			zero_at = n;
+			if (n == MAX_DIGITS)
+				return PHONE_TOO_LONG;
+			digits[n++] = '0';
+			p += 3;
+		} else if (*p == '(' && depth == 0) {
+			depth++;
+			p++;
+		} else if (*p == ')' && depth == 1) {
+			depth--;
+			p++;
+		} else {
+			return PHONE_BAD_CHAR;
+		}
+	}
+	digits[n] = '\0';
+	if (depth != 0)
+		return PHONE_BAD_CHAR;
+	if (n == 0)
+		return PHONE_EMPTY;
+
+	if (plus) {
+		intl = digits;
+	} else if (c != NULL && (skip = prefix_match(c->intl, digits)) > 0) {
+		intl = digits + skip;
+		if (zero_at != (size_t)-1 && zero_at < skip)
+			zero_at = (size_t)-1;
+		else if (zero_at != (size_t)-1)
+			zero_at -= skip;
+	} else if (c == NULL && n > 2 && digits[0] == '0' && digits[1] == '0') {
+		/* No country: 00 is the prefix ITU-T E.164 recommends, and no
+		 * national number begins with it. */
+		intl = digits + 2;
+		if (zero_at != (size_t)-1)
+			zero_at = zero_at < 2 ? (size_t)-1 : zero_at - 2;
+	}
+
+	if (intl != NULL) {
+		char buf[MAX_DIGITS + 1];
+		size_t len = strlen(intl);
+
+		if (intl[0] == '0' || !phone_calling_code(intl, &cc_len))
+			return PHONE_BAD_CALLING_CODE;
+		memcpy(buf, intl, len + 1);
+		if (zero_at == cc_len) {
+			unsigned cc = 0;
+			for (size_t i = 0; i < cc_len; i++)
+				cc = cc * 10 + (unsigned)(buf[i] - '0');
+			if (code_has_trunk_zero(cc)) {
+				memmove(buf + cc_len, buf + cc_len + 1,
+					len - cc_len);
+				len--;
+			}
+		}
+		if (len - cc_len < 4)
+			return PHONE_TOO_SHORT;
+		if (len > 15)
+			return PHONE_TOO_LONG;
+		out[0] = '+';
+		memcpy(out + 1, buf, len + 1);
+		return PHONE_OK;
+	}
+
+	/* A national number: the country's code, without the trunk prefix. */
+	if (c == NULL)
+		return PHONE_NO_COUNTRY;
+	skip = prefix_match(c->trunk, digits);
+	if (n - skip < 4)
+		return PHONE_TOO_SHORT;
+	{
+		int w = 0;
+		char cc[8];
+
+		w = snprintf(cc, sizeof(cc), "%u", c->cc);
+		if ((size_t)w + (n - skip) > 15)
+			return PHONE_TOO_LONG;
+		out[0] = '+';
+		memcpy(out + 1, cc, (size_t)w);
+		memcpy(out + 1 + w, digits + skip, n - skip + 1);
+	}
+	return PHONE_OK;
+}
+
+const char *phone_error_text(int err)
+{
+	switch (err) {
+	case PHONE_OK:
+		return "ok";
+	case PHONE_EMPTY:
+		return "there is no number";
+	case PHONE_BAD_CHAR:
+		return "it has characters a phone number does not have";
+	case PHONE_NO_COUNTRY:
+		return "it has no country code and no country is known";
+	case PHONE_UNKNOWN_COUNTRY:
+		return "the country is not an ISO 3166 code";
+	case PHONE_BAD_CALLING_CODE:
+		return "it does not start with a country calling code";
+	case PHONE_TOO_SHORT:
+		return "it is too short";
+	case PHONE_TOO_LONG:
+		return "it is longer than 15 digits";
+	case PHONE_NO_ROOM:
+		return "no room for the result";
+	}
+	return "not a phone number";
+}
+
+enum phone_kind phone_kind(const char *sender, int ton)
+{
+	size_t digits = 0, other = 0;
+
+	if (sender == NULL || sender[0] == '\0')
+		return PHONE_KIND_NONE;
+	switch (ton) {
+	case 1: /* international */
+		return PHONE_KIND_NUMBER;
+	case 3: /* network specific: the operator's own services */
+	case 6: /* abbreviated */
+		return PHONE_KIND_SHORT_CODE;
+	case 5: /* alphanumeric, even when made only of digits */
+		return PHONE_KIND_ALPHANUMERIC;
+	default:
+		break;
+	}
+	for (const char *p = sender; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!(*p == '+' && p == sender))
+			other++;
+	}
+	if (other > 0 || digits == 0)
+		return PHONE_KIND_ALPHANUMERIC;
+	if (sender[0] != '+' && digits <= 6)
+		return PHONE_KIND_SHORT_CODE;
+	return PHONE_KIND_NUMBER;
+}
