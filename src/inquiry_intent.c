@@ -344,64 +344,13 @@ static void line(char *out, size_t cap, size_t *pos, const char *fmt, ...)
 		*pos += (size_t)n < cap - *pos ? (size_t)n : cap - *pos - 1;
 }
 
-/* The when-reading in words (until when.h describes itself). */
+/* The when-reading in words (the time module's description). */
 static void explain_when(const struct when_req *w, char *out, size_t cap,
 			 size_t *pos)
 {
-	if (!w->mentioned && !w->has_range && !w->unsure) {
-		line(out, cap, pos, "when: nothing said\n");
-		return;
-	}
-	line(out, cap, pos, "when:");
-	if (w->has_day)
-		line(out, cap, pos, " day %04d-%02d-%02d%s", w->day.year,
-		     w->day.month, w->day.mday,
-		     w->day_explicit ? "" : " (today/tomorrow words)");
-	else if (w->has_range)
-		line(out, cap, pos, " days %04d-%02d-%02d..%04d-%02d-%02d",
-		     w->range_first.year, w->range_first.month,
-		     w->range_first.mday, w->range_last.year,
-		     w->range_last.month, w->range_last.mday);
-	else
-		line(out, cap, pos, " no day");
-	switch (w->time) {
-	case WHEN_TIME_NONE:
-		line(out, cap, pos, ", no time");
-		break;
-	case WHEN_TIME_AT:
-		line(out, cap, pos, ", at %02d:%02d", w->from_min / 60,
-		     w->from_min % 60);
-		break;
-	case WHEN_TIME_WINDOW:
-		line(out, cap, pos, ", between %02d:%02d and %02d:%02d",
-		     w->from_min / 60, w->from_min % 60, w->to_min / 60,
-		     w->to_min % 60);
-		break;
-	case WHEN_TIME_ASAP:
-		line(out, cap, pos, ", as soon as possible");
-		break;
-	}
-	switch (w->problem) {
-	case WHEN_FINE:
-		break;
-	case WHEN_AMBIGUOUS_TIME:
-		line(out, cap, pos, " (ambiguous: %02d:%02d or %02d:%02d)",
-		     w->alt_min[0] / 60, w->alt_min[0] % 60, w->alt_min[1] / 60,
-		     w->alt_min[1] % 60);
-		break;
-	case WHEN_AMBIGUOUS_DATE:
-		line(out, cap, pos, " (ambiguous date)");
-		break;
-	case WHEN_BAD_DATE:
-		line(out, cap, pos, " (no such date)");
-		break;
-	case WHEN_PAST:
-		line(out, cap, pos, " (already past)");
-		break;
-	}
-	if (w->unsure)
-		line(out, cap, pos, " (a date or time word not understood)");
-	line(out, cap, pos, "\n");
+	char d[512];
+	when_describe(NULL, w, d, sizeof(d));
+	line(out, cap, pos, "when: %s\n", d);
 }
 
 size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
