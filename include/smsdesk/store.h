@@ -3,7 +3,11 @@
  * (raw PDUs kept), the outbox and its send state machine, bookings,
  * conversations, opt-outs and the referral ledger (DESIGN.md "Invariants").
  *
- * The only module that includes sqlite3. The file runs in WAL mode with
+ * The only module that includes sqlite3 (src/store*.c, which share
+ * src/store_internal.h: store.c opens, migrates and holds the statement
+ * cache; store_inbox.c, store_outbox.c, store_bookings.c — bookings,
+ * conversations, opt-outs — and store_ledger.c — ledger and report — hold
+ * the tables). The file runs in WAL mode with
  * foreign keys on and a busy timeout; its schema is versioned with PRAGMA
  * user_version and upgraded forward in code when opened. Every statement is
  * prepared once and cached; every multi-step change is one transaction.

@@ -25,7 +25,7 @@ static void try_help(void)
 	printf(
 	    "usage: smsdesk try [-c FILE] [--db PATH] [--now "
 	    "YYYY-MM-DDTHH:MM]\n"
-	    "                   --from NUMBER TEXT...\n\n"
+	    "                   [--explain] --from NUMBER TEXT...\n\n"
 	    "Answer TEXT as if NUMBER had texted it, and print the reply\n"
 	    "text(s) that would be sent, separated by a blank line\n"
 	    "(nothing when the desk stays silent).\n\n"
@@ -36,10 +36,16 @@ static void try_help(void)
 	    "      --now TIME      the business's local time, like\n"
 	    "                      2026-03-25T10:00 (default: the clock)\n"
 	    "      --from NUMBER   the sender, like +447700900001\n"
+	    "      --explain       also print how the text was read (intent,\n"
+	    "                      each word matched to a service or topic\n"
+	    "                      with its edit distance, the day and time)\n"
+	    "                      and the rule that decided the reply\n"
 	    "  -h, --help          this help\n");
 }
 
 /* "2026-03-25T10:00" in the business's zone → epoch. */
+static int explain;
+
 static int answer(const struct catalog *cat, struct store *st, const char *from,
 		  const char *text, int64_t now)
 {
@@ -64,6 +70,12 @@ static int answer(const struct catalog *cat, struct store *st, const char *from,
 	}
 	for (size_t i = 0; i < res.n_replies; i++)
 		printf("%s%s\n", i > 0 ? "\n" : "", res.replies[i]);
+	if (explain) {
+		static char why[8192];
+		desk_explain(cat, &res, why, sizeof(why));
+		printf("%s--- how it was read\n%s", res.n_replies ? "\n" : "",
+		       why);
+	}
 	return CLI_OK;
 }
 
@@ -101,6 +113,7 @@ int cmd_try(int argc, char **argv)
 	    {"db", required_argument, NULL, 'd'},
 	    {"now", required_argument, NULL, 'n'},
 	    {"from", required_argument, NULL, 'f'},
+	    {"explain", no_argument, NULL, 'x'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -123,6 +136,9 @@ int cmd_try(int argc, char **argv)
 			break;
 		case 'f':
 			from = optarg;
+			break;
+		case 'x':
+			explain = 1;
 			break;
 		case 'h':
 			try_help();

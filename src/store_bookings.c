@@ -1,0 +1,364 @@
+/*
+ * store_bookings: bookings (capacity enforced inside the booking
+ * transaction, Invariant 4), the one pending question per sender
+ * (conversations) and opt-outs. See include/smsdesk/store.h.
+ */
+#include "store_internal.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BOOKING_COLS                                                           \
+	"id, ref, service, start, minutes, customer, state, created_at,"       \
+	" cancelled_at, reminded_at"
+
+static const char SQL_REF_TAKEN[] = "SELECT 1 FROM bookings WHERE ref = ?1";
+static const char SQL_OVERLAP[] =
+    "SELECT count(*) FROM bookings WHERE service = ?1 AND state = 0"
+    " AND start < ?3 AND start + minutes * 60 > ?2";
+static const char SQL_INSERT[] =
+    "INSERT INTO bookings (ref, service, start, minutes, customer,"
+    " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_FIND[] = "SELECT " BOOKING_COLS " FROM bookings"
+			       " WHERE ref = ?1 AND customer = ?2";
+static const char SQL_CANCEL[] =
+    "UPDATE bookings SET state = 1, cancelled_at = ?2 WHERE id = ?1"
+    " AND state = 0";
+static const char SQL_UPCOMING[] =
+    "SELECT " BOOKING_COLS " FROM bookings WHERE customer = ?1"
+    " AND state = 0 AND start >= ?2 ORDER BY start, id";
+static const char SQL_BETWEEN[] =
+    "SELECT " BOOKING_COLS " FROM bookings WHERE start >= ?1 AND start < ?2"
+    " AND (state = 0 OR ?3) ORDER BY start, service, id";
+static const char SQL_DUE_REMINDER[] =
+    "SELECT " BOOKING_COLS " FROM bookings WHERE state = 0 AND"
+    " reminded_at = 0 AND start > ?1 AND start - ?2 <= ?1 AND"
+    " created_at <= start - ?2 ORDER BY start, id";
+static const char SQL_REMINDED[] =
+    "UPDATE bookings SET reminded_at = ?2 WHERE id = ?1 AND reminded_at = 0";
+static const char SQL_EXISTS[] = "SELECT 1 FROM bookings WHERE id = ?1";
+static const char SQL_CONV_GET[] =
+    "SELECT kind, state, expires_at, updated_at FROM conversations"
+    " WHERE sender = ?1 AND expires_at > ?2";
+static const char SQL_CONV_SET[] =
+    "INSERT INTO conversations (sender, kind, state, expires_at,"
+    " updated_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sender) DO"
+    " UPDATE SET kind = ?2, state = ?3, expires_at = ?4, updated_at = ?5";
+static const char SQL_CONV_CLEAR[] =
+    "DELETE FROM conversations WHERE sender = ?1";
+static const char SQL_OPT_SET[] =
+    "INSERT INTO optouts (number, since) VALUES (?1, ?2)"
+    " ON CONFLICT (number) DO NOTHING";
+static const char SQL_OPT_CLEAR[] = "DELETE FROM optouts WHERE number = ?1";
+static const char SQL_OPT_GET[] = "SELECT since FROM optouts WHERE number = ?1";
+
+/* ---- bookings ---------------------------------------------------------- */
+
+#define REF_ALPHABET_LEN (sizeof(STORE_REF_ALPHABET) - 1)
+
+int store_ref_normalise(const char *typed, char *out)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (typed == NULL)
+		return 0;
+	for (const char *p = typed; *p != '\0'; p++) {
+		int c = toupper((unsigned char)*p);
+		if (n >= STORE_REF_MAX - 1 ||
+		    strchr(STORE_REF_ALPHABET, c) == NULL)
+			return 0;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n == 4 || n == 5;
+}
+
+/*
+ * A random reference of len characters, drawn without modulo bias: bytes
+ * at or above the largest multiple of the alphabet size are thrown away.
+ */
+static int ref_generate(struct store *st, size_t len, char *out)
+{
+	const unsigned limit = 256 - 256 % REF_ALPHABET_LEN;
+	unsigned char buf[32];
+	size_t n = 0;
+
+	while (n < len) {
+		if (st->random(st->random_ctx, buf, sizeof(buf)) != 0) {
+			snprintf(st->errmsg, sizeof(st->errmsg),
+				 "no random bytes for a booking reference");
+			return STORE_ERR_DB;
+		}
+		for (size_t i = 0; i < sizeof(buf) && n < len; i++)
+			if (buf[i] < limit)
+				out[n++] = STORE_REF_ALPHABET[buf[i] %
+							      REF_ALPHABET_LEN];
+	}
+	out[n] = '\0';
+	return STORE_OK;
+}
+
+/* A reference no booking has ever had: 4 characters while they are easy to
+ * find, then 5. Runs inside the booking transaction. */
+static int ref_unused(struct store *st, char *ref)
+{
+	for (int attempt = 0; attempt < 40; attempt++) {
+		int64_t one;
+		int rc = ref_generate(st, attempt < 20 ? 4 : 5, ref);
+
+		if (rc < 0)
+			return rc;
+		rc = db_int(st, SQL_REF_TAKEN, DB_ARGS(DB_T(ref)), &one);
+		if (rc == STORE_ERR_NOT_FOUND)
+			return STORE_OK;
+		if (rc < 0)
+			return rc;
+	}
+	snprintf(st->errmsg, sizeof(st->errmsg),
+		 "no unused booking reference found");
+	return STORE_ERR_DB;
+}
+
+int store_booking_create(struct store *st, const char *service, int64_t start,
+			 int minutes, int capacity, const char *customer,
+			 int64_t now, char *ref, int64_t *id)
+{
+	int64_t taken = 0;
+	struct tx tx;
+	int rc;
+
+	if (!db_fits(service, STORE_ID_MAX) ||
+	    !db_fits(customer, STORE_NUMBER_MAX) || minutes <= 0 ||
+	    capacity <= 0 || ref == NULL)
+		return STORE_ERR_ARG;
+	ref[0] = '\0';
+	rc = db_tx_enter(st, &tx);
+	if (rc < 0)
+		return rc;
+	rc = store_booking_count(st, service, start,
+				 start + (int64_t)minutes * 60, &taken);
+	if (rc == STORE_OK && taken >= capacity)
+		rc = STORE_ERR_FULL;
+	if (rc == STORE_OK)
+		rc = ref_unused(st, ref);
+	if (rc == STORE_OK)
+		rc = db_exec(st, SQL_INSERT,
+			     DB_ARGS(DB_T(ref), DB_T(service), DB_I(start),
+				     DB_I(minutes), DB_T(customer), DB_I(now)));
+	if (rc == STORE_OK && id != NULL)
+		*id = db_last_id(st);
+	rc = db_tx_leave(st, &tx, rc);
+	if (rc != STORE_OK)
+		ref[0] = '\0';
+	return rc;
+}
+
+static void booking_row(sqlite3_stmt *s, struct store_booking *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->id = sqlite3_column_int64(s, 0);
+	db_col_copy(s, 1, b->ref, sizeof(b->ref));
+	db_col_copy(s, 2, b->service, sizeof(b->service));
+	b->start = sqlite3_column_int64(s, 3);
+	b->minutes = sqlite3_column_int(s, 4);
+	db_col_copy(s, 5, b->customer, sizeof(b->customer));
+	b->state =
+	    sqlite3_column_int(s, 6) == 0 ? STORE_BOOKED : STORE_CANCELLED;
+	b->created_at = sqlite3_column_int64(s, 7);
+	b->cancelled_at = sqlite3_column_int64(s, 8);
+	b->reminded_at = sqlite3_column_int64(s, 9);
+}
+
+struct booking_walk {
+	struct store_booking_list *out;
+	size_t cap;
+};
+
+static int collect_booking(void *ctx, sqlite3_stmt *row)
+{
+	struct booking_walk *w = ctx;
+	struct store_booking_list *out = w->out;
+
+	if (out->n == w->cap) {
+		size_t ncap = w->cap == 0 ? 8 : w->cap * 2;
+		void *v = realloc(out->v, ncap * sizeof(*out->v));
+
+		if (v == NULL)
+			return STORE_ERR_NOMEM;
+		out->v = v;
+		w->cap = ncap;
+	}
+	booking_row(row, &out->v[out->n++]);
+	return STORE_OK;
+}
+
+/* Every row of a booking query into out (emptied first). */
+static int booking_rows(struct store *st, const char *sql,
+			const struct db_arg *args, size_t n,
+			struct store_booking_list *out)
+{
+	struct booking_walk w = {out, 0};
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	rc = db_each(st, sql, args, n, collect_booking, &w);
+	if (rc < 0)
+		store_booking_list_free(out);
+	return rc;
+}
+
+void store_booking_list_free(struct store_booking_list *list)
+{
+	free(list->v);
+	list->v = NULL;
+	list->n = 0;
+}
+
+int store_booking_find(struct store *st, const char *ref, const char *customer,
+		       struct store_booking *out)
+{
+	char norm[STORE_REF_MAX];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!store_ref_normalise(ref, norm) || customer == NULL)
+		return STORE_ERR_NOT_FOUND;
+	rc = db_row(st, SQL_FIND, DB_ARGS(DB_T(norm), DB_T(customer)), &s);
+	if (rc < 0)
+		return rc;
+	booking_row(s, out);
+	db_done(s);
+	return STORE_OK;
+}
+
+int store_booking_cancel(struct store *st, const char *ref,
+			 const char *customer, int64_t now,
+			 struct store_booking *out)
+{
+	struct store_booking b;
+	struct tx tx;
+	int rc;
+
+	rc = db_tx_enter(st, &tx);
+	if (rc < 0)
+		return rc;
+	rc = store_booking_find(st, ref, customer, &b);
+	if (rc == STORE_OK && b.state != STORE_BOOKED)
+		rc = STORE_ERR_STATE;
+	if (rc == STORE_OK) {
+		rc = db_exec(st, SQL_CANCEL, DB_ARGS(DB_I(b.id), DB_I(now)));
+		b.state = STORE_CANCELLED;
+		b.cancelled_at = now;
+	}
+	rc = db_tx_leave(st, &tx, rc);
+	if (out != NULL && (rc == STORE_OK || rc == STORE_ERR_STATE))
+		*out = b;
+	return rc;
+}
+
+int store_bookings_upcoming(struct store *st, const char *customer,
+			    int64_t from, struct store_booking_list *out)
+{
+	return booking_rows(st, SQL_UPCOMING,
+			    DB_ARGS(DB_T(customer), DB_I(from)), out);
+}
+
+int store_booking_count(struct store *st, const char *service, int64_t from,
+			int64_t to, int64_t *count)
+{
+	return db_int(st, SQL_OVERLAP,
+		      DB_ARGS(DB_T(service), DB_I(from), DB_I(to)), count);
+}
+
+int store_bookings_between(struct store *st, int64_t from, int64_t to,
+			   int include_cancelled,
+			   struct store_booking_list *out)
+{
+	return booking_rows(
+	    st, SQL_BETWEEN,
+	    DB_ARGS(DB_I(from), DB_I(to), DB_I(include_cancelled ? 1 : 0)),
+	    out);
+}
+
+int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
+				struct store_booking_list *out)
+{
+	return booking_rows(st, SQL_DUE_REMINDER,
+			    DB_ARGS(DB_I(now), DB_I(lead)), out);
+}
+
+int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now)
+{
+	int rc = db_exec(st, SQL_REMINDED, DB_ARGS(DB_I(id), DB_I(now)));
+
+	if (rc < 0)
+		return rc;
+	return db_changed_or_why(st, SQL_EXISTS, id);
+}
+
+/* ---- conversations ----------------------------------------------------- */
+
+int store_conv_get(struct store *st, const char *sender, int64_t now,
+		   struct store_conv *out)
+{
+	sqlite3_stmt *s;
+	int rc = db_row(st, SQL_CONV_GET, DB_ARGS(DB_T(sender), DB_I(now)), &s);
+
+	if (rc < 0)
+		return rc;
+	db_col_copy(s, 0, out->kind, sizeof(out->kind));
+	db_col_copy(s, 1, out->state, sizeof(out->state));
+	out->expires_at = sqlite3_column_int64(s, 2);
+	out->updated_at = sqlite3_column_int64(s, 3);
+	db_done(s);
+	return STORE_OK;
+}
+
+int store_conv_set(struct store *st, const char *sender, const char *kind,
+		   const char *state, int64_t expires_at, int64_t now)
+{
+	if (!db_fits(sender, STORE_NUMBER_MAX) ||
+	    !db_fits(kind, STORE_CONV_KIND_MAX) ||
+	    !db_fits(state, STORE_CONV_STATE_MAX))
+		return STORE_ERR_ARG;
+	return db_exec(st, SQL_CONV_SET,
+		       DB_ARGS(DB_T(sender), DB_T(kind), DB_T(state),
+			       DB_I(expires_at), DB_I(now)));
+}
+
+int store_conv_clear(struct store *st, const char *sender)
+{
+	return db_exec(st, SQL_CONV_CLEAR, DB_ARGS(DB_T(sender)));
+}
+
+/* ---- opt-outs ---------------------------------------------------------- */
+
+int store_optout_set(struct store *st, const char *number, int64_t now)
+{
+	if (!db_fits(number, STORE_NUMBER_MAX))
+		return STORE_ERR_ARG;
+	return db_exec(st, SQL_OPT_SET, DB_ARGS(DB_T(number), DB_I(now)));
+}
+
+int store_optout_clear(struct store *st, const char *number)
+{
+	return db_exec(st, SQL_OPT_CLEAR, DB_ARGS(DB_T(number)));
+}
+
+int store_is_opted_out(struct store *st, const char *number, int64_t *since)
+{
+	int64_t t;
+	int rc = db_int(st, SQL_OPT_GET, DB_ARGS(DB_T(number)), &t);
+
+	if (rc == STORE_ERR_NOT_FOUND)
+		return 0;
+	if (rc < 0)
+		return rc;
+	if (since != NULL)
+		*since = t;
+	return 1;
+}
