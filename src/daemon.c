@@ -848,8 +848,7 @@ static int start(struct daemon *d)
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	d->sigfd = open_signals();
-	if (d->in == NULL || d->sigfd < 0) {
+	if (d->in == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -899,6 +898,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);
