@@ -651,12 +651,6 @@ static int idle_for_stop(const struct daemon *d)
 }
 
 /*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-/*
  * A step of the wall clock: the desk's dates follow it at once (it reads
  * the wall clock); what waits must keep its length in real time, so the
  * times persisted as wall times are moved by the step.
@@ -668,6 +662,12 @@ static void clock_stepped(struct daemon *d, int64_t step)
 	(void)d;
 }
 
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
