@@ -668,12 +668,6 @@ static int idle_for_stop(const struct daemon *d)
 }
 
 /*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-/*
  * A step of the wall clock: the desk's dates follow it at once (it reads
  * the wall clock); what waits must keep its length in real time, so the
  * times persisted as wall times are moved by the step.
@@ -685,6 +679,12 @@ static void clock_stepped(struct daemon *d, int64_t step)
 	(void)d;
 }
 
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
@@ -831,9 +831,6 @@ static int start(struct daemon *d)
 	const struct daemon_options *o = d->opt;
 	char err[256];
 
-	/* Signals first: a SIGTERM or SIGHUP that arrives while the catalog
-	 * loads or the database opens is handled by the loop, not fatal. */
-	d->sigfd = open_signals();
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
@@ -870,7 +867,7 @@ static int start(struct daemon *d)
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	if (d->in == NULL || d->sigfd < 0) {
+	if (d->in == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -920,6 +917,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);
