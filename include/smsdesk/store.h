@@ -252,6 +252,8 @@ int store_part_group(struct store *st, const char *sender, int ref, int total,
 int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
 		      const struct store_inbox_new *row, int64_t now,
 		      int64_t *inbox_id);
+/* Tie one waiting part to message INBOX_ID (a late part of it). */
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id);
 /* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
 int store_part_oldest_waiting(struct store *st, int64_t *received_at);
 /*
