@@ -199,7 +199,9 @@ static void finish(struct rd *rd)
 		     r->to_min <= rd->now->minute))
 			r->problem = WHEN_PAST;
 	}
-	r->unsure = rd->unsure || rd->foreign;
+	/* Doubt matters when nothing else named the day: "tomorrow at 2pm,
+	 * before the holidays" is tomorrow. */
+	r->unsure = (rd->unsure || rd->foreign) && !r->has_day && !r->has_range;
 	if (rd->unsure || r->has_day || r->has_range ||
 	    r->time != WHEN_TIME_NONE)
 		r->mentioned = 1;

@@ -256,8 +256,10 @@ int wr_window(struct rd *rd, int i)
 		rd->ctx_at = i + h->len;
 		return h->len;
 	}
-	/* "am"/"pm" on their own: the morning, the afternoon. */
-	if (i > 0 && tok(rd, i - 1)->sep != 'j' && tok(rd, i - 1)->num < 0) {
+	/* "am"/"pm" right after a day: "fri pm", "tomorrow am" (never "I am").
+	 */
+	if (i > 0 && i == rd->ctx_at && tok(rd, i - 1)->sep != 'j' &&
+	    tok(rd, i - 1)->num < 0) {
 		int pm, a = ampm_at(rd, i, &pm);
 		if (a > 0 && tok(rd, i)->len >= 2) {
 			window_seen(rd, pm ? WHEN_SPAN(720, 1020)

@@ -67,8 +67,9 @@ struct when_req {
 	struct when_day range_first, range_last; /* inclusive */
 	/*
 	 * The text holds a date or time word the reader could not place
-	 * ("boxing day" in a pack without it, "the 3rd of smarch"): the desk
-	 * must ask about the day or time, never fall back to today or guess.
+	 * ("boxing day" in a pack without it, "the 3rd of smarch") and no
+	 * other word named the day: the desk must ask about the day, never
+	 * fall back to today or guess. has_day and has_range are then 0.
 	 */
 	int unsure;
 	/*
