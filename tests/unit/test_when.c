@@ -61,6 +61,10 @@ static void test_civil_days(void)
 	CHECK_STR(buf, "2027-01-01");
 	when_minute_hhmm(9 * 60 + 5, buf, sizeof(buf));
 	CHECK_STR(buf, "09:05");
+	when_minute_hhmm(23 * 60 + 59, buf, 3);
+	CHECK_STR(buf, "23");
+	when_day_iso(&n, buf, 5);
+	CHECK_STR(buf, "2027");
 }
 
 static void test_zone_spring_forward(void)
