@@ -48,8 +48,8 @@ int staffbook_parse_time(const struct catalog *cat, const char *s, int64_t *out)
 int staffbook_parse_day(const struct catalog *cat, const char *s, int64_t *from,
 			int64_t *to)
 {
+	const struct civil_zone *z = when_zone_of(cat);
 	struct when_day day, next;
-	time_t a, b;
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return -1;
@@ -58,12 +58,11 @@ int staffbook_parse_day(const struct catalog *cat, const char *s, int64_t *from,
 			return -1;
 	if (when_day_make(atoi(s), atoi(s + 5), atoi(s + 8), &day) != 0)
 		return -1;
-	next = when_day_add(day, 1);
-	if (when_epoch_of(cat->timezone, &day, 0, &a) != 0 ||
-	    when_epoch_of(cat->timezone, &next, 0, &b) != 0)
+	if (z == NULL)
 		return -1;
-	*from = (int64_t)a;
-	*to = (int64_t)b;
+	next = when_day_add(day, 1);
+	*from = when_epoch_in(z, &day, 0);
+	*to = when_epoch_in(z, &next, 0);
 	return 0;
 }
 
@@ -75,12 +74,14 @@ void staffbook_when(const struct catalog *cat, int64_t t, int with_day,
 	static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr",
 					    "May", "Jun", "Jul", "Aug",
 					    "Sep", "Oct", "Nov", "Dec"};
+	const struct civil_zone *z = when_zone_of(cat);
 	struct when_local l;
 
-	if (when_local_of(cat->timezone, (time_t)t, &l) != 0) {
+	if (z == NULL) {
 		snprintf(out, cap, "?");
 		return;
 	}
+	when_local_in(z, t, &l);
 	if (!with_day) {
 		snprintf(out, cap, "%02d:%02d", l.minute / 60, l.minute % 60);
 		return;
@@ -124,16 +125,18 @@ int staffbook_check_slot(const struct catalog *cat,
 			 const struct cat_service *svc, int64_t t, char *why,
 			 size_t cap)
 {
+	const struct civil_zone *z = when_zone_of(cat);
 	int open[8], close[8];
 	struct when_local l;
 	char near[64], day[32];
 	size_t np;
 
-	if (when_local_of(cat->timezone, (time_t)t, &l) != 0) {
+	if (z == NULL) {
 		snprintf(why, cap, "that time cannot be placed in %s",
 			 cat->timezone);
 		return -1;
 	}
+	when_local_in(z, t, &l);
 	when_day_iso(&l.day, day, sizeof(day));
 	np = when_hours_of(cat, &l.day, open, close, 8);
 	if (np == 0) {
@@ -191,6 +194,7 @@ static const char *wording(const struct catalog *cat, const char *name)
 static void text_when(const struct catalog *cat, int64_t t, char *out,
 		      size_t cap)
 {
+	const struct civil_zone *z = when_zone_of(cat);
 	const struct lang_pack *pack = NULL;
 	struct when_local l;
 	char mday[8], day[64];
@@ -199,10 +203,11 @@ static void text_when(const struct catalog *cat, int64_t t, char *out,
 		pack = lang_pack_for(cat->languages[0]);
 	if (pack == NULL)
 		pack = lang_default();
-	if (when_local_of(cat->timezone, (time_t)t, &l) != 0) {
+	if (z == NULL) {
 		snprintf(out, cap, "?");
 		return;
 	}
+	when_local_in(z, t, &l);
 	snprintf(mday, sizeof(mday), "%d", l.day.mday);
 	struct lang_var v[] = {
 	    {.name = "wday", .value = pack->wday_abbr[l.day.wday % 7]},
