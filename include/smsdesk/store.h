@@ -713,6 +713,18 @@ int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
 
+/* ---- the wall clock stepped ------------------------------------------ */
+
+/*
+ * The wall clock jumped by STEP seconds (NTP's first sync, `date -s`): move
+ * every persisted wall time that measures a wait by STEP, so the wait keeps
+ * its length in real time — when queued parts may next be tried, the
+ * creation time of messages not yet sent (reply expiry counts from it),
+ * when conversations expire. Absolute times (bookings, what came and went)
+ * stay. One transaction (store_clock.c).
+ */
+int store_shift_waits(struct store *st, int64_t step);
+
 /* ---- for test cases only --------------------------------------------- */
 
 /* Create a fresh file at schema version `version` (1..latest), unmigrated. */
