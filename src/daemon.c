@@ -171,6 +171,7 @@ struct daemon {
 	size_t n_modems;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
+	int64_t clock_shift;	/* a step not yet applied to the waits */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -672,23 +673,36 @@ static int idle_for_stop(const struct daemon *d)
 }
 
 /*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-/*
  * A step of the wall clock: the desk's dates follow it at once (it reads
  * the wall clock); what waits must keep its length in real time, so the
  * times persisted as wall times are moved by the step.
  */
 static void clock_stepped(struct daemon *d, int64_t step)
 {
-	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
-		 (long long)step);
-	(void)d;
+	if (step != 0)
+		log_warn("the wall clock stepped %+lld s; the desk's dates "
+			 "follow it, waits keep their length",
+			 (long long)step);
+	d->clock_shift += step;
+	if (d->clock_shift == 0)
+		return;
+	int rc = store_shift_waits(d->st, d->clock_shift);
+	if (rc == STORE_OK) {
+		d->clock_shift = 0;
+		d->outbox_dirty = 1;
+	} else {
+		/* Tried again at the next check, a second from now. */
+		log_warn("moving the waits by %+lld s failed (%s); will retry",
+			 (long long)d->clock_shift, store_strerror(rc));
+	}
 }
 
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
@@ -754,7 +768,7 @@ static int run_loop(struct daemon *d)
 		if (now_ms >= d->next_db_watch_ms) {
 			int64_t step = wallclock_step(&d->clock);
 			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0)
+			if (step != 0 || d->clock_shift != 0)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;
@@ -835,9 +849,6 @@ static int start(struct daemon *d)
 	const struct daemon_options *o = d->opt;
 	char err[256];
 
-	/* Signals first: a SIGTERM or SIGHUP that arrives while the catalog
-	 * loads or the database opens is handled by the loop, not fatal. */
-	d->sigfd = open_signals();
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
@@ -874,7 +885,7 @@ static int start(struct daemon *d)
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	if (d->in == NULL || d->sigfd < 0) {
+	if (d->in == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -924,6 +935,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);

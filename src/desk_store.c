@@ -50,7 +50,8 @@ static int upcoming(void *ctx, const char *customer, int64_t from,
 static int between(void *ctx, int64_t from, int64_t to,
 		   struct store_booking_list *out)
 {
-	return store_bookings_between(ctx, from, to, 0, out);
+	/* Bookings and the staff's blocks: has_place counts both. */
+	return store_slots_between(ctx, from, to, out);
 }
 
 static int find(void *ctx, const char *ref, const char *customer,

@@ -82,6 +82,7 @@ struct catalog;
 #define LW_BACK	    (UINT64_C(1) << 38) /* again, was: asks back about before */
 #define LW_BYE	    (UINT64_C(1) << 39) /* see you, bye: a goodbye */
 #define LW_TODAY    (UINT64_C(1) << 40) /* tonight, this afternoon: today */
+#define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
@@ -91,6 +92,7 @@ enum lang_not_text {
 	LANG_NT_PARKING,
 	LANG_NT_STATUS,
 	LANG_NT_WALKIN,
+	LANG_NT_SALES, /* selling parts or goods, not a service */
 	LANG_NT_COUNT
 };
 
@@ -106,7 +108,7 @@ struct lang_tpl {
 	const char *text;
 };
 
-#define LANG_MAX_PHRASE_WORDS 4
+#define LANG_MAX_PHRASE_WORDS 6
 
 struct lang_pack {
 	const char *code; /* ISO 639-1: "en" */
