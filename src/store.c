@@ -120,6 +120,11 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX ledger_referral_name ON ledger_referral (name,"
 	 " ledger_id);"},
 
+    /* 3: a moved booking names its successor (desk: an old reference
+     * after a move points to the new one) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
+	    " DEFAULT '';"},
+
     /* append the next step here */
 };
 
