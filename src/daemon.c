@@ -266,7 +266,7 @@ static int answer_in_transaction(struct daemon *d,
 				 const struct store_inbox_msg *msg, int64_t now,
 				 struct desk_result *res)
 {
-	char err[160];
+	char err[160], who[LOG_NUMBER_MAX];
 	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
 
 	for (size_t i = 0; rc >= 0 && i < res->n_replies; i++) {
@@ -276,7 +276,8 @@ static int answer_in_transaction(struct daemon *d,
 				       err, sizeof(err));
 		if (rc < 0)
 			log_error("cannot queue the reply to %s: %s",
-				  msg->sender, err);
+				  log_number(msg->sender, who, sizeof(who)),
+				  err);
 	}
 	if (rc < 0)
 		return rc;
@@ -293,16 +294,19 @@ static void answer(struct daemon *d, int64_t id)
 	static struct desk_result res;
 	int64_t now = wall_now(d);
 	const char *why = NULL;
+	char who[LOG_NUMBER_MAX];
 	int rc;
 
 	if (store_inbox_get(d->st, id, &msg) != 0)
 		return;
+	/* Customers' numbers are logged masked unless -v (log.h). */
+	log_number(msg.sender, who, sizeof(who));
 	if (msg.state != STORE_IN_NEW) {
 		store_inbox_msg_clear(&msg);
 		return;
 	}
 	if (guard(d, &msg, now, &why)) {
-		log_warn("not answering %s (message %lld): %s", msg.sender,
+		log_warn("not answering %s (message %lld): %s", who,
 			 (long long)id, why);
 		store_inbox_mark_ignored(d->st, id, why, now);
 		store_inbox_msg_clear(&msg);
@@ -318,7 +322,7 @@ static void answer(struct daemon *d, int64_t id)
 		 * inquiry, say why, and do not retry forever. */
 		store_rollback(d->st);
 		log_error("message %lld from %s: the reply cannot be sent",
-			  (long long)id, msg.sender);
+			  (long long)id, who);
 		store_inbox_mark_ignored(d->st, id,
 					 "reply could not be encoded", now);
 	} else if (rc != 0) {
@@ -330,7 +334,7 @@ static void answer(struct daemon *d, int64_t id)
 	} else {
 		d->outbox_dirty |= res.n_replies > 0;
 		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
-			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
+			 (long long)id, who, desk_kind_name(res.d.kind),
 			 res.d.subject[0] ? " " : "", res.d.subject,
 			 res.n_replies, res.n_replies == 1 ? "y" : "ies");
 	}

@@ -150,6 +150,34 @@ static const struct migration migrations[] = {
 	    " refused_at INTEGER NOT NULL,"
 	    " PRIMARY KEY (sim_id, pin_hash));"},
 
+    /* 4: the staff's side — bookings staff make (who made it, a name, a
+     * note), blocks, lost demand taken up later, and the key that keeps a
+     * forgotten customer's opt-out as a keyed hash (store_privacy.c) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN made_by INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "ALTER TABLE bookings ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+	    "ALTER TABLE bookings ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+	    "CREATE TABLE blocks ("
+	    " id INTEGER PRIMARY KEY,"
+	    " service TEXT NOT NULL DEFAULT '',"
+	    " start INTEGER NOT NULL,"
+	    " end_at INTEGER NOT NULL CHECK (end_at > start),"
+	    " reason TEXT NOT NULL DEFAULT '',"
+	    " created_at INTEGER NOT NULL);"
+	    "CREATE INDEX blocks_start ON blocks (start);"
+	    "ALTER TABLE ledger ADD COLUMN taken_at INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "CREATE INDEX ledger_sender ON ledger (sender, created_at);"
+	    "CREATE TABLE secrets ("
+	    " name TEXT PRIMARY KEY,"
+	    " value TEXT NOT NULL);",
+     .fix = db_privacy_setup},
+
+    /* 5 (desk): a moved booking names its successor (desk: an old reference
+     * after a move points to the new one) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
+	    " DEFAULT '';"},
+
     /* append the next step here */
 };
 
