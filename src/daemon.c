@@ -97,6 +97,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/runlock.h"
@@ -170,6 +171,7 @@ struct daemon {
 	size_t n_modems;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
+	int64_t clock_shift;	/* a step not yet applied to the waits */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -264,7 +266,7 @@ static int answer_in_transaction(struct daemon *d,
 				 const struct store_inbox_msg *msg, int64_t now,
 				 struct desk_result *res)
 {
-	char err[160];
+	char err[160], who[LOG_NUMBER_MAX];
 	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
 
 	for (size_t i = 0; rc >= 0 && i < res->n_replies; i++) {
@@ -274,7 +276,8 @@ static int answer_in_transaction(struct daemon *d,
 				       err, sizeof(err));
 		if (rc < 0)
 			log_error("cannot queue the reply to %s: %s",
-				  msg->sender, err);
+				  log_number(msg->sender, who, sizeof(who)),
+				  err);
 	}
 	if (rc < 0)
 		return rc;
@@ -291,16 +294,19 @@ static void answer(struct daemon *d, int64_t id)
 	static struct desk_result res;
 	int64_t now = wall_now(d);
 	const char *why = NULL;
+	char who[LOG_NUMBER_MAX];
 	int rc;
 
 	if (store_inbox_get(d->st, id, &msg) != 0)
 		return;
+	/* Customers' numbers are logged masked unless -v (log.h). */
+	log_number(msg.sender, who, sizeof(who));
 	if (msg.state != STORE_IN_NEW) {
 		store_inbox_msg_clear(&msg);
 		return;
 	}
 	if (guard(d, &msg, now, &why)) {
-		log_warn("not answering %s (message %lld): %s", msg.sender,
+		log_warn("not answering %s (message %lld): %s", who,
 			 (long long)id, why);
 		store_inbox_mark_ignored(d->st, id, why, now);
 		store_inbox_msg_clear(&msg);
@@ -316,7 +322,7 @@ static void answer(struct daemon *d, int64_t id)
 		 * inquiry, say why, and do not retry forever. */
 		store_rollback(d->st);
 		log_error("message %lld from %s: the reply cannot be sent",
-			  (long long)id, msg.sender);
+			  (long long)id, who);
 		store_inbox_mark_ignored(d->st, id,
 					 "reply could not be encoded", now);
 	} else if (rc != 0) {
@@ -328,7 +334,7 @@ static void answer(struct daemon *d, int64_t id)
 	} else {
 		d->outbox_dirty |= res.n_replies > 0;
 		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
-			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
+			 (long long)id, who, desk_kind_name(res.d.kind),
 			 res.d.subject[0] ? " " : "", res.d.subject,
 			 res.n_replies, res.n_replies == 1 ? "y" : "ies");
 	}
@@ -367,7 +373,10 @@ static void on_message(void *ctx, const struct modem_message *msg)
 
 static void on_status_report(void *ctx, const struct modem_message *msg)
 {
-	on_message(ctx, msg);
+	struct dmodem *dm = ctx;
+
+	inbound_status_report(dm->d->in, dm->m, dm->name, msg, mono_ms(),
+			      wall_now(dm->d));
 }
 
 /* ---- sending ---- */
@@ -531,15 +540,19 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
+	struct modem_pin_guard guard;
 	struct modem_config cfg = {.device = device,
 				   .baud = baud,
 				   .pin = pin,
-				   .send_timeout_ms = SEND_TIMEOUT_MS};
+				   .send_timeout_ms = SEND_TIMEOUT_MS,
+				   .pin_guard = &guard};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
 	mine.ctx = dm;
 	dm->d = d;
+	/* A PIN a SIM refused is remembered in the database (simlock.h). */
+	simlock_guard(d->st, &guard);
 	snprintf(dm->name, sizeof(dm->name), "%s", device);
 	dm->m = modem_new(&cfg, &mine);
 	if (dm->m == NULL)
@@ -638,6 +651,15 @@ static int all_failed(const struct daemon *d)
 	return 1;
 }
 
+/* A SIM needs staff: restarting would not help (and must not try PINs). */
+static int any_sim_locked(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (modem_failure(d->modems[i].m) == MODEM_FAIL_SIM)
+			return 1;
+	return 0;
+}
+
 /* Stopping: done when no part is on the wire and no modem is about to send
  * the next part of its message (pump_outbox ran since the last part
  * ended, so an unfinished message either has its next part on the wire or
@@ -651,23 +673,36 @@ static int idle_for_stop(const struct daemon *d)
 }
 
 /*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-/*
  * A step of the wall clock: the desk's dates follow it at once (it reads
  * the wall clock); what waits must keep its length in real time, so the
  * times persisted as wall times are moved by the step.
  */
 static void clock_stepped(struct daemon *d, int64_t step)
 {
-	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
-		 (long long)step);
-	(void)d;
+	if (step != 0)
+		log_warn("the wall clock stepped %+lld s; the desk's dates "
+			 "follow it, waits keep their length",
+			 (long long)step);
+	d->clock_shift += step;
+	if (d->clock_shift == 0)
+		return;
+	int rc = store_shift_waits(d->st, d->clock_shift);
+	if (rc == STORE_OK) {
+		d->clock_shift = 0;
+		d->outbox_dirty = 1;
+	} else {
+		/* Tried again at the next check, a second from now. */
+		log_warn("moving the waits by %+lld s failed (%s); will retry",
+			 (long long)d->clock_shift, store_strerror(rc));
+	}
 }
 
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
@@ -733,14 +768,14 @@ static int run_loop(struct daemon *d)
 		if (now_ms >= d->next_db_watch_ms) {
 			int64_t step = wallclock_step(&d->clock);
 			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0)
+			if (step != 0 || d->clock_shift != 0)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
-			return CLI_DEVICE;
+			return any_sim_locked(d) ? CLI_SIM_LOCKED : CLI_DEVICE;
 		}
 		fds[n++] = (struct pollfd){.fd = d->sigfd, .events = POLLIN};
 		for (size_t i = 0; i < d->n_modems; i++)
@@ -844,12 +879,13 @@ static int start(struct daemon *d)
 	d->db_dev = dbst.st_dev;
 	d->db_ino = dbst.st_ino;
 	struct inbound_config ic = {.st = d->st,
-				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
+				    .concat_expiry_ms = o->part_wait_ms > 0
+							    ? o->part_wait_ms
+							    : CONCAT_EXPIRY_MS,
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	d->sigfd = open_signals();
-	if (d->in == NULL || d->sigfd < 0) {
+	if (d->in == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -899,6 +935,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);

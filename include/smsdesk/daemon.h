@@ -30,12 +30,16 @@ struct daemon_options {
 	/* Per modem, a pause after each AT+CMGS ends (0: none). One AT+CMGS in
 	 * flight at a time already paces sends to what the modem can take. */
 	int min_send_gap_ms;
+	/* --part-wait: how long the missing parts of a long text are waited
+	 * for before what arrived is answered (0: three minutes). */
+	int part_wait_ms;
 };
 
 /*
  * Run until SIGTERM/SIGINT (then finish the command in flight and return
  * CLI_OK) or a fatal start-up problem (CLI_BAD_INPUT for config/database,
- * CLI_DEVICE when no modem can be used at all).
+ * CLI_DEVICE when no modem can be used at all, CLI_SIM_LOCKED when none can
+ * and a SIM needs staff).
  */
 int daemon_serve(const struct daemon_options *opt);
 

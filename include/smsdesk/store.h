@@ -45,9 +45,11 @@ enum store_err {
 #define STORE_ERROR_MAX	     160 /* last error text of an outbound part */
 #define STORE_CONV_KIND_MAX  32
 #define STORE_CONV_STATE_MAX 1024
+#define STORE_NAME_MAX	     80	 /* a staff booking's customer name */
+#define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -118,6 +120,15 @@ enum store_in_flags {
 	STORE_IN_BAD_TEXT = 1 << 2,   /* undecodable parts replaced */
 };
 
+/*
+ * sender_ton: the type of number of the sender's address as the PDU gave it
+ * (TS 23.040 9.1.2.5, enum sms_number_type: 0 unknown, 1 international,
+ * 2 national, 3 network-specific, 4 subscriber, 5 alphanumeric,
+ * 6 abbreviated). "Can we reply?" is decided by it, not by the characters
+ * of the sender: an alphanumeric sender made only of digits is still
+ * alphanumeric. -1 on rows stored before it was recorded; 0 and -1 both
+ * mean "the network did not say".
+ */
 struct store_inbox_new {
 	const char *sender;  /* as decoded: "+44...", "12345", "VODAFONE" */
 	int64_t smsc_time;   /* SMSC timestamp of the first part, UTC */
@@ -125,11 +136,14 @@ struct store_inbox_new {
 	const char *text;    /* decoded UTF-8 */
 	unsigned flags;	     /* enum store_in_flags */
 	const char *modem;   /* which modem it came in on ("" if none) */
+	int sender_ton;	     /* see above; 0 when not known (last, so that
+				positional initialisers stay valid) */
 };
 
 struct store_inbox_msg {
 	int64_t id;
 	char sender[STORE_NUMBER_MAX];
+	int sender_ton; /* see store_inbox_new; -1: not recorded */
 	int64_t smsc_time;
 	int64_t received_at;
 	unsigned flags;
@@ -175,6 +189,106 @@ void store_strings_free(struct store_strings *list);
 /* Texts received from sender since `since`, newest first, at most max. */
 int store_inbox_recent(struct store *st, const char *sender, int64_t since,
 		       size_t max, struct store_strings *out);
+
+/* ---- parts of long texts (store_modem.c) ------------------------------ */
+
+/*
+ * Each part of a concatenated text is committed on its own as it arrives,
+ * so that its SIM slot is freed at once (a text longer than the SIM can
+ * hold still gets through) and a crash loses none (+CMT parts are stored
+ * nowhere else). When the message is whole (or given up waiting for), it
+ * is committed as one inbox row and its parts are tied to that row: the
+ * parts stay as the record that they were answered, so a part read again
+ * (after a crash, before its SIM copy was deleted) is recognised and never
+ * answered a second time. Old records are pruned.
+ */
+struct store_part_new {
+	const char *sender;
+	int sender_ton;	     /* as store_inbox_new */
+	int ref;	     /* concatenation reference (8- or 16-bit) */
+	int total;	     /* parts announced, 2..255 */
+	int seq;	     /* this part, 1..total */
+	const char *pdu_hex; /* as read, SMSC prefix first */
+	int tpdu_len;	     /* the modem's <length>, 0 when not known */
+	const char *modem;   /* which modem it came in on */
+};
+
+struct store_part {
+	int64_t id;
+	int seq;
+	int sender_ton;
+	int tpdu_len;
+	int64_t received_at;
+	int64_t inbox_id; /* its message once committed; 0 while waiting */
+	char modem[STORE_ID_MAX];
+	char *pdu_hex; /* owned: store_parts_free */
+};
+
+struct store_parts {
+	struct store_part *v;
+	size_t n;
+};
+void store_parts_free(struct store_parts *parts);
+
+/*
+ * Keep one part (its SIM copy may be deleted once this returns). Parts are
+ * unique on (sender, PDU hex, case ignored). STORE_OK with *id for a new
+ * part; STORE_EXISTS when this very part was kept before: *id is it and
+ * *inbox_id its message when that was already committed (0 while it
+ * waits). Either out pointer may be NULL.
+ */
+int store_part_put(struct store *st, const struct store_part_new *p,
+		   int64_t now, int64_t *id, int64_t *inbox_id);
+/*
+ * The parts of (sender, ref, total) received at or after `since`, waiting
+ * and committed, oldest first, into out (owned: store_parts_free).
+ */
+int store_part_group(struct store *st, const char *sender, int ref, int total,
+		     int64_t since, struct store_parts *out);
+/*
+ * Commit a message made of parts in one transaction: store_inbox_put(row)
+ * and tie the N parts to it. Returns what store_inbox_put returned
+ * (STORE_OK, STORE_EXISTS) with *inbox_id, or a negative enum store_err
+ * with nothing changed.
+ */
+int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
+		      const struct store_inbox_new *row, int64_t now,
+		      int64_t *inbox_id);
+/* Tie one waiting part to message INBOX_ID (a late part of it). */
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id);
+/* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
+int store_part_oldest_waiting(struct store *st, int64_t *received_at);
+/*
+ * A group with a part waiting since before `before` (given up on): its
+ * sender, ref and total. STORE_ERR_NOT_FOUND when there is none.
+ */
+int store_part_expired(struct store *st, int64_t before,
+		       char sender[STORE_NUMBER_MAX], int *ref, int *total);
+/* A group with parts waiting (sender, ref, total). */
+struct store_part_key {
+	char sender[STORE_NUMBER_MAX];
+	int ref, total;
+};
+/* Up to CAP groups with parts waiting, oldest first; how many, or <0. */
+int store_part_waiting_keys(struct store *st, struct store_part_key *keys,
+			    size_t cap);
+/* Forget committed parts that arrived before `before`; how many, or <0. */
+int store_part_prune(struct store *st, int64_t before);
+
+/* ---- SIM PINs refused (store_modem.c) ---------------------------------- */
+
+/*
+ * A PIN the SIM refused, per SIM ("iccid:..."), kept so that no later start
+ * enters it again (three refusals lock the SIM). PIN_HASH is the caller's
+ * hash of the PIN (simlock.h): the PIN itself is never stored. Returns 1
+ * when that PIN was refused for that SIM, 0 when not, or <0.
+ */
+int store_sim_pin_refused(struct store *st, const char *sim_id,
+			  const char *pin_hash);
+/* Record what the SIM said: refused adds, accepted forgets every refusal
+ * of that SIM (its PIN is known good now). */
+int store_sim_pin_record(struct store *st, const char *sim_id,
+			 const char *pin_hash, int accepted, int64_t now);
 
 /* ---- outbox ---------------------------------------------------------- */
 
@@ -264,13 +378,19 @@ int store_outbox_mark_retry(struct store *st, int64_t part_id,
 int store_outbox_mark_failed(struct store *st, int64_t part_id,
 			     const char *error, int64_t now);
 /*
- * A status report (+CDS) for message reference mr on modem: TP-Status
- * 0x00-0x1F marks the most recently sent part with that reference
- * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up marks
- * it failed. STORE_ERR_NOT_FOUND when no sent part matches.
+ * A status report (+CDS) for message reference mr on modem, about a text
+ * to RECIPIENT (TP-RA): the part it is about is the most recently sent one
+ * with that modem and reference, sent within the last STORE_REPORT_WINDOW
+ * seconds, to that recipient (digits compared; a national form matches
+ * its international one by the last nine digits). The 8-bit reference
+ * alone comes round every 256 sends. TP-Status 0x00-0x1F marks it
+ * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up
+ * marks it failed. STORE_ERR_NOT_FOUND when no sent part matches.
  */
+#define STORE_REPORT_WINDOW (3 * 24 * 3600)
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
-				 int status, int64_t now);
+				 const char *recipient, int status,
+				 int64_t now);
 /*
  * At start-up: parts left in sending by a crash go back to queued, due now;
  * returns how many (negative on error). Such a part may already have left
@@ -321,19 +441,34 @@ int store_replies_since(struct store *st, const char *to, int64_t since,
 enum store_booking_state {
 	STORE_BOOKED,
 	STORE_CANCELLED,
+	/* Not a booking: a block (lunch, a day off, a broken chair) as
+	 * store_slots_between lists it; it takes every place of the service
+	 * it names, or of every service when its service is "". */
+	STORE_BLOCKED,
+};
+
+/* Who made a booking. */
+enum store_booked_by {
+	STORE_BY_TEXT,	/* the desk, for a customer who texted */
+	STORE_BY_STAFF, /* smsdesk book: a walk-in or a phone call */
 };
 
 struct store_booking {
-	int64_t id;
+	int64_t id; /* a block's id for STORE_BLOCKED */
 	char ref[STORE_REF_MAX];
 	char service[STORE_ID_MAX];
 	int64_t start;
 	int minutes;
+	/* The customer's number (E.164); "" for a staff booking without
+	 * one, and once the customer was forgotten or the retention passed. */
 	char customer[STORE_NUMBER_MAX];
 	enum store_booking_state state;
 	int64_t created_at;
 	int64_t cancelled_at; /* 0 unless cancelled */
 	int64_t reminded_at;  /* 0 until the reminder is queued */
+	enum store_booked_by by;
+	char name[STORE_NAME_MAX]; /* staff bookings: as staff typed it */
+	char note[STORE_NOTE_MAX]; /* staff bookings; a block's reason */
 };
 
 struct store_booking_list {
@@ -372,6 +507,20 @@ int store_booking_find(struct store *st, const char *ref, const char *customer,
 int store_booking_cancel(struct store *st, const char *ref,
 			 const char *customer, int64_t now,
 			 struct store_booking *out);
+/*
+ * A move cancels old_ref and books new_ref: remember which, so the old
+ * reference can point to the new one. STORE_ERR_NOT_FOUND when old_ref does
+ * not exist.
+ */
+int store_booking_set_moved(struct store *st, const char *old_ref,
+			    const char *new_ref);
+/*
+ * The reference old_ref was moved to (new_ref: STORE_REF_MAX bytes), only
+ * for its owner; STORE_ERR_NOT_FOUND when it was never moved (or is not
+ * customer's).
+ */
+int store_booking_moved_to(struct store *st, const char *old_ref,
+			   const char *customer, char *new_ref);
 /* The customer's booked (not cancelled) bookings starting at or after from. */
 int store_bookings_upcoming(struct store *st, const char *customer,
 			    int64_t from, struct store_booking_list *out);
@@ -393,6 +542,88 @@ int store_bookings_between(struct store *st, int64_t from, int64_t to,
 int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
 				struct store_booking_list *out);
 int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now);
+
+/* ---- staff: bookings made by staff, moves, blocks --------------------- */
+
+/* A booking staff make (smsdesk book). */
+struct store_staff_booking {
+	const char *service;
+	int64_t start;
+	int minutes;
+	int capacity;	      /* the service's, from the catalog */
+	const char *customer; /* E.164, or "" / NULL when none was given */
+	const char *name;     /* NULL or "" when none */
+	const char *note;     /* NULL or "" when none */
+};
+
+/*
+ * Book as store_booking_create does — capacity and blocks checked inside
+ * BEGIN IMMEDIATE (or the caller's transaction), STORE_ERR_FULL when no
+ * place is left — marked as made by staff, with a name and a note.
+ */
+int store_booking_create_staff(struct store *st,
+			       const struct store_staff_booking *b, int64_t now,
+			       char *ref, int64_t *id);
+/* The booking with this reference, whoever's it is (for staff only). */
+int store_booking_by_ref(struct store *st, const char *ref,
+			 struct store_booking *out);
+/*
+ * Cancel by reference for staff (out may be NULL): NOT_FOUND when there is
+ * no such booking, STORE_ERR_STATE when it is already cancelled.
+ */
+int store_booking_cancel_ref(struct store *st, const char *ref, int64_t now,
+			     struct store_booking *out);
+/*
+ * Move a booked booking to start (same reference, same service and
+ * length) if a place is free there — its own place not counted, blocks
+ * honoured — in one transaction; its reminder is due again. out (may be
+ * NULL) gets the booking as it was before the move. STORE_ERR_FULL,
+ * STORE_ERR_STATE (cancelled), STORE_ERR_NOT_FOUND.
+ */
+int store_booking_move(struct store *st, const char *ref, int64_t start,
+		       int capacity, int64_t now, struct store_booking *out);
+
+/* A stretch of time staff took out of the book. */
+struct store_block {
+	int64_t id;
+	char service[STORE_ID_MAX]; /* "" = every service */
+	int64_t start, end;	    /* [start, end), UTC */
+	char reason[STORE_NOTE_MAX];
+	int64_t created_at;
+};
+
+struct store_block_list {
+	struct store_block *v;
+	size_t n;
+};
+void store_block_list_free(struct store_block_list *list);
+
+/* Block [start, end) for service ("" or NULL: all). *id may be NULL. */
+int store_block_add(struct store *st, const char *service, int64_t start,
+		    int64_t end, const char *reason, int64_t now, int64_t *id);
+/* Remove block id (out, may be NULL, gets it); NOT_FOUND if none. */
+int store_block_remove(struct store *st, int64_t id, struct store_block *out);
+/* Blocks overlapping [from, to), by start. */
+int store_blocks_between(struct store *st, int64_t from, int64_t to,
+			 struct store_block_list *out);
+
+/*
+ * What takes places in [from, to): the booked bookings starting in it (as
+ * store_bookings_between lists them; a long one may start the day before,
+ * so callers ask from a day early) and every block overlapping it, as
+ * STORE_BLOCKED rows (id the block's, ref "", customer "", note its
+ * reason). The desk counts places from this (desk_io between).
+ */
+int store_slots_between(struct store *st, int64_t from, int64_t to,
+			struct store_booking_list *out);
+
+/*
+ * How many of service's capacity places row b takes where it overlaps:
+ * 1 for a booked booking of that service, all of them (capacity) for a
+ * block of that service or of every service, 0 otherwise.
+ */
+int store_booking_places(const struct store_booking *b, const char *service,
+			 int capacity);
 
 /* ---- conversations --------------------------------------------------- */
 
@@ -495,6 +726,18 @@ struct store_report {
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
+
+/* ---- the wall clock stepped ------------------------------------------ */
+
+/*
+ * The wall clock jumped by STEP seconds (NTP's first sync, `date -s`): move
+ * every persisted wall time that measures a wait by STEP, so the wait keeps
+ * its length in real time — when queued parts may next be tried, the
+ * creation time of messages not yet sent (reply expiry counts from it),
+ * when conversations expire. Absolute times (bookings, what came and went)
+ * stay. One transaction (store_clock.c).
+ */
+int store_shift_waits(struct store *st, int64_t step);
 
 /* ---- for test cases only --------------------------------------------- */
 
