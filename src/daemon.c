@@ -172,6 +172,7 @@ struct daemon {
 	size_t n_modems;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
+	int64_t clock_shift;	/* a step not yet applied to the waits */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -267,7 +268,7 @@ static int answer_in_transaction(struct daemon *d,
 				 const struct store_inbox_msg *msg, int64_t now,
 				 struct desk_result *res)
 {
-	char err[160];
+	char err[160], who[LOG_NUMBER_MAX];
 	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
 
 	for (size_t i = 0; rc >= 0 && i < res->n_replies; i++) {
@@ -277,7 +278,8 @@ static int answer_in_transaction(struct daemon *d,
 				       err, sizeof(err));
 		if (rc < 0)
 			log_error("cannot queue the reply to %s: %s",
-				  msg->sender, err);
+				  log_number(msg->sender, who, sizeof(who)),
+				  err);
 	}
 	if (rc < 0)
 		return rc;
@@ -294,16 +296,19 @@ static void answer(struct daemon *d, int64_t id)
 	static struct desk_result res;
 	int64_t now = wall_now(d);
 	const char *why = NULL;
+	char who[LOG_NUMBER_MAX];
 	int rc;
 
 	if (store_inbox_get(d->st, id, &msg) != 0)
 		return;
+	/* Customers' numbers are logged masked unless -v (log.h). */
+	log_number(msg.sender, who, sizeof(who));
 	if (msg.state != STORE_IN_NEW) {
 		store_inbox_msg_clear(&msg);
 		return;
 	}
 	if (guard(d, &msg, now, &why)) {
-		log_warn("not answering %s (message %lld): %s", msg.sender,
+		log_warn("not answering %s (message %lld): %s", who,
 			 (long long)id, why);
 		store_inbox_mark_ignored(d->st, id, why, now);
 		store_inbox_msg_clear(&msg);
@@ -319,7 +324,7 @@ static void answer(struct daemon *d, int64_t id)
 		 * inquiry, say why, and do not retry forever. */
 		store_rollback(d->st);
 		log_error("message %lld from %s: the reply cannot be sent",
-			  (long long)id, msg.sender);
+			  (long long)id, who);
 		store_inbox_mark_ignored(d->st, id,
 					 "reply could not be encoded", now);
 	} else if (rc != 0) {
@@ -331,7 +336,7 @@ static void answer(struct daemon *d, int64_t id)
 	} else {
 		d->outbox_dirty |= res.n_replies > 0;
 		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
-			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
+			 (long long)id, who, desk_kind_name(res.d.kind),
 			 res.d.subject[0] ? " " : "", res.d.subject,
 			 res.n_replies, res.n_replies == 1 ? "y" : "ies");
 	}
@@ -680,9 +685,22 @@ static int idle_for_stop(const struct daemon *d)
  */
 static void clock_stepped(struct daemon *d, int64_t step)
 {
-	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
-		 (long long)step);
-	(void)d;
+	if (step != 0)
+		log_warn("the wall clock stepped %+lld s; the desk's dates "
+			 "follow it, waits keep their length",
+			 (long long)step);
+	d->clock_shift += step;
+	if (d->clock_shift == 0)
+		return;
+	int rc = store_shift_waits(d->st, d->clock_shift);
+	if (rc == STORE_OK) {
+		d->clock_shift = 0;
+		d->outbox_dirty = 1;
+	} else {
+		/* Tried again at the next check, a second from now. */
+		log_warn("moving the waits by %+lld s failed (%s); will retry",
+			 (long long)d->clock_shift, store_strerror(rc));
+	}
 }
 
 /*
@@ -756,7 +774,7 @@ static int run_loop(struct daemon *d)
 		if (now_ms >= d->next_db_watch_ms) {
 			int64_t step = wallclock_step(&d->clock);
 			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0)
+			if (step != 0 || d->clock_shift != 0)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;

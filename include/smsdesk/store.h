@@ -254,6 +254,8 @@ int store_part_group(struct store *st, const char *sender, int ref, int total,
 int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
 		      const struct store_inbox_new *row, int64_t now,
 		      int64_t *inbox_id);
+/* Tie one waiting part to message INBOX_ID (a late part of it). */
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id);
 /* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
 int store_part_oldest_waiting(struct store *st, int64_t *received_at);
 /*
@@ -710,6 +712,18 @@ struct store_report {
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
+
+/* ---- the wall clock stepped ------------------------------------------ */
+
+/*
+ * The wall clock jumped by STEP seconds (NTP's first sync, `date -s`): move
+ * every persisted wall time that measures a wait by STEP, so the wait keeps
+ * its length in real time — when queued parts may next be tried, the
+ * creation time of messages not yet sent (reply expiry counts from it),
+ * when conversations expire. Absolute times (bookings, what came and went)
+ * stay. One transaction (store_clock.c).
+ */
+int store_shift_waits(struct store *st, int64_t step);
 
 /* ---- privacy: retention, erasure, export ------------------------------
  *
