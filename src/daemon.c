@@ -100,6 +100,7 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
+#include "smsdesk/privacy.h"
 #include "smsdesk/runlock.h"
 #include "smsdesk/wallclock.h"
 #include "smsdesk/when.h"
@@ -175,6 +176,7 @@ struct daemon {
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
+	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
 	/* Something may be ready to send: a reply was queued, a send ended, a
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
@@ -631,6 +633,10 @@ static void timers(struct daemon *d, int64_t now_ms)
 	}
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
+	if (now_ms >= d->next_prune_ms) {
+		privacy_daily(d->cat, d->st, wall_now(d));
+		d->next_prune_ms = now_ms + 24 * 3600 * 1000LL;
+	}
 	inbound_tick(d->in, now_ms, wall_now(d));
 	if (now_ms >= d->next_outbox_ms) {
 		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
