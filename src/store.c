@@ -120,6 +120,25 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX ledger_referral_name ON ledger_referral (name,"
 	 " ledger_id);"},
 
+    /*
+     * 3: the outbox's expiry and flags, the bearer's own message id, and a
+     * small key/value table for facts about the file itself (the tag of
+     * store_renumber). Replies queued before replies could expire get the
+     * default reply expiry (240 minutes), so an upgrade after an outage
+     * does not send them days late.
+     */
+    {.sql =
+	 "ALTER TABLE out_msg ADD COLUMN expires_at INTEGER NOT NULL"
+	 " DEFAULT 0;"
+	 "ALTER TABLE out_msg ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE out_part ADD COLUMN ref TEXT NOT NULL DEFAULT '';"
+	 "CREATE INDEX out_part_ref ON out_part (modem, ref) WHERE ref != '';"
+	 "UPDATE out_msg SET expires_at = created_at + 240 * 60"
+	 " WHERE origin = 0;"
+	 "CREATE TABLE meta ("
+	 " key TEXT PRIMARY KEY,"
+	 " value TEXT NOT NULL);"},
+
     /* append the next step here */
 };
 

@@ -153,6 +153,11 @@ static void print_counts(const struct store_report *r)
 	       "; %" PRId64 " SMS segments)\n",
 	       r->out_total, r->out_delivered, r->out_sent, r->out_queued,
 	       r->out_failed, r->out_parts);
+	if (r->out_withdrawn > 0)
+		printf("  not sent   %5" PRId64
+		       "  (withdrawn on purpose: expired, or the number "
+		       "opted out)\n",
+		       r->out_withdrawn);
 	printf("\nBookings\n");
 	printf("  made       %5" PRId64 "\n", r->bookings_made);
 	printf("  cancelled  %5" PRId64 "\n", r->bookings_cancelled);
@@ -186,6 +191,54 @@ static void print_failed(const struct store_report *r)
 		printf("%s\n", r->failed[i].error[0] != '\0'
 				   ? r->failed[i].error
 				   : "(no reason recorded)");
+	}
+}
+
+static const char *origin_words(enum store_origin origin)
+{
+	switch (origin) {
+	case STORE_ORIGIN_REPLY:
+		return "reply";
+	case STORE_ORIGIN_STAFF:
+		return "staff text";
+	case STORE_ORIGIN_REMINDER:
+		return "reminder";
+	}
+	return "text";
+}
+
+/*
+ * Messages withdrawn on purpose: expired after an outage, or the number
+ * opted out before their turn (the outbox's send-time checks).
+ */
+static void print_withdrawn(const struct store_report *r)
+{
+	size_t width = strlen("TO");
+
+	if (r->n_withdrawn == 0)
+		return;
+	for (size_t i = 0; i < r->n_withdrawn; i++) {
+		size_t w = strlen(r->withdrawn[i].to);
+		width = w > width ? w : width;
+	}
+	printf("\nNot sent on purpose (latest %d at most)\n",
+	       STORE_REPORT_FAILED_MAX);
+	printf("  QUEUED            ");
+	pad("TO", width + 2);
+	pad("WHAT", 12);
+	printf("WHY\n");
+	for (size_t i = 0; i < r->n_withdrawn; i++) {
+		const struct store_failed_row *w = &r->withdrawn[i];
+		time_t t = (time_t)w->created_at;
+		char when[32] = "?";
+		struct tm tm;
+
+		if (localtime_r(&t, &tm) != NULL)
+			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		printf("  %-16s  ", when);
+		pad(w->to, width + 2);
+		pad(origin_words(w->origin), 12);
+		printf("%s\n", w->error);
 	}
 }
 
@@ -285,6 +338,7 @@ int cmd_report(int argc, char **argv)
 		print_referrals(&r);
 		print_counts(&r);
 		print_failed(&r);
+		print_withdrawn(&r);
 	}
 out:
 	store_report_free(&r);

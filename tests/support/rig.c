@@ -127,12 +127,16 @@ int rig_start(struct rig *r)
 			dup2(fd, 2);
 			dup2(fd, 1);
 		}
-		if (r->now[0] != '\0')
-			execl(bin, bin, "serve", "-v", "-c", r->cfg, "--now",
-			      r->now, (char *)NULL);
-		else
-			execl(bin, bin, "serve", "-v", "-c", r->cfg,
-			      (char *)NULL);
+		const char *argv[24] = {bin, "serve", "-v", "-c", r->cfg};
+		size_t n = 5;
+		if (r->now[0] != '\0') {
+			argv[n++] = "--now";
+			argv[n++] = r->now;
+		}
+		for (size_t i = 0; i < 8 && r->serve_args[i] != NULL; i++)
+			argv[n++] = r->serve_args[i];
+		argv[n] = NULL;
+		execv(bin, (char *const *)argv);
 		_exit(127);
 	}
 	r->serve = pid;
