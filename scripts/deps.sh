@@ -7,8 +7,8 @@
 # present) must be quick and silent: one dpkg-query for all packages.
 set -eu
 
-pkgs_build="gcc make pkg-config libc6-dev libserialport-dev libsqlite3-dev libconfig-dev tzdata"
-pkgs_test="sqlite3 socat gammu python3-gammu procps"
+pkgs_build="gcc make pkg-config libc6-dev libserialport-dev libsqlite3-dev libconfig-dev libmicrohttpd-dev libcurl4-openssl-dev tzdata"
+pkgs_test="sqlite3 socat gammu python3-gammu procps systemd util-linux kannel kannel-extras"
 pkgs_fuzz="clang libclang-rt-14-dev"
 pkgs_bench="valgrind gammu-smsd smstools procps"
 
@@ -25,7 +25,7 @@ done
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: trust pkg-config for the libraries and say what we need.
-	for lib in libserialport sqlite3 libconfig; do
+	for lib in libserialport sqlite3 libconfig libmicrohttpd libcurl; do
 		if ! pkg-config --exists "$lib" 2>/dev/null; then
 			echo "smsdesk needs the $lib development files; install them with your package manager" >&2
 			exit 1

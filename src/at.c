@@ -3,8 +3,10 @@
  *
  * The shape follows oFono's gatchat (syntax, then chat): a line splitter
  * that knows about the "> " prompt, then a router that decides who owns each
- * line. Final results and URCs are tables so firmware quirks add entries
- * instead of code.
+ * line. Final results are a table so firmware quirks add entries instead of
+ * code; URCs are whatever the owner registered (at_add_urc), as gatchat's
+ * g_at_chat_register: which lines are unsolicited is the modem's knowledge,
+ * not the syntax's.
  */
 #include "smsdesk/at.h"
 
@@ -42,48 +44,15 @@ enum at_pdu_owner {
 	PDU_COMMAND,
 };
 
-struct at_urc {
-	const char *prefix;
-	int pdu_follows;
-};
-
 /*
- * 27.005/27.007 URCs and vendor lines seen in the field (firmware-notes/).
- * Matched by prefix, after the command in flight had its chance, so that
- * AT+CREG? still gets its own +CREG: line.
+ * A registered unsolicited result code: the owner says which prefixes are
+ * URCs (27.005/27.007 ones and the vendor lines of its firmware profile)
+ * and whether a PDU line follows; `at` only matches them.
  */
-static const struct at_urc urc_table[] = {
-    {"+CMTI:", 0},
-    {"+CMT:", 1},
-    {"+CDSI:", 0},
-    {"+CDS:", 1},
-    {"+CBM:", 1},
-    {"RING", 0},
-    {"+CRING:", 0},
-    {"+CLIP:", 0},
-    {"+CREG:", 0},
-    {"+CGREG:", 0},
-    {"+CEREG:", 0},
-    {"+CUSD:", 0},
-    {"+CIEV:", 0},
-    {"+CPIN:", 0},
-    {"+CFUN:", 0},
-    {"^RSSI:", 0},
-    {"^SMMEMFULL", 0},
-    {"^MODE:", 0},
-    {"^BOOT:", 0},
-    {"^HCSQ:", 0},
-    {"^SRVST:", 0},
-    {"^SIMST:", 0},
-    {"^SYSSTART", 0},
-    {"Call Ready", 0},
-    {"SMS Ready", 0},
-    {"RDY", 0},
-    {"+QIND:", 0},
-    {"+PBREADY", 0},
-    {"NORMAL POWER DOWN", 0},
-    {"UNDER-VOLTAGE", 0},
-    {"OVER-VOLTAGE", 0},
+struct at_urc {
+	char prefix[AT_PREFIX_MAX];
+	int pdu_follows;
+	int tag;
 };
 
 struct at_final {
@@ -126,9 +95,9 @@ struct at {
 
 	char extra_final[AT_EXTRA_MAX][AT_PREFIX_MAX];
 	size_t n_extra_final;
-	char extra_urc[AT_EXTRA_MAX][AT_PREFIX_MAX];
-	int extra_urc_pdu[AT_EXTRA_MAX];
-	size_t n_extra_urc;
+	struct at_urc urcs[AT_URC_MAX];
+	size_t n_urcs;
+	int held_tag; /* the URC tag of a held header */
 
 	struct at_stats stats;
 };
@@ -178,8 +147,8 @@ static void out_append(struct at *at, const void *buf, size_t len)
 	at->out_len += len;
 }
 
-static void emit(struct at *at, enum at_event_kind kind, const char *line,
-		 const char *pdu)
+static void emit(struct at *at, enum at_event_kind kind, int urc_tag,
+		 const char *line, const char *pdu)
 {
 	struct at_event ev = {
 	    .kind = kind,
@@ -192,6 +161,8 @@ static void emit(struct at *at, enum at_event_kind kind, const char *line,
 	if (kind == AT_EVENT_LINE) {
 		ev.tag = at->cur.tag;
 		ev.cookie = at->cur.cookie;
+	} else if (kind == AT_EVENT_URC) {
+		ev.tag = urc_tag;
 	}
 	at->on_event(at->ctx, &ev);
 }
@@ -315,22 +286,13 @@ static int match_final(const struct at *at, const char *line,
 	return 0;
 }
 
-/* 1 when LINE is a URC; *pdu_follows says whether a PDU line follows. */
-static int match_urc(const struct at *at, const char *line, int *pdu_follows)
+/* The registered URC LINE starts with (the first registered wins). */
+static const struct at_urc *match_urc(const struct at *at, const char *line)
 {
-	for (size_t i = 0; i < sizeof(urc_table) / sizeof(urc_table[0]); i++) {
-		if (starts_with(line, urc_table[i].prefix)) {
-			*pdu_follows = urc_table[i].pdu_follows;
-			return 1;
-		}
-	}
-	for (size_t i = 0; i < at->n_extra_urc; i++) {
-		if (starts_with(line, at->extra_urc[i])) {
-			*pdu_follows = at->extra_urc_pdu[i];
-			return 1;
-		}
-	}
-	return 0;
+	for (size_t i = 0; i < at->n_urcs; i++)
+		if (starts_with(line, at->urcs[i].prefix))
+			return &at->urcs[i];
+	return NULL;
 }
 
 /* Echo of our own head ("AT...") or of the PDU body we typed after "> ". */
@@ -363,35 +325,57 @@ static void flush_held(struct at *at)
 	case PDU_NONE:
 		return;
 	case PDU_URC:
-		emit(at, AT_EVENT_URC, at->held, NULL);
+		emit(at, AT_EVENT_URC, at->held_tag, at->held, NULL);
 		return;
 	case PDU_COMMAND:
 		if (at->phase != PHASE_IDLE)
-			emit(at, AT_EVENT_LINE, at->held, NULL);
+			emit(at, AT_EVENT_LINE, 0, at->held, NULL);
 		return;
 	}
 }
 
-static void hold(struct at *at, enum at_pdu_owner owner, const char *line)
+static void hold(struct at *at, enum at_pdu_owner owner, int tag,
+		 const char *line)
 {
 	/* Both buffers have the same size: the copy always fits. */
 	memcpy(at->held, line, strlen(line) + 1);
 	at->pdu_owner = owner;
+	at->held_tag = tag;
+}
+
+/*
+ * Is LINE, seen where a PDU is owed, something else after all: a result, a
+ * registered URC, echo, or the next header of the listing (the entry before
+ * had no PDU)? Anything else is the PDU, even when it is not hex: the owner
+ * must see a stored message it cannot read, or its slot is never freed.
+ */
+static int not_a_pdu(const struct at *at, const char *line)
+{
+	enum at_result result;
+	int code;
+
+	if (is_hex_line(line))
+		return 0;
+	return match_final(at, line, &result, &code) ||
+	       match_urc(at, line) != NULL || is_echo(at, line) ||
+	       (at->phase != PHASE_IDLE && at->cur.prefix[0] != '\0' &&
+		starts_with(line, at->cur.prefix));
 }
 
 static void route_line(struct at *at, const char *line, int64_t now_ms)
 {
 	enum at_result result;
-	int code, pdu_follows;
+	const struct at_urc *urc;
+	int code;
 	int in_flight = at->phase != PHASE_IDLE;
 
 	if (at->pdu_owner != PDU_NONE) {
-		if (is_hex_line(line)) {
+		if (!not_a_pdu(at, line)) {
 			enum at_pdu_owner owner = at->pdu_owner;
 			at->pdu_owner = PDU_NONE;
 			emit(at,
 			     owner == PDU_URC ? AT_EVENT_URC : AT_EVENT_LINE,
-			     at->held, line);
+			     at->held_tag, at->held, line);
 			return;
 		}
 		flush_held(at);
@@ -407,24 +391,25 @@ static void route_line(struct at *at, const char *line, int64_t now_ms)
 	if (in_flight && at->cur.prefix[0] != '\0' &&
 	    starts_with(line, at->cur.prefix)) {
 		if (at->cur.pdu_follows)
-			hold(at, PDU_COMMAND, line);
+			hold(at, PDU_COMMAND, 0, line);
 		else
-			emit(at, AT_EVENT_LINE, line, NULL);
+			emit(at, AT_EVENT_LINE, 0, line, NULL);
 		return;
 	}
-	if (match_urc(at, line, &pdu_follows)) {
-		if (pdu_follows)
-			hold(at, PDU_URC, line);
+	urc = match_urc(at, line);
+	if (urc != NULL) {
+		if (urc->pdu_follows)
+			hold(at, PDU_URC, urc->tag, line);
 		else
-			emit(at, AT_EVENT_URC, line, NULL);
+			emit(at, AT_EVENT_URC, urc->tag, line, NULL);
 		return;
 	}
 	if (in_flight && at->cur.prefix[0] == '\0') {
-		emit(at, AT_EVENT_LINE, line, NULL);
+		emit(at, AT_EVENT_LINE, 0, line, NULL);
 		return;
 	}
 	at->stats.stray_lines++;
-	emit(at, AT_EVENT_STRAY, line, NULL);
+	emit(at, AT_EVENT_STRAY, 0, line, NULL);
 }
 
 static void end_of_line(struct at *at, int64_t now_ms)
@@ -434,7 +419,7 @@ static void end_of_line(struct at *at, int64_t now_ms)
 		at->stats.dropped_lines++;
 		/* A PDU too long to keep is lost: say so with the header. */
 		flush_held(at);
-		emit(at, AT_EVENT_DROPPED, NULL, NULL);
+		emit(at, AT_EVENT_DROPPED, 0, NULL, NULL);
 		return;
 	}
 	if (at->len == 0)
@@ -561,14 +546,18 @@ int at_add_final_error(struct at *at, const char *line)
 	return 0;
 }
 
-int at_add_urc(struct at *at, const char *prefix, int pdu_follows)
+int at_add_urc(struct at *at, const char *prefix, int pdu_follows, int tag)
 {
-	if (at->n_extra_urc == AT_EXTRA_MAX ||
-	    copy_str(at->extra_urc[at->n_extra_urc], AT_PREFIX_MAX, prefix) !=
-		0)
+	struct at_urc *u;
+
+	if (prefix == NULL || prefix[0] == '\0' || at->n_urcs == AT_URC_MAX)
 		return -1;
-	at->extra_urc_pdu[at->n_extra_urc] = pdu_follows;
-	at->n_extra_urc++;
+	u = &at->urcs[at->n_urcs];
+	if (copy_str(u->prefix, sizeof(u->prefix), prefix) != 0)
+		return -1;
+	u->pdu_follows = pdu_follows;
+	u->tag = tag;
+	at->n_urcs++;
 	return 0;
 }
 

@@ -90,7 +90,7 @@ int catalog_country_note(const struct catalog *cat, struct cat_diag *out)
 }
 
 /* Insertion sort: stable, and diagnostics are few and nearly in order. */
-static void diags_sort(struct cat_diags *ds)
+void diags_sort(struct cat_diags *ds)
 {
 	for (size_t i = 1; i < ds->n; i++) {
 		struct cat_diag t = ds->v[i];
@@ -200,6 +200,7 @@ static void parse_sections(struct loader *ld, const config_setting_t *root)
 		parse_kannel(ld, config_setting_get_elem(f[TOP_KANNEL], (int)i),
 			     i);
 	parse_policy(ld, f[TOP_POLICY]);
+	lint_catalog(ld, ld->business_name);
 }
 
 /* libconfig's own words, said the way a shop owner would understand. */
@@ -244,6 +245,7 @@ void catalog_free(struct catalog *cat)
 	free(cat->timezone);
 	free(cat->hours);
 	free(cat->closed);
+	free(cat->closed_line);
 	for (size_t i = 0; cat->services != NULL && i < cat->n_services; i++) {
 		struct cat_service *s = &cat->services[i];
 		free(s->id);
@@ -294,12 +296,93 @@ void catalog_free(struct catalog *cat)
 	free(cat);
 }
 
+#define MAX_FILE_BYTES (16 << 20) /* far beyond any shop's catalog */
+
+/*
+ * The file's text, ready for libconfig: a UTF-8 byte-order mark (which
+ * Windows editors write) is skipped, Windows line endings (CRLF) and tabs
+ * pass as they are (libconfig reads both), and what libconfig would
+ * misread is named instead: UTF-16, a NUL byte, lines ended by CR alone,
+ * @include (its lines would be reported against the wrong file). Returns
+ * the text (free the buffer *mem) or NULL, reported.
+ */
+static const char *read_text(struct loader *ld, FILE *fp, char **mem)
+{
+	size_t cap = 4096, n = 0, got;
+	char *buf = malloc(cap), *text, *grown;
+	int line = 1, lone_cr = 0;
+
+	*mem = NULL;
+	while (buf != NULL && (got = fread(buf + n, 1, cap - n - 1, fp)) > 0) {
+		n += got;
+		if (n + 1 < cap)
+			continue;
+		if (cap >= MAX_FILE_BYTES) {
+			free(buf);
+			ERR(ld, 0, "the file is over %d MB; is it the catalog?",
+			    MAX_FILE_BYTES >> 20);
+			return NULL;
+		}
+		grown = realloc(buf, cap * 2);
+		if (grown == NULL)
+			break;
+		buf = grown;
+		cap *= 2;
+	}
+	if (buf == NULL || ferror(fp)) {
+		if (buf == NULL)
+			ERR(ld, 0, "out of memory while loading");
+		else
+			ERR(ld, 0, "cannot read the file: %s", strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	*mem = buf;
+	text = buf;
+	if (n >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
+		       (buf[0] == '\xFE' && buf[1] == '\xFF'))) {
+		ERR(ld, 1, "the file is saved as UTF-16; save it as UTF-8");
+		return NULL;
+	}
+	if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		text += 3;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = buf + i;
+
+		if (*p == '\0') {
+			ERR(ld, line,
+			    "the file holds a NUL byte here; is it a text "
+			    "file?");
+			return NULL;
+		}
+		lone_cr += *p == '\r' && p[1] != '\n';
+		if ((i == 0 || p[-1] == '\n') && p[strspn(p, " \t")] == '@' &&
+		    strncmp(p + strspn(p, " \t"), "@include", 8) == 0) {
+			ERR(ld, line,
+			    "@include is not supported; put everything in this "
+			    "one file");
+			return NULL;
+		}
+		line += *p == '\n';
+	}
+	if (lone_cr > line - 1) {
+		ERR(ld, 0,
+		    "the lines of this file end in CR alone (old Mac style); "
+		    "save it with Unix (LF) or Windows (CRLF) line endings");
+		return NULL;
+	}
+	return text;
+}
+
 struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 {
 	struct cat_diags local = {NULL, 0, 0};
 	struct loader ld = {.path = path, .diags = diags ? diags : &local};
 	config_t cfg;
 	struct stat st;
+	const char *text = NULL;
+	char *mem = NULL;
 	FILE *fp;
 
 	memset(ld.diags, 0, sizeof(*ld.diags));
@@ -313,15 +396,16 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 		ERR(&ld, 0, "cannot read the file: %s", strerror(errno));
 		goto out;
 	}
-	/* libconfig's scanner exits the process on a read error (a
-	 * directory, say): only hand it regular files. */
 	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
 		ERR(&ld, 0, "cannot read the file: it is not a regular file");
 		goto out;
 	}
 	ld.cat->path = dup_str(&ld, path);
+	text = read_text(&ld, fp, &mem);
+	if (text == NULL)
+		goto out;
 	config_init(&cfg);
-	if (config_read(&cfg, fp) != CONFIG_TRUE) {
+	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
 		syntax_error(&ld, &cfg);
 	} else {
 		parse_sections(&ld, config_root_setting(&cfg));
@@ -346,6 +430,7 @@ struct catalog *catalog_load(const char *path, struct cat_diags *diags)
 out:
 	if (fp != NULL)
 		fclose(fp);
+	free(mem);
 	free(ld.ids.slots);
 	free(ld.words.slots);
 	free(ld.phones.slots);

@@ -373,12 +373,15 @@ static void parse_closed(struct loader *ld, const config_setting_t *s)
 	}
 	qsort(v, k, sizeof(*v), dated_order);
 	cat->closed = alloc_array(ld, k, sizeof(*cat->closed));
-	for (size_t i = 0; cat->closed != NULL && i < k; i++) {
+	cat->closed_line = alloc_array(ld, k, sizeof(*cat->closed_line));
+	for (size_t i = 0;
+	     cat->closed != NULL && cat->closed_line != NULL && i < k; i++) {
 		if (i > 0 && strcmp(v[i].d, v[i - 1].d) == 0) {
 			WARN(ld, v[i].line, "closed date '%s' is listed twice",
 			     v[i].d);
 			continue;
 		}
+		cat->closed_line[cat->n_closed] = v[i].line;
 		memcpy(cat->closed[cat->n_closed++], v[i].d, 11);
 	}
 	free(v);
@@ -631,8 +634,10 @@ void parse_business(struct loader *ld, const config_setting_t *g)
 	const char *v;
 
 	check_group(ld, g, business_keys, N_BUSINESS_KEYS, "business", f);
-	if ((v = nonempty(ld, f[BUS_NAME], "name")) != NULL)
+	if ((v = nonempty(ld, f[BUS_NAME], "name")) != NULL) {
 		cat->business_name = dup_str(ld, v);
+		ld->business_name = f[BUS_NAME];
+	}
 	if (f[BUS_TIMEZONE] != NULL)
 		parse_timezone(ld, f[BUS_TIMEZONE]);
 	if (f[BUS_COUNTRY] != NULL)

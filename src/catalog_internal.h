@@ -89,7 +89,7 @@ struct loader {
 	int oom;
 	int pin_line;	 /* first modem with a non-empty pin, 0 if none */
 	int secret_line; /* first staff pin or Kannel secret, 0 if none */
-	char today[11];	 /* "YYYY-MM-DD" in the business's zone, "" unknown */
+	const config_setting_t *business_name; /* for lint_catalog */
 };
 
 void diag(struct loader *ld, int line, int warning, const char *fmt, ...)
@@ -97,6 +97,9 @@ void diag(struct loader *ld, int line, int warning, const char *fmt, ...)
 
 #define ERR(ld, line, ...)  diag((ld), (line), 0, __VA_ARGS__)
 #define WARN(ld, line, ...) diag((ld), (line), 1, __VA_ARGS__)
+
+/* Sort by line, stable (line-0 problems first). */
+void diags_sort(struct cat_diags *ds);
 
 /* strdup / calloc that set ld->oom on failure (calloc of 0 gives 1). */
 char *dup_str(struct loader *ld, const char *s);
@@ -271,5 +274,14 @@ void parse_kannel(struct loader *ld, const config_setting_t *g, size_t idx);
 
 /* catalog_policy.c */
 void parse_policy(struct loader *ld, const config_setting_t *g);
+
+/* catalog_lint.c: warnings that cost money (GSM-7, confirmation length). */
+void lint_service(struct loader *ld, const struct cat_service *sv,
+		  const config_setting_t *name, const config_setting_t *price);
+/* text (key at s) outside GSM-7: "every reply that names WHO ..." */
+void lint_named(struct loader *ld, const config_setting_t *s, const char *key,
+		const char *text, const char *who);
+/* After every section: the business's name, confirmations' length. */
+void lint_catalog(struct loader *ld, const config_setting_t *business_name);
 
 #endif

@@ -14,6 +14,9 @@ struct part {
 	int64_t tag;
 	char *text; /* owned, NUL-terminated */
 	size_t len;
+	/* UCS-2 parts: a surrogate the sender's phone split from its pair at
+	 * the part boundary (shown as U+FFFD at that end of text), 0 none. */
+	uint16_t lead_low, trail_high;
 };
 
 struct group {
@@ -152,6 +155,29 @@ static struct group *new_group(struct concat *c, const struct sms_pdu *p,
 	return g;
 }
 
+#define FFFD "\xEF\xBF\xBD"
+
+/* Note a lone surrogate at either end of a UCS-2 part: a pair the
+ * sender's phone split between two parts is joined at delivery. */
+static void split_surrogates(const struct sms_pdu *p, struct part *slot)
+{
+	unsigned first, last;
+
+	slot->lead_low = 0;
+	slot->trail_high = 0;
+	if (p->encoding != SMS_ENC_UCS2 || p->ud_len < 2 ||
+	    p->ud_len % 2 != 0 || slot->len < 3)
+		return;
+	first = (unsigned)p->ud[0] << 8 | p->ud[1];
+	last = (unsigned)p->ud[p->ud_len - 2] << 8 | p->ud[p->ud_len - 1];
+	if (first >= 0xDC00 && first <= 0xDFFF &&
+	    memcmp(slot->text, FFFD, 3) == 0)
+		slot->lead_low = (uint16_t)first;
+	if (last >= 0xD800 && last <= 0xDBFF &&
+	    memcmp(slot->text + slot->len - 3, FFFD, 3) == 0)
+		slot->trail_high = (uint16_t)last;
+}
+
 int concat_add(struct concat *c, const struct sms_pdu *part, int64_t tag,
 	       int64_t now)
 {
@@ -188,6 +214,7 @@ int concat_add(struct concat *c, const struct sms_pdu *part, int64_t tag,
 	memcpy(slot->text, part->text, part->text_len);
 	slot->text[part->text_len] = '\0';
 	slot->len = part->text_len;
+	split_surrogates(part, slot);
 	slot->tag = tag;
 	slot->present = 1;
 	g->received++;
@@ -233,7 +260,7 @@ static int build_output(struct concat *c, const struct group *g,
 			struct concat_message *out)
 {
 	size_t need = 1, pos = 0;
-	int i, n = 0;
+	int i, n = 0, joined = 0;
 	char *grown;
 
 	for (i = 0; i < g->total; i++)
@@ -246,12 +273,31 @@ static int build_output(struct concat *c, const struct group *g,
 		c->out_text_cap = need;
 	}
 	for (i = 0; i < g->total; i++) {
-		const struct part *p = &g->parts[i];
+		const struct part *p = &g->parts[i], *next;
+		const char *t = p->text;
+		size_t len = p->len;
+		uint32_t cp;
 
 		if (!p->present)
 			continue;
-		memcpy(c->out_text + pos, p->text, p->len);
-		pos += p->len;
+		if (joined) {
+			t += 3; /* its U+FFFD went into the pair */
+			len -= 3;
+			joined = 0;
+		}
+		next = i + 1 < g->total ? &g->parts[i + 1] : NULL;
+		if (p->trail_high != 0 && next != NULL && next->present &&
+		    next->lead_low != 0 && len >= 3)
+			joined = 1;
+		memcpy(c->out_text + pos, t, len - (joined ? 3 : 0));
+		pos += len - (joined ? 3 : 0);
+		if (joined) {
+			/* Four bytes replace the six of two U+FFFD. */
+			cp = 0x10000 +
+			     (((uint32_t)p->trail_high - 0xD800) << 10) +
+			     ((uint32_t)next->lead_low - 0xDC00);
+			gsm7_utf8_put(cp, c->out_text, c->out_text_cap, &pos);
+		}
 		c->out_tags[n++] = p->tag;
 	}
 	c->out_text[pos] = '\0';

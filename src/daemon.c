@@ -17,6 +17,8 @@
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/outbox.h"
+#include "smsdesk/runlock.h"
+#include "smsdesk/wallclock.h"
 #include "smsdesk/when.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -35,8 +38,21 @@
 #define OUTBOX_POLL_MS	 1000
 #define REMINDER_POLL_MS (60 * 1000)
 /* A modem down this long lets the others carry its replies. */
-#define FAILOVER_MS   (60 * 1000)
-#define STOP_GRACE_MS (30 * 1000)
+#define FAILOVER_MS (60 * 1000)
+/*
+ * Stopping (SIGTERM): no new message is started; the one on the wire is
+ * finished, all its parts. A part gets SEND_TIMEOUT_MS (AT+CMGS may take a
+ * minute: SIM800 manual "Max Response Time" 60 s; 27.005 allows it), and
+ * another part is started only while that much of the grace remains, so
+ * every part started has resolved before the grace ends and nothing is
+ * left "sending" for the next start to send again. conf/smsdesk.service's
+ * TimeoutStopSec (135 s) is this grace plus time to close: keep them
+ * together.
+ */
+#define SEND_TIMEOUT_MS (65 * 1000)
+#define STOP_GRACE_MS	(120 * 1000)
+/* How often the database file's identity and the wall clock are checked. */
+#define DB_WATCH_MS 1000
 
 struct daemon;
 
@@ -46,6 +62,11 @@ struct dmodem {
 	struct modem *m;
 	int64_t part_id;       /* outbox part on the wire, 0 when none */
 	struct outbox_job job; /* that part, for outbox_sent/failed */
+	/* The message of the last part started, and whether parts of it are
+	 * still to go (a stop finishes it). */
+	int64_t msg_id;
+	int msg_unfinished;
+	int finishing; /* stopping, and waiting out the send gap to go on */
 	int64_t next_send_ms;
 	int64_t down_since_ms; /* 0 while ready */
 };
@@ -54,13 +75,18 @@ struct daemon {
 	const struct daemon_options *opt;
 	const char *config_path;
 	struct catalog *cat;
+	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
 	struct outbox *ob;
+	char db_path[4096]; /* a copy: a reload frees the catalog's */
+	dev_t db_dev; /* the file opened, to notice it removed or replaced */
+	ino_t db_ino;
+	int64_t next_db_watch_ms;
 	struct inbound *in;
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
 	int sigfd;
-	int64_t mono0, wall0;
+	struct wallclock clock; /* the desk's: the wall clock, or --now on */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -68,6 +94,10 @@ struct daemon {
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
 	int outbox_dirty;
+	/* The longest time from poll() returning to the next poll() call:
+	 * how long the modems waited for us (make bench reads it from the
+	 * "loop:" line logged at stop). */
+	int64_t longest_us, iterations;
 };
 
 static int64_t mono_ms(void)
@@ -78,10 +108,10 @@ static int64_t mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* The desk's clock: real time, or --now running on from start. */
+/* The desk's clock: the wall clock (or --now running on with it). */
 static int64_t wall_now(const struct daemon *d)
 {
-	return d->wall0 + (mono_ms() - d->mono0) / 1000;
+	return wallclock_now(&d->clock);
 }
 
 /* ---- catalog ---- */
@@ -212,26 +242,49 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 	struct outbox_job job;
 	int64_t now = wall_now(d);
 
-	if (d->stopping || dm->part_id != 0 || !modem_is_ready(dm->m))
+	dm->finishing = 0;
+	if (dm->part_id != 0 || !modem_is_ready(dm->m))
 		return;
+	if (d->stopping && !dm->msg_unfinished)
+		return;
+	if (d->stopping && now_ms + SEND_TIMEOUT_MS > d->stop_deadline) {
+		log_warn("stopping: the rest of message %lld waits for the "
+			 "next start (too little of the stop grace left to "
+			 "send another part)",
+			 (long long)dm->msg_id);
+		dm->msg_unfinished = 0;
+		return;
+	}
 	if (d->opt->min_send_gap_ms > 0 && mono_ms() < dm->next_send_ms) {
 		/* poll_timeout wakes us at the gap's end */
 		d->outbox_dirty = 1;
+		dm->finishing = d->stopping;
 		return;
 	}
 	/* outbox_next withdraws what must not go (opted out, expired) and
-	 * commits the part it returns as "sending" before we write it. */
-	int rc = outbox_next(d->ob, now, dm->name, 0, &job);
-	if (rc == OUTBOX_NONE && any_modem_down_long(d, now_ms))
-		rc = outbox_next(d->ob, now, dm->name, 1, &job);
-	if (rc != OUTBOX_OK)
+	 * commits the part it returns as "sending" before we write it.
+	 * Stopping: only the rest of the message on the wire. */
+	int rc;
+	if (d->stopping) {
+		rc = outbox_next_part(d->ob, now, dm->name, dm->msg_id, &job);
+	} else {
+		rc = outbox_next(d->ob, now, dm->name, 0, &job);
+		if (rc == OUTBOX_NONE && any_modem_down_long(d, now_ms))
+			rc = outbox_next(d->ob, now, dm->name, 1, &job);
+	}
+	if (rc != OUTBOX_OK) {
+		if (d->stopping)
+			dm->msg_unfinished = 0;
 		return;
+	}
 	if (modem_send_pdu(dm->m, job.pdu_hex, job.tpdu_len, dm) != 0) {
 		outbox_failed(d->ob, &job, "the modem refused the PDU", 1, now);
 		return;
 	}
 	dm->part_id = job.part_id;
 	dm->job = job;
+	dm->msg_id = job.msg_id;
+	dm->msg_unfinished = job.seq < job.n_parts;
 	log_debug("sending part %d/%d to %s via %s", job.seq, job.n_parts,
 		  job.to, dm->name);
 }
@@ -293,9 +346,10 @@ static void read_signals(struct daemon *d)
 			log_info("SIGHUP: reloading %s", d->config_path);
 			reload_catalog(d);
 		} else if (!d->stopping) {
-			log_info("stopping: finishing what is on the wire");
+			log_info("stopping: finishing the message on the wire");
 			d->stopping = 1;
 			d->stop_deadline = mono_ms() + STOP_GRACE_MS;
+			d->outbox_dirty = 1;
 		}
 	}
 }
@@ -310,7 +364,10 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
-	struct modem_config cfg = {.device = device, .baud = baud, .pin = pin};
+	struct modem_config cfg = {.device = device,
+				   .baud = baud,
+				   .pin = pin,
+				   .send_timeout_ms = SEND_TIMEOUT_MS};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
@@ -339,6 +396,7 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	int64_t due = d->next_outbox_ms;
 
 	due = earliest(due, d->next_reminder_ms);
+	due = earliest(due, d->next_db_watch_ms);
 	due = earliest(due, inbound_next_deadline(d->in));
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
@@ -430,25 +488,106 @@ static int all_failed(const struct daemon *d)
 	return 1;
 }
 
+/* Stopping: done when no part is on the wire and no modem is about to send
+ * the next part of its message (pump_outbox ran since the last part
+ * ended, so an unfinished message either has its next part on the wire or
+ * waits for the send gap). */
 static int idle_for_stop(const struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_modems; i++)
-		if (d->modems[i].part_id != 0)
+		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
 			return 0;
 	return outbox_pending(d->ob) == 0;
+}
+
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
+/*
+ * A step of the wall clock: the desk's dates follow it at once (it reads
+ * the wall clock); what waits must keep its length in real time, so the
+ * times persisted as wall times are moved by the step.
+ */
+static void clock_stepped(struct daemon *d, int64_t step)
+{
+	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
+		 (long long)step);
+	(void)d;
+}
+
+static int database_lost(struct daemon *d)
+{
+	struct stat st;
+
+	if (stat(d->db_path, &st) != 0) {
+		log_error(
+		    "the database %s is gone (%s) while serving: stopping "
+		    "(exit %d); restore it before starting again, or "
+		    "every booking is forgotten",
+		    d->db_path, strerror(errno), CLI_DB_LOST);
+		return 1;
+	}
+	if (st.st_dev != d->db_dev || st.st_ino != d->db_ino) {
+		log_error("the database %s was replaced by another file while "
+			  "serving: stopping (exit %d); start again once the "
+			  "right file is in place",
+			  d->db_path, CLI_DB_LOST);
+		return 1;
+	}
+	return 0;
+}
+
+static int64_t mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* One iteration's work took SINCE_US until now: keep the longest, and say
+ * so when the modems were kept waiting for long. */
+static void note_iteration(struct daemon *d, int64_t since_us)
+{
+	int64_t took = mono_us() - since_us;
+
+	d->iterations++;
+	if (took <= d->longest_us)
+		return;
+	d->longest_us = took;
+	if (took >= 1000000)
+		log_warn("loop: one pass took %lld ms (the modems waited)",
+			 (long long)(took / 1000));
+	else
+		log_debug("loop: longest pass so far %lld us", (long long)took);
 }
 
 static int run_loop(struct daemon *d)
 {
 	struct pollfd fds[MAX_MODEMS + 1];
+	int64_t woke_us = -1;
 
 	for (;;) {
 		int64_t now_ms = mono_ms();
 		size_t n = 0;
 
+		if (woke_us >= 0)
+			note_iteration(d, woke_us);
+
 		if (d->stopping &&
 		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
 			return CLI_OK;
+		if (now_ms >= d->next_db_watch_ms) {
+			int64_t step = wallclock_step(&d->clock);
+			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
+			if (step != 0)
+				clock_stepped(d, step);
+			if (database_lost(d))
+				return CLI_DB_LOST;
+		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
 			return CLI_DEVICE;
@@ -463,6 +602,7 @@ static int run_loop(struct daemon *d)
 			log_error("poll: %s", strerror(errno));
 			return CLI_DEVICE;
 		}
+		woke_us = mono_us();
 		if (fds[0].revents & POLLIN)
 			read_signals(d);
 		now_ms = mono_ms();
@@ -472,29 +612,90 @@ static int run_loop(struct daemon *d)
 	}
 }
 
+/*
+ * Before the database is opened (start-up recovery puts what was "sending"
+ * back in the queue: only a database no live daemon holds may be
+ * recovered) and before any port is opened: the database's run lock, and a
+ * look at who holds each device's lock (serial.c takes it when it opens
+ * the port). A device another process holds is named; when every device is
+ * held there is nothing to serve.
+ */
+static int take_locks(struct daemon *d, const char *db)
+{
+	const struct daemon_options *o = d->opt;
+	char err[512];
+	size_t held = 0, n = 0;
+
+	int rc = runlock_db(db, &d->lock, NULL, err, sizeof(err));
+	if (rc != RUNLOCK_OK) {
+		log_error("%s; not starting", err);
+		return rc == RUNLOCK_HELD ? CLI_IN_USE : CLI_BAD_INPUT;
+	}
+	for (size_t i = 0; o->device != NULL || i < d->cat->n_modems; i++) {
+		const char *dev =
+		    o->device != NULL ? o->device : d->cat->modems[i].device;
+		pid_t pid = 0;
+
+		n++;
+		if (runlock_device_holder(dev, &pid) == 1) {
+			held++;
+			if (pid > 0)
+				log_error("device %s is in use by another "
+					  "process (pid %d): another smsdesk "
+					  "serve?",
+					  dev, (int)pid);
+			else
+				log_error("device %s is locked by another "
+					  "process",
+					  dev);
+		}
+		if (o->device != NULL)
+			break;
+	}
+	if (n > 0 && held == n) {
+		log_error("no device is free; not starting");
+		return CLI_IN_USE;
+	}
+	return CLI_OK;
+}
+
 static int start(struct daemon *d)
 {
 	const struct daemon_options *o = d->opt;
 	char err[256];
 
+	/* Signals first: a SIGTERM or SIGHUP that arrives while the catalog
+	 * loads or the database opens is handled by the loop, not fatal. */
+	d->sigfd = open_signals();
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
-	d->mono0 = mono_ms();
-	d->wall0 = (int64_t)time(NULL);
+	int64_t pinned = -1;
 	if (o->now != NULL &&
-	    when_parse_iso_local(d->cat->timezone, o->now, &d->wall0) != 0) {
+	    when_parse_iso_local(d->cat->timezone, o->now, &pinned) != 0) {
 		log_error("--now '%s' is not a local time like "
 			  "2026-12-01T09:30",
 			  o->now);
 		return CLI_USAGE;
 	}
+	wallclock_init(&d->clock, pinned, o->clock_offset_file);
 	const char *db = o->db_path != NULL ? o->db_path : d->cat->database;
+	int rc = take_locks(d, db);
+	if (rc != CLI_OK)
+		return rc;
 	d->st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
 	if (d->st == NULL) {
 		log_error("database %s: %s", db, err);
 		return CLI_BAD_INPUT;
 	}
+	struct stat dbst;
+	if (stat(db, &dbst) != 0) {
+		log_error("database %s: %s", db, strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	snprintf(d->db_path, sizeof(d->db_path), "%s", db);
+	d->db_dev = dbst.st_dev;
+	d->db_ino = dbst.st_ino;
 	struct inbound_config ic = {.st = d->st,
 				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
 				    .answer = on_committed,
@@ -503,7 +704,6 @@ static int start(struct daemon *d)
 	struct outbox_config oc = {.st = d->st,
 				   .retry_seconds = o->retry_seconds};
 	d->ob = outbox_new(&oc);
-	d->sigfd = open_signals();
 	if (d->in == NULL || d->ob == NULL || d->sigfd < 0) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
@@ -553,6 +753,7 @@ static void stop(struct daemon *d)
 	for (size_t i = 0; i < d->n_modems; i++)
 		modem_free(d->modems[i].m);
 	store_close(d->st);
+	runlock_free(d->lock); /* after the database is closed */
 	catalog_free(d->cat);
 	if (d->sigfd >= 0)
 		close(d->sigfd);
@@ -565,8 +766,12 @@ int daemon_serve(const struct daemon_options *opt)
 
 	d.config_path = opt->config_path;
 	rc = start(&d);
-	if (rc == CLI_OK)
+	if (rc == CLI_OK) {
 		rc = run_loop(&d);
+		log_info("loop: longest pass %.1f ms over %lld passes",
+			 (double)d.longest_us / 1000.0,
+			 (long long)d.iterations);
+	}
 	stop(&d);
 	if (rc == CLI_OK)
 		log_info("stopped");

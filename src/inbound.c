@@ -19,6 +19,8 @@ struct held_part {
 	struct modem *m;
 	const char *name;
 	int index;
+	char memory[4];
+	unsigned epoch;
 	char *hex;
 };
 
@@ -65,8 +67,11 @@ int64_t inbound_next_deadline(const struct inbound *in)
 }
 
 static struct held_part *hold(struct inbound *in, struct modem *m,
-			      const char *name, int index, const char *hex)
+			      const char *name, const struct modem_message *msg)
 {
+	int index = msg->index;
+	const char *hex = msg->pdu_hex;
+
 	if (in->n_held == in->cap_held) {
 		size_t cap = in->cap_held ? in->cap_held * 2 : 16;
 		struct held_part *v = realloc(in->held, cap * sizeof(*v));
@@ -83,6 +88,8 @@ static struct held_part *hold(struct inbound *in, struct modem *m,
 	p->m = m;
 	p->name = name;
 	p->index = index;
+	snprintf(p->memory, sizeof(p->memory), "%s", msg->memory);
+	p->epoch = msg->epoch;
 	in->n_held++;
 	return p;
 }
@@ -107,8 +114,11 @@ static void release(struct inbound *in, struct held_part *p, int delete)
 {
 	if (p == NULL)
 		return;
-	if (delete &&p->index >= 0 && p->m != NULL)
-		modem_delete(p->m, p->index);
+	if (delete &&p->index >= 0 && p->m != NULL) {
+		struct modem_message where = {
+		    .index = p->index, .memory = p->memory, .epoch = p->epoch};
+		modem_delete(p->m, &where);
+	}
 	free(p->hex);
 	*p = in->held[--in->n_held];
 }
@@ -139,7 +149,7 @@ static void keep_unanswerable(struct inbound *in, struct modem *m,
 	if (rc == STORE_OK)
 		store_inbox_mark_ignored(in->cfg.st, id, why, wall);
 	if (msg->index >= 0)
-		modem_delete(m, msg->index);
+		modem_delete(m, msg);
 }
 
 static void commit_message(struct inbound *in, const struct concat_message *m,
@@ -247,10 +257,10 @@ void inbound_message(struct inbound *in, struct modem *m, const char *name,
 		store_outbox_delivered_by_mr(in->cfg.st, name, pdu.mr,
 					     pdu.status, wall);
 		if (msg->index >= 0)
-			modem_delete(m, msg->index);
+			modem_delete(m, msg);
 		return;
 	}
-	struct held_part *p = hold(in, m, name, msg->index, msg->pdu_hex);
+	struct held_part *p = hold(in, m, name, msg);
 	if (p == NULL) {
 		log_error("out of memory holding a message part");
 		return;

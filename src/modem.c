@@ -1,16 +1,17 @@
 /*
  * modem: the GSM driver. See include/smsdesk/modem.h for the contract.
  *
- * One AT command is on the wire at a time. The start-up is a sequence of
- * steps (enum init_step), each a command and what its answer means; once
- * ready, pump() picks the next job by priority: acknowledge, delete, read,
- * list, send, health check. Callbacks from `at` only record what happened
- * and set flags; closing the port happens after at_feed()/at_tick() return,
- * so the engine is never freed under its own feet.
+ * One AT command is on the wire at a time. The start-up is a table of steps
+ * (modem_init.c); once ready, pump() picks the next job by priority:
+ * acknowledge, switch memory, delete, read, list, send, health check.
+ * Reads and deletes name the memory their slot is in, so a message
+ * announced in another memory ("+CMTI: "ME",3" while we read "SM") is read
+ * and deleted there. Callbacks from `at` only record what happened and set
+ * flags; closing the port happens after at_feed()/at_tick() return, so the
+ * engine is never freed under its own feet.
  */
-#include "smsdesk/modem.h"
+#include "modem_int.h"
 
-#include "smsdesk/at.h"
 #include "smsdesk/log.h"
 #include "smsdesk/serial.h"
 
@@ -19,250 +20,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#define SEND_QUEUE_MAX		  64
-#define INDEX_QUEUE_MAX		  64
-#define SIM_BUSY_RETRIES	  10
-#define SIM_BUSY_PAUSE_MS	  2000
-#define TIMEOUTS_BEFORE_RECONNECT 2
-
-/*
- * Profiles, kept consistent with firmware-notes/ (the "Recommended driver
- * settings" table of firmware-notes/README.md); each entry names the note
- * that holds its sources. All use one memory for all three AT+CPMS slots
- * and AT+CSMS=0, so +CMT/+CDS never need AT+CNMA. Every profile routes
- * status reports as +CDS (<ds>=1): the daemon asks for one on each text it
- * sends, and they are what turns "sent" into "delivered" (README.md there).
- */
-static const struct modem_quirk quirks[] = {
-    /* "SMS Ready" late means the module restarted (simcom-sim800.md). */
-    {.name = "simcom-sim800",
-     .manufacturer = "SIMCOM",
-     .model = "SIM800",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/simcom-sim800.md"},
-    {.name = "simcom-sim900",
-     .manufacturer = "SIMCOM",
-     .model = "SIM900",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/simcom-sim800.md"},
-    {.name = "simcom-sim7600",
-     .manufacturer = "SIMCOM",
-     .model = "SIM7600",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/simcom-sim7600.md"},
-    /*
-     * URCs go to whichever port AT+QURCCFG names, and some users never
-     * saw +CMTI: route them to ours and also list storage at each health
-     * check. Status reports with ds=1 (+CDS): ds=2 announces them in the
-     * wrong memory (quectel-ec25.md).
-     */
-    {.name = "quectel-ec25",
-     .manufacturer = "Quectel",
-     .model = "EC25",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .extra_urc = "+QUSIM:",
-     .poll_storage = 1,
-     .note = "firmware-notes/quectel-ec25.md"},
-    {.name = "quectel-eg25",
-     .manufacturer = "Quectel",
-     .model = "EG25",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .extra_urc = "+QUSIM:",
-     .poll_storage = 1,
-     .note = "firmware-notes/quectel-ec25.md"},
-    /* URC routing as on the EC25: unverified for the BG96 (its note). */
-    {.name = "quectel-bg96",
-     .manufacturer = "Quectel",
-     .model = "BG96",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .extra_init = "AT+QURCCFG=\"urcport\",\"usbat\"",
-     .note = "firmware-notes/quectel-bg96.md"},
-    /* A UART module: one channel for AT and URCs. */
-    {.name = "quectel-m35",
-     .manufacturer = "Quectel",
-     .model = "M35",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/quectel-m35.md"},
-    /* ^RSSI/^BOOT/^MODE flood the port unless AT^CURC=0. */
-    {.name = "huawei-e3372",
-     .manufacturer = "huawei",
-     .model = "E3372",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .extra_init = "AT^CURC=0",
-     .extra_final = "COMMAND NOT SUPPORT",
-     .extra_urc = "^DSFLOWRPT:",
-     .note = "firmware-notes/huawei-e3372-e173.md"},
-    {.name = "huawei-e173",
-     .manufacturer = "huawei",
-     .model = "E173",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .extra_init = "AT^CURC=0",
-     .extra_final = "COMMAND NOT SUPPORT",
-     .extra_urc = "^DSFLOWRPT:",
-     .note = "firmware-notes/huawei-e3372-e173.md"},
-    /* "SIM busy" early after boot: the AT+CPIN? retry covers it. */
-    {.name = "ublox",
-     .manufacturer = "u-blox",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/ublox-sara-lisa.md"},
-    {.name = "telit",
-     .manufacturer = "Telit",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/telit-he910-le910.md"},
-    /* Last: matches anything. */
-    {.name = "generic",
-     .storage = "SM",
-     .cnmi = "AT+CNMI=2,1,0,1,0",
-     .note = "firmware-notes/README.md"},
-};
-
-#define N_QUIRKS (sizeof(quirks) / sizeof(quirks[0]))
-/* 27.005 minimum: +CMTI for new messages, no status reports. */
-static const char fallback_cnmi[] = "AT+CNMI=1,1,0,0,0";
-
-enum init_step {
-	STEP_RESET,
-	STEP_ECHO_OFF,
-	STEP_CMEE,
-	STEP_CGMI,
-	STEP_CGMM,
-	STEP_CGMR,
-	STEP_CGSN,
-	STEP_VENDOR,
-	STEP_CPIN_QUERY,
-	STEP_CPIN_ENTER,
-	STEP_CMGF,
-	STEP_CPMS_SET,
-	STEP_CPMS_QUERY,
-	STEP_CSMS,
-	STEP_CNMI,
-	STEP_CSQ,
-	STEP_CREG,
-	STEP_CSCA,
-	STEP_LIST,
-	STEP_DONE,
-};
-
-enum job {
-	JOB_INIT,
-	JOB_ACK,
-	JOB_DELETE,
-	JOB_READ,
-	JOB_LIST,
-	JOB_SEND,
-	JOB_HEALTH,
-};
-
-struct send_job {
-	char *hex;
-	int tpdu_len;
-	void *cookie;
-};
-
-struct pending_read {
-	int index;
-	int status_report; /* announced by +CDSI */
-};
-
-struct modem {
-	struct modem_config cfg;
-	char *device, *pin, *quirk_name;
-	struct modem_callbacks cb;
-
-	struct serial *port;
-	struct at *at;
-	enum modem_state state;
-	int64_t now;
-	int64_t reopen_at;
-	int backoff_ms;
-	char open_error[256];
-
-	enum init_step step;
-	int64_t wait_until; /* pause before the next start-up step */
-	int sim_busy_tries;
-	int pin_sent;
-	int cnmi_fallback;
-	const struct modem_quirk *quirk;
-	struct modem_info info;
-
-	int64_t last_answer; /* for the health check */
-	int timeouts;	     /* consecutive */
-	int needs_cnma, ack_owed, poll_storage, need_list;
-	int cmgf_tries;
-	int full_warned;
-	int reply_mr; /* +CMGS of the send on the wire */
-
-	struct pending_read reads[INDEX_QUEUE_MAX];
-	size_t n_reads;
-	int deletes[INDEX_QUEUE_MAX];
-	size_t n_deletes;
-	struct send_job sends[SEND_QUEUE_MAX];
-	size_t s_head, s_n;
-
-	/* Set from at callbacks, acted on after the engine returns. */
-	int want_close, want_fail, want_restart;
-	char reason[256];
-};
-
-static char *dup_or_null(const char *s)
-{
-	return s == NULL ? NULL : strdup(s);
-}
 
 static void copy_field(char *dst, size_t cap, const char *src)
 {
 	snprintf(dst, cap, "%s", src);
 }
 
-/* Case-insensitive: "SIMCOM_Ltd" and "SIMCOM INCORPORATED" both match. */
-static int contains_nocase(const char *hay, const char *needle)
+static char *dup_or_null(const char *s)
 {
-	size_t n = strlen(needle);
-
-	for (; *hay != '\0'; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	return n == 0;
-}
-
-const struct modem_quirk *modem_quirk_for(const char *manufacturer,
-					  const char *model)
-{
-	for (size_t i = 0; i < N_QUIRKS; i++) {
-		const struct modem_quirk *q = &quirks[i];
-		if (q->manufacturer != NULL &&
-		    (manufacturer == NULL ||
-		     !contains_nocase(manufacturer, q->manufacturer)))
-			continue;
-		if (q->model != NULL &&
-		    (model == NULL || !contains_nocase(model, q->model)))
-			continue;
-		return q;
-	}
-	return &quirks[N_QUIRKS - 1];
-}
-
-const struct modem_quirk *modem_quirk_by_name(const char *name)
-{
-	for (size_t i = 0; i < N_QUIRKS; i++)
-		if (name != NULL && strcmp(quirks[i].name, name) == 0)
-			return &quirks[i];
-	return NULL;
+	return s == NULL ? NULL : strdup(s);
 }
 
 const char *modem_state_name(enum modem_state s)
@@ -280,7 +46,7 @@ const char *modem_state_name(enum modem_state s)
 	return "?";
 }
 
-static void set_state(struct modem *m, enum modem_state s, const char *reason)
+void modem_set_state(struct modem *m, enum modem_state s, const char *reason)
 {
 	m->state = s;
 	if (s == MODEM_FAILED || s == MODEM_CLOSED)
@@ -293,7 +59,7 @@ static void set_state(struct modem *m, enum modem_state s, const char *reason)
 		m->cb.state(m->cb.ctx, s, reason);
 }
 
-static void warn(struct modem *m, enum modem_warning w, const char *text)
+void modem_warn(struct modem *m, enum modem_warning w, const char *text)
 {
 	log_warn("modem %s: %s", m->device, text);
 	if (m->cb.warning != NULL)
@@ -308,145 +74,79 @@ static void request_close(struct modem *m, const char *reason)
 	copy_field(m->reason, sizeof(m->reason), reason);
 }
 
-static void request_fail(struct modem *m, const char *reason)
+void modem_request_fail(struct modem *m, enum modem_failure why,
+			const char *reason)
 {
 	if (m->want_fail)
 		return;
 	m->want_fail = 1;
+	m->failure = why;
 	copy_field(m->reason, sizeof(m->reason), reason);
 }
 
-/* ---- parsing helpers ---------------------------------------------------- */
+/* ---- memories ----------------------------------------------------------- */
 
-/* The text after "PREFIX: " or the whole line when it lacks the prefix. */
-static const char *after_prefix(const char *line, const char *prefix)
+/* The index of MEM in the list of memories to list, added if new; -1 when
+ * the list is full. */
+static int list_slot(struct modem *m, const char *mem)
 {
-	size_t n = strlen(prefix);
-
-	if (strncmp(line, prefix, n) != 0)
-		return line;
-	line += n;
-	while (*line == ' ')
-		line++;
-	return line;
-}
-
-/*
- * Comma-separated fields after the ':' of LINE: integers go to v (quoted
- * and empty fields count as -1). Returns the number of fields.
- */
-static int parse_fields(const char *line, int *v, int max)
-{
-	const char *p = strchr(line, ':');
-	int n = 0;
-
-	p = p == NULL ? line : p + 1;
-	while (n < max) {
-		char *end;
-		long x;
-		while (*p == ' ')
-			p++;
-		if (*p == '"') {
-			const char *q = strchr(p + 1, '"');
-			p = q == NULL ? p + strlen(p) : q + 1;
-			v[n++] = -1;
-		} else {
-			x = strtol(p, &end, 10);
-			v[n++] = end == p ? -1 : (int)x;
-			p = end;
-		}
-		p = strchr(p, ',');
-		if (p == NULL)
-			break;
-		p++;
-	}
-	return n;
-}
-
-/* The last integer field: the <length> of +CMGL/+CMGR/+CMT headers. */
-static int last_field(const char *line)
-{
-	const char *comma = strrchr(line, ',');
-	const char *p = comma != NULL ? comma + 1 : strchr(line, ':');
-
-	if (p == NULL)
+	for (size_t i = 0; i < m->n_list_mems; i++)
+		if (strcmp(m->list_mems[i], mem) == 0)
+			return (int)i;
+	if (m->n_list_mems == LIST_MEMS_MAX)
 		return -1;
-	if (*p == ':')
-		p++;
-	while (*p == ' ')
-		p++;
-	return isdigit((unsigned char)*p) ? atoi(p) : -1;
+	copy_field(m->list_mems[m->n_list_mems], MEM_NAME_MAX, mem);
+	return (int)m->n_list_mems++;
 }
 
-/* The first "quoted" string of LINE into out. */
-static void first_quoted(const char *line, char *out, size_t cap)
+void modem_want_list(struct modem *m, const char *mem)
 {
-	const char *a = strchr(line, '"');
-	const char *b = a != NULL ? strchr(a + 1, '"') : NULL;
+	int i;
 
-	if (b == NULL) {
-		out[0] = '\0';
+	if (m->cfg.probe_only)
 		return;
-	}
-	snprintf(out, cap, "%.*s", (int)(b - a - 1), a + 1);
+	i = list_slot(m, mem[0] != '\0' ? mem : m->info.storage);
+	if (i < 0)
+		i = 0;
+	m->need_list |= 1u << i;
 }
 
-static int hex_octet(const char *p)
+static void want_list_all(struct modem *m)
 {
-	int v = 0;
-
-	for (int i = 0; i < 2; i++) {
-		int c = p[i];
-		v <<= 4;
-		if (c >= '0' && c <= '9')
-			v |= c - '0';
-		else if (c >= 'A' && c <= 'F')
-			v |= c - 'A' + 10;
-		else if (c >= 'a' && c <= 'f')
-			v |= c - 'a' + 10;
-		else
-			return -1;
-	}
-	return v;
-}
-
-/*
- * Only TP-MTI is looked at, to route status reports apart: the first TPDU
- * octet after the SMSC part, bits 0-1 == 2 (23.040 9.2.3.1).
- */
-static int is_status_report_pdu(const char *hex)
-{
-	size_t len = strlen(hex);
-	int smsc_len = len >= 2 ? hex_octet(hex) : -1;
-	size_t at;
-
-	if (smsc_len < 0)
-		return 0;
-	at = 2 + 2 * (size_t)smsc_len;
-	if (at + 2 > len)
-		return 0;
-	return (hex_octet(hex + at) & 0x03) == 0x02;
+	if (m->n_list_mems == 0)
+		list_slot(m, m->info.storage);
+	for (size_t i = 0; i < m->n_list_mems; i++)
+		m->need_list |= 1u << i;
 }
 
 /* ---- arrivals ----------------------------------------------------------- */
 
-static void deliver(struct modem *m, int index, int stat, const char *header,
-		    const char *pdu, int announced_as_report)
+static void deliver(struct modem *m, const char *mem, int index, int stat,
+		    const char *header, const char *pdu,
+		    int announced_as_report)
 {
 	struct modem_message msg = {
 	    .index = index,
-	    .memory = index >= 0 ? m->info.storage : "",
+	    .memory = index >= 0 ? mem : "",
+	    .epoch = m->epoch,
 	    .stat = stat,
 	    .pdu_hex = pdu,
-	    .tpdu_len = last_field(header),
+	    .tpdu_len = mp_last_field(header),
 	};
 
 	if (pdu == NULL) {
-		log_warn("modem %s: '%s' came without its PDU line", m->device,
-			 header);
-		return;
+		if (index < 0) {
+			log_warn("modem %s: '%.60s' came without its PDU line",
+				 m->device, header);
+			return;
+		}
+		/* Stored but unreadable: hand it over all the same, so that
+		 * it is kept and its slot freed, not left there forever. */
+		log_warn("modem %s: %s %d has no readable PDU line", m->device,
+			 mem, index);
+		msg.pdu_hex = "";
 	}
-	if (announced_as_report || is_status_report_pdu(pdu)) {
+	if (announced_as_report || mp_is_status_report(msg.pdu_hex)) {
 		if (m->cb.status_report != NULL)
 			m->cb.status_report(m->cb.ctx, &msg);
 	} else if (m->cb.message != NULL) {
@@ -454,27 +154,29 @@ static void deliver(struct modem *m, int index, int stat, const char *header,
 	}
 }
 
-static void queue_read(struct modem *m, int index, int status_report)
+static void queue_read(struct modem *m, const char *mem, int index,
+		       int status_report)
 {
 	for (size_t i = 0; i < m->n_reads; i++)
-		if (m->reads[i].index == index)
+		if (m->reads[i].index == index &&
+		    strcmp(m->reads[i].mem, mem) == 0)
 			return;
-	if (m->n_reads == INDEX_QUEUE_MAX) {
-		/* The list at the next drain finds it. */
-		m->need_list = 1;
+	if (m->n_reads == READ_QUEUE_MAX) {
+		/* The list finds it. */
+		modem_want_list(m, mem);
 		return;
 	}
+	copy_field(m->reads[m->n_reads].mem, MEM_NAME_MAX, mem);
 	m->reads[m->n_reads].index = index;
 	m->reads[m->n_reads].status_report = status_report;
 	m->n_reads++;
 }
 
-static void storage_full(struct modem *m, const char *why)
+void modem_storage_full(struct modem *m, const char *why)
 {
 	char text[200];
 
-	if (!m->cfg.probe_only)
-		m->need_list = 1;
+	modem_want_list(m, m->info.storage);
 	if (m->full_warned)
 		return;
 	m->full_warned = 1;
@@ -482,436 +184,105 @@ static void storage_full(struct modem *m, const char *why)
 		 "message storage full (%s): reading and deleting stored "
 		 "messages; new ones wait at the SMSC meanwhile",
 		 why);
-	warn(m, MODEM_WARN_STORAGE_FULL, text);
+	modem_warn(m, MODEM_WARN_STORAGE_FULL, text);
 }
 
-/* "+CMTI: "SM",3" and "+CDSI: "SM",4": is it in the memory we read? */
+/* "+CMTI: "SM",3" and "+CDSI: "SR",4": read it where it is. */
 static void announced(struct modem *m, const char *line, int status_report)
 {
 	char mem[16];
-	int index = last_field(line);
+	int index = mp_last_field(line);
 
-	first_quoted(line, mem, sizeof(mem));
+	mp_quoted(line, 0, mem, sizeof(mem));
 	if (m->cfg.probe_only)
 		return;
 	if (index < 0) {
 		/* "+CMTI: ,-1": nothing stored (simcom-sim7600.md). */
-		warn(m, MODEM_WARN_STORAGE_MISMATCH,
-		     "a message was announced without a storage place; "
-		     "listing storage");
-		m->need_list = 1;
+		modem_warn(m, MODEM_WARN_STORAGE_MISMATCH,
+			   "a message was announced without a storage place; "
+			   "listing storage");
+		want_list_all(m);
 		return;
 	}
-	if (mem[0] != '\0' && m->info.storage[0] != '\0' &&
-	    strcmp(mem, m->info.storage) != 0) {
-		char text[160];
-		snprintf(text, sizeof(text),
-			 "a message was stored in %s, not in %s which the "
-			 "desk reads: check AT+CPMS",
-			 mem, m->info.storage);
-		warn(m, MODEM_WARN_STORAGE_MISMATCH, text);
-		return;
+	if (mem[0] == '\0' || strlen(mem) >= MEM_NAME_MAX)
+		copy_field(mem, sizeof(mem), m->info.storage);
+	if (strcmp(mem, m->info.storage) != 0) {
+		/* Read it there, and list that memory at each check too. */
+		list_slot(m, mem);
+		if (!m->foreign_warned) {
+			char text[200];
+			m->foreign_warned = 1;
+			snprintf(text, sizeof(text),
+				 "a message was stored in %s, not in %s: "
+				 "reading it there (AT+CPMS=\"%s\")",
+				 mem, m->info.storage, mem);
+			modem_warn(m, MODEM_WARN_STORAGE_MISMATCH, text);
+		}
 	}
-	queue_read(m, index, status_report);
+	queue_read(m, mem, index, status_report);
 }
 
-static void handle_urc(struct modem *m, const char *line, const char *pdu)
+static void handle_urc(struct modem *m, enum urc_kind kind, const char *line,
+		       const char *pdu)
 {
 	int v[4];
 
-	if (strncmp(line, "+CMTI:", 6) == 0) {
+	switch (kind) {
+	case URC_CMTI:
 		announced(m, line, 0);
-	} else if (strncmp(line, "+CDSI:", 6) == 0) {
+		return;
+	case URC_CDSI:
 		announced(m, line, 1);
-	} else if (strncmp(line, "+CMT:", 5) == 0 ||
-		   strncmp(line, "+CDS:", 5) == 0) {
-		deliver(m, -1, -1, line, pdu, line[2] == 'D');
+		return;
+	case URC_CMT:
+	case URC_CDS:
+		deliver(m, "", -1, -1, line, pdu, kind == URC_CDS);
 		if (m->needs_cnma)
 			m->ack_owed = 1;
-	} else if (m->state == MODEM_READY && (strcmp(line, "SMS Ready") == 0 ||
-					       strcmp(line, "RDY") == 0)) {
-		/* Boot lines now: it restarted, settings are gone. */
-		m->want_restart = 1;
-	} else if (strncmp(line, "^SMMEMFULL", 10) == 0) {
-		storage_full(m, line);
-	} else if (strncmp(line, "+CREG:", 6) == 0) {
-		if (parse_fields(line, v, 1) == 1)
+		return;
+	case URC_BOOT:
+		/* Boot lines once ready: it restarted, settings are gone. */
+		if (m->state == MODEM_READY)
+			m->want_restart = 1;
+		return;
+	case URC_MEMFULL:
+		modem_storage_full(m, line);
+		return;
+	case URC_CREG:
+		if (mp_fields(line, v, 1) == 1)
 			m->info.reg_stat = v[0];
-	} else if (strncmp(line, "^RSSI:", 6) == 0) {
-		if (parse_fields(line, v, 1) == 1)
+		return;
+	case URC_RSSI:
+		if (mp_fields(line, v, 1) == 1)
 			m->info.rssi = v[0];
-	} else {
+		return;
+	case URC_OTHER:
 		log_debug("modem %s: URC %s", m->device, line);
+		return;
 	}
 }
 
 /* "+CMGL: <index>,<stat>,[<alpha>],<length>" and its PDU. */
-static void listed(struct modem *m, const char *line, const char *pdu)
+void modem_listed(struct modem *m, const char *mem, const char *line,
+		  const char *pdu)
 {
 	int v[2];
 
-	if (parse_fields(line, v, 2) != 2 || v[0] < 0) {
+	if (mp_fields(line, v, 2) != 2 || v[0] < 0) {
 		log_warn("modem %s: unreadable list line '%.60s'", m->device,
 			 line);
 		return;
 	}
 	if (v[1] >= 2) {
-		/* STO UNSENT / STO SENT: not something we received. */
-		log_debug("modem %s: skipping stored outgoing %d", m->device,
-			  v[0]);
-		return;
+		/* STO UNSENT / STO SENT: drafts, handed over to be kept and
+		 * cleared (they take places new texts need). */
+		log_debug("modem %s: %s %d holds a stored outgoing message",
+			  m->device, mem, v[0]);
 	}
-	deliver(m, v[0], v[1], line, pdu, 0);
+	deliver(m, mem, v[0], v[1], line, pdu, 0);
 }
 
-/* ---- start-up ----------------------------------------------------------- */
-
-static void init_line(struct modem *m, const char *line, const char *pdu)
-{
-	int v[9];
-	int n;
-
-	switch (m->step) {
-	case STEP_CGMI:
-		if (m->info.manufacturer[0] == '\0')
-			copy_field(m->info.manufacturer,
-				   sizeof(m->info.manufacturer),
-				   after_prefix(line, "+CGMI:"));
-		return;
-	case STEP_CGMM:
-		if (m->info.model[0] == '\0')
-			copy_field(m->info.model, sizeof(m->info.model),
-				   after_prefix(line, "+CGMM:"));
-		return;
-	case STEP_CGMR:
-		if (m->info.revision[0] == '\0')
-			copy_field(m->info.revision, sizeof(m->info.revision),
-				   after_prefix(after_prefix(line, "+CGMR:"),
-						"Revision:"));
-		return;
-	case STEP_CGSN:
-		/* Some firmware: +CGSN: "869777028421538" (simcom-sim7600.md).
-		 */
-		if (m->info.imei[0] == '\0') {
-			const char *p = after_prefix(line, "+CGSN:");
-			if (*p == '"')
-				first_quoted(p, m->info.imei,
-					     sizeof(m->info.imei));
-			else
-				copy_field(m->info.imei, sizeof(m->info.imei),
-					   p);
-		}
-		return;
-	case STEP_CPIN_QUERY:
-		copy_field(m->info.sim_state, sizeof(m->info.sim_state),
-			   after_prefix(line, "+CPIN:"));
-		return;
-	case STEP_CPMS_QUERY: {
-		char mem[3][8] = {"", "", ""};
-		const char *p = line;
-		for (int i = 0; i < 3 && p != NULL; i++) {
-			first_quoted(p, mem[i], sizeof(mem[i]));
-			p = strchr(p, '"');
-			p = p != NULL ? strchr(p + 1, '"') : NULL;
-			p = p != NULL ? p + 1 : NULL;
-		}
-		n = parse_fields(line, v, 9);
-		copy_field(m->info.storage, sizeof(m->info.storage), mem[0]);
-		if (n >= 3) {
-			m->info.storage_used = v[1];
-			m->info.storage_total = v[2];
-		}
-		if (strcmp(mem[0], m->quirk->storage) != 0 ||
-		    strcmp(mem[2], m->quirk->storage) != 0) {
-			char text[160];
-			snprintf(text, sizeof(text),
-				 "storage is read from %s but arrivals go to "
-				 "%s (wanted %s for both)",
-				 mem[0], mem[2], m->quirk->storage);
-			warn(m, MODEM_WARN_STORAGE_MISMATCH, text);
-		}
-		return;
-	}
-	case STEP_CSQ:
-		if (parse_fields(line, v, 2) == 2) {
-			m->info.rssi = v[0];
-			m->info.ber = v[1];
-		}
-		return;
-	case STEP_CREG:
-		n = parse_fields(line, v, 2);
-		if (n >= 1)
-			m->info.reg_stat = n >= 2 ? v[1] : v[0];
-		return;
-	case STEP_CSCA:
-		first_quoted(line, m->info.smsc, sizeof(m->info.smsc));
-		return;
-	case STEP_LIST:
-		listed(m, line, pdu);
-		return;
-	case STEP_RESET:
-	case STEP_ECHO_OFF:
-	case STEP_CMEE:
-	case STEP_VENDOR:
-	case STEP_CPIN_ENTER:
-	case STEP_CMGF:
-	case STEP_CPMS_SET:
-	case STEP_CSMS:
-	case STEP_CNMI:
-	case STEP_DONE:
-		return;
-	}
-}
-
-/* The command for the current step into buf, with its prefix; 0: skip. */
-static int init_command(struct modem *m, struct at_cmd *c, char *buf,
-			size_t cap)
-{
-	const char *s = m->quirk != NULL ? m->quirk->storage : "SM";
-
-	memset(c, 0, sizeof(*c));
-	c->cmd = buf;
-	c->tag = JOB_INIT;
-	c->timeout_ms = m->cfg.command_timeout_ms;
-	switch (m->step) {
-	case STEP_RESET:
-		/* ESC first: a modem left at a "> " prompt drops the text. */
-		snprintf(buf, cap,
-			 "\x1b"
-			 "ATZ");
-		return 1;
-	case STEP_ECHO_OFF:
-		snprintf(buf, cap, "ATE0");
-		return 1;
-	case STEP_CMEE:
-		snprintf(buf, cap, "AT+CMEE=1");
-		return 1;
-	case STEP_CGMI:
-		snprintf(buf, cap, "AT+CGMI");
-		return 1;
-	case STEP_CGMM:
-		snprintf(buf, cap, "AT+CGMM");
-		return 1;
-	case STEP_CGMR:
-		snprintf(buf, cap, "AT+CGMR");
-		return 1;
-	case STEP_CGSN:
-		snprintf(buf, cap, "AT+CGSN");
-		return 1;
-	case STEP_VENDOR:
-		if (m->quirk->extra_init == NULL)
-			return 0;
-		snprintf(buf, cap, "%s", m->quirk->extra_init);
-		return 1;
-	case STEP_CPIN_QUERY:
-		snprintf(buf, cap, "AT+CPIN?");
-		c->prefix = "+CPIN:";
-		return 1;
-	case STEP_CPIN_ENTER:
-		snprintf(buf, cap, "AT+CPIN=\"%s\"", m->pin);
-		return 1;
-	case STEP_CMGF:
-		snprintf(buf, cap, "AT+CMGF=0");
-		return 1;
-	case STEP_CPMS_SET:
-		snprintf(buf, cap, "AT+CPMS=\"%s\",\"%s\",\"%s\"", s, s, s);
-		c->prefix = "+CPMS:";
-		return 1;
-	case STEP_CPMS_QUERY:
-		snprintf(buf, cap, "AT+CPMS?");
-		c->prefix = "+CPMS:";
-		return 1;
-	case STEP_CSMS:
-		snprintf(buf, cap, "AT+CSMS=%d", m->quirk->csms);
-		c->prefix = "+CSMS:";
-		return 1;
-	case STEP_CNMI:
-		snprintf(buf, cap, "%s",
-			 m->cnmi_fallback ? fallback_cnmi : m->quirk->cnmi);
-		return 1;
-	case STEP_CSQ:
-		snprintf(buf, cap, "AT+CSQ");
-		c->prefix = "+CSQ:";
-		return 1;
-	case STEP_CREG:
-		snprintf(buf, cap, "AT+CREG?");
-		c->prefix = "+CREG:";
-		return 1;
-	case STEP_CSCA:
-		snprintf(buf, cap, "AT+CSCA?");
-		c->prefix = "+CSCA:";
-		return 1;
-	case STEP_LIST:
-		if (m->cfg.probe_only)
-			return 0;
-		snprintf(buf, cap, "AT+CMGL=4");
-		c->prefix = "+CMGL:";
-		c->pdu_follows = 1;
-		c->timeout_ms = m->cfg.command_timeout_ms * 3;
-		m->n_reads = 0; /* the list covers every read owed */
-		return 1;
-	case STEP_DONE:
-		return 0;
-	}
-	return 0;
-}
-
-static void choose_quirk(struct modem *m)
-{
-	const struct modem_quirk *q = NULL;
-
-	if (m->quirk_name != NULL) {
-		q = modem_quirk_by_name(m->quirk_name);
-		if (q == NULL)
-			log_warn("modem %s: unknown profile '%s': choosing "
-				 "from identification",
-				 m->device, m->quirk_name);
-	}
-	if (q == NULL)
-		q = modem_quirk_for(m->info.manufacturer, m->info.model);
-	m->quirk = q;
-	m->poll_storage = q->poll_storage;
-	m->info.quirk = q->name;
-	m->info.quirk_note = q->note;
-	if (q->extra_final != NULL)
-		at_add_final_error(m->at, q->extra_final);
-	if (q->extra_urc != NULL)
-		at_add_urc(m->at, q->extra_urc, 0);
-	log_info("modem %s: %s %s (%s): profile %s", m->device,
-		 m->info.manufacturer, m->info.model, m->info.revision,
-		 q->name);
-}
-
-/* What the SIM said to AT+CPIN?: the next step, or fail. */
-static enum init_step after_cpin(struct modem *m, const struct at_event *ev)
-{
-	const char *st = m->info.sim_state;
-
-	if (ev->result == AT_RESULT_CME_ERROR && ev->code == 10) {
-		request_fail(m, "no SIM card inserted (+CME ERROR: 10)");
-		return STEP_DONE;
-	}
-	if (ev->result != AT_RESULT_OK || strcmp(st, "NOT READY") == 0 ||
-	    st[0] == '\0') {
-		/* SIM busy (+CME ERROR: 14) just after reset: wait. */
-		if (++m->sim_busy_tries > SIM_BUSY_RETRIES) {
-			request_fail(m, "the SIM never became ready");
-			return STEP_DONE;
-		}
-		m->wait_until = m->now + SIM_BUSY_PAUSE_MS;
-		return STEP_CPIN_QUERY;
-	}
-	if (strcmp(st, "READY") == 0)
-		return STEP_CMGF;
-	if (strcmp(st, "SIM PIN") == 0) {
-		if (m->pin == NULL || m->pin[0] == '\0') {
-			request_fail(m, "the SIM asks for a PIN: set pin in "
-					"the modems entry of the config");
-			return STEP_DONE;
-		}
-		if (m->pin_sent) {
-			request_fail(m, "the SIM still asks for its PIN after "
-					"it was entered");
-			return STEP_DONE;
-		}
-		return STEP_CPIN_ENTER;
-	}
-	{
-		char text[128];
-		snprintf(text, sizeof(text),
-			 "the SIM wants '%s': unlock it in a phone first", st);
-		request_fail(m, text);
-	}
-	return STEP_DONE;
-}
-
-static enum init_step init_next(struct modem *m, const struct at_event *ev)
-{
-	int ok = ev->result == AT_RESULT_OK;
-
-	switch (m->step) {
-	case STEP_RESET:
-	case STEP_ECHO_OFF:
-	case STEP_CMEE:
-	case STEP_CGMI:
-	case STEP_CGMM:
-	case STEP_CGMR:
-		return m->step + 1;
-	case STEP_CGSN:
-		choose_quirk(m);
-		return STEP_VENDOR;
-	case STEP_VENDOR:
-		if (!ok)
-			log_warn("modem %s: %s refused: %s", m->device,
-				 m->quirk->extra_init,
-				 at_result_name(ev->result));
-		return STEP_CPIN_QUERY;
-	case STEP_CPIN_QUERY:
-		return after_cpin(m, ev);
-	case STEP_CPIN_ENTER:
-		if (!ok) {
-			/* Never try a PIN twice: three wrong ones lock. */
-			request_fail(m, "the SIM refused the configured PIN: "
-					"not retried (check pin in the "
-					"config)");
-			return STEP_DONE;
-		}
-		m->pin_sent = 1;
-		m->wait_until = m->now + SIM_BUSY_PAUSE_MS;
-		return STEP_CPIN_QUERY;
-	case STEP_CMGF:
-		if (ok)
-			return STEP_CPMS_SET;
-		/* SMS commands fail until "SMS Ready" (simcom-sim800.md). */
-		if (++m->cmgf_tries > SIM_BUSY_RETRIES) {
-			request_fail(m, "the modem refuses PDU mode "
-					"(AT+CMGF=0)");
-			return STEP_DONE;
-		}
-		m->wait_until = m->now + SIM_BUSY_PAUSE_MS;
-		return STEP_CMGF;
-	case STEP_CPMS_SET:
-		if (!ok)
-			log_warn("modem %s: AT+CPMS=\"%s\" refused (%s): "
-				 "checking what is in use",
-				 m->device, m->quirk->storage,
-				 at_result_name(ev->result));
-		return STEP_CPMS_QUERY;
-	case STEP_CPMS_QUERY:
-		if (m->info.storage_total > 0 &&
-		    m->info.storage_used >= m->info.storage_total)
-			storage_full(m, "full at start-up");
-		return STEP_CSMS;
-	case STEP_CSMS:
-		m->needs_cnma = ok && m->quirk->csms == 1;
-		return STEP_CNMI;
-	case STEP_CNMI:
-		if (!ok && !m->cnmi_fallback &&
-		    strcmp(m->quirk->cnmi, fallback_cnmi) != 0) {
-			m->cnmi_fallback = 1;
-			return STEP_CNMI;
-		}
-		if (!ok) {
-			m->poll_storage = 1;
-			warn(m, MODEM_WARN_NO_PUSH,
-			     "the modem refuses AT+CNMI: new messages are "
-			     "found by listing storage at each health check");
-		}
-		return STEP_CSQ;
-	case STEP_CSQ:
-	case STEP_CREG:
-	case STEP_CSCA:
-		return m->step + 1;
-	case STEP_LIST:
-		if (!ok)
-			log_warn("modem %s: AT+CMGL=4 failed: %s", m->device,
-				 at_result_name(ev->result));
-		return STEP_DONE;
-	case STEP_DONE:
-		return STEP_DONE;
-	}
-	return STEP_DONE;
-}
+/* ---- jobs once ready ---------------------------------------------------- */
 
 static void become_ready(struct modem *m)
 {
@@ -922,10 +293,8 @@ static void become_ready(struct modem *m)
 	snprintf(text, sizeof(text), "%s %s, profile %s, storage %s %d/%d",
 		 m->info.manufacturer, m->info.model, m->quirk->name,
 		 m->info.storage, m->info.storage_used, m->info.storage_total);
-	set_state(m, MODEM_READY, text);
+	modem_set_state(m, MODEM_READY, text);
 }
-
-/* ---- jobs once ready ---------------------------------------------------- */
 
 static void send_done(struct modem *m, const struct at_event *ev)
 {
@@ -961,6 +330,23 @@ static void send_done(struct modem *m, const struct at_event *ev)
 		m->cb.send_result(m->cb.ctx, &r);
 }
 
+/* "+CPMS: "SM",3,30,..." (AT+CPMS?): anything left in storage? */
+static void storage_line(struct modem *m, const char *line)
+{
+	char mem[MEM_NAME_MAX];
+	int v[3];
+
+	mp_quoted(line, 0, mem, sizeof(mem));
+	if (mp_fields(line, v, 3) != 3 || strcmp(mem, m->info.storage) != 0)
+		return;
+	m->info.storage_used = v[1];
+	m->info.storage_total = v[2];
+	/* Everything is deleted once committed: what is still there was
+	 * missed (a lost delete, a restart mid-way). List it again. */
+	if (v[1] > 0 && m->now - m->last_list >= LIST_MIN_GAP_MS)
+		want_list_all(m);
+}
+
 static void job_line(struct modem *m, int tag, const char *line,
 		     const char *pdu)
 {
@@ -968,42 +354,88 @@ static void job_line(struct modem *m, int tag, const char *line,
 
 	switch ((enum job)tag) {
 	case JOB_INIT:
-		init_line(m, line, pdu);
+		modem_init_line(m, line, pdu);
 		return;
 	case JOB_READ:
 		/* "+CMGR: <stat>,[<alpha>],<length>" then the PDU. */
-		if (m->n_reads > 0 && parse_fields(line, v, 1) == 1)
-			deliver(m, m->reads[0].index, v[0], line, pdu,
-				m->reads[0].status_report);
+		if (m->n_reads > 0 && mp_fields(line, v, 1) == 1)
+			deliver(m, m->reads[0].mem, m->reads[0].index, v[0],
+				line, pdu, m->reads[0].status_report);
 		return;
 	case JOB_LIST:
-		listed(m, line, pdu);
+		modem_listed(m, m->mem_listing, line, pdu);
 		return;
 	case JOB_SEND:
-		if (parse_fields(line, v, 1) == 1)
+		if (mp_fields(line, v, 1) == 1)
 			m->reply_mr = v[0];
 		return;
 	case JOB_HEALTH:
-		if (parse_fields(line, v, 2) == 2) {
+		if (mp_fields(line, v, 2) == 2) {
 			m->info.rssi = v[0];
 			m->info.ber = v[1];
 		}
 		return;
+	case JOB_STORAGE:
+		storage_line(m, line);
+		return;
 	case JOB_ACK:
+	case JOB_SELECT:
 	case JOB_DELETE:
 		return;
 	}
 }
 
+static void drop_delete(struct modem *m)
+{
+	m->n_deletes--;
+	memmove(m->deletes, m->deletes + 1,
+		m->n_deletes * sizeof(m->deletes[0]));
+}
+
+/* The memory could not be selected: forget the jobs that need it. */
+static void drop_memory(struct modem *m, const char *mem)
+{
+	size_t n = 0, dropped = 0;
+
+	for (size_t i = 0; i < m->n_reads; i++)
+		if (strcmp(m->reads[i].mem, mem) != 0)
+			m->reads[n++] = m->reads[i];
+		else
+			dropped++;
+	m->n_reads = n;
+	n = 0;
+	for (size_t i = 0; i < m->n_deletes; i++)
+		if (strcmp(m->deletes[i].mem, mem) != 0)
+			m->deletes[n++] = m->deletes[i];
+		else
+			dropped++;
+	m->n_deletes = n;
+	for (size_t i = 0; i < m->n_list_mems; i++)
+		if (strcmp(m->list_mems[i], mem) == 0)
+			m->need_list &= ~(1u << i);
+	log_error("modem %s: memory %s cannot be selected: %zu message "
+		  "job%s there dropped (they stay on the modem)",
+		  m->device, mem, dropped, dropped == 1 ? "" : "s");
+}
+
 static void job_final(struct modem *m, int tag, const struct at_event *ev)
 {
+	int ok = ev->result == AT_RESULT_OK;
+
 	switch ((enum job)tag) {
 	case JOB_INIT:
 		if (ev->result == AT_RESULT_ABORTED)
 			return;
-		m->step = init_next(m, ev);
+		m->step = modem_init_next(m, ev);
 		if (m->step == STEP_DONE && !m->want_fail)
 			become_ready(m);
+		return;
+	case JOB_SELECT:
+		if (ok)
+			copy_field(m->mem_cur, sizeof(m->mem_cur),
+				   m->mem_select);
+		else if (ev->result != AT_RESULT_ABORTED)
+			drop_memory(m, m->mem_select);
 		return;
 	case JOB_READ:
 		if (m->n_reads > 0) {
@@ -1013,25 +445,28 @@ static void job_final(struct modem *m, int tag, const struct at_event *ev)
 		}
 		return;
 	case JOB_DELETE:
-		if (m->n_deletes > 0) {
-			if (ev->result != AT_RESULT_OK)
-				log_warn("modem %s: AT+CMGD=%d: %s", m->device,
-					 m->deletes[0],
-					 at_result_name(ev->result));
-			else if (m->info.storage_used > 0)
-				m->info.storage_used--;
-			m->n_deletes--;
-			memmove(m->deletes, m->deletes + 1,
-				m->n_deletes * sizeof(m->deletes[0]));
-			m->full_warned = 0;
-		}
+		if (m->n_deletes == 0)
+			return;
+		if (!ok)
+			log_warn("modem %s: AT+CMGD=%d in %s: %s", m->device,
+				 m->deletes[0].index, m->deletes[0].mem,
+				 at_result_name(ev->result));
+		else if (m->info.storage_used > 0 &&
+			 strcmp(m->deletes[0].mem, m->info.storage) == 0)
+			m->info.storage_used--;
+		drop_delete(m);
+		m->full_warned = 0;
 		return;
 	case JOB_SEND:
 		send_done(m, ev);
 		return;
+	case JOB_HEALTH:
+		if (ok && !m->cfg.probe_only)
+			m->storage_check_due = 1;
+		return;
 	case JOB_LIST:
 	case JOB_ACK:
-	case JOB_HEALTH:
+	case JOB_STORAGE:
 		return;
 	}
 }
@@ -1042,7 +477,7 @@ static void on_at_event(void *ctx, const struct at_event *ev)
 
 	switch (ev->kind) {
 	case AT_EVENT_URC:
-		handle_urc(m, ev->line, ev->pdu);
+		handle_urc(m, (enum urc_kind)ev->tag, ev->line, ev->pdu);
 		return;
 	case AT_EVENT_LINE:
 		job_line(m, ev->tag, ev->line, ev->pdu);
@@ -1051,8 +486,8 @@ static void on_at_event(void *ctx, const struct at_event *ev)
 		log_debug("modem %s: stray line '%.60s'", m->device, ev->line);
 		return;
 	case AT_EVENT_DROPPED:
-		warn(m, MODEM_WARN_GARBAGE,
-		     "an over-long line from the modem was dropped");
+		modem_warn(m, MODEM_WARN_GARBAGE,
+			   "an over-long line from the modem was dropped");
 		return;
 	case AT_EVENT_FINAL:
 		break;
@@ -1065,33 +500,101 @@ static void on_at_event(void *ctx, const struct at_event *ev)
 		m->last_answer = m->now;
 	}
 	if (ev->result == AT_RESULT_CMS_ERROR && ev->code == 322)
-		storage_full(m, "+CMS ERROR: 322");
+		modem_storage_full(m, "+CMS ERROR: 322");
 	job_final(m, ev->tag, ev);
 }
 
 /* ---- the port ------------------------------------------------------------ */
+
+static int port_is_open(const struct modem *m)
+{
+	return m->has_io ? m->io_open : m->port != NULL;
+}
+
+static void port_close(struct modem *m)
+{
+	if (m->has_io) {
+		if (m->io_open && m->io.close != NULL)
+			m->io.close(m->io.ctx);
+		m->io_open = 0;
+		return;
+	}
+	serial_close(m->port);
+	m->port = NULL;
+}
+
+static int port_open(struct modem *m, char *err, size_t errlen)
+{
+	if (m->has_io) {
+		int rc =
+		    m->io.open(m->io.ctx, m->device, m->cfg.baud, err, errlen);
+		m->io_open = rc == 0;
+		return rc;
+	}
+	return serial_open(m->device, m->cfg.baud, &m->port, err, errlen);
+}
+
+static long port_read(struct modem *m, void *buf, size_t cap)
+{
+	if (m->has_io)
+		return m->io.read(m->io.ctx, buf, cap);
+	return (long)serial_read(m->port, buf, cap);
+}
+
+static long port_write(struct modem *m, const void *buf, size_t len)
+{
+	if (m->has_io)
+		return m->io.write(m->io.ctx, buf, len);
+	return (long)serial_write(m->port, buf, len);
+}
+
+/* Forget what belonged to the connection that ended. */
+static void forget_connection(struct modem *m)
+{
+	m->n_reads = 0;
+	/* Deletes name slots of this connection's storage: after a drop
+	 * the SIM behind the path may be another (the start-up lists it
+	 * again, and what was committed is deleted then). */
+	m->n_deletes = 0;
+	m->need_list = 0;
+	m->n_list_mems = 0;
+	m->ack_owed = 0;
+	m->storage_check_due = 0;
+	m->foreign_warned = 0;
+	m->mem_cur[0] = '\0';
+	m->epoch++;
+}
 
 static void close_port(struct modem *m, enum modem_state next,
 		       const char *reason)
 {
 	if (m->at != NULL)
 		at_abort(m->at);
-	serial_close(m->port);
-	m->port = NULL;
-	m->n_reads = 0;
-	m->ack_owed = 0;
-	m->need_list = 0;
+	port_close(m);
+	forget_connection(m);
 	m->reopen_at = m->now + m->backoff_ms;
 	m->backoff_ms = m->backoff_ms * 2 > m->cfg.reconnect_max_ms
 			    ? m->cfg.reconnect_max_ms
 			    : m->backoff_ms * 2;
-	set_state(m, next, reason);
+	modem_set_state(m, next, reason);
+}
+
+static void reset_startup(struct modem *m)
+{
+	m->step = STEP_RESET;
+	m->wait_until = 0;
+	m->sim_busy_tries = 0;
+	m->cmgf_tries = 0;
+	m->pin_wanted = 0;
+	m->cnmi_fallback = 0;
+	m->timeouts = 0;
+	m->full_warned = 0;
 }
 
 static int open_port(struct modem *m, char *err, size_t errlen)
 {
 	struct at_config acfg = {.on_event = on_at_event, .ctx = m};
-	int rc = serial_open(m->device, m->cfg.baud, &m->port, err, errlen);
+	int rc = port_open(m, err, errlen);
 
 	if (rc != SERIAL_OK) {
 		m->reopen_at = m->now + m->backoff_ms;
@@ -1101,7 +604,7 @@ static int open_port(struct modem *m, char *err, size_t errlen)
 		/* Say it once per new reason, not at every retry. */
 		if (strcmp(err, m->open_error) != 0) {
 			copy_field(m->open_error, sizeof(m->open_error), err);
-			set_state(m, MODEM_CLOSED, err);
+			modem_set_state(m, MODEM_CLOSED, err);
 		}
 		return rc;
 	}
@@ -1109,45 +612,36 @@ static int open_port(struct modem *m, char *err, size_t errlen)
 	at_free(m->at);
 	m->at = at_new(&acfg);
 	if (m->at == NULL) {
-		serial_close(m->port);
-		m->port = NULL;
+		port_close(m);
 		snprintf(err, errlen, "out of memory");
 		return SERIAL_ERR_IO;
 	}
+	modem_register_urcs(m->at);
 	memset(&m->info, 0, sizeof(m->info));
 	m->info.rssi = m->info.ber = m->info.reg_stat = -1;
 	m->info.storage_used = m->info.storage_total = -1;
 	m->info.quirk = "";
 	m->info.quirk_note = "";
-	m->step = STEP_RESET;
-	m->wait_until = 0;
-	m->sim_busy_tries = 0;
-	m->cmgf_tries = 0;
-	m->pin_sent = 0;
-	m->cnmi_fallback = 0;
+	reset_startup(m);
+	forget_connection(m);
 	m->poll_storage = 0;
 	m->needs_cnma = 0;
-	m->timeouts = 0;
-	m->full_warned = 0;
 	m->quirk = NULL;
 	m->last_answer = m->now;
-	set_state(m, MODEM_STARTING,
-		  serial_is_pty(m->port) ? "port open (pseudo-terminal)"
-					 : "port open");
+	m->last_list = m->now;
+	modem_set_state(m, MODEM_STARTING,
+			!m->has_io && serial_is_pty(m->port)
+			    ? "port open (pseudo-terminal)"
+			    : "port open");
 	return SERIAL_OK;
 }
 
 /* Run the start-up again on the open port (settings were lost). */
 static void restart(struct modem *m, const char *reason)
 {
-	m->step = STEP_RESET;
-	m->wait_until = 0;
-	m->sim_busy_tries = 0;
-	m->cmgf_tries = 0;
-	m->pin_sent = 0;
-	m->cnmi_fallback = 0;
-	m->n_reads = 0;
-	set_state(m, MODEM_STARTING, reason);
+	reset_startup(m);
+	forget_connection(m);
+	modem_set_state(m, MODEM_STARTING, reason);
 }
 
 static void act_on_flags(struct modem *m)
@@ -1170,15 +664,29 @@ static void act_on_flags(struct modem *m)
 
 static void issue(struct modem *m, const struct at_cmd *c)
 {
-	log_debug("modem %s: > %s", m->device, c->cmd);
+	log_debug("modem %s: > %s", m->device, modem_init_loggable(m, c->cmd));
 	if (at_send(m->at, c, m->now) != 0)
-		log_error("modem %s: cannot queue %s", m->device, c->cmd);
+		log_error("modem %s: cannot queue %s", m->device,
+			  modem_init_loggable(m, c->cmd));
 }
 
 static int jobs_waiting(const struct modem *m)
 {
 	return m->ack_owed || m->n_deletes > 0 || m->n_reads > 0 ||
-	       m->need_list || m->s_n > 0;
+	       m->need_list != 0 || m->s_n > 0 || m->storage_check_due;
+}
+
+/* The memory the next storage job needs, or NULL when none waits. */
+static const char *next_memory(const struct modem *m)
+{
+	if (m->n_deletes > 0)
+		return m->deletes[0].mem;
+	if (m->n_reads > 0)
+		return m->reads[0].mem;
+	for (size_t i = 0; i < m->n_list_mems; i++)
+		if (m->need_list & (1u << i))
+			return m->list_mems[i];
+	return NULL;
 }
 
 /* Start the next command, if the engine is idle and something is due. */
@@ -1186,40 +694,56 @@ static void pump(struct modem *m)
 {
 	char buf[AT_CMD_MAX];
 	struct at_cmd c = {.cmd = buf, .timeout_ms = m->cfg.command_timeout_ms};
+	const char *mem;
 
-	if (m->port == NULL || at_busy(m->at))
+	if (!port_is_open(m) || at_busy(m->at))
 		return;
 	if (m->state == MODEM_STARTING) {
 		while (m->step != STEP_DONE && m->now >= m->wait_until) {
-			if (init_command(m, &c, buf, sizeof(buf))) {
+			if (modem_init_command(m, &c, buf, sizeof(buf))) {
 				issue(m, &c);
 				return;
 			}
 			m->step = m->step + 1;
 		}
-		if (m->step == STEP_DONE)
+		if (m->step == STEP_DONE && !m->want_fail)
 			become_ready(m);
 		return;
 	}
 	if (m->state != MODEM_READY)
 		return;
+	if (m->poll_storage && m->need_list == 0 &&
+	    m->now - m->last_answer >= m->cfg.health_interval_ms)
+		want_list_all(m);
+	mem = next_memory(m);
+	if (mem == NULL && m->mem_cur[0] != '\0' &&
+	    strcmp(m->mem_cur, m->info.storage) != 0)
+		mem = m->info.storage; /* back to the usual memory */
 	if (m->ack_owed) {
 		m->ack_owed = 0;
 		snprintf(buf, sizeof(buf), "AT+CNMA");
 		c.tag = JOB_ACK;
+	} else if (mem != NULL && strcmp(mem, m->mem_cur) != 0) {
+		/* One memory: only <mem1>, where reads and deletes go. */
+		copy_field(m->mem_select, sizeof(m->mem_select), mem);
+		snprintf(buf, sizeof(buf), "AT+CPMS=\"%s\"", mem);
+		c.prefix = "+CPMS:";
+		c.tag = JOB_SELECT;
 	} else if (m->n_deletes > 0) {
-		snprintf(buf, sizeof(buf), "AT+CMGD=%d", m->deletes[0]);
+		snprintf(buf, sizeof(buf), "AT+CMGD=%d", m->deletes[0].index);
 		c.tag = JOB_DELETE;
 	} else if (m->n_reads > 0) {
 		snprintf(buf, sizeof(buf), "AT+CMGR=%d", m->reads[0].index);
 		c.prefix = "+CMGR:";
 		c.pdu_follows = 1;
 		c.tag = JOB_READ;
-	} else if (m->need_list ||
-		   (m->poll_storage &&
-		    m->now - m->last_answer >= m->cfg.health_interval_ms)) {
-		m->need_list = 0;
-		m->n_reads = 0;
+	} else if (m->need_list != 0) {
+		for (size_t i = 0; i < m->n_list_mems; i++)
+			if (strcmp(m->list_mems[i], m->mem_cur) == 0)
+				m->need_list &= ~(1u << i);
+		copy_field(m->mem_listing, sizeof(m->mem_listing), m->mem_cur);
+		/* the list covers every read owed in this memory */
+		m->last_list = m->now;
 		snprintf(buf, sizeof(buf), "AT+CMGL=4");
 		c.prefix = "+CMGL:";
 		c.pdu_follows = 1;
@@ -1234,6 +758,11 @@ static void pump(struct modem *m)
 		c.tag = JOB_SEND;
 		c.cookie = s->cookie;
 		m->reply_mr = -1;
+	} else if (m->storage_check_due) {
+		m->storage_check_due = 0;
+		snprintf(buf, sizeof(buf), "AT+CPMS?");
+		c.prefix = "+CPMS:";
+		c.tag = JOB_STORAGE;
 	} else if (m->now - m->last_answer >= m->cfg.health_interval_ms) {
 		snprintf(buf, sizeof(buf), "AT+CSQ");
 		c.prefix = "+CSQ:";
@@ -1249,8 +778,8 @@ static void read_port(struct modem *m, short revents)
 	char buf[512];
 	int got = 0;
 
-	for (int i = 0; i < 64 && m->port != NULL; i++) {
-		ssize_t n = serial_read(m->port, buf, sizeof(buf));
+	for (int i = 0; i < 64 && port_is_open(m); i++) {
+		long n = port_read(m, buf, sizeof(buf));
 		if (n < 0) {
 			char text[160];
 			snprintf(text, sizeof(text), "line dropped: %s",
@@ -1274,11 +803,11 @@ static void write_port(struct modem *m)
 	size_t len;
 	const void *out;
 
-	while (m->port != NULL) {
+	while (port_is_open(m)) {
 		out = at_output(m->at, &len);
 		if (len == 0)
 			return;
-		ssize_t n = serial_write(m->port, out, len);
+		long n = port_write(m, out, len);
 		if (n < 0) {
 			char text[160];
 			snprintf(text, sizeof(text), "line dropped: %s",
@@ -1308,6 +837,17 @@ struct modem *modem_new(const struct modem_config *cfg,
 	m->cfg = *cfg;
 	if (cb != NULL)
 		m->cb = *cb;
+	if (cfg->pin_guard != NULL) {
+		m->guard = *cfg->pin_guard;
+		m->has_guard = 1;
+	}
+	if (cfg->io != NULL) {
+		m->io = *cfg->io;
+		m->has_io = m->io.open != NULL && m->io.read != NULL &&
+			    m->io.write != NULL;
+	}
+	m->cfg.pin_guard = NULL;
+	m->cfg.io = NULL;
 	m->device = strdup(cfg->device);
 	m->pin = dup_or_null(cfg->pin);
 	m->quirk_name = dup_or_null(cfg->quirk);
@@ -1349,12 +889,15 @@ void modem_free(struct modem *m)
 	/* No callbacks from a driver being freed. */
 	memset(&m->cb, 0, sizeof(m->cb));
 	at_free(m->at);
-	serial_close(m->port);
+	port_close(m);
 	while (m->s_n > 0) {
 		free(m->sends[m->s_head].hex);
 		m->s_head = (m->s_head + 1) % SEND_QUEUE_MAX;
 		m->s_n--;
 	}
+	if (m->pin != NULL)
+		memset(m->pin, 0, strlen(m->pin));
+	free(m->deletes);
 	free(m->device);
 	free(m->pin);
 	free(m->quirk_name);
@@ -1364,7 +907,7 @@ void modem_free(struct modem *m)
 int modem_start(struct modem *m, int64_t now_ms, char *err, size_t errlen)
 {
 	m->now = now_ms;
-	if (m->port != NULL)
+	if (port_is_open(m))
 		return SERIAL_OK;
 	if (m->state == MODEM_FAILED) {
 		snprintf(err, errlen, "%s", m->reason);
@@ -1375,14 +918,18 @@ int modem_start(struct modem *m, int64_t now_ms, char *err, size_t errlen)
 
 int modem_fd(const struct modem *m)
 {
-	return m->port != NULL ? serial_fd(m->port) : -1;
+	if (!port_is_open(m))
+		return -1;
+	if (m->has_io)
+		return m->io.fd != NULL ? m->io.fd(m->io.ctx) : -1;
+	return serial_fd(m->port);
 }
 
 short modem_poll_events(const struct modem *m)
 {
 	size_t len = 0;
 
-	if (m->port == NULL)
+	if (!port_is_open(m))
 		return 0;
 	at_output(m->at, &len);
 	return (short)(POLLIN | (len > 0 ? POLLOUT : 0));
@@ -1395,18 +942,18 @@ void modem_step(struct modem *m, short revents, int64_t now_ms)
 	m->now = now_ms;
 	if (m->state == MODEM_FAILED)
 		return;
-	if (m->port == NULL) {
+	if (!port_is_open(m)) {
 		if (now_ms < m->reopen_at ||
 		    open_port(m, err, sizeof(err)) != SERIAL_OK)
 			return;
 	}
 	read_port(m, revents);
 	act_on_flags(m);
-	if (m->port == NULL)
+	if (!port_is_open(m))
 		return;
 	at_tick(m->at, now_ms);
 	act_on_flags(m);
-	if (m->port == NULL)
+	if (!port_is_open(m))
 		return;
 	pump(m);
 	write_port(m);
@@ -1414,13 +961,11 @@ void modem_step(struct modem *m, short revents, int64_t now_ms)
 
 int64_t modem_next_deadline(const struct modem *m)
 {
-	int64_t d;
-
 	switch (m->state) {
 	case MODEM_FAILED:
 		return -1;
 	case MODEM_CLOSED:
-		return m->port == NULL ? m->reopen_at : m->now;
+		return !port_is_open(m) ? m->reopen_at : m->now;
 	case MODEM_STARTING:
 		if (at_busy(m->at))
 			return at_next_deadline(m->at);
@@ -1432,8 +977,9 @@ int64_t modem_next_deadline(const struct modem *m)
 		return at_next_deadline(m->at);
 	if (jobs_waiting(m))
 		return m->now;
-	d = m->last_answer + m->cfg.health_interval_ms;
-	return d;
+	if (m->mem_cur[0] != '\0' && strcmp(m->mem_cur, m->info.storage) != 0)
+		return m->now;
+	return m->last_answer + m->cfg.health_interval_ms;
 }
 
 static int valid_hex(const char *hex)
@@ -1454,7 +1000,8 @@ int modem_send_pdu(struct modem *m, const char *hex, int tpdu_len, void *cookie)
 
 	/* A wrong <length> leaves the modem waiting for more at "> ". */
 	if (hex == NULL || !valid_hex(hex) || tpdu_len <= 0 ||
-	    (size_t)hex_octet(hex) + 1 + (size_t)tpdu_len != strlen(hex) / 2 ||
+	    (size_t)mp_hex_octet(hex) + 1 + (size_t)tpdu_len !=
+		strlen(hex) / 2 ||
 	    m->s_n == SEND_QUEUE_MAX)
 		return -1;
 	s = &m->sends[(m->s_head + m->s_n) % SEND_QUEUE_MAX];
@@ -1467,14 +1014,57 @@ int modem_send_pdu(struct modem *m, const char *hex, int tpdu_len, void *cookie)
 	return 0;
 }
 
-int modem_delete(struct modem *m, int index)
+int modem_delete(struct modem *m, const struct modem_message *msg)
 {
-	if (index < 0 || m->n_deletes == INDEX_QUEUE_MAX)
+	const char *mem;
+
+	if (msg == NULL || msg->index < 0)
+		return -1;
+	if (msg->epoch != m->epoch || !port_is_open(m)) {
+		log_debug("modem %s: not deleting %s %d: read on an earlier "
+			  "connection",
+			  m->device, msg->memory, msg->index);
+		return -1;
+	}
+	mem = msg->memory != NULL && msg->memory[0] != '\0' ? msg->memory
+							    : m->info.storage;
+	if (strlen(mem) >= MEM_NAME_MAX)
 		return -1;
 	for (size_t i = 0; i < m->n_deletes; i++)
-		if (m->deletes[i] == index)
+		if (m->deletes[i].index == msg->index &&
+		    strcmp(m->deletes[i].mem, mem) == 0)
 			return 0;
-	m->deletes[m->n_deletes++] = index;
+	if (m->n_deletes == m->cap_deletes) {
+		size_t cap = m->cap_deletes ? m->cap_deletes * 2 : 64;
+		struct slot_job *v = NULL;
+		if (cap <= DELETE_QUEUE_MAX)
+			v = realloc(m->deletes, cap * sizeof(*v));
+		if (v == NULL) {
+			/* Not silent: the next list finds it again, and it
+			 * is deleted then (it is committed). */
+			if (!m->delete_overflow_warned)
+				log_warn("modem %s: the delete queue is full: "
+					 "listing storage again later",
+					 m->device);
+			m->delete_overflow_warned = 1;
+			modem_want_list(m, mem);
+			return -1;
+		}
+		m->deletes = v;
+		m->cap_deletes = cap;
+	}
+	copy_field(m->deletes[m->n_deletes].mem, MEM_NAME_MAX, mem);
+	m->deletes[m->n_deletes].index = msg->index;
+	m->deletes[m->n_deletes].status_report = 0;
+	m->n_deletes++;
+	return 0;
+}
+
+int modem_rescan(struct modem *m)
+{
+	if (m->state != MODEM_READY)
+		return -1;
+	want_list_all(m);
 	return 0;
 }
 
@@ -1486,6 +1076,11 @@ int modem_is_ready(const struct modem *m)
 enum modem_state modem_state(const struct modem *m)
 {
 	return m->state;
+}
+
+enum modem_failure modem_failure(const struct modem *m)
+{
+	return m->state == MODEM_FAILED ? m->failure : MODEM_FAIL_NONE;
 }
 
 const struct modem_info *modem_info(const struct modem *m)

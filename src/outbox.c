@@ -176,8 +176,9 @@ static const char *withdraw_reason(const struct store_out_job *j, int64_t now)
 /* Withdrawals per outbox_next call at most: the loop must not stall. */
 #define WITHDRAW_BATCH 32
 
-int outbox_next(struct outbox *ob, int64_t now, const char *bearer,
-		int any_pinned, struct outbox_job *job)
+/* outbox_next with a filter on the message (0: any). */
+static int next_in(struct outbox *ob, int64_t now, const char *bearer,
+		   int any_pinned, int64_t msg_id, struct outbox_job *job)
 {
 	struct store_out_job sj;
 	char masked[LOG_NUMBER_MAX];
@@ -186,8 +187,8 @@ int outbox_next(struct outbox *ob, int64_t now, const char *bearer,
 	for (int i = 0; i < WITHDRAW_BATCH; i++) {
 		const char *why;
 
-		rc = store_outbox_next(ob->cfg.st, now,
-				       any_pinned ? NULL : bearer, &sj);
+		rc = store_outbox_next_in(
+		    ob->cfg.st, now, any_pinned ? NULL : bearer, msg_id, &sj);
 		if (rc == STORE_ERR_NOT_FOUND)
 			return OUTBOX_NONE;
 		if (rc < 0)
@@ -222,6 +223,20 @@ int outbox_next(struct outbox *ob, int64_t now, const char *bearer,
 	job->tpdu_len = sj.tpdu_len;
 	snprintf(job->pdu_hex, sizeof(job->pdu_hex), "%s", sj.pdu_hex);
 	return OUTBOX_OK;
+}
+
+int outbox_next(struct outbox *ob, int64_t now, const char *bearer,
+		int any_pinned, struct outbox_job *job)
+{
+	return next_in(ob, now, bearer, any_pinned, 0, job);
+}
+
+int outbox_next_part(struct outbox *ob, int64_t now, const char *bearer,
+		     int64_t msg_id, struct outbox_job *job)
+{
+	if (msg_id <= 0)
+		return OUTBOX_NONE;
+	return next_in(ob, now, bearer, 1, msg_id, job);
 }
 
 /* Write one result; STORE_OK also when the store has moved on (the part

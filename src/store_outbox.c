@@ -27,8 +27,8 @@ static const char SQL_NEXT[] =
     " FROM out_part p JOIN out_msg m ON m.id = p.msg_id"
     " LEFT JOIN optouts o ON o.number = m.to_number"
     " WHERE p.state = 0 AND p.next_try_at <= ?1"
-    " AND (?2 IS NULL OR m.modem = '' OR m.modem = ?2) "
-    "AND" NOT_BEHIND_EARLIER_PART
+    " AND (?2 IS NULL OR m.modem = '' OR m.modem = ?2)"
+    " AND (?3 IS NULL OR p.msg_id = ?3) AND" NOT_BEHIND_EARLIER_PART
     " ORDER BY p.next_try_at, p.msg_id, p.seq LIMIT 1";
 static const char SQL_NEXT_DUE[] =
     "SELECT min(p.next_try_at) FROM out_part p WHERE p.state = 0 "
@@ -142,8 +142,17 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
 int store_outbox_next(struct store *st, int64_t now, const char *modem,
 		      struct store_out_job *job)
 {
+	return store_outbox_next_in(st, now, modem, 0, job);
+}
+
+int store_outbox_next_in(struct store *st, int64_t now, const char *modem,
+			 int64_t msg_id, struct store_out_job *job)
+{
 	sqlite3_stmt *s;
-	int rc = db_row(st, SQL_NEXT, DB_ARGS(DB_I(now), DB_T(modem)), &s);
+	int rc = db_row(st, SQL_NEXT,
+			DB_ARGS(DB_I(now), DB_T(modem),
+				msg_id > 0 ? DB_I(msg_id) : DB_NULL),
+			&s);
 
 	if (rc < 0)
 		return rc;

@@ -9,13 +9,18 @@
  * flight at a time, with its own timeout. Lines are routed in a fixed order:
  * echo is dropped, final results end the command in flight, lines with the
  * command's expected prefix (and the PDU line after them) belong to it,
- * unsolicited result codes go to the URC handler (with their PDU line for
- * +CMT/+CDS), anything else is counted as stray. Every buffer is bounded:
- * an over-long line is dropped and reported, never truncated into something
- * that looks valid.
+ * unsolicited result codes the owner registered with at_add_urc() go to it
+ * as URC events (with the PDU line after them when the registration says
+ * so), anything else is counted as stray. Where a PDU line is owed, the
+ * next line is that PDU unless it is a result, a registered URC, echo or
+ * the next header: a line that is not hex is still handed over as the PDU,
+ * so that the owner can keep and free a stored message it cannot read.
+ * Every buffer is bounded: an over-long line is dropped and reported, never
+ * truncated into something that looks valid.
  *
- * This module must never do I/O, read a clock, allocate after at_new(), or
- * know what an SMS is.
+ * This module knows AT syntax only: never which lines are unsolicited (the
+ * owner registers them), never what an SMS is. It must never do I/O, read a
+ * clock, or allocate after at_new().
  */
 #ifndef SMSDESK_AT_H
 #define SMSDESK_AT_H
@@ -30,6 +35,8 @@
 #define AT_BODY_MAX 640
 /* Commands waiting behind the one in flight. */
 #define AT_QUEUE_MAX 8
+/* Registered URC prefixes. */
+#define AT_URC_MAX 48
 
 enum at_result {
 	AT_RESULT_OK,
@@ -47,7 +54,7 @@ enum at_result {
 enum at_event_kind {
 	AT_EVENT_LINE,	  /* an intermediate line of the command in flight */
 	AT_EVENT_FINAL,	  /* the command in flight ended */
-	AT_EVENT_URC,	  /* unsolicited result code (pdu set for +CMT/+CDS) */
+	AT_EVENT_URC,	  /* a registered URC (pdu set when one follows) */
 	AT_EVENT_STRAY,	  /* a line nobody claims; logged by the caller */
 	AT_EVENT_DROPPED, /* an over-long line was discarded */
 };
@@ -58,7 +65,8 @@ enum at_event_kind {
  */
 struct at_event {
 	enum at_event_kind kind;
-	int tag;	       /* from the command (LINE, FINAL) */
+	int tag;	       /* from the command (LINE, FINAL) or the
+				  registration (URC) */
 	void *cookie;	       /* from the command (LINE, FINAL) */
 	const char *line;      /* the line; NULL for TIMEOUT/ABORTED/DROPPED */
 	const char *pdu;       /* LINE after a PDU header, URC +CMT/+CDS */
@@ -130,13 +138,21 @@ int at_busy(const struct at *at);
 void at_abort(struct at *at);
 
 /*
- * Per-firmware extras. A final result that ends a command with
- * AT_RESULT_ERROR (Huawei's "COMMAND NOT SUPPORT"), and a URC prefix
- * (pdu_follows: the next line is its PDU). Return 0, or -1 when the table
- * is full. The string is copied.
+ * A line starting with PREFIX is unsolicited: it is reported as an
+ * AT_EVENT_URC carrying TAG, after the command in flight had its chance (so
+ * AT+CREG? still gets its own +CREG: line). PDU_FOLLOWS: the next line is
+ * its PDU (+CMT, +CDS). Prefixes are tried in the order registered.
+ * Returns 0, or -1 when the table (AT_URC_MAX) is full or PREFIX is empty
+ * or too long. The string is copied.
+ */
+int at_add_urc(struct at *at, const char *prefix, int pdu_follows, int tag);
+
+/*
+ * A per-firmware final result that ends a command with AT_RESULT_ERROR
+ * (Huawei's "COMMAND NOT SUPPORT"). Returns 0, or -1 when the table is
+ * full. The string is copied.
  */
 int at_add_final_error(struct at *at, const char *line);
-int at_add_urc(struct at *at, const char *prefix, int pdu_follows);
 
 struct at_stats {
 	unsigned long stray_lines;

@@ -147,6 +147,7 @@ struct catalog {
 	struct cat_hours *hours;
 	size_t n_hours;
 	char (*closed)[11]; /* "YYYY-MM-DD", sorted */
+	int *closed_line;   /* where each closed date is written */
 	size_t n_closed;
 	struct cat_service *services;
 	size_t n_services;
@@ -221,6 +222,28 @@ void catalog_set_reply_check(cat_reply_check_fn fn);
  * something to state, else 0.
  */
 int catalog_country_note(const struct catalog *cat, struct cat_diag *out);
+
+/*
+ * The hook the desk side fills so that check measures the booking
+ * confirmation exactly as the desk writes it: write into out (cap bytes)
+ * the promise for svc at its longest (widest date and time, a 5-character
+ * reference), without the business's name (check adds " NAME" itself where
+ * the desk signs). Set once at start-up; NULL restores the built-in copy of
+ * desk.c's wording ("Booked: NAME, WHEN, PRICE. Ref REF. To cancel text
+ * CANCEL REF.").
+ */
+typedef void (*cat_confirmation_fn)(const struct catalog *cat,
+				    const struct cat_service *svc, char *out,
+				    size_t cap);
+void catalog_set_confirmation_text(cat_confirmation_fn fn);
+
+/*
+ * Warn about closed dates before today ("YYYY-MM-DD" in the business's
+ * zone; the caller reads the clock, the catalog never does): appended to
+ * diags, which are sorted by line again.
+ */
+void catalog_warn_past(const struct catalog *cat, const char *today,
+		       struct cat_diags *diags);
 
 enum cat_kind { CAT_SERVICE, CAT_TOPIC };
 

@@ -15,6 +15,14 @@ enum cli_exit {
 	CLI_BAD_INPUT = 1, /* bad input or config */
 	CLI_USAGE = 2,
 	CLI_DEVICE = 3, /* modem or device trouble */
+	/* serve: another live smsdesk serve holds the database or a device
+	 * (runlock); the message names its pid. */
+	CLI_IN_USE = 5,
+	/* serve: the database file was removed or replaced under the running
+	 * daemon. conf/smsdesk.service does not restart on it
+	 * (RestartPreventExitStatus=): a restart would create an empty
+	 * database and forget every booking. */
+	CLI_DB_LOST = 6,
 };
 
 /* argv[0] is the subcommand's name; options follow. */

@@ -6,7 +6,10 @@
  * order; a duplicate part is ignored. A group is delivered when every part
  * is in, or as what arrived — marked incomplete — when its expiry passes or
  * when the table needs room for a new group (the oldest goes first).
- * A part is never silently dropped. The caller supplies the clock (`now`,
+ * A part is never silently dropped. A UTF-16 surrogate pair that the
+ * sender's phone split between two UCS-2 parts (each then shows U+FFFD at
+ * the cut) is joined back into its character when both parts are in.
+ * The caller supplies the clock (`now`,
  * in any unit consistent with `expiry`), so the table never reads one.
  *
  * Memory is bounded by max_groups groups of at most 255 parts of at most

@@ -23,6 +23,9 @@ struct daemon_options {
 	const char *device;  /* --device: this one port instead of the list */
 	const char *db_path; /* --db: instead of the catalog's database */
 	const char *now;     /* --now YYYY-MM-DDTHH:MM local, or NULL */
+	/* Tests only: a file holding seconds added to the wall clock, re-read
+	 * every second (wallclock.h), or NULL. */
+	const char *clock_offset_file;
 	/* Per modem, a pause after each AT+CMGS ends (0: none). One AT+CMGS in
 	 * flight at a time already paces sends to what the modem can take. */
 	int min_send_gap_ms;

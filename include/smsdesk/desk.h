@@ -1,21 +1,28 @@
 /*
  * desk: the person at the counter. One inbound text (after inquiry and when
- * have read it) plus the catalog, the store and "now" become one decision
- * and the reply text(s) that honour DESIGN.md "The desk's manners": book
- * only what we do well, state a clear promise, say an honest no with
- * trusted providers that cover the request, ask one short question when
- * something essential is missing, keep every reply within max_segments,
- * honour STOP at once.
+ * have read it) plus the catalog, the bookings and "now" become one decision
+ * and the reply text that honours DESIGN.md "The desk's manners": book only
+ * what we do well, state a clear promise, say an honest no with trusted
+ * providers that cover the request, ask one short question when something
+ * essential is missing, answer every question in the text, keep the reply
+ * within max_segments, honour STOP at once, stay quiet for thanks and for
+ * other machines.
  *
- * The desk never does I/O of its own and never reads the clock: it reads and
- * writes bookings, conversations, opt-outs and the referral ledger through
- * the store handle, inside the caller's transaction (store_begin ...
- * store_commit), and hands back texts for the caller to queue.
+ * The desk never does I/O of its own and never reads the clock. It reads
+ * and writes bookings, conversations, opt-outs and the referral ledger
+ * through a narrow interface (struct desk_io): desk_answer wires it to the
+ * store, inside the caller's transaction (store_begin ... store_commit);
+ * tests may give desk_answer_io a fake. It hands back texts for the caller
+ * to queue. Its parts: desk.c (deciding), desk_conv.c (the conversation's
+ * memory), desk_slots.c (slots and referrals), desk_book.c (saying yes and
+ * no to a booking), desk_manage.c (cancel, move, questions), desk_reply.c
+ * (wording from the language pack), desk_store.c (the store as desk_io).
  */
 #ifndef SMSDESK_DESK_H
 #define SMSDESK_DESK_H
 
 #include "smsdesk/catalog.h"
+#include "smsdesk/inquiry.h"
 #include "smsdesk/store.h"
 
 #include <stddef.h>
@@ -39,6 +46,12 @@ enum desk_kind {
 	DESK_REFUSED,	/* a reference we cannot act on (reveals nothing) */
 	DESK_ACK,	/* "no" to our question: acknowledged, forgotten */
 	DESK_NOT_UNDERSTOOD,
+	DESK_ALREADY,	  /* the sender already holds that slot: the ref */
+	DESK_DURATION,	  /* how long a service takes, from the catalog */
+	DESK_CANT_ANSWER, /* a question only a person can answer (payment,
+			     directions, a job's progress): said so; the
+			     staff handoff hooks in here */
+	DESK_GREETING,	  /* hello back, and what we do */
 };
 
 enum desk_reason {
@@ -60,6 +73,9 @@ enum desk_reason {
 	DESK_REASON_LOOP_GUARD,	    /* SILENT: max_replies_per_hour reached */
 	DESK_REASON_CANNOT_RECEIVE, /* SILENT: alphanumeric or short code */
 	DESK_REASON_AUTO_REPLY,	    /* SILENT: another machine's auto-reply */
+	DESK_REASON_NOT_BY_TEXT,    /* CANT_ANSWER: subject names the topic */
+	DESK_REASON_TRADE_ONLY, /* CLARIFY: named the trade, not a service */
+	DESK_REASON_NEED_DAY_UNSURE, /* CLARIFY: a day word not understood */
 };
 
 const char *desk_kind_name(enum desk_kind kind);
@@ -69,6 +85,18 @@ const char *desk_reason_name(enum desk_reason reason);
 #define DESK_REPLY_MAX	 1600 /* 10 segments of UCS-2 in UTF-8, with room */
 #define DESK_MAX_NAMED	 5    /* referrals_per_reply is at most 5 */
 #define DESK_MAX_OPTIONS 6
+#define DESK_MAX_MORE	 5 /* further parts of one answer */
+
+/* A further part of one answer: a second booking, a referral beside a
+ * booking, a question answered beside it. */
+struct desk_item {
+	enum desk_kind kind;
+	enum desk_reason reason;
+	char subject[STORE_ID_MAX];
+	int64_t start;
+	char local[20];
+	char ref[STORE_REF_MAX];
+};
 
 /* What the desk decided, for the caller's log and for tests. */
 struct desk_decision {
@@ -81,14 +109,21 @@ struct desk_decision {
 	/* Referral names as in the catalog (borrowed from it: valid while
 	 * that catalog is loaded), in the order the reply names them. */
 	const char *named[DESK_MAX_NAMED];
+	/* The service or topic id each named provider was named for. */
+	char named_for[DESK_MAX_NAMED][STORE_ID_MAX];
 	size_t n_named;
 	int64_t options[DESK_MAX_OPTIONS]; /* offered slot starts, numbered */
 	size_t n_options;
 	int segments; /* the longest reply's segments */
+	struct desk_item more[DESK_MAX_MORE];
+	size_t n_more;
+	const char *rule; /* the rule that decided (static text), for
+			     --explain and logs */
 };
 
 struct desk_result {
 	struct desk_decision d;
+	struct inquiry q; /* how the text was read */
 	char replies[DESK_MAX_REPLIES][DESK_REPLY_MAX];
 	size_t n_replies; /* 0 when SILENT */
 };
@@ -108,6 +143,64 @@ struct desk_result {
  */
 int desk_answer(const struct catalog *cat, struct store *st, const char *sender,
 		const char *text, int64_t now, struct desk_result *out);
+
+/*
+ * What the desk reads and writes, and nothing more. Each call returns 0 (or
+ * 1 for yes where it asks), STORE_ERR_NOT_FOUND / STORE_ERR_FULL /
+ * STORE_ERR_STATE as store.h documents for the call of the same name, or
+ * another negative enum store_err on failure. Lists are allocated with
+ * malloc and freed by the desk with store_booking_list_free.
+ */
+struct desk_io {
+	void *ctx;
+	int (*opted_out)(void *ctx, const char *number);
+	int (*optout_set)(void *ctx, const char *number, int64_t now);
+	int (*optout_clear)(void *ctx, const char *number);
+	int (*replies_since)(void *ctx, const char *to, int64_t since,
+			     int64_t *count);
+	int (*conv_get)(void *ctx, const char *sender, int64_t now,
+			struct store_conv *out);
+	int (*conv_set)(void *ctx, const char *sender, const char *kind,
+			const char *state, int64_t expires_at, int64_t now);
+	int (*conv_clear)(void *ctx, const char *sender);
+	/* The customer's booked bookings starting at or after from. */
+	int (*upcoming)(void *ctx, const char *customer, int64_t from,
+			struct store_booking_list *out);
+	/* Every booked booking starting in [from, to), by start. */
+	int (*between)(void *ctx, int64_t from, int64_t to,
+		       struct store_booking_list *out);
+	int (*find)(void *ctx, const char *ref, const char *customer,
+		    struct store_booking *out);
+	int (*create)(void *ctx, const char *service, int64_t start,
+		      int minutes, int capacity, const char *customer,
+		      int64_t now, char *ref);
+	int (*cancel)(void *ctx, const char *ref, const char *customer,
+		      int64_t now, struct store_booking *out);
+	/* Remember that booking old_ref was moved to new_ref. */
+	int (*set_moved)(void *ctx, const char *old_ref, const char *new_ref);
+	/* The reference old_ref was moved to (STORE_ERR_NOT_FOUND: none). */
+	int (*moved_to)(void *ctx, const char *old_ref, char *new_ref);
+	int (*referral_rank)(void *ctx, const char *const *names, size_t n,
+			     size_t *order);
+	int (*ledger_add)(void *ctx, const char *sender, const char *requested,
+			  enum store_reason reason,
+			  const char *const *referrals, size_t n, int64_t now);
+};
+
+/* The store as a desk_io (ctx is the store). */
+void desk_io_store(struct store *st, struct desk_io *io);
+
+/* desk_answer through any desk_io (a fake one in tests). */
+int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
+		   const char *sender, const char *text, int64_t now,
+		   struct desk_result *out);
+
+/*
+ * How the text was read and why the desk answered as it did, for people
+ * (smsdesk try --explain): the reading (inquiry_explain) and the decision.
+ */
+size_t desk_explain(const struct catalog *cat, const struct desk_result *res,
+		    char *out, size_t cap);
 
 /* 1 when a reply can reach SENDER: a phone number, not "VODAFONE" or a
  * short code. */

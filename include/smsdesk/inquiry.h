@@ -1,63 +1,139 @@
 /*
  * inquiry: what a customer's text asks for. Free text from a phone ("hi do u
- * do haircuts tmrw about 10?", "cancel K7QX", "STOP", "2") becomes one intent
- * plus the services or topics it names (matched through the catalog's word
- * index, typos tolerated), the when-phrase (see when.h), a booking reference
- * and a choice number.
+ * do haircuts tmrw about 10?", "cancel K7QX", "STOP", "2", "tattoo and a
+ * haircut sat", "do you take card") becomes one main intent, every service
+ * or topic it names (whole words and near-typos of them, through the
+ * catalog's word index) with the part each plays, the questions asked
+ * beside it (price, duration, hours, earliest), the when-phrase (when.h), a
+ * booking reference, a choice number, and a trace of how it was read for
+ * `smsdesk try --explain`.
  *
- * Pure: no allocation, no I/O, no clock. It reads the catalog only through
- * catalog_lookup and never knows how bookings are stored; deciding what to
- * do about the inquiry is the desk's business.
+ * What words mean comes from a language pack (lang.h); this module holds
+ * only the rules that combine them. Pure: no allocation, no I/O, no clock.
+ * It reads the catalog only through catalog_lookup and never knows how
+ * bookings are stored; deciding what to do is the desk's business.
  */
 #ifndef SMSDESK_INQUIRY_H
 #define SMSDESK_INQUIRY_H
 
 #include "smsdesk/catalog.h"
+#include "smsdesk/lang.h"
 #include "smsdesk/when.h"
 
 #include <stddef.h>
 
 enum inq_intent {
 	INQ_UNKNOWN,
-	INQ_BOOK,	 /* wants a service at some time */
-	INQ_PRICE,	 /* how much */
-	INQ_AVAIL,	 /* any space, when are you free */
-	INQ_CANCEL,	 /* cancel (with or without a reference) */
-	INQ_MOVE,	 /* change a booking to another time */
+	INQ_BOOK,   /* wants a service at some time */
+	INQ_PRICE,  /* how much */
+	INQ_AVAIL,  /* any space, when are you free */
+	INQ_CANCEL, /* cancel (with or without a reference) */
+	INQ_MOVE,   /* change a booking to another time (or a correction) */
 	INQ_MY_BOOKINGS, /* what have I booked */
 	INQ_HELP,	 /* help, menu, what do you do */
-	INQ_STOP,	 /* opt out: STOP, STOPALL, UNSUBSCRIBE, END, QUIT */
+	INQ_STOP,	 /* opt out, in any ordinary words */
 	INQ_START,	 /* opt back in: START, UNSTOP */
 	INQ_YES,
 	INQ_NO,
-	INQ_CHOICE, /* "2": picks a numbered option */
-	INQ_THANKS, /* needs no reply */
+	INQ_CHOICE,	/* "2": picks a numbered option */
+	INQ_THANKS,	/* thanks or an acknowledgement: needs no reply */
+	INQ_GREETING,	/* hi, hello — and nothing else */
+	INQ_AUTO_REPLY, /* a phone's auto-reply: never answered */
+	INQ_NOT_TEXT,	/* a question only a person can answer (payment...) */
+	INQ_DURATION,	/* how long does it take */
+	INQ_HOURS,	/* are you open, when do you close */
+	INQ_TRADE,	/* names only the trade ("look at my bike") */
 };
 
 /* "book", "price", ... for logs and tests. */
 const char *inq_intent_name(enum inq_intent intent);
 
-#define INQ_MAX_MATCHES 4
+/* The part a service or topic word plays in the text. */
+enum inq_role {
+	INQ_ASKED,   /* asked for: a service to book, a topic to refer */
+	INQ_OBJECT,  /* a topic the service is for ("moped" in "moped
+			puncture"): the request is the topic */
+	INQ_FOR_OBJ, /* a service asked for something we don't cover: dropped */
+	INQ_MERGED,  /* part of a more specific service ("trim" with "beard") */
+	INQ_TRADE_WORD, /* a word that only names the trade: selects nothing */
+};
+const char *inq_role_name(enum inq_role role);
+
+/* Questions asked beside (or instead of) a request. */
+enum inq_ask {
+	INQ_ASK_PRICE = 1,
+	INQ_ASK_DURATION = 1 << 1,
+	INQ_ASK_HOURS = 1 << 2,
+	INQ_ASK_EARLIEST = 1 << 3,
+	INQ_ASK_AVAIL = 1 << 4,
+};
+
+#define INQ_MAX_MATCHES 6
+#define INQ_MAX_THINGS	10
 #define INQ_REF_MAX	8
+#define INQ_WORD_MAX	40
+
+/* One service, topic or trade word as read. */
+struct inq_thing {
+	int kind;     /* enum cat_kind, or -1 for a trade word */
+	size_t idx;   /* into services[] or topics[] */
+	int distance; /* edits from the catalog's word; 0 exact */
+	enum inq_role role;
+	int clause;  /* which clause of the text (split at "and", ".") */
+	int persons; /* how many people it is for (1 unless said) */
+	char word[INQ_WORD_MAX]; /* the words as folded */
+};
 
 struct inquiry {
 	enum inq_intent intent;
-	/* Services and topics named, each once, in the order written. */
+	/* Services and topics asked for (role ASKED or OBJECT), each once,
+	 * in the order written; persons[k] goes with matches[k]. */
 	struct cat_match matches[INQ_MAX_MATCHES];
+	int persons[INQ_MAX_MATCHES];
 	size_t n_matches;
-	int asked_thing; /* asked for something by name that matched nothing */
+	/* Everything read, for --explain. */
+	struct inq_thing things[INQ_MAX_THINGS];
+	size_t n_things;
+	int asked_thing;	       /* asked for a thing by name that we
+					  don't know ("do you do massages") */
+	char asked_word[INQ_WORD_MAX]; /* that word */
 	struct when_req when;
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
-	int choice;	       /* 1..9 for INQ_CHOICE, else 0 */
-	int wants_price;       /* asked the price too ("how much, fri 2pm?") */
-	int asks_hours;	       /* "are you open sunday", "when do you close" */
+	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
+	unsigned asks;	       /* enum inq_ask bits */
+	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
+	int asks_hours;	       /* asks & INQ_ASK_HOURS */
+	int not_text;	       /* enum lang_not_text asked about, or -1 */
+	int trade;	       /* a trade word was read ("bike", "fix") */
+	int correction;	       /* "no, I meant", "actually", "make it" */
+	int same_time;	       /* "same time" */
+	int refers_back;       /* "that", "it", "one": what was just named */
+	int asks_back;	       /* "how much was it again" */
+	int greeting;	       /* opens with a greeting */
+	int today;	       /* "tonight", "this afternoon": today named */
+	int question;	       /* a '?' or a question word */
+	size_t n_words;	       /* words read */
+	const char *rule;      /* the reading rule that chose the intent */
 };
 
 /*
  * Read TEXT (UTF-8 as received; invalid bytes are tolerated) against CAT at
- * local time NOW. Always fills *out; never fails.
+ * local time NOW with the words of PACK (NULL: the default pack). Always
+ * fills *out; never fails. A text too long to read whole is read at its
+ * start and its end (where a closing question usually is).
  */
 void inquiry_parse(const struct catalog *cat, const char *text,
 		   const struct when_local *now, struct inquiry *out);
+void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
+			const char *text, const struct when_local *now,
+			struct inquiry *out);
+
+/*
+ * How TEXT was read, for people: one line per fact ("intent: book (rule:
+ * service with a day)", "word 'hiarcut' -> service haircut, distance 1,
+ * asked"). Returns the length written (truncated to cap).
+ */
+size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
+		       char *out, size_t cap);
 
 #endif

@@ -13,7 +13,11 @@
  * runs the start-up again, which re-reads everything stored.
  *
  * It must never decide replies or decode messages (it hands over PDU hex),
- * and never delete a stored message the caller has not said is safe.
+ * and never delete a stored message the caller has not said is safe; it
+ * never deletes a slot read on an earlier connection (the storage behind
+ * the same path may be another SIM's now). It never enters a SIM PIN twice
+ * in one process, and asks the caller's PIN guard before entering one at
+ * all, so that a PIN refused by an earlier process is not tried again.
  */
 #ifndef SMSDESK_MODEM_H
 #define SMSDESK_MODEM_H
@@ -32,10 +36,16 @@ enum modem_state {
 /* A message the modem holds (or pushed with +CMT / +CDS). */
 struct modem_message {
 	int index;	    /* storage index for modem_delete; -1: not stored */
-	const char *memory; /* "SM", "ME", "MT" ("" when not stored) */
+	const char *memory; /* "SM", "ME", "SR"... ("" when not stored) */
+	unsigned epoch;	    /* the connection it was read on */
 	int stat;	    /* 27.005 <stat>: 0 unread, 1 read; -1 unknown */
-	const char *pdu_hex; /* as the modem printed it, SMSC prefix first */
-	int tpdu_len;	     /* octets after the SMSC part (header <length>) */
+	/*
+	 * As the modem printed it, SMSC prefix first. Not always hex: a
+	 * stored message whose PDU line is garbled or was too long comes as
+	 * that line (or ""), so that the caller can keep it and free the slot.
+	 */
+	const char *pdu_hex;
+	int tpdu_len; /* octets after the SMSC part (header <length>) */
 };
 
 struct modem_send_result {
@@ -45,6 +55,19 @@ struct modem_send_result {
 	int cms_error;	   /* +CMS ERROR code, -1 when there was none */
 	const char *error; /* for logs and staff: "+CMS ERROR: 500",
 			      "timeout", "line dropped"; "" when ok */
+};
+
+/* Why a modem is MODEM_FAILED. */
+enum modem_failure {
+	MODEM_FAIL_NONE,
+	MODEM_FAIL_DEVICE, /* the modem cannot be used (PDU mode refused...) */
+	/*
+	 * The SIM needs staff: no PIN configured, the PIN refused (now, or by
+	 * an earlier process: the PIN guard remembers), or a PUK wanted.
+	 * Restarting cannot help and could spend the SIM's last tries.
+	 */
+	MODEM_FAIL_SIM,
+	MODEM_FAIL_NO_SIM, /* no SIM card inserted */
 };
 
 enum modem_warning {
@@ -72,6 +95,40 @@ struct modem_callbacks {
 	void (*warning)(void *ctx, enum modem_warning w, const char *text);
 };
 
+/*
+ * Remembering refused PINs beyond this process (the daemon keeps them in
+ * its database, per SIM). SIM_ID is "iccid:<ICCID>" when the SIM's ICCID
+ * could be read, else "imei:<IMEI>" (the SIM in that modem). The PIN is
+ * given so that a corrected PIN is tried again: keep a hash, never the PIN,
+ * and never log it.
+ */
+struct modem_pin_guard {
+	/* 1: PIN was refused before for SIM_ID; the driver will not enter it.
+	 */
+	int (*refused)(void *ctx, const char *sim_id, const char *pin);
+	/* The SIM accepted (1) or refused (0) PIN. */
+	void (*result)(void *ctx, const char *sim_id, const char *pin,
+		       int accepted);
+	void *ctx;
+};
+
+/*
+ * The byte pipe under the driver, for tests and fuzzing (a fake port with a
+ * fake clock). NULL in modem_config: the serial port at `device`. open
+ * returns 0 or a negative enum serial_err with a sentence in err; read and
+ * write return bytes moved, 0 when nothing can move now, or a negative
+ * enum serial_err.
+ */
+struct modem_io {
+	int (*open)(void *ctx, const char *device, int baud, char *err,
+		    size_t errlen);
+	long (*read)(void *ctx, void *buf, size_t cap);
+	long (*write)(void *ctx, const void *buf, size_t len);
+	void (*close)(void *ctx);
+	int (*fd)(void *ctx); /* to poll; -1 when there is none */
+	void *ctx;
+};
+
 struct modem_config {
 	const char *device; /* required: tty, USB serial, or pty */
 	int baud;	    /* 0: 115200 */
@@ -87,6 +144,13 @@ struct modem_config {
 	int health_interval_ms; /* 0: 30000: AT+CSQ when idle that long */
 	int reconnect_min_ms;	/* 0: 1000, doubling ... */
 	int reconnect_max_ms;	/* 0: 60000 */
+	/* NULL: no memory beyond this process (the PIN is still never
+	 * entered twice by one driver). Copied. */
+	const struct modem_pin_guard *pin_guard;
+	/* 1: enter the configured PIN once even though the guard remembers
+	 * it refused (staff fixed the SIM: `smsdesk modem --retry-pin`). */
+	int retry_pin;
+	const struct modem_io *io; /* NULL: the serial port. Copied. */
 };
 
 /* What the start-up learnt; fields are "" or -1 until known. */
@@ -96,6 +160,7 @@ struct modem_info {
 	char revision[96];
 	char imei[32];
 	char sim_state[32]; /* AT+CPIN?: "READY", "SIM PIN", ... */
+	char iccid[32];	    /* the SIM's ICCID (digits), "" if unread */
 	int rssi;	    /* AT+CSQ 0-31, 99 unknown */
 	int ber;
 	int reg_stat; /* AT+CREG stat: 1 home, 5 roaming, ... */
@@ -152,14 +217,28 @@ int modem_send_pdu(struct modem *m, const char *hex, int tpdu_len,
 		   void *cookie);
 
 /*
- * The caller has stored message INDEX safely (committed): delete it from
- * the modem. Never called, never deleted. Returns 0, or -1 when the
- * index is invalid or the queue is full.
+ * The caller has stored MSG safely (committed): delete it from the memory
+ * and index it was read from. Never called, never deleted. Deletes wait
+ * while the modem is busy; they are dropped when the line drops (the
+ * start-up lists storage again, and what was committed is deleted then).
+ * Returns 0, or -1 when MSG was not stored (+CMT), was read on an earlier
+ * connection (its slot may hold something else now), or the queue (4096)
+ * is full (the next list finds it again).
  */
-int modem_delete(struct modem *m, int index);
+int modem_delete(struct modem *m, const struct modem_message *msg);
+
+/*
+ * List storage again soon (AT+CMGL=4 in every memory messages were
+ * announced in), handing over everything still stored: for a caller that
+ * could not commit what it was given and wants it again. Returns 0, or -1
+ * while the modem is not ready (its start-up lists storage anyway).
+ */
+int modem_rescan(struct modem *m);
 
 int modem_is_ready(const struct modem *m);
 enum modem_state modem_state(const struct modem *m);
+/* Why it is MODEM_FAILED (MODEM_FAIL_NONE otherwise). */
+enum modem_failure modem_failure(const struct modem *m);
 const struct modem_info *modem_info(const struct modem *m);
 /* Sends queued or on the wire. */
 size_t modem_pending_sends(const struct modem *m);
@@ -182,7 +261,14 @@ struct modem_quirk {
 	const char *extra_final;  /* a vendor final error line, or NULL */
 	const char *extra_urc;	  /* a vendor URC prefix, or NULL */
 	int poll_storage;	  /* also AT+CMGL=4 at each health check */
-	const char *note;	  /* firmware-notes/ file */
+	/*
+	 * How this family reads the SIM's ICCID and the prefix of its answer
+	 * ("" for a bare line of digits); NULL: only the 27.007 fallback,
+	 * AT+CRSM=176,12258,0,0,10 (EF_ICCID read, nibble-swapped).
+	 */
+	const char *iccid_cmd;
+	const char *iccid_prefix;
+	const char *note; /* firmware-notes/ file */
 };
 
 const struct modem_quirk *modem_quirk_for(const char *manufacturer,

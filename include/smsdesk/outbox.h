@@ -151,6 +151,12 @@ struct outbox_job {
  */
 int outbox_next(struct outbox *ob, int64_t now, const char *bearer,
 		int any_pinned, struct outbox_job *job);
+/*
+ * The same, limited to the next part of message msg_id: a bearer that is
+ * stopping finishes the message on the wire and starts no other.
+ */
+int outbox_next_part(struct outbox *ob, int64_t now, const char *bearer,
+		     int64_t msg_id, struct outbox_job *job);
 
 /*
  * The bearer accepted JOB: mr is the TP-MR of +CMGS (-1 when none), ref the

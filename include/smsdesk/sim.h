@@ -36,6 +36,7 @@ struct sim_config {
 	const char *pin;	  /* SIM PIN asked by AT+CPIN?; NULL/"": none */
 	const char *smsc;	  /* AT+CSCA?; NULL: "+447785016005" */
 	const char *operator_name; /* AT+COPS?; NULL: "SIMNET" */
+	const char *iccid;	   /* the SIM's ICCID; NULL: a fixed one */
 	/*
 	 * Non-zero: at power-up (sim_new, sim_line_restore) print the start-up
 	 * URCs of a SIM800 at fixed baud rate: RDY, +CFUN: 1, +CPIN: READY (or
@@ -105,6 +106,14 @@ int sim_set_delay(struct sim *sim, const char *command, int ms);
  */
 int sim_deliver(struct sim *sim, const char *pdu_hex);
 /*
+ * A message arrives and the modem stores it in memory MEM ("SM" or "ME"),
+ * whatever AT+CPMS says, and announces it there: "+CMTI: "ME",3" (as
+ * firmware does when the SIM is full or a setting was lost). Returns the
+ * index, or -1 when that memory is full or the hex is bad.
+ */
+int sim_deliver_to(struct sim *sim, const char *mem, const char *pdu_hex);
+
+/*
  * A status report (SMS-STATUS-REPORT hex with SMSC prefix) arrives: +CDS
  * with the PDU when AT+CNMI ds=1 (returns 0), stored and announced with
  * +CDSI when ds=2 (returns the index), dropped when ds=0 (returns 0);
@@ -122,6 +131,14 @@ size_t sim_sent_count(const struct sim *sim);
 const char *sim_sent_pdu(const struct sim *sim, size_t i);
 /* The message reference +CMGS returned for sent PDU i. */
 int sim_sent_mr(const struct sim *sim, size_t i);
+
+/*
+ * How many times the driver ran a command, by name and form: "+CPIN=" (set),
+ * "+CPIN?" (read), "+CPIN=?" (test), "+CSQ" (execute).
+ */
+unsigned long sim_command_count(const struct sim *sim, const char *key);
+/* PIN tries left before the SIM wants its PUK (3 after a right PIN). */
+int sim_pin_tries(const struct sim *sim);
 
 /* Message stat (0 REC UNREAD .. 3 STO SENT) of storage index INDEX in
  * memory MEM ("SM", "ME", "MT"), or -1 when that slot is empty. */
@@ -146,6 +163,12 @@ void sim_fault_garbage(struct sim *sim, const void *bytes, size_t len);
 void sim_fault_mute(struct sim *sim, int commands);
 void sim_fault_cms_error(struct sim *sim, int sends, int code);
 void sim_fault_storage_full(struct sim *sim, int on);
+/*
+ * store_raw: a stored message whose PDU line reads as LINE (not hex: flash
+ * corruption, a firmware bug), announced like an arrival. Returns its index,
+ * or -1 when storage is full or LINE holds a line end.
+ */
+int sim_fault_store_raw(struct sim *sim, const char *line);
 void sim_line_drop(struct sim *sim);
 int sim_line_restore(struct sim *sim);
 /* The driver on the port has died (SIGKILL): drop the TIOCEXCL it left, as

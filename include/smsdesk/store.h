@@ -255,6 +255,9 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
  */
 int store_outbox_next(struct store *st, int64_t now, const char *modem,
 		      struct store_out_job *job);
+/* The same, only for parts of message msg_id (0: any message). */
+int store_outbox_next_in(struct store *st, int64_t now, const char *modem,
+			 int64_t msg_id, struct store_out_job *job);
 /*
  * When store_outbox_next will next have something (for the poll timeout):
  * the earliest next_try_at of a queued part not waiting behind an earlier
@@ -305,8 +308,8 @@ int store_outbox_delivered_by_ref(struct store *st, const char *bearer,
  * reason (parts already sent stay sent). Returns how many parts were
  * withdrawn (0 when none was queued), or a negative error.
  */
-int store_outbox_withdraw(struct store *st, int64_t msg_id,
-			  const char *reason, int64_t now);
+int store_outbox_withdraw(struct store *st, int64_t msg_id, const char *reason,
+			  int64_t now);
 /*
  * At start-up: parts left in sending by a crash go back to queued, due now;
  * returns how many (negative on error). Such a part may already have left
@@ -333,7 +336,7 @@ struct store_out_msg {
 	int64_t created_at;
 	int n_parts;
 	char last_error[STORE_ERROR_MAX];
-	char *text; /* owned: store_out_msg_clear */
+	char *text;	    /* owned: store_out_msg_clear */
 	int64_t expires_at; /* 0 = never */
 	unsigned flags;	    /* enum store_out_flags */
 };
@@ -344,8 +347,7 @@ void store_out_msg_clear(struct store_out_msg *msg);
  * Ids of the messages queued to `to`, oldest first, at most cap into ids;
  * returns how many (negative on error).
  */
-int store_outbox_to(struct store *st, const char *to, int64_t *ids,
-		    size_t cap);
+int store_outbox_to(struct store *st, const char *to, int64_t *ids, size_t cap);
 /* The state of one part (for tests and diagnostics). */
 int store_outbox_part_state(struct store *st, int64_t part_id,
 			    enum store_out_state *state, int *tries, int *mr);
@@ -527,7 +529,7 @@ struct store_report {
 	int64_t in_total, in_answered, in_ignored, in_new;
 	int64_t out_total, out_queued, out_sent, out_delivered, out_failed;
 	int64_t out_withdrawn; /* not sent on purpose: expired, opted out */
-	int64_t out_parts; /* SMS segments queued: what the replies cost */
+	int64_t out_parts;     /* SMS segments queued: what the replies cost */
 	int64_t bookings_made, bookings_cancelled;
 	int64_t turned_away;
 	struct store_demand_row *demand; /* most often turned away first */

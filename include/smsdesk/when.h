@@ -71,6 +71,13 @@ struct when_req {
 	 * must ask about the day or time, never fall back to today or guess.
 	 */
 	int unsure;
+	/*
+	 * For explanations (when_describe, try --explain): the rule that set
+	 * the day and the one that set the time (static strings, NULL when
+	 * none), and the bytes of the text they read ([from, to), -1 none).
+	 */
+	const char *day_rule, *time_rule;
+	int day_from, day_to, time_from, time_to;
 };
 
 /*
@@ -163,12 +170,39 @@ int when_is_slot(const struct catalog *cat, const struct when_day *day, int len,
 
 /*
  * Read the date and time phrases in TEXT (raw UTF-8 from the phone) relative
- * to NOW (the business's local time). CAT supplies opening hours, used only to
- * resolve bare hours ("10" -> 10:00, "2" -> 14:00) and may be NULL (then every
- * bare hour from 1 to 11 is ambiguous unless "am"/"pm" says). Fills *out and
- * returns out->problem.
+ * to NOW (the business's local time), with the words of VOCABS (N_VOCABS
+ * language packs, when_vocab.h; none means English). CAT supplies opening
+ * hours, used only to resolve bare hours ("10" -> 10:00, "2" -> 14:00) and
+ * may be NULL (then every bare hour from 1 to 11 is ambiguous unless "am",
+ * "pm" or a part of the day says). Fills *out and returns out->problem.
+ *
+ * Readings (one for each, so the desk's reply can name the date taken):
+ * a weekday alone or with "this"/"next" is the coming one ("next" skips
+ * today); "the <weekday> after next", "<weekday> week" and "a week on
+ * <weekday>" are a week after that; "<weekday> next week" is the one in
+ * next week. "this weekend" is the coming Saturday and Sunday (what is left
+ * of it at the weekend), "next weekend" the one after; "next week" is next
+ * Monday to Sunday; these and "in december", "next few days" fill the range
+ * instead of the day. A day before today (or a time earlier today) is
+ * WHEN_PAST with the day filled. Words that look like a date but cannot be
+ * placed set unsure: has_day stays 0 unless another word named the day.
  */
+struct when_vocab;
+enum when_problem when_read(const char *text, const struct when_local *now,
+			    const struct catalog *cat,
+			    const struct when_vocab *const *vocabs,
+			    size_t n_vocabs, struct when_req *out);
+
+/* when_read in English. */
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out);
+
+/*
+ * One line saying how R was read, for staff and tests: e.g. "day Thu 3 Dec
+ * (the thursday after next), time window 17:00-21:00 (evening)". TEXT is the
+ * text R was read from (for the quoted words), or NULL.
+ */
+void when_describe(const char *text, const struct when_req *r, char *out,
+		   size_t cap);
 
 #endif

@@ -145,15 +145,24 @@ static int print_table(const struct catalog *cat, const struct staff_day *day,
 /*
  * Write one content line: folded so no line exceeds 75 octets (RFC 5545
  * 3.1), never inside a UTF-8 sequence, each ending in CRLF.
+ *
+ * It always ends: a cut steps back at most 3 bytes to the start of a
+ * sequence (UTF-8 sequences are at most 4 bytes long), so every round
+ * writes at least 71 bytes; bytes that are not UTF-8 are cut where they
+ * stand (ics_text never passes them, this is the last guard).
  */
 static void ics_line(FILE *f, const char *line)
 {
 	size_t len = strlen(line), pos = 0, limit = 75;
 
 	while (len - pos > limit) {
-		size_t cut = pos + limit;
-		while (cut > pos && ((unsigned char)line[cut] & 0xC0) == 0x80)
-			cut--;
+		size_t cut = pos + limit, back = 0;
+
+		while (back < 3 &&
+		       ((unsigned char)line[cut - back] & 0xC0) == 0x80)
+			back++;
+		if (((unsigned char)line[cut - back] & 0xC0) != 0x80)
+			cut -= back;
 		fwrite(line + pos, 1, cut - pos, f);
 		fputs("\r\n ", f);
 		pos = cut;
@@ -163,21 +172,31 @@ static void ics_line(FILE *f, const char *line)
 	fputs("\r\n", f);
 }
 
-/* name:value with value escaped as TEXT (RFC 5545 3.3.11). */
+/*
+ * name:value with value escaped as TEXT (RFC 5545 3.3.11): invalid UTF-8
+ * becomes U+FFFD, control characters a space (TEXT allows none but tab).
+ */
 static void ics_text(FILE *f, const char *name, const char *value)
 {
-	char buf[2048];
-	size_t n = (size_t)snprintf(buf, sizeof(buf), "%s:", name);
+	char clean[2048], buf[2 * sizeof(clean) + 64];
+	size_t n = (size_t)snprintf(buf, sizeof(buf), "%.32s:", name);
 
-	for (const char *p = value; *p != '\0' && n + 3 < sizeof(buf); p++) {
-		if (*p == '\\' || *p == ';' || *p == ',') {
+	text_sanitize_utf8(value, strlen(value), clean, sizeof(clean));
+	for (const char *p = clean; *p != '\0' && n + 3 < sizeof(buf); p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\\' || c == ';' || c == ',') {
 			buf[n++] = '\\';
-			buf[n++] = *p;
-		} else if (*p == '\n') {
+			buf[n++] = (char)c;
+		} else if (c == '\n') {
 			buf[n++] = '\\';
 			buf[n++] = 'n';
-		} else if (*p != '\r') {
-			buf[n++] = *p;
+		} else if (c == '\r') {
+			continue;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+			buf[n++] = ' ';
+		} else {
+			buf[n++] = (char)c;
 		}
 	}
 	buf[n] = '\0';
@@ -202,7 +221,7 @@ static void ics_event(FILE *f, const struct catalog *cat,
 		      const struct store_booking *bk, int64_t now)
 {
 	const char *svc = service_name(cat, bk->service);
-	char buf[512];
+	char buf[2048];
 
 	ics_line(f, "BEGIN:VEVENT");
 	snprintf(buf, sizeof(buf), "UID:booking-%s@smsdesk", bk->ref);
@@ -232,7 +251,7 @@ static int write_ics(const char *path, const struct catalog *cat,
 		     const struct store_booking_list *list, int64_t now)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
-	char buf[256];
+	char buf[1024];
 	int failed;
 
 	if (f == NULL) {

@@ -15,14 +15,21 @@ static const char usage[] =
     "\n"
     "Answer the texts arriving at the modem(s), in the foreground, logging\n"
     "to standard error. SIGHUP reloads the catalog (an invalid one is\n"
-    "reported and the old one kept); SIGTERM or SIGINT finish what is on\n"
-    "the wire and exit 0.\n"
+    "reported and the old one kept); SIGTERM or SIGINT finish the message\n"
+    "on the wire (all its parts) and exit 0. Exits 5 when another smsdesk\n"
+    "serve holds the database or the device, 6 when the database file is\n"
+    "removed or replaced while serving.\n"
     "\n"
     "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, then\n"
     "                     /etc/smsdesk/smsdesk.cfg)\n"
     "      --device PATH  this serial device instead of the catalog's modems\n"
     "      --db PATH      this database instead of the catalog's\n"
-    "      --now TIME     start the desk's clock at YYYY-MM-DDTHH:MM (local)\n"
+    "      --now TIME     start the desk's clock at YYYY-MM-DDTHH:MM (local);\n"
+    "                     it runs on with the wall clock\n"
+    "      --clock-offset-file FILE\n"
+    "                     for tests: seconds added to the wall clock, read\n"
+    "                     again every second (a test steps the clock by\n"
+    "                     writing it)\n"
     "  -v, --verbose      log more (debug)\n"
     "  -q, --quiet        log only warnings and errors\n";
 
@@ -33,6 +40,7 @@ int cmd_serve(int argc, char **argv)
 	    {"device", required_argument, NULL, 'D'},
 	    {"db", required_argument, NULL, 'd'},
 	    {"now", required_argument, NULL, 'n'},
+	    {"clock-offset-file", required_argument, NULL, 'C'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
@@ -59,6 +67,9 @@ int cmd_serve(int argc, char **argv)
 			break;
 		case 'n':
 			opt.now = optarg;
+			break;
+		case 'C':
+			opt.clock_offset_file = optarg;
 			break;
 		case 'v':
 			level = LOG_LEVEL_DEBUG;

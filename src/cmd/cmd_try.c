@@ -29,22 +29,29 @@
 
 static void try_help(void)
 {
-	printf("usage: smsdesk try [-c FILE] [--db PATH] [--now "
-	       "YYYY-MM-DDTHH:MM]\n"
-	       "                   --from NUMBER TEXT...\n\n"
-	       "Answer TEXT as if NUMBER had texted it, and print the reply\n"
-	       "text(s) that would be sent, separated by a blank line\n"
-	       "(nothing when the desk stays silent).\n\n"
-	       "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
-	       "                      else /etc/smsdesk/smsdesk.cfg)\n"
-	       "      --db PATH       keep state in PATH (a scratch database,\n"
-	       "                      never the desk's own) so a conversation\n"
-	       "                      can continue; default: a temporary one\n"
-	       "      --now TIME      the business's local time, like\n"
-	       "                      2026-03-25T10:00 (default: the clock)\n"
-	       "      --from NUMBER   the sender, like +447700900001\n"
-	       "  -h, --help          this help\n");
+	printf(
+	    "usage: smsdesk try [-c FILE] [--db PATH] [--now "
+	    "YYYY-MM-DDTHH:MM]\n"
+	    "                   [--explain] --from NUMBER TEXT...\n\n"
+	    "Answer TEXT as if NUMBER had texted it, and print the reply\n"
+	    "text(s) that would be sent, separated by a blank line\n"
+	    "(nothing when the desk stays silent).\n\n"
+	    "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
+	    "                      else /etc/smsdesk/smsdesk.cfg)\n"
+	    "      --db PATH       keep state in PATH (a scratch database,\n"
+	    "                      never the desk's own) so a conversation\n"
+	    "                      can continue; default: a temporary one\n"
+	    "      --now TIME      the business's local time, like\n"
+	    "                      2026-03-25T10:00 (default: the clock)\n"
+	    "      --from NUMBER   the sender, like +447700900001\n"
+	    "      --explain       also print how the text was read (intent,\n"
+	    "                      each word matched to a service or topic\n"
+	    "                      with its edit distance, the day and time)\n"
+	    "                      and the rule that decided the reply\n"
+	    "  -h, --help          this help\n");
 }
+
+static int explain;
 
 /* The inbound row a typed text becomes: unique, like a network's. */
 static int put_inbound(struct store *st, const char *from, const char *text,
@@ -89,6 +96,12 @@ static int answer(const struct catalog *cat, struct store *st, const char *from,
 	}
 	for (size_t i = 0; i < res.desk.n_replies; i++)
 		printf("%s%s\n", i > 0 ? "\n" : "", res.desk.replies[i]);
+	if (explain) {
+		static char why[8192];
+		desk_explain(cat, &res.desk, why, sizeof(why));
+		printf("%s--- how it was read\n%s",
+		       res.desk.n_replies ? "\n" : "", why);
+	}
 	return CLI_OK;
 }
 
@@ -165,6 +178,7 @@ int cmd_try(int argc, char **argv)
 	    {"db", required_argument, NULL, 'd'},
 	    {"now", required_argument, NULL, 'n'},
 	    {"from", required_argument, NULL, 'f'},
+	    {"explain", no_argument, NULL, 'x'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -187,6 +201,9 @@ int cmd_try(int argc, char **argv)
 			break;
 		case 'f':
 			from = optarg;
+			break;
+		case 'x':
+			explain = 1;
 			break;
 		case 'h':
 			try_help();

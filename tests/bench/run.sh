@@ -9,6 +9,10 @@
 #   tests/bench/desk.sh      instructions per answered inquiry
 #   tests/bench/peers.sh     smsdesk, gammu-smsd and smstools end to end on
 #                            the simulated modem, and smsdesk's peak RSS
+#   tests/bench/loop.sh      the longest poll-loop pass with and without a
+#                            competing writer holding the database, and a
+#                            burst of 200 inquiries across 1, 2 and 4 modems
+#                            (realistic profile; about 16 minutes)
 # and parses what they print. Lines of the form
 #   bench: NAME: VALUE UNIT [min V max V]
 # are taken as they are from any of them; the other formats understood are
@@ -82,6 +86,12 @@ done
 run_part peers 1500 "$tmp/peers" tests/bench/peers.sh
 touch "$tmp/micro.raw"
 
+# ---- the poll loop under load, and several modems (one run each) -------------
+
+if [ -f tests/bench/loop.sh ]; then
+	run_part loop 2400 "$tmp/loop" bash tests/bench/loop.sh
+fi
+
 # ---- the table ---------------------------------------------------------------
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
@@ -102,6 +112,16 @@ debian=$(cat /etc/debian_version 2>/dev/null || echo "not Debian")
 	echo "processes. x: the peer's figure divided by smsdesk's (same profile)."
 	echo "Rows *-default ran alongside the others (they sleep between polls)."
 	awk -f tests/bench/fold_e2e.awk "$tmp/peers"
+	if [ -f "$tmp/loop" ]; then
+		echo
+		echo "Poll loop and several modems (tests/bench/loop.sh, one run each):"
+		echo "loop stall: the longest pass from poll() returning to the next poll()"
+		echo "(the time the modems waited for the daemon) while customers text, alone"
+		echo "and with another process holding the database's write lock; burst: first"
+		echo "delivery to the last reply's AT+CMGS accepted, inquiries shared evenly"
+		echo "between the modems."
+		sed 's/^bench: /  /' "$tmp/loop"
+	fi
 } >"$tmp/table"
 cp "$tmp/table" "$out/latest.txt"
 cat "$out/latest.txt"

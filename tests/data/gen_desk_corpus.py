@@ -205,14 +205,17 @@ for t in ["haircut tmrw 10", "hello?", "cancel", "STOP", "help"]:
     add(NOW, "optout", t, "silent", "opted_out", "-", "-", "-")
 for t in ["START", "start", "UNSTOP"]:
     add(NOW, "optout", t, "opted_in", "none", "-", "-", "-")
+# Thanks, acknowledgements and agreement with nothing open need no reply.
 for t in ["thanks", "Thank you!", "cheers mate", "👍", "ta", "thx x",
-          "Merci beaucoup", "gracias", "no"]:
+          "Merci beaucoup", "gracias", "no", "yes", "ok", "lol"]:
     add(NOW, "-", t, "silent", "thanks", "-", "-", "-")
-for t in ["HELP", "help", "?", "menu", "what do you offer", "yes", "ok"]:
+for t in ["HELP", "help", "?", "menu", "what do you offer"]:
     add(NOW, "-", t, "help", "none", "-", "-", "-")
-for t in ["asdfgh", "is the cat ok", "Hola quiero un corte mañana",
-          "lol", "2", "😀😀 ¿qué?"]:
+for t in ["asdfgh", "is the cat ok", "2", "😀😀 ¿qué?"]:
     add(NOW, "-", t, "not_understood", "none", "-", "-", "-")
+# A greeting (in any language the pack knows a word of) gets one back.
+add(NOW, "-", "Hola quiero un corte mañana", "greeting", "none", "-", "-",
+    "-")
 for t in ["Auto-reply: I am out of office until Monday",
           "This is an automated message, do not reply"]:
     add(NOW, "-", t, "silent", "auto_reply", "-", "-", "-")

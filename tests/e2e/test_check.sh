@@ -8,7 +8,8 @@ trap 'rm -rf "$tmp"' EXIT
 bad=$SMSDESK_SRC/tests/data/catalog-bad
 
 t_begin "the example catalog passes silently"
-out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" 2>&1); rc=$?
+out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" \
+	--now 2026-06-01T12:00 2>&1); rc=$?
 t_eq "$rc" 0
 t_eq "$out" ""
 t_end
@@ -91,6 +92,31 @@ sed 's|timezone = "Etc/UTC";|timezone = "Etc/UTC"; country = "IE";|' "$tmp/utc.c
 out=$("$SMSDESK_BIN" check -c "$tmp/ie.cfg" 2>&1); rc=$?
 t_eq "$rc" 0
 t_eq "$out" ""
+t_end
+
+t_begin "closed dates already past: a warning each, against --now"
+sed 's|closed = \[ "2026-12-25",|closed = [ "2025-12-25",|' "$bad/closed-twice.cfg" >"$tmp/past.cfg"
+sed -i 's|timezone = "Europe/London";|timezone = "Europe/London"; country = "GB";|' "$tmp/past.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2026-01-10T09:00 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" "$tmp/past.cfg:9: warning: closed date '2025-12-25' is already past (today is 2026-01-10); if you meant next year's, fix the year"
+out=$("$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2025-12-01T09:00 2>&1); rc=$?
+t_eq "$out" ""
+"$SMSDESK_BIN" check -c "$tmp/past.cfg" --now 2026-13-01T09:00 >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+t_end
+
+t_begin "a byte-order mark, CRLF line ends and tabs: accepted, lines kept"
+printf '\357\273\277' >"$tmp/bom.cfg"
+sed 's/$/\r/; s/  /\t/g' "$SMSDESK_SRC/conf/smsdesk.cfg" >>"$tmp/bom.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/bom.cfg" --now 2026-06-01T12:00 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+sed -i 's/max_segments = 2;/max_segments = 0;/' "$tmp/bom.cfg"
+line=$(grep -n 'max_segments = 0' "$tmp/bom.cfg" | cut -d: -f1)
+out=$("$SMSDESK_BIN" check -c "$tmp/bom.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$tmp/bom.cfg:$line: max_segments must be between 1 and 10, not 0"
 t_end
 
 t_begin "usage errors exit 2"

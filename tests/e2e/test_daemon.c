@@ -3,13 +3,13 @@
  * `smsdesk serve` binary as a child, a real sqlite file and a real catalog
  * (tests/data/e2e.cfg). Customers text through the simulated network; the
  * replies are what the daemon sent with AT+CMGS, decoded.
- *
- * KILL_RUNS (default 12) sets how many SIGKILL/restart rounds the crash
- * test makes; `make soak` runs only that test (KILL_ONLY), 200 rounds.
+ * The crash test (SIGKILL and restart while customers text) and `make
+ * soak` are in test_crash.c.
  */
 #include "harness.h"
 #include "support/rig.h"
 
+#include "smsdesk/cli.h"
 #include "smsdesk/pdu.h"
 #include "smsdesk/sim.h"
 #include "smsdesk/store.h"
@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define NOW   "2026-12-01T09:00" /* a Tuesday, 09:00 in London (UTC+0) */
@@ -148,9 +149,9 @@ static void test_autoreply_loop_cut_off(void)
 	CHECK_INT(rig_settle(&r, 2000, 30000), 0);
 	size_t n = rig_count(&r, robot);
 	printf("  auto-responder: 12 texts, %zu replies\n", n);
-	CHECK(n >= 1);
-	CHECK(n <= 6); /* max_replies_per_hour in tests/data/e2e.cfg */
-	CHECK(n <= 2); /* the loop detector stops it sooner */
+	/* The desk knows an out-of-office text and never answers it (issue
+	 * 11); the loop detector and the hourly cap stand behind it. */
+	CHECK_INT(n, 0);
 out:
 	rig_free(&r);
 }
@@ -311,8 +312,7 @@ static int boot_fast_retry(struct rig *r, int modems)
 		CHECK(!"rig");
 		return -1;
 	}
-	r->serve_args[0] = "--retry-seconds";
-	r->serve_args[1] = "1";
+	snprintf(r->extra[0], sizeof(r->extra[0]), "--retry-seconds=1");
 	if (rig_start(r) != 0) {
 		CHECK(!"rig started");
 		return -1;
@@ -468,51 +468,6 @@ out:
 	rig_free(&r);
 }
 
-/*
- * Crash safety: SIGKILL at random moments while customers text, restart,
- * and in the end every customer has an answer. A reply sent twice is a
- * duplicate: the protocol allows one per crash that lands between the
- * modem's +CMGS and our commit, so it is counted and printed, not hidden.
- */
-static void test_killed_and_restarted(void)
-{
-	struct rig r;
-	const char *env = getenv("KILL_RUNS");
-	int runs = env != NULL ? atoi(env) : 12;
-	char from[32];
-	unsigned seed = (unsigned)time(NULL);
-
-	if (boot(&r, 1) != 0)
-		goto out;
-	srand(seed);
-	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
-		rig_text(&r, 0, from,
-			 i % 2 ? "how much is a haircut?"
-			       : "price of a beard trim?");
-		rig_pump(&r, rand() % 700);
-		rig_kill(&r, SIGKILL);
-		CHECK(rig_start(&r) == 0);
-	}
-	rig_settle(&r, 2000, 60000);
-	int lost = 0, dup = 0;
-	for (int i = 0; i < runs; i++) {
-		snprintf(from, sizeof(from), "+4477009%05d", 20000 + i);
-		size_t n = rig_count(&r, from);
-		if (n == 0)
-			lost++;
-		if (n > 1)
-			dup += (int)n - 1;
-	}
-	printf("  crash test (seed %u): %d kills, %d lost, %d duplicate "
-	       "replies\n",
-	       seed, runs, lost, dup);
-	CHECK_INT(lost, 0);
-	CHECK(dup <= runs);
-out:
-	rig_free(&r);
-}
-
 static void test_staff_send_through_running_daemon(void)
 {
 	struct rig r;
@@ -600,33 +555,230 @@ out:
 	rig_free(&r);
 }
 
+/*
+ * Run `smsdesk serve -c CFG` a second time while the rig's daemon runs,
+ * keeping the modems answering; wait up to TIMEOUT_MS for it to exit
+ * (then SIGKILL it). Its output goes to OUT. Returns its exit status, or
+ * -1 when it had to be killed.
+ */
+static int second_serve(struct rig *r, const char *extra, char *out, size_t cap,
+			int timeout_ms)
+{
+	const char *bin = getenv("SMSDESK_BIN");
+	char log[128];
+	int status = 0, rc = -1;
+	pid_t pid;
+
+	snprintf(log, sizeof(log), "%s/second.log", r->dir);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		FILE *f = freopen(log, "w", stderr);
+		(void)f;
+		dup2(2, 1);
+		execl(bin, bin, "serve", "-c", r->cfg, extra, (char *)NULL);
+		_exit(127);
+	}
+	int64_t until = rig_ms() + timeout_ms;
+	while (pid > 0) {
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+			break;
+		}
+		if (rig_ms() > until) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		rig_pump(r, 20);
+	}
+	FILE *f = fopen(log, "r");
+	size_t n = f != NULL ? fread(out, 1, cap - 1, f) : 0;
+	out[n] = '\0';
+	if (f != NULL)
+		fclose(f);
+	return rc;
+}
+
+/*
+ * A second `smsdesk serve` on the live database — even one that would be
+ * refused the device — must not touch what the running daemon owns: its
+ * start-up recovery once put the sends in flight back in the queue and
+ * every one went out twice. Now it exits at once naming the holder.
+ */
+static void test_second_serve_leaves_live_sends_alone(void)
+{
+	static const char *const who[] = {"+447700900051", "+447700900052",
+					  "+447700900053"};
+	struct rig r;
+	char out[4096], pid[32];
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 300);
+	sim_set_delay(r.sims[0], "+CMGS", 2500);
+	snprintf(pid, sizeof(pid), "(pid %d)", (int)r.serve);
+	for (size_t i = 0; i < 3; i++) {
+		size_t before = sim_sent_count(r.sims[0]);
+		rig_text(&r, 0, who[i], "how much is a haircut?");
+		/* Wait until the reply is on the wire, not yet confirmed. */
+		int64_t until = rig_ms() + 15000;
+		while (sim_sent_count(r.sims[0]) == before && rig_ms() < until)
+			rig_pump(&r, 10);
+		CHECK(sim_sent_count(r.sims[0]) > before);
+		CHECK_INT(second_serve(&r, "-v", out, sizeof(out), 5000),
+			  CLI_IN_USE);
+		CHECK(strstr(out, "in use") != NULL);
+		CHECK(strstr(out, pid) != NULL);
+	}
+	/* Another database on the same modem: the device's lock names us. */
+	char other[160];
+	snprintf(other, sizeof(other), "--db=%s/other.db", r.dir);
+	CHECK_INT(second_serve(&r, other, out, sizeof(out), 5000), CLI_IN_USE);
+	CHECK(strstr(out, "device") != NULL && strstr(out, pid) != NULL);
+	sim_set_delay(r.sims[0], "+CMGS", -1);
+	CHECK_INT(rig_settle(&r, 3000, 30000), 0);
+	for (size_t i = 0; i < 3; i++)
+		CHECK_INT(rig_count(&r, who[i]), 1);
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+out:
+	rig_free(&r);
+}
+
+/*
+ * SIGTERM between the parts of a long text: the message on the wire is
+ * finished, all its parts (it used to stop after the part in flight, and
+ * the customer got half a text); the next message is not started, and the
+ * next start sends it once, with nothing sent twice.
+ */
+static void test_sigterm_finishes_the_message_in_flight(void)
+{
+	static const char long_text[] =
+	    "Your order is ready: two bottles of beard oil, one comb and the "
+	    "gift voucher you asked about. We keep it at the desk until "
+	    "Saturday; bring your booking reference please. Thanks!";
+	struct rig r;
+	char out[1024], cmd[512];
+	const char *x = "+447700900061", *y = "+447700900062";
+
+	if (boot(&r, 1) != 0)
+		goto out;
+	rig_pump(&r, 300);
+	CHECK(strlen(long_text) > 160); /* two GSM-7 parts */
+	sim_set_delay(r.sims[0], "+CMGS", 1500);
+	snprintf(cmd, sizeof(cmd), "send --to %s '%s'", x, long_text);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), cmd), 0);
+	snprintf(cmd, sizeof(cmd), "send --to %s '%s'", y, long_text);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), cmd), 0);
+	int64_t until = rig_ms() + 15000;
+	while (sim_sent_count(r.sims[0]) == 0 && rig_ms() < until)
+		rig_pump(&r, 10);
+	CHECK_INT(sim_sent_count(r.sims[0]), 1); /* part 1 on the wire */
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+	CHECK_INT(sim_sent_count(r.sims[0]), 2);
+	CHECK_INT(rig_count(&r, x), 1);
+	const struct rig_reply *rep = rig_last(&r, x);
+	CHECK(rep != NULL && rep->segments == 2 && rep->total == 2);
+	CHECK_INT(rig_count(&r, y), 0);
+	/* The next start sends the other message, and nothing twice. */
+	sim_set_delay(r.sims[0], "+CMGS", -1);
+	CHECK(rig_start(&r) == 0);
+	CHECK_INT(rig_wait_replies(&r, y, 1, 15000), 1);
+	CHECK_INT(rig_settle(&r, 1500, 15000), 0);
+	CHECK_INT(sim_sent_count(r.sims[0]), 4);
+	CHECK_INT(rig_count(&r, x), 1);
+out:
+	rig_free(&r);
+}
+
+/* Wait for the daemon to exit on its own (pumping the modems); its exit
+ * status, or -1 when it was still running after TIMEOUT_MS (then killed). */
+static int wait_exit(struct rig *r, int timeout_ms)
+{
+	int64_t until = rig_ms() + timeout_ms;
+	int status = 0;
+
+	while (waitpid(r->serve, &status, WNOHANG) == 0) {
+		if (rig_ms() > until) {
+			rig_kill(r, SIGKILL);
+			return -1;
+		}
+		rig_pump(r, 20);
+	}
+	r->serve = 0;
+	for (int m = 0; m < r->n_modems; m++)
+		sim_port_released(r->sims[m]);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/*
+ * The database file removed, or replaced by another, while the daemon
+ * runs: it used to carry on writing to a file nobody would read again, and
+ * the next start created an empty one ("You have no upcoming bookings").
+ * It stops loudly with its own exit code (the unit does not restart on it).
+ */
+static void test_database_removed_or_replaced_stops(void)
+{
+	for (int replace = 0; replace <= 1; replace++) {
+		struct rig r;
+		char other[160];
+
+		if (boot(&r, 1) != 0)
+			goto out;
+		rig_text(&r, 0, ALICE, "how much is a haircut?");
+		CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+		if (replace) {
+			snprintf(other, sizeof(other), "%s/restored.db", r.dir);
+			FILE *f = fopen(other, "w");
+			CHECK(f != NULL);
+			if (f != NULL)
+				fclose(f);
+			CHECK_INT(rename(other, r.db), 0);
+		} else {
+			CHECK_INT(unlink(r.db), 0);
+		}
+		CHECK_INT(wait_exit(&r, 10000), CLI_DB_LOST);
+		CHECK(
+		    file_contains(r.log, replace ? "was replaced" : "is gone"));
+	out:
+		rig_free(&r);
+	}
+}
+
+/* ONLY=name runs the cases whose name contains it (during development). */
+#define RUN_IF(fn)                                                             \
+	do {                                                                   \
+		if (only == NULL || strstr(#fn, only) != NULL)                 \
+			RUN(fn);                                               \
+	} while (0)
+
 int main(void)
 {
-	if (getenv("KILL_ONLY") != NULL) { /* make soak */
-		RUN(test_killed_and_restarted);
-		return h_done();
-	}
-	RUN(test_customer_books);
-	RUN(test_long_inquiry_answered_once);
-	RUN(test_ucs2_with_emoji);
-	RUN(test_stop_silences);
-	RUN(test_autoreply_loop_cut_off);
-	RUN(test_stop_honoured_over_the_cap);
-	RUN(test_unanswerable_kept_and_cleared);
-	RUN(test_idle_daemon_sleeps);
-	RUN(test_burst_sent_back_to_back);
-	RUN(test_two_modems);
-	RUN(test_cms_error_retried);
-	RUN(test_gives_up_and_records);
-	RUN(test_garbage_on_the_line);
-	RUN(test_line_drop_and_return);
-	RUN(test_storage_full_at_start);
-	RUN(test_sighup_with_invalid_config);
-	RUN(test_sigterm_exits_zero);
-	RUN(test_staff_send_through_running_daemon);
-	RUN(test_send_waits_for_the_daemon);
-	RUN(test_send_refuses_opted_out);
-	RUN(test_delivery_report_marks_delivered);
-	RUN(test_killed_and_restarted);
+	const char *only = getenv("ONLY");
+
+	RUN_IF(test_customer_books);
+	RUN_IF(test_long_inquiry_answered_once);
+	RUN_IF(test_ucs2_with_emoji);
+	RUN_IF(test_stop_silences);
+	RUN_IF(test_autoreply_loop_cut_off);
+	RUN_IF(test_stop_honoured_over_the_cap);
+	RUN_IF(test_unanswerable_kept_and_cleared);
+	RUN_IF(test_idle_daemon_sleeps);
+	RUN_IF(test_burst_sent_back_to_back);
+	RUN_IF(test_two_modems);
+	RUN_IF(test_cms_error_retried);
+	RUN_IF(test_gives_up_and_records);
+	RUN_IF(test_garbage_on_the_line);
+	RUN_IF(test_line_drop_and_return);
+	RUN_IF(test_storage_full_at_start);
+	RUN_IF(test_sighup_with_invalid_config);
+	RUN_IF(test_sigterm_exits_zero);
+	RUN_IF(test_database_removed_or_replaced_stops);
+	RUN_IF(test_sigterm_finishes_the_message_in_flight);
+	RUN_IF(test_staff_send_through_running_daemon);
+	RUN_IF(test_send_waits_for_the_daemon);
+	RUN_IF(test_send_refuses_opted_out);
+	RUN_IF(test_delivery_report_marks_delivered);
+	RUN_IF(test_second_serve_leaves_live_sends_alone);
 	return h_done();
 }

@@ -192,7 +192,7 @@ static void check_manners(const struct desk_result *res)
 				continue;
 			for (size_t k = 0; k < cat->referrals[r].n_covers; k++)
 				covers |= strcmp(cat->referrals[r].covers[k],
-						 res->d.subject) == 0;
+						 res->d.named_for[i]) == 0;
 		}
 		CHECK(covers);
 		for (size_t k = 0; k < res->n_replies; k++)
@@ -202,6 +202,21 @@ static void check_manners(const struct desk_result *res)
 		CHECK_INT(res->n_replies, 0);
 	else
 		CHECK_INT(res->n_replies, 1);
+	/* Every example a reply gives is built from this catalog. */
+	for (size_t i = 0; i < res->n_replies; i++) {
+		const char *ex = strstr(res->replies[i], "e.g. ");
+		if (ex == NULL)
+			continue;
+		ex += 5;
+		int ours = 0;
+		for (size_t s = 0; s < cat->n_services && !ours; s++)
+			for (size_t w = 0; w < cat->services[s].n_words; w++)
+				ours |=
+				    strncmp(
+					ex, cat->services[s].words[w],
+					strlen(cat->services[s].words[w])) == 0;
+		CHECK(ours);
+	}
 }
 
 static void named_list(const struct desk_result *res, char *out, size_t cap)
@@ -216,20 +231,47 @@ static void named_list(const struct desk_result *res, char *out, size_t cap)
 		snprintf(out, cap, "-");
 }
 
-static const char *dash(const char *s)
+/* "a+b+c": the primary's value and each further part's (empty ones
+ * skipped unless keep_empty). */
+static void joined(const struct desk_result *res, int which, char *out,
+		   size_t cap)
 {
-	return s[0] == '\0' ? "-" : s;
+	const struct desk_decision *d = &res->d;
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i <= d->n_more; i++) {
+		const char *v;
+		if (which == 0)
+			v = desk_kind_name(i == 0 ? d->kind
+						  : d->more[i - 1].kind);
+		else if (which == 1)
+			v = i == 0 ? d->subject : d->more[i - 1].subject;
+		else
+			v = i == 0 ? d->local : d->more[i - 1].local;
+		if (v[0] == '\0')
+			continue;
+		len += (size_t)snprintf(out + len, cap - len, "%s%s",
+					len ? "+" : "", v);
+		if (len >= cap)
+			break;
+	}
+	if (out[0] == '\0')
+		snprintf(out, cap, "-");
 }
 
-/* Compare one answer with "kind | reason | subject | local | named". */
+/* Compare one answer with "kind | reason | subject | local | named"; the
+ * kind, subject and local fields list the further parts with "+". */
 static void expect(const struct desk_result *res, char **f)
 {
-	char named[512];
+	char named[512], kinds[256], subjects[512], locals[256];
 	named_list(res, named, sizeof(named));
-	CHECK_STR(desk_kind_name(res->d.kind), f[0]);
+	joined(res, 0, kinds, sizeof(kinds));
+	joined(res, 1, subjects, sizeof(subjects));
+	joined(res, 2, locals, sizeof(locals));
+	CHECK_STR(kinds, f[0]);
 	CHECK_STR(desk_reason_name(res->d.reason), f[1]);
-	CHECK_STR(dash(res->d.subject), f[2]);
-	CHECK_STR(dash(res->d.local), f[3]);
+	CHECK_STR(subjects, f[2]);
+	CHECK_STR(locals, f[3]);
 	CHECK_STR(named, f[4]);
 	check_manners(res);
 	if (getenv("TEST_SHOW") != NULL)

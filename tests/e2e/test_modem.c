@@ -46,6 +46,8 @@ struct world {
 	char last_reason[256];
 	int n_msgs;
 	int msg_index[MAX_MSGS];
+	char msg_mem[MAX_MSGS][4];
+	unsigned msg_epoch[MAX_MSGS];
 	char msg_pdu[MAX_MSGS][400];
 	int msg_tpdu_len[MAX_MSGS];
 	int n_reports;
@@ -55,15 +57,26 @@ struct world {
 	void *result_cookie[8];
 	int n_full;
 	int n_warnings;
+	int auto_delete; /* delete each message as it comes (committed) */
+	int n_seen;	 /* messages handed over, all of them */
+	/* The PIN guard's memory: one refused (sim id, PIN). */
+	char refused_id[64], refused_pin[16];
+	int n_guard_asked, n_guard_results, last_accepted;
 };
 
 static void on_message(void *ctx, const struct modem_message *msg)
 {
 	struct world *w = ctx;
 
+	w->n_seen++;
+	if (w->auto_delete)
+		modem_delete(w->m, msg);
 	if (w->n_msgs == MAX_MSGS)
 		return;
 	w->msg_index[w->n_msgs] = msg->index;
+	snprintf(w->msg_mem[w->n_msgs], sizeof(w->msg_mem[0]), "%s",
+		 msg->memory);
+	w->msg_epoch[w->n_msgs] = msg->epoch;
 	snprintf(w->msg_pdu[w->n_msgs], sizeof(w->msg_pdu[0]), "%s",
 		 msg->pdu_hex);
 	w->msg_tpdu_len[w->n_msgs] = msg->tpdu_len;
@@ -77,7 +90,17 @@ static void on_report(void *ctx, const struct modem_message *msg)
 	w->n_reports++;
 	snprintf(w->report_pdu, sizeof(w->report_pdu), "%s", msg->pdu_hex);
 	if (msg->index >= 0)
-		modem_delete(w->m, msg->index);
+		modem_delete(w->m, msg);
+}
+
+/* The caller committed message I: delete it where it was read. */
+static int del(struct world *w, int i)
+{
+	struct modem_message msg = {.index = w->msg_index[i],
+				    .memory = w->msg_mem[i],
+				    .epoch = w->msg_epoch[i]};
+
+	return modem_delete(w->m, &msg);
 }
 
 static void on_send(void *ctx, const struct modem_send_result *r)
@@ -110,6 +133,30 @@ static void on_warning(void *ctx, enum modem_warning wr, const char *text)
 	w->n_warnings++;
 	if (wr == MODEM_WARN_STORAGE_FULL)
 		w->n_full++;
+}
+
+static int guard_refused(void *ctx, const char *sim_id, const char *pin)
+{
+	struct world *w = ctx;
+
+	w->n_guard_asked++;
+	return strcmp(w->refused_id, sim_id) == 0 &&
+	       strcmp(w->refused_pin, pin) == 0;
+}
+
+static void guard_result(void *ctx, const char *sim_id, const char *pin,
+			 int accepted)
+{
+	struct world *w = ctx;
+
+	w->n_guard_results++;
+	w->last_accepted = accepted;
+	if (!accepted) {
+		snprintf(w->refused_id, sizeof(w->refused_id), "%s", sim_id);
+		snprintf(w->refused_pin, sizeof(w->refused_pin), "%s", pin);
+	} else if (strcmp(w->refused_id, sim_id) == 0) {
+		w->refused_id[0] = '\0';
+	}
 }
 
 static char link_path[64];
@@ -300,11 +347,16 @@ static void test_receive_by_cmti(void)
 	CHECK_INT(w.msg_index[0], idx);
 	CHECK_STR(w.msg_pdu[0], DELIVER_1);
 	CHECK_INT(w.msg_tpdu_len[0], (int)(strlen(DELIVER_1) / 2) - 8);
-	/* Not deleted until the caller says it is stored. */
+	/* Not deleted until the caller says it is stored; meanwhile the
+	 * health check finds it still there and hands it over again. */
 	spin(&w, NULL, 5 * 60000);
 	CHECK_INT(sim_stored(w.sim), 1);
-	CHECK_INT(w.n_msgs, 1);
-	CHECK_INT(modem_delete(w.m, w.msg_index[0]), 0);
+	CHECK(w.n_msgs >= 2 && w.n_msgs <= 6);
+	for (int i = 1; i < w.n_msgs; i++) {
+		CHECK_INT(w.msg_index[i], idx);
+		CHECK_STR(w.msg_pdu[i], DELIVER_1);
+	}
+	CHECK_INT(del(&w, w.n_msgs - 1), 0);
 	CHECK(spin(&w, storage_empty, 10000));
 	CHECK_STR(w.states, "starting;ready;");
 	world_close(&w);
@@ -327,8 +379,8 @@ static void test_receive_stored_at_start(void)
 	CHECK_STR(w.msg_pdu[1], DELIVER_2);
 	CHECK(w.msg_index[0] != w.msg_index[1]);
 	CHECK_INT(sim_stored(w.sim), 2);
-	modem_delete(w.m, w.msg_index[0]);
-	modem_delete(w.m, w.msg_index[1]);
+	del(&w, 0);
+	del(&w, 1);
 	CHECK(spin(&w, storage_empty, 10000));
 	world_close(&w);
 }
@@ -523,7 +575,7 @@ static void test_storage_full(void)
 	CHECK(w.n_full >= 1);
 	sim_fault_storage_full(w.sim, 0);
 	for (int i = 0; i < w.n_msgs; i++)
-		modem_delete(w.m, w.msg_index[i]);
+		del(&w, i);
 	CHECK(spin(&w, storage_empty, 10000));
 	/* Room again: arrivals flow. */
 	w.n_msgs = 0;
@@ -567,6 +619,236 @@ static void test_pin(void)
 	spin(&w, NULL, 10 * 60000);
 	CHECK_INT(modem_state(w.m), MODEM_FAILED);
 	world_close(&w);
+}
+
+static int n_seen_at_least(struct world *w, int n)
+{
+	return w->n_seen >= n;
+}
+
+static int all_150(struct world *w)
+{
+	return n_seen_at_least(w, 150) && sim_stored(w->sim) == 0;
+}
+
+/*
+ * A large SIM found full of answered texts: every one listed at start is
+ * deleted, however many (a 64-entry delete queue once overflowed
+ * silently and left the rest on the SIM).
+ */
+static void test_many_deletes(void)
+{
+	struct world w;
+	struct sim_config scfg = {.capacity = 200};
+
+	if (world_open(&w, &scfg, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	for (int i = 0; i < 150; i++)
+		CHECK(sim_deliver(w.sim, i % 2 ? DELIVER_1 : DELIVER_2) >= 1);
+	w.auto_delete = 1;
+	CHECK(start(&w));
+	CHECK(spin(&w, all_150, 5 * 60000));
+	CHECK_INT(w.n_seen, 150);
+	CHECK_INT(sim_stored(w.sim), 0);
+	world_close(&w);
+}
+
+/*
+ * "+CMTI: "ME",1" while the driver reads "SM": read and deleted in ME
+ * (once it was only warned about and stayed there unread), then back to SM
+ * for the next arrival.
+ */
+static void test_arrival_in_another_memory(void)
+{
+	struct world w;
+
+	if (world_open(&w, NULL, NULL) != 0 || !start(&w)) {
+		CHECK(0);
+		world_close(&w);
+		return;
+	}
+	CHECK_INT(sim_deliver_to(w.sim, "ME", DELIVER_1), 1);
+	CHECK(spin(&w, one_msg, 10000));
+	CHECK_STR(w.msg_pdu[0], DELIVER_1);
+	CHECK_STR(w.msg_mem[0], "ME");
+	CHECK_INT(w.msg_index[0], 1);
+	CHECK_INT(sim_stat(w.sim, "ME", 1), 1);
+	CHECK_INT(del(&w, 0), 0);
+	CHECK(spin(&w, storage_empty, 10000));
+	CHECK_INT(sim_stat(w.sim, "ME", 1), -1);
+	/* SM arrivals still read in SM, at the same index. */
+	CHECK_INT(sim_deliver(w.sim, DELIVER_2), 1);
+	CHECK(spin(&w, two_msgs, 10000));
+	CHECK_STR(w.msg_mem[1], "SM");
+	CHECK_STR(w.msg_pdu[1], DELIVER_2);
+	CHECK_INT(del(&w, 1), 0);
+	CHECK(spin(&w, storage_empty, 10000));
+	CHECK(sim_command_count(w.sim, "+CPMS=") >= 3);
+	CHECK(modem_is_ready(w.m));
+	world_close(&w);
+}
+
+/* A stored message whose PDU line is not hex is handed over, to be kept
+ * and freed, not left on the SIM forever. */
+static void test_unreadable_stored_message(void)
+{
+	struct world w;
+
+	if (world_open(&w, NULL, NULL) != 0 || !start(&w)) {
+		CHECK(0);
+		world_close(&w);
+		return;
+	}
+	CHECK(sim_fault_store_raw(w.sim, "GARBLED, NOT A PDU") >= 1);
+	CHECK(spin(&w, one_msg, 10000));
+	CHECK_STR(w.msg_pdu[0], "GARBLED, NOT A PDU");
+	CHECK_INT(del(&w, 0), 0);
+	CHECK(spin(&w, storage_empty, 10000));
+	/* Found at start-up too. */
+	CHECK(sim_fault_store_raw(w.sim, "\x01\x02 ###") >= 1);
+	sim_line_drop(w.sim);
+	CHECK(spin(&w, closed, 10000));
+	CHECK_INT(sim_line_restore(w.sim), 0);
+	w.n_msgs = 0;
+	CHECK(spin(&w, one_msg, 5 * 60000));
+	CHECK_INT(del(&w, 0), 0);
+	CHECK(spin(&w, storage_empty, 10000));
+	world_close(&w);
+}
+
+/*
+ * A slot read before the line dropped is not deleted after it came back:
+ * the storage behind the path may be another SIM's now. What is still
+ * there is listed again and deleted then.
+ */
+static void test_no_delete_across_connections(void)
+{
+	struct world w;
+
+	if (world_open(&w, NULL, NULL) != 0 || !start(&w)) {
+		CHECK(0);
+		world_close(&w);
+		return;
+	}
+	CHECK_INT(sim_deliver(w.sim, DELIVER_1), 1);
+	CHECK(spin(&w, one_msg, 10000));
+	sim_line_drop(w.sim);
+	CHECK(spin(&w, closed, 10000));
+	CHECK_INT(del(&w, 0), -1);
+	CHECK_INT(sim_line_restore(w.sim), 0);
+	CHECK(spin(&w, two_msgs, 5 * 60000));
+	CHECK_INT(del(&w, 0), -1);
+	CHECK_STR(w.msg_pdu[1], DELIVER_1);
+	CHECK_INT(del(&w, 1), 0);
+	CHECK(spin(&w, storage_empty, 10000));
+	world_close(&w);
+}
+
+/* The SIM's ICCID, each family its own way, the 27.007 read otherwise. */
+static void test_iccid(void)
+{
+	static const struct {
+		const char *manufacturer, *model, *command;
+	} cases[] = {
+	    {"SIMCOM_Ltd", "SIMCOM_SIM800", "+CCID"},
+	    {"Quectel", "EC25", "+QCCID"},
+	    {"SIMCOM INCORPORATED", "SIMCOM_SIM7600E-H", "+CICCID"},
+	    {"huawei", "E3372", "^ICCID?"},
+	    {"u-blox", "SARA-U201", "+CCID"},
+	    {"Telit", "LE910C1-EU", "+CRSM="},
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct world w;
+		struct sim_config scfg = {.manufacturer = cases[i].manufacturer,
+					  .model = cases[i].model,
+					  .iccid = "8944110067212345678"};
+		TEST_BEGIN("test_iccid/%s", cases[i].model);
+		if (world_open(&w, &scfg, NULL) != 0 || !start(&w)) {
+			CHECK(0);
+			world_close(&w);
+			TEST_END();
+			continue;
+		}
+		CHECK_STR(modem_info(w.m)->iccid, "8944110067212345678");
+		CHECK_INT(sim_command_count(w.sim, cases[i].command), 1);
+		world_close(&w);
+		TEST_END();
+	}
+}
+
+static int guard_world(struct world *w, const char *pin)
+{
+	struct sim_config scfg = {.pin = "1234",
+				  .iccid = "89441100672123456789"};
+	struct modem_pin_guard g = {.refused = guard_refused,
+				    .result = guard_result};
+	struct modem_callbacks cb = {.ctx = w, .state = on_state};
+	struct modem_config mcfg = {.pin = pin, .pin_guard = &g};
+	char err[200];
+
+	/* world_open with a guard: the sim and its PIN tries stay. */
+	g.ctx = w;
+	if (w->sim == NULL) {
+		snprintf(link_path, sizeof(link_path),
+			 "/tmp/smsdesk-e2e-modem-%d", (int)getpid());
+		scfg.link_path = link_path;
+		w->sim = sim_new(&scfg, err, sizeof(err));
+		if (w->sim == NULL)
+			return -1;
+	}
+	modem_free(w->m);
+	sim_port_released(w->sim);
+	mcfg.device = sim_device_path(w->sim);
+	w->m = modem_new(&mcfg, &cb);
+	w->states[0] = '\0';
+	return w->m == NULL ? -1 : 0;
+}
+
+/*
+ * A PIN the SIM refused is remembered beyond the driver (the guard), per
+ * SIM: later drivers do not enter it again, however often they start; a
+ * different PIN is tried; a right one clears the memory.
+ */
+static void test_pin_guard(void)
+{
+	struct world w;
+
+	memset(&w, 0, sizeof(w));
+	w.now = 1000000;
+	if (guard_world(&w, "9999") != 0) {
+		CHECK(0);
+		return;
+	}
+	modem_start(w.m, w.now, w.last_reason, sizeof(w.last_reason));
+	CHECK(spin(&w, failed, 60000));
+	CHECK_INT(modem_failure(w.m), MODEM_FAIL_SIM);
+	CHECK_INT(sim_pin_tries(w.sim), 2);
+	CHECK_INT(w.n_guard_results, 1);
+	CHECK_INT(w.last_accepted, 0);
+	CHECK_STR(w.refused_id, "iccid:89441100672123456789");
+	CHECK(strstr(w.last_reason, "9999") == NULL);
+	/* Five more starts, as systemd would: no try spent. */
+	for (int i = 0; i < 5; i++) {
+		CHECK_INT(guard_world(&w, "9999"), 0);
+		modem_start(w.m, w.now, w.last_reason, sizeof(w.last_reason));
+		CHECK(spin(&w, failed, 60000));
+		CHECK_INT(modem_failure(w.m), MODEM_FAIL_SIM);
+		CHECK(strstr(w.last_reason, "refused this PIN before") != NULL);
+	}
+	CHECK_INT(sim_pin_tries(w.sim), 2);
+	CHECK_INT(sim_command_count(w.sim, "+CPIN="), 1);
+	/* Staff corrected the config: the new PIN is entered, and works. */
+	CHECK_INT(guard_world(&w, "1234"), 0);
+	modem_start(w.m, w.now, w.last_reason, sizeof(w.last_reason));
+	CHECK(spin(&w, is_ready, 60000));
+	CHECK_INT(w.last_accepted, 1);
+	CHECK_STR(w.refused_id, "");
+	CHECK_INT(sim_pin_tries(w.sim), 3);
+	modem_free(w.m);
+	sim_free(w.sim);
 }
 
 static void test_quirk_profiles(void)
@@ -659,6 +941,12 @@ int main(void)
 	RUN(test_line_drop_and_reconnect);
 	RUN(test_storage_full);
 	RUN(test_pin);
+	RUN(test_pin_guard);
+	test_iccid();
+	RUN(test_many_deletes);
+	RUN(test_arrival_in_another_memory);
+	RUN(test_unreadable_stored_message);
+	RUN(test_no_delete_across_connections);
 	test_quirk_profiles();
 	RUN(test_quirk_lookup);
 	RUN(test_garbage_on_the_line);

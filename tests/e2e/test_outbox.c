@@ -38,10 +38,9 @@ static int init(struct rig *r, const char *retry_seconds)
 		CHECK(!"rig");
 		return -1;
 	}
-	if (retry_seconds != NULL) {
-		r->serve_args[0] = "--retry-seconds";
-		r->serve_args[1] = retry_seconds;
-	}
+	if (retry_seconds != NULL)
+		snprintf(r->extra[0], sizeof(r->extra[0]), "--retry-seconds=%s",
+			 retry_seconds);
 	return 0;
 }
 

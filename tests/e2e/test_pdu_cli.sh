@@ -25,6 +25,7 @@ timestamp: 2026-11-23T09:00:00+00:00
 pid: 0x00
 dcs: 0x00
 status_report: no
+shift: -
 concat: -
 text: Can I get a haircut tomorrow at 10?"
 t_end
@@ -121,6 +122,37 @@ for args in "--help" "decode --help" "encode --help"; do
 	t_contains "$out" "usage: smsdesk pdu"
 done
 t_contains "$("$SMSDESK_BIN" pdu decode --help)" "--length"
+t_end
+
+t_begin "national shift: encode --shift tr takes fewer segments, decode names the table"
+TR="Yarın saat 10'da gelebilir miyim? Teşekkürler, Ağustos çok güzel. Şimdi bir randevu almak istiyorum lütfen, öğleden sonra olur mu?"
+hex=$("$SMSDESK_BIN" pdu encode --to +905321234567 "$TR" 2>/dev/null)
+t_eq "$(printf '%s\n' "$hex" | wc -l)" 2
+hex=$("$SMSDESK_BIN" pdu encode --to +905321234567 --shift tr "$TR" 2>/dev/null); rc=$?
+t_eq "$rc" 0
+t_eq "$(printf '%s\n' "$hex" | wc -l)" 1
+plan=$("$SMSDESK_BIN" pdu encode --to +905321234567 --shift auto "$TR" 2>&1 >/dev/null)
+t_eq "$plan" "segments: 1 encoding: gsm7 shift: locking default, single turkish"
+out=$("$SMSDESK_BIN" pdu decode "$hex")
+t_contains "$out" "shift: locking default (0), single turkish (1)"
+t_eq "$(printf '%s\n' "$out" | sed -n 's/^text: //p')" "$TR"
+"$SMSDESK_BIN" pdu encode --to +905321234567 --shift xx "$TR" >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+"$SMSDESK_BIN" pdu encode --to +905321234567 --locking "$TR" >/dev/null 2>&1; rc=$?
+t_eq "$rc" 2
+t_end
+
+t_begin "decode --length ends the message at the modem's length"
+# The published +CDS report (amro.blogspot.com 2007-09) as read from SIM
+# storage: SMSC part 00, the 25-octet TPDU, then the record's padding.
+CDS=06000B910221815716F2709021510121807090215101718000
+out=$("$SMSDESK_BIN" pdu decode --length 25 "00${CDS}0405FFFFFF"); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "type: status-report"
+t_contains "$out" "ignored: 5 octets after the message"
+out=$("$SMSDESK_BIN" pdu decode "00${CDS}FFFFFFFF"); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "status: 0x00 (delivered)"
 t_end
 
 t_done

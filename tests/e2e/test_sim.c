@@ -254,6 +254,113 @@ static void pin_flow(void)
 	rig_close(&r);
 }
 
+/* The PIN counter is the SIM's: a power cycle (line restore) keeps it. */
+static void pin_tries_survive_power_up(void)
+{
+	struct sim_config cfg = {.pin = "1234"};
+	struct rig r;
+
+	if (rig_open(&r, &cfg) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0;+CMEE=1\r");
+	CHECK_STR(chat(&r, "AT+CPIN=\"0000\"\r"), "\r\n+CME ERROR: 16\r\n");
+	CHECK_INT(sim_pin_tries(r.sim), 2);
+	close(r.fd);
+	sim_line_drop(r.sim);
+	CHECK_INT(sim_line_restore(r.sim), 0);
+	r.fd = open_client(sim_device_path(r.sim));
+	chat(&r, "ATE0;+CMEE=1\r");
+	CHECK_STR(chat(&r, "AT+CPIN?\r"), "\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n");
+	CHECK_INT(sim_pin_tries(r.sim), 2);
+	CHECK_INT(sim_command_count(r.sim, "+CPIN="), 1);
+	CHECK_INT(sim_command_count(r.sim, "+CPIN?"), 1);
+	CHECK_INT(sim_command_count(r.sim, "+CMEE="), 2);
+	CHECK_STR(chat(&r, "AT+CPIN=\"1234\"\r"), "\r\nOK\r\n");
+	CHECK_INT(sim_pin_tries(r.sim), 3);
+	rig_close(&r);
+}
+
+/* Each family's ICCID command, before the PIN is entered. */
+static void iccid_commands(void)
+{
+	struct sim_config cfg = {.pin = "1234", .iccid = "8944110067212345678"};
+	struct rig r;
+
+	if (rig_open(&r, &cfg) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0;+CMEE=1\r");
+	CHECK_STR(chat(&r, "AT+CCID\r"),
+		  "\r\n8944110067212345678\r\n\r\nOK\r\n");
+	CHECK_STR(chat(&r, "AT+QCCID\r"),
+		  "\r\n+QCCID: 8944110067212345678\r\n\r\nOK\r\n");
+	CHECK_STR(chat(&r, "AT+CICCID\r"),
+		  "\r\n+ICCID: 8944110067212345678\r\n\r\nOK\r\n");
+	CHECK_STR(chat(&r, "AT^ICCID?\r"),
+		  "\r\n^ICCID: 8944110067212345678\r\n\r\nOK\r\n");
+	/* EF_ICCID raw: nibbles swapped, F filler (TS 51.011 10.1.1). */
+	CHECK_STR(chat(&r, "AT+CRSM=176,12258,0,0,10\r"),
+		  "\r\n+CRSM: 144,0,\"984411007612325476F8\"\r\n\r\nOK\r\n");
+	rig_close(&r);
+
+	struct sim_config ublox = {.manufacturer = "u-blox",
+				   .iccid = "89441100672123456789"};
+	if (rig_open(&r, &ublox) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0\r");
+	CHECK_STR(chat(&r, "AT+CCID\r"),
+		  "\r\n+CCID: 89441100672123456789\r\n\r\nOK\r\n");
+	CHECK_STR(chat(&r, "AT+CRSM=176,12258,0,0,10\r"),
+		  "\r\n+CRSM: 144,0,\"98441100761232547698\"\r\n\r\nOK\r\n");
+	rig_close(&r);
+}
+
+/* Arrivals stored in another memory, and a stored line that is not hex. */
+static void other_memory_and_raw(void)
+{
+	struct rig r;
+	char want[512];
+
+	if (rig_open(&r, NULL) != 0) {
+		CHECK(0);
+		return;
+	}
+	chat(&r, "ATE0;+CMEE=1\r");
+	r.len = 0;
+	CHECK_INT(sim_deliver_to(r.sim, "ME", DELIVER), 1);
+	pump(&r, "\r\n+CMTI: \"ME\",1\r\n", 1000);
+	CHECK_STR(r.got, "\r\n+CMTI: \"ME\",1\r\n");
+	CHECK_INT(sim_stat(r.sim, "ME", 1), 0);
+	/* SM is still the read memory: slot 1 there is empty */
+	CHECK_STR(chat(&r, "AT+CMGR=1\r"), "\r\nOK\r\n");
+	/* one memory given: only <mem1> changes */
+	CHECK_STR(chat(&r, "AT+CPMS=\"ME\"\r"),
+		  "\r\n+CPMS: 1,30,0,30,0,30\r\n\r\nOK\r\n");
+	snprintf(want, sizeof(want), "\r\n+CMGR: 0,,30\r\n%s\r\n\r\nOK\r\n",
+		 DELIVER);
+	CHECK_STR(chat(&r, "AT+CMGR=1\r"), want);
+	CHECK_STR(chat(&r, "AT+CMGD=1\r"), "\r\nOK\r\n");
+	CHECK_INT(sim_stat(r.sim, "ME", 1), -1);
+	CHECK_STR(chat(&r, "AT+CPMS?\r"),
+		  "\r\n+CPMS: \"ME\",0,30,\"SM\",0,30,\"SM\",0,30\r\n\r\nOK"
+		  "\r\n");
+	CHECK_INT(sim_deliver_to(r.sim, "XX", DELIVER), -1);
+
+	chat(&r, "AT+CPMS=\"SM\"\r");
+	r.len = 0;
+	CHECK_INT(sim_fault_store_raw(r.sim, "GARBLED *** 12"), 1);
+	pump(&r, "\r\n+CMTI: \"SM\",1\r\n", 1000);
+	CHECK_STR(chat(&r, "AT+CMGL=4\r"),
+		  "\r\n+CMGL: 1,0,,-1\r\nGARBLED *** 12\r\n\r\nOK\r\n");
+	CHECK_INT(sim_fault_store_raw(r.sim, "two\r\nlines"), -1);
+	rig_close(&r);
+}
+
 static void receive_by_cmti(void)
 {
 	struct rig r;
@@ -746,6 +853,9 @@ int main(void)
 	RUN(identity_from_config);
 	RUN(result_formats);
 	RUN(pin_flow);
+	RUN(pin_tries_survive_power_up);
+	RUN(iccid_commands);
+	RUN(other_memory_and_raw);
 	RUN(receive_by_cmti);
 	RUN(storages);
 	RUN(direct_delivery_and_ack);

@@ -64,7 +64,7 @@ t_end
 t_begin "without --db nothing is kept"
 before=$(ls -d /tmp/smsdesk-try-* 2>/dev/null | wc -l)
 out=$("$SMSDESK_BIN" try -c "$cfg" --now 2026-03-25T10:00 --from +447700900001 how much is a beard trim)
-t_eq "$out" "Beard trim is GBP 10 (15 min). Text a day and time to book, e.g. beard sat 10am."
+t_eq "$out" "Beard trim is GBP 10 (15 min). Text a day and time to book, e.g. beard thu 10am."
 after=$(ls -d /tmp/smsdesk-try-* 2>/dev/null | wc -l)
 t_eq "$after" "$before"
 t_end

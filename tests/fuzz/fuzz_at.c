@@ -56,7 +56,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (f.at == NULL)
 		return 0;
 	at_add_final_error(f.at, "COMMAND NOT SUPPORT");
-	at_add_urc(f.at, "+QX:", 1);
+	at_add_urc(f.at, "+QX:", 1, 1);
+	at_add_urc(f.at, "+CMT:", 1, 2);
+	at_add_urc(f.at, "+CMTI:", 0, 3);
 	for (int i = 0; i < 3; i++)
 		sent += at_send(f.at, &cmds[i], now) == 0;
 	while (pos < size) {

@@ -22,6 +22,9 @@ static void check(int rc, const struct sms_pdu *p, const struct pdu_error *e)
 		assert(strlen(p->number) < SMS_ADDR_MAX);
 		assert(p->ud_len <= sizeof(p->ud));
 		assert(p->tpdu_len > 0);
+		assert(p->ignored_octets >= 0);
+		assert(p->locking_lang >= 0 && p->locking_lang <= 255);
+		assert(p->single_lang >= 0 && p->single_lang <= 255);
 	} else {
 		assert(rc < 0 && rc >= PDU_ERR_ARG);
 		assert(e->code == rc);
@@ -48,7 +51,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = pdu_decode(hex, modes[i], &pdu, &err);
 		check(rc, &pdu, &err);
 	}
+	/* The modem's length as the first octet says, and shorter or
+	 * longer than the hex (trailing octets are not read). */
 	rc = pdu_decode_len(hex, size > 0 ? data[0] : -1, &pdu, &err);
+	check(rc, &pdu, &err);
+	rc = pdu_decode_len(hex, (int)(size / 2) - (size > 2 ? data[1] % 8 : 0),
+			    &pdu, &err);
 	check(rc, &pdu, &err);
 	free(hex);
 	for (i = 0; i < 2; i++) {

@@ -127,16 +127,22 @@ int rig_start(struct rig *r)
 			dup2(fd, 2);
 			dup2(fd, 1);
 		}
-		const char *argv[24] = {bin, "serve", "-v", "-c", r->cfg};
-		size_t n = 5;
+		char *argv[16];
+		int n = 0;
+		argv[n++] = (char *)bin;
+		argv[n++] = "serve";
+		argv[n++] = "-v";
+		argv[n++] = "-c";
+		argv[n++] = r->cfg;
 		if (r->now[0] != '\0') {
 			argv[n++] = "--now";
 			argv[n++] = r->now;
 		}
-		for (size_t i = 0; i < 8 && r->serve_args[i] != NULL; i++)
-			argv[n++] = r->serve_args[i];
+		for (int i = 0; i < 4; i++)
+			if (r->extra[i][0] != '\0')
+				argv[n++] = r->extra[i];
 		argv[n] = NULL;
-		execv(bin, (char *const *)argv);
+		execv(bin, argv);
 		_exit(127);
 	}
 	r->serve = pid;

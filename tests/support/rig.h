@@ -30,9 +30,8 @@ struct rig {
 	char db[96];
 	char log[96];
 	char now[32]; /* --now for serve, "" for none */
-	/* More arguments for serve (e.g. "--retry-seconds", "1"), NULL-ended;
-	 * set between rig_init and rig_start. */
-	const char *serve_args[8];
+	/* More arguments for serve (rig_start), each "" when unused. */
+	char extra[4][256];
 	int n_modems;
 	struct sim *sims[RIG_MAX_MODEMS];
 	char links[RIG_MAX_MODEMS][96];

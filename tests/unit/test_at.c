@@ -15,6 +15,7 @@ struct rec {
 	char wire[4096]; /* what at handed out for the modem */
 	struct at *at;
 	int chain; /* on FINAL with tag 1, queue tag 2 */
+	int tags;  /* log URC tags */
 };
 
 static void rec_add(struct rec *r, const char *fmt, const char *a,
@@ -48,7 +49,12 @@ static void on_event(void *ctx, const struct at_event *ev)
 		}
 		return;
 	case AT_EVENT_URC:
-		rec_add(r, "URC:%s%s", ev->line, "");
+		if (r->tags) {
+			snprintf(head, sizeof(head), "URC%d:", ev->tag);
+			rec_add(r, "%s%s", head, ev->line);
+		} else {
+			rec_add(r, "URC:%s%s", ev->line, "");
+		}
 		if (ev->pdu != NULL)
 			rec_add(r, "|%s%s", ev->pdu, "");
 		rec_add(r, ";%s%s", "", "");
@@ -74,6 +80,30 @@ static void drain(struct rec *r)
 	at_consumed(r->at, len);
 }
 
+/*
+ * The URCs the transcripts use, registered as the modem driver would: at
+ * itself knows none (the tag is the registration's index + 100).
+ */
+static const struct {
+	const char *prefix;
+	int pdu_follows;
+} urcs[] = {
+    {"+CMTI:", 0}, {"+CMT:", 1},  {"+CDSI:", 0},     {"+CDS:", 1},
+    {"RING", 0},   {"^RSSI:", 0}, {"^SMMEMFULL", 0},
+};
+
+static struct at *new_at(struct rec *r)
+{
+	struct at_config cfg = {.on_event = on_event, .ctx = r};
+	struct at *at = at_new(&cfg);
+
+	for (size_t i = 0; at != NULL && i < sizeof(urcs) / sizeof(urcs[0]);
+	     i++)
+		at_add_urc(at, urcs[i].prefix, urcs[i].pdu_follows,
+			   100 + (int)i);
+	return at;
+}
+
 typedef void (*setup_fn)(struct rec *r);
 
 /*
@@ -83,11 +113,10 @@ typedef void (*setup_fn)(struct rec *r);
 static void run_chunks(setup_fn setup, const char *bytes, size_t n,
 		       const size_t *cuts, size_t n_cuts, struct rec *r)
 {
-	struct at_config cfg = {.on_event = on_event, .ctx = r};
 	size_t from = 0;
 
 	memset(r, 0, sizeof(*r));
-	r->at = at_new(&cfg);
+	r->at = new_at(r);
 	setup(r);
 	for (size_t i = 0; i <= n_cuts; i++) {
 		size_t to = i < n_cuts ? cuts[i] : n;
@@ -236,6 +265,49 @@ static void test_cmgl_missing_pdu(void)
 	       "LINE1:+CMGL: 1,0,,23;FINAL1:OK:-1;", NULL);
 }
 
+static void test_cmgl_pdu_not_hex(void)
+{
+	/*
+	 * A stored message whose PDU line is not hex is still handed over
+	 * with it, so the driver can keep it and free the slot; the next
+	 * header and the results are not mistaken for a PDU.
+	 */
+	SPLITS(setup_cmgl,
+	       "\r\n+CMGL: 1,0,,23\r\nNOT HEX, GARBLED\r\n"
+	       "+CMGL: 2,0,,23\r\n+CMGL: 3,1,,5\r\n0011223344\r\n"
+	       "+CMGL: 4,0,,9\r\n\r\nOK\r\n",
+	       "LINE1:+CMGL: 1,0,,23|NOT HEX, GARBLED;LINE1:+CMGL: 2,0,,23;"
+	       "LINE1:+CMGL: 3,1,,5|0011223344;LINE1:+CMGL: 4,0,,9;"
+	       "FINAL1:OK:-1;",
+	       NULL);
+}
+
+/* at knows no URC of its own: only what the owner registered. */
+static void test_urcs_are_registered(void)
+{
+	struct rec r;
+	struct at_config cfg = {.on_event = on_event, .ctx = &r};
+	const char *in = "\r\n+CMTI: \"SM\",3\r\n+CMT: ,5\r\n0011223344\r\n";
+
+	memset(&r, 0, sizeof(r));
+	r.at = at_new(&cfg);
+	at_feed(r.at, in, strlen(in), 1);
+	CHECK_STR(r.log, "STRAY:+CMTI: \"SM\",3;STRAY:+CMT: ,5;"
+			 "STRAY:0011223344;");
+	at_free(r.at);
+
+	memset(&r, 0, sizeof(r));
+	r.at = new_at(&r);
+	r.tags = 1;
+	at_feed(r.at, in, strlen(in), 1);
+	CHECK_STR(r.log, "URC100:+CMTI: \"SM\",3;URC101:+CMT: ,5|0011223344;");
+	CHECK_INT(at_add_urc(r.at, "", 0, 1), -1);
+	for (int i = (int)(sizeof(urcs) / sizeof(urcs[0])); i < AT_URC_MAX; i++)
+		CHECK_INT(at_add_urc(r.at, "+X:", 0, i), 0);
+	CHECK_INT(at_add_urc(r.at, "+Y:", 0, 1), -1);
+	at_free(r.at);
+}
+
 static void test_urc_pdu_when_idle(void)
 {
 	SPLITS(setup_none,
@@ -321,10 +393,9 @@ static void test_overlong_line(void)
 	static char buf[AT_LINE_MAX * 2 + 64];
 	size_t n = 0;
 	struct rec r;
-	struct at_config cfg = {.on_event = on_event, .ctx = &r};
 
 	memset(&r, 0, sizeof(r));
-	r.at = at_new(&cfg);
+	r.at = new_at(&r);
 	send_simple(&r, "AT+CGMI", NULL, 1);
 	n += (size_t)snprintf(buf, sizeof(buf), "\r\n+CMT: ,24\r\n");
 	memset(buf + n, 'A', AT_LINE_MAX + 10);
@@ -353,12 +424,11 @@ static void test_overlong_line(void)
 static void test_extras(void)
 {
 	struct rec r;
-	struct at_config cfg = {.on_event = on_event, .ctx = &r};
 
 	memset(&r, 0, sizeof(r));
-	r.at = at_new(&cfg);
+	r.at = new_at(&r);
 	CHECK_INT(at_add_final_error(r.at, "COMMAND NOT SUPPORT"), 0);
-	CHECK_INT(at_add_urc(r.at, "+QXYZ:", 1), 0);
+	CHECK_INT(at_add_urc(r.at, "+QXYZ:", 1, 7), 0);
 	send_simple(&r, "AT^SYSCFG?", "^SYSCFG:", 1);
 	at_feed(r.at, "\r\n+QXYZ: 1\r\nAB12\r\nCOMMAND NOT SUPPORT\r\n",
 		strlen("\r\n+QXYZ: 1\r\nAB12\r\nCOMMAND NOT SUPPORT\r\n"), 1);
@@ -400,10 +470,9 @@ static void test_timeout_and_queue(void)
 static void test_prompt_timeout_sends_esc(void)
 {
 	struct rec r;
-	struct at_config cfg = {.on_event = on_event, .ctx = &r};
 
 	memset(&r, 0, sizeof(r));
-	r.at = at_new(&cfg);
+	r.at = new_at(&r);
 	setup_cmgs(&r);
 	drain(&r);
 	at_tick(r.at, 1000);
@@ -451,10 +520,9 @@ static void test_limits_and_abort(void)
 static void test_send_from_callback(void)
 {
 	struct rec r;
-	struct at_config cfg = {.on_event = on_event, .ctx = &r};
 
 	memset(&r, 0, sizeof(r));
-	r.at = at_new(&cfg);
+	r.at = new_at(&r);
 	r.chain = 1;
 	send_simple(&r, "ATZ", NULL, 1);
 	drain(&r);
@@ -474,6 +542,8 @@ int main(void)
 	RUN(test_error_codes);
 	RUN(test_cmgl_with_urc_inside);
 	RUN(test_cmgl_missing_pdu);
+	RUN(test_cmgl_pdu_not_hex);
+	RUN(test_urcs_are_registered);
 	RUN(test_urc_pdu_when_idle);
 	RUN(test_urc_in_middle_of_response);
 	RUN(test_prefix_beats_urc);

@@ -560,6 +560,202 @@ static void test_pin_warning(void)
 	catalog_free(cat);
 }
 
+/* ---- the file's form: BOM, CRLF, tabs, UTF-16 ------------------------------
+ */
+
+/* minimal_cfg with a BOM in front, CRLF line ends and tabs for spaces. */
+static void test_windows_file(void)
+{
+	char path[128], text[2048];
+	size_t n = 3;
+	struct cat_diags diags;
+	struct catalog *cat;
+
+	memcpy(text, "\xEF\xBB\xBF", 3);
+	for (const char *p = minimal_cfg; *p != '\0' && n + 3 < sizeof(text);
+	     p++) {
+		if (*p == '\n')
+			text[n++] = '\r';
+		text[n++] = *p == ' ' ? '\t' : *p;
+	}
+	text[n] = '\0';
+	snprintf(path, sizeof(path), "%s/windows.cfg", tmp_dir);
+	write_file(path, text, 0600);
+	cat = catalog_load(path, &diags);
+	CHECK(cat != NULL);
+	/* Only the tab now inside the price is worth a word. */
+	CHECK_INT(diags.n, 1);
+	CHECK_INT(diags.n ? diags.v[0].line : 0, 6);
+	CHECK_INT(diags.n ? diags.v[0].warning : 0, 1);
+	catalog_diags_free(&diags);
+	if (cat == NULL)
+		return;
+	CHECK_STR(cat->business_name, "B");
+	CHECK_INT(cat->hours[0].line, 4); /* the BOM did not shift lines */
+	CHECK_INT(cat->services[0].line, 5);
+	CHECK_STR(cat->services[0].price, "EUR\t9"); /* tabs inside text kept */
+	catalog_free(cat);
+
+	/* A BOM followed by a mistake: the mistake's own line. */
+	snprintf(text, sizeof(text),
+		 "\xEF\xBB\xBF%s\r\npolicy = { "
+		 "max_segments = 0; };\r\n",
+		 minimal_cfg);
+	write_file(path, text, 0600);
+	cat = catalog_load(path, &diags);
+	CHECK(cat == NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_INT(diags.n ? diags.v[0].line : 0, 8);
+	catalog_diags_free(&diags);
+}
+
+static void test_utf16_file(void)
+{
+	char path[128];
+	struct cat_diags diags;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/utf16.cfg", tmp_dir);
+	f = fopen(path, "wb");
+	fwrite("\xFF\xFE"
+	       "d\0b\0 \0=\0",
+	       1, 10, f);
+	fclose(f);
+	CHECK(catalog_load(path, &diags) == NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_STR(diags.n ? diags.v[0].msg : NULL,
+		  "the file is saved as UTF-16; save it as UTF-8");
+	catalog_diags_free(&diags);
+}
+
+/* ---- warnings the caller asks for, and the hooks ------------------------- */
+
+static void test_warn_past(void)
+{
+	char path[128], text[1024];
+	struct cat_diags diags;
+	struct catalog *cat;
+
+	snprintf(path, sizeof(path), "%s/past.cfg", tmp_dir);
+	snprintf(text, sizeof(text),
+		 "database = \"/tmp/x.db\";\n"
+		 "modems = ( { device = \"/dev/ttyUSB0\"; } );\n"
+		 "business = { name = \"B\"; timezone = \"Europe/Paris\";\n"
+		 "  closed = [ \"2026-12-25\",\n"
+		 "             \"2025-12-25\",\n"
+		 "             \"2026-11-30\" ];\n"
+		 "  hours = ( { days = \"daily\"; open = \"10:00\"; close = "
+		 "\"12:00\"; } ); };\n"
+		 "services = ( { id = \"cut\"; name = \"Cut\"; words = [ "
+		 "\"cut\" ];\n  price = \"EUR 9\"; minutes = 20; } );\n");
+	write_file(path, text, 0600);
+	cat = catalog_load(path, &diags);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 0);
+	if (cat == NULL)
+		return;
+	CHECK_INT(cat->closed_line[0], 5); /* sorted: 2025-12-25 first */
+	CHECK_INT(cat->closed_line[1], 6);
+	CHECK_INT(cat->closed_line[2], 4);
+	catalog_warn_past(cat, "2026-12-01", &diags);
+	CHECK_INT(diags.n, 2);
+	CHECK_INT(diags.n_errors, 0);
+	if (diags.n == 2) {
+		CHECK_INT(diags.v[0].line, 5);
+		CHECK_INT(diags.v[0].warning, 1);
+		CHECK_STR(
+		    diags.v[0].msg,
+		    "closed date '2025-12-25' is already past (today is "
+		    "2026-12-01); if you meant next year's, fix the year");
+		CHECK_INT(diags.v[1].line, 6);
+	}
+	catalog_diags_free(&diags);
+	catalog_warn_past(cat, "2026-11-30", &diags); /* today is not past */
+	CHECK_INT(diags.n, 1);
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+}
+
+static void long_promise(const struct catalog *cat,
+			 const struct cat_service *svc, char *out, size_t cap)
+{
+	(void)cat;
+	snprintf(out, cap, "%s: %0200d", svc->name, 0);
+}
+
+/* The desk's hook decides how long the confirmation is. */
+static void test_confirmation_hook(void)
+{
+	char path[128];
+	struct cat_diags diags;
+	struct catalog *cat;
+
+	snprintf(path, sizeof(path), "%s/hook.cfg", tmp_dir);
+	write_file(path, minimal_cfg, 0600);
+	catalog_set_confirmation_text(long_promise);
+	cat = catalog_load(path, &diags);
+	catalog_set_confirmation_text(NULL);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 0); /* 2 parts, and max_segments is 2 */
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+
+	write_file(path,
+		   "database = \"/tmp/x.db\";\n"
+		   "modems = ( { device = \"/dev/ttyUSB0\"; } );\n"
+		   "business = { name = \"B\"; timezone = \"UTC\";\n"
+		   "  hours = ( { days = \"daily\"; open = \"10:00\"; close = "
+		   "\"12:00\"; } ); };\n"
+		   "services = ( { id = \"cut\"; name = \"Cut\"; words = [ "
+		   "\"cut\" ];\n  price = \"EUR 9\"; minutes = 20; } );\n"
+		   "policy = { max_segments = 1; };\n",
+		   0600);
+	catalog_set_confirmation_text(long_promise);
+	cat = catalog_load(path, &diags);
+	catalog_set_confirmation_text(NULL);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_INT(diags.n ? diags.v[0].line : 0, 5);
+	CHECK(diags.n && strstr(diags.v[0].msg, "is 2 SMS parts") != NULL);
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+	/* Without the hook, desk.c's wording: one part, no warning. */
+	cat = catalog_load(path, &diags);
+	CHECK_INT(diags.n, 0);
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+}
+
+/* Staff PINs and Kannel passwords: keep the file private too. */
+static void test_secret_warning(void)
+{
+	char path[128], text[1024];
+	struct cat_diags diags;
+	struct catalog *cat;
+
+	snprintf(path, sizeof(path), "%s/secret.cfg", tmp_dir);
+	snprintf(text, sizeof(text),
+		 "%sstaff = ( { name = \"Sam\"; phone = \"+33 6 12 34 56 "
+		 "78\";\n  pin = \"4821\"; } );\n",
+		 minimal_cfg);
+	write_file(path, text, 0644);
+	cat = catalog_load(path, &diags);
+	CHECK(cat != NULL);
+	CHECK_INT(diags.n, 1);
+	CHECK_INT(diags.n ? diags.v[0].line : 0, 8);
+	CHECK_STR(diags.n ? diags.v[0].msg : NULL,
+		  "this file holds staff PINs or Kannel passwords and other "
+		  "users can read it; make it private with chmod 600");
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+	chmod(path, 0600);
+	cat = catalog_load(path, &diags);
+	CHECK_INT(diags.n, 0);
+	CHECK_STR(cat ? cat->staff[0].phone : NULL, "+33612345678");
+	catalog_diags_free(&diags);
+	catalog_free(cat);
+}
+
 static void test_missing_file(void)
 {
 	struct cat_diags diags;
@@ -656,7 +852,7 @@ static void check_bad_file(const char *dir, const char *name)
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	n_ex = read_expectations(path, ex, 16);
-	TEST_BEGIN("catalog-bad/%s", name);
+	TEST_BEGIN("%s/%s", strrchr(dir, '/') + 1, name);
 	CHECK(n_ex > 0);
 	/* The corpus is in git: make sure group/other permissions do not
 	 * add a PIN warning the header does not state. */
@@ -679,7 +875,8 @@ static void check_bad_file(const char *dir, const char *name)
 	TEST_END();
 }
 
-static void test_bad_corpus(void)
+/* Every .cfg of tests/data/DIR states its own diagnostics: check each. */
+static void test_corpus(const char *rel, size_t at_least)
 {
 	char dir[1024];
 	char *names[256];
@@ -687,9 +884,9 @@ static void test_bad_corpus(void)
 	DIR *d;
 	struct dirent *e;
 
-	path_in_src(dir, sizeof(dir), "tests/data/catalog-bad");
+	path_in_src(dir, sizeof(dir), rel);
 	d = opendir(dir);
-	TEST_BEGIN("catalog-bad corpus has 40+ files");
+	TEST_BEGIN("%s has %zu+ files", rel, at_least);
 	CHECK(d != NULL);
 	while (d != NULL && (e = readdir(d)) != NULL && n < 256) {
 		size_t len = strlen(e->d_name);
@@ -698,7 +895,7 @@ static void test_bad_corpus(void)
 	}
 	if (d != NULL)
 		closedir(d);
-	CHECK(n >= 40);
+	CHECK(n >= at_least);
 	TEST_END();
 	qsort(names, n, sizeof(names[0]), name_order);
 	for (size_t i = 0; i < n; i++) {
@@ -884,9 +1081,15 @@ int main(void)
 	RUN(test_reply_hook);
 	RUN(test_days_forms);
 	RUN(test_pin_warning);
+	RUN(test_windows_file);
+	RUN(test_utf16_file);
+	RUN(test_warn_past);
+	RUN(test_confirmation_hook);
+	RUN(test_secret_warning);
 	RUN(test_missing_file);
 	RUN(test_diag_format);
-	test_bad_corpus();
+	test_corpus("tests/data/catalog-bad", 100);
+	test_corpus("tests/data/catalog-warn", 10);
 	RUN(test_big_catalog);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_dir);
 	if (system(cmd) != 0)

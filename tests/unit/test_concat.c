@@ -234,6 +234,48 @@ static void test_single_and_eviction(void)
 	TEST_END();
 }
 
+/* A surrogate pair (U+1F600) the sender's phone split between two UCS-2
+ * parts: each part alone shows U+FFFD at the cut; together, the emoji. */
+#define SPLIT_1                                                                \
+	"00440C914477009001230008621132900000000E050003420201004800690020D83D"
+#define SPLIT_2                                                                \
+	"00440C914477009001230008621132900000000E050003420202DE000020006F006B"
+
+static void test_split_surrogate(void)
+{
+	struct concat_config cfg = {4, 100};
+	struct concat_message m;
+	struct pdu_error err;
+	struct sms_pdu a, b;
+	struct concat *c;
+
+	TEST_BEGIN("/concat/ucs2/split-surrogate-pair");
+	CHECK_INT(pdu_decode(SPLIT_1, PDU_SMSC_AUTO, &a, &err), PDU_OK);
+	CHECK_INT(pdu_decode(SPLIT_2, PDU_SMSC_AUTO, &b, &err), PDU_OK);
+	CHECK_STR(a.text, "Hi \xEF\xBF\xBD");
+	CHECK_STR(b.text, "\xEF\xBF\xBD ok");
+	c = concat_new(&cfg);
+	/* Out of order: the join is made at delivery, not on arrival. */
+	CHECK_INT(concat_add(c, &b, 2, 0), CONCAT_ADDED);
+	CHECK_INT(concat_add(c, &a, 1, 0), CONCAT_ADDED);
+	CHECK_INT(concat_pop(c, 0, &m), 1);
+	CHECK_STR(m.text, "Hi \xF0\x9F\x98\x80 ok");
+	CHECK_INT(m.text_len, strlen("Hi \xF0\x9F\x98\x80 ok"));
+	concat_free(c);
+	/* A part missing between: nothing to join, the halves stay U+FFFD. */
+	c = concat_new(&cfg);
+	a.concat.total = 3;
+	b.concat.total = 3;
+	b.concat.seq = 3;
+	concat_add(c, &a, 1, 0);
+	concat_add(c, &b, 3, 0);
+	CHECK_INT(concat_pop(c, INT64_MAX, &m), 1);
+	CHECK_INT(m.incomplete, 1);
+	CHECK_STR(m.text, "Hi \xEF\xBF\xBD\xEF\xBF\xBD ok");
+	concat_free(c);
+	TEST_END();
+}
+
 int main(void)
 {
 	test_orders();
@@ -241,5 +283,6 @@ int main(void)
 	test_expiry();
 	test_keys();
 	test_single_and_eviction();
+	test_split_surrogate();
 	return h_done();
 }

@@ -653,6 +653,79 @@ static void test_decode_len(void)
 	TEST_END();
 }
 
+/* Issue 12, bad input: a real trailing '@' in an alphanumeric sender, a
+ * status report padded with 0xFF from SIM storage, the modem's length. */
+static void test_bad_input_fixes(void)
+{
+	struct pdu_deliver_options o = gammu_options();
+	struct pdu_error err;
+	struct sms_pdu p;
+	char hex[400];
+	int tpdu;
+
+	TEST_BEGIN("/pdu/alphanumeric/trailing-at-is-a-character");
+	/* 8 characters fill 7 octets exactly: length 14 semi-octets, and
+	 * the eighth septet is '@' (TS 23.040 9.1.2.5). */
+	CHECK_INT(pdu_encode_deliver("x", "Tickets@", &o, segs, 1, &err), 1);
+	CHECK(strstr(segs[0].hex, "0ED0") != NULL);
+	CHECK_INT(pdu_decode(segs[0].hex, PDU_SMSC_AUTO, &p, &err), PDU_OK);
+	CHECK_STR(p.number, "Tickets@");
+	/* 7 characters: 13 semi-octets, no '@' invented from the padding. */
+	CHECK_INT(pdu_encode_deliver("x", "Barclay", &o, segs, 1, &err), 1);
+	CHECK(strstr(segs[0].hex, "0DD0") != NULL);
+	CHECK_INT(pdu_decode(segs[0].hex, PDU_SMSC_AUTO, &p, &err), PDU_OK);
+	CHECK_STR(p.number, "Barclay");
+	CHECK_INT(pdu_encode_deliver("x", "@@", &o, segs, 1, &err), 1);
+	CHECK_INT(pdu_decode(segs[0].hex, PDU_SMSC_AUTO, &p, &err), PDU_OK);
+	CHECK_STR(p.number, "@@");
+	TEST_END();
+
+	TEST_BEGIN("/pdu/status-report/sim-padding");
+	/* The published report read back from SIM storage: the record's
+	 * 0xFF padding is not a TP-PI (its reserved bits are set). */
+	snprintf(hex, sizeof(hex), "%s%s", "00" CDS_PUBLISHED,
+		 "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF");
+	CHECK_INT(pdu_decode(hex, PDU_SMSC_AUTO, &p, &err), PDU_OK);
+	CHECK_INT(p.type, PDU_STATUS_REPORT);
+	CHECK_INT(p.status, 0);
+	CHECK_STR(p.number, "+20121875612");
+	CHECK_INT(p.pi, -1);
+	CHECK_INT(p.ignored_octets, 16);
+	/* A real TP-PI (PID present) then padding: read, rest ignored. */
+	snprintf(hex, sizeof(hex), "%s%s", CDS_PUBLISHED "0100", "FFFFFF");
+	CHECK_INT(pdu_decode(hex, PDU_SMSC_ABSENT, &p, &err), PDU_OK);
+	CHECK_INT(p.pi, 1);
+	CHECK_INT(p.pid, 0);
+	CHECK_INT(p.ignored_octets, 3);
+	TEST_END();
+
+	TEST_BEGIN("/pdu/decode-len/ends-at-length");
+	/* +CMGR gives <length> 25 for the report; the SIM record holds
+	 * more. Without the length the padding would be read. */
+	tpdu = (int)strlen(CDS_PUBLISHED) / 2;
+	snprintf(hex, sizeof(hex), "%s%s", "00" CDS_PUBLISHED "04",
+		 "0500FFFFFF");
+	CHECK_INT(pdu_decode_len(hex, tpdu, &p, &err), PDU_OK);
+	CHECK_INT(p.has_smsc, 1);
+	CHECK_INT(p.tpdu_len, tpdu);
+	CHECK_INT(p.pi, -1);
+	CHECK_INT(p.ignored_octets, 6);
+	CHECK(pdu_decode(hex, PDU_SMSC_PRESENT, &p, &err) != PDU_OK ||
+	      p.pi == 4);
+	/* A DELIVER with trailing octets: the text ends at the length. */
+	snprintf(hex, sizeof(hex), "%s%s", vector("gsm7-plain")->pdu, "FFFF");
+	tpdu = (int)strlen(vector("gsm7-plain")->pdu) / 2 - 8;
+	CHECK_INT(pdu_decode_len(hex, tpdu, &p, &err), PDU_OK);
+	CHECK_STR(p.text, vector("gsm7-plain")->text);
+	CHECK_INT(p.ignored_octets, 2);
+	/* No SMSC part and padding: the first <length> octets. */
+	CHECK_INT(pdu_decode_len(CDS_PUBLISHED "FFFF",
+				 (int)strlen(CDS_PUBLISHED) / 2, &p, &err),
+		  PDU_OK);
+	CHECK_INT(p.type, PDU_STATUS_REPORT);
+	TEST_END();
+}
+
 int main(void)
 {
 	test_vectors();
@@ -668,5 +741,6 @@ int main(void)
 	test_validity();
 	test_submit_options();
 	test_decode_len();
+	test_bad_input_fixes();
 	return h_done();
 }

@@ -207,7 +207,7 @@ static const struct pcase pcases[] = {
     {"any space today after 4", 2026, 3, 25, WHEN_TIME_WINDOW, 960, 1440,
      WHEN_FINE},
     {"tomorrow before 2", 2026, 3, 26, WHEN_TIME_WINDOW, 0, 840, WHEN_FINE},
-    {"tmrw morning", 2026, 3, 26, WHEN_TIME_WINDOW, 0, 720, WHEN_FINE},
+    {"tmrw morning", 2026, 3, 26, WHEN_TIME_WINDOW, 360, 720, WHEN_FINE},
     {"fri afternoon", 2026, 3, 27, WHEN_TIME_WINDOW, 720, 1020, WHEN_FINE},
     {"tonight", 2026, 3, 25, WHEN_TIME_WINDOW, 1020, 1440, WHEN_FINE},
     {"thu 2-4pm", 2026, 3, 26, WHEN_TIME_WINDOW, 840, 960, WHEN_FINE},

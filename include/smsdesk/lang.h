@@ -1,0 +1,197 @@
+/*
+ * lang: everything the desk knows about one language, as data. A language
+ * pack holds the reader's lexicon (which words and short phrases mean stop,
+ * yes, thanks, a greeting, a question about payment, a phone's auto-reply,
+ * a word that only names the trade, ...) and the reply wording as templates
+ * with named placeholders ("Booked: {service}, {when}, {price}. Ref {ref}.").
+ * Another language is another pack (lang_en.c is English); a business may
+ * override single templates by name from its catalog (`replies`), checked
+ * by lang_check_reply.
+ *
+ * This module also renders templates: it fills placeholders, shrinks lists
+ * and drops optional parts until a reply fits the SMS segment cap, and cuts
+ * whole words only as the last resort.
+ *
+ * Pure: no allocation after the first lookup builds a pack's word index in
+ * static storage, no I/O, no clock. It never decides anything: which
+ * template to use and with what values is the desk's business.
+ */
+#ifndef SMSDESK_LANG_H
+#define SMSDESK_LANG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalog;
+
+/*
+ * Word classes (bits): what a folded word or phrase can mean. A word may
+ * have several ("ok" is yes and an acknowledgement).
+ */
+#define LW_STOP (UINT64_C(1) << 0) /* opt out: stop, unsubscribe, opt out */
+#define LW_STOP_OBJ                                                            \
+	(UINT64_C(1) << 1) /* after stop it means us: texting, messages */
+#define LW_NOT_STOP                                                            \
+	(UINT64_C(1) << 2) /* "stop by", "cant stop": not an opt-out */
+#define LW_START  (UINT64_C(1) << 3) /* opt back in */
+#define LW_YES	  (UINT64_C(1) << 4) /* agrees */
+#define LW_NO	  (UINT64_C(1) << 5) /* declines */
+#define LW_THANKS (UINT64_C(1) << 6) /* thanks (needs no reply) */
+#define LW_ACK	  (UINT64_C(1) << 7) /* ok, perfect, see you (needs no reply) */
+#define LW_GREET  (UINT64_C(1) << 8) /* hi, hello, good morning */
+#define LW_FILLER                                                              \
+	(UINT64_C(1) << 9) /* carries no request: a, the, me, please */
+#define LW_CANCEL  (UINT64_C(1) << 10) /* cancel, can't make it */
+#define LW_MOVE	   (UINT64_C(1) << 11) /* move, reschedule, instead */
+#define LW_PRICE   (UINT64_C(1) << 12) /* how much, price */
+#define LW_AVAIL   (UINT64_C(1) << 13) /* any space, free, available */
+#define LW_BOOK	   (UINT64_C(1) << 14) /* book, get, want, need */
+#define LW_HELP	   (UINT64_C(1) << 15) /* help, menu, what do you do */
+#define LW_BOOKING (UINT64_C(1) << 16) /* booking, appointment (the noun) */
+#define LW_TRADE   (UINT64_C(1) << 17) /* names the trade only: bike, hair, fix \
+					*/
+#define LW_QUESTION (UINT64_C(1) << 18) /* what, when, how, do you */
+#define LW_CONJ	    (UINT64_C(1) << 19) /* and, also, plus: a new request starts \
+					 */
+#define LW_PERSON  (UINT64_C(1) << 20) /* son, wife, mate: another person */
+#define LW_NUMBER  (UINT64_C(1) << 21) /* two, both, couple (val: how many) */
+#define LW_ORDINAL (UINT64_C(1) << 22) /* first, second (val) */
+#define LW_PRONOUN (UINT64_C(1) << 23) /* it, one, that: what was just named   \
+					*/
+#define LW_CORRECT                                                             \
+	(UINT64_C(1) << 24) /* meant, actually, sorry: a correction */
+#define LW_SAME	    (UINT64_C(1) << 25) /* same (time) */
+#define LW_NEGATE   (UINT64_C(1) << 26) /* not, don't, can't */
+#define LW_DURATION (UINT64_C(1) << 27) /* how long */
+#define LW_HOURS    (UINT64_C(1) << 28) /* open, close, opening hours */
+#define LW_EARLIEST (UINT64_C(1) << 29) /* earliest, next available */
+#define LW_MINE	    (UINT64_C(1) << 30) /* my booking(s), what have I booked */
+#define LW_AUTO	    (UINT64_C(1) << 31) /* a phone's auto-reply signature */
+#define LW_NOT_TEXT                                                            \
+	(UINT64_C(1) << 32) /* a question we can't answer by text (val) */
+#define LW_COMMON (UINT64_C(1) << 33)	/* a common word: never a typo of ours \
+					 */
+#define LW_CHOICE   (UINT64_C(1) << 34) /* may surround a number: option, no. */
+#define LW_REFKEY   (UINT64_C(1) << 35) /* ref, code: a reference follows */
+#define LW_RELATIVE (UINT64_C(1) << 36) /* for, on, of: links an object */
+#define LW_SELF	    (UINT64_C(1) << 37) /* me, I, myself (counting persons) */
+#define LW_BACK	    (UINT64_C(1) << 38) /* again, was: asks back about before */
+#define LW_BYE	    (UINT64_C(1) << 39) /* see you, bye: a goodbye */
+#define LW_TODAY    (UINT64_C(1) << 40) /* tonight, this afternoon: today */
+
+/* What an LW_NOT_TEXT word or phrase asks about (its val). */
+enum lang_not_text {
+	LANG_NT_OTHER,
+	LANG_NT_PAYMENT,
+	LANG_NT_DIRECTIONS,
+	LANG_NT_PARKING,
+	LANG_NT_STATUS,
+	LANG_NT_WALKIN,
+	LANG_NT_COUNT
+};
+
+struct lang_word {
+	const char *text; /* folded (text_fold), one to four words */
+	uint64_t cls;	  /* enum lang_class bits */
+	int val;	  /* LW_NUMBER / LW_ORDINAL / LW_NOT_TEXT value */
+};
+
+/* One reply's wording, by name (names are the same in every pack). */
+struct lang_tpl {
+	const char *name;
+	const char *text;
+};
+
+#define LANG_MAX_PHRASE_WORDS 4
+
+struct lang_pack {
+	const char *code; /* ISO 639-1: "en" */
+	const char *name; /* "English" */
+	const struct lang_word *words;
+	size_t n_words;
+	const struct lang_tpl *tpls;
+	size_t n_tpls;
+	const char *wday_abbr[7]; /* Monday first: "Mon" */
+	const char *month_abbr[12];
+	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
+};
+
+/* The packs built in; "en" is always there. */
+const struct lang_pack *lang_pack_for(const char *code);
+const struct lang_pack *lang_default(void);
+
+/*
+ * Classes of one folded word or phrase (0 when the pack does not know it);
+ * *val (may be NULL) gets its value. The first call for a pack builds its
+ * index in static storage.
+ */
+uint64_t lang_lookup(const struct lang_pack *pack, const char *folded,
+		     int *val);
+/* The longest phrase in the pack, in words (at most LANG_MAX_PHRASE_WORDS). */
+size_t lang_max_phrase(const struct lang_pack *pack);
+
+/* ---- templates ---------------------------------------------------------- */
+
+/*
+ * Every reply the desk can send, by name, with the placeholders it fills and
+ * those a wording must keep (the promise of a booking keeps its {ref}).
+ */
+struct lang_reply_spec {
+	const char *name;
+	const char *allowed;  /* space-separated placeholder names */
+	const char *required; /* space-separated, a subset of allowed */
+};
+const struct lang_reply_spec *lang_reply_spec(const char *name);
+size_t lang_reply_specs(const struct lang_reply_spec **out);
+
+/* The pack's wording of NAME, or NULL when the pack has none. */
+const char *lang_template(const struct lang_pack *pack, const char *name);
+
+/*
+ * A value for one placeholder: a scalar (value != NULL) or a list of items
+ * joined by sep ("1) " numbers before each item when numbered). The renderer
+ * shows only the first `shown` items; the fitting loop lowers it.
+ */
+struct lang_var {
+	const char *name;
+	const char *value;
+	const char *const *items;
+	size_t n_items;
+	size_t shown;
+	const char *sep;
+	int numbered;
+};
+
+/*
+ * Fill TPL's {placeholders} from vars into out (always NUL-terminated,
+ * truncated at a UTF-8 boundary when cap is short). Besides the named
+ * variables, "{pick}" is "1" or "1-N" for the shown items of the first
+ * numbered list. An unknown placeholder renders as nothing. Returns the
+ * length written.
+ */
+size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
+		   char *out, size_t cap);
+
+/* SMS segments TEXT takes (over the cap: SMS_MAX_SEGMENTS + 1). */
+int lang_segments(const char *text);
+
+/*
+ * Cut whole words from the end of TEXT (a buffer of cap bytes) until it
+ * fits max segments, ending it with "..." — never writing past cap, even
+ * when the buffer is full. Returns the segments it takes afterwards.
+ */
+int lang_trim_words(char *text, size_t cap, int max);
+
+/*
+ * Check a business's own wording for reply NAME (from the catalog's
+ * `replies`): the name is known, every {placeholder} is one that reply
+ * fills, the required ones are all there, braces are balanced, and its
+ * longest rendering — with CAT's longest service name, price, business
+ * name and referral, one item in each list — fits policy.max_segments.
+ * Returns 0, or -1 with a plain-words reason in why ("unknown placeholder
+ * {srvice}").
+ */
+int lang_check_reply(const struct catalog *cat, const char *name,
+		     const char *text, char *why, size_t cap);
+
+#endif

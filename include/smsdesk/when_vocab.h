@@ -1,0 +1,160 @@
+/*
+ * when_vocab: what the time reader knows of a language, as data.
+ *
+ * A language pack for the reader is one table of words and phrases, each
+ * with a sense (what it does in a date or time) and a value. The reader's
+ * rules are written on senses only, so another language is another table
+ * (src/lang/<code>_when.c), never another code path. Several packs can be
+ * read at once (a business answering in Spanish and English).
+ *
+ * How text is matched: the customer's text and every entry are cut into
+ * words the same way — lower case, accents folded ("mañana" = "manana",
+ * "übermorgen" = "ubermorgen", "yarın" = "yarin"), an apostrophe inside a
+ * word dropped ("o'clock" = "oclock", "year's" = "years"), and any other
+ * punctuation separating ("après-demain" = "apres demain"). Digits and
+ * letters split ("10h30" = "10" "h" "30"). An entry of several words
+ * matches those words in a row; the longest entry wins where several start
+ * at the same word. The same text may appear with different senses (in
+ * one pack or across packs); each rule looks for the sense it needs.
+ *
+ * Typos: day, month and relative-day words of 5 letters or more also match
+ * at one edit (a letter missing, extra, changed or two swapped, first letter
+ * kept): "wednsday", "thrusday", "febuary". Shorter forms and SMS spellings
+ * ("tmrw", "tomoz", "weds", "thurs") are listed as entries.
+ *
+ * To add a language: copy src/lang/en_when.c, translate the entries (add
+ * your language's own phrases freely: every rule below takes words in
+ * either order where the sense allows it), add the pack to when_vocabs[] in
+ * src/lang/when_packs.c, and add rows to tests/data/when_corpus.txt.
+ * tests/unit/test_when_vocab.c checks every pack: entries fold to words,
+ * values are in range, and no entry is listed twice with the same sense.
+ *
+ * Must never: hold code, or words that change meaning with the country
+ * (those are WS_UNPLACED: the reader asks).
+ */
+#ifndef SMSDESK_WHEN_VOCAB_H
+#define SMSDESK_WHEN_VOCAB_H
+
+#include <stddef.h>
+
+/* What a word or phrase does. VALUE's meaning is given per sense. */
+enum when_sense {
+	WS_NONE,
+	/* Days */
+	WS_REL_DAY,    /* days from today: "today" 0, "tomorrow" 1,
+			* "pasado mañana" 2, "yesterday" -1 */
+	WS_WEEKDAY,    /* 0 Monday ... 6 Sunday */
+	WS_MONTH,      /* 1 ... 12 */
+	WS_HOLIDAY,    /* a day by rule: WHEN_FIXED, WHEN_EASTER, WHEN_NTH */
+	WS_NEXT,       /* before or after a weekday/week/weekend/holiday:
+			* "next", "coming", "próximo", "que viene" */
+	WS_THIS,       /* "this", "este", "ce" */
+	WS_LAST,       /* "last", "pasado": the one before today (past) */
+	WS_AFTER_NEXT, /* after a weekday or weekend: "after next" */
+	WS_WEEK_ON,    /* before a weekday or relative day: a week later,
+			* "a week on", "a week" ("a week on thursday") */
+	WS_WEEK,       /* "week": after a weekday, a week later ("monday
+			* week"); with this/next, the days of that week */
+	WS_WEEKEND,    /* "weekend", "fin de semana" */
+	WS_MONTH_SPAN, /* before a month alone: the whole month is meant
+			* ("in december", "during may"); value 0 */
+	/* Counting: "in 5 days", "3 gün sonra", "in an hour" */
+	WS_IN,	       /* before N units: "in", "en", "dans", "within" */
+	WS_LATER,      /* after N units: "later", "from now", "sonra" */
+	WS_AGO,	       /* after (or before) N units: "ago", "hace" */
+	WS_UNIT_DAYS,  /* days per unit: "day" 1, "week" 7, "fortnight" 14 */
+	WS_UNIT_MIN,   /* minutes per unit: "hour" 60, "min" 1 */
+	WS_DURATION,   /* a span in minutes on its own: "half an hour" 30 */
+	WS_NUMBER,     /* a number word: "one" 1, "a" 1, "a couple of" 2 */
+	WS_FEW,	       /* "a few", "next few": a span of days (value: how
+			* many days it stretches to, e.g. 3) */
+	WS_ORDINAL,    /* an ordinal word: "first" 1 ... "thirty-first" 31 */
+	WS_ORD_SUFFIX, /* after a number: "st", "nd", "rd", "th", "er" */
+	/* Times */
+	WS_AT,		 /* before a time: "at", "@", "a las", "um", "saat";
+			  * a bare number after it is a time */
+	WS_ABOUT,	 /* around a time: "about", "around", "ish" */
+	WS_OCLOCK,	 /* after an hour: "o'clock", "uhr", "h", "heures" */
+	WS_AM,		 /* after a time: "am", "in the morning" (value 0) */
+	WS_PM,		 /* after a time: "pm" (value 0) */
+	WS_CLOCK,	 /* a time by name: "noon" 720, "midnight" 0 */
+	WS_MIN_BEFORE,	 /* minutes added to the hour that follows: "half
+			  * past" 30, "quarter to" -15, "half" 30 (en),
+			  * "halb" -30 (de) */
+	WS_MIN_AFTER,	 /* minutes added to the hour before: "y media" 30,
+			  * "et quart" 15, "buçuk" 30 */
+	WS_PAST,	 /* "N past H": "past" */
+	WS_TO_HOUR,	 /* "N to H" with N a word: "to", "before" */
+	WS_WINDOW,	 /* a part of the day: WHEN_SPAN(from, to) minutes */
+	WS_WINDOW_TODAY, /* a part of today: "tonight", "this evening" */
+	WS_AFTER,	 /* an open window from a time: "after", "from" */
+	WS_BEFORE,	 /* an open window to a time: "before", "by" */
+	WS_BETWEEN,	 /* "between", "entre" */
+	WS_TO,		 /* joins two ends: "and", "to", "till", "-" */
+	WS_ASAP,	 /* the earliest: "asap", "earliest", "cuanto antes" */
+	WS_ASAP_WEAK, /* the earliest unless a time is named: "now", "soon" */
+	/* Asking, never guessing */
+	WS_DATE_NOUN, /* "day", "holiday", "eve": after a word the reader
+		       * does not know, a day it cannot place ("boxing day"
+		       * in a pack without it): the desk asks */
+	WS_UNPLACED,  /* a day the reader knows is one but cannot place
+		       * (country-dependent or vague): "bank holiday",
+		       * "mother's day", "half term" */
+	WS_SKIP,      /* may sit inside a phrase: "the", "of", "on", "de",
+		       * "el", "am" (de) */
+	WS_NOT_DATE,  /* known words that are not date words, so a
+		       * following date noun does not raise doubt ("any
+		       * day", "what day", "same day") */
+};
+
+/* Day rules for WS_HOLIDAY. */
+#define WHEN_HOL_FIXED	1
+#define WHEN_HOL_EASTER 2
+#define WHEN_HOL_NTH	3
+/* Month M, day D, every year. */
+#define WHEN_FIXED(m, d) ((WHEN_HOL_FIXED << 24) | ((m) << 8) | (d))
+/* OFF days from Easter Sunday (-200..200). */
+#define WHEN_EASTER(off) ((WHEN_HOL_EASTER << 24) | ((off) + 512))
+/*
+ * The Nth (1..5, -1 last) weekday WD (0 Monday) of month M, then OFF days
+ * (-8..7) from it: US Thanksgiving WHEN_NTH(11, 4, 3, 0), Black Friday
+ * WHEN_NTH(11, 4, 3, 1).
+ */
+#define WHEN_NTH(m, n, wd, off)                                                \
+	((WHEN_HOL_NTH << 24) | ((m) << 16) | (((n) + 1) << 12) |              \
+	 ((wd) << 8) | ((off) + 8))
+/* A part of the day, [FROM, TO) in minutes after midnight. */
+#define WHEN_SPAN(from, to) ((from)*2048 + (to))
+
+/* Entry flags. */
+#define WF_WEAK                                                                \
+	1 /* also an ordinary word ("may", "march", "sa"): counts              \
+	   * only next to a number, a day or a modifier */
+
+struct when_word {
+	const char *text;    /* UTF-8, any case; words separated by spaces */
+	unsigned char sense; /* enum when_sense */
+	unsigned char flags; /* WF_* */
+	int value;
+};
+
+struct when_vocab {
+	const char *lang; /* ISO 639-1 */
+	const struct when_word *words;
+	size_t n_words;
+	/*
+	 * Numeric dates: 1 when "05/06" is day first (UK, most of the
+	 * world), 0 when month first (US). A date that fits only one way is
+	 * read that way whatever this says.
+	 */
+	int day_first;
+};
+
+/* The packs built in, and one by ISO 639-1 code (NULL if none). */
+extern const struct when_vocab when_vocab_en;
+extern const struct when_vocab when_vocab_es;
+extern const struct when_vocab *const when_vocabs[];
+extern const size_t when_n_vocabs;
+const struct when_vocab *when_vocab_find(const char *lang);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * catalog_lint: the mistakes that load fine but cost money or customers,
+ * reported as warnings — a character outside the GSM 7-bit alphabet that
+ * turns replies into Unicode texts (70 characters a part instead of 160), a
+ * booking confirmation too long for max_segments (the desk would cut the
+ * promise short), and closed dates already past.
+ *
+ * The confirmation is measured as the desk writes it, through a hook the
+ * desk side may set (catalog_set_confirmation_text); until it does, a copy
+ * of desk.c's wording today (book_at) stands in.
+ */
+#include "catalog_internal.h"
+
+#include "smsdesk/gsm7.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the confirmation ---------------------------------------------------- */
+
+/*
+ * desk.c book_at() today: "Booked: NAME, WHEN, PRICE. Ref REF. To cancel
+ * text CANCEL REF." with WHEN at its widest ("Wed 30 Sep 10:30") and a
+ * five-character reference.
+ */
+static void confirmation_today(const struct catalog *cat,
+			       const struct cat_service *svc, char *out,
+			       size_t cap)
+{
+	(void)cat;
+	snprintf(out, cap,
+		 "Booked: %s, Wed 30 Sep 10:30, %s. Ref ABCDE. To cancel "
+		 "text CANCEL ABCDE.",
+		 svc->name, svc->price);
+}
+
+static cat_confirmation_fn confirmation = confirmation_today;
+
+void catalog_set_confirmation_text(cat_confirmation_fn fn)
+{
+	confirmation = fn != NULL ? fn : confirmation_today;
+}
+
+#define CONF_MAX 2048
+
+/* The confirmation for svc, signed with the business's name when sign. */
+static void confirmation_of(const struct catalog *cat,
+			    const struct cat_service *svc, int sign, char *out,
+			    size_t cap)
+{
+	size_t n;
+
+	out[0] = '\0';
+	confirmation(cat, svc, out, cap);
+	n = strlen(out);
+	if (sign && cat->business_name != NULL)
+		snprintf(out + n, cap - n, " %s", cat->business_name);
+}
+
+static int parts_of(const char *text)
+{
+	struct sms_plan plan;
+
+	sms_plan(text, &plan);
+	return plan.segments;
+}
+
+/* text with every character outside GSM-7 replaced by '?'. */
+static void gsm_only(const char *text, char *out, size_t cap)
+{
+	size_t len = strlen(text), pos = 0, o = 0;
+
+	while (pos < len && o + 1 < cap) {
+		uint32_t cp;
+		size_t n = gsm7_utf8_next(text + pos, len - pos, &cp);
+
+		if (gsm7_lookup(cp) >= 0) {
+			if (o + n >= cap)
+				break;
+			memcpy(out + o, text + pos, n);
+			o += n;
+		} else {
+			out[o++] = '?';
+		}
+		pos += n;
+	}
+	out[o] = '\0';
+}
+
+/* ---- characters outside GSM-7 -------------------------------------------- */
+
+/* The first character of text outside GSM-7, 0 when there is none. */
+static uint32_t first_non_gsm(const char *text)
+{
+	size_t len = strlen(text), pos = 0;
+
+	while (pos < len) {
+		uint32_t cp;
+		size_t n = gsm7_utf8_next(text + pos, len - pos, &cp);
+
+		if (gsm7_lookup(cp) < 0)
+			return cp;
+		pos += n;
+	}
+	return 0;
+}
+
+/* How to name cp to a person: "'ë'", "a tab", "'’' (a curly quote)". */
+static void name_char(uint32_t cp, char *out, size_t cap)
+{
+	char u[8];
+	size_t n = 0;
+
+	if (cp == '\t') {
+		snprintf(out, cap, "a tab");
+		return;
+	}
+	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200F) ||
+	    (cp >= 0x2028 && cp <= 0x202F) || cp == 0x205F || cp == 0xFEFF) {
+		snprintf(out, cap, "an invisible space (U+%04X)", (unsigned)cp);
+		return;
+	}
+	if (gsm7_utf8_put(cp, u, sizeof(u), &n) != 0)
+		n = 0;
+	u[n] = '\0';
+	if (cp == 0x2018 || cp == 0x2019)
+		snprintf(out, cap, "'%s' (a curly quote; ' is free)", u);
+	else if (cp == 0x201C || cp == 0x201D)
+		snprintf(out, cap, "'%s' (a curly quote; \" is free)", u);
+	else if (cp == 0x2013 || cp == 0x2014)
+		snprintf(out, cap, "'%s' (a long dash; - is free)", u);
+	else
+		snprintf(out, cap, "'%s'", u);
+}
+
+/*
+ * Warn when text (the value of key at s) has a character outside GSM-7.
+ * With svc, say what it does to that service's confirmation (signed with
+ * the business's name when sign); else say which replies it touches.
+ */
+static void warn_gsm(struct loader *ld, const config_setting_t *s,
+		     const char *key, const char *text,
+		     const struct cat_service *svc, int sign, const char *who)
+{
+	uint32_t cp = text != NULL ? first_non_gsm(text) : 0;
+	char what[64];
+
+	if (cp == 0 || s == NULL)
+		return;
+	name_char(cp, what, sizeof(what));
+	if (svc != NULL && svc->name != NULL && svc->price != NULL) {
+		char *conf = malloc(CONF_MAX), *plain = malloc(CONF_MAX);
+		int with, without;
+
+		if (conf == NULL || plain == NULL) {
+			free(conf);
+			free(plain);
+			ld->oom = 1;
+			return;
+		}
+		confirmation_of(ld->cat, svc, sign, conf, CONF_MAX);
+		gsm_only(conf, plain, CONF_MAX);
+		with = parts_of(conf);
+		without = parts_of(plain);
+		free(conf);
+		free(plain);
+		if (sign)
+			WARN(ld, line_of(s),
+			     "%s has %s, which is not in the GSM alphabet: "
+			     "every reply signed with it goes as Unicode; a "
+			     "signed confirmation for '%.40s' is a %d-part "
+			     "Unicode text (%d without it)",
+			     key, what, svc->name, with, without);
+		else if (with > without)
+			WARN(ld, line_of(s),
+			     "%s has %s, which is not in the GSM alphabet: it "
+			     "makes every confirmation %s a %d-part Unicode "
+			     "text "
+			     "(%d without it)",
+			     key, what, who, with, without);
+		else
+			WARN(ld, line_of(s),
+			     "%s has %s, which is not in the GSM alphabet: it "
+			     "makes every confirmation %s a Unicode text (70 "
+			     "characters a part instead of 160)",
+			     key, what, who);
+		return;
+	}
+	WARN(ld, line_of(s),
+	     "%s has %s, which is not in the GSM alphabet: every reply that "
+	     "names %s goes as a Unicode text (70 characters a part instead of "
+	     "160)",
+	     key, what, who);
+}
+
+void lint_service(struct loader *ld, const struct cat_service *sv,
+		  const config_setting_t *name, const config_setting_t *price)
+{
+	warn_gsm(ld, name, "name", sv->name, sv, 0, "for this service");
+	warn_gsm(ld, price, "price", sv->price, sv, 0, "for this service");
+}
+
+void lint_named(struct loader *ld, const config_setting_t *s, const char *key,
+		const char *text, const char *who)
+{
+	warn_gsm(ld, s, key, text, NULL, 0, who);
+}
+
+/*
+ * After the whole file: the business's name (it signs the confirmations),
+ * and every confirmation against max_segments.
+ */
+void lint_catalog(struct loader *ld, const config_setting_t *business_name)
+{
+	const struct catalog *cat = ld->cat;
+	const struct cat_service *first = NULL;
+	char *conf = malloc(CONF_MAX);
+
+	if (conf == NULL) {
+		ld->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < cat->n_services; i++) {
+		const struct cat_service *sv = &cat->services[i];
+		int parts;
+
+		if (sv->name == NULL || sv->price == NULL)
+			continue;
+		/* The business's name is shown on a service of plain GSM. */
+		if (first == NULL || (first_non_gsm(first->name) != 0 &&
+				      first_non_gsm(sv->name) == 0))
+			first = sv;
+		confirmation_of(cat, sv, 0, conf, CONF_MAX);
+		parts = parts_of(conf);
+		if (parts > cat->policy.max_segments)
+			WARN(ld, sv->line,
+			     "the booking confirmation for this service is %d "
+			     "SMS parts, more than max_segments = %d, so the "
+			     "desk cuts the promise short; shorten the name or "
+			     "the price, or raise max_segments",
+			     parts, cat->policy.max_segments);
+	}
+	free(conf);
+	if (first != NULL) {
+		warn_gsm(ld, business_name, "name", cat->business_name, first,
+			 1, NULL);
+	} else {
+		warn_gsm(ld, business_name, "name", cat->business_name, NULL, 0,
+			 "the business");
+	}
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+void catalog_warn_past(const struct catalog *cat, const char *today,
+		       struct cat_diags *diags)
+{
+	struct loader ld = {
+	    .path = cat->path, .diags = diags, .cat = (struct catalog *)cat};
+	size_t before = diags->n;
+
+	if (today == NULL || strlen(today) != 10)
+		return;
+	for (size_t i = 0; i < cat->n_closed; i++)
+		if (strcmp(cat->closed[i], today) < 0)
+			WARN(&ld, cat->closed_line[i],
+			     "closed date '%s' is already past (today is %s); "
+			     "if you meant next year's, fix the year",
+			     cat->closed[i], today);
+	if (diags->n > before)
+		diags_sort(diags);
+}

@@ -1,0 +1,688 @@
+/*
+ * desk: one booking request — yes (the promise), an offer of free slots, one
+ * short question, or an honest no with providers that cover it.
+ *
+ * Invariant 7 lives here: book_at is the only place a customer's request
+ * becomes a booking, and it is reached only with a day the text, the
+ * conversation or an offered slot named (request.day_named) and an exact
+ * time from the same. A time with no day is offered for today, never
+ * booked; a day word the reader could not place is asked about.
+ */
+#include "desk_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The usual values of a part about this request. */
+static struct part *head_part(struct ctx *c, const struct request *rq,
+			      const char *tpl, int minute)
+{
+	struct part *p = part_add(c, tpl, 0);
+	if (rq->svc != NULL) {
+		part_set(p, "service", rq->svc->name);
+		part_set(p, "price", rq->svc->price);
+		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
+		part_set(p, "notice", fmt_notice(c, rq->svc->notice_minutes));
+	}
+	if (rq->w.has_day) {
+		part_set(p, "day", fmt_day(c, &rq->w.day));
+		part_set(p, "day_hours", fmt_day_hours(c, &rq->w.day));
+	}
+	if (minute >= 0)
+		part_set(p, "time", fmt_hhmm(c, minute));
+	part_set(p, "n",
+		 pool_fmt(c, "%d", c->cat->policy.booking_horizon_days));
+	return p;
+}
+
+int load_moving(struct ctx *c, struct request *rq)
+{
+	if (rq->move[0] == '\0')
+		return 0;
+	int rc = c->io->find(c->io->ctx, rq->move, c->sender, &rq->moving);
+	if (rc == STORE_ERR_NOT_FOUND ||
+	    (rc == 0 &&
+	     (rq->moving.state != STORE_BOOKED || rq->moving.start < c->now))) {
+		rq->move[0] = '\0';
+		return 0;
+	}
+	return check(c, rc);
+}
+
+/* ---- asking ---------------------------------------------------------------
+ */
+
+void ask_service(struct ctx *c, const struct request *rq, int trade)
+{
+	struct part *p = part_add(c, trade ? "ask_trade" : "ask_service", 0);
+	services_list(c, p, "services", 1, 0);
+	decide(c, DESK_CLARIFY,
+	       trade ? DESK_REASON_TRADE_ONLY : DESK_REASON_NEED_SERVICE,
+	       trade ? "named the trade, not a service: ask which"
+		     : "no service named: ask which");
+	remember_request(c, rq);
+}
+
+void ask_day(struct ctx *c, const struct request *rq, const char *tpl)
+{
+	struct part *p = part_add(c, tpl, 0);
+	part_set(p, "service", rq->svc->name);
+	part_set(p, "hours", fmt_hours(c));
+	decide(c, DESK_CLARIFY,
+	       strcmp(tpl, "ask_day_unsure") == 0 ? DESK_REASON_NEED_DAY_UNSURE
+						  : DESK_REASON_NEED_DAY,
+	       "no day we can be sure of: ask");
+	set_subject(c, rq->svc->id);
+	struct request r2 = *rq;
+	r2.w.has_day = 0;
+	remember_request(c, &r2);
+}
+
+static void ask_time(struct ctx *c, const struct request *rq)
+{
+	int either =
+	    rq->w.problem == WHEN_AMBIGUOUS_TIME && rq->w.alt_min[0] >= 0;
+	struct part *p =
+	    head_part(c, rq, either ? "ask_time_either" : "ask_time", -1);
+	if (either) {
+		part_set(p, "a", fmt_hhmm(c, rq->w.alt_min[0]));
+		part_set(p, "b", fmt_hhmm(c, rq->w.alt_min[1]));
+	}
+	decide(c, DESK_CLARIFY, DESK_REASON_NEED_TIME,
+	       "the hour could be morning or evening: ask");
+	set_subject(c, rq->svc->id);
+	struct request r2 = *rq;
+	r2.w.time = WHEN_TIME_NONE;
+	remember_request(c, &r2);
+}
+
+/* ---- offering --------------------------------------------------------------
+ */
+
+/* Numbered slots in part tpl; remembered once the reply is fitted. */
+void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
+		 const int64_t *opts, size_t n, int with_day,
+		 const struct when_day *day)
+{
+	if (n > DESK_MAX_OPTIONS)
+		n = DESK_MAX_OPTIONS;
+	struct part *p = head_part(c, rq, tpl, -1);
+	if (day != NULL)
+		part_set(p, "day", fmt_day(c, day));
+	const char **items = pool_ptrs(c, n);
+	for (size_t i = 0; i < n; i++) {
+		struct when_local l = local_of(c, opts[i]);
+		items[i] =
+		    with_day ? fmt_when(c, opts[i]) : fmt_hhmm(c, l.minute);
+	}
+	part_list(p, "slots", items, n, " ", 1);
+	if (c->later_offer.on)
+		return; /* one offer per answer */
+	c->later_offer.on = 1;
+	c->later_offer.part = (size_t)(p - c->parts);
+	c->later_offer.rq = *rq;
+	memcpy(c->later_offer.opts, opts, n * sizeof(opts[0]));
+	c->later_offer.n = n;
+	c->later_offer.has_day = day != NULL;
+	if (day != NULL)
+		c->later_offer.day = *day;
+}
+
+/*
+ * An honest no: the head (tpl), our own next free slots when there are any,
+ * and the providers that cover exactly this service.
+ */
+void say_no(struct ctx *c, const struct request *rq, const char *tpl,
+	    enum desk_reason why, const int64_t *opts, size_t n)
+{
+	head_part(c, rq, tpl, -1);
+	decide(c, DESK_REFER, why, "cannot do it then: an honest no");
+	set_subject(c, rq->svc->id);
+	if (n > 0)
+		offer_slots(c, rq, "our_next", opts, n, 1, NULL);
+	struct part *p = part_add(c, n > 0 ? "elsewhere" : "try", 0);
+	size_t k = refer(c, p, rq->svc->id, why);
+	if (k == 0) {
+		c->n_parts--; /* nobody to name */
+		if (n == 0)
+			say(c, "no_nobody");
+	}
+	if (n == 0)
+		conv_clear(c);
+}
+
+/* Nothing that day: the honest no, with the next free slots. */
+void day_is_gone(struct ctx *c, const struct request *rq, enum desk_reason why)
+{
+	int64_t opts[NEAREST];
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	size_t n = 0;
+	const char *tpl = "no_full";
+
+	switch (why) {
+	case DESK_REASON_CLOSED:
+		tpl = "no_closed";
+		break;
+	case DESK_REASON_SHORT_NOTICE:
+		tpl = "no_notice";
+		break;
+	case DESK_REASON_BEYOND_HORIZON:
+		tpl = "no_horizon";
+		break;
+	default:
+		break;
+	}
+	if (why != DESK_REASON_BEYOND_HORIZON)
+		n = next_free(c, rq->svc, when_day_add(rq->w.day, 1), 0,
+			      24 * 60, mv, opts, NEAREST);
+	if (c->err)
+		return;
+	say_no(c, rq, tpl, why, opts, n);
+}
+
+/* Why nothing is free on the day: notice, or bookings. */
+static enum desk_reason why_none(struct ctx *c, const struct request *rq)
+{
+	int grid[MAX_GRID];
+	size_t ng =
+	    when_slots_of(c->cat, &rq->w.day, rq->svc->minutes, grid, MAX_GRID);
+	int64_t early = earliest_start(c, rq->svc);
+	if (ng > MAX_GRID)
+		ng = MAX_GRID;
+	for (size_t i = 0; i < ng; i++)
+		if (epoch_of(c, &rq->w.day, grid[i]) >= early)
+			return DESK_REASON_FULL;
+	return DESK_REASON_SHORT_NOTICE;
+}
+
+/*
+ * The head part (already added) and the free slots of the day near `near`
+ * (or in [from, to)); nothing free that day is the honest no instead.
+ */
+static void offer_day(struct ctx *c, const struct request *rq, int from, int to,
+		      int near, enum desk_reason reason, const char *rule)
+{
+	int64_t opts[MAX_GRID];
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	size_t n;
+
+	if (near >= 0)
+		n = nearest_slots(c, rq->svc, &rq->w.day, near, mv, opts,
+				  NEAREST);
+	else
+		n = free_slots(c, rq->svc, &rq->w.day, from, to, mv, opts,
+			       LIST_SLOTS);
+	if (c->err)
+		return;
+	if (n == 0) {
+		c->n_parts--; /* the head gives way to the no */
+		day_is_gone(c, rq, why_none(c, rq));
+		return;
+	}
+	decide(c, DESK_OFFER, reason, rule);
+	set_subject(c, rq->svc->id);
+	offer_slots(c, rq, "offer", opts, n, 0, &rq->w.day);
+}
+
+/* Offer across a span of days ("this weekend", "next week"). */
+static void offer_range(struct ctx *c, struct request *rq)
+{
+	int64_t opts[LIST_SLOTS];
+	size_t n = 0;
+	int from = 0, to = 24 * 60;
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+
+	if (rq->w.time == WHEN_TIME_WINDOW ||
+	    (rq->w.time == WHEN_TIME_AT && rq->w.problem == WHEN_FINE)) {
+		from = rq->w.from_min;
+		to = rq->w.time == WHEN_TIME_AT ? from + 1 : rq->w.to_min;
+	}
+	for (struct when_day d = rq->w.range_first;
+	     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
+	     d = when_day_add(d, 1)) {
+		if (when_day_cmp(&d, &c->lnow.day) < 0)
+			continue;
+		n += free_slots(c, rq->svc, &d, from, to, mv, opts + n,
+				LIST_SLOTS - n);
+		if (c->err)
+			return;
+	}
+	if (n == 0) {
+		rq->w.day = rq->w.range_first;
+		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
+			rq->w.day = c->lnow.day;
+		rq->w.has_day = 1;
+		say_no(c, rq, "window_full", DESK_REASON_FULL, opts, 0);
+		return;
+	}
+	decide(c, DESK_OFFER, DESK_REASON_NEED_TIME,
+	       "a span of days: offer across it");
+	set_subject(c, rq->svc->id);
+	offer_slots(c, rq, "offer_range", opts, n, 1, NULL);
+}
+
+/* ---- saying yes ------------------------------------------------------------
+ */
+
+/* The sender already holds this service at t: its booking, or NULL. */
+static const struct store_booking *
+already(struct ctx *c, const struct cat_service *svc, int64_t t)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	for (size_t i = 0; bl != NULL && i < bl->n; i++)
+		if (bl->v[i].start == t &&
+		    strcmp(bl->v[i].service, svc->id) == 0)
+			return &bl->v[i];
+	return NULL;
+}
+
+/* Where the next job of a group starts: with the last one when the same
+ * service has room, else the first free slot after it ends, that day. */
+static int64_t next_start(struct ctx *c, const struct cat_service *svc,
+			  const struct cat_service *prev, int64_t prev_t,
+			  const struct when_day *day)
+{
+	if (svc == prev && has_place(c, svc, prev_t, NULL))
+		return prev_t;
+	int64_t end = prev_t + (int64_t)prev->minutes * 60;
+	int grid[MAX_GRID];
+	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
+	for (size_t i = 0; i < ng && i < MAX_GRID; i++) {
+		int64_t t = epoch_of(c, day, grid[i]);
+		if (t >= end && t < end + 3600 && has_place(c, svc, t, NULL))
+			return t;
+	}
+	return -1;
+}
+
+/* Book (or move into) svc at t, with the group after it; the promise
+ * states everything (manners 3). */
+static int book_at(struct ctx *c, struct request *rq, int64_t t)
+{
+	const struct cat_service *svc = rq->svc;
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	char ref[STORE_REF_MAX] = "";
+	int rc;
+
+	/* Invariant 7: a day the customer named, an exact time. */
+	if (!rq->day_named || rq->w.time != WHEN_TIME_AT)
+		return STORE_ERR_ARG;
+	const struct store_booking *held =
+	    mv == NULL && rq->persons <= 1 ? already(c, svc, t) : NULL;
+	if (held != NULL) {
+		struct part *p = part_add(c, "already_booked", 0);
+		part_set(p, "service", svc->name);
+		part_set(p, "when", fmt_when(c, t));
+		part_set(p, "ref", pool_str(c, held->ref));
+		decide(c, DESK_ALREADY, DESK_REASON_NONE,
+		       "the sender already holds that slot");
+		set_subject(c, svc->id);
+		set_start(c, t);
+		set_ref(c, held->ref);
+		remember_booked(c, held->ref, svc);
+		return 0;
+	}
+	if (mv != NULL) {
+		rc =
+		    c->io->cancel(c->io->ctx, mv->ref, c->sender, c->now, NULL);
+		if (check(c, rc) < 0)
+			return rc;
+	}
+	rc = c->io->create(c->io->ctx, svc->id, t, svc->minutes, svc->capacity,
+			   c->sender, c->now, ref);
+	if (rc == STORE_ERR_FULL)
+		return rc;
+	if (check(c, rc) < 0)
+		return rc;
+	days_changed(c);
+	if (mv != NULL)
+		check(c, c->io->set_moved(c->io->ctx, mv->ref, ref));
+
+	/* The rest of the group: more people, more services. */
+	const struct cat_service *jobs[1 + 3 + MAX_ALSO];
+	size_t n_jobs = 0;
+	for (int i = 1; i < rq->persons && n_jobs < 3; i++)
+		jobs[n_jobs++] = svc;
+	for (size_t i = 0; i < rq->n_also; i++)
+		jobs[n_jobs++] = rq->also[i];
+	const struct cat_service *done[1 + 3 + MAX_ALSO] = {svc};
+	const char **items = pool_ptrs(c, 1 + n_jobs);
+	const struct cat_service *failed[MAX_ALSO + 3];
+	size_t n_done = 1, n_failed = 0;
+	int64_t prev_t = t;
+	const struct cat_service *prev = svc;
+	struct when_local l = local_of(c, t);
+
+	decide(c, mv != NULL ? DESK_MOVED : DESK_BOOKED, DESK_REASON_NONE,
+	       mv != NULL ? "a free slot: moved" : "a free slot: booked");
+	set_subject(c, svc->id);
+	set_start(c, t);
+	set_ref(c, ref);
+	items[0] = pool_fmt(c, "%s %s ref %s", svc->name, fmt_when(c, t), ref);
+	for (size_t j = 0; j < n_jobs; j++) {
+		int64_t tj = next_start(c, jobs[j], prev, prev_t, &l.day);
+		char rj[STORE_REF_MAX] = "";
+		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
+			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
+					   jobs[j]->minutes, jobs[j]->capacity,
+					   c->sender, c->now, rj);
+		else
+			rc = STORE_ERR_FULL;
+		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
+			return rc;
+		if (rc != 0) {
+			failed[n_failed++] = jobs[j];
+			continue;
+		}
+		days_changed(c);
+		also_decide(c, DESK_BOOKED, DESK_REASON_NONE);
+		set_subject(c, jobs[j]->id);
+		set_start(c, tj);
+		set_ref(c, rj);
+		items[n_done] =
+		    pool_fmt(c, "%s %s ref %s", jobs[j]->name,
+			     fmt_hhmm(c, local_of(c, tj).minute), rj);
+		done[n_done++] = jobs[j];
+		prev = jobs[j];
+		prev_t = tj;
+	}
+	c->item = -1;
+	if (n_done == 1) {
+		struct part *p =
+		    part_add(c, mv != NULL ? "moved" : "booked", 0);
+		part_set(p, "service", svc->name);
+		part_set(p, "when", fmt_when(c, t));
+		part_set(p, "price", svc->price);
+		part_set(p, "ref", pool_str(c, ref));
+		if (mv != NULL)
+			part_set(p, "old_ref", pool_str(c, mv->ref));
+	} else {
+		const char *total = fmt_total(c, done, n_done);
+		struct part *p = part_add(
+		    c, total != NULL ? "booked_many" : "booked_many_plain", 0);
+		part_set(p, "count", pool_fmt(c, "%zu", n_done));
+		part_list(p, "bookings", items, n_done, ", ", 0);
+		if (total != NULL)
+			part_set(p, "total", total);
+	}
+	if (n_failed > 0) {
+		const char **names = pool_ptrs(c, n_failed);
+		for (size_t i = 0; i < n_failed; i++)
+			names[i] = failed[i]->name;
+		part_list(part_add(c, "rest_failed", 0), "services", names,
+			  n_failed, ", ", 0);
+	}
+	sign(c);
+	remember_booked(c, ref, svc);
+	return 0;
+}
+
+/* ---- the request ------------------------------------------------------------
+ */
+
+/* Only a time, no day: today's slot if it is free and ahead, offered —
+ * never booked (the day was not named). */
+static void offer_today(struct ctx *c, struct request *rq)
+{
+	struct request r2 = *rq;
+	r2.w.day = c->lnow.day;
+	r2.w.has_day = 1;
+	settle_hour(c, &r2.w, &r2.w.day);
+	int m = r2.w.from_min;
+	int64_t t = epoch_of(c, &r2.w.day, m);
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	if (r2.w.problem == WHEN_FINE && r2.w.time == WHEN_TIME_AT &&
+	    t >= earliest_start(c, rq->svc) &&
+	    when_is_slot(c->cat, &r2.w.day, rq->svc->minutes, m) &&
+	    has_place(c, rq->svc, t, mv)) {
+		decide(c, DESK_OFFER, DESK_REASON_NEED_DAY,
+		       "a time but no day: offer today, don't book");
+		set_subject(c, rq->svc->id);
+		offer_slots(c, &r2, "offer_today", &t, 1, 0, &r2.w.day);
+		part_set(&c->parts[c->n_parts - 1], "time", fmt_hhmm(c, m));
+		return;
+	}
+	ask_day(c, rq, "ask_day");
+}
+
+static void earliest(struct ctx *c, struct request *rq)
+{
+	int64_t opts[NEAREST];
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	int from = 0, to = 24 * 60;
+	if (rq->w.time == WHEN_TIME_WINDOW) {
+		from = rq->w.from_min;
+		to = rq->w.to_min;
+	}
+	size_t n =
+	    next_free(c, rq->svc, c->lnow.day, from, to, mv, opts, NEAREST);
+	if (c->err)
+		return;
+	if (n == 0) {
+		rq->w.day = c->lnow.day;
+		rq->w.has_day = 1;
+		day_is_gone(c, rq, DESK_REASON_FULL);
+		return;
+	}
+	decide(c, DESK_OFFER, DESK_REASON_NONE, "earliest: offer the next");
+	set_subject(c, rq->svc->id);
+	offer_slots(c, rq, "offer_earliest", opts, n, 1, NULL);
+}
+
+void book_request(struct ctx *c, struct request *rq)
+{
+	struct when_req *w = &rq->w;
+	const struct cat_service *svc = rq->svc;
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+
+	set_subject(c, svc->id);
+	if (w->unsure && !rq->offered) {
+		ask_day(c, rq, "ask_day_unsure");
+		return;
+	}
+	if (w->problem == WHEN_AMBIGUOUS_DATE || w->problem == WHEN_BAD_DATE) {
+		ask_day(c, rq,
+			w->problem == WHEN_BAD_DATE ? "ask_day_bad"
+						    : "ask_day_ambiguous");
+		return;
+	}
+	if (!w->has_day && w->has_range) {
+		offer_range(c, rq);
+		return;
+	}
+	if (!w->has_day) {
+		if (w->time == WHEN_TIME_ASAP) {
+			earliest(c, rq);
+			return;
+		}
+		if (w->time == WHEN_TIME_AT) {
+			offer_today(c, rq);
+			return;
+		}
+		if (w->time == WHEN_TIME_WINDOW && w->to_min > c->lnow.minute) {
+			/* "this afternoon", "after 4": today's window */
+			w->day = c->lnow.day;
+			w->has_day = 1;
+		} else {
+			ask_day(c, rq, "ask_day");
+			return;
+		}
+	}
+	if (when_day_cmp(&w->day, &c->lnow.day) < 0) {
+		ask_day(c, rq, "ask_day_passed");
+		return;
+	}
+	if (when_day_diff(&c->lnow.day, &w->day) >
+	    c->cat->policy.booking_horizon_days) {
+		day_is_gone(c, rq, DESK_REASON_BEYOND_HORIZON);
+		return;
+	}
+	int open[8], close[8];
+	if (when_hours_of(c->cat, &w->day, open, close, 8) == 0) {
+		day_is_gone(c, rq, DESK_REASON_CLOSED);
+		return;
+	}
+	settle_hour(c, w, &w->day);
+	switch (w->time) {
+	case WHEN_TIME_NONE: {
+		int64_t opts[LIST_SLOTS];
+		size_t n = free_slots(c, svc, &w->day, 0, 24 * 60, mv, opts,
+				      LIST_SLOTS);
+		if (c->err)
+			return;
+		if (n == 0) {
+			day_is_gone(c, rq, why_none(c, rq));
+			return;
+		}
+		decide(c, DESK_OFFER, DESK_REASON_NEED_TIME,
+		       "a day but no time: offer that day");
+		offer_slots(c, rq, "offer_day", opts, n, 0, &w->day);
+		return;
+	}
+	case WHEN_TIME_ASAP: {
+		int64_t opts[LIST_SLOTS];
+		size_t n = free_slots(c, svc, &w->day, 0, 24 * 60, mv, opts,
+				      LIST_SLOTS);
+		if (c->err)
+			return;
+		if (n == 0) {
+			day_is_gone(c, rq, why_none(c, rq));
+			return;
+		}
+		decide(c, DESK_OFFER, DESK_REASON_NONE,
+		       "earliest on a day: offer it");
+		offer_slots(c, rq, "offer_window", opts, n, 0, &w->day);
+		return;
+	}
+	case WHEN_TIME_WINDOW: {
+		int64_t opts[LIST_SLOTS];
+		size_t n = free_slots(c, svc, &w->day, w->from_min, w->to_min,
+				      mv, opts, LIST_SLOTS);
+		if (c->err)
+			return;
+		if (n > 0) {
+			decide(c, DESK_OFFER, DESK_REASON_NONE,
+			       "a window: offer the slots in it");
+			offer_slots(c, rq, "offer_window", opts, n, 0, &w->day);
+			return;
+		}
+		head_part(c, rq, "window_full", -1);
+		offer_day(c, rq, 0, 24 * 60, (w->from_min + w->to_min) / 2,
+			  DESK_REASON_FULL, "nothing in the window: nearest");
+		return;
+	}
+	case WHEN_TIME_AT:
+		break;
+	}
+	if (w->problem == WHEN_AMBIGUOUS_TIME) {
+		ask_time(c, rq);
+		return;
+	}
+	int m = w->from_min;
+	int64_t t = epoch_of(c, &w->day, m);
+	set_start(c, t);
+	if (!when_is_slot(c->cat, &w->day, svc->minutes, m)) {
+		int inside = 0;
+		size_t np = when_hours_of(c->cat, &w->day, open, close, 8);
+		for (size_t i = 0; i < np; i++)
+			inside |= m >= open[i] && m + svc->minutes <= close[i];
+		head_part(c, rq, inside ? "off_grid" : "outside_hours", m);
+		offer_day(c, rq, 0, 24 * 60, m,
+			  inside ? DESK_REASON_NEED_TIME
+				 : DESK_REASON_OUTSIDE_HOURS,
+			  inside ? "not a slot start: nearest"
+				 : "outside hours: nearest");
+		return;
+	}
+	if (t < c->now) {
+		head_part(c, rq, "time_passed", m);
+		offer_day(c, rq, 0, 24 * 60, m, DESK_REASON_PAST,
+			  "that time has passed: nearest");
+		return;
+	}
+	if (t < earliest_start(c, svc) && !rq->offered) {
+		head_part(c, rq, "too_soon", m);
+		offer_day(c, rq, 0, 24 * 60, m, DESK_REASON_SHORT_NOTICE,
+			  "inside the notice: nearest");
+		if (c->out->d.kind == DESK_OFFER)
+			c->out->d.reason = DESK_REASON_SHORT_NOTICE;
+		return;
+	}
+	if (!rq->day_named) {
+		offer_today(c, rq);
+		return;
+	}
+	if (has_place(c, svc, t, mv) || already(c, svc, t) != NULL) {
+		int rc = book_at(c, rq, t);
+		if (rc != STORE_ERR_FULL)
+			return;
+	}
+	if (c->err)
+		return;
+	head_part(c, rq, "taken", m);
+	offer_day(c, rq, 0, 24 * 60, m, DESK_REASON_FULL,
+		  "that slot is taken: nearest");
+	if (c->out->d.kind == DESK_OFFER)
+		c->out->d.reason = DESK_REASON_FULL;
+}
+
+/* "2": the second slot we offered. */
+void book_option(struct ctx *c, size_t k)
+{
+	const struct pending *p = &c->pend;
+	struct request rq;
+
+	memset(&rq, 0, sizeof(rq));
+	if (p->svc == NULL || k >= p->n_opts) {
+		decide(c, DESK_CLARIFY, DESK_REASON_NEED_TIME,
+		       "a number not on the list");
+		part_set(part_add(c, "pick_number", 0), "n",
+			 pool_fmt(c, "%zu", p->n_opts));
+		return;
+	}
+	rq.svc = p->svc;
+	snprintf(rq.move, sizeof(rq.move), "%s", p->move);
+	for (size_t i = 0; i < p->n_also; i++)
+		rq.also[rq.n_also++] = p->also[i];
+	rq.persons = p->persons;
+	if (load_moving(c, &rq) < 0)
+		return;
+	struct when_local l = local_of(c, p->opts[k]);
+	rq.w.has_day = 1;
+	rq.w.day = l.day;
+	rq.w.time = WHEN_TIME_AT;
+	rq.w.from_min = rq.w.to_min = l.minute;
+	rq.w.mentioned = 1;
+	rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+	rq.offered = 1;
+	rq.day_named = 1; /* the customer picked a slot we named */
+	book_request(c, &rq);
+}
+
+/* A request from what the text asked: the first service, the others back to
+ * back, how many people. */
+void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
+{
+	memset(rq, 0, sizeof(*rq));
+	rq->w = q->when;
+	rq->day_named = q->when.has_day;
+	if (!rq->w.has_day && !rq->w.has_range && q->today && !rq->w.unsure) {
+		/* "this afternoon at 5", "tonight": today, named */
+		rq->w.has_day = 1;
+		rq->w.day = c->lnow.day;
+		rq->day_named = 1;
+	}
+	rq->persons = 1;
+	for (size_t i = 0; i < q->n_matches; i++) {
+		if (q->matches[i].kind != CAT_SERVICE)
+			continue;
+		const struct cat_service *s =
+		    &c->cat->services[q->matches[i].idx];
+		if (rq->svc == NULL) {
+			rq->svc = s;
+			rq->persons = q->persons[i];
+		} else if (rq->n_also < MAX_ALSO) {
+			rq->also[rq->n_also++] = s;
+		}
+	}
+}

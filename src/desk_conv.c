@@ -1,0 +1,326 @@
+/*
+ * desk: the conversation's memory. One pending question per sender, kept by
+ * the store as kind + state text ("key=value;" pairs, so an old row stays
+ * readable): what we asked ("book": service, day, time known so far;
+ * "offer": the numbered slots; "which": the bookings listed) or, after a
+ * booking ("done"), which booking was just made, so "make it 11", "no I
+ * meant Tuesday" and "how much was it again" are read against it.
+ */
+#include "desk_int.h"
+
+#include "smsdesk/text.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *state_get(const char *state, const char *key, char *val,
+			     size_t cap)
+{
+	size_t klen = strlen(key);
+	const char *p = state;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, key, klen) == 0 && p[klen] == '=') {
+			const char *v = p + klen + 1;
+			size_t n = strcspn(v, ";");
+			if (n >= cap)
+				n = cap - 1;
+			memcpy(val, v, n);
+			val[n] = '\0';
+			return val;
+		}
+		p = strchr(p, ';');
+		if (p != NULL)
+			p++;
+	}
+	val[0] = '\0';
+	return NULL;
+}
+
+static void state_add(char *buf, size_t cap, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void state_add(char *buf, size_t cap, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len >= cap)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, cap - len, fmt, ap);
+	va_end(ap);
+}
+
+/* "a,b,c" into up to cap strings of size STORE_REF_MAX or ids. */
+static size_t split_list(const char *v, char out[][STORE_ID_MAX], size_t cap)
+{
+	size_t n = 0;
+	while (*v != '\0' && n < cap) {
+		size_t k = strcspn(v, ",");
+		if (k > 0 && k < STORE_ID_MAX) {
+			memcpy(out[n], v, k);
+			out[n++][k] = '\0';
+		}
+		v += k;
+		if (*v == ',')
+			v++;
+	}
+	return n;
+}
+
+void pending_load(struct ctx *c, const struct store_conv *conv)
+{
+	struct pending *p = &c->pend;
+	char v[STORE_CONV_STATE_MAX];
+	char ids[DESK_MAX_OPTIONS][STORE_ID_MAX];
+
+	memset(p, 0, sizeof(*p));
+	snprintf(p->kind, sizeof(p->kind), "%s", conv->kind);
+	p->persons = 1;
+	if (state_get(conv->state, "svc", v, sizeof(v)) != NULL)
+		p->svc = catalog_service(c->cat, v);
+	if (state_get(conv->state, "day", v, sizeof(v)) != NULL) {
+		int y, m, d;
+		if (sscanf(v, "%d-%d-%d", &y, &m, &d) == 3 &&
+		    when_day_make(y, m, d, &p->day) == 0)
+			p->has_day = 1;
+	}
+	if (state_get(conv->state, "time", v, sizeof(v)) != NULL) {
+		int k, f, t;
+		if (sscanf(v, "%d,%d,%d", &k, &f, &t) == 3 && k >= 0 &&
+		    k <= 3) {
+			p->tk = (enum when_time_kind)k;
+			p->from = f;
+			p->to = t;
+		}
+	}
+	if (state_get(conv->state, "opts", v, sizeof(v)) != NULL) {
+		char *s = v, *end;
+		while (*s != '\0' && p->n_opts < DESK_MAX_OPTIONS) {
+			long long e = strtoll(s, &end, 10);
+			if (end == s)
+				break;
+			p->opts[p->n_opts++] = e;
+			s = *end == ',' ? end + 1 : end;
+		}
+	}
+	if (state_get(conv->state, "refs", v, sizeof(v)) != NULL) {
+		size_t n = split_list(v, ids, DESK_MAX_OPTIONS);
+		for (size_t i = 0; i < n; i++)
+			if (strlen(ids[i]) < STORE_REF_MAX)
+				snprintf(p->refs[p->n_refs++], STORE_REF_MAX,
+					 "%s", ids[i]);
+	}
+	if (state_get(conv->state, "also", v, sizeof(v)) != NULL) {
+		size_t n = split_list(v, ids, MAX_ALSO);
+		for (size_t i = 0; i < n; i++) {
+			const struct cat_service *s =
+			    catalog_service(c->cat, ids[i]);
+			if (s != NULL)
+				p->also[p->n_also++] = s;
+		}
+	}
+	if (state_get(conv->state, "persons", v, sizeof(v)) != NULL) {
+		int n = atoi(v);
+		p->persons = n >= 1 && n <= 4 ? n : 1;
+	}
+	state_get(conv->state, "move", p->move, sizeof(p->move));
+	state_get(conv->state, "action", p->action, sizeof(p->action));
+	state_get(conv->state, "last", p->last, sizeof(p->last));
+}
+
+int pending_is(const struct ctx *c, const char *kind)
+{
+	return c->have_pend && strcmp(c->pend.kind, kind) == 0;
+}
+
+void conv_save(struct ctx *c, const char *kind, const char *state)
+{
+	int64_t exp =
+	    c->now + (int64_t)c->cat->policy.conversation_minutes * 60;
+	check(c,
+	      c->io->conv_set(c->io->ctx, c->sender, kind, state, exp, c->now));
+}
+
+void conv_clear(struct ctx *c)
+{
+	int rc = c->io->conv_clear(c->io->ctx, c->sender);
+	if (rc != STORE_ERR_NOT_FOUND)
+		check(c, rc);
+}
+
+static void add_common(char *state, size_t cap, const struct request *rq)
+{
+	if (rq->move[0] != '\0')
+		state_add(state, cap, "move=%s;", rq->move);
+	if (rq->n_also > 0) {
+		state_add(state, cap, "also=");
+		for (size_t i = 0; i < rq->n_also; i++)
+			state_add(state, cap, "%s%s", i ? "," : "",
+				  rq->also[i]->id);
+		state_add(state, cap, ";");
+	}
+	if (rq->persons > 1)
+		state_add(state, cap, "persons=%d;", rq->persons);
+}
+
+/* Remember the numbered slots just offered, so "2" books the second. */
+void remember_offer(struct ctx *c, const struct request *rq,
+		    const int64_t *opts, size_t n, const struct when_day *day)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+	struct desk_decision *d = &c->out->d;
+
+	state_add(state, sizeof(state), "svc=%s;opts=", rq->svc->id);
+	d->n_options = 0;
+	for (size_t i = 0; i < n && i < DESK_MAX_OPTIONS; i++) {
+		state_add(state, sizeof(state), "%s%lld", i ? "," : "",
+			  (long long)opts[i]);
+		d->options[d->n_options++] = opts[i];
+	}
+	state_add(state, sizeof(state), ";");
+	if (day != NULL) {
+		char iso[16];
+		when_day_iso(day, iso, sizeof(iso));
+		state_add(state, sizeof(state), "day=%s;", iso);
+	}
+	add_common(state, sizeof(state), rq);
+	if (n > 0)
+		conv_save(c, "offer", state);
+	else
+		conv_clear(c);
+}
+
+/* Remember what we know while asking for the rest. */
+void remember_request(struct ctx *c, const struct request *rq)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+	const struct when_req *w = &rq->w;
+
+	if (rq->svc != NULL)
+		state_add(state, sizeof(state), "svc=%s;", rq->svc->id);
+	if (w->has_day) {
+		char iso[16];
+		when_day_iso(&w->day, iso, sizeof(iso));
+		state_add(state, sizeof(state), "day=%s;", iso);
+	}
+	if (w->time != WHEN_TIME_NONE && w->problem == WHEN_FINE)
+		state_add(state, sizeof(state), "time=%d,%d,%d;", (int)w->time,
+			  w->from_min, w->to_min);
+	add_common(state, sizeof(state), rq);
+	conv_save(c, "book", state);
+}
+
+/* A booking was made: "make it 11" and "how much was it" refer to it. */
+void remember_booked(struct ctx *c, const char *ref,
+		     const struct cat_service *svc)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+	state_add(state, sizeof(state), "last=%s;svc=%s;", ref, svc->id);
+	conv_save(c, "done", state);
+}
+
+void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
+		    const char *action, const struct when_req *w)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+
+	state_add(state, sizeof(state), "action=%s;refs=", action);
+	for (size_t i = 0; i < n; i++)
+		state_add(state, sizeof(state), "%s%s", i ? "," : "", refs[i]);
+	state_add(state, sizeof(state), ";");
+	if (w != NULL && w->has_day) {
+		char iso[16];
+		when_day_iso(&w->day, iso, sizeof(iso));
+		state_add(state, sizeof(state), "day=%s;", iso);
+	}
+	if (w != NULL && w->time != WHEN_TIME_NONE && w->problem == WHEN_FINE)
+		state_add(state, sizeof(state), "time=%d,%d,%d;", (int)w->time,
+			  w->from_min, w->to_min);
+	conv_save(c, "which", state);
+}
+
+/* Fill in what this message leaves out from the pending question. */
+void merge_pending(const struct ctx *c, struct request *rq)
+{
+	const struct pending *p = &c->pend;
+	if (!pending_is(c, "book") && !pending_is(c, "offer"))
+		return;
+	if (rq->svc == NULL)
+		rq->svc = p->svc;
+	if (!rq->w.has_day && !rq->w.has_range && p->has_day &&
+	    rq->w.time != WHEN_TIME_ASAP && !rq->w.unsure) {
+		rq->w.has_day = 1;
+		rq->w.day = p->day;
+		rq->day_named = 1; /* named earlier in the conversation */
+		/* A bare hour settles against that day's hours. */
+		if (rq->w.problem == WHEN_PAST)
+			rq->w.problem = WHEN_FINE;
+	}
+	if (rq->w.time == WHEN_TIME_NONE && p->tk != WHEN_TIME_NONE) {
+		rq->w.time = p->tk;
+		rq->w.from_min = p->from;
+		rq->w.to_min = p->to;
+	}
+	if (rq->move[0] == '\0' && p->move[0] != '\0')
+		snprintf(rq->move, sizeof(rq->move), "%s", p->move);
+	if (rq->n_also == 0)
+		for (size_t i = 0; i < p->n_also; i++)
+			rq->also[rq->n_also++] = p->also[i];
+	if (rq->persons <= 1)
+		rq->persons = p->persons;
+}
+
+/*
+ * A bare hour answering "what time?" or correcting one ("make it 11", "2"):
+ * the first number in the text read as "at N". Returns 1 and fills w's time
+ * when one was found.
+ */
+int bare_time(struct ctx *c, const char *text, struct when_req *w)
+{
+	char folded[256], with_at[64];
+	text_fold(text, folded, sizeof(folded));
+	for (char *p = folded; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		if (n > 0 && n <= 5 && isdigit((unsigned char)p[0])) {
+			snprintf(with_at, sizeof(with_at), "at %.*s", (int)n,
+				 p);
+			struct when_req w2;
+			when_parse(with_at, &c->lnow, c->cat, &w2);
+			if (w2.time == WHEN_TIME_AT) {
+				w->time = w2.time;
+				w->from_min = w2.from_min;
+				w->to_min = w2.to_min;
+				w->problem = w2.problem == WHEN_PAST
+						 ? WHEN_FINE
+						 : w2.problem;
+				w->alt_min[0] = w2.alt_min[0];
+				w->alt_min[1] = w2.alt_min[1];
+				w->mentioned = 1;
+				return 1;
+			}
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* Settle an ambiguous bare hour ("7") against the hours of a known day. */
+void settle_hour(const struct ctx *c, struct when_req *w,
+		 const struct when_day *day)
+{
+	if (w->time != WHEN_TIME_AT || w->problem != WHEN_AMBIGUOUS_TIME ||
+	    w->alt_min[0] < 0)
+		return;
+	int a = when_is_slot(c->cat, day, 1, w->alt_min[0]);
+	int b = when_is_slot(c->cat, day, 1, w->alt_min[1]);
+	if (a != b) {
+		w->from_min = w->to_min = a ? w->alt_min[0] : w->alt_min[1];
+		w->problem = WHEN_FINE;
+	}
+}

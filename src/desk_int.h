@@ -1,0 +1,259 @@
+/*
+ * The desk's parts share one decision's context; this header is private to
+ * desk*.c (not a module header: nothing else includes it).
+ *
+ *   desk.c         deciding: which rule answers the text
+ *   desk_conv.c    the conversation's memory (pending question, last booking)
+ *   desk_slots.c   free slots, capacity, referrals and the ledger
+ *   desk_book.c    a booking request: yes, offer, ask, or an honest no
+ *   desk_manage.c  cancel, move, my bookings, prices, hours, questions
+ *   desk_reply.c   wording: parts of a reply from templates, fitted to SMS
+ *   desk_store.c   the store as a desk_io
+ */
+#ifndef SMSDESK_DESK_INT_H
+#define SMSDESK_DESK_INT_H
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/desk.h"
+#include "smsdesk/inquiry.h"
+#include "smsdesk/lang.h"
+#include "smsdesk/when.h"
+
+#include <stdint.h>
+
+#define MAX_GRID   128 /* slot starts considered on one day */
+#define NEAREST	   3   /* alternatives offered around a requested time */
+#define LIST_SLOTS 4   /* free slots listed when no time was given */
+#define MAX_ALSO   3   /* further services booked back to back */
+
+/* ---- the conversation's memory (desk_conv.c) ---------------------------- */
+
+struct pending {
+	char kind[STORE_CONV_KIND_MAX]; /* "" none, "book", "offer", "which",
+					   "done" (just booked) */
+	const struct cat_service *svc;
+	int has_day;
+	struct when_day day;
+	enum when_time_kind tk;
+	int from, to;
+	int64_t opts[DESK_MAX_OPTIONS];
+	size_t n_opts;
+	char refs[DESK_MAX_OPTIONS][STORE_REF_MAX];
+	size_t n_refs;
+	char move[STORE_REF_MAX]; /* the booking being moved, "" if none */
+	char action[8];		  /* "which": "cancel" or "move" */
+	char last[STORE_REF_MAX]; /* "done": the booking just made */
+	const struct cat_service *also[MAX_ALSO];
+	size_t n_also;
+	int persons;
+};
+
+/* ---- one booking request ------------------------------------------------- */
+
+struct request {
+	const struct cat_service *svc;
+	struct when_req w;
+	int day_named; /* the day came from the text, the talk or an offer */
+	int offered;   /* a slot we offered: its notice was checked then */
+	struct store_booking moving; /* valid when move[0] */
+	char move[STORE_REF_MAX];
+	const struct cat_service *also[MAX_ALSO]; /* back to back after */
+	size_t n_also;
+	int persons; /* places to book (1 unless said) */
+};
+
+/* ---- a reply in parts (desk_reply.c) ------------------------------------- */
+
+#define PART_MAX  8
+#define PART_VARS 10
+#define POOL_MAX  8192
+#define PTRS_MAX  160
+
+struct part {
+	const char *tpl; /* template name */
+	struct lang_var vars[PART_VARS];
+	size_t n_vars;
+	int prio; /* 0 kept; higher is dropped first to fit */
+};
+
+/* ---- one decision's context ---------------------------------------------- */
+
+struct day_cache {
+	int valid;
+	struct when_day day;
+	struct store_booking_list bl;
+};
+
+/* A "no" waiting to be recorded with the providers the reply names. */
+struct pending_no {
+	const char *id;
+	enum desk_reason why;
+	const char *names[DESK_MAX_NAMED];
+	size_t n;
+};
+
+struct ctx {
+	const struct catalog *cat;
+	const struct desk_io *io;
+	const struct lang_pack *pack;
+	const char *sender;
+	int64_t now;
+	struct when_local lnow;
+	struct desk_result *out;
+	const struct inquiry *q;
+	int err; /* first store failure */
+	struct pending pend;
+	int have_pend;
+	int item; /* -1: writing the primary decision, else more[item] */
+	int decided;
+	struct day_cache days[4];
+	size_t next_day;
+	struct store_booking_list mine; /* the sender's upcoming, cached */
+	int have_mine;
+	struct part parts[PART_MAX];
+	size_t n_parts;
+	int max_segments;
+	int want_sign; /* end with our name when it fits */
+	char pool[POOL_MAX];
+	size_t pool_used;
+	const char *ptrs[PTRS_MAX];
+	size_t n_ptrs;
+	char example[96];
+	struct pending_no nos[4];
+	size_t n_nos;
+	/* Remembered once the reply is fitted (how many items it kept). */
+	struct {
+		int on;
+		size_t part;
+		struct request rq;
+		int64_t opts[DESK_MAX_OPTIONS];
+		size_t n;
+		int has_day;
+		struct when_day day;
+	} later_offer;
+	struct {
+		int on;
+		size_t part;
+		char refs[DESK_MAX_OPTIONS][STORE_REF_MAX];
+		size_t n;
+		char action[8];
+		struct when_req w;
+	} later_which;
+};
+
+/* desk.c */
+int check(struct ctx *c, int rc);
+void decide(struct ctx *c, enum desk_kind kind, enum desk_reason reason,
+	    const char *rule);
+void also_decide(struct ctx *c, enum desk_kind kind, enum desk_reason reason);
+void set_subject(struct ctx *c, const char *id);
+void set_start(struct ctx *c, int64_t t);
+void set_ref(struct ctx *c, const char *ref);
+int64_t epoch_of(const struct ctx *c, const struct when_day *d, int minute);
+struct when_local local_of(const struct ctx *c, int64_t t);
+const struct cat_service *first_service(const struct ctx *c,
+					const struct inquiry *q);
+const struct cat_topic *first_topic(const struct ctx *c,
+				    const struct inquiry *q);
+const struct store_booking_list *my_upcoming(struct ctx *c);
+void mine_changed(struct ctx *c);
+
+/* desk_reply.c */
+const char *pool_str(struct ctx *c, const char *s);
+const char *pool_fmt(struct ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+const char **pool_ptrs(struct ctx *c, size_t n);
+struct part *part_add(struct ctx *c, const char *tpl, int prio);
+void part_set(struct part *p, const char *name, const char *value);
+void part_list(struct part *p, const char *name, const char *const *items,
+	       size_t n, const char *sep, int numbered);
+size_t part_shown(const struct part *p, const char *name);
+void reply_flush(struct ctx *c);
+int parts_segments(struct ctx *c);
+void say(struct ctx *c, const char *tpl);
+void sign(struct ctx *c);
+const char *tpl_text(const struct ctx *c, const char *name);
+const char *fmt_day(struct ctx *c, const struct when_day *d);
+const char *fmt_hhmm(struct ctx *c, int minute);
+const char *fmt_when(struct ctx *c, int64_t t);
+const char *fmt_hours(struct ctx *c);
+const char *fmt_day_hours(struct ctx *c, const struct when_day *d);
+const char *fmt_minutes(struct ctx *c, int minutes);
+const char *fmt_notice(struct ctx *c, int minutes);
+const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
+		      size_t n);
+const char *example_text(struct ctx *c);
+void services_list(struct ctx *c, struct part *p, const char *name,
+		   int numbered, int with_price);
+const char *biz(const struct ctx *c);
+
+/* desk_slots.c */
+int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
+	      const struct store_booking *moving);
+int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
+size_t free_slots(struct ctx *c, const struct cat_service *svc,
+		  const struct when_day *day, int from, int to,
+		  const struct store_booking *moving, int64_t *out, size_t cap);
+size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
+		     const struct when_day *day, int near,
+		     const struct store_booking *moving, int64_t *out,
+		     size_t want);
+size_t next_free(struct ctx *c, const struct cat_service *svc,
+		 struct when_day from, int from_min, int to_min,
+		 const struct store_booking *moving, int64_t *out, size_t want);
+void days_changed(struct ctx *c);
+void days_free(struct ctx *c);
+/* Name providers covering id in part p's {providers}; the no is recorded
+ * by refer_done once the reply is worded. */
+size_t refer(struct ctx *c, struct part *p, const char *id,
+	     enum desk_reason why);
+void refer_done(struct ctx *c);
+
+/* desk_conv.c */
+void pending_load(struct ctx *c, const struct store_conv *conv);
+void conv_save(struct ctx *c, const char *kind, const char *state);
+void conv_clear(struct ctx *c);
+void remember_offer(struct ctx *c, const struct request *rq,
+		    const int64_t *opts, size_t n, const struct when_day *day);
+void remember_request(struct ctx *c, const struct request *rq);
+void remember_booked(struct ctx *c, const char *ref,
+		     const struct cat_service *svc);
+void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
+		    const char *action, const struct when_req *w);
+void merge_pending(const struct ctx *c, struct request *rq);
+int pending_is(const struct ctx *c, const char *kind);
+int bare_time(struct ctx *c, const char *text, struct when_req *w);
+void settle_hour(const struct ctx *c, struct when_req *w,
+		 const struct when_day *day);
+
+/* desk_book.c */
+void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
+		 const int64_t *opts, size_t n, int with_day,
+		 const struct when_day *day);
+void say_no(struct ctx *c, const struct request *rq, const char *tpl,
+	    enum desk_reason why, const int64_t *opts, size_t n);
+void day_is_gone(struct ctx *c, const struct request *rq, enum desk_reason why);
+void book_request(struct ctx *c, struct request *rq);
+void book_option(struct ctx *c, size_t k);
+void ask_service(struct ctx *c, const struct request *rq, int trade);
+void ask_day(struct ctx *c, const struct request *rq, const char *tpl);
+int load_moving(struct ctx *c, struct request *rq);
+void request_from(struct ctx *c, const struct inquiry *q, struct request *rq);
+
+/* desk_manage.c */
+void do_cancel(struct ctx *c, const struct inquiry *q);
+void do_move(struct ctx *c, const struct inquiry *q, const char *text);
+void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
+		  const struct inquiry *q);
+void do_my_bookings(struct ctx *c);
+void do_help(struct ctx *c, int greeting);
+void add_price(struct ctx *c, const struct cat_service *svc, int prio);
+void add_prices(struct ctx *c, int prio);
+void add_duration(struct ctx *c, const struct cat_service *svc, int prio);
+void add_hours(struct ctx *c, const struct when_req *w, int prio);
+void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
+void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio);
+void not_offered_unknown(struct ctx *c);
+void do_choice(struct ctx *c, const struct inquiry *q, const char *text);
+
+#endif

@@ -1,0 +1,519 @@
+/*
+ * desk: looking after bookings already made (cancel, move, "my bookings",
+ * a numbered pick) and answering questions beside a request (prices,
+ * durations, hours, and what only a person can answer).
+ */
+#include "desk_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *service_name(const struct ctx *c, const char *id)
+{
+	const struct cat_service *s = catalog_service(c->cat, id);
+	return s != NULL ? s->name : id;
+}
+
+/* ---- cancel ----------------------------------------------------------------
+ */
+
+static void cancel_ref(struct ctx *c, const char *ref)
+{
+	struct store_booking b;
+	int rc = c->io->cancel(c->io->ctx, ref, c->sender, c->now, &b);
+	set_ref(c, ref);
+	if (rc == STORE_ERR_NOT_FOUND) {
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "no such booking for this number");
+		part_set(part_add(c, "cancel_unknown", 0), "ref",
+			 pool_str(c, ref));
+		return;
+	}
+	if (rc == STORE_ERR_STATE) {
+		/* Moved since? Point to where it went. */
+		char to[STORE_REF_MAX];
+		struct store_booking nb;
+		if (c->io->moved_to(c->io->ctx, ref, to) == 0 &&
+		    c->io->find(c->io->ctx, to, c->sender, &nb) == 0 &&
+		    nb.state == STORE_BOOKED && nb.start >= c->now) {
+			struct part *p = part_add(c, "cancel_moved", 0);
+			part_set(p, "old_ref", pool_str(c, ref));
+			part_set(p, "ref", pool_str(c, to));
+			part_set(p, "service", service_name(c, nb.service));
+			part_set(p, "when", fmt_when(c, nb.start));
+			decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+			       "that booking was moved: name the new one");
+			set_ref(c, to);
+			return;
+		}
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "already cancelled");
+		part_set(part_add(c, "cancel_already", 0), "ref",
+			 pool_str(c, ref));
+		return;
+	}
+	if (check(c, rc) < 0)
+		return;
+	days_changed(c);
+	decide(c, DESK_CANCELLED, DESK_REASON_NONE, "cancelled");
+	set_subject(c, b.service);
+	set_start(c, b.start);
+	struct part *p = part_add(c, "cancelled", 0);
+	part_set(p, "service", service_name(c, b.service));
+	part_set(p, "when", fmt_when(c, b.start));
+	part_set(p, "ref", pool_str(c, ref));
+	sign(c);
+	conv_clear(c);
+}
+
+/* Several bookings: ask which, numbered. */
+static void ask_which(struct ctx *c, const struct store_booking_list *bl,
+		      const char *action, const struct when_req *w)
+{
+	size_t n = bl->n < DESK_MAX_OPTIONS ? bl->n : DESK_MAX_OPTIONS;
+	const char **items = pool_ptrs(c, n);
+	struct part *p = part_add(c, "which_booking", 0);
+
+	for (size_t i = 0; i < n; i++)
+		items[i] =
+		    pool_fmt(c, "%s %s (%s)", service_name(c, bl->v[i].service),
+			     fmt_when(c, bl->v[i].start), bl->v[i].ref);
+	part_set(p, "action",
+		 tpl_text(c, strcmp(action, "move") == 0 ? "action_move"
+							 : "action_cancel"));
+	part_list(p, "bookings", items, n, " ", 1);
+	decide(c, DESK_CLARIFY, DESK_REASON_NEED_WHICH,
+	       "several bookings: ask which");
+	c->later_which.on = 1;
+	c->later_which.part = (size_t)(p - c->parts);
+	for (size_t i = 0; i < n; i++)
+		snprintf(c->later_which.refs[i], STORE_REF_MAX, "%s",
+			 bl->v[i].ref);
+	c->later_which.n = n;
+	snprintf(c->later_which.action, sizeof(c->later_which.action), "%s",
+		 action);
+	if (w != NULL)
+		c->later_which.w = *w;
+	else
+		memset(&c->later_which.w, 0, sizeof(c->later_which.w));
+}
+
+/* Bookings of bl on day d: how many, and the last index. */
+static size_t on_day(struct ctx *c, const struct store_booking_list *bl,
+		     const struct when_day *d, size_t *pick)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		if (when_day_cmp(&l.day, d) == 0) {
+			n++;
+			*pick = i;
+		}
+	}
+	return n;
+}
+
+void do_cancel(struct ctx *c, const struct inquiry *q)
+{
+	if (q->ref[0] != '\0') {
+		cancel_ref(c, q->ref);
+		return;
+	}
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl == NULL)
+		return;
+	size_t pick = 0, n_on = 0;
+	if (q->when.has_day)
+		n_on = on_day(c, bl, &q->when.day, &pick);
+	if (bl->n == 0) {
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "nothing to cancel");
+		say(c, "cancel_none");
+	} else if (bl->n == 1 || n_on == 1) {
+		char ref[STORE_REF_MAX];
+		snprintf(ref, sizeof(ref), "%s",
+			 bl->v[bl->n == 1 ? 0 : pick].ref);
+		cancel_ref(c, ref);
+	} else {
+		ask_which(c, bl, "cancel", NULL);
+	}
+}
+
+/* ---- move ------------------------------------------------------------------
+ */
+
+void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
+		  const struct inquiry *q)
+{
+	struct request rq;
+	memset(&rq, 0, sizeof(rq));
+	snprintf(rq.move, sizeof(rq.move), "%s", ref);
+	rq.persons = 1;
+	int rc = c->io->find(c->io->ctx, ref, c->sender, &rq.moving);
+	if (rc == STORE_ERR_NOT_FOUND ||
+	    (rc == 0 &&
+	     (rq.moving.state != STORE_BOOKED || rq.moving.start < c->now))) {
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "no upcoming booking with that reference");
+		set_ref(c, ref);
+		part_set(part_add(c, "move_unknown", 0), "ref",
+			 pool_str(c, ref));
+		return;
+	}
+	if (check(c, rc) < 0)
+		return;
+	rq.svc = catalog_service(c->cat, rq.moving.service);
+	if (q != NULL && first_service(c, q) != NULL)
+		rq.svc = first_service(c, q);
+	if (rq.svc == NULL) {
+		decide(c, DESK_REFUSED, DESK_REASON_NOT_OFFERED,
+		       "the booked service is no longer offered");
+		part_set(part_add(c, "move_gone", 0), "ref", pool_str(c, ref));
+		return;
+	}
+	rq.w = *w;
+	rq.day_named = w->has_day;
+	struct when_local was = local_of(c, rq.moving.start);
+	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE &&
+	    !(q != NULL && q->same_time)) {
+		ask_day(c, &rq, "ask_day");
+		return;
+	}
+	if (!rq.w.has_day && !rq.w.has_range && !rq.w.unsure) {
+		/* "change it to 11": the same day, another time */
+		rq.w.has_day = 1;
+		rq.w.day = was.day;
+		rq.day_named = 1; /* the booking's own day */
+		if (rq.w.problem == WHEN_PAST)
+			rq.w.problem = WHEN_FINE;
+		settle_hour(c, &rq.w, &was.day);
+	}
+	if (rq.w.has_day && rq.w.time == WHEN_TIME_NONE && !rq.w.unsure) {
+		/* "I meant Tuesday", "same time thursday": its own time */
+		rq.w.time = WHEN_TIME_AT;
+		rq.w.from_min = rq.w.to_min = was.minute;
+		rq.w.problem = WHEN_FINE;
+	}
+	book_request(c, &rq);
+}
+
+void do_move(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	struct when_req w = q->when;
+
+	if (w.time == WHEN_TIME_NONE && (q->correction || c->have_pend))
+		bare_time(c, text, &w);
+	if (q->ref[0] != '\0') {
+		move_booking(c, q->ref, &w, q);
+		return;
+	}
+	/* The booking this conversation just made: "make it 11", "I meant
+	 * Tuesday", "move it to fri". */
+	if (pending_is(c, "done") && c->pend.last[0] != '\0' &&
+	    (q->correction || q->same_time || q->refers_back)) {
+		struct store_booking b;
+		if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0 &&
+		    b.state == STORE_BOOKED && b.start >= c->now) {
+			move_booking(c, c->pend.last, &w, q);
+			return;
+		}
+	}
+	/* Not booked yet: a correction of what we were asking about. */
+	if ((pending_is(c, "book") || pending_is(c, "offer")) &&
+	    c->pend.move[0] == '\0' && c->pend.svc != NULL) {
+		struct request rq;
+		request_from(c, q, &rq);
+		rq.w = w;
+		rq.day_named = w.has_day;
+		if (rq.svc == NULL)
+			rq.svc = c->pend.svc;
+		merge_pending(c, &rq);
+		book_request(c, &rq);
+		return;
+	}
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl == NULL)
+		return;
+	size_t pick = 0;
+	if (bl->n == 0) {
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "nothing to move");
+		say(c, "move_none");
+	} else if (bl->n == 1) {
+		char ref[STORE_REF_MAX];
+		snprintf(ref, sizeof(ref), "%s", bl->v[0].ref);
+		move_booking(c, ref, &w, q);
+	} else if (w.has_day && w.time != WHEN_TIME_NONE &&
+		   on_day(c, bl, &w.day, &pick) == 1 && q->correction) {
+		char ref[STORE_REF_MAX];
+		snprintf(ref, sizeof(ref), "%s", bl->v[pick].ref);
+		move_booking(c, ref, &w, q);
+	} else {
+		ask_which(c, bl, "move", &w);
+	}
+}
+
+/* ---- my bookings ------------------------------------------------------------
+ */
+
+void do_my_bookings(struct ctx *c)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl == NULL)
+		return;
+	decide(c, DESK_BOOKINGS, DESK_REASON_NONE, "lists own bookings");
+	if (bl->n == 0) {
+		say(c, "bookings_none");
+		return;
+	}
+	size_t n = bl->n < 40 ? bl->n : 40;
+	const char **items = pool_ptrs(c, n);
+	for (size_t i = 0; i < n; i++)
+		items[i] = pool_fmt(c, "%s %s (ref %s)",
+				    service_name(c, bl->v[i].service),
+				    fmt_when(c, bl->v[i].start), bl->v[i].ref);
+	/* All of them, or as many as fit and how many more. */
+	for (size_t k = n; k >= 1; k--) {
+		c->n_parts = 0;
+		part_list(part_add(c, "bookings", 0), "bookings", items, k,
+			  "; ", 0);
+		if (k < bl->n)
+			part_set(part_add(c, "bookings_more", 0), "n",
+				 pool_fmt(c, "%zu", bl->n - k));
+		if (parts_segments(c) <= c->max_segments || k == 1)
+			break;
+	}
+}
+
+/* ---- questions beside a request ---------------------------------------------
+ */
+
+static const char *example_for(struct ctx *c, const struct cat_service *svc)
+{
+	const char *ex = example_text(c);
+	const struct cat_service *first = &c->cat->services[0];
+	const char *w0 = first->n_words > 0 ? first->words[0] : first->id;
+	const char *w1 = svc->n_words > 0 ? svc->words[0] : svc->id;
+	size_t l0 = strlen(w0);
+	if (strncmp(ex, w0, l0) != 0)
+		return ex;
+	return pool_fmt(c, "%s%s", w1, ex + l0);
+}
+
+void add_price(struct ctx *c, const struct cat_service *svc, int prio)
+{
+	struct part *p =
+	    part_add(c, prio > 0 ? "price_booked" : "price_one", prio);
+	part_set(p, "service", svc->name);
+	part_set(p, "price", svc->price);
+	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+	part_set(p, "example", example_for(c, svc));
+}
+
+void add_prices(struct ctx *c, int prio)
+{
+	services_list(c, part_add(c, "price_all", prio), "prices", 0, 1);
+}
+
+void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
+{
+	struct part *p = part_add(c, "duration", prio);
+	part_set(p, "service", svc->name);
+	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+}
+
+void add_hours(struct ctx *c, const struct when_req *w, int prio)
+{
+	if (w->has_day) {
+		const char *h = fmt_day_hours(c, &w->day);
+		struct part *p = part_add(
+		    c, h[0] == '\0' ? "closed_day" : "hours_day", prio);
+		part_set(p, "day", fmt_day(c, &w->day));
+		part_set(p, "day_hours", h);
+		return;
+	}
+	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
+}
+
+void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
+{
+	if (topic < 0 || topic >= LANG_NT_COUNT)
+		topic = LANG_NT_OTHER;
+	struct part *p = part_add(c, "cant_answer", prio);
+	part_set(p, "topic", c->pack->not_text_names[topic]);
+	part_set(p, "business", biz(c));
+	if (with_can)
+		part_set(part_add(c, "cant_answer_can", prio + 1), "example",
+			 example_text(c));
+}
+
+/* Not something we do (manners 4): who does, or what we do instead. */
+void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
+{
+	struct part *p = part_add(c, "not_offered", prio);
+	part_set(p, "thing", topic->name);
+	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
+	       "a topic we don't cover: refer");
+	set_subject(c, topic->id);
+	if (refer(c, p, topic->id, DESK_REASON_NOT_OFFERED) == 0) {
+		p->tpl = "not_offered_ours";
+		services_list(c, p, "services", 0, 0);
+	}
+}
+
+void not_offered_unknown(struct ctx *c)
+{
+	struct part *p = part_add(c, "not_offered_unknown", 0);
+	services_list(c, p, "services", 0, 0);
+	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
+	       "asked for a thing by name that we don't know");
+	refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
+	conv_clear(c);
+}
+
+void do_help(struct ctx *c, int greeting)
+{
+	struct part *p = part_add(c, greeting ? "greeting" : "help", 0);
+	part_set(p, "business", biz(c));
+	part_set(p, "example", example_text(c));
+	services_list(c, p, "services", 0, 0);
+	decide(c, greeting ? DESK_GREETING : DESK_HELP, DESK_REASON_NONE,
+	       greeting ? "a greeting: hello and what we do"
+			: "help: what we do");
+	if (!greeting)
+		c->max_segments = 1; /* HELP always fits one segment */
+}
+
+/* ---- a number picked --------------------------------------------------------
+ */
+
+void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	const struct pending *p = &c->pend;
+	size_t k = (size_t)(q->choice - 1);
+
+	if (pending_is(c, "offer")) {
+		book_option(c, k);
+		return;
+	}
+	if (pending_is(c, "which")) {
+		if (k >= p->n_refs) {
+			decide(c, DESK_CLARIFY, DESK_REASON_NEED_WHICH,
+			       "a number not on the list");
+			part_set(part_add(c, "pick_number", 0), "n",
+				 pool_fmt(c, "%zu", p->n_refs));
+			return;
+		}
+		char ref[STORE_REF_MAX];
+		snprintf(ref, sizeof(ref), "%s", p->refs[k]);
+		if (strcmp(p->action, "move") == 0) {
+			struct when_req w;
+			memset(&w, 0, sizeof(w));
+			w.has_day = p->has_day;
+			w.day = p->day;
+			w.time = p->tk;
+			w.from_min = p->from;
+			w.to_min = p->to;
+			w.alt_min[0] = w.alt_min[1] = -1;
+			move_booking(c, ref, &w, NULL);
+		} else {
+			cancel_ref(c, ref);
+		}
+		return;
+	}
+	if (pending_is(c, "book") && p->svc == NULL && k < c->cat->n_services) {
+		/* "2" answering "which service?" */
+		struct request rq;
+		memset(&rq, 0, sizeof(rq));
+		rq.svc = &c->cat->services[k];
+		rq.persons = 1;
+		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+		merge_pending(c, &rq);
+		if (load_moving(c, &rq) < 0)
+			return;
+		book_request(c, &rq);
+		return;
+	}
+	if (pending_is(c, "book") && p->svc != NULL) {
+		/* "2" answering "what time?" */
+		struct request rq;
+		memset(&rq, 0, sizeof(rq));
+		rq.svc = p->svc;
+		rq.persons = 1;
+		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+		bare_time(c, text, &rq.w);
+		merge_pending(c, &rq);
+		if (load_moving(c, &rq) < 0)
+			return;
+		book_request(c, &rq);
+		return;
+	}
+	decide(c, DESK_NOT_UNDERSTOOD, DESK_REASON_NONE,
+	       "a number with no list open");
+	part_set(part_add(c, "list_expired", 0), "example", example_text(c));
+}
+
+/* ---- reminders -------------------------------------------------------------
+ */
+
+int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
+		       struct desk_reminder *out, size_t cap)
+{
+	static struct ctx c;
+	static struct desk_result scratch;
+	struct store_booking_list bl;
+	struct when_tz_saved tz;
+	int64_t lead = (int64_t)cat->policy.reminder_hours * 3600;
+	size_t n = 0;
+	int rc;
+
+	if (lead <= 0)
+		return 0;
+	rc = store_bookings_due_reminder(st, now, lead, &bl);
+	if (rc < 0)
+		return rc;
+	if (when_tz_enter(cat->timezone, &tz) != 0) {
+		store_booking_list_free(&bl);
+		return STORE_ERR_ARG;
+	}
+	memset(&c, 0, sizeof(c));
+	c.cat = cat;
+	c.pack = lang_default();
+	c.out = &scratch;
+	c.item = -1;
+	for (size_t i = 0; i < bl.n && n < cap; i++) {
+		const struct store_booking *b = &bl.v[i];
+		rc = store_booking_mark_reminded(st, b->id, now);
+		if (rc < 0)
+			break;
+		int opted = store_is_opted_out(st, b->customer, NULL);
+		if (opted < 0) {
+			rc = opted;
+			break;
+		}
+		if (opted == 1 || !desk_can_reply(b->customer))
+			continue;
+		struct when_local l = local_of(&c, b->start);
+		const struct cat_service *svc =
+		    catalog_service(cat, b->service);
+		c.pool_used = 0;
+		c.n_ptrs = 0;
+		struct lang_var v[] = {
+		    {.name = "service",
+		     .value = svc != NULL ? svc->name : b->service},
+		    {.name = "day", .value = fmt_day(&c, &l.day)},
+		    {.name = "time", .value = fmt_hhmm(&c, l.minute)},
+		    {.name = "business", .value = biz(&c)},
+		    {.name = "ref", .value = b->ref},
+		};
+		out[n].booking_id = b->id;
+		snprintf(out[n].to, sizeof(out[n].to), "%s", b->customer);
+		lang_render(tpl_text(&c, "reminder"), v, 5, out[n].text,
+			    sizeof(out[n].text));
+		n++;
+		rc = 0;
+	}
+	when_tz_leave(&tz);
+	store_booking_list_free(&bl);
+	return rc < 0 ? rc : (int)n;
+}

@@ -1,0 +1,457 @@
+/*
+ * desk: wording. A reply is a list of parts, each a template from the
+ * language pack (or the business's own wording of it) with its values.
+ * When the whole does not fit max_segments, list items are dropped from the
+ * longest list first (keeping one of each while possible), then optional
+ * parts (highest prio first); only when nothing else can go are whole words
+ * cut from the end.
+ */
+#include "desk_int.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a small pool for one decision's strings ---------------------------- */
+
+const char *pool_str(struct ctx *c, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (c->pool_used + n > sizeof(c->pool))
+		return "";
+	char *p = c->pool + c->pool_used;
+	memcpy(p, s, n);
+	c->pool_used += n;
+	return p;
+}
+
+const char *pool_fmt(struct ctx *c, const char *fmt, ...)
+{
+	char tmp[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	return pool_str(c, tmp);
+}
+
+const char **pool_ptrs(struct ctx *c, size_t n)
+{
+	static const char *none[1];
+	if (c->n_ptrs + n > PTRS_MAX)
+		return none;
+	const char **p = &c->ptrs[c->n_ptrs];
+	c->n_ptrs += n;
+	return p;
+}
+
+/* ---- parts ----------------------------------------------------------------
+ */
+
+struct part *part_add(struct ctx *c, const char *tpl, int prio)
+{
+	static struct part spare; /* past PART_MAX: filled, never sent */
+	struct part *p =
+	    c->n_parts < PART_MAX ? &c->parts[c->n_parts++] : &spare;
+	memset(p, 0, sizeof(*p));
+	p->tpl = tpl;
+	p->prio = prio;
+	return p;
+}
+
+void part_set(struct part *p, const char *name, const char *value)
+{
+	for (size_t i = 0; i < p->n_vars; i++) {
+		if (strcmp(p->vars[i].name, name) == 0) {
+			p->vars[i].value = value;
+			return;
+		}
+	}
+	if (p->n_vars >= PART_VARS)
+		return;
+	p->vars[p->n_vars++] = (struct lang_var){.name = name, .value = value};
+}
+
+void part_list(struct part *p, const char *name, const char *const *items,
+	       size_t n, const char *sep, int numbered)
+{
+	if (p->n_vars >= PART_VARS)
+		return;
+	p->vars[p->n_vars++] = (struct lang_var){.name = name,
+						 .items = items,
+						 .n_items = n,
+						 .shown = n,
+						 .sep = sep,
+						 .numbered = numbered};
+}
+
+size_t part_shown(const struct part *p, const char *name)
+{
+	for (size_t i = 0; i < p->n_vars; i++)
+		if (p->vars[i].items != NULL &&
+		    strcmp(p->vars[i].name, name) == 0)
+			return p->vars[i].shown < p->vars[i].n_items
+				   ? p->vars[i].shown
+				   : p->vars[i].n_items;
+	return 0;
+}
+
+/*
+ * The business's own wording of a reply (the catalog's `replies`, checked
+ * with lang_check_reply when loaded), else the pack's, else English.
+ */
+const char *tpl_text(const struct ctx *c, const char *name)
+{
+	const char *t = lang_template(c->pack, name);
+	if (t == NULL)
+		t = lang_template(lang_default(), name);
+	return t != NULL ? t : "";
+}
+
+static size_t render_all(struct ctx *c, const int *dropped, char *out,
+			 size_t cap)
+{
+	size_t pos = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < c->n_parts; i++) {
+		struct part *p = &c->parts[i];
+		if (dropped[i])
+			continue;
+		char one[DESK_REPLY_MAX];
+		size_t n = lang_render(tpl_text(c, p->tpl), p->vars, p->n_vars,
+				       one, sizeof(one));
+		if (n == 0)
+			continue;
+		if (pos > 0 && pos + 1 < cap)
+			out[pos++] = ' ';
+		if (pos + n >= cap)
+			n = cap - 1 - pos;
+		memcpy(out + pos, one, n);
+		pos += n;
+		out[pos] = '\0';
+	}
+	return pos;
+}
+
+/* One list item fewer, from the longest list; 0 when none can shrink. */
+static int shrink_one(struct ctx *c, const int *dropped)
+{
+	struct lang_var *best = NULL;
+	for (size_t i = 0; i < c->n_parts; i++) {
+		if (dropped[i])
+			continue;
+		for (size_t k = 0; k < c->parts[i].n_vars; k++) {
+			struct lang_var *v = &c->parts[i].vars[k];
+			if (v->items == NULL || v->shown <= 1)
+				continue;
+			if (best == NULL || v->shown >= best->shown)
+				best = v;
+		}
+	}
+	if (best == NULL)
+		return 0;
+	best->shown--;
+	return 1;
+}
+
+static int drop_one(struct ctx *c, int *dropped)
+{
+	int best = -1;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (!dropped[i] && c->parts[i].prio > 0 &&
+		    (best < 0 || c->parts[i].prio >= c->parts[best].prio))
+			best = (int)i;
+	if (best < 0)
+		return 0;
+	dropped[best] = 1;
+	return 1;
+}
+
+void reply_flush(struct ctx *c)
+{
+	struct desk_result *o = c->out;
+	int dropped[PART_MAX] = {0};
+	int max = c->max_segments;
+
+	if (c->n_parts == 0)
+		return;
+	if (c->want_sign)
+		part_set(part_add(c, "signature", 9), "business", biz(c));
+	c->want_sign = 0;
+	if (o->n_replies >= DESK_MAX_REPLIES) {
+		c->n_parts = 0;
+		return;
+	}
+	char *text = o->replies[o->n_replies];
+	for (;;) {
+		render_all(c, dropped, text, DESK_REPLY_MAX);
+		if (lang_segments(text) <= max)
+			break;
+		if (shrink_one(c, dropped) || drop_one(c, dropped))
+			continue;
+		lang_trim_words(text, DESK_REPLY_MAX, max);
+		break;
+	}
+	int seg = lang_segments(text);
+	if (seg > o->d.segments)
+		o->d.segments = seg;
+	if (text[0] != '\0')
+		o->n_replies++;
+	c->n_parts = 0;
+}
+
+void say(struct ctx *c, const char *tpl)
+{
+	part_add(c, tpl, 0);
+}
+
+/* Our name at the end, when it still fits. */
+void sign(struct ctx *c)
+{
+	c->want_sign = biz(c)[0] != '\0';
+}
+
+const char *biz(const struct ctx *c)
+{
+	return c->cat->business_name != NULL ? c->cat->business_name : "";
+}
+
+/* ---- values in the pack's words ------------------------------------------ */
+
+const char *fmt_day(struct ctx *c, const struct when_day *d)
+{
+	char mday[8], out[64];
+	snprintf(mday, sizeof(mday), "%d", d->mday);
+	struct lang_var v[] = {
+	    {.name = "wday", .value = c->pack->wday_abbr[d->wday % 7]},
+	    {.name = "mday", .value = mday},
+	    {.name = "month",
+	     .value = c->pack->month_abbr[(d->month + 11) % 12]},
+	};
+	lang_render(tpl_text(c, "date"), v, 3, out, sizeof(out));
+	return pool_str(c, out);
+}
+
+const char *fmt_hhmm(struct ctx *c, int minute)
+{
+	return pool_fmt(c, "%02d:%02d", minute / 60 % 25, minute % 60);
+}
+
+const char *fmt_when(struct ctx *c, int64_t t)
+{
+	struct when_local l = local_of(c, t);
+	return pool_fmt(c, "%s %s", fmt_day(c, &l.day), fmt_hhmm(c, l.minute));
+}
+
+/* "Mon-Fri 09:00-18:00, Sat 09:00-13:00" */
+const char *fmt_hours(struct ctx *c)
+{
+	const struct catalog *cat = c->cat;
+	char out[256] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < cat->n_hours && len < sizeof(out); i++) {
+		const struct cat_hours *h = &cat->hours[i];
+		char days[96] = "";
+		size_t dl = 0;
+		for (int d = 0; d < 7;) {
+			if (!(h->days & (1u << d))) {
+				d++;
+				continue;
+			}
+			int e = d;
+			while (e + 1 < 7 && (h->days & (1u << (e + 1))))
+				e++;
+			dl += (size_t)snprintf(days + dl, sizeof(days) - dl,
+					       "%s%s", dl ? "," : "",
+					       c->pack->wday_abbr[d]);
+			if (e > d && dl < sizeof(days))
+				dl += (size_t)snprintf(days + dl,
+						       sizeof(days) - dl, "-%s",
+						       c->pack->wday_abbr[e]);
+			if (dl >= sizeof(days))
+				dl = sizeof(days) - 1;
+			d = e + 1;
+		}
+		len += (size_t)snprintf(
+		    out + len, sizeof(out) - len, "%s%s %02d:%02d-%02d:%02d",
+		    len ? ", " : "", days, h->open_min / 60, h->open_min % 60,
+		    h->close_min / 60, h->close_min % 60);
+	}
+	return pool_str(c, out);
+}
+
+/* The day's hours: "09:00-18:00" ("" when closed). */
+const char *fmt_day_hours(struct ctx *c, const struct when_day *d)
+{
+	int open[8], close[8];
+	size_t n = when_hours_of(c->cat, d, open, close, 8);
+	char out[128] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < sizeof(out); i++)
+		len += (size_t)snprintf(out + len, sizeof(out) - len,
+					"%s%02d:%02d-%02d:%02d", i ? ", " : "",
+					open[i] / 60, open[i] % 60,
+					close[i] / 60, close[i] % 60);
+	return pool_str(c, out);
+}
+
+const char *fmt_minutes(struct ctx *c, int minutes)
+{
+	char n[16], out[64];
+	snprintf(n, sizeof(n), "%d", minutes);
+	struct lang_var v = {.name = "n", .value = n};
+	lang_render(tpl_text(c, "minutes"), &v, 1, out, sizeof(out));
+	return pool_str(c, out);
+}
+
+/* "60 min", "2 hours", "24 hours" */
+const char *fmt_notice(struct ctx *c, int minutes)
+{
+	if (minutes < 120 || minutes % 60 != 0)
+		return fmt_minutes(c, minutes);
+	char n[16], out[64];
+	snprintf(n, sizeof(n), "%d", minutes / 60);
+	struct lang_var v = {.name = "n", .value = n};
+	lang_render(tpl_text(c, "hours_n"), &v, 1, out, sizeof(out));
+	return pool_str(c, out);
+}
+
+/* "GBP 18" → ("GBP", 1800); 0 when the price is not that simple. */
+static int price_parts(const char *s, char *cur, size_t cap, long *cents)
+{
+	size_t i = 0;
+	while (isalpha((unsigned char)s[i]) && i + 1 < cap) {
+		cur[i] = s[i];
+		i++;
+	}
+	cur[i] = '\0';
+	if (i == 0 || s[i] != ' ')
+		return 0;
+	char *end;
+	double v = strtod(s + i + 1, &end);
+	if (end == s + i + 1 || *end != '\0' || v < 0)
+		return 0;
+	*cents = (long)(v * 100 + 0.5);
+	return 1;
+}
+
+/* The sum of the services' prices in one currency, or NULL. */
+const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
+		      size_t n)
+{
+	char cur[8] = "", one[8];
+	long sum = 0, cents;
+	for (size_t i = 0; i < n; i++) {
+		if (!price_parts(svcs[i]->price, one, sizeof(one), &cents))
+			return NULL;
+		if (cur[0] != '\0' && strcmp(cur, one) != 0)
+			return NULL;
+		snprintf(cur, sizeof(cur), "%s", one);
+		sum += cents;
+	}
+	if (sum % 100 == 0)
+		return pool_fmt(c, "%s %ld", cur, sum / 100);
+	return pool_fmt(c, "%s %ld.%02ld", cur, sum / 100, sum % 100);
+}
+
+/*
+ * An example request built from this catalog: our first service's word, the
+ * next day we are open and an hour after opening ("haircut sat 10am").
+ */
+const char *example_text(struct ctx *c)
+{
+	if (c->example[0] != '\0')
+		return c->example;
+	const struct cat_service *svc =
+	    c->cat->n_services > 0 ? &c->cat->services[0] : NULL;
+	const char *word = svc == NULL	      ? ""
+			   : svc->n_words > 0 ? svc->words[0]
+					      : svc->id;
+	struct when_day d = c->lnow.day;
+	int open[8], close[8];
+	for (int i = 1; i <= 8; i++) {
+		d = when_day_add(c->lnow.day, i);
+		if (when_hours_of(c->cat, &d, open, close, 8) > 0)
+			break;
+	}
+	int m = open[0] + 60;
+	if (svc != NULL && m + svc->minutes > close[0])
+		m = open[0];
+	m -= m % 60 == 0 ? 0 : m % 60;
+	char day[16];
+	snprintf(day, sizeof(day), "%s", c->pack->wday_abbr[d.wday % 7]);
+	for (char *p = day; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	int h = m / 60;
+	snprintf(c->example, sizeof(c->example), "%s %s %d%s", word, day,
+		 h % 12 == 0 ? 12 : h % 12, h < 12 ? "am" : "pm");
+	return c->example;
+}
+
+/* The catalog's services as a list var (names, or "Name price"). */
+void services_list(struct ctx *c, struct part *p, const char *name,
+		   int numbered, int with_price)
+{
+	size_t n = c->cat->n_services < 12 ? c->cat->n_services : 12;
+	const char **items = pool_ptrs(c, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct cat_service *s = &c->cat->services[i];
+		items[i] = with_price ? pool_fmt(c, "%s %s", s->name, s->price)
+				      : s->name;
+	}
+	part_list(p, name, items, n, numbered ? " " : ", ", numbered);
+}
+
+/* Segments the parts so far would take, as they stand. */
+int parts_segments(struct ctx *c)
+{
+	int dropped[PART_MAX] = {0};
+	static char text[DESK_REPLY_MAX];
+	render_all(c, dropped, text, sizeof(text));
+	return lang_segments(text);
+}
+
+/* ---- explaining ------------------------------------------------------------
+ */
+
+size_t desk_explain(const struct catalog *cat, const struct desk_result *res,
+		    char *out, size_t cap)
+{
+	const struct desk_decision *d = &res->d;
+	size_t pos = inquiry_explain(cat, &res->q, out, cap);
+	int n;
+
+	if (pos + 1 >= cap)
+		return pos;
+	n = snprintf(out + pos, cap - pos, "decision: %s (%s)",
+		     desk_kind_name(d->kind), desk_reason_name(d->reason));
+	pos += n > 0 && (size_t)n < cap - pos ? (size_t)n : 0;
+	if (d->subject[0] != '\0' && pos < cap)
+		pos +=
+		    (size_t)snprintf(out + pos, cap - pos, " %s", d->subject);
+	if (d->local[0] != '\0' && pos < cap)
+		pos +=
+		    (size_t)snprintf(out + pos, cap - pos, " at %s", d->local);
+	if (d->ref[0] != '\0' && pos < cap)
+		pos +=
+		    (size_t)snprintf(out + pos, cap - pos, " ref %s", d->ref);
+	for (size_t i = 0; i < d->n_more && pos < cap; i++)
+		pos += (size_t)snprintf(
+		    out + pos, cap - pos, "; also %s (%s) %s%s%s",
+		    desk_kind_name(d->more[i].kind),
+		    desk_reason_name(d->more[i].reason), d->more[i].subject,
+		    d->more[i].local[0] ? " at " : "", d->more[i].local);
+	for (size_t i = 0; i < d->n_named && pos < cap; i++)
+		pos += (size_t)snprintf(out + pos, cap - pos, "%s%s (for %s)",
+					i == 0 ? "; names " : ", ", d->named[i],
+					d->named_for[i]);
+	if (pos < cap)
+		pos += (size_t)snprintf(out + pos, cap - pos, "\nrule: %s\n",
+					d->rule != NULL ? d->rule : "-");
+	if (pos >= cap)
+		pos = cap - 1;
+	return pos;
+}

@@ -1,0 +1,293 @@
+/*
+ * desk: slots and referrals. A day's bookings are read once per decision
+ * (not once per slot) and counted here; referrals are picked fairly among
+ * the providers that cover exactly the request, and every "no" is recorded.
+ */
+#include "desk_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a day's bookings, read once ----------------------------------------- */
+
+void days_free(struct ctx *c)
+{
+	for (size_t i = 0; i < sizeof(c->days) / sizeof(c->days[0]); i++) {
+		if (c->days[i].valid)
+			store_booking_list_free(&c->days[i].bl);
+		c->days[i].valid = 0;
+	}
+}
+
+/* Bookings were made or cancelled: read days afresh. */
+void days_changed(struct ctx *c)
+{
+	days_free(c);
+	mine_changed(c);
+}
+
+static const struct store_booking_list *day_bookings(struct ctx *c,
+						     const struct when_day *d)
+{
+	size_t n = sizeof(c->days) / sizeof(c->days[0]);
+	for (size_t i = 0; i < n; i++)
+		if (c->days[i].valid && when_day_cmp(&c->days[i].day, d) == 0)
+			return &c->days[i].bl;
+	struct day_cache *dc = &c->days[c->next_day++ % n];
+	if (dc->valid)
+		store_booking_list_free(&dc->bl);
+	dc->valid = 0;
+	/* From the day before: a long booking may reach into this day. */
+	struct when_day prev = when_day_add(*d, -1), next = when_day_add(*d, 1);
+	int64_t from = epoch_of(c, &prev, 0), to = epoch_of(c, &next, 0);
+	dc->bl.v = NULL;
+	dc->bl.n = 0;
+	if (check(c, c->io->between(c->io->ctx, from, to, &dc->bl)) < 0)
+		return NULL;
+	dc->day = *d;
+	dc->valid = 1;
+	return &dc->bl;
+}
+
+/* Is there a place left for svc at t (ignoring the booking being moved)? */
+int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
+	      const struct store_booking *moving)
+{
+	struct when_local l = local_of(c, t);
+	const struct store_booking_list *bl = day_bookings(c, &l.day);
+	int64_t end = t + (int64_t)svc->minutes * 60;
+	int n = 0;
+
+	if (bl == NULL)
+		return 0;
+	for (size_t i = 0; i < bl->n; i++) {
+		const struct store_booking *b = &bl->v[i];
+		if (b->state != STORE_BOOKED ||
+		    strcmp(b->service, svc->id) != 0)
+			continue;
+		if (b->start < end && b->start + (int64_t)b->minutes * 60 > t)
+			n++;
+	}
+	if (moving != NULL && strcmp(moving->service, svc->id) == 0 &&
+	    moving->start < end &&
+	    moving->start + (int64_t)moving->minutes * 60 > t)
+		n--;
+	return n < svc->capacity;
+}
+
+int64_t earliest_start(const struct ctx *c, const struct cat_service *svc)
+{
+	return c->now + (int64_t)svc->notice_minutes * 60;
+}
+
+/*
+ * Free slots of svc on day with start minute in [from, to), not before
+ * notice allows: epochs into out (at most cap), returns the count found.
+ */
+size_t free_slots(struct ctx *c, const struct cat_service *svc,
+		  const struct when_day *day, int from, int to,
+		  const struct store_booking *moving, int64_t *out, size_t cap)
+{
+	int grid[MAX_GRID];
+	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
+	size_t n = 0;
+	int64_t early = earliest_start(c, svc);
+
+	if (ng > MAX_GRID)
+		ng = MAX_GRID;
+	for (size_t i = 0; i < ng && n < cap; i++) {
+		if (grid[i] < from || grid[i] >= to)
+			continue;
+		int64_t t = epoch_of(c, day, grid[i]);
+		if (t < early)
+			continue;
+		if (has_place(c, svc, t, moving))
+			out[n++] = t;
+		if (c->err)
+			break;
+	}
+	return n;
+}
+
+/* The free slots of the day nearest to minute `near`, in time order. */
+size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
+		     const struct when_day *day, int near,
+		     const struct store_booking *moving, int64_t *out,
+		     size_t want)
+{
+	int64_t all[MAX_GRID];
+	size_t n = free_slots(c, svc, day, 0, 24 * 60, moving, all, MAX_GRID);
+	int64_t target = epoch_of(c, day, near);
+	size_t k = 0;
+
+	while (k < want && n > 0) {
+		size_t best = 0;
+		for (size_t i = 1; i < n; i++) {
+			int64_t di = llabs((long long)(all[i] - target));
+			int64_t db = llabs((long long)(all[best] - target));
+			if (di < db || (di == db && all[i] < all[best]))
+				best = i; /* ties: the earlier slot */
+		}
+		out[k++] = all[best];
+		all[best] = all[--n];
+	}
+	for (size_t i = 1; i < k; i++) {
+		int64_t v = out[i];
+		size_t j = i;
+		while (j > 0 && out[j - 1] > v) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = v;
+	}
+	return k;
+}
+
+/* First free slots from day `from` on (minutes in [from_min, to_min)),
+ * within the booking horizon. */
+size_t next_free(struct ctx *c, const struct cat_service *svc,
+		 struct when_day from, int from_min, int to_min,
+		 const struct store_booking *moving, int64_t *out, size_t want)
+{
+	size_t n = 0;
+	int horizon = c->cat->policy.booking_horizon_days;
+
+	if (when_day_cmp(&from, &c->lnow.day) < 0)
+		from = c->lnow.day;
+	for (struct when_day d = from;
+	     n < want && when_day_diff(&c->lnow.day, &d) <= horizon;
+	     d = when_day_add(d, 1)) {
+		int open[8], close[8];
+		if (when_hours_of(c->cat, &d, open, close, 8) == 0)
+			continue;
+		n += free_slots(c, svc, &d, from_min, to_min, moving, out + n,
+				want - n);
+		if (c->err)
+			break;
+	}
+	return n;
+}
+
+/* ---- referrals ------------------------------------------------------------
+ */
+
+static enum store_reason ledger_reason(enum desk_reason r)
+{
+	switch (r) {
+	case DESK_REASON_NOT_OFFERED:
+		return STORE_REASON_NOT_OFFERED;
+	case DESK_REASON_FULL:
+		return STORE_REASON_FULL;
+	case DESK_REASON_CLOSED:
+		return STORE_REASON_CLOSED;
+	case DESK_REASON_OUTSIDE_HOURS:
+		return STORE_REASON_OUTSIDE_HOURS;
+	case DESK_REASON_SHORT_NOTICE:
+		return STORE_REASON_SHORT_NOTICE;
+	case DESK_REASON_BEYOND_HORIZON:
+		return STORE_REASON_BEYOND_HORIZON;
+	case DESK_REASON_NONE:
+	case DESK_REASON_PAST:
+	case DESK_REASON_NEED_SERVICE:
+	case DESK_REASON_NEED_DAY:
+	case DESK_REASON_NEED_TIME:
+	case DESK_REASON_NEED_WHICH:
+	case DESK_REASON_NO_BOOKING:
+	case DESK_REASON_THANKS:
+	case DESK_REASON_OPTED_OUT:
+	case DESK_REASON_LOOP_GUARD:
+	case DESK_REASON_CANNOT_RECEIVE:
+	case DESK_REASON_AUTO_REPLY:
+	case DESK_REASON_NOT_BY_TEXT:
+	case DESK_REASON_TRADE_ONLY:
+	case DESK_REASON_NEED_DAY_UNSURE:
+		return STORE_REASON_OTHER;
+	}
+	return STORE_REASON_OTHER;
+}
+
+/*
+ * The providers that cover id (only those: manners 4), fairly rotated
+ * (least recently named first), at most referrals_per_reply, as part p's
+ * {providers}. The "no" is recorded (manners 5) when the decision is done,
+ * naming only the providers the sent reply still holds (refer_done).
+ */
+size_t refer(struct ctx *c, struct part *p, const char *id,
+	     enum desk_reason why)
+{
+	size_t idx[64], order[64];
+	const char *names[64];
+	size_t total = catalog_referrals_for(c->cat, id, idx, 64);
+	size_t n = total < 64 ? total : 64;
+	size_t want = (size_t)c->cat->policy.referrals_per_reply;
+	struct pending_no *no;
+	size_t k = 0;
+
+	if (c->n_nos >= sizeof(c->nos) / sizeof(c->nos[0]))
+		return 0;
+	no = &c->nos[c->n_nos++];
+	no->id = pool_str(c, id);
+	no->why = why;
+	no->n = 0;
+	if (want > DESK_MAX_NAMED)
+		want = DESK_MAX_NAMED;
+	if (n > 0) {
+		for (size_t i = 0; i < n; i++) {
+			names[i] = c->cat->referrals[idx[i]].name;
+			order[i] = i;
+		}
+		if (check(c, c->io->referral_rank(c->io->ctx, names, n,
+						  order)) < 0)
+			return 0;
+	}
+	const char **items = pool_ptrs(c, want);
+	for (size_t i = 0; i < n && k < want; i++) {
+		const struct cat_referral *r =
+		    &c->cat->referrals[idx[order[i]]];
+		if (r->note != NULL && r->note[0] != '\0')
+			items[k] = pool_fmt(c, "%s %s (%s)", r->name, r->phone,
+					    r->note);
+		else
+			items[k] = pool_fmt(c, "%s %s", r->name, r->phone);
+		no->names[k] = r->name;
+		k++;
+	}
+	no->n = k;
+	if (p != NULL && k > 0)
+		part_list(p, "providers", items, k, ", ", 0);
+	return k;
+}
+
+/*
+ * The decision is worded: name in it (and record in the ledger) the
+ * providers the replies still hold after fitting.
+ */
+void refer_done(struct ctx *c)
+{
+	struct desk_decision *d = &c->out->d;
+	for (size_t i = 0; i < c->n_nos; i++) {
+		struct pending_no *no = &c->nos[i];
+		const char *kept[DESK_MAX_NAMED];
+		size_t k = 0;
+		for (size_t j = 0; j < no->n; j++) {
+			int shown = 0;
+			for (size_t r = 0; r < c->out->n_replies; r++)
+				shown |= strstr(c->out->replies[r],
+						no->names[j]) != NULL;
+			if (!shown)
+				continue;
+			kept[k++] = no->names[j];
+			if (d->n_named < DESK_MAX_NAMED) {
+				d->named[d->n_named] = no->names[j];
+				snprintf(d->named_for[d->n_named],
+					 sizeof(d->named_for[0]), "%s", no->id);
+				d->n_named++;
+			}
+		}
+		check(c, c->io->ledger_add(c->io->ctx, c->sender, no->id,
+					   ledger_reason(no->why), kept, k,
+					   c->now));
+	}
+	c->n_nos = 0;
+}

@@ -1,0 +1,429 @@
+/* inquiry: the main intent of a text, from everything the reader saw. */
+#include "smsdesk/inquiry.h"
+
+#include "inquiry_read.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- intents ------------------------------------------------------------ */
+
+/*
+ * Opt-out in ordinary words: STOP, UNSUBSCRIBE, "please stop", "stop
+ * texting me", "opt out", "Stop." — anywhere in a short text, with only
+ * polite words or words that mean us around it. "stop by tomorrow" and
+ * "can't stop sneezing" are not.
+ */
+static int opt_out(const struct reader *r)
+{
+	if (r->n == 0 || r->n > 12 || rd_has(r, LW_NOT_STOP))
+		return 0;
+	int at = rd_where(r, LW_STOP, NULL);
+	if (at < 0)
+		return 0;
+	const struct tok *s = &r->t[at];
+	/* A phrase (opt out, remove me) or a word other than stop/end/quit
+	 * is enough in a short text. */
+	if ((s->pcls & LW_STOP) && s->plen > 1)
+		return r->n <= 10;
+	if (strcmp(s->w, "unsubscribe") == 0 || strcmp(s->w, "optout") == 0 ||
+	    strcmp(s->w, "unsub") == 0 || strcmp(s->w, "stopall") == 0)
+		return 1;
+	/* stop/end/quit: only with polite words and words for us. */
+	int to_us = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->eff & LW_STOP)
+			continue;
+		if (t->cls & LW_STOP_OBJ) {
+			to_us = 1;
+			continue;
+		}
+		if (t->cls & (LW_FILLER | LW_THANKS | LW_ACK | LW_GREET |
+			      LW_SELF | LW_YES))
+			continue;
+		if (strcmp(t->w, "just") == 0 || strcmp(t->w, "asap") == 0)
+			continue;
+		return 0;
+	}
+	/* "end" and "quit" alone mean opt out only as the whole message. */
+	if (strcmp(s->w, "stop") != 0 && strcmp(s->w, "stopp") != 0 &&
+	    strcmp(s->w, "stahp") != 0 && !to_us && r->n > 3)
+		return 0;
+	return 1;
+}
+
+static int opt_in(const struct reader *r)
+{
+	if (r->n == 0 || r->n > 5 || !rd_has(r, LW_START))
+		return 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (!(r->t[i].eff & (LW_START | LW_FILLER | LW_THANKS |
+				     LW_STOP_OBJ | LW_SELF | LW_GREET)))
+			return 0;
+	return 1;
+}
+
+static int only_emoji_or_marks(const char *raw)
+{
+	const unsigned char *p = (const unsigned char *)raw;
+	int any = 0;
+	for (; *p != '\0'; p++) {
+		if (isalnum(*p) && *p < 0x80)
+			return 0;
+		if (!isspace(*p))
+			any = 1;
+	}
+	return any;
+}
+
+static int raw_is_question_mark(const char *raw)
+{
+	while (isspace((unsigned char)*raw))
+		raw++;
+	if (*raw != '?')
+		return 0;
+	while (*raw == '?')
+		raw++;
+	while (isspace((unsigned char)*raw))
+		raw++;
+	return *raw == '\0';
+}
+
+/*
+ * "do you do massages", "can I book a tattoo", "price of a facial": the
+ * content word right after such a lead (past "a", "you", "my") names the
+ * thing asked for. Only there: a customer's own name elsewhere is not a
+ * request.
+ */
+static int asked_something(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
+			   strcmp(t->w, "offer") == 0 ||
+			   strcmp(t->w, "do") == 0 ||
+			   strcmp(t->w, "fancy") == 0;
+		if (!lead)
+			continue;
+		size_t j = i + 1;
+		while (j < r->n &&
+		       (r->t[j].cls & (LW_FILLER | LW_BOOK | LW_SELF |
+				       LW_QUESTION | LW_PRONOUN | LW_NUMBER) ||
+			(r->t[j].eff & LW_PRICE)) &&
+		       r->t[j].thing == 0)
+			j++;
+		if (j >= r->n)
+			continue;
+		const struct tok *s = &r->t[j];
+		if (s->thing != 0 || s->eff != 0 || strlen(s->w) < 3 ||
+		    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
+			continue;
+		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
+			continue;
+		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
+		return 1;
+	}
+	return 0;
+}
+
+static int things_asked(const struct inquiry *q, int kind)
+{
+	int n = 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		n += q->things[k].kind == kind &&
+		     (q->things[k].role == INQ_ASKED ||
+		      q->things[k].role == INQ_OBJECT);
+	return n;
+}
+
+static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
+{
+	q->intent = intent;
+	q->rule = rule;
+}
+
+void rd_decide_intent(const struct reader *r, const char *text,
+		      struct inquiry *q)
+{
+	int thing = q->n_matches > 0;
+	int svc = things_asked(q, CAT_SERVICE) > 0;
+	int asked = !thing && !q->trade && asked_something(r, q);
+	int time = q->when.mentioned;
+	int trade = q->trade;
+	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |
+			   LW_SELF | LW_PRONOUN;
+
+	if (r->n == 0) {
+		if (raw_is_question_mark(text))
+			set(q, INQ_HELP, "a question mark alone");
+		else if (only_emoji_or_marks(text))
+			set(q, INQ_THANKS, "emoji only");
+		else
+			set(q, INQ_UNKNOWN, "no words");
+		return;
+	}
+	if (rd_has(r, LW_AUTO)) {
+		set(q, INQ_AUTO_REPLY, "a phone's auto-reply");
+		return;
+	}
+	if (opt_out(r)) {
+		set(q, INQ_STOP, "opt-out words");
+		return;
+	}
+	if (opt_in(r)) {
+		set(q, INQ_START, "opt-in words");
+		return;
+	}
+	if ((q->choice = rd_choice_of(r)) > 0) {
+		set(q, INQ_CHOICE, "a number picked");
+		return;
+	}
+	int negated_cancel = 0;
+	int at = rd_where(r, LW_CANCEL, NULL);
+	if (at > 0 && (r->t[at - 1].cls & LW_NEGATE) &&
+	    !(r->t[at].pcls & LW_CANCEL))
+		negated_cancel = 1; /* "don't cancel" */
+	if (at >= 0 && !negated_cancel) {
+		if (rd_has(r, LW_MOVE) && (time || q->same_time))
+			set(q, INQ_MOVE, "cancel with a new time: a move");
+		else
+			set(q, INQ_CANCEL, "cancel words");
+		return;
+	}
+	int strong_move = 0;
+	for (size_t i = 0; i < r->n; i++)
+		strong_move |= (r->t[i].cls & LW_MOVE) &&
+			       strcmp(r->t[i].w, "instead") != 0 &&
+			       strcmp(r->t[i].w, "change") != 0;
+	if (rd_has(r, LW_MOVE) && !svc &&
+	    (time || q->ref[0] != '\0' || rd_has(r, LW_BOOKING | LW_MINE) ||
+	     r->n <= 3 || strong_move || q->same_time)) {
+		set(q, INQ_MOVE, "move words");
+		return;
+	}
+	if (rd_has(r, LW_MOVE) && svc && (strong_move || rd_has(r, LW_MINE))) {
+		set(q, INQ_MOVE, "move words with a service");
+		return;
+	}
+	if (q->correction && !svc && (time || q->same_time)) {
+		set(q, INQ_MOVE, "a correction with a new time");
+		return;
+	}
+	if (rd_has(r, LW_HELP) && !thing && !time) {
+		set(q, INQ_HELP, "help words");
+		return;
+	}
+	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE)) {
+		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
+		return;
+	}
+	if (!thing && !time && (r->t[0].eff & LW_YES) &&
+	    rd_all_of(r, LW_YES | LW_ACK | LW_THANKS | LW_FILLER | LW_PRONOUN |
+			     LW_BOOK | LW_SELF) &&
+	    !r->qmark) {
+		set(q, INQ_YES, "yes words");
+		return;
+	}
+	if (!thing && !time && r->n <= 5 && (r->t[0].eff & LW_NO) &&
+	    !(r->t[0].eff & LW_CHOICE && r->n > 1 && rd_has_digit(r->t[1].w))) {
+		set(q, INQ_NO, "no words");
+		return;
+	}
+	if (!thing && !trade && !q->asks && q->not_text < 0 &&
+	    (rd_all_of(r, ack_set) && rd_has(r, LW_THANKS | LW_ACK))) {
+		set(q, INQ_THANKS, "thanks or an acknowledgement");
+		return;
+	}
+	if (!thing && !trade && !q->asks && q->not_text < 0 &&
+	    rd_has(r, LW_BYE) && !rd_has(r, LW_BOOK | LW_QUESTION) &&
+	    !r->qmark) {
+		set(q, INQ_THANKS, "a goodbye");
+		return;
+	}
+	if ((r->t[0].eff & LW_GREET) && !thing && !trade && !time && !asked &&
+	    !q->asks && q->not_text < 0 && r->n <= 8 &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_HELP)) {
+		set(q, INQ_GREETING, "a greeting");
+		return;
+	}
+	if (q->not_text >= 0 && !svc) {
+		set(q, INQ_NOT_TEXT, "a question only a person can answer");
+		return;
+	}
+	if (q->asks & INQ_ASK_DURATION) {
+		set(q, INQ_DURATION, "how long");
+		return;
+	}
+	if (q->asks & INQ_ASK_PRICE) {
+		set(q, INQ_PRICE, "price words");
+		q->asked_thing = asked;
+		return;
+	}
+	if ((q->asks & INQ_ASK_HOURS) && !svc && !rd_has(r, LW_BOOK)) {
+		set(q, INQ_HOURS, "opening hours words");
+		return;
+	}
+	if ((q->asks & (INQ_ASK_AVAIL | INQ_ASK_EARLIEST)) &&
+	    !rd_has(r, LW_BOOK | LW_YES)) {
+		set(q, INQ_AVAIL, "availability words");
+		q->asked_thing = asked;
+		return;
+	}
+	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+		if (!thing && trade) {
+			set(q, INQ_TRADE, "names the trade, no service");
+			return;
+		}
+		set(q, INQ_BOOK,
+		    thing   ? "a service or topic named"
+		    : asked ? "asked for a thing by name"
+			    : "booking words or a time");
+		q->asked_thing = asked;
+		return;
+	}
+	if (trade) {
+		set(q, INQ_TRADE, "names the trade, no service");
+		return;
+	}
+	if (q->greeting) {
+		set(q, INQ_GREETING, "a greeting with words not understood");
+		return;
+	}
+	set(q, INQ_UNKNOWN, "nothing recognised");
+}
+
+/* ---- explaining a reading ----------------------------------------------- */
+
+static void line(char *out, size_t cap, size_t *pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void line(char *out, size_t cap, size_t *pos, const char *fmt, ...)
+{
+	va_list ap;
+	if (*pos >= cap)
+		return;
+	va_start(ap, fmt);
+	int n = vsnprintf(out + *pos, cap - *pos, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*pos += (size_t)n < cap - *pos ? (size_t)n : cap - *pos - 1;
+}
+
+/* The when-reading in words (until when.h describes itself). */
+static void explain_when(const struct when_req *w, char *out, size_t cap,
+			 size_t *pos)
+{
+	if (!w->mentioned && !w->has_range && !w->unsure) {
+		line(out, cap, pos, "when: nothing said\n");
+		return;
+	}
+	line(out, cap, pos, "when:");
+	if (w->has_day)
+		line(out, cap, pos, " day %04d-%02d-%02d%s", w->day.year,
+		     w->day.month, w->day.mday,
+		     w->day_explicit ? "" : " (today/tomorrow words)");
+	else if (w->has_range)
+		line(out, cap, pos, " days %04d-%02d-%02d..%04d-%02d-%02d",
+		     w->range_first.year, w->range_first.month,
+		     w->range_first.mday, w->range_last.year,
+		     w->range_last.month, w->range_last.mday);
+	else
+		line(out, cap, pos, " no day");
+	switch (w->time) {
+	case WHEN_TIME_NONE:
+		line(out, cap, pos, ", no time");
+		break;
+	case WHEN_TIME_AT:
+		line(out, cap, pos, ", at %02d:%02d", w->from_min / 60,
+		     w->from_min % 60);
+		break;
+	case WHEN_TIME_WINDOW:
+		line(out, cap, pos, ", between %02d:%02d and %02d:%02d",
+		     w->from_min / 60, w->from_min % 60, w->to_min / 60,
+		     w->to_min % 60);
+		break;
+	case WHEN_TIME_ASAP:
+		line(out, cap, pos, ", as soon as possible");
+		break;
+	}
+	switch (w->problem) {
+	case WHEN_FINE:
+		break;
+	case WHEN_AMBIGUOUS_TIME:
+		line(out, cap, pos, " (ambiguous: %02d:%02d or %02d:%02d)",
+		     w->alt_min[0] / 60, w->alt_min[0] % 60, w->alt_min[1] / 60,
+		     w->alt_min[1] % 60);
+		break;
+	case WHEN_AMBIGUOUS_DATE:
+		line(out, cap, pos, " (ambiguous date)");
+		break;
+	case WHEN_BAD_DATE:
+		line(out, cap, pos, " (no such date)");
+		break;
+	case WHEN_PAST:
+		line(out, cap, pos, " (already past)");
+		break;
+	}
+	if (w->unsure)
+		line(out, cap, pos, " (a date or time word not understood)");
+	line(out, cap, pos, "\n");
+}
+
+size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
+		       char *out, size_t cap)
+{
+	size_t pos = 0;
+	static const char *const asks[] = {"price", "duration", "hours",
+					   "earliest", "availability"};
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	line(out, cap, &pos, "intent: %s (rule: %s)\n",
+	     inq_intent_name(q->intent), q->rule != NULL ? q->rule : "-");
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->kind < 0) {
+			line(out, cap, &pos,
+			     "word '%s' -> trade word, selects nothing\n",
+			     t->word);
+			continue;
+		}
+		const char *id = t->kind == CAT_SERVICE
+				     ? cat->services[t->idx].id
+				     : cat->topics[t->idx].id;
+		line(out, cap, &pos, "word '%s' -> %s %s (distance %d), %s",
+		     t->word, t->kind == CAT_SERVICE ? "service" : "topic", id,
+		     t->distance, inq_role_name(t->role));
+		if (t->persons > 1)
+			line(out, cap, &pos, ", for %d people", t->persons);
+		line(out, cap, &pos, "\n");
+	}
+	if (q->asked_thing)
+		line(out, cap, &pos, "asked for '%s': not in the catalog\n",
+		     q->asked_word);
+	explain_when(&q->when, out, cap, &pos);
+	if (q->asks != 0) {
+		line(out, cap, &pos, "asks:");
+		for (size_t i = 0; i < 5; i++)
+			if (q->asks & (1u << i))
+				line(out, cap, &pos, " %s", asks[i]);
+		line(out, cap, &pos, "\n");
+	}
+	if (q->not_text >= 0)
+		line(out, cap, &pos, "asks what only a person can answer: %s\n",
+		     lang_default()->not_text_names[q->not_text]);
+	if (q->ref[0] != '\0')
+		line(out, cap, &pos, "reference: %s\n", q->ref);
+	if (q->choice > 0)
+		line(out, cap, &pos, "choice: %d\n", q->choice);
+	if (q->correction)
+		line(out, cap, &pos,
+		     "a correction (\"I meant\", \"make it\")\n");
+	if (q->same_time)
+		line(out, cap, &pos, "\"same time\"\n");
+	return pos;
+}

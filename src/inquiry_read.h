@@ -1,0 +1,63 @@
+/*
+ * The reader's shared parts, private to inquiry*.c: the words of one text
+ * with their pack classes and clauses, and the helpers the matching and
+ * intent rules share. Not a module header: nothing outside inquiry*.c
+ * includes it.
+ */
+#ifndef SMSDESK_INQUIRY_READ_H
+#define SMSDESK_INQUIRY_READ_H
+
+#include "smsdesk/inquiry.h"
+
+#include <stdint.h>
+
+#define FOLD_CAP  8192
+#define MAX_WORDS 1024
+#define RAW_HALF  3000 /* a longer text is read at its start and end */
+
+struct tok {
+	const char *w;
+	uint64_t cls;  /* the word's own classes */
+	uint64_t eff;  /* with those of every phrase covering it */
+	int val;       /* the word's value (numbers, ordinals) */
+	uint64_t pcls; /* the longest pack phrase starting here */
+	int plen;      /* its words (0: none) */
+	int pval;
+	int clause;
+	int thing; /* 1 + index of the thing read here, 0 none */
+};
+
+struct reader {
+	const struct catalog *cat;
+	const struct lang_pack *pack;
+	char buf[FOLD_CAP];
+	char seg[FOLD_CAP];
+	struct tok t[MAX_WORDS];
+	size_t n;
+	int clauses;
+	int qmark;
+};
+
+/* Some word is of a class in cls (its own or a covering phrase's). */
+int rd_has(const struct reader *r, uint64_t cls);
+/* The first place a word or phrase of cls starts (*val its value), or -1. */
+int rd_where(const struct reader *r, uint64_t cls, int *val);
+/* Every word is of one of the classes in cls (and there is a word). */
+int rd_all_of(const struct reader *r, uint64_t cls);
+int rd_is_digits(const char *w);
+int rd_has_digit(const char *w);
+/* Spelled like one of our references (alone it needs letters and digits). */
+int rd_is_ref_like(const char *w, int after_keyword);
+
+/* "2", "option 3", "the second one": the number picked, else 0. */
+int rd_choice_of(const struct reader *r);
+
+/* inquiry_things.c: services, topics and trade words, their roles, how
+ * many people. */
+void rd_match_things(struct reader *r, struct inquiry *q);
+
+/* inquiry_intent.c: the main intent from everything read. */
+void rd_decide_intent(const struct reader *r, const char *text,
+		      struct inquiry *q);
+
+#endif

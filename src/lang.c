@@ -1,0 +1,541 @@
+/* lang: language packs — the lexicon index, templates and their renderer. */
+#include "smsdesk/lang.h"
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/gsm7.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The packs built in (lang_en.c, ...). */
+extern const struct lang_pack lang_pack_en;
+
+static const struct lang_pack *const packs[] = {&lang_pack_en};
+#define N_PACKS (sizeof(packs) / sizeof(packs[0]))
+
+const struct lang_pack *lang_default(void)
+{
+	return &lang_pack_en;
+}
+
+const struct lang_pack *lang_pack_for(const char *code)
+{
+	for (size_t i = 0; code != NULL && i < N_PACKS; i++)
+		if (strcmp(packs[i]->code, code) == 0)
+			return packs[i];
+	return NULL;
+}
+
+/* ---- the word index ------------------------------------------------------
+ *
+ * Open addressing over the pack's words, built on first use. A word listed
+ * under several classes is one entry with the classes or-ed together.
+ */
+
+#define INDEX_SLOTS 8192 /* power of two, over twice the largest pack */
+#define INDEX_WORDS 4000
+
+struct merged {
+	const char *text;
+	uint64_t cls;
+	int val;
+};
+
+struct lang_index {
+	const struct lang_pack *pack;
+	uint16_t slot[INDEX_SLOTS]; /* 1 + index into m, 0 empty */
+	struct merged m[INDEX_WORDS];
+	size_t n;
+	size_t max_words;
+};
+
+static struct lang_index indexes[8];
+
+static uint32_t hash_of(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static size_t words_in(const char *s)
+{
+	size_t n = 1;
+	for (; *s != '\0'; s++)
+		n += *s == ' ';
+	return n;
+}
+
+static struct lang_index *index_of(const struct lang_pack *pack)
+{
+	for (size_t i = 0; i < sizeof(indexes) / sizeof(indexes[0]); i++) {
+		struct lang_index *ix = &indexes[i];
+		if (ix->pack == pack)
+			return ix;
+		if (ix->pack != NULL)
+			continue;
+		ix->pack = pack;
+		for (size_t w = 0; w < pack->n_words; w++) {
+			const struct lang_word *lw = &pack->words[w];
+			uint32_t h = hash_of(lw->text) & (INDEX_SLOTS - 1);
+			while (ix->slot[h] != 0 &&
+			       strcmp(ix->m[ix->slot[h] - 1].text, lw->text) !=
+				   0)
+				h = (h + 1) & (INDEX_SLOTS - 1);
+			if (ix->slot[h] != 0) {
+				struct merged *m = &ix->m[ix->slot[h] - 1];
+				m->cls |= lw->cls;
+				if (lw->val != 0)
+					m->val = lw->val;
+				continue;
+			}
+			if (ix->n >= INDEX_WORDS)
+				break; /* a pack this big needs a bigger index
+					*/
+			ix->m[ix->n] =
+			    (struct merged){lw->text, lw->cls, lw->val};
+			ix->slot[h] = (uint16_t)(++ix->n);
+			size_t k = words_in(lw->text);
+			if (k > ix->max_words && k <= LANG_MAX_PHRASE_WORDS)
+				ix->max_words = k;
+		}
+		return ix;
+	}
+	return NULL;
+}
+
+uint64_t lang_lookup(const struct lang_pack *pack, const char *folded, int *val)
+{
+	struct lang_index *ix = index_of(pack);
+	if (val != NULL)
+		*val = 0;
+	if (ix == NULL || folded == NULL)
+		return 0;
+	uint32_t h = hash_of(folded) & (INDEX_SLOTS - 1);
+	while (ix->slot[h] != 0) {
+		const struct merged *m = &ix->m[ix->slot[h] - 1];
+		if (strcmp(m->text, folded) == 0) {
+			if (val != NULL)
+				*val = m->val;
+			return m->cls;
+		}
+		h = (h + 1) & (INDEX_SLOTS - 1);
+	}
+	return 0;
+}
+
+size_t lang_max_phrase(const struct lang_pack *pack)
+{
+	struct lang_index *ix = index_of(pack);
+	return ix != NULL ? ix->max_words : 1;
+}
+
+const char *lang_template(const struct lang_pack *pack, const char *name)
+{
+	for (size_t i = 0; pack != NULL && i < pack->n_tpls; i++)
+		if (strcmp(pack->tpls[i].name, name) == 0)
+			return pack->tpls[i].text;
+	return NULL;
+}
+
+/* ---- rendering ----------------------------------------------------------- */
+
+/* Append s[0..n) to out at *pos, never cutting a UTF-8 sequence. */
+static void put(char *out, size_t cap, size_t *pos, const char *s, size_t n)
+{
+	if (cap == 0)
+		return;
+	if (*pos + n >= cap) {
+		n = cap - 1 - *pos;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out + *pos, s, n);
+	*pos += n;
+	out[*pos] = '\0';
+}
+
+static void puts_(char *out, size_t cap, size_t *pos, const char *s)
+{
+	put(out, cap, pos, s, strlen(s));
+}
+
+static const struct lang_var *var_named(const struct lang_var *vars, size_t n,
+					const char *name, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(vars[i].name) == len &&
+		    memcmp(vars[i].name, name, len) == 0)
+			return &vars[i];
+	return NULL;
+}
+
+static void put_list(char *out, size_t cap, size_t *pos,
+		     const struct lang_var *v)
+{
+	size_t shown = v->shown < v->n_items ? v->shown : v->n_items;
+	char num[24];
+
+	for (size_t i = 0; i < shown; i++) {
+		if (i > 0)
+			puts_(out, cap, pos, v->sep != NULL ? v->sep : ", ");
+		if (v->numbered) {
+			snprintf(num, sizeof(num), "%zu) ", i + 1);
+			puts_(out, cap, pos, num);
+		}
+		puts_(out, cap, pos, v->items[i]);
+	}
+}
+
+size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
+		   char *out, size_t cap)
+{
+	size_t pos = 0;
+
+	if (cap == 0)
+		return 0;
+	out[0] = '\0';
+	if (tpl == NULL)
+		return 0;
+	while (*tpl != '\0') {
+		const char *open = strchr(tpl, '{');
+		if (open == NULL) {
+			puts_(out, cap, &pos, tpl);
+			break;
+		}
+		put(out, cap, &pos, tpl, (size_t)(open - tpl));
+		const char *close = strchr(open, '}');
+		if (close == NULL) {
+			puts_(out, cap, &pos, open);
+			break;
+		}
+		const char *name = open + 1;
+		size_t len = (size_t)(close - name);
+		if (len == 4 && memcmp(name, "pick", 4) == 0) {
+			for (size_t i = 0; i < n_vars; i++) {
+				if (!vars[i].numbered || vars[i].items == NULL)
+					continue;
+				size_t k = vars[i].shown < vars[i].n_items
+					       ? vars[i].shown
+					       : vars[i].n_items;
+				char range[48];
+				if (k <= 1)
+					snprintf(range, sizeof(range), "1");
+				else
+					snprintf(range, sizeof(range), "1-%zu",
+						 k);
+				puts_(out, cap, &pos, range);
+				break;
+			}
+		} else {
+			const struct lang_var *v =
+			    var_named(vars, n_vars, name, len);
+			if (v != NULL && v->value != NULL)
+				puts_(out, cap, &pos, v->value);
+			else if (v != NULL && v->items != NULL)
+				put_list(out, cap, &pos, v);
+		}
+		tpl = close + 1;
+	}
+	return pos;
+}
+
+int lang_segments(const char *text)
+{
+	struct sms_plan plan;
+	if (sms_plan(text, &plan) != GSM7_OK)
+		return SMS_MAX_SEGMENTS + 1;
+	return plan.segments;
+}
+
+int lang_trim_words(char *text, size_t cap, int max)
+{
+	size_t len = strnlen(text, cap);
+
+	if (cap < 4) {
+		if (cap > 0)
+			text[0] = '\0';
+		return 1;
+	}
+	if (len >= cap)
+		len = cap - 1;
+	text[len] = '\0';
+	while (len > 0 && lang_segments(text) > max) {
+		/* The last space with room after it for "...". */
+		size_t sp = len;
+		while (sp > 0 && text[sp - 1] != ' ')
+			sp--;
+		if (sp == 0) {
+			text[0] = '\0';
+			return 1;
+		}
+		sp--; /* at the space */
+		if (sp + 4 > cap - 1)
+			sp = cap - 5; /* keep "..." inside the buffer */
+		memcpy(text + sp, "...", 4);
+		len = sp + 3;
+		if (lang_segments(text) <= max)
+			break;
+		text[sp] = '\0';
+		len = sp;
+		while (len > 0 && text[len - 1] == ' ')
+			text[--len] = '\0';
+	}
+	return lang_segments(text);
+}
+
+/* ---- what each reply fills ---------------------------------------------- */
+
+/*
+ * The placeholders: service, when ("Sat 28 Mar 10:00"), day ("Sat 28
+ * Mar"), time ("10:00"), price, minutes, ref, old_ref, business, thing (a
+ * topic's name), providers (list), slots (numbered list), services (list),
+ * prices (list), bookings (list), hours, day_hours, example ("haircut sat
+ * 10am"), notice ("2 hours"), n, more, total, count, action, topic, a, b.
+ */
+static const struct lang_reply_spec specs[] = {
+    {"booked", "service when price ref business", "service when ref"},
+    {"booked_many", "bookings total count business", "bookings"},
+    {"booked_many_plain", "bookings count business", "bookings"},
+    {"moved", "service when price ref old_ref business", "service when ref"},
+    {"already_booked", "service when ref", "ref"},
+    {"offer", "slots", "slots"},
+    {"offer_day", "service day slots price", "slots"},
+    {"offer_window", "service day slots price", "slots"},
+    {"offer_earliest", "service slots price", "slots"},
+    {"offer_range", "service slots price", "slots"},
+    {"offer_today", "service time slots price", "slots"},
+    {"ask_service", "services", "services"},
+    {"ask_trade", "services", "services"},
+    {"ask_service_brief", "", ""},
+    {"ask_day", "service hours", ""},
+    {"ask_day_unsure", "service hours", ""},
+    {"ask_day_bad", "service hours", ""},
+    {"ask_day_ambiguous", "service hours", ""},
+    {"ask_day_passed", "service hours", ""},
+    {"ask_time", "service day day_hours", ""},
+    {"ask_time_either", "service day day_hours a b", "a b"},
+    {"not_offered", "thing providers", "providers"},
+    {"not_offered_ours", "thing services", ""},
+    {"not_offered_unknown", "services", ""},
+    {"no_closed", "service day slots providers", ""},
+    {"no_full", "service day slots providers", ""},
+    {"no_notice", "service day notice slots providers", ""},
+    {"no_horizon", "service n providers", ""},
+    {"no_nobody", "", ""},
+    {"taken", "service day time", ""},
+    {"too_soon", "service notice time", ""},
+    {"time_passed", "time", ""},
+    {"off_grid", "service minutes time day", ""},
+    {"outside_hours", "day day_hours", ""},
+    {"window_full", "service day", ""},
+    {"elsewhere", "providers", "providers"},
+    {"try", "providers", "providers"},
+    {"our_next", "slots", "slots"},
+    {"book_hint", "", ""},
+    {"rest_failed", "services", "services"},
+    {"minutes", "n", "n"},
+    {"hours_n", "n", "n"},
+    {"date", "wday mday month", ""},
+    {"price_one", "service price minutes example", "price"},
+    {"price_all", "prices", "prices"},
+    {"price_booked", "service price ref", "price"},
+    {"duration", "service minutes", "minutes"},
+    {"hours_week", "hours", "hours"},
+    {"hours_day", "day day_hours", "day_hours"},
+    {"closed_day", "day", ""},
+    {"cancelled", "service when ref business", "ref"},
+    {"cancel_unknown", "ref", ""},
+    {"cancel_already", "ref", ""},
+    {"cancel_moved", "old_ref ref service when", "ref"},
+    {"cancel_none", "", ""},
+    {"move_none", "", ""},
+    {"move_unknown", "ref", ""},
+    {"move_gone", "ref", ""},
+    {"which_booking", "action bookings", "bookings"},
+    {"bookings", "bookings more", "bookings"},
+    {"bookings_more", "n", "n"},
+    {"bookings_none", "", ""},
+    {"help", "business services example", ""},
+    {"greeting", "business services example", ""},
+    {"not_understood", "example services", ""},
+    {"cant_answer", "topic business", ""},
+    {"cant_answer_can", "example", ""},
+    {"opted_out", "business", ""},
+    {"opted_in", "business", ""},
+    {"already_in", "", ""},
+    {"ack_no", "", ""},
+    {"pick_number", "n", ""},
+    {"which_one", "n", ""},
+    {"list_expired", "example", ""},
+    {"signature", "business", "business"},
+    {"reminder", "service day time business ref", "ref"},
+    {"nothing_booked", "", ""},
+    {"rest_asked", "services", "services"},
+    {"action_cancel", "", ""},
+    {"action_move", "", ""},
+};
+
+const struct lang_reply_spec *lang_reply_spec(const char *name)
+{
+	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++)
+		if (strcmp(specs[i].name, name) == 0)
+			return &specs[i];
+	return NULL;
+}
+
+size_t lang_reply_specs(const struct lang_reply_spec **out)
+{
+	*out = specs;
+	return sizeof(specs) / sizeof(specs[0]);
+}
+
+/* NAME (len bytes) is one of the space-separated words of list. */
+static int listed(const char *list, const char *name, size_t len)
+{
+	const char *p = list;
+	while (*p != '\0') {
+		size_t n = strcspn(p, " ");
+		if (n == len && memcmp(p, name, len) == 0)
+			return 1;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static const char *longest(const char *a, const char *b)
+{
+	if (b == NULL)
+		return a;
+	return strlen(b) > strlen(a) ? b : a;
+}
+
+int lang_check_reply(const struct catalog *cat, const char *name,
+		     const char *text, char *why, size_t cap)
+{
+	const struct lang_reply_spec *spec = lang_reply_spec(name);
+	char buf[2048];
+
+	if (spec == NULL) {
+		snprintf(why, cap, "unknown reply name '%s'", name);
+		return -1;
+	}
+	/* Every placeholder is one this reply fills; braces balance. */
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == '}') {
+			snprintf(why, cap, "'%s': '}' without '{'", name);
+			return -1;
+		}
+		if (*p != '{')
+			continue;
+		const char *close = strchr(p, '}');
+		const char *next = strchr(p + 1, '{');
+		if (close == NULL || (next != NULL && next < close)) {
+			snprintf(why, cap, "'%s': '{' without '}'", name);
+			return -1;
+		}
+		size_t len = (size_t)(close - p - 1);
+		if (!listed(spec->allowed, p + 1, len) &&
+		    !(len == 4 && memcmp(p + 1, "pick", 4) == 0)) {
+			snprintf(why, cap,
+				 "'%s': unknown placeholder {%.*s} (this "
+				 "reply fills: %s)",
+				 name, (int)(len > 40 ? 40 : len), p + 1,
+				 spec->allowed[0] != '\0' ? spec->allowed
+							  : "none");
+			return -1;
+		}
+		p = close;
+	}
+	for (const char *r = spec->required; *r != '\0';) {
+		size_t n = strcspn(r, " ");
+		char want[48];
+		snprintf(want, sizeof(want), "{%.*s}", (int)n, r);
+		if (strstr(text, want) == NULL) {
+			snprintf(why, cap, "'%s' must keep %s", name, want);
+			return -1;
+		}
+		r += n;
+		while (*r == ' ')
+			r++;
+	}
+	/* The longest rendering, one item per list. */
+	const char *svc = "", *price = "", *thing = "", *prov = "";
+	char provbuf[256] = "";
+	for (size_t i = 0; cat != NULL && i < cat->n_services; i++) {
+		svc = longest(svc, cat->services[i].name);
+		price = longest(price, cat->services[i].price);
+	}
+	for (size_t i = 0; cat != NULL && i < cat->n_topics; i++)
+		thing = longest(thing, cat->topics[i].name);
+	for (size_t i = 0; cat != NULL && i < cat->n_referrals; i++) {
+		char one[256];
+		const struct cat_referral *r = &cat->referrals[i];
+		snprintf(one, sizeof(one), "%s %s (%s)", r->name, r->phone,
+			 r->note != NULL ? r->note : "");
+		if (strlen(one) > strlen(provbuf))
+			snprintf(provbuf, sizeof(provbuf), "%s", one);
+	}
+	prov = provbuf;
+	const char *biz =
+	    cat != NULL && cat->business_name != NULL ? cat->business_name : "";
+	char booking[320];
+	snprintf(booking, sizeof(booking), "%s Wed 30 Sep 10:00 (ref ACDEF)",
+		 svc);
+	const char *one_svc[1] = {svc}, *one_prov[1] = {prov},
+		   *one_slot[1] = {"Wed 30 Sep 10:00"}, *one_bk[1] = {booking};
+	char priced[256];
+	snprintf(priced, sizeof(priced), "%s %s", svc, price);
+	const char *one_price[1] = {priced};
+	struct lang_var vars[] = {
+	    {.name = "service", .value = svc},
+	    {.name = "when", .value = "Wed 30 Sep 10:00"},
+	    {.name = "day", .value = "Wed 30 Sep"},
+	    {.name = "time", .value = "10:00"},
+	    {.name = "price", .value = price},
+	    {.name = "minutes", .value = "120"},
+	    {.name = "ref", .value = "ACDEF"},
+	    {.name = "old_ref", .value = "ACDEF"},
+	    {.name = "business", .value = biz},
+	    {.name = "thing", .value = thing},
+	    {.name = "hours",
+	     .value = "Mon-Fri 09:00-18:00, Sat 09:00-13:00, Sun 10:00-16:00"},
+	    {.name = "day_hours", .value = "09:00-12:30, 13:30-18:00"},
+	    {.name = "example", .value = "haircut sat 10am"},
+	    {.name = "notice", .value = "24 hours"},
+	    {.name = "n", .value = "60"},
+	    {.name = "more", .value = "99"},
+	    {.name = "count", .value = "4"},
+	    {.name = "total", .value = "GBP 999.99"},
+	    {.name = "action", .value = "cancel"},
+	    {.name = "topic", .value = "directions"},
+	    {.name = "a", .value = "07:00"},
+	    {.name = "b", .value = "19:00"},
+	    {.name = "providers", .items = one_prov, .n_items = 1, .shown = 1},
+	    {.name = "services", .items = one_svc, .n_items = 1, .shown = 1},
+	    {.name = "slots",
+	     .items = one_slot,
+	     .n_items = 1,
+	     .shown = 1,
+	     .numbered = 1},
+	    {.name = "prices", .items = one_price, .n_items = 1, .shown = 1},
+	    {.name = "bookings", .items = one_bk, .n_items = 1, .shown = 1},
+	};
+	lang_render(text, vars, sizeof(vars) / sizeof(vars[0]), buf,
+		    sizeof(buf));
+	int max = cat != NULL ? cat->policy.max_segments : 1;
+	int seg = lang_segments(buf);
+	if (seg > max) {
+		snprintf(why, cap,
+			 "'%s' can take %d SMS segments at its longest, over "
+			 "policy.max_segments (%d)",
+			 name, seg, max);
+		return -1;
+	}
+	return 0;
+}

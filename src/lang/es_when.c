@@ -1,0 +1,181 @@
+/*
+ * Spanish for the time reader (when_vocab.h): a small pack that shows the
+ * design holds a second language as data (the languages work completes it).
+ * Words and meanings after Duckling's Spanish time corpus
+ * (facebook/duckling, Duckling/Time/ES/Corpus.hs).
+ */
+#include "smsdesk/when_vocab.h"
+
+#define E(t, s, v)                                                             \
+	{                                                                      \
+		t, s, 0, v                                                     \
+	}
+#define W(t, s, v)                                                             \
+	{                                                                      \
+		t, s, WF_WEAK, v                                               \
+	}
+
+static const struct when_word es_words[] = {
+    /* ---- días relativos ---- */
+    E("hoy", WS_REL_DAY, 0),
+    E("mañana", WS_REL_DAY, 1),
+    E("mñn", WS_REL_DAY, 1),
+    E("pasado mañana", WS_REL_DAY, 2),
+    E("ayer", WS_REL_DAY, -1),
+    E("anteayer", WS_REL_DAY, -2),
+    E("antier", WS_REL_DAY, -2),
+
+    /* ---- días de la semana ---- */
+    E("lunes", WS_WEEKDAY, 0),
+    E("lun", WS_WEEKDAY, 0),
+    E("martes", WS_WEEKDAY, 1),
+    W("mar", WS_WEEKDAY, 1),
+    E("miércoles", WS_WEEKDAY, 2),
+    E("mié", WS_WEEKDAY, 2),
+    E("jueves", WS_WEEKDAY, 3),
+    E("jue", WS_WEEKDAY, 3),
+    E("viernes", WS_WEEKDAY, 4),
+    E("vie", WS_WEEKDAY, 4),
+    E("sábado", WS_WEEKDAY, 5),
+    E("sáb", WS_WEEKDAY, 5),
+    E("domingo", WS_WEEKDAY, 6),
+    E("dom", WS_WEEKDAY, 6),
+
+    /* ---- meses ---- */
+    E("enero", WS_MONTH, 1),
+    E("febrero", WS_MONTH, 2),
+    E("marzo", WS_MONTH, 3),
+    E("abril", WS_MONTH, 4),
+    E("mayo", WS_MONTH, 5),
+    E("junio", WS_MONTH, 6),
+    E("julio", WS_MONTH, 7),
+    E("agosto", WS_MONTH, 8),
+    E("septiembre", WS_MONTH, 9),
+    E("setiembre", WS_MONTH, 9),
+    E("octubre", WS_MONTH, 10),
+    E("noviembre", WS_MONTH, 11),
+    E("diciembre", WS_MONTH, 12),
+    E("en", WS_MONTH_SPAN, 0),
+    E("durante", WS_MONTH_SPAN, 0),
+
+    /* ---- fiestas ---- */
+    E("navidad", WS_HOLIDAY, WHEN_FIXED(12, 25)),
+    E("nochebuena", WS_HOLIDAY, WHEN_FIXED(12, 24)),
+    E("nochevieja", WS_HOLIDAY, WHEN_FIXED(12, 31)),
+    E("año nuevo", WS_HOLIDAY, WHEN_FIXED(1, 1)),
+    E("reyes", WS_HOLIDAY, WHEN_FIXED(1, 6)),
+    E("día de reyes", WS_HOLIDAY, WHEN_FIXED(1, 6)),
+    E("jueves santo", WS_HOLIDAY, WHEN_EASTER(-3)),
+    E("viernes santo", WS_HOLIDAY, WHEN_EASTER(-2)),
+    E("domingo de pascua", WS_HOLIDAY, WHEN_EASTER(0)),
+    E("puente", WS_UNPLACED, 0),
+    E("festivo", WS_UNPLACED, 0),
+
+    /* ---- este / próximo / pasado ---- */
+    E("próximo", WS_NEXT, 0),
+    E("próxima", WS_NEXT, 0),
+    E("próximos", WS_NEXT, 0),
+    E("próximas", WS_NEXT, 0),
+    E("que viene", WS_NEXT, 0),
+    E("siguiente", WS_NEXT, 0),
+    E("este", WS_THIS, 0),
+    E("esta", WS_THIS, 0),
+    E("pasado", WS_LAST, 0),
+    E("pasada", WS_LAST, 0),
+    E("semana", WS_WEEK, 0),
+    E("fin de semana", WS_WEEKEND, 0),
+    E("finde", WS_WEEKEND, 0),
+
+    /* ---- contar ---- */
+    E("en", WS_IN, 0),
+    E("dentro de", WS_IN, 0),
+    E("hace", WS_AGO, 0),
+    E("día", WS_UNIT_DAYS, 1),
+    E("días", WS_UNIT_DAYS, 1),
+    E("semana", WS_UNIT_DAYS, 7),
+    E("semanas", WS_UNIT_DAYS, 7),
+    E("quincena", WS_UNIT_DAYS, 14),
+    E("hora", WS_UNIT_MIN, 60),
+    E("horas", WS_UNIT_MIN, 60),
+    E("minuto", WS_UNIT_MIN, 1),
+    E("minutos", WS_UNIT_MIN, 1),
+    E("media hora", WS_DURATION, 30),
+    E("un", WS_NUMBER, 1),
+    E("una", WS_NUMBER, 1),
+    E("uno", WS_NUMBER, 1),
+    E("dos", WS_NUMBER, 2),
+    E("tres", WS_NUMBER, 3),
+    E("cuatro", WS_NUMBER, 4),
+    E("cinco", WS_NUMBER, 5),
+    E("seis", WS_NUMBER, 6),
+    E("siete", WS_NUMBER, 7),
+    E("ocho", WS_NUMBER, 8),
+    E("nueve", WS_NUMBER, 9),
+    E("diez", WS_NUMBER, 10),
+    E("once", WS_NUMBER, 11),
+    E("doce", WS_NUMBER, 12),
+    E("unos días", WS_FEW, 3),
+    E("primero", WS_ORDINAL, 1),
+    E("o", WS_ORD_SUFFIX, 0),
+
+    /* ---- horas ---- */
+    E("a las", WS_AT, 0),
+    E("a la", WS_AT, 0),
+    E("las", WS_AT, 0),
+    E("sobre las", WS_ABOUT, 0),
+    E("hacia las", WS_ABOUT, 0),
+    E("h", WS_OCLOCK, 0),
+    E("hs", WS_OCLOCK, 0),
+    E("horas", WS_OCLOCK, 0),
+    E("en punto", WS_OCLOCK, 0),
+    E("mediodía", WS_CLOCK, 720),
+    E("medianoche", WS_CLOCK, 0),
+    E("y media", WS_MIN_AFTER, 30),
+    E("y cuarto", WS_MIN_AFTER, 15),
+    E("menos cuarto", WS_MIN_AFTER, -15),
+    E("de la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("por la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("en la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("de la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    E("por la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    E("en la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    E("de la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
+    E("por la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
+    E("esta mañana", WS_WINDOW_TODAY, WHEN_SPAN(360, 720)),
+    E("esta tarde", WS_WINDOW_TODAY, WHEN_SPAN(720, 1260)),
+    E("esta noche", WS_WINDOW_TODAY, WHEN_SPAN(1080, 1440)),
+    E("después de las", WS_AFTER, 0),
+    E("a partir de las", WS_AFTER, 0),
+    E("desde las", WS_AFTER, 0),
+    E("antes de las", WS_BEFORE, 0),
+    E("entre", WS_BETWEEN, 0),
+    E("entre las", WS_BETWEEN, 0),
+    E("y", WS_TO, 0),
+    E("y las", WS_TO, 0),
+    E("a", WS_TO, 0),
+    E("hasta", WS_TO, 0),
+    E("hasta las", WS_TO, 0),
+    E("lo antes posible", WS_ASAP, 0),
+    E("cuanto antes", WS_ASAP, 0),
+    E("lo más pronto posible", WS_ASAP, 0),
+    E("ahora", WS_ASAP_WEAK, 0),
+    E("ya", WS_ASAP_WEAK, 0),
+
+    /* ---- dudas ---- */
+    E("día", WS_DATE_NOUN, 0),
+    E("el", WS_SKIP, 0),
+    E("la", WS_SKIP, 0),
+    E("de", WS_SKIP, 0),
+    E("del", WS_SKIP, 0),
+    E("los", WS_SKIP, 0),
+    E("cualquier", WS_NOT_DATE, 0),
+    E("qué", WS_NOT_DATE, 0),
+    E("mismo", WS_NOT_DATE, 0),
+};
+
+const struct when_vocab when_vocab_es = {
+    .lang = "es",
+    .words = es_words,
+    .n_words = sizeof(es_words) / sizeof(es_words[0]),
+    .day_first = 1,
+};

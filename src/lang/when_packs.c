@@ -1,0 +1,18 @@
+/* The time reader's language packs built into smsdesk (when_vocab.h). */
+#include "smsdesk/when_vocab.h"
+
+#include <string.h>
+
+const struct when_vocab *const when_vocabs[] = {
+    &when_vocab_en,
+    &when_vocab_es,
+};
+const size_t when_n_vocabs = sizeof(when_vocabs) / sizeof(when_vocabs[0]);
+
+const struct when_vocab *when_vocab_find(const char *lang)
+{
+	for (size_t i = 0; lang != NULL && i < when_n_vocabs; i++)
+		if (strcmp(when_vocabs[i]->lang, lang) == 0)
+			return when_vocabs[i];
+	return NULL;
+}

@@ -1,0 +1,650 @@
+/* when_days: the reader's rules for days, dates, weeks and holidays. */
+#include "when_read.h"
+
+#include "smsdesk/civil.h"
+
+#include <string.h>
+
+/* ---- days ---------------------------------------------------------------- */
+
+/* A day and month with no year: this year's, or next year's once gone. */
+static int day_month(struct rd *rd, int d, int m, int y)
+{
+	struct when_day out;
+
+	if (y >= 0) {
+		if (y < 100)
+			y += 2000;
+		if (when_day_make(y, m, d, &out) != 0) {
+			rd->bad_date = 1;
+			return 0;
+		}
+		set_day(rd, out, 1);
+		return 1;
+	}
+	y = rd->now->day.year;
+	if (when_day_make(y, m, d, &out) == 0 &&
+	    when_day_cmp(&out, &rd->now->day) < 0)
+		y++;
+	if (when_day_make(y, m, d, &out) != 0 &&
+	    when_day_make(y + 1, m, d, &out) != 0) {
+		rd->bad_date = 1;
+		return 0;
+	}
+	set_day(rd, out, 1);
+	return 1;
+}
+
+/* The day of holiday RULE in YEAR, as a day number; INT64_MIN if none. */
+static int64_t holiday_in(int rule, int year)
+{
+	switch (rule >> 24) {
+	case WHEN_HOL_FIXED: {
+		int m = (rule >> 8) & 0xFF, d = rule & 0xFF;
+		if (!civil_valid(year, m, d))
+			return INT64_MIN;
+		return civil_days(year, m, d);
+	}
+	case WHEN_HOL_EASTER:
+		return civil_easter(year) + ((rule & 0xFFFF) - 512);
+	case WHEN_HOL_NTH: {
+		int m = (rule >> 16) & 0xFF, n = ((rule >> 12) & 0xF) - 1;
+		int wd = (rule >> 8) & 0xF, off = (rule & 0xFF) - 8;
+		int64_t z = civil_nth_weekday(year, m, n, wd);
+		return z == INT64_MIN ? z : z + off;
+	}
+	}
+	return INT64_MIN;
+}
+
+static struct when_day day_of_number(int64_t z)
+{
+	struct when_day d;
+	civil_from_days(z, &d.year, &d.month, &d.mday);
+	d.wday = civil_weekday(z);
+	return d;
+}
+
+/* A four-digit year at i (after optional SKIP words): tokens used. */
+static int year_at(const struct rd *rd, int i, int *y)
+{
+	int k = skip(rd, i);
+	const struct lex_tok *t = tok(rd, k);
+	if (t->ndigits == 4 && t->num >= 1970 && t->num <= 2999) {
+		*y = t->num;
+		return k - i + 1;
+	}
+	return 0;
+}
+
+/* The coming weekday W (today counts), moved by MOD. */
+struct when_day wr_weekday_day(struct rd *rd, int w, enum mod mod)
+{
+	int delta = (w - rd->now->day.wday + 7) % 7;
+
+	switch (mod) {
+	case M_NONE:
+	case M_THIS:
+		break;
+	case M_NEXT:
+		if (delta == 0)
+			delta = 7;
+		break;
+	case M_LAST:
+		delta = delta == 0 ? -7 : delta - 7;
+		break;
+	case M_AFTER_NEXT:
+		if (delta == 0)
+			delta = 7;
+		delta += 7;
+		break;
+	}
+	return today_plus(rd, delta);
+}
+
+/* Monday of the week that holds today, moved by WEEKS. */
+static struct when_day week_monday(const struct rd *rd, int weeks)
+{
+	return today_plus(rd, -rd->now->day.wday + 7 * weeks);
+}
+
+/* The longest entry of any sense at i. */
+static int longest(const struct rd *rd, int i)
+{
+	int best = 0;
+	for (unsigned k = 0; i >= 0 && i < rd->t->n && k < rd->t->nhits[i]; k++)
+		if (rd->t->hits[i][k].len > best)
+			best = rd->t->hits[i][k].len;
+	return best;
+}
+
+static enum mod mod_of(const struct rd *rd, int i, int *len)
+{
+	static const struct {
+		unsigned sense;
+		enum mod mod;
+	} m[] = {{WS_NEXT, M_NEXT},
+		 {WS_THIS, M_THIS},
+		 {WS_LAST, M_LAST},
+		 {WS_AFTER_NEXT, M_AFTER_NEXT}};
+	for (size_t k = 0; k < sizeof(m) / sizeof(m[0]); k++) {
+		const struct lex_hit *h = hit(rd, i, m[k].sense);
+		/* "pasado mañana", "next day": a longer entry wins. */
+		if (h != NULL && h->len >= longest(rd, i)) {
+			*len = h->len;
+			return m[k].mod;
+		}
+	}
+	*len = 0;
+	return M_NONE;
+}
+
+/* Is there a week word at i ("week", or the unit "week")? */
+static int week_word(const struct rd *rd, int i)
+{
+	const struct lex_hit *u = hit(rd, i, WS_UNIT_DAYS);
+	if (has(rd, i, WS_WEEK))
+		return hit(rd, i, WS_WEEK)->len;
+	return u != NULL && u->value == 7 ? u->len : 0;
+}
+
+/*
+ * After a weekday: "after next", "next", "week", "next week", "of next
+ * week", "this week", "last". Returns tokens used; sets *mod, *weeks and
+ * *week_of (-1 none, else weeks from this one of "<day> next week").
+ */
+static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
+			int *week_of)
+{
+	int k = skip(rd, i), ml, wl;
+	enum mod m = mod_of(rd, k, &ml);
+
+	*week_of = -100;
+	if (m != M_NONE && (wl = week_word(rd, k + ml)) > 0) {
+		*week_of = m == M_NEXT ? 1 : m == M_LAST ? -1 : 0;
+		if (m == M_AFTER_NEXT)
+			return 0;
+		return k + ml + wl - i;
+	}
+	if (m == M_AFTER_NEXT || ((m == M_NEXT || m == M_LAST) && k == i)) {
+		*mod = m;
+		return k + ml - i;
+	}
+	if (k == i && (wl = week_word(rd, i)) > 0 && !has(rd, i, WS_IN)) {
+		(*weeks)++;
+		return wl;
+	}
+	return 0;
+}
+
+/*
+ * Days: [modifiers] weekday|relative day|weekend|week|holiday [modifiers].
+ * Returns tokens used.
+ */
+int wr_day(struct rd *rd, int i)
+{
+	int k = i, weeks = 0, pre = 0, n;
+	enum mod mod = M_NONE;
+	const struct lex_hit *h;
+
+	for (;;) {
+		int ml;
+		enum mod m = mod_of(rd, k, &ml);
+		if (m != M_NONE && m != M_AFTER_NEXT) {
+			mod = m;
+			k += ml;
+			pre = 1;
+			continue;
+		}
+		if ((h = hit(rd, k, WS_WEEK_ON)) != NULL &&
+		    (has(rd, skip(rd, k + h->len), WS_WEEKDAY) ||
+		     has(rd, skip(rd, k + h->len), WS_REL_DAY))) {
+			weeks++;
+			k += h->len;
+			pre = 1;
+			continue;
+		}
+		if (k > i && (h = hit(rd, k, WS_SKIP)) != NULL) {
+			k += h->len;
+			continue;
+		}
+		if (k == i && (h = hit(rd, k, WS_SKIP)) != NULL &&
+		    (has(rd, k + h->len, WS_WEEKDAY) ||
+		     has(rd, k + h->len, WS_WEEKEND) ||
+		     week_word(rd, k + h->len) > 0)) {
+			k += h->len;
+			pre = 1; /* "on sa", "the weekend" */
+			continue;
+		}
+		break;
+	}
+
+	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
+	    (!(h->flags & WF_WEAK) || pre)) {
+		int w = h->value, week_of;
+		n = k + h->len - i;
+		n += weekday_post(rd, k + h->len, &mod, &weeks, &week_of);
+		if (week_of != -100) {
+			/* "friday next week", "tuesday of this week" */
+			set_day(rd,
+				today_plus(rd, -rd->now->day.wday + w +
+						   7 * week_of),
+				1);
+		} else if (mod == M_NONE && weeks == 0) {
+			/* Settled at the end: "wed 1 apr" names one day. */
+			if (rd->wday >= 0 && rd->wday != w)
+				rd->date_amb = 1;
+			rd->wday = w;
+			rd->wday_from = tok(rd, i)->off;
+			rd->wday_to = tok(rd, i + n - 1)->end;
+		} else {
+			struct when_day d = wr_weekday_day(rd, w, mod);
+			set_day(rd, when_day_add(d, 7 * weeks), 1);
+		}
+		mark(rd, i, n);
+		if (rd->wday < 0 || week_of != -100 || mod != M_NONE ||
+		    weeks > 0)
+			note_day(rd, i, n, "weekday");
+		rd->ctx_at = i + n;
+		return n;
+	}
+	if ((h = hit(rd, k, WS_REL_DAY)) != NULL && mod == M_NONE) {
+		n = k + h->len - i;
+		int wl = week_word(rd, k + h->len);
+		if (wl > 0 && !has(rd, k + h->len, WS_IN)) {
+			weeks++; /* "tomorrow week" */
+			n += wl;
+		}
+		set_day(rd, today_plus(rd, h->value + 7 * weeks),
+			h->value != 0 || weeks > 0);
+		mark(rd, i, n);
+		note_day(rd, i, n, "relative day");
+		rd->ctx_at = i + n;
+		return n;
+	}
+	if ((h = hit(rd, k, WS_WEEKEND)) != NULL) {
+		n = k + h->len - i;
+		int ml, add = 0;
+		if (mod_of(rd, k + h->len, &ml) == M_AFTER_NEXT) {
+			add = 14;
+			n += ml;
+		} else if (mod == M_NEXT) {
+			add = 7;
+		} else if (mod == M_LAST) {
+			add = -7;
+		}
+		/* This weekend: the coming Saturday and Sunday, or what is
+		 * left of the one we are in. */
+		int wd = rd->now->day.wday;
+		struct when_day sat = today_plus(rd, wd == 6 ? -1 : 5 - wd);
+		sat = when_day_add(sat, add);
+		struct when_day first = sat, last = when_day_add(sat, 1);
+		if (when_day_cmp(&first, &rd->now->day) < 0 &&
+		    when_day_cmp(&last, &rd->now->day) >= 0)
+			first = rd->now->day;
+		set_range(rd, first, last);
+		mark(rd, i, n);
+		note_day(rd, i, n, "weekend");
+		return n;
+	}
+	if ((n = week_word(rd, k)) > 0 && !has(rd, k, WS_IN)) {
+		/* next week, la semana que viene, the week after next */
+		int ml, pk = skip(rd, k + n);
+		enum mod post = mod_of(rd, pk, &ml);
+		if (post != M_NONE) {
+			mod =
+			    post; /* "la semana que viene", "week after next" */
+			n = pk + ml - k;
+		} else if (mod == M_NONE) {
+			return 0;
+		}
+		int weeks_on = mod == M_NEXT	     ? 1
+			       : mod == M_LAST	     ? -1
+			       : mod == M_AFTER_NEXT ? 2
+						     : 0;
+		n += k - i;
+		struct when_day mon = week_monday(rd, weeks_on);
+		struct when_day first = mon, last = when_day_add(mon, 6);
+		if (weeks_on == 0)
+			first = rd->now->day; /* this week: from today */
+		set_range(rd, first, last);
+		mark(rd, i, n);
+		note_day(rd, i, n, "week");
+		return n;
+	}
+	if ((h = hit(rd, k, WS_HOLIDAY)) != NULL) {
+		int y = rd->now->day.year, yl;
+		n = k + h->len - i;
+		if ((yl = year_at(rd, i + n, &y)) > 0) {
+			n += yl;
+		} else {
+			int64_t z = holiday_in(h->value, y);
+			int64_t today =
+			    civil_days(rd->now->day.year, rd->now->day.month,
+				       rd->now->day.mday);
+			if (mod == M_LAST) {
+				if (z == INT64_MIN || z >= today)
+					y--;
+			} else if (z == INT64_MIN || z < today) {
+				y++;
+			}
+		}
+		int64_t z = holiday_in(h->value, y);
+		if (z == INT64_MIN) {
+			rd->bad_date = 1;
+		} else {
+			set_day(rd, day_of_number(z), 1);
+			note_day(rd, i, n, "holiday");
+		}
+		mark(rd, i, n);
+		rd->ctx_at = i + n;
+		return n;
+	}
+	return 0;
+}
+
+/*
+ * Counting: "in 5 days", "in an hour", "3 days later", "2 weeks from now",
+ * "3 days ago", "in half an hour", "next 3 days", "in a few days".
+ */
+int wr_count(struct rd *rd, int i)
+{
+	const struct lex_hit *h, *u;
+	int k = i, in = 0, next = 0, ago = 0, v = 0, few = 0, word, n;
+
+	if ((h = hit(rd, k, WS_IN)) != NULL) {
+		in = 1;
+		k += h->len;
+	} else if ((h = hit(rd, k, WS_AGO)) != NULL) {
+		ago = 1; /* "hace 2 días" */
+		k += h->len;
+	} else if ((h = hit(rd, k, WS_FEW)) != NULL && h->len > 1 &&
+		   has(rd, k, WS_FEW)) {
+		/* "next few" as one phrase: handled below as FEW. */
+	} else if ((h = hit(rd, k, WS_NEXT)) != NULL &&
+		   (tok(rd, k + h->len)->num >= 0 ||
+		    has(rd, k + h->len, WS_NUMBER) ||
+		    has(rd, k + h->len, WS_FEW))) {
+		next = 1;
+		k += h->len;
+	}
+	if ((h = hit(rd, k, WS_DURATION)) != NULL && (in || ago)) {
+		v = h->value;
+		k += h->len;
+		goto minutes;
+	}
+	if ((h = hit(rd, k, WS_FEW)) != NULL) {
+		few = h->value;
+		k += h->len;
+		if (h->len > 1)
+			next = 1; /* "next few" */
+	} else if ((n = number(rd, k, &v, &word)) > 0) {
+		k += n;
+	} else {
+		return 0;
+	}
+	k = skip(rd, k);
+	if ((u = hit(rd, k, WS_UNIT_DAYS)) != NULL) {
+		k += u->len;
+	} else if ((u = hit(rd, k, WS_UNIT_MIN)) != NULL) {
+		k += u->len;
+	} else {
+		/* "in 5 dys": a count of something unknown; in 2 of us */
+		if (in && !few && tok(rd, k)->num < 0 && tok(rd, k)->len >= 2 &&
+		    !tok(rd, k)->known && tok(rd, k)->s[0] != '~' &&
+		    tok(rd, k - 1)->sep == ' ')
+			rd->unsure = 1;
+		return 0;
+	}
+	if ((h = hit(rd, k, WS_LATER)) != NULL) {
+		k += h->len;
+		if ((h = hit(rd, k, WS_LATER)) != NULL) /* "weeks time" */
+			k += h->len;
+	} else if ((h = hit(rd, k, WS_AGO)) != NULL) {
+		ago = 1;
+		k += h->len;
+	} else if (!in && !next && !ago) {
+		return 0; /* "2 weeks" alone is a length, not a day */
+	}
+	n = k - i;
+	if (few) {
+		if (u->sense != WS_UNIT_DAYS || u->value != 1 || ago) {
+			rd->unsure = 1; /* "in a few weeks": too vague */
+			mark(rd, i, n);
+			return n;
+		}
+		set_range(rd, today_plus(rd, 1), today_plus(rd, few));
+		mark(rd, i, n);
+		note_day(rd, i, n, "next few days");
+		return n;
+	}
+	if (u->sense == WS_UNIT_DAYS) {
+		long days = (long)v * u->value * (ago ? -1 : 1);
+		if (days > 3660 || days < -3660)
+			return 0;
+		if (next) {
+			set_range(rd, today_plus(rd, 1),
+				  today_plus(rd, (int)days));
+			note_day(rd, i, n, "next N days");
+		} else {
+			set_day(rd, today_plus(rd, (int)days), 1);
+			note_day(rd, i, n, ago ? "N days ago" : "in N days");
+		}
+		mark(rd, i, n);
+		rd->ctx_at = i + n;
+		return n;
+	}
+	if (next)
+		return 0;
+	v *= u->value;
+minutes:;
+	n = k - i;
+	if (v > 14 * DAY_MIN)
+		return 0;
+	int at = rd->now->minute + (ago ? -v : v);
+	int days = at >= 0 ? at / DAY_MIN : -((-at + DAY_MIN - 1) / DAY_MIN);
+	set_day(rd, today_plus(rd, days), days != 0);
+	rd->kind = WHEN_TIME_AT;
+	rd->at.min = at - days * DAY_MIN;
+	rd->at.strong = 1;
+	if (ago)
+		rd->past = 1;
+	mark(rd, i, n);
+	note_day(rd, i, n, "in N minutes");
+	note_time(rd, i, n, "in N minutes");
+	return n;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+/* A month at i (weak forms too: a number is next to it). */
+static int month_at(const struct rd *rd, int i, int *m)
+{
+	const struct lex_hit *h = hit(rd, i, WS_MONTH);
+	if (h == NULL)
+		return 0;
+	*m = h->value;
+	return h->len;
+}
+
+int wr_date(struct rd *rd, int i)
+{
+	const struct lex_tok *t0 = tok(rd, i);
+	int a = t0->num, sep = t0->sep, m, ml, y = -1, yl, n;
+	const struct lex_hit *h;
+
+	if (a >= 0) {
+		/* ISO 2026-12-25 */
+		if (t0->ndigits == 4 && sep == '-' &&
+		    tok(rd, i + 1)->sep == '-' && tok(rd, i + 2)->num >= 0) {
+			day_month(rd, tok(rd, i + 2)->num, tok(rd, i + 1)->num,
+				  a);
+			mark(rd, i, 3);
+			note_day(rd, i, 3, "date");
+			rd->ctx_at = i + 3;
+			return 3;
+		}
+		const struct lex_tok *t1 = tok(rd, i + 1);
+		if (t0->ndigits <= 2 && t1->num >= 0 && t1->ndigits <= 2 &&
+		    (sep == '/' || sep == '-' || sep == '.')) {
+			int b = t1->num, used = 2;
+			const struct lex_tok *t2 = tok(rd, i + 2);
+			if (sep == '.' && t1->sep != '.' && t1->ndigits == 2 &&
+			    a <= 24 && b <= 59)
+				return 0; /* 10.30 is a time */
+			if (a > 31 || b > 31)
+				return 0; /* 35.49: a price, not a date */
+			if (t1->sep == sep && t2->num >= 0 &&
+			    t2->ndigits != 2 && t2->ndigits != 4)
+				return 0; /* 1.1.3: a version */
+			if (sep == '.' && t1->ndigits != 2 && t1->sep != '.')
+				return 0; /* 6.5: a decimal */
+			if (sep == '-' && a <= 12 && b <= 12 &&
+			    t0->s[0] != '0' && t1->s[0] != '0')
+				return 0; /* 2-4 is a range of hours */
+			if (t1->sep == sep && tok(rd, i + 2)->num >= 0 &&
+			    (tok(rd, i + 2)->ndigits == 2 ||
+			     tok(rd, i + 2)->ndigits == 4)) {
+				y = tok(rd, i + 2)->num;
+				used = 3;
+			}
+			mark(rd, i, used);
+			note_day(rd, i, used, "date");
+			rd->ctx_at = i + used;
+			if (sep == '-' && a <= 12 && b <= 12 && a != b) {
+				rd->date_amb = 1;
+				return used;
+			}
+			if (b <= 12 && a <= 31 && (rd->day_first || a > 12))
+				day_month(rd, a, b, y); /* day first */
+			else if (a <= 12 && b <= 31)
+				day_month(rd, b, a, y); /* 12/25 */
+			else
+				rd->bad_date = 1;
+			return used;
+		}
+	}
+	/* 25th dec, 25 of december, 25 de diciembre, the first of march */
+	int d = -1, k = i;
+	if (a >= 0 && t0->ndigits <= 2) {
+		d = a;
+		k = i + 1;
+		if (ordinal_after(rd, k))
+			k++;
+	} else if ((h = hit(rd, i, WS_ORDINAL)) != NULL) {
+		d = h->value;
+		k = i + h->len;
+	} else if ((h = hit(rd, i, WS_NUMBER)) != NULL && tok(rd, i)->len > 1) {
+		d = h->value; /* "el cinco de mayo" */
+		k = i + h->len;
+	}
+	if (d >= 0) {
+		int mk = skip(rd, k);
+		if ((ml = month_at(rd, mk, &m)) > 0) {
+			n = mk + ml - i;
+			if ((yl = year_at(rd, i + n, &y)) > 0)
+				n += yl;
+			if (d < 1 || d > 31)
+				rd->bad_date = 1;
+			else
+				day_month(rd, d, m, y);
+			mark(rd, i, n);
+			note_day(rd, i, n, "date");
+			rd->ctx_at = i + n;
+			return n;
+		}
+	}
+	/* dec 25, december the 25th, march first, mayo 5 del 2013 */
+	if ((ml = month_at(rd, i, &m)) > 0) {
+		int dk = skip(rd, i + ml), dv = -1, dl = 0;
+		if (tok(rd, dk)->num >= 0 && tok(rd, dk)->ndigits <= 2) {
+			dv = tok(rd, dk)->num;
+			dl = 1 + ordinal_after(rd, dk + 1);
+		} else if ((h = hit(rd, dk, WS_ORDINAL)) != NULL) {
+			dv = h->value;
+			dl = h->len;
+		}
+		if (dv < 0)
+			return 0;
+		/* "march 3 2pm": 3 is the day unless a time marker follows. */
+		if (dl == 1 &&
+		    (has(rd, dk + 1, WS_AM) || has(rd, dk + 1, WS_PM) ||
+		     tok(rd, dk)->sep == ':' || has(rd, dk + 1, WS_OCLOCK)))
+			return 0;
+		n = dk + dl - i;
+		if ((yl = year_at(rd, i + n, &y)) > 0)
+			n += yl;
+		if (dv < 1 || dv > 31)
+			rd->bad_date = 1;
+		else
+			day_month(rd, dv, m, y);
+		mark(rd, i, n);
+		note_day(rd, i, n, "date");
+		rd->ctx_at = i + n;
+		return n;
+	}
+	/* the 25th: this month's, or next month's once gone */
+	if (a >= 0 && t0->ndigits <= 2 && ordinal_after(rd, i + 1) &&
+	    (has(rd, i - 1, WS_SKIP) || a > 3)) {
+		/* "the 3rd of smarch": an ordinal "of" something unknown */
+		int nk = skip(rd, i + 2);
+		if (nk > i + 2 && !tok(rd, nk)->known && tok(rd, nk)->num < 0 &&
+		    nk < rd->t->n) {
+			rd->unsure = 1;
+			mark(rd, i, nk - i + 1);
+			return nk - i + 1;
+		}
+		mark(rd, i, 2);
+		if (a < 1 || a > 31) {
+			rd->bad_date = 1;
+			return 2;
+		}
+		int yy = rd->now->day.year, mo = rd->now->day.month;
+		for (int tries = 0; tries < 3; tries++) {
+			struct when_day out;
+			if (when_day_make(yy, mo, a, &out) == 0 &&
+			    when_day_cmp(&out, &rd->now->day) >= 0) {
+				set_day(rd, out, 1);
+				note_day(rd, i, 2, "day of the month");
+				rd->ctx_at = i + 2;
+				return 2;
+			}
+			if (++mo > 12) {
+				mo = 1;
+				yy++;
+			}
+		}
+		rd->bad_date = 1;
+		return 2;
+	}
+	return 0;
+}
+
+/* "in december", "during may": the month's days from today on. */
+int wr_month_span(struct rd *rd, int i)
+{
+	const struct lex_hit *h = hit(rd, i, WS_MONTH_SPAN);
+	int m, ml;
+
+	if (h == NULL)
+		return 0;
+	int k = skip(rd, i + h->len);
+	if ((ml = month_at(rd, k, &m)) == 0)
+		return 0;
+	int n = k + ml - i;
+	int y = rd->now->day.year, yl;
+	if ((yl = year_at(rd, i + n, &y)) > 0)
+		n += yl;
+	else if (m < rd->now->day.month)
+		y++;
+	struct when_day first, last;
+	when_day_make(y, m, 1, &first);
+	when_day_make(y, m, civil_month_days(y, m), &last);
+	if (when_day_cmp(&first, &rd->now->day) < 0 &&
+	    when_day_cmp(&last, &rd->now->day) >= 0)
+		first = rd->now->day;
+	set_range(rd, first, last);
+	mark(rd, i, n);
+	note_day(rd, i, n, "month");
+	return n;
+}

@@ -1,0 +1,257 @@
+/*
+ * when_read: what customers write about days and times, read with rules on
+ * word senses (when_vocab.h), so every language is data. A day is only set
+ * by a word, date or expression that names one; a date-like word the rules
+ * cannot place sets `unsure` so the desk asks.
+ */
+#include "smsdesk/when.h"
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/civil.h"
+#include "smsdesk/when_vocab.h"
+#include "when_read.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* ---- settling ------------------------------------------------------------ */
+
+/* Does MINUTE fall inside opening hours (of DAY, or of any day)? */
+static int open_at(const struct catalog *cat, const struct when_day *day,
+		   int minute)
+{
+	if (day != NULL) {
+		int open[8], close[8];
+		size_t n = when_hours_of(cat, day, open, close, 8);
+		for (size_t k = 0; k < n; k++)
+			if (minute >= open[k] && minute < close[k])
+				return 1;
+		return 0;
+	}
+	for (size_t k = 0; k < cat->n_hours; k++)
+		if (minute >= cat->hours[k].open_min &&
+		    minute < cat->hours[k].close_min)
+			return 1;
+	return 0;
+}
+
+/*
+ * A bare hour: the reading inside the part of the day named, else the one
+ * inside opening hours. Returns the minute, or -1 when both or neither do
+ * (then alt[] holds both).
+ */
+static int settle_hour(const struct rd *rd, const struct when_day *day,
+		       struct tval v, int alt[2])
+{
+	int h = v.min / 60;
+
+	if (v.strong || h == 0 || h >= 12)
+		return v.min;
+	int am = v.min, pm = v.min + 720;
+	if (rd->hint) {
+		int a = am >= rd->hint_lo && am <= rd->hint_hi;
+		int b = pm >= rd->hint_lo && pm <= rd->hint_hi;
+		if (a != b)
+			return a ? am : pm;
+	}
+	alt[0] = am;
+	alt[1] = pm;
+	if (rd->cat == NULL)
+		return -1;
+	int a = open_at(rd->cat, day, am), b = open_at(rd->cat, day, pm);
+	if (a && !b)
+		return am;
+	if (b && !a)
+		return pm;
+	return -1;
+}
+
+/* For window ends doubt does not matter much: prefer business hours. */
+static int settle_soft(const struct rd *rd, const struct when_day *day,
+		       struct tval v)
+{
+	int alt[2];
+	int m = settle_hour(rd, day, v, alt);
+	if (m >= 0)
+		return m;
+	return v.min / 60 <= 7 ? v.min + 720 : v.min;
+}
+
+/* Date-like words no rule took: the desk must ask, never guess. */
+static void doubt(struct rd *rd)
+{
+	struct lex_text *t = rd->t;
+	int dayish = rd->day_set || rd->range_set || rd->wday >= 0;
+
+	for (int i = 0; i < t->n; i++) {
+		const struct lex_tok *k = &t->v[i];
+		if (k->used)
+			continue;
+		if (has(rd, i, WS_UNPLACED)) {
+			rd->unsure = 1;
+			mark(rd, i, hit(rd, i, WS_UNPLACED)->len);
+			continue;
+		}
+		if (k->near) {
+			rd->unsure = 1;
+			continue;
+		}
+		/* "pasado mañana" to a business reading English only. */
+		if (!k->known &&
+		    lex_foreign_date(t, i, rd->vocabs, rd->n_vocabs)) {
+			rd->foreign = 1;
+			continue;
+		}
+		/* "boxing day" without the holiday: an unknown word before a
+		 * date noun. */
+		if (has(rd, i, WS_DATE_NOUN) && i > 0 && !t->v[i - 1].known &&
+		    !t->v[i - 1].used && t->v[i - 1].num < 0 &&
+		    t->v[i - 1].s[0] != '~' && t->v[i - 1].len >= 2) {
+			rd->unsure = 1;
+			continue;
+		}
+		/* An ordinal no date took: "the 45th", "3rd of smarch". */
+		if (has(rd, i, WS_ORD_SUFFIX) && i > 0 &&
+		    t->v[i - 1].num >= 0 && t->v[i - 1].sep == 'j') {
+			int nx = skip(rd, i + 1);
+			if (!dayish || (nx > i + 1 && nx < t->n &&
+					!t->v[nx].known && t->v[nx].num < 0))
+				rd->unsure = 1;
+			continue;
+		}
+		/* A month named without a day: "december?" */
+		const struct lex_hit *m = hit(rd, i, WS_MONTH);
+		if (m != NULL && !(m->flags & WF_WEAK) && !dayish)
+			rd->unsure = 1;
+	}
+	if (rd->unsure)
+		rd->r->mentioned = 1;
+}
+
+static void finish(struct rd *rd)
+{
+	struct when_req *r = rd->r;
+
+	if (rd->wday >= 0 && rd->day_set) {
+		if (rd->day.wday != rd->wday)
+			rd->date_amb =
+			    1; /* "fri 1 apr" when the 1st is a Wed */
+	} else if (rd->wday >= 0) {
+		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		r->day_rule = "weekday";
+		r->day_from = rd->wday_from;
+		r->day_to = rd->wday_to;
+	}
+	if (rd->range_set && rd->day_set) {
+		/* "this weekend, saturday": the day inside the span wins. */
+		if (when_day_cmp(&rd->day, &rd->rfirst) >= 0 &&
+		    when_day_cmp(&rd->day, &rd->rlast) <= 0)
+			rd->range_set = 0;
+		else
+			rd->date_amb = 1;
+	}
+	const struct when_day *day = rd->day_set ? &rd->day : NULL;
+	r->has_day = rd->day_set;
+	if (rd->day_set)
+		r->day = rd->day;
+	r->has_range = rd->range_set;
+	if (rd->range_set) {
+		r->range_first = rd->rfirst;
+		r->range_last = rd->rlast;
+	}
+	r->time = rd->kind;
+	switch (rd->kind) {
+	case WHEN_TIME_NONE:
+	case WHEN_TIME_ASAP:
+		break;
+	case WHEN_TIME_AT: {
+		int m = settle_hour(rd, day, rd->at, r->alt_min);
+		if (m < 0) {
+			r->problem = WHEN_AMBIGUOUS_TIME;
+			r->from_min = r->to_min = -1;
+		} else {
+			r->from_min = r->to_min = m;
+		}
+		break;
+	}
+	case WHEN_TIME_WINDOW:
+		r->from_min = rd->has_lo ? settle_soft(rd, day, rd->lo) : 0;
+		r->to_min = rd->has_hi ? settle_soft(rd, day, rd->hi) : DAY_MIN;
+		if (r->to_min <= r->from_min && rd->has_lo && rd->has_hi &&
+		    !rd->hi.strong && r->to_min + 720 > r->from_min)
+			r->to_min += 720;
+		if (r->to_min <= r->from_min)
+			r->problem = WHEN_AMBIGUOUS_TIME;
+		break;
+	}
+	if (r->problem == WHEN_FINE && rd->bad_date)
+		r->problem = WHEN_BAD_DATE;
+	if (r->problem == WHEN_FINE && rd->date_amb)
+		r->problem = WHEN_AMBIGUOUS_DATE;
+	if (r->problem == WHEN_FINE && rd->past)
+		r->problem = WHEN_PAST;
+	if (r->problem == WHEN_FINE && rd->day_set &&
+	    when_day_cmp(&rd->day, &rd->now->day) == 0) {
+		if ((r->time == WHEN_TIME_AT &&
+		     r->from_min < rd->now->minute) ||
+		    (r->time == WHEN_TIME_WINDOW &&
+		     r->to_min <= rd->now->minute))
+			r->problem = WHEN_PAST;
+	}
+	r->unsure = rd->unsure || rd->foreign;
+	if (rd->unsure || r->has_day || r->has_range ||
+	    r->time != WHEN_TIME_NONE)
+		r->mentioned = 1;
+}
+
+enum when_problem when_read(const char *text, const struct when_local *now,
+			    const struct catalog *cat,
+			    const struct when_vocab *const *vocabs,
+			    size_t n_vocabs, struct when_req *out)
+{
+	static struct lex_text t; /* big; the desk is single-threaded */
+	struct rd rd;
+
+	memset(out, 0, sizeof(*out));
+	out->from_min = out->to_min = -1;
+	out->alt_min[0] = out->alt_min[1] = -1;
+	out->day_from = out->day_to = out->time_from = out->time_to = -1;
+	if (n_vocabs == 0) {
+		static const struct when_vocab *const en[] = {&when_vocab_en};
+		vocabs = en;
+		n_vocabs = 1;
+	}
+	memset(&rd, 0, sizeof(rd));
+	rd.t = &t;
+	rd.vocabs = vocabs;
+	rd.n_vocabs = n_vocabs;
+	rd.now = now;
+	rd.cat = cat;
+	rd.r = out;
+	rd.wday = -1;
+	rd.ctx_at = -1;
+	rd.day_first = vocabs[0]->day_first;
+	lex_read(text == NULL ? "" : text, vocabs, n_vocabs, &t);
+
+	for (int i = 0; i < t.n;) {
+		int n;
+		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_count(&rd, i)) > 0 ||
+		    (n = wr_day(&rd, i)) > 0 || (n = wr_date(&rd, i)) > 0 ||
+		    (n = wr_month_span(&rd, i)) > 0 ||
+		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
+		    (n = wr_window(&rd, i)) > 0) {
+			i += n;
+			continue;
+		}
+		i++;
+	}
+	doubt(&rd);
+	finish(&rd);
+	return out->problem;
+}
+
+enum when_problem when_parse(const char *text, const struct when_local *now,
+			     const struct catalog *cat, struct when_req *out)
+{
+	return when_read(text, now, cat, NULL, 0, out);
+}

@@ -1,0 +1,185 @@
+/*
+ * when_read: the time reader's state and rules, shared by when_read.c (the
+ * loop, doubt and settling), when_days.c (days and dates) and
+ * when_times.c (times and parts of the day). Private to the when module.
+ */
+#ifndef SMSDESK_WHEN_READ_H
+#define SMSDESK_WHEN_READ_H
+
+#include "smsdesk/when.h"
+#include "smsdesk/when_vocab.h"
+#include "when_lex.h"
+
+#include <stdint.h>
+
+#define DAY_MIN (24 * 60)
+
+/* A time as written, before opening hours settle a bare hour. */
+struct tval {
+	int min;    /* minutes after midnight (hour read as written) */
+	int strong; /* am/pm, 24-hour clock or "noon": no doubt */
+};
+
+enum mod { M_NONE, M_NEXT, M_THIS, M_LAST, M_AFTER_NEXT };
+
+struct rd {
+	struct lex_text *t;
+	const struct when_vocab *const *vocabs;
+	size_t n_vocabs;
+	const struct when_local *now;
+	const struct catalog *cat;
+	struct when_req *r;
+	int day_first;
+	/* the day */
+	int day_set;
+	struct when_day day;
+	int wday; /* a bare weekday, settled at the end; -1 none */
+	int wday_from, wday_to;
+	int range_set;
+	struct when_day rfirst, rlast;
+	int date_amb, bad_date, past, unsure;
+	int foreign; /* only another language's day word: unsure, but not
+		      * a date mentioned in ours */
+	int ctx_at;  /* a bare number at this token is a time */
+	/* the time */
+	enum when_time_kind kind;
+	struct tval at, lo, hi;
+	int has_lo, has_hi;
+	int asap_weak;
+	int hint, hint_lo, hint_hi; /* a part of the day named */
+};
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* ---- helpers --------------------------------------------------------------
+ */
+
+static inline const struct lex_hit *hit(const struct rd *rd, int i,
+					unsigned sense)
+{
+	const struct lex_hit *best = NULL;
+
+	if (i < 0 || i >= rd->t->n)
+		return NULL;
+	for (unsigned k = 0; k < rd->t->nhits[i]; k++) {
+		const struct lex_hit *h = &rd->t->hits[i][k];
+		if (h->sense == sense && (best == NULL || h->len > best->len))
+			best = h;
+	}
+	return best;
+}
+
+static inline int has(const struct rd *rd, int i, unsigned sense)
+{
+	return hit(rd, i, sense) != NULL;
+}
+
+static const struct lex_tok *tok(const struct rd *rd, int i)
+{
+	static const struct lex_tok none = {.num = -1, .sep = ' '};
+	return i >= 0 && i < rd->t->n ? &rd->t->v[i] : &none;
+}
+
+/* Index after any SKIP words ("the", "of", "de") from i. */
+static inline int skip(const struct rd *rd, int i)
+{
+	const struct lex_hit *h;
+	while ((h = hit(rd, i, WS_SKIP)) != NULL)
+		i += h->len;
+	return i;
+}
+
+/* A number at i, digits or a word: returns tokens used, 0 if none. */
+static inline int number(const struct rd *rd, int i, int *v, int *word)
+{
+	const struct lex_hit *h;
+
+	*word = 0;
+	if (tok(rd, i)->num >= 0 && tok(rd, i)->ndigits <= 4) {
+		*v = tok(rd, i)->num;
+		return 1;
+	}
+	if ((h = hit(rd, i, WS_NUMBER)) != NULL) {
+		*v = h->value;
+		*word = 1;
+		return h->len;
+	}
+	return 0;
+}
+
+static inline void mark(struct rd *rd, int i, int n)
+{
+	for (int k = i; k < i + n && k < rd->t->n; k++)
+		rd->t->v[k].used = 1;
+	if (n > 0)
+		rd->r->mentioned = 1;
+}
+
+static inline void note_day(struct rd *rd, int i, int n, const char *rule)
+{
+	rd->r->day_rule = rule;
+	rd->r->day_from = tok(rd, i)->off;
+	rd->r->day_to = tok(rd, i + n - 1)->end;
+}
+
+static inline void note_time(struct rd *rd, int i, int n, const char *rule)
+{
+	if (n <= 0)
+		return;
+	rd->r->time_rule = rule;
+	rd->r->time_from = tok(rd, i)->off;
+	rd->r->time_to = tok(rd, i + n - 1)->end;
+}
+
+static inline struct when_day today_plus(const struct rd *rd, int n)
+{
+	return when_day_add(rd->now->day, n);
+}
+
+static inline void set_day(struct rd *rd, struct when_day d, int explicit_day)
+{
+	/* "monday or tuesday": two different days named is a question. */
+	if (rd->day_set && when_day_cmp(&rd->day, &d) != 0)
+		rd->date_amb = 1;
+	rd->day_set = 1;
+	rd->day = d;
+	rd->r->day_explicit = explicit_day;
+	if (when_day_cmp(&d, &rd->now->day) < 0)
+		rd->past = 1;
+}
+
+static inline void set_range(struct rd *rd, struct when_day a,
+			     struct when_day b)
+{
+	if (rd->range_set && (when_day_cmp(&rd->rfirst, &a) != 0 ||
+			      when_day_cmp(&rd->rlast, &b) != 0))
+		rd->date_amb = 1;
+	rd->range_set = 1;
+	rd->rfirst = a;
+	rd->rlast = b;
+	if (when_day_cmp(&b, &rd->now->day) < 0)
+		rd->past = 1;
+}
+
+/* "25th", "1er": a number joined to an ordinal ending. */
+static inline int ordinal_after(const struct rd *rd, int i)
+{
+	return tok(rd, i - 1)->sep == 'j' && has(rd, i, WS_ORD_SUFFIX);
+}
+
+/*
+ * Rules: each reads what starts at token i, records it in rd and returns
+ * the tokens it used (0: nothing of its kind starts here).
+ */
+int wr_day(struct rd *rd, int i);
+int wr_count(struct rd *rd, int i);
+int wr_date(struct rd *rd, int i);
+int wr_month_span(struct rd *rd, int i);
+int wr_window(struct rd *rd, int i);
+int wr_range(struct rd *rd, int i);
+int wr_time(struct rd *rd, int i);
+int wr_asap(struct rd *rd, int i);
+/* The coming weekday W (today counts), moved by MOD. */
+struct when_day wr_weekday_day(struct rd *rd, int w, enum mod mod);
+
+#endif

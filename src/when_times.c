@@ -1,0 +1,385 @@
+/* when_times: the reader's rules for times, ranges and parts of the day. */
+#include "when_read.h"
+
+/* ---- times --------------------------------------------------------------- */
+
+static int apply_ampm(int h, int pm)
+{
+	if (h > 12)
+		return h;
+	return pm ? h % 12 + 12 : h % 12;
+}
+
+static int ampm_at(const struct rd *rd, int i, int *pm)
+{
+	const struct lex_hit *h;
+	if ((h = hit(rd, i, WS_AM)) != NULL) {
+		*pm = 0;
+		return h->len;
+	}
+	if ((h = hit(rd, i, WS_PM)) != NULL) {
+		*pm = 1;
+		return h->len;
+	}
+	return 0;
+}
+
+/* A part of the day right after the number: "8 tonight", "7 in the evening",
+ * "3 de la tarde". */
+static int window_after(const struct rd *rd, int i)
+{
+	return has(rd, i, WS_WINDOW) || has(rd, i, WS_WINDOW_TODAY);
+}
+
+static int time_ctx(const struct rd *rd, int i)
+{
+	static const unsigned ctx[] = {WS_AT,	  WS_ABOUT,	  WS_AFTER,
+				       WS_BEFORE, WS_BETWEEN,	  WS_TO,
+				       WS_WINDOW, WS_WINDOW_TODAY};
+	if (i == rd->ctx_at)
+		return 1;
+	for (int back = 1; back <= 4 && i - back >= 0; back++) {
+		/* An entry of BACK words ending right before i. */
+		for (size_t k = 0; k < sizeof(ctx) / sizeof(ctx[0]); k++) {
+			const struct lex_hit *h = hit(rd, i - back, ctx[k]);
+			if (h != NULL && h->len == back)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A time starting at token i. CTX: a word before it made it a time, so a
+ * bare number counts. Returns tokens used, 0 when no time starts here.
+ */
+static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
+{
+	const struct lex_tok *t0 = tok(rd, i);
+	const struct lex_hit *h;
+	int h0 = t0->num, used, pm, n, v, word;
+
+	if ((h = hit(rd, i, WS_CLOCK)) != NULL) {
+		out->min = h->value;
+		out->strong = 1;
+		return h->len;
+	}
+	/* half past 3, quarter to 5, half 3, halb 3 */
+	if ((h = hit(rd, i, WS_MIN_BEFORE)) != NULL) {
+		struct tval hv;
+		int k = i + h->len;
+		if ((n = time_at(rd, k, 1, &hv)) > 0 && hv.min % 60 == 0) {
+			out->min = (hv.min + h->value + DAY_MIN) % DAY_MIN;
+			out->strong = hv.strong;
+			return k + n - i;
+		}
+	}
+	/* 20 past 3, twenty past 3, ten to five */
+	if ((n = number(rd, i, &v, &word)) > 0 && v >= 1 && v <= 59) {
+		const struct lex_hit *p = hit(rd, i + n, WS_PAST);
+		const struct lex_hit *to = hit(rd, i + n, WS_TO_HOUR);
+		struct tval hv;
+		int m;
+		if (p != NULL &&
+		    (m = time_at(rd, i + n + p->len, 1, &hv)) > 0 &&
+		    hv.min % 60 == 0) {
+			out->min = hv.min + v;
+			out->strong = hv.strong;
+			return n + p->len + m;
+		}
+		if (to != NULL && word &&
+		    (m = time_at(rd, i + n + to->len, 1, &hv)) > 0 &&
+		    hv.min % 60 == 0) {
+			out->min = (hv.min - v + DAY_MIN) % DAY_MIN;
+			out->strong = hv.strong;
+			return n + to->len + m;
+		}
+	}
+	/* An hour as a word: "at seven", "seven pm", "three o'clock". */
+	if (h0 < 0 && (n = number(rd, i, &v, &word)) > 0 && word && v >= 1 &&
+	    v <= 12 && !has(rd, i, WS_SKIP)) {
+		int a = ampm_at(rd, i + n, &pm);
+		const struct lex_hit *oc = hit(rd, i + n, WS_OCLOCK);
+		if (a == 0 && oc == NULL && !ctx && !window_after(rd, i + n))
+			return 0;
+		if (a == 0 && oc == NULL &&
+		    (has(rd, i + n, WS_UNIT_DAYS) ||
+		     has(rd, i + n, WS_UNIT_MIN)))
+			return 0; /* "at a week" */
+		if (tok(rd, i)->len == 1 && a == 0 && oc == NULL)
+			return 0; /* "a", "an" */
+		out->min = (a ? apply_ampm(v, pm) : v) * 60;
+		out->strong = a > 0;
+		used = n + a + (a == 0 && oc != NULL ? oc->len : 0);
+		goto after;
+	}
+	if (h0 < 0 || t0->ndigits > 4)
+		return 0;
+	/* 650.650.6500, 650-650-6500: part of a longer number. */
+	if ((t0->sep == '.' || t0->sep == '-' || t0->sep == '/') &&
+	    tok(rd, i + 1)->ndigits > 2)
+		return 0;
+	if (i > 0 && tok(rd, i - 1)->num >= 0 &&
+	    (tok(rd, i - 1)->sep == '.' || tok(rd, i - 1)->sep == '/' ||
+	     (tok(rd, i - 1)->sep == '-' && tok(rd, i - 1)->ndigits > 2)))
+		return 0;
+	/* 10:30, 10.30, 10h30 */
+	const struct lex_hit *hh = hit(rd, i + 1, WS_OCLOCK);
+	int hmark = t0->sep == 'j' && hh != NULL && hh->len == 1 &&
+		    tok(rd, i + 1)->sep == 'j';
+	if (t0->ndigits <= 2 && h0 <= 24 &&
+	    (t0->sep == ':' || t0->sep == '.' || hmark) &&
+	    i + (hmark ? 2 : 1) < rd->t->n) {
+		int mi = hmark ? i + 2 : i + 1;
+		int m = tok(rd, mi)->num;
+		if (m < 0 || m > 59 || tok(rd, mi)->ndigits != 2)
+			return 0;
+		if (t0->sep == '.' && tok(rd, mi)->sep == '.')
+			return 0; /* 10.12.26 is a date */
+		used = mi - i + 1;
+		int a = ampm_at(rd, mi + 1, &pm);
+		out->min = (a ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
+		out->strong = a || h0 >= 13 || h0 == 0 ||
+			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark;
+		used += a;
+		goto after;
+	}
+	used = 1;
+	int a = ampm_at(rd, i + 1, &pm);
+	if (t0->ndigits >= 3) {
+		/* 1030, 930: only with am/pm or after "at" */
+		int hr = h0 / 100, mm = h0 % 100;
+		if (hr > 23 || mm > 59 || (a == 0 && !ctx))
+			return 0;
+		out->min = (a ? apply_ampm(hr, pm) : hr) * 60 + mm;
+		out->strong = a || hr >= 13 || t0->s[0] == '0';
+		used += a;
+		goto after;
+	}
+	if (a && h0 > 12 && h0 <= 23) {
+		out->min = h0 * 60; /* "14pm": the 24-hour clock wins */
+		out->strong = 1;
+		used += a;
+		goto after;
+	}
+	if (h0 > 24 || (a && h0 == 0))
+		return 0;
+	if (a) {
+		out->min = apply_ampm(h0, pm) * 60;
+		out->strong = 1;
+		used += a;
+		goto after;
+	}
+	if ((h = hit(rd, i + 1, WS_OCLOCK)) != NULL) {
+		/* "10 o'clock", "um 10 Uhr", "15h", "10'da" */
+		out->min = (h0 % 24) * 60;
+		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
+		used += h->len;
+		if ((a = ampm_at(rd, i + used, &pm)) > 0 && h0 <= 12) {
+			out->min = apply_ampm(h0, pm) * 60;
+			out->strong = 1;
+			used += a;
+		}
+		goto after;
+	}
+	if ((h = hit(rd, i + 1, WS_ABOUT)) != NULL && t0->sep == 'j') {
+		out->min = h0 * 60; /* "11ish" */
+		out->strong = h0 >= 13;
+		used += h->len;
+		if ((a = ampm_at(rd, i + used, &pm)) > 0 && h0 <= 12) {
+			out->min = apply_ampm(h0, pm) * 60;
+			out->strong = 1;
+			used += a;
+		}
+		goto after;
+	}
+	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
+	    t0->sep == 'j' || h0 == 24)
+		return 0;
+	if (has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN))
+		return 0; /* "for 2 hours", "at 3 days' notice" */
+	out->min = h0 * 60;
+	out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
+after:
+	/* "3 y media", "las doce menos cuarto", "3 buçuk" */
+	if (out->min % 60 == 0 &&
+	    (h = hit(rd, i + used, WS_MIN_AFTER)) != NULL) {
+		out->min = (out->min + h->value + DAY_MIN) % DAY_MIN;
+		used += h->len;
+		if ((a = ampm_at(rd, i + used, &pm)) > 0 && !out->strong) {
+			out->min =
+			    apply_ampm(out->min / 60, pm) * 60 + out->min % 60;
+			out->strong = 1;
+			used += a;
+		}
+	}
+	return used;
+}
+
+static void window_seen(struct rd *rd, int value)
+{
+	int lo = value / 2048, hi = value % 2048;
+	rd->hint = 1;
+	rd->hint_lo = lo;
+	rd->hint_hi = hi;
+	if (rd->kind == WHEN_TIME_NONE ||
+	    (rd->kind == WHEN_TIME_ASAP && rd->asap_weak)) {
+		rd->kind = WHEN_TIME_WINDOW;
+		rd->lo.min = lo;
+		rd->hi.min = hi;
+		rd->lo.strong = rd->hi.strong = 1;
+		rd->has_lo = rd->has_hi = 1;
+	}
+}
+
+/* Parts of the day: "morning", "after work", "tonight", "am" alone. */
+int wr_window(struct rd *rd, int i)
+{
+	const struct lex_hit *h;
+
+	if ((h = hit(rd, i, WS_WINDOW_TODAY)) != NULL) {
+		if (!rd->day_set)
+			set_day(rd, rd->now->day, 0);
+		window_seen(rd, h->value);
+		mark(rd, i, h->len);
+		note_day(rd, i, h->len, "part of today");
+		note_time(rd, i, h->len, "part of the day");
+		rd->ctx_at = i + h->len;
+		return h->len;
+	}
+	if ((h = hit(rd, i, WS_WINDOW)) != NULL) {
+		window_seen(rd, h->value);
+		mark(rd, i, h->len);
+		if (rd->kind == WHEN_TIME_WINDOW)
+			note_time(rd, i, h->len, "part of the day");
+		rd->ctx_at = i + h->len;
+		return h->len;
+	}
+	/* "am"/"pm" on their own: the morning, the afternoon. */
+	if (i > 0 && tok(rd, i - 1)->sep != 'j' && tok(rd, i - 1)->num < 0) {
+		int pm, a = ampm_at(rd, i, &pm);
+		if (a > 0 && tok(rd, i)->len >= 2) {
+			window_seen(rd, pm ? WHEN_SPAN(720, 1020)
+					   : WHEN_SPAN(360, 720));
+			mark(rd, i, a);
+			return a;
+		}
+	}
+	return 0;
+}
+
+/* after 4, before 2, between 2 and 4, 2-4pm, from 10 to 12 */
+int wr_range(struct rd *rd, int i)
+{
+	struct tval a, b;
+	const struct lex_hit *h;
+	int n, k, m;
+
+	if ((h = hit(rd, i, WS_AFTER)) != NULL ||
+	    (h = hit(rd, i, WS_BEFORE)) != NULL ||
+	    (h = hit(rd, i, WS_BETWEEN)) != NULL) {
+		int before = h->sense == WS_BEFORE;
+		k = i + h->len;
+		const struct lex_hit *ab = hit(rd, k, WS_ABOUT);
+		if (ab != NULL)
+			k += ab->len;
+		if ((n = time_at(rd, k, 1, &a)) == 0)
+			return 0;
+		k += n;
+		const struct lex_hit *to = hit(rd, k, WS_TO);
+		int dash = tok(rd, k - 1)->sep == '-';
+		if ((to != NULL || dash) && !before) {
+			int tk = k + (dash ? 0 : to->len);
+			if ((m = time_at(rd, tk, 1, &b)) > 0) {
+				k = tk + m;
+				goto both;
+			}
+		}
+		rd->kind = WHEN_TIME_WINDOW;
+		if (before) {
+			rd->has_lo = 0;
+			rd->has_hi = 1;
+			rd->hi = a;
+		} else {
+			rd->has_lo = 1;
+			rd->has_hi = 0;
+			rd->lo = a;
+		}
+		mark(rd, i, k - i);
+		note_time(rd, i, k - i, before ? "before" : "after");
+		return k - i;
+	}
+	/* 2-4pm, 10-12, 9:30 - 11:00, 2 to 4 */
+	if (tok(rd, i)->num >= 0 && (n = time_at(rd, i, 1, &a)) > 0) {
+		k = i + n;
+		const struct lex_hit *to = hit(rd, k, WS_TO);
+		int dash = tok(rd, k - 1)->sep == '-';
+		if (!dash && (to == NULL || tok(rd, k + to->len)->num < 0))
+			return 0;
+		if (!dash && (to->len != 1 || !time_ctx(rd, i)) &&
+		    !(n > 1 || tok(rd, i)->sep == ':'))
+			return 0; /* "2 to 4" only after a time word */
+		int tk = k + (dash ? 0 : to->len);
+		if ((m = time_at(rd, tk, 1, &b)) == 0)
+			return 0;
+		if (!a.strong && !b.strong && !time_ctx(rd, i) &&
+		    tok(rd, i)->sep != ':')
+			return 0; /* "1-2" alone is not a time */
+		k = tk + m;
+		goto both;
+	}
+	return 0;
+both:
+	/* "2-4pm": the am/pm of the end applies to the start too. */
+	if (!a.strong && b.strong && b.min >= 720 && a.min < 720 &&
+	    a.min + 720 < b.min)
+		a.min += 720, a.strong = 1;
+	rd->kind = WHEN_TIME_WINDOW;
+	rd->lo = a;
+	rd->hi = b;
+	rd->has_lo = rd->has_hi = 1;
+	mark(rd, i, k - i);
+	note_time(rd, i, k - i, "between");
+	return k - i;
+}
+
+int wr_time(struct rd *rd, int i)
+{
+	struct tval v;
+	int n;
+
+	if ((n = time_at(rd, i, time_ctx(rd, i), &v)) == 0)
+		return 0;
+	if (rd->kind != WHEN_TIME_ASAP || rd->asap_weak) {
+		rd->kind = WHEN_TIME_AT;
+		rd->at = v;
+	}
+	mark(rd, i, n);
+	note_time(rd, i, n, "time");
+	return n;
+}
+
+int wr_asap(struct rd *rd, int i)
+{
+	const struct lex_hit *h;
+
+	if ((h = hit(rd, i, WS_ASAP)) != NULL) {
+		rd->asap_weak = 0;
+		rd->kind = WHEN_TIME_ASAP;
+		mark(rd, i, h->len);
+		note_time(rd, i, h->len, "earliest");
+		return h->len;
+	}
+	if ((h = hit(rd, i, WS_ASAP_WEAK)) != NULL) {
+		/* "see you soon", "book now for 2pm": chatter once a time
+		 * is named. */
+		if (rd->kind == WHEN_TIME_NONE) {
+			rd->asap_weak = 1;
+			rd->kind = WHEN_TIME_ASAP;
+			note_time(rd, i, h->len, "earliest");
+		}
+		mark(rd, i, h->len);
+		return h->len;
+	}
+	return 0;
+}
