@@ -14,8 +14,9 @@ SYSCONFDIR ?= /etc
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
-# The binary `install` copies: the tests install the one they already built.
+# The binaries `install` copies: the tests install the ones they already built.
 INSTALL_BIN ?= smsdesk
+INSTALL_DEMO ?= smsdesk-demo
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -201,10 +202,10 @@ fuzz-run: $(FUZZERS)
 # tmpfiles.d files, so that on a fresh machine `systemctl enable --now
 # smsdesk` works next (README, "Running it as a service"); with DESTDIR (a
 # package build) the package's scripts or the next boot do that.
-install: $(INSTALL_BIN) smsdesk-demo
+install: $(INSTALL_BIN) $(INSTALL_DEMO)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/smsdesk
-	install -m 0755 smsdesk-demo $(DESTDIR)$(BINDIR)/smsdesk-demo
+	install -m 0755 $(INSTALL_DEMO) $(DESTDIR)$(BINDIR)/smsdesk-demo
 	install -d $(DESTDIR)$(SYSCONFDIR)/smsdesk
 	@if [ -e $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg ]; then \
 	  echo "keeping existing $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg"; \

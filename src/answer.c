@@ -57,9 +57,10 @@ static int guard(struct store *st, const struct store_inbox_msg *msg,
 	struct store_strings recent = {0};
 	int rc, looping;
 
-	/* The sender's type of number decides where it is known; until the
-	 * inbound row carries it, the characters do (phone_kind, ton -1). */
-	if (phone_kind(msg->sender, -1) != PHONE_KIND_NUMBER) {
+	/* The sender's type of number decides where the network gave it (an
+	 * alphanumeric sender made only of digits is still alphanumeric);
+	 * otherwise the characters do. */
+	if (phone_kind(msg->sender, msg->sender_ton) != PHONE_KIND_NUMBER) {
 		*why = desk_reason_name(DESK_REASON_CANNOT_RECEIVE);
 		return 1;
 	}

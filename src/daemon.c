@@ -14,6 +14,7 @@
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/outbox.h"
@@ -223,7 +224,10 @@ static void on_message(void *ctx, const struct modem_message *msg)
 
 static void on_status_report(void *ctx, const struct modem_message *msg)
 {
-	on_message(ctx, msg);
+	struct dmodem *dm = ctx;
+
+	inbound_status_report(dm->d->in, dm->m, dm->name, msg, mono_ms(),
+			      wall_now(dm->d));
 }
 
 /* ---- sending ---- */
@@ -364,15 +368,19 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
+	struct modem_pin_guard guard;
 	struct modem_config cfg = {.device = device,
 				   .baud = baud,
 				   .pin = pin,
-				   .send_timeout_ms = SEND_TIMEOUT_MS};
+				   .send_timeout_ms = SEND_TIMEOUT_MS,
+				   .pin_guard = &guard};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
 	mine.ctx = dm;
 	dm->d = d;
+	/* A PIN a SIM refused is remembered in the database (simlock.h). */
+	simlock_guard(d->st, &guard);
 	snprintf(dm->name, sizeof(dm->name), "%s", device);
 	dm->m = modem_new(&cfg, &mine);
 	if (dm->m == NULL)
@@ -488,6 +496,15 @@ static int all_failed(const struct daemon *d)
 	return 1;
 }
 
+/* A SIM needs staff: restarting would not help (and must not try PINs). */
+static int any_sim_locked(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (modem_failure(d->modems[i].m) == MODEM_FAIL_SIM)
+			return 1;
+	return 0;
+}
+
 /* Stopping: done when no part is on the wire and no modem is about to send
  * the next part of its message (pump_outbox ran since the last part
  * ended, so an unfinished message either has its next part on the wire or
@@ -501,12 +518,6 @@ static int idle_for_stop(const struct daemon *d)
 }
 
 /*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-/*
  * A step of the wall clock: the desk's dates follow it at once (it reads
  * the wall clock); what waits must keep its length in real time, so the
  * times persisted as wall times are moved by the step.
@@ -518,6 +529,12 @@ static void clock_stepped(struct daemon *d, int64_t step)
 	(void)d;
 }
 
+/*
+ * Is the database still the file we opened? Removed (rm, a clean-up
+ * script) or replaced (a restore copied over it, a rename), everything we
+ * write goes to an inode nobody will read again, and the next start would
+ * create an empty database: every booking forgotten. Stop loudly instead.
+ */
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
@@ -590,7 +607,7 @@ static int run_loop(struct daemon *d)
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
-			return CLI_DEVICE;
+			return any_sim_locked(d) ? CLI_SIM_LOCKED : CLI_DEVICE;
 		}
 		fds[n++] = (struct pollfd){.fd = d->sigfd, .events = POLLIN};
 		for (size_t i = 0; i < d->n_modems; i++)
@@ -664,9 +681,6 @@ static int start(struct daemon *d)
 	const struct daemon_options *o = d->opt;
 	char err[256];
 
-	/* Signals first: a SIGTERM or SIGHUP that arrives while the catalog
-	 * loads or the database opens is handled by the loop, not fatal. */
-	d->sigfd = open_signals();
 	d->cat = load_catalog(d->config_path);
 	if (d->cat == NULL)
 		return CLI_BAD_INPUT;
@@ -697,14 +711,16 @@ static int start(struct daemon *d)
 	d->db_dev = dbst.st_dev;
 	d->db_ino = dbst.st_ino;
 	struct inbound_config ic = {.st = d->st,
-				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
+				    .concat_expiry_ms = o->part_wait_ms > 0
+							    ? o->part_wait_ms
+							    : CONCAT_EXPIRY_MS,
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
 	struct outbox_config oc = {.st = d->st,
 				   .retry_seconds = o->retry_seconds};
 	d->ob = outbox_new(&oc);
-	if (d->in == NULL || d->ob == NULL || d->sigfd < 0) {
+	if (d->in == NULL || d->ob == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -765,6 +781,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);

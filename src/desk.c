@@ -206,15 +206,17 @@ void set_ref(struct ctx *c, const char *ref)
 
 int64_t epoch_of(const struct ctx *c, const struct when_day *d, int minute)
 {
-	time_t t = 0;
-	when_epoch_of(c->cat->timezone, d, minute, &t);
-	return (int64_t)t;
+	const struct civil_zone *z = when_zone_of(c->cat);
+	return z != NULL ? when_epoch_in(z, d, minute) : 0;
 }
 
 struct when_local local_of(const struct ctx *c, int64_t t)
 {
 	struct when_local l;
-	if (when_local_of(c->cat->timezone, (time_t)t, &l) != 0)
+	const struct civil_zone *z = when_zone_of(c->cat);
+	if (z != NULL)
+		when_local_in(z, t, &l);
+	else
 		memset(&l, 0, sizeof(l));
 	return l;
 }
@@ -258,8 +260,11 @@ void mine_changed(struct ctx *c)
 	c->have_mine = 0;
 }
 
-/* ---- requests and questions ------------------------------------------------
- */
+/* ---- requests and questions ---------------------------------------------- */
+
+/* The decision's subject for a question only a person can answer. */
+static const char *const not_text_ids[LANG_NT_COUNT] = {
+    "other", "payment", "directions", "parking", "status", "walk-in", "sales"};
 
 /* The questions asked beside the main answer, each answered (prio 2:
  * they give way to the main answer when space is short). */
@@ -281,11 +286,11 @@ static void answer_questions(struct ctx *c, const struct inquiry *q,
 	}
 	if ((q->asks & INQ_ASK_HOURS) && main != DESK_HOURS) {
 		also_decide(c, DESK_HOURS, DESK_REASON_NONE);
-		add_hours(c, &q->when, 2);
+		add_hours(c, &q->hours_when, 2);
 	}
 	if (q->not_text >= 0) {
 		also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
-		set_subject(c, c->pack->not_text_names[q->not_text]);
+		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, 0, 3);
 	}
 	c->item = -1;
@@ -426,7 +431,7 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		case INQ_HOURS:
 			decide(c, DESK_HOURS, DESK_REASON_NONE,
 			       "opening hours");
-			add_hours(c, &q->when, 0);
+			add_hours(c, &q->hours_when, 0);
 			return;
 		default:
 			if (q->asked_thing) {
@@ -478,21 +483,43 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		return;
 	}
 	/* Topics come first only when no service is being booked. */
-	int booking = q->intent == INQ_BOOK || q->intent == INQ_YES ||
-		      q->intent == INQ_UNKNOWN || q->intent == INQ_MOVE ||
-		      q->intent == INQ_CHOICE ||
-		      ((q->intent == INQ_PRICE || q->intent == INQ_AVAIL ||
-			q->intent == INQ_DURATION) &&
-		       rq.w.has_day && q->when.time == WHEN_TIME_AT);
+	/*
+	 * A question (price, how long, any space) that names a day or time
+	 * runs the booking too — offering, not booking, unless the question
+	 * stands apart from the request ("brakes sat 11 - how much?").
+	 */
+	int question = q->intent == INQ_PRICE || q->intent == INQ_AVAIL ||
+		       q->intent == INQ_DURATION;
+	int when_said =
+	    rq.w.has_day || rq.w.has_range || q->when.time != WHEN_TIME_NONE;
+	int booking =
+	    !question || (when_said && !(q->intent == INQ_AVAIL &&
+					 q->when.time != WHEN_TIME_AT));
 	int booked = 0;
 	if (q->intent == INQ_PRICE && !booking) {
+		/* The services in the price question's own sentence, when it
+		 * names any ("... brakes squeal. How much is a service?"). */
+		const struct cat_service *priced[1 + MAX_ALSO];
+		size_t np = 0;
+		for (size_t k = 0; k < q->n_things && np < 1 + MAX_ALSO; k++)
+			if (q->things[k].kind == CAT_SERVICE &&
+			    q->things[k].role == INQ_ASKED &&
+			    q->things[k].segment == q->price_segment)
+				priced[np++] =
+				    &c->cat->services[q->things[k].idx];
+		if (np == 0) {
+			priced[np++] = rq.svc;
+			for (size_t i = 0; i < rq.n_also; i++)
+				priced[np++] = rq.also[i];
+		}
+		rq.svc = priced[0];
 		decide(c, DESK_PRICE, DESK_REASON_NONE, "the price asked");
-		set_subject(c, rq.svc->id);
-		add_price(c, rq.svc, 0);
-		for (size_t i = 0; i < rq.n_also; i++) {
+		set_subject(c, priced[0]->id);
+		add_price(c, priced[0], 0);
+		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
-			set_subject(c, rq.also[i]->id);
-			add_price(c, rq.also[i], 2);
+			set_subject(c, priced[i]->id);
+			add_price(c, priced[i], 2);
 		}
 		c->item = -1;
 		struct request r2 = rq;
@@ -506,7 +533,6 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		set_subject(c, rq.svc->id);
 		add_duration(c, rq.svc, 0);
 		remember_request(c, &rq);
-		booked = 1; /* the duration is said */
 	} else if (q->intent == INQ_AVAIL && !booking) {
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
@@ -516,8 +542,8 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
 			return;
-		if (q->intent == INQ_PRICE || q->intent == INQ_AVAIL)
-			rq.day_named = 0; /* a question: offer, don't book */
+		if (question && !q->question_apart)
+			rq.offer_only = 1; /* a question: offer, don't book */
 		book_request(c, &rq);
 		booked = c->out->d.kind == DESK_BOOKED ||
 			 c->out->d.kind == DESK_ALREADY ||
@@ -534,6 +560,13 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			  rq.n_also, ", ", 0);
 	}
 	refer_topics(c, q);
+	if (q->asked_thing) {
+		/* "... and do you do eyebrow waxing?" */
+		also_decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED);
+		say(c, "not_offered_brief");
+		refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
+		c->item = -1;
+	}
 	answer_questions(c, q, rq.svc, booked || c->out->d.kind == DESK_PRICE);
 }
 
@@ -682,17 +715,18 @@ static void dispatch(struct ctx *c, const char *text)
 	case INQ_NOT_TEXT:
 		decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
 		       "a question only a person can answer");
-		set_subject(c, c->pack->not_text_names[q->not_text]);
+		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, q->asks == 0, 0);
 		{
 			struct inquiry rest = *q;
+			const struct cat_service *svc = first_service(c, q);
 			rest.not_text = -1;
-			if (rest.asks & INQ_ASK_PRICE) {
+			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL) {
 				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 				add_prices(c, 2);
 				c->item = -1;
 			}
-			answer_questions(c, &rest, NULL, 0);
+			answer_questions(c, &rest, svc, 0);
 		}
 		return;
 	case INQ_UNKNOWN:
@@ -739,7 +773,6 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 		   struct desk_result *out)
 {
 	static struct ctx c; /* single-threaded; keeps the stack small */
-	struct when_tz_saved tz;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
@@ -757,18 +790,15 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 		       "the sender cannot receive a reply");
 		return 0;
 	}
-	if (when_tz_enter(cat->timezone, &tz) != 0)
+	const struct civil_zone *zone = when_zone_of(cat);
+	if (zone == NULL)
 		return STORE_ERR_ARG;
-	if (when_local_of(cat->timezone, (time_t)now, &c.lnow) != 0) {
-		when_tz_leave(&tz);
-		return STORE_ERR_ARG;
-	}
+	when_local_in(zone, now, &c.lnow);
 	dispatch(&c, text != NULL ? text : "");
 	if (!c.err)
 		finish(&c);
 	days_free(&c);
 	mine_changed(&c);
-	when_tz_leave(&tz);
 	if (c.err != 0)
 		return c.err;
 	if (out->d.kind == DESK_SILENT)

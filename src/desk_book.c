@@ -612,6 +612,15 @@ void book_request(struct ctx *c, struct request *rq)
 		offer_today(c, rq);
 		return;
 	}
+	if (rq->offer_only && has_place(c, svc, t, mv)) {
+		/* A question ("any chance of a cut fri 2pm?"): the slot,
+		 * offered to confirm. */
+		decide(c, DESK_OFFER, DESK_REASON_NONE,
+		       "asked if a slot is free: offer it");
+		offer_slots(c, rq, "offer_one", &t, 1, 1, &w->day);
+		part_set(&c->parts[c->n_parts - 1], "when", fmt_when(c, t));
+		return;
+	}
 	if (has_place(c, svc, t, mv) || already(c, svc, t) != NULL) {
 		int rc = book_at(c, rq, t);
 		if (rc != STORE_ERR_FULL)

@@ -53,8 +53,9 @@ struct pending {
 struct request {
 	const struct cat_service *svc;
 	struct when_req w;
-	int day_named; /* the day came from the text, the talk or an offer */
-	int offered;   /* a slot we offered: its notice was checked then */
+	int day_named;	/* the day came from the text, the talk or an offer */
+	int offered;	/* a slot we offered: its notice was checked then */
+	int offer_only; /* a question: offer the slot, do not book it */
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */

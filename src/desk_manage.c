@@ -462,7 +462,6 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 	static struct ctx c;
 	static struct desk_result scratch;
 	struct store_booking_list bl;
-	struct when_tz_saved tz;
 	int64_t lead = (int64_t)cat->policy.reminder_hours * 3600;
 	size_t n = 0;
 	int rc;
@@ -472,7 +471,7 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 	rc = store_bookings_due_reminder(st, now, lead, &bl);
 	if (rc < 0)
 		return rc;
-	if (when_tz_enter(cat->timezone, &tz) != 0) {
+	if (when_zone_of(cat) == NULL) {
 		store_booking_list_free(&bl);
 		return STORE_ERR_ARG;
 	}
@@ -513,7 +512,6 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 		n++;
 		rc = 0;
 	}
-	when_tz_leave(&tz);
 	store_booking_list_free(&bl);
 	return rc < 0 ? rc : (int)n;
 }

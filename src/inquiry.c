@@ -87,6 +87,9 @@ static int is_boundary(const char *s, size_t i, size_t len)
 	if (c == '?' || c == '!' || c == ';' || c == '\n' || c == '&' ||
 	    c == '+' || c == '(' || c == ')')
 		return 1;
+	if ((c == '-' || c == '/') && i > 0 && i + 1 < len && s[i - 1] == ' ' &&
+	    s[i + 1] == ' ')
+		return 1; /* "brakes sat 11 - how much?" */
 	if (c == '.' || c == ',') {
 		/* "10.30", "1,5" are numbers */
 		int before = i > 0 && isdigit((unsigned char)s[i - 1]);
@@ -96,11 +99,15 @@ static int is_boundary(const char *s, size_t i, size_t len)
 	return 0;
 }
 
-static void add_segment(struct reader *r, const char *s, size_t len,
-			size_t *used)
+static void add_segment(struct reader *r, const char *text, size_t from,
+			size_t len, size_t *used)
 {
+	const char *s = text + from;
 	if (len == 0 || len >= sizeof(r->seg))
 		return;
+	int seg = r->n_segs < MAX_SEGMENTS ? r->n_segs++ : MAX_SEGMENTS - 1;
+	r->seg_from[seg] = from;
+	r->seg_to[seg] = from + len;
 	memcpy(r->seg, s, len);
 	r->seg[len] = '\0';
 	if (*used + 2 >= sizeof(r->buf))
@@ -118,6 +125,7 @@ static void add_segment(struct reader *r, const char *s, size_t len,
 		memset(&r->t[r->n], 0, sizeof(r->t[0]));
 		r->t[r->n].w = p;
 		r->t[r->n].clause = r->clauses;
+		r->t[r->n].segment = seg;
 		r->n++;
 		any = 1;
 		while (p < end && *p != ' ')
@@ -136,6 +144,7 @@ static void split(struct reader *r, const char *text)
 
 	r->n = 0;
 	r->clauses = 0;
+	r->n_segs = 0;
 	r->qmark = strchr(text, '?') != NULL;
 	if (len > 2 * RAW_HALF) {
 		/* The start and the end, cut at spaces. */
@@ -149,13 +158,13 @@ static void split(struct reader *r, const char *text)
 	size_t start = 0;
 	for (size_t i = 0; i <= len; i++) {
 		if (i == cut_a) {
-			add_segment(r, text + start, i - start, &used);
+			add_segment(r, text, start, i - start, &used);
 			i = cut_b;
 			start = cut_b;
 			continue;
 		}
 		if (i == len || is_boundary(text, i, len)) {
-			add_segment(r, text + start, i - start, &used);
+			add_segment(r, text, start, i - start, &used);
 			start = i + 1;
 		}
 	}
@@ -353,6 +362,61 @@ int rd_choice_of(const struct reader *r)
 	return choice;
 }
 
+/*
+ * Times in an opening-hours question ("are you open til 4?") are not the
+ * booking's time: when such a question has a piece of the text to itself
+ * and another piece names a service, read the when-phrase without it.
+ */
+static void when_without_hours(const struct reader *r, const char *text,
+			       const struct when_local *now, struct inquiry *q)
+{
+	static char masked[2 * RAW_HALF + 16];
+	int hours_seg[MAX_SEGMENTS] = {0}, svc_seg[MAX_SEGMENTS] = {0};
+	size_t len = strlen(text);
+
+	if (!(q->asks & INQ_ASK_HOURS) || len >= sizeof(masked))
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		int s = r->t[i].segment;
+		if (r->t[i].eff & LW_HOURS)
+			hours_seg[s] = 1;
+		if (r->t[i].thing > 0 &&
+		    q->things[r->t[i].thing - 1].kind == CAT_SERVICE)
+			svc_seg[s] = 1;
+	}
+	int mask = 0, other = 0;
+	for (int s = 0; s < r->n_segs; s++) {
+		mask |= hours_seg[s] && !svc_seg[s];
+		other |= svc_seg[s];
+	}
+	if (!mask || !other)
+		return;
+	memcpy(masked, text, len + 1);
+	for (int s = 0; s < r->n_segs; s++)
+		if (hours_seg[s] && !svc_seg[s])
+			memset(masked + r->seg_from[s], ' ',
+			       r->seg_to[s] - r->seg_from[s]);
+	q->hours_when = q->when;
+	when_parse(masked, now, r->cat, &q->when);
+}
+
+/* The question words stand in a clause without the service asked for. */
+static int question_apart(const struct reader *r, const struct inquiry *q)
+{
+	const uint64_t ask = LW_PRICE | LW_DURATION | LW_AVAIL | LW_EARLIEST;
+	int seen = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (!(r->t[i].eff & ask))
+			continue;
+		seen = 1;
+		for (size_t k = 0; k < q->n_things; k++)
+			if (q->things[k].role == INQ_ASKED &&
+			    q->things[k].clause == r->t[i].clause)
+				return 0;
+	}
+	return seen;
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -374,6 +438,13 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	for (size_t k = 0; k < out->n_things; k++)
 		out->trade |= out->things[k].role == INQ_TRADE_WORD;
 
+	/* "but now the weather's better" in a long text is not "as soon as
+	 * possible": only an earliest word, or a short text, says that. */
+	if (out->when.time == WHEN_TIME_ASAP && !rd_has(r, LW_EARLIEST) &&
+	    r->n > 8) {
+		out->when.time = WHEN_TIME_NONE;
+		out->when.mentioned = out->when.has_day || out->when.has_range;
+	}
 	int v = 0;
 	if (rd_has(r, LW_PRICE))
 		out->asks |= INQ_ASK_PRICE;
@@ -381,6 +452,11 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->asks |= INQ_ASK_DURATION;
 	if (rd_has(r, LW_EARLIEST) || out->when.time == WHEN_TIME_ASAP)
 		out->asks |= INQ_ASK_EARLIEST;
+	if (rd_has(r, LW_EARLIEST) && out->when.time == WHEN_TIME_NONE &&
+	    !out->when.has_day && !out->when.has_range) {
+		out->when.time = WHEN_TIME_ASAP; /* "next free slot" */
+		out->when.mentioned = 1;
+	}
 	if (rd_has(r, LW_AVAIL))
 		out->asks |= INQ_ASK_AVAIL;
 	if (rd_has(r, LW_HOURS) &&
@@ -388,6 +464,10 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->asks |= INQ_ASK_HOURS;
 	if (rd_where(r, LW_NOT_TEXT, &v) >= 0)
 		out->not_text = v;
+	int pw = rd_where(r, LW_PRICE, NULL);
+	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
+	out->hours_when = out->when;
+	when_without_hours(r, text, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);
@@ -396,6 +476,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
 	out->today = rd_has(r, LW_TODAY);
+	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
 }

@@ -124,6 +124,12 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		/* Only where nothing we know was named in that clause. */
+		int known = 0;
+		for (size_t k = 0; k < q->n_things; k++)
+			known |= q->things[k].clause == s->clause;
+		if (known)
+			continue;
 		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
 		return 1;
 	}
@@ -140,6 +146,22 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+/* Every word thanks or acknowledges; with a thanks word, one word in three
+ * may be anything else ("thanks Dave", "cheers for fixing it"). */
+static int thanks_only(const struct reader *r, uint64_t ack_set)
+{
+	size_t other = 0;
+	if (!rd_has(r, LW_THANKS | LW_ACK))
+		return 0;
+	for (size_t i = 0; i < r->n; i++)
+		other += !(r->t[i].eff & ack_set);
+	if (other == 0)
+		return 1;
+	if (!rd_has(r, LW_THANKS))
+		return other == 1 && r->n >= 3 && !rd_has(r, LW_QUESTION);
+	return other <= 1 || other * 3 <= r->n;
+}
+
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 {
 	q->intent = intent;
@@ -151,7 +173,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 {
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int asked = !thing && !q->trade && asked_something(r, q);
+	int asked = asked_something(r, q);
+	q->asked_thing = asked;
 	int time = q->when.mentioned;
 	int trade = q->trade;
 	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |
@@ -194,14 +217,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_CANCEL, "cancel words");
 		return;
 	}
+	int bare = 0; /* "make it 3": a number the when-reader left alone */
+	for (size_t i = 0; i < r->n && !time; i++)
+		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
 		strong_move |= (r->t[i].cls & LW_MOVE) &&
 			       strcmp(r->t[i].w, "instead") != 0 &&
 			       strcmp(r->t[i].w, "change") != 0;
 	if (rd_has(r, LW_MOVE) && !svc &&
-	    (time || q->ref[0] != '\0' || rd_has(r, LW_BOOKING | LW_MINE) ||
-	     r->n <= 3 || strong_move || q->same_time)) {
+	    (time || bare || q->ref[0] != '\0' ||
+	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
+	     q->same_time)) {
 		set(q, INQ_MOVE, "move words");
 		return;
 	}
@@ -209,11 +236,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "move words with a service");
 		return;
 	}
-	if (q->correction && !svc && (time || q->same_time)) {
+	if (q->correction && !svc && (time || bare || q->same_time)) {
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
-	if (rd_has(r, LW_HELP) && !thing && !time) {
+	if (rd_has(r, LW_HELP) && !thing && !time && !trade) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}
@@ -233,8 +260,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_NO, "no words");
 		return;
 	}
-	if (!thing && !trade && !q->asks && q->not_text < 0 &&
-	    (rd_all_of(r, ack_set) && rd_has(r, LW_THANKS | LW_ACK))) {
+	/* Thanks and acknowledgements: every word one (a name or one other
+	 * word allowed beside a thanks), nothing asked, no time. */
+	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
+	    thanks_only(r, ack_set)) {
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
 		return;
 	}
@@ -244,13 +273,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_THANKS, "a goodbye");
 		return;
 	}
-	if ((r->t[0].eff & LW_GREET) && !thing && !trade && !time && !asked &&
+	/* "hi", "good morning!" ("morning" is no booking time here) */
+	if ((r->t[0].eff & LW_GREET) && !thing && !trade && !asked &&
 	    !q->asks && q->not_text < 0 && r->n <= 8 &&
-	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_HELP)) {
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_HELP) &&
+	    (!time || rd_all_of(r, LW_GREET | LW_FILLER | LW_ACK | LW_THANKS |
+				       LW_SELF))) {
 		set(q, INQ_GREETING, "a greeting");
 		return;
 	}
-	if (q->not_text >= 0 && !svc) {
+	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
+				 q->not_text == LANG_NT_STATUS || !time)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
 		return;
 	}
@@ -260,7 +293,6 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	if (q->asks & INQ_ASK_PRICE) {
 		set(q, INQ_PRICE, "price words");
-		q->asked_thing = asked;
 		return;
 	}
 	if ((q->asks & INQ_ASK_HOURS) && !svc && !rd_has(r, LW_BOOK)) {
@@ -268,12 +300,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	if ((q->asks & (INQ_ASK_AVAIL | INQ_ASK_EARLIEST)) &&
-	    !rd_has(r, LW_BOOK | LW_YES)) {
+	    (!rd_has(r, LW_BOOK | LW_YES) ||
+	     (q->when.time == WHEN_TIME_NONE && !q->when.has_day &&
+	      q->question))) {
 		set(q, INQ_AVAIL, "availability words");
-		q->asked_thing = asked;
 		return;
 	}
-	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+	if (thing || time || (asked && !trade) || rd_has(r, LW_BOOK)) {
 		if (!thing && trade) {
 			set(q, INQ_TRADE, "names the trade, no service");
 			return;
@@ -282,7 +315,6 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		    thing   ? "a service or topic named"
 		    : asked ? "asked for a thing by name"
 			    : "booking words or a time");
-		q->asked_thing = asked;
 		return;
 	}
 	if (trade) {
@@ -312,64 +344,13 @@ static void line(char *out, size_t cap, size_t *pos, const char *fmt, ...)
 		*pos += (size_t)n < cap - *pos ? (size_t)n : cap - *pos - 1;
 }
 
-/* The when-reading in words (until when.h describes itself). */
+/* The when-reading in words (the time module's description). */
 static void explain_when(const struct when_req *w, char *out, size_t cap,
 			 size_t *pos)
 {
-	if (!w->mentioned && !w->has_range && !w->unsure) {
-		line(out, cap, pos, "when: nothing said\n");
-		return;
-	}
-	line(out, cap, pos, "when:");
-	if (w->has_day)
-		line(out, cap, pos, " day %04d-%02d-%02d%s", w->day.year,
-		     w->day.month, w->day.mday,
-		     w->day_explicit ? "" : " (today/tomorrow words)");
-	else if (w->has_range)
-		line(out, cap, pos, " days %04d-%02d-%02d..%04d-%02d-%02d",
-		     w->range_first.year, w->range_first.month,
-		     w->range_first.mday, w->range_last.year,
-		     w->range_last.month, w->range_last.mday);
-	else
-		line(out, cap, pos, " no day");
-	switch (w->time) {
-	case WHEN_TIME_NONE:
-		line(out, cap, pos, ", no time");
-		break;
-	case WHEN_TIME_AT:
-		line(out, cap, pos, ", at %02d:%02d", w->from_min / 60,
-		     w->from_min % 60);
-		break;
-	case WHEN_TIME_WINDOW:
-		line(out, cap, pos, ", between %02d:%02d and %02d:%02d",
-		     w->from_min / 60, w->from_min % 60, w->to_min / 60,
-		     w->to_min % 60);
-		break;
-	case WHEN_TIME_ASAP:
-		line(out, cap, pos, ", as soon as possible");
-		break;
-	}
-	switch (w->problem) {
-	case WHEN_FINE:
-		break;
-	case WHEN_AMBIGUOUS_TIME:
-		line(out, cap, pos, " (ambiguous: %02d:%02d or %02d:%02d)",
-		     w->alt_min[0] / 60, w->alt_min[0] % 60, w->alt_min[1] / 60,
-		     w->alt_min[1] % 60);
-		break;
-	case WHEN_AMBIGUOUS_DATE:
-		line(out, cap, pos, " (ambiguous date)");
-		break;
-	case WHEN_BAD_DATE:
-		line(out, cap, pos, " (no such date)");
-		break;
-	case WHEN_PAST:
-		line(out, cap, pos, " (already past)");
-		break;
-	}
-	if (w->unsure)
-		line(out, cap, pos, " (a date or time word not understood)");
-	line(out, cap, pos, "\n");
+	char d[512];
+	when_describe(NULL, w, d, sizeof(d));
+	line(out, cap, pos, "when: %s\n", d);
 }
 
 size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,

@@ -24,8 +24,11 @@ struct tok {
 	int plen;      /* its words (0: none) */
 	int pval;
 	int clause;
-	int thing; /* 1 + index of the thing read here, 0 none */
+	int segment; /* the raw, punctuation-delimited piece it came from */
+	int thing;   /* 1 + index of the thing read here, 0 none */
 };
+
+#define MAX_SEGMENTS 64
 
 struct reader {
 	const struct catalog *cat;
@@ -36,6 +39,8 @@ struct reader {
 	size_t n;
 	int clauses;
 	int qmark;
+	size_t seg_from[MAX_SEGMENTS], seg_to[MAX_SEGMENTS]; /* raw bytes */
+	int n_segs;
 };
 
 /* Some word is of a class in cls (its own or a covering phrase's). */

@@ -37,28 +37,47 @@ static const char *closest_word(const struct catalog *cat,
 	return best;
 }
 
-/* "haircuts" → "haircut", "brushes" → "brush": exact after a plural. */
+/* The word without an ending: "haircuts", "brushes", "coloured",
+ * "trimmed", "shaving" meet "haircut", "brush", "colour", "trim",
+ * "shave". Exact lookups only. */
 static size_t lookup_singular(const struct catalog *cat, const char *word,
 			      struct cat_match *out, size_t cap)
 {
+	static const struct {
+		const char *end;
+		const char *add;
+	} ends[] = {{"s", ""},	 {"es", ""},  {"ed", ""},
+		    {"ed", "e"}, {"ing", ""}, {"ing", "e"}};
 	char tmp[64];
 	size_t len = strlen(word);
 
-	if (len < 4 || len >= sizeof(tmp) || word[len - 1] != 's')
+	if (len < 4 || len >= sizeof(tmp))
 		return 0;
-	memcpy(tmp, word, len - 1);
-	tmp[len - 1] = '\0';
-	size_t n = catalog_lookup(cat, tmp, 0, out, cap);
-	if (n == 0 && len > 4 && word[len - 2] == 'e') {
-		tmp[len - 2] = '\0';
-		n = catalog_lookup(cat, tmp, 0, out, cap);
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t el = strlen(ends[i].end);
+		if (len < el + 4 || strcmp(word + len - el, ends[i].end) != 0)
+			continue;
+		size_t stem = len - el;
+		/* "trimmed" → "trim": a doubled last letter */
+		int dbl = stem >= 2 && word[stem - 1] == word[stem - 2] &&
+			  ends[i].add[0] == '\0' && el >= 2;
+		for (int k = 0; k <= dbl; k++) {
+			size_t sl = stem - (size_t)k;
+			memcpy(tmp, word, sl);
+			snprintf(tmp + sl, sizeof(tmp) - sl, "%s", ends[i].add);
+			size_t n = catalog_lookup(cat, tmp, 0, out, cap);
+			if (n > 0)
+				return n;
+		}
 	}
-	return n;
+	return 0;
 }
 
 static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
-		      enum inq_role role, int clause, const char *word)
+		      enum inq_role role, const struct tok *at,
+		      const char *word)
 {
+	int clause = at->clause;
 	for (size_t k = 0; k < q->n_things; k++) {
 		struct inq_thing *t = &q->things[k];
 		if (t->kind == kind && (kind < 0 || t->idx == idx) &&
@@ -77,6 +96,7 @@ static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 	t->distance = dist;
 	t->role = role;
 	t->clause = clause;
+	t->segment = at->segment;
 	t->persons = 1;
 	snprintf(t->word, sizeof(t->word), "%s", word);
 }
@@ -95,6 +115,21 @@ static int fuzzy_ok(const struct reader *r, size_t i, size_t len,
 			return 0;
 	}
 	return text_codepoints(phrase) >= (len == 1 ? 4 : 8);
+}
+
+/* Word i lies inside a pack phrase of two words or more whose meaning
+ * outranks a single catalog word. */
+static int phrase_covered(const struct reader *r, size_t i)
+{
+	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
+				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
+				LW_GREET | LW_BYE | LW_THANKS;
+	for (size_t k = 0; k <= i; k++) {
+		const struct tok *t = &r->t[i - k];
+		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -149,11 +184,20 @@ static void match_words(struct reader *r, struct inquiry *q)
 			}
 			if (n == 0)
 				continue;
+			/* One word inside a pack phrase that means something
+			 * else ("what services", "look at") is that phrase. */
+			if (len == 1 && phrase_covered(r, i))
+				continue;
 			uint64_t c = lang_lookup(r->pack, phrase, NULL);
+			/* "for my little boy": a child's version of it */
+			/* A trade word names no service; the catalog's own
+			 * topics still count ("car" at a bike shop). */
 			enum inq_role role =
-			    (c & LW_TRADE) ? INQ_TRADE_WORD : INQ_ASKED;
+			    (c & LW_TRADE) && m[0].kind == CAT_SERVICE
+				? INQ_TRADE_WORD
+				: INQ_ASKED;
 			add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
-				  role, r->t[i].clause, phrase);
+				  role, &r->t[i], phrase);
 			for (size_t k = 0; k < len; k++)
 				r->t[i + k].thing = (int)q->n_things;
 			took = len;
@@ -170,10 +214,10 @@ static void match_words(struct reader *r, struct inquiry *q)
 			for (int k = 0; k < t->plen; k++)
 				snprintf(w + strlen(w), sizeof(w) - strlen(w),
 					 "%s%s", k ? " " : "", r->t[i + k].w);
-			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t->clause, w);
+			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, w);
 			i += (size_t)t->plen - 1;
 		} else if (t->cls & LW_TRADE) {
-			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t->clause, t->w);
+			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, t->w);
 		}
 	}
 }
@@ -211,10 +255,18 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 			continue;
 		for (size_t b = 0; b < q->n_things; b++) {
 			struct inq_thing *tb = &q->things[b];
-			if (a == b || tb->clause != ta->clause ||
+			if (a == b ||
 			    (tb->role != INQ_ASKED && tb->role != INQ_OBJECT))
 				continue;
-			if (ta->kind == CAT_SERVICE && tb->kind == CAT_TOPIC) {
+			/* Within one clause; a part of a phrase also across
+			 * sentences ("my beard, need a trim"), never across
+			 * "and" ("trim and beard" are two). */
+			int same = tb->clause == ta->clause;
+			int apart = tb->segment != ta->segment;
+			if (!same && !apart)
+				continue;
+			if (same && ta->kind == CAT_SERVICE &&
+			    tb->kind == CAT_TOPIC) {
 				ta->role = INQ_FOR_OBJ;
 				tb->role = INQ_OBJECT;
 				break;
@@ -250,6 +302,17 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}
+		/* "two bikes need a service": the people or bikes counted */
+		if (v > 0 && i + 1 < r->n && t->thing == 0 &&
+		    (r->t[i + 1].eff & (LW_TRADE | LW_PERSON)) &&
+		    !(r->t[i + 1].eff & LW_SELF)) {
+			for (size_t k = 0; k < q->n_things; k++)
+				if (q->things[k].kind == CAT_SERVICE &&
+				    q->things[k].role == INQ_ASKED &&
+				    q->things[k].clause == t->clause)
+					q->things[k].persons = v;
+			continue;
+		}
 		/* "x2" right after the thing */
 		if (v > 0 && (t->cls & LW_NUMBER) && i > 0 &&
 		    r->t[i - 1].thing > 0 && t->w[0] == 'x') {
@@ -273,7 +336,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			int pers_l = (r->t[i - 1].cls & LW_PERSON) != 0;
 			size_t j = i + 1;
 			while (j < r->n && (r->t[j].cls & LW_FILLER) &&
-			       !(r->t[j].cls & LW_SELF))
+			       !(r->t[j].cls & (LW_SELF | LW_PERSON)))
 				j++;
 			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
@@ -320,10 +383,64 @@ static void list_matches(struct inquiry *q)
 	}
 }
 
+/* The catalog's service for children: one whose words name a child. */
+static int child_service(const struct reader *r, size_t *idx)
+{
+	char w[64];
+	for (size_t s = 0; s < r->cat->n_services; s++) {
+		const struct cat_service *svc = &r->cat->services[s];
+		for (size_t k = 0; k < svc->n_words; k++) {
+			const char *p = svc->words[k];
+			while (*p != '\0') {
+				size_t n = strcspn(p, " ");
+				if (n < sizeof(w)) {
+					memcpy(w, p, n);
+					w[n] = '\0';
+					if (lang_lookup(r->pack, w, NULL) &
+					    LW_CHILD) {
+						*idx = s;
+						return 1;
+					}
+				}
+				p += n;
+				while (*p == ' ')
+					p++;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * "my little boy needs a haircut": with a child named beside a service for
+ * anyone, the catalog's children's version of it, when there is one.
+ */
+static void child_version(struct reader *r, struct inquiry *q)
+{
+	size_t kids;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (!(t->eff & LW_CHILD) || t->thing != 0)
+			continue;
+		for (size_t k = 0; k < q->n_things; k++) {
+			struct inq_thing *a = &q->things[k];
+			if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+			    a->segment != t->segment)
+				continue;
+			if (!child_service(r, &kids) || kids == a->idx)
+				return;
+			a->role = INQ_MERGED;
+			add_thing(q, CAT_SERVICE, kids, 0, INQ_ASKED, t, t->w);
+			return;
+		}
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	settle_roles(r->cat, q);
+	child_version(r, q);
 	count_persons(r, q);
 	list_matches(q);
 }

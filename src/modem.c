@@ -586,6 +586,7 @@ static void reset_startup(struct modem *m)
 	m->sim_busy_tries = 0;
 	m->cmgf_tries = 0;
 	m->pin_wanted = 0;
+	m->pin_sent = 0;
 	m->cnmi_fallback = 0;
 	m->timeouts = 0;
 	m->full_warned = 0;

@@ -114,7 +114,12 @@ struct modem {
 	enum init_step step;
 	int64_t wait_until; /* pause before the next start-up step */
 	int sim_busy_tries;
-	int pin_wanted, pin_sent;
+	int pin_wanted; /* the SIM asked for its PIN on this connection */
+	int pin_sent;	/* entered on this connection */
+	/* Across connections of this driver: the SIM accepted the PIN once
+	 * (a power cycle asks for it again: enter it again), or an entry was
+	 * written and its answer never came (it may have cost a try). */
+	int pin_accepted, pin_pending;
 	int cnmi_fallback;
 	const struct modem_quirk *quirk;
 	struct modem_info info;

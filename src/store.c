@@ -121,8 +121,38 @@ static const struct migration migrations[] = {
 	 " ledger_id);"},
 
     /*
-     * 3: the outbox's expiry and flags, the bearer's own message id, and a
-     * small key/value table for facts about the file itself (the tag of
+     * 3 (modem): the sender's type of number on inbound rows; the parts of
+     * long texts kept until their message is whole (and, once it is, as a
+     * record that they were answered, so a re-read part is never answered
+     * again); PINs a SIM refused, so that no later start enters them again.
+     */
+    {.sql = "ALTER TABLE inbox ADD COLUMN sender_ton INTEGER NOT NULL"
+	    " DEFAULT -1;"
+	    "CREATE TABLE in_part ("
+	    " id INTEGER PRIMARY KEY,"
+	    " sender TEXT NOT NULL,"
+	    " sender_ton INTEGER NOT NULL,"
+	    " ref INTEGER NOT NULL,"
+	    " total INTEGER NOT NULL,"
+	    " seq INTEGER NOT NULL,"
+	    " pdu_hex TEXT NOT NULL,"
+	    " tpdu_len INTEGER NOT NULL,"
+	    " modem TEXT NOT NULL DEFAULT '',"
+	    " received_at INTEGER NOT NULL,"
+	    " inbox_id INTEGER REFERENCES inbox (id),"
+	    " UNIQUE (sender, pdu_hex));"
+	    "CREATE INDEX in_part_group ON in_part (sender, ref, total,"
+	    " received_at);"
+	    "CREATE INDEX in_part_open ON in_part (inbox_id, received_at);"
+	    "CREATE TABLE sim_pin_refused ("
+	    " sim_id TEXT NOT NULL,"
+	    " pin_hash TEXT NOT NULL,"
+	    " refused_at INTEGER NOT NULL,"
+	    " PRIMARY KEY (sim_id, pin_hash));"},
+
+    /*
+     * 4 (outbox): the outbox's expiry and flags, the bearer's own message id,
+     * and a small key/value table for facts about the file itself (the tag of
      * store_renumber). Replies queued before replies could expire get the
      * default reply expiry (240 minutes), so an upgrade after an outage
      * does not send them days late.

@@ -54,8 +54,9 @@ static const char SQL_FAIL_REST[] =
     " AND state = 0";
 static const char SQL_PART_EXISTS[] = "SELECT 1 FROM out_part WHERE id = ?1";
 static const char SQL_BY_MR[] =
-    "SELECT id FROM out_part WHERE modem = ?1 AND mr = ?2 AND state = 2"
-    " ORDER BY sent_at DESC, id DESC LIMIT 1";
+    "SELECT p.id, m.to_number FROM out_part p JOIN out_msg m"
+    " ON m.id = p.msg_id WHERE p.modem = ?1 AND p.mr = ?2 AND p.state = 2"
+    " AND p.sent_at >= ?3 ORDER BY p.sent_at DESC, p.id DESC";
 static const char SQL_BY_REF[] =
     "SELECT id FROM out_part WHERE modem = ?1 AND ref = ?2 AND ref != ''"
     " AND state = 2 ORDER BY sent_at DESC, id DESC LIMIT 1";
@@ -261,6 +262,41 @@ int store_outbox_mark_failed(struct store *st, int64_t part_id,
 	return db_tx_leave(st, &tx, rc);
 }
 
+/* Same number? Digits only; a national form matches its international
+ * one by the last nine digits (a status report may carry either). */
+static int same_recipient(const char *a, const char *b)
+{
+	char da[STORE_NUMBER_MAX], db[STORE_NUMBER_MAX];
+	size_t na = 0, nb = 0;
+
+	for (; *a != '\0' && na < sizeof(da) - 1; a++)
+		if (*a >= '0' && *a <= '9')
+			da[na++] = *a;
+	for (; *b != '\0' && nb < sizeof(db) - 1; b++)
+		if (*b >= '0' && *b <= '9')
+			db[nb++] = *b;
+	if (na == 0 || nb == 0)
+		return 0;
+	if (na == nb)
+		return memcmp(da, db, na) == 0;
+	return na >= 9 && nb >= 9 && memcmp(da + na - 9, db + nb - 9, 9) == 0;
+}
+
+struct mr_match {
+	const char *recipient;
+	int64_t part_id;
+};
+
+static int match_recipient(void *ctx, sqlite3_stmt *row)
+{
+	struct mr_match *m = ctx;
+	const char *to = (const char *)sqlite3_column_text(row, 1);
+
+	if (m->part_id == 0 && to != NULL && same_recipient(to, m->recipient))
+		m->part_id = sqlite3_column_int64(row, 0);
+	return STORE_OK;
+}
+
 /* A status report's TP-Status applied to the part it matched. */
 static int reported(struct store *st, int64_t part_id, int status, int64_t now)
 {
@@ -279,17 +315,20 @@ static int reported(struct store *st, int64_t part_id, int status, int64_t now)
 }
 
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
-				 int status, int64_t now)
+				 const char *recipient, int status, int64_t now)
 {
-	int64_t part_id;
+	struct mr_match match = {recipient != NULL ? recipient : "", 0};
 	int rc;
 
-	rc = db_int(st, SQL_BY_MR,
-		    DB_ARGS(DB_T(modem != NULL ? modem : ""), DB_I(mr)),
-		    &part_id);
+	rc = db_each(st, SQL_BY_MR,
+		     DB_ARGS(DB_T(modem != NULL ? modem : ""), DB_I(mr),
+			     DB_I(now - STORE_REPORT_WINDOW)),
+		     match_recipient, &match);
 	if (rc < 0)
 		return rc;
-	return reported(st, part_id, status, now);
+	if (match.part_id == 0)
+		return STORE_ERR_NOT_FOUND;
+	return reported(st, match.part_id, status, now);
 }
 
 int store_outbox_delivered_by_ref(struct store *st, const char *bearer,

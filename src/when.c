@@ -118,6 +118,15 @@ const struct civil_zone *when_zone_named(const char *tz)
 	return z;
 }
 
+const struct civil_zone *when_zone_of(const struct catalog *cat)
+{
+	if (cat == NULL)
+		return NULL;
+	if (cat->zone != NULL)
+		return cat->zone;
+	return when_zone_named(cat->timezone);
+}
+
 int when_tz_enter(const char *tz, struct when_tz_saved *s)
 {
 	s->switched = 0;

@@ -178,7 +178,8 @@ static void finish(struct rd *rd)
 		r->from_min = rd->has_lo ? settle_soft(rd, day, rd->lo) : 0;
 		r->to_min = rd->has_hi ? settle_soft(rd, day, rd->hi) : DAY_MIN;
 		if (r->to_min <= r->from_min && rd->has_lo && rd->has_hi &&
-		    !rd->hi.strong && r->to_min + 720 > r->from_min)
+		    !rd->hi.strong && r->to_min + 720 > r->from_min &&
+		    r->to_min + 720 <= DAY_MIN)
 			r->to_min += 720;
 		if (r->to_min <= r->from_min)
 			r->problem = WHEN_AMBIGUOUS_TIME;
@@ -253,5 +254,17 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out)
 {
-	return when_read(text, now, cat, NULL, 0, out);
+	const struct when_vocab *v[8];
+	size_t n = 0;
+
+	for (size_t i = 0; cat != NULL && i < cat->n_languages && n < 8; i++) {
+		const struct when_vocab *vb =
+		    when_vocab_find(cat->languages[i]);
+		size_t k = 0;
+		while (k < n && v[k] != vb)
+			k++;
+		if (vb != NULL && k == n)
+			v[n++] = vb;
+	}
+	return when_read(text, now, cat, v, n, out);
 }

@@ -196,7 +196,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
 	    t0->sep == 'j' || h0 == 24)
 		return 0;
-	if (has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN))
+	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
+	    unit_len(rd, i + 1) >= longest(rd, i + 1))
 		return 0; /* "for 2 hours", "at 3 days' notice" */
 	out->min = h0 * 60;
 	out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
@@ -287,7 +288,8 @@ int wr_range(struct rd *rd, int i)
 			return 0;
 		k += n;
 		const struct lex_hit *to = hit(rd, k, WS_TO);
-		int dash = tok(rd, k - 1)->sep == '-';
+		int dash =
+		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';
 		if ((to != NULL || dash) && !before) {
 			int tk = k + (dash ? 0 : to->len);
 			if ((m = time_at(rd, tk, 1, &b)) > 0) {
@@ -313,7 +315,8 @@ int wr_range(struct rd *rd, int i)
 	if (tok(rd, i)->num >= 0 && (n = time_at(rd, i, 1, &a)) > 0) {
 		k = i + n;
 		const struct lex_hit *to = hit(rd, k, WS_TO);
-		int dash = tok(rd, k - 1)->sep == '-';
+		int dash =
+		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';
 		if (!dash && (to == NULL || tok(rd, k + to->len)->num < 0))
 			return 0;
 		if (!dash && (to->len != 1 || !time_ctx(rd, i)) &&
@@ -323,8 +326,8 @@ int wr_range(struct rd *rd, int i)
 		if ((m = time_at(rd, tk, 1, &b)) == 0)
 			return 0;
 		if (!a.strong && !b.strong && !time_ctx(rd, i) &&
-		    tok(rd, i)->sep != ':')
-			return 0; /* "1-2" alone is not a time */
+		    tok(rd, i)->sep != ':' && tok(rd, k - 1)->sep != '~')
+			return 0; /* "1-2" alone is not a time; "9 - 11" is */
 		k = tk + m;
 		goto both;
 	}

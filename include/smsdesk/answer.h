@@ -5,7 +5,8 @@
  *
  * One transaction (DESIGN.md Invariant 2): read the inbound row; the
  * guards the desk does not do itself (a sender that cannot receive a reply,
- * decided by its kind of number; another machine's auto-reply repeating
+ * decided by its type of number as the PDU gave it, else by its
+ * characters; another machine's auto-reply repeating
  * itself); the sender's number in E.164 for everything the desk writes;
  * desk_answer; the replies queued through the outbox (expiring after
  * policy.reply_expiry_minutes, a STOP's confirmation marked as such); the

@@ -32,12 +32,16 @@ struct daemon_options {
 	/* For tests (a hidden `serve --retry-seconds`): seconds before each
 	 * retry of a failed send instead of the backoff; 0: the backoff. */
 	int retry_seconds;
+	/* --part-wait: how long the missing parts of a long text are waited
+	 * for before what arrived is answered (0: three minutes). */
+	int part_wait_ms;
 };
 
 /*
  * Run until SIGTERM/SIGINT (then finish the command in flight and return
  * CLI_OK) or a fatal start-up problem (CLI_BAD_INPUT for config/database,
- * CLI_DEVICE when no modem can be used at all).
+ * CLI_DEVICE when no modem can be used at all, CLI_SIM_LOCKED when none can
+ * and a SIM needs staff).
  */
 int daemon_serve(const struct daemon_options *opt);
 

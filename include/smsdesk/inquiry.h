@@ -80,6 +80,7 @@ struct inq_thing {
 	int distance; /* edits from the catalog's word; 0 exact */
 	enum inq_role role;
 	int clause;  /* which clause of the text (split at "and", ".") */
+	int segment; /* which sentence-like piece (split at ".", "?") */
 	int persons; /* how many people it is for (1 unless said) */
 	char word[INQ_WORD_MAX]; /* the words as folded */
 };
@@ -98,6 +99,7 @@ struct inquiry {
 					  don't know ("do you do massages") */
 	char asked_word[INQ_WORD_MAX]; /* that word */
 	struct when_req when;
+	struct when_req hours_when; /* the day an hours question is about */
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
@@ -112,6 +114,9 @@ struct inquiry {
 	int greeting;	       /* opens with a greeting */
 	int today;	       /* "tonight", "this afternoon": today named */
 	int question;	       /* a '?' or a question word */
+	int price_segment;     /* the piece holding the first price word, -1 */
+	int question_apart;    /* the price/duration/space question is in a
+				  clause of its own, beside the request */
 	size_t n_words;	       /* words read */
 	const char *rule;      /* the reading rule that chose the intent */
 };

@@ -48,16 +48,19 @@ struct catalog;
 #define LW_BOOK	   (UINT64_C(1) << 14) /* book, get, want, need */
 #define LW_HELP	   (UINT64_C(1) << 15) /* help, menu, what do you do */
 #define LW_BOOKING (UINT64_C(1) << 16) /* booking, appointment (the noun) */
-#define LW_TRADE   (UINT64_C(1) << 17) /* names the trade only: bike, hair, fix \
-					*/
+#define LW_TRADE                                                               \
+	(UINT64_C(1) << 17) /* names the trade only: bike, hair, fix           \
+			     */
 #define LW_QUESTION (UINT64_C(1) << 18) /* what, when, how, do you */
-#define LW_CONJ	    (UINT64_C(1) << 19) /* and, also, plus: a new request starts \
-					 */
+#define LW_CONJ                                                                \
+	(UINT64_C(1) << 19) /* and, also, plus: a new request starts           \
+			     */
 #define LW_PERSON  (UINT64_C(1) << 20) /* son, wife, mate: another person */
 #define LW_NUMBER  (UINT64_C(1) << 21) /* two, both, couple (val: how many) */
 #define LW_ORDINAL (UINT64_C(1) << 22) /* first, second (val) */
-#define LW_PRONOUN (UINT64_C(1) << 23) /* it, one, that: what was just named   \
-					*/
+#define LW_PRONOUN                                                             \
+	(UINT64_C(1) << 23) /* it, one, that: what was just named              \
+			     */
 #define LW_CORRECT                                                             \
 	(UINT64_C(1) << 24) /* meant, actually, sorry: a correction */
 #define LW_SAME	    (UINT64_C(1) << 25) /* same (time) */
@@ -69,7 +72,8 @@ struct catalog;
 #define LW_AUTO	    (UINT64_C(1) << 31) /* a phone's auto-reply signature */
 #define LW_NOT_TEXT                                                            \
 	(UINT64_C(1) << 32) /* a question we can't answer by text (val) */
-#define LW_COMMON (UINT64_C(1) << 33)	/* a common word: never a typo of ours \
+#define LW_COMMON                                                              \
+	(UINT64_C(1) << 33)		/* a common word: never a typo of ours \
 					 */
 #define LW_CHOICE   (UINT64_C(1) << 34) /* may surround a number: option, no. */
 #define LW_REFKEY   (UINT64_C(1) << 35) /* ref, code: a reference follows */
@@ -78,6 +82,7 @@ struct catalog;
 #define LW_BACK	    (UINT64_C(1) << 38) /* again, was: asks back about before */
 #define LW_BYE	    (UINT64_C(1) << 39) /* see you, bye: a goodbye */
 #define LW_TODAY    (UINT64_C(1) << 40) /* tonight, this afternoon: today */
+#define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
@@ -87,6 +92,7 @@ enum lang_not_text {
 	LANG_NT_PARKING,
 	LANG_NT_STATUS,
 	LANG_NT_WALKIN,
+	LANG_NT_SALES, /* selling parts or goods, not a service */
 	LANG_NT_COUNT
 };
 
@@ -102,7 +108,7 @@ struct lang_tpl {
 	const char *text;
 };
 
-#define LANG_MAX_PHRASE_WORDS 4
+#define LANG_MAX_PHRASE_WORDS 6
 
 struct lang_pack {
 	const char *code; /* ISO 639-1: "en" */

@@ -47,7 +47,7 @@ enum store_err {
 #define STORE_CONV_STATE_MAX 1024
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -118,6 +118,15 @@ enum store_in_flags {
 	STORE_IN_BAD_TEXT = 1 << 2,   /* undecodable parts replaced */
 };
 
+/*
+ * sender_ton: the type of number of the sender's address as the PDU gave it
+ * (TS 23.040 9.1.2.5, enum sms_number_type: 0 unknown, 1 international,
+ * 2 national, 3 network-specific, 4 subscriber, 5 alphanumeric,
+ * 6 abbreviated). "Can we reply?" is decided by it, not by the characters
+ * of the sender: an alphanumeric sender made only of digits is still
+ * alphanumeric. -1 on rows stored before it was recorded; 0 and -1 both
+ * mean "the network did not say".
+ */
 struct store_inbox_new {
 	const char *sender;  /* as decoded: "+44...", "12345", "VODAFONE" */
 	int64_t smsc_time;   /* SMSC timestamp of the first part, UTC */
@@ -125,11 +134,14 @@ struct store_inbox_new {
 	const char *text;    /* decoded UTF-8 */
 	unsigned flags;	     /* enum store_in_flags */
 	const char *modem;   /* which modem it came in on ("" if none) */
+	int sender_ton;	     /* see above; 0 when not known (last, so that
+				positional initialisers stay valid) */
 };
 
 struct store_inbox_msg {
 	int64_t id;
 	char sender[STORE_NUMBER_MAX];
+	int sender_ton; /* see store_inbox_new; -1: not recorded */
 	int64_t smsc_time;
 	int64_t received_at;
 	unsigned flags;
@@ -175,6 +187,104 @@ void store_strings_free(struct store_strings *list);
 /* Texts received from sender since `since`, newest first, at most max. */
 int store_inbox_recent(struct store *st, const char *sender, int64_t since,
 		       size_t max, struct store_strings *out);
+
+/* ---- parts of long texts (store_modem.c) ------------------------------ */
+
+/*
+ * Each part of a concatenated text is committed on its own as it arrives,
+ * so that its SIM slot is freed at once (a text longer than the SIM can
+ * hold still gets through) and a crash loses none (+CMT parts are stored
+ * nowhere else). When the message is whole (or given up waiting for), it
+ * is committed as one inbox row and its parts are tied to that row: the
+ * parts stay as the record that they were answered, so a part read again
+ * (after a crash, before its SIM copy was deleted) is recognised and never
+ * answered a second time. Old records are pruned.
+ */
+struct store_part_new {
+	const char *sender;
+	int sender_ton;	     /* as store_inbox_new */
+	int ref;	     /* concatenation reference (8- or 16-bit) */
+	int total;	     /* parts announced, 2..255 */
+	int seq;	     /* this part, 1..total */
+	const char *pdu_hex; /* as read, SMSC prefix first */
+	int tpdu_len;	     /* the modem's <length>, 0 when not known */
+	const char *modem;   /* which modem it came in on */
+};
+
+struct store_part {
+	int64_t id;
+	int seq;
+	int sender_ton;
+	int tpdu_len;
+	int64_t received_at;
+	int64_t inbox_id; /* its message once committed; 0 while waiting */
+	char modem[STORE_ID_MAX];
+	char *pdu_hex; /* owned: store_parts_free */
+};
+
+struct store_parts {
+	struct store_part *v;
+	size_t n;
+};
+void store_parts_free(struct store_parts *parts);
+
+/*
+ * Keep one part (its SIM copy may be deleted once this returns). Parts are
+ * unique on (sender, PDU hex, case ignored). STORE_OK with *id for a new
+ * part; STORE_EXISTS when this very part was kept before: *id is it and
+ * *inbox_id its message when that was already committed (0 while it
+ * waits). Either out pointer may be NULL.
+ */
+int store_part_put(struct store *st, const struct store_part_new *p,
+		   int64_t now, int64_t *id, int64_t *inbox_id);
+/*
+ * The parts of (sender, ref, total) received at or after `since`, waiting
+ * and committed, oldest first, into out (owned: store_parts_free).
+ */
+int store_part_group(struct store *st, const char *sender, int ref, int total,
+		     int64_t since, struct store_parts *out);
+/*
+ * Commit a message made of parts in one transaction: store_inbox_put(row)
+ * and tie the N parts to it. Returns what store_inbox_put returned
+ * (STORE_OK, STORE_EXISTS) with *inbox_id, or a negative enum store_err
+ * with nothing changed.
+ */
+int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
+		      const struct store_inbox_new *row, int64_t now,
+		      int64_t *inbox_id);
+/* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
+int store_part_oldest_waiting(struct store *st, int64_t *received_at);
+/*
+ * A group with a part waiting since before `before` (given up on): its
+ * sender, ref and total. STORE_ERR_NOT_FOUND when there is none.
+ */
+int store_part_expired(struct store *st, int64_t before,
+		       char sender[STORE_NUMBER_MAX], int *ref, int *total);
+/* A group with parts waiting (sender, ref, total). */
+struct store_part_key {
+	char sender[STORE_NUMBER_MAX];
+	int ref, total;
+};
+/* Up to CAP groups with parts waiting, oldest first; how many, or <0. */
+int store_part_waiting_keys(struct store *st, struct store_part_key *keys,
+			    size_t cap);
+/* Forget committed parts that arrived before `before`; how many, or <0. */
+int store_part_prune(struct store *st, int64_t before);
+
+/* ---- SIM PINs refused (store_modem.c) ---------------------------------- */
+
+/*
+ * A PIN the SIM refused, per SIM ("iccid:..."), kept so that no later start
+ * enters it again (three refusals lock the SIM). PIN_HASH is the caller's
+ * hash of the PIN (simlock.h): the PIN itself is never stored. Returns 1
+ * when that PIN was refused for that SIM, 0 when not, or <0.
+ */
+int store_sim_pin_refused(struct store *st, const char *sim_id,
+			  const char *pin_hash);
+/* Record what the SIM said: refused adds, accepted forgets every refusal
+ * of that SIM (its PIN is known good now). */
+int store_sim_pin_record(struct store *st, const char *sim_id,
+			 const char *pin_hash, int accepted, int64_t now);
 
 /* ---- outbox ---------------------------------------------------------- */
 
@@ -292,13 +402,19 @@ int store_outbox_mark_retry(struct store *st, int64_t part_id,
 int store_outbox_mark_failed(struct store *st, int64_t part_id,
 			     const char *error, int64_t now);
 /*
- * A status report (+CDS) for message reference mr on modem: TP-Status
- * 0x00-0x1F marks the most recently sent part with that reference
- * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up marks
- * it failed. STORE_ERR_NOT_FOUND when no sent part matches.
+ * A status report (+CDS) for message reference mr on modem, about a text
+ * to RECIPIENT (TP-RA): the part it is about is the most recently sent one
+ * with that modem and reference, sent within the last STORE_REPORT_WINDOW
+ * seconds, to that recipient (digits compared; a national form matches
+ * its international one by the last nine digits). The 8-bit reference
+ * alone comes round every 256 sends. TP-Status 0x00-0x1F marks it
+ * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up
+ * marks it failed. STORE_ERR_NOT_FOUND when no sent part matches.
  */
+#define STORE_REPORT_WINDOW (3 * 24 * 3600)
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
-				 int status, int64_t now);
+				 const char *recipient, int status,
+				 int64_t now);
 /* The same for a bearer's own message id (mark_sent_ref's ref), with the
  * TP-Status of the report as above. */
 int store_outbox_delivered_by_ref(struct store *st, const char *bearer,

@@ -104,6 +104,9 @@ int64_t when_epoch_in(const struct civil_zone *z, const struct when_day *day,
 /* Zone NAME from the per-process cache (loaded on first use), or NULL when
  * there is no such zone. Not to be freed. */
 const struct civil_zone *when_zone_named(const char *tz);
+/* The catalog's zone: the one it loaded, else (a catalog built by hand) its
+ * timezone by name. NULL when neither can be had. */
+const struct civil_zone *when_zone_of(const struct catalog *cat);
 
 struct when_tz_saved {
 	int switched;
@@ -193,7 +196,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			    const struct when_vocab *const *vocabs,
 			    size_t n_vocabs, struct when_req *out);
 
-/* when_read in English. */
+/* when_read in the catalog's languages (business.languages; English when
+ * CAT is NULL or none of them has a pack). */
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out);
 

@@ -3,6 +3,7 @@
  * or as an iCalendar file (RFC 5545) a phone calendar imports.
  */
 #include "smsdesk/catalog.h"
+#include "smsdesk/civil.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
@@ -51,13 +52,7 @@ static const char *state_name(enum store_booking_state state)
 /* "HH:MM" in the zone in use. */
 static void local_hhmm(int64_t t, char *out, size_t cap)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		snprintf(out, cap, "??:??");
-	else
-		snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	staffcmd_local(t, out, cap, 0);
 }
 
 /* Print s and pad it with spaces to width code points. */
@@ -206,14 +201,12 @@ static void ics_text(FILE *f, const char *name, const char *value)
 /* name:YYYYMMDDTHHMMSSZ */
 static void ics_utc(FILE *f, const char *name, int64_t t)
 {
-	time_t tt = (time_t)t;
 	char buf[64];
-	struct tm tm;
+	struct civil_time c;
 
-	gmtime_r(&tt, &tm);
+	civil_zone_local(civil_zone_utc(), t, &c);
 	snprintf(buf, sizeof(buf), "%s:%04d%02d%02dT%02d%02d%02dZ", name,
-		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		 tm.tm_min, tm.tm_sec);
+		 c.year % 10000, c.month, c.mday, c.hour, c.minute, c.second);
 	ics_line(f, buf);
 }
 

@@ -180,12 +180,9 @@ static void print_failed(const struct store_report *r)
 	pad("TO", width + 2);
 	printf("WHY\n");
 	for (size_t i = 0; i < r->n_failed; i++) {
-		time_t t = (time_t)r->failed[i].created_at;
-		char when[32] = "?";
-		struct tm tm;
+		char when[32];
 
-		if (localtime_r(&t, &tm) != NULL)
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		staffcmd_local(r->failed[i].created_at, when, sizeof(when), 1);
 		printf("  %-16s  ", when);
 		pad(r->failed[i].to, width + 2);
 		printf("%s\n", r->failed[i].error[0] != '\0'

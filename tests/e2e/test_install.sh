@@ -15,9 +15,9 @@ root=$tmp/root
 
 t_begin "make install DESTDIR= puts the unit, sysusers.d and tmpfiles.d files in place"
 out=$(make -s -C "$SMSDESK_SRC" install DESTDIR="$root" PREFIX=/usr \
-	INSTALL_BIN="$SMSDESK_BIN" 2>&1)
+	INSTALL_BIN="$SMSDESK_BIN" INSTALL_DEMO="$(dirname "$SMSDESK_BIN")/smsdesk-demo" 2>&1)
 t_eq "$?" 0
-for f in usr/bin/smsdesk etc/smsdesk/smsdesk.cfg \
+for f in usr/bin/smsdesk usr/bin/smsdesk-demo etc/smsdesk/smsdesk.cfg \
 	usr/lib/systemd/system/smsdesk.service \
 	usr/lib/sysusers.d/smsdesk.conf usr/lib/tmpfiles.d/smsdesk.conf; do
 	[ -f "$root/$f" ]

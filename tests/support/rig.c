@@ -297,6 +297,32 @@ int rig_text(struct rig *r, int m, const char *from, const char *text)
 	return n;
 }
 
+static int log_has(const struct rig *r, const char *needle)
+{
+	FILE *f = fopen(r->log, "r");
+	char line[4096];
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = strstr(line, needle) != NULL;
+	fclose(f);
+	return found;
+}
+
+int rig_wait_log(struct rig *r, const char *needle, int timeout_ms)
+{
+	int64_t until = rig_ms() + timeout_ms;
+
+	while (!log_has(r, needle)) {
+		if (rig_ms() > until)
+			return -1;
+		rig_pump(r, 20);
+	}
+	return 0;
+}
+
 size_t rig_count(const struct rig *r, const char *to)
 {
 	size_t n = 0;

@@ -306,6 +306,44 @@ static void test_parse_iso_local(void)
 	CHECK_INT(when_parse_iso_local("Europe/London", "tomorrow", &t), -1);
 }
 
+/* try --explain's line: what was read, from which words. */
+static void test_describe(void)
+{
+	struct when_local now = at(2026, 11, 30, 10, 0);
+	struct when_req r;
+	char buf[256];
+	const char *t = "a trim the thursday after next in the evening";
+
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Thu 10 Dec 2026 (the thursday after next), time "
+		       "window 17:00-21:00 (in the evening)");
+	t = "haircut yesterday 4pm";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Sun 29 Nov 2026 (yesterday), time 16:00 (4pm), "
+		       "already passed");
+	t = "this weekend asap";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "days Sat 5 Dec - Sun 6 Dec (this weekend), time "
+		       "earliest (asap)");
+	t = "smurf day at 7";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "no day, time 07:00 or 19:00 (7), ambiguous time, "
+		       "unsure: ask");
+	when_parse("haircut please", &now, &cat, &r);
+	when_describe(NULL, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "no day, no time");
+	/* Without the text, the rule names what was read. */
+	when_parse("in 5 days", &now, &cat, &r);
+	when_describe(NULL, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Sat 5 Dec 2026 (in N days), no time");
+	when_describe(NULL, &r, buf, 8);
+	CHECK_STR(buf, "day Sat");
+}
+
 int main(void)
 {
 	RUN(test_parse_iso_local);
@@ -315,5 +353,6 @@ int main(void)
 	RUN(test_slots);
 	test_parse_table();
 	RUN(test_ambiguity);
+	RUN(test_describe);
 	return h_done();
 }
