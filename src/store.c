@@ -359,6 +359,14 @@ int db_int(struct store *st, const char *sql, const struct db_arg *args,
 	return rc;
 }
 
+int db_collect_id(void *ctx, sqlite3_stmt *row)
+{
+	struct db_ids *w = ctx;
+
+	w->ids[w->n++] = sqlite3_column_int64(row, 0);
+	return STORE_OK;
+}
+
 int db_changes(struct store *st)
 {
 	return sqlite3_changes(st->db);

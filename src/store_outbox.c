@@ -409,27 +409,15 @@ int store_outbox_get(struct store *st, int64_t msg_id,
 	return out->text != NULL ? STORE_OK : STORE_ERR_NOMEM;
 }
 
-struct id_walk {
-	int64_t *ids;
-	size_t n;
-};
-
-static int collect_id(void *ctx, sqlite3_stmt *row)
-{
-	struct id_walk *w = ctx;
-
-	w->ids[w->n++] = sqlite3_column_int64(row, 0);
-	return STORE_OK;
-}
-
 int store_outbox_to(struct store *st, const char *to, int64_t *ids, size_t cap)
 {
-	struct id_walk w = {ids, 0};
+	struct db_ids w = {ids, 0};
 	int rc;
 
 	if (cap > 100000)
 		cap = 100000;
-	rc = db_each(st, SQL_TO, DB_ARGS(DB_T(to), DB_I(cap)), collect_id, &w);
+	rc = db_each(st, SQL_TO, DB_ARGS(DB_T(to), DB_I(cap)), db_collect_id,
+		     &w);
 	return rc < 0 ? rc : (int)w.n;
 }
 

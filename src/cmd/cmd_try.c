@@ -106,42 +106,36 @@ static int answer(const struct catalog *cat, struct store *st, const char *from,
 }
 
 /*
- * Refuse a database where try's bookings would be real: one a running
- * daemon holds, or one a bearer has used. 0 when PATH may be written.
+ * try writes bookings and cancellations: refuse PATH when it is a desk's
+ * live database. Called first with st NULL (before opening: a running
+ * daemon holds its run lock), then with the store open (a bearer has used
+ * it). 0 when PATH may be written.
  */
-static int refuse_live(const char *path)
+static int refuse_live(const char *path, struct store *st)
 {
-	int held = runlock_in_use(path);
+	const char *why = NULL;
+	int rc;
 
-	if (held != 0) {
-		fprintf(stderr,
-			"smsdesk try: %s %s; try writes bookings and "
-			"cancellations, so it only uses a scratch database "
-			"(leave out --db, or give a new file)\n",
-			path,
-			held > 0 ? "is in use by a running smsdesk serve"
-				 : "cannot be checked for a running daemon");
-		return -1;
+	if (st == NULL) {
+		rc = runlock_in_use(path);
+		if (rc != 0)
+			why = rc > 0 ? "is in use by a running smsdesk serve"
+				     : "cannot be checked for a running daemon";
+	} else {
+		rc = store_has_served(st);
+		if (rc != 0)
+			why = rc > 0 ? "is a desk's own database (texts came "
+				       "and went through a modem)"
+				     : "cannot be read";
 	}
-	return 0;
-}
-
-static int refuse_served(struct store *st, const char *path)
-{
-	int served = store_has_served(st);
-
-	if (served != 0) {
-		fprintf(stderr,
-			"smsdesk try: %s %s; try writes bookings and "
-			"cancellations, so it only uses a scratch database "
-			"(leave out --db, or give a new file)\n",
-			path,
-			served > 0 ? "is a desk's own database (texts came and "
-				     "went through a modem)"
-				   : "cannot be read");
-		return -1;
-	}
-	return 0;
+	if (why == NULL)
+		return 0;
+	fprintf(stderr,
+		"smsdesk try: %s %s; try writes bookings and cancellations, "
+		"so it only uses a scratch database (leave out --db, or give "
+		"a new file)\n",
+		path, why);
+	return -1;
 }
 
 static char *join_args(int argc, char **argv)
@@ -239,7 +233,7 @@ int cmd_try(int argc, char **argv)
 		}
 		snprintf(tmpdb, sizeof(tmpdb), "%s/try.db", tmpdir);
 	}
-	if (db != NULL && refuse_live(db) != 0) {
+	if (db != NULL && refuse_live(db, NULL) != 0) {
 		catalog_free(cat);
 		return CLI_BAD_INPUT;
 	}
@@ -250,7 +244,7 @@ int cmd_try(int argc, char **argv)
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk try: %s\n", err);
 		rc = CLI_BAD_INPUT;
-	} else if (db != NULL && refuse_served(st, db) != 0) {
+	} else if (db != NULL && refuse_live(db, st) != 0) {
 		rc = CLI_BAD_INPUT;
 	} else if (text == NULL) {
 		fprintf(stderr, "smsdesk try: out of memory\n");

@@ -283,6 +283,34 @@ out:
 	rig_free(&r);
 }
 
+/*
+ * An opt-out an older smsdesk stored as the network gave the number
+ * (national form): found for every written form once the numbers are
+ * brought into E.164, before anything is sent or queued.
+ */
+static void test_optout_stored_in_national_form(void)
+{
+	struct rig r;
+	char out[1024];
+	struct store *st;
+
+	if (init(&r, NULL) != 0)
+		goto out;
+	st = open_db(&r, STORE_OPEN_CREATE);
+	CHECK(st != NULL && store_optout_set(st, "07700900123", NOW_T) == 0);
+	store_close(st);
+	queue(&r, ALICE, "Sale on now", STORE_ORIGIN_STAFF, 0);
+	CHECK_INT(rig_cli(&r, out, sizeof(out), "send --to " ALICE " Hello"),
+		  1);
+	CHECK(contains(out, "opted out"));
+	if (start(&r) != 0)
+		goto out;
+	CHECK_INT(rig_settle(&r, 2000, 15000), 0);
+	CHECK_INT(rig_count(&r, ALICE), 0);
+out:
+	rig_free(&r);
+}
+
 /* ---- expiry -------------------------------------------------------------- */
 
 /*
@@ -462,6 +490,7 @@ int main(void)
 	RUN(test_stop_stops_a_retry);
 	RUN(test_stop_while_line_down);
 	RUN(test_send_refuses_any_form_after_stop);
+	RUN(test_optout_stored_in_national_form);
 	RUN(test_expiry_after_outage);
 	RUN(test_busy_database_at_confirmation);
 	RUN(test_try_refuses_the_live_database);
