@@ -151,8 +151,10 @@ $(SAN)/%.o: %.c
 soak:
 	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory $(SAN)/smsdesk $(SAN)/tests/e2e/test_crash
-	@SOAK=1 CRASH_ROUNDS=$${SOAK_ROUNDS:-1000} SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk \
-	  SMSDESK_SRC=$(CURDIR) $(SAN)/tests/e2e/test_crash
+	@mkdir -p /tmp/smsdesk-soak
+	@TMPDIR=/tmp/smsdesk-soak SOAK=1 CRASH_ROUNDS=$${SOAK_ROUNDS:-1000} \
+	  SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk SMSDESK_SRC=$(CURDIR) \
+	  $(SAN)/tests/e2e/test_crash
 
 # ---- demo, bench, fuzz ------------------------------------------------------
 

@@ -88,6 +88,7 @@ struct daemon {
 	size_t n_modems;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
+	int64_t clock_shift;	/* a step not yet applied to the waits */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
@@ -524,9 +525,22 @@ static int idle_for_stop(const struct daemon *d)
  */
 static void clock_stepped(struct daemon *d, int64_t step)
 {
-	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
-		 (long long)step);
-	(void)d;
+	if (step != 0)
+		log_warn("the wall clock stepped %+lld s; the desk's dates "
+			 "follow it, waits keep their length",
+			 (long long)step);
+	d->clock_shift += step;
+	if (d->clock_shift == 0)
+		return;
+	int rc = store_shift_waits(d->st, d->clock_shift);
+	if (rc == STORE_OK) {
+		d->clock_shift = 0;
+		d->outbox_dirty = 1;
+	} else {
+		/* Tried again at the next check, a second from now. */
+		log_warn("moving the waits by %+lld s failed (%s); will retry",
+			 (long long)d->clock_shift, store_strerror(rc));
+	}
 }
 
 /*
@@ -600,7 +614,7 @@ static int run_loop(struct daemon *d)
 		if (now_ms >= d->next_db_watch_ms) {
 			int64_t step = wallclock_step(&d->clock);
 			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0)
+			if (step != 0 || d->clock_shift != 0)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;

@@ -63,11 +63,12 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 		return 0;
 	for (size_t i = 0; i < bl->n; i++) {
 		const struct store_booking *b = &bl->v[i];
-		if (b->state != STORE_BOOKED ||
-		    strcmp(b->service, svc->id) != 0)
+		/* a booking of svc takes one place, a block all of them */
+		int places = store_booking_places(b, svc->id, svc->capacity);
+		if (places == 0)
 			continue;
 		if (b->start < end && b->start + (int64_t)b->minutes * 60 > t)
-			n++;
+			n += places;
 	}
 	if (moving != NULL && strcmp(moving->service, svc->id) == 0 &&
 	    moving->start < end &&

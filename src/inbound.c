@@ -304,6 +304,53 @@ out:
 }
 
 /*
+ * PART came after its message ANSWERED was committed (given up waiting
+ * for it): kept as an ignored row (staff can read it) and tied to that
+ * message, in one transaction, so that it is never answered.
+ */
+static int keep_late_part(struct inbound *in, const struct store_part *part,
+			  const char *sender, int total, int64_t answered,
+			  int64_t wall)
+{
+	struct sms_pdu *pdu = calloc(1, sizeof(*pdu));
+	struct pdu_error err;
+	char why[64];
+	int64_t id;
+	int rc;
+
+	if (pdu == NULL)
+		return STORE_ERR_NOMEM;
+	if (decode(part->pdu_hex, part->tpdu_len, pdu, &err) < 0)
+		pdu->text[0] = '\0';
+	snprintf(why, sizeof(why), "late part of message %lld",
+		 (long long)answered);
+	struct store_inbox_new row = {.sender = sender,
+				      .sender_ton = part->sender_ton,
+				      .smsc_time = smsc_time(pdu),
+				      .pdu_hex = part->pdu_hex,
+				      .text = pdu->text,
+				      .flags = STORE_IN_INCOMPLETE,
+				      .modem = part->modem};
+	rc = store_begin(in->cfg.st);
+	if (rc == 0)
+		rc = store_inbox_put(in->cfg.st, &row, wall, &id);
+	if (rc == STORE_OK)
+		rc = store_inbox_mark_ignored(in->cfg.st, id, why, wall);
+	if (rc >= 0)
+		rc = store_part_tie(in->cfg.st, part->id, answered);
+	if (rc >= 0)
+		rc = store_commit(in->cfg.st);
+	if (rc < 0)
+		store_rollback(in->cfg.st);
+	else
+		log_info("part %d/%d arrived after its message %lld was "
+			 "answered: kept with it, not answered again",
+			 part->seq, total, (long long)answered);
+	free(pdu);
+	return rc < 0 ? rc : 0;
+}
+
+/*
  * Look at the group (sender, ref, total) after a part arrived (PART_ID, 0
  * when none did) or when waiting is over (GIVE_UP): commit what is whole,
  * what a reused reference shows to be another message, and a late part of
@@ -357,49 +404,8 @@ static int settle_group(struct inbound *in, const char *sender, int ref,
 			    g.v[i].seq == mine->seq)
 				late = 0;
 		if (late) {
-			rc = store_begin(in->cfg.st);
-			if (rc == 0) {
-				char why[64];
-				int64_t id;
-				snprintf(why, sizeof(why),
-					 "late part of message %lld",
-					 (long long)answered);
-				const struct store_part *one[1] = {mine};
-				struct sms_pdu *pdu = calloc(1, sizeof(*pdu));
-				struct pdu_error err;
-				if (pdu != NULL &&
-				    decode(mine->pdu_hex, mine->tpdu_len, pdu,
-					   &err) == 0) {
-					struct store_inbox_new row = {
-					    .sender = sender,
-					    .sender_ton = mine->sender_ton,
-					    .smsc_time = smsc_time(pdu),
-					    .pdu_hex = mine->pdu_hex,
-					    .text = pdu->text,
-					    .flags = STORE_IN_INCOMPLETE,
-					    .modem = mine->modem};
-					rc = store_part_commit(in->cfg.st,
-							       &one[0]->id, 1,
-							       &row, wall, &id);
-					if (rc == STORE_OK)
-						rc = store_inbox_mark_ignored(
-						    in->cfg.st, id, why, wall);
-				} else {
-					rc = STORE_ERR_NOMEM;
-				}
-				free(pdu);
-				if (rc >= 0)
-					rc = store_commit(in->cfg.st);
-				if (rc < 0)
-					store_rollback(in->cfg.st);
-				else
-					log_info("part %d/%d arrived after its "
-						 "message %lld was answered: "
-						 "kept with it, not answered "
-						 "again",
-						 mine->seq, total,
-						 (long long)answered);
-			}
+			rc = keep_late_part(in, mine, sender, total, answered,
+					    wall);
 			goto out;
 		}
 	}

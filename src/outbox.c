@@ -153,24 +153,42 @@ void outbox_free(struct outbox *ob, int64_t now)
 	free(ob);
 }
 
-/* Why the part must not go, or NULL when it may. */
-static const char *withdraw_reason(const struct store_out_job *j, int64_t now)
+/*
+ * Why the part must not go: *why set (1), or left NULL (0); or a negative
+ * store error. The opt-out is asked of the store each time (a forgotten
+ * customer's opt-out is kept only as a keyed hash of the number).
+ */
+static int withdraw_reason(struct store *st, const struct store_out_job *j,
+			   int64_t now, const char **why)
 {
-	if (j->optout_since >= 0 && !((j->flags & STORE_OUT_CONFIRMS_OPTOUT) &&
-				      j->created_at >= j->optout_since))
-		return "opted out (STOP) before it was sent";
-	if (j->expires_at > 0 && now >= j->expires_at) {
+	int rc;
+
+	*why = NULL;
+	/* The confirmation of a STOP is the one text a number that opted out
+	 * still gets. Not compared by time: a clock step may move when it
+	 * was queued (store_shift_waits), and it only ever says "you have
+	 * opted out". */
+	if (!(j->flags & STORE_OUT_CONFIRMS_OPTOUT)) {
+		rc = store_is_opted_out(st, j->to, NULL);
+		if (rc < 0)
+			return rc;
+		if (rc == 1)
+			*why = "opted out (STOP) before it was sent";
+	}
+	if (*why == NULL && j->expires_at > 0 && now >= j->expires_at) {
 		switch (j->origin) {
 		case STORE_ORIGIN_REMINDER:
-			return "expired: the booking had started";
+			*why = "expired: the booking had started";
+			break;
 		case STORE_ORIGIN_REPLY:
-			return "expired: the reply was too old to send";
+			*why = "expired: the reply was too old to send";
+			break;
 		case STORE_ORIGIN_STAFF:
-			return "expired";
+			*why = "expired";
+			break;
 		}
-		return "expired";
 	}
-	return NULL;
+	return *why != NULL;
 }
 
 /* Withdrawals per outbox_next call at most: the loop must not stall. */
@@ -193,8 +211,10 @@ static int next_in(struct outbox *ob, int64_t now, const char *bearer,
 			return OUTBOX_NONE;
 		if (rc < 0)
 			return rc;
-		why = withdraw_reason(&sj, now);
-		if (why == NULL)
+		rc = withdraw_reason(ob->cfg.st, &sj, now, &why);
+		if (rc < 0)
+			return rc;
+		if (rc == 0)
 			break;
 		rc = store_outbox_withdraw(ob->cfg.st, sj.msg_id, why, now);
 		if (rc < 0)

@@ -150,8 +150,36 @@ static const struct migration migrations[] = {
 	    " refused_at INTEGER NOT NULL,"
 	    " PRIMARY KEY (sim_id, pin_hash));"},
 
+    /* 4: the staff's side — bookings staff make (who made it, a name, a
+     * note), blocks, lost demand taken up later, and the key that keeps a
+     * forgotten customer's opt-out as a keyed hash (store_privacy.c) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN made_by INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "ALTER TABLE bookings ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+	    "ALTER TABLE bookings ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+	    "CREATE TABLE blocks ("
+	    " id INTEGER PRIMARY KEY,"
+	    " service TEXT NOT NULL DEFAULT '',"
+	    " start INTEGER NOT NULL,"
+	    " end_at INTEGER NOT NULL CHECK (end_at > start),"
+	    " reason TEXT NOT NULL DEFAULT '',"
+	    " created_at INTEGER NOT NULL);"
+	    "CREATE INDEX blocks_start ON blocks (start);"
+	    "ALTER TABLE ledger ADD COLUMN taken_at INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "CREATE INDEX ledger_sender ON ledger (sender, created_at);"
+	    "CREATE TABLE secrets ("
+	    " name TEXT PRIMARY KEY,"
+	    " value TEXT NOT NULL);",
+     .fix = db_privacy_setup},
+
+    /* 5 (desk): a moved booking names its successor (desk: an old reference
+     * after a move points to the new one) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
+	    " DEFAULT '';"},
+
     /*
-     * 4 (outbox): the outbox's expiry and flags, the bearer's own message id,
+     * 6 (outbox): the outbox's expiry and flags, the bearer's own message id,
      * and a small key/value table for facts about the file itself (the tag of
      * store_renumber). Replies queued before replies could expire get the
      * default reply expiry (240 minutes), so an upgrade after an outage

@@ -151,6 +151,18 @@ int db_tx_leave(struct store *st, struct tx *tx, int rc);
  * end it with db_tx_leave. */
 int db_tx_enter_read(struct store *st, struct tx *tx);
 
+/* ---- privacy (store_privacy.c) ----------------------------------------- */
+
+/* Migration step 3's C part: the random key of the opt-out hashes. */
+int db_privacy_setup(struct store *st);
+/*
+ * The keyed hash an opt-out is kept as once its customer is forgotten:
+ * "#" and the HMAC-SHA-256 of number under the file's key, in hex, into
+ * out (at least STORE_OPTOUT_KEY_MAX bytes).
+ */
+#define STORE_OPTOUT_KEY_MAX 66
+int db_optout_key(struct store *st, const char *number, char *out);
+
 /* ---- small checks ------------------------------------------------------ */
 
 /* Does v fit a buffer of cap bytes (NUL included)? NULL never fits. */

@@ -167,6 +167,16 @@ int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
 	return rc < 0 ? rc : put;
 }
 
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id)
+{
+	int rc =
+	    db_exec(st, SQL_PART_TIE, DB_ARGS(DB_I(part_id), DB_I(inbox_id)));
+
+	if (rc < 0)
+		return rc;
+	return db_changes(st) == 1 ? STORE_OK : STORE_ERR_NOT_FOUND;
+}
+
 int store_part_oldest_waiting(struct store *st, int64_t *received_at)
 {
 	return db_int(st, SQL_PART_OLDEST, DB_NO_ARGS, received_at);

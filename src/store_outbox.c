@@ -23,9 +23,8 @@ static const char SQL_PART_INSERT[] =
 static const char SQL_NEXT[] =
     "SELECT p.id, p.msg_id, p.seq, m.n_parts, m.to_number, m.modem,"
     " m.origin, p.tries, p.tpdu_len, p.pdu_hex, m.created_at,"
-    " m.expires_at, m.flags, coalesce(o.since, -1)"
-    " FROM out_part p JOIN out_msg m ON m.id = p.msg_id"
-    " LEFT JOIN optouts o ON o.number = m.to_number"
+    " m.expires_at, m.flags FROM out_part p JOIN out_msg m"
+    " ON m.id = p.msg_id"
     " WHERE p.state = 0 AND p.next_try_at <= ?1"
     " AND (?2 IS NULL OR m.modem = '' OR m.modem = ?2)"
     " AND (?3 IS NULL OR p.msg_id = ?3) AND" NOT_BEHIND_EARLIER_PART
@@ -171,7 +170,6 @@ int store_outbox_next_in(struct store *st, int64_t now, const char *modem,
 	job->created_at = sqlite3_column_int64(s, 10);
 	job->expires_at = sqlite3_column_int64(s, 11);
 	job->flags = (unsigned)sqlite3_column_int(s, 12);
-	job->optout_since = sqlite3_column_int64(s, 13);
 	db_done(s);
 	return STORE_OK;
 }

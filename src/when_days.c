@@ -410,8 +410,8 @@ int wr_count(struct rd *rd, int i)
 	}
 	if (u->sense == WS_UNIT_DAYS) {
 		long days = (long)v * u->value * (ago ? -1 : 1);
-		if (days > 3660 || days < -3660)
-			return 0;
+		if (days > 3660 || days < -3660 || (next && days < 1))
+			return 0; /* "next 0 weeks" names no span */
 		if (next) {
 			set_range(rd, today_plus(rd, 1),
 				  today_plus(rd, (int)days));

@@ -138,7 +138,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0; /* 10.12.26 is a date */
 		used = mi - i + 1;
 		int a = ampm_at(rd, mi + 1, &pm);
-		out->min = (a ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
+		out->min =
+		    (a && h0 <= 12 ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
 		out->strong = a || h0 >= 13 || h0 == 0 ||
 			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark;
 		used += a;
@@ -162,8 +163,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		used += a;
 		goto after;
 	}
-	if (h0 > 24 || (a && h0 == 0))
-		return 0;
+	if (h0 > 23 || (a && h0 == 0))
+		return 0; /* "24pm", "0am" */
 	if (a) {
 		out->min = apply_ampm(h0, pm) * 60;
 		out->strong = 1;
@@ -256,8 +257,10 @@ int wr_window(struct rd *rd, int i)
 		rd->ctx_at = i + h->len;
 		return h->len;
 	}
-	/* "am"/"pm" on their own: the morning, the afternoon. */
-	if (i > 0 && tok(rd, i - 1)->sep != 'j' && tok(rd, i - 1)->num < 0) {
+	/* "am"/"pm" right after a day: "fri pm", "tomorrow am" (never "I am").
+	 */
+	if (i > 0 && i == rd->ctx_at && tok(rd, i - 1)->sep != 'j' &&
+	    tok(rd, i - 1)->num < 0) {
 		int pm, a = ampm_at(rd, i, &pm);
 		if (a > 0 && tok(rd, i)->len >= 2) {
 			window_seen(rd, pm ? WHEN_SPAN(720, 1020)

@@ -43,6 +43,11 @@ int cmd_report(int argc, char **argv);
 int cmd_send(int argc, char **argv);
 int cmd_modem(int argc, char **argv);
 int cmd_pdu(int argc, char **argv);
+int cmd_book(int argc, char **argv);
+int cmd_cancel(int argc, char **argv);
+int cmd_move(int argc, char **argv);
+int cmd_block(int argc, char **argv);
+int cmd_unblock(int argc, char **argv);
 
 /*
  * The config file to use: the -c value if given, else $SMSDESK_CONFIG,

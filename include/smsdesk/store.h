@@ -45,9 +45,11 @@ enum store_err {
 #define STORE_ERROR_MAX	     160 /* last error text of an outbound part */
 #define STORE_CONV_KIND_MAX  32
 #define STORE_CONV_STATE_MAX 1024
+#define STORE_NAME_MAX	     80	 /* a staff booking's customer name */
+#define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -252,6 +254,8 @@ int store_part_group(struct store *st, const char *sender, int ref, int total,
 int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
 		      const struct store_inbox_new *row, int64_t now,
 		      int64_t *inbox_id);
+/* Tie one waiting part to message INBOX_ID (a late part of it). */
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id);
 /* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
 int store_part_oldest_waiting(struct store *st, int64_t *received_at);
 /*
@@ -313,7 +317,7 @@ enum store_out_state {
 /* What a message is, beyond its origin (store_outbox_new.flags). */
 enum store_out_flags {
 	/* The desk's confirmation of a STOP: the one text that may go to a
-	 * number that opted out, and only if queued after the opt-out. */
+	 * number that opted out. */
 	STORE_OUT_CONFIRMS_OPTOUT = 1 << 0,
 };
 
@@ -349,9 +353,6 @@ struct store_out_job {
 	int64_t created_at; /* when the message was queued */
 	int64_t expires_at; /* 0 = never */
 	unsigned flags;	    /* enum store_out_flags */
-	/* When `to` opted out (store_is_opted_out), or -1 when it has not:
-	 * read with the part, so the send-time check costs no extra query. */
-	int64_t optout_since;
 };
 
 /* Queue a message and its parts, all due at `now`. */
@@ -483,19 +484,34 @@ int store_replies_since(struct store *st, const char *to, int64_t since,
 enum store_booking_state {
 	STORE_BOOKED,
 	STORE_CANCELLED,
+	/* Not a booking: a block (lunch, a day off, a broken chair) as
+	 * store_slots_between lists it; it takes every place of the service
+	 * it names, or of every service when its service is "". */
+	STORE_BLOCKED,
+};
+
+/* Who made a booking. */
+enum store_booked_by {
+	STORE_BY_TEXT,	/* the desk, for a customer who texted */
+	STORE_BY_STAFF, /* smsdesk book: a walk-in or a phone call */
 };
 
 struct store_booking {
-	int64_t id;
+	int64_t id; /* a block's id for STORE_BLOCKED */
 	char ref[STORE_REF_MAX];
 	char service[STORE_ID_MAX];
 	int64_t start;
 	int minutes;
+	/* The customer's number (E.164); "" for a staff booking without
+	 * one, and once the customer was forgotten or the retention passed. */
 	char customer[STORE_NUMBER_MAX];
 	enum store_booking_state state;
 	int64_t created_at;
 	int64_t cancelled_at; /* 0 unless cancelled */
 	int64_t reminded_at;  /* 0 until the reminder is queued */
+	enum store_booked_by by;
+	char name[STORE_NAME_MAX]; /* staff bookings: as staff typed it */
+	char note[STORE_NOTE_MAX]; /* staff bookings; a block's reason */
 };
 
 struct store_booking_list {
@@ -534,6 +550,20 @@ int store_booking_find(struct store *st, const char *ref, const char *customer,
 int store_booking_cancel(struct store *st, const char *ref,
 			 const char *customer, int64_t now,
 			 struct store_booking *out);
+/*
+ * A move cancels old_ref and books new_ref: remember which, so the old
+ * reference can point to the new one. STORE_ERR_NOT_FOUND when old_ref does
+ * not exist.
+ */
+int store_booking_set_moved(struct store *st, const char *old_ref,
+			    const char *new_ref);
+/*
+ * The reference old_ref was moved to (new_ref: STORE_REF_MAX bytes), only
+ * for its owner; STORE_ERR_NOT_FOUND when it was never moved (or is not
+ * customer's).
+ */
+int store_booking_moved_to(struct store *st, const char *old_ref,
+			   const char *customer, char *new_ref);
 /* The customer's booked (not cancelled) bookings starting at or after from. */
 int store_bookings_upcoming(struct store *st, const char *customer,
 			    int64_t from, struct store_booking_list *out);
@@ -557,6 +587,88 @@ int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
 int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now);
 /* The booking with row id `id` (for staff and the reminder's expiry). */
 int store_booking_get(struct store *st, int64_t id, struct store_booking *out);
+
+/* ---- staff: bookings made by staff, moves, blocks --------------------- */
+
+/* A booking staff make (smsdesk book). */
+struct store_staff_booking {
+	const char *service;
+	int64_t start;
+	int minutes;
+	int capacity;	      /* the service's, from the catalog */
+	const char *customer; /* E.164, or "" / NULL when none was given */
+	const char *name;     /* NULL or "" when none */
+	const char *note;     /* NULL or "" when none */
+};
+
+/*
+ * Book as store_booking_create does — capacity and blocks checked inside
+ * BEGIN IMMEDIATE (or the caller's transaction), STORE_ERR_FULL when no
+ * place is left — marked as made by staff, with a name and a note.
+ */
+int store_booking_create_staff(struct store *st,
+			       const struct store_staff_booking *b, int64_t now,
+			       char *ref, int64_t *id);
+/* The booking with this reference, whoever's it is (for staff only). */
+int store_booking_by_ref(struct store *st, const char *ref,
+			 struct store_booking *out);
+/*
+ * Cancel by reference for staff (out may be NULL): NOT_FOUND when there is
+ * no such booking, STORE_ERR_STATE when it is already cancelled.
+ */
+int store_booking_cancel_ref(struct store *st, const char *ref, int64_t now,
+			     struct store_booking *out);
+/*
+ * Move a booked booking to start (same reference, same service and
+ * length) if a place is free there — its own place not counted, blocks
+ * honoured — in one transaction; its reminder is due again. out (may be
+ * NULL) gets the booking as it was before the move. STORE_ERR_FULL,
+ * STORE_ERR_STATE (cancelled), STORE_ERR_NOT_FOUND.
+ */
+int store_booking_move(struct store *st, const char *ref, int64_t start,
+		       int capacity, int64_t now, struct store_booking *out);
+
+/* A stretch of time staff took out of the book. */
+struct store_block {
+	int64_t id;
+	char service[STORE_ID_MAX]; /* "" = every service */
+	int64_t start, end;	    /* [start, end), UTC */
+	char reason[STORE_NOTE_MAX];
+	int64_t created_at;
+};
+
+struct store_block_list {
+	struct store_block *v;
+	size_t n;
+};
+void store_block_list_free(struct store_block_list *list);
+
+/* Block [start, end) for service ("" or NULL: all). *id may be NULL. */
+int store_block_add(struct store *st, const char *service, int64_t start,
+		    int64_t end, const char *reason, int64_t now, int64_t *id);
+/* Remove block id (out, may be NULL, gets it); NOT_FOUND if none. */
+int store_block_remove(struct store *st, int64_t id, struct store_block *out);
+/* Blocks overlapping [from, to), by start. */
+int store_blocks_between(struct store *st, int64_t from, int64_t to,
+			 struct store_block_list *out);
+
+/*
+ * What takes places in [from, to): the booked bookings starting in it (as
+ * store_bookings_between lists them; a long one may start the day before,
+ * so callers ask from a day early) and every block overlapping it, as
+ * STORE_BLOCKED rows (id the block's, ref "", customer "", note its
+ * reason). The desk counts places from this (desk_io between).
+ */
+int store_slots_between(struct store *st, int64_t from, int64_t to,
+			struct store_booking_list *out);
+
+/*
+ * How many of service's capacity places row b takes where it overlaps:
+ * 1 for a booked booking of that service, all of them (capacity) for a
+ * block of that service or of every service, 0 otherwise.
+ */
+int store_booking_places(const struct store_booking *b, const char *service,
+			 int capacity);
 
 /* ---- conversations --------------------------------------------------- */
 
@@ -695,6 +807,18 @@ int store_renumber(struct store *st, const char *tag, store_number_fn fn,
  * when not; negative on error.
  */
 int store_has_served(struct store *st);
+
+/* ---- the wall clock stepped ------------------------------------------ */
+
+/*
+ * The wall clock jumped by STEP seconds (NTP's first sync, `date -s`): move
+ * every persisted wall time that measures a wait by STEP, so the wait keeps
+ * its length in real time — when queued parts may next be tried, the
+ * creation time of messages not yet sent (reply expiry counts from it),
+ * when conversations expire. Absolute times (bookings, what came and went)
+ * stay. One transaction (store_clock.c).
+ */
+int store_shift_waits(struct store *st, int64_t step);
 
 /* ---- for test cases only --------------------------------------------- */
 

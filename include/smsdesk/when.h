@@ -5,10 +5,15 @@
  * arithmetic bookings need (a slot starts at opening time, steps by the
  * service's minutes and must end by closing time).
  *
+ * The words it knows are data: one language pack per language
+ * (when_vocab.h, src/lang/<code>_when.c); the rules (src/when_read.c,
+ * when_days.c, when_times.c) are written on word senses only.
+ *
  * Pure: "now" is always passed in; this module never reads the clock and
  * never touches TZ (local time comes from civil.h's zone objects). Ambiguity
  * ("7" when we are open neither at 07:00 nor at 19:00, "05-06") is reported,
- * never guessed.
+ * never guessed, and a day it cannot read is never today: it sets `unsure`.
+ * Reading allocates nothing; each pack is indexed once per process.
  */
 #ifndef SMSDESK_WHEN_H
 #define SMSDESK_WHEN_H
@@ -67,8 +72,9 @@ struct when_req {
 	struct when_day range_first, range_last; /* inclusive */
 	/*
 	 * The text holds a date or time word the reader could not place
-	 * ("boxing day" in a pack without it, "the 3rd of smarch"): the desk
-	 * must ask about the day or time, never fall back to today or guess.
+	 * ("boxing day" in a pack without it, "the 3rd of smarch") and no
+	 * other word named the day: the desk must ask about the day, never
+	 * fall back to today or guess. has_day and has_range are then 0.
 	 */
 	int unsure;
 	/*

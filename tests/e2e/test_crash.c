@@ -296,6 +296,13 @@ static void soak_run(struct soak *s)
 		rig_kill(r, SIGKILL);
 		s->kills++;
 		look_at_sent(s);
+		if (access(r->cfg, R_OK) != 0) {
+			printf("  %s is gone: something removed the scratch "
+			       "directory; stopping at round %d\n",
+			       r->dir, i);
+			CHECK(!"scratch directory kept");
+			return;
+		}
 		read_window(s);
 		if (rig_start(r) != 0) {
 			CHECK(!"restarted");

@@ -74,7 +74,7 @@ else
 	t_eq "verify: $? $out" "verify: 0 "
 	unit=$(cat "$root/usr/lib/systemd/system/smsdesk.service")
 	t_contains "$unit" "After=time-sync.target"
-	t_contains "$unit" "RestartPreventExitStatus=6"
+	t_contains "$unit" "RestartPreventExitStatus=4 6"
 	t_contains "$unit" "TimeoutStopSec=135"
 fi
 t_end

@@ -75,7 +75,12 @@ int rig_init(struct rig *r, int n_modems, const char *now)
 	char *tmpl;
 
 	memset(r, 0, sizeof(*r));
-	snprintf(r->dir, sizeof(r->dir), "/tmp/smsdesk-e2e.XXXXXX");
+	/* $TMPDIR when set and short enough (make soak runs in its own, so a
+	 * clean-up of /tmp/smsdesk-* cannot pull the floor away mid-run). */
+	const char *tmp = getenv("TMPDIR");
+	if (tmp == NULL || tmp[0] == '\0' || strlen(tmp) > 32)
+		tmp = "/tmp";
+	snprintf(r->dir, sizeof(r->dir), "%s/smsdesk-e2e.XXXXXX", tmp);
 	if (src == NULL || mkdtemp(r->dir) == NULL || n_modems < 1 ||
 	    n_modems > RIG_MAX_MODEMS)
 		return -1;

@@ -155,26 +155,36 @@ static void test_stop_after_queueing_withdraws_every_origin(void)
 	store_close(st);
 }
 
-static void test_old_confirmation_does_not_pass_a_new_stop(void)
+static void test_confirmation_survives_a_clock_step(void)
 {
 	char path[128];
 	struct store *st = open_new(path, sizeof(path));
 	struct outbox *ob = st != NULL ? new_outbox(st, 0) : NULL;
 	struct outbox_job job;
-	int64_t old;
+	int64_t confirm, reply;
 
 	if (ob == NULL) {
 		CHECK(0);
 		store_close(st);
 		return;
 	}
-	/* A confirmation queued before the opt-out it would confirm (STOP,
-	 * START, STOP again while the first waited) is not an exception. */
-	old = queue(st, ALICE, "You've opted out", STORE_ORIGIN_REPLY, NOW, 0,
-		    STORE_OUT_CONFIRMS_OPTOUT);
-	CHECK_INT(store_optout_set(st, ALICE, NOW + 60), STORE_OK);
-	CHECK_INT(outbox_next(ob, NOW + 60, "m1", 0, &job), OUTBOX_NONE);
-	CHECK_INT(msg_state(st, old, NULL, 0), STORE_OUT_WITHDRAWN);
+	/* STOP answered: opt-out and confirmation in one transaction; then
+	 * the wall clock steps back an hour before the confirmation leaves
+	 * (what waits is shifted with it, the opt-out's time is not). */
+	CHECK_INT(store_optout_set(st, ALICE, NOW), STORE_OK);
+	confirm = queue(st, ALICE, "You've opted out", STORE_ORIGIN_REPLY, NOW,
+			NOW + 240 * 60, STORE_OUT_CONFIRMS_OPTOUT);
+	reply = queue(st, BOB, "Booked", STORE_ORIGIN_REPLY, NOW,
+		      NOW + 240 * 60, 0);
+	CHECK_INT(store_shift_waits(st, -3600), STORE_OK);
+	CHECK_INT(outbox_next(ob, NOW - 3600 + 10, "m1", 0, &job), OUTBOX_OK);
+	CHECK_INT(job.msg_id, confirm);
+	outbox_sent(ob, &job, 1, NULL, NOW);
+	/* The reply's four hours moved with the clock too: four real hours
+	 * after it was queued it is stale, not five. */
+	CHECK_INT(outbox_next(ob, NOW - 3600 + 240 * 60, "m1", 0, &job),
+		  OUTBOX_NONE);
+	CHECK_INT(msg_state(st, reply, NULL, 0), STORE_OUT_WITHDRAWN);
 	outbox_free(ob, NOW);
 	store_close(st);
 }
@@ -454,7 +464,7 @@ int main(void)
 	}
 	RUN(test_queue_stores_e164);
 	RUN(test_stop_after_queueing_withdraws_every_origin);
-	RUN(test_old_confirmation_does_not_pass_a_new_stop);
+	RUN(test_confirmation_survives_a_clock_step);
 	RUN(test_expiry);
 	RUN(test_retry_backoff_and_give_up);
 	RUN(test_result_kept_while_database_busy);
