@@ -350,8 +350,8 @@ void outbox_failed(struct outbox *ob, const struct outbox_job *job,
 
 		p.kind = PENDING_RETRY;
 		p.next_try_at = now + wait;
-		log_warn("send to %s failed (%s); retry %d in %llds", masked,
-			 p.error, tries, (long long)wait);
+		log_warn("send failed (%s) to %s; retry %d in %llds", p.error,
+			 masked, tries, (long long)wait);
 	}
 	settle(ob, &p, now);
 }

@@ -186,6 +186,9 @@ static void test_stop_while_down_stops_every_origin(void)
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
 	CHECK_INT(rig_settle(&r, 2000, 15000), 0);
 	CHECK_INT(rig_count(&r, ALICE), 1);
+	/* Under any spelling of her number: Bob's text and her confirmation
+	 * are all that left. */
+	CHECK_INT(rig_count(&r, NULL), 2);
 	CHECK(contains(rig_last(&r, ALICE) ? rig_last(&r, ALICE)->text : NULL,
 		       OPTED));
 	CHECK_INT(msg_state(&r, reply, why, sizeof(why)), STORE_OUT_WITHDRAWN);
@@ -252,6 +255,7 @@ static void test_stop_while_line_down(void)
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 30000), 1);
 	CHECK_INT(rig_settle(&r, 2000, 15000), 0);
 	CHECK_INT(rig_count(&r, ALICE), 1);
+	CHECK_INT(rig_count(&r, NULL), 2); /* Bob's answer, her confirmation */
 	CHECK(contains(rig_last(&r, ALICE) ? rig_last(&r, ALICE)->text : NULL,
 		       OPTED));
 out:
