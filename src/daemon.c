@@ -18,6 +18,7 @@
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/outbox.h"
+#include "smsdesk/privacy.h"
 #include "smsdesk/runlock.h"
 #include "smsdesk/wallclock.h"
 #include "smsdesk/when.h"
@@ -92,6 +93,7 @@ struct daemon {
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
+	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
 	/* Something may be ready to send: a reply was queued, a send ended, a
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
@@ -475,6 +477,10 @@ static void timers(struct daemon *d, int64_t now_ms)
 	}
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
+	if (now_ms >= d->next_prune_ms) {
+		privacy_daily(d->cat, d->st, wall_now(d));
+		d->next_prune_ms = now_ms + 24 * 3600 * 1000LL;
+	}
 	inbound_tick(d->in, now_ms, wall_now(d));
 	if (now_ms >= d->next_outbox_ms) {
 		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
@@ -571,6 +577,24 @@ static int database_lost(struct daemon *d)
 	return 0;
 }
 
+/* The database's lock file removed under us: lock the new one, or stop
+ * when another serve got it first (two daemons on one database). */
+static int lock_lost(struct daemon *d)
+{
+	char err[512];
+	int rc = runlock_recheck(d->lock, err, sizeof(err));
+
+	if (rc == RUNLOCK_HELD) {
+		log_error("the database's lock file was removed and %s: "
+			  "stopping",
+			  err);
+		return 1;
+	}
+	if (rc != RUNLOCK_OK)
+		log_warn("%s; trying again", err);
+	return 0;
+}
+
 static int64_t mono_us(void)
 {
 	struct timespec ts;
@@ -618,6 +642,8 @@ static int run_loop(struct daemon *d)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;
+			if (lock_lost(d))
+				return CLI_IN_USE;
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");

@@ -46,6 +46,10 @@ static const struct subcommand subcommands[] = {
      "[-c FILE] --from TIME --to TIME [--service ID] [--reason T] | --list",
      "take time out of the book (lunch, a day off)"},
     {"unblock", cmd_unblock, "[-c FILE] N", "give a blocked time back"},
+    {"forget", cmd_forget, "[-c FILE] NUMBER | --expired",
+     "erase one customer (an opt-out survives), or prune old data"},
+    {"export", cmd_export, "[-c FILE] NUMBER",
+     "what is held about one customer, as JSON"},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))

@@ -48,6 +48,8 @@ int cmd_cancel(int argc, char **argv);
 int cmd_move(int argc, char **argv);
 int cmd_block(int argc, char **argv);
 int cmd_unblock(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /*
  * The config file to use: the -c value if given, else $SMSDESK_CONFIG,

@@ -820,6 +820,98 @@ int store_has_served(struct store *st);
  */
 int store_shift_waits(struct store *st, int64_t step);
 
+/* ---- privacy: retention, erasure, export ------------------------------
+ *
+ * What the store holds about a person: the texts they sent (with their
+ * PDUs and the parts of long ones), the replies and staff texts sent to
+ * them, their bookings (number, name, note), their pending conversation,
+ * their opt-out and the "no"s the desk gave them. Pruning and erasing
+ * blank the personal columns of rows that the report counts (a row with
+ * no number and no text is a count) and delete the rest. Freed space is
+ * overwritten with zeros (PRAGMA secure_delete) on the connection that
+ * prunes or erases.
+ */
+
+/* How many rows a prune or an erasure touched, by kind. */
+struct store_privacy_counts {
+	int64_t texts_in;      /* inbound texts blanked */
+	int64_t parts_in;      /* parts of long texts deleted */
+	int64_t texts_out;     /* outbound texts blanked */
+	int64_t bookings;      /* bookings made anonymous */
+	int64_t conversations; /* pending questions deleted */
+	int64_t ledger;	       /* "no"s made anonymous */
+	int64_t optouts;       /* opt-outs kept only as a keyed hash */
+	int64_t unsent;	       /* queued texts given up (erasure only) */
+};
+
+/*
+ * The retention policy: blank everything personal older than `before`
+ * (inbound texts received, outbound texts queued and finished, bookings
+ * that ended, conversations last touched, ledger rows made), in one
+ * transaction; opt-outs older than it are kept as keyed hashes, so STOP
+ * still holds. out may be NULL.
+ */
+int store_prune(struct store *st, int64_t before,
+		struct store_privacy_counts *out);
+
+/*
+ * Every distinct number the store holds (senders, recipients, customers,
+ * opt-outs, conversations, ledger; not the hashes) for which
+ * match(ctx, stored) returns nonzero, into out (owned:
+ * store_strings_free). So that one person is found in every form their
+ * number was stored in.
+ */
+typedef int (*store_match_fn)(void *ctx, const char *stored);
+int store_numbers_matching(struct store *st, store_match_fn match, void *ctx,
+			   struct store_strings *out);
+
+/*
+ * Erase one person, whose number was stored in the forms of `forms` (as
+ * store_numbers_matching found them) and whose E.164 form is e164 (it
+ * need not be stored): every text to or from them blanked with its PDU
+ * (queued ones given up), parts of long texts and conversations deleted,
+ * bookings and ledger rows made anonymous, and an opt-out (if any) kept
+ * only as keyed hashes of e164 and of every form. One transaction. out may
+ * be NULL.
+ */
+int store_forget(struct store *st, const struct store_strings *forms,
+		 const char *e164, int64_t now,
+		 struct store_privacy_counts *out);
+
+/*
+ * Make what was blanked or deleted gone from the file too: checkpoint the
+ * write-ahead log into the database, VACUUM it (a fresh copy, no free
+ * pages) and truncate the log. Needs no other connection in a transaction;
+ * STORE_ERR_BUSY otherwise (the busy timeout applies).
+ */
+int store_compact(struct store *st);
+
+/* One field of a row held about a person (store_export). */
+enum store_field_kind {
+	STORE_FIELD_TEXT,
+	STORE_FIELD_INT,
+	STORE_FIELD_TIME, /* UTC epoch seconds; 0 = none */
+};
+struct store_field {
+	const char *name;
+	enum store_field_kind kind;
+	const char *text; /* STORE_FIELD_TEXT (borrowed for the call) */
+	int64_t num;
+};
+/*
+ * Called once per row, grouped by table ("inbox", "in_part", "outbox",
+ * "bookings", "conversations", "ledger", "optouts"), with the row's
+ * fields; a negative return stops the walk and becomes the result.
+ */
+typedef int (*store_export_fn)(void *ctx, const char *table,
+			       const struct store_field *fields, size_t n);
+/*
+ * Every row held about a person (forms as for store_forget, e164 for the
+ * opt-out kept as a hash), in one read snapshot, oldest first per table.
+ */
+int store_export(struct store *st, const struct store_strings *forms,
+		 const char *e164, store_export_fn fn, void *ctx);
+
 /* ---- for test cases only --------------------------------------------- */
 
 /* Create a fresh file at schema version `version` (1..latest), unmigrated. */

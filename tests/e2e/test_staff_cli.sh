@@ -126,4 +126,23 @@ t_contains "$out" "already cancelled"
 out=$(sd cancel $now QQQQ); t_eq $? 1
 t_end
 
+t_begin "forget and export: help, usage, bad numbers, JSON for nobody"
+for c in forget export; do
+	out=$(sd $c --help); t_eq $? 0
+	t_contains "$out" "usage: smsdesk $c"
+	out=$(sd $c); t_eq $? 2
+	out=$(sd $c 'not a number'); t_eq $? 1
+	t_contains "$out" "is not a phone number"
+done
+out=$(sd forget --expired +447700900001); t_eq $? 2
+out=$("$SMSDESK_BIN" export $now 07700 900555 2>/dev/null); t_eq $? 2
+out=$("$SMSDESK_BIN" export $now "07700 900555" 2>"$tmp/err"); t_eq $? 0
+t_eq "$(printf '%s' "$out" | jq -r '.number + " " + (.stored_as | length | tostring) + " " + (.bookings | length | tostring)')" "+447700900555 0 0"
+t_contains "$(cat "$tmp/err")" "nothing is held about +447700900555"
+out=$(sd forget $now --dry-run +447700900123); t_eq $? 0
+t_contains "$out" "Would forget +447700900123 (stored as +447700900123)"
+t_contains "$out" "would be made anonymous"
+t_contains "$(sd export $now +447700900123)" '"texts_sent": ['
+t_end
+
 t_done
