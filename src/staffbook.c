@@ -5,8 +5,8 @@
 #include "smsdesk/staffbook.h"
 
 #include "smsdesk/catalog.h"
-#include "smsdesk/daemon.h"
 #include "smsdesk/lang.h"
+#include "smsdesk/outbox.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/store.h"
 #include "smsdesk/when.h"
@@ -278,9 +278,13 @@ int staffbook_notify(struct store *st, const struct catalog *cat,
 	}
 	if (rc == 1)
 		return STAFFBOOK_OPTED_OUT;
-	rc = daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL,
-			       cat->policy.max_segments, now, msg_id, err,
-			       errlen);
+	struct outbox_text t = {.to = to,
+				.country = cat->country,
+				.text = text,
+				.origin = STORE_ORIGIN_STAFF,
+				.max_segments = cat->policy.max_segments,
+				.national_shift = cat->policy.national_shift};
+	rc = outbox_queue(st, &t, now, msg_id, err, errlen);
 	return rc < 0 ? rc : STAFFBOOK_QUEUED;
 }
 

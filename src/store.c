@@ -178,6 +178,25 @@ static const struct migration migrations[] = {
     {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
 	    " DEFAULT '';"},
 
+    /*
+     * 6 (outbox): the outbox's expiry and flags, the bearer's own message id,
+     * and a small key/value table for facts about the file itself (the tag of
+     * store_renumber). Replies queued before replies could expire get the
+     * default reply expiry (240 minutes), so an upgrade after an outage
+     * does not send them days late.
+     */
+    {.sql =
+	 "ALTER TABLE out_msg ADD COLUMN expires_at INTEGER NOT NULL"
+	 " DEFAULT 0;"
+	 "ALTER TABLE out_msg ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE out_part ADD COLUMN ref TEXT NOT NULL DEFAULT '';"
+	 "CREATE INDEX out_part_ref ON out_part (modem, ref) WHERE ref != '';"
+	 "UPDATE out_msg SET expires_at = created_at + 240 * 60"
+	 " WHERE origin = 0;"
+	 "CREATE TABLE meta ("
+	 " key TEXT PRIMARY KEY,"
+	 " value TEXT NOT NULL);"},
+
     /* append the next step here */
 };
 
@@ -366,6 +385,14 @@ int db_int(struct store *st, const char *sql, const struct db_arg *args,
 		*out = sqlite3_column_int64(s, 0);
 	db_done(s);
 	return rc;
+}
+
+int db_collect_id(void *ctx, sqlite3_stmt *row)
+{
+	struct db_ids *w = ctx;
+
+	w->ids[w->n++] = sqlite3_column_int64(row, 0);
+	return STORE_OK;
 }
 
 int db_changes(struct store *st)

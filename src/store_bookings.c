@@ -60,6 +60,8 @@ static const char SQL_DUE_REMINDER[] =
 static const char SQL_REMINDED[] =
     "UPDATE bookings SET reminded_at = ?2 WHERE id = ?1 AND reminded_at = 0";
 static const char SQL_EXISTS[] = "SELECT 1 FROM bookings WHERE id = ?1";
+static const char SQL_GET[] = "SELECT " BOOKING_COLS " FROM bookings"
+			      " WHERE id = ?1";
 static const char SQL_SET_MOVED[] =
     "UPDATE bookings SET moved_to = ?2 WHERE ref = ?1";
 static const char SQL_MOVED_TO[] =
@@ -492,6 +494,18 @@ int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now)
 	if (rc < 0)
 		return rc;
 	return db_changed_or_why(st, SQL_EXISTS, id);
+}
+
+int store_booking_get(struct store *st, int64_t id, struct store_booking *out)
+{
+	sqlite3_stmt *s;
+	int rc = db_row(st, SQL_GET, DB_ARGS(DB_I(id)), &s);
+
+	if (rc < 0)
+		return rc;
+	booking_row(s, out);
+	db_done(s);
+	return STORE_OK;
 }
 
 /* ---- conversations ----------------------------------------------------- */

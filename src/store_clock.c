@@ -16,6 +16,12 @@ static const char SQL_SHIFT_PARTS[] =
 static const char SQL_SHIFT_MSGS[] =
     "UPDATE out_msg SET created_at = created_at + ?1 WHERE id IN"
     " (SELECT msg_id FROM out_part WHERE state IN (0, 1))";
+/* A reply's expiry is a wait from its queueing; a reminder's is its
+ * booking's start, absolute (origin 2 keeps it). */
+static const char SQL_SHIFT_EXPIRY[] =
+    "UPDATE out_msg SET expires_at = expires_at + ?1 WHERE expires_at != 0"
+    " AND origin != 2 AND id IN (SELECT msg_id FROM out_part"
+    " WHERE state IN (0, 1))";
 static const char SQL_SHIFT_CONV[] =
     "UPDATE conversations SET expires_at = expires_at + ?1,"
     " updated_at = updated_at + ?1";
@@ -30,6 +36,8 @@ int store_shift_waits(struct store *st, int64_t step)
 	rc = db_exec(st, SQL_SHIFT_PARTS, DB_ARGS(DB_I(step)));
 	if (rc >= 0)
 		rc = db_exec(st, SQL_SHIFT_MSGS, DB_ARGS(DB_I(step)));
+	if (rc >= 0)
+		rc = db_exec(st, SQL_SHIFT_EXPIRY, DB_ARGS(DB_I(step)));
 	if (rc >= 0)
 		rc = db_exec(st, SQL_SHIFT_CONV, DB_ARGS(DB_I(step)));
 	return db_tx_leave(st, &tx, rc);

@@ -147,29 +147,16 @@ int store_inbox_mark_ignored(struct store *st, int64_t id, const char *reason,
 	return inbox_mark(st, id, STORE_IN_IGNORED, reason, now);
 }
 
-struct id_list {
-	int64_t *ids;
-	size_t n;
-};
-
-static int collect_id(void *ctx, sqlite3_stmt *row)
-{
-	struct id_list *list = ctx;
-
-	list->ids[list->n++] = sqlite3_column_int64(row, 0);
-	return STORE_OK;
-}
-
 int store_inbox_unanswered(struct store *st, int64_t after_id, int64_t *ids,
 			   size_t cap)
 {
-	struct id_list list = {ids, 0};
+	struct db_ids list = {ids, 0};
 	int rc;
 
 	if (cap > 100000)
 		cap = 100000;
 	rc = db_each(st, SQL_IN_UNANSWERED, DB_ARGS(DB_I(after_id), DB_I(cap)),
-		     collect_id, &list);
+		     db_collect_id, &list);
 	return rc < 0 ? rc : (int)list.n;
 }
 

@@ -104,6 +104,13 @@ int db_each(struct store *st, const char *sql, const struct db_arg *args,
  */
 int db_int(struct store *st, const char *sql, const struct db_arg *args,
 	   size_t n, int64_t *out);
+/* A db_each callback collecting column 0 of each row into ids (the query's
+ * LIMIT keeps it within the caller's room). */
+struct db_ids {
+	int64_t *ids;
+	size_t n;
+};
+int db_collect_id(void *ctx, sqlite3_stmt *row);
 /* End a row handed out by db_row (reset, bindings cleared). */
 void db_done(sqlite3_stmt *s);
 

@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -299,9 +299,11 @@ enum store_origin {
 };
 
 /*
- * Per part: queued → sending → sent → delivered, or → failed. sending →
- * queued again on a retry. A message's state is derived from its parts:
- * failed if any part failed, else the least advanced part's state.
+ * Per part: queued → sending → sent → delivered, or → failed (given up), or
+ * queued → withdrawn (not sent on purpose: expired, the number opted out;
+ * the reason is the part's last error). sending → queued again on a retry.
+ * A message's state is derived from its parts: withdrawn or failed if any
+ * part was (withdrawn first), else the least advanced part's state.
  */
 enum store_out_state {
 	STORE_OUT_QUEUED,
@@ -309,6 +311,14 @@ enum store_out_state {
 	STORE_OUT_SENT,
 	STORE_OUT_DELIVERED,
 	STORE_OUT_FAILED,
+	STORE_OUT_WITHDRAWN,
+};
+
+/* What a message is, beyond its origin (store_outbox_new.flags). */
+enum store_out_flags {
+	/* The desk's confirmation of a STOP: the one text that may go to a
+	 * number that opted out. */
+	STORE_OUT_CONFIRMS_OPTOUT = 1 << 0,
 };
 
 struct store_out_part {
@@ -324,6 +334,8 @@ struct store_outbox_new {
 	const char *modem; /* preferred modem; NULL or "" = any */
 	const struct store_out_part *parts; /* in sending order */
 	size_t n_parts;			    /* 1..255 */
+	int64_t expires_at; /* not sent at or after this (UTC); 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 
 /* One part due for sending, as store_outbox_next hands it out. */
@@ -338,6 +350,9 @@ struct store_out_job {
 	int tries; /* attempts made before this one */
 	int tpdu_len;
 	char pdu_hex[STORE_PDU_HEX_MAX];
+	int64_t created_at; /* when the message was queued */
+	int64_t expires_at; /* 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 
 /* Queue a message and its parts, all due at `now`. */
@@ -351,6 +366,9 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
  */
 int store_outbox_next(struct store *st, int64_t now, const char *modem,
 		      struct store_out_job *job);
+/* The same, only for parts of message msg_id (0: any message). */
+int store_outbox_next_in(struct store *st, int64_t now, const char *modem,
+			 int64_t msg_id, struct store_out_job *job);
 /*
  * When store_outbox_next will next have something (for the poll timeout):
  * the earliest next_try_at of a queued part not waiting behind an earlier
@@ -367,6 +385,13 @@ int store_outbox_mark_sending(struct store *st, int64_t part_id,
 /* sending → sent with the +CMGS message reference. */
 int store_outbox_mark_sent(struct store *st, int64_t part_id, int mr,
 			   int64_t now);
+/*
+ * sending → sent with what the bearer calls it: mr, the TP-MR of +CMGS (-1
+ * when none), and ref, the bearer's own message id (Kannel's; NULL or ""
+ * when none, at most STORE_ID_MAX - 1 bytes).
+ */
+int store_outbox_mark_sent_ref(struct store *st, int64_t part_id, int mr,
+			       const char *ref, int64_t now);
 /* sending → queued, due again at next_try_at, remembering why. */
 int store_outbox_mark_retry(struct store *st, int64_t part_id,
 			    const char *error, int64_t next_try_at,
@@ -391,6 +416,17 @@ int store_outbox_mark_failed(struct store *st, int64_t part_id,
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
 				 const char *recipient, int status,
 				 int64_t now);
+/* The same for a bearer's own message id (mark_sent_ref's ref), with the
+ * TP-Status of the report as above. */
+int store_outbox_delivered_by_ref(struct store *st, const char *bearer,
+				  const char *ref, int status, int64_t now);
+/*
+ * Withdraw what is left of a message: its queued parts → withdrawn with
+ * reason (parts already sent stay sent). Returns how many parts were
+ * withdrawn (0 when none was queued), or a negative error.
+ */
+int store_outbox_withdraw(struct store *st, int64_t msg_id, const char *reason,
+			  int64_t now);
 /*
  * At start-up: parts left in sending by a crash go back to queued, due now;
  * returns how many (negative on error). Such a part may already have left
@@ -417,11 +453,18 @@ struct store_out_msg {
 	int64_t created_at;
 	int n_parts;
 	char last_error[STORE_ERROR_MAX];
-	char *text; /* owned: store_out_msg_clear */
+	char *text;	    /* owned: store_out_msg_clear */
+	int64_t expires_at; /* 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 int store_outbox_get(struct store *st, int64_t msg_id,
 		     struct store_out_msg *out);
 void store_out_msg_clear(struct store_out_msg *msg);
+/*
+ * Ids of the messages queued to `to`, oldest first, at most cap into ids;
+ * returns how many (negative on error).
+ */
+int store_outbox_to(struct store *st, const char *to, int64_t *ids, size_t cap);
 /* The state of one part (for tests and diagnostics). */
 int store_outbox_part_state(struct store *st, int64_t part_id,
 			    enum store_out_state *state, int *tries, int *mr);
@@ -542,6 +585,8 @@ int store_bookings_between(struct store *st, int64_t from, int64_t to,
 int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
 				struct store_booking_list *out);
 int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now);
+/* The booking with row id `id` (for staff and the reminder's expiry). */
+int store_booking_get(struct store *st, int64_t id, struct store_booking *out);
 
 /* ---- staff: bookings made by staff, moves, blocks --------------------- */
 
@@ -694,12 +739,16 @@ struct store_named_row {
 	int64_t count;
 };
 
-/* A message we gave up sending (Invariant 3: visible to staff). */
+/*
+ * A message we gave up sending (Invariant 3: visible to staff), or one
+ * withdrawn on purpose (expired, opted out): error says why.
+ */
 struct store_failed_row {
 	int64_t msg_id;
 	char to[STORE_NUMBER_MAX];
 	int64_t created_at;
 	char error[STORE_ERROR_MAX];
+	enum store_origin origin;
 };
 
 #define STORE_REPORT_FAILED_MAX 20
@@ -707,7 +756,8 @@ struct store_failed_row {
 struct store_report {
 	int64_t in_total, in_answered, in_ignored, in_new;
 	int64_t out_total, out_queued, out_sent, out_delivered, out_failed;
-	int64_t out_parts; /* SMS segments queued: what the replies cost */
+	int64_t out_withdrawn; /* not sent on purpose: expired, opted out */
+	int64_t out_parts;     /* SMS segments queued: what the replies cost */
 	int64_t bookings_made, bookings_cancelled;
 	int64_t turned_away;
 	struct store_demand_row *demand; /* most often turned away first */
@@ -717,6 +767,8 @@ struct store_report {
 	struct store_failed_row *failed; /* latest first, at most
 					    STORE_REPORT_FAILED_MAX */
 	size_t n_failed;
+	struct store_failed_row *withdrawn; /* the same for withdrawn */
+	size_t n_withdrawn;
 };
 
 /*
@@ -726,6 +778,35 @@ struct store_report {
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
+
+/* ---- numbers --------------------------------------------------------- */
+
+/*
+ * A number as stored → its new form in out (cap bytes); 0 when out holds
+ * it, nonzero to keep the stored form (an alphanumeric sender, a number
+ * that cannot be read with certainty).
+ */
+typedef int (*store_number_fn)(void *ctx, const char *stored, char *out,
+			       size_t cap);
+/*
+ * Rewrite every stored phone number — outbox recipients, bookings'
+ * customers, opt-outs, conversations, ledger senders — through fn, in one
+ * transaction, unless this database already went through it under the
+ * same tag (remembered in the file; e.g. "e164:GB"). Where two stored
+ * forms of one number meet, the opt-out keeps the earliest time and the
+ * conversation the latest. Inbound rows keep the sender as received (with
+ * the PDU it came in). Returns how many values changed (0 when the tag was
+ * already done), or a negative error.
+ */
+int store_renumber(struct store *st, const char *tag, store_number_fn fn,
+		   void *ctx);
+
+/*
+ * 1 when a bearer has used this database — a text came in on a modem or a
+ * part was sent — so it belongs to a real desk, not to `smsdesk try`; 0
+ * when not; negative on error.
+ */
+int store_has_served(struct store *st);
 
 /* ---- the wall clock stepped ------------------------------------------ */
 

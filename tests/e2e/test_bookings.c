@@ -496,7 +496,7 @@ static void queue(struct store *st, const char *to, int64_t now)
 {
 	struct store_out_part part = {"0011000B91", 10};
 	struct store_outbox_new msg = {
-	    to, "text", STORE_ORIGIN_REPLY, 0, NULL, &part, 1};
+	    to, "text", STORE_ORIGIN_REPLY, 0, NULL, &part, 1, 0, 0};
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, NULL), STORE_OK);
 }

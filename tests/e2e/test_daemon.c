@@ -305,12 +305,26 @@ out:
 	rig_free(&r);
 }
 
+/* boot() with serve's hidden test option: every retry after a second. */
+static int boot_fast_retry(struct rig *r, int modems)
+{
+	if (rig_init(r, modems, NOW) != 0) {
+		CHECK(!"rig");
+		return -1;
+	}
+	snprintf(r->extra[0], sizeof(r->extra[0]), "--retry-seconds=1");
+	if (rig_start(r) != 0) {
+		CHECK(!"rig started");
+		return -1;
+	}
+	return 0;
+}
+
 static void test_cms_error_retried(void)
 {
 	struct rig r;
 
-	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (boot(&r, 1) != 0)
+	if (boot_fast_retry(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 2, 500);
@@ -320,7 +334,6 @@ static void test_cms_error_retried(void)
 	CHECK_INT(rig_count(&r, ALICE), 1);
 out:
 	rig_free(&r);
-	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
 }
 
 static void test_gives_up_and_records(void)
@@ -328,8 +341,7 @@ static void test_gives_up_and_records(void)
 	struct rig r;
 	char out[4096];
 
-	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (boot(&r, 1) != 0)
+	if (boot_fast_retry(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 100, 500);
@@ -341,7 +353,6 @@ static void test_gives_up_and_records(void)
 	CHECK(strstr(out, "failed") != NULL);
 out:
 	rig_free(&r);
-	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
 }
 
 static void test_garbage_on_the_line(void)
@@ -479,12 +490,18 @@ out:
 static void test_send_waits_for_the_daemon(void)
 {
 	struct rig r;
-	char out[1024];
+	char out[1024], err[256];
+	struct store *st;
 
 	if (rig_init(&r, 1, NOW) != 0) {
 		CHECK(!"rig");
 		goto out;
 	}
+	/* The database as an earlier run of the daemon left it (send never
+	 * creates one). */
+	st = store_open(r.db, STORE_OPEN_CREATE, err, sizeof(err));
+	CHECK(st != NULL);
+	store_close(st);
 	CHECK_INT(rig_cli(&r, out, sizeof(out),
 			  "send --to +447700900004 We open late today"),
 		  0);

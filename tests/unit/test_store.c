@@ -91,9 +91,15 @@ static int64_t queue_reply(struct store *st, const char *to, int n_parts,
 	    {"0041000B914421436587F90000A0050003AA0302", 21},
 	    {"0041000B914421436587F90000A0050003AA0303", 22},
 	};
-	struct store_outbox_new msg = {
-	    to,	   "Booked: haircut", STORE_ORIGIN_REPLY, inbox_id, NULL,
-	    parts, (size_t)n_parts};
+	struct store_outbox_new msg = {to,
+				       "Booked: haircut",
+				       STORE_ORIGIN_REPLY,
+				       inbox_id,
+				       NULL,
+				       parts,
+				       (size_t)n_parts,
+				       0,
+				       0};
 	int64_t id = 0;
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, &id), STORE_OK);
@@ -655,7 +661,7 @@ static void test_outbox_bad_args_and_replies_guard(void)
 	struct store *st = open_new(path, sizeof(path));
 	struct store_out_part part = {big, 10};
 	struct store_outbox_new msg = {
-	    "+441632960001", "x", STORE_ORIGIN_STAFF, 0, NULL, &part, 1};
+	    "+441632960001", "x", STORE_ORIGIN_STAFF, 0, NULL, &part, 1, 0, 0};
 	int64_t n = -1, id;
 
 	if (st == NULL) {
@@ -1141,9 +1147,15 @@ static void crash_child(const char *path, const struct crash_pipes *p)
 		struct store_inbox_new in = {"+441632960001", i, pdu, "cut",
 					     0, "m1", 0};
 		struct store_out_part part = {"0011000B91", 10};
-		struct store_outbox_new msg = {
-		    "+441632960001", "ok", STORE_ORIGIN_REPLY, 0, NULL,
-		    &part,	     1};
+		struct store_outbox_new msg = {"+441632960001",
+					       "ok",
+					       STORE_ORIGIN_REPLY,
+					       0,
+					       NULL,
+					       &part,
+					       1,
+					       0,
+					       0};
 		int64_t id = 0;
 
 		snprintf(pdu, sizeof(pdu), "07%06d", i);
