@@ -53,6 +53,9 @@ static const char SQL_UPCOMING[] =
 static const char SQL_BETWEEN[] =
     "SELECT " BOOKING_COLS " FROM bookings WHERE start >= ?1 AND start < ?2"
     " AND (state = 0 OR ?3) ORDER BY start, service, id";
+static const char SQL_MADE_BETWEEN[] =
+    "SELECT " BOOKING_COLS " FROM bookings WHERE created_at >= ?1 AND"
+    " created_at < ?2 ORDER BY created_at, id";
 static const char SQL_DUE_REMINDER[] =
     "SELECT " BOOKING_COLS " FROM bookings WHERE state = 0 AND"
     " reminded_at = 0 AND customer != '' AND start > ?1 AND"
@@ -445,6 +448,13 @@ int store_bookings_between(struct store *st, int64_t from, int64_t to,
 	    st, SQL_BETWEEN,
 	    DB_ARGS(DB_I(from), DB_I(to), DB_I(include_cancelled ? 1 : 0)),
 	    out);
+}
+
+int store_bookings_made_between(struct store *st, int64_t from, int64_t to,
+				struct store_booking_list *out)
+{
+	return booking_rows(st, SQL_MADE_BETWEEN, DB_ARGS(DB_I(from), DB_I(to)),
+			    out);
 }
 
 int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
