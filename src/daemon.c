@@ -731,6 +731,24 @@ static int database_lost(struct daemon *d)
 	return 0;
 }
 
+/* The database's lock file removed under us: lock the new one, or stop
+ * when another serve got it first (two daemons on one database). */
+static int lock_lost(struct daemon *d)
+{
+	char err[512];
+	int rc = runlock_recheck(d->lock, err, sizeof(err));
+
+	if (rc == RUNLOCK_HELD) {
+		log_error("the database's lock file was removed and %s: "
+			  "stopping",
+			  err);
+		return 1;
+	}
+	if (rc != RUNLOCK_OK)
+		log_warn("%s; trying again", err);
+	return 0;
+}
+
 static int64_t mono_us(void)
 {
 	struct timespec ts;
@@ -778,6 +796,8 @@ static int run_loop(struct daemon *d)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;
+			if (lock_lost(d))
+				return CLI_IN_USE;
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");

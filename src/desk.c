@@ -323,6 +323,26 @@ static const struct cat_service *talked_about(struct ctx *c)
 	return NULL;
 }
 
+/* "a haircut same time next week": the time of the booking last made. */
+static void same_time_as_last(struct ctx *c, struct when_req *w)
+{
+	int64_t t = 0;
+	struct store_booking b;
+	if (pending_is(c, "done") &&
+	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0)
+		t = b.start;
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (t == 0 && bl != NULL && bl->n > 0)
+		t = bl->v[bl->n - 1].start;
+	if (t == 0)
+		return;
+	struct when_local l = local_of(c, t);
+	w->time = WHEN_TIME_AT;
+	w->from_min = w->to_min = l.minute;
+	w->problem = w->problem == WHEN_AMBIGUOUS_TIME ? WHEN_FINE : w->problem;
+	w->mentioned = 1;
+}
+
 static void do_avail(struct ctx *c, struct request *rq)
 {
 	int64_t opts[DESK_MAX_OPTIONS];
@@ -412,6 +432,8 @@ static void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range)
 		bare_time(c, text, &rq.w);
+	if (q->same_time && rq.w.time == WHEN_TIME_NONE)
+		same_time_as_last(c, &rq.w);
 
 	if (rq.svc == NULL && !topics) {
 		switch (q->intent) {

@@ -30,12 +30,22 @@ static void cancel_ref(struct ctx *c, const char *ref)
 		return;
 	}
 	if (rc == STORE_ERR_STATE) {
-		/* Moved since? Point to where it went. */
-		char to[STORE_REF_MAX];
+		/* Moved since (perhaps more than once)? Point to where it
+		 * went. */
+		char at[STORE_REF_MAX], to[STORE_REF_MAX];
 		struct store_booking nb;
-		if (c->io->moved_to(c->io->ctx, ref, to) == 0 &&
-		    c->io->find(c->io->ctx, to, c->sender, &nb) == 0 &&
-		    nb.state == STORE_BOOKED && nb.start >= c->now) {
+		snprintf(at, sizeof(at), "%s", ref);
+		for (int hop = 0; hop < 8; hop++) {
+			if (c->io->moved_to(c->io->ctx, at, c->sender, to) !=
+				0 ||
+			    c->io->find(c->io->ctx, to, c->sender, &nb) != 0)
+				break;
+			if (nb.state != STORE_BOOKED) {
+				snprintf(at, sizeof(at), "%s", to);
+				continue;
+			}
+			if (nb.start < c->now)
+				break;
 			struct part *p = part_add(c, "cancel_moved", 0);
 			part_set(p, "old_ref", pool_str(c, ref));
 			part_set(p, "ref", pool_str(c, to));
@@ -242,6 +252,12 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	} else if (bl->n == 1) {
 		char ref[STORE_REF_MAX];
 		snprintf(ref, sizeof(ref), "%s", bl->v[0].ref);
+		move_booking(c, ref, &w, q);
+	} else if (q->gone_when.has_day &&
+		   on_day(c, bl, &q->gone_when.day, &pick) == 1) {
+		/* "can't make it tmrw, can I do fri at 10": tomorrow's */
+		char ref[STORE_REF_MAX];
+		snprintf(ref, sizeof(ref), "%s", bl->v[pick].ref);
 		move_booking(c, ref, &w, q);
 	} else if (w.has_day && w.time != WHEN_TIME_NONE &&
 		   on_day(c, bl, &w.day, &pick) == 1 && q->correction) {

@@ -75,18 +75,13 @@ static int cancel(void *ctx, const char *ref, const char *customer, int64_t now,
 
 static int set_moved(void *ctx, const char *old_ref, const char *new_ref)
 {
-	(void)ctx;
-	(void)old_ref;
-	(void)new_ref;
-	return 0;
+	return store_booking_set_moved(ctx, old_ref, new_ref);
 }
 
-static int moved_to(void *ctx, const char *old_ref, char *new_ref)
+static int moved_to(void *ctx, const char *old_ref, const char *customer,
+		    char *new_ref)
 {
-	(void)ctx;
-	(void)old_ref;
-	new_ref[0] = '\0';
-	return STORE_ERR_NOT_FOUND;
+	return store_booking_moved_to(ctx, old_ref, customer, new_ref);
 }
 
 static int referral_rank(void *ctx, const char *const *names, size_t n,

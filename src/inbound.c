@@ -55,6 +55,7 @@ struct waiting_slot {
 	struct modem *m;
 	char memory[4];
 	int index;
+	int64_t seen_ms; /* when its commit last failed */
 };
 
 struct inbound {
@@ -142,14 +143,17 @@ static void not_committed(struct inbound *in, struct modem *m, const char *name,
 		 store_errmsg(in->cfg.st));
 	if (msg->index >= 0) {
 		/* It stays on the SIM: listed again at the retry. */
-		if (waiting_find(in, m, msg) < 0 &&
-		    in->n_waiting < WAITING_SLOTS_MAX) {
-			struct waiting_slot *w = &in->waiting[in->n_waiting++];
+		int i = waiting_find(in, m, msg);
+		if (i < 0 && in->n_waiting < WAITING_SLOTS_MAX) {
+			struct waiting_slot *w = &in->waiting[in->n_waiting];
+			i = (int)in->n_waiting++;
 			w->m = m;
 			snprintf(w->memory, sizeof(w->memory), "%s",
 				 msg->memory);
 			w->index = msg->index;
 		}
+		if (i >= 0)
+			in->waiting[i].seen_ms = now_ms;
 		remember_rescan(in, m);
 	} else {
 		/* Pushed (+CMT): nowhere else but here. */
@@ -505,6 +509,10 @@ static void take(struct inbound *in, struct modem *m, const char *name,
 	char why[200];
 	int rc;
 
+	/* What the modem announced as a status report is taken for what
+	 * the PDU says it is: an EC25 announces unrelated texts with +CDSI
+	 * (quectel-ec25.md), and a customer's text is never dropped. */
+	(void)status_report;
 	if (decode(msg->pdu_hex, msg->tpdu_len, &pdu, &err) < 0) {
 		log_warn("undecodable message at %s %s %d: %s (kept, not "
 			 "answered)",
@@ -519,11 +527,8 @@ static void take(struct inbound *in, struct modem *m, const char *name,
 			 name, msg->memory, msg->index);
 		rc = keep_ignored(in, name, msg, &pdu,
 				  "outgoing message found on the SIM", wall);
-	} else if (pdu.type == PDU_STATUS_REPORT || status_report) {
-		rc = pdu.type == PDU_STATUS_REPORT
-			 ? on_report(in, name, &pdu, wall)
-			 : keep_ignored(in, name, msg, &pdu,
-					"not a status report", wall);
+	} else if (pdu.type == PDU_STATUS_REPORT) {
+		rc = on_report(in, name, &pdu, wall);
 	} else if (pdu.concat.present && pdu.concat.total > 1) {
 		rc = on_part(in, m, name, msg, &pdu, wall);
 		if (rc == 0)
@@ -566,6 +571,13 @@ static void retry(struct inbound *in, int64_t now_ms, int64_t wall)
 	memcpy(copy, in->pushed, n * sizeof(copy[0]));
 	in->n_pushed = 0;
 	in->next_retry_ms = 0;
+	/* A slot not seen failing for a while was stored, or is gone (the
+	 * SIM changed): its modem's listing would have brought it back. */
+	for (size_t i = 0; i < in->n_waiting;)
+		if (now_ms - in->waiting[i].seen_ms > 3 * in->cfg.retry_ms)
+			in->waiting[i] = in->waiting[--in->n_waiting];
+		else
+			i++;
 	for (size_t i = 0; i < n; i++) {
 		struct modem_message msg = {.index = -1,
 					    .memory = "",

@@ -363,41 +363,70 @@ int rd_choice_of(const struct reader *r)
 }
 
 /*
- * Times in an opening-hours question ("are you open til 4?") are not the
- * booking's time: when such a question has a piece of the text to itself
- * and another piece names a service, read the when-phrase without it.
+ * Read the when-phrase again without the pieces of text that hold words of
+ * class `cls` (and no service), when some other piece is left: returns 1
+ * when it did.
  */
-static void when_without_hours(const struct reader *r, const char *text,
-			       const struct when_local *now, struct inquiry *q)
+static int when_without(const struct reader *r, const char *text,
+			const struct when_local *now, struct inquiry *q,
+			uint64_t cls)
 {
 	static char masked[2 * RAW_HALF + 16];
-	int hours_seg[MAX_SEGMENTS] = {0}, svc_seg[MAX_SEGMENTS] = {0};
+	int hit[MAX_SEGMENTS] = {0}, svc[MAX_SEGMENTS] = {0};
 	size_t len = strlen(text);
 
-	if (!(q->asks & INQ_ASK_HOURS) || len >= sizeof(masked))
-		return;
+	if (len >= sizeof(masked) || r->n_segs < 2)
+		return 0;
 	for (size_t i = 0; i < r->n; i++) {
 		int s = r->t[i].segment;
-		if (r->t[i].eff & LW_HOURS)
-			hours_seg[s] = 1;
+		if (r->t[i].eff & cls)
+			hit[s] = 1;
 		if (r->t[i].thing > 0 &&
 		    q->things[r->t[i].thing - 1].kind == CAT_SERVICE)
-			svc_seg[s] = 1;
+			svc[s] = 1;
 	}
-	int mask = 0, other = 0;
+	int mask = 0, left = 0;
 	for (int s = 0; s < r->n_segs; s++) {
-		mask |= hours_seg[s] && !svc_seg[s];
-		other |= svc_seg[s];
+		mask |= hit[s] && !svc[s];
+		left |= !(hit[s] && !svc[s]);
 	}
-	if (!mask || !other)
-		return;
+	if (!mask || !left)
+		return 0;
 	memcpy(masked, text, len + 1);
 	for (int s = 0; s < r->n_segs; s++)
-		if (hours_seg[s] && !svc_seg[s])
+		if (hit[s] && !svc[s])
 			memset(masked + r->seg_from[s], ' ',
 			       r->seg_to[s] - r->seg_from[s]);
-	q->hours_when = q->when;
 	when_parse(masked, now, r->cat, &q->when);
+	return 1;
+}
+
+/*
+ * Times in an opening-hours question ("are you open til 4?") are not the
+ * booking's time; the day a customer can't make ("can't make it tmrw, can
+ * I do fri at 10") is not the day they want.
+ */
+static void when_of_the_request(const struct reader *r, const char *text,
+				const struct when_local *now, struct inquiry *q)
+{
+	int has_svc = 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		has_svc |= q->things[k].kind == CAT_SERVICE;
+	if ((q->asks & INQ_ASK_HOURS) && has_svc) {
+		struct when_req all = q->when;
+		if (when_without(r, text, now, q, LW_HOURS))
+			q->hours_when = all;
+	}
+	if (q->when.problem == WHEN_AMBIGUOUS_DATE && rd_has(r, LW_CANCEL) &&
+	    rd_has(r, LW_MOVE | LW_CORRECT)) {
+		struct when_req all = q->when;
+		if (when_without(r, text, now, q, LW_CANCEL)) {
+			if (q->when.has_day && q->when.problem == WHEN_FINE)
+				q->gone_when = all;
+			else
+				q->when = all;
+		}
+	}
 }
 
 /* The question words stand in a clause without the service asked for. */
@@ -467,7 +496,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
 	out->hours_when = out->when;
-	when_without_hours(r, text, now, out);
+	when_of_the_request(r, text, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);

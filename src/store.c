@@ -173,6 +173,11 @@ static const struct migration migrations[] = {
 	    " value TEXT NOT NULL);",
      .fix = db_privacy_setup},
 
+    /* 5 (desk): a moved booking names its successor (desk: an old reference
+     * after a move points to the new one) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
+	    " DEFAULT '';"},
+
     /* append the next step here */
 };
 

@@ -63,6 +63,11 @@ static const char SQL_DUE_REMINDER[] =
 static const char SQL_REMINDED[] =
     "UPDATE bookings SET reminded_at = ?2 WHERE id = ?1 AND reminded_at = 0";
 static const char SQL_EXISTS[] = "SELECT 1 FROM bookings WHERE id = ?1";
+static const char SQL_SET_MOVED[] =
+    "UPDATE bookings SET moved_to = ?2 WHERE ref = ?1";
+static const char SQL_MOVED_TO[] =
+    "SELECT moved_to FROM bookings WHERE ref = ?1 AND customer = ?2"
+    " AND moved_to <> ''";
 static const char SQL_CONV_GET[] =
     "SELECT kind, state, expires_at, updated_at FROM conversations"
     " WHERE sender = ?1 AND expires_at > ?2";
@@ -424,6 +429,32 @@ int store_booking_move(struct store *st, const char *ref, int64_t start,
 	if (out != NULL && found)
 		*out = b;
 	return rc;
+}
+
+int store_booking_set_moved(struct store *st, const char *old_ref,
+			    const char *new_ref)
+{
+	if (!db_fits(new_ref, STORE_REF_MAX))
+		return STORE_ERR_ARG;
+	int rc =
+	    db_exec(st, SQL_SET_MOVED, DB_ARGS(DB_T(old_ref), DB_T(new_ref)));
+	if (rc == STORE_OK && db_changes(st) == 0)
+		rc = STORE_ERR_NOT_FOUND;
+	return rc;
+}
+
+int store_booking_moved_to(struct store *st, const char *old_ref,
+			   const char *customer, char *new_ref)
+{
+	sqlite3_stmt *row;
+	int rc = db_row(st, SQL_MOVED_TO,
+			DB_ARGS(DB_T(old_ref), DB_T(customer)), &row);
+	new_ref[0] = '\0';
+	if (rc != STORE_OK)
+		return rc;
+	db_col_copy(row, 0, new_ref, STORE_REF_MAX);
+	db_done(row);
+	return STORE_OK;
 }
 
 int store_bookings_upcoming(struct store *st, const char *customer,

@@ -180,8 +180,10 @@ struct desk_io {
 		      int64_t now, struct store_booking *out);
 	/* Remember that booking old_ref was moved to new_ref. */
 	int (*set_moved)(void *ctx, const char *old_ref, const char *new_ref);
-	/* The reference old_ref was moved to (STORE_ERR_NOT_FOUND: none). */
-	int (*moved_to)(void *ctx, const char *old_ref, char *new_ref);
+	/* The reference old_ref (customer's) was moved to, STORE_REF_MAX
+	 * bytes (STORE_ERR_NOT_FOUND: none). */
+	int (*moved_to)(void *ctx, const char *old_ref, const char *customer,
+			char *new_ref);
 	int (*referral_rank)(void *ctx, const char *const *names, size_t n,
 			     size_t *order);
 	int (*ledger_add)(void *ctx, const char *sender, const char *requested,

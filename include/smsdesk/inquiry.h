@@ -100,6 +100,8 @@ struct inquiry {
 	char asked_word[INQ_WORD_MAX]; /* that word */
 	struct when_req when;
 	struct when_req hours_when; /* the day an hours question is about */
+	struct when_req gone_when;  /* the day a move is from ("can't make it
+				       tmrw, can I do fri"), has_day 0 none */
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */

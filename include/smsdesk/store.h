@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -507,6 +507,20 @@ int store_booking_find(struct store *st, const char *ref, const char *customer,
 int store_booking_cancel(struct store *st, const char *ref,
 			 const char *customer, int64_t now,
 			 struct store_booking *out);
+/*
+ * A move cancels old_ref and books new_ref: remember which, so the old
+ * reference can point to the new one. STORE_ERR_NOT_FOUND when old_ref does
+ * not exist.
+ */
+int store_booking_set_moved(struct store *st, const char *old_ref,
+			    const char *new_ref);
+/*
+ * The reference old_ref was moved to (new_ref: STORE_REF_MAX bytes), only
+ * for its owner; STORE_ERR_NOT_FOUND when it was never moved (or is not
+ * customer's).
+ */
+int store_booking_moved_to(struct store *st, const char *old_ref,
+			   const char *customer, char *new_ref);
 /* The customer's booked (not cancelled) bookings starting at or after from. */
 int store_bookings_upcoming(struct store *st, const char *customer,
 			    int64_t from, struct store_booking_list *out);

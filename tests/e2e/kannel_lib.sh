@@ -5,13 +5,16 @@
 #
 # kannel_ports                 P_ADMIN P_BOX P_SEND P_DESK P_FAKE P_GATE: free
 #                              loopback ports
-# kannel_conf FILE             conf/kannel.conf as the staff install it, with
+# kannel_conf FILE [smpp]      conf/kannel.conf as the staff install it, with
 #                              these ports, $tmp for logs and spools, the
 #                              secrets below, retries every second instead of
 #                              every 10, and a fake SMS centre on P_FAKE
-#                              instead of the operator's link
+#                              instead of the operator's link — or with
+#                              "smpp", an SMPP link to drive_smpp on P_FAKE
+#                              (see kannel_smpp_section)
 # kannel_start                 bearerbox, then smsbox, each waited for
-# wait_for SECONDS CMD...      CMD every 0.1 s until it succeeds (1: timeout)
+# wait_for SECONDS CMD...      CMD every 0.1 s until it succeeds (1: timeout;
+#                              SECONDS of wall time, however slow CMD is)
 
 KANNEL_TEST=${KANNEL_TEST:-/usr/lib/kannel/test}
 KANNEL_SECRET=${KANNEL_SECRET:-kannel-shared-secret-$$-0123456789}
@@ -19,15 +22,13 @@ KANNEL_ADMIN_PASSWORD=kannel-test-admin
 KANNEL_SENDSMS_PASSWORD=kannel-test-sendsms
 
 wait_for() {
-	_limit=$(($1 * 10))
+	_end=$(($(date +%s) + $1))
 	shift
-	_i=0
-	while [ $_i -lt $_limit ]; do
+	while :; do
 		if "$@" >/dev/null 2>&1; then return 0; fi
+		[ "$(date +%s)" -lt "$_end" ] || return 1
 		sleep 0.1
-		_i=$((_i + 1))
 	done
-	return 1
 }
 
 kannel_ports() {
@@ -57,7 +58,10 @@ kannel_conf() {
 		-e "s/^http-queue-delay = 10/http-queue-delay = 1/" \
 		-e '/^# ---- SMS centre connections/,$d' \
 		"$SMSDESK_SRC/conf/kannel.conf" >"$1"
-	cat >>"$1" <<EOF
+	if [ "${2:-}" = smpp ]; then
+		kannel_smpp_section "$1"
+	else
+		cat >>"$1" <<EOF
 group = smsc
 smsc = fake
 smsc-id = fake
@@ -65,7 +69,46 @@ host = 127.0.0.1
 port = $P_FAKE
 connect-allow-ip = "127.0.0.1"
 EOF
+	fi
 	mkdir -p "$tmp/dlr"
+}
+
+# Kannel's drive_smpp (kannel-extras) plays an SMSC on P_FAKE: it binds our
+# bearerbox as transmitter and receiver (two smsc groups, one smsc-id, as
+# its own test/drive_smpp.conf has them), sends N deliver_sm from "456" to
+# "123" with the texts "1".."N", and logs each submit_sm it gets. It also
+# connects to bearerbox as an smsbox of its own, on port 13001 always (so
+# P_BOX must be 13001); an smsbox-route sends every text from the link to
+# our smsbox instead. unified-prefix makes "456" a number the desk answers
+# (+447700900456) rather than a short code it must not.
+kannel_smpp_section() {
+	sed -i -e 's/^group = core$/group = core\nunified-prefix = "+4477009004,4"/' \
+		-e 's/^group = smsbox$/group = smsbox\nsmsbox-id = desk/' "$1"
+	cat >>"$1" <<EOF
+group = smsbox-route
+smsbox-id = desk
+smsc-id = smpp
+
+group = smsc
+smsc = smpp
+smsc-id = smpp
+host = 127.0.0.1
+port = $P_FAKE
+smsc-username = "smsdesk"
+smsc-password = "test"
+system-type = "VMA"
+address-range = ""
+
+group = smsc
+smsc = smpp
+smsc-id = smpp
+host = 127.0.0.1
+receive-port = $P_FAKE
+smsc-username = "smsdesk"
+smsc-password = "test"
+system-type = "VMA"
+address-range = ""
+EOF
 }
 
 kannel_status() {

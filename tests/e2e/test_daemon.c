@@ -614,6 +614,17 @@ static void test_second_serve_leaves_live_sends_alone(void)
 		CHECK(strstr(out, "in use") != NULL);
 		CHECK(strstr(out, pid) != NULL);
 	}
+	/* The lock file removed by a clean-up: the daemon locks a new one
+	 * (within a second), and a second serve is still refused. */
+	char lock[160];
+	snprintf(lock, sizeof(lock), "%s.lock", r.db);
+	CHECK_INT(unlink(lock), 0);
+	int64_t back = rig_ms() + 5000;
+	while (access(lock, F_OK) != 0 && rig_ms() < back)
+		rig_pump(&r, 20);
+	CHECK_INT(access(lock, F_OK), 0);
+	CHECK_INT(second_serve(&r, "-v", out, sizeof(out), 5000), CLI_IN_USE);
+	CHECK(strstr(out, pid) != NULL);
 	/* Another database on the same modem: the device's lock names us. */
 	char other[160];
 	snprintf(other, sizeof(other), "--db=%s/other.db", r.dir);

@@ -374,6 +374,7 @@ static int run_conversations(const char *file)
 {
 	FILE *fp = open_data(file);
 	char line[2048], name[256] = "", lastref[STORE_REF_MAX] = "";
+	char oldref[STORE_REF_MAX] = "";
 	int lineno = 0, convs = 0, step = 0;
 	struct store *st = NULL;
 	static struct desk_result res;
@@ -397,6 +398,7 @@ static int run_conversations(const char *file)
 			st = fresh_store();
 			snprintf(name, sizeof(name), "%s", l + 3);
 			lastref[0] = '\0';
+			oldref[0] = '\0';
 			step = 0;
 			convs++;
 			continue;
@@ -416,8 +418,15 @@ static int run_conversations(const char *file)
 		CHECK_INT(n, 7);
 		if (n == 7 && st != NULL) {
 			char text[600];
+			/* "$REF": the last booking made or moved to;
+			 * "$OLDREF": the one it was moved from. */
 			const char *dollar = strstr(f[1], "$REF");
-			if (dollar != NULL)
+			const char *old = strstr(f[1], "$OLDREF");
+			if (old != NULL)
+				snprintf(text, sizeof(text), "%.*s%s%s",
+					 (int)(old - f[1]), f[1], oldref,
+					 old + 7);
+			else if (dollar != NULL)
 				snprintf(text, sizeof(text), "%.*s%s%s",
 					 (int)(dollar - f[1]), f[1], lastref,
 					 dollar + 4);
@@ -436,6 +445,8 @@ static int run_conversations(const char *file)
 					      &res),
 				  0);
 			expect(&res, f + 2);
+			if (res.d.ref[0] != '\0' && res.d.kind == DESK_MOVED)
+				snprintf(oldref, sizeof(oldref), "%s", lastref);
 			if (res.d.ref[0] != '\0' &&
 			    (res.d.kind == DESK_BOOKED ||
 			     res.d.kind == DESK_MOVED))
