@@ -79,7 +79,8 @@ static void ref_after(const char *text, const char *mark, char *ref)
 static void test_last_place_and_block(void)
 {
 	struct rig r;
-	char out[4096], ref[STORE_REF_MAX];
+	static char out[1 << 16];
+	char ref[STORE_REF_MAX];
 	const struct rig_reply *rep;
 
 	if (boot(&r) != 0)
@@ -147,15 +148,20 @@ static void test_last_place_and_block(void)
 	/* The report: Bob and Carol lost to the full slot and the block,
 	 * Dan's beard trim taken up after all, Eve not understood (her
 	 * number masked, her text shown). */
-	rig_text(&r, 0, EVE, "qwzx flibber wob");
+	rig_text(&r, 0, EVE, "qwzx <flibber> & wob");
 	CHECK_INT(rig_wait_replies(&r, EVE, 1, 15000), 1);
 	CHECK_INT(staff(&r, out, sizeof(out), "report"), 0);
 	CHECK(strstr(out, "  Haircut         2  slot taken 2             0") !=
 	      NULL);
 	CHECK(strstr(out, "  Beard trim      0                           1") !=
 	      NULL);
-	CHECK(strstr(out, "  +44*******005    qwzx flibber wob\n") != NULL);
+	CHECK(strstr(out, "  +44*******005    qwzx <flibber> & wob\n") != NULL);
 	CHECK(strstr(out, EVE) == NULL);
+	/* On the page too, escaped. */
+	CHECK_INT(staff(&r, out, sizeof(out), "report --html -"), 0);
+	CHECK(strstr(out, "<td>+44*******005</td><td class=\"text\">qwzx "
+			  "&lt;flibber&gt; &amp; wob</td>") != NULL);
+	CHECK(strstr(out, "<flibber>") == NULL);
 out:
 	rig_free(&r);
 }
