@@ -377,14 +377,26 @@ void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
 	}
 }
 
+/*
+ * A thing asked for by a name the catalog doesn't know: not on our list
+ * (we can't know it is a no), what we do, numbered, so a number books one.
+ */
 void not_offered_unknown(struct ctx *c)
 {
 	struct part *p = part_add(c, "not_offered_unknown", 0);
-	services_list(c, p, "services", 0, 0);
+	part_set(p, "thing",
+		 c->q != NULL && c->q->asked_word[0] != '\0'
+		     ? pool_str(c, c->q->asked_word)
+		     : "that");
+	services_list(c, p, "services", 1, 0);
 	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
 	       "asked for a thing by name that we don't know");
 	refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
-	conv_clear(c);
+	struct request rq;
+	memset(&rq, 0, sizeof(rq));
+	if (c->q != NULL)
+		rq.w = c->q->when;
+	remember_request(c, &rq);
 }
 
 void do_help(struct ctx *c, int greeting)

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Reference characters: the store's alphabet (no 0/O, 1/I/L, 2/Z, 5/S,
@@ -429,11 +430,64 @@ static void when_of_the_request(const struct reader *r, const char *text,
 	}
 }
 
-/* The question words stand in a clause without the service asked for. */
+/*
+ * A reading that disagrees with the text's own words is no reading: one
+ * weekday named and the day read is another weekday, or one day of the
+ * month ("the 1st") and the day read is another date. Then the day is
+ * unsure and the desk asks — a booking is never made on a day the text
+ * contradicts.
+ */
+static void check_day_words(const struct reader *r, struct inquiry *q)
+{
+	int wday = -1, mday = -1, n_wday = 0, n_mday = 0;
+	if (!q->when.has_day || q->gone_when.has_day)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->cls & LW_WEEKDAY) && t->val != wday) {
+			wday = t->val;
+			n_wday++;
+		}
+		const char *w = t->w;
+		size_t len = strlen(w);
+		if (len >= 3 && len <= 4 && isdigit((unsigned char)w[0]) &&
+		    (strcmp(w + len - 2, "st") == 0 ||
+		     strcmp(w + len - 2, "nd") == 0 ||
+		     strcmp(w + len - 2, "rd") == 0 ||
+		     strcmp(w + len - 2, "th") == 0)) {
+			int d = atoi(w);
+			if (d >= 1 && d <= 31 && d != mday) {
+				mday = d;
+				n_mday++;
+			}
+		}
+	}
+	if ((n_wday == 1 && q->when.day.wday != wday) ||
+	    (n_mday == 1 && q->when.day.mday != mday)) {
+		q->when.unsure = 1;
+		q->day_conflict = 1;
+	}
+}
+
+/* The question words stand in a clause without the service asked for, or
+ * close the text after it ("service fri 10 how much"). */
 static int question_apart(const struct reader *r, const struct inquiry *q)
 {
 	const uint64_t ask = LW_PRICE | LW_DURATION | LW_AVAIL | LW_EARLIEST;
 	int seen = 0;
+	int first = rd_where(r, ask, NULL);
+	if (first > 0) {
+		int trailing = 1, before = 0;
+		for (size_t i = (size_t)first; i < r->n; i++)
+			trailing &=
+			    (r->t[i].eff & (ask | LW_FILLER | LW_QUESTION |
+					    LW_PRONOUN | LW_THANKS)) != 0 &&
+			    r->t[i].thing == 0;
+		for (int i = 0; i < first; i++)
+			before |= r->t[i].thing > 0;
+		if (trailing && before)
+			return 1;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		if (!(r->t[i].eff & ask))
 			continue;
@@ -491,12 +545,20 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (rd_has(r, LW_HOURS) &&
 	    (r->qmark || rd_has(r, LW_QUESTION) || r->n <= 4))
 		out->asks |= INQ_ASK_HOURS;
-	if (rd_where(r, LW_NOT_TEXT, &v) >= 0)
-		out->not_text = v;
+	/* The last such question is the specific one ("do you take walk
+	 * ins": walk-ins, not payment). */
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->t[i].pcls & LW_NOT_TEXT)
+			out->not_text = r->t[i].pval;
+		else if (r->t[i].cls & LW_NOT_TEXT)
+			out->not_text = r->t[i].val;
+	}
+	(void)v;
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
+	check_day_words(r, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);

@@ -119,7 +119,16 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		if (j >= r->n)
 			continue;
 		const struct tok *s = &r->t[j];
-		if (s->thing != 0 || s->eff != 0 || strlen(s->w) < 3 ||
+		/* An everyday word counts only after a strong lead ("do you
+		 * do wheel building"), not "do you get busy". */
+		int strong = strcmp(t->w, "do") == 0 ||
+			     strcmp(t->w, "offer") == 0 ||
+			     strcmp(t->w, "book") == 0 || (t->eff & LW_PRICE);
+		uint64_t cls =
+		    strong && !(s->eff & (LW_DATEWORD | LW_WEEKDAY | LW_TODAY))
+			? s->eff & ~LW_COMMON
+			: s->eff;
+		if (s->thing != 0 || cls != 0 || strlen(s->w) < 3 ||
 		    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
@@ -132,6 +141,18 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
 		return 1;
+	}
+	/* "tubeless setup?": a short question about a thing we don't know */
+	if (r->qmark && r->n <= 3 && q->n_things == 0) {
+		for (size_t i = 0; i < r->n; i++) {
+			const struct tok *s = &r->t[i];
+			if (s->eff != 0 || strlen(s->w) < 4 ||
+			    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
+				continue;
+			snprintf(q->asked_word, sizeof(q->asked_word), "%s",
+				 s->w);
+			return 1;
+		}
 	}
 	return 0;
 }

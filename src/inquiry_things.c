@@ -55,7 +55,7 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 		return 0;
 	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
 		size_t el = strlen(ends[i].end);
-		if (len < el + 4 || strcmp(word + len - el, ends[i].end) != 0)
+		if (len < el + 3 || strcmp(word + len - el, ends[i].end) != 0)
 			continue;
 		size_t stem = len - el;
 		/* "trimmed" → "trim": a doubled last letter */
@@ -302,10 +302,15 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}
-		/* "two bikes need a service": the people or bikes counted */
-		if (v > 0 && i + 1 < r->n && t->thing == 0 &&
-		    (r->t[i + 1].eff & (LW_TRADE | LW_PERSON)) &&
-		    !(r->t[i + 1].eff & LW_SELF)) {
+		/* "two bikes need a service", "both our bikes": the people
+		 * or bikes counted */
+		size_t nx = i + 1;
+		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
+		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
+			nx++;
+		if (v > 0 && nx < r->n && t->thing == 0 &&
+		    (r->t[nx].eff & (LW_TRADE | LW_PERSON)) &&
+		    !(r->t[nx].eff & LW_SELF)) {
 			for (size_t k = 0; k < q->n_things; k++)
 				if (q->things[k].kind == CAT_SERVICE &&
 				    q->things[k].role == INQ_ASKED &&

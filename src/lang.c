@@ -321,7 +321,7 @@ static const struct lang_reply_spec specs[] = {
     {"ask_time_either", "service day day_hours a b", "a b"},
     {"not_offered", "thing providers", "providers"},
     {"not_offered_ours", "thing services", ""},
-    {"not_offered_unknown", "services", ""},
+    {"not_offered_unknown", "thing services", ""},
     {"not_offered_brief", "", ""},
     {"no_closed", "service day slots providers", ""},
     {"no_full", "service day slots providers", ""},

@@ -115,6 +115,8 @@ struct inquiry {
 	int asks_back;	       /* "how much was it again" */
 	int greeting;	       /* opens with a greeting */
 	int today;	       /* "tonight", "this afternoon": today named */
+	int day_conflict;      /* the day read disagrees with a weekday or
+				  date the text names: asked, never booked */
 	int question;	       /* a '?' or a question word */
 	int price_segment;     /* the piece holding the first price word, -1 */
 	int question_apart;    /* the price/duration/space question is in a

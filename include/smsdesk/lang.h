@@ -83,6 +83,8 @@ struct catalog;
 #define LW_BYE	    (UINT64_C(1) << 39) /* see you, bye: a goodbye */
 #define LW_TODAY    (UINT64_C(1) << 40) /* tonight, this afternoon: today */
 #define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
+#define LW_WEEKDAY  (UINT64_C(1) << 42) /* a weekday name (val 0 Monday) */
+#define LW_DATEWORD (UINT64_C(1) << 43) /* tomorrow, june, next: when words */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
