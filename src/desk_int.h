@@ -5,6 +5,7 @@
  *   desk.c         deciding: which rule answers the text
  *   desk_conv.c    the conversation's memory (pending question, last booking)
  *   desk_slots.c   free slots, capacity, referrals and the ledger
+ *   desk_request.c a request and the questions beside it, in one reply
  *   desk_book.c    a booking request: yes, offer, ask, or an honest no
  *   desk_manage.c  cancel, move, my bookings, prices, hours, questions
  *   desk_reply.c   wording: parts of a reply from templates, fitted to SMS
@@ -240,6 +241,12 @@ void ask_service(struct ctx *c, const struct request *rq, int trade);
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl);
 int load_moving(struct ctx *c, struct request *rq);
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq);
+
+/* desk_request.c */
+extern const char *const not_text_ids[LANG_NT_COUNT];
+void do_request(struct ctx *c, const struct inquiry *q, const char *text);
+void answer_questions(struct ctx *c, const struct inquiry *q,
+		      const struct cat_service *svc, int booked);
 
 /* desk_manage.c */
 void do_cancel(struct ctx *c, const struct inquiry *q);

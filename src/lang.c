@@ -7,8 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The packs built in (lang_en.c, ...). */
-extern const struct lang_pack lang_pack_en;
+#include "lang/lang_packs.h"
 
 static const struct lang_pack *const packs[] = {&lang_pack_en};
 #define N_PACKS (sizeof(packs) / sizeof(packs[0]))
@@ -78,7 +77,7 @@ static struct lang_index *index_of(const struct lang_pack *pack)
 		if (ix->pack != NULL)
 			continue;
 		ix->pack = pack;
-		for (size_t w = 0; w < pack->n_words; w++) {
+		for (size_t w = 0; pack->words[w].text != NULL; w++) {
 			const struct lang_word *lw = &pack->words[w];
 			uint32_t h = hash_of(lw->text) & (INDEX_SLOTS - 1);
 			while (ix->slot[h] != 0 &&

@@ -13,9 +13,10 @@
  * through a narrow interface (struct desk_io): desk_answer wires it to the
  * store, inside the caller's transaction (store_begin ... store_commit);
  * tests may give desk_answer_io a fake. It hands back texts for the caller
- * to queue. Its parts: desk.c (deciding), desk_conv.c (the conversation's
- * memory), desk_slots.c (slots and referrals), desk_book.c (saying yes and
- * no to a booking), desk_manage.c (cancel, move, questions), desk_reply.c
+ * to queue. Its parts: desk.c (deciding), desk_request.c (a request and
+ * the questions beside it), desk_conv.c (the conversation's memory),
+ * desk_slots.c (slots and referrals), desk_book.c (saying yes and no to a
+ * booking), desk_manage.c (cancel, move, my bookings), desk_reply.c
  * (wording from the language pack), desk_store.c (the store as desk_io).
  */
 #ifndef SMSDESK_DESK_H

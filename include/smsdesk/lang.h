@@ -113,10 +113,9 @@ struct lang_tpl {
 #define LANG_MAX_PHRASE_WORDS 6
 
 struct lang_pack {
-	const char *code; /* ISO 639-1: "en" */
-	const char *name; /* "English" */
-	const struct lang_word *words;
-	size_t n_words;
+	const char *code;	       /* ISO 639-1: "en" */
+	const char *name;	       /* "English" */
+	const struct lang_word *words; /* ends with a NULL text */
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
