@@ -251,10 +251,17 @@ const struct store_booking_list *my_upcoming(struct ctx *c)
 	return &c->mine;
 }
 
+void list_free(struct store_booking_list *bl)
+{
+	free(bl->v);
+	bl->v = NULL;
+	bl->n = 0;
+}
+
 void mine_changed(struct ctx *c)
 {
 	if (c->have_mine)
-		store_booking_list_free(&c->mine);
+		list_free(&c->mine);
 	c->have_mine = 0;
 }
 
@@ -496,12 +503,4 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 	if (out->d.kind == DESK_SILENT)
 		out->n_replies = 0;
 	return 0;
-}
-
-int desk_answer(const struct catalog *cat, struct store *st, const char *sender,
-		const char *text, int64_t now, struct desk_result *out)
-{
-	struct desk_io io;
-	desk_io_store(st, &io);
-	return desk_answer_io(cat, &io, sender, text, now, out);
 }

@@ -144,6 +144,8 @@ struct ctx {
 };
 
 /* desk.c */
+/* Free a list a desk_io handed out (malloc'd: free, as the store does). */
+void list_free(struct store_booking_list *bl);
 int check(struct ctx *c, int rc);
 void decide(struct ctx *c, enum desk_kind kind, enum desk_reason reason,
 	    const char *rule);

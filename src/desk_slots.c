@@ -15,7 +15,7 @@ void days_free(struct ctx *c)
 {
 	for (size_t i = 0; i < sizeof(c->days) / sizeof(c->days[0]); i++) {
 		if (c->days[i].valid)
-			store_booking_list_free(&c->days[i].bl);
+			list_free(&c->days[i].bl);
 		c->days[i].valid = 0;
 	}
 }
@@ -36,7 +36,7 @@ static const struct store_booking_list *day_bookings(struct ctx *c,
 			return &c->days[i].bl;
 	struct day_cache *dc = &c->days[c->next_day++ % n];
 	if (dc->valid)
-		store_booking_list_free(&dc->bl);
+		list_free(&dc->bl);
 	dc->valid = 0;
 	/* From the day before: a long booking may reach into this day. */
 	struct when_day prev = when_day_add(*d, -1), next = when_day_add(*d, 1);

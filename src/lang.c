@@ -3,6 +3,7 @@
 
 #include "smsdesk/catalog.h"
 #include "smsdesk/gsm7.h"
+#include "smsdesk/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -252,18 +253,19 @@ int lang_segments(const char *text)
 
 int lang_trim_words(char *text, size_t cap, int max)
 {
-	size_t len = strnlen(text, cap);
+	size_t len;
 
-	if (cap < 4) {
-		if (cap > 0)
-			text[0] = '\0';
+	if (cap == 0)
 		return 1;
-	}
+	len = strnlen(text, cap);
 	if (len >= cap)
 		len = cap - 1;
 	text[len] = '\0';
-	while (len > 0 && lang_segments(text) > max) {
-		/* The last space with room after it for "...". */
+	if (lang_segments(text) <= max)
+		return lang_segments(text);
+	while (len > 0) {
+		/* Cut at the last space, then say it was cut ("..."), as
+		 * long as the dots fit in the buffer and the segments. */
 		size_t sp = len;
 		while (sp > 0 && text[sp - 1] != ' ')
 			sp--;
@@ -271,17 +273,16 @@ int lang_trim_words(char *text, size_t cap, int max)
 			text[0] = '\0';
 			return 1;
 		}
-		sp--; /* at the space */
-		if (sp + 4 > cap - 1)
-			sp = cap - 5; /* keep "..." inside the buffer */
-		memcpy(text + sp, "...", 4);
-		len = sp + 3;
+		len = sp - 1;
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		text[len] = '\0';
+		if (len == 0 || len + 4 > cap)
+			continue;
+		memcpy(text + len, "...", 4);
 		if (lang_segments(text) <= max)
 			break;
-		text[sp] = '\0';
-		len = sp;
-		while (len > 0 && text[len - 1] == ' ')
-			text[--len] = '\0';
+		text[len] = '\0';
 	}
 	return lang_segments(text);
 }
@@ -306,7 +307,7 @@ static const struct lang_reply_spec specs[] = {
     {"offer_window", "service day slots price", "slots"},
     {"offer_earliest", "service slots price", "slots"},
     {"offer_range", "service slots price", "slots"},
-    {"offer_today", "service time slots price", "slots"},
+    {"offer_today", "service time slots price", ""},
     {"offer_one", "service when slots price", ""},
     {"ask_service", "services", "services"},
     {"ask_trade", "services", "services"},
@@ -374,7 +375,6 @@ static const struct lang_reply_spec specs[] = {
     {"list_expired", "example", ""},
     {"signature", "business", "business"},
     {"reminder", "service day time business ref", "ref"},
-    {"nothing_booked", "", ""},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
@@ -423,7 +423,23 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	char buf[2048];
 
 	if (spec == NULL) {
-		snprintf(why, cap, "unknown reply name '%s'", name);
+		const char *near = NULL;
+		int best = 3;
+		for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+			int d = text_distance(name, specs[i].name, 2);
+			if (d < best) {
+				best = d;
+				near = specs[i].name;
+			}
+		}
+		if (near != NULL)
+			snprintf(why, cap,
+				 "no standard reply is called '%s' (did you "
+				 "mean '%s'?)",
+				 name, near);
+		else
+			snprintf(why, cap, "no standard reply is called '%s'",
+				 name);
 		return -1;
 	}
 	/* Every placeholder is one this reply fills; braces balance. */
@@ -529,7 +545,10 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	};
 	lang_render(text, vars, sizeof(vars) / sizeof(vars[0]), buf,
 		    sizeof(buf));
-	int max = cat != NULL ? cat->policy.max_segments : 1;
+	/* While a catalog loads, policy may not be read yet: its default. */
+	int max = cat != NULL && cat->policy.max_segments >= 1
+		      ? cat->policy.max_segments
+		      : 2;
 	int seg = lang_segments(buf);
 	if (seg > max) {
 		snprintf(why, cap,
@@ -539,4 +558,10 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 		return -1;
 	}
 	return 0;
+}
+
+int lang_catalog_reply_check(const struct cat_reply *reply,
+			     const struct catalog *cat, char *why, size_t cap)
+{
+	return lang_check_reply(cat, reply->name, reply->text, why, cap) != 0;
 }

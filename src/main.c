@@ -2,6 +2,8 @@
  * smsdesk: one binary, subcommands (DESIGN.md "Command line"). This file
  * only dispatches; each subcommand lives in src/cmd/cmd_<name>.c.
  */
+#include "smsdesk/catalog.h"
+#include "smsdesk/lang.h"
 #include "smsdesk/cli.h"
 
 #include <stdarg.h>
@@ -90,6 +92,8 @@ int cli_not_yet(const char *cmd)
 
 int main(int argc, char **argv)
 {
+	/* Reply overrides in catalogs are checked against the desk's own. */
+	catalog_set_reply_check(lang_catalog_reply_check);
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;

@@ -150,7 +150,8 @@ int desk_answer(const struct catalog *cat, struct store *st, const char *sender,
  * 1 for yes where it asks), STORE_ERR_NOT_FOUND / STORE_ERR_FULL /
  * STORE_ERR_STATE as store.h documents for the call of the same name, or
  * another negative enum store_err on failure. Lists are allocated with
- * malloc and freed by the desk with store_booking_list_free.
+ * malloc and freed by the desk with free(list.v) (as
+ * store_booking_list_free does).
  */
 struct desk_io {
 	void *ctx;

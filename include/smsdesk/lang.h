@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 struct catalog;
+struct cat_reply;
 
 /*
  * Word classes (bits): what a folded word or phrase can mean. A word may
@@ -200,5 +201,13 @@ int lang_trim_words(char *text, size_t cap, int max);
  */
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap);
+
+/*
+ * lang_check_reply as the catalog's reply hook (catalog_set_reply_check):
+ * main sets it at start-up so `check` and every load report a business's
+ * wording that the desk could not send.
+ */
+int lang_catalog_reply_check(const struct cat_reply *reply,
+			     const struct catalog *cat, char *why, size_t cap);
 
 #endif
