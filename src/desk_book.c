@@ -123,6 +123,8 @@ void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
 	c->later_offer.rq = *rq;
 	memcpy(c->later_offer.opts, opts, n * sizeof(opts[0]));
 	c->later_offer.n = n;
+	if (rq->day_guess)
+		day = NULL; /* a day we guessed is not theirs to build on */
 	c->later_offer.has_day = day != NULL;
 	if (day != NULL)
 		c->later_offer.day = *day;
@@ -438,7 +440,8 @@ static void offer_today(struct ctx *c, struct request *rq)
 		decide(c, DESK_OFFER, DESK_REASON_NEED_DAY,
 		       "a time but no day: offer today, don't book");
 		set_subject(c, rq->svc->id);
-		offer_slots(c, &r2, "offer_today", &t, 1, 0, &r2.w.day);
+		/* remembered without the day: we suggested it, they did not */
+		offer_slots(c, &r2, "offer_today", &t, 1, 0, NULL);
 		part_set(&c->parts[c->n_parts - 1], "time", fmt_hhmm(c, m));
 		return;
 	}
@@ -500,9 +503,11 @@ void book_request(struct ctx *c, struct request *rq)
 			return;
 		}
 		if (w->time == WHEN_TIME_WINDOW && w->to_min > c->lnow.minute) {
-			/* "this afternoon", "after 4": today's window */
+			/* "after 4": today's window, offered; today was our
+			 * guess, not their word, so it is not remembered */
 			w->day = c->lnow.day;
 			w->has_day = 1;
+			rq->day_guess = 1;
 		} else {
 			ask_day(c, rq, "ask_day");
 			return;

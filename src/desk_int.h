@@ -57,6 +57,8 @@ struct request {
 	int day_named;	/* the day came from the text, the talk or an offer */
 	int offered;	/* a slot we offered: its notice was checked then */
 	int offer_only; /* a question: offer the slot, do not book it */
+	int day_guess;	/* today by our guess: offered, never remembered
+			   as the customer's day */
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */

@@ -131,6 +131,7 @@ static void do_avail(struct ctx *c, struct request *rq)
 				rq->w.day = d;
 		}
 		rq->w.has_day = n > 0;
+		rq->day_guess = 1; /* our pick, not their day */
 	}
 	if (c->err)
 		return;

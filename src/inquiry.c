@@ -469,6 +469,79 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * A number that counts ("tomorrow 2 bikes", "x3", "2 haircuts") is no time:
+ * when the time reader took a bare number for the time and the word after
+ * it is a person, a bike, a service or a count, the time is dropped.
+ */
+static void drop_counted_time(const struct reader *r, const char *text,
+			      struct inquiry *q)
+{
+	struct when_req *w = &q->when;
+	char word[64], folded[64];
+	size_t len = strlen(text);
+	struct cat_match m[1];
+
+	if (w->time != WHEN_TIME_AT || w->time_from < 0 || w->time_to <= 0 ||
+	    (size_t)w->time_to > len)
+		return;
+	for (int i = w->time_from; i < w->time_to; i++)
+		if (!isdigit((unsigned char)text[i]))
+			return; /* "2pm", "14:00": said as a time */
+	int counted = w->time_from > 0 && (text[w->time_from - 1] == 'x' ||
+					   text[w->time_from - 1] == 'X');
+	size_t p = (size_t)w->time_to, n = 0;
+	while (p < len && text[p] == ' ')
+		p++;
+	while (p < len && n + 1 < sizeof(word) && text[p] != ' ' &&
+	       !ispunct((unsigned char)text[p]))
+		word[n++] = text[p++];
+	word[n] = '\0';
+	if (!counted && n > 0) {
+		text_fold(word, folded, sizeof(folded));
+		uint64_t cls = lang_lookup(r->pack, folded, NULL);
+		counted = (cls & (LW_TRADE | LW_PERSON | LW_CHILD)) != 0 ||
+			  strcmp(folded, "people") == 0 ||
+			  strcmp(folded, "of") == 0 ||
+			  catalog_lookup(r->cat, folded, 0, m, 1) > 0;
+		size_t fl = strlen(folded);
+		if (!counted && fl > 3 && folded[fl - 1] == 's') {
+			folded[fl - 1] = '\0';
+			counted = catalog_lookup(r->cat, folded, 0, m, 1) > 0;
+		}
+	}
+	if (counted) {
+		w->time = WHEN_TIME_NONE;
+		w->problem =
+		    w->problem == WHEN_AMBIGUOUS_TIME ? WHEN_FINE : w->problem;
+		w->mentioned = w->has_day || w->has_range;
+	}
+}
+
+/* The text is a number and polite or correcting words only. */
+static void find_bare(const struct reader *r, struct inquiry *q)
+{
+	const uint64_t around = LW_FILLER | LW_YES | LW_ACK | LW_CORRECT |
+				LW_THANKS | LW_PRONOUN | LW_CHOICE | LW_SELF |
+				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
+				LW_QUESTION;
+	int at = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *w = r->t[i].w;
+		size_t n = strlen(w);
+		if (n >= 1 && n <= 4 && rd_is_digits(w)) {
+			if (at >= 0)
+				return; /* two numbers */
+			at = (int)i;
+			continue;
+		}
+		if (!(r->t[i].eff & around))
+			return;
+	}
+	if (at >= 0)
+		snprintf(q->bare, sizeof(q->bare), "%s", r->t[at].w);
+}
+
 /* The question words stand in a clause without the service asked for, or
  * close the text after it ("service fri 10 how much"). */
 static int question_apart(const struct reader *r, const struct inquiry *q)
@@ -558,6 +631,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
+	drop_counted_time(r, text, out);
+	find_bare(r, out);
 	check_day_words(r, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;

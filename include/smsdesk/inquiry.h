@@ -103,6 +103,8 @@ struct inquiry {
 	struct when_req gone_when;  /* the day a move is from ("can't make it
 				       tmrw, can I do fri"), has_day 0 none */
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
+	char bare[8];	       /* the text is just a number ("3", "make it
+				  11"): that number, else "" */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
