@@ -236,12 +236,14 @@ static int offered(const struct named *nm, int64_t t)
 	return 0;
 }
 
+static char sender[32];
+
 static int answer(const struct catalog *cat, struct store *st, const char *text,
 		  int64_t now, struct desk_result *res)
 {
 	int rc = store_begin(st);
 	if (rc == 0)
-		rc = desk_answer(cat, st, "+447700900123", text, now, res);
+		rc = desk_answer(cat, st, sender, text, now, res);
 	if (rc == 0)
 		return store_commit(st);
 	store_rollback(st);
@@ -297,12 +299,14 @@ static void run_talks(int index, const char *dir)
 	TEST_END();
 	if (cat == NULL)
 		return;
-	for (int t = 0; t < N_TALKS; t++) {
-		snprintf(db, sizeof(db), "%s/named%d-%d.db", dir, index, t);
-		struct store *st =
-		    store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
-		if (st == NULL)
-			continue;
+	/* One store per catalog; each talk is another customer. */
+	snprintf(db, sizeof(db), "%s/named%d.db", dir, index);
+	struct store *st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
+	TEST_BEGIN("named catalog %d: a store", index);
+	CHECK(st != NULL);
+	TEST_END();
+	for (int t = 0; st != NULL && t < N_TALKS; t++) {
+		snprintf(sender, sizeof(sender), "+4477009%02d%03d", index, t);
 		struct named nm;
 		memset(&nm, 0, sizeof(nm));
 		struct when_day day;
@@ -365,8 +369,8 @@ static void run_talks(int index, const char *dir)
 			}
 			now += 60 * (1 + pick(5));
 		}
-		store_close(st);
 	}
+	store_close(st);
 	catalog_free(cat);
 }
 
