@@ -415,6 +415,15 @@ static void dispatch(struct ctx *c, const char *text)
 		{
 			struct inquiry rest = *q;
 			const struct cat_service *svc = first_service(c, q);
+			/* the service of the price question's sentence */
+			for (size_t k = 0; k < q->n_things; k++)
+				if (q->things[k].kind == CAT_SERVICE &&
+				    q->things[k].role == INQ_ASKED &&
+				    q->things[k].segment == q->price_segment) {
+					svc =
+					    &c->cat->services[q->things[k].idx];
+					break;
+				}
 			rest.not_text = -1;
 			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL) {
 				also_decide(c, DESK_PRICE, DESK_REASON_NONE);

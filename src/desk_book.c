@@ -19,7 +19,10 @@ static struct part *head_part(struct ctx *c, const struct request *rq,
 {
 	struct part *p = part_add(c, tpl, 0);
 	if (rq->svc != NULL) {
-		part_set(p, "service", rq->svc->name);
+		part_set(p, "service",
+			 rq->persons > 1
+			     ? pool_fmt(c, "%s x%d", rq->svc->name, rq->persons)
+			     : rq->svc->name);
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
 		part_set(p, "notice", fmt_notice(c, rq->svc->notice_minutes));

@@ -418,10 +418,12 @@ static void when_of_the_request(const struct reader *r, const char *text,
 		if (when_without(r, text, now, q, LW_HOURS))
 			q->hours_when = all;
 	}
-	if (q->when.problem == WHEN_AMBIGUOUS_DATE && rd_has(r, LW_CANCEL) &&
+	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
+	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
 	    rd_has(r, LW_MOVE | LW_CORRECT)) {
 		struct when_req all = q->when;
-		if (when_without(r, text, now, q, LW_CANCEL)) {
+		if (when_without(r, text, now, q,
+				 LW_CANCEL | LW_BOOKING | LW_MINE)) {
 			if (q->when.has_day && q->when.problem == WHEN_FINE)
 				q->gone_when = all;
 			else

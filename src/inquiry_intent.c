@@ -111,8 +111,9 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		size_t j = i + 1;
 		while (j < r->n &&
-		       (r->t[j].cls & (LW_FILLER | LW_BOOK | LW_SELF |
-				       LW_QUESTION | LW_PRONOUN | LW_NUMBER) ||
+		       (r->t[j].cls &
+			    (LW_FILLER | LW_BOOK | LW_SELF | LW_QUESTION |
+			     LW_PRONOUN | LW_NUMBER | LW_TRADE) ||
 			(r->t[j].eff & LW_PRICE)) &&
 		       r->t[j].thing == 0)
 			j++;
@@ -136,10 +137,21 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		/* Only where nothing we know was named in that clause. */
 		int known = 0;
 		for (size_t k = 0; k < q->n_things; k++)
-			known |= q->things[k].clause == s->clause;
+			known |= q->things[k].kind >= 0 &&
+				 q->things[k].clause == s->clause;
 		if (known)
 			continue;
 		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
+		/* "wheel builds", "eyebrow waxing": the words after it */
+		for (size_t k = j + 1; k < r->n && k < j + 3; k++) {
+			uint64_t e = r->t[k].eff;
+			if (r->t[k].thing != 0 || (e & ~LW_COMMON) != 0 ||
+			    rd_has_digit(r->t[k].w))
+				break;
+			size_t l = strlen(q->asked_word);
+			snprintf(q->asked_word + l, sizeof(q->asked_word) - l,
+				 " %s", r->t[k].w);
+		}
 		return 1;
 	}
 	/* "tubeless setup?": a short question about a thing we don't know */
@@ -167,6 +179,16 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+/* The one word that is neither thanks nor an acknowledgement is an
+ * everyday word ("lovely stuff"), not a name of something. */
+static int other_is_common(const struct reader *r, uint64_t ack_set)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!(r->t[i].eff & ack_set))
+			return r->t[i].eff == LW_COMMON;
+	return 0;
+}
+
 /* Every word thanks or acknowledges; with a thanks word, one word in three
  * may be anything else ("thanks Dave", "cheers for fixing it"). */
 static int thanks_only(const struct reader *r, uint64_t ack_set)
@@ -179,7 +201,8 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 	if (other == 0)
 		return 1;
 	if (!rd_has(r, LW_THANKS))
-		return other == 1 && r->n >= 3 && !rd_has(r, LW_QUESTION);
+		return other == 1 && !rd_has(r, LW_QUESTION) &&
+		       (r->n >= 3 || other_is_common(r, ack_set));
 	return other <= 1 || other * 3 <= r->n;
 }
 
@@ -243,9 +266,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
-		strong_move |= (r->t[i].cls & LW_MOVE) &&
-			       strcmp(r->t[i].w, "instead") != 0 &&
-			       strcmp(r->t[i].w, "change") != 0;
+		strong_move |= ((r->t[i].cls & LW_MOVE) &&
+				strcmp(r->t[i].w, "instead") != 0 &&
+				strcmp(r->t[i].w, "change") != 0) ||
+			       (r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE));
 	if (rd_has(r, LW_MOVE) && !svc &&
 	    (time || bare || q->ref[0] != '\0' ||
 	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
@@ -261,7 +285,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
-	if (rd_has(r, LW_HELP) && !thing && !time && !trade) {
+	if (rd_has(r, LW_HELP) && !thing && !time &&
+	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}
@@ -327,8 +352,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_AVAIL, "availability words");
 		return;
 	}
-	if (thing || time || (asked && !trade) || rd_has(r, LW_BOOK)) {
-		if (!thing && trade) {
+	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+		if (!thing && trade && !asked) {
 			set(q, INQ_TRADE, "names the trade, no service");
 			return;
 		}

@@ -108,10 +108,14 @@ static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 static int fuzzy_ok(const struct reader *r, size_t i, size_t len,
 		    const char *phrase)
 {
+	struct cat_match m[1];
 	for (size_t k = 0; k < len; k++) {
 		const struct tok *t = &r->t[i + k];
 		if (t->cls != 0 || rd_has_digit(t->w) ||
 		    rd_is_ref_like(t->w, 0))
+			return 0;
+		/* a word that is ours exactly is no part of a typo */
+		if (len > 1 && catalog_lookup(r->cat, t->w, 0, m, 1) > 0)
 			return 0;
 	}
 	return text_codepoints(phrase) >= (len == 1 ? 4 : 8);
@@ -123,7 +127,7 @@ static int phrase_covered(const struct reader *r, size_t i)
 {
 	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
 				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
-				LW_GREET | LW_BYE | LW_THANKS;
+				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK;
 	for (size_t k = 0; k <= i; k++) {
 		const struct tok *t = &r->t[i - k];
 		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
@@ -155,6 +159,11 @@ static void match_words(struct reader *r, struct inquiry *q)
 			int fits = 1;
 			for (size_t k = 0; k < len && fits; k++) {
 				size_t wl = strlen(r->t[i + k].w);
+				/* a phrase never spans "+", "," or "." */
+				if (r->t[i + k].segment != r->t[i].segment) {
+					fits = 0;
+					break;
+				}
 				if (pos + wl + 2 >= sizeof(phrase)) {
 					fits = 0;
 					break;

@@ -329,7 +329,7 @@ static const struct lang_reply_spec specs[] = {
     {"no_horizon", "service n providers", ""},
     {"no_nobody", "", ""},
     {"taken", "service day time", ""},
-    {"too_soon", "service notice time", ""},
+    {"too_soon", "service notice day time", ""},
     {"time_passed", "time", ""},
     {"off_grid", "service minutes time day", ""},
     {"outside_hours", "day day_hours", ""},

@@ -53,8 +53,8 @@ static const struct lang_tpl tpls[] = {
     {"not_offered_ours", "Sorry, we don't do {thing}. We do: {services}."},
     {"not_offered_brief",
      "Sorry, we don't offer the other thing you asked about."},
-    {"not_offered_unknown", "Sorry, we don't offer that. We do: "
-			    "{services}."},
+    {"not_offered_unknown", "Sorry, {thing} isn't on our list. We do: "
+			    "{services}. Reply with a number to book one."},
     {"no_closed", "Sorry, we're closed on {day}."},
     {"no_full", "Sorry, {service} is fully booked on {day}."},
     {"no_notice", "Sorry, {service} needs {notice} notice, so nothing is "
@@ -62,8 +62,8 @@ static const struct lang_tpl tpls[] = {
     {"no_horizon", "Sorry, we take bookings only up to {n} days ahead."},
     {"no_nobody", "No one we know can fit it in either, sorry."},
     {"taken", "Sorry, {day} {time} is taken."},
-    {"too_soon", "Sorry, {service} needs {notice} notice, so {time} is too "
-		 "soon."},
+    {"too_soon", "Sorry, {service} needs {notice} notice, so {day} {time} "
+		 "is too soon."},
     {"time_passed", "Sorry, {time} today has passed."},
     {"off_grid", "{service} starts every {minutes} min; nearest to {time} "
 		 "on {day}."},
