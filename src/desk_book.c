@@ -294,7 +294,8 @@ static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
 	for (size_t i = 0; i < ng && i < MAX_GRID; i++) {
 		int64_t t = epoch_of(c, day, grid[i]);
-		if (t >= end && t < end + 3600 && has_place(c, svc, t, NULL))
+		int64_t gap = svc->minutes > 60 ? svc->minutes * 60 : 3600;
+		if (t >= end && t < end + gap && has_place(c, svc, t, NULL))
 			return t;
 	}
 	return -1;

@@ -134,6 +134,14 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		/* "my spaniel", "our van": what is theirs is what the work is
+		 * on, not what they ask us for */
+		if (j > 0 && (strcmp(r->t[j - 1].w, "my") == 0 ||
+			      strcmp(r->t[j - 1].w, "our") == 0 ||
+			      strcmp(r->t[j - 1].w, "his") == 0 ||
+			      strcmp(r->t[j - 1].w, "her") == 0 ||
+			      strcmp(r->t[j - 1].w, "their") == 0))
+			continue;
 		/* Only where nothing we know was named in that clause. */
 		int known = 0;
 		for (size_t k = 0; k < q->n_things; k++)
@@ -203,7 +211,8 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 	if (!rd_has(r, LW_THANKS))
 		return other == 1 && !rd_has(r, LW_QUESTION) &&
 		       (r->n >= 3 || other_is_common(r, ack_set));
-	return other <= 1 || other * 3 <= r->n;
+	return other <= 1 || other * 3 <= r->n ||
+	       (other * 2 <= r->n && !rd_has(r, LW_QUESTION | LW_BOOK));
 }
 
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)

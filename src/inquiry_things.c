@@ -250,6 +250,35 @@ static int phrase_holds(char *const *ws, size_t n, const char *word)
 	return 0;
 }
 
+/* phrase_holds for the word or its stem ("clipped": "clip", "trims":
+ * "trim"). */
+static int phrase_holds_stem(char *const *ws, size_t n, const char *word)
+{
+	static const char *const ends[] = {"s", "es", "ed", "ing"};
+	char stem[64];
+	size_t len = strlen(word);
+
+	if (phrase_holds(ws, n, word))
+		return 1;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t el = strlen(ends[i]);
+		if (len < el + 3 || len >= sizeof(stem) ||
+		    strcmp(word + len - el, ends[i]) != 0)
+			continue;
+		size_t sl = len - el;
+		memcpy(stem, word, sl);
+		stem[sl] = '\0';
+		if (phrase_holds(ws, n, stem))
+			return 1;
+		if (sl >= 2 && stem[sl - 1] == stem[sl - 2]) {
+			stem[sl - 1] = '\0'; /* "clipped": "clip" */
+			if (phrase_holds(ws, n, stem))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * In one clause, a topic beside a service is what the service is for
  * ("moped puncture", "brakes on my van"): the request is the topic. A
@@ -283,9 +312,9 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
 			    strchr(ta->word, ' ') == NULL &&
-			    phrase_holds(cat->services[tb->idx].words,
-					 cat->services[tb->idx].n_words,
-					 ta->word)) {
+			    phrase_holds_stem(cat->services[tb->idx].words,
+					      cat->services[tb->idx].n_words,
+					      ta->word)) {
 				ta->role = INQ_MERGED;
 				break;
 			}
@@ -317,8 +346,17 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
 		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
 			nx++;
+		/* or right before a word we don't know in the plural ("2
+		 * westies"), unless the number is a time ("at 2 for...") */
+		size_t wl = i + 1 < r->n ? strlen(r->t[i + 1].w) : 0;
+		int plural = wl > 3 && r->t[i + 1].w[wl - 1] == 's' &&
+			     r->t[i + 1].eff == 0 && r->t[i + 1].thing == 0 &&
+			     !rd_has_digit(r->t[i + 1].w) &&
+			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
+		if (plural)
+			nx = i + 1;
 		if (v > 0 && nx < r->n && t->thing == 0 &&
-		    (r->t[nx].eff & (LW_TRADE | LW_PERSON)) &&
+		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
 		    !(r->t[nx].eff & LW_SELF)) {
 			for (size_t k = 0; k < q->n_things; k++)
 				if (q->things[k].kind == CAT_SERVICE &&

@@ -399,8 +399,9 @@ const struct lang_word lang_en_words[] = {
     NT("wifi", OTHER), NT("toilet", OTHER), NT("wheelchair", OTHER),
     NT("accessible", OTHER), NT("discount", OTHER), NT("discounts", OTHER),
     NT("student discount", OTHER), NT("loyalty", OTHER), NT("warranty", OTHER),
-    NT("guarantee", OTHER), NT("insurance", OTHER), NT("my dog", OTHER),
-    NT("bring my dog", OTHER), NT("complaint", OTHER), NT("complain", OTHER),
+    NT("guarantee", OTHER), NT("insurance", OTHER), NT("can i stay", OTHER), NT("bring my dog", OTHER),
+    NT("dog friendly", OTHER), NT("dogs allowed", OTHER), NT("stay with", OTHER),
+    NT("complaint", OTHER), NT("complain", OTHER),
     NT("manager", OTHER), NT("owner", OTHER), NT("speak to", OTHER),
     NT("talk to", OTHER), NT("call me", OTHER), NT("ring me", OTHER),
     NT("phone me", OTHER), NT("left my", OTHER), NT("can i wait", OTHER), NT("wait while", OTHER),
@@ -429,7 +430,7 @@ const struct lang_word lang_en_words[] = {
     W("issue", LW_TRADE), W("broken", LW_TRADE), W("making a noise", LW_TRADE),
     W("noise", LW_TRADE), W("do my hair", LW_TRADE),
     W("appointment for", LW_TRADE), W("job on", LW_TRADE),
-    W("treatment", LW_TRADE), W("groom", LW_TRADE),
+    W("treatment", LW_TRADE),
 
     /* ---- common words that must never be read as a typo of ours */
     W("look", LW_COMMON), W("like", LW_COMMON), W("bake", LW_COMMON),
