@@ -14,8 +14,9 @@ SYSCONFDIR ?= /etc
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
 SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
 TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
-# The binary `install` copies: the tests install the one they already built.
+# The binaries `install` copies: the tests install the ones they already built.
 INSTALL_BIN ?= smsdesk
+INSTALL_DEMO ?= smsdesk-demo
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -150,8 +151,10 @@ $(SAN)/%.o: %.c
 soak:
 	@scripts/deps.sh build test
 	@$(MAKE) --no-print-directory $(SAN)/smsdesk $(SAN)/tests/e2e/test_crash
-	@SOAK=1 CRASH_ROUNDS=$${SOAK_ROUNDS:-1000} SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk \
-	  SMSDESK_SRC=$(CURDIR) $(SAN)/tests/e2e/test_crash
+	@mkdir -p /tmp/smsdesk-soak
+	@TMPDIR=/tmp/smsdesk-soak SOAK=1 CRASH_ROUNDS=$${SOAK_ROUNDS:-1000} \
+	  SMSDESK_BIN=$(CURDIR)/$(SAN)/smsdesk SMSDESK_SRC=$(CURDIR) \
+	  $(SAN)/tests/e2e/test_crash
 
 # ---- demo, bench, fuzz ------------------------------------------------------
 
@@ -201,10 +204,10 @@ fuzz-run: $(FUZZERS)
 # tmpfiles.d files, so that on a fresh machine `systemctl enable --now
 # smsdesk` works next (README, "Running it as a service"); with DESTDIR (a
 # package build) the package's scripts or the next boot do that.
-install: $(INSTALL_BIN) smsdesk-demo
+install: $(INSTALL_BIN) $(INSTALL_DEMO)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 0755 $(INSTALL_BIN) $(DESTDIR)$(BINDIR)/smsdesk
-	install -m 0755 smsdesk-demo $(DESTDIR)$(BINDIR)/smsdesk-demo
+	install -m 0755 $(INSTALL_DEMO) $(DESTDIR)$(BINDIR)/smsdesk-demo
 	install -d $(DESTDIR)$(SYSCONFDIR)/smsdesk
 	@if [ -e $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg ]; then \
 	  echo "keeping existing $(DESTDIR)$(SYSCONFDIR)/smsdesk/smsdesk.cfg"; \

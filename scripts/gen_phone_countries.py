@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Print the rows of phone.c's country table (ISO 3166-1 alpha-2 -> country
-calling code, trunk prefixes, international prefixes).
+calling code, trunk prefixes, international prefixes, and the lengths a
+national significant number may have, as a bit mask: bit n for n digits).
 
 The facts are ITU-T's: country calling codes from the list of ITU-T
 Recommendation E.164 assigned country codes (ITU Operational Bulletin annex),
@@ -100,25 +101,31 @@ for region in sorted(phonenumbers.SUPPORTED_REGIONS):
     pref = (md.preferred_international_prefix or '').replace('~', '')
     if pref and pref not in intl.split('|'):
         intl = pref + ('|' + intl if intl else '')
-    rows.append((region, md.country_code, trunk_of(md), intl))
+    mask = 0
+    for n in md.general_desc.possible_length:
+        if 0 < n < 32:
+            mask |= 1 << n
+    rows.append((region, md.country_code, trunk_of(md), intl, mask))
 
 # Territories with no plan of their own in libphonenumber (uninhabited, or
 # served through another administration's numbers): ITU-T E.164 assigns
 # them no code of their own, so they use the serving country's.
+# Their lengths are left open (0): the serving plan's apply through the
+# shared code.
 by_hand = [
-    ('AQ', 672, '', '00'),   # Antarctica: Australian bases, +672 1x
-    ('BV', 47, '', '00'),    # Bouvet Island: Norway
-    ('GS', 500, '', '00'),   # South Georgia: Falkland Islands' +500
-    ('HM', 672, '', '00'),   # Heard and McDonald: Australian territory
-    ('PN', 64, '', '00'),    # Pitcairn: via New Zealand +64
-    ('TF', 262, '0', '00'),  # French Southern Territories: Reunion +262
-    ('UM', 1, '1', '011'),   # US Minor Outlying Islands: NANP
+    ('AQ', 672, '', '00', 0),   # Antarctica: Australian bases, +672 1x
+    ('BV', 47, '', '00', 0),    # Bouvet Island: Norway
+    ('GS', 500, '', '00', 0),   # South Georgia: Falkland Islands' +500
+    ('HM', 672, '', '00', 0),   # Heard and McDonald: Australian territory
+    ('PN', 64, '', '00', 0),    # Pitcairn: via New Zealand +64
+    ('TF', 262, '0', '00', 0),  # French Southern Territories: Reunion +262
+    ('UM', 1, '1', '011', 0),   # US Minor Outlying Islands: NANP
 ]
 have = {r[0] for r in rows}
 rows += [r for r in by_hand if r[0] not in have]
 rows.sort()
-for iso, cc, trunk, intl in rows:
-    print('    {"%s", %d, "%s", "%s"},' % (iso, cc, trunk, intl))
+for iso, cc, trunk, intl, mask in rows:
+    print('    {"%s", %d, "%s", "%s", 0x%x},' % (iso, cc, trunk, intl, mask))
 non_geo = sorted(c for c, regs in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.items()
                  if '001' in regs)
 print('/* non-geographic: %s */' % ', '.join(str(c) for c in non_geo))

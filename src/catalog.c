@@ -11,6 +11,8 @@
  */
 #include "catalog_internal.h"
 
+#include "smsdesk/civil.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -200,7 +202,7 @@ static void parse_sections(struct loader *ld, const config_setting_t *root)
 		parse_kannel(ld, config_setting_get_elem(f[TOP_KANNEL], (int)i),
 			     i);
 	parse_policy(ld, f[TOP_POLICY]);
-	lint_catalog(ld, ld->business_name);
+	lint_catalog(ld, root);
 }
 
 /* libconfig's own words, said the way a shop owner would understand. */
@@ -243,6 +245,7 @@ void catalog_free(struct catalog *cat)
 	free(cat->modems);
 	free(cat->business_name);
 	free(cat->timezone);
+	civil_zone_free(cat->zone);
 	free(cat->hours);
 	free(cat->closed);
 	free(cat->closed_line);

@@ -5,6 +5,7 @@
  */
 #include "catalog_internal.h"
 
+#include "smsdesk/civil.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/text.h"
 
@@ -395,7 +396,13 @@ static void parse_timezone(struct loader *ld, const config_setting_t *s)
 	if (v == NULL)
 		return;
 	if (tz_file_ok(v)) {
+		char why[160];
 		ld->cat->timezone = dup_str(ld, v);
+		/* Read once here; every conversion uses this object. */
+		ld->cat->zone = civil_zone_load(v, why, sizeof(why));
+		if (ld->cat->zone == NULL)
+			ERR(ld, line_of(s), "time zone '%s' cannot be used: %s",
+			    v, why);
 		return;
 	}
 	tz_suggest(v, near, sizeof(near));

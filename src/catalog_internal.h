@@ -275,13 +275,11 @@ void parse_kannel(struct loader *ld, const config_setting_t *g, size_t idx);
 /* catalog_policy.c */
 void parse_policy(struct loader *ld, const config_setting_t *g);
 
-/* catalog_lint.c: warnings that cost money (GSM-7, confirmation length). */
-void lint_service(struct loader *ld, const struct cat_service *sv,
-		  const config_setting_t *name, const config_setting_t *price);
-/* text (key at s) outside GSM-7: "every reply that names WHO ..." */
-void lint_named(struct loader *ld, const config_setting_t *s, const char *key,
-		const char *text, const char *who);
-/* After every section: the business's name, confirmations' length. */
-void lint_catalog(struct loader *ld, const config_setting_t *business_name);
+/*
+ * catalog_lint.c: after every section (policy and languages known), warn
+ * about what costs money: names, prices and notes outside GSM-7, and
+ * confirmations longer than max_segments. root is the file's root group.
+ */
+void lint_catalog(struct loader *ld, const config_setting_t *root);
 
 #endif

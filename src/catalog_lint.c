@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+static uint32_t first_non_gsm_in(const struct catalog *cat, const char *text);
+static int shift_langs(const struct catalog *cat, int *langs, int cap);
+
 /* ---- the confirmation ---------------------------------------------------- */
 
 /*
@@ -58,16 +61,28 @@ static void confirmation_of(const struct catalog *cat,
 		snprintf(out + n, cap - n, " %s", cat->business_name);
 }
 
-static int parts_of(const char *text)
+/* SMS parts of text as the desk may send it (national shift included). */
+static int parts_of(const struct catalog *cat, const char *text)
 {
 	struct sms_plan plan;
+	int langs[4], n = shift_langs(cat, langs, 4), best;
 
 	sms_plan(text, &plan);
-	return plan.segments;
+	best = plan.segments;
+	for (int i = 0; i < n; i++) {
+		struct sms_plan_options o = {.national_shift = 1,
+					     .lang = langs[i]};
+
+		if (sms_plan_with(text, &o, &plan) == GSM7_OK &&
+		    plan.segments < best)
+			best = plan.segments;
+	}
+	return best;
 }
 
 /* text with every character outside GSM-7 replaced by '?'. */
-static void gsm_only(const char *text, char *out, size_t cap)
+static void gsm_only(const struct catalog *cat, const char *text, char *out,
+		     size_t cap)
 {
 	size_t len = strlen(text), pos = 0, o = 0;
 
@@ -75,7 +90,10 @@ static void gsm_only(const char *text, char *out, size_t cap)
 		uint32_t cp;
 		size_t n = gsm7_utf8_next(text + pos, len - pos, &cp);
 
-		if (gsm7_lookup(cp) >= 0) {
+		char one[8] = "";
+
+		memcpy(one, text + pos, n < sizeof(one) ? n : 0);
+		if (first_non_gsm_in(cat, one) == 0) {
 			if (o + n >= cap)
 				break;
 			memcpy(out + o, text + pos, n);
@@ -90,18 +108,52 @@ static void gsm_only(const char *text, char *out, size_t cap)
 
 /* ---- characters outside GSM-7 -------------------------------------------- */
 
-/* The first character of text outside GSM-7, 0 when there is none. */
-static uint32_t first_non_gsm(const char *text)
+/*
+ * The national single-shift tables replies may use: with
+ * policy.national_shift, those of the business's languages that have one
+ * (Turkish, Spanish, Portuguese); none otherwise.
+ */
+static int shift_langs(const struct catalog *cat, int *langs, int cap)
+{
+	int n = 0;
+
+	for (size_t i = 0; cat->policy.national_shift && i < cat->n_languages;
+	     i++) {
+		int l = gsm7_lang_from_code(cat->languages[i]);
+
+		if (l > 0 && l < GSM7_LANG_COUNT &&
+		    gsm7_single_tables[l] != NULL && n < cap)
+			langs[n++] = l;
+	}
+	return n;
+}
+
+static int in_single_shift(uint32_t cp, int lang)
+{
+	const uint16_t *t = gsm7_single_tables[lang];
+
+	for (int c = 0; t != NULL && c < 128; c++)
+		if (t[c] != 0 && t[c] == cp)
+			return 1;
+	return 0;
+}
+
+/* The first character of text replies cannot carry in GSM-7, or 0. */
+static uint32_t first_non_gsm_in(const struct catalog *cat, const char *text)
 {
 	size_t len = strlen(text), pos = 0;
+	int langs[4], n = shift_langs(cat, langs, 4);
 
 	while (pos < len) {
 		uint32_t cp;
-		size_t n = gsm7_utf8_next(text + pos, len - pos, &cp);
+		size_t k = gsm7_utf8_next(text + pos, len - pos, &cp);
+		int ok = gsm7_lookup(cp) >= 0;
 
-		if (gsm7_lookup(cp) < 0)
+		for (int i = 0; !ok && i < n; i++)
+			ok = in_single_shift(cp, langs[i]);
+		if (!ok)
 			return cp;
-		pos += n;
+		pos += k;
 	}
 	return 0;
 }
@@ -143,7 +195,7 @@ static void warn_gsm(struct loader *ld, const config_setting_t *s,
 		     const char *key, const char *text,
 		     const struct cat_service *svc, int sign, const char *who)
 {
-	uint32_t cp = text != NULL ? first_non_gsm(text) : 0;
+	uint32_t cp = text != NULL ? first_non_gsm_in(ld->cat, text) : 0;
 	char what[64];
 
 	if (cp == 0 || s == NULL)
@@ -160,9 +212,9 @@ static void warn_gsm(struct loader *ld, const config_setting_t *s,
 			return;
 		}
 		confirmation_of(ld->cat, svc, sign, conf, CONF_MAX);
-		gsm_only(conf, plain, CONF_MAX);
-		with = parts_of(conf);
-		without = parts_of(plain);
+		gsm_only(ld->cat, conf, plain, CONF_MAX);
+		with = parts_of(ld->cat, conf);
+		without = parts_of(ld->cat, plain);
 		free(conf);
 		free(plain);
 		if (sign)
@@ -194,24 +246,25 @@ static void warn_gsm(struct loader *ld, const config_setting_t *s,
 	     key, what, who);
 }
 
-void lint_service(struct loader *ld, const struct cat_service *sv,
-		  const config_setting_t *name, const config_setting_t *price)
+/* The setting KEY of element i of list NAME at the top of the file. */
+static const config_setting_t *member_of(const config_setting_t *root,
+					 const char *list, size_t i,
+					 const char *key)
 {
-	warn_gsm(ld, name, "name", sv->name, sv, 0, "for this service");
-	warn_gsm(ld, price, "price", sv->price, sv, 0, "for this service");
-}
+	const config_setting_t *l = config_setting_get_member(root, list);
+	const config_setting_t *e =
+	    l != NULL ? config_setting_get_elem(l, (unsigned)i) : NULL;
 
-void lint_named(struct loader *ld, const config_setting_t *s, const char *key,
-		const char *text, const char *who)
-{
-	warn_gsm(ld, s, key, text, NULL, 0, who);
+	return e != NULL && config_setting_is_group(e)
+		   ? config_setting_get_member(e, key)
+		   : NULL;
 }
 
 /*
- * After the whole file: the business's name (it signs the confirmations),
- * and every confirmation against max_segments.
+ * After the whole file (policy and languages known): every name, price and
+ * note outside GSM-7, and every confirmation against max_segments.
  */
-void lint_catalog(struct loader *ld, const config_setting_t *business_name)
+void lint_catalog(struct loader *ld, const config_setting_t *root)
 {
 	const struct catalog *cat = ld->cat;
 	const struct cat_service *first = NULL;
@@ -227,12 +280,16 @@ void lint_catalog(struct loader *ld, const config_setting_t *business_name)
 
 		if (sv->name == NULL || sv->price == NULL)
 			continue;
+		warn_gsm(ld, member_of(root, "services", i, "name"), "name",
+			 sv->name, sv, 0, "for this service");
+		warn_gsm(ld, member_of(root, "services", i, "price"), "price",
+			 sv->price, sv, 0, "for this service");
 		/* The business's name is shown on a service of plain GSM. */
-		if (first == NULL || (first_non_gsm(first->name) != 0 &&
-				      first_non_gsm(sv->name) == 0))
+		if (first == NULL || (first_non_gsm_in(cat, first->name) != 0 &&
+				      first_non_gsm_in(cat, sv->name) == 0))
 			first = sv;
 		confirmation_of(cat, sv, 0, conf, CONF_MAX);
-		parts = parts_of(conf);
+		parts = parts_of(cat, conf);
 		if (parts > cat->policy.max_segments)
 			WARN(ld, sv->line,
 			     "the booking confirmation for this service is %d "
@@ -242,13 +299,17 @@ void lint_catalog(struct loader *ld, const config_setting_t *business_name)
 			     parts, cat->policy.max_segments);
 	}
 	free(conf);
-	if (first != NULL) {
-		warn_gsm(ld, business_name, "name", cat->business_name, first,
-			 1, NULL);
-	} else {
-		warn_gsm(ld, business_name, "name", cat->business_name, NULL, 0,
-			 "the business");
+	for (size_t i = 0; i < cat->n_topics; i++)
+		warn_gsm(ld, member_of(root, "topics", i, "name"), "name",
+			 cat->topics[i].name, NULL, 0, "this topic");
+	for (size_t i = 0; i < cat->n_referrals; i++) {
+		warn_gsm(ld, member_of(root, "referrals", i, "name"), "name",
+			 cat->referrals[i].name, NULL, 0, "this referral");
+		warn_gsm(ld, member_of(root, "referrals", i, "note"), "note",
+			 cat->referrals[i].note, NULL, 0, "this referral");
 	}
+	warn_gsm(ld, ld->business_name, "name", cat->business_name, first,
+		 first != NULL, "the business");
 }
 
 /* ---- dates --------------------------------------------------------------- */

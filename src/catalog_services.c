@@ -189,7 +189,6 @@ void parse_service(struct loader *ld, const config_setting_t *g, size_t idx)
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
 					  0, DEF_NOTICE_MINUTES);
-	lint_service(ld, sv, f[SVC_NAME], f[SVC_PRICE]);
 }
 
 void parse_topic(struct loader *ld, const config_setting_t *g, size_t idx)
@@ -201,10 +200,8 @@ void parse_topic(struct loader *ld, const config_setting_t *g, size_t idx)
 	check_group(ld, g, topic_keys, N_TOPIC_KEYS, "this topic", f);
 	tp->line = line_of(g);
 	parse_id(ld, f[TOPIC_ID], CAT_TOPIC, idx, &tp->id);
-	if ((v = nonempty(ld, f[TOPIC_NAME], "name")) != NULL) {
+	if ((v = nonempty(ld, f[TOPIC_NAME], "name")) != NULL)
 		tp->name = dup_str(ld, v);
-		lint_named(ld, f[TOPIC_NAME], "name", v, "this topic");
-	}
 	if (f[TOPIC_WORDS] != NULL)
 		tp->words = parse_words(ld, f[TOPIC_WORDS], CAT_TOPIC, idx,
 					"this topic", &tp->n_words);
@@ -276,17 +273,14 @@ void parse_referral(struct loader *ld, const config_setting_t *g, size_t idx)
 	check_group(ld, g, referral_keys, N_REFERRAL_KEYS, "this referral", f);
 	rf->line = line_of(g);
 	if ((v = nonempty(ld, f[REF_NAME], "name")) != NULL &&
-	    fits(ld, f[REF_NAME], "name", v, STORE_ID_MAX - 1)) {
+	    fits(ld, f[REF_NAME], "name", v, STORE_ID_MAX - 1))
 		rf->name = dup_str(ld, v);
-		lint_named(ld, f[REF_NAME], "name", v, "this referral");
-	}
 	if (f[REF_PHONE] != NULL)
 		rf->phone = parse_phone(ld, f[REF_PHONE], NULL);
 	if (f[REF_COVERS] != NULL)
 		parse_covers(ld, f[REF_COVERS], rf);
 	v = f[REF_NOTE] != NULL ? text_of(ld, f[REF_NOTE], "note") : "";
 	rf->note = dup_str(ld, v != NULL ? v : "");
-	lint_named(ld, f[REF_NOTE], "note", rf->note, "this referral");
 }
 
 /* The error of phone_to_e164, in the staff's words. */
@@ -307,6 +301,26 @@ static void phone_error(struct loader *ld, const config_setting_t *s,
 		    "write it like \"+441632960123\"",
 		    v);
 		break;
+	case PHONE_BAD_LENGTH: {
+		char e164[PHONE_E164_MAX], lengths[64];
+		size_t cc_len = 0, nsn;
+		unsigned cc = 0;
+
+		/* Read again, without the length check, to say what is wrong.
+		 */
+		phone_to_e164_any_length(v, ld->cat->country, e164,
+					 sizeof(e164));
+		phone_calling_code(e164 + 1, &cc_len);
+		for (size_t i = 1; i <= cc_len; i++)
+			cc = cc * 10 + (unsigned)(e164[i] - '0');
+		nsn = strlen(e164) - 1 - cc_len;
+		phone_lengths_text(cc, lengths, sizeof(lengths));
+		ERR(ld, line_of(s),
+		    "phone '%s' has %zu digits after +%u, but numbers there "
+		    "have %s; a digit is missing or one too many",
+		    v, nsn, cc, lengths);
+		break;
+	}
 	case PHONE_TOO_SHORT:
 		ERR(ld, line_of(s),
 		    "phone '%s' is too short to be a phone number", v);

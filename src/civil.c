@@ -644,32 +644,73 @@ void civil_zone_local(const struct civil_zone *z, int64_t t,
 	out->abbr = i.abbr;
 }
 
+/*
+ * The offsets in effect at some instant of [FROM, TO]: the one at FROM, each
+ * transition's inside, and the rule's two past the table. At most CAP.
+ */
+static int offsets_near(const struct civil_zone *z, int64_t from, int64_t to,
+			int *out, int cap)
+{
+	int n = 0;
+
+#define ADD_OFF(o)                                                             \
+	do {                                                                   \
+		int o_ = (o), k_ = 0;                                          \
+		while (k_ < n && out[k_] != o_)                                \
+			k_++;                                                  \
+		if (k_ == n && n < cap)                                        \
+			out[n++] = o_;                                         \
+	} while (0)
+
+	ADD_OFF(civil_zone_offset(z, from));
+	if (z->n_trans > 0) {
+		size_t lo = 0, hi = z->n_trans;
+		while (lo < hi) { /* first transition after from */
+			size_t mid = lo + (hi - lo) / 2;
+			if (z->trans[mid] <= from)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t i = lo; i < z->n_trans && z->trans[i] <= to; i++)
+			ADD_OFF(z->types[z->trans_type[i]].utoff);
+	}
+	if (z->has_rule &&
+	    (z->n_trans == 0 || to >= z->trans[z->n_trans - 1])) {
+		ADD_OFF(z->rule.std_off);
+		if (z->rule.has_dst)
+			ADD_OFF(z->rule.dst_off);
+	}
+#undef ADD_OFF
+	return n;
+}
+
 int64_t civil_zone_epoch(const struct civil_zone *z, int64_t days,
 			 int64_t second)
 {
-	int64_t base = days * DAY_SEC + second;
-	/* The offsets a day either side; changes are further apart. */
-	int o1 = civil_zone_offset(z, base - DAY_SEC);
-	int o2 = civil_zone_offset(z, base + DAY_SEC);
-	int64_t c1 = base - o1, c2 = base - o2;
-	int ok1 = civil_zone_offset(z, c1) == o1;
-	int ok2 = civil_zone_offset(z, c2) == o2;
+	/* Offsets are within 26 hours of UTC, so the instant is within 26
+	 * hours of the local time read as UTC. */
+	const int64_t span = 27 * 3600;
+	int64_t base = days * DAY_SEC + second, best = INT64_MAX;
+	int offs[16];
+	int n = offsets_near(z, base - span, base + span, offs, 16);
 
-	if (ok1 && ok2)
-		return c1 < c2 ? c1 : c2; /* falls back: the first one */
-	if (ok1)
-		return c1;
-	if (ok2)
-		return c2;
-	/* In a gap: the moment the clocks jumped. */
-	int64_t lo = c1 < c2 ? c1 : c2, hi = c1 < c2 ? c2 : c1;
-	int off_lo = civil_zone_offset(z, lo);
+	for (int k = 0; k < n; k++) {
+		int64_t c = base - offs[k];
+		if (civil_zone_offset(z, c) == offs[k] && c < best)
+			best = c; /* falls back: the first one */
+	}
+	if (best != INT64_MAX)
+		return best;
+	/* In a gap: the moment the clocks jumped over it, the first instant
+	 * whose local time is past BASE. */
+	int64_t lo = base - span, hi = base + span;
 	while (hi - lo > 1) {
 		int64_t mid = lo + (hi - lo) / 2;
-		if (civil_zone_offset(z, mid) == off_lo)
-			lo = mid;
-		else
+		if (mid + civil_zone_offset(z, mid) > base)
 			hi = mid;
+		else
+			lo = mid;
 	}
 	return hi;
 }

@@ -4,101 +4,21 @@
  */
 #include "smsdesk/daemon.h"
 
-#include "smsdesk/pdu.h"
-#include "smsdesk/text.h"
-
 #include <stdio.h>
 #include <string.h>
-#include <sys/random.h>
-
-/* ---- queueing a text ------------------------------------------------ */
-
-static int random_ref(void)
-{
-	unsigned char b = 0;
-
-	/* Any byte will do: the reference only has to differ between the
-	 * concatenated texts a phone is reassembling at the same time. */
-	if (getrandom(&b, 1, GRND_NONBLOCK) != 1)
-		b = (unsigned char)(uintptr_t)&b;
-	return b;
-}
-
-int daemon_queue_text(struct store *st, const char *to, const char *text,
-		      enum store_origin origin, int64_t inbox_id,
-		      const char *modem, int max_segments, int64_t now,
-		      int64_t *msg_id, char *err, size_t errlen)
-{
-	struct pdu_submit_options opt = {
-	    .status_report = 1, .msg_class = -1, .concat_ref = random_ref()};
-	struct pdu_segment segs[16];
-	struct store_out_part parts[16];
-	struct pdu_error perr;
-	int cap = max_segments > 0 && max_segments < 16 ? max_segments : 16;
-	int n;
-
-	n = pdu_encode_submit(text, to, &opt, segs, cap, &perr);
-	if (n < 0) {
-		snprintf(err, errlen, "%s", perr.msg);
-		return STORE_ERR_ARG;
-	}
-	for (int i = 0; i < n; i++) {
-		parts[i].pdu_hex = segs[i].hex;
-		parts[i].tpdu_len = segs[i].tpdu_len;
-	}
-	struct store_outbox_new msg = {.to = to,
-				       .text = text,
-				       .origin = origin,
-				       .inbox_id = inbox_id,
-				       .modem = modem,
-				       .parts = parts,
-				       .n_parts = (size_t)n};
-	int rc = store_outbox_queue(st, &msg, now, msg_id);
-	if (rc < 0)
-		snprintf(err, errlen, "%s", store_strerror(rc));
-	return rc;
-}
-
-/* ---- guards --------------------------------------------------------- */
-
-static int nearly_same(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t longer = la > lb ? la : lb;
-	/* Auto-replies differ only in a date, a counter or a name: allow a
-	 * tenth of the text to change. */
-	int budget = (int)(longer / 10);
-
-	if (la == 0 || lb == 0)
-		return la == lb;
-	if ((la > lb ? la - lb : lb - la) > (size_t)budget)
-		return 0;
-	return text_distance(a, b, budget) <= budget;
-}
-
-int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
-			   int threshold)
-{
-	char mine[512], theirs[512];
-	int same = 0;
-
-	text_fold(text, mine, sizeof(mine));
-	for (size_t i = 0; i < recent->n; i++) {
-		text_fold(recent->v[i], theirs, sizeof(theirs));
-		if (nearly_same(mine, theirs))
-			same++;
-	}
-	return same >= threshold;
-}
 
 /* ---- the daemon ----------------------------------------------------- */
 
+#include "smsdesk/answer.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
+#include "smsdesk/outbox.h"
+#include "smsdesk/privacy.h"
 #include "smsdesk/runlock.h"
 #include "smsdesk/wallclock.h"
 #include "smsdesk/when.h"
@@ -135,8 +55,6 @@ int daemon_looks_like_loop(const char *text, const struct store_strings *recent,
 #define STOP_GRACE_MS	(120 * 1000)
 /* How often the database file's identity and the wall clock are checked. */
 #define DB_WATCH_MS 1000
-/* The same text this many times in an hour is another machine talking. */
-#define LOOP_THRESHOLD 3
 
 struct daemon;
 
@@ -144,8 +62,8 @@ struct dmodem {
 	struct daemon *d;
 	char name[128]; /* the device path; the store's modem id */
 	struct modem *m;
-	int64_t part_id; /* outbox part on the wire, 0 when none */
-	int part_tries;	 /* attempts before this one */
+	int64_t part_id;       /* outbox part on the wire, 0 when none */
+	struct outbox_job job; /* that part, for outbox_sent/failed */
 	/* The message of the last part started, and whether parts of it are
 	 * still to go (a stop finishes it). */
 	int64_t msg_id;
@@ -161,6 +79,7 @@ struct daemon {
 	struct catalog *cat;
 	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
+	struct outbox *ob;
 	char db_path[4096]; /* a copy: a reload frees the catalog's */
 	dev_t db_dev; /* the file opened, to notice it removed or replaced */
 	ino_t db_ino;
@@ -170,9 +89,11 @@ struct daemon {
 	size_t n_modems;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
+	int64_t clock_shift;	/* a step not yet applied to the waits */
 	int stopping;
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
+	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
 	/* Something may be ready to send: a reply was queued, a send ended, a
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
@@ -236,103 +157,42 @@ static void reload_catalog(struct daemon *d)
 
 /* ---- answering ---- */
 
-/*
- * The daemon's own guard, before the desk: another machine's auto-reply
- * that says the same thing over and over. Senders that cannot receive, the
- * hourly cap and STOP are the desk's (it honours STOP even from a sender
- * over the cap). Short texts ("yes", "2") repeat innocently, so only texts
- * of 20 bytes or more count.
- */
-static int guard(struct daemon *d, const struct store_inbox_msg *msg,
-		 int64_t now, const char **why)
-{
-	struct store_strings recent = {0};
-	int looping;
-
-	if (strlen(msg->text) < 20 ||
-	    store_inbox_recent(d->st, msg->sender, now - 3600, 10, &recent) !=
-		0)
-		return 0;
-	looping = daemon_looks_like_loop(msg->text, &recent, LOOP_THRESHOLD);
-	store_strings_free(&recent);
-	if (looping)
-		*why = "auto-reply loop";
-	return looping;
-}
-
-static int answer_in_transaction(struct daemon *d,
-				 const struct store_inbox_msg *msg, int64_t now,
-				 struct desk_result *res)
-{
-	char err[160];
-	int rc = desk_answer(d->cat, d->st, msg->sender, msg->text, now, res);
-
-	for (size_t i = 0; rc >= 0 && i < res->n_replies; i++) {
-		rc = daemon_queue_text(d->st, msg->sender, res->replies[i],
-				       STORE_ORIGIN_REPLY, msg->id, msg->modem,
-				       d->cat->policy.max_segments, now, NULL,
-				       err, sizeof(err));
-		if (rc < 0)
-			log_error("cannot queue the reply to %s: %s",
-				  msg->sender, err);
-	}
-	if (rc < 0)
-		return rc;
-	if (res->n_replies == 0)
-		return store_inbox_mark_ignored(
-		    d->st, msg->id, desk_reason_name(res->d.reason), now);
-	return store_inbox_mark_answered(d->st, msg->id, now);
-}
-
-/* Answer inbound row ID (Invariant 2: all or nothing). */
+/* Answer inbound row ID (answer.c: one transaction, all or nothing). */
 static void answer(struct daemon *d, int64_t id)
 {
-	struct store_inbox_msg msg;
-	static struct desk_result res;
-	int64_t now = wall_now(d);
-	const char *why = NULL;
-	int rc;
+	static struct answer_result res;
+	char masked[LOG_NUMBER_MAX];
+	int rc = answer_inbound(d->st, d->cat, id, wall_now(d), 0, &res);
 
-	if (store_inbox_get(d->st, id, &msg) != 0)
-		return;
-	if (msg.state != STORE_IN_NEW) {
-		store_inbox_msg_clear(&msg);
-		return;
-	}
-	if (guard(d, &msg, now, &why)) {
-		log_warn("not answering %s (message %lld): %s", msg.sender,
-			 (long long)id, why);
-		store_inbox_mark_ignored(d->st, id, why, now);
-		store_inbox_msg_clear(&msg);
-		return;
-	}
-	rc = store_begin(d->st);
-	if (rc == 0)
-		rc = answer_in_transaction(d, &msg, now, &res);
-	if (rc == 0)
-		rc = store_commit(d->st);
-	if (rc == STORE_ERR_ARG) {
-		/* A reply that cannot be encoded never will be: keep the
-		 * inquiry, say why, and do not retry forever. */
-		store_rollback(d->st);
-		log_error("message %lld from %s: the reply cannot be sent",
-			  (long long)id, msg.sender);
-		store_inbox_mark_ignored(d->st, id,
-					 "reply could not be encoded", now);
-	} else if (rc != 0) {
-		store_rollback(d->st);
+	log_number(res.sender, masked, sizeof(masked));
+	if (rc < 0) {
 		log_error("answering message %lld failed (%s: %s); will retry",
 			  (long long)id, store_strerror(rc),
 			  store_errmsg(d->st));
 		d->next_unanswered_ms = mono_ms() + 5000;
-	} else {
-		d->outbox_dirty |= res.n_replies > 0;
-		log_info("message %lld from %s: %s%s%s (%zu repl%s)",
-			 (long long)id, msg.sender, desk_kind_name(res.d.kind),
-			 res.d.subject[0] ? " " : "", res.d.subject,
-			 res.n_replies, res.n_replies == 1 ? "y" : "ies");
+		return;
 	}
-	store_inbox_msg_clear(&msg);
+	switch (res.outcome) {
+	case ANSWER_NOT_PENDING:
+		return;
+	case ANSWER_UNSENDABLE:
+		log_error("message %lld from %s: the reply cannot be sent (%s)",
+			  (long long)id, masked, res.why);
+		return;
+	case ANSWER_IGNORED:
+	case ANSWER_REPLIED:
+		break;
+	}
+	if (res.guarded) {
+		log_warn("not answering %s (message %lld): %s", masked,
+			 (long long)id, res.why);
+		return;
+	}
+	d->outbox_dirty |= res.desk.n_replies > 0;
+	log_info("message %lld from %s: %s%s%s (%zu repl%s)", (long long)id,
+		 masked, desk_kind_name(res.desk.d.kind),
+		 res.desk.d.subject[0] ? " " : "", res.desk.d.subject,
+		 res.desk.n_replies, res.desk.n_replies == 1 ? "y" : "ies");
 }
 
 static void answer_unanswered(struct daemon *d)
@@ -367,7 +227,10 @@ static void on_message(void *ctx, const struct modem_message *msg)
 
 static void on_status_report(void *ctx, const struct modem_message *msg)
 {
-	on_message(ctx, msg);
+	struct dmodem *dm = ctx;
+
+	inbound_status_report(dm->d->in, dm->m, dm->name, msg, mono_ms(),
+			      wall_now(dm->d));
 }
 
 /* ---- sending ---- */
@@ -383,7 +246,7 @@ static int any_modem_down_long(const struct daemon *d, int64_t now_ms)
 
 static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 {
-	struct store_out_job job;
+	struct outbox_job job;
 	int64_t now = wall_now(d);
 
 	dm->finishing = 0;
@@ -405,45 +268,32 @@ static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
 		dm->finishing = d->stopping;
 		return;
 	}
-	int rc = store_outbox_next(d->st, now, dm->name, &job);
-	if (rc == STORE_ERR_NOT_FOUND && any_modem_down_long(d, now_ms))
-		rc = store_outbox_next(d->st, now, NULL, &job);
-	if (rc != 0 || (d->stopping && job.msg_id != dm->msg_id)) {
-		/* Stopping, and the next due part is another message's (or
-		 * the rest of ours waits for a retry): nothing more. */
+	/* outbox_next withdraws what must not go (opted out, expired) and
+	 * commits the part it returns as "sending" before we write it.
+	 * Stopping: only the rest of the message on the wire. */
+	int rc;
+	if (d->stopping) {
+		rc = outbox_next_part(d->ob, now, dm->name, dm->msg_id, &job);
+	} else {
+		rc = outbox_next(d->ob, now, dm->name, 0, &job);
+		if (rc == OUTBOX_NONE && any_modem_down_long(d, now_ms))
+			rc = outbox_next(d->ob, now, dm->name, 1, &job);
+	}
+	if (rc != OUTBOX_OK) {
 		if (d->stopping)
 			dm->msg_unfinished = 0;
 		return;
 	}
-	/* Committed before the write: a crash now leaves a part in
-	 * "sending", which the next start puts back in the queue. */
-	if (store_outbox_mark_sending(d->st, job.part_id, dm->name, now) != 0)
-		return;
 	if (modem_send_pdu(dm->m, job.pdu_hex, job.tpdu_len, dm) != 0) {
-		store_outbox_mark_failed(d->st, job.part_id,
-					 "the modem refused the PDU", now);
+		outbox_failed(d->ob, &job, "the modem refused the PDU", 1, now);
 		return;
 	}
 	dm->part_id = job.part_id;
-	dm->part_tries = job.tries;
+	dm->job = job;
 	dm->msg_id = job.msg_id;
 	dm->msg_unfinished = job.seq < job.n_parts;
 	log_debug("sending part %d/%d to %s via %s", job.seq, job.n_parts,
 		  job.to, dm->name);
-}
-
-/*
- * Seconds before retry number TRIES: the store's documented rule (30 s
- * doubling to an hour). The fault tests set SMSDESK_TEST_RETRY_SECONDS to
- * walk the whole retry ladder in seconds instead of hours.
- */
-static int64_t retry_delay(int tries)
-{
-	const char *test = getenv("SMSDESK_TEST_RETRY_SECONDS");
-
-	if (test != NULL && atoi(test) > 0)
-		return atoi(test);
-	return store_outbox_backoff(tries);
 }
 
 static void on_send_result(void *ctx, const struct modem_send_result *res)
@@ -451,23 +301,13 @@ static void on_send_result(void *ctx, const struct modem_send_result *res)
 	struct dmodem *dm = res->cookie;
 	struct daemon *d = dm->d;
 	int64_t now = wall_now(d);
-	int tries = dm->part_tries + 1;
 
 	if (dm->part_id == 0)
 		return;
-	if (res->ok) {
-		store_outbox_mark_sent(d->st, dm->part_id, res->mr, now);
-	} else if (tries >= STORE_OUT_MAX_TRIES) {
-		log_error("giving up on outbox part %lld after %d tries: %s",
-			  (long long)dm->part_id, tries, res->error);
-		store_outbox_mark_failed(d->st, dm->part_id, res->error, now);
-	} else {
-		int64_t wait = retry_delay(tries);
-		log_warn("send failed (%s); retry %d in %llds", res->error,
-			 tries, (long long)wait);
-		store_outbox_mark_retry(d->st, dm->part_id, res->error,
-					now + wait, now);
-	}
+	if (res->ok)
+		outbox_sent(d->ob, &dm->job, res->mr, NULL, now);
+	else
+		outbox_failed(d->ob, &dm->job, res->error, 0, now);
 	dm->part_id = 0;
 	dm->next_send_ms = mono_ms() + d->opt->min_send_gap_ms;
 	d->outbox_dirty = 1;
@@ -531,15 +371,19 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 						  .state = on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
+	struct modem_pin_guard guard;
 	struct modem_config cfg = {.device = device,
 				   .baud = baud,
 				   .pin = pin,
-				   .send_timeout_ms = SEND_TIMEOUT_MS};
+				   .send_timeout_ms = SEND_TIMEOUT_MS,
+				   .pin_guard = &guard};
 
 	if (d->n_modems == MAX_MODEMS)
 		return -1;
 	mine.ctx = dm;
 	dm->d = d;
+	/* A PIN a SIM refused is remembered in the database (simlock.h). */
+	simlock_guard(d->st, &guard);
 	snprintf(dm->name, sizeof(dm->name), "%s", device);
 	dm->m = modem_new(&cfg, &mine);
 	if (dm->m == NULL)
@@ -595,12 +439,27 @@ static void queue_reminders(struct daemon *d)
 	if (d->cat->policy.reminder_hours <= 0 || store_begin(d->st) != 0)
 		return;
 	n = desk_reminders_due(d->cat, d->st, now, due, 16);
-	for (int i = 0; i < n; i++)
-		if (daemon_queue_text(d->st, due[i].to, due[i].text,
-				      STORE_ORIGIN_REMINDER, 0, NULL,
-				      d->cat->policy.max_segments, now, NULL,
-				      err, sizeof(err)) < 0)
+	for (int i = 0; i < n; i++) {
+		/* A reminder never goes out once its booking has started. */
+		struct store_booking b;
+		struct outbox_text t = {
+		    .to = due[i].to,
+		    .country = d->cat->country,
+		    .text = due[i].text,
+		    .origin = STORE_ORIGIN_REMINDER,
+		    .max_segments = d->cat->policy.max_segments,
+		    .national_shift = d->cat->policy.national_shift};
+
+		if (store_booking_get(d->st, due[i].booking_id, &b) != 0) {
 			n = -1;
+			break;
+		}
+		t.expires_at = b.start;
+		if (outbox_queue(d->st, &t, now, NULL, err, sizeof(err)) < 0) {
+			n = -1;
+			break;
+		}
+	}
 	if (n < 0 || store_commit(d->st) != 0) {
 		store_rollback(d->st);
 		log_error("queueing reminders failed; will retry");
@@ -618,10 +477,16 @@ static void timers(struct daemon *d, int64_t now_ms)
 	}
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
+	if (now_ms >= d->next_prune_ms) {
+		privacy_daily(d->cat, d->st, wall_now(d));
+		d->next_prune_ms = now_ms + 24 * 3600 * 1000LL;
+	}
 	inbound_tick(d->in, now_ms, wall_now(d));
 	if (now_ms >= d->next_outbox_ms) {
 		d->next_outbox_ms = now_ms + OUTBOX_POLL_MS;
 		d->outbox_dirty = 1;
+		/* Sends the store could not record yet (database busy). */
+		outbox_tick(d->ob, wall_now(d));
 	}
 	if (!d->outbox_dirty)
 		return;
@@ -638,6 +503,15 @@ static int all_failed(const struct daemon *d)
 	return 1;
 }
 
+/* A SIM needs staff: restarting would not help (and must not try PINs). */
+static int any_sim_locked(const struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_modems; i++)
+		if (modem_failure(d->modems[i].m) == MODEM_FAIL_SIM)
+			return 1;
+	return 0;
+}
+
 /* Stopping: done when no part is on the wire and no modem is about to send
  * the next part of its message (pump_outbox ran since the last part
  * ended, so an unfinished message either has its next part on the wire or
@@ -647,7 +521,32 @@ static int idle_for_stop(const struct daemon *d)
 	for (size_t i = 0; i < d->n_modems; i++)
 		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
 			return 0;
-	return 1;
+	return outbox_pending(d->ob) == 0;
+}
+
+/*
+ * A step of the wall clock: the desk's dates follow it at once (it reads
+ * the wall clock); what waits must keep its length in real time, so the
+ * times persisted as wall times are moved by the step.
+ */
+static void clock_stepped(struct daemon *d, int64_t step)
+{
+	if (step != 0)
+		log_warn("the wall clock stepped %+lld s; the desk's dates "
+			 "follow it, waits keep their length",
+			 (long long)step);
+	d->clock_shift += step;
+	if (d->clock_shift == 0)
+		return;
+	int rc = store_shift_waits(d->st, d->clock_shift);
+	if (rc == STORE_OK) {
+		d->clock_shift = 0;
+		d->outbox_dirty = 1;
+	} else {
+		/* Tried again at the next check, a second from now. */
+		log_warn("moving the waits by %+lld s failed (%s); will retry",
+			 (long long)d->clock_shift, store_strerror(rc));
+	}
 }
 
 /*
@@ -656,18 +555,6 @@ static int idle_for_stop(const struct daemon *d)
  * write goes to an inode nobody will read again, and the next start would
  * create an empty database: every booking forgotten. Stop loudly instead.
  */
-/*
- * A step of the wall clock: the desk's dates follow it at once (it reads
- * the wall clock); what waits must keep its length in real time, so the
- * times persisted as wall times are moved by the step.
- */
-static void clock_stepped(struct daemon *d, int64_t step)
-{
-	log_warn("the wall clock stepped %+lld s; the desk's dates follow it",
-		 (long long)step);
-	(void)d;
-}
-
 static int database_lost(struct daemon *d)
 {
 	struct stat st;
@@ -687,6 +574,24 @@ static int database_lost(struct daemon *d)
 			  d->db_path, CLI_DB_LOST);
 		return 1;
 	}
+	return 0;
+}
+
+/* The database's lock file removed under us: lock the new one, or stop
+ * when another serve got it first (two daemons on one database). */
+static int lock_lost(struct daemon *d)
+{
+	char err[512];
+	int rc = runlock_recheck(d->lock, err, sizeof(err));
+
+	if (rc == RUNLOCK_HELD) {
+		log_error("the database's lock file was removed and %s: "
+			  "stopping",
+			  err);
+		return 1;
+	}
+	if (rc != RUNLOCK_OK)
+		log_warn("%s; trying again", err);
 	return 0;
 }
 
@@ -733,14 +638,16 @@ static int run_loop(struct daemon *d)
 		if (now_ms >= d->next_db_watch_ms) {
 			int64_t step = wallclock_step(&d->clock);
 			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0)
+			if (step != 0 || d->clock_shift != 0)
 				clock_stepped(d, step);
 			if (database_lost(d))
 				return CLI_DB_LOST;
+			if (lock_lost(d))
+				return CLI_IN_USE;
 		}
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
-			return CLI_DEVICE;
+			return any_sim_locked(d) ? CLI_SIM_LOCKED : CLI_DEVICE;
 		}
 		fds[n++] = (struct pollfd){.fd = d->sigfd, .events = POLLIN};
 		for (size_t i = 0; i < d->n_modems; i++)
@@ -844,12 +751,16 @@ static int start(struct daemon *d)
 	d->db_dev = dbst.st_dev;
 	d->db_ino = dbst.st_ino;
 	struct inbound_config ic = {.st = d->st,
-				    .concat_expiry_ms = CONCAT_EXPIRY_MS,
+				    .concat_expiry_ms = o->part_wait_ms > 0
+							    ? o->part_wait_ms
+							    : CONCAT_EXPIRY_MS,
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
-	d->sigfd = open_signals();
-	if (d->in == NULL || d->sigfd < 0) {
+	struct outbox_config oc = {.st = d->st,
+				   .retry_seconds = o->retry_seconds};
+	d->ob = outbox_new(&oc);
+	if (d->in == NULL || d->ob == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -869,6 +780,15 @@ static int start(struct daemon *d)
 		log_error("no modem: list one in 'modems' or use --device");
 		return CLI_BAD_INPUT;
 	}
+	/* Numbers stored before they were kept in E.164 (once per country). */
+	int renumbered = outbox_renumber(d->st, d->cat->country);
+	if (renumbered < 0) {
+		log_error("database %s: %s", db, store_errmsg(d->st));
+		return CLI_BAD_INPUT;
+	}
+	if (renumbered > 0)
+		log_info("%d stored number%s now in international form",
+			 renumbered, renumbered == 1 ? "" : "s");
 	int recovered = store_outbox_recover(d->st, wall_now(d));
 	if (recovered > 0)
 		log_warn("%d outbox part%s interrupted by a crash will be sent "
@@ -884,6 +804,8 @@ static int start(struct daemon *d)
 static void stop(struct daemon *d)
 {
 	inbound_free(d->in);
+	if (d->ob != NULL)
+		outbox_free(d->ob, wall_now(d));
 	for (size_t i = 0; i < d->n_modems; i++)
 		modem_free(d->modems[i].m);
 	store_close(d->st);
@@ -899,6 +821,17 @@ int daemon_serve(const struct daemon_options *opt)
 	int rc;
 
 	d.config_path = opt->config_path;
+	/*
+	 * Signals first: a SIGTERM (or SIGHUP) that comes while the catalog,
+	 * the database and the modems are being set up waits in the signalfd
+	 * and is handled by the loop, instead of killing a half-started
+	 * daemon (systemd would see a failure, not a clean stop).
+	 */
+	d.sigfd = open_signals();
+	if (d.sigfd < 0) {
+		log_error("cannot start: signals: %s", strerror(errno));
+		return CLI_BAD_INPUT;
+	}
 	rc = start(&d);
 	if (rc == CLI_OK) {
 		rc = run_loop(&d);

@@ -206,15 +206,17 @@ void set_ref(struct ctx *c, const char *ref)
 
 int64_t epoch_of(const struct ctx *c, const struct when_day *d, int minute)
 {
-	time_t t = 0;
-	when_epoch_of(c->cat->timezone, d, minute, &t);
-	return (int64_t)t;
+	const struct civil_zone *z = when_zone_of(c->cat);
+	return z != NULL ? when_epoch_in(z, d, minute) : 0;
 }
 
 struct when_local local_of(const struct ctx *c, int64_t t)
 {
 	struct when_local l;
-	if (when_local_of(c->cat->timezone, (time_t)t, &l) != 0)
+	const struct civil_zone *z = when_zone_of(c->cat);
+	if (z != NULL)
+		when_local_in(z, t, &l);
+	else
 		memset(&l, 0, sizeof(l));
 	return l;
 }
@@ -477,7 +479,6 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 		   struct desk_result *out)
 {
 	static struct ctx c; /* single-threaded; keeps the stack small */
-	struct when_tz_saved tz;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
@@ -495,18 +496,15 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 		       "the sender cannot receive a reply");
 		return 0;
 	}
-	if (when_tz_enter(cat->timezone, &tz) != 0)
+	const struct civil_zone *zone = when_zone_of(cat);
+	if (zone == NULL)
 		return STORE_ERR_ARG;
-	if (when_local_of(cat->timezone, (time_t)now, &c.lnow) != 0) {
-		when_tz_leave(&tz);
-		return STORE_ERR_ARG;
-	}
+	when_local_in(zone, now, &c.lnow);
 	dispatch(&c, text != NULL ? text : "");
 	if (!c.err)
 		finish(&c);
 	days_free(&c);
 	mine_changed(&c);
-	when_tz_leave(&tz);
 	if (c.err != 0)
 		return c.err;
 	if (out->d.kind == DESK_SILENT)

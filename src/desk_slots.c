@@ -50,6 +50,22 @@ static const struct store_booking_list *day_bookings(struct ctx *c,
 	return &dc->bl;
 }
 
+/*
+ * How many of svc's places row b takes where it overlaps: one for a booked
+ * booking of svc, all of them for a staff block of svc or of every service
+ * (service ""). The same rule as store_booking_places, kept here so the
+ * desk's rules run without the store.
+ */
+static int places_taken(const struct store_booking *b,
+			const struct cat_service *svc)
+{
+	if (b->state == STORE_BLOCKED)
+		return b->service[0] == '\0' || strcmp(b->service, svc->id) == 0
+			   ? svc->capacity
+			   : 0;
+	return b->state == STORE_BOOKED && strcmp(b->service, svc->id) == 0;
+}
+
 /* Is there a place left for svc at t (ignoring the booking being moved)? */
 int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	      const struct store_booking *moving)
@@ -63,11 +79,12 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 		return 0;
 	for (size_t i = 0; i < bl->n; i++) {
 		const struct store_booking *b = &bl->v[i];
-		if (b->state != STORE_BOOKED ||
-		    strcmp(b->service, svc->id) != 0)
+		/* a booking of svc takes one place, a block all of them */
+		int places = places_taken(b, svc);
+		if (places == 0)
 			continue;
 		if (b->start < end && b->start + (int64_t)b->minutes * 60 > t)
-			n++;
+			n += places;
 	}
 	if (moving != NULL && strcmp(moving->service, svc->id) == 0 &&
 	    moving->start < end &&

@@ -58,7 +58,8 @@ static int io_upcoming(void *ctx, const char *customer, int64_t from,
 static int io_between(void *ctx, int64_t from, int64_t to,
 		      struct store_booking_list *out)
 {
-	return store_bookings_between(ctx, from, to, 0, out);
+	/* Bookings and the staff's blocks: has_place counts both. */
+	return store_slots_between(ctx, from, to, out);
 }
 
 static int io_find(void *ctx, const char *ref, const char *customer,
@@ -145,7 +146,6 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 	static struct ctx c;
 	static struct desk_result scratch;
 	struct store_booking_list bl;
-	struct when_tz_saved tz;
 	int64_t lead = (int64_t)cat->policy.reminder_hours * 3600;
 	size_t n = 0;
 	int rc;
@@ -155,7 +155,7 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 	rc = store_bookings_due_reminder(st, now, lead, &bl);
 	if (rc < 0)
 		return rc;
-	if (when_tz_enter(cat->timezone, &tz) != 0) {
+	if (when_zone_of(cat) == NULL) {
 		store_booking_list_free(&bl);
 		return STORE_ERR_ARG;
 	}
@@ -196,7 +196,6 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 		n++;
 		rc = 0;
 	}
-	when_tz_leave(&tz);
 	store_booking_list_free(&bl);
 	return rc < 0 ? rc : (int)n;
 }

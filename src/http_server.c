@@ -199,6 +199,10 @@ static enum MHD_Result respond(struct MHD_Connection *con, int status,
 		return MHD_NO;
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
 				"text/plain; charset=utf-8");
+	/* One request a connection: a client that keeps many connections
+	 * open and idle (smsbox after a burst) would otherwise hold every
+	 * slot of max_connections while new calls wait unaccepted. */
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	rc = MHD_queue_response(con, (unsigned int)status, r);
 	MHD_destroy_response(r);
 	return rc;
@@ -448,13 +452,13 @@ struct http_server *http_server_new(const struct http_server_config *cfg,
 	if (srv->cfg.max_request == 0)
 		srv->cfg.max_request = 8192;
 	if (srv->cfg.max_connections <= 0)
-		srv->cfg.max_connections = 64;
+		srv->cfg.max_connections = 128;
 	if (srv->cfg.rate <= 0)
 		srv->cfg.rate = 500;
 	if (srv->cfg.burst <= 0)
 		srv->cfg.burst = 1000;
 	if (srv->cfg.timeout_s <= 0)
-		srv->cfg.timeout_s = 30;
+		srv->cfg.timeout_s = 10;
 	srv->tokens = (int64_t)srv->cfg.burst * 1000;
 	srv->last_ms = -1;
 	/* The per-connection pool holds the request line and headers: twice
@@ -462,12 +466,12 @@ struct http_server *http_server_new(const struct http_server_config *cfg,
 	size_t pool = srv->cfg.max_request * 2 + 4096;
 	srv->mhd = MHD_start_daemon(
 	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, srv,
-	    MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+	    MHD_OPTION_EXTERNAL_LOGGER, edge_log, srv, MHD_OPTION_SOCK_ADDR, sa,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)srv->cfg.max_connections,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)srv->cfg.timeout_s,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool,
-	    MHD_OPTION_EXTERNAL_LOGGER, edge_log, srv, MHD_OPTION_END);
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool, MHD_OPTION_END);
 	if (srv->mhd == NULL) {
 		snprintf(err, errlen, "cannot listen on %s port %d", cfg->host,
 			 cfg->port);

@@ -291,10 +291,11 @@ int lang_trim_words(char *text, size_t cap, int max)
 
 /*
  * The placeholders: service, when ("Sat 28 Mar 10:00"), day ("Sat 28
- * Mar"), time ("10:00"), price, minutes, ref, old_ref, business, thing (a
- * topic's name), providers (list), slots (numbered list), services (list),
- * prices (list), bookings (list), hours, day_hours, example ("haircut sat
- * 10am"), notice ("2 hours"), n, more, total, count, action, topic, a, b.
+ * Mar"), old_when (as when), time ("10:00"), price, minutes, ref, old_ref,
+ * business, thing (a topic's name), providers (list), slots (numbered
+ * list), services (list), prices (list), bookings (list), hours,
+ * day_hours, example ("haircut sat 10am"), notice ("2 hours"), n, more,
+ * total, count, action, topic, a, b.
  */
 static const struct lang_reply_spec specs[] = {
     {"booked", "service when price ref business", "service when ref"},
@@ -375,6 +376,10 @@ static const struct lang_reply_spec specs[] = {
     {"list_expired", "example", ""},
     {"signature", "business", "business"},
     {"reminder", "service day time business ref", "ref"},
+    {"staff_booked", "service when price ref business", "service when ref"},
+    {"staff_moved", "service when old_when price ref business",
+     "service when ref"},
+    {"staff_cancelled", "service when ref business", "service when ref"},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
@@ -518,6 +523,7 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	    {.name = "minutes", .value = "120"},
 	    {.name = "ref", .value = "ACDEF"},
 	    {.name = "old_ref", .value = "ACDEF"},
+	    {.name = "old_when", .value = "Wed 30 Sep 10:00"},
 	    {.name = "business", .value = biz},
 	    {.name = "thing", .value = thing},
 	    {.name = "hours",

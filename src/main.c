@@ -37,6 +37,22 @@ static const struct subcommand subcommands[] = {
      "probe the modem, or list serial ports"},
     {"pdu", cmd_pdu, "decode HEX... | encode --to NUMBER TEXT...",
      "decode or encode SMS PDUs"},
+    {"book", cmd_book,
+     "[-c FILE] --service ID --at TIME [--name N] [--phone NUMBER] "
+     "[--note T]",
+     "book a walk-in or a phone booking"},
+    {"cancel", cmd_cancel, "[-c FILE] [--no-text] REF",
+     "cancel a booking by its reference"},
+    {"move", cmd_move, "[-c FILE] [--no-text] REF --at TIME",
+     "move a booking to another time (the customer is told)"},
+    {"block", cmd_block,
+     "[-c FILE] --from TIME --to TIME [--service ID] [--reason T] | --list",
+     "take time out of the book (lunch, a day off)"},
+    {"unblock", cmd_unblock, "[-c FILE] N", "give a blocked time back"},
+    {"forget", cmd_forget, "[-c FILE] NUMBER | --expired",
+     "erase one customer (an opt-out survives), or prune old data"},
+    {"export", cmd_export, "[-c FILE] NUMBER",
+     "what is held about one customer, as JSON"},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))

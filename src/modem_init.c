@@ -190,6 +190,9 @@ static int build_cpin(struct modem *m, char *buf, size_t cap)
 	if (!m->pin_wanted || m->pin == NULL || m->pin[0] == '\0')
 		return 0;
 	snprintf(buf, cap, "AT+CPIN=\"%s\"", m->pin);
+	/* From now on it may have cost a try, answered or not. */
+	m->pin_sent = 1;
+	m->pin_pending = 1;
 	return 1;
 }
 
@@ -287,13 +290,29 @@ static enum init_step pin_decision(struct modem *m)
 				   "modems entry of the config");
 		return STEP_DONE;
 	}
+	sim_key(m, id, sizeof(id));
 	if (m->pin_sent) {
 		modem_request_fail(m, MODEM_FAIL_SIM,
 				   "the SIM still asks for its PIN after it "
 				   "was entered");
 		return STEP_DONE;
 	}
-	sim_key(m, id, sizeof(id));
+	if (m->pin_pending && !m->pin_accepted) {
+		/*
+		 * Entered on a connection that dropped before the SIM
+		 * answered: it may have been refused. Not again: that could
+		 * be the try that locks the SIM.
+		 */
+		if (m->has_guard && m->guard.result != NULL)
+			m->guard.result(m->guard.ctx, id, m->pin, 0);
+		modem_request_fail(m, MODEM_FAIL_SIM,
+				   "the PIN was entered but the line dropped "
+				   "before the SIM answered, and the SIM asks "
+				   "for it again: not entered again (run "
+				   "'smsdesk modem --retry-pin' once the PIN "
+				   "in the config is known to be right)");
+		return STEP_DONE;
+	}
 	if (m->has_guard && m->guard.refused != NULL &&
 	    m->guard.refused(m->guard.ctx, id, m->pin) && !m->cfg.retry_pin) {
 		char text[256];
@@ -371,7 +390,11 @@ static enum init_step done_cpin_enter(struct modem *m,
 	int ok = ev->result == AT_RESULT_OK;
 
 	sim_key(m, id, sizeof(id));
-	m->pin_sent = 1;
+	if (ev->result == AT_RESULT_ABORTED)
+		return STEP_DONE; /* the line dropped: pin_pending says so */
+	m->pin_pending = 0;
+	if (ok)
+		m->pin_accepted = 1;
 	/*
 	 * Anything but OK may have cost a try (a timeout too): remember it
 	 * as refused, so that no later start enters it again.

@@ -114,7 +114,12 @@ struct modem {
 	enum init_step step;
 	int64_t wait_until; /* pause before the next start-up step */
 	int sim_busy_tries;
-	int pin_wanted, pin_sent;
+	int pin_wanted; /* the SIM asked for its PIN on this connection */
+	int pin_sent;	/* entered on this connection */
+	/* Across connections of this driver: the SIM accepted the PIN once
+	 * (a power cycle asks for it again: enter it again), or an entry was
+	 * written and its answer never came (it may have cost a try). */
+	int pin_accepted, pin_pending;
 	int cnmi_fallback;
 	const struct modem_quirk *quirk;
 	struct modem_info info;
@@ -155,8 +160,19 @@ struct modem {
  */
 void modem_set_state(struct modem *m, enum modem_state s, const char *reason);
 void modem_warn(struct modem *m, enum modem_warning w, const char *text);
+/* Close (and reopen later) or fail, after at_feed/at_tick return. */
+void modem_request_close(struct modem *m, const char *reason);
 void modem_request_fail(struct modem *m, enum modem_failure why,
 			const char *reason);
+int modem_port_is_open(const struct modem *m);
+
+/* ---- modem_jobs.c ---------------------------------------------------- */
+/* Everything `at` reports (its on_event). */
+void modem_on_at_event(void *ctx, const struct at_event *ev);
+/* Start the next command, if the engine is idle and something is due. */
+void modem_pump(struct modem *m);
+/* Something to do now (a job waits). */
+int modem_jobs_waiting(const struct modem *m);
 void modem_storage_full(struct modem *m, const char *why);
 /* A +CMGL line (and its PDU) from a list of memory MEM. */
 void modem_listed(struct modem *m, const char *mem, const char *line,

@@ -6,6 +6,8 @@
  */
 #include "pdu_internal.h"
 
+#include "smsdesk/civil.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -61,47 +63,23 @@ const char *sms_number_type_name(enum sms_number_type type)
 
 /* ---- time stamps --------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
- * well-known civil-days arithmetic, written out here). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
+/* The SCTS carries its own offset: calendar arithmetic (civil.h) only. */
 int64_t sms_time_to_utc(const struct sms_time *t)
 {
-	return days_from_civil(t->year, t->month, t->day) * 86400 +
-	       t->hour * 3600 + t->minute * 60 + t->second -
-	       (int64_t)t->tz_minutes * 60;
+	return civil_days(t->year, t->month, t->day) * 86400 + t->hour * 3600 +
+	       t->minute * 60 + t->second - (int64_t)t->tz_minutes * 60;
 }
 
 void sms_time_from_utc(int64_t epoch, int tz_minutes, struct sms_time *out)
 {
 	int64_t local = epoch + (int64_t)tz_minutes * 60;
 	int64_t days = local / 86400, secs = local % 86400;
-	int64_t era, doe, yoe, doy, mp, y;
 
 	if (secs < 0) {
 		secs += 86400;
 		days--;
 	}
-	days += 719468;
-	era = (days >= 0 ? days : days - 146096) / 146097;
-	doe = days - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
-	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
-	out->year = (int)(y + (out->month <= 2));
+	civil_from_days(days, &out->year, &out->month, &out->day);
 	out->hour = (int)(secs / 3600);
 	out->minute = (int)(secs / 60 % 60);
 	out->second = (int)(secs % 60);

@@ -16,7 +16,8 @@
 
 struct runlock {
 	int fd;
-	char path[PATH_MAX];
+	char path[PATH_MAX]; /* the lock file */
+	char db[PATH_MAX];   /* the database, as given: for messages */
 };
 
 int runlock_path(const char *db_path, char *out, size_t cap)
@@ -92,12 +93,71 @@ static void held_message(const char *db_path, pid_t pid, char *err,
 			 db_path);
 }
 
+/*
+ * Open (creating it) and lock RL->path into RL->fd, and write our pid in
+ * it. Lock, then check that the file locked is still the one at the path:
+ * an operator may have removed it between our open and our lock, and a
+ * lock on an unlinked inode would guard nothing.
+ */
+static int take(struct runlock *rl, const char *db_path, pid_t *holder,
+		char *err, size_t errlen)
+{
+	struct flock fl;
+	char line[32];
+
+	for (int attempt = 0;; attempt++) {
+		struct stat fst, pst;
+
+		rl->fd = open(rl->path,
+			      O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
+		if (rl->fd < 0) {
+			snprintf(err, errlen,
+				 "cannot open the lock file %s: %s", rl->path,
+				 strerror(errno));
+			return RUNLOCK_ERR;
+		}
+		if (lock_whole(rl->fd, F_OFD_SETLK, &fl) != 0) {
+			int e = errno;
+			pid_t pid =
+			    e == EAGAIN || e == EACCES ? read_pid(rl->fd) : 0;
+			close(rl->fd);
+			rl->fd = -1;
+			if (e == EAGAIN || e == EACCES) {
+				if (holder != NULL)
+					*holder = pid;
+				held_message(db_path, pid, err, errlen);
+				return RUNLOCK_HELD;
+			}
+			snprintf(err, errlen, "cannot lock %s: %s", db_path,
+				 strerror(e));
+			return RUNLOCK_ERR;
+		}
+		if (fstat(rl->fd, &fst) == 0 && stat(rl->path, &pst) == 0 &&
+		    fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
+			break;
+		close(rl->fd);
+		rl->fd = -1;
+		if (attempt == 3) {
+			snprintf(err, errlen,
+				 "the lock file %s keeps being replaced",
+				 rl->path);
+			return RUNLOCK_ERR;
+		}
+	}
+	/* For people and for messages; the lock is what counts. */
+	int n = snprintf(line, sizeof(line), "%d\n", (int)getpid());
+	if (ftruncate(rl->fd, 0) != 0 ||
+	    pwrite(rl->fd, line, (size_t)n, 0) != (ssize_t)n) {
+		/* The lock holds without it: only the messages lose the pid. */
+	}
+	return RUNLOCK_OK;
+}
+
 int runlock_db(const char *db_path, struct runlock **out, pid_t *holder,
 	       char *err, size_t errlen)
 {
 	struct runlock *rl;
-	struct flock fl;
-	char line[32];
+	int rc;
 
 	*out = NULL;
 	if (holder != NULL)
@@ -114,58 +174,33 @@ int runlock_db(const char *db_path, struct runlock **out, pid_t *holder,
 		free(rl);
 		return RUNLOCK_ERR;
 	}
-	/*
-	 * Lock, then check that the file locked is still the one at the
-	 * path: an operator may have removed it between our open and our
-	 * lock, and a lock on an unlinked inode would guard nothing.
-	 */
-	for (int attempt = 0;; attempt++) {
-		struct stat fst, pst;
-
-		rl->fd = open(rl->path,
-			      O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
-		if (rl->fd < 0) {
-			snprintf(err, errlen,
-				 "cannot open the lock file %s: %s", rl->path,
-				 strerror(errno));
-			free(rl);
-			return RUNLOCK_ERR;
-		}
-		if (lock_whole(rl->fd, F_OFD_SETLK, &fl) != 0) {
-			int e = errno;
-			pid_t pid =
-			    e == EAGAIN || e == EACCES ? read_pid(rl->fd) : 0;
-			close(rl->fd);
-			free(rl);
-			if (e == EAGAIN || e == EACCES) {
-				if (holder != NULL)
-					*holder = pid;
-				held_message(db_path, pid, err, errlen);
-				return RUNLOCK_HELD;
-			}
-			snprintf(err, errlen, "cannot lock %s: %s", db_path,
-				 strerror(e));
-			return RUNLOCK_ERR;
-		}
-		if (fstat(rl->fd, &fst) == 0 && stat(rl->path, &pst) == 0 &&
-		    fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
-			break;
-		close(rl->fd);
-		if (attempt == 3) {
-			snprintf(err, errlen,
-				 "the lock file %s keeps being replaced",
-				 rl->path);
-			free(rl);
-			return RUNLOCK_ERR;
-		}
-	}
-	/* For people and for messages; the lock is what counts. */
-	int n = snprintf(line, sizeof(line), "%d\n", (int)getpid());
-	if (ftruncate(rl->fd, 0) != 0 ||
-	    pwrite(rl->fd, line, (size_t)n, 0) != (ssize_t)n) {
-		/* The lock holds without it: only the messages lose the pid. */
+	snprintf(rl->db, sizeof(rl->db), "%s", db_path);
+	rc = take(rl, db_path, holder, err, errlen);
+	if (rc != RUNLOCK_OK) {
+		free(rl);
+		return rc;
 	}
 	*out = rl;
+	return RUNLOCK_OK;
+}
+
+int runlock_recheck(struct runlock *rl, char *err, size_t errlen)
+{
+	struct stat fst, pst;
+	struct runlock fresh;
+	int rc;
+
+	if (fstat(rl->fd, &fst) == 0 && stat(rl->path, &pst) == 0 &&
+	    fst.st_dev == pst.st_dev && fst.st_ino == pst.st_ino)
+		return RUNLOCK_OK;
+	/* Gone or replaced: lock what is at the path now, keeping the old
+	 * lock until the new one is ours. */
+	fresh = *rl;
+	rc = take(&fresh, rl->db, NULL, err, errlen);
+	if (rc != RUNLOCK_OK)
+		return rc;
+	close(rl->fd);
+	rl->fd = fresh.fd;
 	return RUNLOCK_OK;
 }
 

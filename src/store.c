@@ -120,10 +120,82 @@ static const struct migration migrations[] = {
 	 "CREATE INDEX ledger_referral_name ON ledger_referral (name,"
 	 " ledger_id);"},
 
-    /* 3: a moved booking names its successor (desk: an old reference
+    /*
+     * 3 (modem): the sender's type of number on inbound rows; the parts of
+     * long texts kept until their message is whole (and, once it is, as a
+     * record that they were answered, so a re-read part is never answered
+     * again); PINs a SIM refused, so that no later start enters them again.
+     */
+    {.sql = "ALTER TABLE inbox ADD COLUMN sender_ton INTEGER NOT NULL"
+	    " DEFAULT -1;"
+	    "CREATE TABLE in_part ("
+	    " id INTEGER PRIMARY KEY,"
+	    " sender TEXT NOT NULL,"
+	    " sender_ton INTEGER NOT NULL,"
+	    " ref INTEGER NOT NULL,"
+	    " total INTEGER NOT NULL,"
+	    " seq INTEGER NOT NULL,"
+	    " pdu_hex TEXT NOT NULL,"
+	    " tpdu_len INTEGER NOT NULL,"
+	    " modem TEXT NOT NULL DEFAULT '',"
+	    " received_at INTEGER NOT NULL,"
+	    " inbox_id INTEGER REFERENCES inbox (id),"
+	    " UNIQUE (sender, pdu_hex));"
+	    "CREATE INDEX in_part_group ON in_part (sender, ref, total,"
+	    " received_at);"
+	    "CREATE INDEX in_part_open ON in_part (inbox_id, received_at);"
+	    "CREATE TABLE sim_pin_refused ("
+	    " sim_id TEXT NOT NULL,"
+	    " pin_hash TEXT NOT NULL,"
+	    " refused_at INTEGER NOT NULL,"
+	    " PRIMARY KEY (sim_id, pin_hash));"},
+
+    /* 4: the staff's side — bookings staff make (who made it, a name, a
+     * note), blocks, lost demand taken up later, and the key that keeps a
+     * forgotten customer's opt-out as a keyed hash (store_privacy.c) */
+    {.sql = "ALTER TABLE bookings ADD COLUMN made_by INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "ALTER TABLE bookings ADD COLUMN name TEXT NOT NULL DEFAULT '';"
+	    "ALTER TABLE bookings ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+	    "CREATE TABLE blocks ("
+	    " id INTEGER PRIMARY KEY,"
+	    " service TEXT NOT NULL DEFAULT '',"
+	    " start INTEGER NOT NULL,"
+	    " end_at INTEGER NOT NULL CHECK (end_at > start),"
+	    " reason TEXT NOT NULL DEFAULT '',"
+	    " created_at INTEGER NOT NULL);"
+	    "CREATE INDEX blocks_start ON blocks (start);"
+	    "ALTER TABLE ledger ADD COLUMN taken_at INTEGER NOT NULL"
+	    " DEFAULT 0;"
+	    "CREATE INDEX ledger_sender ON ledger (sender, created_at);"
+	    "CREATE TABLE secrets ("
+	    " name TEXT PRIMARY KEY,"
+	    " value TEXT NOT NULL);",
+     .fix = db_privacy_setup},
+
+    /* 5 (desk): a moved booking names its successor (desk: an old reference
      * after a move points to the new one) */
     {.sql = "ALTER TABLE bookings ADD COLUMN moved_to TEXT NOT NULL"
 	    " DEFAULT '';"},
+
+    /*
+     * 6 (outbox): the outbox's expiry and flags, the bearer's own message id,
+     * and a small key/value table for facts about the file itself (the tag of
+     * store_renumber). Replies queued before replies could expire get the
+     * default reply expiry (240 minutes), so an upgrade after an outage
+     * does not send them days late.
+     */
+    {.sql =
+	 "ALTER TABLE out_msg ADD COLUMN expires_at INTEGER NOT NULL"
+	 " DEFAULT 0;"
+	 "ALTER TABLE out_msg ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;"
+	 "ALTER TABLE out_part ADD COLUMN ref TEXT NOT NULL DEFAULT '';"
+	 "CREATE INDEX out_part_ref ON out_part (modem, ref) WHERE ref != '';"
+	 "UPDATE out_msg SET expires_at = created_at + 240 * 60"
+	 " WHERE origin = 0;"
+	 "CREATE TABLE meta ("
+	 " key TEXT PRIMARY KEY,"
+	 " value TEXT NOT NULL);"},
 
     /* append the next step here */
 };
@@ -313,6 +385,14 @@ int db_int(struct store *st, const char *sql, const struct db_arg *args,
 		*out = sqlite3_column_int64(s, 0);
 	db_done(s);
 	return rc;
+}
+
+int db_collect_id(void *ctx, sqlite3_stmt *row)
+{
+	struct db_ids *w = ctx;
+
+	w->ids[w->n++] = sqlite3_column_int64(row, 0);
+	return STORE_OK;
 }
 
 int db_changes(struct store *st)

@@ -1,6 +1,7 @@
 /*
  * store_bookings: bookings (capacity enforced inside the booking
- * transaction, Invariant 4), the one pending question per sender
+ * transaction, Invariant 4, counting staff bookings and blocks alike), the
+ * staff's bookings and moves, the one pending question per sender
  * (conversations) and opt-outs. See include/smsdesk/store.h.
  */
 #include "store_internal.h"
@@ -12,15 +13,35 @@
 
 #define BOOKING_COLS                                                           \
 	"id, ref, service, start, minutes, customer, state, created_at,"       \
-	" cancelled_at, reminded_at"
+	" cancelled_at, reminded_at, made_by, name, note"
 
 static const char SQL_REF_TAKEN[] = "SELECT 1 FROM bookings WHERE ref = ?1";
 static const char SQL_OVERLAP[] =
     "SELECT count(*) FROM bookings WHERE service = ?1 AND state = 0"
     " AND start < ?3 AND start + minutes * 60 > ?2";
+/* A block of the service, or of every service, overlapping [?2, ?3). */
+static const char SQL_BLOCKED[] =
+    "SELECT 1 FROM blocks WHERE (service = '' OR service = ?1)"
+    " AND start < ?3 AND end_at > ?2 LIMIT 1";
 static const char SQL_INSERT[] =
     "INSERT INTO bookings (ref, service, start, minutes, customer,"
-    " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    " created_at, made_by, name, note)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+/*
+ * The customer's "no"s and offers for this service in the day before a
+ * booking were not lost after all (the report counts them as taken up).
+ */
+static const char SQL_TAKEN_UP[] =
+    "UPDATE ledger SET taken_at = ?3 WHERE sender = ?1 AND requested = ?2"
+    " AND taken_at = 0 AND created_at <= ?3 AND created_at >= ?3 - 86400";
+static const char SQL_BY_REF[] = "SELECT " BOOKING_COLS " FROM bookings"
+				 " WHERE ref = ?1";
+static const char SQL_OVERLAP_OTHERS[] =
+    "SELECT count(*) FROM bookings WHERE service = ?1 AND state = 0"
+    " AND start < ?3 AND start + minutes * 60 > ?2 AND id != ?4";
+static const char SQL_MOVE[] =
+    "UPDATE bookings SET start = ?2, reminded_at = 0 WHERE id = ?1"
+    " AND state = 0";
 static const char SQL_FIND[] = "SELECT " BOOKING_COLS " FROM bookings"
 			       " WHERE ref = ?1 AND customer = ?2";
 static const char SQL_CANCEL[] =
@@ -34,11 +55,13 @@ static const char SQL_BETWEEN[] =
     " AND (state = 0 OR ?3) ORDER BY start, service, id";
 static const char SQL_DUE_REMINDER[] =
     "SELECT " BOOKING_COLS " FROM bookings WHERE state = 0 AND"
-    " reminded_at = 0 AND start > ?1 AND start - ?2 <= ?1 AND"
-    " created_at <= start - ?2 ORDER BY start, id";
+    " reminded_at = 0 AND customer != '' AND start > ?1 AND"
+    " start - ?2 <= ?1 AND created_at <= start - ?2 ORDER BY start, id";
 static const char SQL_REMINDED[] =
     "UPDATE bookings SET reminded_at = ?2 WHERE id = ?1 AND reminded_at = 0";
 static const char SQL_EXISTS[] = "SELECT 1 FROM bookings WHERE id = ?1";
+static const char SQL_GET[] = "SELECT " BOOKING_COLS " FROM bookings"
+			      " WHERE id = ?1";
 static const char SQL_SET_MOVED[] =
     "UPDATE bookings SET moved_to = ?2 WHERE ref = ?1";
 static const char SQL_MOVED_TO[] =
@@ -56,8 +79,11 @@ static const char SQL_CONV_CLEAR[] =
 static const char SQL_OPT_SET[] =
     "INSERT INTO optouts (number, since) VALUES (?1, ?2)"
     " ON CONFLICT (number) DO NOTHING";
-static const char SQL_OPT_CLEAR[] = "DELETE FROM optouts WHERE number = ?1";
-static const char SQL_OPT_GET[] = "SELECT since FROM optouts WHERE number = ?1";
+/* ?2: the keyed hash a forgotten customer's opt-out is kept as. */
+static const char SQL_OPT_CLEAR[] =
+    "DELETE FROM optouts WHERE number = ?1 OR number = ?2";
+static const char SQL_OPT_GET[] =
+    "SELECT min(since) FROM optouts WHERE number = ?1 OR number = ?2";
 
 /* ---- bookings ---------------------------------------------------------- */
 
@@ -127,38 +153,105 @@ static int ref_unused(struct store *st, char *ref)
 	return STORE_ERR_DB;
 }
 
-int store_booking_create(struct store *st, const char *service, int64_t start,
-			 int minutes, int capacity, const char *customer,
-			 int64_t now, char *ref, int64_t *id)
+/*
+ * STORE_OK when a place of service is free for [start, start + minutes):
+ * fewer than capacity booked bookings overlap it (not counting booking
+ * `except`, 0 for none) and no block covers any of it; else
+ * STORE_ERR_FULL. Runs inside the caller's transaction.
+ */
+static int place_free(struct store *st, const char *service, int64_t start,
+		      int minutes, int capacity, int64_t except)
 {
-	int64_t taken = 0;
+	int64_t end = start + (int64_t)minutes * 60, n = 0;
+	int rc = db_int(st, SQL_BLOCKED,
+			DB_ARGS(DB_T(service), DB_I(start), DB_I(end)), &n);
+
+	if (rc == STORE_OK)
+		return STORE_ERR_FULL;
+	if (rc != STORE_ERR_NOT_FOUND)
+		return rc;
+	rc = db_int(
+	    st, SQL_OVERLAP_OTHERS,
+	    DB_ARGS(DB_T(service), DB_I(start), DB_I(end), DB_I(except)), &n);
+	if (rc == STORE_OK && n >= capacity)
+		rc = STORE_ERR_FULL;
+	return rc;
+}
+
+struct new_booking {
+	const char *service;
+	int64_t start;
+	int minutes;
+	int capacity;
+	const char *customer;
+	enum store_booked_by by;
+	const char *name;
+	const char *note;
+};
+
+static int create(struct store *st, const struct new_booking *b, int64_t now,
+		  char *ref, int64_t *id)
+{
 	struct tx tx;
 	int rc;
 
-	if (!db_fits(service, STORE_ID_MAX) ||
-	    !db_fits(customer, STORE_NUMBER_MAX) || minutes <= 0 ||
-	    capacity <= 0 || ref == NULL)
+	if (!db_fits(b->service, STORE_ID_MAX) ||
+	    !db_fits(b->customer, STORE_NUMBER_MAX) ||
+	    !db_fits(b->name, STORE_NAME_MAX) ||
+	    !db_fits(b->note, STORE_NOTE_MAX) || b->minutes <= 0 ||
+	    b->capacity <= 0 || ref == NULL)
 		return STORE_ERR_ARG;
 	ref[0] = '\0';
 	rc = db_tx_enter(st, &tx);
 	if (rc < 0)
 		return rc;
-	rc = store_booking_count(st, service, start,
-				 start + (int64_t)minutes * 60, &taken);
-	if (rc == STORE_OK && taken >= capacity)
-		rc = STORE_ERR_FULL;
+	rc = place_free(st, b->service, b->start, b->minutes, b->capacity, 0);
 	if (rc == STORE_OK)
 		rc = ref_unused(st, ref);
 	if (rc == STORE_OK)
 		rc = db_exec(st, SQL_INSERT,
-			     DB_ARGS(DB_T(ref), DB_T(service), DB_I(start),
-				     DB_I(minutes), DB_T(customer), DB_I(now)));
+			     DB_ARGS(DB_T(ref), DB_T(b->service),
+				     DB_I(b->start), DB_I(b->minutes),
+				     DB_T(b->customer), DB_I(now), DB_I(b->by),
+				     DB_T(b->name), DB_T(b->note)));
 	if (rc == STORE_OK && id != NULL)
 		*id = db_last_id(st);
+	if (rc == STORE_OK && b->customer[0] != '\0')
+		rc = db_exec(
+		    st, SQL_TAKEN_UP,
+		    DB_ARGS(DB_T(b->customer), DB_T(b->service), DB_I(now)));
 	rc = db_tx_leave(st, &tx, rc);
 	if (rc != STORE_OK)
 		ref[0] = '\0';
 	return rc;
+}
+
+int store_booking_create(struct store *st, const char *service, int64_t start,
+			 int minutes, int capacity, const char *customer,
+			 int64_t now, char *ref, int64_t *id)
+{
+	struct new_booking b = {service,  start,	 minutes, capacity,
+				customer, STORE_BY_TEXT, "",	  ""};
+
+	return create(st, &b, now, ref, id);
+}
+
+int store_booking_create_staff(struct store *st,
+			       const struct store_staff_booking *sb,
+			       int64_t now, char *ref, int64_t *id)
+{
+	struct new_booking b = {
+	    sb->service,
+	    sb->start,
+	    sb->minutes,
+	    sb->capacity,
+	    sb->customer != NULL ? sb->customer : "",
+	    STORE_BY_STAFF,
+	    sb->name != NULL ? sb->name : "",
+	    sb->note != NULL ? sb->note : "",
+	};
+
+	return create(st, &b, now, ref, id);
 }
 
 static void booking_row(sqlite3_stmt *s, struct store_booking *b)
@@ -175,6 +268,9 @@ static void booking_row(sqlite3_stmt *s, struct store_booking *b)
 	b->created_at = sqlite3_column_int64(s, 7);
 	b->cancelled_at = sqlite3_column_int64(s, 8);
 	b->reminded_at = sqlite3_column_int64(s, 9);
+	b->by = sqlite3_column_int(s, 10) == 1 ? STORE_BY_STAFF : STORE_BY_TEXT;
+	db_col_copy(s, 11, b->name, sizeof(b->name));
+	db_col_copy(s, 12, b->note, sizeof(b->note));
 }
 
 struct booking_walk {
@@ -265,6 +361,75 @@ int store_booking_cancel(struct store *st, const char *ref,
 	return rc;
 }
 
+int store_booking_by_ref(struct store *st, const char *ref,
+			 struct store_booking *out)
+{
+	char norm[STORE_REF_MAX];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!store_ref_normalise(ref, norm))
+		return STORE_ERR_NOT_FOUND;
+	rc = db_row(st, SQL_BY_REF, DB_ARGS(DB_T(norm)), &s);
+	if (rc < 0)
+		return rc;
+	booking_row(s, out);
+	db_done(s);
+	return STORE_OK;
+}
+
+int store_booking_cancel_ref(struct store *st, const char *ref, int64_t now,
+			     struct store_booking *out)
+{
+	struct store_booking b;
+	struct tx tx;
+	int rc;
+
+	rc = db_tx_enter(st, &tx);
+	if (rc < 0)
+		return rc;
+	rc = store_booking_by_ref(st, ref, &b);
+	if (rc == STORE_OK && b.state != STORE_BOOKED)
+		rc = STORE_ERR_STATE;
+	if (rc == STORE_OK) {
+		rc = db_exec(st, SQL_CANCEL, DB_ARGS(DB_I(b.id), DB_I(now)));
+		b.state = STORE_CANCELLED;
+		b.cancelled_at = now;
+	}
+	rc = db_tx_leave(st, &tx, rc);
+	if (out != NULL && (rc == STORE_OK || rc == STORE_ERR_STATE))
+		*out = b;
+	return rc;
+}
+
+int store_booking_move(struct store *st, const char *ref, int64_t start,
+		       int capacity, int64_t now, struct store_booking *out)
+{
+	struct store_booking b;
+	struct tx tx;
+	int rc, found;
+
+	(void)now;
+	if (capacity <= 0)
+		return STORE_ERR_ARG;
+	rc = db_tx_enter(st, &tx);
+	if (rc < 0)
+		return rc;
+	rc = store_booking_by_ref(st, ref, &b);
+	found = rc == STORE_OK;
+	if (rc == STORE_OK && b.state != STORE_BOOKED)
+		rc = STORE_ERR_STATE;
+	if (rc == STORE_OK)
+		rc =
+		    place_free(st, b.service, start, b.minutes, capacity, b.id);
+	if (rc == STORE_OK)
+		rc = db_exec(st, SQL_MOVE, DB_ARGS(DB_I(b.id), DB_I(start)));
+	rc = db_tx_leave(st, &tx, rc);
+	if (out != NULL && found)
+		*out = b;
+	return rc;
+}
+
 int store_booking_set_moved(struct store *st, const char *old_ref,
 			    const char *new_ref)
 {
@@ -331,6 +496,18 @@ int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now)
 	return db_changed_or_why(st, SQL_EXISTS, id);
 }
 
+int store_booking_get(struct store *st, int64_t id, struct store_booking *out)
+{
+	sqlite3_stmt *s;
+	int rc = db_row(st, SQL_GET, DB_ARGS(DB_I(id)), &s);
+
+	if (rc < 0)
+		return rc;
+	booking_row(s, out);
+	db_done(s);
+	return STORE_OK;
+}
+
 /* ---- conversations ----------------------------------------------------- */
 
 int store_conv_get(struct store *st, const char *sender, int64_t now,
@@ -377,13 +554,25 @@ int store_optout_set(struct store *st, const char *number, int64_t now)
 
 int store_optout_clear(struct store *st, const char *number)
 {
-	return db_exec(st, SQL_OPT_CLEAR, DB_ARGS(DB_T(number)));
+	char key[STORE_OPTOUT_KEY_MAX];
+	int rc = db_optout_key(st, number, key);
+
+	if (rc < 0)
+		return rc;
+	return db_exec(st, SQL_OPT_CLEAR, DB_ARGS(DB_T(number), DB_T(key)));
 }
 
+/* Matches the number as stored, or the keyed hash a forgotten customer's
+ * opt-out is kept as (store_forget), so STOP still holds. */
 int store_is_opted_out(struct store *st, const char *number, int64_t *since)
 {
+	char key[STORE_OPTOUT_KEY_MAX];
 	int64_t t;
-	int rc = db_int(st, SQL_OPT_GET, DB_ARGS(DB_T(number)), &t);
+	int rc = db_optout_key(st, number, key);
+
+	if (rc < 0)
+		return rc;
+	rc = db_int(st, SQL_OPT_GET, DB_ARGS(DB_T(number), DB_T(key)), &t);
 
 	if (rc == STORE_ERR_NOT_FOUND)
 		return 0;

@@ -12,14 +12,15 @@
 
 static const char SQL_IN_INSERT[] =
     "INSERT INTO inbox (sender, smsc_time, pdu_hash, pdu_hex, text, flags,"
-    " modem, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    " modem, received_at, sender_ton)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     " ON CONFLICT (sender, smsc_time, pdu_hash) DO NOTHING";
 static const char SQL_IN_FIND[] =
     "SELECT id FROM inbox WHERE sender = ?1 AND smsc_time = ?2"
     " AND pdu_hash = ?3";
 static const char SQL_IN_GET[] =
     "SELECT id, sender, smsc_time, received_at, flags, modem, state,"
-    " reason, handled_at, pdu_hex, text FROM inbox WHERE id = ?1";
+    " reason, handled_at, pdu_hex, text, sender_ton FROM inbox WHERE id = ?1";
 static const char SQL_IN_MARK[] =
     "UPDATE inbox SET state = ?2, reason = ?3, handled_at = ?4"
     " WHERE id = ?1 AND state = 0";
@@ -67,7 +68,7 @@ int store_inbox_put(struct store *st, const struct store_inbox_new *in,
 	rc = db_exec(st, SQL_IN_INSERT,
 		     DB_ARGS(DB_T(in->sender), DB_I(in->smsc_time), DB_T(hash),
 			     DB_T(in->pdu_hex), DB_T(in->text), DB_I(in->flags),
-			     DB_T(modem), DB_I(now)));
+			     DB_T(modem), DB_I(now), DB_I(in->sender_ton)));
 	if (rc == STORE_OK && db_changes(st) == 0) {
 		existed = 1;
 		rc = db_int(
@@ -105,6 +106,7 @@ int store_inbox_get(struct store *st, int64_t id, struct store_inbox_msg *out)
 	out->handled_at = sqlite3_column_int64(s, 8);
 	out->pdu_hex = db_col_dup(s, 9);
 	out->text = db_col_dup(s, 10);
+	out->sender_ton = sqlite3_column_int(s, 11);
 	db_done(s);
 	if (out->pdu_hex == NULL || out->text == NULL) {
 		store_inbox_msg_clear(out);
@@ -145,29 +147,16 @@ int store_inbox_mark_ignored(struct store *st, int64_t id, const char *reason,
 	return inbox_mark(st, id, STORE_IN_IGNORED, reason, now);
 }
 
-struct id_list {
-	int64_t *ids;
-	size_t n;
-};
-
-static int collect_id(void *ctx, sqlite3_stmt *row)
-{
-	struct id_list *list = ctx;
-
-	list->ids[list->n++] = sqlite3_column_int64(row, 0);
-	return STORE_OK;
-}
-
 int store_inbox_unanswered(struct store *st, int64_t after_id, int64_t *ids,
 			   size_t cap)
 {
-	struct id_list list = {ids, 0};
+	struct db_ids list = {ids, 0};
 	int rc;
 
 	if (cap > 100000)
 		cap = 100000;
 	rc = db_each(st, SQL_IN_UNANSWERED, DB_ARGS(DB_I(after_id), DB_I(cap)),
-		     collect_id, &list);
+		     db_collect_id, &list);
 	return rc < 0 ? rc : (int)list.n;
 }
 

@@ -104,6 +104,13 @@ int db_each(struct store *st, const char *sql, const struct db_arg *args,
  */
 int db_int(struct store *st, const char *sql, const struct db_arg *args,
 	   size_t n, int64_t *out);
+/* A db_each callback collecting column 0 of each row into ids (the query's
+ * LIMIT keeps it within the caller's room). */
+struct db_ids {
+	int64_t *ids;
+	size_t n;
+};
+int db_collect_id(void *ctx, sqlite3_stmt *row);
 /* End a row handed out by db_row (reset, bindings cleared). */
 void db_done(sqlite3_stmt *s);
 
@@ -143,6 +150,18 @@ int db_tx_leave(struct store *st, struct tx *tx, int rc);
 /* A read snapshot (BEGIN DEFERRED) unless the caller holds a transaction;
  * end it with db_tx_leave. */
 int db_tx_enter_read(struct store *st, struct tx *tx);
+
+/* ---- privacy (store_privacy.c) ----------------------------------------- */
+
+/* Migration step 3's C part: the random key of the opt-out hashes. */
+int db_privacy_setup(struct store *st);
+/*
+ * The keyed hash an opt-out is kept as once its customer is forgotten:
+ * "#" and the HMAC-SHA-256 of number under the file's key, in hex, into
+ * out (at least STORE_OPTOUT_KEY_MAX bytes).
+ */
+#define STORE_OPTOUT_KEY_MAX 66
+int db_optout_key(struct store *st, const char *number, char *out);
 
 /* ---- small checks ------------------------------------------------------ */
 

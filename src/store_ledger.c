@@ -21,9 +21,10 @@ static const char SQL_REP_IN[] =
     " FROM inbox WHERE received_at >= ?1";
 static const char SQL_REP_OUT[] =
     "SELECT count(*), total(st IN (0, 1)), total(st = 2), total(st = 3),"
-    " total(st = 4), total(n_parts) FROM (SELECT m.n_parts, (SELECT CASE"
-    " WHEN max(p.state) = 4 THEN 4 ELSE min(p.state) END FROM out_part p"
-    " WHERE p.msg_id = m.id) AS st FROM out_msg m WHERE m.created_at >= ?1)";
+    " total(st = 4), total(n_parts), total(st = 5) FROM (SELECT m.n_parts,"
+    " (SELECT CASE WHEN max(p.state) >= 4 THEN max(p.state)"
+    " ELSE min(p.state) END FROM out_part p WHERE p.msg_id = m.id) AS st"
+    " FROM out_msg m WHERE m.created_at >= ?1)";
 static const char SQL_REP_BOOKINGS[] =
     "SELECT (SELECT count(*) FROM bookings WHERE created_at >= ?1),"
     " (SELECT count(*) FROM bookings WHERE state = 1 AND"
@@ -32,11 +33,12 @@ static const char SQL_REP_DEMAND[] =
     "SELECT requested, reason, count(*) AS n FROM ledger WHERE"
     " created_at >= ?1 GROUP BY requested, reason"
     " ORDER BY n DESC, requested, reason";
-static const char SQL_REP_FAILED[] =
+/* Messages with a part in state ?3 (failed, withdrawn), latest first. */
+static const char SQL_REP_ENDED[] =
     "SELECT m.id, m.to_number, m.created_at, (SELECT p.last_error FROM"
-    " out_part p WHERE p.msg_id = m.id AND p.state = 4 ORDER BY p.seq"
-    " LIMIT 1) FROM out_msg m WHERE m.created_at >= ?1 AND EXISTS"
-    " (SELECT 1 FROM out_part p WHERE p.msg_id = m.id AND p.state = 4)"
+    " out_part p WHERE p.msg_id = m.id AND p.state = ?3 ORDER BY p.seq"
+    " LIMIT 1), m.origin FROM out_msg m WHERE m.created_at >= ?1 AND EXISTS"
+    " (SELECT 1 FROM out_part p WHERE p.msg_id = m.id AND p.state = ?3)"
     " ORDER BY m.created_at DESC, m.id DESC LIMIT ?2";
 static const char SQL_REP_NAMED[] =
     "SELECT r.name, count(*) AS n FROM ledger_referral r JOIN ledger l"
@@ -152,15 +154,15 @@ static int report_counts(struct store *st, int64_t since,
 {
 	int64_t *const in[] = {&r->in_total, &r->in_answered, &r->in_ignored,
 			       &r->in_new};
-	int64_t *const out[] = {&r->out_total,	&r->out_queued,
-				&r->out_sent,	&r->out_delivered,
-				&r->out_failed, &r->out_parts};
+	int64_t *const out[] = {
+	    &r->out_total,  &r->out_queued, &r->out_sent,     &r->out_delivered,
+	    &r->out_failed, &r->out_parts,  &r->out_withdrawn};
 	int64_t *const bookings[] = {&r->bookings_made, &r->bookings_cancelled};
 	int rc;
 
 	rc = counts_row(st, SQL_REP_IN, since, in, 4);
 	if (rc == STORE_OK)
-		rc = counts_row(st, SQL_REP_OUT, since, out, 6);
+		rc = counts_row(st, SQL_REP_OUT, since, out, 7);
 	if (rc == STORE_OK)
 		rc = counts_row(st, SQL_REP_BOOKINGS, since, bookings, 2);
 	return rc;
@@ -198,19 +200,45 @@ static int collect_named(void *ctx, sqlite3_stmt *row)
 	return STORE_OK;
 }
 
-static int collect_failed(void *ctx, sqlite3_stmt *row)
+struct ended_walk {
+	struct store_failed_row *rows;
+	size_t n;
+};
+
+static int collect_ended(void *ctx, sqlite3_stmt *row)
 {
-	struct store_report *r = ctx;
+	struct ended_walk *w = ctx;
 	struct store_failed_row *d;
 
-	if (r->n_failed >= STORE_REPORT_FAILED_MAX)
+	if (w->n >= STORE_REPORT_FAILED_MAX)
 		return STORE_OK;
-	d = &r->failed[r->n_failed++];
+	d = &w->rows[w->n++];
 	d->msg_id = sqlite3_column_int64(row, 0);
 	db_col_copy(row, 1, d->to, sizeof(d->to));
 	d->created_at = sqlite3_column_int64(row, 2);
 	db_col_copy(row, 3, d->error, sizeof(d->error));
+	d->origin = (enum store_origin)sqlite3_column_int(row, 4);
 	return STORE_OK;
+}
+
+/* The latest messages with a part in `state`, into *rows (calloc'd). */
+static int report_ended(struct store *st, int64_t since,
+			enum store_out_state state,
+			struct store_failed_row **rows, size_t *n)
+{
+	struct ended_walk w = {NULL, 0};
+	int rc;
+
+	w.rows = calloc(STORE_REPORT_FAILED_MAX, sizeof(*w.rows));
+	if (w.rows == NULL)
+		return STORE_ERR_NOMEM;
+	*rows = w.rows;
+	rc = db_each(
+	    st, SQL_REP_ENDED,
+	    DB_ARGS(DB_I(since), DB_I(STORE_REPORT_FAILED_MAX), DB_I(state)),
+	    collect_ended, &w);
+	*n = w.n;
+	return rc;
 }
 
 int store_report_build(struct store *st, int64_t since,
@@ -231,16 +259,12 @@ int store_report_build(struct store *st, int64_t since,
 	if (rc == STORE_OK)
 		rc = db_each(st, SQL_REP_NAMED, DB_ARGS(DB_I(since)),
 			     collect_named, out);
-	if (rc == STORE_OK) {
-		out->failed =
-		    calloc(STORE_REPORT_FAILED_MAX, sizeof(*out->failed));
-		rc = out->failed == NULL ? STORE_ERR_NOMEM : STORE_OK;
-	}
 	if (rc == STORE_OK)
-		rc =
-		    db_each(st, SQL_REP_FAILED,
-			    DB_ARGS(DB_I(since), DB_I(STORE_REPORT_FAILED_MAX)),
-			    collect_failed, out);
+		rc = report_ended(st, since, STORE_OUT_FAILED, &out->failed,
+				  &out->n_failed);
+	if (rc == STORE_OK)
+		rc = report_ended(st, since, STORE_OUT_WITHDRAWN,
+				  &out->withdrawn, &out->n_withdrawn);
 	rc = db_tx_leave(st, &tx, rc);
 	if (rc != STORE_OK)
 		store_report_free(out);
@@ -252,10 +276,13 @@ void store_report_free(struct store_report *r)
 	free(r->demand);
 	free(r->referrals);
 	free(r->failed);
+	free(r->withdrawn);
 	r->demand = NULL;
 	r->referrals = NULL;
 	r->failed = NULL;
+	r->withdrawn = NULL;
 	r->n_demand = 0;
 	r->n_referrals = 0;
 	r->n_failed = 0;
+	r->n_withdrawn = 0;
 }

@@ -58,9 +58,36 @@ static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
 					   "May", "Jun", "Jul", "Aug",
 					   "Sep", "Oct", "Nov", "Dec"};
 
+/* Digits by hand: these run for every slot the desk looks at. */
+static char *put2(char *p, int v)
+{
+	*p++ = (char)('0' + v / 10 % 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
 void when_day_iso(const struct when_day *day, char *out, size_t cap)
 {
-	snprintf(out, cap, "%04d-%02d-%02d", day->year, day->month, day->mday);
+	char buf[11], *p = buf;
+
+	if (day->year < 0 || day->year > 9999) {
+		snprintf(out, cap, "%04d-%02d-%02d", day->year, day->month,
+			 day->mday);
+		return;
+	}
+	p = put2(p, day->year / 100);
+	p = put2(p, day->year % 100);
+	*p++ = '-';
+	p = put2(p, day->month);
+	*p++ = '-';
+	p = put2(p, day->mday);
+	*p = '\0';
+	if (cap >= sizeof(buf)) {
+		memcpy(out, buf, sizeof(buf));
+	} else if (cap > 0) {
+		memcpy(out, buf, cap - 1);
+		out[cap - 1] = '\0';
+	}
 }
 
 void when_day_human(const struct when_day *day, char *out, size_t cap)
@@ -71,9 +98,20 @@ void when_day_human(const struct when_day *day, char *out, size_t cap)
 
 void when_minute_hhmm(int minute, char *out, size_t cap)
 {
+	char buf[6], *p = buf;
+
 	if (minute < 0)
 		minute = 0;
-	snprintf(out, cap, "%02d:%02d", (minute / 60) % 24, minute % 60);
+	p = put2(p, (minute / 60) % 24);
+	*p++ = ':';
+	p = put2(p, minute % 60);
+	*p = '\0';
+	if (cap >= sizeof(buf)) {
+		memcpy(out, buf, sizeof(buf));
+	} else if (cap > 0) {
+		memcpy(out, buf, cap - 1);
+		out[cap - 1] = '\0';
+	}
 }
 
 /* ---- time zones ---------------------------------------------------------- */
@@ -116,6 +154,15 @@ const struct civil_zone *when_zone_named(const char *tz)
 		 "%s", tz);
 	zone_cache[ZONE_CACHE - 1].zone = z;
 	return z;
+}
+
+const struct civil_zone *when_zone_of(const struct catalog *cat)
+{
+	if (cat == NULL)
+		return NULL;
+	if (cat->zone != NULL)
+		return cat->zone;
+	return when_zone_named(cat->timezone);
 }
 
 int when_tz_enter(const char *tz, struct when_tz_saved *s)
@@ -178,6 +225,8 @@ int when_is_closed_day(const struct catalog *cat, const struct when_day *day)
 	char iso[16];
 	size_t lo = 0, hi = cat->n_closed;
 
+	if (hi == 0)
+		return 0;
 	when_day_iso(day, iso, sizeof(iso));
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

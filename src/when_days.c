@@ -108,16 +108,6 @@ static struct when_day week_monday(const struct rd *rd, int weeks)
 	return today_plus(rd, -rd->now->day.wday + 7 * weeks);
 }
 
-/* The longest entry of any sense at i. */
-static int longest(const struct rd *rd, int i)
-{
-	int best = 0;
-	for (unsigned k = 0; i >= 0 && i < rd->t->n && k < rd->t->nhits[i]; k++)
-		if (rd->t->hits[i][k].len > best)
-			best = rd->t->hits[i][k].len;
-	return best;
-}
-
 static enum mod mod_of(const struct rd *rd, int i, int *len)
 {
 	static const struct {
@@ -420,8 +410,8 @@ int wr_count(struct rd *rd, int i)
 	}
 	if (u->sense == WS_UNIT_DAYS) {
 		long days = (long)v * u->value * (ago ? -1 : 1);
-		if (days > 3660 || days < -3660)
-			return 0;
+		if (days > 3660 || days < -3660 || (next && days < 1))
+			return 0; /* "next 0 weeks" names no span */
 		if (next) {
 			set_range(rd, today_plus(rd, 1),
 				  today_plus(rd, (int)days));
@@ -526,7 +516,9 @@ int wr_date(struct rd *rd, int i)
 	}
 	/* 25th dec, 25 of december, 25 de diciembre, the first of march */
 	int d = -1, k = i;
-	if (a >= 0 && t0->ndigits <= 2) {
+	if (a >= 0 && t0->ndigits <= 2 &&
+	    (ordinal_after(rd, i + 1) || !after_time_word(rd, i))) {
+		/* "at 11 april 27": 11 is a time; "at the 11th" is not. */
 		d = a;
 		k = i + 1;
 		if (ordinal_after(rd, k))

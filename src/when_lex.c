@@ -202,6 +202,7 @@ int lex_fold(const char *text, char *out, size_t cap)
 {
 	const unsigned char *p = (const unsigned char *)text, *start;
 	char buf[LEX_TOK_CAP];
+	const unsigned char *last_end = NULL;
 	size_t len, n = 0;
 	int words = 0;
 
@@ -216,10 +217,11 @@ int lex_fold(const char *text, char *out, size_t cap)
 		if (n + bl + 2 > cap || len >= sizeof(buf))
 			return -1;
 		if (words > 0)
-			out[n++] = ' ';
+			out[n++] = start == last_end ? '+' : ' ';
 		memcpy(out + n, buf, bl + 1);
 		n += bl;
 		words++;
+		last_end = p;
 	}
 	return words;
 }
@@ -227,7 +229,7 @@ int lex_fold(const char *text, char *out, size_t cap)
 /* ---- vocabulary indexes -------------------------------------------------- */
 
 struct lex_ent {
-	const char *text; /* folded, words joined by one space */
+	const char *text; /* folded: words joined by ' ' or '+' */
 	unsigned char ntok;
 	unsigned char sense, flags;
 	int value;
@@ -329,19 +331,24 @@ static const struct lexicon *lexicon_of(const struct when_vocab *vb)
 
 /* ---- matching ------------------------------------------------------------ */
 
-/* Does entry text E (from its second word on, at W) match tokens from I? */
+/*
+ * Does the rest of an entry (W at the separator after its first word) match
+ * the tokens from I? A '+' in the entry ("2day" folds to "2+day") wants the
+ * text's words joined too.
+ */
 static int rest_matches(const char *w, const struct lex_text *t, int i)
 {
 	while (*w != '\0') {
 		if (i >= t->n)
 			return 0;
+		if (*w == '+' && t->v[i - 1].sep != 'j')
+			return 0;
+		w++;
 		size_t l = t->v[i].len < LEX_TOK_CAP ? t->v[i].len : 0;
 		if (l == 0 || strncmp(w, t->v[i].s, l) != 0 ||
 		    (w[l] != ' ' && w[l] != '\0'))
 			return 0;
 		w += l;
-		if (*w == ' ')
-			w++;
 		i++;
 	}
 	return 1;
@@ -388,10 +395,10 @@ static void exact_hits(const struct lexicon *lx, struct lex_text *t, int i)
 	for (size_t k = lo; k < lx->n; k++) {
 		const struct lex_ent *e = &lx->v[k];
 		if (strncmp(e->text, s, sl) != 0 ||
-		    (e->text[sl] != '\0' && e->text[sl] != ' '))
+		    (e->text[sl] != '\0' && e->text[sl] != ' ' &&
+		     e->text[sl] != '+'))
 			break;
-		if (e->text[sl] == '\0' ||
-		    rest_matches(e->text + sl + 1, t, i + 1))
+		if (e->text[sl] == '\0' || rest_matches(e->text + sl, t, i + 1))
 			add_hit(t, i, e, 0);
 	}
 }
@@ -504,7 +511,7 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 				unsigned cq;
 				utf8_next(q, &cq);
 				if (classify(cq, f, &fn) != C_SEP)
-					k->sep = '-';
+					k->sep = '~'; /* a range, not a date */
 			}
 		} else if (*p != '\0') {
 			int w = utf8_next(p, &cp);
@@ -574,7 +581,8 @@ int lex_foreign_date(const struct lex_text *t, int i,
 		for (size_t k = lo; k < lx->n; k++) {
 			const struct lex_ent *e = &lx->v[k];
 			if (strncmp(e->text, s, sl) != 0 ||
-			    (e->text[sl] != '\0' && e->text[sl] != ' '))
+			    (e->text[sl] != '\0' && e->text[sl] != ' ' &&
+			     e->text[sl] != '+'))
 				break;
 			if (e->flags & WF_WEAK)
 				continue;
@@ -582,7 +590,7 @@ int lex_foreign_date(const struct lex_text *t, int i,
 			     e->sense == WS_MONTH || e->sense == WS_HOLIDAY ||
 			     e->sense == WS_WINDOW_TODAY) &&
 			    (e->text[sl] == '\0' ||
-			     rest_matches(e->text + sl + 1, t, i + 1)))
+			     rest_matches(e->text + sl, t, i + 1)))
 				return 1;
 		}
 	}

@@ -22,8 +22,9 @@ struct lex_tok {
 	int num;	       /* value when digits (up to 4), else -1 */
 	unsigned char ndigits; /* digits in a number (leading zeros count) */
 	unsigned char len;
-	char sep;	     /* to the next token: ':' '.' '/' '-' 'j'
-			      * (joined: "10am") or ' ' */
+	char sep;	     /* to the next token: ':' '.' '/' '-' 'j' (joined:
+			      * "10am"), '~' (a dash between spaces: "9 - 11", a
+			      * range, never a date) or ' ' */
 	unsigned char used;  /* consumed by a rule */
 	unsigned char known; /* some entry matched here */
 	unsigned char near;  /* two edits from a day or month name */
@@ -58,8 +59,9 @@ int lex_foreign_date(const struct lex_text *t, int i,
 		     const struct when_vocab *const *active, size_t n_active);
 
 /*
- * Fold TEXT as the reader does, words joined by single spaces, into out
- * (cap bytes). Returns the number of words, or -1 when it does not fit.
+ * Fold TEXT as the reader does into out (cap bytes): words separated by
+ * one space, or by '+' where the text joins them ("2day" = "2+day"). Returns
+ * the number of words, or -1 when it does not fit.
  */
 int lex_fold(const char *text, char *out, size_t cap);
 

@@ -178,7 +178,8 @@ static void finish(struct rd *rd)
 		r->from_min = rd->has_lo ? settle_soft(rd, day, rd->lo) : 0;
 		r->to_min = rd->has_hi ? settle_soft(rd, day, rd->hi) : DAY_MIN;
 		if (r->to_min <= r->from_min && rd->has_lo && rd->has_hi &&
-		    !rd->hi.strong && r->to_min + 720 > r->from_min)
+		    !rd->hi.strong && r->to_min + 720 > r->from_min &&
+		    r->to_min + 720 <= DAY_MIN)
 			r->to_min += 720;
 		if (r->to_min <= r->from_min)
 			r->problem = WHEN_AMBIGUOUS_TIME;
@@ -198,10 +199,27 @@ static void finish(struct rd *rd)
 		     r->to_min <= rd->now->minute))
 			r->problem = WHEN_PAST;
 	}
-	r->unsure = rd->unsure || rd->foreign;
+	/* Doubt matters when nothing else named the day: "tomorrow at 2pm,
+	 * before the holidays" is tomorrow. */
+	r->unsure = (rd->unsure || rd->foreign) && !r->has_day && !r->has_range;
 	if (rd->unsure || r->has_day || r->has_range ||
 	    r->time != WHEN_TIME_NONE)
 		r->mentioned = 1;
+}
+
+/*
+ * Countries that write the month first ("12/1" is 1 December): the United
+ * States and the places that follow its usage (CLDR's short date patterns).
+ */
+static int month_first(const char *country)
+{
+	static const char mf[][3] = {"US", "PR", "GU", "AS", "VI", "MP",
+				     "UM", "FM", "MH", "PW", "BZ", "PH"};
+	for (size_t i = 0; country != NULL && i < sizeof(mf) / sizeof(mf[0]);
+	     i++)
+		if (strcmp(country, mf[i]) == 0)
+			return 1;
+	return 0;
 }
 
 enum when_problem when_read(const char *text, const struct when_local *now,
@@ -231,6 +249,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 	rd.wday = -1;
 	rd.ctx_at = -1;
 	rd.day_first = vocabs[0]->day_first;
+	if (cat != NULL && month_first(cat->country))
+		rd.day_first = 0;
 	lex_read(text == NULL ? "" : text, vocabs, n_vocabs, &t);
 
 	for (int i = 0; i < t.n;) {
@@ -253,5 +273,17 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out)
 {
-	return when_read(text, now, cat, NULL, 0, out);
+	const struct when_vocab *v[8];
+	size_t n = 0;
+
+	for (size_t i = 0; cat != NULL && i < cat->n_languages && n < 8; i++) {
+		const struct when_vocab *vb =
+		    when_vocab_find(cat->languages[i]);
+		size_t k = 0;
+		while (k < n && v[k] != vb)
+			k++;
+		if (vb != NULL && k == n)
+			v[n++] = vb;
+	}
+	return when_read(text, now, cat, v, n, out);
 }

@@ -161,6 +161,38 @@ static inline void set_range(struct rd *rd, struct when_day a,
 		rd->past = 1;
 }
 
+/* The longest entry of any sense at i. */
+static inline int longest(const struct rd *rd, int i)
+{
+	int best = 0;
+	for (unsigned k = 0; i >= 0 && i < rd->t->n && k < rd->t->nhits[i]; k++)
+		if (rd->t->hits[i][k].len > best)
+			best = rd->t->hits[i][k].len;
+	return best;
+}
+
+/* The longest unit entry at i. */
+static inline int unit_len(const struct rd *rd, int i)
+{
+	const struct lex_hit *d = hit(rd, i, WS_UNIT_DAYS);
+	const struct lex_hit *m = hit(rd, i, WS_UNIT_MIN);
+	int a = d != NULL ? d->len : 0, b = m != NULL ? m->len : 0;
+	return a > b ? a : b;
+}
+
+/* Right after "at", "about", "@": a number there is a time. */
+static inline int after_time_word(const struct rd *rd, int i)
+{
+	for (int back = 1; back <= 3 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		const struct lex_hit *a = hit(rd, i - back, WS_ABOUT);
+		if ((h != NULL && h->len == back) ||
+		    (a != NULL && a->len == back))
+			return 1;
+	}
+	return 0;
+}
+
 /* "25th", "1er": a number joined to an ordinal ending. */
 static inline int ordinal_after(const struct rd *rd, int i)
 {

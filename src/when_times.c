@@ -138,7 +138,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0; /* 10.12.26 is a date */
 		used = mi - i + 1;
 		int a = ampm_at(rd, mi + 1, &pm);
-		out->min = (a ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
+		out->min =
+		    (a && h0 <= 12 ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
 		out->strong = a || h0 >= 13 || h0 == 0 ||
 			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark;
 		used += a;
@@ -162,8 +163,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		used += a;
 		goto after;
 	}
-	if (h0 > 24 || (a && h0 == 0))
-		return 0;
+	if (h0 > 23 || (a && h0 == 0))
+		return 0; /* "24pm", "0am" */
 	if (a) {
 		out->min = apply_ampm(h0, pm) * 60;
 		out->strong = 1;
@@ -196,7 +197,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
 	    t0->sep == 'j' || h0 == 24)
 		return 0;
-	if (has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN))
+	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
+	    unit_len(rd, i + 1) >= longest(rd, i + 1))
 		return 0; /* "for 2 hours", "at 3 days' notice" */
 	out->min = h0 * 60;
 	out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
@@ -255,8 +257,10 @@ int wr_window(struct rd *rd, int i)
 		rd->ctx_at = i + h->len;
 		return h->len;
 	}
-	/* "am"/"pm" on their own: the morning, the afternoon. */
-	if (i > 0 && tok(rd, i - 1)->sep != 'j' && tok(rd, i - 1)->num < 0) {
+	/* "am"/"pm" right after a day: "fri pm", "tomorrow am" (never "I am").
+	 */
+	if (i > 0 && i == rd->ctx_at && tok(rd, i - 1)->sep != 'j' &&
+	    tok(rd, i - 1)->num < 0) {
 		int pm, a = ampm_at(rd, i, &pm);
 		if (a > 0 && tok(rd, i)->len >= 2) {
 			window_seen(rd, pm ? WHEN_SPAN(720, 1020)
@@ -287,7 +291,8 @@ int wr_range(struct rd *rd, int i)
 			return 0;
 		k += n;
 		const struct lex_hit *to = hit(rd, k, WS_TO);
-		int dash = tok(rd, k - 1)->sep == '-';
+		int dash =
+		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';
 		if ((to != NULL || dash) && !before) {
 			int tk = k + (dash ? 0 : to->len);
 			if ((m = time_at(rd, tk, 1, &b)) > 0) {
@@ -313,7 +318,8 @@ int wr_range(struct rd *rd, int i)
 	if (tok(rd, i)->num >= 0 && (n = time_at(rd, i, 1, &a)) > 0) {
 		k = i + n;
 		const struct lex_hit *to = hit(rd, k, WS_TO);
-		int dash = tok(rd, k - 1)->sep == '-';
+		int dash =
+		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';
 		if (!dash && (to == NULL || tok(rd, k + to->len)->num < 0))
 			return 0;
 		if (!dash && (to->len != 1 || !time_ctx(rd, i)) &&
@@ -323,8 +329,8 @@ int wr_range(struct rd *rd, int i)
 		if ((m = time_at(rd, tk, 1, &b)) == 0)
 			return 0;
 		if (!a.strong && !b.strong && !time_ctx(rd, i) &&
-		    tok(rd, i)->sep != ':')
-			return 0; /* "1-2" alone is not a time */
+		    tok(rd, i)->sep != ':' && tok(rd, k - 1)->sep != '~')
+			return 0; /* "1-2" alone is not a time; "9 - 11" is */
 		k = tk + m;
 		goto both;
 	}

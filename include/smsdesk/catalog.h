@@ -130,6 +130,7 @@ struct cat_policy {
 };
 
 struct cat_index; /* the word index, private to catalog_index.c */
+struct civil_zone;
 
 struct catalog {
 	char *path; /* the file it was loaded from */
@@ -163,6 +164,9 @@ struct catalog {
 	size_t n_kannel;
 	struct cat_policy policy;
 	struct cat_index *index;
+	/* The time zone, read once at load (civil.h); NULL in catalogs built
+	 * by hand (when_zone_of then finds it by name). */
+	struct civil_zone *zone;
 };
 
 /* One problem found while loading, in the staff's terms. */

@@ -15,6 +15,14 @@ enum cli_exit {
 	CLI_BAD_INPUT = 1, /* bad input or config */
 	CLI_USAGE = 2,
 	CLI_DEVICE = 3, /* modem or device trouble */
+	/*
+	 * serve: no modem can be used and a SIM needs staff — its PIN was
+	 * refused (now, or at an earlier start: remembered per SIM in the
+	 * database), no PIN is configured, or it wants its PUK. A restart
+	 * cannot help and must not enter the PIN again: conf/smsdesk.service
+	 * lists 4 in RestartPreventExitStatus=. smsdesk modem exits 4 too.
+	 */
+	CLI_SIM_LOCKED = 4,
 	/* serve: another live smsdesk serve holds the database or a device
 	 * (runlock); the message names its pid. */
 	CLI_IN_USE = 5,
@@ -35,6 +43,13 @@ int cmd_report(int argc, char **argv);
 int cmd_send(int argc, char **argv);
 int cmd_modem(int argc, char **argv);
 int cmd_pdu(int argc, char **argv);
+int cmd_book(int argc, char **argv);
+int cmd_cancel(int argc, char **argv);
+int cmd_move(int argc, char **argv);
+int cmd_block(int argc, char **argv);
+int cmd_unblock(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 /*
  * The config file to use: the -c value if given, else $SMSDESK_CONFIG,

@@ -168,7 +168,9 @@ struct desk_io {
 	/* The customer's booked bookings starting at or after from. */
 	int (*upcoming)(void *ctx, const char *customer, int64_t from,
 			struct store_booking_list *out);
-	/* Every booked booking starting in [from, to), by start. */
+	/* Every booked booking starting in [from, to), by start, and the
+	 * staff's blocks overlapping it (STORE_BLOCKED rows: count places
+	 * with store_booking_places). */
 	int (*between)(void *ctx, int64_t from, int64_t to,
 		       struct store_booking_list *out);
 	int (*find)(void *ctx, const char *ref, const char *customer,

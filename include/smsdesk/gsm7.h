@@ -48,7 +48,8 @@ enum gsm7_error {
 /*
  * National language identifiers (TS 23.038 6.2.1.2.4), as the user-data
  * header's information elements 0x24 (single shift) and 0x25 (locking
- * shift) carry them (TS 23.040 9.2.3.24.15-16). 0 is the default alphabet and extension table.
+ * shift) carry them (TS 23.040 9.2.3.24.15-16). 0 is the default alphabet and
+ * extension table.
  */
 enum gsm7_lang {
 	GSM7_LANG_DEFAULT = 0,

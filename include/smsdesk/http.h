@@ -64,10 +64,10 @@ struct http_server_config {
 	 */
 	const char *secret;
 	size_t max_request;  /* bytes of URL and body [8192] */
-	int max_connections; /* open at once [64] */
+	int max_connections; /* open at once [128] */
 	int rate;	     /* requests a second, sustained [500] */
 	int burst;	     /* requests at once above the rate [1000] */
-	int timeout_s;	     /* an idle connection is closed after [30] */
+	int timeout_s;	     /* an idle connection is closed after [10] */
 	http_handler handler;
 	void *ctx;
 };

@@ -1,9 +1,15 @@
 /*
  * inbound: what happens to a message the modem hands over, up to the
  * moment it is committed to the store (DESIGN.md Invariant 1) — decode,
- * keep what cannot be answered, reassemble the parts of a long text, commit,
- * and only then ask the modem to delete the slots it occupied. Status
- * reports are matched to the outbox here too.
+ * keep what cannot be answered, commit each part of a long text as it comes
+ * and the whole message when it is complete (or given up waiting for),
+ * and only then ask the modem to delete the slot it occupied. Status
+ * reports are matched to the outbox here too. Nothing is stranded: every
+ * committed or rejected message is deleted, and what cannot be committed
+ * (the database is locked, full, read-only) is retried on a timer — the
+ * SIM listed again — with the log saying what waits and why. Nothing is
+ * repeated: one answer per message, however often a part is read again.
+ * Customers' numbers are logged through log_number().
  *
  * It never answers anything itself: a newly committed message is handed to
  * the caller's `answer` callback (the daemon's desk path). It never reads
@@ -23,14 +29,16 @@ struct inbound;
 
 struct inbound_config {
 	struct store *st;	  /* borrowed, outlives the inbound */
-	int64_t concat_expiry_ms; /* wait this long for missing parts */
+	int64_t concat_expiry_ms; /* wait this long for missing parts
+				     (0: three minutes) */
+	int retry_ms; /* retry a failed commit this often (0: 5 s) */
 	/* A message was committed as a new inbox row: answer it. */
 	void (*answer)(void *ctx, int64_t inbox_id);
 	void *ctx;
 };
 
 /* NULL when out of memory. Free with inbound_free (NULL is a no-op);
- * parts still waiting stay on the modem and are read again next start. */
+ * parts still waiting are in the store, and wait on at the next start. */
 struct inbound *inbound_new(const struct inbound_config *cfg);
 void inbound_free(struct inbound *in);
 
@@ -42,8 +50,12 @@ void inbound_free(struct inbound *in);
 void inbound_message(struct inbound *in, struct modem *m, const char *name,
 		     const struct modem_message *msg, int64_t now_ms,
 		     int64_t wall);
+/* The same for what the modem announced as a status report (+CDS, +CDSI). */
+void inbound_status_report(struct inbound *in, struct modem *m,
+			   const char *name, const struct modem_message *msg,
+			   int64_t now_ms, int64_t wall);
 
-/* Deliver (commit) what is due: complete or expired groups. */
+/* What is due: retries of failed commits, groups given up waiting for. */
 void inbound_tick(struct inbound *in, int64_t now_ms, int64_t wall);
 
 /* When inbound_tick must next run; -1: nothing waits. */

@@ -144,8 +144,8 @@ struct sms_pdu {
 	struct sms_concat concat;
 	struct sms_ports ports;
 	/* National language shift tables from the header (IEI 0x24 single
-	 * shift, 0x25 locking shift; TS 23.040 9.2.3.24.15-16): the identifiers as
-	 * sent (enum gsm7_lang), 0 when absent. GSM-7 text is decoded with
+	 * shift, 0x25 locking shift; TS 23.040 9.2.3.24.15-16): the identifiers
+	 * as sent (enum gsm7_lang), 0 when absent. GSM-7 text is decoded with
 	 * them; an identifier without a table reads as the default. */
 	int locking_lang, single_lang;
 

@@ -28,6 +28,7 @@ enum phone_error {
 	PHONE_TOO_SHORT = -6,	     /* under 4 digits after the code */
 	PHONE_TOO_LONG = -7,	     /* over 15 digits in all */
 	PHONE_NO_ROOM = -8,	     /* cap < PHONE_E164_MAX */
+	PHONE_BAD_LENGTH = -9,	     /* not a length its country's plan has */
 };
 
 /* One country's dialling facts. */
@@ -40,7 +41,16 @@ struct phone_country {
 	/* International call prefixes, '|' between choices, '#' for any one
 	 * digit (a carrier code): "00", "011" (NANP), "810" (8~10, RU). */
 	const char *intl;
+	/* Lengths a national significant number (after the country code)
+	 * may have: bit n set for n digits; 0 when not known. */
+	unsigned long nsn_lengths;
 };
+
+/*
+ * The lengths a national significant number may have after country code
+ * cc, as a list into out ("7, 9 or 10" for 44); "" when not known.
+ */
+void phone_lengths_text(unsigned cc, char *out, size_t cap);
 
 /*
  * The dialling facts of an ISO 3166-1 alpha-2 code (either case), or NULL
@@ -65,10 +75,19 @@ int phone_calling_code(const char *digits, size_t *len);
  * ...), and national forms of country (ISO alpha-2, may be NULL or "" when
  * unknown): "07700 900123", "(020) 7946-0958", "1 (415) 555-0100" in the
  * US. Separators: spaces (also no-break), '-', '.', '/', '(', ')', '~'.
+ * The digits after the country code must be a length the country's plan
+ * has (PHONE_BAD_LENGTH otherwise: "07700 9001" in GB).
  * Returns PHONE_OK or a negative enum phone_error; out is "" on error.
  */
 int phone_to_e164(const char *written, const char *country, char *out,
 		  size_t cap);
+
+/*
+ * phone_to_e164 without the check of the national number's length, to tell
+ * the staff how many digits they wrote (never to store or send to).
+ */
+int phone_to_e164_any_length(const char *written, const char *country,
+			     char *out, size_t cap);
 
 /* A short English sentence for an enum phone_error. */
 const char *phone_error_text(int err);

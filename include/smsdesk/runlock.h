@@ -61,6 +61,16 @@ struct runlock;
 int runlock_db(const char *db_path, struct runlock **out, pid_t *holder,
 	       char *err, size_t errlen);
 
+/*
+ * Is the lock file we hold still the one at its path? When it was removed
+ * or replaced (a clean-up script, an operator), a second serve could lock
+ * a new file and run beside us: take the lock on what is at the path now.
+ * RUNLOCK_OK (still ours, or ours again), RUNLOCK_HELD (another process
+ * got there first: two daemons on one database; err names it) or
+ * RUNLOCK_ERR. One stat when nothing changed: cheap enough once a second.
+ */
+int runlock_recheck(struct runlock *rl, char *err, size_t errlen);
+
 /* Release the lock and free. runlock_free(NULL) is a no-op. */
 void runlock_free(struct runlock *rl);
 

@@ -131,6 +131,9 @@ size_t sim_sent_count(const struct sim *sim);
 const char *sim_sent_pdu(const struct sim *sim, size_t i);
 /* The message reference +CMGS returned for sent PDU i. */
 int sim_sent_mr(const struct sim *sim, size_t i);
+/* The reference the next +CMGS returns (they count up modulo 256, as the
+ * 8-bit TP-MR does): a test can make two sends share one. */
+void sim_set_next_mr(struct sim *sim, int mr);
 
 /*
  * How many times the driver ran a command, by name and form: "+CPIN=" (set),

@@ -4,8 +4,9 @@
  * existing database, and turning calendar days in the business's time zone
  * into UTC ranges.
  *
- * For short-lived subcommands only: it prints to stderr and sets the
- * process's TZ to the business's zone. The daemon must never use it. It
+ * For short-lived subcommands only: it prints to stderr and remembers the
+ * business's zone for the day arithmetic below (a zone object, civil.h; TZ
+ * is never touched). The daemon must never use it. It
  * never creates a database: a missing file is an error, since a read-only
  * command that made an empty one would hide a wrong path.
  */
@@ -41,7 +42,7 @@ struct store *staffcmd_store(const char *cmd, const struct catalog *cat,
 /* Parse a strict YYYY-MM-DD that names a real day; 0 on success. */
 int staffcmd_parse_day(const char *s, struct staff_day *out);
 
-/* Make tz the process's zone for the calls below; 0 on success. */
+/* Use zone tz (IANA name) for the calls below; 0 on success. */
 int staffcmd_use_zone(const char *tz);
 
 /* Today in the zone set by staffcmd_use_zone, at UTC time now. */
@@ -53,5 +54,8 @@ void staffcmd_day_range(const struct staff_day *day, int64_t *from,
 
 /* "Wed 25 Nov 2026" for day. */
 void staffcmd_day_human(const struct staff_day *day, char *out, size_t cap);
+
+/* Instant t as local "HH:MM", or "YYYY-MM-DD HH:MM" WITH_DAY. */
+void staffcmd_local(int64_t t, char *out, size_t cap, int with_day);
 
 #endif

@@ -45,9 +45,11 @@ enum store_err {
 #define STORE_ERROR_MAX	     160 /* last error text of an outbound part */
 #define STORE_CONV_KIND_MAX  32
 #define STORE_CONV_STATE_MAX 1024
+#define STORE_NAME_MAX	     80	 /* a staff booking's customer name */
+#define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -118,6 +120,15 @@ enum store_in_flags {
 	STORE_IN_BAD_TEXT = 1 << 2,   /* undecodable parts replaced */
 };
 
+/*
+ * sender_ton: the type of number of the sender's address as the PDU gave it
+ * (TS 23.040 9.1.2.5, enum sms_number_type: 0 unknown, 1 international,
+ * 2 national, 3 network-specific, 4 subscriber, 5 alphanumeric,
+ * 6 abbreviated). "Can we reply?" is decided by it, not by the characters
+ * of the sender: an alphanumeric sender made only of digits is still
+ * alphanumeric. -1 on rows stored before it was recorded; 0 and -1 both
+ * mean "the network did not say".
+ */
 struct store_inbox_new {
 	const char *sender;  /* as decoded: "+44...", "12345", "VODAFONE" */
 	int64_t smsc_time;   /* SMSC timestamp of the first part, UTC */
@@ -125,11 +136,14 @@ struct store_inbox_new {
 	const char *text;    /* decoded UTF-8 */
 	unsigned flags;	     /* enum store_in_flags */
 	const char *modem;   /* which modem it came in on ("" if none) */
+	int sender_ton;	     /* see above; 0 when not known (last, so that
+				positional initialisers stay valid) */
 };
 
 struct store_inbox_msg {
 	int64_t id;
 	char sender[STORE_NUMBER_MAX];
+	int sender_ton; /* see store_inbox_new; -1: not recorded */
 	int64_t smsc_time;
 	int64_t received_at;
 	unsigned flags;
@@ -176,6 +190,106 @@ void store_strings_free(struct store_strings *list);
 int store_inbox_recent(struct store *st, const char *sender, int64_t since,
 		       size_t max, struct store_strings *out);
 
+/* ---- parts of long texts (store_modem.c) ------------------------------ */
+
+/*
+ * Each part of a concatenated text is committed on its own as it arrives,
+ * so that its SIM slot is freed at once (a text longer than the SIM can
+ * hold still gets through) and a crash loses none (+CMT parts are stored
+ * nowhere else). When the message is whole (or given up waiting for), it
+ * is committed as one inbox row and its parts are tied to that row: the
+ * parts stay as the record that they were answered, so a part read again
+ * (after a crash, before its SIM copy was deleted) is recognised and never
+ * answered a second time. Old records are pruned.
+ */
+struct store_part_new {
+	const char *sender;
+	int sender_ton;	     /* as store_inbox_new */
+	int ref;	     /* concatenation reference (8- or 16-bit) */
+	int total;	     /* parts announced, 2..255 */
+	int seq;	     /* this part, 1..total */
+	const char *pdu_hex; /* as read, SMSC prefix first */
+	int tpdu_len;	     /* the modem's <length>, 0 when not known */
+	const char *modem;   /* which modem it came in on */
+};
+
+struct store_part {
+	int64_t id;
+	int seq;
+	int sender_ton;
+	int tpdu_len;
+	int64_t received_at;
+	int64_t inbox_id; /* its message once committed; 0 while waiting */
+	char modem[STORE_ID_MAX];
+	char *pdu_hex; /* owned: store_parts_free */
+};
+
+struct store_parts {
+	struct store_part *v;
+	size_t n;
+};
+void store_parts_free(struct store_parts *parts);
+
+/*
+ * Keep one part (its SIM copy may be deleted once this returns). Parts are
+ * unique on (sender, PDU hex, case ignored). STORE_OK with *id for a new
+ * part; STORE_EXISTS when this very part was kept before: *id is it and
+ * *inbox_id its message when that was already committed (0 while it
+ * waits). Either out pointer may be NULL.
+ */
+int store_part_put(struct store *st, const struct store_part_new *p,
+		   int64_t now, int64_t *id, int64_t *inbox_id);
+/*
+ * The parts of (sender, ref, total) received at or after `since`, waiting
+ * and committed, oldest first, into out (owned: store_parts_free).
+ */
+int store_part_group(struct store *st, const char *sender, int ref, int total,
+		     int64_t since, struct store_parts *out);
+/*
+ * Commit a message made of parts in one transaction: store_inbox_put(row)
+ * and tie the N parts to it. Returns what store_inbox_put returned
+ * (STORE_OK, STORE_EXISTS) with *inbox_id, or a negative enum store_err
+ * with nothing changed.
+ */
+int store_part_commit(struct store *st, const int64_t *part_ids, size_t n,
+		      const struct store_inbox_new *row, int64_t now,
+		      int64_t *inbox_id);
+/* Tie one waiting part to message INBOX_ID (a late part of it). */
+int store_part_tie(struct store *st, int64_t part_id, int64_t inbox_id);
+/* When the oldest waiting part arrived; STORE_ERR_NOT_FOUND: none waits. */
+int store_part_oldest_waiting(struct store *st, int64_t *received_at);
+/*
+ * A group with a part waiting since before `before` (given up on): its
+ * sender, ref and total. STORE_ERR_NOT_FOUND when there is none.
+ */
+int store_part_expired(struct store *st, int64_t before,
+		       char sender[STORE_NUMBER_MAX], int *ref, int *total);
+/* A group with parts waiting (sender, ref, total). */
+struct store_part_key {
+	char sender[STORE_NUMBER_MAX];
+	int ref, total;
+};
+/* Up to CAP groups with parts waiting, oldest first; how many, or <0. */
+int store_part_waiting_keys(struct store *st, struct store_part_key *keys,
+			    size_t cap);
+/* Forget committed parts that arrived before `before`; how many, or <0. */
+int store_part_prune(struct store *st, int64_t before);
+
+/* ---- SIM PINs refused (store_modem.c) ---------------------------------- */
+
+/*
+ * A PIN the SIM refused, per SIM ("iccid:..."), kept so that no later start
+ * enters it again (three refusals lock the SIM). PIN_HASH is the caller's
+ * hash of the PIN (simlock.h): the PIN itself is never stored. Returns 1
+ * when that PIN was refused for that SIM, 0 when not, or <0.
+ */
+int store_sim_pin_refused(struct store *st, const char *sim_id,
+			  const char *pin_hash);
+/* Record what the SIM said: refused adds, accepted forgets every refusal
+ * of that SIM (its PIN is known good now). */
+int store_sim_pin_record(struct store *st, const char *sim_id,
+			 const char *pin_hash, int accepted, int64_t now);
+
 /* ---- outbox ---------------------------------------------------------- */
 
 enum store_origin {
@@ -185,9 +299,11 @@ enum store_origin {
 };
 
 /*
- * Per part: queued → sending → sent → delivered, or → failed. sending →
- * queued again on a retry. A message's state is derived from its parts:
- * failed if any part failed, else the least advanced part's state.
+ * Per part: queued → sending → sent → delivered, or → failed (given up), or
+ * queued → withdrawn (not sent on purpose: expired, the number opted out;
+ * the reason is the part's last error). sending → queued again on a retry.
+ * A message's state is derived from its parts: withdrawn or failed if any
+ * part was (withdrawn first), else the least advanced part's state.
  */
 enum store_out_state {
 	STORE_OUT_QUEUED,
@@ -195,6 +311,14 @@ enum store_out_state {
 	STORE_OUT_SENT,
 	STORE_OUT_DELIVERED,
 	STORE_OUT_FAILED,
+	STORE_OUT_WITHDRAWN,
+};
+
+/* What a message is, beyond its origin (store_outbox_new.flags). */
+enum store_out_flags {
+	/* The desk's confirmation of a STOP: the one text that may go to a
+	 * number that opted out. */
+	STORE_OUT_CONFIRMS_OPTOUT = 1 << 0,
 };
 
 struct store_out_part {
@@ -210,6 +334,8 @@ struct store_outbox_new {
 	const char *modem; /* preferred modem; NULL or "" = any */
 	const struct store_out_part *parts; /* in sending order */
 	size_t n_parts;			    /* 1..255 */
+	int64_t expires_at; /* not sent at or after this (UTC); 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 
 /* One part due for sending, as store_outbox_next hands it out. */
@@ -224,6 +350,9 @@ struct store_out_job {
 	int tries; /* attempts made before this one */
 	int tpdu_len;
 	char pdu_hex[STORE_PDU_HEX_MAX];
+	int64_t created_at; /* when the message was queued */
+	int64_t expires_at; /* 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 
 /* Queue a message and its parts, all due at `now`. */
@@ -237,6 +366,9 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
  */
 int store_outbox_next(struct store *st, int64_t now, const char *modem,
 		      struct store_out_job *job);
+/* The same, only for parts of message msg_id (0: any message). */
+int store_outbox_next_in(struct store *st, int64_t now, const char *modem,
+			 int64_t msg_id, struct store_out_job *job);
 /*
  * When store_outbox_next will next have something (for the poll timeout):
  * the earliest next_try_at of a queued part not waiting behind an earlier
@@ -253,6 +385,13 @@ int store_outbox_mark_sending(struct store *st, int64_t part_id,
 /* sending → sent with the +CMGS message reference. */
 int store_outbox_mark_sent(struct store *st, int64_t part_id, int mr,
 			   int64_t now);
+/*
+ * sending → sent with what the bearer calls it: mr, the TP-MR of +CMGS (-1
+ * when none), and ref, the bearer's own message id (Kannel's; NULL or ""
+ * when none, at most STORE_ID_MAX - 1 bytes).
+ */
+int store_outbox_mark_sent_ref(struct store *st, int64_t part_id, int mr,
+			       const char *ref, int64_t now);
 /* sending → queued, due again at next_try_at, remembering why. */
 int store_outbox_mark_retry(struct store *st, int64_t part_id,
 			    const char *error, int64_t next_try_at,
@@ -264,13 +403,30 @@ int store_outbox_mark_retry(struct store *st, int64_t part_id,
 int store_outbox_mark_failed(struct store *st, int64_t part_id,
 			     const char *error, int64_t now);
 /*
- * A status report (+CDS) for message reference mr on modem: TP-Status
- * 0x00-0x1F marks the most recently sent part with that reference
- * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up marks
- * it failed. STORE_ERR_NOT_FOUND when no sent part matches.
+ * A status report (+CDS) for message reference mr on modem, about a text
+ * to RECIPIENT (TP-RA): the part it is about is the most recently sent one
+ * with that modem and reference, sent within the last STORE_REPORT_WINDOW
+ * seconds, to that recipient (digits compared; a national form matches
+ * its international one by the last nine digits). The 8-bit reference
+ * alone comes round every 256 sends. TP-Status 0x00-0x1F marks it
+ * delivered, 0x20-0x3F (SC still trying) changes nothing, 0x40 and up
+ * marks it failed. STORE_ERR_NOT_FOUND when no sent part matches.
  */
+#define STORE_REPORT_WINDOW (3 * 24 * 3600)
 int store_outbox_delivered_by_mr(struct store *st, const char *modem, int mr,
-				 int status, int64_t now);
+				 const char *recipient, int status,
+				 int64_t now);
+/* The same for a bearer's own message id (mark_sent_ref's ref), with the
+ * TP-Status of the report as above. */
+int store_outbox_delivered_by_ref(struct store *st, const char *bearer,
+				  const char *ref, int status, int64_t now);
+/*
+ * Withdraw what is left of a message: its queued parts → withdrawn with
+ * reason (parts already sent stay sent). Returns how many parts were
+ * withdrawn (0 when none was queued), or a negative error.
+ */
+int store_outbox_withdraw(struct store *st, int64_t msg_id, const char *reason,
+			  int64_t now);
 /*
  * At start-up: parts left in sending by a crash go back to queued, due now;
  * returns how many (negative on error). Such a part may already have left
@@ -297,11 +453,18 @@ struct store_out_msg {
 	int64_t created_at;
 	int n_parts;
 	char last_error[STORE_ERROR_MAX];
-	char *text; /* owned: store_out_msg_clear */
+	char *text;	    /* owned: store_out_msg_clear */
+	int64_t expires_at; /* 0 = never */
+	unsigned flags;	    /* enum store_out_flags */
 };
 int store_outbox_get(struct store *st, int64_t msg_id,
 		     struct store_out_msg *out);
 void store_out_msg_clear(struct store_out_msg *msg);
+/*
+ * Ids of the messages queued to `to`, oldest first, at most cap into ids;
+ * returns how many (negative on error).
+ */
+int store_outbox_to(struct store *st, const char *to, int64_t *ids, size_t cap);
 /* The state of one part (for tests and diagnostics). */
 int store_outbox_part_state(struct store *st, int64_t part_id,
 			    enum store_out_state *state, int *tries, int *mr);
@@ -321,19 +484,34 @@ int store_replies_since(struct store *st, const char *to, int64_t since,
 enum store_booking_state {
 	STORE_BOOKED,
 	STORE_CANCELLED,
+	/* Not a booking: a block (lunch, a day off, a broken chair) as
+	 * store_slots_between lists it; it takes every place of the service
+	 * it names, or of every service when its service is "". */
+	STORE_BLOCKED,
+};
+
+/* Who made a booking. */
+enum store_booked_by {
+	STORE_BY_TEXT,	/* the desk, for a customer who texted */
+	STORE_BY_STAFF, /* smsdesk book: a walk-in or a phone call */
 };
 
 struct store_booking {
-	int64_t id;
+	int64_t id; /* a block's id for STORE_BLOCKED */
 	char ref[STORE_REF_MAX];
 	char service[STORE_ID_MAX];
 	int64_t start;
 	int minutes;
+	/* The customer's number (E.164); "" for a staff booking without
+	 * one, and once the customer was forgotten or the retention passed. */
 	char customer[STORE_NUMBER_MAX];
 	enum store_booking_state state;
 	int64_t created_at;
 	int64_t cancelled_at; /* 0 unless cancelled */
 	int64_t reminded_at;  /* 0 until the reminder is queued */
+	enum store_booked_by by;
+	char name[STORE_NAME_MAX]; /* staff bookings: as staff typed it */
+	char note[STORE_NOTE_MAX]; /* staff bookings; a block's reason */
 };
 
 struct store_booking_list {
@@ -407,6 +585,90 @@ int store_bookings_between(struct store *st, int64_t from, int64_t to,
 int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
 				struct store_booking_list *out);
 int store_booking_mark_reminded(struct store *st, int64_t id, int64_t now);
+/* The booking with row id `id` (for staff and the reminder's expiry). */
+int store_booking_get(struct store *st, int64_t id, struct store_booking *out);
+
+/* ---- staff: bookings made by staff, moves, blocks --------------------- */
+
+/* A booking staff make (smsdesk book). */
+struct store_staff_booking {
+	const char *service;
+	int64_t start;
+	int minutes;
+	int capacity;	      /* the service's, from the catalog */
+	const char *customer; /* E.164, or "" / NULL when none was given */
+	const char *name;     /* NULL or "" when none */
+	const char *note;     /* NULL or "" when none */
+};
+
+/*
+ * Book as store_booking_create does — capacity and blocks checked inside
+ * BEGIN IMMEDIATE (or the caller's transaction), STORE_ERR_FULL when no
+ * place is left — marked as made by staff, with a name and a note.
+ */
+int store_booking_create_staff(struct store *st,
+			       const struct store_staff_booking *b, int64_t now,
+			       char *ref, int64_t *id);
+/* The booking with this reference, whoever's it is (for staff only). */
+int store_booking_by_ref(struct store *st, const char *ref,
+			 struct store_booking *out);
+/*
+ * Cancel by reference for staff (out may be NULL): NOT_FOUND when there is
+ * no such booking, STORE_ERR_STATE when it is already cancelled.
+ */
+int store_booking_cancel_ref(struct store *st, const char *ref, int64_t now,
+			     struct store_booking *out);
+/*
+ * Move a booked booking to start (same reference, same service and
+ * length) if a place is free there — its own place not counted, blocks
+ * honoured — in one transaction; its reminder is due again. out (may be
+ * NULL) gets the booking as it was before the move. STORE_ERR_FULL,
+ * STORE_ERR_STATE (cancelled), STORE_ERR_NOT_FOUND.
+ */
+int store_booking_move(struct store *st, const char *ref, int64_t start,
+		       int capacity, int64_t now, struct store_booking *out);
+
+/* A stretch of time staff took out of the book. */
+struct store_block {
+	int64_t id;
+	char service[STORE_ID_MAX]; /* "" = every service */
+	int64_t start, end;	    /* [start, end), UTC */
+	char reason[STORE_NOTE_MAX];
+	int64_t created_at;
+};
+
+struct store_block_list {
+	struct store_block *v;
+	size_t n;
+};
+void store_block_list_free(struct store_block_list *list);
+
+/* Block [start, end) for service ("" or NULL: all). *id may be NULL. */
+int store_block_add(struct store *st, const char *service, int64_t start,
+		    int64_t end, const char *reason, int64_t now, int64_t *id);
+/* Remove block id (out, may be NULL, gets it); NOT_FOUND if none. */
+int store_block_remove(struct store *st, int64_t id, struct store_block *out);
+/* Blocks overlapping [from, to), by start. */
+int store_blocks_between(struct store *st, int64_t from, int64_t to,
+			 struct store_block_list *out);
+
+/*
+ * What takes places in [from, to): the booked bookings starting in it (as
+ * store_bookings_between lists them; a long one may start the day before,
+ * so callers ask from a day early) and every block overlapping it, as
+ * STORE_BLOCKED rows (id the block's, ref "", customer "", note its
+ * reason). The desk counts places from this (desk_io between).
+ */
+int store_slots_between(struct store *st, int64_t from, int64_t to,
+			struct store_booking_list *out);
+
+/*
+ * How many of service's capacity places row b takes where it overlaps:
+ * 1 for a booked booking of that service, all of them (capacity) for a
+ * block of that service or of every service, 0 otherwise.
+ */
+int store_booking_places(const struct store_booking *b, const char *service,
+			 int capacity);
 
 /* ---- conversations --------------------------------------------------- */
 
@@ -477,12 +739,16 @@ struct store_named_row {
 	int64_t count;
 };
 
-/* A message we gave up sending (Invariant 3: visible to staff). */
+/*
+ * A message we gave up sending (Invariant 3: visible to staff), or one
+ * withdrawn on purpose (expired, opted out): error says why.
+ */
 struct store_failed_row {
 	int64_t msg_id;
 	char to[STORE_NUMBER_MAX];
 	int64_t created_at;
 	char error[STORE_ERROR_MAX];
+	enum store_origin origin;
 };
 
 #define STORE_REPORT_FAILED_MAX 20
@@ -490,7 +756,8 @@ struct store_failed_row {
 struct store_report {
 	int64_t in_total, in_answered, in_ignored, in_new;
 	int64_t out_total, out_queued, out_sent, out_delivered, out_failed;
-	int64_t out_parts; /* SMS segments queued: what the replies cost */
+	int64_t out_withdrawn; /* not sent on purpose: expired, opted out */
+	int64_t out_parts;     /* SMS segments queued: what the replies cost */
 	int64_t bookings_made, bookings_cancelled;
 	int64_t turned_away;
 	struct store_demand_row *demand; /* most often turned away first */
@@ -500,6 +767,8 @@ struct store_report {
 	struct store_failed_row *failed; /* latest first, at most
 					    STORE_REPORT_FAILED_MAX */
 	size_t n_failed;
+	struct store_failed_row *withdrawn; /* the same for withdrawn */
+	size_t n_withdrawn;
 };
 
 /*
@@ -509,6 +778,139 @@ struct store_report {
 int store_report_build(struct store *st, int64_t since,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
+
+/* ---- numbers --------------------------------------------------------- */
+
+/*
+ * A number as stored → its new form in out (cap bytes); 0 when out holds
+ * it, nonzero to keep the stored form (an alphanumeric sender, a number
+ * that cannot be read with certainty).
+ */
+typedef int (*store_number_fn)(void *ctx, const char *stored, char *out,
+			       size_t cap);
+/*
+ * Rewrite every stored phone number — outbox recipients, bookings'
+ * customers, opt-outs, conversations, ledger senders — through fn, in one
+ * transaction, unless this database already went through it under the
+ * same tag (remembered in the file; e.g. "e164:GB"). Where two stored
+ * forms of one number meet, the opt-out keeps the earliest time and the
+ * conversation the latest. Inbound rows keep the sender as received (with
+ * the PDU it came in). Returns how many values changed (0 when the tag was
+ * already done), or a negative error.
+ */
+int store_renumber(struct store *st, const char *tag, store_number_fn fn,
+		   void *ctx);
+
+/*
+ * 1 when a bearer has used this database — a text came in on a modem or a
+ * part was sent — so it belongs to a real desk, not to `smsdesk try`; 0
+ * when not; negative on error.
+ */
+int store_has_served(struct store *st);
+
+/* ---- the wall clock stepped ------------------------------------------ */
+
+/*
+ * The wall clock jumped by STEP seconds (NTP's first sync, `date -s`): move
+ * every persisted wall time that measures a wait by STEP, so the wait keeps
+ * its length in real time — when queued parts may next be tried, the
+ * creation time of messages not yet sent (reply expiry counts from it),
+ * when conversations expire. Absolute times (bookings, what came and went)
+ * stay. One transaction (store_clock.c).
+ */
+int store_shift_waits(struct store *st, int64_t step);
+
+/* ---- privacy: retention, erasure, export ------------------------------
+ *
+ * What the store holds about a person: the texts they sent (with their
+ * PDUs and the parts of long ones), the replies and staff texts sent to
+ * them, their bookings (number, name, note), their pending conversation,
+ * their opt-out and the "no"s the desk gave them. Pruning and erasing
+ * blank the personal columns of rows that the report counts (a row with
+ * no number and no text is a count) and delete the rest. Freed space is
+ * overwritten with zeros (PRAGMA secure_delete) on the connection that
+ * prunes or erases.
+ */
+
+/* How many rows a prune or an erasure touched, by kind. */
+struct store_privacy_counts {
+	int64_t texts_in;      /* inbound texts blanked */
+	int64_t parts_in;      /* parts of long texts deleted */
+	int64_t texts_out;     /* outbound texts blanked */
+	int64_t bookings;      /* bookings made anonymous */
+	int64_t conversations; /* pending questions deleted */
+	int64_t ledger;	       /* "no"s made anonymous */
+	int64_t optouts;       /* opt-outs kept only as a keyed hash */
+	int64_t unsent;	       /* queued texts given up (erasure only) */
+};
+
+/*
+ * The retention policy: blank everything personal older than `before`
+ * (inbound texts received, outbound texts queued and finished, bookings
+ * that ended, conversations last touched, ledger rows made), in one
+ * transaction; opt-outs older than it are kept as keyed hashes, so STOP
+ * still holds. out may be NULL.
+ */
+int store_prune(struct store *st, int64_t before,
+		struct store_privacy_counts *out);
+
+/*
+ * Every distinct number the store holds (senders, recipients, customers,
+ * opt-outs, conversations, ledger; not the hashes) for which
+ * match(ctx, stored) returns nonzero, into out (owned:
+ * store_strings_free). So that one person is found in every form their
+ * number was stored in.
+ */
+typedef int (*store_match_fn)(void *ctx, const char *stored);
+int store_numbers_matching(struct store *st, store_match_fn match, void *ctx,
+			   struct store_strings *out);
+
+/*
+ * Erase one person, whose number was stored in the forms of `forms` (as
+ * store_numbers_matching found them) and whose E.164 form is e164 (it
+ * need not be stored): every text to or from them blanked with its PDU
+ * (queued ones given up), parts of long texts and conversations deleted,
+ * bookings and ledger rows made anonymous, and an opt-out (if any) kept
+ * only as keyed hashes of e164 and of every form. One transaction. out may
+ * be NULL.
+ */
+int store_forget(struct store *st, const struct store_strings *forms,
+		 const char *e164, int64_t now,
+		 struct store_privacy_counts *out);
+
+/*
+ * Make what was blanked or deleted gone from the file too: checkpoint the
+ * write-ahead log into the database, VACUUM it (a fresh copy, no free
+ * pages) and truncate the log. Needs no other connection in a transaction;
+ * STORE_ERR_BUSY otherwise (the busy timeout applies).
+ */
+int store_compact(struct store *st);
+
+/* One field of a row held about a person (store_export). */
+enum store_field_kind {
+	STORE_FIELD_TEXT,
+	STORE_FIELD_INT,
+	STORE_FIELD_TIME, /* UTC epoch seconds; 0 = none */
+};
+struct store_field {
+	const char *name;
+	enum store_field_kind kind;
+	const char *text; /* STORE_FIELD_TEXT (borrowed for the call) */
+	int64_t num;
+};
+/*
+ * Called once per row, grouped by table ("inbox", "in_part", "outbox",
+ * "bookings", "conversations", "ledger", "optouts"), with the row's
+ * fields; a negative return stops the walk and becomes the result.
+ */
+typedef int (*store_export_fn)(void *ctx, const char *table,
+			       const struct store_field *fields, size_t n);
+/*
+ * Every row held about a person (forms as for store_forget, e164 for the
+ * opt-out kept as a hash), in one read snapshot, oldest first per table.
+ */
+int store_export(struct store *st, const struct store_strings *forms,
+		 const char *e164, store_export_fn fn, void *ctx);
 
 /* ---- for test cases only --------------------------------------------- */
 

@@ -5,10 +5,15 @@
  * arithmetic bookings need (a slot starts at opening time, steps by the
  * service's minutes and must end by closing time).
  *
+ * The words it knows are data: one language pack per language
+ * (when_vocab.h, src/lang/<code>_when.c); the rules (src/when_read.c,
+ * when_days.c, when_times.c) are written on word senses only.
+ *
  * Pure: "now" is always passed in; this module never reads the clock and
  * never touches TZ (local time comes from civil.h's zone objects). Ambiguity
  * ("7" when we are open neither at 07:00 nor at 19:00, "05-06") is reported,
- * never guessed.
+ * never guessed, and a day it cannot read is never today: it sets `unsure`.
+ * Reading allocates nothing; each pack is indexed once per process.
  */
 #ifndef SMSDESK_WHEN_H
 #define SMSDESK_WHEN_H
@@ -67,8 +72,9 @@ struct when_req {
 	struct when_day range_first, range_last; /* inclusive */
 	/*
 	 * The text holds a date or time word the reader could not place
-	 * ("boxing day" in a pack without it, "the 3rd of smarch"): the desk
-	 * must ask about the day or time, never fall back to today or guess.
+	 * ("boxing day" in a pack without it, "the 3rd of smarch") and no
+	 * other word named the day: the desk must ask about the day, never
+	 * fall back to today or guess. has_day and has_range are then 0.
 	 */
 	int unsure;
 	/*
@@ -104,6 +110,9 @@ int64_t when_epoch_in(const struct civil_zone *z, const struct when_day *day,
 /* Zone NAME from the per-process cache (loaded on first use), or NULL when
  * there is no such zone. Not to be freed. */
 const struct civil_zone *when_zone_named(const char *tz);
+/* The catalog's zone: the one it loaded, else (a catalog built by hand) its
+ * timezone by name. NULL when neither can be had. */
+const struct civil_zone *when_zone_of(const struct catalog *cat);
 
 struct when_tz_saved {
 	int switched;
@@ -193,7 +202,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			    const struct when_vocab *const *vocabs,
 			    size_t n_vocabs, struct when_req *out);
 
-/* when_read in English. */
+/* when_read in the catalog's languages (business.languages; English when
+ * CAT is NULL or none of them has a pack). */
 enum when_problem when_parse(const char *text, const struct when_local *now,
 			     const struct catalog *cat, struct when_req *out);
 

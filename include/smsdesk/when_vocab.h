@@ -144,8 +144,10 @@ struct when_vocab {
 	size_t n_words;
 	/*
 	 * Numeric dates: 1 when "05/06" is day first (UK, most of the
-	 * world), 0 when month first (US). A date that fits only one way is
-	 * read that way whatever this says.
+	 * world), 0 when month first. A business in a month-first country
+	 * (business.country "US" and the places that write like it) reads
+	 * month first whatever this says, and a date that fits only one way
+	 * is read that way.
 	 */
 	int day_first;
 };

@@ -3,6 +3,7 @@
  * or as an iCalendar file (RFC 5545) a phone calendar imports.
  */
 #include "smsdesk/catalog.h"
+#include "smsdesk/civil.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
@@ -19,7 +20,9 @@ static const char usage_text[] =
     "usage: smsdesk bookings [-c FILE] [--db PATH] [--day YYYY-MM-DD] "
     "[--ics FILE]\n"
     "\n"
-    "List one day's bookings (default: today in the business's time zone).\n"
+    "List one day's bookings (default: today in the business's time zone)\n"
+    "and the blocks that cover it. BY says who made a booking: the desk\n"
+    "(text) or the staff (staff, with the name and note they gave).\n"
     "\n"
     "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, else\n"
     "                     /etc/smsdesk/smsdesk.cfg)\n"
@@ -44,6 +47,8 @@ static const char *state_name(enum store_booking_state state)
 		return "booked";
 	case STORE_CANCELLED:
 		return "cancelled";
+	case STORE_BLOCKED:
+		return "blocked";
 	}
 	return "?";
 }
@@ -51,13 +56,7 @@ static const char *state_name(enum store_booking_state state)
 /* "HH:MM" in the zone in use. */
 static void local_hhmm(int64_t t, char *out, size_t cap)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (localtime_r(&tt, &tm) == NULL)
-		snprintf(out, cap, "??:??");
-	else
-		snprintf(out, cap, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	staffcmd_local(t, out, cap, 0);
 }
 
 /* Print s and pad it with spaces to width code points. */
@@ -75,21 +74,81 @@ static size_t max_size(size_t a, size_t b)
 	return a > b ? a : b;
 }
 
+/* Who a booking is for, as staff read it: name and number, either, or
+ * "-" (a walk-in without either, or a customer who was forgotten). */
+static void who(const struct store_booking *bk, char *out, size_t cap)
+{
+	if (bk->name[0] != '\0' && bk->customer[0] != '\0')
+		snprintf(out, cap, "%s %s", bk->name, bk->customer);
+	else if (bk->name[0] != '\0' || bk->customer[0] != '\0')
+		snprintf(out, cap, "%s%s", bk->name, bk->customer);
+	else
+		snprintf(out, cap, "-");
+}
+
+#define COLS 7
+
 struct row {
 	char time[16];
-	const char *service;
-	const char *customer;
-	const char *ref;
-	const char *state;
+	char ref[24];
+	char customer[STORE_NAME_MAX + STORE_NUMBER_MAX + 2];
+	const char *cell[COLS];
 };
+
+/* The day's bookings and blocks as rows, in time order. */
+static void fill_row(const struct catalog *cat, const struct staff_day *day,
+		     const struct store_booking *bk, struct row *r)
+{
+	char a[8], b[8];
+	int64_t from, to, end = bk->start + (int64_t)bk->minutes * 60;
+
+	staffcmd_day_range(day, &from, &to);
+	/* A block may start before the day or end after it. */
+	if (bk->start < from)
+		snprintf(a, sizeof(a), "00:00");
+	else
+		local_hhmm(bk->start, a, sizeof(a));
+	if (end > to)
+		snprintf(b, sizeof(b), "24:00");
+	else
+		local_hhmm(end, b, sizeof(b));
+	snprintf(r->time, sizeof(r->time), "%s-%s", a, b);
+	r->cell[0] = r->time;
+	if (bk->state == STORE_BLOCKED) {
+		snprintf(r->ref, sizeof(r->ref), "block %lld",
+			 (long long)bk->id);
+		r->customer[0] = '\0';
+		r->cell[1] = bk->service[0] != '\0'
+				 ? service_name(cat, bk->service)
+				 : "all services";
+		r->cell[4] = "";
+	} else {
+		snprintf(r->ref, sizeof(r->ref), "%s", bk->ref);
+		who(bk, r->customer, sizeof(r->customer));
+		r->cell[1] = service_name(cat, bk->service);
+		r->cell[4] = bk->by == STORE_BY_STAFF ? "staff" : "text";
+	}
+	r->cell[2] = r->customer;
+	r->cell[3] = r->ref;
+	r->cell[5] = state_name(bk->state);
+	r->cell[6] = bk->note;
+}
+
+static int any_note(const struct store_booking_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		if (list->v[i].note[0] != '\0')
+			return 1;
+	return 0;
+}
 
 static int print_table(const struct catalog *cat, const struct staff_day *day,
 		       const struct store_booking_list *list)
 {
-	static const char *const head[5] = {"TIME", "SERVICE", "CUSTOMER",
-					    "REF", "STATE"};
-	size_t width[5], booked = 0;
-	char human[32], a[8], b[8];
+	static const char *const head[COLS] = {
+	    "TIME", "SERVICE", "CUSTOMER", "REF", "BY", "STATE", "NOTE"};
+	size_t width[COLS], booked = 0, blocks = 0;
+	char human[32];
 	struct row *rows = calloc(list->n > 0 ? list->n : 1, sizeof(*rows));
 
 	if (rows == NULL) {
@@ -103,39 +162,37 @@ static int print_table(const struct catalog *cat, const struct staff_day *day,
 		free(rows);
 		return CLI_OK;
 	}
-	for (int c = 0; c < 5; c++)
+	for (int c = 0; c < COLS; c++)
 		width[c] = strlen(head[c]);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct store_booking *bk = &list->v[i];
-		struct row *r = &rows[i];
 
-		local_hhmm(bk->start, a, sizeof(a));
-		local_hhmm(bk->start + (int64_t)bk->minutes * 60, b, sizeof(b));
-		snprintf(r->time, sizeof(r->time), "%s-%s", a, b);
-		r->service = service_name(cat, bk->service);
-		r->customer = bk->customer;
-		r->ref = bk->ref;
-		r->state = state_name(bk->state);
+		fill_row(cat, day, bk, &rows[i]);
 		booked += bk->state == STORE_BOOKED;
-		width[0] = max_size(width[0], text_codepoints(r->time));
-		width[1] = max_size(width[1], text_codepoints(r->service));
-		width[2] = max_size(width[2], text_codepoints(r->customer));
-		width[3] = max_size(width[3], text_codepoints(r->ref));
+		blocks += bk->state == STORE_BLOCKED;
+		for (int c = 0; c < COLS; c++)
+			width[c] = max_size(width[c],
+					    text_codepoints(rows[i].cell[c]));
 	}
+	/* NOTE only when there is one to show. */
+	int cols = any_note(list) ? COLS : COLS - 1;
 	printf("\n");
-	for (int c = 0; c < 4; c++) {
-		put_cell(head[c], width[c]);
-		fputs("  ", stdout);
-	}
-	printf("%s\n", head[4]);
+	for (int c = 0; c < cols - 1; c++)
+		put_cell(head[c], width[c] + 2);
+	printf("%s\n", head[cols - 1]);
 	for (size_t i = 0; i < list->n; i++) {
-		put_cell(rows[i].time, width[0] + 2);
-		put_cell(rows[i].service, width[1] + 2);
-		put_cell(rows[i].customer, width[2] + 2);
-		put_cell(rows[i].ref, width[3] + 2);
-		printf("%s\n", rows[i].state);
+		int last = cols - 1;
+		while (last > 0 && rows[i].cell[last][0] == '\0')
+			last--;
+		for (int c = 0; c < last; c++)
+			put_cell(rows[i].cell[c], width[c] + 2);
+		printf("%s\n", rows[i].cell[last]);
 	}
-	printf("\n%zu booked, %zu cancelled\n", booked, list->n - booked);
+	printf("\n%zu booked, %zu cancelled", booked,
+	       list->n - booked - blocks);
+	if (blocks > 0)
+		printf(", %zu block%s", blocks, blocks == 1 ? "" : "s");
+	printf("\n");
 	free(rows);
 	return CLI_OK;
 }
@@ -206,14 +263,12 @@ static void ics_text(FILE *f, const char *name, const char *value)
 /* name:YYYYMMDDTHHMMSSZ */
 static void ics_utc(FILE *f, const char *name, int64_t t)
 {
-	time_t tt = (time_t)t;
 	char buf[64];
-	struct tm tm;
+	struct civil_time c;
 
-	gmtime_r(&tt, &tm);
+	civil_zone_local(civil_zone_utc(), t, &c);
 	snprintf(buf, sizeof(buf), "%s:%04d%02d%02dT%02d%02d%02dZ", name,
-		 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-		 tm.tm_min, tm.tm_sec);
+		 c.year % 10000, c.month, c.mday, c.hour, c.minute, c.second);
 	ics_line(f, buf);
 }
 
@@ -221,7 +276,7 @@ static void ics_event(FILE *f, const struct catalog *cat,
 		      const struct store_booking *bk, int64_t now)
 {
 	const char *svc = service_name(cat, bk->service);
-	char buf[2048];
+	char buf[2048], customer[STORE_NAME_MAX + STORE_NUMBER_MAX + 2];
 
 	ics_line(f, "BEGIN:VEVENT");
 	snprintf(buf, sizeof(buf), "UID:booking-%s@smsdesk", bk->ref);
@@ -234,12 +289,15 @@ static void ics_event(FILE *f, const struct catalog *cat,
 	ics_line(f, bk->state == STORE_BOOKED ? "SEQUENCE:0" : "SEQUENCE:1");
 	ics_line(f, bk->state == STORE_BOOKED ? "STATUS:CONFIRMED"
 					      : "STATUS:CANCELLED");
-	snprintf(buf, sizeof(buf), "%s: %s (%s)", svc, bk->customer, bk->ref);
+	who(bk, customer, sizeof(customer));
+	snprintf(buf, sizeof(buf), "%s: %s (%s)", svc, customer, bk->ref);
 	ics_text(f, "SUMMARY", buf);
 	snprintf(buf, sizeof(buf),
-		 "%s at %s, booked by text message.\nCustomer: %s\n"
-		 "Reference: %s",
-		 svc, cat->business_name, bk->customer, bk->ref);
+		 "%s at %s, booked %s.\nCustomer: %s\nReference: %s%s%s", svc,
+		 cat->business_name,
+		 bk->by == STORE_BY_STAFF ? "by the staff" : "by text message",
+		 customer, bk->ref, bk->note[0] != '\0' ? "\nNote: " : "",
+		 bk->note);
 	ics_text(f, "DESCRIPTION", buf);
 	ics_text(f, "LOCATION", cat->business_name);
 	ics_line(f, "TRANSP:OPAQUE");
@@ -287,6 +345,48 @@ static int write_ics(const char *path, const struct catalog *cat,
 }
 
 /* ---- the command -------------------------------------------------------- */
+
+static int by_start(const void *a, const void *b)
+{
+	const struct store_booking *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->state == STORE_BLOCKED ? -1 : y->state == STORE_BLOCKED;
+}
+
+/* The blocks covering [from, to) into list, as rows, all in time order. */
+static int add_blocks(struct store *st, int64_t from, int64_t to,
+		      struct store_booking_list *list)
+{
+	struct store_block_list bl = {NULL, 0};
+	struct store_booking *v;
+	int rc = store_blocks_between(st, from, to, &bl);
+
+	if (rc != STORE_OK || bl.n == 0)
+		return rc;
+	v = realloc(list->v, (list->n + bl.n) * sizeof(*v));
+	if (v == NULL) {
+		store_block_list_free(&bl);
+		return STORE_ERR_NOMEM;
+	}
+	list->v = v;
+	for (size_t i = 0; i < bl.n; i++) {
+		struct store_booking *b = &list->v[list->n++];
+		int64_t minutes = (bl.v[i].end - bl.v[i].start + 59) / 60;
+
+		memset(b, 0, sizeof(*b));
+		b->id = bl.v[i].id;
+		b->state = STORE_BLOCKED;
+		b->start = bl.v[i].start;
+		b->minutes = minutes > 0x7fffffff ? 0x7fffffff : (int)minutes;
+		snprintf(b->service, sizeof(b->service), "%s", bl.v[i].service);
+		snprintf(b->note, sizeof(b->note), "%s", bl.v[i].reason);
+	}
+	store_block_list_free(&bl);
+	qsort(list->v, list->n, sizeof(*list->v), by_start);
+	return STORE_OK;
+}
 
 struct options {
 	const char *config;
@@ -381,6 +481,9 @@ int cmd_bookings(int argc, char **argv)
 	}
 	if (o.ics != NULL)
 		rc = write_ics(o.ics, cat, &day, &list, now);
+	else if (add_blocks(st, from, to, &list) != STORE_OK)
+		fprintf(stderr, "smsdesk bookings: reading blocks: %s\n",
+			store_errmsg(st));
 	else
 		rc = print_table(cat, &day, &list);
 out:

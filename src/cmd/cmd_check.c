@@ -46,8 +46,10 @@ static int today_of(const struct catalog *cat, const char *now, char *out,
 	} else {
 		t = (int64_t)time(NULL);
 	}
-	if (when_local_of(cat->timezone, (time_t)t, &l) != 0)
+	const struct civil_zone *z = when_zone_of(cat);
+	if (z == NULL)
 		return -1;
+	when_local_in(z, t, &l);
 	when_day_iso(&l.day, out, cap);
 	return 0;
 }

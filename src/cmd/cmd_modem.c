@@ -3,14 +3,21 @@
  * serial ports and which look like modems; without it, each configured
  * modem (or the --device one) is probed and described: identification,
  * SIM, signal, registration, SMSC, storage and the firmware profile.
- * Exit 3 on device trouble, 1 on a bad config.
+ * Exit 3 on device trouble, 4 when the SIM needs staff, 1 on a bad config.
+ *
+ * A probe never spends a PIN try the daemon would not: with a config whose
+ * database exists it asks the same PIN guard (simlock.h), so a PIN the SIM
+ * refused before is not entered, and a refusal it meets is remembered.
+ * --retry-pin enters it once all the same, for staff who fixed the SIM.
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/serial.h"
+#include "smsdesk/simlock.h"
 #include "smsdesk/staffcmd.h"
+#include "smsdesk/store.h"
 
 #include <getopt.h>
 #include <poll.h>
@@ -24,18 +31,29 @@
 
 static void usage(FILE *out)
 {
-	fprintf(out,
-		"usage: smsdesk modem [-c FILE] [--device PATH] [--list]\n\n"
-		"Probe the modem and print what it is and how it is set up,\n"
-		"or list the serial ports to find which one is the modem.\n\n"
-		"  -c, --config FILE  the catalog (its modems entries)\n"
-		"  -d, --device PATH  probe this device instead (tty, USB "
-		"serial, pty)\n"
-		"  -l, --list         list serial ports with USB ids and the "
-		"likely modem\n"
-		"  -h, --help         this text\n\n"
-		"Exit codes: 0 ok, 1 bad config, 2 usage, 3 modem/device "
-		"trouble.\n");
+	fprintf(
+	    out,
+	    "usage: smsdesk modem [-c FILE] [--device PATH] [--retry-pin] "
+	    "[--list]\n\n"
+	    "Probe the modem and print what it is and how it is set up,\n"
+	    "or list the serial ports to find which one is the modem.\n\n"
+	    "  -c, --config FILE  the catalog (its modems entries)\n"
+	    "  -d, --device PATH  probe this device instead (tty, USB "
+	    "serial, pty)\n"
+	    "  -l, --list         list serial ports with USB ids and the "
+	    "likely modem\n"
+	    "      --retry-pin    enter the configured PIN once even though "
+	    "the SIM\n"
+	    "                     refused it before (after fixing the config "
+	    "or\n"
+	    "                     unlocking the SIM): a refused PIN is "
+	    "otherwise\n"
+	    "                     never entered again, by the probe or the "
+	    "daemon\n"
+	    "  -h, --help         this text\n\n"
+	    "Exit codes: 0 ok, 1 bad config, 2 usage, 3 modem/device "
+	    "trouble,\n4 the SIM needs staff (PIN refused or missing, PUK "
+	    "wanted).\n");
 }
 
 static int list_ports(void)
@@ -118,6 +136,7 @@ static void print_info(const char *device, const struct modem_info *i)
 	printf("firmware:      %s\n", i->revision[0] ? i->revision : "?");
 	printf("IMEI:          %s\n", i->imei[0] ? i->imei : "?");
 	printf("SIM:           %s\n", i->sim_state[0] ? i->sim_state : "?");
+	printf("ICCID:         %s\n", i->iccid[0] ? i->iccid : "?");
 	printf("signal:        %s\n", signal);
 	printf("registration:  %d (%s)\n", i->reg_stat,
 	       registration_name(i->reg_stat));
@@ -131,21 +150,28 @@ static void print_info(const char *device, const struct modem_info *i)
 	       i->quirk_note[0] ? i->quirk_note : "-");
 }
 
-/* Run the start-up in probe mode until ready, failed or out of time. */
-static int probe(const char *device, int baud, const char *pin)
+/* Run the start-up in probe mode until ready, failed or out of time.
+ * ST, when not NULL, remembers refused PINs (the daemon's database). */
+static int probe(const char *device, int baud, const char *pin,
+		 struct store *st, int retry_pin)
 {
 	struct probe p = {.reason = ""};
 	struct modem_callbacks cb = {.ctx = &p, .state = on_state};
+	struct modem_pin_guard guard;
 	struct modem_config cfg = {.device = device,
 				   .baud = baud,
 				   .pin = pin,
 				   .probe_only = 1,
-				   .command_timeout_ms = 5000};
+				   .command_timeout_ms = 5000,
+				   .pin_guard = st != NULL ? &guard : NULL,
+				   .retry_pin = retry_pin};
 	struct modem *m = modem_new(&cfg, &cb);
 	char err[256];
 	int64_t end = mono_ms() + PROBE_SECONDS * 1000;
 	int rc = CLI_DEVICE;
 
+	if (st != NULL)
+		simlock_guard(st, &guard);
 	if (m == NULL) {
 		fprintf(stderr, "smsdesk modem: out of memory\n");
 		return CLI_DEVICE;
@@ -179,6 +205,8 @@ static int probe(const char *device, int baud, const char *pin)
 			print_info(device, modem_info(m));
 			fprintf(stderr, "smsdesk modem: %s: %s\n", device,
 				p.reason);
+			if (modem_failure(m) == MODEM_FAIL_SIM)
+				rc = CLI_SIM_LOCKED;
 			break;
 		}
 		/* Nothing identified: the wrong port, most likely. */
@@ -206,12 +234,14 @@ int cmd_modem(int argc, char **argv)
 	    {"config", required_argument, NULL, 'c'},
 	    {"device", required_argument, NULL, 'd'},
 	    {"list", no_argument, NULL, 'l'},
+	    {"retry-pin", no_argument, NULL, 'R'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *config = NULL, *device = NULL;
-	int list = 0, c, rc = CLI_OK;
+	int list = 0, retry_pin = 0, c, rc = CLI_OK;
 	struct catalog *cat = NULL;
+	struct store *st = NULL;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "c:d:lh", opts, NULL)) != -1) {
@@ -224,6 +254,9 @@ int cmd_modem(int argc, char **argv)
 			break;
 		case 'l':
 			list = 1;
+			break;
+		case 'R':
+			retry_pin = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -247,12 +280,19 @@ int cmd_modem(int argc, char **argv)
 		cat = staffcmd_catalog("modem", cli_config_path(config));
 		if (cat == NULL)
 			return CLI_BAD_INPUT;
+		/* The daemon's memory of refused PINs, if it has run here. */
+		char err[256];
+		st = store_open(cat->database, 0, err, sizeof(err));
+		if (st == NULL)
+			log_debug("modem: no database at %s (%s): PIN refusals "
+				  "are not remembered",
+				  cat->database, err);
 	}
 	if (device != NULL) {
 		const struct cat_modem *cm =
 		    cat != NULL && cat->n_modems > 0 ? &cat->modems[0] : NULL;
 		rc = probe(device, cm != NULL ? cm->baud : 115200,
-			   cm != NULL ? cm->pin : NULL);
+			   cm != NULL ? cm->pin : NULL, st, retry_pin);
 	} else if (cat->n_modems == 0) {
 		fprintf(stderr, "smsdesk modem: %s lists no modems\n",
 			cat->path);
@@ -263,11 +303,12 @@ int cmd_modem(int argc, char **argv)
 			if (i > 0)
 				printf("\n");
 			one = probe(cat->modems[i].device, cat->modems[i].baud,
-				    cat->modems[i].pin);
+				    cat->modems[i].pin, st, retry_pin);
 			if (one != CLI_OK)
 				rc = one;
 		}
 	}
+	store_close(st);
 	catalog_free(cat);
 	return rc;
 }

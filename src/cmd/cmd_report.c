@@ -153,39 +153,61 @@ static void print_counts(const struct store_report *r)
 	       "; %" PRId64 " SMS segments)\n",
 	       r->out_total, r->out_delivered, r->out_sent, r->out_queued,
 	       r->out_failed, r->out_parts);
+	if (r->out_withdrawn > 0)
+		printf("  not sent   %5" PRId64
+		       "  (withdrawn on purpose: expired, or the number "
+		       "opted out)\n",
+		       r->out_withdrawn);
 	printf("\nBookings\n");
 	printf("  made       %5" PRId64 "\n", r->bookings_made);
 	printf("  cancelled  %5" PRId64 "\n", r->bookings_cancelled);
 }
 
-/* Messages we gave up on: staff may want to call these customers. */
-static void print_failed(const struct store_report *r)
+static const char *origin_words(enum store_origin origin)
+{
+	switch (origin) {
+	case STORE_ORIGIN_REPLY:
+		return "reply";
+	case STORE_ORIGIN_STAFF:
+		return "staff text";
+	case STORE_ORIGIN_REMINDER:
+		return "reminder";
+	}
+	return "text";
+}
+
+/*
+ * Messages that did not go out, latest first, with why: the ones we gave
+ * up on (staff may want to call these customers) and, with what = 1 (a
+ * column naming the kind of text), the ones withdrawn on purpose.
+ */
+static void print_ended(const char *title, const struct store_failed_row *v,
+			size_t n, int what)
 {
 	size_t width = strlen("TO");
 
-	if (r->n_failed == 0)
+	if (n == 0)
 		return;
-	for (size_t i = 0; i < r->n_failed; i++) {
-		size_t w = strlen(r->failed[i].to);
+	for (size_t i = 0; i < n; i++) {
+		size_t w = strlen(v[i].to);
 		width = w > width ? w : width;
 	}
-	printf("\nSends that failed (latest %d at most)\n",
-	       STORE_REPORT_FAILED_MAX);
+	printf("\n%s (latest %d at most)\n", title, STORE_REPORT_FAILED_MAX);
 	printf("  QUEUED            ");
 	pad("TO", width + 2);
+	if (what)
+		pad("WHAT", 12);
 	printf("WHY\n");
-	for (size_t i = 0; i < r->n_failed; i++) {
-		time_t t = (time_t)r->failed[i].created_at;
-		char when[32] = "?";
-		struct tm tm;
+	for (size_t i = 0; i < n; i++) {
+		char when[32];
 
-		if (localtime_r(&t, &tm) != NULL)
-			strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+		staffcmd_local(v[i].created_at, when, sizeof(when), 1);
 		printf("  %-16s  ", when);
-		pad(r->failed[i].to, width + 2);
-		printf("%s\n", r->failed[i].error[0] != '\0'
-				   ? r->failed[i].error
-				   : "(no reason recorded)");
+		pad(v[i].to, width + 2);
+		if (what)
+			pad(origin_words(v[i].origin), 12);
+		printf("%s\n", v[i].error[0] != '\0' ? v[i].error
+						     : "(no reason recorded)");
 	}
 }
 
@@ -284,7 +306,11 @@ int cmd_report(int argc, char **argv)
 	if (rc == CLI_OK) {
 		print_referrals(&r);
 		print_counts(&r);
-		print_failed(&r);
+		print_ended("Sends that failed", r.failed, r.n_failed, 0);
+		/* Withdrawn on purpose by the outbox's send-time checks:
+		 * expired after an outage, or the number opted out. */
+		print_ended("Not sent on purpose", r.withdrawn, r.n_withdrawn,
+			    1);
 	}
 out:
 	store_report_free(&r);

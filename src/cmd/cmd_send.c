@@ -1,12 +1,16 @@
 /*
  * smsdesk send: a text from the staff, queued in the same outbox the daemon
  * drains. It only writes the database, so it works whether or not the
- * daemon runs; a running daemon picks it up within a second.
+ * daemon runs; a running daemon picks it up within a second. The number is
+ * read with the catalog's country and stored in E.164, so an opt-out is
+ * found however the staff write the number. It never creates a database:
+ * a wrong --db must not quietly make an empty one that nobody sends from.
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
-#include "smsdesk/daemon.h"
 #include "smsdesk/gsm7.h"
+#include "smsdesk/outbox.h"
+#include "smsdesk/phone.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
@@ -19,10 +23,12 @@
 static const char usage[] =
     "usage: smsdesk send [-c FILE] [--db PATH] --to NUMBER TEXT...\n"
     "\n"
-    "Queue a text to NUMBER (international form, +44...) through the desk's\n"
-    "outbox. The running daemon sends it; if it is not running, the text\n"
-    "waits in the database until it starts. Numbers that texted STOP are\n"
-    "refused.\n"
+    "Queue a text to NUMBER through the desk's outbox. NUMBER may be\n"
+    "international (+44 7700 900123, 0044...) or national (07700 900123,\n"
+    "read with the catalog's business.country). The running daemon sends\n"
+    "it; if it is not running, the text waits in the database until it\n"
+    "starts. Numbers that texted STOP are refused, and a STOP that comes\n"
+    "before the text leaves stops it too. The database must exist.\n"
     "\n"
     "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, then\n"
     "                     /etc/smsdesk/smsdesk.cfg)\n"
@@ -48,33 +54,35 @@ static char *join_words(int argc, char **argv, int from)
 	return s;
 }
 
-static int valid_number(const char *n)
-{
-	size_t digits = 0;
-
-	if (*n == '+')
-		n++;
-	for (; *n != '\0'; n++, digits++)
-		if (*n < '0' || *n > '9')
-			return 0;
-	return digits >= 3 && digits <= 15;
-}
-
-static int queue(struct store *st, const char *to, const char *text)
+static int queue(struct store *st, const struct catalog *cat, const char *to,
+		 const char *text)
 {
 	int64_t now = (int64_t)time(NULL), id = 0;
 	char err[160];
 	struct sms_plan plan;
+	struct outbox_text t = {.to = to,
+				.country = cat->country,
+				.text = text,
+				.origin = STORE_ORIGIN_STAFF,
+				.national_shift = cat->policy.national_shift};
+	int rc;
 
-	if (store_is_opted_out(st, to, NULL) == 1) {
+	/* Opt-outs stored before numbers were kept in E.164. */
+	rc = outbox_renumber(st, cat->country);
+	if (rc >= 0)
+		rc = store_is_opted_out(st, to, NULL);
+	if (rc < 0) {
+		fprintf(stderr, "smsdesk send: %s\n", store_errmsg(st));
+		return CLI_BAD_INPUT;
+	}
+	if (rc == 1) {
 		fprintf(stderr,
 			"smsdesk send: %s has opted out (texted STOP); "
 			"nothing was queued\n",
 			to);
 		return CLI_BAD_INPUT;
 	}
-	if (daemon_queue_text(st, to, text, STORE_ORIGIN_STAFF, 0, NULL, 0, now,
-			      &id, err, sizeof(err)) < 0) {
+	if (outbox_queue(st, &t, now, &id, err, sizeof(err)) < 0) {
 		fprintf(stderr, "smsdesk send: cannot queue: %s\n", err);
 		return CLI_BAD_INPUT;
 	}
@@ -118,26 +126,27 @@ int cmd_send(int argc, char **argv)
 		return cli_usage_error("send", "--to NUMBER is required");
 	if (optind >= argc)
 		return cli_usage_error("send", "no text to send");
-	if (!valid_number(to))
-		return cli_usage_error("send", "'%s' is not a phone number",
-				       to);
 
-	struct catalog *cat = NULL;
-	if (db == NULL) {
-		cat = staffcmd_catalog("send", cli_config_path(config));
-		if (cat == NULL)
-			return CLI_BAD_INPUT;
-		db = cat->database;
+	/* The catalog: the database, and the country national numbers
+	 * belong to. */
+	struct catalog *cat = staffcmd_catalog("send", cli_config_path(config));
+	if (cat == NULL)
+		return CLI_BAD_INPUT;
+	char e164[PHONE_E164_MAX];
+	int prc = phone_kind(to, -1) == PHONE_KIND_SHORT_CODE
+		      ? PHONE_TOO_SHORT
+		      : outbox_number(to, cat->country, e164, sizeof(e164));
+	if (prc != PHONE_OK) {
+		catalog_free(cat);
+		return cli_usage_error("send", "'%s' is not a phone number: %s",
+				       to, phone_error_text(prc));
 	}
 
-	char err[256];
-	struct store *st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
+	struct store *st = staffcmd_store("send", cat, db);
 	int rc = CLI_BAD_INPUT;
 	char *text = join_words(argc, argv, optind);
-	if (st == NULL)
-		fprintf(stderr, "smsdesk send: %s\n", err);
-	else if (text != NULL)
-		rc = queue(st, to, text);
+	if (st != NULL && text != NULL)
+		rc = queue(st, cat, e164, text);
 	free(text);
 	store_close(st);
 	catalog_free(cat);

@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static const char usage[] =
     "usage: smsdesk serve [-v|-q] [-c FILE] [--device PATH] [--db PATH] "
@@ -17,7 +18,8 @@ static const char usage[] =
     "reported and the old one kept); SIGTERM or SIGINT finish the message\n"
     "on the wire (all its parts) and exit 0. Exits 5 when another smsdesk\n"
     "serve holds the database or the device, 6 when the database file is\n"
-    "removed or replaced while serving.\n"
+    "removed or replaced while serving, 4 when the SIM needs staff (its PIN\n"
+    "was refused, now or at an earlier start, or it wants its PUK).\n"
     "\n"
     "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, then\n"
     "                     /etc/smsdesk/smsdesk.cfg)\n"
@@ -29,6 +31,9 @@ static const char usage[] =
     "                     for tests: seconds added to the wall clock, read\n"
     "                     again every second (a test steps the clock by\n"
     "                     writing it)\n"
+    "      --part-wait SECONDS\n"
+    "                     how long to wait for the missing parts of a long\n"
+    "                     text before answering what arrived (default 180)\n"
     "  -v, --verbose      log more (debug)\n"
     "  -q, --quiet        log only warnings and errors\n";
 
@@ -40,9 +45,13 @@ int cmd_serve(int argc, char **argv)
 	    {"db", required_argument, NULL, 'd'},
 	    {"now", required_argument, NULL, 'n'},
 	    {"clock-offset-file", required_argument, NULL, 'C'},
+	    {"part-wait", required_argument, NULL, 'P'},
 	    {"verbose", no_argument, NULL, 'v'},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"help", no_argument, NULL, 'h'},
+	    /* Not in --help: for the tests, which walk the retry ladder in
+	     * seconds instead of hours. */
+	    {"retry-seconds", required_argument, NULL, 'R'},
 	    {NULL, 0, NULL, 0}};
 	struct daemon_options opt = {0};
 	enum log_level level = LOG_LEVEL_INFO;
@@ -67,11 +76,27 @@ int cmd_serve(int argc, char **argv)
 		case 'C':
 			opt.clock_offset_file = optarg;
 			break;
+		case 'P': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 1 || v > 24 * 3600)
+				return cli_usage_error(
+				    "serve", "--part-wait wants seconds, 1 to "
+					     "86400");
+			opt.part_wait_ms = (int)v * 1000;
+			break;
+		}
 		case 'v':
 			level = LOG_LEVEL_DEBUG;
 			break;
 		case 'q':
 			level = LOG_LEVEL_WARN;
+			break;
+		case 'R':
+			opt.retry_seconds = atoi(optarg);
+			if (opt.retry_seconds < 1 || opt.retry_seconds > 86400)
+				return cli_usage_error(
+				    "serve", "--retry-seconds wants 1..86400");
 			break;
 		case 'h':
 			fputs(usage, stdout);

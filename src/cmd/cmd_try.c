@@ -1,14 +1,20 @@
 /*
- * smsdesk try: answer one text from the shell exactly as the daemon would,
- * and print what would be sent. With --db the conversation, bookings and
- * opt-outs persist, so a whole exchange can be replayed call by call; without
- * it a temporary database lives only for this call. The only desk path that
- * reads the clock, and only when --now is not given.
+ * smsdesk try: answer one text from the shell exactly as the daemon would —
+ * through the same answering function, answer_inbound — and print what
+ * would be sent. With --db the conversation, bookings and opt-outs persist,
+ * so a whole exchange can be replayed call by call; without it a temporary
+ * database lives only for this call. The only desk path that reads the
+ * clock, and only when --now is not given.
+ *
+ * It never causes a text to be sent: its replies are recorded withdrawn
+ * ("smsdesk try: never sent"), and it refuses a database that a running
+ * daemon holds or that a bearer has used (a desk's live database), where
+ * its bookings and cancellations would be real.
  */
+#include "smsdesk/answer.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
-#include "smsdesk/daemon.h"
-#include "smsdesk/desk.h"
+#include "smsdesk/runlock.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 #include "smsdesk/when.h"
@@ -17,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,8 +38,9 @@ static void try_help(void)
 	    "(nothing when the desk stays silent).\n\n"
 	    "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
 	    "                      else /etc/smsdesk/smsdesk.cfg)\n"
-	    "      --db PATH       keep state in PATH so a conversation can\n"
-	    "                      continue; default: a temporary database\n"
+	    "      --db PATH       keep state in PATH (a scratch database,\n"
+	    "                      never the desk's own) so a conversation\n"
+	    "                      can continue; default: a temporary one\n"
 	    "      --now TIME      the business's local time, like\n"
 	    "                      2026-03-25T10:00 (default: the clock)\n"
 	    "      --from NUMBER   the sender, like +447700900001\n"
@@ -43,40 +51,91 @@ static void try_help(void)
 	    "  -h, --help          this help\n");
 }
 
-/* "2026-03-25T10:00" in the business's zone → epoch. */
 static int explain;
+
+/* The inbound row a typed text becomes: unique, like a network's. */
+static int put_inbound(struct store *st, const char *from, const char *text,
+		       int64_t now, int64_t *id)
+{
+	unsigned char nonce[8] = {0};
+	char hex[40];
+	struct store_inbox_new in = {.sender = from,
+				     .smsc_time = now,
+				     .pdu_hex = hex,
+				     .text = text,
+				     .modem = ""};
+
+	if (getrandom(nonce, sizeof(nonce), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(nonce))
+		nonce[0] = (unsigned char)getpid();
+	snprintf(hex, sizeof(hex), "TRY");
+	for (size_t i = 0; i < sizeof(nonce); i++)
+		snprintf(hex + 3 + 2 * i, sizeof(hex) - 3 - 2 * i, "%02X",
+			 nonce[i]);
+	return store_inbox_put(st, &in, now, id);
+}
 
 static int answer(const struct catalog *cat, struct store *st, const char *from,
 		  const char *text, int64_t now)
 {
-	static struct desk_result res;
-	char qerr[160];
-	int rc = store_begin(st);
+	static struct answer_result res;
+	int64_t id = 0;
+	int rc = put_inbound(st, from, text, now, &id);
 
-	if (rc == 0)
-		rc = desk_answer(cat, st, from, text, now, &res);
-	for (size_t i = 0; rc == 0 && i < res.n_replies; i++)
-		rc = daemon_queue_text(
-		    st, from, res.replies[i], STORE_ORIGIN_REPLY, 0, NULL,
-		    cat->policy.max_segments, now, NULL, qerr, sizeof(qerr));
-	if (rc == 0)
-		rc = store_commit(st);
-	if (rc != 0) {
+	if (rc >= 0)
+		rc = answer_inbound(st, cat, id, now, ANSWER_NEVER_SEND, &res);
+	if (rc < 0) {
 		fprintf(stderr, "smsdesk try: %s\n",
 			rc == STORE_ERR_DB ? store_errmsg(st)
 					   : store_strerror(rc));
-		store_rollback(st);
 		return CLI_BAD_INPUT;
 	}
-	for (size_t i = 0; i < res.n_replies; i++)
-		printf("%s%s\n", i > 0 ? "\n" : "", res.replies[i]);
+	if (res.outcome == ANSWER_UNSENDABLE) {
+		fprintf(stderr, "smsdesk try: %s\n", res.why);
+		return CLI_BAD_INPUT;
+	}
+	for (size_t i = 0; i < res.desk.n_replies; i++)
+		printf("%s%s\n", i > 0 ? "\n" : "", res.desk.replies[i]);
 	if (explain) {
 		static char why[8192];
-		desk_explain(cat, &res, why, sizeof(why));
-		printf("%s--- how it was read\n%s", res.n_replies ? "\n" : "",
-		       why);
+		desk_explain(cat, &res.desk, why, sizeof(why));
+		printf("%s--- how it was read\n%s",
+		       res.desk.n_replies ? "\n" : "", why);
 	}
 	return CLI_OK;
+}
+
+/*
+ * try writes bookings and cancellations: refuse PATH when it is a desk's
+ * live database. Called first with st NULL (before opening: a running
+ * daemon holds its run lock), then with the store open (a bearer has used
+ * it). 0 when PATH may be written.
+ */
+static int refuse_live(const char *path, struct store *st)
+{
+	const char *why = NULL;
+	int rc;
+
+	if (st == NULL) {
+		rc = runlock_in_use(path);
+		if (rc != 0)
+			why = rc > 0 ? "is in use by a running smsdesk serve"
+				     : "cannot be checked for a running daemon";
+	} else {
+		rc = store_has_served(st);
+		if (rc != 0)
+			why = rc > 0 ? "is a desk's own database (texts came "
+				       "and went through a modem)"
+				     : "cannot be read";
+	}
+	if (why == NULL)
+		return 0;
+	fprintf(stderr,
+		"smsdesk try: %s %s; try writes bookings and cancellations, "
+		"so it only uses a scratch database (leave out --db, or give "
+		"a new file)\n",
+		path, why);
+	return -1;
 }
 
 static char *join_args(int argc, char **argv)
@@ -174,12 +233,18 @@ int cmd_try(int argc, char **argv)
 		}
 		snprintf(tmpdb, sizeof(tmpdb), "%s/try.db", tmpdir);
 	}
+	if (db != NULL && refuse_live(db, NULL) != 0) {
+		catalog_free(cat);
+		return CLI_BAD_INPUT;
+	}
 	struct store *st = store_open(db != NULL ? db : tmpdb,
 				      STORE_OPEN_CREATE, err, sizeof(err));
 	char *text =
 	    st != NULL ? join_args(argc - optind, argv + optind) : NULL;
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk try: %s\n", err);
+		rc = CLI_BAD_INPUT;
+	} else if (db != NULL && refuse_live(db, st) != 0) {
 		rc = CLI_BAD_INPUT;
 	} else if (text == NULL) {
 		fprintf(stderr, "smsdesk try: out of memory\n");

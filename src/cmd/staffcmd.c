@@ -5,7 +5,9 @@
 #include "smsdesk/staffcmd.h"
 
 #include "smsdesk/catalog.h"
+#include "smsdesk/civil.h"
 #include "smsdesk/store.h"
+#include "smsdesk/when.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -96,39 +98,37 @@ int staffcmd_parse_day(const char *s, struct staff_day *out)
 	return 0;
 }
 
+/* The zone set by staffcmd_use_zone (a short-lived command has one). */
+static const struct civil_zone *zone;
+
 int staffcmd_use_zone(const char *tz)
 {
-	if (tz == NULL || tz[0] == '\0' || setenv("TZ", tz, 1) != 0)
-		return -1;
-	tzset();
-	return 0;
+	zone = when_zone_named(tz);
+	return zone != NULL ? 0 : -1;
+}
+
+static const struct civil_zone *cur_zone(void)
+{
+	return zone != NULL ? zone : civil_zone_utc();
 }
 
 struct staff_day staffcmd_today(int64_t now)
 {
-	struct staff_day day = {1970, 1, 1};
-	time_t t = (time_t)now;
-	struct tm tm;
+	struct staff_day day;
+	struct civil_time c;
 
-	if (localtime_r(&t, &tm) != NULL) {
-		day.year = tm.tm_year + 1900;
-		day.month = tm.tm_mon + 1;
-		day.mday = tm.tm_mday;
-	}
+	civil_zone_local(cur_zone(), now, &c);
+	day.year = c.year;
+	day.month = c.month;
+	day.mday = c.mday;
 	return day;
 }
 
-/* Local midnight starting day + add days. mktime normalises the overflow
- * and finds the right UTC offset on DST change days. */
+/* Local midnight starting day + add days, DST change days included. */
 static int64_t local_midnight(const struct staff_day *day, int add)
 {
-	struct tm tm = {0};
-
-	tm.tm_year = day->year - 1900;
-	tm.tm_mon = day->month - 1;
-	tm.tm_mday = day->mday + add;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
+	return civil_zone_epoch(
+	    cur_zone(), civil_days(day->year, day->month, day->mday) + add, 0);
 }
 
 void staffcmd_day_range(const struct staff_day *day, int64_t *from, int64_t *to)
@@ -139,19 +139,25 @@ void staffcmd_day_range(const struct staff_day *day, int64_t *from, int64_t *to)
 
 void staffcmd_day_human(const struct staff_day *day, char *out, size_t cap)
 {
-	static const char *const wd[7] = {"Sun", "Mon", "Tue", "Wed",
-					  "Thu", "Fri", "Sat"};
+	static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
+					  "Fri", "Sat", "Sun"};
 	static const char *const mon[12] = {"Jan", "Feb", "Mar", "Apr",
 					    "May", "Jun", "Jul", "Aug",
 					    "Sep", "Oct", "Nov", "Dec"};
-	struct tm tm = {0};
+	int64_t z = civil_days(day->year, day->month, day->mday);
 
-	tm.tm_year = day->year - 1900;
-	tm.tm_mon = day->month - 1;
-	tm.tm_mday = day->mday;
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	mktime(&tm);
-	snprintf(out, cap, "%s %d %s %d", wd[tm.tm_wday % 7], day->mday,
+	snprintf(out, cap, "%s %d %s %d", wd[civil_weekday(z)], day->mday,
 		 mon[(day->month - 1) % 12], day->year);
+}
+
+void staffcmd_local(int64_t t, char *out, size_t cap, int with_day)
+{
+	struct civil_time c;
+
+	civil_zone_local(cur_zone(), t, &c);
+	if (with_day)
+		snprintf(out, cap, "%04d-%02d-%02d %02d:%02d", c.year % 10000,
+			 c.month, c.mday, c.hour, c.minute);
+	else
+		snprintf(out, cap, "%02d:%02d", c.hour, c.minute);
 }

@@ -276,7 +276,7 @@ static void cleanup(struct demo *d)
 	sim_free(d->sim);
 	concat_free(d->replies);
 	const char *files[] = {"demo.db", "demo.db-wal", "demo.db-shm",
-			       "serve.log"};
+			       "demo.db.lock", "serve.log"};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", d->dir, files[i]);
 		unlink(path);

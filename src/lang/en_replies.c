@@ -125,6 +125,14 @@ static const struct lang_tpl tpls[] = {
     {"signature", "{business}"},
     {"reminder", "Reminder: {service}, {day} {time} at {business}. Ref "
 		 "{ref}. Can't make it? Text CANCEL {ref}."},
+    /* texts the staff's commands send (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: booked {service}, {when}, {price}. Ref "
+		     "{ref}. To cancel text CANCEL {ref}."},
+    {"staff_moved", "{business}: your {service} is now {when} (was "
+		    "{old_when}). Ref {ref} is unchanged. Can't make it? Text "
+		    "CANCEL {ref}."},
+    {"staff_cancelled", "{business}: your {service} on {when} (ref {ref}) "
+			"is cancelled. Text us any time to book again."},
     {"rest_asked", "Then text me a time for the {services} too."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
 		    "for it."},

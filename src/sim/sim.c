@@ -423,6 +423,11 @@ const char *sim_sent_pdu(const struct sim *sim, size_t i)
 	return i < sim->sent_n ? sim->sent[i].hex : NULL;
 }
 
+void sim_set_next_mr(struct sim *sim, int mr)
+{
+	sim->next_mr = mr & 0xff;
+}
+
 int sim_sent_mr(const struct sim *sim, size_t i)
 {
 	return i < sim->sent_n ? sim->sent[i].mr : -1;

@@ -194,15 +194,15 @@ static void test_table(void)
 		  "Bookings for Wed 25 Nov 2026 (Europe/London)\n"
 		  "\n"
 		  "TIME         SERVICE                                        "
-		  "                 CUSTOMER       REF   STATE\n"
+		  "                 CUSTOMER       REF   BY    STATE\n"
 		  "09:15-09:30  Beard trim                                     "
-		  "                 +441632960002  DEFG  booked\n"
+		  "                 +441632960002  DEFG  text  booked\n"
 		  "10:00-10:30  Haircut                                        "
-		  "                 +441632960001  3467  booked\n"
+		  "                 +441632960001  3467  text  booked\n"
 		  "11:00-12:00  Coupe et brushing à l'ancienne, façon Café "
-		  "Crème; soin complet  +441632960003  VWXY  booked\n"
+		  "Crème; soin complet  +441632960003  VWXY  text  booked\n"
 		  "16:40-17:00  Kids' cut                                      "
-		  "                 +447700900123  MNPQ  cancelled\n"
+		  "                 +447700900123  MNPQ  text  cancelled\n"
 		  "\n"
 		  "3 booked, 1 cancelled\n");
 }
@@ -496,7 +496,7 @@ static void queue(struct store *st, const char *to, int64_t now)
 {
 	struct store_out_part part = {"0011000B91", 10};
 	struct store_outbox_new msg = {
-	    to, "text", STORE_ORIGIN_REPLY, 0, NULL, &part, 1};
+	    to, "text", STORE_ORIGIN_REPLY, 0, NULL, &part, 1, 0, 0};
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, NULL), STORE_OK);
 }
@@ -504,7 +504,8 @@ static void queue(struct store *st, const char *to, int64_t now)
 static void seed_report(void)
 {
 	const char *named[2] = {"Harbour Nails & Beauty", "Quayside Cuts"};
-	struct store_inbox_new in = {"+441632960001", 0, "07", "nails?", 0, ""};
+	struct store_inbox_new in = {"+441632960001", 0, "07", "nails?", 0, "",
+				     0};
 	struct store_out_job job;
 	struct store *st;
 	char ref[STORE_REF_MAX];

@@ -51,6 +51,8 @@ static int boot_with_clock(struct rig *r, char *offset_file, size_t cap,
 	fclose(f);
 	snprintf(r->extra[0], sizeof(r->extra[0]), "--clock-offset-file=%s",
 		 offset_file);
+	/* A failed send is retried after 3 s (serve's test option). */
+	snprintf(r->extra[1], sizeof(r->extra[1]), "--retry-seconds=3");
 	return rig_start(r);
 }
 
@@ -100,7 +102,8 @@ static void test_step_forward_moves_tomorrow(void)
 		CHECK(!"rig started");
 		goto out;
 	}
-	rig_pump(&r, 300);
+	/* The clock starts when serve does: step it only after that. */
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
 	CHECK_INT(step_clock(&r, offset, 86400, "stepped +86400 s"), 0);
 	rig_text(&r, 0, ALICE, "Hi, can I book a haircut tomorrow at 10am?");
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -113,8 +116,68 @@ out:
 	rig_free(&r);
 }
 
+/*
+ * The clock is corrected an hour forward in the middle of a conversation
+ * (the customer was offered slots a minute ago): the conversation's expiry
+ * moves with the step, so the customer's "2" still books the second slot
+ * instead of finding the conversation an hour old and expired.
+ */
+static void test_step_forward_keeps_the_conversation(void)
+{
+	struct rig r;
+	char offset[128];
+	int64_t start = 0;
+
+	if (boot_with_clock(&r, offset, sizeof(offset), 0) != 0) {
+		CHECK(!"rig started");
+		goto out;
+	}
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
+	rig_text(&r, 0, ALICE, "can I book a haircut tomorrow?");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	const struct rig_reply *rep = rig_last(&r, ALICE);
+	CHECK(rep != NULL && strstr(rep->text, "2) 09:30") != NULL);
+	CHECK_INT(step_clock(&r, offset, 3600, "stepped +3600 s"), 0);
+	rig_text(&r, 0, ALICE, "2");
+	CHECK_INT(rig_wait_replies(&r, ALICE, 2, 15000), 2);
+	rep = rig_last(&r, ALICE);
+	CHECK(rep != NULL && strstr(rep->text, "Booked") != NULL);
+	CHECK_INT(bookings(&r, &start), 1);
+	CHECK_INT(start, 1796203800); /* 2026-12-02 09:30 GMT */
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+out:
+	rig_free(&r);
+}
+
+/*
+ * The clock steps two hours back while a failed send waits for its retry:
+ * the retry still comes after its few seconds (it used to wait two hours
+ * more, its time being a wall time).
+ */
+static void test_step_back_does_not_stretch_a_retry(void)
+{
+	struct rig r;
+	char offset[128];
+
+	if (boot_with_clock(&r, offset, sizeof(offset), 0) != 0) {
+		CHECK(!"rig started");
+		goto out;
+	}
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
+	sim_fault_cms_error(r.sims[0], 1, 500);
+	rig_text(&r, 0, ALICE, "how much is a haircut?");
+	CHECK_INT(rig_wait_log(&r, "send failed", 15000), 0);
+	CHECK_INT(step_clock(&r, offset, -7200, "stepped -7200 s"), 0);
+	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
+	CHECK_INT(rig_kill(&r, SIGTERM), 0);
+out:
+	rig_free(&r);
+}
+
 int main(void)
 {
 	RUN(test_step_forward_moves_tomorrow);
+	RUN(test_step_forward_keeps_the_conversation);
+	RUN(test_step_back_does_not_stretch_a_retry);
 	return h_done();
 }

@@ -63,7 +63,7 @@ struct soak {
 	char **sent; /* every sent PDU's hex, in order */
 	size_t n_sent, cap_sent;
 	pid_t hog; /* a competing writer, 0 when none */
-	int kills, kills_multipart, kills_writer, hogs;
+	int kills, kills_multipart, kills_part_on_wire, kills_writer, hogs;
 	int refused_sends;
 };
 
@@ -140,7 +140,7 @@ static void pump(struct soak *s, int ms)
  */
 static void read_window(struct soak *s)
 {
-	char cmd[512], line[1024];
+	char cmd[1024], line[1024];
 	FILE *p;
 	int multipart = 0;
 
@@ -151,7 +151,10 @@ static void read_window(struct soak *s)
 	    "\"SELECT 'M ' || count(*) FROM out_msg m WHERE m.n_parts > 1"
 	    " AND EXISTS (SELECT 1 FROM out_part p WHERE p.msg_id = m.id"
 	    " AND p.state IN (1, 2, 3)) AND EXISTS (SELECT 1 FROM out_part"
-	    " p WHERE p.msg_id = m.id AND p.state IN (0, 1))\" 2>&1",
+	    " p WHERE p.msg_id = m.id AND p.state IN (0, 1))\" "
+	    "\"SELECT 'S ' || count(*) FROM out_part p JOIN out_msg m"
+	    " ON m.id = p.msg_id WHERE m.n_parts > 1 AND p.state = 1\" "
+	    "2>&1",
 	    s->r->db);
 	p = popen(cmd, "r");
 	if (p == NULL)
@@ -164,6 +167,8 @@ static void read_window(struct soak *s)
 				     line + 2);
 		} else if (strncmp(line, "M ", 2) == 0) {
 			multipart = atoi(line + 2) > 0;
+		} else if (strncmp(line, "S ", 2) == 0) {
+			s->kills_part_on_wire += atoi(line + 2) > 0;
 		} else if (strstr(line, "no such table") == NULL) {
 			printf("  sqlite3: %s\n", line);
 		}
@@ -296,6 +301,13 @@ static void soak_run(struct soak *s)
 		rig_kill(r, SIGKILL);
 		s->kills++;
 		look_at_sent(s);
+		if (access(r->cfg, R_OK) != 0) {
+			printf("  %s is gone: something removed the scratch "
+			       "directory; stopping at round %d\n",
+			       r->dir, i);
+			CHECK(!"scratch directory kept");
+			return;
+		}
 		read_window(s);
 		if (rig_start(r) != 0) {
 			CHECK(!"restarted");
@@ -411,10 +423,12 @@ static void test_killed_and_restarted(void)
 		if (!in_list(s.window, s.n_window, s.sent[i]))
 			dup_outside++;
 	}
-	printf("  %s (seed %u): %d rounds, %d SIGKILLs (%d during a multi-part "
-	       "send, %d during a competing writer's lock; %d writers)\n",
+	printf("  %s (seed %u): %d rounds, %d SIGKILLs: %d with a long text "
+	       "part-sent (%d with one of its parts on the wire), %d during a "
+	       "competing writer's lock (%d writers)\n",
 	       getenv("SOAK") ? "soak" : "crash test", s.seed, s.rounds,
-	       s.kills, s.kills_multipart, s.kills_writer, s.hogs);
+	       s.kills, s.kills_multipart, s.kills_part_on_wire, s.kills_writer,
+	       s.hogs);
 	printf("  inbound: %d texts, %d lost, %d unanswered; opted out: %d, "
 	       "%d texts to them after STOP (%d staff sends refused)\n",
 	       texted, lost, unanswered, stops, violations, s.refused_sends);

@@ -83,14 +83,13 @@ static void test_long_inquiry_answered_once(void)
 	if (boot(&r, 1) != 0)
 		goto out;
 	snprintf(text, sizeof(text),
-		 "Hello there, I hope you are well. I was in last month and "
-		 "really liked the cut, so I wanted to come back again before "
-		 "the holidays. My brother recommended you years ago and we "
-		 "both keep coming. Anyway, could I book a haircut for "
-		 "tomorrow at 2pm please? My brother says your coffee is "
-		 "good too, and the music, and the chairs, and he is right "
-		 "about all of that. Thanks a lot and all the best, cheers, "
-		 "Alice from the harbour flats.");
+		 "Hello there, I hope you are well. I really liked the cut "
+		 "last time, so I wanted to come back again. My brother "
+		 "recommended you and we both keep coming to you. Anyway, "
+		 "could I book a haircut for tomorrow at 2pm please? My "
+		 "brother says your coffee is good too, and the music, and "
+		 "the chairs, and he is right about all of that. Thanks a lot "
+		 "and all the best, cheers, Alice from the harbour flats.");
 	CHECK(strlen(text) > 306); /* three GSM-7 parts */
 	CHECK_INT(rig_text(&r, 0, ALICE, text), 3);
 	CHECK_INT(rig_wait_replies(&r, ALICE, 1, 15000), 1);
@@ -142,8 +141,9 @@ static void test_autoreply_loop_cut_off(void)
 		goto out;
 	for (int i = 0; i < 12; i++) {
 		rig_text(&r, 0, robot,
-			 "Thank you for your message. I am out of the office "
-			 "until Monday and will reply when I return.");
+			 "Thank you for contacting Parcelco. Your message has "
+			 "been received and we will respond within two working "
+			 "days.");
 		rig_pump(&r, 300);
 	}
 	CHECK_INT(rig_settle(&r, 2000, 30000), 0);
@@ -305,12 +305,26 @@ out:
 	rig_free(&r);
 }
 
+/* boot() with serve's hidden test option: every retry after a second. */
+static int boot_fast_retry(struct rig *r, int modems)
+{
+	if (rig_init(r, modems, NOW) != 0) {
+		CHECK(!"rig");
+		return -1;
+	}
+	snprintf(r->extra[0], sizeof(r->extra[0]), "--retry-seconds=1");
+	if (rig_start(r) != 0) {
+		CHECK(!"rig started");
+		return -1;
+	}
+	return 0;
+}
+
 static void test_cms_error_retried(void)
 {
 	struct rig r;
 
-	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (boot(&r, 1) != 0)
+	if (boot_fast_retry(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 2, 500);
@@ -320,7 +334,6 @@ static void test_cms_error_retried(void)
 	CHECK_INT(rig_count(&r, ALICE), 1);
 out:
 	rig_free(&r);
-	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
 }
 
 static void test_gives_up_and_records(void)
@@ -328,8 +341,7 @@ static void test_gives_up_and_records(void)
 	struct rig r;
 	char out[4096];
 
-	setenv("SMSDESK_TEST_RETRY_SECONDS", "1", 1);
-	if (boot(&r, 1) != 0)
+	if (boot_fast_retry(&r, 1) != 0)
 		goto out;
 	rig_pump(&r, 500);
 	sim_fault_cms_error(r.sims[0], 100, 500);
@@ -341,7 +353,6 @@ static void test_gives_up_and_records(void)
 	CHECK(strstr(out, "failed") != NULL);
 out:
 	rig_free(&r);
-	unsetenv("SMSDESK_TEST_RETRY_SECONDS");
 }
 
 static void test_garbage_on_the_line(void)
@@ -426,7 +437,7 @@ static void test_sighup_with_invalid_config(void)
 
 	if (boot(&r, 1) != 0)
 		goto out;
-	rig_pump(&r, 500);
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
 	FILE *f = fopen(r.cfg, "a");
 	CHECK(f != NULL);
 	if (f != NULL) {
@@ -451,7 +462,7 @@ static void test_sigterm_exits_zero(void)
 
 	if (boot(&r, 1) != 0)
 		goto out;
-	rig_pump(&r, 500);
+	CHECK_INT(rig_wait_log(&r, "serving ", 15000), 0);
 	CHECK_INT(rig_kill(&r, SIGTERM), 0);
 out:
 	rig_free(&r);
@@ -479,12 +490,18 @@ out:
 static void test_send_waits_for_the_daemon(void)
 {
 	struct rig r;
-	char out[1024];
+	char out[1024], err[256];
+	struct store *st;
 
 	if (rig_init(&r, 1, NOW) != 0) {
 		CHECK(!"rig");
 		goto out;
 	}
+	/* The database as an earlier run of the daemon left it (send never
+	 * creates one). */
+	st = store_open(r.db, STORE_OPEN_CREATE, err, sizeof(err));
+	CHECK(st != NULL);
+	store_close(st);
 	CHECK_INT(rig_cli(&r, out, sizeof(out),
 			  "send --to +447700900004 We open late today"),
 		  0);
@@ -614,6 +631,17 @@ static void test_second_serve_leaves_live_sends_alone(void)
 		CHECK(strstr(out, "in use") != NULL);
 		CHECK(strstr(out, pid) != NULL);
 	}
+	/* The lock file removed by a clean-up: the daemon locks a new one
+	 * (within a second), and a second serve is still refused. */
+	char lock[160];
+	snprintf(lock, sizeof(lock), "%s.lock", r.db);
+	CHECK_INT(unlink(lock), 0);
+	int64_t back = rig_ms() + 5000;
+	while (access(lock, F_OK) != 0 && rig_ms() < back)
+		rig_pump(&r, 20);
+	CHECK_INT(access(lock, F_OK), 0);
+	CHECK_INT(second_serve(&r, "-v", out, sizeof(out), 5000), CLI_IN_USE);
+	CHECK(strstr(out, pid) != NULL);
 	/* Another database on the same modem: the device's lock names us. */
 	char other[160];
 	snprintf(other, sizeof(other), "--db=%s/other.db", r.dir);

@@ -15,9 +15,9 @@ root=$tmp/root
 
 t_begin "make install DESTDIR= puts the unit, sysusers.d and tmpfiles.d files in place"
 out=$(make -s -C "$SMSDESK_SRC" install DESTDIR="$root" PREFIX=/usr \
-	INSTALL_BIN="$SMSDESK_BIN" 2>&1)
+	INSTALL_BIN="$SMSDESK_BIN" INSTALL_DEMO="$(dirname "$SMSDESK_BIN")/smsdesk-demo" 2>&1)
 t_eq "$?" 0
-for f in usr/bin/smsdesk etc/smsdesk/smsdesk.cfg \
+for f in usr/bin/smsdesk usr/bin/smsdesk-demo etc/smsdesk/smsdesk.cfg \
 	usr/lib/systemd/system/smsdesk.service \
 	usr/lib/sysusers.d/smsdesk.conf usr/lib/tmpfiles.d/smsdesk.conf; do
 	[ -f "$root/$f" ]
@@ -74,7 +74,7 @@ else
 	t_eq "verify: $? $out" "verify: 0 "
 	unit=$(cat "$root/usr/lib/systemd/system/smsdesk.service")
 	t_contains "$unit" "After=time-sync.target"
-	t_contains "$unit" "RestartPreventExitStatus=6"
+	t_contains "$unit" "RestartPreventExitStatus=4 6"
 	t_contains "$unit" "TimeoutStopSec=135"
 fi
 t_end

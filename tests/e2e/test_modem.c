@@ -62,6 +62,7 @@ struct world {
 	/* The PIN guard's memory: one refused (sim id, PIN). */
 	char refused_id[64], refused_pin[16];
 	int n_guard_asked, n_guard_results, last_accepted;
+	unsigned long ccid_before;
 };
 
 static void on_message(void *ctx, const struct modem_message *msg)
@@ -779,6 +780,11 @@ static void test_iccid(void)
 	}
 }
 
+static int iccid_answered(struct world *w)
+{
+	return sim_command_count(w->sim, "+CCID") > w->ccid_before;
+}
+
 static int guard_world(struct world *w, const char *pin)
 {
 	struct sim_config scfg = {.pin = "1234",
@@ -847,6 +853,33 @@ static void test_pin_guard(void)
 	CHECK_INT(w.last_accepted, 1);
 	CHECK_STR(w.refused_id, "");
 	CHECK_INT(sim_pin_tries(w.sim), 3);
+
+	/* The modem power-cycles (USB re-enumeration): the SIM asks again
+	 * and the PIN it accepted is entered again. */
+	sim_line_drop(w.sim);
+	CHECK(spin(&w, closed, 10000));
+	CHECK_INT(sim_line_restore(w.sim), 0);
+	CHECK(spin(&w, is_ready, 5 * 60000));
+	CHECK_INT(sim_command_count(w.sim, "+CPIN="), 3);
+
+	/* The line drops while the SIM has not answered the PIN yet: it
+	 * may have cost a try, so it is not entered again. The driver has
+	 * just written AT+CPIN= when the ICCID was answered. */
+	CHECK_INT(guard_world(&w, "1234"), 0);
+	sim_line_drop(w.sim);
+	CHECK_INT(sim_line_restore(w.sim), 0);
+	unsigned long ccid = sim_command_count(w.sim, "+CCID");
+	modem_start(w.m, w.now, w.last_reason, sizeof(w.last_reason));
+	w.ccid_before = ccid;
+	CHECK(spin(&w, iccid_answered, 60000));
+	sim_line_drop(w.sim);
+	CHECK(spin(&w, closed, 10000));
+	CHECK_INT(sim_line_restore(w.sim), 0);
+	CHECK(spin(&w, failed, 5 * 60000));
+	CHECK_INT(modem_failure(w.m), MODEM_FAIL_SIM);
+	CHECK(strstr(w.last_reason, "before the SIM answered") != NULL);
+	CHECK_INT(sim_command_count(w.sim, "+CPIN="), 3);
+	CHECK_STR(w.refused_id, "iccid:89441100672123456789");
 	modem_free(w.m);
 	sim_free(w.sim);
 }

@@ -61,6 +61,14 @@ out=$(try --now 2026-03-25T12:02 2)
 t_contains "$out" "Booked: Haircut, Fri 27 Mar 09:30"
 t_end
 
+t_begin "try's replies are recorded, never to be sent"
+out=$("$SMSDESK_BIN" report -c "$cfg" --db "$db"); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "Not sent on purpose"
+t_contains "$out" "smsdesk try: never sent"
+t_lacks "$out" "queued 1"
+t_end
+
 t_begin "without --db nothing is kept"
 before=$(ls -d /tmp/smsdesk-try-* 2>/dev/null | wc -l)
 out=$("$SMSDESK_BIN" try -c "$cfg" --now 2026-03-25T10:00 --from +447700900001 how much is a beard trim)

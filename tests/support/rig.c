@@ -75,7 +75,12 @@ int rig_init(struct rig *r, int n_modems, const char *now)
 	char *tmpl;
 
 	memset(r, 0, sizeof(*r));
-	snprintf(r->dir, sizeof(r->dir), "/tmp/smsdesk-e2e.XXXXXX");
+	/* $TMPDIR when set and short enough (make soak runs in its own, so a
+	 * clean-up of /tmp/smsdesk-* cannot pull the floor away mid-run). */
+	const char *tmp = getenv("TMPDIR");
+	if (tmp == NULL || tmp[0] == '\0' || strlen(tmp) > 32)
+		tmp = "/tmp";
+	snprintf(r->dir, sizeof(r->dir), "%s/smsdesk-e2e.XXXXXX", tmp);
 	if (src == NULL || mkdtemp(r->dir) == NULL || n_modems < 1 ||
 	    n_modems > RIG_MAX_MODEMS)
 		return -1;
@@ -295,6 +300,32 @@ int rig_text(struct rig *r, int m, const char *from, const char *text)
 		if (sim_deliver(r->sims[m], segs[i].hex) < 0)
 			return -1;
 	return n;
+}
+
+static int log_has(const struct rig *r, const char *needle)
+{
+	FILE *f = fopen(r->log, "r");
+	char line[4096];
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = strstr(line, needle) != NULL;
+	fclose(f);
+	return found;
+}
+
+int rig_wait_log(struct rig *r, const char *needle, int timeout_ms)
+{
+	int64_t until = rig_ms() + timeout_ms;
+
+	while (!log_has(r, needle)) {
+		if (rig_ms() > until)
+			return -1;
+		rig_pump(r, 20);
+	}
+	return 0;
 }
 
 size_t rig_count(const struct rig *r, const char *to)

@@ -68,6 +68,9 @@ size_t rig_wait_replies(struct rig *r, const char *to, size_t n,
 /* Pump until the daemon has been quiet (no new sends) for QUIET_MS and the
  * modems' storage is empty, or TIMEOUT_MS passed. Returns 0 when settled. */
 int rig_settle(struct rig *r, int quiet_ms, int timeout_ms);
+/* Pump until the daemon's log holds NEEDLE (e.g. "serving ": it is up and
+ * handles signals) or TIMEOUT_MS passed. Returns 0 when found. */
+int rig_wait_log(struct rig *r, const char *needle, int timeout_ms);
 /* Replies to TO so far. */
 size_t rig_count(const struct rig *r, const char *to);
 /* The last reply to TO, or NULL. */

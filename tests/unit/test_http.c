@@ -441,6 +441,53 @@ out:
 	http_server_free(srv);
 }
 
+/*
+ * More callers at once than max_connections, each leaving its connection
+ * open (smsbox after a burst): every call is still answered at once, as
+ * the server closes each connection after its answer.
+ */
+static void test_many_at_once(void)
+{
+	struct http_server_config cfg = {.host = "127.0.0.1",
+					 .secret = SECRET,
+					 .max_connections = 8,
+					 .handler = handler};
+	char err[200], url[128];
+	struct http_server *srv = http_server_new(&cfg, err, sizeof(err));
+	struct http_client *cl = client(40, 5000);
+	static struct answer a[40];
+	int done = 0, ok = 0;
+
+	CHECK(srv != NULL && cl != NULL);
+	if (srv == NULL || cl == NULL)
+		goto out;
+	memset(&seen, 0, sizeof(seen));
+	memset(a, 0, sizeof(a));
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/m?secret=%s",
+		 http_server_port(srv), SECRET);
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 40; i++) {
+			a[i].done = 0;
+			CHECK_INT(http_client_get(cl, url, on_done, &a[i]), 0);
+		}
+		int64_t t0 = mono_ms();
+		do {
+			done = 0;
+			run_until(srv, cl, &done, 1, 50);
+			for (int i = 0; i < 40; i++)
+				done += a[i].done;
+		} while (done < 40 && mono_ms() - t0 < 5000);
+		CHECK_INT(done, 40);
+		for (int i = 0; i < 40; i++)
+			ok += a[i].status == 200;
+	}
+	CHECK_INT(ok, 120);
+	CHECK_INT(seen.calls, 120);
+out:
+	http_client_free(cl);
+	http_server_free(srv);
+}
+
 static void test_bad_listen(void)
 {
 	struct http_server_config cfg = {
@@ -598,6 +645,7 @@ int main(void)
 	RUN(test_post_form);
 	RUN(test_nul_in_value);
 	RUN(test_rate_limit);
+	RUN(test_many_at_once);
 	RUN(test_bad_listen);
 	RUN(test_ipv6_loopback);
 	RUN(test_client_refused);

@@ -87,6 +87,14 @@ static const struct {
     {"(07700 900123", "GB", PHONE_BAD_CHAR, ""},
     {"07700) 900123", "GB", PHONE_BAD_CHAR, ""},
     {"++447700900123", NULL, PHONE_BAD_CHAR, ""},
+    /* A digit missing or one too many for the country's plan. */
+    {"07700 9001", "GB", PHONE_BAD_LENGTH, ""},
+    {"+44 7700 9001234", NULL, PHONE_BAD_LENGTH, ""},
+    {"+1 415 555 010", NULL, PHONE_BAD_LENGTH, ""},
+    {"612 345 67", "ES", PHONE_BAD_LENGTH, ""},
+    /* Shorter plans are fine where they exist: Niue, Saint Helena. */
+    {"+683 4002", NULL, PHONE_OK, "+6834002"},
+    {"+290 22001", NULL, PHONE_OK, "+29022001"},
 };
 
 static void test_rows(void)
@@ -103,6 +111,26 @@ static void test_rows(void)
 		CHECK_STR(out, rows[i].want);
 		TEST_END();
 	}
+}
+
+static void test_lengths(void)
+{
+	char out[PHONE_E164_MAX], text[64];
+
+	phone_lengths_text(44, text, sizeof(text));
+	CHECK_STR(text, "7, 9 or 10");
+	phone_lengths_text(34, text, sizeof(text));
+	CHECK_STR(text, "9");
+	phone_lengths_text(800, text, sizeof(text)); /* not stated */
+	CHECK_STR(text, "");
+	CHECK_INT(phone_country("GB")->nsn_lengths,
+		  (1UL << 7) | (1UL << 9) | (1UL << 10));
+	/* What the staff wrote, read without the length check. */
+	CHECK_INT(
+	    phone_to_e164_any_length("07700 9001", "GB", out, sizeof(out)),
+	    PHONE_OK);
+	CHECK_STR(out, "+4477009001");
+	CHECK(strstr(phone_error_text(PHONE_BAD_LENGTH), "digits") != NULL);
 }
 
 static void test_no_room(void)
@@ -254,6 +282,7 @@ static void test_kind(void)
 int main(void)
 {
 	test_rows();
+	RUN(test_lengths);
 	RUN(test_no_room);
 	RUN(test_one_number_many_ways);
 	RUN(test_table);

@@ -150,6 +150,38 @@ static void test_exclusive_within_a_process(void)
 	runlock_free(NULL);
 }
 
+/* The lock file removed under a running daemon: it takes the lock again
+ * on a fresh file, or learns that someone else already has. */
+static void test_lock_file_removed_is_taken_again(void)
+{
+	char db[128], lockpath[PATH_MAX], err[256];
+	struct runlock *rl = NULL, *other = NULL;
+	pid_t child;
+
+	path_in(db, sizeof(db), "removed.db");
+	CHECK_INT(runlock_path(db, lockpath, sizeof(lockpath)), 0);
+	CHECK_INT(runlock_db(db, &rl, NULL, err, sizeof(err)), RUNLOCK_OK);
+	if (rl == NULL)
+		return;
+	CHECK_INT(runlock_recheck(rl, err, sizeof(err)), RUNLOCK_OK);
+	CHECK_INT(unlink(lockpath), 0);
+	CHECK_INT(runlock_in_use(db), 0); /* nobody guards it now */
+	CHECK_INT(runlock_recheck(rl, err, sizeof(err)), RUNLOCK_OK);
+	CHECK_INT(runlock_in_use(db), 1);
+	CHECK_INT(runlock_db(db, &other, NULL, err, sizeof(err)), RUNLOCK_HELD);
+	/* Removed again, and a second serve locks the new file first. */
+	CHECK_INT(unlink(lockpath), 0);
+	child = holder_child(db);
+	CHECK(child > 0);
+	CHECK_INT(runlock_recheck(rl, err, sizeof(err)), RUNLOCK_HELD);
+	CHECK(strstr(err, "in use") != NULL);
+	if (child > 0) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+	}
+	runlock_free(rl);
+}
+
 static void test_device_holder_from_proc_locks(void)
 {
 	int master, slave, p[2];
@@ -209,6 +241,7 @@ int main(void)
 	RUN(test_free_when_nobody_serves);
 	RUN(test_held_by_another_process);
 	RUN(test_exclusive_within_a_process);
+	RUN(test_lock_file_removed_is_taken_again);
 	RUN(test_device_holder_from_proc_locks);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -76,7 +76,7 @@ static int shell_sql(const char *path, const char *sql, char *out, size_t cap)
 static int64_t put_text(struct store *st, const char *sender, int64_t t,
 			const char *pdu, const char *text, int want_rc)
 {
-	struct store_inbox_new in = {sender, t, pdu, text, 0, "m1"};
+	struct store_inbox_new in = {sender, t, pdu, text, 0, "m1", 0};
 	int64_t id = 0;
 
 	CHECK_INT(store_inbox_put(st, &in, t + 5, &id), want_rc);
@@ -91,9 +91,15 @@ static int64_t queue_reply(struct store *st, const char *to, int n_parts,
 	    {"0041000B914421436587F90000A0050003AA0302", 21},
 	    {"0041000B914421436587F90000A0050003AA0303", 22},
 	};
-	struct store_outbox_new msg = {
-	    to,	   "Booked: haircut", STORE_ORIGIN_REPLY, inbox_id, NULL,
-	    parts, (size_t)n_parts};
+	struct store_outbox_new msg = {to,
+				       "Booked: haircut",
+				       STORE_ORIGIN_REPLY,
+				       inbox_id,
+				       NULL,
+				       parts,
+				       (size_t)n_parts,
+				       0,
+				       0};
 	int64_t id = 0;
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, &id), STORE_OK);
@@ -315,7 +321,8 @@ static void test_inbox_states(void)
 				     "0791AB",
 				     "hi 🙂",
 				     STORE_IN_INCOMPLETE | STORE_IN_FLASH,
-				     "modem-b"};
+				     "modem-b",
+				     5};
 	struct store_inbox_msg m;
 	int64_t ids[8], a = 0, b, c;
 	int n;
@@ -327,6 +334,7 @@ static void test_inbox_states(void)
 	CHECK_INT(store_inbox_put(st, &in, 1003, &a), STORE_OK);
 	CHECK_INT(store_inbox_get(st, a, &m), STORE_OK);
 	CHECK_STR(m.sender, "+441632960001");
+	CHECK_INT(m.sender_ton, 5);
 	CHECK_INT(m.smsc_time, 1000);
 	CHECK_INT(m.received_at, 1003);
 	CHECK_INT(m.flags, STORE_IN_INCOMPLETE | STORE_IN_FLASH);
@@ -487,20 +495,25 @@ static void test_outbox_happy_path(void)
 		  STORE_ERR_NOT_FOUND);
 
 	/* Status reports: SC still trying changes nothing; 0 delivers. */
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 17, 0x21, 1100),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 17, "+441632960001",
+					       0x21, 1100),
 		  STORE_OK);
 	check_part(st, job.part_id, STORE_OUT_SENT, 1, 17);
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 17, 0x00, 1100),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 17, "+441632960001",
+					       0x00, 1100),
 		  STORE_OK);
 	check_part(st, job.part_id, STORE_OUT_DELIVERED, 1, 17);
 	CHECK_INT(msg_state(st, msg), STORE_OUT_SENT);
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m2", 18, 0x00, 1100),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m2", 18, "+441632960001",
+					       0x00, 1100),
 		  STORE_ERR_NOT_FOUND);
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 18, 0x00, 1100),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 18, "+441632960001",
+					       0x00, 1100),
 		  STORE_OK);
 	CHECK_INT(msg_state(st, msg), STORE_OUT_DELIVERED);
 	/* A duplicate report finds nothing left to mark. */
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 18, 0x00, 1101),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 18, "+441632960001",
+					       0x00, 1101),
 		  STORE_ERR_NOT_FOUND);
 	store_close(st);
 }
@@ -564,7 +577,8 @@ static void test_outbox_retry_and_fail(void)
 	CHECK_INT(store_outbox_mark_sending(st, job.part_id, "m1", 3000),
 		  STORE_OK);
 	CHECK_INT(store_outbox_mark_sent(st, job.part_id, 200, 3001), STORE_OK);
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 200, 0x41, 3100),
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 200, "+441632960002",
+					       0x41, 3100),
 		  STORE_OK);
 	CHECK_INT(store_outbox_get(st, msg, &m), STORE_OK);
 	CHECK_INT(m.state, STORE_OUT_FAILED);
@@ -595,9 +609,32 @@ static void test_outbox_mr_reuse_and_recover(void)
 	new_part = job.part_id;
 	store_outbox_mark_sending(st, new_part, "m1", 500);
 	store_outbox_mark_sent(st, new_part, 5, 501);
-	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 5, 0, 600), STORE_OK);
+	CHECK_INT(
+	    store_outbox_delivered_by_mr(st, "m1", 5, "+441632960004", 0, 600),
+	    STORE_OK);
 	check_part(st, new_part, STORE_OUT_DELIVERED, 1, 5);
 	check_part(st, old_part, STORE_OUT_SENT, 1, 5);
+	/* A late report about the older text (same MR, its recipient) marks
+	 * the older part, not the newer one; a national form of the number
+	 * matches; another recipient, or a report older than the window,
+	 * marks nothing. */
+	CHECK_INT(
+	    store_outbox_delivered_by_mr(st, "m1", 5, "01632960003", 0x41, 650),
+	    STORE_OK);
+	check_part(st, old_part, STORE_OUT_FAILED, 1, 5);
+	check_part(st, new_part, STORE_OUT_DELIVERED, 1, 5);
+	queue_reply(st, "+441632960006", 1, 0, 660);
+	CHECK_INT(store_outbox_next(st, 660, NULL, &job), STORE_OK);
+	int64_t third = job.part_id;
+	store_outbox_mark_sending(st, third, "m1", 660);
+	store_outbox_mark_sent(st, third, 9, 661);
+	CHECK_INT(
+	    store_outbox_delivered_by_mr(st, "m1", 9, "+447700900999", 0, 670),
+	    STORE_ERR_NOT_FOUND);
+	CHECK_INT(store_outbox_delivered_by_mr(st, "m1", 9, "+441632960006", 0,
+					       661 + STORE_REPORT_WINDOW + 1),
+		  STORE_ERR_NOT_FOUND);
+	check_part(st, third, STORE_OUT_SENT, 1, 9);
 
 	/* A crash while sending: the part goes back to the queue. */
 	queue_reply(st, "+441632960005", 1, 0, 700);
@@ -624,7 +661,7 @@ static void test_outbox_bad_args_and_replies_guard(void)
 	struct store *st = open_new(path, sizeof(path));
 	struct store_out_part part = {big, 10};
 	struct store_outbox_new msg = {
-	    "+441632960001", "x", STORE_ORIGIN_STAFF, 0, NULL, &part, 1};
+	    "+441632960001", "x", STORE_ORIGIN_STAFF, 0, NULL, &part, 1, 0, 0};
 	int64_t n = -1, id;
 
 	if (st == NULL) {
@@ -1107,12 +1144,18 @@ static void crash_child(const char *path, const struct crash_pipes *p)
 	if (st == NULL)
 		_exit(90);
 	for (int i = 0;; i++) {
-		struct store_inbox_new in = {"+441632960001", i, pdu,
-					     "cut",	      0, "m1"};
+		struct store_inbox_new in = {"+441632960001", i, pdu, "cut",
+					     0, "m1", 0};
 		struct store_out_part part = {"0011000B91", 10};
-		struct store_outbox_new msg = {
-		    "+441632960001", "ok", STORE_ORIGIN_REPLY, 0, NULL,
-		    &part,	     1};
+		struct store_outbox_new msg = {"+441632960001",
+					       "ok",
+					       STORE_ORIGIN_REPLY,
+					       0,
+					       NULL,
+					       &part,
+					       1,
+					       0,
+					       0};
 		int64_t id = 0;
 
 		snprintf(pdu, sizeof(pdu), "07%06d", i);

@@ -61,6 +61,10 @@ static void test_civil_days(void)
 	CHECK_STR(buf, "2027-01-01");
 	when_minute_hhmm(9 * 60 + 5, buf, sizeof(buf));
 	CHECK_STR(buf, "09:05");
+	when_minute_hhmm(23 * 60 + 59, buf, 3);
+	CHECK_STR(buf, "23");
+	when_day_iso(&n, buf, 5);
+	CHECK_STR(buf, "2027");
 }
 
 static void test_zone_spring_forward(void)
@@ -306,6 +310,64 @@ static void test_parse_iso_local(void)
 	CHECK_INT(when_parse_iso_local("Europe/London", "tomorrow", &t), -1);
 }
 
+/* The business's country says which way "12/1" is written. */
+static void test_month_first(void)
+{
+	struct when_local now = at(2026, 11, 30, 10, 0);
+	struct catalog us = cat;
+	struct when_req r;
+
+	snprintf(us.country, sizeof(us.country), "US");
+	when_parse("12/1", &now, &us, &r);
+	CHECK_INT(r.day.month, 12);
+	CHECK_INT(r.day.mday, 1);
+	when_parse("12/25", &now, &us, &r);
+	CHECK_INT(r.day.mday, 25);
+	when_parse("25/12", &now, &us, &r); /* fits one way only */
+	CHECK_INT(r.day.mday, 25);
+	when_parse("12/1", &now, &cat, &r);
+	CHECK_INT(r.day.month, 1);
+	CHECK_INT(r.day.mday, 12);
+}
+
+/* try --explain's line: what was read, from which words. */
+static void test_describe(void)
+{
+	struct when_local now = at(2026, 11, 30, 10, 0);
+	struct when_req r;
+	char buf[256];
+	const char *t = "a trim the thursday after next in the evening";
+
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Thu 10 Dec 2026 (the thursday after next), time "
+		       "window 17:00-21:00 (in the evening)");
+	t = "haircut yesterday 4pm";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Sun 29 Nov 2026 (yesterday), time 16:00 (4pm), "
+		       "already passed");
+	t = "this weekend asap";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "days Sat 5 Dec - Sun 6 Dec (this weekend), time "
+		       "earliest (asap)");
+	t = "smurf day at 7";
+	when_parse(t, &now, &cat, &r);
+	when_describe(t, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "no day, time 07:00 or 19:00 (7), ambiguous time, "
+		       "unsure: ask");
+	when_parse("haircut please", &now, &cat, &r);
+	when_describe(NULL, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "no day, no time");
+	/* Without the text, the rule names what was read. */
+	when_parse("in 5 days", &now, &cat, &r);
+	when_describe(NULL, &r, buf, sizeof(buf));
+	CHECK_STR(buf, "day Sat 5 Dec 2026 (in N days), no time");
+	when_describe(NULL, &r, buf, 8);
+	CHECK_STR(buf, "day Sat");
+}
+
 int main(void)
 {
 	RUN(test_parse_iso_local);
@@ -315,5 +377,7 @@ int main(void)
 	RUN(test_slots);
 	test_parse_table();
 	RUN(test_ambiguity);
+	RUN(test_describe);
+	RUN(test_month_first);
 	return h_done();
 }
