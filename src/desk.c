@@ -480,8 +480,12 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 {
 	static struct ctx c; /* single-threaded; keeps the stack small */
 
-	memset(out, 0, sizeof(*out));
-	memset(&c, 0, sizeof(c));
+	/* The decision, not the reply buffers: they are written before they
+	 * are read (n_replies says how many). */
+	memset(&out->d, 0, sizeof(out->d));
+	out->n_replies = 0;
+	out->replies[0][0] = '\0';
+	memset(&c, 0, CTX_CLEAR_SIZE);
 	c.cat = cat;
 	c.io = io;
 	c.pack = lang_default();
@@ -490,8 +494,9 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 	c.out = out;
 	c.item = -1;
 	c.max_segments = cat->policy.max_segments;
-	out->q.not_text = -1;
 	if (!desk_can_reply(sender)) {
+		memset(&out->q, 0, sizeof(out->q)); /* nothing was read */
+		out->q.not_text = -1;
 		decide(&c, DESK_SILENT, DESK_REASON_CANNOT_RECEIVE,
 		       "the sender cannot receive a reply");
 		return 0;

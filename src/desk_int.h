@@ -20,6 +20,7 @@
 #include "smsdesk/lang.h"
 #include "smsdesk/when.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define MAX_GRID   128 /* slot starts considered on one day */
@@ -114,13 +115,10 @@ struct ctx {
 	size_t next_day;
 	struct store_booking_list mine; /* the sender's upcoming, cached */
 	int have_mine;
-	struct part parts[PART_MAX];
 	size_t n_parts;
 	int max_segments;
 	int want_sign; /* end with our name when it fits */
-	char pool[POOL_MAX];
 	size_t pool_used;
-	const char *ptrs[PTRS_MAX];
 	size_t n_ptrs;
 	char example[96];
 	struct pending_no nos[4];
@@ -143,7 +141,14 @@ struct ctx {
 		char action[8];
 		struct when_req w;
 	} later_which;
+	/* Work space, never read before written (not cleared per text). */
+	struct part parts[PART_MAX];
+	char pool[POOL_MAX];
+	const char *ptrs[PTRS_MAX];
 };
+
+/* What desk_answer_io clears for each text: all but the work space. */
+#define CTX_CLEAR_SIZE offsetof(struct ctx, parts)
 
 /* desk.c */
 /* Free a list a desk_io handed out (malloc'd: free, as the store does). */
