@@ -570,6 +570,12 @@ int handoff_staff_text(struct store *st, const struct catalog *cat,
 		return by_code(&c, p);
 	size_t digits = strspn(p, "0123456789");
 	if (digits > 0 && (p[digits] == '\0' || p[digits] == ' ')) {
+		/* a PIN, right or wrong, is not kept in the database */
+		char kept[256];
+		snprintf(kept, sizeof(kept), "[PIN]%.240s", p + digits);
+		rc = store_inbox_redact(st, msg->id, kept);
+		if (rc < 0)
+			return rc;
 		if (!pin_ok(who, p, digits))
 			return refuse(&c, "staff_unknown", NULL, 0);
 		snprintf(out->action, sizeof(out->action), "command");

@@ -83,6 +83,9 @@ static const char SQL_INBOX_IDS[] =
     "SELECT id FROM inbox WHERE sender = ?1 AND received_at >= ?2"
     " AND id < ?3 ORDER BY id DESC LIMIT ?4";
 
+static const char SQL_REDACT[] =
+    "UPDATE inbox SET text = ?2, pdu_hex = '' WHERE id = ?1";
+
 #define CODE_ALPHABET_LEN (sizeof(STORE_REF_ALPHABET) - 1)
 
 /* A random code of len characters without modulo bias (as references). */
@@ -388,4 +391,9 @@ int store_inbox_ids_since(struct store *st, const char *sender, int64_t since,
 			 db_collect_id, &c);
 
 	return rc < 0 ? rc : (int)c.n;
+}
+
+int store_inbox_redact(struct store *st, int64_t id, const char *text)
+{
+	return db_exec(st, SQL_REDACT, DB_ARGS(DB_I(id), DB_T(text)));
 }

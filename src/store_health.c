@@ -46,12 +46,13 @@ static const char SQL_TALKS[] =
     " FROM inbox i WHERE received_at >= ?1 AND sender != ''"
     " GROUP BY sender ORDER BY max(received_at) DESC LIMIT ?2";
 static const char SQL_LINES_IN[] =
-    "SELECT received_at, text FROM inbox WHERE sender = ?1"
+    "SELECT received_at, text, id FROM inbox WHERE sender = ?1"
     " AND received_at >= ?2 ORDER BY received_at DESC, id DESC LIMIT ?3";
 static const char SQL_LINES_OUT[] =
     "SELECT m.created_at, m.origin, m.text,"
     " (SELECT CASE WHEN max(p.state = 5) THEN 5 WHEN max(p.state = 4)"
-    " THEN 4 ELSE min(p.state) END FROM out_part p WHERE p.msg_id = m.id)"
+    " THEN 4 ELSE min(p.state) END FROM out_part p WHERE p.msg_id = m.id),"
+    " m.id"
     " FROM out_msg m WHERE m.to_number = ?1 AND m.created_at >= ?2"
     " ORDER BY m.created_at DESC, m.id DESC LIMIT ?3";
 
@@ -243,8 +244,10 @@ static int collect_line(void *ctx, sqlite3_stmt *row)
 		l->origin = (enum store_origin)sqlite3_column_int(row, 1);
 		l->text = db_col_dup(row, 2);
 		l->state = sqlite3_column_int(row, 3);
+		l->id = sqlite3_column_int64(row, 4);
 	} else {
 		l->text = db_col_dup(row, 1);
+		l->id = sqlite3_column_int64(row, 2);
 	}
 	if (l->text == NULL)
 		return STORE_ERR_NOMEM;
@@ -258,7 +261,9 @@ static int by_time(const void *a, const void *b)
 
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
-	return x->out - y->out; /* a text before its reply */
+	if (x->out != y->out)
+		return x->out - y->out; /* a text before its reply */
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 int store_talk_lines(struct store *st, const struct store_strings *forms,

@@ -1091,6 +1091,13 @@ int store_not_understood_since(struct store *st, const char *sender,
 int store_inbox_ids_since(struct store *st, const char *sender, int64_t since,
 			  int64_t before, int64_t *ids, size_t cap);
 
+/*
+ * Keep no secret a staff member typed: the text of inbound row id becomes
+ * TEXT (the PIN replaced) and its PDU is dropped; its uniqueness key stays,
+ * so the same message read again is still recognised.
+ */
+int store_inbox_redact(struct store *st, int64_t id, const char *text);
+
 /* ---- refused staff commands (store_handoff.c) -------------------------- */
 
 /*
@@ -1167,7 +1174,8 @@ int store_recent_talks(struct store *st, int64_t since, size_t max,
 /* One text in or out of a conversation (smsdesk inbox NUMBER). */
 struct store_talk_line {
 	int64_t at;
-	int out;		  /* 0 in, 1 out */
+	int64_t id; /* the inbox row's or the outbound message's */
+	int out;    /* 0 in, 1 out */
 	enum store_origin origin; /* out: who wrote it */
 	int state;		  /* out: enum store_out_state of the message */
 	char *text;		  /* owned: store_talk_lines_free */
