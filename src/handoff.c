@@ -463,7 +463,7 @@ static int answer_in(struct store *st, const struct catalog *cat,
 			return HANDOFF_NO_SUCH;
 		}
 	} else {
-		if (phone_kind(ref, -1) != PHONE_KIND_NUMBER ||
+		if (phone_kind(ref, -1) == PHONE_KIND_SHORT_CODE ||
 		    outbox_number(ref, cat->country, out->to,
 				  sizeof(out->to)) != PHONE_OK)
 			return HANDOFF_NOT_NUMBER;

@@ -51,7 +51,8 @@ static int notify_open(struct health *h, const char *path)
 	if (path == NULL || path[0] == '\0')
 		return 0;
 	len = strlen(path);
-	if ((path[0] != '/' && path[0] != '@') || len >= sizeof(h->addr.sun_path)) {
+	if ((path[0] != '/' && path[0] != '@') ||
+	    len >= sizeof(h->addr.sun_path)) {
 		log_warn("NOTIFY_SOCKET '%s' is not a unix socket we can use: "
 			 "systemd will not hear from us",
 			 path);
@@ -213,8 +214,8 @@ static void build_status(struct health *h)
 			len += (size_t)snprintf(s + len, cap - len,
 						", signal %d/31", b->rssi);
 	} else {
-		len = (size_t)snprintf(s, cap, "%zu/%zu bearers ready", ready,
-				       n);
+		len =
+		    (size_t)snprintf(s, cap, "%zu/%zu bearers ready", ready, n);
 	}
 	if (len < cap)
 		snprintf(s + len, cap - len,

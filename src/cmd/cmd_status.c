@@ -143,7 +143,8 @@ static int report(const char *db, struct store *st, int64_t now)
 			staffcmd_local(h.updated_at, when, sizeof(when), 1);
 			printf("smsdesk serve: not running%s; last heard "
 			       "%s (pid %lld), %s\n",
-			       held < 0 ? " (as far as the lock file says)" : "",
+			       held < 0 ? " (as far as the lock file says)"
+					: "",
 			       when, (long long)h.pid,
 			       h.stopped_at > 0
 				   ? "stopped cleanly"
@@ -220,7 +221,8 @@ int cmd_status(int argc, char **argv)
 		catalog_free(cat);
 		return CLI_DEVICE;
 	}
-	struct store *st = store_open(db, STORE_OPEN_READONLY, err, sizeof(err));
+	struct store *st =
+	    store_open(db, STORE_OPEN_READONLY, err, sizeof(err));
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk status: %s\n", err);
 		catalog_free(cat);
