@@ -41,7 +41,8 @@ struct store {
 	sqlite3 *db;
 	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	size_t n_stmts;
-	int in_tx; /* the caller's store_begin is open */
+	int in_tx;    /* the caller's store_begin is open */
+	int readonly; /* STORE_OPEN_READONLY */
 	int schema_found;
 	store_random_fn random;
 	void *random_ctx;
