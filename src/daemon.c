@@ -14,6 +14,7 @@
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/kannel.h"
 #include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
@@ -33,6 +34,7 @@
 #include <unistd.h>
 
 #define MAX_MODEMS 8
+#define MAX_KANNEL 8
 /* Parts of a long text usually arrive within seconds; give late networks
  * three minutes before answering what arrived. */
 #define CONCAT_EXPIRY_MS (3 * 60 * 1000)
@@ -87,6 +89,8 @@ struct daemon {
 	struct inbound *in;
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
+	struct kannel *kannel[MAX_KANNEL]; /* Kannel bearers (kannel.h) */
+	size_t n_kannel;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
 	int64_t clock_shift;	/* a step not yet applied to the waits */
@@ -147,8 +151,10 @@ static void reload_catalog(struct daemon *d)
 		return;
 	}
 	if (strcmp(fresh->database, d->cat->database) != 0 ||
-	    fresh->n_modems != d->cat->n_modems)
-		log_warn("database and modem changes take effect at restart");
+	    fresh->n_modems != d->cat->n_modems ||
+	    fresh->n_kannel != d->cat->n_kannel)
+		log_warn("database, modem and Kannel changes take effect at "
+			 "restart");
 	catalog_free(d->cat);
 	d->cat = fresh;
 	log_info("catalog reloaded: %zu services, %zu topics, %zu referrals",
@@ -422,6 +428,8 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 						? dm->next_send_ms
 						: now_ms);
 	}
+	for (size_t i = 0; i < d->n_kannel; i++)
+		due = earliest(due, kannel_next_deadline(d->kannel[i], now_ms));
 	if (d->stopping)
 		due = earliest(due, now_ms + 100);
 	if (due <= now_ms)
@@ -493,10 +501,14 @@ static void timers(struct daemon *d, int64_t now_ms)
 	d->outbox_dirty = 0;
 	for (size_t i = 0; i < d->n_modems; i++)
 		pump_outbox(d, &d->modems[i], now_ms);
+	for (size_t i = 0; i < d->n_kannel; i++)
+		kannel_pump(d->kannel[i], wall_now(d), d->stopping);
 }
 
 static int all_failed(const struct daemon *d)
 {
+	if (d->n_kannel > 0)
+		return 0; /* Kannel keeps trying its links itself */
 	for (size_t i = 0; i < d->n_modems; i++)
 		if (modem_state(d->modems[i].m) != MODEM_FAILED)
 			return 0;
@@ -520,6 +532,9 @@ static int idle_for_stop(const struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_modems; i++)
 		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
+			return 0;
+	for (size_t i = 0; i < d->n_kannel; i++)
+		if (kannel_busy(d->kannel[i]) > 0)
 			return 0;
 	return outbox_pending(d->ob) == 0;
 }
@@ -622,7 +637,7 @@ static void note_iteration(struct daemon *d, int64_t since_us)
 
 static int run_loop(struct daemon *d)
 {
-	struct pollfd fds[MAX_MODEMS + 1];
+	struct pollfd fds[1 + MAX_MODEMS + MAX_KANNEL];
 	int64_t woke_us = -1;
 
 	for (;;) {
@@ -654,6 +669,9 @@ static int run_loop(struct daemon *d)
 			fds[n++] = (struct pollfd){
 			    .fd = modem_fd(d->modems[i].m),
 			    .events = modem_poll_events(d->modems[i].m)};
+		for (size_t i = 0; i < d->n_kannel; i++)
+			fds[n++] = (struct pollfd){
+			    .fd = kannel_fd(d->kannel[i]), .events = POLLIN};
 		if (poll(fds, n, poll_timeout(d, now_ms)) < 0 &&
 		    errno != EINTR) {
 			log_error("poll: %s", strerror(errno));
@@ -665,6 +683,8 @@ static int run_loop(struct daemon *d)
 		now_ms = mono_ms();
 		for (size_t i = 0; i < d->n_modems; i++)
 			modem_step(d->modems[i].m, fds[i + 1].revents, now_ms);
+		for (size_t i = 0; i < d->n_kannel; i++)
+			kannel_step(d->kannel[i], now_ms, wall_now(d));
 		timers(d, now_ms);
 	}
 }
@@ -714,6 +734,48 @@ static int take_locks(struct daemon *d, const char *db)
 		return CLI_IN_USE;
 	}
 	return CLI_OK;
+}
+
+/* A Kannel send ended: the outbox may have the next part. */
+static void on_kick(void *ctx)
+{
+	struct daemon *d = ctx;
+
+	d->outbox_dirty = 1;
+}
+
+/* The catalog's Kannel bearers (kannel.h): each listens for its smsbox. */
+static int add_kannel(struct daemon *d)
+{
+	char err[256];
+
+	for (size_t i = 0; i < d->cat->n_kannel; i++) {
+		const struct cat_kannel *c = &d->cat->kannel[i];
+		struct kannel_config kc = {.cat = c,
+					   .country = d->cat->country,
+					   .st = d->st,
+					   .ob = d->ob,
+					   .answer = on_committed,
+					   .kick = on_kick,
+					   .ctx = d};
+
+		if (d->n_kannel == MAX_KANNEL) {
+			log_error("more than %d Kannel bearers", MAX_KANNEL);
+			return -1;
+		}
+		d->kannel[d->n_kannel] = kannel_new(&kc, err, sizeof(err));
+		if (d->kannel[d->n_kannel] == NULL) {
+			log_error("%s:%d: Kannel bearer: %s", d->config_path,
+				  c->line, err);
+			return -1;
+		}
+		for (size_t b = 0; b < c->n_numbers; b++)
+			log_info("%s: Kannel's smsbox calls %s",
+				 kannel_bearer(d->kannel[d->n_kannel], b),
+				 c->listen);
+		d->n_kannel++;
+	}
+	return 0;
 }
 
 static int start(struct daemon *d)
@@ -776,7 +838,9 @@ static int start(struct daemon *d)
 			      d->cat->modems[i].baud,
 			      d->cat->modems[i].pin) != 0)
 			return CLI_DEVICE;
-	if (d->n_modems == 0) {
+	if (add_kannel(d) != 0)
+		return CLI_BAD_INPUT;
+	if (d->n_modems == 0 && d->n_kannel == 0) {
 		log_error("no modem: list one in 'modems' or use --device");
 		return CLI_BAD_INPUT;
 	}
@@ -794,15 +858,23 @@ static int start(struct daemon *d)
 		log_warn("%d outbox part%s interrupted by a crash will be sent "
 			 "again",
 			 recovered, recovered == 1 ? "" : "s");
-	log_info("serving %s with %zu modem%s, database %s",
+	log_info("serving %s with %zu modem%s%s, database %s",
 		 d->cat->business_name, d->n_modems,
-		 d->n_modems == 1 ? "" : "s", db);
+		 d->n_modems == 1 ? "" : "s",
+		 d->n_kannel == 0   ? ""
+		 : d->n_kannel == 1 ? " and Kannel"
+				    : " and Kannel bearers",
+		 db);
 	answer_unanswered(d);
 	return CLI_OK;
 }
 
 static void stop(struct daemon *d)
 {
+	/* Before the outbox and the store: what is in flight stays "sending"
+	 * and is sent again at the next start. */
+	for (size_t i = 0; i < d->n_kannel; i++)
+		kannel_free(d->kannel[i]);
 	inbound_free(d->in);
 	if (d->ob != NULL)
 		outbox_free(d->ob, wall_now(d));
