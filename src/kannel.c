@@ -244,16 +244,21 @@ static void on_answer(void *ctx, const struct http_result *res)
 	s->used = 0;
 	k->in_flight--;
 	if (res->status == 0 || res->status >= 500) {
-		if (k->down_wait_ms == 0)
+		if (k->down_wait_ms == 0) {
 			log_warn(
 			    "Kannel's sendsms does not answer (%s); trying "
 			    "again with one text at a time",
 			    res->status ? res->body : res->error);
-		k->down_wait_ms = k->down_wait_ms == 0 ? 1000
-				  : k->down_wait_ms >= 15000
-				      ? 30000
-				      : k->down_wait_ms * 2;
-		k->down_until_ms = k->now_ms + k->down_wait_ms;
+			k->down_wait_ms = 1000;
+			k->down_until_ms = k->now_ms + k->down_wait_ms;
+		} else if (k->now_ms >= k->down_until_ms) {
+			/* the probe failed too (the others that were in
+			 * flight with the first failure do not count) */
+			k->down_wait_ms = k->down_wait_ms >= 15000
+					      ? 30000
+					      : k->down_wait_ms * 2;
+			k->down_until_ms = k->now_ms + k->down_wait_ms;
+		}
 	} else if (k->down_wait_ms != 0) {
 		log_info("Kannel's sendsms answers again");
 		k->down_wait_ms = 0;
@@ -517,9 +522,6 @@ struct kannel *kannel_new(const struct kannel_config *cfg, char *err,
 		kannel_free(k);
 		return NULL;
 	}
-	snprintf(k->callback, sizeof(k->callback),
-		 strchr(host, ':') ? "http://[%s]:%d" : "http://%s:%d", host,
-		 c->listen_port);
 	struct http_server_config sc = {.host = host,
 					.port = c->listen_port,
 					.secret = k->secret,
@@ -532,6 +534,9 @@ struct kannel *kannel_new(const struct kannel_config *cfg, char *err,
 		kannel_free(k);
 		return NULL;
 	}
+	snprintf(k->callback, sizeof(k->callback),
+		 strchr(host, ':') ? "http://[%s]:%d" : "http://%s:%d", host,
+		 http_server_port(k->srv));
 	struct http_client_config cc = {.max_in_flight = k->n_slots};
 	k->cl = http_client_new(&cc, err, errlen);
 	k->epfd = epoll_create1(EPOLL_CLOEXEC);
