@@ -713,7 +713,8 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 					: "out of memory");
 		goto fail;
 	}
-	if (configure_settled(st) != STORE_OK) {
+	if (configure_settled(st) != STORE_OK ||
+	    db_privacy_functions(st) != STORE_OK) {
 		snprintf(err, cap, "%s: %s", path, st->errmsg);
 		goto fail;
 	}

@@ -162,6 +162,13 @@ int db_privacy_setup(struct store *st);
  */
 #define STORE_OPTOUT_KEY_MAX 66
 int db_optout_key(struct store *st, const char *number, char *out);
+/*
+ * SQL functions for queries that must match an opt-out kept as a hash:
+ * optout_key(number) is db_optout_key's result ("" when the file has no
+ * key yet), so "optouts.number IN (x, optout_key(x))" finds both forms.
+ * Registered on every connection when it opens.
+ */
+int db_privacy_functions(struct store *st);
 
 /* ---- small checks ------------------------------------------------------ */
 

@@ -139,6 +139,30 @@ int db_optout_key(struct store *st, const char *number, char *out)
 	return STORE_OK;
 }
 
+static void sql_optout_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const unsigned char *number = sqlite3_value_text(argv[0]);
+	char key[STORE_OPTOUT_KEY_MAX];
+
+	(void)argc;
+	if (number == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (db_optout_key(st, (const char *)number, key) != STORE_OK)
+		key[0] = '\0';
+	sqlite3_result_text(ctx, key, -1, SQLITE_TRANSIENT);
+}
+
+int db_privacy_functions(struct store *st)
+{
+	int rc = sqlite3_create_function(st->db, "optout_key", 1, SQLITE_UTF8,
+					 st, sql_optout_key, NULL, NULL);
+
+	return rc == SQLITE_OK ? STORE_OK : db_fail(st, rc, "optout_key");
+}
+
 /* Run one write and add the rows it changed to *count. */
 static int counted(struct store *st, const char *sql, const struct db_arg *a,
 		   size_t n, int64_t *count)

@@ -705,6 +705,11 @@ enum store_reason {
 	STORE_REASON_SHORT_NOTICE,
 	STORE_REASON_BEYOND_HORIZON,
 	STORE_REASON_OTHER,
+	/* Not a "no" as such: free times were offered instead of what was
+	 * asked (or asked about); lost demand when not taken up. */
+	STORE_REASON_OFFERED,
+	/* The text was not understood (requested ""): listed for staff. */
+	STORE_REASON_NOT_UNDERSTOOD,
 };
 /* "not_offered", "full", "closed", ... */
 const char *store_reason_name(enum store_reason reason);
@@ -732,6 +737,9 @@ struct store_demand_row {
 	char requested[STORE_ID_MAX];
 	char reason[32];
 	int64_t count;
+	/* of count, how many the same customer booked (that service) within
+	 * a day after: not lost after all */
+	int64_t taken;
 };
 
 struct store_named_row {
@@ -759,7 +767,10 @@ struct store_report {
 	int64_t out_withdrawn; /* not sent on purpose: expired, opted out */
 	int64_t out_parts;     /* SMS segments queued: what the replies cost */
 	int64_t bookings_made, bookings_cancelled;
+	/* ledger rows not taken up, not counting texts not understood */
 	int64_t turned_away;
+	int64_t taken_up;		 /* ledger rows booked after all */
+	int64_t not_understood;		 /* texts the desk did not understand */
 	struct store_demand_row *demand; /* most often turned away first */
 	size_t n_demand;
 	struct store_named_row *referrals; /* most often named first */
@@ -776,6 +787,9 @@ struct store_report {
  * snapshot. Free with store_report_free.
  */
 int store_report_build(struct store *st, int64_t since,
+		       struct store_report *out);
+/* The same over rows created in [from, to). */
+int store_report_range(struct store *st, int64_t from, int64_t to,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
 
@@ -807,6 +821,56 @@ int store_renumber(struct store *st, const char *tag, store_number_fn fn,
  * when not; negative on error.
  */
 int store_has_served(struct store *st);
+
+/* ---- report: rows for the week-by-week and hour-of-day views ----------
+ * (store_report.c) */
+
+/* One ledger row: something asked that we did not book then. */
+struct store_demand_event {
+	int64_t at;
+	char requested[STORE_ID_MAX];
+	char reason[32];
+	int64_t taken_at; /* when the customer booked it after all; 0 */
+	int referrals;	  /* providers named */
+};
+struct store_demand_list {
+	struct store_demand_event *v;
+	size_t n;
+};
+void store_demand_list_free(struct store_demand_list *list);
+/* Ledger rows made in [from, to), oldest first. */
+int store_demand_between(struct store *st, int64_t from, int64_t to,
+			 struct store_demand_list *out);
+
+struct store_times {
+	int64_t *v;
+	size_t n;
+};
+void store_times_free(struct store_times *t);
+/* When each text in [from, to) was received, oldest first. */
+int store_texts_in_between(struct store *st, int64_t from, int64_t to,
+			   struct store_times *out);
+/* Bookings made (created) in [from, to), cancelled ones too. */
+int store_bookings_made_between(struct store *st, int64_t from, int64_t to,
+				struct store_booking_list *out);
+
+/* A text the desk did not understand. */
+struct store_text_row {
+	int64_t at;
+	char sender[STORE_NUMBER_MAX]; /* "" once pruned or erased */
+	char *text;		       /* owned: store_text_list_free */
+};
+struct store_text_list {
+	struct store_text_row *v;
+	size_t n;
+};
+void store_text_list_free(struct store_text_list *list);
+/*
+ * The texts answered in [from, to) that the desk recorded as not
+ * understood, latest first, at most max.
+ */
+int store_not_understood(struct store *st, int64_t from, int64_t to, size_t max,
+			 struct store_text_list *out);
 
 /* ---- the wall clock stepped ------------------------------------------ */
 
