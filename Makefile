@@ -23,7 +23,7 @@ CC         ?= cc
 FUZZ_CC    ?= clang
 FUZZ_SECONDS ?= 60
 
-PKGS      = libserialport sqlite3 libconfig
+PKGS      = libserialport sqlite3 libconfig libcrypto
 # Headers only: src/http_lib.c loads these two at run time (dlopen), so
 # that a desk without a Kannel bearer does not carry them.
 DL_PKGS   = libmicrohttpd libcurl

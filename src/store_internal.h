@@ -45,6 +45,8 @@ struct store {
 	int schema_found;
 	store_random_fn random;
 	void *random_ctx;
+	/* The opt-out key (hex), read once: it never changes in a file. */
+	char optout_key[65];
 	char errmsg[256];
 };
 

@@ -42,8 +42,8 @@ t_contains "$out" "Harbour Street Barbers: all time, up to Mon 30 Nov 2026 (Euro
 t_contains "$out" "  Haircut        7  slot taken 3, too short notice 4             1"
 t_contains "$out" "  Nails          4  not offered 4                                0"
 t_contains "$out" "  by why: not offered 4, slot taken 3, too short notice 4"
-t_contains "$out" "  2026-11-02       0       3         1          0     3               1          2"
-t_contains "$out" "  2026-11-23       0       4         1          0     2               1          2"
+t_contains "$out" "  2026-11-02       6       3         1          0     3               1          2"
+t_contains "$out" "  2026-11-23       7       4         1          0     2               1          2"
 t_contains "$out" "  10:00     9  ########################################"
 t_contains "$out" "  14:00     4  ##################
 "
