@@ -96,8 +96,10 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		}
 	}
 	/* An hour as a word: "at seven", "seven pm", "three o'clock". */
+	/* (An article that is also "one", "ein", is no hour; "on bir",
+	 * eleven, is one though "on" alone may be a SKIP word.) */
 	if (h0 < 0 && (n = number(rd, i, &v, &word)) > 0 && word && v >= 1 &&
-	    v <= 12 && !has(rd, i, WS_SKIP)) {
+	    v <= 12 && (!has(rd, i, WS_SKIP) || hit(rd, i, WS_SKIP)->len < n)) {
 		int a = ampm_at(rd, i + n, &pm);
 		const struct lex_hit *oc = hit(rd, i + n, WS_OCLOCK);
 		if (a == 0 && oc == NULL && !ctx && !window_after(rd, i + n))
@@ -194,8 +196,11 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		}
 		goto after;
 	}
-	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
-	    t0->sep == 'j' || h0 == 24)
+	/* "10 buçukta", "10'u çeyrek geçe": minutes after it make a time */
+	int min_after = has(rd, i + 1, WS_MIN_AFTER);
+	if ((!ctx && !window_after(rd, i + 1) && !min_after) ||
+	    ordinal_after(rd, i + 1) || (t0->sep == 'j' && !min_after) ||
+	    h0 == 24)
 		return 0;
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
 	    unit_len(rd, i + 1) >= longest(rd, i + 1))
@@ -314,9 +319,30 @@ int wr_range(struct rd *rd, int i)
 		note_time(rd, i, k - i, before ? "before" : "after");
 		return k - i;
 	}
-	/* 2-4pm, 10-12, 9:30 - 11:00, 2 to 4 */
+	/* 2-4pm, 10-12, 9:30 - 11:00, 2 to 4; after the time: "10'dan
+	 * sonra", "12'ye kadar" */
 	if (tok(rd, i)->num >= 0 && (n = time_at(rd, i, 1, &a)) > 0) {
 		k = i + n;
+		const struct lex_hit *pa = hit(rd, k, WS_AFTER);
+		const struct lex_hit *pb = hit(rd, k, WS_BEFORE);
+		if (pa != NULL && !(pa->flags & WF_POST))
+			pa = NULL;
+		if (pb != NULL && !(pb->flags & WF_POST))
+			pb = NULL;
+		if (pa != NULL || pb != NULL) {
+			const struct lex_hit *p = pa != NULL ? pa : pb;
+			rd->kind = WHEN_TIME_WINDOW;
+			rd->has_lo = pa != NULL;
+			rd->has_hi = pa == NULL;
+			if (pa != NULL)
+				rd->lo = a;
+			else
+				rd->hi = a;
+			mark(rd, i, k + p->len - i);
+			note_time(rd, i, k + p->len - i,
+				  pa != NULL ? "after" : "before");
+			return k + p->len - i;
+		}
 		const struct lex_hit *to = hit(rd, k, WS_TO);
 		int dash =
 		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';
