@@ -11,4 +11,10 @@
 extern const struct lang_word lang_en_words[];
 extern const struct lang_pack lang_pack_en;
 
+/* German and Turkish: <code>_reader.c, <code>_replies.c. */
+extern const struct lang_word lang_de_words[];
+extern const struct lang_pack lang_pack_de;
+extern const struct lang_word lang_tr_words[];
+extern const struct lang_pack lang_pack_tr;
+
 #endif
