@@ -78,8 +78,8 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "{service} braucht {notice} Vorlauf, {day} {time} ist "
 		 "leider zu kurzfristig."},
     {"time_passed", "{time} heute ist leider schon vorbei."},
-    {"off_grid", "{service} beginnt alle {minutes} Min.; am nächsten an "
-		 "{time} am {day}:"},
+    {"off_grid", "{service} beginnt im {minutes}-Min.-Takt; rund um {time} "
+		 "am {day}."},
     {"outside_hours", "Am {day} haben wir leider nur {day_hours} "
 		      "geöffnet."},
     {"window_full", "Für {service} ist am {day} zu der Zeit leider nichts "

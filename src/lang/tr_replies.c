@@ -76,7 +76,7 @@ static const struct lang_tpl tpls[] = {
 		 "gerekiyor; {day} {time} çok yakın."},
     {"time_passed", "Üzgünüz, bugün {time} geçti."},
     {"off_grid", "{service} {minutes} dakikada bir başlıyor; {day} {time} "
-		 "saatine en yakın:"},
+		 "civarı."},
     {"outside_hours", "Üzgünüz, {day} {day_hours} arası açığız."},
     {"window_full", "Üzgünüz, {day} o saatlerde {service} için yer yok."},
     {"elsewhere", "Ya da şuraya sorabilirsiniz: {providers}."},
