@@ -307,6 +307,19 @@ int lang_segments(const char *text)
 	return plan.segments;
 }
 
+int lang_segments_cat(const struct catalog *cat, const char *text)
+{
+	struct sms_plan plan;
+	struct sms_plan_options o = {
+	    .national_shift = cat != NULL && cat->policy.national_shift &&
+			      cat->n_kannel == 0};
+	if (!o.national_shift)
+		return lang_segments(text);
+	if (sms_plan_with(text, &o, &plan) != GSM7_OK)
+		return SMS_MAX_SEGMENTS + 1;
+	return plan.segments;
+}
+
 int lang_trim_words(char *text, size_t cap, int max)
 {
 	size_t len;

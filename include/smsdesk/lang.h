@@ -211,6 +211,14 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 int lang_segments(const char *text);
 
 /*
+ * Segments TEXT takes as CAT's replies are sent: with a national
+ * single-shift table where policy.national_shift allows one and every
+ * bearer can send it (a catalog with a Kannel bearer counts without: its
+ * replies may leave through Kannel, which has none).
+ */
+int lang_segments_cat(const struct catalog *cat, const char *text);
+
+/*
  * Cut whole words from the end of TEXT (a buffer of cap bytes) until it
  * fits max segments, ending it with "..." — never writing past cap, even
  * when the buffer is full. Returns the segments it takes afterwards.

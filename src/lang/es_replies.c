@@ -78,8 +78,8 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Lo siento, para {service} necesitamos {notice} de aviso: "
 		 "el {day} a las {time} es muy pronto."},
     {"time_passed", "Lo siento, las {time} de hoy ya han pasado."},
-    {"off_grid", "{service} empieza cada {minutes} min. Cerca de las {time} "
-		 "del {day}:"},
+    {"off_grid", "{service} empieza cada {minutes} min, no a las {time}. "
+		 "El {day}:"},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
     {"window_full", "Lo siento, a esa hora no hay nada libre para "
 		    "{service} el {day}."},
