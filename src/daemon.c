@@ -13,6 +13,8 @@
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
+#include "smsdesk/handoff.h"
+#include "smsdesk/health.h"
 #include "smsdesk/inbound.h"
 #include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
@@ -39,6 +41,9 @@
 /* `smsdesk send` writes the outbox from another process: look every second. */
 #define OUTBOX_POLL_MS	 1000
 #define REMINDER_POLL_MS (60 * 1000)
+/* Texts handed to a person and held (closed, limits) are looked at this
+ * often: a forward goes within seconds of the opening. */
+#define HANDOFF_RELEASE_MS (10 * 1000)
 /* A modem down this long lets the others carry its replies. */
 #define FAILOVER_MS (60 * 1000)
 /*
@@ -80,7 +85,8 @@ struct daemon {
 	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
 	struct outbox *ob;
-	char db_path[4096]; /* a copy: a reload frees the catalog's */
+	struct health *health; /* systemd's notify, the heartbeat (health.h) */
+	char db_path[4096];    /* a copy: a reload frees the catalog's */
 	dev_t db_dev; /* the file opened, to notice it removed or replaced */
 	ino_t db_ino;
 	int64_t next_db_watch_ms;
@@ -94,6 +100,7 @@ struct daemon {
 	int64_t stop_deadline;
 	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
 	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
+	int64_t next_release_ms; /* held handoffs (handoff.h) */
 	/* Something may be ready to send: a reply was queued, a send ended, a
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */
@@ -351,8 +358,11 @@ static void read_signals(struct daemon *d)
 	while (read(d->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
 		if (si.ssi_signo == SIGHUP) {
 			log_info("SIGHUP: reloading %s", d->config_path);
+			health_reloading(d->health);
 			reload_catalog(d);
+			health_reloaded(d->health);
 		} else if (!d->stopping) {
+			health_stopping(d->health);
 			log_info("stopping: finishing the message on the wire");
 			d->stopping = 1;
 			d->stop_deadline = mono_ms() + STOP_GRACE_MS;
@@ -407,8 +417,10 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	int64_t due = d->next_outbox_ms;
 
 	due = earliest(due, d->next_reminder_ms);
+	due = earliest(due, d->next_release_ms);
 	due = earliest(due, d->next_db_watch_ms);
 	due = earliest(due, inbound_next_deadline(d->in));
+	due = earliest(due, health_next_deadline(d->health));
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
 	for (size_t i = 0; i < d->n_modems; i++) {
@@ -475,6 +487,16 @@ static void timers(struct daemon *d, int64_t now_ms)
 		queue_reminders(d);
 		d->next_reminder_ms = now_ms + REMINDER_POLL_MS;
 	}
+	if (now_ms >= d->next_release_ms) {
+		/* texts handed to a person and held: forwarded once open */
+		if (handoff_release(d->st, d->cat, wall_now(d)) > 0)
+			d->outbox_dirty = 1;
+		d->next_release_ms = now_ms + HANDOFF_RELEASE_MS;
+	}
+	for (size_t i = 0; i < d->n_modems; i++)
+		health_modem(d->health, i, d->modems[i].name, d->modems[i].m,
+			     wall_now(d));
+	health_tick(d->health, now_ms, wall_now(d));
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
 	if (now_ms >= d->next_prune_ms) {
@@ -760,7 +782,12 @@ static int start(struct daemon *d)
 	struct outbox_config oc = {.st = d->st,
 				   .retry_seconds = o->retry_seconds};
 	d->ob = outbox_new(&oc);
-	if (d->in == NULL || d->ob == NULL) {
+	struct health_config hc = {.st = d->st,
+				   .version = SMSDESK_VERSION,
+				   .pid = (int64_t)getpid(),
+				   .started_at = wall_now(d)};
+	d->health = health_new(&hc);
+	if (d->in == NULL || d->ob == NULL || d->health == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -803,6 +830,9 @@ static int start(struct daemon *d)
 
 static void stop(struct daemon *d)
 {
+	if (d->health != NULL)
+		health_stopped(d->health, wall_now(d));
+	health_free(d->health);
 	inbound_free(d->in);
 	if (d->ob != NULL)
 		outbox_free(d->ob, wall_now(d));

@@ -67,7 +67,7 @@ static const char SQL_FORWARDS_OF[] =
 static const char SQL_FORWARDS_ALL[] =
     "SELECT count(*) FROM handoff_forward WHERE at >= ?1";
 static const char SQL_ANSWERED[] =
-    "UPDATE handoff SET answered_at = max(answered_at, ?2),"
+    "UPDATE handoff SET answered_at = max(answered_at, ?2, last_in_at),"
     " answered_by = ?3 WHERE id = ?1";
 static const char SQL_REFUSED[] =
     "INSERT INTO staff_refusal (phone, at) VALUES (?1, ?2)";

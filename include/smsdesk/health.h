@@ -71,6 +71,12 @@ void health_bearer(struct health *h, size_t i, const char *name,
 		   const char *kind, const char *state, int rssi, int reg,
 		   const char *detail, int64_t wall_now);
 
+/* health_bearer for modem i as its driver sees it now (cheap: call it
+ * every pass). */
+struct modem;
+void health_modem(struct health *h, size_t i, const char *name,
+		  const struct modem *m, int64_t wall_now);
+
 /* From the loop, every pass: READY, STATUS, WATCHDOG and the heartbeat
  * when each is due. */
 void health_tick(struct health *h, int64_t now_ms, int64_t wall_now);

@@ -1078,7 +1078,9 @@ int store_handoff_forwarded(struct store *st, int64_t id, int64_t upto,
 /* Forwards since `since`: of handoff id, or of all handoffs when id is 0. */
 int store_handoff_forwards_since(struct store *st, int64_t id, int64_t since,
 				 int64_t *count);
-/* The staff answered handoff id (by: a staff name, or "command line"). */
+/* The staff answered handoff id (by: a staff name, or "command line"):
+ * every text in it so far is answered (a clock behind the daemon's does
+ * not leave it waiting). */
 int store_handoff_answered(struct store *st, int64_t id, const char *by,
 			   int64_t now);
 

@@ -16,6 +16,7 @@
 #include "smsdesk/log.h"
 #include "smsdesk/store.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -281,8 +282,9 @@ static void test_staff_answers_by_code(void)
 	CHECK_STR(h.answered_by, "Sam");
 	store_handoff_clear(&h);
 	/* lower case, a colon: still the code */
-	snprintf(msg, sizeof(msg), "# %c%c: and bring the key", code[0] + 32,
-		 code[1] >= 'A' ? code[1] + 32 : code[1]);
+	snprintf(msg, sizeof(msg), "# %c%c: and bring the key",
+		 tolower((unsigned char)code[0]),
+		 tolower((unsigned char)code[1]));
 	r = text(&f, SAM, msg, TUE10 + 360);
 	CHECK(strstr(r->desk.replies[0], "Sent to") != NULL);
 	CHECK_INT(to(&f, ALICE, last, sizeof(last)), 3);
