@@ -64,6 +64,14 @@ enum store_open_flags {
 	 * sentence saying that the daemon upgrades it when it starts.
 	 */
 	STORE_OPEN_READONLY = 1 << 1,
+	/*
+	 * With READONLY: the file is taken as one nobody writes (sqlite's
+	 * immutable=1): no lock, no -shm. Only for a reader who may not
+	 * create the -shm file beside a database no daemon holds (its -wal
+	 * and -shm are gone when it closed cleanly); a writer meanwhile could
+	 * be read half-done.
+	 */
+	STORE_OPEN_IMMUTABLE = 1 << 2,
 };
 
 /*

@@ -44,6 +44,24 @@ static const char usage[] =
     "Exit: 0 serving with a modem ready, 3 not running, stale or no modem\n"
     "ready, 1 the catalog or the database cannot be read.\n";
 
+/*
+ * The database, read only, leaving nothing behind. While a daemon holds it,
+ * its -wal and -shm files are there and the reader shares them. Without a
+ * daemon, sqlite would create them for a reader and could not remove them
+ * after (a reader cannot checkpoint): files owned by whoever ran status —
+ * root, under sudo — that the daemon, as its own user, could then not
+ * open. So without a daemon the file is read as it is (immutable): no lock,
+ * no -wal, no -shm.
+ */
+static struct store *open_reader(const char *db, char *err, size_t cap)
+{
+	unsigned flags = STORE_OPEN_READONLY;
+
+	if (runlock_in_use(db) != 1)
+		flags |= STORE_OPEN_IMMUTABLE;
+	return store_open(db, flags, err, cap);
+}
+
 static void span(int64_t secs, char *out, size_t cap)
 {
 	if (secs < 0)
@@ -221,8 +239,7 @@ int cmd_status(int argc, char **argv)
 		catalog_free(cat);
 		return CLI_DEVICE;
 	}
-	struct store *st =
-	    store_open(db, STORE_OPEN_READONLY, err, sizeof(err));
+	struct store *st = open_reader(db, err, sizeof(err));
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk status: %s\n", err);
 		catalog_free(cat);
@@ -256,7 +273,7 @@ int cli_status_device(const char *db, const char *device, long holder)
 		       device);
 	if (serving <= 0)
 		return CLI_DEVICE;
-	st = store_open(db, STORE_OPEN_READONLY, err, sizeof(err));
+	st = open_reader(db, err, sizeof(err));
 	if (st == NULL || store_health_get(st, &h) != STORE_OK) {
 		printf("The daemon's heartbeat cannot be read%s%s.\n",
 		       st == NULL ? ": " : "", st == NULL ? err : "");
