@@ -19,7 +19,10 @@ static struct part *head_part(struct ctx *c, const struct request *rq,
 {
 	struct part *p = part_add(c, tpl, 0);
 	if (rq->svc != NULL) {
-		part_set(p, "service", rq->svc->name);
+		part_set(p, "service",
+			 rq->persons > 1
+			     ? pool_fmt(c, "%s x%d", rq->svc->name, rq->persons)
+			     : rq->svc->name);
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
 		part_set(p, "notice", fmt_notice(c, rq->svc->notice_minutes));
@@ -123,6 +126,8 @@ void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
 	c->later_offer.rq = *rq;
 	memcpy(c->later_offer.opts, opts, n * sizeof(opts[0]));
 	c->later_offer.n = n;
+	if (rq->day_guess)
+		day = NULL; /* a day we guessed is not theirs to build on */
 	c->later_offer.has_day = day != NULL;
 	if (day != NULL)
 		c->later_offer.day = *day;
@@ -289,7 +294,8 @@ static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
 	for (size_t i = 0; i < ng && i < MAX_GRID; i++) {
 		int64_t t = epoch_of(c, day, grid[i]);
-		if (t >= end && t < end + 3600 && has_place(c, svc, t, NULL))
+		int64_t gap = svc->minutes > 60 ? svc->minutes * 60 : 3600;
+		if (t >= end && t < end + gap && has_place(c, svc, t, NULL))
 			return t;
 	}
 	return -1;
@@ -438,7 +444,8 @@ static void offer_today(struct ctx *c, struct request *rq)
 		decide(c, DESK_OFFER, DESK_REASON_NEED_DAY,
 		       "a time but no day: offer today, don't book");
 		set_subject(c, rq->svc->id);
-		offer_slots(c, &r2, "offer_today", &t, 1, 0, &r2.w.day);
+		/* remembered without the day: we suggested it, they did not */
+		offer_slots(c, &r2, "offer_today", &t, 1, 0, NULL);
 		part_set(&c->parts[c->n_parts - 1], "time", fmt_hhmm(c, m));
 		return;
 	}
@@ -500,9 +507,11 @@ void book_request(struct ctx *c, struct request *rq)
 			return;
 		}
 		if (w->time == WHEN_TIME_WINDOW && w->to_min > c->lnow.minute) {
-			/* "this afternoon", "after 4": today's window */
+			/* "after 4": today's window, offered; today was our
+			 * guess, not their word, so it is not remembered */
 			w->day = c->lnow.day;
 			w->has_day = 1;
+			rq->day_guess = 1;
 		} else {
 			ask_day(c, rq, "ask_day");
 			return;

@@ -275,39 +275,31 @@ void merge_pending(const struct ctx *c, struct request *rq)
 }
 
 /*
- * A bare hour answering "what time?" or correcting one ("make it 11", "2"):
- * the first number in the text read as "at N". Returns 1 and fills w's time
- * when one was found.
+ * A bare hour answering "what time?" or correcting one ("make it 11", "2",
+ * "3 then"): only a text that is nothing but that number and a few polite
+ * or correcting words (the reader says which: inquiry.bare), read as
+ * "at N". Never a number inside a date or a count ("in 3 days", "16/7",
+ * "2 bikes"). Returns 1 and fills w's time when one was found.
  */
 int bare_time(struct ctx *c, const char *text, struct when_req *w)
 {
-	char folded[256], with_at[64];
-	text_fold(text, folded, sizeof(folded));
-	for (char *p = folded; *p != '\0';) {
-		size_t n = strcspn(p, " ");
-		if (n > 0 && n <= 5 && isdigit((unsigned char)p[0])) {
-			snprintf(with_at, sizeof(with_at), "at %.*s", (int)n,
-				 p);
-			struct when_req w2;
-			when_parse(with_at, &c->lnow, c->cat, &w2);
-			if (w2.time == WHEN_TIME_AT) {
-				w->time = w2.time;
-				w->from_min = w2.from_min;
-				w->to_min = w2.to_min;
-				w->problem = w2.problem == WHEN_PAST
-						 ? WHEN_FINE
-						 : w2.problem;
-				w->alt_min[0] = w2.alt_min[0];
-				w->alt_min[1] = w2.alt_min[1];
-				w->mentioned = 1;
-				return 1;
-			}
-		}
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
+	char with_at[64];
+	(void)text;
+	if (c->q == NULL || c->q->bare[0] == '\0')
+		return 0;
+	snprintf(with_at, sizeof(with_at), "at %s", c->q->bare);
+	struct when_req w2;
+	when_parse(with_at, &c->lnow, c->cat, &w2);
+	if (w2.time != WHEN_TIME_AT)
+		return 0;
+	w->time = w2.time;
+	w->from_min = w2.from_min;
+	w->to_min = w2.to_min;
+	w->problem = w2.problem == WHEN_PAST ? WHEN_FINE : w2.problem;
+	w->alt_min[0] = w2.alt_min[0];
+	w->alt_min[1] = w2.alt_min[1];
+	w->mentioned = 1;
+	return 1;
 }
 
 /* Settle an ambiguous bare hour ("7") against the hours of a known day. */

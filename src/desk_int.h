@@ -5,6 +5,7 @@
  *   desk.c         deciding: which rule answers the text
  *   desk_conv.c    the conversation's memory (pending question, last booking)
  *   desk_slots.c   free slots, capacity, referrals and the ledger
+ *   desk_request.c a request and the questions beside it, in one reply
  *   desk_book.c    a booking request: yes, offer, ask, or an honest no
  *   desk_manage.c  cancel, move, my bookings, prices, hours, questions
  *   desk_reply.c   wording: parts of a reply from templates, fitted to SMS
@@ -19,6 +20,7 @@
 #include "smsdesk/lang.h"
 #include "smsdesk/when.h"
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define MAX_GRID   128 /* slot starts considered on one day */
@@ -56,6 +58,8 @@ struct request {
 	int day_named;	/* the day came from the text, the talk or an offer */
 	int offered;	/* a slot we offered: its notice was checked then */
 	int offer_only; /* a question: offer the slot, do not book it */
+	int day_guess;	/* today by our guess: offered, never remembered
+			   as the customer's day */
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */
@@ -111,13 +115,10 @@ struct ctx {
 	size_t next_day;
 	struct store_booking_list mine; /* the sender's upcoming, cached */
 	int have_mine;
-	struct part parts[PART_MAX];
 	size_t n_parts;
 	int max_segments;
 	int want_sign; /* end with our name when it fits */
-	char pool[POOL_MAX];
 	size_t pool_used;
-	const char *ptrs[PTRS_MAX];
 	size_t n_ptrs;
 	char example[96];
 	struct pending_no nos[4];
@@ -140,9 +141,18 @@ struct ctx {
 		char action[8];
 		struct when_req w;
 	} later_which;
+	/* Work space, never read before written (not cleared per text). */
+	struct part parts[PART_MAX];
+	char pool[POOL_MAX];
+	const char *ptrs[PTRS_MAX];
 };
 
+/* What desk_answer_io clears for each text: all but the work space. */
+#define CTX_CLEAR_SIZE offsetof(struct ctx, parts)
+
 /* desk.c */
+/* Free a list a desk_io handed out (malloc'd: free, as the store does). */
+void list_free(struct store_booking_list *bl);
 int check(struct ctx *c, int rc);
 void decide(struct ctx *c, enum desk_kind kind, enum desk_reason reason,
 	    const char *rule);
@@ -241,6 +251,12 @@ void ask_service(struct ctx *c, const struct request *rq, int trade);
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl);
 int load_moving(struct ctx *c, struct request *rq);
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq);
+
+/* desk_request.c */
+extern const char *const not_text_ids[LANG_NT_COUNT];
+void do_request(struct ctx *c, const struct inquiry *q, const char *text);
+void answer_questions(struct ctx *c, const struct inquiry *q,
+		      const struct cat_service *svc, int booked);
 
 /* desk_manage.c */
 void do_cancel(struct ctx *c, const struct inquiry *q);

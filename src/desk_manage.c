@@ -377,14 +377,26 @@ void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
 	}
 }
 
+/*
+ * A thing asked for by a name the catalog doesn't know: not on our list
+ * (we can't know it is a no), what we do, numbered, so a number books one.
+ */
 void not_offered_unknown(struct ctx *c)
 {
 	struct part *p = part_add(c, "not_offered_unknown", 0);
-	services_list(c, p, "services", 0, 0);
+	part_set(p, "thing",
+		 c->q != NULL && c->q->asked_word[0] != '\0'
+		     ? pool_str(c, c->q->asked_word)
+		     : "that");
+	services_list(c, p, "services", 1, 0);
 	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
 	       "asked for a thing by name that we don't know");
 	refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
-	conv_clear(c);
+	struct request rq;
+	memset(&rq, 0, sizeof(rq));
+	if (c->q != NULL)
+		rq.w = c->q->when;
+	remember_request(c, &rq);
 }
 
 void do_help(struct ctx *c, int greeting)
@@ -467,67 +479,4 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 	decide(c, DESK_NOT_UNDERSTOOD, DESK_REASON_NONE,
 	       "a number with no list open");
 	part_set(part_add(c, "list_expired", 0), "example", example_text(c));
-}
-
-/* ---- reminders -------------------------------------------------------------
- */
-
-int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
-		       struct desk_reminder *out, size_t cap)
-{
-	static struct ctx c;
-	static struct desk_result scratch;
-	struct store_booking_list bl;
-	int64_t lead = (int64_t)cat->policy.reminder_hours * 3600;
-	size_t n = 0;
-	int rc;
-
-	if (lead <= 0)
-		return 0;
-	rc = store_bookings_due_reminder(st, now, lead, &bl);
-	if (rc < 0)
-		return rc;
-	if (when_zone_of(cat) == NULL) {
-		store_booking_list_free(&bl);
-		return STORE_ERR_ARG;
-	}
-	memset(&c, 0, sizeof(c));
-	c.cat = cat;
-	c.pack = lang_default();
-	c.out = &scratch;
-	c.item = -1;
-	for (size_t i = 0; i < bl.n && n < cap; i++) {
-		const struct store_booking *b = &bl.v[i];
-		rc = store_booking_mark_reminded(st, b->id, now);
-		if (rc < 0)
-			break;
-		int opted = store_is_opted_out(st, b->customer, NULL);
-		if (opted < 0) {
-			rc = opted;
-			break;
-		}
-		if (opted == 1 || !desk_can_reply(b->customer))
-			continue;
-		struct when_local l = local_of(&c, b->start);
-		const struct cat_service *svc =
-		    catalog_service(cat, b->service);
-		c.pool_used = 0;
-		c.n_ptrs = 0;
-		struct lang_var v[] = {
-		    {.name = "service",
-		     .value = svc != NULL ? svc->name : b->service},
-		    {.name = "day", .value = fmt_day(&c, &l.day)},
-		    {.name = "time", .value = fmt_hhmm(&c, l.minute)},
-		    {.name = "business", .value = biz(&c)},
-		    {.name = "ref", .value = b->ref},
-		};
-		out[n].booking_id = b->id;
-		snprintf(out[n].to, sizeof(out[n].to), "%s", b->customer);
-		lang_render(tpl_text(&c, "reminder"), v, 5, out[n].text,
-			    sizeof(out[n].text));
-		n++;
-		rc = 0;
-	}
-	store_booking_list_free(&bl);
-	return rc < 0 ? rc : (int)n;
 }

@@ -104,6 +104,10 @@ size_t part_shown(const struct part *p, const char *name)
  */
 const char *tpl_text(const struct ctx *c, const char *name)
 {
+	for (size_t i = 0; c->cat->replies != NULL && i < c->cat->n_replies;
+	     i++)
+		if (strcmp(c->cat->replies[i].name, name) == 0)
+			return c->cat->replies[i].text;
 	const char *t = lang_template(c->pack, name);
 	if (t == NULL)
 		t = lang_template(lang_default(), name);

@@ -15,7 +15,7 @@ void days_free(struct ctx *c)
 {
 	for (size_t i = 0; i < sizeof(c->days) / sizeof(c->days[0]); i++) {
 		if (c->days[i].valid)
-			store_booking_list_free(&c->days[i].bl);
+			list_free(&c->days[i].bl);
 		c->days[i].valid = 0;
 	}
 }
@@ -36,7 +36,7 @@ static const struct store_booking_list *day_bookings(struct ctx *c,
 			return &c->days[i].bl;
 	struct day_cache *dc = &c->days[c->next_day++ % n];
 	if (dc->valid)
-		store_booking_list_free(&dc->bl);
+		list_free(&dc->bl);
 	dc->valid = 0;
 	/* From the day before: a long booking may reach into this day. */
 	struct when_day prev = when_day_add(*d, -1), next = when_day_add(*d, 1);
@@ -48,6 +48,22 @@ static const struct store_booking_list *day_bookings(struct ctx *c,
 	dc->day = *d;
 	dc->valid = 1;
 	return &dc->bl;
+}
+
+/*
+ * How many of svc's places row b takes where it overlaps: one for a booked
+ * booking of svc, all of them for a staff block of svc or of every service
+ * (service ""). The same rule as store_booking_places, kept here so the
+ * desk's rules run without the store.
+ */
+static int places_taken(const struct store_booking *b,
+			const struct cat_service *svc)
+{
+	if (b->state == STORE_BLOCKED)
+		return b->service[0] == '\0' || strcmp(b->service, svc->id) == 0
+			   ? svc->capacity
+			   : 0;
+	return b->state == STORE_BOOKED && strcmp(b->service, svc->id) == 0;
 }
 
 /* Is there a place left for svc at t (ignoring the booking being moved)? */
@@ -64,7 +80,7 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	for (size_t i = 0; i < bl->n; i++) {
 		const struct store_booking *b = &bl->v[i];
 		/* a booking of svc takes one place, a block all of them */
-		int places = store_booking_places(b, svc->id, svc->capacity);
+		int places = places_taken(b, svc);
 		if (places == 0)
 			continue;
 		if (b->start < end && b->start + (int64_t)b->minutes * 60 > t)

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Reference characters: the store's alphabet (no 0/O, 1/I/L, 2/Z, 5/S,
@@ -417,10 +418,12 @@ static void when_of_the_request(const struct reader *r, const char *text,
 		if (when_without(r, text, now, q, LW_HOURS))
 			q->hours_when = all;
 	}
-	if (q->when.problem == WHEN_AMBIGUOUS_DATE && rd_has(r, LW_CANCEL) &&
+	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
+	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
 	    rd_has(r, LW_MOVE | LW_CORRECT)) {
 		struct when_req all = q->when;
-		if (when_without(r, text, now, q, LW_CANCEL)) {
+		if (when_without(r, text, now, q,
+				 LW_CANCEL | LW_BOOKING | LW_MINE)) {
 			if (q->when.has_day && q->when.problem == WHEN_FINE)
 				q->gone_when = all;
 			else
@@ -429,11 +432,137 @@ static void when_of_the_request(const struct reader *r, const char *text,
 	}
 }
 
-/* The question words stand in a clause without the service asked for. */
+/*
+ * A reading that disagrees with the text's own words is no reading: one
+ * weekday named and the day read is another weekday, or one day of the
+ * month ("the 1st") and the day read is another date. Then the day is
+ * unsure and the desk asks — a booking is never made on a day the text
+ * contradicts.
+ */
+static void check_day_words(const struct reader *r, struct inquiry *q)
+{
+	int wday = -1, mday = -1, n_wday = 0, n_mday = 0;
+	if (!q->when.has_day || q->gone_when.has_day)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->cls & LW_WEEKDAY) && t->val != wday) {
+			wday = t->val;
+			n_wday++;
+		}
+		const char *w = t->w;
+		size_t len = strlen(w);
+		if (len >= 3 && len <= 4 && isdigit((unsigned char)w[0]) &&
+		    (strcmp(w + len - 2, "st") == 0 ||
+		     strcmp(w + len - 2, "nd") == 0 ||
+		     strcmp(w + len - 2, "rd") == 0 ||
+		     strcmp(w + len - 2, "th") == 0)) {
+			int d = atoi(w);
+			if (d >= 1 && d <= 31 && d != mday) {
+				mday = d;
+				n_mday++;
+			}
+		}
+	}
+	if ((n_wday == 1 && q->when.day.wday != wday) ||
+	    (n_mday == 1 && q->when.day.mday != mday)) {
+		q->when.unsure = 1;
+		q->day_conflict = 1;
+	}
+}
+
+/*
+ * A number that counts ("tomorrow 2 bikes", "x3", "2 haircuts") is no time:
+ * when the time reader took a bare number for the time and the word after
+ * it is a person, a bike, a service or a count, the time is dropped.
+ */
+static void drop_counted_time(const struct reader *r, const char *text,
+			      struct inquiry *q)
+{
+	struct when_req *w = &q->when;
+	char word[64], folded[64];
+	size_t len = strlen(text);
+	struct cat_match m[1];
+
+	if (w->time != WHEN_TIME_AT || w->time_from < 0 || w->time_to <= 0 ||
+	    (size_t)w->time_to > len)
+		return;
+	for (int i = w->time_from; i < w->time_to; i++)
+		if (!isdigit((unsigned char)text[i]))
+			return; /* "2pm", "14:00": said as a time */
+	int counted = w->time_from > 0 && (text[w->time_from - 1] == 'x' ||
+					   text[w->time_from - 1] == 'X');
+	size_t p = (size_t)w->time_to, n = 0;
+	while (p < len && text[p] == ' ')
+		p++;
+	while (p < len && n + 1 < sizeof(word) && text[p] != ' ' &&
+	       !ispunct((unsigned char)text[p]))
+		word[n++] = text[p++];
+	word[n] = '\0';
+	if (!counted && n > 0) {
+		text_fold(word, folded, sizeof(folded));
+		uint64_t cls = lang_lookup(r->pack, folded, NULL);
+		counted = (cls & (LW_TRADE | LW_PERSON | LW_CHILD)) != 0 ||
+			  strcmp(folded, "people") == 0 ||
+			  strcmp(folded, "of") == 0 ||
+			  catalog_lookup(r->cat, folded, 0, m, 1) > 0;
+		size_t fl = strlen(folded);
+		if (!counted && fl > 3 && folded[fl - 1] == 's') {
+			folded[fl - 1] = '\0';
+			counted = catalog_lookup(r->cat, folded, 0, m, 1) > 0;
+		}
+	}
+	if (counted) {
+		w->time = WHEN_TIME_NONE;
+		w->problem =
+		    w->problem == WHEN_AMBIGUOUS_TIME ? WHEN_FINE : w->problem;
+		w->mentioned = w->has_day || w->has_range;
+	}
+}
+
+/* The text is a number and polite or correcting words only. */
+static void find_bare(const struct reader *r, struct inquiry *q)
+{
+	const uint64_t around = LW_FILLER | LW_YES | LW_ACK | LW_CORRECT |
+				LW_THANKS | LW_PRONOUN | LW_CHOICE | LW_SELF |
+				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
+				LW_QUESTION;
+	int at = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *w = r->t[i].w;
+		size_t n = strlen(w);
+		if (n >= 1 && n <= 4 && rd_is_digits(w)) {
+			if (at >= 0)
+				return; /* two numbers */
+			at = (int)i;
+			continue;
+		}
+		if (!(r->t[i].eff & around))
+			return;
+	}
+	if (at >= 0)
+		snprintf(q->bare, sizeof(q->bare), "%s", r->t[at].w);
+}
+
+/* The question words stand in a clause without the service asked for, or
+ * close the text after it ("service fri 10 how much"). */
 static int question_apart(const struct reader *r, const struct inquiry *q)
 {
 	const uint64_t ask = LW_PRICE | LW_DURATION | LW_AVAIL | LW_EARLIEST;
 	int seen = 0;
+	int first = rd_where(r, ask, NULL);
+	if (first > 0) {
+		int trailing = 1, before = 0;
+		for (size_t i = (size_t)first; i < r->n; i++)
+			trailing &=
+			    (r->t[i].eff & (ask | LW_FILLER | LW_QUESTION |
+					    LW_PRONOUN | LW_THANKS)) != 0 &&
+			    r->t[i].thing == 0;
+		for (int i = 0; i < first; i++)
+			before |= r->t[i].thing > 0;
+		if (trailing && before)
+			return 1;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		if (!(r->t[i].eff & ask))
 			continue;
@@ -491,12 +620,22 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (rd_has(r, LW_HOURS) &&
 	    (r->qmark || rd_has(r, LW_QUESTION) || r->n <= 4))
 		out->asks |= INQ_ASK_HOURS;
-	if (rd_where(r, LW_NOT_TEXT, &v) >= 0)
-		out->not_text = v;
+	/* The last such question is the specific one ("do you take walk
+	 * ins": walk-ins, not payment). */
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->t[i].pcls & LW_NOT_TEXT)
+			out->not_text = r->t[i].pval;
+		else if (r->t[i].cls & LW_NOT_TEXT)
+			out->not_text = r->t[i].val;
+	}
+	(void)v;
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
+	drop_counted_time(r, text, out);
+	find_bare(r, out);
+	check_day_words(r, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);

@@ -111,27 +111,68 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		size_t j = i + 1;
 		while (j < r->n &&
-		       (r->t[j].cls & (LW_FILLER | LW_BOOK | LW_SELF |
-				       LW_QUESTION | LW_PRONOUN | LW_NUMBER) ||
+		       (r->t[j].cls &
+			    (LW_FILLER | LW_BOOK | LW_SELF | LW_QUESTION |
+			     LW_PRONOUN | LW_NUMBER | LW_TRADE) ||
 			(r->t[j].eff & LW_PRICE)) &&
 		       r->t[j].thing == 0)
 			j++;
 		if (j >= r->n)
 			continue;
 		const struct tok *s = &r->t[j];
-		if (s->thing != 0 || s->eff != 0 || strlen(s->w) < 3 ||
+		/* An everyday word counts only after a strong lead ("do you
+		 * do wheel building"), not "do you get busy". */
+		int strong = strcmp(t->w, "do") == 0 ||
+			     strcmp(t->w, "offer") == 0 ||
+			     strcmp(t->w, "book") == 0 || (t->eff & LW_PRICE);
+		uint64_t cls =
+		    strong && !(s->eff & (LW_DATEWORD | LW_WEEKDAY | LW_TODAY))
+			? s->eff & ~LW_COMMON
+			: s->eff;
+		if (s->thing != 0 || cls != 0 || strlen(s->w) < 3 ||
 		    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		/* "my spaniel", "our van": what is theirs is what the work is
+		 * on, not what they ask us for */
+		if (j > 0 && (strcmp(r->t[j - 1].w, "my") == 0 ||
+			      strcmp(r->t[j - 1].w, "our") == 0 ||
+			      strcmp(r->t[j - 1].w, "his") == 0 ||
+			      strcmp(r->t[j - 1].w, "her") == 0 ||
+			      strcmp(r->t[j - 1].w, "their") == 0))
+			continue;
 		/* Only where nothing we know was named in that clause. */
 		int known = 0;
 		for (size_t k = 0; k < q->n_things; k++)
-			known |= q->things[k].clause == s->clause;
+			known |= q->things[k].kind >= 0 &&
+				 q->things[k].clause == s->clause;
 		if (known)
 			continue;
 		snprintf(q->asked_word, sizeof(q->asked_word), "%s", s->w);
+		/* "wheel builds", "eyebrow waxing": the words after it */
+		for (size_t k = j + 1; k < r->n && k < j + 3; k++) {
+			uint64_t e = r->t[k].eff;
+			if (r->t[k].thing != 0 || (e & ~LW_COMMON) != 0 ||
+			    rd_has_digit(r->t[k].w))
+				break;
+			size_t l = strlen(q->asked_word);
+			snprintf(q->asked_word + l, sizeof(q->asked_word) - l,
+				 " %s", r->t[k].w);
+		}
 		return 1;
+	}
+	/* "tubeless setup?": a short question about a thing we don't know */
+	if (r->qmark && r->n <= 3 && q->n_things == 0) {
+		for (size_t i = 0; i < r->n; i++) {
+			const struct tok *s = &r->t[i];
+			if (s->eff != 0 || strlen(s->w) < 4 ||
+			    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
+				continue;
+			snprintf(q->asked_word, sizeof(q->asked_word), "%s",
+				 s->w);
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -146,6 +187,16 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+/* The one word that is neither thanks nor an acknowledgement is an
+ * everyday word ("lovely stuff"), not a name of something. */
+static int other_is_common(const struct reader *r, uint64_t ack_set)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!(r->t[i].eff & ack_set))
+			return r->t[i].eff == LW_COMMON;
+	return 0;
+}
+
 /* Every word thanks or acknowledges; with a thanks word, one word in three
  * may be anything else ("thanks Dave", "cheers for fixing it"). */
 static int thanks_only(const struct reader *r, uint64_t ack_set)
@@ -158,8 +209,10 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 	if (other == 0)
 		return 1;
 	if (!rd_has(r, LW_THANKS))
-		return other == 1 && r->n >= 3 && !rd_has(r, LW_QUESTION);
-	return other <= 1 || other * 3 <= r->n;
+		return other == 1 && !rd_has(r, LW_QUESTION) &&
+		       (r->n >= 3 || other_is_common(r, ack_set));
+	return other <= 1 || other * 3 <= r->n ||
+	       (other * 2 <= r->n && !rd_has(r, LW_QUESTION | LW_BOOK));
 }
 
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
@@ -222,9 +275,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
-		strong_move |= (r->t[i].cls & LW_MOVE) &&
-			       strcmp(r->t[i].w, "instead") != 0 &&
-			       strcmp(r->t[i].w, "change") != 0;
+		strong_move |= ((r->t[i].cls & LW_MOVE) &&
+				strcmp(r->t[i].w, "instead") != 0 &&
+				strcmp(r->t[i].w, "change") != 0) ||
+			       (r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE));
 	if (rd_has(r, LW_MOVE) && !svc &&
 	    (time || bare || q->ref[0] != '\0' ||
 	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
@@ -240,7 +294,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
-	if (rd_has(r, LW_HELP) && !thing && !time && !trade) {
+	if (rd_has(r, LW_HELP) && !thing && !time &&
+	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}
@@ -306,8 +361,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_AVAIL, "availability words");
 		return;
 	}
-	if (thing || time || (asked && !trade) || rd_has(r, LW_BOOK)) {
-		if (!thing && trade) {
+	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+		if (!thing && trade && !asked) {
 			set(q, INQ_TRADE, "names the trade, no service");
 			return;
 		}

@@ -55,7 +55,7 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 		return 0;
 	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
 		size_t el = strlen(ends[i].end);
-		if (len < el + 4 || strcmp(word + len - el, ends[i].end) != 0)
+		if (len < el + 3 || strcmp(word + len - el, ends[i].end) != 0)
 			continue;
 		size_t stem = len - el;
 		/* "trimmed" → "trim": a doubled last letter */
@@ -108,10 +108,14 @@ static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 static int fuzzy_ok(const struct reader *r, size_t i, size_t len,
 		    const char *phrase)
 {
+	struct cat_match m[1];
 	for (size_t k = 0; k < len; k++) {
 		const struct tok *t = &r->t[i + k];
 		if (t->cls != 0 || rd_has_digit(t->w) ||
 		    rd_is_ref_like(t->w, 0))
+			return 0;
+		/* a word that is ours exactly is no part of a typo */
+		if (len > 1 && catalog_lookup(r->cat, t->w, 0, m, 1) > 0)
 			return 0;
 	}
 	return text_codepoints(phrase) >= (len == 1 ? 4 : 8);
@@ -123,7 +127,7 @@ static int phrase_covered(const struct reader *r, size_t i)
 {
 	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
 				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
-				LW_GREET | LW_BYE | LW_THANKS;
+				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK;
 	for (size_t k = 0; k <= i; k++) {
 		const struct tok *t = &r->t[i - k];
 		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
@@ -155,6 +159,11 @@ static void match_words(struct reader *r, struct inquiry *q)
 			int fits = 1;
 			for (size_t k = 0; k < len && fits; k++) {
 				size_t wl = strlen(r->t[i + k].w);
+				/* a phrase never spans "+", "," or "." */
+				if (r->t[i + k].segment != r->t[i].segment) {
+					fits = 0;
+					break;
+				}
 				if (pos + wl + 2 >= sizeof(phrase)) {
 					fits = 0;
 					break;
@@ -241,6 +250,35 @@ static int phrase_holds(char *const *ws, size_t n, const char *word)
 	return 0;
 }
 
+/* phrase_holds for the word or its stem ("clipped": "clip", "trims":
+ * "trim"). */
+static int phrase_holds_stem(char *const *ws, size_t n, const char *word)
+{
+	static const char *const ends[] = {"s", "es", "ed", "ing"};
+	char stem[64];
+	size_t len = strlen(word);
+
+	if (phrase_holds(ws, n, word))
+		return 1;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t el = strlen(ends[i]);
+		if (len < el + 3 || len >= sizeof(stem) ||
+		    strcmp(word + len - el, ends[i]) != 0)
+			continue;
+		size_t sl = len - el;
+		memcpy(stem, word, sl);
+		stem[sl] = '\0';
+		if (phrase_holds(ws, n, stem))
+			return 1;
+		if (sl >= 2 && stem[sl - 1] == stem[sl - 2]) {
+			stem[sl - 1] = '\0'; /* "clipped": "clip" */
+			if (phrase_holds(ws, n, stem))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * In one clause, a topic beside a service is what the service is for
  * ("moped puncture", "brakes on my van"): the request is the topic. A
@@ -274,9 +312,9 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
 			    strchr(ta->word, ' ') == NULL &&
-			    phrase_holds(cat->services[tb->idx].words,
-					 cat->services[tb->idx].n_words,
-					 ta->word)) {
+			    phrase_holds_stem(cat->services[tb->idx].words,
+					      cat->services[tb->idx].n_words,
+					      ta->word)) {
 				ta->role = INQ_MERGED;
 				break;
 			}
@@ -302,10 +340,24 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}
-		/* "two bikes need a service": the people or bikes counted */
-		if (v > 0 && i + 1 < r->n && t->thing == 0 &&
-		    (r->t[i + 1].eff & (LW_TRADE | LW_PERSON)) &&
-		    !(r->t[i + 1].eff & LW_SELF)) {
+		/* "two bikes need a service", "both our bikes": the people
+		 * or bikes counted */
+		size_t nx = i + 1;
+		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
+		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
+			nx++;
+		/* or right before a word we don't know in the plural ("2
+		 * westies"), unless the number is a time ("at 2 for...") */
+		size_t wl = i + 1 < r->n ? strlen(r->t[i + 1].w) : 0;
+		int plural = wl > 3 && r->t[i + 1].w[wl - 1] == 's' &&
+			     r->t[i + 1].eff == 0 && r->t[i + 1].thing == 0 &&
+			     !rd_has_digit(r->t[i + 1].w) &&
+			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
+		if (plural)
+			nx = i + 1;
+		if (v > 0 && nx < r->n && t->thing == 0 &&
+		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
+		    !(r->t[nx].eff & LW_SELF)) {
 			for (size_t k = 0; k < q->n_things; k++)
 				if (q->things[k].kind == CAT_SERVICE &&
 				    q->things[k].role == INQ_ASKED &&

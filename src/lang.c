@@ -3,12 +3,12 @@
 
 #include "smsdesk/catalog.h"
 #include "smsdesk/gsm7.h"
+#include "smsdesk/text.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The packs built in (lang_en.c, ...). */
-extern const struct lang_pack lang_pack_en;
+#include "lang/lang_packs.h"
 
 static const struct lang_pack *const packs[] = {&lang_pack_en};
 #define N_PACKS (sizeof(packs) / sizeof(packs[0]))
@@ -78,7 +78,7 @@ static struct lang_index *index_of(const struct lang_pack *pack)
 		if (ix->pack != NULL)
 			continue;
 		ix->pack = pack;
-		for (size_t w = 0; w < pack->n_words; w++) {
+		for (size_t w = 0; pack->words[w].text != NULL; w++) {
 			const struct lang_word *lw = &pack->words[w];
 			uint32_t h = hash_of(lw->text) & (INDEX_SLOTS - 1);
 			while (ix->slot[h] != 0 &&
@@ -253,18 +253,19 @@ int lang_segments(const char *text)
 
 int lang_trim_words(char *text, size_t cap, int max)
 {
-	size_t len = strnlen(text, cap);
+	size_t len;
 
-	if (cap < 4) {
-		if (cap > 0)
-			text[0] = '\0';
+	if (cap == 0)
 		return 1;
-	}
+	len = strnlen(text, cap);
 	if (len >= cap)
 		len = cap - 1;
 	text[len] = '\0';
-	while (len > 0 && lang_segments(text) > max) {
-		/* The last space with room after it for "...". */
+	if (lang_segments(text) <= max)
+		return lang_segments(text);
+	while (len > 0) {
+		/* Cut at the last space, then say it was cut ("..."), as
+		 * long as the dots fit in the buffer and the segments. */
 		size_t sp = len;
 		while (sp > 0 && text[sp - 1] != ' ')
 			sp--;
@@ -272,17 +273,16 @@ int lang_trim_words(char *text, size_t cap, int max)
 			text[0] = '\0';
 			return 1;
 		}
-		sp--; /* at the space */
-		if (sp + 4 > cap - 1)
-			sp = cap - 5; /* keep "..." inside the buffer */
-		memcpy(text + sp, "...", 4);
-		len = sp + 3;
+		len = sp - 1;
+		while (len > 0 && text[len - 1] == ' ')
+			len--;
+		text[len] = '\0';
+		if (len == 0 || len + 4 > cap)
+			continue;
+		memcpy(text + len, "...", 4);
 		if (lang_segments(text) <= max)
 			break;
-		text[sp] = '\0';
-		len = sp;
-		while (len > 0 && text[len - 1] == ' ')
-			text[--len] = '\0';
+		text[len] = '\0';
 	}
 	return lang_segments(text);
 }
@@ -308,7 +308,7 @@ static const struct lang_reply_spec specs[] = {
     {"offer_window", "service day slots price", "slots"},
     {"offer_earliest", "service slots price", "slots"},
     {"offer_range", "service slots price", "slots"},
-    {"offer_today", "service time slots price", "slots"},
+    {"offer_today", "service time slots price", ""},
     {"offer_one", "service when slots price", ""},
     {"ask_service", "services", "services"},
     {"ask_trade", "services", "services"},
@@ -322,7 +322,7 @@ static const struct lang_reply_spec specs[] = {
     {"ask_time_either", "service day day_hours a b", "a b"},
     {"not_offered", "thing providers", "providers"},
     {"not_offered_ours", "thing services", ""},
-    {"not_offered_unknown", "services", ""},
+    {"not_offered_unknown", "thing services", ""},
     {"not_offered_brief", "", ""},
     {"no_closed", "service day slots providers", ""},
     {"no_full", "service day slots providers", ""},
@@ -330,7 +330,7 @@ static const struct lang_reply_spec specs[] = {
     {"no_horizon", "service n providers", ""},
     {"no_nobody", "", ""},
     {"taken", "service day time", ""},
-    {"too_soon", "service notice time", ""},
+    {"too_soon", "service notice day time", ""},
     {"time_passed", "time", ""},
     {"off_grid", "service minutes time day", ""},
     {"outside_hours", "day day_hours", ""},
@@ -380,7 +380,6 @@ static const struct lang_reply_spec specs[] = {
     {"staff_moved", "service when old_when price ref business",
      "service when ref"},
     {"staff_cancelled", "service when ref business", "service when ref"},
-    {"nothing_booked", "", ""},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
@@ -429,7 +428,23 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	char buf[2048];
 
 	if (spec == NULL) {
-		snprintf(why, cap, "unknown reply name '%s'", name);
+		const char *near = NULL;
+		int best = 3;
+		for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
+			int d = text_distance(name, specs[i].name, 2);
+			if (d < best) {
+				best = d;
+				near = specs[i].name;
+			}
+		}
+		if (near != NULL)
+			snprintf(why, cap,
+				 "no standard reply is called '%s' (did you "
+				 "mean '%s'?)",
+				 name, near);
+		else
+			snprintf(why, cap, "no standard reply is called '%s'",
+				 name);
 		return -1;
 	}
 	/* Every placeholder is one this reply fills; braces balance. */
@@ -536,7 +551,10 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	};
 	lang_render(text, vars, sizeof(vars) / sizeof(vars[0]), buf,
 		    sizeof(buf));
-	int max = cat != NULL ? cat->policy.max_segments : 1;
+	/* While a catalog loads, policy may not be read yet: its default. */
+	int max = cat != NULL && cat->policy.max_segments >= 1
+		      ? cat->policy.max_segments
+		      : 2;
 	int seg = lang_segments(buf);
 	if (seg > max) {
 		snprintf(why, cap,
@@ -546,4 +564,10 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 		return -1;
 	}
 	return 0;
+}
+
+int lang_catalog_reply_check(const struct cat_reply *reply,
+			     const struct catalog *cat, char *why, size_t cap)
+{
+	return lang_check_reply(cat, reply->name, reply->text, why, cap) != 0;
 }

@@ -2,6 +2,8 @@
  * smsdesk: one binary, subcommands (DESIGN.md "Command line"). This file
  * only dispatches; each subcommand lives in src/cmd/cmd_<name>.c.
  */
+#include "smsdesk/catalog.h"
+#include "smsdesk/lang.h"
 #include "smsdesk/cli.h"
 
 #include <stdarg.h>
@@ -20,7 +22,8 @@ static const struct subcommand subcommands[] = {
     {"serve", cmd_serve, "[-c FILE] [--device PATH] [--db PATH] [--now TIME]",
      "run the desk: answer texts from the modem(s)"},
     {"check", cmd_check, "[-c FILE]", "validate the catalog (FILE:LINE: ...)"},
-    {"try", cmd_try, "[-c FILE] [--db PATH] [--now TIME] --from NUMBER TEXT...",
+    {"try", cmd_try,
+     "[-c FILE] [--db PATH] [--now TIME] [--explain] --from NUMBER TEXT...",
      "print the reply the desk would send to TEXT"},
     {"demo", cmd_demo, "[-c FILE]",
      "text the desk from this terminal through a simulated modem"},
@@ -112,6 +115,8 @@ int cli_not_yet(const char *cmd)
 
 int main(int argc, char **argv)
 {
+	/* Reply overrides in catalogs are checked against the desk's own. */
+	catalog_set_reply_check(lang_catalog_reply_check);
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;

@@ -49,6 +49,9 @@ struct store {
 	/* The opt-out key (hex), read once: it never changes in a file. */
 	char optout_key[65];
 	char errmsg[256];
+	/* store_set_busy_budget (store_busy.c): the most all calls together
+	 * may wait for the lock until the next store_busy_budget_reset. */
+	int busy_budget_ms, busy_left_ms;
 };
 
 /* ---- binding: typed arguments, counted by the DB_ARGS macro ----------- */

@@ -13,9 +13,10 @@
  * through a narrow interface (struct desk_io): desk_answer wires it to the
  * store, inside the caller's transaction (store_begin ... store_commit);
  * tests may give desk_answer_io a fake. It hands back texts for the caller
- * to queue. Its parts: desk.c (deciding), desk_conv.c (the conversation's
- * memory), desk_slots.c (slots and referrals), desk_book.c (saying yes and
- * no to a booking), desk_manage.c (cancel, move, questions), desk_reply.c
+ * to queue. Its parts: desk.c (deciding), desk_request.c (a request and
+ * the questions beside it), desk_conv.c (the conversation's memory),
+ * desk_slots.c (slots and referrals), desk_book.c (saying yes and no to a
+ * booking), desk_manage.c (cancel, move, my bookings), desk_reply.c
  * (wording from the language pack), desk_store.c (the store as desk_io).
  */
 #ifndef SMSDESK_DESK_H
@@ -149,7 +150,8 @@ int desk_answer(const struct catalog *cat, struct store *st, const char *sender,
  * 1 for yes where it asks), STORE_ERR_NOT_FOUND / STORE_ERR_FULL /
  * STORE_ERR_STATE as store.h documents for the call of the same name, or
  * another negative enum store_err on failure. Lists are allocated with
- * malloc and freed by the desk with store_booking_list_free.
+ * malloc and freed by the desk with free(list.v) (as
+ * store_booking_list_free does).
  */
 struct desk_io {
 	void *ctx;

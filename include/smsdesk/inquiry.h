@@ -103,6 +103,8 @@ struct inquiry {
 	struct when_req gone_when;  /* the day a move is from ("can't make it
 				       tmrw, can I do fri"), has_day 0 none */
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
+	char bare[8];	       /* the text is just a number ("3", "make it
+				  11"): that number, else "" */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
@@ -115,6 +117,8 @@ struct inquiry {
 	int asks_back;	       /* "how much was it again" */
 	int greeting;	       /* opens with a greeting */
 	int today;	       /* "tonight", "this afternoon": today named */
+	int day_conflict;      /* the day read disagrees with a weekday or
+				  date the text names: asked, never booked */
 	int question;	       /* a '?' or a question word */
 	int price_segment;     /* the piece holding the first price word, -1 */
 	int question_apart;    /* the price/duration/space question is in a

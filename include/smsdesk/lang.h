@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 struct catalog;
+struct cat_reply;
 
 /*
  * Word classes (bits): what a folded word or phrase can mean. A word may
@@ -83,6 +84,8 @@ struct catalog;
 #define LW_BYE	    (UINT64_C(1) << 39) /* see you, bye: a goodbye */
 #define LW_TODAY    (UINT64_C(1) << 40) /* tonight, this afternoon: today */
 #define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
+#define LW_WEEKDAY  (UINT64_C(1) << 42) /* a weekday name (val 0 Monday) */
+#define LW_DATEWORD (UINT64_C(1) << 43) /* tomorrow, june, next: when words */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
@@ -111,10 +114,9 @@ struct lang_tpl {
 #define LANG_MAX_PHRASE_WORDS 6
 
 struct lang_pack {
-	const char *code; /* ISO 639-1: "en" */
-	const char *name; /* "English" */
-	const struct lang_word *words;
-	size_t n_words;
+	const char *code;	       /* ISO 639-1: "en" */
+	const char *name;	       /* "English" */
+	const struct lang_word *words; /* ends with a NULL text */
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
@@ -199,5 +201,13 @@ int lang_trim_words(char *text, size_t cap, int max);
  */
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap);
+
+/*
+ * lang_check_reply as the catalog's reply hook (catalog_set_reply_check):
+ * main sets it at start-up so `check` and every load report a business's
+ * wording that the desk could not send.
+ */
+int lang_catalog_reply_check(const struct cat_reply *reply,
+			     const struct catalog *cat, char *why, size_t cap);
 
 #endif

@@ -103,6 +103,17 @@ void store_set_random(struct store *st, store_random_fn fn, void *ctx);
  * up with STORE_ERR_BUSY (default 5000 ms).
  */
 void store_set_busy_timeout(struct store *st, int ms);
+/*
+ * Instead of a wait per call, a budget shared by all calls (store_busy.c):
+ * together they wait at most MS for other connections' locks until the
+ * next store_busy_budget_reset, then give up at once with STORE_ERR_BUSY.
+ * The daemon resets it at each pass of its loop, so a competing writer
+ * costs one pass at most MS, however many calls the pass makes (texts
+ * read from a SIM in one listing, a batch of retries). Replaced by a later
+ * store_set_busy_timeout.
+ */
+void store_set_busy_budget(struct store *st, int ms);
+void store_busy_budget_reset(struct store *st);
 
 /* ---- transactions ---------------------------------------------------- */
 

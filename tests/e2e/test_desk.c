@@ -589,7 +589,8 @@ static void test_cannot_receive(void)
 int main(void)
 {
 	static const char *const corpora[] = {
-	    "desk_corpus.txt", "desk_texts_barber.txt", "desk_texts_bike.txt"};
+	    "desk_corpus.txt", "desk_texts_barber.txt", "desk_texts_bike.txt",
+	    "desk_texts_groomer.txt"};
 	static const char *const talks[] = {"desk_conversations.txt",
 					    "desk_talk_barber.txt",
 					    "desk_talk_bike.txt"};

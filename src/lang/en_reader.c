@@ -1,18 +1,20 @@
 /*
- * lang_en: the English pack — what customers' words mean to the reader, and
- * how the desk words its replies. Data only. Words are folded as text_fold
- * does (lower case, no accents, apostrophes dropped: "can't" is "cant").
- * Phrases are up to four words. Txt-speak and common misspellings are
- * listed beside the words they stand for.
+ * The English pack's lexicon: what customers' words mean to the reader.
+ * Data only. Words are folded as text_fold does (lower case, no accents,
+ * apostrophes dropped: "can't" is "cant"); phrases are up to six words.
+ * Txt-speak and common misspellings are listed beside the words they
+ * stand for. The replies are in en_replies.c.
  */
 #include "smsdesk/lang.h"
+
+#include "lang_packs.h"
 
 // clang-format off
 #define W(t, c)	   {t, (uint64_t)(c), 0}
 #define V(t, c, v) {t, (uint64_t)(c), v}
 #define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
 
-static const struct lang_word words[] = {
+const struct lang_word lang_en_words[] = {
     /* ---- opting out and back in (manners 6: STOP honoured at once) */
     W("stop", LW_STOP), W("stopall", LW_STOP), W("stop all", LW_STOP),
     W("unsubscribe", LW_STOP), W("unsub", LW_STOP), W("end", LW_STOP),
@@ -25,11 +27,13 @@ static const struct lang_word words[] = {
     W("texting", LW_STOP_OBJ), W("txting", LW_STOP_OBJ),
     W("messaging", LW_STOP_OBJ), W("sending", LW_STOP_OBJ),
     W("contacting", LW_STOP_OBJ), W("texts", LW_STOP_OBJ),
-    W("messages", LW_STOP_OBJ), W("msgs", LW_STOP_OBJ), W("spam", LW_STOP_OBJ),
+    W("messages", LW_STOP_OBJ), W("msgs", LW_STOP_OBJ), W("msging", LW_STOP_OBJ), W("texing", LW_STOP_OBJ),
+    W("txts", LW_STOP_OBJ), W("msg", LW_STOP_OBJ), W("spam", LW_STOP_OBJ),
     W("spamming", LW_STOP_OBJ), W("it", LW_STOP_OBJ | LW_PRONOUN),
     W("this", LW_STOP_OBJ | LW_PRONOUN), W("that", LW_STOP_OBJ | LW_PRONOUN),
     W("now", LW_STOP_OBJ), W("all", LW_STOP_OBJ | LW_FILLER),
-    W("me", LW_STOP_OBJ | LW_SELF), W("list", LW_STOP_OBJ),
+    W("me", LW_STOP_OBJ | LW_SELF), W("list", LW_STOP_OBJ), W("these", LW_STOP_OBJ), W("them", LW_STOP_OBJ),
+    W("those", LW_STOP_OBJ), W("reminders", LW_STOP_OBJ),
     W("mailing list", LW_STOP_OBJ), W("stop by", LW_NOT_STOP),
     W("stop in", LW_NOT_STOP), W("stop off", LW_NOT_STOP),
     W("stop round", LW_NOT_STOP), W("stop over", LW_NOT_STOP),
@@ -111,7 +115,8 @@ static const struct lang_word words[] = {
     W("have a good day", LW_ACK | LW_BYE),
     W("have a nice day", LW_ACK | LW_BYE), W("see you then", LW_ACK | LW_BYE),
     W("look forward", LW_ACK | LW_BYE), W("looking forward", LW_ACK | LW_BYE),
-    W("good stuff", LW_ACK), W("great stuff", LW_ACK), W("nice one", LW_ACK),
+    W("good stuff", LW_ACK), W("thanks a mil", LW_THANKS), W("savage", LW_ACK),
+    W("deadly", LW_ACK), W("class", LW_ACK), W("legend thanks", LW_THANKS), W("great stuff", LW_ACK), W("nice one", LW_ACK),
     W("legend", LW_ACK), W("top man", LW_ACK), W("star", LW_ACK), W("sorted", LW_ACK), W("all good", LW_ACK),
     W("received", LW_ACK), W("lol", LW_ACK), W("haha", LW_ACK),
     W("x", LW_ACK | LW_FILLER), W("xx", LW_ACK | LW_FILLER),
@@ -147,7 +152,7 @@ static const struct lang_word words[] = {
     W("be", LW_FILLER), W("am", LW_FILLER), W("to", LW_FILLER),
     W("at", LW_FILLER), W("in", LW_FILLER), W("on", LW_FILLER | LW_RELATIVE),
     W("for", LW_FILLER | LW_RELATIVE), W("of", LW_FILLER | LW_RELATIVE),
-    W("with", LW_FILLER | LW_RELATIVE), W("by", LW_FILLER),
+    W("with", LW_FILLER | LW_RELATIVE), W("by", LW_FILLER), W("over", LW_FILLER), W("during", LW_FILLER),
     W("just", LW_FILLER), W("only", LW_FILLER), W("some", LW_FILLER),
     W("any", LW_FILLER | LW_QUESTION), W("there", LW_FILLER),
     W("here", LW_FILLER), W("its", LW_FILLER), W("thats", LW_FILLER),
@@ -188,7 +193,9 @@ static const struct lang_word words[] = {
     W("rearrange", LW_MOVE), W("postpone", LW_MOVE), W("change", LW_MOVE),
     W("instead", LW_MOVE | LW_CORRECT), W("swap", LW_MOVE),
     W("moving", LW_MOVE), W("changing", LW_MOVE), W("shift", LW_MOVE),
-    W("push back", LW_MOVE), W("push it back", LW_MOVE),
+    W("push back", LW_MOVE), W("push it back", LW_MOVE), W("push it to", LW_MOVE),
+    W("push it", LW_MOVE), W("move it to", LW_MOVE), W("bump it", LW_MOVE),
+    W("shift it", LW_MOVE),
     W("bring it forward", LW_MOVE), W("move it", LW_MOVE),
     W("put it back", LW_MOVE), W("make it later", LW_MOVE),
     W("make it earlier", LW_MOVE), W("change it", LW_MOVE),
@@ -208,7 +215,9 @@ static const struct lang_word words[] = {
     W("book in", LW_BOOK), W("reserve", LW_BOOK), W("get", LW_BOOK),
     W("want", LW_BOOK), W("wanna", LW_BOOK), W("like", LW_BOOK),
     W("need", LW_BOOK), W("needs", LW_BOOK), W("have", LW_BOOK),
-    W("fit", LW_BOOK), W("fit me in", LW_BOOK), W("squeeze", LW_BOOK),
+    W("fit", LW_BOOK), W("fit me in", LW_BOOK), W("fitting me in", LW_BOOK),
+    W("fit us in", LW_BOOK), W("fitting us in", LW_BOOK), W("fit it in", LW_BOOK),
+    W("fit in", LW_BOOK), W("fitting in", LW_BOOK), W("squeezing me in", LW_BOOK), W("squeeze", LW_BOOK),
     W("squeeze me in", LW_BOOK), W("do", LW_QUESTION), W("gimme", LW_BOOK),
     W("after", LW_FILLER), W("come in", LW_BOOK), W("come", LW_BOOK),
     W("bring", LW_BOOK), W("drop off", LW_BOOK), W("schedule", LW_BOOK),
@@ -237,7 +246,14 @@ static const struct lang_word words[] = {
     W("how long is", LW_DURATION), W("open", LW_HOURS), W("opens", LW_HOURS),
     W("opening", LW_HOURS), W("opening hours", LW_HOURS),
     W("opening times", LW_HOURS), W("close", LW_HOURS), W("closes", LW_HOURS),
-    W("closing", LW_HOURS), W("closed", LW_HOURS), W("hours", LW_HOURS),
+    W("closing", LW_HOURS), W("closed", LW_HOURS), W("your hours", LW_HOURS),
+    W("ur hours", LW_HOURS), W("what hours", LW_HOURS), W("hours on", LW_HOURS),
+    W("business hours", LW_HOURS), W("hours are", LW_HOURS),
+    W("what time do you open", LW_HOURS), W("what time do you close", LW_HOURS),
+    W("what time do u open", LW_HOURS), W("what time do u close", LW_HOURS),
+    W("what time are you open", LW_HOURS), W("what time do you shut", LW_HOURS),
+    W("what time you open", LW_HOURS), W("what time you close", LW_HOURS),
+    W("open late", LW_HOURS), W("open til", LW_HOURS), W("open till", LW_HOURS),
     W("shut", LW_HOURS), W("my booking", LW_MINE), W("my bookings", LW_MINE),
     W("my appointment", LW_MINE), W("my appointments", LW_MINE),
     W("my appt", LW_MINE), W("my appts", LW_MINE),
@@ -249,7 +265,10 @@ static const struct lang_word words[] = {
     W("any bookings", LW_MINE), W("have i booked", LW_MINE),
     W("booked in for", LW_MINE), W("my next appointment", LW_MINE),
     W("when am i booked", LW_MINE), W("what time is my", LW_MINE),
-    W("when is my", LW_MINE), W("what time am i", LW_MINE),
+    W("when is my", LW_MINE), W("my ref", LW_MINE), W("my reference", LW_MINE),
+    W("booking ref", LW_MINE), W("booking reference", LW_MINE),
+    W("my booking still on", LW_MINE), W("still booked", LW_MINE),
+    W("still on for", LW_MINE), W("still on", LW_MINE), W("what time am i", LW_MINE),
     W("when am i", LW_MINE), W("do i have a booking", LW_MINE),
     W("do i have an appointment", LW_MINE), W("my slot", LW_MINE),
     W("help", LW_HELP), W("menu", LW_HELP), W("info", LW_HELP),
@@ -259,7 +278,9 @@ static const struct lang_word words[] = {
     W("what services", LW_HELP), W("what can i book", LW_HELP),
     W("what do you guys do", LW_HELP), W("what do u guys do", LW_HELP),
     W("what do you lot do", LW_HELP), W("what services do you", LW_HELP),
-    W("what do u offer", LW_HELP), W("what else do you do", LW_HELP),
+    W("what do u offer", LW_HELP), W("what else do you do", LW_HELP), W("whats on offer", LW_HELP), W("is this the", LW_HELP),
+    W("who is this", LW_HELP), W("who are you", LW_HELP), W("is this", LW_HELP),
+    W("what have you got on offer", LW_HELP), W("what do you have on offer", LW_HELP),
     W("ref", LW_REFKEY), W("reference", LW_REFKEY), W("code", LW_REFKEY),
     W("number", LW_REFKEY | LW_CHOICE), W("id", LW_REFKEY),
     W("option", LW_CHOICE), W("num", LW_CHOICE), W("nr", LW_CHOICE),
@@ -298,6 +319,18 @@ static const struct lang_word words[] = {
     W("junior", LW_CHILD), W("boys", LW_CHILD), W("girls", LW_CHILD),
     W("hes 6", LW_CHILD), W("shes 6", LW_CHILD),
 
+    /* ---- weekdays, to check a reading against (val: 0 Monday) */
+    V("monday", LW_WEEKDAY, 0), V("mon", LW_WEEKDAY, 0),
+    V("tuesday", LW_WEEKDAY, 1), V("tues", LW_WEEKDAY, 1),
+    V("tue", LW_WEEKDAY, 1), V("wednesday", LW_WEEKDAY, 2),
+    V("wed", LW_WEEKDAY, 2), V("weds", LW_WEEKDAY, 2),
+    V("wednesday", LW_WEEKDAY, 2), V("thursday", LW_WEEKDAY, 3),
+    V("thurs", LW_WEEKDAY, 3), V("thur", LW_WEEKDAY, 3),
+    V("thu", LW_WEEKDAY, 3), V("friday", LW_WEEKDAY, 4),
+    V("fri", LW_WEEKDAY, 4), V("saturday", LW_WEEKDAY, 5),
+    V("sat", LW_WEEKDAY, 5), V("sunday", LW_WEEKDAY, 6),
+    V("sun", LW_WEEKDAY, 6),
+
     /* ---- a part of today: the day is named even with no date */
     W("today", LW_TODAY | LW_COMMON), W("tonight", LW_TODAY | LW_COMMON),
     W("tonite", LW_TODAY), W("this morning", LW_TODAY),
@@ -330,14 +363,15 @@ static const struct lang_word words[] = {
     NT("receipt", PAYMENT), NT("deposit", PAYMENT), NT("refund", PAYMENT),
     NT("cheque", PAYMENT), NT("klarna", PAYMENT), NT("tip", PAYMENT),
     NT("address", DIRECTIONS), NT("directions", DIRECTIONS),
-    NT("postcode", DIRECTIONS), NT("post code", DIRECTIONS),
+    NT("postcode", DIRECTIONS), NT("eircode", DIRECTIONS), NT("zip code", DIRECTIONS),
+    NT("sat nav", DIRECTIONS), NT("satnav", DIRECTIONS), NT("post code", DIRECTIONS),
     NT("located", DIRECTIONS), NT("location", DIRECTIONS),
     NT("where are you", DIRECTIONS), NT("where r u", DIRECTIONS),
     NT("where is the shop", DIRECTIONS), NT("where is it", DIRECTIONS),
     NT("wheres the shop", DIRECTIONS), NT("how do i get", DIRECTIONS),
     NT("how do i find", DIRECTIONS), NT("find you", DIRECTIONS),
     NT("map", DIRECTIONS), NT("is that you", DIRECTIONS),
-    NT("whereabouts", DIRECTIONS), NT("which building", DIRECTIONS),
+    NT("whereabouts", DIRECTIONS), NT("where abouts", DIRECTIONS), NT("which building", DIRECTIONS),
     NT("what floor", DIRECTIONS), NT("which door", DIRECTIONS), NT("what street", DIRECTIONS),
     NT("which street", DIRECTIONS), NT("nearest station", DIRECTIONS),
     NT("parking", PARKING), NT("park", PARKING), NT("car park", PARKING),
@@ -346,7 +380,8 @@ static const struct lang_word words[] = {
     NT("is it done", STATUS), NT("finished", STATUS), NT("collect", STATUS),
     NT("collection", STATUS), NT("pick up", STATUS), NT("pick it up", STATUS),
     NT("pickup", STATUS), NT("status", STATUS), NT("progress", STATUS),
-    NT("update on", STATUS), NT("any news", STATUS), NT("be ready", STATUS), NT("be done", STATUS),
+    NT("update on", STATUS), NT("any news", STATUS), NT("coming along", STATUS), NT("hows it looking", STATUS),
+    NT("how is it looking", STATUS), NT("hows it going with", STATUS), NT("be ready", STATUS), NT("be done", STATUS),
     NT("ready yet", STATUS), NT("ready for collection", STATUS),
     NT("selling", SALES),
     NT("for sale", SALES), NT("stocked", SALES),
@@ -355,17 +390,29 @@ static const struct lang_word words[] = {
     NT("turn up", WALKIN), NT("just turn up", WALKIN), NT("pop in", WALKIN),
     NT("pop by", WALKIN), NT("without an appointment", WALKIN),
     NT("without booking", WALKIN), NT("without appointment", WALKIN),
-    NT("no appointment", WALKIN), NT("queue", WALKIN), NT("voucher", OTHER),
+    NT("no appointment", WALKIN), NT("just come in", WALKIN),
+    NT("come in without", WALKIN), NT("need to book", WALKIN),
+    NT("have to book", WALKIN), NT("do i need an appointment", WALKIN),
+    NT("just show up", WALKIN), NT("just drop in", WALKIN), NT("queue", WALKIN), NT("voucher", OTHER),
     NT("vouchers", OTHER), NT("gift card", OTHER), NT("gift cards", OTHER),
     NT("hiring", OTHER), NT("any jobs", OTHER), NT("vacancy for", OTHER),
     NT("wifi", OTHER), NT("toilet", OTHER), NT("wheelchair", OTHER),
     NT("accessible", OTHER), NT("discount", OTHER), NT("discounts", OTHER),
     NT("student discount", OTHER), NT("loyalty", OTHER), NT("warranty", OTHER),
-    NT("guarantee", OTHER), NT("insurance", OTHER), NT("my dog", OTHER),
-    NT("bring my dog", OTHER), NT("complaint", OTHER), NT("complain", OTHER),
+    NT("guarantee", OTHER), NT("insurance", OTHER), NT("can i stay", OTHER), NT("bring my dog", OTHER),
+    NT("dog friendly", OTHER), NT("dogs allowed", OTHER), NT("stay with", OTHER),
+    NT("complaint", OTHER), NT("complain", OTHER),
     NT("manager", OTHER), NT("owner", OTHER), NT("speak to", OTHER),
     NT("talk to", OTHER), NT("call me", OTHER), NT("ring me", OTHER),
-    NT("phone me", OTHER), NT("left my", OTHER), NT("lost my", OTHER),
+    NT("phone me", OTHER), NT("left my", OTHER), NT("can i wait", OTHER), NT("wait while", OTHER),
+    NT("while i wait", OTHER), NT("wait for it", OTHER),
+    NT("difference between", OTHER), NT("whats the difference", OTHER),
+    NT("recommend", OTHER), NT("what would you recommend", OTHER),
+    NT("phone number", OTHER), NT("your number", OTHER), NT("rather call", OTHER),
+    NT("give me a call", OTHER), NT("call you", OTHER), NT("ring you", OTHER),
+    NT("landline", OTHER), NT("email address", OTHER), NT("overnight", OTHER), NT("leave my bike", OTHER),
+    NT("leave it with you", OTHER), NT("store my bike", OTHER),
+    NT("do you take", PAYMENT), NT("do u take", PAYMENT), NT("revolut", PAYMENT), NT("lost my", OTHER),
     NT("forgot my", OTHER), NT("sell", SALES), NT("stock", SALES),
     NT("in stock", SALES), NT("buy", SALES), NT("second hand", SALES),
     NT("secondhand", SALES),
@@ -383,7 +430,7 @@ static const struct lang_word words[] = {
     W("issue", LW_TRADE), W("broken", LW_TRADE), W("making a noise", LW_TRADE),
     W("noise", LW_TRADE), W("do my hair", LW_TRADE),
     W("appointment for", LW_TRADE), W("job on", LW_TRADE),
-    W("treatment", LW_TRADE), W("groom", LW_TRADE),
+    W("treatment", LW_TRADE),
 
     /* ---- common words that must never be read as a typo of ours */
     W("look", LW_COMMON), W("like", LW_COMMON), W("bake", LW_COMMON),
@@ -392,17 +439,17 @@ static const struct lang_word words[] = {
     W("sale", LW_COMMON), W("tell", LW_COMMON), W("know", LW_COMMON),
     W("think", LW_COMMON), W("thing", LW_COMMON), W("things", LW_COMMON),
     W("would", LW_COMMON), W("should", LW_COMMON), W("could", LW_COMMON),
-    W("later", LW_COMMON), W("earlier", LW_COMMON), W("week", LW_COMMON),
-    W("weekend", LW_COMMON), W("today", LW_COMMON), W("tomorrow", LW_COMMON),
-    W("tonight", LW_COMMON), W("monday", LW_COMMON), W("tuesday", LW_COMMON),
+    W("later", LW_COMMON | LW_DATEWORD), W("earlier", LW_COMMON | LW_DATEWORD), W("week", LW_COMMON | LW_DATEWORD),
+    W("weekend", LW_COMMON | LW_DATEWORD), W("today", LW_COMMON | LW_DATEWORD), W("tomorrow", LW_COMMON | LW_DATEWORD),
+    W("tonight", LW_COMMON | LW_DATEWORD), W("monday", LW_COMMON), W("tuesday", LW_COMMON),
     W("wednesday", LW_COMMON), W("thursday", LW_COMMON),
     W("friday", LW_COMMON), W("saturday", LW_COMMON), W("sunday", LW_COMMON),
     W("tues", LW_COMMON), W("thur", LW_COMMON), W("thurs", LW_COMMON),
-    W("weds", LW_COMMON), W("tmrw", LW_COMMON), W("tmro", LW_COMMON),
-    W("tmoz", LW_COMMON), W("next", LW_COMMON), W("this", LW_COMMON),
+    W("weds", LW_COMMON), W("tmrw", LW_COMMON | LW_DATEWORD), W("tmro", LW_COMMON | LW_DATEWORD),
+    W("tmoz", LW_COMMON | LW_DATEWORD), W("next", LW_COMMON | LW_DATEWORD), W("this", LW_COMMON | LW_DATEWORD),
     W("half", LW_COMMON), W("past", LW_COMMON), W("quarter", LW_COMMON),
-    W("noon", LW_COMMON), W("midday", LW_COMMON), W("lunch", LW_COMMON),
-    W("lunchtime", LW_COMMON), W("night", LW_COMMON), W("before", LW_COMMON),
+    W("noon", LW_COMMON | LW_DATEWORD), W("midday", LW_COMMON | LW_DATEWORD), W("lunch", LW_COMMON | LW_DATEWORD),
+    W("lunchtime", LW_COMMON | LW_DATEWORD), W("night", LW_COMMON | LW_DATEWORD), W("before", LW_COMMON),
     W("until", LW_COMMON), W("till", LW_COMMON), W("from", LW_COMMON),
     W("where", LW_COMMON), W("there", LW_COMMON), W("their", LW_COMMON),
     W("these", LW_COMMON), W("other", LW_COMMON), W("another", LW_COMMON),
@@ -410,11 +457,11 @@ static const struct lang_word words[] = {
     W("better", LW_COMMON), W("best", LW_COMMON), W("back", LW_COMMON),
     W("front", LW_COMMON), W("side", LW_COMMON), W("shop", LW_COMMON),
     W("store", LW_COMMON), W("place", LW_COMMON), W("work", LW_COMMON),
-    W("working", LW_COMMON), W("home", LW_COMMON), W("soon", LW_COMMON),
-    W("maybe", LW_COMMON), W("month", LW_COMMON), W("months", LW_COMMON),
-    W("year", LW_COMMON), W("days", LW_COMMON), W("day", LW_COMMON),
-    W("hour", LW_COMMON), W("minutes", LW_COMMON), W("mins", LW_COMMON),
-    W("long", LW_COMMON), W("short", LW_COMMON), W("last", LW_COMMON),
+    W("working", LW_COMMON), W("home", LW_COMMON), W("soon", LW_COMMON | LW_DATEWORD),
+    W("maybe", LW_COMMON), W("month", LW_COMMON | LW_DATEWORD), W("months", LW_COMMON | LW_DATEWORD),
+    W("year", LW_COMMON | LW_DATEWORD), W("days", LW_COMMON | LW_DATEWORD), W("day", LW_COMMON | LW_DATEWORD),
+    W("hour", LW_COMMON | LW_DATEWORD), W("minutes", LW_COMMON | LW_DATEWORD), W("mins", LW_COMMON | LW_DATEWORD),
+    W("long", LW_COMMON), W("short", LW_COMMON), W("last", LW_COMMON | LW_DATEWORD),
     W("first", LW_COMMON), W("again", LW_COMMON), W("sorry", LW_COMMON),
     W("hello", LW_COMMON), W("thanks", LW_COMMON), W("reply", LW_COMMON),
     W("text", LW_COMMON), W("message", LW_COMMON), W("phone", LW_COMMON),
@@ -433,22 +480,24 @@ static const struct lang_word words[] = {
     W("both", LW_COMMON), W("each", LW_COMMON), W("sat", LW_COMMON),
     W("sun", LW_COMMON), W("mon", LW_COMMON), W("tue", LW_COMMON),
     W("wed", LW_COMMON), W("thu", LW_COMMON), W("fri", LW_COMMON),
-    W("january", LW_COMMON), W("february", LW_COMMON), W("march", LW_COMMON),
-    W("april", LW_COMMON), W("june", LW_COMMON), W("july", LW_COMMON),
-    W("august", LW_COMMON), W("september", LW_COMMON), W("october", LW_COMMON),
-    W("november", LW_COMMON), W("december", LW_COMMON),
-    W("yesterday", LW_COMMON), W("fortnight", LW_COMMON),
-    W("easter", LW_COMMON), W("christmas", LW_COMMON), W("holiday", LW_COMMON),
-    W("tomoz", LW_COMMON), W("tomorow", LW_COMMON), W("tommorow", LW_COMMON),
-    W("tomorrows", LW_COMMON), W("todays", LW_COMMON), W("arvo", LW_COMMON),
-    W("morn", LW_COMMON), W("eve", LW_COMMON), W("early", LW_COMMON),
-    W("late", LW_COMMON), W("sometime", LW_COMMON), W("anytime", LW_COMMON),
-    W("whenever", LW_COMMON), W("weekday", LW_COMMON),
-    W("weekdays", LW_COMMON), W("everyday", LW_COMMON),
+    W("january", LW_COMMON | LW_DATEWORD), W("february", LW_COMMON | LW_DATEWORD), W("march", LW_COMMON | LW_DATEWORD),
+    W("april", LW_COMMON | LW_DATEWORD), W("june", LW_COMMON | LW_DATEWORD), W("july", LW_COMMON | LW_DATEWORD),
+    W("august", LW_COMMON | LW_DATEWORD), W("september", LW_COMMON | LW_DATEWORD), W("october", LW_COMMON | LW_DATEWORD),
+    W("november", LW_COMMON | LW_DATEWORD), W("december", LW_COMMON | LW_DATEWORD),
+    W("yesterday", LW_COMMON | LW_DATEWORD), W("fortnight", LW_COMMON | LW_DATEWORD),
+    W("easter", LW_COMMON | LW_DATEWORD), W("christmas", LW_COMMON | LW_DATEWORD), W("holiday", LW_COMMON | LW_DATEWORD),
+    W("tomoz", LW_COMMON | LW_DATEWORD), W("tomorow", LW_COMMON | LW_DATEWORD), W("tommorow", LW_COMMON | LW_DATEWORD),
+    W("tomorrows", LW_COMMON | LW_DATEWORD), W("todays", LW_COMMON | LW_DATEWORD), W("arvo", LW_COMMON | LW_DATEWORD),
+    W("morn", LW_COMMON | LW_DATEWORD), W("eve", LW_COMMON | LW_DATEWORD), W("early", LW_COMMON | LW_DATEWORD),
+    W("late", LW_COMMON | LW_DATEWORD), W("sometime", LW_COMMON | LW_DATEWORD), W("anytime", LW_COMMON | LW_DATEWORD),
+    W("whenever", LW_COMMON | LW_DATEWORD), W("weekday", LW_COMMON | LW_DATEWORD),
+    W("weekdays", LW_COMMON | LW_DATEWORD), W("everyday", LW_COMMON),
 
     /* ---- everyday words: never read as a typo of a service */
+    W("may", LW_COMMON | LW_DATEWORD),
+    W("weeks", LW_COMMON | LW_DATEWORD),
     W("able", LW_COMMON), W("about", LW_COMMON), W("above", LW_COMMON),
-    W("actually", LW_COMMON), W("after", LW_COMMON), W("afternoon", LW_COMMON),
+    W("actually", LW_COMMON), W("after", LW_COMMON), W("afternoon", LW_COMMON | LW_DATEWORD),
     W("again", LW_COMMON), W("against", LW_COMMON), W("ages", LW_COMMON),
     W("ahead", LW_COMMON), W("alone", LW_COMMON), W("along", LW_COMMON),
     W("already", LW_COMMON), W("alright", LW_COMMON), W("also", LW_COMMON),
@@ -488,10 +537,10 @@ static const struct lang_word words[] = {
     W("dont", LW_COMMON), W("door", LW_COMMON), W("down", LW_COMMON),
     W("drink", LW_COMMON), W("drive", LW_COMMON), W("driving", LW_COMMON),
     W("drop", LW_COMMON), W("dropped", LW_COMMON), W("during", LW_COMMON),
-    W("each", LW_COMMON), W("early", LW_COMMON), W("easy", LW_COMMON),
+    W("each", LW_COMMON), W("early", LW_COMMON | LW_DATEWORD), W("easy", LW_COMMON),
     W("either", LW_COMMON), W("else", LW_COMMON), W("email", LW_COMMON),
     W("empty", LW_COMMON), W("end", LW_COMMON), W("enough", LW_COMMON),
-    W("even", LW_COMMON), W("evening", LW_COMMON), W("ever", LW_COMMON),
+    W("even", LW_COMMON), W("evening", LW_COMMON | LW_DATEWORD), W("ever", LW_COMMON),
     W("every", LW_COMMON), W("everyone", LW_COMMON),
     W("everything", LW_COMMON), W("exactly", LW_COMMON),
     W("except", LW_COMMON), W("excited", LW_COMMON), W("expect", LW_COMMON),
@@ -519,16 +568,16 @@ static const struct lang_word words[] = {
     W("help", LW_COMMON), W("here", LW_COMMON), W("hey", LW_COMMON),
     W("high", LW_COMMON), W("hold", LW_COMMON), W("hole", LW_COMMON),
     W("home", LW_COMMON), W("honest", LW_COMMON), W("hope", LW_COMMON),
-    W("hopefully", LW_COMMON), W("horrible", LW_COMMON), W("hour", LW_COMMON),
-    W("hours", LW_COMMON), W("house", LW_COMMON), W("however", LW_COMMON),
+    W("hopefully", LW_COMMON), W("horrible", LW_COMMON), W("hour", LW_COMMON | LW_DATEWORD),
+    W("hours", LW_COMMON | LW_DATEWORD), W("house", LW_COMMON), W("however", LW_COMMON),
     W("huge", LW_COMMON), W("hungry", LW_COMMON), W("hurry", LW_COMMON),
     W("hurt", LW_COMMON), W("idea", LW_COMMON), W("inside", LW_COMMON),
     W("instead", LW_COMMON), W("into", LW_COMMON), W("issue", LW_COMMON),
     W("itself", LW_COMMON), W("just", LW_COMMON), W("keep", LW_COMMON),
     W("kind", LW_COMMON), W("kinda", LW_COMMON), W("knew", LW_COMMON),
     W("know", LW_COMMON), W("known", LW_COMMON), W("lady", LW_COMMON),
-    W("large", LW_COMMON), W("last", LW_COMMON), W("late", LW_COMMON),
-    W("lately", LW_COMMON), W("later", LW_COMMON), W("least", LW_COMMON),
+    W("large", LW_COMMON), W("last", LW_COMMON | LW_DATEWORD), W("late", LW_COMMON | LW_DATEWORD),
+    W("lately", LW_COMMON), W("later", LW_COMMON | LW_DATEWORD), W("least", LW_COMMON),
     W("leave", LW_COMMON), W("left", LW_COMMON), W("less", LW_COMMON),
     W("lets", LW_COMMON), W("letter", LW_COMMON), W("life", LW_COMMON),
     W("light", LW_COMMON), W("like", LW_COMMON), W("liked", LW_COMMON),
@@ -537,19 +586,19 @@ static const struct lang_word words[] = {
     W("longer", LW_COMMON), W("look", LW_COMMON), W("looked", LW_COMMON),
     W("looking", LW_COMMON), W("loose", LW_COMMON), W("lost", LW_COMMON),
     W("lots", LW_COMMON), W("loud", LW_COMMON), W("love", LW_COMMON),
-    W("lovely", LW_COMMON), W("luck", LW_COMMON), W("lunch", LW_COMMON),
+    W("lovely", LW_COMMON), W("luck", LW_COMMON), W("lunch", LW_COMMON | LW_DATEWORD),
     W("made", LW_COMMON), W("main", LW_COMMON), W("make", LW_COMMON),
     W("making", LW_COMMON), W("many", LW_COMMON), W("mean", LW_COMMON),
     W("means", LW_COMMON), W("meet", LW_COMMON), W("meeting", LW_COMMON),
     W("mind", LW_COMMON), W("mine", LW_COMMON), W("minute", LW_COMMON),
-    W("minutes", LW_COMMON), W("miss", LW_COMMON), W("money", LW_COMMON),
-    W("month", LW_COMMON), W("more", LW_COMMON), W("morning", LW_COMMON),
+    W("minutes", LW_COMMON | LW_DATEWORD), W("miss", LW_COMMON), W("money", LW_COMMON),
+    W("month", LW_COMMON | LW_DATEWORD), W("more", LW_COMMON), W("morning", LW_COMMON | LW_DATEWORD),
     W("most", LW_COMMON), W("mother", LW_COMMON), W("move", LW_COMMON),
     W("much", LW_COMMON), W("must", LW_COMMON), W("myself", LW_COMMON),
     W("name", LW_COMMON), W("near", LW_COMMON), W("need", LW_COMMON),
     W("needed", LW_COMMON), W("needs", LW_COMMON), W("never", LW_COMMON),
-    W("news", LW_COMMON), W("next", LW_COMMON), W("nice", LW_COMMON),
-    W("night", LW_COMMON), W("nobody", LW_COMMON), W("none", LW_COMMON),
+    W("news", LW_COMMON), W("next", LW_COMMON | LW_DATEWORD), W("nice", LW_COMMON),
+    W("night", LW_COMMON | LW_DATEWORD), W("nobody", LW_COMMON), W("none", LW_COMMON),
     W("normal", LW_COMMON), W("nothing", LW_COMMON), W("notice", LW_COMMON),
     W("number", LW_COMMON), W("often", LW_COMMON), W("okay", LW_COMMON),
     W("once", LW_COMMON), W("only", LW_COMMON), W("open", LW_COMMON),
@@ -581,7 +630,7 @@ static const struct lang_word words[] = {
     W("sitting", LW_COMMON), W("sleep", LW_COMMON), W("slow", LW_COMMON),
     W("small", LW_COMMON), W("smell", LW_COMMON), W("soft", LW_COMMON),
     W("some", LW_COMMON), W("someone", LW_COMMON), W("something", LW_COMMON),
-    W("sometimes", LW_COMMON), W("soon", LW_COMMON), W("sorry", LW_COMMON),
+    W("sometimes", LW_COMMON), W("soon", LW_COMMON | LW_DATEWORD), W("sorry", LW_COMMON),
     W("sort", LW_COMMON), W("sound", LW_COMMON), W("speak", LW_COMMON),
     W("spend", LW_COMMON), W("spent", LW_COMMON), W("stand", LW_COMMON),
     W("start", LW_COMMON), W("stay", LW_COMMON), W("still", LW_COMMON),
@@ -594,10 +643,10 @@ static const struct lang_word words[] = {
     W("their", LW_COMMON), W("them", LW_COMMON), W("then", LW_COMMON),
     W("there", LW_COMMON), W("these", LW_COMMON), W("they", LW_COMMON),
     W("thing", LW_COMMON), W("things", LW_COMMON), W("think", LW_COMMON),
-    W("this", LW_COMMON), W("those", LW_COMMON), W("though", LW_COMMON),
+    W("this", LW_COMMON | LW_DATEWORD), W("those", LW_COMMON), W("though", LW_COMMON),
     W("thought", LW_COMMON), W("through", LW_COMMON), W("till", LW_COMMON),
-    W("time", LW_COMMON), W("tired", LW_COMMON), W("today", LW_COMMON),
-    W("told", LW_COMMON), W("tomorrow", LW_COMMON), W("tonight", LW_COMMON),
+    W("time", LW_COMMON), W("tired", LW_COMMON), W("today", LW_COMMON | LW_DATEWORD),
+    W("told", LW_COMMON), W("tomorrow", LW_COMMON | LW_DATEWORD), W("tonight", LW_COMMON | LW_DATEWORD),
     W("took", LW_COMMON), W("total", LW_COMMON), W("town", LW_COMMON),
     W("trip", LW_COMMON), W("trouble", LW_COMMON), W("true", LW_COMMON),
     W("trust", LW_COMMON), W("truth", LW_COMMON), W("try", LW_COMMON),
@@ -609,7 +658,7 @@ static const struct lang_word words[] = {
     W("wanted", LW_COMMON), W("wants", LW_COMMON), W("warm", LW_COMMON),
     W("wash", LW_COMMON), W("watch", LW_COMMON), W("water", LW_COMMON),
     W("ways", LW_COMMON), W("wear", LW_COMMON), W("weather", LW_COMMON),
-    W("week", LW_COMMON), W("weekend", LW_COMMON), W("weird", LW_COMMON),
+    W("week", LW_COMMON | LW_DATEWORD), W("weekend", LW_COMMON | LW_DATEWORD), W("weird", LW_COMMON),
     W("well", LW_COMMON), W("went", LW_COMMON), W("were", LW_COMMON),
     W("what", LW_COMMON), W("whatever", LW_COMMON), W("when", LW_COMMON),
     W("where", LW_COMMON), W("whether", LW_COMMON), W("which", LW_COMMON),
@@ -621,159 +670,10 @@ static const struct lang_word words[] = {
     W("working", LW_COMMON), W("works", LW_COMMON), W("world", LW_COMMON),
     W("worry", LW_COMMON), W("worse", LW_COMMON), W("worth", LW_COMMON),
     W("would", LW_COMMON), W("wrong", LW_COMMON), W("yeah", LW_COMMON),
-    W("year", LW_COMMON), W("years", LW_COMMON), W("yellow", LW_COMMON),
-    W("yesterday", LW_COMMON), W("young", LW_COMMON), W("your", LW_COMMON),
+    W("year", LW_COMMON | LW_DATEWORD), W("years", LW_COMMON), W("yellow", LW_COMMON),
+    W("yesterday", LW_COMMON | LW_DATEWORD), W("young", LW_COMMON), W("your", LW_COMMON),
     W("yours", LW_COMMON),
+    {NULL, 0, 0}, /* the end */
 };
 
 // clang-format on
-
-static const struct lang_tpl tpls[] = {
-    /* the promise (manners 3): service, local day and time, price, ref,
-     * how to cancel */
-    {"booked", "Booked: {service}, {when}, {price}. Ref {ref}. To cancel "
-	       "text CANCEL {ref}."},
-    {"booked_many", "Booked {count}: {bookings}. Total {total}. To cancel "
-		    "text CANCEL and a ref."},
-    {"booked_many_plain", "Booked {count}: {bookings}. To cancel text "
-			  "CANCEL and a ref."},
-    {"moved", "Moved: {service} is now {when}, {price}. New ref {ref} "
-	      "({old_ref} is cancelled). To cancel text CANCEL {ref}."},
-    {"already_booked", "You're already booked: {service}, {when}. Ref "
-		       "{ref}."},
-    {"offer", "Free: {slots}. Reply {pick} to book."},
-    {"offer_day", "{service} on {day}? Free: {slots}. Reply {pick} to "
-		  "book."},
-    {"offer_window", "{service} on {day}. Free: {slots}. Reply {pick} to "
-		     "book."},
-    {"offer_earliest", "Earliest for {service}: {slots}. Reply {pick} to "
-		       "book."},
-    {"offer_range", "{service}, free: {slots}. Reply {pick} to book."},
-    {"offer_one", "{service} {when} is free. Reply 1 to book it."},
-    {"offer_today", "{service} today at {time}? Reply 1 to book it, or "
-		    "text another day."},
-    {"ask_service", "Which service would you like? We do: {services}. "
-		    "Reply with a number."},
-    {"ask_service_brief", "Which service would you like then?"},
-    {"ask_trade", "Happy to help. What do you need? We do: {services}. "
-		  "Reply with a number."},
-    {"ask_day", "Which day suits you for {service}? We're open {hours}."},
-    {"ask_day_unsure", "Sorry, I'm not sure which day you mean. Which day "
-		       "suits you for {service}? We're open {hours}."},
-    {"ask_day_bad", "Sorry, I couldn't find that date. Which day suits you "
-		    "for {service}? We're open {hours}."},
-    {"ask_day_ambiguous", "Sorry, I'm not sure which date you mean. Which "
-			  "day suits you for {service}? We're open {hours}."},
-    {"ask_day_passed", "Sorry, that date has passed. Which day suits you "
-		       "for {service}? We're open {hours}."},
-    {"ask_time", "What time on {day}? We're open {day_hours}."},
-    {"ask_time_either", "What time on {day}: {a} or {b}? We're open "
-			"{day_hours}."},
-    /* the honest no (manners 4) */
-    {"not_offered", "Sorry, we don't do {thing}. Try {providers}."},
-    {"not_offered_ours", "Sorry, we don't do {thing}. We do: {services}."},
-    {"not_offered_brief",
-     "Sorry, we don't offer the other thing you asked about."},
-    {"not_offered_unknown", "Sorry, we don't offer that. We do: "
-			    "{services}."},
-    {"no_closed", "Sorry, we're closed on {day}."},
-    {"no_full", "Sorry, {service} is fully booked on {day}."},
-    {"no_notice", "Sorry, {service} needs {notice} notice, so nothing is "
-		  "left on {day}."},
-    {"no_horizon", "Sorry, we take bookings only up to {n} days ahead."},
-    {"no_nobody", "No one we know can fit it in either, sorry."},
-    {"taken", "Sorry, {day} {time} is taken."},
-    {"too_soon", "Sorry, {service} needs {notice} notice, so {time} is too "
-		 "soon."},
-    {"time_passed", "Sorry, {time} today has passed."},
-    {"off_grid", "{service} starts every {minutes} min; nearest to {time} "
-		 "on {day}."},
-    {"outside_hours", "Sorry, on {day} we're open {day_hours}."},
-    {"window_full", "Sorry, nothing free for {service} then on {day}."},
-    {"elsewhere", "Or try {providers}."},
-    {"our_next", "Our next free: {slots}. Reply {pick} to book."},
-    {"try", "Try {providers}."},
-    {"price_one", "{service} is {price} ({minutes} min). Text a day and "
-		  "time to book, e.g. {example}."},
-    {"price_all", "Prices: {prices}."},
-    {"price_booked", "{service} is {price}."},
-    {"duration", "{service} takes about {minutes} min."},
-    {"hours_week", "We're open {hours}."},
-    {"hours_day", "On {day} we're open {day_hours}."},
-    {"closed_day", "We're closed on {day}."},
-    {"book_hint", "Text a service, day and time to book."},
-    {"cancelled", "Cancelled: {service}, {when} (ref {ref}). Hope to see "
-		  "you another time."},
-    {"cancel_unknown", "Sorry, we can't find booking {ref} for this number. "
-		       "Text MY BOOKINGS to see yours."},
-    {"cancel_already", "Booking {ref} is already cancelled."},
-    {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
-		     "{service} {when}. To cancel that text CANCEL {ref}."},
-    {"cancel_none", "You have no upcoming bookings with us to cancel."},
-    {"move_none", "You have no upcoming bookings with us to move. Text a "
-		  "service, day and time to book."},
-    {"move_unknown", "Sorry, we can't find an upcoming booking {ref} for "
-		     "this number."},
-    {"move_gone", "Sorry, we no longer offer that service. Text CANCEL "
-		  "{ref} to cancel it."},
-    {"which_booking", "Which booking shall we {action}? {bookings} Reply "
-		      "with its number."},
-    {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
-		 "ref."},
-    {"bookings_more", "And {n} more."},
-    {"bookings_none", "You have no upcoming bookings with us."},
-    {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
-	     "cancel, STOP to opt out."},
-    {"greeting", "Hi! This is {business}. We do {services}. Text e.g. "
-		 "{example} to book."},
-    {"not_understood", "Sorry, I didn't catch that. Text e.g. {example} to "
-		       "book, PRICES, or HELP."},
-    {"cant_answer", "Sorry, I can't answer questions about {topic} by "
-		    "text."},
-    {"cant_answer_can", "I can book, move or cancel appointments and tell "
-			"you prices and hours: text e.g. {example}."},
-    {"opted_out", "You've opted out: no more texts from us. Text START to "
-		  "opt back in."},
-    {"opted_in", "You're back on: we'll answer your texts again. Text STOP "
-		 "to opt out."},
-    {"already_in", "You're already getting our texts. Text HELP for "
-		   "options."},
-    {"ack_no", "No problem, nothing booked. Text us any time."},
-    {"pick_number", "Please reply with a number from 1 to {n}."},
-    {"which_one", "Which one? Reply with its number (1-{n})."},
-    {"list_expired", "Sorry, that list has expired. Text e.g. {example} to "
-		     "book, or HELP."},
-    {"signature", "{business}"},
-    {"reminder", "Reminder: {service}, {day} {time} at {business}. Ref "
-		 "{ref}. Can't make it? Text CANCEL {ref}."},
-    /* texts the staff's commands send (smsdesk book, move, cancel) */
-    {"staff_booked", "{business}: booked {service}, {when}, {price}. Ref "
-		     "{ref}. To cancel text CANCEL {ref}."},
-    {"staff_moved", "{business}: your {service} is now {when} (was "
-		    "{old_when}). Ref {ref} is unchanged. Can't make it? Text "
-		    "CANCEL {ref}."},
-    {"staff_cancelled", "{business}: your {service} on {when} (ref {ref}) "
-			"is cancelled. Text us any time to book again."},
-    {"rest_asked", "Then text me a time for the {services} too."},
-    {"rest_failed", "I couldn't fit {services} straight after: text a time "
-		    "for it."},
-    {"action_cancel", "cancel"},
-    {"action_move", "move"},
-    {"minutes", "{n} min"},
-    {"hours_n", "{n} hours"},
-    {"date", "{wday} {mday} {month}"},
-};
-
-const struct lang_pack lang_pack_en = {
-    .code = "en",
-    .name = "English",
-    .words = words,
-    .n_words = sizeof(words) / sizeof(words[0]),
-    .tpls = tpls,
-    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
-    .wday_abbr = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
-    .month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-		   "Sep", "Oct", "Nov", "Dec"},
-    .not_text_names = {"that", "payment", "directions", "parking",
-		       "the progress of a job", "walk-ins", "what we sell"},
-};

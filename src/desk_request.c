@@ -1,0 +1,343 @@
+/*
+ * desk: a request and the questions beside it — topics said no to (with
+ * who does them), services booked or offered (back to back when several),
+ * prices, durations, free slots, opening hours and what only a person can
+ * answer, all in one reply.
+ */
+#include "desk_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- requests and questions ---------------------------------------------- */
+
+/* The decision's subject for a question only a person can answer. */
+const char *const not_text_ids[LANG_NT_COUNT] = {
+    "other", "payment", "directions", "parking", "status", "walk-in", "sales"};
+
+/* The questions asked beside the main answer, each answered (prio 2:
+ * they give way to the main answer when space is short). */
+void answer_questions(struct ctx *c, const struct inquiry *q,
+		      const struct cat_service *svc, int booked)
+{
+	enum desk_kind main = c->out->d.kind;
+	if ((q->asks & INQ_ASK_PRICE) && svc != NULL && !booked &&
+	    main != DESK_PRICE) {
+		also_decide(c, DESK_PRICE, DESK_REASON_NONE);
+		set_subject(c, svc->id);
+		add_price(c, svc, 2);
+	}
+	if ((q->asks & INQ_ASK_DURATION) && svc != NULL &&
+	    main != DESK_DURATION) {
+		also_decide(c, DESK_DURATION, DESK_REASON_NONE);
+		set_subject(c, svc->id);
+		add_duration(c, svc, 2);
+	}
+	if ((q->asks & INQ_ASK_HOURS) && main != DESK_HOURS) {
+		also_decide(c, DESK_HOURS, DESK_REASON_NONE);
+		add_hours(c, &q->hours_when, 2);
+	}
+	if (q->not_text >= 0) {
+		also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
+		set_subject(c, not_text_ids[q->not_text]);
+		add_cant_answer(c, q->not_text, 0, 3);
+	}
+	c->item = -1;
+}
+
+/* Topics asked for beside a service (or alone): each an honest no. */
+static size_t refer_topics(struct ctx *c, const struct inquiry *q)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < q->n_matches && n < 2; i++) {
+		if (q->matches[i].kind != CAT_TOPIC)
+			continue;
+		if (c->decided)
+			also_decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED);
+		refer_topic(c, &c->cat->topics[q->matches[i].idx], 0);
+		c->item = -1;
+		n++;
+	}
+	return n;
+}
+
+/* "how much was it again", "same time": the service last talked about. */
+static const struct cat_service *talked_about(struct ctx *c)
+{
+	if (c->have_pend && c->pend.svc != NULL)
+		return c->pend.svc;
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl != NULL && bl->n > 0)
+		return catalog_service(c->cat, bl->v[bl->n - 1].service);
+	return NULL;
+}
+
+/* "a haircut same time next week": the time of the booking last made. */
+static void same_time_as_last(struct ctx *c, struct when_req *w)
+{
+	int64_t t = 0;
+	struct store_booking b;
+	if (pending_is(c, "done") &&
+	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0)
+		t = b.start;
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (t == 0 && bl != NULL && bl->n > 0)
+		t = bl->v[bl->n - 1].start;
+	if (t == 0)
+		return;
+	struct when_local l = local_of(c, t);
+	w->time = WHEN_TIME_AT;
+	w->from_min = w->to_min = l.minute;
+	w->problem = w->problem == WHEN_AMBIGUOUS_TIME ? WHEN_FINE : w->problem;
+	w->mentioned = 1;
+}
+
+static void do_avail(struct ctx *c, struct request *rq)
+{
+	int64_t opts[DESK_MAX_OPTIONS];
+	int from = 0, to = 24 * 60;
+	size_t n = 0;
+
+	if (rq->w.time == WHEN_TIME_WINDOW) {
+		from = rq->w.from_min;
+		to = rq->w.to_min;
+	} else if (rq->w.time == WHEN_TIME_AT && rq->w.problem == WHEN_FINE) {
+		from = rq->w.from_min;
+	}
+	if (rq->w.unsure || rq->w.has_range || rq->w.time == WHEN_TIME_ASAP) {
+		book_request(c, rq);
+		return;
+	}
+	if (rq->w.has_day) {
+		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0 ||
+		    when_day_diff(&c->lnow.day, &rq->w.day) >
+			c->cat->policy.booking_horizon_days) {
+			book_request(c, rq);
+			return;
+		}
+		n = free_slots(c, rq->svc, &rq->w.day, from, to, NULL, opts,
+			       DESK_MAX_OPTIONS);
+	} else {
+		/* No day: the next day with room in that window. */
+		struct when_day d = c->lnow.day;
+		for (int i = 0;
+		     i <= c->cat->policy.booking_horizon_days && n == 0;
+		     i++, d = when_day_add(d, 1)) {
+			n = free_slots(c, rq->svc, &d, from, to, NULL, opts,
+				       DESK_MAX_OPTIONS);
+			if (c->err)
+				return;
+			if (n > 0)
+				rq->w.day = d;
+		}
+		rq->w.has_day = n > 0;
+		rq->day_guess = 1; /* our pick, not their day */
+	}
+	if (c->err)
+		return;
+	if (n == 0) {
+		if (!rq->w.has_day) {
+			rq->w.day = c->lnow.day;
+			rq->w.has_day = 1;
+		}
+		int open[8], close[8];
+		day_is_gone(c, rq,
+			    when_hours_of(c->cat, &rq->w.day, open, close, 8) ==
+				    0
+				? DESK_REASON_CLOSED
+				: DESK_REASON_FULL);
+		return;
+	}
+	decide(c, DESK_AVAIL, DESK_REASON_NONE,
+	       "availability: list free slots");
+	set_subject(c, rq->svc->id);
+	offer_slots(c, rq, "offer_window", opts, n, 0, &rq->w.day);
+}
+
+/*
+ * Everything a request text asks: topics (an honest no each), services (a
+ * booking, back to back when several, or their prices, durations or free
+ * slots), and every question beside them.
+ */
+void do_request(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	struct request rq;
+	request_from(c, q, &rq);
+	int named_svc = rq.svc != NULL;
+	int topics = first_topic(c, q) != NULL;
+
+	/* A follow-up names no service: the one being talked about. */
+	if (!named_svc && !topics &&
+	    (pending_is(c, "book") || pending_is(c, "offer") ||
+	     pending_is(c, "done"))) {
+		if (q->asks_back || (q->intent == INQ_PRICE && !q->asked_thing))
+			rq.svc = talked_about(c);
+		else if (pending_is(c, "book") || pending_is(c, "offer"))
+			rq.svc = c->pend.svc;
+		else if (q->when.mentioned || q->refers_back)
+			rq.svc = c->pend.svc;
+	}
+	if (q->asks_back && rq.svc == NULL)
+		rq.svc = talked_about(c);
+	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
+	    q->when.time == WHEN_TIME_NONE && !q->when.has_range)
+		bare_time(c, text, &rq.w);
+	if (q->same_time && rq.w.time == WHEN_TIME_NONE)
+		same_time_as_last(c, &rq.w);
+
+	if (rq.svc == NULL && !topics) {
+		switch (q->intent) {
+		case INQ_PRICE:
+			if (q->asked_thing) {
+				not_offered_unknown(c);
+				break;
+			}
+			decide(c, DESK_PRICE, DESK_REASON_NONE,
+			       "prices of everything we do");
+			add_prices(c, 0);
+			break;
+		case INQ_DURATION:
+		case INQ_TRADE:
+			ask_service(c, &rq, q->intent == INQ_TRADE);
+			break;
+		case INQ_HOURS:
+			decide(c, DESK_HOURS, DESK_REASON_NONE,
+			       "opening hours");
+			add_hours(c, &q->hours_when, 0);
+			return;
+		default:
+			if (q->asked_thing) {
+				not_offered_unknown(c);
+				break;
+			}
+			if (c->cat->n_services == 1 &&
+			    (q->intent == INQ_AVAIL || q->when.mentioned)) {
+				rq.svc = &c->cat->services[0];
+				break;
+			}
+			if (q->intent == INQ_BOOK || q->intent == INQ_AVAIL ||
+			    q->when.mentioned) {
+				ask_service(c, &rq, q->trade);
+				break;
+			}
+			decide(c, DESK_NOT_UNDERSTOOD, DESK_REASON_NONE,
+			       "nothing we could act on");
+			part_set(part_add(c, "not_understood", 0), "example",
+				 example_text(c));
+			break;
+		}
+		if (rq.svc == NULL) {
+			if (q->intent != INQ_PRICE &&
+			    (q->asks & INQ_ASK_PRICE)) {
+				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
+				add_prices(c, 2);
+				c->item = -1;
+			}
+			answer_questions(c, q, NULL, 0);
+			/* "price? open sat? can I come at 10": which service
+			 * for that time, asked last. */
+			if (c->out->d.kind != DESK_CLARIFY &&
+			    c->out->d.kind != DESK_NOT_UNDERSTOOD &&
+			    c->out->d.kind != DESK_REFER &&
+			    q->when.time != WHEN_TIME_NONE) {
+				also_decide(c, DESK_CLARIFY,
+					    DESK_REASON_NEED_SERVICE);
+				say(c, "ask_service_brief");
+				remember_request(c, &rq);
+				c->item = -1;
+			}
+			return;
+		}
+	}
+	if (rq.svc == NULL) {
+		refer_topics(c, q);
+		answer_questions(c, q, NULL, 0);
+		return;
+	}
+	/* Topics come first only when no service is being booked. */
+	/*
+	 * A question (price, how long, any space) that names a day or time
+	 * runs the booking too — offering, not booking, unless the question
+	 * stands apart from the request ("brakes sat 11 - how much?").
+	 */
+	int question = q->intent == INQ_PRICE || q->intent == INQ_AVAIL ||
+		       q->intent == INQ_DURATION;
+	int when_said =
+	    rq.w.has_day || rq.w.has_range || q->when.time != WHEN_TIME_NONE;
+	int booking =
+	    !question || (when_said && !(q->intent == INQ_AVAIL &&
+					 q->when.time != WHEN_TIME_AT));
+	int booked = 0;
+	if (q->intent == INQ_PRICE && !booking) {
+		/* The services in the price question's own sentence, when it
+		 * names any ("... brakes squeal. How much is a service?"). */
+		const struct cat_service *priced[1 + MAX_ALSO];
+		size_t np = 0;
+		for (size_t k = 0; k < q->n_things && np < 1 + MAX_ALSO; k++)
+			if (q->things[k].kind == CAT_SERVICE &&
+			    q->things[k].role == INQ_ASKED &&
+			    q->things[k].segment == q->price_segment)
+				priced[np++] =
+				    &c->cat->services[q->things[k].idx];
+		if (np == 0) {
+			priced[np++] = rq.svc;
+			for (size_t i = 0; i < rq.n_also; i++)
+				priced[np++] = rq.also[i];
+		}
+		rq.svc = priced[0];
+		decide(c, DESK_PRICE, DESK_REASON_NONE, "the price asked");
+		set_subject(c, priced[0]->id);
+		add_price(c, priced[0], 0);
+		for (size_t i = 1; i < np; i++) {
+			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
+			set_subject(c, priced[i]->id);
+			add_price(c, priced[i], 2);
+		}
+		c->item = -1;
+		struct request r2 = rq;
+		memset(&r2.w, 0, sizeof(r2.w));
+		r2.w.has_day = q->when.has_day;
+		r2.w.day = q->when.day;
+		remember_request(c, &r2); /* "ok book one sat" */
+		booked = 1;		  /* the price is said */
+	} else if (q->intent == INQ_DURATION && !booking) {
+		decide(c, DESK_DURATION, DESK_REASON_NONE, "how long it takes");
+		set_subject(c, rq.svc->id);
+		add_duration(c, rq.svc, 0);
+		remember_request(c, &rq);
+	} else if (q->intent == INQ_AVAIL && !booking) {
+		merge_pending(c, &rq);
+		if (load_moving(c, &rq) < 0)
+			return;
+		do_avail(c, &rq);
+	} else {
+		merge_pending(c, &rq);
+		if (load_moving(c, &rq) < 0)
+			return;
+		if (question && !q->question_apart)
+			rq.offer_only = 1; /* a question: offer, don't book */
+		book_request(c, &rq);
+		booked = c->out->d.kind == DESK_BOOKED ||
+			 c->out->d.kind == DESK_ALREADY ||
+			 c->out->d.kind == DESK_MOVED;
+	}
+	if (c->err)
+		return;
+	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
+	    c->out->d.kind != DESK_DURATION) {
+		const char **names = pool_ptrs(c, rq.n_also);
+		for (size_t i = 0; i < rq.n_also; i++)
+			names[i] = rq.also[i]->name;
+		part_list(part_add(c, "rest_asked", 1), "services", names,
+			  rq.n_also, ", ", 0);
+	}
+	refer_topics(c, q);
+	if (q->asked_thing) {
+		/* "... and do you do eyebrow waxing?" */
+		also_decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED);
+		say(c, "not_offered_brief");
+		refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
+		c->item = -1;
+	}
+	answer_questions(c, q, rq.svc, booked || c->out->d.kind == DESK_PRICE);
+}

@@ -1,0 +1,157 @@
+/*
+ * The English pack's replies: every message the desk sends, as a template
+ * with named placeholders (lang.h lists which each fills), and the pack
+ * itself. A business may reword any of them in its catalog (`replies`).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* the promise (manners 3): service, local day and time, price, ref,
+     * how to cancel */
+    {"booked", "Booked: {service}, {when}, {price}. Ref {ref}. To cancel "
+	       "text CANCEL {ref}."},
+    {"booked_many", "Booked {count}: {bookings}. Total {total}. To cancel "
+		    "text CANCEL and a ref."},
+    {"booked_many_plain", "Booked {count}: {bookings}. To cancel text "
+			  "CANCEL and a ref."},
+    {"moved", "Moved: {service} is now {when}, {price}. New ref {ref} "
+	      "({old_ref} is cancelled). To cancel text CANCEL {ref}."},
+    {"already_booked", "You're already booked: {service}, {when}. Ref "
+		       "{ref}."},
+    {"offer", "Free: {slots}. Reply {pick} to book."},
+    {"offer_day", "{service} on {day}? Free: {slots}. Reply {pick} to "
+		  "book."},
+    {"offer_window", "{service} on {day}. Free: {slots}. Reply {pick} to "
+		     "book."},
+    {"offer_earliest", "Earliest for {service}: {slots}. Reply {pick} to "
+		       "book."},
+    {"offer_range", "{service}, free: {slots}. Reply {pick} to book."},
+    {"offer_one", "{service} {when} is free. Reply 1 to book it."},
+    {"offer_today", "{service} today at {time}? Reply 1 to book it, or "
+		    "text another day."},
+    {"ask_service", "Which service would you like? We do: {services}. "
+		    "Reply with a number."},
+    {"ask_service_brief", "Which service would you like then?"},
+    {"ask_trade", "Happy to help. What do you need? We do: {services}. "
+		  "Reply with a number."},
+    {"ask_day", "Which day suits you for {service}? We're open {hours}."},
+    {"ask_day_unsure", "Sorry, I'm not sure which day you mean. Which day "
+		       "suits you for {service}? We're open {hours}."},
+    {"ask_day_bad", "Sorry, I couldn't find that date. Which day suits you "
+		    "for {service}? We're open {hours}."},
+    {"ask_day_ambiguous", "Sorry, I'm not sure which date you mean. Which "
+			  "day suits you for {service}? We're open {hours}."},
+    {"ask_day_passed", "Sorry, that date has passed. Which day suits you "
+		       "for {service}? We're open {hours}."},
+    {"ask_time", "What time on {day}? We're open {day_hours}."},
+    {"ask_time_either", "What time on {day}: {a} or {b}? We're open "
+			"{day_hours}."},
+    /* the honest no (manners 4) */
+    {"not_offered", "Sorry, we don't do {thing}. Try {providers}."},
+    {"not_offered_ours", "Sorry, we don't do {thing}. We do: {services}."},
+    {"not_offered_brief",
+     "Sorry, we don't offer the other thing you asked about."},
+    {"not_offered_unknown", "Sorry, {thing} isn't on our list. We do: "
+			    "{services}. Reply with a number to book one."},
+    {"no_closed", "Sorry, we're closed on {day}."},
+    {"no_full", "Sorry, {service} is fully booked on {day}."},
+    {"no_notice", "Sorry, {service} needs {notice} notice, so nothing is "
+		  "left on {day}."},
+    {"no_horizon", "Sorry, we take bookings only up to {n} days ahead."},
+    {"no_nobody", "No one we know can fit it in either, sorry."},
+    {"taken", "Sorry, {day} {time} is taken."},
+    {"too_soon", "Sorry, {service} needs {notice} notice, so {day} {time} "
+		 "is too soon."},
+    {"time_passed", "Sorry, {time} today has passed."},
+    {"off_grid", "{service} starts every {minutes} min; nearest to {time} "
+		 "on {day}."},
+    {"outside_hours", "Sorry, on {day} we're open {day_hours}."},
+    {"window_full", "Sorry, nothing free for {service} then on {day}."},
+    {"elsewhere", "Or try {providers}."},
+    {"our_next", "Our next free: {slots}. Reply {pick} to book."},
+    {"try", "Try {providers}."},
+    {"price_one", "{service} is {price} ({minutes} min). Text a day and "
+		  "time to book, e.g. {example}."},
+    {"price_all", "Prices: {prices}."},
+    {"price_booked", "{service} is {price}."},
+    {"duration", "{service} takes about {minutes} min."},
+    {"hours_week", "We're open {hours}."},
+    {"hours_day", "On {day} we're open {day_hours}."},
+    {"closed_day", "We're closed on {day}."},
+    {"book_hint", "Text a service, day and time to book."},
+    {"cancelled", "Cancelled: {service}, {when} (ref {ref}). Hope to see "
+		  "you another time."},
+    {"cancel_unknown", "Sorry, we can't find booking {ref} for this number. "
+		       "Text MY BOOKINGS to see yours."},
+    {"cancel_already", "Booking {ref} is already cancelled."},
+    {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
+		     "{service} {when}. To cancel that text CANCEL {ref}."},
+    {"cancel_none", "You have no upcoming bookings with us to cancel."},
+    {"move_none", "You have no upcoming bookings with us to move. Text a "
+		  "service, day and time to book."},
+    {"move_unknown", "Sorry, we can't find an upcoming booking {ref} for "
+		     "this number."},
+    {"move_gone", "Sorry, we no longer offer that service. Text CANCEL "
+		  "{ref} to cancel it."},
+    {"which_booking", "Which booking shall we {action}? {bookings} Reply "
+		      "with its number."},
+    {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
+		 "ref."},
+    {"bookings_more", "And {n} more."},
+    {"bookings_none", "You have no upcoming bookings with us."},
+    {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
+	     "cancel, STOP to opt out."},
+    {"greeting", "Hi! This is {business}. We do {services}. Text e.g. "
+		 "{example} to book."},
+    {"not_understood", "Sorry, I didn't catch that. Text e.g. {example} to "
+		       "book, PRICES, or HELP."},
+    {"cant_answer", "Sorry, I can't answer questions about {topic} by "
+		    "text."},
+    {"cant_answer_can", "I can book, move or cancel appointments and tell "
+			"you prices and hours: text e.g. {example}."},
+    {"opted_out", "You've opted out: no more texts from us. Text START to "
+		  "opt back in."},
+    {"opted_in", "You're back on: we'll answer your texts again. Text STOP "
+		 "to opt out."},
+    {"already_in", "You're already getting our texts. Text HELP for "
+		   "options."},
+    {"ack_no", "No problem, nothing booked. Text us any time."},
+    {"pick_number", "Please reply with a number from 1 to {n}."},
+    {"which_one", "Which one? Reply with its number (1-{n})."},
+    {"list_expired", "Sorry, that list has expired. Text e.g. {example} to "
+		     "book, or HELP."},
+    {"signature", "{business}"},
+    {"reminder", "Reminder: {service}, {day} {time} at {business}. Ref "
+		 "{ref}. Can't make it? Text CANCEL {ref}."},
+    /* texts the staff's commands send (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: booked {service}, {when}, {price}. Ref "
+		     "{ref}. To cancel text CANCEL {ref}."},
+    {"staff_moved", "{business}: your {service} is now {when} (was "
+		    "{old_when}). Ref {ref} is unchanged. Can't make it? Text "
+		    "CANCEL {ref}."},
+    {"staff_cancelled", "{business}: your {service} on {when} (ref {ref}) "
+			"is cancelled. Text us any time to book again."},
+    {"rest_asked", "Then text me a time for the {services} too."},
+    {"rest_failed", "I couldn't fit {services} straight after: text a time "
+		    "for it."},
+    {"action_cancel", "cancel"},
+    {"action_move", "move"},
+    {"minutes", "{n} min"},
+    {"hours_n", "{n} hours"},
+    {"date", "{wday} {mday} {month}"},
+};
+
+const struct lang_pack lang_pack_en = {
+    .code = "en",
+    .name = "English",
+    .words = lang_en_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+    .month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+		   "Sep", "Oct", "Nov", "Dec"},
+    .not_text_names = {"that", "payment", "directions", "parking",
+		       "the progress of a job", "walk-ins", "what we sell"},
+};

@@ -1,0 +1,187 @@
+/* lang: the English pack's lexicon, template rendering and fitting, and the
+ * check of a business's own wording, over the example catalog. */
+#include "harness.h"
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct catalog *cat;
+
+static void test_lookup(void)
+{
+	const struct lang_pack *en = lang_pack_for("en");
+	int val;
+	CHECK(en != NULL);
+	CHECK(en == lang_default());
+	CHECK(lang_pack_for("xx") == NULL);
+	CHECK(lang_lookup(en, "stop", NULL) & LW_STOP);
+	CHECK(lang_lookup(en, "opt out", NULL) & LW_STOP);
+	CHECK(lang_lookup(en, "stop by", NULL) & LW_NOT_STOP);
+	CHECK(lang_lookup(en, "thanks", NULL) & LW_THANKS);
+	CHECK(lang_lookup(en, "look at", NULL) & LW_TRADE);
+	CHECK(lang_lookup(en, "do not disturb", NULL) & LW_AUTO);
+	CHECK(lang_lookup(en, "two", &val) & LW_NUMBER);
+	CHECK_INT(val, 2);
+	CHECK(lang_lookup(en, "card", &val) & LW_NOT_TEXT);
+	CHECK_INT(val, LANG_NT_PAYMENT);
+	/* "ok" is two things at once: agreement and an acknowledgement */
+	CHECK((lang_lookup(en, "ok", NULL) & (LW_YES | LW_ACK)) ==
+	      (LW_YES | LW_ACK));
+	CHECK_INT(lang_lookup(en, "haircut", NULL), 0);
+	CHECK_INT(lang_lookup(en, "", NULL), 0);
+	CHECK(lang_max_phrase(en) >= 4 &&
+	      lang_max_phrase(en) <= LANG_MAX_PHRASE_WORDS);
+}
+
+static void test_render(void)
+{
+	const char *slots[] = {"10:00", "10:30", "11:00"};
+	struct lang_var v[] = {
+	    {.name = "service", .value = "Haircut"},
+	    {.name = "slots",
+	     .items = slots,
+	     .n_items = 3,
+	     .shown = 3,
+	     .sep = " ",
+	     .numbered = 1},
+	};
+	char out[256];
+	lang_render("{service}: {slots}. Reply {pick} to book.", v, 2, out,
+		    sizeof(out));
+	CHECK_STR(out, "Haircut: 1) 10:00 2) 10:30 3) 11:00. Reply 1-3 to "
+		       "book.");
+	v[1].shown = 1;
+	lang_render("{service}: {slots}. Reply {pick}.", v, 2, out,
+		    sizeof(out));
+	CHECK_STR(out, "Haircut: 1) 10:00. Reply 1.");
+	/* an unknown placeholder is nothing; an open brace is kept */
+	lang_render("a{nope}b {x", v, 2, out, sizeof(out));
+	CHECK_STR(out, "ab {x");
+	/* truncated at a UTF-8 boundary, never past cap */
+	lang_render("Zoë Zoë Zoë", NULL, 0, out, 7);
+	CHECK_STR(out, "Zoë Z");
+	lang_render("Zoë", NULL, 0, out, 3);
+	CHECK_STR(out, "Zo");
+}
+
+/*
+ * issue 12: trim_words wrote two bytes past the reply buffer when the reply
+ * was exactly full. The buffer here is exactly its size on the heap, so
+ * AddressSanitizer sees any write past it.
+ */
+static void test_trim_full_buffer(void)
+{
+	for (size_t cap = 4; cap < 400; cap += 37) {
+		char *text = malloc(cap);
+		CHECK(text != NULL);
+		if (text == NULL)
+			return;
+		/* "aaaa bbbb cc ... y z": full to cap - 1 with a space near
+		 * the end */
+		for (size_t i = 0; i + 1 < cap; i++)
+			text[i] = (i % 5 == 4) ? ' ' : (char)('a' + i % 26);
+		if (cap >= 3)
+			text[cap - 3] = ' ';
+		text[cap - 1] = '\0';
+		int seg = lang_trim_words(text, cap, 1);
+		CHECK(seg <= 1);
+		CHECK(strlen(text) < cap);
+		free(text);
+	}
+	/* a long reply is cut at a word and says so */
+	char buf[512];
+	memset(buf, 0, sizeof(buf));
+	for (int i = 0; i < 60; i++)
+		strcat(buf, "word ");
+	CHECK_INT(lang_trim_words(buf, sizeof(buf), 1), 1);
+	size_t n = strlen(buf);
+	CHECK(n <= 160 && n >= 150);
+	CHECK(n >= 3 && strcmp(buf + n - 3, "...") == 0);
+	CHECK(buf[n - 4] != ' ');
+	/* a single word too long for the cap goes altogether */
+	char one[400];
+	memset(one, 'x', sizeof(one) - 1);
+	one[sizeof(one) - 1] = '\0';
+	lang_trim_words(one, sizeof(one), 1);
+	CHECK_STR(one, "");
+}
+
+static void test_check_reply(void)
+{
+	char why[256];
+	CHECK_INT(lang_check_reply(cat, "booked",
+				   "Done: {service} {when}, ref {ref}.", why,
+				   sizeof(why)),
+		  0);
+	CHECK_INT(lang_check_reply(cat, "boked", "x", why, sizeof(why)), -1);
+	CHECK(strstr(why, "did you mean 'booked'") != NULL);
+	CHECK_INT(lang_check_reply(cat, "booked",
+				   "Done: {service} {when} {rf}.", why,
+				   sizeof(why)),
+		  -1);
+	CHECK(strstr(why, "{rf}") != NULL);
+	CHECK_INT(lang_check_reply(cat, "booked", "Done: {service} {when}.",
+				   why, sizeof(why)),
+		  -1);
+	CHECK(strstr(why, "{ref}") != NULL);
+	CHECK_INT(lang_check_reply(cat, "help", "{business", why, sizeof(why)),
+		  -1);
+	CHECK_INT(lang_check_reply(cat, "help", "business}", why, sizeof(why)),
+		  -1);
+	/* the longest rendering must fit max_segments (2 here) */
+	char longer[1200];
+	memset(longer, 0, sizeof(longer));
+	strcpy(longer, "{business}");
+	for (int i = 0; i < 40; i++)
+		strcat(longer, " and some more words");
+	CHECK_INT(lang_check_reply(cat, "help", longer, why, sizeof(why)), -1);
+	CHECK(strstr(why, "segments") != NULL);
+}
+
+/* Every reply the pack words is known, fills only what the desk supplies,
+ * keeps what it must, and fits the example's max_segments; every known
+ * reply has the pack's wording. */
+static void test_pack_is_complete(void)
+{
+	const struct lang_pack *en = lang_default();
+	const struct lang_reply_spec *specs;
+	size_t n = lang_reply_specs(&specs);
+	char why[256];
+	for (size_t i = 0; i < en->n_tpls; i++) {
+		TEST_BEGIN("pack en: reply %s", en->tpls[i].name);
+		int rc = lang_check_reply(cat, en->tpls[i].name,
+					  en->tpls[i].text, why, sizeof(why));
+		if (rc != 0)
+			printf("  %s\n", why);
+		CHECK_INT(rc, 0);
+		TEST_END();
+	}
+	for (size_t i = 0; i < n; i++) {
+		TEST_BEGIN("reply %s has English wording", specs[i].name);
+		CHECK(lang_template(en, specs[i].name) != NULL);
+		TEST_END();
+	}
+}
+
+int main(void)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/conf/smsdesk.cfg",
+		 src != NULL ? src : ".");
+	cat = catalog_load(path, NULL);
+	if (cat == NULL) {
+		printf("cannot load %s\n", path);
+		return 1;
+	}
+	RUN(test_lookup);
+	RUN(test_render);
+	RUN(test_trim_full_buffer);
+	RUN(test_check_reply);
+	test_pack_is_complete();
+	catalog_free(cat);
+	return h_done();
+}
