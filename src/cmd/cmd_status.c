@@ -44,20 +44,32 @@ static const char usage[] =
     "Exit: 0 serving with a modem ready, 3 not running, stale or no modem\n"
     "ready, 1 the catalog or the database cannot be read.\n";
 
+/* Does PATH + SUFFIX exist? */
+static int beside(const char *path, const char *suffix)
+{
+	char p[4200];
+	struct stat sb;
+
+	snprintf(p, sizeof(p), "%s%s", path, suffix);
+	return stat(p, &sb) == 0;
+}
+
 /*
- * The database, read only, leaving nothing behind. While a daemon holds it,
- * its -wal and -shm files are there and the reader shares them. Without a
- * daemon, sqlite would create them for a reader and could not remove them
+ * The database, read only, leaving nothing behind. While a daemon holds it
+ * (or after one was killed) its -wal and -shm files are there: the reader
+ * shares them, and sees what the write-ahead log holds. When neither is
+ * there, sqlite would create them for a reader and could not remove them
  * after (a reader cannot checkpoint): files owned by whoever ran status —
  * root, under sudo — that the daemon, as its own user, could then not
- * open. So without a daemon the file is read as it is (immutable): no lock,
- * no -wal, no -shm.
+ * open. Everything is in the main file then, so it is read as it is
+ * (immutable): no lock, no -wal, no -shm.
  */
 static struct store *open_reader(const char *db, char *err, size_t cap)
 {
 	unsigned flags = STORE_OPEN_READONLY;
 
-	if (runlock_in_use(db) != 1)
+	if (runlock_in_use(db) != 1 &&
+	    !(beside(db, "-wal") && beside(db, "-shm")))
 		flags |= STORE_OPEN_IMMUTABLE;
 	return store_open(db, flags, err, cap);
 }
