@@ -23,9 +23,12 @@ CC         ?= cc
 FUZZ_CC    ?= clang
 FUZZ_SECONDS ?= 60
 
-PKGS      = libserialport sqlite3 libconfig libmicrohttpd libcurl libcrypto
-PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lutil -lm
+PKGS      = libserialport sqlite3 libconfig libcrypto
+# Headers only: src/http_lib.c loads these two at run time (dlopen), so
+# that a desk without a Kannel bearer does not carry them.
+DL_PKGS   = libmicrohttpd libcurl
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lutil -lm -ldl
 
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wpointer-arith \
            -Wmissing-prototypes -Wstrict-prototypes

@@ -98,7 +98,10 @@ static int queue_replies(struct store *st, const struct catalog *cat,
 		    .flags = out->desk.d.kind == DESK_OPTED_OUT
 				 ? STORE_OUT_CONFIRMS_OPTOUT
 				 : 0,
-		    .national_shift = cat->policy.national_shift};
+		    /* Kannel 1.4.5 knows no national shift tables: a
+		     * reply that leaves through it is written without */
+		    .national_shift = cat->policy.national_shift &&
+				      strncmp(msg->modem, "kannel:", 7) != 0};
 
 		rc = outbox_queue(st, &t, now, &out->msg_ids[i], err,
 				  sizeof(err));

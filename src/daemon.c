@@ -13,6 +13,7 @@
 #include "smsdesk/handoff.h"
 #include "smsdesk/health.h"
 #include "smsdesk/inbound.h"
+#include "smsdesk/kannel.h"
 #include "smsdesk/simlock.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
@@ -62,8 +63,10 @@ static void reload_catalog(struct daemon *d)
 		return;
 	}
 	if (strcmp(fresh->database, d->cat->database) != 0 ||
-	    fresh->n_modems != d->cat->n_modems)
-		log_warn("database and modem changes take effect at restart");
+	    fresh->n_modems != d->cat->n_modems ||
+	    fresh->n_kannel != d->cat->n_kannel)
+		log_warn("database, modem and Kannel changes take effect at "
+			 "restart");
 	catalog_free(d->cat);
 	d->cat = fresh;
 	log_info("catalog reloaded: %zu services, %zu topics, %zu referrals",
@@ -259,6 +262,8 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 						? dm->next_send_ms
 						: now_ms);
 	}
+	for (size_t i = 0; i < d->n_kannel; i++)
+		due = earliest(due, kannel_next_deadline(d->kannel[i], now_ms));
 	if (d->stopping)
 		due = earliest(due, now_ms + 100);
 	if (due <= now_ms)
@@ -321,6 +326,9 @@ static void timers(struct daemon *d, int64_t now_ms)
 	for (size_t i = 0; i < d->n_modems; i++)
 		health_modem(d->health, i, d->modems[i].name, d->modems[i].m,
 			     wall_now(d));
+	for (size_t i = 0; i < d->n_kannel; i++)
+		health_kannel(d->health, d->n_modems + i, d->kannel[i],
+			      wall_now(d));
 	health_tick(d->health, now_ms, wall_now(d));
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
@@ -340,10 +348,14 @@ static void timers(struct daemon *d, int64_t now_ms)
 	d->outbox_dirty = 0;
 	for (size_t i = 0; i < d->n_modems; i++)
 		daemon_pump(d, &d->modems[i], now_ms);
+	for (size_t i = 0; i < d->n_kannel; i++)
+		kannel_pump(d->kannel[i], wall_now(d), d->stopping);
 }
 
 static int all_failed(const struct daemon *d)
 {
+	if (d->n_kannel > 0)
+		return 0; /* Kannel keeps trying its links itself */
 	for (size_t i = 0; i < d->n_modems; i++)
 		if (modem_state(d->modems[i].m) != MODEM_FAILED)
 			return 0;
@@ -361,7 +373,7 @@ static int any_sim_locked(const struct daemon *d)
 
 static int run_loop(struct daemon *d)
 {
-	struct pollfd fds[MAX_MODEMS + 1];
+	struct pollfd fds[1 + MAX_MODEMS + MAX_KANNEL];
 	int64_t woke_us = -1;
 
 	for (;;) {
@@ -386,6 +398,9 @@ static int run_loop(struct daemon *d)
 			fds[n++] = (struct pollfd){
 			    .fd = modem_fd(d->modems[i].m),
 			    .events = modem_poll_events(d->modems[i].m)};
+		for (size_t i = 0; i < d->n_kannel; i++)
+			fds[n++] = (struct pollfd){
+			    .fd = kannel_fd(d->kannel[i]), .events = POLLIN};
 		if (poll(fds, n, poll_timeout(d, now_ms)) < 0 &&
 		    errno != EINTR) {
 			log_error("poll: %s", strerror(errno));
@@ -398,6 +413,8 @@ static int run_loop(struct daemon *d)
 		now_ms = mono_ms();
 		for (size_t i = 0; i < d->n_modems; i++)
 			modem_step(d->modems[i].m, fds[i + 1].revents, now_ms);
+		for (size_t i = 0; i < d->n_kannel; i++)
+			kannel_step(d->kannel[i], now_ms, wall_now(d));
 		timers(d, now_ms);
 	}
 }
@@ -468,7 +485,9 @@ static int start(struct daemon *d)
 			      d->cat->modems[i].baud,
 			      d->cat->modems[i].pin) != 0)
 			return CLI_DEVICE;
-	if (d->n_modems == 0) {
+	if (daemon_add_kannel(d, on_committed) != 0)
+		return CLI_BAD_INPUT;
+	if (d->n_modems == 0 && d->n_kannel == 0) {
 		log_error("no modem: list one in 'modems' or use --device");
 		return CLI_BAD_INPUT;
 	}
@@ -483,9 +502,13 @@ static int start(struct daemon *d)
 			 renumbered, renumbered == 1 ? "" : "s");
 	d->recover_pending = 1;
 	daemon_recover(d);
-	log_info("serving %s with %zu modem%s, database %s",
+	log_info("serving %s with %zu modem%s%s, database %s",
 		 d->cat->business_name, d->n_modems,
-		 d->n_modems == 1 ? "" : "s", db);
+		 d->n_modems == 1 ? "" : "s",
+		 d->n_kannel == 0   ? ""
+		 : d->n_kannel == 1 ? " and Kannel"
+				    : " and Kannel bearers",
+		 db);
 	answer_unanswered(d);
 	/* From here on the loop runs: never wait long for the lock. */
 	store_set_busy_budget(d->st, LOOP_BUSY_MS);
@@ -497,6 +520,10 @@ static void stop(struct daemon *d)
 	if (d->health != NULL)
 		health_stopped(d->health, wall_now(d));
 	health_free(d->health);
+	/* Before the outbox and the store: what is in flight stays "sending"
+	 * and is sent again at the next start. */
+	for (size_t i = 0; i < d->n_kannel; i++)
+		kannel_free(d->kannel[i]);
 	inbound_free(d->in);
 	if (d->ob != NULL)
 		outbox_free(d->ob, wall_now(d));

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #define MAX_MODEMS 8
+#define MAX_KANNEL 8
 /* Parts of a long text usually arrive within seconds; give late networks
  * three minutes before answering what arrived. */
 #define CONCAT_EXPIRY_MS (3 * 60 * 1000)
@@ -82,6 +83,8 @@ struct dmodem {
 	int64_t down_since_ms; /* 0 while ready */
 };
 
+struct kannel;
+
 struct daemon {
 	const struct daemon_options *opt;
 	const char *config_path;
@@ -97,6 +100,8 @@ struct daemon {
 	struct inbound *in;
 	struct dmodem modems[MAX_MODEMS];
 	size_t n_modems;
+	struct kannel *kannel[MAX_KANNEL]; /* Kannel bearers (kannel.h) */
+	size_t n_kannel;
 	int sigfd;
 	struct wallclock clock; /* the desk's: the wall clock, or --now on */
 	int64_t clock_shift;	/* a step not yet applied to the waits */
@@ -151,6 +156,11 @@ void daemon_on_send_result(void *ctx, const struct modem_send_result *res);
 void daemon_on_state(void *ctx, enum modem_state state, const char *reason);
 /* Stopping: nothing on the wire, nothing about to go, nothing unrecorded. */
 int daemon_idle_for_stop(const struct daemon *d);
+/*
+ * The catalog's Kannel bearers (kannel.h), each listening for its smsbox;
+ * answer is called for each text committed. Returns 0, or -1 (logged).
+ */
+int daemon_add_kannel(struct daemon *d, void (*answer)(void *, int64_t));
 
 /* ---- daemon_watch.c ---- */
 

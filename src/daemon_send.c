@@ -5,6 +5,8 @@
  */
 #include "daemon_internal.h"
 
+#include "smsdesk/kannel.h"
+
 #include "smsdesk/log.h"
 
 static int any_modem_down_long(const struct daemon *d, int64_t now_ms)
@@ -117,5 +119,49 @@ int daemon_idle_for_stop(const struct daemon *d)
 	for (size_t i = 0; i < d->n_modems; i++)
 		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
 			return 0;
+	for (size_t i = 0; i < d->n_kannel; i++)
+		if (kannel_busy(d->kannel[i]) > 0)
+			return 0;
 	return outbox_pending(d->ob) == 0;
+}
+
+/* A Kannel send ended: the outbox may have the next part. */
+static void on_kick(void *ctx)
+{
+	struct daemon *d = ctx;
+
+	d->outbox_dirty = 1;
+}
+
+int daemon_add_kannel(struct daemon *d, void (*answer)(void *, int64_t))
+{
+	char err[256];
+
+	for (size_t i = 0; i < d->cat->n_kannel; i++) {
+		const struct cat_kannel *c = &d->cat->kannel[i];
+		struct kannel_config kc = {.cat = c,
+					   .country = d->cat->country,
+					   .st = d->st,
+					   .ob = d->ob,
+					   .answer = answer,
+					   .kick = on_kick,
+					   .ctx = d};
+
+		if (d->n_kannel == MAX_KANNEL) {
+			log_error("more than %d Kannel bearers", MAX_KANNEL);
+			return -1;
+		}
+		d->kannel[d->n_kannel] = kannel_new(&kc, err, sizeof(err));
+		if (d->kannel[d->n_kannel] == NULL) {
+			log_error("%s:%d: Kannel bearer: %s", d->config_path,
+				  c->line, err);
+			return -1;
+		}
+		for (size_t b = 0; b < c->n_numbers; b++)
+			log_info("%s: Kannel's smsbox calls %s",
+				 kannel_bearer(d->kannel[d->n_kannel], b),
+				 c->listen);
+		d->n_kannel++;
+	}
+	return 0;
 }

@@ -4,6 +4,7 @@
  */
 #include "smsdesk/health.h"
 
+#include "smsdesk/kannel.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/store.h"
@@ -186,6 +187,18 @@ void health_modem(struct health *h, size_t i, const char *name,
 	}
 	health_bearer(h, i, name, "modem", modem_state_name(modem_state(m)),
 		      mi->rssi, mi->reg_stat, detail, wall_now);
+}
+
+void health_kannel(struct health *h, size_t i, const struct kannel *k,
+		   int64_t wall_now)
+{
+	const char *name = kannel_bearer(k, 0);
+	char detail[STORE_ID_MAX];
+
+	snprintf(detail, sizeof(detail), "listening on port %d",
+		 kannel_port(k));
+	health_bearer(h, i, name != NULL ? name : "kannel", "kannel", "ready",
+		      -1, -1, detail, wall_now);
 }
 
 void health_signal_words(int rssi, char *out, size_t cap)

@@ -5,13 +5,13 @@
  * libcurl tells us which sockets it wants watched (CURLMOPT_SOCKETFUNCTION)
  * and when it next needs a call (CURLMOPT_TIMERFUNCTION); we keep those
  * sockets in an epoll descriptor of our own, so the loop polls one fd
- * however many requests are out, and curl_multi_socket_action() is told
- * exactly which socket is ready. Finished transfers are collected with
- * curl_multi_info_read() and reported from http_client_step only.
+ * however many requests are out, and http_lib.curl_multi_socket_action() is
+ * told exactly which socket is ready. Finished transfers are collected with
+ * http_lib.curl_multi_info_read() and reported from http_client_step only.
  */
 #include "smsdesk/http.h"
 
-#include <curl/curl.h>
+#include "http_internal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -117,8 +117,11 @@ struct http_client *http_client_new(const struct http_client_config *cfg,
 {
 	struct http_client *cl;
 
+	if (http_lib_load(err, errlen) != 0)
+		return NULL;
 	if (!curl_ready) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		if (http_lib.curl_global_init(CURL_GLOBAL_DEFAULT) !=
+		    CURLE_OK) {
 			snprintf(err, errlen, "libcurl cannot start");
 			return NULL;
 		}
@@ -140,19 +143,20 @@ struct http_client *http_client_new(const struct http_client_config *cfg,
 		cl->cfg.max_response = 4096;
 	cl->timer_ms = -1;
 	cl->epfd = epoll_create1(EPOLL_CLOEXEC);
-	cl->multi = curl_multi_init();
+	cl->multi = http_lib.curl_multi_init();
 	if (cl->epfd < 0 || cl->multi == NULL) {
 		snprintf(err, errlen, "cannot start the HTTP client: %s",
 			 strerror(errno));
 		http_client_free(cl);
 		return NULL;
 	}
-	curl_multi_setopt(cl->multi, CURLMOPT_SOCKETFUNCTION, on_socket);
-	curl_multi_setopt(cl->multi, CURLMOPT_SOCKETDATA, cl);
-	curl_multi_setopt(cl->multi, CURLMOPT_TIMERFUNCTION, on_timer);
-	curl_multi_setopt(cl->multi, CURLMOPT_TIMERDATA, cl);
-	curl_multi_setopt(cl->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-			  (long)cl->cfg.max_in_flight);
+	http_lib.curl_multi_setopt(cl->multi, CURLMOPT_SOCKETFUNCTION,
+				   on_socket);
+	http_lib.curl_multi_setopt(cl->multi, CURLMOPT_SOCKETDATA, cl);
+	http_lib.curl_multi_setopt(cl->multi, CURLMOPT_TIMERFUNCTION, on_timer);
+	http_lib.curl_multi_setopt(cl->multi, CURLMOPT_TIMERDATA, cl);
+	http_lib.curl_multi_setopt(cl->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+				   (long)cl->cfg.max_in_flight);
 	return cl;
 }
 
@@ -164,7 +168,7 @@ static void xfer_free(struct xfer *x)
 		x->cl->xfers = x->next;
 	if (x->next != NULL)
 		x->next->prev = x->prev;
-	curl_easy_cleanup(x->easy);
+	http_lib.curl_easy_cleanup(x->easy);
 	free(x->body);
 	free(x);
 }
@@ -174,11 +178,11 @@ void http_client_free(struct http_client *cl)
 	if (cl == NULL)
 		return;
 	while (cl->xfers != NULL) {
-		curl_multi_remove_handle(cl->multi, cl->xfers->easy);
+		http_lib.curl_multi_remove_handle(cl->multi, cl->xfers->easy);
 		xfer_free(cl->xfers);
 	}
 	if (cl->multi != NULL)
-		curl_multi_cleanup(cl->multi);
+		http_lib.curl_multi_cleanup(cl->multi);
 	if (cl->epfd >= 0)
 		close(cl->epfd);
 	free(cl);
@@ -199,9 +203,9 @@ int http_client_get(struct http_client *cl, const char *url, http_done done,
 	if (x == NULL)
 		return -2;
 	x->body = malloc(cl->cfg.max_response + 1);
-	x->easy = curl_easy_init();
+	x->easy = http_lib.curl_easy_init();
 	if (x->body == NULL || x->easy == NULL) {
-		curl_easy_cleanup(x->easy);
+		http_lib.curl_easy_cleanup(x->easy);
 		free(x->body);
 		free(x);
 		return -2;
@@ -211,26 +215,27 @@ int http_client_get(struct http_client *cl, const char *url, http_done done,
 	x->done = done;
 	x->ctx = ctx;
 	CURL *e = x->easy;
-	curl_easy_setopt(e, CURLOPT_URL, url);
-	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	http_lib.curl_easy_setopt(e, CURLOPT_URL, url);
+	http_lib.curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	http_lib.curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+	http_lib.curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	http_lib.curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	http_lib.curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	http_lib.curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	http_lib.curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
 	/* Never through a proxy from the environment: sendsms is reached
 	 * directly, usually on loopback. */
-	curl_easy_setopt(e, CURLOPT_PROXY, "");
-	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)cl->cfg.timeout_ms);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-			 (long)cl->cfg.connect_ms);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, "smsdesk");
+	http_lib.curl_easy_setopt(e, CURLOPT_PROXY, "");
+	http_lib.curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
+				  (long)cl->cfg.timeout_ms);
+	http_lib.curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+				  (long)cl->cfg.connect_ms);
+	http_lib.curl_easy_setopt(e, CURLOPT_USERAGENT, "smsdesk");
 	x->next = cl->xfers;
 	if (cl->xfers != NULL)
 		cl->xfers->prev = x;
 	cl->xfers = x;
-	if (curl_multi_add_handle(cl->multi, e) != CURLM_OK) {
+	if (http_lib.curl_multi_add_handle(cl->multi, e) != CURLM_OK) {
 		xfer_free(x);
 		return -2;
 	}
@@ -260,25 +265,27 @@ static void finish(struct http_client *cl)
 	CURLMsg *m;
 	int left;
 
-	while ((m = curl_multi_info_read(cl->multi, &left)) != NULL) {
+	while ((m = http_lib.curl_multi_info_read(cl->multi, &left)) != NULL) {
 		struct xfer *x = NULL;
 		struct http_result res = {0};
 		long status = 0;
 
 		if (m->msg != CURLMSG_DONE)
 			continue;
-		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &x);
+		http_lib.curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE,
+					   &x);
 		if (m->data.result == CURLE_OK) {
-			curl_easy_getinfo(m->easy_handle,
-					  CURLINFO_RESPONSE_CODE, &status);
+			http_lib.curl_easy_getinfo(
+			    m->easy_handle, CURLINFO_RESPONSE_CODE, &status);
 			res.status = (int)status;
 		} else {
-			res.error = x->errbuf[0]
-					? x->errbuf
-					: curl_easy_strerror(m->data.result);
+			res.error =
+			    x->errbuf[0]
+				? x->errbuf
+				: http_lib.curl_easy_strerror(m->data.result);
 		}
 		res.body = x->body;
-		curl_multi_remove_handle(cl->multi, m->easy_handle);
+		http_lib.curl_multi_remove_handle(cl->multi, m->easy_handle);
 		cl->in_flight--;
 		x->done(x->ctx, &res);
 		xfer_free(x);
@@ -304,8 +311,8 @@ void http_client_step(struct http_client *cl, int64_t now_ms)
 				flags |= CURL_CSELECT_OUT;
 			if (ev[i].events & (EPOLLERR | EPOLLHUP))
 				flags |= CURL_CSELECT_ERR;
-			curl_multi_socket_action(cl->multi, ev[i].data.fd,
-						 flags, &running);
+			http_lib.curl_multi_socket_action(
+			    cl->multi, ev[i].data.fd, flags, &running);
 		}
 		if (n < 16)
 			break;
@@ -314,8 +321,8 @@ void http_client_step(struct http_client *cl, int64_t now_ms)
 	    (cl->timer_ms >= 0 && now_ms >= cl->timer_ms)) {
 		cl->timer_due_now = 0;
 		cl->timer_ms = -1;
-		curl_multi_socket_action(cl->multi, CURL_SOCKET_TIMEOUT, 0,
-					 &running);
+		http_lib.curl_multi_socket_action(
+		    cl->multi, CURL_SOCKET_TIMEOUT, 0, &running);
 	}
 	finish(cl);
 }

@@ -12,7 +12,7 @@
 #include "smsdesk/http.h"
 #include "smsdesk/log.h"
 
-#include <microhttpd.h>
+#include "http_internal.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -191,20 +191,21 @@ static void edge_log(void *cls, const char *fmt, va_list ap)
 static enum MHD_Result respond(struct MHD_Connection *con, int status,
 			       const char *body)
 {
-	struct MHD_Response *r = MHD_create_response_from_buffer(
+	struct MHD_Response *r = http_lib.MHD_create_response_from_buffer(
 	    strlen(body), (void *)body, MHD_RESPMEM_MUST_COPY);
 	enum MHD_Result rc;
 
 	if (r == NULL)
 		return MHD_NO;
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
-				"text/plain; charset=utf-8");
+	http_lib.MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+					 "text/plain; charset=utf-8");
 	/* One request a connection: a client that keeps many connections
 	 * open and idle (smsbox after a burst) would otherwise hold every
 	 * slot of max_connections while new calls wait unaccepted. */
-	MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
-	rc = MHD_queue_response(con, (unsigned int)status, r);
-	MHD_destroy_response(r);
+	http_lib.MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION,
+					 "close");
+	rc = http_lib.MHD_queue_response(con, (unsigned int)status, r);
+	http_lib.MHD_destroy_response(r);
 	return rc;
 }
 
@@ -257,16 +258,16 @@ static int has_secret(struct http_server *srv, struct MHD_Connection *con,
 
 	if (p != NULL)
 		return same_secret(p->value, p->len, srv->secret);
-	user = MHD_basic_auth_get_username_password(con, &pass);
+	user = http_lib.MHD_basic_auth_get_username_password(con, &pass);
 	ok = pass != NULL && same_secret(pass, strlen(pass), srv->secret);
-	MHD_free(user);
-	MHD_free(pass);
+	http_lib.MHD_free(user);
+	http_lib.MHD_free(pass);
 	return ok;
 }
 
 static int form_body(struct MHD_Connection *con)
 {
-	const char *type = MHD_lookup_connection_value(
+	const char *type = http_lib.MHD_lookup_connection_value(
 	    con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	static const char form[] = "application/x-www-form-urlencoded";
 
@@ -330,7 +331,8 @@ static enum MHD_Result dispatch(struct http_server *srv,
 		return refuse(srv, con, 400, "malformed parameters\n");
 	if (!has_secret(srv, con, &req))
 		return refuse(srv, con, 403, "secret missing or wrong\n");
-	ci = MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	ci = http_lib.MHD_get_connection_info(
+	    con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci != NULL && ci->client_addr != NULL) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
@@ -437,7 +439,9 @@ struct http_server *http_server_new(const struct http_server_config *cfg,
 			 cfg->host);
 		return NULL;
 	}
-	if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) != MHD_YES) {
+	if (http_lib_load(err, errlen) != 0)
+		return NULL;
+	if (http_lib.MHD_is_feature_supported(MHD_FEATURE_EPOLL) != MHD_YES) {
 		snprintf(err, errlen, "this libmicrohttpd lacks epoll");
 		return NULL;
 	}
@@ -464,7 +468,7 @@ struct http_server *http_server_new(const struct http_server_config *cfg,
 	/* The per-connection pool holds the request line and headers: twice
 	 * the request bound leaves room for the headers a client adds. */
 	size_t pool = srv->cfg.max_request * 2 + 4096;
-	srv->mhd = MHD_start_daemon(
+	srv->mhd = http_lib.MHD_start_daemon(
 	    flags, (uint16_t)cfg->port, NULL, NULL, on_request, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, edge_log, srv, MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
@@ -480,7 +484,7 @@ struct http_server *http_server_new(const struct http_server_config *cfg,
 		return NULL;
 	}
 	const union MHD_DaemonInfo *di =
-	    MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
+	    http_lib.MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di != NULL ? di->port : cfg->port;
 	return srv;
 }
@@ -489,7 +493,7 @@ void http_server_free(struct http_server *srv)
 {
 	if (srv == NULL)
 		return;
-	MHD_stop_daemon(srv->mhd);
+	http_lib.MHD_stop_daemon(srv->mhd);
 	free(srv->secret);
 	free(srv);
 }
@@ -502,7 +506,7 @@ int http_server_port(const struct http_server *srv)
 int http_server_fd(const struct http_server *srv)
 {
 	const union MHD_DaemonInfo *di =
-	    MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_EPOLL_FD);
+	    http_lib.MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_EPOLL_FD);
 
 	return di != NULL ? di->epoll_fd : -1;
 }
@@ -511,7 +515,7 @@ int64_t http_server_next_deadline(struct http_server *srv, int64_t now_ms)
 {
 	MHD_UNSIGNED_LONG_LONG t = 0;
 
-	if (MHD_get_timeout(srv->mhd, &t) != MHD_YES)
+	if (http_lib.MHD_get_timeout(srv->mhd, &t) != MHD_YES)
 		return -1;
 	if (t > 60000)
 		t = 60000;
@@ -523,7 +527,7 @@ void http_server_step(struct http_server *srv, int64_t now_ms)
 	srv->now_ms = now_ms;
 	if (srv->last_ms < 0)
 		srv->last_ms = now_ms;
-	MHD_run(srv->mhd);
+	http_lib.MHD_run(srv->mhd);
 }
 
 void http_server_counts(const struct http_server *srv, uint64_t *answered,

@@ -8,7 +8,9 @@
  * signals.
  *
  * The only module that includes microhttpd.h and curl.h (the server lives
- * in http_server.c, the client in http_client.c). It knows nothing of SMS:
+ * in http_server.c, the client in http_client.c; both libraries are loaded
+ * at run time by http_lib.c, so a desk without a Kannel bearer never loads
+ * them). It knows nothing of SMS:
  * it parses and bounds requests, checks the shared secret and the request
  * rate, and hands a decoded request to a handler that answers at once.
  *

@@ -74,11 +74,19 @@ int64_t kannel_next_deadline(struct kannel *k, int64_t now_ms);
 void kannel_step(struct kannel *k, int64_t now_ms, int64_t wall);
 /*
  * Hand due parts of this bearer's numbers to sendsms while there is room
- * (stopping: nothing new). Returns how many were started.
+ * (stopping: only the next parts of messages already on the wire, as a
+ * modem finishes the message it is sending). After Kannel failed to answer (no
+ * answer, 5xx) only one part at a time goes, 1 s after the failure doubling to
+ * 30 s, so an outage does not use up every queued part's tries. Returns how
+ * many were started. The daemon calls it whenever the outbox may have
+ * work, and at least every second.
  */
 int kannel_pump(struct kannel *k, int64_t wall, int stopping);
-/* sendsms requests waiting for Kannel's answer. */
-int kannel_in_flight(const struct kannel *k);
+/*
+ * sendsms requests waiting for Kannel's answer, and (stopping) messages
+ * with parts still to go: 0 when the daemon may stop.
+ */
+int kannel_busy(const struct kannel *k);
 /* The port it listens on. */
 int kannel_port(const struct kannel *k);
 /* "kannel:+441632960000" for number i (0 .. n_numbers-1), else NULL. */

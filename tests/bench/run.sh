@@ -84,6 +84,7 @@ done
 # ---- end to end --------------------------------------------------------------
 
 run_part peers 1500 "$tmp/peers" tests/bench/peers.sh
+[ -f tests/bench/kannel.sh ] && run_part kannel 1200 "$tmp/kannel" bash tests/bench/kannel.sh && cat "$tmp/kannel" >>"$tmp/peers"
 touch "$tmp/micro.raw"
 
 # ---- the poll loop under load, and several modems (one run each) -------------

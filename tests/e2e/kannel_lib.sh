@@ -13,6 +13,7 @@
 #                              "smpp", an SMPP link to drive_smpp on P_FAKE
 #                              (see kannel_smpp_section)
 # kannel_start                 bearerbox, then smsbox, each waited for
+#                              (their pids in bearerbox_pid, smsbox_pid)
 # wait_for SECONDS CMD...      CMD every 0.1 s until it succeeds (1: timeout;
 #                              SECONDS of wall time, however slow CMD is)
 
@@ -119,13 +120,15 @@ kannel_status() {
 kannel_smsc_online() { kannel_status | grep -q 'online'; }
 
 kannel_start() {
-	bearerbox -v 4 "$tmp/kannel.conf" >"$tmp/bearerbox.out" 2>&1 &
+	bearerbox -v 4 "$tmp/kannel.conf" >>"$tmp/bearerbox.out" 2>&1 &
+	bearerbox_pid=$!
 	pids="$pids $!"
 	wait_for 20 kannel_status || {
 		echo "bearerbox did not start: $(tail -n 5 "$tmp/bearerbox.out")"
 		return 1
 	}
-	smsbox -v 4 "$tmp/kannel.conf" >"$tmp/smsbox.out" 2>&1 &
+	smsbox -v 4 "$tmp/kannel.conf" >>"$tmp/smsbox.out" 2>&1 &
+	smsbox_pid=$!
 	pids="$pids $!"
 	wait_for 20 curl -s -o /dev/null "http://127.0.0.1:$P_SEND/" || {
 		echo "smsbox did not start: $(tail -n 5 "$tmp/smsbox.out")"
