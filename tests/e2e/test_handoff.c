@@ -297,7 +297,7 @@ static void test_notify_and_status(void)
 	/* the modem command does not take the port from the daemon */
 	snprintf(path, sizeof(path), "modem --device %s", r.links[0]);
 	CHECK_INT(rig_cli(&r, out, sizeof(out), path), 0);
-	CHECK(strstr(out, "in use by smsdesk serve") != NULL);
+	CHECK(strstr(out, "is busy: smsdesk serve (pid") != NULL);
 	CHECK(strstr(out, "smsdesk status") != NULL);
 	CHECK(strstr(out, "state:         ready") != NULL);
 
