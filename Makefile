@@ -23,7 +23,7 @@ CC         ?= cc
 FUZZ_CC    ?= clang
 FUZZ_SECONDS ?= 60
 
-PKGS      = libserialport sqlite3 libconfig libmicrohttpd libcurl
+PKGS      = libserialport sqlite3 libconfig libmicrohttpd libcurl libcrypto
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lutil -lm
 

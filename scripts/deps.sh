@@ -7,8 +7,8 @@
 # present) must be quick and silent: one dpkg-query for all packages.
 set -eu
 
-pkgs_build="gcc make pkg-config libc6-dev libserialport-dev libsqlite3-dev libconfig-dev libmicrohttpd-dev libcurl4-openssl-dev tzdata"
-pkgs_test="sqlite3 socat gammu python3-gammu procps systemd util-linux kannel kannel-extras curl python3"
+pkgs_build="gcc make pkg-config libc6-dev libserialport-dev libsqlite3-dev libconfig-dev libmicrohttpd-dev libcurl4-openssl-dev libssl-dev tzdata"
+pkgs_test="sqlite3 socat gammu python3-gammu procps systemd util-linux kannel kannel-extras curl python3 jq chromium"
 pkgs_fuzz="clang libclang-rt-14-dev"
 pkgs_bench="valgrind gammu-smsd smstools procps"
 

@@ -4,6 +4,7 @@
  */
 #include "smsdesk/answer.h"
 
+#include "smsdesk/handoff.h"
 #include "smsdesk/outbox.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/text.h"
@@ -134,11 +135,36 @@ static int answer_in_transaction(struct store *st, const struct catalog *cat,
 	if (outbox_number(msg->sender, cat->country, out->sender,
 			  sizeof(out->sender)) != PHONE_OK)
 		snprintf(out->sender, sizeof(out->sender), "%s", msg->sender);
-	rc = desk_answer(cat, st, out->sender, msg->text, now, &out->desk);
+	/* A staff phone's text is the staff's, never an inquiry; what the
+	 * desk cannot handle goes to a person (handoff.h). */
+	unsigned hflags = flags & ANSWER_NEVER_SEND ? HANDOFF_NEVER_SEND : 0;
+	const struct cat_staff *staff = handoff_staff_of(cat, out->sender);
+	if (staff != NULL) {
+		rc = handoff_staff_text(st, cat, staff, msg, now, hflags,
+					&out->desk, &out->handoff);
+	} else {
+		rc = desk_answer(cat, st, out->sender, msg->text, now,
+				 &out->desk);
+		if (rc == STORE_OK)
+			rc =
+			    handoff_customer(st, cat, msg, out->sender, now,
+					     hflags, &out->desk, &out->handoff);
+	}
 	if (rc == STORE_OK)
 		rc = queue_replies(st, cat, msg, now, flags, out);
 	if (rc < 0)
 		return rc;
+	if (out->desk.n_replies == 0 && out->handoff.what == HANDOFF_MORE) {
+		/* forwarded to a person: handled, with nothing to say */
+		out->outcome = ANSWER_REPLIED;
+		return store_inbox_mark_answered(st, msg->id, now);
+	}
+	if (out->desk.n_replies == 0 && out->handoff.what == HANDOFF_STAFF) {
+		out->outcome = ANSWER_IGNORED;
+		snprintf(out->why, sizeof(out->why), "staff text: %s",
+			 out->handoff.action);
+		return store_inbox_mark_ignored(st, msg->id, out->why, now);
+	}
 	if (out->desk.n_replies == 0) {
 		out->outcome = ANSWER_IGNORED;
 		snprintf(out->why, sizeof(out->why), "%s",

@@ -1,13 +1,10 @@
 /*
- * daemon: the poll() loop of `smsdesk serve`. See daemon.h for its promises;
- * the comments here say why it is built the way it is.
+ * daemon: the poll() loop of `smsdesk serve` — start, stop, signals, timers,
+ * reload, answering. See daemon.h for its promises and daemon_internal.h
+ * for how the daemon's files share the work; the comments here say why it
+ * is built the way it is.
  */
-#include "smsdesk/daemon.h"
-
-#include <stdio.h>
-#include <string.h>
-
-/* ---- the daemon ----------------------------------------------------- */
+#include "daemon_internal.h"
 
 #include "smsdesk/answer.h"
 #include "smsdesk/catalog.h"
@@ -26,97 +23,13 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#define MAX_MODEMS 8
-/* Parts of a long text usually arrive within seconds; give late networks
- * three minutes before answering what arrived. */
-#define CONCAT_EXPIRY_MS (3 * 60 * 1000)
-/* `smsdesk send` writes the outbox from another process: look every second. */
-#define OUTBOX_POLL_MS	 1000
-#define REMINDER_POLL_MS (60 * 1000)
-/* A modem down this long lets the others carry its replies. */
-#define FAILOVER_MS (60 * 1000)
-/*
- * Stopping (SIGTERM): no new message is started; the one on the wire is
- * finished, all its parts. A part gets SEND_TIMEOUT_MS (AT+CMGS may take a
- * minute: SIM800 manual "Max Response Time" 60 s; 27.005 allows it), and
- * another part is started only while that much of the grace remains, so
- * every part started has resolved before the grace ends and nothing is
- * left "sending" for the next start to send again. conf/smsdesk.service's
- * TimeoutStopSec (135 s) is this grace plus time to close: keep them
- * together.
- */
-#define SEND_TIMEOUT_MS (65 * 1000)
-#define STOP_GRACE_MS	(120 * 1000)
-/* How often the database file's identity and the wall clock are checked. */
-#define DB_WATCH_MS 1000
-
-struct daemon;
-
-struct dmodem {
-	struct daemon *d;
-	char name[128]; /* the device path; the store's modem id */
-	struct modem *m;
-	int64_t part_id;       /* outbox part on the wire, 0 when none */
-	struct outbox_job job; /* that part, for outbox_sent/failed */
-	/* The message of the last part started, and whether parts of it are
-	 * still to go (a stop finishes it). */
-	int64_t msg_id;
-	int msg_unfinished;
-	int finishing; /* stopping, and waiting out the send gap to go on */
-	int64_t next_send_ms;
-	int64_t down_since_ms; /* 0 while ready */
-};
-
-struct daemon {
-	const struct daemon_options *opt;
-	const char *config_path;
-	struct catalog *cat;
-	struct runlock *lock; /* the database's: held from before opening it */
-	struct store *st;
-	struct outbox *ob;
-	char db_path[4096]; /* a copy: a reload frees the catalog's */
-	dev_t db_dev; /* the file opened, to notice it removed or replaced */
-	ino_t db_ino;
-	int64_t next_db_watch_ms;
-	struct inbound *in;
-	struct dmodem modems[MAX_MODEMS];
-	size_t n_modems;
-	int sigfd;
-	struct wallclock clock; /* the desk's: the wall clock, or --now on */
-	int64_t clock_shift;	/* a step not yet applied to the waits */
-	int stopping;
-	int64_t stop_deadline;
-	int64_t next_outbox_ms, next_reminder_ms, next_unanswered_ms;
-	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
-	/* Something may be ready to send: a reply was queued, a send ended, a
-	 * modem came up, or the periodic look for `smsdesk send`'s texts.
-	 * The outbox is read only then, not on every byte from a modem. */
-	int outbox_dirty;
-	/* The longest time from poll() returning to the next poll() call:
-	 * how long the modems waited for us (make bench reads it from the
-	 * "loop:" line logged at stop). */
-	int64_t longest_us, iterations;
-};
-
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* The desk's clock: the wall clock (or --now running on with it). */
-static int64_t wall_now(const struct daemon *d)
-{
-	return wallclock_now(&d->clock);
-}
 
 /* ---- catalog ---- */
 
@@ -166,12 +79,31 @@ static void answer(struct daemon *d, int64_t id)
 
 	log_number(res.sender, masked, sizeof(masked));
 	if (rc < 0) {
-		log_error("answering message %lld failed (%s: %s); will retry",
-			  (long long)id, store_strerror(rc),
-			  store_errmsg(d->st));
-		d->next_unanswered_ms = mono_ms() + 5000;
+		/* Busy (another process writing): soon, backing off; else
+		 * (disk full, I/O error) every few seconds. Either way the
+		 * inbound row waits in the database, nothing is lost. */
+		int busy = rc == STORE_ERR_BUSY;
+		d->answer_backoff_ms =
+		    !busy			? ANSWER_RETRY_MAX_MS
+		    : d->answer_backoff_ms == 0 ? ANSWER_RETRY_MIN_MS
+		    : d->answer_backoff_ms * 2 > ANSWER_RETRY_MAX_MS
+			? ANSWER_RETRY_MAX_MS
+			: d->answer_backoff_ms * 2;
+		if (busy)
+			log_info("message %lld waits: the database is busy "
+				 "(another process is writing); again in "
+				 "%lld ms",
+				 (long long)id,
+				 (long long)d->answer_backoff_ms);
+		else
+			log_error("answering message %lld failed (%s: %s); "
+				  "will retry",
+				  (long long)id, store_strerror(rc),
+				  store_errmsg(d->st));
+		d->next_unanswered_ms = mono_ms() + d->answer_backoff_ms;
 		return;
 	}
+	d->answer_backoff_ms = 0;
 	switch (res.outcome) {
 	case ANSWER_NOT_PENDING:
 		return;
@@ -235,99 +167,6 @@ static void on_status_report(void *ctx, const struct modem_message *msg)
 
 /* ---- sending ---- */
 
-static int any_modem_down_long(const struct daemon *d, int64_t now_ms)
-{
-	for (size_t i = 0; i < d->n_modems; i++)
-		if (d->modems[i].down_since_ms != 0 &&
-		    now_ms - d->modems[i].down_since_ms > FAILOVER_MS)
-			return 1;
-	return 0;
-}
-
-static void pump_outbox(struct daemon *d, struct dmodem *dm, int64_t now_ms)
-{
-	struct outbox_job job;
-	int64_t now = wall_now(d);
-
-	dm->finishing = 0;
-	if (dm->part_id != 0 || !modem_is_ready(dm->m))
-		return;
-	if (d->stopping && !dm->msg_unfinished)
-		return;
-	if (d->stopping && now_ms + SEND_TIMEOUT_MS > d->stop_deadline) {
-		log_warn("stopping: the rest of message %lld waits for the "
-			 "next start (too little of the stop grace left to "
-			 "send another part)",
-			 (long long)dm->msg_id);
-		dm->msg_unfinished = 0;
-		return;
-	}
-	if (d->opt->min_send_gap_ms > 0 && mono_ms() < dm->next_send_ms) {
-		/* poll_timeout wakes us at the gap's end */
-		d->outbox_dirty = 1;
-		dm->finishing = d->stopping;
-		return;
-	}
-	/* outbox_next withdraws what must not go (opted out, expired) and
-	 * commits the part it returns as "sending" before we write it.
-	 * Stopping: only the rest of the message on the wire. */
-	int rc;
-	if (d->stopping) {
-		rc = outbox_next_part(d->ob, now, dm->name, dm->msg_id, &job);
-	} else {
-		rc = outbox_next(d->ob, now, dm->name, 0, &job);
-		if (rc == OUTBOX_NONE && any_modem_down_long(d, now_ms))
-			rc = outbox_next(d->ob, now, dm->name, 1, &job);
-	}
-	if (rc != OUTBOX_OK) {
-		if (d->stopping)
-			dm->msg_unfinished = 0;
-		return;
-	}
-	if (modem_send_pdu(dm->m, job.pdu_hex, job.tpdu_len, dm) != 0) {
-		outbox_failed(d->ob, &job, "the modem refused the PDU", 1, now);
-		return;
-	}
-	dm->part_id = job.part_id;
-	dm->job = job;
-	dm->msg_id = job.msg_id;
-	dm->msg_unfinished = job.seq < job.n_parts;
-	log_debug("sending part %d/%d to %s via %s", job.seq, job.n_parts,
-		  job.to, dm->name);
-}
-
-static void on_send_result(void *ctx, const struct modem_send_result *res)
-{
-	struct dmodem *dm = res->cookie;
-	struct daemon *d = dm->d;
-	int64_t now = wall_now(d);
-
-	if (dm->part_id == 0)
-		return;
-	if (res->ok)
-		outbox_sent(d->ob, &dm->job, res->mr, NULL, now);
-	else
-		outbox_failed(d->ob, &dm->job, res->error, 0, now);
-	dm->part_id = 0;
-	dm->next_send_ms = mono_ms() + d->opt->min_send_gap_ms;
-	d->outbox_dirty = 1;
-	(void)ctx;
-}
-
-/* The driver logs its own state changes and warnings; the daemon only needs
- * to know how long each modem has been down, for failover. */
-static void on_state(void *ctx, enum modem_state state, const char *reason)
-{
-	struct dmodem *dm = ctx;
-
-	(void)reason;
-	if (state == MODEM_READY) {
-		dm->down_since_ms = 0;
-		dm->d->outbox_dirty = 1;
-	} else if (dm->down_since_ms == 0)
-		dm->down_since_ms = mono_ms();
-}
-
 /* ---- the loop ---- */
 
 static int open_signals(void)
@@ -364,11 +203,11 @@ static void read_signals(struct daemon *d)
 static int add_modem(struct daemon *d, const char *device, int baud,
 		     const char *pin)
 {
-	static const struct modem_callbacks cb = {.message = on_message,
-						  .status_report =
-						      on_status_report,
-						  .send_result = on_send_result,
-						  .state = on_state};
+	static const struct modem_callbacks cb = {
+	    .message = on_message,
+	    .status_report = on_status_report,
+	    .send_result = daemon_on_send_result,
+	    .state = daemon_on_state};
 	struct dmodem *dm = &d->modems[d->n_modems];
 	struct modem_callbacks mine = cb;
 	struct modem_pin_guard guard;
@@ -391,15 +230,6 @@ static int add_modem(struct daemon *d, const char *device, int baud,
 	dm->down_since_ms = mono_ms();
 	d->n_modems++;
 	return 0;
-}
-
-static int64_t earliest(int64_t a, int64_t b)
-{
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
 }
 
 static int poll_timeout(struct daemon *d, int64_t now_ms)
@@ -492,7 +322,7 @@ static void timers(struct daemon *d, int64_t now_ms)
 		return;
 	d->outbox_dirty = 0;
 	for (size_t i = 0; i < d->n_modems; i++)
-		pump_outbox(d, &d->modems[i], now_ms);
+		daemon_pump(d, &d->modems[i], now_ms);
 }
 
 static int all_failed(const struct daemon *d)
@@ -512,114 +342,6 @@ static int any_sim_locked(const struct daemon *d)
 	return 0;
 }
 
-/* Stopping: done when no part is on the wire and no modem is about to send
- * the next part of its message (pump_outbox ran since the last part
- * ended, so an unfinished message either has its next part on the wire or
- * waits for the send gap). */
-static int idle_for_stop(const struct daemon *d)
-{
-	for (size_t i = 0; i < d->n_modems; i++)
-		if (d->modems[i].part_id != 0 || d->modems[i].finishing)
-			return 0;
-	return outbox_pending(d->ob) == 0;
-}
-
-/*
- * A step of the wall clock: the desk's dates follow it at once (it reads
- * the wall clock); what waits must keep its length in real time, so the
- * times persisted as wall times are moved by the step.
- */
-static void clock_stepped(struct daemon *d, int64_t step)
-{
-	if (step != 0)
-		log_warn("the wall clock stepped %+lld s; the desk's dates "
-			 "follow it, waits keep their length",
-			 (long long)step);
-	d->clock_shift += step;
-	if (d->clock_shift == 0)
-		return;
-	int rc = store_shift_waits(d->st, d->clock_shift);
-	if (rc == STORE_OK) {
-		d->clock_shift = 0;
-		d->outbox_dirty = 1;
-	} else {
-		/* Tried again at the next check, a second from now. */
-		log_warn("moving the waits by %+lld s failed (%s); will retry",
-			 (long long)d->clock_shift, store_strerror(rc));
-	}
-}
-
-/*
- * Is the database still the file we opened? Removed (rm, a clean-up
- * script) or replaced (a restore copied over it, a rename), everything we
- * write goes to an inode nobody will read again, and the next start would
- * create an empty database: every booking forgotten. Stop loudly instead.
- */
-static int database_lost(struct daemon *d)
-{
-	struct stat st;
-
-	if (stat(d->db_path, &st) != 0) {
-		log_error(
-		    "the database %s is gone (%s) while serving: stopping "
-		    "(exit %d); restore it before starting again, or "
-		    "every booking is forgotten",
-		    d->db_path, strerror(errno), CLI_DB_LOST);
-		return 1;
-	}
-	if (st.st_dev != d->db_dev || st.st_ino != d->db_ino) {
-		log_error("the database %s was replaced by another file while "
-			  "serving: stopping (exit %d); start again once the "
-			  "right file is in place",
-			  d->db_path, CLI_DB_LOST);
-		return 1;
-	}
-	return 0;
-}
-
-/* The database's lock file removed under us: lock the new one, or stop
- * when another serve got it first (two daemons on one database). */
-static int lock_lost(struct daemon *d)
-{
-	char err[512];
-	int rc = runlock_recheck(d->lock, err, sizeof(err));
-
-	if (rc == RUNLOCK_HELD) {
-		log_error("the database's lock file was removed and %s: "
-			  "stopping",
-			  err);
-		return 1;
-	}
-	if (rc != RUNLOCK_OK)
-		log_warn("%s; trying again", err);
-	return 0;
-}
-
-static int64_t mono_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-/* One iteration's work took SINCE_US until now: keep the longest, and say
- * so when the modems were kept waiting for long. */
-static void note_iteration(struct daemon *d, int64_t since_us)
-{
-	int64_t took = mono_us() - since_us;
-
-	d->iterations++;
-	if (took <= d->longest_us)
-		return;
-	d->longest_us = took;
-	if (took >= 1000000)
-		log_warn("loop: one pass took %lld ms (the modems waited)",
-			 (long long)(took / 1000));
-	else
-		log_debug("loop: longest pass so far %lld us", (long long)took);
-}
-
 static int run_loop(struct daemon *d)
 {
 	struct pollfd fds[MAX_MODEMS + 1];
@@ -630,21 +352,14 @@ static int run_loop(struct daemon *d)
 		size_t n = 0;
 
 		if (woke_us >= 0)
-			note_iteration(d, woke_us);
+			daemon_note_pass(d, woke_us);
 
 		if (d->stopping &&
-		    (idle_for_stop(d) || now_ms >= d->stop_deadline))
+		    (daemon_idle_for_stop(d) || now_ms >= d->stop_deadline))
 			return CLI_OK;
-		if (now_ms >= d->next_db_watch_ms) {
-			int64_t step = wallclock_step(&d->clock);
-			d->next_db_watch_ms = now_ms + DB_WATCH_MS;
-			if (step != 0 || d->clock_shift != 0)
-				clock_stepped(d, step);
-			if (database_lost(d))
-				return CLI_DB_LOST;
-			if (lock_lost(d))
-				return CLI_IN_USE;
-		}
+		int rc = daemon_watch(d, now_ms);
+		if (rc != CLI_OK)
+			return rc;
 		if (all_failed(d)) {
 			log_error("no modem can be used; stopping");
 			return any_sim_locked(d) ? CLI_SIM_LOCKED : CLI_DEVICE;
@@ -659,7 +374,8 @@ static int run_loop(struct daemon *d)
 			log_error("poll: %s", strerror(errno));
 			return CLI_DEVICE;
 		}
-		woke_us = mono_us();
+		woke_us = daemon_mono_us();
+		store_busy_budget_reset(d->st);
 		if (fds[0].revents & POLLIN)
 			read_signals(d);
 		now_ms = mono_ms();
@@ -667,53 +383,6 @@ static int run_loop(struct daemon *d)
 			modem_step(d->modems[i].m, fds[i + 1].revents, now_ms);
 		timers(d, now_ms);
 	}
-}
-
-/*
- * Before the database is opened (start-up recovery puts what was "sending"
- * back in the queue: only a database no live daemon holds may be
- * recovered) and before any port is opened: the database's run lock, and a
- * look at who holds each device's lock (serial.c takes it when it opens
- * the port). A device another process holds is named; when every device is
- * held there is nothing to serve.
- */
-static int take_locks(struct daemon *d, const char *db)
-{
-	const struct daemon_options *o = d->opt;
-	char err[512];
-	size_t held = 0, n = 0;
-
-	int rc = runlock_db(db, &d->lock, NULL, err, sizeof(err));
-	if (rc != RUNLOCK_OK) {
-		log_error("%s; not starting", err);
-		return rc == RUNLOCK_HELD ? CLI_IN_USE : CLI_BAD_INPUT;
-	}
-	for (size_t i = 0; o->device != NULL || i < d->cat->n_modems; i++) {
-		const char *dev =
-		    o->device != NULL ? o->device : d->cat->modems[i].device;
-		pid_t pid = 0;
-
-		n++;
-		if (runlock_device_holder(dev, &pid) == 1) {
-			held++;
-			if (pid > 0)
-				log_error("device %s is in use by another "
-					  "process (pid %d): another smsdesk "
-					  "serve?",
-					  dev, (int)pid);
-			else
-				log_error("device %s is locked by another "
-					  "process",
-					  dev);
-		}
-		if (o->device != NULL)
-			break;
-	}
-	if (n > 0 && held == n) {
-		log_error("no device is free; not starting");
-		return CLI_IN_USE;
-	}
-	return CLI_OK;
 }
 
 static int start(struct daemon *d)
@@ -734,7 +403,7 @@ static int start(struct daemon *d)
 	}
 	wallclock_init(&d->clock, pinned, o->clock_offset_file);
 	const char *db = o->db_path != NULL ? o->db_path : d->cat->database;
-	int rc = take_locks(d, db);
+	int rc = daemon_take_locks(d, db);
 	if (rc != CLI_OK)
 		return rc;
 	d->st = store_open(db, STORE_OPEN_CREATE, err, sizeof(err));
@@ -754,6 +423,7 @@ static int start(struct daemon *d)
 				    .concat_expiry_ms = o->part_wait_ms > 0
 							    ? o->part_wait_ms
 							    : CONCAT_EXPIRY_MS,
+				    .retry_ms = INBOUND_RETRY_MS,
 				    .answer = on_committed,
 				    .ctx = d};
 	d->in = inbound_new(&ic);
@@ -789,15 +459,14 @@ static int start(struct daemon *d)
 	if (renumbered > 0)
 		log_info("%d stored number%s now in international form",
 			 renumbered, renumbered == 1 ? "" : "s");
-	int recovered = store_outbox_recover(d->st, wall_now(d));
-	if (recovered > 0)
-		log_warn("%d outbox part%s interrupted by a crash will be sent "
-			 "again",
-			 recovered, recovered == 1 ? "" : "s");
+	d->recover_pending = 1;
+	daemon_recover(d);
 	log_info("serving %s with %zu modem%s, database %s",
 		 d->cat->business_name, d->n_modems,
 		 d->n_modems == 1 ? "" : "s", db);
 	answer_unanswered(d);
+	/* From here on the loop runs: never wait long for the lock. */
+	store_set_busy_budget(d->st, LOOP_BUSY_MS);
 	return CLI_OK;
 }
 

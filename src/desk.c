@@ -471,7 +471,9 @@ static void finish(struct ctx *c)
 		remember_which(c, c->later_which.refs, kept,
 			       c->later_which.action, &c->later_which.w);
 	}
+	size_t nos = c->n_nos;
 	refer_done(c);
+	demand_done(c, nos); /* lost demand for the staff's report */
 }
 
 int desk_answer_io(const struct catalog *cat, const struct desk_io *io,

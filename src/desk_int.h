@@ -219,6 +219,7 @@ void days_free(struct ctx *c);
 size_t refer(struct ctx *c, struct part *p, const char *id,
 	     enum desk_reason why);
 void refer_done(struct ctx *c);
+void demand_done(struct ctx *c, size_t nos);
 
 /* desk_conv.c */
 void pending_load(struct ctx *c, const struct store_conv *conv);

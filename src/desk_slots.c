@@ -277,6 +277,33 @@ size_t refer(struct ctx *c, struct part *p, const char *id,
 }
 
 /*
+ * What the staff's report counts besides the "no"s (issue 13): free times
+ * offered instead of what was asked — lost demand unless the customer
+ * books after all (the store marks it taken up) — and a text not
+ * understood. nos: the "no"s this decision recorded (then nothing more).
+ */
+void demand_done(struct ctx *c, size_t nos)
+{
+	const struct desk_decision *d = &c->out->d;
+	enum store_reason why;
+
+	if (c->err || nos > 0)
+		return;
+	if (d->kind == DESK_OFFER) {
+		why = ledger_reason(d->reason);
+		if (why == STORE_REASON_OTHER)
+			why = STORE_REASON_OFFERED;
+	} else if (d->kind == DESK_NOT_UNDERSTOOD) {
+		why = STORE_REASON_NOT_UNDERSTOOD;
+	} else {
+		return;
+	}
+	check(c, c->io->ledger_add(c->io->ctx, c->sender,
+				   d->kind == DESK_OFFER ? d->subject : "", why,
+				   NULL, 0, c->now));
+}
+
+/*
  * The decision is worded: name in it (and record in the ledger) the
  * providers the replies still hold after fitting.
  */

@@ -53,6 +53,12 @@ static const struct subcommand subcommands[] = {
      "erase one customer (an opt-out survives), or prune old data"},
     {"export", cmd_export, "[-c FILE] NUMBER",
      "what is held about one customer, as JSON"},
+    {"inbox", cmd_inbox, "[-c FILE] [--db PATH] [--days N] [-v] [NUMBER]",
+     "what waits for a person, and recent conversations"},
+    {"reply", cmd_reply, "[-c FILE] [--db PATH] REF|NUMBER TEXT...",
+     "answer a customer (REF: a handed-off text's code, K7)"},
+    {"status", cmd_status, "[-c FILE] [--db PATH]",
+     "the running daemon's health: modems, queue, waiting texts"},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))

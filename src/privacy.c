@@ -73,11 +73,15 @@ void privacy_daily(const struct catalog *cat, struct store *st, int64_t now)
 		 (long long)c.parts_in, (long long)c.texts_out,
 		 (long long)c.bookings, (long long)c.ledger,
 		 (long long)c.conversations, (long long)c.optouts);
-	/* The log of the write-ahead file still holds old pages. */
+	/* The write-ahead log still holds old pages. Compacting must not
+	 * stall the loop behind a staff command's long read: wait briefly,
+	 * and leave it for tomorrow when the file is busy. */
+	store_set_busy_timeout(st, 250);
 	if (store_compact(st) != STORE_OK)
 		log_warn("retention: the database file was not compacted "
 			 "(%s); freed space is zeroed and will be reused",
 			 store_errmsg(st));
+	store_set_busy_timeout(st, 5000); /* the store's default */
 }
 
 /* ---- JSON (RFC 8259) ------------------------------------------------------

@@ -197,6 +197,61 @@ static const struct migration migrations[] = {
 	 " key TEXT PRIMARY KEY,"
 	 " value TEXT NOT NULL);"},
 
+    /*
+     * 7 (handoff): texts handed to a person — a handoff per customer talk
+     * with its short code (its customer is its first text's sender, so the
+     * privacy prune and erasure need nothing more), the texts in it, the
+     * forwards to the staff (for the limits), refused staff commands (for
+     * the lock-out), and the daemon's heartbeat for `smsdesk status`.
+     */
+    {.sql = "CREATE TABLE handoff ("
+	    " id INTEGER PRIMARY KEY,"
+	    " code TEXT NOT NULL,"
+	    " inbox_id INTEGER NOT NULL REFERENCES inbox (id),"
+	    " why TEXT NOT NULL,"
+	    " created_at INTEGER NOT NULL,"
+	    " last_in_at INTEGER NOT NULL,"
+	    " answered_at INTEGER NOT NULL DEFAULT 0,"
+	    " answered_by TEXT NOT NULL DEFAULT '');"
+	    "CREATE INDEX handoff_code ON handoff (code, last_in_at);"
+	    "CREATE INDEX handoff_active ON handoff (last_in_at);"
+	    "CREATE INDEX handoff_first ON handoff (inbox_id);"
+	    "CREATE TABLE handoff_text ("
+	    " handoff_id INTEGER NOT NULL REFERENCES handoff (id)"
+	    " ON DELETE CASCADE,"
+	    " inbox_id INTEGER NOT NULL REFERENCES inbox (id),"
+	    " forwarded_at INTEGER NOT NULL DEFAULT 0,"
+	    " PRIMARY KEY (handoff_id, inbox_id));"
+	    "CREATE TABLE handoff_forward ("
+	    " handoff_id INTEGER NOT NULL REFERENCES handoff (id)"
+	    " ON DELETE CASCADE,"
+	    " at INTEGER NOT NULL);"
+	    "CREATE INDEX handoff_forward_id ON handoff_forward (handoff_id,"
+	    " at);"
+	    "CREATE INDEX handoff_forward_at ON handoff_forward (at);"
+	    "CREATE TABLE staff_refusal ("
+	    " phone TEXT NOT NULL,"
+	    " at INTEGER NOT NULL);"
+	    "CREATE INDEX staff_refusal_phone ON staff_refusal (phone, at);"
+	    "CREATE TABLE health ("
+	    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+	    " pid INTEGER NOT NULL,"
+	    " version TEXT NOT NULL,"
+	    " started_at INTEGER NOT NULL,"
+	    " updated_at INTEGER NOT NULL,"
+	    " stopped_at INTEGER NOT NULL DEFAULT 0,"
+	    " ready INTEGER NOT NULL DEFAULT 0,"
+	    " status TEXT NOT NULL DEFAULT '');"
+	    "CREATE TABLE health_bearer ("
+	    " position INTEGER PRIMARY KEY,"
+	    " name TEXT NOT NULL,"
+	    " kind TEXT NOT NULL,"
+	    " state TEXT NOT NULL,"
+	    " rssi INTEGER NOT NULL,"
+	    " reg INTEGER NOT NULL,"
+	    " since INTEGER NOT NULL,"
+	    " detail TEXT NOT NULL);"},
+
     /* append the next step here */
 };
 
@@ -639,11 +694,15 @@ static int configure(struct store *st)
 	    "PRAGMA synchronous = FULL",
 	    "PRAGMA foreign_keys = ON",
 	};
+	/* A reader changes nothing: the daemon made the file WAL. */
+	static const char *const reader[] = {"PRAGMA query_only = ON"};
+	const char *const *list = st->readonly ? reader : pragmas;
+	size_t n = st->readonly ? 1 : sizeof(pragmas) / sizeof(pragmas[0]);
 
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
-	for (size_t i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++) {
-		int rc = exec_script(st, pragmas[i]);
+	for (size_t i = 0; i < n; i++) {
+		int rc = exec_script(st, list[i]);
 		if (rc != STORE_OK)
 			return rc;
 	}
@@ -706,6 +765,10 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 	st->random = default_random;
 	if (flags & STORE_OPEN_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
+	if (flags & STORE_OPEN_READONLY) {
+		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
+		st->readonly = 1;
+	}
 	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, cap, "cannot open database %s: %s", path,
@@ -713,7 +776,8 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 					: "out of memory");
 		goto fail;
 	}
-	if (configure_settled(st) != STORE_OK) {
+	if (configure_settled(st) != STORE_OK ||
+	    db_privacy_functions(st) != STORE_OK) {
 		snprintf(err, cap, "%s: %s", path, st->errmsg);
 		goto fail;
 	}
@@ -722,6 +786,14 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 			 "%s: database schema version %d is newer than this "
 			 "smsdesk understands (%d); use a newer smsdesk",
 			 path, st->schema_found, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (st->schema_found < target && st->readonly) {
+		snprintf(err, cap,
+			 "%s: database schema version %d is older than this "
+			 "smsdesk (%d): `smsdesk serve` upgrades it when it "
+			 "starts",
+			 path, st->schema_found, target);
 		goto fail;
 	}
 	if (st->schema_found < target) {

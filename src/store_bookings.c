@@ -53,6 +53,9 @@ static const char SQL_UPCOMING[] =
 static const char SQL_BETWEEN[] =
     "SELECT " BOOKING_COLS " FROM bookings WHERE start >= ?1 AND start < ?2"
     " AND (state = 0 OR ?3) ORDER BY start, service, id";
+static const char SQL_MADE_BETWEEN[] =
+    "SELECT " BOOKING_COLS " FROM bookings WHERE created_at >= ?1 AND"
+    " created_at < ?2 ORDER BY created_at, id";
 static const char SQL_DUE_REMINDER[] =
     "SELECT " BOOKING_COLS " FROM bookings WHERE state = 0 AND"
     " reminded_at = 0 AND customer != '' AND start > ?1 AND"
@@ -79,11 +82,12 @@ static const char SQL_CONV_CLEAR[] =
 static const char SQL_OPT_SET[] =
     "INSERT INTO optouts (number, since) VALUES (?1, ?2)"
     " ON CONFLICT (number) DO NOTHING";
-/* ?2: the keyed hash a forgotten customer's opt-out is kept as. */
+/* The number as stored, or the keyed hash a forgotten customer's opt-out
+ * is kept as (optout_key, store_privacy.c). */
 static const char SQL_OPT_CLEAR[] =
-    "DELETE FROM optouts WHERE number = ?1 OR number = ?2";
+    "DELETE FROM optouts WHERE number IN (?1, optout_key(?1))";
 static const char SQL_OPT_GET[] =
-    "SELECT min(since) FROM optouts WHERE number = ?1 OR number = ?2";
+    "SELECT min(since) FROM optouts WHERE number IN (?1, optout_key(?1))";
 
 /* ---- bookings ---------------------------------------------------------- */
 
@@ -480,6 +484,13 @@ int store_bookings_between(struct store *st, int64_t from, int64_t to,
 	    out);
 }
 
+int store_bookings_made_between(struct store *st, int64_t from, int64_t to,
+				struct store_booking_list *out)
+{
+	return booking_rows(st, SQL_MADE_BETWEEN, DB_ARGS(DB_I(from), DB_I(to)),
+			    out);
+}
+
 int store_bookings_due_reminder(struct store *st, int64_t now, int64_t lead,
 				struct store_booking_list *out)
 {
@@ -554,25 +565,15 @@ int store_optout_set(struct store *st, const char *number, int64_t now)
 
 int store_optout_clear(struct store *st, const char *number)
 {
-	char key[STORE_OPTOUT_KEY_MAX];
-	int rc = db_optout_key(st, number, key);
-
-	if (rc < 0)
-		return rc;
-	return db_exec(st, SQL_OPT_CLEAR, DB_ARGS(DB_T(number), DB_T(key)));
+	return db_exec(st, SQL_OPT_CLEAR, DB_ARGS(DB_T(number)));
 }
 
 /* Matches the number as stored, or the keyed hash a forgotten customer's
  * opt-out is kept as (store_forget), so STOP still holds. */
 int store_is_opted_out(struct store *st, const char *number, int64_t *since)
 {
-	char key[STORE_OPTOUT_KEY_MAX];
 	int64_t t;
-	int rc = db_optout_key(st, number, key);
-
-	if (rc < 0)
-		return rc;
-	rc = db_int(st, SQL_OPT_GET, DB_ARGS(DB_T(number), DB_T(key)), &t);
+	int rc = db_int(st, SQL_OPT_GET, DB_ARGS(DB_T(number)), &t);
 
 	if (rc == STORE_ERR_NOT_FOUND)
 		return 0;

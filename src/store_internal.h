@@ -41,11 +41,17 @@ struct store {
 	sqlite3 *db;
 	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	size_t n_stmts;
-	int in_tx; /* the caller's store_begin is open */
+	int in_tx;    /* the caller's store_begin is open */
+	int readonly; /* STORE_OPEN_READONLY */
 	int schema_found;
 	store_random_fn random;
 	void *random_ctx;
+	/* The opt-out key (hex), read once: it never changes in a file. */
+	char optout_key[65];
 	char errmsg[256];
+	/* store_set_busy_budget (store_busy.c): the most all calls together
+	 * may wait for the lock until the next store_busy_budget_reset. */
+	int busy_budget_ms, busy_left_ms;
 };
 
 /* ---- binding: typed arguments, counted by the DB_ARGS macro ----------- */
@@ -162,6 +168,13 @@ int db_privacy_setup(struct store *st);
  */
 #define STORE_OPTOUT_KEY_MAX 66
 int db_optout_key(struct store *st, const char *number, char *out);
+/*
+ * SQL functions for queries that must match an opt-out kept as a hash:
+ * optout_key(number) is db_optout_key's result ("" when the file has no
+ * key yet), so "optouts.number IN (x, optout_key(x))" finds both forms.
+ * Registered on every connection when it opens.
+ */
+int db_privacy_functions(struct store *st);
 
 /* ---- small checks ------------------------------------------------------ */
 

@@ -16,33 +16,36 @@ static const char SQL_REFERRAL_INSERT[] =
     " VALUES (?1, ?2, ?3)";
 static const char SQL_LAST_NAMED[] =
     "SELECT max(ledger_id) FROM ledger_referral WHERE name = ?1";
+/* Every report query counts rows made in [?1, ?2). */
 static const char SQL_REP_IN[] =
     "SELECT count(*), total(state = 1), total(state = 2), total(state = 0)"
-    " FROM inbox WHERE received_at >= ?1";
+    " FROM inbox WHERE received_at >= ?1 AND received_at < ?2";
 static const char SQL_REP_OUT[] =
     "SELECT count(*), total(st IN (0, 1)), total(st = 2), total(st = 3),"
     " total(st = 4), total(n_parts), total(st = 5) FROM (SELECT m.n_parts,"
     " (SELECT CASE WHEN max(p.state) >= 4 THEN max(p.state)"
     " ELSE min(p.state) END FROM out_part p WHERE p.msg_id = m.id) AS st"
-    " FROM out_msg m WHERE m.created_at >= ?1)";
+    " FROM out_msg m WHERE m.created_at >= ?1 AND m.created_at < ?2)";
 static const char SQL_REP_BOOKINGS[] =
-    "SELECT (SELECT count(*) FROM bookings WHERE created_at >= ?1),"
-    " (SELECT count(*) FROM bookings WHERE state = 1 AND"
-    " cancelled_at >= ?1)";
+    "SELECT (SELECT count(*) FROM bookings WHERE created_at >= ?1 AND"
+    " created_at < ?2), (SELECT count(*) FROM bookings WHERE state = 1 AND"
+    " cancelled_at >= ?1 AND cancelled_at < ?2)";
 static const char SQL_REP_DEMAND[] =
-    "SELECT requested, reason, count(*) AS n FROM ledger WHERE"
-    " created_at >= ?1 GROUP BY requested, reason"
-    " ORDER BY n DESC, requested, reason";
-/* Messages with a part in state ?3 (failed, withdrawn), latest first. */
+    "SELECT requested, reason, count(*) AS n, total(taken_at > 0) FROM"
+    " ledger WHERE created_at >= ?1 AND created_at < ?2"
+    " GROUP BY requested, reason ORDER BY n DESC, requested, reason";
+/* Messages with a part in state ?4 (failed, withdrawn), latest first. */
 static const char SQL_REP_ENDED[] =
     "SELECT m.id, m.to_number, m.created_at, (SELECT p.last_error FROM"
-    " out_part p WHERE p.msg_id = m.id AND p.state = ?3 ORDER BY p.seq"
-    " LIMIT 1), m.origin FROM out_msg m WHERE m.created_at >= ?1 AND EXISTS"
-    " (SELECT 1 FROM out_part p WHERE p.msg_id = m.id AND p.state = ?3)"
-    " ORDER BY m.created_at DESC, m.id DESC LIMIT ?2";
+    " out_part p WHERE p.msg_id = m.id AND p.state = ?4 ORDER BY p.seq"
+    " LIMIT 1), m.origin FROM out_msg m WHERE m.created_at >= ?1 AND"
+    " m.created_at < ?2 AND EXISTS"
+    " (SELECT 1 FROM out_part p WHERE p.msg_id = m.id AND p.state = ?4)"
+    " ORDER BY m.created_at DESC, m.id DESC LIMIT ?3";
 static const char SQL_REP_NAMED[] =
     "SELECT r.name, count(*) AS n FROM ledger_referral r JOIN ledger l"
-    " ON l.id = r.ledger_id WHERE l.created_at >= ?1 GROUP BY r.name"
+    " ON l.id = r.ledger_id WHERE l.created_at >= ?1 AND"
+    " l.created_at < ?2 GROUP BY r.name"
     " ORDER BY n DESC, r.name";
 
 /* ---- referral ledger --------------------------------------------------- */
@@ -64,6 +67,10 @@ const char *store_reason_name(enum store_reason reason)
 		return "beyond_horizon";
 	case STORE_REASON_OTHER:
 		return "other";
+	case STORE_REASON_OFFERED:
+		return "offered";
+	case STORE_REASON_NOT_UNDERSTOOD:
+		return "not_understood";
 	}
 	return "other";
 }
@@ -135,11 +142,11 @@ int store_referral_rank(struct store *st, const char *const *names, size_t n,
 /* ---- report ------------------------------------------------------------ */
 
 /* Columns 0.. of one row of counts into out[0..n). */
-static int counts_row(struct store *st, const char *sql, int64_t since,
-		      int64_t *const *out, size_t n)
+static int counts_row(struct store *st, const char *sql, int64_t from,
+		      int64_t to, int64_t *const *out, size_t n)
 {
 	sqlite3_stmt *s;
-	int rc = db_row(st, sql, DB_ARGS(DB_I(since)), &s);
+	int rc = db_row(st, sql, DB_ARGS(DB_I(from), DB_I(to)), &s);
 
 	if (rc < 0)
 		return rc;
@@ -149,7 +156,7 @@ static int counts_row(struct store *st, const char *sql, int64_t since,
 	return STORE_OK;
 }
 
-static int report_counts(struct store *st, int64_t since,
+static int report_counts(struct store *st, int64_t from, int64_t to,
 			 struct store_report *r)
 {
 	int64_t *const in[] = {&r->in_total, &r->in_answered, &r->in_ignored,
@@ -160,11 +167,11 @@ static int report_counts(struct store *st, int64_t since,
 	int64_t *const bookings[] = {&r->bookings_made, &r->bookings_cancelled};
 	int rc;
 
-	rc = counts_row(st, SQL_REP_IN, since, in, 4);
+	rc = counts_row(st, SQL_REP_IN, from, to, in, 4);
 	if (rc == STORE_OK)
-		rc = counts_row(st, SQL_REP_OUT, since, out, 7);
+		rc = counts_row(st, SQL_REP_OUT, from, to, out, 7);
 	if (rc == STORE_OK)
-		rc = counts_row(st, SQL_REP_BOOKINGS, since, bookings, 2);
+		rc = counts_row(st, SQL_REP_BOOKINGS, from, to, bookings, 2);
 	return rc;
 }
 
@@ -181,7 +188,13 @@ static int collect_demand(void *ctx, sqlite3_stmt *row)
 	db_col_copy(row, 0, d->requested, sizeof(d->requested));
 	db_col_copy(row, 1, d->reason, sizeof(d->reason));
 	d->count = sqlite3_column_int64(row, 2);
-	r->turned_away += d->count;
+	d->taken = sqlite3_column_int64(row, 3);
+	if (strcmp(d->reason, "not_understood") == 0) {
+		r->not_understood += d->count;
+	} else {
+		r->turned_away += d->count - d->taken;
+		r->taken_up += d->taken;
+	}
 	return STORE_OK;
 }
 
@@ -222,7 +235,7 @@ static int collect_ended(void *ctx, sqlite3_stmt *row)
 }
 
 /* The latest messages with a part in `state`, into *rows (calloc'd). */
-static int report_ended(struct store *st, int64_t since,
+static int report_ended(struct store *st, int64_t from, int64_t to,
 			enum store_out_state state,
 			struct store_failed_row **rows, size_t *n)
 {
@@ -233,15 +246,21 @@ static int report_ended(struct store *st, int64_t since,
 	if (w.rows == NULL)
 		return STORE_ERR_NOMEM;
 	*rows = w.rows;
-	rc = db_each(
-	    st, SQL_REP_ENDED,
-	    DB_ARGS(DB_I(since), DB_I(STORE_REPORT_FAILED_MAX), DB_I(state)),
-	    collect_ended, &w);
+	rc = db_each(st, SQL_REP_ENDED,
+		     DB_ARGS(DB_I(from), DB_I(to),
+			     DB_I(STORE_REPORT_FAILED_MAX), DB_I(state)),
+		     collect_ended, &w);
 	*n = w.n;
 	return rc;
 }
 
 int store_report_build(struct store *st, int64_t since,
+		       struct store_report *out)
+{
+	return store_report_range(st, since, INT64_MAX, out);
+}
+
+int store_report_range(struct store *st, int64_t from, int64_t to,
 		       struct store_report *out)
 {
 	struct tx tx;
@@ -252,18 +271,18 @@ int store_report_build(struct store *st, int64_t since,
 	 * the daemon keeps writing. */
 	rc = db_tx_enter_read(st, &tx);
 	if (rc == STORE_OK)
-		rc = report_counts(st, since, out);
+		rc = report_counts(st, from, to, out);
 	if (rc == STORE_OK)
-		rc = db_each(st, SQL_REP_DEMAND, DB_ARGS(DB_I(since)),
+		rc = db_each(st, SQL_REP_DEMAND, DB_ARGS(DB_I(from), DB_I(to)),
 			     collect_demand, out);
 	if (rc == STORE_OK)
-		rc = db_each(st, SQL_REP_NAMED, DB_ARGS(DB_I(since)),
+		rc = db_each(st, SQL_REP_NAMED, DB_ARGS(DB_I(from), DB_I(to)),
 			     collect_named, out);
 	if (rc == STORE_OK)
-		rc = report_ended(st, since, STORE_OUT_FAILED, &out->failed,
+		rc = report_ended(st, from, to, STORE_OUT_FAILED, &out->failed,
 				  &out->n_failed);
 	if (rc == STORE_OK)
-		rc = report_ended(st, since, STORE_OUT_WITHDRAWN,
+		rc = report_ended(st, from, to, STORE_OUT_WITHDRAWN,
 				  &out->withdrawn, &out->n_withdrawn);
 	rc = db_tx_leave(st, &tx, rc);
 	if (rc != STORE_OK)

@@ -112,16 +112,15 @@ int db_privacy_setup(struct store *st)
 	return rc;
 }
 
-int db_optout_key(struct store *st, const char *number, char *out)
+/* The file's opt-out key into st->optout_key, read once per connection. */
+static int optout_key_load(struct store *st)
 {
-	unsigned char mac[DIGEST_SHA256_LEN];
 	sqlite3_stmt *s;
 	const char *key;
 	int rc;
 
-	out[0] = '\0';
-	if (number == NULL)
-		return STORE_ERR_ARG;
+	if (st->optout_key[0] != '\0')
+		return STORE_OK;
 	rc = db_row(st, SQL_KEY_GET, DB_NO_ARGS, &s);
 	if (rc == STORE_ERR_NOT_FOUND) {
 		snprintf(st->errmsg, sizeof(st->errmsg),
@@ -131,12 +130,62 @@ int db_optout_key(struct store *st, const char *number, char *out)
 	if (rc < 0)
 		return rc;
 	key = (const char *)sqlite3_column_text(s, 0);
-	digest_hmac_sha256(key, key != NULL ? strlen(key) : 0, number,
-			   strlen(number), mac);
+	snprintf(st->optout_key, sizeof(st->optout_key), "%s",
+		 key != NULL ? key : "");
 	db_done(s);
+	if (st->optout_key[0] == '\0') {
+		snprintf(st->errmsg, sizeof(st->errmsg),
+			 "the database's opt-out key is empty");
+		return STORE_ERR_DB;
+	}
+	return STORE_OK;
+}
+
+int db_optout_key(struct store *st, const char *number, char *out)
+{
+	unsigned char mac[DIGEST_SHA256_LEN];
+	int rc;
+
+	out[0] = '\0';
+	if (number == NULL)
+		return STORE_ERR_ARG;
+	rc = optout_key_load(st);
+	if (rc < 0)
+		return rc;
+	if (digest_hmac_sha256(st->optout_key, strlen(st->optout_key), number,
+			       strlen(number), mac) != 0) {
+		snprintf(st->errmsg, sizeof(st->errmsg),
+			 "libcrypto could not compute the opt-out hash");
+		return STORE_ERR_DB;
+	}
 	out[0] = '#';
 	digest_hex(mac, sizeof(mac), out + 1);
 	return STORE_OK;
+}
+
+static void sql_optout_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const unsigned char *number = sqlite3_value_text(argv[0]);
+	char key[STORE_OPTOUT_KEY_MAX];
+
+	(void)argc;
+	if (number == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (db_optout_key(st, (const char *)number, key) != STORE_OK)
+		key[0] = '\0';
+	sqlite3_result_text(ctx, key, -1, SQLITE_TRANSIENT);
+}
+
+int db_privacy_functions(struct store *st)
+{
+	int rc = sqlite3_create_function(st->db, "optout_key", 1,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, st,
+					 sql_optout_key, NULL, NULL);
+
+	return rc == SQLITE_OK ? STORE_OK : db_fail(st, rc, "optout_key");
 }
 
 /* Run one write and add the rows it changed to *count. */

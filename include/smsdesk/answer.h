@@ -8,7 +8,10 @@
  * decided by its type of number as the PDU gave it, else by its
  * characters; another machine's auto-reply repeating
  * itself); the sender's number in E.164 for everything the desk writes;
- * desk_answer; the replies queued through the outbox (expiring after
+ * a staff phone's text to the handoff (never to the desk), else
+ * desk_answer and then the handoff for what only a person can answer
+ * (handoff.h: forwards queued, the customer's reply reworded); the
+ * replies queued through the outbox (expiring after
  * policy.reply_expiry_minutes, a STOP's confirmation marked as such); the
  * row marked answered or ignored. All of it or none of it.
  *
@@ -21,6 +24,7 @@
 
 #include "smsdesk/catalog.h"
 #include "smsdesk/desk.h"
+#include "smsdesk/handoff.h"
 #include "smsdesk/store.h"
 
 #include <stddef.h>
@@ -44,6 +48,8 @@ struct answer_result {
 	char why[STORE_ID_MAX]; /* IGNORED/UNSENDABLE: the reason */
 	char sender[STORE_NUMBER_MAX];	   /* as answered: E.164 for a number */
 	struct desk_result desk;	   /* what the desk decided and said */
+	struct handoff_result handoff;	   /* what went to a person (or a
+					      staff phone's text) */
 	int64_t msg_ids[DESK_MAX_REPLIES]; /* the replies queued */
 };
 

@@ -50,6 +50,9 @@ int cmd_block(int argc, char **argv);
 int cmd_unblock(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_inbox(int argc, char **argv);
+int cmd_reply(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 
 /*
  * The config file to use: the -c value if given, else $SMSDESK_CONFIG,

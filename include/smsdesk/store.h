@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;
 
@@ -57,6 +57,13 @@ struct store;
 
 enum store_open_flags {
 	STORE_OPEN_CREATE = 1 << 0, /* create the file if missing */
+	/*
+	 * Read only (smsdesk status, for a member of the service's group who
+	 * may read the file but not write it): nothing is written, not even
+	 * an upgrade — a file older than this smsdesk is refused with a
+	 * sentence saying that the daemon upgrades it when it starts.
+	 */
+	STORE_OPEN_READONLY = 1 << 1,
 };
 
 /*
@@ -88,6 +95,17 @@ void store_set_random(struct store *st, store_random_fn fn, void *ctx);
  * up with STORE_ERR_BUSY (default 5000 ms).
  */
 void store_set_busy_timeout(struct store *st, int ms);
+/*
+ * Instead of a wait per call, a budget shared by all calls (store_busy.c):
+ * together they wait at most MS for other connections' locks until the
+ * next store_busy_budget_reset, then give up at once with STORE_ERR_BUSY.
+ * The daemon resets it at each pass of its loop, so a competing writer
+ * costs one pass at most MS, however many calls the pass makes (texts
+ * read from a SIM in one listing, a batch of retries). Replaced by a later
+ * store_set_busy_timeout.
+ */
+void store_set_busy_budget(struct store *st, int ms);
+void store_busy_budget_reset(struct store *st);
 
 /* ---- transactions ---------------------------------------------------- */
 
@@ -705,6 +723,11 @@ enum store_reason {
 	STORE_REASON_SHORT_NOTICE,
 	STORE_REASON_BEYOND_HORIZON,
 	STORE_REASON_OTHER,
+	/* Not a "no" as such: free times were offered instead of what was
+	 * asked (or asked about); lost demand when not taken up. */
+	STORE_REASON_OFFERED,
+	/* The text was not understood (requested ""): listed for staff. */
+	STORE_REASON_NOT_UNDERSTOOD,
 };
 /* "not_offered", "full", "closed", ... */
 const char *store_reason_name(enum store_reason reason);
@@ -732,6 +755,9 @@ struct store_demand_row {
 	char requested[STORE_ID_MAX];
 	char reason[32];
 	int64_t count;
+	/* of count, how many the same customer booked (that service) within
+	 * a day after: not lost after all */
+	int64_t taken;
 };
 
 struct store_named_row {
@@ -759,7 +785,10 @@ struct store_report {
 	int64_t out_withdrawn; /* not sent on purpose: expired, opted out */
 	int64_t out_parts;     /* SMS segments queued: what the replies cost */
 	int64_t bookings_made, bookings_cancelled;
+	/* ledger rows not taken up, not counting texts not understood */
 	int64_t turned_away;
+	int64_t taken_up;		 /* ledger rows booked after all */
+	int64_t not_understood;		 /* texts the desk did not understand */
 	struct store_demand_row *demand; /* most often turned away first */
 	size_t n_demand;
 	struct store_named_row *referrals; /* most often named first */
@@ -776,6 +805,9 @@ struct store_report {
  * snapshot. Free with store_report_free.
  */
 int store_report_build(struct store *st, int64_t since,
+		       struct store_report *out);
+/* The same over rows created in [from, to). */
+int store_report_range(struct store *st, int64_t from, int64_t to,
 		       struct store_report *out);
 void store_report_free(struct store_report *r);
 
@@ -807,6 +839,56 @@ int store_renumber(struct store *st, const char *tag, store_number_fn fn,
  * when not; negative on error.
  */
 int store_has_served(struct store *st);
+
+/* ---- report: rows for the week-by-week and hour-of-day views ----------
+ * (store_report.c) */
+
+/* One ledger row: something asked that we did not book then. */
+struct store_demand_event {
+	int64_t at;
+	char requested[STORE_ID_MAX];
+	char reason[32];
+	int64_t taken_at; /* when the customer booked it after all; 0 */
+	int referrals;	  /* providers named */
+};
+struct store_demand_list {
+	struct store_demand_event *v;
+	size_t n;
+};
+void store_demand_list_free(struct store_demand_list *list);
+/* Ledger rows made in [from, to), oldest first. */
+int store_demand_between(struct store *st, int64_t from, int64_t to,
+			 struct store_demand_list *out);
+
+struct store_times {
+	int64_t *v;
+	size_t n;
+};
+void store_times_free(struct store_times *t);
+/* When each text in [from, to) was received, oldest first. */
+int store_texts_in_between(struct store *st, int64_t from, int64_t to,
+			   struct store_times *out);
+/* Bookings made (created) in [from, to), cancelled ones too. */
+int store_bookings_made_between(struct store *st, int64_t from, int64_t to,
+				struct store_booking_list *out);
+
+/* A text the desk did not understand. */
+struct store_text_row {
+	int64_t at;
+	char sender[STORE_NUMBER_MAX]; /* "" once pruned or erased */
+	char *text;		       /* owned: store_text_list_free */
+};
+struct store_text_list {
+	struct store_text_row *v;
+	size_t n;
+};
+void store_text_list_free(struct store_text_list *list);
+/*
+ * The texts answered in [from, to) that the desk recorded as not
+ * understood, latest first, at most max.
+ */
+int store_not_understood(struct store *st, int64_t from, int64_t to, size_t max,
+			 struct store_text_list *out);
 
 /* ---- the wall clock stepped ------------------------------------------ */
 
@@ -911,6 +993,216 @@ typedef int (*store_export_fn)(void *ctx, const char *table,
  */
 int store_export(struct store *st, const struct store_strings *forms,
 		 const char *e164, store_export_fn fn, void *ctx);
+
+/* ---- handoffs to a person (store_handoff.c) ----------------------------
+ *
+ * A handoff is a customer's texts that the desk passed to the staff, under
+ * a short code ("K7": staff answer with "#K7 ..."). It holds no number of
+ * its own: the customer is the sender of its first inbound row, so that
+ * pruning and erasing the inbox (store_prune, store_forget) leave a handoff
+ * anonymous with nothing more to do. A customer text joins it held (not
+ * yet forwarded) and is marked forwarded when it went out to the staff in
+ * a forward; every forward is counted, for the per-customer and overall
+ * limits. A handoff waits for a person while its latest text is newer than
+ * its latest answer.
+ */
+#define STORE_CODE_MAX                                                         \
+	8 /* a handoff's code, 2..4 characters of                              \
+	     STORE_REF_ALPHABET, NUL included */
+
+struct store_handoff {
+	int64_t id;
+	char code[STORE_CODE_MAX];
+	int64_t inbox_id; /* the customer's first text in it */
+	/* That text's sender as received: "" once pruned or forgotten. */
+	char customer[STORE_NUMBER_MAX];
+	char why[STORE_ID_MAX]; /* "person", "payment", "not understood" */
+	int64_t created_at;
+	int64_t last_in_at;  /* the customer's latest text in it */
+	int64_t answered_at; /* the latest answer from the staff; 0: none */
+	char answered_by[STORE_NAME_MAX];
+	int64_t forwarded_at; /* the latest forward to the staff; 0: none */
+	int n_texts;
+	int n_held;	 /* texts not yet forwarded (closed, or over a limit) */
+	char *last_text; /* owned: the latest text (store_handoff_clear) */
+};
+
+struct store_handoff_list {
+	struct store_handoff *v;
+	size_t n;
+};
+
+/*
+ * Open a handoff for inbound row inbox_id (its first text, held) with a
+ * fresh code of code_len characters (2..4) that no handoff active since
+ * `unique_since` holds. STORE_OK with *id and code (STORE_CODE_MAX bytes);
+ * STORE_ERR_FULL when no free code of that length was found (try longer).
+ */
+int store_handoff_open(struct store *st, int64_t inbox_id, const char *why,
+		       int code_len, int64_t unique_since, int64_t now,
+		       int64_t *id, char *code);
+/* Add inbound row inbox_id to handoff id, held; its last_in_at is now. */
+int store_handoff_add(struct store *st, int64_t id, int64_t inbox_id,
+		      int64_t now);
+/*
+ * The latest handoff whose customer (its first text's sender, exactly as
+ * received) is sender and that was active (a text or an answer) at or
+ * after since. STORE_ERR_NOT_FOUND when none. out: store_handoff_clear.
+ */
+int store_handoff_of(struct store *st, const char *sender, int64_t since,
+		     struct store_handoff *out);
+/* The same by code (upper case, no '#'). */
+int store_handoff_by_code(struct store *st, const char *code, int64_t since,
+			  struct store_handoff *out);
+int store_handoff_get(struct store *st, int64_t id, struct store_handoff *out);
+void store_handoff_clear(struct store_handoff *h);
+void store_handoff_list_free(struct store_handoff_list *list);
+/*
+ * Handoffs waiting for a person (a text newer than the latest answer),
+ * active since `since`, oldest first; with_held: only those holding texts
+ * not yet forwarded. out: store_handoff_list_free.
+ */
+int store_handoff_waiting(struct store *st, int64_t since, int with_held,
+			  struct store_handoff_list *out);
+
+/* One text of a handoff. */
+struct store_handoff_text {
+	int64_t inbox_id;
+	int64_t received_at;
+	int64_t forwarded_at; /* 0: held */
+	char *text;	      /* owned: store_handoff_texts_free */
+};
+struct store_handoff_texts {
+	struct store_handoff_text *v;
+	size_t n;
+};
+void store_handoff_texts_free(struct store_handoff_texts *list);
+/* The texts of handoff id, oldest first; held_only: only the held ones. */
+int store_handoff_texts(struct store *st, int64_t id, int held_only,
+			struct store_handoff_texts *out);
+/*
+ * A forward of handoff id went to the staff at now: its held texts up to
+ * inbox row upto (inclusive) are forwarded, and the forward is counted.
+ */
+int store_handoff_forwarded(struct store *st, int64_t id, int64_t upto,
+			    int64_t now);
+/* Forwards since `since`: of handoff id, or of all handoffs when id is 0. */
+int store_handoff_forwards_since(struct store *st, int64_t id, int64_t since,
+				 int64_t *count);
+/* The staff answered handoff id (by: a staff name, or "command line"). */
+int store_handoff_answered(struct store *st, int64_t id, const char *by,
+			   int64_t now);
+
+/* Texts of sender the desk did not understand since `since` (the ledger's
+ * not_understood rows). */
+int store_not_understood_since(struct store *st, const char *sender,
+			       int64_t since, int64_t *count);
+/* Ids of sender's inbound rows received since `since` with id < before,
+ * latest first, at most cap; returns how many (negative on error). */
+int store_inbox_ids_since(struct store *st, const char *sender, int64_t since,
+			  int64_t before, int64_t *ids, size_t cap);
+
+/*
+ * Keep no secret a staff member typed: the text of inbound row id becomes
+ * TEXT (the PIN replaced) and its PDU is dropped; its uniqueness key stays,
+ * so the same message read again is still recognised.
+ */
+int store_inbox_redact(struct store *st, int64_t id, const char *text);
+
+/* ---- refused staff commands (store_handoff.c) -------------------------- */
+
+/*
+ * A staff phone's text refused (a wrong or missing PIN, an unknown command
+ * or code): remembered by phone (a staff number, never a customer's) for
+ * the lock-out; refusals older than a day are dropped on the way.
+ */
+int store_staff_refused(struct store *st, const char *phone, int64_t now);
+int store_staff_refusals_since(struct store *st, const char *phone,
+			       int64_t since, int64_t *count);
+
+/* ---- the daemon's heartbeat (store_health.c) ----------------------------
+ *
+ * What a running `smsdesk serve` last said about itself, for `smsdesk
+ * status` (a reader: no port, no signal). One row, replaced at each beat,
+ * and one row per bearer (a modem, a Kannel link).
+ */
+#define STORE_HEALTH_BEARERS 16
+
+struct store_health_bearer {
+	char name[STORE_ID_MAX];   /* "/dev/ttyUSB2", "kannel:0" */
+	char kind[16];		   /* "modem", "kannel" */
+	char state[32];		   /* "ready", "starting", "closed", "failed" */
+	int rssi;		   /* AT+CSQ 0..31, 99 unknown */
+	int reg;		   /* AT+CREG stat, -1 unknown */
+	int64_t since;		   /* in this state since (UTC) */
+	char detail[STORE_ID_MAX]; /* why it failed, the model, ... */
+};
+
+struct store_health {
+	int64_t pid;
+	char version[32];
+	int64_t started_at;
+	int64_t updated_at;	   /* the beat */
+	int64_t stopped_at;	   /* 0 while running (or after a crash) */
+	int ready;		   /* a bearer is ready */
+	char status[STORE_ID_MAX]; /* the STATUS= line given to systemd */
+	struct store_health_bearer bearers[STORE_HEALTH_BEARERS];
+	size_t n_bearers;
+};
+
+/* Replace the heartbeat (one transaction). */
+int store_health_put(struct store *st, const struct store_health *h);
+/* The heartbeat; STORE_ERR_NOT_FOUND when no daemon ever wrote one. */
+int store_health_get(struct store *st, struct store_health *out);
+
+/* What the database itself says about traffic, for status and inbox. */
+struct store_traffic {
+	int64_t last_in_at;	/* latest inbound text received; 0: none */
+	int64_t last_out_at;	/* latest part sent; 0: none */
+	int64_t queued;		/* parts waiting to be sent (queued, sending) */
+	int64_t failed;		/* messages given up since `since` */
+	int64_t waiting;	/* handoffs waiting for a person */
+	int64_t oldest_waiting; /* when the oldest of them last heard: 0 */
+};
+int store_traffic(struct store *st, int64_t since, struct store_traffic *out);
+
+/* One sender's recent talk, for smsdesk inbox. */
+struct store_talk {
+	char sender[STORE_NUMBER_MAX]; /* as received */
+	int64_t last_at;
+	int64_t n_in;
+	char *last_text; /* owned: store_talks_free */
+};
+struct store_talks {
+	struct store_talk *v;
+	size_t n;
+};
+void store_talks_free(struct store_talks *list);
+/* Senders heard from since `since`, latest first, at most max. */
+int store_recent_talks(struct store *st, int64_t since, size_t max,
+		       struct store_talks *out);
+
+/* One text in or out of a conversation (smsdesk inbox NUMBER). */
+struct store_talk_line {
+	int64_t at;
+	int64_t id; /* the inbox row's or the outbound message's */
+	int out;    /* 0 in, 1 out */
+	enum store_origin origin; /* out: who wrote it */
+	int state;		  /* out: enum store_out_state of the message */
+	char *text;		  /* owned: store_talk_lines_free */
+};
+struct store_talk_lines {
+	struct store_talk_line *v;
+	size_t n;
+};
+void store_talk_lines_free(struct store_talk_lines *list);
+/*
+ * Texts from any of the senders FORMS (as received) and to E164 since
+ * `since`, oldest first, at most max (the latest max).
+ */
+int store_talk_lines(struct store *st, const struct store_strings *forms,
+		     const char *e164, int64_t since, size_t max,
+		     struct store_talk_lines *out);
 
 /* ---- for test cases only --------------------------------------------- */
 

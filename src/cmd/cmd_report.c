@@ -1,220 +1,48 @@
 /*
- * smsdesk report: what the desk did, for the owner. The demand we turned
- * away comes first: it tells the owner what to offer next (DESIGN.md,
- * manners 5).
+ * smsdesk report: what the desk did, for the owner — to read in a
+ * terminal, or (--html) as one page with charts to look at. The demand we
+ * could not serve comes first: it tells the owner what to offer next
+ * (DESIGN.md, manners 5). The work is the report module's.
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/report.h"
+#include "smsdesk/staffbook.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
-#include "smsdesk/text.h"
 
+#include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 static const char usage_text[] =
-    "usage: smsdesk report [-c FILE] [--db PATH] [--since YYYY-MM-DD]\n"
+    "usage: smsdesk report [-c FILE] [--db PATH] [--from DAY] [--to DAY]\n"
+    "                      [--html FILE]\n"
     "\n"
-    "Messages in and out, bookings made and cancelled, the demand we\n"
-    "turned away and the referrals we named, over all time or since a day\n"
-    "(in the business's time zone).\n"
+    "The demand we could not serve (by service and why: not offered, slot\n"
+    "taken, too short notice, outside hours or closed, free times offered\n"
+    "and none taken), week by week, bookings by hour of day, the referrals\n"
+    "we named, the texts the desk did not understand (numbers masked),\n"
+    "and the messages in and out. Over all time, or the days from --from\n"
+    "to --to (YYYY-MM-DD, both included, in the business's time zone).\n"
     "\n"
     "  -c, --config FILE  the catalog (default $SMSDESK_CONFIG, else\n"
     "                     /etc/smsdesk/smsdesk.cfg)\n"
     "      --db PATH      the database (default: 'database' in the catalog)\n"
-    "      --since DATE   count from this day on, as YYYY-MM-DD\n"
-    "  -h, --help         this help\n";
-
-/* The reasons as the owner reads them; the stored names otherwise. */
-static const char *reason_words(const char *stored)
-{
-	static const char *const words[][2] = {
-	    {"not_offered", "not offered"},
-	    {"full", "fully booked"},
-	    {"closed", "closed that day"},
-	    {"outside_hours", "outside hours"},
-	    {"short_notice", "too short notice"},
-	    {"beyond_horizon", "too far ahead"},
-	    {"other", "other"},
-	};
-
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(stored, words[i][0]) == 0)
-			return words[i][1];
-	return stored;
-}
-
-/* "Nails (nails)" for a catalog id, the bare id if the catalog dropped it. */
-static void requested_words(const struct catalog *cat, const char *id,
-			    char *out, size_t cap)
-{
-	const struct cat_service *svc;
-	const struct cat_topic *topic;
-
-	if (id[0] == '\0') {
-		snprintf(out, cap, "(not understood)");
-		return;
-	}
-	svc = catalog_service(cat, id);
-	topic = svc == NULL ? catalog_topic(cat, id) : NULL;
-	if (svc != NULL)
-		snprintf(out, cap, "%s (%s)", svc->name, id);
-	else if (topic != NULL)
-		snprintf(out, cap, "%s (%s)", topic->name, id);
-	else
-		snprintf(out, cap, "%s", id);
-}
-
-static void pad(const char *s, size_t width)
-{
-	size_t w = text_codepoints(s);
-
-	fputs(s, stdout);
-	while (w++ < width)
-		putchar(' ');
-}
-
-static int print_demand(const struct catalog *cat, const struct store_report *r)
-{
-	size_t wreq = strlen("REQUESTED"), wwhy = strlen("REASON");
-	char(*names)[STORE_ID_MAX + 80];
-
-	printf("Demand we turned away\n");
-	if (r->n_demand == 0) {
-		printf("  none\n");
-		return CLI_OK;
-	}
-	names = calloc(r->n_demand, sizeof(*names));
-	if (names == NULL) {
-		fprintf(stderr, "smsdesk report: out of memory\n");
-		return CLI_BAD_INPUT;
-	}
-	for (size_t i = 0; i < r->n_demand; i++) {
-		size_t w;
-		requested_words(cat, r->demand[i].requested, names[i],
-				sizeof(names[i]));
-		w = text_codepoints(names[i]);
-		wreq = w > wreq ? w : wreq;
-		w = text_codepoints(reason_words(r->demand[i].reason));
-		wwhy = w > wwhy ? w : wwhy;
-	}
-	printf("  ");
-	pad("REQUESTED", wreq + 2);
-	pad("REASON", wwhy + 2);
-	printf("TIMES\n");
-	for (size_t i = 0; i < r->n_demand; i++) {
-		printf("  ");
-		pad(names[i], wreq + 2);
-		pad(reason_words(r->demand[i].reason), wwhy + 2);
-		printf("%5" PRId64 "\n", r->demand[i].count);
-	}
-	printf("  ");
-	pad("total", wreq + 2 + wwhy + 2);
-	printf("%5" PRId64 "\n", r->turned_away);
-	free(names);
-	return CLI_OK;
-}
-
-static void print_referrals(const struct store_report *r)
-{
-	size_t width = strlen("REFERRAL");
-
-	printf("\nReferrals named\n");
-	if (r->n_referrals == 0) {
-		printf("  none\n");
-		return;
-	}
-	for (size_t i = 0; i < r->n_referrals; i++) {
-		size_t w = text_codepoints(r->referrals[i].name);
-		width = w > width ? w : width;
-	}
-	printf("  ");
-	pad("REFERRAL", width + 2);
-	printf("TIMES\n");
-	for (size_t i = 0; i < r->n_referrals; i++) {
-		printf("  ");
-		pad(r->referrals[i].name, width + 2);
-		printf("%5" PRId64 "\n", r->referrals[i].count);
-	}
-}
-
-static void print_counts(const struct store_report *r)
-{
-	printf("\nMessages\n");
-	printf("  received   %5" PRId64 "  (answered %" PRId64
-	       ", not answered on purpose %" PRId64 ", waiting %" PRId64 ")\n",
-	       r->in_total, r->in_answered, r->in_ignored, r->in_new);
-	printf("  sent out   %5" PRId64 "  (delivered %" PRId64
-	       ", sent %" PRId64 ", queued %" PRId64 ", failed %" PRId64
-	       "; %" PRId64 " SMS segments)\n",
-	       r->out_total, r->out_delivered, r->out_sent, r->out_queued,
-	       r->out_failed, r->out_parts);
-	if (r->out_withdrawn > 0)
-		printf("  not sent   %5" PRId64
-		       "  (withdrawn on purpose: expired, or the number "
-		       "opted out)\n",
-		       r->out_withdrawn);
-	printf("\nBookings\n");
-	printf("  made       %5" PRId64 "\n", r->bookings_made);
-	printf("  cancelled  %5" PRId64 "\n", r->bookings_cancelled);
-}
-
-static const char *origin_words(enum store_origin origin)
-{
-	switch (origin) {
-	case STORE_ORIGIN_REPLY:
-		return "reply";
-	case STORE_ORIGIN_STAFF:
-		return "staff text";
-	case STORE_ORIGIN_REMINDER:
-		return "reminder";
-	}
-	return "text";
-}
-
-/*
- * Messages that did not go out, latest first, with why: the ones we gave
- * up on (staff may want to call these customers) and, with what = 1 (a
- * column naming the kind of text), the ones withdrawn on purpose.
- */
-static void print_ended(const char *title, const struct store_failed_row *v,
-			size_t n, int what)
-{
-	size_t width = strlen("TO");
-
-	if (n == 0)
-		return;
-	for (size_t i = 0; i < n; i++) {
-		size_t w = strlen(v[i].to);
-		width = w > width ? w : width;
-	}
-	printf("\n%s (latest %d at most)\n", title, STORE_REPORT_FAILED_MAX);
-	printf("  QUEUED            ");
-	pad("TO", width + 2);
-	if (what)
-		pad("WHAT", 12);
-	printf("WHY\n");
-	for (size_t i = 0; i < n; i++) {
-		char when[32];
-
-		staffcmd_local(v[i].created_at, when, sizeof(when), 1);
-		printf("  %-16s  ", when);
-		pad(v[i].to, width + 2);
-		if (what)
-			pad(origin_words(v[i].origin), 12);
-		printf("%s\n", v[i].error[0] != '\0' ? v[i].error
-						     : "(no reason recorded)");
-	}
-}
+    "      --from DAY     the first day counted (--since is the same)\n"
+    "      --to DAY       the last day counted\n"
+    "      --html FILE    write one page with charts to FILE ('-' for\n"
+    "                     standard output) instead of the text; it needs\n"
+    "                     no network and no scripts to open\n"
+    "      --now TIME     act as if it were TIME (for tests)\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "Exit: 0 done, 1 bad catalog, database or file, 2 usage.\n";
 
 struct options {
-	const char *config;
-	const char *db;
-	const char *since;
+	const char *config, *db, *from, *to, *html, *now;
 };
 
 /* Parse argv; returns -1 to go on, else the exit code. */
@@ -223,7 +51,11 @@ static int parse_options(int argc, char **argv, struct options *o)
 	static const struct option longopts[] = {
 	    {"config", required_argument, NULL, 'c'},
 	    {"db", required_argument, NULL, 'd'},
-	    {"since", required_argument, NULL, 's'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"since", required_argument, NULL, 'f'},
+	    {"to", required_argument, NULL, 't'},
+	    {"html", required_argument, NULL, 'H'},
+	    {"now", required_argument, NULL, 'W'},
 	    {"help", no_argument, NULL, 'h'},
 	    {NULL, 0, NULL, 0},
 	};
@@ -239,8 +71,17 @@ static int parse_options(int argc, char **argv, struct options *o)
 		case 'd':
 			o->db = optarg;
 			break;
-		case 's':
-			o->since = optarg;
+		case 'f':
+			o->from = optarg;
+			break;
+		case 't':
+			o->to = optarg;
+			break;
+		case 'H':
+			o->html = optarg;
+			break;
+		case 'W':
+			o->now = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -259,61 +100,91 @@ static int parse_options(int argc, char **argv, struct options *o)
 	return -1;
 }
 
+/* Check the days' shape before anything is opened: a usage error. */
+static int days_ok(const struct options *o)
+{
+	struct staff_day d;
+
+	if (o->from != NULL && staffcmd_parse_day(o->from, &d) != 0)
+		return cli_usage_error("report",
+				       "--from wants a date as YYYY-MM-DD, "
+				       "not '%s'",
+				       o->from);
+	if (o->to != NULL && staffcmd_parse_day(o->to, &d) != 0)
+		return cli_usage_error("report",
+				       "--to wants a date as YYYY-MM-DD, not "
+				       "'%s'",
+				       o->to);
+	return -1;
+}
+
+static int write_html(const struct catalog *cat, const struct report *r,
+		      int64_t now, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+	int failed;
+
+	if (f == NULL) {
+		fprintf(stderr, "smsdesk report: cannot write %s: %s\n", path,
+			strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	failed = report_html(cat, r, now, f) != 0;
+	if (f != stdout)
+		failed |= fclose(f) != 0;
+	else
+		failed |= fflush(f) != 0;
+	if (failed) {
+		fprintf(stderr, "smsdesk report: writing %s failed: %s\n", path,
+			strerror(errno));
+		return CLI_BAD_INPUT;
+	}
+	if (f != stdout)
+		printf("report written to %s\n", path);
+	return CLI_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
-	struct options o = {NULL, NULL, NULL};
-	struct store_report r = {0};
+	struct options o = {0};
+	struct report r;
 	struct catalog *cat = NULL;
 	struct store *st = NULL;
-	struct staff_day day;
-	int64_t since = 0, to;
-	char human[32];
+	int64_t now = (int64_t)time(NULL);
+	char err[256];
 	int rc = parse_options(argc, argv, &o);
 
 	if (rc >= 0)
 		return rc;
-	if (o.since != NULL && staffcmd_parse_day(o.since, &day) != 0)
-		return cli_usage_error("report",
-				       "--since wants a date as YYYY-MM-DD, "
-				       "not '%s'",
-				       o.since);
+	rc = days_ok(&o);
+	if (rc >= 0)
+		return rc;
+	memset(&r, 0, sizeof(r));
 	cat = staffcmd_catalog("report", cli_config_path(o.config));
 	if (cat == NULL)
 		return CLI_BAD_INPUT;
-	rc = CLI_BAD_INPUT;
-	if (staffcmd_use_zone(cat->timezone) != 0) {
-		fprintf(stderr, "smsdesk report: cannot use time zone %s\n",
-			cat->timezone);
-		goto out;
+	if (o.now != NULL && staffbook_parse_time(cat, o.now, &now) != 0) {
+		catalog_free(cat);
+		return cli_usage_error("report",
+				       "--now wants a local time like "
+				       "2026-03-03T10:00, not '%s'",
+				       o.now);
 	}
+	rc = CLI_BAD_INPUT;
 	st = staffcmd_store("report", cat, o.db);
 	if (st == NULL)
 		goto out;
-	if (o.since != NULL)
-		staffcmd_day_range(&day, &since, &to);
-	if (store_report_build(st, since, &r) != STORE_OK) {
-		fprintf(stderr, "smsdesk report: reading the database: %s\n",
-			store_errmsg(st));
+	if (report_build(cat, st, o.from, o.to, now, &r, err, sizeof(err)) !=
+	    0) {
+		fprintf(stderr, "smsdesk report: %s\n", err);
 		goto out;
 	}
-	if (o.since != NULL) {
-		staffcmd_day_human(&day, human, sizeof(human));
-		printf("%s: since %s\n\n", cat->business_name, human);
-	} else {
-		printf("%s: all time\n\n", cat->business_name);
-	}
-	rc = print_demand(cat, &r);
-	if (rc == CLI_OK) {
-		print_referrals(&r);
-		print_counts(&r);
-		print_ended("Sends that failed", r.failed, r.n_failed, 0);
-		/* Withdrawn on purpose by the outbox's send-time checks:
-		 * expired after an outage, or the number opted out. */
-		print_ended("Not sent on purpose", r.withdrawn, r.n_withdrawn,
-			    1);
-	}
+	if (o.html != NULL)
+		rc = write_html(cat, &r, now, o.html);
+	else
+		rc = report_text(cat, &r, stdout) == 0 ? CLI_OK : CLI_BAD_INPUT;
 out:
-	store_report_free(&r);
+	report_free(&r);
 	store_close(st);
 	catalog_free(cat);
 	return rc;

@@ -13,7 +13,7 @@ make -s --no-print-directory smsdesk
 libs=$(pkg-config --libs libconfig 2>/dev/null || echo -lconfig)
 cc -std=c11 -O2 -g -Iinclude -D_GNU_SOURCE -o "$tmp/catalog_lookup" \
 	tests/bench/catalog_lookup.c build/rel/libsmsdesk.a \
-	$(pkg-config --libs libserialport sqlite3 2>/dev/null) $libs -lutil -lm
+	$(pkg-config --libs libserialport sqlite3 libmicrohttpd libcurl libcrypto 2>/dev/null) $libs -lutil -lm
 
 tests/bench/gen_catalog.sh "$tmp/big.cfg" 10000 1000 100
 echo "== catalog ($(wc -c <"$tmp/big.cfg") bytes, $(wc -l <"$tmp/big.cfg") lines)"

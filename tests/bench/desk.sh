@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 make -s --no-print-directory smsdesk
 cc -std=c11 -O2 -g -Iinclude -D_GNU_SOURCE -o "$tmp/desk_bench" \
 	tests/bench/desk_bench.c build/rel/libsmsdesk.a \
-	$(pkg-config --libs libserialport sqlite3 libconfig 2>/dev/null) \
+	$(pkg-config --libs libserialport sqlite3 libconfig libmicrohttpd libcurl libcrypto 2>/dev/null) \
 	-lutil -lm
 tests/bench/gen_catalog.sh "$tmp/big.cfg" 10000 1000 100
 

@@ -469,7 +469,8 @@ static void test_errors(void)
 	CHECK_INT(run("bookings --help"), 0);
 	CHECK(strstr(out, "--ics FILE") != NULL);
 	CHECK_INT(run("report --help"), 0);
-	CHECK(strstr(out, "--since") != NULL);
+	CHECK(strstr(out, "--from DAY") != NULL);
+	CHECK(strstr(out, "--html FILE") != NULL);
 
 	/* A broken catalog: FILE:LINE and exit 1. */
 	snprintf(bad, sizeof(bad), "%s/bad.cfg", dir);
@@ -504,8 +505,8 @@ static void queue(struct store *st, const char *to, int64_t now)
 static void seed_report(void)
 {
 	const char *named[2] = {"Harbour Nails & Beauty", "Quayside Cuts"};
-	struct store_inbox_new in = {"+441632960001", 0, "07", "nails?", 0, "",
-				     0};
+	struct store_inbox_new in = {
+	    "+441632960001", 0, "07", "nails?", 0, "", 0};
 	struct store_out_job job;
 	struct store *st;
 	char ref[STORE_REF_MAX];
@@ -561,45 +562,84 @@ static void test_report(void)
 	char args[512];
 
 	seed_report();
-	snprintf(args, sizeof(args), "report -c '%s' --since 2026-11-01", cfg);
+	snprintf(args, sizeof(args),
+		 "report -c '%s' --since 2026-11-01 --to 2026-11-30", cfg);
 	CHECK_INT(run(args), 0);
 	CHECK_STR(err, "");
-	CHECK_STR(out,
-		  "Harbour Street Barbers: since Sun 1 Nov 2026\n"
-		  "\n"
-		  "Demand we turned away\n"
-		  "  REQUESTED          REASON            TIMES\n"
-		  "  Nails (nails)      not offered           4\n"
-		  "  (not understood)   other                 1\n"
-		  "  gone-service       too short notice      1\n"
-		  "  Haircut (haircut)  fully booked          1\n"
-		  "  total                                    7\n"
-		  "\n"
-		  "Referrals named\n"
-		  "  REFERRAL                TIMES\n"
-		  "  Harbour Nails & Beauty      2\n"
-		  "  Quayside Cuts               1\n"
-		  "\n"
-		  "Messages\n"
-		  "  received       4  (answered 2, not answered on purpose 1, "
-		  "waiting 1)\n"
-		  "  sent out       2  (delivered 0, sent 1, queued 0, failed "
-		  "1; 2 SMS segments)\n"
-		  "\n"
-		  "Bookings\n"
-		  "  made           2\n"
-		  "  cancelled      1\n"
-		  "\n"
-		  "Sends that failed (latest 20 at most)\n"
-		  "  QUEUED            TO             WHY\n"
-		  "  2026-11-25 00:00  +441632960002  +CMS ERROR: 38\n");
+	CHECK_STR(
+	    out, "Harbour Street Barbers: Sun 1 Nov 2026 to Mon 30 Nov 2026 "
+		 "(Europe/London)\n"
+		 "\n"
+		 "Demand we could not serve\n"
+		 "  REQUESTED                 LOST  WHY                 BOOKED "
+		 "LATER\n"
+		 "  Nails                        4  not offered 4              "
+		 "    0\n"
+		 "  (a thing we don't know)      1  other 1                    "
+		 "    0\n"
+		 "  Haircut                      1  slot taken 1               "
+		 "    0\n"
+		 "  gone-service                 1  too short notice 1         "
+		 "    0\n"
+		 "  total                        7                             "
+		 "    0\n"
+		 "  by why: not offered 4, slot taken 1, too short notice 1, "
+		 "other 1\n"
+		 "\n"
+		 "Week by week (weeks start on Monday)\n"
+		 "  WEEK OF      TEXTS  BOOKED  BY STAFF  CANCELLED  LOST  NOT "
+		 "UNDERSTOOD  REFERRALS\n"
+		 "  2026-10-26       0       0         0          0     0      "
+		 "         0          0\n"
+		 "  2026-11-02       0       0         0          0     0      "
+		 "         0          0\n"
+		 "  2026-11-09       0       0         0          0     0      "
+		 "         0          0\n"
+		 "  2026-11-16       0       0         0          0     0      "
+		 "         0          0\n"
+		 "  2026-11-23       4       2         0          1     7      "
+		 "         0          3\n"
+		 "  2026-11-30       0       0         0          0     0      "
+		 "         0          0\n"
+		 "\n"
+		 "Bookings by hour of day (by start, not cancelled)\n"
+		 "  09:00     0\n"
+		 "  10:00     1  ########################################\n"
+		 "  11:00     0\n"
+		 "  12:00     0\n"
+		 "  13:00     0\n"
+		 "  14:00     0\n"
+		 "  15:00     0\n"
+		 "  16:00     0\n"
+		 "  17:00     0\n"
+		 "\n"
+		 "Referrals named\n"
+		 "  REFERRAL                TIMES\n"
+		 "  Harbour Nails & Beauty      2\n"
+		 "  Quayside Cuts               1\n"
+		 "\n"
+		 "Texts not understood (latest 50 at most)\n"
+		 "  none\n"
+		 "\n"
+		 "Messages\n"
+		 "  received       4  (answered 2, not answered on purpose 1, "
+		 "waiting 1)\n"
+		 "  sent out       2  (delivered 0, sent 1, queued 0, failed "
+		 "1; 2 SMS segments)\n"
+		 "\n"
+		 "Bookings\n"
+		 "  made           2\n"
+		 "  cancelled      1\n"
+		 "\n"
+		 "Sends that failed (latest 20 at most)\n"
+		 "  QUEUED            TO               WHY\n"
+		 "  2026-11-25 00:00  +441632960002    +CMS ERROR: 38\n");
 	snprintf(args, sizeof(args), "report -c '%s'", cfg);
 	CHECK_INT(run(args), 0);
-	CHECK(strstr(out, "Harbour Street Barbers: all time\n") != NULL);
-	CHECK(strstr(out, "  Nails (nails)      not offered           5\n") !=
+	CHECK(strstr(out, "Harbour Street Barbers: all time, up to ") != NULL);
+	CHECK(strstr(out, "  Nails                        5  not offered 5") !=
 	      NULL);
-	CHECK(strstr(out, "  total                                    8\n") !=
-	      NULL);
+	CHECK(strstr(out, "  total                        8") != NULL);
 	CHECK(strstr(out, "  received       5") != NULL);
 	CHECK(strstr(out, "  made           3\n") != NULL);
 }
@@ -617,7 +657,7 @@ static void test_report_empty_example_catalog(void)
 	snprintf(args, sizeof(args),
 		 "report -c '%s/conf/smsdesk.cfg' --db '%s'", src, db);
 	CHECK_INT(run(args), 0);
-	CHECK(strstr(out, "Demand we turned away\n  none\n") != NULL);
+	CHECK(strstr(out, "Demand we could not serve\n  none\n") != NULL);
 	CHECK(strstr(out, "Referrals named\n  none\n") != NULL);
 	CHECK(strstr(out, "  received       0") != NULL);
 	snprintf(args, sizeof(args),

@@ -19,6 +19,7 @@
 #define BOB   "+447700900002"
 #define CAROL "+447700900003"
 #define DAN   "+447700900004"
+#define EVE   "+447700900005"
 
 #define WED_10 1796205600 /* 2026-12-02 10:00 GMT */
 
@@ -78,7 +79,8 @@ static void ref_after(const char *text, const char *mark, char *ref)
 static void test_last_place_and_block(void)
 {
 	struct rig r;
-	char out[4096], ref[STORE_REF_MAX];
+	static char out[1 << 16];
+	char ref[STORE_REF_MAX];
 	const struct rig_reply *rep;
 
 	if (boot(&r) != 0)
@@ -142,6 +144,24 @@ static void test_last_place_and_block(void)
 	CHECK_INT(rig_wait_replies(&r, DAN, 2, 15000), 2);
 	rep = rig_last(&r, DAN);
 	CHECK(rep != NULL && strstr(rep->text, "Booked") != NULL);
+
+	/* The report: Bob and Carol lost to the full slot and the block,
+	 * Dan's beard trim taken up after all, Eve not understood (her
+	 * number masked, her text shown). */
+	rig_text(&r, 0, EVE, "qwzx <flibber> & wob");
+	CHECK_INT(rig_wait_replies(&r, EVE, 1, 15000), 1);
+	CHECK_INT(staff(&r, out, sizeof(out), "report"), 0);
+	CHECK(strstr(out, "  Haircut         2  slot taken 2             0") !=
+	      NULL);
+	CHECK(strstr(out, "  Beard trim      0                           1") !=
+	      NULL);
+	CHECK(strstr(out, "  +44*******005    qwzx <flibber> & wob\n") != NULL);
+	CHECK(strstr(out, EVE) == NULL);
+	/* On the page too, escaped. */
+	CHECK_INT(staff(&r, out, sizeof(out), "report --html -"), 0);
+	CHECK(strstr(out, "<td>+44*******005</td><td class=\"text\">qwzx "
+			  "&lt;flibber&gt; &amp; wob</td>") != NULL);
+	CHECK(strstr(out, "<flibber>") == NULL);
 out:
 	rig_free(&r);
 }

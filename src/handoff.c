@@ -1,0 +1,527 @@
+/*
+ * handoff: the customer's side — a text the desk cannot handle handed to a
+ * person, forwarded (or held) under a short code, released when the shop
+ * opens, and answered by code or number. See include/smsdesk/handoff.h.
+ */
+#include "handoff_int.h"
+
+#include "smsdesk/gsm7.h"
+#include "smsdesk/log.h"
+#include "smsdesk/outbox.h"
+#include "smsdesk/phone.h"
+#include "smsdesk/when.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* After "not understood twice" the forward carries the texts before it. */
+#define MISSED_CONTEXT 3
+
+const struct cat_staff *handoff_staff_of(const struct catalog *cat,
+					 const char *e164)
+{
+	if (e164 == NULL || e164[0] == '\0')
+		return NULL;
+	for (size_t i = 0; i < cat->n_staff; i++)
+		if (cat->staff[i].phone != NULL &&
+		    strcmp(cat->staff[i].phone, e164) == 0)
+			return &cat->staff[i];
+	return NULL;
+}
+
+static size_t forward_staff(const struct catalog *cat)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < cat->n_staff; i++)
+		n += cat->staff[i].forward && cat->staff[i].phone != NULL &&
+		     cat->staff[i].phone[0] != '\0';
+	return n;
+}
+
+int handoff_on_duty(const struct catalog *cat, int64_t now, int64_t *next_open)
+{
+	const struct civil_zone *z = when_zone_of(cat);
+	int open[8], close[8];
+	struct when_local l;
+	size_t n;
+
+	if (next_open != NULL)
+		*next_open = 0;
+	if (z == NULL)
+		return 1; /* no zone to tell by: never hold a text back */
+	when_local_in(z, now, &l);
+	n = when_hours_of(cat, &l.day, open, close, 8);
+	for (size_t i = 0; i < n; i++)
+		if (l.minute >= open[i] && l.minute < close[i])
+			return 1;
+	for (int d = 0; next_open != NULL && d <= 14; d++) {
+		struct when_day day = when_day_add(l.day, d);
+		n = when_hours_of(cat, &day, open, close, 8);
+		for (size_t i = 0; i < n; i++)
+			if (d > 0 || open[i] > l.minute) {
+				*next_open = when_epoch_in(z, &day, open[i]);
+				return 0;
+			}
+	}
+	return 0;
+}
+
+int handoff_code_normalise(const char *typed, char *out)
+{
+	const char *p = typed;
+	size_t n = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '#')
+		p++;
+	while (*p == ' ')
+		p++;
+	for (; *p != '\0' && *p != ' '; p++) {
+		int c = toupper((unsigned char)*p);
+		if (n == STORE_CODE_MAX - 4 || c == '\0' ||
+		    strchr(STORE_REF_ALPHABET, c) == NULL)
+			return -1;
+		out[n++] = (char)c;
+	}
+	while (*p == ' ')
+		p++;
+	out[n] = '\0';
+	return n >= 2 && *p == '\0' ? 0 : -1;
+}
+
+int hc_customer(const struct catalog *cat, const struct store_handoff *h,
+		char *out, size_t cap)
+{
+	if (h->customer[0] == '\0')
+		return -1;
+	if (outbox_number(h->customer, cat->country, out, cap) != PHONE_OK)
+		return -1;
+	return 0;
+}
+
+/* ---- forwarding ---------------------------------------------------------
+ */
+
+/* Join the texts into buf with " / " (the latest last). */
+static void join_texts(const struct store_handoff_texts *t, char *buf,
+		       size_t cap)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->n && len + 4 < cap; i++) {
+		int w = snprintf(buf + len, cap - len, "%s%s",
+				 i > 0 ? " / " : "", t->v[i].text);
+		if (w < 0)
+			break;
+		len += (size_t)w < cap - len ? (size_t)w : cap - len - 1;
+	}
+}
+
+/*
+ * Forward what handoff h holds, when the shop is open and the limits
+ * allow: *queued forwards (one per staff phone), or *held set.
+ */
+static int forward(struct store *st, const struct catalog *cat,
+		   const struct store_handoff *h, int64_t now, unsigned flags,
+		   int *queued, int *held)
+{
+	struct store_handoff_texts t = {0};
+	char number[STORE_NUMBER_MAX], code[STORE_CODE_MAX + 1], when[32];
+	char joined[1600], text[2048], masked[LOG_NUMBER_MAX];
+	int64_t mine = 0, all = 0, upto;
+	int rc;
+
+	*queued = 0;
+	*held = 0;
+	if (!handoff_on_duty(cat, now, NULL)) {
+		*held = 1;
+		return STORE_OK;
+	}
+	rc = store_handoff_forwards_since(st, h->id, now - 3600, &mine);
+	if (rc == STORE_OK)
+		rc = store_handoff_forwards_since(st, 0, now - 3600, &all);
+	if (rc < 0)
+		return rc;
+	if (mine >= HANDOFF_FORWARDS_PER_HOUR ||
+	    all >= HANDOFF_FORWARDS_ALL_PER_HOUR) {
+		*held = 1;
+		return STORE_OK;
+	}
+	rc = store_handoff_texts(st, h->id, 1, &t);
+	if (rc < 0 || t.n == 0) {
+		store_handoff_texts_free(&t);
+		return rc < 0 ? rc : STORE_OK;
+	}
+	upto = t.v[t.n - 1].inbox_id;
+	if (hc_customer(cat, h, number, sizeof(number)) != 0) {
+		/* erased or pruned meanwhile: nothing left to forward */
+		store_handoff_texts_free(&t);
+		return store_handoff_forwarded(st, h->id, upto, now);
+	}
+	join_texts(&t, joined, sizeof(joined));
+	snprintf(code, sizeof(code), "#%s", h->code);
+	hw_time(cat, t.v[0].received_at, now, when, sizeof(when));
+	store_handoff_texts_free(&t);
+	struct lang_var v[] = {
+	    {.name = "code", .value = code},
+	    {.name = "number", .value = number},
+	    {.name = "time", .value = when},
+	    {.name = "text", .value = joined},
+	    {.name = "business", .value = cat->business_name},
+	};
+	hw_render(cat, "staff_forward", v, sizeof(v) / sizeof(v[0]), "text",
+		  HANDOFF_FORWARD_SEGMENTS, text, sizeof(text));
+	for (size_t i = 0; i < cat->n_staff; i++) {
+		const struct cat_staff *s = &cat->staff[i];
+		if (!s->forward || s->phone == NULL || s->phone[0] == '\0')
+			continue;
+		rc = hw_queue(st, cat, s->phone, text, STORE_ORIGIN_STAFF, upto,
+			      HANDOFF_FORWARD_SEGMENTS, now, flags, NULL);
+		if (rc == STORE_ERR_ARG) {
+			log_warn("handoff #%s: cannot forward to %s (%s): %s",
+				 h->code, s->name,
+				 log_number(s->phone, masked, sizeof(masked)),
+				 store_errmsg(st));
+			continue;
+		}
+		if (rc < 0)
+			return rc;
+		(*queued)++;
+	}
+	return store_handoff_forwarded(st, h->id, upto, now);
+}
+
+/* ---- the customer's side ------------------------------------------------
+ */
+
+enum trigger {
+	T_NONE,	  /* the desk's answer stands */
+	T_WEAK,	  /* joins a live handoff, opens none */
+	T_STRONG, /* opens a handoff */
+};
+
+/* Which desk decisions are for a person: *why names the subject. */
+static enum trigger classify(const struct desk_result *d, const char **why)
+{
+	switch (d->d.kind) {
+	case DESK_CANT_ANSWER:
+		*why = d->d.subject;
+		return T_STRONG;
+	case DESK_NOT_UNDERSTOOD:
+		*why = "not understood";
+		return T_WEAK;
+	case DESK_GREETING:
+		*why = "greeting";
+		return T_WEAK;
+	case DESK_SILENT:
+	case DESK_BOOKED:
+	case DESK_CLARIFY:
+	case DESK_OFFER:
+	case DESK_REFER:
+	case DESK_PRICE:
+	case DESK_AVAIL:
+	case DESK_CANCELLED:
+	case DESK_MOVED:
+	case DESK_BOOKINGS:
+	case DESK_HELP:
+	case DESK_HOURS:
+	case DESK_OPTED_OUT:
+	case DESK_OPTED_IN:
+	case DESK_REFUSED:
+	case DESK_ACK:
+	case DESK_ALREADY:
+	case DESK_DURATION:
+		break;
+	}
+	for (size_t i = 0; i < d->d.n_more; i++)
+		if (d->d.more[i].kind == DESK_CANT_ANSWER) {
+			*why = d->d.more[i].subject;
+			return T_STRONG;
+		}
+	return T_NONE;
+}
+
+/* The reply was only about what goes to the person: it can be replaced. */
+static int sole(const struct desk_result *d)
+{
+	return d->d.n_more == 0 &&
+	       (d->d.kind == DESK_CANT_ANSWER ||
+		d->d.kind == DESK_NOT_UNDERSTOOD || d->d.kind == DESK_GREETING);
+}
+
+/* Is h live for another text of its customer at now? */
+static int live(const struct store_handoff *h, int64_t now)
+{
+	if (h->last_in_at > h->answered_at)
+		return h->last_in_at >= now - HANDOFF_OPEN_SECONDS;
+	return h->answered_at >= now - HANDOFF_ANSWER_SECONDS;
+}
+
+/* Tell the customer a person will text back: replace the desk's reply when
+ * it was only about this, else add it when it fits. */
+static void tell_customer(const struct catalog *cat, int64_t now,
+			  struct desk_result *d)
+{
+	int64_t open = 0;
+	char when[32], text[DESK_REPLY_MAX], both[DESK_REPLY_MAX];
+	int on_duty = handoff_on_duty(cat, now, &open);
+	int max = cat->policy.max_segments;
+
+	when[0] = '\0';
+	if (!on_duty && open > 0)
+		hw_time(cat, open, now, when, sizeof(when));
+	struct lang_var v[] = {
+	    {.name = "when", .value = when},
+	    {.name = "business", .value = cat->business_name},
+	};
+	hw_render(cat, on_duty || open == 0 ? "handoff" : "handoff_later", v, 2,
+		  NULL, max, text, sizeof(text));
+	if (sole(d) || d->n_replies == 0) {
+		snprintf(d->replies[0], sizeof(d->replies[0]), "%s", text);
+		d->n_replies = 1;
+		return;
+	}
+	size_t a = strlen(d->replies[0]), b = strlen(text);
+	if (a + 1 + b >= sizeof(both))
+		return;
+	memcpy(both, d->replies[0], a);
+	both[a] = ' ';
+	memcpy(both + a + 1, text, b + 1);
+	if (lang_segments(both) <= max)
+		memcpy(d->replies[0], both, a + b + 2);
+}
+
+static const char *why_word(const char *subject)
+{
+	if (subject == NULL || subject[0] == '\0' ||
+	    strcmp(subject, "other") == 0)
+		return "person";
+	return subject;
+}
+
+static int open_new(struct store *st, const struct catalog *cat,
+		    const struct store_inbox_msg *msg, const char *sender,
+		    const char *why, int64_t now, struct store_handoff *h)
+{
+	int64_t id = 0;
+	char code[STORE_CODE_MAX];
+	int rc = STORE_ERR_FULL;
+
+	for (int len = 2; rc == STORE_ERR_FULL && len <= 4; len++)
+		rc = store_handoff_open(st, msg->id, why, len,
+					now - HANDOFF_CODE_DAYS * 86400LL, now,
+					&id, code);
+	if (rc < 0)
+		return rc;
+	if (strcmp(why, "not understood") == 0) {
+		/* the texts the desk missed before this one, for context */
+		int64_t ids[MISSED_CONTEXT];
+		int64_t since =
+		    now - (int64_t)cat->policy.conversation_minutes * 60;
+		int n = store_inbox_ids_since(st, msg->sender, since, msg->id,
+					      ids, MISSED_CONTEXT);
+		for (int i = 0; rc >= 0 && i < n; i++)
+			rc = store_handoff_add(st, id, ids[i], now);
+		if (n < 0)
+			rc = n;
+		if (rc < 0)
+			return rc;
+	}
+	(void)sender;
+	return store_handoff_get(st, id, h);
+}
+
+int handoff_customer(struct store *st, const struct catalog *cat,
+		     const struct store_inbox_msg *msg, const char *sender,
+		     int64_t now, unsigned flags, struct desk_result *desk,
+		     struct handoff_result *out)
+{
+	struct store_handoff h;
+	const char *why = "";
+	char masked[LOG_NUMBER_MAX];
+	enum trigger t;
+	int rc, is_live = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (forward_staff(cat) == 0)
+		return STORE_OK; /* nobody to hand it to */
+	t = classify(desk, &why);
+	if (t == T_NONE)
+		return STORE_OK;
+	rc = store_handoff_of(st, msg->sender, now - HANDOFF_OPEN_SECONDS, &h);
+	if (rc == STORE_OK) {
+		is_live = live(&h, now);
+		store_handoff_clear(&h);
+	} else if (rc != STORE_ERR_NOT_FOUND) {
+		return rc;
+	}
+	if (is_live) {
+		rc = store_handoff_add(st, h.id, msg->id, now);
+		if (rc == STORE_OK)
+			rc = store_handoff_get(st, h.id, &h);
+		if (rc < 0)
+			return rc;
+		out->what = HANDOFF_MORE;
+		if (sole(desk))
+			desk->n_replies = 0; /* the customer was told */
+	} else {
+		if (t == T_WEAK && desk->d.kind == DESK_NOT_UNDERSTOOD) {
+			int64_t n = 0;
+			rc = store_not_understood_since(
+			    st, sender,
+			    now -
+				(int64_t)cat->policy.conversation_minutes * 60,
+			    &n);
+			if (rc < 0)
+				return rc;
+			if (n >= 2)
+				t = T_STRONG;
+		}
+		if (t != T_STRONG)
+			return STORE_OK;
+		rc = open_new(st, cat, msg, sender, why_word(why), now, &h);
+		if (rc < 0)
+			return rc;
+		out->what = HANDOFF_NEW;
+		tell_customer(cat, now, desk);
+	}
+	snprintf(out->code, sizeof(out->code), "%s", h.code);
+	rc = forward(st, cat, &h, now, flags, &out->forwards, &out->held);
+	log_info("message %lld from %s handed to staff as #%s (%s): %s",
+		 (long long)msg->id, log_number(sender, masked, sizeof(masked)),
+		 h.code, h.why,
+		 out->forwards > 0 ? "forwarded"
+		 : out->held	   ? "held until open or within the limits"
+				   : "nothing to forward");
+	store_handoff_clear(&h);
+	return rc;
+}
+
+int handoff_release(struct store *st, const struct catalog *cat, int64_t now)
+{
+	struct store_handoff_list list = {0};
+	int rc, total = 0;
+
+	if (forward_staff(cat) == 0 || !handoff_on_duty(cat, now, NULL))
+		return 0;
+	rc = store_begin(st);
+	if (rc < 0)
+		return rc;
+	rc = store_handoff_waiting(st, now - HANDOFF_OPEN_SECONDS, 1, &list);
+	for (size_t i = 0; rc >= 0 && i < list.n; i++) {
+		int queued = 0, held = 0;
+		rc = forward(st, cat, &list.v[i], now, 0, &queued, &held);
+		total += queued;
+	}
+	store_handoff_list_free(&list);
+	if (rc >= 0)
+		rc = store_commit(st);
+	if (rc < 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return total;
+}
+
+/* ---- answering a customer -----------------------------------------------
+ */
+
+/* A staff member's REF is a code: "#K7", or 2..4 characters of the code
+ * alphabet (a phone number is longer). */
+static int ref_code(const char *ref, char *code)
+{
+	return handoff_code_normalise(ref, code);
+}
+
+static int answer_in(struct store *st, const struct catalog *cat,
+		     const char *ref, const char *text, const char *by,
+		     int64_t now, unsigned flags, struct handoff_answer *out)
+{
+	struct sms_plan_options po = {.national_shift =
+					  cat->policy.national_shift};
+	struct store_handoff h;
+	struct sms_plan plan;
+	char code[STORE_CODE_MAX];
+	int have = 0, rc;
+
+	if (ref_code(ref, code) == 0) {
+		snprintf(out->code, sizeof(out->code), "%s", code);
+		rc = store_handoff_by_code(st, code,
+					   now - HANDOFF_REPLY_SECONDS, &h);
+		if (rc == STORE_ERR_NOT_FOUND)
+			return HANDOFF_NO_SUCH;
+		if (rc < 0)
+			return rc;
+		have = 1;
+		if (hc_customer(cat, &h, out->to, sizeof(out->to)) != 0) {
+			store_handoff_clear(&h);
+			return HANDOFF_NO_SUCH;
+		}
+	} else {
+		if (phone_kind(ref, -1) == PHONE_KIND_SHORT_CODE ||
+		    outbox_number(ref, cat->country, out->to,
+				  sizeof(out->to)) != PHONE_OK)
+			return HANDOFF_NOT_NUMBER;
+		rc = store_handoff_of(st, out->to, now - HANDOFF_REPLY_SECONDS,
+				      &h);
+		if (rc < 0 && rc != STORE_ERR_NOT_FOUND)
+			return rc;
+		have = rc == STORE_OK;
+		if (have)
+			snprintf(out->code, sizeof(out->code), "%s", h.code);
+	}
+	if (have) {
+		out->inbox_id = h.inbox_id;
+		store_handoff_clear(&h);
+	}
+	if (text == NULL || text[strspn(text, " \t\r\n")] == '\0')
+		return HANDOFF_EMPTY;
+	sms_plan_with(text, &po, &plan);
+	out->segments = plan.segments;
+	if (plan.segments > cat->policy.max_segments)
+		return HANDOFF_TOO_LONG;
+	rc = store_is_opted_out(st, out->to, NULL);
+	if (rc < 0)
+		return rc;
+	if (rc == 1)
+		return HANDOFF_OPTED_OUT;
+	rc = hw_queue(st, cat, out->to, text, STORE_ORIGIN_STAFF, out->inbox_id,
+		      cat->policy.max_segments, now, flags, &out->msg_id);
+	if (rc == STORE_ERR_ARG)
+		return HANDOFF_NOT_NUMBER;
+	if (rc < 0)
+		return rc;
+	if (have)
+		rc = store_handoff_answered(st, h.id, by, now);
+	return rc < 0 ? rc : HANDOFF_SENT;
+}
+
+int handoff_answer(struct store *st, const struct catalog *cat, const char *ref,
+		   const char *text, const char *by, int64_t now,
+		   unsigned flags, struct handoff_answer *out)
+{
+	int own = !store_in_transaction(st);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (own && (rc = store_begin(st)) < 0)
+		return rc;
+	rc = answer_in(st, cat, ref, text, by, now, flags, out);
+	if (!own)
+		return rc;
+	if (rc == HANDOFF_SENT) {
+		int c = store_commit(st);
+		if (c < 0) {
+			store_rollback(st);
+			return c;
+		}
+		return rc;
+	}
+	store_rollback(st);
+	return rc;
+}

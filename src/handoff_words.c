@@ -1,0 +1,194 @@
+/*
+ * handoff_words: the wording of what the handoff sends — to customers ("a
+ * person will text you back") and to staff (forwards, confirmations, the
+ * SMS commands' answers) — from the business's `replies`, else its
+ * language pack; the times and days they show; and queueing a text.
+ */
+#include "handoff_int.h"
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/gsm7.h"
+#include "smsdesk/outbox.h"
+#include "smsdesk/when.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * The handoff's wording until the language packs carry it (names as
+ * lang.h's templates; a business rewords them in `replies`). Staff texts
+ * name the customer's number in full: the staff need it to call back.
+ */
+static const struct lang_tpl fallback[] = {
+    {"handoff", "I've passed your message to the team; someone will text "
+		"you back soon."},
+    {"handoff_later", "I've passed your message to the team; someone will "
+		      "text you back when we open ({when})."},
+    {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
+		      "your answer."},
+    {"staff_sent", "Sent to {number} ({code})."},
+    {"staff_no_such", "Nothing sent: no text {code} waits for an answer."},
+    {"staff_opted_out", "Nothing sent: {number} ({code}) has opted out "
+			"(texted STOP)."},
+    {"staff_too_long", "Nothing sent: that is {n} texts long, the most is "
+		       "{max}. Shorten it and send it again."},
+    {"staff_empty", "Nothing sent: write your answer after {code}."},
+    {"staff_unknown", "Not understood. To answer a customer, text their "
+		      "code and your answer, e.g. #K7 See you at 3."},
+    {"staff_help", "After your PIN: today, tomorrow, waiting, block "
+		   "14:00-15:00 lunch, unblock N, help. To answer a customer: "
+		   "#CODE your answer."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nothing booked."},
+    {"staff_waiting", "Waiting: {list}."},
+    {"staff_waiting_none", "Nothing waits for an answer."},
+    {"staff_blocked", "Blocked {day} {from}-{to} for every service (block "
+		      "{id}). To undo, text your PIN and: unblock {id}"},
+    {"staff_unblocked", "Unblocked {day} {from}-{to} (block {id})."},
+    {"staff_block_usage", "Write: block 14:00-15:00, block tomorrow "
+			  "14:00-15:00 or block 2026-03-04 14:00-15:00, and "
+			  "a reason if you like."},
+    {"staff_unblock_none", "There is no block {id}."},
+};
+
+static const struct lang_pack *pack_of(const struct catalog *cat)
+{
+	const struct lang_pack *pack = NULL;
+
+	if (cat->n_languages > 0)
+		pack = lang_pack_for(cat->languages[0]);
+	return pack != NULL ? pack : lang_default();
+}
+
+const char *hw_wording(const struct catalog *cat, const char *name)
+{
+	const char *t;
+
+	for (size_t i = 0; i < cat->n_replies; i++)
+		if (strcmp(cat->replies[i].name, name) == 0)
+			return cat->replies[i].text;
+	t = lang_template(pack_of(cat), name);
+	if (t == NULL)
+		t = lang_template(lang_default(), name);
+	for (size_t i = 0;
+	     t == NULL && i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (strcmp(fallback[i].name, name) == 0)
+			t = fallback[i].text;
+	return t != NULL ? t : "";
+}
+
+/* Cut the value of var to its last whole word before `keep` bytes, with
+ * "..." after it, in buf. 0, or -1 when it cannot get shorter. */
+static int shorten(struct lang_var *var, char *buf, size_t cap)
+{
+	size_t len = strlen(var->value);
+	size_t keep = len > 24 ? len - len / 8 - 4 : 0;
+
+	if (keep < 16)
+		return -1;
+	while (keep > 0 && var->value[keep] != ' ')
+		keep--;
+	if (keep < 12)
+		keep = len - len / 8 - 4; /* one long word: cut inside it */
+	/* never inside a UTF-8 sequence */
+	while (keep > 0 && ((unsigned char)var->value[keep] & 0xC0) == 0x80)
+		keep--;
+	if (keep + 4 > cap)
+		keep = cap - 4;
+	memmove(buf, var->value, keep);
+	memcpy(buf + keep, "...", 4);
+	var->value = buf;
+	return 0;
+}
+
+int hw_render(const struct catalog *cat, const char *name,
+	      struct lang_var *vars, size_t n_vars, const char *shrink, int max,
+	      char *out, size_t cap)
+{
+	const char *tpl = hw_wording(cat, name);
+	struct lang_var *sv = NULL;
+	char buf[2][1024];
+	int segs, which = 0;
+
+	for (size_t i = 0; shrink != NULL && i < n_vars; i++)
+		if (strcmp(vars[i].name, shrink) == 0 && vars[i].value != NULL)
+			sv = &vars[i];
+	lang_render(tpl, vars, n_vars, out, cap);
+	segs = lang_segments(out);
+	while (segs > max && sv != NULL &&
+	       shorten(sv, buf[which], sizeof(buf[which])) == 0) {
+		which ^= 1;
+		lang_render(tpl, vars, n_vars, out, cap);
+		segs = lang_segments(out);
+	}
+	if (segs > max)
+		segs = lang_trim_words(out, cap, max);
+	return segs;
+}
+
+void hw_time(const struct catalog *cat, int64_t t, int64_t now, char *out,
+	     size_t cap)
+{
+	const struct civil_zone *z = when_zone_of(cat);
+	struct when_local l, n;
+
+	if (z == NULL) {
+		snprintf(out, cap, "?");
+		return;
+	}
+	when_local_in(z, t, &l);
+	when_local_in(z, now, &n);
+	if (when_day_cmp(&l.day, &n.day) == 0)
+		snprintf(out, cap, "%02d:%02d", l.minute / 60, l.minute % 60);
+	else
+		snprintf(out, cap, "%s %02d:%02d",
+			 pack_of(cat)->wday_abbr[l.day.wday % 7], l.minute / 60,
+			 l.minute % 60);
+}
+
+void hw_day(const struct catalog *cat, int64_t t, char *out, size_t cap)
+{
+	const struct civil_zone *z = when_zone_of(cat);
+	const struct lang_pack *pack = pack_of(cat);
+	struct when_local l;
+	char mday[8];
+
+	if (z == NULL) {
+		snprintf(out, cap, "?");
+		return;
+	}
+	when_local_in(z, t, &l);
+	snprintf(mday, sizeof(mday), "%d", l.day.mday);
+	struct lang_var v[] = {
+	    {.name = "wday", .value = pack->wday_abbr[l.day.wday % 7]},
+	    {.name = "mday", .value = mday},
+	    {.name = "month",
+	     .value = pack->month_abbr[(l.day.month + 11) % 12]},
+	};
+	lang_render(hw_wording(cat, "date"), v, 3, out, cap);
+}
+
+int hw_queue(struct store *st, const struct catalog *cat, const char *to,
+	     const char *text, enum store_origin origin, int64_t inbox_id,
+	     int max, int64_t now, unsigned flags, int64_t *msg_id)
+{
+	char err[160];
+	int64_t id = 0;
+	struct outbox_text t = {
+	    .to = to,
+	    .country = cat->country,
+	    .text = text,
+	    .origin = origin,
+	    .inbox_id = inbox_id,
+	    .max_segments = max,
+	    .expires_at = now + (int64_t)cat->policy.reply_expiry_minutes * 60,
+	    .national_shift = cat->policy.national_shift};
+	int rc = outbox_queue(st, &t, now, &id, err, sizeof(err));
+
+	if (rc >= 0 && (flags & HANDOFF_NEVER_SEND))
+		rc = store_outbox_withdraw(st, id, "smsdesk try: never sent",
+					   now);
+	if (rc >= 0 && msg_id != NULL)
+		*msg_id = id;
+	return rc < 0 ? rc : STORE_OK;
+}
