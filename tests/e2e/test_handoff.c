@@ -347,7 +347,7 @@ static int unit_reload(struct rig *r)
 	f = fopen(path, "r");
 	if (f == NULL)
 		return -1;
-	while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
+	while (fgets(line, sizeof(line), f) != NULL) {
 		char *p = line, *out = cmd;
 		if (strncmp(line, "ExecReload=", 11) != 0)
 			continue;
@@ -372,7 +372,8 @@ static int unit_reload(struct rig *r)
 		*out = '\0';
 		strcat(cmd, " >/dev/null 2>&1");
 		n++;
-		rc = system(cmd);
+		if (rc == 0)
+			rc = system(cmd);
 	}
 	fclose(f);
 	return n == 2 ? rc : -1; /* check, then kill -HUP */
