@@ -129,11 +129,23 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 	char *end = p + n;
 	int any = 0;
 	*used += n + 1;
-	while (p < end && r->n < MAX_WORDS) {
+	while (p < end) {
 		while (p < end && *p == ' ')
 			p++;
 		if (p >= end)
 			break;
+		if (!r->tail && r->n >= MAX_WORDS / 2) {
+			/* the start keeps half the words; the rest is read as
+			 * the end, which keeps its last words */
+			r->tail = 1;
+			r->tail_from = r->n;
+		}
+		if (r->n >= MAX_WORDS) {
+			/* the end keeps its last words: drop its first */
+			memmove(&r->t[r->tail_from], &r->t[r->tail_from + 1],
+				(r->n - r->tail_from - 1) * sizeof(r->t[0]));
+			r->n--;
+		}
 		memset(&r->t[r->n], 0, sizeof(r->t[0]));
 		r->t[r->n].w = p;
 		r->t[r->n].clause = r->clauses;
@@ -155,6 +167,8 @@ static void split(struct reader *r, const char *text)
 	size_t cut_a = len, cut_b = len;
 
 	r->n = 0;
+	r->tail = 0;
+	r->tail_from = 0;
 	r->clauses = 0;
 	r->n_segs = 0;
 	r->qmark = strchr(text, '?') != NULL;
@@ -171,6 +185,10 @@ static void split(struct reader *r, const char *text)
 	for (size_t i = 0; i <= len; i++) {
 		if (i == cut_a) {
 			add_segment(r, text, start, i - start, &used);
+			if (cut_a < len) {
+				r->tail = 1; /* from here on, the end */
+				r->tail_from = r->n;
+			}
 			i = cut_b;
 			start = cut_b;
 			continue;

@@ -150,6 +150,41 @@ static const struct lang_tpl tpls[] = {
     {"staff_cancelled", "{business}: tu cita de {service} del {when} (ref "
 			"{ref}) queda cancelada. Puedes volver a reservar por "
 			"mensaje cuando quieras."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and in Spanish: hoy, mañana,
+     * pendientes, bloquear, desbloquear, ayuda) */
+    {"handoff", "He pasado tu mensaje al equipo: una persona te contesta "
+		"en breve."},
+    {"handoff_later", "He pasado tu mensaje al equipo: una persona te "
+		      "contesta cuando abramos ({when})."},
+    {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
+		      "{code} + tu respuesta."},
+    {"staff_sent", "Enviado a {number} ({code})."},
+    {"staff_no_such", "No enviado: no hay mensaje {code} pendiente de "
+		      "respuesta."},
+    {"staff_opted_out", "No enviado: {number} ({code}) se ha dado de baja."},
+    {"staff_too_long", "No enviado: son {n} mensajes y se permiten {max}. "
+		       "Escribe un texto breve y vuelve a mandarlo."},
+    {"staff_empty", "No enviado: escribe tu respuesta tras {code}."},
+    {"staff_unknown", "No entendido. Para contestar a un cliente escribe la "
+		      "clave del aviso y tu respuesta, p. ej. #K7 Te esperamos "
+		      "a las 3."},
+    {"staff_help", "Tras tu PIN: hoy, mañana, pendientes, bloquear "
+		   "14:00-15:00 comida, desbloquear N, ayuda. Para contestar "
+		   "a un cliente: #CLAVE tu respuesta."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nada reservado."},
+    {"staff_waiting", "Pendientes: {list}."},
+    {"staff_waiting_none", "No hay nada pendiente de respuesta."},
+    {"staff_blocked", "Bloqueado {day} {from}-{to} para todos los servicios "
+		      "(bloqueo {id}). Para deshacerlo escribe tu PIN y: "
+		      "desbloquear {id}"},
+    {"staff_unblocked", "Desbloqueado {day} {from}-{to} (bloqueo {id})."},
+    {"staff_block_usage", "Escribe: bloquear 14:00-15:00, bloquear mañana "
+			  "14:00-15:00 o bloquear 2026-03-04 14:00-15:00, y "
+			  "un motivo si quieres."},
+    {"staff_unblock_none", "No hay bloqueo {id}."},
     {"rest_asked", "Dime también una hora para {services}."},
     {"rest_failed", "No he podido poner {services} justo después: dime "
 		    "una hora para eso."},
