@@ -480,6 +480,10 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 	if (q->asked_thing)
 		line(out, cap, &pos, "asked for '%s': not in the catalog\n",
 		     q->asked_word);
+	if (q->group > 1)
+		line(out, cap, &pos, "counts %d (people or things)%s\n",
+		     q->group,
+		     q->apart ? ": one service each, side by side" : "");
 	explain_when(&q->when, out, cap, &pos);
 	if (q->asks != 0) {
 		line(out, cap, &pos, "asks:");

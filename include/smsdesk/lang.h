@@ -92,6 +92,12 @@ struct cat_reply;
 #define LW_SAYS                                                                \
 	(UINT64_C(1) << 45) /* says, told, reckons: the word before speaks,    \
 			       it is not asked for */
+#define LW_GROUP                                                               \
+	(UINT64_C(1) << 47) /* party of, group of: a number after it counts    \
+			       people */
+#define LW_EACH                                                                \
+	(UINT64_C(1) << 48) /* both: a count that may stand alone ("8.30       \
+			       both") */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
