@@ -185,8 +185,9 @@ static const struct when_word tr_words[] = {
     E("çeyrek saat", WS_DURATION, 15),
     E("bir buçuk saat", WS_DURATION, 90),
     /* "bir" is also the article ("yarın bir tıraş"): never an hour on
-     * its own (WS_SKIP). "on" is ten, and English "on": weak. */
-    E("bir", WS_NUMBER, 1),
+     * its own (WS_SKIP), and weak, so "bir ara" (some time) is never the
+     * 1st of December ("ara" = Aralık). "on" is ten, and English "on": weak. */
+    W("bir", WS_NUMBER, 1),
     E("bir", WS_SKIP, 0),
     E("iki", WS_NUMBER, 2),
     E("üç", WS_NUMBER, 3),
