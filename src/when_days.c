@@ -211,11 +211,15 @@ int wr_day(struct rd *rd, int i)
 		break;
 	}
 
-	/* A weak weekday counts next to a modifier, or before a number when
-	 * it is nothing else ("am Do", "Fr 10 Uhr", "sa 9am"). */
+	/* A weak weekday counts next to a modifier, or before a number (or
+	 * "at" and a number) when it is nothing else ("am Do", "Fr 10 Uhr",
+	 * "do um 13:30", "sa 9am"). */
+	const struct lex_hit *ah;
 	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
 	    (!(h->flags & WF_WEAK) || pre ||
-	     (tok(rd, k + h->len)->num >= 0 &&
+	     ((tok(rd, k + h->len)->num >= 0 ||
+	       ((ah = hit(rd, k + h->len, WS_AT)) != NULL &&
+		tok(rd, k + h->len + ah->len)->num >= 0)) &&
 	      tok(rd, k + h->len - 1)->sep == ' ' && rd->t->nhits[k] == 1))) {
 		int w = h->value, week_of;
 		n = k + h->len - i;

@@ -152,6 +152,41 @@ static const struct lang_tpl tpls[] = {
 		    "STORNO {ref} senden."},
     {"staff_cancelled", "{business}: Ihr Termin {service} am {when} (Ref "
 			"{ref}) ist storniert. Gern jederzeit neu buchen."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and Spanish: today, tomorrow,
+     * waiting, block, unblock, help) */
+    {"handoff", "Ich habe Ihre Nachricht an das Team weitergegeben; Sie "
+		"bekommen bald eine Antwort."},
+    {"handoff_later", "Ich habe Ihre Nachricht an das Team weitergegeben; "
+		      "Sie bekommen eine Antwort, sobald wir öffnen "
+		      "({when})."},
+    {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
+		      "{code} + Ihr Text."},
+    {"staff_sent", "Gesendet an {number} ({code})."},
+    {"staff_no_such", "Nicht gesendet: keine offene Nachricht {code}."},
+    {"staff_opted_out", "Nicht gesendet: {number} ({code}) hat sich "
+			"abgemeldet (STOP)."},
+    {"staff_too_long", "Nicht gesendet: das wären {n} SMS, erlaubt sind "
+		       "{max}. Bitte kürzen und neu senden."},
+    {"staff_empty", "Nicht gesendet: bitte Ihre Antwort nach {code} "
+		    "schreiben."},
+    {"staff_unknown", "Nicht verstanden. Um einem Kunden zu antworten: "
+		      "Code und Antwort senden, z.B. #K7 Bis 15 Uhr."},
+    {"staff_help", "Nach der PIN: today, tomorrow, waiting, block "
+		   "14:00-15:00 Mittag, unblock N, help. Kunden antworten: "
+		   "#CODE Ihr Text."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nichts gebucht."},
+    {"staff_waiting", "Offen: {list}."},
+    {"staff_waiting_none", "Keine offenen Nachrichten."},
+    {"staff_blocked", "Gesperrt {day} {from}-{to} für alle Leistungen "
+		      "(Sperre {id}). Aufheben: PIN und unblock {id} senden."},
+    {"staff_unblocked", "Freigegeben {day} {from}-{to} (Sperre {id})."},
+    {"staff_block_usage", "Schreiben Sie: block 14:00-15:00, block "
+			  "tomorrow 14:00-15:00 oder block 2026-03-04 "
+			  "14:00-15:00, gern mit Grund."},
+    {"staff_unblock_none", "Es gibt keine Sperre {id}."},
     {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
 		   "{services}."},
     {"rest_failed", "{services} passte nicht direkt danach: bitte eine "
@@ -161,6 +196,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} Min."},
     {"hours_n", "{n} Std."},
     {"date", "{wday}, {mday}. {month}"},
+    {"example", "{word} {wday} {hour} Uhr"},
 };
 
 const struct lang_pack lang_pack_de = {
@@ -176,4 +212,5 @@ const struct lang_pack lang_pack_de = {
     .not_text_names = {"Dazu", "Zur Bezahlung", "Zur Anfahrt", "Zum Parken",
 		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
 		       "Zum Verkauf"},
+    .when = &when_vocab_de,
 };

@@ -44,14 +44,14 @@ static const struct lang_tpl tpls[] = {
 		  "{services}. Lütfen numarayla yanıtlayın."},
     {"ask_day", "{service} için hangi gün uygun? Açık olduğumuz saatler: "
 		"{hours}."},
-    {"ask_day_unsure", "Kusura bakmayın, günü anlayamadım. {service} için "
-		       "hangi gün uygun? Açık: {hours}."},
-    {"ask_day_bad", "Kusura bakmayın, bu tarihi bulamadım. {service} için "
-		    "hangi gün uygun? Açık: {hours}."},
-    {"ask_day_ambiguous", "Kusura bakmayın, tarih belirsiz. {service} "
-			  "için hangi gün uygun? Açık: {hours}."},
-    {"ask_day_passed", "Kusura bakmayın, bu tarih geçti. {service} için "
-		       "hangi gün uygun? Açık: {hours}."},
+    {"ask_day_unsure", "Günü anlayamadım. {service} için hangi gün? "
+		       "Açık: {hours}."},
+    {"ask_day_bad", "Bu tarihi bulamadım. {service} için hangi gün? "
+		    "Açık: {hours}."},
+    {"ask_day_ambiguous", "Tarih belirsiz. {service} için hangi gün? "
+			  "Açık: {hours}."},
+    {"ask_day_passed", "Bu tarih geçti. {service} için hangi gün? "
+		       "Açık: {hours}."},
     {"ask_time", "{day} saat kaçta? O gün {day_hours} arası açığız."},
     {"ask_time_either", "{day} saat kaçta: {a} veya {b}? O gün {day_hours} "
 			"arası açığız."},
@@ -138,14 +138,45 @@ static const struct lang_tpl tpls[] = {
     {"reminder", "Hatırlatma: {service}, {day} {time}, {business}. Ref "
 		 "{ref}. Gelemeyecekseniz İPTAL {ref} yazın."},
     /* texts the staff's commands send (smsdesk book, move, cancel) */
-    {"staff_booked", "{business}: {service} randevunuz alındı, {when}, "
-		     "{price}. Ref {ref}. İptal için İPTAL {ref} yazın."},
+    {"staff_booked", "{business}: {service} randevunuz: {when}, {price}. "
+		     "Ref {ref}. İptal: İPTAL {ref}"},
     {"staff_moved", "{business}: {service} randevunuz artık {when} "
-		    "(önceki: {old_when}). Ref {ref} aynı. İptal için İPTAL "
-		    "{ref}."},
-    {"staff_cancelled", "{business}: {service} randevunuz, {when} (ref "
-			"{ref}), iptal edildi. Yeni randevu için dilediğiniz "
-			"zaman yazın."},
+		    "(önce {old_when}). Ref {ref}. İptal: İPTAL {ref}"},
+    {"staff_cancelled", "{business}: {service} randevunuz ({when}, ref "
+			"{ref}) iptal edildi."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and Spanish: today, tomorrow,
+     * waiting, block, unblock, help) */
+    {"handoff", "Mesajınızı ekibe ilettim; size kısa süre içinde dönüş "
+		"yapılacak."},
+    {"handoff_later", "Mesajınızı ekibe ilettim; açıldığımızda ({when}) "
+		      "size dönüş yapılacak."},
+    {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
+		      "{code} + yanıtınız."},
+    {"staff_sent", "{number} numarasına gönderildi ({code})."},
+    {"staff_no_such", "Gönderilmedi: yanıt bekleyen {code} mesajı yok."},
+    {"staff_opted_out", "Gönderilmedi: {number} ({code}) mesaj almak "
+			"istemiyor (STOP)."},
+    {"staff_too_long", "Gönderilmedi: {n} SMS tutuyor, en çok {max}. "
+		       "Kısaltıp yeniden gönderin."},
+    {"staff_empty", "Gönderilmedi: yanıtınızı {code} sonrasına yazın."},
+    {"staff_unknown", "Anlaşılmadı. Müşteriye yanıt için kodu ve "
+		      "yanıtınızı yazın, örn. #K7 Saat 3te bekliyoruz."},
+    {"staff_help", "PIN sonrası: today, tomorrow, waiting, block "
+		   "14:00-15:00 öğle, unblock N, help. Müşteriye yanıt: "
+		   "#KOD yanıtınız."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: randevu yok."},
+    {"staff_waiting", "Bekleyen: {list}."},
+    {"staff_waiting_none", "Yanıt bekleyen mesaj yok."},
+    {"staff_blocked", "{day} {from}-{to} tüm hizmetlere kapatıldı (blok "
+		      "{id}). Geri almak için PIN ve unblock {id} yazın."},
+    {"staff_unblocked", "{day} {from}-{to} yeniden açıldı (blok {id})."},
+    {"staff_block_usage", "Şöyle yazın: block 14:00-15:00, block tomorrow "
+			  "14:00-15:00 ya da block 2026-03-04 14:00-15:00; "
+			  "isterseniz bir neden ekleyin."},
+    {"staff_unblock_none", "{id} numaralı blok yok."},
     {"rest_asked", "O zaman {services} için de bir saat yazın."},
     {"rest_failed", "{services} hemen arkasına sığmadı; onun için bir saat "
 		    "yazın."},
@@ -154,6 +185,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} dk"},
     {"hours_n", "{n} saat"},
     {"date", "{mday} {month} {wday}"},
+    {"example", "{word} {wday} saat {hour}"},
 };
 
 const struct lang_pack lang_pack_tr = {
@@ -168,4 +200,5 @@ const struct lang_pack lang_pack_tr = {
     /* Each is read in "{topic} ile ilgili sorulara ...". */
     .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
 		       "işinizin durumu", "randevusuz gelme", "satış"},
+    .when = &when_vocab_tr,
 };

@@ -80,6 +80,12 @@ static const struct when_word tr_words[] = {
     E("cumrtesi", WS_WEEKDAY, 5),
     E("pazar", WS_WEEKDAY, 6),
     E("pzr", WS_WEEKDAY, 6),
+    /* the desk's own short names (tr_replies.c), as its examples write
+     * them */
+    E("çar", WS_WEEKDAY, 2),
+    E("per", WS_WEEKDAY, 3),
+    E("cum", WS_WEEKDAY, 4),
+    E("paz", WS_WEEKDAY, 6),
 
     /* ---- aylar ---- */
     E("ocak", WS_MONTH, 1),
