@@ -282,6 +282,15 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			i += nd->len;
 			continue;
 		}
+		const struct lex_hit *un = hit(&rd, i, WS_UNPLACED);
+		if (un != NULL && un->len > 1 && un->len >= longest(&rd, i)) {
+			/* "nach Ostern", "bir ara": a day we cannot place,
+			 * though a word of it names one: ask */
+			rd.unsure = 1;
+			mark(&rd, i, un->len);
+			i += un->len;
+			continue;
+		}
 		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_count(&rd, i)) > 0 ||
 		    (n = wr_day(&rd, i)) > 0 || (n = wr_date(&rd, i)) > 0 ||
 		    (n = wr_month_span(&rd, i)) > 0 ||
