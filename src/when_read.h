@@ -128,8 +128,19 @@ static inline void note_time(struct rd *rd, int i, int n, const char *rule)
 {
 	if (n <= 0)
 		return;
+	/* with the "at" before it: "saat 10", "um 11" are said as times */
+	int from = i;
+	for (int back = 1; back <= 3 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		const struct lex_hit *a = hit(rd, i - back, WS_ABOUT);
+		if ((h != NULL && h->len == back) ||
+		    (a != NULL && a->len == back)) {
+			from = i - back;
+			break;
+		}
+	}
 	rd->r->time_rule = rule;
-	rd->r->time_from = tok(rd, i)->off;
+	rd->r->time_from = tok(rd, from)->off;
 	rd->r->time_to = tok(rd, i + n - 1)->end;
 }
 

@@ -99,7 +99,8 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "{ref} randevusu zaten iptal edilmiş."},
     {"cancel_moved", "{old_ref} randevusu değişti: artık {ref}, {service} "
 		     "{when}. İptal için İPTAL {ref} yazın."},
-    {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok."},
+    {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
+		    "almak istemiyorsanız DUR yazın."},
     {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "
 		  "hizmet, gün ve saat yazın."},
     {"move_unknown", "Üzgünüz, bu numarada yaklaşan {ref} randevusu "
