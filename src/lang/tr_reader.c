@@ -86,7 +86,8 @@ const struct lang_word lang_tr_words[] = {
     W("peki", LW_YES | LW_ACK), W("hay hay", LW_YES), W("uyar", LW_YES),
     W("bana uyar", LW_YES), W("uygundur", LW_YES), W("onayliyorum", LW_YES),
     W("onay", LW_YES), W("onayla", LW_YES), W("evet onayliyorum", LW_YES),
-    W("alayim", LW_YES | LW_CHOICE), W("ayarla", LW_YES | LW_BOOK),
+    W("alayim", LW_YES | LW_CHOICE), W("randevu alayim", LW_BOOK),
+    W("randevu alalim", LW_BOOK), W("randevu alabilir miyim", LW_BOOK), W("ayarla", LW_YES | LW_BOOK),
     W("ayarlayin", LW_YES | LW_BOOK), W("yazin", LW_YES | LW_BOOK),
     W("yazabilirsiniz", LW_YES | LW_BOOK), W("olsun", LW_YES | LW_CHOICE),
     W("yes", LW_YES), W("yep", LW_YES), W("tamam o zaman", LW_YES | LW_ACK),
@@ -390,7 +391,8 @@ const struct lang_word lang_tr_words[] = {
     
 
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
-    W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
+    W("edin", LW_COMMON), W("ediniz", LW_COMMON), W("eder", LW_COMMON),
+    W("etti", LW_COMMON), W("olsun", LW_COMMON), W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
     W("yarina", LW_COMMON | LW_DATEWORD), W("yarinki", LW_COMMON | LW_DATEWORD),
     W("yarinda", LW_COMMON | LW_DATEWORD), W("obur gun", LW_COMMON | LW_DATEWORD),
     W("obur", LW_COMMON | LW_DATEWORD), W("dun", LW_COMMON | LW_DATEWORD),

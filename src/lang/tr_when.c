@@ -146,6 +146,8 @@ static const struct when_word tr_words[] = {
     E("sömestr", WS_UNPLACED, 0),
     E("karne", WS_UNPLACED, 0),
     E("bir ara", WS_UNPLACED, 0),
+    /* "yazın" (please write) is one letter from "yarın": never a day */
+    E("yazın", WS_NOT_DATE, 0),
     E("başka bir gün", WS_UNPLACED, 0),
     E("başka gün", WS_UNPLACED, 0),
     E("hafta içi", WS_UNPLACED, 0),
