@@ -147,6 +147,23 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		used += a;
 		goto after;
 	}
+	/* "10 30", "14 15": a space for the colon, as texts often write it;
+	 * minutes of a quarter hour, and never before a month, a unit or an
+	 * ordinal ending ("10 15 Minuten", "12 15 mart"). */
+	const struct lex_tok *mt = tok(rd, i + 1);
+	if (t0->ndigits <= 2 && h0 >= 1 && h0 <= 23 && t0->sep == ' ' &&
+	    i + 1 < rd->t->n && mt->num >= 0 && mt->num <= 45 &&
+	    mt->num % 15 == 0 && mt->ndigits == 2 && mt->sep != ':' &&
+	    mt->sep != '.' && mt->sep != '/' && mt->sep != '-' &&
+	    !has(rd, i + 2, WS_MONTH) && !has(rd, i + 2, WS_UNIT_DAYS) &&
+	    !has(rd, i + 2, WS_UNIT_MIN) && !ordinal_after(rd, i + 2)) {
+		int a2 = ampm_at(rd, i + 2, &pm);
+		out->min =
+		    (a2 && h0 <= 12 ? apply_ampm(h0, pm) : h0) * 60 + mt->num;
+		out->strong = a2 || h0 >= 13;
+		used = 2 + a2;
+		goto after;
+	}
 	used = 1;
 	int a = ampm_at(rd, i + 1, &pm);
 	if (t0->ndigits >= 3) {
