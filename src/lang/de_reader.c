@@ -21,7 +21,7 @@
 const struct lang_word lang_de_words[] = {
     /* ---- abmelden und wieder anmelden (manners 6: STOP at once) */
     W("stop", LW_STOP), W("stopp", LW_STOP), W("stopall", LW_STOP),
-    W("abmelden", LW_STOP), W("abbestellen", LW_STOP), W("austragen", LW_STOP),
+    W("abmelden", LW_STOP), W("abmeldung", LW_STOP), W("abmelde", LW_STOP), W("abbestellen", LW_STOP), W("austragen", LW_STOP),
     W("unsubscribe", LW_STOP), W("optout", LW_STOP), W("opt out", LW_STOP),
     W("ende", LW_STOP), W("stoppen", LW_STOP),
     W("keine sms mehr", LW_STOP), W("keine sms", LW_STOP),
