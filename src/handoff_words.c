@@ -27,9 +27,8 @@ const char *hw_wording(const struct catalog *cat, const char *name)
 {
 	const char *t;
 
-	for (size_t i = 0; i < cat->n_replies; i++)
-		if (strcmp(cat->replies[i].name, name) == 0)
-			return cat->replies[i].text;
+	if ((t = catalog_reply(cat, name, NULL)) != NULL)
+		return t;
 	t = lang_template(pack_of(cat), name);
 	if (t == NULL)
 		t = lang_template(lang_default(), name);

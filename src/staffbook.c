@@ -179,9 +179,8 @@ static const char *wording(const struct catalog *cat, const char *name)
 	const struct lang_pack *pack = NULL;
 	const char *t;
 
-	for (size_t i = 0; i < cat->n_replies; i++)
-		if (strcmp(cat->replies[i].name, name) == 0)
-			return cat->replies[i].text;
+	if ((t = catalog_reply(cat, name, NULL)) != NULL)
+		return t;
 	if (cat->n_languages > 0)
 		pack = lang_pack_for(cat->languages[0]);
 	t = pack != NULL ? lang_template(pack, name) : NULL;
