@@ -495,6 +495,8 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 	c.cat = cat;
 	c.io = io;
 	c.pack = lang_of_business(cat);
+	snprintf(out->d.lang, sizeof(out->d.lang), "%s", c.pack->code);
+	out->d.lang_why = "the business's language";
 	c.sender = sender;
 	c.now = now;
 	c.out = out;

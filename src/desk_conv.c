@@ -173,6 +173,11 @@ void lang_choose(struct ctx *c, const char *text)
 	c->spoke = lang_pack_for(code);
 	c->pack = lang_detect(c->cat, text, c->spoke, &sure);
 	c->lang_told = sure;
+	snprintf(c->out->d.lang, sizeof(c->out->d.lang), "%s", c->pack->code);
+	c->out->d.lang_why = sure ? "the text is written in it"
+			     : c->pack == c->spoke
+				 ? "the customer's language so far"
+				 : "the business's first language";
 }
 
 /* Remember the language the text told (lang_choose), once we answer the

@@ -472,6 +472,11 @@ size_t desk_explain(const struct catalog *cat, const struct desk_result *res,
 
 	if (pos + 1 >= cap)
 		return pos;
+	if (cat->n_languages > 1 && d->lang_why != NULL) {
+		n = snprintf(out + pos, cap - pos, "language: %s (%s)\n",
+			     d->lang, d->lang_why);
+		pos += n > 0 && (size_t)n < cap - pos ? (size_t)n : 0;
+	}
 	n = snprintf(out + pos, cap - pos, "decision: %s (%s)",
 		     desk_kind_name(d->kind), desk_reason_name(d->reason));
 	pos += n > 0 && (size_t)n < cap - pos ? (size_t)n : 0;

@@ -118,8 +118,10 @@ struct desk_decision {
 	int segments; /* the longest reply's segments */
 	struct desk_item more[DESK_MAX_MORE];
 	size_t n_more;
-	const char *rule; /* the rule that decided (static text), for
-			     --explain and logs */
+	const char *rule;     /* the rule that decided (static text), for
+				 --explain and logs */
+	char lang[3];	      /* ISO 639-1: the language read and answered in */
+	const char *lang_why; /* why that one (static text) */
 };
 
 struct desk_result {
