@@ -249,6 +249,11 @@ int lang_trim_words(char *text, size_t cap, int max);
  */
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap);
+/* The same for a wording in LANG ("" the business's first language): its
+ * longest rendering uses the names and notes translated into LANG. */
+int lang_check_reply_in(const struct catalog *cat, const char *lang,
+			const char *name, const char *text, char *why,
+			size_t cap);
 
 /*
  * lang_check_reply as the catalog's reply hook (catalog_set_reply_check):
