@@ -2,8 +2,10 @@
  * lang: which of the business's languages a text is written in (lang.h,
  * lang_detect). Each listed pack scores the words of the text it knows —
  * its reader's lexicon and its time words, the longest phrase first — and
- * the pack that knows strictly most of them wins. A word every pack knows
- * ("ok", "stop", "10") counts for each alike and so decides nothing.
+ * the pack that knows strictly most of them wins; a word that names a
+ * service or topic in that language only (its translated names) counts
+ * too. A word every pack knows ("ok", "stop", "10") counts for each alike
+ * and so decides nothing.
  */
 #include "smsdesk/lang.h"
 
@@ -11,6 +13,7 @@
 #include "smsdesk/text.h"
 #include "smsdesk/when_vocab.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define DETECT_TEXT  640 /* folded bytes looked at */
@@ -125,6 +128,67 @@ static size_t score(const struct lang_pack *pack, const struct words *ws)
 	return known;
 }
 
+/* WORD is a whole word of NAME (folded here). */
+static int in_name(const char *name, const char *word)
+{
+	char f[256], w[96];
+	size_t n = strlen(word);
+
+	if (name == NULL || n == 0 || n + 3 > sizeof(w))
+		return 0;
+	f[0] = ' ';
+	n = text_fold(name, f + 1, sizeof(f) - 2);
+	f[n + 1] = ' ';
+	f[n + 2] = '\0';
+	snprintf(w, sizeof(w), " %s ", word);
+	return strstr(f, w) != NULL;
+}
+
+/*
+ * Words of ws that name a translated service or topic in language CODE
+ * only ("haircut" of names = { en = "Haircut"; } beside name = "Corte de
+ * pelo"): what the customer calls it tells their language too.
+ */
+static size_t name_score(const struct catalog *cat, const char *code,
+			 const struct words *ws)
+{
+	size_t known = 0;
+
+	for (size_t i = 0; i < ws->n; i++) {
+		if (all_digits(ws->w[i]) || strlen(ws->w[i]) < 3)
+			continue;
+		int here = 0, elsewhere = 0;
+		for (size_t k = 0; k < cat->n_services + cat->n_topics; k++) {
+			const char *name;
+			const struct cat_tr *tr;
+			size_t n;
+			if (k < cat->n_services) {
+				name = cat->services[k].name;
+				tr = cat->services[k].names;
+				n = cat->services[k].n_names;
+			} else {
+				name = cat->topics[k - cat->n_services].name;
+				tr = cat->topics[k - cat->n_services].names;
+				n = cat->topics[k - cat->n_services].n_names;
+			}
+			if (n == 0)
+				continue;
+			for (size_t l = 0; l < cat->n_languages; l++) {
+				const char *in =
+				    catalog_tr(tr, n, cat->languages[l], name);
+				if (!in_name(in, ws->w[i]))
+					continue;
+				if (strcmp(cat->languages[l], code) == 0)
+					here = 1;
+				else
+					elsewhere = 1;
+			}
+		}
+		known += here && !elsewhere;
+	}
+	return known;
+}
+
 const struct lang_pack *lang_detect(const struct catalog *cat, const char *text,
 				    const struct lang_pack *remembered,
 				    int *sure)
@@ -145,7 +209,7 @@ const struct lang_pack *lang_detect(const struct catalog *cat, const char *text,
 		const struct lang_pack *p = lang_pack_for(cat->languages[i]);
 		if (p == NULL)
 			continue;
-		size_t s = score(p, &ws);
+		size_t s = score(p, &ws) + name_score(cat, p->code, &ws);
 		if (best == NULL || s > best_score) {
 			best = p;
 			best_score = s;

@@ -226,6 +226,11 @@ static void test_detect(void)
 	    {"can I book a haircut tomorrow at 11", "en", 1},
 	    {"how much is a beard trim", "en", 1},
 	    {"hi, any space on saturday afternoon?", "en", 1},
+	    /* A service named as the catalog names it in one language. */
+	    {"haircut?", "en", 1},
+	    {"corte?", "es", 1},
+	    {"nails", "en", 1},
+	    {"uñas", "es", 1},
 	    /* Texts that do not tell: the remembered language (none: es). */
 	    {"10am?", "es", 0},
 	    {"2", "es", 0},
