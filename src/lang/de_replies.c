@@ -187,6 +187,15 @@ static const struct lang_tpl tpls[] = {
 			  "tomorrow 14:00-15:00 oder block 2026-03-04 "
 			  "14:00-15:00, gern mit Grund."},
     {"staff_unblock_none", "Es gibt keine Sperre {id}."},
+    {"staff_summary", "{business}, {day}: {count} gebucht, {first} bis "
+		      "{last}. Offene Nachrichten: {waiting}. Abgewiesen seit "
+		      "{since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nichts gebucht. Offene "
+			   "Nachrichten: {waiting}. Abgewiesen seit {since}: "
+			   "{turned_away}."},
+    {"staff_summary_week", "{business}, Woche ab {day}: {count} gebucht. "
+			   "Offene Nachrichten: {waiting}. Abgewiesen seit "
+			   "{since}: {turned_away}."},
     {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
 		   "{services}."},
     {"rest_failed", "{services} passte nicht direkt danach: bitte eine "

@@ -178,6 +178,15 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 ya da block 2026-03-04 14:00-15:00; "
 			  "isterseniz bir neden ekleyin."},
     {"staff_unblock_none", "{id} numaralı blok yok."},
+    {"staff_summary", "{business}, {day}: {count} randevu, {first}-{last}. "
+		      "Bekleyen: {waiting}. {since} beri reddedilen: "
+		      "{turned_away}."},
+    {"staff_summary_none",
+     "{business}, {day}: randevu yok. Bekleyen: "
+     "{waiting}. {since} beri reddedilen: {turned_away}."},
+    {"staff_summary_week", "{business}, {day} haftası: {count} randevu. "
+			   "Bekleyen: {waiting}. {since} beri reddedilen: "
+			   "{turned_away}."},
     {"rest_asked", "O zaman {services} için de bir saat yazın."},
     {"rest_failed", "{services} hemen arkasına sığmadı; onun için bir saat "
 		    "yazın."},
