@@ -105,6 +105,8 @@ enum when_sense {
 	WS_NOT_DATE,  /* known words that are not date words, so a
 		       * following date noun does not raise doubt ("any
 		       * day", "what day", "same day") */
+	WS_DAY_MARK,  /* a bare number of 1 to 31 right after it is the day
+		       * of the month: "el 15", "el día 24" (es) */
 };
 
 /* Day rules for WS_HOLIDAY. */
@@ -130,6 +132,10 @@ enum when_sense {
 #define WF_WEAK                                                                \
 	1 /* also an ordinary word ("may", "march", "sa"): counts              \
 	   * only next to a number, a day or a modifier */
+/* A part of the day that leaves a bare number before it a date after a
+ * weekday ("martes 15 por la mañana": the 15th), where "de la mañana"
+ * makes it an hour ("martes 10 de la mañana"). */
+#define WF_DAYPART 2
 
 struct when_word {
 	const char *text;    /* UTF-8, any case; words separated by spaces */
