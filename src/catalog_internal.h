@@ -152,6 +152,7 @@ extern const struct key_spec service_keys[];
 enum {
 	SVC_ID,
 	SVC_NAME,
+	SVC_NAMES,
 	SVC_WORDS,
 	SVC_PRICE,
 	SVC_MINUTES,
@@ -161,10 +162,10 @@ enum {
 };
 
 extern const struct key_spec topic_keys[];
-enum { TOPIC_ID, TOPIC_NAME, TOPIC_WORDS, N_TOPIC_KEYS };
+enum { TOPIC_ID, TOPIC_NAME, TOPIC_NAMES, TOPIC_WORDS, N_TOPIC_KEYS };
 
 extern const struct key_spec referral_keys[];
-enum { REF_NAME, REF_PHONE, REF_COVERS, REF_NOTE, N_REFERRAL_KEYS };
+enum { REF_NAME, REF_PHONE, REF_COVERS, REF_NOTE, REF_NOTES, N_REFERRAL_KEYS };
 
 extern const struct key_spec staff_keys[];
 enum {
@@ -188,7 +189,8 @@ enum {
 	N_KANNEL_KEYS
 };
 
-/* A policy key: whole numbers with a range, or a true/false switch. */
+/* A policy key: whole numbers with a range, a true/false switch, or a time
+ * of day "HH:MM" (K_STR: minutes after midnight, def when left out). */
 struct policy_key {
 	struct key_spec spec;
 	int min, max, def;
@@ -247,6 +249,11 @@ int fits(struct loader *ld, const config_setting_t *s, const char *key,
 
 /* ---- sections (one file each) ------------------------------------------- */
 
+/* catalog_services.c: translations (names = { en = "..."; }) */
+int catalog_other_language(const struct catalog *cat, const char *code);
+void bad_language(struct loader *ld, const config_setting_t *e,
+		  const char *what, const char *code);
+
 /* catalog_business.c */
 void parse_business(struct loader *ld, const config_setting_t *g);
 /* Derive the country from the time zone when business.country is absent. */
@@ -271,6 +278,10 @@ void parse_replies(struct loader *ld, const config_setting_t *g);
 /* catalog_bearers.c */
 void parse_modem(struct loader *ld, const config_setting_t *g, size_t idx);
 void parse_kannel(struct loader *ld, const config_setting_t *g, size_t idx);
+
+/* catalog_business.c: "HH:MM" → minutes after midnight; "24:00" only when
+ * allow_24. -1 if bad. */
+int parse_time(const char *s, int allow_24);
 
 /* catalog_policy.c */
 void parse_policy(struct loader *ld, const config_setting_t *g);

@@ -364,9 +364,10 @@ int lang_trim_words(char *text, size_t cap, int max)
  * business, thing (a topic's name), providers (list), slots (numbered
  * list), services (list), prices (list), bookings (list), hours,
  * day_hours, example ("haircut sat 10am"), notice ("2 hours"), n, more,
- * total, count, action, topic, a, b; for "example" (the request a reply
- * suggests, "haircut sat 10am"): word (the service's first word), wday
- * (lower case), hour ("10"), h12 ("10am").
+ * total, count, action, topic, a, b, and for the staff's summary first,
+ * last (times), waiting, turned_away (counts), since (as when); for "example"
+ * (the request a reply suggests, "haircut sat 10am"): word (the service's first
+ * word), wday (lower case), hour ("10"), h12 ("10am").
  */
 static const struct lang_reply_spec specs[] = {
     {"booked", "service when price ref business", "service when ref"},
@@ -469,6 +470,11 @@ static const struct lang_reply_spec specs[] = {
     {"staff_unblocked", "day from to id", ""},
     {"staff_block_usage", "", ""},
     {"staff_unblock_none", "id", ""},
+    {"staff_summary", "business day count first last waiting turned_away since",
+     "count"},
+    {"staff_summary_none", "business day waiting turned_away since", ""},
+    {"staff_summary_week", "business day count waiting turned_away since",
+     "count"},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
@@ -513,6 +519,13 @@ static const char *longest(const char *a, const char *b)
 
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap)
+{
+	return lang_check_reply_in(cat, "", name, text, why, cap);
+}
+
+int lang_check_reply_in(const struct catalog *cat, const char *lang,
+			const char *name, const char *text, char *why,
+			size_t cap)
 {
 	const struct lang_reply_spec *spec = lang_reply_spec(name);
 	char buf[2048];
@@ -579,17 +592,26 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	/* The longest rendering, one item per list. */
 	const char *svc = "", *price = "", *thing = "", *prov = "";
 	char provbuf[256] = "";
+	/* Names and notes in the reply's language (names = { ... }): the
+	 * plain ones for the first language. */
+	const char *code = lang[0] != '\0' ? lang : NULL;
 	for (size_t i = 0; cat != NULL && i < cat->n_services; i++) {
-		svc = longest(svc, cat->services[i].name);
-		price = longest(price, cat->services[i].price);
+		const struct cat_service *sv = &cat->services[i];
+		svc = longest(
+		    svc, catalog_tr(sv->names, sv->n_names, code, sv->name));
+		price = longest(price, sv->price);
 	}
 	for (size_t i = 0; cat != NULL && i < cat->n_topics; i++)
-		thing = longest(thing, cat->topics[i].name);
+		thing = longest(thing, catalog_tr(cat->topics[i].names,
+						  cat->topics[i].n_names, code,
+						  cat->topics[i].name));
 	for (size_t i = 0; cat != NULL && i < cat->n_referrals; i++) {
 		char one[256];
 		const struct cat_referral *r = &cat->referrals[i];
+		const char *note =
+		    catalog_tr(r->notes, r->n_notes, code, r->note);
 		snprintf(one, sizeof(one), "%s %s (%s)", r->name, r->phone,
-			 r->note != NULL ? r->note : "");
+			 note != NULL ? note : "");
 		if (strlen(one) > strlen(provbuf))
 			snprintf(provbuf, sizeof(provbuf), "%s", one);
 	}
@@ -629,6 +651,11 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	    {.name = "topic", .value = "directions"},
 	    {.name = "a", .value = "07:00"},
 	    {.name = "b", .value = "19:00"},
+	    {.name = "first", .value = "07:00"},
+	    {.name = "last", .value = "19:00"},
+	    {.name = "waiting", .value = "999"},
+	    {.name = "turned_away", .value = "9999"},
+	    {.name = "since", .value = "Wed 30 Sep 09:00"},
 	    {.name = "providers", .items = one_prov, .n_items = 1, .shown = 1},
 	    {.name = "services", .items = one_svc, .n_items = 1, .shown = 1},
 	    {.name = "slots",
@@ -659,5 +686,6 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 int lang_catalog_reply_check(const struct cat_reply *reply,
 			     const struct catalog *cat, char *why, size_t cap)
 {
-	return lang_check_reply(cat, reply->name, reply->text, why, cap) != 0;
+	return lang_check_reply_in(cat, reply->lang, reply->name, reply->text,
+				   why, cap) != 0;
 }
