@@ -200,7 +200,6 @@ static const struct when_word es_words[] = {
     /* "el 15", "el día 24", "para el 3": the day of the month */
     E("el", WS_DAY_MARK, 0),
     E("día", WS_DAY_MARK, 0),
-    E("dia", WS_DAY_MARK, 0),
     E("el", WS_SKIP, 0),
     E("la", WS_SKIP, 0),
     E("de", WS_SKIP, 0),

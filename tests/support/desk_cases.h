@@ -272,7 +272,10 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 				ours |=
 				    strncmp(
 					ex, cat->services[s].words[w],
-					strlen(cat->services[s].words[w])) == 0;
+					strlen(cat->services[s].words[w])) ==
+					0 &&
+				    ex[strlen(cat->services[s].words[w])] ==
+					' '; /* the whole word */
 		CHECK(ours);
 	}
 }
