@@ -172,7 +172,6 @@ static const struct when_word es_words[] = {
     P("a primera hora de la tarde", WHEN_SPAN(900, 1020)),
     P("a última hora de la tarde", WHEN_SPAN(1140, 1260)),
     P("a última hora", WHEN_SPAN(1140, 1260)),
-    P("a ultima hora", WHEN_SPAN(1140, 1260)),
     E("de la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
     P("por la noche", WHEN_SPAN(1080, 1440)),
     P("x la noche", WHEN_SPAN(1080, 1440)),
