@@ -88,6 +88,21 @@ struct when_vocab;
 #define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
 #define LW_WEEKDAY  (UINT64_C(1) << 42) /* a weekday name (val 0 Monday) */
 #define LW_DATEWORD (UINT64_C(1) << 43) /* tomorrow, june, next: when words */
+#define LW_STOP_WEAK                                                           \
+	(UINT64_C(1) << 44) /* "take me off": an opt-out only when nothing in  \
+			       the text is about a booking (else a cancel) */
+#define LW_SAYS                                                                \
+	(UINT64_C(1) << 45) /* says, told, reckons: the word before speaks,    \
+			       it is not asked for */
+#define LW_GROUP                                                               \
+	(UINT64_C(1) << 47) /* party of, group of: a number after it counts    \
+			       people */
+#define LW_EACH                                                                \
+	(UINT64_C(1) << 48) /* both: a count that may stand alone ("8.30       \
+			       both") */
+#define LW_PAST                                                                \
+	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
+			       before, not a request */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {

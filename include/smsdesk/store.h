@@ -4,16 +4,16 @@
  * conversations, opt-outs and the referral ledger (DESIGN.md "Invariants").
  *
  * The only module that includes sqlite3 (src/store*.c, which share
- * src/store_internal.h: store.c opens, migrates and holds the statement
- * cache; store_inbox.c, store_outbox.c, store_bookings.c — bookings,
- * conversations, opt-outs — and store_ledger.c — ledger and report — hold
- * the tables). The file runs in WAL mode with
- * foreign keys on and a busy timeout; its schema is versioned with PRAGMA
- * user_version and upgraded forward in code when opened. Every statement is
- * prepared once and cached; every multi-step change is one transaction.
- * The store never reads the clock (every time is UTC epoch seconds passed in
- * by the caller), never knows AT or PDU syntax (PDUs are opaque hex), and
- * never decides anything a customer reads.
+ * src/store_internal.h: store.c opens and holds the statement cache,
+ * store_schema.c holds the migration steps and applies them; store_inbox.c,
+ * store_outbox.c, store_bookings.c — bookings, conversations, opt-outs — and
+ * store_ledger.c — ledger and report — hold the tables). The file runs in WAL
+ * mode with foreign keys on and a busy timeout; its schema is versioned with
+ * PRAGMA user_version and upgraded forward in code when opened. Every statement
+ * is prepared once and cached; every multi-step change is one transaction. The
+ * store never reads the clock (every time is UTC epoch seconds passed in by the
+ * caller), never knows AT or PDU syntax (PDUs are opaque hex), and never
+ * decides anything a customer reads.
  *
  * Return codes: 0 (STORE_OK) on success, a positive STORE_EXISTS where a call
  * is idempotent, or a negative enum store_err. After STORE_ERR_DB,
@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -1129,6 +1129,35 @@ int store_inbox_redact(struct store *st, int64_t id, const char *text);
 int store_staff_refused(struct store *st, const char *phone, int64_t now);
 int store_staff_refusals_since(struct store *st, const char *phone,
 			       int64_t since, int64_t *count);
+
+/* ---- summary texts to staff (store_summary.c) ---------------------------
+ *
+ * One row per summary a staff phone was due: its kind ("daily", "weekly")
+ * and period (the local day "2026-12-01", or the week's Monday), claimed
+ * in the transaction that queues it, so that no restart sends one twice.
+ * A row also records a summary not sent (the phone opted out), with a
+ * note. Rows older than about a year are dropped on the way.
+ */
+
+/* 1 when the summary KIND of PERIOD to PHONE was claimed, 0 when not, or
+ * a negative enum store_err. */
+int store_summary_has(struct store *st, const char *phone, const char *kind,
+		      const char *period);
+/*
+ * Claim it at now (inside the caller's transaction when one is open): 1
+ * when this call claimed it, 0 when it was claimed before, or a negative
+ * enum store_err.
+ */
+int store_summary_claim(struct store *st, const char *phone, const char *kind,
+			const char *period, int64_t now);
+/* What became of a claimed summary: the message queued (msg_id, 0 when
+ * none) and a note for staff ("opted out"; "" when sent). */
+int store_summary_done(struct store *st, const char *phone, const char *kind,
+		       const char *period, int64_t msg_id, const char *note);
+/* When the latest summary KIND to PHONE of another period than PERIOD was
+ * claimed: STORE_OK with *at, STORE_ERR_NOT_FOUND when there is none. */
+int store_summary_last(struct store *st, const char *phone, const char *kind,
+		       const char *period, int64_t *at);
 
 /* ---- the daemon's heartbeat (store_health.c) ----------------------------
  *
