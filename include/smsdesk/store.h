@@ -113,6 +113,13 @@ void store_set_busy_timeout(struct store *st, int ms);
  * store_set_busy_timeout.
  */
 void store_set_busy_budget(struct store *st, int ms);
+/*
+ * After a store_set_busy_timeout meant for one step (the daily
+ * compaction waits 250 ms for readers), put back what the connection had:
+ * its busy budget when one was set, else the default 5 s wait. Without it
+ * the daemon's loop waited up to 5 s per call for the rest of the run.
+ */
+void store_busy_restore(struct store *st);
 void store_busy_budget_reset(struct store *st);
 
 /* ---- transactions ---------------------------------------------------- */
