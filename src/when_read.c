@@ -128,9 +128,92 @@ static void doubt(struct rd *rd)
 		rd->r->mentioned = 1;
 }
 
+/*
+ * Does a WS_NOT entry end right before token i (one SKIP word may sit
+ * between: "can't make it on friday")?
+ */
+static int negated_at(const struct rd *rd, int i)
+{
+	int k = i;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int back = 1; back <= 5 && k - back >= 0; back++) {
+			const struct lex_hit *h = hit(rd, k - back, WS_NOT);
+			if (h != NULL && h->len == back)
+				return 1;
+		}
+		if (!has(rd, k - 1, WS_SKIP))
+			break;
+		k--;
+	}
+	return 0;
+}
+
+/*
+ * The day a rule just read after "not" is the one not meant: kept aside
+ * (restoring what was read before), so another day named wins. When no
+ * other day is named it is the day after all ("can't make tomorrow" is
+ * about tomorrow).
+ */
+struct day_note {
+	const char *rule;
+	int from, to, explicit_day;
+};
+
+static void set_aside(struct rd *rd, const struct rd *before,
+		      const struct day_note *was)
+{
+	struct when_day d;
+	int got = 0;
+
+	if (rd->wday >= 0 && rd->wday != before->wday) {
+		d = wr_weekday_day(rd, rd->wday, M_NONE);
+		got = 1;
+	} else if (rd->day_set && (!before->day_set ||
+				   when_day_cmp(&rd->day, &before->day) != 0)) {
+		d = rd->day;
+		got = 1;
+	}
+	if (!got)
+		return;
+	const char *rule = rd->r->day_rule;
+	int from = rd->r->day_from, to = rd->r->day_to;
+	int expl = rd->r->day_explicit;
+	rd->day_set = before->day_set;
+	rd->day = before->day;
+	rd->wday = before->wday;
+	rd->wday_from = before->wday_from;
+	rd->wday_to = before->wday_to;
+	rd->date_amb = before->date_amb;
+	rd->past = before->past;
+	rd->r->day_rule = was->rule;
+	rd->r->day_from = was->from;
+	rd->r->day_to = was->to;
+	rd->r->day_explicit = was->explicit_day;
+	if (!rd->neg_set) {
+		rd->neg_set = 1;
+		rd->neg_day = d;
+	}
+	if (!before->day_set && before->wday < 0) {
+		/* noted as the day until another is named */
+		rd->r->day_from = from;
+		rd->r->day_to = to;
+		rd->r->day_explicit = expl;
+		rd->r->day_rule = rule;
+	}
+}
+
 static void finish(struct rd *rd)
 {
 	struct when_req *r = rd->r;
+
+	if (rd->neg_set) {
+		if (rd->day_set || rd->wday >= 0) {
+			r->has_not_day = 1;
+			r->not_day = rd->neg_day;
+		} else {
+			set_day(rd, rd->neg_day, 1);
+		}
+	}
 
 	if (rd->wday >= 0 && rd->day_set) {
 		if (rd->day.wday != rd->wday)
@@ -255,11 +338,29 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 
 	for (int i = 0; i < t.n;) {
 		int n;
-		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_count(&rd, i)) > 0 ||
-		    (n = wr_day(&rd, i)) > 0 || (n = wr_date(&rd, i)) > 0 ||
+		const struct lex_hit *nd = hit(&rd, i, WS_NOT_DATE);
+		if (nd != NULL && nd->len >= 2 && nd->len >= longest(&rd, i)) {
+			i += nd->len; /* "merry christmas": no day named */
+			continue;
+		}
+		const struct lex_hit *nt = hit(&rd, i, WS_NOT);
+		if (nt != NULL && nt->len >= longest(&rd, i)) {
+			i += nt->len; /* "instead of": its "of" is no prefix */
+			continue;
+		}
+		int neg = negated_at(&rd, i);
+		struct rd before = rd;
+		struct day_note was = {out->day_rule, out->day_from,
+				       out->day_to, out->day_explicit};
+		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_anchor(&rd, i)) > 0 ||
+		    (n = wr_count(&rd, i)) > 0 ||
+		    (n = wr_day_span(&rd, i)) > 0 || (n = wr_day(&rd, i)) > 0 ||
+		    (n = wr_date(&rd, i)) > 0 ||
 		    (n = wr_month_span(&rd, i)) > 0 ||
 		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
 		    (n = wr_window(&rd, i)) > 0) {
+			if (neg)
+				set_aside(&rd, &before, &was);
 			i += n;
 			continue;
 		}

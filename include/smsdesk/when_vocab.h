@@ -52,7 +52,8 @@ enum when_sense {
 	WS_LAST,       /* "last", "pasado": the one before today (past) */
 	WS_AFTER_NEXT, /* after a weekday or weekend: "after next" */
 	WS_WEEK_ON,    /* before a weekday or relative day: a week later,
-			* "a week on", "a week" ("a week on thursday") */
+			* "a week on", "a week" ("a week on thursday");
+			* value: days (0 is 7; "fortnight on" 14) */
 	WS_WEEK,       /* "week": after a weekday, a week later ("monday
 			* week"); with this/next, the days of that week */
 	WS_WEEKEND,    /* "weekend", "fin de semana" */
@@ -60,7 +61,9 @@ enum when_sense {
 			* ("in december", "during may"); value 0 */
 	/* Counting: "in 5 days", "3 gün sonra", "in an hour" */
 	WS_IN,	       /* before N units: "in", "en", "dans", "within" */
-	WS_LATER,      /* after N units: "later", "from now", "sonra" */
+	WS_LATER,      /* after N units: "later", "from now", "sonra"; value
+			* 1 when it may count from the day being talked
+			* about ("6 weeks later"), 0 from today */
 	WS_AGO,	       /* after (or before) N units: "ago", "hace" */
 	WS_UNIT_DAYS,  /* days per unit: "day" 1, "week" 7, "fortnight" 14 */
 	WS_UNIT_MIN,   /* minutes per unit: "hour" 60, "min" 1 */
@@ -104,7 +107,16 @@ enum when_sense {
 		       * "el", "am" (de) */
 	WS_NOT_DATE,  /* known words that are not date words, so a
 		       * following date noun does not raise doubt ("any
-		       * day", "what day", "same day") */
+		       * day", "what day", "same day"); a phrase of two words
+		       * or more hides the date words in it ("merry
+		       * christmas", "christmas party": no day named) */
+	/* Days said against another day */
+	WS_NOT,	   /* before a day that is not the one meant: "not",
+		    * "can't make", "instead of" ("I meant tuesday, not
+		    * tomorrow"): the other day named wins */
+	WS_ANCHOR, /* a day counted from the booking or day being talked
+		    * about: "the day before" -1, "the day after" 1 (alone,
+		    * the reader cannot place it: the desk does) */
 };
 
 /* Day rules for WS_HOLIDAY. */
