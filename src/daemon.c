@@ -125,7 +125,14 @@ static void answer(struct daemon *d, int64_t id)
 			 (long long)id, res.why);
 		return;
 	}
-	d->outbox_dirty |= res.desk.n_replies > 0;
+	/* forwards to the staff and a staff member's answer are queued too */
+	d->outbox_dirty |= res.desk.n_replies > 0 || res.handoff.forwards > 0 ||
+			   res.handoff.what == HANDOFF_STAFF;
+	if (res.handoff.what == HANDOFF_STAFF) {
+		log_info("message %lld from staff %s (%s): %s", (long long)id,
+			 res.handoff.staff, masked, res.handoff.action);
+		return;
+	}
 	log_info("message %lld from %s: %s%s%s (%zu repl%s)", (long long)id,
 		 masked, desk_kind_name(res.desk.d.kind),
 		 res.desk.d.subject[0] ? " " : "", res.desk.d.subject,

@@ -4,11 +4,22 @@
 #include "inquiry_read.h"
 
 #include "smsdesk/text.h"
+#include "smsdesk/when_vocab.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The dates and times of TEXT, read in the pack's language first, then in
+ * the business's other languages. */
+static void read_when(const struct reader *r, const char *text,
+		      const struct when_local *now, struct when_req *out)
+{
+	const struct when_vocab *v[8];
+	size_t n = lang_when_vocabs(r->cat, r->pack, v, 8);
+	when_read(text, now, r->cat, v, n, out);
+}
 
 /* Reference characters: the store's alphabet (no 0/O, 1/I/L, 2/Z, 5/S,
  * 8/B), repeated here so the reader needs no store. */
@@ -416,7 +427,7 @@ static int when_without(const struct reader *r, const char *text,
 		if (hit[s] && !svc[s])
 			memset(masked + r->seg_from[s], ' ',
 			       r->seg_to[s] - r->seg_from[s]);
-	when_parse(masked, now, r->cat, &q->when);
+	read_when(r, masked, now, &q->when);
 	return 1;
 }
 
@@ -608,7 +619,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	split(r, text);
 	classify(r);
 	out->n_words = r->n;
-	when_parse(text, now, cat, &out->when);
+	read_when(r, text, now, &out->when);
 	rd_match_things(r, out);
 	find_ref(r, out);
 	for (size_t k = 0; k < out->n_things; k++)

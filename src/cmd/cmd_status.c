@@ -273,16 +273,20 @@ int cli_status_device(const char *db, const char *device, long holder)
 	pid_t serving = runlock_holder(db);
 
 	if (holder > 0 && serving == (pid_t)holder)
-		printf("%s is in use by smsdesk serve (pid %ld): it is not "
-		       "probed while the daemon uses it.\n",
-		       device, holder);
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: smsdesk serve (pid %ld) "
+			"uses it, so it is not probed\n",
+			device, holder);
 	else if (holder > 0)
-		printf("%s is in use by another process (pid %ld): not "
-		       "probed.\n",
-		       device, holder);
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: in use by another process "
+			"(pid %ld); not probed\n",
+			device, holder);
 	else
-		printf("%s is in use by another process: not probed.\n",
-		       device);
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: in use by another "
+			"process; not probed\n",
+			device);
 	if (serving <= 0)
 		return CLI_DEVICE;
 	st = open_reader(db, err, sizeof(err));

@@ -174,6 +174,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} min"},
     {"hours_n", "{n} hours"},
     {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {h12}"},
 };
 
 const struct lang_pack lang_pack_en = {
@@ -187,4 +188,5 @@ const struct lang_pack lang_pack_en = {
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",
 		       "the progress of a job", "walk-ins", "what we sell"},
+    .when = &when_vocab_en,
 };

@@ -297,7 +297,7 @@ static void test_notify_and_status(void)
 	/* the modem command does not take the port from the daemon */
 	snprintf(path, sizeof(path), "modem --device %s", r.links[0]);
 	CHECK_INT(rig_cli(&r, out, sizeof(out), path), 0);
-	CHECK(strstr(out, "in use by smsdesk serve") != NULL);
+	CHECK(strstr(out, "is busy: smsdesk serve (pid") != NULL);
 	CHECK(strstr(out, "smsdesk status") != NULL);
 	CHECK(strstr(out, "state:         ready") != NULL);
 
@@ -330,10 +330,87 @@ out:
 	rig_free(&r);
 }
 
+/*
+ * The unit's ExecReload= lines run as systemd runs them (one after the
+ * other, the first that fails ends the reload with its exit status),
+ * against a running serve: a broken catalog fails the reload and the daemon
+ * is never told; a good one reaches it.
+ */
+static int unit_reload(struct rig *r)
+{
+	char path[512], line[1024], cmd[2048];
+	const char *src = getenv("SMSDESK_SRC"), *bin = getenv("SMSDESK_BIN");
+	int rc = 0, n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/conf/smsdesk.service", src);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		char *p = line, *out = cmd;
+		if (strncmp(line, "ExecReload=", 11) != 0)
+			continue;
+		p += 11;
+		while (*p != '\0' && *p != '\n' &&
+		       out < cmd + sizeof(cmd) - 600) {
+			if (strncmp(p, "@BINDIR@/smsdesk", 16) == 0) {
+				out += sprintf(out, "%s", bin);
+				p += 16;
+			} else if (strncmp(p,
+					   "@SYSCONFDIR@/smsdesk/smsdesk.cfg",
+					   32) == 0) {
+				out += sprintf(out, "%s", r->cfg);
+				p += 32;
+			} else if (strncmp(p, "$MAINPID", 8) == 0) {
+				out += sprintf(out, "%d", (int)r->serve);
+				p += 8;
+			} else {
+				*out++ = *p++;
+			}
+		}
+		*out = '\0';
+		strcat(cmd, " >/dev/null 2>&1");
+		n++;
+		if (rc == 0)
+			rc = system(cmd);
+	}
+	fclose(f);
+	return n == 2 ? rc : -1; /* check, then kill -HUP */
+}
+
+static void test_reload_checks_first(void)
+{
+	struct rig r;
+	char broken[256], good[256];
+
+	if (boot(&r, NOW) != 0)
+		goto out;
+	snprintf(good, sizeof(good), "cp %s %s.good", r.cfg, r.cfg);
+	snprintf(broken, sizeof(broken),
+		 "printf 'policy = { nonsense = 1; };\\n' >> %s", r.cfg);
+	if (system(good) != 0 || system(broken) != 0)
+		goto out;
+	CHECK(unit_reload(&r) > 0); /* systemctl reload fails */
+	rig_pump(&r, 1500);
+	CHECK_INT(rig_wait_log(&r, "SIGHUP", 1), -1); /* not told */
+	snprintf(good, sizeof(good), "cp %s.good %s", r.cfg, r.cfg);
+	if (system(good) != 0)
+		goto out;
+	CHECK_INT(unit_reload(&r), 0);
+	CHECK_INT(rig_wait_log(&r, "catalog reloaded", 10000), 0);
+	/* and the desk still answers */
+	rig_text(&r, 0, ALICE, "how much is a haircut");
+	CHECK(strstr(nth(&r, ALICE, 1), "GBP") != NULL);
+out:
+	rig_free(&r);
+}
+
 int main(void)
 {
 	RUN(test_forward_and_staff_answer);
 	RUN(test_closed_then_open);
 	RUN(test_notify_and_status);
+	RUN(test_reload_checks_first);
 	return h_done();
 }

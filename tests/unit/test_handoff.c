@@ -353,6 +353,12 @@ static void test_pin_commands(void)
 	r = text(&f, SAM, "4821 today",
 		 TUE10 + 130 + HANDOFF_LOCKOUT_MINUTES * 60 + 1);
 	CHECK(strstr(r->desk.replies[0], "14:00 Haircut") != NULL);
+	/* the commands in Spanish too */
+	r = text(&f, SAM, "4821 Mañana", TUE10 + 140 + 15 * 60);
+	CHECK(strstr(r->desk.replies[0], "Wed 2 Dec") != NULL);
+	r = text(&f, SAM, "4821 bloquear mañana 16:00-17:00", TUE10 + 1200);
+	CHECK(strstr(r->desk.replies[0], "Blocked Wed 2 Dec 16:00-17:00") !=
+	      NULL);
 	/* Alex's PIN works for Alex */
 	r = text(&f, ALEX, "1357 help", TUE10 + 200);
 	CHECK(strstr(r->desk.replies[0], "today") != NULL);
