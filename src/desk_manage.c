@@ -182,8 +182,9 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		return;
 	}
 	rq.w = *w;
-	rq.day_named = w->has_day;
 	struct when_local was = local_of(c, rq.moving.start);
+	place_day(c, &rq.w, &was.day, 1); /* "the day before", "wednesday" */
+	rq.day_named = rq.w.has_day;
 	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE &&
 	    !(q != NULL && q->same_time)) {
 		ask_day(c, &rq, "ask_day");
@@ -234,7 +235,9 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 		struct request rq;
 		request_from(c, q, &rq);
 		rq.w = w;
-		rq.day_named = w.has_day;
+		if (c->pend.has_day)
+			place_day(c, &rq.w, &c->pend.day, 1);
+		rq.day_named = rq.w.has_day;
 		if (rq.svc == NULL)
 			rq.svc = c->pend.svc;
 		merge_pending(c, &rq);

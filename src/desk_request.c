@@ -171,6 +171,12 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		return;
 	}
 	request_from(c, q, &rq);
+	struct when_day base;
+	if (q->when.has_anchor && talked_day(c, &base)) {
+		/* "the same again 6 weeks later": from the booking */
+		place_day(c, &rq.w, &base, 0);
+		rq.day_named = 1;
+	}
 	int named_svc = rq.svc != NULL;
 	int topics = first_topic(c, q) != NULL;
 

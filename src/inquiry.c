@@ -87,6 +87,8 @@ const char *inq_role_name(enum inq_role role)
 		return "part of another";
 	case INQ_TRADE_WORD:
 		return "trade word, selects nothing";
+	case INQ_MENTIONED:
+		return "said in passing, not asked for";
 	}
 	return "?";
 }

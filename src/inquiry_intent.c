@@ -267,6 +267,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	int svc = things_asked(q, CAT_SERVICE) > 0;
 	int asked = asked_something(r, q);
 	q->asked_thing = asked;
+	q->thanks = rd_has(r, LW_THANKS | LW_BYE);
 	int time = q->when.mentioned;
 	int trade = q->trade;
 	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |
@@ -376,8 +377,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_GREETING, "a greeting");
 		return;
 	}
+	/* "speak to someone about my dog's haircut last week": a service
+	 * in the past is no booking */
+	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
-				 q->not_text == LANG_NT_STATUS || !time)) {
+				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
 		return;
 	}

@@ -221,6 +221,7 @@ static void finish(struct rd *rd)
 			    1; /* "fri 1 apr" when the 1st is a Wed */
 	} else if (rd->wday >= 0) {
 		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		r->weekday_only = 1;
 		r->day_rule = "weekday";
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;

@@ -92,6 +92,12 @@ struct when_req {
 	int has_anchor;
 	int anchor_days;
 	/*
+	 * The day is a weekday named alone ("wednesday"): read as the
+	 * coming one; when a booking is being changed the desk may take the
+	 * one nearest that booking instead.
+	 */
+	int weekday_only;
+	/*
 	 * For explanations (when_describe, try --explain): the rule that set
 	 * the day and the one that set the time (static strings, NULL when
 	 * none), and the bytes of the text they read ([from, to), -1 none).

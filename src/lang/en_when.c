@@ -600,6 +600,14 @@ static const struct when_word en_words[] = {
     E("cant come", WS_NOT, 0),
     E("cant come in", WS_NOT, 0),
     E("cant manage", WS_NOT, 0),
+    E("cant", WS_NOT, 0),
+    E("cannot", WS_NOT, 0),
+    E("wont", WS_NOT, 0),
+    E("unable", WS_NOT, 0),
+    E("busy", WS_NOT, 0),
+    E("working", WS_NOT, 0),
+    E("at work", WS_NOT, 0),
+    E("in work", WS_NOT, 0),
 
     /* ---- a day counted from the one talked about ---- */
     E("the day before", WS_ANCHOR, -1),
