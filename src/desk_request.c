@@ -177,6 +177,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		place_day(c, &rq.w, &base, 0);
 		rq.day_named = 1;
 	}
+	if (q->when.weekday_only &&
+	    (pending_is(c, "book") || pending_is(c, "offer"))) {
+		/* "massage next week" ... "wednesday 11am": that week's */
+		if (c->pend.has_day)
+			place_day(c, &rq.w, &c->pend.day, 1);
+		else if (pending_is(c, "offer") && c->pend.n_opts > 0) {
+			base = local_of(c, c->pend.opts[0]).day;
+			place_day(c, &rq.w, &base, 1);
+		}
+	}
 	int named_svc = rq.svc != NULL;
 	int topics = first_topic(c, q) != NULL;
 

@@ -142,9 +142,14 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
+		/* "do" leads only as "you do ...": in "do you treat back
+		 * pain", "do I need to wear" the word after is a verb */
+		int you_do = strcmp(t->w, "do") == 0 && i > 0 &&
+			     (strcmp(r->t[i - 1].w, "you") == 0 ||
+			      strcmp(r->t[i - 1].w, "u") == 0 ||
+			      strcmp(r->t[i - 1].w, "ya") == 0);
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
-			   strcmp(t->w, "offer") == 0 ||
-			   strcmp(t->w, "do") == 0 ||
+			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
 		if (!lead)
 			continue;
@@ -294,7 +299,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_START, "opt-in words");
 		return;
 	}
-	if ((q->choice = rd_choice_of(r)) > 0) {
+	/* "about 4", "around 5": a time (the reader reads no bare number as
+	 * one), never the number of an option */
+	if (q->when.time == WHEN_TIME_NONE &&
+	    (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
 		return;
 	}
@@ -303,6 +311,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (at > 0 && (r->t[at - 1].cls & LW_NEGATE) &&
 	    !(r->t[at].pcls & LW_CANCEL))
 		negated_cancel = 1; /* "don't cancel" */
+	/* "can't come till 2, can you do a bath then": when they can */
+	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
+	     at >= 0 && k < (int)r->n && k <= at + 5; k++)
+		if (r->t[k].eff & LW_UNTIL)
+			negated_cancel = 1;
 	if (at >= 0 && !negated_cancel) {
 		if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");

@@ -47,8 +47,8 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	static const struct {
 		const char *end;
 		const char *add;
-	} ends[] = {{"s", ""},	 {"es", ""},  {"ed", ""},
-		    {"ed", "e"}, {"ing", ""}, {"ing", "e"}, {"ies", "y"}};
+	} ends[] = {{"s", ""},	 {"es", ""},   {"ed", ""},  {"ed", "e"},
+		    {"ing", ""}, {"ing", "e"}, {"ies", "y"}};
 	char tmp[64];
 	size_t len = strlen(word);
 
@@ -179,7 +179,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				continue;
 			phrase[pos] = '\0';
 			size_t n = catalog_lookup(r->cat, phrase, 0, m, 4);
-			if (n == 0 && len == 1)
+			/* "haircuts", "x rays": the last word's ending */
+			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
 			if (n == 0 && fuzzy_ok(r, i, len, phrase)) {
 				size_t got =
@@ -282,9 +283,10 @@ static int phrase_holds_stem(char *const *ws, size_t n, const char *word)
 }
 
 /*
- * A topic said in passing is not asked for: the one who speaks ("my
- * trainer says", "the vet said") or a place been to ("been at the vets",
- * "came back from kennels", up to three words before it).
+ * A thing said in passing is not asked for: the one who speaks ("my
+ * trainer says", "my physio told me to book a massage"), or for a topic a
+ * place been to ("been at the vets", "came back from kennels", up to three
+ * words before it).
  */
 static void passing_mentions(const struct reader *r, struct inquiry *q)
 {
@@ -293,14 +295,17 @@ static void passing_mentions(const struct reader *r, struct inquiry *q)
 		if (t->thing == 0 || (i > 0 && r->t[i - 1].thing == t->thing))
 			continue;
 		struct inq_thing *th = &q->things[t->thing - 1];
-		if (th->kind != CAT_TOPIC || th->role != INQ_ASKED)
+		if (th->role != INQ_ASKED)
 			continue;
 		size_t e = i;
 		while (e + 1 < r->n && r->t[e + 1].thing == t->thing)
 			e++;
+		/* "my physio told me to book a massage": the one who speaks,
+		 * a service word too */
 		int passing = e + 1 < r->n && (r->t[e + 1].eff & LW_SAYS) &&
 			      r->t[e + 1].segment == t->segment;
-		for (size_t b = 1; b <= 3 && b <= i && !passing; b++)
+		for (size_t b = 1;
+		     b <= 3 && b <= i && !passing && th->kind == CAT_TOPIC; b++)
 			passing = (r->t[i - b].eff & LW_PAST) &&
 				  r->t[i - b].segment == t->segment;
 		if (passing)

@@ -149,6 +149,9 @@ const struct lang_word lang_en_words[] = {
 
     /* ---- said in passing: who speaks, where they have been, how they
      * come (a topic word beside these is not asked for) */
+    W("could not be delivered", LW_AUTO), W("couldnt be delivered", LW_AUTO),
+    W("was not delivered", LW_AUTO), W("message not delivered", LW_AUTO),
+    W("delivery failed", LW_AUTO), W("delivery failure", LW_AUTO),
     W("says", LW_SAYS), W("said", LW_SAYS), W("told", LW_SAYS),
     W("tells", LW_SAYS), W("reckons", LW_SAYS), W("thinks", LW_SAYS),
     W("thought", LW_SAYS), W("recommended", LW_SAYS),
@@ -157,6 +160,8 @@ const struct lang_word lang_en_words[] = {
     W("walking over", LW_SAYS), W("walking in", LW_SAYS),
     W("walking down", LW_SAYS), W("walking round", LW_SAYS),
     W("walking up", LW_SAYS), W("walking back", LW_SAYS),
+    W("till", LW_UNTIL), W("until", LW_UNTIL), W("til", LW_UNTIL),
+    W("untill", LW_UNTIL), W("before", LW_UNTIL), W("b4", LW_UNTIL),
     W("been", LW_PAST), W("went", LW_PAST), W("came back", LW_PAST),
     W("back from", LW_PAST), W("just had", LW_PAST), W("was at", LW_PAST), W("star", LW_ACK), W("sorted", LW_ACK), W("all good", LW_ACK),
     W("received", LW_ACK), W("lol", LW_ACK), W("haha", LW_ACK),
@@ -340,6 +345,11 @@ const struct lang_word lang_en_words[] = {
     W("number", LW_REFKEY | LW_CHOICE), W("id", LW_REFKEY),
     W("option", LW_CHOICE), W("num", LW_CHOICE), W("nr", LW_CHOICE),
     W("no", LW_CHOICE), W("choice", LW_CHOICE), W("one", LW_PRONOUN),
+    W("something", LW_PRONOUN), W("someone", LW_PRONOUN),
+    W("somebody", LW_PRONOUN), W("another", LW_PRONOUN),
+    W("anyone", LW_PRONOUN), W("anybody", LW_PRONOUN),
+    W("anything", LW_PRONOUN), W("else", LW_PRONOUN),
+    W("see", LW_COMMON), W("speak", LW_COMMON), W("talk", LW_COMMON),
     W("ones", LW_PRONOUN), W("them", LW_PRONOUN), W("those", LW_PRONOUN),
     W("take", LW_CHOICE), W("go", LW_CHOICE), W("go for", LW_CHOICE),
     W("ill take", LW_CHOICE), W("ill have", LW_CHOICE),
