@@ -399,6 +399,12 @@ static void dispatch(struct ctx *c, const char *text)
 		       "thanks or an acknowledgement: no reply");
 		return;
 	case INQ_GREETING:
+		if ((pending_is(c, "book") || pending_is(c, "offer")) &&
+		    q->when.time != WHEN_TIME_NONE) {
+			/* "morning" answering an offer: a part of the day */
+			do_request(c, q, text);
+			return;
+		}
 		do_help(c, 1);
 		return;
 	case INQ_HELP:

@@ -378,6 +378,14 @@ void place_day(const struct ctx *c, struct when_req *w,
 			w->problem = WHEN_FINE;
 		return;
 	}
+	if (near && w->has_day && !w->weekday_only && w->day_rule != NULL &&
+	    strcmp(w->day_rule, "weekday") == 0 &&
+	    when_day_cmp(&w->day, base) == 0) {
+		/* "no wait, next saturday" for a Saturday booking: the one
+		 * after it */
+		w->day = when_day_add(w->day, 7);
+		return;
+	}
 	if (!near || !w->weekday_only || !w->has_day)
 		return;
 	struct when_day best = w->day;

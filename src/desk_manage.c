@@ -411,8 +411,11 @@ void do_help(struct ctx *c, int greeting)
 	decide(c, greeting ? DESK_GREETING : DESK_HELP, DESK_REASON_NONE,
 	       greeting ? "a greeting: hello and what we do"
 			: "help: what we do");
-	if (!greeting)
-		c->max_segments = 1; /* HELP always fits one segment */
+	/* HELP fits one segment when every service does; else it takes what
+	 * the policy allows rather than leave services out (they would look
+	 * like things we don't do). */
+	if (!greeting && parts_segments(c) <= 1)
+		c->max_segments = 1;
 }
 
 /* ---- a number picked --------------------------------------------------------

@@ -144,10 +144,15 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		const struct tok *t = &r->t[i];
 		/* "do" leads only as "you do ...": in "do you treat back
 		 * pain", "do I need to wear" the word after is a verb */
-		int you_do = strcmp(t->w, "do") == 0 && i > 0 &&
-			     (strcmp(r->t[i - 1].w, "you") == 0 ||
-			      strcmp(r->t[i - 1].w, "u") == 0 ||
-			      strcmp(r->t[i - 1].w, "ya") == 0);
+		int you_do = strcmp(t->w, "do") == 0 &&
+			     ((i > 0 && (strcmp(r->t[i - 1].w, "you") == 0 ||
+					 strcmp(r->t[i - 1].w, "u") == 0 ||
+					 strcmp(r->t[i - 1].w, "ya") == 0)) ||
+			      /* "do you fix carbon frames" */
+			      (i + 2 < r->n &&
+			       (strcmp(r->t[i + 1].w, "you") == 0 ||
+				strcmp(r->t[i + 1].w, "u") == 0) &&
+			       (r->t[i + 2].eff & LW_TRADE)));
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
 			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
@@ -352,7 +357,9 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "help words");
 		return;
 	}
-	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE)) {
+	/* "complaint - I waited past my appointment": for a person */
+	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE) &&
+	    q->not_text != LANG_NT_OTHER) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}
@@ -390,6 +397,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_GREETING, "a greeting");
 		return;
 	}
+	/* "I had a massage yesterday and I'm sore, is that normal?": a
+	 * question about a service had, for a person */
+	if (svc && q->not_text < 0 && q->when.problem == WHEN_PAST &&
+	    rd_has(r, LW_PAST) && (r->qmark || q->question))
+		q->not_text = LANG_NT_OTHER;
 	/* "speak to someone about my dog's haircut last week": a service
 	 * in the past is no booking */
 	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);
