@@ -185,6 +185,17 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 o bloquear 2026-03-04 14:00-15:00, y "
 			  "un motivo si quieres."},
     {"staff_unblock_none", "No hay bloqueo {id}."},
+    /* el resumen diario (semanal) al personal que lo pidió
+     * (handoff_summary.c): sin números de clientes */
+    {"staff_summary", "{business}, {day}: {count} citas, de {first} a "
+		      "{last}. Mensajes pendientes: {waiting}. Peticiones no "
+		      "atendidas desde {since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nada reservado. Mensajes "
+			   "pendientes: {waiting}. Peticiones no atendidas "
+			   "desde {since}: {turned_away}."},
+    {"staff_summary_week", "{business}, semana desde el {day}: {count} "
+			   "citas. Mensajes pendientes: {waiting}. Peticiones "
+			   "no atendidas desde {since}: {turned_away}."},
     {"rest_asked", "Dime también una hora para {services}."},
     {"rest_failed", "No he podido poner {services} justo después: dime "
 		    "una hora para eso."},
