@@ -183,7 +183,9 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	}
 	rq.w = *w;
 	struct when_local was = local_of(c, rq.moving.start);
-	place_day(c, &rq.w, &was.day, 1); /* "the day before", "wednesday" */
+	/* "the day before", "wednesday would be better": from the booking;
+	 * "I meant thursday" is the coming one, as if said at first */
+	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));
 	rq.day_named = rq.w.has_day;
 	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE &&
 	    !(q != NULL && q->same_time)) {

@@ -278,6 +278,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	int asked = asked_something(r, q);
 	q->asked_thing = asked;
 	q->thanks = rd_has(r, LW_THANKS | LW_BYE);
+	q->meant = rd_has(r, LW_MEANT);
 	int time = q->when.mentioned;
 	int trade = q->trade;
 	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |

@@ -117,6 +117,8 @@ struct inquiry {
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */
+	int meant;	       /* "I meant": a day read as at first, not
+				  counted from the booking */
 	int same_time;	       /* "same time" */
 	int refers_back;       /* "that", "it", "one": what was just named */
 	int asks_back;	       /* "how much was it again" */

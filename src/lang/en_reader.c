@@ -160,6 +160,8 @@ const struct lang_word lang_en_words[] = {
     W("walking over", LW_SAYS), W("walking in", LW_SAYS),
     W("walking down", LW_SAYS), W("walking round", LW_SAYS),
     W("walking up", LW_SAYS), W("walking back", LW_SAYS),
+    W("meant", LW_MEANT), W("i mean", LW_MEANT), W("typo", LW_MEANT),
+    W("supposed to say", LW_MEANT), W("should have said", LW_MEANT),
     W("till", LW_UNTIL), W("until", LW_UNTIL), W("til", LW_UNTIL),
     W("untill", LW_UNTIL), W("before", LW_UNTIL), W("b4", LW_UNTIL),
     W("been", LW_PAST), W("went", LW_PAST), W("came back", LW_PAST),
@@ -424,6 +426,15 @@ const struct lang_word lang_en_words[] = {
     W("isnt", LW_NEGATE),
 
     /* ---- questions the desk cannot answer by text (a person can) */
+    /* questions about what to do or bring, insurers, our own doings */
+    NT("do you accept", PAYMENT), NT("claim it back", PAYMENT),
+    NT("claim back", PAYMENT), NT("health insurance", PAYMENT),
+    NT("what should i wear", OTHER), NT("what to wear", OTHER),
+    NT("do i need to wear", OTHER), NT("should i wear", OTHER),
+    NT("what do i wear", OTHER), NT("do i need a referral", OTHER),
+    NT("need a referral", OTHER), NT("is that normal", OTHER),
+    NT("is it normal", OTHER), NT("can i request", OTHER),
+    NT("how did you get my number", OTHER), NT("get my number", OTHER),
     NT("card", PAYMENT), NT("cards", PAYMENT), NT("cash", PAYMENT),
     NT("contactless", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("pay", PAYMENT),
