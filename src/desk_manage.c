@@ -144,6 +144,19 @@ void do_cancel(struct ctx *c, const struct inquiry *q)
 		snprintf(ref, sizeof(ref), "%s",
 			 bl->v[bl->n == 1 ? 0 : pick].ref);
 		cancel_ref(c, ref);
+	} else if (q->group >= 2 && (size_t)q->group == bl->n && bl->n <= 3) {
+		/* "cancel both please" with two bookings held: both */
+		char refs[3][STORE_REF_MAX];
+		size_t n = bl->n;
+		for (size_t i = 0; i < n; i++)
+			snprintf(refs[i], sizeof(refs[i]), "%s", bl->v[i].ref);
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				also_decide(c, DESK_CANCELLED,
+					    DESK_REASON_NONE);
+			cancel_ref(c, refs[i]);
+		}
+		c->item = -1;
 	} else {
 		ask_which(c, bl, "cancel", NULL);
 	}

@@ -317,6 +317,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (at > 0 && (r->t[at - 1].cls & LW_NEGATE) &&
 	    !(r->t[at].pcls & LW_CANCEL))
 		negated_cancel = 1; /* "don't cancel" */
+	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
+		negated_cancel = 1; /* "your cancellation policy" */
 	/* "can't come till 2, can you do a bath then": when they can */
 	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
 	     at >= 0 && k < (int)r->n && k <= at + 5; k++)

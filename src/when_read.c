@@ -215,8 +215,19 @@ static void finish(struct rd *rd)
 		}
 	}
 
+	struct when_day back;
 	if (rd->wday >= 0 && rd->day_set) {
-		if (rd->day.wday != rd->wday)
+		if (rd->day.wday != rd->wday &&
+		    when_day_make(rd->day.year - 1, rd->day.month, rd->day.mday,
+				  &back) == 0 &&
+		    back.wday == rd->wday &&
+		    when_day_cmp(&back, &rd->now->day) < 0 &&
+		    when_day_diff(&back, &rd->now->day) <= 31) {
+			/* "monday 30th nov" on 2 Dec: that Monday, passed
+			 * (not the 30th a year on) */
+			rd->day = back;
+			rd->past = 1;
+		} else if (rd->day.wday != rd->wday)
 			rd->date_amb =
 			    1; /* "fri 1 apr" when the 1st is a Wed */
 	} else if (rd->wday >= 0) {

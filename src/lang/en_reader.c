@@ -435,6 +435,7 @@ const struct lang_word lang_en_words[] = {
     NT("need a referral", OTHER), NT("is that normal", OTHER),
     NT("is it normal", OTHER), NT("can i request", OTHER),
     NT("how did you get my number", OTHER), NT("get my number", OTHER),
+    NT("cancellation policy", OTHER), NT("cancelation policy", OTHER),
     NT("card", PAYMENT), NT("cards", PAYMENT), NT("cash", PAYMENT),
     NT("contactless", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("pay", PAYMENT),
