@@ -395,9 +395,14 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_start(c, t);
 	set_ref(c, ref);
 	items[0] = pool_fmt(c, "%s %s ref %s", svc->name, fmt_when(c, t), ref);
+	size_t n_party = n_jobs - rq->n_also; /* more people, same service */
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
 		    next_start(c, jobs[j], prev, prev_t, &l.day, t, rq->apart);
+		/* "me and my husband both ... 2pm": each at the time asked,
+		 * never one of them later unasked */
+		if (j < n_party && tj != t)
+			tj = -1;
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
