@@ -370,6 +370,10 @@ static void dispatch(struct ctx *c, const char *text)
 	case INQ_YES:
 		if (pending_is(c, "offer") && c->pend.n_opts == 1) {
 			book_option(c, 0);
+		} else if (q->thanks &&
+			   (pending_is(c, "offer") || pending_is(c, "book"))) {
+			decide(c, DESK_SILENT, DESK_REASON_THANKS,
+			       "ok with thanks: closes, picks nothing");
 		} else if (pending_is(c, "offer") && c->pend.n_opts > 1) {
 			decide(c, DESK_CLARIFY, DESK_REASON_NEED_TIME,
 			       "yes to several slots: which one");
@@ -399,6 +403,12 @@ static void dispatch(struct ctx *c, const char *text)
 		       "thanks or an acknowledgement: no reply");
 		return;
 	case INQ_GREETING:
+		if ((pending_is(c, "book") || pending_is(c, "offer")) &&
+		    q->when.time != WHEN_TIME_NONE) {
+			/* "morning" answering an offer: a part of the day */
+			do_request(c, q, text);
+			return;
+		}
 		do_help(c, 1);
 		return;
 	case INQ_HELP:

@@ -243,16 +243,38 @@ static void offer_range(struct ctx *c, struct request *rq)
 		from = rq->w.from_min;
 		to = rq->w.time == WHEN_TIME_AT ? from + 1 : rq->w.to_min;
 	}
-	for (struct when_day d = rq->w.range_first;
-	     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
-	     d = when_day_add(d, 1)) {
-		if (when_day_cmp(&d, &c->lnow.day) < 0)
-			continue;
-		n += free_slots(c, rq->svc, &d, from, to, mv, opts + n,
-				LIST_SLOTS - n);
-		if (c->err)
-			return;
+	/* Across the span: the first free slot of each day, then more of
+	 * the same days when the span has fewer days than slots shown. */
+	for (int pass = 0; pass < 2 && n < LIST_SLOTS; pass++) {
+		for (struct when_day d = rq->w.range_first;
+		     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
+		     d = when_day_add(d, 1)) {
+			int64_t got[LIST_SLOTS];
+			if (when_day_cmp(&d, &c->lnow.day) < 0)
+				continue;
+			size_t k = free_slots(c, rq->svc, &d, from, to, mv, got,
+					      LIST_SLOTS);
+			if (c->err)
+				return;
+			size_t take = pass == 0 ? 1 : LIST_SLOTS;
+			for (size_t i = 0; i < k && take > 0 && n < LIST_SLOTS;
+			     i++) {
+				int dup = 0;
+				for (size_t j = 0; j < n; j++)
+					dup |= opts[j] == got[i];
+				if (dup)
+					continue;
+				opts[n++] = got[i];
+				take--;
+			}
+		}
 	}
+	for (size_t i = 1; i < n; i++) /* in time order */
+		for (size_t j = i; j > 0 && opts[j - 1] > opts[j]; j--) {
+			int64_t t = opts[j];
+			opts[j] = opts[j - 1];
+			opts[j - 1] = t;
+		}
 	if (n == 0) {
 		rq->w.day = rq->w.range_first;
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
@@ -375,9 +397,14 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_ref(c, ref);
 	items[0] =
 	    pool_fmt(c, "%s %s ref %s", svc_name(c, svc), fmt_when(c, t), ref);
+	size_t n_party = n_jobs - rq->n_also; /* more people, same service */
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
 		    next_start(c, jobs[j], prev, prev_t, &l.day, t, rq->apart);
+		/* "me and my husband both ... 2pm": each at the time asked,
+		 * never one of them later unasked */
+		if (j < n_party && tj != t)
+			tj = -1;
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,

@@ -366,3 +366,76 @@ void settle_hour(const struct ctx *c, struct when_req *w,
 		w->problem = WHEN_FINE;
 	}
 }
+
+/*
+ * The day being talked about: the booking this conversation just made, the
+ * day we were asking about, else the sender's latest booking. Returns 1
+ * and fills *d, 0 when there is none.
+ */
+int talked_day(struct ctx *c, struct when_day *d)
+{
+	struct store_booking b;
+	if (pending_is(c, "done") && c->pend.last[0] != '\0' &&
+	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0) {
+		*d = local_of(c, b.start).day;
+		return 1;
+	}
+	if ((pending_is(c, "book") || pending_is(c, "offer")) &&
+	    c->pend.has_day) {
+		*d = c->pend.day;
+		return 1;
+	}
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl != NULL && bl->n > 0) {
+		*d = local_of(c, bl->v[bl->n - 1].start).day;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A day said against BASE: "6 weeks later", "the day before" are counted
+ * from it; with NEAR (a booking being changed), a weekday named alone
+ * ("actually wednesday") is the one nearest BASE, never before today.
+ */
+void place_day(const struct ctx *c, struct when_req *w,
+	       const struct when_day *base, int near)
+{
+	if (w->has_anchor) {
+		w->day = when_day_add(*base, w->anchor_days);
+		w->has_day = 1;
+		w->has_range = 0;
+		w->unsure = 0;
+		w->weekday_only = 0;
+		w->day_rule = "counted from the day talked about";
+		if (when_day_cmp(&w->day, &c->lnow.day) < 0)
+			w->problem = WHEN_PAST;
+		else if (w->problem == WHEN_PAST)
+			w->problem = WHEN_FINE;
+		return;
+	}
+	if (near && w->has_day && !w->weekday_only && w->day_rule != NULL &&
+	    strcmp(w->day_rule, "weekday") == 0 &&
+	    when_day_cmp(&w->day, base) == 0) {
+		/* "no wait, next saturday" for a Saturday booking: the one
+		 * after it */
+		w->day = when_day_add(w->day, 7);
+		return;
+	}
+	if (!near || !w->weekday_only || !w->has_day)
+		return;
+	struct when_day best = w->day;
+	int gap = abs(when_day_diff(base, &best));
+	for (int k = 1; k <= 10; k++) {
+		struct when_day d = when_day_add(w->day, 7 * k);
+		int g = abs(when_day_diff(base, &d));
+		if (g < gap) {
+			best = d;
+			gap = g;
+		}
+	}
+	if (when_day_cmp(&best, &w->day) != 0) {
+		w->day = best;
+		w->day_rule = "weekday nearest the booking";
+	}
+}

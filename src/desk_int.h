@@ -250,6 +250,9 @@ int pending_is(const struct ctx *c, const char *kind);
 int bare_time(struct ctx *c, const char *text, struct when_req *w);
 void settle_hour(const struct ctx *c, struct when_req *w,
 		 const struct when_day *day);
+int talked_day(struct ctx *c, struct when_day *d);
+void place_day(const struct ctx *c, struct when_req *w,
+	       const struct when_day *base, int near);
 
 /* desk_book.c */
 void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,

@@ -144,6 +144,19 @@ void do_cancel(struct ctx *c, const struct inquiry *q)
 		snprintf(ref, sizeof(ref), "%s",
 			 bl->v[bl->n == 1 ? 0 : pick].ref);
 		cancel_ref(c, ref);
+	} else if (q->group >= 2 && (size_t)q->group == bl->n && bl->n <= 3) {
+		/* "cancel both please" with two bookings held: both */
+		char refs[3][STORE_REF_MAX];
+		size_t n = bl->n;
+		for (size_t i = 0; i < n; i++)
+			snprintf(refs[i], sizeof(refs[i]), "%s", bl->v[i].ref);
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0)
+				also_decide(c, DESK_CANCELLED,
+					    DESK_REASON_NONE);
+			cancel_ref(c, refs[i]);
+		}
+		c->item = -1;
 	} else {
 		ask_which(c, bl, "cancel", NULL);
 	}
@@ -182,8 +195,11 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		return;
 	}
 	rq.w = *w;
-	rq.day_named = w->has_day;
 	struct when_local was = local_of(c, rq.moving.start);
+	/* "the day before", "wednesday would be better": from the booking;
+	 * "I meant thursday" is the coming one, as if said at first */
+	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));
+	rq.day_named = rq.w.has_day;
 	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE &&
 	    !(q != NULL && q->same_time)) {
 		ask_day(c, &rq, "ask_day");
@@ -234,7 +250,9 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 		struct request rq;
 		request_from(c, q, &rq);
 		rq.w = w;
-		rq.day_named = w.has_day;
+		if (c->pend.has_day)
+			place_day(c, &rq.w, &c->pend.day, 1);
+		rq.day_named = rq.w.has_day;
 		if (rq.svc == NULL)
 			rq.svc = c->pend.svc;
 		merge_pending(c, &rq);
@@ -418,8 +436,11 @@ void do_help(struct ctx *c, int greeting)
 	decide(c, greeting ? DESK_GREETING : DESK_HELP, DESK_REASON_NONE,
 	       greeting ? "a greeting: hello and what we do"
 			: "help: what we do");
-	if (!greeting)
-		c->max_segments = 1; /* HELP always fits one segment */
+	/* HELP fits one segment when every service does; else it takes what
+	 * the policy allows rather than leave services out (they would look
+	 * like things we don't do). */
+	if (!greeting && parts_segments(c) <= 1)
+		c->max_segments = 1;
 }
 
 /* ---- a number picked --------------------------------------------------------

@@ -171,6 +171,26 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		return;
 	}
 	request_from(c, q, &rq);
+	struct when_day base;
+	if (q->when.has_anchor && talked_day(c, &base)) {
+		/* "the same again 6 weeks later": from the booking */
+		place_day(c, &rq.w, &base, 0);
+		rq.day_named = 1;
+	}
+	if (q->when.weekday_only && rq.svc == NULL &&
+	    (pending_is(c, "book") || pending_is(c, "offer"))) {
+		/* "massage next week" ... "wednesday 11am": that week's,
+		 * offered to confirm (the coming one is another reading) */
+		struct when_day was = rq.w.day;
+		if (c->pend.has_day)
+			place_day(c, &rq.w, &c->pend.day, 1);
+		else if (pending_is(c, "offer") && c->pend.n_opts > 0) {
+			base = local_of(c, c->pend.opts[0]).day;
+			place_day(c, &rq.w, &base, 1);
+		}
+		if (when_day_cmp(&was, &rq.w.day) != 0)
+			rq.offer_only = 1;
+	}
 	int named_svc = rq.svc != NULL;
 	int topics = first_topic(c, q) != NULL;
 

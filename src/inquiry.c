@@ -87,6 +87,8 @@ const char *inq_role_name(enum inq_role role)
 		return "part of another";
 	case INQ_TRADE_WORD:
 		return "trade word, selects nothing";
+	case INQ_MENTIONED:
+		return "said in passing, not asked for";
 	}
 	return "?";
 }
@@ -560,7 +562,7 @@ static void find_bare(const struct reader *r, struct inquiry *q)
 				LW_THANKS | LW_PRONOUN | LW_CHOICE | LW_SELF |
 				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
 				LW_QUESTION | LW_NUMBER;
-	int at = -1;
+	int at = -1, other = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
 		size_t n = strlen(w);
@@ -570,9 +572,20 @@ static void find_bare(const struct reader *r, struct inquiry *q)
 			at = (int)i;
 			continue;
 		}
+		/* "11 please, it's for Bella": names in a sentence of their
+		 * own */
+		if ((r->t[i].eff & ~(uint64_t)LW_COMMON) == 0 &&
+		    r->t[i].thing == 0) {
+			other = 1;
+			continue;
+		}
 		if (!(r->t[i].eff & around))
 			return;
 	}
+	for (size_t i = 0; other && at >= 0 && i < r->n; i++)
+		if ((r->t[i].eff & ~(uint64_t)LW_COMMON) == 0 &&
+		    r->t[i].thing == 0 && r->t[i].segment == r->t[at].segment)
+			return;
 	if (at >= 0)
 		snprintf(q->bare, sizeof(q->bare), "%s", r->t[at].w);
 }

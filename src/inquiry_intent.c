@@ -142,9 +142,19 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
+		/* "do" leads only as "you do ...": in "do you treat back
+		 * pain", "do I need to wear" the word after is a verb */
+		int you_do = strcmp(t->w, "do") == 0 &&
+			     ((i > 0 && (strcmp(r->t[i - 1].w, "you") == 0 ||
+					 strcmp(r->t[i - 1].w, "u") == 0 ||
+					 strcmp(r->t[i - 1].w, "ya") == 0)) ||
+			      /* "do you fix carbon frames" */
+			      (i + 2 < r->n &&
+			       (strcmp(r->t[i + 1].w, "you") == 0 ||
+				strcmp(r->t[i + 1].w, "u") == 0) &&
+			       (r->t[i + 2].eff & LW_TRADE)));
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
-			   strcmp(t->w, "offer") == 0 ||
-			   strcmp(t->w, "do") == 0 ||
+			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
 		if (!lead)
 			continue;
@@ -267,6 +277,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	int svc = things_asked(q, CAT_SERVICE) > 0;
 	int asked = asked_something(r, q);
 	q->asked_thing = asked;
+	q->thanks = rd_has(r, LW_THANKS | LW_BYE);
+	q->meant = rd_has(r, LW_MEANT);
 	int time = q->when.mentioned;
 	int trade = q->trade;
 	uint64_t ack_set = LW_THANKS | LW_ACK | LW_FILLER | LW_GREET | LW_YES |
@@ -293,7 +305,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_START, "opt-in words");
 		return;
 	}
-	if ((q->choice = rd_choice_of(r)) > 0) {
+	/* "about 4", "around 5": a time (the reader reads no bare number as
+	 * one), never the number of an option */
+	if (q->when.time == WHEN_TIME_NONE &&
+	    (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
 		return;
 	}
@@ -302,6 +317,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (at > 0 && (r->t[at - 1].cls & LW_NEGATE) &&
 	    !(r->t[at].pcls & LW_CANCEL))
 		negated_cancel = 1; /* "don't cancel" */
+	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
+		negated_cancel = 1; /* "your cancellation policy" */
+	/* "can't come till 2, can you do a bath then": when they can */
+	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
+	     at >= 0 && k < (int)r->n && k <= at + 5; k++)
+		if (r->t[k].eff & LW_UNTIL)
+			negated_cancel = 1;
 	if (at >= 0 && !negated_cancel) {
 		if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
@@ -338,7 +360,9 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "help words");
 		return;
 	}
-	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE)) {
+	/* "complaint - I waited past my appointment": for a person */
+	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE) &&
+	    q->not_text != LANG_NT_OTHER) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}
@@ -376,8 +400,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_GREETING, "a greeting");
 		return;
 	}
+	/* "I had a massage yesterday and I'm sore, is that normal?": a
+	 * question about a service had, for a person */
+	if (svc && q->not_text < 0 && q->when.problem == WHEN_PAST &&
+	    rd_has(r, LW_PAST) && (r->qmark || q->question))
+		q->not_text = LANG_NT_OTHER;
+	/* "speak to someone about my dog's haircut last week": a service
+	 * in the past is no booking */
+	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
-				 q->not_text == LANG_NT_STATUS || !time)) {
+				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
 		return;
 	}

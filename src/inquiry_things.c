@@ -48,8 +48,8 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	static const struct {
 		const char *end;
 		const char *add;
-	} ends[] = {{"s", ""},	 {"es", ""},  {"ed", ""},
-		    {"ed", "e"}, {"ing", ""}, {"ing", "e"}};
+	} ends[] = {{"s", ""},	 {"es", ""},   {"ed", ""},  {"ed", "e"},
+		    {"ing", ""}, {"ing", "e"}, {"ies", "y"}};
 	char tmp[64];
 	size_t len = strlen(word);
 
@@ -129,7 +129,8 @@ static int phrase_covered(const struct reader *r, size_t i)
 {
 	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
 				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
-				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK;
+				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK |
+				LW_SAYS;
 	for (size_t k = 0; k <= i; k++) {
 		const struct tok *t = &r->t[i - k];
 		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
@@ -179,7 +180,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				continue;
 			phrase[pos] = '\0';
 			size_t n = catalog_lookup(r->cat, phrase, 0, m, 4);
-			if (n == 0 && len == 1)
+			/* "haircuts", "x rays": the last word's ending */
+			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
 			if (n == 0 && fuzzy_ok(r, i, len, phrase)) {
 				size_t got =
@@ -279,6 +281,37 @@ static int phrase_holds_stem(char *const *ws, size_t n, const char *word)
 		}
 	}
 	return 0;
+}
+
+/*
+ * A thing said in passing is not asked for: the one who speaks ("my
+ * trainer says", "my physio told me to book a massage"), or for a topic a
+ * place been to ("been at the vets", "came back from kennels", up to three
+ * words before it).
+ */
+static void passing_mentions(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->thing == 0 || (i > 0 && r->t[i - 1].thing == t->thing))
+			continue;
+		struct inq_thing *th = &q->things[t->thing - 1];
+		if (th->role != INQ_ASKED)
+			continue;
+		size_t e = i;
+		while (e + 1 < r->n && r->t[e + 1].thing == t->thing)
+			e++;
+		/* "my physio told me to book a massage": the one who speaks,
+		 * a service word too */
+		int passing = e + 1 < r->n && (r->t[e + 1].eff & LW_SAYS) &&
+			      r->t[e + 1].segment == t->segment;
+		for (size_t b = 1;
+		     b <= 3 && b <= i && !passing && th->kind == CAT_TOPIC; b++)
+			passing = (r->t[i - b].eff & LW_PAST) &&
+				  r->t[i - b].segment == t->segment;
+		if (passing)
+			th->role = INQ_MENTIONED;
+	}
 }
 
 /*
@@ -542,6 +575,7 @@ static void child_version(struct reader *r, struct inquiry *q)
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
+	passing_mentions(r, q);
 	settle_roles(r->cat, q);
 	child_version(r, q);
 	count_persons(r, q);

@@ -191,7 +191,7 @@ int wr_day(struct rd *rd, int i)
 		if ((h = hit(rd, k, WS_WEEK_ON)) != NULL &&
 		    (has(rd, skip(rd, k + h->len), WS_WEEKDAY) ||
 		     has(rd, skip(rd, k + h->len), WS_REL_DAY))) {
-			weeks++;
+			weeks += h->value >= 7 ? h->value / 7 : 1;
 			k += h->len;
 			pre = 1;
 			continue;
@@ -360,13 +360,38 @@ int wr_day(struct rd *rd, int i)
 }
 
 /*
+ * The day at i that a count is added to: "2 weeks today", "a fortnight
+ * on saturday", "3 weeks tomorrow". Fills *d and returns the tokens used.
+ */
+static int count_base(struct rd *rd, int i, struct when_day *d)
+{
+	const struct lex_hit *h;
+	int k = skip(rd, i);
+
+	if ((h = hit(rd, k, WS_REL_DAY)) != NULL && h->len >= longest(rd, k)) {
+		*d = today_plus(rd, h->value);
+		return k + h->len - i;
+	}
+	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
+	    (!(h->flags & WF_WEAK) || k > i)) {
+		*d = wr_weekday_day(rd, h->value, M_NONE);
+		return k + h->len - i;
+	}
+	return 0;
+}
+
+static int day_aside(struct rd *rd, int i, int last, struct when_day *d);
+
+/*
  * Counting: "in 5 days", "in an hour", "3 days later", "2 weeks from now",
- * "3 days ago", "in half an hour", "next 3 days", "in a few days".
+ * "3 days ago", "in half an hour", "next 3 days", "in a few days", "2
+ * weeks today", "a fortnight on saturday".
  */
 int wr_count(struct rd *rd, int i)
 {
 	const struct lex_hit *h, *u;
 	int k = i, in = 0, next = 0, ago = 0, v = 0, few = 0, word, n;
+	int anchor = 0;
 
 	if ((h = hit(rd, k, WS_IN)) != NULL) {
 		in = 1;
@@ -396,6 +421,12 @@ int wr_count(struct rd *rd, int i)
 			next = 1; /* "next few" */
 	} else if ((n = number(rd, k, &v, &word)) > 0) {
 		k += n;
+	} else if (!in && !next && !ago && (u = hit(rd, k, WS_UNIT_DAYS)) &&
+		   u->value >= 7 && u->len >= longest(rd, k)) {
+		struct when_day base;
+		if (count_base(rd, k + u->len, &base) == 0)
+			return 0;
+		v = 1; /* "fortnight on saturday" */
 	} else {
 		return 0;
 	}
@@ -413,14 +444,44 @@ int wr_count(struct rd *rd, int i)
 		return 0;
 	}
 	if ((h = hit(rd, k, WS_LATER)) != NULL) {
+		anchor = h->value == 1 && !in;
 		k += h->len;
+		/* "a day after tomorrow", "2 weeks after christmas" */
+		struct when_day base;
+		int bl;
+		if (anchor && u->sense == WS_UNIT_DAYS && !few &&
+		    (bl = day_aside(rd, k, 0, &base)) > 0) {
+			long add = (long)v * u->value;
+			if (add > 3660)
+				return 0;
+			n = k + bl - i;
+			set_day(rd, when_day_add(base, (int)add), 1);
+			mark(rd, i, n);
+			note_day(rd, i, n, "N days after a day");
+			rd->ctx_at = i + n;
+			return n;
+		}
 		if ((h = hit(rd, k, WS_LATER)) != NULL) /* "weeks time" */
 			k += h->len;
 	} else if ((h = hit(rd, k, WS_AGO)) != NULL) {
 		ago = 1;
 		k += h->len;
 	} else if (!in && !next && !ago) {
-		return 0; /* "2 weeks" alone is a length, not a day */
+		/* "2 weeks today", "a fortnight on saturday" */
+		struct when_day base;
+		int bl;
+		if (u->sense != WS_UNIT_DAYS || few ||
+		    (bl = count_base(rd, k, &base)) == 0)
+			return 0; /* "2 weeks" alone is a length, not a day */
+		long add = (long)v * u->value;
+		if (add > 3660)
+			return 0;
+		n = k + bl - i;
+		set_day(rd, when_day_add(base, (int)add), 1);
+		mark(rd, i, n);
+		note_day(rd, i, n, "N days from a day");
+		rd->ctx_at = i + n;
+		return n;
 	}
 	n = k - i;
 	if (few) {
@@ -445,6 +506,12 @@ int wr_count(struct rd *rd, int i)
 		} else {
 			set_day(rd, today_plus(rd, (int)days), 1);
 			note_day(rd, i, n, ago ? "N days ago" : "in N days");
+			if (anchor) {
+				/* "6 weeks later": from the day talked about,
+				 * when there is one */
+				rd->r->has_anchor = 1;
+				rd->r->anchor_days = (int)days;
+			}
 		}
 		mark(rd, i, n);
 		rd->ctx_at = i + n;
@@ -736,4 +803,120 @@ int wr_month_span(struct rd *rd, int i)
 	mark(rd, i, n);
 	note_day(rd, i, n, "month");
 	return n;
+}
+
+/* "the day before", "the day after": counted from the day talked about. */
+int wr_anchor(struct rd *rd, int i)
+{
+	const struct lex_hit *h = hit(rd, i, WS_ANCHOR);
+
+	if (h == NULL || h->len < longest(rd, i))
+		return 0;
+	/* "the day after tomorrow", "the week after next": longer readings
+	 * start inside or right after it */
+	for (int k = i + 1; k < i + h->len; k++)
+		if (longest(rd, k) > i + h->len - k)
+			return 0;
+	int e = i + h->len;
+	if (has(rd, e, WS_REL_DAY) || has(rd, e, WS_NEXT) ||
+	    has(rd, e, WS_AFTER_NEXT) || has(rd, e, WS_WEEKDAY) ||
+	    has(rd, e, WS_HOLIDAY) || tok(rd, e)->num >= 0)
+		return 0;
+	rd->r->has_anchor = 1;
+	rd->r->anchor_days = h->value;
+	rd->unsure = 1; /* alone, no day we can place */
+	mark(rd, i, h->len);
+	note_day(rd, i, h->len, "counted from the day talked about");
+	return h->len;
+}
+
+/*
+ * The day a day expression at i names (a date, weekday, holiday, relative
+ * day; the first or last day of a span such as "the weekend"), read aside:
+ * returns the tokens used, 0 when none starts there.
+ */
+static int day_aside(struct rd *rd, int i, int last, struct when_day *d)
+{
+	struct rd probe = *rd;
+	struct when_req saved = *rd->r;
+	int n, at = skip(rd, i);
+
+	probe.day_set = 0;
+	probe.wday = -1;
+	probe.range_set = 0;
+	probe.date_amb = probe.bad_date = probe.past = 0;
+	if ((n = wr_day(&probe, at)) == 0)
+		n = wr_date(&probe, at);
+	*rd->r = saved;
+	if (n == 0 || probe.date_amb || probe.bad_date)
+		return 0;
+	if (probe.day_set)
+		*d = probe.day;
+	else if (probe.wday >= 0)
+		*d = wr_weekday_day(rd, probe.wday, M_NONE);
+	else if (probe.range_set)
+		*d = last ? probe.rlast : probe.rfirst;
+	else
+		return 0;
+	rd->ctx_at = probe.ctx_at;
+	return n + at - i;
+}
+
+/*
+ * Days around a day: "before christmas" (from today to the day before),
+ * "after the 20th" (the week after), "between christmas and new year".
+ * "by friday" (WS_BEFORE value 1) includes the day; "till", "until"
+ * (value 2) are for times only.
+ */
+int wr_day_span(struct rd *rd, int i)
+{
+	const struct lex_hit *h;
+	struct when_day a, b;
+	int n, m;
+
+	/* "nach Ostern": a span the pack says cannot be placed (asked) */
+	for (int k = i; k <= i + 1 && k < rd->t->n; k++)
+		if (has(rd, k, WS_UNPLACED))
+			return 0;
+	if ((h = hit(rd, i, WS_BETWEEN)) != NULL) {
+		int k = i + h->len;
+		if ((n = day_aside(rd, k, 0, &a)) == 0)
+			return 0;
+		const struct lex_hit *to = hit(rd, k + n, WS_TO);
+		if (to == NULL ||
+		    (m = day_aside(rd, k + n + to->len, 1, &b)) == 0)
+			return 0;
+		if (when_day_cmp(&a, &b) > 0 || when_day_diff(&a, &b) > 31)
+			return 0;
+		n = k + n + to->len + m - i;
+		set_range(rd, a, b);
+		mark(rd, i, n);
+		note_day(rd, i, n, "between two days");
+		return n;
+	}
+	/* "after 4 january 27": "after 4" is a time, the date follows */
+	if ((h = hit(rd, i, WS_BEFORE)) != NULL && h->value != 2 &&
+	    (n = day_aside(rd, i + h->len, 0, &a)) > 0 &&
+	    tok(rd, i + h->len + n)->num < 0) {
+		struct when_day last = h->value == 1 ? a : when_day_add(a, -1);
+		n += h->len;
+		mark(rd, i, n);
+		if (when_day_cmp(&last, &rd->now->day) < 0) {
+			rd->unsure = 1; /* "before today" */
+			return n;
+		}
+		set_range(rd, rd->now->day, last);
+		note_day(rd, i, n, "before a day");
+		return n;
+	}
+	if ((h = hit(rd, i, WS_AFTER)) != NULL &&
+	    (n = day_aside(rd, i + h->len, 1, &a)) > 0 &&
+	    tok(rd, i + h->len + n)->num < 0) {
+		n += h->len;
+		set_range(rd, when_day_add(a, 1), when_day_add(a, 7));
+		mark(rd, i, n);
+		note_day(rd, i, n, "after a day");
+		return n;
+	}
+	return 0;
 }

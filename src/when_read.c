@@ -128,13 +128,107 @@ static void doubt(struct rd *rd)
 		rd->r->mentioned = 1;
 }
 
+/*
+ * Does a WS_NOT entry end right before token i (one SKIP word may sit
+ * between: "can't make it on friday")?
+ */
+static int negated_at(const struct rd *rd, int i)
+{
+	int k = i;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int back = 1; back <= 5 && k - back >= 0; back++) {
+			const struct lex_hit *h = hit(rd, k - back, WS_NOT);
+			if (h != NULL && h->len == back)
+				return 1;
+		}
+		if (!has(rd, k - 1, WS_SKIP))
+			break;
+		k--;
+	}
+	return 0;
+}
+
+/*
+ * The day a rule just read after "not" is the one not meant: kept aside
+ * (restoring what was read before), so another day named wins. When no
+ * other day is named it is the day after all ("can't make tomorrow" is
+ * about tomorrow).
+ */
+struct day_note {
+	const char *rule;
+	int from, to, explicit_day;
+};
+
+static void set_aside(struct rd *rd, const struct rd *before,
+		      const struct day_note *was)
+{
+	struct when_day d;
+	int got = 0;
+
+	if (rd->wday >= 0 && rd->wday != before->wday) {
+		d = wr_weekday_day(rd, rd->wday, M_NONE);
+		got = 1;
+	} else if (rd->day_set && (!before->day_set ||
+				   when_day_cmp(&rd->day, &before->day) != 0)) {
+		d = rd->day;
+		got = 1;
+	}
+	if (!got)
+		return;
+	const char *rule = rd->r->day_rule;
+	int from = rd->r->day_from, to = rd->r->day_to;
+	int expl = rd->r->day_explicit;
+	rd->day_set = before->day_set;
+	rd->day = before->day;
+	rd->wday = before->wday;
+	rd->wday_from = before->wday_from;
+	rd->wday_to = before->wday_to;
+	rd->date_amb = before->date_amb;
+	rd->past = before->past;
+	rd->r->day_rule = was->rule;
+	rd->r->day_from = was->from;
+	rd->r->day_to = was->to;
+	rd->r->day_explicit = was->explicit_day;
+	if (!rd->neg_set) {
+		rd->neg_set = 1;
+		rd->neg_day = d;
+	}
+	if (!before->day_set && before->wday < 0) {
+		/* noted as the day until another is named */
+		rd->r->day_from = from;
+		rd->r->day_to = to;
+		rd->r->day_explicit = expl;
+		rd->r->day_rule = rule;
+	}
+}
+
 static void finish(struct rd *rd)
 {
 	struct when_req *r = rd->r;
 	struct when_day week_on = when_day_add(rd->rfirst, 7);
 
+	if (rd->neg_set) {
+		if (rd->day_set || rd->wday >= 0) {
+			r->has_not_day = 1;
+			r->not_day = rd->neg_day;
+		} else {
+			set_day(rd, rd->neg_day, 1);
+		}
+	}
+
+	struct when_day back;
 	if (rd->wday >= 0 && rd->day_set) {
-		if (rd->day.wday != rd->wday)
+		if (rd->day.wday != rd->wday &&
+		    when_day_make(rd->day.year - 1, rd->day.month, rd->day.mday,
+				  &back) == 0 &&
+		    back.wday == rd->wday &&
+		    when_day_cmp(&back, &rd->now->day) < 0 &&
+		    when_day_diff(&back, &rd->now->day) <= 31) {
+			/* "monday 30th nov" on 2 Dec: that Monday, passed
+			 * (not the 30th a year on) */
+			rd->day = back;
+			rd->past = 1;
+		} else if (rd->day.wday != rd->wday)
 			rd->date_amb =
 			    1; /* "fri 1 apr" when the 1st is a Wed */
 	} else if (rd->wday >= 0 && rd->range_set && rd->week_at >= 0 &&
@@ -156,6 +250,7 @@ static void finish(struct rd *rd)
 		r->day_to = rd->wday_to;
 	} else if (rd->wday >= 0) {
 		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		r->weekday_only = 1;
 		r->day_rule = "weekday";
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;
@@ -276,7 +371,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		int n;
 		const struct lex_hit *nd = hit(&rd, i, WS_NOT_DATE);
 		if (nd != NULL && nd->len > 1 && nd->len >= longest(&rd, i)) {
-			/* "guten morgen", "iyi günler": nothing */
+			/* "guten morgen", "iyi günler", "merry christmas":
+			 * nothing */
 			for (int k = i; k < i + nd->len; k++)
 				t.v[k].used = 1;
 			i += nd->len;
@@ -291,11 +387,24 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			i += un->len;
 			continue;
 		}
-		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_count(&rd, i)) > 0 ||
-		    (n = wr_day(&rd, i)) > 0 || (n = wr_date(&rd, i)) > 0 ||
+		const struct lex_hit *nt = hit(&rd, i, WS_NOT);
+		if (nt != NULL && nt->len >= longest(&rd, i)) {
+			i += nt->len; /* "instead of": its "of" is no prefix */
+			continue;
+		}
+		int neg = negated_at(&rd, i);
+		struct rd before = rd;
+		struct day_note was = {out->day_rule, out->day_from,
+				       out->day_to, out->day_explicit};
+		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_anchor(&rd, i)) > 0 ||
+		    (n = wr_count(&rd, i)) > 0 ||
+		    (n = wr_day_span(&rd, i)) > 0 || (n = wr_day(&rd, i)) > 0 ||
+		    (n = wr_date(&rd, i)) > 0 ||
 		    (n = wr_month_span(&rd, i)) > 0 ||
 		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
 		    (n = wr_window(&rd, i)) > 0) {
+			if (neg)
+				set_aside(&rd, &before, &was);
 			i += n;
 			continue;
 		}

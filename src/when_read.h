@@ -49,6 +49,9 @@ struct rd {
 	int has_lo, has_hi;
 	int asap_weak;
 	int hint, hint_lo, hint_hi; /* a part of the day named */
+	/* a day said not to be the one ("not tomorrow") */
+	int neg_set;
+	struct when_day neg_day;
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -227,6 +230,8 @@ int wr_window(struct rd *rd, int i);
 int wr_range(struct rd *rd, int i);
 int wr_time(struct rd *rd, int i);
 int wr_asap(struct rd *rd, int i);
+int wr_anchor(struct rd *rd, int i);
+int wr_day_span(struct rd *rd, int i);
 /* The coming weekday W (today counts), moved by MOD. */
 struct when_day wr_weekday_day(struct rd *rd, int w, enum mod mod);
 

@@ -321,6 +321,11 @@ int wr_range(struct rd *rd, int i)
 	    (h = hit(rd, i, WS_BEFORE)) != NULL ||
 	    (h = hit(rd, i, WS_BETWEEN)) != NULL) {
 		int before = h->sense == WS_BEFORE;
+		/* "can't come till 5", "at work until 4": from then on */
+		for (int p = i - 1;
+		     before && h->value != 1 && p >= 0 && p >= i - 6; p--)
+			if (has(rd, p, WS_NOT))
+				before = 0;
 		k = i + h->len;
 		const struct lex_hit *ab = hit(rd, k, WS_ABOUT);
 		if (ab != NULL)

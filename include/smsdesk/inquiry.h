@@ -56,6 +56,8 @@ enum inq_role {
 	INQ_FOR_OBJ, /* a service asked for something we don't cover: dropped */
 	INQ_MERGED,  /* part of a more specific service ("trim" with "beard") */
 	INQ_TRADE_WORD, /* a word that only names the trade: selects nothing */
+	INQ_MENTIONED,	/* a topic said in passing ("my trainer says", "been
+			   at the vets"): not what is asked for */
 };
 const char *inq_role_name(enum inq_role role);
 
@@ -115,10 +117,14 @@ struct inquiry {
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */
+	int meant;	       /* "I meant": a day read as at first, not
+				  counted from the booking */
 	int same_time;	       /* "same time" */
 	int refers_back;       /* "that", "it", "one": what was just named */
 	int asks_back;	       /* "how much was it again" */
 	int greeting;	       /* opens with a greeting */
+	int thanks;	       /* says thanks ("ok thanks"): a yes that
+				  closes rather than picks */
 	int today;	       /* "tonight", "this afternoon": today named */
 	int day_conflict;      /* the day read disagrees with a weekday or
 				  date the text names: asked, never booked */

@@ -100,6 +100,13 @@ struct when_vocab;
 #define LW_EACH                                                                \
 	(UINT64_C(1) << 48) /* both: a count that may stand alone ("8.30       \
 			       both") */
+#define LW_UNTIL                                                               \
+	(UINT64_C(1) << 49) /* till, until, before: after "can't come" a time  \
+			       it starts from, not a cancel */
+#define LW_MEANT                                                               \
+	(UINT64_C(1) << 50) /* "I meant": the day said now is what was meant   \
+			       from the start, not one counted from the        \
+			       booking */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */

@@ -78,6 +78,26 @@ struct when_req {
 	 */
 	int unsure;
 	/*
+	 * A day the text says is not the one meant ("not tomorrow", "can't
+	 * make friday") while another day is named: has_day is the other.
+	 */
+	int has_not_day;
+	struct when_day not_day;
+	/*
+	 * A day counted from the booking or day being talked about ("the day
+	 * before" -1, "6 weeks later" 42): the desk places it when the
+	 * conversation has one. Alone, "6 weeks later" is also read from
+	 * today (has_day); "the day before" is unsure.
+	 */
+	int has_anchor;
+	int anchor_days;
+	/*
+	 * The day is a weekday named alone ("wednesday"): read as the
+	 * coming one; when a booking is being changed the desk may take the
+	 * one nearest that booking instead.
+	 */
+	int weekday_only;
+	/*
 	 * For explanations (when_describe, try --explain): the rule that set
 	 * the day and the one that set the time (static strings, NULL when
 	 * none), and the bytes of the text they read ([from, to), -1 none).

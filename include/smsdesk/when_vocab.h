@@ -55,7 +55,8 @@ enum when_sense {
 	WS_LAST,       /* "last", "pasado": the one before today (past) */
 	WS_AFTER_NEXT, /* after a weekday or weekend: "after next" */
 	WS_WEEK_ON,    /* before a weekday or relative day: a week later,
-			* "a week on", "a week" ("a week on thursday") */
+			* "a week on", "a week" ("a week on thursday");
+			* value: days (0 is 7; "fortnight on" 14) */
 	WS_WEEK,       /* "week": after a weekday, a week later ("monday
 			* week"); with this/next, the days of that week;
 			* value 1: next week by itself ("haftaya") */
@@ -64,7 +65,9 @@ enum when_sense {
 			* ("in december", "during may"); value 0 */
 	/* Counting: "in 5 days", "3 gün sonra", "in an hour" */
 	WS_IN,	       /* before N units: "in", "en", "dans", "within" */
-	WS_LATER,      /* after N units: "later", "from now", "sonra" */
+	WS_LATER,      /* after N units: "later", "from now", "sonra"; value
+			* 1 when it may count from the day being talked
+			* about ("6 weeks later"), 0 from today */
 	WS_AGO,	       /* after (or before) N units: "ago", "hace" */
 	WS_UNIT_DAYS,  /* days per unit: "day" 1, "week" 7, "fortnight" 14 */
 	WS_UNIT_MIN,   /* minutes per unit: "hour" 60, "min" 1 */
@@ -110,7 +113,15 @@ enum when_sense {
 		       * following date noun does not raise doubt ("any
 		       * day", "what day", "same day"); a phrase of several
 		       * words is read as nothing at all ("guten morgen",
-		       * "iyi günler": greetings, not tomorrow or a day) */
+		       * "iyi günler", "merry christmas", "christmas party":
+		       * greetings and events, not a day named) */
+	/* Days said against another day */
+	WS_NOT,	   /* before a day that is not the one meant: "not",
+		    * "can't make", "instead of" ("I meant tuesday, not
+		    * tomorrow"): the other day named wins */
+	WS_ANCHOR, /* a day counted from the booking or day being talked
+		    * about: "the day before" -1, "the day after" 1 (alone,
+		    * the reader cannot place it: the desk does) */
 	WS_DAY_MARK,  /* a bare number of 1 to 31 right after it is the day
 		       * of the month: "el 15", "el día 24" (es) */
 };

@@ -71,6 +71,10 @@ static const char *cat_lang = "en";
 static const char *const *cat_zones = zones;
 static int n_cat_zones = 6;
 
+/* The catalog's zone: a numeric date is written the way its country
+ * writes it (month first in the US), and offered days are placed in it. */
+static const char *cur_zone = "Europe/London";
+
 static void write_catalog(FILE *fp, int n_svc)
 {
 	static const char *const days[] = {"mon-fri", "mon-sat", "daily",
@@ -78,13 +82,14 @@ static void write_catalog(FILE *fp, int n_svc)
 	int open = 7 * 60 + 30 * pick(6), close = open + 6 * 60 + 30 * pick(8);
 	fprintf(fp, "database = \"/tmp/unused.db\";\n"
 		    "modems = ( { device = \"/dev/null\"; } );\n");
+	cur_zone = cat_zones[pick(n_cat_zones)];
 	fprintf(fp,
 		"business = { name = \"Named Test\"; timezone = \"%s\";\n"
 		"  languages = [ \"%s\" ];\n"
 		"  hours = ( { days = \"%s\"; open = \"%02d:%02d\"; close = "
 		"\"%02d:%02d\"; } ); };\n",
-		cat_zones[pick(n_cat_zones)], cat_lang, days[pick(4)],
-		open / 60, open % 60, close / 60, close % 60);
+		cur_zone, cat_lang, days[pick(4)], open / 60, open % 60,
+		close / 60, close % 60);
 	fprintf(fp, "services = (\n");
 	for (int i = 0; i < n_svc; i++)
 		fprintf(fp,
@@ -118,6 +123,28 @@ static void name_minute(struct named *nm, int m)
 {
 	if (nm->n_minutes < MAX_NAMED)
 		nm->minutes[nm->n_minutes++] = m;
+}
+
+static void numeric_date(char *out, size_t cap, struct when_day d)
+{
+	if (strncmp(cur_zone, "America/New_York", 16) == 0)
+		snprintf(out, cap, "%d/%d", d.month, d.mday);
+	else
+		snprintf(out, cap, "%d/%d", d.mday, d.month);
+}
+
+/* "the day before": the day before any day the talk has named or offered
+ * (the desk counts it from the day being talked about). */
+static void name_day_before(struct named *nm)
+{
+	int n = nm->n_days;
+	for (int i = 0; i < n; i++)
+		name_day(nm, when_day_add(nm->days[i], -1));
+	for (size_t i = 0; i < nm->n_offered; i++) {
+		struct when_local l;
+		when_local_of(cur_zone, (time_t)nm->offered[i], &l);
+		name_day(nm, when_day_add(l.day, -1));
+	}
 }
 
 /* A day phrase and what it means (or nothing, on purpose). */
@@ -154,7 +181,7 @@ static void day_phrase(const struct when_local *now, char *out, size_t cap,
 	}
 	case 4:
 		d = when_day_add(now->day, 1 + pick(30));
-		snprintf(out, cap, "%d/%d", d.mday, d.month);
+		numeric_date(out, cap, d);
 		name_day(nm, d);
 		break;
 	case 5:
@@ -183,6 +210,8 @@ static void day_phrase(const struct when_local *now, char *out, size_t cap,
 		    "smarch 3rd", "yesterday", "someday",   "the day before",
 		    "whenever",	  "soonish",   "last week", "blursday"};
 		snprintf(out, cap, "%s", none[pick(8)]);
+		if (strcmp(out, "the day before") == 0)
+			name_day_before(nm);
 		break;
 	}
 	default:
@@ -430,7 +459,7 @@ static void gen_day_phrase(const struct when_local *now, char *out, size_t cap,
 	}
 	case 3:
 		d = when_day_add(now->day, 1 + pick(30));
-		snprintf(out, cap, "%d/%d", d.mday, d.month);
+		numeric_date(out, cap, d);
 		name_day(nm, d);
 		return;
 	case 4:

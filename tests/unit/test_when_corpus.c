@@ -42,6 +42,9 @@ struct want {
 	enum when_problem problem;
 	int unsure;
 	const struct when_vocab *lang; /* read first, then English */
+	int has_not_day;
+	struct when_day not_day;
+	int has_anchor, anchor_days;
 };
 
 static char *trim(char *s)
@@ -117,6 +120,13 @@ static int parse_want(char *spec, struct want *w, char *err, size_t cap)
 			w->problem = WHEN_AMBIGUOUS_TIME;
 		} else if (strcmp(f, "asap") == 0) {
 			w->time = WHEN_TIME_ASAP;
+		} else if (strcmp(f, "not") == 0 && v != NULL) {
+			w->has_not_day = 1;
+			if (parse_day(v, &w->not_day) != 0)
+				goto bad;
+		} else if (strcmp(f, "anchor") == 0 && v != NULL) {
+			w->has_anchor = 1;
+			w->anchor_days = atoi(v);
 		} else if (strcmp(f, "unsure") == 0) {
 			w->unsure = 1;
 		} else if (strcmp(f, "lang") == 0 && v != NULL &&
@@ -233,7 +243,13 @@ int main(void)
 			when_read(text, &now, &cat, en, 1, &r);
 		int ok = r.has_day == w.has_day && r.has_range == w.has_range &&
 			 r.time == w.time && r.problem == w.problem &&
-			 r.unsure == w.unsure;
+			 r.unsure == w.unsure &&
+			 r.has_not_day == w.has_not_day &&
+			 r.has_anchor == w.has_anchor;
+		if (ok && w.has_not_day)
+			ok = day_eq(&r.not_day, &w.not_day);
+		if (ok && w.has_anchor)
+			ok = r.anchor_days == w.anchor_days;
 		if (ok && w.has_day)
 			ok = day_eq(&r.day, &w.day);
 		if (ok && w.has_range)

@@ -44,6 +44,14 @@ static int value_ok(const struct when_word *w)
 	}
 	case WS_UNIT_DAYS:
 		return v >= 1 && v <= 366;
+	case WS_WEEK_ON: /* days: 0 a week, "fortnight on" 14 */
+		return v >= 0 && v <= 28 && v % 7 == 0;
+	case WS_LATER: /* 1: may count from the day talked about */
+		return v == 0 || v == 1;
+	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times) */
+		return v >= 0 && v <= 2;
+	case WS_ANCHOR: /* days from the day talked about */
+		return v != 0 && v >= -28 && v <= 28;
 	case WS_UNIT_MIN:
 	case WS_DURATION:
 		return v >= 1 && v <= 24 * 60;
