@@ -21,7 +21,12 @@
 const struct lang_word lang_de_words[] = {
     /* ---- abmelden und wieder anmelden (manners 6: STOP at once) */
     W("stop", LW_STOP), W("stopp", LW_STOP), W("stopall", LW_STOP),
-    W("abmelden", LW_STOP), W("abmeldung", LW_STOP), W("abmelde", LW_STOP), W("abbestellen", LW_STOP), W("austragen", LW_STOP),
+    /* "abmelden" is also how Germans cancel an appointment ("ich muss
+     * mich für morgen abmelden"): weak, an opt-out only when nothing in
+     * the text is about a booking; the phrases below that tie it to a
+     * day are the cancel. */
+    W("abmelden", LW_STOP | LW_STOP_WEAK), W("abmeldung", LW_STOP | LW_STOP_WEAK),
+    W("abmelde", LW_STOP | LW_STOP_WEAK), W("abbestellen", LW_STOP), W("austragen", LW_STOP),
     W("unsubscribe", LW_STOP), W("optout", LW_STOP), W("opt out", LW_STOP),
     W("ende", LW_STOP), W("stoppen", LW_STOP),
     W("keine sms mehr", LW_STOP), W("keine sms", LW_STOP),
@@ -32,9 +37,9 @@ const struct lang_word lang_de_words[] = {
     W("nicht mehr kontaktieren", LW_STOP), W("nicht mehr anschreiben bitte", LW_STOP),
     W("schreiben sie mir nicht mehr", LW_STOP), W("schreibt mir nicht mehr", LW_STOP),
     W("schreib mir nicht mehr", LW_STOP), W("mir nicht mehr schreiben", LW_STOP),
-    W("mich nicht mehr anschreiben", LW_STOP), W("mich abmelden", LW_STOP),
-    W("melden sie mich ab", LW_STOP), W("meldet mich ab", LW_STOP),
-    W("melde mich ab", LW_STOP), W("bitte abmelden", LW_STOP),
+    W("mich nicht mehr anschreiben", LW_STOP), W("mich abmelden", LW_STOP | LW_STOP_WEAK),
+    W("melden sie mich ab", LW_STOP | LW_STOP_WEAK), W("meldet mich ab", LW_STOP | LW_STOP_WEAK),
+    W("melde mich ab", LW_STOP | LW_STOP_WEAK), W("bitte abmelden", LW_STOP | LW_STOP_WEAK),
     W("von der liste", LW_STOP), W("aus der liste", LW_STOP),
     W("aus dem verteiler", LW_STOP), W("nehmen sie mich raus", LW_STOP),
     W("nehmt mich raus", LW_STOP), W("mich austragen", LW_STOP),
@@ -44,6 +49,47 @@ const struct lang_word lang_de_words[] = {
     W("will keine sms", LW_STOP), W("mochte keine sms", LW_STOP),
     W("moechte keine sms", LW_STOP), W("keine sms bitte", LW_STOP),
     W("sms stoppen", LW_STOP), W("sms abbestellen", LW_STOP),
+    /* abmelden for a day or a booking: a cancel, never an opt-out */
+    W("fur morgen abmelden", LW_CANCEL), W("morgen abmelden", LW_CANCEL), W("melde mich fur morgen ab", LW_CANCEL),
+    W("melde mich morgen ab", LW_CANCEL), W("melden uns fur morgen ab", LW_CANCEL), W("fur heute abmelden", LW_CANCEL),
+    W("heute abmelden", LW_CANCEL), W("melde mich fur heute ab", LW_CANCEL), W("melde mich heute ab", LW_CANCEL),
+    W("melden uns fur heute ab", LW_CANCEL), W("fur ubermorgen abmelden", LW_CANCEL), W("ubermorgen abmelden", LW_CANCEL),
+    W("melde mich fur ubermorgen ab", LW_CANCEL), W("melde mich ubermorgen ab", LW_CANCEL), W("melden uns fur ubermorgen ab", LW_CANCEL),
+    W("fur montag abmelden", LW_CANCEL), W("montag abmelden", LW_CANCEL), W("melde mich fur montag ab", LW_CANCEL),
+    W("melde mich montag ab", LW_CANCEL), W("melden uns fur montag ab", LW_CANCEL), W("fur dienstag abmelden", LW_CANCEL),
+    W("dienstag abmelden", LW_CANCEL), W("melde mich fur dienstag ab", LW_CANCEL), W("melde mich dienstag ab", LW_CANCEL),
+    W("melden uns fur dienstag ab", LW_CANCEL), W("fur mittwoch abmelden", LW_CANCEL), W("mittwoch abmelden", LW_CANCEL),
+    W("melde mich fur mittwoch ab", LW_CANCEL), W("melde mich mittwoch ab", LW_CANCEL), W("melden uns fur mittwoch ab", LW_CANCEL),
+    W("fur donnerstag abmelden", LW_CANCEL), W("donnerstag abmelden", LW_CANCEL), W("melde mich fur donnerstag ab", LW_CANCEL),
+    W("melde mich donnerstag ab", LW_CANCEL), W("melden uns fur donnerstag ab", LW_CANCEL), W("fur freitag abmelden", LW_CANCEL),
+    W("freitag abmelden", LW_CANCEL), W("melde mich fur freitag ab", LW_CANCEL), W("melde mich freitag ab", LW_CANCEL),
+    W("melden uns fur freitag ab", LW_CANCEL), W("fur samstag abmelden", LW_CANCEL), W("samstag abmelden", LW_CANCEL),
+    W("melde mich fur samstag ab", LW_CANCEL), W("melde mich samstag ab", LW_CANCEL), W("melden uns fur samstag ab", LW_CANCEL),
+    W("fur den termin abmelden", LW_CANCEL), W("den termin abmelden", LW_CANCEL), W("melde mich fur den termin ab", LW_CANCEL),
+    W("melde mich den termin ab", LW_CANCEL), W("melden uns fur den termin ab", LW_CANCEL), W("fur nachste woche abmelden", LW_CANCEL),
+    W("nachste woche abmelden", LW_CANCEL), W("melde mich fur nachste woche ab", LW_CANCEL), W("melde mich nachste woche ab", LW_CANCEL),
+    W("melden uns fur nachste woche ab", LW_CANCEL), W("leider abmelden", LW_CANCEL), W("abmelden fur", LW_CANCEL),
+    W("termin abmelden", LW_CANCEL), W("krank abmelden", LW_CANCEL), W("mich krank melden", LW_CANCEL),
+    W("melde mich krank", LW_CANCEL), W("melde mich leider ab", LW_CANCEL),
+    W("muss mich leider abmelden", LW_CANCEL), W("abmelden bin krank", LW_CANCEL),
+    /* asking whether one must: a question, not an opt-out */
+    {"muss ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"muss man sich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"soll ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER},
+    {"musste ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, W("abmelden wenn", LW_NOT_STOP), W("abmelden falls", LW_NOT_STOP), W("wie kann ich mich abmelden", LW_STOP),
+    /* stop, then a correction: "Stopp, ich meinte Dienstag!" */
+    W("stop ich meinte", LW_NOT_STOP), W("stop ich meine", LW_NOT_STOP), W("stop meinte", LW_NOT_STOP),
+    W("stop sorry ich meinte", LW_NOT_STOP), W("stop falsch", LW_NOT_STOP), W("stop das war falsch", LW_NOT_STOP),
+    W("stop doch lieber", LW_NOT_STOP), W("stop lieber", LW_NOT_STOP), W("stop sondern", LW_NOT_STOP),
+    W("stop korrektur", LW_NOT_STOP), W("stop warte", LW_NOT_STOP),
+    W("stop moment", LW_NOT_STOP), W("stopp ich meinte", LW_NOT_STOP), W("stopp ich meine", LW_NOT_STOP),
+    W("stopp meinte", LW_NOT_STOP), W("stopp sorry ich meinte", LW_NOT_STOP), W("stopp falsch", LW_NOT_STOP),
+    W("stopp das war falsch", LW_NOT_STOP), W("stopp doch lieber", LW_NOT_STOP), W("stopp lieber", LW_NOT_STOP),
+    W("stopp sondern", LW_NOT_STOP), W("stopp korrektur", LW_NOT_STOP),
+    W("stopp warte", LW_NOT_STOP), W("stopp moment", LW_NOT_STOP),
+    /* "Hören Sie auf (mir zu schreiben)!" */
+    W("horen sie auf", LW_STOP), W("hoeren sie auf", LW_STOP), W("hort auf", LW_STOP),
+    W("hoert auf", LW_STOP), W("hor auf", LW_STOP), W("aufhoren mir zu schreiben", LW_STOP),
+    W("aufhoren zu schreiben", LW_STOP), W("hort auf mir zu schreiben", LW_STOP), W("horen sie auf mir zu schreiben", LW_STOP),
+    W("wann horen sie auf", LW_NOT_STOP), W("wann hort ihr auf", LW_NOT_STOP),
     W("sms", LW_STOP_OBJ), W("smsen", LW_STOP_OBJ), W("nachrichten", LW_STOP_OBJ),
     W("nachricht", LW_STOP_OBJ), W("mehr", LW_STOP_OBJ), W("mich", LW_STOP_OBJ | LW_SELF | LW_FILLER),
     W("mir", LW_STOP_OBJ | LW_SELF | LW_FILLER), W("werbung", LW_STOP_OBJ),
@@ -261,11 +307,9 @@ const struct lang_word lang_de_words[] = {
     W("termin loschen", LW_CANCEL), W("termin absagen", LW_CANCEL),
     W("kann nicht kommen", LW_CANCEL), W("kann doch nicht kommen", LW_CANCEL),
     W("konnen nicht kommen", LW_CANCEL), W("kann leider nicht kommen", LW_CANCEL),
-    
     W("schaffe es nicht", LW_CANCEL),
     W("schaff es nicht", LW_CANCEL), W("schaffs nicht", LW_CANCEL),
     W("schaffe das nicht", LW_CANCEL), W("schaffe es leider nicht", LW_CANCEL),
-    
     W("muss absagen", LW_CANCEL),
     W("muss leider absagen", LW_CANCEL), W("muss den termin absagen", LW_CANCEL),
     W("fallt aus", LW_CANCEL), W("bin verhindert", LW_CANCEL),
@@ -273,7 +317,6 @@ const struct lang_word lang_de_words[] = {
     W("brauche den termin nicht", LW_CANCEL),
     W("komme nicht zum termin", LW_CANCEL), W("termin nicht wahrnehmen", LW_CANCEL),
     W("kann den termin nicht", LW_CANCEL), W("kann morgen doch nicht", LW_CANCEL), W("brauche keinen termin mehr", LW_CANCEL),
-    
     W("verschieben", LW_MOVE), W("verschiebe", LW_MOVE), W("verschoben", LW_MOVE),
     W("verlegen", LW_MOVE), W("verlegt", LW_MOVE), W("umbuchen", LW_MOVE),
     W("umbuchung", LW_MOVE), W("umlegen", LW_MOVE), W("umplanen", LW_MOVE),
@@ -550,8 +593,18 @@ const struct lang_word lang_de_words[] = {
     NT("kann ich warten", OTHER), NT("darauf warten", OTHER),
     NT("solange warten", OTHER), NT("uber nacht", OTHER), NT("unterstellen", OTHER),
     NT("stehen lassen", OTHER), NT("dalassen", OTHER), NT("da lassen", OTHER),
+    /* running late: a message for the people at the counter (handoff) */
+    NT("verspate mich", OTHER), NT("verspaete mich", OTHER), NT("verspaten uns", OTHER),
+    NT("verspatet", OTHER), NT("verspatung", OTHER), NT("verspaetung", OTHER),
+    NT("im stau", OTHER), NT("steh im stau", OTHER), NT("stehe im stau", OTHER),
+    NT("min spater", OTHER), NT("min spaeter", OTHER), NT("minuten spater", OTHER),
+    NT("minuten spaeter", OTHER), NT("min spater da", OTHER), NT("mins spater", OTHER),
+    NT("etwas spater da", OTHER), NT("bisschen spater da", OTHER), NT("bin spater da", OTHER),
+    NT("komme etwas spater", OTHER), NT("komme ein bisschen spater", OTHER),
+    NT("komme ein paar minuten spater", OTHER), NT("bin gleich da", OTHER),
+    NT("bin unterwegs", OTHER), NT("schaffe es nicht puenktlich", OTHER),
+    NT("nicht punktlich", OTHER), NT("nicht puenktlich", OTHER),
     NT("verloren", OTHER), NT("liegen lassen", OTHER), NT("liegen gelassen", OTHER),
-    
 
     /* ---- Wörter, die nur das Handwerk nennen: fragen, was gebraucht wird */
     W("fahrrad", LW_TRADE), W("fahrad", LW_TRADE), W("rad", LW_TRADE),
