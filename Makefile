@@ -187,9 +187,23 @@ FUZZ_LIB_SRCS = $(filter-out src/main.c,$(wildcard src/*.c src/lang/*.c))
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              $(CPPFLAGS) $(PKG_CFLAGS)
 
-$(FUZ)/%: tests/fuzz/%.c $(FUZZ_LIB_SRCS) $(wildcard include/smsdesk/*.h)
+# The library is compiled once (coverage-instrumented, not linked with
+# libFuzzer's main) into an archive every target links: eleven targets
+# used to compile every source eleven times.
+FUZZ_LIB_OBJS = $(FUZZ_LIB_SRCS:%.c=$(FUZ)/obj/%.o)
+FUZZ_OBJ_FLAGS = $(subst -fsanitize=fuzzer,-fsanitize=fuzzer-no-link,$(FUZZ_FLAGS))
+
+$(FUZ)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_LIB_SRCS) $(PKG_LIBS)
+	$(FUZZ_CC) $(FUZZ_OBJ_FLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(FUZ)/libfuzzlib.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(FUZ)/%: tests/fuzz/%.c $(FUZ)/libfuzzlib.a
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(DEPFLAGS) -o $@ $< $(FUZ)/libfuzzlib.a $(PKG_LIBS)
 
 fuzz-run: $(FUZZERS)
 	@if [ -z "$(FUZZERS)" ]; then echo "make fuzz: no fuzz targets yet"; fi

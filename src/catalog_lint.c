@@ -158,6 +158,44 @@ static uint32_t first_non_gsm_in(const struct catalog *cat, const char *text)
 	return 0;
 }
 
+/*
+ * When policy.national_shift is off and a national single-shift table of
+ * one of the business's languages carries every character of text, a hint
+ * to turn it on ("" otherwise). Points into a static buffer.
+ */
+static const char *shift_hint(const struct catalog *cat, const char *text)
+{
+	static char hint[160];
+
+	hint[0] = '\0';
+	for (size_t i = 0; !cat->policy.national_shift && i < cat->n_languages;
+	     i++) {
+		int l = gsm7_lang_from_code(cat->languages[i]);
+		size_t len = strlen(text), pos = 0;
+		int all = 1;
+
+		if (l <= 0 || l >= GSM7_LANG_COUNT ||
+		    gsm7_single_tables[l] == NULL)
+			continue;
+		while (pos < len && all) {
+			uint32_t cp;
+			size_t k = gsm7_utf8_next(text + pos, len - pos, &cp);
+
+			all = gsm7_lookup(cp) >= 0 || in_single_shift(cp, l);
+			pos += k;
+		}
+		if (all) {
+			snprintf(
+			    hint, sizeof(hint),
+			    "; policy.national_shift = true would keep it "
+			    "in 7-bit (the '%s' single shift table has it)",
+			    cat->languages[i]);
+			break;
+		}
+	}
+	return hint;
+}
+
 /* How to name cp to a person: "'ë'", "a tab", "'’' (a curly quote)". */
 static void name_char(uint32_t cp, char *out, size_t cap)
 {
@@ -201,6 +239,7 @@ static void warn_gsm(struct loader *ld, const config_setting_t *s,
 	if (cp == 0 || s == NULL)
 		return;
 	name_char(cp, what, sizeof(what));
+	const char *hint = shift_hint(ld->cat, text);
 	if (svc != NULL && svc->name != NULL && svc->price != NULL) {
 		char *conf = malloc(CONF_MAX), *plain = malloc(CONF_MAX);
 		int with, without;
@@ -222,28 +261,28 @@ static void warn_gsm(struct loader *ld, const config_setting_t *s,
 			     "%s has %s, which is not in the GSM alphabet: "
 			     "every reply signed with it goes as Unicode; a "
 			     "signed confirmation for '%.40s' is a %d-part "
-			     "Unicode text (%d without it)",
-			     key, what, svc->name, with, without);
+			     "Unicode text (%d without it)%s",
+			     key, what, svc->name, with, without, hint);
 		else if (with > without)
 			WARN(ld, line_of(s),
 			     "%s has %s, which is not in the GSM alphabet: it "
 			     "makes every confirmation %s a %d-part Unicode "
 			     "text "
-			     "(%d without it)",
-			     key, what, who, with, without);
+			     "(%d without it)%s",
+			     key, what, who, with, without, hint);
 		else
 			WARN(ld, line_of(s),
 			     "%s has %s, which is not in the GSM alphabet: it "
 			     "makes every confirmation %s a Unicode text (70 "
-			     "characters a part instead of 160)",
-			     key, what, who);
+			     "characters a part instead of 160)%s",
+			     key, what, who, hint);
 		return;
 	}
 	WARN(ld, line_of(s),
 	     "%s has %s, which is not in the GSM alphabet: every reply that "
 	     "names %s goes as a Unicode text (70 characters a part instead of "
-	     "160)",
-	     key, what, who);
+	     "160)%s",
+	     key, what, who, hint);
 }
 
 /* The setting KEY of element i of list NAME at the top of the file. */

@@ -308,10 +308,20 @@ static const char *example_for(struct ctx *c, const struct cat_service *svc)
 {
 	const char *ex = example_text(c);
 	const struct cat_service *first = &c->cat->services[0];
-	const char *w0 = first->n_words > 0 ? first->words[0] : first->id;
 	const char *w1 = svc->n_words > 0 ? svc->words[0] : svc->id;
-	size_t l0 = strlen(w0);
-	if (strncmp(ex, w0, l0) != 0)
+	/* The first service's word the example starts with (any of its
+	 * words: example_text picks the one its name holds), whole. */
+	size_t l0 = 0;
+	for (size_t i = 0; i < first->n_words; i++) {
+		size_t l = strlen(first->words[i]);
+		if (l > l0 && strncmp(ex, first->words[i], l) == 0 &&
+		    ex[l] == ' ')
+			l0 = l;
+	}
+	if (l0 == 0 && first->n_words == 0 &&
+	    strncmp(ex, first->id, strlen(first->id)) == 0)
+		l0 = strlen(first->id);
+	if (l0 == 0)
 		return ex;
 	return pool_fmt(c, "%s%s", w1, ex + l0);
 }

@@ -165,7 +165,10 @@ static int shrink_one(struct ctx *c, const int *dropped)
 			continue;
 		for (size_t k = 0; k < c->parts[i].n_vars; k++) {
 			struct lang_var *v = &c->parts[i].vars[k];
-			if (v->items == NULL || v->shown <= 1)
+			/* the bookings made or held are promises: every one
+			 * is stated (the words after them go first) */
+			if (v->items == NULL || v->shown <= 1 ||
+			    strcmp(v->name, "bookings") == 0)
 				continue;
 			if (best == NULL || v->shown >= best->shown)
 				best = v;

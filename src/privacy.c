@@ -81,7 +81,7 @@ void privacy_daily(const struct catalog *cat, struct store *st, int64_t now)
 		log_warn("retention: the database file was not compacted "
 			 "(%s); freed space is zeroed and will be reused",
 			 store_errmsg(st));
-	store_set_busy_timeout(st, 5000); /* the store's default */
+	store_busy_restore(st); /* the loop's budget, or the default */
 }
 
 /* ---- JSON (RFC 8259) ------------------------------------------------------

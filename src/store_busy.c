@@ -39,3 +39,11 @@ void store_busy_budget_reset(struct store *st)
 {
 	st->busy_left_ms = st->busy_budget_ms;
 }
+
+void store_busy_restore(struct store *st)
+{
+	if (st->busy_budget_ms > 0)
+		store_set_busy_budget(st, st->busy_budget_ms);
+	else
+		sqlite3_busy_timeout(st->db, 5000); /* the store's default */
+}

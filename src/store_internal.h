@@ -16,7 +16,7 @@
  * A statement must not be re-entered: do not run SQL_X from inside a
  * db_each callback that is walking SQL_X.
  *
- * Schema changes go to the migration table at the top of store.c (append a
+ * Schema changes go to the migration table in store_schema.c (append a
  * step; never edit one).
  */
 #ifndef SMSDESK_STORE_INTERNAL_H
@@ -156,6 +156,19 @@ int db_tx_leave(struct store *st, struct tx *tx, int rc);
 /* A read snapshot (BEGIN DEFERRED) unless the caller holds a transaction;
  * end it with db_tx_leave. */
 int db_tx_enter_read(struct store *st, struct tx *tx);
+
+/* ---- schema (store_schema.c, helpers in store.c) ------------------------ */
+
+/* Run every statement of a script (DDL, pragmas); STORE_OK or < 0. */
+int db_script(struct store *st, const char *sql);
+/* PRAGMA user_version into *version; STORE_OK or < 0 (errmsg set). */
+int db_user_version(struct store *st, int *version);
+/*
+ * Bring the schema from whatever it is to `target` (at most
+ * STORE_SCHEMA_VERSION), in one transaction, so a crash mid-upgrade leaves
+ * the old version intact. STORE_OK, or < 0 with the reason in err.
+ */
+int db_migrate(struct store *st, int target, char *err, size_t cap);
 
 /* ---- privacy (store_privacy.c) ----------------------------------------- */
 

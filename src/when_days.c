@@ -483,6 +483,8 @@ static int month_at(const struct rd *rd, int i, int *m)
 	return h->len;
 }
 
+static int hour_marked(const struct rd *rd, int i);
+
 /*
  * "el domingo 14", "samedi 23": a number of 1 to 31 right after a weekday
  * names the day of the month in the text's language when its pack says so
@@ -498,10 +500,39 @@ static int number_after_weekday(const struct rd *rd, int i)
 	    t->num > 31 || t->ndigits > 2 || t->sep == ':' || t->sep == '.' ||
 	    t->sep == 'j' || t->sep == '-' || t->sep == '~')
 		return 0;
-	return !has(rd, i + 1, WS_OCLOCK) && !has(rd, i + 1, WS_AM) &&
-	       !has(rd, i + 1, WS_PM) && !has(rd, i + 1, WS_MIN_AFTER) &&
-	       !has(rd, i + 1, WS_WINDOW) && !has(rd, i + 1, WS_MONTH) &&
-	       (!has(rd, i + 1, WS_TO) || has(rd, i + 1, WS_AT));
+	return !hour_marked(rd, i + 1) && !has(rd, i + 1, WS_MONTH);
+}
+
+/* After the number at i-1: a mark that makes it an hour ("10h", "10 y
+ * media", "10 de la mañana") or the start of a span ("10 a 12"; "10 a
+ * las 12" and "10 a mediodía" are not spans). */
+static int hour_marked(const struct rd *rd, int i)
+{
+	const struct lex_hit *w = hit(rd, i, WS_WINDOW);
+	const struct lex_hit *to = hit(rd, i, WS_TO);
+	if (has(rd, i, WS_OCLOCK) || has(rd, i, WS_AM) || has(rd, i, WS_PM) ||
+	    has(rd, i, WS_MIN_AFTER) || (w != NULL && !(w->flags & WF_DAYPART)))
+		return 1;
+	if (to == NULL || has(rd, i, WS_AT))
+		return 0;
+	int k = skip(rd, i + to->len);
+	return tok(rd, k)->num >= 0 || has(rd, k, WS_NUMBER);
+}
+
+/*
+ * "el 15", "el día 24": a number of 1 to 31 after a word its pack marks
+ * (WS_DAY_MARK) is the day of the month, unless it is an hour or a
+ * month follows (the month rule reads "el 15 de marzo").
+ */
+static int number_after_mark(const struct rd *rd, int i)
+{
+	const struct lex_tok *t = tok(rd, i);
+	if (i == 0 || !has(rd, i - 1, WS_DAY_MARK) || t->num < 1 ||
+	    t->num > 31 || t->ndigits > 2 || t->sep == ':' || t->sep == '.' ||
+	    t->sep == 'j' || t->sep == '-' || t->sep == '~' || t->sep == '/' ||
+	    after_time_word(rd, i))
+		return 0;
+	return !hour_marked(rd, i + 1) && !has(rd, i + 1, WS_MONTH);
 }
 
 int wr_date(struct rd *rd, int i)
@@ -639,20 +670,23 @@ int wr_date(struct rd *rd, int i)
 	int odot =
 	    t0->dot && has(rd, i - 1, WS_SKIP) && !after_time_word(rd, i);
 	if (a >= 0 && t0->ndigits <= 2 &&
-	    (ord || odot || number_after_weekday(rd, i))) {
-		int ol = ord ? 2 : 1;
+	    (ord || odot || number_after_weekday(rd, i) ||
+	     number_after_mark(rd, i))) {
+		/* the number and its ordinal ending, if any ("25th", "15") */
+		int used = 1 + ordinal_after(rd, i + 1);
 		/* "the 3rd of smarch": an ordinal "of" something unknown */
-		int nk = skip(rd, i + ol);
-		if (nk > i + ol && !tok(rd, nk)->known &&
-		    tok(rd, nk)->num < 0 && nk < rd->t->n) {
+		int nk = skip(rd, i + used);
+		if (nk > i + used && !tok(rd, nk)->known &&
+		    tok(rd, nk)->num < 0 && nk < rd->t->n &&
+		    !has(rd, i + used, WS_WINDOW)) {
 			rd->unsure = 1;
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		mark(rd, i, ol);
+		mark(rd, i, used);
 		if (a < 1 || a > 31) {
 			rd->bad_date = 1;
-			return ol;
+			return used;
 		}
 		int yy = rd->now->day.year, mo = rd->now->day.month;
 		for (int tries = 0; tries < 3; tries++) {
@@ -660,9 +694,9 @@ int wr_date(struct rd *rd, int i)
 			if (when_day_make(yy, mo, a, &out) == 0 &&
 			    when_day_cmp(&out, &rd->now->day) >= 0) {
 				set_day(rd, out, 1);
-				note_day(rd, i, ol, "day of the month");
-				rd->ctx_at = i + ol;
-				return ol;
+				note_day(rd, i, used, "day of the month");
+				rd->ctx_at = i + used;
+				return used;
 			}
 			if (++mo > 12) {
 				mo = 1;
@@ -670,7 +704,7 @@ int wr_date(struct rd *rd, int i)
 			}
 		}
 		rd->bad_date = 1;
-		return ol;
+		return used;
 	}
 	return 0;
 }

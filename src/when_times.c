@@ -31,6 +31,19 @@ static int window_after(const struct rd *rd, int i)
 	return has(rd, i, WS_WINDOW) || has(rd, i, WS_WINDOW_TODAY);
 }
 
+/* Right after a part of the day: "por la tarde |un masaje". */
+static int after_window(const struct rd *rd, int i)
+{
+	for (int back = 1; back <= 6 && i - back >= 0; back++) {
+		const struct lex_hit *w = hit(rd, i - back, WS_WINDOW);
+		const struct lex_hit *t = hit(rd, i - back, WS_WINDOW_TODAY);
+		if ((w != NULL && w->len == back) ||
+		    (t != NULL && t->len == back))
+			return 1;
+	}
+	return 0;
+}
+
 static int time_ctx(const struct rd *rd, int i)
 {
 	static const unsigned ctx[] = {WS_AT,	  WS_ABOUT,	  WS_AFTER,
@@ -110,6 +123,9 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0; /* "at a week" */
 		if (tok(rd, i)->len == 1 && a == 0 && oc == NULL)
 			return 0; /* "a", "an" */
+		if (a == 0 && oc == NULL && !after_time_word(rd, i) &&
+		    !window_after(rd, i + n) && after_window(rd, i))
+			return 0; /* "tomorrow afternoon one massage" */
 		out->min = (a ? apply_ampm(v, pm) : v) * 60;
 		out->strong = a > 0;
 		used = n + a + (a == 0 && oc != NULL ? oc->len : 0);

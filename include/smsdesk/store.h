@@ -4,16 +4,16 @@
  * conversations, opt-outs and the referral ledger (DESIGN.md "Invariants").
  *
  * The only module that includes sqlite3 (src/store*.c, which share
- * src/store_internal.h: store.c opens, migrates and holds the statement
- * cache; store_inbox.c, store_outbox.c, store_bookings.c — bookings,
- * conversations, opt-outs — and store_ledger.c — ledger and report — hold
- * the tables). The file runs in WAL mode with
- * foreign keys on and a busy timeout; its schema is versioned with PRAGMA
- * user_version and upgraded forward in code when opened. Every statement is
- * prepared once and cached; every multi-step change is one transaction.
- * The store never reads the clock (every time is UTC epoch seconds passed in
- * by the caller), never knows AT or PDU syntax (PDUs are opaque hex), and
- * never decides anything a customer reads.
+ * src/store_internal.h: store.c opens and holds the statement cache,
+ * store_schema.c holds the migration steps and applies them; store_inbox.c,
+ * store_outbox.c, store_bookings.c — bookings, conversations, opt-outs — and
+ * store_ledger.c — ledger and report — hold the tables). The file runs in WAL
+ * mode with foreign keys on and a busy timeout; its schema is versioned with
+ * PRAGMA user_version and upgraded forward in code when opened. Every statement
+ * is prepared once and cached; every multi-step change is one transaction. The
+ * store never reads the clock (every time is UTC epoch seconds passed in by the
+ * caller), never knows AT or PDU syntax (PDUs are opaque hex), and never
+ * decides anything a customer reads.
  *
  * Return codes: 0 (STORE_OK) on success, a positive STORE_EXISTS where a call
  * is idempotent, or a negative enum store_err. After STORE_ERR_DB,
@@ -113,6 +113,13 @@ void store_set_busy_timeout(struct store *st, int ms);
  * store_set_busy_timeout.
  */
 void store_set_busy_budget(struct store *st, int ms);
+/*
+ * After a store_set_busy_timeout meant for one step (the daily
+ * compaction waits 250 ms for readers), put back what the connection had:
+ * its busy budget when one was set, else the default 5 s wait. Without it
+ * the daemon's loop waited up to 5 s per call for the rest of the run.
+ */
+void store_busy_restore(struct store *st);
 void store_busy_budget_reset(struct store *st);
 
 /* ---- transactions ---------------------------------------------------- */

@@ -111,6 +111,8 @@ enum when_sense {
 		       * day", "what day", "same day"); a phrase of several
 		       * words is read as nothing at all ("guten morgen",
 		       * "iyi günler": greetings, not tomorrow or a day) */
+	WS_DAY_MARK,  /* a bare number of 1 to 31 right after it is the day
+		       * of the month: "el 15", "el día 24" (es) */
 };
 
 /* Day rules for WS_HOLIDAY. */
@@ -145,6 +147,10 @@ enum when_sense {
  * with postpositions do ("10'dan sonra", "12'ye kadar").
  */
 #define WF_POST 4
+/* A part of the day that leaves a bare number before it a date after a
+ * weekday ("martes 15 por la mañana": the 15th), where "de la mañana"
+ * makes it an hour ("martes 10 de la mañana"). */
+#define WF_DAYPART 8
 
 struct when_word {
 	const char *text;    /* UTF-8, any case; words separated by spaces */

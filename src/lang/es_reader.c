@@ -458,6 +458,23 @@ const struct lang_word lang_es_words[] = {
     NT("descuentos", OTHER), NT("oferta", OTHER), NT("ofertas", OTHER),
     NT("promocion", OTHER), NT("busco trabajo", OTHER),
     NT("buscais a alguien", OTHER), NT("necesitais personal", OTHER),
+    /* llegar tarde: un mensaje para la persona del mostrador (como
+     * "running late" en inglés) */
+    NT("llego tarde", OTHER), NT("llegare tarde", OTHER),
+    NT("llego un poco tarde", OTHER), NT("llegare un poco tarde", OTHER),
+    NT("voy a llegar tarde", OTHER), NT("vamos a llegar tarde", OTHER),
+    NT("llegamos tarde", OTHER), NT("voy tarde", OTHER),
+    NT("min tarde", OTHER), NT("mins tarde", OTHER),
+    NT("minuto tarde", OTHER), NT("minutos tarde", OTHER),
+    NT("minutillos tarde", OTHER), NT("con retraso", OTHER),
+    NT("me retraso", OTHER), NT("retrasado", OTHER),
+    NT("retrasada", OTHER), NT("en un atasco", OTHER),
+    NT("voy de camino", OTHER), NT("estoy de camino", OTHER),
+    NT("ya voy", OTHER),
+    /* mutuas y seguros, a domicilio: lo contesta una persona */
+    NT("mutua", OTHER), NT("mutuas", OTHER), NT("aseguradora", OTHER),
+    NT("seguro medico", OTHER), NT("adeslas", OTHER), NT("sanitas", OTHER),
+    NT("asisa", OTHER), NT("a domicilio", OTHER),
     NT("puesto de trabajo", OTHER),
     NT("curriculum", OTHER), NT("wifi", OTHER), NT("bano", OTHER),
     NT("silla de ruedas", OTHER), NT("accesible", OTHER),

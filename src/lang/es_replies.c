@@ -8,8 +8,9 @@
  * ñ, ü, ¿ and ¡ are in it; á, í, ó and ú are not, and one of them makes a
  * whole reply a Unicode text of 70 characters a part): "Escribe" rather
  * than "Envía", "fecha" rather than "día", "Elige del 1 al 3" rather than
- * "Responde con un número", "Sab" in dates. Where only the accented word
- * is right ("días vista", "cómo llegar", "¿Y cuál?") it is written
+ * "Responde con un número". Days in dates are lower case with their
+ * accents, as Spanish writes them ("mié", "sáb"). Where only the accented
+ * word is right ("días", "cómo llegar", "¿Y cuál?") it is written
  * properly; with policy.national_shift the Spanish single-shift table
  * carries á í ó ú at GSM cost.
  */
@@ -22,12 +23,12 @@ static const struct lang_tpl tpls[] = {
      * how to cancel */
     {"booked", "Reservado: {service}, {when}, {price}. Ref {ref}. Para "
 	       "cancelar escribe CANCELAR {ref}."},
-    {"booked_many", "Reservadas {count}: {bookings}. Total {total}. Para "
-		    "cancelar escribe CANCELAR y la ref."},
-    {"booked_many_plain", "Reservadas {count}: {bookings}. Para cancelar "
-			  "escribe CANCELAR y la ref."},
-    {"moved", "Cambiado: {service} ahora es {when}, {price}. Nueva ref "
-	      "{ref} ({old_ref} queda anulada). Para cancelar escribe "
+    {"booked_many", "{count} citas reservadas: {bookings}. Total {total}. "
+		    "Para cancelar: CANCELAR y la ref."},
+    {"booked_many_plain", "{count} citas reservadas: {bookings}. Para "
+			  "cancelar: CANCELAR y la ref."},
+    {"moved", "Cita cambiada: {service}, ahora el {when}, {price}. Nueva "
+	      "ref {ref} ({old_ref} queda anulada). Para cancelar escribe "
 	      "CANCELAR {ref}."},
     {"already_booked", "Ya tienes cita: {service}, {when}. Ref {ref}."},
     {"offer", "Libre: {slots}. Responde {pick} para reservar."},
@@ -72,14 +73,15 @@ static const struct lang_tpl tpls[] = {
     {"no_full", "Lo siento, el {day} no queda hueco para {service}."},
     {"no_notice", "Lo siento, para {service} necesitamos {notice} de "
 		  "aviso: el {day} ya no queda nada."},
-    {"no_horizon", "Lo siento, solo damos cita hasta {n} días vista."},
+    {"no_horizon", "Lo siento, solo damos cita con hasta {n} días de "
+		   "antelación."},
     {"no_nobody", "Y nadie que conozcamos tiene hueco, lo siento."},
     {"taken", "Lo siento, ya no hay hueco el {day} a las {time}."},
     {"too_soon", "Lo siento, para {service} necesitamos {notice} de aviso: "
 		 "el {day} a las {time} es muy pronto."},
     {"time_passed", "Lo siento, las {time} de hoy ya han pasado."},
-    {"off_grid", "{service} empieza cada {minutes} min, no a las {time}. "
-		 "El {day}:"},
+    {"off_grid", "El {day} a las {time} no hay hueco ({service}: cada "
+		 "{minutes} min)."},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
     {"window_full", "Lo siento, a esa hora no hay nada libre para "
 		    "{service} el {day}."},
@@ -112,9 +114,8 @@ static const struct lang_tpl tpls[] = {
 		  "CANCELAR {ref} para cancelarla."},
     {"which_booking", "¿Qué cita quieres {action}? {bookings} Responde "
 		      "{pick}."},
-    {"bookings", "Tus citas: {bookings}. Para cancelar escribe CANCELAR y "
-		 "la ref."},
-    {"bookings_more", "Y otras {n}."},
+    {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
+    {"bookings_more", "Y {n} más."},
     {"bookings_none", "No tienes ninguna cita con nosotros."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
 	     "para cancelar, BAJA para no recibir mensajes."},
@@ -213,7 +214,7 @@ const struct lang_pack lang_pack_es = {
     .words = lang_es_words,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
-    .wday_abbr = {"Lun", "Mar", "Mié", "Jue", "Vie", "Sab", "Dom"},
+    .wday_abbr = {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"},
     .month_abbr = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago",
 		   "sep", "oct", "nov", "dic"},
     .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",

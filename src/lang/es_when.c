@@ -14,6 +14,11 @@
 	{                                                                      \
 		t, s, WF_WEAK, v                                               \
 	}
+/* A part of the day said on its own ("martes 15 por la mañana": the 15th). */
+#define P(t, v)                                                                \
+	{                                                                      \
+		t, WS_WINDOW, WF_DAYPART, v                                    \
+	}
 
 static const struct when_word es_words[] = {
     /* ---- días relativos ---- */
@@ -41,6 +46,7 @@ static const struct when_word es_words[] = {
     E("vie", WS_WEEKDAY, 4),
     E("vier", WS_WEEKDAY, 4),
     E("viern", WS_WEEKDAY, 4),
+    E("biernes", WS_WEEKDAY, 4),
     E("sábado", WS_WEEKDAY, 5),
     E("sáb", WS_WEEKDAY, 5),
     E("domingo", WS_WEEKDAY, 6),
@@ -138,16 +144,39 @@ static const struct when_word es_words[] = {
     E("y media", WS_MIN_AFTER, 30),
     E("y cuarto", WS_MIN_AFTER, 15),
     E("menos cuarto", WS_MIN_AFTER, -15),
+    /* Parts of the day as said in Spain: "la tarde" is after lunch (from
+     * about 15:00); "de la tarde" after an hour marks it pm from 12:00
+     * ("la una de la tarde"). "a última hora" is the end of the working
+     * day, "a primera hora" its start. */
     E("de la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("por la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("en la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("de la mñn", WS_WINDOW, WHEN_SPAN(360, 720)),
+    P("por la mañana", WHEN_SPAN(360, 840)),
+    P("por la mñn", WHEN_SPAN(360, 840)),
+    P("x la mañana", WHEN_SPAN(360, 840)),
+    P("x la mñn", WHEN_SPAN(360, 840)),
+    P("en la mañana", WHEN_SPAN(360, 840)),
+    P("por las mañanas", WHEN_SPAN(360, 840)),
+    P("x las mañanas", WHEN_SPAN(360, 840)),
+    P("a media mañana", WHEN_SPAN(600, 750)),
+    P("a primera hora", WHEN_SPAN(360, 600)),
+    P("a primera hora de la mañana", WHEN_SPAN(360, 600)),
+    P("a última hora de la mañana", WHEN_SPAN(720, 900)),
     E("de la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
-    E("por la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
-    E("en la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    P("por la tarde", WHEN_SPAN(900, 1260)),
+    P("x la tarde", WHEN_SPAN(900, 1260)),
+    P("en la tarde", WHEN_SPAN(900, 1260)),
+    P("por las tardes", WHEN_SPAN(900, 1260)),
+    P("x las tardes", WHEN_SPAN(900, 1260)),
+    P("a media tarde", WHEN_SPAN(1020, 1140)),
+    P("media tarde", WHEN_SPAN(1020, 1140)),
+    P("a primera hora de la tarde", WHEN_SPAN(900, 1020)),
+    P("a última hora de la tarde", WHEN_SPAN(1140, 1260)),
+    P("a última hora", WHEN_SPAN(1140, 1260)),
     E("de la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
-    E("por la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
-    E("esta mañana", WS_WINDOW_TODAY, WHEN_SPAN(360, 720)),
-    E("esta tarde", WS_WINDOW_TODAY, WHEN_SPAN(720, 1260)),
+    P("por la noche", WHEN_SPAN(1080, 1440)),
+    P("x la noche", WHEN_SPAN(1080, 1440)),
+    E("esta mañana", WS_WINDOW_TODAY, WHEN_SPAN(360, 840)),
+    E("esta tarde", WS_WINDOW_TODAY, WHEN_SPAN(900, 1260)),
     E("esta noche", WS_WINDOW_TODAY, WHEN_SPAN(1080, 1440)),
     E("después de las", WS_AFTER, 0),
     E("a partir de las", WS_AFTER, 0),
@@ -167,6 +196,9 @@ static const struct when_word es_words[] = {
 
     /* ---- dudas ---- */
     E("día", WS_DATE_NOUN, 0),
+    /* "el 15", "el día 24", "para el 3": the day of the month */
+    E("el", WS_DAY_MARK, 0),
+    E("día", WS_DAY_MARK, 0),
     E("el", WS_SKIP, 0),
     E("la", WS_SKIP, 0),
     E("de", WS_SKIP, 0),

@@ -75,6 +75,8 @@ static const struct when_word tr_words[] = {
     E("cumartes", WS_WEEKDAY, 5),
     E("cmt", WS_WEEKDAY, 5),
     E("cmts", WS_WEEKDAY, 5),
+    E("cts", WS_WEEKDAY, 5),
+    E("ctsi", WS_WEEKDAY, 5),
     E("ctesi", WS_WEEKDAY, 5),
     E("c tesi", WS_WEEKDAY, 5),
     E("cumrtesi", WS_WEEKDAY, 5),

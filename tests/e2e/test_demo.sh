@@ -26,7 +26,7 @@ out=$(timeout 120 "$SMSDESK_BIN" demo -c "$es_cfg" --now 2026-12-01T09:00 \
 	--script "$SMSDESK_SRC/tests/data/demo-script-es.txt" 2>&1); rc=$?
 t_eq "$rc" 0
 t_contains "$out" "you are texting Barbería Ruzafa"
-t_contains "$out" "desk> Corte de pelo el Mié 2 dic 11:00: hay hueco."
+t_contains "$out" "desk> Corte de pelo el mié 2 dic 11:00: hay hueco."
 t_contains "$out" "desk> Arreglo de barba: 8 € (15 min)."
 t_contains "$out" "desk> Hot towel shave is 18 € (30 min)."
 t_contains "$out" "Sorry, we don't do Nails. Try Estética Marina +34600000103 (walk-ins)."

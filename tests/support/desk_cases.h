@@ -241,6 +241,19 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 		for (size_t k = 0; k < res->n_replies; k++)
 			CHECK(strstr(res->replies[k], res->d.named[i]) != NULL);
 	}
+	/* Every booking made or moved is stated: its ref is in a reply
+	 * (the length limit never hides one). */
+	for (size_t i = 0; i <= res->d.n_more; i++) {
+		enum desk_kind k =
+		    i == 0 ? res->d.kind : res->d.more[i - 1].kind;
+		const char *ref = i == 0 ? res->d.ref : res->d.more[i - 1].ref;
+		int told = 0;
+		if ((k != DESK_BOOKED && k != DESK_MOVED) || ref[0] == '\0')
+			continue;
+		for (size_t r = 0; r < res->n_replies; r++)
+			told |= strstr(res->replies[r], ref) != NULL;
+		CHECK(told);
+	}
 	if (res->d.kind == DESK_SILENT)
 		CHECK_INT(res->n_replies, 0);
 	else
@@ -260,7 +273,10 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 				ours |=
 				    strncmp(
 					ex, cat->services[s].words[w],
-					strlen(cat->services[s].words[w])) == 0;
+					strlen(cat->services[s].words[w])) ==
+					0 &&
+				    ex[strlen(cat->services[s].words[w])] ==
+					' '; /* the whole word */
 		CHECK(ours);
 	}
 }
