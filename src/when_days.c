@@ -209,7 +209,11 @@ int wr_day(struct rd *rd, int i)
 		break;
 	}
 
+	/* "lundi de Pâques", "viernes santo": a holiday named after its
+	 * weekday is the holiday. */
+	const struct lex_hit *hol = hit(rd, k, WS_HOLIDAY);
 	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
+	    (hol == NULL || hol->len <= h->len) &&
 	    (!(h->flags & WF_WEAK) || pre)) {
 		int w = h->value, week_of;
 		n = k + h->len - i;
@@ -255,9 +259,15 @@ int wr_day(struct rd *rd, int i)
 	if ((h = hit(rd, k, WS_WEEKEND)) != NULL) {
 		n = k + h->len - i;
 		int ml, add = 0;
-		if (mod_of(rd, k + h->len, &ml) == M_AFTER_NEXT) {
+		enum mod post = mod_of(rd, skip(rd, k + h->len), &ml);
+		if (post == M_AFTER_NEXT) {
 			add = 14;
 			n += ml;
+		} else if (mod == M_NONE &&
+			   (post == M_NEXT || post == M_LAST)) {
+			/* "le week-end prochain", "fim de semana que vem" */
+			add = post == M_NEXT ? 7 : -7;
+			n = skip(rd, k + h->len) + ml - i;
 		} else if (mod == M_NEXT) {
 			add = 7;
 		} else if (mod == M_LAST) {
@@ -457,12 +467,75 @@ static int month_at(const struct rd *rd, int i, int *m)
 	return h->len;
 }
 
+/* Day A of this month, or of the next month that has it once it is gone;
+ * the N tokens from I are used. */
+static int mday_ahead(struct rd *rd, int a, int i, int n, const char *why)
+{
+	mark(rd, i, n);
+	if (a < 1 || a > 31) {
+		rd->bad_date = 1;
+		return n;
+	}
+	int yy = rd->now->day.year, mo = rd->now->day.month;
+	for (int tries = 0; tries < 3; tries++) {
+		struct when_day out;
+		if (when_day_make(yy, mo, a, &out) == 0 &&
+		    when_day_cmp(&out, &rd->now->day) >= 0) {
+			set_day(rd, out, 1);
+			note_day(rd, i, n, why);
+			rd->ctx_at = i + n;
+			return n;
+		}
+		if (++mo > 12) {
+			mo = 1;
+			yy++;
+		}
+	}
+	rd->bad_date = 1;
+	return n;
+}
+
+/* A number standing alone as a day: not joined or glued to a time mark,
+ * not a count, and no month after it (then it is a date). */
+static int lone_mday(const struct rd *rd, int k)
+{
+	const struct lex_tok *d = tok(rd, k);
+	int m;
+
+	if (d->num < 1 || d->num > 31 || d->ndigits > 2 || d->sep != ' ')
+		return 0;
+	return month_at(rd, skip(rd, k + 1), &m) == 0 &&
+	       !has(rd, k + 1, WS_OCLOCK) && !has(rd, k + 1, WS_AM) &&
+	       !has(rd, k + 1, WS_PM) && !has(rd, k + 1, WS_MIN_AFTER) &&
+	       !has(rd, k + 1, WS_UNIT_DAYS) && !has(rd, k + 1, WS_UNIT_MIN) &&
+	       !has(rd, k + 1, WS_ORD_SUFFIX);
+}
+
 int wr_date(struct rd *rd, int i)
 {
 	const struct lex_tok *t0 = tok(rd, i);
 	int a = t0->num, sep = t0->sep, m, ml, y = -1, yl, n;
 	const struct lex_hit *h;
 
+	/* "le 12", "dia 12 às 10h": the day of the month after its word */
+	if ((h = hit(rd, i, WS_MDAY)) != NULL) {
+		int k = skip(rd, i + h->len);
+		if (lone_mday(rd, k))
+			return mday_ahead(rd, tok(rd, k)->num, i, k + 1 - i,
+					  "day of the month");
+	}
+	/* "samedi 12 à 10h", "sábado 12 às 9", "lundi 30": after a weekday,
+	 * a number before a time, or past any hour, is the day of the
+	 * month */
+	if (i == rd->ctx_at && rd->wday >= 0 && !rd->day_set &&
+	    lone_mday(rd, i)) {
+		int k = i + 1;
+		if ((h = hit(rd, k, WS_AT)) != NULL ||
+		    (h = hit(rd, k, WS_ABOUT)) != NULL)
+			k += h->len;
+		if (a > 24 || (k > i + 1 && wr_time_len(rd, k) > 0))
+			return mday_ahead(rd, a, i, 1, "day of the month");
+	}
 	if (a >= 0) {
 		/* ISO 2026-12-25 */
 		if (t0->ndigits == 4 && sep == '-' &&
@@ -586,28 +659,7 @@ int wr_date(struct rd *rd, int i)
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		mark(rd, i, 2);
-		if (a < 1 || a > 31) {
-			rd->bad_date = 1;
-			return 2;
-		}
-		int yy = rd->now->day.year, mo = rd->now->day.month;
-		for (int tries = 0; tries < 3; tries++) {
-			struct when_day out;
-			if (when_day_make(yy, mo, a, &out) == 0 &&
-			    when_day_cmp(&out, &rd->now->day) >= 0) {
-				set_day(rd, out, 1);
-				note_day(rd, i, 2, "day of the month");
-				rd->ctx_at = i + 2;
-				return 2;
-			}
-			if (++mo > 12) {
-				mo = 1;
-				yy++;
-			}
-		}
-		rd->bad_date = 1;
-		return 2;
+		return mday_ahead(rd, a, i, 2, "day of the month");
 	}
 	return 0;
 }

@@ -208,6 +208,28 @@ static void finish(struct rd *rd)
 }
 
 /*
+ * A phrase of several words, the longest entry at i, that only leads into
+ * a time ("por volta das 4", "aux alentours de 14h"), names no time ("boa
+ * tarde", a greeting) or a day the reader cannot place ("christmas
+ * holidays", "vacances de Noël") is passed over whole, so a word inside it
+ * ("das", "tarde", "christmas") is not read on its own; doubt() still sees
+ * the last kind. Returns the tokens to pass (1: no such phrase).
+ */
+static int pass_over(const struct rd *rd, int i)
+{
+	static const unsigned lead[] = {WS_AT, WS_ABOUT, WS_NOT_DATE,
+					WS_UNPLACED};
+	int best = longest(rd, i);
+
+	for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++) {
+		const struct lex_hit *h = hit(rd, i, lead[k]);
+		if (h != NULL && h->len > 1 && h->len == best)
+			return h->len;
+	}
+	return 1;
+}
+
+/*
  * Countries that write the month first ("12/1" is 1 December): the United
  * States and the places that follow its usage (CLDR's short date patterns).
  */
@@ -255,6 +277,10 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 
 	for (int i = 0; i < t.n;) {
 		int n;
+		if ((n = pass_over(&rd, i)) > 1) {
+			i += n;
+			continue;
+		}
 		if ((n = wr_asap(&rd, i)) > 0 || (n = wr_count(&rd, i)) > 0 ||
 		    (n = wr_day(&rd, i)) > 0 || (n = wr_date(&rd, i)) > 0 ||
 		    (n = wr_month_span(&rd, i)) > 0 ||

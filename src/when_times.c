@@ -62,7 +62,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((h = hit(rd, i, WS_CLOCK)) != NULL) {
 		out->min = h->value;
 		out->strong = 1;
-		return h->len;
+		used = h->len;
+		goto after; /* "midi et demi", "meio-dia e meia" */
 	}
 	/* half past 3, quarter to 5, half 3, halb 3 */
 	if ((h = hit(rd, i, WS_MIN_BEFORE)) != NULL) {
@@ -347,6 +348,12 @@ both:
 	mark(rd, i, k - i);
 	note_time(rd, i, k - i, "between");
 	return k - i;
+}
+
+int wr_time_len(const struct rd *rd, int i)
+{
+	struct tval v;
+	return time_at(rd, i, 1, &v);
 }
 
 int wr_time(struct rd *rd, int i)

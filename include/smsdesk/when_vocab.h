@@ -58,6 +58,9 @@ enum when_sense {
 	WS_WEEKEND,    /* "weekend", "fin de semana" */
 	WS_MONTH_SPAN, /* before a month alone: the whole month is meant
 			* ("in december", "during may"); value 0 */
+	WS_MDAY,       /* before a bare number: that day of this month, or
+			* of the next once gone ("le 12", "dia 12"); a
+			* month after the number makes it a date instead */
 	/* Counting: "in 5 days", "3 gün sonra", "in an hour" */
 	WS_IN,	       /* before N units: "in", "en", "dans", "within" */
 	WS_LATER,      /* after N units: "later", "from now", "sonra" */
