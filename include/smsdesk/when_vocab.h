@@ -158,6 +158,8 @@ struct when_vocab {
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */
 extern const struct when_vocab when_vocab_en;
 extern const struct when_vocab when_vocab_es;
+extern const struct when_vocab when_vocab_fr;
+extern const struct when_vocab when_vocab_pt;
 extern const struct when_vocab *const when_vocabs[];
 extern const size_t when_n_vocabs;
 const struct when_vocab *when_vocab_find(const char *lang);

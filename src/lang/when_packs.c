@@ -6,6 +6,8 @@
 const struct when_vocab *const when_vocabs[] = {
     &when_vocab_en,
     &when_vocab_es,
+    &when_vocab_fr,
+    &when_vocab_pt,
 };
 const size_t when_n_vocabs = sizeof(when_vocabs) / sizeof(when_vocabs[0]);
 
