@@ -107,8 +107,11 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		    (has(rd, i + n, WS_UNIT_DAYS) ||
 		     has(rd, i + n, WS_UNIT_MIN)))
 			return 0; /* "at a week" */
-		if (tok(rd, i)->len == 1 && a == 0 && oc == NULL)
-			return 0; /* "a", "an" */
+		const struct lex_hit *nw = hit(rd, i, WS_NUMBER);
+		if ((tok(rd, i)->len == 1 ||
+		     (nw != NULL && (nw->flags & WF_WEAK))) &&
+		    a == 0 && oc == NULL)
+			return 0; /* "a", "an", "pour un", "para uma" */
 		out->min = (a ? apply_ampm(v, pm) : v) * 60;
 		out->strong = a > 0;
 		used = n + a + (a == 0 && oc != NULL ? oc->len : 0);

@@ -132,7 +132,9 @@ enum when_sense {
 /* Entry flags. */
 #define WF_WEAK                                                                \
 	1 /* also an ordinary word ("may", "march", "sa"): counts              \
-	   * only next to a number, a day or a modifier */
+	   * only next to a number, a day or a modifier; a number             \
+	   * word that is also an article ("un", "uma") is an hour            \
+	   * only before o'clock or am/pm ("une heure", not "pour un") */
 
 struct when_word {
 	const char *text;    /* UTF-8, any case; words separated by spaces */

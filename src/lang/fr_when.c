@@ -40,9 +40,7 @@ static const struct when_word fr_words[] = {
     E("dmn", WS_REL_DAY, 1),
     E("dem", WS_REL_DAY, 1),
     E("dman", WS_REL_DAY, 1),
-    E("dmain", WS_REL_DAY, 1),
     E("2main", WS_REL_DAY, 1),
-    E("demin", WS_REL_DAY, 1),
     E("lendemain", WS_REL_DAY, 1),
     E("après-demain", WS_REL_DAY, 2),
     E("apres dmn", WS_REL_DAY, 2),
@@ -63,7 +61,6 @@ static const struct when_word fr_words[] = {
     E("mercredis", WS_WEEKDAY, 2),
     E("mer", WS_WEEKDAY, 2),
     E("merc", WS_WEEKDAY, 2),
-    E("mercr", WS_WEEKDAY, 2),
     E("mecredi", WS_WEEKDAY, 2),
     E("jeudi", WS_WEEKDAY, 3),
     E("jeudis", WS_WEEKDAY, 3),
@@ -250,8 +247,8 @@ static const struct when_word fr_words[] = {
     E("un quart d'heure", WS_DURATION, 15),
     E("quart d'heure", WS_DURATION, 15),
     E("une heure et demie", WS_DURATION, 90),
-    E("un", WS_NUMBER, 1),
-    E("une", WS_NUMBER, 1),
+    W("un", WS_NUMBER, 1),
+    W("une", WS_NUMBER, 1),
     E("deux", WS_NUMBER, 2),
     E("trois", WS_NUMBER, 3),
     E("quatre", WS_NUMBER, 4),
@@ -442,6 +439,13 @@ static const struct when_word fr_words[] = {
     E("école", WS_NOT_DATE, 0),
     E("tôt", WS_NOT_DATE, 0),
     E("tard", WS_NOT_DATE, 0),
+    /* everyday words a letter or two from a day or month name */
+    E("merci", WS_NOT_DATE, 0),
+    E("mercis", WS_NOT_DATE, 0),
+    E("jetais", WS_NOT_DATE, 0),
+    E("vendez", WS_NOT_DATE, 0),
+    E("vendu", WS_NOT_DATE, 0),
+    E("vendre", WS_NOT_DATE, 0),
 };
 
 const struct when_vocab when_vocab_fr = {
