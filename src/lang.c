@@ -10,7 +10,8 @@
 
 #include "lang/lang_packs.h"
 
-static const struct lang_pack *const packs[] = {&lang_pack_en};
+static const struct lang_pack *const packs[] = {&lang_pack_en, &lang_pack_fr,
+						&lang_pack_pt};
 #define N_PACKS (sizeof(packs) / sizeof(packs[0]))
 
 const struct lang_pack *lang_default(void)

@@ -11,4 +11,11 @@
 extern const struct lang_word lang_en_words[];
 extern const struct lang_pack lang_pack_en;
 
+/* French: fr_reader.c, fr_replies.c. Portuguese: pt_reader.c,
+ * pt_replies.c. */
+extern const struct lang_word lang_fr_words[];
+extern const struct lang_pack lang_pack_fr;
+extern const struct lang_word lang_pt_words[];
+extern const struct lang_pack lang_pack_pt;
+
 #endif
