@@ -6,6 +6,7 @@
 #include "catalog_internal.h"
 
 #include "smsdesk/civil.h"
+#include "smsdesk/lang.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/text.h"
 
@@ -560,19 +561,11 @@ void business_country_default(struct loader *ld, const config_setting_t *tz)
 
 /* ---- languages ----------------------------------------------------------- */
 
-/*
- * The language packs smsdesk can answer in. The languages work will ask the
- * language module instead (one function here).
- */
-static const char *const supported_languages[] = {"en", "es", "fr",
-						  "pt", "de", "tr"};
-
+/* A language smsdesk can answer in: one with a pack in the registry
+ * (lang.h, src/lang/registry.def). */
 static int language_supported(const char *code)
 {
-	for (size_t i = 0; i < N_OF(supported_languages); i++)
-		if (strcmp(supported_languages[i], code) == 0)
-			return 1;
-	return 0;
+	return lang_pack_for(code) != NULL;
 }
 
 static void parse_languages(struct loader *ld, const config_setting_t *s)
@@ -608,11 +601,13 @@ static void parse_languages(struct loader *ld, const config_setting_t *s)
 		code[1] = (char)(code[1] >= 'A' && code[1] <= 'Z' ? code[1] + 32
 								  : code[1]);
 		if (strlen(v) != 2 || !language_supported(code)) {
-			char list[64] = "";
-			for (size_t j = 0; j < N_OF(supported_languages); j++) {
+			char list[128] = "";
+			const struct lang_pack *const *packs;
+			size_t np = lang_packs(&packs);
+			for (size_t j = 0; j < np; j++) {
 				size_t len = strlen(list);
 				snprintf(list + len, sizeof(list) - len, "%s%s",
-					 j ? ", " : "", supported_languages[j]);
+					 j ? ", " : "", packs[j]->code);
 			}
 			ERR(ld, line_of(e),
 			    "language '%s' is not one smsdesk can answer in; "

@@ -10,6 +10,8 @@
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
 #include "smsdesk/desk.h"
+#include "smsdesk/handoff.h"
+#include "smsdesk/health.h"
 #include "smsdesk/inbound.h"
 #include "smsdesk/kannel.h"
 #include "smsdesk/simlock.h"
@@ -123,7 +125,14 @@ static void answer(struct daemon *d, int64_t id)
 			 (long long)id, res.why);
 		return;
 	}
-	d->outbox_dirty |= res.desk.n_replies > 0;
+	/* forwards to the staff and a staff member's answer are queued too */
+	d->outbox_dirty |= res.desk.n_replies > 0 || res.handoff.forwards > 0 ||
+			   res.handoff.what == HANDOFF_STAFF;
+	if (res.handoff.what == HANDOFF_STAFF) {
+		log_info("message %lld from staff %s (%s): %s", (long long)id,
+			 res.handoff.staff, masked, res.handoff.action);
+		return;
+	}
 	log_info("message %lld from %s: %s%s%s (%zu repl%s)", (long long)id,
 		 masked, desk_kind_name(res.desk.d.kind),
 		 res.desk.d.subject[0] ? " " : "", res.desk.d.subject,
@@ -193,8 +202,11 @@ static void read_signals(struct daemon *d)
 	while (read(d->sigfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
 		if (si.ssi_signo == SIGHUP) {
 			log_info("SIGHUP: reloading %s", d->config_path);
+			health_reloading(d->health);
 			reload_catalog(d);
+			health_reloaded(d->health);
 		} else if (!d->stopping) {
+			health_stopping(d->health);
 			log_info("stopping: finishing the message on the wire");
 			d->stopping = 1;
 			d->stop_deadline = mono_ms() + STOP_GRACE_MS;
@@ -240,8 +252,10 @@ static int poll_timeout(struct daemon *d, int64_t now_ms)
 	int64_t due = d->next_outbox_ms;
 
 	due = earliest(due, d->next_reminder_ms);
+	due = earliest(due, d->next_release_ms);
 	due = earliest(due, d->next_db_watch_ms);
 	due = earliest(due, inbound_next_deadline(d->in));
+	due = earliest(due, health_next_deadline(d->health));
 	if (d->next_unanswered_ms != 0)
 		due = earliest(due, d->next_unanswered_ms);
 	for (size_t i = 0; i < d->n_modems; i++) {
@@ -310,6 +324,19 @@ static void timers(struct daemon *d, int64_t now_ms)
 		queue_reminders(d);
 		d->next_reminder_ms = now_ms + REMINDER_POLL_MS;
 	}
+	if (now_ms >= d->next_release_ms) {
+		/* texts handed to a person and held: forwarded once open */
+		if (handoff_release(d->st, d->cat, wall_now(d)) > 0)
+			d->outbox_dirty = 1;
+		d->next_release_ms = now_ms + HANDOFF_RELEASE_MS;
+	}
+	for (size_t i = 0; i < d->n_modems; i++)
+		health_modem(d->health, i, d->modems[i].name, d->modems[i].m,
+			     wall_now(d));
+	for (size_t i = 0; i < d->n_kannel; i++)
+		health_kannel(d->health, d->n_modems + i, d->kannel[i],
+			      wall_now(d));
+	health_tick(d->health, now_ms, wall_now(d));
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
 	if (now_ms >= d->next_prune_ms) {
@@ -444,7 +471,12 @@ static int start(struct daemon *d)
 	struct outbox_config oc = {.st = d->st,
 				   .retry_seconds = o->retry_seconds};
 	d->ob = outbox_new(&oc);
-	if (d->in == NULL || d->ob == NULL) {
+	struct health_config hc = {.st = d->st,
+				   .version = SMSDESK_VERSION,
+				   .pid = (int64_t)getpid(),
+				   .started_at = wall_now(d)};
+	d->health = health_new(&hc);
+	if (d->in == NULL || d->ob == NULL || d->health == NULL) {
 		log_error("cannot start: %s", strerror(errno));
 		return CLI_BAD_INPUT;
 	}
@@ -492,6 +524,9 @@ static int start(struct daemon *d)
 
 static void stop(struct daemon *d)
 {
+	if (d->health != NULL)
+		health_stopped(d->health, wall_now(d));
+	health_free(d->health);
 	/* Before the outbox and the store: what is in flight stays "sending"
 	 * and is sent again at the next start. */
 	for (size_t i = 0; i < d->n_kannel; i++)

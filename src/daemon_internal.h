@@ -28,6 +28,9 @@
 /* `smsdesk send` writes the outbox from another process: look every second. */
 #define OUTBOX_POLL_MS	 1000
 #define REMINDER_POLL_MS (60 * 1000)
+/* Texts handed to a person and held (closed, limits) are looked at this
+ * often: a forward goes within seconds of the opening. */
+#define HANDOFF_RELEASE_MS (10 * 1000)
 /* A modem down this long lets the others carry its replies. */
 #define FAILOVER_MS (60 * 1000)
 /*
@@ -89,7 +92,8 @@ struct daemon {
 	struct runlock *lock; /* the database's: held from before opening it */
 	struct store *st;
 	struct outbox *ob;
-	char db_path[4096]; /* a copy: a reload frees the catalog's */
+	struct health *health; /* systemd's notify, the heartbeat (health.h) */
+	char db_path[4096];    /* a copy: a reload frees the catalog's */
 	dev_t db_dev; /* the file opened, to notice it removed or replaced */
 	ino_t db_ino;
 	int64_t next_db_watch_ms;
@@ -107,6 +111,7 @@ struct daemon {
 	int64_t answer_backoff_ms; /* 0 while answering works */
 	int recover_pending;	   /* start-up recovery not yet done */
 	int64_t next_prune_ms; /* retention (privacy.h): at start, then daily */
+	int64_t next_release_ms; /* held handoffs (handoff.h) */
 	/* Something may be ready to send: a reply was queued, a send ended, a
 	 * modem came up, or the periodic look for `smsdesk send`'s texts.
 	 * The outbox is read only then, not on every byte from a modem. */

@@ -490,7 +490,7 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 	memset(&c, 0, CTX_CLEAR_SIZE);
 	c.cat = cat;
 	c.io = io;
-	c.pack = lang_default();
+	c.pack = lang_of_business(cat);
 	c.sender = sender;
 	c.now = now;
 	c.out = out;

@@ -9,6 +9,7 @@
 #include "desk_int.h"
 
 #include "smsdesk/text.h"
+#include "smsdesk/when_vocab.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -289,7 +290,9 @@ int bare_time(struct ctx *c, const char *text, struct when_req *w)
 		return 0;
 	snprintf(with_at, sizeof(with_at), "at %s", c->q->bare);
 	struct when_req w2;
-	when_parse(with_at, &c->lnow, c->cat, &w2);
+	/* "at N" is English whatever the customer's language. */
+	static const struct when_vocab *const en[] = {&when_vocab_en};
+	when_read(with_at, &c->lnow, c->cat, en, 1, &w2);
 	if (w2.time != WHEN_TIME_AT)
 		return 0;
 	w->time = w2.time;

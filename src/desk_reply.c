@@ -363,7 +363,8 @@ const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 
 /*
  * An example request built from this catalog: our first service's word, the
- * next day we are open and an hour after opening ("haircut sat 10am").
+ * next day we are open and an hour after opening, in the pack's "example"
+ * wording ("haircut sat 10am", "corte sab a las 10").
  */
 const char *example_text(struct ctx *c)
 {
@@ -385,13 +386,22 @@ const char *example_text(struct ctx *c)
 	if (svc != NULL && m + svc->minutes > close[0])
 		m = open[0];
 	m -= m % 60 == 0 ? 0 : m % 60;
-	char day[16];
+	char day[16], hour[16], h12[16];
 	snprintf(day, sizeof(day), "%s", c->pack->wday_abbr[d.wday % 7]);
 	for (char *p = day; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	int h = m / 60;
-	snprintf(c->example, sizeof(c->example), "%s %s %d%s", word, day,
-		 h % 12 == 0 ? 12 : h % 12, h < 12 ? "am" : "pm");
+	snprintf(hour, sizeof(hour), "%d", h);
+	snprintf(h12, sizeof(h12), "%d%s", h % 12 == 0 ? 12 : h % 12,
+		 h < 12 ? "am" : "pm");
+	struct lang_var v[] = {
+	    {.name = "word", .value = word},
+	    {.name = "wday", .value = day},
+	    {.name = "hour", .value = hour},
+	    {.name = "h12", .value = h12},
+	};
+	lang_render(tpl_text(c, "example"), v, 4, c->example,
+		    sizeof(c->example));
 	return c->example;
 }
 

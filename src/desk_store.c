@@ -161,7 +161,7 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 	}
 	memset(&c, 0, sizeof(c));
 	c.cat = cat;
-	c.pack = lang_default();
+	c.pack = lang_of_business(cat);
 	c.out = &scratch;
 	c.item = -1;
 	for (size_t i = 0; i < bl.n && n < cap; i++) {

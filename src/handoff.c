@@ -305,8 +305,8 @@ static const char *why_word(const char *subject)
 }
 
 static int open_new(struct store *st, const struct catalog *cat,
-		    const struct store_inbox_msg *msg, const char *sender,
-		    const char *why, int64_t now, struct store_handoff *h)
+		    const struct store_inbox_msg *msg, const char *why,
+		    int64_t now, struct store_handoff *h)
 {
 	int64_t id = 0;
 	char code[STORE_CODE_MAX];
@@ -332,7 +332,6 @@ static int open_new(struct store *st, const struct catalog *cat,
 		if (rc < 0)
 			return rc;
 	}
-	(void)sender;
 	return store_handoff_get(st, id, h);
 }
 
@@ -384,7 +383,7 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 		}
 		if (t != T_STRONG)
 			return STORE_OK;
-		rc = open_new(st, cat, msg, sender, why_word(why), now, &h);
+		rc = open_new(st, cat, msg, why_word(why), now, &h);
 		if (rc < 0)
 			return rc;
 		out->what = HANDOFF_NEW;
@@ -431,13 +430,6 @@ int handoff_release(struct store *st, const struct catalog *cat, int64_t now)
 /* ---- answering a customer -----------------------------------------------
  */
 
-/* A staff member's REF is a code: "#K7", or 2..4 characters of the code
- * alphabet (a phone number is longer). */
-static int ref_code(const char *ref, char *code)
-{
-	return handoff_code_normalise(ref, code);
-}
-
 static int answer_in(struct store *st, const struct catalog *cat,
 		     const char *ref, const char *text, const char *by,
 		     int64_t now, unsigned flags, struct handoff_answer *out)
@@ -449,7 +441,9 @@ static int answer_in(struct store *st, const struct catalog *cat,
 	char code[STORE_CODE_MAX];
 	int have = 0, rc;
 
-	if (ref_code(ref, code) == 0) {
+	/* a code ("#K7", 2..4 characters of the code alphabet) or a
+	 * number (longer, and with digits the alphabet lacks) */
+	if (handoff_code_normalise(ref, code) == 0) {
 		snprintf(out->code, sizeof(out->code), "%s", code);
 		rc = store_handoff_by_code(st, code,
 					   now - HANDOFF_REPLY_SECONDS, &h);

@@ -182,10 +182,34 @@ static void day_range(const struct catalog *cat, int64_t now, int offset,
 	*to = when_epoch_in(z, &d, 0);
 }
 
-/* A day word: today, tomorrow, YYYY-MM-DD. 0, or -1. */
-static int read_day(const struct catalog *cat, int64_t now, const char *w,
+/*
+ * A command word as typed, folded ("Mañana" -> "manana") and in English:
+ * the commands are read in English and in Spanish, whatever the business's
+ * language (a staff member may prefer either).
+ */
+static const char *verb_of(const char *typed, char *buf, size_t cap)
+{
+	static const char *const alias[][2] = {
+	    {"hoy", "today"},		{"manana", "tomorrow"},
+	    {"pendientes", "waiting"},	{"bloquear", "block"},
+	    {"desbloquear", "unblock"}, {"ayuda", "help"},
+	    {"reservas", "bookings"},
+	};
+
+	text_fold(typed, buf, cap);
+	for (size_t i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
+		if (strcmp(buf, alias[i][0]) == 0)
+			return alias[i][1];
+	return buf;
+}
+
+/* A day word: today, tomorrow (or hoy, mañana), YYYY-MM-DD. 0, or -1. */
+static int read_day(const struct catalog *cat, int64_t now, const char *typed,
 		    int64_t *from, int64_t *to)
 {
+	char buf[32];
+	const char *w = verb_of(typed, buf, sizeof(buf));
+
 	if (strcmp(w, "today") == 0) {
 		day_range(cat, now, 0, from, to);
 		return 0;
@@ -194,7 +218,7 @@ static int read_day(const struct catalog *cat, int64_t now, const char *w,
 		day_range(cat, now, 1, from, to);
 		return 0;
 	}
-	return staffbook_parse_day(cat, w, from, to);
+	return staffbook_parse_day(cat, typed, from, to);
 }
 
 /*
@@ -456,18 +480,20 @@ static int cmd_unblock(struct staff_ctx *c, const char *arg)
 /* A command after a good PIN: words folded to lower case. */
 static int command(struct staff_ctx *c, const char *rest)
 {
-	char buf[256], *verb, *args;
+	char buf[256], vb[32], *word1, *args;
+	const char *verb;
 	int64_t from, to;
 	size_t i;
 
 	for (i = 0; rest[i] != '\0' && i < sizeof(buf) - 1; i++)
 		buf[i] = (char)tolower((unsigned char)rest[i]);
 	buf[i] = '\0';
-	verb = strtok(buf, " ");
+	word1 = strtok(buf, " ");
 	args = strtok(NULL, "");
 	if (args != NULL)
 		args += strspn(args, " ");
-	if (verb == NULL || strcmp(verb, "help") == 0)
+	verb = word1 != NULL ? verb_of(word1, vb, sizeof(vb)) : "help";
+	if (strcmp(verb, "help") == 0)
 		goto help;
 	if (strcmp(verb, "waiting") == 0)
 		return cmd_waiting(c);
@@ -485,10 +511,8 @@ static int command(struct staff_ctx *c, const char *rest)
 	}
 	if (strcmp(verb, "unblock") == 0)
 		return cmd_unblock(c, args);
-	if (strcmp(verb, "bookings") == 0 && args != NULL)
-		verb = args;
 	if (strcmp(verb, "bookings") == 0)
-		verb = "today";
+		verb = args != NULL ? args : "today";
 	if (read_day(c->cat, c->now, verb, &from, &to) == 0)
 		return cmd_day(c, from, to);
 help:

@@ -14,43 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/*
- * The handoff's wording until the language packs carry it (names as
- * lang.h's templates; a business rewords them in `replies`). Staff texts
- * name the customer's number in full: the staff need it to call back.
- */
-static const struct lang_tpl fallback[] = {
-    {"handoff", "I've passed your message to the team; someone will text "
-		"you back soon."},
-    {"handoff_later", "I've passed your message to the team; someone will "
-		      "text you back when we open ({when})."},
-    {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
-		      "your answer."},
-    {"staff_sent", "Sent to {number} ({code})."},
-    {"staff_no_such", "Nothing sent: no text {code} waits for an answer."},
-    {"staff_opted_out", "Nothing sent: {number} ({code}) has opted out "
-			"(texted STOP)."},
-    {"staff_too_long", "Nothing sent: that is {n} texts long, the most is "
-		       "{max}. Shorten it and send it again."},
-    {"staff_empty", "Nothing sent: write your answer after {code}."},
-    {"staff_unknown", "Not understood. To answer a customer, text their "
-		      "code and your answer, e.g. #K7 See you at 3."},
-    {"staff_help", "After your PIN: today, tomorrow, waiting, block "
-		   "14:00-15:00 lunch, unblock N, help. To answer a customer: "
-		   "#CODE your answer."},
-    {"staff_day", "{day}: {bookings}."},
-    {"staff_day_none", "{day}: nothing booked."},
-    {"staff_waiting", "Waiting: {list}."},
-    {"staff_waiting_none", "Nothing waits for an answer."},
-    {"staff_blocked", "Blocked {day} {from}-{to} for every service (block "
-		      "{id}). To undo, text your PIN and: unblock {id}"},
-    {"staff_unblocked", "Unblocked {day} {from}-{to} (block {id})."},
-    {"staff_block_usage", "Write: block 14:00-15:00, block tomorrow "
-			  "14:00-15:00 or block 2026-03-04 14:00-15:00, and "
-			  "a reason if you like."},
-    {"staff_unblock_none", "There is no block {id}."},
-};
-
 static const struct lang_pack *pack_of(const struct catalog *cat)
 {
 	const struct lang_pack *pack = NULL;
@@ -70,10 +33,6 @@ const char *hw_wording(const struct catalog *cat, const char *name)
 	t = lang_template(pack_of(cat), name);
 	if (t == NULL)
 		t = lang_template(lang_default(), name);
-	for (size_t i = 0;
-	     t == NULL && i < sizeof(fallback) / sizeof(fallback[0]); i++)
-		if (strcmp(fallback[i].name, name) == 0)
-			t = fallback[i].text;
 	return t != NULL ? t : "";
 }
 

@@ -4,7 +4,9 @@
  */
 #include "smsdesk/health.h"
 
+#include "smsdesk/kannel.h"
 #include "smsdesk/log.h"
+#include "smsdesk/modem.h"
 #include "smsdesk/store.h"
 
 #include <errno.h>
@@ -158,6 +160,45 @@ void health_bearer(struct health *h, size_t i, const char *name,
 		 detail != NULL ? detail : "");
 	b->rssi = rssi;
 	b->reg = reg;
+}
+
+void health_modem(struct health *h, size_t i, const char *name,
+		  const struct modem *m, int64_t wall_now)
+{
+	const struct modem_info *mi = modem_info(m);
+	char detail[STORE_ID_MAX] = "";
+
+	switch (modem_failure(m)) {
+	case MODEM_FAIL_NONE:
+		if (mi->model[0] != '\0')
+			snprintf(detail, sizeof(detail), "%.60s %.60s",
+				 mi->manufacturer, mi->model);
+		break;
+	case MODEM_FAIL_DEVICE:
+		snprintf(detail, sizeof(detail), "the modem cannot be used");
+		break;
+	case MODEM_FAIL_SIM:
+		snprintf(detail, sizeof(detail),
+			 "the SIM needs staff: PIN refused or missing, or PUK");
+		break;
+	case MODEM_FAIL_NO_SIM:
+		snprintf(detail, sizeof(detail), "no SIM card");
+		break;
+	}
+	health_bearer(h, i, name, "modem", modem_state_name(modem_state(m)),
+		      mi->rssi, mi->reg_stat, detail, wall_now);
+}
+
+void health_kannel(struct health *h, size_t i, const struct kannel *k,
+		   int64_t wall_now)
+{
+	const char *name = kannel_bearer(k, 0);
+	char detail[STORE_ID_MAX];
+
+	snprintf(detail, sizeof(detail), "listening on port %d",
+		 kannel_port(k));
+	health_bearer(h, i, name != NULL ? name : "kannel", "kannel", "ready",
+		      -1, -1, detail, wall_now);
 }
 
 void health_signal_words(int rssi, char *out, size_t cap)

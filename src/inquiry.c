@@ -4,11 +4,22 @@
 #include "inquiry_read.h"
 
 #include "smsdesk/text.h"
+#include "smsdesk/when_vocab.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The dates and times of TEXT, read in the pack's language first, then in
+ * the business's other languages. */
+static void read_when(const struct reader *r, const char *text,
+		      const struct when_local *now, struct when_req *out)
+{
+	const struct when_vocab *v[8];
+	size_t n = lang_when_vocabs(r->cat, r->pack, v, 8);
+	when_read(text, now, r->cat, v, n, out);
+}
 
 /* Reference characters: the store's alphabet (no 0/O, 1/I/L, 2/Z, 5/S,
  * 8/B), repeated here so the reader needs no store. */
@@ -118,11 +129,23 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 	char *end = p + n;
 	int any = 0;
 	*used += n + 1;
-	while (p < end && r->n < MAX_WORDS) {
+	while (p < end) {
 		while (p < end && *p == ' ')
 			p++;
 		if (p >= end)
 			break;
+		if (!r->tail && r->n >= MAX_WORDS / 2) {
+			/* the start keeps half the words; the rest is read as
+			 * the end, which keeps its last words */
+			r->tail = 1;
+			r->tail_from = r->n;
+		}
+		if (r->n >= MAX_WORDS) {
+			/* the end keeps its last words: drop its first */
+			memmove(&r->t[r->tail_from], &r->t[r->tail_from + 1],
+				(r->n - r->tail_from - 1) * sizeof(r->t[0]));
+			r->n--;
+		}
 		memset(&r->t[r->n], 0, sizeof(r->t[0]));
 		r->t[r->n].w = p;
 		r->t[r->n].clause = r->clauses;
@@ -144,6 +167,8 @@ static void split(struct reader *r, const char *text)
 	size_t cut_a = len, cut_b = len;
 
 	r->n = 0;
+	r->tail = 0;
+	r->tail_from = 0;
 	r->clauses = 0;
 	r->n_segs = 0;
 	r->qmark = strchr(text, '?') != NULL;
@@ -160,6 +185,10 @@ static void split(struct reader *r, const char *text)
 	for (size_t i = 0; i <= len; i++) {
 		if (i == cut_a) {
 			add_segment(r, text, start, i - start, &used);
+			if (cut_a < len) {
+				r->tail = 1; /* from here on, the end */
+				r->tail_from = r->n;
+			}
 			i = cut_b;
 			start = cut_b;
 			continue;
@@ -398,7 +427,7 @@ static int when_without(const struct reader *r, const char *text,
 		if (hit[s] && !svc[s])
 			memset(masked + r->seg_from[s], ' ',
 			       r->seg_to[s] - r->seg_from[s]);
-	when_parse(masked, now, r->cat, &q->when);
+	read_when(r, masked, now, &q->when);
 	return 1;
 }
 
@@ -590,7 +619,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	split(r, text);
 	classify(r);
 	out->n_words = r->n;
-	when_parse(text, now, cat, &out->when);
+	read_when(r, text, now, &out->when);
 	rd_match_things(r, out);
 	find_ref(r, out);
 	for (size_t k = 0; k < out->n_things; k++)

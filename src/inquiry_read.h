@@ -37,6 +37,8 @@ struct reader {
 	char seg[FOLD_CAP];
 	struct tok t[MAX_WORDS];
 	size_t n;
+	int tail;	  /* reading the end of a text too long to read whole */
+	size_t tail_from; /* where the end's words start */
 	int clauses;
 	int qmark;
 	size_t seg_from[MAX_SEGMENTS], seg_to[MAX_SEGMENTS]; /* raw bytes */

@@ -4,19 +4,25 @@
 #include "smsdesk/catalog.h"
 #include "smsdesk/gsm7.h"
 #include "smsdesk/text.h"
+#include "smsdesk/when_vocab.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "lang/lang_packs.h"
 
-static const struct lang_pack *const packs[] = {&lang_pack_en, &lang_pack_fr,
-						&lang_pack_pt};
+/* ---- the registry (src/lang/registry.def) -------------------------------- */
+
+static const struct lang_pack *const packs[] = {
+#define LANG_PACK(code) &lang_pack_##code,
+#include "lang/registry.def"
+#undef LANG_PACK
+};
 #define N_PACKS (sizeof(packs) / sizeof(packs[0]))
 
 const struct lang_pack *lang_default(void)
 {
-	return &lang_pack_en;
+	return packs[0];
 }
 
 const struct lang_pack *lang_pack_for(const char *code)
@@ -25,6 +31,55 @@ const struct lang_pack *lang_pack_for(const char *code)
 		if (strcmp(packs[i]->code, code) == 0)
 			return packs[i];
 	return NULL;
+}
+
+size_t lang_packs(const struct lang_pack *const **out)
+{
+	*out = packs;
+	return N_PACKS;
+}
+
+const struct lang_pack *lang_of_business(const struct catalog *cat)
+{
+	const struct lang_pack *p = NULL;
+	for (size_t i = 0; cat != NULL && p == NULL && i < cat->n_languages;
+	     i++)
+		p = lang_pack_for(cat->languages[i]);
+	return p != NULL ? p : lang_default();
+}
+
+const struct when_vocab *lang_when(const struct lang_pack *pack)
+{
+	if (pack == NULL)
+		pack = lang_default();
+	return pack->when != NULL ? pack->when : when_vocab_find(pack->code);
+}
+
+size_t lang_when_vocabs(const struct catalog *cat,
+			const struct lang_pack *first,
+			const struct when_vocab **out, size_t cap)
+{
+	size_t n = 0;
+	const struct when_vocab *v;
+
+	if (cap == 0)
+		return 0;
+	if (first != NULL && (v = lang_when(first)) != NULL)
+		out[n++] = v;
+	for (size_t i = 0; cat != NULL && i < cat->n_languages && n < cap;
+	     i++) {
+		const struct lang_pack *p = lang_pack_for(cat->languages[i]);
+		size_t k = 0;
+		if (p == NULL || (v = lang_when(p)) == NULL)
+			continue;
+		while (k < n && out[k] != v)
+			k++;
+		if (k == n)
+			out[n++] = v;
+	}
+	if (n == 0)
+		out[n++] = lang_when(lang_default());
+	return n;
 }
 
 /* ---- the word index ------------------------------------------------------
@@ -50,7 +105,7 @@ struct lang_index {
 	size_t max_words;
 };
 
-static struct lang_index indexes[8];
+static struct lang_index indexes[12];
 
 static uint32_t hash_of(const char *s)
 {
@@ -296,7 +351,9 @@ int lang_trim_words(char *text, size_t cap, int max)
  * business, thing (a topic's name), providers (list), slots (numbered
  * list), services (list), prices (list), bookings (list), hours,
  * day_hours, example ("haircut sat 10am"), notice ("2 hours"), n, more,
- * total, count, action, topic, a, b.
+ * total, count, action, topic, a, b; for "example" (the request a reply
+ * suggests, "haircut sat 10am"): word (the service's first word), wday
+ * (lower case), hour ("10"), h12 ("10am").
  */
 static const struct lang_reply_spec specs[] = {
     {"booked", "service when price ref business", "service when ref"},
@@ -381,9 +438,28 @@ static const struct lang_reply_spec specs[] = {
     {"staff_moved", "service when old_when price ref business",
      "service when ref"},
     {"staff_cancelled", "service when ref business", "service when ref"},
+    {"handoff", "business", ""},
+    {"handoff_later", "when business", ""},
+    {"staff_forward", "code number time text business", "code text"},
+    {"staff_sent", "code number", ""},
+    {"staff_no_such", "code", ""},
+    {"staff_opted_out", "code number", ""},
+    {"staff_too_long", "code n max", ""},
+    {"staff_empty", "code", ""},
+    {"staff_unknown", "", ""},
+    {"staff_help", "", ""},
+    {"staff_day", "day bookings", "bookings"},
+    {"staff_day_none", "day", ""},
+    {"staff_waiting", "list", "list"},
+    {"staff_waiting_none", "", ""},
+    {"staff_blocked", "day from to id", "id"},
+    {"staff_unblocked", "day from to id", ""},
+    {"staff_block_usage", "", ""},
+    {"staff_unblock_none", "id", ""},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
+    {"example", "word wday hour h12", "word"},
 };
 
 const struct lang_reply_spec *lang_reply_spec(const char *name)

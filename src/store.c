@@ -769,7 +769,24 @@ static struct store *open_at(const char *path, unsigned flags, int target,
 		oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 		st->readonly = 1;
 	}
-	rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	char uri[4200];
+	const char *name = path;
+	if ((flags & STORE_OPEN_READONLY) && (flags & STORE_OPEN_IMMUTABLE)) {
+		/* a URI filename: '%', '?' and '#' escaped (sqlite uri.html) */
+		size_t n = (size_t)snprintf(uri, sizeof(uri), "file:");
+		for (const char *p = path; *p != '\0' && n + 16 < sizeof(uri);
+		     p++)
+			n +=
+			    (size_t)(strchr("%?#", *p) != NULL
+					 ? snprintf(uri + n, sizeof(uri) - n,
+						    "%%%02X", (unsigned char)*p)
+					 : snprintf(uri + n, sizeof(uri) - n,
+						    "%c", *p));
+		snprintf(uri + n, sizeof(uri) - n, "?immutable=1");
+		name = uri;
+		oflags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(name, &st->db, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, cap, "cannot open database %s: %s", path,
 			 st->db != NULL ? sqlite3_errmsg(st->db)

@@ -67,7 +67,7 @@ static const char SQL_FORWARDS_OF[] =
 static const char SQL_FORWARDS_ALL[] =
     "SELECT count(*) FROM handoff_forward WHERE at >= ?1";
 static const char SQL_ANSWERED[] =
-    "UPDATE handoff SET answered_at = max(answered_at, ?2),"
+    "UPDATE handoff SET answered_at = max(answered_at, ?2, last_in_at),"
     " answered_by = ?3 WHERE id = ?1";
 static const char SQL_REFUSED[] =
     "INSERT INTO staff_refusal (phone, at) VALUES (?1, ?2)";
@@ -85,6 +85,16 @@ static const char SQL_INBOX_IDS[] =
 
 static const char SQL_REDACT[] =
     "UPDATE inbox SET text = ?2, pdu_hex = '' WHERE id = ?1";
+
+/* Texts naming a number: forwards to the staff, their confirmations. */
+#define MENTIONS "(SELECT id FROM out_msg WHERE instr(text, ?1) > 0)"
+static const char SQL_MENTION_UNSENT[] =
+    "UPDATE out_part SET state = 4, last_error = 'erased on request',"
+    " done_at = ?2 WHERE state IN (0, 1) AND msg_id IN " MENTIONS;
+static const char SQL_MENTION_PARTS[] =
+    "UPDATE out_part SET pdu_hex = '' WHERE msg_id IN " MENTIONS;
+static const char SQL_MENTION_TEXT[] =
+    "UPDATE out_msg SET text = '' WHERE instr(text, ?1) > 0";
 
 #define CODE_ALPHABET_LEN (sizeof(STORE_REF_ALPHABET) - 1)
 
@@ -396,4 +406,21 @@ int store_inbox_ids_since(struct store *st, const char *sender, int64_t since,
 int store_inbox_redact(struct store *st, int64_t id, const char *text)
 {
 	return db_exec(st, SQL_REDACT, DB_ARGS(DB_I(id), DB_T(text)));
+}
+
+int db_forget_mentions(struct store *st, const char *number, int64_t now,
+		       int64_t *count)
+{
+	int rc;
+
+	if (number == NULL || strlen(number) < 5)
+		return STORE_OK; /* too short to name anyone for certain */
+	rc = db_exec(st, SQL_MENTION_UNSENT, DB_ARGS(DB_T(number), DB_I(now)));
+	if (rc == STORE_OK)
+		rc = db_exec(st, SQL_MENTION_PARTS, DB_ARGS(DB_T(number)));
+	if (rc == STORE_OK)
+		rc = db_exec(st, SQL_MENTION_TEXT, DB_ARGS(DB_T(number)));
+	if (rc == STORE_OK && count != NULL)
+		*count += db_changes(st);
+	return rc;
 }

@@ -176,6 +176,15 @@ int db_optout_key(struct store *st, const char *number, char *out);
  */
 int db_privacy_functions(struct store *st);
 
+/*
+ * Erasing one person (store_forget, per stored form of the number): every
+ * outbound text that names the number — a forward to the staff, a
+ * confirmation to a staff phone (store_handoff.c) — blanked with its
+ * PDUs, and given up if still queued; *count grows by the texts blanked.
+ */
+int db_forget_mentions(struct store *st, const char *number, int64_t now,
+		       int64_t *count);
+
 /* ---- small checks ------------------------------------------------------ */
 
 /* Does v fit a buffer of cap bytes (NUL included)? NULL never fits. */

@@ -363,6 +363,8 @@ static int forget_form(struct store *st, const char *f, int64_t now,
 	int64_t ignored = 0;
 	int rc = db_exec(st, SQL_OPTOUT_DEL, DB_ARGS(DB_T(f)));
 
+	if (rc == STORE_OK) /* forwards to the staff naming them */
+		rc = db_forget_mentions(st, f, now, &c->texts_out);
 	if (rc == STORE_OK)
 		rc = counted(st, SQL_FORGET_INBOX, DB_ARGS(DB_T(f)),
 			     &c->texts_in);
@@ -412,6 +414,8 @@ int store_forget(struct store *st, const struct store_strings *forms,
 		rc = optout_since(st, forms->v[i], &since);
 	for (size_t i = 0; rc == STORE_OK && i < forms->n; i++)
 		rc = forget_form(st, forms->v[i], now, &c);
+	if (rc == STORE_OK)
+		rc = db_forget_mentions(st, e164, now, &c.texts_out);
 	if (rc == STORE_OK)
 		rc = db_exec(st, SQL_OPTOUT_DEL, DB_ARGS(DB_T(e164)));
 	/* STOP still holds: for the number in every form it came in. */

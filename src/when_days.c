@@ -511,6 +511,27 @@ static int lone_mday(const struct rd *rd, int k)
 	       !has(rd, k + 1, WS_ORD_SUFFIX);
 }
 
+/*
+ * "el domingo 14", "samedi 23": a number of 1 to 31 right after a weekday
+ * names the day of the month in the text's language when its pack says so
+ * (when_vocab.wday_date), unless a time is marked on it ("viernes 10:30",
+ * "viernes 10 y media", "viernes 10h", "viernes 10 de la mañana") or it
+ * starts a span ("viernes 10 a 12"; "viernes 10 a las 12" is a date).
+ */
+static int number_after_weekday(const struct rd *rd, int i)
+{
+	const struct lex_tok *t = tok(rd, i);
+	if (rd->n_vocabs == 0 || !rd->vocabs[0]->wday_date || rd->wday < 0 ||
+	    i == 0 || rd->wday_to != tok(rd, i - 1)->end || t->num < 1 ||
+	    t->num > 31 || t->ndigits > 2 || t->sep == ':' || t->sep == '.' ||
+	    t->sep == 'j' || t->sep == '-' || t->sep == '~')
+		return 0;
+	return !has(rd, i + 1, WS_OCLOCK) && !has(rd, i + 1, WS_AM) &&
+	       !has(rd, i + 1, WS_PM) && !has(rd, i + 1, WS_MIN_AFTER) &&
+	       !has(rd, i + 1, WS_WINDOW) && !has(rd, i + 1, WS_MONTH) &&
+	       (!has(rd, i + 1, WS_TO) || has(rd, i + 1, WS_AT));
+}
+
 int wr_date(struct rd *rd, int i)
 {
 	const struct lex_tok *t0 = tok(rd, i);
@@ -648,18 +669,22 @@ int wr_date(struct rd *rd, int i)
 		rd->ctx_at = i + n;
 		return n;
 	}
-	/* the 25th: this month's, or next month's once gone */
-	if (a >= 0 && t0->ndigits <= 2 && ordinal_after(rd, i + 1) &&
-	    (has(rd, i - 1, WS_SKIP) || a > 3)) {
+	/* the 25th: this month's, or next month's once gone; in a language
+	 * that writes "el viernes 10" for Friday the 10th, a bare number
+	 * right after a weekday too (when_vocab.wday_date). */
+	if (a >= 0 && t0->ndigits <= 2 &&
+	    ((ordinal_after(rd, i + 1) && (has(rd, i - 1, WS_SKIP) || a > 3)) ||
+	     number_after_weekday(rd, i))) {
+		int len = 1 + ordinal_after(rd, i + 1);
 		/* "the 3rd of smarch": an ordinal "of" something unknown */
 		int nk = skip(rd, i + 2);
-		if (nk > i + 2 && !tok(rd, nk)->known && tok(rd, nk)->num < 0 &&
-		    nk < rd->t->n) {
+		if (len == 2 && nk > i + 2 && !tok(rd, nk)->known &&
+		    tok(rd, nk)->num < 0 && nk < rd->t->n) {
 			rd->unsure = 1;
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		return mday_ahead(rd, a, i, 2, "day of the month");
+		return mday_ahead(rd, a, i, len, "day of the month");
 	}
 	return 0;
 }

@@ -67,6 +67,13 @@ const char *cli_config_path(const char *given);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/*
+ * smsdesk modem on a device another process holds (HOLDER its pid, 0 when
+ * unknown): say who, and when it is the `serve` of database DB, what its
+ * heartbeat says of that device (cmd_status.c). CLI_OK when it is ready.
+ */
+int cli_status_device(const char *db, const char *device, long holder);
+
 /* For subcommands whose issue has not landed: say so, return CLI_USAGE. */
 int cli_not_yet(const char *cmd);
 

@@ -71,6 +71,18 @@ void health_bearer(struct health *h, size_t i, const char *name,
 		   const char *kind, const char *state, int rssi, int reg,
 		   const char *detail, int64_t wall_now);
 
+/* health_bearer for modem i as its driver sees it now (cheap: call it
+ * every pass). */
+struct modem;
+void health_modem(struct health *h, size_t i, const char *name,
+		  const struct modem *m, int64_t wall_now);
+
+/* The same for a Kannel bearer: "ready" while it listens for its smsbox
+ * (whether Kannel's own links are up is Kannel's to tell). */
+struct kannel;
+void health_kannel(struct health *h, size_t i, const struct kannel *k,
+		   int64_t wall_now);
+
 /* From the loop, every pass: READY, STATUS, WATCHDOG and the heartbeat
  * when each is due. */
 void health_tick(struct health *h, int64_t now_ms, int64_t wall_now);

@@ -4,7 +4,8 @@
  * yes, thanks, a greeting, a question about payment, a phone's auto-reply,
  * a word that only names the trade, ...) and the reply wording as templates
  * with named placeholders ("Booked: {service}, {when}, {price}. Ref {ref}.").
- * Another language is another pack (lang_en.c is English); a business may
+ * Another language is another pack (src/lang/en_*.c is English, listed
+ * with the others in src/lang/registry.def); a business may
  * override single templates by name from its catalog (`replies`), checked
  * by lang_check_reply.
  *
@@ -24,6 +25,7 @@
 
 struct catalog;
 struct cat_reply;
+struct when_vocab;
 
 /*
  * Word classes (bits): what a folded word or phrase can mean. A word may
@@ -122,11 +124,36 @@ struct lang_pack {
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
 	const char *month_abbr[12];
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
+	const struct when_vocab *when; /* the time reader's words (NULL: found
+					  by code in when_vocabs[]) */
 };
 
-/* The packs built in; "en" is always there. */
+/*
+ * The registry: every pack built in, listed once in src/lang/registry.def
+ * (adding a language is adding its three data files and one line there).
+ * lang_pack_for finds one by ISO 639-1 code (NULL when there is none);
+ * lang_default is English, always there; lang_packs points *out at the
+ * table and returns its length.
+ */
 const struct lang_pack *lang_pack_for(const char *code);
 const struct lang_pack *lang_default(void);
+size_t lang_packs(const struct lang_pack *const **out);
+
+/* The business's default language's pack: the first of
+ * business.languages with a pack (CAT NULL: English). */
+const struct lang_pack *lang_of_business(const struct catalog *cat);
+
+/* The time reader's words of PACK (NULL: the default pack's). */
+const struct when_vocab *lang_when(const struct lang_pack *pack);
+
+/*
+ * The time reader's packs to read a text with: FIRST's (may be NULL), then
+ * those of the business's other languages, each once; English when none.
+ * Writes up to cap into out and returns how many.
+ */
+size_t lang_when_vocabs(const struct catalog *cat,
+			const struct lang_pack *first,
+			const struct when_vocab **out, size_t cap);
 
 /*
  * Classes of one folded word or phrase (0 when the pack does not know it);

@@ -64,6 +64,14 @@ enum store_open_flags {
 	 * sentence saying that the daemon upgrades it when it starts.
 	 */
 	STORE_OPEN_READONLY = 1 << 1,
+	/*
+	 * With READONLY: the file is taken as one nobody writes (sqlite's
+	 * immutable=1): no lock, no -shm. Only for a reader who may not
+	 * create the -shm file beside a database no daemon holds (its -wal
+	 * and -shm are gone when it closed cleanly); a writer meanwhile could
+	 * be read half-done.
+	 */
+	STORE_OPEN_IMMUTABLE = 1 << 2,
 };
 
 /*
@@ -1089,7 +1097,9 @@ int store_handoff_forwarded(struct store *st, int64_t id, int64_t upto,
 /* Forwards since `since`: of handoff id, or of all handoffs when id is 0. */
 int store_handoff_forwards_since(struct store *st, int64_t id, int64_t since,
 				 int64_t *count);
-/* The staff answered handoff id (by: a staff name, or "command line"). */
+/* The staff answered handoff id (by: a staff name, or "command line"):
+ * every text in it so far is answered (a clock behind the daemon's does
+ * not leave it waiting). */
 int store_handoff_answered(struct store *st, int64_t id, const char *by,
 			   int64_t now);
 

@@ -155,13 +155,18 @@ struct when_vocab {
 	 * is read that way.
 	 */
 	int day_first;
+	/*
+	 * 1 when a bare number right after a weekday is the day of the month
+	 * ("el viernes 10", "samedi 23": Friday the 10th), 0 when it is a
+	 * time ("fri 10": Friday at 10). Read from the text's language (the
+	 * first pack the reader is given).
+	 */
+	int wday_date;
 };
 
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */
 extern const struct when_vocab when_vocab_en;
 extern const struct when_vocab when_vocab_es;
-extern const struct when_vocab when_vocab_fr;
-extern const struct when_vocab when_vocab_pt;
 extern const struct when_vocab *const when_vocabs[];
 extern const size_t when_n_vocabs;
 const struct when_vocab *when_vocab_find(const char *lang);

@@ -14,6 +14,7 @@
 #include "smsdesk/cli.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
+#include "smsdesk/runlock.h"
 #include "smsdesk/serial.h"
 #include "smsdesk/simlock.h"
 #include "smsdesk/staffcmd.h"
@@ -288,7 +289,12 @@ int cmd_modem(int argc, char **argv)
 				  "are not remembered",
 				  cat->database, err);
 	}
-	if (device != NULL) {
+	pid_t holder = 0;
+	if (device != NULL && runlock_device_holder(device, &holder) == 1) {
+		/* the daemon has it: what its heartbeat says (handoff) */
+		rc = cli_status_device(cat != NULL ? cat->database : "", device,
+				       (long)holder);
+	} else if (device != NULL) {
 		const struct cat_modem *cm =
 		    cat != NULL && cat->n_modems > 0 ? &cat->modems[0] : NULL;
 		rc = probe(device, cm != NULL ? cm->baud : 115200,
@@ -302,8 +308,15 @@ int cmd_modem(int argc, char **argv)
 			int one;
 			if (i > 0)
 				printf("\n");
-			one = probe(cat->modems[i].device, cat->modems[i].baud,
-				    cat->modems[i].pin, st, retry_pin);
+			if (runlock_device_holder(cat->modems[i].device,
+						  &holder) == 1)
+				one = cli_status_device(cat->database,
+							cat->modems[i].device,
+							(long)holder);
+			else
+				one = probe(cat->modems[i].device,
+					    cat->modems[i].baud,
+					    cat->modems[i].pin, st, retry_pin);
 			if (one != CLI_OK)
 				rc = one;
 		}

@@ -44,6 +44,36 @@ static const char usage[] =
     "Exit: 0 serving with a modem ready, 3 not running, stale or no modem\n"
     "ready, 1 the catalog or the database cannot be read.\n";
 
+/* Does PATH + SUFFIX exist? */
+static int beside(const char *path, const char *suffix)
+{
+	char p[4200];
+	struct stat sb;
+
+	snprintf(p, sizeof(p), "%s%s", path, suffix);
+	return stat(p, &sb) == 0;
+}
+
+/*
+ * The database, read only, leaving nothing behind. While a daemon holds it
+ * (or after one was killed) its -wal and -shm files are there: the reader
+ * shares them, and sees what the write-ahead log holds. When neither is
+ * there, sqlite would create them for a reader and could not remove them
+ * after (a reader cannot checkpoint): files owned by whoever ran status —
+ * root, under sudo — that the daemon, as its own user, could then not
+ * open. Everything is in the main file then, so it is read as it is
+ * (immutable): no lock, no -wal, no -shm.
+ */
+static struct store *open_reader(const char *db, char *err, size_t cap)
+{
+	unsigned flags = STORE_OPEN_READONLY;
+
+	if (runlock_in_use(db) != 1 &&
+	    !(beside(db, "-wal") && beside(db, "-shm")))
+		flags |= STORE_OPEN_IMMUTABLE;
+	return store_open(db, flags, err, cap);
+}
+
 static void span(int64_t secs, char *out, size_t cap)
 {
 	if (secs < 0)
@@ -221,8 +251,7 @@ int cmd_status(int argc, char **argv)
 		catalog_free(cat);
 		return CLI_DEVICE;
 	}
-	struct store *st =
-	    store_open(db, STORE_OPEN_READONLY, err, sizeof(err));
+	struct store *st = open_reader(db, err, sizeof(err));
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk status: %s\n", err);
 		catalog_free(cat);
@@ -231,5 +260,65 @@ int cmd_status(int argc, char **argv)
 	rc = report(db, st, (int64_t)time(NULL));
 	store_close(st);
 	catalog_free(cat);
+	return rc;
+}
+
+int cli_status_device(const char *db, const char *device, long holder)
+{
+	struct store_health h;
+	char err[512], since[64], sig[64], beat[32];
+	struct store *st = NULL;
+	int rc = CLI_DEVICE;
+	int64_t now = (int64_t)time(NULL);
+	pid_t serving = runlock_holder(db);
+
+	if (holder > 0 && serving == (pid_t)holder)
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: smsdesk serve (pid %ld) "
+			"uses it, so it is not probed\n",
+			device, holder);
+	else if (holder > 0)
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: in use by another process "
+			"(pid %ld); not probed\n",
+			device, holder);
+	else
+		fprintf(stderr,
+			"smsdesk modem: %s is busy: in use by another "
+			"process; not probed\n",
+			device);
+	if (serving <= 0)
+		return CLI_DEVICE;
+	st = open_reader(db, err, sizeof(err));
+	if (st == NULL || store_health_get(st, &h) != STORE_OK) {
+		printf("The daemon's heartbeat cannot be read%s%s.\n",
+		       st == NULL ? ": " : "", st == NULL ? err : "");
+		store_close(st);
+		return CLI_DEVICE;
+	}
+	store_close(st);
+	span(now - h.updated_at, beat, sizeof(beat));
+	for (size_t i = 0; i < h.n_bearers; i++) {
+		const struct store_health_bearer *b = &h.bearers[i];
+		if (strcmp(b->name, device) != 0)
+			continue;
+		moment(b->since, now, since, sizeof(since));
+		health_signal_words(b->rssi, sig, sizeof(sig));
+		printf("What the daemon said %s ago:\n"
+		       "  state:         %s since %s\n"
+		       "  signal:        %s\n"
+		       "  registration:  %s\n",
+		       beat, b->state, since, sig, health_reg_words(b->reg));
+		if (b->detail[0] != '\0')
+			printf("  modem:         %s\n", b->detail);
+		rc = strcmp(b->state, "ready") == 0 &&
+			     now - h.updated_at <= HEALTH_STALE_S
+			 ? CLI_OK
+			 : CLI_DEVICE;
+		break;
+	}
+	if (rc == CLI_DEVICE && h.n_bearers > 0)
+		printf("(the daemon's heartbeat may name it another way)\n");
+	printf("The whole picture: smsdesk status\n");
 	return rc;
 }

@@ -133,6 +133,39 @@ static const struct lang_tpl tpls[] = {
 		    "CANCEL {ref}."},
     {"staff_cancelled", "{business}: your {service} on {when} (ref {ref}) "
 			"is cancelled. Text us any time to book again."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone's
+     * text. Staff texts name the customer's number in full: the staff
+     * need it to call back. */
+    {"handoff", "I've passed your message to the team; someone will text "
+		"you back soon."},
+    {"handoff_later", "I've passed your message to the team; someone will "
+		      "text you back when we open ({when})."},
+    {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
+		      "your answer."},
+    {"staff_sent", "Sent to {number} ({code})."},
+    {"staff_no_such", "Nothing sent: no text {code} waits for an answer."},
+    {"staff_opted_out", "Nothing sent: {number} ({code}) has opted out "
+			"(texted STOP)."},
+    {"staff_too_long", "Nothing sent: that is {n} texts long, the most is "
+		       "{max}. Shorten it and send it again."},
+    {"staff_empty", "Nothing sent: write your answer after {code}."},
+    {"staff_unknown", "Not understood. To answer a customer, text their "
+		      "code and your answer, e.g. #K7 See you at 3."},
+    {"staff_help", "After your PIN: today, tomorrow, waiting, block "
+		   "14:00-15:00 lunch, unblock N, help. To answer a customer: "
+		   "#CODE your answer."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nothing booked."},
+    {"staff_waiting", "Waiting: {list}."},
+    {"staff_waiting_none", "Nothing waits for an answer."},
+    {"staff_blocked", "Blocked {day} {from}-{to} for every service (block "
+		      "{id}). To undo, text your PIN and: unblock {id}"},
+    {"staff_unblocked", "Unblocked {day} {from}-{to} (block {id})."},
+    {"staff_block_usage", "Write: block 14:00-15:00, block tomorrow "
+			  "14:00-15:00 or block 2026-03-04 14:00-15:00, and "
+			  "a reason if you like."},
+    {"staff_unblock_none", "There is no block {id}."},
     {"rest_asked", "Then text me a time for the {services} too."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
 		    "for it."},
@@ -141,6 +174,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} min"},
     {"hours_n", "{n} hours"},
     {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {h12}"},
 };
 
 const struct lang_pack lang_pack_en = {
@@ -154,4 +188,5 @@ const struct lang_pack lang_pack_en = {
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",
 		       "the progress of a job", "walk-ins", "what we sell"},
+    .when = &when_vocab_en,
 };

@@ -178,4 +178,5 @@ const struct when_vocab when_vocab_es = {
     .words = es_words,
     .n_words = sizeof(es_words) / sizeof(es_words[0]),
     .day_first = 1,
+    .wday_date = 1,
 };

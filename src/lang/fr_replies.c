@@ -165,6 +165,43 @@ static const struct lang_tpl tpls[] = {
     {"staff_cancelled", "{business} : votre RDV {service} du {when} (réf "
 			"{ref}) est annulé. Écrivez-nous quand vous voulez "
 			"pour en reprendre un."},
+    /* un texte confié à une personne (handoff.c) : ce que lit le client,
+     * le transfert aux téléphones du personnel et les réponses à un
+     * téléphone du personnel (ses commandes se lisent en anglais, en
+     * espagnol et en français : auj, demain, attente, bloquer, debloquer,
+     * aide) */
+    {"handoff", "J'ai transmis votre message à l'équipe : une personne vous "
+		"répond très vite."},
+    {"handoff_later", "J'ai transmis votre message à l'équipe : une personne "
+		      "vous répond dès l'ouverture ({when})."},
+    {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
+		      "{code} + votre réponse."},
+    {"staff_sent", "Envoyé au {number} ({code})."},
+    {"staff_no_such", "Rien d'envoyé : aucun message {code} n'attend de "
+		      "réponse."},
+    {"staff_opted_out", "Rien d'envoyé : le {number} ({code}) a demandé "
+			"STOP."},
+    {"staff_too_long", "Rien d'envoyé : cela fait {n} SMS, {max} au plus. "
+		       "Raccourcissez et renvoyez."},
+    {"staff_empty", "Rien d'envoyé : écrivez votre réponse après {code}."},
+    {"staff_unknown", "Pas compris. Pour répondre à un client, envoyez le "
+		      "code du message et votre réponse, par ex. #K7 Je vous "
+		      "attends à 15h."},
+    {"staff_help", "Après votre PIN : auj, demain, attente, bloquer "
+		   "14:00-15:00 pause, debloquer N, aide. Pour répondre à un "
+		   "client : #CODE votre réponse."},
+    {"staff_day", "{day} : {bookings}."},
+    {"staff_day_none", "{day} : aucun RDV."},
+    {"staff_waiting", "En attente : {list}."},
+    {"staff_waiting_none", "Aucun message n'attend de réponse."},
+    {"staff_blocked", "Bloqué {day} {from}-{to} pour toutes les prestations "
+		      "(blocage {id}). Pour l'enlever, envoyez votre PIN et : "
+		      "debloquer {id}"},
+    {"staff_unblocked", "Débloqué {day} {from}-{to} (blocage {id})."},
+    {"staff_block_usage", "Envoyez : bloquer 14:00-15:00, bloquer demain "
+			  "14:00-15:00 ou bloquer 2026-03-04 14:00-15:00, et "
+			  "un motif si vous voulez."},
+    {"staff_unblock_none", "Il n'y a pas de blocage {id}."},
     {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
     {"rest_failed", "Impossible de caler {services} juste après : envoyez "
 		    "une heure pour cela."},
@@ -173,6 +210,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} min"},
     {"hours_n", "{n} heures"},
     {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {hour}h"},
 };
 
 const struct lang_pack lang_pack_fr = {
@@ -184,6 +222,7 @@ const struct lang_pack lang_pack_fr = {
     .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},
     .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
 		   "sept", "oct", "nov", "déc"},
+    .when = &when_vocab_fr,
     .not_text_names = {"cela", "le paiement", "l'accès", "le stationnement",
 		       "l'avancement d'un travail", "la venue sans RDV",
 		       "ce que nous vendons"},

@@ -453,4 +453,5 @@ const struct when_vocab when_vocab_fr = {
     .words = fr_words,
     .n_words = sizeof(fr_words) / sizeof(fr_words[0]),
     .day_first = 1,
+    .wday_date = 1,
 };

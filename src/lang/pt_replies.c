@@ -158,6 +158,42 @@ static const struct lang_tpl tpls[] = {
     {"staff_cancelled", "{business}: o agendamento de {service} em {when} "
 			"(ref {ref}) foi cancelado. Mande mensagem quando "
 			"quiser agendar de novo."},
+    /* uma mensagem passada a uma pessoa (handoff.c): o que o cliente lê,
+     * o repasse aos telefones da equipe e as respostas a um telefone da
+     * equipe (os comandos valem em inglês, espanhol e português: hoje,
+     * amanha, pendentes, bloquear, desbloquear, ajuda) */
+    {"handoff", "Passei a sua mensagem para a equipe: uma pessoa responde "
+		"em breve."},
+    {"handoff_later", "Passei a sua mensagem para a equipe: uma pessoa "
+		      "responde quando abrirmos ({when})."},
+    {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
+		      "{code} + a sua resposta."},
+    {"staff_sent", "Enviado para {number} ({code})."},
+    {"staff_no_such", "Nada enviado: nenhuma mensagem {code} espera "
+		      "resposta."},
+    {"staff_opted_out", "Nada enviado: {number} ({code}) pediu para sair "
+			"(STOP)."},
+    {"staff_too_long", "Nada enviado: são {n} SMS e o limite é {max}. "
+		       "Encurte e envie de novo."},
+    {"staff_empty", "Nada enviado: escreva a resposta depois de {code}."},
+    {"staff_unknown", "Não entendi. Para responder a um cliente, envie o "
+		      "código da mensagem e a resposta, ex. #K7 Esperamos você "
+		      "às 15h."},
+    {"staff_help", "Depois do PIN: hoje, amanha, pendentes, bloquear "
+		   "14:00-15:00 almoco, desbloquear N, ajuda. Para responder "
+		   "a um cliente: #CODIGO a resposta."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nada agendado."},
+    {"staff_waiting", "Pendentes: {list}."},
+    {"staff_waiting_none", "Nada espera resposta."},
+    {"staff_blocked", "Bloqueado {day} {from}-{to} para todos os serviços "
+		      "(bloqueio {id}). Para desfazer, envie o PIN e: "
+		      "desbloquear {id}"},
+    {"staff_unblocked", "Desbloqueado {day} {from}-{to} (bloqueio {id})."},
+    {"staff_block_usage", "Envie: bloquear 14:00-15:00, bloquear amanhã "
+			  "14:00-15:00 ou bloquear 2026-03-04 14:00-15:00, e "
+			  "um motivo se quiser."},
+    {"staff_unblock_none", "Não existe o bloqueio {id}."},
     {"rest_asked", "Agora envie uma hora para {services}."},
     {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "
 		    "outra hora."},
@@ -166,6 +202,7 @@ static const struct lang_tpl tpls[] = {
     {"minutes", "{n} min"},
     {"hours_n", "{n} horas"},
     {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {hour}h"},
 };
 
 const struct lang_pack lang_pack_pt = {
@@ -177,6 +214,7 @@ const struct lang_pack lang_pack_pt = {
     .wday_abbr = {"seg", "ter", "qua", "qui", "sex", "sab", "dom"},
     .month_abbr = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago",
 		   "set", "out", "nov", "dez"},
+    .when = &when_vocab_pt,
     .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
 		       "o andamento de um trabalho",
 		       "atendimento sem hora marcada", "o que vendemos"},

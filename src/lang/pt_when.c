@@ -503,4 +503,5 @@ const struct when_vocab when_vocab_pt = {
     .words = pt_words,
     .n_words = sizeof(pt_words) / sizeof(pt_words[0]),
     .day_first = 1,
+    .wday_date = 1,
 };

@@ -1,13 +1,15 @@
-/* The time reader's language packs built into smsdesk (when_vocab.h). */
+/* The time reader's language packs built into smsdesk (when_vocab.h), in
+ * the order of the registry (src/lang/registry.def). */
 #include "smsdesk/when_vocab.h"
 
 #include <string.h>
 
+#include "lang_packs.h"
+
 const struct when_vocab *const when_vocabs[] = {
-    &when_vocab_en,
-    &when_vocab_es,
-    &when_vocab_fr,
-    &when_vocab_pt,
+#define LANG_PACK(code) &when_vocab_##code,
+#include "registry.def"
+#undef LANG_PACK
 };
 const size_t when_n_vocabs = sizeof(when_vocabs) / sizeof(when_vocabs[0]);
 

@@ -76,6 +76,11 @@ else
 	t_contains "$unit" "After=time-sync.target"
 	t_contains "$unit" "RestartPreventExitStatus=4 6"
 	t_contains "$unit" "TimeoutStopSec=135"
+	# a service that says how it is: ready only with a modem, a watchdog,
+	# and a reload that checks the catalog before the daemon hears of it
+	t_contains "$unit" "Type=notify"
+	t_contains "$unit" "WatchdogSec="
+	t_contains "$unit" "ExecReload=/usr/bin/smsdesk check -c /etc/smsdesk/smsdesk.cfg"
 fi
 t_end
 

@@ -807,7 +807,8 @@ struct expect {
 	char msg[300];
 };
 
-/* Read the "# expect: LINE: [warning: ]message" header lines of path. */
+/* Read the "# expect: LINE: [warning: ]message" header lines of path (a
+ * message ending in "..." is a prefix). */
 static size_t read_expectations(const char *path, struct expect *ex, size_t cap)
 {
 	FILE *f = fopen(path, "r");
@@ -866,7 +867,13 @@ static void check_bad_file(const char *dir, const char *name)
 	for (size_t i = 0; i < n_ex && i < diags.n; i++) {
 		CHECK_INT(diags.v[i].line, ex[i].line);
 		CHECK_INT(diags.v[i].warning, ex[i].warning);
-		CHECK_STR(diags.v[i].msg, ex[i].msg);
+		/* "..." at the end: the message starts so (a list that grows
+		 * as language packs are added). */
+		size_t el = strlen(ex[i].msg);
+		if (el > 3 && strcmp(ex[i].msg + el - 3, "...") == 0)
+			CHECK(strncmp(diags.v[i].msg, ex[i].msg, el - 3) == 0);
+		else
+			CHECK_STR(diags.v[i].msg, ex[i].msg);
 	}
 	for (size_t i = n_ex; i < diags.n; i++)
 		printf("  extra: %d: %s\n", diags.v[i].line, diags.v[i].msg);

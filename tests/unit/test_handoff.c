@@ -16,6 +16,7 @@
 #include "smsdesk/log.h"
 #include "smsdesk/store.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -281,8 +282,9 @@ static void test_staff_answers_by_code(void)
 	CHECK_STR(h.answered_by, "Sam");
 	store_handoff_clear(&h);
 	/* lower case, a colon: still the code */
-	snprintf(msg, sizeof(msg), "# %c%c: and bring the key", code[0] + 32,
-		 code[1] >= 'A' ? code[1] + 32 : code[1]);
+	snprintf(msg, sizeof(msg), "# %c%c: and bring the key",
+		 tolower((unsigned char)code[0]),
+		 tolower((unsigned char)code[1]));
 	r = text(&f, SAM, msg, TUE10 + 360);
 	CHECK(strstr(r->desk.replies[0], "Sent to") != NULL);
 	CHECK_INT(to(&f, ALICE, last, sizeof(last)), 3);
@@ -351,6 +353,12 @@ static void test_pin_commands(void)
 	r = text(&f, SAM, "4821 today",
 		 TUE10 + 130 + HANDOFF_LOCKOUT_MINUTES * 60 + 1);
 	CHECK(strstr(r->desk.replies[0], "14:00 Haircut") != NULL);
+	/* the commands in Spanish too */
+	r = text(&f, SAM, "4821 Mañana", TUE10 + 140 + 15 * 60);
+	CHECK(strstr(r->desk.replies[0], "Wed 2 Dec") != NULL);
+	r = text(&f, SAM, "4821 bloquear mañana 16:00-17:00", TUE10 + 1200);
+	CHECK(strstr(r->desk.replies[0], "Blocked Wed 2 Dec 16:00-17:00") !=
+	      NULL);
 	/* Alex's PIN works for Alex */
 	r = text(&f, ALEX, "1357 help", TUE10 + 200);
 	CHECK(strstr(r->desk.replies[0], "today") != NULL);
@@ -423,6 +431,46 @@ out:
 	fx_close(&f);
 }
 
+/* Erasing a customer erases what the staff were sent about them. */
+static void test_forget_reaches_forwards(void)
+{
+	struct fx f;
+	struct store_strings forms = {.v = NULL, .n = 0};
+	char code[16], msg[64], last[2048];
+	static char *one[] = {ALICE};
+
+	if (fx_open(&f, staff_text) != 0)
+		goto out;
+	text(&f, ALICE, "can I pay by card?", TUE10);
+	code_of(&f, ALICE, code, sizeof(code));
+	snprintf(msg, sizeof(msg), "#%s yes", code);
+	text(&f, SAM, msg, TUE10 + 60);		   /* "Sent to +44..." */
+	text(&f, SAM, "4821 waiting", TUE10 + 70); /* names nobody now */
+	CHECK_INT(to(&f, SAM, last, sizeof(last)), 3);
+	forms.v = one;
+	forms.n = 1;
+	CHECK_INT(store_forget(f.st, &forms, ALICE, TUE10 + 100, NULL),
+		  STORE_OK);
+	int64_t ids[8];
+	int n = store_outbox_to(f.st, SAM, ids, 8);
+	CHECK_INT(n, 3);
+	for (int i = 0; i < n; i++) {
+		struct store_out_msg m;
+		if (store_outbox_get(f.st, ids[i], &m) != STORE_OK)
+			continue;
+		CHECK(strstr(m.text, ALICE) == NULL);
+		CHECK(strstr(m.text, "pay by card") == NULL);
+		store_out_msg_clear(&m);
+	}
+	/* and the handoff is anonymous: nothing to answer any more */
+	struct handoff_answer a;
+	CHECK_INT(handoff_answer(f.st, f.cat, code, "hello", "Sam", TUE10 + 200,
+				 0, &a),
+		  HANDOFF_NO_SUCH);
+out:
+	fx_close(&f);
+}
+
 int main(void)
 {
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_handoff.XXXXXX");
@@ -438,6 +486,7 @@ int main(void)
 	RUN(test_staff_never_the_desk);
 	RUN(test_no_staff_no_handoff);
 	RUN(test_answer_by_number);
+	RUN(test_forget_reaches_forwards);
 	char cmd[96];
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)

@@ -2,6 +2,8 @@
  * over the example catalog conf/smsdesk.cfg. */
 #include "harness.h"
 
+#include <string.h>
+
 #include "smsdesk/catalog.h"
 #include "smsdesk/inquiry.h"
 
@@ -142,6 +144,39 @@ static void test_details(void)
 	CHECK_INT(q.intent, INQ_UNKNOWN);
 }
 
+/*
+ * issue 12: the reader read only the first 160 words of a text, so a
+ * question at the end of a long one was lost. Now every word of a text up
+ * to about 6,000 bytes is read, and a longer one at its start and its end.
+ */
+static void test_long_texts(void)
+{
+	static char text[20000];
+	struct when_local now;
+	struct inquiry q;
+
+	when_day_make(2026, 3, 25, &now.day);
+	now.minute = 600;
+	text[0] = '\0';
+	for (int i = 0; i < 300; i++)
+		strcat(text, "so anyway ");
+	strcat(text, "how much is a beard trim?");
+	inquiry_parse(cat, text, &now, &q);
+	CHECK_INT(q.intent, INQ_PRICE);
+	CHECK_STR(match_id(&q, 0), "beard-trim");
+	CHECK(q.n_words > 600);
+	/* far past any buffer: the start and the end are both read */
+	text[0] = '\0';
+	strcat(text, "haircut please. ");
+	for (int i = 0; i < 1500; i++)
+		strcat(text, "blah blah ");
+	strcat(text, "can I also get a beard trim");
+	inquiry_parse(cat, text, &now, &q);
+	CHECK_INT(q.n_matches, 2);
+	CHECK_STR(match_id(&q, 0), "haircut");
+	CHECK_STR(match_id(&q, 1), "beard-trim");
+}
+
 int main(void)
 {
 	const char *src = getenv("SMSDESK_SRC");
@@ -155,6 +190,7 @@ int main(void)
 	}
 	test_table();
 	RUN(test_details);
+	RUN(test_long_texts);
 	catalog_free(cat);
 	return h_done();
 }

@@ -4,6 +4,7 @@
 
 #include "smsdesk/catalog.h"
 #include "smsdesk/lang.h"
+#include "smsdesk/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,27 +142,66 @@ static void test_check_reply(void)
 	CHECK(strstr(why, "segments") != NULL);
 }
 
-/* Every reply the pack words is known, fills only what the desk supplies,
- * keeps what it must, and fits the example's max_segments; every known
- * reply has the pack's wording. */
-static void test_pack_is_complete(void)
+/* Every pack in the registry: every reply it words is known, fills only
+ * what the desk supplies, keeps what it must, and fits the example's
+ * max_segments; every known reply has its wording; its lexicon is folded
+ * as the reader folds texts; its days and months have names; it has time
+ * words. */
+static void test_packs_are_complete(void)
 {
-	const struct lang_pack *en = lang_default();
+	const struct lang_pack *const *packs;
+	size_t np = lang_packs(&packs);
 	const struct lang_reply_spec *specs;
 	size_t n = lang_reply_specs(&specs);
-	char why[256];
-	for (size_t i = 0; i < en->n_tpls; i++) {
-		TEST_BEGIN("pack en: reply %s", en->tpls[i].name);
-		int rc = lang_check_reply(cat, en->tpls[i].name,
-					  en->tpls[i].text, why, sizeof(why));
-		if (rc != 0)
-			printf("  %s\n", why);
-		CHECK_INT(rc, 0);
-		TEST_END();
+	char why[256], folded[256];
+
+	TEST_BEGIN("the registry lists English first, each code once");
+	CHECK(np >= 2);
+	CHECK(packs[0] == lang_default());
+	for (size_t p = 0; p < np; p++) {
+		CHECK(lang_pack_for(packs[p]->code) == packs[p]);
+		CHECK(lang_when(packs[p]) != NULL);
 	}
-	for (size_t i = 0; i < n; i++) {
-		TEST_BEGIN("reply %s has English wording", specs[i].name);
-		CHECK(lang_template(en, specs[i].name) != NULL);
+	TEST_END();
+	for (size_t p = 0; p < np; p++) {
+		const struct lang_pack *pk = packs[p];
+		for (size_t i = 0; i < pk->n_tpls; i++) {
+			TEST_BEGIN("pack %s: reply %s", pk->code,
+				   pk->tpls[i].name);
+			int rc = lang_check_reply(cat, pk->tpls[i].name,
+						  pk->tpls[i].text, why,
+						  sizeof(why));
+			if (rc != 0)
+				printf("  %s\n", why);
+			CHECK_INT(rc, 0);
+			TEST_END();
+		}
+		TEST_BEGIN("pack %s words every reply", pk->code);
+		for (size_t i = 0; i < n; i++) {
+			int have = lang_template(pk, specs[i].name) != NULL;
+			if (!have)
+				printf("  no wording for %s\n", specs[i].name);
+			CHECK(have);
+		}
+		TEST_END();
+		TEST_BEGIN("pack %s: lexicon folded, names of days and months",
+			   pk->code);
+		for (size_t w = 0; pk->words[w].text != NULL; w++) {
+			text_fold(pk->words[w].text, folded, sizeof(folded));
+			if (strcmp(folded, pk->words[w].text) != 0)
+				printf("  '%s' folds to '%s'\n",
+				       pk->words[w].text, folded);
+			CHECK_STR(folded, pk->words[w].text);
+			CHECK(pk->words[w].cls != 0);
+		}
+		for (int d = 0; d < 7; d++)
+			CHECK(pk->wday_abbr[d] != NULL &&
+			      pk->wday_abbr[d][0] != '\0');
+		for (int m = 0; m < 12; m++)
+			CHECK(pk->month_abbr[m] != NULL &&
+			      pk->month_abbr[m][0] != '\0');
+		for (int k = 0; k < LANG_NT_COUNT; k++)
+			CHECK(pk->not_text_names[k] != NULL);
 		TEST_END();
 	}
 }
@@ -181,7 +221,7 @@ int main(void)
 	RUN(test_render);
 	RUN(test_trim_full_buffer);
 	RUN(test_check_reply);
-	test_pack_is_complete();
+	test_packs_are_complete();
 	catalog_free(cat);
 	return h_done();
 }

@@ -1,0 +1,212 @@
+/*
+ * The Spanish pack's replies: every message the desk sends, as a template
+ * with named placeholders (lang.h lists which each fills), and the pack
+ * itself. Spanish for both sides of the Atlantic: "tú", "cita" and
+ * "reserva", no "vosotros", no "ahorita", no "coger".
+ *
+ * Written to stay in the GSM 7-bit alphabet where that reads naturally (é,
+ * ñ, ü, ¿ and ¡ are in it; á, í, ó and ú are not, and one of them makes a
+ * whole reply a Unicode text of 70 characters a part): "Escribe" rather
+ * than "Envía", "fecha" rather than "día", "Elige del 1 al 3" rather than
+ * "Responde con un número", "Sab" in dates. Where only the accented word
+ * is right ("días vista", "cómo llegar", "¿Y cuál?") it is written
+ * properly; with policy.national_shift the Spanish single-shift table
+ * carries á í ó ú at GSM cost.
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* the promise (manners 3): service, local day and time, price, ref,
+     * how to cancel */
+    {"booked", "Reservado: {service}, {when}, {price}. Ref {ref}. Para "
+	       "cancelar escribe CANCELAR {ref}."},
+    {"booked_many", "Reservadas {count}: {bookings}. Total {total}. Para "
+		    "cancelar escribe CANCELAR y la ref."},
+    {"booked_many_plain", "Reservadas {count}: {bookings}. Para cancelar "
+			  "escribe CANCELAR y la ref."},
+    {"moved", "Cambiado: {service} ahora es {when}, {price}. Nueva ref "
+	      "{ref} ({old_ref} queda anulada). Para cancelar escribe "
+	      "CANCELAR {ref}."},
+    {"already_booked", "Ya tienes cita: {service}, {when}. Ref {ref}."},
+    {"offer", "Libre: {slots}. Responde {pick} para reservar."},
+    {"offer_day", "¿{service} el {day}? Libre: {slots}. Responde {pick} "
+		  "para reservar."},
+    {"offer_window", "{service} el {day}. Libre: {slots}. Responde {pick} "
+		     "para reservar."},
+    {"offer_earliest", "Lo primero libre para {service}: {slots}. Responde "
+		       "{pick} para reservar."},
+    {"offer_range", "{service}, libre: {slots}. Responde {pick} para "
+		    "reservar."},
+    {"offer_one", "{service} el {when}: hay hueco. Responde 1 para "
+		  "reservarlo."},
+    {"offer_today", "¿{service} hoy a las {time}? Responde 1 para "
+		    "reservarlo, o dime otra fecha."},
+    {"ask_service", "¿Qué servicio quieres? Hacemos: {services}. Responde "
+		    "{pick}."},
+    {"ask_service_brief", "¿Y qué servicio quieres?"},
+    {"ask_trade", "Claro. ¿Qué necesitas? Hacemos: {services}. Responde "
+		  "{pick}."},
+    {"ask_day", "¿Qué fecha te va bien para {service}? Abrimos {hours}."},
+    {"ask_day_unsure", "Perdona, no sé qué fecha dices. ¿Qué fecha te va "
+		       "bien para {service}? Abrimos {hours}."},
+    {"ask_day_bad", "Perdona, esa fecha no existe. ¿Qué fecha te va bien "
+		    "para {service}? Abrimos {hours}."},
+    {"ask_day_ambiguous", "Perdona, no tengo claro qué fecha es. ¿Qué fecha "
+			  "te va bien para {service}? Abrimos {hours}."},
+    {"ask_day_passed", "Perdona, esa fecha ya ha pasado. ¿Qué fecha te va "
+		       "bien para {service}? Abrimos {hours}."},
+    {"ask_time", "¿A qué hora el {day}? Abrimos {day_hours}."},
+    {"ask_time_either", "¿A qué hora el {day}: {a} o {b}? Abrimos "
+			"{day_hours}."},
+    /* the honest no (manners 4) */
+    {"not_offered", "Lo siento, no hacemos {thing}. Prueba con "
+		    "{providers}."},
+    {"not_offered_ours", "Lo siento, no hacemos {thing}. Hacemos: "
+			 "{services}."},
+    {"not_offered_brief", "Lo siento, lo otro que pides no lo hacemos."},
+    {"not_offered_unknown", "Lo siento, no tenemos {thing}. Hacemos: "
+			    "{services}. Responde {pick} para reservar."},
+    {"no_closed", "Lo siento, el {day} cerramos."},
+    {"no_full", "Lo siento, el {day} no queda hueco para {service}."},
+    {"no_notice", "Lo siento, para {service} necesitamos {notice} de "
+		  "aviso: el {day} ya no queda nada."},
+    {"no_horizon", "Lo siento, solo damos cita hasta {n} días vista."},
+    {"no_nobody", "Y nadie que conozcamos tiene hueco, lo siento."},
+    {"taken", "Lo siento, ya no hay hueco el {day} a las {time}."},
+    {"too_soon", "Lo siento, para {service} necesitamos {notice} de aviso: "
+		 "el {day} a las {time} es muy pronto."},
+    {"time_passed", "Lo siento, las {time} de hoy ya han pasado."},
+    {"off_grid", "{service} empieza cada {minutes} min. Cerca de las {time} "
+		 "del {day}:"},
+    {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
+    {"window_full", "Lo siento, a esa hora no hay nada libre para "
+		    "{service} el {day}."},
+    {"elsewhere", "O prueba con {providers}."},
+    {"our_next", "Nuestros siguientes huecos: {slots}. Responde {pick} "
+		 "para reservar."},
+    {"try", "Prueba con {providers}."},
+    {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
+		  "fecha y hora, p. ej. {example}."},
+    {"price_all", "Precios: {prices}."},
+    {"price_booked", "{service}: {price}."},
+    {"duration", "{service} dura unos {minutes} min."},
+    {"hours_week", "Abrimos {hours}."},
+    {"hours_day", "El {day} abrimos {day_hours}."},
+    {"closed_day", "El {day} cerramos."},
+    {"book_hint", "Para reservar escribe servicio, fecha y hora."},
+    {"cancelled", "Cancelada: {service}, {when} (ref {ref}). Esperamos "
+		  "verte otra vez."},
+    {"cancel_unknown", "Lo siento, no encontramos la reserva {ref} de este "
+		       "teléfono. Escribe MIS CITAS para ver las tuyas."},
+    {"cancel_already", "La reserva {ref} ya estaba cancelada."},
+    {"cancel_moved", "La reserva {old_ref} ahora es {ref}: {service} "
+		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
+    {"cancel_none", "No tienes ninguna cita con nosotros que cancelar."},
+    {"move_none", "No tienes ninguna cita con nosotros que cambiar. Para "
+		  "reservar escribe servicio, fecha y hora."},
+    {"move_unknown", "Lo siento, no encontramos ninguna cita {ref} de este "
+		     "teléfono."},
+    {"move_gone", "Lo siento, ese servicio ya no lo hacemos. Escribe "
+		  "CANCELAR {ref} para cancelarla."},
+    {"which_booking", "¿Qué cita quieres {action}? {bookings} Responde "
+		      "{pick}."},
+    {"bookings", "Tus citas: {bookings}. Para cancelar escribe CANCELAR y "
+		 "la ref."},
+    {"bookings_more", "Y otras {n}."},
+    {"bookings_none", "No tienes ninguna cita con nosotros."},
+    {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
+	     "para cancelar, BAJA para no recibir mensajes."},
+    {"greeting", "¡Hola! Somos {business}. Hacemos {services}. Escribe p. "
+		 "ej. {example} para reservar."},
+    {"not_understood", "Perdona, no te he entendido. Escribe p. ej. "
+		       "{example} para reservar, PRECIOS o AYUDA."},
+    {"cant_answer", "Lo siento, por mensaje no puedo responder sobre "
+		    "{topic}."},
+    {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
+			"precios y horarios: escribe p. ej. {example}."},
+    {"opted_out", "Te has dado de baja: no volveremos a escribirte. Escribe "
+		  "ALTA para volver."},
+    {"opted_in", "Vuelves a estar de alta: te responderemos de nuevo. "
+		 "Escribe BAJA para darte de baja."},
+    {"already_in", "Ya recibes nuestros mensajes. Escribe AYUDA para ver "
+		   "opciones."},
+    {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
+    {"pick_number", "Elige del 1 al {n}, por favor."},
+    {"which_one", "¿Y cuál? Elige del 1 al {n}."},
+    {"list_expired", "Perdona, esa lista ya no vale. Escribe p. ej. "
+		     "{example} para reservar, o AYUDA."},
+    {"signature", "{business}"},
+    {"reminder", "Recordatorio: {service}, {day} a las {time} en "
+		 "{business}. Ref {ref}. ¿No puedes venir? Escribe CANCELAR "
+		 "{ref}."},
+    /* texts the staff's commands send (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: reservado {service}, {when}, {price}. "
+		     "Ref {ref}. Para cancelar escribe CANCELAR {ref}."},
+    {"staff_moved", "{business}: tu cita de {service} pasa al {when} (antes "
+		    "{old_when}). La ref {ref} no cambia. ¿No puedes venir? "
+		    "Escribe CANCELAR {ref}."},
+    {"staff_cancelled", "{business}: tu cita de {service} del {when} (ref "
+			"{ref}) queda cancelada. Puedes volver a reservar por "
+			"mensaje cuando quieras."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and in Spanish: hoy, mañana,
+     * pendientes, bloquear, desbloquear, ayuda) */
+    {"handoff", "He pasado tu mensaje al equipo: una persona te contesta "
+		"en breve."},
+    {"handoff_later", "He pasado tu mensaje al equipo: una persona te "
+		      "contesta cuando abramos ({when})."},
+    {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
+		      "{code} + tu respuesta."},
+    {"staff_sent", "Enviado a {number} ({code})."},
+    {"staff_no_such", "No enviado: no hay mensaje {code} pendiente de "
+		      "respuesta."},
+    {"staff_opted_out", "No enviado: {number} ({code}) se ha dado de baja."},
+    {"staff_too_long", "No enviado: son {n} mensajes y se permiten {max}. "
+		       "Escribe un texto breve y vuelve a mandarlo."},
+    {"staff_empty", "No enviado: escribe tu respuesta tras {code}."},
+    {"staff_unknown", "No entendido. Para contestar a un cliente escribe la "
+		      "clave del aviso y tu respuesta, p. ej. #K7 Te esperamos "
+		      "a las 3."},
+    {"staff_help", "Tras tu PIN: hoy, mañana, pendientes, bloquear "
+		   "14:00-15:00 comida, desbloquear N, ayuda. Para contestar "
+		   "a un cliente: #CLAVE tu respuesta."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nada reservado."},
+    {"staff_waiting", "Pendientes: {list}."},
+    {"staff_waiting_none", "No hay nada pendiente de respuesta."},
+    {"staff_blocked", "Bloqueado {day} {from}-{to} para todos los servicios "
+		      "(bloqueo {id}). Para deshacerlo escribe tu PIN y: "
+		      "desbloquear {id}"},
+    {"staff_unblocked", "Desbloqueado {day} {from}-{to} (bloqueo {id})."},
+    {"staff_block_usage", "Escribe: bloquear 14:00-15:00, bloquear mañana "
+			  "14:00-15:00 o bloquear 2026-03-04 14:00-15:00, y "
+			  "un motivo si quieres."},
+    {"staff_unblock_none", "No hay bloqueo {id}."},
+    {"rest_asked", "Dime también una hora para {services}."},
+    {"rest_failed", "No he podido poner {services} justo después: dime "
+		    "una hora para eso."},
+    {"action_cancel", "cancelar"},
+    {"action_move", "cambiar"},
+    {"minutes", "{n} min"},
+    {"hours_n", "{n} horas"},
+    {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} a las {hour}"},
+};
+
+const struct lang_pack lang_pack_es = {
+    .code = "es",
+    .name = "Español",
+    .words = lang_es_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"Lun", "Mar", "Mié", "Jue", "Vie", "Sab", "Dom"},
+    .month_abbr = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago",
+		   "sep", "oct", "nov", "dic"},
+    .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",
+		       "el estado de un trabajo", "venir sin cita",
+		       "lo que vendemos"},
+    .when = &when_vocab_es,
+};
