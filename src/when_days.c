@@ -557,6 +557,16 @@ int wr_date(struct rd *rd, int i)
 		if (a > 24 || (k > i + 1 && wr_time_len(rd, k) > 0))
 			return mday_ahead(rd, a, i, 1, "day of the month");
 	}
+	/* In a language that writes the date after the weekday
+	 * (when_vocab.wday_date), so is a number before a time by name of
+	 * another hour ("sexta-feira 18 à uma", whose "à" is also an
+	 * ordinal's "a") */
+	if (i == rd->ctx_at && rd->wday >= 0 && !rd->day_set &&
+	    rd->n_vocabs > 0 && rd->vocabs[0]->wday_date && a >= 1 && a <= 31 &&
+	    t0->ndigits <= 2 && sep == ' ' &&
+	    (h = hit(rd, i + 1, WS_CLOCK)) != NULL &&
+	    h->value / 60 % 12 != a % 12)
+		return mday_ahead(rd, a, i, 1, "day of the month");
 	if (a >= 0) {
 		/* ISO 2026-12-25 */
 		if (t0->ndigits == 4 && sep == '-' &&

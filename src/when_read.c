@@ -185,9 +185,14 @@ static void finish(struct rd *rd)
 			r->problem = WHEN_AMBIGUOUS_TIME;
 		break;
 	}
-	if (r->problem == WHEN_FINE && rd->bad_date)
+	/* A doubt about the day comes before one about the hour: asking
+	 * "8:45 or 20:45 on Wed 30?" would settle the day the text named
+	 * wrongly ("samedis 30" when the 30th is a Wednesday). */
+	if ((r->problem == WHEN_FINE || r->problem == WHEN_AMBIGUOUS_TIME) &&
+	    rd->bad_date)
 		r->problem = WHEN_BAD_DATE;
-	if (r->problem == WHEN_FINE && rd->date_amb)
+	if ((r->problem == WHEN_FINE || r->problem == WHEN_AMBIGUOUS_TIME) &&
+	    rd->date_amb)
 		r->problem = WHEN_AMBIGUOUS_DATE;
 	if (r->problem == WHEN_FINE && rd->past)
 		r->problem = WHEN_PAST;

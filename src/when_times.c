@@ -180,6 +180,17 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
 		used += h->len;
+		/* "14 heures 30", "10 Uhr 30": two digits after the hour's
+		 * word are its minutes (not "10 heures 15 avril") */
+		const struct lex_tok *mt = tok(rd, i + used);
+		if (i + used < rd->t->n && mt->ndigits == 2 && mt->num >= 0 &&
+		    mt->num <= 59 && mt->sep == ' ' &&
+		    !has(rd, i + used + 1, WS_MONTH) &&
+		    !has(rd, i + used + 1, WS_OCLOCK) &&
+		    !has(rd, i + used + 1, WS_UNIT_DAYS)) {
+			out->min += mt->num;
+			used++;
+		}
 		if ((a = ampm_at(rd, i + used, &pm)) > 0 && h0 <= 12) {
 			out->min = apply_ampm(h0, pm) * 60;
 			out->strong = 1;
