@@ -171,7 +171,7 @@ const struct lang_word lang_fr_words[] = {
     W("bon weekend", LW_ACK | LW_BYE), W("bon week end", LW_ACK | LW_BYE),
     W("bon we", LW_ACK | LW_BYE), W("bonne semaine", LW_ACK | LW_BYE),
     W("bonne continuation", LW_ACK | LW_BYE), W("ciao", LW_ACK | LW_BYE),
-    W("bye", LW_ACK | LW_BYE), W("salut", LW_GREET | LW_BYE),
+    W("bye", LW_ACK | LW_BYE), W("salut", LW_GREET),
     W("bisous", LW_ACK | LW_FILLER), W("bisou", LW_ACK | LW_FILLER),
     W("bises", LW_ACK | LW_FILLER), W("biz", LW_ACK | LW_FILLER),
     W("bz", LW_ACK | LW_FILLER), W("bizz", LW_ACK | LW_FILLER),
