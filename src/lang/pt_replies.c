@@ -77,8 +77,8 @@ static const struct lang_tpl tpls[] = {
 			    "desejado para agendar."},
     {"no_closed", "Desculpe, {day} estamos fechados."},
     {"no_full", "Desculpe, {day} sem vagas para {service}."},
-    {"no_notice", "Desculpe, {service} pede {notice} de antecedência: nada "
-		  "livre {day}."},
+    {"no_notice", "Desculpe, {service} precisa de {notice} de aviso prévio: "
+		  "nada livre {day}."},
     {"no_horizon", "Desculpe, a agenda abre apenas {n} dias adiante."},
     {"no_nobody", "Desculpe, nenhum parceiro nosso consegue encaixar."},
     {"taken", "Desculpe, {day} às {time} foi reservado por outra pessoa."},
