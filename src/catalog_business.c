@@ -29,7 +29,7 @@ static int parse_2digits(const char *s)
 }
 
 /* "HH:MM" → minutes after midnight; "24:00" only when allow_24. -1 if bad. */
-static int parse_time(const char *s, int allow_24)
+int parse_time(const char *s, int allow_24)
 {
 	int h, m;
 

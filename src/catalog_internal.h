@@ -188,7 +188,8 @@ enum {
 	N_KANNEL_KEYS
 };
 
-/* A policy key: whole numbers with a range, or a true/false switch. */
+/* A policy key: whole numbers with a range, a true/false switch, or a time
+ * of day "HH:MM" (K_STR: minutes after midnight, def when left out). */
 struct policy_key {
 	struct key_spec spec;
 	int min, max, def;
@@ -271,6 +272,10 @@ void parse_replies(struct loader *ld, const config_setting_t *g);
 /* catalog_bearers.c */
 void parse_modem(struct loader *ld, const config_setting_t *g, size_t idx);
 void parse_kannel(struct loader *ld, const config_setting_t *g, size_t idx);
+
+/* catalog_business.c: "HH:MM" → minutes after midnight; "24:00" only when
+ * allow_24. -1 if bad. */
+int parse_time(const char *s, int allow_24);
 
 /* catalog_policy.c */
 void parse_policy(struct loader *ld, const config_setting_t *g);

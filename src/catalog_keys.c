@@ -125,6 +125,12 @@ const struct policy_key policy_keys[] = {
     POLICY(reply_expiry_minutes, 5, 10080, DEF_REPLY_EXPIRY_MINUTES),
     POLICY(retention_days, 1, 3650, DEF_RETENTION_DAYS),
     SWITCH(national_shift, 0),
+    /* a time of day; left out: each day's opening time */
+    {{"summary_time", K_STR, 0, "\"08:30\""},
+     0,
+     24 * 60 - 1,
+     -1,
+     offsetof(struct cat_policy, summary_minute)},
 };
 const size_t n_policy_keys = N_OF(policy_keys);
 

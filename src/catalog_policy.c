@@ -1,6 +1,7 @@
 /*
  * catalog_policy: policy = { ... }, the desk's limits. Every key is optional
- * and has a range; the table is policy_keys[] in catalog_keys.c.
+ * and has a range (a time of day "HH:MM" for K_STR keys); the table is
+ * policy_keys[] in catalog_keys.c.
  */
 #include "catalog_internal.h"
 
@@ -25,6 +26,18 @@ void parse_policy(struct loader *ld, const config_setting_t *g)
 			continue;
 		if (pk->spec.type == K_BOOL) {
 			v = config_setting_get_bool(f[i]) ? 1 : 0;
+		} else if (pk->spec.type == K_STR) {
+			const char *t = text_of(ld, f[i], pk->spec.name);
+			if (t == NULL)
+				continue;
+			v = parse_time(t, 0);
+			if (v < 0) {
+				ERR(ld, line_of(f[i]),
+				    "%s must be a time of day like %s, not "
+				    "'%s'",
+				    pk->spec.name, pk->spec.example, t);
+				continue;
+			}
 		} else {
 			v = int_of(f[i]);
 			if (v < pk->min || v > pk->max) {

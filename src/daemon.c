@@ -328,6 +328,9 @@ static void timers(struct daemon *d, int64_t now_ms)
 		/* texts handed to a person and held: forwarded once open */
 		if (handoff_release(d->st, d->cat, wall_now(d)) > 0)
 			d->outbox_dirty = 1;
+		/* the daily (weekly) summaries staff asked for */
+		if (handoff_summaries(d->st, d->cat, wall_now(d)) > 0)
+			d->outbox_dirty = 1;
 		d->next_release_ms = now_ms + HANDOFF_RELEASE_MS;
 	}
 	for (size_t i = 0; i < d->n_modems; i++)

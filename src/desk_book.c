@@ -282,13 +282,21 @@ already(struct ctx *c, const struct cat_service *svc, int64_t t)
 }
 
 /* Where the next job of a group starts: with the last one when the same
- * service has room, else the first free slot after it ends, that day. */
+ * service has room (or, for someone else's service, at the time asked
+ * when it is a slot of its own with room), else the first free slot after
+ * the last one ends, that day. */
 static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 			  const struct cat_service *prev, int64_t prev_t,
-			  const struct when_day *day)
+			  const struct when_day *day, int64_t asked_t,
+			  int apart)
 {
 	if (svc == prev && has_place(c, svc, prev_t, NULL))
 		return prev_t;
+	if (apart &&
+	    when_is_slot(c->cat, day, svc->minutes,
+			 local_of(c, asked_t).minute) &&
+	    has_place(c, svc, asked_t, NULL))
+		return asked_t;
 	int64_t end = prev_t + (int64_t)prev->minutes * 60;
 	int grid[MAX_GRID];
 	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
@@ -345,15 +353,15 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		check(c, c->io->set_moved(c->io->ctx, mv->ref, ref));
 
 	/* The rest of the group: more people, more services. */
-	const struct cat_service *jobs[1 + 3 + MAX_ALSO];
+	const struct cat_service *jobs[MAX_PARTY + MAX_ALSO];
 	size_t n_jobs = 0;
-	for (int i = 1; i < rq->persons && n_jobs < 3; i++)
+	for (int i = 1; i < rq->persons && n_jobs < MAX_PARTY - 1; i++)
 		jobs[n_jobs++] = svc;
 	for (size_t i = 0; i < rq->n_also; i++)
 		jobs[n_jobs++] = rq->also[i];
-	const struct cat_service *done[1 + 3 + MAX_ALSO] = {svc};
+	const struct cat_service *done[MAX_PARTY + MAX_ALSO] = {svc};
 	const char **items = pool_ptrs(c, 1 + n_jobs);
-	const struct cat_service *failed[MAX_ALSO + 3];
+	const struct cat_service *failed[MAX_PARTY + MAX_ALSO];
 	size_t n_done = 1, n_failed = 0;
 	int64_t prev_t = t;
 	const struct cat_service *prev = svc;
@@ -366,7 +374,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_ref(c, ref);
 	items[0] = pool_fmt(c, "%s %s ref %s", svc->name, fmt_when(c, t), ref);
 	for (size_t j = 0; j < n_jobs; j++) {
-		int64_t tj = next_start(c, jobs[j], prev, prev_t, &l.day);
+		int64_t tj =
+		    next_start(c, jobs[j], prev, prev_t, &l.day, t, rq->apart);
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
@@ -663,6 +672,7 @@ void book_option(struct ctx *c, size_t k)
 	for (size_t i = 0; i < p->n_also; i++)
 		rq.also[rq.n_also++] = p->also[i];
 	rq.persons = p->persons;
+	rq.apart = p->apart;
 	if (load_moving(c, &rq) < 0)
 		return;
 	struct when_local l = local_of(c, p->opts[k]);
@@ -691,6 +701,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 		rq->day_named = 1;
 	}
 	rq->persons = 1;
+	rq->apart = q->apart;
 	for (size_t i = 0; i < q->n_matches; i++) {
 		if (q->matches[i].kind != CAT_SERVICE)
 			continue;
@@ -703,4 +714,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 			rq->also[rq->n_also++] = s;
 		}
 	}
+	/* "8.30 both": a count with no service, for the one talked about */
+	if (rq->svc == NULL && q->group > 1)
+		rq->persons = q->group > MAX_PARTY ? MAX_PARTY : q->group;
 }

@@ -126,8 +126,10 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 	}
 	if (state_get(conv->state, "persons", v, sizeof(v)) != NULL) {
 		int n = atoi(v);
-		p->persons = n >= 1 && n <= 4 ? n : 1;
+		p->persons = n >= 1 && n <= 6 ? n : 1;
 	}
+	if (state_get(conv->state, "apart", v, sizeof(v)) != NULL)
+		p->apart = atoi(v) == 1;
 	state_get(conv->state, "move", p->move, sizeof(p->move));
 	state_get(conv->state, "action", p->action, sizeof(p->action));
 	state_get(conv->state, "last", p->last, sizeof(p->last));
@@ -166,6 +168,8 @@ static void add_common(char *state, size_t cap, const struct request *rq)
 	}
 	if (rq->persons > 1)
 		state_add(state, cap, "persons=%d;", rq->persons);
+	if (rq->apart)
+		state_add(state, cap, "apart=1;");
 }
 
 /* Remember the numbered slots just offered, so "2" books the second. */
@@ -250,6 +254,7 @@ void merge_pending(const struct ctx *c, struct request *rq)
 	const struct pending *p = &c->pend;
 	if (!pending_is(c, "book") && !pending_is(c, "offer"))
 		return;
+	const struct cat_service *named = rq->svc;
 	if (rq->svc == NULL)
 		rq->svc = p->svc;
 	if (!rq->w.has_day && !rq->w.has_range && p->has_day &&
@@ -268,11 +273,17 @@ void merge_pending(const struct ctx *c, struct request *rq)
 	}
 	if (rq->move[0] == '\0' && p->move[0] != '\0')
 		snprintf(rq->move, sizeof(rq->move), "%s", p->move);
-	if (rq->n_also == 0)
+	/* The rest of what we were asking about, unless this text names a
+	 * service itself ("ok the full groom then", "just the gel nails"):
+	 * it says what it wants now. */
+	if (rq->n_also == 0 && named == NULL)
 		for (size_t i = 0; i < p->n_also; i++)
-			rq->also[rq->n_also++] = p->also[i];
+			if (p->also[i] != rq->svc)
+				rq->also[rq->n_also++] = p->also[i];
 	if (rq->persons <= 1)
 		rq->persons = p->persons;
+	if (rq->n_also > 0 && !rq->apart)
+		rq->apart = p->apart;
 }
 
 /*

@@ -27,6 +27,7 @@
 #define NEAREST	   3   /* alternatives offered around a requested time */
 #define LIST_SLOTS 4   /* free slots listed when no time was given */
 #define MAX_ALSO   3   /* further services booked back to back */
+#define MAX_PARTY  INQ_MAX_PARTY /* people booked for one service */
 
 /* ---- the conversation's memory (desk_conv.c) ---------------------------- */
 
@@ -48,6 +49,7 @@ struct pending {
 	const struct cat_service *also[MAX_ALSO];
 	size_t n_also;
 	int persons;
+	int apart;
 };
 
 /* ---- one booking request ------------------------------------------------- */
@@ -65,6 +67,8 @@ struct request {
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */
 	size_t n_also;
 	int persons; /* places to book (1 unless said) */
+	int apart;   /* the services are one each for several: side by
+			side when there is room, not back to back */
 };
 
 /* ---- a reply in parts (desk_reply.c) ------------------------------------- */

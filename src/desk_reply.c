@@ -191,14 +191,14 @@ void reply_flush(struct ctx *c)
 	char *text = o->replies[o->n_replies];
 	for (;;) {
 		render_all(c, dropped, text, DESK_REPLY_MAX);
-		if (lang_segments(text) <= max)
+		if (lang_segments_cat(c->cat, text) <= max)
 			break;
 		if (shrink_one(c, dropped) || drop_one(c, dropped))
 			continue;
 		lang_trim_words(text, DESK_REPLY_MAX, max);
 		break;
 	}
-	int seg = lang_segments(text);
+	int seg = lang_segments_cat(c->cat, text);
 	if (seg > o->d.segments)
 		o->d.segments = seg;
 	if (text[0] != '\0')
@@ -425,7 +425,7 @@ int parts_segments(struct ctx *c)
 	int dropped[PART_MAX] = {0};
 	static char text[DESK_REPLY_MAX];
 	render_all(c, dropped, text, sizeof(text));
-	return lang_segments(text);
+	return lang_segments_cat(c->cat, text);
 }
 
 /* ---- explaining ------------------------------------------------------------

@@ -162,6 +162,14 @@ static void do_avail(struct ctx *c, struct request *rq)
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
+	if (q->group > MAX_PARTY) {
+		/* "a table for 10": a group is for a person to arrange */
+		decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+		       "a group bigger than the desk books: for a person");
+		set_subject(c, "group");
+		add_cant_answer(c, LANG_NT_OTHER, 0, 0);
+		return;
+	}
 	request_from(c, q, &rq);
 	int named_svc = rq.svc != NULL;
 	int topics = first_topic(c, q) != NULL;

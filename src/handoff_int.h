@@ -7,6 +7,7 @@
  *                    refusals and the lock-out
  *   handoff_words.c  wording (the business's, its language pack's) and the
  *                    times and numbers the texts show; queueing a text
+ *   handoff_summary.c the daily (weekly) summary texts to staff
  *
  * Include it only from src/handoff*.c.
  */

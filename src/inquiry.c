@@ -555,7 +555,7 @@ static void find_bare(const struct reader *r, struct inquiry *q)
 	const uint64_t around = LW_FILLER | LW_YES | LW_ACK | LW_CORRECT |
 				LW_THANKS | LW_PRONOUN | LW_CHOICE | LW_SELF |
 				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
-				LW_QUESTION;
+				LW_QUESTION | LW_NUMBER;
 	int at = -1;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;

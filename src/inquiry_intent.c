@@ -13,28 +13,44 @@
 
 /*
  * Opt-out in ordinary words: STOP, UNSUBSCRIBE, "please stop", "stop
- * texting me", "opt out", "Stop." — anywhere in a short text, with only
- * polite words or words that mean us around it. "stop by tomorrow" and
- * "can't stop sneezing" are not.
+ * texting me", "opt out", "Stop.", "remove my number from your list" —
+ * in any short sentence of a text ("too expensive. pls stop texting me"),
+ * with only polite words or words that mean us around it. "stop by
+ * tomorrow" and "can't stop sneezing" are not. A weak phrase ("take me
+ * off") is an opt-out only when the text says nothing about a booking:
+ * "can't make thursday, can you take me off" is a cancel.
  */
-static int opt_out(const struct reader *r)
+static int opt_out_in(const struct reader *r, size_t from, size_t to,
+		      int booking_talk)
 {
-	if (r->n == 0 || r->n > 12 || rd_has(r, LW_NOT_STOP))
+	size_t n = to - from;
+	int at = -1;
+
+	if (n == 0 || n > 12)
 		return 0;
-	int at = rd_where(r, LW_STOP, NULL);
+	for (size_t i = from; i < to; i++) {
+		if (r->t[i].eff & LW_NOT_STOP)
+			return 0;
+		if (at < 0 && ((r->t[i].pcls | r->t[i].cls) & LW_STOP))
+			at = (int)i;
+	}
 	if (at < 0)
 		return 0;
 	const struct tok *s = &r->t[at];
+	int phrase = (s->pcls & LW_STOP) && s->plen > 1;
+	uint64_t scls = phrase ? s->pcls : s->cls;
+	if ((scls & LW_STOP_WEAK) && booking_talk)
+		return 0;
 	/* A phrase (opt out, remove me) or a word other than stop/end/quit
-	 * is enough in a short text. */
-	if ((s->pcls & LW_STOP) && s->plen > 1)
-		return r->n <= 10;
+	 * is enough in a short sentence. */
+	if (phrase)
+		return n <= 10;
 	if (strcmp(s->w, "unsubscribe") == 0 || strcmp(s->w, "optout") == 0 ||
 	    strcmp(s->w, "unsub") == 0 || strcmp(s->w, "stopall") == 0)
 		return 1;
 	/* stop/end/quit: only with polite words and words for us. */
 	int to_us = 0;
-	for (size_t i = 0; i < r->n; i++) {
+	for (size_t i = from; i < to; i++) {
 		const struct tok *t = &r->t[i];
 		if (t->eff & LW_STOP)
 			continue;
@@ -43,7 +59,7 @@ static int opt_out(const struct reader *r)
 			continue;
 		}
 		if (t->cls & (LW_FILLER | LW_THANKS | LW_ACK | LW_GREET |
-			      LW_SELF | LW_YES))
+			      LW_SELF | LW_YES | LW_CONJ))
 			continue;
 		if (strcmp(t->w, "just") == 0 || strcmp(t->w, "asap") == 0)
 			continue;
@@ -54,6 +70,29 @@ static int opt_out(const struct reader *r)
 	    strcmp(s->w, "stahp") != 0 && !to_us && r->n > 3)
 		return 0;
 	return 1;
+}
+
+static int opt_out(const struct reader *r)
+{
+	if (r->n == 0 || r->n > 40 || !rd_has(r, LW_STOP))
+		return 0;
+	/* About a booking, besides the weak phrase itself (which is also a
+	 * cancel word: "take me off for saturday"). */
+	int booking_talk = 0;
+	for (size_t i = 0; i < r->n; i++)
+		booking_talk |=
+		    !(r->t[i].eff & LW_STOP_WEAK) &&
+		    (r->t[i].eff & (LW_CANCEL | LW_BOOKING | LW_MINE | LW_MOVE |
+				    LW_WEEKDAY)) != 0;
+	for (size_t i = 0; i < r->n;) {
+		size_t k = i;
+		while (k < r->n && r->t[k].segment == r->t[i].segment)
+			k++;
+		if (opt_out_in(r, i, k, booking_talk))
+			return 1;
+		i = k;
+	}
+	return 0;
 }
 
 static int opt_in(const struct reader *r)
@@ -441,6 +480,10 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 	if (q->asked_thing)
 		line(out, cap, &pos, "asked for '%s': not in the catalog\n",
 		     q->asked_word);
+	if (q->group > 1)
+		line(out, cap, &pos, "counts %d (people or things)%s\n",
+		     q->group,
+		     q->apart ? ": one service each, side by side" : "");
 	explain_when(&q->when, out, cap, &pos);
 	if (q->asks != 0) {
 		line(out, cap, &pos, "asks:");

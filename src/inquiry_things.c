@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- services and topics ------------------------------------------------ */
@@ -322,10 +323,15 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 	}
 }
 
-/* "two haircuts", "haircut x2", "for 2", "me and my son", "both of us". */
+/*
+ * "two haircuts", "haircut x2", "for 2", "me and my son", "both of us",
+ * "both my dogs", "my 2 dogs, one for a groom and one for a bath", "8.30
+ * both". Sets each thing's persons, q->group (how many the text counts)
+ * and q->apart (several services, one each: side by side).
+ */
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
-	int global = 0;
+	int global = 0, group = 0;
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
@@ -334,8 +340,11 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		if (t->cls & LW_NUMBER)
 			v = t->val;
 		else if (rd_is_digits(t->w) && t->w[1] == '\0' &&
-			 t->w[0] >= '2' && t->w[0] <= '4')
+			 t->w[0] >= '2' && t->w[0] <= '9')
 			v = t->w[0] - '0';
+		else if (rd_is_digits(t->w) && strlen(t->w) == 2 && i > 0 &&
+			 (r->t[i - 1].eff & LW_GROUP))
+			v = atoi(t->w); /* "party of 12" */
 		if (v > 0 && next_thing > 0 && t->thing == 0) {
 			q->things[next_thing - 1].persons = v;
 			continue;
@@ -346,23 +355,29 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
 		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
 			nx++;
-		/* or right before a word we don't know in the plural ("2
-		 * westies"), unless the number is a time ("at 2 for...") */
-		size_t wl = i + 1 < r->n ? strlen(r->t[i + 1].w) : 0;
-		int plural = wl > 3 && r->t[i + 1].w[wl - 1] == 's' &&
-			     r->t[i + 1].eff == 0 && r->t[i + 1].thing == 0 &&
-			     !rd_has_digit(r->t[i + 1].w) &&
+		/* or a word we don't know in the plural ("2 westies", "both
+		 * my dogs"), unless the number is a time ("at 2 for...") */
+		size_t pl = nx < r->n ? nx : i + 1;
+		size_t wl = pl < r->n ? strlen(r->t[pl].w) : 0;
+		int plural = wl > 3 && r->t[pl].w[wl - 1] == 's' &&
+			     (r->t[pl].eff & ~(uint64_t)LW_TRADE) == 0 &&
+			     r->t[pl].thing == 0 && !rd_has_digit(r->t[pl].w) &&
 			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
 		if (plural)
-			nx = i + 1;
+			nx = pl;
 		if (v > 0 && nx < r->n && t->thing == 0 &&
 		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
 		    !(r->t[nx].eff & LW_SELF)) {
+			int any = 0;
 			for (size_t k = 0; k < q->n_things; k++)
 				if (q->things[k].kind == CAT_SERVICE &&
 				    q->things[k].role == INQ_ASKED &&
-				    q->things[k].clause == t->clause)
+				    q->things[k].clause == t->clause) {
 					q->things[k].persons = v;
+					any = 1;
+				}
+			if (!any && v > group)
+				group = v; /* "my 2 dogs, one for ..." */
 			continue;
 		}
 		/* "x2" right after the thing */
@@ -371,9 +386,12 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			q->things[r->t[i - 1].thing - 1].persons = v;
 			continue;
 		}
+		/* "a party of 8", "group of 4" */
+		if (v > 0 && i > 0 && (r->t[i - 1].eff & LW_GROUP))
+			global = v;
 		/* "for 2 (people)", "the 3 of us" */
-		if (v > 0 && i > 0 &&
-		    (strcmp(r->t[i - 1].w, "for") == 0 ||
+		if (v > 0 &&
+		    ((i > 0 && strcmp(r->t[i - 1].w, "for") == 0) ||
 		     (i + 2 < r->n && strcmp(r->t[i + 1].w, "of") == 0 &&
 		      strcmp(r->t[i + 2].w, "us") == 0)) &&
 		    (i + 1 >= r->n || !isdigit((unsigned char)t->w[0]) ||
@@ -382,6 +400,13 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		     strcmp(r->t[i + 1].w, "persons") == 0 ||
 		     strcmp(r->t[i + 1].w, "guys") == 0))
 			global = v;
+		/* "8.30 both", "both please": a count word standing alone */
+		if (v > 0 && (t->cls & LW_EACH) &&
+		    (i + 1 >= r->n ||
+		     (r->t[i + 1].eff & (LW_FILLER | LW_THANKS | LW_YES)) ||
+		     r->t[i + 1].segment != t->segment) &&
+		    v > group)
+			group = v;
 		/* "me and my son", "my son and me" */
 		if ((t->cls & LW_CONJ) && i > 0 && i + 1 < r->n) {
 			int self_l = (r->t[i - 1].cls & LW_SELF) != 0;
@@ -397,20 +422,27 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 				global = global > 2 ? global : 2;
 		}
 	}
+	if (group > global)
+		global = group;
+	q->group = global;
 	if (global < 2)
 		return;
-	/* To the one service asked for, if it said nothing itself. */
+	/* To the one service asked for, if it said nothing itself; several
+	 * services for as many: one each, side by side. */
 	struct inq_thing *only = NULL;
-	int n = 0;
+	int n = 0, said = 0;
 	for (size_t k = 0; k < q->n_things; k++) {
 		if (q->things[k].role == INQ_ASKED &&
 		    q->things[k].kind == CAT_SERVICE) {
 			only = &q->things[k];
 			n++;
+			said |= q->things[k].persons > 1;
 		}
 	}
 	if (n == 1 && only->persons == 1)
-		only->persons = global > 4 ? 4 : global;
+		only->persons = global > INQ_MAX_PARTY ? INQ_MAX_PARTY : global;
+	else if (n >= 2 && !said && global >= n)
+		q->apart = 1;
 }
 
 static void list_matches(struct inquiry *q)

@@ -307,6 +307,19 @@ int lang_segments(const char *text)
 	return plan.segments;
 }
 
+int lang_segments_cat(const struct catalog *cat, const char *text)
+{
+	struct sms_plan plan;
+	struct sms_plan_options o = {
+	    .national_shift = cat != NULL && cat->policy.national_shift &&
+			      cat->n_kannel == 0};
+	if (!o.national_shift)
+		return lang_segments(text);
+	if (sms_plan_with(text, &o, &plan) != GSM7_OK)
+		return SMS_MAX_SEGMENTS + 1;
+	return plan.segments;
+}
+
 int lang_trim_words(char *text, size_t cap, int max)
 {
 	size_t len;
@@ -351,9 +364,10 @@ int lang_trim_words(char *text, size_t cap, int max)
  * business, thing (a topic's name), providers (list), slots (numbered
  * list), services (list), prices (list), bookings (list), hours,
  * day_hours, example ("haircut sat 10am"), notice ("2 hours"), n, more,
- * total, count, action, topic, a, b; for "example" (the request a reply
- * suggests, "haircut sat 10am"): word (the service's first word), wday
- * (lower case), hour ("10"), h12 ("10am").
+ * total, count, action, topic, a, b, and for the staff's summary first,
+ * last (times), waiting, turned_away (counts), since (as when); for "example"
+ * (the request a reply suggests, "haircut sat 10am"): word (the service's first
+ * word), wday (lower case), hour ("10"), h12 ("10am").
  */
 static const struct lang_reply_spec specs[] = {
     {"booked", "service when price ref business", "service when ref"},
@@ -456,6 +470,11 @@ static const struct lang_reply_spec specs[] = {
     {"staff_unblocked", "day from to id", ""},
     {"staff_block_usage", "", ""},
     {"staff_unblock_none", "id", ""},
+    {"staff_summary", "business day count first last waiting turned_away since",
+     "count"},
+    {"staff_summary_none", "business day waiting turned_away since", ""},
+    {"staff_summary_week", "business day count waiting turned_away since",
+     "count"},
     {"rest_asked", "services", "services"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
@@ -616,6 +635,11 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	    {.name = "topic", .value = "directions"},
 	    {.name = "a", .value = "07:00"},
 	    {.name = "b", .value = "19:00"},
+	    {.name = "first", .value = "07:00"},
+	    {.name = "last", .value = "19:00"},
+	    {.name = "waiting", .value = "999"},
+	    {.name = "turned_away", .value = "9999"},
+	    {.name = "since", .value = "Wed 30 Sep 09:00"},
 	    {.name = "providers", .items = one_prov, .n_items = 1, .shown = 1},
 	    {.name = "services", .items = one_svc, .n_items = 1, .shown = 1},
 	    {.name = "slots",

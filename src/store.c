@@ -252,6 +252,21 @@ static const struct migration migrations[] = {
 	    " since INTEGER NOT NULL,"
 	    " detail TEXT NOT NULL);"},
 
+    /*
+     * 8 (handoff): the summary texts sent to staff, one row per staff phone,
+     * kind ("daily", "weekly") and period (the local day or the week's
+     * Monday), so that a restart never sends one twice. A staff phone is
+     * the business's, not a customer's: nothing here to prune or forget.
+     */
+    {.sql = "CREATE TABLE staff_summary ("
+	    " phone TEXT NOT NULL,"
+	    " kind TEXT NOT NULL,"
+	    " period TEXT NOT NULL,"
+	    " at INTEGER NOT NULL,"
+	    " msg_id INTEGER NOT NULL DEFAULT 0,"
+	    " note TEXT NOT NULL DEFAULT '',"
+	    " PRIMARY KEY (phone, kind, period));"},
+
     /* append the next step here */
 };
 

@@ -127,6 +127,9 @@ struct cat_policy {
 				     are kept this long */
 	int national_shift;	  /* 0 [default] or 1: replies may use a GSM
 				     national single-shift table */
+	int summary_minute; /* summary_time = "HH:MM": when staff summaries
+			       go, minutes after local midnight; -1
+			       [default]: at each day's opening time */
 };
 
 struct cat_index; /* the word index, private to catalog_index.c */

@@ -124,6 +124,29 @@ int handoff_staff_text(struct store *st, const struct catalog *cat,
  */
 int handoff_release(struct store *st, const struct catalog *cat, int64_t now);
 
+/*
+ * The summaries staff asked for (staff.summary "daily" or "weekly"),
+ * worded in the business's language (staff_summary, staff_summary_none,
+ * staff_summary_week): the day's bookings (how many, first and last; the
+ * week's from today on), the handoffs waiting for a person, and the
+ * demand turned away since that phone's previous summary. Due on each
+ * open day (never on a closed one) from policy.summary_time, or the day's
+ * opening time, until midnight; a weekly one on the first open day of the
+ * week the desk runs. Each goes once per phone and day (week): claimed in
+ * the store in the transaction that queues it, so no restart sends it
+ * twice; a phone that opted out gets none (recorded, logged once). The
+ * daemon calls it every few seconds; it costs one small query per
+ * summary phone once due. Returns how many texts were queued (>= 0), or
+ * a negative enum store_err (nothing half done: tried again next call).
+ */
+int handoff_summaries(struct store *st, const struct catalog *cat, int64_t now);
+/*
+ * Are summaries due at NOW (an open day, its summary time passed): 1 with
+ * the local day and its week's Monday ("YYYY-MM-DD", 11 bytes each), or 0.
+ */
+int handoff_summary_due(const struct catalog *cat, int64_t now, char *day,
+			char *monday);
+
 /* What became of a staff answer (handoff_answer). */
 enum handoff_answer_rc {
 	HANDOFF_SENT = 0,	/* queued to the customer */

@@ -72,6 +72,9 @@ enum inq_ask {
 #define INQ_MAX_THINGS	10
 #define INQ_REF_MAX	8
 #define INQ_WORD_MAX	40
+#define INQ_MAX_PARTY                                                          \
+	6 /* the most people one text books for; a bigger                      \
+	     group is for a person to arrange */
 
 /* One service, topic or trade word as read. */
 struct inq_thing {
@@ -121,6 +124,11 @@ struct inquiry {
 				  date the text names: asked, never booked */
 	int question;	       /* a '?' or a question word */
 	int price_segment;     /* the piece holding the first price word, -1 */
+	int group;	       /* how many people (or animals, bikes) the
+				  text counts: "both", "my 2 dogs"; 0 unsaid */
+	int apart;	       /* several services, one for each of them
+				  ("one for a groom and one for a bath"):
+				  side by side, not back to back */
 	int question_apart;    /* the price/duration/space question is in a
 				  clause of its own, beside the request */
 	size_t n_words;	       /* words read */

@@ -88,6 +88,21 @@ struct when_vocab;
 #define LW_CHILD    (UINT64_C(1) << 41) /* little boy, toddler: a child */
 #define LW_WEEKDAY  (UINT64_C(1) << 42) /* a weekday name (val 0 Monday) */
 #define LW_DATEWORD (UINT64_C(1) << 43) /* tomorrow, june, next: when words */
+#define LW_STOP_WEAK                                                           \
+	(UINT64_C(1) << 44) /* "take me off": an opt-out only when nothing in  \
+			       the text is about a booking (else a cancel) */
+#define LW_SAYS                                                                \
+	(UINT64_C(1) << 45) /* says, told, reckons: the word before speaks,    \
+			       it is not asked for */
+#define LW_GROUP                                                               \
+	(UINT64_C(1) << 47) /* party of, group of: a number after it counts    \
+			       people */
+#define LW_EACH                                                                \
+	(UINT64_C(1) << 48) /* both: a count that may stand alone ("8.30       \
+			       both") */
+#define LW_PAST                                                                \
+	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
+			       before, not a request */
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
@@ -209,6 +224,14 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 
 /* SMS segments TEXT takes (over the cap: SMS_MAX_SEGMENTS + 1). */
 int lang_segments(const char *text);
+
+/*
+ * Segments TEXT takes as CAT's replies are sent: with a national
+ * single-shift table where policy.national_shift allows one and every
+ * bearer can send it (a catalog with a Kannel bearer counts without: its
+ * replies may leave through Kannel, which has none).
+ */
+int lang_segments_cat(const struct catalog *cat, const char *text);
 
 /*
  * Cut whole words from the end of TEXT (a buffer of cap bytes) until it

@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -1129,6 +1129,35 @@ int store_inbox_redact(struct store *st, int64_t id, const char *text);
 int store_staff_refused(struct store *st, const char *phone, int64_t now);
 int store_staff_refusals_since(struct store *st, const char *phone,
 			       int64_t since, int64_t *count);
+
+/* ---- summary texts to staff (store_summary.c) ---------------------------
+ *
+ * One row per summary a staff phone was due: its kind ("daily", "weekly")
+ * and period (the local day "2026-12-01", or the week's Monday), claimed
+ * in the transaction that queues it, so that no restart sends one twice.
+ * A row also records a summary not sent (the phone opted out), with a
+ * note. Rows older than about a year are dropped on the way.
+ */
+
+/* 1 when the summary KIND of PERIOD to PHONE was claimed, 0 when not, or
+ * a negative enum store_err. */
+int store_summary_has(struct store *st, const char *phone, const char *kind,
+		      const char *period);
+/*
+ * Claim it at now (inside the caller's transaction when one is open): 1
+ * when this call claimed it, 0 when it was claimed before, or a negative
+ * enum store_err.
+ */
+int store_summary_claim(struct store *st, const char *phone, const char *kind,
+			const char *period, int64_t now);
+/* What became of a claimed summary: the message queued (msg_id, 0 when
+ * none) and a note for staff ("opted out"; "" when sent). */
+int store_summary_done(struct store *st, const char *phone, const char *kind,
+		       const char *period, int64_t msg_id, const char *note);
+/* When the latest summary KIND to PHONE of another period than PERIOD was
+ * claimed: STORE_OK with *at, STORE_ERR_NOT_FOUND when there is none. */
+int store_summary_last(struct store *st, const char *phone, const char *kind,
+		       const char *period, int64_t *at);
 
 /* ---- the daemon's heartbeat (store_health.c) ----------------------------
  *

@@ -166,6 +166,17 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 or block 2026-03-04 14:00-15:00, and "
 			  "a reason if you like."},
     {"staff_unblock_none", "There is no block {id}."},
+    /* the daily (weekly) summary to staff who asked for one
+     * (handoff_summary.c): no customer's number in it */
+    {"staff_summary", "{business}, {day}: {count} booked, {first} to "
+		      "{last}. Waiting for a person: {waiting}. Turned away "
+		      "since {since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nothing booked. Waiting for "
+			   "a person: {waiting}. Turned away since {since}: "
+			   "{turned_away}."},
+    {"staff_summary_week", "{business}, week from {day}: {count} "
+			   "booked. Waiting for a person: {waiting}. Turned "
+			   "away since {since}: {turned_away}."},
     {"rest_asked", "Then text me a time for the {services} too."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
 		    "for it."},

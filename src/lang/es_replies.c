@@ -78,8 +78,8 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Lo siento, para {service} necesitamos {notice} de aviso: "
 		 "el {day} a las {time} es muy pronto."},
     {"time_passed", "Lo siento, las {time} de hoy ya han pasado."},
-    {"off_grid", "{service} empieza cada {minutes} min. Cerca de las {time} "
-		 "del {day}:"},
+    {"off_grid", "{service} empieza cada {minutes} min, no a las {time}. "
+		 "El {day}:"},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
     {"window_full", "Lo siento, a esa hora no hay nada libre para "
 		    "{service} el {day}."},
@@ -185,6 +185,17 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 o bloquear 2026-03-04 14:00-15:00, y "
 			  "un motivo si quieres."},
     {"staff_unblock_none", "No hay bloqueo {id}."},
+    /* el resumen diario (semanal) al personal que lo pidió
+     * (handoff_summary.c): sin números de clientes */
+    {"staff_summary", "{business}, {day}: {count} citas, de {first} a "
+		      "{last}. Mensajes pendientes: {waiting}. Peticiones no "
+		      "atendidas desde {since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nada reservado. Mensajes "
+			   "pendientes: {waiting}. Peticiones no atendidas "
+			   "desde {since}: {turned_away}."},
+    {"staff_summary_week", "{business}, semana desde el {day}: {count} "
+			   "citas. Mensajes pendientes: {waiting}. Peticiones "
+			   "no atendidas desde {since}: {turned_away}."},
     {"rest_asked", "Dime también una hora para {services}."},
     {"rest_failed", "No he podido poner {services} justo después: dime "
 		    "una hora para eso."},

@@ -169,7 +169,12 @@ static __attribute__((unused)) int answer_from(struct store *st,
 		struct pdu_segment segs[10];
 		struct store_out_part parts[10];
 		struct pdu_error err;
-		int n = pdu_encode_submit(res->replies[i], from, NULL, segs, 10,
+		struct pdu_submit_options po = {
+		    .status_report = 1,
+		    .msg_class = -1,
+		    .national_shift =
+			cat->policy.national_shift && cat->n_kannel == 0};
+		int n = pdu_encode_submit(res->replies[i], from, &po, segs, 10,
 					  &err);
 		if (n <= 0) {
 			rc = -100;
@@ -209,10 +214,16 @@ static const char *const example_marks[] = {"e.g. ", "p. ej. ", "ex. ",
 static __attribute__((unused)) void check_manners(const struct desk_result *res)
 {
 	CHECK(res->d.segments <= cat->policy.max_segments);
+	/* as the outbox encodes it (answer.c): a national shift table
+	 * where the policy allows one */
+	struct pdu_submit_options po = {
+	    .status_report = 1,
+	    .msg_class = -1,
+	    .national_shift = cat->policy.national_shift && cat->n_kannel == 0};
 	for (size_t i = 0; i < res->n_replies; i++) {
 		struct pdu_segment segs[12];
 		struct pdu_error err;
-		int n = pdu_encode_submit(res->replies[i], SENDER, NULL, segs,
+		int n = pdu_encode_submit(res->replies[i], SENDER, &po, segs,
 					  12, &err);
 		CHECK(n >= 1 && n <= cat->policy.max_segments);
 	}

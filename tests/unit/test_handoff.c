@@ -471,6 +471,69 @@ out:
 	fx_close(&f);
 }
 
+/* The daily (weekly) summary: due from opening time (or
+ * policy.summary_time) on open days, once per phone and day (week), none
+ * after a STOP (recorded, so not tried again), and a bad summary_time is
+ * refused with the catalog. */
+static void test_summaries(void)
+{
+	struct fx f;
+	char last[1024];
+	const int64_t wed10 = TUE10 + 24 * HOUR, thu10 = TUE10 + 48 * HOUR,
+		      sun10 = TUE10 + 5 * 24 * HOUR;
+
+	if (fx_open(&f, "staff = ( { name = \"Sam\"; phone = \"07700 "
+			"900777\"; summary = \"daily\"; },\n"
+			"  { name = \"Alex\"; phone = \"07700 900778\"; "
+			"summary = \"weekly\"; },\n"
+			"  { name = \"Kim\"; phone = \"07700 900779\"; } "
+			");\n") != 0) {
+		CHECK(!"fixture");
+		goto out;
+	}
+	CHECK_INT(handoff_summaries(f.st, f.cat, TUE10 - 2 * HOUR), 0);
+	text(&f, ALICE, "haircut today at 3pm", TUE10 - HOUR);
+	CHECK_INT(handoff_summaries(f.st, f.cat, TUE10), 2);
+	CHECK_INT(to(&f, SAM, last, sizeof(last)), 1);
+	CHECK_STR(last, "Harbour Street Barbers, Tue 1 Dec: 1 booked, 15:00 "
+			"to 15:00. Waiting for a person: 0. Turned away since "
+			"Mon 10:00: 0.");
+	CHECK_INT(to(&f, ALEX, last, sizeof(last)), 1);
+	CHECK(strstr(last, "week from Tue 1 Dec: 1 booked") != NULL);
+	CHECK_INT(to(&f, "+447700900779", NULL, 0), 0);
+	CHECK_INT(handoff_summaries(f.st, f.cat, TUE10 + 60), 0);
+	CHECK_INT(store_summary_has(f.st, SAM, "daily", "2026-12-01"), 1);
+	CHECK_INT(store_summary_has(f.st, ALEX, "weekly", "2026-11-30"), 1);
+	/* the next day: Sam's, counting from the last; Alex's week is done */
+	CHECK_INT(handoff_summaries(f.st, f.cat, wed10), 1);
+	CHECK_INT(to(&f, SAM, last, sizeof(last)), 2);
+	CHECK(strstr(last, "Wed 2 Dec: nothing booked.") != NULL);
+	CHECK(strstr(last, "since Tue 10:00") != NULL);
+	/* a STOP from Sam's phone: recorded, not sent, not tried again */
+	text(&f, SAM, "STOP", wed10 + HOUR);
+	size_t before = to(&f, SAM, NULL, 0);
+	CHECK_INT(handoff_summaries(f.st, f.cat, thu10), 0);
+	CHECK_INT(to(&f, SAM, NULL, 0), before);
+	CHECK_INT(store_summary_has(f.st, SAM, "daily", "2026-12-03"), 1);
+	/* Sunday: closed, none (the next week's Monday would send Alex's) */
+	CHECK_INT(handoff_summaries(f.st, f.cat, sun10), 0);
+	fx_close(&f);
+
+	if (fx_open(&f, "policy = { summary_time = \"07:00\"; };\n"
+			"staff = ( { name = \"Sam\"; phone = \"07700 "
+			"900777\"; summary = \"daily\"; } );\n") != 0) {
+		CHECK(!"fixture");
+		goto out;
+	}
+	CHECK_INT(handoff_summaries(f.st, f.cat, TUE10 - 3 * HOUR - 60), 0);
+	CHECK_INT(handoff_summaries(f.st, f.cat, TUE10 - 3 * HOUR), 1);
+	fx_close(&f);
+	/* not a time of day: the catalog is refused */
+	CHECK_INT(fx_open(&f, "policy = { summary_time = \"7am\"; };\n"), -1);
+out:
+	fx_close(&f);
+}
+
 int main(void)
 {
 	snprintf(tmpdir, sizeof(tmpdir), "/tmp/test_handoff.XXXXXX");
@@ -487,6 +550,7 @@ int main(void)
 	RUN(test_no_staff_no_handoff);
 	RUN(test_answer_by_number);
 	RUN(test_forget_reaches_forwards);
+	RUN(test_summaries);
 	char cmd[96];
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
 	if (system(cmd) != 0)
