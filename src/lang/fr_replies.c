@@ -202,6 +202,15 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 ou bloquer 2026-03-04 14:00-15:00, et "
 			  "un motif si vous voulez."},
     {"staff_unblock_none", "Il n'y a pas de blocage {id}."},
+    {"staff_summary", "{business}, {day} : {count} RDV, de {first} à "
+		      "{last}. En attente d'une personne : {waiting}. Demandes "
+		      "refusées depuis {since} : {turned_away}."},
+    {"staff_summary_none", "{business}, {day} : aucun RDV. En attente d'une "
+			   "personne : {waiting}. Demandes refusées depuis "
+			   "{since} : {turned_away}."},
+    {"staff_summary_week", "{business}, semaine du {day} : {count} RDV. En "
+			   "attente d'une personne : {waiting}. Demandes "
+			   "refusées depuis {since} : {turned_away}."},
     {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
     {"rest_failed", "Impossible de caler {services} juste après : envoyez "
 		    "une heure pour cela."},

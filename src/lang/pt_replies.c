@@ -194,6 +194,15 @@ static const struct lang_tpl tpls[] = {
 			  "14:00-15:00 ou bloquear 2026-03-04 14:00-15:00, e "
 			  "um motivo se quiser."},
     {"staff_unblock_none", "Não existe o bloqueio {id}."},
+    {"staff_summary", "{business}, {day}: {count} agendamentos, das {first} "
+		      "às {last}. Esperando uma pessoa: {waiting}. Pedidos "
+		      "recusados desde {since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nada agendado. Esperando uma "
+			   "pessoa: {waiting}. Pedidos recusados desde "
+			   "{since}: {turned_away}."},
+    {"staff_summary_week", "{business}, semana de {day}: {count} "
+			   "agendamentos. Esperando uma pessoa: {waiting}. "
+			   "Pedidos recusados desde {since}: {turned_away}."},
     {"rest_asked", "Agora envie uma hora para {services}."},
     {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "
 		    "outra hora."},
