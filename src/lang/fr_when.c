@@ -358,6 +358,10 @@ static const struct when_word fr_words[] = {
     E("a partir d", WS_AFTER, 0),
     E("dès", WS_AFTER, 0),
     E("de", WS_AFTER, 0),
+    /* "celui de 11h": the slot at 11 of a list, not from 11 on */
+    E("celui de", WS_AT, 0),
+    E("celle de", WS_AT, 0),
+    E("le creneau de", WS_AT, 0),
     E("pas avant", WS_AFTER, 0),
     E("plus tard que", WS_AFTER, 0),
     E("avant", WS_BEFORE, 0),

@@ -404,6 +404,11 @@ static const struct when_word pt_words[] = {
     E("antes da", WS_BEFORE, 0),
     E("antes de", WS_BEFORE, 0),
     E("antes do", WS_BEFORE, 0),
+    /* "o das 11h": the slot at 11 of a list, not from 11 on */
+    E("o das", WS_AT, 0),
+    E("a das", WS_AT, 0),
+    E("aquele das", WS_AT, 0),
+    E("aquela das", WS_AT, 0),
     E("até as", WS_BEFORE, 0),
     E("até", WS_BEFORE, 0),
     E("no máximo até", WS_BEFORE, 0),
@@ -494,6 +499,11 @@ static const struct when_word pt_words[] = {
     E("quartos", WS_NOT_DATE, 0),
     E("quinto", WS_NOT_DATE, 0),
     E("segundo", WS_NOT_DATE, 0),
+    /* "a segunda opção": the second of a list, not Monday */
+    E("segunda opção", WS_NOT_DATE, 0),
+    E("segunda da lista", WS_NOT_DATE, 0),
+    E("a segunda opção", WS_NOT_DATE, 0),
+    E("a segunda da lista", WS_NOT_DATE, 0),
     E("segundos", WS_NOT_DATE, 0),
     E("sexto", WS_NOT_DATE, 0),
     E("terco", WS_NOT_DATE, 0),
