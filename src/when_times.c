@@ -127,6 +127,13 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	    (tok(rd, i - 1)->sep == '.' || tok(rd, i - 1)->sep == '/' ||
 	     (tok(rd, i - 1)->sep == '-' && tok(rd, i - 1)->ndigits > 2)))
 		return 0;
+	/* "11 91234-5678", "(11) 3456 7890": an area code before the rest of
+	 * a phone number, not an hour. */
+	if (t0->ndigits <= 3 && t0->sep == ' ' && i + 1 < rd->t->n &&
+	    tok(rd, i + 1)->ndigits >= 4 && tok(rd, i + 1)->ndigits <= 5 &&
+	    (tok(rd, i + 1)->sep == '-' || tok(rd, i + 1)->sep == ' ') &&
+	    i + 2 < rd->t->n && tok(rd, i + 2)->ndigits >= 4)
+		return 0;
 	/* 10:30, 10.30, 10h30 */
 	const struct lex_hit *hh = hit(rd, i + 1, WS_OCLOCK);
 	int hmark = t0->sep == 'j' && hh != NULL && hh->len == 1 &&
