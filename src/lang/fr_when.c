@@ -278,7 +278,8 @@ static const struct when_word fr_words[] = {
 
     /* ---- heures ---- */
     E("à", WS_AT, 0),
-    E("pour", WS_AT, 0),
+    /* not "pour": "rdv pour 14h" reads by its "h", and "10h30 pour 2"
+     * is two people, not 14:00 */
     E("@", WS_AT, 0),
     E("vers", WS_ABOUT, 0),
     E("ver", WS_ABOUT, 0),
