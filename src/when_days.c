@@ -564,8 +564,8 @@ int wr_date(struct rd *rd, int i)
 	if (i == rd->ctx_at && rd->wday >= 0 && !rd->day_set &&
 	    rd->n_vocabs > 0 && rd->vocabs[0]->wday_date && a >= 1 && a <= 31 &&
 	    t0->ndigits <= 2 && sep == ' ' &&
-	    (h = hit(rd, i + 1, WS_CLOCK)) != NULL &&
-	    h->value / 60 % 12 != a % 12)
+	    (h = hit(rd, i + 1, WS_CLOCK)) != NULL && a != h->value / 60 &&
+	    (a > 12 || a % 12 != h->value / 60 % 12))
 		return mday_ahead(rd, a, i, 1, "day of the month");
 	if (a >= 0) {
 		/* ISO 2026-12-25 */
