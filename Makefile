@@ -3,6 +3,7 @@
 #   make            build ./smsdesk (installs missing -dev packages first)
 #   make check      build everything under ASan+UBSan and run every test
 #   make demo       build, then text the desk from this terminal
+#                   (CATALOG=conf/ejemplo-es.cfg: a Spanish and English desk)
 #   make bench      benchmarks (instruction counts, ratios to peer daemons)
 #   make fuzz       libFuzzer targets, each for FUZZ_SECONDS
 #   make install    PREFIX, DESTDIR, BINDIR, MANDIR, SYSCONFDIR honoured
@@ -165,8 +166,12 @@ demo:
 	@scripts/deps.sh build
 	@$(MAKE) --no-print-directory demo-run
 
+# The catalog the demo's desk runs with: conf/smsdesk.cfg (English), or
+# conf/ejemplo-es.cfg (a Spanish business that also answers in English).
+CATALOG ?= conf/smsdesk.cfg
+
 demo-run: smsdesk smsdesk-demo
-	./smsdesk demo -c conf/smsdesk.cfg $(DEMO_ARGS)
+	./smsdesk demo -c $(CATALOG) $(DEMO_ARGS)
 
 bench:
 	@scripts/deps.sh build test bench

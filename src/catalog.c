@@ -232,6 +232,13 @@ static void free_words(char **w, size_t n)
 	free(w);
 }
 
+static void free_tr(struct cat_tr *tr, size_t n)
+{
+	for (size_t i = 0; tr != NULL && i < n; i++)
+		free(tr[i].text);
+	free(tr);
+}
+
 void catalog_free(struct catalog *cat)
 {
 	if (cat == NULL)
@@ -255,12 +262,14 @@ void catalog_free(struct catalog *cat)
 		free(s->name);
 		free(s->price);
 		free_words(s->words, s->n_words);
+		free_tr(s->names, s->n_names);
 	}
 	free(cat->services);
 	for (size_t i = 0; cat->topics != NULL && i < cat->n_topics; i++) {
 		free(cat->topics[i].id);
 		free(cat->topics[i].name);
 		free_words(cat->topics[i].words, cat->topics[i].n_words);
+		free_tr(cat->topics[i].names, cat->topics[i].n_names);
 	}
 	free(cat->topics);
 	for (size_t i = 0; cat->referrals != NULL && i < cat->n_referrals;
@@ -269,6 +278,7 @@ void catalog_free(struct catalog *cat)
 		free(r->name);
 		free(r->phone);
 		free(r->note);
+		free_tr(r->notes, r->n_notes);
 		free_words(r->covers, r->n_covers);
 	}
 	free(cat->referrals);

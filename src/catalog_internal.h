@@ -152,6 +152,7 @@ extern const struct key_spec service_keys[];
 enum {
 	SVC_ID,
 	SVC_NAME,
+	SVC_NAMES,
 	SVC_WORDS,
 	SVC_PRICE,
 	SVC_MINUTES,
@@ -161,10 +162,10 @@ enum {
 };
 
 extern const struct key_spec topic_keys[];
-enum { TOPIC_ID, TOPIC_NAME, TOPIC_WORDS, N_TOPIC_KEYS };
+enum { TOPIC_ID, TOPIC_NAME, TOPIC_NAMES, TOPIC_WORDS, N_TOPIC_KEYS };
 
 extern const struct key_spec referral_keys[];
-enum { REF_NAME, REF_PHONE, REF_COVERS, REF_NOTE, N_REFERRAL_KEYS };
+enum { REF_NAME, REF_PHONE, REF_COVERS, REF_NOTE, REF_NOTES, N_REFERRAL_KEYS };
 
 extern const struct key_spec staff_keys[];
 enum {
@@ -247,6 +248,11 @@ int fits(struct loader *ld, const config_setting_t *s, const char *key,
 	 const char *text, size_t max);
 
 /* ---- sections (one file each) ------------------------------------------- */
+
+/* catalog_services.c: translations (names = { en = "..."; }) */
+int catalog_other_language(const struct catalog *cat, const char *code);
+void bad_language(struct loader *ld, const config_setting_t *e,
+		  const char *what, const char *code);
 
 /* catalog_business.c */
 void parse_business(struct loader *ld, const config_setting_t *g);

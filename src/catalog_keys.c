@@ -67,12 +67,14 @@ const struct key_spec service_keys[N_SERVICE_KEYS] = {
     [SVC_MINUTES] = {"minutes", K_INT, 1, "30"},
     [SVC_CAPACITY] = {"capacity", K_INT, 0, "2"},
     [SVC_NOTICE] = {"notice_minutes", K_INT, 0, "60"},
+    [SVC_NAMES] = {"names", K_GROUP, 0, "{ es = \"Corte de pelo\"; }"},
 };
 
 const struct key_spec topic_keys[N_TOPIC_KEYS] = {
     [TOPIC_ID] = {"id", K_STR, 1, "\"nails\""},
     [TOPIC_NAME] = {"name", K_STR, 1, "\"Nails\""},
     [TOPIC_WORDS] = {"words", K_STRLIST, 1, "[ \"nails\", \"manicure\" ]"},
+    [TOPIC_NAMES] = {"names", K_GROUP, 0, "{ es = \"Uñas\"; }"},
 };
 
 const struct key_spec referral_keys[N_REFERRAL_KEYS] = {
@@ -80,6 +82,7 @@ const struct key_spec referral_keys[N_REFERRAL_KEYS] = {
     [REF_PHONE] = {"phone", K_STR, 1, "\"+441632960123\""},
     [REF_COVERS] = {"covers", K_STRLIST, 1, "[ \"haircut\", \"nails\" ]"},
     [REF_NOTE] = {"note", K_STR, 0, "\"open Sundays\""},
+    [REF_NOTES] = {"notes", K_GROUP, 0, "{ es = \"abre domingos\"; }"},
 };
 
 const struct key_spec staff_keys[N_STAFF_KEYS] = {

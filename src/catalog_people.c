@@ -100,43 +100,91 @@ static int reply_name_ok(const char *name)
 	return 1;
 }
 
+/* One reply override E in language LANG ("" the first). */
+static void parse_reply(struct loader *ld, const config_setting_t *e,
+			const char *lang)
+{
+	struct catalog *cat = ld->cat;
+	const char *name = config_setting_name(e), *text;
+	struct cat_reply *r = &cat->replies[cat->n_replies];
+	char why[200] = "";
+
+	if (!reply_name_ok(name)) {
+		ERR(ld, line_of(e), "reply name '%s' may use only a-z and '_'",
+		    name);
+		return;
+	}
+	if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+		ERR(ld, line_of(e),
+		    "reply %s must be text in quotes, like %s = "
+		    "\"Booked: {service}, {when}.\"",
+		    name, name);
+		return;
+	}
+	if ((text = nonempty(ld, e, name)) == NULL)
+		return;
+	r->name = dup_str(ld, name);
+	r->text = dup_str(ld, text);
+	snprintf(r->lang, sizeof(r->lang), "%s", lang);
+	r->line = line_of(e);
+	if (r->name == NULL || r->text == NULL)
+		return;
+	cat->n_replies++;
+	if (reply_check != NULL && reply_check(r, cat, why, sizeof(why)) != 0)
+		ERR(ld, r->line, "%s",
+		    why[0] != '\0' ? why : "this reply is not valid");
+}
+
+/*
+ * replies = { booked = "..."; en = { booked = "..."; }; }: the plain
+ * entries word the business's first language, a group named after another
+ * of business.languages words that one.
+ */
 void parse_replies(struct loader *ld, const config_setting_t *g)
 {
 	struct catalog *cat = ld->cat;
 	int n = config_setting_length(g);
+	size_t total = 0;
 
-	cat->replies = alloc_array(ld, (size_t)n, sizeof(*cat->replies));
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(g, i);
+		total += config_setting_type(e) == CONFIG_TYPE_GROUP
+			     ? (size_t)config_setting_length(e)
+			     : 1;
+	}
+	cat->replies = alloc_array(ld, total, sizeof(*cat->replies));
 	if (cat->replies == NULL)
 		return;
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(g, i);
-		const char *name = config_setting_name(e), *text;
-		struct cat_reply *r = &cat->replies[cat->n_replies];
-		char why[200] = "";
+		const char *code = config_setting_name(e);
 
-		if (!reply_name_ok(name)) {
-			ERR(ld, line_of(e),
-			    "reply name '%s' may use only a-z and '_'", name);
+		if (config_setting_type(e) != CONFIG_TYPE_GROUP) {
+			parse_reply(ld, e, "");
 			continue;
 		}
-		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
-			ERR(ld, line_of(e),
-			    "reply %s must be text in quotes, like %s = "
-			    "\"Booked: {service}, {when}.\"",
-			    name, name);
+		if (!catalog_other_language(cat, code)) {
+			bad_language(ld, e, "replies", code);
 			continue;
 		}
-		if ((text = nonempty(ld, e, name)) == NULL)
-			continue;
-		r->name = dup_str(ld, name);
-		r->text = dup_str(ld, text);
-		r->line = line_of(e);
-		if (r->name == NULL || r->text == NULL)
-			return;
-		cat->n_replies++;
-		if (reply_check != NULL &&
-		    reply_check(r, cat, why, sizeof(why)) != 0)
-			ERR(ld, r->line, "%s",
-			    why[0] != '\0' ? why : "this reply is not valid");
+		for (int k = 0; k < config_setting_length(e); k++)
+			parse_reply(ld, config_setting_get_elem(e, k), code);
 	}
+}
+
+const char *catalog_reply(const struct catalog *cat, const char *name,
+			  const char *lang)
+{
+	int first =
+	    lang == NULL || lang[0] == '\0' ||
+	    (cat->n_languages > 0 && strcmp(cat->languages[0], lang) == 0);
+
+	for (size_t i = 0; cat->replies != NULL && i < cat->n_replies; i++) {
+		const struct cat_reply *r = &cat->replies[i];
+		if (strcmp(r->name, name) != 0)
+			continue;
+		if (first ? r->lang[0] == '\0' : strcmp(r->lang, lang) == 0)
+			return r->text;
+	}
+	return NULL;
 }

@@ -167,6 +167,77 @@ static void warn_never_fits(struct loader *ld, const config_setting_t *s,
 		     minutes, longest);
 }
 
+/*
+ * The languages of business.languages after the first: the ones a name,
+ * note or reply may be translated into. Returns 1 when code is one.
+ */
+int catalog_other_language(const struct catalog *cat, const char *code)
+{
+	for (size_t i = 1; code != NULL && i < cat->n_languages; i++)
+		if (strcmp(cat->languages[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+/* Say why CODE (a key of what's group) is no translation. */
+void bad_language(struct loader *ld, const config_setting_t *e,
+		  const char *what, const char *code)
+{
+	const struct catalog *cat = ld->cat;
+
+	if (cat->n_languages > 0 && strcmp(cat->languages[0], code) == 0)
+		ERR(ld, line_of(e),
+		    "%s: '%s' is the business's first language, whose wording "
+		    "is the plain one; list only the other languages here",
+		    what, code);
+	else
+		ERR(ld, line_of(e),
+		    "%s: '%s' is not one of business.languages after the "
+		    "first; add it there, like languages = [ \"%s\", \"%s\" ];",
+		    what, code, cat->n_languages > 0 ? cat->languages[0] : "en",
+		    code);
+}
+
+/* names = { en = "Haircut"; } (or notes = { ... }): one text per other
+ * language of the business, each checked like the plain one. */
+static struct cat_tr *parse_tr(struct loader *ld, const config_setting_t *g,
+			       const char *what, size_t max, size_t *n_out)
+{
+	int n = config_setting_length(g);
+	struct cat_tr *tr = alloc_array(ld, (size_t)n, sizeof(*tr));
+
+	*n_out = 0;
+	if (tr == NULL)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(g, i);
+		const char *code = config_setting_name(e), *v;
+
+		if (!catalog_other_language(ld->cat, code)) {
+			bad_language(ld, e, what, code);
+			continue;
+		}
+		if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+			ERR(ld, line_of(e),
+			    "%s: %s must be text in quotes, like %s = "
+			    "\"...\";",
+			    what, code, code);
+			continue;
+		}
+		char key[40];
+		snprintf(key, sizeof(key), "%s.%s", what, code);
+		if ((v = nonempty(ld, e, key)) == NULL ||
+		    (max > 0 && !fits(ld, e, key, v, max)))
+			continue;
+		memcpy(tr[*n_out].lang, code, 3);
+		tr[*n_out].line = line_of(e);
+		if ((tr[*n_out].text = dup_str(ld, v)) == NULL)
+			break;
+		(*n_out)++;
+	}
+	return tr;
+}
+
 void parse_service(struct loader *ld, const config_setting_t *g, size_t idx)
 {
 	struct cat_service *sv = &ld->cat->services[idx];
@@ -189,6 +260,9 @@ void parse_service(struct loader *ld, const config_setting_t *g, size_t idx)
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
 					  0, DEF_NOTICE_MINUTES);
+	if (f[SVC_NAMES] != NULL)
+		sv->names =
+		    parse_tr(ld, f[SVC_NAMES], "names", 0, &sv->n_names);
 }
 
 void parse_topic(struct loader *ld, const config_setting_t *g, size_t idx)
@@ -205,6 +279,9 @@ void parse_topic(struct loader *ld, const config_setting_t *g, size_t idx)
 	if (f[TOPIC_WORDS] != NULL)
 		tp->words = parse_words(ld, f[TOPIC_WORDS], CAT_TOPIC, idx,
 					"this topic", &tp->n_words);
+	if (f[TOPIC_NAMES] != NULL)
+		tp->names =
+		    parse_tr(ld, f[TOPIC_NAMES], "names", 0, &tp->n_names);
 }
 
 static void suggest_id(struct loader *ld, const config_setting_t *e,
@@ -281,6 +358,18 @@ void parse_referral(struct loader *ld, const config_setting_t *g, size_t idx)
 		parse_covers(ld, f[REF_COVERS], rf);
 	v = f[REF_NOTE] != NULL ? text_of(ld, f[REF_NOTE], "note") : "";
 	rf->note = dup_str(ld, v != NULL ? v : "");
+	if (f[REF_NOTES] != NULL)
+		rf->notes =
+		    parse_tr(ld, f[REF_NOTES], "notes", 0, &rf->n_notes);
+}
+
+const char *catalog_tr(const struct cat_tr *tr, size_t n, const char *lang,
+		       const char *text)
+{
+	for (size_t i = 0; lang != NULL && i < n; i++)
+		if (strcmp(tr[i].lang, lang) == 0)
+			return tr[i].text;
+	return text;
 }
 
 /* The error of phone_to_e164, in the staff's words. */

@@ -297,6 +297,9 @@ static void dispatch(struct ctx *c, const char *text)
 	struct store_conv conv;
 	int rc;
 
+	lang_choose(c, text);
+	if (c->err)
+		return;
 	inquiry_parse_lang(c->cat, c->pack, text, &c->lnow, q);
 	c->q = q;
 
@@ -333,6 +336,7 @@ static void dispatch(struct ctx *c, const char *text)
 		       "another machine's auto-reply: never answered");
 		return;
 	}
+	lang_remember(c);
 	int64_t sent = 0;
 	if (check(c, c->io->replies_since(c->io->ctx, c->sender, c->now - 3600,
 					  &sent)) < 0)
@@ -491,6 +495,8 @@ int desk_answer_io(const struct catalog *cat, const struct desk_io *io,
 	c.cat = cat;
 	c.io = io;
 	c.pack = lang_of_business(cat);
+	snprintf(out->d.lang, sizeof(out->d.lang), "%s", c.pack->code);
+	out->d.lang_why = "the business's language";
 	c.sender = sender;
 	c.now = now;
 	c.out = out;

@@ -21,8 +21,9 @@ static struct part *head_part(struct ctx *c, const struct request *rq,
 	if (rq->svc != NULL) {
 		part_set(p, "service",
 			 rq->persons > 1
-			     ? pool_fmt(c, "%s x%d", rq->svc->name, rq->persons)
-			     : rq->svc->name);
+			     ? pool_fmt(c, "%s x%d", svc_name(c, rq->svc),
+					rq->persons)
+			     : svc_name(c, rq->svc));
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
 		part_set(p, "notice", fmt_notice(c, rq->svc->notice_minutes));
@@ -69,7 +70,7 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl)
 {
 	struct part *p = part_add(c, tpl, 0);
-	part_set(p, "service", rq->svc->name);
+	part_set(p, "service", svc_name(c, rq->svc));
 	part_set(p, "hours", fmt_hours(c));
 	decide(c, DESK_CLARIFY,
 	       strcmp(tpl, "ask_day_unsure") == 0 ? DESK_REASON_NEED_DAY_UNSURE
@@ -325,7 +326,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	    mv == NULL && rq->persons <= 1 ? already(c, svc, t) : NULL;
 	if (held != NULL) {
 		struct part *p = part_add(c, "already_booked", 0);
-		part_set(p, "service", svc->name);
+		part_set(p, "service", svc_name(c, svc));
 		part_set(p, "when", fmt_when(c, t));
 		part_set(p, "ref", pool_str(c, held->ref));
 		decide(c, DESK_ALREADY, DESK_REASON_NONE,
@@ -372,7 +373,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_subject(c, svc->id);
 	set_start(c, t);
 	set_ref(c, ref);
-	items[0] = pool_fmt(c, "%s %s ref %s", svc->name, fmt_when(c, t), ref);
+	items[0] =
+	    pool_fmt(c, "%s %s ref %s", svc_name(c, svc), fmt_when(c, t), ref);
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
 		    next_start(c, jobs[j], prev, prev_t, &l.day, t, rq->apart);
@@ -395,7 +397,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		set_start(c, tj);
 		set_ref(c, rj);
 		items[n_done] =
-		    pool_fmt(c, "%s %s ref %s", jobs[j]->name,
+		    pool_fmt(c, "%s %s ref %s", svc_name(c, jobs[j]),
 			     fmt_hhmm(c, local_of(c, tj).minute), rj);
 		done[n_done++] = jobs[j];
 		prev = jobs[j];
@@ -405,7 +407,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	if (n_done == 1) {
 		struct part *p =
 		    part_add(c, mv != NULL ? "moved" : "booked", 0);
-		part_set(p, "service", svc->name);
+		part_set(p, "service", svc_name(c, svc));
 		part_set(p, "when", fmt_when(c, t));
 		part_set(p, "price", svc->price);
 		part_set(p, "ref", pool_str(c, ref));
@@ -423,7 +425,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	if (n_failed > 0) {
 		const char **names = pool_ptrs(c, n_failed);
 		for (size_t i = 0; i < n_failed; i++)
-			names[i] = failed[i]->name;
+			names[i] = svc_name(c, failed[i]);
 		part_list(part_add(c, "rest_failed", 0), "services", names,
 			  n_failed, ", ", 0);
 	}

@@ -155,6 +155,42 @@ void conv_clear(struct ctx *c)
 		check(c, rc);
 }
 
+/*
+ * The language to read TEXT in and answer it in: the one of the business's
+ * languages it is written in; a text that does not tell ("10am?", "ok")
+ * stays in the language the sender last wrote in. A text that tells is
+ * remembered (lang_remember) for the next ones and the sender's reminders.
+ */
+void lang_choose(struct ctx *c, const char *text)
+{
+	char code[8] = "";
+	int sure = 0;
+
+	if (c->cat->n_languages < 2)
+		return;
+	if (c->io->lang_get != NULL &&
+	    check(c, c->io->lang_get(c->io->ctx, c->sender, code,
+				     sizeof(code))) < 0)
+		return;
+	c->spoke = lang_pack_for(code);
+	c->pack = lang_detect(c->cat, text, c->spoke, &sure);
+	c->lang_told = sure;
+	snprintf(c->out->d.lang, sizeof(c->out->d.lang), "%s", c->pack->code);
+	c->out->d.lang_why = sure ? "the text is written in it"
+			     : c->pack == c->spoke
+				 ? "the customer's language so far"
+				 : "the business's first language";
+}
+
+/* Remember the language the text told (lang_choose), once we answer the
+ * sender (not for an opt-out or a machine). */
+void lang_remember(struct ctx *c)
+{
+	if (c->lang_told && c->pack != c->spoke && c->io->lang_set != NULL)
+		check(c, c->io->lang_set(c->io->ctx, c->sender, c->pack->code,
+					 c->now));
+}
+
 static void add_common(char *state, size_t cap, const struct request *rq)
 {
 	if (rq->move[0] != '\0')

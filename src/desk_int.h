@@ -104,7 +104,11 @@ struct pending_no {
 struct ctx {
 	const struct catalog *cat;
 	const struct desk_io *io;
-	const struct lang_pack *pack;
+	const struct lang_pack
+	    *pack; /* the language this text is answered in */
+	const struct lang_pack
+	    *spoke;    /* the sender's remembered one, or NULL */
+	int lang_told; /* the text itself told the language */
 	const char *sender;
 	int64_t now;
 	struct when_local lnow;
@@ -188,6 +192,9 @@ int parts_segments(struct ctx *c);
 void say(struct ctx *c, const char *tpl);
 void sign(struct ctx *c);
 const char *tpl_text(const struct ctx *c, const char *name);
+const char *svc_name(const struct ctx *c, const struct cat_service *s);
+const char *topic_name(const struct ctx *c, const struct cat_topic *t);
+const char *ref_note(const struct ctx *c, const struct cat_referral *r);
 const char *fmt_day(struct ctx *c, const struct when_day *d);
 const char *fmt_hhmm(struct ctx *c, int minute);
 const char *fmt_when(struct ctx *c, int64_t t);
@@ -229,6 +236,8 @@ void demand_done(struct ctx *c, size_t nos);
 void pending_load(struct ctx *c, const struct store_conv *conv);
 void conv_save(struct ctx *c, const char *kind, const char *state);
 void conv_clear(struct ctx *c);
+void lang_choose(struct ctx *c, const char *text);
+void lang_remember(struct ctx *c);
 void remember_offer(struct ctx *c, const struct request *rq,
 		    const int64_t *opts, size_t n, const struct when_day *day);
 void remember_request(struct ctx *c, const struct request *rq);

@@ -11,7 +11,7 @@
 static const char *service_name(const struct ctx *c, const char *id)
 {
 	const struct cat_service *s = catalog_service(c->cat, id);
-	return s != NULL ? s->name : id;
+	return s != NULL ? svc_name(c, s) : id;
 }
 
 /* ---- cancel ----------------------------------------------------------------
@@ -320,7 +320,7 @@ void add_price(struct ctx *c, const struct cat_service *svc, int prio)
 {
 	struct part *p =
 	    part_add(c, prio > 0 ? "price_booked" : "price_one", prio);
-	part_set(p, "service", svc->name);
+	part_set(p, "service", svc_name(c, svc));
 	part_set(p, "price", svc->price);
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
 	part_set(p, "example", example_for(c, svc));
@@ -334,7 +334,7 @@ void add_prices(struct ctx *c, int prio)
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
 {
 	struct part *p = part_add(c, "duration", prio);
-	part_set(p, "service", svc->name);
+	part_set(p, "service", svc_name(c, svc));
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
 }
 
@@ -367,7 +367,7 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
 {
 	struct part *p = part_add(c, "not_offered", prio);
-	part_set(p, "thing", topic->name);
+	part_set(p, "thing", topic_name(c, topic));
 	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
 	       "a topic we don't cover: refer");
 	set_subject(c, topic->id);

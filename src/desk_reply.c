@@ -8,6 +8,8 @@
  */
 #include "desk_int.h"
 
+#include "smsdesk/text.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -104,14 +106,29 @@ size_t part_shown(const struct part *p, const char *name)
  */
 const char *tpl_text(const struct ctx *c, const char *name)
 {
-	for (size_t i = 0; c->cat->replies != NULL && i < c->cat->n_replies;
-	     i++)
-		if (strcmp(c->cat->replies[i].name, name) == 0)
-			return c->cat->replies[i].text;
-	const char *t = lang_template(c->pack, name);
+	const char *t = catalog_reply(c->cat, name, c->pack->code);
+	if (t != NULL)
+		return t;
+	t = lang_template(c->pack, name);
 	if (t == NULL)
 		t = lang_template(lang_default(), name);
 	return t != NULL ? t : "";
+}
+
+/* Catalog names and notes in the reply's language (names = { ... }). */
+const char *svc_name(const struct ctx *c, const struct cat_service *s)
+{
+	return catalog_tr(s->names, s->n_names, c->pack->code, s->name);
+}
+
+const char *topic_name(const struct ctx *c, const struct cat_topic *t)
+{
+	return catalog_tr(t->names, t->n_names, c->pack->code, t->name);
+}
+
+const char *ref_note(const struct ctx *c, const struct cat_referral *r)
+{
+	return catalog_tr(r->notes, r->n_notes, c->pack->code, r->note);
 }
 
 static size_t render_all(struct ctx *c, const int *dropped, char *out,
@@ -375,6 +392,20 @@ const char *example_text(struct ctx *c)
 	const char *word = svc == NULL	      ? ""
 			   : svc->n_words > 0 ? svc->words[0]
 					      : svc->id;
+	/* A business of several languages: the service's word that its
+	 * name in the reply's language holds ("corte" of "Corte de pelo"). */
+	if (svc != NULL && c->cat->n_languages > 1) {
+		char name[200] = " ", w[200];
+		text_fold(svc_name(c, svc), name + 1, sizeof(name) - 2);
+		strcat(name, " ");
+		for (size_t i = 0; i < svc->n_words; i++) {
+			snprintf(w, sizeof(w), " %s ", svc->words[i]);
+			if (strstr(name, w) != NULL) {
+				word = svc->words[i];
+				break;
+			}
+		}
+	}
 	struct when_day d = c->lnow.day;
 	int open[8], close[8];
 	for (int i = 1; i <= 8; i++) {
@@ -413,8 +444,9 @@ void services_list(struct ctx *c, struct part *p, const char *name,
 	const char **items = pool_ptrs(c, n);
 	for (size_t i = 0; i < n; i++) {
 		const struct cat_service *s = &c->cat->services[i];
-		items[i] = with_price ? pool_fmt(c, "%s %s", s->name, s->price)
-				      : s->name;
+		items[i] = with_price
+			       ? pool_fmt(c, "%s %s", svc_name(c, s), s->price)
+			       : svc_name(c, s);
 	}
 	part_list(p, name, items, n, numbered ? " " : ", ", numbered);
 }
@@ -440,6 +472,11 @@ size_t desk_explain(const struct catalog *cat, const struct desk_result *res,
 
 	if (pos + 1 >= cap)
 		return pos;
+	if (cat->n_languages > 1 && d->lang_why != NULL) {
+		n = snprintf(out + pos, cap - pos, "language: %s (%s)\n",
+			     d->lang, d->lang_why);
+		pos += n > 0 && (size_t)n < cap - pos ? (size_t)n : 0;
+	}
 	n = snprintf(out + pos, cap - pos, "decision: %s (%s)",
 		     desk_kind_name(d->kind), desk_reason_name(d->reason));
 	pos += n > 0 && (size_t)n < cap - pos ? (size_t)n : 0;

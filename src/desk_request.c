@@ -335,7 +335,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	    c->out->d.kind != DESK_DURATION) {
 		const char **names = pool_ptrs(c, rq.n_also);
 		for (size_t i = 0; i < rq.n_also; i++)
-			names[i] = rq.also[i]->name;
+			names[i] = svc_name(c, rq.also[i]);
 		part_list(part_add(c, "rest_asked", 1), "services", names,
 			  rq.n_also, ", ", 0);
 	}

@@ -262,9 +262,10 @@ size_t refer(struct ctx *c, struct part *p, const char *id,
 	for (size_t i = 0; i < n && k < want; i++) {
 		const struct cat_referral *r =
 		    &c->cat->referrals[idx[order[i]]];
-		if (r->note != NULL && r->note[0] != '\0')
-			items[k] = pool_fmt(c, "%s %s (%s)", r->name, r->phone,
-					    r->note);
+		const char *note = ref_note(c, r);
+		if (note != NULL && note[0] != '\0')
+			items[k] =
+			    pool_fmt(c, "%s %s (%s)", r->name, r->phone, note);
 		else
 			items[k] = pool_fmt(c, "%s %s", r->name, r->phone);
 		no->names[k] = r->name;

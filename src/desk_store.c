@@ -49,6 +49,17 @@ static int io_conv_clear(void *ctx, const char *sender)
 	return store_conv_clear(ctx, sender);
 }
 
+static int io_lang_get(void *ctx, const char *sender, char *out, size_t cap)
+{
+	return store_conv_lang(ctx, sender, out, cap);
+}
+
+static int io_lang_set(void *ctx, const char *sender, const char *lang,
+		       int64_t now)
+{
+	return store_conv_lang_set(ctx, sender, lang, now);
+}
+
 static int io_upcoming(void *ctx, const char *customer, int64_t from,
 		       struct store_booking_list *out)
 {
@@ -126,6 +137,8 @@ void desk_io_store(struct store *st, struct desk_io *io)
 	    .moved_to = io_moved_to,
 	    .referral_rank = io_referral_rank,
 	    .ledger_add = io_ledger_add,
+	    .lang_get = io_lang_get,
+	    .lang_set = io_lang_set,
 	};
 }
 
@@ -176,6 +189,16 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 		}
 		if (opted == 1 || !desk_can_reply(b->customer))
 			continue;
+		/* In the language the customer wrote in, when we still
+		 * answer in it. */
+		char code[8];
+		rc = store_conv_lang(st, b->customer, code, sizeof(code));
+		if (rc < 0)
+			break;
+		c.pack = lang_of_business(cat);
+		for (size_t k = 0; code[0] != '\0' && k < cat->n_languages; k++)
+			if (strcmp(cat->languages[k], code) == 0)
+				c.pack = lang_pack_for(code);
 		struct when_local l = local_of(&c, b->start);
 		const struct cat_service *svc =
 		    catalog_service(cat, b->service);
@@ -183,7 +206,7 @@ int desk_reminders_due(const struct catalog *cat, struct store *st, int64_t now,
 		c.n_ptrs = 0;
 		struct lang_var v[] = {
 		    {.name = "service",
-		     .value = svc != NULL ? svc->name : b->service},
+		     .value = svc != NULL ? svc_name(&c, svc) : b->service},
 		    {.name = "day", .value = fmt_day(&c, &l.day)},
 		    {.name = "time", .value = fmt_hhmm(&c, l.minute)},
 		    {.name = "business", .value = biz(&c)},

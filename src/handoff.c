@@ -274,13 +274,15 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 
 	when[0] = '\0';
 	if (!on_duty && open > 0)
-		hw_time(cat, open, now, when, sizeof(when));
+		hw_time_in(cat, d->d.lang, open, now, when, sizeof(when));
 	struct lang_var v[] = {
 	    {.name = "when", .value = when},
 	    {.name = "business", .value = cat->business_name},
 	};
-	hw_render(cat, on_duty || open == 0 ? "handoff" : "handoff_later", v, 2,
-		  NULL, max, text, sizeof(text));
+	/* In the language the desk answered the customer in. */
+	hw_render_in(cat, d->d.lang,
+		     on_duty || open == 0 ? "handoff" : "handoff_later", v, 2,
+		     NULL, max, text, sizeof(text));
 	if (sole(d) || d->n_replies == 0) {
 		snprintf(d->replies[0], sizeof(d->replies[0]), "%s", text);
 		d->n_replies = 1;

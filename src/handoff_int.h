@@ -25,6 +25,10 @@
 /* The business's own wording of NAME (replies), else its first language's,
  * else English. Never NULL. */
 const char *hw_wording(const struct catalog *cat, const char *name);
+/* The same in LANG (ISO 639-1) when the business answers in it: a
+ * customer's own language (desk_decision.lang). */
+const char *hw_wording_in(const struct catalog *cat, const char *name,
+			  const char *lang);
 /* Render NAME with vars into out; then, while it takes more than max
  * segments, shorten the variable `shrink` (NULL: none) word by word and
  * end it with "...", and as the last resort trim the whole text. Returns
@@ -32,10 +36,15 @@ const char *hw_wording(const struct catalog *cat, const char *name);
 int hw_render(const struct catalog *cat, const char *name,
 	      struct lang_var *vars, size_t n_vars, const char *shrink, int max,
 	      char *out, size_t cap);
+int hw_render_in(const struct catalog *cat, const char *lang, const char *name,
+		 struct lang_var *vars, size_t n_vars, const char *shrink,
+		 int max, char *out, size_t cap);
 /* Local time of t as "14:05" (today at now) or "Tue 14:05" (another day),
  * in the pack's day names. */
 void hw_time(const struct catalog *cat, int64_t t, int64_t now, char *out,
 	     size_t cap);
+void hw_time_in(const struct catalog *cat, const char *lang, int64_t t,
+		int64_t now, char *out, size_t cap);
 /* "Tue 3 Mar" for t's local day, in the pack's words. */
 void hw_day(const struct catalog *cat, int64_t t, char *out, size_t cap);
 

@@ -14,23 +14,39 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct lang_pack *pack_of(const struct catalog *cat)
+/* LANG's pack when the business answers in it, else its first language's. */
+static const struct lang_pack *pack_in(const struct catalog *cat,
+				       const char *lang)
 {
 	const struct lang_pack *pack = NULL;
 
-	if (cat->n_languages > 0)
+	for (size_t i = 0; lang != NULL && i < cat->n_languages; i++)
+		if (strcmp(cat->languages[i], lang) == 0)
+			pack = lang_pack_for(lang);
+	if (pack == NULL && cat->n_languages > 0)
 		pack = lang_pack_for(cat->languages[0]);
 	return pack != NULL ? pack : lang_default();
 }
 
+static const struct lang_pack *pack_of(const struct catalog *cat)
+{
+	return pack_in(cat, NULL);
+}
+
 const char *hw_wording(const struct catalog *cat, const char *name)
 {
+	return hw_wording_in(cat, name, NULL);
+}
+
+const char *hw_wording_in(const struct catalog *cat, const char *name,
+			  const char *lang)
+{
+	const struct lang_pack *pack = pack_in(cat, lang);
 	const char *t;
 
-	for (size_t i = 0; i < cat->n_replies; i++)
-		if (strcmp(cat->replies[i].name, name) == 0)
-			return cat->replies[i].text;
-	t = lang_template(pack_of(cat), name);
+	if ((t = catalog_reply(cat, name, pack->code)) != NULL)
+		return t;
+	t = lang_template(pack, name);
 	if (t == NULL)
 		t = lang_template(lang_default(), name);
 	return t != NULL ? t : "";
@@ -64,7 +80,15 @@ int hw_render(const struct catalog *cat, const char *name,
 	      struct lang_var *vars, size_t n_vars, const char *shrink, int max,
 	      char *out, size_t cap)
 {
-	const char *tpl = hw_wording(cat, name);
+	return hw_render_in(cat, NULL, name, vars, n_vars, shrink, max, out,
+			    cap);
+}
+
+int hw_render_in(const struct catalog *cat, const char *lang, const char *name,
+		 struct lang_var *vars, size_t n_vars, const char *shrink,
+		 int max, char *out, size_t cap)
+{
+	const char *tpl = hw_wording_in(cat, name, lang);
 	struct lang_var *sv = NULL;
 	char buf[2][1024];
 	int segs, which = 0;
@@ -88,6 +112,12 @@ int hw_render(const struct catalog *cat, const char *name,
 void hw_time(const struct catalog *cat, int64_t t, int64_t now, char *out,
 	     size_t cap)
 {
+	hw_time_in(cat, NULL, t, now, out, cap);
+}
+
+void hw_time_in(const struct catalog *cat, const char *lang, int64_t t,
+		int64_t now, char *out, size_t cap)
+{
 	const struct civil_zone *z = when_zone_of(cat);
 	struct when_local l, n;
 
@@ -101,8 +131,8 @@ void hw_time(const struct catalog *cat, int64_t t, int64_t now, char *out,
 		snprintf(out, cap, "%02d:%02d", l.minute / 60, l.minute % 60);
 	else
 		snprintf(out, cap, "%s %02d:%02d",
-			 pack_of(cat)->wday_abbr[l.day.wday % 7], l.minute / 60,
-			 l.minute % 60);
+			 pack_in(cat, lang)->wday_abbr[l.day.wday % 7],
+			 l.minute / 60, l.minute % 60);
 }
 
 void hw_day(const struct catalog *cat, int64_t t, char *out, size_t cap)

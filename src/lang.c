@@ -520,6 +520,13 @@ static const char *longest(const char *a, const char *b)
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap)
 {
+	return lang_check_reply_in(cat, "", name, text, why, cap);
+}
+
+int lang_check_reply_in(const struct catalog *cat, const char *lang,
+			const char *name, const char *text, char *why,
+			size_t cap)
+{
 	const struct lang_reply_spec *spec = lang_reply_spec(name);
 	char buf[2048];
 
@@ -585,17 +592,26 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 	/* The longest rendering, one item per list. */
 	const char *svc = "", *price = "", *thing = "", *prov = "";
 	char provbuf[256] = "";
+	/* Names and notes in the reply's language (names = { ... }): the
+	 * plain ones for the first language. */
+	const char *code = lang[0] != '\0' ? lang : NULL;
 	for (size_t i = 0; cat != NULL && i < cat->n_services; i++) {
-		svc = longest(svc, cat->services[i].name);
-		price = longest(price, cat->services[i].price);
+		const struct cat_service *sv = &cat->services[i];
+		svc = longest(
+		    svc, catalog_tr(sv->names, sv->n_names, code, sv->name));
+		price = longest(price, sv->price);
 	}
 	for (size_t i = 0; cat != NULL && i < cat->n_topics; i++)
-		thing = longest(thing, cat->topics[i].name);
+		thing = longest(thing, catalog_tr(cat->topics[i].names,
+						  cat->topics[i].n_names, code,
+						  cat->topics[i].name));
 	for (size_t i = 0; cat != NULL && i < cat->n_referrals; i++) {
 		char one[256];
 		const struct cat_referral *r = &cat->referrals[i];
+		const char *note =
+		    catalog_tr(r->notes, r->n_notes, code, r->note);
 		snprintf(one, sizeof(one), "%s %s (%s)", r->name, r->phone,
-			 r->note != NULL ? r->note : "");
+			 note != NULL ? note : "");
 		if (strlen(one) > strlen(provbuf))
 			snprintf(provbuf, sizeof(provbuf), "%s", one);
 	}
@@ -670,5 +686,6 @@ int lang_check_reply(const struct catalog *cat, const char *name,
 int lang_catalog_reply_check(const struct cat_reply *reply,
 			     const struct catalog *cat, char *why, size_t cap)
 {
-	return lang_check_reply(cat, reply->name, reply->text, why, cap) != 0;
+	return lang_check_reply_in(cat, reply->lang, reply->name, reply->text,
+				   why, cap) != 0;
 }

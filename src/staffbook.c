@@ -173,17 +173,29 @@ int staffbook_check_slot(const struct catalog *cat,
 /* ---- texts to the customer ------------------------------------------------
  */
 
-/* The business's own wording of NAME, else its language's, else English. */
-static const char *wording(const struct catalog *cat, const char *name)
+/* LANG's pack when the business answers in it, else its first language's
+ * (NULL when that has none). */
+static const struct lang_pack *pack_in(const struct catalog *cat,
+				       const char *lang)
 {
-	const struct lang_pack *pack = NULL;
+	for (size_t i = 0; lang != NULL && i < cat->n_languages; i++)
+		if (strcmp(cat->languages[i], lang) == 0 &&
+		    lang_pack_for(lang) != NULL)
+			return lang_pack_for(lang);
+	return cat->n_languages > 0 ? lang_pack_for(cat->languages[0]) : NULL;
+}
+
+/* The business's own wording of NAME in LANG, else that language's, else
+ * English. */
+static const char *wording(const struct catalog *cat, const char *lang,
+			   const char *name)
+{
+	const struct lang_pack *pack = pack_in(cat, lang);
 	const char *t;
 
-	for (size_t i = 0; i < cat->n_replies; i++)
-		if (strcmp(cat->replies[i].name, name) == 0)
-			return cat->replies[i].text;
-	if (cat->n_languages > 0)
-		pack = lang_pack_for(cat->languages[0]);
+	if ((t = catalog_reply(cat, name, pack != NULL ? pack->code : NULL)) !=
+	    NULL)
+		return t;
 	t = pack != NULL ? lang_template(pack, name) : NULL;
 	if (t == NULL)
 		t = lang_template(lang_default(), name);
@@ -191,16 +203,14 @@ static const char *wording(const struct catalog *cat, const char *name)
 }
 
 /* "Tue 3 Mar 10:00" in the pack's words, as the desk writes it. */
-static void text_when(const struct catalog *cat, int64_t t, char *out,
-		      size_t cap)
+static void text_when(const struct catalog *cat, const char *lang, int64_t t,
+		      char *out, size_t cap)
 {
 	const struct civil_zone *z = when_zone_of(cat);
-	const struct lang_pack *pack = NULL;
+	const struct lang_pack *pack = pack_in(cat, lang);
 	struct when_local l;
 	char mday[8], day[64];
 
-	if (cat->n_languages > 0)
-		pack = lang_pack_for(cat->languages[0]);
 	if (pack == NULL)
 		pack = lang_default();
 	if (z == NULL) {
@@ -215,13 +225,31 @@ static void text_when(const struct catalog *cat, int64_t t, char *out,
 	    {.name = "month",
 	     .value = pack->month_abbr[(l.day.month + 11) % 12]},
 	};
-	lang_render(wording(cat, "date"), v, 3, day, sizeof(day));
+	lang_render(wording(cat, lang, "date"), v, 3, day, sizeof(day));
 	snprintf(out, cap, "%s %02d:%02d", day, l.minute / 60, l.minute % 60);
 }
 
 int staffbook_text(const struct catalog *cat, enum staffbook_text kind,
 		   const struct store_booking *b, int64_t old_start, char *out,
 		   size_t cap)
+{
+	return staffbook_text_in(cat, NULL, kind, b, old_start, out, cap);
+}
+
+int staffbook_text_for(struct store *st, const struct catalog *cat,
+		       enum staffbook_text kind, const struct store_booking *b,
+		       int64_t old_start, char *out, size_t cap)
+{
+	char lang[8] = "";
+
+	if (store_conv_lang(st, b->customer, lang, sizeof(lang)) < 0)
+		lang[0] = '\0';
+	return staffbook_text_in(cat, lang, kind, b, old_start, out, cap);
+}
+
+int staffbook_text_in(const struct catalog *cat, const char *lang,
+		      enum staffbook_text kind, const struct store_booking *b,
+		      int64_t old_start, char *out, size_t cap)
 {
 	const struct cat_service *svc = catalog_service(cat, b->service);
 	const char *name = "staff_booked";
@@ -241,18 +269,21 @@ int staffbook_text(const struct catalog *cat, enum staffbook_text kind,
 		name = "staff_cancelled";
 		break;
 	}
-	text_when(cat, b->start, when, sizeof(when));
-	text_when(cat, old_start, old_when, sizeof(old_when));
+	const struct lang_pack *pack = pack_in(cat, lang);
+	const char *code = pack != NULL ? pack->code : NULL;
+	text_when(cat, lang, b->start, when, sizeof(when));
+	text_when(cat, lang, old_start, old_when, sizeof(old_when));
 	struct lang_var v[] = {
-	    {.name = "service", .value = svc->name},
+	    {.name = "service",
+	     .value = catalog_tr(svc->names, svc->n_names, code, svc->name)},
 	    {.name = "when", .value = when},
 	    {.name = "old_when", .value = old_when},
 	    {.name = "price", .value = svc->price},
 	    {.name = "ref", .value = b->ref},
 	    {.name = "business", .value = cat->business_name},
 	};
-	n = lang_render(wording(cat, name), v, sizeof(v) / sizeof(v[0]), out,
-			cap);
+	n = lang_render(wording(cat, lang, name), v, sizeof(v) / sizeof(v[0]),
+			out, cap);
 	/* check warns when a wording can outgrow max_segments; the last
 	 * resort keeps whole words, as the desk's replies do */
 	if (lang_segments(out) > cat->policy.max_segments) {

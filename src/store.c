@@ -267,6 +267,14 @@ static const struct migration migrations[] = {
 	    " note TEXT NOT NULL DEFAULT '',"
 	    " PRIMARY KEY (phone, kind, period));"},
 
+    /*
+     * 9 (lang): the language a customer writes in (ISO 639-1, "" not yet
+     * known), kept with their conversation for follow-ups and reminders;
+     * a conversation that ends keeps its row while it has a language.
+     */
+    {.sql = "ALTER TABLE conversations ADD COLUMN lang TEXT NOT NULL"
+	    " DEFAULT '';"},
+
     /* append the next step here */
 };
 

@@ -78,7 +78,16 @@ static const char SQL_CONV_SET[] =
     " updated_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sender) DO"
     " UPDATE SET kind = ?2, state = ?3, expires_at = ?4, updated_at = ?5";
 static const char SQL_CONV_CLEAR[] =
-    "DELETE FROM conversations WHERE sender = ?1";
+    "DELETE FROM conversations WHERE sender = ?1 AND lang = ''";
+static const char SQL_CONV_END[] =
+    "UPDATE conversations SET kind = '', state = '', expires_at = 0"
+    " WHERE sender = ?1";
+static const char SQL_CONV_LANG[] =
+    "SELECT lang FROM conversations WHERE sender = ?1";
+static const char SQL_CONV_LANG_SET[] =
+    "INSERT INTO conversations (sender, kind, state, expires_at,"
+    " updated_at, lang) VALUES (?1, '', '', 0, ?3, ?2) ON CONFLICT (sender)"
+    " DO UPDATE SET lang = ?2, updated_at = max(updated_at, ?3)";
 static const char SQL_OPT_SET[] =
     "INSERT INTO optouts (number, since) VALUES (?1, ?2)"
     " ON CONFLICT (number) DO NOTHING";
@@ -551,7 +560,35 @@ int store_conv_set(struct store *st, const char *sender, const char *kind,
 
 int store_conv_clear(struct store *st, const char *sender)
 {
-	return db_exec(st, SQL_CONV_CLEAR, DB_ARGS(DB_T(sender)));
+	int rc = db_exec(st, SQL_CONV_CLEAR, DB_ARGS(DB_T(sender)));
+	if (rc < 0)
+		return rc;
+	return db_exec(st, SQL_CONV_END, DB_ARGS(DB_T(sender)));
+}
+
+int store_conv_lang(struct store *st, const char *sender, char *out, size_t cap)
+{
+	sqlite3_stmt *s;
+	int rc = db_row(st, SQL_CONV_LANG, DB_ARGS(DB_T(sender)), &s);
+
+	if (cap > 0)
+		out[0] = '\0';
+	if (rc == STORE_ERR_NOT_FOUND)
+		return STORE_OK;
+	if (rc < 0)
+		return rc;
+	db_col_copy(s, 0, out, cap);
+	db_done(s);
+	return STORE_OK;
+}
+
+int store_conv_lang_set(struct store *st, const char *sender, const char *lang,
+			int64_t now)
+{
+	if (!db_fits(sender, STORE_NUMBER_MAX) || !db_fits(lang, 8))
+		return STORE_ERR_ARG;
+	return db_exec(st, SQL_CONV_LANG_SET,
+		       DB_ARGS(DB_T(sender), DB_T(lang), DB_I(now)));
 }
 
 /* ---- opt-outs ---------------------------------------------------------- */

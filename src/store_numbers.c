@@ -38,13 +38,14 @@ static const char SQL_RE_OPTOUTS[] =
 static const char SQL_RE_OPTOUTS_DROP[] =
     "DELETE FROM optouts WHERE number IN (SELECT old FROM temp.renumber)";
 static const char SQL_RE_CONV[] =
-    "INSERT INTO conversations (sender, kind, state, expires_at, updated_at)"
-    " SELECT r.new, c.kind, c.state, c.expires_at, c.updated_at"
+    "INSERT INTO conversations (sender, kind, state, expires_at, updated_at,"
+    " lang) SELECT r.new, c.kind, c.state, c.expires_at, c.updated_at,"
+    " c.lang"
     " FROM conversations c JOIN temp.renumber r ON r.old = c.sender"
     " WHERE true ORDER BY c.updated_at"
     " ON CONFLICT (sender) DO UPDATE SET kind = excluded.kind,"
     " state = excluded.state, expires_at = excluded.expires_at,"
-    " updated_at = excluded.updated_at"
+    " updated_at = excluded.updated_at, lang = excluded.lang"
     " WHERE excluded.updated_at >= conversations.updated_at";
 static const char SQL_RE_CONV_DROP[] =
     "DELETE FROM conversations WHERE sender IN (SELECT old FROM"

@@ -515,12 +515,12 @@ static const struct column COLS_BOOKINGS[] = {
     {"cancelled", STORE_FIELD_TIME},
 };
 static const char SQL_HELD_CONV[] =
-    "SELECT sender, kind, state, updated_at, expires_at FROM conversations"
-    " WHERE sender = ?1";
+    "SELECT sender, kind, state, updated_at, expires_at, lang FROM"
+    " conversations WHERE sender = ?1";
 static const struct column COLS_CONV[] = {
     {"with", STORE_FIELD_TEXT},	   {"about", STORE_FIELD_TEXT},
     {"state", STORE_FIELD_TEXT},   {"updated", STORE_FIELD_TIME},
-    {"expires", STORE_FIELD_TIME},
+    {"expires", STORE_FIELD_TIME}, {"language", STORE_FIELD_TEXT},
 };
 static const char SQL_HELD_LEDGER[] =
     "SELECT l.created_at, l.sender, l.requested, l.reason, (SELECT"

@@ -30,9 +30,22 @@ struct cat_hours {
 	int line;      /* where the staff wrote it */
 };
 
+/*
+ * A name or note in another of the business's languages (names = { en =
+ * "Haircut"; }): lang is one of business.languages other than the first,
+ * whose wording is the plain name or note.
+ */
+struct cat_tr {
+	char lang[3];
+	char *text;
+	int line;
+};
+
 struct cat_service {
 	char *id;
-	char *name;
+	char *name;	      /* in the business's first language */
+	struct cat_tr *names; /* in its other languages (names = { ... }) */
+	size_t n_names;
 	char **words; /* folded (text_fold); may be phrases: "beard trim" */
 	size_t n_words;
 	char *price; /* as written: "GBP 18" */
@@ -45,6 +58,8 @@ struct cat_service {
 struct cat_topic {
 	char *id;
 	char *name;
+	struct cat_tr *names;
+	size_t n_names;
 	char **words; /* folded */
 	size_t n_words;
 	int line;
@@ -52,8 +67,10 @@ struct cat_topic {
 
 struct cat_referral {
 	char *name;
-	char *phone;   /* E.164: +441632960123 */
-	char *note;    /* "" when absent */
+	char *phone;	      /* E.164: +441632960123 */
+	char *note;	      /* "" when absent */
+	struct cat_tr *notes; /* the note in other languages */
+	size_t n_notes;
 	char **covers; /* service and topic ids */
 	size_t n_covers;
 	int line;
@@ -91,12 +108,32 @@ struct cat_staff {
  * One reply template override (replies = { name = "text"; ... }), kept as
  * written. The catalog checks only the shape (name [a-z_]+, text not empty,
  * valid UTF-8) and then asks the hook set with catalog_set_reply_check.
+ * A plain entry words the reply in the business's first language (lang
+ * ""); an entry inside a language's group (replies = { en = { booked =
+ * "..."; }; }) words it in that one of business.languages.
  */
 struct cat_reply {
 	char *name;
 	char *text;
+	char lang[3]; /* "" the first language, else ISO 639-1 */
 	int line;
 };
+
+/*
+ * The business's own wording of reply NAME in language LANG (ISO 639-1;
+ * NULL or "" the first language), or NULL when it has none. Borrowed from
+ * cat.
+ */
+struct catalog;
+const char *catalog_reply(const struct catalog *cat, const char *name,
+			  const char *lang);
+
+/*
+ * TEXT (a name or note in the business's first language) in language LANG
+ * when TR holds it, else TEXT itself. Borrowed from the catalog.
+ */
+const char *catalog_tr(const struct cat_tr *tr, size_t n, const char *lang,
+		       const char *text);
 
 /* A Kannel bearer (kannel = ( ... )), beside the modems. */
 struct cat_kannel {

@@ -118,8 +118,10 @@ struct desk_decision {
 	int segments; /* the longest reply's segments */
 	struct desk_item more[DESK_MAX_MORE];
 	size_t n_more;
-	const char *rule; /* the rule that decided (static text), for
-			     --explain and logs */
+	const char *rule;     /* the rule that decided (static text), for
+				 --explain and logs */
+	char lang[3];	      /* ISO 639-1: the language read and answered in */
+	const char *lang_why; /* why that one (static text) */
 };
 
 struct desk_result {
@@ -191,6 +193,12 @@ struct desk_io {
 	int (*ledger_add)(void *ctx, const char *sender, const char *requested,
 			  enum store_reason reason,
 			  const char *const *referrals, size_t n, int64_t now);
+	/* The language the sender writes in ("" unknown) into out (cap
+	 * bytes), and remembering it (store_conv_lang, _set). Either may be
+	 * NULL: the desk then reads each text on its own. */
+	int (*lang_get)(void *ctx, const char *sender, char *out, size_t cap);
+	int (*lang_set)(void *ctx, const char *sender, const char *lang,
+			int64_t now);
 };
 
 /* The store as a desk_io (ctx is the store). */

@@ -158,6 +158,19 @@ size_t lang_packs(const struct lang_pack *const **out);
  * business.languages with a pack (CAT NULL: English). */
 const struct lang_pack *lang_of_business(const struct catalog *cat);
 
+/*
+ * Which of CAT's business.languages TEXT is written in: the pack that
+ * knows strictly most of its words (lexicon and time words). On a tie, or
+ * a text no pack knows better than another ("10am?", "ok", "2"), the
+ * REMEMBERED pack (the customer's language so far; may be NULL) when the
+ * business answers in it, else the business's default. *sure (may be
+ * NULL) is 1 only when the text itself decided. A business with one
+ * language always gets that one.
+ */
+const struct lang_pack *lang_detect(const struct catalog *cat, const char *text,
+				    const struct lang_pack *remembered,
+				    int *sure);
+
 /* The time reader's words of PACK (NULL: the default pack's). */
 const struct when_vocab *lang_when(const struct lang_pack *pack);
 
@@ -251,6 +264,11 @@ int lang_trim_words(char *text, size_t cap, int max);
  */
 int lang_check_reply(const struct catalog *cat, const char *name,
 		     const char *text, char *why, size_t cap);
+/* The same for a wording in LANG ("" the business's first language): its
+ * longest rendering uses the names and notes translated into LANG. */
+int lang_check_reply_in(const struct catalog *cat, const char *lang,
+			const char *name, const char *text, char *why,
+			size_t cap);
 
 /*
  * lang_check_reply as the catalog's reply hook (catalog_set_reply_check):

@@ -67,6 +67,16 @@ enum staffbook_text {
 int staffbook_text(const struct catalog *cat, enum staffbook_text kind,
 		   const struct store_booking *b, int64_t old_start, char *out,
 		   size_t cap);
+/* The same in language LANG (ISO 639-1; NULL, "" or one the business does
+ * not answer in: its first language). */
+int staffbook_text_in(const struct catalog *cat, const char *lang,
+		      enum staffbook_text kind, const struct store_booking *b,
+		      int64_t old_start, char *out, size_t cap);
+/* The same in the language the customer last wrote in (store_conv_lang
+ * of b->customer in ST), else the business's first. */
+int staffbook_text_for(struct store *st, const struct catalog *cat,
+		       enum staffbook_text kind, const struct store_booking *b,
+		       int64_t old_start, char *out, size_t cap);
 
 /* What became of a text to the customer. */
 enum staffbook_sent {

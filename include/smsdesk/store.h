@@ -49,7 +49,7 @@ enum store_err {
 #define STORE_NOTE_MAX	     240 /* a staff booking's note, a block's reason */
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 8
+#define STORE_SCHEMA_VERSION 9
 
 struct store;
 
@@ -711,7 +711,18 @@ int store_conv_get(struct store *st, const char *sender, int64_t now,
 /* Replace the sender's pending question. */
 int store_conv_set(struct store *st, const char *sender, const char *kind,
 		   const char *state, int64_t expires_at, int64_t now);
+/* End the sender's pending question (their language stays). */
 int store_conv_clear(struct store *st, const char *sender);
+/*
+ * The language the sender writes in (ISO 639-1) into out (cap bytes): ""
+ * when not known. Kept with the conversation: after it ends, and until
+ * the retention prune or `forget` removes it.
+ */
+int store_conv_lang(struct store *st, const char *sender, char *out,
+		    size_t cap);
+/* Remember the sender's language (at most 7 bytes). */
+int store_conv_lang_set(struct store *st, const char *sender, const char *lang,
+			int64_t now);
 
 /* ---- opt-outs -------------------------------------------------------- */
 

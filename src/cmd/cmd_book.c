@@ -195,8 +195,8 @@ static int book(struct bookcmd *b, const struct options *o,
 	if (rc == STORE_OK && !o->no_text && phone[0] != '\0') {
 		rc = store_booking_by_ref(b->st, bk.ref, &bk);
 		if (rc == STORE_OK &&
-		    staffbook_text(b->cat, STAFFBOOK_BOOKED, &bk, 0, text,
-				   sizeof(text)) >= 0)
+		    staffbook_text_for(b->st, b->cat, STAFFBOOK_BOOKED, &bk, 0,
+				       text, sizeof(text)) >= 0)
 			sent =
 			    staffbook_notify(b->st, b->cat, phone, text, b->now,
 					     &msg_id, err, sizeof(err));

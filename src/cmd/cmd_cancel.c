@@ -93,8 +93,8 @@ static int cancel(struct bookcmd *b, const struct options *o)
 		rc = store_booking_cancel_ref(b->st, o->ref, b->now, &bk);
 	if (rc == STORE_OK && bk.customer[0] != '\0' && bk.start > b->now &&
 	    !o->no_text &&
-	    staffbook_text(b->cat, STAFFBOOK_CANCELLED, &bk, 0, text,
-			   sizeof(text)) >= 0) {
+	    staffbook_text_for(b->st, b->cat, STAFFBOOK_CANCELLED, &bk, 0, text,
+			       sizeof(text)) >= 0) {
 		sent = staffbook_notify(b->st, b->cat, bk.customer, text,
 					b->now, &msg_id, err, sizeof(err));
 		if (sent < 0 && sent != STORE_ERR_ARG)

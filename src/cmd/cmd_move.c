@@ -111,8 +111,8 @@ static int move(struct bookcmd *b, const struct options *o,
 	now_bk = old;
 	now_bk.start = start;
 	if (rc == STORE_OK && old.customer[0] != '\0' && !o->no_text &&
-	    staffbook_text(b->cat, STAFFBOOK_MOVED, &now_bk, old.start, text,
-			   sizeof(text)) >= 0) {
+	    staffbook_text_for(b->st, b->cat, STAFFBOOK_MOVED, &now_bk,
+			       old.start, text, sizeof(text)) >= 0) {
 		sent = staffbook_notify(b->st, b->cat, old.customer, text,
 					b->now, &msg_id, err, sizeof(err));
 		if (sent < 0 && sent != STORE_ERR_ARG)

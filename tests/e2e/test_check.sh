@@ -119,6 +119,19 @@ t_eq "$rc" 1
 t_eq "$out" "$tmp/bom.cfg:$line: max_segments must be between 1 and 10, not 0"
 t_end
 
+t_begin "the Spanish example checks clean; a reply in another language is measured with the names in it"
+out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/ejemplo-es.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+long=$(printf 'Very long English name %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14)
+sed "s/names = { en = \"Haircut\"; };/names = { en = \"$long\"; };/" \
+	"$SMSDESK_SRC/conf/ejemplo-es.cfg" >"$tmp/es-long.cfg"
+line=$(grep -n '^  en = {' "$tmp/es-long.cfg" | cut -d: -f1)
+out=$("$SMSDESK_BIN" check -c "$tmp/es-long.cfg" 2>&1); rc=$?
+t_eq "$rc" 1
+t_eq "$out" "$tmp/es-long.cfg:$((line + 1)): 'booked' can take 3 SMS segments at its longest, over policy.max_segments (2)"
+t_end
+
 t_begin "usage errors exit 2"
 "$SMSDESK_BIN" check --bogus >/dev/null 2>&1; rc=$?
 t_eq "$rc" 2

@@ -20,6 +20,20 @@ t_contains "$out" "Harbour Nails & Beauty +447700900123"
 t_eq "$(printf '%s\n' "$out" | grep -c '^desk> ')" 3
 t_end
 
+t_begin "demo with the Spanish example catalog answers in either language"
+es_cfg="$SMSDESK_SRC/conf/ejemplo-es.cfg"
+out=$(timeout 120 "$SMSDESK_BIN" demo -c "$es_cfg" --now 2026-12-01T09:00 \
+	--script "$SMSDESK_SRC/tests/data/demo-script-es.txt" 2>&1); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "you are texting Barbería Ruzafa"
+t_contains "$out" "desk> Corte de pelo el Mié 2 dic 11:00: hay hueco."
+t_contains "$out" "desk> Arreglo de barba: 8 € (15 min)."
+t_contains "$out" "desk> Hot towel shave is 18 € (30 min)."
+t_contains "$out" "Sorry, we don't do Nails. Try Estética Marina +34600000103 (walk-ins)."
+# "gracias!!" needs no answer: four texts, three replies.
+t_eq "$(printf '%s\n' "$out" | grep -c '^desk> ')" 3
+t_end
+
 t_begin "demo leaves no scratch directory behind"
 before=$(ls -d /tmp/smsdesk-demo.* 2>/dev/null | wc -l)
 printf 'how much is a haircut\n' >"${TMPDIR:-/tmp}/demo-one.$$"

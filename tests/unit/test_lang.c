@@ -206,6 +206,63 @@ static void test_packs_are_complete(void)
 	}
 }
 
+/* lang_detect over the Spanish example catalog (languages es, en). */
+static void test_detect(void)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/conf/ejemplo-es.cfg",
+		 src != NULL ? src : ".");
+	struct catalog *two = catalog_load(path, NULL);
+	const struct lang_pack *es = lang_pack_for("es"),
+			       *en = lang_pack_for("en");
+	static const struct {
+		const char *text, *want;
+		int sure;
+	} cases[] = {
+	    {"hola, quiero un corte mañana a las 11", "es", 1},
+	    {"tenéis hueco el sábado por la tarde?", "es", 1},
+	    {"cuanto cuesta?", "es", 1},
+	    {"can I book a haircut tomorrow at 11", "en", 1},
+	    {"how much is a beard trim", "en", 1},
+	    {"hi, any space on saturday afternoon?", "en", 1},
+	    /* A service named as the catalog names it in one language. */
+	    {"haircut?", "en", 1},
+	    {"corte?", "es", 1},
+	    {"nails", "en", 1},
+	    {"uñas", "es", 1},
+	    /* Texts that do not tell: the remembered language (none: es). */
+	    {"10am?", "es", 0},
+	    {"2", "es", 0},
+	    {"ok", "es", 0},
+	    {"", "es", 0},
+	};
+
+	CHECK(two != NULL && es != NULL && en != NULL);
+	if (two == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int sure = -1;
+		const struct lang_pack *p =
+		    lang_detect(two, cases[i].text, NULL, &sure);
+		if (strcmp(p->code, cases[i].want) != 0 ||
+		    sure != cases[i].sure)
+			printf("  '%s': %s (sure %d)\n", cases[i].text, p->code,
+			       sure);
+		CHECK_STR(p->code, cases[i].want);
+		CHECK_INT(sure, cases[i].sure);
+	}
+	/* A tie stays in the customer's language... */
+	CHECK(lang_detect(two, "10am?", en, NULL) == en);
+	CHECK(lang_detect(two, "ok", en, NULL) == en);
+	/* ...but a text that tells wins over it. */
+	CHECK(lang_detect(two, "quiero un corte", en, NULL) == es);
+	/* A language the business does not answer in is never chosen. */
+	CHECK(lang_detect(cat, "hola, quiero un corte mañana", es, NULL) ==
+	      lang_pack_for("en"));
+	catalog_free(two);
+}
+
 int main(void)
 {
 	const char *src = getenv("SMSDESK_SRC");
@@ -221,6 +278,7 @@ int main(void)
 	RUN(test_render);
 	RUN(test_trim_full_buffer);
 	RUN(test_check_reply);
+	RUN(test_detect);
 	test_packs_are_complete();
 	catalog_free(cat);
 	return h_done();

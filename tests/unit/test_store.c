@@ -1144,8 +1144,8 @@ static void crash_child(const char *path, const struct crash_pipes *p)
 	if (st == NULL)
 		_exit(90);
 	for (int i = 0;; i++) {
-		struct store_inbox_new in = {"+441632960001", i, pdu, "cut",
-					     0, "m1", 0};
+		struct store_inbox_new in = {
+		    "+441632960001", i, pdu, "cut", 0, "m1", 0};
 		struct store_out_part part = {"0011000B91", 10};
 		struct store_outbox_new msg = {"+441632960001",
 					       "ok",
@@ -1304,6 +1304,46 @@ static void test_conversation_expiry(void)
 	memset(long_state, 'x', sizeof(long_state) - 1);
 	long_state[sizeof(long_state) - 1] = '\0';
 	CHECK_INT(store_conv_set(st, "+1", "k", long_state, 5000, 3000),
+		  STORE_ERR_ARG);
+	store_close(st);
+}
+
+/* The customer's language (migration 8): kept with the conversation,
+ * across its end and a new one, replaced when it changes. */
+static void test_conversation_language(void)
+{
+	char path[128], lang[8];
+	struct store *st = open_new(path, sizeof(path));
+	struct store_conv c;
+
+	if (st == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(store_conv_lang(st, "+1", lang, sizeof(lang)), STORE_OK);
+	CHECK_STR(lang, "");
+	/* Known before any question: no pending question appears. */
+	CHECK_INT(store_conv_lang_set(st, "+1", "es", 1000), STORE_OK);
+	CHECK_INT(store_conv_get(st, "+1", 1000, &c), STORE_ERR_NOT_FOUND);
+	CHECK_INT(store_conv_set(st, "+1", "offer", "opts=1", 5000, 1100),
+		  STORE_OK);
+	CHECK_INT(store_conv_lang(st, "+1", lang, sizeof(lang)), STORE_OK);
+	CHECK_STR(lang, "es");
+	/* The question ends; the language stays. */
+	CHECK_INT(store_conv_clear(st, "+1"), STORE_OK);
+	CHECK_INT(store_conv_get(st, "+1", 1200, &c), STORE_ERR_NOT_FOUND);
+	CHECK_INT(store_conv_lang(st, "+1", lang, sizeof(lang)), STORE_OK);
+	CHECK_STR(lang, "es");
+	CHECK_INT(store_conv_lang_set(st, "+1", "en", 1300), STORE_OK);
+	CHECK_INT(store_conv_lang(st, "+1", lang, sizeof(lang)), STORE_OK);
+	CHECK_STR(lang, "en");
+	/* Without a language, the end of a question leaves nothing. */
+	CHECK_INT(store_conv_set(st, "+2", "offer", "opts=1", 5000, 1100),
+		  STORE_OK);
+	CHECK_INT(store_conv_clear(st, "+2"), STORE_OK);
+	CHECK_INT(store_conv_lang(st, "+2", lang, sizeof(lang)), STORE_OK);
+	CHECK_STR(lang, "");
+	CHECK_INT(store_conv_lang_set(st, "+3", "toolonglang", 1),
 		  STORE_ERR_ARG);
 	store_close(st);
 }
@@ -1521,6 +1561,7 @@ int main(void)
 	RUN(test_last_place_forked_race);
 	RUN(test_crash_mid_transaction);
 	RUN(test_conversation_expiry);
+	RUN(test_conversation_language);
 	RUN(test_optouts);
 	RUN(test_ledger_rotation);
 	RUN(test_report_numbers);

@@ -1,0 +1,69 @@
+#!/bin/sh
+# Which language, through smsdesk try (the daemon's own answering path, on a
+# scratch database): the Spanish example catalog (conf/ejemplo-es.cfg,
+# business.languages = [ "es", "en" ]) answers each text in its language,
+# keeps a text that does not tell in the customer's language, shows the
+# language in --explain, and tells a customer handed to a person in theirs.
+. "$SMSDESK_SRC/tests/e2e/lib.sh"
+
+cfg="$SMSDESK_SRC/conf/ejemplo-es.cfg"
+tmp=$(mktemp -d /tmp/smsdesk-test-lang-try.XXXXXX)
+db="$tmp/desk.db"
+try() { "$SMSDESK_BIN" try -c "$cfg" --db "$db" "$@"; }
+
+t_begin "a Spanish text is answered in Spanish, an English one in English"
+out=$(try --now 2026-12-01T09:00 --from +34600000001 "hola, un corte mañana a las 11 porfa"); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "Reservado: Corte de pelo, Mié 2 dic 11:00, 15 €. Ref "
+t_contains "$out" "¡Te esperamos!"
+out=$(try --now 2026-12-01T09:00 --from +34600000002 "hi, can I book a haircut tomorrow at 12?")
+t_contains "$out" "Booked: Haircut, Wed 2 Dec 12:00, 15 €. Ref "
+t_contains "$out" "See you then!"
+t_end
+
+t_begin "a text that does not tell stays in the customer's language"
+out=$(try --now 2026-12-01T09:05 --from +34600000002 "beard trim on friday")
+t_contains "$out" "Beard trim on Fri 4 Dec?"
+out=$(try --now 2026-12-01T09:06 --from +34600000002 "2")
+t_contains "$out" "Booked: Beard trim, Fri 4 Dec"
+out=$(try --now 2026-12-01T09:05 --from +34600000001 "barba el viernes")
+t_contains "$out" "Arreglo de barba el Vie 4 dic?"
+out=$(try --now 2026-12-01T09:06 --from +34600000001 "2")
+t_contains "$out" "Reservado: Arreglo de barba, Vie 4 dic"
+t_end
+
+t_begin "--explain says which language and why"
+out=$(try --now 2026-12-01T09:10 --from +34600000001 --explain "11:30?")
+t_contains "$out" "language: es (the customer's language so far)"
+out=$(try --now 2026-12-01T09:10 --from +34600000003 --explain "how much is a shave")
+t_contains "$out" "language: en (the text is written in it)"
+t_contains "$out" "Hot towel shave is 18 €"
+out=$(try --now 2026-12-01T09:10 --from +34600000004 --explain "ok")
+t_contains "$out" "language: es (the business's first language)"
+t_end
+
+t_begin "a customer handed to a person is told so in their language"
+sed 's/^policy = {/staff = ( { name = "Sam"; phone = "+34600000777"; } );\npolicy = {/' \
+	"$cfg" >"$tmp/staff.cfg"
+out=$("$SMSDESK_BIN" try -c "$tmp/staff.cfg" --now 2026-12-01T22:00 \
+	--from +34600000005 "can I speak to a person please" 2>/dev/null)
+t_contains "$out" "I've passed your message to the team"
+t_contains "$out" "(Wed 10:00)"
+out=$("$SMSDESK_BIN" try -c "$tmp/staff.cfg" --now 2026-12-01T22:00 \
+	--from +34600000006 "quiero hablar con una persona" 2>/dev/null)
+t_contains "$out" "He pasado tu mensaje al equipo"
+t_contains "$out" "(Mié 10:00)"
+t_end
+
+t_begin "the staff's cancel texts the customer in their language"
+out=$(try --now 2026-12-01T09:00 --from +34600000007 "hi, can I book a shave on friday at 12?")
+ref=$(echo "$out" | sed -n 's/.*Ref \([A-Z0-9]*\)\..*/\1/p')
+t_contains "$out" "Booked: Hot towel shave, Fri 4 Dec 12:00"
+out=$("$SMSDESK_BIN" cancel -c "$cfg" --db "$db" "$ref" 2>&1); rc=$?
+t_eq "$rc" 0
+out=$("$SMSDESK_BIN" inbox -c "$cfg" --db "$db" +34600000007 2>&1)
+t_contains "$out" "your Hot towel shave on Fri 4 Dec 12:00 (ref $ref) is cancelled"
+t_end
+
+rm -rf "$tmp"
+t_done
