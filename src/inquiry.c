@@ -531,12 +531,16 @@ static void drop_counted_time(const struct reader *r, const char *text,
 	if (!counted && n > 0) {
 		text_fold(word, folded, sizeof(folded));
 		uint64_t cls = lang_lookup(r->pack, folded, NULL);
-		counted = (cls & (LW_TRADE | LW_PERSON | LW_CHILD)) != 0 ||
+		/* "yarın 11 saç", "morgen 11 Platten": ten or more of a
+		 * service or a bike is no count, the number is the hour */
+		int few = atoi(text + w->time_from) <= 9;
+		counted = (cls & (LW_PERSON | LW_CHILD)) != 0 ||
+			  (few && (cls & LW_TRADE)) ||
 			  strcmp(folded, "people") == 0 ||
 			  strcmp(folded, "of") == 0 ||
-			  catalog_lookup(r->cat, folded, 0, m, 1) > 0;
+			  (few && catalog_lookup(r->cat, folded, 0, m, 1) > 0);
 		size_t fl = strlen(folded);
-		if (!counted && fl > 3 && folded[fl - 1] == 's') {
+		if (!counted && few && fl > 3 && folded[fl - 1] == 's') {
 			folded[fl - 1] = '\0';
 			counted = catalog_lookup(r->cat, folded, 0, m, 1) > 0;
 		}

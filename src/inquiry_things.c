@@ -2,6 +2,7 @@
 #include "smsdesk/inquiry.h"
 
 #include "smsdesk/text.h"
+#include "smsdesk/when_vocab.h"
 
 #include "inquiry_read.h"
 
@@ -329,6 +330,23 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
  * both". Sets each thing's persons, q->group (how many the text counts)
  * and q->apart (several services, one each: side by side).
  */
+/* The word before i is the pack's "at" ("saat 5 saç", "um 5 Platten"):
+ * the number is the time, not a count. */
+static int after_at_word(const struct reader *r, size_t i)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char f[64];
+
+	for (size_t k = 0; i > 0 && v != NULL && k < v->n_words; k++) {
+		if (v->words[k].sense != WS_AT)
+			continue;
+		text_fold(v->words[k].text, f, sizeof(f));
+		if (strcmp(f, r->t[i - 1].w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -345,7 +363,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		else if (rd_is_digits(t->w) && strlen(t->w) == 2 && i > 0 &&
 			 (r->t[i - 1].eff & LW_GROUP))
 			v = atoi(t->w); /* "party of 12" */
-		if (v > 0 && next_thing > 0 && t->thing == 0) {
+		if (v > 0 && next_thing > 0 && t->thing == 0 &&
+		    !after_at_word(r, i)) {
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}

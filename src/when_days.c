@@ -180,7 +180,9 @@ int wr_day(struct rd *rd, int i)
 	for (;;) {
 		int ml;
 		enum mod m = mod_of(rd, k, &ml);
-		if (m != M_NONE && m != M_AFTER_NEXT) {
+		const struct lex_hit *an = hit(rd, k, WS_AFTER_NEXT);
+		if (m != M_NONE && (m != M_AFTER_NEXT ||
+				    (an != NULL && (an->flags & WF_PRE)))) {
 			mod = m;
 			k += ml;
 			pre = 1;
@@ -210,11 +212,18 @@ int wr_day(struct rd *rd, int i)
 	}
 
 	/* "lundi de Pâques", "viernes santo": a holiday named after its
-	 * weekday is the holiday. */
+	 * weekday is the holiday. A weak weekday counts next to a modifier,
+	 * or before a number (or "at" and a number) when it is nothing else
+	 * ("am Do", "Fr 10 Uhr", "do um 13:30", "sa 9am"). */
 	const struct lex_hit *hol = hit(rd, k, WS_HOLIDAY);
+	const struct lex_hit *ah;
 	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
 	    (hol == NULL || hol->len <= h->len) &&
-	    (!(h->flags & WF_WEAK) || pre)) {
+	    (!(h->flags & WF_WEAK) || pre ||
+	     ((tok(rd, k + h->len)->num >= 0 ||
+	       ((ah = hit(rd, k + h->len, WS_AT)) != NULL &&
+		tok(rd, k + h->len + ah->len)->num >= 0)) &&
+	      tok(rd, k + h->len - 1)->sep == ' ' && rd->t->nhits[k] == 1))) {
 		int w = h->value, week_of;
 		n = k + h->len - i;
 		n += weekday_post(rd, k + h->len, &mod, &weeks, &week_of);
@@ -230,6 +239,8 @@ int wr_day(struct rd *rd, int i)
 				rd->date_amb = 1;
 			rd->wday = w;
 			rd->wday_from = tok(rd, i)->off;
+			rd->wday_at = i;
+			rd->wday_end = i + n;
 			rd->wday_to = tok(rd, i + n - 1)->end;
 		} else {
 			struct when_day d = wr_weekday_day(rd, w, mod);
@@ -242,6 +253,12 @@ int wr_day(struct rd *rd, int i)
 		rd->ctx_at = i + n;
 		return n;
 	}
+	/* "Montag morgen": right after a day, a word that is also a part of
+	 * the day is that part ("morgen" is tomorrow and the morning). */
+	if ((h = hit(rd, k, WS_REL_DAY)) != NULL && mod == M_NONE && k == i &&
+	    i == rd->ctx_at && (rd->day_set || rd->wday >= 0) &&
+	    has(rd, k, WS_WINDOW))
+		return 0;
 	if ((h = hit(rd, k, WS_REL_DAY)) != NULL && mod == M_NONE) {
 		n = k + h->len - i;
 		int wl = week_word(rd, k + h->len);
@@ -270,6 +287,8 @@ int wr_day(struct rd *rd, int i)
 			n = skip(rd, k + h->len) + ml - i;
 		} else if (mod == M_NEXT) {
 			add = 7;
+		} else if (mod == M_AFTER_NEXT) {
+			add = 14;
 		} else if (mod == M_LAST) {
 			add = -7;
 		}
@@ -291,10 +310,14 @@ int wr_day(struct rd *rd, int i)
 		/* next week, la semana que viene, the week after next */
 		int ml, pk = skip(rd, k + n);
 		enum mod post = mod_of(rd, pk, &ml);
+		const struct lex_hit *wk = hit(rd, k, WS_WEEK);
 		if (post != M_NONE) {
 			mod =
 			    post; /* "la semana que viene", "week after next" */
 			n = pk + ml - k;
+		} else if (mod == M_NONE && wk != NULL && wk->value == 1) {
+			mod = M_NEXT; /* "haftaya": next week in one word */
+			n = wk->len;
 		} else if (mod == M_NONE) {
 			return 0;
 		}
@@ -310,6 +333,8 @@ int wr_day(struct rd *rd, int i)
 		set_range(rd, first, last);
 		mark(rd, i, n);
 		note_day(rd, i, n, "week");
+		rd->week_at = i;
+		rd->week_end = i + n;
 		return n;
 	}
 	if ((h = hit(rd, k, WS_HOLIDAY)) != NULL) {
@@ -583,15 +608,23 @@ int wr_date(struct rd *rd, int i)
 		    (sep == '/' || sep == '-' || sep == '.')) {
 			int b = t1->num, used = 2;
 			const struct lex_tok *t2 = tok(rd, i + 2);
+			/* "24.12.", "am 5.12", "12.12 saat 11": a day and a
+			 * month written with dots; the second dot, a word
+			 * before it or a time after it says so */
+			int dotted = sep == '.' && b >= 1 && b <= 12 &&
+				     (t1->dot || has(rd, i - 1, WS_SKIP) ||
+				      has(rd, i + 2, WS_AT)) &&
+				     !after_time_word(rd, i);
 			if (sep == '.' && t1->sep != '.' && t1->ndigits == 2 &&
-			    a <= 24 && b <= 59)
+			    a <= 24 && b <= 59 && !dotted)
 				return 0; /* 10.30 is a time */
 			if (a > 31 || b > 31)
 				return 0; /* 35.49: a price, not a date */
 			if (t1->sep == sep && t2->num >= 0 &&
 			    t2->ndigits != 2 && t2->ndigits != 4)
 				return 0; /* 1.1.3: a version */
-			if (sep == '.' && t1->ndigits != 2 && t1->sep != '.')
+			if (sep == '.' && t1->ndigits != 2 && t1->sep != '.' &&
+			    !dotted)
 				return 0; /* 6.5: a decimal */
 			if (sep == '-' && a <= 12 && b <= 12 &&
 			    t0->s[0] != '0' && t1->s[0] != '0')
@@ -630,7 +663,8 @@ int wr_date(struct rd *rd, int i)
 	} else if ((h = hit(rd, i, WS_ORDINAL)) != NULL) {
 		d = h->value;
 		k = i + h->len;
-	} else if ((h = hit(rd, i, WS_NUMBER)) != NULL && tok(rd, i)->len > 1) {
+	} else if ((h = hit(rd, i, WS_NUMBER)) != NULL && tok(rd, i)->len > 1 &&
+		   !(h->flags & WF_WEAK)) {
 		d = h->value; /* "el cinco de mayo" */
 		k = i + h->len;
 	}
@@ -679,22 +713,25 @@ int wr_date(struct rd *rd, int i)
 		rd->ctx_at = i + n;
 		return n;
 	}
-	/* the 25th: this month's, or next month's once gone; in a language
-	 * that writes "el viernes 10" for Friday the 10th, a bare number
-	 * right after a weekday too (when_vocab.wday_date). */
+	/* the 25th, "am 5.": this month's, or next month's once gone; in a
+	 * language that writes "el viernes 10" for Friday the 10th, a bare
+	 * number right after a weekday too (when_vocab.wday_date). */
+	int ord =
+	    ordinal_after(rd, i + 1) && (has(rd, i - 1, WS_SKIP) || a > 3);
+	int odot =
+	    t0->dot && has(rd, i - 1, WS_SKIP) && !after_time_word(rd, i);
 	if (a >= 0 && t0->ndigits <= 2 &&
-	    ((ordinal_after(rd, i + 1) && (has(rd, i - 1, WS_SKIP) || a > 3)) ||
-	     number_after_weekday(rd, i))) {
-		int len = 1 + ordinal_after(rd, i + 1);
+	    (ord || odot || number_after_weekday(rd, i))) {
+		int ol = ord ? 2 : 1;
 		/* "the 3rd of smarch": an ordinal "of" something unknown */
-		int nk = skip(rd, i + 2);
-		if (len == 2 && nk > i + 2 && !tok(rd, nk)->known &&
+		int nk = skip(rd, i + ol);
+		if (nk > i + ol && !tok(rd, nk)->known &&
 		    tok(rd, nk)->num < 0 && nk < rd->t->n) {
 			rd->unsure = 1;
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		return mday_ahead(rd, a, i, len, "day of the month");
+		return mday_ahead(rd, a, i, ol, "day of the month");
 	}
 	return 0;
 }

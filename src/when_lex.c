@@ -239,6 +239,10 @@ struct lexicon {
 	const struct when_vocab *src;
 	struct lex_ent *v;
 	size_t n;
+	/* Every word of every entry, sorted, once: the words this pack
+	 * knows (a stem left by an ending must be one of them). */
+	const char **words;
+	size_t nwords;
 	/* One-edit candidates (day, month, relative-day words of five
 	 * letters or more), by first letter. */
 	struct lex_ent **fz;
@@ -265,6 +269,60 @@ static int fz_cmp(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The words of the entries (split at ' ' and '+'), in the arena after the
+ * entries' own text. */
+static void words_build(struct lexicon *lx, char *arena)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < lx->n; i++) {
+		const char *p = lx->v[i].text;
+		while (*p != '\0') {
+			size_t l = strcspn(p, " +");
+			memcpy(arena, p, l);
+			arena[l] = '\0';
+			lx->words[n++] = arena;
+			arena += l + 1;
+			p += l;
+			if (*p != '\0')
+				p++;
+		}
+	}
+	qsort(lx->words, n, sizeof(*lx->words), str_cmp);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || strcmp(lx->words[k - 1], lx->words[i]) != 0)
+			lx->words[k++] = lx->words[i];
+	lx->nwords = k;
+}
+
+static int has_word(const struct lexicon *lx, const char *w)
+{
+	return lx != NULL && bsearch(&w, lx->words, lx->nwords,
+				     sizeof(*lx->words), str_cmp) != NULL;
+}
+
+/* A one-word entry TEXT of SENSE (never a weak one). */
+static int has_entry(const struct lexicon *lx, const char *text, unsigned sense)
+{
+	size_t lo = 0, hi = lx->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(lx->v[mid].text, text) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < lx->n && strcmp(lx->v[lo].text, text) == 0; lo++)
+		if (lx->v[lo].sense == sense && !(lx->v[lo].flags & WF_WEAK))
+			return 1;
+	return 0;
+}
+
 static int fuzzy_sense(unsigned s)
 {
 	return s == WS_WEEKDAY || s == WS_MONTH || s == WS_REL_DAY;
@@ -278,9 +336,11 @@ static void lexicon_build(struct lexicon *lx, const struct when_vocab *vb)
 	for (size_t i = 0; i < vb->n_words; i++)
 		bytes += strlen(vb->words[i].text) + 2;
 	lx->v = calloc(vb->n_words + 1, sizeof(*lx->v));
-	char *arena = malloc(bytes + 1);
+	char *arena = malloc(4 * bytes + 16);
 	lx->fz = calloc(vb->n_words + 1, sizeof(*lx->fz));
-	if (lx->v == NULL || arena == NULL || lx->fz == NULL)
+	lx->words = calloc(bytes + 1, sizeof(*lx->words));
+	if (lx->v == NULL || arena == NULL || lx->fz == NULL ||
+	    lx->words == NULL)
 		abort(); /* a few kilobytes once at start: nothing to save */
 	size_t at = 0;
 	for (size_t i = 0; i < vb->n_words; i++) {
@@ -298,6 +358,7 @@ static void lexicon_build(struct lexicon *lx, const struct when_vocab *vb)
 		at += bl + 1;
 	}
 	qsort(lx->v, lx->n, sizeof(*lx->v), ent_cmp);
+	words_build(lx, arena + at);
 	for (size_t i = 0; i < lx->n; i++) {
 		struct lex_ent *e = &lx->v[i];
 		if (fuzzy_sense(e->sense) && e->ntok == 1 &&
@@ -460,6 +521,88 @@ static void fuzzy_hits(const struct lexicon *lx, struct lex_text *t, int i)
 	}
 }
 
+/* Some pack being read knows the word W. */
+static int word_known(const char *w, const struct when_vocab *const *vocabs,
+		      size_t n_vocabs)
+{
+	for (size_t l = 0; l < n_vocabs; l++)
+		if (has_word(lexicon_of(vocabs[l]), w))
+			return 1;
+	return 0;
+}
+
+/*
+ * A word no pack knows, with an ending of a pack that leaves one of that
+ * pack's words ("cumartesiye", "sonuna"): cut the ending. The stem keeps
+ * three letters at least.
+ */
+static void cut_ending(struct lex_tok *k,
+		       const struct when_vocab *const *vocabs, size_t n_vocabs)
+{
+	char stem[LEX_TOK_CAP];
+
+	for (size_t l = 0; l < n_vocabs; l++) {
+		const char *const *sfx = vocabs[l]->suffixes;
+		const struct lexicon *lx = lexicon_of(vocabs[l]);
+		for (size_t i = 0; sfx != NULL && lx != NULL && sfx[i] != NULL;
+		     i++) {
+			size_t el = strlen(sfx[i]), wl = strlen(k->s);
+			if (wl < el + 3 || strcmp(k->s + wl - el, sfx[i]) != 0)
+				continue;
+			memcpy(stem, k->s, wl - el);
+			stem[wl - el] = '\0';
+			if (has_word(lx, stem)) {
+				memcpy(k->s, stem, wl - el + 1);
+				k->len = (unsigned char)(wl - el);
+				return;
+			}
+		}
+	}
+}
+
+/*
+ * A day and a part of the day written as one word ("freitagabend",
+ * "montagmorgen"): where the word splits into a day of some pack and a
+ * part of the day of the same pack. Returns the bytes of the first part
+ * (0: no such split).
+ */
+static size_t compound_at(const char *w, const struct when_vocab *const *vocabs,
+			  size_t n_vocabs)
+{
+	char head[LEX_TOK_CAP];
+	size_t wl = strlen(w);
+
+	for (size_t l = 0; l < n_vocabs; l++) {
+		const struct lexicon *lx = lexicon_of(vocabs[l]);
+		for (size_t p = 3; lx != NULL && p + 3 <= wl; p++) {
+			memcpy(head, w, p);
+			head[p] = '\0';
+			if ((has_entry(lx, head, WS_WEEKDAY) ||
+			     has_entry(lx, head, WS_REL_DAY)) &&
+			    has_entry(lx, w + p, WS_WINDOW))
+				return p;
+		}
+	}
+	return 0;
+}
+
+/* The byte of TEXT (from START) where the first N folded bytes end. */
+static const unsigned char *folded_end(const unsigned char *start, size_t n)
+{
+	const unsigned char *p = start;
+	size_t got = 0;
+	while (*p != '\0' && got < n) {
+		unsigned cp;
+		char f[2];
+		int fn, k = utf8_next(p, &cp);
+		if (classify(cp, f, &fn) == C_RAW)
+			fn = k;
+		got += (size_t)fn;
+		p += k;
+	}
+	return p;
+}
+
 void lex_read(const char *text, const struct when_vocab *const *vocabs,
 	      size_t n_vocabs, struct lex_text *t)
 {
@@ -480,7 +623,14 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 		k->end = (int)(p - base);
 		k->num = -1;
 		k->ndigits = 0;
-		k->used = k->known = k->near = 0;
+		k->used = k->known = k->near = k->dot = 0;
+		size_t head = 0;
+		if (c == C_LETTER && len < LEX_TOK_CAP &&
+		    !word_known(k->s, vocabs, n_vocabs)) {
+			cut_ending(k, vocabs, n_vocabs);
+			if (!word_known(k->s, vocabs, n_vocabs))
+				head = compound_at(k->s, vocabs, n_vocabs);
+		}
 		if (c == C_DIGIT) {
 			k->ndigits = (unsigned char)(len < 255 ? len : 255);
 			if (len <= 4)
@@ -526,6 +676,25 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 				if (classify(cp2, f, &fn) != C_SEP)
 					k->sep = (char)*p;
 			}
+			/* "am 5.", "24.12.": a dot, then a space or nothing */
+			if (*p == '.' && k->sep == ' ' &&
+			    (p[1] == '\0' || p[1] == ' ' || p[1] == ',' ||
+			     p[1] == '\n'))
+				k->dot = 1;
+		}
+		if (head > 0 && t->n + 1 < LEX_MAX_TOKS) {
+			/* "freitagabend": "freitag" "abend" */
+			struct lex_tok *k2 = &t->v[t->n + 1];
+			*k2 = *k;
+			memmove(k2->s, k->s + head, strlen(k->s + head) + 1);
+			k2->len = (unsigned char)strlen(k2->s);
+			k->s[head] = '\0';
+			k->len = (unsigned char)head;
+			k->sep = ' ';
+			k->dot = 0;
+			k->end = k2->off =
+			    (int)(folded_end(start, head) - base);
+			t->n++;
 		}
 		t->n++;
 	}

@@ -2,7 +2,9 @@
  * when_lex: the time reader's words (private to when_read.c and when.c).
  *
  * Cuts a text into folded words and numbers, and finds for each word the
- * vocabulary entries (when_vocab.h) that start there. Each vocabulary is
+ * vocabulary entries (when_vocab.h) that start there. A word no pack knows
+ * is read without a pack's ending ("cumartesiye") or as a day and a part
+ * of the day written as one ("freitagabend"). Each vocabulary is
  * compiled once, on first use, into a sorted index kept for the life of the
  * process (a few kilobytes per language); reading allocates nothing.
  */
@@ -28,6 +30,8 @@ struct lex_tok {
 	unsigned char used;  /* consumed by a rule */
 	unsigned char known; /* some entry matched here */
 	unsigned char near;  /* two edits from a day or month name */
+	unsigned char dot;   /* a '.' ends it, then a space or the end of
+			      * the text ("am 5.", "24.12.") */
 	int off, end;	     /* bytes of the text */
 };
 

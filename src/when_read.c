@@ -131,11 +131,29 @@ static void doubt(struct rd *rd)
 static void finish(struct rd *rd)
 {
 	struct when_req *r = rd->r;
+	struct when_day week_on = when_day_add(rd->rfirst, 7);
 
 	if (rd->wday >= 0 && rd->day_set) {
 		if (rd->day.wday != rd->wday)
 			rd->date_amb =
 			    1; /* "fri 1 apr" when the 1st is a Wed */
+	} else if (rd->wday >= 0 && rd->range_set && rd->week_at >= 0 &&
+		   (rd->wday_at == rd->week_end ||
+		    rd->wday_end == rd->week_at) &&
+		   when_day_cmp(&rd->rlast, &week_on) < 0) {
+		/* "next week tuesday", "haftaya salı": the weekday right
+		 * beside the week named is that week's */
+		struct when_day d = rd->rfirst;
+		while (d.wday != rd->wday && when_day_cmp(&d, &rd->rlast) < 0)
+			d = when_day_add(d, 1);
+		set_day(rd,
+			d.wday == rd->wday
+			    ? d
+			    : wr_weekday_day(rd, rd->wday, M_NONE),
+			1);
+		r->day_rule = "weekday";
+		r->day_from = rd->wday_from;
+		r->day_to = rd->wday_to;
 	} else if (rd->wday >= 0) {
 		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
 		r->day_rule = "weekday";
@@ -274,6 +292,7 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 	rd.cat = cat;
 	rd.r = out;
 	rd.wday = -1;
+	rd.wday_at = rd.week_at = -1;
 	rd.ctx_at = -1;
 	rd.day_first = vocabs[0]->day_first;
 	if (cat != NULL && month_first(cat->country))
@@ -282,6 +301,24 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 
 	for (int i = 0; i < t.n;) {
 		int n;
+		const struct lex_hit *nd = hit(&rd, i, WS_NOT_DATE);
+		if (nd != NULL && nd->len > 1 && nd->len >= longest(&rd, i)) {
+			/* "guten morgen", "iyi günler": nothing */
+			for (int k = i; k < i + nd->len; k++)
+				t.v[k].used = 1;
+			i += nd->len;
+			continue;
+		}
+		const struct lex_hit *un = hit(&rd, i, WS_UNPLACED);
+		if (un != NULL && un->len > 1 && un->len >= longest(&rd, i)) {
+			/* "nach Ostern", "bir ara": a day we cannot place,
+			 * though a word of it names one: ask */
+			rd.unsure = 1;
+			mark(&rd, i, un->len);
+			i += un->len;
+			continue;
+		}
+		/* a lead into a time ("por volta das 4") passed over whole */
 		if ((n = pass_over(&rd, i)) > 1) {
 			i += n;
 			continue;

@@ -35,6 +35,8 @@ struct rd {
 	struct when_day day;
 	int wday; /* a bare weekday, settled at the end; -1 none */
 	int wday_from, wday_to;
+	int wday_at, wday_end; /* its tokens */
+	int week_at, week_end; /* the tokens of a week named ("next week") */
 	int range_set;
 	struct when_day rfirst, rlast;
 	int date_amb, bad_date, past, unsure;
@@ -126,8 +128,19 @@ static inline void note_time(struct rd *rd, int i, int n, const char *rule)
 {
 	if (n <= 0)
 		return;
+	/* with the "at" before it: "saat 10", "um 11" are said as times */
+	int from = i;
+	for (int back = 1; back <= 3 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		const struct lex_hit *a = hit(rd, i - back, WS_ABOUT);
+		if ((h != NULL && h->len == back) ||
+		    (a != NULL && a->len == back)) {
+			from = i - back;
+			break;
+		}
+	}
 	rd->r->time_rule = rule;
-	rd->r->time_from = tok(rd, i)->off;
+	rd->r->time_from = tok(rd, from)->off;
 	rd->r->time_to = tok(rd, i + n - 1)->end;
 }
 
@@ -193,10 +206,13 @@ static inline int after_time_word(const struct rd *rd, int i)
 	return 0;
 }
 
-/* "25th", "1er": a number joined to an ordinal ending. */
+/* "25th", "1er": a number joined to an ordinal ending (no longer entry
+ * starts there: "10'u çeyrek geçe" is a time). */
 static inline int ordinal_after(const struct rd *rd, int i)
 {
-	return tok(rd, i - 1)->sep == 'j' && has(rd, i, WS_ORD_SUFFIX);
+	const struct lex_hit *h = hit(rd, i, WS_ORD_SUFFIX);
+	return tok(rd, i - 1)->sep == 'j' && h != NULL &&
+	       h->len >= longest(rd, i);
 }
 
 /*

@@ -49,6 +49,19 @@ static int time_ctx(const struct rd *rd, int i)
 	return 0;
 }
 
+/* An "at" or "about" word right before token i ("saat onda", "às uma"). */
+static int at_before(const struct rd *rd, int i)
+{
+	for (int back = 1; back <= 4 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		const struct lex_hit *b = hit(rd, i - back, WS_ABOUT);
+		if ((h != NULL && h->len == back) ||
+		    (b != NULL && b->len == back))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A time starting at token i. CTX: a word before it made it a time, so a
  * bare number counts. Returns tokens used, 0 when no time starts here.
@@ -97,8 +110,10 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		}
 	}
 	/* An hour as a word: "at seven", "seven pm", "three o'clock". */
+	/* (An article that is also "one", "ein", is no hour; "on bir",
+	 * eleven, is one though "on" alone may be a SKIP word.) */
 	if (h0 < 0 && (n = number(rd, i, &v, &word)) > 0 && word && v >= 1 &&
-	    v <= 12 && !has(rd, i, WS_SKIP)) {
+	    v <= 12 && (!has(rd, i, WS_SKIP) || hit(rd, i, WS_SKIP)->len < n)) {
 		int a = ampm_at(rd, i + n, &pm);
 		const struct lex_hit *oc = hit(rd, i + n, WS_OCLOCK);
 		if (a == 0 && oc == NULL && !ctx && !window_after(rd, i + n))
@@ -109,9 +124,11 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0; /* "at a week" */
 		const struct lex_hit *nw = hit(rd, i, WS_NUMBER);
 		if ((tok(rd, i)->len == 1 ||
-		     (nw != NULL && (nw->flags & WF_WEAK))) &&
+		     (nw != NULL && (nw->flags & WF_WEAK) &&
+		      !at_before(rd, i))) &&
 		    a == 0 && oc == NULL)
-			return 0; /* "a", "an", "pour un", "para uma" */
+			return 0; /* "a", "an", "et un brushing"; but "saat
+				   * onda", "às uma" after an "at" word */
 		out->min = (a ? apply_ampm(v, pm) : v) * 60;
 		out->strong = a > 0;
 		used = n + a + (a == 0 && oc != NULL ? oc->len : 0);
@@ -156,6 +173,23 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		used += a;
 		goto after;
 	}
+	/* "10 30", "14 15": a space for the colon, as texts often write it;
+	 * minutes of a quarter hour, and never before a month, a unit or an
+	 * ordinal ending ("10 15 Minuten", "12 15 mart"). */
+	const struct lex_tok *mt = tok(rd, i + 1);
+	if (t0->ndigits <= 2 && h0 >= 1 && h0 <= 23 && t0->sep == ' ' &&
+	    i + 1 < rd->t->n && mt->num >= 0 && mt->num <= 45 &&
+	    mt->num % 15 == 0 && mt->ndigits == 2 && mt->sep != ':' &&
+	    mt->sep != '.' && mt->sep != '/' && mt->sep != '-' &&
+	    !has(rd, i + 2, WS_MONTH) && !has(rd, i + 2, WS_UNIT_DAYS) &&
+	    !has(rd, i + 2, WS_UNIT_MIN) && !ordinal_after(rd, i + 2)) {
+		int a2 = ampm_at(rd, i + 2, &pm);
+		out->min =
+		    (a2 && h0 <= 12 ? apply_ampm(h0, pm) : h0) * 60 + mt->num;
+		out->strong = a2 || h0 >= 13;
+		used = 2 + a2;
+		goto after;
+	}
 	used = 1;
 	int a = ampm_at(rd, i + 1, &pm);
 	if (t0->ndigits >= 3) {
@@ -189,13 +223,13 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		used += h->len;
 		/* "14 heures 30", "10 Uhr 30": two digits after the hour's
 		 * word are its minutes (not "10 heures 15 avril") */
-		const struct lex_tok *mt = tok(rd, i + used);
-		if (i + used < rd->t->n && mt->ndigits == 2 && mt->num >= 0 &&
-		    mt->num <= 59 && mt->sep == ' ' &&
+		const struct lex_tok *hm = tok(rd, i + used);
+		if (i + used < rd->t->n && hm->ndigits == 2 && hm->num >= 0 &&
+		    hm->num <= 59 && hm->sep == ' ' &&
 		    !has(rd, i + used + 1, WS_MONTH) &&
 		    !has(rd, i + used + 1, WS_OCLOCK) &&
 		    !has(rd, i + used + 1, WS_UNIT_DAYS)) {
-			out->min += mt->num;
+			out->min += hm->num;
 			used++;
 		}
 		if ((a = ampm_at(rd, i + used, &pm)) > 0 && h0 <= 12) {
@@ -216,8 +250,11 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		}
 		goto after;
 	}
-	if ((!ctx && !window_after(rd, i + 1)) || ordinal_after(rd, i + 1) ||
-	    t0->sep == 'j' || h0 == 24)
+	/* "10 buçukta", "10'u çeyrek geçe": minutes after it make a time */
+	int min_after = has(rd, i + 1, WS_MIN_AFTER);
+	if ((!ctx && !window_after(rd, i + 1) && !min_after) ||
+	    ordinal_after(rd, i + 1) || (t0->sep == 'j' && !min_after) ||
+	    h0 == 24)
 		return 0;
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
 	    unit_len(rd, i + 1) >= longest(rd, i + 1))
@@ -336,9 +373,30 @@ int wr_range(struct rd *rd, int i)
 		note_time(rd, i, k - i, before ? "before" : "after");
 		return k - i;
 	}
-	/* 2-4pm, 10-12, 9:30 - 11:00, 2 to 4 */
+	/* 2-4pm, 10-12, 9:30 - 11:00, 2 to 4; after the time: "10'dan
+	 * sonra", "12'ye kadar" */
 	if (tok(rd, i)->num >= 0 && (n = time_at(rd, i, 1, &a)) > 0) {
 		k = i + n;
+		const struct lex_hit *pa = hit(rd, k, WS_AFTER);
+		const struct lex_hit *pb = hit(rd, k, WS_BEFORE);
+		if (pa != NULL && !(pa->flags & WF_POST))
+			pa = NULL;
+		if (pb != NULL && !(pb->flags & WF_POST))
+			pb = NULL;
+		if (pa != NULL || pb != NULL) {
+			const struct lex_hit *p = pa != NULL ? pa : pb;
+			rd->kind = WHEN_TIME_WINDOW;
+			rd->has_lo = pa != NULL;
+			rd->has_hi = pa == NULL;
+			if (pa != NULL)
+				rd->lo = a;
+			else
+				rd->hi = a;
+			mark(rd, i, k + p->len - i);
+			note_time(rd, i, k + p->len - i,
+				  pa != NULL ? "after" : "before");
+			return k + p->len - i;
+		}
 		const struct lex_hit *to = hit(rd, k, WS_TO);
 		int dash =
 		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';

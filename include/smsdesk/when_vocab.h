@@ -17,6 +17,9 @@
  * at the same word. The same text may appear with different senses (in
  * one pack or across packs); each rule looks for the sense it needs.
  *
+ * A day word and a part of the day written as one word ("freitagabend",
+ * "montagmorgen") are read as the two words.
+ *
  * Typos: day, month and relative-day words of 5 letters or more also match
  * at one edit (a letter missing, extra, changed or two swapped, first letter
  * kept): "wednsday", "thrusday", "febuary". Shorter forms and SMS spellings
@@ -54,7 +57,8 @@ enum when_sense {
 	WS_WEEK_ON,    /* before a weekday or relative day: a week later,
 			* "a week on", "a week" ("a week on thursday") */
 	WS_WEEK,       /* "week": after a weekday, a week later ("monday
-			* week"); with this/next, the days of that week */
+			* week"); with this/next, the days of that week;
+			* value 1: next week by itself ("haftaya") */
 	WS_WEEKEND,    /* "weekend", "fin de semana" */
 	WS_MONTH_SPAN, /* before a month alone: the whole month is meant
 			* ("in december", "during may"); value 0 */
@@ -107,7 +111,9 @@ enum when_sense {
 		       * "el", "am" (de) */
 	WS_NOT_DATE,  /* known words that are not date words, so a
 		       * following date noun does not raise doubt ("any
-		       * day", "what day", "same day") */
+		       * day", "what day", "same day"); a phrase of several
+		       * words is read as nothing at all ("guten morgen",
+		       * "iyi günler": greetings, not tomorrow or a day) */
 };
 
 /* Day rules for WS_HOLIDAY. */
@@ -132,9 +138,18 @@ enum when_sense {
 /* Entry flags. */
 #define WF_WEAK                                                                \
 	1 /* also an ordinary word ("may", "march", "sa"): counts              \
-	   * only next to a number, a day or a modifier; a number             \
-	   * word that is also an article ("un", "uma") is an hour            \
-	   * only before o'clock or am/pm ("une heure", not "pour un") */
+	   * only next to a number, a day or a modifier; a weak number         \
+	   * word ("on", ten in Turkish) is an hour after a time word,         \
+	   * never a day of the month; one that is also an article ("un",     \
+	   * "uma") is an hour only before o'clock or am/pm ("une heure", not \
+	   * "pour un") */
+/* A WS_AFTER_NEXT written before what it moves ("übernächsten Montag"). */
+#define WF_PRE 2
+/*
+ * A WS_AFTER or WS_BEFORE written after the time it bounds, as languages
+ * with postpositions do ("10'dan sonra", "12'ye kadar").
+ */
+#define WF_POST 4
 
 struct when_word {
 	const char *text;    /* UTF-8, any case; words separated by spaces */
@@ -147,6 +162,13 @@ struct when_vocab {
 	const char *lang; /* ISO 639-1 */
 	const struct when_word *words;
 	size_t n_words;
+	/*
+	 * Endings a word may carry in this language (folded, longest
+	 * first, NULL-terminated; NULL for none): a word of the text that
+	 * no pack knows is read without one when what is left is a word of
+	 * this pack ("cumartesiye" = "cumartesi", "sonuna" = "sonu").
+	 */
+	const char *const *suffixes;
 	/*
 	 * Numeric dates: 1 when "05/06" is day first (UK, most of the
 	 * world), 0 when month first. A business in a month-first country
@@ -167,6 +189,8 @@ struct when_vocab {
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */
 extern const struct when_vocab when_vocab_en;
 extern const struct when_vocab when_vocab_es;
+extern const struct when_vocab when_vocab_de;
+extern const struct when_vocab when_vocab_tr;
 extern const struct when_vocab *const when_vocabs[];
 extern const size_t when_n_vocabs;
 const struct when_vocab *when_vocab_find(const char *lang);

@@ -269,6 +269,7 @@ struct gen {
 	int n_pm;
 	const char *greet[GEN_MAX], *thanks[GEN_MAX], *yes[GEN_MAX];
 	int n_greet, n_thanks, n_yes;
+	int wday_date; /* "viernes 10" is a date; else a time ("Freitag 10") */
 };
 
 static struct gen G;
@@ -285,6 +286,7 @@ static void gen_build(const struct lang_pack *pack)
 	const struct when_vocab *v = lang_when(pack);
 	memset(&G, 0, sizeof(G));
 	G.code = pack->code;
+	G.wday_date = v != NULL && v->wday_date;
 	for (size_t i = 0; v != NULL && i < v->n_words; i++) {
 		const struct when_word *w = &v->words[i];
 		if (w->flags & WF_WEAK)
@@ -473,7 +475,13 @@ static void gen_day_phrase(const struct when_local *now, char *out, size_t cap,
 		const char *w = G.wday[(d.wday + 1 + pick(6)) % 7];
 		if (w == NULL)
 			break;
-		snprintf(out, cap, "%s %d", w, d.mday);
+		if (G.wday_date)
+			snprintf(out, cap, "%s %d", w, d.mday);
+		else if (G.month[d.month - 1] != NULL) /* "Freitag 10": 10:00 */
+			snprintf(out, cap, "%s %d %s", w, d.mday,
+				 G.month[d.month - 1]);
+		else
+			break;
 		return;
 	}
 	case 8:

@@ -355,7 +355,7 @@ static void test_describe(void)
 	t = "smurf day at 7";
 	when_parse(t, &now, &cat, &r);
 	when_describe(t, &r, buf, sizeof(buf));
-	CHECK_STR(buf, "no day, time 07:00 or 19:00 (7), ambiguous time, "
+	CHECK_STR(buf, "no day, time 07:00 or 19:00 (at 7), ambiguous time, "
 		       "unsure: ask");
 	when_parse("haircut please", &now, &cat, &r);
 	when_describe(NULL, &r, buf, sizeof(buf));

@@ -53,6 +53,8 @@ static int value_ok(const struct when_word *w)
 		return v >= 2 && v <= 14;
 	case WS_ORDINAL:
 		return v >= 1 && v <= 31;
+	case WS_WEEK:
+		return v == 0 || v == 1;
 	case WS_CLOCK:
 		return v >= 0 && v < 24 * 60;
 	case WS_MIN_BEFORE:

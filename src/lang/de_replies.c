@@ -1,0 +1,225 @@
+/*
+ * The German pack's replies: every message the desk sends, as a template
+ * with named placeholders (lang.h lists which each fills), and the pack
+ * itself. Written as a good receptionist texts: Sie-Form, short, polite;
+ * only characters of the GSM 7-bit default alphabet (ä ö ü ß are in it),
+ * so a reply is as short as its English one. Customers cancel with
+ * STORNO and a reference (the reader knows "storno", "stornieren",
+ * "absagen"). A business may reword any of them in its catalog
+ * (`replies`).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* the promise (manners 3): service, local day and time, price, ref,
+     * how to cancel */
+    {"booked", "Gebucht: {service}, {when}, {price}. Ref {ref}. Absagen: "
+	       "STORNO {ref} senden."},
+    {"booked_many", "Gebucht ({count}): {bookings}. Gesamt {total}. "
+		    "Absagen: STORNO und Ref senden."},
+    {"booked_many_plain", "Gebucht ({count}): {bookings}. Absagen: STORNO "
+			  "und Ref senden."},
+    {"moved", "Verschoben: {service} jetzt {when}, {price}. Neue Ref {ref} "
+	      "({old_ref} ist storniert). Absagen: STORNO {ref} senden."},
+    {"already_booked", "Sie sind schon gebucht: {service}, {when}. Ref "
+		       "{ref}."},
+    {"offer", "Frei: {slots}. Zum Buchen {pick} antworten."},
+    {"offer_day", "{service} am {day}? Frei: {slots}. Zum Buchen {pick} "
+		  "antworten."},
+    {"offer_window", "{service} am {day}. Frei: {slots}. Zum Buchen {pick} "
+		     "antworten."},
+    {"offer_earliest", "Frühester Termin für {service}: {slots}. Zum "
+		       "Buchen {pick} antworten."},
+    {"offer_range", "{service}, frei: {slots}. Zum Buchen {pick} "
+		    "antworten."},
+    {"offer_one", "{service} {when} ist frei. Zum Buchen 1 antworten."},
+    {"offer_today", "{service} heute um {time}? Zum Buchen 1 antworten oder "
+		    "einen anderen Tag nennen."},
+    {"ask_service", "Welche Leistung möchten Sie? Wir bieten: {services}. "
+		    "Bitte mit der Nummer antworten."},
+    {"ask_service_brief", "Welche Leistung möchten Sie dann?"},
+    {"ask_trade", "Gern helfen wir. Was brauchen Sie? Wir bieten: "
+		  "{services}. Bitte mit der Nummer antworten."},
+    {"ask_day", "Welcher Tag passt Ihnen für {service}? Geöffnet: "
+		"{hours}."},
+    {"ask_day_unsure", "Entschuldigung, welchen Tag meinen Sie? Welcher Tag "
+		       "passt Ihnen für {service}? Geöffnet: {hours}."},
+    {"ask_day_bad", "Entschuldigung, dieses Datum gibt es nicht. Welcher "
+		    "Tag passt Ihnen für {service}? Geöffnet: {hours}."},
+    {"ask_day_ambiguous", "Entschuldigung, welches Datum meinen Sie? "
+			  "Welcher Tag passt Ihnen für {service}? "
+			  "Geöffnet: {hours}."},
+    {"ask_day_passed", "Entschuldigung, das Datum ist vorbei. Welcher Tag "
+		       "passt Ihnen für {service}? Geöffnet: {hours}."},
+    {"ask_time", "Um wie viel Uhr am {day}? Geöffnet: {day_hours}."},
+    {"ask_time_either", "Um wie viel Uhr am {day}: {a} oder {b}? "
+			"Geöffnet: {day_hours}."},
+    /* the honest no (manners 4) */
+    {"not_offered", "{thing} bieten wir leider nicht an. Versuchen Sie es "
+		    "bei {providers}."},
+    {"not_offered_ours", "{thing} bieten wir leider nicht an. Wir bieten: "
+			 "{services}."},
+    {"not_offered_brief", "Das andere, nach dem Sie fragen, bieten wir "
+			  "leider nicht an."},
+    {"not_offered_unknown", "{thing} haben wir leider nicht im Angebot. Wir "
+			    "bieten: {services}. Zum Buchen mit einer "
+			    "Nummer antworten."},
+    {"no_closed", "Am {day} haben wir leider geschlossen."},
+    {"no_full", "{service} ist am {day} leider ausgebucht."},
+    {"no_notice", "{service} braucht {notice} Vorlauf, am {day} ist daher "
+		  "nichts mehr frei."},
+    {"no_horizon", "Wir nehmen Termine leider nur bis {n} Tage im Voraus "
+		   "an."},
+    {"no_nobody", "Leider kennen wir auch niemanden, der es einschieben "
+		  "kann."},
+    {"taken", "{day} um {time} ist leider schon vergeben."},
+    {"too_soon", "{service} braucht {notice} Vorlauf, {day} {time} ist "
+		 "leider zu kurzfristig."},
+    {"time_passed", "{time} heute ist leider schon vorbei."},
+    {"off_grid", "{service} beginnt im {minutes}-Min.-Takt; rund um {time} "
+		 "am {day}."},
+    {"outside_hours", "Am {day} haben wir leider nur {day_hours} "
+		      "geöffnet."},
+    {"window_full", "Für {service} ist am {day} zu der Zeit leider nichts "
+		    "frei."},
+    {"elsewhere", "Oder versuchen Sie es bei {providers}."},
+    {"our_next", "Unsere nächsten freien Termine: {slots}. Zum Buchen "
+		 "{pick} antworten."},
+    {"try", "Versuchen Sie es bei {providers}."},
+    {"price_one", "{service} kostet {price} ({minutes} Min.). Zum Buchen "
+		  "Tag und Uhrzeit senden, z.B. {example}."},
+    {"price_all", "Preise: {prices}."},
+    {"price_booked", "{service} kostet {price}."},
+    {"duration", "{service} dauert etwa {minutes} Min."},
+    {"hours_week", "Geöffnet: {hours}."},
+    {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
+    {"closed_day", "Am {day} haben wir geschlossen."},
+    {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
+    {"cancelled", "Storniert: {service}, {when} (Ref {ref}). Gern ein "
+		  "andermal wieder!"},
+    {"cancel_unknown", "Termin {ref} finden wir für diese Nummer leider "
+		       "nicht. MEINE TERMINE zeigt Ihre Termine."},
+    {"cancel_already", "Termin {ref} ist bereits storniert."},
+    {"cancel_moved", "Termin {old_ref} wurde verschoben: jetzt {ref}, "
+		     "{service} {when}. Absagen: STORNO {ref} senden."},
+    {"cancel_none", "Sie haben keinen anstehenden Termin bei uns, den Sie "
+		    "absagen könnten."},
+    {"move_none", "Sie haben keinen anstehenden Termin bei uns zum "
+		  "Verschieben. Zum Buchen Leistung, Tag und Uhrzeit "
+		  "senden."},
+    {"move_unknown", "Einen anstehenden Termin {ref} finden wir für diese "
+		     "Nummer leider nicht."},
+    {"move_gone", "Diese Leistung bieten wir leider nicht mehr an. "
+		  "Absagen: STORNO {ref} senden."},
+    {"which_booking", "Welchen Termin sollen wir {action}? {bookings} Bitte "
+		      "mit der Nummer antworten."},
+    {"bookings", "Ihre Termine: {bookings}. Absagen: STORNO und Ref "
+		 "senden."},
+    {"bookings_more", "Und {n} weitere."},
+    {"bookings_none", "Sie haben keine anstehenden Termine bei uns."},
+    {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
+	     "zum Absagen, STOP zum Abmelden."},
+    {"greeting", "Hallo! Hier ist {business}. Wir bieten {services}. Zum "
+		 "Buchen z.B. {example} senden."},
+    {"not_understood", "Entschuldigung, das habe ich nicht verstanden. Zum "
+		       "Buchen z.B. {example} senden, PREISE oder HILFE."},
+    {"cant_answer", "{topic} kann ich per SMS leider nichts sagen."},
+    {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
+			"und Preise und Öffnungszeiten nennen: z.B. "
+			"{example}."},
+    {"opted_out", "Sie sind abgemeldet: keine SMS mehr von uns. Mit START "
+		  "melden Sie sich wieder an."},
+    {"opted_in", "Sie sind wieder angemeldet: wir antworten wieder auf Ihre "
+		 "SMS. Mit STOP abmelden."},
+    {"already_in", "Sie bekommen unsere SMS bereits. HILFE zeigt die "
+		   "Möglichkeiten."},
+    {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
+	       "jederzeit."},
+    {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
+    {"which_one", "Welcher? Bitte mit der Nummer antworten (1-{n})."},
+    {"list_expired", "Die Liste ist leider abgelaufen. Zum Buchen z.B. "
+		     "{example} senden, oder HILFE."},
+    {"signature", "{business}"},
+    {"reminder", "Erinnerung: {service}, {day} {time} bei {business}. Ref "
+		 "{ref}. Verhindert? STORNO {ref} senden."},
+    /* texts the staff's commands send (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: gebucht {service}, {when}, {price}. Ref "
+		     "{ref}. Absagen: STORNO {ref} senden."},
+    {"staff_moved", "{business}: Ihr Termin {service} ist jetzt {when} "
+		    "(statt {old_when}). Ref {ref} bleibt. Verhindert? "
+		    "STORNO {ref} senden."},
+    {"staff_cancelled", "{business}: Ihr Termin {service} am {when} (Ref "
+			"{ref}) ist storniert. Gern jederzeit neu buchen."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and Spanish: today, tomorrow,
+     * waiting, block, unblock, help) */
+    {"handoff", "Ich habe Ihre Nachricht an das Team weitergegeben; Sie "
+		"bekommen bald eine Antwort."},
+    {"handoff_later", "Ich habe Ihre Nachricht an das Team weitergegeben; "
+		      "Sie bekommen eine Antwort, sobald wir öffnen "
+		      "({when})."},
+    {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
+		      "{code} + Ihr Text."},
+    {"staff_sent", "Gesendet an {number} ({code})."},
+    {"staff_no_such", "Nicht gesendet: keine offene Nachricht {code}."},
+    {"staff_opted_out", "Nicht gesendet: {number} ({code}) hat sich "
+			"abgemeldet (STOP)."},
+    {"staff_too_long", "Nicht gesendet: das wären {n} SMS, erlaubt sind "
+		       "{max}. Bitte kürzen und neu senden."},
+    {"staff_empty", "Nicht gesendet: bitte Ihre Antwort nach {code} "
+		    "schreiben."},
+    {"staff_unknown", "Nicht verstanden. Um einem Kunden zu antworten: "
+		      "Code und Antwort senden, z.B. #K7 Bis 15 Uhr."},
+    {"staff_help", "Nach der PIN: today, tomorrow, waiting, block "
+		   "14:00-15:00 Mittag, unblock N, help. Kunden antworten: "
+		   "#CODE Ihr Text."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nichts gebucht."},
+    {"staff_waiting", "Offen: {list}."},
+    {"staff_waiting_none", "Keine offenen Nachrichten."},
+    {"staff_blocked", "Gesperrt {day} {from}-{to} für alle Leistungen "
+		      "(Sperre {id}). Aufheben: PIN und unblock {id} senden."},
+    {"staff_unblocked", "Freigegeben {day} {from}-{to} (Sperre {id})."},
+    {"staff_block_usage", "Schreiben Sie: block 14:00-15:00, block "
+			  "tomorrow 14:00-15:00 oder block 2026-03-04 "
+			  "14:00-15:00, gern mit Grund."},
+    {"staff_unblock_none", "Es gibt keine Sperre {id}."},
+    {"staff_summary", "{business}, {day}: {count} gebucht, {first} bis "
+		      "{last}. Offene Nachrichten: {waiting}. Abgewiesen seit "
+		      "{since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nichts gebucht. Offene "
+			   "Nachrichten: {waiting}. Abgewiesen seit {since}: "
+			   "{turned_away}."},
+    {"staff_summary_week", "{business}, Woche ab {day}: {count} gebucht. "
+			   "Offene Nachrichten: {waiting}. Abgewiesen seit "
+			   "{since}: {turned_away}."},
+    {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
+		   "{services}."},
+    {"rest_failed", "{services} passte nicht direkt danach: bitte eine "
+		    "Uhrzeit dafür senden."},
+    {"action_cancel", "stornieren"},
+    {"action_move", "verschieben"},
+    {"minutes", "{n} Min."},
+    {"hours_n", "{n} Std."},
+    {"date", "{wday}, {mday}. {month}"},
+    {"example", "{word} {wday} {hour} Uhr"},
+};
+
+const struct lang_pack lang_pack_de = {
+    .code = "de",
+    .name = "Deutsch",
+    .words = lang_de_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},
+    .month_abbr = {"Jan", "Feb", "März", "Apr", "Mai", "Juni", "Juli", "Aug",
+		   "Sep", "Okt", "Nov", "Dez"},
+    /* Each opens cant_answer: "{topic} kann ich per SMS ..." */
+    .not_text_names = {"Dazu", "Zur Bezahlung", "Zur Anfahrt", "Zum Parken",
+		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
+		       "Zum Verkauf"},
+    .when = &when_vocab_de,
+};

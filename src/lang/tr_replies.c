@@ -1,0 +1,214 @@
+/*
+ * The Turkish pack's replies: every message the desk sends, as a template
+ * with named placeholders (lang.h lists which each fills), and the pack
+ * itself. Written as a good receptionist texts: siz, short, polite, and in
+ * correct Turkish — ç ğ ı İ ş are kept, never written without their marks
+ * (the Turkish national single shift table carries them in GSM 7-bit when
+ * policy.national_shift is on; otherwise the reply goes as UCS-2). Days
+ * are written so that no ending has to follow a placeholder ("{day} için",
+ * "{ref} randevusu"). Customers cancel with İPTAL and a reference. A
+ * business may reword any of them in its catalog (`replies`).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* the promise (manners 3): service, local day and time, price, ref,
+     * how to cancel */
+    {"booked", "Randevunuz alındı: {service}, {when}, {price}. Ref {ref}. "
+	       "İptal için İPTAL {ref} yazın."},
+    {"booked_many", "{count} randevu alındı: {bookings}. Toplam {total}. "
+		    "İptal için İPTAL ve ref yazın."},
+    {"booked_many_plain", "{count} randevu alındı: {bookings}. İptal için "
+			  "İPTAL ve ref yazın."},
+    {"moved", "Randevunuz değişti: {service}, {when}, {price}. Yeni ref "
+	      "{ref} ({old_ref} iptal). İptal için İPTAL {ref} yazın."},
+    {"already_booked", "Randevunuz zaten var: {service}, {when}. Ref "
+		       "{ref}."},
+    {"offer", "Boş: {slots}. Randevu için {pick} yazın."},
+    {"offer_day", "{day} için {service}? Boş: {slots}. Randevu için {pick} "
+		  "yazın."},
+    {"offer_window", "{day}, {service}. Boş: {slots}. Randevu için {pick} "
+		     "yazın."},
+    {"offer_earliest", "{service} için en erken: {slots}. Randevu için "
+		       "{pick} yazın."},
+    {"offer_range", "{service}, boş: {slots}. Randevu için {pick} yazın."},
+    {"offer_one", "{service} {when} boş. Randevu için 1 yazın."},
+    {"offer_today", "{service} bugün saat {time}? Randevu için 1 yazın ya "
+		    "da başka bir gün yazın."},
+    {"ask_service", "Hangi hizmeti istersiniz? Hizmetlerimiz: {services}. "
+		    "Lütfen numarayla yanıtlayın."},
+    {"ask_service_brief", "O zaman hangi hizmeti istersiniz?"},
+    {"ask_trade", "Memnuniyetle. Neye ihtiyacınız var? Hizmetlerimiz: "
+		  "{services}. Lütfen numarayla yanıtlayın."},
+    {"ask_day", "{service} için hangi gün uygun? Açık olduğumuz saatler: "
+		"{hours}."},
+    {"ask_day_unsure", "Günü anlayamadım. {service} için hangi gün? "
+		       "Açık: {hours}."},
+    {"ask_day_bad", "Bu tarihi bulamadım. {service} için hangi gün? "
+		    "Açık: {hours}."},
+    {"ask_day_ambiguous", "Tarih belirsiz. {service} için hangi gün? "
+			  "Açık: {hours}."},
+    {"ask_day_passed", "Bu tarih geçti. {service} için hangi gün? "
+		       "Açık: {hours}."},
+    {"ask_time", "{day} saat kaçta? O gün {day_hours} arası açığız."},
+    {"ask_time_either", "{day} saat kaçta: {a} veya {b}? O gün {day_hours} "
+			"arası açığız."},
+    /* the honest no (manners 4) */
+    {"not_offered", "Üzgünüz, {thing} hizmetimiz yok. Şuraya "
+		    "sorabilirsiniz: {providers}."},
+    {"not_offered_ours", "Üzgünüz, {thing} hizmetimiz yok. Hizmetlerimiz: "
+			 "{services}."},
+    {"not_offered_brief", "Üzgünüz, sorduğunuz diğer hizmeti vermiyoruz."},
+    {"not_offered_unknown", "Üzgünüz, {thing} listemizde yok. "
+			    "Hizmetlerimiz: {services}. Randevu için "
+			    "numarayla yanıtlayın."},
+    {"no_closed", "Üzgünüz, {day} kapalıyız."},
+    {"no_full", "Üzgünüz, {day} için {service} dolu."},
+    {"no_notice", "Üzgünüz, {service} için {notice} önceden haber "
+		  "gerekiyor; {day} için yer kalmadı."},
+    {"no_horizon", "Üzgünüz, en fazla {n} gün sonrasına randevu "
+		   "veriyoruz."},
+    {"no_nobody", "Maalesef bunu yapabilecek başka birini de bilmiyoruz."},
+    {"taken", "Üzgünüz, {day} {time} dolu."},
+    {"too_soon", "Üzgünüz, {service} için {notice} önceden haber "
+		 "gerekiyor; {day} {time} çok yakın."},
+    {"time_passed", "Üzgünüz, bugün {time} geçti."},
+    {"off_grid", "{service} {minutes} dakikada bir başlıyor; {day} {time} "
+		 "civarı."},
+    {"outside_hours", "Üzgünüz, {day} {day_hours} arası açığız."},
+    {"window_full", "Üzgünüz, {day} o saatlerde {service} için yer yok."},
+    {"elsewhere", "Ya da şuraya sorabilirsiniz: {providers}."},
+    {"our_next", "En yakın boş saatlerimiz: {slots}. Randevu için {pick} "
+		 "yazın."},
+    {"try", "Şuraya sorabilirsiniz: {providers}."},
+    {"price_one", "{service} {price} ({minutes} dk). Randevu için gün ve "
+		  "saat yazın, örn. {example}."},
+    {"price_all", "Fiyatlar: {prices}."},
+    {"price_booked", "{service}: {price}."},
+    {"duration", "{service} yaklaşık {minutes} dk sürüyor."},
+    {"hours_week", "Açık olduğumuz saatler: {hours}."},
+    {"hours_day", "{day} {day_hours} arası açığız."},
+    {"closed_day", "{day} kapalıyız."},
+    {"book_hint", "Randevu için hizmet, gün ve saat yazın."},
+    {"cancelled", "İptal edildi: {service}, {when} (ref {ref}). Başka "
+		  "zaman görüşmek üzere."},
+    {"cancel_unknown", "Üzgünüz, bu numarada {ref} randevusu bulunamadı. "
+		       "Randevularınız için RANDEVULARIM yazın."},
+    {"cancel_already", "{ref} randevusu zaten iptal edilmiş."},
+    {"cancel_moved", "{old_ref} randevusu değişti: artık {ref}, {service} "
+		     "{when}. İptal için İPTAL {ref} yazın."},
+    {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
+		    "almak istemiyorsanız DUR yazın."},
+    {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "
+		  "hizmet, gün ve saat yazın."},
+    {"move_unknown", "Üzgünüz, bu numarada yaklaşan {ref} randevusu "
+		     "bulunamadı."},
+    {"move_gone", "Üzgünüz, bu hizmeti artık vermiyoruz. İptal için İPTAL "
+		  "{ref} yazın."},
+    {"which_booking", "Hangi randevuyu {action}? {bookings} Lütfen "
+		      "numarasını yazın."},
+    {"bookings", "Randevularınız: {bookings}. İptal için İPTAL ve ref "
+		 "yazın."},
+    {"bookings_more", "Ve {n} randevu daha."},
+    {"bookings_none", "Yaklaşan bir randevunuz yok."},
+    {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
+	     "İPTAL, mesajları durdurmak için STOP."},
+    {"greeting", "Merhaba, burası {business}. Hizmetlerimiz: {services}. "
+		 "Randevu için örn. {example} yazın."},
+    {"not_understood", "Kusura bakmayın, anlayamadım. Randevu için örn. "
+		       "{example}; FİYAT ya da YARDIM yazabilirsiniz."},
+    {"cant_answer", "Kusura bakmayın, {topic} ile ilgili sorulara SMS ile "
+		    "cevap veremiyorum."},
+    {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
+			"fiyat ve saatleri söyleyebilirim: örn. {example}."},
+    {"opted_out", "Listeden çıkarıldınız, artık mesaj göndermeyeceğiz. "
+		  "Tekrar için BAŞLA yazın."},
+    {"opted_in", "Tekrar listedesiniz, mesajlarınıza yine cevap vereceğiz. "
+		 "Durdurmak için STOP yazın."},
+    {"already_in", "Mesajlarımızı zaten alıyorsunuz. Seçenekler için YARDIM "
+		   "yazın."},
+    {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
+	       "yazabilirsiniz."},
+    {"pick_number", "Lütfen 1 ile {n} arasında bir numara yazın."},
+    {"which_one", "Hangisi? Lütfen numarasını yazın (1-{n})."},
+    {"list_expired", "Kusura bakmayın, bu listenin süresi doldu. Randevu "
+		     "için örn. {example} ya da YARDIM yazın."},
+    {"signature", "{business}"},
+    {"reminder", "Hatırlatma: {service}, {day} {time}, {business}. Ref "
+		 "{ref}. Gelemeyecekseniz İPTAL {ref} yazın."},
+    /* texts the staff's commands send (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: {service} randevunuz: {when}, {price}. "
+		     "Ref {ref}. İptal: İPTAL {ref}"},
+    {"staff_moved", "{business}: {service} randevunuz artık {when} "
+		    "(önce {old_when}). Ref {ref}. İptal: İPTAL {ref}"},
+    {"staff_cancelled", "{business}: {service} randevunuz ({when}, ref "
+			"{ref}) iptal edildi."},
+    /* a text handed to a person (handoff.c): what the customer hears,
+     * the forward to the staff phones, and the answers to a staff phone
+     * (its commands are read in English and Spanish: today, tomorrow,
+     * waiting, block, unblock, help) */
+    {"handoff", "Mesajınızı ekibe ilettim; size kısa süre içinde dönüş "
+		"yapılacak."},
+    {"handoff_later", "Mesajınızı ekibe ilettim; açıldığımızda ({when}) "
+		      "size dönüş yapılacak."},
+    {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
+		      "{code} + yanıtınız."},
+    {"staff_sent", "{number} numarasına gönderildi ({code})."},
+    {"staff_no_such", "Gönderilmedi: yanıt bekleyen {code} mesajı yok."},
+    {"staff_opted_out", "Gönderilmedi: {number} ({code}) mesaj almak "
+			"istemiyor (STOP)."},
+    {"staff_too_long", "Gönderilmedi: {n} SMS tutuyor, en çok {max}. "
+		       "Kısaltıp yeniden gönderin."},
+    {"staff_empty", "Gönderilmedi: yanıtınızı {code} sonrasına yazın."},
+    {"staff_unknown", "Anlaşılmadı. Müşteriye yanıt için kodu ve "
+		      "yanıtınızı yazın, örn. #K7 Saat 3te bekliyoruz."},
+    {"staff_help", "PIN sonrası: today, tomorrow, waiting, block "
+		   "14:00-15:00 öğle, unblock N, help. Müşteriye yanıt: "
+		   "#KOD yanıtınız."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: randevu yok."},
+    {"staff_waiting", "Bekleyen: {list}."},
+    {"staff_waiting_none", "Yanıt bekleyen mesaj yok."},
+    {"staff_blocked", "{day} {from}-{to} tüm hizmetlere kapatıldı (blok "
+		      "{id}). Geri almak için PIN ve unblock {id} yazın."},
+    {"staff_unblocked", "{day} {from}-{to} yeniden açıldı (blok {id})."},
+    {"staff_block_usage", "Şöyle yazın: block 14:00-15:00, block tomorrow "
+			  "14:00-15:00 ya da block 2026-03-04 14:00-15:00; "
+			  "isterseniz bir neden ekleyin."},
+    {"staff_unblock_none", "{id} numaralı blok yok."},
+    {"staff_summary", "{business}, {day}: {count} randevu, {first}-{last}. "
+		      "Bekleyen: {waiting}. {since} beri reddedilen: "
+		      "{turned_away}."},
+    {"staff_summary_none",
+     "{business}, {day}: randevu yok. Bekleyen: "
+     "{waiting}. {since} beri reddedilen: {turned_away}."},
+    {"staff_summary_week", "{business}, {day} haftası: {count} randevu. "
+			   "Bekleyen: {waiting}. {since} beri reddedilen: "
+			   "{turned_away}."},
+    {"rest_asked", "O zaman {services} için de bir saat yazın."},
+    {"rest_failed", "{services} hemen arkasına sığmadı; onun için bir saat "
+		    "yazın."},
+    {"action_cancel", "iptal edelim"},
+    {"action_move", "değiştirelim"},
+    {"minutes", "{n} dk"},
+    {"hours_n", "{n} saat"},
+    {"date", "{mday} {month} {wday}"},
+    {"example", "{word} {wday} saat {hour}"},
+};
+
+const struct lang_pack lang_pack_tr = {
+    .code = "tr",
+    .name = "Türkçe",
+    .words = lang_tr_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"},
+    .month_abbr = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu",
+		   "Eyl", "Eki", "Kas", "Ara"},
+    /* Each is read in "{topic} ile ilgili sorulara ...". */
+    .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
+		       "işinizin durumu", "randevusuz gelme", "satış"},
+    .when = &when_vocab_tr,
+};
