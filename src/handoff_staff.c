@@ -184,16 +184,31 @@ static void day_range(const struct catalog *cat, int64_t now, int offset,
 
 /*
  * A command word as typed, folded ("Mañana" -> "manana") and in English:
- * the commands are read in English and in Spanish, whatever the business's
- * language (a staff member may prefer either).
+ * the commands are read in English, Spanish, French and Portuguese,
+ * whatever the business's language (a staff member may prefer any).
  */
 static const char *verb_of(const char *typed, char *buf, size_t cap)
 {
 	static const char *const alias[][2] = {
-	    {"hoy", "today"},		{"manana", "tomorrow"},
-	    {"pendientes", "waiting"},	{"bloquear", "block"},
-	    {"desbloquear", "unblock"}, {"ayuda", "help"},
+	    {"hoy", "today"},
+	    {"manana", "tomorrow"},
+	    {"pendientes", "waiting"},
+	    {"bloquear", "block"},
+	    {"desbloquear", "unblock"},
+	    {"ayuda", "help"},
 	    {"reservas", "bookings"},
+	    /* French and Portuguese (branch langfp) */
+	    {"auj", "today"},
+	    {"aujourdhui", "today"},
+	    {"demain", "tomorrow"},
+	    {"attente", "waiting"},
+	    {"bloquer", "block"},
+	    {"debloquer", "unblock"},
+	    {"aide", "help"},
+	    {"hoje", "today"},
+	    {"amanha", "tomorrow"},
+	    {"pendentes", "waiting"},
+	    {"ajuda", "help"},
 	};
 
 	text_fold(typed, buf, cap);

@@ -211,11 +211,14 @@ int wr_day(struct rd *rd, int i)
 		break;
 	}
 
-	/* A weak weekday counts next to a modifier, or before a number (or
-	 * "at" and a number) when it is nothing else ("am Do", "Fr 10 Uhr",
-	 * "do um 13:30", "sa 9am"). */
+	/* "lundi de Pâques", "viernes santo": a holiday named after its
+	 * weekday is the holiday. A weak weekday counts next to a modifier,
+	 * or before a number (or "at" and a number) when it is nothing else
+	 * ("am Do", "Fr 10 Uhr", "do um 13:30", "sa 9am"). */
+	const struct lex_hit *hol = hit(rd, k, WS_HOLIDAY);
 	const struct lex_hit *ah;
 	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
+	    (hol == NULL || hol->len <= h->len) &&
 	    (!(h->flags & WF_WEAK) || pre ||
 	     ((tok(rd, k + h->len)->num >= 0 ||
 	       ((ah = hit(rd, k + h->len, WS_AT)) != NULL &&
@@ -273,9 +276,15 @@ int wr_day(struct rd *rd, int i)
 	if ((h = hit(rd, k, WS_WEEKEND)) != NULL) {
 		n = k + h->len - i;
 		int ml, add = 0;
-		if (mod_of(rd, k + h->len, &ml) == M_AFTER_NEXT) {
+		enum mod post = mod_of(rd, skip(rd, k + h->len), &ml);
+		if (post == M_AFTER_NEXT) {
 			add = 14;
 			n += ml;
+		} else if (mod == M_NONE &&
+			   (post == M_NEXT || post == M_LAST)) {
+			/* "le week-end prochain", "fim de semana que vem" */
+			add = post == M_NEXT ? 7 : -7;
+			n = skip(rd, k + h->len) + ml - i;
 		} else if (mod == M_NEXT) {
 			add = 7;
 		} else if (mod == M_AFTER_NEXT) {
@@ -470,9 +479,11 @@ int wr_count(struct rd *rd, int i)
 		/* "2 weeks today", "a fortnight on saturday" */
 		struct when_day base;
 		int bl;
-		if (u->sense != WS_UNIT_DAYS || few ||
+		/* "2 weeks" alone is a length, not a day; and years are an
+		 * age ("mon fils de 8 ans vendredi"), never a count from */
+		if (u->sense != WS_UNIT_DAYS || u->value > 14 || few ||
 		    (bl = count_base(rd, k, &base)) == 0)
-			return 0; /* "2 weeks" alone is a length, not a day */
+			return 0;
 		long add = (long)v * u->value;
 		if (add > 3660)
 			return 0;
@@ -552,6 +563,50 @@ static int month_at(const struct rd *rd, int i, int *m)
 
 static int hour_marked(const struct rd *rd, int i);
 
+/* Day A of this month, or of the next month that has it once it is gone;
+ * the N tokens from I are used. */
+static int mday_ahead(struct rd *rd, int a, int i, int n, const char *why)
+{
+	mark(rd, i, n);
+	if (a < 1 || a > 31) {
+		rd->bad_date = 1;
+		return n;
+	}
+	int yy = rd->now->day.year, mo = rd->now->day.month;
+	for (int tries = 0; tries < 3; tries++) {
+		struct when_day out;
+		if (when_day_make(yy, mo, a, &out) == 0 &&
+		    when_day_cmp(&out, &rd->now->day) >= 0) {
+			set_day(rd, out, 1);
+			note_day(rd, i, n, why);
+			rd->ctx_at = i + n;
+			return n;
+		}
+		if (++mo > 12) {
+			mo = 1;
+			yy++;
+		}
+	}
+	rd->bad_date = 1;
+	return n;
+}
+
+/* A number standing alone as a day: not joined or glued to a time mark,
+ * not a count, and no month after it (then it is a date). */
+static int lone_mday(const struct rd *rd, int k)
+{
+	const struct lex_tok *d = tok(rd, k);
+	int m;
+
+	if (d->num < 1 || d->num > 31 || d->ndigits > 2 || d->sep != ' ')
+		return 0;
+	return month_at(rd, skip(rd, k + 1), &m) == 0 &&
+	       !has(rd, k + 1, WS_OCLOCK) && !has(rd, k + 1, WS_AM) &&
+	       !has(rd, k + 1, WS_PM) && !has(rd, k + 1, WS_MIN_AFTER) &&
+	       !has(rd, k + 1, WS_UNIT_DAYS) && !has(rd, k + 1, WS_UNIT_MIN) &&
+	       !has(rd, k + 1, WS_ORD_SUFFIX);
+}
+
 /*
  * "el domingo 14", "samedi 23": a number of 1 to 31 right after a weekday
  * names the day of the month in the text's language when its pack says so
@@ -608,6 +663,35 @@ int wr_date(struct rd *rd, int i)
 	int a = t0->num, sep = t0->sep, m, ml, y = -1, yl, n;
 	const struct lex_hit *h;
 
+	/* "le 12", "dia 12 às 10h": the day of the month after its word */
+	if ((h = hit(rd, i, WS_MDAY)) != NULL) {
+		int k = skip(rd, i + h->len);
+		if (lone_mday(rd, k))
+			return mday_ahead(rd, tok(rd, k)->num, i, k + 1 - i,
+					  "day of the month");
+	}
+	/* "samedi 12 à 10h", "sábado 12 às 9", "lundi 30": after a weekday,
+	 * a number before a time, or past any hour, is the day of the
+	 * month */
+	if (i == rd->ctx_at && rd->wday >= 0 && !rd->day_set &&
+	    lone_mday(rd, i)) {
+		int k = i + 1;
+		if ((h = hit(rd, k, WS_AT)) != NULL ||
+		    (h = hit(rd, k, WS_ABOUT)) != NULL)
+			k += h->len;
+		if (a > 24 || (k > i + 1 && wr_time_len(rd, k) > 0))
+			return mday_ahead(rd, a, i, 1, "day of the month");
+	}
+	/* In a language that writes the date after the weekday
+	 * (when_vocab.wday_date), so is a number before a time by name of
+	 * another hour ("sexta-feira 18 à uma", whose "à" is also an
+	 * ordinal's "a") */
+	if (i == rd->ctx_at && rd->wday >= 0 && !rd->day_set &&
+	    rd->n_vocabs > 0 && rd->vocabs[0]->wday_date && a >= 1 && a <= 31 &&
+	    t0->ndigits <= 2 && sep == ' ' &&
+	    (h = hit(rd, i + 1, WS_CLOCK)) != NULL && a != h->value / 60 &&
+	    (a > 12 || a % 12 != h->value / 60 % 12))
+		return mday_ahead(rd, a, i, 1, "day of the month");
 	if (a >= 0) {
 		/* ISO 2026-12-25 */
 		if (t0->ndigits == 4 && sep == '-' &&
@@ -750,28 +834,7 @@ int wr_date(struct rd *rd, int i)
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		mark(rd, i, used);
-		if (a < 1 || a > 31) {
-			rd->bad_date = 1;
-			return used;
-		}
-		int yy = rd->now->day.year, mo = rd->now->day.month;
-		for (int tries = 0; tries < 3; tries++) {
-			struct when_day out;
-			if (when_day_make(yy, mo, a, &out) == 0 &&
-			    when_day_cmp(&out, &rd->now->day) >= 0) {
-				set_day(rd, out, 1);
-				note_day(rd, i, used, "day of the month");
-				rd->ctx_at = i + used;
-				return used;
-			}
-			if (++mo > 12) {
-				mo = 1;
-				yy++;
-			}
-		}
-		rd->bad_date = 1;
-		return used;
+		return mday_ahead(rd, a, i, used, "day of the month");
 	}
 	return 0;
 }
@@ -909,7 +972,8 @@ int wr_day_span(struct rd *rd, int i)
 		note_day(rd, i, n, "before a day");
 		return n;
 	}
-	if ((h = hit(rd, i, WS_AFTER)) != NULL &&
+	/* ... unless a longer phrase starts here ("après-demain" is a day) */
+	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->len >= longest(rd, i) &&
 	    (n = day_aside(rd, i + h->len, 1, &a)) > 0 &&
 	    tok(rd, i + h->len + n)->num < 0) {
 		n += h->len;

@@ -407,7 +407,7 @@ static int rest_matches(const char *w, const struct lex_text *t, int i)
 		w++;
 		size_t l = t->v[i].len < LEX_TOK_CAP ? t->v[i].len : 0;
 		if (l == 0 || strncmp(w, t->v[i].s, l) != 0 ||
-		    (w[l] != ' ' && w[l] != '\0'))
+		    (w[l] != ' ' && w[l] != '+' && w[l] != '\0'))
 			return 0;
 		w += l;
 		i++;

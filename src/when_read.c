@@ -298,9 +298,14 @@ static void finish(struct rd *rd)
 			r->problem = WHEN_AMBIGUOUS_TIME;
 		break;
 	}
-	if (r->problem == WHEN_FINE && rd->bad_date)
+	/* A doubt about the day comes before one about the hour: asking
+	 * "8:45 or 20:45 on Wed 30?" would settle the day the text named
+	 * wrongly ("samedis 30" when the 30th is a Wednesday). */
+	if ((r->problem == WHEN_FINE || r->problem == WHEN_AMBIGUOUS_TIME) &&
+	    rd->bad_date)
 		r->problem = WHEN_BAD_DATE;
-	if (r->problem == WHEN_FINE && rd->date_amb)
+	if ((r->problem == WHEN_FINE || r->problem == WHEN_AMBIGUOUS_TIME) &&
+	    rd->date_amb)
 		r->problem = WHEN_AMBIGUOUS_DATE;
 	if (r->problem == WHEN_FINE && rd->past)
 		r->problem = WHEN_PAST;
@@ -318,6 +323,28 @@ static void finish(struct rd *rd)
 	if (rd->unsure || r->has_day || r->has_range ||
 	    r->time != WHEN_TIME_NONE)
 		r->mentioned = 1;
+}
+
+/*
+ * A phrase of several words, the longest entry at i, that only leads into
+ * a time ("por volta das 4", "aux alentours de 14h"), names no time ("boa
+ * tarde", a greeting) or a day the reader cannot place ("christmas
+ * holidays", "vacances de Noël") is passed over whole, so a word inside it
+ * ("das", "tarde", "christmas") is not read on its own; doubt() still sees
+ * the last kind. Returns the tokens to pass (1: no such phrase).
+ */
+static int pass_over(const struct rd *rd, int i)
+{
+	static const unsigned lead[] = {WS_AT, WS_ABOUT, WS_NOT_DATE,
+					WS_UNPLACED};
+	int best = longest(rd, i);
+
+	for (size_t k = 0; k < sizeof(lead) / sizeof(lead[0]); k++) {
+		const struct lex_hit *h = hit(rd, i, lead[k]);
+		if (h != NULL && h->len > 1 && h->len == best)
+			return h->len;
+	}
+	return 1;
 }
 
 /*
@@ -385,6 +412,11 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			rd.unsure = 1;
 			mark(&rd, i, un->len);
 			i += un->len;
+			continue;
+		}
+		/* a lead into a time ("por volta das 4") passed over whole */
+		if ((n = pass_over(&rd, i)) > 1) {
+			i += n;
 			continue;
 		}
 		const struct lex_hit *nt = hit(&rd, i, WS_NOT);

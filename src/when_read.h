@@ -227,6 +227,9 @@ int wr_count(struct rd *rd, int i);
 int wr_date(struct rd *rd, int i);
 int wr_month_span(struct rd *rd, int i);
 int wr_window(struct rd *rd, int i);
+/* The tokens a time at i takes when a word before it made it one (0:
+ * none); reads only. */
+int wr_time_len(const struct rd *rd, int i);
 int wr_range(struct rd *rd, int i);
 int wr_time(struct rd *rd, int i);
 int wr_asap(struct rd *rd, int i);

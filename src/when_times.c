@@ -62,6 +62,19 @@ static int time_ctx(const struct rd *rd, int i)
 	return 0;
 }
 
+/* An "at" or "about" word right before token i ("saat onda", "às uma"). */
+static int at_before(const struct rd *rd, int i)
+{
+	for (int back = 1; back <= 4 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		const struct lex_hit *b = hit(rd, i - back, WS_ABOUT);
+		if ((h != NULL && h->len == back) ||
+		    (b != NULL && b->len == back))
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A time starting at token i. CTX: a word before it made it a time, so a
  * bare number counts. Returns tokens used, 0 when no time starts here.
@@ -75,7 +88,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((h = hit(rd, i, WS_CLOCK)) != NULL) {
 		out->min = h->value;
 		out->strong = 1;
-		return h->len;
+		used = h->len;
+		goto after; /* "midi et demi", "meio-dia e meia" */
 	}
 	/* half past 3, quarter to 5, half 3, halb 3 */
 	if ((h = hit(rd, i, WS_MIN_BEFORE)) != NULL) {
@@ -121,8 +135,13 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		    (has(rd, i + n, WS_UNIT_DAYS) ||
 		     has(rd, i + n, WS_UNIT_MIN)))
 			return 0; /* "at a week" */
-		if (tok(rd, i)->len == 1 && a == 0 && oc == NULL)
-			return 0; /* "a", "an" */
+		const struct lex_hit *nw = hit(rd, i, WS_NUMBER);
+		if ((tok(rd, i)->len == 1 ||
+		     (nw != NULL && (nw->flags & WF_WEAK) &&
+		      !at_before(rd, i))) &&
+		    a == 0 && oc == NULL)
+			return 0; /* "a", "an", "et un brushing"; but "saat
+				   * onda", "às uma" after an "at" word */
 		if (a == 0 && oc == NULL && !after_time_word(rd, i) &&
 		    !window_after(rd, i + n) && after_window(rd, i))
 			return 0; /* "tomorrow afternoon one massage" */
@@ -140,6 +159,13 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if (i > 0 && tok(rd, i - 1)->num >= 0 &&
 	    (tok(rd, i - 1)->sep == '.' || tok(rd, i - 1)->sep == '/' ||
 	     (tok(rd, i - 1)->sep == '-' && tok(rd, i - 1)->ndigits > 2)))
+		return 0;
+	/* "11 91234-5678", "(11) 3456 7890": an area code before the rest of
+	 * a phone number, not an hour. */
+	if (t0->ndigits <= 3 && t0->sep == ' ' && i + 1 < rd->t->n &&
+	    tok(rd, i + 1)->ndigits >= 4 && tok(rd, i + 1)->ndigits <= 5 &&
+	    (tok(rd, i + 1)->sep == '-' || tok(rd, i + 1)->sep == ' ') &&
+	    i + 2 < rd->t->n && tok(rd, i + 2)->ndigits >= 4)
 		return 0;
 	/* 10:30, 10.30, 10h30 */
 	const struct lex_hit *hh = hit(rd, i + 1, WS_OCLOCK);
@@ -211,6 +237,17 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
 		used += h->len;
+		/* "14 heures 30", "10 Uhr 30": two digits after the hour's
+		 * word are its minutes (not "10 heures 15 avril") */
+		const struct lex_tok *hm = tok(rd, i + used);
+		if (i + used < rd->t->n && hm->ndigits == 2 && hm->num >= 0 &&
+		    hm->num <= 59 && hm->sep == ' ' &&
+		    !has(rd, i + used + 1, WS_MONTH) &&
+		    !has(rd, i + used + 1, WS_OCLOCK) &&
+		    !has(rd, i + used + 1, WS_UNIT_DAYS)) {
+			out->min += hm->num;
+			used++;
+		}
 		if ((a = ampm_at(rd, i + used, &pm)) > 0 && h0 <= 12) {
 			out->min = apply_ampm(h0, pm) * 60;
 			out->strong = 1;
@@ -411,6 +448,12 @@ both:
 	mark(rd, i, k - i);
 	note_time(rd, i, k - i, "between");
 	return k - i;
+}
+
+int wr_time_len(const struct rd *rd, int i)
+{
+	struct tval v;
+	return time_at(rd, i, 1, &v);
 }
 
 int wr_time(struct rd *rd, int i)

@@ -63,6 +63,9 @@ enum when_sense {
 	WS_WEEKEND,    /* "weekend", "fin de semana" */
 	WS_MONTH_SPAN, /* before a month alone: the whole month is meant
 			* ("in december", "during may"); value 0 */
+	WS_MDAY,       /* before a bare number: that day of this month, or
+			* of the next once gone ("le 12", "dia 12"); a
+			* month after the number makes it a date instead */
 	/* Counting: "in 5 days", "3 gün sonra", "in an hour" */
 	WS_IN,	       /* before N units: "in", "en", "dans", "within" */
 	WS_LATER,      /* after N units: "later", "from now", "sonra"; value
@@ -150,7 +153,9 @@ enum when_sense {
 	1 /* also an ordinary word ("may", "march", "sa"): counts              \
 	   * only next to a number, a day or a modifier; a weak number         \
 	   * word ("on", ten in Turkish) is an hour after a time word,         \
-	   * never a day of the month */
+	   * never a day of the month; one that is also an article ("un",     \
+	   * "uma") is an hour only before o'clock or am/pm ("une heure", not \
+	   * "pour un") */
 /* A WS_AFTER_NEXT written before what it moves ("übernächsten Montag"). */
 #define WF_PRE 2
 /*

@@ -207,8 +207,8 @@ static __attribute__((unused)) int answer(struct store *st, const char *text,
  * What introduces an example request in a reply, in each pack's wording
  * ("Text e.g. haircut sat 10am"): add your language's here.
  */
-static const char *const example_marks[] = {"e.g. ", "p. ej. ", "z.B. ",
-					    "örn. ", NULL};
+static const char *const example_marks[] = {"e.g. ", "p. ej. ", "ex. ", "Ex. ",
+					    "z.B. ", "örn. ",	NULL};
 
 /* The manners every answer keeps, whatever was asked. */
 static __attribute__((unused)) void check_manners(const struct desk_result *res)

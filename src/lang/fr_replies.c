@@ -1,0 +1,238 @@
+/*
+ * The French pack's replies: every message the desk sends, as a template
+ * with named placeholders (lang.h lists which each fills), and the pack
+ * itself. Written as a good receptionist texts: "vous", short sentences,
+ * "RDV" as everyone writes it.
+ *
+ * GSM-7: é è à ù and É are in the default alphabet, ê â î ô û ç ë ï and
+ * À are not (one of them sends the whole reply as UCS-2, 70 characters a
+ * segment). Where French allows, the wording keeps to the default
+ * alphabet: "c'est trop juste" (not "trop tôt"), "Premiers créneaux" (not
+ * "Au plus tôt"), "Vous ne pouvez pas venir ?" (not "Un empêchement ?"),
+ * "pour voir vos RDV" (not "les vôtres"), "Quelle heure" at the start of a
+ * sentence (not "À quelle heure"), "Merci de" (not "s'il vous plaît"),
+ * "aout" for August (the 1990 spelling, no circumflex). A business may
+ * reword any template in its catalog (`replies`).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* la promesse (manners 3): prestation, jour et heure, prix, réf,
+     * comment annuler */
+    {"booked", "Réservé : {service}, {when}, {price}. Réf {ref}. Pour "
+	       "annuler, envoyez ANNULER {ref}."},
+    {"booked_many", "{count} RDV réservés : {bookings}. Total {total}. Pour "
+		    "annuler, envoyez ANNULER et la réf."},
+    {"booked_many_plain", "{count} RDV réservés : {bookings}. Pour annuler, "
+			  "envoyez ANNULER et la réf."},
+    {"moved", "RDV déplacé : {service}, {when}, {price}. Nouvelle réf {ref} "
+	      "({old_ref} est annulée). Pour annuler, envoyez ANNULER "
+	      "{ref}."},
+    {"already_booked", "Vous avez déjà ce RDV : {service}, {when}. Réf "
+		       "{ref}."},
+    {"offer", "Créneaux libres : {slots}. Répondez {pick} pour réserver."},
+    {"offer_day", "{service} le {day} ? Libre : {slots}. Répondez {pick} "
+		  "pour réserver."},
+    {"offer_window", "{service} le {day}. Libre : {slots}. Répondez {pick} "
+		     "pour réserver."},
+    {"offer_earliest", "Premiers créneaux pour {service} : {slots}. "
+		       "Répondez {pick} pour réserver."},
+    {"offer_range", "{service}, libre : {slots}. Répondez {pick} pour "
+		    "réserver."},
+    {"offer_one", "{service} le {when} est libre. Répondez 1 pour "
+		  "réserver."},
+    {"offer_today", "{service} aujourd'hui à {time} ? Répondez 1 pour "
+		    "réserver, ou envoyez un autre jour."},
+    {"ask_service", "Quelle prestation souhaitez-vous ? Nous proposons : "
+		    "{services}. Répondez par un numéro."},
+    {"ask_service_brief", "Quelle prestation souhaitez-vous alors ?"},
+    {"ask_trade", "Avec plaisir. Que souhaitez-vous ? Nous proposons : "
+		  "{services}. Répondez par un numéro."},
+    {"ask_day", "Quel jour vous convient pour {service} ? Nous sommes "
+		"ouverts {hours}."},
+    {"ask_day_unsure", "Désolé, je n'ai pas compris quel jour. Quel jour "
+		       "vous convient pour {service} ? Nous sommes ouverts "
+		       "{hours}."},
+    {"ask_day_bad", "Désolé, je ne trouve pas cette date. Quel jour vous "
+		    "convient pour {service} ? Nous sommes ouverts {hours}."},
+    {"ask_day_ambiguous", "Désolé, je ne sais pas quelle date vous voulez "
+			  "dire. Quel jour vous convient pour {service} ? "
+			  "Nous sommes ouverts {hours}."},
+    {"ask_day_passed", "Désolé, cette date est passée. Quel jour vous "
+		       "convient pour {service} ? Nous sommes ouverts "
+		       "{hours}."},
+    {"ask_time", "Quelle heure vous convient le {day} ? Nous sommes "
+		 "ouverts {day_hours}."},
+    {"ask_time_either", "Quelle heure le {day} : {a} ou {b} ? Nous sommes "
+			"ouverts {day_hours}."},
+    /* le non honnête (manners 4) */
+    {"not_offered", "Désolé, nous ne proposons pas la prestation {thing}. "
+		    "Essayez {providers}."},
+    {"not_offered_ours", "Désolé, nous ne proposons pas la prestation "
+			 "{thing}. Nous faisons : {services}."},
+    {"not_offered_brief",
+     "Désolé, nous ne proposons pas l'autre prestation demandée."},
+    {"not_offered_unknown", "Désolé, \"{thing}\" ne fait pas partie de nos "
+			    "prestations. Nous faisons : {services}. Répondez "
+			    "par un numéro pour réserver."},
+    {"no_closed", "Désolé, nous sommes fermés le {day}."},
+    {"no_full", "Désolé, {service} est complet le {day}."},
+    {"no_notice", "Désolé, pour {service} il faut réserver {notice} à "
+		  "l'avance : plus rien le {day}."},
+    {"no_horizon", "Désolé, nous prenons les RDV jusqu'à {n} jours à "
+		   "l'avance seulement."},
+    {"no_nobody", "Personne de notre connaissance ne peut le faire non "
+		  "plus, désolé."},
+    {"taken", "Désolé, le {day} à {time} est déjà pris."},
+    {"too_soon", "Désolé, pour {service} il faut réserver {notice} à "
+		 "l'avance : le {day} à {time}, c'est trop juste."},
+    {"time_passed", "Désolé, {time} aujourd'hui, c'est déjà passé."},
+    {"off_grid", "{service} : un créneau toutes les {minutes} min ; les "
+		 "plus proches de {time} le {day}."},
+    {"outside_hours", "Désolé, le {day} nous sommes ouverts {day_hours}."},
+    {"window_full", "Désolé, plus rien de libre pour {service} à ce "
+		    "moment-là le {day}."},
+    {"elsewhere", "Ou essayez {providers}."},
+    {"our_next", "Nos prochains créneaux : {slots}. Répondez {pick} pour "
+		 "réserver."},
+    {"try", "Essayez {providers}."},
+    {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
+		  "une heure pour réserver, par ex. {example}."},
+    {"price_all", "Nos tarifs : {prices}."},
+    {"price_booked", "{service} : {price}."},
+    {"duration", "{service} dure environ {minutes} min."},
+    {"hours_week", "Nous sommes ouverts {hours}."},
+    {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
+    {"closed_day", "Nous sommes fermés le {day}."},
+    {"book_hint", "Envoyez une prestation, un jour et une heure pour "
+		  "réserver."},
+    {"cancelled", "Annulé : {service}, {when} (réf {ref}). Au plaisir de "
+		  "vous revoir."},
+    {"cancel_unknown", "Désolé, nous ne trouvons pas le RDV {ref} pour ce "
+		       "numéro. Envoyez MES RDV pour voir vos RDV."},
+    {"cancel_already", "Le RDV {ref} est déjà annulé."},
+    {"cancel_moved", "Le RDV {old_ref} a été déplacé : c'est maintenant "
+		     "{ref}, {service} {when}. Pour l'annuler, envoyez "
+		     "ANNULER {ref}."},
+    {"cancel_none", "Vous n'avez pas de RDV à venir à annuler."},
+    {"move_none", "Vous n'avez pas de RDV à venir à déplacer. Envoyez une "
+		  "prestation, un jour et une heure pour réserver."},
+    {"move_unknown", "Désolé, nous ne trouvons pas de RDV à venir {ref} "
+		     "pour ce numéro."},
+    {"move_gone", "Désolé, nous ne proposons plus cette prestation. "
+		  "Envoyez ANNULER {ref} pour l'annuler."},
+    {"which_booking", "Quel RDV faut-il {action} ? {bookings} Répondez par "
+		      "son numéro."},
+    {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
+		 "réf."},
+    {"bookings_more", "Et {n} de plus."},
+    {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
+    {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
+	     "annuler, STOP pour ne plus recevoir de SMS."},
+    {"greeting", "Bonjour ! Ici {business}. Nous proposons {services}. "
+		 "Envoyez par ex. {example} pour réserver."},
+    {"not_understood", "Désolé, je n'ai pas compris. Envoyez par ex. "
+		       "{example} pour réserver, TARIFS ou AIDE."},
+    {"cant_answer", "Désolé, je ne peux pas vous renseigner par SMS sur "
+		    "{topic}."},
+    {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
+			"donner tarifs et horaires : envoyez par ex. "
+			"{example}."},
+    {"opted_out", "C'est noté : vous ne recevrez plus de SMS de notre "
+		  "part. Envoyez START pour les recevoir à nouveau."},
+    {"opted_in", "C'est reparti : nous répondons à nouveau à vos SMS. "
+		 "Envoyez STOP pour ne plus en recevoir."},
+    {"already_in", "Vous recevez déjà nos SMS. Envoyez AIDE pour les "
+		   "options."},
+    {"ack_no", "Pas de souci, rien n'est réservé. Écrivez-nous quand vous "
+	       "voulez."},
+    {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
+    {"which_one", "Lequel ? Répondez par son numéro (1-{n})."},
+    {"list_expired", "Désolé, cette liste a expiré. Envoyez par ex. "
+		     "{example} pour réserver, ou AIDE."},
+    {"signature", "{business}"},
+    {"reminder", "Rappel : {service}, {day} {time} chez {business}. Réf "
+		 "{ref}. Vous ne pouvez pas venir ? Envoyez ANNULER {ref}."},
+    /* ce qu'envoient les commandes du personnel (smsdesk book, move,
+     * cancel) */
+    {"staff_booked", "{business} : RDV réservé, {service}, {when}, {price}. "
+		     "Réf {ref}. Pour annuler, envoyez ANNULER {ref}."},
+    {"staff_moved", "{business} : votre RDV {service} est déplacé au {when} "
+		    "(au lieu du {old_when}). La réf {ref} ne change pas. "
+		    "Vous ne pouvez pas venir ? Envoyez ANNULER {ref}."},
+    {"staff_cancelled", "{business} : votre RDV {service} du {when} (réf "
+			"{ref}) est annulé. Écrivez-nous quand vous voulez "
+			"pour en reprendre un."},
+    /* un texte confié à une personne (handoff.c) : ce que lit le client,
+     * le transfert aux téléphones du personnel et les réponses à un
+     * téléphone du personnel (ses commandes se lisent en anglais, en
+     * espagnol et en français : auj, demain, attente, bloquer, debloquer,
+     * aide) */
+    {"handoff", "J'ai transmis votre message à l'équipe : une personne vous "
+		"répond très vite."},
+    {"handoff_later", "J'ai transmis votre message à l'équipe : une personne "
+		      "vous répond dès l'ouverture ({when})."},
+    {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
+		      "{code} + votre réponse."},
+    {"staff_sent", "Envoyé au {number} ({code})."},
+    {"staff_no_such", "Rien d'envoyé : aucun message {code} n'attend de "
+		      "réponse."},
+    {"staff_opted_out", "Rien d'envoyé : le {number} ({code}) a demandé "
+			"STOP."},
+    {"staff_too_long", "Rien d'envoyé : cela fait {n} SMS, {max} au plus. "
+		       "Raccourcissez et renvoyez."},
+    {"staff_empty", "Rien d'envoyé : écrivez votre réponse après {code}."},
+    {"staff_unknown", "Pas compris. Pour répondre à un client, envoyez le "
+		      "code du message et votre réponse, par ex. #K7 Je vous "
+		      "attends à 15h."},
+    {"staff_help", "Après votre PIN : auj, demain, attente, bloquer "
+		   "14:00-15:00 pause, debloquer N, aide. Pour répondre à un "
+		   "client : #CODE votre réponse."},
+    {"staff_day", "{day} : {bookings}."},
+    {"staff_day_none", "{day} : aucun RDV."},
+    {"staff_waiting", "En attente : {list}."},
+    {"staff_waiting_none", "Aucun message n'attend de réponse."},
+    {"staff_blocked", "Bloqué {day} {from}-{to} pour toutes les prestations "
+		      "(blocage {id}). Pour l'enlever, envoyez votre PIN et : "
+		      "debloquer {id}"},
+    {"staff_unblocked", "Débloqué {day} {from}-{to} (blocage {id})."},
+    {"staff_block_usage", "Envoyez : bloquer 14:00-15:00, bloquer demain "
+			  "14:00-15:00 ou bloquer 2026-03-04 14:00-15:00, et "
+			  "un motif si vous voulez."},
+    {"staff_unblock_none", "Il n'y a pas de blocage {id}."},
+    {"staff_summary", "{business}, {day} : {count} RDV, de {first} à "
+		      "{last}. En attente d'une personne : {waiting}. Demandes "
+		      "refusées depuis {since} : {turned_away}."},
+    {"staff_summary_none", "{business}, {day} : aucun RDV. En attente d'une "
+			   "personne : {waiting}. Demandes refusées depuis "
+			   "{since} : {turned_away}."},
+    {"staff_summary_week", "{business}, semaine du {day} : {count} RDV. En "
+			   "attente d'une personne : {waiting}. Demandes "
+			   "refusées depuis {since} : {turned_away}."},
+    {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
+    {"rest_failed", "Impossible de caler {services} juste après : envoyez "
+		    "une heure pour cela."},
+    {"action_cancel", "annuler"},
+    {"action_move", "déplacer"},
+    {"minutes", "{n} min"},
+    {"hours_n", "{n} heures"},
+    {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {hour}h"},
+};
+
+const struct lang_pack lang_pack_fr = {
+    .code = "fr",
+    .name = "Français",
+    .words = lang_fr_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},
+    .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
+		   "sept", "oct", "nov", "déc"},
+    .when = &when_vocab_fr,
+    .not_text_names = {"cela", "le paiement", "l'accès", "le stationnement",
+		       "l'avancement d'un travail", "la venue sans RDV",
+		       "ce que nous vendons"},
+};

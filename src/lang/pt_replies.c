@@ -1,0 +1,230 @@
+/*
+ * The Portuguese pack's replies: every message the desk sends, as a
+ * template with named placeholders (lang.h lists which each fills), and
+ * the pack itself. Written to read well in Brazil and in Portugal alike:
+ * no "você" where a verb alone says it, "agendamento" (understood in both),
+ * "Oi!" and "Volte sempre!".
+ *
+ * GSM-7: of Portuguese's accented letters only é and à are in the default
+ * alphabet; ã õ á í ó ú ê â ô ç are in the Portuguese national single
+ * shift table (policy.national_shift), otherwise the whole reply goes as
+ * UCS-2 at 70 characters a segment, and the desk sizes replies for that.
+ * So the replies people get most are worded in the default alphabet where
+ * Portuguese allows it: "Temos livre" (not "Horários disponíveis"), "O que
+ * deseja fazer?" (not "Qual serviço?"), "Responda com o item desejado"
+ * (not "o número"), "fica fora do que fazemos" (not "não fazemos"), "fica
+ * em cima da hora" (not "antecedência"), "Imprevisto?", "Volte sempre!",
+ * "Valores", "sab" for Saturday (the common SMS spelling of "sáb"). Only a
+ * few short replies keep an accent Portuguese cannot do without
+ * ("já", "não", "antecedência"). A business may reword any template in
+ * its catalog (`replies`).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+static const struct lang_tpl tpls[] = {
+    /* a promessa (manners 3): serviço, dia e hora, valor, ref, como
+     * cancelar */
+    {"booked", "Agendado: {service}, {when}, {price}. Ref {ref}. Para "
+	       "cancelar, envie CANCELAR {ref}."},
+    {"booked_many", "{count} agendamentos: {bookings}. Total {total}. Para "
+		    "cancelar, envie CANCELAR e a ref."},
+    {"booked_many_plain", "{count} agendamentos: {bookings}. Para cancelar, "
+			  "envie CANCELAR e a ref."},
+    {"moved", "Remarcado: {service}, {when}, {price}. Nova ref {ref} "
+	      "({old_ref} foi cancelada). Para cancelar, envie CANCELAR "
+	      "{ref}."},
+    {"already_booked", "Você já tem esse horário: {service}, {when}. Ref "
+		       "{ref}."},
+    {"offer", "Temos livre: {slots}. Responda {pick} para agendar."},
+    {"offer_day", "{service}, {day}? Temos livre: {slots}. Responda {pick} "
+		  "para agendar."},
+    {"offer_window", "{service}, {day}. Temos livre: {slots}. Responda "
+		     "{pick} para agendar."},
+    {"offer_earliest", "Os primeiros livres para {service}: {slots}. "
+		       "Responda {pick} para agendar."},
+    {"offer_range", "{service}, temos livre: {slots}. Responda {pick} para "
+		    "agendar."},
+    {"offer_one", "{service} {when}: livre. Responda 1 para agendar."},
+    {"offer_today", "{service} hoje às {time}? Responda 1 para agendar, ou "
+		    "envie outro dia."},
+    {"ask_service", "O que deseja fazer? Temos: {services}. Responda com o "
+		    "item desejado."},
+    {"ask_service_brief", "E o que deseja fazer?"},
+    {"ask_trade", "Com prazer. O que deseja? Temos: {services}. Responda "
+		  "com o item desejado."},
+    {"ask_day", "Que dia prefere para {service}? Abrimos {hours}."},
+    {"ask_day_unsure", "Desculpe, o dia ficou pouco claro. Que dia prefere "
+		       "para {service}? Abrimos {hours}."},
+    {"ask_day_bad", "Desculpe, essa data parece errada. Que dia prefere "
+		    "para {service}? Abrimos {hours}."},
+    {"ask_day_ambiguous", "Desculpe, a data ficou confusa. Que dia prefere "
+			  "para {service}? Abrimos {hours}."},
+    {"ask_day_passed", "Desculpe, essa data passou. Que dia prefere para "
+		       "{service}? Abrimos {hours}."},
+    {"ask_time", "Que horas prefere ({day})? Abrimos {day_hours}."},
+    {"ask_time_either", "Que horas ({day}): {a} ou {b}? Abrimos "
+			"{day_hours}."},
+    /* o não honesto (manners 4) */
+    {"not_offered", "Desculpe, {thing} fica fora do que fazemos. Tente "
+		    "{providers}."},
+    {"not_offered_ours", "Desculpe, {thing} fica fora do que fazemos. "
+			 "Fazemos: {services}."},
+    {"not_offered_brief", "Desculpe, o outro pedido fica fora do que fazemos."},
+    {"not_offered_unknown", "Desculpe, \"{thing}\" fica fora da nossa "
+			    "lista. Fazemos: {services}. Responda com o item "
+			    "desejado para agendar."},
+    {"no_closed", "Desculpe, {day} estamos fechados."},
+    {"no_full", "Desculpe, {day} sem vagas para {service}."},
+    {"no_notice", "Desculpe, {service} precisa de {notice} de aviso prévio: "
+		  "nada livre {day}."},
+    {"no_horizon", "Desculpe, a agenda abre apenas {n} dias adiante."},
+    {"no_nobody", "Desculpe, nenhum parceiro nosso consegue encaixar."},
+    {"taken", "Desculpe, {day} às {time} foi reservado por outra pessoa."},
+    {"too_soon", "Desculpe, para {service} marque com {notice} de folga: "
+		 "{day} às {time} fica em cima da hora."},
+    {"time_passed", "Desculpe, hoje às {time} ficou para trás."},
+    {"off_grid", "{service} tem vaga a cada {minutes} min; as mais perto "
+		 "de {time}, {day}."},
+    {"outside_hours", "Desculpe, {day} abrimos {day_hours}."},
+    {"window_full", "Desculpe, {day} sem vagas para {service} nessa "
+		    "faixa."},
+    {"elsewhere", "Ou tente {providers}."},
+    {"our_next", "Nossas vagas seguintes: {slots}. Responda {pick} para "
+		 "agendar."},
+    {"try", "Tente {providers}."},
+    {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
+		  "para agendar, ex. {example}."},
+    {"price_all", "Valores: {prices}."},
+    {"price_booked", "{service}: {price}."},
+    {"duration", "{service} leva cerca de {minutes} min."},
+    {"hours_week", "Funcionamos {hours}."},
+    {"hours_day", "Em {day} abrimos {day_hours}."},
+    {"closed_day", "Estamos fechados em {day}."},
+    {"book_hint", "Envie o que deseja, dia e hora para agendar."},
+    {"cancelled", "Cancelado: {service}, {when} (ref {ref}). Volte "
+		  "sempre!"},
+    {"cancel_unknown", "Desculpe, nenhum agendamento {ref} para este "
+		       "telefone. Envie MEUS HORARIOS para ver os seus."},
+    {"cancel_already", "O agendamento {ref} consta como cancelado."},
+    {"cancel_moved", "O agendamento {old_ref} foi remarcado: agora é {ref}, "
+		     "{service} {when}. Para cancelar, envie CANCELAR "
+		     "{ref}."},
+    {"cancel_none", "Nenhum agendamento futuro para cancelar."},
+    {"move_none", "Nenhum agendamento futuro para remarcar. Envie o que "
+		  "deseja, dia e hora para agendar."},
+    {"move_unknown", "Desculpe, nenhum agendamento futuro {ref} para este "
+		     "telefone."},
+    {"move_gone", "Desculpe, esse item saiu da nossa lista. Envie CANCELAR "
+		  "{ref} para cancelar."},
+    {"which_booking", "Qual agendamento deseja {action}? {bookings} "
+		      "Responda com o item desejado."},
+    {"bookings", "Seus agendamentos: {bookings}. Para cancelar, envie "
+		 "CANCELAR e a ref."},
+    {"bookings_more", "E mais {n}."},
+    {"bookings_none", "Nenhum agendamento futuro com a gente."},
+    {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
+	     "cancelar, STOP para sair."},
+    {"greeting", "Oi! Aqui fala {business}. Fazemos {services}. Envie ex. "
+		 "{example} para agendar."},
+    {"not_understood", "Desculpe, a mensagem ficou confusa. Envie ex. "
+		       "{example} para agendar, VALORES ou AJUDA."},
+    {"cant_answer", "Desculpe, não consigo responder por SMS sobre "
+		    "{topic}."},
+    {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
+			"valores e quando abrimos: envie ex. {example}."},
+    {"opted_out", "Pronto, saiu da nossa lista de SMS. Envie START para "
+		  "voltar a receber."},
+    {"opted_in", "Bem-vindo de volta: respondemos de novo as suas "
+		 "mensagens. Envie STOP para sair."},
+    {"already_in", "Nada a mudar: seguimos respondendo as suas mensagens. "
+		   "Envie AJUDA para mais."},
+    {"ack_no", "Sem problema, nada agendado. Mande mensagem quando "
+	       "quiser."},
+    {"pick_number", "Por favor, responda de 1 a {n}."},
+    {"which_one", "Qual deles? Responda de 1 a {n}."},
+    {"list_expired", "Desculpe, essa lista expirou. Envie ex. {example} "
+		     "para agendar, ou AJUDA."},
+    {"signature", "{business}"},
+    {"reminder", "Lembrete: {service}, {day} {time}, {business}. Ref {ref}. "
+		 "Imprevisto? Envie CANCELAR {ref}."},
+    /* o que os comandos da equipe enviam (smsdesk book, move, cancel) */
+    {"staff_booked", "{business}: agendado {service}, {when}, {price}. Ref "
+		     "{ref}. Para cancelar, envie CANCELAR {ref}."},
+    {"staff_moved", "{business}: o agendamento de {service} passou para "
+		    "{when} (era {old_when}). A ref {ref} continua. "
+		    "Imprevisto? Envie CANCELAR {ref}."},
+    {"staff_cancelled", "{business}: o agendamento de {service} em {when} "
+			"(ref {ref}) foi cancelado. Mande mensagem quando "
+			"quiser agendar de novo."},
+    /* uma mensagem passada a uma pessoa (handoff.c): o que o cliente lê,
+     * o repasse aos telefones da equipe e as respostas a um telefone da
+     * equipe (os comandos valem em inglês, espanhol e português: hoje,
+     * amanha, pendentes, bloquear, desbloquear, ajuda) */
+    {"handoff", "Passei a sua mensagem para a equipe: uma pessoa responde "
+		"em breve."},
+    {"handoff_later", "Passei a sua mensagem para a equipe: uma pessoa "
+		      "responde quando abrirmos ({when})."},
+    {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
+		      "{code} + a sua resposta."},
+    {"staff_sent", "Enviado para {number} ({code})."},
+    {"staff_no_such", "Nada enviado: nenhuma mensagem {code} espera "
+		      "resposta."},
+    {"staff_opted_out", "Nada enviado: {number} ({code}) pediu para sair "
+			"(STOP)."},
+    {"staff_too_long", "Nada enviado: são {n} SMS e o limite é {max}. "
+		       "Encurte e envie de novo."},
+    {"staff_empty", "Nada enviado: escreva a resposta depois de {code}."},
+    {"staff_unknown", "Não entendi. Para responder a um cliente, envie o "
+		      "código da mensagem e a resposta, ex. #K7 Esperamos você "
+		      "às 15h."},
+    {"staff_help", "Depois do PIN: hoje, amanha, pendentes, bloquear "
+		   "14:00-15:00 almoco, desbloquear N, ajuda. Para responder "
+		   "a um cliente: #CODIGO a resposta."},
+    {"staff_day", "{day}: {bookings}."},
+    {"staff_day_none", "{day}: nada agendado."},
+    {"staff_waiting", "Pendentes: {list}."},
+    {"staff_waiting_none", "Nada espera resposta."},
+    {"staff_blocked", "Bloqueado {day} {from}-{to} para todos os serviços "
+		      "(bloqueio {id}). Para desfazer, envie o PIN e: "
+		      "desbloquear {id}"},
+    {"staff_unblocked", "Desbloqueado {day} {from}-{to} (bloqueio {id})."},
+    {"staff_block_usage", "Envie: bloquear 14:00-15:00, bloquear amanhã "
+			  "14:00-15:00 ou bloquear 2026-03-04 14:00-15:00, e "
+			  "um motivo se quiser."},
+    {"staff_unblock_none", "Não existe o bloqueio {id}."},
+    {"staff_summary", "{business}, {day}: {count} agendamentos, das {first} "
+		      "às {last}. Esperando uma pessoa: {waiting}. Pedidos "
+		      "recusados desde {since}: {turned_away}."},
+    {"staff_summary_none", "{business}, {day}: nada agendado. Esperando uma "
+			   "pessoa: {waiting}. Pedidos recusados desde "
+			   "{since}: {turned_away}."},
+    {"staff_summary_week", "{business}, semana de {day}: {count} "
+			   "agendamentos. Esperando uma pessoa: {waiting}. "
+			   "Pedidos recusados desde {since}: {turned_away}."},
+    {"rest_asked", "Agora envie uma hora para {services}."},
+    {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "
+		    "outra hora."},
+    {"action_cancel", "cancelar"},
+    {"action_move", "remarcar"},
+    {"minutes", "{n} min"},
+    {"hours_n", "{n} horas"},
+    {"date", "{wday} {mday} {month}"},
+    {"example", "{word} {wday} {hour}h"},
+};
+
+const struct lang_pack lang_pack_pt = {
+    .code = "pt",
+    .name = "Português",
+    .words = lang_pt_words,
+    .tpls = tpls,
+    .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
+    .wday_abbr = {"seg", "ter", "qua", "qui", "sex", "sab", "dom"},
+    .month_abbr = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago",
+		   "set", "out", "nov", "dez"},
+    .when = &when_vocab_pt,
+    .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
+		       "o andamento de um trabalho",
+		       "atendimento sem hora marcada", "o que vendemos"},
+};
