@@ -41,6 +41,8 @@ static const struct when_word fr_words[] = {
     E("dem", WS_REL_DAY, 1),
     E("dman", WS_REL_DAY, 1),
     E("2main", WS_REL_DAY, 1),
+    E("dem1", WS_REL_DAY, 1),
+    E("2m1", WS_REL_DAY, 1),
     E("lendemain", WS_REL_DAY, 1),
     E("après-demain", WS_REL_DAY, 2),
     E("apres dmn", WS_REL_DAY, 2),
