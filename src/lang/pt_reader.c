@@ -41,6 +41,8 @@ const struct lang_word lang_pt_words[] = {
     W("cancelar sms", LW_STOP), W("cancelar envio", LW_STOP),
     W("cancelar o envio", LW_STOP), W("cancelar inscricao", LW_STOP),
     W("cancelar assinatura", LW_STOP), W("para de mandar", LW_STOP),
+    W("parar de mandar", LW_STOP), W("parar de me mandar", LW_STOP),
+    W("parar de enviar", LW_STOP), W("parar de receber", LW_STOP),
     W("para de me mandar", LW_STOP), W("parem de mandar", LW_STOP),
     W("parem de me mandar", LW_STOP), W("pare de mandar", LW_STOP),
     W("pare de me mandar", LW_STOP), W("para de enviar", LW_STOP),
