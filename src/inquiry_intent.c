@@ -236,6 +236,32 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+static int has_word(const struct reader *r, const char *w)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].w, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* A booking word, except a "like" that only compares ("drives like new",
+ * not "i'd like", "would like"). */
+static int wants_something(const struct reader *r)
+{
+	static const char *const want[] = {"would", "d",  "id",
+					   "i'd",   "wd", "i"};
+	for (size_t i = 0; i < r->n; i++) {
+		if (!(r->t[i].eff & LW_BOOK))
+			continue;
+		if (strcmp(r->t[i].w, "like") != 0 || i == 0)
+			return 1;
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+			if (strcmp(r->t[i - 1].w, want[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* The one word that is neither thanks nor an acknowledgement is an
  * everyday word ("lovely stuff"), not a name of something. */
 static int other_is_common(const struct reader *r, uint64_t ack_set)
@@ -383,6 +409,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
 	    thanks_only(r, ack_set)) {
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
+		return;
+	}
+	/* "thx for fixing the car, drives like new": thanks for work done,
+	 * nothing asked, no time, no "but": no reply */
+	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
+	    r->n >= 3 && (r->t[0].eff & LW_THANKS) &&
+	    strcmp(r->t[1].w, "for") == 0 &&
+	    !rd_has(r, LW_QUESTION | LW_NEGATE) && !wants_something(r) &&
+	    !has_word(r, "but") && !has_word(r, "book")) {
+		set(q, INQ_THANKS, "thanks for work done");
 		return;
 	}
 	if (!thing && !trade && !q->asks && q->not_text < 0 &&

@@ -486,6 +486,12 @@ const struct lang_word lang_en_words[] = {
     NT("guarantee", OTHER), NT("insurance", OTHER), NT("can i stay", OTHER), NT("bring my dog", OTHER),
     NT("dog friendly", OTHER), NT("dogs allowed", OTHER), NT("stay with", OTHER),
     NT("complaint", OTHER), NT("complain", OTHER),
+    /* complaints about work done: for a person, never the menu */
+    NT("you damaged", OTHER), NT("youve damaged", OTHER),
+    NT("you scratched", OTHER), NT("you dented", OTHER), NT("you broke", OTHER),
+    NT("you ruined", OTHER), NT("came back worse", OTHER),
+    NT("worse than before", OTHER), NT("not happy with", OTHER),
+    NT("unhappy with", OTHER), NT("disappointed", OTHER),
     NT("manager", OTHER), NT("owner", OTHER), NT("speak to", OTHER),
     NT("talk to", OTHER), NT("call me", OTHER), NT("ring me", OTHER),
     NT("phone me", OTHER), NT("left my", OTHER), NT("can i wait", OTHER), NT("wait while", OTHER),
