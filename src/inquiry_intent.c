@@ -444,6 +444,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	/* "speak to someone about my dog's haircut last week": a service
 	 * in the past is no booking */
 	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);
+	/* "whats included in an interim service": a word not understood as
+	 * a date is no day ahead */
+	if (q->when.unsure && !q->when.has_day && !q->when.has_range &&
+	    q->when.time == WHEN_TIME_NONE)
+		ahead = 0;
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
 				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");

@@ -492,6 +492,10 @@ const struct lang_word lang_en_words[] = {
     NT("you ruined", OTHER), NT("came back worse", OTHER),
     NT("worse than before", OTHER), NT("not happy with", OTHER),
     NT("unhappy with", OTHER), NT("disappointed", OTHER),
+    /* what a service includes: the catalog has no such note, a person */
+    NT("whats included", OTHER), NT("what is included", OTHER),
+    NT("included in", OTHER), NT("what does it include", OTHER),
+    NT("whats involved", OTHER), NT("what is involved", OTHER),
     NT("manager", OTHER), NT("owner", OTHER), NT("speak to", OTHER),
     NT("talk to", OTHER), NT("call me", OTHER), NT("ring me", OTHER),
     NT("phone me", OTHER), NT("left my", OTHER), NT("can i wait", OTHER), NT("wait while", OTHER),
