@@ -44,6 +44,7 @@ const struct lang_word lang_en_words[] = {
     W("spamming", LW_STOP_OBJ), W("it", LW_STOP_OBJ | LW_PRONOUN),
     W("this", LW_STOP_OBJ | LW_PRONOUN), W("that", LW_STOP_OBJ | LW_PRONOUN),
     W("now", LW_STOP_OBJ), W("all", LW_STOP_OBJ | LW_FILLER),
+    W("altogether", LW_STOP_OBJ | LW_FILLER), W("total", LW_STOP_OBJ | LW_FILLER),
     W("me", LW_STOP_OBJ | LW_SELF), W("list", LW_STOP_OBJ), W("these", LW_STOP_OBJ), W("them", LW_STOP_OBJ),
     W("those", LW_STOP_OBJ), W("reminders", LW_STOP_OBJ),
     W("reminder", LW_STOP_OBJ), W("offers", LW_STOP_OBJ),
