@@ -286,6 +286,55 @@ static int has_any_word(const char *text, const char *const *words)
 	return 0;
 }
 
+/* The first number written in a price ("from GBP 129"), -1 for none. */
+static double price_value(const char *price)
+{
+	const char *p = price;
+	while (p != NULL && *p != '\0' && !isdigit((unsigned char)*p))
+		p++;
+	return p != NULL && *p != '\0' ? strtod(p, NULL) : -1;
+}
+
+/*
+ * "whats the cheapest service": of the services the word named ("service"
+ * names interim and full), the one with the lowest price written.
+ */
+static int cheapest(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	static const char *const words[] = {"cheapest", NULL};
+	const struct cat_service *named = first_service(c, q), *best = NULL;
+	const char *key = NULL;
+	double bv = 0;
+
+	if (!has_any_word(text, words) || named == NULL || q->when.has_day ||
+	    q->when.time != WHEN_TIME_NONE)
+		return 0;
+	for (size_t k = 0; k < named->n_words; k++)
+		if (strcasestr(text, named->words[k]) != NULL &&
+		    (key == NULL || strlen(named->words[k]) > strlen(key)))
+			key = named->words[k];
+	if (key == NULL)
+		return 0;
+	for (size_t i = 0; i < c->cat->n_services; i++) {
+		const struct cat_service *sv = &c->cat->services[i];
+		int names = 0;
+		for (size_t k = 0; k < sv->n_words && !names; k++)
+			names = strstr(sv->words[k], key) != NULL;
+		double v = price_value(sv->price);
+		if (names && v >= 0 && (best == NULL || v < bv)) {
+			best = sv;
+			bv = v;
+		}
+	}
+	if (best == NULL)
+		return 0;
+	decide(c, DESK_PRICE, DESK_REASON_NONE,
+	       "the cheapest of the services named, by the prices written");
+	set_subject(c, best->id);
+	add_price(c, best, 0);
+	return 1;
+}
+
 /*
  * "what day is that", "is that ok", "is that with the retest included?"
  * just after a booking: a question about the booking held, never a new
@@ -401,6 +450,8 @@ static void dispatch(struct ctx *c, const char *text)
 	if (which_by_day(c, q))
 		return;
 	if (about_the_booking(c, q, text))
+		return;
+	if (cheapest(c, q, text))
 		return;
 
 	switch (q->intent) {
