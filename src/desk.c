@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *desk_kind_name(enum desk_kind kind)
 {
@@ -268,6 +269,99 @@ void mine_changed(struct ctx *c)
 }
 
 /* "the Tuesday one": which of the listed bookings, by its day. */
+/* A word of TEXT, whole and in any case, is one of WORDS. */
+static int has_any_word(const char *text, const char *const *words)
+{
+	for (const char *p = text; *p != '\0';) {
+		while (*p != '\0' && !isalpha((unsigned char)*p))
+			p++;
+		const char *b = p;
+		while (isalpha((unsigned char)*p))
+			p++;
+		for (size_t k = 0; words[k] != NULL; k++)
+			if (strlen(words[k]) == (size_t)(p - b) &&
+			    strncasecmp(b, words[k], (size_t)(p - b)) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The first number written in a price ("from GBP 129"), -1 for none. */
+static double price_value(const char *price)
+{
+	const char *p = price;
+	while (p != NULL && *p != '\0' && !isdigit((unsigned char)*p))
+		p++;
+	return p != NULL && *p != '\0' ? strtod(p, NULL) : -1;
+}
+
+/*
+ * "whats the cheapest service": of the services the word named ("service"
+ * names interim and full), the one with the lowest price written.
+ */
+static int cheapest(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	static const char *const words[] = {"cheapest", NULL};
+	const struct cat_service *named = first_service(c, q), *best = NULL;
+	const char *key = NULL;
+	double bv = 0;
+
+	if (!has_any_word(text, words) || named == NULL || q->when.has_day ||
+	    q->when.time != WHEN_TIME_NONE)
+		return 0;
+	for (size_t k = 0; k < named->n_words; k++)
+		if (strcasestr(text, named->words[k]) != NULL &&
+		    (key == NULL || strlen(named->words[k]) > strlen(key)))
+			key = named->words[k];
+	if (key == NULL)
+		return 0;
+	for (size_t i = 0; i < c->cat->n_services; i++) {
+		const struct cat_service *sv = &c->cat->services[i];
+		int names = 0;
+		for (size_t k = 0; k < sv->n_words && !names; k++)
+			names = strstr(sv->words[k], key) != NULL;
+		double v = price_value(sv->price);
+		if (names && v >= 0 && (best == NULL || v < bv)) {
+			best = sv;
+			bv = v;
+		}
+	}
+	if (best == NULL)
+		return 0;
+	decide(c, DESK_PRICE, DESK_REASON_NONE,
+	       "the cheapest of the services named, by the prices written");
+	set_subject(c, best->id);
+	add_price(c, best, 0);
+	return 1;
+}
+
+/*
+ * "what day is that", "is that ok", "is that with the retest included?"
+ * just after a booking: a question about the booking held, never a new
+ * request. When and what: the booking; anything else: for a person.
+ */
+static int about_the_booking(struct ctx *c, const struct inquiry *q,
+			     const char *text)
+{
+	static const char *const when_words[] = {
+	    "day", "time", "when", "date", "what", "which", NULL};
+	if (!pending_is(c, "done") || !q->question ||
+	    (q->intent != INQ_UNKNOWN && q->intent != INQ_TRADE) ||
+	    q->asks != 0 || first_service(c, q) != NULL ||
+	    first_topic(c, q) != NULL || q->when.has_day || q->when.has_range ||
+	    q->when.time != WHEN_TIME_NONE)
+		return 0;
+	if (has_any_word(text, when_words)) {
+		do_my_bookings(c);
+		return 1;
+	}
+	decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+	       "a question about the booking just made: for a person");
+	set_subject(c, not_text_ids[LANG_NT_OTHER]);
+	add_cant_answer(c, LANG_NT_OTHER, 1, 0);
+	return 1;
+}
+
 static int which_by_day(struct ctx *c, const struct inquiry *q)
 {
 	if (!pending_is(c, "which") || !q->when.has_day)
@@ -354,6 +448,10 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	}
 	if (which_by_day(c, q))
+		return;
+	if (about_the_booking(c, q, text))
+		return;
+	if (cheapest(c, q, text))
 		return;
 
 	switch (q->intent) {

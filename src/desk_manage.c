@@ -446,11 +446,30 @@ void do_help(struct ctx *c, int greeting)
 /* ---- a number picked --------------------------------------------------------
  */
 
+/* The hour H (morning or afternoon reading) lies among the slots offered. */
+static int hour_in_offer(struct ctx *c, int h)
+{
+	const struct pending *p = &c->pend;
+	if (h < 1 || h > 12 || p->n_opts == 0)
+		return 0;
+	int lo = local_of(c, p->opts[0]).minute;
+	int hi = local_of(c, p->opts[p->n_opts - 1]).minute;
+	return (h * 60 >= lo && h * 60 <= hi) ||
+	       ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi);
+}
+
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	const struct pending *p = &c->pend;
 	size_t k = (size_t)(q->choice - 1);
 
+	/* "9" after a list of 4: not an option, so the hour, as "10" is
+	 * (the request reads it against the day offered, or asks) */
+	if (pending_is(c, "offer") && k >= p->n_opts && p->svc != NULL &&
+	    hour_in_offer(c, q->choice)) {
+		do_request(c, q, text);
+		return;
+	}
 	if (pending_is(c, "offer")) {
 		book_option(c, k);
 		return;

@@ -236,6 +236,32 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+static int has_word(const struct reader *r, const char *w)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->t[i].w, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* A booking word, except a "like" that only compares ("drives like new",
+ * not "i'd like", "would like"). */
+static int wants_something(const struct reader *r)
+{
+	static const char *const want[] = {"would", "d",  "id",
+					   "i'd",   "wd", "i"};
+	for (size_t i = 0; i < r->n; i++) {
+		if (!(r->t[i].eff & LW_BOOK))
+			continue;
+		if (strcmp(r->t[i].w, "like") != 0 || i == 0)
+			return 1;
+		for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+			if (strcmp(r->t[i - 1].w, want[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* The one word that is neither thanks nor an acknowledgement is an
  * everyday word ("lovely stuff"), not a name of something. */
 static int other_is_common(const struct reader *r, uint64_t ack_set)
@@ -385,6 +411,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
 		return;
 	}
+	/* "thx for fixing the car, drives like new": thanks for work done,
+	 * nothing asked, no time, no "but": no reply */
+	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
+	    r->n >= 3 && (r->t[0].eff & LW_THANKS) &&
+	    strcmp(r->t[1].w, "for") == 0 &&
+	    !rd_has(r, LW_QUESTION | LW_NEGATE) && !wants_something(r) &&
+	    !has_word(r, "but") && !has_word(r, "book")) {
+		set(q, INQ_THANKS, "thanks for work done");
+		return;
+	}
 	if (!thing && !trade && !q->asks && q->not_text < 0 &&
 	    rd_has(r, LW_BYE) && !rd_has(r, LW_BOOK | LW_QUESTION) &&
 	    !r->qmark) {
@@ -408,6 +444,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	/* "speak to someone about my dog's haircut last week": a service
 	 * in the past is no booking */
 	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);
+	/* "whats included in an interim service": a word not understood as
+	 * a date is no day ahead */
+	if (q->when.unsure && !q->when.has_day && !q->when.has_range &&
+	    q->when.time == WHEN_TIME_NONE)
+		ahead = 0;
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
 				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
