@@ -283,6 +283,9 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 		other += !(r->t[i].eff & ack_set);
 	if (other == 0)
 		return 1;
+	/* "thanks for fixing it, i'd like to book again" asks for something */
+	if (rd_has(r, LW_BOOK))
+		return 0;
 	if (!rd_has(r, LW_THANKS))
 		return other == 1 && !rd_has(r, LW_QUESTION) &&
 		       (r->n >= 3 || other_is_common(r, ack_set));
