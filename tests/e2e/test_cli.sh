@@ -36,7 +36,8 @@ done
 t_end
 
 t_begin "the staff's subcommands share one option parser: help, bad usage"
-for c in book cancel move block unblock forget export report inbox reply; do
+for c in book cancel move block unblock forget export report inbox reply \
+	bookings send status; do
 	out=$("$SMSDESK_BIN" "$c" --help 2>&1); rc=$?
 	t_eq "$rc" 0
 	t_contains "$out" "usage: smsdesk $c"
