@@ -138,7 +138,10 @@ static int negated_at(const struct rd *rd, int i)
 	for (int pass = 0; pass < 2; pass++) {
 		for (int back = 1; back <= 5 && k - back >= 0; back++) {
 			const struct lex_hit *h = hit(rd, k - back, WS_NOT);
-			if (h != NULL && h->len == back)
+			/* "Montag kann ich nicht, Dienstag": a comma ends
+			 * what it negates */
+			if (h != NULL && h->len == back &&
+			    !tok(rd, k - back + h->len - 1)->brk)
 				return 1;
 		}
 		if (!has(rd, k - 1, WS_SKIP))
@@ -146,6 +149,33 @@ static int negated_at(const struct rd *rd, int i)
 		k--;
 	}
 	return 0;
+}
+
+/*
+ * Does a WS_NOT entry that may stand after the day (WF_POST) start at
+ * token j, one SKIP word allowed before it ("Morgen keine Zeit", "am
+ * Montag kann ich nicht")? Not when a day follows it: then it is said
+ * before that day ("Montag, nicht Dienstag").
+ */
+static int negated_after(const struct rd *rd, int j)
+{
+	if (tok(rd, j - 1)->brk)
+		return 0; /* "Montag, nicht Dienstag" */
+	if (has(rd, j, WS_SKIP) && !has(rd, j, WS_NOT))
+		j++;
+	const struct lex_hit *h = hit(rd, j, WS_NOT);
+	if (h == NULL || !(h->flags & WF_POST) || h->len < longest(rd, j))
+		return 0;
+	int e = j + h->len;
+	if (tok(rd, e - 1)->brk)
+		return 1; /* "Montag kann ich nicht, Dienstag um 14" */
+	if (has(rd, e, WS_SKIP))
+		e++;
+	if (has(rd, e, WS_WEEKDAY) || has(rd, e, WS_REL_DAY) ||
+	    has(rd, e, WS_HOLIDAY) || has(rd, e, WS_NEXT) ||
+	    has(rd, e, WS_WEEKEND) || tok(rd, e)->num >= 0)
+		return -1; /* between two days, no comma: which one? */
+	return 1;
 }
 
 /*
@@ -435,7 +465,13 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		    (n = wr_month_span(&rd, i)) > 0 ||
 		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
 		    (n = wr_window(&rd, i)) > 0) {
-			if (neg)
+			int day_read = rd.day_set != before.day_set ||
+				       rd.wday != before.wday ||
+				       when_day_cmp(&rd.day, &before.day) != 0;
+			int post = day_read ? negated_after(&rd, i + n) : 0;
+			if (post < 0)
+				rd.date_amb = 1;
+			if (neg || post > 0)
 				set_aside(&rd, &before, &was);
 			i += n;
 			continue;
