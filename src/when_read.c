@@ -36,9 +36,39 @@ static int open_at(const struct catalog *cat, const struct when_day *day,
 }
 
 /*
+ * How many minutes MINUTE lies outside DAY's opening hours (0 inside or at
+ * closing time), or -1 when the day has none (closed).
+ */
+static int hours_gap(const struct catalog *cat, const struct when_day *day,
+		     int minute)
+{
+	int open[8], close[8], best = -1;
+	size_t n = 0;
+	if (day != NULL) {
+		n = when_hours_of(cat, day, open, close, 8);
+	} else {
+		for (size_t k = 0; k < cat->n_hours && n < 8; k++, n++) {
+			open[n] = cat->hours[k].open_min;
+			close[n] = cat->hours[k].close_min;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		int g = minute < open[k]     ? open[k] - minute
+			: minute >= close[k] ? minute - close[k]
+					     : 0;
+		if (best < 0 || g < best)
+			best = g;
+	}
+	return best;
+}
+
+/*
  * A bare hour: the reading inside the part of the day named, else the one
- * inside opening hours. Returns the minute, or -1 when both or neither do
- * (then alt[] holds both).
+ * inside opening hours; when neither is, the one just outside them when
+ * the other is far off (half an hour at most against three hours or
+ * more: "Freitag viertel nach 4" with Friday 08-16 is
+ * 16:15, never 04:15: the desk then says when we close). Returns the minute, or
+ * -1 when both or neither do (then alt[] holds both).
  */
 static int settle_hour(const struct rd *rd, const struct when_day *day,
 		       struct tval v, int alt[2])
@@ -63,6 +93,14 @@ static int settle_hour(const struct rd *rd, const struct when_day *day,
 		return am;
 	if (b && !a)
 		return pm;
+	if (!a && !b) {
+		int ga = hours_gap(rd->cat, day, am);
+		int gb = hours_gap(rd->cat, day, pm);
+		if (ga >= 0 && gb >= 0 && gb <= 30 && ga >= 180)
+			return pm;
+		if (ga >= 0 && gb >= 0 && ga <= 30 && gb >= 180)
+			return am;
+	}
 	return -1;
 }
 
