@@ -123,7 +123,21 @@ static size_t on_day(struct ctx *c, const struct store_booking_list *bl,
 	return n;
 }
 
-void do_cancel(struct ctx *c, const struct inquiry *q)
+/*
+ * With nothing booked, "can't do Thursday, Friday at 10 for Fango?" or
+ * "KG Wednesday instead of Tuesday at 10" is a request for the other day:
+ * a service, a day said not to be meant and the day that is.
+ */
+static int books_other_day(const struct inquiry *q)
+{
+	int svc = 0;
+	for (size_t k = 0; k < q->n_matches; k++)
+		svc |= q->matches[k].kind == CAT_SERVICE;
+	return svc && q->ref[0] == '\0' && q->when.has_day &&
+	       q->when.has_not_day && q->when.time != WHEN_TIME_NONE;
+}
+
+void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	if (q->ref[0] != '\0') {
 		cancel_ref(c, q->ref);
@@ -135,7 +149,9 @@ void do_cancel(struct ctx *c, const struct inquiry *q)
 	size_t pick = 0, n_on = 0;
 	if (q->when.has_day)
 		n_on = on_day(c, bl, &q->when.day, &pick);
-	if (bl->n == 0) {
+	if (bl->n == 0 && books_other_day(q)) {
+		do_request(c, q, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
 		say(c, "cancel_none");
@@ -263,7 +279,9 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	if (bl == NULL)
 		return;
 	size_t pick = 0;
-	if (bl->n == 0) {
+	if (bl->n == 0 && books_other_day(q)) {
+		do_request(c, q, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to move");
 		say(c, "move_none");
