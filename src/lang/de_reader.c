@@ -162,6 +162,12 @@ const struct lang_word lang_de_words[] = {
     W("melde mich schnellstmoglich", LW_AUTO), W("melde mich nach meiner ruckkehr", LW_AUTO),
     W("nach meiner ruckkehr", LW_AUTO), W("ruckkehr am", LW_AUTO),
 
+    /* a text sent to the wrong number: nothing to answer */
+    W("falsche nummer", LW_ACK | LW_BYE), W("falsch verbunden", LW_ACK | LW_BYE),
+    W("sorry falsche nummer", LW_ACK | LW_BYE), W("falscher empfanger", LW_ACK | LW_BYE),
+    W("war nicht fur sie", LW_ACK | LW_BYE), W("war nicht fur euch", LW_ACK | LW_BYE),
+    W("ignorieren", LW_ACK | LW_BYE), W("bitte ignorieren", LW_ACK | LW_BYE),
+
     /* ---- ja und nein */
     W("ja", LW_YES), W("jaa", LW_YES), W("jaaa", LW_YES), W("jo", LW_YES),
     W("joa", LW_YES), W("jap", LW_YES), W("japp", LW_YES), W("jup", LW_YES),
@@ -604,7 +610,7 @@ const struct lang_word lang_de_words[] = {
     NT("gebrauchtrad", SALES), NT("auf lager", SALES), NT("vorratig", SALES),
     NT("lagernd", SALES), NT("zubehor", SALES), NT("ersatzteile", SALES),
     NT("helm", SALES), NT("fahrradschloss", SALES), NT("neues fahrrad", SALES),
-    NT("neues rad", SALES), NT("habt ihr da", SALES),
+    NT("neues rad", SALES),
     NT("gutschein", OTHER), NT("gutscheine", OTHER), NT("geschenkgutschein", OTHER),
     NT("rabatt", OTHER), NT("studentenrabatt", OTHER), NT("garantie", OTHER),
     NT("gewahrleistung", OTHER), NT("versicherung", OTHER), NT("beschwerde", OTHER), NT("beschweren", OTHER), NT("beschwere", OTHER),
@@ -626,6 +632,7 @@ const struct lang_word lang_de_words[] = {
     NT("ist das das gleiche", OTHER), NT("ahnlich wie", OTHER), NT("unterscheidet sich", OTHER),
     NT("unterscheiden sich", OTHER), NT("was ist eigentlich", OTHER), NT("was ist das genau", OTHER),
     NT("was genau ist", OTHER), NT("was versteht man unter", OTHER), NT("was bedeutet", OTHER),
+    NT("was anderes als", OTHER), NT("etwas anderes als", OTHER), NT("anders als", OTHER),
     NT("was macht man bei", OTHER), NT("was macht man da", OTHER), NT("was passiert bei", OTHER),
     /* the same as last time: a booking, not the question above */
     W("dasselbe wie letztes mal", LW_SAME), W("das gleiche wie letztes mal", LW_SAME),
@@ -653,7 +660,7 @@ const struct lang_word lang_de_words[] = {
     NT("brauche ich eine uberweisung", PAYMENT), NT("brauche ich ein e rezept", PAYMENT),
     NT("rezept notig", PAYMENT), NT("rezept notwendig", PAYMENT), NT("rezept erforderlich", PAYMENT),
     NT("verordnung notig", PAYMENT), NT("verordnung notwendig", PAYMENT),
-    NT("rezept vom arzt", PAYMENT), NT("nehmt ihr rezepte", PAYMENT), NT("nehmen sie rezepte", PAYMENT),
+    NT("nehmt ihr rezepte", PAYMENT), NT("nehmen sie rezepte", PAYMENT),
     NT("rezept einlosen", PAYMENT), NT("verordnung einlosen", PAYMENT),
     NT("ohne verordnung", PAYMENT), NT("mit verordnung", PAYMENT), NT("auf verordnung", PAYMENT),
     NT("kasse", PAYMENT), NT("krankenkasse", PAYMENT), NT("kassenpatient", PAYMENT),
