@@ -263,7 +263,14 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	if (bl == NULL)
 		return;
 	size_t pick = 0;
-	if (bl->n == 0) {
+	if (bl->n == 0 && w.has_day && q->rule != NULL &&
+	    strncmp(q->rule, "can't one day", 13) == 0) {
+		/* "can't do sat, got mon?" with nothing booked: a request
+		 * for the day asked */
+		struct inquiry rq = *q;
+		rq.intent = INQ_BOOK;
+		do_request(c, &rq, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to move");
 		say(c, "move_none");

@@ -451,7 +451,11 @@ static void when_of_the_request(const struct reader *r, const char *text,
 	}
 	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
 	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
-	    rd_has(r, LW_MOVE | LW_CORRECT)) {
+	    (rd_has(r, LW_MOVE | LW_CORRECT) ||
+	     (rd_has(r, LW_CANCEL) &&
+	      ((q->asks & INQ_ASK_AVAIL) || r->qmark)))) {
+		/* "el sábado no puedo, ¿tenéis el lunes?": the day they
+		 * can't is gone, the one asked is wanted */
 		struct when_req all = q->when;
 		if (when_without(r, text, now, q,
 				 LW_CANCEL | LW_BOOKING | LW_MINE)) {
