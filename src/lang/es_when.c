@@ -88,6 +88,9 @@ static const struct when_word es_words[] = {
     E("próximos", WS_NEXT, 0),
     E("próximas", WS_NEXT, 0),
     E("que viene", WS_NEXT, 0),
+    E("q viene", WS_NEXT, 0),
+    E("k viene", WS_NEXT, 0),
+    E("que entra", WS_NEXT, 0),
     E("siguiente", WS_NEXT, 0),
     E("este", WS_THIS, 0),
     E("esta", WS_THIS, 0),
@@ -215,4 +218,5 @@ const struct when_vocab when_vocab_es = {
     .n_words = sizeof(es_words) / sizeof(es_words[0]),
     .day_first = 1,
     .wday_date = 1,
+    .wday_same_next = 1,
 };
