@@ -361,9 +361,37 @@ void add_price(struct ctx *c, const struct cat_service *svc, int prio)
 	part_set(p, "example", example_for(c, svc));
 }
 
+/*
+ * A list of the catalog's services that, alone as the answer, says how
+ * many it leaves out when they don't all fit ("Y 2 más."), never drops
+ * one silently (it would read as a service we don't have).
+ */
+static void services_fit(struct ctx *c, struct part *p, const char *name,
+			 int with_price)
+{
+	services_list(c, p, name, 0, with_price);
+	size_t k = c->n_parts, n = part_shown(p, name);
+	if (p->prio != 0 || n <= 1)
+		return;
+	struct part keep = *p;
+	for (size_t m = n; m >= 1; m--) {
+		c->n_parts = k;
+		*p = keep;
+		for (size_t v = 0; v < p->n_vars; v++)
+			if (p->vars[v].items != NULL &&
+			    strcmp(p->vars[v].name, name) == 0)
+				p->vars[v].shown = m;
+		if (m < n)
+			part_set(part_add(c, "bookings_more", 0), "n",
+				 pool_fmt(c, "%zu", n - m));
+		if (parts_segments(c) <= c->max_segments || m == 1)
+			break;
+	}
+}
+
 void add_prices(struct ctx *c, int prio)
 {
-	services_list(c, part_add(c, "price_all", prio), "prices", 0, 1);
+	services_fit(c, part_add(c, "price_all", prio), "prices", 1);
 }
 
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio)

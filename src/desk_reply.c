@@ -495,6 +495,7 @@ int parts_segments(struct ctx *c)
 	int dropped[PART_MAX] = {0};
 	static char text[DESK_REPLY_MAX];
 	render_all(c, dropped, text, sizeof(text));
+	fold_to_fit(c, text, c->max_segments);
 	return lang_segments_cat(c->cat, text);
 }
 
