@@ -498,6 +498,22 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 	const struct pending *p = &c->pend;
 	size_t k = (size_t)(q->choice - 1);
 
+	if (q->choice == INQ_CHOICE_LAST) {
+		/* "the last one": the last of the list we sent */
+		size_t n = pending_is(c, "which") ? p->n_refs : p->n_opts;
+		if (!pending_is(c, "offer") && !pending_is(c, "which"))
+			n = 0;
+		if (n == 0) {
+			do_request(c, q, text);
+			return;
+		}
+		k = n - 1;
+		if (pending_is(c, "offer")) {
+			book_option(c, k);
+			return;
+		}
+	}
+
 	/* "9" after a list of 4: not an option, so the hour, as "10" is
 	 * (the request reads it against the day offered, or asks) */
 	if (pending_is(c, "offer") && k >= p->n_opts && p->svc != NULL &&

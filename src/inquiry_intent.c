@@ -360,7 +360,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		     ((q->asks & INQ_ASK_AVAIL) &&
 		      r->t[at].segment + 1 < r->n_segs)))
 			set(q, INQ_MOVE,
-			    "can't one day, asks for another: a change");
+			    rd_has(r, LW_MINE | LW_BOOKING)
+				? "can't the booking's day, asks for another: "
+				  "a move"
+				: "can't one day, asks for another: a change");
 		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
 		else

@@ -208,6 +208,14 @@ static const struct when_word es_words[] = {
     E("del", WS_SKIP, 0),
     E("los", WS_SKIP, 0),
     E("cualquier", WS_NOT_DATE, 0),
+    /* "abrís", "abren": opening, never a misspelt "abril" ("¿abrís el 8
+     * de diciembre?" was read as 8 April) */
+    E("abrís", WS_NOT_DATE, 0),
+    E("abren", WS_NOT_DATE, 0),
+    E("abrimos", WS_NOT_DATE, 0),
+    E("abre", WS_NOT_DATE, 0),
+    E("abrir", WS_NOT_DATE, 0),
+    E("abrid", WS_NOT_DATE, 0),
     E("qué", WS_NOT_DATE, 0),
     E("mismo", WS_NOT_DATE, 0),
 };
