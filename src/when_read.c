@@ -317,7 +317,13 @@ static void finish(struct rd *rd)
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;
 	} else if (rd->wday >= 0) {
-		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		int same_next = rd->n_vocabs > 0 &&
+				rd->vocabs[0]->wday_same_next &&
+				rd->wday == rd->now->day.wday;
+		set_day(
+		    rd,
+		    wr_weekday_day(rd, rd->wday, same_next ? M_NEXT : M_NONE),
+		    1);
 		r->weekday_only = 1;
 		r->day_rule = "weekday";
 		r->day_from = rd->wday_from;
