@@ -20,6 +20,9 @@
 #define W(t, c)	   {t, (uint64_t)(c), 0}
 #define V(t, c, v) {t, (uint64_t)(c), v}
 #define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
+/* what happened to the animal ("vomitou depois do banho"): for a person,
+ * and past, so never a slot offered */
+#define NTP(t)     {t, LW_NOT_TEXT | LW_PAST, LANG_NT_OTHER}
 
 const struct lang_word lang_pt_words[] = {
     /* ---- sair da lista, voltar (manners 6: STOP honoured at once). STOP
@@ -536,7 +539,30 @@ const struct lang_word lang_pt_words[] = {
     NT("trabalhar com voces", OTHER), NT("curriculo", OTHER),
     NT("indica", OTHER), NT("recomenda", OTHER), NT("qual a diferenca", OTHER),
     NT("diferenca entre", OTHER), NT("esqueci", OTHER), NT("perdi", OTHER),
-    NT("cachorro", OTHER), NT("cao", OTHER), NT("pet", OTHER),
+    /* bringing an animal along (a barber's question), not the animal
+     * itself: in a pet shop the dog is what every booking is for */
+    NT("pet friendly", OTHER), NT("aceita cachorro", OTHER),
+    NT("aceitam cachorro", OTHER), NT("aceita pet", OTHER),
+    NT("aceitam pet", OTHER), NT("levar o cachorro", OTHER),
+    NT("levar meu cachorro", OTHER), NT("levar o meu cachorro", OTHER),
+    NT("levar o cao", OTHER), NT("levar o meu cao", OTHER),
+    NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
+    NT("entrar com cao", OTHER), NT("entrar com o cao", OTHER),
+    /* the animal's health: for a vet (a topic where the catalog has
+     * one), never a bath slot */
+    NTP("vomitou"), NTP("passou mal"), NTP("machucou"), NTP("se machucou"),
+    NTP("sangrou"), NTP("se cortou"), NTP("ficou doente"),
+    NTP("ficou com feridas"), NTP("ficou vermelho"), NTP("ficou vermelha"),
+    NT("vomitando", OTHER), NT("vomito", OTHER), NT("doente", OTHER),
+    NT("passando mal", OTHER), NT("machucado", OTHER),
+    NT("machucada", OTHER), NT("sangrando", OTHER), NT("diarreia", OTHER),
+    NT("coxear", OTHER), NT("a coxear", OTHER), NT("mancar", OTHER),
+    NT("mancando", OTHER), NT("ferida", OTHER), NT("ferido", OTHER),
+    NT("nao quer comer", OTHER), NT("nao esta comendo", OTHER),
+    NT("nao ta comendo", OTHER), NT("febre", OTHER), NT("convulsao", OTHER),
+    NT("coceira", OTHER), NT("se cocando", OTHER),
+    NT("ferimento", OTHER), NT("inchado", OTHER), NT("inchada", OTHER),
+    NT("envenenado", OTHER), NT("envenenada", OTHER),
     NT("posso esperar", OTHER), NT("esperar ai", OTHER), NT("alergia", OTHER),
     NT("alergico", OTHER), NT("foto", OTHER), NT("fotos", OTHER),
     NT("cerveja", OTHER), NT("cafe", OTHER), NT("email", OTHER),
@@ -554,6 +580,14 @@ const struct lang_word lang_pt_words[] = {
 
     /* ---- palavras do dia a dia: nunca um erro de digitação nosso, nem
      * uma coisa pedida */
+    W("cachorro", LW_COMMON), W("cachorra", LW_COMMON),
+    W("cachorrinho", LW_COMMON), W("cachorrinha", LW_COMMON),
+    W("cao", LW_COMMON), W("caes", LW_COMMON), W("cadela", LW_COMMON),
+    W("cadelinha", LW_COMMON), W("gato", LW_COMMON), W("gata", LW_COMMON),
+    W("gatinho", LW_COMMON), W("gatinha", LW_COMMON), W("dog", LW_COMMON),
+    W("doguinho", LW_COMMON), W("pet", LW_COMMON), W("bichinho", LW_COMMON),
+    W("filhote", LW_COMMON), W("cachorros", LW_COMMON),
+    W("gatos", LW_COMMON), W("pets", LW_COMMON),
     W("amanha", LW_COMMON | LW_DATEWORD), W("amnh", LW_COMMON | LW_DATEWORD),
     W("depois de amanha", LW_COMMON | LW_DATEWORD),
     W("semana", LW_COMMON | LW_DATEWORD), W("proxima", LW_COMMON | LW_DATEWORD),
