@@ -566,6 +566,15 @@ static void drop_counted_time(const struct reader *r, const char *text,
 	}
 }
 
+/* The time reader took the text's number for the day of the month ("dia
+ * 15", "el 15", "le 15", "the 15th"): it is then neither an hour nor the
+ * number of an option, whatever the desk just asked. */
+int rd_number_is_mday(const struct when_req *w)
+{
+	return w->has_day && w->time == WHEN_TIME_NONE && w->day_rule != NULL &&
+	       strcmp(w->day_rule, "day of the month") == 0;
+}
+
 /* The text is a number and polite or correcting words only. */
 static void find_bare(const struct reader *r, struct inquiry *q)
 {
@@ -574,6 +583,8 @@ static void find_bare(const struct reader *r, struct inquiry *q)
 				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
 				LW_QUESTION | LW_NUMBER;
 	int at = -1, other = 0;
+	if (rd_number_is_mday(&q->when))
+		return;
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
 		size_t n = strlen(w);

@@ -336,7 +336,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	/* "about 4", "around 5": a time (the reader reads no bare number as
 	 * one), never the number of an option */
-	if (q->when.time == WHEN_TIME_NONE &&
+	if (q->when.time == WHEN_TIME_NONE && !rd_number_is_mday(&q->when) &&
 	    (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
 		return;
