@@ -148,6 +148,11 @@ struct lang_pack {
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found
 					  by code in when_vocabs[]) */
+	/* Elided articles and pronouns glued to the next word once the
+	 * apostrophe is folded away ("l'ostéo" is "losteo", "d'acupuncture"
+	 * "dacupuncture"): a catalog word is also found without one, before
+	 * a vowel or h. NULL-terminated; NULL: the language elides none. */
+	const char *const *elisions;
 };
 
 /*

@@ -222,6 +222,12 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} {hour}h"},
 };
 
+/* "l'ostéo", "d'acupuncture", "qu'un massage", "jusqu'à": the glued
+ * article or pronoun of a catalog word. */
+static const char *const elisions[] = {"l",	 "d",	   "qu", "j", "m",
+				       "t",	 "s",	   "n",	 "c", "jusqu",
+				       "lorsqu", "puisqu", NULL};
+
 const struct lang_pack lang_pack_fr = {
     .code = "fr",
     .name = "Français",
@@ -232,6 +238,7 @@ const struct lang_pack lang_pack_fr = {
     .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,
+    .elisions = elisions,
     .not_text_names = {"cela", "le paiement", "l'accès", "le stationnement",
 		       "l'avancement d'un travail", "la venue sans RDV",
 		       "ce que nous vendons"},
