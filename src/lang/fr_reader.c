@@ -322,7 +322,12 @@ const struct lang_word lang_fr_words[] = {
     W("me glisser", LW_BOOK), W("glisser", LW_BOOK), W("faire une", LW_BOOK),
     W("prix", LW_PRICE), W("tarif", LW_PRICE), W("tarifs", LW_PRICE),
     W("combien", LW_PRICE), W("cmb", LW_PRICE), W("cbn", LW_PRICE),
-    W("c cb", LW_PRICE), W("cest cb", LW_PRICE), W("combien ca coute", LW_PRICE),
+    W("c cb", LW_PRICE), W("cest cb", LW_PRICE),
+    /* "cb" alone is the bank card ("par cb"); before what is priced it
+     * is "combien" */
+    W("cb le", LW_PRICE), W("cb la", LW_PRICE), W("cb les", LW_PRICE),
+    W("cb pour", LW_PRICE), W("cb un", LW_PRICE), W("cb une", LW_PRICE),
+    W("ca fait cb", LW_PRICE), W("ca coute cb", LW_PRICE), W("cb ca coute", LW_PRICE), W("combien ca coute", LW_PRICE),
     W("ca coute combien", LW_PRICE), W("cest combien", LW_PRICE),
     W("cest quoi le prix", LW_PRICE), W("quel prix", LW_PRICE),
     W("quel est le prix", LW_PRICE), W("coute", LW_PRICE),

@@ -68,8 +68,8 @@ static const struct lang_tpl tpls[] = {
     {"ask_time_either", "Quelle heure le {day} : {a} ou {b} ? Nous sommes "
 			"ouverts {day_hours}."},
     /* le non honnête (manners 4) */
-    {"not_offered", "Désolé, nous ne proposons pas la prestation {thing}. "
-		    "Essayez {providers}."},
+    {"not_offered", "{thing} : pas chez nous, désolé. Essayez "
+		    "{providers}."},
     {"not_offered_ours", "Désolé, nous ne proposons pas la prestation "
 			 "{thing}. Nous faisons : {services}."},
     {"not_offered_brief",
