@@ -135,7 +135,7 @@ static const struct lang_tpl tpls[] = {
 		 "Envoyez par ex. {example} pour réserver."},
     {"not_understood", "Désolé, je n'ai pas compris. Envoyez par ex. "
 		       "{example} pour réserver, TARIFS ou AIDE."},
-    {"cant_answer", "Désolé, je ne peux pas vous renseigner par SMS sur "
+    {"cant_answer", "Désolé, je ne peux pas répondre par SMS pour "
 		    "{topic}."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "
@@ -239,7 +239,7 @@ const struct lang_pack lang_pack_fr = {
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,
     .elisions = elisions,
-    .not_text_names = {"cela", "le paiement", "l'accès", "le stationnement",
-		       "l'avancement d'un travail", "la venue sans RDV",
-		       "ce que nous vendons"},
+    .not_text_names = {"cette demande", "le paiement", "l'accès",
+		       "le stationnement", "l'avancement d'un travail",
+		       "la venue sans RDV", "les achats et bons cadeaux"},
 };
