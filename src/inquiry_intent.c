@@ -394,6 +394,20 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MOVE, "a correction with a new time");
 		return;
 	}
+	/* "vous êtes bien le cabinet de kiné ?", "is this the barbers?":
+	 * who we are, asked with the trade's word; no booking asked */
+	size_t lead = 0;
+	while (lead < r->n && (r->t[lead].cls & (LW_GREET | LW_FILLER)) &&
+	       !(r->t[lead].plen > 1 && (r->t[lead].pcls & LW_HELP)))
+		lead++;
+	if (lead < r->n && r->t[lead].plen > 1 && (r->t[lead].pcls & LW_HELP) &&
+	    r->qmark && !time &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_PRICE | LW_AVAIL |
+			   LW_DURATION | LW_HOURS | LW_MINE | LW_NOT_TEXT |
+			   LW_EARLIEST)) {
+		set(q, INQ_HELP, "who we are, asked");
+		return;
+	}
 	if (rd_has(r, LW_HELP) && !thing && !time &&
 	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
 		set(q, INQ_HELP, "help words");
