@@ -708,6 +708,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);
 	out->same_time = rd_has(r, LW_SAME);
+	out->also = rd_has(r, LW_ALSO);
+	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
@@ -715,6 +717,14 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
+	/* "what's the total", "total?": the sum of what is booked */
+	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
+	    (out->intent == INQ_UNKNOWN || out->intent == INQ_NOT_TEXT ||
+	     out->intent == INQ_PRICE)) {
+		out->intent = INQ_PRICE;
+		out->total = 1;
+		out->not_text = -1;
+	}
 }
 
 void inquiry_parse(const struct catalog *cat, const char *text,

@@ -584,6 +584,9 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		line(out, cap, &pos, "counts %d (people or things)%s\n",
 		     q->group,
 		     q->apart ? ": one service each, side by side" : "");
+	if (q->other)
+		line(out, cap, &pos,
+		     "names someone or something else: not a duplicate\n");
 	explain_when(&q->when, out, cap, &pos);
 	if (q->asks != 0) {
 		line(out, cap, &pos, "asks:");

@@ -31,6 +31,8 @@ static const struct lang_tpl tpls[] = {
 	      "ref {ref} ({old_ref} queda anulada). Para cancelar escribe "
 	      "CANCELAR {ref}."},
     {"already_booked", "Ya tienes cita: {service}, {when}. Ref {ref}."},
+    {"with_booking", "Junto a tu {service} {when} (ref {ref}):"},
+    {"bookings_total", "Tus citas: {bookings}. Total {total}."},
     {"offer", "Libre: {slots}. Responde {pick} para reservar."},
     {"offer_day", "¿{service} el {day}? Libre: {slots}. Responde {pick} "
 		  "para reservar."},

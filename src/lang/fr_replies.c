@@ -32,6 +32,8 @@ static const struct lang_tpl tpls[] = {
 	      "{ref}."},
     {"already_booked", "Vous avez déjà ce RDV : {service}, {when}. Réf "
 		       "{ref}."},
+    {"with_booking", "Avec votre {service} {when} (réf {ref}) :"},
+    {"bookings_total", "Vos RDV : {bookings}. Total {total}."},
     {"offer", "Créneaux libres : {slots}. Répondez {pick} pour réserver."},
     {"offer_day", "{service} le {day} ? Libre : {slots}. Répondez {pick} "
 		  "pour réserver."},
