@@ -420,6 +420,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			continue;
 		}
 		const struct lex_hit *nt = hit(&rd, i, WS_NOT);
+		if (nt == NULL)
+			nt = hit(&rd, i, WS_NOT_AFTER);
 		if (nt != NULL && nt->len >= longest(&rd, i)) {
 			i += nt->len; /* "instead of": its "of" is no prefix */
 			continue;
@@ -435,7 +437,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		    (n = wr_month_span(&rd, i)) > 0 ||
 		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
 		    (n = wr_window(&rd, i)) > 0) {
-			if (neg)
+			/* "cuma değil cumartesi": the negation after it */
+			if (neg || hit(&rd, i + n, WS_NOT_AFTER) != NULL)
 				set_aside(&rd, &before, &was);
 			i += n;
 			continue;
