@@ -495,6 +495,12 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
  * here. */
 static void ask_day_at(struct ctx *c, struct request *rq)
 {
+	if (rq->w.from_min < 0 || rq->w.problem == WHEN_AMBIGUOUS_TIME) {
+		/* "a las 3": morning or afternoon is settled by the day's
+		 * hours once a day is named; the question names no time */
+		ask_day(c, rq, "ask_day");
+		return;
+	}
 	struct part *p = part_add(c, "ask_day_at", 0);
 	part_set(p, "service", svc_name(c, rq->svc));
 	part_set(p, "time", fmt_hhmm(c, rq->w.from_min));

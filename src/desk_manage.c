@@ -230,6 +230,16 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		book_request(c, &rq);
 		return;
 	}
+	if (rq.w.has_day && !rq.w.has_anchor && rq.w.day_rule != NULL &&
+	    (strcmp(rq.w.day_rule, "in N days") == 0 ||
+	     strcmp(rq.w.day_rule, "N days ago") == 0)) {
+		/* "randevumu bir gün sonraya alalım", "move it 2 days
+		 * later": counted from the booking's day, not from today */
+		rq.w.day = when_day_add(was.day,
+					when_day_diff(&c->lnow.day, &rq.w.day));
+		if (rq.w.problem == WHEN_PAST)
+			rq.w.problem = WHEN_FINE;
+	}
 	/* "the day before", "wednesday would be better": from the booking;
 	 * "I meant thursday" is the coming one, as if said at first */
 	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));

@@ -408,6 +408,18 @@ static const struct when_word tr_words[] = {
     E("olmuyor", WS_NOT_AFTER, 0),
     E("uygun değil", WS_NOT_AFTER, 0),
     E("uymuyor", WS_NOT_AFTER, 0),
+    /* "yarın gelemeyeceğim, cumaya alabilir miyiz": the day they
+     * cannot come is not the one meant (tr1 C18) */
+    E("gelemeyeceğim", WS_NOT_AFTER, 0),
+    E("gelemiyorum", WS_NOT_AFTER, 0),
+    E("gelemem", WS_NOT_AFTER, 0),
+    E("gelemicem", WS_NOT_AFTER, 0),
+    E("gelemiycem", WS_NOT_AFTER, 0),
+    E("gelemeyiz", WS_NOT_AFTER, 0),
+    E("gelemeyeceğiz", WS_NOT_AFTER, 0),
+    E("yetişemem", WS_NOT_AFTER, 0),
+    E("yetişemeyeceğim", WS_NOT_AFTER, 0),
+    E("müsait değilim", WS_NOT_AFTER, 0),
     E("erken", WS_NOT_DATE, 0),
     E("geç", WS_NOT_DATE, 0),
 };
