@@ -445,4 +445,7 @@ const struct when_vocab when_vocab_tr = {
     .n_words = sizeof(tr_words) / sizeof(tr_words[0]),
     .day_first = 1,
     .suffixes = tr_suffixes,
+    /* "salı" sent on a Tuesday is next Tuesday: today is "bugün" or
+     * "bu salı" (review tr1: "salı günü 14:00" booked the day it was sent) */
+    .wday_same_next = 1,
 };
