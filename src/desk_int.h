@@ -212,6 +212,9 @@ const char *biz(const struct ctx *c);
 /* desk_slots.c */
 int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	      const struct store_booking *moving);
+/* Places left for svc at t (capacity less what overlaps it). */
+int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
+		const struct store_booking *moving);
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,

@@ -317,7 +317,13 @@ static void finish(struct rd *rd)
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;
 	} else if (rd->wday >= 0) {
-		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		int same_next = rd->n_vocabs > 0 &&
+				rd->vocabs[0]->wday_same_next &&
+				rd->wday == rd->now->day.wday;
+		set_day(
+		    rd,
+		    wr_weekday_day(rd, rd->wday, same_next ? M_NEXT : M_NONE),
+		    1);
 		r->weekday_only = 1;
 		r->day_rule = "weekday";
 		r->day_from = rd->wday_from;
@@ -488,6 +494,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			continue;
 		}
 		const struct lex_hit *nt = hit(&rd, i, WS_NOT);
+		if (nt == NULL)
+			nt = hit(&rd, i, WS_NOT_AFTER);
 		if (nt != NULL && nt->len >= longest(&rd, i)) {
 			i += nt->len; /* "instead of": its "of" is no prefix */
 			continue;
@@ -509,7 +517,9 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			int post = day_read ? negated_after(&rd, i + n) : 0;
 			if (post < 0)
 				rd.date_amb = 1;
-			if (neg || post > 0)
+			/* "cuma değil cumartesi": the negation after it */
+			if (neg || post > 0 ||
+			    hit(&rd, i + n, WS_NOT_AFTER) != NULL)
 				set_aside(&rd, &before, &was);
 			i += n;
 			continue;
