@@ -366,6 +366,13 @@ const struct lang_word lang_de_words[] = {
     W("lieber spater", LW_MOVE), W("lieber fruher", LW_MOVE),
     W("ich meinte", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
     W("doch lieber", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
+    /* a wish about the time, never a thing asked for ("Am liebsten
+     * nächste Woche Dienstag": 'liebsten' was read as a service we lack) */
+    W("am liebsten", LW_FILLER), W("liebsten", LW_FILLER | LW_COMMON),
+    W("am allerliebsten", LW_FILLER), W("am besten", LW_FILLER),
+    W("idealerweise", LW_FILLER | LW_COMMON), W("moglichst", LW_FILLER | LW_COMMON),
+    W("wenn moglich", LW_FILLER), W("falls moglich", LW_FILLER),
+    W("wenns geht", LW_FILLER), W("wenn es geht", LW_FILLER),
     W("sry", LW_FILLER), W("sorri", LW_FILLER), W("entschuldigung", LW_FILLER),
     W("verschrieben", LW_CORRECT), W("vertippt", LW_CORRECT),
     W("tippfehler", LW_CORRECT), W("korrektur", LW_CORRECT),
