@@ -413,6 +413,36 @@ static int after_at_word(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* A word that names whose it is, or a thing of someone's: not a service,
+ * a number or a day. */
+static int plain_noun(const struct tok *t)
+{
+	return t->thing == 0 && !rd_has_digit(t->w) &&
+	       !(t->eff & (LW_NUMBER | LW_DATEWORD | LW_WEEKDAY | LW_CONJ));
+}
+
+/* "my corsa and my partner's polo", "mine and my wife's", "my van and his
+ * car": two owned things joined at the conjunction i, neither a service —
+ * two of them to book for. */
+static int owned_pair(const struct reader *r, size_t i)
+{
+	int left = 0;
+	if (i > 0 && (r->t[i - 1].cls & LW_OWNER))
+		left = 1; /* "mine and ..." */
+	for (size_t k = i >= 3 ? i - 3 : 0; !left && k + 1 < i; k++) {
+		if (!(r->t[k].cls & LW_OWNER) ||
+		    r->t[k].segment != r->t[i].segment)
+			continue;
+		left = 1;
+		for (size_t m = k + 1; m < i; m++)
+			left &= plain_noun(&r->t[m]);
+	}
+	if (!left || i + 2 >= r->n || !(r->t[i + 1].cls & LW_OWNER) ||
+	    r->t[i + 1].segment != r->t[i].segment)
+		return 0;
+	return plain_noun(&r->t[i + 2]);
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -421,6 +451,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		const struct tok *t = &r->t[i];
 		int next_thing = i + 1 < r->n ? r->t[i + 1].thing : 0;
 		int v = 0;
+		if (t->cls & (LW_OTHER | LW_PERSON))
+			q->other = 1;
 		if (t->cls & LW_NUMBER)
 			v = t->val;
 		else if (rd_is_digits(t->w) && t->w[1] == '\0' &&
@@ -503,7 +535,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
-			    (pers_l && pers_r))
+			    (pers_l && pers_r) || owned_pair(r, i))
 				global = global > 2 ? global : 2;
 		}
 	}
