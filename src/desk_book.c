@@ -58,6 +58,12 @@ int load_moving(struct ctx *c, struct request *rq)
 
 void ask_service(struct ctx *c, const struct request *rq, int trade)
 {
+	/* "de la place dimanche ?": that we are closed that day comes
+	 * first, never a list of services for a day we cannot do */
+	if (rq->w.has_day && !rq->w.has_range && rq->day_named &&
+	    fmt_day_hours(c, &rq->w.day)[0] == '\0')
+		part_set(part_add(c, "no_closed", 0), "day",
+			 fmt_day(c, &rq->w.day));
 	struct part *p = part_add(c, trade ? "ask_trade" : "ask_service", 0);
 	services_list(c, p, "services", 1, 0);
 	decide(c, DESK_CLARIFY,
