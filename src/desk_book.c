@@ -280,6 +280,19 @@ static void offer_range(struct ctx *c, struct request *rq)
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
 			rq->w.day = c->lnow.day;
 		rq->w.has_day = 1;
+		/* "am Wochenende?" at a business closed then: closed, with
+		 * the next free slots, never "nothing free at that time" */
+		int all_closed = 1;
+		for (struct when_day d = rq->w.day;
+		     all_closed && when_day_cmp(&d, &rq->w.range_last) <= 0;
+		     d = when_day_add(d, 1)) {
+			int op[8], cl[8];
+			all_closed = when_hours_of(c->cat, &d, op, cl, 8) == 0;
+		}
+		if (all_closed) {
+			day_is_gone(c, rq, DESK_REASON_CLOSED);
+			return;
+		}
 		say_no(c, rq, "window_full", DESK_REASON_FULL, opts, 0);
 		return;
 	}

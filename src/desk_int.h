@@ -278,7 +278,7 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		      const struct cat_service *svc, int booked);
 
 /* desk_manage.c */
-void do_cancel(struct ctx *c, const struct inquiry *q);
+void do_cancel(struct ctx *c, const struct inquiry *q, const char *text);
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q);

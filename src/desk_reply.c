@@ -193,6 +193,40 @@ static int drop_one(struct ctx *c, int *dropped)
 	return 1;
 }
 
+/*
+ * The pack's plain letters for accented ones (fit_folds) in TEXT, in place:
+ * only when the text then fits fewer segments (a Spanish reply with
+ * "Sesión" is Unicode, 67 characters a part; "Sesion" keeps it GSM).
+ */
+static void fold_to_fit(const struct ctx *c, char *text, int max)
+{
+	const char *const *f = c->pack->fit_folds;
+	if (f == NULL || lang_segments_cat(c->cat, text) <= max)
+		return;
+	static char out[DESK_REPLY_MAX];
+	size_t o = 0;
+	for (const char *p = text; *p != '\0' && o + 1 < sizeof(out);) {
+		size_t k = 0;
+		while (f[k] != NULL && strncmp(p, f[k], strlen(f[k])) != 0)
+			k += 2;
+		const char *put = f[k] != NULL ? f[k + 1] : NULL;
+		size_t adv = f[k] != NULL ? strlen(f[k]) : 1;
+		if (put == NULL) {
+			out[o++] = *p;
+		} else {
+			size_t l = strlen(put);
+			if (o + l + 1 >= sizeof(out))
+				break;
+			memcpy(out + o, put, l);
+			o += l;
+		}
+		p += adv;
+	}
+	out[o] = '\0';
+	if (lang_segments_cat(c->cat, out) < lang_segments_cat(c->cat, text))
+		memcpy(text, out, o + 1);
+}
+
 void reply_flush(struct ctx *c)
 {
 	struct desk_result *o = c->out;
@@ -211,6 +245,7 @@ void reply_flush(struct ctx *c)
 	char *text = o->replies[o->n_replies];
 	for (;;) {
 		render_all(c, dropped, text, DESK_REPLY_MAX);
+		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)
 			break;
 		if (shrink_one(c, dropped) || drop_one(c, dropped))
@@ -479,6 +514,7 @@ int parts_segments(struct ctx *c)
 	int dropped[PART_MAX] = {0};
 	static char text[DESK_REPLY_MAX];
 	render_all(c, dropped, text, sizeof(text));
+	fold_to_fit(c, text, c->max_segments);
 	return lang_segments_cat(c->cat, text);
 }
 

@@ -336,7 +336,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	/* "about 4", "around 5": a time (the reader reads no bare number as
 	 * one), never the number of an option */
-	if (q->when.time == WHEN_TIME_NONE &&
+	if (q->when.time == WHEN_TIME_NONE && !rd_number_is_mday(&q->when) &&
 	    (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
 		return;
@@ -354,7 +354,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		if (r->t[k].eff & LW_UNTIL)
 			negated_cancel = 1;
 	if (at >= 0 && !negated_cancel) {
-		if (rd_has(r, LW_MOVE) && (time || q->same_time))
+		if (q->when.has_day &&
+		    ((q->gone_when.has_day &&
+		      ((q->asks & INQ_ASK_AVAIL) || r->qmark)) ||
+		     ((q->asks & INQ_ASK_AVAIL) &&
+		      r->t[at].segment + 1 < r->n_segs)))
+			set(q, INQ_MOVE,
+			    rd_has(r, LW_MINE | LW_BOOKING)
+				? "can't the booking's day, asks for another: "
+				  "a move"
+				: "can't one day, asks for another: a change");
+		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");

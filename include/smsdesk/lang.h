@@ -160,6 +160,11 @@ struct lang_pack {
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found
 					  by code in when_vocabs[]) */
+	/* Letters a reply may lose their accent to fit max_segments when
+	 * only they make it Unicode ("ó", "o", "á", "a", ... NULL ends;
+	 * NULL: never): readers of the language read them plain, and a
+	 * whole reply in GSM beats one cut short. */
+	const char *const *fit_folds;
 };
 
 /*
