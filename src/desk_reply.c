@@ -227,6 +227,24 @@ static void fold_to_fit(const struct ctx *c, char *text, int max)
 		memcpy(text, out, o + 1);
 }
 
+/* A part said shorter when the whole does not fit: a price beside
+ * another answer keeps the price and leaves out the example ("massage,
+ * and do you do X?": the referral must fit); 0 when none can. */
+static int shorten_one(struct ctx *c, const int *dropped)
+{
+	size_t live = 0;
+	for (size_t i = 0; i < c->n_parts; i++)
+		live += !dropped[i];
+	if (live < 2)
+		return 0;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (!dropped[i] && strcmp(c->parts[i].tpl, "price_one") == 0) {
+			c->parts[i].tpl = "price_booked";
+			return 1;
+		}
+	return 0;
+}
+
 void reply_flush(struct ctx *c)
 {
 	struct desk_result *o = c->out;
@@ -248,7 +266,8 @@ void reply_flush(struct ctx *c)
 		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)
 			break;
-		if (shrink_one(c, dropped) || drop_one(c, dropped))
+		if (shrink_one(c, dropped) || drop_one(c, dropped) ||
+		    shorten_one(c, dropped))
 			continue;
 		lang_trim_words(text, DESK_REPLY_MAX, max);
 		break;

@@ -75,6 +75,33 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	return 0;
 }
 
+/* WORD without an elided article of PACK glued to it ("losteopathie" is
+ * "osteopathie"): the rest when it starts with a vowel or h and is long
+ * enough to be a word of its own; NULL otherwise. */
+static const char *unelided(const struct lang_pack *pack, const char *word)
+{
+	if (pack == NULL || pack->elisions == NULL)
+		return NULL;
+	for (size_t i = 0; pack->elisions[i] != NULL; i++) {
+		size_t el = strlen(pack->elisions[i]);
+		const char *rest = word + el;
+		if (strncmp(word, pack->elisions[i], el) != 0 ||
+		    strlen(rest) < 3)
+			continue;
+		if (strchr("aeiouyh", rest[0]) != NULL)
+			return rest;
+		/* "d'l'extension": two in a row */
+		for (size_t k = 0; pack->elisions[k] != NULL; k++) {
+			size_t kl = strlen(pack->elisions[k]);
+			if (strncmp(rest, pack->elisions[k], kl) == 0 &&
+			    strlen(rest + kl) >= 3 &&
+			    strchr("aeiouyh", rest[kl]) != NULL)
+				return rest + kl;
+		}
+	}
+	return NULL;
+}
+
 static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 		      enum inq_role role, const struct tok *at,
 		      const char *word)
@@ -183,6 +210,12 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* "haircuts", "x rays": the last word's ending */
 			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
+			/* "l'ostéopathie": the phrase after the article */
+			const char *bare = unelided(r->pack, phrase);
+			if (n == 0 && bare != NULL)
+				n = catalog_lookup(r->cat, bare, 0, m, 4);
+			if (n == 0 && bare != NULL)
+				n = lookup_singular(r->cat, bare, m, 4);
 			if (n == 0 && fuzzy_ok(r, i, len, phrase)) {
 				size_t got =
 				    catalog_lookup(r->cat, phrase, 1, m, 4);

@@ -165,6 +165,11 @@ struct lang_pack {
 	 * NULL: never): readers of the language read them plain, and a
 	 * whole reply in GSM beats one cut short. */
 	const char *const *fit_folds;
+	/* Elided articles and pronouns glued to the next word once the
+	 * apostrophe is folded away ("l'ostéo" is "losteo", "d'acupuncture"
+	 * "dacupuncture"): a catalog word is also found without one, before
+	 * a vowel or h. NULL-terminated; NULL: the language elides none. */
+	const char *const *elisions;
 };
 
 /*

@@ -14,9 +14,7 @@
 #include "lang_packs.h"
 
 // clang-format off
-#define W(t, c)	   {t, (uint64_t)(c), 0}
-#define V(t, c, v) {t, (uint64_t)(c), v}
-#define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
+#include "reader_rows.h"
 
 const struct lang_word lang_fr_words[] = {
     /* ---- se désinscrire, se réinscrire (manners 6: STOP honoured at
@@ -322,7 +320,12 @@ const struct lang_word lang_fr_words[] = {
     W("me glisser", LW_BOOK), W("glisser", LW_BOOK), W("faire une", LW_BOOK),
     W("prix", LW_PRICE), W("tarif", LW_PRICE), W("tarifs", LW_PRICE),
     W("combien", LW_PRICE), W("cmb", LW_PRICE), W("cbn", LW_PRICE),
-    W("c cb", LW_PRICE), W("cest cb", LW_PRICE), W("combien ca coute", LW_PRICE),
+    W("c cb", LW_PRICE), W("cest cb", LW_PRICE),
+    /* "cb" alone is the bank card ("par cb"); before what is priced it
+     * is "combien" */
+    W("cb le", LW_PRICE), W("cb la", LW_PRICE), W("cb les", LW_PRICE),
+    W("cb pour", LW_PRICE), W("cb un", LW_PRICE), W("cb une", LW_PRICE),
+    W("ca fait cb", LW_PRICE), W("ca coute cb", LW_PRICE), W("cb ca coute", LW_PRICE), W("combien ca coute", LW_PRICE),
     W("ca coute combien", LW_PRICE), W("cest combien", LW_PRICE),
     W("cest quoi le prix", LW_PRICE), W("quel prix", LW_PRICE),
     W("quel est le prix", LW_PRICE), W("coute", LW_PRICE),
@@ -381,6 +384,13 @@ const struct lang_word lang_fr_words[] = {
     W("quest ce que vous proposez", LW_HELP), W("cest qui", LW_HELP),
     W("qui est ce", LW_HELP), W("vous etes qui", LW_HELP),
     W("cest bien le", LW_HELP), W("cest le salon", LW_HELP),
+    W("vous etes bien", LW_HELP), W("vous etes bien le", LW_HELP),
+    W("vous etes bien la", LW_HELP), W("vous etes bien chez", LW_HELP),
+    W("cest bien ici", LW_HELP), W("cest bien la", LW_HELP),
+    W("cest bien chez", LW_HELP), W("cest bien vous", LW_HELP),
+    W("je suis bien chez", LW_HELP), W("je suis bien au", LW_HELP),
+    W("je suis bien a", LW_HELP), W("cest bien le numero", LW_HELP),
+    W("cest bien le cabinet", LW_HELP), W("vous etes le", LW_HELP),
     W("ref", LW_REFKEY), W("reference", LW_REFKEY), W("code", LW_REFKEY),
     W("numero", LW_REFKEY | LW_CHOICE), W("num", LW_REFKEY | LW_CHOICE),
     W("n", LW_CHOICE), W("no", LW_CHOICE), W("option", LW_CHOICE),
@@ -527,8 +537,14 @@ const struct lang_word lang_fr_words[] = {
     NT("vous prenez sans", WALKIN),
     NT("vendez", SALES), NT("vente", SALES), NT("acheter", SALES),
     NT("produits", SALES), NT("en stock", SALES), NT("vous vendez", SALES),
-    NT("bon cadeau", OTHER), NT("bons cadeaux", OTHER),
-    NT("carte cadeau", OTHER), NT("cartes cadeaux", OTHER),
+    /* a gift voucher is bought, never booked: "un massage pour Noël,
+     * vous faites des bons cadeaux ?" is no booking for 25 Dec */
+    NT("bon cadeau", SALES), NT("bons cadeaux", SALES),
+    NT("bon cadeaux", SALES), NT("bons cadeau", SALES),
+    NT("carte cadeau", SALES), NT("cartes cadeaux", SALES),
+    NT("cheque cadeau", SALES), NT("cheques cadeaux", SALES),
+    NT("en cadeau", SALES), NT("offrir", SALES), NT("offrir un", SALES),
+    NT("offrir une", SALES), NT("a offrir", SALES),
     NT("wifi", OTHER), NT("toilettes", OTHER), NT("handicape", OTHER),
     NT("fauteuil roulant", OTHER), NT("accessible", OTHER),
     NT("reduction", OTHER), NT("promo", OTHER), NT("promotion", OTHER),
