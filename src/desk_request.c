@@ -126,9 +126,15 @@ static void week_after_visit(struct ctx *c, struct request *rq)
 	struct store_booking b;
 	if (!just_booked(c, &b))
 		return;
-	struct when_day d = when_day_add(local_of(c, b.start).day, 7);
-	if (when_day_cmp(&d, &rq->w.range_first) < 0 ||
-	    when_day_cmp(&d, &rq->w.range_last) > 0)
+	struct when_day was = local_of(c, b.start).day;
+	struct when_day d = when_day_add(was, 7);
+	int in_week = when_day_cmp(&d, &rq->w.range_first) >= 0 &&
+		      when_day_cmp(&d, &rq->w.range_last) <= 0;
+	/* booked in the week named ("mot monday", then "same time next
+	 * week" said the Wednesday before): the week after the booking */
+	int was_in = when_day_cmp(&was, &rq->w.range_first) >= 0 &&
+		     when_day_cmp(&was, &rq->w.range_last) <= 0;
+	if (!in_week && !was_in)
 		return;
 	rq->w.has_day = 1;
 	rq->w.day = d;
