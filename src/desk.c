@@ -547,7 +547,7 @@ static void dispatch(struct ctx *c, const char *text)
 		do_help(c, 0);
 		return;
 	case INQ_CANCEL:
-		do_cancel(c, q);
+		do_cancel(c, q, text);
 		return;
 	case INQ_MOVE:
 		do_move(c, q, text);

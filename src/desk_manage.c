@@ -123,7 +123,21 @@ static size_t on_day(struct ctx *c, const struct store_booking_list *bl,
 	return n;
 }
 
-void do_cancel(struct ctx *c, const struct inquiry *q)
+/*
+ * With nothing booked, "can't do Thursday, Friday at 10 for Fango?" or
+ * "KG Wednesday instead of Tuesday at 10" is a request for the other day:
+ * a service, a day said not to be meant and the day that is.
+ */
+static int books_other_day(const struct inquiry *q)
+{
+	int svc = 0;
+	for (size_t k = 0; k < q->n_matches; k++)
+		svc |= q->matches[k].kind == CAT_SERVICE;
+	return svc && q->ref[0] == '\0' && q->when.has_day &&
+	       q->when.has_not_day && q->when.time != WHEN_TIME_NONE;
+}
+
+void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	if (q->ref[0] != '\0') {
 		cancel_ref(c, q->ref);
@@ -135,7 +149,9 @@ void do_cancel(struct ctx *c, const struct inquiry *q)
 	size_t pick = 0, n_on = 0;
 	if (q->when.has_day)
 		n_on = on_day(c, bl, &q->when.day, &pick);
-	if (bl->n == 0) {
+	if (bl->n == 0 && books_other_day(q)) {
+		do_request(c, q, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
 		say(c, "cancel_none");
@@ -196,6 +212,24 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	}
 	rq.w = *w;
 	struct when_local was = local_of(c, rq.moving.start);
+	if (rq.w.time_rule != NULL &&
+	    strcmp(rq.w.time_rule, "in N minutes") == 0 && rq.w.has_day &&
+	    rq.w.time == WHEN_TIME_AT) {
+		/* "an hour later", "1 saat ileri": the booking shifted by
+		 * that much, not an hour from now (review tr1 C11, C21) */
+		int shift = when_day_diff(&c->lnow.day, &rq.w.day) * 24 * 60 +
+			    rq.w.from_min - c->lnow.minute;
+		int at = was.minute + shift;
+		int days = at >= 0 ? at / (24 * 60)
+				   : -((-at + 24 * 60 - 1) / (24 * 60));
+		rq.w.day = when_day_add(was.day, days);
+		rq.w.from_min = rq.w.to_min = at - days * 24 * 60;
+		rq.w.problem = WHEN_FINE;
+		rq.w.weekday_only = 0;
+		rq.day_named = 1; /* the booking's own day, shifted */
+		book_request(c, &rq);
+		return;
+	}
 	/* "the day before", "wednesday would be better": from the booking;
 	 * "I meant thursday" is the coming one, as if said at first */
 	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));
@@ -263,10 +297,11 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	if (bl == NULL)
 		return;
 	size_t pick = 0;
-	if (bl->n == 0 && w.has_day && q->rule != NULL &&
-	    strncmp(q->rule, "can't one day", 13) == 0) {
-		/* "can't do sat, got mon?" with nothing booked: a request
-		 * for the day asked */
+	if (bl->n == 0 && (books_other_day(q) ||
+			   (w.has_day && q->rule != NULL &&
+			    strncmp(q->rule, "can't one day", 13) == 0))) {
+		/* "can't do sat, got mon?" or "Wednesday instead of Tuesday
+		 * at 10" with nothing booked: a request for the day asked */
 		struct inquiry rq = *q;
 		rq.intent = INQ_BOOK;
 		do_request(c, &rq, text);
@@ -570,6 +605,13 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		rq.svc = p->svc;
 		rq.persons = 1;
 		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+		/* "1" to "which day at 15:00?": no day, and not a new time
+		 * either (a reflex to an earlier list): the same question */
+		if (!p->has_day && p->tk == WHEN_TIME_AT) {
+			merge_pending(c, &rq);
+			book_request(c, &rq);
+			return;
+		}
 		bare_time(c, text, &rq.w);
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)

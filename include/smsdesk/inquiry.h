@@ -136,6 +136,13 @@ struct inquiry {
 	int price_segment;     /* the piece holding the first price word, -1 */
 	int group;	       /* how many people (or animals, bikes) the
 				  text counts: "both", "my 2 dogs"; 0 unsaid */
+	int also;	       /* "too", "as well", "at the same time": one
+				  more thing, for the visit just booked */
+	int total;	       /* "how much altogether": the sum of what is
+				  booked */
+	int other;	       /* names someone or something else ("my
+				  other car", "for my wife"): a booking
+				  beside one held, not a duplicate */
 	int apart;	       /* several services, one for each of them
 				  ("one for a groom and one for a bath"):
 				  side by side, not back to back */
