@@ -406,6 +406,7 @@ static const struct lang_reply_spec specs[] = {
     {"time_passed", "time", ""},
     {"off_grid", "service minutes time day", ""},
     {"outside_hours", "day day_hours", ""},
+    {"last_start", "service day time day_hours", ""},
     {"window_full", "service day", ""},
     {"elsewhere", "providers", "providers"},
     {"try", "providers", "providers"},

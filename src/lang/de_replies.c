@@ -82,6 +82,8 @@ static const struct lang_tpl tpls[] = {
 		 "am {day}."},
     {"outside_hours", "Am {day} haben wir leider nur {day_hours} "
 		      "geöffnet."},
+    {"last_start", "Der letzte Termin für {service} am {day} ist leider um "
+		   "{time}."},
     {"window_full", "Für {service} ist am {day} zu der Zeit leider nichts "
 		    "frei."},
     {"elsewhere", "Oder versuchen Sie es bei {providers}."},

@@ -83,6 +83,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "El {day} a las {time} no hay hueco ({service}: cada "
 		 "{minutes} min)."},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
+    {"last_start", "Lo siento, el {day} la última cita de {service} es a "
+		   "las {time}."},
     {"window_full", "Lo siento, a esa hora no hay nada libre para "
 		    "{service} el {day}."},
     {"elsewhere", "O prueba con {providers}."},

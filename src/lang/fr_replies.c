@@ -92,6 +92,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} : un créneau toutes les {minutes} min ; les "
 		 "plus proches de {time} le {day}."},
     {"outside_hours", "Désolé, le {day} nous sommes ouverts {day_hours}."},
+    {"last_start", "Désolé, le {day} le dernier rendez-vous pour {service} "
+		   "est à {time}."},
     {"window_full", "Désolé, plus rien de libre pour {service} à ce "
 		    "moment-là le {day}."},
     {"elsewhere", "Ou essayez {providers}."},

@@ -88,6 +88,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} tem vaga a cada {minutes} min; as mais perto "
 		 "de {time}, {day}."},
     {"outside_hours", "Desculpe, {day} abrimos {day_hours}."},
+    {"last_start", "Desculpe, {day} o último horário para {service} é às "
+		   "{time}."},
     {"window_full", "Desculpe, {day} sem vagas para {service} nessa "
 		    "faixa."},
     {"elsewhere", "Ou tente {providers}."},

@@ -78,6 +78,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} {minutes} dakikada bir başlıyor; {day} {time} "
 		 "civarı."},
     {"outside_hours", "Üzgünüz, {day} {day_hours} arası açığız."},
+    {"last_start", "Üzgünüz, {day} {service} için son randevu saati "
+		   "{time}."},
     {"window_full", "Üzgünüz, {day} o saatlerde {service} için yer yok."},
     {"elsewhere", "Ya da şuraya sorabilirsiniz: {providers}."},
     {"our_next", "En yakın boş saatlerimiz: {slots}. Randevu için {pick} "

@@ -74,6 +74,28 @@ out=$(x "$barber" "i'll stop by tomorrow at 10 for a haircut")
 t_contains "$out" "intent: book"
 t_end
 
+garage="$SMSDESK_SRC/tests/data/desk_garage.cfg"
+g() { "$SMSDESK_BIN" try -c "$garage" --now 2026-12-02T10:00 \
+	--from +447700900001 "$@"; }
+
+t_begin "trade work we don't do is named cleanly (review r3, class 7)"
+t_contains "$(g can you fix my clutch)" "Sorry, we don't do clutches. We do: 1) MOT test"
+t_contains "$(g timing belt change how much)" "Sorry, we don't do timing belts."
+t_contains "$(g battery flat can u replace it)" "Sorry, we don't do batteries."
+t_contains "$(g can u replace a wiper blade)" "Sorry, we don't do a wiper blade."
+t_contains "$(g need recovery, broke down on the a34)" "Sorry, we don't do recovery."
+t_contains "$(g my exhaust is blowing can you book me in)" "Sorry, we don't do exhausts."
+t_contains "$(g do you use genuine parts)" "I can't answer questions about that by text"
+t_lacks "$(g can you do it cheaper)" "on our list"
+t_end
+
+t_begin "the true reason for a no: the last start, the notice (r3, class 8)"
+t_contains "$(g mot fri 5pm)" "the last MOT test on Fri 4 Dec starts at 16:00."
+t_contains "$(g mot sat 12)" "the last MOT test on Sat 5 Dec starts at 11:30."
+t_contains "$(g mot tomorrow evening)" "the last MOT test on Thu 3 Dec starts at 16:00."
+t_contains "$(g oil change tmrw first thing)" "needs 24 hours notice, so Thu 3 Dec 08:00 is too soon"
+t_end
+
 t_begin "without --explain nothing of it is printed"
 out=$("$SMSDESK_BIN" try -c "$barber" --now 2026-03-25T10:00 \
 	--from +447700900001 hiarcut tmrw 10am)
