@@ -276,6 +276,14 @@ static void offer_range(struct ctx *c, struct request *rq)
 		from = rq->w.from_min;
 		to = rq->w.time == WHEN_TIME_AT ? from + 1 : rq->w.to_min;
 	}
+	/* "in 3 months": the span starts past how far ahead we book */
+	if (when_day_diff(&c->lnow.day, &rq->w.range_first) >
+	    c->cat->policy.booking_horizon_days) {
+		rq->w.day = rq->w.range_first;
+		rq->w.has_day = 1;
+		day_is_gone(c, rq, DESK_REASON_BEYOND_HORIZON);
+		return;
+	}
 	/* Across the span: the first free slot of each day, then more of
 	 * the same days when the span has fewer days than slots shown. */
 	for (int pass = 0; pass < 2 && n < LIST_SLOTS; pass++) {
@@ -283,7 +291,9 @@ static void offer_range(struct ctx *c, struct request *rq)
 		     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
 		     d = when_day_add(d, 1)) {
 			int64_t got[LIST_SLOTS];
-			if (when_day_cmp(&d, &c->lnow.day) < 0)
+			if (when_day_cmp(&d, &c->lnow.day) < 0 ||
+			    when_day_diff(&c->lnow.day, &d) >
+				c->cat->policy.booking_horizon_days)
 				continue;
 			size_t k = free_slots(c, rq->svc, &d, from, to, mv, got,
 					      LIST_SLOTS);
