@@ -91,12 +91,19 @@ static const char SQL_CONV_LANG_SET[] =
 static const char SQL_OPT_SET[] =
     "INSERT INTO optouts (number, since) VALUES (?1, ?2)"
     " ON CONFLICT (number) DO NOTHING";
-/* The number as stored, or the keyed hash a forgotten customer's opt-out
- * is kept as (optout_key, store_privacy.c). */
-static const char SQL_OPT_CLEAR[] =
-    "DELETE FROM optouts WHERE number IN (?1, optout_key(?1))";
+/*
+ * The number as stored, or the keyed hash a forgotten customer's opt-out
+ * is kept as ('#' and hex: optout_key, store_privacy.c). The hash is only
+ * computed when some opt-out is kept hashed: the first HMAC starts
+ * libcrypto's providers, about 4 MiB of the daemon's peak RSS and 15,000
+ * instructions per answer, for nothing on a desk that never forgot anyone.
+ */
+#define SQL_OPT_MATCH                                                          \
+	"number = ?1 OR number = (SELECT optout_key(?1) WHERE EXISTS ("        \
+	"SELECT 1 FROM optouts WHERE number >= '#' AND number < '$'))"
+static const char SQL_OPT_CLEAR[] = "DELETE FROM optouts WHERE " SQL_OPT_MATCH;
 static const char SQL_OPT_GET[] =
-    "SELECT min(since) FROM optouts WHERE number IN (?1, optout_key(?1))";
+    "SELECT min(since) FROM optouts WHERE " SQL_OPT_MATCH;
 
 /* ---- bookings ---------------------------------------------------------- */
 

@@ -8,12 +8,12 @@
 #include "smsdesk/bookcmd.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/staffbook.h"
 #include "smsdesk/store.h"
 #include "smsdesk/text.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,72 +65,30 @@ static const char unblock_usage[] =
 struct options {
 	const char *config, *db, *now, *from, *to, *day, *service, *reason;
 	int list, all;
+	int first; /* argv index of the first operand */
 };
 
 static int parse_options(const char *cmd, const char *usage, int argc,
 			 char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"from", required_argument, NULL, 'F'},
-	    {"to", required_argument, NULL, 'T'},
-	    {"day", required_argument, NULL, 'D'},
-	    {"service", required_argument, NULL, 's'},
-	    {"reason", required_argument, NULL, 'r'},
-	    {"list", no_argument, NULL, 'l'},
-	    {"all", no_argument, NULL, 'A'},
-	    {"now", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL},
+	    {"db", 0, &o->db, NULL},
+	    {"from", 0, &o->from, NULL},
+	    {"to", 0, &o->to, NULL},
+	    {"day", 0, &o->day, NULL},
+	    {"service", 0, &o->service, NULL},
+	    {"reason", 0, &o->reason, NULL},
+	    {"list", 0, NULL, &o->list},
+	    {"all", 0, NULL, &o->all},
+	    {"now", 0, &o->now, NULL},
+	    CLIOPT_END,
 	};
-	int c;
+	int first, rc = cliopt_parse(argc, argv, cmd, usage, opts, 0, &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'F':
-			o->from = optarg;
-			break;
-		case 'T':
-			o->to = optarg;
-			break;
-		case 'D':
-			o->day = optarg;
-			break;
-		case 's':
-			o->service = optarg;
-			break;
-		case 'r':
-			o->reason = optarg;
-			break;
-		case 'l':
-			o->list = 1;
-			break;
-		case 'A':
-			o->all = 1;
-			break;
-		case 'W':
-			o->now = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error(cmd, "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error(cmd, "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
+	if (rc >= 0)
+		return rc;
+	o->first = first;
 	return -1;
 }
 
@@ -278,9 +236,9 @@ int cmd_block(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	if (optind < argc)
+	if (o.first < argc)
 		return cli_usage_error("block", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[o.first]);
 	rc = bookcmd_open(&b, "block", o.config, o.db, o.now);
 	if (rc != CLI_OK)
 		return rc;
@@ -300,15 +258,15 @@ int cmd_unblock(int argc, char **argv)
 
 	if (rc >= 0)
 		return rc;
-	if (argc - optind != 1)
+	if (argc - o.first != 1)
 		return cli_usage_error("unblock", "give one block number");
 	errno = 0;
-	id = strtoll(argv[optind], &end, 10);
-	if (errno != 0 || *end != '\0' || end == argv[optind] || id <= 0)
+	id = strtoll(argv[o.first], &end, 10);
+	if (errno != 0 || *end != '\0' || end == argv[o.first] || id <= 0)
 		return cli_usage_error("unblock",
 				       "'%s' is not a block number (see "
 				       "'smsdesk block --list')",
-				       argv[optind]);
+				       argv[o.first]);
 	rc = bookcmd_open(&b, "unblock", o.config, o.db, o.now);
 	if (rc != CLI_OK)
 		return rc;

@@ -8,11 +8,11 @@
 #include "smsdesk/bookcmd.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/staffbook.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,70 +51,27 @@ struct options {
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"service", required_argument, NULL, 's'},
-	    {"at", required_argument, NULL, 'a'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"phone", required_argument, NULL, 'p'},
-	    {"note", required_argument, NULL, 'N'},
-	    {"force", no_argument, NULL, 'f'},
-	    {"no-text", no_argument, NULL, 'q'},
-	    {"now", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL},
+	    {"db", 0, &o->db, NULL},
+	    {"service", 0, &o->service, NULL},
+	    {"at", 0, &o->at, NULL},
+	    {"name", 0, &o->name, NULL},
+	    {"phone", 0, &o->phone, NULL},
+	    {"note", 0, &o->note, NULL},
+	    {"force", 0, NULL, &o->force},
+	    {"no-text", 0, NULL, &o->no_text},
+	    {"now", 0, &o->now, NULL},
+	    CLIOPT_END,
 	};
-	int c;
+	int first,
+	    rc = cliopt_parse(argc, argv, "book", usage_text, opts, 0, &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 's':
-			o->service = optarg;
-			break;
-		case 'a':
-			o->at = optarg;
-			break;
-		case 'n':
-			o->name = optarg;
-			break;
-		case 'p':
-			o->phone = optarg;
-			break;
-		case 'N':
-			o->note = optarg;
-			break;
-		case 'f':
-			o->force = 1;
-			break;
-		case 'q':
-			o->no_text = 1;
-			break;
-		case 'W':
-			o->now = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("book", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("book", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
 		return cli_usage_error("book", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[first]);
 	if (o->service == NULL || o->at == NULL)
 		return cli_usage_error("book", "--service and --at are needed");
 	return -1;

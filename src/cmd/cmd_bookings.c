@@ -5,12 +5,12 @@
 #include "smsdesk/catalog.h"
 #include "smsdesk/civil.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 #include "smsdesk/text.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -398,47 +398,21 @@ struct options {
 /* Parse argv; returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"day", required_argument, NULL, 'D'},
-	    {"ics", required_argument, NULL, 'i'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL},
+	    {"db", 0, &o->db, NULL},
+	    {"day", 0, &o->day, NULL},
+	    {"ics", 0, &o->ics, NULL},
+	    CLIOPT_END,
 	};
-	int c;
+	int first, rc = cliopt_parse(argc, argv, "bookings", usage_text, opts,
+				     0, &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'D':
-			o->day = optarg;
-			break;
-		case 'i':
-			o->ics = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("bookings", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("bookings",
-					       "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
 		return cli_usage_error("bookings", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[first]);
 	return -1;
 }
 

@@ -6,12 +6,12 @@
 #include "smsdesk/bookcmd.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/privacy.h"
 #include "smsdesk/staffbook.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,56 +67,27 @@ struct options {
 static int parse_options(const char *cmd, const char *usage, int argc,
 			 char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"expired", no_argument, NULL, 'e'},
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {"now", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL},
+	    {"db", 0, &o->db, NULL},
+	    {"expired", 0, NULL, &o->expired},
+	    {"dry-run", 0, NULL, &o->dry_run},
+	    {"now", 0, &o->now, NULL},
+	    CLIOPT_END,
 	};
-	int c;
+	int first, rc = cliopt_parse(argc, argv, cmd, usage, opts, 0, &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'e':
-			o->expired = 1;
-			break;
-		case 'n':
-			o->dry_run = 1;
-			break;
-		case 'W':
-			o->now = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error(cmd, "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error(cmd, "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
+	if (rc >= 0)
+		return rc;
 	if (o->expired && strcmp(cmd, "forget") == 0) {
-		if (optind < argc)
+		if (first < argc)
 			return cli_usage_error(
 			    cmd, "--expired or a NUMBER, not both");
 		return -1;
 	}
-	if (argc - optind != 1)
+	if (argc - first != 1)
 		return cli_usage_error(cmd, "give one phone number");
-	o->number = argv[optind];
+	o->number = argv[first];
 	return -1;
 }
 

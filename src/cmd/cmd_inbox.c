@@ -7,6 +7,7 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/handoff.h"
 #include "smsdesk/outbox.h"
 #include "smsdesk/phone.h"
@@ -14,7 +15,6 @@
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,49 +254,28 @@ static int one(const struct view *v, const char *number, int days)
 
 int cmd_inbox(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"days", required_argument, NULL, 'D'},
-	    {"now", required_argument, NULL, 'n'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
-	const char *config = NULL, *db = NULL, *now = NULL;
+	const char *config = NULL, *db = NULL, *now = NULL, *days_opt = NULL;
 	struct view v = {0};
-	int o, days = 2, rc;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},	{"db", 0, &db, NULL},
+	    {"days", 0, &days_opt, NULL},	{"now", 0, &now, NULL},
+	    {"verbose", 'v', NULL, &v.verbose}, CLIOPT_END,
+	};
+	int first, days = 2,
+		   rc = cliopt_parse(argc, argv, "inbox", usage, opts,
+				     CLIOPT_STOP_AT_OPERAND, &first);
 	char *end;
 
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "+c:vh", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'D':
-			days = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || days < 1 || days > 365)
-				return cli_usage_error(
-				    "inbox", "--days wants 1 to 365, not '%s'",
-				    optarg);
-			break;
-		case 'n':
-			now = optarg;
-			break;
-		case 'v':
-			v.verbose = 1;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("inbox", "bad option");
-		}
+	if (rc >= 0)
+		return rc;
+	if (days_opt != NULL) {
+		days = (int)strtol(days_opt, &end, 10);
+		if (end == days_opt || *end != '\0' || days < 1 || days > 365)
+			return cli_usage_error(
+			    "inbox", "--days wants 1 to 365, not '%s'",
+			    days_opt);
 	}
-	if (argc - optind > 1)
+	if (argc - first > 1)
 		return cli_usage_error("inbox", "one NUMBER at most");
 	struct catalog *cat =
 	    staffcmd_catalog("inbox", cli_config_path(config));
@@ -317,8 +296,8 @@ int cmd_inbox(int argc, char **argv)
 		catalog_free(cat);
 		return CLI_BAD_INPUT;
 	}
-	if (optind < argc) {
-		rc = one(&v, argv[optind], days);
+	if (first < argc) {
+		rc = one(&v, argv[first], days);
 	} else {
 		rc = waiting(&v);
 		if (rc >= 0)

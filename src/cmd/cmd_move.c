@@ -7,10 +7,10 @@
 #include "smsdesk/bookcmd.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/staffbook.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,56 +42,25 @@ struct options {
 
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"at", required_argument, NULL, 'a'},
-	    {"force", no_argument, NULL, 'f'},
-	    {"no-text", no_argument, NULL, 'q'},
-	    {"now", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL},
+	    {"db", 0, &o->db, NULL},
+	    {"at", 0, &o->at, NULL},
+	    {"force", 0, NULL, &o->force},
+	    {"no-text", 0, NULL, &o->no_text},
+	    {"now", 0, &o->now, NULL},
+	    CLIOPT_END,
 	};
-	int c;
+	int first,
+	    rc = cliopt_parse(argc, argv, "move", usage_text, opts, 0, &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'a':
-			o->at = optarg;
-			break;
-		case 'f':
-			o->force = 1;
-			break;
-		case 'q':
-			o->no_text = 1;
-			break;
-		case 'W':
-			o->now = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("move", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("move", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (argc - optind != 1)
+	if (rc >= 0)
+		return rc;
+	if (argc - first != 1)
 		return cli_usage_error("move", "give one booking reference");
 	if (o->at == NULL)
 		return cli_usage_error("move", "--at TIME is needed");
-	o->ref = argv[optind];
+	o->ref = argv[first];
 	return -1;
 }
 

@@ -9,10 +9,10 @@
 #include "smsdesk/bookcmd.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/handoff.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,54 +114,38 @@ static int say(const struct bookcmd *b, int rc, const char *ref,
 
 int cmd_reply(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"now", required_argument, NULL, 'n'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
 	const char *config = NULL, *db = NULL, *now = NULL;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},
+	    {"db", 0, &db, NULL},
+	    {"now", 0, &now, NULL},
+	    CLIOPT_END,
+	};
 	struct handoff_answer a;
 	struct bookcmd b;
 	char by[STORE_NAME_MAX];
-	int o, rc;
+	int first, rc = cliopt_parse(argc, argv, "reply", usage, opts,
+				     CLIOPT_STOP_AT_OPERAND, &first);
 
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'n':
-			now = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("reply", "bad option");
-		}
-	}
-	if (optind >= argc)
+	if (rc >= 0)
+		return rc;
+	if (first >= argc)
 		return cli_usage_error("reply",
 				       "a code (#K7) or a number, then "
 				       "the text");
-	if (optind + 1 >= argc)
+	if (first + 1 >= argc)
 		return cli_usage_error("reply", "no text to send");
 	rc = bookcmd_open(&b, "reply", config, db, now);
 	if (rc != CLI_OK)
 		return rc;
-	char *text = join(argc, argv, optind + 1);
+	char *text = join(argc, argv, first + 1);
 	if (text == NULL) {
 		bookcmd_close(&b);
 		return CLI_BAD_INPUT;
 	}
 	answerer(by, sizeof(by));
-	rc = handoff_answer(b.st, b.cat, argv[optind], text, by, b.now, 0, &a);
-	rc = say(&b, rc, argv[optind], &a);
+	rc = handoff_answer(b.st, b.cat, argv[first], text, by, b.now, 0, &a);
+	rc = say(&b, rc, argv[first], &a);
 	free(text);
 	bookcmd_close(&b);
 	return rc;

@@ -6,13 +6,13 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/report.h"
 #include "smsdesk/staffbook.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -48,55 +48,20 @@ struct options {
 /* Parse argv; returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"from", required_argument, NULL, 'f'},
-	    {"since", required_argument, NULL, 'f'},
-	    {"to", required_argument, NULL, 't'},
-	    {"html", required_argument, NULL, 'H'},
-	    {"now", required_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
+	const struct cliopt opts[] = {
+	    {"config", 'c', &o->config, NULL}, {"db", 0, &o->db, NULL},
+	    {"from", 0, &o->from, NULL},       {"since", 0, &o->from, NULL},
+	    {"to", 0, &o->to, NULL},	       {"html", 0, &o->html, NULL},
+	    {"now", 0, &o->now, NULL},	       CLIOPT_END,
 	};
-	int c;
+	int first, rc = cliopt_parse(argc, argv, "report", usage_text, opts, 0,
+				     &first);
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			o->config = optarg;
-			break;
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'f':
-			o->from = optarg;
-			break;
-		case 't':
-			o->to = optarg;
-			break;
-		case 'H':
-			o->html = optarg;
-			break;
-		case 'W':
-			o->now = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return CLI_OK;
-		case ':':
-			return cli_usage_error("report", "%s needs a value",
-					       argv[optind - 1]);
-		default:
-			return cli_usage_error("report", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
 		return cli_usage_error("report", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[first]);
 	return -1;
 }
 

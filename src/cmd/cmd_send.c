@@ -8,13 +8,13 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/gsm7.h"
 #include "smsdesk/outbox.h"
 #include "smsdesk/phone.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,37 +94,21 @@ static int queue(struct store *st, const struct catalog *cat, const char *to,
 
 int cmd_send(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"to", required_argument, NULL, 't'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
 	const char *config = NULL, *db = NULL, *to = NULL;
-	int o;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},
+	    {"db", 0, &db, NULL},
+	    {"to", 0, &to, NULL},
+	    CLIOPT_END,
+	};
+	int first, rc = cliopt_parse(argc, argv, "send", usage, opts,
+				     CLIOPT_STOP_AT_OPERAND, &first);
 
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 't':
-			to = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("send", "bad option");
-		}
-	}
+	if (rc >= 0)
+		return rc;
 	if (to == NULL)
 		return cli_usage_error("send", "--to NUMBER is required");
-	if (optind >= argc)
+	if (first >= argc)
 		return cli_usage_error("send", "no text to send");
 
 	/* The catalog: the database, and the country national numbers
@@ -143,8 +127,8 @@ int cmd_send(int argc, char **argv)
 	}
 
 	struct store *st = staffcmd_store("send", cat, db);
-	int rc = CLI_BAD_INPUT;
-	char *text = join_words(argc, argv, optind);
+	rc = CLI_BAD_INPUT;
+	char *text = join_words(argc, argv, first);
 	if (st != NULL && text != NULL)
 		rc = queue(st, cat, e164, text);
 	free(text);

@@ -12,13 +12,13 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/health.h"
 #include "smsdesk/runlock.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -210,33 +210,20 @@ static int report(const char *db, struct store *st, int64_t now)
 
 int cmd_status(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0}};
 	const char *config = NULL, *db = NULL;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},
+	    {"db", 0, &db, NULL},
+	    CLIOPT_END,
+	};
 	char err[512];
 	struct stat sb;
-	int o, rc;
+	int first, rc = cliopt_parse(argc, argv, "status", usage, opts,
+				     CLIOPT_STOP_AT_OPERAND, &first);
 
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("status", "bad option");
-		}
-	}
-	if (optind < argc)
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
 		return cli_usage_error("status", "no arguments expected");
 	struct catalog *cat =
 	    staffcmd_catalog("status", cli_config_path(config));

@@ -35,6 +35,35 @@ for c in serve check try demo bookings report send modem pdu; do
 done
 t_end
 
+t_begin "the staff's subcommands share one option parser: help, bad usage"
+for c in book cancel move block unblock forget export report inbox reply \
+	bookings send status; do
+	out=$("$SMSDESK_BIN" "$c" --help 2>&1); rc=$?
+	t_eq "$rc" 0
+	t_contains "$out" "usage: smsdesk $c"
+	out=$("$SMSDESK_BIN" "$c" -h 2>&1); rc=$?
+	t_eq "$rc" 0
+	err=$("$SMSDESK_BIN" "$c" --no-such-option 2>&1 >/dev/null); rc=$?
+	t_eq "$rc" 2
+	t_contains "$err" "smsdesk $c: unknown option '--no-such-option'"
+	t_contains "$err" "Try 'smsdesk $c --help'."
+	err=$("$SMSDESK_BIN" "$c" --db 2>&1 >/dev/null); rc=$?
+	t_eq "$rc" 2
+	t_contains "$err" "smsdesk $c: --db needs a value"
+done
+t_end
+
+t_begin "options may follow operands, except after reply's text"
+cfg=$SMSDESK_SRC/conf/smsdesk.cfg
+err=$("$SMSDESK_BIN" cancel ABCD -c "$cfg" --db /nonexistent/x.db 2>&1); rc=$?
+t_eq "$rc" 1
+t_contains "$err" "/nonexistent/x.db"
+# reply stops at its first operand: "--db" below is text, not an option.
+err=$("$SMSDESK_BIN" reply -c "$cfg" --db /nonexistent/y.db '#K7' --db x 2>&1); rc=$?
+t_eq "$rc" 1
+t_contains "$err" "/nonexistent/y.db"
+t_end
+
 t_begin "make install honours DESTDIR and PREFIX (dry run)"
 out=$(make -s -n -C "$SMSDESK_SRC" install DESTDIR=/tmp/stage PREFIX=/opt/sd 2>&1)
 t_contains "$out" "/tmp/stage/opt/sd/bin/smsdesk"

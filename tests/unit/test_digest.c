@@ -81,10 +81,45 @@ static void test_hmac_rfc4231(void)
 		       "8e0bc6213728c5140546040f0ee37f54");
 }
 
+/*
+ * The keyed context is kept between calls: the same key again, another
+ * key, then the first once more must each give the RFC 4231 answers (a
+ * stale context would give the other key's MAC).
+ */
+static void test_hmac_key_kept_and_changed(void)
+{
+	static const char *const want_hi = "b0344c61d8db38535ca8afceaf0bf12b"
+					   "881dc200c9833da726e9376c2e32cff7";
+	const char *jefe = "what do ya want for nothing?";
+	unsigned char key[20], d[DIGEST_SHA256_LEN];
+	char hex[DIGEST_SHA256_HEX];
+
+	memset(key, 0x0b, sizeof(key));
+	for (int round = 0; round < 3; round++) {
+		CHECK_INT(digest_hmac_sha256(key, 20, "Hi There", 8, d), 0);
+		digest_hex(d, sizeof(d), hex);
+		CHECK_STR(hex, want_hi);
+		CHECK_INT(digest_hmac_sha256(key, 20, "Hi There", 8, d), 0);
+		digest_hex(d, sizeof(d), hex);
+		CHECK_STR(hex, want_hi);
+		CHECK_INT(digest_hmac_sha256("Jefe", 4, jefe, strlen(jefe), d),
+			  0);
+		digest_hex(d, sizeof(d), hex);
+		CHECK_STR(hex, "5bdcc146bf60754e6a042426089575c7"
+			       "5a003f089d2739839dec58b964ec3843");
+	}
+	/* A key of the same length but other bytes is another key. */
+	memset(key, 0x0c, sizeof(key));
+	CHECK_INT(digest_hmac_sha256(key, 20, "Hi There", 8, d), 0);
+	digest_hex(d, sizeof(d), hex);
+	CHECK(strcmp(hex, want_hi) != 0);
+}
+
 int main(void)
 {
 	RUN(test_fips_examples);
 	RUN(test_padding_edges);
 	RUN(test_hmac_rfc4231);
+	RUN(test_hmac_key_kept_and_changed);
 	return h_done();
 }
