@@ -423,6 +423,7 @@ static const struct lang_reply_spec specs[] = {
     {"hours_week", "hours", "hours"},
     {"hours_day", "day day_hours", "day_hours"},
     {"closed_day", "day", ""},
+    {"closed_days", "days", "days"},
     {"cancelled", "service when ref business", "ref"},
     {"cancel_unknown", "ref", ""},
     {"cancel_already", "ref", ""},

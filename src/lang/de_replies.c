@@ -98,6 +98,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
     {"closed_day", "Am {day} haben wir geschlossen."},
+    {"closed_days", "Geschlossen haben wir: {days}."},
     {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
     {"cancelled", "Storniert: {service}, {when} (Ref {ref}). Gern ein "
 		  "andermal wieder!"},

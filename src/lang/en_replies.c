@@ -81,6 +81,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "We're open {hours}."},
     {"hours_day", "On {day} we're open {day_hours}."},
     {"closed_day", "We're closed on {day}."},
+    {"closed_days", "We're closed on {days}."},
     {"book_hint", "Text a service, day and time to book."},
     {"cancelled", "Cancelled: {service}, {when} (ref {ref}). Hope to see "
 		  "you another time."},

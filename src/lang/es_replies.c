@@ -99,6 +99,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Abrimos {hours}."},
     {"hours_day", "El {day} abrimos {day_hours}."},
     {"closed_day", "El {day} cerramos."},
+    {"closed_days", "Cerramos: {days}."},
     {"book_hint", "Para reservar escribe servicio, fecha y hora."},
     {"cancelled", "Cancelada: {service}, {when} (ref {ref}). Esperamos "
 		  "verte otra vez."},

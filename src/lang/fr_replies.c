@@ -108,6 +108,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
     {"closed_day", "Nous sommes fermés le {day}."},
+    {"closed_days", "Nous sommes fermés : {days}."},
     {"book_hint", "Envoyez une prestation, un jour et une heure pour "
 		  "réserver."},
     {"cancelled", "Annulé : {service}, {when} (réf {ref}). Au plaisir de "

@@ -104,6 +104,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Funcionamos {hours}."},
     {"hours_day", "Em {day} abrimos {day_hours}."},
     {"closed_day", "Estamos fechados em {day}."},
+    {"closed_days", "Estamos fechados em {days}."},
     {"book_hint", "Envie o que deseja, dia e hora para agendar."},
     {"cancelled", "Cancelado: {service}, {when} (ref {ref}). Volte "
 		  "sempre!"},

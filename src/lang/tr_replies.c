@@ -93,6 +93,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
     {"hours_day", "{day} {day_hours} arası açığız."},
     {"closed_day", "{day} kapalıyız."},
+    {"closed_days", "Kapalı olduğumuz günler: {days}."},
     {"book_hint", "Randevu için hizmet, gün ve saat yazın."},
     {"cancelled", "İptal edildi: {service}, {when} (ref {ref}). Başka "
 		  "zaman görüşmek üzere."},

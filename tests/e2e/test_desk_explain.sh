@@ -96,6 +96,11 @@ t_contains "$(g mot tomorrow evening)" "the last MOT test on Thu 3 Dec starts at
 t_contains "$(g oil change tmrw first thing)" "needs 24 hours notice, so Thu 3 Dec 08:00 is too soon"
 t_end
 
+t_begin "an hours question about a day not placed names the closed days"
+t_contains "$(g u open bank hols?)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mon 28 Dec, Fri 1 Jan."
+t_lacks "$(g what time do you open)" "closed on"
+t_end
+
 t_begin "without --explain nothing of it is printed"
 out=$("$SMSDESK_BIN" try -c "$barber" --now 2026-03-25T10:00 \
 	--from +447700900001 hiarcut tmrw 10am)
