@@ -314,9 +314,10 @@ static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
+	int retest = rd_retest(r, q);
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int asked = asked_something(r, q);
+	int asked = retest || asked_something(r, q);
 	if (!asked && !thing)
 		asked = rd_job_asked(r, q);
 	/* "do you use genuine parts", "can you do it cheaper": for a person */

@@ -292,3 +292,36 @@ int rd_asks_about_us(const struct reader *r)
 			return 1;
 	return 0;
 }
+
+/*
+ * "mot retest", "can you do a retest": a retest the catalog doesn't list
+ * is not the full service at full price. The service named beside it is
+ * dropped and the retest asked for, so the honest no lists what we do
+ * (the MOT among them, to book by number). Not a question whether one is
+ * included ("is the retest included"): that is for a person.
+ */
+int rd_retest(const struct reader *r, struct inquiry *q)
+{
+	static const char *const incl[] = {
+	    "included", "include", "includes", "free", "inc", "incl", NULL};
+	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0)
+		return 0;
+	int at = -1;
+	for (size_t i = 0; i < r->n; i++) {
+		if (in(r->t[i].w, incl))
+			return 0;
+		if (r->t[i].thing == 0 &&
+		    (strcmp(r->t[i].w, "retest") == 0 ||
+		     strcmp(r->t[i].w, "retests") == 0 ||
+		     strcmp(r->t[i].w, "reinspection") == 0))
+			at = (int)i;
+	}
+	if (at < 0 || q->n_matches > 1)
+		return 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE)
+			q->things[k].role = INQ_MENTIONED;
+	q->n_matches = 0;
+	snprintf(q->asked_word, sizeof(q->asked_word), "retests");
+	return 1;
+}

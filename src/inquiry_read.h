@@ -73,6 +73,9 @@ void rd_job_name(const struct reader *r, size_t j, char *out, size_t cap);
 /* A question about how we work, not a request ("do you use genuine
  * parts", "can you do it cheaper"). */
 int rd_asks_about_us(const struct reader *r);
+/* "mot retest" where the catalog lists no retest: the service named is
+ * dropped and 'retests' asked for; 1 when so. */
+int rd_retest(const struct reader *r, struct inquiry *q);
 /* inquiry_intent.c: the main intent from everything read. */
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);
