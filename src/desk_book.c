@@ -323,6 +323,19 @@ static void offer_range(struct ctx *c, struct request *rq)
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
 			rq->w.day = c->lnow.day;
 		rq->w.has_day = 1;
+		/* "am Wochenende?" at a business closed then: closed, with
+		 * the next free slots, never "nothing free at that time" */
+		int all_closed = 1;
+		for (struct when_day d = rq->w.day;
+		     all_closed && when_day_cmp(&d, &rq->w.range_last) <= 0;
+		     d = when_day_add(d, 1)) {
+			int op[8], cl[8];
+			all_closed = when_hours_of(c->cat, &d, op, cl, 8) == 0;
+		}
+		if (all_closed) {
+			day_is_gone(c, rq, DESK_REASON_CLOSED);
+			return;
+		}
 		say_no(c, rq, "window_full", DESK_REASON_FULL, opts, 0);
 		return;
 	}
@@ -375,6 +388,14 @@ static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 	return -1;
 }
 
+/* " (GBP 54.85)": each booking of several states its price (manners 3). */
+static const char *price_note(struct ctx *c, const struct cat_service *svc)
+{
+	if (svc->price == NULL || svc->price[0] == '\0')
+		return "";
+	return pool_fmt(c, " (%s)", svc->price);
+}
+
 /* Book (or move into) svc at t, with the group after it; the promise
  * states everything (manners 3). */
 static int book_at(struct ctx *c, struct request *rq, int64_t t)
@@ -388,7 +409,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	if (!rq->day_named || rq->w.time != WHEN_TIME_AT)
 		return STORE_ERR_ARG;
 	const struct store_booking *held =
-	    mv == NULL && rq->persons <= 1 ? already(c, svc, t) : NULL;
+	    mv == NULL && rq->persons <= 1 && !c->q->other && !rq->offered
+		? already(c, svc, t)
+		: NULL;
 	if (held != NULL) {
 		struct part *p = part_add(c, "already_booked", 0);
 		part_set(p, "service", svc_name(c, svc));
@@ -438,8 +461,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_subject(c, svc->id);
 	set_start(c, t);
 	set_ref(c, ref);
-	items[0] =
-	    pool_fmt(c, "%s %s ref %s", svc_name(c, svc), fmt_when(c, t), ref);
+	items[0] = pool_fmt(c, "%s %s%s ref %s", svc_name(c, svc),
+			    fmt_when(c, t), price_note(c, svc), ref);
 	size_t n_party = n_jobs - rq->n_also; /* more people, same service */
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
@@ -467,8 +490,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		set_start(c, tj);
 		set_ref(c, rj);
 		items[n_done] =
-		    pool_fmt(c, "%s %s ref %s", svc_name(c, jobs[j]),
-			     fmt_hhmm(c, local_of(c, tj).minute), rj);
+		    pool_fmt(c, "%s %s%s ref %s", svc_name(c, jobs[j]),
+			     fmt_hhmm(c, local_of(c, tj).minute),
+			     price_note(c, jobs[j]), rj);
 		done[n_done++] = jobs[j];
 		prev = jobs[j];
 		prev_t = tj;
@@ -507,30 +531,23 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 /* ---- the request ------------------------------------------------------------
  */
 
-/* Only a time, no day: today's slot if it is free and ahead, offered —
- * never booked (the day was not named). */
-static void offer_today(struct ctx *c, struct request *rq)
+/* Only a time, no day: ask which day, with the time they gave kept for
+ * the answer ("tomorrow" then books it). Today is never offered as if it
+ * had been asked: a "1" or "yes" to such an offer booked a day nobody
+ * named (review tr1 C17, C20). "today at 3" has its day and never comes
+ * here. */
+static void ask_day_at(struct ctx *c, struct request *rq)
 {
+	struct part *p = part_add(c, "ask_day_at", 0);
+	part_set(p, "service", svc_name(c, rq->svc));
+	part_set(p, "time", fmt_hhmm(c, rq->w.from_min));
+	part_set(p, "hours", fmt_hours(c));
+	decide(c, DESK_CLARIFY, DESK_REASON_NEED_DAY,
+	       "a time but no day: ask which day, never today unasked");
+	set_subject(c, rq->svc->id);
 	struct request r2 = *rq;
-	r2.w.day = c->lnow.day;
-	r2.w.has_day = 1;
-	settle_hour(c, &r2.w, &r2.w.day);
-	int m = r2.w.from_min;
-	int64_t t = epoch_of(c, &r2.w.day, m);
-	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
-	if (r2.w.problem == WHEN_FINE && r2.w.time == WHEN_TIME_AT &&
-	    t >= earliest_start(c, rq->svc) &&
-	    when_is_slot(c->cat, &r2.w.day, rq->svc->minutes, m) &&
-	    has_place(c, rq->svc, t, mv)) {
-		decide(c, DESK_OFFER, DESK_REASON_NEED_DAY,
-		       "a time but no day: offer today, don't book");
-		set_subject(c, rq->svc->id);
-		/* remembered without the day: we suggested it, they did not */
-		offer_slots(c, &r2, "offer_today", &t, 1, 0, NULL);
-		part_set(&c->parts[c->n_parts - 1], "time", fmt_hhmm(c, m));
-		return;
-	}
-	ask_day(c, rq, "ask_day");
+	r2.w.has_day = 0;
+	remember_request(c, &r2);
 }
 
 static void earliest(struct ctx *c, struct request *rq)
@@ -584,7 +601,7 @@ void book_request(struct ctx *c, struct request *rq)
 			return;
 		}
 		if (w->time == WHEN_TIME_AT) {
-			offer_today(c, rq);
+			ask_day_at(c, rq);
 			return;
 		}
 		if (w->time == WHEN_TIME_WINDOW && w->to_min > c->lnow.minute) {
@@ -722,7 +739,7 @@ void book_request(struct ctx *c, struct request *rq)
 		return;
 	}
 	if (!rq->day_named) {
-		offer_today(c, rq);
+		ask_day_at(c, rq);
 		return;
 	}
 	if (rq->offer_only && has_place(c, svc, t, mv)) {

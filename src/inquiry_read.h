@@ -58,6 +58,7 @@ int rd_is_ref_like(const char *w, int after_keyword);
 
 /* "2", "option 3", "the second one": the number picked, else 0. */
 int rd_choice_of(const struct reader *r);
+int rd_number_is_mday(const struct when_req *w);
 
 /* inquiry_things.c: services, topics and trade words, their roles, how
  * many people. */

@@ -150,6 +150,16 @@ static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
 	enum mod m = mod_of(rd, k, &ml);
 
 	*week_of = -100;
+	if (m == M_NONE && (wl = week_word(rd, k)) > 0) {
+		/* "el jueves de la semana que viene": the mark after the
+		 * week word */
+		int pk = skip(rd, k + wl), pl;
+		enum mod pm = mod_of(rd, pk, &pl);
+		if (pm == M_NEXT || pm == M_THIS || pm == M_LAST) {
+			*week_of = pm == M_NEXT ? 1 : pm == M_LAST ? -1 : 0;
+			return pk + pl - i;
+		}
+	}
 	if (m != M_NONE && (wl = week_word(rd, k + ml)) > 0) {
 		*week_of = m == M_NEXT ? 1 : m == M_LAST ? -1 : 0;
 		if (m == M_AFTER_NEXT)
@@ -423,6 +433,17 @@ int wr_count(struct rd *rd, int i)
 		k += h->len;
 		goto minutes;
 	}
+	if ((h = hit(rd, k, WS_DURATION)) != NULL && !in && !ago && !next) {
+		/* "yarım saat sonra", "half an hour earlier": after it */
+		const struct lex_hit *p = hit(rd, k + h->len, WS_LATER);
+		if (p == NULL && (p = hit(rd, k + h->len, WS_AGO)) != NULL)
+			ago = 1;
+		if (p != NULL) {
+			v = h->value;
+			k += h->len + p->len;
+			goto minutes;
+		}
+	}
 	if ((h = hit(rd, k, WS_FEW)) != NULL) {
 		few = h->value;
 		k += h->len;
@@ -657,6 +678,60 @@ static int number_after_mark(const struct rd *rd, int i)
 	return !hour_marked(rd, i + 1) && !has(rd, i + 1, WS_MONTH);
 }
 
+/*
+ * "dia 15 ou 16", "dia 15 e dia 16", "le 15 ou le 16": after the day of the
+ * month at k (its word at i), a joining word (WS_TO: "ou", "e", "a") and a
+ * later day of the month with no hour mark: the two days, a span offered
+ * across (never the second number read as an hour). Returns the tokens
+ * used, 0 when it is not that.
+ */
+static int two_mdays(struct rd *rd, int i, int k)
+{
+	const struct lex_hit *to = hit(rd, k + 1, WS_TO), *h;
+	if (to == NULL || has(rd, k + 1, WS_AT))
+		return 0;
+	int k2 = skip(rd, k + 1 + to->len), again = 0;
+	if ((h = hit(rd, k2, WS_MDAY)) != NULL) {
+		k2 = skip(rd, k2 + h->len);
+		again = 1; /* "ou dia 16": a day, whatever follows */
+	}
+	int a = tok(rd, k)->num, b = tok(rd, k2)->num;
+	/* "dia 15 ou 16 de manhã": the part of the day is for both days;
+	 * only a clock mark ("16h", "16:30") makes the second an hour */
+	int clock = has(rd, k2 + 1, WS_OCLOCK) ||
+		    has(rd, k2 + 1, WS_MIN_AFTER) || tok(rd, k2)->sep == ':' ||
+		    tok(rd, k2)->sep == 'h';
+	if (b <= a || b > 31 || tok(rd, k2)->ndigits > 2 || (!again && clock) ||
+	    (!again && !lone_mday(rd, k2) && hour_marked(rd, k2 + 1) &&
+	     !has(rd, k2 + 1, WS_AM) && !has(rd, k2 + 1, WS_PM) &&
+	     !has(rd, k2 + 1, WS_WINDOW)))
+		return 0;
+	int m;
+	if (month_at(rd, skip(rd, k2 + 1), &m) > 0)
+		return 0; /* "dia 15 ou 16 de dezembro": the month rule */
+
+	int yy = rd->now->day.year, mo = rd->now->day.month;
+	for (int tries = 0; tries < 3; tries++) {
+		struct when_day first, last;
+		if (when_day_make(yy, mo, a, &first) == 0 &&
+		    when_day_make(yy, mo, b, &last) == 0 &&
+		    when_day_cmp(&last, &rd->now->day) >= 0) {
+			if (when_day_cmp(&first, &rd->now->day) < 0)
+				first = rd->now->day;
+			set_range(rd, first, last);
+			mark(rd, i, k2 + 1 - i);
+			note_day(rd, i, k2 + 1 - i, "two days of the month");
+			rd->ctx_at = k2 + 1;
+			return k2 + 1 - i;
+		}
+		if (++mo > 12) {
+			mo = 1;
+			yy++;
+		}
+	}
+	return 0;
+}
+
 int wr_date(struct rd *rd, int i)
 {
 	const struct lex_tok *t0 = tok(rd, i);
@@ -666,6 +741,8 @@ int wr_date(struct rd *rd, int i)
 	/* "le 12", "dia 12 às 10h": the day of the month after its word */
 	if ((h = hit(rd, i, WS_MDAY)) != NULL) {
 		int k = skip(rd, i + h->len);
+		if (lone_mday(rd, k) && (n = two_mdays(rd, i, k)) > 0)
+			return n;
 		if (lone_mday(rd, k))
 			return mday_ahead(rd, tok(rd, k)->num, i, k + 1 - i,
 					  "day of the month");

@@ -122,6 +122,9 @@ enum when_sense {
 	WS_NOT,	       /* before a day that is not the one meant: "not",
 			* "can't make", "instead of" ("I meant tuesday, not
 			* tomorrow"): the other day named wins */
+	WS_NOT_AFTER,  /* after a day that is not the one meant: "değil"
+			* ("cuma değil cumartesi", tr), "olmaz": the other
+			* day named wins */
 	WS_ANCHOR,     /* a day counted from the booking or day being talked
 			* about: "the day before" -1, "the day after" 1 (alone,
 			* the reader cannot place it: the desk does) */
@@ -206,6 +209,12 @@ struct when_vocab {
 	 * first pack the reader is given).
 	 */
 	int wday_date;
+	/*
+	 * 1 when a weekday named alone on that same weekday is next week's
+	 * ("el miércoles" sent on a Wednesday: today is "hoy"), 0 when it
+	 * is today. "este miércoles" and "hoy" still name today.
+	 */
+	int wday_same_next;
 };
 
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */

@@ -25,6 +25,8 @@ static const struct lang_tpl tpls[] = {
 	      "({old_ref} ist storniert). Absagen: STORNO {ref} senden."},
     {"already_booked", "Sie sind schon gebucht: {service}, {when}. Ref "
 		       "{ref}."},
+    {"with_booking", "Zu Ihrem Termin {service} {when} (Ref {ref}):"},
+    {"bookings_total", "Ihre Termine: {bookings}. Gesamt {total}."},
     {"offer", "Frei: {slots}. Zum Buchen {pick} antworten."},
     {"offer_day", "{service} am {day}? Frei: {slots}. Zum Buchen {pick} "
 		  "antworten."},
@@ -35,8 +37,8 @@ static const struct lang_tpl tpls[] = {
     {"offer_range", "{service}, frei: {slots}. Zum Buchen {pick} "
 		    "antworten."},
     {"offer_one", "{service} {when} ist frei. Zum Buchen 1 antworten."},
-    {"offer_today", "{service} heute um {time}? Zum Buchen 1 antworten oder "
-		    "einen anderen Tag nennen."},
+    {"ask_day_at", "An welchem Tag möchten Sie {service} um {time}? "
+		   "Geöffnet: {hours}."},
     {"ask_service", "Welche Leistung möchten Sie? Wir bieten: {services}. "
 		    "Bitte mit der Nummer antworten."},
     {"ask_service_brief", "Welche Leistung möchten Sie dann?"},

@@ -21,6 +21,7 @@ static const struct lang_tpl tpls[] = {
     {"already_booked", "You're already booked: {service}, {when}. Ref "
 		       "{ref}."},
     {"offer", "Free: {slots}. Reply {pick} to book."},
+    {"with_booking", "To go with your {service} {when} (ref {ref}):"},
     {"offer_day", "{service} on {day}? Free: {slots}. Reply {pick} to "
 		  "book."},
     {"offer_window", "{service} on {day}. Free: {slots}. Reply {pick} to "
@@ -29,8 +30,8 @@ static const struct lang_tpl tpls[] = {
 		       "book."},
     {"offer_range", "{service}, free: {slots}. Reply {pick} to book."},
     {"offer_one", "{service} {when} is free. Reply 1 to book it."},
-    {"offer_today", "{service} today at {time}? Reply 1 to book it, or "
-		    "text another day."},
+    {"ask_day_at", "Which day would you like {service} at {time}? We're "
+		   "open {hours}."},
     {"ask_service", "Which service would you like? We do: {services}. "
 		    "Reply with a number."},
     {"ask_service_brief", "Which service would you like then?"},
@@ -102,6 +103,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "You have no upcoming bookings with us."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
 	     "cancel, STOP to opt out."},

@@ -284,6 +284,9 @@ static const struct when_word en_words[] = {
     E("hence", WS_LATER, 0),
     E("time", WS_LATER, 0),
     E("ago", WS_AGO, 0),
+    /* "an hour earlier" (moving a booking: shifted from its time) */
+    E("earlier", WS_AGO, 0),
+    E("sooner", WS_AGO, 0),
     E("day", WS_UNIT_DAYS, 1),
     E("days", WS_UNIT_DAYS, 1),
     E("dys", WS_UNIT_DAYS, 1),

@@ -31,6 +31,8 @@ static const struct lang_tpl tpls[] = {
 	      "ref {ref} ({old_ref} queda anulada). Para cancelar escribe "
 	      "CANCELAR {ref}."},
     {"already_booked", "Ya tienes cita: {service}, {when}. Ref {ref}."},
+    {"with_booking", "Junto a tu {service} {when} (ref {ref}):"},
+    {"bookings_total", "Tus citas: {bookings}. Total {total}."},
     {"offer", "Libre: {slots}. Responde {pick} para reservar."},
     {"offer_day", "¿{service} el {day}? Libre: {slots}. Responde {pick} "
 		  "para reservar."},
@@ -42,8 +44,8 @@ static const struct lang_tpl tpls[] = {
 		    "reservar."},
     {"offer_one", "{service} el {when}: hay hueco. Responde 1 para "
 		  "reservarlo."},
-    {"offer_today", "¿{service} hoy a las {time}? Responde 1 para "
-		    "reservarlo, o dime otra fecha."},
+    {"ask_day_at", "¿Qué día quieres {service} a las {time}? Abrimos "
+		   "{hours}."},
     {"ask_service", "¿Qué servicio quieres? Hacemos: {services}. Responde "
 		    "{pick}."},
     {"ask_service_brief", "¿Y qué servicio quieres?"},
@@ -211,6 +213,14 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} a las {hour}"},
 };
 
+/* Spanish reads "Sesion", "Puncion" and "dias" plain, as SMS writes them:
+ * a reply that would be cut as Unicode goes out whole in GSM instead (é, ñ,
+ * ü, ¿ and ¡ are GSM and stay). */
+static const char *const fit_folds[] = {
+    "á", "a", "í", "i", "ó", "o", "ú", "u",  "Á",
+    "A", "Í", "I", "Ó", "O", "Ú", "U", NULL,
+};
+
 const struct lang_pack lang_pack_es = {
     .code = "es",
     .name = "Español",
@@ -224,4 +234,5 @@ const struct lang_pack lang_pack_es = {
 		       "el estado de un trabajo", "venir sin cita",
 		       "lo que vendemos"},
     .when = &when_vocab_es,
+    .fit_folds = fit_folds,
 };

@@ -20,6 +20,9 @@
 #define W(t, c)	   {t, (uint64_t)(c), 0}
 #define V(t, c, v) {t, (uint64_t)(c), v}
 #define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
+/* what happened to the animal ("vomitou depois do banho"): for a person,
+ * and past, so never a slot offered */
+#define NTP(t)     {t, LW_NOT_TEXT | LW_PAST, LANG_NT_OTHER}
 
 const struct lang_word lang_pt_words[] = {
     /* ---- sair da lista, voltar (manners 6: STOP honoured at once). STOP
@@ -165,6 +168,26 @@ const struct lang_word lang_pt_words[] = {
     W("ate quarta", LW_ACK | LW_BYE), W("ate quinta", LW_ACK | LW_BYE),
     W("ate sexta", LW_ACK | LW_BYE), W("ate sabado", LW_ACK | LW_BYE),
     W("ate la", LW_ACK | LW_BYE), W("ate depois", LW_ACK | LW_BYE),
+    /* a text sent by mistake: nothing to answer ("wrong number") */
+    W("foi engano", LW_ACK | LW_BYE), W("engano", LW_ACK | LW_BYE),
+    W("por engano", LW_ACK | LW_BYE), W("mensagem errada", LW_ACK | LW_BYE),
+    W("msg errada", LW_ACK | LW_BYE), W("mandei errado", LW_ACK | LW_BYE),
+    W("enviei errado", LW_ACK | LW_BYE), W("mandei sem querer", LW_ACK | LW_BYE),
+    W("numero errado", LW_ACK | LW_BYE), W("pessoa errada", LW_ACK | LW_BYE),
+    W("contato errado", LW_ACK | LW_BYE), W("foi mal", LW_ACK),
+    W("desconsidera", LW_ACK | LW_BYE), W("desconsidere", LW_ACK | LW_BYE),
+    W("ignora", LW_ACK | LW_BYE), W("ignore", LW_ACK | LW_BYE),
+    W("pode ignorar", LW_ACK | LW_BYE),
+    /* praise after a visit: thanks, nothing to answer */
+    W("pelo atendimento", LW_THANKS), W("pelo carinho", LW_THANKS),
+    W("pelo servico", LW_THANKS), W("ficou linda", LW_ACK),
+    W("ficou lindo", LW_ACK), W("ficou lindinha", LW_ACK),
+    W("ficou lindinho", LW_ACK), W("ficou otimo", LW_ACK),
+    W("ficou otima", LW_ACK), W("ficou perfeito", LW_ACK),
+    W("ficou perfeita", LW_ACK), W("ficou show", LW_ACK),
+    W("ficou uma graca", LW_ACK), W("ficou cheirosa", LW_ACK),
+    W("ficou cheiroso", LW_ACK), W("amei", LW_ACK | LW_PAST), W("adorei", LW_ACK | LW_PAST),
+    W("amamos", LW_ACK | LW_PAST), W("adoramos", LW_ACK | LW_PAST),
     W("ate a proxima", LW_ACK | LW_BYE), W("tchau", LW_ACK | LW_BYE),
     W("xau", LW_ACK | LW_BYE), W("tchauzinho", LW_ACK | LW_BYE),
     W("flw", LW_ACK | LW_BYE), W("falou", LW_ACK | LW_BYE),
@@ -298,6 +321,12 @@ const struct lang_word lang_pt_words[] = {
     W("ao inves", LW_CORRECT), W("pensando bem", LW_CORRECT),
     W("mesmo horario", LW_SAME), W("mesma hora", LW_SAME),
     W("no mesmo horario", LW_SAME), W("a mesma hora", LW_SAME),
+    /* "qual o horário?": when we are open */
+    W("qual o horario", LW_HOURS | LW_QUESTION),
+    W("qual o horario de voces", LW_HOURS | LW_QUESTION),
+    W("qual o horario de vcs", LW_HOURS | LW_QUESTION),
+    W("qual o horario de atendimento", LW_HOURS | LW_QUESTION),
+    W("horario de atendimento", LW_HOURS),
     W("horario", LW_BOOKING), W("agendamento", LW_BOOKING),
     W("agendamentos", LW_BOOKING), W("marcacao", LW_BOOKING),
     W("marcacoes", LW_BOOKING), W("reserva", LW_BOOKING), W("hora marcada", LW_BOOKING),
@@ -487,6 +516,14 @@ const struct lang_word lang_pt_words[] = {
     NT("onde e", DIRECTIONS), NT("fica onde", DIRECTIONS),
     NT("ficam onde", DIRECTIONS), NT("voces ficam onde", DIRECTIONS),
     NT("onde voces ficam", DIRECTIONS), NT("onde estao", DIRECTIONS),
+    NT("onde vcs ficam", DIRECTIONS), NT("onde vc fica", DIRECTIONS),
+    NT("vcs ficam onde", DIRECTIONS), NT("vcs ficam aonde", DIRECTIONS),
+    NT("aonde vcs ficam", DIRECTIONS), NT("aonde voces ficam", DIRECTIONS),
+    NT("onde vcs estao", DIRECTIONS), NT("ficam aonde", DIRECTIONS),
+    NT("fica aonde", DIRECTIONS), NT("qual o endereco", DIRECTIONS),
+    NT("qual endereco", DIRECTIONS), NT("qual a rua", DIRECTIONS),
+    NT("em que rua", DIRECTIONS), NT("que bairro", DIRECTIONS),
+    NT("qual bairro", DIRECTIONS), NT("manda a localizacao", DIRECTIONS),
     NT("localizacao", DIRECTIONS), NT("a localizacao", DIRECTIONS),
     NT("morada", DIRECTIONS), NT("a morada", DIRECTIONS),
     NT("como chego", DIRECTIONS), NT("como chegar", DIRECTIONS),
@@ -536,7 +573,30 @@ const struct lang_word lang_pt_words[] = {
     NT("trabalhar com voces", OTHER), NT("curriculo", OTHER),
     NT("indica", OTHER), NT("recomenda", OTHER), NT("qual a diferenca", OTHER),
     NT("diferenca entre", OTHER), NT("esqueci", OTHER), NT("perdi", OTHER),
-    NT("cachorro", OTHER), NT("cao", OTHER), NT("pet", OTHER),
+    /* bringing an animal along (a barber's question), not the animal
+     * itself: in a pet shop the dog is what every booking is for */
+    NT("pet friendly", OTHER), NT("aceita cachorro", OTHER),
+    NT("aceitam cachorro", OTHER), NT("aceita pet", OTHER),
+    NT("aceitam pet", OTHER), NT("levar o cachorro", OTHER),
+    NT("levar meu cachorro", OTHER), NT("levar o meu cachorro", OTHER),
+    NT("levar o cao", OTHER), NT("levar o meu cao", OTHER),
+    NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
+    NT("entrar com cao", OTHER), NT("entrar com o cao", OTHER),
+    /* the animal's health: for a vet (a topic where the catalog has
+     * one), never a bath slot */
+    NTP("vomitou"), NTP("passou mal"), NTP("machucou"), NTP("se machucou"),
+    NTP("sangrou"), NTP("se cortou"), NTP("ficou doente"),
+    NTP("ficou com feridas"), NTP("ficou vermelho"), NTP("ficou vermelha"),
+    NT("vomitando", OTHER), NT("vomito", OTHER), NT("doente", OTHER),
+    NT("passando mal", OTHER), NT("machucado", OTHER),
+    NT("machucada", OTHER), NT("sangrando", OTHER), NT("diarreia", OTHER),
+    NT("coxear", OTHER), NT("a coxear", OTHER), NT("mancar", OTHER),
+    NT("mancando", OTHER), NT("ferida", OTHER), NT("ferido", OTHER),
+    NT("nao quer comer", OTHER), NT("nao esta comendo", OTHER),
+    NT("nao ta comendo", OTHER), NT("febre", OTHER), NT("convulsao", OTHER),
+    NT("coceira", OTHER), NT("se cocando", OTHER),
+    NT("ferimento", OTHER), NT("inchado", OTHER), NT("inchada", OTHER),
+    NT("envenenado", OTHER), NT("envenenada", OTHER),
     NT("posso esperar", OTHER), NT("esperar ai", OTHER), NT("alergia", OTHER),
     NT("alergico", OTHER), NT("foto", OTHER), NT("fotos", OTHER),
     NT("cerveja", OTHER), NT("cafe", OTHER), NT("email", OTHER),
@@ -554,6 +614,14 @@ const struct lang_word lang_pt_words[] = {
 
     /* ---- palavras do dia a dia: nunca um erro de digitação nosso, nem
      * uma coisa pedida */
+    W("cachorro", LW_COMMON), W("cachorra", LW_COMMON),
+    W("cachorrinho", LW_COMMON), W("cachorrinha", LW_COMMON),
+    W("cao", LW_COMMON), W("caes", LW_COMMON), W("cadela", LW_COMMON),
+    W("cadelinha", LW_COMMON), W("gato", LW_COMMON), W("gata", LW_COMMON),
+    W("gatinho", LW_COMMON), W("gatinha", LW_COMMON), W("dog", LW_COMMON),
+    W("doguinho", LW_COMMON), W("pet", LW_COMMON), W("bichinho", LW_COMMON),
+    W("filhote", LW_COMMON), W("cachorros", LW_COMMON),
+    W("gatos", LW_COMMON), W("pets", LW_COMMON),
     W("amanha", LW_COMMON | LW_DATEWORD), W("amnh", LW_COMMON | LW_DATEWORD),
     W("depois de amanha", LW_COMMON | LW_DATEWORD),
     W("semana", LW_COMMON | LW_DATEWORD), W("proxima", LW_COMMON | LW_DATEWORD),

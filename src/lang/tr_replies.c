@@ -26,6 +26,8 @@ static const struct lang_tpl tpls[] = {
 	      "{ref} ({old_ref} iptal). İptal için İPTAL {ref} yazın."},
     {"already_booked", "Randevunuz zaten var: {service}, {when}. Ref "
 		       "{ref}."},
+    {"with_booking", "{service} randevunuzla birlikte ({when}, ref {ref}):"},
+    {"bookings_total", "Randevularınız: {bookings}. Toplam {total}."},
     {"offer", "Boş: {slots}. Randevu için {pick} yazın."},
     {"offer_day", "{day} için {service}? Boş: {slots}. Randevu için {pick} "
 		  "yazın."},
@@ -35,8 +37,8 @@ static const struct lang_tpl tpls[] = {
 		       "{pick} yazın."},
     {"offer_range", "{service}, boş: {slots}. Randevu için {pick} yazın."},
     {"offer_one", "{service} {when} boş. Randevu için 1 yazın."},
-    {"offer_today", "{service} bugün saat {time}? Randevu için 1 yazın ya "
-		    "da başka bir gün yazın."},
+    {"ask_day_at", "{service} için saat {time} hangi gün olsun? Açık "
+		   "olduğumuz saatler: {hours}."},
     {"ask_service", "Hangi hizmeti istersiniz? Hizmetlerimiz: {services}. "
 		    "Lütfen numarayla yanıtlayın."},
     {"ask_service_brief", "O zaman hangi hizmeti istersiniz?"},
