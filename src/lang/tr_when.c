@@ -19,16 +19,10 @@
  */
 #include "smsdesk/when_vocab.h"
 
+#include "when_rows.h"
+
 #include <stddef.h>
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
-	}
 #define PO(t, s, v)                                                            \
 	{                                                                      \
 		t, s, WF_POST, v                                               \
