@@ -192,6 +192,39 @@ void day_is_gone(struct ctx *c, const struct request *rq, enum desk_reason why)
 	say_no(c, rq, tpl, why, opts, n);
 }
 
+/* The start of the day's last slot for the request's service, or -1. */
+static int last_start(struct ctx *c, const struct request *rq)
+{
+	int grid[MAX_GRID];
+	size_t ng =
+	    when_slots_of(c->cat, &rq->w.day, rq->svc->minutes, grid, MAX_GRID);
+	if (ng > MAX_GRID)
+		ng = MAX_GRID;
+	return ng > 0 ? grid[ng - 1] : -1;
+}
+
+/* Every slot of the day in [from, to) starts inside the notice: the first
+ * of them, else -1. */
+static int window_in_notice(struct ctx *c, const struct request *rq, int from,
+			    int to)
+{
+	int grid[MAX_GRID], any = -1;
+	size_t ng =
+	    when_slots_of(c->cat, &rq->w.day, rq->svc->minutes, grid, MAX_GRID);
+	int64_t early = earliest_start(c, rq->svc);
+	if (ng > MAX_GRID)
+		ng = MAX_GRID;
+	for (size_t i = 0; i < ng; i++) {
+		if (grid[i] < from || grid[i] >= to)
+			continue;
+		if (epoch_of(c, &rq->w.day, grid[i]) >= early)
+			return -1;
+		if (any < 0)
+			any = grid[i];
+	}
+	return any;
+}
+
 /* Why nothing is free on the day: notice, or bookings. */
 static enum desk_reason why_none(struct ctx *c, const struct request *rq)
 {
@@ -249,6 +282,14 @@ static void offer_range(struct ctx *c, struct request *rq)
 		from = rq->w.from_min;
 		to = rq->w.time == WHEN_TIME_AT ? from + 1 : rq->w.to_min;
 	}
+	/* "in 3 months": the span starts past how far ahead we book */
+	if (when_day_diff(&c->lnow.day, &rq->w.range_first) >
+	    c->cat->policy.booking_horizon_days) {
+		rq->w.day = rq->w.range_first;
+		rq->w.has_day = 1;
+		day_is_gone(c, rq, DESK_REASON_BEYOND_HORIZON);
+		return;
+	}
 	/* Across the span: the first free slot of each day, then more of
 	 * the same days when the span has fewer days than slots shown. */
 	for (int pass = 0; pass < 2 && n < LIST_SLOTS; pass++) {
@@ -256,7 +297,9 @@ static void offer_range(struct ctx *c, struct request *rq)
 		     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
 		     d = when_day_add(d, 1)) {
 			int64_t got[LIST_SLOTS];
-			if (when_day_cmp(&d, &c->lnow.day) < 0)
+			if (when_day_cmp(&d, &c->lnow.day) < 0 ||
+			    when_day_diff(&c->lnow.day, &d) >
+				c->cat->policy.booking_horizon_days)
 				continue;
 			size_t k = free_slots(c, rq->svc, &d, from, to, mv, got,
 					      LIST_SLOTS);
@@ -642,9 +685,24 @@ void book_request(struct ctx *c, struct request *rq)
 			offer_slots(c, rq, "offer_window", opts, n, 0, &w->day);
 			return;
 		}
-		head_part(c, rq, "window_full", -1);
-		offer_day(c, rq, 0, 24 * 60, (w->from_min + w->to_min) / 2,
-			  DESK_REASON_FULL, "nothing in the window: nearest");
+		/* the true reason: "evening" after the last start, "first
+		 * thing" inside the notice, else booked up */
+		int last = last_start(c, rq);
+		int first = window_in_notice(c, rq, w->from_min, w->to_min);
+		enum desk_reason why = DESK_REASON_FULL;
+		if (last >= 0 && w->from_min > last) {
+			head_part(c, rq, "last_start", last);
+			why = DESK_REASON_OUTSIDE_HOURS;
+		} else if (first >= 0) {
+			head_part(c, rq, "too_soon", first);
+			why = DESK_REASON_SHORT_NOTICE;
+		} else {
+			head_part(c, rq, "window_full", -1);
+		}
+		offer_day(c, rq, 0, 24 * 60, (w->from_min + w->to_min) / 2, why,
+			  "nothing in the window: nearest");
+		if (c->out->d.kind == DESK_OFFER)
+			c->out->d.reason = why;
 		return;
 	}
 	case WHEN_TIME_AT:
@@ -662,7 +720,15 @@ void book_request(struct ctx *c, struct request *rq)
 		size_t np = when_hours_of(c->cat, &w->day, open, close, 8);
 		for (size_t i = 0; i < np; i++)
 			inside |= m >= open[i] && m + svc->minutes <= close[i];
-		head_part(c, rq, inside ? "off_grid" : "outside_hours", m);
+		/* "mot fri 5pm": open till 17:30, but the last MOT starts
+		 * at 16:00 — say so, not only the hours */
+		int last = last_start(c, rq);
+		int late = !inside && last >= 0 && m > last;
+		if (late)
+			head_part(c, rq, "last_start", last);
+		else
+			head_part(c, rq, inside ? "off_grid" : "outside_hours",
+				  m);
 		offer_day(c, rq, 0, 24 * 60, m,
 			  inside ? DESK_REASON_NEED_TIME
 				 : DESK_REASON_OUTSIDE_HOURS,

@@ -457,6 +457,26 @@ void add_hours(struct ctx *c, const struct when_req *w, int prio)
 		return;
 	}
 	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
+	/* "u open bank hols?", "open over xmas?": a day the reader could not
+	 * place — name the days we are closed ahead (within the horizon) */
+	if (!w->unsure)
+		return;
+	const char *days[6];
+	size_t n = 0;
+	for (size_t i = 0; i < c->cat->n_closed && n < 6; i++) {
+		int y, m, d;
+		struct when_day wd;
+		if (sscanf(c->cat->closed[i], "%d-%d-%d", &y, &m, &d) != 3 ||
+		    when_day_make(y, m, d, &wd) != 0 ||
+		    when_day_cmp(&wd, &c->lnow.day) < 0 ||
+		    when_day_diff(&c->lnow.day, &wd) >
+			c->cat->policy.booking_horizon_days)
+			continue;
+		days[n++] = fmt_day(c, &wd);
+	}
+	if (n > 0)
+		part_list(part_add(c, "closed_days", prio), "days", days, n,
+			  ", ", 0);
 }
 
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)

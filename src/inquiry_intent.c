@@ -156,17 +156,27 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
 			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
+		/* "do you have a courtesy car": a question about us */
+		if (lead && i > 0 && strcmp(t->w, "have") == 0 &&
+		    (strcmp(r->t[i - 1].w, "you") == 0 ||
+		     strcmp(r->t[i - 1].w, "u") == 0))
+			lead = 0;
 		if (!lead)
 			continue;
 		size_t j = i + 1;
+		int object_said = 0; /* "do it cheaper": the object is "it" */
 		while (j < r->n &&
 		       (r->t[j].cls &
 			    (LW_FILLER | LW_BOOK | LW_SELF | LW_QUESTION |
 			     LW_PRONOUN | LW_NUMBER | LW_TRADE) ||
 			(r->t[j].eff & LW_PRICE)) &&
-		       r->t[j].thing == 0)
+		       r->t[j].thing == 0) {
+			object_said |= strcmp(r->t[j].w, "it") == 0 ||
+				       strcmp(r->t[j].w, "them") == 0 ||
+				       strcmp(r->t[j].w, "that") == 0;
 			j++;
-		if (j >= r->n)
+		}
+		if (j >= r->n || object_said)
 			continue;
 		const struct tok *s = &r->t[j];
 		/* An everyday word counts only after a strong lead ("do you
@@ -209,6 +219,8 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			snprintf(q->asked_word + l, sizeof(q->asked_word) - l,
 				 " %s", r->t[k].w);
 		}
+		/* "recovery" from "need recovery, broke down on the a34" */
+		rd_job_name(r, j, q->asked_word, sizeof(q->asked_word));
 		return 1;
 	}
 	/* "tubeless setup?": a short question about a thing we don't know */
@@ -302,9 +314,19 @@ static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
+	int retest = rd_retest(r, q);
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int asked = asked_something(r, q);
+	int asked = retest || asked_something(r, q);
+	if (!asked && !thing)
+		asked = rd_job_asked(r, q);
+	/* "do you use genuine parts", "can you do it cheaper": for a person */
+	if (!thing && !q->when.mentioned && !q->asks &&
+	    (q->not_text < 0 || q->not_text == LANG_NT_STATUS) &&
+	    rd_asks_about_us(r)) {
+		asked = 0;
+		q->not_text = LANG_NT_OTHER;
+	}
 	q->asked_thing = asked;
 	q->thanks = rd_has(r, LW_THANKS | LW_BYE);
 	q->meant = rd_has(r, LW_MEANT);
@@ -529,6 +551,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	if (q->greeting) {
 		set(q, INQ_GREETING, "a greeting with words not understood");
+		return;
+	}
+	/* "how do i leave a review": a question we can't read is one only a
+	 * person can answer, not a text we didn't catch */
+	if (r->n >= 3 &&
+	    (strncmp(r->t[0].w, "wh", 2) == 0 ||
+	     strncmp(r->t[0].w, "how", 3) == 0) &&
+	    (r->t[0].eff & LW_QUESTION) && !q->refers_back &&
+	    !rd_has(r, LW_DATEWORD | LW_WEEKDAY | LW_BOOKING | LW_MINE)) {
+		q->not_text = LANG_NT_OTHER;
+		set(q, INQ_NOT_TEXT, "a question not understood: for a person");
 		return;
 	}
 	set(q, INQ_UNKNOWN, "nothing recognised");

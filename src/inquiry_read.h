@@ -64,6 +64,19 @@ int rd_number_is_mday(const struct when_req *w);
  * many people. */
 void rd_match_things(struct reader *r, struct inquiry *q);
 
+/* inquiry_job.c (English only): trade work named that the catalog
+ * doesn't know, into q->asked_word, cleanly ("clutches", "a wiper
+ * blade"); 1 when found. */
+int rd_job_asked(const struct reader *r, struct inquiry *q);
+/* The clean name of the job starting at word J, into OUT (unchanged when
+ * J names none). */
+void rd_job_name(const struct reader *r, size_t j, char *out, size_t cap);
+/* A question about how we work, not a request ("do you use genuine
+ * parts", "can you do it cheaper"). */
+int rd_asks_about_us(const struct reader *r);
+/* "mot retest" where the catalog lists no retest: the service named is
+ * dropped and 'retests' asked for; 1 when so. */
+int rd_retest(const struct reader *r, struct inquiry *q);
 /* inquiry_intent.c: the main intent from everything read. */
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);

@@ -150,6 +150,72 @@ static int fuzzy_ok(const struct reader *r, size_t i, size_t len,
 	return text_codepoints(phrase) >= (len == 1 ? 4 : 8);
 }
 
+/* b is next to a on a QWERTY keyboard (the slip of a thumb). */
+static int key_next(char a, char b)
+{
+	static const char *const rows[] = {"qwertyuiop", "asdfghjkl",
+					   "zxcvbnm"};
+	for (int i = 0; i < 3; i++) {
+		const char *p = strchr(rows[i], a);
+		if (p == NULL)
+			continue;
+		return (p > rows[i] && p[-1] == b) ||
+		       (p[1] != '\0' && p[1] == b);
+	}
+	return 0;
+}
+
+/*
+ * A typo of a three- or four-letter catalog word ("mto", "moy" for "mot";
+ * "wsah" for "wash"), where the typo budget allows none: the same first
+ * letter, and either two neighbours swapped or one letter after the first
+ * replaced by its neighbour on the keyboard. Only a word the pack does not
+ * know (an everyday word is no typo) and only when one catalog word fits.
+ */
+static int short_typo(const struct reader *r, size_t i, struct cat_match *m)
+{
+	const char *w = r->t[i].w;
+	size_t n = strlen(w);
+	int found = 0;
+	if (r->t[i].cls != 0 || n < 3 || n > 4 || rd_has_digit(w) ||
+	    rd_is_ref_like(w, 0))
+		return 0;
+	for (int kind = 0; kind < 2; kind++) {
+		size_t cnt = kind == 0 ? r->cat->n_services : r->cat->n_topics;
+		for (size_t x = 0; x < cnt; x++) {
+			char *const *ws = kind == 0 ? r->cat->services[x].words
+						    : r->cat->topics[x].words;
+			size_t nw = kind == 0 ? r->cat->services[x].n_words
+					      : r->cat->topics[x].n_words;
+			for (size_t y = 0; y < nw; y++) {
+				const char *c = ws[y];
+				if (strlen(c) != n || c[0] != w[0] ||
+				    strcmp(c, w) == 0)
+					continue;
+				int diff[4], nd = 0;
+				for (size_t k = 1; k < n; k++)
+					if (c[k] != w[k] && nd < 4)
+						diff[nd++] = (int)k;
+				int swap = nd == 2 && diff[1] == diff[0] + 1 &&
+					   c[diff[0]] == w[diff[1]] &&
+					   c[diff[1]] == w[diff[0]];
+				int slip =
+				    nd == 1 && key_next(c[diff[0]], w[diff[0]]);
+				if (!swap && !slip)
+					continue;
+				if (found && (m->kind != (enum cat_kind)kind ||
+					      m->idx != x))
+					return 0; /* two fit: ambiguous */
+				m->kind = kind == 0 ? CAT_SERVICE : CAT_TOPIC;
+				m->idx = x;
+				m->distance = 1;
+				found = 1;
+			}
+		}
+	}
+	return found;
+}
+
 /* Word i lies inside a pack phrase of two words or more whose meaning
  * outranks a single catalog word. */
 static int phrase_covered(const struct reader *r, size_t i)
@@ -228,6 +294,9 @@ static void match_words(struct reader *r, struct inquiry *q)
 					}
 				}
 			}
+			if (n == 0 && len == 1 && r->pack != NULL &&
+			    strcmp(r->pack->code, "en") == 0)
+				n = (size_t)short_typo(r, i, &m[0]);
 			if (n == 0)
 				continue;
 			/* One word inside a pack phrase that means something

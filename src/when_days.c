@@ -916,26 +916,75 @@ int wr_date(struct rd *rd, int i)
 	return 0;
 }
 
-/* "in december", "during may": the month's days from today on. */
+/* "next month", "end of the month", "in 3 months": the month counted
+ * from this one at K (its tokens into *used), or 0. */
+static int month_counted(struct rd *rd, int k, int span, int part, int *used)
+{
+	const struct lex_hit *h, *u;
+	int off = -1, v, word, nl, kk = k;
+	if ((h = hit(rd, kk, WS_NEXT)) != NULL) {
+		off = 1;
+		kk = skip(rd, kk + h->len);
+	} else if ((h = hit(rd, kk, WS_THIS)) != NULL) {
+		off = 0;
+		kk = skip(rd, kk + h->len);
+	} else if (span && (nl = number(rd, kk, &v, &word)) > 0 && v >= 1 &&
+		   v <= 24) {
+		off = word ? -2 : v; /* "in 3 months"; "in a month" vague */
+		kk = skip(rd, kk + nl);
+	} else if (part) {
+		off = 0; /* "end of the month" */
+	}
+	if (off == -1 || (u = hit(rd, kk, WS_MONTH_UNIT)) == NULL)
+		return -1;
+	*used = kk + u->len - k;
+	return off;
+}
+
+/* "in december", "during may", "mid december", "end of the month", "next
+ * month", "in 3 months": the month's days (or that part of them) from
+ * today on. */
 int wr_month_span(struct rd *rd, int i)
 {
 	const struct lex_hit *h = hit(rd, i, WS_MONTH_SPAN);
-	int m, ml;
+	int m, ml, part = 0, k = i, used = 0, off;
 
-	if (h == NULL)
+	if (h != NULL)
+		k = skip(rd, i + h->len);
+	const struct lex_hit *p = hit(rd, k, WS_MONTH_PART);
+	if (p != NULL) {
+		part = p->value;
+		k = skip(rd, k + p->len);
+	}
+	int n, y = rd->now->day.year, yl;
+	if ((ml = month_at(rd, k, &m)) > 0) {
+		if (h == NULL && part == 0)
+			return 0; /* a month alone is read elsewhere */
+		n = k + ml - i;
+		if ((yl = year_at(rd, i + n, &y)) > 0)
+			n += yl;
+		else if (m < rd->now->day.month)
+			y++;
+	} else if ((off = month_counted(rd, k, h != NULL, part, &used)) == -2) {
+		rd->unsure = 1; /* "in a month": too vague to offer across */
+		mark(rd, i, k + used - i);
+		return k + used - i;
+	} else if (off >= 0) {
+		n = k + used - i;
+		m = rd->now->day.month + off;
+		while (m > 12) {
+			m -= 12;
+			y++;
+		}
+	} else {
 		return 0;
-	int k = skip(rd, i + h->len);
-	if ((ml = month_at(rd, k, &m)) == 0)
-		return 0;
-	int n = k + ml - i;
-	int y = rd->now->day.year, yl;
-	if ((yl = year_at(rd, i + n, &y)) > 0)
-		n += yl;
-	else if (m < rd->now->day.month)
-		y++;
+	}
 	struct when_day first, last;
-	when_day_make(y, m, 1, &first);
-	when_day_make(y, m, civil_month_days(y, m), &last);
+	int days = civil_month_days(y, m);
+	when_day_make(y, m, part == 2 ? 11 : part == 3 ? 21 : 1, &first);
+	when_day_make(y, m, part == 1 ? 10 : part == 2 ? 20 : days, &last);
+	if (when_day_cmp(&last, &rd->now->day) < 0)
+		return 0; /* that part of this month has gone */
 	if (when_day_cmp(&first, &rd->now->day) < 0 &&
 	    when_day_cmp(&last, &rd->now->day) >= 0)
 		first = rd->now->day;

@@ -119,17 +119,22 @@ enum when_sense {
 		       * "iyi günler", "merry christmas", "christmas party":
 		       * greetings and events, not a day named) */
 	/* Days said against another day */
-	WS_NOT,	      /* before a day that is not the one meant: "not",
-		       * "can't make", "instead of" ("I meant tuesday, not
-		       * tomorrow"): the other day named wins */
-	WS_NOT_AFTER, /* after a day that is not the one meant: "değil"
-		       * ("cuma değil cumartesi", tr), "olmaz": the other
-		       * day named wins */
-	WS_ANCHOR,    /* a day counted from the booking or day being talked
-		       * about: "the day before" -1, "the day after" 1 (alone,
-		       * the reader cannot place it: the desk does) */
-	WS_DAY_MARK,  /* a bare number of 1 to 31 right after it is the day
-		       * of the month: "el 15", "el día 24" (es) */
+	WS_NOT,	       /* before a day that is not the one meant: "not",
+			* "can't make", "instead of" ("I meant tuesday, not
+			* tomorrow"): the other day named wins */
+	WS_NOT_AFTER,  /* after a day that is not the one meant: "değil"
+			* ("cuma değil cumartesi", tr), "olmaz": the other
+			* day named wins */
+	WS_ANCHOR,     /* a day counted from the booking or day being talked
+			* about: "the day before" -1, "the day after" 1 (alone,
+			* the reader cannot place it: the desk does) */
+	WS_DAY_MARK,   /* a bare number of 1 to 31 right after it is the day
+			* of the month: "el 15", "el día 24" (es) */
+	WS_MONTH_PART, /* before a month or "month": which part of it, a
+			* span of days offered across: 1 early ("early",
+			* "beginning of"), 2 middle ("mid"), 3 end ("end
+			* of", "late") */
+	WS_MONTH_UNIT, /* "month": after this/next, a part, or "in N" */
 };
 
 /* Day rules for WS_HOLIDAY. */

@@ -84,6 +84,8 @@ static const struct lang_tpl tpls[] = {
 		 "am {day}."},
     {"outside_hours", "Am {day} haben wir leider nur {day_hours} "
 		      "geöffnet."},
+    {"last_start", "Der letzte Termin für {service} am {day} ist leider um "
+		   "{time}."},
     {"window_full", "Für {service} ist am {day} zu der Zeit leider nichts "
 		    "frei."},
     {"elsewhere", "Oder versuchen Sie es bei {providers}."},
@@ -98,6 +100,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
     {"closed_day", "Am {day} haben wir geschlossen."},
+    {"closed_days", "Geschlossen haben wir: {days}."},
     {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
     {"cancelled", "Storniert: {service}, {when} (Ref {ref}). Gern ein "
 		  "andermal wieder!"},

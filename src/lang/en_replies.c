@@ -54,7 +54,7 @@ static const struct lang_tpl tpls[] = {
     {"not_offered_ours", "Sorry, we don't do {thing}. We do: {services}."},
     {"not_offered_brief",
      "Sorry, we don't offer the other thing you asked about."},
-    {"not_offered_unknown", "Sorry, {thing} isn't on our list. We do: "
+    {"not_offered_unknown", "Sorry, we don't do {thing}. We do: "
 			    "{services}. Reply with a number to book one."},
     {"no_closed", "Sorry, we're closed on {day}."},
     {"no_full", "Sorry, {service} is fully booked on {day}."},
@@ -69,6 +69,7 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} starts every {minutes} min; nearest to {time} "
 		 "on {day}."},
     {"outside_hours", "Sorry, on {day} we're open {day_hours}."},
+    {"last_start", "Sorry, the last {service} on {day} starts at {time}."},
     {"window_full", "Sorry, nothing free for {service} then on {day}."},
     {"elsewhere", "Or try {providers}."},
     {"our_next", "Our next free: {slots}. Reply {pick} to book."},
@@ -81,6 +82,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "We're open {hours}."},
     {"hours_day", "On {day} we're open {day_hours}."},
     {"closed_day", "We're closed on {day}."},
+    {"closed_days", "We're closed on {days}."},
     {"book_hint", "Text a service, day and time to book."},
     {"cancelled", "Cancelled: {service}, {when} (ref {ref}). Hope to see "
 		  "you another time."},

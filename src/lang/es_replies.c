@@ -85,6 +85,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "El {day} a las {time} no hay hueco ({service}: cada "
 		 "{minutes} min)."},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
+    {"last_start", "Lo siento, el {day} la última cita de {service} es a "
+		   "las {time}."},
     {"window_full", "Lo siento, a esa hora no hay nada libre para "
 		    "{service} el {day}."},
     {"elsewhere", "O prueba con {providers}."},
@@ -99,6 +101,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Abrimos {hours}."},
     {"hours_day", "El {day} abrimos {day_hours}."},
     {"closed_day", "El {day} cerramos."},
+    {"closed_days", "Cerramos: {days}."},
     {"book_hint", "Para reservar escribe servicio, fecha y hora."},
     {"cancelled", "Cancelada: {service}, {when} (ref {ref}). Esperamos "
 		  "verte otra vez."},

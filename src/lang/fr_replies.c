@@ -94,6 +94,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} : un créneau toutes les {minutes} min ; les "
 		 "plus proches de {time} le {day}."},
     {"outside_hours", "Désolé, le {day} nous sommes ouverts {day_hours}."},
+    {"last_start", "Désolé, le {day} le dernier rendez-vous pour {service} "
+		   "est à {time}."},
     {"window_full", "Désolé, plus rien de libre pour {service} à ce "
 		    "moment-là le {day}."},
     {"elsewhere", "Ou essayez {providers}."},
@@ -108,6 +110,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
     {"closed_day", "Nous sommes fermés le {day}."},
+    {"closed_days", "Nous sommes fermés : {days}."},
     {"book_hint", "Envoyez une prestation, un jour et une heure pour "
 		  "réserver."},
     {"cancelled", "Annulé : {service}, {when} (réf {ref}). Au plaisir de "

@@ -90,6 +90,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} tem vaga a cada {minutes} min; as mais perto "
 		 "de {time}, {day}."},
     {"outside_hours", "Desculpe, {day} abrimos {day_hours}."},
+    {"last_start", "Desculpe, {day} o último horário para {service} é às "
+		   "{time}."},
     {"window_full", "Desculpe, {day} sem vagas para {service} nessa "
 		    "faixa."},
     {"elsewhere", "Ou tente {providers}."},
@@ -104,6 +106,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Funcionamos {hours}."},
     {"hours_day", "Em {day} abrimos {day_hours}."},
     {"closed_day", "Estamos fechados em {day}."},
+    {"closed_days", "Estamos fechados em {days}."},
     {"book_hint", "Envie o que deseja, dia e hora para agendar."},
     {"cancelled", "Cancelado: {service}, {when} (ref {ref}). Volte "
 		  "sempre!"},

@@ -80,6 +80,8 @@ static const struct lang_tpl tpls[] = {
     {"off_grid", "{service} {minutes} dakikada bir başlıyor; {day} {time} "
 		 "civarı."},
     {"outside_hours", "Üzgünüz, {day} {day_hours} arası açığız."},
+    {"last_start", "Üzgünüz, {day} {service} için son randevu saati "
+		   "{time}."},
     {"window_full", "Üzgünüz, {day} o saatlerde {service} için yer yok."},
     {"elsewhere", "Ya da şuraya sorabilirsiniz: {providers}."},
     {"our_next", "En yakın boş saatlerimiz: {slots}. Randevu için {pick} "
@@ -93,6 +95,7 @@ static const struct lang_tpl tpls[] = {
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
     {"hours_day", "{day} {day_hours} arası açığız."},
     {"closed_day", "{day} kapalıyız."},
+    {"closed_days", "Kapalı olduğumuz günler: {days}."},
     {"book_hint", "Randevu için hizmet, gün ve saat yazın."},
     {"cancelled", "İptal edildi: {service}, {when} (ref {ref}). Başka "
 		  "zaman görüşmek üzere."},

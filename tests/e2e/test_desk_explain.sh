@@ -74,6 +74,33 @@ out=$(x "$barber" "i'll stop by tomorrow at 10 for a haircut")
 t_contains "$out" "intent: book"
 t_end
 
+r3garage="$SMSDESK_SRC/tests/data/desk_garage_r3.cfg"
+g3() { "$SMSDESK_BIN" try -c "$r3garage" --now 2026-12-02T10:00 \
+	--from +447700900001 "$@"; }
+
+t_begin "trade work we don't do is named cleanly (review r3, class 7)"
+t_contains "$(g3 can you fix my clutch)" "Sorry, we don't do clutches. We do: 1) MOT test"
+t_contains "$(g3 timing belt change how much)" "Sorry, we don't do timing belts."
+t_contains "$(g3 battery flat can u replace it)" "Sorry, we don't do batteries."
+t_contains "$(g3 can u replace a wiper blade)" "Sorry, we don't do a wiper blade."
+t_contains "$(g3 need recovery, broke down on the a34)" "Sorry, we don't do recovery."
+t_contains "$(g3 my exhaust is blowing can you book me in)" "Sorry, we don't do exhausts."
+t_contains "$(g3 do you use genuine parts)" "I can't answer questions about that by text"
+t_lacks "$(g3 can you do it cheaper)" "on our list"
+t_end
+
+t_begin "the true reason for a no: the last start, the notice (r3, class 8)"
+t_contains "$(g3 mot fri 5pm)" "the last MOT test on Fri 4 Dec starts at 16:00."
+t_contains "$(g3 mot sat 12)" "the last MOT test on Sat 5 Dec starts at 11:30."
+t_contains "$(g3 mot tomorrow evening)" "the last MOT test on Thu 3 Dec starts at 16:00."
+t_contains "$(g3 oil change tmrw first thing)" "needs 24 hours notice, so Thu 3 Dec 08:00 is too soon"
+t_end
+
+t_begin "an hours question about a day not placed names the closed days"
+t_contains "$(g3 u open bank hols?)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mon 28 Dec, Fri 1 Jan."
+t_lacks "$(g3 what time do you open)" "closed on"
+t_end
+
 t_begin "without --explain nothing of it is printed"
 out=$("$SMSDESK_BIN" try -c "$barber" --now 2026-03-25T10:00 \
 	--from +447700900001 hiarcut tmrw 10am)

@@ -63,6 +63,8 @@ static int value_ok(const struct when_word *w)
 		return v >= 1 && v <= 31;
 	case WS_WEEK:
 		return v == 0 || v == 1;
+	case WS_MONTH_PART: /* 1 early, 2 middle, 3 end of a month */
+		return v >= 1 && v <= 3;
 	case WS_CLOCK:
 		return v >= 0 && v < 24 * 60;
 	case WS_MIN_BEFORE:
@@ -89,7 +91,7 @@ static void check_pack(const struct when_vocab *vb)
 		const struct when_word *w = &vb->words[i];
 		int n = lex_fold(w->text, a, sizeof(a));
 		if (n <= 0 || !value_ok(w) || w->sense == WS_NONE ||
-		    w->sense > WS_DAY_MARK) {
+		    w->sense > WS_MONTH_UNIT) {
 			printf("  %s: \"%s\" (sense %u, value %d) is not well "
 			       "formed\n",
 			       vb->lang, w->text, w->sense, w->value);
