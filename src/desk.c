@@ -362,6 +362,38 @@ static int about_the_booking(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/*
+ * A bare time just after a booking was made or moved ("a las 12", "at 12",
+ * "sobre las 5"): the time of that booking, on its day ("move it to
+ * tuesday" then "at 12"), never a new booking today. Only a short text that
+ * names nothing else: no service, no day, no range, no group.
+ */
+static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
+				const char *text)
+{
+	if (!pending_is(c, "done") || c->pend.last[0] == '\0' ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
+	    q->n_things > 0 || q->when.has_day || q->when.has_range ||
+	    q->when.has_anchor || q->when.time == WHEN_TIME_NONE ||
+	    q->when.time == WHEN_TIME_ASAP || q->group > 1 || q->choice != 0)
+		return 0;
+	size_t words = 0;
+	for (const char *p = text; *p != '\0'; p++)
+		if (*p != ' ' && (p == text || p[-1] == ' '))
+			words++;
+	if (words > 5)
+		return 0;
+	struct store_booking b;
+	if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
+	    b.state != STORE_BOOKED || b.start < c->now)
+		return 0;
+	struct inquiry mv = *q;
+	mv.intent = INQ_MOVE;
+	mv.correction = 1;
+	do_move(c, &mv, text);
+	return 1;
+}
+
 static int which_by_day(struct ctx *c, const struct inquiry *q)
 {
 	if (!pending_is(c, "which") || !q->when.has_day)
@@ -451,6 +483,8 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	if (about_the_booking(c, q, text))
 		return;
+	if (time_for_the_booking(c, q, text))
+		return;
 	if (cheapest(c, q, text))
 		return;
 
@@ -513,7 +547,7 @@ static void dispatch(struct ctx *c, const char *text)
 		do_help(c, 0);
 		return;
 	case INQ_CANCEL:
-		do_cancel(c, q);
+		do_cancel(c, q, text);
 		return;
 	case INQ_MOVE:
 		do_move(c, q, text);

@@ -280,6 +280,19 @@ static void offer_range(struct ctx *c, struct request *rq)
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
 			rq->w.day = c->lnow.day;
 		rq->w.has_day = 1;
+		/* "am Wochenende?" at a business closed then: closed, with
+		 * the next free slots, never "nothing free at that time" */
+		int all_closed = 1;
+		for (struct when_day d = rq->w.day;
+		     all_closed && when_day_cmp(&d, &rq->w.range_last) <= 0;
+		     d = when_day_add(d, 1)) {
+			int op[8], cl[8];
+			all_closed = when_hours_of(c->cat, &d, op, cl, 8) == 0;
+		}
+		if (all_closed) {
+			day_is_gone(c, rq, DESK_REASON_CLOSED);
+			return;
+		}
 		say_no(c, rq, "window_full", DESK_REASON_FULL, opts, 0);
 		return;
 	}
@@ -332,6 +345,14 @@ static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 	return -1;
 }
 
+/* " (GBP 54.85)": each booking of several states its price (manners 3). */
+static const char *price_note(struct ctx *c, const struct cat_service *svc)
+{
+	if (svc->price == NULL || svc->price[0] == '\0')
+		return "";
+	return pool_fmt(c, " (%s)", svc->price);
+}
+
 /* Book (or move into) svc at t, with the group after it; the promise
  * states everything (manners 3). */
 static int book_at(struct ctx *c, struct request *rq, int64_t t)
@@ -345,7 +366,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	if (!rq->day_named || rq->w.time != WHEN_TIME_AT)
 		return STORE_ERR_ARG;
 	const struct store_booking *held =
-	    mv == NULL && rq->persons <= 1 ? already(c, svc, t) : NULL;
+	    mv == NULL && rq->persons <= 1 && !c->q->other && !rq->offered
+		? already(c, svc, t)
+		: NULL;
 	if (held != NULL) {
 		struct part *p = part_add(c, "already_booked", 0);
 		part_set(p, "service", svc_name(c, svc));
@@ -395,8 +418,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_subject(c, svc->id);
 	set_start(c, t);
 	set_ref(c, ref);
-	items[0] =
-	    pool_fmt(c, "%s %s ref %s", svc_name(c, svc), fmt_when(c, t), ref);
+	items[0] = pool_fmt(c, "%s %s%s ref %s", svc_name(c, svc),
+			    fmt_when(c, t), price_note(c, svc), ref);
 	size_t n_party = n_jobs - rq->n_also; /* more people, same service */
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
@@ -424,8 +447,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		set_start(c, tj);
 		set_ref(c, rj);
 		items[n_done] =
-		    pool_fmt(c, "%s %s ref %s", svc_name(c, jobs[j]),
-			     fmt_hhmm(c, local_of(c, tj).minute), rj);
+		    pool_fmt(c, "%s %s%s ref %s", svc_name(c, jobs[j]),
+			     fmt_hhmm(c, local_of(c, tj).minute),
+			     price_note(c, jobs[j]), rj);
 		done[n_done++] = jobs[j];
 		prev = jobs[j];
 		prev_t = tj;

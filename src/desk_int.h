@@ -212,6 +212,9 @@ const char *biz(const struct ctx *c);
 /* desk_slots.c */
 int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	      const struct store_booking *moving);
+/* Places left for svc at t (capacity less what overlaps it). */
+int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
+		const struct store_booking *moving);
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,
@@ -275,7 +278,7 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		      const struct cat_service *svc, int booked);
 
 /* desk_manage.c */
-void do_cancel(struct ctx *c, const struct inquiry *q);
+void do_cancel(struct ctx *c, const struct inquiry *q, const char *text);
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q);

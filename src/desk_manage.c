@@ -123,7 +123,21 @@ static size_t on_day(struct ctx *c, const struct store_booking_list *bl,
 	return n;
 }
 
-void do_cancel(struct ctx *c, const struct inquiry *q)
+/*
+ * With nothing booked, "can't do Thursday, Friday at 10 for Fango?" or
+ * "KG Wednesday instead of Tuesday at 10" is a request for the other day:
+ * a service, a day said not to be meant and the day that is.
+ */
+static int books_other_day(const struct inquiry *q)
+{
+	int svc = 0;
+	for (size_t k = 0; k < q->n_matches; k++)
+		svc |= q->matches[k].kind == CAT_SERVICE;
+	return svc && q->ref[0] == '\0' && q->when.has_day &&
+	       q->when.has_not_day && q->when.time != WHEN_TIME_NONE;
+}
+
+void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	if (q->ref[0] != '\0') {
 		cancel_ref(c, q->ref);
@@ -135,7 +149,9 @@ void do_cancel(struct ctx *c, const struct inquiry *q)
 	size_t pick = 0, n_on = 0;
 	if (q->when.has_day)
 		n_on = on_day(c, bl, &q->when.day, &pick);
-	if (bl->n == 0) {
+	if (bl->n == 0 && books_other_day(q)) {
+		do_request(c, q, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
 		say(c, "cancel_none");
@@ -263,7 +279,15 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	if (bl == NULL)
 		return;
 	size_t pick = 0;
-	if (bl->n == 0) {
+	if (bl->n == 0 && (books_other_day(q) ||
+			   (w.has_day && q->rule != NULL &&
+			    strncmp(q->rule, "can't one day", 13) == 0))) {
+		/* "can't do sat, got mon?" or "Wednesday instead of Tuesday
+		 * at 10" with nothing booked: a request for the day asked */
+		struct inquiry rq = *q;
+		rq.intent = INQ_BOOK;
+		do_request(c, &rq, text);
+	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to move");
 		say(c, "move_none");
@@ -354,9 +378,37 @@ void add_price(struct ctx *c, const struct cat_service *svc, int prio)
 	part_set(p, "example", example_for(c, svc));
 }
 
+/*
+ * A list of the catalog's services that, alone as the answer, says how
+ * many it leaves out when they don't all fit ("Y 2 más."), never drops
+ * one silently (it would read as a service we don't have).
+ */
+static void services_fit(struct ctx *c, struct part *p, const char *name,
+			 int with_price)
+{
+	services_list(c, p, name, 0, with_price);
+	size_t k = c->n_parts, n = part_shown(p, name);
+	if (p->prio != 0 || n <= 1)
+		return;
+	struct part keep = *p;
+	for (size_t m = n; m >= 1; m--) {
+		c->n_parts = k;
+		*p = keep;
+		for (size_t v = 0; v < p->n_vars; v++)
+			if (p->vars[v].items != NULL &&
+			    strcmp(p->vars[v].name, name) == 0)
+				p->vars[v].shown = m;
+		if (m < n)
+			part_set(part_add(c, "bookings_more", 0), "n",
+				 pool_fmt(c, "%zu", n - m));
+		if (parts_segments(c) <= c->max_segments || m == 1)
+			break;
+	}
+}
+
 void add_prices(struct ctx *c, int prio)
 {
-	services_list(c, part_add(c, "price_all", prio), "prices", 0, 1);
+	services_fit(c, part_add(c, "price_all", prio), "prices", 1);
 }
 
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
@@ -462,6 +514,22 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	const struct pending *p = &c->pend;
 	size_t k = (size_t)(q->choice - 1);
+
+	if (q->choice == INQ_CHOICE_LAST) {
+		/* "the last one": the last of the list we sent */
+		size_t n = pending_is(c, "which") ? p->n_refs : p->n_opts;
+		if (!pending_is(c, "offer") && !pending_is(c, "which"))
+			n = 0;
+		if (n == 0) {
+			do_request(c, q, text);
+			return;
+		}
+		k = n - 1;
+		if (pending_is(c, "offer")) {
+			book_option(c, k);
+			return;
+		}
+	}
 
 	/* "9" after a list of 4: not an option, so the hour, as "10" is
 	 * (the request reads it against the day offered, or asks) */

@@ -193,6 +193,58 @@ static int drop_one(struct ctx *c, int *dropped)
 	return 1;
 }
 
+/*
+ * The pack's plain letters for accented ones (fit_folds) in TEXT, in place:
+ * only when the text then fits fewer segments (a Spanish reply with
+ * "Sesión" is Unicode, 67 characters a part; "Sesion" keeps it GSM).
+ */
+static void fold_to_fit(const struct ctx *c, char *text, int max)
+{
+	const char *const *f = c->pack->fit_folds;
+	if (f == NULL || lang_segments_cat(c->cat, text) <= max)
+		return;
+	static char out[DESK_REPLY_MAX];
+	size_t o = 0;
+	for (const char *p = text; *p != '\0' && o + 1 < sizeof(out);) {
+		size_t k = 0;
+		while (f[k] != NULL && strncmp(p, f[k], strlen(f[k])) != 0)
+			k += 2;
+		const char *put = f[k] != NULL ? f[k + 1] : NULL;
+		size_t adv = f[k] != NULL ? strlen(f[k]) : 1;
+		if (put == NULL) {
+			out[o++] = *p;
+		} else {
+			size_t l = strlen(put);
+			if (o + l + 1 >= sizeof(out))
+				break;
+			memcpy(out + o, put, l);
+			o += l;
+		}
+		p += adv;
+	}
+	out[o] = '\0';
+	if (lang_segments_cat(c->cat, out) < lang_segments_cat(c->cat, text))
+		memcpy(text, out, o + 1);
+}
+
+/* A part said shorter when the whole does not fit: a price beside
+ * another answer keeps the price and leaves out the example ("massage,
+ * and do you do X?": the referral must fit); 0 when none can. */
+static int shorten_one(struct ctx *c, const int *dropped)
+{
+	size_t live = 0;
+	for (size_t i = 0; i < c->n_parts; i++)
+		live += !dropped[i];
+	if (live < 2)
+		return 0;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (!dropped[i] && strcmp(c->parts[i].tpl, "price_one") == 0) {
+			c->parts[i].tpl = "price_booked";
+			return 1;
+		}
+	return 0;
+}
+
 void reply_flush(struct ctx *c)
 {
 	struct desk_result *o = c->out;
@@ -211,9 +263,11 @@ void reply_flush(struct ctx *c)
 	char *text = o->replies[o->n_replies];
 	for (;;) {
 		render_all(c, dropped, text, DESK_REPLY_MAX);
+		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)
 			break;
-		if (shrink_one(c, dropped) || drop_one(c, dropped))
+		if (shrink_one(c, dropped) || drop_one(c, dropped) ||
+		    shorten_one(c, dropped))
 			continue;
 		lang_trim_words(text, DESK_REPLY_MAX, max);
 		break;
@@ -343,42 +397,61 @@ const char *fmt_notice(struct ctx *c, int minutes)
 	return pool_str(c, out);
 }
 
-/* "GBP 18" → ("GBP", 1800); 0 when the price is not that simple. */
-static int price_parts(const char *s, char *cur, size_t cap, long *cents)
+/* "GBP 18" → ("", "GBP", 1800); "from GBP 95" → ("from", "GBP", 9500);
+ * 0 when the price is not that simple ("GBP 20 per tyre"). */
+static int price_parts(const char *s, char *pre, size_t pcap, char *cur,
+		       size_t cap, long *cents)
 {
-	size_t i = 0;
-	while (isalpha((unsigned char)s[i]) && i + 1 < cap) {
-		cur[i] = s[i];
-		i++;
+	const char *p = s;
+	pre[0] = '\0';
+	for (int w = 0; w < 2; w++) {
+		size_t i = 0;
+		while (isalpha((unsigned char)p[i]) && i + 1 < cap) {
+			cur[i] = p[i];
+			i++;
+		}
+		cur[i] = '\0';
+		if (i == 0 || p[i] != ' ')
+			return 0;
+		char *end;
+		double v = strtod(p + i + 1, &end);
+		if (end != p + i + 1 && *end == '\0' && v >= 0) {
+			*cents = (long)(v * 100 + 0.5);
+			return 1;
+		}
+		/* one word before the currency: "from", "desde", "ab" */
+		if (w > 0 || (size_t)(p - s) + i + 1 > pcap)
+			return 0;
+		snprintf(pre, pcap, "%.*s ", (int)i, p);
+		p += i + 1;
 	}
-	cur[i] = '\0';
-	if (i == 0 || s[i] != ' ')
-		return 0;
-	char *end;
-	double v = strtod(s + i + 1, &end);
-	if (end == s + i + 1 || *end != '\0' || v < 0)
-		return 0;
-	*cents = (long)(v * 100 + 0.5);
-	return 1;
+	return 0;
 }
 
-/* The sum of the services' prices in one currency, or NULL. */
+/* The sum of the services' prices in one currency, or NULL; "from ..."
+ * when any of them is a "from" price. */
 const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 		      size_t n)
 {
-	char cur[8] = "", one[8];
+	char cur[8] = "", one[8], pre[24] = "", p1[24];
 	long sum = 0, cents;
 	for (size_t i = 0; i < n; i++) {
-		if (!price_parts(svcs[i]->price, one, sizeof(one), &cents))
+		if (svcs[i]->price == NULL ||
+		    !price_parts(svcs[i]->price, p1, sizeof(p1), one,
+				 sizeof(one), &cents))
 			return NULL;
 		if (cur[0] != '\0' && strcmp(cur, one) != 0)
 			return NULL;
+		if (p1[0] != '\0' && pre[0] != '\0' && strcmp(p1, pre) != 0)
+			return NULL;
+		if (p1[0] != '\0')
+			snprintf(pre, sizeof(pre), "%s", p1);
 		snprintf(cur, sizeof(cur), "%s", one);
 		sum += cents;
 	}
 	if (sum % 100 == 0)
-		return pool_fmt(c, "%s %ld", cur, sum / 100);
-	return pool_fmt(c, "%s %ld.%02ld", cur, sum / 100, sum % 100);
+		return pool_fmt(c, "%s%s %ld", pre, cur, sum / 100);
+	return pool_fmt(c, "%s%s %ld.%02ld", pre, cur, sum / 100, sum % 100);
 }
 
 /*
@@ -460,6 +533,7 @@ int parts_segments(struct ctx *c)
 	int dropped[PART_MAX] = {0};
 	static char text[DESK_REPLY_MAX];
 	render_all(c, dropped, text, sizeof(text));
+	fold_to_fit(c, text, c->max_segments);
 	return lang_segments_cat(c->cat, text);
 }
 

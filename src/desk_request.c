@@ -72,6 +72,107 @@ static const struct cat_service *talked_about(struct ctx *c)
 	return NULL;
 }
 
+/* The booking just made in this conversation, 0 when there is none. */
+static int just_booked(struct ctx *c, struct store_booking *b)
+{
+	return pending_is(c, "done") && c->pend.last[0] != '\0' &&
+	       c->io->find(c->io->ctx, c->pend.last, c->sender, b) == 0 &&
+	       b->state == STORE_BOOKED;
+}
+
+/*
+ * "can you do brake pads at the same time", "oh and a tyre fitted too",
+ * "for my other car too": one more thing for the visit just booked. Another
+ * service: that day, the nearest free slots after the booking ends; the
+ * same service for someone else: the booked slot. Offered, never booked
+ * unasked, with the booking named.
+ */
+static void with_visit(struct ctx *c, const struct inquiry *q,
+		       struct request *rq)
+{
+	struct store_booking b;
+	if (!just_booked(c, &b))
+		return;
+	const struct cat_service *was = catalog_service(c->cat, b.service);
+	struct when_local l = local_of(c, b.start);
+	rq->w.has_day = 1;
+	rq->w.day = l.day;
+	rq->w.has_range = 0;
+	rq->w.problem = WHEN_FINE;
+	rq->w.unsure = 0;
+	rq->w.mentioned = 1;
+	rq->day_named = 1;
+	rq->offer_only = 1;
+	if (rq->svc == was) {
+		if (!q->other)
+			return;
+		rq->w.time = WHEN_TIME_AT;
+		rq->w.from_min = rq->w.to_min = l.minute;
+	} else {
+		rq->w.time = WHEN_TIME_WINDOW;
+		rq->w.from_min = l.minute + b.minutes;
+		rq->w.to_min = 24 * 60;
+	}
+	struct part *p = part_add(c, "with_booking", 1);
+	part_set(p, "service", svc_name(c, was != NULL ? was : rq->svc));
+	part_set(p, "when", fmt_when(c, b.start));
+	part_set(p, "ref", pool_str(c, b.ref));
+}
+
+/* "same time next week as well for my wife's car": the booking just made,
+ * a week on (the week named holds that day). */
+static void week_after_visit(struct ctx *c, struct request *rq)
+{
+	struct store_booking b;
+	if (!just_booked(c, &b))
+		return;
+	struct when_day d = when_day_add(local_of(c, b.start).day, 7);
+	if (when_day_cmp(&d, &rq->w.range_first) < 0 ||
+	    when_day_cmp(&d, &rq->w.range_last) > 0)
+		return;
+	rq->w.has_day = 1;
+	rq->w.day = d;
+	rq->w.has_range = 0;
+	rq->day_named = 1;
+}
+
+/* "how much altogether", "what's the total": each of the sender's upcoming
+ * bookings with its price, and their sum when the prices add up. 0 when
+ * there is nothing booked to add. */
+static int say_total(struct ctx *c)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl == NULL || bl->n == 0)
+		return 0;
+	size_t n = bl->n < 6 ? bl->n : 6;
+	const struct cat_service *svcs[6];
+	const char **items = pool_ptrs(c, n);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct cat_service *s =
+		    catalog_service(c->cat, bl->v[i].service);
+		if (s == NULL)
+			continue;
+		svcs[k] = s;
+		items[k++] =
+		    pool_fmt(c, "%s %s (%s) ref %s", svc_name(c, s),
+			     fmt_when(c, bl->v[i].start),
+			     s->price != NULL ? s->price : "", bl->v[i].ref);
+	}
+	if (k == 0)
+		return 0;
+	const char *total = fmt_total(c, svcs, k);
+	decide(c, DESK_PRICE, DESK_REASON_NONE,
+	       "the total of the sender's bookings");
+	set_subject(c, svcs[0]->id);
+	struct part *p =
+	    part_add(c, total != NULL ? "bookings_total" : "bookings", 0);
+	part_list(p, "bookings", items, k, ", ", 0);
+	if (total != NULL)
+		part_set(p, "total", total);
+	return 1;
+}
+
 /* "a haircut same time next week": the time of the booking last made. */
 static void same_time_as_last(struct ctx *c, struct when_req *w)
 {
@@ -170,6 +271,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		add_cant_answer(c, LANG_NT_OTHER, 0, 0);
 		return;
 	}
+	if (q->total && q->n_matches == 0 && !q->when.mentioned && say_total(c))
+		return;
 	request_from(c, q, &rq);
 	struct when_day base;
 	if (q->when.has_anchor && talked_day(c, &base)) {
@@ -210,8 +313,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range)
 		bare_time(c, text, &rq.w);
-	if (q->same_time && rq.w.time == WHEN_TIME_NONE)
+	if (!named_svc && !topics && q->also && q->other &&
+	    pending_is(c, "done"))
+		rq.svc = c->pend.svc; /* "for my other car too" */
+	if (rq.svc != NULL && q->also && !q->when.has_day &&
+	    !q->when.has_range && !q->correction)
+		with_visit(c, q, &rq);
+	else if (q->same_time && rq.w.time == WHEN_TIME_NONE)
 		same_time_as_last(c, &rq.w);
+	if (q->same_time && rq.w.has_range && rq.w.time == WHEN_TIME_AT)
+		week_after_visit(c, &rq);
 
 	if (rq.svc == NULL && !topics) {
 		switch (q->intent) {

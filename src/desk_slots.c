@@ -70,6 +70,12 @@ static int places_taken(const struct store_booking *b,
 int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	      const struct store_booking *moving)
 {
+	return free_places(c, svc, t, moving) > 0;
+}
+
+int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
+		const struct store_booking *moving)
+{
 	struct when_local l = local_of(c, t);
 	const struct store_booking_list *bl = day_bookings(c, &l.day);
 	int64_t end = t + (int64_t)svc->minutes * 60;
@@ -90,7 +96,7 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	    moving->start < end &&
 	    moving->start + (int64_t)moving->minutes * 60 > t)
 		n--;
-	return n < svc->capacity;
+	return svc->capacity - n;
 }
 
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc)

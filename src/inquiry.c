@@ -377,10 +377,17 @@ int rd_choice_of(const struct reader *r)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int c = 0;
-		if (t->w[0] >= '1' && t->w[0] <= '9' && t->w[1] == '\0')
+		if (t->w[0] >= '1' && t->w[0] <= '9' && t->w[1] == '\0') {
 			c = t->w[0] - '0';
-		else if ((t->cls & LW_ORDINAL) && t->val < 10)
+		} else if (t->plen > 1 && (t->pcls & LW_ORDINAL) &&
+			   (t->pval < 10 || t->pval == INQ_CHOICE_LAST)) {
+			/* "the last one", "la última": a phrase */
+			c = t->pval;
+			i += (size_t)t->plen - 1;
+		} else if ((t->cls & LW_ORDINAL) &&
+			   (t->val < 10 || t->val == INQ_CHOICE_LAST)) {
 			c = t->val;
+		}
 		if (c > 0) {
 			if (choice != 0)
 				return 0; /* two numbers: not a choice */
@@ -451,7 +458,11 @@ static void when_of_the_request(const struct reader *r, const char *text,
 	}
 	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
 	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
-	    rd_has(r, LW_MOVE | LW_CORRECT)) {
+	    (rd_has(r, LW_MOVE | LW_CORRECT) ||
+	     (rd_has(r, LW_CANCEL) &&
+	      ((q->asks & INQ_ASK_AVAIL) || r->qmark)))) {
+		/* "el sábado no puedo, ¿tenéis el lunes?": the day they
+		 * can't is gone, the one asked is wanted */
 		struct when_req all = q->when;
 		if (when_without(r, text, now, q,
 				 LW_CANCEL | LW_BOOKING | LW_MINE)) {
@@ -697,6 +708,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);
 	out->same_time = rd_has(r, LW_SAME);
+	out->also = rd_has(r, LW_ALSO);
+	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
@@ -704,6 +717,14 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
+	/* "what's the total", "total?": the sum of what is booked */
+	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
+	    (out->intent == INQ_UNKNOWN || out->intent == INQ_NOT_TEXT ||
+	     out->intent == INQ_PRICE)) {
+		out->intent = INQ_PRICE;
+		out->total = 1;
+		out->not_text = -1;
+	}
 }
 
 void inquiry_parse(const struct catalog *cat, const char *text,

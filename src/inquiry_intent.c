@@ -354,7 +354,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		if (r->t[k].eff & LW_UNTIL)
 			negated_cancel = 1;
 	if (at >= 0 && !negated_cancel) {
-		if (rd_has(r, LW_MOVE) && (time || q->same_time))
+		if (q->when.has_day &&
+		    ((q->gone_when.has_day &&
+		      ((q->asks & INQ_ASK_AVAIL) || r->qmark)) ||
+		     ((q->asks & INQ_ASK_AVAIL) &&
+		      r->t[at].segment + 1 < r->n_segs)))
+			set(q, INQ_MOVE,
+			    rd_has(r, LW_MINE | LW_BOOKING)
+				? "can't the booking's day, asks for another: "
+				  "a move"
+				: "can't one day, asks for another: a change");
+		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");
@@ -382,6 +392,20 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	if (q->correction && !svc && (time || bare || q->same_time)) {
 		set(q, INQ_MOVE, "a correction with a new time");
+		return;
+	}
+	/* "vous êtes bien le cabinet de kiné ?", "is this the barbers?":
+	 * who we are, asked with the trade's word; no booking asked */
+	size_t lead = 0;
+	while (lead < r->n && (r->t[lead].cls & (LW_GREET | LW_FILLER)) &&
+	       !(r->t[lead].plen > 1 && (r->t[lead].pcls & LW_HELP)))
+		lead++;
+	if (lead < r->n && r->t[lead].plen > 1 && (r->t[lead].pcls & LW_HELP) &&
+	    r->qmark && !time &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_PRICE | LW_AVAIL |
+			   LW_DURATION | LW_HOURS | LW_MINE | LW_NOT_TEXT |
+			   LW_EARLIEST)) {
+		set(q, INQ_HELP, "who we are, asked");
 		return;
 	}
 	if (rd_has(r, LW_HELP) && !thing && !time &&
@@ -560,6 +584,9 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		line(out, cap, &pos, "counts %d (people or things)%s\n",
 		     q->group,
 		     q->apart ? ": one service each, side by side" : "");
+	if (q->other)
+		line(out, cap, &pos,
+		     "names someone or something else: not a duplicate\n");
 	explain_when(&q->when, out, cap, &pos);
 	if (q->asks != 0) {
 		line(out, cap, &pos, "asks:");

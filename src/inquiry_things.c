@@ -75,6 +75,33 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	return 0;
 }
 
+/* WORD without an elided article of PACK glued to it ("losteopathie" is
+ * "osteopathie"): the rest when it starts with a vowel or h and is long
+ * enough to be a word of its own; NULL otherwise. */
+static const char *unelided(const struct lang_pack *pack, const char *word)
+{
+	if (pack == NULL || pack->elisions == NULL)
+		return NULL;
+	for (size_t i = 0; pack->elisions[i] != NULL; i++) {
+		size_t el = strlen(pack->elisions[i]);
+		const char *rest = word + el;
+		if (strncmp(word, pack->elisions[i], el) != 0 ||
+		    strlen(rest) < 3)
+			continue;
+		if (strchr("aeiouyh", rest[0]) != NULL)
+			return rest;
+		/* "d'l'extension": two in a row */
+		for (size_t k = 0; pack->elisions[k] != NULL; k++) {
+			size_t kl = strlen(pack->elisions[k]);
+			if (strncmp(rest, pack->elisions[k], kl) == 0 &&
+			    strlen(rest + kl) >= 3 &&
+			    strchr("aeiouyh", rest[kl]) != NULL)
+				return rest + kl;
+		}
+	}
+	return NULL;
+}
+
 static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 		      enum inq_role role, const struct tok *at,
 		      const char *word)
@@ -183,6 +210,12 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* "haircuts", "x rays": the last word's ending */
 			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
+			/* "l'ostéopathie": the phrase after the article */
+			const char *bare = unelided(r->pack, phrase);
+			if (n == 0 && bare != NULL)
+				n = catalog_lookup(r->cat, bare, 0, m, 4);
+			if (n == 0 && bare != NULL)
+				n = lookup_singular(r->cat, bare, m, 4);
 			if (n == 0 && fuzzy_ok(r, i, len, phrase)) {
 				size_t got =
 				    catalog_lookup(r->cat, phrase, 1, m, 4);
@@ -380,6 +413,36 @@ static int after_at_word(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* A word that names whose it is, or a thing of someone's: not a service,
+ * a number or a day. */
+static int plain_noun(const struct tok *t)
+{
+	return t->thing == 0 && !rd_has_digit(t->w) &&
+	       !(t->eff & (LW_NUMBER | LW_DATEWORD | LW_WEEKDAY | LW_CONJ));
+}
+
+/* "my corsa and my partner's polo", "mine and my wife's", "my van and his
+ * car": two owned things joined at the conjunction i, neither a service —
+ * two of them to book for. */
+static int owned_pair(const struct reader *r, size_t i)
+{
+	int left = 0;
+	if (i > 0 && (r->t[i - 1].cls & LW_OWNER))
+		left = 1; /* "mine and ..." */
+	for (size_t k = i >= 3 ? i - 3 : 0; !left && k + 1 < i; k++) {
+		if (!(r->t[k].cls & LW_OWNER) ||
+		    r->t[k].segment != r->t[i].segment)
+			continue;
+		left = 1;
+		for (size_t m = k + 1; m < i; m++)
+			left &= plain_noun(&r->t[m]);
+	}
+	if (!left || i + 2 >= r->n || !(r->t[i + 1].cls & LW_OWNER) ||
+	    r->t[i + 1].segment != r->t[i].segment)
+		return 0;
+	return plain_noun(&r->t[i + 2]);
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -388,6 +451,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		const struct tok *t = &r->t[i];
 		int next_thing = i + 1 < r->n ? r->t[i + 1].thing : 0;
 		int v = 0;
+		if (t->cls & (LW_OTHER | LW_PERSON))
+			q->other = 1;
 		if (t->cls & LW_NUMBER)
 			v = t->val;
 		else if (rd_is_digits(t->w) && t->w[1] == '\0' &&
@@ -470,7 +535,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
-			    (pers_l && pers_r))
+			    (pers_l && pers_r) || owned_pair(r, i))
 				global = global > 2 ? global : 2;
 		}
 	}

@@ -376,6 +376,8 @@ static const struct lang_reply_spec specs[] = {
     {"moved", "service when price ref old_ref business", "service when ref"},
     {"already_booked", "service when ref", "ref"},
     {"offer", "slots", "slots"},
+    {"with_booking", "service when ref", "ref"},
+    {"bookings_total", "bookings total", "bookings total"},
     {"offer_day", "service day slots price", "slots"},
     {"offer_window", "service day slots price", "slots"},
     {"offer_earliest", "service slots price", "slots"},

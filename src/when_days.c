@@ -150,6 +150,16 @@ static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
 	enum mod m = mod_of(rd, k, &ml);
 
 	*week_of = -100;
+	if (m == M_NONE && (wl = week_word(rd, k)) > 0) {
+		/* "el jueves de la semana que viene": the mark after the
+		 * week word */
+		int pk = skip(rd, k + wl), pl;
+		enum mod pm = mod_of(rd, pk, &pl);
+		if (pm == M_NEXT || pm == M_THIS || pm == M_LAST) {
+			*week_of = pm == M_NEXT ? 1 : pm == M_LAST ? -1 : 0;
+			return pk + pl - i;
+		}
+	}
 	if (m != M_NONE && (wl = week_word(rd, k + ml)) > 0) {
 		*week_of = m == M_NEXT ? 1 : m == M_LAST ? -1 : 0;
 		if (m == M_AFTER_NEXT)

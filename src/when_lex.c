@@ -641,6 +641,13 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 		char f[2];
 		int fn;
 		k->sep = ' ';
+		k->brk = 0;
+		for (const unsigned char *q = p;
+		     *q == ' ' || *q == ',' || *q == ';' || *q == '!' ||
+		     *q == '?' || *q == '.';
+		     q++)
+			if (*q != ' ' && *q != '.')
+				k->brk = 1;
 		if (*p == ' ') {
 			/* "8am - 1pm", "9:30 – 11": a dash between spaces. */
 			const unsigned char *q = p;

@@ -30,6 +30,8 @@ struct lex_tok {
 	unsigned char used;  /* consumed by a rule */
 	unsigned char known; /* some entry matched here */
 	unsigned char near;  /* two edits from a day or month name */
+	unsigned char brk;   /* a ',' ';' '!' or '?' follows it: what
+			      * comes next is a new clause */
 	unsigned char dot;   /* a '.' ends it, then a space or the end of
 			      * the text ("am 5.", "24.12.") */
 	int off, end;	     /* bytes of the text */

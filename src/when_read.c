@@ -36,9 +36,39 @@ static int open_at(const struct catalog *cat, const struct when_day *day,
 }
 
 /*
+ * How many minutes MINUTE lies outside DAY's opening hours (0 inside or at
+ * closing time), or -1 when the day has none (closed).
+ */
+static int hours_gap(const struct catalog *cat, const struct when_day *day,
+		     int minute)
+{
+	int open[8], close[8], best = -1;
+	size_t n = 0;
+	if (day != NULL) {
+		n = when_hours_of(cat, day, open, close, 8);
+	} else {
+		for (size_t k = 0; k < cat->n_hours && n < 8; k++, n++) {
+			open[n] = cat->hours[k].open_min;
+			close[n] = cat->hours[k].close_min;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		int g = minute < open[k]     ? open[k] - minute
+			: minute >= close[k] ? minute - close[k]
+					     : 0;
+		if (best < 0 || g < best)
+			best = g;
+	}
+	return best;
+}
+
+/*
  * A bare hour: the reading inside the part of the day named, else the one
- * inside opening hours. Returns the minute, or -1 when both or neither do
- * (then alt[] holds both).
+ * inside opening hours; when neither is, the one just outside them when
+ * the other is far off (half an hour at most against three hours or
+ * more: "Freitag viertel nach 4" with Friday 08-16 is
+ * 16:15, never 04:15: the desk then says when we close). Returns the minute, or
+ * -1 when both or neither do (then alt[] holds both).
  */
 static int settle_hour(const struct rd *rd, const struct when_day *day,
 		       struct tval v, int alt[2])
@@ -63,6 +93,14 @@ static int settle_hour(const struct rd *rd, const struct when_day *day,
 		return am;
 	if (b && !a)
 		return pm;
+	if (!a && !b) {
+		int ga = hours_gap(rd->cat, day, am);
+		int gb = hours_gap(rd->cat, day, pm);
+		if (ga >= 0 && gb >= 0 && gb <= 30 && ga >= 180)
+			return pm;
+		if (ga >= 0 && gb >= 0 && ga <= 30 && gb >= 180)
+			return am;
+	}
 	return -1;
 }
 
@@ -138,7 +176,10 @@ static int negated_at(const struct rd *rd, int i)
 	for (int pass = 0; pass < 2; pass++) {
 		for (int back = 1; back <= 5 && k - back >= 0; back++) {
 			const struct lex_hit *h = hit(rd, k - back, WS_NOT);
-			if (h != NULL && h->len == back)
+			/* "Montag kann ich nicht, Dienstag": a comma ends
+			 * what it negates */
+			if (h != NULL && h->len == back &&
+			    !tok(rd, k - back + h->len - 1)->brk)
 				return 1;
 		}
 		if (!has(rd, k - 1, WS_SKIP))
@@ -146,6 +187,33 @@ static int negated_at(const struct rd *rd, int i)
 		k--;
 	}
 	return 0;
+}
+
+/*
+ * Does a WS_NOT entry that may stand after the day (WF_POST) start at
+ * token j, one SKIP word allowed before it ("Morgen keine Zeit", "am
+ * Montag kann ich nicht")? Not when a day follows it: then it is said
+ * before that day ("Montag, nicht Dienstag").
+ */
+static int negated_after(const struct rd *rd, int j)
+{
+	if (tok(rd, j - 1)->brk)
+		return 0; /* "Montag, nicht Dienstag" */
+	if (has(rd, j, WS_SKIP) && !has(rd, j, WS_NOT))
+		j++;
+	const struct lex_hit *h = hit(rd, j, WS_NOT);
+	if (h == NULL || !(h->flags & WF_POST) || h->len < longest(rd, j))
+		return 0;
+	int e = j + h->len;
+	if (tok(rd, e - 1)->brk)
+		return 1; /* "Montag kann ich nicht, Dienstag um 14" */
+	if (has(rd, e, WS_SKIP))
+		e++;
+	if (has(rd, e, WS_WEEKDAY) || has(rd, e, WS_REL_DAY) ||
+	    has(rd, e, WS_HOLIDAY) || has(rd, e, WS_NEXT) ||
+	    has(rd, e, WS_WEEKEND) || tok(rd, e)->num >= 0)
+		return -1; /* between two days, no comma: which one? */
+	return 1;
 }
 
 /*
@@ -249,7 +317,13 @@ static void finish(struct rd *rd)
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;
 	} else if (rd->wday >= 0) {
-		set_day(rd, wr_weekday_day(rd, rd->wday, M_NONE), 1);
+		int same_next = rd->n_vocabs > 0 &&
+				rd->vocabs[0]->wday_same_next &&
+				rd->wday == rd->now->day.wday;
+		set_day(
+		    rd,
+		    wr_weekday_day(rd, rd->wday, same_next ? M_NEXT : M_NONE),
+		    1);
 		r->weekday_only = 1;
 		r->day_rule = "weekday";
 		r->day_from = rd->wday_from;
@@ -435,7 +509,13 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		    (n = wr_month_span(&rd, i)) > 0 ||
 		    (n = wr_range(&rd, i)) > 0 || (n = wr_time(&rd, i)) > 0 ||
 		    (n = wr_window(&rd, i)) > 0) {
-			if (neg)
+			int day_read = rd.day_set != before.day_set ||
+				       rd.wday != before.wday ||
+				       when_day_cmp(&rd.day, &before.day) != 0;
+			int post = day_read ? negated_after(&rd, i + n) : 0;
+			if (post < 0)
+				rd.date_amb = 1;
+			if (neg || post > 0)
 				set_aside(&rd, &before, &was);
 			i += n;
 			continue;

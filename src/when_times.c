@@ -137,10 +137,12 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0; /* "at a week" */
 		const struct lex_hit *nw = hit(rd, i, WS_NUMBER);
 		if ((tok(rd, i)->len == 1 ||
+		     (tok(rd, i)->len == 2 && n == 1 && v == 1) ||
 		     (nw != NULL && (nw->flags & WF_WEAK) &&
 		      !at_before(rd, i))) &&
 		    a == 0 && oc == NULL)
-			return 0; /* "a", "an", "et un brushing"; but "saat
+			return 0; /* "a", "an" (even after "for": "in for an
+				   * mot"), "et un brushing"; but "saat
 				   * onda", "às uma" after an "at" word */
 		if (a == 0 && oc == NULL && !after_time_word(rd, i) &&
 		    !window_after(rd, i + n) && after_window(rd, i))

@@ -90,6 +90,9 @@ struct inq_thing {
 	char word[INQ_WORD_MAX]; /* the words as folded */
 };
 
+/* inquiry.choice for "the last one", "la última": the list's last. */
+#define INQ_CHOICE_LAST 99
+
 struct inquiry {
 	enum inq_intent intent;
 	/* Services and topics asked for (role ASKED or OBJECT), each once,
@@ -110,7 +113,8 @@ struct inquiry {
 	char ref[INQ_REF_MAX]; /* upper-case booking reference, "" if none */
 	char bare[8];	       /* the text is just a number ("3", "make it
 				  11"): that number, else "" */
-	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one", else 0 */
+	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one",
+				  INQ_CHOICE_LAST for "the last one", else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */
@@ -132,6 +136,13 @@ struct inquiry {
 	int price_segment;     /* the piece holding the first price word, -1 */
 	int group;	       /* how many people (or animals, bikes) the
 				  text counts: "both", "my 2 dogs"; 0 unsaid */
+	int also;	       /* "too", "as well", "at the same time": one
+				  more thing, for the visit just booked */
+	int total;	       /* "how much altogether": the sum of what is
+				  booked */
+	int other;	       /* names someone or something else ("my
+				  other car", "for my wife"): a booking
+				  beside one held, not a duplicate */
 	int apart;	       /* several services, one for each of them
 				  ("one for a groom and one for a bath"):
 				  side by side, not back to back */

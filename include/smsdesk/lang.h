@@ -107,6 +107,18 @@ struct when_vocab;
 	(UINT64_C(1) << 50) /* "I meant": the day said now is what was meant   \
 			       from the start, not one counted from the        \
 			       booking */
+#define LW_OWNER                                                               \
+	(UINT64_C(1) << 56) /* my, our, his, her: whose thing follows ("my     \
+			       corsa and my partner's polo": two of them) */
+#define LW_OTHER                                                               \
+	(UINT64_C(1) << 57) /* other, another, second: someone or something    \
+			       else than the booking before */
+#define LW_ALSO                                                                \
+	(UINT64_C(1) << 58) /* too, as well, also, at the same time: one more  \
+			       thing for the visit just booked */
+#define LW_TOTAL                                                               \
+	(UINT64_C(1) << 59) /* altogether, in total, all in: the sum of what   \
+			       is booked */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
@@ -148,6 +160,16 @@ struct lang_pack {
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found
 					  by code in when_vocabs[]) */
+	/* Letters a reply may lose their accent to fit max_segments when
+	 * only they make it Unicode ("ó", "o", "á", "a", ... NULL ends;
+	 * NULL: never): readers of the language read them plain, and a
+	 * whole reply in GSM beats one cut short. */
+	const char *const *fit_folds;
+	/* Elided articles and pronouns glued to the next word once the
+	 * apostrophe is folded away ("l'ostéo" is "losteo", "d'acupuncture"
+	 * "dacupuncture"): a catalog word is also found without one, before
+	 * a vowel or h. NULL-terminated; NULL: the language elides none. */
+	const char *const *elisions;
 };
 
 /*

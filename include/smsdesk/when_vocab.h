@@ -201,6 +201,12 @@ struct when_vocab {
 	 * first pack the reader is given).
 	 */
 	int wday_date;
+	/*
+	 * 1 when a weekday named alone on that same weekday is next week's
+	 * ("el miércoles" sent on a Wednesday: today is "hoy"), 0 when it
+	 * is today. "este miércoles" and "hoy" still name today.
+	 */
+	int wday_same_next;
 };
 
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */

@@ -25,6 +25,8 @@ static const struct lang_tpl tpls[] = {
 	      "({old_ref} ist storniert). Absagen: STORNO {ref} senden."},
     {"already_booked", "Sie sind schon gebucht: {service}, {when}. Ref "
 		       "{ref}."},
+    {"with_booking", "Zu Ihrem Termin {service} {when} (Ref {ref}):"},
+    {"bookings_total", "Ihre Termine: {bookings}. Gesamt {total}."},
     {"offer", "Frei: {slots}. Zum Buchen {pick} antworten."},
     {"offer_day", "{service} am {day}? Frei: {slots}. Zum Buchen {pick} "
 		  "antworten."},

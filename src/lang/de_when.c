@@ -19,6 +19,11 @@
 	{                                                                      \
 		t, s, 0, v                                                     \
 	}
+/* A day not meant, said before or after it (WF_POST). */
+#define NA(t, s, v)                                                             \
+	{                                                                      \
+		t, s, WF_POST, v                                               \
+	}
 #define W(t, s, v)                                                             \
 	{                                                                      \
 		t, s, WF_WEAK, v                                               \
@@ -463,6 +468,56 @@ static const struct when_word de_words[] = {
     E("egal wann", WS_ASAP_WEAK, 0),
     E("wann immer", WS_ASAP_WEAK, 0),
     E("jederzeit", WS_ASAP_WEAK, 0),
+
+    /* ---- Tage, die nicht gemeint sind: der andere genannte Tag gilt.
+     * Before the day ("nicht am Montag, lieber Dienstag", "statt
+     * Donnerstag"), and, marked P, also after it, as German puts it
+     * ("Morgen keine Zeit, aber Montag ginge um 10", "Montag kann ich
+     * nicht"). */
+    E("statt", WS_NOT, 0),
+    E("anstatt", WS_NOT, 0),
+    E("anstelle von", WS_NOT, 0),
+    E("anstatt am", WS_NOT, 0),
+    E("statt am", WS_NOT, 0),
+    E("kann nicht", WS_NOT, 0),
+    E("kann leider nicht", WS_NOT, 0),
+    E("schaffe es nicht", WS_NOT, 0),
+    NA("nicht", WS_NOT, 0),
+    NA("keine zeit", WS_NOT, 0),
+    NA("hab keine zeit", WS_NOT, 0),
+    NA("habe keine zeit", WS_NOT, 0),
+    NA("hab ich keine zeit", WS_NOT, 0),
+    NA("habe ich keine zeit", WS_NOT, 0),
+    NA("hab ich leider keine zeit", WS_NOT, 0),
+    NA("habe ich leider keine zeit", WS_NOT, 0),
+    NA("leider keine zeit", WS_NOT, 0),
+    NA("geht nicht", WS_NOT, 0),
+    NA("geht leider nicht", WS_NOT, 0),
+    NA("geht es nicht", WS_NOT, 0),
+    NA("gehts nicht", WS_NOT, 0),
+    NA("geht bei mir nicht", WS_NOT, 0),
+    NA("kann ich nicht", WS_NOT, 0),
+    NA("kann ich leider nicht", WS_NOT, 0),
+    NA("passt nicht", WS_NOT, 0),
+    NA("passt mir nicht", WS_NOT, 0),
+    NA("passt leider nicht", WS_NOT, 0),
+    NA("passt mir leider nicht", WS_NOT, 0),
+    NA("klappt nicht", WS_NOT, 0),
+    NA("klappt leider nicht", WS_NOT, 0),
+    NA("klappt es nicht", WS_NOT, 0),
+    NA("bin ich verhindert", WS_NOT, 0),
+    NA("bin ich leider verhindert", WS_NOT, 0),
+    NA("bin ich nicht da", WS_NOT, 0),
+    NA("bin ich nicht", WS_NOT, 0),
+    NA("muss ich arbeiten", WS_NOT, 0),
+    NA("arbeite ich", WS_NOT, 0),
+    NA("ist schlecht", WS_NOT, 0),
+    NA("ist ungünstig", WS_NOT, 0),
+    NA("schaffe ich nicht", WS_NOT, 0),
+    NA("schaff ich nicht", WS_NOT, 0),
+    NA("eher nicht", WS_NOT, 0),
+    NA("lieber nicht", WS_NOT, 0),
+    NA("ned", WS_NOT, 0),
 
     /* ---- Zweifel ---- */
     E("tag", WS_DATE_NOUN, 0),

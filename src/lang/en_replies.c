@@ -21,6 +21,7 @@ static const struct lang_tpl tpls[] = {
     {"already_booked", "You're already booked: {service}, {when}. Ref "
 		       "{ref}."},
     {"offer", "Free: {slots}. Reply {pick} to book."},
+    {"with_booking", "To go with your {service} {when} (ref {ref}):"},
     {"offer_day", "{service} on {day}? Free: {slots}. Reply {pick} to "
 		  "book."},
     {"offer_window", "{service} on {day}. Free: {slots}. Reply {pick} to "
@@ -100,6 +101,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "You have no upcoming bookings with us."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
 	     "cancel, STOP to opt out."},

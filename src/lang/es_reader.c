@@ -246,6 +246,7 @@ const struct lang_word lang_es_words[] = {
     W("misma hora", LW_SAME), W("a la misma hora", LW_SAME),
     W("cita", LW_BOOKING), W("citas", LW_BOOKING), W("reserva", LW_BOOKING),
     W("reservas", LW_BOOKING), W("turno", LW_BOOKING), W("turnos", LW_BOOKING),
+    W("sesion", LW_BOOKING), W("sesiones", LW_BOOKING),
     W("reservacion", LW_BOOKING),
     W("reservar", LW_BOOK), W("reservo", LW_BOOK), W("reservame", LW_BOOK),
     W("reservarme", LW_BOOK), W("reserveme", LW_BOOK),

@@ -31,6 +31,8 @@ static const struct lang_tpl tpls[] = {
 	      "ref {ref} ({old_ref} queda anulada). Para cancelar escribe "
 	      "CANCELAR {ref}."},
     {"already_booked", "Ya tienes cita: {service}, {when}. Ref {ref}."},
+    {"with_booking", "Junto a tu {service} {when} (ref {ref}):"},
+    {"bookings_total", "Tus citas: {bookings}. Total {total}."},
     {"offer", "Libre: {slots}. Responde {pick} para reservar."},
     {"offer_day", "¿{service} el {day}? Libre: {slots}. Responde {pick} "
 		  "para reservar."},
@@ -208,6 +210,14 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} a las {hour}"},
 };
 
+/* Spanish reads "Sesion", "Puncion" and "dias" plain, as SMS writes them:
+ * a reply that would be cut as Unicode goes out whole in GSM instead (é, ñ,
+ * ü, ¿ and ¡ are GSM and stay). */
+static const char *const fit_folds[] = {
+    "á", "a", "í", "i", "ó", "o", "ú", "u",  "Á",
+    "A", "Í", "I", "Ó", "O", "Ú", "U", NULL,
+};
+
 const struct lang_pack lang_pack_es = {
     .code = "es",
     .name = "Español",
@@ -221,4 +231,5 @@ const struct lang_pack lang_pack_es = {
 		       "el estado de un trabajo", "venir sin cita",
 		       "lo que vendemos"},
     .when = &when_vocab_es,
+    .fit_folds = fit_folds,
 };

@@ -88,6 +88,9 @@ static const struct when_word es_words[] = {
     E("próximos", WS_NEXT, 0),
     E("próximas", WS_NEXT, 0),
     E("que viene", WS_NEXT, 0),
+    E("q viene", WS_NEXT, 0),
+    E("k viene", WS_NEXT, 0),
+    E("que entra", WS_NEXT, 0),
     E("siguiente", WS_NEXT, 0),
     E("este", WS_THIS, 0),
     E("esta", WS_THIS, 0),
@@ -205,6 +208,14 @@ static const struct when_word es_words[] = {
     E("del", WS_SKIP, 0),
     E("los", WS_SKIP, 0),
     E("cualquier", WS_NOT_DATE, 0),
+    /* "abrís", "abren": opening, never a misspelt "abril" ("¿abrís el 8
+     * de diciembre?" was read as 8 April) */
+    E("abrís", WS_NOT_DATE, 0),
+    E("abren", WS_NOT_DATE, 0),
+    E("abrimos", WS_NOT_DATE, 0),
+    E("abre", WS_NOT_DATE, 0),
+    E("abrir", WS_NOT_DATE, 0),
+    E("abrid", WS_NOT_DATE, 0),
     E("qué", WS_NOT_DATE, 0),
     E("mismo", WS_NOT_DATE, 0),
 };
@@ -215,4 +226,5 @@ const struct when_vocab when_vocab_es = {
     .n_words = sizeof(es_words) / sizeof(es_words[0]),
     .day_first = 1,
     .wday_date = 1,
+    .wday_same_next = 1,
 };

@@ -32,6 +32,8 @@ static const struct lang_tpl tpls[] = {
 	      "{ref}."},
     {"already_booked", "Vous avez déjà ce RDV : {service}, {when}. Réf "
 		       "{ref}."},
+    {"with_booking", "Avec votre {service} {when} (réf {ref}) :"},
+    {"bookings_total", "Vos RDV : {bookings}. Total {total}."},
     {"offer", "Créneaux libres : {slots}. Répondez {pick} pour réserver."},
     {"offer_day", "{service} le {day} ? Libre : {slots}. Répondez {pick} "
 		  "pour réserver."},
@@ -68,8 +70,8 @@ static const struct lang_tpl tpls[] = {
     {"ask_time_either", "Quelle heure le {day} : {a} ou {b} ? Nous sommes "
 			"ouverts {day_hours}."},
     /* le non honnête (manners 4) */
-    {"not_offered", "Désolé, nous ne proposons pas la prestation {thing}. "
-		    "Essayez {providers}."},
+    {"not_offered", "{thing} : pas chez nous, désolé. Essayez "
+		    "{providers}."},
     {"not_offered_ours", "Désolé, nous ne proposons pas la prestation "
 			 "{thing}. Nous faisons : {services}."},
     {"not_offered_brief",
@@ -135,7 +137,7 @@ static const struct lang_tpl tpls[] = {
 		 "Envoyez par ex. {example} pour réserver."},
     {"not_understood", "Désolé, je n'ai pas compris. Envoyez par ex. "
 		       "{example} pour réserver, TARIFS ou AIDE."},
-    {"cant_answer", "Désolé, je ne peux pas vous renseigner par SMS sur "
+    {"cant_answer", "Désolé, je ne peux pas répondre par SMS pour "
 		    "{topic}."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "
@@ -222,6 +224,12 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} {hour}h"},
 };
 
+/* "l'ostéo", "d'acupuncture", "qu'un massage", "jusqu'à": the glued
+ * article or pronoun of a catalog word. */
+static const char *const elisions[] = {"l",	 "d",	   "qu", "j", "m",
+				       "t",	 "s",	   "n",	 "c", "jusqu",
+				       "lorsqu", "puisqu", NULL};
+
 const struct lang_pack lang_pack_fr = {
     .code = "fr",
     .name = "Français",
@@ -232,7 +240,8 @@ const struct lang_pack lang_pack_fr = {
     .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,
-    .not_text_names = {"cela", "le paiement", "l'accès", "le stationnement",
-		       "l'avancement d'un travail", "la venue sans RDV",
-		       "ce que nous vendons"},
+    .elisions = elisions,
+    .not_text_names = {"cette demande", "le paiement", "l'accès",
+		       "le stationnement", "l'avancement d'un travail",
+		       "la venue sans RDV", "les achats et bons cadeaux"},
 };

@@ -415,6 +415,20 @@ static const struct when_word fr_words[] = {
     E("de", WS_SKIP, 0),
     E("des", WS_SKIP, 0),
     E("d", WS_SKIP, 0),
+    /* "mon bébé a une bronchiolite", "il a un torticolis": the verb
+     * "a" folds as "à", and an article after it is no hour; "à une
+     * heure" is one (13h, as a business means it) */
+    E("a une", WS_NOT_DATE, 0),
+    E("a un", WS_NOT_DATE, 0),
+    E("à une heure", WS_CLOCK, 780),
+    /* since when it hurts: no day asked for */
+    E("depuis hier", WS_NOT_DATE, 0),
+    E("depuis avant-hier", WS_NOT_DATE, 0),
+    E("depuis ce matin", WS_NOT_DATE, 0),
+    E("depuis hier soir", WS_NOT_DATE, 0),
+    E("depuis la semaine dernière", WS_NOT_DATE, 0),
+    E("depuis le week-end", WS_NOT_DATE, 0),
+    E("depuis ce week-end", WS_NOT_DATE, 0),
     E("quel", WS_NOT_DATE, 0),
     E("quelle", WS_NOT_DATE, 0),
     E("quels", WS_NOT_DATE, 0),

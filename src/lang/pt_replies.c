@@ -37,6 +37,8 @@ static const struct lang_tpl tpls[] = {
 	      "{ref}."},
     {"already_booked", "Você já tem esse horário: {service}, {when}. Ref "
 		       "{ref}."},
+    {"with_booking", "Junto com o seu {service} {when} (ref {ref}):"},
+    {"bookings_total", "Seus agendamentos: {bookings}. Total {total}."},
     {"offer", "Temos livre: {slots}. Responda {pick} para agendar."},
     {"offer_day", "{service}, {day}? Temos livre: {slots}. Responda {pick} "
 		  "para agendar."},

@@ -26,6 +26,8 @@ static const struct lang_tpl tpls[] = {
 	      "{ref} ({old_ref} iptal). İptal için İPTAL {ref} yazın."},
     {"already_booked", "Randevunuz zaten var: {service}, {when}. Ref "
 		       "{ref}."},
+    {"with_booking", "{service} randevunuzla birlikte ({when}, ref {ref}):"},
+    {"bookings_total", "Randevularınız: {bookings}. Toplam {total}."},
     {"offer", "Boş: {slots}. Randevu için {pick} yazın."},
     {"offer_day", "{day} için {service}? Boş: {slots}. Randevu için {pick} "
 		  "yazın."},

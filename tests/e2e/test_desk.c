@@ -142,11 +142,12 @@ int main(void)
 {
 	static const char *const corpora[] = {
 	    "desk_corpus.txt", "desk_texts_barber.txt", "desk_texts_bike.txt",
-	    "desk_texts_groomer.txt", "desk_texts_salon.txt"};
+	    "desk_texts_groomer.txt", "desk_texts_salon.txt",
+	    "desk_texts_garage.txt"};
 	static const char *const talks[] = {
 	    "desk_conversations.txt", "desk_talk_groomer.txt",
 	    "desk_talk_barber.txt", "desk_talk_bike.txt",
-	    "desk_talk_salon.txt"};
+	    "desk_talk_salon.txt", "desk_talk_garage.txt"};
 	if (use_catalog("conf/smsdesk.cfg") != 0 || dc_init() != 0) {
 		printf("cannot load the example catalog or make a temp dir\n");
 		return 1;

@@ -80,4 +80,29 @@ out=$("$SMSDESK_BIN" try -c "$barber" --now 2026-03-25T10:00 \
 t_lacks "$out" "how it was read"
 t_end
 
+garage="$SMSDESK_SRC/tests/data/desk_garage.cfg"
+g() { "$SMSDESK_BIN" try -c "$garage" --db "$gdb" --now 2026-12-02T10:00 \
+	--from +447700900002 "$@"; }
+
+t_begin "two bookings in one text: each price and the total (manners 3)"
+gdb=$(mktemp -u /tmp/smsdesk-garage-XXXXXX.db)
+out=$(g mot and brake pads tomorrow 9)
+t_contains "$out" "MOT test Thu 3 Dec 09:00 (GBP 54.85) ref"
+t_contains "$out" "Brake pads 10:00 (from GBP 95) ref"
+t_contains "$out" "Total from GBP 149.85."
+out=$(g how much altogether)
+t_contains "$out" "Your bookings: MOT test Thu 3 Dec 09:00 (GBP 54.85)"
+t_contains "$out" "Total from GBP 149.85."
+rm -f "$gdb"
+t_end
+
+t_begin "a follow-up for the visit just booked names it"
+gdb=$(mktemp -u /tmp/smsdesk-garage-XXXXXX.db)
+g mot thursday at 10 >/dev/null
+out=$(g can you do brake pads at the same time)
+t_contains "$out" "To go with your MOT test Thu 3 Dec 10:00 (ref"
+t_contains "$out" "Brake pads on Thu 3 Dec. Free: 1) 11:00"
+rm -f "$gdb"
+t_end
+
 t_done

@@ -211,8 +211,16 @@ static const char *const example_marks[] = {"e.g. ", "p. ej. ", "ex. ", "Ex. ",
 					    "z.B. ", "örn. ",	NULL};
 
 /* The manners every answer keeps, whatever was asked. */
+/* "@whole" in a corpus file: from there on no reply may be cut short
+ * ("..." at its end), so a reply that only fits by losing words fails. */
+static int dc_whole;
+
 static __attribute__((unused)) void check_manners(const struct desk_result *res)
 {
+	for (size_t i = 0; dc_whole && i < res->n_replies; i++) {
+		size_t l = strlen(res->replies[i]);
+		CHECK(l < 3 || strcmp(res->replies[i] + l - 3, "...") != 0);
+	}
 	CHECK(res->d.segments <= cat->policy.max_segments);
 	/* as the outbox encodes it (answer.c): a national shift table
 	 * where the policy allows one */
@@ -390,6 +398,8 @@ static __attribute__((unused)) int run_corpus(const char *name)
 	int lineno = 0, cases = 0;
 	static struct desk_result res;
 
+	dc_whole = 0;
+
 	if (fp == NULL)
 		return -1;
 	while (fgets(line, sizeof(line), fp) != NULL) {
@@ -398,6 +408,10 @@ static __attribute__((unused)) int run_corpus(const char *name)
 		char *l = trim(line);
 		if (l[0] == '#' || l[0] == '\0')
 			continue;
+		if (strcmp(l, "@whole") == 0) {
+			dc_whole = 1;
+			continue;
+		}
 		if (strncmp(l, "@catalog ", 9) == 0) {
 			TEST_BEGIN("%s:%d: catalog %s", name, lineno, l + 9);
 			CHECK_INT(use_catalog(trim(l + 9)), 0);
@@ -438,6 +452,8 @@ static __attribute__((unused)) int run_conversations(const char *file)
 	char oldref[STORE_REF_MAX] = "";
 	int lineno = 0, convs = 0, step = 0;
 	struct store *st = NULL;
+
+	dc_whole = 0;
 	static struct desk_result res;
 
 	if (fp == NULL)
@@ -448,6 +464,10 @@ static __attribute__((unused)) int run_conversations(const char *file)
 		char *l = trim(line);
 		if (l[0] == '#' || l[0] == '\0')
 			continue;
+		if (strcmp(l, "@whole") == 0) {
+			dc_whole = 1;
+			continue;
+		}
 		if (strncmp(l, "@catalog ", 9) == 0) {
 			TEST_BEGIN("%s:%d: catalog %s", file, lineno, l + 9);
 			CHECK_INT(use_catalog(trim(l + 9)), 0);
