@@ -581,10 +581,7 @@ const struct lang_word lang_pt_words[] = {
      * itself: in a pet shop the dog is what every booking is for */
     NT("pet friendly", OTHER), NT("aceita cachorro", OTHER),
     NT("aceitam cachorro", OTHER), NT("aceita pet", OTHER),
-    NT("aceitam pet", OTHER), NT("levar o cachorro", OTHER),
-    NT("levar meu cachorro", OTHER), NT("levar o meu cachorro", OTHER),
-    NT("levar o cao", OTHER), NT("levar o meu cao", OTHER),
-    NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
+    NT("aceitam pet", OTHER), NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
     NT("entrar com cao", OTHER), NT("entrar com o cao", OTHER),
     /* the animal's health: for a vet (a topic where the catalog has
      * one), never a bath slot */
