@@ -488,30 +488,23 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 /* ---- the request ------------------------------------------------------------
  */
 
-/* Only a time, no day: today's slot if it is free and ahead, offered —
- * never booked (the day was not named). */
-static void offer_today(struct ctx *c, struct request *rq)
+/* Only a time, no day: ask which day, with the time they gave kept for
+ * the answer ("tomorrow" then books it). Today is never offered as if it
+ * had been asked: a "1" or "yes" to such an offer booked a day nobody
+ * named (review tr1 C17, C20). "today at 3" has its day and never comes
+ * here. */
+static void ask_day_at(struct ctx *c, struct request *rq)
 {
+	struct part *p = part_add(c, "ask_day_at", 0);
+	part_set(p, "service", svc_name(c, rq->svc));
+	part_set(p, "time", fmt_hhmm(c, rq->w.from_min));
+	part_set(p, "hours", fmt_hours(c));
+	decide(c, DESK_CLARIFY, DESK_REASON_NEED_DAY,
+	       "a time but no day: ask which day, never today unasked");
+	set_subject(c, rq->svc->id);
 	struct request r2 = *rq;
-	r2.w.day = c->lnow.day;
-	r2.w.has_day = 1;
-	settle_hour(c, &r2.w, &r2.w.day);
-	int m = r2.w.from_min;
-	int64_t t = epoch_of(c, &r2.w.day, m);
-	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
-	if (r2.w.problem == WHEN_FINE && r2.w.time == WHEN_TIME_AT &&
-	    t >= earliest_start(c, rq->svc) &&
-	    when_is_slot(c->cat, &r2.w.day, rq->svc->minutes, m) &&
-	    has_place(c, rq->svc, t, mv)) {
-		decide(c, DESK_OFFER, DESK_REASON_NEED_DAY,
-		       "a time but no day: offer today, don't book");
-		set_subject(c, rq->svc->id);
-		/* remembered without the day: we suggested it, they did not */
-		offer_slots(c, &r2, "offer_today", &t, 1, 0, NULL);
-		part_set(&c->parts[c->n_parts - 1], "time", fmt_hhmm(c, m));
-		return;
-	}
-	ask_day(c, rq, "ask_day");
+	r2.w.has_day = 0;
+	remember_request(c, &r2);
 }
 
 static void earliest(struct ctx *c, struct request *rq)
@@ -565,7 +558,7 @@ void book_request(struct ctx *c, struct request *rq)
 			return;
 		}
 		if (w->time == WHEN_TIME_AT) {
-			offer_today(c, rq);
+			ask_day_at(c, rq);
 			return;
 		}
 		if (w->time == WHEN_TIME_WINDOW && w->to_min > c->lnow.minute) {
@@ -680,7 +673,7 @@ void book_request(struct ctx *c, struct request *rq)
 		return;
 	}
 	if (!rq->day_named) {
-		offer_today(c, rq);
+		ask_day_at(c, rq);
 		return;
 	}
 	if (rq->offer_only && has_place(c, svc, t, mv)) {

@@ -212,6 +212,24 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	}
 	rq.w = *w;
 	struct when_local was = local_of(c, rq.moving.start);
+	if (rq.w.time_rule != NULL &&
+	    strcmp(rq.w.time_rule, "in N minutes") == 0 && rq.w.has_day &&
+	    rq.w.time == WHEN_TIME_AT) {
+		/* "an hour later", "1 saat ileri": the booking shifted by
+		 * that much, not an hour from now (review tr1 C11, C21) */
+		int shift = when_day_diff(&c->lnow.day, &rq.w.day) * 24 * 60 +
+			    rq.w.from_min - c->lnow.minute;
+		int at = was.minute + shift;
+		int days = at >= 0 ? at / (24 * 60)
+				   : -((-at + 24 * 60 - 1) / (24 * 60));
+		rq.w.day = when_day_add(was.day, days);
+		rq.w.from_min = rq.w.to_min = at - days * 24 * 60;
+		rq.w.problem = WHEN_FINE;
+		rq.w.weekday_only = 0;
+		rq.day_named = 1; /* the booking's own day, shifted */
+		book_request(c, &rq);
+		return;
+	}
 	/* "the day before", "wednesday would be better": from the booking;
 	 * "I meant thursday" is the coming one, as if said at first */
 	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));
@@ -587,6 +605,13 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		rq.svc = p->svc;
 		rq.persons = 1;
 		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+		/* "1" to "which day at 15:00?": no day, and not a new time
+		 * either (a reflex to an earlier list): the same question */
+		if (!p->has_day && p->tk == WHEN_TIME_AT) {
+			merge_pending(c, &rq);
+			book_request(c, &rq);
+			return;
+		}
 		bare_time(c, text, &rq.w);
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)

@@ -413,6 +413,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "help words");
 		return;
 	}
+	/* "yarın 14:00 manikür randevum vardı, hala geçerli mi?", "is my
+	 * haircut on friday still on?": a question about a booking they
+	 * hold, even with its service named — never a new offer (review
+	 * tr1 S094). Only a phrase of several words says so. */
+	int mine_phrase = 0;
+	for (size_t i = 0; i < r->n; i++)
+		mine_phrase |= r->t[i].plen > 1 && (r->t[i].pcls & LW_MINE);
+	if (svc && mine_phrase && !rd_has(r, LW_BOOK | LW_MOVE | LW_CANCEL) &&
+	    !(q->asks & INQ_ASK_PRICE) && q->not_text != LANG_NT_OTHER) {
+		set(q, INQ_MY_BOOKINGS, "asks about a booking of theirs");
+		return;
+	}
 	/* "complaint - I waited past my appointment": for a person */
 	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE) &&
 	    q->not_text != LANG_NT_OTHER) {

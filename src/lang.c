@@ -382,7 +382,7 @@ static const struct lang_reply_spec specs[] = {
     {"offer_window", "service day slots price", "slots"},
     {"offer_earliest", "service slots price", "slots"},
     {"offer_range", "service slots price", "slots"},
-    {"offer_today", "service time slots price", ""},
+    {"ask_day_at", "service time hours", ""},
     {"offer_one", "service when slots price", ""},
     {"ask_service", "services", "services"},
     {"ask_trade", "services", "services"},

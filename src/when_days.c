@@ -433,6 +433,17 @@ int wr_count(struct rd *rd, int i)
 		k += h->len;
 		goto minutes;
 	}
+	if ((h = hit(rd, k, WS_DURATION)) != NULL && !in && !ago && !next) {
+		/* "yarım saat sonra", "half an hour earlier": after it */
+		const struct lex_hit *p = hit(rd, k + h->len, WS_LATER);
+		if (p == NULL && (p = hit(rd, k + h->len, WS_AGO)) != NULL)
+			ago = 1;
+		if (p != NULL) {
+			v = h->value;
+			k += h->len + p->len;
+			goto minutes;
+		}
+	}
 	if ((h = hit(rd, k, WS_FEW)) != NULL) {
 		few = h->value;
 		k += h->len;

@@ -494,6 +494,8 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			continue;
 		}
 		const struct lex_hit *nt = hit(&rd, i, WS_NOT);
+		if (nt == NULL)
+			nt = hit(&rd, i, WS_NOT_AFTER);
 		if (nt != NULL && nt->len >= longest(&rd, i)) {
 			i += nt->len; /* "instead of": its "of" is no prefix */
 			continue;
@@ -515,7 +517,9 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			int post = day_read ? negated_after(&rd, i + n) : 0;
 			if (post < 0)
 				rd.date_amb = 1;
-			if (neg || post > 0)
+			/* "cuma değil cumartesi": the negation after it */
+			if (neg || post > 0 ||
+			    hit(&rd, i + n, WS_NOT_AFTER) != NULL)
 				set_aside(&rd, &before, &was);
 			i += n;
 			continue;

@@ -119,12 +119,15 @@ enum when_sense {
 		       * "iyi günler", "merry christmas", "christmas party":
 		       * greetings and events, not a day named) */
 	/* Days said against another day */
-	WS_NOT,	   /* before a day that is not the one meant: "not",
-		    * "can't make", "instead of" ("I meant tuesday, not
-		    * tomorrow"): the other day named wins */
-	WS_ANCHOR, /* a day counted from the booking or day being talked
-		    * about: "the day before" -1, "the day after" 1 (alone,
-		    * the reader cannot place it: the desk does) */
+	WS_NOT,	      /* before a day that is not the one meant: "not",
+		       * "can't make", "instead of" ("I meant tuesday, not
+		       * tomorrow"): the other day named wins */
+	WS_NOT_AFTER, /* after a day that is not the one meant: "değil"
+		       * ("cuma değil cumartesi", tr), "olmaz": the other
+		       * day named wins */
+	WS_ANCHOR,    /* a day counted from the booking or day being talked
+		       * about: "the day before" -1, "the day after" 1 (alone,
+		       * the reader cannot place it: the desk does) */
 	WS_DAY_MARK,  /* a bare number of 1 to 31 right after it is the day
 		       * of the month: "el 15", "el día 24" (es) */
 };
@@ -153,8 +156,8 @@ enum when_sense {
 	1 /* also an ordinary word ("may", "march", "sa"): counts              \
 	   * only next to a number, a day or a modifier; a weak number         \
 	   * word ("on", ten in Turkish) is an hour after a time word,         \
-	   * never a day of the month; one that is also an article ("un",     \
-	   * "uma") is an hour only before o'clock or am/pm ("une heure", not \
+	   * never a day of the month; one that is also an article ("un",      \
+	   * "uma") is an hour only before o'clock or am/pm ("une heure", not  \
 	   * "pour un") */
 /* A WS_AFTER_NEXT written before what it moves ("übernächsten Montag"). */
 #define WF_PRE 2

@@ -37,8 +37,8 @@ static const struct lang_tpl tpls[] = {
     {"offer_range", "{service}, frei: {slots}. Zum Buchen {pick} "
 		    "antworten."},
     {"offer_one", "{service} {when} ist frei. Zum Buchen 1 antworten."},
-    {"offer_today", "{service} heute um {time}? Zum Buchen 1 antworten oder "
-		    "einen anderen Tag nennen."},
+    {"ask_day_at", "An welchem Tag möchten Sie {service} um {time}? "
+		   "Geöffnet: {hours}."},
     {"ask_service", "Welche Leistung möchten Sie? Wir bieten: {services}. "
 		    "Bitte mit der Nummer antworten."},
     {"ask_service_brief", "Welche Leistung möchten Sie dann?"},

@@ -15,18 +15,12 @@
  */
 #include "smsdesk/when_vocab.h"
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
+#include "when_rows.h"
+
 /* A day not meant, said before or after it (WF_POST). */
-#define NA(t, s, v)                                                             \
+#define NA(t, s, v)                                                            \
 	{                                                                      \
 		t, s, WF_POST, v                                               \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
 	}
 #define P(t, s, v)                                                             \
 	{                                                                      \

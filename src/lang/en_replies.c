@@ -30,8 +30,8 @@ static const struct lang_tpl tpls[] = {
 		       "book."},
     {"offer_range", "{service}, free: {slots}. Reply {pick} to book."},
     {"offer_one", "{service} {when} is free. Reply 1 to book it."},
-    {"offer_today", "{service} today at {time}? Reply 1 to book it, or "
-		    "text another day."},
+    {"ask_day_at", "Which day would you like {service} at {time}? We're "
+		   "open {hours}."},
     {"ask_service", "Which service would you like? We do: {services}. "
 		    "Reply with a number."},
     {"ask_service_brief", "Which service would you like then?"},

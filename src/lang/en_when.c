@@ -13,14 +13,7 @@
  */
 #include "smsdesk/when_vocab.h"
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
-	}
+#include "when_rows.h"
 
 static const struct when_word en_words[] = {
     /* ---- relative days ---- */
@@ -275,6 +268,9 @@ static const struct when_word en_words[] = {
     E("hence", WS_LATER, 0),
     E("time", WS_LATER, 0),
     E("ago", WS_AGO, 0),
+    /* "an hour earlier" (moving a booking: shifted from its time) */
+    E("earlier", WS_AGO, 0),
+    E("sooner", WS_AGO, 0),
     E("day", WS_UNIT_DAYS, 1),
     E("days", WS_UNIT_DAYS, 1),
     E("dys", WS_UNIT_DAYS, 1),

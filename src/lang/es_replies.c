@@ -44,8 +44,8 @@ static const struct lang_tpl tpls[] = {
 		    "reservar."},
     {"offer_one", "{service} el {when}: hay hueco. Responde 1 para "
 		  "reservarlo."},
-    {"offer_today", "¿{service} hoy a las {time}? Responde 1 para "
-		    "reservarlo, o dime otra fecha."},
+    {"ask_day_at", "¿Qué día quieres {service} a las {time}? Abrimos "
+		   "{hours}."},
     {"ask_service", "¿Qué servicio quieres? Hacemos: {services}. Responde "
 		    "{pick}."},
     {"ask_service_brief", "¿Y qué servicio quieres?"},

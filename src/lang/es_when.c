@@ -6,14 +6,8 @@
  */
 #include "smsdesk/when_vocab.h"
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
-	}
+#include "when_rows.h"
+
 /* A part of the day said on its own ("martes 15 por la mañana": the 15th). */
 #define P(t, v)                                                                \
 	{                                                                      \

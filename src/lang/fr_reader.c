@@ -14,9 +14,7 @@
 #include "lang_packs.h"
 
 // clang-format off
-#define W(t, c)	   {t, (uint64_t)(c), 0}
-#define V(t, c, v) {t, (uint64_t)(c), v}
-#define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
+#include "reader_rows.h"
 
 const struct lang_word lang_fr_words[] = {
     /* ---- se désinscrire, se réinscrire (manners 6: STOP honoured at

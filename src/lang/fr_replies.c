@@ -45,8 +45,8 @@ static const struct lang_tpl tpls[] = {
 		    "réserver."},
     {"offer_one", "{service} le {when} est libre. Répondez 1 pour "
 		  "réserver."},
-    {"offer_today", "{service} aujourd'hui à {time} ? Répondez 1 pour "
-		    "réserver, ou envoyez un autre jour."},
+    {"ask_day_at", "Quel jour souhaitez-vous {service} à {time} ? Nous "
+		   "sommes ouverts {hours}."},
     {"ask_service", "Quelle prestation souhaitez-vous ? Nous proposons : "
 		    "{services}. Répondez par un numéro."},
     {"ask_service_brief", "Quelle prestation souhaitez-vous alors ?"},

@@ -16,14 +16,7 @@
  */
 #include "smsdesk/when_vocab.h"
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
-	}
+#include "when_rows.h"
 
 static const struct when_word fr_words[] = {
     /* ---- jours relatifs ---- */

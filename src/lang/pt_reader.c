@@ -17,9 +17,7 @@
 #include "lang_packs.h"
 
 // clang-format off
-#define W(t, c)	   {t, (uint64_t)(c), 0}
-#define V(t, c, v) {t, (uint64_t)(c), v}
-#define NT(t, v)   {t, LW_NOT_TEXT, LANG_NT_##v}
+#include "reader_rows.h"
 /* what happened to the animal ("vomitou depois do banho"): for a person,
  * and past, so never a slot offered */
 #define NTP(t)     {t, LW_NOT_TEXT | LW_PAST, LANG_NT_OTHER}

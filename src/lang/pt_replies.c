@@ -49,8 +49,8 @@ static const struct lang_tpl tpls[] = {
     {"offer_range", "{service}, temos livre: {slots}. Responda {pick} para "
 		    "agendar."},
     {"offer_one", "{service} {when}: livre. Responda 1 para agendar."},
-    {"offer_today", "{service} hoje às {time}? Responda 1 para agendar, ou "
-		    "envie outro dia."},
+    {"ask_day_at", "Que dia prefere para {service} às {time}? Abrimos "
+		   "{hours}."},
     {"ask_service", "O que deseja fazer? Temos: {services}. Responda com o "
 		    "item desejado."},
     {"ask_service_brief", "E o que deseja fazer?"},

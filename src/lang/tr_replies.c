@@ -37,8 +37,8 @@ static const struct lang_tpl tpls[] = {
 		       "{pick} yazın."},
     {"offer_range", "{service}, boş: {slots}. Randevu için {pick} yazın."},
     {"offer_one", "{service} {when} boş. Randevu için 1 yazın."},
-    {"offer_today", "{service} bugün saat {time}? Randevu için 1 yazın ya "
-		    "da başka bir gün yazın."},
+    {"ask_day_at", "{service} için saat {time} hangi gün olsun? Açık "
+		   "olduğumuz saatler: {hours}."},
     {"ask_service", "Hangi hizmeti istersiniz? Hizmetlerimiz: {services}. "
 		    "Lütfen numarayla yanıtlayın."},
     {"ask_service_brief", "O zaman hangi hizmeti istersiniz?"},

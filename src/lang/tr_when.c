@@ -19,16 +19,10 @@
  */
 #include "smsdesk/when_vocab.h"
 
+#include "when_rows.h"
+
 #include <stddef.h>
 
-#define E(t, s, v)                                                             \
-	{                                                                      \
-		t, s, 0, v                                                     \
-	}
-#define W(t, s, v)                                                             \
-	{                                                                      \
-		t, s, WF_WEAK, v                                               \
-	}
 #define PO(t, s, v)                                                            \
 	{                                                                      \
 		t, s, WF_POST, v                                               \
@@ -182,6 +176,17 @@ static const struct when_word tr_words[] = {
     E("sonra", WS_LATER, 0),
     E("sonrası", WS_LATER, 0),
     E("önce", WS_AGO, 0),
+    /* "1 saat ileri/geri alabilir miyiz", "yarım saat erkene": a
+     * booking shifted by that much (the desk moves it from its time) */
+    E("ileri", WS_LATER, 0),
+    E("ileriye", WS_LATER, 0),
+    E("sonraya", WS_LATER, 0),
+    E("geri", WS_AGO, 0),
+    E("geriye", WS_AGO, 0),
+    E("erken", WS_AGO, 0),
+    E("erkene", WS_AGO, 0),
+    E("öne", WS_AGO, 0),
+    E("önceye", WS_AGO, 0),
     E("evvel", WS_AGO, 0),
     E("gün", WS_UNIT_DAYS, 1),
     E("gn", WS_UNIT_DAYS, 1),
@@ -394,6 +399,15 @@ static const struct when_word tr_words[] = {
     E("bütün", WS_NOT_DATE, 0),
     E("güzel", WS_NOT_DATE, 0),
     E("kaç", WS_NOT_DATE, 0),
+    /* after a day not meant: "cuma değil cumartesi", "yarın olmaz
+     * perşembe" (the other day wins; review tr1 S099, S100, S123) */
+    E("değil", WS_NOT_AFTER, 0),
+    E("değil de", WS_NOT_AFTER, 0),
+    E("değilde", WS_NOT_AFTER, 0),
+    E("olmaz", WS_NOT_AFTER, 0),
+    E("olmuyor", WS_NOT_AFTER, 0),
+    E("uygun değil", WS_NOT_AFTER, 0),
+    E("uymuyor", WS_NOT_AFTER, 0),
     E("erken", WS_NOT_DATE, 0),
     E("geç", WS_NOT_DATE, 0),
 };

@@ -1,0 +1,25 @@
+/*
+ * reader_rows: the row macros every language's reader lexicon (src/lang/
+ * *_reader.c) writes its table with. Private to src/lang; each pack used to
+ * define its own copies. W is a word and its classes, V one with a value,
+ * NT a word that says the text is not for the desk (LANG_NT_*).
+ */
+#ifndef SMSDESK_LANG_READER_ROWS_H
+#define SMSDESK_LANG_READER_ROWS_H
+
+#include <stdint.h>
+
+#define W(t, c)                                                                \
+	{                                                                      \
+		t, (uint64_t)(c), 0                                            \
+	}
+#define V(t, c, v)                                                             \
+	{                                                                      \
+		t, (uint64_t)(c), v                                            \
+	}
+#define NT(t, v)                                                               \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_##v                                    \
+	}
+
+#endif
