@@ -176,6 +176,10 @@ const struct lang_word lang_pt_words[] = {
     W("desconsidera", LW_ACK | LW_BYE), W("desconsidere", LW_ACK | LW_BYE),
     W("ignora", LW_ACK | LW_BYE), W("ignore", LW_ACK | LW_BYE),
     W("pode ignorar", LW_ACK | LW_BYE),
+    W("era pra outra pessoa", LW_ACK | LW_BYE),
+    W("era para outra pessoa", LW_ACK | LW_BYE),
+    W("era pra outro numero", LW_ACK | LW_BYE),
+    W("mandei pra pessoa errada", LW_ACK | LW_BYE),
     /* praise after a visit: thanks, nothing to answer */
     W("pelo atendimento", LW_THANKS), W("pelo carinho", LW_THANKS),
     W("pelo servico", LW_THANKS), W("ficou linda", LW_ACK),
@@ -575,13 +579,18 @@ const struct lang_word lang_pt_words[] = {
      * itself: in a pet shop the dog is what every booking is for */
     NT("pet friendly", OTHER), NT("aceita cachorro", OTHER),
     NT("aceitam cachorro", OTHER), NT("aceita pet", OTHER),
-    NT("aceitam pet", OTHER), NT("levar o cachorro", OTHER),
-    NT("levar meu cachorro", OTHER), NT("levar o meu cachorro", OTHER),
-    NT("levar o cao", OTHER), NT("levar o meu cao", OTHER),
-    NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
+    NT("aceitam pet", OTHER), NT("entrar com cachorro", OTHER), NT("entrar com o cachorro", OTHER),
     NT("entrar com cao", OTHER), NT("entrar com o cao", OTHER),
     /* the animal's health: for a vet (a topic where the catalog has
      * one), never a bath slot */
+    NT("pele vermelha", OTHER), NT("pele irritada", OTHER),
+    NT("irritacao", OTHER), NT("irritada", OTHER), NT("irritado", OTHER),
+    NT("feridinha", OTHER), NT("ferida na pele", OTHER),
+    /* fetching the animal from home: a question for the shop */
+    NT("buscam", OTHER), NT("buscar em casa", OTHER), NT("busca em casa", OTHER),
+    NT("leva e traz", OTHER), NT("leva e tras", OTHER), NT("taxi dog", OTHER),
+    NT("busca e entrega", OTHER), NT("tele busca", OTHER),
+    NT("vem buscar", OTHER), NT("vcs buscam", OTHER),
     NTP("vomitou"), NTP("passou mal"), NTP("machucou"), NTP("se machucou"),
     NTP("sangrou"), NTP("se cortou"), NTP("ficou doente"),
     NTP("ficou com feridas"), NTP("ficou vermelho"), NTP("ficou vermelha"),
