@@ -364,7 +364,13 @@ const struct lang_word lang_de_words[] = {
     W("spater machen", LW_MOVE), W("fruher machen", LW_MOVE),
     W("geht auch spater", LW_MOVE), W("geht auch fruher", LW_MOVE),
     W("lieber spater", LW_MOVE), W("lieber fruher", LW_MOVE),
-    W("ich meinte", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
+    W("ich meinte", LW_CORRECT), W("ich mein", LW_CORRECT),
+    W("mein doch", LW_CORRECT), W("ich mein doch", LW_CORRECT),
+    /* "Samstag passt mir doch nicht, geht Dienstag 10?": a change of mind
+     * about what was just agreed (de2 d02.2) */
+    W("doch nicht", LW_CORRECT), W("geht doch nicht", LW_CORRECT),
+    W("passt doch nicht", LW_CORRECT), W("passt mir doch nicht", LW_CORRECT),
+    W("klappt doch nicht", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
     W("doch lieber", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
     /* a wish about the time, never a thing asked for ("Am liebsten
      * nächste Woche Dienstag": 'liebsten' was read as a service we lack) */
@@ -474,6 +480,32 @@ const struct lang_word lang_de_words[] = {
     W("unser termin", LW_MINE), W("unseren termin", LW_MINE),
     W("habe ich einen termin", LW_MINE), W("hab ich einen termin", LW_MINE),
     W("hab ich nen termin", LW_MINE), W("wann ist mein termin", LW_MINE),
+    /* "Welche Termine hab ich?", "hab ich am Freitag einen Termin?" (de2) */
+    W("welche termine hab ich", LW_MINE), W("termine hab ich", LW_MINE),
+    W("termin hab ich", LW_MINE), W("termine habe ich", LW_MINE),
+    W("termin habe ich", LW_MINE), W("hab ich am", LW_MINE),
+    W("habe ich am", LW_MINE), W("hab ich morgen", LW_MINE),
+    W("habe ich morgen", LW_MINE), W("hab ich gebucht", LW_MINE),
+    W("habe ich gebucht", LW_MINE), W("bei euch gebucht", LW_MINE),
+    W("bei ihnen gebucht", LW_MINE), W("hab ich noch einen termin", LW_MINE),
+    W("habe ich noch einen termin", LW_MINE), W("hab ich schon einen termin", LW_MINE),
+    W("habe ich schon einen termin", LW_MINE), W("wann hab ich", LW_MINE),
+    W("wann habe ich", LW_MINE), W("wann komme ich", LW_MINE),
+    W("wann muss ich", LW_MINE), W("wann soll ich", LW_MINE),
+    W("wann war der termin", LW_MINE), W("wann ist der termin", LW_MINE),
+    W("um wie viel uhr war", LW_MINE), W("wieviel uhr war", LW_MINE),
+    /* "Kann ich das noch absagen, falls was dazwischenkommt?": whether one
+     * CAN cancel, never a cancel; the bookings reply says how (de2) */
+    W("absagen falls", LW_MINE), W("absagen wenn", LW_MINE),
+    W("stornieren falls", LW_MINE), W("stornieren wenn", LW_MINE),
+    W("absagen kostenlos", LW_MINE), W("stornieren kostenlos", LW_MINE),
+    W("absagen im notfall", LW_MINE), W("absagen bis wann", LW_MINE),
+    W("falls ich absagen", LW_MINE), W("wenn ich absagen", LW_MINE),
+    W("falls ich stornieren", LW_MINE), W("wenn ich stornieren", LW_MINE),
+    W("bis wann absagen", LW_MINE), W("bis wann kann ich absagen", LW_MINE),
+    W("bis wann kann man absagen", LW_MINE), W("bis wann stornieren", LW_MINE),
+    W("bis wann kann ich stornieren", LW_MINE), W("kostenlos absagen", LW_MINE),
+    W("kostenlos stornieren", LW_MINE),
     W("wann war mein termin", LW_MINE), W("welche termine habe ich", LW_MINE),
     W("was habe ich gebucht", LW_MINE), W("was hab ich gebucht", LW_MINE),
     W("bin ich eingetragen", LW_MINE), W("bin ich gebucht", LW_MINE),

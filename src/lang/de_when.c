@@ -512,6 +512,19 @@ static const struct when_word de_words[] = {
     NA("eher nicht", WS_NOT, 0),
     NA("lieber nicht", WS_NOT, 0),
     NA("ned", WS_NOT, 0),
+    /* "Samstag geht doch nicht, lieber Freitag 9": a change of mind (de2) */
+    NA("geht doch nicht", WS_NOT, 0),
+    NA("geht doch leider nicht", WS_NOT, 0),
+    NA("geht bei mir doch nicht", WS_NOT, 0),
+    NA("geht mir doch nicht", WS_NOT, 0),
+    NA("kann ich doch nicht", WS_NOT, 0),
+    NA("kann ich doch leider nicht", WS_NOT, 0),
+    NA("passt doch nicht", WS_NOT, 0),
+    NA("passt mir doch nicht", WS_NOT, 0),
+    NA("klappt doch nicht", WS_NOT, 0),
+    NA("schaffe ich doch nicht", WS_NOT, 0),
+    NA("schaff ich doch nicht", WS_NOT, 0),
+    E("kann doch nicht", WS_NOT, 0),
 
     /* ---- Zweifel ---- */
     E("tag", WS_DATE_NOUN, 0),
