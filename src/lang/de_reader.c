@@ -303,6 +303,13 @@ const struct lang_word lang_de_words[] = {
     W("gegen", LW_FILLER), W("so", LW_FILLER), W("mal", LW_FILLER),
     W("mol", LW_FILLER), W("eben", LW_FILLER), W("halt", LW_FILLER),
     W("doch", LW_FILLER), W("noch", LW_FILLER), W("auch", LW_FILLER),
+    /* "Und geht danach gleich noch Föhnen?", "meine Tochter auch, gleich
+     * danach?": one more thing for the visit just booked (de2 d01, c12) */
+    W("auch noch", LW_ALSO), W("gleich noch", LW_ALSO), W("gleich danach", LW_ALSO),
+    W("direkt danach", LW_ALSO), W("im anschluss", LW_ALSO),
+    W("anschliessend", LW_ALSO), W("auch gleich", LW_ALSO),
+    W("dann noch", LW_ALSO), W("auch einen", LW_ALSO), W("auch eine", LW_ALSO),
+    W("bei der gelegenheit", LW_ALSO), W("gleichzeitig", LW_ALSO),
     W("nur", LW_FILLER), W("gerade", LW_FILLER), W("grad", LW_FILLER),
     W("vielleicht", LW_FILLER), W("vllt", LW_FILLER), W("vlt", LW_FILLER),
     W("evtl", LW_FILLER), W("eventuell", LW_FILLER), W("etwa", LW_FILLER),
@@ -840,7 +847,7 @@ const struct lang_word lang_de_words[] = {
     W("wissen", LW_COMMON), W("wohl", LW_COMMON), W("wollen", LW_COMMON),
     W("ziemlich", LW_COMMON), W("zuruck", LW_COMMON), W("zusammen", LW_COMMON),
     W("sowieso", LW_COMMON), W("trotzdem", LW_COMMON), W("vorher", LW_COMMON),
-    W("danach", LW_COMMON), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),
+    W("danach", LW_COMMON | LW_ALSO), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),
     W("sachen", LW_COMMON), W("ding", LW_COMMON), W("teil", LW_COMMON),
     W("teile", LW_COMMON), W("mitnehmen", LW_COMMON), W("mitbringen", LW_COMMON),
     W("hinbringen", LW_COMMON), W("gelassen", LW_COMMON), W("gefahren", LW_COMMON),
