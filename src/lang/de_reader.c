@@ -71,6 +71,20 @@ const struct lang_word lang_de_words[] = {
     W("melde mich krank", LW_CANCEL), W("melde mich leider ab", LW_CANCEL),
     W("muss mich leider abmelden", LW_CANCEL), W("abmelden bin krank", LW_CANCEL),
     /* asking whether one must: a question, not an opt-out */
+    /* how far ahead one must book, who counts as a child: for a person,
+     * never the duration or a day asked (de2 s62, s70) */
+    {"wie lange im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im vorraus", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"vorlaufzeit", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"wie fruh muss ich buchen", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher buchen", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"noch als kind", LW_NOT_TEXT, LANG_NT_OTHER}, {"als kind", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"bis welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"ab welchem alter", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"bis zu welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"bis wie alt", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"zahlt der noch", LW_NOT_TEXT, LANG_NT_OTHER}, {"zahlt sie noch", LW_NOT_TEXT, LANG_NT_OTHER},
+    /* the trade's own word: "zum Friseur kommen" asks which service,
+     * never "Friseur haben wir nicht im Angebot" (de2 s55) */
+    W("friseur", LW_TRADE), W("frisor", LW_TRADE), W("frisoer", LW_TRADE),
+    W("friseurin", LW_TRADE), W("friseursalon", LW_TRADE), W("zum friseur", LW_TRADE),
+    W("frisur", LW_TRADE), W("coiffeur", LW_TRADE), W("haarschneider", LW_TRADE),
     {"muss ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"muss man sich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"soll ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER},
     {"musste ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, W("abmelden wenn", LW_NOT_STOP), W("abmelden falls", LW_NOT_STOP), W("wie kann ich mich abmelden", LW_STOP),
     /* stop, then a correction: "Stopp, ich meinte Dienstag!" */

@@ -538,6 +538,21 @@ static const struct when_word de_words[] = {
     E("zur", WS_SKIP, 0),
     E("an", WS_SKIP, 0),
     /* Greetings and wishes that hold a day word: never a date. */
+    /* "heute noch föhnen, hab abends ne Hochzeit": the evening is
+     * the event, not the time wanted (de2 s40) */
+    E("abends ne hochzeit", WS_NOT_DATE, 0),
+    E("abends eine hochzeit", WS_NOT_DATE, 0),
+    E("abends hochzeit", WS_NOT_DATE, 0),
+    E("abends ne feier", WS_NOT_DATE, 0),
+    E("abends eine feier", WS_NOT_DATE, 0),
+    E("abends ein fest", WS_NOT_DATE, 0),
+    E("abends ne party", WS_NOT_DATE, 0),
+    E("abends eine party", WS_NOT_DATE, 0),
+    E("am abend ne hochzeit", WS_NOT_DATE, 0),
+    E("am abend eine hochzeit", WS_NOT_DATE, 0),
+    E("am abend eine feier", WS_NOT_DATE, 0),
+    E("abends einen ball", WS_NOT_DATE, 0),
+    E("abends ein date", WS_NOT_DATE, 0),
     E("guten morgen", WS_NOT_DATE, 0),
     E("gutn morgen", WS_NOT_DATE, 0),
     E("guten tag", WS_NOT_DATE, 0),
