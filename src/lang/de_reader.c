@@ -576,6 +576,14 @@ const struct lang_word lang_de_words[] = {
     V("zweiter", LW_ORDINAL, 2), V("dritte", LW_ORDINAL, 3), V("dritten", LW_ORDINAL, 3),
     V("vierte", LW_ORDINAL, 4), V("vierten", LW_ORDINAL, 4), V("funfte", LW_ORDINAL, 5),
     V("funften", LW_ORDINAL, 5), V("sechste", LW_ORDINAL, 6),
+    /* "Erster Termin passt": the first slot offered (de2 c17.3) */
+    V("erster termin", LW_ORDINAL, 1), V("ersten termin", LW_ORDINAL, 1),
+    V("erste termin", LW_ORDINAL, 1), V("erste uhrzeit", LW_ORDINAL, 1),
+    V("zweiter termin", LW_ORDINAL, 2), V("zweiten termin", LW_ORDINAL, 2),
+    V("zweite termin", LW_ORDINAL, 2), V("zweite uhrzeit", LW_ORDINAL, 2),
+    V("dritter termin", LW_ORDINAL, 3), V("dritten termin", LW_ORDINAL, 3),
+    V("vierter termin", LW_ORDINAL, 4), V("vierten termin", LW_ORDINAL, 4),
+    V("letzter termin", LW_ORDINAL, 99), V("letzten termin", LW_ORDINAL, 99),
     V("den letzten", LW_ORDINAL, 99), V("die letzte", LW_ORDINAL, 99),
 
     /* ---- ein Kind: dessen Variante einer Leistung, wo es eine gibt */
