@@ -156,6 +156,12 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
 			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
+		/* "vcs fazem sobrancelha de henna?": a question word leads
+		 * in a question that names nothing we know and no time
+		 * (the packs mark "do you do" in their words as questions) */
+		if (!lead && (t->cls & LW_QUESTION) && r->qmark &&
+		    q->n_things == 0 && !q->when.mentioned)
+			lead = 1;
 		/* "do you have a courtesy car": a question about us */
 		if (lead && i > 0 && strcmp(t->w, "have") == 0 &&
 		    (strcmp(r->t[i - 1].w, "you") == 0 ||
