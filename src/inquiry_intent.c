@@ -388,6 +388,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 				: "can't one day, asks for another: a change");
 		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
+		else if (q->correction && q->when.has_day &&
+			 (q->when.has_not_day || q->gone_when.has_day))
+			/* "el jueves no puedo, mejor el viernes": one day
+			 * set aside, another said instead */
+			set(q, INQ_MOVE, "can't one day, says another: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");
 		return;
