@@ -28,11 +28,26 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 
 	if (n == 0 || n > 12)
 		return 0;
+	int lone = 0;
 	for (size_t i = from; i < to; i++) {
-		if (r->t[i].eff & LW_NOT_STOP)
+		const struct tok *t = &r->t[i];
+		if (t->eff & LW_NOT_STOP)
 			return 0;
-		if (at < 0 && ((r->t[i].pcls | r->t[i].cls) & LW_STOP))
+		/* "Para" (es): a stop word that is also a filler ("para
+		 * el viernes") opts out only as the whole message */
+		if (!(t->plen > 1 && (t->pcls & LW_STOP)) &&
+		    (t->cls & LW_STOP) && (t->cls & LW_FILLER)) {
+			lone = 1;
+			continue;
+		}
+		if (at < 0 && ((t->pcls | t->cls) & LW_STOP))
 			at = (int)i;
+	}
+	if (at < 0 && lone && r->n <= 3) {
+		for (size_t i = 0; i < r->n; i++)
+			if (!(r->t[i].cls & (LW_STOP | LW_STOP_OBJ)))
+				return 0;
+		return 1; /* "PARA", "para ya" */
 	}
 	if (at < 0)
 		return 0;
