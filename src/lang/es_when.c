@@ -206,6 +206,10 @@ static const struct when_word es_words[] = {
      * never 14:00 (that is "a las dos", "para las dos", "las 2") */
     E("las dos", WS_NOT_DATE, 0),
     E("los dos", WS_NOT_DATE, 0),
+    /* a goodbye, no day asked: "gracias, hasta mañana!" */
+    E("hasta mañana", WS_NOT_DATE, 0),
+    E("nos vemos mañana", WS_NOT_DATE, 0),
+    E("hasta mañana entonces", WS_NOT_DATE, 0),
     E("para las", WS_AT, 0),
     /* "y tb pedicura justo después?": after a visit we may not hold
      * (review es2 c06): a time we cannot place, so ask, never the time
