@@ -122,6 +122,10 @@ const struct lang_word lang_es_words[] = {
     W("no pasa nada", LW_ACK), W("nos vemos", LW_ACK | LW_BYE),
     W("nos vemos entonces", LW_ACK | LW_BYE), W("hasta luego", LW_ACK | LW_BYE),
     W("hasta pronto", LW_ACK | LW_BYE), W("hasta el", LW_BYE),
+    /* a text sent to us by mistake: nothing to answer (review es2 s69) */
+    W("me equivoque de numero", LW_ACK), W("me he equivocado de numero", LW_ACK),
+    W("numero equivocado", LW_ACK), W("mensaje equivocado", LW_ACK),
+    W("no era para vosotros", LW_ACK), W("no era para ustedes", LW_ACK),
     W("hasta manana", LW_ACK | LW_BYE), W("nos vemos manana", LW_ACK | LW_BYE),
     /* a compliment after the visit: thanks, no new booking (review es2) */
     W("repetir", LW_BOOK), W("quiero repetir", LW_BOOK),

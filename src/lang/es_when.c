@@ -230,8 +230,7 @@ static const struct when_word es_words[] = {
     E("en vez del", WS_NOT, 0),
     E("en lugar de", WS_NOT, 0),
     E("en lugar del", WS_NOT, 0),
-    E("no puedo", WS_NOT, 0),
-    {"no puedo", WS_NOT, WF_POST, 0}, /* "el jueves no puedo, el viernes" */
+    E("no puedo", WS_NOT, 0), /* "no puedo el jueves, mejor el viernes" */
     {"no me va bien", WS_NOT, WF_POST, 0},
     {"no me viene bien", WS_NOT, WF_POST, 0},
     /* "abrís", "abren": opening, never a misspelt "abril" ("¿abrís el 8
