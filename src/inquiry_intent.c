@@ -28,11 +28,26 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 
 	if (n == 0 || n > 12)
 		return 0;
+	int lone = 0;
 	for (size_t i = from; i < to; i++) {
-		if (r->t[i].eff & LW_NOT_STOP)
+		const struct tok *t = &r->t[i];
+		if (t->eff & LW_NOT_STOP)
 			return 0;
-		if (at < 0 && ((r->t[i].pcls | r->t[i].cls) & LW_STOP))
+		/* "Para" (es): a stop word that is also a filler ("para
+		 * el viernes") opts out only as the whole message */
+		if (!(t->plen > 1 && (t->pcls & LW_STOP)) &&
+		    (t->cls & LW_STOP) && (t->cls & LW_FILLER)) {
+			lone = 1;
+			continue;
+		}
+		if (at < 0 && ((t->pcls | t->cls) & LW_STOP))
 			at = (int)i;
+	}
+	if (at < 0 && lone && r->n <= 3) {
+		for (size_t i = 0; i < r->n; i++)
+			if (!(r->t[i].cls & (LW_STOP | LW_STOP_OBJ)))
+				return 0;
+		return 1; /* "PARA", "para ya" */
 	}
 	if (at < 0)
 		return 0;
@@ -70,6 +85,27 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 	    strcmp(s->w, "stahp") != 0 && !to_us && r->n > 3)
 		return 0;
 	return 1;
+}
+
+/* Token I lies inside a longer phrase about the past that starts before
+ * it: "otro día" (another day, a move) in "la manicura del otro día". */
+static int inside_past(const struct reader *r, size_t i)
+{
+	for (size_t k = 1; k <= 5 && k <= i; k++) {
+		const struct tok *t = &r->t[i - k];
+		if ((size_t)t->plen > k && (t->pcls & LW_PAST))
+			return 1;
+	}
+	return 0;
+}
+
+/* A move word not inside a phrase about the past ("del otro día"). */
+static int move_word(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & LW_MOVE) && !inside_past(r, i))
+			return 1;
+	return 0;
 }
 
 static int opt_out(const struct reader *r)
@@ -405,6 +441,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 				: "can't one day, asks for another: a change");
 		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
+		else if (q->correction && q->when.has_day &&
+			 (q->when.has_not_day || q->gone_when.has_day))
+			/* "el jueves no puedo, mejor el viernes": one day
+			 * set aside, another said instead */
+			set(q, INQ_MOVE, "can't one day, says another: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");
 		return;
@@ -414,10 +455,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
-		strong_move |= ((r->t[i].cls & LW_MOVE) &&
-				strcmp(r->t[i].w, "instead") != 0 &&
-				strcmp(r->t[i].w, "change") != 0) ||
-			       (r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE));
+		strong_move |= !inside_past(r, i) &&
+			       (((r->t[i].cls & LW_MOVE) &&
+				 strcmp(r->t[i].w, "instead") != 0 &&
+				 strcmp(r->t[i].w, "change") != 0) ||
+				(r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE)));
 	if (rd_has(r, LW_MOVE) && !svc &&
 	    (time || bare || q->ref[0] != '\0' ||
 	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
@@ -512,6 +554,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	    (!time || rd_all_of(r, LW_GREET | LW_FILLER | LW_ACK | LW_THANKS |
 				       LW_SELF))) {
 		set(q, INQ_GREETING, "a greeting");
+		return;
+	}
+	/* "me encantó el resultado de las pestañas, mil gracias": thanks
+	 * for a service had, nothing asked: no reply, no new offer */
+	if (thing && !q->when.has_day && q->when.time == WHEN_TIME_NONE &&
+	    !r->qmark && !q->asks && q->not_text < 0 && rd_has(r, LW_THANKS) &&
+	    rd_has(r, LW_PAST) &&
+	    !rd_has(r, LW_BOOK | LW_QUESTION | LW_CANCEL) && !move_word(r)) {
+		set(q, INQ_THANKS, "thanks for a service had");
 		return;
 	}
 	/* "I had a massage yesterday and I'm sore, is that normal?": a

@@ -202,6 +202,37 @@ static const struct when_word es_words[] = {
     E("del", WS_SKIP, 0),
     E("los", WS_SKIP, 0),
     E("cualquier", WS_NOT_DATE, 0),
+    /* "manicura y pedicura, las dos seguidas", "a las 10 las dos": both,
+     * never 14:00 (that is "a las dos", "para las dos", "las 2") */
+    E("las dos", WS_NOT_DATE, 0),
+    E("los dos", WS_NOT_DATE, 0),
+    /* a goodbye, no day asked: "gracias, hasta mañana!" */
+    E("hasta mañana", WS_NOT_DATE, 0),
+    E("nos vemos mañana", WS_NOT_DATE, 0),
+    E("hasta mañana entonces", WS_NOT_DATE, 0),
+    E("para las", WS_AT, 0),
+    /* "y tb pedicura justo después?": after a visit we may not hold
+     * (review es2 c06): a time we cannot place, so ask, never the time
+     * of the last offer */
+    E("justo después", WS_UNPLACED, 0),
+    E("justo a continuación", WS_UNPLACED, 0),
+    E("a continuación", WS_UNPLACED, 0),
+    E("inmediatamente después", WS_UNPLACED, 0),
+    E("después de eso", WS_UNPLACED, 0),
+    E("acto seguido", WS_UNPLACED, 0),
+    E("justo detrás", WS_UNPLACED, 0),
+    E("justo despues de", WS_UNPLACED, 0),
+
+    /* ---- el día que no es ("el viernes, no el jueves", "no el jueves,
+     * el viernes", "en vez del jueves"): the other day named wins */
+    E("no", WS_NOT, 0),
+    E("en vez de", WS_NOT, 0),
+    E("en vez del", WS_NOT, 0),
+    E("en lugar de", WS_NOT, 0),
+    E("en lugar del", WS_NOT, 0),
+    E("no puedo", WS_NOT, 0), /* "no puedo el jueves, mejor el viernes" */
+    {"no me va bien", WS_NOT, WF_POST, 0},
+    {"no me viene bien", WS_NOT, WF_POST, 0},
     /* "abrís", "abren": opening, never a misspelt "abril" ("¿abrís el 8
      * de diciembre?" was read as 8 April) */
     E("abrís", WS_NOT_DATE, 0),
