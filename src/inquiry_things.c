@@ -217,13 +217,14 @@ static int short_typo(const struct reader *r, size_t i, struct cat_match *m)
 }
 
 /* Word i lies inside a pack phrase of two words or more whose meaning
- * outranks a single catalog word. */
+ * outranks a single catalog word (an everyday phrase counts: "last night",
+ * "fill in", "straight after"). */
 static int phrase_covered(const struct reader *r, size_t i)
 {
 	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
 				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
 				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK |
-				LW_SAYS;
+				LW_SAYS | LW_COMMON;
 	for (size_t k = 0; k <= i; k++) {
 		const struct tok *t = &r->t[i - k];
 		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))

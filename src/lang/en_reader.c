@@ -33,7 +33,24 @@ const struct lang_word lang_en_words[] = {
     W("dont want your texts", LW_STOP), W("unsubscribe me", LW_STOP),
     W("no more messages", LW_STOP), W("dont text me", LW_STOP),
     W("do not text me", LW_STOP), W("dont message me", LW_STOP),
-    W("leave me alone", LW_STOP), W("stahp", LW_STOP), W("stopp", LW_STOP),
+    W("leave me alone", LW_STOP),
+    /* "don't send me any more messages", "don't text me again", "I don't
+     * want these messages" (review r4 s101) */
+    W("dont send me texts", LW_STOP), W("dont send me messages", LW_STOP),
+    W("do not send me any", LW_STOP), W("dont send me any", LW_STOP),
+    W("dont send me anymore", LW_STOP), W("dont send any more", LW_STOP),
+    W("stop sending", LW_STOP), W("any more messages", LW_STOP),
+    W("anymore messages", LW_STOP), W("any more texts", LW_STOP),
+    W("anymore texts", LW_STOP), W("no more text", LW_STOP),
+    W("no more msgs", LW_STOP), W("no more txts", LW_STOP),
+    W("no more message", LW_STOP), W("dont text me again", LW_STOP),
+    W("dont message me again", LW_STOP),
+    W("dont want these messages", LW_STOP),
+    W("dont want these texts", LW_STOP),
+    W("dont want any more messages", LW_STOP),
+    W("dont want your messages", LW_STOP),
+    W("dont want messages", LW_STOP), W("dont want texts", LW_STOP),
+    W("remove my details", LW_STOP), W("stahp", LW_STOP), W("stopp", LW_STOP),
     W("texting", LW_STOP_OBJ), W("txting", LW_STOP_OBJ),
     W("messaging", LW_STOP_OBJ), W("sending", LW_STOP_OBJ),
     W("contacting", LW_STOP_OBJ), W("texts", LW_STOP_OBJ),
@@ -440,6 +457,9 @@ const struct lang_word lang_en_words[] = {
     /* questions about what to do or bring, insurers, our own doings */
     NT("do you accept", PAYMENT), NT("claim it back", PAYMENT),
     NT("claim back", PAYMENT), NT("health insurance", PAYMENT),
+    NT("book online", OTHER), NT("online booking", OTHER),
+    NT("medical history", OTHER), NT("x rays", OTHER), NT("xrays", OTHER),
+    NT("my records", OTHER),
     NT("what should i wear", OTHER), NT("what to wear", OTHER),
     NT("do i need to wear", OTHER), NT("should i wear", OTHER),
     NT("what do i wear", OTHER), NT("do i need a referral", OTHER),
@@ -544,6 +564,42 @@ const struct lang_word lang_en_words[] = {
     W("treatment", LW_TRADE),
 
     /* ---- common words that must never be read as a typo of ours */
+    /* Everyday words near a catalog word by a letter or two: never a
+     * typo of ours ("a clean straight after" is not "straighten", review
+     * r4 s121); phrases whose words are not what a customer asks for
+     * ("last night" is no out-of-hours request, "fill in a form" no
+     * filling). */
+    W("straight", LW_COMMON), W("straighter", LW_COMMON),
+    W("straightaway", LW_COMMON), W("online", LW_COMMON | LW_FILLER),
+    W("actual", LW_COMMON | LW_FILLER), W("form", LW_COMMON), W("forms", LW_COMMON),
+    W("history", LW_COMMON), W("medical", LW_COMMON), W("started", LW_COMMON),
+    W("starting", LW_COMMON), W("state", LW_COMMON), W("steady", LW_COMMON),
+    W("strong", LW_COMMON), W("strange", LW_COMMON), W("stranger", LW_COMMON),
+    W("strain", LW_COMMON), W("stretch", LW_COMMON), W("stress", LW_COMMON),
+    W("string", LW_COMMON), W("clearly", LW_COMMON),
+    W("clever", LW_COMMON), W("closer", LW_COMMON), W("closely", LW_COMMON),
+    W("clock", LW_COMMON),
+    W("field", LW_COMMON), W("file", LW_COMMON),
+    W("files", LW_COMMON), W("film", LW_COMMON), W("final", LW_COMMON),
+    W("finally", LW_COMMON), W("find", LW_COMMON), W("fitted", LW_COMMON),
+    W("fits", LW_COMMON), W("five", LW_COMMON), W("flat", LW_COMMON),
+    W("floor", LW_COMMON), W("fly", LW_COMMON), W("nights", LW_COMMON),
+    W("nine", LW_COMMON), W("write", LW_COMMON),
+    W("wrote", LW_COMMON), W("written", LW_COMMON),
+    W("paint", LW_COMMON), W("pair", LW_COMMON), W("pan", LW_COMMON),
+    W("panel", LW_COMMON), W("paper", LW_COMMON), W("park", LW_COMMON),
+   
+   
+   
+    W("times", LW_COMMON),
+   
+    W("straight after", LW_COMMON), W("straight away", LW_COMMON),
+    W("straight afterwards", LW_COMMON), W("last night", LW_COMMON),
+    W("the other night", LW_COMMON), W("all night", LW_COMMON),
+    W("every night", LW_COMMON), W("through the night", LW_COMMON),
+    W("during the night", LW_COMMON), W("last nite", LW_COMMON),
+    W("fill in", LW_COMMON), W("fill out", LW_COMMON),
+    W("fill me in", LW_COMMON), W("fill it in", LW_COMMON),
     W("look", LW_COMMON), W("like", LW_COMMON), W("bake", LW_COMMON),
     W("cake", LW_COMMON), W("bite", LW_COMMON), W("hike", LW_COMMON),
     W("mike", LW_COMMON), W("make", LW_COMMON), W("take", LW_COMMON),
