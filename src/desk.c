@@ -414,6 +414,36 @@ static int which_by_day(struct ctx *c, const struct inquiry *q)
 	return 0;
 }
 
+/*
+ * After "I need to cancel my appointment" found nothing booked, "Check-up
+ * tomorrow at 10" describes the booking meant, never asks for a new one:
+ * a description while a cancel is open is about cancelling.
+ */
+static int describes_held(struct ctx *c, const struct inquiry *q,
+			  const char *text)
+{
+	if (!pending_is(c, "which") || strcmp(c->pend.action, "cancel") != 0)
+		return 0;
+	if (q->intent != INQ_BOOK && q->intent != INQ_AVAIL &&
+	    q->intent != INQ_UNKNOWN)
+		return 0;
+	int svc = 0;
+	for (size_t k = 0; k < q->n_matches; k++)
+		svc |= q->matches[k].kind == CAT_SERVICE;
+	if (!svc && !q->when.has_day && q->when.time == WHEN_TIME_NONE)
+		return 0;
+	struct inquiry cq = *q;
+	cq.intent = INQ_CANCEL;
+	if (c->pend.n_refs == 0) {
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "describes a booking to cancel: none held");
+		say(c, "cancel_none");
+		return 1;
+	}
+	do_cancel(c, &cq, text);
+	return 1;
+}
+
 /* ---- the rules ------------------------------------------------------------
  */
 
@@ -481,6 +511,8 @@ static void dispatch(struct ctx *c, const char *text)
 	}
 	if (which_by_day(c, q))
 		return;
+	if (describes_held(c, q, text))
+		return;
 	if (about_the_booking(c, q, text))
 		return;
 	if (time_for_the_booking(c, q, text))
@@ -531,6 +563,13 @@ static void dispatch(struct ctx *c, const char *text)
 		}
 		return;
 	case INQ_THANKS:
+		if ((pending_is(c, "book") || pending_is(c, "offer")) &&
+		    strpbrk(text, "0123456789") != NULL) {
+			/* "ok 11 then" answering our offer: an hour, which
+			 * gets a booking or the nearest start times */
+			do_request(c, q, text);
+			return;
+		}
 		decide(c, DESK_SILENT, DESK_REASON_THANKS,
 		       "thanks or an acknowledgement: no reply");
 		return;

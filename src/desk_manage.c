@@ -155,6 +155,9 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
 		say(c, "cancel_none");
+		/* the next text may describe the booking meant ("check-up
+		 * tomorrow at 10"): it is still about cancelling */
+		conv_save(c, "which", "action=cancel;refs=;");
 	} else if (bl->n == 1 || n_on == 1) {
 		char ref[STORE_REF_MAX];
 		snprintf(ref, sizeof(ref), "%s",

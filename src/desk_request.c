@@ -103,7 +103,9 @@ static void with_visit(struct ctx *c, const struct inquiry *q,
 	rq->w.mentioned = 1;
 	rq->day_named = 1;
 	rq->offer_only = 1;
-	if (rq->svc == was) {
+	if (q->when.time == WHEN_TIME_AT && q->when.problem == WHEN_FINE) {
+		/* "another one for my wife at 9:30": that day, the time said */
+	} else if (rq->svc == was) {
 		if (!q->other)
 			return;
 		rq->w.time = WHEN_TIME_AT;

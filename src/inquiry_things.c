@@ -707,6 +707,94 @@ static void child_version(struct reader *r, struct inquiry *q)
 	}
 }
 
+/* An age under 16 said of someone: "my 3 year old", "he's 7", "aged 10". */
+static int child_age_at(const struct reader *r, size_t i)
+{
+	const struct tok *t = &r->t[i];
+	size_t nd = strspn(t->w, "0123456789");
+	if (nd == 0 || nd > 2 || t->w[nd] != '\0' || atoi(t->w) >= 16)
+		return 0;
+	const char *nx = i + 1 < r->n ? r->t[i + 1].w : "";
+	const char *pv = i > 0 ? r->t[i - 1].w : "";
+	if ((strcmp(nx, "year") == 0 || strcmp(nx, "years") == 0 ||
+	     strcmp(nx, "yr") == 0 || strcmp(nx, "yrs") == 0 ||
+	     strcmp(nx, "yo") == 0) &&
+	    (nx[0] == 'y' && (i + 2 >= r->n || strcmp(nx, "yo") == 0 ||
+			      strcmp(r->t[i + 2].w, "old") == 0 ||
+			      strcmp(r->t[i + 2].w, "olds") == 0)))
+		return 1;
+	return strcmp(pv, "aged") == 0 || strcmp(pv, "hes") == 0 ||
+	       strcmp(pv, "shes") == 0 || strcmp(pv, "he's") == 0 ||
+	       strcmp(pv, "she's") == 0 || strcmp(pv, "age") == 0;
+}
+
+/*
+ * "can I book my son in for a check-up", "my 3 year old for her first check
+ * up": a child named (or an age under 16) with the catalog's children's
+ * service at hand is that service; the service for anyone named beside it
+ * is the same visit, not a second one, unless the customer counts
+ * themself in ("me and my son") or names it apart from the child.
+ */
+static void child_only(struct reader *r, struct inquiry *q)
+{
+	size_t kids;
+	int child = 0, self = 0;
+	uint64_t kid_clauses = 0;
+	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0 ||
+	    !child_service(r, &kids))
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		static const char *const kid[] = {
+		    "son",     "sons",	   "daughter",	   "daughters", "kid",
+		    "kids",    "child",	   "children",	   "boy",	"girl",
+		    "toddler", "grandson", "granddaughter"};
+		int here = (t->eff & LW_CHILD) || child_age_at(r, i);
+		for (size_t k = 0; k < sizeof(kid) / sizeof(kid[0]); k++)
+			here |= strcmp(t->w, kid[k]) == 0;
+		child |= here;
+		if (here && t->clause >= 0 && t->clause < 64)
+			kid_clauses |= UINT64_C(1) << t->clause;
+		if ((t->cls & LW_SELF) && strcmp(t->w, "i") != 0)
+			self = 1;
+	}
+	if (!child || self)
+		return;
+	int have = 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		have |= q->things[k].kind == CAT_SERVICE &&
+			q->things[k].idx == kids &&
+			q->things[k].role == INQ_ASKED;
+	const struct cat_service *ks = &r->cat->services[kids];
+	for (size_t k = 0; k < q->n_things; k++) {
+		struct inq_thing *a = &q->things[k];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    a->idx == kids)
+			continue;
+		char first[INQ_WORD_MAX];
+		snprintf(first, sizeof(first), "%s", a->word);
+		first[strcspn(first, " -")] = '\0';
+		if (strlen(first) < 4)
+			continue;
+		int same = 0;
+		for (size_t w = 0; w < ks->n_words && !same; w++)
+			same = strstr(ks->words[w], first) != NULL;
+		if (!same)
+			continue;
+		if (have) {
+			/* "need a haircut and my son needs a kids cut": the
+			 * one said apart from the child is the customer's */
+			if (a->clause < 0 || a->clause >= 64 ||
+			    !(kid_clauses & (UINT64_C(1) << a->clause)))
+				continue;
+			a->role = INQ_MERGED;
+		} else {
+			a->idx = kids; /* "my 3 year old ... check up" */
+			have = 1;
+		}
+	}
+}
+
 /*
  * "Haare schneiden, Herren": a service's word that is not in its own name
  * (the catalog's generic word) beside the start of a sibling's name (the
@@ -759,6 +847,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	settle_roles(r->cat, q);
 	sibling_version(r, q);
 	child_version(r, q);
+	child_only(r, q);
 	count_persons(r, q);
 	list_matches(q);
 }

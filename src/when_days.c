@@ -87,13 +87,18 @@ struct when_day wr_weekday_day(struct rd *rd, int w, enum mod mod)
 	case M_THIS:
 		break;
 	case M_NEXT:
-		if (delta == 0)
-			delta = 7;
+		/* "next thursday", "jeudi prochain", "nächsten Donnerstag":
+		 * that day of next calendar week (weeks start on Monday), so
+		 * on a Wednesday it is 8 days on, never tomorrow; "next
+		 * monday" is still the coming Monday. */
+		delta = 7 - rd->now->day.wday + w;
 		break;
 	case M_LAST:
 		delta = delta == 0 ? -7 : delta - 7;
 		break;
 	case M_AFTER_NEXT:
+		/* "the thursday after next": the one after the coming one
+		 * (issue 11, duckling) */
 		if (delta == 0)
 			delta = 7;
 		delta += 7;
@@ -183,7 +188,7 @@ static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
  */
 int wr_day(struct rd *rd, int i)
 {
-	int k = i, weeks = 0, pre = 0, n;
+	int k = i, weeks = 0, pre = 0, n, coming = 0;
 	enum mod mod = M_NONE;
 	const struct lex_hit *h;
 
@@ -191,9 +196,12 @@ int wr_day(struct rd *rd, int i)
 		int ml;
 		enum mod m = mod_of(rd, k, &ml);
 		const struct lex_hit *an = hit(rd, k, WS_AFTER_NEXT);
+		const struct lex_hit *nx = hit(rd, k, WS_NEXT);
 		if (m != M_NONE && (m != M_AFTER_NEXT ||
 				    (an != NULL && (an->flags & WF_PRE)))) {
 			mod = m;
+			coming = m == M_NEXT && nx != NULL &&
+				 (nx->flags & WF_COMING);
 			k += ml;
 			pre = 1;
 			continue;
@@ -253,7 +261,13 @@ int wr_day(struct rd *rd, int i)
 			rd->wday_end = i + n;
 			rd->wday_to = tok(rd, i + n - 1)->end;
 		} else {
-			struct when_day d = wr_weekday_day(rd, w, mod);
+			/* "this coming friday": the next one, never today */
+			struct when_day d = coming && mod == M_NEXT
+						? wr_weekday_day(rd, w, M_NONE)
+						: wr_weekday_day(rd, w, mod);
+			if (coming && mod == M_NEXT &&
+			    when_day_cmp(&d, &rd->now->day) == 0)
+				d = when_day_add(d, 7);
 			set_day(rd, when_day_add(d, 7 * weeks), 1);
 		}
 		mark(rd, i, n);

@@ -175,6 +175,10 @@ enum when_sense {
  * weekday ("martes 15 por la mañana": the 15th), where "de la mañana"
  * makes it an hour ("martes 10 de la mañana"). */
 #define WF_DAYPART 8
+/* A WS_NEXT that means the coming one ("this coming friday", "kommenden
+ * Freitag"): before a weekday it is that day's next occurrence, where a
+ * plain "next friday" is the Friday of next calendar week. */
+#define WF_COMING 16
 
 struct when_word {
 	const char *text;    /* UTF-8, any case; words separated by spaces */

@@ -238,8 +238,8 @@ static const struct when_word en_words[] = {
     /* ---- this / next / last ---- */
     E("next", WS_NEXT, 0),
     E("nxt", WS_NEXT, 0),
-    E("coming", WS_NEXT, 0),
-    E("this coming", WS_NEXT, 0),
+    {"coming", WS_NEXT, WF_COMING, 0},
+    {"this coming", WS_NEXT, WF_COMING, 0},
     E("following", WS_NEXT, 0),
     E("the following", WS_NEXT, 0),
     E("this", WS_THIS, 0),

@@ -169,12 +169,11 @@ static void day_phrase(const struct when_local *now, char *out, size_t cap,
 		break;
 	}
 	case 3: {
-		/* "next fri": the first after today */
+		/* "next fri": that day of next calendar week, weeks
+		 * starting on Monday (r4 review; was the first after
+		 * today) */
 		int w = pick(7);
-		d = now->day;
-		do
-			d = when_day_add(d, 1);
-		while (d.wday != w);
+		d = when_day_add(now->day, 7 - now->day.wday + w);
 		snprintf(out, cap, "next %s", wday_names[w]);
 		name_day(nm, d);
 		break;
