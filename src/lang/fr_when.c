@@ -176,13 +176,13 @@ static const struct when_word fr_words[] = {
     E("un jour", WS_UNPLACED, 0),
 
     /* ---- ce / prochain / dernier ---- */
-    E("prochain", WS_NEXT, 2),
-    E("prochaine", WS_NEXT, 2),
+    E("prochain", WS_NEXT, 1),
+    E("prochaine", WS_NEXT, 1),
     E("prochains", WS_NEXT, 0),
     E("prochaines", WS_NEXT, 0),
-    E("prochin", WS_NEXT, 2),
-    E("proch", WS_NEXT, 2),
-    E("pro", WS_NEXT, 2),
+    E("prochin", WS_NEXT, 1),
+    E("proch", WS_NEXT, 1),
+    E("pro", WS_NEXT, 1),
     E("prochainement", WS_NEXT, 0),
     E("suivant", WS_NEXT, 0),
     E("suivante", WS_NEXT, 0),
