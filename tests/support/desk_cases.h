@@ -43,8 +43,10 @@
 #define SENDER "+447700900001"
 
 static struct catalog *cat; /* the catalog the cases run against */
-static struct catalog *loaded[8];
-static char loaded_path[8][512];
+/* the catalogs loaded so far (every language's corpus has a few) */
+#define N_LOADED 32
+static struct catalog *loaded[N_LOADED];
+static char loaded_path[N_LOADED][512];
 static char dir[] = "/tmp/smsdesk-test-cases-XXXXXX";
 static int db_seq;
 
@@ -358,7 +360,7 @@ static __attribute__((unused)) int use_catalog(const char *rel)
 	const char *src = getenv("SMSDESK_SRC");
 	char path[512];
 	snprintf(path, sizeof(path), "%s/%s", src != NULL ? src : ".", rel);
-	for (size_t i = 0; i < 8; i++) {
+	for (size_t i = 0; i < N_LOADED; i++) {
 		if (loaded[i] != NULL && strcmp(loaded_path[i], path) == 0) {
 			cat = loaded[i];
 			return 0;
@@ -554,7 +556,7 @@ static __attribute__((unused)) void dc_done(void)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("could not remove %s\n", dir);
-	for (size_t i = 0; i < 8; i++) {
+	for (size_t i = 0; i < N_LOADED; i++) {
 		catalog_free(loaded[i]);
 		loaded[i] = NULL;
 	}
