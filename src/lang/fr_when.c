@@ -423,6 +423,13 @@ static const struct when_word fr_words[] = {
     E("depuis le week-end", WS_NOT_DATE, 0),
     E("depuis ce week-end", WS_NOT_DATE, 0),
     E("quel", WS_NOT_DATE, 0),
+
+    /* ---- a day said not to be the one: "vendredi, pas demain" ---- */
+    E("pas", WS_NOT, 0),
+    E("mais pas", WS_NOT, 0),
+    E("non pas", WS_NOT, 0),
+    E("au lieu de", WS_NOT, 0),
+    E("plutot que", WS_NOT, 0),
     E("quelle", WS_NOT_DATE, 0),
     E("quels", WS_NOT_DATE, 0),
     E("n'importe quel", WS_NOT_DATE, 0),
