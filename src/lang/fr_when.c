@@ -320,6 +320,7 @@ static const struct when_word fr_words[] = {
     E("après-midi", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("aprèm", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("aprm", WS_WINDOW, WHEN_SPAN(720, 1080)),
+    E("l'aprèm", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("l'après-midi", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("dans l'après-midi", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("en début d'après-midi", WS_WINDOW, WHEN_SPAN(720, 900)),
