@@ -293,8 +293,11 @@ void merge_pending(const struct ctx *c, struct request *rq)
 	const struct cat_service *named = rq->svc_named ? rq->svc : NULL;
 	if (rq->svc == NULL)
 		rq->svc = p->svc;
+	/* "le plus tôt possible" right after a day's list: the earliest of
+	 * that day, not of the calendar (review fr2 c13) */
 	if (!rq->w.has_day && !rq->w.has_range && p->has_day &&
-	    rq->w.time != WHEN_TIME_ASAP && !rq->w.unsure) {
+	    (rq->w.time != WHEN_TIME_ASAP || pending_is(c, "offer")) &&
+	    !rq->w.unsure) {
 		rq->w.has_day = 1;
 		rq->w.day = p->day;
 		rq->day_named = 1; /* named earlier in the conversation */

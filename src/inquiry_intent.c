@@ -353,6 +353,16 @@ static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 	q->rule = rule;
 }
 
+/* Is token I inside a pack phrase that starts before it and is not of
+ * class CLS ("pas" in "je peux pas": a "can't", not a "don't")? */
+static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
+{
+	for (int k = i - 1; k >= 0 && k >= i - 5; k--)
+		if (r->t[k].plen > i - k)
+			return !(r->t[k].pcls & cls);
+	return 0;
+}
+
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
@@ -408,8 +418,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	int negated_cancel = 0;
 	int at = rd_where(r, LW_CANCEL, NULL);
 	if (at > 0 && (r->t[at - 1].cls & LW_NEGATE) &&
-	    !(r->t[at].pcls & LW_CANCEL))
-		negated_cancel = 1; /* "don't cancel" */
+	    !(r->t[at].pcls & LW_CANCEL) &&
+	    r->t[at - 1].segment == r->t[at].segment &&
+	    !in_other_phrase(r, at - 1, LW_NEGATE))
+		negated_cancel = 1; /* "don't cancel"; not "je peux pas,
+				     * annulez" */
 	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
 		negated_cancel = 1; /* "your cancellation policy" */
 	/* "can I still cancel if something comes up", "bis wann kann ich

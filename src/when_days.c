@@ -149,12 +149,13 @@ static int week_word(const struct rd *rd, int i)
  * *week_of (-1 none, else weeks from this one of "<day> next week").
  */
 static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
-			int *week_of)
+			int *week_of, int *near)
 {
 	int k = skip(rd, i), ml, wl;
 	enum mod m = mod_of(rd, k, &ml);
 
 	*week_of = -100;
+	*near = 0;
 	if (m == M_NONE && (wl = week_word(rd, k)) > 0) {
 		/* "el jueves de la semana que viene": the mark after the
 		 * week word */
@@ -173,6 +174,8 @@ static int weekday_post(const struct rd *rd, int i, enum mod *mod, int *weeks,
 	}
 	if (m == M_AFTER_NEXT || ((m == M_NEXT || m == M_LAST) && k == i)) {
 		*mod = m;
+		if (m == M_NEXT && hit(rd, k, WS_NEXT) != NULL)
+			*near = hit(rd, k, WS_NEXT)->value;
 		return k + ml - i;
 	}
 	if (k == i && (wl = week_word(rd, i)) > 0 && !has(rd, i, WS_IN)) {
@@ -242,9 +245,10 @@ int wr_day(struct rd *rd, int i)
 	       ((ah = hit(rd, k + h->len, WS_AT)) != NULL &&
 		tok(rd, k + h->len + ah->len)->num >= 0)) &&
 	      tok(rd, k + h->len - 1)->sep == ' ' && rd->t->nhits[k] == 1))) {
-		int w = h->value, week_of;
+		int w = h->value, week_of, near;
 		n = k + h->len - i;
-		n += weekday_post(rd, k + h->len, &mod, &weeks, &week_of);
+		n +=
+		    weekday_post(rd, k + h->len, &mod, &weeks, &week_of, &near);
 		if (week_of != -100) {
 			/* "friday next week", "tuesday of this week" */
 			set_day(rd,
@@ -269,6 +273,7 @@ int wr_day(struct rd *rd, int i)
 			    when_day_cmp(&d, &rd->now->day) == 0)
 				d = when_day_add(d, 7);
 			set_day(rd, when_day_add(d, 7 * weeks), 1);
+			rd->day_by_mod = weeks == 0;
 		}
 		mark(rd, i, n);
 		if (rd->wday < 0 || week_of != -100 || mod != M_NONE ||

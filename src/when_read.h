@@ -40,9 +40,10 @@ struct rd {
 	int range_set;
 	struct when_day rfirst, rlast;
 	int date_amb, bad_date, past, unsure;
-	int foreign; /* only another language's day word: unsure, but not
-		      * a date mentioned in ours */
-	int ctx_at;  /* a bare number at this token is a time */
+	int day_by_mod; /* the day is a weekday moved by "next"/"last" */
+	int foreign;	/* only another language's day word: unsure, but not
+			 * a date mentioned in ours */
+	int ctx_at;	/* a bare number at this token is a time */
 	/* the time */
 	enum when_time_kind kind;
 	struct tval at, lo, hi;
@@ -154,9 +155,15 @@ static inline struct when_day today_plus(const struct rd *rd, int n)
 
 static inline void set_day(struct rd *rd, struct when_day d, int explicit_day)
 {
-	/* "monday or tuesday": two different days named is a question. */
-	if (rd->day_set && when_day_cmp(&rd->day, &d) != 0)
+	/* "monday or tuesday": two different days named is a question; but
+	 * "samedi prochain le 12", "next saturday the 12th": a date that is
+	 * the same weekday a week from the one "next" gave names which. */
+	if (rd->day_set && when_day_cmp(&rd->day, &d) != 0 &&
+	    !(rd->day_by_mod && d.wday == rd->day.wday &&
+	      (when_day_diff(&rd->day, &d) == 7 ||
+	       when_day_diff(&d, &rd->day) == 7)))
 		rd->date_amb = 1;
+	rd->day_by_mod = 0;
 	rd->day_set = 1;
 	rd->day = d;
 	rd->r->day_explicit = explicit_day;

@@ -50,7 +50,10 @@ enum when_sense {
 	WS_MONTH,      /* 1 ... 12 */
 	WS_HOLIDAY,    /* a day by rule: WHEN_FIXED, WHEN_EASTER, WHEN_NTH */
 	WS_NEXT,       /* before or after a weekday/week/weekend/holiday:
-			* "next", "coming", "próximo", "que viene" */
+			* "next", "coming", "próximo", "que viene";
+			* value N: right after a weekday that is 1..N days
+			* ahead it means the week after ("jeudi prochain" on
+			* a Wednesday); 0 the coming one */
 	WS_THIS,       /* "this", "este", "ce" */
 	WS_LAST,       /* "last", "pasado": the one before today (past) */
 	WS_AFTER_NEXT, /* after a weekday or weekend: "after next" */
