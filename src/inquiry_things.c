@@ -482,6 +482,37 @@ static int after_at_word(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* The folded word is a time word that takes an hour after it ("at",
+ * "saat", a part of the day: "morning 9", "sabah 9", "akşam 5": the last
+ * word of such an entry), or, with after set, one that follows an hour
+ * ("9 am", "5 akşam"). A number next to one is an hour, never a count of
+ * people. */
+int rd_time_word(const struct reader *r, const char *w, int after)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char f[64];
+
+	for (size_t k = 0; w != NULL && v != NULL && k < v->n_words; k++) {
+		enum when_sense s = v->words[k].sense;
+		if (!(s == WS_AT || s == WS_WINDOW || s == WS_WINDOW_TODAY ||
+		      (after && (s == WS_AM || s == WS_PM || s == WS_OCLOCK))))
+			continue;
+		text_fold(v->words[k].text, f, sizeof(f));
+		const char *last = strrchr(f, ' ');
+		if (after && last == NULL && strcmp(f, w) == 0)
+			return 1;
+		if (!after && strcmp(last != NULL ? last + 1 : f, w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int hour_by_time_word(const struct reader *r, size_t i)
+{
+	return (i > 0 && rd_time_word(r, r->t[i - 1].w, 0)) ||
+	       (i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1));
+}
+
 /* A word that names whose it is, or a thing of someone's: not a service,
  * a number or a day. */
 static int plain_noun(const struct tok *t)
@@ -531,7 +562,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			 (r->t[i - 1].eff & LW_GROUP))
 			v = atoi(t->w); /* "party of 12" */
 		if (v > 0 && next_thing > 0 && t->thing == 0 &&
-		    !after_at_word(r, i)) {
+		    !after_at_word(r, i) && !hour_by_time_word(r, i)) {
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}

@@ -43,8 +43,8 @@
 #define SENDER "+447700900001"
 
 static struct catalog *cat; /* the catalog the cases run against */
-static struct catalog *loaded[8];
-static char loaded_path[8][512];
+static struct catalog *loaded[16];
+static char loaded_path[16][512];
 static char dir[] = "/tmp/smsdesk-test-cases-XXXXXX";
 static int db_seq;
 
@@ -358,7 +358,7 @@ static __attribute__((unused)) int use_catalog(const char *rel)
 	const char *src = getenv("SMSDESK_SRC");
 	char path[512];
 	snprintf(path, sizeof(path), "%s/%s", src != NULL ? src : ".", rel);
-	for (size_t i = 0; i < 8; i++) {
+	for (size_t i = 0; i < 16; i++) {
 		if (loaded[i] != NULL && strcmp(loaded_path[i], path) == 0) {
 			cat = loaded[i];
 			return 0;
