@@ -75,6 +75,38 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	return 0;
 }
 
+/* The phrase without one of the pack's word endings (Turkish case
+ * endings: "muayeneye", "muayeneyi"; "-yor": "agriyor"), when what is
+ * left (four letters or more) is a catalog word. Exact lookups only. */
+static size_t lookup_unsuffixed(const struct reader *r, const char *word,
+				struct cat_match *out, size_t cap)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char tmp[64];
+	size_t len = strlen(word);
+
+	if (v == NULL || v->suffixes == NULL || len >= sizeof(tmp))
+		return 0;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *const *ends = v->suffixes;
+		static const char *const verb[] = {"iyor", "yor", NULL};
+		if (pass == 1)
+			ends = verb;
+		for (size_t i = 0; ends[i] != NULL; i++) {
+			size_t el = strlen(ends[i]);
+			if (len < el + 4 ||
+			    strcmp(word + len - el, ends[i]) != 0)
+				continue;
+			memcpy(tmp, word, len - el);
+			tmp[len - el] = '\0';
+			size_t n = catalog_lookup(r->cat, tmp, 0, out, cap);
+			if (n > 0)
+				return n;
+		}
+	}
+	return 0;
+}
+
 /* WORD without an elided article of PACK glued to it ("losteopathie" is
  * "osteopathie"): the rest when it starts with a vowel or h and is long
  * enough to be a word of its own; NULL otherwise. */
@@ -276,6 +308,10 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* "haircuts", "x rays": the last word's ending */
 			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
+			/* "muayeneye", "muayeneyi", "agriyor": the pack's
+			 * case endings (and a present-tense "-yor") cut */
+			if (n == 0)
+				n = lookup_unsuffixed(r, phrase, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
