@@ -833,6 +833,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 		    &c->cat->services[q->matches[i].idx];
 		if (rq->svc == NULL) {
 			rq->svc = s;
+			rq->svc_named = 1;
 			rq->persons = q->persons[i];
 		} else if (rq->n_also < MAX_ALSO) {
 			rq->also[rq->n_also++] = s;

@@ -290,7 +290,7 @@ void merge_pending(const struct ctx *c, struct request *rq)
 	const struct pending *p = &c->pend;
 	if (!pending_is(c, "book") && !pending_is(c, "offer"))
 		return;
-	const struct cat_service *named = rq->svc;
+	const struct cat_service *named = rq->svc_named ? rq->svc : NULL;
 	if (rq->svc == NULL)
 		rq->svc = p->svc;
 	if (!rq->w.has_day && !rq->w.has_range && p->has_day &&
@@ -311,7 +311,9 @@ void merge_pending(const struct ctx *c, struct request *rq)
 		snprintf(rq->move, sizeof(rq->move), "%s", p->move);
 	/* The rest of what we were asking about, unless this text names a
 	 * service itself ("ok the full groom then", "just the gel nails"):
-	 * it says what it wants now. */
+	 * it says what it wants now. The service already talked about, set
+	 * from the pending one before we got here ("2pm" after "cut and
+	 * blow-dry saturday"), is no choice of the text: the rest comes. */
 	if (rq->n_also == 0 && named == NULL)
 		for (size_t i = 0; i < p->n_also; i++)
 			if (p->also[i] != rq->svc)

@@ -56,6 +56,7 @@ struct pending {
 
 struct request {
 	const struct cat_service *svc;
+	int svc_named; /* svc came from this text's words */
 	struct when_req w;
 	int day_named;	/* the day came from the text, the talk or an offer */
 	int offered;	/* a slot we offered: its notice was checked then */

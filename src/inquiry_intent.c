@@ -156,6 +156,12 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
 			   strcmp(t->w, "offer") == 0 || you_do ||
 			   strcmp(t->w, "fancy") == 0;
+		/* "vcs fazem sobrancelha de henna?": a question word leads
+		 * in a question that names nothing we know and no time
+		 * (the packs mark "do you do" in their words as questions) */
+		if (!lead && (t->cls & LW_QUESTION) && r->qmark &&
+		    q->n_things == 0 && !q->when.mentioned)
+			lead = 1;
 		/* "do you have a courtesy car": a question about us */
 		if (lead && i > 0 && strcmp(t->w, "have") == 0 &&
 		    (strcmp(r->t[i - 1].w, "you") == 0 ||
@@ -370,6 +376,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		negated_cancel = 1; /* "don't cancel" */
 	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
 		negated_cancel = 1; /* "your cancellation policy" */
+	/* "can I still cancel if something comes up", "bis wann kann ich
+	 * absagen": a phrase asking about their booking covers the cancel
+	 * word — whether one can, never a cancel (review de2 c08.3) */
+	for (int j = 0; at >= 0 && j <= at; j++) {
+		if (r->t[j].plen < 2 || !(r->t[j].pcls & LW_MINE) ||
+		    r->t[j].pcls & LW_CANCEL)
+			continue;
+		for (int k = j; k < j + r->t[j].plen && k < (int)r->n; k++)
+			if (r->t[k].cls & LW_CANCEL)
+				negated_cancel = 1;
+	}
 	/* "can't come till 2, can you do a bath then": when they can */
 	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
 	     at >= 0 && k < (int)r->n && k <= at + 5; k++)

@@ -773,11 +773,57 @@ static void child_version(struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "Haare schneiden, Herren": a service's word that is not in its own name
+ * (the catalog's generic word) beside the start of a sibling's name (the
+ * same "...haarschnitt" for men): the sibling is meant, not both (review
+ * de2 c17.1). Names that end alike are siblings; a conjunction between
+ * keeps both ("Strähnchen und Schneiden").
+ */
+static int folded_name(const struct catalog *cat, size_t idx, char *out,
+		       size_t cap)
+{
+	return text_fold(cat->services[idx].name, out, cap) > 0;
+}
+
+static void sibling_version(struct reader *r, struct inquiry *q)
+{
+	char na[96], nb[96];
+	for (size_t i = 0; i < q->n_things; i++) {
+		struct inq_thing *a = &q->things[i];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    !folded_name(r->cat, a->idx, na, sizeof(na)) ||
+		    strstr(na, a->word) != NULL)
+			continue;
+		for (size_t k = 0; k < q->n_things; k++) {
+			const struct inq_thing *b = &q->things[k];
+			size_t lb = strlen(b->word);
+			if (k == i || b->kind != CAT_SERVICE ||
+			    b->role != INQ_ASKED || b->idx == a->idx ||
+			    (b->clause != a->clause && rd_has(r, LW_CONJ)) ||
+			    lb < 4 ||
+			    !folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
+			    strncmp(nb, b->word, lb) != 0 ||
+			    strlen(nb) <= lb + 4)
+				continue;
+			size_t la = strlen(na), ln = strlen(nb), s = 0;
+			while (s < la && s < ln &&
+			       na[la - 1 - s] == nb[ln - 1 - s])
+				s++;
+			if (s >= 5 && s >= ln - lb) {
+				a->role = INQ_MERGED;
+				break;
+			}
+		}
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
 	settle_roles(r->cat, q);
+	sibling_version(r, q);
 	child_version(r, q);
 	count_persons(r, q);
 	list_matches(q);

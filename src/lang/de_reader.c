@@ -71,6 +71,20 @@ const struct lang_word lang_de_words[] = {
     W("melde mich krank", LW_CANCEL), W("melde mich leider ab", LW_CANCEL),
     W("muss mich leider abmelden", LW_CANCEL), W("abmelden bin krank", LW_CANCEL),
     /* asking whether one must: a question, not an opt-out */
+    /* how far ahead one must book, who counts as a child: for a person,
+     * never the duration or a day asked (de2 s62, s70) */
+    {"wie lange im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im vorraus", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"vorlaufzeit", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"wie fruh muss ich buchen", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher buchen", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"noch als kind", LW_NOT_TEXT, LANG_NT_OTHER}, {"als kind", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"bis welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"ab welchem alter", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"bis zu welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"bis wie alt", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"zahlt der noch", LW_NOT_TEXT, LANG_NT_OTHER}, {"zahlt sie noch", LW_NOT_TEXT, LANG_NT_OTHER},
+    /* the trade's own word: "zum Friseur kommen" asks which service,
+     * never "Friseur haben wir nicht im Angebot" (de2 s55) */
+    W("friseur", LW_TRADE), W("frisor", LW_TRADE), W("frisoer", LW_TRADE),
+    W("friseurin", LW_TRADE), W("friseursalon", LW_TRADE), W("zum friseur", LW_TRADE),
+    W("frisur", LW_TRADE), W("coiffeur", LW_TRADE), W("haarschneider", LW_TRADE),
     {"muss ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"muss man sich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, {"soll ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER},
     {"musste ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, W("abmelden wenn", LW_NOT_STOP), W("abmelden falls", LW_NOT_STOP), W("wie kann ich mich abmelden", LW_STOP),
     /* stop, then a correction: "Stopp, ich meinte Dienstag!" */
@@ -303,6 +317,13 @@ const struct lang_word lang_de_words[] = {
     W("gegen", LW_FILLER), W("so", LW_FILLER), W("mal", LW_FILLER),
     W("mol", LW_FILLER), W("eben", LW_FILLER), W("halt", LW_FILLER),
     W("doch", LW_FILLER), W("noch", LW_FILLER), W("auch", LW_FILLER),
+    /* "Und geht danach gleich noch Föhnen?", "meine Tochter auch, gleich
+     * danach?": one more thing for the visit just booked (de2 d01, c12) */
+    W("auch noch", LW_ALSO), W("gleich noch", LW_ALSO), W("gleich danach", LW_ALSO),
+    W("direkt danach", LW_ALSO), W("im anschluss", LW_ALSO),
+    W("anschliessend", LW_ALSO), W("auch gleich", LW_ALSO),
+    W("dann noch", LW_ALSO), W("auch einen", LW_ALSO), W("auch eine", LW_ALSO),
+    W("bei der gelegenheit", LW_ALSO), W("gleichzeitig", LW_ALSO),
     W("nur", LW_FILLER), W("gerade", LW_FILLER), W("grad", LW_FILLER),
     W("vielleicht", LW_FILLER), W("vllt", LW_FILLER), W("vlt", LW_FILLER),
     W("evtl", LW_FILLER), W("eventuell", LW_FILLER), W("etwa", LW_FILLER),
@@ -364,7 +385,13 @@ const struct lang_word lang_de_words[] = {
     W("spater machen", LW_MOVE), W("fruher machen", LW_MOVE),
     W("geht auch spater", LW_MOVE), W("geht auch fruher", LW_MOVE),
     W("lieber spater", LW_MOVE), W("lieber fruher", LW_MOVE),
-    W("ich meinte", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
+    W("ich meinte", LW_CORRECT), W("ich mein", LW_CORRECT),
+    W("mein doch", LW_CORRECT), W("ich mein doch", LW_CORRECT),
+    /* "Samstag passt mir doch nicht, geht Dienstag 10?": a change of mind
+     * about what was just agreed (de2 d02.2) */
+    W("doch nicht", LW_CORRECT), W("geht doch nicht", LW_CORRECT),
+    W("passt doch nicht", LW_CORRECT), W("passt mir doch nicht", LW_CORRECT),
+    W("klappt doch nicht", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
     W("doch lieber", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
     /* a wish about the time, never a thing asked for ("Am liebsten
      * nächste Woche Dienstag": 'liebsten' was read as a service we lack) */
@@ -474,6 +501,32 @@ const struct lang_word lang_de_words[] = {
     W("unser termin", LW_MINE), W("unseren termin", LW_MINE),
     W("habe ich einen termin", LW_MINE), W("hab ich einen termin", LW_MINE),
     W("hab ich nen termin", LW_MINE), W("wann ist mein termin", LW_MINE),
+    /* "Welche Termine hab ich?", "hab ich am Freitag einen Termin?" (de2) */
+    W("welche termine hab ich", LW_MINE), W("termine hab ich", LW_MINE),
+    W("termin hab ich", LW_MINE), W("termine habe ich", LW_MINE),
+    W("termin habe ich", LW_MINE), W("hab ich am", LW_MINE),
+    W("habe ich am", LW_MINE), W("hab ich morgen", LW_MINE),
+    W("habe ich morgen", LW_MINE), W("hab ich gebucht", LW_MINE),
+    W("habe ich gebucht", LW_MINE), W("bei euch gebucht", LW_MINE),
+    W("bei ihnen gebucht", LW_MINE), W("hab ich noch einen termin", LW_MINE),
+    W("habe ich noch einen termin", LW_MINE), W("hab ich schon einen termin", LW_MINE),
+    W("habe ich schon einen termin", LW_MINE), W("wann hab ich", LW_MINE),
+    W("wann habe ich", LW_MINE), W("wann komme ich", LW_MINE),
+    W("wann muss ich", LW_MINE), W("wann soll ich", LW_MINE),
+    W("wann war der termin", LW_MINE), W("wann ist der termin", LW_MINE),
+    W("um wie viel uhr war", LW_MINE), W("wieviel uhr war", LW_MINE),
+    /* "Kann ich das noch absagen, falls was dazwischenkommt?": whether one
+     * CAN cancel, never a cancel; the bookings reply says how (de2) */
+    W("absagen falls", LW_MINE), W("absagen wenn", LW_MINE),
+    W("stornieren falls", LW_MINE), W("stornieren wenn", LW_MINE),
+    W("absagen kostenlos", LW_MINE), W("stornieren kostenlos", LW_MINE),
+    W("absagen im notfall", LW_MINE), W("absagen bis wann", LW_MINE),
+    W("falls ich absagen", LW_MINE), W("wenn ich absagen", LW_MINE),
+    W("falls ich stornieren", LW_MINE), W("wenn ich stornieren", LW_MINE),
+    W("bis wann absagen", LW_MINE), W("bis wann kann ich absagen", LW_MINE),
+    W("bis wann kann man absagen", LW_MINE), W("bis wann stornieren", LW_MINE),
+    W("bis wann kann ich stornieren", LW_MINE), W("kostenlos absagen", LW_MINE),
+    W("kostenlos stornieren", LW_MINE),
     W("wann war mein termin", LW_MINE), W("welche termine habe ich", LW_MINE),
     W("was habe ich gebucht", LW_MINE), W("was hab ich gebucht", LW_MINE),
     W("bin ich eingetragen", LW_MINE), W("bin ich gebucht", LW_MINE),
@@ -523,6 +576,14 @@ const struct lang_word lang_de_words[] = {
     V("zweiter", LW_ORDINAL, 2), V("dritte", LW_ORDINAL, 3), V("dritten", LW_ORDINAL, 3),
     V("vierte", LW_ORDINAL, 4), V("vierten", LW_ORDINAL, 4), V("funfte", LW_ORDINAL, 5),
     V("funften", LW_ORDINAL, 5), V("sechste", LW_ORDINAL, 6),
+    /* "Erster Termin passt": the first slot offered (de2 c17.3) */
+    V("erster termin", LW_ORDINAL, 1), V("ersten termin", LW_ORDINAL, 1),
+    V("erste termin", LW_ORDINAL, 1), V("erste uhrzeit", LW_ORDINAL, 1),
+    V("zweiter termin", LW_ORDINAL, 2), V("zweiten termin", LW_ORDINAL, 2),
+    V("zweite termin", LW_ORDINAL, 2), V("zweite uhrzeit", LW_ORDINAL, 2),
+    V("dritter termin", LW_ORDINAL, 3), V("dritten termin", LW_ORDINAL, 3),
+    V("vierter termin", LW_ORDINAL, 4), V("vierten termin", LW_ORDINAL, 4),
+    V("letzter termin", LW_ORDINAL, 99), V("letzten termin", LW_ORDINAL, 99),
     V("den letzten", LW_ORDINAL, 99), V("die letzte", LW_ORDINAL, 99),
 
     /* ---- ein Kind: dessen Variante einer Leistung, wo es eine gibt */
@@ -808,7 +869,7 @@ const struct lang_word lang_de_words[] = {
     W("wissen", LW_COMMON), W("wohl", LW_COMMON), W("wollen", LW_COMMON),
     W("ziemlich", LW_COMMON), W("zuruck", LW_COMMON), W("zusammen", LW_COMMON),
     W("sowieso", LW_COMMON), W("trotzdem", LW_COMMON), W("vorher", LW_COMMON),
-    W("danach", LW_COMMON), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),
+    W("danach", LW_COMMON | LW_ALSO), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),
     W("sachen", LW_COMMON), W("ding", LW_COMMON), W("teil", LW_COMMON),
     W("teile", LW_COMMON), W("mitnehmen", LW_COMMON), W("mitbringen", LW_COMMON),
     W("hinbringen", LW_COMMON), W("gelassen", LW_COMMON), W("gefahren", LW_COMMON),

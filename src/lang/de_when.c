@@ -512,6 +512,19 @@ static const struct when_word de_words[] = {
     NA("eher nicht", WS_NOT, 0),
     NA("lieber nicht", WS_NOT, 0),
     NA("ned", WS_NOT, 0),
+    /* "Samstag geht doch nicht, lieber Freitag 9": a change of mind (de2) */
+    NA("geht doch nicht", WS_NOT, 0),
+    NA("geht doch leider nicht", WS_NOT, 0),
+    NA("geht bei mir doch nicht", WS_NOT, 0),
+    NA("geht mir doch nicht", WS_NOT, 0),
+    NA("kann ich doch nicht", WS_NOT, 0),
+    NA("kann ich doch leider nicht", WS_NOT, 0),
+    NA("passt doch nicht", WS_NOT, 0),
+    NA("passt mir doch nicht", WS_NOT, 0),
+    NA("klappt doch nicht", WS_NOT, 0),
+    NA("schaffe ich doch nicht", WS_NOT, 0),
+    NA("schaff ich doch nicht", WS_NOT, 0),
+    E("kann doch nicht", WS_NOT, 0),
 
     /* ---- Zweifel ---- */
     E("tag", WS_DATE_NOUN, 0),
@@ -525,6 +538,21 @@ static const struct when_word de_words[] = {
     E("zur", WS_SKIP, 0),
     E("an", WS_SKIP, 0),
     /* Greetings and wishes that hold a day word: never a date. */
+    /* "heute noch föhnen, hab abends ne Hochzeit": the evening is
+     * the event, not the time wanted (de2 s40) */
+    E("abends ne hochzeit", WS_NOT_DATE, 0),
+    E("abends eine hochzeit", WS_NOT_DATE, 0),
+    E("abends hochzeit", WS_NOT_DATE, 0),
+    E("abends ne feier", WS_NOT_DATE, 0),
+    E("abends eine feier", WS_NOT_DATE, 0),
+    E("abends ein fest", WS_NOT_DATE, 0),
+    E("abends ne party", WS_NOT_DATE, 0),
+    E("abends eine party", WS_NOT_DATE, 0),
+    E("am abend ne hochzeit", WS_NOT_DATE, 0),
+    E("am abend eine hochzeit", WS_NOT_DATE, 0),
+    E("am abend eine feier", WS_NOT_DATE, 0),
+    E("abends einen ball", WS_NOT_DATE, 0),
+    E("abends ein date", WS_NOT_DATE, 0),
     E("guten morgen", WS_NOT_DATE, 0),
     E("gutn morgen", WS_NOT_DATE, 0),
     E("guten tag", WS_NOT_DATE, 0),
