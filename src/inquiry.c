@@ -534,6 +534,21 @@ static void drop_counted_time(const struct reader *r, const char *text,
 			return; /* "2pm", "14:00": said as a time */
 	int counted = w->time_from > 0 && (text[w->time_from - 1] == 'x' ||
 					   text[w->time_from - 1] == 'X');
+	/* "sabah 9 muayene", "tomorrow morning 9 check-up": after a part
+	 * of the day or "at", the number is the hour */
+	size_t e = (size_t)w->time_from;
+	while (e > 0 && text[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && text[b - 1] != ' ')
+		b--;
+	if (!counted && e > b && e - b < sizeof(word)) {
+		memcpy(word, text + b, e - b);
+		word[e - b] = '\0';
+		text_fold(word, folded, sizeof(folded));
+		if (rd_time_word(r, folded, 0))
+			return;
+	}
 	size_t p = (size_t)w->time_to, n = 0;
 	while (p < len && text[p] == ' ')
 		p++;

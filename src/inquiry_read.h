@@ -81,4 +81,6 @@ int rd_retest(const struct reader *r, struct inquiry *q);
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);
 
+int rd_time_word(const struct reader *r, const char *w, int after);
+
 #endif

@@ -75,6 +75,38 @@ static size_t lookup_singular(const struct catalog *cat, const char *word,
 	return 0;
 }
 
+/* The phrase without one of the pack's word endings (Turkish case
+ * endings: "muayeneye", "muayeneyi"; "-yor": "agriyor"), when what is
+ * left (four letters or more) is a catalog word. Exact lookups only. */
+static size_t lookup_unsuffixed(const struct reader *r, const char *word,
+				struct cat_match *out, size_t cap)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char tmp[64];
+	size_t len = strlen(word);
+
+	if (v == NULL || v->suffixes == NULL || len >= sizeof(tmp))
+		return 0;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *const *ends = v->suffixes;
+		static const char *const verb[] = {"iyor", "yor", NULL};
+		if (pass == 1)
+			ends = verb;
+		for (size_t i = 0; ends[i] != NULL; i++) {
+			size_t el = strlen(ends[i]);
+			if (len < el + 4 ||
+			    strcmp(word + len - el, ends[i]) != 0)
+				continue;
+			memcpy(tmp, word, len - el);
+			tmp[len - el] = '\0';
+			size_t n = catalog_lookup(r->cat, tmp, 0, out, cap);
+			if (n > 0)
+				return n;
+		}
+	}
+	return 0;
+}
+
 /* WORD without an elided article of PACK glued to it ("losteopathie" is
  * "osteopathie"): the rest when it starts with a vowel or h and is long
  * enough to be a word of its own; NULL otherwise. */
@@ -277,6 +309,10 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* "haircuts", "x rays": the last word's ending */
 			if (n == 0)
 				n = lookup_singular(r->cat, phrase, m, 4);
+			/* "muayeneye", "muayeneyi", "agriyor": the pack's
+			 * case endings (and a present-tense "-yor") cut */
+			if (n == 0)
+				n = lookup_unsuffixed(r, phrase, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
@@ -483,6 +519,37 @@ static int after_at_word(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* The folded word is a time word that takes an hour after it ("at",
+ * "saat", a part of the day: "morning 9", "sabah 9", "akşam 5": the last
+ * word of such an entry), or, with after set, one that follows an hour
+ * ("9 am", "5 akşam"). A number next to one is an hour, never a count of
+ * people. */
+int rd_time_word(const struct reader *r, const char *w, int after)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char f[64];
+
+	for (size_t k = 0; w != NULL && v != NULL && k < v->n_words; k++) {
+		enum when_sense s = v->words[k].sense;
+		if (!(s == WS_AT || s == WS_WINDOW || s == WS_WINDOW_TODAY ||
+		      (after && (s == WS_AM || s == WS_PM || s == WS_OCLOCK))))
+			continue;
+		text_fold(v->words[k].text, f, sizeof(f));
+		const char *last = strrchr(f, ' ');
+		if (after && last == NULL && strcmp(f, w) == 0)
+			return 1;
+		if (!after && strcmp(last != NULL ? last + 1 : f, w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int hour_by_time_word(const struct reader *r, size_t i)
+{
+	return (i > 0 && rd_time_word(r, r->t[i - 1].w, 0)) ||
+	       (i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1));
+}
+
 /* A word that names whose it is, or a thing of someone's: not a service,
  * a number or a day. */
 static int plain_noun(const struct tok *t)
@@ -532,7 +599,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			 (r->t[i - 1].eff & LW_GROUP))
 			v = atoi(t->w); /* "party of 12" */
 		if (v > 0 && next_thing > 0 && t->thing == 0 &&
-		    !after_at_word(r, i)) {
+		    !after_at_word(r, i) && !hour_by_time_word(r, i)) {
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}
