@@ -265,12 +265,19 @@ int wr_day(struct rd *rd, int i)
 			rd->wday_end = i + n;
 			rd->wday_to = tok(rd, i + n - 1)->end;
 		} else {
-			/* "this coming friday": the next one, never today */
-			struct when_day d = coming && mod == M_NEXT
+			/* "this coming friday": the next one, never today; a
+			 * pack whose "next" is the coming one (next_coming)
+			 * skips a week only for a weekday "near" ahead */
+			int as_coming =
+			    mod == M_NEXT &&
+			    (coming ||
+			     (rd->n_vocabs > 0 && rd->vocabs[0]->next_coming));
+			int delta = (w - rd->now->day.wday + 7) % 7;
+			struct when_day d = as_coming
 						? wr_weekday_day(rd, w, M_NONE)
 						: wr_weekday_day(rd, w, mod);
-			if (coming && mod == M_NEXT &&
-			    when_day_cmp(&d, &rd->now->day) == 0)
+			if (as_coming &&
+			    (delta == 0 || (!coming && delta <= near)))
 				d = when_day_add(d, 7);
 			set_day(rd, when_day_add(d, 7 * weeks), 1);
 			rd->day_by_mod = weeks == 0;

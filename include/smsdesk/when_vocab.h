@@ -222,6 +222,15 @@ struct when_vocab {
 	 * is today. "este miércoles" and "hoy" still name today.
 	 */
 	int wday_same_next;
+	/*
+	 * 1 when "next <weekday>" is the coming one, skipped a week only when
+	 * the "next" word after it says the weekday is that near (its WS_NEXT
+	 * value: "jeudi prochain" on a Wednesday is next week's, "vendredi
+	 * prochain" this Friday, "le prochain jeudi" the coming one) — how
+	 * French speakers read it (review fr2); 0 when it is that weekday of
+	 * next calendar week ("next Thursday" on a Wednesday: 8 days on).
+	 */
+	int next_coming;
 };
 
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */

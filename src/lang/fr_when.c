@@ -476,4 +476,7 @@ const struct when_vocab when_vocab_fr = {
     .n_words = sizeof(fr_words) / sizeof(fr_words[0]),
     .day_first = 1,
     .wday_date = 1,
+    /* "jeudi prochain" on a Wednesday is next week's, "vendredi
+     * prochain" this Friday (review fr2) */
+    .next_coming = 1,
 };
