@@ -58,8 +58,10 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 		return 0;
 	/* A phrase (opt out, remove me) or a word other than stop/end/quit
 	 * is enough in a short sentence. */
+	/* Up to 12 words: "je voudrais annuler tous mes rdv et ne plus
+	 * être contacté" (11) is an opt-out beside a cancel (review fr3). */
 	if (phrase)
-		return n <= 10;
+		return n <= 12;
 	if (strcmp(s->w, "unsubscribe") == 0 || strcmp(s->w, "optout") == 0 ||
 	    strcmp(s->w, "unsub") == 0 || strcmp(s->w, "stopall") == 0)
 		return 1;

@@ -28,6 +28,9 @@ const struct lang_word lang_de_words[] = {
     W("unsubscribe", LW_STOP), W("optout", LW_STOP), W("opt out", LW_STOP),
     W("ende", LW_STOP), W("stoppen", LW_STOP),
     W("keine sms mehr", LW_STOP), W("keine sms", LW_STOP),
+    /* "no longer interested": to a business that texts, stop (review de3:
+     * "Kein Interesse mehr, abmelden bitte" got no reply as a plain no) */
+    W("kein interesse mehr", LW_STOP),
     W("keine nachrichten mehr", LW_STOP), W("keine nachrichten", LW_STOP),
     W("keine nachricht mehr", LW_STOP), W("keine werbung", LW_STOP),
     W("keine erinnerungen mehr", LW_STOP), W("keine sms mehr senden", LW_STOP),

@@ -32,6 +32,14 @@ const struct lang_word lang_fr_words[] = {
     W("desabonne moi", LW_STOP), W("retirez moi", LW_STOP),
     W("retirez mon numero", LW_STOP), W("supprimez mon numero", LW_STOP),
     W("effacez mon numero", LW_STOP), W("arretez de menvoyer", LW_STOP),
+    /* "ne plus être contacté" beside a cancel is an opt-out too
+     * (review fr3: "annuler tous mes rdv et ne plus etre contacté" lost
+     * it) */
+    W("ne plus etre contacte", LW_STOP), W("ne plus etre contactee", LW_STOP),
+    W("ne plus etre sollicite", LW_STOP), W("ne plus recevoir", LW_STOP),
+    W("plus etre contacte", LW_STOP),
+    W("ne plus me contacter", LW_STOP), W("plus me contacter", LW_STOP),
+    W("ne plus menvoyer", LW_STOP),
     W("arrete de menvoyer", LW_STOP), W("arreter de menvoyer", LW_STOP),
     W("arretez de mecrire", LW_STOP), W("arrete de mecrire", LW_STOP),
     W("arretez de me contacter", LW_STOP), W("arretez de mharceler", LW_STOP),

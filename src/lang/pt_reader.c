@@ -304,8 +304,18 @@ const struct lang_word lang_pt_words[] = {
     W("reagendar", LW_MOVE), W("reagenda", LW_MOVE), W("reagende", LW_MOVE),
     W("mudar", LW_MOVE), W("muda", LW_MOVE), W("mude", LW_MOVE),
     W("mudar o horario", LW_MOVE), W("mudar o dia", LW_MOVE),
-    W("trocar", LW_MOVE), W("troca", LW_MOVE), W("troque", LW_MOVE),
+    /* "trocar"/"troca" alone is replacing a part ("troca de óleo", a
+     * garage's everyday service, review pt3); only a booking, a day or an
+     * hour after it, or "pra" a day, is a move */
     W("trocar o horario", LW_MOVE), W("trocar o dia", LW_MOVE),
+    W("trocar a data", LW_MOVE), W("trocar meu horario", LW_MOVE),
+    W("trocar o agendamento", LW_MOVE), W("trocar meu agendamento", LW_MOVE),
+    W("trocar a marcacao", LW_MOVE), W("trocar de data", LW_MOVE),
+    W("troca o horario", LW_MOVE), W("troca o dia", LW_MOVE),
+    W("troca de horario", LW_MOVE), W("troca de dia", LW_MOVE),
+    W("trocar pra", LW_MOVE), W("trocar para", LW_MOVE),
+    W("troca pra", LW_MOVE), W("troque pra", LW_MOVE),
+    W("troque o horario", LW_MOVE),
     W("trocar de horario", LW_MOVE), W("trocar de dia", LW_MOVE),
     W("adiar", LW_MOVE), W("adia", LW_MOVE), W("antecipar", LW_MOVE),
     W("adiantar", LW_MOVE), W("alterar", LW_MOVE), W("altera", LW_MOVE),
