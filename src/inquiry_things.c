@@ -774,6 +774,17 @@ static void child_version(struct reader *r, struct inquiry *q)
 	}
 }
 
+/* Is w a whole-word part of the folded phrase s? */
+static int has_phrase(const char *s, const char *w)
+{
+	size_t lw = strlen(w);
+	for (const char *p = strstr(s, w); lw > 0 && p != NULL;
+	     p = strstr(p + 1, w))
+		if ((p == s || p[-1] == ' ') && (p[lw] == '\0' || p[lw] == ' '))
+			return 1;
+	return 0;
+}
+
 /* An age under 16 said of someone: "my 3 year old", "he's 7", "aged 10". */
 static int child_age_at(const struct reader *r, size_t i)
 {
@@ -841,11 +852,15 @@ static void child_only(struct reader *r, struct inquiry *q)
 		char first[INQ_WORD_MAX];
 		snprintf(first, sizeof(first), "%s", a->word);
 		first[strcspn(first, " -")] = '\0';
-		if (strlen(first) < 4)
-			continue;
-		int same = 0;
+		char kn[96], an[96];
+		/* "sight test for my son": the kids' name holds this one's */
+		int same = text_fold(ks->name, kn, sizeof(kn)) > 0 &&
+			   text_fold(r->cat->services[a->idx].name, an,
+				     sizeof(an)) > 0 &&
+			   has_phrase(kn, an);
 		for (size_t w = 0; w < ks->n_words && !same; w++)
-			same = strstr(ks->words[w], first) != NULL;
+			same = strlen(first) >= 4 &&
+			       strstr(ks->words[w], first) != NULL;
 		if (!same)
 			continue;
 		if (have) {
@@ -907,12 +922,53 @@ static void sibling_version(struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "revisão de freios amanhã 8h" (pt3 s36), "eye test for my daughter"
+ * (r5 C34): a service read from words that are part of another asked
+ * service's name ("Revisão de freios", "Children's eye test") in the same
+ * clause is that longer service, not a second visit. "and" between them
+ * keeps both ("an eye test and my son needs one too"), and so does the
+ * customer counting themself in beside a children's service.
+ */
+static void covered_by_longer(struct reader *r, struct inquiry *q)
+{
+	char na[96], nb[96];
+	size_t kids = (size_t)-1;
+	int self = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].cls & LW_SELF) && strcmp(r->t[i].w, "i") != 0)
+			self = 1;
+	if (!child_service(r, &kids))
+		kids = (size_t)-1;
+	for (size_t i = 0; i < q->n_things; i++) {
+		struct inq_thing *a = &q->things[i];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    strlen(a->word) < 3 ||
+		    !folded_name(r->cat, a->idx, na, sizeof(na)))
+			continue;
+		for (size_t k = 0; k < q->n_things; k++) {
+			const struct inq_thing *b = &q->things[k];
+			if (k == i || b->kind != CAT_SERVICE ||
+			    b->role != INQ_ASKED || b->idx == a->idx ||
+			    b->clause != a->clause ||
+			    (self && b->idx == kids) ||
+			    !folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
+			    strlen(nb) <= strlen(a->word) ||
+			    !has_phrase(nb, a->word) || has_phrase(na, b->word))
+				continue;
+			a->role = INQ_MERGED;
+			break;
+		}
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
 	settle_roles(r->cat, q);
 	sibling_version(r, q);
+	covered_by_longer(r, q);
 	child_version(r, q);
 	child_only(r, q);
 	count_persons(r, q);
