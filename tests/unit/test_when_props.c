@@ -146,8 +146,10 @@ static void day_expr(int64_t today, int wd, char *out, size_t cap,
 		e->day = today + coming;
 		break;
 	case 3:
+		/* that weekday of next calendar week (weeks start on
+		 * Monday): on a Wednesday, "next thursday" is 8 days on */
 		snprintf(out, cap, "next %s", wd_names[w][form]);
-		e->day = today + (coming == 0 ? 7 : coming);
+		e->day = today + 7 - wd + w;
 		break;
 	case 4:
 		snprintf(out, cap, "the %s after next", wd_names[w][form]);
