@@ -427,6 +427,19 @@ static int count_base(struct rd *rd, int i, struct when_day *d)
 
 static int day_aside(struct rd *rd, int i, int last, struct when_day *d);
 
+/* Tokens [i, i+n) name BASE moved by ADD days (at most ten years). */
+static int counted_from(struct rd *rd, int i, int n, struct when_day base,
+			long add, const char *rule)
+{
+	if (add > 3660)
+		return 0;
+	set_day(rd, when_day_add(base, (int)add), 1);
+	mark(rd, i, n);
+	note_day(rd, i, n, rule);
+	rd->ctx_at = i + n;
+	return n;
+}
+
 /*
  * Counting: "in 5 days", "in an hour", "3 days later", "2 weeks from now",
  * "3 days ago", "in half an hour", "next 3 days", "in a few days", "2
@@ -507,15 +520,9 @@ int wr_count(struct rd *rd, int i)
 		int bl;
 		if (anchor && u->sense == WS_UNIT_DAYS && !few &&
 		    (bl = day_aside(rd, k, 0, &base)) > 0) {
-			long add = (long)v * u->value;
-			if (add > 3660)
-				return 0;
-			n = k + bl - i;
-			set_day(rd, when_day_add(base, (int)add), 1);
-			mark(rd, i, n);
-			note_day(rd, i, n, "N days after a day");
-			rd->ctx_at = i + n;
-			return n;
+			return counted_from(rd, i, k + bl - i, base,
+					    (long)v * u->value,
+					    "N days after a day");
 		}
 		if ((h = hit(rd, k, WS_LATER)) != NULL) /* "weeks time" */
 			k += h->len;
@@ -531,15 +538,8 @@ int wr_count(struct rd *rd, int i)
 		if (u->sense != WS_UNIT_DAYS || u->value > 14 || few ||
 		    (bl = count_base(rd, k, &base)) == 0)
 			return 0;
-		long add = (long)v * u->value;
-		if (add > 3660)
-			return 0;
-		n = k + bl - i;
-		set_day(rd, when_day_add(base, (int)add), 1);
-		mark(rd, i, n);
-		note_day(rd, i, n, "N days from a day");
-		rd->ctx_at = i + n;
-		return n;
+		return counted_from(rd, i, k + bl - i, base, (long)v * u->value,
+				    "N days from a day");
 	}
 	n = k - i;
 	if (few) {

@@ -306,8 +306,8 @@ static int has_word(const struct lexicon *lx, const char *w)
 				     sizeof(*lx->words), str_cmp) != NULL;
 }
 
-/* A one-word entry TEXT of SENSE (never a weak one). */
-static int has_entry(const struct lexicon *lx, const char *text, unsigned sense)
+/* The index of the first entry not before TEXT (entries are sorted). */
+static size_t first_entry(const struct lexicon *lx, const char *text)
 {
 	size_t lo = 0, hi = lx->n;
 	while (lo < hi) {
@@ -317,6 +317,13 @@ static int has_entry(const struct lexicon *lx, const char *text, unsigned sense)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* A one-word entry TEXT of SENSE (never a weak one). */
+static int has_entry(const struct lexicon *lx, const char *text, unsigned sense)
+{
+	size_t lo = first_entry(lx, text);
 	for (; lo < lx->n && strcmp(lx->v[lo].text, text) == 0; lo++)
 		if (lx->v[lo].sense == sense && !(lx->v[lo].flags & WF_WEAK))
 			return 1;
@@ -746,14 +753,7 @@ int lex_foreign_date(const struct lex_text *t, int i,
 		    mine ? NULL : lexicon_of(when_vocabs[v]);
 		if (lx == NULL)
 			continue;
-		size_t lo = 0, hi = lx->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (strcmp(lx->v[mid].text, s) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = first_entry(lx, s);
 		for (size_t k = lo; k < lx->n; k++) {
 			const struct lex_ent *e = &lx->v[k];
 			if (strncmp(e->text, s, sl) != 0 ||
