@@ -966,7 +966,11 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
 	size_t kids = (size_t)-1;
 	int self = 0;
 	for (size_t i = 0; i < r->n; i++)
-		if ((r->t[i].cls & LW_SELF) && strcmp(r->t[i].w, "i") != 0)
+		/* "for me", "myself" count the customer in; a subject
+		 * ("i", "je", "j'ai", "je voudrais") does not: "je voudrais une
+		 * révision de mon vélo enfant" is the children's one only */
+		if ((r->t[i].cls & LW_SELF) &&
+		    !(r->t[i].cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
 			self = 1;
 	if (!child_service(r, &kids))
 		kids = (size_t)-1;
