@@ -663,6 +663,14 @@ const struct lang_word lang_es_words[] = {
     W("fuga de aceite", LW_COMMON), W("mancha de aceite", LW_COMMON),
     W("gotea aceite", LW_COMMON), W("consume aceite", LW_COMMON),
     W("pierde liquido de frenos", LW_COMMON),
+    /* the oil warning light is the reason for a diagnosis, never an oil
+     * change asked ("cita para diagnosis hoy a las 12, se me ha encendido
+     * el testigo del aceite" booked both, review es4 s49) */
+    W("testigo del aceite", LW_COMMON), W("testigo de aceite", LW_COMMON),
+    W("luz del aceite", LW_COMMON), W("luz de aceite", LW_COMMON),
+    W("chivato del aceite", LW_COMMON), W("chivato de aceite", LW_COMMON),
+    W("piloto del aceite", LW_COMMON), W("piloto de aceite", LW_COMMON),
+    W("nivel de aceite", LW_COMMON), W("nivel del aceite", LW_COMMON),
     W("entre", LW_COMMON), W("ahora", LW_COMMON), W("casa", LW_COMMON),
     W("trabajo", LW_COMMON), W("tiempo", LW_COMMON), W("vez", LW_COMMON),
     W("veces", LW_COMMON), W("cosa", LW_COMMON), W("cosas", LW_COMMON),
