@@ -89,6 +89,11 @@ int rd_offer_verb(const struct reader *r, const char *w);
  * texts, and no word of it is one of our services' or topics' words
  * ("glasses" at an optician). Otherwise it is for a person. */
 int rd_may_say_no(const struct reader *r, const struct inquiry *q, int request);
+/* A phrase of LEN words from word I that is one of the catalog's phrases
+ * with one word a letter off, its first letter kept, a word no pack knows
+ * ("eye tst" for "eye test"); one service or topic fits: *m, 1. */
+int rd_phrase_typo(const struct reader *r, size_t i, size_t len,
+		   struct cat_match *m);
 /* inquiry_intent.c: the main intent from everything read. */
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);

@@ -338,6 +338,9 @@ static void match_words(struct reader *r, struct inquiry *q)
 			if (n == 0 && len == 1 && r->pack != NULL &&
 			    strcmp(r->pack->code, "en") == 0)
 				n = (size_t)short_typo(r, i, &m[0]);
+			/* "eye tst": a short word's typo inside a phrase */
+			if (n == 0 && len >= 2)
+				n = (size_t)rd_phrase_typo(r, i, len, &m[0]);
 			if (n == 0)
 				continue;
 			/* One word inside a pack phrase that means something
