@@ -89,6 +89,14 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 		    when_day_make(y, m, d, &p->day) == 0)
 			p->has_day = 1;
 	}
+	if (state_get(conv->state, "range", v, sizeof(v)) != NULL) {
+		int y1, m1, d1, y2, m2, d2;
+		if (sscanf(v, "%d-%d-%d,%d-%d-%d", &y1, &m1, &d1, &y2, &m2,
+			   &d2) == 6 &&
+		    when_day_make(y1, m1, d1, &p->range_first) == 0 &&
+		    when_day_make(y2, m2, d2, &p->range_last) == 0)
+			p->has_range = 1;
+	}
 	if (state_get(conv->state, "time", v, sizeof(v)) != NULL) {
 		int k, f, t;
 		if (sscanf(v, "%d,%d,%d", &k, &f, &t) == 3 && k >= 0 &&
@@ -193,6 +201,14 @@ void lang_remember(struct ctx *c)
 
 static void add_common(char *state, size_t cap, const struct request *rq)
 {
+	/* "tem horário semana que vem?": the span stays the conversation's
+	 * until a day is named (review pt4 c14) */
+	if (rq->w.has_range && !rq->w.has_day) {
+		char a[16], b[16];
+		when_day_iso(&rq->w.range_first, a, sizeof(a));
+		when_day_iso(&rq->w.range_last, b, sizeof(b));
+		state_add(state, cap, "range=%s,%s;", a, b);
+	}
 	if (rq->move[0] != '\0')
 		state_add(state, cap, "move=%s;", rq->move);
 	if (rq->n_also > 0) {
@@ -304,6 +320,28 @@ void merge_pending(const struct ctx *c, struct request *rq)
 		/* A bare hour settles against that day's hours. */
 		if (rq->w.problem == WHEN_PAST)
 			rq->w.problem = WHEN_FINE;
+	}
+	/* A span said earlier ("semana que vem", "next week") holds until a
+	 * day is named; a weekday named alone then is that weekday inside the
+	 * span, never the coming one before it (review pt4 c14: "quarta"
+	 * offered today, not next week's Wednesday) */
+	if (p->has_range && !rq->w.has_range && !rq->w.unsure) {
+		if (!rq->w.has_day) {
+			rq->w.has_range = 1;
+			rq->w.range_first = p->range_first;
+			rq->w.range_last = p->range_last;
+		} else if (rq->w.weekday_only &&
+			   when_day_cmp(&rq->w.day, &p->range_first) < 0) {
+			struct when_day d = rq->w.day;
+			while (when_day_cmp(&d, &p->range_first) < 0)
+				d = when_day_add(d, 7);
+			if (when_day_cmp(&d, &p->range_last) <= 0) {
+				rq->w.day = d;
+				rq->w.day_rule =
+				    "weekday inside the span talked "
+				    "about";
+			}
+		}
 	}
 	if (rq->w.time == WHEN_TIME_NONE && p->tk != WHEN_TIME_NONE) {
 		rq->w.time = p->tk;

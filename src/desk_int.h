@@ -50,6 +50,8 @@ struct pending {
 	size_t n_also;
 	int persons;
 	int apart;
+	int has_range; /* a span of days talked about ("semana que vem") */
+	struct when_day range_first, range_last;
 };
 
 /* ---- one booking request ------------------------------------------------- */

@@ -102,6 +102,15 @@ void rd_health(const struct reader *r, const struct when_local *now,
 		return; /* stop, cancel, move, a choice, a price... */
 	}
 	int sev = severity(r);
+	/* "chipped my tooth yesterday", "lasquei o dente ontem": a day gone
+	 * by is when it happened, not the day asked for (review pt4 probe) */
+	if (sev > 0 && q->when.has_day && q->when.problem == WHEN_PAST &&
+	    q->when.time == WHEN_TIME_NONE &&
+	    when_day_cmp(&q->when.day, &now->day) < 0) {
+		q->when.has_day = 0;
+		q->when.day_explicit = 0;
+		q->when.problem = WHEN_FINE;
+	}
 	struct cat_match e;
 	int has_e = emergency_entry(r, &e);
 	int asked_e = 0, asked_svc = 0, asked_topic = 0;

@@ -12,12 +12,12 @@
  * So the replies people get most are worded in the default alphabet where
  * Portuguese allows it: "Temos livre" (not "Horários disponíveis"), "O que
  * deseja fazer?" (not "Qual serviço?"), "Responda com o item desejado"
- * (not "o número"), "fica fora do que fazemos" (not "não fazemos"), "fica
- * em cima da hora" (not "antecedência"), "Imprevisto?", "Volte sempre!",
- * "Valores", "sab" for Saturday (the common SMS spelling of "sáb"). Only a
- * few short replies keep an accent Portuguese cannot do without
- * ("já", "não", "antecedência"). A business may reword any template in
- * its catalog (`replies`).
+ * (not "o número"), "fica em cima da hora" (not "antecedência"),
+ * "Imprevisto?", "Volte sempre!", "Valores", "sab" for Saturday (the common
+ * SMS spelling of "sáb"). Only a few replies keep an accent Portuguese
+ * cannot do without ("já", "não", "antecedência"): "não fazemos X" agrees
+ * with every name, where "X fica fora do que fazemos" did not. A business may
+ * reword any template in its catalog (`replies`).
  */
 #include "smsdesk/lang.h"
 
@@ -69,10 +69,11 @@ static const struct lang_tpl tpls[] = {
     {"ask_time_either", "Que horas ({day}): {a} ou {b}? Abrimos "
 			"{day_hours}."},
     /* o não honesto (manners 4) */
-    {"not_offered", "Desculpe, {thing} fica fora do que fazemos. Tente "
-		    "{providers}."},
-    {"not_offered_ours", "Desculpe, {thing} fica fora do que fazemos. "
-			 "Fazemos: {services}."},
+    /* "não fazemos X" agrees with any name, plural or feminine (pt4:
+     * "Implantes fica fora do que fazemos" read as a mistake) */
+    {"not_offered", "Desculpe, não fazemos {thing}. Tente {providers}."},
+    {"not_offered_ours", "Desculpe, não fazemos {thing}. Fazemos: "
+			 "{services}."},
     {"not_offered_brief", "Desculpe, o outro pedido fica fora do que fazemos."},
     {"not_offered_unknown", "Desculpe, \"{thing}\" fica fora da nossa "
 			    "lista. Fazemos: {services}. Responda com o item "

@@ -190,7 +190,10 @@ static const struct when_word pt_words[] = {
     E("outro dia", WS_UNPLACED, 0),
     E("um dia destes", WS_UNPLACED, 0),
     E("um dia desses", WS_UNPLACED, 0),
-    E("qualquer dia", WS_UNPLACED, 0),
+    /* "qualquer dia desses": some day, not placed; "qualquer dia" as the
+     * answer to "que dia?" is any day, the earliest (pt4 c11) */
+    E("qualquer dia desses", WS_UNPLACED, 0),
+    E("qualquer dia destes", WS_UNPLACED, 0),
     E("dia de pagamento", WS_UNPLACED, 0),
 
     /* ---- este / próximo / passado ---- */
@@ -431,6 +434,16 @@ static const struct when_word pt_words[] = {
     E("agora", WS_ASAP_WEAK, 0),
     E("agorinha", WS_ASAP_WEAK, 0),
     E("qualquer hora", WS_ASAP_WEAK, 0),
+    E("qualquer dia", WS_ASAP_WEAK, 0),
+    E("qualquer data", WS_ASAP_WEAK, 0),
+    E("qualquer dia serve", WS_ASAP_WEAK, 0),
+    E("tanto faz o dia", WS_ASAP_WEAK, 0),
+    E("o dia que tiver", WS_ASAP_WEAK, 0),
+    E("o dia q tiver", WS_ASAP_WEAK, 0),
+    E("quando tiver", WS_ASAP_WEAK, 0),
+    E("qdo tiver", WS_ASAP_WEAK, 0),
+    E("o que tiver", WS_ASAP_WEAK, 0),
+    E("o q tiver", WS_ASAP_WEAK, 0),
     E("qualquer horário", WS_ASAP_WEAK, 0),
 
     /* ---- dúvidas ---- */
@@ -452,6 +465,9 @@ static const struct when_word pt_words[] = {
     E("qual", WS_NOT_DATE, 0),
     E("que", WS_NOT_DATE, 0),
     E("qualquer", WS_NOT_DATE, 0),
+    /* one letter from a weekday ("quantas" / "quartas"): a count, never
+     * Wednesday (pt4 probe "quantas sessoes de clareamento?") */
+    E("quantas", WS_NOT_DATE, 0),
     E("todo", WS_NOT_DATE, 0),
     E("toda", WS_NOT_DATE, 0),
     E("todos", WS_NOT_DATE, 0),
