@@ -457,7 +457,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	const struct cat_service *done[MAX_PARTY + MAX_ALSO] = {svc};
 	const char **items = pool_ptrs(c, 1 + n_jobs);
 	const struct cat_service *failed[MAX_PARTY + MAX_ALSO];
-	size_t n_done = 1, n_failed = 0;
+	size_t n_done = 1, n_failed = 0, n_taken = 0;
+	int taken[MAX_PARTY + MAX_ALSO];
+	const struct cat_service *taken_svc[MAX_PARTY + MAX_ALSO];
 	int64_t prev_t = t;
 	const struct cat_service *prev = svc;
 	struct when_local l = local_of(c, t);
@@ -477,6 +479,18 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		 * never one of them later unasked */
 		if (j < n_party && tj != t)
 			tj = -1;
+		/* "9 for me and 9:30 for him": each at the time named in its
+		 * own clause, never shifted (review r5 C45) */
+		int named = -1;
+		if (c->q != NULL && c->q->n_times > (int)j + 1 &&
+		    !rq->offered) {
+			named = c->q->times[j + 1];
+			tj = epoch_of(c, &l.day, named);
+			if (!when_is_slot(c->cat, &l.day, jobs[j]->minutes,
+					  named) ||
+			    !has_place(c, jobs[j], tj, NULL))
+				tj = -1;
+		}
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
@@ -486,6 +500,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			rc = STORE_ERR_FULL;
 		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
 			return rc;
+		if (rc != 0 && named >= 0) {
+			taken[n_taken] = named;
+			taken_svc[n_taken++] = jobs[j];
+			continue;
+		}
 		if (rc != 0) {
 			failed[n_failed++] = jobs[j];
 			continue;
@@ -521,6 +540,12 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		part_list(p, "bookings", items, n_done, ", ", 0);
 		if (total != NULL)
 			part_set(p, "total", total);
+	}
+	for (size_t i = 0; i < n_taken; i++) {
+		struct part *p = part_add(c, "taken", 0);
+		part_set(p, "day", fmt_day(c, &l.day));
+		part_set(p, "time", fmt_hhmm(c, taken[i]));
+		part_set(p, "service", svc_name(c, taken_svc[i]));
 	}
 	if (n_failed > 0) {
 		const char **names = pool_ptrs(c, n_failed);
