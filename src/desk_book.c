@@ -457,9 +457,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	const struct cat_service *done[MAX_PARTY + MAX_ALSO] = {svc};
 	const char **items = pool_ptrs(c, 1 + n_jobs);
 	const struct cat_service *failed[MAX_PARTY + MAX_ALSO];
-	size_t n_done = 1, n_failed = 0, n_taken = 0;
-	int taken[MAX_PARTY + MAX_ALSO];
-	const struct cat_service *taken_svc[MAX_PARTY + MAX_ALSO];
+	const struct cat_service *failed_at[MAX_PARTY + MAX_ALSO];
+	size_t n_done = 1, n_failed = 0, n_failed_at = 0;
 	int64_t prev_t = t;
 	const struct cat_service *prev = svc;
 	struct when_local l = local_of(c, t);
@@ -479,12 +478,17 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		 * never one of them later unasked */
 		if (j < n_party && tj != t)
 			tj = -1;
-		/* "9 for me and 9:30 for him": each at the time named in its
-		 * own clause, never shifted (review r5 C45) */
+		/* "Maniküre um 10 und Augenbrauen um 11": at its own time;
+		 * "9 for me and 9:30 for him": each person or service at
+		 * the time named in its own clause, never shifted (review
+		 * r5 C45) */
 		int named = -1;
-		if (c->q != NULL && c->q->n_times > (int)j + 1 &&
-		    !rq->offered) {
+		if (j >= n_party && rq->also_min[j - n_party] > 0)
+			named = rq->also_min[j - n_party] - 1;
+		else if (c->q != NULL && c->q->n_times > (int)j + 1 &&
+			 !rq->offered)
 			named = c->q->times[j + 1];
+		if (named >= 0) {
 			tj = epoch_of(c, &l.day, named);
 			if (!when_is_slot(c->cat, &l.day, jobs[j]->minutes,
 					  named) ||
@@ -500,13 +504,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			rc = STORE_ERR_FULL;
 		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
 			return rc;
-		if (rc != 0 && named >= 0) {
-			taken[n_taken] = named;
-			taken_svc[n_taken++] = jobs[j];
-			continue;
-		}
 		if (rc != 0) {
-			failed[n_failed++] = jobs[j];
+			if (named >= 0)
+				failed_at[n_failed_at++] = jobs[j];
+			else
+				failed[n_failed++] = jobs[j];
 			continue;
 		}
 		days_changed(c);
@@ -541,18 +543,19 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		if (total != NULL)
 			part_set(p, "total", total);
 	}
-	for (size_t i = 0; i < n_taken; i++) {
-		struct part *p = part_add(c, "taken", 0);
-		part_set(p, "day", fmt_day(c, &l.day));
-		part_set(p, "time", fmt_hhmm(c, taken[i]));
-		part_set(p, "service", svc_name(c, taken_svc[i]));
-	}
 	if (n_failed > 0) {
 		const char **names = pool_ptrs(c, n_failed);
 		for (size_t i = 0; i < n_failed; i++)
 			names[i] = svc_name(c, failed[i]);
 		part_list(part_add(c, "rest_failed", 0), "services", names,
 			  n_failed, ", ", 0);
+	}
+	if (n_failed_at > 0) {
+		const char **names = pool_ptrs(c, n_failed_at);
+		for (size_t i = 0; i < n_failed_at; i++)
+			names[i] = svc_name(c, failed_at[i]);
+		part_list(part_add(c, "rest_failed_at", 0), "services", names,
+			  n_failed_at, ", ", 0);
 	}
 	sign(c);
 	remember_booked(c, ref, svc);
@@ -861,6 +864,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 			rq->svc_named = 1;
 			rq->persons = q->persons[i];
 		} else if (rq->n_also < MAX_ALSO) {
+			rq->also_min[rq->n_also] = q->own_min[i];
 			rq->also[rq->n_also++] = s;
 		}
 	}
