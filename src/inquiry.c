@@ -815,6 +815,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
 	rd_times_persons(r, out);
+	rd_questions(r, out);
 	rd_health(r, now, out);
 	/* "what's the total", "total?": the sum of what is booked */
 	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
