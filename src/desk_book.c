@@ -478,12 +478,20 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		 * never one of them later unasked */
 		if (j < n_party && tj != t)
 			tj = -1;
-		/* "Maniküre um 10 und Augenbrauen um 11": at its own time */
-		if (j >= n_party && rq->also_min[j - n_party] > 0) {
-			int m = rq->also_min[j - n_party] - 1;
-			tj = epoch_of(c, &l.day, m);
+		/* "Maniküre um 10 und Augenbrauen um 11": at its own time;
+		 * "9 for me and 9:30 for him": each person or service at
+		 * the time named in its own clause, never shifted (review
+		 * r5 C45) */
+		int named = -1;
+		if (j >= n_party && rq->also_min[j - n_party] > 0)
+			named = rq->also_min[j - n_party] - 1;
+		else if (c->q != NULL && c->q->n_times > (int)j + 1 &&
+			 !rq->offered)
+			named = c->q->times[j + 1];
+		if (named >= 0) {
+			tj = epoch_of(c, &l.day, named);
 			if (!when_is_slot(c->cat, &l.day, jobs[j]->minutes,
-					  m) ||
+					  named) ||
 			    !has_place(c, jobs[j], tj, NULL))
 				tj = -1;
 		}
@@ -497,7 +505,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
 			return rc;
 		if (rc != 0) {
-			if (j >= n_party && rq->also_min[j - n_party] > 0)
+			if (named >= 0)
 				failed_at[n_failed_at++] = jobs[j];
 			else
 				failed[n_failed++] = jobs[j];

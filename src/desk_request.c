@@ -316,8 +316,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	int named_svc = rq.svc != NULL;
 	int topics = first_topic(c, q) != NULL;
 
-	/* A follow-up names no service: the one being talked about. */
-	if (!named_svc && !topics &&
+	/* A follow-up names no service: the one being talked about. An
+	 * hours question ("what time do you close saturday?" after a
+	 * booking) is answered, never a new offer (review r5 C06). */
+	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
 	     pending_is(c, "done"))) {
 		if (q->asks_back || (q->intent == INQ_PRICE && !q->asked_thing))

@@ -979,6 +979,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	own_times(r, now, out);
 	find_bare(r, out);
 	check_day_words(r, out);
+	rd_clause_times(r, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);
@@ -992,6 +993,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
+	rd_times_persons(r, out);
+	rd_questions(r, out);
 	rd_health(r, now, out);
 	/* "what's the total", "total?": the sum of what is booked */
 	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&

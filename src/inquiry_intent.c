@@ -786,6 +786,16 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		line(out, cap, &pos,
 		     "names someone or something else: not a duplicate\n");
 	explain_when(&q->when, out, cap, &pos);
+	if (q->n_times > 1) {
+		line(out, cap, &pos, "times, one per clause:");
+		for (int k = 0; k < q->n_times; k++)
+			line(out, cap, &pos, " %02d:%02d", q->times[k] / 60,
+			     q->times[k] % 60);
+		line(out, cap, &pos, "\n");
+	}
+	if (q->symptom > 0)
+		line(out, cap, &pos, "a health problem (%s)\n",
+		     q->symptom > 1 ? "urgent" : "mild");
 	if (q->asks != 0) {
 		line(out, cap, &pos, "asks:");
 		for (size_t i = 0; i < 5; i++)

@@ -104,6 +104,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 void rd_health(const struct reader *r, const struct when_local *now,
 	       struct inquiry *q);
 
+/* inquiry_times.c: several clock times, one per clause, into q->times
+ * (q->when takes the first). */
+void rd_clause_times(const struct reader *r, const struct when_local *now,
+		     struct inquiry *q);
+void rd_times_persons(const struct reader *r, struct inquiry *q);
+
+/* inquiry_asks.c: a question that names a service is a question (the
+ * price, or for a person), never a booking flow. */
+void rd_questions(const struct reader *r, struct inquiry *q);
+
 int rd_time_word(const struct reader *r, const char *w, int after);
 
 #endif

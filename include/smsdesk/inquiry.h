@@ -160,8 +160,13 @@ struct inquiry {
 	int symptom;	       /* a health problem told in everyday words
 				  ("my eye is red and painful"): 2 urgent,
 				  1 mild, 0 none */
-	size_t n_words;	       /* words read */
-	const char *rule;      /* the reading rule that chose the intent */
+	int n_times;	       /* clock times named one per clause ("9
+				  for me and 9:30 for him"): 2 or
+				  more, else 0 */
+	int times[INQ_MAX_MATCHES];	  /* minutes after midnight, in order */
+	int time_clause[INQ_MAX_MATCHES]; /* the clause each was read in */
+	size_t n_words;			  /* words read */
+	const char *rule; /* the reading rule that chose the intent */
 };
 
 /*

@@ -126,6 +126,9 @@ struct when_vocab;
 	(UINT64_C(1) << 52) /* emergency, urgent, casualty: the words a        \
 			       catalog names its emergency service or topic by \
 			     */
+#define LW_ADVICE                                                              \
+	(UINT64_C(1) << 53) /* do I need, how often, should I, does it hurt:   \
+			       a question about a service, not a booking */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */

@@ -904,6 +904,22 @@ const struct lang_word lang_en_words[] = {
     W("urgent", LW_URGENT), W("casualty", LW_URGENT),
     W("doesnt", LW_NEGATE), W("hasnt", LW_NEGATE), W("wasnt", LW_NEGATE),
     W("arent", LW_NEGATE),
+    /* ---- a question about a service, not a booking (reviews r4, r5):
+     * "do I need to bring...", "how often should I...", "does it hurt" */
+    W("do i need", LW_ADVICE), W("do i have to", LW_ADVICE),
+    W("do we need", LW_ADVICE), W("do i have to bring", LW_ADVICE),
+    W("need to bring", LW_ADVICE), W("should i bring", LW_ADVICE),
+    W("how often", LW_ADVICE), W("should i have", LW_ADVICE),
+    W("should i get", LW_ADVICE), W("should i come", LW_ADVICE),
+    W("does it hurt", LW_ADVICE), W("will it hurt", LW_ADVICE),
+    W("does whitening hurt", LW_ADVICE), W("is it painful", LW_ADVICE),
+    W("is it safe", LW_ADVICE), W("is it normal", LW_ADVICE),
+    W("am i due", LW_ADVICE), W("am i eligible", LW_ADVICE),
+    W("am i entitled", LW_ADVICE), W("what should i", LW_ADVICE),
+    W("whats the difference", LW_ADVICE), W("what happens", LW_ADVICE),
+    W("whats involved", LW_ADVICE), W("what does it involve", LW_ADVICE),
+    W("can i wear", LW_ADVICE), W("can i drive", LW_ADVICE),
+    W("do you need my", LW_ADVICE), W("how long does it last", LW_ADVICE),
     {NULL, 0, 0}, /* the end */
 };
 
