@@ -738,6 +738,22 @@ static int question_apart(const struct reader *r, const struct inquiry *q)
 	return seen;
 }
 
+/* A day gone by, no time, beside words about the past ("ich war letzte
+ * Woche"): the visit told about. */
+static int past_visit(const struct reader *r, const struct inquiry *q)
+{
+	return rd_has(r, LW_PAST) && q->when.problem == WHEN_PAST &&
+	       q->when.time == WHEN_TIME_NONE;
+}
+
+static void no_when(struct when_req *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->from_min = w->to_min = -1;
+	w->alt_min[0] = w->alt_min[1] = -1;
+	w->day_from = w->day_to = w->time_from = w->time_to = -1;
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -812,7 +828,14 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
+	if (!out->question && past_visit(r, out))
+		no_when(&out->when); /* "war gestern zur Pediküre, danke" */
 	rd_decide_intent(r, text, out);
+	/* "ich war letzte Woche zur Maniküre ... hätte gern wieder einen
+	 * Termin": the day gone by is the visit told about, not the day
+	 * asked for */
+	if (out->intent == INQ_BOOK && past_visit(r, out))
+		no_when(&out->when);
 	/* "what's the total", "total?": the sum of what is booked */
 	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
 	    (out->intent == INQ_UNKNOWN || out->intent == INQ_NOT_TEXT ||
