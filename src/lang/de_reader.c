@@ -234,6 +234,12 @@ const struct lang_word lang_de_words[] = {
     W("alles klar danke", LW_THANKS), W("perfekt danke", LW_THANKS),
     W("danke fur die info", LW_THANKS), W("danke fur die info", LW_THANKS),
     W("danke fur die schnelle antwort", LW_THANKS),
+    /* a reminder thanked for, "ich komme": no reply due (de4 s54) */
+    W("danke fur die erinnerung", LW_THANKS), W("danke fur die info", LW_THANKS),
+    W("danke furs erinnern", LW_THANKS), W("fur die erinnerung", LW_THANKS),
+    W("ich komme", LW_ACK), W("komme gerne", LW_ACK), W("ich bin da", LW_ACK),
+    W("bin da", LW_ACK), W("ich werde da sein", LW_ACK), W("werde da sein", LW_ACK),
+    W("bin dabei", LW_ACK), W("ich bin dabei", LW_ACK), W("bin punktlich", LW_ACK),
     W("alles klar", LW_ACK | LW_YES), W("allet klar", LW_ACK | LW_YES),
     W("allesklar", LW_ACK | LW_YES), W("alles gut", LW_ACK),
     W("super", LW_ACK | LW_YES), W("prima", LW_ACK | LW_YES),
@@ -404,6 +410,23 @@ const struct lang_word lang_de_words[] = {
     W("wenn moglich", LW_FILLER), W("falls moglich", LW_FILLER),
     W("wenns geht", LW_FILLER), W("wenn es geht", LW_FILLER),
     W("sry", LW_FILLER), W("sorri", LW_FILLER), W("entschuldigung", LW_FILLER),
+    /* what happened before, not a request (de4 s34); never "hatte": it
+     * is also "hätte" folded */
+    W("ich war", LW_PAST), W("war ich", LW_PAST), W("wir waren", LW_PAST),
+    W("war bei euch", LW_PAST), W("war bei ihnen", LW_PAST),
+    W("letztes mal", LW_PAST), W("beim letzten mal", LW_PAST),
+    W("das letzte mal", LW_PAST), W("gestern gemacht", LW_PAST),
+    /* "ich meine Tochter": whose, not "I meant" (de4 s58) */
+    W("ich meine tochter", LW_OWNER), W("ich meine sohn", LW_OWNER),
+    W("ich meine mann", LW_OWNER), W("ich meine frau", LW_OWNER),
+    W("ich meine freundin", LW_OWNER), W("ich meine freund", LW_OWNER),
+    W("ich meine mutter", LW_OWNER), W("ich meine mama", LW_OWNER),
+    W("ich meine schwester", LW_OWNER), W("ich meine bruder", LW_OWNER),
+    W("ich meine kinder", LW_OWNER), W("ich meine kleine", LW_OWNER),
+    W("ich meine kleinen", LW_OWNER), W("ich meine enkelin", LW_OWNER),
+    W("ich meine oma", LW_OWNER), W("ich meine nichte", LW_OWNER),
+    W("ich meine kollegin", LW_OWNER), W("ich meine partnerin", LW_OWNER),
+    W("ich meine hund", LW_OWNER),
     W("verschrieben", LW_CORRECT), W("vertippt", LW_CORRECT),
     W("tippfehler", LW_CORRECT), W("korrektur", LW_CORRECT),
     W("sondern", LW_CORRECT), W("oder besser", LW_CORRECT),
@@ -684,6 +707,34 @@ const struct lang_word lang_de_words[] = {
     NT("rabatt", OTHER), NT("studentenrabatt", OTHER), NT("garantie", OTHER),
     NT("gewahrleistung", OTHER), NT("versicherung", OTHER), NT("beschwerde", OTHER), NT("beschweren", OTHER), NT("beschwere", OTHER),
     NT("mich beschweren", OTHER), NT("unzufrieden", OTHER), NT("reklamieren", OTHER),
+    /* complaints about work done, in everyday words: for the person at
+     * the counter, never slots or the menu (de4 s34 "mein shellac ist nach
+     * 3 tagen schon abgeplatzt. Echt enttäuschend") */
+    NT("enttauscht", OTHER), NT("enttauschend", OTHER), NT("enttauschung", OTHER),
+    NT("abgeplatzt", OTHER), NT("abgesplittert", OTHER), NT("abgeblattert", OTHER),
+    NT("platzt ab", OTHER), NT("splittert", OTHER), NT("blattert ab", OTHER),
+    NT("nicht zufrieden", OTHER), NT("gar nicht zufrieden", OTHER),
+    NT("nicht gehalten", OTHER), NT("hat nicht gehalten", OTHER),
+    NT("nicht lange gehalten", OTHER), NT("halt nicht", OTHER),
+    NT("schief geworden", OTHER), NT("nicht schon geworden", OTHER),
+    NT("nicht gut geworden", OTHER), NT("ist ungleichmassig", OTHER),
+    NT("entzundet", OTHER), NT("allergische reaktion", OTHER), NT("allergisch", OTHER),
+    NT("gerotet", OTHER), NT("brennt", OTHER), NT("juckt", OTHER),
+    NT("geld zuruck", OTHER), NT("nachbessern", OTHER), NT("nachbesserung", OTHER),
+    NT("kostenlos nachbessern", OTHER), NT("kulanz", OTHER),
+    /* how long a result lasts: a person's answer (de4 s42 "halt das?") */
+    NT("halt das", OTHER), NT("halten die", OTHER), NT("halt es", OTHER),
+    NT("wie lange halt", OTHER), NT("wie lange halten", OTHER), NT("haltbarkeit", OTHER),
+    NT("wie lange hebt", OTHER),
+    /* bringing someone along (de4 s58 "wenn ich meine tochter (8)
+     * mitbringe") */
+    NT("mitbringe", OTHER), NT("mitbringen darf", OTHER), NT("mitnehmen", OTHER),
+    NT("mitnehme", OTHER), NT("mitkommen", OTHER), NT("mitkommt", OTHER),
+    NT("dabei haben", OTHER), NT("dabeihaben", OTHER),
+    /* running late: for the person at the counter (de4 s59) */
+    NT("zu spat", OTHER), NT("verspate mich", OTHER), NT("verspatung", OTHER),
+    NT("etwas spater", OTHER), NT("bisschen spater", OTHER), NT("stehe im stau", OTHER),
+    NT("stau", OTHER),
     NT("reklamation", OTHER), NT("inhaber", OTHER), NT("sprechen", OTHER),
     NT("anrufen", OTHER), NT("ruf mich an", OTHER), NT("rufen sie mich an", OTHER),
     NT("ruft mich an", OTHER), NT("ruckruf", OTHER), NT("zuruckrufen", OTHER),
