@@ -831,6 +831,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (!out->question && past_visit(r, out))
 		no_when(&out->when); /* "war gestern zur Pediküre, danke" */
 	rd_decide_intent(r, text, out);
+	rd_health(r, now, out);
 	/* "ich war letzte Woche zur Maniküre ... hätte gern wieder einen
 	 * Termin": the day gone by is the visit told about, not the day
 	 * asked for */

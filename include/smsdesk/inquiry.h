@@ -152,6 +152,9 @@ struct inquiry {
 				  side by side, not back to back */
 	int question_apart;    /* the price/duration/space question is in a
 				  clause of its own, beside the request */
+	int symptom;	       /* a health problem told in everyday words
+				  ("my eye is red and painful"): 2 urgent,
+				  1 mild, 0 none */
 	size_t n_words;	       /* words read */
 	const char *rule;      /* the reading rule that chose the intent */
 };
