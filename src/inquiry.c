@@ -513,6 +513,35 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/* The words of the clauses marked in KEEP (or the one clause ONE when
+ * keep is NULL), folded, into out: two numbers in a row were one written
+ * with a dot or colon ("19.12", "10:30") and are joined back. */
+static void clause_words(const struct reader *r, const int *keep, int one,
+			 char *out, size_t cap)
+{
+	size_t used = 0;
+	const char *prev = NULL;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < r->n; i++) {
+		int c = r->t[i].clause;
+		if (keep != NULL ? (c >= 64 || !keep[c]) : c != one)
+			continue;
+		size_t wl = strlen(r->t[i].w);
+		if (used + wl + 2 >= cap)
+			break;
+		if (used > 0)
+			out[used++] = prev != NULL && rd_is_digits(prev) &&
+					      rd_is_digits(r->t[i].w) &&
+					      strlen(prev) <= 2
+					  ? '.'
+					  : ' ';
+		memcpy(out + used, r->t[i].w, wl + 1);
+		used += wl;
+		prev = r->t[i].w;
+	}
+}
+
 /*
  * Several services, each in a clause of its own with its own time
  * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
@@ -552,18 +581,7 @@ static void own_times(const struct reader *r, const struct when_local *now,
 		if (dup)
 			return; /* two services in one clause: not each its own
 				 */
-		size_t used = 0;
-		words[0] = '\0';
-		for (size_t i = 0; i < r->n; i++) {
-			size_t wl = strlen(r->t[i].w);
-			if (r->t[i].clause != clause[k] ||
-			    used + wl + 2 >= sizeof(words))
-				continue;
-			if (used > 0)
-				words[used++] = ' ';
-			memcpy(words + used, r->t[i].w, wl + 1);
-			used += wl;
-		}
+		clause_words(r, NULL, clause[k], words, sizeof(words));
 		struct when_req w;
 		read_when(r, words, now, &w);
 		if (first >= 0 && w.has_day &&
