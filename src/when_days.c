@@ -253,7 +253,7 @@ int wr_day(struct rd *rd, int i)
 		int e = skip(rd, i + n);
 		if (mod == M_NONE && weeks == 0 && week_of == -100 &&
 		    !tok(rd, e - 1)->brk && !tok(rd, e - 1)->dot &&
-		    (lh = hit(rd, e, WS_LATER)) != NULL && lh->value == 1 &&
+		    (lh = hit(rd, e, WS_LATER)) != NULL &&
 		    lh->len >= longest(rd, e) &&
 		    tok(rd, e + lh->len)->num < 0 &&
 		    !has(rd, e + lh->len, WS_NEXT) &&
