@@ -631,6 +631,13 @@ void book_request(struct ctx *c, struct request *rq)
 						    : "ask_day_ambiguous");
 		return;
 	}
+	if (!w->has_day && w->has_range &&
+	    when_day_cmp(&w->range_last, &c->lnow.day) < 0) {
+		/* "letzte Woche", "last week": a span gone by is no day we
+		 * can book, never "closed today" (review de4 s34) */
+		ask_day(c, rq, "ask_day_passed");
+		return;
+	}
 	if (!w->has_day && w->has_range) {
 		offer_range(c, rq);
 		return;

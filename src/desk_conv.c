@@ -446,6 +446,11 @@ void place_day(const struct ctx *c, struct when_req *w,
 {
 	if (w->has_anchor) {
 		w->day = when_day_add(*base, w->anchor_days);
+		if (w->anchor_wday > 0) {
+			w->day = when_day_add(*base, 1);
+			while (w->day.wday != w->anchor_wday - 1)
+				w->day = when_day_add(w->day, 1);
+		}
 		w->has_day = 1;
 		w->has_range = 0;
 		w->unsure = 0;

@@ -546,6 +546,35 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/* The words of the clauses marked in KEEP (or the one clause ONE when
+ * keep is NULL), folded, into out: two numbers in a row were one written
+ * with a dot or colon ("19.12", "10:30") and are joined back. */
+static void clause_words(const struct reader *r, const int *keep, int one,
+			 char *out, size_t cap)
+{
+	size_t used = 0;
+	const char *prev = NULL;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < r->n; i++) {
+		int c = r->t[i].clause;
+		if (keep != NULL ? (c >= 64 || !keep[c]) : c != one)
+			continue;
+		size_t wl = strlen(r->t[i].w);
+		if (used + wl + 2 >= cap)
+			break;
+		if (used > 0)
+			out[used++] = prev != NULL && rd_is_digits(prev) &&
+					      rd_is_digits(r->t[i].w) &&
+					      strlen(prev) <= 2
+					  ? '.'
+					  : ' ';
+		memcpy(out + used, r->t[i].w, wl + 1);
+		used += wl;
+		prev = r->t[i].w;
+	}
+}
+
 /*
  * Several services, each in a clause of its own with its own time
  * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
@@ -585,18 +614,7 @@ static void own_times(const struct reader *r, const struct when_local *now,
 		if (dup)
 			return; /* two services in one clause: not each its own
 				 */
-		size_t used = 0;
-		words[0] = '\0';
-		for (size_t i = 0; i < r->n; i++) {
-			size_t wl = strlen(r->t[i].w);
-			if (r->t[i].clause != clause[k] ||
-			    used + wl + 2 >= sizeof(words))
-				continue;
-			if (used > 0)
-				words[used++] = ' ';
-			memcpy(words + used, r->t[i].w, wl + 1);
-			used += wl;
-		}
+		clause_words(r, NULL, clause[k], words, sizeof(words));
 		struct when_req w;
 		read_when(r, words, now, &w);
 		if (first >= 0 && w.has_day &&
@@ -822,6 +840,20 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 		    q->things[k].role == INQ_ASKED)
 			return 1;
 	return 0;
+/* A day gone by, no time, beside words about the past ("ich war letzte
+ * Woche"): the visit told about. */
+static int past_visit(const struct reader *r, const struct inquiry *q)
+{
+	return rd_has(r, LW_PAST) && q->when.problem == WHEN_PAST &&
+	       q->when.time == WHEN_TIME_NONE;
+}
+
+static void no_when(struct when_req *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->from_min = w->to_min = -1;
+	w->alt_min[0] = w->alt_min[1] = -1;
+	w->day_from = w->day_to = w->time_from = w->time_to = -1;
 }
 
 /* A when word: a weekday, a date word, today's, or a number (an hour, a
@@ -992,10 +1024,17 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
+	if (!out->question && past_visit(r, out))
+		no_when(&out->when); /* "war gestern zur Pediküre, danke" */
 	rd_decide_intent(r, text, out);
 	rd_times_persons(r, out);
 	rd_questions(r, out);
 	rd_health(r, now, out);
+	/* "ich war letzte Woche zur Maniküre ... hätte gern wieder einen
+	 * Termin": the day gone by is the visit told about, not the day
+	 * asked for */
+	if (out->intent == INQ_BOOK && past_visit(r, out))
+		no_when(&out->when);
 	/* "what's the total", "total?": the sum of what is booked */
 	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
 	    (out->intent == INQ_UNKNOWN || out->intent == INQ_NOT_TEXT ||

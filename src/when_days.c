@@ -249,6 +249,23 @@ int wr_day(struct rd *rd, int i)
 		n = k + h->len - i;
 		n +=
 		    weekday_post(rd, k + h->len, &mod, &weeks, &week_of, &near);
+		const struct lex_hit *lh;
+		int e = skip(rd, i + n);
+		if (mod == M_NONE && weeks == 0 && week_of == -100 &&
+		    !tok(rd, e - 1)->brk && !tok(rd, e - 1)->dot &&
+		    (lh = hit(rd, e, WS_LATER)) != NULL &&
+		    lh->len >= longest(rd, e) &&
+		    tok(rd, e + lh->len)->num < 0 &&
+		    !has(rd, e + lh->len, WS_NEXT) &&
+		    !has(rd, e + lh->len, WS_AFTER_NEXT)) {
+			/* "den Dienstag danach", "the tuesday after": the
+			 * first one after the day talked about; alone, the
+			 * coming one */
+			rd->r->has_anchor = 1;
+			rd->r->anchor_days = 0;
+			rd->r->anchor_wday = 1 + w;
+			n = e + lh->len - i;
+		}
 		if (week_of != -100) {
 			/* "friday next week", "tuesday of this week" */
 			set_day(rd,

@@ -690,10 +690,12 @@ void lex_read(const char *text, const struct when_vocab *const *vocabs,
 				if (classify(cp2, f, &fn) != C_SEP)
 					k->sep = (char)*p;
 			}
-			/* "am 5.", "24.12.": a dot, then a space or nothing */
+			/* "am 5.", "24.12.", "dann am 23.?": a dot, then a
+			 * space, a stop of the sentence or nothing */
 			if (*p == '.' && k->sep == ' ' &&
 			    (p[1] == '\0' || p[1] == ' ' || p[1] == ',' ||
-			     p[1] == '\n'))
+			     p[1] == '\n' || p[1] == '?' || p[1] == '!' ||
+			     p[1] == ';' || p[1] == ')'))
 				k->dot = 1;
 		}
 		if (head > 0 && t->n + 1 < LEX_MAX_TOKS) {

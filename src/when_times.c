@@ -85,6 +85,12 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	const struct lex_hit *h;
 	int h0 = t0->num, used, pm, n, v, word;
 
+	/* "M-AB 1234", "B-MW 2201": the number of a number plate (short
+	 * letters joined by a dash, then digits) is no time (de3 s75) */
+	if (h0 >= 0 && i >= 2 && tok(rd, i - 1)->num < 0 &&
+	    tok(rd, i - 1)->len <= 3 && tok(rd, i - 2)->sep == '-' &&
+	    tok(rd, i - 2)->num < 0 && tok(rd, i - 2)->len <= 3)
+		return 0;
 	if ((h = hit(rd, i, WS_CLOCK)) != NULL) {
 		out->min = h->value;
 		out->strong = 1;
@@ -356,6 +362,10 @@ int wr_range(struct rd *rd, int i)
 	const struct lex_hit *h;
 	int n, k, m;
 
+	/* "Kennzeichen M-AB 1234": letters joined by a dash are a number
+	 * plate, not "ab" (from) and a time (review de3 s75) */
+	if (i > 0 && tok(rd, i - 1)->sep == '-' && tok(rd, i - 1)->num < 0)
+		return 0;
 	if ((h = hit(rd, i, WS_AFTER)) != NULL ||
 	    (h = hit(rd, i, WS_BEFORE)) != NULL ||
 	    (h = hit(rd, i, WS_BETWEEN)) != NULL) {

@@ -91,6 +91,10 @@ struct when_req {
 	 */
 	int has_anchor;
 	int anchor_days;
+	/* 1 + the weekday of "the tuesday after", "den Dienstag danach": the
+	 * first such weekday after the day talked about (anchor_days 0);
+	 * 0 none */
+	int anchor_wday;
 	/*
 	 * The day is a weekday named alone ("wednesday"): read as the
 	 * coming one; when a booking is being changed the desk may take the
