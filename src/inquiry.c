@@ -840,6 +840,8 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 		    q->things[k].role == INQ_ASKED)
 			return 1;
 	return 0;
+}
+
 /* A day gone by, no time, beside words about the past ("ich war letzte
  * Woche"): the visit told about. */
 static int past_visit(const struct reader *r, const struct inquiry *q)
