@@ -221,6 +221,12 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		int hr = h0 / 100, mm = h0 % 100;
 		if (hr > 23 || mm > 59 || (a == 0 && !ctx))
 			return 0;
+		/* es "a 120", "a 3000 vueltas": a bare "a" before a number
+		 * above 24 is a speed or a quantity, never a clock time
+		 * (review es4 s45 "me vibra el volante a 120" read 13:20) */
+		if (a == 0 && i > 0 && tok(rd, i - 1)->len == 1 &&
+		    (tok(rd, i - 1)->s[0] == 'a' || tok(rd, i - 1)->s[0] == 'A'))
+			return 0;
 		out->min = (a ? apply_ampm(hr, pm) : hr) * 60 + mm;
 		out->strong = a || hr >= 13 || t0->s[0] == '0';
 		used += a;
