@@ -840,6 +840,10 @@ const struct lang_word lang_en_words[] = {
     W("woke", LW_COMMON), W("wonder", LW_COMMON), W("word", LW_COMMON),
     W("words", LW_COMMON), W("work", LW_COMMON), W("worked", LW_COMMON),
     W("working", LW_COMMON), W("works", LW_COMMON), W("world", LW_COMMON),
+    /* verbs after a time ("at 3 suits me"): never a plural that counts */
+    W("suits", LW_COMMON), W("sounds", LW_COMMON), W("looks", LW_COMMON),
+    W("gets", LW_COMMON), W("makes", LW_COMMON), W("helps", LW_COMMON),
+    W("poss", LW_COMMON), W("pls", LW_COMMON), W("plz", LW_COMMON),
     W("worry", LW_COMMON), W("worse", LW_COMMON), W("worth", LW_COMMON),
     W("would", LW_COMMON), W("wrong", LW_COMMON), W("yeah", LW_COMMON),
     W("year", LW_COMMON | LW_DATEWORD), W("years", LW_COMMON), W("yellow", LW_COMMON),
