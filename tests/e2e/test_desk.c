@@ -149,7 +149,8 @@ int main(void)
 	static const char *const talks[] = {
 	    "desk_conversations.txt", "desk_talk_groomer.txt",
 	    "desk_talk_barber.txt",   "desk_talk_bike.txt",
-	    "desk_talk_salon.txt",    "desk_talk_garage.txt"};
+	    "desk_talk_salon.txt",    "desk_talk_garage.txt",
+	    "desk_talk_vet_r6.txt"};
 	if (use_catalog("conf/smsdesk.cfg") != 0 || dc_init() != 0) {
 		printf("cannot load the example catalog or make a temp dir\n");
 		return 1;
