@@ -228,6 +228,7 @@ static const char *const fit_folds[] = {
 
 const struct lang_pack lang_pack_es = {
     .code = "es",
+    .jobs = &lang_es_jobs,
     .name = "Español",
     .words = lang_es_words,
     .tpls = tpls,
