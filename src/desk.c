@@ -375,7 +375,7 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
 	    q->n_things > 0 || q->when.has_day || q->when.has_range ||
 	    q->when.has_anchor || q->when.time == WHEN_TIME_NONE ||
-	    q->when.time == WHEN_TIME_ASAP || q->group > 1 || q->choice != 0)
+	    q->when.time == WHEN_TIME_ASAP || q->choice != 0)
 		return 0;
 	size_t words = 0;
 	for (const char *p = text; *p != '\0'; p++)
@@ -387,6 +387,17 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
 	    b.state != STORE_BOOKED || b.start < c->now)
 		return 0;
+	if (q->group > 1) {
+		/* "both at 9 please" after "Booked 2 ... 09:00": they are;
+		 * the bookings are shown. Another time for several is no
+		 * move of one. */
+		struct when_local l = local_of(c, b.start);
+		if (q->when.time != WHEN_TIME_AT ||
+		    l.minute != q->when.from_min)
+			return 0;
+		do_my_bookings(c);
+		return 1;
+	}
 	struct inquiry mv = *q;
 	mv.intent = INQ_MOVE;
 	mv.correction = 1;

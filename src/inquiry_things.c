@@ -198,6 +198,25 @@ static int key_next(char a, char b)
 }
 
 /*
+ * A word of four letters that differs from the catalog's word of as many in
+ * one letter not next to it on the keyboard is another real word ("wasp"
+ * is no "wash", "wand" no "want"), not a slip of the thumb: no typo.
+ */
+static int other_word(const char *w, const char *cw)
+{
+	size_t n = strlen(w);
+	if (n > 4 || strlen(cw) != n)
+		return 0;
+	int diff = 0, near = 0;
+	for (size_t k = 0; k < n; k++)
+		if (w[k] != cw[k]) {
+			diff++;
+			near = key_next(w[k], cw[k]);
+		}
+	return diff == 1 && !near;
+}
+
+/*
  * A typo of a three- or four-letter catalog word ("mto", "moy" for "mot";
  * "wsah" for "wash"), where the typo budget allows none: the same first
  * letter, and either two neighbours swapped or one letter after the first
@@ -352,7 +371,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				for (size_t k = 0; k < got && n == 0; k++) {
 					const char *cw =
 					    closest_word(r->cat, &m[k], phrase);
-					if (cw != NULL && cw[0] == phrase[0]) {
+					if (cw != NULL && cw[0] == phrase[0] &&
+					    !other_word(phrase, cw)) {
 						m[0] = m[k];
 						n = 1;
 					}
