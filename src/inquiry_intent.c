@@ -3,6 +3,8 @@
 
 #include "inquiry_read.h"
 
+#include "smsdesk/text.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,6 +172,28 @@ static int raw_is_question_mark(const char *raw)
 	return *raw == '\0';
 }
 
+/* W is a word of the name of a service read in the text ("cuanto es la
+ * carga" beside "aire acondicionado": Carga de aire acondicionado, review
+ * es4): never a thing asked that we don't know. */
+static int in_read_service_name(const struct reader *r, const struct inquiry *q,
+				const char *w)
+{
+	char name[256];
+	size_t wl = strlen(w);
+	for (size_t k = 0; k < q->n_things && r->cat != NULL; k++) {
+		if (q->things[k].kind != CAT_SERVICE)
+			continue;
+		text_fold(r->cat->services[q->things[k].idx].name, name,
+			  sizeof(name));
+		for (const char *p = strstr(name, w); p != NULL;
+		     p = strstr(p + 1, w))
+			if ((p == name || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[wl]))
+				return 1;
+	}
+	return 0;
+}
+
 /*
  * "do you do massages", "can I book a tattoo", "price of a facial": the
  * content word right after such a lead (past "a", "you", "my") names the
@@ -245,6 +269,8 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		    rd_not_named(r, s->w))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
+			continue;
+		if (in_read_service_name(r, q, s->w))
 			continue;
 		/* "my spaniel", "our van": what is theirs is what the work is
 		 * on, not what they ask us for */

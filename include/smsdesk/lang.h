@@ -130,6 +130,11 @@ struct when_vocab;
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
 
+/* The val of an LW_MOVE word that also means replacing a part
+ * ("cambiar", "cambio", "change"): followed by a thing, not a booking or a
+ * day, it names the job ("cambiar las pastillas"), never a move. */
+#define LW_MOVE_REPLACES 1
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,
