@@ -244,6 +244,17 @@ static void do_avail(struct ctx *c, struct request *rq)
 	}
 	if (c->err)
 		return;
+	if (n == 0 && rq->w.has_day && rq->w.time == WHEN_TIME_WINDOW) {
+		/* "dispo ce matin pour un bain ?" with the morning inside the
+		 * notice (fr3 s42): why that part of the day can't be, and
+		 * the day's other slots; never "full that day" when its
+		 * afternoon is free */
+		int op[8], cl[8];
+		if (when_hours_of(c->cat, &rq->w.day, op, cl, 8) > 0) {
+			book_request(c, rq);
+			return;
+		}
+	}
 	if (n == 0) {
 		if (!rq->w.has_day) {
 			rq->w.day = c->lnow.day;

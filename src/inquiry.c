@@ -114,6 +114,37 @@ static int is_boundary(const char *s, size_t i, size_t len)
 	return 0;
 }
 
+/*
+ * "l oeil", "j ai", "d urgence": an elided article or pronoun typed with a
+ * space for the apostrophe is glued back to its word ("loeil", as
+ * "l'oeil" folds), so the pack's and the catalog's words match it (fr4
+ * s19: "une poussiere dans l oeil" missed the topic "poussiere dans
+ * l'oeil"). Only a pack's elision alone as a word, before a word starting
+ * with a vowel or h. Returns the new length of the folded s.
+ */
+static size_t glue_elisions(const struct lang_pack *pack, char *s, size_t n)
+{
+	if (pack == NULL || pack->elisions == NULL)
+		return n;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		size_t wl = strcspn(s + i, " ");
+		if (i + wl >= n || i + wl + 1 >= n ||
+		    strchr("aeiouyh", s[i + wl + 1]) == NULL)
+			continue;
+		int el = 0;
+		for (size_t k = 0; pack->elisions[k] != NULL && !el; k++)
+			el = strlen(pack->elisions[k]) == wl &&
+			     strncmp(s + i, pack->elisions[k], wl) == 0;
+		if (!el)
+			continue;
+		memmove(s + i + wl, s + i + wl + 1, n - (i + wl + 1) + 1);
+		n--;
+	}
+	return n;
+}
+
 static void add_segment(struct reader *r, const char *text, size_t from,
 			size_t len, size_t *used)
 {
@@ -128,6 +159,7 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 	if (*used + 2 >= sizeof(r->buf))
 		return;
 	size_t n = text_fold(r->seg, r->buf + *used, sizeof(r->buf) - *used);
+	n = glue_elisions(r->pack, r->buf + *used, n);
 	char *p = r->buf + *used;
 	char *end = p + n;
 	int any = 0;
@@ -808,6 +840,33 @@ static int question_apart(const struct reader *r, const struct inquiry *q)
 	return seen;
 }
 
+/*
+ * A price word marked a question too ("vous faites les lentilles ?", "do
+ * you do X"): a yes/no question about a service, answered with its price;
+ * with no service of ours named ("vous faites des bons cadeaux ?"), or
+ * beside what only a person answers, it asks no price: the list of every
+ * price would answer nothing.
+ */
+static int price_asked(const struct reader *r, const struct inquiry *q)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		uint64_t c =
+		    t->plen > 1 && (t->pcls & LW_PRICE) ? t->pcls : t->cls;
+		if ((c & LW_PRICE) && !(c & LW_QUESTION))
+			return 1;
+	}
+	/* "vous faites des bons cadeaux pour une coupe ?": a question about
+	 * what only a person answers */
+	if (rd_has(r, LW_NOT_TEXT))
+		return 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED)
+			return 1;
+	return 0;
+}
+
 /* A when word: a weekday, a date word, today's, or a number (an hour, a
  * day of the month). */
 static int when_tok(const struct tok *t)
@@ -930,7 +989,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->when.mentioned = out->when.has_day || out->when.has_range;
 	}
 	int v = 0;
-	if (rd_has(r, LW_PRICE))
+	if (rd_has(r, LW_PRICE) && price_asked(r, out))
 		out->asks |= INQ_ASK_PRICE;
 	if (rd_has(r, LW_DURATION))
 		out->asks |= INQ_ASK_DURATION;

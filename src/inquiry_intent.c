@@ -429,6 +429,8 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 	return 0;
 }
 
+static size_t unread_words(const struct reader *r);
+
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
@@ -708,6 +710,14 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_TRADE, "names the trade, no service");
 		return;
 	}
+	/* "Bonjour, mon chien est un peu agressif avec les inconnus, c'est
+	 * possible quand même ?": a question in words we can't read is for
+	 * a person, even after a hello (fr3 s35, fr4 s26) */
+	if (q->greeting && r->qmark && unread_words(r) >= 3) {
+		q->not_text = LANG_NT_OTHER;
+		set(q, INQ_NOT_TEXT, "a question not understood: for a person");
+		return;
+	}
 	if (q->greeting) {
 		set(q, INQ_GREETING, "a greeting with words not understood");
 		return;
@@ -724,6 +734,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	set(q, INQ_UNKNOWN, "nothing recognised");
+}
+
+/* Words the pack does not know, in no phrase it knows. */
+static size_t unread_words(const struct reader *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		n += r->t[i].eff == 0 && !rd_is_digits(r->t[i].w);
+	return n;
 }
 
 /* ---- explaining a reading ----------------------------------------------- */

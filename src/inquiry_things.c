@@ -315,6 +315,10 @@ static int pronoun_first(const struct reader *r, size_t i)
  * Walk the words, trying the longest phrase at each place first, exact then
  * with typos. A typo must keep the first letter: "bike" is not "ebike".
  */
+static int names_service(const struct reader *r, const struct cat_match *m,
+			 const char *phrase);
+static void person_word_only(struct reader *r, struct inquiry *q);
+
 static void match_words(struct reader *r, struct inquiry *q)
 {
 	size_t maxw = catalog_max_phrase_words(r->cat);
@@ -394,7 +398,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* A trade word names no service; the catalog's own
 			 * topics still count ("car" at a bike shop). */
 			enum inq_role role =
-			    (c & LW_TRADE) && m[0].kind == CAT_SERVICE
+			    (c & LW_TRADE) && m[0].kind == CAT_SERVICE &&
+				    !names_service(r, &m[0], phrase)
 				? INQ_TRADE_WORD
 				: INQ_ASKED;
 			add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
@@ -971,6 +976,31 @@ static void sibling_version(struct reader *r, struct inquiry *q)
 	}
 }
 
+/* Things a and b are in one piece of text or two side by side, with no
+ * "and" or other conjunction between them ("mon fils a cassé ses lunettes, la
+ * monture est en deux morceaux": the frame is what is broken, fr4 s47). */
+static int same_sentence(const struct reader *r, size_t a, size_t b)
+{
+	size_t first = r->n, last = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		int t = r->t[i].thing;
+		if (t != (int)a + 1 && t != (int)b + 1)
+			continue;
+		if (i < first)
+			first = i;
+		if (i > last)
+			last = i;
+	}
+	if (first >= last)
+		return 0;
+	if (r->t[last].segment > r->t[first].segment + 1)
+		return 0;
+	for (size_t i = first; i <= last; i++)
+		if (r->t[i].eff & LW_CONJ)
+			return 0;
+	return 1;
+}
+
 /*
  * "revisão de freios amanhã 8h" (pt3 s36), "eye test for my daughter"
  * (r5 C34): a service read from words that are part of another asked
@@ -985,7 +1015,11 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
 	size_t kids = (size_t)-1;
 	int self = 0;
 	for (size_t i = 0; i < r->n; i++)
-		if ((r->t[i].cls & LW_SELF) && strcmp(r->t[i].w, "i") != 0)
+		/* "for me", "myself" count the customer in; a subject
+		 * ("i", "je", "j'ai", "je voudrais") does not: "je voudrais une
+		 * révision de mon vélo enfant" is the children's one only */
+		if ((r->t[i].cls & LW_SELF) &&
+		    !(r->t[i].cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
 			self = 1;
 	if (!child_service(r, &kids))
 		kids = (size_t)-1;
@@ -999,7 +1033,8 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
 			const struct inq_thing *b = &q->things[k];
 			if (k == i || b->kind != CAT_SERVICE ||
 			    b->role != INQ_ASKED || b->idx == a->idx ||
-			    b->clause != a->clause ||
+			    (b->clause != a->clause &&
+			     !same_sentence(r, i, k)) ||
 			    (self && b->idx == kids) ||
 			    !folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
 			    strlen(nb) <= strlen(a->word) ||
@@ -1011,6 +1046,69 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "Mon fils a cassé ses lunettes" (fr4 s47), "les lentilles pour enfant"
+ * (s48): a service the catalog names by a person's words only ("mon
+ * fils", "enfant" for the children's eye test) says who, not what, when
+ * another service is asked for in the text: it is that other service for
+ * that person, not a second visit.
+ */
+static void person_word_only(struct reader *r, struct inquiry *q)
+{
+	const uint64_t who = LW_PERSON | LW_CHILD;
+	const uint64_t about =
+	    who | LW_OWNER | LW_SELF | LW_RELATIVE | LW_FILLER | LW_NUMBER;
+	for (size_t i = 0; i < q->n_things; i++) {
+		struct inq_thing *a = &q->things[i];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED)
+			continue;
+		char w[INQ_WORD_MAX];
+		snprintf(w, sizeof(w), "%s", a->word);
+		int person = 0, other = 1;
+		for (char *p = strtok(w, " "); p != NULL && other;
+		     p = strtok(NULL, " ")) {
+			uint64_t c = lang_lookup(r->pack, p, NULL);
+			person |= (c & who) != 0;
+			other = (c & about) != 0;
+		}
+		if (!person || !other)
+			continue;
+		/* "un examen pour ma fille": the children's version of the
+		 * service beside it, already read so */
+		int version = 0;
+		for (size_t k = 0; k < q->n_things; k++)
+			version |= k != i && q->things[k].role == INQ_MERGED &&
+				   q->things[k].kind == CAT_SERVICE &&
+				   q->things[k].clause == a->clause;
+		if (version)
+			continue;
+		for (size_t k = 0; k < q->n_things; k++) {
+			const struct inq_thing *b = &q->things[k];
+			if (k != i && b->kind == CAT_SERVICE &&
+			    b->role == INQ_ASKED && b->idx != a->idx &&
+			    (b->clause == a->clause ||
+			     same_sentence(r, i, k))) {
+				a->role = INQ_MERGED;
+				break;
+			}
+		}
+	}
+}
+
+/* A trade word that is the first word of the matched service's own name
+ * ("réparation" of "Réparation de monture", fr4: "une réparation de
+ * monture demain 10h" booked the frame choice) names that service. */
+static int names_service(const struct reader *r, const struct cat_match *m,
+			 const char *phrase)
+{
+	char nm[96];
+	size_t pl = strlen(phrase);
+	return m->distance == 0 &&
+	       folded_name(r->cat, m->idx, nm, sizeof(nm)) &&
+	       strncmp(nm, phrase, pl) == 0 &&
+	       (nm[pl] == '\0' || nm[pl] == ' ');
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
@@ -1020,6 +1118,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	covered_by_longer(r, q);
 	child_version(r, q);
 	child_only(r, q);
+	person_word_only(r, q);
 	count_persons(r, q);
 	list_matches(q);
 }

@@ -267,6 +267,25 @@ const struct lang_word lang_fr_words[] = {
     W("sinon", LW_CONJ), W("ou", LW_CONJ), W("ou bien", LW_CONJ),
     W("et aussi", LW_CONJ), W("en plus", LW_CONJ), W("egalement", LW_FILLER),
     W("ps", LW_CONJ), W("autre chose", LW_CONJ), W("au fait", LW_CONJ),
+    /* "un examen pour moi juste après", "le même jour", "pendant qu'on y
+     * est": one more thing for the visit just booked, on its day (fr4
+     * c09: "juste après, 14h30" was offered today). "après" alone is a
+     * time ("après 17h"), never one of these. */
+    W("aussi", LW_ALSO), W("egalement", LW_ALSO), W("ensuite", LW_ALSO),
+    W("en meme temps", LW_ALSO), W("au meme moment", LW_ALSO),
+    W("pendant quon y est", LW_ALSO), W("tant quon y est", LW_ALSO),
+    W("pendant que jy suis", LW_ALSO), W("tant que jy suis", LW_ALSO),
+    W("pendant que vous y etes", LW_ALSO), W("tant que vous y etes", LW_ALSO),
+    W("juste apres", LW_ALSO), W("tout de suite apres", LW_ALSO),
+    W("juste derriere", LW_ALSO), W("dans la foulee", LW_ALSO),
+    W("a la suite", LW_ALSO), W("juste a la suite", LW_ALSO),
+    W("apres lui", LW_ALSO), W("apres elle", LW_ALSO),
+    W("apres ca", LW_ALSO), W("apres cela", LW_ALSO),
+    W("apres le sien", LW_ALSO), W("apres la sienne", LW_ALSO),
+    W("apres son rdv", LW_ALSO), W("apres le rdv", LW_ALSO),
+    W("apres son rendez vous", LW_ALSO), W("le meme jour", LW_ALSO),
+    W("meme jour", LW_ALSO), W("la meme journee", LW_ALSO),
+    W("meme journee", LW_ALSO), W("en plus", LW_ALSO),
 
     /* ---- réserver, annuler, déplacer */
     W("annuler", LW_CANCEL), W("annule", LW_CANCEL), W("annulez", LW_CANCEL),
@@ -354,7 +373,19 @@ const struct lang_word lang_fr_words[] = {
     W("cest quoi le prix", LW_PRICE), W("quel prix", LW_PRICE),
     W("quel est le prix", LW_PRICE), W("coute", LW_PRICE),
     W("coutent", LW_PRICE), W("cout", LW_PRICE),
-    W("combien pour", LW_PRICE), W("devis", LW_PRICE),
+    W("combien pour", LW_PRICE),
+    /* "vous faites aussi les lentilles pour enfant ?", "vous proposez la
+     * réparation ?": a yes/no question about a service is answered with
+     * its price (and how to book), not a booking flow (fr4 s48) */
+    W("vous faites", LW_PRICE | LW_QUESTION),
+    W("faites vous", LW_PRICE | LW_QUESTION),
+    W("vous faites aussi", LW_PRICE | LW_QUESTION),
+    W("est ce que vous faites", LW_PRICE | LW_QUESTION),
+    W("vous proposez", LW_PRICE | LW_QUESTION),
+    W("proposez vous", LW_PRICE | LW_QUESTION),
+    W("vous proposez aussi", LW_PRICE | LW_QUESTION),
+    W("est ce que vous proposez", LW_PRICE | LW_QUESTION),
+    W("vous pratiquez", LW_PRICE | LW_QUESTION),
     W("grille tarifaire", LW_PRICE), W("vos prix", LW_PRICE),
     W("vos tarifs", LW_PRICE), W("combien coute", LW_PRICE),
     W("dispo", LW_AVAIL), W("dispos", LW_AVAIL), W("disponible", LW_AVAIL),
@@ -373,6 +404,43 @@ const struct lang_word lang_fr_words[] = {
     W("premiere dispo", LW_EARLIEST), W("prochaine dispo", LW_EARLIEST),
     W("prochaine disponibilite", LW_EARLIEST), W("asap", LW_EARLIEST),
     W("rapidement", LW_EARLIEST), W("urgent", LW_EARLIEST),
+    /* ---- a health problem in everyday words (the desk's rd_health):
+     * "ça fait super mal", "j'ai reçu du produit dans l'œil", "je vois
+     * flou d'un coup": the catalog's emergency service or topic (named by
+     * an urgent word), else a person; never the menu (fr4 s19) */
+    W("urgence", LW_URGENT), W("urgences", LW_URGENT),
+    W("urgent", LW_URGENT), W("urgente", LW_URGENT),
+    W("durgence", LW_URGENT), W("en urgence", LW_URGENT),
+    V("mal", LW_SYMPTOM, 2), V("jai mal", LW_SYMPTOM, 2),
+    V("fait mal", LW_SYMPTOM, 2), V("ca fait mal", LW_SYMPTOM, 2),
+    V("tres mal", LW_SYMPTOM, 2), V("super mal", LW_SYMPTOM, 2),
+    V("douleur", LW_SYMPTOM, 2), V("douleurs", LW_SYMPTOM, 2),
+    V("douloureux", LW_SYMPTOM, 2), V("douloureuse", LW_SYMPTOM, 2),
+    V("saigne", LW_SYMPTOM, 2), V("saignement", LW_SYMPTOM, 2),
+    V("brule", LW_SYMPTOM, 2), V("brulure", LW_SYMPTOM, 2),
+    V("ca brule", LW_SYMPTOM, 2), V("gonfle", LW_SYMPTOM, 2),
+    V("gonflee", LW_SYMPTOM, 2), V("enfle", LW_SYMPTOM, 2),
+    V("enflee", LW_SYMPTOM, 2), V("blesse", LW_SYMPTOM, 2),
+    V("blessee", LW_SYMPTOM, 2), V("blessure", LW_SYMPTOM, 2),
+    V("dans loeil", LW_SYMPTOM, 2), V("dans les yeux", LW_SYMPTOM, 2),
+    V("dans mon oeil", LW_SYMPTOM, 2), V("dans son oeil", LW_SYMPTOM, 2),
+    V("recu du produit", LW_SYMPTOM, 2), V("produit menager", LW_SYMPTOM, 2),
+    V("javel", LW_SYMPTOM, 2), V("je ne vois plus", LW_SYMPTOM, 2),
+    V("je vois plus", LW_SYMPTOM, 2), V("vois plus rien", LW_SYMPTOM, 2),
+    V("vision double", LW_SYMPTOM, 2), V("je vois double", LW_SYMPTOM, 2),
+    V("des eclairs", LW_SYMPTOM, 2), V("a avale", LW_SYMPTOM, 2),
+    V("empoisonne", LW_SYMPTOM, 2), V("vomit", LW_SYMPTOM, 2),
+    V("rouge", LW_SYMPTOM, 1), V("rouges", LW_SYMPTOM, 1),
+    V("irrite", LW_SYMPTOM, 1), V("irritee", LW_SYMPTOM, 1),
+    V("irritation", LW_SYMPTOM, 1), V("ca gratte", LW_SYMPTOM, 1),
+    V("gratte", LW_SYMPTOM, 1), V("ca pique", LW_SYMPTOM, 1),
+    V("pique", LW_SYMPTOM, 1), V("qui pleure", LW_SYMPTOM, 1),
+    V("larmoie", LW_SYMPTOM, 1), V("flou", LW_SYMPTOM, 1),
+    V("vois flou", LW_SYMPTOM, 1), V("infection", LW_SYMPTOM, 1),
+    V("infecte", LW_SYMPTOM, 1), V("mal de tete", LW_SYMPTOM, 1),
+    V("maux de tete", LW_SYMPTOM, 1), V("migraine", LW_SYMPTOM, 1),
+    V("yeux secs", LW_SYMPTOM, 1), V("oeil sec", LW_SYMPTOM, 1),
+    V("boite", LW_SYMPTOM, 1), V("il boite", LW_SYMPTOM, 1),
     W("combien de temps", LW_DURATION), W("ca dure combien", LW_DURATION),
     W("ca dure", LW_DURATION), W("ca prend combien de temps", LW_DURATION),
     W("duree", LW_DURATION), W("dure", LW_DURATION), W("dure combien", LW_DURATION),
@@ -483,6 +551,8 @@ const struct lang_word lang_fr_words[] = {
 
     /* ---- une partie d'aujourd'hui: le jour est nommé */
     W("aujourdhui", LW_TODAY | LW_COMMON | LW_DATEWORD),
+    W("aujourd hui", LW_TODAY | LW_COMMON | LW_DATEWORD),
+    W("aujourd", LW_TODAY | LW_COMMON | LW_DATEWORD),
     W("aujourdui", LW_TODAY | LW_DATEWORD), W("auj", LW_TODAY | LW_DATEWORD),
     W("ajd", LW_TODAY | LW_DATEWORD), W("ajrd", LW_TODAY | LW_DATEWORD),
     W("aujd", LW_TODAY | LW_DATEWORD), W("ojd", LW_TODAY | LW_DATEWORD),
@@ -523,7 +593,12 @@ const struct lang_word lang_fr_words[] = {
     NT("cash", PAYMENT), NT("cheque", PAYMENT), NT("cheques", PAYMENT),
     NT("cheque vacances", PAYMENT), NT("cheques vacances", PAYMENT),
     NT("paiement", PAYMENT), NT("payer", PAYMENT), NT("paye", PAYMENT),
-    NT("payement", PAYMENT), NT("regler", PAYMENT), NT("reglement", PAYMENT),
+    /* "régler" is paying ("régler par carte") and adjusting ("des
+     * freins à régler"): only its paying phrases ask a person */
+    NT("payement", PAYMENT), NT("regler par", PAYMENT),
+    NT("regler en", PAYMENT), NT("regler sur place", PAYMENT),
+    NT("regler la facture", PAYMENT), NT("je peux regler", PAYMENT),
+    NT("reglement", PAYMENT),
     NT("sans contact", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("lydia", PAYMENT),
     NT("virement", PAYMENT), NT("acompte", PAYMENT), NT("arrhes", PAYMENT),
@@ -563,6 +638,20 @@ const struct lang_word lang_fr_words[] = {
     NT("vous avez fini", STATUS), NT("vous avez termine", STATUS),
     NT("passer la chercher", STATUS), NT("venir la chercher", STATUS),
     NT("passer la recuperer", STATUS), NT("venir la recuperer", STATUS),
+    /* "mes lunettes sont prêtes ? commande au nom de Dupont" (fr4 s26):
+     * an order, for a person */
+    NT("sont pretes", STATUS), NT("sont prets", STATUS),
+    NT("sont arrivees", STATUS), NT("sont arrives", STATUS),
+    NT("est arrivee", STATUS), NT("est arrive", STATUS),
+    NT("ma commande", STATUS), NT("commande", STATUS),
+    NT("commandees", STATUS), NT("commandes", STATUS),
+    NT("au nom de", STATUS), NT("suivi", STATUS),
+    NT("les recuperer", STATUS), NT("passer les chercher", STATUS),
+    NT("venir les chercher", STATUS), NT("passer les recuperer", STATUS),
+    NT("venir les recuperer", STATUS), NT("pretes", STATUS),
+    /* a quote is for a person ("un devis pour des verres progressifs",
+     * fr4 s59), never "we don't do that" */
+    NT("devis", OTHER), NT("un devis", OTHER),
     /* dropping the car off out of hours, a tow: for a person */
     NT("la veille au soir", OTHER), NT("deposer la veille", OTHER),
     NT("la deposer la veille", OTHER), NT("boite a cles", OTHER),
@@ -609,7 +698,16 @@ const struct lang_word lang_fr_words[] = {
     NT("vous conseillez", OTHER), NT("difference entre", OTHER),
     NT("quelle difference", OTHER), NT("jai oublie", OTHER),
     NT("jai perdu", OTHER), NT("oublie mon", OTHER), NT("oublie ma", OTHER),
-    NT("chien", OTHER), NT("mon chien", OTHER), NT("animaux", OTHER),
+    /* bringing a dog along is a question; a groomer's "mon chien" is
+     * the customer (fr3 s01, s41: a handoff after a full answer) */
+    NT("avec mon chien", OTHER), NT("venir avec mon chien", OTHER),
+    NT("chiens acceptes", OTHER), NT("animaux", OTHER),
+    /* picking the dog up after: "on peut ramener le chien à quelle heure
+     * après la tonte ?" (fr3 s69) */
+    NT("ramener le chien", STATUS), NT("le ramener", STATUS),
+    NT("la ramener", STATUS), NT("venir le chercher", STATUS),
+    NT("passer le chercher", STATUS), NT("le recuperer", STATUS),
+    NT("la recuperer", STATUS), NT("vient le chercher", STATUS),
     NT("poussette", OTHER), NT("je peux attendre", OTHER),
     NT("attendre sur place", WALKIN), NT("deposer mon cv", OTHER), NT("mon cv", OTHER),
     NT("allergie", OTHER), NT("allergique", OTHER), NT("enceinte", OTHER),
