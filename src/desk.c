@@ -375,7 +375,7 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
 	    q->n_things > 0 || q->when.has_day || q->when.has_range ||
 	    q->when.has_anchor || q->when.time == WHEN_TIME_NONE ||
-	    q->when.time == WHEN_TIME_ASAP || q->group > 1 || q->choice != 0)
+	    q->when.time == WHEN_TIME_ASAP || q->choice != 0)
 		return 0;
 	size_t words = 0;
 	for (const char *p = text; *p != '\0'; p++)
@@ -387,10 +387,63 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
 	    b.state != STORE_BOOKED || b.start < c->now)
 		return 0;
+	if (q->group > 1) {
+		/* "both at 9 please" after "Booked 2 ... 09:00": they are;
+		 * the bookings are shown. Another time for several is no
+		 * move of one. */
+		struct when_local l = local_of(c, b.start);
+		if (q->when.time != WHEN_TIME_AT ||
+		    l.minute != q->when.from_min)
+			return 0;
+		do_my_bookings(c);
+		return 1;
+	}
 	struct inquiry mv = *q;
 	mv.intent = INQ_MOVE;
 	mv.correction = 1;
 	do_move(c, &mv, text);
+	return 1;
+}
+
+/*
+ * "Actually forget it, my husband has already booked one", "never mind,
+ * scrap that" just after a booking was made: the customer takes it back.
+ * Never a new booking, never a day asked: the booking is named and the
+ * customer asked to confirm the cancel (a number), or told it stays.
+ */
+static int takes_it_back(struct ctx *c, const struct inquiry *q,
+			 const char *text)
+{
+	static const char *const back[] = {"forget", "nevermind", "scrap",
+					   "scratch", NULL};
+	static const char *const never[] = {"never", NULL};
+	static const char *const mind[] = {"mind", NULL};
+	if (!pending_is(c, "done") || c->pend.last[0] == '\0' ||
+	    q->n_matches > 0 || q->when.has_day || q->when.has_range ||
+	    q->when.time != WHEN_TIME_NONE || q->intent == INQ_CANCEL ||
+	    q->intent == INQ_MOVE || q->intent == INQ_CHOICE)
+		return 0;
+	if (!has_any_word(text, back) &&
+	    !(has_any_word(text, never) && has_any_word(text, mind)))
+		return 0;
+	return ask_cancel_one(c, c->pend.last);
+}
+
+/*
+ * "Is that the 11th?", "is that friday?" just after a booking: a question
+ * about the booking held, answered with it (its day and time), never a
+ * new offer for that day.
+ */
+static int day_of_the_booking(struct ctx *c, const struct inquiry *q)
+{
+	if (!pending_is(c, "done") || c->pend.last[0] == '\0' || !q->question ||
+	    !q->when.has_day || q->n_matches > 0 ||
+	    q->when.time != WHEN_TIME_NONE || q->correction ||
+	    (q->intent != INQ_UNKNOWN && q->intent != INQ_BOOK &&
+	     q->intent != INQ_AVAIL) ||
+	    q->n_words > 5)
+		return 0;
+	do_my_bookings(c);
 	return 1;
 }
 
@@ -515,6 +568,10 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	if (about_the_booking(c, q, text))
 		return;
+	if (takes_it_back(c, q, text))
+		return;
+	if (day_of_the_booking(c, q))
+		return;
 	if (time_for_the_booking(c, q, text))
 		return;
 	if (cheapest(c, q, text))
@@ -545,6 +602,11 @@ static void dispatch(struct ctx *c, const char *text)
 				 pool_fmt(c, "%zu", c->pend.n_opts));
 		} else if (pending_is(c, "book")) {
 			do_request(c, q, text);
+		} else if (pending_is(c, "which") && c->pend.n_refs == 1) {
+			/* "yes" to "cancel this one?" */
+			struct inquiry pick = *q;
+			pick.choice = 1;
+			do_choice(c, &pick, "");
 		} else {
 			decide(c, DESK_SILENT, DESK_REASON_THANKS,
 			       "agreement with nothing open: no reply");
@@ -556,7 +618,11 @@ static void dispatch(struct ctx *c, const char *text)
 			conv_clear(c);
 			decide(c, DESK_ACK, DESK_REASON_NONE,
 			       "no to our question: forgotten");
-			say(c, "ack_no");
+			/* never "nothing booked" to a customer with a
+			 * booking */
+			const struct store_booking_list *bl = my_upcoming(c);
+			say(c,
+			    bl != NULL && bl->n > 0 ? "ack_no_kept" : "ack_no");
 		} else {
 			decide(c, DESK_SILENT, DESK_REASON_THANKS,
 			       "no with nothing open: no reply");

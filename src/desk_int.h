@@ -288,6 +288,9 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q);
 void do_my_bookings(struct ctx *c);
+/* Ask whether to cancel the sender's booking REF (listed alone); 0 when it
+ * is not theirs or not ahead. */
+int ask_cancel_one(struct ctx *c, const char *ref);
 void do_help(struct ctx *c, int greeting);
 void add_price(struct ctx *c, const struct cat_service *svc, int prio);
 void add_prices(struct ctx *c, int prio);

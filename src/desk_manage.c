@@ -108,6 +108,19 @@ static void ask_which(struct ctx *c, const struct store_booking_list *bl,
 		memset(&c->later_which.w, 0, sizeof(c->later_which.w));
 }
 
+/* The booking REF, if the sender's and ahead: "cancel it?" asked with it
+ * listed alone (a number or "yes" cancels). Returns 1 when asked. */
+int ask_cancel_one(struct ctx *c, const char *ref)
+{
+	struct store_booking b;
+	if (c->io->find(c->io->ctx, ref, c->sender, &b) != 0 ||
+	    b.state != STORE_BOOKED || b.start < c->now)
+		return 0;
+	struct store_booking_list one = {.v = &b, .n = 1};
+	ask_which(c, &one, "cancel", NULL);
+	return 1;
+}
+
 /* Bookings of bl on day d: how many, and the last index. */
 static size_t on_day(struct ctx *c, const struct store_booking_list *bl,
 		     const struct when_day *d, size_t *pick)

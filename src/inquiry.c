@@ -653,7 +653,7 @@ static void drop_counted_time(const struct reader *r, const char *text,
 			      struct inquiry *q)
 {
 	struct when_req *w = &q->when;
-	char word[64], folded[64];
+	char word[64], folded[64], prev[64];
 	size_t len = strlen(text);
 	struct cat_match m[1];
 
@@ -686,11 +686,61 @@ static void drop_counted_time(const struct reader *r, const char *text,
 			art = 1;
 		}
 	}
-	for (int i = from; i < w->time_to; i++)
-		if (!isdigit((unsigned char)text[i]))
-			return; /* "2pm", "14:00": said as a time */
+	/* the number itself, after the "at" word the time reader keeps with
+	 * it ("for 2", "at 3") */
+	int num = w->time_to;
+	while (num > from && isdigit((unsigned char)text[num - 1]))
+		num--;
+	if (num == w->time_to)
+		return; /* "2pm", "14:00": said as a time */
+	if (num > from) {
+		/* only an "at" word before it: "for 2", "at 3" ("halb 3",
+		 * "half 2" are said as times) */
+		size_t pl = (size_t)(num - from);
+		if (pl >= sizeof(prev))
+			return;
+		memcpy(prev, text + from, pl);
+		while (pl > 0 && prev[pl - 1] == ' ')
+			pl--;
+		prev[pl] = '\0';
+		text_fold(prev, folded, sizeof(folded));
+		if (strchr(folded, ' ') != NULL || !rd_time_word(r, folded, 0))
+			return;
+	}
+	from = num;
 	int counted =
 	    from > 0 && (text[from - 1] == 'x' || text[from - 1] == 'X');
+	size_t p = (size_t)w->time_to, n = 0;
+	while (p < len && text[p] == ' ')
+		p++;
+	while (p < len && n + 1 < sizeof(word) && text[p] != ' ' &&
+	       !ispunct((unsigned char)text[p]))
+		word[n++] = text[p++];
+	word[n] = '\0';
+	/* "for 2 westies", "for 3 of us", "jabs for my 2 pups": a person or
+	 * a plural the reader does not know (no service, no time word; an
+	 * English -s plural: other packs list their counted nouns in the
+	 * time reader, WS_COUNTED) after it is what the number counts, even
+	 * after "for" or "at"; and "for 2" ending the text is the party the
+	 * count reader took */
+	if (!counted && n > 0) {
+		text_fold(word, folded, sizeof(folded));
+		uint64_t cls = lang_lookup(r->pack, folded, NULL);
+		size_t fl = strlen(folded);
+		counted = strcmp(folded, "people") == 0 ||
+			  (cls == 0 && fl > 3 && folded[fl - 1] == 's' &&
+			   strcmp(r->pack->code, "en") == 0 &&
+			   catalog_lookup(r->cat, folded, 0, m, 1) == 0 &&
+			   !rd_time_word(r, folded, 1));
+	}
+	if (!counted && n == 0 && p >= len && q->group > 1 &&
+	    atoi(text + from) == q->group) {
+		size_t f = (size_t)from;
+		while (f > 0 && text[f - 1] == ' ')
+			f--;
+		counted = f >= 3 && strncasecmp(text + f - 3, "for", 3) == 0 &&
+			  (f == 3 || text[f - 4] == ' ');
+	}
 	/* "sabah 9 muayene", "tomorrow morning 9 check-up": after a part
 	 * of the day or "at", the number is the hour */
 	size_t e = (size_t)from;
@@ -699,20 +749,13 @@ static void drop_counted_time(const struct reader *r, const char *text,
 	size_t b = e;
 	while (b > 0 && text[b - 1] != ' ')
 		b--;
-	if (!counted && !art && e > b && e - b < sizeof(word)) {
-		memcpy(word, text + b, e - b);
-		word[e - b] = '\0';
-		text_fold(word, folded, sizeof(folded));
+	if (!counted && !art && e > b && e - b < sizeof(prev)) {
+		memcpy(prev, text + b, e - b);
+		prev[e - b] = '\0';
+		text_fold(prev, folded, sizeof(folded));
 		if (rd_time_word(r, folded, 0))
 			return;
 	}
-	size_t p = (size_t)w->time_to, n = 0;
-	while (p < len && text[p] == ' ')
-		p++;
-	while (p < len && n + 1 < sizeof(word) && text[p] != ' ' &&
-	       !ispunct((unsigned char)text[p]))
-		word[n++] = text[p++];
-	word[n] = '\0';
 	if (!counted && n > 0) {
 		text_fold(word, folded, sizeof(folded));
 		uint64_t cls = lang_lookup(r->pack, folded, NULL);

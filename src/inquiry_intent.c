@@ -391,6 +391,28 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 	       (other * 2 <= r->n && !rd_has(r, LW_QUESTION | LW_BOOK));
 }
 
+/* A "will come back to us" phrase (LW_BYE and LW_ACK: "ill text you
+ * back", "ill call instead") and only yes, ack, thanks or filler words
+ * beside it. */
+static int later_only(const struct reader *r)
+{
+	const uint64_t later = LW_BYE | LW_ACK;
+	int seen = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->plen >= 2 && (t->pcls & later) == later) {
+			seen = 1;
+			i += (size_t)t->plen - 1;
+			continue;
+		}
+		if (!(t->eff & (LW_YES | LW_ACK | LW_THANKS | LW_FILLER |
+				LW_GREET | LW_NO)) ||
+		    t->thing != 0)
+			return 0;
+	}
+	return seen;
+}
+
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 {
 	q->intent = intent;
@@ -465,6 +487,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (q->when.time == WHEN_TIME_NONE && !rd_number_is_mday(&q->when) &&
 	    (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
+		return;
+	}
+	/* "I'll text you back", "ok I'll call instead": the customer will
+	 * come back to us; nothing booked, moved or picked, no reply */
+	if (!thing && !time && !q->asks && !r->qmark && later_only(r)) {
+		set(q, INQ_THANKS, "will come back to us");
 		return;
 	}
 	int negated_cancel = 0;

@@ -198,6 +198,25 @@ static int key_next(char a, char b)
 }
 
 /*
+ * A word of four letters that differs from the catalog's word of as many in
+ * one letter not next to it on the keyboard is another real word ("wasp"
+ * is no "wash", "wand" no "want"), not a slip of the thumb: no typo.
+ */
+static int other_word(const char *w, const char *cw)
+{
+	size_t n = strlen(w);
+	if (n > 4 || strlen(cw) != n)
+		return 0;
+	int diff = 0, near = 0;
+	for (size_t k = 0; k < n; k++)
+		if (w[k] != cw[k]) {
+			diff++;
+			near = key_next(w[k], cw[k]);
+		}
+	return diff == 1 && !near;
+}
+
+/*
  * A typo of a three- or four-letter catalog word ("mto", "moy" for "mot";
  * "wsah" for "wash"), where the typo budget allows none: the same first
  * letter, and either two neighbours swapped or one letter after the first
@@ -266,6 +285,33 @@ static int phrase_covered(const struct reader *r, size_t i)
 }
 
 /*
+ * A word the pack reads as "I" written short ("I'll" folds to "ill", which
+ * a vet lists for sick animals) that opens its clause, or follows "ok",
+ * "and", "then", "yes", "thanks", and has more words after it in that
+ * piece of text, is the customer talking ("I'll text you back", "ok I'll
+ * call instead"), not the catalog's word; "he's ill", "very ill" are.
+ */
+static int pronoun_first(const struct reader *r, size_t i)
+{
+	const uint64_t lead =
+	    LW_YES | LW_NO | LW_ACK | LW_CONJ | LW_THANKS | LW_GREET;
+	if (!(r->t[i].cls & LW_SELF) || i + 1 >= r->n ||
+	    r->t[i + 1].segment != r->t[i].segment)
+		return 0;
+	if (i == 0 || r->t[i - 1].segment != r->t[i].segment ||
+	    r->t[i - 1].clause != r->t[i].clause)
+		return 1;
+	static const char *const leads[] = {
+	    "then", "so", "maybe", "probably", "think", "guess", "actually",
+	    "oh",   "or", "if",	   "but",      "and",	"now"};
+	for (size_t k = 0; k < sizeof(leads) / sizeof(leads[0]); k++)
+		if (strcmp(r->t[i - 1].w, leads[k]) == 0)
+			return 1;
+	return (r->t[i - 1].cls & lead) != 0 &&
+	       !(r->t[i - 1].cls & (LW_SELF | LW_PRONOUN));
+}
+
+/*
  * Walk the words, trying the longest phrase at each place first, exact then
  * with typos. A typo must keep the first letter: "bike" is not "ebike".
  */
@@ -329,7 +375,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				for (size_t k = 0; k < got && n == 0; k++) {
 					const char *cw =
 					    closest_word(r->cat, &m[k], phrase);
-					if (cw != NULL && cw[0] == phrase[0]) {
+					if (cw != NULL && cw[0] == phrase[0] &&
+					    !other_word(phrase, cw)) {
 						m[0] = m[k];
 						n = 1;
 					}
@@ -346,6 +393,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* One word inside a pack phrase that means something
 			 * else ("what services", "look at") is that phrase. */
 			if (len == 1 && phrase_covered(r, i))
+				continue;
+			if (len == 1 && pronoun_first(r, i))
 				continue;
 			uint64_t c = lang_lookup(r->pack, phrase, NULL);
 			/* "for my little boy": a child's version of it */

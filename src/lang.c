@@ -448,6 +448,7 @@ static const struct lang_reply_spec specs[] = {
     {"opted_in", "business", ""},
     {"already_in", "", ""},
     {"ack_no", "", ""},
+    {"ack_no_kept", "", ""},
     {"pick_number", "n", ""},
     {"which_one", "n", ""},
     {"list_expired", "example", ""},

@@ -138,6 +138,10 @@ enum when_sense {
 			* "beginning of"), 2 middle ("mid"), 3 end ("end
 			* of", "late") */
 	WS_MONTH_UNIT, /* "month": after this/next, a part, or "in N" */
+	WS_COUNTED,    /* after a bare number, what it counts: "kittens",
+			* "people", "of us", "cars" ("for 2 kittens" is two
+			* of them, never 14:00); a number said as a time
+			* ("2pm", "14:00", "2 o'clock") is still one */
 };
 
 /* Day rules for WS_HOLIDAY. */

@@ -140,6 +140,9 @@ static const struct lang_tpl tpls[] = {
 		 "SMS. Mit STOP abmelden."},
     {"already_in", "Sie bekommen unsere SMS bereits. HILFE zeigt die "
 		   "Möglichkeiten."},
+    {"ack_no_kept",
+     "Kein Problem, nichts geändert: Ihr Termin bleibt. Schreiben Sie "
+     "uns jederzeit."},
     {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},

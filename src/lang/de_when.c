@@ -28,6 +28,25 @@
 	}
 
 static const struct when_word de_words[] = {
+    /* ---- was eine bloße Zahl davor zählt (nie eine Uhrzeit) ---- */
+    E("personen", WS_COUNTED, 0),
+    E("person", WS_COUNTED, 0),
+    E("leute", WS_COUNTED, 0),
+    E("erwachsene", WS_COUNTED, 0),
+    E("kinder", WS_COUNTED, 0),
+    E("hunde", WS_COUNTED, 0),
+    E("hund", WS_COUNTED, 0),
+    E("katzen", WS_COUNTED, 0),
+    E("katze", WS_COUNTED, 0),
+    E("kätzchen", WS_COUNTED, 0),
+    E("welpen", WS_COUNTED, 0),
+    E("tiere", WS_COUNTED, 0),
+    E("autos", WS_COUNTED, 0),
+    E("auto", WS_COUNTED, 0),
+    E("fahrzeuge", WS_COUNTED, 0),
+    E("räder", WS_COUNTED, 0),
+    E("reifen", WS_COUNTED, 0),
+
     /* ---- relative Tage ---- */
     E("heute", WS_REL_DAY, 0),
     E("heut", WS_REL_DAY, 0),

@@ -94,6 +94,15 @@ const struct lang_word lang_en_words[] = {
     W("do not reply", LW_AUTO), W("sent from my", LW_AUTO),
     W("im in a meeting", LW_AUTO), W("i am in a meeting", LW_AUTO),
     W("call you back", LW_AUTO), W("ill call you later", LW_AUTO),
+    /* the customer will come back to us: nothing to answer ("ill" is a
+     * sick animal only after "is", "very", ...) */
+    W("ill text you back", LW_ACK | LW_BYE), W("ill text you", LW_ACK | LW_BYE),
+    W("ill text back", LW_ACK | LW_BYE), W("ill call instead", LW_ACK | LW_BYE),
+    W("ill ring instead", LW_ACK | LW_BYE), W("ill phone instead", LW_ACK | LW_BYE),
+    W("ill let you know", LW_ACK | LW_BYE), W("ill be in touch", LW_ACK | LW_BYE),
+    W("ill call you", LW_ACK | LW_BYE),
+    W("ill ring you", LW_ACK | LW_BYE), W("i will text you back", LW_ACK | LW_BYE),
+    W("i will let you know", LW_ACK | LW_BYE), W("ill just call", LW_ACK | LW_BYE),
 
     /* ---- yes and no */
     W("yes", LW_YES), W("y", LW_YES), W("yeah", LW_YES), W("yep", LW_YES),
@@ -840,6 +849,10 @@ const struct lang_word lang_en_words[] = {
     W("woke", LW_COMMON), W("wonder", LW_COMMON), W("word", LW_COMMON),
     W("words", LW_COMMON), W("work", LW_COMMON), W("worked", LW_COMMON),
     W("working", LW_COMMON), W("works", LW_COMMON), W("world", LW_COMMON),
+    /* verbs after a time ("at 3 suits me"): never a plural that counts */
+    W("suits", LW_COMMON), W("sounds", LW_COMMON), W("looks", LW_COMMON),
+    W("gets", LW_COMMON), W("makes", LW_COMMON), W("helps", LW_COMMON),
+    W("poss", LW_COMMON),
     W("worry", LW_COMMON), W("worse", LW_COMMON), W("worth", LW_COMMON),
     W("would", LW_COMMON), W("wrong", LW_COMMON), W("yeah", LW_COMMON),
     W("year", LW_COMMON | LW_DATEWORD), W("years", LW_COMMON), W("yellow", LW_COMMON),

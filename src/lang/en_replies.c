@@ -121,6 +121,9 @@ static const struct lang_tpl tpls[] = {
 		 "to opt out."},
     {"already_in", "You're already getting our texts. Text HELP for "
 		   "options."},
+    {"ack_no_kept",
+     "No problem, nothing changed: your booking stays as it is. Text us "
+     "any time."},
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},

@@ -144,6 +144,9 @@ static const struct lang_tpl tpls[] = {
 		 "Escribe BAJA para darte de baja."},
     {"already_in", "Ya recibes nuestros mensajes. Escribe AYUDA para ver "
 		   "opciones."},
+    {"ack_no_kept",
+     "Vale, no cambio nada: tu cita sigue en pie. Escribe cuando "
+     "quieras."},
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},

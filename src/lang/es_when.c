@@ -15,6 +15,29 @@
 	}
 
 static const struct when_word es_words[] = {
+    /* ---- lo que cuenta un número suelto delante (nunca una hora) ---- */
+    E("personas", WS_COUNTED, 0),
+    E("persona", WS_COUNTED, 0),
+    E("adultos", WS_COUNTED, 0),
+    E("niños", WS_COUNTED, 0),
+    E("niñas", WS_COUNTED, 0),
+    E("hijos", WS_COUNTED, 0),
+    E("perros", WS_COUNTED, 0),
+    E("perro", WS_COUNTED, 0),
+    E("gatos", WS_COUNTED, 0),
+    E("gato", WS_COUNTED, 0),
+    E("gatitos", WS_COUNTED, 0),
+    E("cachorros", WS_COUNTED, 0),
+    E("mascotas", WS_COUNTED, 0),
+    E("coches", WS_COUNTED, 0),
+    E("coche", WS_COUNTED, 0),
+    E("carros", WS_COUNTED, 0),
+    E("vehículos", WS_COUNTED, 0),
+    E("motos", WS_COUNTED, 0),
+    E("bicis", WS_COUNTED, 0),
+    E("ruedas", WS_COUNTED, 0),
+    E("neumáticos", WS_COUNTED, 0),
+
     /* ---- días relativos ---- */
     E("hoy", WS_REL_DAY, 0),
     E("mañana", WS_REL_DAY, 1),

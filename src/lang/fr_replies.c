@@ -151,6 +151,9 @@ static const struct lang_tpl tpls[] = {
 		 "Envoyez STOP pour ne plus en recevoir."},
     {"already_in", "Vous recevez déjà nos SMS. Envoyez AIDE pour les "
 		   "options."},
+    {"ack_no_kept",
+     "Pas de souci, rien ne change : votre rendez-vous est maintenu. "
+     "Écrivez-nous quand vous voulez."},
     {"ack_no", "Pas de souci, rien n'est réservé. Écrivez-nous quand vous "
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},

@@ -19,6 +19,25 @@
 #include "when_rows.h"
 
 static const struct when_word fr_words[] = {
+    /* ---- ce que compte un nombre seul devant (jamais une heure) ---- */
+    E("personnes", WS_COUNTED, 0),
+    E("personne", WS_COUNTED, 0),
+    E("adultes", WS_COUNTED, 0),
+    E("enfants", WS_COUNTED, 0),
+    E("chiens", WS_COUNTED, 0),
+    E("chien", WS_COUNTED, 0),
+    E("chats", WS_COUNTED, 0),
+    E("chat", WS_COUNTED, 0),
+    E("chatons", WS_COUNTED, 0),
+    E("chiots", WS_COUNTED, 0),
+    E("animaux", WS_COUNTED, 0),
+    E("voitures", WS_COUNTED, 0),
+    E("voiture", WS_COUNTED, 0),
+    E("véhicules", WS_COUNTED, 0),
+    E("motos", WS_COUNTED, 0),
+    E("vélos", WS_COUNTED, 0),
+    E("pneus", WS_COUNTED, 0),
+
     /* ---- jours relatifs ---- */
     E("aujourd'hui", WS_REL_DAY, 0),
     E("aujourdui", WS_REL_DAY, 0),

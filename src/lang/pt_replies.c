@@ -146,6 +146,9 @@ static const struct lang_tpl tpls[] = {
 		 "mensagens. Envie STOP para sair."},
     {"already_in", "Nada a mudar: seguimos respondendo as suas mensagens. "
 		   "Envie AJUDA para mais."},
+    {"ack_no_kept",
+     "Sem problema, nada muda: o seu agendamento continua. Mande "
+     "mensagem quando quiser."},
     {"ack_no", "Sem problema, nada agendado. Mande mensagem quando "
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},

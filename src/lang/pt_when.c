@@ -23,6 +23,24 @@
 #include "when_rows.h"
 
 static const struct when_word pt_words[] = {
+    /* ---- o que conta um número solto antes (nunca uma hora) ---- */
+    E("pessoas", WS_COUNTED, 0),
+    E("pessoa", WS_COUNTED, 0),
+    E("adultos", WS_COUNTED, 0),
+    E("crianças", WS_COUNTED, 0),
+    E("filhos", WS_COUNTED, 0),
+    E("cães", WS_COUNTED, 0),
+    E("cachorros", WS_COUNTED, 0),
+    E("gatos", WS_COUNTED, 0),
+    E("gato", WS_COUNTED, 0),
+    E("gatinhos", WS_COUNTED, 0),
+    E("animais", WS_COUNTED, 0),
+    E("carros", WS_COUNTED, 0),
+    E("carro", WS_COUNTED, 0),
+    E("veículos", WS_COUNTED, 0),
+    E("motos", WS_COUNTED, 0),
+    E("pneus", WS_COUNTED, 0),
+
     /* ---- dias relativos ---- */
     E("hoje", WS_REL_DAY, 0),
     E("hj", WS_REL_DAY, 0),

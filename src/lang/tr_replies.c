@@ -134,6 +134,9 @@ static const struct lang_tpl tpls[] = {
 		 "Durdurmak için STOP yazın."},
     {"already_in", "Mesajlarımızı zaten alıyorsunuz. Seçenekler için YARDIM "
 		   "yazın."},
+    {"ack_no_kept",
+     "Sorun değil, bir şey değişmedi: randevunuz duruyor. Dilediğiniz "
+     "zaman yazın."},
     {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
 	       "yazabilirsiniz."},
     {"pick_number", "Lütfen 1 ile {n} arasında bir numara yazın."},

@@ -29,6 +29,16 @@
 	}
 
 static const struct when_word tr_words[] = {
+    /* ---- önündeki çıplak sayının saydığı (asla saat değil) ---- */
+    E("kişi", WS_COUNTED, 0),
+    E("kişilik", WS_COUNTED, 0),
+    E("köpek", WS_COUNTED, 0),
+    E("kedi", WS_COUNTED, 0),
+    E("yavru", WS_COUNTED, 0),
+    E("araba", WS_COUNTED, 0),
+    E("araç", WS_COUNTED, 0),
+    E("lastik", WS_COUNTED, 0),
+
     /* ---- göreli günler ---- */
     E("bugün", WS_REL_DAY, 0),
     E("bu gün", WS_REL_DAY, 0),
