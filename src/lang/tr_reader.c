@@ -148,7 +148,7 @@ const struct lang_word lang_tr_words[] = {
     W("ki", LW_FILLER), W("ile", LW_FILLER | LW_RELATIVE), W("icin", LW_FILLER | LW_RELATIVE),
     W("lutfn", LW_FILLER), W("ltfn", LW_FILLER), W("ltf", LW_FILLER),
     W("rica etsem", LW_FILLER), W("acaba", LW_FILLER | LW_QUESTION),
-    W("bir de", LW_CONJ), W("bide", LW_CONJ), W("sey", LW_FILLER),
+    W("bir de", LW_CONJ | LW_ALSO), W("bide", LW_CONJ | LW_ALSO), W("bi de", LW_CONJ | LW_ALSO), W("sey", LW_FILLER),
     W("yani", LW_CORRECT | LW_FILLER), W("hani", LW_FILLER), W("iste", LW_FILLER),
     W("falan", LW_FILLER), W("filan", LW_FILLER), W("gibi", LW_FILLER),
     W("saat", LW_FILLER), W("saatte", LW_FILLER), W("saatinde", LW_FILLER),
@@ -167,7 +167,7 @@ const struct lang_word lang_tr_words[] = {
     W("sorum", LW_FILLER | LW_QUESTION), W("tl", LW_FILLER), W("lira", LW_FILLER),
     W("ve", LW_CONJ), W("ayrica", LW_CONJ), W("hem de", LW_CONJ), W("arti", LW_CONJ),
     W("veya", LW_CONJ), W("ya da", LW_CONJ), W("yada", LW_CONJ), W("ama", LW_CONJ),
-    W("fakat", LW_CONJ), W("bir de", LW_CONJ), W("sonra da", LW_CONJ),
+    W("fakat", LW_CONJ), W("bir de", LW_CONJ | LW_ALSO), W("sonra da", LW_CONJ),
     W("ps", LW_CONJ), W("bu arada", LW_CONJ),
 
     /* ---- randevu: almak, iptal, değiştirmek */
@@ -350,6 +350,13 @@ const struct lang_word lang_tr_words[] = {
     W("kastettim", LW_CORRECT), W("yanlis yazdim", LW_CORRECT),
     W("yanlis oldu", LW_CORRECT), W("hata yaptim", LW_CORRECT),
     W("duzeltme", LW_CORRECT), W("degil de", LW_CORRECT),
+    /* one more thing on the visit just booked ("bir de klima gazı
+     * ekleyebilir misiniz aynı gün", review tr4 c09) */
+    W("ayni gun", LW_ALSO), W("ayni gune", LW_ALSO), W("ayni gunde", LW_ALSO),
+    W("ayni gun icin", LW_ALSO), W("ayrica", LW_ALSO), W("ekleyebilir misiniz", LW_ALSO),
+    W("ekler misiniz", LW_ALSO), W("ekleyin", LW_ALSO), W("ekleyelim", LW_ALSO),
+    W("eklensin", LW_ALSO), W("ekleyebilir miyiz", LW_ALSO), W("ardindan", LW_ALSO),
+    W("arkasindan", LW_ALSO), W("hemen sonra", LW_ALSO), W("ayni anda", LW_ALSO),
     W("ayni saat", LW_SAME), W("ayni saatte", LW_SAME), 
     W("ayni saate", LW_SAME), W("yine ayni saat", LW_SAME),
     W("randevu", LW_BOOKING), W("randevuyu", LW_BOOKING), W("randevuya", LW_BOOKING),
@@ -438,7 +445,12 @@ const struct lang_word lang_tr_words[] = {
     W("komutlar", LW_HELP), W("help", LW_HELP), W("info", LW_HELP),
     W("neler yapiliyor", LW_HELP),
     W("ref", LW_REFKEY), W("referans", LW_REFKEY), W("kod", LW_REFKEY),
-    W("numara", LW_REFKEY | LW_CHOICE), W("numarali", LW_CHOICE),
+    W("numara", LW_REFKEY | LW_CHOICE), W("numarali", LW_CHOICE), /* "2.si", "2'si", "3.ü", "1 inci": the
+    * ordinal ending on a picked number (review tr4 c12) */
+    W("si", LW_CHOICE), W("sini", LW_CHOICE), W("inci", LW_CHOICE), W("nci", LW_CHOICE),
+    W("uncu", LW_CHOICE), W("ncu", LW_CHOICE), W("unu", LW_CHOICE), W("ini", LW_CHOICE),
+    W("i", LW_CHOICE), W("u", LW_CHOICE), W("ncisi", LW_CHOICE), W("incisi", LW_CHOICE),
+    W("uncusu", LW_CHOICE), W("ncusu", LW_CHOICE),
     W("nolu", LW_CHOICE), W("rezervasyon no", LW_REFKEY), W("randevu no", LW_REFKEY),
     W("secenek", LW_CHOICE), W("sayi", LW_CHOICE), W("onu", LW_PRONOUN),
     W("sunu", LW_PRONOUN), W("onlari", LW_PRONOUN), W("ona", LW_PRONOUN),
@@ -555,6 +567,34 @@ const struct lang_word lang_tr_words[] = {
     NT("farki ne", OTHER), NT("ne fark", OTHER), NT("bekleyebilir miyim", OTHER),
     NT("unuttum", OTHER), NT("kaybettim", OTHER), NT("kopek", OTHER),
     NT("kopegimi", OTHER), NT("ayni usta", OTHER), NT("ustaya", OTHER),
+    /* a call back, the parts used, the repair after a test, what a service
+     * includes ("yağ filtresi değişiyor mu bakımda"): questions for a
+     * person, never a booking nor "we don't do" (review tr4 s40 s62 c05.2
+     * c15.3) */
+    NT("aradim", OTHER), NT("aradim acmadiniz", OTHER), NT("acmadiniz", OTHER),
+    NT("acmiyorsunuz", OTHER), NT("ulasamadim", OTHER), NT("ulasamiyorum", OTHER),
+    NT("donebilir misiniz", OTHER), NT("donus yapar misiniz", OTHER),
+    NT("donus yapabilir misiniz", OTHER), NT("geri donus", OTHER),
+    NT("geri donun", OTHER), NT("geri arar misiniz", OTHER), NT("dondurun", OTHER),
+    NT("cevap vermediniz", OTHER), NT("cevap vermiyorsunuz", OTHER),
+    NT("orijinal", OTHER), NT("orjinal", OTHER), NT("orijinal parca", OTHER),
+    NT("orjinal parca", OTHER), NT("yan sanayi", OTHER), NT("cikma parca", OTHER),
+    NT("cikma", OTHER), NT("muadil", OTHER), NT("parca", OTHER), NT("parcalar", OTHER),
+    NT("parcayi", OTHER), NT("parcalari", OTHER), NT("marka", OTHER),
+    NT("kullaniyor musunuz", OTHER), NT("kullaniyorsunuz", OTHER),
+    NT("tamir", OTHER), NT("tamiri", OTHER), NT("tamirini", OTHER),
+    NT("tamirat", OTHER), NT("onarim", OTHER), NT("onarimi", OTHER),
+    NT("siz mi yapiyorsunuz", OTHER), NT("de siz mi", OTHER),
+    NT("dahil mi", OTHER), NT("dahil", OTHER), NT("icinde mi", OTHER),
+    NT("neler yapiliyor", OTHER), NT("neler yapiyorsunuz", OTHER),
+    NT("neler degisiyor", OTHER), NT("neler dahil", OTHER),
+    NT("degisiyor mu", OTHER), NT("degisiyormu", OTHER), NT("degistiriliyor mu", OTHER),
+    NT("degistiriyor musunuz", OTHER), NT("yapiliyor mu", OTHER),
+    NT("bakiliyor mu", OTHER), NT("kontrol ediliyor mu", OTHER),
+    NT("kontrol ediyor musunuz", OTHER), NT("degisir mi", OTHER),
+    NT("gerekir mi", OTHER), NT("gerekiyor mu", OTHER), NT("lazim mi", OTHER),
+    NT("arabayi ne zaman", OTHER), NT("araci ne zaman", OTHER),
+    NT("aracimi ne zaman", OTHER), NT("ne zaman teslim", OTHER), NT("teslim", OTHER),
     /* insurance and contracts are payment questions; how many sessions,
      * from what age, does it hurt or bleed: a question for the clinician,
      * never a booking (review tr2) */
