@@ -457,7 +457,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	const struct cat_service *done[MAX_PARTY + MAX_ALSO] = {svc};
 	const char **items = pool_ptrs(c, 1 + n_jobs);
 	const struct cat_service *failed[MAX_PARTY + MAX_ALSO];
-	size_t n_done = 1, n_failed = 0;
+	const struct cat_service *failed_at[MAX_PARTY + MAX_ALSO];
+	size_t n_done = 1, n_failed = 0, n_failed_at = 0;
 	int64_t prev_t = t;
 	const struct cat_service *prev = svc;
 	struct when_local l = local_of(c, t);
@@ -477,6 +478,15 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		 * never one of them later unasked */
 		if (j < n_party && tj != t)
 			tj = -1;
+		/* "Maniküre um 10 und Augenbrauen um 11": at its own time */
+		if (j >= n_party && rq->also_min[j - n_party] > 0) {
+			int m = rq->also_min[j - n_party] - 1;
+			tj = epoch_of(c, &l.day, m);
+			if (!when_is_slot(c->cat, &l.day, jobs[j]->minutes,
+					  m) ||
+			    !has_place(c, jobs[j], tj, NULL))
+				tj = -1;
+		}
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
@@ -487,7 +497,10 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
 			return rc;
 		if (rc != 0) {
-			failed[n_failed++] = jobs[j];
+			if (j >= n_party && rq->also_min[j - n_party] > 0)
+				failed_at[n_failed_at++] = jobs[j];
+			else
+				failed[n_failed++] = jobs[j];
 			continue;
 		}
 		days_changed(c);
@@ -528,6 +541,13 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			names[i] = svc_name(c, failed[i]);
 		part_list(part_add(c, "rest_failed", 0), "services", names,
 			  n_failed, ", ", 0);
+	}
+	if (n_failed_at > 0) {
+		const char **names = pool_ptrs(c, n_failed_at);
+		for (size_t i = 0; i < n_failed_at; i++)
+			names[i] = svc_name(c, failed_at[i]);
+		part_list(part_add(c, "rest_failed_at", 0), "services", names,
+			  n_failed_at, ", ", 0);
 	}
 	sign(c);
 	remember_booked(c, ref, svc);
@@ -836,6 +856,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 			rq->svc_named = 1;
 			rq->persons = q->persons[i];
 		} else if (rq->n_also < MAX_ALSO) {
+			rq->also_min[rq->n_also] = q->own_min[i];
 			rq->also[rq->n_also++] = s;
 		}
 	}

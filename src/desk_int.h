@@ -66,6 +66,8 @@ struct request {
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */
+	int also_min[MAX_ALSO]; /* 1 + the time its own clause named, 0 none:
+				   at that time, never shifted */
 	size_t n_also;
 	int persons; /* places to book (1 unless said) */
 	int apart;   /* the services are one each for several: side by

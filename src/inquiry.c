@@ -518,6 +518,86 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 }
 
 /*
+ * Several services, each in a clause of its own with its own time
+ * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
+ * pedicure at 11"): each takes the clock time of its clause, never one
+ * shifted after the other; the request's time is the first service's
+ * (review de4 c14). Only when two or more clauses name different exact
+ * times and no later clause names a day of its own.
+ */
+static void own_times(const struct reader *r, const struct when_local *now,
+		      struct inquiry *q)
+{
+	static char words[FOLD_CAP];
+	int clause[INQ_MAX_MATCHES];
+	int n_own = 0, differ = 0, first = -1;
+
+	if (q->when.time != WHEN_TIME_AT || q->when.problem != WHEN_FINE)
+		return;
+	for (size_t k = 0; k < q->n_matches; k++) {
+		clause[k] = -1;
+		if (q->matches[k].kind != CAT_SERVICE)
+			continue;
+		for (size_t i = 0; i < r->n && clause[k] < 0; i++) {
+			int th = r->t[i].thing;
+			if (th > 0 &&
+			    q->things[th - 1].kind == (int)CAT_SERVICE &&
+			    q->things[th - 1].idx == q->matches[k].idx)
+				clause[k] = r->t[i].clause;
+		}
+	}
+	int mins[INQ_MAX_MATCHES] = {0};
+	for (size_t k = 0; k < q->n_matches; k++) {
+		if (clause[k] < 0)
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= clause[j] == clause[k];
+		if (dup)
+			return; /* two services in one clause: not each its own
+				 */
+		size_t used = 0;
+		words[0] = '\0';
+		for (size_t i = 0; i < r->n; i++) {
+			size_t wl = strlen(r->t[i].w);
+			if (r->t[i].clause != clause[k] ||
+			    used + wl + 2 >= sizeof(words))
+				continue;
+			if (used > 0)
+				words[used++] = ' ';
+			memcpy(words + used, r->t[i].w, wl + 1);
+			used += wl;
+		}
+		struct when_req w;
+		read_when(r, words, now, &w);
+		if (first >= 0 && w.has_day &&
+		    (!q->when.has_day ||
+		     when_day_cmp(&w.day, &q->when.day) != 0))
+			return; /* another day for this one: not ours to split
+				 */
+		if (w.time != WHEN_TIME_AT || w.problem != WHEN_FINE ||
+		    w.from_min < 0) {
+			if (first < 0)
+				first = (int)k;
+			continue;
+		}
+		mins[k] = 1 + w.from_min;
+		if (n_own > 0) {
+			for (size_t j = 0; j < k; j++)
+				differ |= mins[j] > 0 && mins[j] != mins[k];
+		}
+		n_own++;
+		if (first < 0)
+			first = (int)k;
+	}
+	if (n_own < 2 || !differ || first < 0 || mins[first] == 0)
+		return;
+	for (size_t k = 0; k < q->n_matches; k++)
+		q->own_min[k] = mins[k];
+	q->when.from_min = q->when.to_min = mins[first] - 1;
+}
+
+/*
  * A number that counts ("tomorrow 2 bikes", "x3", "2 haircuts") is no time:
  * when the time reader took a bare number for the time and the word after
  * it is a person, a bike, a service or a count, the time is dropped.
@@ -721,6 +801,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
 	drop_counted_time(r, text, out);
+	own_times(r, now, out);
 	find_bare(r, out);
 	check_day_words(r, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
@@ -736,6 +817,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
 	rd_decide_intent(r, text, out);
+	rd_health(r, now, out);
 	/* "what's the total", "total?": the sum of what is booked */
 	if (rd_has(r, LW_TOTAL) && out->question && out->n_matches == 0 &&
 	    (out->intent == INQ_UNKNOWN || out->intent == INQ_NOT_TEXT ||

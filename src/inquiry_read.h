@@ -81,6 +81,12 @@ int rd_retest(const struct reader *r, struct inquiry *q);
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);
 
+/* inquiry_health.c: a health problem in everyday words is a problem
+ * report: the catalog's emergency service (earliest), its emergency
+ * topic (the referral), or a person. */
+void rd_health(const struct reader *r, const struct when_local *now,
+	       struct inquiry *q);
+
 int rd_time_word(const struct reader *r, const char *w, int after);
 
 #endif

@@ -415,6 +415,7 @@ static const struct lang_reply_spec specs[] = {
     {"our_next", "slots", "slots"},
     {"book_hint", "", ""},
     {"rest_failed", "services", "services"},
+    {"rest_failed_at", "services", "services"},
     {"minutes", "n", "n"},
     {"hours_n", "n", "n"},
     {"date", "wday mday month", ""},

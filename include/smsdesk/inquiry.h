@@ -99,6 +99,10 @@ struct inquiry {
 	 * in the order written; persons[k] goes with matches[k]. */
 	struct cat_match matches[INQ_MAX_MATCHES];
 	int persons[INQ_MAX_MATCHES];
+	/* 1 + the exact time (minutes) the clause of matches[k] names when
+	 * several services each name their own ("manicure at 10 and brows
+	 * at 11"), else 0 */
+	int own_min[INQ_MAX_MATCHES];
 	size_t n_matches;
 	/* Everything read, for --explain. */
 	struct inq_thing things[INQ_MAX_THINGS];
@@ -148,6 +152,9 @@ struct inquiry {
 				  side by side, not back to back */
 	int question_apart;    /* the price/duration/space question is in a
 				  clause of its own, beside the request */
+	int symptom;	       /* a health problem told in everyday words
+				  ("my eye is red and painful"): 2 urgent,
+				  1 mild, 0 none */
 	size_t n_words;	       /* words read */
 	const char *rule;      /* the reading rule that chose the intent */
 };

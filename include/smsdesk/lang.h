@@ -119,6 +119,13 @@ struct when_vocab;
 #define LW_TOTAL                                                               \
 	(UINT64_C(1) << 59) /* altogether, in total, all in: the sum of what   \
 			       is booked */
+#define LW_SYMPTOM                                                             \
+	(UINT64_C(1) << 51) /* pain, swollen, bleeding, something in my eye: a \
+			       health problem (val 2 urgent, 1 mild) */
+#define LW_URGENT                                                              \
+	(UINT64_C(1) << 52) /* emergency, urgent, casualty: the words a        \
+			       catalog names its emergency service or topic by \
+			     */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */

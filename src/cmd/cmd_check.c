@@ -8,30 +8,28 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/when.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-static void check_help(void)
-{
-	printf("usage: smsdesk check [-c FILE] [--now YYYY-MM-DDTHH:MM]\n\n"
-	       "Check the catalog FILE (default: $SMSDESK_CONFIG, else\n"
-	       "/etc/smsdesk/smsdesk.cfg) and print each problem as\n"
-	       "FILE:LINE: message, warnings as FILE:LINE: warning: message\n"
-	       "and what it assumed (the country, from the time zone) as\n"
-	       "FILE:LINE: note: message. Prints nothing when the file is\n"
-	       "valid and says all it means.\n\n"
-	       "  -c, --config FILE   the catalog to check\n"
-	       "      --now TIME      take TIME (local business time) as now,\n"
-	       "                      for the warning about closed dates that\n"
-	       "                      are past\n"
-	       "  -h, --help          this help\n\n"
-	       "Exit status: 0 valid (warnings allowed), 1 errors found,\n"
-	       "2 usage.\n");
-}
+static const char check_usage[] =
+    "usage: smsdesk check [-c FILE] [--now YYYY-MM-DDTHH:MM]\n\n"
+    "Check the catalog FILE (default: $SMSDESK_CONFIG, else\n"
+    "/etc/smsdesk/smsdesk.cfg) and print each problem as\n"
+    "FILE:LINE: message, warnings as FILE:LINE: warning: message\n"
+    "and what it assumed (the country, from the time zone) as\n"
+    "FILE:LINE: note: message. Prints nothing when the file is\n"
+    "valid and says all it means.\n\n"
+    "  -c, --config FILE   the catalog to check\n"
+    "      --now TIME      take TIME (local business time) as now,\n"
+    "                      for the warning about closed dates that\n"
+    "                      are past\n"
+    "  -h, --help          this help\n\n"
+    "Exit status: 0 valid (warnings allowed), 1 errors found,\n"
+    "2 usage.\n";
 
 /* Today in the business's zone: from --now, else the clock. 0 or -1. */
 static int today_of(const struct catalog *cat, const char *now, char *out,
@@ -56,40 +54,25 @@ static int today_of(const struct catalog *cat, const char *now, char *out,
 
 int cmd_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"now", required_argument, NULL, 'n'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
 	const char *given = NULL, *now = NULL, *path;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &given, NULL},
+	    {"now", 0, &now, NULL},
+	    CLIOPT_END,
+	};
 	struct cat_diags diags;
 	struct cat_diag note;
 	struct catalog *cat;
 	char line[1200], today[16];
-	int c, have_note;
+	int first, have_note;
+	int rc =
+	    cliopt_parse(argc, argv, "check", check_usage, opts, 0, &first);
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			given = optarg;
-			break;
-		case 'n':
-			now = optarg;
-			break;
-		case 'h':
-			check_help();
-			return CLI_OK;
-		default:
-			return cli_usage_error("check", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
 		return cli_usage_error("check", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[first]);
 	path = cli_config_path(given);
 	cat = catalog_load(path, &diags);
 	if (cat != NULL) {

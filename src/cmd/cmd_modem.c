@@ -12,6 +12,7 @@
  */
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/log.h"
 #include "smsdesk/modem.h"
 #include "smsdesk/runlock.h"
@@ -20,7 +21,6 @@
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 
-#include <getopt.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,32 +30,28 @@
 
 #define PROBE_SECONDS 60
 
-static void usage(FILE *out)
-{
-	fprintf(
-	    out,
-	    "usage: smsdesk modem [-c FILE] [--device PATH] [--retry-pin] "
-	    "[--list]\n\n"
-	    "Probe the modem and print what it is and how it is set up,\n"
-	    "or list the serial ports to find which one is the modem.\n\n"
-	    "  -c, --config FILE  the catalog (its modems entries)\n"
-	    "  -d, --device PATH  probe this device instead (tty, USB "
-	    "serial, pty)\n"
-	    "  -l, --list         list serial ports with USB ids and the "
-	    "likely modem\n"
-	    "      --retry-pin    enter the configured PIN once even though "
-	    "the SIM\n"
-	    "                     refused it before (after fixing the config "
-	    "or\n"
-	    "                     unlocking the SIM): a refused PIN is "
-	    "otherwise\n"
-	    "                     never entered again, by the probe or the "
-	    "daemon\n"
-	    "  -h, --help         this text\n\n"
-	    "Exit codes: 0 ok, 1 bad config, 2 usage, 3 modem/device "
-	    "trouble,\n4 the SIM needs staff (PIN refused or missing, PUK "
-	    "wanted).\n");
-}
+static const char modem_usage[] =
+    "usage: smsdesk modem [-c FILE] [--device PATH] [--retry-pin] "
+    "[--list]\n\n"
+    "Probe the modem and print what it is and how it is set up,\n"
+    "or list the serial ports to find which one is the modem.\n\n"
+    "  -c, --config FILE  the catalog (its modems entries)\n"
+    "  -d, --device PATH  probe this device instead (tty, USB "
+    "serial, pty)\n"
+    "  -l, --list         list serial ports with USB ids and the "
+    "likely modem\n"
+    "      --retry-pin    enter the configured PIN once even though "
+    "the SIM\n"
+    "                     refused it before (after fixing the config "
+    "or\n"
+    "                     unlocking the SIM): a refused PIN is "
+    "otherwise\n"
+    "                     never entered again, by the probe or the "
+    "daemon\n"
+    "  -h, --help         this text\n\n"
+    "Exit codes: 0 ok, 1 bad config, 2 usage, 3 modem/device "
+    "trouble,\n4 the SIM needs staff (PIN refused or missing, PUK "
+    "wanted).\n";
 
 static int list_ports(void)
 {
@@ -231,44 +227,25 @@ static int probe(const char *device, int baud, const char *pin,
 
 int cmd_modem(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"device", required_argument, NULL, 'd'},
-	    {"list", no_argument, NULL, 'l'},
-	    {"retry-pin", no_argument, NULL, 'R'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
 	const char *config = NULL, *device = NULL;
-	int list = 0, retry_pin = 0, c, rc = CLI_OK;
+	int list = 0, retry_pin = 0, first, rc;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},
+	    {"device", 'd', &device, NULL},
+	    {"list", 'l', NULL, &list},
+	    {"retry-pin", 0, NULL, &retry_pin},
+	    CLIOPT_END,
+	};
 	struct catalog *cat = NULL;
 	struct store *st = NULL;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "c:d:lh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'd':
-			device = optarg;
-			break;
-		case 'l':
-			list = 1;
-			break;
-		case 'R':
-			retry_pin = 1;
-			break;
-		case 'h':
-			usage(stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("modem", "unknown option");
-		}
-	}
-	if (optind < argc)
+	rc = cliopt_parse(argc, argv, "modem", modem_usage, opts, 0, &first);
+	if (rc >= 0)
+		return rc;
+	rc = CLI_OK;
+	if (first < argc)
 		return cli_usage_error("modem", "unexpected argument '%s'",
-				       argv[optind]);
+				       argv[first]);
 	if (list)
 		return list_ports();
 

@@ -2,10 +2,10 @@
  * smsdesk serve: run the desk in the foreground (systemd style).
  */
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/daemon.h"
 #include "smsdesk/log.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -37,77 +37,59 @@ static const char usage[] =
     "  -v, --verbose      log more (debug)\n"
     "  -q, --quiet        log only warnings and errors\n";
 
+/* Whole seconds from 1 to a day, else -1. */
+static long seconds_of(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	return *s != '\0' && *end == '\0' && v >= 1 && v <= 24 * 3600 ? v : -1;
+}
+
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"device", required_argument, NULL, 'D'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"now", required_argument, NULL, 'n'},
-	    {"clock-offset-file", required_argument, NULL, 'C'},
-	    {"part-wait", required_argument, NULL, 'P'},
-	    {"verbose", no_argument, NULL, 'v'},
-	    {"quiet", no_argument, NULL, 'q'},
-	    {"help", no_argument, NULL, 'h'},
-	    /* Not in --help: for the tests, which walk the retry ladder in
-	     * seconds instead of hours. */
-	    {"retry-seconds", required_argument, NULL, 'R'},
-	    {NULL, 0, NULL, 0}};
 	struct daemon_options opt = {0};
 	enum log_level level = LOG_LEVEL_INFO;
-	const char *config = NULL;
-	int o;
+	const char *config = NULL, *part_wait = NULL, *retry = NULL;
+	int verbose = 0, quiet = 0, first;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &config, NULL},
+	    {"device", 0, &opt.device, NULL},
+	    {"db", 0, &opt.db_path, NULL},
+	    {"now", 0, &opt.now, NULL},
+	    {"clock-offset-file", 0, &opt.clock_offset_file, NULL},
+	    {"part-wait", 0, &part_wait, NULL},
+	    {"verbose", 'v', NULL, &verbose},
+	    {"quiet", 'q', NULL, &quiet},
+	    /* Not in --help: for the tests, which walk the retry ladder in
+	     * seconds instead of hours. */
+	    {"retry-seconds", 0, &retry, NULL},
+	    CLIOPT_END,
+	};
+	int rc = cliopt_parse(argc, argv, "serve", usage, opts,
+			      CLIOPT_STOP_AT_OPERAND, &first);
 
-	optind = 0;
-	while ((o = getopt_long(argc, argv, "+c:vqh", opts, NULL)) != -1) {
-		switch (o) {
-		case 'c':
-			config = optarg;
-			break;
-		case 'D':
-			opt.device = optarg;
-			break;
-		case 'd':
-			opt.db_path = optarg;
-			break;
-		case 'n':
-			opt.now = optarg;
-			break;
-		case 'C':
-			opt.clock_offset_file = optarg;
-			break;
-		case 'P': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end != '\0' || v < 1 || v > 24 * 3600)
-				return cli_usage_error(
-				    "serve", "--part-wait wants seconds, 1 to "
-					     "86400");
-			opt.part_wait_ms = (int)v * 1000;
-			break;
-		}
-		case 'v':
-			level = LOG_LEVEL_DEBUG;
-			break;
-		case 'q':
-			level = LOG_LEVEL_WARN;
-			break;
-		case 'R':
-			opt.retry_seconds = atoi(optarg);
-			if (opt.retry_seconds < 1 || opt.retry_seconds > 86400)
-				return cli_usage_error(
-				    "serve", "--retry-seconds wants 1..86400");
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return CLI_OK;
-		default:
-			return cli_usage_error("serve", "bad option");
-		}
+	if (rc >= 0)
+		return rc;
+	if (first < argc)
+		return cli_usage_error("serve", "unexpected '%s'", argv[first]);
+	if (verbose && quiet)
+		return cli_usage_error("serve",
+				       "-v and -q say opposite things");
+	level = verbose ? LOG_LEVEL_DEBUG : quiet ? LOG_LEVEL_WARN : level;
+	if (part_wait != NULL) {
+		long v = seconds_of(part_wait);
+		if (v < 1)
+			return cli_usage_error("serve", "--part-wait wants "
+							"seconds, 1 to 86400");
+		opt.part_wait_ms = (int)v * 1000;
 	}
-	if (optind < argc)
-		return cli_usage_error("serve", "unexpected '%s'",
-				       argv[optind]);
+	if (retry != NULL) {
+		opt.retry_seconds = (int)seconds_of(retry);
+		if (opt.retry_seconds < 1)
+			return cli_usage_error(
+			    "serve", "--retry-seconds wants 1..86400");
+	}
 	log_init(level, "smsdesk");
 	opt.config_path = cli_config_path(config);
 	return daemon_serve(&opt);

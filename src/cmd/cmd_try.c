@@ -14,12 +14,12 @@
 #include "smsdesk/answer.h"
 #include "smsdesk/catalog.h"
 #include "smsdesk/cli.h"
+#include "smsdesk/cliopt.h"
 #include "smsdesk/runlock.h"
 #include "smsdesk/staffcmd.h"
 #include "smsdesk/store.h"
 #include "smsdesk/when.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,29 +27,26 @@
 #include <time.h>
 #include <unistd.h>
 
-static void try_help(void)
-{
-	printf(
-	    "usage: smsdesk try [-c FILE] [--db PATH] [--now "
-	    "YYYY-MM-DDTHH:MM]\n"
-	    "                   [--explain] --from NUMBER TEXT...\n\n"
-	    "Answer TEXT as if NUMBER had texted it, and print the reply\n"
-	    "text(s) that would be sent, separated by a blank line\n"
-	    "(nothing when the desk stays silent).\n\n"
-	    "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
-	    "                      else /etc/smsdesk/smsdesk.cfg)\n"
-	    "      --db PATH       keep state in PATH (a scratch database,\n"
-	    "                      never the desk's own) so a conversation\n"
-	    "                      can continue; default: a temporary one\n"
-	    "      --now TIME      the business's local time, like\n"
-	    "                      2026-03-25T10:00 (default: the clock)\n"
-	    "      --from NUMBER   the sender, like +447700900001\n"
-	    "      --explain       also print how the text was read (intent,\n"
-	    "                      each word matched to a service or topic\n"
-	    "                      with its edit distance, the day and time)\n"
-	    "                      and the rule that decided the reply\n"
-	    "  -h, --help          this help\n");
-}
+static const char try_usage[] =
+    "usage: smsdesk try [-c FILE] [--db PATH] [--now "
+    "YYYY-MM-DDTHH:MM]\n"
+    "                   [--explain] --from NUMBER TEXT...\n\n"
+    "Answer TEXT as if NUMBER had texted it, and print the reply\n"
+    "text(s) that would be sent, separated by a blank line\n"
+    "(nothing when the desk stays silent).\n\n"
+    "  -c, --config FILE   the catalog (default: $SMSDESK_CONFIG,\n"
+    "                      else /etc/smsdesk/smsdesk.cfg)\n"
+    "      --db PATH       keep state in PATH (a scratch database,\n"
+    "                      never the desk's own) so a conversation\n"
+    "                      can continue; default: a temporary one\n"
+    "      --now TIME      the business's local time, like\n"
+    "                      2026-03-25T10:00 (default: the clock)\n"
+    "      --from NUMBER   the sender, like +447700900001\n"
+    "      --explain       also print how the text was read (intent,\n"
+    "                      each word matched to a service or topic\n"
+    "                      with its edit distance, the day and time)\n"
+    "                      and the rule that decided the reply\n"
+    "  -h, --help          this help\n";
 
 static int explain;
 
@@ -167,49 +164,23 @@ static void remove_db(const char *path)
 
 int cmd_try(int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"config", required_argument, NULL, 'c'},
-	    {"db", required_argument, NULL, 'd'},
-	    {"now", required_argument, NULL, 'n'},
-	    {"from", required_argument, NULL, 'f'},
-	    {"explain", no_argument, NULL, 'x'},
-	    {"help", no_argument, NULL, 'h'},
-	    {NULL, 0, NULL, 0},
-	};
 	const char *given = NULL, *db = NULL, *now_s = NULL, *from = NULL;
+	const struct cliopt opts[] = {
+	    {"config", 'c', &given, NULL},  {"db", 0, &db, NULL},
+	    {"now", 0, &now_s, NULL},	    {"from", 0, &from, NULL},
+	    {"explain", 0, NULL, &explain}, CLIOPT_END,
+	};
 	char tmpdir[] = "/tmp/smsdesk-try-XXXXXX", tmpdb[64], err[256];
-	int c, rc;
+	int first, rc;
 
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			given = optarg;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 'n':
-			now_s = optarg;
-			break;
-		case 'f':
-			from = optarg;
-			break;
-		case 'x':
-			explain = 1;
-			break;
-		case 'h':
-			try_help();
-			return CLI_OK;
-		default:
-			return cli_usage_error("try", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-	}
+	/* Stop at the text: "-" and "--x" inside it are words, not options. */
+	rc = cliopt_parse(argc, argv, "try", try_usage, opts,
+			  CLIOPT_STOP_AT_OPERAND, &first);
+	if (rc >= 0)
+		return rc;
 	if (from == NULL)
 		return cli_usage_error("try", "--from NUMBER is required");
-	if (optind >= argc)
+	if (first >= argc)
 		return cli_usage_error("try", "no TEXT to answer");
 
 	struct catalog *cat = staffcmd_catalog("try", cli_config_path(given));
@@ -239,8 +210,7 @@ int cmd_try(int argc, char **argv)
 	}
 	struct store *st = store_open(db != NULL ? db : tmpdb,
 				      STORE_OPEN_CREATE, err, sizeof(err));
-	char *text =
-	    st != NULL ? join_args(argc - optind, argv + optind) : NULL;
+	char *text = st != NULL ? join_args(argc - first, argv + first) : NULL;
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk try: %s\n", err);
 		rc = CLI_BAD_INPUT;

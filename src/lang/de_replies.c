@@ -203,6 +203,9 @@ static const struct lang_tpl tpls[] = {
 			   "{since}: {turned_away}."},
     {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
 		   "{services}."},
+    {"rest_failed_at",
+     "{services} zur genannten Uhrzeit ging nicht (belegt oder keine "
+     "Startzeit): bitte eine andere Uhrzeit dafür senden."},
     {"rest_failed", "{services} passte nicht direkt danach: bitte eine "
 		    "Uhrzeit dafür senden."},
     {"action_cancel", "stornieren"},

@@ -182,6 +182,8 @@ static const struct lang_tpl tpls[] = {
 			   "booked. Waiting for a person: {waiting}. Turned "
 			   "away since {since}: {turned_away}."},
     {"rest_asked", "Then text me a time for the {services} too."},
+    {"rest_failed_at", "{services} at the time you named isn't free or isn't a "
+		       "start time: text another time for it."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
 		    "for it."},
     {"action_cancel", "cancel"},

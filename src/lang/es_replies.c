@@ -203,6 +203,8 @@ static const struct lang_tpl tpls[] = {
 			   "citas. Mensajes pendientes: {waiting}. Peticiones "
 			   "no atendidas desde {since}: {turned_away}."},
     {"rest_asked", "Dime también una hora para {services}."},
+    {"rest_failed_at", "{services} a la hora que dices no puede ser (ocupado o "
+		       "no es hora de inicio): dime otra hora."},
     {"rest_failed", "No he podido poner {services} justo después: dime "
 		    "una hora para eso."},
     {"action_cancel", "cancelar"},

@@ -217,6 +217,9 @@ static const struct lang_tpl tpls[] = {
 			   "attente d'une personne : {waiting}. Demandes "
 			   "refusées depuis {since} : {turned_away}."},
     {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
+    {"rest_failed_at",
+     "{services} à l'heure indiquée n'est pas possible (pris ou pas un horaire "
+     "de début) : envoyez une autre heure."},
     {"rest_failed", "Impossible de caler {services} juste après : envoyez "
 		    "une heure pour cela."},
     {"action_cancel", "annuler"},

@@ -209,6 +209,8 @@ static const struct lang_tpl tpls[] = {
 			   "agendamentos. Esperando uma pessoa: {waiting}. "
 			   "Pedidos recusados desde {since}: {turned_away}."},
     {"rest_asked", "Agora envie uma hora para {services}."},
+    {"rest_failed_at", "{services} à hora indicada não dá (ocupado ou não é "
+		       "hora de início): envie outra hora."},
     {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "
 		    "outra hora."},
     {"action_cancel", "cancelar"},

@@ -193,6 +193,8 @@ static const struct lang_tpl tpls[] = {
 			   "Bekleyen: {waiting}. {since} beri reddedilen: "
 			   "{turned_away}."},
     {"rest_asked", "O zaman {services} için de bir saat yazın."},
+    {"rest_failed_at", "{services} yazdığınız saatte olmadı (dolu ya da "
+		       "başlangıç saati değil); başka bir saat yazın."},
     {"rest_failed", "{services} hemen arkasına sığmadı; onun için bir saat "
 		    "yazın."},
     {"action_cancel", "iptal edelim"},

@@ -53,6 +53,38 @@ for c in book cancel move block unblock forget export report inbox reply \
 done
 t_end
 
+t_begin "check, try, modem and serve use the same parser and messages"
+for c in check try modem serve; do
+	out=$("$SMSDESK_BIN" "$c" -h 2>&1); rc=$?
+	t_eq "$rc" 0
+	t_contains "$out" "usage: smsdesk $c"
+	err=$("$SMSDESK_BIN" "$c" --no-such-option 2>&1 >/dev/null); rc=$?
+	t_eq "$rc" 2
+	t_contains "$err" "smsdesk $c: unknown option '--no-such-option'"
+	err=$("$SMSDESK_BIN" "$c" --config 2>&1 >/dev/null); rc=$?
+	t_eq "$rc" 2
+	t_contains "$err" "smsdesk $c: --config needs a value"
+done
+for c in try serve; do
+	err=$("$SMSDESK_BIN" "$c" --db 2>&1 >/dev/null); rc=$?
+	t_eq "$rc" 2
+	t_contains "$err" "smsdesk $c: --db needs a value"
+done
+err=$("$SMSDESK_BIN" serve -v -q 2>&1 >/dev/null); rc=$?
+t_eq "$rc" 2
+t_contains "$err" "-v and -q"
+err=$("$SMSDESK_BIN" serve --part-wait 5s 2>&1 >/dev/null); rc=$?
+t_eq "$rc" 2
+t_contains "$err" "--part-wait wants seconds"
+err=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" extra 2>&1 >/dev/null); rc=$?
+t_eq "$rc" 2
+t_contains "$err" "unexpected argument 'extra'"
+# try stops at its text: a "--db" inside the text is a word of it.
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/conf/smsdesk.cfg" --now 2026-12-02T10:00 \
+	--from +447700900123 hi --db x 2>&1); rc=$?
+t_eq "$rc" 0
+t_end
+
 t_begin "options may follow operands, except after reply's text"
 cfg=$SMSDESK_SRC/conf/smsdesk.cfg
 err=$("$SMSDESK_BIN" cancel ABCD -c "$cfg" --db /nonexistent/x.db 2>&1); rc=$?
