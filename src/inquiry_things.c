@@ -94,7 +94,10 @@ static size_t lookup_unsuffixed(const struct reader *r, const char *word,
 			ends = verb;
 		for (size_t i = 0; ends[i] != NULL; i++) {
 			size_t el = strlen(ends[i]);
-			if (len < el + 4 ||
+			/* a three-letter word takes one vowel ("yağı",
+			 * "camı"), a longer one any ending */
+			size_t least = el == 1 && pass == 0 ? 3 : 4;
+			if (len < el + least ||
 			    strcmp(word + len - el, ends[i]) != 0)
 				continue;
 			memcpy(tmp, word, len - el);
