@@ -406,7 +406,7 @@ const struct lang_word lang_tr_words[] = {
     W("en erken", LW_EARLIEST), W("en kisa zamanda", LW_EARLIEST),
     W("en kisa surede", LW_EARLIEST), W("en yakin", LW_EARLIEST),
     W("ilk bos", LW_EARLIEST), W("ilk musait", LW_EARLIEST),
-    W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST), W("acilen", LW_EARLIEST),
+    W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST | LW_URGENT), W("acilen", LW_EARLIEST | LW_URGENT),
     W("asap", LW_EARLIEST), W("en erken ne zaman", LW_EARLIEST),
     W("ne kadar surer", LW_DURATION), W("ne kadar suruyor", LW_DURATION),
     W("kac dakika", LW_DURATION), W("kac dk", LW_DURATION), W("suresi", LW_DURATION),
@@ -565,8 +565,12 @@ const struct lang_word lang_tr_words[] = {
     NT("wifi", OTHER), NT("tuvalet", OTHER), NT("engelli", OTHER),
     NT("tekerlekli sandalye", OTHER), NT("tavsiye", OTHER), NT("onerir misiniz", OTHER),
     NT("farki ne", OTHER), NT("ne fark", OTHER), NT("bekleyebilir miyim", OTHER),
-    NT("unuttum", OTHER), NT("kaybettim", OTHER), NT("kopek", OTHER),
-    NT("kopegimi", OTHER), NT("ayni usta", OTHER), NT("ustaya", OTHER),
+    NT("unuttum", OTHER), NT("kaybettim", OTHER),
+    /* bringing a dog along (a barber's question); at a vet the dog is the
+     * patient, so the bare word is no question (review tr3 S64) */
+    NT("kopegimi getirebilir miyim", OTHER), NT("kopegimle gelebilir miyim", OTHER),
+    NT("kopekle gelebilir miyim", OTHER), NT("kopek girebilir mi", OTHER),
+    NT("ayni usta", OTHER), NT("ustaya", OTHER),
     /* a call back, the parts used, the repair after a test, what a service
      * includes ("yağ filtresi değişiyor mu bakımda"): questions for a
      * person, never a booking nor "we don't do" (review tr4 s40 s62 c05.2
@@ -614,6 +618,30 @@ const struct lang_word lang_tr_words[] = {
     NT("ne kadar dayanir", OTHER), NT("dayanir", OTHER), NT("kac yil", OTHER), NT("kalici mi", OTHER), NT("garanti", OTHER),
     NT("uyusturma", OTHER), NT("iyilesme", OTHER), NT("yan etki", OTHER),
 
+    /* ---- a health problem in everyday words ("köpeğim çikolata yedi ne
+     * yapmalıyım", "kedimin içi bozuk ishal var"): a problem report, never
+     * "anlayamadım" (review tr3 S56 S57); val 2 urgent (the emergency
+     * service, or the emergency topic's referral), 1 mild (the emergency
+     * service, else a person) */
+    V("cikolata yedi", LW_SYMPTOM, 2), V("zehirlendi", LW_SYMPTOM, 2),
+    V("zehirlenme", LW_SYMPTOM, 2), V("zehir", LW_SYMPTOM, 2),
+    V("yuttu", LW_SYMPTOM, 2), V("bayildi", LW_SYMPTOM, 2),
+    V("nefes alamiyor", LW_SYMPTOM, 2), V("kaniyor", LW_SYMPTOM, 2),
+    V("kan var", LW_SYMPTOM, 2), V("yaralandi", LW_SYMPTOM, 2),
+    V("araba carpti", LW_SYMPTOM, 2), V("kustu", LW_SYMPTOM, 1),
+    V("kusuyor", LW_SYMPTOM, 1), V("kusma", LW_SYMPTOM, 1),
+    V("nobet geciriyor", LW_SYMPTOM, 2), V("kivraniyor", LW_SYMPTOM, 2),
+    V("ishal", LW_SYMPTOM, 1), V("ici bozuk", LW_SYMPTOM, 1),
+    V("ici bozuldu", LW_SYMPTOM, 1), V("yemek yemiyor", LW_SYMPTOM, 1),
+    V("mama yemiyor", LW_SYMPTOM, 1), V("su icmiyor", LW_SYMPTOM, 1),
+    V("halsiz", LW_SYMPTOM, 1), V("topalliyor", LW_SYMPTOM, 1),
+    V("aksiyor", LW_SYMPTOM, 1), V("kasiniyor", LW_SYMPTOM, 1),
+    V("kizarik", LW_SYMPTOM, 1), V("sislik", LW_SYMPTOM, 1),
+    V("sisti", LW_SYMPTOM, 1), V("sismis", LW_SYMPTOM, 1),
+    V("atesi var", LW_SYMPTOM, 1), V("ates", LW_SYMPTOM, 1),
+    V("hapsiriyor", LW_SYMPTOM, 1), V("oksuruyor", LW_SYMPTOM, 1),
+    V("hastalandi", LW_SYMPTOM, 1), V("hasta", LW_SYMPTOM, 1),
+
     /* ---- yalnızca zanaatı anan kelimeler: neye ihtiyaç olduğunu sor */
     W("berber", LW_TRADE), W("berbere", LW_TRADE), W("bakim", LW_TRADE),
     W("saclarim", LW_TRADE), W("saclar", LW_TRADE), W("sacim", LW_TRADE),
@@ -621,6 +649,12 @@ const struct lang_word lang_tr_words[] = {
     W("sekil", LW_TRADE), W("model", LW_TRADE), W("yeni model", LW_TRADE),
     W("bir bakar misiniz", LW_TRADE), W("bir seyler yaptirmak", LW_TRADE),
     W("kafa", LW_TRADE), W("kafami", LW_TRADE), 
+    /* what is brought in, counted ("2 kedi", "2 aracım var"): the places
+     * to book (review tr3 S63, tr4 s30) */
+    W("kedi", LW_TRADE), W("kopek", LW_TRADE), W("arac", LW_TRADE),
+    W("araba", LW_TRADE), W("aracim", LW_TRADE), W("arabam", LW_TRADE),
+    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("hayvan", LW_TRADE),
+    W("hayvanim", LW_TRADE),
     
 
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
