@@ -514,6 +514,18 @@ void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
  */
 void not_offered_unknown(struct ctx *c)
 {
+	if (c->q != NULL && c->q->asked_about) {
+		/* "how much are glasses" at an optician, "is there disabled
+		 * access": not ours to refuse — for a person (handoff.c
+		 * forwards it where staff take texts), else honestly not by
+		 * text, with what we can do */
+		decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+		       "asked about a thing by a name we don't know: not "
+		       "ours to refuse, for a person");
+		set_subject(c, not_text_ids[LANG_NT_OTHER]);
+		add_cant_answer(c, LANG_NT_OTHER, 1, 0);
+		return;
+	}
 	struct part *p = part_add(c, "not_offered_unknown", 0);
 	part_set(p, "thing",
 		 c->q != NULL && c->q->asked_word[0] != '\0'

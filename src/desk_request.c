@@ -479,7 +479,12 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			  rq.n_also, ", ", 0);
 	}
 	refer_topics(c, q);
-	if (q->asked_thing) {
+	if (q->asked_thing && q->asked_about) {
+		/* "... and how much are varifocals?": for a person */
+		also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
+		set_subject(c, not_text_ids[LANG_NT_OTHER]);
+		add_cant_answer(c, LANG_NT_OTHER, 0, 3);
+	} else if (q->asked_thing) {
 		/* "... and do you do eyebrow waxing?" */
 		also_decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED);
 		say(c, "not_offered_brief");

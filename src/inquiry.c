@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The dates and times of TEXT, read in the pack's language first, then in
  * the business's other languages. */
@@ -613,20 +614,46 @@ static void drop_counted_time(const struct reader *r, const char *text,
 	if (w->time != WHEN_TIME_AT || w->time_from < 0 || w->time_to <= 0 ||
 	    (size_t)w->time_to > len)
 		return;
-	for (int i = w->time_from; i < w->time_to; i++)
+	int from = w->time_from, art = 0;
+	/* "cambiar las 4 ruedas": the article read with the number counts
+	 * unless "a"/"sobre"/"hacia"/"para" comes before it ("a las 4"; review
+	 * es4 s12) */
+	if ((strncasecmp(text + from, "las ", 4) == 0 ||
+	     strncasecmp(text + from, "los ", 4) == 0) &&
+	    from + 4 < w->time_to) {
+		size_t pe = (size_t)from, pb;
+		while (pe > 0 && text[pe - 1] == ' ')
+			pe--;
+		pb = pe;
+		while (pb > 0 && text[pb - 1] != ' ')
+			pb--;
+		char pw[16] = "";
+		if (pe - pb < sizeof(pw)) {
+			memcpy(pw, text + pb, pe - pb);
+			pw[pe - pb] = '\0';
+		}
+		if (pe > pb && strcasecmp(pw, "a") != 0 &&
+		    strcasecmp(pw, "sobre") != 0 &&
+		    strcasecmp(pw, "hacia") != 0 &&
+		    strcasecmp(pw, "para") != 0 && strcasecmp(pw, "de") != 0) {
+			from += 4;
+			art = 1;
+		}
+	}
+	for (int i = from; i < w->time_to; i++)
 		if (!isdigit((unsigned char)text[i]))
 			return; /* "2pm", "14:00": said as a time */
-	int counted = w->time_from > 0 && (text[w->time_from - 1] == 'x' ||
-					   text[w->time_from - 1] == 'X');
+	int counted =
+	    from > 0 && (text[from - 1] == 'x' || text[from - 1] == 'X');
 	/* "sabah 9 muayene", "tomorrow morning 9 check-up": after a part
 	 * of the day or "at", the number is the hour */
-	size_t e = (size_t)w->time_from;
+	size_t e = (size_t)from;
 	while (e > 0 && text[e - 1] == ' ')
 		e--;
 	size_t b = e;
 	while (b > 0 && text[b - 1] != ' ')
 		b--;
-	if (!counted && e > b && e - b < sizeof(word)) {
+	if (!counted && !art && e > b && e - b < sizeof(word)) {
 		memcpy(word, text + b, e - b);
 		word[e - b] = '\0';
 		text_fold(word, folded, sizeof(folded));
@@ -645,7 +672,7 @@ static void drop_counted_time(const struct reader *r, const char *text,
 		uint64_t cls = lang_lookup(r->pack, folded, NULL);
 		/* "yarın 11 saç", "morgen 11 Platten": ten or more of a
 		 * service or a bike is no count, the number is the hour */
-		int few = atoi(text + w->time_from) <= 9;
+		int few = atoi(text + from) <= 9;
 		counted = (cls & (LW_PERSON | LW_CHILD)) != 0 ||
 			  (few && (cls & LW_TRADE)) ||
 			  strcmp(folded, "people") == 0 ||
@@ -742,6 +769,98 @@ static int question_apart(const struct reader *r, const struct inquiry *q)
 	return seen;
 }
 
+/* A when word: a weekday, a date word, today's, or a number (an hour, a
+ * day of the month). */
+static int when_tok(const struct tok *t)
+{
+	return (t->eff & (LW_WEEKDAY | LW_DATEWORD | LW_TODAY | LW_SAME |
+			  LW_EARLIEST)) != 0 ||
+	       rd_has_digit(t->w);
+}
+
+/* "al viernes", "to friday": where a move sends a booking. */
+static int destination_at(const struct reader *r, size_t k)
+{
+	static const char *const to[] = {"al",	"to",	"pra",
+					 "auf", "nach", "au"};
+	if (k + 1 >= r->n || r->t[k + 1].segment != r->t[k].segment)
+		return 0;
+	for (size_t j = 0; j < sizeof to / sizeof to[0]; j++)
+		if (strcmp(r->t[k].w, to[j]) == 0) {
+			const struct tok *n = &r->t[k + 1];
+			/* "to the 15th": one word between */
+			if ((n->cls & LW_FILLER) && !when_tok(n) &&
+			    k + 2 < r->n && n->segment == r->t[k + 2].segment)
+				n = &r->t[k + 2];
+			/* "para el lunes", "a las 10" after a job's name say
+			 * when the job is ("cambiar las pastillas para el
+			 * lunes"): only "al"/"to" + a day or hour moves */
+			return when_tok(n) && !(n->eff & LW_SAME);
+		}
+	return 0;
+}
+
+/* "cambio de aceite", "cambiar las pastillas", "change the oil", "troca
+ * de óleo": a move word that is part of a service's or topic's name, or
+ * whose object is a thing (a part, a fluid: not a booking, a day or an
+ * hour), names the job, never a move (review es4: 16 garage texts got "no
+ * booking to move"). A move needs a booking, a day or an hour after it
+ * ("cambiar mi cita", "cambiar al jueves", "pasar la revisión al
+ * viernes"). The word's move class is dropped. */
+static void move_words_of_jobs(struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct tok *t = &r->t[i];
+		if (!(t->cls & LW_MOVE) || t->val != LW_MOVE_REPLACES ||
+		    (t->plen > 1 && (t->pcls & LW_MOVE)))
+			continue;
+		int covered = 0; /* inside an earlier move phrase */
+		for (size_t k = 1; k <= 5 && k <= i; k++)
+			covered |= (size_t)r->t[i - k].plen > k &&
+				   (r->t[i - k].pcls & LW_MOVE);
+		if (covered)
+			continue;
+		int job = t->thing != 0;
+		for (size_t k = i + 1; !job && k < r->n && k <= i + 5; k++) {
+			const struct tok *o = &r->t[k];
+			if (o->segment != t->segment)
+				break;
+			if (o->thing != 0 ||
+			    ((o->eff & LW_COMMON) && !(o->eff & ~LW_COMMON))) {
+				/* the object; a destination after it
+				 * ("pasa la revisión al viernes") moves */
+				size_t e = k;
+				while (e + 1 < r->n && o->thing != 0 &&
+				       r->t[e + 1].thing == o->thing)
+					e++;
+				job = !destination_at(r, e + 1);
+				break;
+			}
+			if (rd_has_digit(o->w) && k + 1 < r->n &&
+			    (r->t[k + 1].thing != 0 ||
+			     !(r->t[k + 1].eff & ~LW_COMMON)))
+				continue; /* "las 4 ruedas" */
+			if (when_tok(o) ||
+			    (o->eff & (LW_BOOKING | LW_MINE | LW_CANCEL)))
+				break;
+			if (o->eff & (LW_FILLER | LW_RELATIVE | LW_NUMBER |
+				      LW_PRONOUN | LW_SELF | LW_PERSON))
+				continue;
+			if (o->eff == 0) { /* a word the pack doesn't know */
+				job = !destination_at(r, k + 1);
+				break;
+			}
+			break;
+		}
+		/* the job's verb, read past like "para" ("cuanto por cambiar
+		 * el embrague": the embrague is what is asked) */
+		if (job) {
+			t->cls = (t->cls & ~LW_MOVE) | LW_COMMON | LW_FILLER;
+			t->eff = (t->eff & ~LW_MOVE) | LW_COMMON | LW_FILLER;
+		}
+	}
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -759,6 +878,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->n_words = r->n;
 	read_when(r, text, now, &out->when);
 	rd_match_things(r, out);
+	move_words_of_jobs(r);
 	find_ref(r, out);
 	for (size_t k = 0; k < out->n_things; k++)
 		out->trade |= out->things[k].role == INQ_TRADE_WORD;

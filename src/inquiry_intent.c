@@ -3,6 +3,8 @@
 
 #include "inquiry_read.h"
 
+#include "smsdesk/text.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,11 +172,36 @@ static int raw_is_question_mark(const char *raw)
 	return *raw == '\0';
 }
 
+/* W is a word of the name of a service read in the text ("cuanto es la
+ * carga" beside "aire acondicionado": Carga de aire acondicionado, review
+ * es4): never a thing asked that we don't know. */
+static int in_read_service_name(const struct reader *r, const struct inquiry *q,
+				const char *w)
+{
+	char name[256];
+	size_t wl = strlen(w);
+	for (size_t k = 0; k < q->n_things && r->cat != NULL; k++) {
+		if (q->things[k].kind != CAT_SERVICE)
+			continue;
+		text_fold(r->cat->services[q->things[k].idx].name, name,
+			  sizeof(name));
+		for (const char *p = strstr(name, w); p != NULL;
+		     p = strstr(p + 1, w))
+			if ((p == name || !isalnum((unsigned char)p[-1])) &&
+			    !isalnum((unsigned char)p[wl]))
+				return 1;
+	}
+	return 0;
+}
+
 /*
  * "do you do massages", "can I book a tattoo", "price of a facial": the
  * content word right after such a lead (past "a", "you", "my") names the
  * thing asked for. Only there: a customer's own name elsewhere is not a
- * request.
+ * request. Returns 2 when it was asked for ("do you do", "offer", "book",
+ * trade work, a booking word outside a question), 1 when only asked
+ * about ("how much are glasses", "can I get a copy ...?", "is there
+ * disabled access"), 0 when nothing was named.
  */
 static int asked_something(const struct reader *r, struct inquiry *q)
 {
@@ -191,9 +218,10 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			       (strcmp(r->t[i + 1].w, "you") == 0 ||
 				strcmp(r->t[i + 1].w, "u") == 0) &&
 			       (r->t[i + 2].eff & LW_TRADE)));
-		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) ||
-			   strcmp(t->w, "offer") == 0 || you_do ||
-			   strcmp(t->w, "fancy") == 0;
+		int offer =
+		    (strcmp(t->w, "do") != 0 && rd_offer_verb(r, t->w)) ||
+		    you_do;
+		int lead = (t->cls & LW_BOOK) || (t->eff & LW_PRICE) || offer;
 		/* "vcs fazem sobrancelha de henna?": a question word leads
 		 * in a question that names nothing we know and no time
 		 * (the packs mark "do you do" in their words as questions) */
@@ -213,11 +241,16 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		       (r->t[j].cls &
 			    (LW_FILLER | LW_BOOK | LW_SELF | LW_QUESTION |
 			     LW_PRONOUN | LW_NUMBER | LW_TRADE) ||
-			(r->t[j].eff & LW_PRICE)) &&
+			(r->t[j].eff & LW_PRICE) ||
+			(j > i && rd_offer_verb(r, r->t[j].w))) &&
 		       r->t[j].thing == 0) {
 			object_said |= strcmp(r->t[j].w, "it") == 0 ||
 				       strcmp(r->t[j].w, "them") == 0 ||
 				       strcmp(r->t[j].w, "that") == 0;
+			/* "do you do", "vcs fazem": asked for; "how much to
+			 * replace a bulb": trade work */
+			offer |= j > i && (rd_offer_verb(r, r->t[j].w) ||
+					   rd_job_verb(r, r->t[j].w));
 			j++;
 		}
 		if (j >= r->n || object_said)
@@ -225,25 +258,23 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		const struct tok *s = &r->t[j];
 		/* An everyday word counts only after a strong lead ("do you
 		 * do wheel building"), not "do you get busy". */
-		int strong = strcmp(t->w, "do") == 0 ||
-			     strcmp(t->w, "offer") == 0 ||
-			     strcmp(t->w, "book") == 0 || (t->eff & LW_PRICE);
+		int strong =
+		    offer || strcmp(t->w, "book") == 0 || (t->eff & LW_PRICE);
 		uint64_t cls =
 		    strong && !(s->eff & (LW_DATEWORD | LW_WEEKDAY | LW_TODAY))
 			? s->eff & ~LW_COMMON
 			: s->eff;
 		if (s->thing != 0 || cls != 0 || strlen(s->w) < 3 ||
-		    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
+		    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0) ||
+		    rd_not_named(r, s->w))
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		if (in_read_service_name(r, q, s->w))
+			continue;
 		/* "my spaniel", "our van": what is theirs is what the work is
 		 * on, not what they ask us for */
-		if (j > 0 && (strcmp(r->t[j - 1].w, "my") == 0 ||
-			      strcmp(r->t[j - 1].w, "our") == 0 ||
-			      strcmp(r->t[j - 1].w, "his") == 0 ||
-			      strcmp(r->t[j - 1].w, "her") == 0 ||
-			      strcmp(r->t[j - 1].w, "their") == 0))
+		if (j > 0 && (r->t[j - 1].cls & LW_OWNER))
 			continue;
 		/* Only where nothing we know was named in that clause. */
 		int known = 0;
@@ -257,7 +288,8 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		for (size_t k = j + 1; k < r->n && k < j + 3; k++) {
 			uint64_t e = r->t[k].eff;
 			if (r->t[k].thing != 0 || (e & ~LW_COMMON) != 0 ||
-			    rd_has_digit(r->t[k].w))
+			    rd_has_digit(r->t[k].w) ||
+			    rd_not_named(r, r->t[k].w))
 				break;
 			size_t l = strlen(q->asked_word);
 			snprintf(q->asked_word + l, sizeof(q->asked_word) - l,
@@ -265,18 +297,28 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 		}
 		/* "recovery" from "need recovery, broke down on the a34" */
 		rd_job_name(r, j, q->asked_word, sizeof(q->asked_word));
-		return 1;
+		/* asked for: "do you do", "offer", "book", trade work, or a
+		 * booking word outside a question ("need a new battery") */
+		/* "how much is a clutch replacement": trade work named */
+		for (size_t k = j; k < r->n && k < j + 4 && !offer; k++)
+			offer = rd_job_verb(r, r->t[k].w);
+		if (offer || (strong && !(t->eff & LW_PRICE)))
+			return 2;
+		return (t->cls & LW_BOOK) && !r->qmark && !(t->eff & LW_PRICE)
+			   ? 2
+			   : 1;
 	}
 	/* "tubeless setup?": a short question about a thing we don't know */
 	if (r->qmark && r->n <= 3 && q->n_things == 0) {
 		for (size_t i = 0; i < r->n; i++) {
 			const struct tok *s = &r->t[i];
 			if (s->eff != 0 || strlen(s->w) < 4 ||
-			    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0))
+			    rd_has_digit(s->w) || rd_is_ref_like(s->w, 0) ||
+			    rd_not_named(r, s->w))
 				continue;
 			snprintf(q->asked_word, sizeof(q->asked_word), "%s",
 				 s->w);
-			return 1;
+			return 2; /* a bare name asked: asked for */
 		}
 	}
 	return 0;
@@ -371,9 +413,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	int retest = rd_retest(r, q);
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int asked = retest || asked_something(r, q);
-	if (!asked && !thing)
-		asked = rd_job_asked(r, q);
+	int how = retest ? 2 : asked_something(r, q);
+	if (how == 0 && !thing && rd_job_asked(r, q))
+		how = 2;
+	int asked = how > 0;
+	/* "how much are glasses" at an optician, "is there disabled
+	 * access", "do you do varifocals" where a person answers: not ours
+	 * to refuse — the desk hands it to a person, or says honestly it
+	 * can't answer that by text */
+	q->asked_about = asked && !retest && !rd_may_say_no(r, q, how == 2);
 	/* "do you use genuine parts", "can you do it cheaper": for a person */
 	if (!thing && !q->when.mentioned && !q->asks &&
 	    (q->not_text < 0 || q->not_text == LANG_NT_STATUS) &&
@@ -706,8 +754,11 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		line(out, cap, &pos, "\n");
 	}
 	if (q->asked_thing)
-		line(out, cap, &pos, "asked for '%s': not in the catalog\n",
-		     q->asked_word);
+		line(out, cap, &pos, "asked for '%s': not in the catalog%s\n",
+		     q->asked_word,
+		     q->asked_about ? ", not ours to refuse: for a person"
+				    : "");
+
 	if (q->group > 1)
 		line(out, cap, &pos, "counts %d (people or things)%s\n",
 		     q->group,

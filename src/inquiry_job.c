@@ -2,13 +2,19 @@
  * inquiry: trade work asked for by a name the catalog doesn't know ("can
  * you fix my clutch", "timing belt change how much", "battery flat can u
  * replace it", "my exhaust is blowing"), named cleanly for the honest no
- * ("clutches", "timing belts", "a wiper blade"), and questions about how we
+ * ("clutches", "timing belts", "a wiper blade"); whether a thing asked
+ * for by an unknown name may get that no at all, or goes to a person
+ * ("how much are glasses" at an optician); and questions about how we
  * work that are no request at all ("do you use genuine parts", "can you do
- * it cheaper"). English words only: other packs keep the generic reading.
+ * it cheaper"). The rules are generic: every word they use is the
+ * language pack's (struct lang_jobs, src/lang/<code>_jobs.c).
  */
 #include "smsdesk/inquiry.h"
 
 #include "inquiry_read.h"
+
+#include "smsdesk/catalog.h"
+#include "smsdesk/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -16,71 +22,44 @@
 
 static int in(const char *w, const char *const *list)
 {
-	for (size_t i = 0; list[i] != NULL; i++)
+	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
 		if (strcmp(w, list[i]) == 0)
 			return 1;
 	return 0;
 }
 
+/* The pack's job words (NULL when it has none). */
+static const struct lang_jobs *jobs_of(const struct reader *r)
+{
+	return r->pack != NULL ? r->pack->jobs : NULL;
+}
+
+/* W is in the pack's list named by FIELD (none: no). */
+#define J(r, w, field) (jobs_of(r) != NULL && in((w), jobs_of(r)->field))
+
+int rd_job_verb(const struct reader *r, const char *w)
+{
+	return J(r, w, verbs);
+}
+
+int rd_not_named(const struct reader *r, const char *w)
+{
+	return J(r, w, not_named);
+}
+
+int rd_offer_verb(const struct reader *r, const char *w)
+{
+	return J(r, w, offer);
+}
+
 /* Verbs of trade work: the thing after them is the job ("need" and "do"
  * are read by the generic rule, inquiry_intent.c). */
-static const char *const job_verbs[] = {
-    "fix",	"fixed",    "fixing",	 "repair",	"repaired", "repairing",
-    "replace",	"replaced", "replacing", "replacement", "change",   "changed",
-    "changing", "swap",	    "swapped",	 "fit",		"fitted",   "renew",
-    "sort",	"quote",    NULL};
-
-/* Words between a verb and its object: articles, owners, "new". */
-static const char *const skip_words[] = {
-    "a",     "an",	 "the",	  "my",		 "our",	  "his",      "her",
-    "their", "me",	 "us",	  "new",	 "some",  "your",     "ur",
-    "u",     "you",	 "ya",	  "pls",	 "plz",	  "please",   "for",
-    "of",    "on",	 "just",  "replacement", "brand", "car",      "cars",
-    "van",   "vans",	 "motor", "vehicle",	 "wifes", "husbands", "mums",
-    "dads",  "partners", "2nd",	  "second",	 NULL};
-
-/* Words that end a job's name: states, verbs, places, fillers. */
-static const char *const stop_words[] = {
-    "flat",	"dead",	      "broke",	   "broken",	 "down",
-    "gone",	"blowing",    "blown",	   "leaking",	 "leak",
-    "failed",	"stopped",    "keeps",	   "making",	 "is",
-    "was",	"has",	      "are",	   "its",	 "it",
-    "needs",	"need",	      "needed",	   "went",	 "on",
-    "in",	"at",	      "for",	   "from",	 "with",
-    "to",	"and",	      "or",	   "please",	 "pls",
-    "plz",	"asap",	      "how",	   "much",	 "cost",
-    "price",	"can",	      "could",	   "would",	 "will",
-    "you",	"u",	      "do",	   "change",	 "changed",
-    "replace",	"replaced",   "fix",	   "fixed",	 "repair",
-    "repaired", "fitted",     "done",	   "doing",	 "today",
-    "tomorrow", "tmrw",	      "tmw",	   "again",	 "cheaper",
-    "quick",	"quickly",    "urgently",  "urgent",	 "sorted",
-    "work",	"working",    "noise",	   "problem",	 "issue",
-    "light",	"the",	      "a",	   "an",	 "my",
-    "cheap",	"expensive",  "thanks",	   "thx",	 "cheers",
-    "ta",	"mate",	      "help",	   "broken",	 "snapped",
-    "cracked",	"worn",	      "knackered", "busted",	 "playing",
-    "up",	"out",	      "off",	   "still",	 "again",
-    "any",	"if",	      "something", "somethings", "thing",
-    "things",	"everything", "anything",  "nothing",	 "sound",
-    "noise",	NULL};
-
-/* What is wrong with a thing, or what to do to it, said right after its
- * name ("battery flat", "exhaust is blowing", "timing belt change"). */
-static const char *const state_words[] = {
-    "flat",	"dead",	     "broke",	    "broken", "blowing", "blown",
-    "leaking",	"leaks",     "failed",	    "gone",   "stopped", "snapped",
-    "cracked",	"worn",	     "knackered",   "busted", "making",	 "playing",
-    "keeps",	"needs",     "need",	    "needed", "went",	 "change",
-    "changed",	"replace",   "replacement", "fix",    "repair",	 "swap",
-    "slipping", "squealing", "smoking",	    NULL};
-
 /* Words that name nothing on their own, even unclassed. */
-static int content(const struct tok *t)
+static int content(const struct reader *r, const struct tok *t)
 {
 	size_t n = strlen(t->w);
 	if (t->thing != 0 || (t->eff & ~LW_COMMON) != 0 || n < 3 ||
-	    in(t->w, stop_words) || in(t->w, skip_words))
+	    J(r, t->w, stop) || J(r, t->w, skip) || J(r, t->w, not_named))
 		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (!isalpha((unsigned char)t->w[i]))
@@ -89,29 +68,25 @@ static int content(const struct tok *t)
 }
 
 /* A name the customer would use for many of them: no plural. */
-static int uncountable(const char *w)
+static int uncountable(const struct lang_jobs *jw, const char *w)
 {
 	size_t n = strlen(w);
-	static const char *const ends[] = {"ing", "ion", "ment", "work",
-					   "ics", "age", NULL};
-	static const char *const mass[] = {
-	    "recovery", "upholstery", "bodywork",   "electrics",
-	    "oil",	"coolant",    "antifreeze", NULL};
-	if (in(w, mass))
+	if (in(w, jw->mass))
 		return 1;
-	for (size_t i = 0; ends[i] != NULL; i++) {
-		size_t e = strlen(ends[i]);
-		if (n > e && strcmp(w + n - e, ends[i]) == 0)
+	for (size_t i = 0; jw->mass_ends != NULL && jw->mass_ends[i] != NULL;
+	     i++) {
+		size_t e = strlen(jw->mass_ends[i]);
+		if (n > e && strcmp(w + n - e, jw->mass_ends[i]) == 0)
 			return 1;
 	}
 	return n > 0 && w[n - 1] == 's';
 }
 
 /* "clutch" -> "clutches", "battery" -> "batteries", "belt" -> "belts". */
-static void plural(char *w, size_t cap)
+static void plural(const struct lang_jobs *jw, char *w, size_t cap)
 {
 	size_t n = strlen(w);
-	if (n == 0 || uncountable(w))
+	if (n == 0 || !jw->plural || uncountable(jw, w))
 		return;
 	if (w[n - 1] == 'y' && n > 1 && !strchr("aeiou", w[n - 2])) {
 		if (n + 3 <= cap)
@@ -125,28 +100,43 @@ static void plural(char *w, size_t cap)
 		snprintf(w + n, cap - n, "%s", es ? "es" : "s");
 }
 
+/* W as a name: past an elided article glued to it ("lembrayage" is
+ * "embrayage", French). */
+static const char *unglued(const struct reader *r, const char *w)
+{
+	const char *const *el = r->pack != NULL ? r->pack->elisions : NULL;
+	for (size_t i = 0; el != NULL && el[i] != NULL; i++) {
+		size_t n = strlen(el[i]);
+		if (strncmp(w, el[i], n) == 0 && strlen(w + n) >= 3 &&
+		    strchr("aeiouyh", w[n]) != NULL)
+			return w + n;
+	}
+	return w;
+}
+
 /*
  * The job named from word J on (up to three words of one clause), into
  * OUT: "a wiper blade" keeps its article, a bare name becomes plural
- * ("clutches"). Returns the words used, 0 when J names nothing.
+ * ("clutches") where the pack says so. Returns the words used, 0 when J
+ * names nothing.
  */
 static size_t job_phrase(const struct reader *r, size_t j, int keep_article,
 			 char *out, size_t cap)
 {
+	const struct lang_jobs *jw = jobs_of(r);
 	size_t k = j, used = 0;
 	out[0] = '\0';
 	while (k < r->n && used < 3 && r->t[k].clause == r->t[j].clause &&
-	       r->t[k].segment == r->t[j].segment && content(&r->t[k])) {
+	       r->t[k].segment == r->t[j].segment && content(r, &r->t[k])) {
 		size_t l = strlen(out);
-		snprintf(out + l, cap - l, "%s%s", used ? " " : "", r->t[k].w);
+		snprintf(out + l, cap - l, "%s%s", used ? " " : "",
+			 used ? r->t[k].w : unglued(r, r->t[k].w));
 		k++;
 		used++;
 	}
 	if (used == 0)
 		return 0;
-	int article = keep_article && j > 0 &&
-		      (strcmp(r->t[j - 1].w, "a") == 0 ||
-		       strcmp(r->t[j - 1].w, "an") == 0);
+	int article = keep_article && j > 0 && J(r, r->t[j - 1].w, articles);
 	if (article) {
 		size_t a = strlen(r->t[j - 1].w) + 1, l = strlen(out);
 		if (l + a < cap) {
@@ -158,36 +148,34 @@ static size_t job_phrase(const struct reader *r, size_t j, int keep_article,
 		/* pluralise the last word */
 		char *last = strrchr(out, ' ');
 		last = last != NULL ? last + 1 : out;
-		plural(last, cap - (size_t)(last - out));
+		plural(jw, last, cap - (size_t)(last - out));
 	}
 	return used;
 }
 
 /* The first job named at the start of a clause ("timing belt change",
- * "battery flat", "my exhaust is blowing"), past owners and the car. */
+ * "battery flat", "my exhaust is blowing", "Kupplung wechseln"), past
+ * owners and the car. */
 static size_t leading_job(const struct reader *r, size_t upto, char *out,
 			  size_t cap)
 {
 	for (size_t i = 0; i < upto && i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		if (in(t->w, skip_words) ||
+		if (J(r, t->w, skip) ||
 		    (t->eff &
 		     (LW_GREET | LW_FILLER | LW_SELF | LW_BOOK | LW_QUESTION)))
 			continue;
-		if (!content(t))
+		if (!content(r, t))
 			return 0;
 		size_t used = job_phrase(r, i, 0, out, cap);
 		/* a name followed by what is wrong or what to do with it */
 		size_t after = i + used;
 		/* "is", "has": the state after it ("exhaust is blowing") */
 		if (used > 0 && after + 1 < r->n &&
-		    (strcmp(r->t[after].w, "is") == 0 ||
-		     strcmp(r->t[after].w, "has") == 0 ||
-		     strcmp(r->t[after].w, "keeps") == 0))
+		    J(r, r->t[after].w, linking))
 			after++;
 		if (used > 0 && after < r->n &&
-		    (in(r->t[after].w, state_words) ||
-		     in(r->t[after].w, job_verbs)))
+		    (J(r, r->t[after].w, state) || J(r, r->t[after].w, verbs)))
 			return used;
 		return 0;
 	}
@@ -196,27 +184,36 @@ static size_t leading_job(const struct reader *r, size_t upto, char *out,
 
 /* One thing fitted keeps its article ("a wiper blade"); a kind of work is
  * named in the plural ("clutches"). */
-static int one_thing(const char *verb)
+static int one_thing(const struct reader *r, const char *verb)
 {
-	return strncmp(verb, "repl", 4) == 0 || strncmp(verb, "fit", 3) == 0 ||
-	       strncmp(verb, "swap", 4) == 0 || strcmp(verb, "renew") == 0;
+	const struct lang_jobs *jw = jobs_of(r);
+	for (size_t i = 0;
+	     jw != NULL && jw->one_thing != NULL && jw->one_thing[i] != NULL;
+	     i++)
+		if (strncmp(verb, jw->one_thing[i], strlen(jw->one_thing[i])) ==
+		    0)
+			return 1;
+	return 0;
 }
 
 int rd_job_asked(const struct reader *r, struct inquiry *q)
 {
 	char buf[INQ_WORD_MAX];
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0)
+	if (jobs_of(r) == NULL)
 		return 0;
 	for (size_t k = 0; k < q->n_things; k++)
 		if (q->things[k].kind >= 0)
 			return 0; /* a service or topic we know was named */
 	for (size_t i = 0; i < r->n; i++) {
-		if (!in(r->t[i].w, job_verbs))
+		if (!J(r, r->t[i].w, verbs))
+			continue;
+		/* "my vision has changed": a state, no work asked for */
+		if (i > 0 && J(r, r->t[i - 1].w, linking))
 			continue;
 		size_t j = i + 1;
-		while (j < r->n && in(r->t[j].w, skip_words))
+		while (j < r->n && J(r, r->t[j].w, skip))
 			j++;
-		int one = one_thing(r->t[i].w);
+		int one = one_thing(r, r->t[i].w);
 		if (j < r->n && job_phrase(r, j, one, buf, sizeof(buf)) > 0) {
 			snprintf(q->asked_word, sizeof(q->asked_word), "%s",
 				 buf);
@@ -244,19 +241,124 @@ int rd_job_asked(const struct reader *r, struct inquiry *q)
  * ("how much to replace a headlight bulb": past the verb). */
 void rd_job_name(const struct reader *r, size_t j, char *out, size_t cap)
 {
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0)
+	if (jobs_of(r) == NULL)
 		return;
 	char buf[INQ_WORD_MAX];
 	int one = 0;
-	if (j < r->n && in(r->t[j].w, job_verbs)) {
-		one = one_thing(r->t[j].w);
+	if (j < r->n && J(r, r->t[j].w, verbs)) {
+		one = one_thing(r, r->t[j].w);
 		j++;
-		while (j < r->n && in(r->t[j].w, skip_words))
+		while (j < r->n && J(r, r->t[j].w, skip))
 			j++;
 	}
-	if (j < r->n && content(&r->t[j]) &&
+	if (j < r->n && content(r, &r->t[j]) &&
 	    job_phrase(r, j, one, buf, sizeof(buf)) > 0)
 		snprintf(out, cap, "%s", buf);
+}
+
+/* ---- may we say no? ------------------------------------------------------
+ */
+
+/* Two folded words are one ("check", "checks"; "glasses", "sunglasses";
+ * a typo of one): the name asked is about something we do. */
+static int kin(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	if (na < 4 || nb < 4)
+		return 0;
+	if (na > nb) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t tn = na;
+		na = nb;
+		nb = tn;
+	}
+	/* "check"/"checks", "lens"/"lenses"; "glasses" in "sunglasses" */
+	if (strncmp(a, b, na) == 0 && nb - na <= 3)
+		return 1;
+	if (na >= 5 && strcmp(b + nb - na, a) == 0)
+		return 1;
+	return text_distance(a, b, 1) <= 1;
+}
+
+/* HEAD (one folded word) is a word of PHRASE. */
+static int in_phrase(const char *head, const char *phrase)
+{
+	char b[256];
+	char *save = NULL;
+	snprintf(b, sizeof(b), "%s", phrase);
+	for (char *y = strtok_r(b, " ", &save); y != NULL;
+	     y = strtok_r(NULL, " ", &save))
+		if (kin(head, y))
+			return 1;
+	return 0;
+}
+
+/* The word of NAME (folded) that says what it is: "wheel building" is a
+ * building, "sports glasses" glasses, "limpieza facial" a limpieza. */
+static void head_word(const struct reader *r, const char *name, char *out,
+		      size_t cap)
+{
+	const char *sp =
+	    jobs_of(r)->head_first ? strchr(name, ' ') : strrchr(name, ' ');
+	if (jobs_of(r)->head_first)
+		snprintf(out, cap, "%.*s",
+			 (int)(sp != NULL ? (size_t)(sp - name) : strlen(name)),
+			 name);
+	else
+		snprintf(out, cap, "%s", sp != NULL ? sp + 1 : name);
+}
+
+/* The name asked for is one of our services' or topics' words by its
+ * head ("glasses" at an optician that fits glasses, "checks" where we do
+ * contact lens checks, "eye tsts"): we cannot know it is a no. */
+static int about_ours(const struct reader *r, const char *name)
+{
+	const struct catalog *cat = r->cat;
+	char head[INQ_WORD_MAX];
+	head_word(r, name, head, sizeof(head));
+	char folded[256];
+	for (int kind = 0; cat != NULL && kind < 2; kind++) {
+		size_t cnt = kind == 0 ? cat->n_services : cat->n_topics;
+		for (size_t x = 0; x < cnt; x++) {
+			char *const *ws = kind == 0 ? cat->services[x].words
+						    : cat->topics[x].words;
+			size_t nw = kind == 0 ? cat->services[x].n_words
+					      : cat->topics[x].n_words;
+			const char *nm = kind == 0 ? cat->services[x].name
+						   : cat->topics[x].name;
+			text_fold(nm, folded, sizeof(folded));
+			if (in_phrase(head, folded))
+				return 1;
+			for (size_t y = 0; y < nw; y++)
+				if (in_phrase(head, ws[y]))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* Someone at the business takes texts the desk hands on (staff with
+ * forward = true and a phone). */
+static int person_answers(const struct catalog *cat)
+{
+	for (size_t i = 0; cat != NULL && i < cat->n_staff; i++)
+		if (cat->staff[i].forward && cat->staff[i].phone != NULL &&
+		    cat->staff[i].phone[0] != '\0')
+			return 1;
+	return 0;
+}
+
+int rd_may_say_no(const struct reader *r, const struct inquiry *q, int request)
+{
+	if (!request || jobs_of(r) == NULL || q->asked_word[0] == '\0')
+		return 0;
+	if (person_answers(r->cat))
+		return 0;
+	char name[INQ_WORD_MAX];
+	text_fold(q->asked_word, name, sizeof(name));
+	return !about_ours(r, name);
 }
 
 /*
@@ -266,29 +368,19 @@ void rd_job_name(const struct reader *r, size_t j, char *out, size_t cap)
  */
 int rd_asks_about_us(const struct reader *r)
 {
-	static const char *const how[] = {"use",     "have",	  "collect",
-					  "deliver", "recommend", NULL};
-	static const char *const comparing[] = {"cheaper", "quicker",  "faster",
-						"sooner",  "discount", "deal",
-						"deals",   NULL};
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0)
+	if (jobs_of(r) == NULL)
 		return 0;
 	for (size_t i = 0; i + 2 < r->n; i++) {
-		const char *a = r->t[i].w, *b = r->t[i + 1].w;
-		if ((strcmp(a, "do") == 0 || strcmp(a, "can") == 0 ||
-		     strcmp(a, "could") == 0 || strcmp(a, "will") == 0) &&
-		    (strcmp(b, "you") == 0 || strcmp(b, "u") == 0 ||
-		     strcmp(b, "ya") == 0) &&
-		    in(r->t[i + 2].w, how) &&
-		    /* "can you have a look", "can you collect it at 5" */
-		    !(i + 3 < r->n &&
-		      (strcmp(r->t[i + 3].w, "a") == 0 && i + 4 < r->n &&
-		       strcmp(r->t[i + 4].w, "look") == 0)))
+		if (J(r, r->t[i].w, about_lead) &&
+		    J(r, r->t[i + 1].w, about_you) &&
+		    J(r, r->t[i + 2].w, about_how) &&
+		    /* "can you have a look": the trade's phrase, asked */
+		    !(r->t[i + 2].plen > 1 && (r->t[i + 2].pcls & LW_TRADE)))
 			return 1;
 	}
 	/* "can you do it cheaper", "any deals" */
 	for (size_t i = 0; i < r->n; i++)
-		if (in(r->t[i].w, comparing))
+		if (J(r, r->t[i].w, comparing))
 			return 1;
 	return 0;
 }
@@ -302,18 +394,13 @@ int rd_asks_about_us(const struct reader *r)
  */
 int rd_retest(const struct reader *r, struct inquiry *q)
 {
-	static const char *const incl[] = {
-	    "included", "include", "includes", "free", "inc", "incl", NULL};
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0)
+	if (jobs_of(r) == NULL || jobs_of(r)->retest == NULL)
 		return 0;
 	int at = -1;
 	for (size_t i = 0; i < r->n; i++) {
-		if (in(r->t[i].w, incl))
+		if (J(r, r->t[i].w, included))
 			return 0;
-		if (r->t[i].thing == 0 &&
-		    (strcmp(r->t[i].w, "retest") == 0 ||
-		     strcmp(r->t[i].w, "retests") == 0 ||
-		     strcmp(r->t[i].w, "reinspection") == 0))
+		if (r->t[i].thing == 0 && J(r, r->t[i].w, retest))
 			at = (int)i;
 	}
 	if (at < 0 || q->n_matches > 1)
@@ -322,6 +409,10 @@ int rd_retest(const struct reader *r, struct inquiry *q)
 		if (q->things[k].kind == CAT_SERVICE)
 			q->things[k].role = INQ_MENTIONED;
 	q->n_matches = 0;
-	snprintf(q->asked_word, sizeof(q->asked_word), "retests");
+	/* named as the pack's first word for it ("retests") */
+	snprintf(q->asked_word, sizeof(q->asked_word), "%s",
+		 jobs_of(r)->retest[0]);
+	if (jobs_of(r)->plural)
+		plural(jobs_of(r), q->asked_word, sizeof(q->asked_word));
 	return 1;
 }

@@ -64,8 +64,8 @@ int rd_number_is_mday(const struct when_req *w);
  * many people. */
 void rd_match_things(struct reader *r, struct inquiry *q);
 
-/* inquiry_job.c (English only): trade work named that the catalog
- * doesn't know, into q->asked_word, cleanly ("clutches", "a wiper
+/* inquiry_job.c (the pack's job words): trade work named that the
+ * catalog doesn't know, into q->asked_word, cleanly ("clutches", "a wiper
  * blade"); 1 when found. */
 int rd_job_asked(const struct reader *r, struct inquiry *q);
 /* The clean name of the job starting at word J, into OUT (unchanged when
@@ -77,6 +77,18 @@ int rd_asks_about_us(const struct reader *r);
 /* "mot retest" where the catalog lists no retest: the service named is
  * dropped and 'retests' asked for; 1 when so. */
 int rd_retest(const struct reader *r, struct inquiry *q);
+/* W is one of the pack's verbs of trade work / never the name of a thing
+ * asked for ("should") / a verb asking whether we do a thing ("do",
+ * "offer"). */
+int rd_job_verb(const struct reader *r, const char *w);
+int rd_not_named(const struct reader *r, const char *w);
+int rd_offer_verb(const struct reader *r, const char *w);
+/* May the thing asked for by an unknown name (q->asked_word) get an
+ * honest "we don't do X"? Only when it was asked for (REQUEST: trade work
+ * or "do you do X", not a question about it), no person takes handed-on
+ * texts, and no word of it is one of our services' or topics' words
+ * ("glasses" at an optician). Otherwise it is for a person. */
+int rd_may_say_no(const struct reader *r, const struct inquiry *q, int request);
 /* inquiry_intent.c: the main intent from everything read. */
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q);

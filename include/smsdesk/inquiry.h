@@ -110,6 +110,11 @@ struct inquiry {
 	int asked_thing;	       /* asked for a thing by name that we
 					  don't know ("do you do massages") */
 	char asked_word[INQ_WORD_MAX]; /* that word */
+	int asked_about; /* a thing by a name we don't know, asked about
+			    or where a person answers ("how much are
+			    glasses"): not ours to refuse, for a person
+			    (not_text is LANG_NT_OTHER); its asks are about
+			    it, not about our services */
 	struct when_req when;
 	struct when_req hours_when; /* the day an hours question is about */
 	struct when_req gone_when;  /* the day a move is from ("can't make it

@@ -130,6 +130,11 @@ struct when_vocab;
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
 
+/* The val of an LW_MOVE word that also means replacing a part
+ * ("cambiar", "cambio", "change"): followed by a thing, not a booking or a
+ * day, it names the job ("cambiar las pastillas"), never a move. */
+#define LW_MOVE_REPLACES 1
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,
@@ -156,6 +161,60 @@ struct lang_tpl {
 
 #define LANG_MAX_PHRASE_WORDS 6
 
+/*
+ * Trade work asked for by a name the catalog doesn't know (inquiry_job.c),
+ * as the pack's words: every list NULL-terminated, any list may be NULL
+ * (none). The rule that reads them is the same in every language.
+ */
+struct lang_jobs {
+	/* Verbs (and their nouns) of trade work: the job follows them ("fix",
+	 * "replace", "remplacement", "trocar"). */
+	const char *const *verbs;
+	/* Those that fit one thing: its article stays ("replace a wiper
+	 * blade"); matched as prefixes ("repl" covers "replace(d)"). */
+	const char *const *one_thing;
+	/* Words between a verb and its object: articles, owners, "new". */
+	const char *const *skip;
+	/* Words that end a job's name: states, verbs, places, fillers. */
+	const char *const *stop;
+	/* What is wrong with a thing, or what to do to it, said right after
+	 * its name ("battery flat", "timing belt change"). */
+	const char *const *state;
+	/* Linking verbs between a name and its state ("exhaust is blowing");
+	 * before a job verb they make it a state, not a request ("my vision
+	 * has changed"). */
+	const char *const *linking;
+	/* Articles kept before one thing ("a", "an"). */
+	const char *const *articles;
+	/* Verbs that ask whether we do something ("do you do", "offer"):
+	 * the thing after them is asked for, not only asked about. */
+	const char *const *offer;
+	/* Never the name of a thing asked for, whatever leads to it: modal
+	 * and auxiliary verbs, question words ("should", "could"). */
+	const char *const *not_named;
+	/* The word of a name that says what it is comes first ("limpieza
+	 * facial", "troca de óleo"); 0: last ("wheel building"). */
+	int head_first;
+	/* A kind of work is named in the plural English-style ("clutches",
+	 * "batteries"); 0: the name as written. */
+	int plural;
+	/* Names without a plural ("oil", "recovery") and such endings
+	 * ("ing", "ion") when plural is set. */
+	const char *const *mass;
+	const char *const *mass_ends;
+	/* A question about how we work, not a request: lead + you + how
+	 * ("do you use", "can you collect"), or a comparing word ("cheaper",
+	 * "discount"). */
+	const char *const *about_lead;
+	const char *const *about_you;
+	const char *const *about_how;
+	const char *const *comparing;
+	/* A retest the catalog doesn't list ("mot retest"), unless asked
+	 * whether one is included ("included", "free"). */
+	const char *const *retest;
+	const char *const *included;
+};
+
 struct lang_pack {
 	const char *code;	       /* ISO 639-1: "en" */
 	const char *name;	       /* "English" */
@@ -177,6 +236,9 @@ struct lang_pack {
 	 * "dacupuncture"): a catalog word is also found without one, before
 	 * a vowel or h. NULL-terminated; NULL: the language elides none. */
 	const char *const *elisions;
+	/* The words of trade work asked for by name (NULL: the pack reads
+	 * none, and names nothing it does not know). */
+	const struct lang_jobs *jobs;
 };
 
 /*

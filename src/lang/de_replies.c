@@ -218,6 +218,7 @@ static const struct lang_tpl tpls[] = {
 
 const struct lang_pack lang_pack_de = {
     .code = "de",
+    .jobs = &lang_de_jobs,
     .name = "Deutsch",
     .words = lang_de_words,
     .tpls = tpls,

@@ -255,7 +255,7 @@ const struct lang_word lang_en_words[] = {
     W("call it off", LW_CANCEL), W("scrap", LW_CANCEL),
     W("annuler", LW_CANCEL), W("cancelar", LW_CANCEL), W("move", LW_MOVE),
     W("reschedule", LW_MOVE), W("resched", LW_MOVE), W("rebook", LW_MOVE),
-    W("rearrange", LW_MOVE), W("postpone", LW_MOVE), W("change", LW_MOVE),
+    W("rearrange", LW_MOVE), W("postpone", LW_MOVE), V("change", LW_MOVE, LW_MOVE_REPLACES),
     W("instead", LW_MOVE | LW_CORRECT), W("swap", LW_MOVE),
     W("moving", LW_MOVE), W("changing", LW_MOVE), W("shift", LW_MOVE),
     W("push back", LW_MOVE), W("push it back", LW_MOVE), W("push it to", LW_MOVE),

@@ -196,6 +196,7 @@ static const struct lang_tpl tpls[] = {
 
 const struct lang_pack lang_pack_en = {
     .code = "en",
+    .jobs = &lang_en_jobs,
     .name = "English",
     .words = lang_en_words,
     .tpls = tpls,

@@ -243,10 +243,41 @@ const struct lang_word lang_es_words[] = {
     W("no voy a ir", LW_CANCEL), W("no llego", LW_CANCEL),
     W("no me va a dar tiempo", LW_CANCEL), W("ya no la necesito", LW_CANCEL),
     W("ya no lo necesito", LW_CANCEL), W("no puedo", LW_CANCEL),
-    W("cambiar", LW_MOVE), W("cambia", LW_MOVE), W("cambiame", LW_MOVE),
-    W("cambiarla", LW_MOVE), W("cambiarlo", LW_MOVE), W("cambio", LW_MOVE),
+    /* "cambiar"/"cambio" also replace a part: "cambio de aceite",
+     * "cambiar las pastillas" name the job (review es4) */
+    V("cambiar", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambia", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambiame", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambio", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambiais", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambiariais", LW_MOVE, LW_MOVE_REPLACES),
+    W("cambiarla", LW_MOVE), W("cambiarlo", LW_MOVE),
+    /* the imperative with its clitic: "cambiala al viernes" (review es4
+     * c15) */
+    W("cambiala", LW_MOVE), W("cambialo", LW_MOVE), W("cambiamela", LW_MOVE),
+    W("cambiadla", LW_MOVE), W("cambiadme", LW_MOVE), W("pasadla", LW_MOVE),
+    W("muevemela", LW_MOVE), W("movedla", LW_MOVE), W("pasamelo", LW_MOVE),
     W("mover", LW_MOVE), W("mueve", LW_MOVE), W("moverla", LW_MOVE),
-    W("muevela", LW_MOVE), W("pasar", LW_MOVE), W("pasarla", LW_MOVE),
+    /* "pasar" alone is coming by ("puedo pasar mañana") or passing the
+     * ITV ("tengo q pasar la itv", review es4); a booking after it, a
+     * clitic or a day it goes to moves */
+    W("muevela", LW_MOVE), W("pasarla", LW_MOVE),
+    W("pasar la cita", LW_MOVE), W("pasar mi cita", LW_MOVE),
+    W("pasar la reserva", LW_MOVE), W("pasar mi reserva", LW_MOVE),
+    W("pasar el turno", LW_MOVE), W("pasar mi turno", LW_MOVE),
+    W("pasar la hora", LW_MOVE), W("pasar de dia", LW_MOVE),
+    W("pasar al lunes", LW_MOVE), W("pasar al martes", LW_MOVE),
+    W("pasar al miercoles", LW_MOVE), W("pasar al jueves", LW_MOVE),
+    W("pasar al viernes", LW_MOVE), W("pasar al sabado", LW_MOVE),
+    W("pasar a manana", LW_MOVE), W("pasar para manana", LW_MOVE),
+    W("pasar a otro dia", LW_MOVE),
+    /* "cambio de aceite" is the job; "cambio de cita/hora/día" moves */
+    W("cambio de cita", LW_MOVE), W("cambio de hora", LW_MOVE),
+    W("cambio de dia", LW_MOVE), W("cambio de fecha", LW_MOVE),
+    W("cambiar de hora", LW_MOVE), W("cambiar de dia", LW_MOVE),
+    W("cambiar de fecha", LW_MOVE), W("cambiar la fecha", LW_MOVE),
+    W("cambiar el dia", LW_MOVE), W("cambiar mi reserva", LW_MOVE),
+    W("cambiar la reserva", LW_MOVE), W("cambiar el turno", LW_MOVE),
     W("pasala", LW_MOVE), W("pasamela", LW_MOVE), W("pasarlo", LW_MOVE),
     W("me la pasas", LW_MOVE), W("me la cambias", LW_MOVE),
     W("me la mueves", LW_MOVE), W("me la puedes pasar", LW_MOVE),
@@ -314,6 +345,13 @@ const struct lang_word lang_es_words[] = {
     W("tarifas", LW_PRICE), W("coste", LW_PRICE), W("costo", LW_PRICE),
     W("presupuesto", LW_PRICE), W("lista de precios", LW_PRICE),
     W("cuanto me sale", LW_PRICE),
+    /* "cuanto tiempo tardais?" (review es4 c13) */
+    W("tardais", LW_DURATION), W("tardan", LW_DURATION),
+    W("tardariais", LW_DURATION), W("tardarias", LW_DURATION),
+    /* "cuanto me cobrariais por cambiar el embrague" (review es4) */
+    W("cobrais", LW_PRICE), W("cobrariais", LW_PRICE), W("cobran", LW_PRICE),
+    W("cobrarian", LW_PRICE), W("cobrarias", LW_PRICE),
+    W("costaria", LW_PRICE), W("saldria", LW_PRICE),
     W("hueco", LW_AVAIL), W("huecos", LW_AVAIL), W("huequito", LW_AVAIL),
     W("libre", LW_AVAIL), W("libres", LW_AVAIL), W("disponible", LW_AVAIL),
     W("disponibles", LW_AVAIL), W("disponibilidad", LW_AVAIL),
@@ -475,10 +513,22 @@ const struct lang_word lang_es_words[] = {
     NT("como lleva", STATUS), NT("alguna novedad", STATUS),
     NT("novedades", STATUS), NT("sigo esperando", STATUS),
     NT("cuando estara", STATUS),
+    /* review es4: "mi marido llevo el coche ayer, esta ya listo?" */
+    NT("esta ya listo", STATUS), NT("esta ya lista", STATUS),
+    NT("ya lo teneis", STATUS), NT("lo teneis ya", STATUS),
+    NT("esta terminado", STATUS), NT("ya esta terminado", STATUS),
+    NT("lo habeis terminado", STATUS), NT("habeis terminado", STATUS),
+    NT("para cuando estara", STATUS), NT("cuando lo recojo", STATUS),
+    NT("cuando puedo recogerlo", STATUS), NT("ir a por el", STATUS),
+    NT("como va mi coche", STATUS), NT("como va el coche", STATUS),
+    NT("que tal va", STATUS), NT("que le pasa", STATUS),
     NT("sin cita", WALKIN), NT("sin cita previa", WALKIN),
     NT("sin reserva", WALKIN), NT("sin pedir cita", WALKIN),
     NT("cita previa", WALKIN), NT("hace falta cita", WALKIN),
     NT("hay que pedir cita", WALKIN), NT("hay que reservar", WALKIN),
+    NT("hay q pedir cita", WALKIN), NT("hay q reservar", WALKIN),
+    NT("hace falta pedir cita", WALKIN), NT("voy directamente", WALKIN),
+    NT("me presento directamente", WALKIN), NT("sin avisar", WALKIN),
     NT("hace falta reservar", WALKIN), NT("puedo pasarme sin", WALKIN),
     NT("me paso sin", WALKIN), NT("presentarme", WALKIN),
     NT("por orden de llegada", WALKIN), NT("hay cola", WALKIN),
@@ -517,6 +567,21 @@ const struct lang_word lang_es_words[] = {
     NT("no estoy contento", OTHER), NT("se me levanto", OTHER),
     NT("se me ha levantado", OTHER), NT("se me rompio", OTHER),
     NT("me salio mal", OTHER), NT("quedo fatal", OTHER),
+    /* work they did before, now a problem: for a person (review es4 "el
+     * viernes pasado me cambiasteis las pastillas y ahora hace ruido") */
+    NT("me cambiasteis", OTHER), NT("me hicisteis", OTHER),
+    NT("me arreglasteis", OTHER), NT("me pusisteis", OTHER),
+    NT("me revisasteis", OTHER), NT("me montasteis", OTHER),
+    NT("me cambiaron", OTHER), NT("me hicieron", OTHER),
+    NT("me arreglaron", OTHER), NT("me pusieron", OTHER),
+    NT("y ahora hace", OTHER), NT("sigue haciendo", OTHER),
+    NT("sigue igual", OTHER), NT("sigue sonando", OTHER),
+    /* a courtesy car, a loan car: Javier's to say (review es4) */
+    NT("coche de sustitucion", OTHER), NT("coche de cortesia", OTHER),
+    NT("vehiculo de sustitucion", OTHER), NT("coche de alquiler", OTHER),
+    NT("me dejais un coche", OTHER), NT("recogida a domicilio", OTHER),
+    NT("de sustitucion", OTHER), NT("me prestais", OTHER),
+    NT("me dejais uno", OTHER), NT("me dejais otro", OTHER),
     /* questions about the service itself, not a booking (review es2) */
     NT("duele", OTHER), NT("duelen", OTHER), NT("doloroso", OTHER),
     NT("dolorosa", OTHER), NT("molesta mucho", OTHER),
@@ -588,6 +653,24 @@ const struct lang_word lang_es_words[] = {
     W("viernes", LW_COMMON), W("sabado", LW_COMMON), W("domingo", LW_COMMON),
     W("media", LW_COMMON), W("cuarto", LW_COMMON), W("menos", LW_COMMON),
     W("punto", LW_COMMON), W("desde", LW_COMMON), W("hasta", LW_COMMON),
+    /* real words, never a typo of a topic ("motor" is not "motos",
+     * review es4) */
+    W("motor", LW_COMMON), W("motores", LW_COMMON),
+    W("motivo", LW_COMMON), W("modelo", LW_COMMON), W("marca", LW_COMMON),
+    /* a leak names the symptom, not the job: "pierde aceite" is no oil
+     * change asked (review es4) */
+    W("pierde aceite", LW_COMMON), W("perdida de aceite", LW_COMMON),
+    W("fuga de aceite", LW_COMMON), W("mancha de aceite", LW_COMMON),
+    W("gotea aceite", LW_COMMON), W("consume aceite", LW_COMMON),
+    W("pierde liquido de frenos", LW_COMMON),
+    /* the oil warning light is the reason for a diagnosis, never an oil
+     * change asked ("cita para diagnosis hoy a las 12, se me ha encendido
+     * el testigo del aceite" booked both, review es4 s49) */
+    W("testigo del aceite", LW_COMMON), W("testigo de aceite", LW_COMMON),
+    W("luz del aceite", LW_COMMON), W("luz de aceite", LW_COMMON),
+    W("chivato del aceite", LW_COMMON), W("chivato de aceite", LW_COMMON),
+    W("piloto del aceite", LW_COMMON), W("piloto de aceite", LW_COMMON),
+    W("nivel de aceite", LW_COMMON), W("nivel del aceite", LW_COMMON),
     W("entre", LW_COMMON), W("ahora", LW_COMMON), W("casa", LW_COMMON),
     W("trabajo", LW_COMMON), W("tiempo", LW_COMMON), W("vez", LW_COMMON),
     W("veces", LW_COMMON), W("cosa", LW_COMMON), W("cosas", LW_COMMON),

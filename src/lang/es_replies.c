@@ -49,7 +49,9 @@ static const struct lang_tpl tpls[] = {
     {"ask_service", "¿Qué servicio quieres? Hacemos: {services}. Responde "
 		    "{pick}."},
     {"ask_service_brief", "¿Y qué servicio quieres?"},
-    {"ask_trade", "Claro. ¿Qué necesitas? Hacemos: {services}. Responde "
+    /* no "Claro": to "¿lo dais?", "¿está listo?" it reads as a yes
+     * (review es4) */
+    {"ask_trade", "¿Qué servicio necesitas? Hacemos: {services}. Responde "
 		  "{pick}."},
     {"ask_day", "¿Qué fecha te va bien para {service}? Abrimos {hours}."},
     {"ask_day_unsure", "Perdona, no sé qué fecha dices. ¿Qué fecha te va "
@@ -69,7 +71,9 @@ static const struct lang_tpl tpls[] = {
     {"not_offered_ours", "Lo siento, no hacemos {thing}. Hacemos: "
 			 "{services}."},
     {"not_offered_brief", "Lo siento, lo otro que pides no lo hacemos."},
-    {"not_offered_unknown", "Lo siento, no tenemos {thing}. Hacemos: "
+    /* not "no tenemos correa" (reads: we have no belt, review es4) */
+    {"not_offered_unknown", "Lo siento, {thing} no está entre nuestros "
+			    "servicios. Hacemos: "
 			    "{services}. Responde {pick} para reservar."},
     {"no_closed", "Lo siento, el {day} cerramos."},
     {"no_full", "Lo siento, el {day} no queda hueco para {service}."},
@@ -82,8 +86,10 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Lo siento, para {service} necesitamos {notice} de aviso: "
 		 "el {day} a las {time} es muy pronto."},
     {"time_passed", "Lo siento, las {time} de hoy ya han pasado."},
-    {"off_grid", "El {day} a las {time} no hay hueco ({service}: cada "
-		 "{minutes} min)."},
+    /* never "no hay hueco" (to a Spanish ear: we're full) for an hour
+     * that is only off the service's grid (review es4) */
+    {"off_grid", "Las citas de {service} empiezan cada {minutes} min: "
+		 "el {day} las más cercanas a las {time} son estas."},
     {"outside_hours", "Lo siento, el {day} abrimos {day_hours}."},
     {"last_start", "Lo siento, el {day} la última cita de {service} es a "
 		   "las {time}."},
@@ -225,6 +231,7 @@ static const char *const fit_folds[] = {
 
 const struct lang_pack lang_pack_es = {
     .code = "es",
+    .jobs = &lang_es_jobs,
     .name = "Español",
     .words = lang_es_words,
     .tpls = tpls,

@@ -185,6 +185,17 @@ static const struct when_word es_words[] = {
     E("a", WS_TO, 0),
     E("hasta", WS_TO, 0),
     E("hasta las", WS_TO, 0),
+    /* a day counted from the day talked about: "tb los frenos ese dia"
+     * (review es4 c11), "el día antes", "al día siguiente" */
+    E("ese dia", WS_ANCHOR, 0),
+    E("ese mismo dia", WS_ANCHOR, 0),
+    E("el mismo dia", WS_ANCHOR, 0),
+    E("el dia antes", WS_ANCHOR, -1),
+    E("el dia anterior", WS_ANCHOR, -1),
+    E("el dia de antes", WS_ANCHOR, -1),
+    E("el dia despues", WS_ANCHOR, 1),
+    E("el dia siguiente", WS_ANCHOR, 1),
+    E("al dia siguiente", WS_ANCHOR, 1),
     E("lo antes posible", WS_ASAP, 0),
     E("cuanto antes", WS_ASAP, 0),
     E("lo más pronto posible", WS_ASAP, 0),

@@ -238,6 +238,7 @@ static const char *const elisions[] = {"l",	 "d",	   "qu", "j", "m",
 
 const struct lang_pack lang_pack_fr = {
     .code = "fr",
+    .jobs = &lang_fr_jobs,
     .name = "Français",
     .words = lang_fr_words,
     .tpls = tpls,

@@ -10,10 +10,12 @@
 #include "smsdesk/when_vocab.h"
 
 /* Each pack's lexicon (<code>_reader.c, NULL-terminated), its replies
- * (<code>_replies.c) and its time words (<code>_when.c). */
+ * (<code>_replies.c), its time words (<code>_when.c) and its words of
+ * trade work (<code>_jobs.c). */
 #define LANG_PACK(code)                                                        \
 	extern const struct lang_word lang_##code##_words[];                   \
 	extern const struct lang_pack lang_pack_##code;                        \
+	extern const struct lang_jobs lang_##code##_jobs;                      \
 	extern const struct when_vocab when_vocab_##code;
 #include "registry.def"
 #undef LANG_PACK

@@ -223,6 +223,7 @@ static const struct lang_tpl tpls[] = {
 
 const struct lang_pack lang_pack_pt = {
     .code = "pt",
+    .jobs = &lang_pt_jobs,
     .name = "Português",
     .words = lang_pt_words,
     .tpls = tpls,

@@ -207,6 +207,7 @@ static const struct lang_tpl tpls[] = {
 
 const struct lang_pack lang_pack_tr = {
     .code = "tr",
+    .jobs = &lang_tr_jobs,
     .name = "Türkçe",
     .words = lang_tr_words,
     .tpls = tpls,

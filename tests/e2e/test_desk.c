@@ -144,7 +144,8 @@ int main(void)
 	    "desk_corpus.txt",		"desk_texts_barber.txt",
 	    "desk_texts_bike.txt",	"desk_texts_groomer.txt",
 	    "desk_texts_salon.txt",	"desk_texts_garage.txt",
-	    "desk_texts_garage_r3.txt", "desk_texts_dental_r4.txt"};
+	    "desk_texts_garage_r3.txt", "desk_texts_dental_r4.txt",
+	    "desk_texts_unknown.txt"};
 	static const char *const talks[] = {
 	    "desk_conversations.txt", "desk_talk_groomer.txt",
 	    "desk_talk_barber.txt",   "desk_talk_bike.txt",

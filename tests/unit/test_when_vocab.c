@@ -50,8 +50,9 @@ static int value_ok(const struct when_word *w)
 		return v == 0 || v == 1;
 	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times) */
 		return v >= 0 && v <= 2;
-	case WS_ANCHOR: /* days from the day talked about */
-		return v != 0 && v >= -28 && v <= 28;
+	case WS_ANCHOR: /* days from the day talked about ("ese día",
+			 * "that same day": 0, the day itself) */
+		return v >= -28 && v <= 28;
 	case WS_UNIT_MIN:
 	case WS_DURATION:
 		return v >= 1 && v <= 24 * 60;
