@@ -586,8 +586,6 @@ const struct lang_word lang_tr_words[] = {
     NT("cikma", OTHER), NT("muadil", OTHER), NT("parca", OTHER), NT("parcalar", OTHER),
     NT("parcayi", OTHER), NT("parcalari", OTHER), NT("marka", OTHER),
     NT("kullaniyor musunuz", OTHER), NT("kullaniyorsunuz", OTHER),
-    NT("tamir", OTHER), NT("tamiri", OTHER), NT("tamirini", OTHER),
-    NT("tamirat", OTHER), NT("onarim", OTHER), NT("onarimi", OTHER),
     NT("siz mi yapiyorsunuz", OTHER), NT("de siz mi", OTHER),
     NT("dahil mi", OTHER), NT("dahil", OTHER), NT("icinde mi", OTHER),
     NT("neler yapiliyor", OTHER), NT("neler yapiyorsunuz", OTHER),
