@@ -244,6 +244,11 @@ void remember_offer(struct ctx *c, const struct request *rq,
 		when_day_iso(day, iso, sizeof(iso));
 		state_add(state, sizeof(state), "day=%s;", iso);
 	}
+	/* The hour asked ("yarın 11de" answered with the nearest starts):
+	 * "pardon, cuma" keeps it (review tr4 c03) */
+	if (rq->w.time == WHEN_TIME_AT && rq->w.problem == WHEN_FINE)
+		state_add(state, sizeof(state), "time=%d,%d,%d;",
+			  (int)rq->w.time, rq->w.from_min, rq->w.to_min);
 	add_common(state, sizeof(state), rq);
 	if (n > 0)
 		conv_save(c, "offer", state);

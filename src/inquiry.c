@@ -412,6 +412,10 @@ int rd_choice_of(const struct reader *r)
 		int c = 0;
 		if (t->w[0] >= '1' && t->w[0] <= '9' && t->w[1] == '\0') {
 			c = t->w[0] - '0';
+		} else if (t->w[0] >= '1' && t->w[0] <= '9' &&
+			   isalpha((unsigned char)t->w[1]) &&
+			   (lang_lookup(r->pack, t->w + 1, NULL) & LW_CHOICE)) {
+			c = t->w[0] - '0'; /* "2'si", "3ü": an ordinal ending */
 		} else if (t->plen > 1 && (t->pcls & LW_ORDINAL) &&
 			   (t->pval < 10 || t->pval == INQ_CHOICE_LAST)) {
 			/* "the last one", "la última": a phrase */

@@ -94,7 +94,10 @@ static size_t lookup_unsuffixed(const struct reader *r, const char *word,
 			ends = verb;
 		for (size_t i = 0; ends[i] != NULL; i++) {
 			size_t el = strlen(ends[i]);
-			if (len < el + 4 ||
+			/* a three-letter word takes one vowel ("yağı",
+			 * "camı"), a longer one any ending */
+			size_t least = el == 1 && pass == 0 ? 3 : 4;
+			if (len < el + least ||
 			    strcmp(word + len - el, ends[i]) != 0)
 				continue;
 			memcpy(tmp, word, len - el);
@@ -284,6 +287,42 @@ static int phrase_covered(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* Does service IDX's folded name hold WORD as a word, bare or with a short
+ * ending ("bakim" in "periyodik bakim", "cilt bakimi")? */
+static int name_holds_word(const struct catalog *cat, size_t idx,
+			   const char *word)
+{
+	char name[160];
+	size_t wl = strlen(word);
+	if (wl < 3 ||
+	    text_fold(cat->services[idx].name, name, sizeof(name)) == 0)
+		return 0;
+	for (const char *p = name; (p = strstr(p, word)) != NULL; p++) {
+		if (p != name && p[-1] != ' ')
+			continue;
+		size_t tail = strcspn(p + wl, " ()");
+		if (tail <= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A pack's trade word ("bakim": any care) that the catalog lists for one
+ * service and that names exactly that one service ("Periyodik bakım"; only
+ * a word of another service's phrase, "klima bakımı") is that service.
+ */
+static int trade_word_names_one(const struct catalog *cat, size_t idx,
+				const char *word)
+{
+	if (strchr(word, ' ') != NULL || !name_holds_word(cat, idx, word))
+		return 0;
+	for (size_t s = 0; s < cat->n_services; s++)
+		if (s != idx && name_holds_word(cat, s, word))
+			return 0;
+	return 1;
+}
+
 /*
  * A word the pack reads as "I" written short ("I'll" folds to "ill", which
  * a vet lists for sick animals) that opens its clause, or follows "ok",
@@ -402,7 +441,9 @@ static void match_words(struct reader *r, struct inquiry *q)
 			 * topics still count ("car" at a bike shop). */
 			enum inq_role role =
 			    (c & LW_TRADE) && m[0].kind == CAT_SERVICE &&
-				    !names_service(r, &m[0], phrase)
+				    !names_service(r, &m[0], phrase) &&
+				    !trade_word_names_one(r->cat, m[0].idx,
+							  phrase)
 				? INQ_TRADE_WORD
 				: INQ_ASKED;
 			add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
@@ -676,7 +717,9 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
 		if (plural)
 			nx = pl;
+		/* never an hour ("Pazartesi 9 da bakım": at 9) */
 		if (v > 0 && nx < r->n && t->thing == 0 &&
+		    !(i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1)) &&
 		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
 		    !(r->t[nx].eff & LW_SELF)) {
 			int any = 0;

@@ -148,7 +148,7 @@ const struct lang_word lang_tr_words[] = {
     W("ki", LW_FILLER), W("ile", LW_FILLER | LW_RELATIVE), W("icin", LW_FILLER | LW_RELATIVE),
     W("lutfn", LW_FILLER), W("ltfn", LW_FILLER), W("ltf", LW_FILLER),
     W("rica etsem", LW_FILLER), W("acaba", LW_FILLER | LW_QUESTION),
-    W("bir de", LW_CONJ), W("bide", LW_CONJ), W("sey", LW_FILLER),
+    W("bir de", LW_CONJ | LW_ALSO), W("bide", LW_CONJ | LW_ALSO), W("bi de", LW_CONJ | LW_ALSO), W("sey", LW_FILLER),
     W("yani", LW_CORRECT | LW_FILLER), W("hani", LW_FILLER), W("iste", LW_FILLER),
     W("falan", LW_FILLER), W("filan", LW_FILLER), W("gibi", LW_FILLER),
     W("saat", LW_FILLER), W("saatte", LW_FILLER), W("saatinde", LW_FILLER),
@@ -167,7 +167,7 @@ const struct lang_word lang_tr_words[] = {
     W("sorum", LW_FILLER | LW_QUESTION), W("tl", LW_FILLER), W("lira", LW_FILLER),
     W("ve", LW_CONJ), W("ayrica", LW_CONJ), W("hem de", LW_CONJ), W("arti", LW_CONJ),
     W("veya", LW_CONJ), W("ya da", LW_CONJ), W("yada", LW_CONJ), W("ama", LW_CONJ),
-    W("fakat", LW_CONJ), W("bir de", LW_CONJ), W("sonra da", LW_CONJ),
+    W("fakat", LW_CONJ), W("bir de", LW_CONJ | LW_ALSO), W("sonra da", LW_CONJ),
     W("ps", LW_CONJ), W("bu arada", LW_CONJ),
 
     /* ---- randevu: almak, iptal, değiştirmek */
@@ -350,6 +350,13 @@ const struct lang_word lang_tr_words[] = {
     W("kastettim", LW_CORRECT), W("yanlis yazdim", LW_CORRECT),
     W("yanlis oldu", LW_CORRECT), W("hata yaptim", LW_CORRECT),
     W("duzeltme", LW_CORRECT), W("degil de", LW_CORRECT),
+    /* one more thing on the visit just booked ("bir de klima gazı
+     * ekleyebilir misiniz aynı gün", review tr4 c09) */
+    W("ayni gun", LW_ALSO), W("ayni gune", LW_ALSO), W("ayni gunde", LW_ALSO),
+    W("ayni gun icin", LW_ALSO), W("ayrica", LW_ALSO), W("ekleyebilir misiniz", LW_ALSO),
+    W("ekler misiniz", LW_ALSO), W("ekleyin", LW_ALSO), W("ekleyelim", LW_ALSO),
+    W("eklensin", LW_ALSO), W("ekleyebilir miyiz", LW_ALSO), W("ardindan", LW_ALSO),
+    W("arkasindan", LW_ALSO), W("hemen sonra", LW_ALSO), W("ayni anda", LW_ALSO),
     W("ayni saat", LW_SAME), W("ayni saatte", LW_SAME), 
     W("ayni saate", LW_SAME), W("yine ayni saat", LW_SAME),
     W("randevu", LW_BOOKING), W("randevuyu", LW_BOOKING), W("randevuya", LW_BOOKING),
@@ -399,7 +406,7 @@ const struct lang_word lang_tr_words[] = {
     W("en erken", LW_EARLIEST), W("en kisa zamanda", LW_EARLIEST),
     W("en kisa surede", LW_EARLIEST), W("en yakin", LW_EARLIEST),
     W("ilk bos", LW_EARLIEST), W("ilk musait", LW_EARLIEST),
-    W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST), W("acilen", LW_EARLIEST),
+    W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST | LW_URGENT), W("acilen", LW_EARLIEST | LW_URGENT),
     W("asap", LW_EARLIEST), W("en erken ne zaman", LW_EARLIEST),
     W("ne kadar surer", LW_DURATION), W("ne kadar suruyor", LW_DURATION),
     W("kac dakika", LW_DURATION), W("kac dk", LW_DURATION), W("suresi", LW_DURATION),
@@ -438,7 +445,12 @@ const struct lang_word lang_tr_words[] = {
     W("komutlar", LW_HELP), W("help", LW_HELP), W("info", LW_HELP),
     W("neler yapiliyor", LW_HELP),
     W("ref", LW_REFKEY), W("referans", LW_REFKEY), W("kod", LW_REFKEY),
-    W("numara", LW_REFKEY | LW_CHOICE), W("numarali", LW_CHOICE),
+    W("numara", LW_REFKEY | LW_CHOICE), W("numarali", LW_CHOICE), /* "2.si", "2'si", "3.ü", "1 inci": the
+    * ordinal ending on a picked number (review tr4 c12) */
+    W("si", LW_CHOICE), W("sini", LW_CHOICE), W("inci", LW_CHOICE), W("nci", LW_CHOICE),
+    W("uncu", LW_CHOICE), W("ncu", LW_CHOICE), W("unu", LW_CHOICE), W("ini", LW_CHOICE),
+    W("i", LW_CHOICE), W("u", LW_CHOICE), W("ncisi", LW_CHOICE), W("incisi", LW_CHOICE),
+    W("uncusu", LW_CHOICE), W("ncusu", LW_CHOICE),
     W("nolu", LW_CHOICE), W("rezervasyon no", LW_REFKEY), W("randevu no", LW_REFKEY),
     W("secenek", LW_CHOICE), W("sayi", LW_CHOICE), W("onu", LW_PRONOUN),
     W("sunu", LW_PRONOUN), W("onlari", LW_PRONOUN), W("ona", LW_PRONOUN),
@@ -553,8 +565,38 @@ const struct lang_word lang_tr_words[] = {
     NT("wifi", OTHER), NT("tuvalet", OTHER), NT("engelli", OTHER),
     NT("tekerlekli sandalye", OTHER), NT("tavsiye", OTHER), NT("onerir misiniz", OTHER),
     NT("farki ne", OTHER), NT("ne fark", OTHER), NT("bekleyebilir miyim", OTHER),
-    NT("unuttum", OTHER), NT("kaybettim", OTHER), NT("kopek", OTHER),
-    NT("kopegimi", OTHER), NT("ayni usta", OTHER), NT("ustaya", OTHER),
+    NT("unuttum", OTHER), NT("kaybettim", OTHER),
+    /* bringing a dog along (a barber's question); at a vet the dog is the
+     * patient, so the bare word is no question (review tr3 S64) */
+    NT("kopegimi getirebilir miyim", OTHER), NT("kopegimle gelebilir miyim", OTHER),
+    NT("kopekle gelebilir miyim", OTHER), NT("kopek girebilir mi", OTHER),
+    NT("ayni usta", OTHER), NT("ustaya", OTHER),
+    /* a call back, the parts used, the repair after a test, what a service
+     * includes ("yağ filtresi değişiyor mu bakımda"): questions for a
+     * person, never a booking nor "we don't do" (review tr4 s40 s62 c05.2
+     * c15.3) */
+    NT("aradim", OTHER), NT("aradim acmadiniz", OTHER), NT("acmadiniz", OTHER),
+    NT("acmiyorsunuz", OTHER), NT("ulasamadim", OTHER), NT("ulasamiyorum", OTHER),
+    NT("donebilir misiniz", OTHER), NT("donus yapar misiniz", OTHER),
+    NT("donus yapabilir misiniz", OTHER), NT("geri donus", OTHER),
+    NT("geri donun", OTHER), NT("geri arar misiniz", OTHER), NT("dondurun", OTHER),
+    NT("cevap vermediniz", OTHER), NT("cevap vermiyorsunuz", OTHER),
+    NT("orijinal", OTHER), NT("orjinal", OTHER), NT("orijinal parca", OTHER),
+    NT("orjinal parca", OTHER), NT("yan sanayi", OTHER), NT("cikma parca", OTHER),
+    NT("cikma", OTHER), NT("muadil", OTHER), NT("parca", OTHER), NT("parcalar", OTHER),
+    NT("parcayi", OTHER), NT("parcalari", OTHER), NT("marka", OTHER),
+    NT("kullaniyor musunuz", OTHER), NT("kullaniyorsunuz", OTHER),
+    NT("siz mi yapiyorsunuz", OTHER), NT("de siz mi", OTHER),
+    NT("dahil mi", OTHER), NT("dahil", OTHER), NT("icinde mi", OTHER),
+    NT("neler yapiliyor", OTHER), NT("neler yapiyorsunuz", OTHER),
+    NT("neler degisiyor", OTHER), NT("neler dahil", OTHER),
+    NT("degisiyor mu", OTHER), NT("degisiyormu", OTHER), NT("degistiriliyor mu", OTHER),
+    NT("degistiriyor musunuz", OTHER), NT("yapiliyor mu", OTHER),
+    NT("bakiliyor mu", OTHER), NT("kontrol ediliyor mu", OTHER),
+    NT("kontrol ediyor musunuz", OTHER), NT("degisir mi", OTHER),
+    NT("gerekir mi", OTHER), NT("gerekiyor mu", OTHER), NT("lazim mi", OTHER),
+    NT("arabayi ne zaman", OTHER), NT("araci ne zaman", OTHER),
+    NT("aracimi ne zaman", OTHER), NT("ne zaman teslim", OTHER), NT("teslim", OTHER),
     /* insurance and contracts are payment questions; how many sessions,
      * from what age, does it hurt or bleed: a question for the clinician,
      * never a booking (review tr2) */
@@ -574,6 +616,30 @@ const struct lang_word lang_tr_words[] = {
     NT("ne kadar dayanir", OTHER), NT("dayanir", OTHER), NT("kac yil", OTHER), NT("kalici mi", OTHER), NT("garanti", OTHER),
     NT("uyusturma", OTHER), NT("iyilesme", OTHER), NT("yan etki", OTHER),
 
+    /* ---- a health problem in everyday words ("köpeğim çikolata yedi ne
+     * yapmalıyım", "kedimin içi bozuk ishal var"): a problem report, never
+     * "anlayamadım" (review tr3 S56 S57); val 2 urgent (the emergency
+     * service, or the emergency topic's referral), 1 mild (the emergency
+     * service, else a person) */
+    V("cikolata yedi", LW_SYMPTOM, 2), V("zehirlendi", LW_SYMPTOM, 2),
+    V("zehirlenme", LW_SYMPTOM, 2), V("zehir", LW_SYMPTOM, 2),
+    V("yuttu", LW_SYMPTOM, 2), V("bayildi", LW_SYMPTOM, 2),
+    V("nefes alamiyor", LW_SYMPTOM, 2), V("kaniyor", LW_SYMPTOM, 2),
+    V("kan var", LW_SYMPTOM, 2), V("yaralandi", LW_SYMPTOM, 2),
+    V("araba carpti", LW_SYMPTOM, 2), V("kustu", LW_SYMPTOM, 1),
+    V("kusuyor", LW_SYMPTOM, 1), V("kusma", LW_SYMPTOM, 1),
+    V("nobet geciriyor", LW_SYMPTOM, 2), V("kivraniyor", LW_SYMPTOM, 2),
+    V("ishal", LW_SYMPTOM, 1), V("ici bozuk", LW_SYMPTOM, 1),
+    V("ici bozuldu", LW_SYMPTOM, 1), V("yemek yemiyor", LW_SYMPTOM, 1),
+    V("mama yemiyor", LW_SYMPTOM, 1), V("su icmiyor", LW_SYMPTOM, 1),
+    V("halsiz", LW_SYMPTOM, 1), V("topalliyor", LW_SYMPTOM, 1),
+    V("aksiyor", LW_SYMPTOM, 1), V("kasiniyor", LW_SYMPTOM, 1),
+    V("kizarik", LW_SYMPTOM, 1), V("sislik", LW_SYMPTOM, 1),
+    V("sisti", LW_SYMPTOM, 1), V("sismis", LW_SYMPTOM, 1),
+    V("atesi var", LW_SYMPTOM, 1), V("ates", LW_SYMPTOM, 1),
+    V("hapsiriyor", LW_SYMPTOM, 1), V("oksuruyor", LW_SYMPTOM, 1),
+    V("hastalandi", LW_SYMPTOM, 1), V("hasta", LW_SYMPTOM, 1),
+
     /* ---- yalnızca zanaatı anan kelimeler: neye ihtiyaç olduğunu sor */
     W("berber", LW_TRADE), W("berbere", LW_TRADE), W("bakim", LW_TRADE),
     W("saclarim", LW_TRADE), W("saclar", LW_TRADE), W("sacim", LW_TRADE),
@@ -581,6 +647,12 @@ const struct lang_word lang_tr_words[] = {
     W("sekil", LW_TRADE), W("model", LW_TRADE), W("yeni model", LW_TRADE),
     W("bir bakar misiniz", LW_TRADE), W("bir seyler yaptirmak", LW_TRADE),
     W("kafa", LW_TRADE), W("kafami", LW_TRADE), 
+    /* what is brought in, counted ("2 kedi", "2 aracım var"): the places
+     * to book (review tr3 S63, tr4 s30) */
+    W("kedi", LW_TRADE), W("kopek", LW_TRADE), W("arac", LW_TRADE),
+    W("araba", LW_TRADE), W("aracim", LW_TRADE), W("arabam", LW_TRADE),
+    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("hayvan", LW_TRADE),
+    W("hayvanim", LW_TRADE),
     
 
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
