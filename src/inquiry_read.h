@@ -116,4 +116,15 @@ void rd_questions(const struct reader *r, struct inquiry *q);
 
 int rd_time_word(const struct reader *r, const char *w, int after);
 
+/* inquiry_persons.c: whom the services read are for (children's versions,
+ * person words, how many: q->group, each thing's persons). */
+void rd_persons(struct reader *r, struct inquiry *q);
+/* inquiry_things.c: note a thing read at token AT (kind -1: a trade word);
+ * a thing already noted in the same clause is not noted twice. */
+void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
+		  enum inq_role role, const struct tok *at, const char *word);
+/* Service IDX's name folded into OUT; 0 when it does not fit. */
+int rd_folded_name(const struct catalog *cat, size_t idx, char *out,
+		   size_t cap);
+
 #endif

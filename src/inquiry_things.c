@@ -137,9 +137,8 @@ static const char *unelided(const struct lang_pack *pack, const char *word)
 	return NULL;
 }
 
-static void add_thing(struct inquiry *q, int kind, size_t idx, int dist,
-		      enum inq_role role, const struct tok *at,
-		      const char *word)
+void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
+		  enum inq_role role, const struct tok *at, const char *word)
 {
 	int clause = at->clause;
 	for (size_t k = 0; k < q->n_things; k++) {
@@ -356,7 +355,6 @@ static int pronoun_first(const struct reader *r, size_t i)
  */
 static int names_service(const struct reader *r, const struct cat_match *m,
 			 const char *phrase);
-static void person_word_only(struct reader *r, struct inquiry *q);
 
 static void match_words(struct reader *r, struct inquiry *q)
 {
@@ -446,8 +444,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 							  phrase)
 				? INQ_TRADE_WORD
 				: INQ_ASKED;
-			add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
-				  role, &r->t[i], phrase);
+			rd_add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
+				     role, &r->t[i], phrase);
 			for (size_t k = 0; k < len; k++)
 				r->t[i + k].thing = (int)q->n_things;
 			took = len;
@@ -464,10 +462,10 @@ static void match_words(struct reader *r, struct inquiry *q)
 			for (int k = 0; k < t->plen; k++)
 				snprintf(w + strlen(w), sizeof(w) - strlen(w),
 					 "%s%s", k ? " " : "", r->t[i + k].w);
-			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, w);
+			rd_add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, w);
 			i += (size_t)t->plen - 1;
 		} else if (t->cls & LW_TRADE) {
-			add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, t->w);
+			rd_add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, t->w);
 		}
 	}
 }
@@ -593,212 +591,6 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 		}
 	}
 }
-
-/*
- * "two haircuts", "haircut x2", "for 2", "me and my son", "both of us",
- * "both my dogs", "my 2 dogs, one for a groom and one for a bath", "8.30
- * both". Sets each thing's persons, q->group (how many the text counts)
- * and q->apart (several services, one each: side by side).
- */
-/* The word before i is the pack's "at" ("saat 5 saç", "um 5 Platten"):
- * the number is the time, not a count. */
-static int after_at_word(const struct reader *r, size_t i)
-{
-	const struct when_vocab *v = lang_when(r->pack);
-	char f[64];
-
-	for (size_t k = 0; i > 0 && v != NULL && k < v->n_words; k++) {
-		if (v->words[k].sense != WS_AT)
-			continue;
-		text_fold(v->words[k].text, f, sizeof(f));
-		if (strcmp(f, r->t[i - 1].w) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* The folded word is a time word that takes an hour after it ("at",
- * "saat", a part of the day: "morning 9", "sabah 9", "akşam 5": the last
- * word of such an entry), or, with after set, one that follows an hour
- * ("9 am", "5 akşam"). A number next to one is an hour, never a count of
- * people. */
-int rd_time_word(const struct reader *r, const char *w, int after)
-{
-	const struct when_vocab *v = lang_when(r->pack);
-	char f[64];
-
-	for (size_t k = 0; w != NULL && v != NULL && k < v->n_words; k++) {
-		enum when_sense s = v->words[k].sense;
-		if (!(s == WS_AT || s == WS_WINDOW || s == WS_WINDOW_TODAY ||
-		      (after && (s == WS_AM || s == WS_PM || s == WS_OCLOCK))))
-			continue;
-		text_fold(v->words[k].text, f, sizeof(f));
-		const char *last = strrchr(f, ' ');
-		if (after && last == NULL && strcmp(f, w) == 0)
-			return 1;
-		if (!after && strcmp(last != NULL ? last + 1 : f, w) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-static int hour_by_time_word(const struct reader *r, size_t i)
-{
-	return (i > 0 && rd_time_word(r, r->t[i - 1].w, 0)) ||
-	       (i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1));
-}
-
-/* A word that names whose it is, or a thing of someone's: not a service,
- * a number or a day. */
-static int plain_noun(const struct tok *t)
-{
-	return t->thing == 0 && !rd_has_digit(t->w) &&
-	       !(t->eff & (LW_NUMBER | LW_DATEWORD | LW_WEEKDAY | LW_CONJ));
-}
-
-/* "my corsa and my partner's polo", "mine and my wife's", "my van and his
- * car": two owned things joined at the conjunction i, neither a service —
- * two of them to book for. */
-static int owned_pair(const struct reader *r, size_t i)
-{
-	int left = 0;
-	if (i > 0 && (r->t[i - 1].cls & LW_OWNER))
-		left = 1; /* "mine and ..." */
-	for (size_t k = i >= 3 ? i - 3 : 0; !left && k + 1 < i; k++) {
-		if (!(r->t[k].cls & LW_OWNER) ||
-		    r->t[k].segment != r->t[i].segment)
-			continue;
-		left = 1;
-		for (size_t m = k + 1; m < i; m++)
-			left &= plain_noun(&r->t[m]);
-	}
-	if (!left || i + 2 >= r->n || !(r->t[i + 1].cls & LW_OWNER) ||
-	    r->t[i + 1].segment != r->t[i].segment)
-		return 0;
-	return plain_noun(&r->t[i + 2]);
-}
-
-static void count_persons(const struct reader *r, struct inquiry *q)
-{
-	int global = 0, group = 0;
-
-	for (size_t i = 0; i < r->n; i++) {
-		const struct tok *t = &r->t[i];
-		int next_thing = i + 1 < r->n ? r->t[i + 1].thing : 0;
-		int v = 0;
-		if (t->cls & (LW_OTHER | LW_PERSON))
-			q->other = 1;
-		if (t->cls & LW_NUMBER)
-			v = t->val;
-		else if (rd_is_digits(t->w) && t->w[1] == '\0' &&
-			 t->w[0] >= '2' && t->w[0] <= '9')
-			v = t->w[0] - '0';
-		else if (rd_is_digits(t->w) && strlen(t->w) == 2 && i > 0 &&
-			 (r->t[i - 1].eff & LW_GROUP))
-			v = atoi(t->w); /* "party of 12" */
-		if (v > 0 && next_thing > 0 && t->thing == 0 &&
-		    !after_at_word(r, i) && !hour_by_time_word(r, i)) {
-			q->things[next_thing - 1].persons = v;
-			continue;
-		}
-		/* "two bikes need a service", "both our bikes": the people
-		 * or bikes counted */
-		size_t nx = i + 1;
-		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
-		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
-			nx++;
-		/* or a word we don't know in the plural ("2 westies", "both
-		 * my dogs"), unless the number is a time ("at 2 for...") */
-		size_t pl = nx < r->n ? nx : i + 1;
-		size_t wl = pl < r->n ? strlen(r->t[pl].w) : 0;
-		int plural = wl > 3 && r->t[pl].w[wl - 1] == 's' &&
-			     (r->t[pl].eff & ~(uint64_t)LW_TRADE) == 0 &&
-			     r->t[pl].thing == 0 && !rd_has_digit(r->t[pl].w) &&
-			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
-		if (plural)
-			nx = pl;
-		/* never an hour ("Pazartesi 9 da bakım": at 9) */
-		if (v > 0 && nx < r->n && t->thing == 0 &&
-		    !(i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1)) &&
-		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
-		    !(r->t[nx].eff & LW_SELF)) {
-			int any = 0;
-			for (size_t k = 0; k < q->n_things; k++)
-				if (q->things[k].kind == CAT_SERVICE &&
-				    q->things[k].role == INQ_ASKED &&
-				    q->things[k].clause == t->clause) {
-					q->things[k].persons = v;
-					any = 1;
-				}
-			if (!any && v > group)
-				group = v; /* "my 2 dogs, one for ..." */
-			continue;
-		}
-		/* "x2" right after the thing */
-		if (v > 0 && (t->cls & LW_NUMBER) && i > 0 &&
-		    r->t[i - 1].thing > 0 && t->w[0] == 'x') {
-			q->things[r->t[i - 1].thing - 1].persons = v;
-			continue;
-		}
-		/* "a party of 8", "group of 4" */
-		if (v > 0 && i > 0 && (r->t[i - 1].eff & LW_GROUP))
-			global = v;
-		/* "for 2 (people)", "the 3 of us" */
-		if (v > 0 &&
-		    ((i > 0 && strcmp(r->t[i - 1].w, "for") == 0) ||
-		     (i + 2 < r->n && strcmp(r->t[i + 1].w, "of") == 0 &&
-		      strcmp(r->t[i + 2].w, "us") == 0)) &&
-		    (i + 1 >= r->n || !isdigit((unsigned char)t->w[0]) ||
-		     strcmp(r->t[i + 1].w, "people") == 0 ||
-		     strcmp(r->t[i + 1].w, "of") == 0 ||
-		     strcmp(r->t[i + 1].w, "persons") == 0 ||
-		     strcmp(r->t[i + 1].w, "guys") == 0))
-			global = v;
-		/* "8.30 both", "both please": a count word standing alone */
-		if (v > 0 && (t->cls & LW_EACH) &&
-		    (i + 1 >= r->n ||
-		     (r->t[i + 1].eff & (LW_FILLER | LW_THANKS | LW_YES)) ||
-		     r->t[i + 1].segment != t->segment) &&
-		    v > group)
-			group = v;
-		/* "me and my son", "my son and me" */
-		if ((t->cls & LW_CONJ) && i > 0 && i + 1 < r->n) {
-			int self_l = (r->t[i - 1].cls & LW_SELF) != 0;
-			int pers_l = (r->t[i - 1].cls & LW_PERSON) != 0;
-			size_t j = i + 1;
-			while (j < r->n && (r->t[j].cls & LW_FILLER) &&
-			       !(r->t[j].cls & (LW_SELF | LW_PERSON)))
-				j++;
-			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
-			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
-			if ((self_l && pers_r) || (pers_l && self_r) ||
-			    (pers_l && pers_r) || owned_pair(r, i))
-				global = global > 2 ? global : 2;
-		}
-	}
-	if (group > global)
-		global = group;
-	q->group = global;
-	if (global < 2)
-		return;
-	/* To the one service asked for, if it said nothing itself; several
-	 * services for as many: one each, side by side. */
-	struct inq_thing *only = NULL;
-	int n = 0, said = 0;
-	for (size_t k = 0; k < q->n_things; k++) {
-		if (q->things[k].role == INQ_ASKED &&
-		    q->things[k].kind == CAT_SERVICE) {
-			only = &q->things[k];
-			n++;
-			said |= q->things[k].persons > 1;
-		}
-	}
-	if (n == 1 && only->persons == 1)
-		only->persons = global > INQ_MAX_PARTY ? INQ_MAX_PARTY : global;
-	else if (n >= 2 && !said && global >= n)
-		q->apart = 1;
-}
-
 static void list_matches(struct inquiry *q)
 {
 	q->n_matches = 0;
@@ -821,326 +613,6 @@ static void list_matches(struct inquiry *q)
 	}
 }
 
-/* The catalog's service for children: one whose words name a child. */
-static int child_service(const struct reader *r, size_t *idx)
-{
-	char w[64];
-	for (size_t s = 0; s < r->cat->n_services; s++) {
-		const struct cat_service *svc = &r->cat->services[s];
-		for (size_t k = 0; k < svc->n_words; k++) {
-			const char *p = svc->words[k];
-			while (*p != '\0') {
-				size_t n = strcspn(p, " ");
-				if (n < sizeof(w)) {
-					memcpy(w, p, n);
-					w[n] = '\0';
-					if (lang_lookup(r->pack, w, NULL) &
-					    LW_CHILD) {
-						*idx = s;
-						return 1;
-					}
-				}
-				p += n;
-				while (*p == ' ')
-					p++;
-			}
-		}
-	}
-	return 0;
-}
-
-/*
- * "my little boy needs a haircut": with a child named beside a service for
- * anyone, the catalog's children's version of it, when there is one.
- */
-static void child_version(struct reader *r, struct inquiry *q)
-{
-	size_t kids;
-	for (size_t i = 0; i < r->n; i++) {
-		const struct tok *t = &r->t[i];
-		if (!(t->eff & LW_CHILD) || t->thing != 0)
-			continue;
-		for (size_t k = 0; k < q->n_things; k++) {
-			struct inq_thing *a = &q->things[k];
-			if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
-			    a->segment != t->segment)
-				continue;
-			if (!child_service(r, &kids) || kids == a->idx)
-				return;
-			a->role = INQ_MERGED;
-			add_thing(q, CAT_SERVICE, kids, 0, INQ_ASKED, t, t->w);
-			return;
-		}
-	}
-}
-
-/* Is w a whole-word part of the folded phrase s? */
-static int has_phrase(const char *s, const char *w)
-{
-	size_t lw = strlen(w);
-	for (const char *p = strstr(s, w); lw > 0 && p != NULL;
-	     p = strstr(p + 1, w))
-		if ((p == s || p[-1] == ' ') && (p[lw] == '\0' || p[lw] == ' '))
-			return 1;
-	return 0;
-}
-
-/* An age under 16 said of someone: "my 3 year old", "he's 7", "aged 10". */
-static int child_age_at(const struct reader *r, size_t i)
-{
-	const struct tok *t = &r->t[i];
-	size_t nd = strspn(t->w, "0123456789");
-	if (nd == 0 || nd > 2 || t->w[nd] != '\0' || atoi(t->w) >= 16)
-		return 0;
-	const char *nx = i + 1 < r->n ? r->t[i + 1].w : "";
-	const char *pv = i > 0 ? r->t[i - 1].w : "";
-	if ((strcmp(nx, "year") == 0 || strcmp(nx, "years") == 0 ||
-	     strcmp(nx, "yr") == 0 || strcmp(nx, "yrs") == 0 ||
-	     strcmp(nx, "yo") == 0) &&
-	    (nx[0] == 'y' && (i + 2 >= r->n || strcmp(nx, "yo") == 0 ||
-			      strcmp(r->t[i + 2].w, "old") == 0 ||
-			      strcmp(r->t[i + 2].w, "olds") == 0)))
-		return 1;
-	return strcmp(pv, "aged") == 0 || strcmp(pv, "hes") == 0 ||
-	       strcmp(pv, "shes") == 0 || strcmp(pv, "he's") == 0 ||
-	       strcmp(pv, "she's") == 0 || strcmp(pv, "age") == 0;
-}
-
-/*
- * "can I book my son in for a check-up", "my 3 year old for her first check
- * up": a child named (or an age under 16) with the catalog's children's
- * service at hand is that service; the service for anyone named beside it
- * is the same visit, not a second one, unless the customer counts
- * themself in ("me and my son") or names it apart from the child.
- */
-static void child_only(struct reader *r, struct inquiry *q)
-{
-	size_t kids;
-	int child = 0, self = 0;
-	uint64_t kid_clauses = 0;
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0 ||
-	    !child_service(r, &kids))
-		return;
-	for (size_t i = 0; i < r->n; i++) {
-		const struct tok *t = &r->t[i];
-		static const char *const kid[] = {
-		    "son",     "sons",	   "daughter",	   "daughters", "kid",
-		    "kids",    "child",	   "children",	   "boy",	"girl",
-		    "toddler", "grandson", "granddaughter"};
-		int here = (t->eff & LW_CHILD) || child_age_at(r, i);
-		for (size_t k = 0; k < sizeof(kid) / sizeof(kid[0]); k++)
-			here |= strcmp(t->w, kid[k]) == 0;
-		child |= here;
-		if (here && t->clause >= 0 && t->clause < 64)
-			kid_clauses |= UINT64_C(1) << t->clause;
-		if ((t->cls & LW_SELF) && strcmp(t->w, "i") != 0)
-			self = 1;
-	}
-	if (!child || self)
-		return;
-	int have = 0;
-	for (size_t k = 0; k < q->n_things; k++)
-		have |= q->things[k].kind == CAT_SERVICE &&
-			q->things[k].idx == kids &&
-			q->things[k].role == INQ_ASKED;
-	const struct cat_service *ks = &r->cat->services[kids];
-	for (size_t k = 0; k < q->n_things; k++) {
-		struct inq_thing *a = &q->things[k];
-		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
-		    a->idx == kids)
-			continue;
-		char first[INQ_WORD_MAX];
-		snprintf(first, sizeof(first), "%s", a->word);
-		first[strcspn(first, " -")] = '\0';
-		char kn[96], an[96];
-		/* "sight test for my son": the kids' name holds this one's */
-		int same = text_fold(ks->name, kn, sizeof(kn)) > 0 &&
-			   text_fold(r->cat->services[a->idx].name, an,
-				     sizeof(an)) > 0 &&
-			   has_phrase(kn, an);
-		for (size_t w = 0; w < ks->n_words && !same; w++)
-			same = strlen(first) >= 4 &&
-			       strstr(ks->words[w], first) != NULL;
-		if (!same)
-			continue;
-		if (have) {
-			/* "need a haircut and my son needs a kids cut": the
-			 * one said apart from the child is the customer's */
-			if (a->clause < 0 || a->clause >= 64 ||
-			    !(kid_clauses & (UINT64_C(1) << a->clause)))
-				continue;
-			a->role = INQ_MERGED;
-		} else {
-			a->idx = kids; /* "my 3 year old ... check up" */
-			have = 1;
-		}
-	}
-}
-
-/*
- * "Haare schneiden, Herren": a service's word that is not in its own name
- * (the catalog's generic word) beside the start of a sibling's name (the
- * same "...haarschnitt" for men): the sibling is meant, not both (review
- * de2 c17.1). Names that end alike are siblings; a conjunction between
- * keeps both ("Strähnchen und Schneiden").
- */
-static int folded_name(const struct catalog *cat, size_t idx, char *out,
-		       size_t cap)
-{
-	return text_fold(cat->services[idx].name, out, cap) > 0;
-}
-
-static void sibling_version(struct reader *r, struct inquiry *q)
-{
-	char na[96], nb[96];
-	for (size_t i = 0; i < q->n_things; i++) {
-		struct inq_thing *a = &q->things[i];
-		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
-		    !folded_name(r->cat, a->idx, na, sizeof(na)) ||
-		    strstr(na, a->word) != NULL)
-			continue;
-		for (size_t k = 0; k < q->n_things; k++) {
-			const struct inq_thing *b = &q->things[k];
-			size_t lb = strlen(b->word);
-			if (k == i || b->kind != CAT_SERVICE ||
-			    b->role != INQ_ASKED || b->idx == a->idx ||
-			    (b->clause != a->clause && rd_has(r, LW_CONJ)) ||
-			    lb < 4 ||
-			    !folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
-			    strncmp(nb, b->word, lb) != 0 ||
-			    strlen(nb) <= lb + 4)
-				continue;
-			size_t la = strlen(na), ln = strlen(nb), s = 0;
-			while (s < la && s < ln &&
-			       na[la - 1 - s] == nb[ln - 1 - s])
-				s++;
-			if (s >= 5 && s >= ln - lb) {
-				a->role = INQ_MERGED;
-				break;
-			}
-		}
-	}
-}
-
-/* Things a and b are in one piece of text or two side by side, with no
- * "and" or other conjunction between them ("mon fils a cassé ses lunettes, la
- * monture est en deux morceaux": the frame is what is broken, fr4 s47). */
-static int same_sentence(const struct reader *r, size_t a, size_t b)
-{
-	size_t first = r->n, last = 0;
-	for (size_t i = 0; i < r->n; i++) {
-		int t = r->t[i].thing;
-		if (t != (int)a + 1 && t != (int)b + 1)
-			continue;
-		if (i < first)
-			first = i;
-		if (i > last)
-			last = i;
-	}
-	if (first >= last)
-		return 0;
-	if (r->t[last].segment > r->t[first].segment + 1)
-		return 0;
-	for (size_t i = first; i <= last; i++)
-		if (r->t[i].eff & LW_CONJ)
-			return 0;
-	return 1;
-}
-
-/*
- * "revisão de freios amanhã 8h" (pt3 s36), "eye test for my daughter"
- * (r5 C34): a service read from words that are part of another asked
- * service's name ("Revisão de freios", "Children's eye test") in the same
- * clause is that longer service, not a second visit. "and" between them
- * keeps both ("an eye test and my son needs one too"), and so does the
- * customer counting themself in beside a children's service.
- */
-static void covered_by_longer(struct reader *r, struct inquiry *q)
-{
-	char na[96], nb[96];
-	size_t kids = (size_t)-1;
-	int self = 0;
-	for (size_t i = 0; i < r->n; i++)
-		/* "for me", "myself" count the customer in; a subject
-		 * ("i", "je", "j'ai", "je voudrais") does not: "je voudrais une
-		 * révision de mon vélo enfant" is the children's one only */
-		if ((r->t[i].cls & LW_SELF) &&
-		    !(r->t[i].cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
-			self = 1;
-	if (!child_service(r, &kids))
-		kids = (size_t)-1;
-	for (size_t i = 0; i < q->n_things; i++) {
-		struct inq_thing *a = &q->things[i];
-		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
-		    strlen(a->word) < 3 ||
-		    !folded_name(r->cat, a->idx, na, sizeof(na)))
-			continue;
-		for (size_t k = 0; k < q->n_things; k++) {
-			const struct inq_thing *b = &q->things[k];
-			if (k == i || b->kind != CAT_SERVICE ||
-			    b->role != INQ_ASKED || b->idx == a->idx ||
-			    (b->clause != a->clause &&
-			     !same_sentence(r, i, k)) ||
-			    (self && b->idx == kids) ||
-			    !folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
-			    strlen(nb) <= strlen(a->word) ||
-			    !has_phrase(nb, a->word) || has_phrase(na, b->word))
-				continue;
-			a->role = INQ_MERGED;
-			break;
-		}
-	}
-}
-
-/*
- * "Mon fils a cassé ses lunettes" (fr4 s47), "les lentilles pour enfant"
- * (s48): a service the catalog names by a person's words only ("mon
- * fils", "enfant" for the children's eye test) says who, not what, when
- * another service is asked for in the text: it is that other service for
- * that person, not a second visit.
- */
-static void person_word_only(struct reader *r, struct inquiry *q)
-{
-	const uint64_t who = LW_PERSON | LW_CHILD;
-	const uint64_t about =
-	    who | LW_OWNER | LW_SELF | LW_RELATIVE | LW_FILLER | LW_NUMBER;
-	for (size_t i = 0; i < q->n_things; i++) {
-		struct inq_thing *a = &q->things[i];
-		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED)
-			continue;
-		char w[INQ_WORD_MAX];
-		snprintf(w, sizeof(w), "%s", a->word);
-		int person = 0, other = 1;
-		for (char *p = strtok(w, " "); p != NULL && other;
-		     p = strtok(NULL, " ")) {
-			uint64_t c = lang_lookup(r->pack, p, NULL);
-			person |= (c & who) != 0;
-			other = (c & about) != 0;
-		}
-		if (!person || !other)
-			continue;
-		/* "un examen pour ma fille": the children's version of the
-		 * service beside it, already read so */
-		int version = 0;
-		for (size_t k = 0; k < q->n_things; k++)
-			version |= k != i && q->things[k].role == INQ_MERGED &&
-				   q->things[k].kind == CAT_SERVICE &&
-				   q->things[k].clause == a->clause;
-		if (version)
-			continue;
-		for (size_t k = 0; k < q->n_things; k++) {
-			const struct inq_thing *b = &q->things[k];
-			if (k != i && b->kind == CAT_SERVICE &&
-			    b->role == INQ_ASKED && b->idx != a->idx &&
-			    (b->clause == a->clause ||
-			     same_sentence(r, i, k))) {
-				a->role = INQ_MERGED;
-				break;
-			}
-		}
-	}
-}
-
 /* A trade word that is the first word of the matched service's own name
  * ("réparation" of "Réparation de monture", fr4: "une réparation de
  * monture demain 10h" booked the frame choice) names that service. */
@@ -1150,7 +622,7 @@ static int names_service(const struct reader *r, const struct cat_match *m,
 	char nm[96];
 	size_t pl = strlen(phrase);
 	return m->distance == 0 &&
-	       folded_name(r->cat, m->idx, nm, sizeof(nm)) &&
+	       rd_folded_name(r->cat, m->idx, nm, sizeof(nm)) &&
 	       strncmp(nm, phrase, pl) == 0 &&
 	       (nm[pl] == '\0' || nm[pl] == ' ');
 }
@@ -1160,11 +632,6 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	match_words(r, q);
 	passing_mentions(r, q);
 	settle_roles(r->cat, q);
-	sibling_version(r, q);
-	covered_by_longer(r, q);
-	child_version(r, q);
-	child_only(r, q);
-	person_word_only(r, q);
-	count_persons(r, q);
+	rd_persons(r, q);
 	list_matches(q);
 }
