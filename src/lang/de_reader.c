@@ -712,6 +712,42 @@ const struct lang_word lang_de_words[] = {
     W("kein", LW_NEGATE), W("keine", LW_NEGATE), W("keinen", LW_NEGATE),
     W("keiner", LW_NEGATE), W("nie", LW_NEGATE), W("niemals", LW_NEGATE),
 
+    /* ---- a health problem in everyday words ("Mein Hund hat Schokolade
+     * gefressen!!! was tun", "hat 3x erbrochen und frisst nix"): a problem
+     * report for the generic health reading (src/inquiry_health.c), never
+     * "nicht verstanden" nor the menu (review de5 s44 s27); val 2 urgent
+     * (the emergency service, or the emergency topic's referral), 1 mild
+     * (the emergency service, else a person). Words that are already
+     * questions for a person (NT "juckt", "entzundet") are left there. */
+    V("gefressen", LW_SYMPTOM, 2), V("schokolade gefressen", LW_SYMPTOM, 2),
+    V("verschluckt", LW_SYMPTOM, 2), V("vergiftet", LW_SYMPTOM, 2),
+    V("vergiftung", LW_SYMPTOM, 2), V("giftkoder", LW_SYMPTOM, 2),
+    V("gift", LW_SYMPTOM, 2), V("rattengift", LW_SYMPTOM, 2),
+    V("blutet", LW_SYMPTOM, 2), V("bluten", LW_SYMPTOM, 2),
+    V("blutung", LW_SYMPTOM, 2), V("atemnot", LW_SYMPTOM, 2),
+    V("keine luft", LW_SYMPTOM, 2), V("krampfanfall", LW_SYMPTOM, 2),
+    V("krampft", LW_SYMPTOM, 2), V("krampfe", LW_SYMPTOM, 2),
+    V("zusammengebrochen", LW_SYMPTOM, 2), V("bewusstlos", LW_SYMPTOM, 2),
+    V("angefahren", LW_SYMPTOM, 2), V("gebissen", LW_SYMPTOM, 2),
+    V("verletzt", LW_SYMPTOM, 2), V("verletzung", LW_SYMPTOM, 2),
+    V("starke schmerzen", LW_SYMPTOM, 2), V("wunde", LW_SYMPTOM, 1),
+    V("erbrochen", LW_SYMPTOM, 1), V("erbricht", LW_SYMPTOM, 1),
+    V("erbrechen", LW_SYMPTOM, 1), V("kotzt", LW_SYMPTOM, 1),
+    V("ubergibt sich", LW_SYMPTOM, 1), V("durchfall", LW_SYMPTOM, 1),
+    V("frisst nicht", LW_SYMPTOM, 1), V("frisst nix", LW_SYMPTOM, 1),
+    V("frisst nichts", LW_SYMPTOM, 1), V("trinkt nicht", LW_SYMPTOM, 1),
+    V("trinkt nichts", LW_SYMPTOM, 1), V("humpelt", LW_SYMPTOM, 1),
+    V("lahmt", LW_SYMPTOM, 1), V("hinkt", LW_SYMPTOM, 1),
+    V("apathisch", LW_SYMPTOM, 1), V("schlapp", LW_SYMPTOM, 1),
+    V("fieber", LW_SYMPTOM, 1), V("hustet", LW_SYMPTOM, 1),
+    V("geschwollen", LW_SYMPTOM, 1), V("schwellung", LW_SYMPTOM, 1),
+    V("eitert", LW_SYMPTOM, 1), V("schmerzen", LW_SYMPTOM, 1),
+    V("tut weh", LW_SYMPTOM, 1),
+    V("notfall", LW_SYMPTOM | LW_URGENT, 2), V("notfalle", LW_SYMPTOM | LW_URGENT, 2),
+    V("notfallen", LW_SYMPTOM | LW_URGENT, 2),
+    W("notdienst", LW_URGENT), W("notaufnahme", LW_URGENT),
+    W("dringend", LW_URGENT),
+
     /* ---- Fragen, die die Theke nicht per SMS beantwortet (ein Mensch schon) */
     NT("karte", PAYMENT), NT("kartenzahlung", PAYMENT), NT("ec karte", PAYMENT),
     NT("ec", PAYMENT), NT("eckarte", PAYMENT), NT("girocard", PAYMENT),
