@@ -501,6 +501,8 @@ const struct lang_word lang_de_words[] = {
     W("wie lang braucht", LW_DURATION), W("wie lange braucht", LW_DURATION),
     W("offnungszeiten", LW_HOURS), W("oeffnungszeiten", LW_HOURS),
     W("offnungszeit", LW_HOURS), W("geoffnet", LW_HOURS), W("offen", LW_HOURS),
+    /* the closed hours between the morning and afternoon (de5 s61) */
+    W("mittagspause", LW_HOURS), W("mittagspausen", LW_HOURS),
     W("habt ihr auf", LW_HOURS), W("haben sie auf", LW_HOURS),
     W("habt ihr offen", LW_HOURS), W("haben sie offen", LW_HOURS),
     W("auf haben", LW_HOURS), W("aufhaben", LW_HOURS), W("offen haben", LW_HOURS),
@@ -856,6 +858,11 @@ const struct lang_word lang_de_words[] = {
     NT("bringt das", OTHER), NT("bringt das was", OTHER), NT("sinnvoll", OTHER),
     NT("was ist besser", OTHER), NT("was empfehlen sie", OTHER),
     NT("tut das weh", OTHER), NT("tut es weh", OTHER), NT("schmerzhaft", OTHER),
+    /* how to prepare the patient: a person's answer, beside the rest of
+     * the text ("Wie lange dauert eine Zahnsteinentfernung? Muss er
+     * nüchtern sein?": the duration and the handoff, de5 s26 c08.4) */
+    NT("nuchtern", OTHER), NT("nuechtern", OTHER), NT("vorher fressen", OTHER),
+    NT("vorher essen", OTHER), NT("vorher futtern", OTHER),
     NT("mitbringen", OTHER), NT("handtuch", OTHER), NT("was soll ich mitbringen", OTHER),
     NT("anziehen", OTHER), NT("umziehen", OTHER), NT("duschen", OTHER),
     NT("schwanger", OTHER), NT("schwangerschaft", OTHER),
