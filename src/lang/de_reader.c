@@ -330,7 +330,9 @@ const struct lang_word lang_de_words[] = {
      * danach?": one more thing for the visit just booked (de2 d01, c12) */
     W("auch noch", LW_ALSO), W("gleich noch", LW_ALSO), W("gleich danach", LW_ALSO),
     W("direkt danach", LW_ALSO), W("im anschluss", LW_ALSO),
-    W("anschliessend", LW_ALSO), W("auch gleich", LW_ALSO),
+    W("anschliessend", LW_ALSO), W("auch gleich", LW_ALSO), W("dazu bitte", LW_ALSO),
+    W("mit dazu", LW_ALSO), W("noch dazu", LW_ALSO), W("gleich dazu", LW_ALSO),
+    W("auch dazu", LW_ALSO), W("dazu buchen", LW_ALSO), W("dazubuchen", LW_ALSO),
     W("dann noch", LW_ALSO), W("auch einen", LW_ALSO), W("auch eine", LW_ALSO),
     W("bei der gelegenheit", LW_ALSO), W("gleichzeitig", LW_ALSO),
     W("nur", LW_FILLER), W("gerade", LW_FILLER), W("grad", LW_FILLER),
