@@ -145,7 +145,8 @@ int main(void)
 	    "desk_texts_bike.txt",	"desk_texts_groomer.txt",
 	    "desk_texts_salon.txt",	"desk_texts_garage.txt",
 	    "desk_texts_garage_r3.txt", "desk_texts_dental_r4.txt",
-	    "desk_texts_unknown.txt",	"desk_texts_vet_r6.txt"};
+	    "desk_texts_unknown.txt",	"desk_texts_vet_r6.txt",
+	    "desk_texts_salon_r7.txt"};
 	static const char *const talks[] = {
 	    "desk_conversations.txt", "desk_talk_groomer.txt",
 	    "desk_talk_barber.txt",   "desk_talk_bike.txt",
