@@ -534,6 +534,14 @@ void rd_decide_intent(const struct reader *r, const char *text,
 				: "can't one day, asks for another: a change");
 		else if (rd_has(r, LW_MOVE) && (time || q->same_time))
 			set(q, INQ_MOVE, "cancel with a new time: a move");
+		else if (q->same_time && q->when.has_day &&
+			 (r->qmark || (q->asks & INQ_ASK_AVAIL)))
+			/* "sabado nao vou poder, consegue segunda no mesmo
+			 * horario?": another day at the same time, asked —
+			 * a move, never a bare cancel (review pt5 c02) */
+			set(q, INQ_MOVE,
+			    "can't one day, asks another at the "
+			    "same time: a move");
 		else if (q->correction && q->when.has_day &&
 			 (q->when.has_not_day || q->gone_when.has_day))
 			/* "el jueves no puedo, mejor el viernes": one day
