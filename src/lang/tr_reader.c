@@ -549,6 +549,12 @@ const struct lang_word lang_tr_words[] = {
     NT("arayabilir misin", OTHER), NT("aranmak istiyorum", OTHER),
     NT("sikayetim", OTHER), NT("sikayetim var", OTHER), NT("memnun kalmadim", OTHER),
     NT("memnun degilim", OTHER),
+    /* "şikayetçiyim", rude staff, "X ve Y arasındaki fark ne": for a
+     * person, never "hangi gün?" for the service named (review tr5 s36
+     * c15) */
+    NT("sikayetciyim", OTHER), NT("sikayetci", OTHER), NT("sikayetci olacagim", OTHER),
+    NT("kaba davrandi", OTHER), NT("kaba davrandilar", OTHER), NT("kabaydi", OTHER),
+    NT("fark ne", OTHER), NT("fark nedir", OTHER), NT("arasindaki fark", OTHER),
     /* a complaint about work done: for a person, never a booking */
     NT("kalkti", OTHER), NT("soyuldu", OTHER), NT("bozuldu", OTHER),
     NT("dokuldu", OTHER), NT("kirildi", OTHER), NT("cok kotuydu", OTHER),

@@ -208,6 +208,14 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} saat {hour}"},
 };
 
+/* Turkish SMS is often written without ı, ş, ğ and ç (not GSM-7): a reply
+ * that as Unicode would be cut (a greeting naming one service of six, a
+ * menu of three) goes out whole in GSM instead; ö, ü and Ç are GSM and
+ * stay. fold_to_fit uses this only when it saves a part. */
+static const char *const fit_folds[] = {
+    "ı", "i", "İ", "I", "ş", "s", "Ş", "S", "ğ", "g", "Ğ", "G", "ç", "c", NULL,
+};
+
 const struct lang_pack lang_pack_tr = {
     .code = "tr",
     .jobs = &lang_tr_jobs,
@@ -222,4 +230,5 @@ const struct lang_pack lang_pack_tr = {
     .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
 		       "işinizin durumu", "randevusuz gelme", "satış"},
     .when = &when_vocab_tr,
+    .fit_folds = fit_folds,
 };

@@ -217,6 +217,10 @@ static const char *const example_marks[] = {"e.g. ", "p. ej. ", "ex. ", "Ex. ",
 /* "@whole" in a corpus file: from there on no reply may be cut short
  * ("..." at its end), so a reply that only fits by losing words fails. */
 static int dc_whole;
+/* "@every_service": from there on a greeting, HELP or "which service?"
+ * reply names every service of the catalog (a list cut to fit reads as
+ * if we did only those). */
+static int dc_every;
 
 static __attribute__((unused)) void check_manners(const struct desk_result *res)
 {
@@ -225,6 +229,19 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 		CHECK(l < 3 || strcmp(res->replies[i] + l - 3, "...") != 0);
 	}
 	CHECK(res->d.segments <= cat->policy.max_segments);
+	if (dc_every && res->n_replies > 0 &&
+	    (res->d.kind == DESK_GREETING || res->d.kind == DESK_HELP ||
+	     (res->d.kind == DESK_CLARIFY &&
+	      res->d.reason == DESK_REASON_NEED_SERVICE))) {
+		for (size_t s = 0; s < cat->n_services; s++) {
+			int named = strstr(res->replies[0],
+					   cat->services[s].name) != NULL;
+			if (!named)
+				printf("  missing %s: %s\n",
+				       cat->services[s].name, res->replies[0]);
+			CHECK(named);
+		}
+	}
 	/* as the outbox encodes it (answer.c): a national shift table
 	 * where the policy allows one */
 	struct pdu_submit_options po = {
@@ -403,6 +420,7 @@ static __attribute__((unused)) int run_corpus(const char *name)
 	static struct desk_result res;
 
 	dc_whole = 0;
+	dc_every = 0;
 
 	if (fp == NULL)
 		return -1;
@@ -414,6 +432,10 @@ static __attribute__((unused)) int run_corpus(const char *name)
 			continue;
 		if (strcmp(l, "@whole") == 0) {
 			dc_whole = 1;
+			continue;
+		}
+		if (strcmp(l, "@every_service") == 0) {
+			dc_every = 1;
 			continue;
 		}
 		if (strncmp(l, "@catalog ", 9) == 0) {
@@ -458,6 +480,7 @@ static __attribute__((unused)) int run_conversations(const char *file)
 	struct store *st = NULL;
 
 	dc_whole = 0;
+	dc_every = 0;
 	static struct desk_result res;
 
 	if (fp == NULL)
@@ -470,6 +493,10 @@ static __attribute__((unused)) int run_conversations(const char *file)
 			continue;
 		if (strcmp(l, "@whole") == 0) {
 			dc_whole = 1;
+			continue;
+		}
+		if (strcmp(l, "@every_service") == 0) {
+			dc_every = 1;
 			continue;
 		}
 		if (strncmp(l, "@catalog ", 9) == 0) {
