@@ -505,7 +505,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		if (rc != 0 && rc != STORE_ERR_FULL && check(c, rc) < 0)
 			return rc;
 		if (rc != 0) {
-			if (named >= 0)
+			/* a second person at the time asked: that time is
+			 * full, never "straight after" (review r7 s161) */
+			if (named >= 0 || j < n_party)
 				failed_at[n_failed_at++] = jobs[j];
 			else
 				failed[n_failed++] = jobs[j];

@@ -101,6 +101,33 @@ static int owned_pair(const struct reader *r, size_t i)
 	return plain_noun(&r->t[i + 2]);
 }
 
+static int child_age_at(const struct reader *r, size_t i);
+
+/*
+ * "gels for me on Friday 11am and my daughter at the same time", "book me
+ * in Saturday at 10 and my friend too": "me" said before the conjunction
+ * i and a person named after it (j), who has no service, day or time of
+ * their own after them — two people at the one day and time, never the second
+ * dropped.
+ */
+static int me_then_person(const struct reader *r, size_t i, size_t j)
+{
+	int me = 0;
+	for (size_t k = 0; k + 1 < i; k++)
+		me |= (r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER);
+	if (!me || r->t[j].thing != 0)
+		return 0;
+	for (size_t m = j + 1; m < r->n; m++) {
+		/* "... and my wife wants her nails done": her own service */
+		if (r->t[m].thing != 0 ||
+		    (r->t[m].eff & (LW_WEEKDAY | LW_DATEWORD)))
+			return 0;
+		if (rd_has_digit(r->t[m].w) && !child_age_at(r, m))
+			return 0;
+	}
+	return 1;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -195,7 +222,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
-			    (pers_l && pers_r) || owned_pair(r, i))
+			    (pers_l && pers_r) || owned_pair(r, i) ||
+			    (pers_r && me_then_person(r, i, j)))
 				global = global > 2 ? global : 2;
 		}
 	}

@@ -827,7 +827,7 @@ const struct lang_word lang_pt_words[] = {
      * em frases, para o val delas não mudar. */
     V("dor", LW_SYMPTOM, 2), V("dores", LW_SYMPTOM, 2),
     V("doendo", LW_SYMPTOM, 2), V("doendo muito", LW_SYMPTOM, 2),
-    V("ta doendo", LW_SYMPTOM, 2), V("tá doendo", LW_SYMPTOM, 2),
+    V("ta doendo", LW_SYMPTOM, 2),
     V("esta doendo", LW_SYMPTOM, 2), V("doi muito", LW_SYMPTOM, 2),
     V("dor forte", LW_SYMPTOM, 2), V("muita dor", LW_SYMPTOM, 2),
     V("com dor", LW_SYMPTOM, 2), V("dor de dente", LW_SYMPTOM, 2),

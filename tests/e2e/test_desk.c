@@ -114,6 +114,38 @@ static void test_fair_rotation(void)
 	catalog_free(rc);
 }
 
+/* "my friend and I want lashes ... at 11 together" with one place at 11:
+ * one booked, and the second said to be not free at that time, never
+ * "couldn't fit ... straight after", which nobody asked (review r7 s161). */
+static void test_party_full(void)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/desk_salon_r7.cfg",
+		 src != NULL ? src : ".");
+	struct catalog *rc = catalog_load(path, NULL);
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	CHECK(rc != NULL && st != NULL);
+	if (rc == NULL || st == NULL)
+		return;
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+447700900201",
+			      "my friend and I want lashes on Saturday at 11 "
+			      "together",
+			      local_epoch("2026-12-02T10:00"), &res),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_BOOKED);
+	CHECK(res.n_replies > 0);
+	if (res.n_replies > 0) {
+		CHECK(strstr(res.replies[0], "straight after") == NULL);
+		CHECK(strstr(res.replies[0], "at the time you named") != NULL);
+	}
+	store_close(st);
+	catalog_free(rc);
+}
+
 /* Senders that cannot receive a reply get none. */
 static void test_cannot_receive(void)
 {
@@ -145,7 +177,8 @@ int main(void)
 	    "desk_texts_bike.txt",	"desk_texts_groomer.txt",
 	    "desk_texts_salon.txt",	"desk_texts_garage.txt",
 	    "desk_texts_garage_r3.txt", "desk_texts_dental_r4.txt",
-	    "desk_texts_unknown.txt",	"desk_texts_vet_r6.txt"};
+	    "desk_texts_unknown.txt",	"desk_texts_vet_r6.txt",
+	    "desk_texts_salon_r7.txt"};
 	static const char *const talks[] = {
 	    "desk_conversations.txt", "desk_talk_groomer.txt",
 	    "desk_talk_barber.txt",   "desk_talk_bike.txt",
@@ -158,6 +191,7 @@ int main(void)
 	example = cat;
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
+	RUN(test_party_full);
 	RUN(test_fair_rotation);
 	int cases = 0, real = 0, convs = 0;
 	for (size_t i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {
