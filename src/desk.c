@@ -398,6 +398,13 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 		do_my_bookings(c);
 		return 1;
 	}
+	if (q->when.time == WHEN_TIME_AT &&
+	    local_of(c, b.start).minute == q->when.from_min) {
+		/* "oui à 17h", "ok 17h c'est bon" when it is at 17:00: a
+		 * confirmation, never a move to the same slot. */
+		do_my_bookings(c);
+		return 1;
+	}
 	struct inquiry mv = *q;
 	mv.intent = INQ_MOVE;
 	mv.correction = 1;

@@ -331,6 +331,11 @@ static int child_age_at(const struct reader *r, size_t i)
 			      strcmp(r->t[i + 2].w, "old") == 0 ||
 			      strcmp(r->t[i + 2].w, "olds") == 0)))
 		return 1;
+	/* "il a 8 ans", "elle a 5 ans" (fr) */
+	if (strcmp(nx, "ans") == 0 && strcmp(pv, "a") == 0 && i >= 2 &&
+	    (strcmp(r->t[i - 2].w, "il") == 0 ||
+	     strcmp(r->t[i - 2].w, "elle") == 0))
+		return 1;
 	return strcmp(pv, "aged") == 0 || strcmp(pv, "hes") == 0 ||
 	       strcmp(pv, "shes") == 0 || strcmp(pv, "he's") == 0 ||
 	       strcmp(pv, "she's") == 0 || strcmp(pv, "age") == 0;
@@ -348,7 +353,9 @@ static void child_only(struct reader *r, struct inquiry *q)
 	size_t kids;
 	int child = 0, self = 0;
 	uint64_t kid_clauses = 0;
-	if (r->pack == NULL || strcmp(r->pack->code, "en") != 0 ||
+	if (r->pack == NULL ||
+	    (strcmp(r->pack->code, "en") != 0 &&
+	     strcmp(r->pack->code, "fr") != 0) ||
 	    !child_service(r, &kids))
 		return;
 	for (size_t i = 0; i < r->n; i++) {
