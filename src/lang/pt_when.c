@@ -464,6 +464,20 @@ static const struct when_word pt_words[] = {
     E("o q tiver", WS_ASAP_WEAK, 0),
     E("qualquer horário", WS_ASAP_WEAK, 0),
 
+    /* ---- o dia que não é ("é sexta não quinta", "sexta e não quinta",
+     * "em vez de quinta"): the other day named wins (pt5 c04 moved a
+     * booking to the very Thursday refused) */
+    E("nao", WS_NOT, 0),
+    E("em vez de", WS_NOT, 0),
+    E("em vez da", WS_NOT, 0),
+    E("em vez do", WS_NOT, 0),
+    E("ao inves de", WS_NOT, 0),
+    E("ao inves da", WS_NOT, 0),
+    E("ao inves do", WS_NOT, 0),
+    E("no lugar de", WS_NOT, 0),
+    E("nao posso", WS_NOT, 0), /* "não posso quinta, pode ser sexta" */
+    {"nao da", WS_NOT, WF_POST, 0},
+
     /* ---- dúvidas ---- */
     E("dia", WS_DATE_NOUN, 0),
     E("véspera", WS_DATE_NOUN, 0),
