@@ -123,6 +123,13 @@ struct cat_index {
 	struct cat_phrase *by[2];
 	size_t n_phrases;
 	struct strmap phrase_at[2]; /* word → first of its run in by[] */
+	/* Every word of every entry, alone or inside a phrase, with the
+	 * services and topics that use it: sorted by word, then services
+	 * first in file order, each owner once per word. */
+	const char **tok_word;
+	struct cat_match *tok_owner;
+	size_t n_tok;
+	struct strmap tok_at; /* word → first of its run */
 };
 
 static size_t decode_cps(const char *s, uint32_t *cps, size_t cap)
@@ -272,6 +279,9 @@ void index_free(struct cat_index *ix)
 	free(ix->dir);
 	free(ix->phrase_pool);
 	free(ix->phrase_words);
+	free(ix->tok_word);
+	free(ix->tok_owner);
+	free(ix->tok_at.slots);
 	for (int pos = 0; pos < 2; pos++) {
 		free(ix->by[pos]);
 		free(ix->phrase_at[pos].slots);
@@ -431,6 +441,74 @@ static int index_fill_phrases(struct cat_index *ix)
 	return oom ? -1 : 0;
 }
 
+/* ---- owners by word ------------------------------------------------------ */
+
+struct tok_pair {
+	const char *word;
+	struct cat_match owner;
+};
+
+static int tok_order(const void *pa, const void *pb)
+{
+	const struct tok_pair *a = pa, *b = pb;
+	int c = strcmp(a->word, b->word);
+
+	if (c != 0)
+		return c;
+	if (a->owner.kind != b->owner.kind)
+		return a->owner.kind == CAT_SERVICE ? -1 : 1;
+	return a->owner.idx < b->owner.idx ? -1 : a->owner.idx > b->owner.idx;
+}
+
+/* One pair per word of each entry: single words as they are, phrases'
+ * words from the split pool. */
+static size_t tok_collect(const struct cat_index *ix, struct tok_pair *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ix->n_words; i++) {
+		const struct word_entry *e = &ix->words[i];
+		if (strchr(e->word, ' ') == NULL && out != NULL)
+			out[n] =
+			    (struct tok_pair){e->word, {e->kind, e->idx, 0}};
+		n += strchr(e->word, ' ') == NULL;
+	}
+	for (size_t p = 0; p < ix->n_phrases; p++) {
+		const struct cat_phrase *ph = &ix->by[0][p];
+		for (size_t k = 0; k < ph->n_words; k++, n++)
+			if (out != NULL)
+				out[n] = (struct tok_pair){
+				    ph->words[k], {ph->kind, ph->idx, 0}};
+	}
+	return n;
+}
+
+static int index_fill_tokens(struct cat_index *ix)
+{
+	size_t n = tok_collect(ix, NULL), m = 0;
+	struct tok_pair *v = malloc((n ? n : 1) * sizeof(*v));
+	int oom = 0;
+
+	ix->tok_word = malloc((n ? n : 1) * sizeof(*ix->tok_word));
+	ix->tok_owner = malloc((n ? n : 1) * sizeof(*ix->tok_owner));
+	if (v == NULL || ix->tok_word == NULL || ix->tok_owner == NULL) {
+		free(v);
+		return -1;
+	}
+	tok_collect(ix, v);
+	qsort(v, n, sizeof(*v), tok_order);
+	for (size_t i = 0; i < n; i++) {
+		if (m > 0 && tok_order(&v[i], &v[i - 1]) == 0)
+			continue; /* "beard" and "beard trim" both say beard */
+		ix->tok_word[m] = v[i].word;
+		ix->tok_owner[m] = v[i].owner;
+		strmap_add(&ix->tok_at, v[i].word, (uint32_t)m, 0, &oom);
+		m++;
+	}
+	ix->n_tok = m;
+	free(v);
+	return oom ? -1 : 0;
+}
+
 struct cat_index *index_build(const struct catalog *cat)
 {
 	struct cat_index *ix = calloc(1, sizeof(*ix));
@@ -464,7 +542,7 @@ struct cat_index *index_build(const struct catalog *cat)
 	for (size_t i = 0; i < ix->n_words; i++)
 		strmap_add(&ix->exact, ix->words[i].word, (uint32_t)i, 0, &oom);
 	if (oom || index_fill_fuzzy(ix, n_dels) != 0 ||
-	    index_fill_phrases(ix) != 0)
+	    index_fill_phrases(ix) != 0 || index_fill_tokens(ix) != 0)
 		goto fail;
 	return ix;
 fail:
@@ -663,6 +741,23 @@ size_t catalog_phrases_at(const struct catalog *cat, size_t pos,
 	*out = &ix->by[pos][s->val];
 	while (s->val + n < ix->n_phrases &&
 	       strcmp(ix->by[pos][s->val + n].words[pos], word) == 0)
+		n++;
+	return n;
+}
+
+size_t catalog_word_owners(const struct catalog *cat, const char *word,
+			   const struct cat_match **out)
+{
+	const struct cat_index *ix = cat->index;
+	const struct strslot *s = strmap_get(&ix->tok_at, word);
+	size_t n = 0;
+
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	*out = &ix->tok_owner[s->val];
+	while (s->val + n < ix->n_tok &&
+	       strcmp(ix->tok_word[s->val + n], word) == 0)
 		n++;
 	return n;
 }

@@ -325,6 +325,15 @@ struct cat_phrase {
 size_t catalog_phrases_at(const struct catalog *cat, size_t pos,
 			  const char *word, const struct cat_phrase **out);
 
+/*
+ * The services and topics that list WORD (one folded word) alone or inside
+ * a phrase ("kids" in "kids cut"): *out points at them, services first in
+ * file order, then topics, each once (distance 0); the return value says
+ * how many (0, and *out NULL, when none). Borrowed like catalog_phrases_at.
+ */
+size_t catalog_word_owners(const struct catalog *cat, const char *word,
+			   const struct cat_match **out);
+
 /* The longest phrase (in words) any service or topic lists. */
 size_t catalog_max_phrase_words(const struct catalog *cat);
 

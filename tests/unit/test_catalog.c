@@ -308,6 +308,23 @@ static void test_example_phrases_at(void)
 	CHECK(ph == NULL);
 	CHECK_INT(catalog_phrases_at(cat, 0, "zzz", &ph), 0);
 	CHECK_INT(catalog_phrases_at(cat, 2, "and", &ph), 0);
+	/* owners of a word, alone or inside a phrase, each once */
+	const struct cat_match *o;
+	n = catalog_word_owners(cat, "hair", &o);
+	CHECK_INT(n, 3); /* "hair", "hair cut"; "hair dye"; the topic's
+			  * "hair extensions" */
+	if (n == 3) {
+		CHECK_STR(cat->services[o[0].idx].id, "haircut");
+		CHECK_STR(cat->services[o[1].idx].id, "colour");
+		CHECK_INT(o[2].kind, CAT_TOPIC);
+		CHECK_STR(cat->topics[o[2].idx].id, "womens-cut");
+	}
+	n = catalog_word_owners(cat, "towel", &o);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(cat->services[o[0].idx].id, "hot-towel-shave");
+	CHECK_INT(catalog_word_owners(cat, "tow", &o), 0);
+	CHECK(o == NULL);
 	/* every "beard ..." phrase, one run, each a beard word */
 	n = catalog_phrases_at(cat, 0, "beard", &ph);
 	CHECK_INT(n, 3); /* beard trim, beard tidy, beard shape */
