@@ -34,6 +34,8 @@ static int negated(const struct reader *r, size_t i, size_t e)
 		const struct tok *b = &r->t[i - k];
 		if (b->segment != r->t[i].segment || b->thing != 0)
 			break;
+		if (b->eff & LW_NEG_AFTER)
+			break; /* "masaj değil seans": değil is masaj's */
 		if (b->cls & LW_NEGATE)
 			return 1;
 		if (!between(b))
