@@ -448,6 +448,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_PRICE, DESK_REASON_NONE, "the price asked");
 		set_subject(c, priced[0]->id);
 		add_price(c, priced[0], 0);
+		/* "and how much is it?" right after booking it: the price,
+		 * never "text a day and time to book" (review es5 c04) */
+		if (pending_is(c, "done") && priced[0] == c->pend.svc)
+			c->parts[c->n_parts - 1].tpl = "price_booked";
 		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 			set_subject(c, priced[i]->id);
