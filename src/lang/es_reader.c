@@ -685,6 +685,13 @@ const struct lang_word lang_es_words[] = {
     W("roto", LW_TRADE), W("rota", LW_TRADE), W("ruido", LW_TRADE),
     W("hace ruido", LW_TRADE), W("tratamiento", LW_TRADE),
     W("cita para", LW_TRADE), W("hacerme algo", LW_TRADE),
+    /* the one who does the work, not a service: "pedir hora para el
+     * veterinario" asks which service, never goes to a person as an
+     * unknown job (review es5 s51) */
+    W("veterinario", LW_TRADE), W("veterinaria", LW_TRADE),
+    W("el veterinario", LW_TRADE), W("la veterinaria", LW_TRADE),
+    W("vete", LW_TRADE), W("mecanico", LW_TRADE), W("el mecanico", LW_TRADE),
+    W("dentista", LW_TRADE), W("el dentista", LW_TRADE),
 
     /* ---- palabras corrientes que nunca son una errata de lo nuestro */
     W("manana", LW_COMMON | LW_DATEWORD), 
