@@ -253,6 +253,12 @@ struct lang_pack {
 	/* The words of trade work asked for by name (NULL: the pack reads
 	 * none, and names nothing it does not know). */
 	const struct lang_jobs *jobs;
+	/* A verb said where the catalog lists its noun ("bañar", "bañarlo"
+	 * meet "baño"; "depilarme" "depilacion"): the verb endings (with
+	 * their pronouns) and the noun endings one may be traded for, each
+	 * list NULL-terminated; NULL: the pack trades none. */
+	const char *const *verb_ends;
+	const char *const *noun_ends;
 };
 
 /*
