@@ -43,6 +43,13 @@ const struct lang_word lang_tr_words[] = {
     W("abonelikten cik", LW_STOP), W("abonelikten cikar", LW_STOP),
     W("abonelik iptal", LW_STOP), W("aboneligi iptal", LW_STOP),
     W("aboneligimi iptal", LW_STOP), W("rahatsiz etmeyin", LW_STOP),
+    /* "msj" is "mesaj" in SMS writing (review tr5: a catalog's "masaj"
+     * must never take an opt-out for a booking) */
+    W("msj atmayin", LW_STOP), W("msj atmayn", LW_STOP), W("msj gondermeyin", LW_STOP),
+    W("bir daha msj atmayin", LW_STOP), W("bana msj atmayin", LW_STOP),
+    W("msj istemiyorum", LW_STOP), W("msjlari durdurun", LW_STOP),
+    W("msjlari kesin", LW_STOP), W("msj gelmesin", LW_STOP), W("msj atmyn", LW_STOP),
+    W("mesaj atmayiniz", LW_STOP), W("msj atmayiniz", LW_STOP), W("mesaj gondermeyiniz", LW_STOP),
     W("mesaj", LW_STOP_OBJ), W("mesajlar", LW_STOP_OBJ), W("mesajlari", LW_STOP_OBJ),
     W("sms", LW_STOP_OBJ), W("smsler", LW_STOP_OBJ), W("smsleri", LW_STOP_OBJ),
     W("bana", LW_STOP_OBJ | LW_SELF | LW_FILLER), W("beni", LW_STOP_OBJ | LW_SELF | LW_FILLER),
@@ -758,3 +765,29 @@ const struct lang_word lang_tr_words[] = {
 };
 
 // clang-format on
+
+/* Endings a catalog word takes in a text, beyond the time reader's case
+ * endings (tr_when.c): the possessives "seansım", "muayenem", "boynum",
+ * "bandı" and what follows them; "tırnağı" is "tırnak", "boynum"
+ * "boyun" (review tr5 s05 s48); "msj" is "masaj", "sns" "seans" (s47). */
+static const char *const tr_stem_ends[] = {
+    "larimizi", "lerimizi", "larimiz", "lerimiz", "larimi", "lerimi",
+    "larima", "lerime", "larim", "lerim", "imizi", "umuzu", "imize",
+    "umuza", "imdan", "imden", "umdan", "umden", "sinda", "sinde", "sunda",
+    "sunde", "imiz", "umuz", "imda", "imde", "umda", "umde", "imin", "umun",
+    "sini", "sunu", "sina", "sine", "suna", "sune", "inda", "inde", "unda",
+    "unde", "imi", "umu", "ima", "ime", "uma", "ume", "mda", "mde", "min",
+    "mun", "miz", "muz", "ini", "unu", "ina", "ine", "una", "une", "lar",
+    "ler", "im", "um", "mi", "mu", "ma", "me", "si", "su", "m", NULL,
+};
+
+static const char *const tr_stem_alts[] = {
+    "g", "k", "d", "t", "b", "p", NULL, NULL,
+};
+
+const struct lang_stems lang_tr_stems = {
+    .ends = tr_stem_ends,
+    .alts = tr_stem_alts,
+    .dropped_vowels = "iu",
+    .sms_vowels = "aeiou",
+};
