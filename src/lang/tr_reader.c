@@ -481,6 +481,21 @@ const struct lang_word lang_tr_words[] = {
     V("ucuncusu", LW_ORDINAL, 3), V("dorduncu", LW_ORDINAL, 4),
     V("besinci", LW_ORDINAL, 5), V("sonuncu", LW_ORDINAL, 99),
     V("sonuncusu", LW_ORDINAL, 99),
+    /* the one picked, as an object: "ilk saati alayım", "ilkini",
+     * "ikincisini", "sonuncuyu" (review tr5 c02: after a narrowed list) */
+    V("ilkini", LW_ORDINAL, 1), V("ilkine", LW_ORDINAL, 1), V("birinciyi", LW_ORDINAL, 1),
+    V("birincisini", LW_ORDINAL, 1), V("ikinciyi", LW_ORDINAL, 2),
+    V("ikincisini", LW_ORDINAL, 2), V("ucuncuyu", LW_ORDINAL, 3),
+    V("ucuncusunu", LW_ORDINAL, 3), V("dorduncuyu", LW_ORDINAL, 4),
+    V("dorduncusu", LW_ORDINAL, 4), V("dorduncusunu", LW_ORDINAL, 4),
+    V("besinciyi", LW_ORDINAL, 5), V("besincisi", LW_ORDINAL, 5),
+    V("sonuncuyu", LW_ORDINAL, 99), V("sonuncusunu", LW_ORDINAL, 99),
+    V("sondaki", LW_ORDINAL, 99), V("sondakini", LW_ORDINAL, 99),
+    V("son saati", LW_ORDINAL, 99),
+    V("en sondaki", LW_ORDINAL, 99), V("en sonuncu", LW_ORDINAL, 99),
+    W("saati", LW_FILLER | LW_COMMON), W("saatte olsun", LW_FILLER),
+    W("olani", LW_FILLER), W("secenegi", LW_CHOICE), W("aliyorum", LW_YES | LW_CHOICE),
+    W("alirim", LW_YES | LW_CHOICE), W("alalim", LW_YES | LW_CHOICE),
 
     /* ---- çocuk: hizmetin çocuk hâli, varsa */
     W("cocuk", LW_CHILD), W("cocugum", LW_CHILD), W("cocuklar", LW_CHILD),
