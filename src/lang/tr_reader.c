@@ -123,7 +123,7 @@ const struct lang_word lang_tr_words[] = {
     W("gorusuruz", LW_ACK | LW_BYE), W("gorusmek uzere", LW_ACK | LW_BYE),
     W("hoscakal", LW_ACK | LW_BYE), W("hosca kalin", LW_ACK | LW_BYE),
     W("iyi gunler", LW_GREET | LW_ACK | LW_BYE), W("iyi aksamlar", LW_GREET | LW_ACK | LW_BYE),
-    W("iyi geceler", LW_ACK | LW_BYE), W("iyi calismalar", LW_ACK | LW_BYE),
+    W("iyi geceler", LW_ACK | LW_BYE), W("iyi calismalar", LW_GREET | LW_ACK | LW_BYE),
     W("kolay gelsin", LW_GREET | LW_ACK), W("hayirli isler", LW_GREET | LW_ACK),
     W("hayirli gunler", LW_GREET | LW_ACK), W("bay bay", LW_ACK | LW_BYE),
     W("bye", LW_ACK | LW_BYE), W("kendinize iyi bakin", LW_ACK | LW_BYE),
