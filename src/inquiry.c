@@ -997,6 +997,23 @@ static void move_words_of_jobs(struct reader *r)
 	}
 }
 
+/* Only greetings and small words, one of them a greeting that opens and
+ * does not close ("kolay gelsin", "merhaba"; "iyi günler" is both), and
+ * no thanks. */
+static int opens_only(const struct reader *r)
+{
+	const uint64_t small = LW_GREET | LW_FILLER;
+	int seen = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		uint64_t e = r->t[i].eff;
+		if ((e & LW_THANKS) || !(e & small) || r->t[i].thing != 0)
+			return 0;
+		if ((e & LW_GREET) && !(e & LW_BYE))
+			seen = 1;
+	}
+	return seen;
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -1070,6 +1087,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
+	out->opener = opens_only(r);
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);

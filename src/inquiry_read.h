@@ -64,6 +64,13 @@ int rd_number_is_mday(const struct when_req *w);
  * many people. */
 void rd_match_things(struct reader *r, struct inquiry *q);
 
+/* A catalog word under an ending of the pack ("seansım", "boynum") or
+ * written without its vowels ("msj"): the matches (0: none). */
+size_t rd_stem_lookup(const struct reader *r, const char *word,
+		      struct cat_match *out, size_t cap);
+size_t rd_vowelless_lookup(const struct reader *r, const char *word,
+			   struct cat_match *out, size_t cap);
+
 /* inquiry_job.c (the pack's job words): trade work named that the
  * catalog doesn't know, into q->asked_word, cleanly ("clutches", "a wiper
  * blade"); 1 when found. */

@@ -435,6 +435,11 @@ static void match_words(struct reader *r, struct inquiry *q)
 			/* "bañar a mi perro" where the catalog says "baño" */
 			if (n == 0 && len == 1)
 				n = lookup_verb_noun(r, &r->t[i], m, 4);
+			/* "seansım", "boynum", "tırnağı"; "msj" */
+			if (n == 0 && r->t[i + len - 1].cls == 0)
+				n = rd_stem_lookup(r, phrase, m, 4);
+			if (n == 0 && len == 1 && r->t[i].cls == 0)
+				n = rd_vowelless_lookup(r, phrase, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)

@@ -136,6 +136,8 @@ struct inquiry {
 	int refers_back;       /* "that", "it", "one": what was just named */
 	int asks_back;	       /* "how much was it again" */
 	int greeting;	       /* opens with a greeting */
+	int opener;	       /* a greeting that is no goodbye ("kolay
+				  gelsin", "merhaba"), and no thanks */
 	int thanks;	       /* says thanks ("ok thanks"): a yes that
 				  closes rather than picks */
 	int today;	       /* "tonight", "this afternoon": today named */

@@ -226,6 +226,30 @@ struct lang_jobs {
 	const char *const *included;
 };
 
+/*
+ * A catalog word under an ending of the language, for the reader only
+ * (the time reader's case endings, when_vocab.suffixes, are tried too):
+ * "seansım", "boynum", "tırnağı" are "seans", "boyun", "tırnak".
+ */
+struct lang_stems {
+	/* Endings cut from a word whose stem (four letters or more) is, or
+	 * with the changes below becomes, a catalog word: possessives and
+	 * what follows them ("im", "imi", "imda"). Longest first; NULL ends. */
+	const char *const *ends;
+	/* A stem's last letter as written before an ending and as in the
+	 * dictionary, in pairs: "g", "k" ("tırnağ-ı" is "tırnak"); NULL ends.
+	 */
+	const char *const *alts;
+	/* Vowels a stem loses before an ending ("boyun", "boynum"): tried
+	 * between its last two consonants. NULL: none. */
+	const char *dropped_vowels;
+	/* Texters drop the vowels of a word ("msj" for "masaj", "sns" for
+	 * "seans"): a word of consonants only, that the pack does not know,
+	 * is the one catalog word of one service with those consonants. These
+	 * are the vowels (folded); NULL: never read so. */
+	const char *sms_vowels;
+};
+
 struct lang_pack {
 	const char *code;	       /* ISO 639-1: "en" */
 	const char *name;	       /* "English" */
@@ -259,6 +283,9 @@ struct lang_pack {
 	 * list NULL-terminated; NULL: the pack trades none. */
 	const char *const *verb_ends;
 	const char *const *noun_ends;
+	/* How a catalog word is found under the language's endings (NULL:
+	 * fields unset, nothing more is tried); see struct lang_stems. */
+	const struct lang_stems *stems;
 };
 
 /*

@@ -21,4 +21,7 @@
 #include "registry.def"
 #undef LANG_PACK
 
+/* Packs whose catalog words take endings (struct lang_stems). */
+extern const struct lang_stems lang_tr_stems; /* tr_reader.c */
+
 #endif

@@ -232,4 +232,5 @@ const struct lang_pack lang_pack_tr = {
 		       "işinizin durumu", "randevusuz gelme", "satış"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
+    .stems = &lang_tr_stems,
 };
