@@ -294,6 +294,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (q->total && q->n_matches == 0 && !q->when.mentioned && say_total(c))
 		return;
 	request_from(c, q, &rq);
+	dated_first(c, q, &rq); /* "facial thu 10 and wax fri 2" */
 	struct when_day base;
 	if (q->when.has_anchor && talked_day(c, &base)) {
 		/* "the same again 6 weeks later": from the booking */
@@ -493,6 +494,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	}
 	if (c->err)
 		return;
+	dated_rest(c, q);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
 	    c->out->d.kind != DESK_DURATION) {
 		const char **names = pool_ptrs(c, rq.n_also);

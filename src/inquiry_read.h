@@ -116,6 +116,16 @@ void rd_health(const struct reader *r, const struct when_local *now,
 void rd_clause_times(const struct reader *r, const struct when_local *now,
 		     struct inquiry *q);
 void rd_times_persons(const struct reader *r, struct inquiry *q);
+/* inquiry_days.c: several bookings on days of their own clauses, into
+ * q->dated (q->when takes the first). */
+void rd_clause_days(const struct reader *r, const struct when_local *now,
+		    struct inquiry *q);
+/* The words of the clauses marked in KEEP (or the one clause ONE when keep
+ * is NULL), folded, into OUT. */
+void rd_clause_words(const struct reader *r, const int *keep, int one,
+		     char *out, size_t cap);
+/* "or", "either", "if not": the times or days are alternatives. */
+int rd_alternatives(const struct reader *r);
 
 /* inquiry_cond.c: a service word negated ("keinen", "değil") or naming
  * what the customer has ("bel fıtığım var") is not asked for. */

@@ -211,6 +211,16 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, semana desde el {day}: {count} "
 			   "citas. Mensajes pendientes: {waiting}. Peticiones "
 			   "no atendidas desde {since}: {turned_away}."},
+    {"dated_booked", "También reservado: {service}, {when}, {price}. Ref "
+		     "{ref}."},
+    {"dated_free", "{service} el {day}: libre a las {slots}. Dime la hora "
+		   "que quieres."},
+    {"dated_full", "{service} el {day} está completo: dime otro día."},
+    {"dated_closed", "El {day} cerramos, así que {service} ese día no puede "
+		     "ser: dime otro día."},
+    {"dated_later", "Dime también una hora para {service} el {day}."},
+    {"dated_far", "El {day} queda más allá de lo que reservamos: {service} "
+		  "ese día aún no."},
     {"rest_asked", "Dime también una hora para {services}."},
     {"rest_failed_at", "{services} a la hora que dices no puede ser (ocupado o "
 		       "no es hora de inicio): dime otra hora."},
