@@ -385,8 +385,11 @@ static void find_ref(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
-		int after = i > 0 && (r->t[i - 1].cls & (LW_REFKEY | LW_CANCEL |
-							 LW_BOOKING | LW_MOVE));
+		/* "absagen, Bruno ist krank": past a comma the word after
+		 * a cancel is a name, not the reference */
+		int after = i > 0 && r->t[i - 1].segment == r->t[i].segment &&
+			    (r->t[i - 1].cls &
+			     (LW_REFKEY | LW_CANCEL | LW_BOOKING | LW_MOVE));
 		if (after && r->t[i].cls != 0)
 			continue;
 		/* After "cancel" or "ref", a code-shaped word is taken as the
