@@ -1081,6 +1081,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	rd_decide_intent(r, text, out);
 	rd_times_persons(r, out);
 	rd_questions(r, out);
+	rd_staff(r, text, out);
 	rd_health(r, now, out);
 	/* "ich war letzte Woche zur Maniküre ... hätte gern wieder einen
 	 * Termin": the day gone by is the visit told about, not the day
