@@ -195,6 +195,19 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 		r->clauses++;
 }
 
+/* An LW_ALSO word or phrase that says "right after" (LW_ALSO_AFTER). */
+static int also_after(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->plen > 1 && (t->pcls & LW_ALSO) &&
+		     t->pval == LW_ALSO_AFTER) ||
+		    ((t->cls & LW_ALSO) && t->val == LW_ALSO_AFTER))
+			return 1;
+	}
+	return 0;
+}
+
 /* Split raw text into clauses at punctuation, fold each into words. */
 static void split(struct reader *r, const char *text)
 {
@@ -1069,6 +1082,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->correction = rd_has(r, LW_CORRECT);
 	out->same_time = rd_has(r, LW_SAME);
 	out->also = rd_has(r, LW_ALSO);
+	out->also_after = also_after(r);
 	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
