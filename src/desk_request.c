@@ -83,8 +83,9 @@ static int just_booked(struct ctx *c, struct store_booking *b)
 /*
  * "can you do brake pads at the same time", "oh and a tyre fitted too",
  * "for my other car too": one more thing for the visit just booked. Another
- * service: that day, the nearest free slots after the booking ends; the
- * same service for someone else: the booked slot. Offered, never booked
+ * service, or anything "right after": that day, the nearest free slots
+ * after the booking ends; the same service for someone else: the booked
+ * slot. Offered, never booked
  * unasked, with the booking named.
  */
 static int with_visit(struct ctx *c, const struct inquiry *q,
@@ -105,7 +106,7 @@ static int with_visit(struct ctx *c, const struct inquiry *q,
 	rq->offer_only = 1;
 	if (q->when.time == WHEN_TIME_AT && q->when.problem == WHEN_FINE) {
 		/* "another one for my wife at 9:30": that day, the time said */
-	} else if (rq->svc == was) {
+	} else if (rq->svc == was && !q->also_after) {
 		if (!q->other)
 			return 0;
 		rq->w.time = WHEN_TIME_AT;

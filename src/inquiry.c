@@ -195,6 +195,19 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 		r->clauses++;
 }
 
+/* An LW_ALSO word or phrase that says "right after" (LW_ALSO_AFTER). */
+static int also_after(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->plen > 1 && (t->pcls & LW_ALSO) &&
+		     t->pval == LW_ALSO_AFTER) ||
+		    ((t->cls & LW_ALSO) && t->val == LW_ALSO_AFTER))
+			return 1;
+	}
+	return 0;
+}
+
 /* Split raw text into clauses at punctuation, fold each into words. */
 static void split(struct reader *r, const char *text)
 {
@@ -385,8 +398,11 @@ static void find_ref(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
-		int after = i > 0 && (r->t[i - 1].cls & (LW_REFKEY | LW_CANCEL |
-							 LW_BOOKING | LW_MOVE));
+		/* "absagen, Bruno ist krank": past a comma the word after
+		 * a cancel is a name, not the reference */
+		int after = i > 0 && r->t[i - 1].segment == r->t[i].segment &&
+			    (r->t[i - 1].cls &
+			     (LW_REFKEY | LW_CANCEL | LW_BOOKING | LW_MOVE));
 		if (after && r->t[i].cls != 0)
 			continue;
 		/* After "cancel" or "ref", a code-shaped word is taken as the
@@ -1084,6 +1100,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->correction = rd_has(r, LW_CORRECT);
 	out->same_time = rd_has(r, LW_SAME);
 	out->also = rd_has(r, LW_ALSO);
+	out->also_after = also_after(r);
 	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
@@ -1097,6 +1114,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	rd_decide_intent(r, text, out);
 	rd_times_persons(r, out);
 	rd_questions(r, out);
+	rd_staff(r, text, out);
 	rd_health(r, now, out);
 	/* "ich war letzte Woche zur Maniküre ... hätte gern wieder einen
 	 * Termin": the day gone by is the visit told about, not the day

@@ -244,6 +244,11 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			(r->t[j].eff & LW_PRICE) ||
 			(j > i && rd_offer_verb(r, r->t[j].w))) &&
 		       r->t[j].thing == 0) {
+			/* "... kommen? lg Jana": a sign-off, then a name */
+			if (r->t[j].eff & (LW_ACK | LW_THANKS | LW_BYE)) {
+				j = r->n;
+				break;
+			}
 			object_said |= strcmp(r->t[j].w, "it") == 0 ||
 				       strcmp(r->t[j].w, "them") == 0 ||
 				       strcmp(r->t[j].w, "that") == 0;

@@ -134,6 +134,9 @@ void rd_conditions(const struct reader *r, struct inquiry *q);
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);
+/* inquiry_staff.c: a question about a member of staff by name, naming no
+ * service, is for a person. */
+void rd_staff(const struct reader *r, const char *text, struct inquiry *q);
 
 int rd_time_word(const struct reader *r, const char *w, int after);
 

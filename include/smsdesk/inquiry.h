@@ -158,22 +158,24 @@ struct inquiry {
 				  text counts: "both", "my 2 dogs"; 0 unsaid */
 	int also;	       /* "too", "as well", "at the same time": one
 				  more thing, for the visit just booked */
-	int total;	       /* "how much altogether": the sum of what is
-				  booked */
-	int other;	       /* names someone or something else ("my
-				  other car", "for my wife"): a booking
-				  beside one held, not a duplicate */
-	int apart;	       /* several services, one for each of them
-				  ("one for a groom and one for a bath"):
-				  side by side, not back to back */
-	int question_apart;    /* the price/duration/space question is in a
-				  clause of its own, beside the request */
-	int symptom;	       /* a health problem told in everyday words
-				  ("my eye is red and painful"): 2 urgent,
-				  1 mild, 0 none */
-	int n_times;	       /* clock times named one per clause ("9
-				  for me and 9:30 for him"): 2 or
-				  more, else 0 */
+	int also_after;	    /* "right after", "direkt danach": that thing after
+			       the visit's end, never at its time */
+	int total;	    /* "how much altogether": the sum of what is
+			       booked */
+	int other;	    /* names someone or something else ("my
+			       other car", "for my wife"): a booking
+			       beside one held, not a duplicate */
+	int apart;	    /* several services, one for each of them
+			       ("one for a groom and one for a bath"):
+			       side by side, not back to back */
+	int question_apart; /* the price/duration/space question is in a
+			       clause of its own, beside the request */
+	int symptom;	    /* a health problem told in everyday words
+			       ("my eye is red and painful"): 2 urgent,
+			       1 mild, 0 none */
+	int n_times;	    /* clock times named one per clause ("9
+			       for me and 9:30 for him"): 2 or
+			       more, else 0 */
 	int times[INQ_MAX_MATCHES];	  /* minutes after midnight, in order */
 	int time_clause[INQ_MAX_MATCHES]; /* the clause each was read in */
 	/* Bookings on days of their own clauses, in the order written: 2

@@ -146,6 +146,12 @@ struct when_vocab;
  * day, it names the job ("cambiar las pastillas"), never a move. */
 #define LW_MOVE_REPLACES 1
 
+/* The val of an LW_ALSO word or phrase that puts the one more thing right
+ * after the visit just booked ("right after", "direkt danach"), never at
+ * its time: "can my sister come right after" is the next free slot after
+ * the booking ends. */
+#define LW_ALSO_AFTER 1
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,

@@ -407,9 +407,10 @@ const struct lang_word lang_en_words[] = {
     W("while youre at it", LW_ALSO), W("same visit", LW_ALSO),
     W("whilst its in", LW_ALSO), W("while it is in", LW_ALSO),
     /* r4: one more for the visit just booked */
-    W("another one", LW_ALSO), W("after it", LW_ALSO),
-    W("after that", LW_ALSO), W("straight after", LW_ALSO),
-    W("right after", LW_ALSO), W("the same day", LW_ALSO),
+    W("another one", LW_ALSO), V("after it", LW_ALSO, LW_ALSO_AFTER),
+    V("after that", LW_ALSO, LW_ALSO_AFTER),
+    V("straight after", LW_ALSO, LW_ALSO_AFTER),
+    V("right after", LW_ALSO, LW_ALSO_AFTER), V("just after", LW_ALSO, LW_ALSO_AFTER), W("the same day", LW_ALSO),
     W("same day", LW_ALSO), W("add", LW_ALSO),
     W("altogether", LW_TOTAL), W("all together", LW_TOTAL),
     W("in total", LW_TOTAL), W("total", LW_TOTAL), W("all in", LW_TOTAL),
