@@ -245,6 +245,9 @@ const struct lang_word lang_fr_words[] = {
     W("pour", LW_FILLER | LW_RELATIVE), W("pr", LW_FILLER | LW_RELATIVE),
     W("avec", LW_FILLER | LW_RELATIVE), W("sur", LW_FILLER | LW_RELATIVE),
     W("par", LW_FILLER), W("chez", LW_FILLER), W("dans", LW_FILLER),
+    /* "d'une", "d'un" folded: never a booking reference ("le repousser
+     * d'une semaine" was read as ref DUNE) */
+    W("dune", LW_FILLER), W("dun", LW_FILLER),
     W("ds", LW_FILLER), W("vers", LW_FILLER), W("environ", LW_FILLER),
     W("genre", LW_FILLER), W("style", LW_FILLER), W("heure", LW_FILLER),
     W("h", LW_FILLER), W("possible", LW_FILLER), W("si possible", LW_FILLER),
