@@ -110,6 +110,10 @@ void rd_clause_times(const struct reader *r, const struct when_local *now,
 		     struct inquiry *q);
 void rd_times_persons(const struct reader *r, struct inquiry *q);
 
+/* inquiry_cond.c: a service word negated ("keinen", "değil") or naming
+ * what the customer has ("bel fıtığım var") is not asked for. */
+void rd_conditions(const struct reader *r, struct inquiry *q);
+
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);

@@ -631,6 +631,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
+	rd_conditions(r, q);
 	settle_roles(r->cat, q);
 	rd_persons(r, q);
 	list_matches(q);

@@ -129,6 +129,14 @@ struct when_vocab;
 #define LW_ADVICE                                                              \
 	(UINT64_C(1) << 53) /* do I need, how often, should I, does it hurt:   \
 			       a question about a service, not a booking */
+#define LW_CONDITION                                                               \
+	(UINT64_C(1) << 54) /* i have, tengo, ich habe; "var" after: what the      \
+			       customer has ("bel fıtığım var"), not what they \
+			       ask (val 1: before the thing, 2: after it) */
+#define LW_NEG_AFTER                                                           \
+	(UINT64_C(1)                                                           \
+	 << 55) /* nenhuma, yok, değil: negates the thing named               \
+		   just before it ("dor nenhuma", "seans değil") */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
@@ -222,6 +230,9 @@ struct lang_pack {
 	const char *code;	       /* ISO 639-1: "en" */
 	const char *name;	       /* "English" */
 	const struct lang_word *words; /* ends with a NULL text */
+	/* More of the lexicon, kept apart (<code>_asks.c): questions,
+	 * complaints, conditions and worries about a service; NULL none */
+	const struct lang_word *asks;
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */

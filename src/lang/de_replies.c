@@ -224,6 +224,7 @@ const struct lang_pack lang_pack_de = {
     .jobs = &lang_de_jobs,
     .name = "Deutsch",
     .words = lang_de_words,
+    .asks = lang_de_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},

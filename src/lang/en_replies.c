@@ -202,6 +202,7 @@ const struct lang_pack lang_pack_en = {
     .jobs = &lang_en_jobs,
     .name = "English",
     .words = lang_en_words,
+    .asks = lang_en_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},

@@ -237,6 +237,7 @@ const struct lang_pack lang_pack_es = {
     .jobs = &lang_es_jobs,
     .name = "Español",
     .words = lang_es_words,
+    .asks = lang_es_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"},

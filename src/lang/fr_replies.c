@@ -244,6 +244,7 @@ const struct lang_pack lang_pack_fr = {
     .jobs = &lang_fr_jobs,
     .name = "Français",
     .words = lang_fr_words,
+    .asks = lang_fr_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},

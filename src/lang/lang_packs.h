@@ -14,6 +14,7 @@
  * trade work (<code>_jobs.c). */
 #define LANG_PACK(code)                                                        \
 	extern const struct lang_word lang_##code##_words[];                   \
+	extern const struct lang_word lang_##code##_asks[];                    \
 	extern const struct lang_pack lang_pack_##code;                        \
 	extern const struct lang_jobs lang_##code##_jobs;                      \
 	extern const struct when_vocab when_vocab_##code;

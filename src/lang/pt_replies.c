@@ -230,6 +230,7 @@ const struct lang_pack lang_pack_pt = {
     .jobs = &lang_pt_jobs,
     .name = "Português",
     .words = lang_pt_words,
+    .asks = lang_pt_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"seg", "ter", "qua", "qui", "sex", "sab", "dom"},

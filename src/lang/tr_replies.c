@@ -221,6 +221,7 @@ const struct lang_pack lang_pack_tr = {
     .jobs = &lang_tr_jobs,
     .name = "Türkçe",
     .words = lang_tr_words,
+    .asks = lang_tr_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"},
