@@ -197,6 +197,22 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 /* ---- move ------------------------------------------------------------------
  */
 
+/* "next week, same day same time" (fr5 c10): the booking's weekday in
+ * the span of days named, when the span holds it. */
+static void same_weekday_in_span(struct when_req *w, const struct when_day *was)
+{
+	if (w->has_day || !w->has_range)
+		return;
+	for (struct when_day d = w->range_first;
+	     when_day_cmp(&d, &w->range_last) <= 0; d = when_day_add(d, 1))
+		if (d.wday == was->wday) {
+			w->has_day = 1;
+			w->day = d;
+			w->has_range = 0;
+			return;
+		}
+}
+
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q)
 {
@@ -259,9 +275,12 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	/* "the day before", "wednesday would be better": from the booking;
 	 * "I meant thursday" is the coming one, as if said at first */
 	place_day(c, &rq.w, &was.day, !(q != NULL && q->meant));
+	if (q != NULL && q->same_time)
+		same_weekday_in_span(&rq.w, &was.day);
 	rq.day_named = rq.w.has_day;
-	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE &&
-	    !(q != NULL && q->same_time)) {
+	/* "même jour même heure" with no day named: which day; never the
+	 * booking moved onto its own slot with a new ref */
+	if (!rq.w.has_day && !rq.w.has_range && rq.w.time == WHEN_TIME_NONE) {
 		ask_day(c, &rq, "ask_day");
 		return;
 	}

@@ -541,7 +541,9 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		if ((t->cls & LW_WEEKDAY) && t->val != wday) {
+		/* "mal depuis lundi": when it began, not a day asked */
+		int since = i > 0 && (r->t[i - 1].eff & LW_PAST);
+		if ((t->cls & LW_WEEKDAY) && !since && t->val != wday) {
 			wday = t->val;
 			n_wday++;
 		}

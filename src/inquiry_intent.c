@@ -708,7 +708,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_AVAIL, "availability words");
 		return;
 	}
-	if (thing || time || asked || rd_has(r, LW_BOOK)) {
+	/* "un rdv stp", "an appointment please": the booking noun alone
+	 * asks for one (which service is asked back) */
+	int bare_booking =
+	    rd_has(r, LW_BOOKING) &&
+	    rd_all_of(r, LW_BOOKING | LW_FILLER | LW_GREET | LW_THANKS);
+	if (thing || time || asked || rd_has(r, LW_BOOK) || bare_booking) {
 		if (!thing && trade && !asked) {
 			set(q, INQ_TRADE, "names the trade, no service");
 			return;

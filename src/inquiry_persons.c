@@ -361,16 +361,25 @@ static void child_only(struct reader *r, struct inquiry *q)
 		child |= here;
 		if (here && t->clause >= 0 && t->clause < 64)
 			kid_clauses |= UINT64_C(1) << t->clause;
-		if ((t->cls & LW_SELF) && strcmp(t->w, "i") != 0)
+		/* a subject ("i", "je voudrais") does not count one in */
+		if ((t->cls & LW_SELF) && strcmp(t->w, "i") != 0 &&
+		    !(t->cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
 			self = 1;
 	}
-	if (!child || self)
-		return;
 	int have = 0;
-	for (size_t k = 0; k < q->n_things; k++)
-		have |= q->things[k].kind == CAT_SERVICE &&
-			q->things[k].idx == kids &&
-			q->things[k].role == INQ_ASKED;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *c = &q->things[k];
+		if (c->kind != CAT_SERVICE || c->idx != kids ||
+		    c->role != INQ_ASKED)
+			continue;
+		have = 1;
+		if (c->clause >= 0 && c->clause < 64)
+			kid_clauses |= UINT64_C(1) << c->clause;
+	}
+	/* "un bilan pour mon fils": the catalog's own words for its
+	 * children's service name the child */
+	if ((!child && !have) || self)
+		return;
 	const struct cat_service *ks = &r->cat->services[kids];
 	for (size_t k = 0; k < q->n_things; k++) {
 		struct inq_thing *a = &q->things[k];
@@ -380,7 +389,7 @@ static void child_only(struct reader *r, struct inquiry *q)
 		char first[INQ_WORD_MAX];
 		snprintf(first, sizeof(first), "%s", a->word);
 		first[strcspn(first, " -")] = '\0';
-		char kn[96], an[96];
+		char kn[96] = "", an[96] = "";
 		/* "sight test for my son": the kids' name holds this one's */
 		int same = text_fold(ks->name, kn, sizeof(kn)) > 0 &&
 			   text_fold(r->cat->services[a->idx].name, an,
@@ -389,6 +398,13 @@ static void child_only(struct reader *r, struct inquiry *q)
 		for (size_t w = 0; w < ks->n_words && !same; w++)
 			same = strlen(first) >= 4 &&
 			       strstr(ks->words[w], first) != NULL;
+		/* "sa première visite" beside "ma fille": the kids' name
+		 * starts like this one's ("Consultation enfant" and
+		 * "Consultation / contrôle"), whatever word named it */
+		an[strcspn(an, " /-")] = '\0';
+		same |= strlen(an) >= 4 && kn[0] != '\0' &&
+			strncmp(kn, an, strlen(an)) == 0 &&
+			(kn[strlen(an)] == ' ' || kn[strlen(an)] == '\0');
 		if (!same)
 			continue;
 		if (have) {

@@ -1207,11 +1207,14 @@ int wr_day_span(struct rd *rd, int i)
 		return n;
 	}
 	/* ... unless a longer phrase starts here ("après-demain" is a day) */
+	/* value 1 ("from", "à partir de") starts on the day itself: "from
+	 * next week" is that week, never the one after */
 	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->len >= longest(rd, i) &&
-	    (n = day_aside(rd, i + h->len, 1, &a)) > 0 &&
+	    (n = day_aside(rd, i + h->len, h->value != 1, &a)) > 0 &&
 	    tok(rd, i + h->len + n)->num < 0) {
+		int from = h->value == 1 ? 0 : 1;
 		n += h->len;
-		set_range(rd, when_day_add(a, 1), when_day_add(a, 7));
+		set_range(rd, when_day_add(a, from), when_day_add(a, from + 6));
 		mark(rd, i, n);
 		note_day(rd, i, n, "after a day");
 		return n;

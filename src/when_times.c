@@ -236,7 +236,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		 * above 24 is a speed or a quantity, never a clock time
 		 * (review es4 s45 "me vibra el volante a 120" read 13:20) */
 		if (a == 0 && i > 0 && tok(rd, i - 1)->len == 1 &&
-		    (tok(rd, i - 1)->s[0] == 'a' || tok(rd, i - 1)->s[0] == 'A'))
+		    (tok(rd, i - 1)->s[0] == 'a' ||
+		     tok(rd, i - 1)->s[0] == 'A'))
 			return 0;
 		out->min = (a ? apply_ampm(hr, pm) : hr) * 60 + mm;
 		out->strong = a || hr >= 13 || t0->s[0] == '0';
@@ -384,6 +385,10 @@ int wr_range(struct rd *rd, int i)
 	/* "Kennzeichen M-AB 1234": letters joined by a dash are a number
 	 * plate, not "ab" (from) and a time (review de3 s75) */
 	if (i > 0 && tok(rd, i - 1)->sep == '-' && tok(rd, i - 1)->num < 0)
+		return 0;
+	/* "après midi" written apart is the afternoon, never "after 12" */
+	const struct lex_hit *win = hit(rd, i, WS_WINDOW);
+	if (win != NULL && win->len > 1)
 		return 0;
 	if ((h = hit(rd, i, WS_AFTER)) != NULL ||
 	    (h = hit(rd, i, WS_BEFORE)) != NULL ||

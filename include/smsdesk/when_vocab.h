@@ -100,7 +100,9 @@ enum when_sense {
 	WS_TO_HOUR,	 /* "N to H" with N a word: "to", "before" */
 	WS_WINDOW,	 /* a part of the day: WHEN_SPAN(from, to) minutes */
 	WS_WINDOW_TODAY, /* a part of today: "tonight", "this evening" */
-	WS_AFTER,	 /* an open window from a time: "after", "from" */
+	WS_AFTER,	 /* an open window from a time: "after", "from";
+			  * value 1 ("from", "à partir de"): before a day,
+			  * the span starts on that day, else the day after */
 	WS_BEFORE,	 /* an open window to a time: "before", "by" */
 	WS_BETWEEN,	 /* "between", "entre" */
 	WS_TO,		 /* joins two ends: "and", "to", "till", "-" */

@@ -60,7 +60,7 @@ const struct lang_word lang_fr_words[] = {
     W("envois", LW_STOP_OBJ), W("tout", LW_STOP_OBJ | LW_FILLER),
     W("ca", LW_STOP_OBJ | LW_PRONOUN), W("cela", LW_STOP_OBJ | LW_PRONOUN),
     W("maintenant", LW_STOP_OBJ), W("mtn", LW_STOP_OBJ),
-    W("moi", LW_STOP_OBJ | LW_SELF), W("me", LW_STOP_OBJ | LW_SELF),
+    W("moi", LW_STOP_OBJ | LW_SELF), W("me", LW_STOP_OBJ),
     W("menvoyer", LW_STOP_OBJ), W("nous", LW_STOP_OBJ | LW_FILLER),
     W("immediatement", LW_STOP_OBJ), W("de suite", LW_STOP_OBJ),
     W("sans arret", LW_NOT_STOP), W("non stop", LW_NOT_STOP),
@@ -102,6 +102,10 @@ const struct lang_word lang_fr_words[] = {
     W("oui svp", LW_YES), W("oui stp", LW_YES), W("oui merci", LW_YES | LW_THANKS),
     W("yes", LW_YES | LW_ACK), W("yep", LW_YES), W("ok", LW_YES | LW_ACK),
     W("okay", LW_YES | LW_ACK), W("oki", LW_YES | LW_ACK),
+    /* "je confirme ma présence demain. Merci" (fr4 s60): nothing to say */
+    W("je confirme ma presence", LW_ACK | LW_MINE),
+    W("je confirme ma venue", LW_ACK | LW_MINE),
+    W("je confirme le rdv", LW_ACK | LW_MINE), W("je confirme mon rdv", LW_ACK | LW_MINE),
     W("okk", LW_YES | LW_ACK), W("okok", LW_YES | LW_ACK),
     W("k", LW_YES | LW_ACK), W("kk", LW_YES | LW_ACK),
     W("daccord", LW_YES | LW_ACK), W("dacc", LW_YES | LW_ACK),
@@ -245,6 +249,9 @@ const struct lang_word lang_fr_words[] = {
     W("pour", LW_FILLER | LW_RELATIVE), W("pr", LW_FILLER | LW_RELATIVE),
     W("avec", LW_FILLER | LW_RELATIVE), W("sur", LW_FILLER | LW_RELATIVE),
     W("par", LW_FILLER), W("chez", LW_FILLER), W("dans", LW_FILLER),
+    /* "d'une", "d'un" folded: never a booking reference ("le repousser
+     * d'une semaine" was read as ref DUNE) */
+    W("dune", LW_FILLER), W("dun", LW_FILLER),
     W("ds", LW_FILLER), W("vers", LW_FILLER), W("environ", LW_FILLER),
     W("genre", LW_FILLER), W("style", LW_FILLER), W("heure", LW_FILLER),
     W("h", LW_FILLER), W("possible", LW_FILLER), W("si possible", LW_FILLER),
@@ -464,6 +471,13 @@ const struct lang_word lang_fr_words[] = {
     W("suis je inscrit", LW_MINE), W("suis je inscrite", LW_MINE),
     W("cest a quelle heure", LW_MINE), W("cetait a quelle heure", LW_MINE),
     W("quand est mon", LW_MINE), W("cest quand mon", LW_MINE),
+    /* "jai quoi comme rendez vous chez vous ?" (fr5 s29) */
+    W("jai quoi comme rdv", LW_MINE), W("jai quoi comme rendez vous", LW_MINE),
+    W("quest ce que jai comme rdv", LW_MINE), W("jai des rdv", LW_MINE),
+    W("quest ce que jai comme rendez vous", LW_MINE),
+    W("jai combien de rdv", LW_MINE), W("mes prochains rdv", LW_MINE),
+    W("mon prochain rdv", LW_MINE), W("mon prochain rendez vous", LW_MINE),
+    W("jai un rdv de prevu", LW_MINE), W("jai quelque chose de prevu", LW_MINE),
     W("ma reference", LW_MINE), W("toujours ok pour", LW_MINE),
     W("toujours prevu", LW_MINE), W("cest toujours bon", LW_MINE),
     W("aide", LW_HELP), W("help", LW_HELP), W("menu", LW_HELP),
@@ -652,6 +666,25 @@ const struct lang_word lang_fr_words[] = {
     /* a quote is for a person ("un devis pour des verres progressifs",
      * fr4 s59), never "we don't do that" */
     NT("devis", OTHER), NT("un devis", OTHER),
+    /* en retard : un message pour la personne à l'accueil (comme
+     * "running late" en anglais ; fr5 c15, fr4 s40) */
+    NT("en retard", OTHER), NT("du retard", OTHER), NT("retard de", OTHER),
+    NT("de retard", OTHER),
+    NT("un peu de retard", OTHER), NT("quelques minutes de retard", OTHER),
+    NT("les bouchons", OTHER), NT("dans les bouchons", OTHER),
+    NT("embouteillages", OTHER), NT("coince dans", OTHER),
+    NT("bloque dans", OTHER), NT("bloquee dans", OTHER),
+    /* en route : pour la personne à l'accueil, rien n'est réservé par là
+     * ("ok j'arrive" après une liste de créneaux, fr5 c03, fr4 c14) */
+    NT("ok jarrive", OTHER), NT("jarrive tout de suite", OTHER),
+    NT("jarrive de suite", OTHER), NT("jarrive dans", OTHER),
+    NT("jarrive bientot", OTHER), NT("jarrive maintenant", OTHER),
+    NT("en route", OTHER), NT("je suis en chemin", OTHER),
+    /* un SMS perso envoyé au mauvais numéro (fr5 s31 "on se voit
+     * toujours ce soir ?"): une personne, jamais le menu */
+    NT("on se voit", OTHER), NT("on se retrouve", OTHER), NT("on se capte", OTHER),
+    NT("je viens tout de suite", OTHER), NT("je passe tout de suite", OTHER),
+    NT("je pars maintenant", OTHER), NT("on arrive", OTHER),
     /* dropping the car off out of hours, a tow: for a person */
     NT("la veille au soir", OTHER), NT("deposer la veille", OTHER),
     NT("la deposer la veille", OTHER), NT("boite a cles", OTHER),
@@ -782,7 +815,7 @@ const struct lang_word lang_fr_words[] = {
     W("compris", LW_COMMON), W("compte", LW_COMMON), W("connais", LW_COMMON),
     W("contact", LW_COMMON), W("content", LW_COMMON), W("contente", LW_COMMON),
     W("court", LW_COMMON), W("courts", LW_COMMON), W("crois", LW_COMMON),
-    W("depuis", LW_COMMON), W("derniere", LW_COMMON), W("dernier", LW_COMMON),
+    W("depuis", LW_COMMON | LW_PAST), W("derniere", LW_COMMON), W("dernier", LW_COMMON),
     W("dernierement", LW_COMMON), W("devant", LW_COMMON), W("devoir", LW_COMMON),
     W("dire", LW_COMMON), W("dis", LW_COMMON), W("dit", LW_COMMON),
     W("dites", LW_COMMON), W("doit", LW_COMMON), W("dois", LW_COMMON),
