@@ -1098,7 +1098,8 @@ static int day_aside(struct rd *rd, int i, int last, struct when_day *d)
  * Days around a day: "before christmas" (from today to the day before),
  * "after the 20th" (the week after), "between christmas and new year".
  * "by friday" (WS_BEFORE value 1) includes the day; "till", "until"
- * (value 2) are for times only.
+ * (value 2) are for times only; so for WS_AFTER ("a partir de sexta"
+ * value 1 from the day, "de", "das" value 2 times only).
  */
 int wr_day_span(struct rd *rd, int i)
 {
@@ -1141,12 +1142,17 @@ int wr_day_span(struct rd *rd, int i)
 		note_day(rd, i, n, "before a day");
 		return n;
 	}
-	/* ... unless a longer phrase starts here ("après-demain" is a day) */
-	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->len >= longest(rd, i) &&
+	/* ... unless a longer phrase starts here ("après-demain" is a day);
+	 * "a partir de sexta" (WS_AFTER value 1) starts on the day itself,
+	 * "de", "das" (value 2) are for times only: "horario de sexta" is
+	 * Friday's (review pt5 probe), never the week after it */
+	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->value != 2 &&
+	    h->len >= longest(rd, i) &&
 	    (n = day_aside(rd, i + h->len, 1, &a)) > 0 &&
 	    tok(rd, i + h->len + n)->num < 0) {
+		int from = h->value == 1 ? 0 : 1;
 		n += h->len;
-		set_range(rd, when_day_add(a, 1), when_day_add(a, 7));
+		set_range(rd, when_day_add(a, from), when_day_add(a, from + 6));
 		mark(rd, i, n);
 		note_day(rd, i, n, "after a day");
 		return n;
