@@ -495,6 +495,21 @@ static const struct when_word pt_words[] = {
     E("dia", WS_MDAY, 0),
     E("feira", WS_SKIP, 0),
     E("qual", WS_NOT_DATE, 0),
+    /* since when the animal is unwell: no day asked for (pt5 probe "ta
+     * vomitando desde ontem, tem horario hoje?" was an ambiguous day) */
+    E("desde ontem", WS_NOT_DATE, 0),
+    E("desde anteontem", WS_NOT_DATE, 0),
+    E("desde ontem a noite", WS_NOT_DATE, 0),
+    E("desde ontem à noite", WS_NOT_DATE, 0),
+    E("desde hoje cedo", WS_NOT_DATE, 0),
+    E("desde de manhã", WS_NOT_DATE, 0),
+    E("desde o fim de semana", WS_NOT_DATE, 0),
+    E("desde o final de semana", WS_NOT_DATE, 0),
+    E("desde semana passada", WS_NOT_DATE, 0),
+    E("desde a semana passada", WS_NOT_DATE, 0),
+    E("desde domingo", WS_NOT_DATE, 0),
+    E("desde sábado", WS_NOT_DATE, 0),
+    E("desde segunda", WS_NOT_DATE, 0),
     E("que", WS_NOT_DATE, 0),
     E("qualquer", WS_NOT_DATE, 0),
     /* one letter from a weekday ("quantas" / "quartas"): a count, never
