@@ -116,6 +116,20 @@ struct cat_index {
 	uint32_t *dir; /* dir[h >> dir_shift] .. dir[+1]: that run in dels */
 	unsigned dir_shift;
 	size_t max_phrase_words;
+	/* Phrases of two or more words, split once, sorted by their first
+	 * word (by[0]) and by their second (by[1]). */
+	char *phrase_pool;
+	const char **phrase_words;
+	struct cat_phrase *by[2];
+	size_t n_phrases;
+	struct strmap phrase_at[2]; /* word → first of its run in by[] */
+	/* Every word of every entry, alone or inside a phrase, with the
+	 * services and topics that use it: sorted by word, then services
+	 * first in file order, each owner once per word. */
+	const char **tok_word;
+	struct cat_match *tok_owner;
+	size_t n_tok;
+	struct strmap tok_at; /* word → first of its run */
 };
 
 static size_t decode_cps(const char *s, uint32_t *cps, size_t cap)
@@ -263,6 +277,15 @@ void index_free(struct cat_index *ix)
 	free(ix->ids.slots);
 	free(ix->dels);
 	free(ix->dir);
+	free(ix->phrase_pool);
+	free(ix->phrase_words);
+	free(ix->tok_word);
+	free(ix->tok_owner);
+	free(ix->tok_at.slots);
+	for (int pos = 0; pos < 2; pos++) {
+		free(ix->by[pos]);
+		free(ix->phrase_at[pos].slots);
+	}
 	free(ix);
 }
 
@@ -303,6 +326,189 @@ static int index_fill_fuzzy(struct cat_index *ix, size_t n_dels)
 	return 0;
 }
 
+/* ---- phrases by word ---------------------------------------------------- */
+
+/*
+ * The typo reader asks "which phrases of N words share all but one word
+ * with this run of the text?" on every unmatched run: walking every
+ * service's words and splitting each phrase per call made it the costliest
+ * part of an answer on a big catalog. A phrase with one word wrong keeps
+ * its first word or (the typo in the first) its second, so two sorted
+ * copies keyed by those words give the few candidates directly.
+ */
+static size_t split_words(char *s, const char **out)
+{
+	size_t n = 0;
+	char *p = s;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			*p++ = '\0';
+		if (*p == '\0')
+			break;
+		out[n++] = p;
+		while (*p != '\0' && *p != ' ')
+			p++;
+	}
+	return n;
+}
+
+static size_t sort_pos;
+
+static int phrase_order(const void *pa, const void *pb)
+{
+	const struct cat_phrase *a = pa, *b = pb;
+	int c = strcmp(a->words[sort_pos], b->words[sort_pos]);
+
+	if (c != 0)
+		return c;
+	if (a->kind != b->kind)
+		return a->kind == CAT_SERVICE ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* Pool every multi-word phrase, split in place; count them and their
+ * words. */
+static int phrases_pool(struct cat_index *ix, size_t *n_words)
+{
+	size_t bytes = 0;
+
+	ix->n_phrases = 0;
+	*n_words = 0;
+	for (size_t i = 0; i < ix->n_words; i++)
+		if (strchr(ix->words[i].word, ' ') != NULL) {
+			bytes += strlen(ix->words[i].word) + 1;
+			ix->n_phrases++;
+		}
+	ix->phrase_pool = malloc(bytes ? bytes : 1);
+	if (ix->phrase_pool == NULL)
+		return -1;
+	char *p = ix->phrase_pool;
+	for (size_t i = 0; i < ix->n_words; i++) {
+		const char *w = ix->words[i].word;
+		if (strchr(w, ' ') == NULL)
+			continue;
+		size_t len = strlen(w);
+		memcpy(p, w, len + 1);
+		p += len + 1;
+		for (const char *c = w; *c != '\0'; c++)
+			*n_words += *c != ' ' && (c == w || c[-1] == ' ');
+	}
+	return 0;
+}
+
+static int index_fill_phrases(struct cat_index *ix)
+{
+	size_t n_words, k = 0, np = 0;
+	int oom = 0;
+
+	if (phrases_pool(ix, &n_words) != 0)
+		return -1;
+	ix->phrase_words = malloc((n_words ? n_words : 1) * sizeof(char *));
+	for (int pos = 0; pos < 2; pos++)
+		ix->by[pos] = malloc((ix->n_phrases ? ix->n_phrases : 1) *
+				     sizeof(struct cat_phrase));
+	if (ix->phrase_words == NULL || ix->by[0] == NULL || ix->by[1] == NULL)
+		return -1;
+	char *p = ix->phrase_pool;
+	for (size_t i = 0; i < ix->n_words; i++) {
+		const struct word_entry *e = &ix->words[i];
+		if (strchr(e->word, ' ') == NULL)
+			continue;
+		size_t len = strlen(p);
+		size_t nw = split_words(p, ix->phrase_words + k);
+		p += len + 1;
+		if (nw < 2) {
+			k += nw;
+			continue;
+		}
+		ix->by[0][np] = (struct cat_phrase){e->kind, e->idx, nw,
+						    ix->phrase_words + k};
+		np++;
+		k += nw;
+	}
+	ix->n_phrases = np;
+	for (int pos = 0; pos < 2; pos++) {
+		if (pos == 1)
+			memcpy(ix->by[1], ix->by[0], np * sizeof(*ix->by[0]));
+		sort_pos = (size_t)pos;
+		qsort(ix->by[pos], np, sizeof(*ix->by[pos]), phrase_order);
+		for (size_t i = 0; i < np; i++) /* the first of a run stays */
+			strmap_add(&ix->phrase_at[pos],
+				   ix->by[pos][i].words[pos], (uint32_t)i, 0,
+				   &oom);
+	}
+	return oom ? -1 : 0;
+}
+
+/* ---- owners by word ------------------------------------------------------ */
+
+struct tok_pair {
+	const char *word;
+	struct cat_match owner;
+};
+
+static int tok_order(const void *pa, const void *pb)
+{
+	const struct tok_pair *a = pa, *b = pb;
+	int c = strcmp(a->word, b->word);
+
+	if (c != 0)
+		return c;
+	if (a->owner.kind != b->owner.kind)
+		return a->owner.kind == CAT_SERVICE ? -1 : 1;
+	return a->owner.idx < b->owner.idx ? -1 : a->owner.idx > b->owner.idx;
+}
+
+/* One pair per word of each entry: single words as they are, phrases'
+ * words from the split pool. */
+static size_t tok_collect(const struct cat_index *ix, struct tok_pair *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ix->n_words; i++) {
+		const struct word_entry *e = &ix->words[i];
+		if (strchr(e->word, ' ') == NULL && out != NULL)
+			out[n] =
+			    (struct tok_pair){e->word, {e->kind, e->idx, 0}};
+		n += strchr(e->word, ' ') == NULL;
+	}
+	for (size_t p = 0; p < ix->n_phrases; p++) {
+		const struct cat_phrase *ph = &ix->by[0][p];
+		for (size_t k = 0; k < ph->n_words; k++, n++)
+			if (out != NULL)
+				out[n] = (struct tok_pair){
+				    ph->words[k], {ph->kind, ph->idx, 0}};
+	}
+	return n;
+}
+
+static int index_fill_tokens(struct cat_index *ix)
+{
+	size_t n = tok_collect(ix, NULL), m = 0;
+	struct tok_pair *v = malloc((n ? n : 1) * sizeof(*v));
+	int oom = 0;
+
+	ix->tok_word = malloc((n ? n : 1) * sizeof(*ix->tok_word));
+	ix->tok_owner = malloc((n ? n : 1) * sizeof(*ix->tok_owner));
+	if (v == NULL || ix->tok_word == NULL || ix->tok_owner == NULL) {
+		free(v);
+		return -1;
+	}
+	tok_collect(ix, v);
+	qsort(v, n, sizeof(*v), tok_order);
+	for (size_t i = 0; i < n; i++) {
+		if (m > 0 && tok_order(&v[i], &v[i - 1]) == 0)
+			continue; /* "beard" and "beard trim" both say beard */
+		ix->tok_word[m] = v[i].word;
+		ix->tok_owner[m] = v[i].owner;
+		strmap_add(&ix->tok_at, v[i].word, (uint32_t)m, 0, &oom);
+		m++;
+	}
+	ix->n_tok = m;
+	free(v);
+	return oom ? -1 : 0;
+}
+
 struct cat_index *index_build(const struct catalog *cat)
 {
 	struct cat_index *ix = calloc(1, sizeof(*ix));
@@ -335,7 +541,8 @@ struct cat_index *index_build(const struct catalog *cat)
 	}
 	for (size_t i = 0; i < ix->n_words; i++)
 		strmap_add(&ix->exact, ix->words[i].word, (uint32_t)i, 0, &oom);
-	if (oom || index_fill_fuzzy(ix, n_dels) != 0)
+	if (oom || index_fill_fuzzy(ix, n_dels) != 0 ||
+	    index_fill_phrases(ix) != 0 || index_fill_tokens(ix) != 0)
 		goto fail;
 	return ix;
 fail:
@@ -447,8 +654,10 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 {
 	const struct cat_index *ix = cat->index;
 	const struct strslot *s = strmap_get(&ix->exact, folded);
-	struct found found = {.n = 0};
+	struct found found; /* only v[0..n) is read: no 1.5 kB clear */
 	size_t n = 0;
+
+	found.n = 0;
 
 	if (s != NULL) {
 		const struct word_entry *e = &ix->words[s->val];
@@ -469,7 +678,8 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 		if (ncp <= FUZZY_MAX_CP && pc.budget > 0)
 			deletions_each(cps, ncp, pc.budget, probe_hash, &pc);
 	}
-	qsort(found.v, found.n, sizeof(found.v[0]), match_order);
+	if (found.n > 1)
+		qsort(found.v, found.n, sizeof(found.v[0]), match_order);
 	for (; n < found.n && n < cap; n++)
 		out[n] = found.v[n];
 	return n;
@@ -516,4 +726,38 @@ size_t catalog_referrals_for(const struct catalog *cat, const char *id,
 		}
 	}
 	return total;
+}
+
+size_t catalog_phrases_at(const struct catalog *cat, size_t pos,
+			  const char *word, const struct cat_phrase **out)
+{
+	const struct cat_index *ix = cat->index;
+	const struct strslot *s;
+	size_t n = 0;
+
+	*out = NULL;
+	if (pos > 1 || (s = strmap_get(&ix->phrase_at[pos], word)) == NULL)
+		return 0;
+	*out = &ix->by[pos][s->val];
+	while (s->val + n < ix->n_phrases &&
+	       strcmp(ix->by[pos][s->val + n].words[pos], word) == 0)
+		n++;
+	return n;
+}
+
+size_t catalog_word_owners(const struct catalog *cat, const char *word,
+			   const struct cat_match **out)
+{
+	const struct cat_index *ix = cat->index;
+	const struct strslot *s = strmap_get(&ix->tok_at, word);
+	size_t n = 0;
+
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	*out = &ix->tok_owner[s->val];
+	while (s->val + n < ix->n_tok &&
+	       strcmp(ix->tok_word[s->val + n], word) == 0)
+		n++;
+	return n;
 }

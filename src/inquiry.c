@@ -521,7 +521,7 @@ static void when_of_the_request(const struct reader *r, const char *text,
 static void check_day_words(const struct reader *r, struct inquiry *q)
 {
 	int wday = -1, mday = -1, n_wday = 0, n_mday = 0;
-	if (!q->when.has_day || q->gone_when.has_day)
+	if (!q->when.has_day || q->gone_when.has_day || q->when.day_counted)
 		return;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];

@@ -133,7 +133,9 @@ void rd_health(const struct reader *r, const struct when_local *now,
 		q->when.problem = WHEN_FINE;
 	}
 	struct cat_match e;
-	int has_e = emergency_entry(r, &e);
+	/* nothing asked and nothing wrong: the walk of the pack's urgent
+	 * words can tell nothing */
+	int has_e = (sev > 0 || q->n_matches > 0) && emergency_entry(r, &e);
 	int asked_e = 0, asked_svc = 0, asked_topic = 0;
 	for (size_t k = 0; k < q->n_matches; k++) {
 		const struct cat_match *m = &q->matches[k];

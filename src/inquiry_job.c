@@ -259,68 +259,47 @@ void rd_job_name(const struct reader *r, size_t j, char *out, size_t cap)
 /* ---- a typo inside a service's name ---------------------------------------
  */
 
-/* The J-th word of PHRASE into OUT; the number of words when J is past
- * them. */
-static size_t nth_word(const char *phrase, size_t j, char *out, size_t cap)
+/* PH (LEN words) is the run at I with one word off by one letter, its
+ * first letter kept, a word no pack knows. */
+static int one_word_off(const struct reader *r, size_t i, size_t len,
+			const struct cat_phrase *ph)
 {
-	size_t k = 0;
-	out[0] = '\0';
-	for (const char *p = phrase; *p != '\0';) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		size_t n = strcspn(p, " ");
-		if (k == j)
-			snprintf(out, cap, "%.*s", (int)n, p);
-		k++;
-		p += n;
+	size_t off = 0;
+	if (ph->n_words != len)
+		return 0;
+	for (size_t k = 0; k < len; k++) {
+		const char *w = r->t[i + k].w, *cw = ph->words[k];
+		if (strcmp(w, cw) == 0)
+			continue;
+		if (off++ || r->t[i + k].cls != 0 || strlen(w) < 3 ||
+		    w[0] != cw[0] || rd_has_digit(w) ||
+		    text_distance(w, cw, 1) != 1)
+			return 0;
 	}
-	return k;
+	return off == 1;
 }
 
 int rd_phrase_typo(const struct reader *r, size_t i, size_t len,
 		   struct cat_match *m)
 {
-	const struct catalog *cat = r->cat;
 	int found = 0;
-	if (len < 2 || i + len > r->n)
+	if (r->cat == NULL || len < 2 || i + len > r->n)
 		return 0;
-	for (int kind = 0; cat != NULL && kind < 2; kind++) {
-		size_t cnt = kind == 0 ? cat->n_services : cat->n_topics;
-		for (size_t x = 0; x < cnt; x++) {
-			char *const *ws = kind == 0 ? cat->services[x].words
-						    : cat->topics[x].words;
-			size_t nw = kind == 0 ? cat->services[x].n_words
-					      : cat->topics[x].n_words;
-			for (size_t y = 0; y < nw; y++) {
-				char cw[64];
-				if (nth_word(ws[y], 99, cw, sizeof(cw)) != len)
-					continue;
-				size_t off = 0;
-				for (size_t k = 0; k < len; k++) {
-					const char *w = r->t[i + k].w;
-					nth_word(ws[y], k, cw, sizeof(cw));
-					if (strcmp(w, cw) == 0)
-						continue;
-					/* one word off by one letter, its
-					 * first kept, a word no pack knows */
-					if (off++ || r->t[i + k].cls != 0 ||
-					    strlen(w) < 3 || w[0] != cw[0] ||
-					    rd_has_digit(w) ||
-					    text_distance(w, cw, 1) != 1)
-						off = 2;
-				}
-				if (off != 1)
-					continue;
-				if (found && (m->kind != (enum cat_kind)kind ||
-					      m->idx != x))
-					return 0; /* two fit: ambiguous */
-				m->kind = kind == 0 ? CAT_SERVICE : CAT_TOPIC;
-				m->idx = x;
-				m->distance = 1;
-				found = 1;
-			}
+	/* the typo is past the first word, or in it and the second is kept */
+	for (size_t pos = 0; pos < 2; pos++) {
+		const struct cat_phrase *ph;
+		size_t n =
+		    catalog_phrases_at(r->cat, pos, r->t[i + pos].w, &ph);
+		for (size_t x = 0; x < n; x++) {
+			if (!one_word_off(r, i, len, &ph[x]))
+				continue;
+			if (found &&
+			    (m->kind != ph[x].kind || m->idx != ph[x].idx))
+				return 0; /* two fit: ambiguous */
+			m->kind = ph[x].kind;
+			m->idx = ph[x].idx;
+			m->distance = 1;
+			found = 1;
 		}
 	}
 	return found;

@@ -13,6 +13,7 @@
 #include "inquiry_read.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -250,32 +251,22 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		q->apart = 1;
 }
 
-/* The catalog's service for children: one whose words name a child. */
+/* The catalog's service for children: the first whose words name a child
+ * (a word of the pack's children's words, alone or in a phrase: "kids cut").
+ * Asked of the catalog's word index, not by walking every service. */
 static int child_service(const struct reader *r, size_t *idx)
 {
-	char w[64];
-	for (size_t s = 0; s < r->cat->n_services; s++) {
-		const struct cat_service *svc = &r->cat->services[s];
-		for (size_t k = 0; k < svc->n_words; k++) {
-			const char *p = svc->words[k];
-			while (*p != '\0') {
-				size_t n = strcspn(p, " ");
-				if (n < sizeof(w)) {
-					memcpy(w, p, n);
-					w[n] = '\0';
-					if (lang_lookup(r->pack, w, NULL) &
-					    LW_CHILD) {
-						*idx = s;
-						return 1;
-					}
-				}
-				p += n;
-				while (*p == ' ')
-					p++;
-			}
-		}
+	size_t best = SIZE_MAX;
+	for (const struct lang_word *w = r->pack->words; w->text != NULL; w++) {
+		const struct cat_match *o;
+		if (!(w->cls & LW_CHILD) || strchr(w->text, ' ') != NULL ||
+		    catalog_word_owners(r->cat, w->text, &o) == 0)
+			continue;
+		if (o[0].kind == CAT_SERVICE && o[0].idx < best)
+			best = o[0].idx;
 	}
-	return 0;
+	*idx = best;
+	return best != SIZE_MAX;
 }
 
 /*

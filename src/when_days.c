@@ -444,6 +444,29 @@ static int count_base(struct rd *rd, int i, struct when_day *d)
 
 static int day_aside(struct rd *rd, int i, int last, struct when_day *d);
 
+/* N tokens from I: DAYS from day D ("the day before": one day; "the week
+ * before": the seven days before it, today on when some have passed). */
+static int from_said_day(struct rd *rd, int i, int n, struct when_day d,
+			 int days)
+{
+	struct when_day first = when_day_add(d, days < 0 ? days : 1);
+	struct when_day last = when_day_add(d, days < 0 ? -1 : days);
+	mark(rd, i, n);
+	if (days > -7 && days < 7) {
+		set_day(rd, when_day_add(d, days), 1);
+	} else if (when_day_cmp(&last, &rd->now->day) < 0) {
+		rd->unsure = 1; /* all before today */
+		return n;
+	} else {
+		if (when_day_cmp(&first, &rd->now->day) < 0)
+			first = rd->now->day;
+		set_range(rd, first, last);
+	}
+	rd->r->day_counted = 1;
+	note_day(rd, i, n, "counted from a day said");
+	return n;
+}
+
 /* Tokens [i, i+n) name BASE moved by ADD days (at most ten years). */
 static int counted_from(struct rd *rd, int i, int n, struct when_day base,
 			long add, const char *rule)
@@ -1037,6 +1060,8 @@ int wr_month_span(struct rd *rd, int i)
 	return n;
 }
 
+static int day_aside(struct rd *rd, int i, int last, struct when_day *d);
+
 /* "the day before", "the day after": counted from the day talked about. */
 int wr_anchor(struct rd *rd, int i)
 {
@@ -1050,10 +1075,19 @@ int wr_anchor(struct rd *rd, int i)
 		if (longest(rd, k) > i + h->len - k)
 			return 0;
 	int e = i + h->len;
-	if (has(rd, e, WS_REL_DAY) || has(rd, e, WS_NEXT) ||
-	    has(rd, e, WS_AFTER_NEXT) || has(rd, e, WS_WEEKDAY) ||
+	if (has(rd, e, WS_NEXT) || has(rd, e, WS_AFTER_NEXT))
+		return 0; /* "the week after next" */
+	/* "the day before the 15th", "the day after christmas", "the week
+	 * before my holiday on the 15th": the day counted from is said here
+	 * (review r7 s146: the 15th itself was offered) */
+	struct when_day d;
+	int ctx = rd->ctx_at, m = day_aside(rd, e, 0, &d);
+	if (m > 0 && h->value != 0)
+		return from_said_day(rd, i, h->len + m, d, h->value);
+	rd->ctx_at = ctx;
+	if (m > 0 || has(rd, e, WS_REL_DAY) || has(rd, e, WS_WEEKDAY) ||
 	    has(rd, e, WS_HOLIDAY) || tok(rd, e)->num >= 0)
-		return 0;
+		return 0; /* "that same day, the 15th" */
 	rd->r->has_anchor = 1;
 	rd->r->anchor_days = h->value;
 	rd->unsure = 1; /* alone, no day we can place */
@@ -1095,6 +1129,35 @@ static int day_aside(struct rd *rd, int i, int last, struct when_day *d)
 }
 
 /*
+ * "the week before christmas", "la semaine avant Noël", "la semana antes
+ * del 15": the seven days before that day (from today when some have
+ * passed), not every day from today (review r7 s115: 2-5 Dec offered).
+ */
+static int week_before(struct rd *rd, int i)
+{
+	const struct lex_hit *h;
+	struct when_day a;
+	int wk = week_word(rd, i), n;
+
+	if (wk == 0 || (h = hit(rd, i + wk, WS_BEFORE)) == NULL ||
+	    h->value == 2 || (n = day_aside(rd, i + wk + h->len, 0, &a)) == 0 ||
+	    tok(rd, i + wk + h->len + n)->num >= 0)
+		return 0;
+	struct when_day first = when_day_add(a, -7), last = when_day_add(a, -1);
+	n += wk + h->len;
+	mark(rd, i, n);
+	if (when_day_cmp(&last, &rd->now->day) < 0) {
+		rd->unsure = 1; /* the week before today */
+		return n;
+	}
+	if (when_day_cmp(&first, &rd->now->day) < 0)
+		first = rd->now->day;
+	set_range(rd, first, last);
+	note_day(rd, i, n, "the week before a day");
+	return n;
+}
+
+/*
  * Days around a day: "before christmas" (from today to the day before),
  * "after the 20th" (the week after), "between christmas and new year".
  * "by friday" (WS_BEFORE value 1) includes the day; "till", "until"
@@ -1127,6 +1190,8 @@ int wr_day_span(struct rd *rd, int i)
 		note_day(rd, i, n, "between two days");
 		return n;
 	}
+	if ((n = week_before(rd, i)) > 0)
+		return n;
 	/* "after 4 january 27": "after 4" is a time, the date follows */
 	if ((h = hit(rd, i, WS_BEFORE)) != NULL && h->value != 2 &&
 	    (n = day_aside(rd, i + h->len, 0, &a)) > 0 &&

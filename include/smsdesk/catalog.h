@@ -308,6 +308,32 @@ struct cat_match {
 size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 		      struct cat_match *out, size_t cap);
 
+/* A service's or topic's phrase of two or more words, split into its
+ * folded words (borrowed from the catalog's index). */
+struct cat_phrase {
+	enum cat_kind kind;
+	size_t idx;
+	size_t n_words;
+	const char *const *words;
+};
+
+/*
+ * The phrases whose word POS (0 or 1) is WORD (folded): *out points at the
+ * first, and the return value says how many follow it in one run (0, and
+ * *out NULL, when none). Borrowed: valid while the catalog is.
+ */
+size_t catalog_phrases_at(const struct catalog *cat, size_t pos,
+			  const char *word, const struct cat_phrase **out);
+
+/*
+ * The services and topics that list WORD (one folded word) alone or inside
+ * a phrase ("kids" in "kids cut"): *out points at them, services first in
+ * file order, then topics, each once (distance 0); the return value says
+ * how many (0, and *out NULL, when none). Borrowed like catalog_phrases_at.
+ */
+size_t catalog_word_owners(const struct catalog *cat, const char *word,
+			   const struct cat_match **out);
+
 /* The longest phrase (in words) any service or topic lists. */
 size_t catalog_max_phrase_words(const struct catalog *cat);
 

@@ -91,6 +91,10 @@ struct when_req {
 	 */
 	int has_anchor;
 	int anchor_days;
+	/* The day is counted from another the text names ("the day after
+	 * monday", "the day before the 15th"): those words are not the day's
+	 * own weekday or date. */
+	int day_counted;
 	/* 1 + the weekday of "the tuesday after", "den Dienstag danach": the
 	 * first such weekday after the day talked about (anchor_days 0);
 	 * 0 none */

@@ -202,6 +202,7 @@ static const struct when_word es_words[] = {
     E("a partir de las", WS_AFTER, 0),
     E("desde las", WS_AFTER, 0),
     E("antes de las", WS_BEFORE, 0),
+    E("antes de", WS_BEFORE, 0),  /* "antes de navidad": the days up to it */
     E("entre", WS_BETWEEN, 0),
     E("entre las", WS_BETWEEN, 0),
     E("y las", WS_TO, 0),

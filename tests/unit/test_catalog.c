@@ -275,6 +275,64 @@ static void test_lookup_exact_first(void)
 	catalog_free(cat);
 }
 
+/* Phrases by their first or second word: what the typo reader is given. */
+static void test_example_phrases_at(void)
+{
+	struct catalog *cat = load_example(NULL);
+	const struct cat_phrase *ph;
+	size_t n;
+
+	CHECK(cat != NULL);
+	if (cat == NULL)
+		return;
+	/* "hot towel", "hot towel shave" (shave), no one-word "hot" */
+	n = catalog_phrases_at(cat, 0, "hot", &ph);
+	CHECK_INT(n, 2);
+	for (size_t i = 0; i < n && ph != NULL; i++) {
+		CHECK_INT(ph[i].kind, CAT_SERVICE);
+		CHECK_STR(cat->services[ph[i].idx].id, "hot-towel-shave");
+		CHECK_STR(ph[i].words[0], "hot");
+		CHECK_STR(ph[i].words[1], "towel");
+		CHECK(ph[i].n_words == 2 || ph[i].n_words == 3);
+	}
+	/* "short back and sides": 4 words, found by its second word too */
+	n = catalog_phrases_at(cat, 1, "back", &ph);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_INT(ph[0].n_words, 4);
+		CHECK_STR(ph[0].words[3], "sides");
+		CHECK_STR(cat->services[ph[0].idx].id, "haircut");
+	}
+	/* one-word entries are not phrases; unknown words and positions */
+	CHECK_INT(catalog_phrases_at(cat, 0, "beerd", &ph), 0);
+	CHECK(ph == NULL);
+	CHECK_INT(catalog_phrases_at(cat, 0, "zzz", &ph), 0);
+	CHECK_INT(catalog_phrases_at(cat, 2, "and", &ph), 0);
+	/* owners of a word, alone or inside a phrase, each once */
+	const struct cat_match *o;
+	n = catalog_word_owners(cat, "hair", &o);
+	CHECK_INT(n, 3); /* "hair", "hair cut"; "hair dye"; the topic's
+			  * "hair extensions" */
+	if (n == 3) {
+		CHECK_STR(cat->services[o[0].idx].id, "haircut");
+		CHECK_STR(cat->services[o[1].idx].id, "colour");
+		CHECK_INT(o[2].kind, CAT_TOPIC);
+		CHECK_STR(cat->topics[o[2].idx].id, "womens-cut");
+	}
+	n = catalog_word_owners(cat, "towel", &o);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(cat->services[o[0].idx].id, "hot-towel-shave");
+	CHECK_INT(catalog_word_owners(cat, "tow", &o), 0);
+	CHECK(o == NULL);
+	/* every "beard ..." phrase, one run, each a beard word */
+	n = catalog_phrases_at(cat, 0, "beard", &ph);
+	CHECK_INT(n, 3); /* beard trim, beard tidy, beard shape */
+	for (size_t i = 0; i < n; i++)
+		CHECK_STR(ph[i].words[0], "beard");
+	catalog_free(cat);
+}
+
 /* ---- defaults and warnings ----------------------------------------------- */
 
 static const char minimal_cfg[] =
@@ -1081,6 +1139,7 @@ int main(void)
 	RUN(test_example_loads_silently);
 	RUN(test_example_fields);
 	RUN(test_example_referrals_for);
+	RUN(test_example_phrases_at);
 	test_lookup_table();
 	RUN(test_lookup_exact_first);
 	RUN(test_defaults);
