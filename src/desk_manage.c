@@ -462,37 +462,76 @@ void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
 }
 
-void add_hours(struct ctx *c, const struct when_req *w, int prio)
+/* The business's closed dates in [FROM, TO] but SKIP (NULL: none), as
+ * one "closed_days" part; 1 when there was one. */
+static int add_closed_between(struct ctx *c, struct when_day from,
+			      struct when_day to, const struct when_day *skip,
+			      int prio)
 {
-	if (w->has_day) {
-		const char *h = fmt_day_hours(c, &w->day);
-		struct part *p = part_add(
-		    c, h[0] == '\0' ? "closed_day" : "hours_day", prio);
-		part_set(p, "day", fmt_day(c, &w->day));
-		part_set(p, "day_hours", h);
-		return;
-	}
-	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
-	/* "u open bank hols?", "open over xmas?": a day the reader could not
-	 * place — name the days we are closed ahead (within the horizon) */
-	if (!w->unsure)
-		return;
-	const char *days[6];
+	/* from the reply's pool: the part is rendered after we return (a
+	 * local array here was read after its scope had ended) */
+	const char **days = pool_ptrs(c, 6);
 	size_t n = 0;
-	for (size_t i = 0; i < c->cat->n_closed && n < 6; i++) {
+	for (size_t i = 0; days != NULL && i < c->cat->n_closed && n < 6; i++) {
 		int y, m, d;
 		struct when_day wd;
 		if (sscanf(c->cat->closed[i], "%d-%d-%d", &y, &m, &d) != 3 ||
 		    when_day_make(y, m, d, &wd) != 0 ||
-		    when_day_cmp(&wd, &c->lnow.day) < 0 ||
-		    when_day_diff(&c->lnow.day, &wd) >
-			c->cat->policy.booking_horizon_days)
+		    when_day_cmp(&wd, &from) < 0 ||
+		    when_day_cmp(&wd, &to) > 0 ||
+		    (skip != NULL && when_day_cmp(&wd, skip) == 0))
 			continue;
 		days[n++] = fmt_day(c, &wd);
 	}
 	if (n > 0)
 		part_list(part_add(c, "closed_days", prio), "days", days, n,
 			  ", ", 0);
+	return n > 0;
+}
+
+/* Today on, within the booking horizon. */
+static struct when_day horizon_end(const struct ctx *c)
+{
+	return when_day_add(c->lnow.day, c->cat->policy.booking_horizon_days);
+}
+
+void add_hours(struct ctx *c, const struct when_req *w, int prio)
+{
+	if (w->has_day) {
+		/* "open over christmas?", "hours on new year's day": a
+		 * holiday asked about brings the closed days around it
+		 * (review r7 s014 got only "closed on Fri 25 Dec") */
+		int holiday =
+		    w->day_rule != NULL && strcmp(w->day_rule, "holiday") == 0;
+		const char *h = fmt_day_hours(c, &w->day);
+		struct when_day from = when_day_add(w->day, -8);
+		if (when_day_cmp(&from, &c->lnow.day) < 0)
+			from = c->lnow.day;
+		if (holiday && h[0] == '\0' &&
+		    add_closed_between(c, from, when_day_add(w->day, 8), NULL,
+				       prio)) {
+			part_set(part_add(c, "hours_week", prio), "hours",
+				 fmt_hours(c));
+			return;
+		}
+		struct part *p = part_add(
+		    c, h[0] == '\0' ? "closed_day" : "hours_day", prio);
+		part_set(p, "day", fmt_day(c, &w->day));
+		part_set(p, "day_hours", h);
+		if (holiday)
+			add_closed_between(c, from, when_day_add(w->day, 8),
+					   &w->day, prio);
+		return;
+	}
+	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
+	/* "hours next week": the closed days in it; "u open bank hols?",
+	 * "open over xmas?" (a day the reader could not place): the closed
+	 * days ahead, within the horizon */
+	if (w->has_range)
+		add_closed_between(c, w->range_first, w->range_last, NULL,
+				   prio);
+	else if (w->unsure)
+		add_closed_between(c, c->lnow.day, horizon_end(c), NULL, prio);
 }
 
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)

@@ -101,6 +101,15 @@ t_contains "$(g3 u open bank hols?)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mo
 t_lacks "$(g3 what time do you open)" "closed on"
 t_end
 
+t_begin "hours around a holiday or over a span name the closed days in it (review r7 s014)"
+t_contains "$(g3 opening hours over christmas)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mon 28 Dec, Fri 1 Jan. We're open"
+t_contains "$(g3 are you open on boxing day)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mon 28 Dec, Fri 1 Jan."
+t_contains "$(g3 what are your hours between christmas and new year)" "We're closed on Fri 25 Dec, Sat 26 Dec, Mon 28 Dec, Fri 1 Jan."
+t_lacks "$(g3 what are your hours next week)" "closed on"
+t_contains "$(g3 are you open on the 31st)" "On Thu 31 Dec we're open"
+t_lacks "$(g3 are you open on the 31st)" "closed on"
+t_end
+
 t_begin "without --explain nothing of it is printed"
 out=$("$SMSDESK_BIN" try -c "$barber" --now 2026-03-25T10:00 \
 	--from +447700900001 hiarcut tmrw 10am)
