@@ -499,7 +499,6 @@ static const struct when_word pt_words[] = {
      * vomitando desde ontem, tem horario hoje?" was an ambiguous day) */
     E("desde ontem", WS_NOT_DATE, 0),
     E("desde anteontem", WS_NOT_DATE, 0),
-    E("desde ontem a noite", WS_NOT_DATE, 0),
     E("desde ontem à noite", WS_NOT_DATE, 0),
     E("desde hoje cedo", WS_NOT_DATE, 0),
     E("desde de manhã", WS_NOT_DATE, 0),
