@@ -254,6 +254,26 @@ const struct store_booking_list *my_upcoming(struct ctx *c)
 	return &c->mine;
 }
 
+/* The customer holds an upcoming booking of SVC (NULL: of any service). */
+static int holds_service(struct ctx *c, const struct cat_service *svc)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	for (size_t i = 0; bl != NULL && i < bl->n; i++)
+		if (svc == NULL || strcmp(bl->v[i].service, svc->id) == 0)
+			return 1;
+	return 0;
+}
+
+/* A bare "ok" ("tmm", "tamamdır") to our answer about the service of a
+ * booking the customer holds ("kaç para" after booking it): an
+ * acknowledgement, never "which day?" for a new one (review tr5 c14,
+ * tr4 c12). */
+static int acks_held(struct ctx *c, const struct inquiry *q)
+{
+	return q->n_things == 0 && !q->when.mentioned && q->asks == 0 &&
+	       holds_service(c, c->pend.svc);
+}
+
 void list_free(struct store_booking_list *bl)
 {
 	free(bl->v);
@@ -607,6 +627,9 @@ static void dispatch(struct ctx *c, const char *text)
 			       "yes to several slots: which one");
 			part_set(part_add(c, "which_one", 0), "n",
 				 pool_fmt(c, "%zu", c->pend.n_opts));
+		} else if (pending_is(c, "book") && acks_held(c, q)) {
+			decide(c, DESK_SILENT, DESK_REASON_THANKS,
+			       "ok to an answer about a booking held");
 		} else if (pending_is(c, "book")) {
 			do_request(c, q, text);
 		} else if (pending_is(c, "which") && c->pend.n_refs == 1) {
@@ -641,6 +664,14 @@ static void dispatch(struct ctx *c, const char *text)
 			/* "ok 11 then" answering our offer: an hour, which
 			 * gets a booking or the nearest start times */
 			do_request(c, q, text);
+			return;
+		}
+		if (q->greeting && q->opener && !c->have_pend &&
+		    !holds_service(c, NULL)) {
+			/* "iyi günler, kolay gelsin" opening a conversation:
+			 * a greeting, not a goodbye (review tr5 s56, tr4 s46)
+			 */
+			do_help(c, 1);
 			return;
 		}
 		decide(c, DESK_SILENT, DESK_REASON_THANKS,

@@ -418,6 +418,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	    mv == NULL && rq->persons <= 1 && !c->q->other && !rq->offered
 		? already(c, svc, t)
 		: NULL;
+	/* "12:00 olsun" when it is at 12:00: the booking stands, never a
+	 * move into its own slot with a new ref (review tr5 c14) */
+	if (mv != NULL && mv->start == t && rq->persons <= 1 &&
+	    strcmp(mv->service, svc->id) == 0)
+		held = mv;
 	if (held != NULL) {
 		struct part *p = part_add(c, "already_booked", 0);
 		part_set(p, "service", svc_name(c, svc));

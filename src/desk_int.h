@@ -284,6 +284,11 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text);
 void answer_questions(struct ctx *c, const struct inquiry *q,
 		      const struct cat_service *svc, int booked);
 
+/* desk_dated.c: several bookings each on a day of its own (q->dated):
+ * the first as the request, the rest after it. */
+void dated_first(struct ctx *c, const struct inquiry *q, struct request *rq);
+void dated_rest(struct ctx *c, const struct inquiry *q);
+
 /* desk_manage.c */
 void do_cancel(struct ctx *c, const struct inquiry *q, const char *text);
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);

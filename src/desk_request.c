@@ -87,12 +87,12 @@ static int just_booked(struct ctx *c, struct store_booking *b)
  * same service for someone else: the booked slot. Offered, never booked
  * unasked, with the booking named.
  */
-static void with_visit(struct ctx *c, const struct inquiry *q,
-		       struct request *rq)
+static int with_visit(struct ctx *c, const struct inquiry *q,
+		      struct request *rq)
 {
 	struct store_booking b;
 	if (!just_booked(c, &b))
-		return;
+		return 0;
 	const struct cat_service *was = catalog_service(c->cat, b.service);
 	struct when_local l = local_of(c, b.start);
 	rq->w.has_day = 1;
@@ -107,7 +107,7 @@ static void with_visit(struct ctx *c, const struct inquiry *q,
 		/* "another one for my wife at 9:30": that day, the time said */
 	} else if (rq->svc == was) {
 		if (!q->other)
-			return;
+			return 0;
 		rq->w.time = WHEN_TIME_AT;
 		rq->w.from_min = rq->w.to_min = l.minute;
 	} else {
@@ -119,6 +119,7 @@ static void with_visit(struct ctx *c, const struct inquiry *q,
 	part_set(p, "service", svc_name(c, was != NULL ? was : rq->svc));
 	part_set(p, "when", fmt_when(c, b.start));
 	part_set(p, "ref", pool_str(c, b.ref));
+	return 1;
 }
 
 /* "same time next week as well for my wife's car": the booking just made,
@@ -293,6 +294,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (q->total && q->n_matches == 0 && !q->when.mentioned && say_total(c))
 		return;
 	request_from(c, q, &rq);
+	dated_first(c, q, &rq); /* "facial thu 10 and wax fri 2" */
 	struct when_day base;
 	if (q->when.has_anchor && talked_day(c, &base)) {
 		/* "the same again 6 weeks later": from the booking */
@@ -338,10 +340,12 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && !topics && q->also && q->other &&
 	    pending_is(c, "done"))
 		rq.svc = c->pend.svc; /* "for my other car too" */
-	if (rq.svc != NULL && q->also && !q->when.has_day &&
-	    !q->when.has_range && !q->correction)
-		with_visit(c, q, &rq);
-	else if (q->same_time && rq.w.time == WHEN_TIME_NONE)
+	/* "y de paso el chip a la misma hora" with no visit just booked:
+	 * the same time as the last, as without "de paso" */
+	int with = rq.svc != NULL && q->also && !q->when.has_day &&
+		   !q->when.has_range && !q->correction &&
+		   with_visit(c, q, &rq);
+	if (!with && q->same_time && rq.w.time == WHEN_TIME_NONE)
 		same_time_as_last(c, &rq.w);
 	if (q->same_time && rq.w.has_range && rq.w.time == WHEN_TIME_AT)
 		week_after_visit(c, &rq);
@@ -449,6 +453,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_PRICE, DESK_REASON_NONE, "the price asked");
 		set_subject(c, priced[0]->id);
 		add_price(c, priced[0], 0);
+		/* "and how much is it?" right after booking it: the price,
+		 * never "text a day and time to book" (review es5 c04) */
+		if (pending_is(c, "done") && priced[0] == c->pend.svc)
+			c->parts[c->n_parts - 1].tpl = "price_booked";
 		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 			set_subject(c, priced[i]->id);
@@ -459,8 +467,11 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		memset(&r2.w, 0, sizeof(r2.w));
 		r2.w.has_day = q->when.has_day;
 		r2.w.day = q->when.day;
-		remember_request(c, &r2); /* "ok book one sat" */
-		booked = 1;		  /* the price is said */
+		/* the price of the visit just booked keeps the talk on it
+		 * ("y cuanto cuesta?", then "y de paso el chip") */
+		if (!(pending_is(c, "done") && priced[0] == c->pend.svc))
+			remember_request(c, &r2); /* "ok book one sat" */
+		booked = 1;			  /* the price is said */
 	} else if (q->intent == INQ_DURATION && !booking) {
 		decide(c, DESK_DURATION, DESK_REASON_NONE, "how long it takes");
 		set_subject(c, rq.svc->id);
@@ -484,6 +495,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	}
 	if (c->err)
 		return;
+	dated_rest(c, q);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
 	    c->out->d.kind != DESK_DURATION) {
 		const char **names = pool_ptrs(c, rq.n_also);

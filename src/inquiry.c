@@ -553,8 +553,8 @@ static void check_day_words(const struct reader *r, struct inquiry *q)
 /* The words of the clauses marked in KEEP (or the one clause ONE when
  * keep is NULL), folded, into out: two numbers in a row were one written
  * with a dot or colon ("19.12", "10:30") and are joined back. */
-static void clause_words(const struct reader *r, const int *keep, int one,
-			 char *out, size_t cap)
+void rd_clause_words(const struct reader *r, const int *keep, int one,
+		     char *out, size_t cap)
 {
 	size_t used = 0;
 	const char *prev = NULL;
@@ -618,7 +618,7 @@ static void own_times(const struct reader *r, const struct when_local *now,
 		if (dup)
 			return; /* two services in one clause: not each its own
 				 */
-		clause_words(r, NULL, clause[k], words, sizeof(words));
+		rd_clause_words(r, NULL, clause[k], words, sizeof(words));
 		struct when_req w;
 		read_when(r, words, now, &w);
 		if (first >= 0 && w.has_day &&
@@ -997,6 +997,23 @@ static void move_words_of_jobs(struct reader *r)
 	}
 }
 
+/* Only greetings and small words, one of them a greeting that opens and
+ * does not close ("kolay gelsin", "merhaba"; "iyi günler" is both), and
+ * no thanks. */
+static int opens_only(const struct reader *r)
+{
+	const uint64_t small = LW_GREET | LW_FILLER;
+	int seen = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		uint64_t e = r->t[i].eff;
+		if ((e & LW_THANKS) || !(e & small) || r->t[i].thing != 0)
+			return 0;
+		if ((e & LW_GREET) && !(e & LW_BYE))
+			seen = 1;
+	}
+	return seen;
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -1061,6 +1078,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	find_bare(r, out);
 	check_day_words(r, out);
 	rd_clause_times(r, now, out);
+	rd_clause_days(r, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	out->correction = rd_has(r, LW_CORRECT);
@@ -1070,6 +1088,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
+	out->opener = opens_only(r);
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);

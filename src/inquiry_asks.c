@@ -11,6 +11,9 @@
 
 #include "inquiry_read.h"
 
+#include "smsdesk/catalog.h"
+#include "smsdesk/text.h"
+
 #include <string.h>
 
 /* "is it free", "is the kids test free?", "are children free": "free" in
@@ -47,44 +50,165 @@ static int asks_if_hurts(const struct reader *r)
 	return led && feel;
 }
 
+/* An advice phrase is read at i: any LW_ADVICE word or phrase, except one
+ * of val 1 ("is the", "ist der") that counts only opening a question. */
+static int advice_at(const struct reader *r, size_t i)
+{
+	const struct tok *t = &r->t[i];
+	int lead = i == 0 || (i == 1 && (r->t[0].eff & LW_GREET));
+	if (t->plen > 0 && (t->pcls & LW_ADVICE))
+		return t->pval != 1 || (lead && r->qmark);
+	return (t->cls & LW_ADVICE) && (t->val != 1 || (lead && r->qmark));
+}
+
+/* Where the first advice phrase starts (-1 none); *len its words. */
+static int advice_where(const struct reader *r, int *len)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (advice_at(r, i)) {
+			*len = r->t[i].plen > 0 && (r->t[i].pcls & LW_ADVICE)
+				   ? r->t[i].plen
+				   : 1;
+			return (int)i;
+		}
+	return -1;
+}
+
+/* A booking word outside the advice phrase ("can I book an eye test, do I
+ * need to bring anything"): the text still books. "need", "get", "have"
+ * and a verb just before the phrase are read as part of the question. */
+static int in_advice(const struct reader *r, size_t i)
+{
+	for (size_t k = 0; k <= i && k < LANG_MAX_PHRASE_WORDS; k++)
+		if (advice_at(r, i - k) && r->t[i - k].plen > (int)k)
+			return 1;
+	return 0;
+}
+
+static int books_apart(const struct reader *r, int at)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (in_advice(r, i))
+			continue;
+		/* "tiene que ir en ayunas": the verb just before the
+		 * question phrase is part of it */
+		if ((int)i < at && (int)i >= at - 2 &&
+		    r->t[i].segment == r->t[at].segment)
+			continue;
+		if ((r->t[i].cls & LW_BOOK) && strcmp(r->t[i].w, "need") != 0 &&
+		    strcmp(r->t[i].w, "get") != 0 &&
+		    strcmp(r->t[i].w, "have") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Every move word is part of the advice phrase at..at+len-1 ("o preço
+ * muda?" asks whether the price changes, it moves nothing). */
+static int moves_inside(const struct reader *r, int at, int len)
+{
+	if (at < 0)
+		return 0;
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].cls & LW_MOVE) &&
+		    ((int)i < at || (int)i >= at + len))
+			return 0;
+	return 1;
+}
+
+/* A day read beside an advice question is when something happened or a
+ * count of days ("encore mal 3 jours après une extraction"), unless a
+ * clock time or a booking word asks for it. */
+static int day_asked(const struct reader *r, const struct inquiry *q)
+{
+	if (q->n_times > 0 || q->when.time != WHEN_TIME_NONE)
+		return 1;
+	if (!q->when.mentioned || q->when.problem == WHEN_PAST ||
+	    rd_has(r, LW_PAST))
+		return 0;
+	return q->when.has_range ||
+	       rd_has(r, LW_WEEKDAY | LW_TODAY | LW_DATEWORD);
+}
+
+/* A word of a team member's name (4 letters or more, one the pack does
+ * not read otherwise) is in the text: "Ist Dr Keller nächste Woche da?",
+ * "a Dra Fernanda atende quinta?" ask about a person, for the team. */
+static int names_staff(const struct reader *r)
+{
+	const struct catalog *cat = r->cat;
+	for (size_t s = 0; cat != NULL && s < cat->n_staff; s++) {
+		char name[96];
+		if (cat->staff[s].name == NULL)
+			continue;
+		text_fold(cat->staff[s].name, name, sizeof name);
+		for (char *p = strtok(name, " .-"); p != NULL;
+		     p = strtok(NULL, " .-")) {
+			if (strlen(p) < 4)
+				continue;
+			for (size_t i = 0; i < r->n; i++)
+				if (strcmp(r->t[i].w, p) == 0 &&
+				    r->t[i].thing == 0 &&
+				    !(r->t[i].eff & ~LW_COMMON))
+					return 1;
+		}
+	}
+	return 0;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
-	if (q->when.mentioned || q->n_times > 0)
-		return;
 	switch (q->intent) {
 	case INQ_BOOK:
 	case INQ_AVAIL:
 	case INQ_UNKNOWN:
 	case INQ_TRADE:
 	case INQ_HELP:
+	case INQ_PRICE:
+	case INQ_DURATION:
+	case INQ_MOVE: /* "o preço muda?": a move word in the question */
 		break;
 	default:
 		return;
 	}
-	if (asks_if_free(r)) {
+	if (q->n_matches == 0 && q->n_times == 0 &&
+	    q->when.time == WHEN_TIME_NONE && !rd_has(r, LW_BOOK) &&
+	    names_staff(r)) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "asks about a person of the team: for a person";
+		return;
+	}
+	if (asks_if_free(r) && !q->when.mentioned && q->n_times == 0 &&
+	    q->intent != INQ_DURATION) {
 		q->intent = INQ_PRICE;
 		q->asks = (q->asks & ~(unsigned)INQ_ASK_AVAIL) | INQ_ASK_PRICE;
 		q->wants_price = 1;
 		q->rule = "is it free: the price";
 		return;
 	}
-	if (!rd_has(r, LW_ADVICE) && !asks_if_hurts(r))
+	int len = 0, at = advice_where(r, &len);
+	if (at < 0 && !asks_if_hurts(r))
 		return;
-	if ((q->asks & (INQ_ASK_PRICE | INQ_ASK_DURATION | INQ_ASK_HOURS)))
+	if (day_asked(r, q))
 		return;
-	/* "can I book an eye test, do I need to bring anything": a
-	 * booking word outside the advice phrase still books */
-	for (size_t i = 0; i < r->n; i++) {
-		int in_advice = 0;
-		for (size_t k = 0; k <= i && k < 6 && !in_advice; k++)
-			in_advice = (r->t[i - k].pcls & LW_ADVICE) &&
-				    r->t[i - k].plen > (int)k;
-		if ((r->t[i].cls & LW_BOOK) && !in_advice &&
-		    strcmp(r->t[i].w, "need") != 0 &&
-		    strcmp(r->t[i].w, "get") != 0 &&
-		    strcmp(r->t[i].w, "have") != 0)
-			return;
+	if (books_apart(r, at)) {
+		/* the booking goes ahead; the question goes to a person */
+		if (q->not_text < 0 && q->intent != INQ_MOVE)
+			q->not_text = LANG_NT_OTHER;
+		return;
 	}
+	if (q->intent == INQ_MOVE && !moves_inside(r, at, len))
+		return;
+	/* "how long do gels last": the length asked is the advice itself */
+	int dw = rd_where(r, LW_DURATION, NULL);
+	if (dw >= 0 && at > dw && at <= dw + 3)
+		q->asks &= ~(unsigned)INQ_ASK_DURATION;
+	/* "o preço muda?": the price asked is the advice itself */
+	int pw = rd_where(r, LW_PRICE, NULL);
+	if (pw >= at && pw < at + len)
+		q->asks &= ~(unsigned)INQ_ASK_PRICE;
+	/* the price or length asked beside it is answered too */
 	q->intent = INQ_NOT_TEXT;
 	q->not_text = LANG_NT_OTHER;
 	q->asked_thing = 0;

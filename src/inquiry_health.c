@@ -38,6 +38,9 @@ static int severity(const struct reader *r)
 				   strcmp(b->w, "no") == 0 ||
 				   strcmp(b->w, "without") == 0;
 		}
+		/* "não sinto dor nenhuma", "ağrı yok" */
+		negated |= i + 1 < r->n && (r->t[i + 1].eff & LW_NEG_AFTER) &&
+			   r->t[i + 1].segment == t->segment;
 		if (!negated && v > worst)
 			worst = v;
 	}

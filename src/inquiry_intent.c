@@ -846,6 +846,17 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 			     q->times[k] % 60);
 		line(out, cap, &pos, "\n");
 	}
+	for (int k = 0; k < q->n_dated; k++) {
+		const struct inq_dated *d = &q->dated[k];
+		line(out, cap, &pos, "on a day of its own: %s %04d-%02d-%02d",
+		     cat->services[q->matches[d->match].idx].id,
+		     d->when.day.year, d->when.day.month, d->when.day.mday);
+		if (d->when.time == WHEN_TIME_AT)
+			line(out, cap, &pos, " %02d:%02d",
+			     d->when.from_min / 60, d->when.from_min % 60);
+		line(out, cap, &pos, d->persons > 1 ? " x%d\n" : "\n",
+		     d->persons);
+	}
 	if (q->symptom > 0)
 		line(out, cap, &pos, "a health problem (%s)\n",
 		     q->symptom > 1 ? "urgent" : "mild");

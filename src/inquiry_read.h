@@ -64,6 +64,13 @@ int rd_number_is_mday(const struct when_req *w);
  * many people. */
 void rd_match_things(struct reader *r, struct inquiry *q);
 
+/* A catalog word under an ending of the pack ("seansım", "boynum") or
+ * written without its vowels ("msj"): the matches (0: none). */
+size_t rd_stem_lookup(const struct reader *r, const char *word,
+		      struct cat_match *out, size_t cap);
+size_t rd_vowelless_lookup(const struct reader *r, const char *word,
+			   struct cat_match *out, size_t cap);
+
 /* inquiry_job.c (the pack's job words): trade work named that the
  * catalog doesn't know, into q->asked_word, cleanly ("clutches", "a wiper
  * blade"); 1 when found. */
@@ -109,6 +116,20 @@ void rd_health(const struct reader *r, const struct when_local *now,
 void rd_clause_times(const struct reader *r, const struct when_local *now,
 		     struct inquiry *q);
 void rd_times_persons(const struct reader *r, struct inquiry *q);
+/* inquiry_days.c: several bookings on days of their own clauses, into
+ * q->dated (q->when takes the first). */
+void rd_clause_days(const struct reader *r, const struct when_local *now,
+		    struct inquiry *q);
+/* The words of the clauses marked in KEEP (or the one clause ONE when keep
+ * is NULL), folded, into OUT. */
+void rd_clause_words(const struct reader *r, const int *keep, int one,
+		     char *out, size_t cap);
+/* "or", "either", "if not": the times or days are alternatives. */
+int rd_alternatives(const struct reader *r);
+
+/* inquiry_cond.c: a service word negated ("keinen", "değil") or naming
+ * what the customer has ("bel fıtığım var") is not asked for. */
+void rd_conditions(const struct reader *r, struct inquiry *q);
 
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */

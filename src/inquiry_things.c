@@ -110,6 +110,38 @@ static size_t lookup_unsuffixed(const struct reader *r, const char *word,
 	return 0;
 }
 
+/* WORD, a verb of the pack the pack itself does not know, with its ending
+ * traded for a noun's ("bañar" and "bañarlo" meet "baño", "limpiarle"
+ * "limpieza"), when that is a catalog word. A stem of three letters or
+ * more; exact lookups only. */
+static size_t lookup_verb_noun(const struct reader *r, const struct tok *t,
+			       struct cat_match *out, size_t cap)
+{
+	const struct lang_pack *p = r->pack;
+	char tmp[64];
+	size_t len = strlen(t->w);
+
+	if (p == NULL || p->verb_ends == NULL || p->noun_ends == NULL ||
+	    (t->cls & ~LW_COMMON) != 0)
+		return 0;
+	for (size_t i = 0; p->verb_ends[i] != NULL; i++) {
+		size_t vl = strlen(p->verb_ends[i]);
+		if (len < vl + 3 || strcmp(t->w + len - vl, p->verb_ends[i]))
+			continue;
+		for (size_t k = 0; p->noun_ends[k] != NULL; k++) {
+			size_t nl = strlen(p->noun_ends[k]);
+			if (len - vl + nl >= sizeof(tmp))
+				continue;
+			memcpy(tmp, t->w, len - vl);
+			memcpy(tmp + len - vl, p->noun_ends[k], nl + 1);
+			size_t n = catalog_lookup(r->cat, tmp, 0, out, cap);
+			if (n > 0)
+				return n;
+		}
+	}
+	return 0;
+}
+
 /* WORD without an elided article of PACK glued to it ("losteopathie" is
  * "osteopathie"): the rest when it starts with a vowel or h and is long
  * enough to be a word of its own; NULL otherwise. */
@@ -400,6 +432,14 @@ static void match_words(struct reader *r, struct inquiry *q)
 			 * case endings (and a present-tense "-yor") cut */
 			if (n == 0)
 				n = lookup_unsuffixed(r, phrase, m, 4);
+			/* "bañar a mi perro" where the catalog says "baño" */
+			if (n == 0 && len == 1)
+				n = lookup_verb_noun(r, &r->t[i], m, 4);
+			/* "seansım", "boynum", "tırnağı"; "msj" */
+			if (n == 0 && r->t[i + len - 1].cls == 0)
+				n = rd_stem_lookup(r, phrase, m, 4);
+			if (n == 0 && len == 1 && r->t[i].cls == 0)
+				n = rd_vowelless_lookup(r, phrase, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
@@ -631,6 +671,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
+	rd_conditions(r, q);
 	settle_roles(r->cat, q);
 	rd_persons(r, q);
 	list_matches(q);

@@ -18,7 +18,7 @@
 
 /* "or", "either", "otherwise", "else", "failing that", "if not": the
  * times are alternatives, not one each. */
-static int alternatives(const struct reader *r)
+int rd_alternatives(const struct reader *r)
 {
 	static const char *const alt[] = {"or",	  "either",  "otherwise",
 					  "else", "failing", "ou",
@@ -100,7 +100,7 @@ void rd_clause_times(const struct reader *r, const struct when_local *now,
 	size_t nv = lang_when_vocabs(r->cat, r->pack, v, 8);
 
 	q->n_times = 0;
-	if (q->when.time != WHEN_TIME_AT || alternatives(r))
+	if (q->when.time != WHEN_TIME_AT || rd_alternatives(r))
 		return;
 	for (int c = 0; c < r->clauses && n < INQ_MAX_MATCHES; c++) {
 		size_t pos = 0;

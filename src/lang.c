@@ -125,6 +125,33 @@ static size_t words_in(const char *s)
 	return n;
 }
 
+/* Add a NULL-terminated table to IX; a word met again gets its classes
+ * added (and its value when it has one). */
+static void index_add(struct lang_index *ix, const struct lang_word *words)
+{
+	for (size_t w = 0; words != NULL && words[w].text != NULL; w++) {
+		const struct lang_word *lw = &words[w];
+		uint32_t h = hash_of(lw->text) & (INDEX_SLOTS - 1);
+		while (ix->slot[h] != 0 &&
+		       strcmp(ix->m[ix->slot[h] - 1].text, lw->text) != 0)
+			h = (h + 1) & (INDEX_SLOTS - 1);
+		if (ix->slot[h] != 0) {
+			struct merged *m = &ix->m[ix->slot[h] - 1];
+			m->cls |= lw->cls;
+			if (lw->val != 0)
+				m->val = lw->val;
+			continue;
+		}
+		if (ix->n >= INDEX_WORDS)
+			return; /* a pack this big needs a bigger index */
+		ix->m[ix->n] = (struct merged){lw->text, lw->cls, lw->val};
+		ix->slot[h] = (uint16_t)(++ix->n);
+		size_t k = words_in(lw->text);
+		if (k > ix->max_words && k <= LANG_MAX_PHRASE_WORDS)
+			ix->max_words = k;
+	}
+}
+
 static struct lang_index *index_of(const struct lang_pack *pack)
 {
 	for (size_t i = 0; i < sizeof(indexes) / sizeof(indexes[0]); i++) {
@@ -134,30 +161,8 @@ static struct lang_index *index_of(const struct lang_pack *pack)
 		if (ix->pack != NULL)
 			continue;
 		ix->pack = pack;
-		for (size_t w = 0; pack->words[w].text != NULL; w++) {
-			const struct lang_word *lw = &pack->words[w];
-			uint32_t h = hash_of(lw->text) & (INDEX_SLOTS - 1);
-			while (ix->slot[h] != 0 &&
-			       strcmp(ix->m[ix->slot[h] - 1].text, lw->text) !=
-				   0)
-				h = (h + 1) & (INDEX_SLOTS - 1);
-			if (ix->slot[h] != 0) {
-				struct merged *m = &ix->m[ix->slot[h] - 1];
-				m->cls |= lw->cls;
-				if (lw->val != 0)
-					m->val = lw->val;
-				continue;
-			}
-			if (ix->n >= INDEX_WORDS)
-				break; /* a pack this big needs a bigger index
-					*/
-			ix->m[ix->n] =
-			    (struct merged){lw->text, lw->cls, lw->val};
-			ix->slot[h] = (uint16_t)(++ix->n);
-			size_t k = words_in(lw->text);
-			if (k > ix->max_words && k <= LANG_MAX_PHRASE_WORDS)
-				ix->max_words = k;
-		}
+		index_add(ix, pack->words);
+		index_add(ix, pack->asks);
 		return ix;
 	}
 	return NULL;
@@ -482,6 +487,12 @@ static const struct lang_reply_spec specs[] = {
     {"staff_summary_week", "business day count waiting turned_away since",
      "count"},
     {"rest_asked", "services", "services"},
+    {"dated_booked", "service when price ref", "service when ref"},
+    {"dated_free", "service day slots", "service day slots"},
+    {"dated_full", "service day", "service day"},
+    {"dated_closed", "service day", "day"},
+    {"dated_later", "service day", "service day"},
+    {"dated_far", "service day", "day"},
     {"action_cancel", "", ""},
     {"action_move", "", ""},
     {"example", "word wday hour h12", "word"},

@@ -90,6 +90,15 @@ struct inq_thing {
 	char word[INQ_WORD_MAX]; /* the words as folded */
 };
 
+/* One booking of several, each on a day its own clause names ("a facial
+ * thursday at 10am and a bikini wax friday at 2pm", "Cumartesi 10:00 masaj,
+ * pazar 11:00 seans"). */
+struct inq_dated {
+	size_t match; /* into matches[] */
+	int persons;  /* places for it (1 unless its match counts more) */
+	struct when_req when; /* the day and time of its clause */
+};
+
 /* inquiry.choice for "the last one", "la última": the list's last. */
 #define INQ_CHOICE_LAST 99
 
@@ -136,6 +145,8 @@ struct inquiry {
 	int refers_back;       /* "that", "it", "one": what was just named */
 	int asks_back;	       /* "how much was it again" */
 	int greeting;	       /* opens with a greeting */
+	int opener;	       /* a greeting that is no goodbye ("kolay
+				  gelsin", "merhaba"), and no thanks */
 	int thanks;	       /* says thanks ("ok thanks"): a yes that
 				  closes rather than picks */
 	int today;	       /* "tonight", "this afternoon": today named */
@@ -165,7 +176,12 @@ struct inquiry {
 				  more, else 0 */
 	int times[INQ_MAX_MATCHES];	  /* minutes after midnight, in order */
 	int time_clause[INQ_MAX_MATCHES]; /* the clause each was read in */
-	size_t n_words;			  /* words read */
+	/* Bookings on days of their own clauses, in the order written: 2
+	 * or more only when the clauses name different days, else 0 (and
+	 * when takes the first of them). */
+	struct inq_dated dated[INQ_MAX_MATCHES];
+	int n_dated;
+	size_t n_words;	  /* words read */
 	const char *rule; /* the reading rule that chose the intent */
 };
 

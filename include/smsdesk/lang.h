@@ -129,6 +129,14 @@ struct when_vocab;
 #define LW_ADVICE                                                              \
 	(UINT64_C(1) << 53) /* do I need, how often, should I, does it hurt:   \
 			       a question about a service, not a booking */
+#define LW_CONDITION                                                               \
+	(UINT64_C(1) << 54) /* i have, tengo, ich habe; "var" after: what the      \
+			       customer has ("bel fıtığım var"), not what they \
+			       ask (val 1: before the thing, 2: after it) */
+#define LW_NEG_AFTER                                                           \
+	(UINT64_C(1)                                                           \
+	 << 55) /* nenhuma, yok, değil: negates the thing named               \
+		   just before it ("dor nenhuma", "seans değil") */
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
@@ -218,10 +226,37 @@ struct lang_jobs {
 	const char *const *included;
 };
 
+/*
+ * A catalog word under an ending of the language, for the reader only
+ * (the time reader's case endings, when_vocab.suffixes, are tried too):
+ * "seansım", "boynum", "tırnağı" are "seans", "boyun", "tırnak".
+ */
+struct lang_stems {
+	/* Endings cut from a word whose stem (four letters or more) is, or
+	 * with the changes below becomes, a catalog word: possessives and
+	 * what follows them ("im", "imi", "imda"). Longest first; NULL ends. */
+	const char *const *ends;
+	/* A stem's last letter as written before an ending and as in the
+	 * dictionary, in pairs: "g", "k" ("tırnağ-ı" is "tırnak"); NULL ends.
+	 */
+	const char *const *alts;
+	/* Vowels a stem loses before an ending ("boyun", "boynum"): tried
+	 * between its last two consonants. NULL: none. */
+	const char *dropped_vowels;
+	/* Texters drop the vowels of a word ("msj" for "masaj", "sns" for
+	 * "seans"): a word of consonants only, that the pack does not know,
+	 * is the one catalog word of one service with those consonants. These
+	 * are the vowels (folded); NULL: never read so. */
+	const char *sms_vowels;
+};
+
 struct lang_pack {
 	const char *code;	       /* ISO 639-1: "en" */
 	const char *name;	       /* "English" */
 	const struct lang_word *words; /* ends with a NULL text */
+	/* More of the lexicon, kept apart (<code>_asks.c): questions,
+	 * complaints, conditions and worries about a service; NULL none */
+	const struct lang_word *asks;
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
@@ -242,6 +277,15 @@ struct lang_pack {
 	/* The words of trade work asked for by name (NULL: the pack reads
 	 * none, and names nothing it does not know). */
 	const struct lang_jobs *jobs;
+	/* A verb said where the catalog lists its noun ("bañar", "bañarlo"
+	 * meet "baño"; "depilarme" "depilacion"): the verb endings (with
+	 * their pronouns) and the noun endings one may be traded for, each
+	 * list NULL-terminated; NULL: the pack trades none. */
+	const char *const *verb_ends;
+	const char *const *noun_ends;
+	/* How a catalog word is found under the language's endings (NULL:
+	 * fields unset, nothing more is tried); see struct lang_stems. */
+	const struct lang_stems *stems;
 };
 
 /*

@@ -204,6 +204,18 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, Woche ab {day}: {count} gebucht. "
 			   "Offene Nachrichten: {waiting}. Abgewiesen seit "
 			   "{since}: {turned_away}."},
+    {"dated_booked", "Außerdem gebucht: {service}, {when}, {price}. Ref "
+		     "{ref}."},
+    {"dated_free", "{service} am {day}: frei um {slots}. Nennen Sie mir "
+		   "bitte die Uhrzeit dafür."},
+    {"dated_full", "{service} ist am {day} ausgebucht: nennen Sie mir bitte "
+		   "einen anderen Tag dafür."},
+    {"dated_closed", "Am {day} haben wir geschlossen, also kein {service} an "
+		     "dem Tag: nennen Sie mir bitte einen anderen Tag."},
+    {"dated_later", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
+		    "{service} am {day}."},
+    {"dated_far", "Der {day} liegt weiter voraus, als wir buchen: {service} "
+		  "geht dann noch nicht."},
     {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
 		   "{services}."},
     {"rest_failed_at",
@@ -224,6 +236,7 @@ const struct lang_pack lang_pack_de = {
     .jobs = &lang_de_jobs,
     .name = "Deutsch",
     .words = lang_de_words,
+    .asks = lang_de_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},

@@ -185,6 +185,16 @@ static const struct lang_tpl tpls[] = {
 			   "booked. Waiting for a person: {waiting}. Turned "
 			   "away since {since}: {turned_away}."},
     {"rest_asked", "Then text me a time for the {services} too."},
+    {"dated_booked", "Also booked: {service}, {when}, {price}. Ref {ref}."},
+    {"dated_free", "{service} on {day}: free {slots}. Text me the time you "
+		   "want for it."},
+    {"dated_full", "{service} on {day} is booked up: text me another day "
+		   "for it."},
+    {"dated_closed", "We're closed on {day}, so no {service} then: text me "
+		     "another day for it."},
+    {"dated_later", "Then text me a time for the {service} on {day} too."},
+    {"dated_far", "{day} is further ahead than we book, so no {service} "
+		  "then yet."},
     {"rest_failed_at", "{services} at the time you named isn't free or isn't a "
 		       "start time: text another time for it."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
@@ -202,6 +212,7 @@ const struct lang_pack lang_pack_en = {
     .jobs = &lang_en_jobs,
     .name = "English",
     .words = lang_en_words,
+    .asks = lang_en_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},

@@ -190,6 +190,20 @@ const struct lang_word lang_es_words[] = {
     W("todavia", LW_FILLER), W("bueno", LW_FILLER), W("pues", LW_FILLER),
     W("oye", LW_FILLER), W("oiga", LW_FILLER), W("mira", LW_FILLER),
     W("eh", LW_FILLER), W("ah", LW_FILLER), W("mmm", LW_FILLER),
+    /* one more thing for the visit just booked: "ah y ya q voy, tb le
+     * toca la vacuna" (review es5 c07), "de paso", "aprovechando" */
+    W("tambien", LW_ALSO), W("tb", LW_ALSO), W("tmb", LW_ALSO),
+    W("tbn", LW_ALSO), W("tmbn", LW_ALSO), W("ya que voy", LW_ALSO),
+    W("ya q voy", LW_ALSO), W("ya que vamos", LW_ALSO),
+    W("ya que estoy", LW_ALSO), W("ya q estoy", LW_ALSO),
+    W("ya que estamos", LW_ALSO), W("ya que va", LW_ALSO),
+    W("ya que viene", LW_ALSO), W("ya q viene", LW_ALSO),
+    W("de paso", LW_ALSO), W("aprovechando", LW_ALSO),
+    W("aprovecho", LW_ALSO), W("aprovechar", LW_ALSO),
+    W("en la misma cita", LW_ALSO), W("en la misma visita", LW_ALSO),
+    W("a la vez", LW_ALSO), W("al mismo tiempo", LW_ALSO),
+    W("justo despues", LW_ALSO), W("a continuacion", LW_ALSO),
+    W("le toca", LW_BOOK), W("le toca la", LW_BOOK), W("me toca", LW_BOOK),
     W("em", LW_FILLER), W("tambien", LW_CONJ), W("tb", LW_CONJ),
     W("tmb", LW_CONJ), W("tbn", LW_CONJ), W("ademas", LW_CONJ),
     W("y", LW_CONJ), W("e", LW_CONJ), W("o", LW_CONJ), W("u", LW_CONJ),
@@ -364,6 +378,28 @@ const struct lang_word lang_es_words[] = {
     W("cuando podria", LW_AVAIL), W("cuando puedo", LW_AVAIL),
     W("cuando teneis", LW_AVAIL), W("cuando tienen", LW_AVAIL),
     W("alguna hora", LW_AVAIL), W("algun hueco", LW_AVAIL),
+    /* "q dias teneis?", "cuando podeis bañar a mi perro?", "q dia os
+     * viene bien?": the free days, never "¿qué fecha te va bien?" back
+     * (review es5 s35 s63 c13) */
+    W("cuando podeis", LW_AVAIL), W("cuando pueden", LW_AVAIL),
+    W("cuando puedes", LW_AVAIL), W("cuando podriais", LW_AVAIL),
+    W("cuando podrian", LW_AVAIL), W("cuando hay", LW_AVAIL),
+    W("que dias teneis", LW_AVAIL), W("q dias teneis", LW_AVAIL),
+    W("que dia teneis", LW_AVAIL), W("q dia teneis", LW_AVAIL),
+    W("que dias tienen", LW_AVAIL), W("q dias tienen", LW_AVAIL),
+    W("que dia tienen", LW_AVAIL), W("que dias tienes", LW_AVAIL),
+    W("que dias hay", LW_AVAIL), W("q dias hay", LW_AVAIL),
+    W("que dia hay", LW_AVAIL), W("que dias podeis", LW_AVAIL),
+    W("que dia podeis", LW_AVAIL), W("q dia podeis", LW_AVAIL),
+    W("que dia pueden", LW_AVAIL), W("que dia os viene bien", LW_AVAIL),
+    W("q dia os viene bien", LW_AVAIL), W("que dia os va bien", LW_AVAIL),
+    W("q dia os va bien", LW_AVAIL), W("que dia les viene bien", LW_AVAIL),
+    W("que dia les va bien", LW_AVAIL), W("que dia te viene bien", LW_AVAIL),
+    W("que dia te va bien", LW_AVAIL), W("que dia os cuadra", LW_AVAIL),
+    W("que dias os vienen bien", LW_AVAIL),
+    W("que dia seria", LW_AVAIL), W("que dia podria", LW_AVAIL),
+    W("que dia puedo", LW_AVAIL), W("q dia puedo", LW_AVAIL),
+
     W("lo antes posible", LW_EARLIEST), W("cuanto antes", LW_EARLIEST),
     W("lo mas pronto posible", LW_EARLIEST), W("lo primero que", LW_EARLIEST),
     W("primer hueco", LW_EARLIEST), W("primera hora libre", LW_EARLIEST),
@@ -407,6 +443,22 @@ const struct lang_word lang_es_words[] = {
     W("opcion", LW_CHOICE), W("num", LW_CHOICE), W("n", LW_CHOICE),
     W("nro", LW_CHOICE), W("la de", LW_CHOICE), W("me quedo con", LW_CHOICE),
     W("quiero la", LW_CHOICE), W("uno", LW_PRONOUN), W("eso", LW_PRONOUN),
+    /* "la primera q tengais" after a list is its first (review es5 c02,
+     * es4 c12: the morning came back after "por la tarde mejor") */
+    W("que tengais", LW_CHOICE | LW_FILLER), W("q tengais", LW_CHOICE | LW_FILLER),
+    W("que tengan", LW_CHOICE | LW_FILLER), W("q tengan", LW_CHOICE | LW_FILLER),
+    W("que tengas", LW_CHOICE | LW_FILLER), W("q tengas", LW_CHOICE | LW_FILLER),
+    W("que tenga", LW_CHOICE | LW_FILLER), W("que haya", LW_CHOICE | LW_FILLER),
+    W("q haya", LW_CHOICE | LW_FILLER), W("que quede", LW_CHOICE | LW_FILLER),
+    W("que os quede", LW_CHOICE | LW_FILLER), W("que te quede", LW_CHOICE | LW_FILLER),
+    W("que les quede", LW_CHOICE | LW_FILLER), W("que este libre", LW_CHOICE | LW_FILLER),
+    W("que tengais libre", LW_CHOICE | LW_FILLER), W("q tengais libre", LW_CHOICE | LW_FILLER),
+    W("que tengan libre", LW_CHOICE | LW_FILLER), W("que tengas libre", LW_CHOICE | LW_FILLER),
+    W("que haya libre", LW_CHOICE | LW_FILLER), W("de la lista", LW_CHOICE | LW_FILLER),
+    W("que me decis", LW_CHOICE | LW_FILLER), W("que me dices", LW_CHOICE | LW_FILLER),
+    V("primera libre", LW_ORDINAL, 1), V("la primera libre", LW_ORDINAL, 1),
+    V("primera disponible", LW_ORDINAL, 1), V("la primera disponible", LW_ORDINAL, 1),
+    V("el primero libre", LW_ORDINAL, 1), V("primera que salga", LW_ORDINAL, 1),
 
     /* ---- para quién es */
     W("hijo", LW_PERSON), W("hija", LW_PERSON), W("mujer", LW_PERSON),
@@ -633,6 +685,13 @@ const struct lang_word lang_es_words[] = {
     W("roto", LW_TRADE), W("rota", LW_TRADE), W("ruido", LW_TRADE),
     W("hace ruido", LW_TRADE), W("tratamiento", LW_TRADE),
     W("cita para", LW_TRADE), W("hacerme algo", LW_TRADE),
+    /* the one who does the work, not a service: "pedir hora para el
+     * veterinario" asks which service, never goes to a person as an
+     * unknown job (review es5 s51) */
+    W("veterinario", LW_TRADE), W("veterinaria", LW_TRADE),
+    W("el veterinario", LW_TRADE), W("la veterinaria", LW_TRADE),
+    W("vete", LW_TRADE), W("mecanico", LW_TRADE), W("el mecanico", LW_TRADE),
+    W("dentista", LW_TRADE), W("el dentista", LW_TRADE),
 
     /* ---- palabras corrientes que nunca son una errata de lo nuestro */
     W("manana", LW_COMMON | LW_DATEWORD), 

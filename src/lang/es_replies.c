@@ -211,6 +211,16 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, semana desde el {day}: {count} "
 			   "citas. Mensajes pendientes: {waiting}. Peticiones "
 			   "no atendidas desde {since}: {turned_away}."},
+    {"dated_booked", "También reservado: {service}, {when}, {price}. Ref "
+		     "{ref}."},
+    {"dated_free", "{service} el {day}: libre a las {slots}. Dime la hora "
+		   "que quieres."},
+    {"dated_full", "{service} el {day} está completo: dime otro día."},
+    {"dated_closed", "El {day} cerramos, así que {service} ese día no puede "
+		     "ser: dime otro día."},
+    {"dated_later", "Dime también una hora para {service} el {day}."},
+    {"dated_far", "El {day} queda más allá de lo que reservamos: {service} "
+		  "ese día aún no."},
     {"rest_asked", "Dime también una hora para {services}."},
     {"rest_failed_at", "{services} a la hora que dices no puede ser (ocupado o "
 		       "no es hora de inicio): dime otra hora."},
@@ -232,11 +242,28 @@ static const char *const fit_folds[] = {
     "A", "Í", "I", "Ó", "O", "Ú", "U", NULL,
 };
 
+/* A verb where the catalog lists the noun: "cuando podeis bañar a mi
+ * perro?" at a vet with "baño" (review es5 c13, s44), "peinarla" and
+ * "peinado", "depilarme" and "depilacion", "revisarlo" and "revision",
+ * "limpiarle" and "limpieza", "montar" and "montaje". Folded. */
+static const char *const verb_ends[] = {
+    "ar",   "arlo", "arla",  "arle", "arlos", "arlas", "arles", "arme",
+    "arte", "arse", "arnos", "er",   "erlo",  "erla",  "erle",	"erme",
+    "ir",   "irlo", "irla",  "irle", "irme",  NULL,
+};
+static const char *const noun_ends[] = {
+    "o",   "e",	  "a",	 "ado",	    "ada",     "acion", "ion",
+    "eza", "aje", "ido", "amiento", "imiento", NULL,
+};
+
 const struct lang_pack lang_pack_es = {
+    .verb_ends = verb_ends,
+    .noun_ends = noun_ends,
     .code = "es",
     .jobs = &lang_es_jobs,
     .name = "Español",
     .words = lang_es_words,
+    .asks = lang_es_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"},

@@ -195,6 +195,17 @@ static const struct when_word es_words[] = {
     E("de la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
     P("por la noche", WHEN_SPAN(1080, 1440)),
     P("x la noche", WHEN_SPAN(1080, 1440)),
+    /* "tarde" alone after a preference is the afternoon ("q dia os viene
+     * bien? mejor tarde", review es5 s63); alone it may be "late" */
+    P("mejor tarde", WHEN_SPAN(900, 1260)),
+    P("tarde mejor", WHEN_SPAN(900, 1260)),
+    P("prefiero tarde", WHEN_SPAN(900, 1260)),
+    P("preferiblemente tarde", WHEN_SPAN(900, 1260)),
+    P("de tarde", WHEN_SPAN(900, 1260)),
+    P("horario de tarde", WHEN_SPAN(900, 1260)),
+    P("mejor mañanas", WHEN_SPAN(360, 840)),
+    P("prefiero mañanas", WHEN_SPAN(360, 840)),
+    P("horario de mañana", WHEN_SPAN(360, 840)),
     E("esta mañana", WS_WINDOW_TODAY, WHEN_SPAN(360, 840)),
     E("esta tarde", WS_WINDOW_TODAY, WHEN_SPAN(900, 1260)),
     E("esta noche", WS_WINDOW_TODAY, WHEN_SPAN(1080, 1440)),
@@ -257,6 +268,25 @@ static const struct when_word es_words[] = {
     E("acto seguido", WS_UNPLACED, 0),
     E("justo detrás", WS_UNPLACED, 0),
     E("justo despues de", WS_UNPLACED, 0),
+
+    /* since when something is wrong is no day asked ("tienen hueco el
+     * viernes a las 10? mi gata no come desde ayer" was read as
+     * yesterday and asked "no sé qué fecha dices", review es5 s02) */
+    E("desde ayer", WS_NOT_DATE, 0),
+    E("desde anteayer", WS_NOT_DATE, 0),
+    E("desde antier", WS_NOT_DATE, 0),
+    E("desde anoche", WS_NOT_DATE, 0),
+    E("desde esta mañana", WS_NOT_DATE, 0),
+    E("desde ayer por la tarde", WS_NOT_DATE, 0),
+    E("desde ayer por la noche", WS_NOT_DATE, 0),
+    E("desde ayer por la mañana", WS_NOT_DATE, 0),
+    E("desde la semana pasada", WS_NOT_DATE, 0),
+    E("desde el fin de semana", WS_NOT_DATE, 0),
+    E("desde el finde", WS_NOT_DATE, 0),
+    E("desde el otro día", WS_NOT_DATE, 0),
+    E("desde hace", WS_NOT_DATE, 0),
+    E("hace un par de días", WS_NOT_DATE, 0),
+    E("anoche", WS_NOT_DATE, 0),
 
     /* ---- el día que no es ("el viernes, no el jueves", "no el jueves,
      * el viernes", "en vez del jueves"): the other day named wins */

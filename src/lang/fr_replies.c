@@ -219,6 +219,17 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, semaine du {day} : {count} RDV. En "
 			   "attente d'une personne : {waiting}. Demandes "
 			   "refusées depuis {since} : {turned_away}."},
+    {"dated_booked", "Réservé aussi : {service}, {when}, {price}. Réf "
+		     "{ref}."},
+    {"dated_free", "{service} le {day} : libre à {slots}. Envoyez-moi "
+		   "l'heure voulue."},
+    {"dated_full", "{service} le {day} est complet : envoyez-moi un autre "
+		   "jour."},
+    {"dated_closed", "Nous sommes fermés le {day}, donc pas de {service} ce "
+		     "jour-là : envoyez-moi un autre jour."},
+    {"dated_later", "Envoyez-moi aussi une heure pour {service} le {day}."},
+    {"dated_far", "Le {day} est plus loin que nos réservations : pas encore "
+		  "de {service} ce jour-là."},
     {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
     {"rest_failed_at",
      "{services} à l'heure indiquée n'est pas possible (pris ou pas un horaire "
@@ -244,6 +255,7 @@ const struct lang_pack lang_pack_fr = {
     .jobs = &lang_fr_jobs,
     .name = "Français",
     .words = lang_fr_words,
+    .asks = lang_fr_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},

@@ -14,10 +14,14 @@
  * trade work (<code>_jobs.c). */
 #define LANG_PACK(code)                                                        \
 	extern const struct lang_word lang_##code##_words[];                   \
+	extern const struct lang_word lang_##code##_asks[];                    \
 	extern const struct lang_pack lang_pack_##code;                        \
 	extern const struct lang_jobs lang_##code##_jobs;                      \
 	extern const struct when_vocab when_vocab_##code;
 #include "registry.def"
 #undef LANG_PACK
+
+/* Packs whose catalog words take endings (struct lang_stems). */
+extern const struct lang_stems lang_tr_stems; /* tr_reader.c */
 
 #endif

@@ -212,6 +212,16 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, semana de {day}: {count} "
 			   "agendamentos. Esperando uma pessoa: {waiting}. "
 			   "Pedidos recusados desde {since}: {turned_away}."},
+    {"dated_booked", "Também agendado: {service}, {when}, {price}. Ref "
+		     "{ref}."},
+    {"dated_free", "{service} {day}: livre às {slots}. Envie a hora que "
+		   "prefere."},
+    {"dated_full", "{service} {day} está sem vagas: envie outro dia."},
+    {"dated_closed", "{day} estamos fechados, então {service} nesse dia não "
+		     "dá: envie outro dia."},
+    {"dated_later", "Agora envie uma hora para {service} {day}."},
+    {"dated_far", "{day} está além do prazo de agendamento: {service} nesse "
+		  "dia ainda não."},
     {"rest_asked", "Agora envie uma hora para {services}."},
     {"rest_failed_at", "{services} à hora indicada não dá (ocupado ou não é "
 		       "hora de início): envie outra hora."},
@@ -230,6 +240,7 @@ const struct lang_pack lang_pack_pt = {
     .jobs = &lang_pt_jobs,
     .name = "Português",
     .words = lang_pt_words,
+    .asks = lang_pt_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"seg", "ter", "qua", "qui", "sex", "sab", "dom"},

@@ -43,6 +43,13 @@ const struct lang_word lang_tr_words[] = {
     W("abonelikten cik", LW_STOP), W("abonelikten cikar", LW_STOP),
     W("abonelik iptal", LW_STOP), W("aboneligi iptal", LW_STOP),
     W("aboneligimi iptal", LW_STOP), W("rahatsiz etmeyin", LW_STOP),
+    /* "msj" is "mesaj" in SMS writing (review tr5: a catalog's "masaj"
+     * must never take an opt-out for a booking) */
+    W("msj atmayin", LW_STOP), W("msj atmayn", LW_STOP), W("msj gondermeyin", LW_STOP),
+    W("bir daha msj atmayin", LW_STOP), W("bana msj atmayin", LW_STOP),
+    W("msj istemiyorum", LW_STOP), W("msjlari durdurun", LW_STOP),
+    W("msjlari kesin", LW_STOP), W("msj gelmesin", LW_STOP), W("msj atmyn", LW_STOP),
+    W("mesaj atmayiniz", LW_STOP), W("msj atmayiniz", LW_STOP), W("mesaj gondermeyiniz", LW_STOP),
     W("mesaj", LW_STOP_OBJ), W("mesajlar", LW_STOP_OBJ), W("mesajlari", LW_STOP_OBJ),
     W("sms", LW_STOP_OBJ), W("smsler", LW_STOP_OBJ), W("smsleri", LW_STOP_OBJ),
     W("bana", LW_STOP_OBJ | LW_SELF | LW_FILLER), W("beni", LW_STOP_OBJ | LW_SELF | LW_FILLER),
@@ -116,7 +123,7 @@ const struct lang_word lang_tr_words[] = {
     W("gorusuruz", LW_ACK | LW_BYE), W("gorusmek uzere", LW_ACK | LW_BYE),
     W("hoscakal", LW_ACK | LW_BYE), W("hosca kalin", LW_ACK | LW_BYE),
     W("iyi gunler", LW_GREET | LW_ACK | LW_BYE), W("iyi aksamlar", LW_GREET | LW_ACK | LW_BYE),
-    W("iyi geceler", LW_ACK | LW_BYE), W("iyi calismalar", LW_ACK | LW_BYE),
+    W("iyi geceler", LW_ACK | LW_BYE), W("iyi calismalar", LW_GREET | LW_ACK | LW_BYE),
     W("kolay gelsin", LW_GREET | LW_ACK), W("hayirli isler", LW_GREET | LW_ACK),
     W("hayirli gunler", LW_GREET | LW_ACK), W("bay bay", LW_ACK | LW_BYE),
     W("bye", LW_ACK | LW_BYE), W("kendinize iyi bakin", LW_ACK | LW_BYE),
@@ -474,6 +481,21 @@ const struct lang_word lang_tr_words[] = {
     V("ucuncusu", LW_ORDINAL, 3), V("dorduncu", LW_ORDINAL, 4),
     V("besinci", LW_ORDINAL, 5), V("sonuncu", LW_ORDINAL, 99),
     V("sonuncusu", LW_ORDINAL, 99),
+    /* the one picked, as an object: "ilk saati alayım", "ilkini",
+     * "ikincisini", "sonuncuyu" (review tr5 c02: after a narrowed list) */
+    V("ilkini", LW_ORDINAL, 1), V("ilkine", LW_ORDINAL, 1), V("birinciyi", LW_ORDINAL, 1),
+    V("birincisini", LW_ORDINAL, 1), V("ikinciyi", LW_ORDINAL, 2),
+    V("ikincisini", LW_ORDINAL, 2), V("ucuncuyu", LW_ORDINAL, 3),
+    V("ucuncusunu", LW_ORDINAL, 3), V("dorduncuyu", LW_ORDINAL, 4),
+    V("dorduncusu", LW_ORDINAL, 4), V("dorduncusunu", LW_ORDINAL, 4),
+    V("besinciyi", LW_ORDINAL, 5), V("besincisi", LW_ORDINAL, 5),
+    V("sonuncuyu", LW_ORDINAL, 99), V("sonuncusunu", LW_ORDINAL, 99),
+    V("sondaki", LW_ORDINAL, 99), V("sondakini", LW_ORDINAL, 99),
+    V("son saati", LW_ORDINAL, 99),
+    V("en sondaki", LW_ORDINAL, 99), V("en sonuncu", LW_ORDINAL, 99),
+    W("saati", LW_FILLER | LW_COMMON), W("saatte olsun", LW_FILLER),
+    W("olani", LW_FILLER), W("secenegi", LW_CHOICE), W("aliyorum", LW_YES | LW_CHOICE),
+    W("alirim", LW_YES | LW_CHOICE), W("alalim", LW_YES | LW_CHOICE),
 
     /* ---- çocuk: hizmetin çocuk hâli, varsa */
     W("cocuk", LW_CHILD), W("cocugum", LW_CHILD), W("cocuklar", LW_CHILD),
@@ -758,3 +780,29 @@ const struct lang_word lang_tr_words[] = {
 };
 
 // clang-format on
+
+/* Endings a catalog word takes in a text, beyond the time reader's case
+ * endings (tr_when.c): the possessives "seansım", "muayenem", "boynum",
+ * "bandı" and what follows them; "tırnağı" is "tırnak", "boynum"
+ * "boyun" (review tr5 s05 s48); "msj" is "masaj", "sns" "seans" (s47). */
+static const char *const tr_stem_ends[] = {
+    "larimizi", "lerimizi", "larimiz", "lerimiz", "larimi", "lerimi",
+    "larima", "lerime", "larim", "lerim", "imizi", "umuzu", "imize",
+    "umuza", "imdan", "imden", "umdan", "umden", "sinda", "sinde", "sunda",
+    "sunde", "imiz", "umuz", "imda", "imde", "umda", "umde", "imin", "umun",
+    "sini", "sunu", "sina", "sine", "suna", "sune", "inda", "inde", "unda",
+    "unde", "imi", "umu", "ima", "ime", "uma", "ume", "mda", "mde", "min",
+    "mun", "miz", "muz", "ini", "unu", "ina", "ine", "una", "une", "lar",
+    "ler", "im", "um", "mi", "mu", "ma", "me", "si", "su", "m", NULL,
+};
+
+static const char *const tr_stem_alts[] = {
+    "g", "k", "d", "t", "b", "p", NULL, NULL,
+};
+
+const struct lang_stems lang_tr_stems = {
+    .ends = tr_stem_ends,
+    .alts = tr_stem_alts,
+    .dropped_vowels = "iu",
+    .sms_vowels = "aeiou",
+};

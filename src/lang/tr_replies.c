@@ -195,6 +195,16 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, {day} haftası: {count} randevu. "
 			   "Bekleyen: {waiting}. {since} beri reddedilen: "
 			   "{turned_away}."},
+    {"dated_booked", "Ayrıca randevunuz alındı: {service}, {when}, "
+		     "{price}. Ref {ref}."},
+    {"dated_free", "{day} {service} için boş saatler: {slots}. Hangi saati "
+		   "istediğinizi yazın."},
+    {"dated_full", "{day} {service} dolu: başka bir gün yazın."},
+    {"dated_closed", "{day} kapalıyız, o gün {service} olmaz: başka bir gün "
+		     "yazın."},
+    {"dated_later", "O zaman {day} {service} için de bir saat yazın."},
+    {"dated_far", "{day} randevu verdiğimiz süreden ileride: o gün için "
+		  "{service} henüz olmaz."},
     {"rest_asked", "O zaman {services} için de bir saat yazın."},
     {"rest_failed_at", "{services} yazdığınız saatte olmadı (dolu ya da "
 		       "başlangıç saati değil); başka bir saat yazın."},
@@ -221,6 +231,7 @@ const struct lang_pack lang_pack_tr = {
     .jobs = &lang_tr_jobs,
     .name = "Türkçe",
     .words = lang_tr_words,
+    .asks = lang_tr_asks,
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"},
@@ -231,4 +242,5 @@ const struct lang_pack lang_pack_tr = {
 		       "işinizin durumu", "randevusuz gelme", "satış"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
+    .stems = &lang_tr_stems,
 };

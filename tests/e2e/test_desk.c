@@ -146,6 +146,51 @@ static void test_party_full(void)
 	catalog_free(rc);
 }
 
+/* "and how much is it?" right after booking it: the price, never "text a
+ * day and time to book" (review es5 c04 "y cuanto cuesta?"); in English
+ * and in Spanish. */
+static void price_after(const char *cfg, const char *book, const char *ask,
+			const char *hint)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/%s",
+		 src != NULL ? src : ".", cfg);
+	struct catalog *rc = catalog_load(path, NULL);
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	CHECK(rc != NULL && st != NULL);
+	if (rc == NULL || st == NULL)
+		return;
+	int64_t now = local_epoch("2026-12-02T10:00");
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+447700900301", book, now, &res), 0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_BOOKED);
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+447700900301", ask, now + 60, &res), 0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_PRICE);
+	CHECK(res.n_replies > 0);
+	if (res.n_replies > 0) {
+		if (strstr(res.replies[0], hint) != NULL)
+			printf("  reply: %s\n", res.replies[0]);
+		CHECK(strstr(res.replies[0], hint) == NULL);
+	}
+	store_close(st);
+	catalog_free(rc);
+}
+
+static void test_price_after_booking(void)
+{
+	price_after("desk_vet_r6.cfg", "vaccination monday at 10",
+		    "and how much is it?", "to book");
+	price_after("lang/es/veterinaria.cfg",
+		    "quiero cita para desparasitar al perro el lunes 7 a las "
+		    "10",
+		    "y cuanto cuesta?", "reservar");
+}
+
 /* Senders that cannot receive a reply get none. */
 static void test_cannot_receive(void)
 {
@@ -192,6 +237,7 @@ int main(void)
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
 	RUN(test_party_full);
+	RUN(test_price_after_booking);
 	RUN(test_fair_rotation);
 	int cases = 0, real = 0, convs = 0;
 	for (size_t i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {

@@ -186,13 +186,20 @@ static void test_packs_are_complete(void)
 		TEST_END();
 		TEST_BEGIN("pack %s: lexicon folded, names of days and months",
 			   pk->code);
-		for (size_t w = 0; pk->words[w].text != NULL; w++) {
-			text_fold(pk->words[w].text, folded, sizeof(folded));
-			if (strcmp(folded, pk->words[w].text) != 0)
-				printf("  '%s' folds to '%s'\n",
-				       pk->words[w].text, folded);
-			CHECK_STR(folded, pk->words[w].text);
-			CHECK(pk->words[w].cls != 0);
+		for (int tb = 0; tb < 2; tb++) {
+			const struct lang_word *lw =
+			    tb == 0 ? pk->words : pk->asks;
+			for (size_t w = 0; lw != NULL && lw[w].text != NULL;
+			     w++) {
+				text_fold(lw[w].text, folded, sizeof(folded));
+				if (strcmp(folded, lw[w].text) != 0)
+					printf("  '%s' folds to '%s'\n",
+					       lw[w].text, folded);
+				CHECK_STR(folded, lw[w].text);
+				CHECK(lw[w].cls != 0);
+				/* every word fits the pack's index */
+				CHECK(lang_lookup(pk, lw[w].text, NULL) != 0);
+			}
 		}
 		for (int d = 0; d < 7; d++)
 			CHECK(pk->wday_abbr[d] != NULL &&

@@ -1,0 +1,115 @@
+/*
+ * inquiry: a service word that is negated or that names what the customer
+ * has is not asked for (Wave G: tr5 s04 "Bel fıtığım var, pazartesi
+ * öğleden sonra seans istiyorum" offered the back programme and asked a
+ * time for the seans too). "keinen Durchfall mehr", "no facial this time,
+ * just brows", "seans değil masaj" negate the word (LW_NEGATE before it,
+ * LW_NEG_AFTER after it); "I have a slipped disc", "bel fıtığım var" name
+ * a condition (LW_CONDITION, val 2 when it follows the thing); a thing
+ * right after a question phrase ("precisa de exame antes?") is asked
+ * about (LW_ADVICE). A negated
+ * thing is never asked for; a condition's thing only steps aside when
+ * something else is asked for in the same text ("tengo una carie, quiero
+ * cita" still books the filling). The words are the pack's; a text that
+ * cancels or moves is left alone (its service says which booking).
+ */
+#include "smsdesk/inquiry.h"
+
+#include "inquiry_read.h"
+
+/* Words that may sit between a negation or condition and its thing:
+ * articles, owners, fillers ("not the", "keinen", "no more"). */
+static int between(const struct tok *t)
+{
+	return t->thing == 0 && !(t->eff & (LW_BOOK | LW_CONJ | LW_QUESTION)) &&
+	       (t->eff & (LW_FILLER | LW_OWNER | LW_RELATIVE | LW_COMMON)) &&
+	       !(t->eff & (LW_NEGATE | LW_CONDITION));
+}
+
+/* The thing starting at i is negated: a negation just before it (past
+ * articles), or an after-negation just after its last word e. */
+static int negated(const struct reader *r, size_t i, size_t e)
+{
+	for (size_t k = 1; k <= 3 && k <= i; k++) {
+		const struct tok *b = &r->t[i - k];
+		if (b->segment != r->t[i].segment || b->thing != 0)
+			break;
+		if (b->eff & LW_NEG_AFTER)
+			break; /* "masaj değil seans": değil is masaj's */
+		if (b->cls & LW_NEGATE)
+			return 1;
+		if (!between(b))
+			break;
+	}
+	return e + 1 < r->n && (r->t[e + 1].eff & LW_NEG_AFTER) &&
+	       r->t[e + 1].segment == r->t[e].segment;
+}
+
+/* Words i..j-1 all sit between a condition and its thing. */
+static int only_between(const struct reader *r, size_t from, size_t to)
+{
+	for (size_t k = from; k < to; k++)
+		if (!between(&r->t[k]))
+			return 0;
+	return 1;
+}
+
+/* A condition phrase (val 0 or 1) ends just before i, past articles; or
+ * one of val 2 follows e past at most one word the pack doesn't know
+ * ("bel fıtığım var"). */
+static int conditioned(const struct reader *r, size_t i, size_t e)
+{
+	for (size_t k = 1; k <= 5 && k <= i; k++) {
+		const struct tok *b = &r->t[i - k];
+		if (b->segment != r->t[i].segment || b->thing != 0)
+			break;
+		size_t len = 0;
+		if ((b->pcls & LW_CONDITION) && b->plen > 0 && b->pval != 2)
+			len = (size_t)b->plen;
+		else if ((b->pcls & LW_ADVICE) && b->plen > 1 && b->pval != 1)
+			len = (size_t)b->plen; /* "precisa de exame antes?" */
+		else if ((b->cls & LW_CONDITION) && b->val != 2)
+			len = 1;
+		if (len > 0 && (len >= k || only_between(r, i - k + len, i)))
+			return 1;
+	}
+	for (size_t k = e + 1; k < r->n && k <= e + 2; k++) {
+		const struct tok *a = &r->t[k];
+		if (a->segment != r->t[e].segment || a->thing != 0)
+			break;
+		/* "var mı" asks whether there is one: no condition */
+		if ((a->cls & LW_CONDITION) && a->val == 2 && a->plen <= 1)
+			return 1;
+		if ((a->eff & ~(LW_SYMPTOM | LW_COMMON)) != 0 && !between(a))
+			break;
+	}
+	return 0;
+}
+
+void rd_conditions(const struct reader *r, struct inquiry *q)
+{
+	if (rd_has(r, LW_CANCEL | LW_MOVE))
+		return;
+	int cond[INQ_MAX_THINGS] = {0};
+	int others = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->thing == 0 || (i > 0 && r->t[i - 1].thing == t->thing))
+			continue;
+		struct inq_thing *th = &q->things[t->thing - 1];
+		if (th->role != INQ_ASKED || th->kind < 0)
+			continue;
+		size_t e = i;
+		while (e + 1 < r->n && r->t[e + 1].thing == t->thing)
+			e++;
+		if (negated(r, i, e))
+			th->role = INQ_MENTIONED;
+		else if (conditioned(r, i, e))
+			cond[t->thing - 1] = 1;
+		else
+			others = 1;
+	}
+	for (size_t k = 0; k < q->n_things && others; k++)
+		if (cond[k])
+			q->things[k].role = INQ_MENTIONED;
+}

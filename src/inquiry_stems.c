@@ -1,0 +1,163 @@
+/*
+ * inquiry: a catalog word under an ending of the pack's language
+ * ("seansım", "boynum", "tırnağı") or written without its vowels ("msj"),
+ * as the pack's struct lang_stems describes. Exact catalog lookups only:
+ * a stem that is not a catalog word names nothing.
+ */
+#include "smsdesk/inquiry.h"
+
+#include "smsdesk/lang.h"
+#include "smsdesk/when_vocab.h"
+
+#include "inquiry_read.h"
+
+#include <string.h>
+
+#define STEM_CAP 64
+
+static int vowel(const struct lang_stems *s, char c)
+{
+	const char *v = s->sms_vowels != NULL ? s->sms_vowels : "aeiou";
+	return c != '\0' && strchr(v, c) != NULL;
+}
+
+static int consonant(const struct lang_stems *s, char c)
+{
+	return c >= 'a' && c <= 'z' && !vowel(s, c);
+}
+
+/* STEM (SL letters) with its last letter changed back ("tirnag" is
+ * "tirnak"): the first that is a catalog word. */
+static size_t lookup_alts(const struct catalog *cat, const struct lang_stems *s,
+			  const char *stem, size_t sl, struct cat_match *out,
+			  size_t cap)
+{
+	char tmp[STEM_CAP];
+
+	for (size_t k = 0;
+	     s->alts != NULL && s->alts[k] != NULL && s->alts[k + 1] != NULL;
+	     k += 2) {
+		size_t fl = strlen(s->alts[k]), tl = strlen(s->alts[k + 1]);
+		if (fl > sl || sl - fl + tl >= sizeof(tmp) ||
+		    strcmp(stem + sl - fl, s->alts[k]) != 0)
+			continue;
+		memcpy(tmp, stem, sl - fl);
+		memcpy(tmp + sl - fl, s->alts[k + 1], tl + 1);
+		size_t n = catalog_lookup(cat, tmp, 0, out, cap);
+		if (n > 0)
+			return n;
+	}
+	return 0;
+}
+
+/* STEM as cut, changed back, or with a dropped vowel put back between
+ * its last two consonants ("boyn" is "boyun"). */
+static size_t lookup_stem(const struct catalog *cat, const struct lang_stems *s,
+			  const char *stem, struct cat_match *out, size_t cap)
+{
+	char tmp[STEM_CAP];
+	size_t sl = strlen(stem);
+	size_t n = catalog_lookup(cat, stem, 0, out, cap);
+
+	if (n == 0)
+		n = lookup_alts(cat, s, stem, sl, out, cap);
+	if (n > 0 || s->dropped_vowels == NULL || sl < 3 ||
+	    sl + 2 > sizeof(tmp) || !consonant(s, stem[sl - 1]) ||
+	    !consonant(s, stem[sl - 2]))
+		return n;
+	for (const char *v = s->dropped_vowels; *v != '\0' && n == 0; v++) {
+		memcpy(tmp, stem, sl - 1);
+		tmp[sl - 1] = *v;
+		tmp[sl] = stem[sl - 1];
+		tmp[sl + 1] = '\0';
+		n = catalog_lookup(cat, tmp, 0, out, cap);
+	}
+	return n;
+}
+
+/* WORD less one of ENDS, the stem three letters or more. */
+static size_t cut_ends(const struct catalog *cat, const struct lang_stems *s,
+		       const char *const *ends, const char *word,
+		       struct cat_match *out, size_t cap)
+{
+	char stem[STEM_CAP];
+	size_t len = strlen(word);
+
+	for (size_t i = 0; ends != NULL && ends[i] != NULL; i++) {
+		size_t el = strlen(ends[i]);
+		/* "belim", "dizimde": three letters before two or more */
+		size_t least = el >= 2 ? 3 : 4;
+		if (len < el + least || len >= sizeof(stem) ||
+		    strcmp(word + len - el, ends[i]) != 0)
+			continue;
+		memcpy(stem, word, len - el);
+		stem[len - el] = '\0';
+		size_t n = lookup_stem(cat, s, stem, out, cap);
+		if (n > 0)
+			return n;
+	}
+	return 0;
+}
+
+size_t rd_stem_lookup(const struct reader *r, const char *word,
+		      struct cat_match *out, size_t cap)
+{
+	const struct lang_stems *s = r->pack != NULL ? r->pack->stems : NULL;
+	const struct when_vocab *v = lang_when(r->pack);
+
+	if (s == NULL)
+		return 0;
+	size_t n = cut_ends(r->cat, s, s->ends, word, out, cap);
+	if (n == 0 && v != NULL)
+		n = cut_ends(r->cat, s, v->suffixes, word, out, cap);
+	return n;
+}
+
+/* The consonants of W into OUT; 0 when W holds anything but letters. */
+static int skeleton(const struct lang_stems *s, const char *w, char *out,
+		    size_t cap)
+{
+	size_t k = 0;
+
+	for (; *w != '\0'; w++) {
+		if (*w < 'a' || *w > 'z' || k + 1 >= cap)
+			return 0;
+		if (!vowel(s, *w))
+			out[k++] = *w;
+	}
+	out[k] = '\0';
+	return 1;
+}
+
+size_t rd_vowelless_lookup(const struct reader *r, const char *word,
+			   struct cat_match *out, size_t cap)
+{
+	const struct lang_stems *s = r->pack != NULL ? r->pack->stems : NULL;
+	char sk[STEM_CAP];
+	size_t found = 0, hits = 0;
+
+	if (s == NULL || s->sms_vowels == NULL || cap == 0 ||
+	    strlen(word) < 3 || !skeleton(s, word, sk, sizeof(sk)) ||
+	    strcmp(sk, word) != 0)
+		return 0;
+	for (size_t i = 0; i < r->cat->n_services; i++) {
+		const struct cat_service *sv = &r->cat->services[i];
+		for (size_t j = 0; j < sv->n_words; j++) {
+			char ws[STEM_CAP];
+			if (!skeleton(s, sv->words[j], ws, sizeof(ws)) ||
+			    strcmp(ws, word) != 0 ||
+			    strcmp(sv->words[j], word) == 0)
+				continue;
+			if (hits > 0 && found != i)
+				return 0; /* two services: not ours to pick */
+			found = i;
+			hits++;
+		}
+	}
+	if (hits == 0)
+		return 0;
+	out[0].kind = CAT_SERVICE;
+	out[0].idx = found;
+	out[0].distance = 0;
+	return 1;
+}

@@ -1,0 +1,50 @@
+/*
+ * The German pack's words for questions, complaints, conditions and
+ * worries about a service (Wave G: review de5 s26, s40, s44, s48, s49,
+ * c08): "Muss sie nüchtern sein?", "Kostet die Nachkontrolle extra?",
+ * "Braucht man noch was für die Reise?", "keinen Durchfall mehr". Data
+ * only, folded as text_fold does; the rules that read them are the same
+ * in every language.
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+// clang-format off
+#include "reader_rows.h"
+
+const struct lang_word lang_de_asks[] = {
+    /* a question about a service: for a person (val 1: only opening a
+     * question, "Ist die Impfung ...?") */
+    V("ist die", LW_ADVICE, 1), V("ist der", LW_ADVICE, 1),
+    V("ist das", LW_ADVICE, 1), V("sind die", LW_ADVICE, 1),
+    V("muss er", LW_ADVICE, 1), V("muss sie", LW_ADVICE, 1),
+    V("muss es", LW_ADVICE, 1), V("muss ich", LW_ADVICE, 1),
+    W("ist das normal", LW_ADVICE), W("ist es normal", LW_ADVICE),
+    W("normal dass", LW_ADVICE),
+    W("braucht man", LW_ADVICE), W("brauche ich noch", LW_ADVICE),
+    W("wie oft", LW_ADVICE), W("wie viele impfungen", LW_ADVICE),
+    W("schwanger", LW_ADVICE), W("tragend", LW_ADVICE),
+    W("trachtig", LW_ADVICE), W("allergisch", LW_ADVICE),
+    W("allergie", LW_ADVICE), W("vertragt", LW_ADVICE),
+    W("kostet extra", LW_ADVICE), W("extra", LW_ADVICE),
+    W("aufpreis", LW_ADVICE), W("inklusive", LW_ADVICE),
+    W("inbegriffen", LW_ADVICE), W("im preis", LW_ADVICE),
+    W("fur die reise", LW_ADVICE), W("einreise", LW_ADVICE),
+    W("tage nach", LW_PAST), W("nach der op", LW_PAST),
+    /* asking after an animal treated, a person of the team */
+    NT("wie geht es", OTHER), NT("wie gehts", OTHER),
+    NT("wie ist die op", OTHER), NT("gut uberstanden", OTHER),
+    NT("befund", OTHER), NT("ergebnisse", OTHER),
+    /* complaints */
+    NT("beschwerde", OTHER), NT("beschweren", OTHER),
+    NT("unzufrieden", OTHER), NT("nicht zufrieden", OTHER),
+    NT("unfreundlich", OTHER), NT("zu dunkel", OTHER),
+    /* what the customer has, not what they ask for */
+    W("leidet an", LW_CONDITION), W("leidet unter", LW_CONDITION),
+    W("leide an", LW_CONDITION), W("leide unter", LW_CONDITION),
+    W("hat seit", LW_CONDITION),
+    {NULL, 0, 0}, /* das Ende */
+};
+
+// clang-format on

@@ -1,0 +1,77 @@
+/*
+ * The English pack's words for questions, complaints, conditions and
+ * worries about a service (Wave G: reviews r7 s078-s088, s120, s157):
+ * "I'm pregnant, is it ok to have a facial?", "is the pedicure gel or
+ * normal polish?", "how long do gels last?", "my brows came out way too
+ * dark", "I've got a slipped disc". Data only, folded as text_fold does;
+ * the rules that read them are the same in every language
+ * (inquiry_asks.c, inquiry_cond.c, inquiry_intent.c).
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+// clang-format off
+#include "reader_rows.h"
+
+const struct lang_word lang_en_asks[] = {
+    /* a question about a service: for a person (val 1: only opening a
+     * question, "is the facial suitable for...?") */
+    V("is the", LW_ADVICE, 1), V("are the", LW_ADVICE, 1),
+    V("does the", LW_ADVICE, 1), V("do the", LW_ADVICE, 1),
+    V("is your", LW_ADVICE, 1), V("are your", LW_ADVICE, 1),
+    V("does your", LW_ADVICE, 1), V("will the", LW_ADVICE, 1),
+    V("are they", LW_ADVICE, 1), V("do they", LW_ADVICE, 1),
+    W("is it ok", LW_ADVICE), W("is it okay", LW_ADVICE),
+    W("is it alright", LW_ADVICE), W("is it safe", LW_ADVICE),
+    W("is that ok", LW_ADVICE), W("ok to have", LW_ADVICE),
+    W("safe to have", LW_ADVICE), W("safe for", LW_ADVICE),
+    W("suitable", LW_ADVICE), W("suitable for", LW_ADVICE),
+    W("pregnant", LW_ADVICE), W("breastfeeding", LW_ADVICE),
+    W("allergic", LW_ADVICE), W("allergy", LW_ADVICE),
+    W("allergies", LW_ADVICE), W("patch test", LW_ADVICE),
+    W("patch tests", LW_ADVICE), W("aftercare", LW_ADVICE),
+    W("do gels last", LW_ADVICE), W("do they last", LW_ADVICE),
+    W("does it last", LW_ADVICE), W("will it last", LW_ADVICE),
+    W("will they last", LW_ADVICE), W("lasts", LW_ADVICE),
+    W("stay on", LW_ADVICE), W("how much notice", LW_ADVICE),
+    W("notice do you need", LW_ADVICE), W("asking for my", LW_ADVICE),
+    W("asking for a friend", LW_ADVICE), W("male clients", LW_ADVICE),
+    W("what can i", LW_ADVICE), W("can i eat", LW_ADVICE),
+    W("can i exercise", LW_ADVICE), W("can i shower", LW_ADVICE),
+    W("how many doses", LW_ADVICE), W("how many sessions", LW_ADVICE),
+    W("is that normal", LW_ADVICE), W("is this normal", LW_ADVICE),
+    W("should i be worried", LW_ADVICE),
+    W("fasting", LW_ADVICE), W("nil by mouth", LW_ADVICE),
+    W("stop eating", LW_ADVICE), W("before the op", LW_ADVICE),
+    W("cost extra", LW_ADVICE), W("costs extra", LW_ADVICE),
+    W("charge extra", LW_ADVICE), W("does it include", LW_ADVICE),
+    W("include shaping", LW_ADVICE),
+    W("days after", LW_PAST), W("weeks after", LW_PAST),
+    /* complaints about work done: for a person */
+    NT("not happy", OTHER), NT("not impressed", OTHER),
+    NT("not pleased", OTHER), NT("already chipped", OTHER),
+    NT("have chipped", OTHER), NT("has chipped", OTHER),
+    NT("chipped already", OTHER), NT("have lifted", OTHER),
+    NT("are lifting", OTHER), NT("started lifting", OTHER),
+    NT("too dark", OTHER), NT("too light", OTHER), NT("too short", OTHER),
+    NT("too thin", OTHER), NT("too thick", OTHER), NT("uneven", OTHER),
+    NT("patchy", OTHER), NT("went wrong", OTHER), NT("gone wrong", OTHER),
+    NT("messed up", OTHER), NT("botched", OTHER), NT("rude", OTHER),
+    NT("refund", OTHER), NT("my money back", OTHER),
+    /* asking after someone treated, or about a person of the team */
+    NT("how did it go", OTHER), NT("how is he doing", OTHER),
+    NT("how is she doing", OTHER), NT("year old with me", OTHER),
+    NT("bring my baby", OTHER), NT("bring my toddler", OTHER),
+    NT("bring my kids", OTHER), NT("bring the kids", OTHER),
+    /* their own bookings */
+    W("anything booked", LW_MINE), W("have i got anything", LW_MINE),
+    W("do i have anything", LW_MINE), W("am i booked", LW_MINE),
+    /* what the customer has, not what they ask for */
+    W("ive got", LW_CONDITION), W("i have got", LW_CONDITION),
+    W("suffer from", LW_CONDITION), W("suffering from", LW_CONDITION),
+    W("diagnosed with", LW_CONDITION), W("history of", LW_CONDITION),
+    {NULL, 0, 0}, /* the end */
+};
+
+// clang-format on

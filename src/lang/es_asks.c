@@ -1,0 +1,75 @@
+/*
+ * The Spanish pack's words for questions, complaints, conditions and
+ * worries about a service (Wave G: review es5 s13, s41, s46, s56, c15):
+ * "se ha comido un chocolate y está temblando", "¿qué tal ha salido de la
+ * operación?", "¿tiene que ir en ayunas?", "tengo una cita el jueves pero
+ * no sé a qué hora era". Data only, folded as text_fold does; the rules
+ * that read them are the same in every language.
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+// clang-format off
+#include "reader_rows.h"
+
+const struct lang_word lang_es_asks[] = {
+    /* a question about a service: for a person */
+    W("es normal", LW_ADVICE), W("es seguro", LW_ADVICE),
+    W("se puede", LW_ADVICE), W("puede comer", LW_ADVICE),
+    W("en ayunas", LW_ADVICE), W("ayunas", LW_ADVICE), W("ayuno", LW_ADVICE),
+    W("cuantas dosis", LW_ADVICE), W("cuantas sesiones", LW_ADVICE),
+    W("que le doy", LW_ADVICE),
+    W("embarazada", LW_ADVICE), W("alergico", LW_ADVICE),
+    W("alergica", LW_ADVICE), W("alergia", LW_ADVICE),
+    W("cuesta aparte", LW_ADVICE), W("se cobra aparte", LW_ADVICE),
+    W("esta incluido", LW_ADVICE), W("incluye", LW_ADVICE),
+    W("cuanto tiempo despues", LW_ADVICE), W("dias despues", LW_PAST),
+    /* asking after an animal or person treated */
+    NT("que tal ha salido", OTHER), NT("q tal ha salido", OTHER),
+    NT("como ha salido", OTHER), NT("ha salido de", OTHER),
+    NT("que tal esta", OTHER), NT("q tal esta", OTHER),
+    NT("como esta", OTHER), NT("como sigue", OTHER),
+    NT("resultados", OTHER),
+    /* complaints */
+    NT("queja", OTHER), NT("reclamacion", OTHER), NT("no estoy contento", OTHER),
+    NT("no estoy contenta", OTHER), NT("no estoy satisfecho", OTHER),
+    NT("no estoy satisfecha", OTHER), NT("muy mal", OTHER),
+    NT("borde", OTHER), NT("maleducado", OTHER),
+    /* their own booking */
+    W("tengo una cita", LW_MINE), W("tengo cita", LW_MINE),
+    W("me lo recordais", LW_MINE), W("me lo recuerdas", LW_MINE),
+    W("no se a que hora", LW_MINE), W("no se a q hora", LW_MINE),
+    /* a health problem told (urgent 2, mild 1) */
+    W("urgencia", LW_URGENT), W("urgencias", LW_URGENT),
+    W("urgente", LW_URGENT), W("emergencia", LW_URGENT),
+    V("se ha comido", LW_SYMPTOM, 2), V("ha comido", LW_SYMPTOM, 2),
+    V("se comio", LW_SYMPTOM, 2), V("chocolate", LW_SYMPTOM, 2),
+    V("veneno", LW_SYMPTOM, 2), V("envenenado", LW_SYMPTOM, 2),
+    V("envenenada", LW_SYMPTOM, 2), V("temblando", LW_SYMPTOM, 2),
+    V("tiembla", LW_SYMPTOM, 2), V("convulsiones", LW_SYMPTOM, 2),
+    V("convulsion", LW_SYMPTOM, 2), V("no respira", LW_SYMPTOM, 2),
+    V("respira mal", LW_SYMPTOM, 2), V("atropellado", LW_SYMPTOM, 2),
+    V("atropellada", LW_SYMPTOM, 2), V("sangra mucho", LW_SYMPTOM, 2),
+    V("desmayado", LW_SYMPTOM, 2), V("inconsciente", LW_SYMPTOM, 2),
+    V("sangra", LW_SYMPTOM, 1), V("sangrando", LW_SYMPTOM, 1),
+    V("herida", LW_SYMPTOM, 1), V("vomita", LW_SYMPTOM, 1),
+    V("vomitando", LW_SYMPTOM, 1), V("vomitos", LW_SYMPTOM, 1),
+    V("ha vomitado", LW_SYMPTOM, 1), V("diarrea", LW_SYMPTOM, 1),
+    V("cojea", LW_SYMPTOM, 1), V("cojeando", LW_SYMPTOM, 1),
+    V("no come", LW_SYMPTOM, 1), V("no quiere comer", LW_SYMPTOM, 1),
+    V("bulto", LW_SYMPTOM, 1), V("le ha salido", LW_SYMPTOM, 1),
+    V("dolor", LW_SYMPTOM, 1), V("le duele", LW_SYMPTOM, 1),
+    V("me duele", LW_SYMPTOM, 1), V("fiebre", LW_SYMPTOM, 1),
+    V("hinchado", LW_SYMPTOM, 1), V("hinchada", LW_SYMPTOM, 1),
+    V("llorosos", LW_SYMPTOM, 1), V("se rasca", LW_SYMPTOM, 1),
+    V("esta fatal", LW_SYMPTOM, 1), V("esta malito", LW_SYMPTOM, 1),
+    V("esta malita", LW_SYMPTOM, 1),
+    /* not asked for: negated after, or what the customer has */
+    W("ninguno", LW_NEG_AFTER), W("ninguna", LW_NEG_AFTER),
+    W("sufre de", LW_CONDITION), W("padece", LW_CONDITION),
+    W("padece de", LW_CONDITION), W("tengo una", LW_CONDITION),
+    {NULL, 0, 0}, /* the end */
+};
+
+// clang-format on

@@ -1,0 +1,46 @@
+/*
+ * The Portuguese pack's words for questions, complaints, conditions and
+ * worries about a service (Wave G: review pt5 s44, s47, c05, c09): "a
+ * vacina v10 é quantas doses pra filhote?", "ela precisa ficar em
+ * jejum?", "ele é um golden grande, o preço muda?", "não sinto dor
+ * nenhuma". Data only, folded as text_fold does; the rules that read them
+ * are the same in every language.
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+// clang-format off
+#include "reader_rows.h"
+
+const struct lang_word lang_pt_asks[] = {
+    /* a question about a service: for a person */
+    W("quantas doses", LW_ADVICE), W("qts doses", LW_ADVICE),
+    W("quantas sessoes", LW_ADVICE), W("em jejum", LW_ADVICE),
+    W("jejum", LW_ADVICE), W("precisa ficar", LW_ADVICE),
+    W("precisa de exame antes", LW_ADVICE), W("exame antes", LW_ADVICE),
+    W("precisa fazer exame antes", LW_ADVICE), W("precisa fazer", LW_ADVICE),
+    W("tem que fazer", LW_ADVICE), W("e normal", LW_ADVICE),
+    W("eh normal", LW_ADVICE), W("e seguro", LW_ADVICE),
+    W("pode comer", LW_ADVICE),
+    W("gravida", LW_ADVICE), W("prenha", LW_ADVICE),
+    W("alergico", LW_ADVICE), W("alergica", LW_ADVICE),
+    W("o preco muda", LW_ADVICE), W("preco muda", LW_ADVICE),
+    W("muda o preco", LW_ADVICE), W("muda o valor", LW_ADVICE),
+    W("o valor muda", LW_ADVICE), W("cobra a mais", LW_ADVICE),
+    W("paga a mais", LW_ADVICE), W("e gratis", LW_ADVICE),
+    W("incluso", LW_ADVICE), W("esta incluido", LW_ADVICE),
+    W("dias depois", LW_PAST),
+    /* asking after an animal treated; complaints */
+    NT("como ele esta", OTHER), NT("como ela esta", OTHER),
+    NT("como foi a cirurgia", OTHER), NT("resultado", OTHER),
+    NT("reclamacao", OTHER), NT("nao gostei", OTHER),
+    NT("insatisfeito", OTHER), NT("insatisfeita", OTHER),
+    /* not asked for: negated after, or what the customer has */
+    W("nenhuma", LW_NEG_AFTER), W("nenhum", LW_NEG_AFTER),
+    W("sofre de", LW_CONDITION), W("sofro de", LW_CONDITION),
+    W("tenho", LW_CONDITION),
+    {NULL, 0, 0}, /* fim */
+};
+
+// clang-format on

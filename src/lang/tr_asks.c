@@ -1,0 +1,42 @@
+/*
+ * The Turkish pack's words for questions, complaints, conditions and
+ * worries about a service (Wave G: review tr5 s04, s21, s51, s52, s53):
+ * "Bel fıtığım var, pazartesi seans istiyorum", "Hamileyim masaj yapabilir
+ * misiniz", "dizim çok ağrıyor ne yapayım", "Teşekkürler çok iyi geldi
+ * seans". Data only, folded as text_fold does; the rules that read them
+ * are the same in every language.
+ */
+#include "smsdesk/lang.h"
+
+#include "lang_packs.h"
+
+// clang-format off
+#include "reader_rows.h"
+
+const struct lang_word lang_tr_asks[] = {
+    /* a question about a service: for a person */
+    W("hamileyim", LW_ADVICE), W("hamile", LW_ADVICE),
+    W("gebeyim", LW_ADVICE), W("emziriyorum", LW_ADVICE),
+    W("normal mi", LW_ADVICE), W("zararli mi", LW_ADVICE),
+    W("sakincasi var mi", LW_ADVICE), W("sakincali mi", LW_ADVICE),
+    W("bakiyor musunuz", LW_ADVICE), W("bakiyormusunuz", LW_ADVICE),
+    W("ilgileniyor musunuz", LW_ADVICE), W("kac seans", LW_ADVICE),
+    W("kac seans gerekir", LW_ADVICE), W("ac mi gelmeliyim", LW_ADVICE),
+    W("fark ne", LW_ADVICE), W("farki ne", LW_ADVICE),
+    /* thanks for a session had, complaints */
+    W("iyi geldi", LW_PAST), W("cok iyi geldi", LW_PAST),
+    NT("sikayet", OTHER), NT("sikayetci", OTHER),
+    NT("sikayetciyim", OTHER), NT("memnun degilim", OTHER),
+    NT("memnun kalmadim", OTHER), NT("kaba", OTHER),
+    /* a health problem told */
+    V("agriyor", LW_SYMPTOM, 1), V("cok agriyor", LW_SYMPTOM, 1),
+    V("agrim var", LW_SYMPTOM, 1), V("sizliyor", LW_SYMPTOM, 1),
+    V("tutuldu", LW_SYMPTOM, 1), V("skolyoz", LW_SYMPTOM, 1),
+    V("fitik", LW_SYMPTOM, 1), V("fitigim", LW_SYMPTOM, 1),
+    /* not asked for: negated after, or what the customer has */
+    W("degil", LW_NEG_AFTER), W("yok", LW_NEG_AFTER),
+    V("var", LW_CONDITION, 2), V("vardi", LW_CONDITION, 2),
+    {NULL, 0, 0}, /* son */
+};
+
+// clang-format on
