@@ -400,6 +400,42 @@ int bare_time(struct ctx *c, const char *text, struct when_req *w)
 	return 1;
 }
 
+/* We asked which day for a service, with no time held: "Que dia
+ * prefere para X?" */
+int asked_day(const struct ctx *c)
+{
+	const struct pending *p = &c->pend;
+	return pending_is(c, "book") && p->svc != NULL && !p->has_day &&
+	       !p->has_range && p->tk == WHEN_TIME_NONE;
+}
+
+/*
+ * A bare number answering "which day?" ("2", "15"): that day of this month,
+ * or of the next when it has gone by (review pt5 c08: "2" was read as
+ * 14:00 and the day asked again). Returns 1 and sets w's day when found.
+ */
+int bare_mday(struct ctx *c, struct when_req *w)
+{
+	const char *b = c->q != NULL ? c->q->bare : "";
+	char *end;
+	long n = strtol(b, &end, 10);
+	if (b[0] < '1' || b[0] > '9' || *end != '\0' || n > 31)
+		return 0;
+	int y = c->lnow.day.year, m = c->lnow.day.month;
+	if (n < c->lnow.day.mday && ++m > 12) {
+		m = 1;
+		y++;
+	}
+	struct when_day d;
+	if (when_day_make(y, m, (int)n, &d) != 0)
+		return 0;
+	w->has_day = 1;
+	w->day = d;
+	w->day_explicit = 1;
+	w->mentioned = 1;
+	return 1;
+}
+
 /* Settle an ambiguous bare hour ("7") against the hours of a known day. */
 void settle_hour(const struct ctx *c, struct when_req *w,
 		 const struct when_day *day)

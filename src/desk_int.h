@@ -256,6 +256,8 @@ void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
 void merge_pending(const struct ctx *c, struct request *rq);
 int pending_is(const struct ctx *c, const char *kind);
 int bare_time(struct ctx *c, const char *text, struct when_req *w);
+int bare_mday(struct ctx *c, struct when_req *w);
+int asked_day(const struct ctx *c);
 void settle_hour(const struct ctx *c, struct when_req *w,
 		 const struct when_day *day);
 int talked_day(struct ctx *c, struct when_day *d);

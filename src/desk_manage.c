@@ -649,6 +649,12 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 	const struct pending *p = &c->pend;
 	size_t k = (size_t)(q->choice - 1);
 
+	/* "o primeiro horario" with no list open: the earliest asked */
+	if (q->when.time == WHEN_TIME_ASAP && !pending_is(c, "offer")) {
+		do_request(c, q, text);
+		return;
+	}
+
 	if (q->choice == INQ_CHOICE_LAST) {
 		/* "the last one": the last of the list we sent */
 		size_t n = pending_is(c, "which") ? p->n_refs : p->n_opts;
@@ -728,7 +734,9 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 			book_request(c, &rq);
 			return;
 		}
-		bare_time(c, text, &rq.w);
+		/* "2" to "which day?" is the 2nd, never 14:00 */
+		if (!asked_day(c) || !bare_mday(c, &rq.w))
+			bare_time(c, text, &rq.w);
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
 			return;

@@ -245,6 +245,39 @@ static int shorten_one(struct ctx *c, const int *dropped)
 	return 0;
 }
 
+static int is_tpl(const struct part *p, const char *const *names)
+{
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (strcmp(p->tpl, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Sorry, I can't answer that by text" beside another answer, where staff
+ * take handed-on texts: left out, for the handoff tells the customer a
+ * person answers (review pt5 s22, s31, s55 read it as a brush-off).
+ */
+static void person_answers(struct ctx *c, int *dropped)
+{
+	static const char *const cant[] = {"cant_answer", "cant_answer_can",
+					   NULL};
+	static const char *const quiet[] = {"cant_answer", "cant_answer_can",
+					    "signature", NULL};
+	size_t staff = 0, other = 0;
+	for (size_t i = 0; i < c->cat->n_staff; i++)
+		staff += c->cat->staff[i].forward &&
+			 c->cat->staff[i].phone != NULL &&
+			 c->cat->staff[i].phone[0] != '\0';
+	for (size_t i = 0; i < c->n_parts; i++)
+		other += !is_tpl(&c->parts[i], quiet);
+	if (staff == 0 || other == 0)
+		return;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (is_tpl(&c->parts[i], cant))
+			dropped[i] = 1;
+}
+
 void reply_flush(struct ctx *c)
 {
 	struct desk_result *o = c->out;
@@ -261,6 +294,7 @@ void reply_flush(struct ctx *c)
 		return;
 	}
 	char *text = o->replies[o->n_replies];
+	person_answers(c, dropped);
 	for (;;) {
 		render_all(c, dropped, text, DESK_REPLY_MAX);
 		fold_to_fit(c, text, max);

@@ -335,7 +335,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (q->asks_back && rq.svc == NULL)
 		rq.svc = talked_about(c);
 	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
-	    q->when.time == WHEN_TIME_NONE && !q->when.has_range)
+	    q->when.time == WHEN_TIME_NONE && !q->when.has_range &&
+	    !(asked_day(c) && !q->when.has_day && bare_mday(c, &rq.w)))
 		bare_time(c, text, &rq.w);
 	if (!named_svc && !topics && q->also && q->other &&
 	    pending_is(c, "done"))

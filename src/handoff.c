@@ -289,13 +289,19 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 		return;
 	}
 	size_t a = strlen(d->replies[0]), b = strlen(text);
-	if (a + 1 + b >= sizeof(both))
-		return;
-	memcpy(both, d->replies[0], a);
-	both[a] = ' ';
-	memcpy(both + a + 1, text, b + 1);
-	if (lang_segments(both) <= max)
-		memcpy(d->replies[0], both, a + b + 2);
+	if (a + 1 + b < sizeof(both)) {
+		memcpy(both, d->replies[0], a);
+		both[a] = ' ';
+		memcpy(both + a + 1, text, b + 1);
+		if (lang_segments(both) <= max) {
+			memcpy(d->replies[0], both, a + b + 2);
+			return;
+		}
+	}
+	/* too long beside the answer: told in a text of its own */
+	if (d->n_replies < DESK_MAX_REPLIES)
+		snprintf(d->replies[d->n_replies++], sizeof(d->replies[0]),
+			 "%s", text);
 }
 
 static const char *why_word(const char *subject)

@@ -69,6 +69,27 @@ static int emergency_entry(const struct reader *r, struct cat_match *out)
 	return 0;
 }
 
+/* The catalog's general consultation: the first service named by one of
+ * the pack's words for an appointment ("consulta", "atendimento"). A vet's
+ * limping dog with no emergency service is seen there (review pt5 s31,
+ * c15). 1 when found. */
+static int general_service(const struct reader *r, struct cat_match *out)
+{
+	const struct lang_word *w = r->pack->words;
+	for (size_t i = 0; w != NULL && w[i].text != NULL; i++) {
+		struct cat_match m[4];
+		if (!(w[i].cls & LW_BOOKING))
+			continue;
+		size_t n = catalog_lookup(r->cat, w[i].text, 0, m, 4);
+		for (size_t k = 0; k < n; k++)
+			if (m[k].distance == 0 && m[k].kind == CAT_SERVICE) {
+				*out = m[k];
+				return 1;
+			}
+	}
+	return 0;
+}
+
 static void only(struct inquiry *q, const struct cat_match *m)
 {
 	q->matches[0] = *m;
@@ -149,14 +170,22 @@ void rd_health(const struct reader *r, const struct when_local *now,
 	q->symptom = sev;
 	if (asked_svc || asked_topic)
 		return; /* "headaches, can I get my eyes checked": booked */
+	int general = 0;
+	if (!(has_e && e.kind == CAT_SERVICE) && !(has_e && sev >= 2) &&
+	    general_service(r, &e))
+		has_e = general = 1; /* a mild problem, no emergency service */
 	if (has_e && e.kind == CAT_SERVICE) {
 		only(q, &e);
 		soonest(q);
+		/* "vcs atendem quinta 16h?" at a consultation: offered */
 		q->intent =
-		    q->when.time == WHEN_TIME_ASAP ? INQ_AVAIL : INQ_BOOK;
+		    q->when.time == WHEN_TIME_ASAP || (general && q->question)
+			? INQ_AVAIL
+			: INQ_BOOK;
 		q->not_text = -1;
 		q->asked_thing = 0;
-		q->rule = "a health problem: the emergency service";
+		q->rule = general ? "a health problem: the consultation"
+				  : "a health problem: the emergency service";
 		return;
 	}
 	if (has_e && sev >= 2) {

@@ -396,6 +396,23 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 	       (other * 2 <= r->n && !rd_has(r, LW_QUESTION | LW_BOOK));
 }
 
+/* "pode ser o primeiro horario", "the first one": the earliest read
+ * from an ordinal 1 — a pick when a list is open (the desk reads it as
+ * the earliest when none is; review pt5 c06). */
+static int first_named(const struct reader *r, const struct inquiry *q)
+{
+	if (q->when.time != WHEN_TIME_ASAP || q->when.has_day ||
+	    q->when.has_range)
+		return 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->plen > 1 && (t->pcls & LW_ORDINAL) && t->pval == 1) ||
+		    ((t->cls & LW_ORDINAL) && t->val == 1))
+			return 1;
+	}
+	return 0;
+}
+
 /* A "will come back to us" phrase (LW_BYE and LW_ACK: "ill text you
  * back", "ill call instead") and only yes, ack, thanks or filler words
  * beside it. */
@@ -489,8 +506,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	/* "about 4", "around 5": a time (the reader reads no bare number as
 	 * one), never the number of an option */
-	if (q->when.time == WHEN_TIME_NONE && !rd_number_is_mday(&q->when) &&
-	    (q->choice = rd_choice_of(r)) > 0) {
+	if ((q->when.time == WHEN_TIME_NONE || first_named(r, q)) &&
+	    !rd_number_is_mday(&q->when) && (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
 		return;
 	}

@@ -1161,7 +1161,8 @@ static int week_before(struct rd *rd, int i)
  * Days around a day: "before christmas" (from today to the day before),
  * "after the 20th" (the week after), "between christmas and new year".
  * "by friday" (WS_BEFORE value 1) includes the day; "till", "until"
- * (value 2) are for times only.
+ * (value 2) are for times only; so for WS_AFTER ("a partir de sexta"
+ * value 1 from the day, "de", "das" value 2 times only).
  */
 int wr_day_span(struct rd *rd, int i)
 {
@@ -1206,10 +1207,13 @@ int wr_day_span(struct rd *rd, int i)
 		note_day(rd, i, n, "before a day");
 		return n;
 	}
-	/* ... unless a longer phrase starts here ("après-demain" is a day) */
-	/* value 1 ("from", "à partir de") starts on the day itself: "from
-	 * next week" is that week, never the one after */
-	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->len >= longest(rd, i) &&
+	/* ... unless a longer phrase starts here ("après-demain" is a day);
+	 * value 1 ("from", "à partir de", "a partir de sexta") starts on the
+	 * day itself: "from next week" is that week, never the one after;
+	 * "de", "das" (value 2) are for times only: "horario de sexta" is
+	 * Friday's (review pt5 probe), never the week after it */
+	if ((h = hit(rd, i, WS_AFTER)) != NULL && h->value != 2 &&
+	    h->len >= longest(rd, i) &&
 	    (n = day_aside(rd, i + h->len, h->value != 1, &a)) > 0 &&
 	    tok(rd, i + h->len + n)->num < 0) {
 		int from = h->value == 1 ? 0 : 1;

@@ -21,6 +21,9 @@
 /* what happened to the animal ("vomitou depois do banho"): for a person,
  * and past, so never a slot offered */
 #define NTP(t)     {t, LW_NOT_TEXT | LW_PAST, LANG_NT_OTHER}
+/* the animal is unwell now ("ta mancando"): for a person, or a mild health
+ * problem a vet's consultation sees (review pt5 s31, c15) */
+#define NTS(t)     {t, LW_NOT_TEXT | LW_SYMPTOM, LANG_NT_OTHER}
 
 const struct lang_word lang_pt_words[] = {
     /* ---- sair da lista, voltar (manners 6: STOP honoured at once). STOP
@@ -418,6 +421,7 @@ const struct lang_word lang_pt_words[] = {
     W("da para", LW_BOOK | LW_QUESTION), W("book", LW_BOOK),
     W("preco", LW_PRICE), W("precos", LW_PRICE), W("valor", LW_PRICE),
     W("valores", LW_PRICE), W("quanto", LW_PRICE), W("qnto", LW_PRICE),
+    W("qnt", LW_PRICE), W("qnt custa", LW_PRICE), W("qnt e", LW_PRICE),
     W("qto", LW_PRICE), W("qt", LW_PRICE), W("quanto custa", LW_PRICE),
     W("quanto e", LW_PRICE), W("quanto fica", LW_PRICE),
     W("quanto sai", LW_PRICE), W("quanto ta", LW_PRICE),
@@ -461,12 +465,20 @@ const struct lang_word lang_pt_words[] = {
     V("segundo horario", LW_ORDINAL, 2), V("terceiro horario", LW_ORDINAL, 3),
     V("quarto horario", LW_ORDINAL, 4), V("ultimo horario", LW_ORDINAL, 99),
     W("o mais cedo possivel", LW_EARLIEST), W("mais cedo possivel", LW_EARLIEST),
-    W("primeiro horario", LW_EARLIEST), W("proximo horario", LW_EARLIEST),
+    /* "pode ser o primeiro horario" after a list is its first (pt5
+     * c06); alone, the time reader reads it as the earliest */
+    V("primeiro horario", LW_ORDINAL, 1), W("proximo horario", LW_EARLIEST),
+    /* "qualquer horario serve" after a list: its first (pt5 c15) */
+    V("qualquer horario", LW_ORDINAL, 1), V("qualquer hora", LW_ORDINAL, 1),
+    V("qualquer horario serve", LW_ORDINAL, 1),
+    V("qualquer hora serve", LW_ORDINAL, 1),
     W("primeiro horario livre", LW_EARLIEST), W("proximo horario livre", LW_EARLIEST),
     W("proxima vaga", LW_EARLIEST), W("primeira vaga", LW_EARLIEST),
     W("urgente", LW_EARLIEST), W("com urgencia", LW_EARLIEST),
     W("o mais rapido", LW_EARLIEST), W("asap", LW_EARLIEST),
     W("quanto tempo", LW_DURATION), W("qnto tempo", LW_DURATION),
+    W("qnt tempo", LW_DURATION), W("qnt tempo leva", LW_DURATION),
+    W("qnt tempo demora", LW_DURATION), W("qnt tempo dura", LW_DURATION),
     W("qto tempo", LW_DURATION), W("quanto tempo leva", LW_DURATION),
     W("quanto tempo demora", LW_DURATION), W("demora", LW_DURATION),
     W("demora quanto", LW_DURATION), W("demora muito", LW_DURATION),
@@ -731,16 +743,22 @@ const struct lang_word lang_pt_words[] = {
     NTP("vomitou"), NTP("passou mal"), NTP("machucou"), NTP("se machucou"),
     NTP("sangrou"), NTP("se cortou"), NTP("ficou doente"),
     NTP("ficou com feridas"), NTP("ficou vermelho"), NTP("ficou vermelha"),
-    NT("vomitando", OTHER), NT("vomito", OTHER), NT("doente", OTHER),
-    NT("passando mal", OTHER), NT("machucado", OTHER),
-    NT("machucada", OTHER), NT("sangrando", OTHER), NT("diarreia", OTHER),
-    NT("coxear", OTHER), NT("a coxear", OTHER), NT("mancar", OTHER),
-    NT("mancando", OTHER), NT("ferida", OTHER), NT("ferido", OTHER),
-    NT("nao quer comer", OTHER), NT("nao esta comendo", OTHER),
-    NT("nao ta comendo", OTHER), NT("febre", OTHER), NT("convulsao", OTHER),
-    NT("coceira", OTHER), NT("se cocando", OTHER),
-    NT("ferimento", OTHER), NT("inchado", OTHER), NT("inchada", OTHER),
-    NT("envenenado", OTHER), NT("envenenada", OTHER),
+    NTS("vomitando"), NTS("vomito"), NTS("doente"),
+    NTS("passando mal"), NTS("machucado"),
+    NTS("machucada"), NTS("sangrando"), NTS("diarreia"),
+    NTS("coxear"), NTS("a coxear"), NTS("mancar"),
+    NTS("mancando"), NTS("ferida"), NTS("ferido"),
+    NTS("nao quer comer"), NTS("nao esta comendo"),
+    NTS("nao ta comendo"), NTS("febre"), NTS("convulsao"),
+    NTS("coceira"), NTS("se cocando"),
+    NTS("ferimento"), NT("inchado", OTHER), NT("inchada", OTHER),
+    NTS("envenenado"), NTS("envenenada"),
+    NTS("olho vermelho"), NTS("olhos vermelhos"), NTS("olho inchado"),
+    NTS("olho lacrimejando"), NTS("olho remelando"), NTS("tossindo"),
+    NTS("tosse"), NTS("espirrando"), NTS("nao come"), NTS("sem comer"),
+    NTS("nao quer beber"), NTS("apatico"), NTS("apatica"),
+    NTS("desanimado"), NTS("desanimada"), NTS("manca"),
+    NTS("se cocando muito"), NTS("caindo pelo"), NTS("perdendo pelo"),
     NT("posso esperar", OTHER), NT("esperar ai", OTHER), NT("alergia", OTHER),
     NT("alergico", OTHER), NT("foto", OTHER), NT("fotos", OTHER),
     NT("cerveja", OTHER), NT("cafe", OTHER), NT("email", OTHER),

@@ -160,6 +160,27 @@ out:
 	fx_close(&f);
 }
 
+/* A question for a person beside one the desk answers: the answer and
+ * "a person will text back", never "I can't answer that" too (review pt5
+ * s22, s55 read it as a refusal) */
+static void test_beside_an_answer(void)
+{
+	struct fx f;
+
+	if (fx_open(&f, staff_text) != 0)
+		goto out;
+	struct answer_result *r =
+	    text(&f, ALICE, "how much is a haircut? can I pay by card?", TUE10);
+	CHECK_INT(r->handoff.what, HANDOFF_NEW);
+	CHECK_INT(r->desk.n_replies, 1);
+	CHECK(strstr(r->desk.replies[0], "GBP 18") != NULL);
+	CHECK(strstr(r->desk.replies[0], "passed your message to the team") !=
+	      NULL);
+	CHECK(strstr(r->desk.replies[0], "can't answer") == NULL);
+out:
+	fx_close(&f);
+}
+
 static void test_never_forwarded(void)
 {
 	static const char *const quiet[] = {
@@ -541,6 +562,7 @@ int main(void)
 		return 1;
 	log_init(LOG_LEVEL_ERROR, "test_handoff");
 	RUN(test_cant_answer_goes_to_staff);
+	RUN(test_beside_an_answer);
 	test_never_forwarded();
 	RUN(test_not_understood_twice);
 	RUN(test_limits_and_hours);

@@ -48,6 +48,7 @@ static int value_ok(const struct when_word *w)
 		return v >= 0 && v <= 28 && v % 7 == 0;
 	case WS_LATER: /* 1: may count from the day talked about */
 		return v == 0 || v == 1;
+	case WS_AFTER:	/* 1 "a partir de" (from the day), 2 "de" (times) */
 	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times) */
 		return v >= 0 && v <= 2;
 	case WS_AFTER: /* 1 "from" (the day included) */
