@@ -379,7 +379,7 @@ static const struct when_word fr_words[] = {
     E("à partir de", WS_AFTER, 1),
     E("a partir d", WS_AFTER, 1),
     E("dès", WS_AFTER, 1),
-    E("de", WS_AFTER, 0),
+    E("de", WS_AFTER, 2), /* "de 14h à 16h"; "un créneau de vendredi" is Friday */
     /* "celui de 11h": the slot at 11 of a list, not from 11 on */
     E("celui de", WS_AT, 0),
     E("celle de", WS_AT, 0),
