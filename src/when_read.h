@@ -1,7 +1,8 @@
 /*
  * when_read: the time reader's state and rules, shared by when_read.c (the
- * loop, doubt and settling), when_days.c (days and dates) and
- * when_times.c (times and parts of the day). Private to the when module.
+ * loop, doubt and settling), when_days.c (days, weeks, counts and spans),
+ * when_dates.c (dates and months) and when_times.c (times and parts of the
+ * day). Private to the when module.
  */
 #ifndef SMSDESK_WHEN_READ_H
 #define SMSDESK_WHEN_READ_H
@@ -229,6 +230,11 @@ static inline int ordinal_after(const struct rd *rd, int i)
  * Rules: each reads what starts at token i, records it in rd and returns
  * the tokens it used (0: nothing of its kind starts here).
  */
+/* when_days.c, shared with when_dates.c: a day and month with no year
+ * (this year's, or next year's once gone; 1 when set), and a year written
+ * at i (the tokens used). */
+int wr_day_month(struct rd *rd, int d, int m, int y);
+int wr_year_at(const struct rd *rd, int i, int *y);
 int wr_day(struct rd *rd, int i);
 int wr_count(struct rd *rd, int i);
 int wr_date(struct rd *rd, int i);

@@ -7,7 +7,8 @@
  *
  * The words it knows are data: one language pack per language
  * (when_vocab.h, src/lang/<code>_when.c); the rules (src/when_read.c,
- * when_days.c, when_times.c) are written on word senses only.
+ * when_days.c, when_dates.c, when_times.c) are written on word senses
+ * only.
  *
  * Pure: "now" is always passed in; this module never reads the clock and
  * never touches TZ (local time comes from civil.h's zone objects). Ambiguity
