@@ -595,6 +595,29 @@ static void passing_mentions(const struct reader *r, struct inquiry *q)
  * service named by a word that is part of another service's phrase, with
  * that service also named ("trim on the beard"), is that other service.
  */
+/* The word under an ending the catalog's own word takes ("gözlüğüm",
+ * "gozlugumun": "gözlük", its last letter softened): is one of service
+ * A's single words, so written, part of a phrase of service B ("gözlük
+ * ayarı")? Review tr6 s31: "gozlugum yamuldu ... ayarlar misiniz" booked
+ * the glasses selection beside the adjustment. */
+static int suffixed_in_phrase(const struct catalog *cat, size_t a, size_t b,
+			      const char *word)
+{
+	const struct cat_service *sa = &cat->services[a];
+	size_t wl = strlen(word);
+	for (size_t i = 0; i < sa->n_words; i++) {
+		const char *cw = sa->words[i];
+		size_t cl = strlen(cw);
+		if (cl < 4 || strchr(cw, ' ') != NULL || wl <= cl ||
+		    strncmp(word, cw, cl - 1) != 0)
+			continue;
+		if (phrase_holds(cat->services[b].words,
+				 cat->services[b].n_words, cw))
+			return 1;
+	}
+	return 0;
+}
+
 static void settle_roles(const struct catalog *cat, struct inquiry *q)
 {
 	for (size_t a = 0; a < q->n_things; a++) {
@@ -622,9 +645,11 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
 			    strchr(ta->word, ' ') == NULL &&
-			    phrase_holds_stem(cat->services[tb->idx].words,
-					      cat->services[tb->idx].n_words,
-					      ta->word)) {
+			    (phrase_holds_stem(cat->services[tb->idx].words,
+					       cat->services[tb->idx].n_words,
+					       ta->word) ||
+			     suffixed_in_phrase(cat, ta->idx, tb->idx,
+						ta->word))) {
 				ta->role = INQ_MERGED;
 				break;
 			}
