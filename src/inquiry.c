@@ -506,8 +506,24 @@ static void when_of_the_request(const struct reader *r, const char *text,
 		has_svc |= q->things[k].kind == CAT_SERVICE;
 	if ((q->asks & INQ_ASK_HOURS) && has_svc) {
 		struct when_req all = q->when;
-		if (when_without(r, text, now, q, LW_HOURS))
+		if (when_without(r, text, now, q, LW_HOURS)) {
 			q->hours_when = all;
+			/* "vcs atendem no dia 26/12? queria fisio de manha":
+			 * the day asked about is the booking's day, only its
+			 * times are not (review pt6 s46 offered today) */
+			if (!q->when.has_day && !q->when.has_range &&
+			    !q->when.unsure && all.has_day &&
+			    all.problem == WHEN_FINE) {
+				q->when.has_day = 1;
+				q->when.day = all.day;
+				q->when.day_explicit = all.day_explicit;
+				q->when.weekday_only = all.weekday_only;
+				q->when.day_rule = all.day_rule;
+				q->when.day_from = all.day_from;
+				q->when.day_to = all.day_to;
+				q->when.mentioned = 1;
+			}
+		}
 	}
 	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
 	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
