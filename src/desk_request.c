@@ -463,7 +463,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		for (size_t k = 0; k < q->n_things && np < 1 + MAX_ALSO; k++)
 			if (q->things[k].kind == CAT_SERVICE &&
 			    q->things[k].role == INQ_ASKED &&
-			    q->things[k].segment == q->price_segment)
+			    q->things[k].segment >= q->price_segment &&
+			    q->things[k].segment <= q->price_segment_to)
 				priced[np++] =
 				    &c->cat->services[q->things[k].idx];
 		if (np == 0) {

@@ -506,8 +506,24 @@ static void when_of_the_request(const struct reader *r, const char *text,
 		has_svc |= q->things[k].kind == CAT_SERVICE;
 	if ((q->asks & INQ_ASK_HOURS) && has_svc) {
 		struct when_req all = q->when;
-		if (when_without(r, text, now, q, LW_HOURS))
+		if (when_without(r, text, now, q, LW_HOURS)) {
 			q->hours_when = all;
+			/* "vcs atendem no dia 26/12? queria fisio de manha":
+			 * the day asked about is the booking's day, only its
+			 * times are not (review pt6 s46 offered today) */
+			if (!q->when.has_day && !q->when.has_range &&
+			    !q->when.unsure && all.has_day &&
+			    all.problem == WHEN_FINE) {
+				q->when.has_day = 1;
+				q->when.day = all.day;
+				q->when.day_explicit = all.day_explicit;
+				q->when.weekday_only = all.weekday_only;
+				q->when.day_rule = all.day_rule;
+				q->when.day_from = all.day_from;
+				q->when.day_to = all.day_to;
+				q->when.mentioned = 1;
+			}
+		}
 	}
 	if (q->when.problem == WHEN_AMBIGUOUS_DATE &&
 	    rd_has(r, LW_CANCEL | LW_BOOKING | LW_MINE) &&
@@ -1032,6 +1048,36 @@ static int opens_only(const struct reader *r)
 	return seen;
 }
 
+/*
+ * The last piece a price question in piece seg goes on in: each next piece
+ * that starts with "and" and holds only things and small words ("quanto é
+ * o pilates? e a acupuntura?", review pt6 s24: the second price dropped).
+ */
+static int price_goes_on(const struct reader *r, int seg)
+{
+	if (seg < 0)
+		return seg;
+	for (;;) {
+		size_t i = 0;
+		while (i < r->n && r->t[i].segment <= seg)
+			i++;
+		if (i >= r->n || r->t[i].segment != seg + 1 ||
+		    !(r->t[i].eff & LW_CONJ))
+			return seg;
+		int things = 0, small = 1;
+		for (; i < r->n && r->t[i].segment == seg + 1; i++) {
+			if (r->t[i].thing != 0)
+				things = 1;
+			else if (!(r->t[i].eff & (LW_CONJ | LW_FILLER |
+						  LW_RELATIVE | LW_PRONOUN)))
+				small = 0;
+		}
+		if (!things || !small)
+			return seg;
+		seg++;
+	}
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -1089,6 +1135,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	(void)v;
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
+	out->price_segment_to = price_goes_on(r, out->price_segment);
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
 	drop_counted_time(r, text, out);

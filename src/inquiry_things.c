@@ -692,11 +692,38 @@ static int names_service(const struct reader *r, const struct cat_match *m,
 	       (nm[pl] == '\0' || nm[pl] == ' ');
 }
 
+/*
+ * "sessão de RPG", "uma sessão de pilates": a service named by one word
+ * right before an "of" word (LW_RELATIVE_OF) and another service is the
+ * unit of that service, not a second one asked (review pt6 s07: the price
+ * and length of the general session given for RPG; "sessão de pilates
+ * amanhã" booked both).
+ */
+static void unit_of_service(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i + 2 < r->n; i++) {
+		const struct tok *a = &r->t[i], *of = &r->t[i + 1],
+				 *b = &r->t[i + 2];
+		if (a->thing == 0 || b->thing == 0 || a->thing == b->thing ||
+		    of->thing != 0 || !(of->cls & LW_RELATIVE) ||
+		    of->val != LW_RELATIVE_OF ||
+		    (i > 0 && r->t[i - 1].thing == a->thing))
+			continue;
+		struct inq_thing *ta = &q->things[a->thing - 1];
+		const struct inq_thing *tb = &q->things[b->thing - 1];
+		if (ta->kind == CAT_SERVICE && tb->kind == CAT_SERVICE &&
+		    ta->idx != tb->idx && ta->role == INQ_ASKED &&
+		    tb->role == INQ_ASKED && strchr(ta->word, ' ') == NULL)
+			ta->role = INQ_MERGED;
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
+	unit_of_service(r, q);
 	settle_roles(r->cat, q);
 	rd_persons(r, q);
 	list_matches(q);

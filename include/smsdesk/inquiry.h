@@ -154,6 +154,8 @@ struct inquiry {
 				  date the text names: asked, never booked */
 	int question;	       /* a '?' or a question word */
 	int price_segment;     /* the piece holding the first price word, -1 */
+	int price_segment_to;  /* the last piece the price question goes on
+				  in ("quanto é o pilates? e a acupuntura?") */
 	int group;	       /* how many people (or animals, bikes) the
 				  text counts: "both", "my 2 dogs"; 0 unsaid */
 	int also;	       /* "too", "as well", "at the same time": one

@@ -152,6 +152,11 @@ struct when_vocab;
  * the booking ends. */
 #define LW_ALSO_AFTER 1
 
+/* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
+ * service named by one word just before it is only the unit of the
+ * service named right after it, which is the one meant (review pt6 s07). */
+#define LW_RELATIVE_OF 1
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,
