@@ -313,9 +313,11 @@ void merge_pending(const struct ctx *c, struct request *rq)
 		return;
 	const struct cat_service *named = rq->svc_named ? rq->svc : NULL;
 	/* "ah y también uñas" while the large-dog bath is still asked: one
-	 * more thing after it, never in its place (review es6 c13) */
-	if (named != NULL && c->q != NULL && c->q->also && p->svc != NULL &&
-	    p->svc != named && rq->n_also == 0 && p->n_also + 1 < MAX_ALSO) {
+	 * more thing after it, never in its place (review es6 c13); with a day
+	 * or time ("y tb barba justo después?") it keeps its own reading */
+	if (named != NULL && c->q != NULL && c->q->also &&
+	    !c->q->when.mentioned && p->svc != NULL && p->svc != named &&
+	    rq->n_also == 0 && p->n_also + 1 < MAX_ALSO) {
 		rq->svc = p->svc;
 		rq->also[0] = named;
 		rq->also_min[0] = 0;
