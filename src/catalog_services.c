@@ -90,6 +90,23 @@ static char **parse_words(struct loader *ld, const config_setting_t *s,
 
 		if (raw == NULL)
 			continue;
+		/* "pass+" is "pass plus": folding drops the sign, and the
+		 * bare "pass" took "I passed!!!" for the course (review r8
+		 * s059) */
+		char plus[256];
+		if (strchr(raw, '+') != NULL) {
+			size_t o = 0;
+			for (const char *c = raw;
+			     *c != '\0' && o + 7 < sizeof(plus); c++)
+				if (*c == '+') {
+					memcpy(plus + o, " plus ", 6);
+					o += 6;
+				} else {
+					plus[o++] = *c;
+				}
+			plus[o] = '\0';
+			raw = plus;
+		}
 		len = text_fold(raw, folded, sizeof(folded));
 		if (len == 0) {
 			ERR(ld, line_of(e),

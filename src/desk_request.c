@@ -277,6 +277,27 @@ static void do_avail(struct ctx *c, struct request *rq)
 }
 
 /*
+ * "et vous pouvez aussi couper les griffes ?" while the visit asked for is
+ * still only offered (nothing booked yet): the other service comes with
+ * that visit, which still wants its time; never the add-on booked alone
+ * in the visit's place (review fr6 c14).
+ */
+static void also_to_offer(struct ctx *c, const struct inquiry *q,
+			  struct request *rq)
+{
+	if (!q->also || !rq->svc_named || rq->svc == NULL ||
+	    q->when.mentioned || rq->n_also >= MAX_ALSO ||
+	    (!pending_is(c, "book") && !pending_is(c, "offer")) ||
+	    c->pend.svc == NULL || c->pend.svc == rq->svc)
+		return;
+	rq->also[rq->n_also] = rq->svc;
+	rq->also_min[rq->n_also++] = 0;
+	rq->svc = c->pend.svc;
+	rq->svc_named = 0;
+	rq->offer_only = 1;
+}
+
+/*
  * Everything a request text asks: topics (an honest no each), services (a
  * booking, back to back when several, or their prices, durations or free
  * slots), and every question beside them.
@@ -484,6 +505,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			return;
 		do_avail(c, &rq);
 	} else {
+		also_to_offer(c, q, &rq);
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
 			return;

@@ -531,7 +531,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * absagen": a phrase asking about their booking covers the cancel
 	 * word — whether one can, never a cancel (review de2 c08.3) */
 	for (int j = 0; at >= 0 && j <= at; j++) {
-		if (r->t[j].plen < 2 || !(r->t[j].pcls & LW_MINE) ||
+		if (r->t[j].plen < 2 ||
+		    !(r->t[j].pcls & (LW_MINE | LW_NOT_TEXT)) ||
 		    r->t[j].pcls & LW_CANCEL)
 			continue;
 		for (int k = j; k < j + r->t[j].plen && k < (int)r->n; k++)

@@ -332,6 +332,13 @@ int wr_date(struct rd *rd, int i)
 	 * number right after a weekday too (when_vocab.wday_date). */
 	int ord =
 	    ordinal_after(rd, i + 1) && (has(rd, i - 1, WS_SKIP) || a > 3);
+	/* "le 2e" and no date word after it: the second of a list, no date
+	 * (fr); "le 2e samedi" stays a date read (and doubted) */
+	if (ord && hit(rd, i + 1, WS_ORD_SUFFIX)->value == 1) {
+		int nx = skip(rd, i + 2);
+		if (nx >= rd->t->n || !tok(rd, nx)->known)
+			return 0;
+	}
 	int odot =
 	    t0->dot && has(rd, i - 1, WS_SKIP) && !after_time_word(rd, i);
 	if (a >= 0 && t0->ndigits <= 2 &&

@@ -151,6 +151,8 @@ static void doubt(struct rd *rd)
 		/* An ordinal no date took: "the 45th", "3rd of smarch". */
 		if (has(rd, i, WS_ORD_SUFFIX) && i > 0 &&
 		    t->v[i - 1].num >= 0 && t->v[i - 1].sep == 'j') {
+			if (hit(rd, i, WS_ORD_SUFFIX)->value == 1)
+				continue; /* "le 2e": a list's, no date */
 			int nx = skip(rd, i + 1);
 			if (!dayish || (nx > i + 1 && nx < t->n &&
 					!t->v[nx].known && t->v[nx].num < 0))

@@ -82,7 +82,10 @@ enum when_sense {
 	WS_FEW,	       /* "a few", "next few": a span of days (value: how
 			* many days it stretches to, e.g. 3) */
 	WS_ORDINAL,    /* an ordinal word: "first" 1 ... "thirty-first" 31 */
-	WS_ORD_SUFFIX, /* after a number: "st", "nd", "rd", "th", "er" */
+	WS_ORD_SUFFIX, /* after a number: "st", "nd", "rd", "th", "er"; value
+			* 1: a list's ordinal, a date only with a date word
+			* after it
+			* (fr "2e": "le 2e" is the second one offered) */
 	/* Times */
 	WS_AT,		 /* before a time: "at", "@", "a las", "um", "saat";
 			  * a bare number after it is a time */

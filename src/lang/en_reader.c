@@ -273,7 +273,15 @@ const struct lang_word lang_en_words[] = {
     W("bring it forward", LW_MOVE), W("move it", LW_MOVE),
     W("put it back", LW_MOVE), W("make it later", LW_MOVE),
     W("make it earlier", LW_MOVE), W("change it", LW_MOVE),
-    W("change the time", LW_MOVE), W("different time", LW_MOVE),
+    W("change the time", LW_MOVE),
+    /* "change my lesson": a lesson or session of theirs, never a new
+     * one (review r8 s121 booked "change my lesson time on Thursday to
+     * 4pm" with nothing on file) */
+    W("change my lesson", LW_MOVE), W("change my lessons", LW_MOVE),
+    W("change my session", LW_MOVE), W("change my sessions", LW_MOVE),
+    W("change my class", LW_MOVE), W("changing my lesson", LW_MOVE),
+    W("change our lesson", LW_MOVE), W("change our session", LW_MOVE),
+    W("change the lesson", LW_MOVE), W("change the session", LW_MOVE), W("different time", LW_MOVE),
     W("different day", LW_MOVE), W("another day", LW_MOVE), W("bring forward", LW_MOVE),
     W("put back", LW_MOVE), W("make it", LW_CORRECT),
     W("can we make it", LW_CORRECT), W("meant", LW_CORRECT),
@@ -482,6 +490,16 @@ const struct lang_word lang_en_words[] = {
     NT("is it normal", OTHER), NT("can i request", OTHER),
     NT("how did you get my number", OTHER), NT("get my number", OTHER),
     NT("cancellation policy", OTHER), NT("cancelation policy", OTHER),
+    /* asks about cancelling, never a cancel (review r8 s142 "Is there a
+     * cancellation fee?" got "no upcoming bookings to cancel") */
+    NT("cancellation fee", OTHER), NT("cancellation fees", OTHER),
+    NT("cancelation fee", OTHER), NT("cancellation charge", OTHER),
+    NT("cancellation charges", OTHER), NT("late cancellation", OTHER),
+    NT("cancel for free", OTHER), NT("notice to cancel", OTHER),
+    NT("give to cancel", OTHER), NT("fee to cancel", OTHER),
+    NT("charge to cancel", OTHER), NT("charge if i cancel", OTHER),
+    NT("pay if i cancel", OTHER), NT("charged if i cancel", OTHER),
+    NT("how late can i cancel", OTHER),
     NT("card", PAYMENT), NT("cards", PAYMENT), NT("cash", PAYMENT),
     NT("contactless", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("pay", PAYMENT),

@@ -601,6 +601,9 @@ const struct lang_word lang_fr_words[] = {
 
     /* ---- ce que le bureau ne peut pas dire par SMS (une personne oui) */
     NT("carte", PAYMENT), NT("carte bancaire", PAYMENT),
+    /* "vous prenez les cartes bancaires ?" was a greeting (fr6 s37) */
+    NT("cartes", PAYMENT), NT("cartes bancaires", PAYMENT),
+    NT("cartes bleues", PAYMENT),
     NT("carte bleue", PAYMENT), NT("la cb", PAYMENT), NT("par cb", PAYMENT),
     NT("en cb", PAYMENT), NT("carte cb", PAYMENT), NT("espece", PAYMENT),
     NT("especes", PAYMENT), NT("en liquide", PAYMENT), NT("liquide", PAYMENT),

@@ -288,8 +288,11 @@ static const struct when_word fr_words[] = {
     E("troisième", WS_ORDINAL, 3),
     E("er", WS_ORD_SUFFIX, 0),
     E("ère", WS_ORD_SUFFIX, 0),
-    E("e", WS_ORD_SUFFIX, 0),
-    E("ème", WS_ORD_SUFFIX, 0),
+    /* "le 2e", "le 3ème": the second, the third of a list; French writes
+     * a date "le 2" (only "1er" takes its ending): a date only with a date
+     * word after it ("le 2e samedi": asked) */
+    E("e", WS_ORD_SUFFIX, 1),
+    E("ème", WS_ORD_SUFFIX, 1),
 
     /* ---- heures ---- */
     E("à", WS_AT, 0),

@@ -67,6 +67,9 @@ static int value_ok(const struct when_word *w)
 		return v == 0 || v == 1;
 	case WS_NEXT: /* days ahead a weekday after it skips */
 		return v >= 0 && v <= 3;
+	case WS_ORD_SUFFIX: /* 1: a list's ordinal ("le 2e" is the second
+			     * one offered), a date only with a date word */
+		return v == 0 || v == 1;
 	case WS_MONTH_PART: /* 1 early, 2 middle, 3 end of a month */
 		return v >= 1 && v <= 3;
 	case WS_CLOCK:
