@@ -171,6 +171,13 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 		/* the next text may describe the booking meant ("check-up
 		 * tomorrow at 10"): it is still about cancelling */
 		conv_save(c, "which", "action=cancel;refs=;");
+	} else if (q->when.has_day && n_on == 0 && !q->when.has_not_day) {
+		/* "cancel Monday, if there's anything" with nothing held that
+		 * day: never another day's booking; the bookings held, and
+		 * how to cancel one (de6 c17.4) */
+		do_my_bookings(c);
+		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
+		       "nothing booked on the day named");
 	} else if (bl->n == 1 || n_on == 1) {
 		char ref[STORE_REF_MAX];
 		snprintf(ref, sizeof(ref), "%s",

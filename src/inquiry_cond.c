@@ -38,6 +38,10 @@ static int negated(const struct reader *r, size_t i, size_t e)
 			break; /* "masaj değil seans": değil is masaj's */
 		if (b->cls & LW_NEGATE)
 			return 1;
+		/* one word the pack doesn't know, no number: an adjective
+		 * ("keine starken Schmerzen", de6 c16.2) */
+		if (k == 1 && b->cls == 0 && b->eff == 0 && !rd_has_digit(b->w))
+			continue;
 		if (!between(b))
 			break;
 	}

@@ -377,6 +377,12 @@ const struct lang_word lang_de_words[] = {
     W("canceln", LW_CANCEL), W("cancel", LW_CANCEL), W("gecancelt", LW_CANCEL),
     W("annullieren", LW_CANCEL), W("loschen", LW_CANCEL), W("streichen", LW_CANCEL),
     W("termin loschen", LW_CANCEL), W("termin absagen", LW_CANCEL),
+    /* "lösch das bitte wieder" is a cancel, never the filling word
+     * "Loch" one letter off (de6 c18.2) */
+    W("losch", LW_CANCEL), W("losche", LW_CANCEL), W("loscht", LW_CANCEL),
+    W("geloscht", LW_CANCEL), W("loschen sie", LW_CANCEL),
+    W("streich", LW_CANCEL), W("streiche", LW_CANCEL), W("streicht", LW_CANCEL),
+    W("gestrichen", LW_CANCEL),
     W("kann nicht kommen", LW_CANCEL), W("kann doch nicht kommen", LW_CANCEL),
     W("konnen nicht kommen", LW_CANCEL), W("kann leider nicht kommen", LW_CANCEL),
     W("schaffe es nicht", LW_CANCEL),
