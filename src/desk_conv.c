@@ -312,6 +312,20 @@ void merge_pending(const struct ctx *c, struct request *rq)
 	if (!pending_is(c, "book") && !pending_is(c, "offer"))
 		return;
 	const struct cat_service *named = rq->svc_named ? rq->svc : NULL;
+	/* "ah y también uñas" while the large-dog bath is still asked: one
+	 * more thing after it, never in its place (review es6 c13); with a day
+	 * or time ("y tb barba justo después?") it keeps its own reading */
+	if (named != NULL && c->q != NULL && c->q->also &&
+	    !c->q->when.mentioned && p->svc != NULL && p->svc != named &&
+	    rq->n_also == 0 && p->n_also + 1 < MAX_ALSO) {
+		rq->svc = p->svc;
+		rq->also[0] = named;
+		rq->also_min[0] = 0;
+		rq->n_also = 1;
+		for (size_t i = 0; i < p->n_also; i++)
+			if (p->also[i] != rq->svc && p->also[i] != named)
+				rq->also[rq->n_also++] = p->also[i];
+	}
 	if (rq->svc == NULL)
 		rq->svc = p->svc;
 	/* "le plus tôt possible" right after a day's list: the earliest of

@@ -388,6 +388,42 @@ static int pronoun_first(const struct reader *r, size_t i)
 static int names_service(const struct reader *r, const struct cat_match *m,
 			 const char *phrase);
 
+/*
+ * Does an exact catalog phrase of two words or more start at word AT and
+ * end past it (within one segment)?
+ */
+static int overlapped_on(const struct reader *r, size_t at, size_t maxw)
+{
+	char phrase[256];
+	struct cat_match m[1];
+
+	for (size_t len = maxw; len >= 2; len--) {
+		if (at + len > r->n)
+			continue;
+		size_t pos = 0;
+		int fits = 1;
+		for (size_t k = 0; k < len && fits; k++) {
+			size_t wl = strlen(r->t[at + k].w);
+			if (r->t[at + k].segment != r->t[at].segment ||
+			    pos + wl + 2 >= sizeof(phrase))
+				fits = 0;
+			else {
+				if (k > 0)
+					phrase[pos++] = ' ';
+				memcpy(phrase + pos, r->t[at + k].w, wl);
+				pos += wl;
+			}
+		}
+		if (!fits)
+			continue;
+		phrase[pos] = '\0';
+		if (catalog_lookup(r->cat, phrase, 0, m, 1) > 0 &&
+		    m[0].distance == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void match_words(struct reader *r, struct inquiry *q)
 {
 	size_t maxw = catalog_max_phrase_words(r->cat);
@@ -472,6 +508,12 @@ static void match_words(struct reader *r, struct inquiry *q)
 			if (len == 1 && phrase_covered(r, i))
 				continue;
 			if (len == 1 && pronoun_first(r, i))
+				continue;
+			/* "baño y corte de uñas": the last word begins a
+			 * longer phrase ("corte de uñas") that the catalog
+			 * lists word for word; it binds there, and the words
+			 * before it are read on their own ("baño") */
+			if (len >= 2 && overlapped_on(r, i + len - 1, maxw))
 				continue;
 			uint64_t c = lang_lookup(r->pack, phrase, NULL);
 			/* "for my little boy": a child's version of it */

@@ -144,6 +144,11 @@ const struct lang_word lang_es_words[] = {
     W("bs", LW_ACK | LW_BYE), W("besitos", LW_ACK | LW_BYE),
     W("buen dia", LW_ACK | LW_BYE), W("que vaya bien", LW_ACK | LW_BYE),
     W("feliz dia", LW_ACK | LW_BYE), W("cuidate", LW_ACK | LW_BYE),
+    W("feliz navidad", LW_ACK | LW_BYE), W("felices navidades", LW_ACK | LW_BYE),
+    W("feliz nochebuena", LW_ACK | LW_BYE), W("feliz nochevieja", LW_ACK | LW_BYE),
+    W("feliz ano nuevo", LW_ACK | LW_BYE), W("feliz ano", LW_ACK | LW_BYE),
+    W("prospero ano nuevo", LW_ACK | LW_BYE), W("felices fiestas", LW_ACK | LW_BYE),
+    W("felices reyes", LW_ACK | LW_BYE), W("feliz pascua", LW_ACK | LW_BYE),
     W("xd", LW_ACK), W("entonces", LW_ACK | LW_FILLER),
     W("otra vez", LW_BACK), W("de nuevo", LW_BACK), W("era", LW_BACK),
 

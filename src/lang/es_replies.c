@@ -245,11 +245,35 @@ static const char *const fit_folds[] = {
 /* A verb where the catalog lists the noun: "cuando podeis bañar a mi
  * perro?" at a vet with "baño" (review es5 c13, s44), "peinarla" and
  * "peinado", "depilarme" and "depilacion", "revisarlo" and "revision",
- * "limpiarle" and "limpieza", "montar" and "montaje". Folded. */
+ * "limpiarle" and "limpieza", "montar" and "montaje", "vacunen" and
+ * "vacuna". Folded. */
 static const char *const verb_ends[] = {
-    "ar",   "arlo", "arla",  "arle", "arlos", "arlas", "arles", "arme",
-    "arte", "arse", "arnos", "er",   "erlo",  "erla",  "erle",	"erme",
-    "ir",   "irlo", "irla",  "irle", "irme",  NULL,
+    "ar",
+    "arlo",
+    "arla",
+    "arle",
+    "arlos",
+    "arlas",
+    "arles",
+    "arme",
+    "arte",
+    "arse",
+    "arnos",
+    "er",
+    "erlo",
+    "erla",
+    "erle",
+    "erme",
+    "ir",
+    "irlo",
+    "irla",
+    "irle",
+    "irme",
+    /* "que le vacunen", "que lo bañe": the asked-for subjunctive
+     * (review es6 d06) */
+    "en",
+    "e",
+    NULL,
 };
 static const char *const noun_ends[] = {
     "o",   "e",	  "a",	 "ado",	    "ada",     "acion", "ion",

@@ -213,7 +213,7 @@ static const struct when_word es_words[] = {
     E("a partir de las", WS_AFTER, 0),
     E("desde las", WS_AFTER, 0),
     E("antes de las", WS_BEFORE, 0),
-    E("antes de", WS_BEFORE, 0),  /* "antes de navidad": the days up to it */
+    E("antes de", WS_BEFORE, 0), /* "antes de navidad": the days up to it */
     E("entre", WS_BETWEEN, 0),
     E("entre las", WS_BETWEEN, 0),
     E("y las", WS_TO, 0),
@@ -256,6 +256,19 @@ static const struct when_word es_words[] = {
     E("hasta mañana", WS_NOT_DATE, 0),
     E("nos vemos mañana", WS_NOT_DATE, 0),
     E("hasta mañana entonces", WS_NOT_DATE, 0),
+    /* a season's wish, no day asked: "Feliz Navidad a todo el equipo!!"
+     * (review es6 s40, d07) */
+    E("feliz navidad", WS_NOT_DATE, 0),
+    E("felices navidades", WS_NOT_DATE, 0),
+    E("feliz nochebuena", WS_NOT_DATE, 0),
+    E("feliz nochevieja", WS_NOT_DATE, 0),
+    E("feliz año nuevo", WS_NOT_DATE, 0),
+    E("feliz año", WS_NOT_DATE, 0),
+    E("próspero año nuevo", WS_NOT_DATE, 0),
+    E("felices fiestas", WS_NOT_DATE, 0),
+    E("felices reyes", WS_NOT_DATE, 0),
+    E("feliz día de reyes", WS_NOT_DATE, 0),
+    E("feliz pascua", WS_NOT_DATE, 0),
     E("para las", WS_AT, 0),
     /* "y tb pedicura justo después?": after a visit we may not hold
      * (review es2 c06): a time we cannot place, so ask, never the time
