@@ -719,18 +719,7 @@ static int week_before(struct rd *rd, int i)
 	    h->value == 2 || (n = day_aside(rd, i + wk + h->len, 0, &a)) == 0 ||
 	    tok(rd, i + wk + h->len + n)->num >= 0)
 		return 0;
-	struct when_day first = when_day_add(a, -7), last = when_day_add(a, -1);
-	n += wk + h->len;
-	mark(rd, i, n);
-	if (when_day_cmp(&last, &rd->now->day) < 0) {
-		rd->unsure = 1; /* the week before today */
-		return n;
-	}
-	if (when_day_cmp(&first, &rd->now->day) < 0)
-		first = rd->now->day;
-	set_range(rd, first, last);
-	note_day(rd, i, n, "the week before a day");
-	return n;
+	return from_said_day(rd, i, n + wk + h->len, a, -7);
 }
 
 /*
