@@ -2,8 +2,9 @@
  * The French pack's words for questions, complaints, conditions and
  * worries about a service (Wave G: review fr5 s20, s57): "C'est normal
  * d'avoir encore mal 3 jours après une extraction ?", "le plombage est
- * tombé, je dois revenir ?". Data only, folded as text_fold does; the
- * rules that read them are the same in every language.
+ * tombé, je dois revenir ?"; an animal's or a person's health told in
+ * everyday words (Wave I: review fr6 s17, s50, s53). Data only, folded as
+ * text_fold does; the rules that read them are the same in every language.
  */
 #include "smsdesk/lang.h"
 
@@ -33,6 +34,58 @@ const struct lang_word lang_fr_asks[] = {
     NT("mecontent", OTHER), NT("reclamation", OTHER),
     NT("est tombe", OTHER), NT("est tombee", OTHER),
     NT("sest decolle", OTHER), NT("sest casse", OTHER),
+    /* ---- health in everyday words (the desk's rd_health): 2 urgent (the
+     * emergency service, else its referral), 1 seen soon (the emergency
+     * service, else the consultation), else a person; never the menu.
+     * "c'est urgent ma chienne a mangé du chocolat" (fr6 s50) */
+    V("a mange du", LW_SYMPTOM, 2), V("a mange de la", LW_SYMPTOM, 2),
+    V("a mange des", LW_SYMPTOM, 2), V("a mange un", LW_SYMPTOM, 2),
+    V("a mange une", LW_SYMPTOM, 2), V("mange du chocolat", LW_SYMPTOM, 2),
+    V("du chocolat", LW_SYMPTOM, 2), V("avale", LW_SYMPTOM, 2),
+    V("empoisonnee", LW_SYMPTOM, 2), V("empoisonnement", LW_SYMPTOM, 2),
+    V("intoxique", LW_SYMPTOM, 2), V("intoxiquee", LW_SYMPTOM, 2),
+    V("intoxication", LW_SYMPTOM, 2), V("poison", LW_SYMPTOM, 2),
+    V("mort aux rats", LW_SYMPTOM, 2), V("raticide", LW_SYMPTOM, 2),
+    V("antigel", LW_SYMPTOM, 2), V("anti limace", LW_SYMPTOM, 2),
+    V("convulsions", LW_SYMPTOM, 2), V("convulse", LW_SYMPTOM, 2),
+    V("crise depilepsie", LW_SYMPTOM, 2), V("respire mal", LW_SYMPTOM, 2),
+    V("du mal a respirer", LW_SYMPTOM, 2), V("ne respire plus", LW_SYMPTOM, 2),
+    V("etouffe", LW_SYMPTOM, 2), V("setouffe", LW_SYMPTOM, 2),
+    V("renverse", LW_SYMPTOM, 2), V("renversee", LW_SYMPTOM, 2),
+    V("sest fait renverser", LW_SYMPTOM, 2), V("paralyse", LW_SYMPTOM, 2),
+    V("paralysee", LW_SYMPTOM, 2), V("ne se leve plus", LW_SYMPTOM, 2),
+    V("tient plus debout", LW_SYMPTOM, 2), V("inconscient", LW_SYMPTOM, 2),
+    V("inconsciente", LW_SYMPTOM, 2), V("sest effondre", LW_SYMPTOM, 2),
+    V("sest effondree", LW_SYMPTOM, 2), V("du sang", LW_SYMPTOM, 2),
+    V("mordu", LW_SYMPTOM, 2), V("mordue", LW_SYMPTOM, 2),
+    V("sest fait mordre", LW_SYMPTOM, 2), V("morsure", LW_SYMPTOM, 2),
+    /* seen soon: "a vomi toute la nuit", "ne mange plus depuis 2 jours",
+     * "il se gratte bcp" (fr6 s17, s53, s30) */
+    V("vomi", LW_SYMPTOM, 1), V("a vomi", LW_SYMPTOM, 1),
+    V("vomir", LW_SYMPTOM, 1), V("vomissement", LW_SYMPTOM, 1),
+    V("vomissements", LW_SYMPTOM, 1), V("diarrhee", LW_SYMPTOM, 1),
+    V("la diarrhee", LW_SYMPTOM, 1), V("ne mange plus", LW_SYMPTOM, 1),
+    V("ne mange pas", LW_SYMPTOM, 1), V("mange plus", LW_SYMPTOM, 1),
+    V("ne boit plus", LW_SYMPTOM, 1), V("boit plus", LW_SYMPTOM, 1),
+    V("boit beaucoup", LW_SYMPTOM, 1), V("se gratte", LW_SYMPTOM, 1),
+    V("se leche", LW_SYMPTOM, 1), V("se lechouille", LW_SYMPTOM, 1),
+    V("tousse", LW_SYMPTOM, 1), V("toux", LW_SYMPTOM, 1),
+    V("eternue", LW_SYMPTOM, 1), V("fievre", LW_SYMPTOM, 1),
+    V("abattu", LW_SYMPTOM, 1), V("abattue", LW_SYMPTOM, 1),
+    V("amorphe", LW_SYMPTOM, 1), V("apathique", LW_SYMPTOM, 1),
+    V("boiterie", LW_SYMPTOM, 1), V("boitille", LW_SYMPTOM, 1),
+    V("ne pose plus la patte", LW_SYMPTOM, 1), V("plaie", LW_SYMPTOM, 1),
+    V("grosseur", LW_SYMPTOM, 1), V("une boule", LW_SYMPTOM, 1),
+    V("otite", LW_SYMPTOM, 1), V("oeil qui coule", LW_SYMPTOM, 1),
+    V("yeux qui coulent", LW_SYMPTOM, 1), V("constipe", LW_SYMPTOM, 1),
+    V("constipee", LW_SYMPTOM, 1),
+    V("pas en forme", LW_SYMPTOM, 1), V("perd ses poils", LW_SYMPTOM, 1),
+    /* when it happened, not a time asked for: "toute la nuit" is never
+     * the night topic ("urgences de nuit") of the catalog (fr6 s17) */
+    W("toute la nuit", LW_COMMON), W("pendant la nuit", LW_COMMON),
+    W("dans la nuit", LW_COMMON), W("la nuit derniere", LW_COMMON),
+    W("depuis cette nuit", LW_COMMON), W("cette nuit il", LW_COMMON),
+    W("cette nuit elle", LW_COMMON),
     /* not asked for: what the customer has */
     W("souffre de", LW_CONDITION), W("je souffre de", LW_CONDITION),
     {NULL, 0, 0}, /* fin */
