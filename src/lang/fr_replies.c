@@ -263,7 +263,15 @@ static const char *const noun_ends[] = {
     "ure", "ement", "iment", "issement", NULL,
 };
 
+/* A person's age around its number ('#'): "il a 8 ans", "mon neveu qui a 9
+ * ans", "âgé de 7 ans". */
+static const char *const age_frames[] = {
+    "il a # ans",   "elle a # ans",  "qui a # ans",
+    "age de # ans", "agee de # ans", NULL,
+};
+
 const struct lang_pack lang_pack_fr = {
+    .age_frames = age_frames,
     .verb_ends = verb_ends,
     .noun_ends = noun_ends,
     .code = "fr",
