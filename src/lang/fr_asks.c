@@ -86,6 +86,10 @@ const struct lang_word lang_fr_asks[] = {
     W("dans la nuit", LW_COMMON), W("la nuit derniere", LW_COMMON),
     W("depuis cette nuit", LW_COMMON), W("cette nuit il", LW_COMMON),
     W("cette nuit elle", LW_COMMON),
+    /* "un bain en même temps que son vaccin": two things asked, the one
+     * never what the other is for (review fr6 s43) */
+    W("en meme temps que", LW_CONJ), W("en meme temps qu", LW_CONJ),
+    W("en meme temps", LW_CONJ), W("au meme moment que", LW_CONJ),
     /* not asked for: what the customer has */
     W("souffre de", LW_CONDITION), W("je souffre de", LW_CONDITION),
     {NULL, 0, 0}, /* fin */
