@@ -54,7 +54,7 @@ const struct lang_word lang_fr_asks[] = {
     V("renverse", LW_SYMPTOM, 2), V("renversee", LW_SYMPTOM, 2),
     V("sest fait renverser", LW_SYMPTOM, 2), V("paralyse", LW_SYMPTOM, 2),
     V("paralysee", LW_SYMPTOM, 2), V("ne se leve plus", LW_SYMPTOM, 2),
-    V("tient plus debout", LW_SYMPTOM, 2), V("inconscient", LW_SYMPTOM, 2),
+    V("ne tient plus debout", LW_SYMPTOM, 2), V("inconscient", LW_SYMPTOM, 2),
     V("inconsciente", LW_SYMPTOM, 2), V("sest effondre", LW_SYMPTOM, 2),
     V("sest effondree", LW_SYMPTOM, 2), V("du sang", LW_SYMPTOM, 2),
     V("mordu", LW_SYMPTOM, 2), V("mordue", LW_SYMPTOM, 2),
@@ -80,6 +80,14 @@ const struct lang_word lang_fr_asks[] = {
     V("yeux qui coulent", LW_SYMPTOM, 1), V("constipe", LW_SYMPTOM, 1),
     V("constipee", LW_SYMPTOM, 1),
     V("pas en forme", LW_SYMPTOM, 1), V("perd ses poils", LW_SYMPTOM, 1),
+    V("diarrhees", LW_SYMPTOM, 1), V("des diarrhees", LW_SYMPTOM, 1),
+    V("ne fait plus pipi", LW_SYMPTOM, 1), V("tremble", LW_SYMPTOM, 1),
+    V("gemit", LW_SYMPTOM, 1), V("halete", LW_SYMPTOM, 1),
+    /* a sore paw or belly is seen at the consultation, not the night
+     * emergency ("mal" alone is urgent) */
+    V("mal a la patte", LW_SYMPTOM, 1), V("mal a une patte", LW_SYMPTOM, 1),
+    V("mal aux pattes", LW_SYMPTOM, 1), V("mal au ventre", LW_SYMPTOM, 1),
+    V("mal a loreille", LW_SYMPTOM, 1), V("mal aux oreilles", LW_SYMPTOM, 1),
     /* when it happened, not a time asked for: "toute la nuit" is never
      * the night topic ("urgences de nuit") of the catalog (fr6 s17) */
     W("toute la nuit", LW_COMMON), W("pendant la nuit", LW_COMMON),
