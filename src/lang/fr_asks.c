@@ -88,6 +88,11 @@ const struct lang_word lang_fr_asks[] = {
     V("mal a la patte", LW_SYMPTOM, 1), V("mal a une patte", LW_SYMPTOM, 1),
     V("mal aux pattes", LW_SYMPTOM, 1), V("mal au ventre", LW_SYMPTOM, 1),
     V("mal a loreille", LW_SYMPTOM, 1), V("mal aux oreilles", LW_SYMPTOM, 1),
+    /* the skin: "j'ai des boutons partout" is never the menu */
+    V("des boutons", LW_SYMPTOM, 1), V("demangeaisons", LW_SYMPTOM, 1),
+    V("ca demange", LW_SYMPTOM, 1), V("eczema", LW_SYMPTOM, 1),
+    V("urticaire", LW_SYMPTOM, 1), V("plaques rouges", LW_SYMPTOM, 1),
+    V("reaction allergique", LW_SYMPTOM, 2),
     /* when it happened, not a time asked for: "toute la nuit" is never
      * the night topic ("urgences de nuit") of the catalog (fr6 s17) */
     W("toute la nuit", LW_COMMON), W("pendant la nuit", LW_COMMON),
