@@ -152,6 +152,12 @@ struct when_vocab;
  * the booking ends. */
 #define LW_ALSO_AFTER 1
 
+/* The val of an LW_BYE phrase that leaves the choice open ("I'll text you
+ * back", "I'll call instead", "wrong number"): the customer knows nothing
+ * is settled, so a list they leave unanswered needs no "nothing is booked
+ * yet" (a plain "thanks, see you then" gets one). */
+#define LW_BYE_OPEN 1
+
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the
  * service named right after it, which is the one meant (review pt6 s07). */
