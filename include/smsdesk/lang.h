@@ -166,6 +166,12 @@ struct when_vocab;
  * the booking ends. */
 #define LW_ALSO_AFTER 1
 
+/* The val of an LW_BYE phrase that leaves the choice open ("I'll text you
+ * back", "I'll call instead", "wrong number"): the customer knows nothing
+ * is settled, so a list they leave unanswered needs no "nothing is booked
+ * yet" (a plain "thanks, see you then" gets one). */
+#define LW_BYE_OPEN 1
+
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the
  * service named right after it, which is the one meant (review pt6 s07). */
@@ -360,6 +366,15 @@ size_t lang_when_vocabs(const struct catalog *cat,
  */
 uint64_t lang_lookup(const struct lang_pack *pack, const char *folded,
 		     int *val);
+/*
+ * The rows of the pack's own words table (not its asks) having any class of
+ * CLS, in table order: *out points at them, the return value says how many.
+ * Gathered once per pack and CLS into static storage, so a question about a
+ * whole class costs its few rows, not a walk of the pack. Borrowed: valid
+ * until the next call (usually for the life of the process).
+ */
+size_t lang_words_with(const struct lang_pack *pack, uint64_t cls,
+		       const struct lang_word *const **out);
 /* The longest phrase in the pack, in words (at most LANG_MAX_PHRASE_WORDS). */
 size_t lang_max_phrase(const struct lang_pack *pack);
 
