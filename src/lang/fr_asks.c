@@ -122,6 +122,12 @@ const struct lang_word lang_fr_asks[] = {
     W("dr", LW_TITLE), W("docteur", LW_TITLE), W("mme", LW_TITLE),
     W("madame", LW_TITLE), W("monsieur", LW_TITLE), W("mr", LW_TITLE),
     W("mlle", LW_TITLE),
+    /* pour une personne : n'a rien réservé, personne n'a répondu */
+    NT("jai pas pris de rdv", OTHER), NT("je nai pas pris de rdv", OTHER),
+    NT("jai rien reserve", OTHER), NT("je nai rien reserve", OTHER),
+    NT("jamais pris de rdv", OTHER), NT("personne ne ma repondu", OTHER),
+    NT("personne ne repond", OTHER), NT("pas de reponse", OTHER),
+    NT("sans reponse", OTHER), NT("toujours pas de reponse", OTHER),
     {NULL, 0, 0}, /* fin */
 };
 
