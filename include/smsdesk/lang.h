@@ -140,6 +140,10 @@ struct when_vocab;
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
+#define LW_OFFERED                                                             \
+	(UINT64_C(1) << 60) /* hacéis, ofrecéis: "do you do X?" asks whether \
+			       we offer it (what it costs and takes), not for  \
+			       a booking */
 
 /* The val of an LW_MOVE word that also means replacing a part
  * ("cambiar", "cambio", "change"): followed by a thing, not a booking or a
