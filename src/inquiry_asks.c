@@ -157,12 +157,16 @@ static int names_staff(const struct reader *r)
 
 /* "¿hacéis baño de gatos?", "haceis equilibrado": whether we do a service
  * named, with no day, time or booking word: what it costs and takes
- * answers it (review es6 s19, c08), never "which day?". The offer word
- * is the pack's (LW_OFFERED); a question mark or the word leading the
- * text makes it a question. */
+ * answers it (review es6 s19, c08), never "which day?". The offer word is
+ * the pack's (an LW_QUESTION word of val LW_QUESTION_OFFERED); a question
+ * mark or the word leading the text makes it a question. */
 static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 {
-	int at = rd_where(r, LW_OFFERED, NULL);
+	int at = -1;
+	for (size_t i = 0; i < r->n && at < 0; i++)
+		if ((r->t[i].cls & LW_QUESTION) &&
+		    r->t[i].val == LW_QUESTION_OFFERED)
+			at = (int)i;
 	if (at < 0 || q->intent != INQ_BOOK || q->when.mentioned ||
 	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE ||
 	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_NEGATE) ||
