@@ -346,7 +346,11 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
 	     pending_is(c, "done"))) {
-		if (q->asks_back || (q->intent == INQ_PRICE && !q->asked_thing))
+		/* "y cuánto dura?", "how long?" right after a booking: of
+		 * that service, as "how much?" (review es6 c07) */
+		if (q->asks_back ||
+		    ((q->intent == INQ_PRICE || q->intent == INQ_DURATION) &&
+		     !q->asked_thing))
 			rq.svc = talked_about(c);
 		else if (pending_is(c, "book") || pending_is(c, "offer"))
 			rq.svc = c->pend.svc;
@@ -499,7 +503,11 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_DURATION, DESK_REASON_NONE, "how long it takes");
 		set_subject(c, rq.svc->id);
 		add_duration(c, rq.svc, 0);
-		remember_request(c, &rq);
+		/* how long the visit just booked or offered takes: the
+		 * booking or the list stays what a "2" then answers */
+		if (!((pending_is(c, "done") || pending_is(c, "offer")) &&
+		      rq.svc == c->pend.svc))
+			remember_request(c, &rq);
 	} else if (q->intent == INQ_AVAIL && !booking) {
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)

@@ -155,6 +155,36 @@ static int names_staff(const struct reader *r)
 	return 0;
 }
 
+/* "¿hacéis baño de gatos?", "haceis equilibrado": whether we do a service
+ * named, with no day, time or booking word: what it costs and takes
+ * answers it (review es6 s19, c08), never "which day?". The offer word is
+ * the pack's (an LW_QUESTION word of val LW_QUESTION_OFFERED); a question
+ * mark or the word leading the text makes it a question. */
+static int asks_if_offered(const struct reader *r, const struct inquiry *q)
+{
+	int at = -1;
+	for (size_t i = 0; i < r->n && at < 0; i++)
+		if ((r->t[i].cls & LW_QUESTION) &&
+		    r->t[i].val == LW_QUESTION_OFFERED)
+			at = (int)i;
+	if (at < 0 || q->intent != INQ_BOOK || q->when.mentioned ||
+	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE ||
+	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_NEGATE) ||
+	    q->not_text >= 0)
+		return 0;
+	int lead = 1;
+	for (int i = 0; i < at; i++)
+		lead &= (r->t[i].eff &
+			 (LW_GREET | LW_FILLER | LW_QUESTION | LW_ALSO)) != 0;
+	if (!r->qmark && !lead)
+		return 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED)
+			return 1;
+	return 0;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {
@@ -185,6 +215,13 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 		q->asks = (q->asks & ~(unsigned)INQ_ASK_AVAIL) | INQ_ASK_PRICE;
 		q->wants_price = 1;
 		q->rule = "is it free: the price";
+		return;
+	}
+	if (asks_if_offered(r, q)) {
+		q->intent = INQ_PRICE;
+		q->asks |= INQ_ASK_PRICE;
+		q->wants_price = 1;
+		q->rule = "do you do it: what it costs and takes";
 		return;
 	}
 	int len = 0, at = advice_where(r, &len);

@@ -66,9 +66,12 @@ static int hours_gap(const struct catalog *cat, const struct when_day *day,
  * A bare hour: the reading inside the part of the day named, else the one
  * inside opening hours; when neither is, the one just outside them when
  * the other is far off (half an hour at most against three hours or
- * more: "Freitag viertel nach 4" with Friday 08-16 is
- * 16:15, never 04:15: the desk then says when we close). Returns the minute, or
- * -1 when both or neither do (then alt[] holds both).
+ * more: "Freitag viertel nach 4" with Friday 08-16 is 16:15, never
+ * 04:15; a morning just before opening against an evening an hour or
+ * more past closing: "mañana a las 9" with 09:30-14:00, 16:30-20:00 is
+ * 09:00, never "09:00 o 21:00?" (review es6 s33): the desk then says
+ * when we open or close). Returns the minute, or -1 when both or
+ * neither do (then alt[] holds both).
  */
 static int settle_hour(const struct rd *rd, const struct when_day *day,
 		       struct tval v, int alt[2])
@@ -98,7 +101,7 @@ static int settle_hour(const struct rd *rd, const struct when_day *day,
 		int gb = hours_gap(rd->cat, day, pm);
 		if (ga >= 0 && gb >= 0 && gb <= 30 && ga >= 180)
 			return pm;
-		if (ga >= 0 && gb >= 0 && ga <= 30 && gb >= 180)
+		if (ga >= 0 && gb >= 0 && ga <= 30 && gb >= 60)
 			return am;
 	}
 	return -1;

@@ -172,6 +172,12 @@ struct when_vocab;
  * yet" (a plain "thanks, see you then" gets one). */
 #define LW_BYE_OPEN 1
 
+/* The val of an LW_QUESTION word that asks whether we do something
+ * ("hacéis", "ofrecéis"): "¿hacéis baño de gatos?" with no day, time or
+ * booking word is answered with what the service costs and takes, not a
+ * booking flow (review es6 s19). */
+#define LW_QUESTION_OFFERED 1
+
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the
  * service named right after it, which is the one meant (review pt6 s07). */

@@ -25,6 +25,17 @@ const struct lang_word lang_es_asks[] = {
     W("cuesta aparte", LW_ADVICE), W("se cobra aparte", LW_ADVICE),
     W("esta incluido", LW_ADVICE), W("incluye", LW_ADVICE),
     W("cuanto tiempo despues", LW_ADVICE), W("dias despues", LW_PAST),
+    /* "¿hay que llevarlo bañado o lo bañáis vosotros?", "¿tengo que
+     * traer algo?": what to bring or do before, for a person (review es6
+     * d01), never "¿qué fecha?" for the visit just booked */
+    W("hay que llevarlo", LW_ADVICE), W("hay que llevarla", LW_ADVICE),
+    W("hay que llevar", LW_ADVICE), W("hay que traer", LW_ADVICE),
+    W("hay que traerlo", LW_ADVICE), W("hay que traerla", LW_ADVICE),
+    W("tengo que llevar", LW_ADVICE), W("tengo que traer", LW_ADVICE),
+    W("tengo que llevarlo", LW_ADVICE), W("tengo que traerlo", LW_ADVICE),
+    W("tengo que llevarla", LW_ADVICE), W("tengo que traerla", LW_ADVICE),
+    W("hace falta llevar", LW_ADVICE), W("hace falta traer", LW_ADVICE),
+    W("debo llevar", LW_ADVICE), W("debo traer", LW_ADVICE),
     /* asking after an animal or person treated */
     NT("que tal ha salido", OTHER), NT("q tal ha salido", OTHER),
     NT("como ha salido", OTHER), NT("ha salido de", OTHER),

@@ -413,10 +413,14 @@ const struct lang_word lang_es_words[] = {
     W("cuanto tardais", LW_DURATION), W("cuanto tardan", LW_DURATION),
     W("cuanto tiempo", LW_DURATION), W("duracion", LW_DURATION),
     W("dura", LW_DURATION), W("cuanto se tarda", LW_DURATION),
-    W("horario", LW_HOURS), W("horarios", LW_HOURS), W("abris", LW_HOURS),
-    W("abren", LW_HOURS), W("abres", LW_HOURS), W("abierto", LW_HOURS),
+    /* "a q hora abris los sabados", "abris el 8 de diciembre": you
+     * (the business) open or close is asked, even with no "?" (es6 s06) */
+    W("horario", LW_HOURS), W("horarios", LW_HOURS),
+    W("abris", LW_HOURS | LW_QUESTION), W("abren", LW_HOURS | LW_QUESTION),
+    W("abres", LW_HOURS | LW_QUESTION), W("abierto", LW_HOURS),
     W("abiertos", LW_HOURS), W("abierta", LW_HOURS), W("abrir", LW_HOURS),
-    W("cerrais", LW_HOURS), W("cierran", LW_HOURS), W("cierras", LW_HOURS),
+    W("cerrais", LW_HOURS | LW_QUESTION), W("cierran", LW_HOURS | LW_QUESTION),
+    W("cierras", LW_HOURS | LW_QUESTION),
     W("cerrado", LW_HOURS), W("cerrados", LW_HOURS), W("cierre", LW_HOURS),
     W("apertura", LW_HOURS), W("a que hora abris", LW_HOURS),
     W("a que hora abren", LW_HOURS), W("a que hora cerrais", LW_HOURS),
@@ -532,8 +536,15 @@ const struct lang_word lang_es_words[] = {
     W("pueden", LW_QUESTION), W("puede", LW_QUESTION),
     W("se puede", LW_QUESTION), W("teneis", LW_QUESTION),
     W("tienen", LW_QUESTION), W("tienes", LW_QUESTION),
-    W("tiene", LW_QUESTION), W("haceis", LW_QUESTION),
-    W("hacen", LW_QUESTION), W("haces", LW_QUESTION), W("hay algo", LW_QUESTION),
+    /* "¿hacéis baño de gatos?": whether we offer it (es6 s19) */
+    W("tiene", LW_QUESTION),
+    V("haceis", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("hacen", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("haces", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("ofreceis", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("ofrecen", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("realizais", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("realizan", LW_QUESTION, LW_QUESTION_OFFERED), W("hay algo", LW_QUESTION),
     W("sabes", LW_QUESTION), W("sabeis", LW_QUESTION),
     W("nunca", LW_NEGATE), W("tampoco", LW_NEGATE), W("ni", LW_NEGATE),
     W("sin", LW_NEGATE | LW_FILLER),
@@ -697,6 +708,13 @@ const struct lang_word lang_es_words[] = {
     W("el veterinario", LW_TRADE), W("la veterinaria", LW_TRADE),
     W("vete", LW_TRADE), W("mecanico", LW_TRADE), W("el mecanico", LW_TRADE),
     W("dentista", LW_TRADE), W("el dentista", LW_TRADE),
+    /* the animal the work is for, not a service: "quiero pedir hora para
+     * mi perro" asks which service, never goes to a person (review es6
+     * s47); a catalog that lists the word keeps it */
+    W("perro", LW_TRADE), W("perra", LW_TRADE), W("perrito", LW_TRADE),
+    W("perrita", LW_TRADE), W("perros", LW_TRADE), W("mascota", LW_TRADE),
+    W("mascotas", LW_TRADE), W("cachorro", LW_TRADE),
+    W("cachorrito", LW_TRADE),
 
     /* ---- palabras corrientes que nunca son una errata de lo nuestro */
     W("manana", LW_COMMON | LW_DATEWORD), 
