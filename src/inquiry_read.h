@@ -134,6 +134,11 @@ void rd_conditions(const struct reader *r, struct inquiry *q);
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);
+/* A price word at T, not inside a longer phrase of another meaning
+ * ("quanto" in "quanto tempo dura" asks the length). */
+int rd_price_word(const struct tok *t);
+/* What each asked service's question asks of it (things[].facts). */
+void rd_facts(const struct reader *r, struct inquiry *q);
 /* inquiry_staff.c: a question about a member of staff by name, naming no
  * service, is for a person. */
 void rd_staff(const struct reader *r, const char *text, struct inquiry *q);
