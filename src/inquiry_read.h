@@ -139,6 +139,11 @@ void rd_questions(const struct reader *r, struct inquiry *q);
 int rd_price_word(const struct tok *t);
 /* What each asked service's question asks of it (things[].facts). */
 void rd_facts(const struct reader *r, struct inquiry *q);
+/* inquiry_mine.c: a question about a booking the customer holds, the
+ * customer its subject and "booked" (or, after "have I", the service)
+ * said a few words on ("am I down for thursday?", "Bin ich ... am 8.12.
+ * eingetragen?", "tenho sessão amanhã né?"). */
+int rd_mine_asked(const struct reader *r, const struct inquiry *q);
 /* inquiry_staff.c: a question about a member of staff by name, naming no
  * service, is for a person. */
 void rd_staff(const struct reader *r, const char *text, struct inquiry *q);
