@@ -306,6 +306,8 @@ void do_help(struct ctx *c, int greeting);
 void add_price(struct ctx *c, const struct cat_service *svc, int prio);
 void add_prices(struct ctx *c, int prio);
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio);
+void add_price_each(struct ctx *c, const struct cat_service *svc);
+void add_book_example(struct ctx *c, const struct cat_service *svc);
 void add_hours(struct ctx *c, const struct when_req *w, int prio);
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
 void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio);

@@ -476,6 +476,22 @@ static void services_fit(struct ctx *c, struct part *p, const char *name,
 	}
 }
 
+/* One of several prices asked together: with its minutes, no hint. */
+void add_price_each(struct ctx *c, const struct cat_service *svc)
+{
+	struct part *p = part_add(c, "price_each", 0);
+	part_set(p, "service", svc_name(c, svc));
+	part_set(p, "price", svc->price);
+	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+}
+
+/* "Text a day and time to book, e.g. ...", after several prices. */
+void add_book_example(struct ctx *c, const struct cat_service *svc)
+{
+	part_set(part_add(c, "book_example", 1), "example",
+		 example_for(c, svc));
+}
+
 void add_prices(struct ctx *c, int prio)
 {
 	services_fit(c, part_add(c, "price_all", prio), "prices", 1);

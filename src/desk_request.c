@@ -15,6 +15,40 @@
 const char *const not_text_ids[LANG_NT_COUNT] = {
     "other", "payment", "directions", "parking", "status", "walk-in", "sales"};
 
+/*
+ * The price or length (WHAT) asked beside a request, of the services the
+ * question names ("book a facial friday at 10, how much is a bikini
+ * wax?": the wax's price, never the facial's); 0 when it names none (the
+ * request's service is meant).
+ */
+static int asked_of(struct ctx *c, const struct inquiry *q, unsigned what)
+{
+	int n = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		const struct cat_service *s = &c->cat->services[t->idx];
+		if (t->kind != CAT_SERVICE || !(t->facts & what))
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= q->things[j].kind == CAT_SERVICE &&
+			       (q->things[j].facts & what) &&
+			       q->things[j].idx == t->idx;
+		if (dup)
+			continue;
+		n++;
+		also_decide(c,
+			    what == INQ_ASK_PRICE ? DESK_PRICE : DESK_DURATION,
+			    DESK_REASON_NONE);
+		set_subject(c, s->id);
+		if (what == INQ_ASK_PRICE)
+			add_price(c, s, 2);
+		else
+			add_duration(c, s, 2);
+	}
+	return n > 0;
+}
+
 /* The questions asked beside the main answer, each answered (prio 2:
  * they give way to the main answer when space is short). */
 void answer_questions(struct ctx *c, const struct inquiry *q,
@@ -22,13 +56,13 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 {
 	enum desk_kind main = c->out->d.kind;
 	if ((q->asks & INQ_ASK_PRICE) && svc != NULL && !booked &&
-	    main != DESK_PRICE) {
+	    main != DESK_PRICE && !asked_of(c, q, INQ_ASK_PRICE)) {
 		also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 		set_subject(c, svc->id);
 		add_price(c, svc, 2);
 	}
 	if ((q->asks & INQ_ASK_DURATION) && svc != NULL &&
-	    main != DESK_DURATION) {
+	    main != DESK_DURATION && !asked_of(c, q, INQ_ASK_DURATION)) {
 		also_decide(c, DESK_DURATION, DESK_REASON_NONE);
 		set_subject(c, svc->id);
 		add_duration(c, svc, 2);
@@ -302,6 +336,75 @@ static void also_to_offer(struct ctx *c, const struct inquiry *q,
  * booking, back to back when several, or their prices, durations or free
  * slots), and every question beside them.
  */
+/*
+ * Each service a price or length question names, answered for what was
+ * asked of it ("how long is the rpg? and the pilates?", "how much is a
+ * facial and how long is a wax?"; review pt6 s07, s24): a price with its
+ * minutes, or the minutes alone, then one hint how to book. 0 when the
+ * question names one service for one thing (the plain answer does).
+ */
+static int answer_facts(struct ctx *c, const struct inquiry *q,
+			struct request *rq)
+{
+	const struct cat_service *svc[1 + MAX_ALSO];
+	unsigned what[1 + MAX_ALSO], all = 0;
+	size_t n = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->kind != CAT_SERVICE || t->facts == 0)
+			continue;
+		size_t i = 0;
+		while (i < n && svc[i] != &c->cat->services[t->idx])
+			i++;
+		if (i == n && n == 1 + MAX_ALSO)
+			continue;
+		if (i == n)
+			what[n++] = 0;
+		svc[i] = &c->cat->services[t->idx];
+		what[i] |= t->facts;
+		all |= t->facts;
+	}
+	if (n == 0 || (n == 1 && what[0] != (INQ_ASK_PRICE | INQ_ASK_DURATION)))
+		return 0;
+	int done = pending_is(c, "done");
+	/* the kind asked first (the intent) is decided first */
+	unsigned first =
+	    q->intent == INQ_DURATION ? INQ_ASK_DURATION : INQ_ASK_PRICE;
+	int said = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (unsigned b = first, m = 0; m < 2;
+		     m++, b ^= INQ_ASK_PRICE | INQ_ASK_DURATION) {
+			if (!(what[i] & b))
+				continue;
+			enum desk_kind kind =
+			    b == INQ_ASK_PRICE ? DESK_PRICE : DESK_DURATION;
+			if (!said++)
+				decide(c, kind, DESK_REASON_NONE,
+				       "each service asked");
+			else
+				also_decide(c, kind, DESK_REASON_NONE);
+			set_subject(c, svc[i]->id);
+		}
+		if (what[i] & INQ_ASK_PRICE) {
+			add_price_each(c, svc[i]);
+			done &= svc[i] == c->pend.svc;
+		} else {
+			add_duration(c, svc[i], 0);
+		}
+	}
+	if ((all & INQ_ASK_PRICE) && !done)
+		add_book_example(c, svc[0]);
+	c->item = -1;
+	struct request r2 = *rq;
+	r2.svc = svc[0];
+	r2.n_also = 0;
+	memset(&r2.w, 0, sizeof(r2.w));
+	r2.w.has_day = q->when.has_day;
+	r2.w.day = q->when.day;
+	remember_request(c, &r2); /* "ok book one sat" */
+	return 1;
+}
+
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
@@ -459,7 +562,15 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	    !question || (when_said && !(q->intent == INQ_AVAIL &&
 					 q->when.time != WHEN_TIME_AT));
 	int booked = 0;
-	if (q->intent == INQ_PRICE && !booking) {
+	struct inquiry q2;
+	if ((q->intent == INQ_PRICE || q->intent == INQ_DURATION) && !booking &&
+	    answer_facts(c, q, &rq)) {
+		/* every price and length asked is said: none again below */
+		q2 = *q;
+		q2.asks &= ~(unsigned)(INQ_ASK_PRICE | INQ_ASK_DURATION);
+		q = &q2;
+		booked = 1;
+	} else if (q->intent == INQ_PRICE && !booking) {
 		/* The services in the price question's own sentence, when it
 		 * names any ("... brakes squeal. How much is a service?"). */
 		const struct cat_service *priced[1 + MAX_ALSO];

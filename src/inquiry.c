@@ -1179,6 +1179,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->total = 1;
 		out->not_text = -1;
 	}
+	rd_facts(r, out);
 }
 
 void inquiry_parse(const struct catalog *cat, const char *text,

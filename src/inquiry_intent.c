@@ -843,6 +843,10 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		     t->distance, inq_role_name(t->role));
 		if (t->persons > 1)
 			line(out, cap, &pos, ", for %d people", t->persons);
+		if (t->facts != 0)
+			line(out, cap, &pos, ", its%s%s asked",
+			     (t->facts & INQ_ASK_PRICE) ? " price" : "",
+			     (t->facts & INQ_ASK_DURATION) ? " length" : "");
 		line(out, cap, &pos, "\n");
 	}
 	if (q->asked_thing)

@@ -134,6 +134,11 @@ void rd_conditions(const struct reader *r, struct inquiry *q);
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);
+/* A price word at T, not inside a longer phrase of another meaning
+ * ("quanto" in "quanto tempo dura" asks the length). */
+int rd_price_word(const struct tok *t);
+/* What each asked service's question asks of it (things[].facts). */
+void rd_facts(const struct reader *r, struct inquiry *q);
 /* inquiry_mine.c: a question about a booking the customer holds, the
  * customer its subject and "booked" (or, after "have I", the service)
  * said a few words on ("am I down for thursday?", "Bin ich ... am 8.12.

@@ -487,6 +487,8 @@ static const struct lang_reply_spec specs[] = {
     {"date", "wday mday month", ""},
     {"price_one", "service price minutes example", "price"},
     {"price_all", "prices", "prices"},
+    {"price_each", "service price minutes", "price"},
+    {"book_example", "example", ""},
     {"price_booked", "service price ref", "price"},
     {"duration", "service minutes", "minutes"},
     {"hours_week", "hours", "hours"},

@@ -84,9 +84,12 @@ struct inq_thing {
 	size_t idx;   /* into services[] or topics[] */
 	int distance; /* edits from the catalog's word; 0 exact */
 	enum inq_role role;
-	int clause;  /* which clause of the text (split at "and", ".") */
-	int segment; /* which sentence-like piece (split at ".", "?") */
-	int persons; /* how many people it is for (1 unless said) */
+	int clause;	/* which clause of the text (split at "and", ".") */
+	int segment;	/* which sentence-like piece (split at ".", "?") */
+	int persons;	/* how many people it is for (1 unless said) */
+	unsigned facts; /* INQ_ASK_PRICE, INQ_ASK_DURATION: what the
+			   question beside it asks of this service ("how
+			   long is the rpg? and the pilates?"); 0 none */
 	char word[INQ_WORD_MAX]; /* the words as folded */
 };
 

@@ -94,6 +94,9 @@ static const struct lang_tpl tpls[] = {
     {"try", "Versuchen Sie es bei {providers}."},
     {"price_one", "{service} kostet {price} ({minutes} Min.). Zum Buchen "
 		  "Tag und Uhrzeit senden, z.B. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service} kostet {price} ({minutes} Min.)."},
+    {"book_example", "Zum Buchen Tag und Uhrzeit senden, z.B. {example}."},
     {"price_all", "Preise: {prices}."},
     {"price_booked", "{service} kostet {price}."},
     {"duration", "{service} dauert etwa {minutes} Min."},

@@ -76,6 +76,9 @@ static const struct lang_tpl tpls[] = {
     {"try", "Try {providers}."},
     {"price_one", "{service} is {price} ({minutes} min). Text a day and "
 		  "time to book, e.g. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service} is {price} ({minutes} min)."},
+    {"book_example", "Text a day and time to book, e.g. {example}."},
     {"price_all", "Prices: {prices}."},
     {"price_booked", "{service} is {price}."},
     {"duration", "{service} takes about {minutes} min."},

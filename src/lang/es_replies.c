@@ -101,6 +101,9 @@ static const struct lang_tpl tpls[] = {
     {"try", "Prueba con {providers}."},
     {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
 		  "fecha y hora, p. ej. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service}: {price} ({minutes} min)."},
+    {"book_example", "Para reservar dime fecha y hora, p. ej. {example}."},
     {"price_all", "Precios: {prices}."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} dura unos {minutes} min."},

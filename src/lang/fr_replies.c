@@ -104,6 +104,10 @@ static const struct lang_tpl tpls[] = {
     {"try", "Essayez {providers}."},
     {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
 		  "une heure pour réserver, par ex. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service} : {price} ({minutes} min)."},
+    {"book_example",
+     "Envoyez un jour et une heure pour réserver, par ex. {example}."},
     {"price_all", "Nos tarifs : {prices}."},
     {"price_booked", "{service} : {price}."},
     {"duration", "{service} dure environ {minutes} min."},

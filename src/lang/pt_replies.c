@@ -101,6 +101,9 @@ static const struct lang_tpl tpls[] = {
     {"try", "Tente {providers}."},
     {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
 		  "para agendar, ex. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service}: {price} ({minutes} min)."},
+    {"book_example", "Envie dia e hora para agendar, ex. {example}."},
     {"price_all", "Valores: {prices}."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} leva cerca de {minutes} min."},

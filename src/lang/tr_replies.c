@@ -89,6 +89,9 @@ static const struct lang_tpl tpls[] = {
     {"try", "Şuraya sorabilirsiniz: {providers}."},
     {"price_one", "{service} {price} ({minutes} dk). Randevu için gün ve "
 		  "saat yazın, örn. {example}."},
+    /* several services asked about at once: each, then one hint */
+    {"price_each", "{service} {price} ({minutes} dk)."},
+    {"book_example", "Randevu için gün ve saat yazın, örn. {example}."},
     {"price_all", "Fiyatlar: {prices}."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} yaklaşık {minutes} dk sürüyor."},
