@@ -134,6 +134,9 @@ void rd_conditions(const struct reader *r, struct inquiry *q);
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);
+/* What only a person can answer (q->not_text), the last such question of
+ * the pack's; the catalog's own topic for the same words wins. */
+void rd_not_text(const struct reader *r, struct inquiry *q);
 /* inquiry_staff.c: a question about a member of staff by name, naming no
  * service, is for a person. */
 void rd_staff(const struct reader *r, const char *text, struct inquiry *q);
