@@ -346,7 +346,11 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
 	     pending_is(c, "done"))) {
-		if (q->asks_back || (q->intent == INQ_PRICE && !q->asked_thing))
+		/* "e quanto tempo demora?" just after a booking: Portuguese
+		 * and Spanish drop the "it" English writes (pt6 c21) */
+		if (q->asks_back ||
+		    ((q->intent == INQ_PRICE || q->intent == INQ_DURATION) &&
+		     !q->asked_thing))
 			rq.svc = talked_about(c);
 		else if (pending_is(c, "book") || pending_is(c, "offer"))
 			rq.svc = c->pend.svc;
