@@ -382,6 +382,16 @@ static int about_the_booking(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/* How many of the customer's upcoming bookings start at START. */
+static size_t held_at(struct ctx *c, int64_t start)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	size_t n = 0;
+	for (size_t i = 0; bl != NULL && i < bl->n; i++)
+		n += bl->v[i].start == start;
+	return n;
+}
+
 /*
  * A bare time just after a booking was made or moved ("a las 12", "at 12",
  * "sobre las 5"): the time of that booking, on its day ("move it to
@@ -394,19 +404,30 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	if (!pending_is(c, "done") || c->pend.last[0] == '\0' ||
 	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
 	    q->n_things > 0 || q->when.has_day || q->when.has_range ||
-	    q->when.has_anchor || q->when.time == WHEN_TIME_NONE ||
+	    q->when.has_anchor ||
+	    (q->when.time == WHEN_TIME_NONE && (!q->same_time || q->other)) ||
 	    q->when.time == WHEN_TIME_ASAP || q->choice != 0)
 		return 0;
 	size_t words = 0;
 	for (const char *p = text; *p != '\0'; p++)
 		if (*p != ' ' && (p == text || p[-1] == ' '))
 			words++;
-	if (words > 5)
+	if (words > (q->same_time ? 8u : 5u))
 		return 0;
 	struct store_booking b;
 	if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
 	    b.state != STORE_BOOKED || b.start < c->now)
 		return 0;
+	if (q->when.time == WHEN_TIME_NONE) {
+		/* "yes, both at the same time", "isso, as duas no mesmo
+		 * horário" just after several were booked at one time: they
+		 * are (review pt6 c19); after one, "and another at the same
+		 * time" is another booking */
+		if (held_at(c, b.start) < 2)
+			return 0;
+		do_my_bookings(c);
+		return 1;
+	}
 	if (q->group > 1) {
 		/* "both at 9 please" after "Booked 2 ... 09:00": they are;
 		 * the bookings are shown. Another time for several is no

@@ -449,8 +449,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
 	     pending_is(c, "done"))) {
-		/* "y cuánto dura?", "how long?" right after a booking: of
-		 * that service, as "how much?" (review es6 c07) */
+		/* "y cuánto dura?", "e quanto tempo demora?", "how long?"
+		 * right after a booking: of that service, as "how much?";
+		 * Portuguese and Spanish drop the "it" English writes
+		 * (reviews es6 c07, pt6 c21) */
 		if (q->asks_back ||
 		    ((q->intent == INQ_PRICE || q->intent == INQ_DURATION) &&
 		     !q->asked_thing))

@@ -1124,14 +1124,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (rd_has(r, LW_HOURS) &&
 	    (r->qmark || rd_has(r, LW_QUESTION) || r->n <= 4))
 		out->asks |= INQ_ASK_HOURS;
-	/* The last such question is the specific one ("do you take walk
-	 * ins": walk-ins, not payment). */
-	for (size_t i = 0; i < r->n; i++) {
-		if (r->t[i].pcls & LW_NOT_TEXT)
-			out->not_text = r->t[i].pval;
-		else if (r->t[i].cls & LW_NOT_TEXT)
-			out->not_text = r->t[i].val;
-	}
+	rd_not_text(r, out);
 	(void)v;
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;

@@ -185,6 +185,59 @@ static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 	return 0;
 }
 
+/* A catalog topic is read in words [I, I+LEN): the business's own answer
+ * (a "we don't, try them" with its referrals) for those words. */
+static int topic_in(const struct reader *r, const struct inquiry *q, size_t i,
+		    size_t len)
+{
+	for (size_t k = i; k < i + len && k < r->n; k++) {
+		int th = r->t[k].thing;
+		if (th > 0 && (size_t)th <= q->n_things &&
+		    q->things[th - 1].kind == CAT_TOPIC &&
+		    q->things[th - 1].distance == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Every opening-hours word of the text is one of value 1, a verb that
+ * asks about the hours only when nothing else is named ("vcs atendem?";
+ * not "vcs atendem em casa?", "meu plano é IPE, vcs atendem?"). */
+static int weak_hours_only(const struct reader *r)
+{
+	int any = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->pcls & LW_HOURS) && t->pval != 1)
+			return 0;
+		if ((t->cls & LW_HOURS) && t->val != 1)
+			return 0;
+		any |= (t->eff & LW_HOURS) != 0;
+	}
+	return any;
+}
+
+/*
+ * The last question only a person can answer is the specific one ("do you
+ * take walk ins": walk-ins, not payment). Words the catalog lists as one of
+ * its topics ("em casa" for a clinic with a home-care referral, "receita"
+ * under the orthopaedist's) are the catalog's to answer (pt6 s09, s39).
+ */
+void rd_not_text(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if ((t->pcls & LW_NOT_TEXT) &&
+		    !topic_in(r, q, i, (size_t)t->plen))
+			q->not_text = t->pval;
+		else if ((t->cls & LW_NOT_TEXT) && !topic_in(r, q, i, 1))
+			q->not_text = t->val;
+	}
+	if (weak_hours_only(r) && !q->when.mentioned &&
+	    (q->n_things > 0 || q->not_text >= 0))
+		q->asks &= ~(unsigned)INQ_ASK_HOURS;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {

@@ -139,6 +139,9 @@ void rd_questions(const struct reader *r, struct inquiry *q);
 int rd_price_word(const struct tok *t);
 /* What each asked service's question asks of it (things[].facts). */
 void rd_facts(const struct reader *r, struct inquiry *q);
+/* What only a person can answer (q->not_text), the last such question of
+ * the pack's; the catalog's own topic for the same words wins. */
+void rd_not_text(const struct reader *r, struct inquiry *q);
 /* inquiry_mine.c: a question about a booking the customer holds, the
  * customer its subject and "booked" (or, after "have I", the service)
  * said a few words on ("am I down for thursday?", "Bin ich ... am 8.12.

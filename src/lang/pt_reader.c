@@ -495,7 +495,11 @@ const struct lang_word lang_pt_words[] = {
     W("que horas abre", LW_HOURS), W("que horas fecha", LW_HOURS),
     W("que horas abrem", LW_HOURS), W("que horas fecham", LW_HOURS),
     W("q horas abre", LW_HOURS), W("q horas fecha", LW_HOURS),
-    W("expediente", LW_HOURS), W("atendem", LW_HOURS | LW_QUESTION),
+    W("expediente", LW_HOURS),
+    /* "vcs atendem?", "atendem sábado?": the hours; beside a thing named
+     * ("vcs atendem em casa?", "meu plano é IPE, vcs atendem?") that
+     * thing's question (value 1; review pt6 s09, s43) */
+    V("atendem", LW_HOURS | LW_QUESTION, 1),
     W("meu horario", LW_MINE), W("meus horarios", LW_MINE),
     W("minha marcacao", LW_MINE), W("minhas marcacoes", LW_MINE),
     W("meu agendamento", LW_MINE), W("meus agendamentos", LW_MINE),

@@ -40,6 +40,25 @@ static const struct when_word pt_words[] = {
     E("veículos", WS_COUNTED, 0),
     E("motos", WS_COUNTED, 0),
     E("pneus", WS_COUNTED, 0),
+    /* what a desk books, counted ("as duas sessões", "2 aulas"), and both
+     * of them together ("as duas juntas", "os dois seguidos"): never 14:00
+     * (review pt6 c19: "isso, as duas no mesmo horário" asked a day for
+     * 14:00) */
+    E("sessões", WS_COUNTED, 0),
+    E("aulas", WS_COUNTED, 0),
+    E("consultas", WS_COUNTED, 0),
+    E("vagas", WS_COUNTED, 0),
+    E("horários", WS_COUNTED, 0),
+    E("marcações", WS_COUNTED, 0),
+    E("avaliações", WS_COUNTED, 0),
+    E("pacientes", WS_COUNTED, 0),
+    E("filhas", WS_COUNTED, 0),
+    E("juntas", WS_COUNTED, 0),
+    E("juntos", WS_COUNTED, 0),
+    E("juntinhas", WS_COUNTED, 0),
+    E("seguidas", WS_COUNTED, 0),
+    E("seguidos", WS_COUNTED, 0),
+    E("em seguida", WS_COUNTED, 0),
 
     /* ---- dias relativos ---- */
     E("hoje", WS_REL_DAY, 0),
@@ -572,6 +591,21 @@ static const struct when_word pt_words[] = {
     E("boas noites", WS_NOT_DATE, 0),
     E("uma boa tarde", WS_NOT_DATE, 0),
     E("um bom dia", WS_NOT_DATE, 0),
+    /* "as duas no mesmo horário", "os dois na mesma hora": both of them,
+     * the same time as said before; "as duas" is no hour here */
+    E("as duas no mesmo", WS_NOT_DATE, 0),
+    E("as duas na mesma", WS_NOT_DATE, 0),
+    E("os dois no mesmo", WS_NOT_DATE, 0),
+    E("os dois na mesma", WS_NOT_DATE, 0),
+    E("as 2 no mesmo", WS_NOT_DATE, 0),
+    E("as 2 na mesma", WS_NOT_DATE, 0),
+    E("os 2 no mesmo", WS_NOT_DATE, 0),
+    E("os 2 na mesma", WS_NOT_DATE, 0),
+    E("as duas pro mesmo", WS_NOT_DATE, 0),
+    E("as duas pra mesma", WS_NOT_DATE, 0),
+    E("as duas para o mesmo", WS_NOT_DATE, 0),
+    E("as duas ao mesmo", WS_NOT_DATE, 0),
+    E("os dois ao mesmo", WS_NOT_DATE, 0),
 };
 
 const struct when_vocab when_vocab_pt = {
