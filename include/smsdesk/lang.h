@@ -140,6 +140,20 @@ struct when_vocab;
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
+#define LW_AM_I                                                                \
+	(UINT64_C(1) << 60) /* am I, bin ich, estou: the customer the subject  \
+			       of a question; an LW_BOOKED word after it asks  \
+			       about a booking of theirs ("am I down for") */
+#define LW_HAVE_I                                                              \
+	(UINT64_C(1) << 61) /* have I got, hab ich, tenho: the same, and a     \
+			       service or booking noun right after it does too \
+			       ("tenho sessão amanhã né?") */
+#define LW_BOOKED                                                              \
+	(UINT64_C(1) << 62) /* booked, eingetragen, marcada: said after        \
+			       LW_AM_I or LW_HAVE_I in a question */
+#define LW_TITLE                                                               \
+	(UINT64_C(1) << 63) /* Dr, Frau, Mme, Sra: a name follows ("Ist Frau   \
+			       Dr. Hoffmann diese Woche da?") */
 
 /* The val of an LW_MOVE word that also means replacing a part
  * ("cambiar", "cambio", "change"): followed by a thing, not a booking or a
@@ -352,6 +366,15 @@ size_t lang_when_vocabs(const struct catalog *cat,
  */
 uint64_t lang_lookup(const struct lang_pack *pack, const char *folded,
 		     int *val);
+/*
+ * The rows of the pack's own words table (not its asks) having any class of
+ * CLS, in table order: *out points at them, the return value says how many.
+ * Gathered once per pack and CLS into static storage, so a question about a
+ * whole class costs its few rows, not a walk of the pack. Borrowed: valid
+ * until the next call (usually for the life of the process).
+ */
+size_t lang_words_with(const struct lang_pack *pack, uint64_t cls,
+		       const struct lang_word *const **out);
 /* The longest phrase in the pack, in words (at most LANG_MAX_PHRASE_WORDS). */
 size_t lang_max_phrase(const struct lang_pack *pack);
 
