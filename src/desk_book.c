@@ -669,6 +669,7 @@ void book_request(struct ctx *c, struct request *rq)
 			return;
 		}
 	}
+	next_week_meant(c, rq);
 	if (when_day_cmp(&w->day, &c->lnow.day) < 0) {
 		ask_day(c, rq, "ask_day_passed");
 		return;

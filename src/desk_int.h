@@ -222,6 +222,7 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
 		const struct store_booking *moving);
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
+int next_week_meant(struct ctx *c, struct request *rq);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,
 		  const struct store_booking *moving, int64_t *out, size_t cap);

@@ -342,3 +342,57 @@ void refer_done(struct ctx *c)
 	}
 	c->n_nos = 0;
 }
+
+/* Today can take none of it: the hour asked, or every start today (in the
+ * window asked), is before EARLY (now, or the end of the notice). */
+static int today_gone(struct ctx *c, const struct request *rq, int64_t early)
+{
+	const struct when_req *w = &rq->w;
+	int grid[MAX_GRID];
+
+	if (w->time == WHEN_TIME_AT)
+		return epoch_of(c, &w->day, w->from_min) < early;
+	size_t ng =
+	    when_slots_of(c->cat, &w->day, rq->svc->minutes, grid, MAX_GRID);
+	if (ng > MAX_GRID)
+		ng = MAX_GRID;
+	for (size_t i = 0; i < ng; i++) {
+		if (w->time == WHEN_TIME_WINDOW &&
+		    (grid[i] < w->from_min || grid[i] >= w->to_min))
+			continue;
+		if (epoch_of(c, &w->day, grid[i]) >= early)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * "lesson wednesday at 9am" said on a Wednesday at 10: the hour has gone,
+ * so next week's Wednesday is meant, never "that time has passed". So too
+ * when a later day is being talked about ("Can I also book one on
+ * Wednesday at 4pm?" after booking Monday 7th) and today is inside the
+ * notice (review r8 c10). Notice alone, with no day talked about, keeps
+ * today's honest no: "wednesday at 10" at 10 may mean now. Offered to
+ * confirm, never booked on our reading. 1 when the day moved.
+ */
+int next_week_meant(struct ctx *c, struct request *rq)
+{
+	struct when_req *w = &rq->w;
+	struct when_day talked;
+
+	if (!w->has_day || !w->weekday_only || rq->offered ||
+	    when_day_cmp(&w->day, &c->lnow.day) != 0)
+		return 0;
+	int64_t early = earliest_start(c, rq->svc);
+	if (!today_gone(c, rq, c->now) &&
+	    !(talked_day(c, &talked) &&
+	      when_day_cmp(&talked, &c->lnow.day) > 0 &&
+	      today_gone(c, rq, early > c->now ? early : c->now)))
+		return 0;
+	w->day = when_day_add(w->day, 7);
+	w->day_rule = "the same weekday next week: today cannot take it";
+	if (w->problem == WHEN_PAST)
+		w->problem = WHEN_FINE;
+	rq->offer_only = 1;
+	return 1;
+}
