@@ -942,7 +942,16 @@ const struct lang_word lang_de_words[] = {
     NT("komme ein paar minuten spater", OTHER), NT("bin gleich da", OTHER),
     NT("bin unterwegs", OTHER), NT("schaffe es nicht puenktlich", OTHER),
     NT("nicht punktlich", OTHER), NT("nicht puenktlich", OTHER),
-    NT("verloren", OTHER), NT("liegen lassen", OTHER), NT("liegen gelassen", OTHER),
+    /* a thing lost here is for a person; "Plombe verloren" is the
+     * filling asked for (de6 s21 was handed on) */
+    NT("bei euch verloren", OTHER), NT("bei ihnen verloren", OTHER), NT("bei dir verloren", OTHER),
+    NT("hier verloren", OTHER), NT("in der praxis verloren", OTHER), NT("im laden verloren", OTHER),
+    NT("was verloren", OTHER), NT("etwas verloren", OTHER), NT("handy verloren", OTHER),
+    NT("schlussel verloren", OTHER), NT("schluessel verloren", OTHER), NT("brille verloren", OTHER),
+    NT("geldbeutel verloren", OTHER), NT("portemonnaie verloren", OTHER), NT("jacke verloren", OTHER),
+    NT("mutze verloren", OTHER), NT("handschuh verloren", OTHER), NT("handschuhe verloren", OTHER),
+    NT("ohrring verloren", OTHER), NT("schal verloren", OTHER), NT("karte verloren", OTHER),
+    NT("liegen lassen", OTHER), NT("liegen gelassen", OTHER),
 
     /* ---- Wörter, die nur das Handwerk nennen: fragen, was gebraucht wird */
     W("fahrrad", LW_TRADE), W("fahrad", LW_TRADE), W("rad", LW_TRADE),
