@@ -213,6 +213,7 @@ const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 const char *example_text(struct ctx *c);
 const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
 			     const char *word);
+const char *svc_example_word(struct ctx *c, const struct cat_service *svc);
 void services_list(struct ctx *c, struct part *p, const char *name,
 		   int numbered, int with_price);
 const char *biz(const struct ctx *c);

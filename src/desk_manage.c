@@ -419,9 +419,7 @@ void do_my_bookings(struct ctx *c)
 static const char *example_for(struct ctx *c, const struct cat_service *svc)
 {
 	const char *ex = example_text(c);
-	const char *w1 = svc->n_words > 0
-			     ? svc_word_written(c, svc, svc->words[0])
-			     : svc->id;
+	const char *w1 = svc_example_word(c, svc);
 	/* The first service's word the example starts with. */
 	size_t l0 = c->example_wlen;
 	if (l0 == 0)

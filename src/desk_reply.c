@@ -559,6 +559,35 @@ const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
 	return changed ? pool_str(c, out) : word;
 }
 
+/* Every word of W is a word of the service's own name ("manikure" of
+ * "Maniküre mit Shellac"; "manikuere" is not). */
+static int name_holds(struct ctx *c, const struct cat_service *svc,
+		      const char *w)
+{
+	char tok[64];
+	for (const char *p = w; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		if (!name_token(svc_name(c, svc), p, n, tok, sizeof(tok)))
+			return 0;
+		p += n;
+		p += *p != '\0';
+	}
+	return 1;
+}
+
+/* The word an example names a service by: the first of its words its name
+ * holds, as the name writes it ("maniküre", never "manikuere" when the
+ * catalog lists that first), else its first word. */
+const char *svc_example_word(struct ctx *c, const struct cat_service *svc)
+{
+	if (svc->n_words == 0)
+		return svc->id;
+	for (size_t i = 0; i < svc->n_words && i < 8; i++)
+		if (name_holds(c, svc, svc->words[i]))
+			return svc_word_written(c, svc, svc->words[i]);
+	return svc_word_written(c, svc, svc->words[0]);
+}
+
 /*
  * An example request built from this catalog: our first service's word, the
  * next day we are open and an hour after opening, in the pack's "example"
@@ -587,7 +616,9 @@ const char *example_text(struct ctx *c)
 			}
 		}
 	}
-	if (svc != NULL)
+	if (svc != NULL && c->cat->n_languages <= 1)
+		word = svc_example_word(c, svc);
+	else if (svc != NULL)
 		word = svc_word_written(c, svc, word);
 	c->example_wlen = strlen(word);
 	struct when_day d = c->lnow.day;

@@ -228,6 +228,51 @@ static void dc_lower(char *s)
 	}
 }
 
+/* Every word of the folded W is a word of NAME, folded. */
+static int dc_name_holds(const char *name, const char *w)
+{
+	char fn[160], pad[164], tok[72];
+	text_fold(name, fn, sizeof(fn));
+	snprintf(pad, sizeof(pad), " %s ", fn);
+	for (const char *p = w; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		snprintf(tok, sizeof(tok), " %.*s ", (int)n, p);
+		if (strstr(pad, tok) == NULL)
+			return 0;
+		p += n;
+		p += *p != '\0';
+	}
+	return 1;
+}
+
+/* An example names a service by a word its name holds when it has one
+ * ("maniküre" of "Maniküre mit Shellac", never the catalog's first word
+ * "manikuere"). */
+static int example_name_word(const char *fex)
+{
+	for (size_t s = 0; s < cat->n_services; s++) {
+		const struct cat_service *sv = &cat->services[s];
+		int named = 0, held = 0, any = 0;
+		for (size_t w = 0; w < sv->n_words; w++) {
+			size_t l = strlen(sv->words[w]);
+			int here =
+			    strncmp(fex, sv->words[w], l) == 0 && fex[l] == ' ';
+			int h = dc_name_holds(sv->name, sv->words[w]);
+			named |= here;
+			held |= here && h;
+			any |= w < 8 && h;
+		}
+		if (named && held)
+			return 1;
+		if (named && any) {
+			printf("  example %s: its name holds a word of it\n",
+			       fex);
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static int example_as_written(const char *w1, const char *f1)
 {
 	if (strcmp(w1, f1) != 0)
@@ -354,6 +399,7 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 			}
 		CHECK(ours);
 		CHECK(example_as_written(w1, f1));
+		CHECK(cat->n_languages > 1 || example_name_word(fex));
 	}
 }
 
