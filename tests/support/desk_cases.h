@@ -231,8 +231,13 @@ static void dc_lower(char *s)
 /* Every word of the folded W is a word of NAME, folded. */
 static int dc_name_holds(const char *name, const char *w)
 {
-	char fn[160], pad[164], tok[72];
-	text_fold(name, fn, sizeof(fn));
+	char raw[160], fn[160], pad[164], tok[72];
+	/* split at an apostrophe as the desk does ("Children's") */
+	snprintf(raw, sizeof(raw), "%s", name);
+	for (char *q = raw; *q != '\0'; q++)
+		if (*q == '\'')
+			*q = ' ';
+	text_fold(raw, fn, sizeof(fn));
 	snprintf(pad, sizeof(pad), " %s ", fn);
 	for (const char *p = w; *p != '\0';) {
 		size_t n = strcspn(p, " ");
