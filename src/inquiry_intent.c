@@ -646,7 +646,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_YES, "yes words");
 		return;
 	}
-	if (!thing && !time && r->n <= 5 && (r->t[0].eff & LW_NO) &&
+	/* "ok tant pis", "ok never mind": an ok for what was said, then the
+	 * no (review fr6 c15) */
+	size_t no_at = r->n > 1 && (r->t[0].eff & (LW_YES | LW_ACK)) &&
+			       !(r->t[0].eff & LW_NO) && (r->t[1].eff & LW_NO)
+			   ? 1
+			   : 0;
+	if (!thing && !time && r->n <= 5 + no_at && (r->t[no_at].eff & LW_NO) &&
 	    !(r->t[0].eff & LW_CHOICE && r->n > 1 && rd_has_digit(r->t[1].w))) {
 		set(q, INQ_NO, "no words");
 		return;

@@ -309,30 +309,50 @@ static int has_phrase(const char *s, const char *w)
 	return 0;
 }
 
-/* An age under 16 said of someone: "my 3 year old", "he's 7", "aged 10". */
+/* Does FRAME (see lang_pack.age_frames) fit the words around token I,
+ * its '#' on I? */
+static int frame_fits(const struct reader *r, size_t i, const char *frame)
+{
+	size_t hash = 0, nw = 0;
+	for (const char *p = frame; *p != '\0'; nw++) {
+		size_t wl = strcspn(p, " ");
+		if (wl == 1 && *p == '#')
+			hash = nw;
+		p += wl + (p[wl] == ' ');
+	}
+	if (hash > i)
+		return 0;
+	size_t k = i - hash;
+	for (const char *p = frame; *p != '\0'; k++) {
+		size_t wl = strcspn(p, " ");
+		if (wl == 1 && *p == '$') {
+			if (k < r->n)
+				return 0;
+		} else if (k >= r->n) {
+			return 0;
+		} else if (!(wl == 1 && *p == '#') &&
+			   (strncmp(r->t[k].w, p, wl) != 0 ||
+			    r->t[k].w[wl] != '\0')) {
+			return 0;
+		}
+		p += wl + (p[wl] == ' ');
+	}
+	return 1;
+}
+
+/* An age under 16 said of someone, as the pack writes an age: "my 3 year
+ * old", "he's 7", "aged 10", "il a 8 ans". */
 static int child_age_at(const struct reader *r, size_t i)
 {
 	const struct tok *t = &r->t[i];
 	size_t nd = strspn(t->w, "0123456789");
-	if (nd == 0 || nd > 2 || t->w[nd] != '\0' || atoi(t->w) >= 16)
+	if (nd == 0 || nd > 2 || t->w[nd] != '\0' || atoi(t->w) >= 16 ||
+	    r->pack == NULL || r->pack->age_frames == NULL)
 		return 0;
-	const char *nx = i + 1 < r->n ? r->t[i + 1].w : "";
-	const char *pv = i > 0 ? r->t[i - 1].w : "";
-	if ((strcmp(nx, "year") == 0 || strcmp(nx, "years") == 0 ||
-	     strcmp(nx, "yr") == 0 || strcmp(nx, "yrs") == 0 ||
-	     strcmp(nx, "yo") == 0) &&
-	    (nx[0] == 'y' && (i + 2 >= r->n || strcmp(nx, "yo") == 0 ||
-			      strcmp(r->t[i + 2].w, "old") == 0 ||
-			      strcmp(r->t[i + 2].w, "olds") == 0)))
-		return 1;
-	/* "il a 8 ans", "elle a 5 ans" (fr) */
-	if (strcmp(nx, "ans") == 0 && strcmp(pv, "a") == 0 && i >= 2 &&
-	    (strcmp(r->t[i - 2].w, "il") == 0 ||
-	     strcmp(r->t[i - 2].w, "elle") == 0))
-		return 1;
-	return strcmp(pv, "aged") == 0 || strcmp(pv, "hes") == 0 ||
-	       strcmp(pv, "shes") == 0 || strcmp(pv, "he's") == 0 ||
-	       strcmp(pv, "she's") == 0 || strcmp(pv, "age") == 0;
+	for (size_t f = 0; r->pack->age_frames[f] != NULL; f++)
+		if (frame_fits(r, i, r->pack->age_frames[f]))
+			return 1;
+	return 0;
 }
 
 /*

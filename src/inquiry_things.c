@@ -41,15 +41,16 @@ static const char *closest_word(const struct catalog *cat,
 
 /* The word without an ending: "haircuts", "brushes", "coloured",
  * "trimmed", "shaving" meet "haircut", "brush", "colour", "trim",
- * "shave". Exact lookups only. */
+ * "shave"; and a singular where the catalog lists only the plural ("en
+ * cas d'urgence" meets "urgences", review fr6 s25). Exact lookups only. */
 static size_t lookup_singular(const struct catalog *cat, const char *word,
 			      struct cat_match *out, size_t cap)
 {
 	static const struct {
 		const char *end;
 		const char *add;
-	} ends[] = {{"s", ""},	 {"es", ""},   {"ed", ""},  {"ed", "e"},
-		    {"ing", ""}, {"ing", "e"}, {"ies", "y"}};
+	} ends[] = {{"s", ""},	 {"es", ""},   {"ed", ""},   {"ed", "e"},
+		    {"ing", ""}, {"ing", "e"}, {"ies", "y"}, {"", "s"}};
 	char tmp[64];
 	size_t len = strlen(word);
 

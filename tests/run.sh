@@ -3,6 +3,11 @@
 # with one such line for the whole suite. A program that dies without its
 # summary (a sanitizer report, a crash) counts as one failure.
 set -u
+# A pointer to a local kept after its function returned (a use after
+# return) is only caught with the fake stacks on; they cost little here.
+# What a caller set is kept.
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_stack_use_after_return=1}
+export ASAN_OPTIONS
 passed=0 failed=0 skipped=0
 for t in "$@"; do
 	name=${t#*build/san/}

@@ -317,6 +317,11 @@ struct lang_pack {
 	/* How a catalog word is found under the language's endings (NULL:
 	 * fields unset, nothing more is tried); see struct lang_stems. */
 	const struct lang_stems *stems;
+	/* How the language says a person's age around its number, word for
+	 * word as folded: '#' is the number, '$' the end of the text ("#
+	 * years old", "il a # ans", "aged #"); an age under 16 names a
+	 * child. NULL-terminated; NULL: the pack reads none. */
+	const char *const *age_frames;
 };
 
 /*

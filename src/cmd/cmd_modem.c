@@ -162,13 +162,16 @@ static int probe(const char *device, int baud, const char *pin,
 				   .command_timeout_ms = 5000,
 				   .pin_guard = st != NULL ? &guard : NULL,
 				   .retry_pin = retry_pin};
-	struct modem *m = modem_new(&cfg, &cb);
 	char err[256];
 	int64_t end = mono_ms() + PROBE_SECONDS * 1000;
 	int rc = CLI_DEVICE;
 
+	/* Filled before modem_new, which copies it: a guard copied unfilled
+	 * was stack garbage, and with a NULL "refused" the probe entered a
+	 * PIN the SIM had refused before (one of its three tries). */
 	if (st != NULL)
 		simlock_guard(st, &guard);
+	struct modem *m = modem_new(&cfg, &cb);
 	if (m == NULL) {
 		fprintf(stderr, "smsdesk modem: out of memory\n");
 		return CLI_DEVICE;

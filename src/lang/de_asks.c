@@ -64,6 +64,13 @@ const struct lang_word lang_de_asks[] = {
     /* ein Titel vor einem Namen ("Ist Frau Dr. Hoffmann diese Woche da?") */
     W("dr", LW_TITLE), W("frau", LW_TITLE), W("herr", LW_TITLE),
     W("doktor", LW_TITLE), W("prof", LW_TITLE),
+    /* für einen Menschen: nie gebucht, keine Antwort bekommen */
+    NT("nicht gebucht", OTHER), NT("nie gebucht", OTHER),
+    NT("nichts gebucht", OTHER), NT("keinen termin gemacht", OTHER),
+    NT("keinen termin gebucht", OTHER), NT("keine antwort", OTHER),
+    NT("niemand hat geantwortet", OTHER), NT("nicht zuruckgerufen", OTHER),
+    NT("nie zuruckgerufen", OTHER), NT("keiner hat sich gemeldet", OTHER),
+    NT("niemand hat sich gemeldet", OTHER),
     {NULL, 0, 0}, /* das Ende */
 };
 

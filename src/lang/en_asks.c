@@ -87,6 +87,24 @@ const struct lang_word lang_en_asks[] = {
     W("what time is my next", LW_MINE), W("when is my next", LW_MINE),
     /* a title before a person's name */
     W("dr", LW_TITLE), W("mr", LW_TITLE), W("mrs", LW_TITLE), W("ms", LW_TITLE),
+    /* for a person: they never booked what we wrote about, nobody
+     * answered them, or a question of how many or what kind (review r8
+     * s103, s098, s137, s139) */
+    NT("didnt book", OTHER), NT("did not book", OTHER),
+    NT("never booked", OTHER), NT("havent booked", OTHER),
+    NT("have not booked", OTHER), NT("didnt make a booking", OTHER),
+    NT("didnt ask for", OTHER), NT("not me who booked", OTHER),
+    NT("no one replied", OTHER), NT("nobody replied", OTHER),
+    NT("no one got back", OTHER), NT("nobody got back", OTHER),
+    NT("didnt hear back", OTHER), NT("never heard back", OTHER),
+    NT("no reply yet", OTHER), NT("still waiting for a reply", OTHER),
+    W("will i need", LW_ADVICE), W("would i need", LW_ADVICE),
+    W("will he need", LW_ADVICE), W("will she need", LW_ADVICE),
+    W("disabled", LW_ADVICE), W("disability", LW_ADVICE),
+    W("adapted", LW_ADVICE), W("wheelchair", LW_ADVICE),
+    W("dyslexic", LW_ADVICE), W("dyslexia", LW_ADVICE),
+    NT("bank holidays", OTHER),
+    NT("public holidays", OTHER),
     /* what the customer has, not what they ask for */
     W("ive got", LW_CONDITION), W("i have got", LW_CONDITION),
     W("suffer from", LW_CONDITION), W("suffering from", LW_CONDITION),

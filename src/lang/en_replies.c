@@ -213,7 +213,17 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} {h12}"},
 };
 
+/* A person's age around its number ('#'; '$' the end of the text):
+ * "my 3 year old", "he's 7", "aged 10", "she is 5 years". */
+static const char *const age_frames[] = {
+    "# yo",	  "# year $",	 "# years $",	"# yr $",	"# yrs $",
+    "# year old", "# years old", "# year olds", "# years olds", "# yr old",
+    "# yrs old",  "# yr olds",	 "# yrs olds",	"aged #",	"age #",
+    "hes #",	  "shes #",	 "he's #",	"she's #",	NULL,
+};
+
 const struct lang_pack lang_pack_en = {
+    .age_frames = age_frames,
     .code = "en",
     .jobs = &lang_en_jobs,
     .name = "English",

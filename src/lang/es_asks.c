@@ -86,6 +86,12 @@ const struct lang_word lang_es_asks[] = {
     /* un título antes de un nombre ("¿está la Dra. Ruiz el lunes?") */
     W("dr", LW_TITLE), W("dra", LW_TITLE), W("doctor", LW_TITLE),
     W("doctora", LW_TITLE), W("sr", LW_TITLE), W("sra", LW_TITLE),
+    /* para una persona: no reservó, nadie contestó */
+    NT("no he reservado", OTHER), NT("yo no reserve", OTHER),
+    NT("no pedi cita", OTHER), NT("nunca pedi", OTHER),
+    NT("nadie me contesto", OTHER), NT("nadie contesta", OTHER),
+    NT("nadie me ha contestado", OTHER), NT("nadie responde", OTHER),
+    NT("no me habeis contestado", OTHER), NT("sin respuesta", OTHER),
     {NULL, 0, 0}, /* the end */
 };
 

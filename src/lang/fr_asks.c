@@ -2,8 +2,9 @@
  * The French pack's words for questions, complaints, conditions and
  * worries about a service (Wave G: review fr5 s20, s57): "C'est normal
  * d'avoir encore mal 3 jours après une extraction ?", "le plombage est
- * tombé, je dois revenir ?". Data only, folded as text_fold does; the
- * rules that read them are the same in every language.
+ * tombé, je dois revenir ?"; an animal's or a person's health told in
+ * everyday words (Wave I: review fr6 s17, s50, s53). Data only, folded as
+ * text_fold does; the rules that read them are the same in every language.
  */
 #include "smsdesk/lang.h"
 
@@ -33,6 +34,75 @@ const struct lang_word lang_fr_asks[] = {
     NT("mecontent", OTHER), NT("reclamation", OTHER),
     NT("est tombe", OTHER), NT("est tombee", OTHER),
     NT("sest decolle", OTHER), NT("sest casse", OTHER),
+    /* ---- health in everyday words (the desk's rd_health): 2 urgent (the
+     * emergency service, else its referral), 1 seen soon (the emergency
+     * service, else the consultation), else a person; never the menu.
+     * "c'est urgent ma chienne a mangé du chocolat" (fr6 s50) */
+    V("a mange du", LW_SYMPTOM, 2), V("a mange de la", LW_SYMPTOM, 2),
+    V("a mange des", LW_SYMPTOM, 2), V("a mange un", LW_SYMPTOM, 2),
+    V("a mange une", LW_SYMPTOM, 2), V("mange du chocolat", LW_SYMPTOM, 2),
+    V("du chocolat", LW_SYMPTOM, 2), V("avale", LW_SYMPTOM, 2),
+    V("empoisonnee", LW_SYMPTOM, 2), V("empoisonnement", LW_SYMPTOM, 2),
+    V("intoxique", LW_SYMPTOM, 2), V("intoxiquee", LW_SYMPTOM, 2),
+    V("intoxication", LW_SYMPTOM, 2), V("poison", LW_SYMPTOM, 2),
+    V("mort aux rats", LW_SYMPTOM, 2), V("raticide", LW_SYMPTOM, 2),
+    V("antigel", LW_SYMPTOM, 2), V("anti limace", LW_SYMPTOM, 2),
+    V("convulsions", LW_SYMPTOM, 2), V("convulse", LW_SYMPTOM, 2),
+    V("crise depilepsie", LW_SYMPTOM, 2), V("respire mal", LW_SYMPTOM, 2),
+    V("du mal a respirer", LW_SYMPTOM, 2), V("ne respire plus", LW_SYMPTOM, 2),
+    V("etouffe", LW_SYMPTOM, 2), V("setouffe", LW_SYMPTOM, 2),
+    V("renverse", LW_SYMPTOM, 2), V("renversee", LW_SYMPTOM, 2),
+    V("sest fait renverser", LW_SYMPTOM, 2), V("paralyse", LW_SYMPTOM, 2),
+    V("paralysee", LW_SYMPTOM, 2), V("ne se leve plus", LW_SYMPTOM, 2),
+    V("ne tient plus debout", LW_SYMPTOM, 2), V("inconscient", LW_SYMPTOM, 2),
+    V("inconsciente", LW_SYMPTOM, 2), V("sest effondre", LW_SYMPTOM, 2),
+    V("sest effondree", LW_SYMPTOM, 2), V("du sang", LW_SYMPTOM, 2),
+    V("mordu", LW_SYMPTOM, 2), V("mordue", LW_SYMPTOM, 2),
+    V("sest fait mordre", LW_SYMPTOM, 2), V("morsure", LW_SYMPTOM, 2),
+    /* seen soon: "a vomi toute la nuit", "ne mange plus depuis 2 jours",
+     * "il se gratte bcp" (fr6 s17, s53, s30) */
+    V("vomi", LW_SYMPTOM, 1), V("a vomi", LW_SYMPTOM, 1),
+    V("vomir", LW_SYMPTOM, 1), V("vomissement", LW_SYMPTOM, 1),
+    V("vomissements", LW_SYMPTOM, 1), V("diarrhee", LW_SYMPTOM, 1),
+    V("la diarrhee", LW_SYMPTOM, 1), V("ne mange plus", LW_SYMPTOM, 1),
+    V("ne mange pas", LW_SYMPTOM, 1), V("mange plus", LW_SYMPTOM, 1),
+    V("ne boit plus", LW_SYMPTOM, 1), V("boit plus", LW_SYMPTOM, 1),
+    V("boit beaucoup", LW_SYMPTOM, 1), V("se gratte", LW_SYMPTOM, 1),
+    V("se leche", LW_SYMPTOM, 1), V("se lechouille", LW_SYMPTOM, 1),
+    V("tousse", LW_SYMPTOM, 1), V("toux", LW_SYMPTOM, 1),
+    V("eternue", LW_SYMPTOM, 1), V("fievre", LW_SYMPTOM, 1),
+    V("abattu", LW_SYMPTOM, 1), V("abattue", LW_SYMPTOM, 1),
+    V("amorphe", LW_SYMPTOM, 1), V("apathique", LW_SYMPTOM, 1),
+    V("boiterie", LW_SYMPTOM, 1), V("boitille", LW_SYMPTOM, 1),
+    V("ne pose plus la patte", LW_SYMPTOM, 1), V("plaie", LW_SYMPTOM, 1),
+    V("grosseur", LW_SYMPTOM, 1), V("une boule", LW_SYMPTOM, 1),
+    V("otite", LW_SYMPTOM, 1), V("oeil qui coule", LW_SYMPTOM, 1),
+    V("yeux qui coulent", LW_SYMPTOM, 1), V("constipe", LW_SYMPTOM, 1),
+    V("constipee", LW_SYMPTOM, 1),
+    V("pas en forme", LW_SYMPTOM, 1), V("perd ses poils", LW_SYMPTOM, 1),
+    V("diarrhees", LW_SYMPTOM, 1), V("des diarrhees", LW_SYMPTOM, 1),
+    V("ne fait plus pipi", LW_SYMPTOM, 1), V("tremble", LW_SYMPTOM, 1),
+    V("gemit", LW_SYMPTOM, 1), V("halete", LW_SYMPTOM, 1),
+    /* a sore paw or belly is seen at the consultation, not the night
+     * emergency ("mal" alone is urgent) */
+    V("mal a la patte", LW_SYMPTOM, 1), V("mal a une patte", LW_SYMPTOM, 1),
+    V("mal aux pattes", LW_SYMPTOM, 1), V("mal au ventre", LW_SYMPTOM, 1),
+    V("mal a loreille", LW_SYMPTOM, 1), V("mal aux oreilles", LW_SYMPTOM, 1),
+    /* the skin: "j'ai des boutons partout" is never the menu */
+    V("des boutons", LW_SYMPTOM, 1), V("demangeaisons", LW_SYMPTOM, 1),
+    V("ca demange", LW_SYMPTOM, 1), V("eczema", LW_SYMPTOM, 1),
+    V("urticaire", LW_SYMPTOM, 1), V("plaques rouges", LW_SYMPTOM, 1),
+    V("reaction allergique", LW_SYMPTOM, 2),
+    /* when it happened, not a time asked for: "toute la nuit" is never
+     * the night topic ("urgences de nuit") of the catalog (fr6 s17) */
+    W("toute la nuit", LW_COMMON), W("pendant la nuit", LW_COMMON),
+    W("dans la nuit", LW_COMMON), W("la nuit derniere", LW_COMMON),
+    W("depuis cette nuit", LW_COMMON), W("cette nuit il", LW_COMMON),
+    W("cette nuit elle", LW_COMMON),
+    /* "un bain en même temps que son vaccin": two things asked, the one
+     * never what the other is for (review fr6 s43) */
+    W("en meme temps que", LW_CONJ), W("en meme temps qu", LW_CONJ),
+    W("en meme temps", LW_CONJ), W("au meme moment que", LW_CONJ),
     /* not asked for: what the customer has */
     W("souffre de", LW_CONDITION), W("je souffre de", LW_CONDITION),
     /* une question sur un rdv à soi, "inscrit" plus loin ("je suis bien
@@ -52,6 +122,12 @@ const struct lang_word lang_fr_asks[] = {
     W("dr", LW_TITLE), W("docteur", LW_TITLE), W("mme", LW_TITLE),
     W("madame", LW_TITLE), W("monsieur", LW_TITLE), W("mr", LW_TITLE),
     W("mlle", LW_TITLE),
+    /* pour une personne : n'a rien réservé, personne n'a répondu */
+    NT("jai pas pris de rdv", OTHER), NT("je nai pas pris de rdv", OTHER),
+    NT("jai rien reserve", OTHER), NT("je nai rien reserve", OTHER),
+    NT("jamais pris de rdv", OTHER), NT("personne ne ma repondu", OTHER),
+    NT("personne ne repond", OTHER), NT("pas de reponse", OTHER),
+    NT("sans reponse", OTHER), NT("toujours pas de reponse", OTHER),
     {NULL, 0, 0}, /* fin */
 };
 

@@ -346,6 +346,8 @@ const struct lang_word lang_fr_words[] = {
     W("a la meme heure", LW_SAME), W("meme horaire", LW_SAME),
     W("meme creneau", LW_SAME),
     W("rdv", LW_BOOKING), W("rendez vous", LW_BOOKING),
+    /* the general consultation a mild health problem is seen at */
+    W("consultation", LW_BOOKING), W("consultations", LW_BOOKING),
     W("rendezvous", LW_BOOKING), W("rendez", LW_FILLER), W("rdvs", LW_BOOKING),
     W("reservation", LW_BOOKING), W("reservations", LW_BOOKING),
     W("resa", LW_BOOKING), W("reserve", LW_BOOKING | LW_BOOK),
@@ -436,7 +438,7 @@ const struct lang_word lang_fr_words[] = {
     V("je vois plus", LW_SYMPTOM, 2), V("vois plus rien", LW_SYMPTOM, 2),
     V("vision double", LW_SYMPTOM, 2), V("je vois double", LW_SYMPTOM, 2),
     V("des eclairs", LW_SYMPTOM, 2), V("a avale", LW_SYMPTOM, 2),
-    V("empoisonne", LW_SYMPTOM, 2), V("vomit", LW_SYMPTOM, 2),
+    V("empoisonne", LW_SYMPTOM, 2), V("vomit", LW_SYMPTOM, 1),
     V("rouge", LW_SYMPTOM, 1), V("rouges", LW_SYMPTOM, 1),
     V("irrite", LW_SYMPTOM, 1), V("irritee", LW_SYMPTOM, 1),
     V("irritation", LW_SYMPTOM, 1), V("ca gratte", LW_SYMPTOM, 1),
@@ -448,6 +450,8 @@ const struct lang_word lang_fr_words[] = {
     V("maux de tete", LW_SYMPTOM, 1), V("migraine", LW_SYMPTOM, 1),
     V("yeux secs", LW_SYMPTOM, 1), V("oeil sec", LW_SYMPTOM, 1),
     V("boite", LW_SYMPTOM, 1), V("il boite", LW_SYMPTOM, 1),
+    /* a groomer's vet-care topic lists it (more in fr_asks.c) */
+    V("malade", LW_SYMPTOM, 1),
     W("combien de temps", LW_DURATION), W("ca dure combien", LW_DURATION),
     W("ca dure", LW_DURATION), W("ca prend combien de temps", LW_DURATION),
     W("duree", LW_DURATION), W("dure", LW_DURATION), W("dure combien", LW_DURATION),

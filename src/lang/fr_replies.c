@@ -258,7 +258,30 @@ static const char *const elisions[] = {"l",	 "d",	   "qu", "j", "m",
 				       "t",	 "s",	   "n",	 "c", "jusqu",
 				       "lorsqu", "puisqu", NULL};
 
+/* A verb where the catalog lists the noun: "un rdv pour vacciner mon
+ * chat" at a vet with "vaccin" (review fr6 c01, s51), "détartrer" and
+ * "détartrage", "réviser" and "révision", "vidanger" and "vidange",
+ * "blanchir" and "blanchiment", "identifier" and "identification"; the
+ * participle ("le faire vacciné", "vaccinée") and "vaccinez-vous". Folded. */
+static const char *const verb_ends[] = {
+    "er", "ez", "ee", "ees", "es", "e", "ir", NULL,
+};
+static const char *const noun_ends[] = {
+    "",	   "e",	    "age",   "ation",	 "ion", "cation",
+    "ure", "ement", "iment", "issement", NULL,
+};
+
+/* A person's age around its number ('#'): "il a 8 ans", "mon neveu qui a 9
+ * ans", "âgé de 7 ans". */
+static const char *const age_frames[] = {
+    "il a # ans",   "elle a # ans",  "qui a # ans",
+    "age de # ans", "agee de # ans", NULL,
+};
+
 const struct lang_pack lang_pack_fr = {
+    .age_frames = age_frames,
+    .verb_ends = verb_ends,
+    .noun_ends = noun_ends,
     .code = "fr",
     .jobs = &lang_fr_jobs,
     .name = "Français",

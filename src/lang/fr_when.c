@@ -382,7 +382,8 @@ static const struct when_word fr_words[] = {
     E("à partir de", WS_AFTER, 1),
     E("a partir d", WS_AFTER, 1),
     E("dès", WS_AFTER, 1),
-    E("de", WS_AFTER, 2), /* "de 14h à 16h"; "un créneau de vendredi" is Friday */
+    E("de", WS_AFTER,
+      2), /* "de 14h à 16h"; "un créneau de vendredi" is Friday */
     /* "celui de 11h": the slot at 11 of a list, not from 11 on */
     E("celui de", WS_AT, 0),
     E("celle de", WS_AT, 0),
@@ -456,6 +457,10 @@ static const struct when_word fr_words[] = {
     E("depuis ce week-end", WS_NOT_DATE, 0),
     E("depuis cette nuit", WS_NOT_DATE, 0),
     E("depuis la nuit dernière", WS_NOT_DATE, 0),
+    /* "il a vomi toute la nuit": when it happened (review fr6 s17) */
+    E("toute la nuit", WS_NOT_DATE, 0),
+    E("pendant la nuit", WS_NOT_DATE, 0),
+    E("la nuit dernière", WS_NOT_DATE, 0),
     E("depuis cette semaine", WS_NOT_DATE, 0),
     E("depuis hier matin", WS_NOT_DATE, 0),
     E("depuis hier midi", WS_NOT_DATE, 0),

@@ -56,6 +56,18 @@ const struct lang_word lang_pt_asks[] = {
     /* um título antes de um nome ("a Dra Fernanda atende quinta?") */
     W("dr", LW_TITLE), W("dra", LW_TITLE), W("doutor", LW_TITLE),
     W("doutora", LW_TITLE), W("sr", LW_TITLE), W("sra", LW_TITLE),
+    /* para uma pessoa: não marcou, ninguém respondeu, o que levar
+     * (pt6 s48 "kd vcs? mandei msg ontem e ninguem respondeu", c09
+     * "Ela tem que ir com algum exame?") */
+    NT("nao marquei", OTHER), NT("nunca marquei", OTHER),
+    NT("nao agendei", OTHER), NT("ninguem respondeu", OTHER),
+    NT("ninguem me respondeu", OTHER), NT("ninguem responde", OTHER),
+    NT("ninguem retornou", OTHER), NT("sem resposta", OTHER),
+    NT("nao responderam", OTHER), NT("nao me responderam", OTHER),
+    NT("nao retornaram", OTHER), NT("kd vcs", OTHER),
+    W("tem que ir com", LW_ADVICE), W("tem que levar", LW_ADVICE),
+    W("tenho que levar", LW_ADVICE), W("preciso levar", LW_ADVICE),
+    W("precisa levar", LW_ADVICE), W("algum exame", LW_ADVICE),
     {NULL, 0, 0}, /* fim */
 };
 

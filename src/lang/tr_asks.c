@@ -45,6 +45,10 @@ const struct lang_word lang_tr_asks[] = {
     W("kaydim", LW_MINE), W("yaziliyim degil mi", LW_MINE),
     /* bir addan önce unvan ("Dr. Ayşe bugün var mı?") */
     W("dr", LW_TITLE), W("doktor", LW_TITLE), W("op dr", LW_TITLE),
+    /* bir kişiye: randevu almadı, kimse dönmedi */
+    NT("randevu almadim", OTHER), NT("ben randevu almadim", OTHER),
+    NT("kimse donmedi", OTHER), NT("kimse cevap vermedi", OTHER),
+    NT("donus yapmadiniz", OTHER), NT("geri donmediniz", OTHER),
     {NULL, 0, 0}, /* son */
 };
 
