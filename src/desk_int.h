@@ -135,6 +135,7 @@ struct ctx {
 	size_t pool_used;
 	size_t n_ptrs;
 	char example[96];
+	size_t example_wlen; /* bytes of example[] that are the service word */
 	struct pending_no nos[4];
 	size_t n_nos;
 	/* Remembered once the reply is fitted (how many items it kept). */
@@ -211,6 +212,9 @@ const char *fmt_notice(struct ctx *c, int minutes);
 const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 		      size_t n);
 const char *example_text(struct ctx *c);
+const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
+			     const char *word);
+const char *svc_example_word(struct ctx *c, const struct cat_service *svc);
 void services_list(struct ctx *c, struct part *p, const char *name,
 		   int numbered, int with_price);
 const char *biz(const struct ctx *c);

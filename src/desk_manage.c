@@ -419,20 +419,9 @@ void do_my_bookings(struct ctx *c)
 static const char *example_for(struct ctx *c, const struct cat_service *svc)
 {
 	const char *ex = example_text(c);
-	const struct cat_service *first = &c->cat->services[0];
-	const char *w1 = svc->n_words > 0 ? svc->words[0] : svc->id;
-	/* The first service's word the example starts with (any of its
-	 * words: example_text picks the one its name holds), whole. */
-	size_t l0 = 0;
-	for (size_t i = 0; i < first->n_words; i++) {
-		size_t l = strlen(first->words[i]);
-		if (l > l0 && strncmp(ex, first->words[i], l) == 0 &&
-		    ex[l] == ' ')
-			l0 = l;
-	}
-	if (l0 == 0 && first->n_words == 0 &&
-	    strncmp(ex, first->id, strlen(first->id)) == 0)
-		l0 = strlen(first->id);
+	const char *w1 = svc_example_word(c, svc);
+	/* The first service's word the example starts with. */
+	size_t l0 = c->example_wlen;
 	if (l0 == 0)
 		return ex;
 	return pool_fmt(c, "%s%s", w1, ex + l0);

@@ -488,6 +488,106 @@ const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 	return pool_fmt(c, "%s%s %ld.%02ld", pre, cur, sum / 100, sum % 100);
 }
 
+/* Lower case in place: ASCII and the Latin-1 capitals ("Ç", "Ü"). */
+static void lower_latin(char *s)
+{
+	for (unsigned char *q = (unsigned char *)s; *q != '\0'; q++) {
+		if (q[0] == 0xc3 && q[1] >= 0x80 && q[1] <= 0x9e &&
+		    q[1] != 0x97)
+			q[1] += 0x20;
+		else if (q[0] < 0x80)
+			*q = (unsigned char)tolower(*q);
+	}
+}
+
+/* The token of NAME that folds to the folded word W (n bytes), written
+ * letter for letter and lower case, into OUT; 0 if none. */
+static int name_token(const char *name, const char *w, size_t n, char *out,
+		      size_t cap)
+{
+	char f[64];
+	for (const char *p = name; *p != '\0';) {
+		size_t l = strcspn(p, " -/(),.'");
+		if (l > 0 && l < cap) {
+			memcpy(out, p, l);
+			out[l] = '\0';
+			text_fold(out, f, sizeof(f));
+			if (strlen(f) == n && strncmp(f, w, n) == 0 &&
+			    text_codepoints(out) == text_codepoints(f)) {
+				lower_latin(out);
+				return 1;
+			}
+		}
+		p += l;
+		p += *p != '\0';
+	}
+	return 0;
+}
+
+/*
+ * A service's word as its name writes it: the catalog keeps words folded
+ * ("fullung", "sac kesimi"), the name keeps the letters ("Füllung" gives
+ * "füllung", "Saç kesimi" "saç kesimi"), letter for letter ("Kids’" is not
+ * "kids"); a word its name does not hold as another service's name
+ * writes it ("kine" of "Kiné respiratoire"). A word no name holds comes
+ * back as it is.
+ */
+const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
+			     const char *word)
+{
+	char out[160] = "", tok[64];
+	int changed = 0;
+	for (const char *p = word; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		size_t len = strlen(out);
+		int found =
+		    name_token(svc_name(c, svc), p, n, tok, sizeof(tok));
+		for (size_t i = 0; !found && i < c->cat->n_services; i++)
+			found = name_token(svc_name(c, &c->cat->services[i]), p,
+					   n, tok, sizeof(tok));
+		if (found) {
+			changed |= strncmp(tok, p, n) != 0;
+			snprintf(out + len, sizeof(out) - len, "%s%s",
+				 len ? " " : "", tok);
+		} else {
+			snprintf(out + len, sizeof(out) - len, "%s%.*s",
+				 len ? " " : "", (int)n, p);
+		}
+		p += n;
+		p += *p != '\0';
+	}
+	return changed ? pool_str(c, out) : word;
+}
+
+/* Every word of W is a word of the service's own name ("manikure" of
+ * "Maniküre mit Shellac"; "manikuere" is not). */
+static int name_holds(struct ctx *c, const struct cat_service *svc,
+		      const char *w)
+{
+	char tok[64];
+	for (const char *p = w; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		if (!name_token(svc_name(c, svc), p, n, tok, sizeof(tok)))
+			return 0;
+		p += n;
+		p += *p != '\0';
+	}
+	return 1;
+}
+
+/* The word an example names a service by: the first of its words its name
+ * holds, as the name writes it ("maniküre", never "manikuere" when the
+ * catalog lists that first), else its first word. */
+const char *svc_example_word(struct ctx *c, const struct cat_service *svc)
+{
+	if (svc->n_words == 0)
+		return svc->id;
+	for (size_t i = 0; i < svc->n_words && i < 8; i++)
+		if (name_holds(c, svc, svc->words[i]))
+			return svc_word_written(c, svc, svc->words[i]);
+	return svc_word_written(c, svc, svc->words[0]);
+}
+
 /*
  * An example request built from this catalog: our first service's word, the
  * next day we are open and an hour after opening, in the pack's "example"
@@ -516,6 +616,11 @@ const char *example_text(struct ctx *c)
 			}
 		}
 	}
+	if (svc != NULL && c->cat->n_languages <= 1)
+		word = svc_example_word(c, svc);
+	else if (svc != NULL)
+		word = svc_word_written(c, svc, word);
+	c->example_wlen = strlen(word);
 	struct when_day d = c->lnow.day;
 	int open[8], close[8];
 	for (int i = 1; i <= 8; i++) {

@@ -33,6 +33,7 @@
 #include "smsdesk/desk.h"
 #include "smsdesk/pdu.h"
 #include "smsdesk/store.h"
+#include "smsdesk/text.h"
 #include "smsdesk/when.h"
 
 #include <ctype.h>
@@ -213,6 +214,97 @@ static __attribute__((unused)) int answer(struct store *st, const char *text,
 static const char *const example_marks[] = {"e.g. ", "p. ej. ", "ex. ", "Ex. ",
 					    "z.B. ", "örn. ",	NULL};
 
+/* An example's word that a service's name writes with its letters
+ * ("Füllung", "Saç") is written so, never folded ("fullung", "sac":
+ * review de6 s29); lower case, ASCII and Latin-1 capitals. */
+static void dc_lower(char *s)
+{
+	for (unsigned char *q = (unsigned char *)s; *q != '\0'; q++) {
+		if (q[0] == 0xc3 && q[1] >= 0x80 && q[1] <= 0x9e &&
+		    q[1] != 0x97)
+			q[1] += 0x20;
+		else if (q[0] < 0x80)
+			*q = (unsigned char)tolower(*q);
+	}
+}
+
+/* Every word of the folded W is a word of NAME, folded. */
+static int dc_name_holds(const char *name, const char *w)
+{
+	char raw[160], fn[160], pad[164], tok[72];
+	/* split at an apostrophe as the desk does ("Children's") */
+	snprintf(raw, sizeof(raw), "%s", name);
+	for (char *q = raw; *q != '\0'; q++)
+		if (*q == '\'')
+			*q = ' ';
+	text_fold(raw, fn, sizeof(fn));
+	snprintf(pad, sizeof(pad), " %s ", fn);
+	for (const char *p = w; *p != '\0';) {
+		size_t n = strcspn(p, " ");
+		snprintf(tok, sizeof(tok), " %.*s ", (int)n, p);
+		if (strstr(pad, tok) == NULL)
+			return 0;
+		p += n;
+		p += *p != '\0';
+	}
+	return 1;
+}
+
+/* An example names a service by a word its name holds when it has one
+ * ("maniküre" of "Maniküre mit Shellac", never the catalog's first word
+ * "manikuere"). */
+static int example_name_word(const char *fex)
+{
+	for (size_t s = 0; s < cat->n_services; s++) {
+		const struct cat_service *sv = &cat->services[s];
+		int named = 0, held = 0, any = 0;
+		for (size_t w = 0; w < sv->n_words; w++) {
+			size_t l = strlen(sv->words[w]);
+			int here =
+			    strncmp(fex, sv->words[w], l) == 0 && fex[l] == ' ';
+			int h = dc_name_holds(sv->name, sv->words[w]);
+			named |= here;
+			held |= here && h;
+			any |= w < 8 && h;
+		}
+		if (named && held)
+			return 1;
+		if (named && any) {
+			printf("  example %s: its name holds a word of it\n",
+			       fex);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int example_as_written(const char *w1, const char *f1)
+{
+	if (strcmp(w1, f1) != 0)
+		return 1;
+	for (size_t s = 0; s < cat->n_services; s++) {
+		const char *p = cat->services[s].name;
+		while (*p != '\0') {
+			size_t n = strcspn(p, " -/(),.'");
+			char tok[64], ft[64];
+			snprintf(tok, sizeof(tok), "%.*s", (int)n, p);
+			text_fold(tok, ft, sizeof(ft));
+			dc_lower(tok);
+			if (n > 0 && strcmp(ft, f1) == 0 &&
+			    strcmp(tok, f1) != 0 &&
+			    text_codepoints(tok) == text_codepoints(ft)) {
+				printf(
+				    "  example word %s, the name writes %s\n",
+				    w1, tok);
+				return 0;
+			}
+			p += n;
+			p += *p != '\0';
+		}
+	}
+	return 1;
+}
+
 /* The manners every answer keeps, whatever was asked. */
 /* "@whole" in a corpus file: from there on no reply may be cut short
  * ("..." at its end), so a reply that only fits by losing words fails. */
@@ -295,17 +387,24 @@ static __attribute__((unused)) void check_manners(const struct desk_result *res)
 				ex += strlen(example_marks[m]);
 		if (ex == NULL)
 			continue;
+		/* The example, folded as the catalog keeps its words
+		 * ("füllung do 9" is the word "fullung"). */
+		char w1[64], f1[64], fex[256];
+		size_t n1 = strcspn(ex, " ");
+		snprintf(w1, sizeof(w1), "%.*s", (int)n1, ex);
+		text_fold(w1, f1, sizeof(f1));
+		text_fold(ex, fex, sizeof(fex));
 		int ours = 0;
 		for (size_t s = 0; s < cat->n_services && !ours; s++)
-			for (size_t w = 0; w < cat->services[s].n_words; w++)
-				ours |=
-				    strncmp(
-					ex, cat->services[s].words[w],
-					strlen(cat->services[s].words[w])) ==
-					0 &&
-				    ex[strlen(cat->services[s].words[w])] ==
-					' '; /* the whole word */
+			for (size_t w = 0; w < cat->services[s].n_words; w++) {
+				const char *cw = cat->services[s].words[w];
+				size_t l = strlen(cw);
+				ours |= strncmp(fex, cw, l) == 0 &&
+					fex[l] == ' '; /* the whole word */
+			}
 		CHECK(ours);
+		CHECK(example_as_written(w1, f1));
+		CHECK(cat->n_languages > 1 || example_name_word(fex));
 	}
 }
 
