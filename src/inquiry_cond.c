@@ -94,7 +94,7 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 {
 	if (rd_has(r, LW_CANCEL | LW_MOVE))
 		return;
-	int cond[INQ_MAX_THINGS] = {0};
+	int cond[INQ_MAX_THINGS] = {0}, plain[INQ_MAX_THINGS] = {0};
 	int others = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
@@ -111,9 +111,11 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 		else if (conditioned(r, i, e))
 			cond[t->thing - 1] = 1;
 		else
-			others = 1;
+			others = plain[t->thing - 1] = 1;
 	}
+	/* "gözümde kızarıklık var, doktor bakıyor mu": the topic is named
+	 * again, asked — its condition word does not set it aside (tr6 s13) */
 	for (size_t k = 0; k < q->n_things && others; k++)
-		if (cond[k])
+		if (cond[k] && !plain[k])
 			q->things[k].role = INQ_MENTIONED;
 }
