@@ -585,6 +585,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_CANCEL, "cancel words");
 		return;
 	}
+	if (time && rd_moves_mine(r)) {
+		set(q, INQ_MOVE, "their booking to a new time: a move");
+		return;
+	}
 	int bare = 0; /* "make it 3": a number the when-reader left alone */
 	for (size_t i = 0; i < r->n && !time; i++)
 		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
