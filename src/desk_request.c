@@ -345,7 +345,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	 * booking) is answered, never a new offer (review r5 C06). */
 	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
-	     pending_is(c, "done"))) {
+	     pending_is(c, "done") || pending_is(c, "cancelled"))) {
 		if (q->asks_back || (q->intent == INQ_PRICE && !q->asked_thing))
 			rq.svc = talked_about(c);
 		else if (pending_is(c, "book") || pending_is(c, "offer"))

@@ -538,6 +538,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 				     * annulez" */
 	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
 		negated_cancel = 1; /* "your cancellation policy" */
+	/* "iptal etmeyin": a pack phrase whose negation follows the cancel
+	 * word (tr6 c18) */
+	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NEGATE) &&
+	    !(r->t[at].pcls & LW_CANCEL))
+		negated_cancel = 1;
 	/* "can I still cancel if something comes up", "bis wann kann ich
 	 * absagen": a phrase asking about their booking covers the cancel
 	 * word — whether one can, never a cancel (review de2 c08.3) */

@@ -191,6 +191,16 @@ const struct lang_word lang_tr_words[] = {
     W("gelmeyecegim", LW_CANCEL), W("gelmicem", LW_CANCEL),
     W("randevumu silin", LW_CANCEL), W("randevuyu silin", LW_CANCEL),
     W("cancel", LW_CANCEL),
+    /* "iptal etmeyin": the negation follows the cancel word — never a
+     * cancel (review tr6 c18: "aslında perşembe 15:00'e alabilir miyiz
+     * iptal etmeyin" after a cancel) */
+    W("iptal etmeyin", LW_NEGATE), W("iptal etmeyiniz", LW_NEGATE), W("iptal etme", LW_NEGATE),
+    W("iptal etmeyelim", LW_NEGATE), W("iptal etmesinler", LW_NEGATE), W("iptal etmiyorum", LW_NEGATE),
+    W("iptal etmeyecegim", LW_NEGATE), W("iptal etmek istemiyorum", LW_NEGATE),
+    W("iptal etmeyin lutfen", LW_NEGATE), W("iptal olmasin", LW_NEGATE),
+    W("iptal edilmesin", LW_NEGATE), W("iptal etmenize gerek yok", LW_NEGATE),
+    W("iptal etmeyin randevumu", LW_NEGATE), W("randevumu iptal etmeyin", LW_NEGATE),
+    W("iptali geri alin", LW_NEGATE), W("iptali geri alabilir misiniz", LW_NEGATE),
     W("ertele", LW_MOVE), W("erteleyelim", LW_MOVE), W("ertelemek", LW_MOVE),
     W("erteleyebilir miyiz", LW_MOVE), W("erteleyebilir misiniz", LW_MOVE),
     W("ertelensin", LW_MOVE), W("erteleyin", LW_MOVE),
