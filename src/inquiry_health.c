@@ -47,25 +47,38 @@ static int severity(const struct reader *r)
 	return worst;
 }
 
+/* The first of the pack's words W (N of them) that the catalog lists
+ * exactly, as a service or (unless SERVICES_ONLY) a topic. 1 when found. */
+static int first_listed(const struct reader *r,
+			const struct lang_word *const *w, size_t n,
+			int services_only, struct cat_match *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct cat_match m[4];
+		size_t k = catalog_lookup(r->cat, w[i]->text, 0, m, 4);
+		for (size_t j = 0; j < k; j++)
+			if (m[j].distance == 0 &&
+			    (!services_only || m[j].kind == CAT_SERVICE)) {
+				*out = m[j];
+				return 1;
+			}
+	}
+	return 0;
+}
+
 /* The catalog's emergency service or topic: the first listing one of the
  * pack's urgent words, services first; else the first listing one of its
  * symptom words (a groomer's "vet care" topic lists "injured"). 1 when
  * found. */
 static int emergency_entry(const struct reader *r, struct cat_match *out)
 {
-	const struct lang_word *w = r->pack->words;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; w != NULL && w[i].text != NULL; i++) {
-			struct cat_match m[4];
-			if (!(w[i].cls & (pass == 0 ? LW_URGENT : LW_SYMPTOM)))
-				continue;
-			size_t n = catalog_lookup(r->cat, w[i].text, 0, m, 4);
-			for (size_t k = 0; k < n; k++)
-				if (m[k].distance == 0) {
-					*out = m[k];
-					return 1;
-				}
-		}
+	for (int pass = 0; pass < 2; pass++) {
+		const struct lang_word *const *w;
+		size_t n = lang_words_with(
+		    r->pack, pass == 0 ? LW_URGENT : LW_SYMPTOM, &w);
+		if (first_listed(r, w, n, 0, out))
+			return 1;
+	}
 	return 0;
 }
 
@@ -75,19 +88,9 @@ static int emergency_entry(const struct reader *r, struct cat_match *out)
  * c15). 1 when found. */
 static int general_service(const struct reader *r, struct cat_match *out)
 {
-	const struct lang_word *w = r->pack->words;
-	for (size_t i = 0; w != NULL && w[i].text != NULL; i++) {
-		struct cat_match m[4];
-		if (!(w[i].cls & LW_BOOKING))
-			continue;
-		size_t n = catalog_lookup(r->cat, w[i].text, 0, m, 4);
-		for (size_t k = 0; k < n; k++)
-			if (m[k].distance == 0 && m[k].kind == CAT_SERVICE) {
-				*out = m[k];
-				return 1;
-			}
-	}
-	return 0;
+	const struct lang_word *const *w;
+	size_t n = lang_words_with(r->pack, LW_BOOKING, &w);
+	return first_listed(r, w, n, 1, out);
 }
 
 static void only(struct inquiry *q, const struct cat_match *m)

@@ -251,72 +251,20 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		q->apart = 1;
 }
 
-/* A pack's one-word children's words. Packs are compiled-in tables whose
- * addresses never change, so they are gathered once per pack: walking the
- * whole pack on every text cost 30,000 instructions an answer. */
-#define CHILD_WORDS_MAX 64
-struct child_words {
-	const struct lang_pack *pack;
-	const char *w[CHILD_WORDS_MAX];
-	size_t n; /* all of them, even past CHILD_WORDS_MAX */
-};
-
-static void child_words_fill(struct child_words *c,
-			     const struct lang_pack *pack)
-{
-	c->pack = pack;
-	c->n = 0;
-	for (const struct lang_word *w = pack->words; w->text != NULL; w++)
-		if ((w->cls & LW_CHILD) && strchr(w->text, ' ') == NULL &&
-		    c->n++ < CHILD_WORDS_MAX)
-			c->w[c->n - 1] = w->text;
-}
-
-static const struct child_words *child_words_of(const struct lang_pack *pack,
-						struct child_words *spare)
-{
-	static struct child_words cache[12];
-	for (size_t i = 0; i < sizeof(cache) / sizeof(cache[0]); i++) {
-		if (cache[i].pack == pack)
-			return &cache[i];
-		if (cache[i].pack == NULL) {
-			child_words_fill(&cache[i], pack);
-			return &cache[i];
-		}
-	}
-	child_words_fill(spare, pack); /* more packs than slots */
-	return spare;
-}
-
-static int child_service_slow(const struct reader *r, size_t *idx)
-{
-	size_t best = SIZE_MAX;
-	for (const struct lang_word *w = r->pack->words; w->text != NULL; w++) {
-		const struct cat_match *o;
-		if ((w->cls & LW_CHILD) && strchr(w->text, ' ') == NULL &&
-		    catalog_word_owners(r->cat, w->text, &o) > 0 &&
-		    o[0].kind == CAT_SERVICE && o[0].idx < best)
-			best = o[0].idx;
-	}
-	*idx = best;
-	return best != SIZE_MAX;
-}
-
 /* The catalog's service for children: the first whose words name a child
- * (a word of the pack's children's words, alone or in a phrase: "kids cut").
- * Asked of the catalog's word index, not by walking every service. */
+ * (a one-word children's word of the pack, alone or in a phrase: "kids
+ * cut"). The pack's children's words are gathered once (lang_words_with)
+ * and each asked of the catalog's word index: no walk of the pack or of
+ * every service per text (that cost 30,000 instructions an answer). */
 static int child_service(const struct reader *r, size_t *idx)
 {
-	struct child_words spare;
-	const struct child_words *cw = child_words_of(r->pack, &spare);
+	const struct lang_word *const *w;
+	size_t n = lang_words_with(r->pack, LW_CHILD, &w);
 	size_t best = SIZE_MAX;
-	for (size_t i = 0; i < cw->n; i++) {
-		/* a pack with more than we keep: its words one by one */
-		const char *word = i < CHILD_WORDS_MAX ? cw->w[i] : NULL;
-		if (word == NULL)
-			return child_service_slow(r, idx);
+	for (size_t i = 0; i < n; i++) {
 		const struct cat_match *o;
-		if (catalog_word_owners(r->cat, word, &o) > 0 &&
+		if (strchr(w[i]->text, ' ') == NULL &&
+		    catalog_word_owners(r->cat, w[i]->text, &o) > 0 &&
 		    o[0].kind == CAT_SERVICE && o[0].idx < best)
 			best = o[0].idx;
 	}

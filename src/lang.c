@@ -188,6 +188,67 @@ uint64_t lang_lookup(const struct lang_pack *pack, const char *folded, int *val)
 	return 0;
 }
 
+/* ---- words of a class, gathered once ------------------------------------
+ *
+ * The reader asks some questions of a whole class ("which of the urgent
+ * words does the catalog list?"). Walking the pack's few thousand rows on
+ * every text cost more than reading it, so each pack's rows of a class are
+ * gathered once into a static pool. A pool that is full (more packs or
+ * classes than it was sized for) still answers, from a walk into scratch.
+ */
+
+#define CLASS_LISTS 48
+#define CLASS_POOL  4096
+
+struct class_list {
+	const struct lang_pack *pack;
+	uint64_t cls;
+	size_t at, n; /* in pool */
+};
+
+static struct class_list class_lists[CLASS_LISTS];
+static size_t n_class_lists;
+static const struct lang_word *class_pool[CLASS_POOL];
+static size_t class_pool_used;
+
+static size_t class_gather(const struct lang_pack *pack, uint64_t cls,
+			   const struct lang_word **out, size_t cap)
+{
+	size_t n = 0;
+	for (const struct lang_word *w = pack->words; w != NULL && w->text; w++)
+		if ((w->cls & cls) != 0) {
+			if (n == cap)
+				return SIZE_MAX;
+			out[n++] = w;
+		}
+	return n;
+}
+
+size_t lang_words_with(const struct lang_pack *pack, uint64_t cls,
+		       const struct lang_word *const **out)
+{
+	static const struct lang_word *scratch[INDEX_WORDS];
+	for (size_t i = 0; i < n_class_lists; i++)
+		if (class_lists[i].pack == pack && class_lists[i].cls == cls) {
+			*out = class_pool + class_lists[i].at;
+			return class_lists[i].n;
+		}
+	if (n_class_lists < CLASS_LISTS) {
+		size_t n = class_gather(pack, cls, class_pool + class_pool_used,
+					CLASS_POOL - class_pool_used);
+		if (n != SIZE_MAX) {
+			class_lists[n_class_lists++] =
+			    (struct class_list){pack, cls, class_pool_used, n};
+			*out = class_pool + class_pool_used;
+			class_pool_used += n;
+			return n;
+		}
+	}
+	size_t n = class_gather(pack, cls, scratch, INDEX_WORDS);
+	*out = scratch;
+	return n == SIZE_MAX ? INDEX_WORDS : n;
+}
+
 size_t lang_max_phrase(const struct lang_pack *pack)
 {
 	struct lang_index *ix = index_of(pack);

@@ -351,6 +351,15 @@ size_t lang_when_vocabs(const struct catalog *cat,
  */
 uint64_t lang_lookup(const struct lang_pack *pack, const char *folded,
 		     int *val);
+/*
+ * The rows of the pack's own words table (not its asks) having any class of
+ * CLS, in table order: *out points at them, the return value says how many.
+ * Gathered once per pack and CLS into static storage, so a question about a
+ * whole class costs its few rows, not a walk of the pack. Borrowed: valid
+ * until the next call (usually for the life of the process).
+ */
+size_t lang_words_with(const struct lang_pack *pack, uint64_t cls,
+		       const struct lang_word *const **out);
 /* The longest phrase in the pack, in words (at most LANG_MAX_PHRASE_WORDS). */
 size_t lang_max_phrase(const struct lang_pack *pack);
 

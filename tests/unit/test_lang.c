@@ -270,6 +270,47 @@ static void test_detect(void)
 	catalog_free(two);
 }
 
+/* lang_words_with answers from its gathered lists exactly what a walk of
+ * the pack's table gives, in table order, and gathers each list once. */
+static void test_words_with(void)
+{
+	const struct lang_pack *const *packs;
+	size_t np = lang_packs(&packs);
+	const uint64_t classes[] = {LW_URGENT, LW_SYMPTOM, LW_BOOKING, LW_CHILD,
+				    LW_URGENT | LW_SYMPTOM};
+	for (size_t p = 0; p < np; p++) {
+		TEST_BEGIN("pack %s: words of a class, gathered once",
+			   packs[p]->code);
+		for (size_t c = 0; c < sizeof(classes) / sizeof(classes[0]);
+		     c++) {
+			const struct lang_word *const *got, *const *again;
+			size_t n = lang_words_with(packs[p], classes[c], &got);
+			size_t k = 0;
+			for (const struct lang_word *w = packs[p]->words;
+			     w->text != NULL; w++) {
+				if ((w->cls & classes[c]) == 0)
+					continue;
+				CHECK(k < n && got[k] == w);
+				k++;
+			}
+			CHECK(k == n);
+			CHECK(lang_words_with(packs[p], classes[c], &again) ==
+			      n);
+			CHECK(again == got); /* the same list, not a new walk */
+		}
+		TEST_END();
+	}
+	TEST_BEGIN("the English urgent and children's words are there");
+	const struct lang_word *const *w;
+	size_t n = lang_words_with(lang_default(), LW_URGENT, &w);
+	int emergency = 0;
+	for (size_t i = 0; i < n; i++)
+		emergency |= strcmp(w[i]->text, "emergency") == 0;
+	CHECK(emergency);
+	CHECK(lang_words_with(lang_default(), LW_CHILD, &w) > 0);
+	TEST_END();
+}
+
 int main(void)
 {
 	const char *src = getenv("SMSDESK_SRC");
@@ -287,6 +328,7 @@ int main(void)
 	RUN(test_check_reply);
 	RUN(test_detect);
 	test_packs_are_complete();
+	test_words_with();
 	catalog_free(cat);
 	return h_done();
 }
