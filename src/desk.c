@@ -620,6 +620,9 @@ static void dispatch(struct ctx *c, const char *text)
 			book_option(c, 0);
 		} else if (q->thanks &&
 			   (pending_is(c, "offer") || pending_is(c, "book"))) {
+			if (!(pending_is(c, "book") && acks_held(c, q)) &&
+			    says_unbooked(c, q))
+				return;
 			decide(c, DESK_SILENT, DESK_REASON_THANKS,
 			       "ok with thanks: closes, picks nothing");
 		} else if (pending_is(c, "offer") && c->pend.n_opts > 1) {
@@ -674,6 +677,9 @@ static void dispatch(struct ctx *c, const char *text)
 			do_help(c, 1);
 			return;
 		}
+		if (!(pending_is(c, "book") && acks_held(c, q)) &&
+		    says_unbooked(c, q))
+			return;
 		decide(c, DESK_SILENT, DESK_REASON_THANKS,
 		       "thanks or an acknowledgement: no reply");
 		return;

@@ -141,6 +141,7 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 	state_get(conv->state, "move", p->move, sizeof(p->move));
 	state_get(conv->state, "action", p->action, sizeof(p->action));
 	state_get(conv->state, "last", p->last, sizeof(p->last));
+	p->nudged = state_get(conv->state, "nudged", v, sizeof(v)) != NULL;
 }
 
 int pending_is(const struct ctx *c, const char *kind)
@@ -154,6 +155,45 @@ void conv_save(struct ctx *c, const char *kind, const char *state)
 	    c->now + (int64_t)c->cat->policy.conversation_minutes * 60;
 	check(c,
 	      c->io->conv_set(c->io->ctx, c->sender, kind, state, exp, c->now));
+}
+
+/* The open question stays as it is, marked "nudged". */
+static void conv_mark_nudged(struct ctx *c)
+{
+	struct store_conv conv;
+
+	if (check(c, c->io->conv_get(c->io->ctx, c->sender, c->now, &conv)) < 0)
+		return;
+	state_add(conv.state, sizeof(conv.state), "nudged=1;");
+	conv_save(c, conv.kind, conv.state);
+}
+
+/* "thanks, see you then" to a list we offered or to our question for a
+ * day: the customer may think it is booked. Once per question, say it is
+ * not and keep it open (reviews r8 c05, fr6 c08, es6 d03, pt6 c13). "I'll
+ * text you back" (LW_BYE_OPEN) knows nothing is settled: no reply. */
+int says_unbooked(struct ctx *c, const struct inquiry *q)
+{
+	const struct pending *p = &c->pend;
+	int offer = pending_is(c, "offer") && p->n_opts > 0;
+
+	if (q->bye_open || p->nudged || p->svc == NULL ||
+	    (!offer && !pending_is(c, "book")))
+		return 0;
+	decide(c, DESK_CLARIFY,
+	       offer || p->has_day ? DESK_REASON_NEED_TIME
+				   : DESK_REASON_NEED_DAY,
+	       "thanks to an open question: nothing is booked yet");
+	set_subject(c, p->svc->id);
+	const char *tpl = p->move[0] != '\0' ? "unmoved"
+			  : offer	     ? "unbooked_offer"
+					     : "unbooked_ask";
+	struct part *pt = part_add(c, tpl, 0);
+	part_set(pt, "service", svc_name(c, p->svc));
+	part_set(pt, "choices",
+		 p->n_opts > 1 ? pool_fmt(c, "1-%zu", p->n_opts) : "1");
+	conv_mark_nudged(c);
+	return 1;
 }
 
 void conv_clear(struct ctx *c)

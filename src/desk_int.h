@@ -52,6 +52,7 @@ struct pending {
 	int apart;
 	int has_range; /* a span of days talked about ("semana que vem") */
 	struct when_day range_first, range_last;
+	int nudged; /* "not booked yet" was said once to this question */
 };
 
 /* ---- one booking request ------------------------------------------------- */
@@ -256,6 +257,9 @@ void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
 		    const char *action, const struct when_req *w);
 void merge_pending(const struct ctx *c, struct request *rq);
 int pending_is(const struct ctx *c, const char *kind);
+/* A goodbye or thanks to our open list or question: once, say nothing is
+ * booked yet (1 when it answered). */
+int says_unbooked(struct ctx *c, const struct inquiry *q);
 int bare_time(struct ctx *c, const char *text, struct when_req *w);
 int bare_mday(struct ctx *c, struct when_req *w);
 int asked_day(const struct ctx *c);

@@ -195,14 +195,14 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 		r->clauses++;
 }
 
-/* An LW_ALSO word or phrase that says "right after" (LW_ALSO_AFTER). */
-static int also_after(const struct reader *r)
+/* A word or phrase of class CLS with value VAL ("right after" is
+ * LW_ALSO_AFTER, "I'll text you back" LW_BYE_OPEN). */
+static int said_val(const struct reader *r, uint64_t cls, int val)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		if ((t->plen > 1 && (t->pcls & LW_ALSO) &&
-		     t->pval == LW_ALSO_AFTER) ||
-		    ((t->cls & LW_ALSO) && t->val == LW_ALSO_AFTER))
+		if ((t->plen > 1 && (t->pcls & cls) && t->pval == val) ||
+		    ((t->cls & cls) && t->val == val))
 			return 1;
 	}
 	return 0;
@@ -1151,7 +1151,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->correction = rd_has(r, LW_CORRECT);
 	out->same_time = rd_has(r, LW_SAME);
 	out->also = rd_has(r, LW_ALSO);
-	out->also_after = also_after(r);
+	out->also_after = said_val(r, LW_ALSO, LW_ALSO_AFTER);
+	out->bye_open = said_val(r, LW_BYE, LW_BYE_OPEN);
 	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;

@@ -641,18 +641,21 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	/* "yarın 14:00 manikür randevum vardı, hala geçerli mi?", "is my
 	 * haircut on friday still on?": a question about a booking they
 	 * hold, even with its service named — never a new offer (review
-	 * tr1 S094). Only a phrase of several words says so. */
-	int mine_phrase = 0;
+	 * tr1 S094). Only a phrase of several words says so, or the customer
+	 * asked as the subject of "booked" (inquiry_mine.c). */
+	int mine_asked = rd_mine_asked(r, q), mine_phrase = mine_asked;
 	for (size_t i = 0; i < r->n; i++)
 		mine_phrase |= r->t[i].plen > 1 && (r->t[i].pcls & LW_MINE);
-	if (svc && mine_phrase && !rd_has(r, LW_BOOK | LW_MOVE | LW_CANCEL) &&
+	if (svc &&
+	    (mine_asked ||
+	     (mine_phrase && !rd_has(r, LW_BOOK | LW_MOVE | LW_CANCEL))) &&
 	    !(q->asks & INQ_ASK_PRICE) && q->not_text != LANG_NT_OTHER) {
 		set(q, INQ_MY_BOOKINGS, "asks about a booking of theirs");
 		return;
 	}
 	/* "complaint - I waited past my appointment": for a person */
-	if (rd_has(r, LW_MINE) && !svc && !(q->asks & INQ_ASK_PRICE) &&
-	    q->not_text != LANG_NT_OTHER) {
+	if ((rd_has(r, LW_MINE) || mine_phrase) && !svc &&
+	    !(q->asks & INQ_ASK_PRICE) && q->not_text != LANG_NT_OTHER) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}

@@ -137,6 +137,11 @@ int rd_moves_mine(const struct reader *r);
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */
 void rd_questions(const struct reader *r, struct inquiry *q);
+/* inquiry_mine.c: a question about a booking the customer holds, the
+ * customer its subject and "booked" (or, after "have I", the service)
+ * said a few words on ("am I down for thursday?", "Bin ich ... am 8.12.
+ * eingetragen?", "tenho sessão amanhã né?"). */
+int rd_mine_asked(const struct reader *r, const struct inquiry *q);
 /* inquiry_staff.c: a question about a member of staff by name, naming no
  * service, is for a person. */
 void rd_staff(const struct reader *r, const char *text, struct inquiry *q);

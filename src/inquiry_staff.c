@@ -4,8 +4,9 @@
  * service: who works when is for a person to answer, never the service
  * menu nor a booking flow. A name is a word of a staff entry's name
  * (catalog staff = (...)) of four letters or more that the language pack
- * does not know as a word of its own. It never reads the clock nor does
- * I/O.
+ * does not know as a word of its own, or any word the pack doesn't know
+ * after a title of the pack (LW_TITLE: "Frau Dr. Hoffmann", "la Dra
+ * Ruiz"). It never reads the clock nor does I/O.
  */
 #include "inquiry_read.h"
 
@@ -51,10 +52,40 @@ static int names_staff(const struct reader *r, const char *text)
 	return 0;
 }
 
+/* Word I's piece of TEXT ends with a question mark. */
+static int in_question(const struct reader *r, const char *text, size_t i)
+{
+	int seg = r->t[i].segment;
+	return r->seg_to[seg] < strlen(text) && text[r->seg_to[seg]] == '?';
+}
+
+/* A title then a word the pack doesn't know, in a piece that asks ("Ist
+ * Frau Dr. Hoffmann diese Woche da?", de6 s26): a person of the team by
+ * name, listed or not. Not one's own ("meine Frau Anna", the pack's person
+ * phrase), and not a name the customer gives as theirs ("hier ist Frau Müller,
+ * ..."). */
+static int titled_name(const struct reader *r, const char *text)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		if (!(r->t[i].cls & LW_TITLE) ||
+		    (r->t[i].eff & (LW_PERSON | LW_OWNER)) ||
+		    (i > 0 && (r->t[i - 1].eff & LW_OWNER)))
+			continue;
+		size_t j = i + 1;
+		while (j + 1 < r->n && (r->t[j].cls & LW_TITLE))
+			j++;
+		const struct tok *t = &r->t[j];
+		if (t->thing == 0 && !(t->eff & ~LW_COMMON) &&
+		    !rd_has_digit(t->w) && strlen(t->w) >= 3 &&
+		    in_question(r, text, j))
+			return 1;
+	}
+	return 0;
+}
+
 void rd_staff(const struct reader *r, const char *text, struct inquiry *q)
 {
-	if (r->cat == NULL || r->cat->n_staff == 0 || q->n_matches > 0 ||
-	    q->n_things > 0 || !r->qmark)
+	if (r->cat == NULL || q->n_matches > 0 || q->n_things > 0 || !r->qmark)
 		return;
 	switch (q->intent) {
 	case INQ_BOOK:
@@ -66,7 +97,8 @@ void rd_staff(const struct reader *r, const char *text, struct inquiry *q)
 	default:
 		return;
 	}
-	if (!names_staff(r, text))
+	if (!titled_name(r, text) &&
+	    (r->cat->n_staff == 0 || !names_staff(r, text)))
 		return;
 	q->intent = INQ_NOT_TEXT;
 	q->not_text = LANG_NT_OTHER;

@@ -149,6 +149,8 @@ struct inquiry {
 				  gelsin", "merhaba"), and no thanks */
 	int thanks;	       /* says thanks ("ok thanks"): a yes that
 				  closes rather than picks */
+	int bye_open;	       /* "I'll text you back" (LW_BYE_OPEN): knows
+				  nothing is settled yet */
 	int today;	       /* "tonight", "this afternoon": today named */
 	int day_conflict;      /* the day read disagrees with a weekday or
 				  date the text names: asked, never booked */

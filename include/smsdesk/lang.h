@@ -140,6 +140,20 @@ struct when_vocab;
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
+#define LW_AM_I                                                                \
+	(UINT64_C(1) << 60) /* am I, bin ich, estou: the customer the subject  \
+			       of a question; an LW_BOOKED word after it asks  \
+			       about a booking of theirs ("am I down for") */
+#define LW_HAVE_I                                                              \
+	(UINT64_C(1) << 61) /* have I got, hab ich, tenho: the same, and a     \
+			       service or booking noun right after it does too \
+			       ("tenho sessão amanhã né?") */
+#define LW_BOOKED                                                              \
+	(UINT64_C(1) << 62) /* booked, eingetragen, marcada: said after        \
+			       LW_AM_I or LW_HAVE_I in a question */
+#define LW_TITLE                                                               \
+	(UINT64_C(1) << 63) /* Dr, Frau, Mme, Sra: a name follows ("Ist Frau   \
+			       Dr. Hoffmann diese Woche da?") */
 
 /* The val of an LW_MOVE word that also means replacing a part
  * ("cambiar", "cambio", "change"): followed by a thing, not a booking or a
@@ -156,6 +170,12 @@ struct when_vocab;
  * its time: "can my sister come right after" is the next free slot after
  * the booking ends. */
 #define LW_ALSO_AFTER 1
+
+/* The val of an LW_BYE phrase that leaves the choice open ("I'll text you
+ * back", "I'll call instead", "wrong number"): the customer knows nothing
+ * is settled, so a list they leave unanswered needs no "nothing is booked
+ * yet" (a plain "thanks, see you then" gets one). */
+#define LW_BYE_OPEN 1
 
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the

@@ -44,6 +44,26 @@ const struct lang_word lang_de_asks[] = {
     W("leidet an", LW_CONDITION), W("leidet unter", LW_CONDITION),
     W("leide an", LW_CONDITION), W("leide unter", LW_CONDITION),
     W("hat seit", LW_CONDITION),
+    /* nach einem eigenen Termin gefragt, das Wort "eingetragen" später
+     * ("Bin ich bei Ihnen mit 15:30 am 8.12. eingetragen?", "habe Termin
+     * zur Kontrolle bei Ihnen gebucht, ... wann genau?", de6 s48, c14;
+     * inquiry_mine.c) */
+    W("bin ich", LW_AM_I), W("sind wir", LW_AM_I), W("ist er", LW_AM_I),
+    W("ist sie", LW_AM_I), W("ist mein", LW_AM_I), W("ist meine", LW_AM_I),
+    W("ist unser", LW_AM_I), W("ist unsere", LW_AM_I), W("bin ich noch", LW_AM_I), W("hab", LW_AM_I),
+    W("habe", LW_AM_I), W("ich hab", LW_AM_I), W("ich habe", LW_AM_I),
+    W("wir haben", LW_AM_I), W("hatte", LW_AM_I), W("ich hatte", LW_AM_I),
+    W("hab ich", LW_HAVE_I), W("habe ich", LW_HAVE_I),
+    W("haben wir", LW_HAVE_I), W("hat er", LW_HAVE_I), W("hat sie", LW_HAVE_I),
+    W("hab ich noch", LW_HAVE_I), W("habe ich noch", LW_HAVE_I),
+    W("eingetragen", LW_BOOKED), W("gebucht", LW_BOOKED),
+    W("angemeldet", LW_BOOKED), W("vorgemerkt", LW_BOOKED),
+    W("notiert", LW_BOOKED), W("reserviert", LW_BOOKED),
+    W("vereinbart", LW_BOOKED), W("ausgemacht", LW_BOOKED),
+    W("bestatigt", LW_BOOKED), W("im kalender", LW_BOOKED),
+    /* ein Titel vor einem Namen ("Ist Frau Dr. Hoffmann diese Woche da?") */
+    W("dr", LW_TITLE), W("frau", LW_TITLE), W("herr", LW_TITLE),
+    W("doktor", LW_TITLE), W("prof", LW_TITLE),
     {NULL, 0, 0}, /* das Ende */
 };
 

@@ -178,10 +178,10 @@ const struct lang_word lang_de_words[] = {
     W("nach meiner ruckkehr", LW_AUTO), W("ruckkehr am", LW_AUTO),
 
     /* a text sent to the wrong number: nothing to answer */
-    W("falsche nummer", LW_ACK | LW_BYE), W("falsch verbunden", LW_ACK | LW_BYE),
-    W("sorry falsche nummer", LW_ACK | LW_BYE), W("falscher empfanger", LW_ACK | LW_BYE),
-    W("war nicht fur sie", LW_ACK | LW_BYE), W("war nicht fur euch", LW_ACK | LW_BYE),
-    W("ignorieren", LW_ACK | LW_BYE), W("bitte ignorieren", LW_ACK | LW_BYE),
+    V("falsche nummer", LW_ACK | LW_BYE, LW_BYE_OPEN), V("falsch verbunden", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("sorry falsche nummer", LW_ACK | LW_BYE, LW_BYE_OPEN), V("falscher empfanger", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("war nicht fur sie", LW_ACK | LW_BYE, LW_BYE_OPEN), V("war nicht fur euch", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ignorieren", LW_ACK | LW_BYE, LW_BYE_OPEN), V("bitte ignorieren", LW_ACK | LW_BYE, LW_BYE_OPEN),
 
     /* ---- ja und nein */
     W("ja", LW_YES), W("jaa", LW_YES), W("jaaa", LW_YES), W("jo", LW_YES),

@@ -147,6 +147,12 @@ static const struct lang_tpl tpls[] = {
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
     {"which_one", "Welcher? Bitte mit der Nummer antworten (1-{n})."},
+    {"unbooked_offer", "Hinweis: {service} ist noch nicht gebucht. Zum "
+		       "Buchen {choices} antworten."},
+    {"unbooked_ask", "Hinweis: {service} ist noch nicht gebucht. "
+		     "Schreiben Sie uns Tag und Uhrzeit zum Buchen."},
+    {"unmoved", "Hinweis: Es ist noch nichts geändert, Ihr Termin "
+		"({service}) bleibt wie gebucht."},
     {"list_expired", "Die Liste ist leider abgelaufen. Zum Buchen z.B. "
 		     "{example} senden, oder HILFE."},
     {"signature", "{business}"},

@@ -67,6 +67,26 @@ const struct lang_word lang_en_asks[] = {
     /* their own bookings */
     W("anything booked", LW_MINE), W("have i got anything", LW_MINE),
     W("do i have anything", LW_MINE), W("am i booked", LW_MINE),
+    /* the customer asking after a booking of theirs, the booked word
+     * later ("am I down for thursday?", "have I got a lesson tomorrow?",
+     * inquiry_mine.c) */
+    W("am i", LW_AM_I), W("are we", LW_AM_I), W("is he", LW_AM_I),
+    W("is she", LW_AM_I), W("am i still", LW_AM_I),
+    W("have i got", LW_HAVE_I), W("have we got", LW_HAVE_I),
+    W("do i have", LW_HAVE_I), W("do we have", LW_HAVE_I),
+    W("has he got", LW_HAVE_I), W("has she got", LW_HAVE_I),
+    W("does he have", LW_HAVE_I), W("does she have", LW_HAVE_I),
+    W("have i still got", LW_HAVE_I), W("do i still have", LW_HAVE_I),
+    W("booked", LW_BOOKED), W("down", LW_BOOKED), W("registered", LW_BOOKED),
+    W("scheduled", LW_BOOKED), W("confirmed", LW_BOOKED),
+    W("pencilled", LW_BOOKED), W("penciled", LW_BOOKED),
+    W("in the diary", LW_BOOKED), W("on the list", LW_BOOKED),
+    W("whens my", LW_MINE), W("whats my ref", LW_MINE),
+    W("whats the ref", LW_MINE), W("what is the ref", LW_MINE),
+    W("what was the ref", LW_MINE), W("whats my booking", LW_MINE),
+    W("what time is my next", LW_MINE), W("when is my next", LW_MINE),
+    /* a title before a person's name */
+    W("dr", LW_TITLE), W("mr", LW_TITLE), W("mrs", LW_TITLE), W("ms", LW_TITLE),
     /* what the customer has, not what they ask for */
     W("ive got", LW_CONDITION), W("i have got", LW_CONDITION),
     W("suffer from", LW_CONDITION), W("suffering from", LW_CONDITION),

@@ -96,13 +96,13 @@ const struct lang_word lang_en_words[] = {
     W("call you back", LW_AUTO), W("ill call you later", LW_AUTO),
     /* the customer will come back to us: nothing to answer ("ill" is a
      * sick animal only after "is", "very", ...) */
-    W("ill text you back", LW_ACK | LW_BYE), W("ill text you", LW_ACK | LW_BYE),
-    W("ill text back", LW_ACK | LW_BYE), W("ill call instead", LW_ACK | LW_BYE),
-    W("ill ring instead", LW_ACK | LW_BYE), W("ill phone instead", LW_ACK | LW_BYE),
-    W("ill let you know", LW_ACK | LW_BYE), W("ill be in touch", LW_ACK | LW_BYE),
-    W("ill call you", LW_ACK | LW_BYE),
-    W("ill ring you", LW_ACK | LW_BYE), W("i will text you back", LW_ACK | LW_BYE),
-    W("i will let you know", LW_ACK | LW_BYE), W("ill just call", LW_ACK | LW_BYE),
+    V("ill text you back", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ill text you", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ill text back", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ill call instead", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ill ring instead", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ill phone instead", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ill let you know", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ill be in touch", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ill call you", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ill ring you", LW_ACK | LW_BYE, LW_BYE_OPEN), V("i will text you back", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("i will let you know", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ill just call", LW_ACK | LW_BYE, LW_BYE_OPEN),
 
     /* ---- yes and no */
     W("yes", LW_YES), W("y", LW_YES), W("yeah", LW_YES), W("yep", LW_YES),
@@ -168,7 +168,7 @@ const struct lang_word lang_en_words[] = {
     W("nite", LW_ACK | LW_BYE), W("night night", LW_ACK | LW_BYE),
     W("nighty night", LW_ACK | LW_BYE), W("goodnight", LW_ACK | LW_BYE),
     W("good night", LW_ACK | LW_BYE), W("gnight", LW_ACK | LW_BYE),
-    W("nn", LW_ACK | LW_BYE), W("wrong number", LW_ACK | LW_BYE),
+    W("nn", LW_ACK | LW_BYE), V("wrong number", LW_ACK | LW_BYE, LW_BYE_OPEN),
     W("nvm", LW_NO), W("nvmd", LW_NO),
     W("legend", LW_ACK), W("top man", LW_ACK),
 

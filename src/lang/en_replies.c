@@ -127,6 +127,12 @@ static const struct lang_tpl tpls[] = {
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},
+    {"unbooked_offer", "{service} isn't booked yet. Reply {choices} to "
+		       "book one of those times."},
+    {"unbooked_ask", "{service} isn't booked yet. Text a day and "
+		     "time to book it."},
+    {"unmoved", "Nothing has changed yet: your {service} stays as "
+		"booked."},
     {"list_expired", "Sorry, that list has expired. Text e.g. {example} to "
 		     "book, or HELP."},
     {"signature", "{business}"},

@@ -69,6 +69,23 @@ const struct lang_word lang_es_asks[] = {
     W("ninguno", LW_NEG_AFTER), W("ninguna", LW_NEG_AFTER),
     W("sufre de", LW_CONDITION), W("padece", LW_CONDITION),
     W("padece de", LW_CONDITION), W("tengo una", LW_CONDITION),
+    /* pregunta por una cita suya, "apuntada" después ("¿estoy apuntada
+     * para el viernes?", "¿tengo baño mañana?"; inquiry_mine.c) */
+    W("estoy", LW_AM_I), W("ya estoy", LW_AM_I), W("estamos", LW_AM_I),
+    W("esta apuntado", LW_AM_I), W("esta apuntada", LW_AM_I),
+    W("tengo", LW_HAVE_I), W("tenemos", LW_HAVE_I), W("todavia tengo", LW_HAVE_I),
+    W("aun tengo", LW_HAVE_I),
+    W("apuntado", LW_BOOKED), W("apuntada", LW_BOOKED),
+    W("apuntados", LW_BOOKED), W("apuntadas", LW_BOOKED),
+    W("reservados", LW_BOOKED), W("anotados", LW_BOOKED),
+    W("anotado", LW_BOOKED), W("anotada", LW_BOOKED),
+    W("reservado", LW_BOOKED), W("reservada", LW_BOOKED),
+    W("citado", LW_BOOKED), W("citada", LW_BOOKED),
+    W("confirmado", LW_BOOKED), W("confirmada", LW_BOOKED),
+    W("en la agenda", LW_BOOKED),
+    /* un título antes de un nombre ("¿está la Dra. Ruiz el lunes?") */
+    W("dr", LW_TITLE), W("dra", LW_TITLE), W("doctor", LW_TITLE),
+    W("doctora", LW_TITLE), W("sr", LW_TITLE), W("sra", LW_TITLE),
     {NULL, 0, 0}, /* the end */
 };
 

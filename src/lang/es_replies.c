@@ -150,6 +150,12 @@ static const struct lang_tpl tpls[] = {
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},
+    {"unbooked_offer", "Ojo: aún no hemos reservado {service}. Responde "
+		       "{choices} para elegir una de esas horas."},
+    {"unbooked_ask", "Ojo: aún no hemos reservado {service}. "
+		     "Escríbenos un día y una hora para reservar."},
+    {"unmoved", "Ojo: aún no hemos cambiado nada, tu cita de "
+		"{service} sigue igual."},
     {"list_expired", "Perdona, esa lista ya no vale. Escribe p. ej. "
 		     "{example} para reservar, o AYUDA."},
     {"signature", "{business}"},

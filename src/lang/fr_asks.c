@@ -35,6 +35,23 @@ const struct lang_word lang_fr_asks[] = {
     NT("sest decolle", OTHER), NT("sest casse", OTHER),
     /* not asked for: what the customer has */
     W("souffre de", LW_CONDITION), W("je souffre de", LW_CONDITION),
+    /* une question sur un rdv à soi, "inscrit" plus loin ("je suis bien
+     * inscrite pour jeudi ?", "j'ai un vaccin demain ?"; inquiry_mine.c) */
+    W("je suis", LW_AM_I), W("suis je", LW_AM_I), W("est ce que je suis", LW_AM_I),
+    W("on est", LW_AM_I), W("il est", LW_AM_I), W("elle est", LW_AM_I),
+    W("jai", LW_HAVE_I), W("ai je", LW_HAVE_I), W("est ce que jai", LW_HAVE_I),
+    W("jai bien", LW_HAVE_I), W("on a", LW_HAVE_I), W("on a bien", LW_HAVE_I),
+    W("inscrit", LW_BOOKED), W("inscrite", LW_BOOKED),
+    W("inscrits", LW_BOOKED), W("inscrites", LW_BOOKED), W("notes", LW_BOOKED),
+    W("prevus", LW_BOOKED), W("note", LW_BOOKED), W("notee", LW_BOOKED),
+    W("enregistre", LW_BOOKED), W("enregistree", LW_BOOKED),
+    W("prevu", LW_BOOKED), W("prevue", LW_BOOKED), W("reserve", LW_BOOKED),
+    W("reservee", LW_BOOKED), W("confirme", LW_BOOKED),
+    W("dans lagenda", LW_BOOKED),
+    /* un titre avant un nom ("le Dr Martin consulte samedi ?") */
+    W("dr", LW_TITLE), W("docteur", LW_TITLE), W("mme", LW_TITLE),
+    W("madame", LW_TITLE), W("monsieur", LW_TITLE), W("mr", LW_TITLE),
+    W("mlle", LW_TITLE),
     {NULL, 0, 0}, /* fin */
 };
 

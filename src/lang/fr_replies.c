@@ -158,6 +158,14 @@ static const struct lang_tpl tpls[] = {
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
     {"which_one", "Lequel ? Répondez par son numéro (1-{n})."},
+    {"unbooked_offer", "Attention, rien n'est encore réservé pour "
+		       "{service}. Répondez {choices} pour choisir un "
+		       "de ces créneaux."},
+    {"unbooked_ask", "Attention, rien n'est encore réservé pour "
+		     "{service}. Envoyez-nous un jour et une heure "
+		     "pour réserver."},
+    {"unmoved", "Attention, rien n'a encore changé : votre "
+		"rendez-vous {service} reste tel quel."},
     {"list_expired", "Désolé, cette liste a expiré. Envoyez par ex. "
 		     "{example} pour réserver, ou AIDE."},
     {"signature", "{business}"},

@@ -40,6 +40,22 @@ const struct lang_word lang_pt_asks[] = {
     W("nenhuma", LW_NEG_AFTER), W("nenhum", LW_NEG_AFTER),
     W("sofre de", LW_CONDITION), W("sofro de", LW_CONDITION),
     W("tenho", LW_CONDITION),
+    /* a pessoa pergunta por uma marcação sua, a palavra "marcada" depois
+     * ("tenho sessão amanhã né?", "to marcada pra sexta?", pt6 s49;
+     * inquiry_mine.c) */
+    W("estou", LW_AM_I), W("eu estou", LW_AM_I), W("to", LW_AM_I),
+    W("eu to", LW_AM_I), W("tou", LW_AM_I), W("ja estou", LW_AM_I),
+    W("esta", LW_AM_I), W("ele esta", LW_AM_I), W("estamos", LW_AM_I), W("ela esta", LW_AM_I), W("eu marquei", LW_AM_I),
+    W("tenho", LW_HAVE_I), W("eu tenho", LW_HAVE_I), W("ainda tenho", LW_HAVE_I),
+    W("ele tem", LW_HAVE_I), W("ela tem", LW_HAVE_I), W("temos", LW_HAVE_I),
+    W("marcado", LW_BOOKED), W("marcada", LW_BOOKED), W("marcados", LW_BOOKED),
+    W("marcadas", LW_BOOKED), W("agendado", LW_BOOKED),
+    W("agendada", LW_BOOKED), W("confirmado", LW_BOOKED),
+    W("confirmada", LW_BOOKED), W("reservado", LW_BOOKED),
+    W("reservada", LW_BOOKED), W("na agenda", LW_BOOKED),
+    /* um título antes de um nome ("a Dra Fernanda atende quinta?") */
+    W("dr", LW_TITLE), W("dra", LW_TITLE), W("doutor", LW_TITLE),
+    W("doutora", LW_TITLE), W("sr", LW_TITLE), W("sra", LW_TITLE),
     {NULL, 0, 0}, /* fim */
 };
 

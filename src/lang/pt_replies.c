@@ -153,6 +153,13 @@ static const struct lang_tpl tpls[] = {
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},
     {"which_one", "Qual deles? Responda de 1 a {n}."},
+    {"unbooked_offer", "Só para avisar: ainda não há nada agendado para "
+		       "{service}. Responda {choices} para escolher um "
+		       "dos horários."},
+    {"unbooked_ask", "Só para avisar: ainda não há nada agendado para "
+		     "{service}. Envie o dia e a hora para agendar."},
+    {"unmoved", "Só para avisar: nada mudou ainda, seu horário de "
+		"{service} continua o mesmo."},
     {"list_expired", "Desculpe, essa lista expirou. Envie ex. {example} "
 		     "para agendar, ou AJUDA."},
     {"signature", "{business}"},

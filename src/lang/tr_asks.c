@@ -36,6 +36,15 @@ const struct lang_word lang_tr_asks[] = {
     /* not asked for: negated after, or what the customer has */
     W("degil", LW_NEG_AFTER), W("yok", LW_NEG_AFTER),
     V("var", LW_CONDITION, 2), V("vardi", LW_CONDITION, 2),
+    /* kendi randevusunu soruyor ("cuma için kayıtlı mıyım?", "yarın için
+     * yazıldım mı?"; inquiry_mine.c) */
+    W("ben", LW_AM_I), W("benim", LW_AM_I), W("biz", LW_AM_I),
+    W("kayitli", LW_BOOKED), W("kayitliyim", LW_BOOKED), W("yazili", LW_BOOKED),
+    W("yaziliyim", LW_BOOKED), W("yazildim", LW_BOOKED), W("yazildim mi", LW_MINE),
+    W("yazili miyim", LW_MINE), W("kaydim var mi", LW_MINE),
+    W("kaydim", LW_MINE), W("yaziliyim degil mi", LW_MINE),
+    /* bir addan önce unvan ("Dr. Ayşe bugün var mı?") */
+    W("dr", LW_TITLE), W("doktor", LW_TITLE), W("op dr", LW_TITLE),
     {NULL, 0, 0}, /* son */
 };
 

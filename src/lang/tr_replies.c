@@ -141,6 +141,12 @@ static const struct lang_tpl tpls[] = {
 	       "yazabilirsiniz."},
     {"pick_number", "Lütfen 1 ile {n} arasında bir numara yazın."},
     {"which_one", "Hangisi? Lütfen numarasını yazın (1-{n})."},
+    {"unbooked_offer", "Bilginize: {service} için henüz randevu "
+		       "oluşturulmadı. Randevu için {choices} yazın."},
+    {"unbooked_ask", "Bilginize: {service} için henüz randevu "
+		     "oluşturulmadı. Randevu için gün ve saat yazın."},
+    {"unmoved", "Bilginize: henüz bir şey değişmedi, {service} "
+		"randevunuz aynen duruyor."},
     {"list_expired", "Kusura bakmayın, bu listenin süresi doldu. Randevu "
 		     "için örn. {example} ya da YARDIM yazın."},
     {"signature", "{business}"},
