@@ -907,10 +907,8 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		/* a pack phrase's own sense wins over its first word's:
-		 * "kaça kadar açıksınız" (until when), never "kaça" (how
-		 * much; review tr6 s09) */
-		uint64_t c = t->plen > 1 ? t->pcls : t->cls;
+		uint64_t c =
+		    t->plen > 1 && (t->pcls & LW_PRICE) ? t->pcls : t->cls;
 		if ((c & LW_PRICE) && !(c & LW_QUESTION))
 			return 1;
 	}
