@@ -325,6 +325,15 @@ void remember_booked(struct ctx *c, const char *ref,
 	conv_save(c, "done", state);
 }
 
+/* A booking was cancelled: "actually make it Thursday at 3, don't cancel"
+ * wants its service again at the new time (review tr6 c18). */
+void remember_cancelled(struct ctx *c, const char *ref, const char *svc_id)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+	state_add(state, sizeof(state), "last=%s;svc=%s;", ref, svc_id);
+	conv_save(c, "cancelled", state);
+}
+
 void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
 		    const char *action, const struct when_req *w)
 {

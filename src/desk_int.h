@@ -257,6 +257,7 @@ void remember_offer(struct ctx *c, const struct request *rq,
 void remember_request(struct ctx *c, const struct request *rq);
 void remember_booked(struct ctx *c, const char *ref,
 		     const struct cat_service *svc);
+void remember_cancelled(struct ctx *c, const char *ref, const char *svc_id);
 void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
 		    const char *action, const struct when_req *w);
 void merge_pending(const struct ctx *c, struct request *rq);

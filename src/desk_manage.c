@@ -73,7 +73,7 @@ static void cancel_ref(struct ctx *c, const char *ref)
 	part_set(p, "when", fmt_when(c, b.start));
 	part_set(p, "ref", pool_str(c, ref));
 	sign(c);
-	conv_clear(c);
+	remember_cancelled(c, ref, b.service);
 }
 
 /* Several bookings: ask which, numbered. */
@@ -351,7 +351,11 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	size_t pick = 0;
 	if (bl->n == 0 && (books_other_day(q) ||
 			   (w.has_day && q->rule != NULL &&
-			    strncmp(q->rule, "can't one day", 13) == 0))) {
+			    strncmp(q->rule, "can't one day", 13) == 0) ||
+			   (pending_is(c, "cancelled") && q->when.mentioned))) {
+		/* or the booking just cancelled, wanted at a new time after
+		 * all ("İptal" ... "aslında perşembe 15:00'e alabilir miyiz
+		 * iptal etmeyin", tr6 c18): a new booking of its service */
 		/* "can't do sat, got mon?" or "Wednesday instead of Tuesday
 		 * at 10" with nothing booked: a request for the day asked */
 		struct inquiry rq = *q;

@@ -448,7 +448,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	 * booking) is answered, never a new offer (review r5 C06). */
 	if (!named_svc && !topics && q->intent != INQ_HOURS &&
 	    (pending_is(c, "book") || pending_is(c, "offer") ||
-	     pending_is(c, "done"))) {
+	     pending_is(c, "done") || pending_is(c, "cancelled"))) {
 		/* "y cuánto dura?", "e quanto tempo demora?", "how long?"
 		 * right after a booking: of that service, as "how much?";
 		 * Portuguese and Spanish drop the "it" English writes

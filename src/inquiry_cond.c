@@ -94,7 +94,7 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 {
 	if (rd_has(r, LW_CANCEL | LW_MOVE))
 		return;
-	int cond[INQ_MAX_THINGS] = {0};
+	int cond[INQ_MAX_THINGS] = {0}, plain[INQ_MAX_THINGS] = {0};
 	int others = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
@@ -111,9 +111,31 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 		else if (conditioned(r, i, e))
 			cond[t->thing - 1] = 1;
 		else
-			others = 1;
+			others = plain[t->thing - 1] = 1;
 	}
+	/* "gözümde kızarıklık var, doktor bakıyor mu": the topic is named
+	 * again, asked — its condition word does not set it aside (tr6 s13) */
 	for (size_t k = 0; k < q->n_things && others; k++)
-		if (cond[k])
+		if (cond[k] && !plain[k])
 			q->things[k].role = INQ_MENTIONED;
+}
+
+/* "randevumu 17:00'ye alabilir miyiz", "randevumu cumaya istiyorum": the
+ * pack's word for their booking as the object (LW_MINE_OBJECT) with a
+ * booking, taking or "make it" verb — with a new day or time it is moved, never
+ * listed (review tr6 c06.2) */
+int rd_moves_mine(const struct reader *r)
+{
+	int mine = 0;
+	for (size_t i = 0; i < r->n; i++)
+		mine |= (r->t[i].cls & LW_MINE) &&
+			r->t[i].val == LW_MINE_OBJECT &&
+			!(r->t[i].eff & (LW_NEGATE | LW_CANCEL)) &&
+			!(i > 0 && r->t[i - 1].plen > 1 &&
+			  (r->t[i - 1].pcls & LW_MINE));
+	int verb = rd_has(r, LW_BOOK | LW_CORRECT);
+	for (size_t i = 0; i < r->n; i++) /* "alalım", "olsun": take it */
+		verb |= (r->t[i].cls & (LW_YES | LW_CHOICE)) ==
+			(LW_YES | LW_CHOICE);
+	return mine && verb && !rd_has(r, LW_CANCEL | LW_PAST);
 }

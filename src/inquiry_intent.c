@@ -339,6 +339,17 @@ static int things_asked(const struct inquiry *q, int kind)
 	return n;
 }
 
+/* A topic asked for by a phrase of its own ("işitme cihazı"). */
+static int topic_phrase(const struct inquiry *q)
+{
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_TOPIC &&
+		    q->things[k].role == INQ_ASKED &&
+		    strchr(q->things[k].word, ' ') != NULL)
+			return 1;
+	return 0;
+}
+
 static int has_word(const struct reader *r, const char *w)
 {
 	for (size_t i = 0; i < r->n; i++)
@@ -527,6 +538,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 				     * annulez" */
 	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NOT_TEXT))
 		negated_cancel = 1; /* "your cancellation policy" */
+	/* "iptal etmeyin": a pack phrase whose negation follows the cancel
+	 * word (tr6 c18) */
+	if (at >= 0 && r->t[at].plen > 1 && (r->t[at].pcls & LW_NEGATE) &&
+	    !(r->t[at].pcls & LW_CANCEL))
+		negated_cancel = 1;
 	/* "can I still cancel if something comes up", "bis wann kann ich
 	 * absagen": a phrase asking about their booking covers the cancel
 	 * word — whether one can, never a cancel (review de2 c08.3) */
@@ -572,6 +588,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_MOVE, "can't one day, says another: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");
+		return;
+	}
+	if (time && rd_moves_mine(r)) {
+		set(q, INQ_MOVE, "their booking to a new time: a move");
 		return;
 	}
 	int bare = 0; /* "make it 3": a number the when-reader left alone */
@@ -711,6 +731,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (q->when.unsure && !q->when.has_day && !q->when.has_range &&
 	    q->when.time == WHEN_TIME_NONE)
 		ahead = 0;
+	/* "saat pili değiştiriyor musunuz", "işitme cihazı satıyor
+	 * musunuz": a topic the catalog answers (its honest no and
+	 * referral) is asked, not a question for a person; a sale only when
+	 * the topic's own phrase names it ("vendéis cera para el pelo" is
+	 * hair wax, not the waxing topic) (review tr6 s14, s15) */
+	int topic_only = !svc && things_asked(q, CAT_TOPIC) > 0 &&
+			 (q->not_text == LANG_NT_OTHER ||
+			  (q->not_text == LANG_NT_SALES && topic_phrase(q)));
+	if (topic_only)
+		q->not_text = -1;
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
 				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");

@@ -130,6 +130,9 @@ int rd_alternatives(const struct reader *r);
 /* inquiry_cond.c: a service word negated ("keinen", "değil") or naming
  * what the customer has ("bel fıtığım var") is not asked for. */
 void rd_conditions(const struct reader *r, struct inquiry *q);
+/* Their booking named as the object of a booking verb ("randevumu ...
+ * alabilir miyiz"), neither negated nor in a longer phrase. */
+int rd_moves_mine(const struct reader *r);
 
 /* inquiry_asks.c: a question that names a service is a question (the
  * price, or for a person), never a booking flow. */

@@ -160,6 +160,11 @@ struct when_vocab;
  * day, it names the job ("cambiar las pastillas"), never a move. */
 #define LW_MOVE_REPLACES 1
 
+/* The val of an LW_MINE word that names the booking as the object of the
+ * verb ("randevumu"): with a booking verb and a new day or time, the text
+ * moves it ("randevumu 17:00'ye alabilir miyiz"). */
+#define LW_MINE_OBJECT 1
+
 /* The val of an LW_ALSO word or phrase that puts the one more thing right
  * after the visit just booked ("right after", "direkt danach"), never at
  * its time: "can my sister come right after" is the next free slot after

@@ -409,6 +409,9 @@ static const struct when_word tr_words[] = {
     E("bütün", WS_NOT_DATE, 0),
     E("güzel", WS_NOT_DATE, 0),
     E("kaç", WS_NOT_DATE, 0),
+    /* "saat 5'e alalım" (let us take it at 5): two letters from
+     * "aralık", never a month not understood (review tr6 c06) */
+    E("alalım", WS_NOT_DATE, 0),
     /* after a day not meant: "cuma değil cumartesi", "yarın olmaz
      * perşembe" (the other day wins; review tr1 S099, S100, S123) */
     E("değil", WS_NOT_AFTER, 0),
