@@ -524,6 +524,28 @@ static int name_token(const char *name, const char *w, size_t n, char *out,
 	return 0;
 }
 
+/* The word W (n bytes, folded) as the name of another service listing it
+ * writes it ("kine" of "Kiné respiratoire"), into OUT; 0 if none. Only the
+ * services the catalog's word index says list the word are asked: a walk
+ * of every name cost 3 M instructions a reply on 10,000 services. */
+static int owner_writes(struct ctx *c, const char *w, size_t n, char *out,
+			size_t cap)
+{
+	char word[64];
+	const struct cat_match *o;
+	if (n >= sizeof(word))
+		return 0;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	size_t k = catalog_word_owners(c->cat, word, &o);
+	for (size_t i = 0; i < k; i++)
+		if (o[i].kind == CAT_SERVICE &&
+		    name_token(svc_name(c, &c->cat->services[o[i].idx]), w, n,
+			       out, cap))
+			return 1;
+	return 0;
+}
+
 /*
  * A service's word as its name writes it: the catalog keeps words folded
  * ("fullung", "sac kesimi"), the name keeps the letters ("Füllung" gives
@@ -542,9 +564,8 @@ const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
 		size_t len = strlen(out);
 		int found =
 		    name_token(svc_name(c, svc), p, n, tok, sizeof(tok));
-		for (size_t i = 0; !found && i < c->cat->n_services; i++)
-			found = name_token(svc_name(c, &c->cat->services[i]), p,
-					   n, tok, sizeof(tok));
+		if (!found)
+			found = owner_writes(c, p, n, tok, sizeof(tok));
 		if (found) {
 			changed |= strncmp(tok, p, n) != 0;
 			snprintf(out + len, sizeof(out) - len, "%s%s",
