@@ -142,6 +142,7 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 	state_get(conv->state, "action", p->action, sizeof(p->action));
 	state_get(conv->state, "last", p->last, sizeof(p->last));
 	p->nudged = state_get(conv->state, "nudged", v, sizeof(v)) != NULL;
+	p->told = state_get(conv->state, "told", v, sizeof(v)) != NULL;
 }
 
 int pending_is(const struct ctx *c, const char *kind)
@@ -157,14 +158,14 @@ void conv_save(struct ctx *c, const char *kind, const char *state)
 	      c->io->conv_set(c->io->ctx, c->sender, kind, state, exp, c->now));
 }
 
-/* The open question stays as it is, marked "nudged". */
-static void conv_mark_nudged(struct ctx *c)
+/* The open question stays as it is, with MARK ("nudged=1;") added. */
+static void conv_mark(struct ctx *c, const char *mark)
 {
 	struct store_conv conv;
 
 	if (check(c, c->io->conv_get(c->io->ctx, c->sender, c->now, &conv)) < 0)
 		return;
-	state_add(conv.state, sizeof(conv.state), "nudged=1;");
+	state_add(conv.state, sizeof(conv.state), "%s", mark);
 	conv_save(c, conv.kind, conv.state);
 }
 
@@ -178,7 +179,7 @@ int says_unbooked(struct ctx *c, const struct inquiry *q)
 	int offer = pending_is(c, "offer") && p->n_opts > 0;
 
 	if (q->bye_open || p->nudged || p->svc == NULL ||
-	    (!offer && !pending_is(c, "book")))
+	    (!offer && (!pending_is(c, "book") || p->told)))
 		return 0;
 	decide(c, DESK_CLARIFY,
 	       offer || p->has_day ? DESK_REASON_NEED_TIME
@@ -192,7 +193,7 @@ int says_unbooked(struct ctx *c, const struct inquiry *q)
 	part_set(pt, "service", svc_name(c, p->svc));
 	part_set(pt, "choices",
 		 p->n_opts > 1 ? pool_fmt(c, "1-%zu", p->n_opts) : "1");
-	conv_mark_nudged(c);
+	conv_mark(c, "nudged=1;");
 	return 1;
 }
 
@@ -314,6 +315,15 @@ void remember_request(struct ctx *c, const struct request *rq)
 			  w->from_min, w->to_min);
 	add_common(state, sizeof(state), rq);
 	conv_save(c, "book", state);
+}
+
+/* What we know after answering a question about a service (its price or
+ * length): "ok book one sat" books it, but we asked nothing, so a thanks
+ * to the answer needs no "not booked yet" (tests/e2e/test_demo.sh). */
+void remember_answered(struct ctx *c, const struct request *rq)
+{
+	remember_request(c, rq);
+	conv_mark(c, "told=1;");
 }
 
 /* A booking was made: "make it 11" and "how much was it" refer to it. */

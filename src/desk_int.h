@@ -53,6 +53,7 @@ struct pending {
 	int has_range; /* a span of days talked about ("semana que vem") */
 	struct when_day range_first, range_last;
 	int nudged; /* "not booked yet" was said once to this question */
+	int told;   /* "book": we answered (a price, a length), asked nothing */
 };
 
 /* ---- one booking request ------------------------------------------------- */
@@ -255,6 +256,7 @@ void lang_remember(struct ctx *c);
 void remember_offer(struct ctx *c, const struct request *rq,
 		    const int64_t *opts, size_t n, const struct when_day *day);
 void remember_request(struct ctx *c, const struct request *rq);
+void remember_answered(struct ctx *c, const struct request *rq);
 void remember_booked(struct ctx *c, const char *ref,
 		     const struct cat_service *svc);
 void remember_cancelled(struct ctx *c, const char *ref, const char *svc_id);

@@ -401,7 +401,7 @@ static int answer_facts(struct ctx *c, const struct inquiry *q,
 	memset(&r2.w, 0, sizeof(r2.w));
 	r2.w.has_day = q->when.has_day;
 	r2.w.day = q->when.day;
-	remember_request(c, &r2); /* "ok book one sat" */
+	remember_answered(c, &r2); /* "ok book one sat" */
 	return 1;
 }
 
@@ -610,8 +610,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		/* the price of the visit just booked keeps the talk on it
 		 * ("y cuanto cuesta?", then "y de paso el chip") */
 		if (!(pending_is(c, "done") && priced[0] == c->pend.svc))
-			remember_request(c, &r2); /* "ok book one sat" */
-		booked = 1;			  /* the price is said */
+			remember_answered(c, &r2); /* "ok book one sat" */
+		booked = 1;			   /* the price is said */
 	} else if (q->intent == INQ_DURATION && !booking) {
 		decide(c, DESK_DURATION, DESK_REASON_NONE, "how long it takes");
 		set_subject(c, rq.svc->id);
@@ -620,7 +620,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		 * booking or the list stays what a "2" then answers */
 		if (!((pending_is(c, "done") || pending_is(c, "offer")) &&
 		      rq.svc == c->pend.svc))
-			remember_request(c, &rq);
+			remember_answered(c, &rq);
 	} else if (q->intent == INQ_AVAIL && !booking) {
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
