@@ -464,6 +464,8 @@ const struct lang_word lang_en_words[] = {
     W("kid", LW_CHILD), W("child", LW_CHILD), W("children", LW_CHILD),
     W("junior", LW_CHILD), W("boys", LW_CHILD), W("girls", LW_CHILD),
     W("hes 6", LW_CHILD), W("shes 6", LW_CHILD),
+    W("twins", LW_CHILD), W("grandkids", LW_CHILD),
+    W("grandchildren", LW_CHILD),
 
     /* ---- weekdays, to check a reading against (val: 0 Monday) */
     V("monday", LW_WEEKDAY, 0), V("mon", LW_WEEKDAY, 0),
