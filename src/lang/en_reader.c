@@ -246,6 +246,8 @@ const struct lang_word lang_en_words[] = {
     W("youre", LW_FILLER), W("please", LW_FILLER), W("pls", LW_FILLER),
     W("plz", LW_FILLER), W("plse", LW_FILLER), W("pleaseee", LW_FILLER),
     W("is", LW_FILLER | LW_QUESTION), W("are", LW_FILLER | LW_QUESTION), W("was", LW_FILLER | LW_BACK),
+    /* txt-speak "r u open on boxing day" (review r9 s148) */
+    W("r u", LW_FILLER | LW_QUESTION), W("r you", LW_FILLER | LW_QUESTION),
     W("be", LW_FILLER), W("am", LW_FILLER), W("to", LW_FILLER),
     W("at", LW_FILLER), W("in", LW_FILLER), W("on", LW_FILLER | LW_RELATIVE),
     W("for", LW_FILLER | LW_RELATIVE), W("of", LW_FILLER | LW_RELATIVE),
