@@ -1155,6 +1155,15 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	if (!out->question && past_visit(r, out))
 		no_when(&out->when); /* "war gestern zur Pediküre, danke" */
 	rd_decide_intent(r, text, out);
+	/* "any weekday morning but not Monday": a day said not to be meant
+	 * is never the day a new booking is offered on (review r9 s098) */
+	if (out->intent == INQ_BOOK && out->when.day_not_meant &&
+	    out->when.has_day) {
+		out->when.has_not_day = 1;
+		out->when.not_day = out->when.day;
+		out->when.has_day = 0;
+		out->when.day_explicit = 0;
+	}
 	rd_times_persons(r, out);
 	rd_questions(r, out);
 	rd_staff(r, text, out);

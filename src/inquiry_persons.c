@@ -152,8 +152,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			q->things[next_thing - 1].persons = v;
 			continue;
 		}
-		/* "two bikes need a service", "both our bikes": the people
-		 * or bikes counted */
+		/* "two bikes need a service", "both our bikes", "my 2 kids"
+		 * (review r9 s078): the people or bikes counted */
 		size_t nx = i + 1;
 		while (nx < r->n && nx < i + 3 && (r->t[nx].cls & LW_FILLER) &&
 		       !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_SELF)))
@@ -171,7 +171,10 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		/* never an hour ("Pazartesi 9 da bakım": at 9) */
 		if (v > 0 && nx < r->n && t->thing == 0 &&
 		    !(i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1)) &&
-		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural) &&
+		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural ||
+		     /* "my 2 kids", never an age ("hijo de 7 años") */
+		     ((r->t[nx].eff & LW_CHILD) && i > 0 &&
+		      (r->t[i - 1].cls & LW_OWNER) && !child_age_at(r, i))) &&
 		    !(r->t[nx].eff & LW_SELF)) {
 			int any = 0;
 			for (size_t k = 0; k < q->n_things; k++)

@@ -286,6 +286,7 @@ static void finish(struct rd *rd)
 			r->not_day = rd->neg_day;
 		} else {
 			set_day(rd, rd->neg_day, 1);
+			r->day_not_meant = 1;
 		}
 	}
 

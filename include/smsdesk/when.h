@@ -85,6 +85,12 @@ struct when_req {
 	int has_not_day;
 	struct when_day not_day;
 	/*
+	 * The only day named was said not to be meant ("not Monday",
+	 * "can't make friday"): has_day is that day, for a booking held on
+	 * it; a new booking never offers it (the desk moves it to not_day).
+	 */
+	int day_not_meant;
+	/*
 	 * A day counted from the booking or day being talked about ("the day
 	 * before" -1, "6 weeks later" 42): the desk places it when the
 	 * conversation has one. Alone, "6 weeks later" is also read from

@@ -47,6 +47,13 @@ const struct lang_word lang_en_asks[] = {
     W("cost extra", LW_ADVICE), W("costs extra", LW_ADVICE),
     W("charge extra", LW_ADVICE), W("does it include", LW_ADVICE),
     W("include shaping", LW_ADVICE),
+    /* cover and method questions (review r9 s105 "Is nail surgery
+     * covered by the NHS?", s131 "Do you do cryotherapy on verrucas or
+     * just acid?" got "Which day suits you") */
+    W("covered by", LW_ADVICE), W("covered on", LW_ADVICE),
+    W("on the nhs", LW_ADVICE), W("nhs", LW_ADVICE),
+    W("insurance", LW_ADVICE), W("insurer", LW_ADVICE),
+    W("or just", LW_ADVICE), W("or only", LW_ADVICE),
     W("days after", LW_PAST), W("weeks after", LW_PAST),
     /* complaints about work done: for a person */
     NT("not happy", OTHER), NT("not impressed", OTHER),

@@ -34,6 +34,29 @@ const struct lang_word lang_en_words[] = {
     W("no more messages", LW_STOP), W("dont text me", LW_STOP),
     W("do not text me", LW_STOP), W("dont message me", LW_STOP),
     W("leave me alone", LW_STOP),
+    /* "I no longer wish to receive messages", "I do not wish to be
+     * contacted" (review r9 s062, read as a cancel by "no longer") */
+    W("no longer wish to receive", LW_STOP),
+    W("no longer want to receive", LW_STOP),
+    W("no longer wish to be contacted", LW_STOP),
+    W("no longer want to be contacted", LW_STOP),
+    W("no longer wish to be texted", LW_STOP),
+    W("no longer want to be texted", LW_STOP),
+    W("no longer want texts", LW_STOP), W("no longer want messages", LW_STOP),
+    W("no longer want your texts", LW_STOP),
+    W("no longer want your messages", LW_STOP),
+    W("no longer receive", LW_STOP), W("stop receiving", LW_STOP),
+    W("dont wish to receive", LW_STOP), W("do not wish to receive", LW_STOP),
+    W("dont wish to be contacted", LW_STOP),
+    W("do not wish to be contacted", LW_STOP),
+    W("dont want to receive any", LW_STOP),
+    W("do not want to receive any", LW_STOP),
+    W("dont want to receive messages", LW_STOP),
+    W("do not want to receive messages", LW_STOP),
+    W("dont want to receive texts", LW_STOP),
+    W("do not want to receive texts", LW_STOP),
+    W("dont want to be contacted", LW_STOP),
+    W("do not want to be contacted", LW_STOP),
     /* "don't send me any more messages", "don't text me again", "I don't
      * want these messages" (review r4 s101) */
     W("dont send me texts", LW_STOP), W("dont send me messages", LW_STOP),
@@ -223,6 +246,8 @@ const struct lang_word lang_en_words[] = {
     W("youre", LW_FILLER), W("please", LW_FILLER), W("pls", LW_FILLER),
     W("plz", LW_FILLER), W("plse", LW_FILLER), W("pleaseee", LW_FILLER),
     W("is", LW_FILLER | LW_QUESTION), W("are", LW_FILLER | LW_QUESTION), W("was", LW_FILLER | LW_BACK),
+    /* txt-speak "r u open on boxing day" (review r9 s148) */
+    W("r u", LW_FILLER | LW_QUESTION), W("r you", LW_FILLER | LW_QUESTION),
     W("be", LW_FILLER), W("am", LW_FILLER), W("to", LW_FILLER),
     W("at", LW_FILLER), W("in", LW_FILLER), W("on", LW_FILLER | LW_RELATIVE),
     W("for", LW_FILLER | LW_RELATIVE), W("of", LW_FILLER | LW_RELATIVE),
@@ -441,6 +466,8 @@ const struct lang_word lang_en_words[] = {
     W("kid", LW_CHILD), W("child", LW_CHILD), W("children", LW_CHILD),
     W("junior", LW_CHILD), W("boys", LW_CHILD), W("girls", LW_CHILD),
     W("hes 6", LW_CHILD), W("shes 6", LW_CHILD),
+    W("twins", LW_CHILD), W("grandkids", LW_CHILD),
+    W("grandchildren", LW_CHILD),
 
     /* ---- weekdays, to check a reading against (val: 0 Monday) */
     V("monday", LW_WEEKDAY, 0), V("mon", LW_WEEKDAY, 0),

@@ -141,4 +141,17 @@ t_contains "$out" "Brake pads on Thu 3 Dec. Free: 1) 11:00"
 rm -f "$gdb"
 t_end
 
+
+t_begin "my 2 kids: two people counted, the second never dropped silently (review r9 s078)"
+pod="$SMSDESK_SRC/tests/data/desk_podiatry_r9.cfg"
+pdb=$(mktemp -u /tmp/smsdesk-pod-XXXXXX.db)
+out=$("$SMSDESK_BIN" try -c "$pod" --db "$pdb" --now 2026-12-02T10:00 \
+	--from +447700900001 --explain \
+	"my 2 kids both have verrucas can they be seen back to back sat 9?")
+t_contains "$out" "service verruca (distance 0), asked, for 2 people"
+t_contains "$out" "Booked: Verruca treatment, Sat 5 Dec 09:00"
+t_contains "$out" "isn't free or isn't a start time"
+rm -f "$pdb"
+t_end
+
 t_done
