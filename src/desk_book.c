@@ -464,7 +464,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	const struct cat_service *failed[MAX_PARTY + MAX_ALSO];
 	const struct cat_service *failed_at[MAX_PARTY + MAX_ALSO];
 	size_t n_done = 1, n_failed = 0, n_failed_at = 0;
-	int64_t prev_t = t;
+	int64_t prev_t = t, same_t = t;
 	const struct cat_service *prev = svc;
 	struct when_local l = local_of(c, t);
 
@@ -500,6 +500,14 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			    !has_place(c, jobs[j], tj, NULL))
 				tj = -1;
 		}
+		/* the same service again for the next person: beside the
+		 * one just booked, at its time */
+		int beside = j >= n_party && j > 0 && jobs[j] == jobs[j - 1];
+		if (beside) {
+			tj = same_t;
+			if (tj < 0 || !has_place(c, jobs[j], tj, NULL))
+				tj = -1;
+		}
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
@@ -512,7 +520,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		if (rc != 0) {
 			/* a second person at the time asked: that time is
 			 * full, never "straight after" (review r7 s161) */
-			if (named >= 0 || j < n_party)
+			same_t = -1;
+			if (named >= 0 || j < n_party || beside)
 				failed_at[n_failed_at++] = jobs[j];
 			else
 				failed[n_failed++] = jobs[j];
@@ -530,6 +539,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		done[n_done++] = jobs[j];
 		prev = jobs[j];
 		prev_t = tj;
+		same_t = tj;
 	}
 	c->item = -1;
 	if (n_done == 1) {
@@ -878,9 +888,15 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 			rq->svc = s;
 			rq->svc_named = 1;
 			rq->persons = q->persons[i];
-		} else if (rq->n_also < MAX_ALSO) {
-			rq->also_min[rq->n_also] = q->own_min[i];
-			rq->also[rq->n_also++] = s;
+		} else {
+			/* "aromaterapi ve 2 kişi refleksoloji": one each,
+			 * never the second person silently dropped */
+			for (int k = 0; k < q->persons[i] && k < MAX_ALSO &&
+					rq->n_also < MAX_ALSO;
+			     k++) {
+				rq->also_min[rq->n_also] = q->own_min[i];
+				rq->also[rq->n_also++] = s;
+			}
 		}
 	}
 	/* "8.30 both": a count with no service, for the one talked about */

@@ -184,6 +184,19 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 					q->things[k].persons = v;
 					any = 1;
 				}
+			/* "aromaterapi ve refleksoloji 2 kişi": people counted
+			 * after the last service count for each one before */
+			int after = 0;
+			for (size_t m = i + 1; m < r->n; m++)
+				after |= r->t[m].thing != 0;
+			for (size_t k = 0;
+			     any && !after && (r->t[nx].eff & LW_PERSON) &&
+			     k < q->n_things;
+			     k++)
+				if (q->things[k].kind == CAT_SERVICE &&
+				    q->things[k].role == INQ_ASKED &&
+				    q->things[k].persons == 1)
+					q->things[k].persons = v;
 			if (!any && v > group)
 				group = v; /* "my 2 dogs, one for ..." */
 			continue;

@@ -707,6 +707,9 @@ const struct lang_word lang_de_words[] = {
     V("letzter termin", LW_ORDINAL, 99), V("letzten termin", LW_ORDINAL, 99),
     V("den letzten", LW_ORDINAL, 99), V("die letzte", LW_ORDINAL, 99),
 
+    /* ---- Tiere, die eine Zahl zählt ("für 2 Hunde"): je einer */
+    W("hunde", LW_TRADE), W("hunden", LW_TRADE),
+
     /* ---- ein Kind: dessen Variante einer Leistung, wo es eine gibt */
     W("kind", LW_CHILD), W("kinder", LW_CHILD), W("kinderrad", LW_CHILD | LW_TRADE),
     W("kinderfahrrad", LW_CHILD | LW_TRADE), W("mein kleiner", LW_CHILD),
