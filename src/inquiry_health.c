@@ -171,18 +171,6 @@ void rd_health(const struct reader *r, const struct when_local *now,
 	if (sev == 0)
 		return;
 	q->symptom = sev;
-	/* "a reaction after the lifting, red and swollen, what do I do?":
-	 * what to do about a problem with a service named, no day, time or
-	 * booking word: for a person, never "which day?" (review es7 s52) */
-	if ((asked_svc || asked_topic) && rd_has(r, LW_ADVICE) &&
-	    !rd_has(r, LW_BOOK) && !q->when.has_day && !q->when.has_range &&
-	    q->when.time == WHEN_TIME_NONE && q->n_times == 0) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "a health problem and what to do: for a person";
-		return;
-	}
 	if (asked_svc || asked_topic)
 		return; /* "headaches, can I get my eyes checked": booked */
 	int general = 0;
