@@ -612,6 +612,8 @@ static void dispatch(struct ctx *c, const char *text)
 	}
 	if (which_by_day(c, q))
 		return;
+	if (option_by_mday(c, q, text))
+		return;
 	if (describes_held(c, q, text))
 		return;
 	if (about_the_booking(c, q, text))

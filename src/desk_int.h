@@ -321,5 +321,7 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
 void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio);
 void not_offered_unknown(struct ctx *c);
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text);
+/* "el 1" after a list: option 1 when no option is on the 1st; 1 if done */
+int option_by_mday(struct ctx *c, const struct inquiry *q, const char *text);
 
 #endif

@@ -396,3 +396,25 @@ int next_week_meant(struct ctx *c, struct request *rq)
 	rq->offer_only = 1;
 	return 1;
 }
+
+/*
+ * "el 1" just after a numbered list (review es7 c04): read as the 1st of a
+ * month, but when no option falls on that day of the month and the list
+ * has that many options, it is the option, never a day weeks away.
+ */
+int option_by_mday(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	if (q->mday_choice <= 0 || !pending_is(c, "offer") ||
+	    (size_t)q->mday_choice > c->pend.n_opts || q->n_things > 0 ||
+	    q->when.time != WHEN_TIME_NONE)
+		return 0;
+	for (size_t i = 0; i < c->pend.n_opts; i++)
+		if (local_of(c, c->pend.opts[i]).day.mday == q->when.day.mday)
+			return 0;
+	struct inquiry pick = *q;
+	pick.intent = INQ_CHOICE;
+	pick.choice = q->mday_choice;
+	memset(&pick.when, 0, sizeof(pick.when));
+	do_choice(c, &pick, text);
+	return 1;
+}

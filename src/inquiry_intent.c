@@ -517,6 +517,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	/* "about 4", "around 5": a time (the reader reads no bare number as
 	 * one), never the number of an option */
+	/* "el 1" just after a numbered list: the desk may take it as the
+	 * option when no option falls on that day (review es7 c04) */
+	if (rd_number_is_mday(&q->when) && q->n_things == 0)
+		q->mday_choice = rd_choice_of(r);
 	if ((q->when.time == WHEN_TIME_NONE || first_named(r, q)) &&
 	    !rd_number_is_mday(&q->when) && (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");

@@ -136,6 +136,8 @@ struct inquiry {
 				  11"): that number, else "" */
 	int choice;	       /* 1..9 for INQ_CHOICE / "the 2nd one",
 				  INQ_CHOICE_LAST for "the last one", else 0 */
+	int mday_choice;       /* "el 1" read as the day of the month, but it
+				  is also option 1 of a list: 1..9, else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */

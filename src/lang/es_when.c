@@ -242,6 +242,12 @@ static const struct when_word es_words[] = {
     /* "el 15", "el día 24", "para el 3": the day of the month */
     E("el", WS_DAY_MARK, 0),
     E("día", WS_DAY_MARK, 0),
+    /* "cambiar la cita al 10": to the 10th (an hour is "a las 10");
+     * review es7 c08 */
+    E("al", WS_DAY_MARK, 0),
+    /* "del 10 al 15": the span of days, never only the 15th */
+    E("del", WS_MDAY, 0),
+    E("al", WS_TO, 0),
     E("el", WS_SKIP, 0),
     E("la", WS_SKIP, 0),
     E("de", WS_SKIP, 0),
