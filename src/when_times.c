@@ -1,6 +1,8 @@
 /* when_times: the reader's rules for times, ranges and parts of the day. */
 #include "when_read.h"
 
+#include "smsdesk/catalog.h"
+
 /* ---- times --------------------------------------------------------------- */
 
 static int apply_ampm(int h, int pm)
@@ -82,6 +84,35 @@ static int counted_after(const struct rd *rd, int i, int n)
 	return i + n < rd->t->n && has(rd, i + n, WS_COUNTED) &&
 	       !tok(rd, i + n - 1)->brk &&
 	       tok(rd, i + n)->off - tok(rd, i + n - 1)->end == 1;
+}
+
+/*
+ * "leçon 1h", "leçon de conduite de 2h", "sessão de 3h": an hour count right
+ * after a plain word (or after a short linking word after one) that is as
+ * long as one of the catalog's services is that service's length, not a
+ * clock time (review fr7 s52 "jeudi 10h lecon 1h" read 13:00, s03 "de 2h"
+ * read as after 14:00, pt7 s21 "sessao de 3 horas" as 15:00). An "at" or
+ * "about" word ("à 2h", "vers 3h") keeps it a time.
+ */
+static int service_length(const struct rd *rd, int i, int h0)
+{
+	int k = i - 1;
+
+	if (rd->cat == NULL || h0 < 1 || h0 > 8 || k < 0 ||
+	    tok(rd, i)->s[0] == '0')
+		return 0;
+	if (tok(rd, k)->num < 0 && tok(rd, k)->len <= 3 && k > 0 &&
+	    !has(rd, k, WS_AT) && !has(rd, k, WS_ABOUT) &&
+	    !has(rd, k, WS_BEFORE) && !has(rd, k, WS_TO) &&
+	    tok(rd, k - 1)->num < 0 && longest(rd, k - 1) == 0 &&
+	    tok(rd, k - 1)->len > 3)
+		k--; /* "de" in "leçon de 2h" */
+	if (tok(rd, k)->num >= 0 || longest(rd, k) != 0 || tok(rd, k)->len <= 3)
+		return 0;
+	for (size_t s = 0; s < rd->cat->n_services; s++)
+		if (rd->cat->services[s].minutes == h0 * 60)
+			return 1;
+	return 0;
 }
 
 /*
@@ -260,6 +291,9 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	}
 	if ((h = hit(rd, i + 1, WS_OCLOCK)) != NULL) {
 		/* "10 o'clock", "um 10 Uhr", "15h", "10'da" */
+		if (!ampm_at(rd, i + 1 + h->len, &pm) &&
+		    service_length(rd, i, h0))
+			return 0;
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
 		used += h->len;

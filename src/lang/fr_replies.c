@@ -282,6 +282,14 @@ static const char *const age_frames[] = {
     "age de # ans", "agee de # ans", NULL,
 };
 
+/* French SMS reads "Lecon" plain: a reply that as Unicode would be cut
+ * ("Leçon de conduite 1h" makes every reply naming it Unicode, 67
+ * characters a part) goes out whole in GSM instead (review fr7 class 1).
+ * Only ç: the other accents are GSM (é è à ù, Ç) or rare, and a provider's
+ * name ("Ostéo Saône") stays as the catalog writes it. fold_to_fit uses
+ * this only when it saves a part. */
+static const char *const fit_folds[] = {"ç", "c", NULL};
+
 const struct lang_pack lang_pack_fr = {
     .age_frames = age_frames,
     .verb_ends = verb_ends,
@@ -298,6 +306,7 @@ const struct lang_pack lang_pack_fr = {
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,
     .elisions = elisions,
+    .fit_folds = fit_folds,
     .not_text_names = {"cette demande", "le paiement", "l'accès",
 		       "le stationnement", "l'avancement d'un travail",
 		       "la venue sans RDV", "les achats et bons cadeaux"},

@@ -245,6 +245,15 @@ static const struct lang_tpl tpls[] = {
     {"example", "{word} {wday} {hour}h"},
 };
 
+/* Portuguese SMS reads "sessao", "orcamento" and "avaliacao" plain: a
+ * reply that as Unicode would be cut goes out whole in GSM instead; é, à
+ * and Ç are GSM and stay. fold_to_fit uses this only when it saves a part. */
+static const char *const fit_folds[] = {
+    "á", "a", "â", "a", "ã", "a", "ç", "c", "ê", "e", "í", "i", "ó",
+    "o", "ô", "o", "õ", "o", "ú", "u", "Á", "A", "Â", "A", "Ã", "A",
+    "Ê", "E", "Í", "I", "Ó", "O", "Ô", "O", "Õ", "O", "Ú", "U", NULL,
+};
+
 const struct lang_pack lang_pack_pt = {
     .code = "pt",
     .jobs = &lang_pt_jobs,
@@ -257,6 +266,7 @@ const struct lang_pack lang_pack_pt = {
     .month_abbr = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago",
 		   "set", "out", "nov", "dez"},
     .when = &when_vocab_pt,
+    .fit_folds = fit_folds,
     .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
 		       "o andamento de um trabalho",
 		       "atendimento sem hora marcada", "o que vendemos"},
