@@ -13,8 +13,12 @@
 
 static int is_dated(const struct inquiry *q)
 {
+	/* a price or length asked beside them too ("how much is a facial
+	 * thu at 10 and brows fri at 2?"): each still on its own day, never
+	 * the second booked after the first (review pt7 c21) */
 	return q->n_dated >= 2 &&
-	       (q->intent == INQ_BOOK || q->intent == INQ_AVAIL);
+	       (q->intent == INQ_BOOK || q->intent == INQ_AVAIL ||
+		q->intent == INQ_PRICE || q->intent == INQ_DURATION);
 }
 
 static void from_item(struct ctx *c, const struct inquiry *q,
@@ -93,6 +97,7 @@ static void say_free(struct ctx *c, struct request *rq)
 	part_list(item_part(c, rq, "dated_free"), "slots", items, n, ", ", 0);
 }
 
+/* may_book: 0 name it for later, 1 book it when free, 2 say its times */
 static void dated_one(struct ctx *c, struct request *rq, int may_book)
 {
 	int open[8], close[8];
@@ -112,7 +117,7 @@ static void dated_one(struct ctx *c, struct request *rq, int may_book)
 		item_part(c, rq, "dated_later");
 	} else {
 		settle_hour(c, &rq->w, day);
-		if (bookable(c, rq)) {
+		if (may_book == 1 && bookable(c, rq)) {
 			size_t from = c->n_parts;
 			also_decide(c, DESK_BOOKED, DESK_REASON_NONE);
 			book_request(c, rq);
@@ -129,16 +134,20 @@ static void dated_one(struct ctx *c, struct request *rq, int may_book)
 	c->item = -1;
 }
 
-void dated_rest(struct ctx *c, const struct inquiry *q)
+void dated_rest(struct ctx *c, const struct inquiry *q, int offer_only)
 {
 	if (!is_dated(q))
 		return;
 	/* booked or offered first: the conversation holds that answer, so
 	 * a further one may be booked beside it; a question about the first
-	 * waits for its answer, the others are named for later */
+	 * waits for its answer, the others are named for later; the first
+	 * only offered because the text asks ("how much is ... fri at 2?"):
+	 * the others' free times are said, none booked unasked */
 	enum desk_kind k = c->out->d.kind;
 	int may_book =
 	    k == DESK_BOOKED || k == DESK_ALREADY || c->later_offer.on;
+	if (may_book && offer_only)
+		may_book = 2;
 	for (int i = 1; i < q->n_dated; i++) {
 		if (q->matches[q->dated[i].match].kind != CAT_SERVICE)
 			continue;

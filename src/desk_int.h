@@ -297,9 +297,10 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		      const struct cat_service *svc, int booked);
 
 /* desk_dated.c: several bookings each on a day of its own (q->dated):
- * the first as the request, the rest after it. */
+ * the first as the request, the rest after it (only their free times
+ * when the first was only offered, the text being a question). */
 void dated_first(struct ctx *c, const struct inquiry *q, struct request *rq);
-void dated_rest(struct ctx *c, const struct inquiry *q);
+void dated_rest(struct ctx *c, const struct inquiry *q, int offer_only);
 
 /* desk_manage.c */
 void do_cancel(struct ctx *c, const struct inquiry *q, const char *text);

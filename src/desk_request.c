@@ -640,7 +640,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	}
 	if (c->err)
 		return;
-	dated_rest(c, q);
+	dated_rest(c, q, rq.offer_only);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
 	    c->out->d.kind != DESK_DURATION) {
 		const char **names = pool_ptrs(c, rq.n_also);

@@ -905,13 +905,26 @@ static int question_apart(const struct reader *r, const struct inquiry *q)
  */
 static int price_asked(const struct reader *r, const struct inquiry *q)
 {
+	int any = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		uint64_t c =
 		    t->plen > 1 && (t->pcls & LW_PRICE) ? t->pcls : t->cls;
-		if ((c & LW_PRICE) && !(c & LW_QUESTION))
+		if (!(c & LW_PRICE))
+			continue;
+		/* "orçamento sexta 10h" at a studio whose service is the
+		 * orçamento: the word names the visit asked, no price (review
+		 * pt7 c21 then booked a second service on the first's day) */
+		if (t->thing > 0 &&
+		    q->things[t->thing - 1].kind == CAT_SERVICE &&
+		    q->things[t->thing - 1].role == INQ_ASKED)
+			continue;
+		any = 1;
+		if (!(c & LW_QUESTION))
 			return 1;
 	}
+	if (!any)
+		return 0;
 	/* "vous faites des bons cadeaux pour une coupe ?": a question about
 	 * what only a person answers */
 	if (rd_has(r, LW_NOT_TEXT))
