@@ -405,6 +405,30 @@ static int answer_facts(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/* Right after a cancel, the day of the booking just cancelled and nothing
+ * else ("Ich muss meinen Termin absagen" ... "Den am Freitag"): which one
+ * was meant, already done; never an offer of that day (review de7 c06). */
+static int said_cancelled_day(struct ctx *c, const struct inquiry *q,
+			      const struct request *rq)
+{
+	struct store_booking b;
+	if (!pending_is(c, "cancelled") || c->pend.last[0] == '\0' ||
+	    rq->svc != NULL || first_topic(c, q) != NULL || !q->when.has_day ||
+	    q->when.time != WHEN_TIME_NONE || q->when.has_range ||
+	    q->correction ||
+	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
+	    b.state == STORE_BOOKED)
+		return 0;
+	struct when_local at = local_of(c, b.start);
+	if (when_day_cmp(&at.day, &q->when.day) != 0)
+		return 0;
+	decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING, "already cancelled");
+	part_set(part_add(c, "cancel_already", 0), "ref",
+		 pool_str(c, c->pend.last));
+	set_ref(c, c->pend.last);
+	return 1;
+}
+
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
@@ -419,6 +443,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	if (q->total && q->n_matches == 0 && !q->when.mentioned && say_total(c))
 		return;
 	request_from(c, q, &rq);
+	if (said_cancelled_day(c, q, &rq))
+		return;
 	dated_first(c, q, &rq); /* "facial thu 10 and wax fri 2" */
 	struct when_day base;
 	if (q->when.has_anchor && talked_day(c, &base)) {

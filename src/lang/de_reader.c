@@ -856,6 +856,19 @@ const struct lang_word lang_de_words[] = {
     NT("gerotet", OTHER), NT("brennt", OTHER), NT("juckt", OTHER),
     NT("geld zuruck", OTHER), NT("nachbessern", OTHER), NT("nachbesserung", OTHER),
     NT("kostenlos nachbessern", OTHER), NT("kulanz", OTHER),
+    /* "not ok" about a visit, a pet's skin after it (de7 s32 "ganz rote
+     * haut, das find ich nicht ok") */
+    NT("find ich nicht ok", OTHER), NT("finde ich nicht ok", OTHER),
+    NT("fand ich nicht ok", OTHER), NT("echt nicht ok", OTHER), NT("gar nicht ok", OTHER),
+    NT("war nicht ok", OTHER), NT("nicht in ordnung", OTHER), NT("rote haut", OTHER),
+    NT("hautausschlag", OTHER),
+    /* a pet left with us for days or nights is boarding, not a visit
+     * (de7 s15 "meinen Hund bei euch über Weihnachten unterbringen") */
+    NT("hund bei euch unterbringen", OTHER), NT("hund bei ihnen unterbringen", OTHER),
+    NT("uber weihnachten unterbringen", OTHER), NT("uber die feiertage unterbringen", OTHER),
+    NT("ubers wochenende unterbringen", OTHER), NT("uber das wochenende unterbringen", OTHER),
+    NT("im urlaub unterbringen", OTHER), NT("wahrend des urlaubs", OTHER),
+    NT("hund unterbringen", OTHER),
     /* how long a result lasts: a person's answer (de4 s42 "halt das?") */
     NT("halt das", OTHER), NT("halten die", OTHER), NT("halt es", OTHER),
     NT("wie lange halt", OTHER), NT("wie lange halten", OTHER), NT("haltbarkeit", OTHER),
