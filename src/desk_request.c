@@ -337,6 +337,37 @@ static void also_to_offer(struct ctx *c, const struct inquiry *q,
  * slots), and every question beside them.
  */
 /*
+ * A service beside the one booked whose price or length is only asked
+ * ("Perşembe 18:00 klasik masaj lütfen, bir de cilt bakımı fiyatı ne?",
+ * review tr7 e09): its price is answered, never booked back to back.
+ */
+static size_t drop_asked_also(const struct ctx *c, const struct inquiry *q,
+			      struct request *rq)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rq->n_also; i++) {
+		/* named once, in the question: asked about; named twice
+		 * ("X and Y please, how long is Y?"): asked for too */
+		int asked = rq->also[i] != rq->svc;
+		int facts = 0, named = 0;
+		for (size_t k = 0; k < q->n_things && asked; k++)
+			if (q->things[k].kind == CAT_SERVICE &&
+			    &c->cat->services[q->things[k].idx] ==
+				rq->also[i]) {
+				named++;
+				facts |= q->things[k].facts != 0;
+			}
+		if (asked && facts && named == 1)
+			continue;
+		rq->also[n] = rq->also[i];
+		rq->also_min[n++] = rq->also_min[i];
+	}
+	size_t dropped = rq->n_also - n;
+	rq->n_also = n;
+	return dropped;
+}
+
+/*
  * Each service a price or length question names, answered for what was
  * asked of it ("how long is the rpg? and the pilates?", "how much is a
  * facial and how long is a wax?"; review pt6 s07, s24): a price with its
@@ -654,6 +685,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		do_avail(c, &rq);
 	} else {
 		also_to_offer(c, q, &rq);
+		size_t dropped = drop_asked_also(c, q, &rq);
 		merge_pending(c, &rq);
 		if (load_moving(c, &rq) < 0)
 			return;
@@ -663,6 +695,15 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		booked = c->out->d.kind == DESK_BOOKED ||
 			 c->out->d.kind == DESK_ALREADY ||
 			 c->out->d.kind == DESK_MOVED;
+		if (dropped > 0 && booked && !c->err &&
+		    (q->asks & INQ_ASK_PRICE) &&
+		    asked_of(c, q, INQ_ASK_PRICE)) {
+			/* the price of the service only asked about */
+			q2 = *q;
+			q2.asks &= ~(unsigned)INQ_ASK_PRICE;
+			q = &q2;
+			c->item = -1;
+		}
 	}
 	if (c->err)
 		return;

@@ -50,6 +50,16 @@ const struct lang_word lang_tr_words[] = {
     W("msj istemiyorum", LW_STOP), W("msjlari durdurun", LW_STOP),
     W("msjlari kesin", LW_STOP), W("msj gelmesin", LW_STOP), W("msj atmyn", LW_STOP),
     W("mesaj atmayiniz", LW_STOP), W("msj atmayiniz", LW_STOP), W("mesaj gondermeyiniz", LW_STOP),
+    /* "I no longer want to receive messages" (review tr7: "Mesaj almak
+     * istemiyorum artık" got the service menu) */
+    W("mesaj almak istemiyorum", LW_STOP), W("sms almak istemiyorum", LW_STOP),
+    W("msj almak istemiyorum", LW_STOP), W("sms almak istemiyoruz", LW_STOP),
+    W("mesaj almak istemiyoruz", LW_STOP), W("mesajlari almak istemiyorum", LW_STOP),
+    W("mesajlarinizi almak istemiyorum", LW_STOP), W("mesajlarinizi istemiyorum", LW_STOP),
+    W("mesaj almayayim", LW_STOP), W("mesaj almak istemiyom", LW_STOP),
+    W("mesaj gelmesini istemiyorum", LW_STOP), W("sms gelmesini istemiyorum", LW_STOP),
+    W("bildirim almak istemiyorum", LW_STOP), W("bildirim istemiyorum", LW_STOP),
+    W("mesaj istemiyoruz", LW_STOP), W("sms istemiyoruz", LW_STOP),
     W("mesaj", LW_STOP_OBJ), W("mesajlar", LW_STOP_OBJ), W("mesajlari", LW_STOP_OBJ),
     W("sms", LW_STOP_OBJ), W("smsler", LW_STOP_OBJ), W("smsleri", LW_STOP_OBJ),
     W("bana", LW_STOP_OBJ | LW_SELF | LW_FILLER), W("beni", LW_STOP_OBJ | LW_SELF | LW_FILLER),
@@ -806,14 +816,16 @@ const struct lang_word lang_tr_words[] = {
  * "bandı" and what follows them; "tırnağı" is "tırnak", "boynum"
  * "boyun" (review tr5 s05 s48); "msj" is "masaj", "sns" "seans" (s47). */
 static const char *const tr_stem_ends[] = {
-    "larimizi", "lerimizi", "larimiz", "lerimiz", "larimi", "lerimi",
-    "larima", "lerime", "larim", "lerim", "imizi", "umuzu", "imize",
-    "umuza", "imdan", "imden", "umdan", "umden", "sinda", "sinde", "sunda",
-    "sunde", "imiz", "umuz", "imda", "imde", "umda", "umde", "imin", "umun",
-    "sini", "sunu", "sina", "sine", "suna", "sune", "inda", "inde", "unda",
-    "unde", "imi", "umu", "ima", "ime", "uma", "ume", "mda", "mde", "min",
-    "mun", "miz", "muz", "ini", "unu", "ina", "ine", "una", "une", "lar",
-    "ler", "im", "um", "mi", "mu", "ma", "me", "si", "su", "m", NULL,
+    "larimizi", "lerimizi", "larimiz", "lerimiz", "larimi", "lerimi", "larima",
+    "lerime",	"larim",    "lerim",   "imizi",	  "umuzu",  "imize",  "umuza",
+    "imdan",	"imden",    "umdan",   "umden",	  "sinda",  "sinde",  "sunda",
+    "sunde",	"imiz",	    "umuz",    "imda",	  "imde",   "umda",   "umde",
+    "imin",	"umun",	    "sini",    "sunu",	  "sina",   "sine",   "suna",
+    "sune",	"inda",	    "inde",    "unda",	  "unde",   "imi",    "umu",
+    "ima",	"ime",	    "uma",     "ume",	  "mda",    "mde",    "min",
+    "mun",	"miz",	    "muz",     "ini",	  "unu",    "ina",    "ine",
+    "una",	"une",	    "lar",     "ler",	  "im",	    "um",     "mi",
+    "mu",	"ma",	    "me",      "si",	  "su",	    "m",      NULL,
 };
 
 static const char *const tr_stem_alts[] = {
