@@ -49,6 +49,7 @@ const struct lang_word lang_fr_words[] = {
     W("plus de sms", LW_STOP), W("plus de messages", LW_STOP),
     W("je ne veux plus recevoir", LW_STOP), W("veux plus recevoir", LW_STOP),
     W("ne plus recevoir", LW_STOP), W("je veux plus de sms", LW_STOP),
+    W("souhaite plus recevoir", LW_STOP), W("desire plus recevoir", LW_STOP),
     W("laissez moi tranquille", LW_STOP), W("fichez moi la paix", LW_STOP),
     W("foutez moi la paix", LW_STOP),
     W("messages", LW_STOP_OBJ), W("message", LW_STOP_OBJ),
