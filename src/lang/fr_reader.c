@@ -299,9 +299,9 @@ const struct lang_word lang_fr_words[] = {
     W("apres ca", LW_ALSO), W("apres cela", LW_ALSO),
     W("apres le sien", LW_ALSO), W("apres la sienne", LW_ALSO),
     W("apres son rdv", LW_ALSO), W("apres le rdv", LW_ALSO),
-    W("apres son rendez vous", LW_ALSO), W("le meme jour", LW_ALSO),
-    W("meme jour", LW_ALSO), W("la meme journee", LW_ALSO),
-    W("meme journee", LW_ALSO), W("en plus", LW_ALSO),
+    W("apres son rendez vous", LW_ALSO), V("le meme jour", LW_ALSO, LW_ALSO_SAME_DAY),
+    V("meme jour", LW_ALSO, LW_ALSO_SAME_DAY), V("la meme journee", LW_ALSO, LW_ALSO_SAME_DAY),
+    V("meme journee", LW_ALSO, LW_ALSO_SAME_DAY), W("en plus", LW_ALSO),
 
     /* ---- réserver, annuler, déplacer */
     W("annuler", LW_CANCEL), W("annule", LW_CANCEL), W("annulez", LW_CANCEL),
