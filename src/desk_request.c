@@ -654,6 +654,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		 * never "text a day and time to book" (review es5 c04) */
 		if (pending_is(c, "done") && priced[0] == c->pend.svc)
 			c->parts[c->n_parts - 1].tpl = "price_booked";
+		/* "do you do diabetic checks?": yes, what it costs and takes,
+		 * which day (review r9 class 5) */
+		else if (q->asks_offered && np == 1)
+			c->parts[c->n_parts - 1].tpl = "price_offered";
 		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 			set_subject(c, priced[i]->id);
