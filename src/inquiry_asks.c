@@ -188,6 +188,12 @@ static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 		    strcmp(r->t[i].w, "have") != 0 &&
 		    ((int)i < at || (int)i >= at + plen))
 			return 0;
+	/* "how much is a hot towel shave? and do you do nails?": the price
+	 * asked elsewhere is a price question, answered as one */
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & LW_PRICE) &&
+		    ((int)i < at || (int)i >= at + plen))
+			return 0;
 	int lead = 1;
 	for (int i = 0; i < at; i++)
 		lead &= (r->t[i].eff &
