@@ -126,6 +126,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Ihre Termine: {bookings}. Absagen: STORNO und Ref "
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
+    {"list_more", " und {n} weitere"},
     {"bookings_none", "Sie haben keine anstehenden Termine bei uns."},
     {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
 	     "zum Absagen, STOP zum Abmelden."},

@@ -106,6 +106,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"list_more", " and {n} more"},
     {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "You have no upcoming bookings with us."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "

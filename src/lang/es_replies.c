@@ -130,6 +130,7 @@ static const struct lang_tpl tpls[] = {
 		      "{pick}."},
     {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
     {"bookings_more", "Y {n} más."},
+    {"list_more", " y {n} más"},
     {"bookings_none", "No tienes ninguna cita con nosotros."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
 	     "para cancelar, BAJA para no recibir mensajes."},

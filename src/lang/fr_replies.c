@@ -137,6 +137,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
+    {"list_more", " et {n} autres"},
     {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
 	     "annuler, STOP pour ne plus recevoir de SMS."},

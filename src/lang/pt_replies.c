@@ -132,6 +132,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Seus agendamentos: {bookings}. Para cancelar, envie "
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
+    {"list_more", " e mais {n}"},
     {"bookings_none", "Nenhum agendamento futuro com a gente."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},

@@ -120,6 +120,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Randevularınız: {bookings}. İptal için İPTAL ve ref "
 		 "yazın."},
     {"bookings_more", "Ve {n} randevu daha."},
+    {"list_more", " ve {n} hizmet daha"},
     {"bookings_none", "Yaklaşan bir randevunuz yok."},
     {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
 	     "İPTAL, mesajları durdurmak için STOP."},
