@@ -557,6 +557,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			decide(c, DESK_HOURS, DESK_REASON_NONE,
 			       "opening hours");
 			add_hours(c, &q->hours_when, 0);
+			/* "are you open on saturdays?" then "can I book nail
+			 * cutting then": the day asked about is the day talked
+			 * about; we asked nothing (review r9 c17) */
+			if (q->hours_when.has_day &&
+			    q->hours_when.day_explicit &&
+			    !q->hours_when.has_range) {
+				rq.w = q->hours_when;
+				rq.w.time = WHEN_TIME_NONE;
+				remember_answered(c, &rq);
+			}
 			return;
 		default:
 			if (q->asked_thing) {
