@@ -255,7 +255,9 @@ static int shorten_one(struct ctx *c, const int *dropped)
 	if (live < 2)
 		return 0;
 	for (size_t i = 0; i < c->n_parts; i++)
-		if (!dropped[i] && strcmp(c->parts[i].tpl, "price_one") == 0) {
+		if (!dropped[i] &&
+		    (strcmp(c->parts[i].tpl, "price_one") == 0 ||
+		     strcmp(c->parts[i].tpl, "price_offered") == 0)) {
 			c->parts[i].tpl = "price_booked";
 			return 1;
 		}

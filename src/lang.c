@@ -496,6 +496,7 @@ static const struct lang_reply_spec specs[] = {
     {"hours_n", "n", "n"},
     {"date", "wday mday month", ""},
     {"price_one", "service price minutes example", "price"},
+    {"price_offered", "service price minutes", "price"},
     {"price_all", "prices", "prices"},
     {"price_each", "service price minutes", "price"},
     {"book_example", "example", ""},

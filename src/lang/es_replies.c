@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nuestros siguientes huecos: {slots}. Responde {pick} "
 		 "para reservar."},
     {"try", "Prueba con {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sí, hacemos {service}: {price} ({minutes} min). "
+		      "¿Qué fecha te va bien?"},
     {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
 		  "fecha y hora, p. ej. {example}."},
     /* several services asked about at once: each, then one hint */

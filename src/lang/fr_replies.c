@@ -102,6 +102,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nos prochains créneaux : {slots}. Répondez {pick} pour "
 		 "réserver."},
     {"try", "Essayez {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Oui, bien sûr : {service}, {price} ({minutes} min). "
+		      "Quel jour vous convient ?"},
     {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
 		  "une heure pour réserver, par ex. {example}."},
     /* several services asked about at once: each, then one hint */

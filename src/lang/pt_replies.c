@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nossas vagas seguintes: {slots}. Responda {pick} para "
 		 "agendar."},
     {"try", "Tente {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sim, fazemos {service}: {price} ({minutes} min). "
+		      "Que dia prefere?"},
     {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
 		  "para agendar, ex. {example}."},
     /* several services asked about at once: each, then one hint */
