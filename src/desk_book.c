@@ -383,11 +383,17 @@ static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 	    has_place(c, svc, asked_t, NULL))
 		return asked_t;
 	int64_t end = prev_t + (int64_t)prev->minutes * 60;
+	/* "massage um 12:30 und danach direkt fango": right at the end of
+	 * the one before, never a slot later in silence (review de8 s49
+	 * booked 13:30 after 12:30-13:00); not free then: the rest asks */
+	int exact = c->q != NULL && c->q->also_after && svc != prev;
 	int grid[MAX_GRID];
 	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
 	for (size_t i = 0; i < ng && i < MAX_GRID; i++) {
 		int64_t t = epoch_of(c, day, grid[i]);
 		int64_t gap = svc->minutes > 60 ? svc->minutes * 60 : 3600;
+		if (exact)
+			gap = 1;
 		if (t >= end && t < end + gap && has_place(c, svc, t, NULL))
 			return t;
 	}
