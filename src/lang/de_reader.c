@@ -1109,6 +1109,10 @@ const struct lang_word lang_de_words[] = {
     W("weiss", LW_COMMON), W("weit", LW_COMMON), W("wenig", LW_COMMON),
     W("werde", LW_COMMON), W("werden", LW_COMMON), W("wird", LW_COMMON),
     W("wissen", LW_COMMON), W("wohl", LW_COMMON), W("wollen", LW_COMMON),
+    /* "wollte mir was gutes tun" is no name of a thing asked for (de8
+     * s14 forwarded it as one) */
+    W("wollte", LW_COMMON), W("wollten", LW_COMMON), W("gutes", LW_COMMON),
+    W("tun", LW_COMMON), W("gonnen", LW_COMMON), W("goennen", LW_COMMON),
     W("ziemlich", LW_COMMON), W("zuruck", LW_COMMON), W("zusammen", LW_COMMON),
     W("sowieso", LW_COMMON), W("trotzdem", LW_COMMON), W("vorher", LW_COMMON),
     V("danach", LW_COMMON | LW_ALSO, LW_ALSO_AFTER), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),
