@@ -466,6 +466,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	size_t n_done = 1, n_failed = 0, n_failed_at = 0;
 	int64_t prev_t = t, same_t = t;
 	const struct cat_service *prev = svc;
+	/* "und danach direkt fango" booked at a later start than the end
+	 * of the one before: said, never a gap in silence (review de8 s49:
+	 * Fango 13:30 after a massage 12:30-13:00) */
+	const struct cat_service *later = NULL;
+	int64_t later_t = 0, later_end = 0;
 	struct when_local l = local_of(c, t);
 
 	decide(c, mv != NULL ? DESK_MOVED : DESK_BOOKED, DESK_REASON_NONE,
@@ -537,6 +542,13 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			     fmt_hhmm(c, local_of(c, tj).minute),
 			     price_note(c, jobs[j]), rj);
 		done[n_done++] = jobs[j];
+		int64_t end = prev_t + (int64_t)prev->minutes * 60;
+		if (c->q != NULL && c->q->also_after && named < 0 && !beside &&
+		    j >= n_party && tj > end && later == NULL) {
+			later = jobs[j];
+			later_t = tj;
+			later_end = end;
+		}
 		prev = jobs[j];
 		prev_t = tj;
 		same_t = tj;
@@ -559,6 +571,12 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		part_list(p, "bookings", items, n_done, ", ", 0);
 		if (total != NULL)
 			part_set(p, "total", total);
+	}
+	if (later != NULL) {
+		struct part *p = part_add(c, "rest_later", 0);
+		part_set(p, "service", svc_name(c, later));
+		part_set(p, "time", fmt_hhmm(c, local_of(c, later_t).minute));
+		part_set(p, "end", fmt_hhmm(c, local_of(c, later_end).minute));
 	}
 	if (n_failed > 0) {
 		const char **names = pool_ptrs(c, n_failed);

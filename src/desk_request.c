@@ -124,12 +124,50 @@ static int just_booked(struct ctx *c, struct store_booking *b)
  * slot. Offered, never booked
  * unasked, with the booking named.
  */
+static int visit_of(struct ctx *c, const struct inquiry *q, struct request *rq,
+		    const struct store_booking *bp, int own_time);
+
 static int with_visit(struct ctx *c, const struct inquiry *q,
 		      struct request *rq)
 {
 	struct store_booking b;
 	if (!just_booked(c, &b))
 		return 0;
+	return visit_of(c, q, rq, &b, 1);
+}
+
+/* The booking the text tells of holding (q->held: its service, the day
+ * and time the text names): one of the sender's upcoming bookings, 1;
+ * else 0 (never guessed when the day or time disagrees). */
+static int held_booking(struct ctx *c, const struct inquiry *q,
+			struct store_booking *out)
+{
+	const struct store_booking_list *bl = my_upcoming(c);
+	const struct cat_service *held =
+	    q->held > 0 && (size_t)q->held <= c->cat->n_services
+		? &c->cat->services[q->held - 1]
+		: NULL;
+	if (bl == NULL || held == NULL)
+		return 0;
+	for (size_t i = 0; i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		if (strcmp(bl->v[i].service, held->id) != 0 ||
+		    (q->when.has_day && when_day_cmp(&l.day, &q->when.day)) ||
+		    (q->when.time == WHEN_TIME_AT &&
+		     l.minute != q->when.from_min))
+			continue;
+		*out = bl->v[i];
+		return 1;
+	}
+	return 0;
+}
+
+/* One more thing for the visit B: that day, after it (at the time said
+ * when OWN_TIME and the text names one). */
+static int visit_of(struct ctx *c, const struct inquiry *q, struct request *rq,
+		    const struct store_booking *bp, int own_time)
+{
+	struct store_booking b = *bp;
 	const struct cat_service *was = catalog_service(c->cat, b.service);
 	struct when_local l = local_of(c, b.start);
 	rq->w.has_day = 1;
@@ -140,7 +178,8 @@ static int with_visit(struct ctx *c, const struct inquiry *q,
 	rq->w.mentioned = 1;
 	rq->day_named = 1;
 	rq->offer_only = 1;
-	if (q->when.time == WHEN_TIME_AT && q->when.problem == WHEN_FINE) {
+	if (own_time && q->when.time == WHEN_TIME_AT &&
+	    q->when.problem == WHEN_FINE) {
 		/* "another one for my wife at 9:30": that day, the time said */
 	} else if (rq->svc == was && !q->also_after) {
 		if (!q->other)
@@ -581,6 +620,19 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		rq.svc = c->pend.svc; /* "for my other car too" */
 	/* "y de paso el chip a la misma hora" with no visit just booked:
 	 * the same time as the last, as without "de paso" */
+	/* "hab morgen um 11 eine massage, kann ich noch fango dazu
+	 * buchen?": the massage told of is theirs, looked up: the one more
+	 * thing is offered after it; not found, their bookings are said
+	 * (none, or which they hold), never the massage booked again
+	 * (review de8 s50) */
+	if (q->held > 0) {
+		struct store_booking hb;
+		if (rq.svc == NULL || !held_booking(c, q, &hb)) {
+			do_my_bookings(c);
+			return;
+		}
+		visit_of(c, q, &rq, &hb, 0);
+	}
 	int with = rq.svc != NULL && q->also && !q->when.has_day &&
 		   !q->when.has_range && !q->correction &&
 		   with_visit(c, q, &rq);

@@ -1199,6 +1199,11 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		out->when.has_day = 0;
 		out->when.day_explicit = 0;
 	}
+	/* "ich hab am Freitag um 10 Fußreflexzonen gebucht": only a
+	 * booking told of, nothing else asked: looked up */
+	if (out->held > 0 && out->n_matches == 0 &&
+	    (out->intent == INQ_BOOK || out->intent == INQ_UNKNOWN))
+		out->intent = INQ_MY_BOOKINGS;
 	rd_times_persons(r, out);
 	rd_questions(r, out);
 	rd_staff(r, text, out);

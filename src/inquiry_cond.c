@@ -90,11 +90,69 @@ static int conditioned(const struct reader *r, size_t i, size_t e)
 	return 0;
 }
 
+/* Word K is (the end of) an opener that tells what the customer holds
+ * (LW_AM_I of val LW_AM_I_HOLDS: "hab", "ich habe"). */
+static int holds_at(const struct reader *r, size_t k)
+{
+	if ((r->t[k].cls & LW_AM_I) && r->t[k].val == LW_AM_I_HOLDS)
+		return 1;
+	for (size_t j = k; j + LANG_MAX_PHRASE_WORDS > k; j--) {
+		if (r->t[j].plen > (int)(k - j) && (r->t[j].pcls & LW_AM_I) &&
+		    r->t[j].pval == LW_AM_I_HOLDS)
+			return 1;
+		if (j == 0)
+			break;
+	}
+	return 0;
+}
+
+/* A word saying it is booked ("gebucht") right after the thing ending at
+ * e, in its piece. */
+static int booked_after(const struct reader *r, size_t e)
+{
+	for (size_t k = e + 1; k < r->n && k <= e + 3; k++) {
+		if (r->t[k].segment != r->t[e].segment || r->t[k].thing != 0)
+			break;
+		if (r->t[k].eff & LW_BOOKED)
+			return 1;
+	}
+	return 0;
+}
+
+/* The thing at i..e is a booking the customer tells of holding: an
+ * opener that holds, then only days, times, articles and the booking noun
+ * ("termin für") up to it, and a day or time among them or "gebucht"
+ * after it ("hab morgen um 11 eine massage", "ich hab am Freitag um 10
+ * Fußreflexzonen gebucht"). "hab morgen um 11 zeit für eine massage"
+ * asks: "für" only goes with the booking noun. */
+static int held_told(const struct reader *r, size_t i, size_t e)
+{
+	int when = 0, booking = 0;
+	for (size_t k = 1; k <= 8 && k <= i; k++) {
+		const struct tok *b = &r->t[i - k];
+		if (b->segment != r->t[i].segment || b->thing != 0)
+			return 0;
+		if (holds_at(r, i - k))
+			return when || booked_after(r, e);
+		if ((b->eff & (LW_NEGATE | LW_BOOK | LW_QUESTION | LW_CONJ)))
+			return 0;
+		if ((b->eff & (LW_DATEWORD | LW_WEEKDAY)) || rd_has_digit(b->w))
+			when = 1;
+		else if (b->eff & LW_BOOKING)
+			booking = 1;
+		else if ((b->eff & LW_RELATIVE) ? !booking
+						: !(b->cls & LW_FILLER))
+			return 0;
+	}
+	return 0;
+}
+
 void rd_conditions(const struct reader *r, struct inquiry *q)
 {
 	if (rd_has(r, LW_CANCEL | LW_MOVE))
 		return;
 	int cond[INQ_MAX_THINGS] = {0}, plain[INQ_MAX_THINGS] = {0};
+	int held[INQ_MAX_THINGS] = {0};
 	int others = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
@@ -108,6 +166,9 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 			e++;
 		if (negated(r, i, e))
 			th->role = INQ_MENTIONED;
+		else if (th->kind == CAT_SERVICE && q->held == 0 &&
+			 held_told(r, i, e))
+			held[t->thing - 1] = 1;
 		else if (conditioned(r, i, e))
 			cond[t->thing - 1] = 1;
 		else
@@ -118,6 +179,16 @@ void rd_conditions(const struct reader *r, struct inquiry *q)
 	for (size_t k = 0; k < q->n_things && others; k++)
 		if (cond[k] && !plain[k])
 			q->things[k].role = INQ_MENTIONED;
+	/* the booking told of is looked up, not asked; asked about ("hab
+	 * morgen eine massage gebucht, was kostet die?") it stays the
+	 * service the question is about */
+	for (size_t k = 0; k < q->n_things; k++)
+		if (held[k] && !plain[k] &&
+		    (others || !rd_has(r, LW_PRICE | LW_DURATION))) {
+			q->things[k].role = INQ_MENTIONED;
+			q->held = 1 + (int)q->things[k].idx;
+			break;
+		}
 }
 
 /* "randevumu 17:00'ye alabilir miyiz", "randevumu cumaya istiyorum": the

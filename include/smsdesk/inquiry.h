@@ -175,6 +175,11 @@ struct inquiry {
 	int other;	    /* names someone or something else ("my
 			       other car", "for my wife"): a booking
 			       beside one held, not a duplicate */
+	int held;	    /* 1 + the index (services[]) of a booking the
+			       text tells of holding ("hab morgen um 11
+			       eine massage, kann ich noch fango dazu
+			       buchen?"): looked up, not asked; 0 none.
+			       q->when is that booking's day and time */
 	int apart;	    /* several services, one for each of them
 			       ("one for a groom and one for a bath"):
 			       side by side, not back to back */

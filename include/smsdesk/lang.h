@@ -160,6 +160,13 @@ struct when_vocab;
  * day, it names the job ("cambiar las pastillas"), never a move. */
 #define LW_MOVE_REPLACES 1
 
+/* The val of an LW_AM_I word or phrase that tells what the customer
+ * holds, in the present ("hab", "ich habe"): with a day or time before a
+ * service, or "gebucht" after it ("hab morgen um 11 eine massage", "ich
+ * hab am Freitag um 10 Fußreflexzonen gebucht"), the service is a booking
+ * of theirs told about, looked up, never booked again (review de8 s50). */
+#define LW_AM_I_HOLDS 1
+
 /* The val of an LW_MINE word that names the booking as the object of the
  * verb ("randevumu"): with a booking verb and a new day or time, the text
  * moves it ("randevumu 17:00'ye alabilir miyiz"). */

@@ -50,9 +50,12 @@ const struct lang_word lang_de_asks[] = {
      * inquiry_mine.c) */
     W("bin ich", LW_AM_I), W("sind wir", LW_AM_I), W("ist er", LW_AM_I),
     W("ist sie", LW_AM_I), W("ist mein", LW_AM_I), W("ist meine", LW_AM_I),
-    W("ist unser", LW_AM_I), W("ist unsere", LW_AM_I), W("bin ich noch", LW_AM_I), W("hab", LW_AM_I),
-    W("habe", LW_AM_I), W("ich hab", LW_AM_I), W("ich habe", LW_AM_I),
-    W("wir haben", LW_AM_I), W("hatte", LW_AM_I), W("ich hatte", LW_AM_I),
+    W("ist unser", LW_AM_I), W("ist unsere", LW_AM_I), W("bin ich noch", LW_AM_I),
+    /* ... und was man hält, erzählt: "hab morgen um 11 eine massage,
+     * kann ich noch fango dazu buchen?" (de8 s50; inquiry_cond.c) */
+    V("hab", LW_AM_I, LW_AM_I_HOLDS), V("habe", LW_AM_I, LW_AM_I_HOLDS),
+    V("ich hab", LW_AM_I, LW_AM_I_HOLDS), V("ich habe", LW_AM_I, LW_AM_I_HOLDS),
+    V("wir haben", LW_AM_I, LW_AM_I_HOLDS), W("hatte", LW_AM_I), W("ich hatte", LW_AM_I),
     W("hab ich", LW_HAVE_I), W("habe ich", LW_HAVE_I),
     W("haben wir", LW_HAVE_I), W("hat er", LW_HAVE_I), W("hat sie", LW_HAVE_I),
     W("hab ich noch", LW_HAVE_I), W("habe ich noch", LW_HAVE_I),

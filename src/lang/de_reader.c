@@ -256,6 +256,14 @@ const struct lang_word lang_de_words[] = {
     W("bis samstag", LW_ACK | LW_BYE), W("bis freitag", LW_ACK | LW_BYE),
     W("tschuss", LW_ACK | LW_BYE), W("tschu", LW_ACK | LW_BYE),
     W("tschus", LW_ACK | LW_BYE), W("tschau", LW_ACK | LW_BYE),
+    /* written without umlauts, "ue" and "oe" (de8 s71 "tschuess und
+     * schoenes wochenende" got the service menu) */
+    W("tschuess", LW_ACK | LW_BYE), W("tschuessi", LW_ACK | LW_BYE),
+    W("tschussi", LW_ACK | LW_BYE), W("schoenen tag", LW_ACK | LW_BYE),
+    W("schoenen tag noch", LW_ACK | LW_BYE), W("schoenen abend", LW_ACK | LW_BYE),
+    W("schoenes wochenende", LW_ACK | LW_BYE), W("schones we", LW_ACK | LW_BYE),
+    W("schoenes we", LW_ACK | LW_BYE), W("bis spaeter", LW_ACK | LW_BYE),
+    W("freue mich drauf", LW_ACK), W("hoert sich gut an", LW_ACK | LW_YES),
     W("ciao", LW_ACK | LW_BYE), W("bye", LW_ACK | LW_BYE),
     W("auf wiedersehen", LW_ACK | LW_BYE), W("wiedersehen", LW_ACK | LW_BYE),
     W("man sieht sich", LW_ACK | LW_BYE), W("wir sehen uns", LW_ACK | LW_BYE),
@@ -536,6 +544,8 @@ const struct lang_word lang_de_words[] = {
     W("wie lang braucht", LW_DURATION), W("wie lange braucht", LW_DURATION),
     W("offnungszeiten", LW_HOURS), W("oeffnungszeiten", LW_HOURS),
     W("offnungszeit", LW_HOURS), W("geoffnet", LW_HOURS), W("offen", LW_HOURS),
+    /* "haben sie zwischen weihnachten und neujahr geoeffnet?" (de8 s52) */
+    W("geoeffnet", LW_HOURS), W("oeffnungszeit", LW_HOURS),
     /* the closed hours between the morning and afternoon (de5 s61) */
     W("mittagspause", LW_HOURS), W("mittagspausen", LW_HOURS),
     W("habt ihr auf", LW_HOURS), W("haben sie auf", LW_HOURS),
@@ -892,6 +902,16 @@ const struct lang_word lang_de_words[] = {
     NT("reklamation", OTHER), NT("inhaber", OTHER), NT("sprechen", OTHER),
     NT("anrufen", OTHER), NT("ruf mich an", OTHER), NT("rufen sie mich an", OTHER),
     NT("ruft mich an", OTHER), NT("ruckruf", OTHER), NT("zuruckrufen", OTHER),
+    /* "Bitte rufen Sie mich zurück, 0176 ..." (de8 s64: "nicht
+     * verstanden"); with and without umlauts */
+    NT("rufen sie mich zuruck", OTHER), NT("ruf mich zuruck", OTHER),
+    NT("ruft mich zuruck", OTHER), NT("rufen sie zuruck", OTHER),
+    NT("rufen sie mich bitte zuruck", OTHER), NT("ruf mich bitte zuruck", OTHER),
+    NT("rufen sie mich zurueck", OTHER), NT("ruf mich zurueck", OTHER),
+    NT("ruft mich zurueck", OTHER), NT("rufen sie zurueck", OTHER),
+    NT("rufen sie mich bitte zurueck", OTHER), NT("ruf mich bitte zurueck", OTHER),
+    NT("rueckruf", OTHER), NT("zurueckrufen", OTHER), NT("um ruckruf", OTHER),
+    NT("rufen sie mich bitte an", OTHER), NT("ruf mich bitte an", OTHER),
     NT("telefonnummer", OTHER), NT("festnetz", OTHER), NT("email", OTHER),
     NT("e mail", OTHER), NT("mail", OTHER), NT("job", OTHER),
     NT("stellen sie ein", OTHER), NT("stellt ihr ein", OTHER),
@@ -1089,6 +1109,10 @@ const struct lang_word lang_de_words[] = {
     W("weiss", LW_COMMON), W("weit", LW_COMMON), W("wenig", LW_COMMON),
     W("werde", LW_COMMON), W("werden", LW_COMMON), W("wird", LW_COMMON),
     W("wissen", LW_COMMON), W("wohl", LW_COMMON), W("wollen", LW_COMMON),
+    /* "wollte mir was gutes tun" is no name of a thing asked for (de8
+     * s14 forwarded it as one) */
+    W("wollte", LW_COMMON), W("wollten", LW_COMMON), W("gutes", LW_COMMON),
+    W("tun", LW_COMMON), W("gonnen", LW_COMMON), W("goennen", LW_COMMON),
     W("ziemlich", LW_COMMON), W("zuruck", LW_COMMON), W("zusammen", LW_COMMON),
     W("sowieso", LW_COMMON), W("trotzdem", LW_COMMON), W("vorher", LW_COMMON),
     V("danach", LW_COMMON | LW_ALSO, LW_ALSO_AFTER), W("insgesamt", LW_COMMON), W("sache", LW_COMMON),

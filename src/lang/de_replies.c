@@ -235,6 +235,8 @@ static const struct lang_tpl tpls[] = {
     {"rest_failed_at",
      "{services} zur genannten Uhrzeit ging nicht (belegt oder keine "
      "Startzeit): bitte eine andere Uhrzeit dafür senden."},
+    {"rest_later", "Hinweis: {service} beginnt erst um {time}, nicht direkt "
+		   "danach um {end}: da ist keine freie Startzeit."},
     {"rest_failed", "{services} passte nicht direkt danach: bitte eine "
 		    "Uhrzeit dafür senden."},
     {"action_cancel", "stornieren"},

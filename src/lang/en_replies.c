@@ -211,6 +211,8 @@ static const struct lang_tpl tpls[] = {
 		  "then yet."},
     {"rest_failed_at", "{services} at the time you named isn't free or isn't a "
 		       "start time: text another time for it."},
+    {"rest_later", "Note: {service} starts at {time}, not straight after at "
+		   "{end}: no free start then."},
     {"rest_failed", "I couldn't fit {services} straight after: text a time "
 		    "for it."},
     {"action_cancel", "cancel"},

@@ -251,6 +251,8 @@ static const struct lang_tpl tpls[] = {
     {"rest_failed_at",
      "{services} à l'heure indiquée n'est pas possible (pris ou pas un horaire "
      "de début) : envoyez une autre heure."},
+    {"rest_later", "Attention : {service} commence à {time}, pas juste après "
+		   "à {end} : pas d'horaire libre à ce moment."},
     {"rest_failed", "Impossible de caler {services} juste après : envoyez "
 		    "une heure pour cela."},
     {"action_cancel", "annuler"},

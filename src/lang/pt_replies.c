@@ -240,6 +240,8 @@ static const struct lang_tpl tpls[] = {
     {"rest_asked", "Agora envie uma hora para {services}."},
     {"rest_failed_at", "{services} à hora indicada não dá (ocupado ou não é "
 		       "hora de início): envie outra hora."},
+    {"rest_later", "Atenção: {service} começa às {time}, não logo depois às "
+		   "{end}: não há horário livre nesse momento."},
     {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "
 		    "outra hora."},
     {"action_cancel", "cancelar"},

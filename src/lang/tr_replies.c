@@ -222,6 +222,8 @@ static const struct lang_tpl tpls[] = {
     {"rest_asked", "O zaman {services} için de bir saat yazın."},
     {"rest_failed_at", "{services} yazdığınız saatte olmadı (dolu ya da "
 		       "başlangıç saati değil); başka bir saat yazın."},
+    {"rest_later", "Not: {service} saat {time} başlıyor; hemen arkasından "
+		   "({end}) boş başlangıç saati yok."},
     {"rest_failed", "{services} hemen arkasına sığmadı; onun için bir saat "
 		    "yazın."},
     {"action_cancel", "iptal edelim"},

@@ -146,6 +146,47 @@ static void test_party_full(void)
 	catalog_free(rc);
 }
 
+/* "a checkup at 10 and a clean straight after", "massage 30 um 12:30
+ * und danach direkt fango": the second at the next start after the first
+ * ends, and when that is later than its end the reply says so, never a
+ * gap in silence (review de8 s49). */
+static void straight_after(const char *cfg, const char *text, const char *note)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/%s",
+		 src != NULL ? src : ".", cfg);
+	struct catalog *rc = catalog_load(path, NULL);
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	CHECK(rc != NULL && st != NULL);
+	if (rc == NULL || st == NULL)
+		return;
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+4915100900201", text,
+			      local_epoch("2026-12-02T10:00"), &res),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_BOOKED);
+	CHECK(res.n_replies > 0);
+	if (res.n_replies > 0)
+		CHECK(strstr(res.replies[0], note) != NULL);
+	store_close(st);
+	catalog_free(rc);
+}
+
+static void test_straight_after_gap(void)
+{
+	straight_after("desk_dental_r4.cfg",
+		       "Can I book a checkup for 10am on the 15th and a clean "
+		       "straight after?",
+		       "starts at 10:45, not straight after at 10:30");
+	straight_after("lang/de/massage.cfg",
+		       "klassische massage 30 min am mittwoch 9.12. um 12:30 "
+		       "und danach direkt fango",
+		       "beginnt erst um 13:30, nicht direkt danach um 13:00");
+}
+
 /* "and how much is it?" right after booking it: the price, never "text a
  * day and time to book" (review es5 c04 "y cuanto cuesta?"); in English
  * and in Spanish. */
@@ -238,6 +279,7 @@ int main(void)
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
 	RUN(test_party_full);
+	RUN(test_straight_after_gap);
 	RUN(test_price_after_booking);
 	RUN(test_fair_rotation);
 	int cases = 0, real = 0, convs = 0;
