@@ -226,10 +226,11 @@ int main(void)
 	    "desk_texts_salon_r7.txt",	 "desk_texts_driving_r8.txt",
 	    "desk_texts_podiatry_r9.txt"};
 	static const char *const talks[] = {
-	    "desk_conversations.txt", "desk_talk_groomer.txt",
-	    "desk_talk_barber.txt",   "desk_talk_bike.txt",
-	    "desk_talk_salon.txt",    "desk_talk_garage.txt",
-	    "desk_talk_vet_r6.txt",   "desk_talk_driving_r8.txt"};
+	    "desk_conversations.txt",	"desk_talk_groomer.txt",
+	    "desk_talk_barber.txt",	"desk_talk_bike.txt",
+	    "desk_talk_salon.txt",	"desk_talk_garage.txt",
+	    "desk_talk_vet_r6.txt",	"desk_talk_driving_r8.txt",
+	    "desk_talk_massage_r10.txt"};
 	if (use_catalog("conf/smsdesk.cfg") != 0 || dc_init() != 0) {
 		printf("cannot load the example catalog or make a temp dir\n");
 		return 1;
