@@ -484,9 +484,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
 	int retest = rd_retest(r, q);
+	int kind = !retest && rd_other_kind(r, q);
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int how = retest ? 2 : asked_something(r, q);
+	int how = retest || kind ? 2 : asked_something(r, q);
 	if (how == 0 && !thing && rd_job_asked(r, q))
 		how = 2;
 	int asked = how > 0;

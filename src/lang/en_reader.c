@@ -527,6 +527,15 @@ const struct lang_word lang_en_words[] = {
     NT("charge to cancel", OTHER), NT("charge if i cancel", OTHER),
     NT("pay if i cancel", OTHER), NT("charged if i cancel", OTHER),
     NT("how late can i cancel", OTHER),
+    /* review r10 s160/s162: "Do you have cancellation list?", "how
+     * much notice do i need to cancel" got "no upcoming bookings" */
+    NT("cancellation list", OTHER), NT("cancelation list", OTHER),
+    NT("cancellations list", OTHER), NT("cancellation lists", OTHER),
+    NT("notice do i need to cancel", OTHER),
+    NT("notice do you need to cancel", OTHER),
+    NT("notice do i have to give to cancel", OTHER),
+    NT("notice for cancelling", OTHER), NT("notice for cancellations", OTHER),
+    NT("notice for cancellation", OTHER),
     NT("card", PAYMENT), NT("cards", PAYMENT), NT("cash", PAYMENT),
     NT("contactless", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("pay", PAYMENT),
