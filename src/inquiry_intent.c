@@ -787,6 +787,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_AVAIL, "availability words");
 		return;
 	}
+	/* "Great massage yesterday, thank you" (review r10 s113 got "that
+	 * date has passed. Which day suits you"): thanks for a visit on a
+	 * day gone, with no booking word and nothing asked, is thanks */
+	if (q->thanks && q->when.has_day && q->when.problem == WHEN_PAST &&
+	    q->when.time == WHEN_TIME_NONE && !q->asks && !r->qmark &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE)) {
+		set(q, INQ_THANKS, "thanks for a visit gone");
+		return;
+	}
 	/* "un rdv stp", "an appointment please": the booking noun alone
 	 * asks for one (which service is asked back) */
 	int bare_booking =
