@@ -392,6 +392,12 @@ const struct lang_word lang_en_words[] = {
     W("still on for", LW_MINE), W("still on", LW_MINE), W("what time am i", LW_MINE),
     W("when am i", LW_MINE), W("do i have a booking", LW_MINE),
     W("do i have an appointment", LW_MINE), W("my slot", LW_MINE),
+    /* review r10 s101 "i booked for thursday but cant remember the
+     * time" got the service menu */
+    W("cant remember the time", LW_MINE), W("cant remember what time", LW_MINE),
+    W("dont remember the time", LW_MINE), W("dont remember what time", LW_MINE),
+    W("forgot the time", LW_MINE), W("forgotten the time", LW_MINE),
+    W("cant remember when", LW_MINE), W("cant remember which day", LW_MINE),
     W("help", LW_HELP), W("menu", LW_HELP), W("info", LW_HELP),
     W("options", LW_HELP), W("commands", LW_HELP), W("halp", LW_HELP),
     W("services", LW_HELP), W("what do you do", LW_HELP),
