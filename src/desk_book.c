@@ -660,6 +660,15 @@ void book_request(struct ctx *c, struct request *rq)
 		ask_day(c, rq, "ask_day_unsure");
 		return;
 	}
+	if (w->problem == WHEN_AMBIGUOUS_DATE && w->has_either &&
+	    !rq->offered) {
+		/* "friday or saturday": both days offered across */
+		w->has_day = 0;
+		w->has_range = 1;
+		w->range_first = w->either_first;
+		w->range_last = w->either_last;
+		w->problem = WHEN_FINE;
+	}
 	if (w->problem == WHEN_AMBIGUOUS_DATE || w->problem == WHEN_BAD_DATE) {
 		ask_day(c, rq,
 			w->problem == WHEN_BAD_DATE ? "ask_day_bad"

@@ -682,6 +682,35 @@ static int hour_in_offer(struct ctx *c, int h)
 	       ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi);
 }
 
+/*
+ * "3 is fine" to 1) 14:00 2) 15:00 3) 16:00 (review r10 c07): option 3 is
+ * 16:00 but 15:00 is on the list too, and "3" in words may be 3pm; the
+ * desk asks which rather than book either. A lone "3" answers "Reply
+ * 1-4" and stays the option. 1 when asked.
+ */
+static int option_or_hour(struct ctx *c, const struct inquiry *q, size_t k)
+{
+	const struct pending *p = &c->pend;
+	int h = q->choice;
+	if (!q->choice_loose || k >= p->n_opts || h < 1 || h > 12)
+		return 0;
+	for (size_t j = 0; j < p->n_opts; j++) {
+		int m = local_of(c, p->opts[j]).minute;
+		if (j == k || (m != h * 60 && m != (h + 12) * 60))
+			continue;
+		decide(c, DESK_CLARIFY, DESK_REASON_NEED_TIME,
+		       "a number that is an option and a listed hour: which");
+		struct part *pt = part_add(c, "option_or_hour", 0);
+		part_set(pt, "n", pool_fmt(c, "%zu", k + 1));
+		part_set(pt, "time",
+			 fmt_hhmm(c, local_of(c, p->opts[k]).minute));
+		part_set(pt, "a", fmt_hhmm(c, m));
+		part_set(pt, "b", pool_fmt(c, "%zu", j + 1));
+		return 1;
+	}
+	return 0;
+}
+
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	const struct pending *p = &c->pend;
@@ -716,6 +745,8 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		do_request(c, q, text);
 		return;
 	}
+	if (pending_is(c, "offer") && option_or_hour(c, q, k))
+		return;
 	if (pending_is(c, "offer")) {
 		book_option(c, k);
 		return;

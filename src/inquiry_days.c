@@ -23,6 +23,9 @@
 
 struct clause_when {
 	int has_day; /* the clause names a day of its own */
+	int counted; /* its day is counted from the one before ("and also
+			the week after"): anchor_days */
+	int same;    /* it says "same time" */
 	struct when_req w;
 };
 
@@ -46,6 +49,54 @@ static void read_clause(const struct reader *r, const struct when_local *now,
 	out->has_day = out->w.has_day && !out->w.unsure &&
 		       out->w.problem != WHEN_AMBIGUOUS_DATE &&
 		       out->w.problem != WHEN_BAD_DATE && !out->w.has_anchor;
+	out->counted = out->w.has_anchor && out->w.anchor_wday == 0 &&
+			       out->w.anchor_days != 0
+			   ? out->w.anchor_days
+			   : 0;
+	/* "same time" in it, or in the clause after it that names no
+	 * service ("and the week after, same time"); clauses split at "and"
+	 * are numbered after the others, so "after" is in the text */
+	int next = -1, thing_next = 0, same_next = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		out->same |= r->t[i].clause == c && (r->t[i].eff & LW_SAME);
+		if (r->t[i].clause == c && i + 1 < r->n &&
+		    r->t[i + 1].clause != c)
+			next = r->t[i + 1].clause;
+	}
+	for (size_t i = 0; next >= 0 && i < r->n; i++) {
+		thing_next |= r->t[i].clause == next && r->t[i].thing > 0;
+		same_next |= r->t[i].clause == next && (r->t[i].eff & LW_SAME);
+	}
+	out->same |= same_next && !thing_next;
+}
+
+/*
+ * "a massage next wed 7pm and also the week after same time" (review r10
+ * s094 dropped the second): a clause whose day is counted from the one
+ * before is one more of that service, on that day, at its own time, or
+ * at the same time when it says so (else the desk offers that day).
+ */
+static int counted_day(struct inq_dated *prev, struct clause_when *cw)
+{
+	if (cw->counted == 0 || prev == NULL || !prev->when.has_day)
+		return 0;
+	struct when_req w = prev->when;
+	w.day = when_day_add(prev->when.day, cw->counted);
+	w.weekday_only = 0;
+	if (cw->w.time != WHEN_TIME_NONE) {
+		w.time = cw->w.time;
+		w.from_min = cw->w.from_min;
+		w.to_min = cw->w.to_min;
+		w.alt_min[0] = cw->w.alt_min[0];
+		w.alt_min[1] = cw->w.alt_min[1];
+	} else if (!cw->same) {
+		w.time = WHEN_TIME_NONE;
+		w.from_min = w.to_min = 0;
+		w.alt_min[0] = w.alt_min[1] = -1;
+	}
+	cw->w = w;
+	cw->has_day = 1;
+	return 1;
 }
 
 /* The match of the service read at token I, or -1. */
@@ -155,9 +206,14 @@ static void walk_clause(const struct reader *r, const struct inquiry *q, int c,
 		last = m;
 		any = 1;
 	}
+	struct inq_dated *prev = wk->n > 0 ? &wk->items[wk->n - 1] : NULL;
+	struct clause_when own = *cw;
+	if (!any && counted_day(prev, &own)) {
+		add_item(wk, (int)prev->match, &own);
+		return;
+	}
 	if (any || (!cw->has_day && cw->w.time == WHEN_TIME_NONE))
 		return;
-	struct inq_dated *prev = wk->n > 0 ? &wk->items[wk->n - 1] : NULL;
 	if (prev != NULL && !prev->when.has_day) {
 		give_when(prev, cw);
 	} else if (prev != NULL && cw->has_day && wk->borrowed[wk->n - 1]) {
@@ -206,7 +262,7 @@ void rd_clause_days(const struct reader *r, const struct when_local *now,
 	int with_day = 0;
 	for (int c = 0; c < r->clauses; c++) {
 		read_clause(r, now, c, &cws[c]);
-		with_day += cws[c].has_day;
+		with_day += cws[c].has_day || (with_day && cws[c].counted);
 	}
 	if (with_day < 2)
 		return;

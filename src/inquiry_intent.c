@@ -410,6 +410,22 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
 /* "pode ser o primeiro horario", "the first one": the earliest read
  * from an ordinal 1 — a pick when a list is open (the desk reads it as
  * the earliest when none is; review pt5 c06). */
+/* The choice read is a lone digit among other words, none of which marks
+ * it as an option ("3 is fine", never "3", "option 3", "the 3rd"). */
+static int loose_digit(const struct reader *r)
+{
+	int digit = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->w[0] >= '1' && t->w[0] <= '9' && t->w[1] == '\0')
+			digit = 1;
+		else if (isdigit((unsigned char)t->w[0]) ||
+			 (t->eff & (LW_CHOICE | LW_ORDINAL)))
+			return 0;
+	}
+	return digit && r->n > 1;
+}
+
 static int first_named(const struct reader *r, const struct inquiry *q)
 {
 	if (q->when.time != WHEN_TIME_ASAP || q->when.has_day ||
@@ -468,9 +484,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
 	int retest = rd_retest(r, q);
+	int kind = !retest && rd_other_kind(r, q);
 	int thing = q->n_matches > 0;
 	int svc = things_asked(q, CAT_SERVICE) > 0;
-	int how = retest ? 2 : asked_something(r, q);
+	int how = retest || kind ? 2 : asked_something(r, q);
 	if (how == 0 && !thing && rd_job_asked(r, q))
 		how = 2;
 	int asked = how > 0;
@@ -524,6 +541,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if ((q->when.time == WHEN_TIME_NONE || first_named(r, q)) &&
 	    !rd_number_is_mday(&q->when) && (q->choice = rd_choice_of(r)) > 0) {
 		set(q, INQ_CHOICE, "a number picked");
+		q->choice_loose = loose_digit(r);
 		return;
 	}
 	/* "I'll text you back", "ok I'll call instead": the customer will
@@ -770,6 +788,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	     (q->when.time == WHEN_TIME_NONE && !q->when.has_day &&
 	      q->question))) {
 		set(q, INQ_AVAIL, "availability words");
+		return;
+	}
+	/* "Great massage yesterday, thank you" (review r10 s113 got "that
+	 * date has passed. Which day suits you"): thanks for a visit on a
+	 * day gone, with no booking word and nothing asked, is thanks */
+	if (q->thanks && q->when.has_day && q->when.problem == WHEN_PAST &&
+	    q->when.time == WHEN_TIME_NONE && !q->asks && !r->qmark &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE)) {
+		set(q, INQ_THANKS, "thanks for a visit gone");
 		return;
 	}
 	/* "un rdv stp", "an appointment please": the booking noun alone

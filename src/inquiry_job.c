@@ -465,3 +465,77 @@ int rd_retest(const struct reader *r, struct inquiry *q)
 		plural(jobs_of(r), q->asked_word, sizeof(q->asked_word));
 	return 1;
 }
+
+/* Token T is a plain word no pack class and no catalog word knows. */
+static int unknown_word(const struct reader *r, const struct tok *t)
+{
+	return t->eff == 0 && content(r, t);
+}
+
+/* Word K follows a verb asking whether we do it ("do thai"), or the pack's
+ * article after one ("is a thai", "book a thai"; not "get my dogs nails",
+ * "whats the cheapest service"). */
+static int asked_for(const struct reader *r, size_t k)
+{
+	const struct tok *t = k > 0 ? &r->t[k - 1] : NULL;
+	if (t == NULL || t->segment != r->t[k].segment)
+		return 0;
+	if (J(r, t->w, offer))
+		return 1;
+	if (!J(r, t->w, articles) || k < 2 ||
+	    r->t[k - 2].segment != r->t[k].segment)
+		return 0;
+	t = &r->t[k - 2];
+	return (t->eff & (LW_QUESTION | LW_BOOK | LW_PRICE)) ||
+	       J(r, t->w, offer);
+}
+
+/*
+ * "Do you do Thai massage", "Indian head massage", "couples massage" at a
+ * clinic whose services are sports massages (review r10 s122-s124 got
+ * "Which day suits you for Sports massage"): a word before one of our
+ * service words that no pack class and no catalog word knows makes it
+ * another kind of that thing, not ours. The service is dropped and the
+ * two words asked about: for a person, or the honest no when none of
+ * their words is ours (rd_may_say_no).
+ */
+int rd_other_kind(const struct reader *r, struct inquiry *q)
+{
+	if (jobs_of(r) == NULL || q->n_matches != 1 ||
+	    q->matches[0].kind != CAT_SERVICE)
+		return 0;
+	for (size_t i = 1; i < r->n; i++) {
+		int th = r->t[i].thing;
+		if (th <= 0 || q->things[th - 1].kind != (int)CAT_SERVICE ||
+		    strchr(q->things[th - 1].word, ' ') != NULL)
+			continue;
+		size_t k = i - 1;
+		/* "indian head massage": past one everyday word */
+		if (r->t[k].thing == 0 && r->t[k].eff == LW_COMMON && k > 0 &&
+		    r->t[k - 1].segment == r->t[i].segment &&
+		    unknown_word(r, &r->t[k - 1]))
+			k--;
+		/* asked for: right after "do", "any", "book" or "how much is
+		 * a", never a name ("Hi it's Siobhán haircut") nor a measure
+		 * ("60 min massage") */
+		if (r->t[k].segment != r->t[i].segment ||
+		    !unknown_word(r, &r->t[k]) || !asked_for(r, k))
+			return 0;
+		char buf[INQ_WORD_MAX];
+		size_t pos = 0;
+		buf[0] = '\0';
+		for (size_t j = k; j <= i; j++)
+			pos += (size_t)snprintf(buf + pos, sizeof(buf) - pos,
+						"%s%s", j > k ? " " : "",
+						r->t[j].w);
+		if (pos >= sizeof(buf))
+			return 0;
+		for (size_t m = 0; m < q->n_things; m++)
+			if (q->things[m].kind == CAT_SERVICE)
+				q->things[m].role = INQ_MENTIONED;
+		q->n_matches = 0;
+		snprintf(q->asked_word, sizeof(q->asked_word), "%s", buf);
+		return 1;
+	}
+	return 0;
+}

@@ -84,6 +84,10 @@ int rd_asks_about_us(const struct reader *r);
 /* "mot retest" where the catalog lists no retest: the service named is
  * dropped and 'retests' asked for; 1 when so. */
 int rd_retest(const struct reader *r, struct inquiry *q);
+/* "thai massage" where massage is one of our services' words and "thai"
+ * no word we know: another kind, not ours; the service dropped and the
+ * words put in q->asked_word; 1 when so. */
+int rd_other_kind(const struct reader *r, struct inquiry *q);
 /* W is one of the pack's verbs of trade work / never the name of a thing
  * asked for ("should") / a verb asking whether we do a thing ("do",
  * "offer"). */

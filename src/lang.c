@@ -533,6 +533,7 @@ static const struct lang_reply_spec specs[] = {
     {"ack_no_kept", "", ""},
     {"pick_number", "n", ""},
     {"which_one", "n", ""},
+    {"option_or_hour", "n time a b", ""},
     {"unbooked_offer", "service choices", ""},
     {"unbooked_ask", "service", ""},
     {"unmoved", "service", ""},

@@ -729,6 +729,35 @@ static int week_before(struct rd *rd, int i)
  * (value 2) are for times only; so for WS_AFTER ("a partir de sexta"
  * value 1 from the day, "de", "das" value 2 times only).
  */
+/*
+ * "friday or saturday", "Tuesday or Wednesday evening": two weekdays next
+ * to each other joined by a to-word are noted (has_either) for the desk to
+ * offer across (review r10 s083, s232, s234 got "not sure which date").
+ * Further apart nothing is noted: a day between is never offered.
+ */
+static int week_after_or(struct rd *rd, int i)
+{
+	struct when_day a, b;
+	int n, m;
+
+	if (!has(rd, skip(rd, i), WS_WEEKDAY) ||
+	    (n = day_aside(rd, i, 0, &a)) == 0)
+		return 0;
+	const struct lex_hit *to = hit(rd, i + n, WS_TO);
+	if (to == NULL || !has(rd, skip(rd, i + n + to->len), WS_WEEKDAY) ||
+	    (m = day_aside(rd, i + n + to->len, 1, &b)) == 0)
+		return 0;
+	if (when_day_cmp(&b, &a) < 0)
+		b = when_day_add(b, 7);
+	struct when_day next = when_day_add(a, 1);
+	if (when_day_cmp(&next, &b) != 0)
+		return 0;
+	rd->r->has_either = 1;
+	rd->r->either_first = a;
+	rd->r->either_last = b;
+	return 0; /* each day is read on: the doubt stays */
+}
+
 int wr_day_span(struct rd *rd, int i)
 {
 	const struct lex_hit *h;
@@ -755,6 +784,8 @@ int wr_day_span(struct rd *rd, int i)
 		note_day(rd, i, n, "between two days");
 		return n;
 	}
+	if ((n = week_after_or(rd, i)) > 0)
+		return n;
 	if ((n = week_before(rd, i)) > 0)
 		return n;
 	/* "after 4 january 27": "after 4" is a time, the date follows */

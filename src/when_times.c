@@ -79,10 +79,15 @@ static int at_before(const struct rd *rd, int i)
 }
 
 /* What the bare number at token i counts, written right after it with one
- * space ("2 kittens", "3 of us"; not "10 (kids bikes)"): no hour. */
-static int counted_after(const struct rd *rd, int i, int n)
+ * space ("2 kittens", "3 of us"; not "10 (kids bikes)"): no hour. WORD: the
+ * number is a word; entries of value 1 ("one for me", "one each") count
+ * only after one with no "at" before it, as "sat 10 for my son" and "at
+ * one for me" are still hours. */
+static int counted_after(const struct rd *rd, int i, int n, int word)
 {
-	return i + n < rd->t->n && has(rd, i + n, WS_COUNTED) &&
+	const struct lex_hit *h =
+	    i + n < rd->t->n ? hit(rd, i + n, WS_COUNTED) : NULL;
+	return h != NULL && (h->value == 0 || (word && !at_before(rd, i))) &&
 	       !tok(rd, i + n - 1)->brk &&
 	       tok(rd, i + n)->off - tok(rd, i + n - 1)->end == 1;
 }
@@ -194,7 +199,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		if (a == 0 && oc == NULL && !after_time_word(rd, i) &&
 		    !window_after(rd, i + n) && after_window(rd, i))
 			return 0; /* "tomorrow afternoon one massage" */
-		if (a == 0 && oc == NULL && counted_after(rd, i, n))
+		if (a == 0 && oc == NULL && counted_after(rd, i, n, 1))
 			return 0; /* "for two kittens", "for two of us" */
 		out->min = (a ? apply_ampm(v, pm) : v) * 60;
 		out->strong = a > 0;
@@ -336,7 +341,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
 	    unit_len(rd, i + 1) >= longest(rd, i + 1))
 		return 0; /* "for 2 hours", "at 3 days' notice" */
-	if (counted_after(rd, i, 1))
+	if (counted_after(rd, i, 1, 0))
 		return 0; /* "for 2 kittens", "for 3 of us": a count */
 	out->min = h0 * 60;
 	out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';

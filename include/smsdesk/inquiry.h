@@ -138,6 +138,10 @@ struct inquiry {
 				  INQ_CHOICE_LAST for "the last one", else 0 */
 	int mday_choice;       /* "el 1" read as the day of the month, but it
 				  is also option 1 of a list: 1..9, else 0 */
+	int choice_loose;      /* the choice is a lone digit among other
+				  words and none says option ("3 is fine",
+				  not "3", "option 3", "I'll take 3"): it may
+				  be the hour as well */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
 	int asks_offered;      /* "do you do X?": a yes, its price and length */

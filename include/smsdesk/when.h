@@ -114,6 +114,14 @@ struct when_req {
 	 * 0 none */
 	int anchor_wday;
 	/*
+	 * "friday or saturday", "Tuesday or Wednesday evening": two days next
+	 * to each other said as alternatives. The reading stays a doubt
+	 * (problem WHEN_AMBIGUOUS_DATE); the desk may offer across both
+	 * (never a day between two days further apart).
+	 */
+	int has_either;
+	struct when_day either_first, either_last;
+	/*
 	 * The day is a weekday named alone ("wednesday"): read as the
 	 * coming one; when a booking is being changed the desk may take the
 	 * one nearest that booking instead.

@@ -146,7 +146,10 @@ enum when_sense {
 	WS_COUNTED,    /* after a bare number, what it counts: "kittens",
 			* "people", "of us", "cars" ("for 2 kittens" is two
 			* of them, never 14:00); a number said as a time
-			* ("2pm", "14:00", "2 o'clock") is still one */
+			* ("2pm", "14:00", "2 o'clock") is still one;
+			* value 1: only after a number word ("one for me",
+			* "one each"), never after digits ("sat 10 for my
+			* son" is 10 o'clock) */
 };
 
 /* Day rules for WS_HOLIDAY. */

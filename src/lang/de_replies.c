@@ -155,6 +155,8 @@ static const struct lang_tpl tpls[] = {
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
     {"which_one", "Welcher? Bitte mit der Nummer antworten (1-{n})."},
+    {"option_or_hour", "Option {n} ist {time} Uhr, {a} Uhr ist Option {b}: "
+		       "bitte {n} oder {b} antworten."},
     {"unbooked_offer", "Hinweis: {service} ist noch nicht gebucht. Zum "
 		       "Buchen {choices} antworten."},
     {"unbooked_ask", "Hinweis: {service} ist noch nicht gebucht. "

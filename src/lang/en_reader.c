@@ -392,6 +392,12 @@ const struct lang_word lang_en_words[] = {
     W("still on for", LW_MINE), W("still on", LW_MINE), W("what time am i", LW_MINE),
     W("when am i", LW_MINE), W("do i have a booking", LW_MINE),
     W("do i have an appointment", LW_MINE), W("my slot", LW_MINE),
+    /* review r10 s101 "i booked for thursday but cant remember the
+     * time" got the service menu */
+    W("cant remember the time", LW_MINE), W("cant remember what time", LW_MINE),
+    W("dont remember the time", LW_MINE), W("dont remember what time", LW_MINE),
+    W("forgot the time", LW_MINE), W("forgotten the time", LW_MINE),
+    W("cant remember when", LW_MINE), W("cant remember which day", LW_MINE),
     W("help", LW_HELP), W("menu", LW_HELP), W("info", LW_HELP),
     W("options", LW_HELP), W("commands", LW_HELP), W("halp", LW_HELP),
     W("services", LW_HELP), W("what do you do", LW_HELP),
@@ -546,6 +552,15 @@ const struct lang_word lang_en_words[] = {
     NT("charge to cancel", OTHER), NT("charge if i cancel", OTHER),
     NT("pay if i cancel", OTHER), NT("charged if i cancel", OTHER),
     NT("how late can i cancel", OTHER),
+    /* review r10 s160/s162: "Do you have cancellation list?", "how
+     * much notice do i need to cancel" got "no upcoming bookings" */
+    NT("cancellation list", OTHER), NT("cancelation list", OTHER),
+    NT("cancellations list", OTHER), NT("cancellation lists", OTHER),
+    NT("notice do i need to cancel", OTHER),
+    NT("notice do you need to cancel", OTHER),
+    NT("notice do i have to give to cancel", OTHER),
+    NT("notice for cancelling", OTHER), NT("notice for cancellations", OTHER),
+    NT("notice for cancellation", OTHER),
     NT("card", PAYMENT), NT("cards", PAYMENT), NT("cash", PAYMENT),
     NT("contactless", PAYMENT), NT("apple pay", PAYMENT),
     NT("google pay", PAYMENT), NT("paypal", PAYMENT), NT("pay", PAYMENT),

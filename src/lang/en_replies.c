@@ -135,6 +135,8 @@ static const struct lang_tpl tpls[] = {
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},
+    {"option_or_hour",
+     "Option {n} is {time} and {a} is option {b}: reply {n} or {b}."},
     {"unbooked_offer", "{service} isn't booked yet. Reply {choices} to "
 		       "book one of those times."},
     {"unbooked_ask", "{service} isn't booked yet. Text a day and "

@@ -158,6 +158,8 @@ static const struct lang_tpl tpls[] = {
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},
+    {"option_or_hour", "La opción {n} es a las {time} y las {a} es la opción "
+		       "{b}: responde {n} o {b}."},
     {"unbooked_offer", "Ojo: aún no hemos reservado {service}. Responde "
 		       "{choices} para elegir una de esas horas."},
     {"unbooked_ask", "Ojo: aún no hemos reservado {service}. "

@@ -167,6 +167,8 @@ static const struct lang_tpl tpls[] = {
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
     {"which_one", "Lequel ? Répondez par son numéro (1-{n})."},
+    {"option_or_hour", "L'option {n} est à {time} et {a} est l'option {b} : "
+		       "répondez {n} ou {b}."},
     {"unbooked_offer", "Attention, rien n'est encore réservé pour "
 		       "{service}. Répondez {choices} pour choisir un "
 		       "de ces créneaux."},

@@ -161,6 +161,8 @@ static const struct lang_tpl tpls[] = {
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},
     {"which_one", "Qual deles? Responda de 1 a {n}."},
+    {"option_or_hour",
+     "A opção {n} é às {time} e {a} é a opção {b}: responda {n} ou {b}."},
     {"unbooked_offer", "Só para avisar: ainda não há nada agendado para "
 		       "{service}. Responda {choices} para escolher um "
 		       "dos horários."},

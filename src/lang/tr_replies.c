@@ -149,6 +149,8 @@ static const struct lang_tpl tpls[] = {
 	       "yazabilirsiniz."},
     {"pick_number", "Lütfen 1 ile {n} arasında bir numara yazın."},
     {"which_one", "Hangisi? Lütfen numarasını yazın (1-{n})."},
+    {"option_or_hour", "{n}. seçenek saat {time}, saat {a} ise {b}. seçenek: "
+		       "lütfen {n} veya {b} yazın."},
     {"unbooked_offer", "Bilginize: {service} için henüz randevu "
 		       "oluşturulmadı. Randevu için {choices} yazın."},
     {"unbooked_ask", "Bilginize: {service} için henüz randevu "

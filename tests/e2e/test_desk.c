@@ -258,19 +258,26 @@ static void test_cannot_receive(void)
 
 int main(void)
 {
-	static const char *const corpora[] = {
-	    "desk_corpus.txt",		 "desk_texts_barber.txt",
-	    "desk_texts_bike.txt",	 "desk_texts_groomer.txt",
-	    "desk_texts_salon.txt",	 "desk_texts_garage.txt",
-	    "desk_texts_garage_r3.txt",	 "desk_texts_dental_r4.txt",
-	    "desk_texts_unknown.txt",	 "desk_texts_vet_r6.txt",
-	    "desk_texts_salon_r7.txt",	 "desk_texts_driving_r8.txt",
-	    "desk_texts_podiatry_r9.txt"};
+	static const char *const corpora[] = {"desk_corpus.txt",
+					      "desk_texts_barber.txt",
+					      "desk_texts_bike.txt",
+					      "desk_texts_groomer.txt",
+					      "desk_texts_salon.txt",
+					      "desk_texts_garage.txt",
+					      "desk_texts_garage_r3.txt",
+					      "desk_texts_dental_r4.txt",
+					      "desk_texts_unknown.txt",
+					      "desk_texts_vet_r6.txt",
+					      "desk_texts_salon_r7.txt",
+					      "desk_texts_driving_r8.txt",
+					      "desk_texts_podiatry_r9.txt",
+					      "desk_texts_massage_r10.txt"};
 	static const char *const talks[] = {
-	    "desk_conversations.txt", "desk_talk_groomer.txt",
-	    "desk_talk_barber.txt",   "desk_talk_bike.txt",
-	    "desk_talk_salon.txt",    "desk_talk_garage.txt",
-	    "desk_talk_vet_r6.txt",   "desk_talk_driving_r8.txt"};
+	    "desk_conversations.txt",	"desk_talk_groomer.txt",
+	    "desk_talk_barber.txt",	"desk_talk_bike.txt",
+	    "desk_talk_salon.txt",	"desk_talk_garage.txt",
+	    "desk_talk_vet_r6.txt",	"desk_talk_driving_r8.txt",
+	    "desk_talk_massage_r10.txt"};
 	if (use_catalog("conf/smsdesk.cfg") != 0 || dc_init() != 0) {
 		printf("cannot load the example catalog or make a temp dir\n");
 		return 1;

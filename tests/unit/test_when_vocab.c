@@ -70,6 +70,8 @@ static int value_ok(const struct when_word *w)
 	case WS_ORD_SUFFIX: /* 1: a list's ordinal ("le 2e" is the second
 			     * one offered), a date only with a date word */
 		return v == 0 || v == 1;
+	case WS_COUNTED: /* 1: only after a number word ("one for me") */
+		return v == 0 || v == 1;
 	case WS_MONTH_PART: /* 1 early, 2 middle, 3 end of a month */
 		return v >= 1 && v <= 3;
 	case WS_CLOCK:
