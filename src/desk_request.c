@@ -710,10 +710,15 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			}
 			answer_questions(c, q, NULL, 0);
 			/* "price? open sat? can I come at 10": which service
-			 * for that time, asked last. */
+			 * for that time, asked last; not when the thing asked
+			 * for by a name we don't know is the person's ("book
+			 * a thai massage fri 10am": "which service then?"
+			 * beside the handoff asked what the text said) */
 			if (c->out->d.kind != DESK_CLARIFY &&
 			    c->out->d.kind != DESK_NOT_UNDERSTOOD &&
 			    c->out->d.kind != DESK_REFER &&
+			    !(c->out->d.kind == DESK_CANT_ANSWER &&
+			      q->asked_thing) &&
 			    q->when.time != WHEN_TIME_NONE) {
 				also_decide(c, DESK_CLARIFY,
 					    DESK_REASON_NEED_SERVICE);
