@@ -177,6 +177,9 @@ const struct lang_word lang_es_words[] = {
     W("que", LW_FILLER), W("q", LW_FILLER), W("k", LW_FILLER),
     W("yo", LW_FILLER | LW_SELF), W("me", LW_FILLER | LW_SELF | LW_STOP_OBJ),
     W("mi", LW_FILLER), W("mis", LW_FILLER), W("conmigo", LW_SELF),
+    /* "para mí y para mi marido": "mí" folds to "mi" (my) */
+    W("para mi", LW_SELF), W("pa mi", LW_SELF), W("xa mi", LW_SELF),
+    W("personas", LW_PERSON), W("somos", LW_GROUP), W("grupo de", LW_GROUP),
     W("te", LW_FILLER), W("tu", LW_FILLER), W("tus", LW_FILLER),
     W("os", LW_FILLER), W("les", LW_FILLER), W("le", LW_FILLER),
     W("se", LW_FILLER), W("nos", LW_FILLER | LW_STOP_OBJ),
