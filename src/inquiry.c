@@ -1153,7 +1153,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	/* "not 10, 11": a time set aside for another is a correction */
-	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time;
+	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time ||
+			  out->when.has_not_day; /* "Thu no, Fri" too */
 	out->same_time = rd_has(r, LW_SAME);
 	out->also = rd_has(r, LW_ALSO);
 	out->also_after = said_val(r, LW_ALSO, LW_ALSO_AFTER);
