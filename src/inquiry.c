@@ -1170,7 +1170,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	/* "not 10, 11": a time set aside for another is a correction */
-	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time;
+	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time ||
+			  out->when.has_not_day; /* "Thu no, Fri" too */
 	out->same_time = rd_has(r, LW_SAME);
 	/* "no actually a pedicure, same day": instead, not as well (review
 	 * fr8 c13) */

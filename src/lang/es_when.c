@@ -309,7 +309,9 @@ static const struct when_word es_words[] = {
 
     /* ---- el día que no es ("el viernes, no el jueves", "no el jueves,
      * el viernes", "en vez del jueves"): the other day named wins */
-    E("no", WS_NOT, 0),
+    /* "el jueves no, el viernes a la misma hora" (review es8 c03): after
+     * the day, before a comma */
+    {"no", WS_NOT, WF_POST, 0},
     E("en vez de", WS_NOT, 0),
     E("en vez del", WS_NOT, 0),
     E("en lugar de", WS_NOT, 0),
