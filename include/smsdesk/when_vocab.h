@@ -147,6 +147,10 @@ enum when_sense {
 			* "people", "of us", "cars" ("for 2 kittens" is two
 			* of them, never 14:00); a number said as a time
 			* ("2pm", "14:00", "2 o'clock") is still one */
+	WS_FALLBACK,   /* after a day or time: what follows is a second
+			* choice ("11 olmazsa 14", "at 11, otherwise 2", "à
+			* 11h sinon 14h"): the first choice is the one read;
+			* before any day or time it is nothing */
 };
 
 /* Day rules for WS_HOLIDAY. */
