@@ -715,6 +715,8 @@ const struct lang_word lang_tr_words[] = {
 
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
     W("edin", LW_COMMON), W("ediniz", LW_COMMON), W("eder", LW_COMMON),
+    W("edip", LW_COMMON), W("edelim", LW_COMMON), W("etsek", LW_COMMON),
+    W("ettim", LW_COMMON), W("etcem", LW_COMMON), W("edecegim", LW_COMMON),
     W("etti", LW_COMMON), W("olsun", LW_COMMON), W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
     W("yarina", LW_COMMON | LW_DATEWORD), W("yarinki", LW_COMMON | LW_DATEWORD),
     W("yarinda", LW_COMMON | LW_DATEWORD), W("obur gun", LW_COMMON | LW_DATEWORD),
