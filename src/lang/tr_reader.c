@@ -709,7 +709,8 @@ const struct lang_word lang_tr_words[] = {
      * to book (review tr3 S63, tr4 s30) */
     W("kedi", LW_TRADE), W("kopek", LW_TRADE), W("arac", LW_TRADE),
     W("araba", LW_TRADE), W("aracim", LW_TRADE), W("arabam", LW_TRADE),
-    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("hayvan", LW_TRADE),
+    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("kedimin", LW_TRADE),
+    W("kedinin", LW_TRADE), W("kopegimin", LW_TRADE), W("kopegin", LW_TRADE), W("hayvan", LW_TRADE),
     W("hayvanim", LW_TRADE),
     
 
