@@ -557,6 +557,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			decide(c, DESK_HOURS, DESK_REASON_NONE,
 			       "opening hours");
 			add_hours(c, &q->hours_when, 0);
+			/* "are you open on saturdays?" then "can I book nail
+			 * cutting then": the day asked about is the day talked
+			 * about; we asked nothing (review r9 c17) */
+			if (q->hours_when.has_day &&
+			    q->hours_when.day_explicit &&
+			    !q->hours_when.has_range) {
+				rq.w = q->hours_when;
+				rq.w.time = WHEN_TIME_NONE;
+				remember_answered(c, &rq);
+			}
 			return;
 		default:
 			if (q->asked_thing) {
@@ -654,6 +664,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		 * never "text a day and time to book" (review es5 c04) */
 		if (pending_is(c, "done") && priced[0] == c->pend.svc)
 			c->parts[c->n_parts - 1].tpl = "price_booked";
+		/* "do you do diabetic checks?": yes, what it costs and takes,
+		 * which day (review r9 class 5) */
+		else if (q->asks_offered && np == 1)
+			c->parts[c->n_parts - 1].tpl = "price_offered";
 		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 			set_subject(c, priced[i]->id);

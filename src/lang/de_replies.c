@@ -92,6 +92,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Unsere nächsten freien Termine: {slots}. Zum Buchen "
 		 "{pick} antworten."},
     {"try", "Versuchen Sie es bei {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Ja, {service} bieten wir an: {price} ({minutes} "
+		      "Min.). Welcher Tag passt Ihnen?"},
     {"price_one", "{service} kostet {price} ({minutes} Min.). Zum Buchen "
 		  "Tag und Uhrzeit senden, z.B. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -126,6 +129,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Ihre Termine: {bookings}. Absagen: STORNO und Ref "
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
+    {"list_more", " und {n} weitere"},
     {"bookings_none", "Sie haben keine anstehenden Termine bei uns."},
     {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
 	     "zum Absagen, STOP zum Abmelden."},

@@ -74,6 +74,9 @@ static const struct lang_tpl tpls[] = {
     {"elsewhere", "Or try {providers}."},
     {"our_next", "Our next free: {slots}. Reply {pick} to book."},
     {"try", "Try {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Yes, we do {service}: {price}, {minutes} min. Which "
+		      "day suits you?"},
     {"price_one", "{service} is {price} ({minutes} min). Text a day and "
 		  "time to book, e.g. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -106,6 +109,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"list_more", " and {n} more"},
     {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "You have no upcoming bookings with us."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "

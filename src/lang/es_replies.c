@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nuestros siguientes huecos: {slots}. Responde {pick} "
 		 "para reservar."},
     {"try", "Prueba con {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sí, hacemos {service}: {price} ({minutes} min). "
+		      "¿Qué fecha te va bien?"},
     {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
 		  "fecha y hora, p. ej. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -130,6 +133,7 @@ static const struct lang_tpl tpls[] = {
 		      "{pick}."},
     {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
     {"bookings_more", "Y {n} más."},
+    {"list_more", " y {n} más"},
     {"bookings_none", "No tienes ninguna cita con nosotros."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
 	     "para cancelar, BAJA para no recibir mensajes."},

@@ -102,6 +102,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nos prochains créneaux : {slots}. Répondez {pick} pour "
 		 "réserver."},
     {"try", "Essayez {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Oui, bien sûr : {service}, {price} ({minutes} min). "
+		      "Quel jour vous convient ?"},
     {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
 		  "une heure pour réserver, par ex. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -137,6 +140,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
+    {"list_more", " et {n} autres"},
     {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
 	     "annuler, STOP pour ne plus recevoir de SMS."},

@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nossas vagas seguintes: {slots}. Responda {pick} para "
 		 "agendar."},
     {"try", "Tente {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sim, fazemos {service}: {price} ({minutes} min). "
+		      "Que dia prefere?"},
     {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
 		  "para agendar, ex. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -132,6 +135,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Seus agendamentos: {bookings}. Para cancelar, envie "
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
+    {"list_more", " e mais {n}"},
     {"bookings_none", "Nenhum agendamento futuro com a gente."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},

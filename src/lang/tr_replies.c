@@ -87,6 +87,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "En yakın boş saatlerimiz: {slots}. Randevu için {pick} "
 		 "yazın."},
     {"try", "Şuraya sorabilirsiniz: {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Evet, {service} var: {price} ({minutes} dk). Hangi "
+		      "gün uygun?"},
     {"price_one", "{service} {price} ({minutes} dk). Randevu için gün ve "
 		  "saat yazın, örn. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -120,6 +123,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Randevularınız: {bookings}. İptal için İPTAL ve ref "
 		 "yazın."},
     {"bookings_more", "Ve {n} randevu daha."},
+    {"list_more", " ve {n} hizmet daha"},
     {"bookings_none", "Yaklaşan bir randevunuz yok."},
     {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
 	     "İPTAL, mesajları durdurmak için STOP."},

@@ -69,7 +69,12 @@ many("-", cut, ["monday 9am", "mon at 9"], 4, 8,
      now="2026-03-28T12:00")
 
 # One short question when something essential is missing.
-many("-", cut, [""], 10, 9, ("clarify", "need_day", "haircut", "-", "-"))
+# ... but "do u do haircuts" asks whether we do it: a yes with the price and
+# length, then the day (Wave K0, review r9 class 5)
+for text in combos(None, cut, [""], 10, 9):
+    add(NOW, "-", text, *(("price", "none", "haircut", "-", "-")
+                          if "do u do" in text else
+                          ("clarify", "need_day", "haircut", "-", "-")))
 many("-", ["book for tomorrow at 10", "can i book tmrw 10am",
            "appointment friday 2pm", "any chance sat 10am",
            "I need an appointment tomorrow morning"], [""], 5, 10,

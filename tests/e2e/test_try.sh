@@ -77,6 +77,17 @@ after=$(ls -d /tmp/smsdesk-try-* 2>/dev/null | wc -l)
 t_eq "$after" "$before"
 t_end
 
+t_begin "a menu that must be shorter names every service, or how many more"
+# review de7: the eighth service was silently missing from every menu
+hs="$SMSDESK_SRC/tests/data/lang/de/hundesalon.cfg"
+out=$("$SMSDESK_BIN" try -c "$hs" --db "$tmp/hs.db" --now 2026-12-02T10:00 --from +4917012345678 Hallo)
+t_contains "$out" "Komplettpflege mittlerer Hund, Komplettpflege großer Hund."
+t_eq "$(echo "$out" | grep -c '\.\.\.')" 0
+sh "$SMSDESK_SRC/tests/bench/gen_catalog.sh" "$tmp/many.cfg" 20 5 5 >/dev/null
+out=$("$SMSDESK_BIN" try -c "$tmp/many.cfg" --db "$tmp/many.db" --now 2026-03-25T10:00 --from +447700900001 hi)
+t_contains "$out" "Service 10, Service 11 and 8 more."
+t_end
+
 t_begin "usage errors exit 2"
 "$SMSDESK_BIN" try -c "$cfg" --now 2026-03-25T10:00 hello >/dev/null 2>&1; rc=$?
 t_eq "$rc" 2
