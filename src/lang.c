@@ -517,6 +517,7 @@ static const struct lang_reply_spec specs[] = {
     {"which_booking", "action bookings", "bookings"},
     {"bookings", "bookings more", "bookings"},
     {"bookings_more", "n", "n"},
+    {"closed_weekly", "day", "day"},
     {"list_more", "n", "n"},
     {"bookings_none", "", ""},
     {"help", "business services example", ""},

@@ -302,6 +302,9 @@ struct lang_pack {
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
+	/* A weekday in general, as "closed_weekly" says it ("Mondays", "los
+	 * lunes", "le lundi"); NULL: that reply names the date instead. */
+	const char *wday_every[7];
 	const char *month_abbr[12];
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found

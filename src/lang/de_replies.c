@@ -105,6 +105,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} dauert etwa {minutes} Min."},
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
+    {"closed_weekly", "{day} haben wir geschlossen."},
     {"closed_day", "Am {day} haben wir geschlossen."},
     {"closed_days", "Geschlossen haben wir: {days}."},
     {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
@@ -253,6 +254,8 @@ const struct lang_pack lang_pack_de = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},
+    .wday_every = {"Montags", "Dienstags", "Mittwochs", "Donnerstags",
+		   "Freitags", "Samstags", "Sonntags"},
     .month_abbr = {"Jan", "Feb", "März", "Apr", "Mai", "Juni", "Juli", "Aug",
 		   "Sep", "Okt", "Nov", "Dez"},
     /* Each opens cant_answer: "{topic} kann ich per SMS ..." */

@@ -116,6 +116,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} dure environ {minutes} min."},
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
+    {"closed_weekly", "Nous sommes fermés {day}."},
     {"closed_day", "Nous sommes fermés le {day}."},
     {"closed_days", "Nous sommes fermés : {days}."},
     {"book_hint", "Envoyez une prestation, un jour et une heure pour "
@@ -306,6 +307,8 @@ const struct lang_pack lang_pack_fr = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},
+    .wday_every = {"le lundi", "le mardi", "le mercredi", "le jeudi",
+		   "le vendredi", "le samedi", "le dimanche"},
     .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,

@@ -100,6 +100,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} yaklaşık {minutes} dk sürüyor."},
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
     {"hours_day", "{day} {day_hours} arası açığız."},
+    {"closed_weekly", "{day} kapalıyız."},
     {"closed_day", "{day} kapalıyız."},
     {"closed_days", "Kapalı olduğumuz günler: {days}."},
     {"book_hint", "Randevu için hizmet, gün ve saat yazın."},
@@ -248,6 +249,9 @@ const struct lang_pack lang_pack_tr = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"},
+    .wday_every = {"Pazartesi günleri", "Salı günleri", "Çarşamba günleri",
+		   "Perşembe günleri", "Cuma günleri", "Cumartesi günleri",
+		   "Pazar günleri"},
     .month_abbr = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu",
 		   "Eyl", "Eki", "Kas", "Ara"},
     /* Each is read in "{topic} ile ilgili sorulara ...". */
