@@ -925,8 +925,12 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 	int any = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		uint64_t c =
-		    t->plen > 1 && (t->pcls & LW_PRICE) ? t->pcls : t->cls;
+		/* an hours phrase it begins says what it is: "kaça kadar
+		 * açıksınız" (until when) holds "kaça" (how much) and asks
+		 * the hours (review tr8 s75 got the price list) */
+		uint64_t c = t->plen > 1 && (t->pcls & (LW_PRICE | LW_HOURS))
+				 ? t->pcls
+				 : t->cls;
 		if (!(c & LW_PRICE))
 			continue;
 		/* "orçamento sexta 10h" at a studio whose service is the

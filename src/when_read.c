@@ -530,6 +530,16 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			i += nd->len;
 			continue;
 		}
+		const struct lex_hit *fb = hit(&rd, i, WS_FALLBACK);
+		if (fb != NULL && fb->len >= longest(&rd, i) &&
+		    (rd.kind != WHEN_TIME_NONE || rd.day_set)) {
+			/* "yarın 11 olmazsa 14", "at 11, otherwise 2": the
+			 * first choice is the one asked; what follows is a
+			 * second choice, never read over it */
+			for (int k = i; k < t.n; k++)
+				t.v[k].used = 1;
+			break;
+		}
 		const struct lex_hit *un = hit(&rd, i, WS_UNPLACED);
 		if (un != NULL && un->len > 1 && un->len >= longest(&rd, i)) {
 			/* "nach Ostern", "bir ara": a day we cannot place,

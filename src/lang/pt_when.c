@@ -486,6 +486,10 @@ static const struct when_word pt_words[] = {
     /* ---- o dia que não é ("é sexta não quinta", "sexta e não quinta",
      * "em vez de quinta"): the other day named wins (pt5 c04 moved a
      * booking to the very Thursday refused) */
+    /* a second choice after the first ("às 11, senão às 14") */
+    E("senão", WS_FALLBACK, 0),
+    E("se não der", WS_FALLBACK, 0),
+    E("caso contrário", WS_FALLBACK, 0),
     E("nao", WS_NOT, 0),
     E("em vez de", WS_NOT, 0),
     E("em vez da", WS_NOT, 0),
