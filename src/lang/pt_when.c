@@ -526,6 +526,16 @@ static const struct when_word pt_words[] = {
     E("desde semana passada", WS_NOT_DATE, 0),
     E("desde a semana passada", WS_NOT_DATE, 0),
     E("desde domingo", WS_NOT_DATE, 0),
+    /* a past week, month or year in the story ("fiz lipo semana
+     * passada"): never the day asked for, no "that date has passed"
+     * (review pt8 s68) */
+    E("semana passada", WS_NOT_DATE, 0),
+    E("na semana passada", WS_NOT_DATE, 0),
+    E("mês passado", WS_NOT_DATE, 0),
+    E("no mês passado", WS_NOT_DATE, 0),
+    E("ano passado", WS_NOT_DATE, 0),
+    E("no ano passado", WS_NOT_DATE, 0),
+    E("semana retrasada", WS_NOT_DATE, 0),
     E("desde sábado", WS_NOT_DATE, 0),
     E("desde segunda", WS_NOT_DATE, 0),
     E("que", WS_NOT_DATE, 0),
