@@ -530,6 +530,26 @@ static struct when_day horizon_end(const struct ctx *c)
 	return when_day_add(c->lnow.day, c->cat->policy.booking_horizon_days);
 }
 
+/*
+ * "are you open on sundays?", "abris los domingos?": a weekday named alone
+ * that we close every week is answered for every week, with the days we
+ * open (reviews es8, fr8: "closed on Sun 6 Dec" left the customer asking
+ * about the next one); 0 when the day is open or closed only by date.
+ */
+static int closed_weekly(struct ctx *c, const struct when_req *w,
+			 const char *hours, int prio)
+{
+	int wd = w->day.wday; /* 0 Monday */
+	if (!w->weekday_only || hours[0] != '\0' ||
+	    when_is_closed_day(c->cat, &w->day) || wd < 0 || wd > 6 ||
+	    c->pack->wday_every[wd] == NULL)
+		return 0;
+	part_set(part_add(c, "closed_weekly", prio), "day",
+		 c->pack->wday_every[wd]);
+	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
+	return 1;
+}
+
 void add_hours(struct ctx *c, const struct when_req *w, int prio)
 {
 	if (w->has_day) {
@@ -549,6 +569,8 @@ void add_hours(struct ctx *c, const struct when_req *w, int prio)
 				 fmt_hours(c));
 			return;
 		}
+		if (closed_weekly(c, w, h, prio))
+			return;
 		struct part *p = part_add(
 		    c, h[0] == '\0' ? "closed_day" : "hours_day", prio);
 		part_set(p, "day", fmt_day(c, &w->day));

@@ -156,6 +156,23 @@ static size_t render_all(struct ctx *c, const int *dropped, char *out,
 	return pos;
 }
 
+/* A list said with its brief items; 0 when none is left to say so. */
+static int brief_one(struct ctx *c, const int *dropped)
+{
+	for (size_t i = 0; i < c->n_parts; i++) {
+		if (dropped[i])
+			continue;
+		for (size_t k = 0; k < c->parts[i].n_vars; k++) {
+			struct lang_var *v = &c->parts[i].vars[k];
+			if (v->brief != NULL && !v->use_brief) {
+				v->use_brief = 1;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 /* One list item fewer, from the longest list; 0 when none can shrink. */
 static int shrink_one(struct ctx *c, const int *dropped)
 {
@@ -238,7 +255,9 @@ static int shorten_one(struct ctx *c, const int *dropped)
 	if (live < 2)
 		return 0;
 	for (size_t i = 0; i < c->n_parts; i++)
-		if (!dropped[i] && strcmp(c->parts[i].tpl, "price_one") == 0) {
+		if (!dropped[i] &&
+		    (strcmp(c->parts[i].tpl, "price_one") == 0 ||
+		     strcmp(c->parts[i].tpl, "price_offered") == 0)) {
 			c->parts[i].tpl = "price_booked";
 			return 1;
 		}
@@ -300,8 +319,8 @@ void reply_flush(struct ctx *c)
 		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)
 			break;
-		if (shrink_one(c, dropped) || drop_one(c, dropped) ||
-		    shorten_one(c, dropped))
+		if (brief_one(c, dropped) || shrink_one(c, dropped) ||
+		    drop_one(c, dropped) || shorten_one(c, dropped))
 			continue;
 		lang_trim_words(text, DESK_REPLY_MAX, max);
 		break;
@@ -672,19 +691,54 @@ const char *example_text(struct ctx *c)
 	return c->example;
 }
 
-/* The catalog's services as a list var (names, or "Name price"). */
+/* NAME without a closing note in brackets ("Komplettpflege kleiner Hund
+ * (bis 10 kg)" is "Komplettpflege kleiner Hund"), or NULL when it has none. */
+static const char *brief_name(struct ctx *c, const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 4 || name[n - 1] != ')')
+		return NULL;
+	const char *open = strrchr(name, '(');
+	if (open == NULL || open == name)
+		return NULL;
+	size_t keep = (size_t)(open - name);
+	while (keep > 0 && name[keep - 1] == ' ')
+		keep--;
+	if (keep == 0)
+		return NULL;
+	return pool_fmt(c, "%.*s", (int)keep, name);
+}
+
+/*
+ * The catalog's services as a list var (names, or "Name price"): a menu,
+ * so when it has to be shorter to fit, the names lose their notes in
+ * brackets first and a list still cut says how many more there are (review
+ * de7: the eighth service silently missing from every menu).
+ */
 void services_list(struct ctx *c, struct part *p, const char *name,
 		   int numbered, int with_price)
 {
 	size_t n = c->cat->n_services < 12 ? c->cat->n_services : 12;
 	const char **items = pool_ptrs(c, n);
+	const char **brief = pool_ptrs(c, n);
+	int any_brief = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct cat_service *s = &c->cat->services[i];
-		items[i] = with_price
-			       ? pool_fmt(c, "%s %s", svc_name(c, s), s->price)
-			       : svc_name(c, s);
+		const char *nm = svc_name(c, s);
+		const char *b = brief_name(c, nm);
+		any_brief |= b != NULL;
+		if (b == NULL)
+			b = nm;
+		items[i] = with_price ? pool_fmt(c, "%s %s", nm, s->price) : nm;
+		brief[i] = with_price ? pool_fmt(c, "%s %s", b, s->price) : b;
 	}
 	part_list(p, name, items, n, numbered ? " " : ", ", numbered);
+	if (p->n_vars == 0 || p->vars[p->n_vars - 1].items != items)
+		return;
+	struct lang_var *v = &p->vars[p->n_vars - 1];
+	v->more = tpl_text(c, "list_more");
+	v->total = c->cat->n_services;
+	v->brief = any_brief ? brief : NULL;
 }
 
 /* Segments the parts so far would take, as they stand. */

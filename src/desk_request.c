@@ -5,8 +5,10 @@
  * answer, all in one reply.
  */
 #include "desk_int.h"
+#include "smsdesk/text.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 
 /* ---- requests and questions ---------------------------------------------- */
@@ -467,6 +469,55 @@ static int said_cancelled_day(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/*
+ * A question of a few words the desk read nothing in ("how early should I
+ * arrive?", "Is it a male or female therapist?"): a person's to answer
+ * (handoff.c forwards it where staff take texts), else honestly not by
+ * text with what we can do; "sorry, I didn't catch that" answered what was
+ * not asked (review r10 class 6). A lone "what?" stays not understood.
+ */
+/* A '?', or a question word first or last ("is my cat ok", "sorun olur
+ * mu"): a question put outright, not one word of a story ("something's
+ * clicking when i pedal"). */
+static int asks_outright(const struct ctx *c, const char *text)
+{
+	char folded[512];
+	if (strchr(text, '?') != NULL)
+		return 1;
+	size_t n = text_fold(text, folded, sizeof(folded));
+	while (n > 0 && folded[n - 1] == ' ')
+		folded[--n] = '\0';
+	char *sp = strchr(folded, ' ');
+	char *last = strrchr(folded, ' ');
+	if (sp == NULL)
+		return 0;
+	*sp = '\0';
+	return (lang_lookup(c->pack, folded, NULL) & LW_QUESTION) ||
+	       (lang_lookup(c->pack, last + 1, NULL) & LW_QUESTION);
+}
+
+static int unknown_question(struct ctx *c, const struct inquiry *q,
+			    const char *text)
+{
+	size_t words = 0;
+	int in = 0;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		int letter = isalpha(*p) || *p >= 0x80;
+		words += letter && !in;
+		in = letter;
+	}
+	if (!q->question || words < 3 || q->when.mentioned ||
+	    !asks_outright(c, text))
+		return 0;
+	if (q->not_text >= 0)
+		return 1; /* answer_questions says it, once */
+	decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+	       "a question we read nothing in: for a person");
+	set_subject(c, not_text_ids[LANG_NT_OTHER]);
+	add_cant_answer(c, LANG_NT_OTHER, 1, 0);
+	return 1;
+}
+
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
@@ -564,6 +615,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			decide(c, DESK_HOURS, DESK_REASON_NONE,
 			       "opening hours");
 			add_hours(c, &q->hours_when, 0);
+			/* "are you open on saturdays?" then "can I book nail
+			 * cutting then": the day asked about is the day talked
+			 * about; we asked nothing (review r9 c17) */
+			if (q->hours_when.has_day &&
+			    q->hours_when.day_explicit &&
+			    !q->hours_when.has_range) {
+				rq.w = q->hours_when;
+				rq.w.time = WHEN_TIME_NONE;
+				remember_answered(c, &rq);
+			}
 			return;
 		default:
 			if (q->asked_thing) {
@@ -575,11 +636,20 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 				rq.svc = &c->cat->services[0];
 				break;
 			}
+			/* "is it ok to come if I have a cold?": a question
+			 * for a person, no service, no day: the person
+			 * answers, a menu beside it answered nothing (review
+			 * r10 class 7) */
+			if (q->not_text >= 0 && !q->when.mentioned &&
+			    unknown_question(c, q, text))
+				break;
 			if (q->intent == INQ_BOOK || q->intent == INQ_AVAIL ||
 			    q->when.mentioned) {
 				ask_service(c, &rq, q->trade);
 				break;
 			}
+			if (unknown_question(c, q, text))
+				break;
 			decide(c, DESK_NOT_UNDERSTOOD, DESK_REASON_NONE,
 			       "nothing we could act on");
 			part_set(part_add(c, "not_understood", 0), "example",
@@ -661,6 +731,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		 * never "text a day and time to book" (review es5 c04) */
 		if (pending_is(c, "done") && priced[0] == c->pend.svc)
 			c->parts[c->n_parts - 1].tpl = "price_booked";
+		/* "do you do diabetic checks?": yes, what it costs and takes,
+		 * which day (review r9 class 5) */
+		else if (q->asks_offered && np == 1)
+			c->parts[c->n_parts - 1].tpl = "price_offered";
 		for (size_t i = 1; i < np; i++) {
 			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 			set_subject(c, priced[i]->id);

@@ -834,7 +834,7 @@ static void find_bare(const struct reader *r, struct inquiry *q)
 	const uint64_t around = LW_FILLER | LW_YES | LW_ACK | LW_CORRECT |
 				LW_THANKS | LW_PRONOUN | LW_CHOICE | LW_SELF |
 				LW_MOVE | LW_SAME | LW_BOOK | LW_GREET |
-				LW_QUESTION | LW_NUMBER;
+				LW_QUESTION | LW_NUMBER | LW_NO;
 	int at = -1, other = 0;
 	if (rd_number_is_mday(&q->when))
 		return;
@@ -1152,7 +1152,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	rd_clause_days(r, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
-	out->correction = rd_has(r, LW_CORRECT);
+	/* "not 10, 11": a time set aside for another is a correction */
+	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time;
 	out->same_time = rd_has(r, LW_SAME);
 	out->also = rd_has(r, LW_ALSO);
 	out->also_after = said_val(r, LW_ALSO, LW_ALSO_AFTER);

@@ -155,34 +155,71 @@ static int names_staff(const struct reader *r)
 	return 0;
 }
 
-/* "¿hacéis baño de gatos?", "haceis equilibrado": whether we do a service
- * named, with no day, time or booking word: what it costs and takes
- * answers it (review es6 s19, c08), never "which day?". The offer word is
- * the pack's (an LW_QUESTION word of val LW_QUESTION_OFFERED); a question
- * mark or the word leading the text makes it a question. */
+/* "¿hacéis baño de gatos?", "haceis equilibrado", "do you do diabetic
+ * checks?", "vous faites la pose de vernis ?": whether we do a service
+ * named, with no day, time or booking word: a yes with what it costs and
+ * takes answers it (reviews es6 s19, c08, r9 class 5), never only "which
+ * day?". The offer word or phrase is the pack's (LW_QUESTION of val
+ * LW_QUESTION_OFFERED); a question mark or the word leading the text
+ * makes it a question. */
 static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 {
 	int at = -1;
 	for (size_t i = 0; i < r->n && at < 0; i++)
-		if ((r->t[i].cls & LW_QUESTION) &&
-		    r->t[i].val == LW_QUESTION_OFFERED)
+		if (((r->t[i].cls & LW_QUESTION) &&
+		     r->t[i].val == LW_QUESTION_OFFERED) ||
+		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_QUESTION) &&
+		     r->t[i].pval == LW_QUESTION_OFFERED))
 			at = (int)i;
-	if (at < 0 || q->intent != INQ_BOOK || q->when.mentioned ||
-	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE ||
-	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_NEGATE) ||
-	    q->not_text >= 0)
+	/* "vous faites X ?" reads as a price question in its pack */
+	if (at < 0 || (q->intent != INQ_BOOK && q->intent != INQ_PRICE) ||
+	    q->when.mentioned || q->n_times > 0 ||
+	    q->when.time != WHEN_TIME_NONE ||
+	    rd_has(r, LW_BOOKING | LW_AVAIL | LW_NEGATE) || q->not_text >= 0)
 		return 0;
+	/* "my nurse said I need one every year", "can I get insoles
+	 * made?", "I have a fungal nail infection, can you treat that?":
+	 * "need", "get" and "have" ask for nothing more than the question
+	 * (as books_apart reads them); "quiero cita" books */
+	int plen = r->t[at].plen > 1 ? r->t[at].plen : 1;
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & LW_BOOK) && strcmp(r->t[i].w, "need") != 0 &&
+		    strcmp(r->t[i].w, "get") != 0 &&
+		    strcmp(r->t[i].w, "have") != 0 &&
+		    ((int)i < at || (int)i >= at + plen))
+			return 0;
+	/* "how much is a hot towel shave? and do you do nails?": the price
+	 * asked elsewhere is a price question, answered as one */
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & LW_PRICE) &&
+		    ((int)i < at || (int)i >= at + plen))
+			return 0;
 	int lead = 1;
 	for (int i = 0; i < at; i++)
 		lead &= (r->t[i].eff &
 			 (LW_GREET | LW_FILLER | LW_QUESTION | LW_ALSO)) != 0;
-	if (!r->qmark && !lead)
+	/* "manikür yapıyor musunuz": the verb ends the question */
+	if (!r->qmark && !lead && (size_t)(at + plen) < r->n)
 		return 0;
+	int asked = 0;
 	for (size_t k = 0; k < q->n_things; k++)
-		if (q->things[k].kind == CAT_SERVICE &&
-		    q->things[k].role == INQ_ASKED)
-			return 1;
-	return 0;
+		asked |= q->things[k].kind == CAT_SERVICE &&
+			 q->things[k].role == INQ_ASKED;
+	if (!asked)
+		return 0;
+	/* "vcs fazem tatuagem em cima de cicatriz?": more than the service
+	 * asked about (two words neither the pack nor the catalog knows,
+	 * in the question's own piece) is the artist's judgement, for a
+	 * person, never a plain yes (review pt7 s67) */
+	int unknown = 0;
+	for (size_t i = (size_t)(at + plen); i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->segment != r->t[at].segment)
+			break;
+		unknown += t->thing == 0 && t->eff == 0 && strlen(t->w) >= 3 &&
+			   !rd_has_digit(t->w);
+	}
+	return unknown >= 2 ? 2 : 1;
 }
 
 /* A catalog topic is read in words [I, I+LEN): the business's own answer
@@ -270,10 +307,22 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 		q->rule = "is it free: the price";
 		return;
 	}
-	if (asks_if_offered(r, q)) {
+	/* "do you do patch tests for lash tint?": the advice asked is the
+	 * question, for a person (below) */
+	int alen = 0;
+	int offered = advice_where(r, &alen) < 0 ? asks_if_offered(r, q) : 0;
+	if (offered == 2) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "do you do it, and more about it: for a person";
+		return;
+	}
+	if (offered) {
 		q->intent = INQ_PRICE;
 		q->asks |= INQ_ASK_PRICE;
 		q->wants_price = 1;
+		q->asks_offered = 1;
 		q->rule = "do you do it: what it costs and takes";
 		return;
 	}

@@ -299,6 +299,9 @@ static void put_list(char *out, size_t cap, size_t *pos,
 		     const struct lang_var *v)
 {
 	size_t shown = v->shown < v->n_items ? v->shown : v->n_items;
+	size_t total = v->total > v->n_items ? v->total : v->n_items;
+	const char *const *items =
+	    v->use_brief && v->brief != NULL ? v->brief : v->items;
 	char num[24];
 
 	for (size_t i = 0; i < shown; i++) {
@@ -308,7 +311,14 @@ static void put_list(char *out, size_t cap, size_t *pos,
 			snprintf(num, sizeof(num), "%zu) ", i + 1);
 			puts_(out, cap, pos, num);
 		}
-		puts_(out, cap, pos, v->items[i]);
+		puts_(out, cap, pos, items[i]);
+	}
+	if (v->more != NULL && shown < total) {
+		char n[24], said[96];
+		snprintf(n, sizeof(n), "%zu", total - shown);
+		struct lang_var nv = {.name = "n", .value = n};
+		lang_render(v->more, &nv, 1, said, sizeof(said));
+		puts_(out, cap, pos, said);
 	}
 }
 
@@ -486,6 +496,7 @@ static const struct lang_reply_spec specs[] = {
     {"hours_n", "n", "n"},
     {"date", "wday mday month", ""},
     {"price_one", "service price minutes example", "price"},
+    {"price_offered", "service price minutes", "price"},
     {"price_all", "prices", "prices"},
     {"price_each", "service price minutes", "price"},
     {"book_example", "example", ""},
@@ -506,6 +517,8 @@ static const struct lang_reply_spec specs[] = {
     {"which_booking", "action bookings", "bookings"},
     {"bookings", "bookings more", "bookings"},
     {"bookings_more", "n", "n"},
+    {"closed_weekly", "day", "day"},
+    {"list_more", "n", "n"},
     {"bookings_none", "", ""},
     {"help", "business services example", ""},
     {"greeting", "business services example", ""},

@@ -284,6 +284,50 @@ static void set_aside(struct rd *rd, const struct rd *before,
 	}
 }
 
+/*
+ * "not 10, 11", "pas 10h, 11h", "no a las 10, a las 11", "saat 11 değil
+ * 12": a time said not to be the one, with another number right after
+ * it. The negated time is passed over (noted in not_min) and a bare
+ * number after it is read as the time meant. Returns the tokens passed
+ * (0: no such time at i).
+ */
+static int negated_time(struct rd *rd, int i)
+{
+	const struct lex_hit *nt = hit(rd, i, WS_NOT), *at;
+	int j = i, n, min, end;
+
+	if (nt != NULL && nt->len >= longest(rd, i)) {
+		j += nt->len;
+		if ((at = hit(rd, j, WS_AT)) != NULL)
+			j += at->len;
+		if (tok(rd, j)->num < 0 || (n = wr_time_min(rd, j, &min)) == 0)
+			return 0;
+		end = j + n;
+	} else {
+		if ((at = hit(rd, j, WS_AT)) != NULL)
+			j += at->len;
+		if (tok(rd, j)->num < 0 ||
+		    (n = wr_time_min(rd, j, &min)) == 0 ||
+		    (nt = hit(rd, j + n, WS_NOT_AFTER)) == NULL)
+			return 0;
+		end = j + n + nt->len;
+	}
+	/* another time follows: a number, maybe after a word of no time
+	 * ("but", "mais", "sondern") and an "at" word */
+	int e = skip(rd, end);
+	if (tok(rd, e)->num < 0 && longest(rd, e) == 0)
+		e++;
+	if ((at = hit(rd, e, WS_AT)) != NULL)
+		e += at->len;
+	if (tok(rd, e)->num < 0 || wr_time_len(rd, e) == 0)
+		return 0;
+	mark(rd, i, end - i);
+	rd->r->has_not_time = 1;
+	rd->r->not_min = min;
+	rd->neg_next = e;
+	return end - i;
+}
+
 static void finish(struct rd *rd)
 {
 	struct when_req *r = rd->r;
@@ -480,6 +524,7 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 	rd.wday = -1;
 	rd.wday_at = rd.week_at = -1;
 	rd.ctx_at = -1;
+	rd.neg_next = -1;
 	rd.day_first = vocabs[0]->day_first;
 	if (cat != NULL && month_first(cat->country))
 		rd.day_first = 0;
@@ -507,6 +552,10 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		}
 		/* a lead into a time ("por volta das 4") passed over whole */
 		if ((n = pass_over(&rd, i)) > 1) {
+			i += n;
+			continue;
+		}
+		if ((n = negated_time(&rd, i)) > 0) {
 			i += n;
 			continue;
 		}

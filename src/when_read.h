@@ -54,6 +54,9 @@ struct rd {
 	/* a day said not to be the one ("not tomorrow") */
 	int neg_set;
 	struct when_day neg_day;
+	/* a time said not to be the one ("not 10, 11"): a bare number at
+	 * this token or the next is the time meant; -1 none */
+	int neg_next;
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -243,6 +246,8 @@ int wr_window(struct rd *rd, int i);
 /* The tokens a time at i takes when a word before it made it one (0:
  * none); reads only. */
 int wr_time_len(const struct rd *rd, int i);
+/* The same, with the minute after midnight it names in *MIN. */
+int wr_time_min(const struct rd *rd, int i, int *min);
 int wr_range(struct rd *rd, int i);
 int wr_time(struct rd *rd, int i);
 int wr_asap(struct rd *rd, int i);

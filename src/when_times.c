@@ -51,7 +51,8 @@ static int time_ctx(const struct rd *rd, int i)
 	static const unsigned ctx[] = {WS_AT,	  WS_ABOUT,	  WS_AFTER,
 				       WS_BEFORE, WS_BETWEEN,	  WS_TO,
 				       WS_WINDOW, WS_WINDOW_TODAY};
-	if (i == rd->ctx_at)
+	if (i == rd->ctx_at ||
+	    (rd->neg_next >= 0 && (i == rd->neg_next || i == rd->neg_next + 1)))
 		return 1;
 	for (int back = 1; back <= 4 && i - back >= 0; back++) {
 		/* An entry of BACK words ending right before i. */
@@ -524,6 +525,15 @@ int wr_time_len(const struct rd *rd, int i)
 {
 	struct tval v;
 	return time_at(rd, i, 1, &v);
+}
+
+int wr_time_min(const struct rd *rd, int i, int *min)
+{
+	struct tval v;
+	int n = time_at(rd, i, 1, &v);
+	if (n > 0)
+		*min = v.min;
+	return n;
 }
 
 int wr_time(struct rd *rd, int i)

@@ -140,6 +140,7 @@ struct inquiry {
 				  is also option 1 of a list: 1..9, else 0 */
 	unsigned asks;	       /* enum inq_ask bits */
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
+	int asks_offered;      /* "do you do X?": a yes, its price and length */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
 	int trade;	       /* a trade word was read ("bike", "fix") */

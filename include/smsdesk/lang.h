@@ -302,6 +302,9 @@ struct lang_pack {
 	const struct lang_tpl *tpls;
 	size_t n_tpls;
 	const char *wday_abbr[7]; /* Monday first: "Mon" */
+	/* A weekday in general, as "closed_weekly" says it ("Mondays", "los
+	 * lunes", "le lundi"); NULL: that reply names the date instead. */
+	const char *wday_every[7];
 	const char *month_abbr[12];
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found
@@ -414,7 +417,11 @@ const char *lang_template(const struct lang_pack *pack, const char *name);
 /*
  * A value for one placeholder: a scalar (value != NULL) or a list of items
  * joined by sep ("1) " numbers before each item when numbered). The renderer
- * shows only the first `shown` items; the fitting loop lowers it.
+ * shows only the first `shown` items; the fitting loop lowers it. A list
+ * that must not lose items silently (a menu: the customer's service may be
+ * the one left out) carries `more`, a wording with {n} said after the
+ * shown items when fewer are shown than `total` (0: n_items), and may carry
+ * `brief`, its items said shorter (used when use_brief is set).
  */
 struct lang_var {
 	const char *name;
@@ -424,6 +431,10 @@ struct lang_var {
 	size_t shown;
 	const char *sep;
 	int numbered;
+	const char *more;
+	size_t total;
+	const char *const *brief;
+	int use_brief;
 };
 
 /*

@@ -93,6 +93,13 @@ struct when_req {
 	 */
 	int day_not_meant;
 	/*
+	 * A time said not to be the one, another said after it ("not 10,
+	 * 11", "pas 10h, 11h", "11 değil 12"): not_min is the minute set
+	 * aside (its first reading); the time read is the other.
+	 */
+	int has_not_time;
+	int not_min;
+	/*
 	 * A day counted from the booking or day being talked about ("the day
 	 * before" -1, "6 weeks later" 42): the desk places it when the
 	 * conversation has one. Alone, "6 weeks later" is also read from

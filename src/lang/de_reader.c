@@ -746,7 +746,14 @@ const struct lang_word lang_de_words[] = {
     W("gibt es", LW_QUESTION), W("gibts", LW_QUESTION), W("geht das", LW_QUESTION),
     W("geht es", LW_QUESTION), W("gehts", LW_QUESTION), W("ginge", LW_QUESTION),
     W("ware", LW_QUESTION), W("waere", LW_QUESTION), W("darf", LW_QUESTION),
-    W("durfen", LW_QUESTION), W("macht ihr", LW_QUESTION), W("habt ihr", LW_QUESTION),
+    W("durfen", LW_QUESTION), V("macht ihr", LW_QUESTION, LW_QUESTION_OFFERED), W("habt ihr", LW_QUESTION),
+    /* "Macht ihr auch Hot Stone?", "Bieten Sie Lymphdrainage an?":
+     * whether we do it, a yes with price and length */
+    V("machen sie", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("bietet ihr", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("bieten sie", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("macht ihr auch", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("machen sie auch", LW_QUESTION, LW_QUESTION_OFFERED),
     W("haben sie", LW_QUESTION), W("konnen sie", LW_QUESTION),
     W("konnt ihr", LW_QUESTION), W("kann ich", LW_QUESTION),
     W("konnte ich", LW_QUESTION), W("ist es moglich", LW_QUESTION),

@@ -92,6 +92,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Unsere nächsten freien Termine: {slots}. Zum Buchen "
 		 "{pick} antworten."},
     {"try", "Versuchen Sie es bei {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Ja, {service} bieten wir an: {price} ({minutes} "
+		      "Min.). Welcher Tag passt Ihnen?"},
     {"price_one", "{service} kostet {price} ({minutes} Min.). Zum Buchen "
 		  "Tag und Uhrzeit senden, z.B. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -102,6 +105,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} dauert etwa {minutes} Min."},
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
+    {"closed_weekly", "{day} haben wir geschlossen."},
     {"closed_day", "Am {day} haben wir geschlossen."},
     {"closed_days", "Geschlossen haben wir: {days}."},
     {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
@@ -126,6 +130,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Ihre Termine: {bookings}. Absagen: STORNO und Ref "
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
+    {"list_more", " und {n} weitere"},
     {"bookings_none", "Sie haben keine anstehenden Termine bei uns."},
     {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
 	     "zum Absagen, STOP zum Abmelden."},
@@ -249,6 +254,8 @@ const struct lang_pack lang_pack_de = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"},
+    .wday_every = {"Montags", "Dienstags", "Mittwochs", "Donnerstags",
+		   "Freitags", "Samstags", "Sonntags"},
     .month_abbr = {"Jan", "Feb", "März", "Apr", "Mai", "Juni", "Juli", "Aug",
 		   "Sep", "Okt", "Nov", "Dez"},
     /* Each opens cant_answer: "{topic} kann ich per SMS ..." */

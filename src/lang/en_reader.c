@@ -498,6 +498,25 @@ const struct lang_word lang_en_words[] = {
     W("whats", LW_QUESTION), W("is there", LW_QUESTION),
     W("are there", LW_QUESTION), W("do you", LW_QUESTION),
     W("do u", LW_QUESTION), W("can you", LW_QUESTION), W("can u", LW_QUESTION),
+    /* "do you do diabetic checks?", "can you help with fungal nails?":
+     * whether we do it, answered with a yes, its price and length (r9
+     * class 5) */
+    V("do you do", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do u do", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do you still do", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do you offer", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do u offer", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do you treat", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("do you provide", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can you help with", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can u help with", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("could you help with", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can i get", LW_QUESTION, LW_QUESTION_OFFERED),
+    /* "my toenails are really thick, can you help" (r9 s110, s111) */
+    V("can you help", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can u help", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can you treat", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("can u treat", LW_QUESTION, LW_QUESTION_OFFERED),
     W("can i", LW_QUESTION), W("not", LW_NEGATE), W("dont", LW_NEGATE),
     W("cant", LW_NEGATE), W("cannot", LW_NEGATE), W("wont", LW_NEGATE),
     W("didnt", LW_NEGATE), W("couldnt", LW_NEGATE), W("never", LW_NEGATE),

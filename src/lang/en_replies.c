@@ -74,6 +74,9 @@ static const struct lang_tpl tpls[] = {
     {"elsewhere", "Or try {providers}."},
     {"our_next", "Our next free: {slots}. Reply {pick} to book."},
     {"try", "Try {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Yes, we do {service}: {price}, {minutes} min. Which "
+		      "day suits you?"},
     {"price_one", "{service} is {price} ({minutes} min). Text a day and "
 		  "time to book, e.g. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -84,6 +87,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} takes about {minutes} min."},
     {"hours_week", "We're open {hours}."},
     {"hours_day", "On {day} we're open {day_hours}."},
+    {"closed_weekly", "We're closed on {day}."},
     {"closed_day", "We're closed on {day}."},
     {"closed_days", "We're closed on {days}."},
     {"book_hint", "Text a service, day and time to book."},
@@ -106,6 +110,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"list_more", " and {n} more"},
     {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "You have no upcoming bookings with us."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
@@ -235,6 +240,8 @@ const struct lang_pack lang_pack_en = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+    .wday_every = {"Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays",
+		   "Saturdays", "Sundays"},
     .month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",

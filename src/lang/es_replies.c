@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nuestros siguientes huecos: {slots}. Responde {pick} "
 		 "para reservar."},
     {"try", "Prueba con {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sí, hacemos {service}: {price} ({minutes} min). "
+		      "¿Qué fecha te va bien?"},
     {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
 		  "fecha y hora, p. ej. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -109,6 +112,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} dura unos {minutes} min."},
     {"hours_week", "Abrimos {hours}."},
     {"hours_day", "El {day} abrimos {day_hours}."},
+    {"closed_weekly", "Cerramos {day}."},
     {"closed_day", "El {day} cerramos."},
     {"closed_days", "Cerramos: {days}."},
     {"book_hint", "Para reservar escribe servicio, fecha y hora."},
@@ -130,6 +134,7 @@ static const struct lang_tpl tpls[] = {
 		      "{pick}."},
     {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
     {"bookings_more", "Y {n} más."},
+    {"list_more", " y {n} más"},
     {"bookings_none", "No tienes ninguna cita con nosotros."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
 	     "para cancelar, BAJA para no recibir mensajes."},
@@ -300,6 +305,8 @@ const struct lang_pack lang_pack_es = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"},
+    .wday_every = {"los lunes", "los martes", "los miércoles", "los jueves",
+		   "los viernes", "los sábados", "los domingos"},
     .month_abbr = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago",
 		   "sep", "oct", "nov", "dic"},
     .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",

@@ -102,6 +102,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nos prochains créneaux : {slots}. Répondez {pick} pour "
 		 "réserver."},
     {"try", "Essayez {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Oui, bien sûr : {service}, {price} ({minutes} min). "
+		      "Quel jour vous convient ?"},
     {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
 		  "une heure pour réserver, par ex. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -113,6 +116,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} dure environ {minutes} min."},
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
+    {"closed_weekly", "Nous sommes fermés {day}."},
     {"closed_day", "Nous sommes fermés le {day}."},
     {"closed_days", "Nous sommes fermés : {days}."},
     {"book_hint", "Envoyez une prestation, un jour et une heure pour "
@@ -137,6 +141,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
+    {"list_more", " et {n} autres"},
     {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
 	     "annuler, STOP pour ne plus recevoir de SMS."},
@@ -302,6 +307,8 @@ const struct lang_pack lang_pack_fr = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"lun", "mar", "mer", "jeu", "ven", "sam", "dim"},
+    .wday_every = {"le lundi", "le mardi", "le mercredi", "le jeudi",
+		   "le vendredi", "le samedi", "le dimanche"},
     .month_abbr = {"janv", "févr", "mars", "avr", "mai", "juin", "juil", "aout",
 		   "sept", "oct", "nov", "déc"},
     .when = &when_vocab_fr,

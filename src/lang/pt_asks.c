@@ -23,6 +23,9 @@ const struct lang_word lang_pt_asks[] = {
     W("tem que fazer", LW_ADVICE), W("e normal", LW_ADVICE),
     W("eh normal", LW_ADVICE), W("e seguro", LW_ADVICE),
     W("pode comer", LW_ADVICE),
+    /* "vcs tatuam menor de idade?": about the service, for a person,
+     * never "que dia?" (review pt7 s30) */
+    W("menor de idade", LW_ADVICE), W("de menor", LW_ADVICE),
     W("gravida", LW_ADVICE), W("prenha", LW_ADVICE),
     W("alergico", LW_ADVICE), W("alergica", LW_ADVICE),
     W("o preco muda", LW_ADVICE), W("preco muda", LW_ADVICE),

@@ -99,6 +99,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Nossas vagas seguintes: {slots}. Responda {pick} para "
 		 "agendar."},
     {"try", "Tente {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Sim, fazemos {service}: {price} ({minutes} min). "
+		      "Que dia prefere?"},
     {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
 		  "para agendar, ex. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -109,6 +112,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} leva cerca de {minutes} min."},
     {"hours_week", "Funcionamos {hours}."},
     {"hours_day", "Em {day} abrimos {day_hours}."},
+    {"closed_weekly", "Estamos fechados {day}."},
     {"closed_day", "Estamos fechados em {day}."},
     {"closed_days", "Estamos fechados em {days}."},
     {"book_hint", "Envie o que deseja, dia e hora para agendar."},
@@ -132,6 +136,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Seus agendamentos: {bookings}. Para cancelar, envie "
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
+    {"list_more", " e mais {n}"},
     {"bookings_none", "Nenhum agendamento futuro com a gente."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},
@@ -263,6 +268,8 @@ const struct lang_pack lang_pack_pt = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"seg", "ter", "qua", "qui", "sex", "sab", "dom"},
+    .wday_every = {"às segundas", "às terças", "às quartas", "às quintas",
+		   "às sextas", "aos sábados", "aos domingos"},
     .month_abbr = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago",
 		   "set", "out", "nov", "dez"},
     .when = &when_vocab_pt,

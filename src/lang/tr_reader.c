@@ -558,7 +558,9 @@ const struct lang_word lang_tr_words[] = {
     W("ne zaman", LW_QUESTION), W("nedir", LW_QUESTION), W("neler", LW_QUESTION), W("kac", LW_QUESTION), W("hangi", LW_QUESTION),
     W("kim", LW_QUESTION), W("var mi", LW_QUESTION), W("varmi", LW_QUESTION),
     W("olur mu", LW_QUESTION), W("olurmu", LW_QUESTION), W("mumkun mu", LW_QUESTION),
-    W("olabilir mi", LW_QUESTION), W("yapiyor musunuz", LW_QUESTION),
+    W("olabilir mi", LW_QUESTION), V("yapiyor musunuz", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("yapiyormusunuz", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("yapiyor musun", LW_QUESTION, LW_QUESTION_OFFERED),
     W("degil", LW_NEGATE), W("degilim", LW_NEGATE), W("hic", LW_NEGATE),
     W("asla", LW_NEGATE),
 

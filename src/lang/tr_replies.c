@@ -87,6 +87,9 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "En yakın boş saatlerimiz: {slots}. Randevu için {pick} "
 		 "yazın."},
     {"try", "Şuraya sorabilirsiniz: {providers}."},
+    /* "do you do X?": a yes, what it costs and takes, the day */
+    {"price_offered", "Evet, {service} var: {price} ({minutes} dk). Hangi "
+		      "gün uygun?"},
     {"price_one", "{service} {price} ({minutes} dk). Randevu için gün ve "
 		  "saat yazın, örn. {example}."},
     /* several services asked about at once: each, then one hint */
@@ -97,6 +100,7 @@ static const struct lang_tpl tpls[] = {
     {"duration", "{service} yaklaşık {minutes} dk sürüyor."},
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
     {"hours_day", "{day} {day_hours} arası açığız."},
+    {"closed_weekly", "{day} kapalıyız."},
     {"closed_day", "{day} kapalıyız."},
     {"closed_days", "Kapalı olduğumuz günler: {days}."},
     {"book_hint", "Randevu için hizmet, gün ve saat yazın."},
@@ -120,6 +124,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Randevularınız: {bookings}. İptal için İPTAL ve ref "
 		 "yazın."},
     {"bookings_more", "Ve {n} randevu daha."},
+    {"list_more", " ve {n} hizmet daha"},
     {"bookings_none", "Yaklaşan bir randevunuz yok."},
     {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
 	     "İPTAL, mesajları durdurmak için STOP."},
@@ -244,6 +249,9 @@ const struct lang_pack lang_pack_tr = {
     .tpls = tpls,
     .n_tpls = sizeof(tpls) / sizeof(tpls[0]),
     .wday_abbr = {"Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"},
+    .wday_every = {"Pazartesi günleri", "Salı günleri", "Çarşamba günleri",
+		   "Perşembe günleri", "Cuma günleri", "Cumartesi günleri",
+		   "Pazar günleri"},
     .month_abbr = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu",
 		   "Eyl", "Eki", "Kas", "Ara"},
     /* Each is read in "{topic} ile ilgili sorulara ...". */

@@ -69,7 +69,12 @@ many("-", cut, ["monday 9am", "mon at 9"], 4, 8,
      now="2026-03-28T12:00")
 
 # One short question when something essential is missing.
-many("-", cut, [""], 10, 9, ("clarify", "need_day", "haircut", "-", "-"))
+# ... but "do u do haircuts" asks whether we do it: a yes with the price and
+# length, then the day (Wave K0, review r9 class 5)
+for text in combos(None, cut, [""], 10, 9):
+    add(NOW, "-", text, *(("price", "none", "haircut", "-", "-")
+                          if "do u do" in text else
+                          ("clarify", "need_day", "haircut", "-", "-")))
 many("-", ["book for tomorrow at 10", "can i book tmrw 10am",
            "appointment friday 2pm", "any chance sat 10am",
            "I need an appointment tomorrow morning"], [""], 5, 10,
@@ -211,8 +216,12 @@ for t in ["thanks", "Thank you!", "cheers mate", "👍", "ta", "thx x",
     add(NOW, "-", t, "silent", "thanks", "-", "-", "-")
 for t in ["HELP", "help", "?", "menu", "what do you offer"]:
     add(NOW, "-", t, "help", "none", "-", "-", "-")
-for t in ["asdfgh", "is the cat ok", "2", "😀😀 ¿qué?"]:
+for t in ["asdfgh", "2", "😀😀 ¿qué?"]:
     add(NOW, "-", t, "not_understood", "none", "-", "-", "-")
+# A question put outright that we read nothing in is a person's (issue 11
+# item 5, review r10 class 6), never "didn't catch that".
+add(NOW, "-", "is the cat ok", "cant_answer", "not_by_text", "other", "-",
+    "-")
 # A greeting (in any language the pack knows a word of) gets one back.
 add(NOW, "-", "Hola quiero un corte mañana", "greeting", "none", "-", "-",
     "-")

@@ -97,6 +97,12 @@ int main(void)
 	     "how much is a beard trim?", "price", "en", "price_one");
 	says(st, "+34600000005", "2026-03-25T10:00", "hacéis manicura?",
 	     "refer", "es", "not_offered");
+	/* "do you do X?": a yes with the price and length, then the day
+	 * (Wave K0, review r9 class 5), in the customer's language */
+	says(st, "+34600000006", "2026-03-25T10:00",
+	     "¿hacéis arreglo de barba?", "price", "es", "price_offered");
+	says(st, "+34600000007", "2026-03-25T10:00", "do you do beard trims?",
+	     "price", "en", "price_offered");
 	remembered(st, ES, "es");
 	remembered(st, EN, "en");
 	store_close(st);

@@ -77,6 +77,30 @@ after=$(ls -d /tmp/smsdesk-try-* 2>/dev/null | wc -l)
 t_eq "$after" "$before"
 t_end
 
+t_begin "a menu that must be shorter names every service, or how many more"
+# review de7: the eighth service was silently missing from every menu
+hs="$SMSDESK_SRC/tests/data/lang/de/hundesalon.cfg"
+out=$("$SMSDESK_BIN" try -c "$hs" --db "$tmp/hs.db" --now 2026-12-02T10:00 --from +4917012345678 Hallo)
+t_contains "$out" "Komplettpflege mittlerer Hund, Komplettpflege großer Hund."
+t_eq "$(echo "$out" | grep -c '\.\.\.')" 0
+sh "$SMSDESK_SRC/tests/bench/gen_catalog.sh" "$tmp/many.cfg" 20 5 5 >/dev/null
+out=$("$SMSDESK_BIN" try -c "$tmp/many.cfg" --db "$tmp/many.db" --now 2026-03-25T10:00 --from +447700900001 hi)
+t_contains "$out" "Service 10, Service 11 and 8 more."
+t_end
+
+t_begin "a weekday we close every week is answered for every week"
+# reviews es8 and fr8: "closed on Sun 6 Dec" left the next Sunday open
+en() { "$SMSDESK_BIN" try -c "$cfg" --db "$tmp/e$1.db" --now "$2" --from +447700900009 "$3"; }
+t_eq "$(en 1 2026-03-25T10:00 'are you open on sundays?')" "We're closed on Sundays. We're open Mon-Fri 09:00-18:00, Sat 09:00-13:00."
+# a closed date on a day we open is said as the date
+t_contains "$(en 2 2026-12-20T10:00 'open on the 25th?')" "We're closed on Fri 25 Dec."
+lang() { "$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/$1" --db "$tmp/w$2.db" --now 2026-12-02T10:00 --from +34600111222 "$3"; }
+t_contains "$(lang es/catalog.cfg 1 'abris los domingos?')" "Cerramos los domingos."
+t_contains "$(lang fr/beaute.cfg 2 'vs etes ouvert le lundi ?')" "Nous sommes fermés le lundi. Nous sommes ouverts "
+t_contains "$(lang de/hundesalon.cfg 3 'habt ihr montags offen?')" "Montags haben wir geschlossen. Geöffnet: "
+t_contains "$(lang pt/salao.cfg 4 'vcs abrem domingo?')" "Estamos fechados aos domingos."
+t_end
+
 t_begin "usage errors exit 2"
 "$SMSDESK_BIN" try -c "$cfg" --now 2026-03-25T10:00 hello >/dev/null 2>&1; rc=$?
 t_eq "$rc" 2

@@ -58,6 +58,24 @@ static void test_render(void)
 	lang_render("{service}: {slots}. Reply {pick}.", v, 2, out,
 		    sizeof(out));
 	CHECK_STR(out, "Haircut: 1) 10:00. Reply 1.");
+	/* a menu cut short says how many more; its brief items when asked */
+	const char *names[] = {"Bath (small dog)", "Nails", "Trim"};
+	const char *brief[] = {"Bath", "Nails", "Trim"};
+	struct lang_var m = {.name = "services",
+			     .items = names,
+			     .n_items = 3,
+			     .shown = 2,
+			     .sep = ", ",
+			     .more = " and {n} more",
+			     .total = 12};
+	lang_render("We do {services}.", &m, 1, out, sizeof(out));
+	CHECK_STR(out, "We do Bath (small dog), Nails and 10 more.");
+	m.shown = 3;
+	m.total = 0;
+	m.brief = brief;
+	m.use_brief = 1;
+	lang_render("We do {services}.", &m, 1, out, sizeof(out));
+	CHECK_STR(out, "We do Bath, Nails, Trim.");
 	/* an unknown placeholder is nothing; an open brace is kept */
 	lang_render("a{nope}b {x", v, 2, out, sizeof(out));
 	CHECK_STR(out, "ab {x");
