@@ -772,6 +772,11 @@ const struct lang_word lang_pt_words[] = {
     NTS("nao ta comendo"), NTS("febre"), NTS("convulsao"),
     NTS("coceira"), NTS("se cocando"),
     NTS("ferimento"), NT("inchado", OTHER), NT("inchada", OTHER),
+    /* a procedure of its own named on a service's word ("micropigmentação
+     * de sobrancelha" is no brow design): a person, never "sim, fazemos"
+     * (review pt8 s82); a catalog that lists it books it */
+    NT("micropigmentacao", OTHER), NT("microblading", OTHER),
+    NT("maquiagem definitiva", OTHER),
     /* a skin reaction after a treatment ("fiz peeling ontem e ta
      * ardendo"): for a person, never a new slot for it */
     NTS("ardendo"), NTS("ardencia"), NTS("queimou"), NTS("queimando"),
