@@ -208,6 +208,23 @@ static int said_val(const struct reader *r, uint64_t cls, int val)
 	return 0;
 }
 
+/* Every LW_ALSO word or phrase in the text only says the day ("same day",
+ * "le même jour"): LW_ALSO_SAME_DAY. */
+static int also_day_only(const struct reader *r)
+{
+	int any = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->plen > 1 && (t->pcls & LW_ALSO)) {
+			if (t->pval != LW_ALSO_SAME_DAY)
+				return 0;
+			any = 1;
+		} else if ((t->cls & LW_ALSO) && t->val != LW_ALSO_SAME_DAY)
+			return 0;
+	}
+	return any;
+}
+
 /* Split raw text into clauses at punctuation, fold each into words. */
 static void split(struct reader *r, const char *text)
 {
@@ -1155,7 +1172,11 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	/* "not 10, 11": a time set aside for another is a correction */
 	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time;
 	out->same_time = rd_has(r, LW_SAME);
-	out->also = rd_has(r, LW_ALSO);
+	/* "no actually a pedicure, same day": instead, not as well (review
+	 * fr8 c13) */
+	out->also =
+	    rd_has(r, LW_ALSO) && !(out->correction && also_day_only(r) &&
+				    !rd_has(r, LW_PERSON | LW_OTHER | LW_CONJ));
 	out->also_after = said_val(r, LW_ALSO, LW_ALSO_AFTER);
 	out->bye_open = said_val(r, LW_BYE, LW_BYE_OPEN);
 	out->total = rd_has(r, LW_TOTAL) && out->wants_price;

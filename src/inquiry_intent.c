@@ -714,10 +714,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	/* "me encantó el resultado de las pestañas, mil gracias": thanks
-	 * for a service had, nothing asked: no reply, no new offer */
-	if (thing && !q->when.has_day && q->when.time == WHEN_TIME_NONE &&
-	    !r->qmark && !q->asks && q->not_text < 0 && rd_has(r, LW_THANKS) &&
-	    rd_has(r, LW_PAST) &&
+	 * for a service had, nothing asked: no reply, no new offer; "merci
+	 * pour hier, super soin", "thanks for yesterday, great facial": a
+	 * day gone by beside a past word ("hier") is the visit thanked for
+	 * (review fr8 s079) */
+	if (thing && (!q->when.has_day || q->when.problem == WHEN_PAST) &&
+	    q->when.time == WHEN_TIME_NONE && !r->qmark && !q->asks &&
+	    q->not_text < 0 && rd_has(r, LW_THANKS) && rd_has(r, LW_PAST) &&
 	    !rd_has(r, LW_BOOK | LW_QUESTION | LW_CANCEL) && !move_word(r)) {
 		set(q, INQ_THANKS, "thanks for a service had");
 		return;

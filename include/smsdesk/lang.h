@@ -171,6 +171,12 @@ struct when_vocab;
  * the booking ends. */
 #define LW_ALSO_AFTER 1
 
+/* The val of an LW_ALSO phrase that only says the day ("same day", "le
+ * même jour"): beside a correction word and no other LW_ALSO word ("non
+ * finalement je préfère une beauté des pieds, même jour") the service named
+ * takes the place of the one asked, on that day; it is no one more thing. */
+#define LW_ALSO_SAME_DAY 2
+
 /* The val of an LW_BYE phrase that leaves the choice open ("I'll text you
  * back", "I'll call instead", "wrong number"): the customer knows nothing
  * is settled, so a list they leave unanswered needs no "nothing is booked

@@ -149,6 +149,14 @@ const struct lang_word lang_fr_words[] = {
     W("remercie", LW_THANKS), W("remerciements", LW_THANKS),
     W("cimer", LW_THANKS), W("thx", LW_THANKS), W("thanks", LW_THANKS),
     W("beaucoup", LW_FILLER), W("bcp", LW_FILLER), W("infiniment", LW_FILLER),
+    /* a visit had and liked ("merci pour hier, j'ai adoré mon soin"):
+     * thanks for the past, no new request (review fr8 s079) */
+    W("jai adore", LW_THANKS | LW_PAST), W("jai adoree", LW_THANKS | LW_PAST),
+    W("on a adore", LW_THANKS | LW_PAST), W("jai trop aime", LW_THANKS | LW_PAST),
+    W("jai beaucoup aime", LW_THANKS | LW_PAST), W("jai bien aime", LW_THANKS | LW_PAST),
+    W("tres contente du", LW_THANKS | LW_PAST), W("tres content du", LW_THANKS | LW_PAST),
+    W("ravie du", LW_THANKS | LW_PAST), W("ravi du", LW_THANKS | LW_PAST),
+    W("la derniere fois", LW_PAST), W("lautre jour", LW_PAST),
     W("parfait", LW_ACK | LW_YES), W("parfaitement", LW_ACK | LW_YES),
     W("super", LW_ACK | LW_YES), W("top", LW_ACK | LW_YES),
     W("genial", LW_ACK | LW_YES), W("nickel", LW_ACK | LW_YES),
@@ -291,9 +299,9 @@ const struct lang_word lang_fr_words[] = {
     W("apres ca", LW_ALSO), W("apres cela", LW_ALSO),
     W("apres le sien", LW_ALSO), W("apres la sienne", LW_ALSO),
     W("apres son rdv", LW_ALSO), W("apres le rdv", LW_ALSO),
-    W("apres son rendez vous", LW_ALSO), W("le meme jour", LW_ALSO),
-    W("meme jour", LW_ALSO), W("la meme journee", LW_ALSO),
-    W("meme journee", LW_ALSO), W("en plus", LW_ALSO),
+    W("apres son rendez vous", LW_ALSO), V("le meme jour", LW_ALSO, LW_ALSO_SAME_DAY),
+    V("meme jour", LW_ALSO, LW_ALSO_SAME_DAY), V("la meme journee", LW_ALSO, LW_ALSO_SAME_DAY),
+    V("meme journee", LW_ALSO, LW_ALSO_SAME_DAY), W("en plus", LW_ALSO),
 
     /* ---- réserver, annuler, déplacer */
     W("annuler", LW_CANCEL), W("annule", LW_CANCEL), W("annulez", LW_CANCEL),
@@ -794,7 +802,8 @@ const struct lang_word lang_fr_words[] = {
     W("novembre", LW_COMMON | LW_DATEWORD), W("decembre", LW_COMMON | LW_DATEWORD),
     W("noel", LW_COMMON | LW_DATEWORD), W("paques", LW_COMMON | LW_DATEWORD),
     W("vacances", LW_COMMON | LW_DATEWORD), W("ferie", LW_COMMON | LW_DATEWORD),
-    W("hier", LW_COMMON | LW_DATEWORD), W("bientot", LW_COMMON | LW_DATEWORD),
+    W("hier", LW_COMMON | LW_DATEWORD | LW_PAST),
+    W("dhier", LW_COMMON | LW_DATEWORD | LW_PAST), W("bientot", LW_COMMON | LW_DATEWORD),
     W("lundi", LW_COMMON), W("mardi", LW_COMMON), W("mercredi", LW_COMMON),
     W("jeudi", LW_COMMON), W("vendredi", LW_COMMON), W("samedi", LW_COMMON),
     W("dimanche", LW_COMMON),

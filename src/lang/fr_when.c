@@ -62,6 +62,7 @@ static const struct when_word fr_words[] = {
     E("apres 2main", WS_REL_DAY, 2),
     E("apr dem", WS_REL_DAY, 2),
     E("hier", WS_REL_DAY, -1),
+    E("dhier", WS_REL_DAY, -1), /* "le soin d'hier" (review fr8 s079) */
     E("avant-hier", WS_REL_DAY, -2),
 
     /* ---- jours de la semaine ---- */
