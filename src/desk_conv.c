@@ -514,7 +514,7 @@ void settle_hour(const struct ctx *c, struct when_req *w,
 		 const struct when_day *day)
 {
 	if (w->time != WHEN_TIME_AT || w->problem != WHEN_AMBIGUOUS_TIME ||
-	    w->alt_min[0] < 0)
+	    w->alt_min[0] < 0 || w->hour_asked)
 		return;
 	int a = when_is_slot(c->cat, day, 1, w->alt_min[0]);
 	int b = when_is_slot(c->cat, day, 1, w->alt_min[1]);

@@ -469,7 +469,14 @@ static int answer_facts(struct ctx *c, const struct inquiry *q,
 	c->item = -1;
 	struct request r2 = *rq;
 	r2.svc = svc[0];
+	/* every service asked about stays talked about: "marca as duas pra
+	 * sexta" (or "book them friday") books each, never the first alone
+	 * with the others dropped (review pt8 c12) */
 	r2.n_also = 0;
+	for (size_t i = 1; i < n && r2.n_also < MAX_ALSO; i++) {
+		r2.also_min[r2.n_also] = 0;
+		r2.also[r2.n_also++] = svc[i];
+	}
 	memset(&r2.w, 0, sizeof(r2.w));
 	r2.w.has_day = q->when.has_day;
 	r2.w.day = q->when.day;

@@ -925,8 +925,12 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 	int any = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		uint64_t c =
-		    t->plen > 1 && (t->pcls & LW_PRICE) ? t->pcls : t->cls;
+		/* an hours phrase it begins says what it is: "kaça kadar
+		 * açıksınız" (until when) holds "kaça" (how much) and asks
+		 * the hours (review tr8 s75 got the price list) */
+		uint64_t c = t->plen > 1 && (t->pcls & (LW_PRICE | LW_HOURS))
+				 ? t->pcls
+				 : t->cls;
 		if (!(c & LW_PRICE))
 			continue;
 		/* "orçamento sexta 10h" at a studio whose service is the
@@ -1170,7 +1174,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	/* "not 10, 11": a time set aside for another is a correction */
-	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time;
+	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time ||
+			  out->when.has_not_day; /* "Thu no, Fri" too */
 	out->same_time = rd_has(r, LW_SAME);
 	/* "no actually a pedicure, same day": instead, not as well (review
 	 * fr8 c13) */

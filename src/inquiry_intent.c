@@ -608,6 +608,15 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			/* "el jueves no puedo, mejor el viernes": one day
 			 * set aside, another said instead */
 			set(q, INQ_MOVE, "can't one day, says another: a move");
+		else if (q->correction && time && q->when.has_day &&
+			 !q->when.day_not_meant)
+			/* "iptal edin lütfen, yeni randevu cuma 13 olsun",
+			 * "cancel it, make it friday at 1": a cancel and the
+			 * day and time wanted instead is a move (review tr8
+			 * c12) */
+			set(q, INQ_MOVE,
+			    "cancel, then the day and time "
+			    "wanted instead: a move");
 		else
 			set(q, INQ_CANCEL, "cancel words");
 		return;

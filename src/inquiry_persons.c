@@ -115,7 +115,8 @@ static int me_then_person(const struct reader *r, size_t i, size_t j)
 {
 	int me = 0;
 	for (size_t k = 0; k + 1 < i; k++)
-		me |= (r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER);
+		me |= ((r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER)) ||
+		      (r->t[k].pcls & LW_SELF);
 	if (!me || r->t[j].thing != 0)
 		return 0;
 	for (size_t m = j + 1; m < r->n; m++) {
@@ -230,13 +231,17 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			group = v;
 		/* "me and my son", "my son and me" */
 		if ((t->cls & LW_CONJ) && i > 0 && i + 1 < r->n) {
-			int self_l = (r->t[i - 1].cls & LW_SELF) != 0;
+			/* a pack's phrase counts too ("para mí", "pra mim") */
+			int self_l = (r->t[i - 1].eff & LW_SELF) != 0;
 			int pers_l = (r->t[i - 1].cls & LW_PERSON) != 0;
 			size_t j = i + 1;
+			int self_r = 0;
 			while (j < r->n && (r->t[j].cls & LW_FILLER) &&
-			       !(r->t[j].cls & (LW_SELF | LW_PERSON)))
+			       !(r->t[j].cls & (LW_SELF | LW_PERSON))) {
+				self_r |= (r->t[j].eff & LW_SELF) != 0;
 				j++;
-			int self_r = j < r->n && (r->t[j].cls & LW_SELF);
+			}
+			self_r |= j < r->n && (r->t[j].cls & LW_SELF);
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
 			    (pers_l && pers_r) || owned_pair(r, i) ||

@@ -761,12 +761,42 @@ static void unit_of_service(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "kedi tırnak kesimi", "kedimin tırnaklarını", "dog nail clipping": a trade
+ * word (the animal, the car) that a service's name begins with, right before
+ * another service's words, says whose that service is; it asks for nothing
+ * of its own (review tr8 s58, c07: cat washing added to a nail trim). A
+ * service its words name again elsewhere in the text stays asked.
+ */
+static void animal_of_service(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const struct tok *a = &r->t[i], *b = &r->t[i + 1];
+		if (a->thing == 0 || b->thing == 0 || a->thing == b->thing ||
+		    !(a->cls & LW_TRADE) || a->segment != b->segment ||
+		    (i > 0 && r->t[i - 1].thing == a->thing))
+			continue;
+		struct inq_thing *ta = &q->things[a->thing - 1];
+		const struct inq_thing *tb = &q->things[b->thing - 1];
+		if (ta->kind != CAT_SERVICE || tb->kind != CAT_SERVICE ||
+		    ta->idx == tb->idx || ta->role != INQ_ASKED ||
+		    tb->role != INQ_ASKED)
+			continue;
+		size_t k = 0;
+		while (k < r->n && (k == i || r->t[k].thing != a->thing))
+			k++;
+		if (k == r->n)
+			ta->role = INQ_TRADE_WORD;
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
 	unit_of_service(r, q);
+	animal_of_service(r, q);
 	settle_roles(r->cat, q);
 	rd_persons(r, q);
 	list_matches(q);

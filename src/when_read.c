@@ -86,6 +86,15 @@ static int settle_hour(const struct rd *rd, const struct when_day *day,
 		int b = pm >= rd->hint_lo && pm <= rd->hint_hi;
 		if (a != b)
 			return a ? am : pm;
+		/* "às 2 de manhã", "at 2 in the morning": neither reading is
+		 * in the morning named; the afternoon one is no fit either
+		 * (review pt8 c12 booked 14:00): asked, never settled by
+		 * our hours */
+		if (!a && rd->hint_hi <= 720) {
+			alt[0] = am;
+			alt[1] = pm;
+			return -1;
+		}
 	}
 	alt[0] = am;
 	alt[1] = pm;
@@ -406,6 +415,8 @@ static void finish(struct rd *rd)
 		if (m < 0) {
 			r->problem = WHEN_AMBIGUOUS_TIME;
 			r->from_min = r->to_min = -1;
+			r->hour_asked = rd->hint && rd->hint_hi <= 720 &&
+					r->alt_min[0] < rd->hint_lo;
 		} else {
 			r->from_min = r->to_min = m;
 		}
@@ -529,6 +540,16 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 				t.v[k].used = 1;
 			i += nd->len;
 			continue;
+		}
+		const struct lex_hit *fb = hit(&rd, i, WS_FALLBACK);
+		if (fb != NULL && fb->len >= longest(&rd, i) &&
+		    (rd.kind != WHEN_TIME_NONE || rd.day_set)) {
+			/* "yarın 11 olmazsa 14", "at 11, otherwise 2": the
+			 * first choice is the one asked; what follows is a
+			 * second choice, never read over it */
+			for (int k = i; k < t.n; k++)
+				t.v[k].used = 1;
+			break;
 		}
 		const struct lex_hit *un = hit(&rd, i, WS_UNPLACED);
 		if (un != NULL && un->len > 1 && un->len >= longest(&rd, i)) {

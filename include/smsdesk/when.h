@@ -63,6 +63,8 @@ struct when_req {
 	int from_min, to_min; /* minutes after local midnight */
 	enum when_problem problem;
 	int alt_min[2]; /* WHEN_AMBIGUOUS_TIME: the two readings */
+	int hour_asked; /* the morning named fits neither reading ("às 2 de
+			   manhã"): asked, never settled by our hours */
 	int mentioned;	/* any time or date word was seen at all */
 	/*
 	 * A span of days rather than one ("this weekend", "next week", "in

@@ -150,6 +150,10 @@ enum when_sense {
 			* value 1: only after a number word ("one for me",
 			* "one each"), never after digits ("sat 10 for my
 			* son" is 10 o'clock) */
+	WS_FALLBACK,   /* after a day or time: what follows is a second
+			* choice ("11 olmazsa 14", "at 11, otherwise 2", "à
+			* 11h sinon 14h"): the first choice is the one read;
+			* before any day or time it is nothing */
 };
 
 /* Day rules for WS_HOLIDAY. */

@@ -491,6 +491,11 @@ static const struct when_word de_words[] = {
      * Donnerstag"), and, marked P, also after it, as German puts it
      * ("Morgen keine Zeit, aber Montag ginge um 10", "Montag kann ich
      * nicht"). */
+    /* a second choice after the first ("um 11, sonst um 14") */
+    E("sonst", WS_FALLBACK, 0),
+    E("ansonsten", WS_FALLBACK, 0),
+    E("oder sonst", WS_FALLBACK, 0),
+    E("falls nicht", WS_FALLBACK, 0),
     E("statt", WS_NOT, 0),
     E("anstatt", WS_NOT, 0),
     E("anstelle von", WS_NOT, 0),

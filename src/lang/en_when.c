@@ -688,6 +688,15 @@ static const struct when_word en_words[] = {
     E("dropping by", WS_NOT_DATE, 0),
 
     /* ---- a day said against another ---- */
+    /* a second choice after the first ("11 otherwise 2"): the first is
+     * the one asked */
+    E("otherwise", WS_FALLBACK, 0),
+    E("or else", WS_FALLBACK, 0),
+    E("failing that", WS_FALLBACK, 0),
+    E("if not", WS_FALLBACK, 0),
+    E("if not then", WS_FALLBACK, 0),
+    E("if thats taken", WS_FALLBACK, 0),
+    E("if thats not free", WS_FALLBACK, 0),
     E("not", WS_NOT, 0),
     E("but not", WS_NOT, 0),
     E("instead of", WS_NOT, 0),

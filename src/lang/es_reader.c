@@ -177,6 +177,9 @@ const struct lang_word lang_es_words[] = {
     W("que", LW_FILLER), W("q", LW_FILLER), W("k", LW_FILLER),
     W("yo", LW_FILLER | LW_SELF), W("me", LW_FILLER | LW_SELF | LW_STOP_OBJ),
     W("mi", LW_FILLER), W("mis", LW_FILLER), W("conmigo", LW_SELF),
+    /* "para mí y para mi marido": "mí" folds to "mi" (my) */
+    W("para mi", LW_SELF), W("pa mi", LW_SELF), W("xa mi", LW_SELF),
+    W("personas", LW_PERSON), W("somos", LW_GROUP), W("grupo de", LW_GROUP),
     W("te", LW_FILLER), W("tu", LW_FILLER), W("tus", LW_FILLER),
     W("os", LW_FILLER), W("les", LW_FILLER), W("le", LW_FILLER),
     W("se", LW_FILLER), W("nos", LW_FILLER | LW_STOP_OBJ),
@@ -591,6 +594,16 @@ const struct lang_word lang_es_words[] = {
     NT("cuando puedo recogerlo", STATUS), NT("ir a por el", STATUS),
     NT("como va mi coche", STATUS), NT("como va el coche", STATUS),
     NT("que tal va", STATUS), NT("que le pasa", STATUS),
+    /* review es8 s052: "las gafas q encargué ya están?": an order's
+     * state only a person knows, never the menu */
+    NT("ya estan", STATUS), NT("estan listas", STATUS),
+    NT("estan listos", STATUS), NT("ya estan listas", STATUS),
+    NT("ya estan listos", STATUS), NT("ya han llegado", STATUS),
+    NT("han llegado", STATUS), NT("ha llegado", STATUS),
+    NT("ya ha llegado", STATUS), NT("q encargue", STATUS),
+    NT("que encargue", STATUS), NT("que encargamos", STATUS),
+    NT("mi encargo", STATUS), NT("el encargo", STATUS),
+    NT("mi pedido", STATUS), NT("el pedido", STATUS),
     NT("sin cita", WALKIN), NT("sin cita previa", WALKIN),
     NT("sin reserva", WALKIN), NT("sin pedir cita", WALKIN),
     NT("cita previa", WALKIN), NT("hace falta cita", WALKIN),
@@ -604,7 +617,20 @@ const struct lang_word lang_es_words[] = {
     NT("cola", WALKIN), NT("vendeis", SALES), NT("venden", SALES),
     NT("vendes", SALES), NT("venta", SALES), NT("comprar", SALES),
     NT("compro", SALES), NT("en stock", SALES), NT("stock", SALES),
-    NT("segunda mano", SALES), NT("bono", OTHER), NT("bonos", OTHER),
+    NT("segunda mano", SALES),
+    /* review es8 s068 s026: the price of goods ("un audífono", "unas
+     * lentillas mensuales", "una montura") is not the price of the
+     * service whose words name them (the hearing test, the fitting): a
+     * person answers */
+    NT("un audifono", SALES), NT("unos audifonos", SALES),
+    NT("los audifonos", SALES), NT("el audifono", SALES),
+    NT("lentillas mensuales", SALES), NT("lentillas diarias", SALES),
+    NT("lentillas quincenales", SALES), NT("lentillas de color", SALES),
+    NT("liquido de lentillas", SALES), NT("liquido para lentillas", SALES),
+    NT("montura", SALES), NT("monturas", SALES),
+    NT("gafas de sol", SALES), NT("gafas graduadas", SALES),
+    NT("cristales progresivos", SALES), NT("progresivas", SALES),
+    NT("pilas", SALES), NT("bono", OTHER), NT("bonos", OTHER),
     NT("tarjeta regalo", OTHER), NT("vale regalo", OTHER),
     NT("cheque regalo", OTHER), NT("descuento", OTHER),
     NT("descuentos", OTHER), NT("oferta", OTHER), NT("ofertas", OTHER),

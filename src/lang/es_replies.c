@@ -238,8 +238,8 @@ static const struct lang_tpl tpls[] = {
     {"dated_far", "El {day} queda más allá de lo que reservamos: {service} "
 		  "ese día aún no."},
     {"rest_asked", "Dime también una hora para {services}."},
-    {"rest_failed_at", "{services} a la hora que dices no puede ser (ocupado o "
-		       "no es hora de inicio): dime otra hora."},
+    {"rest_failed_at", "El resto ({services}) a esa hora no puede ser "
+		       "(ocupado o no es hora de inicio): dime otra hora."},
     {"rest_later", "Ojo: {service} empieza a las {time}, no justo después a "
 		   "las {end}: a esa hora no hay inicio libre."},
     {"rest_failed", "No he podido poner {services} justo después: dime "

@@ -309,7 +309,15 @@ static const struct when_word es_words[] = {
 
     /* ---- el día que no es ("el viernes, no el jueves", "no el jueves,
      * el viernes", "en vez del jueves"): the other day named wins */
-    E("no", WS_NOT, 0),
+    /* a second choice after the first ("a las 11, o si no a las 2") */
+    E("o si no", WS_FALLBACK, 0),
+    E("y si no", WS_FALLBACK, 0),
+    E("si no se puede", WS_FALLBACK, 0),
+    E("si no puede ser", WS_FALLBACK, 0),
+    E("de lo contrario", WS_FALLBACK, 0),
+    /* "el jueves no, el viernes a la misma hora" (review es8 c03): after
+     * the day, before a comma */
+    {"no", WS_NOT, WF_POST, 0},
     E("en vez de", WS_NOT, 0),
     E("en vez del", WS_NOT, 0),
     E("en lugar de", WS_NOT, 0),

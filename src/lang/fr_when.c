@@ -489,6 +489,10 @@ static const struct when_word fr_words[] = {
     E("quel", WS_NOT_DATE, 0),
 
     /* ---- a day said not to be the one: "vendredi, pas demain" ---- */
+    /* a second choice after the first ("11h sinon 14h") */
+    E("sinon", WS_FALLBACK, 0),
+    E("à défaut", WS_FALLBACK, 0),
+    E("ou sinon", WS_FALLBACK, 0),
     E("pas", WS_NOT, 0),
     E("mais pas", WS_NOT, 0),
     E("non pas", WS_NOT, 0),

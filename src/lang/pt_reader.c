@@ -271,7 +271,14 @@ const struct lang_word lang_pt_words[] = {
     W("haha", LW_ACK), W("hahaha", LW_ACK), W("hehe", LW_ACK),
     W("de novo", LW_FILLER | LW_BACK), W("era", LW_FILLER | LW_BACK),
     W("era quanto", LW_PRICE | LW_BACK), W("ficou quanto", LW_PRICE | LW_BACK),
-    W("mesmo", LW_FILLER), W("mesmo", LW_FILLER),
+    W("quanto ficou", LW_PRICE | LW_BACK), W("qnto ficou", LW_PRICE | LW_BACK),
+    W("qnt ficou", LW_PRICE | LW_BACK), W("qto ficou", LW_PRICE | LW_BACK),
+    W("quanto deu", LW_PRICE | LW_BACK), W("qnt deu", LW_PRICE | LW_BACK),
+    W("quanto que ficou", LW_PRICE | LW_BACK), W("qnto deu", LW_PRICE | LW_BACK),
+    /* "qnt é msm?", "quanto era mesmo?": the price of what was just
+     * booked, again (review pt8 c15 handed "msm" to a person) */
+    W("mesmo", LW_FILLER | LW_BACK), W("msm", LW_FILLER | LW_BACK),
+    W("mesmu", LW_FILLER | LW_BACK), W("mermo", LW_FILLER | LW_BACK),
 
     /* ---- olá */
     W("oi", LW_GREET), W("oie", LW_GREET), W("oii", LW_GREET),
@@ -521,6 +528,11 @@ const struct lang_word lang_pt_words[] = {
     W("q eu marquei", LW_MINE), W("o que eu marquei", LW_MINE),
     W("que marquei", LW_MINE), W("eu marquei", LW_MINE),
     W("que eu agendei", LW_MINE), W("eu agendei", LW_MINE),
+    /* "é uma massagem q marquei pra quinta": one the customer says is
+     * held, looked up, never offered anew (review pt8 c18) */
+    W("q marquei", LW_MINE), W("q agendei", LW_MINE),
+    W("que agendei", LW_MINE), W("marquei", LW_MINE), W("agendei", LW_MINE),
+    W("tinha agendado", LW_MINE), W("q eu agendei", LW_MINE),
     W("minhas consultas", LW_MINE), W("minha consulta", LW_MINE),
     W("tenho marcacao", LW_MINE), W("eu tinha marcado", LW_MINE),
     W("tinha marcado", LW_MINE), W("ta confirmado", LW_MINE),
@@ -760,6 +772,16 @@ const struct lang_word lang_pt_words[] = {
     NTS("nao ta comendo"), NTS("febre"), NTS("convulsao"),
     NTS("coceira"), NTS("se cocando"),
     NTS("ferimento"), NT("inchado", OTHER), NT("inchada", OTHER),
+    /* a procedure of its own named on a service's word ("micropigmentação
+     * de sobrancelha" is no brow design): a person, never "sim, fazemos"
+     * (review pt8 s82); a catalog that lists it books it */
+    NT("micropigmentacao", OTHER), NT("microblading", OTHER),
+    NT("maquiagem definitiva", OTHER),
+    /* a skin reaction after a treatment ("fiz peeling ontem e ta
+     * ardendo"): for a person, never a new slot for it */
+    NTS("ardendo"), NTS("ardencia"), NTS("queimou"), NTS("queimando"),
+    NTS("descascando"), NTS("empolou"), NTS("bolhas"), NTS("manchou"),
+    NTP("ficou ardendo"), NTP("ficou manchada"), NTP("ficou manchado"),
     NTS("envenenado"), NTS("envenenada"),
     NTS("olho vermelho"), NTS("olhos vermelhos"), NTS("olho inchado"),
     NTS("olho lacrimejando"), NTS("olho remelando"), NTS("tossindo"),

@@ -486,6 +486,10 @@ static const struct when_word pt_words[] = {
     /* ---- o dia que não é ("é sexta não quinta", "sexta e não quinta",
      * "em vez de quinta"): the other day named wins (pt5 c04 moved a
      * booking to the very Thursday refused) */
+    /* a second choice after the first ("às 11, senão às 14") */
+    E("senão", WS_FALLBACK, 0),
+    E("se não der", WS_FALLBACK, 0),
+    E("caso contrário", WS_FALLBACK, 0),
     E("nao", WS_NOT, 0),
     E("em vez de", WS_NOT, 0),
     E("em vez da", WS_NOT, 0),
@@ -526,6 +530,16 @@ static const struct when_word pt_words[] = {
     E("desde semana passada", WS_NOT_DATE, 0),
     E("desde a semana passada", WS_NOT_DATE, 0),
     E("desde domingo", WS_NOT_DATE, 0),
+    /* a past week, month or year in the story ("fiz lipo semana
+     * passada"): never the day asked for, no "that date has passed"
+     * (review pt8 s68) */
+    E("semana passada", WS_NOT_DATE, 0),
+    E("na semana passada", WS_NOT_DATE, 0),
+    E("mês passado", WS_NOT_DATE, 0),
+    E("no mês passado", WS_NOT_DATE, 0),
+    E("ano passado", WS_NOT_DATE, 0),
+    E("no ano passado", WS_NOT_DATE, 0),
+    E("semana retrasada", WS_NOT_DATE, 0),
     E("desde sábado", WS_NOT_DATE, 0),
     E("desde segunda", WS_NOT_DATE, 0),
     E("que", WS_NOT_DATE, 0),
@@ -606,6 +620,35 @@ static const struct when_word pt_words[] = {
     E("as duas para o mesmo", WS_NOT_DATE, 0),
     E("as duas ao mesmo", WS_NOT_DATE, 0),
     E("os dois ao mesmo", WS_NOT_DATE, 0),
+    /* "as duas"/"os dois" as what a booking verb books: both of them,
+     * never 14:00 (review pt8 c12: "marca as duas pra sexta de manha"
+     * booked one at 14:00); "às duas" as an hour comes after the day or
+     * after "marca pra sexta" */
+    E("marca as duas", WS_NOT_DATE, 0),
+    E("marca os dois", WS_NOT_DATE, 0),
+    E("marcar as duas", WS_NOT_DATE, 0),
+    E("marcar os dois", WS_NOT_DATE, 0),
+    E("marque as duas", WS_NOT_DATE, 0),
+    E("marque os dois", WS_NOT_DATE, 0),
+    E("agenda as duas", WS_NOT_DATE, 0),
+    E("agenda os dois", WS_NOT_DATE, 0),
+    E("agendar as duas", WS_NOT_DATE, 0),
+    E("agendar os dois", WS_NOT_DATE, 0),
+    E("agende as duas", WS_NOT_DATE, 0),
+    E("agende os dois", WS_NOT_DATE, 0),
+    E("quero as duas", WS_NOT_DATE, 0),
+    E("quero os dois", WS_NOT_DATE, 0),
+    E("queria as duas", WS_NOT_DATE, 0),
+    E("queria os dois", WS_NOT_DATE, 0),
+    E("fazer as duas", WS_NOT_DATE, 0),
+    E("fazer os dois", WS_NOT_DATE, 0),
+    E("faço as duas", WS_NOT_DATE, 0),
+    E("faço os dois", WS_NOT_DATE, 0),
+    E("reserva as duas", WS_NOT_DATE, 0),
+    E("reserva os dois", WS_NOT_DATE, 0),
+    E("as duas coisas", WS_NOT_DATE, 0),
+    E("os dois serviços", WS_NOT_DATE, 0),
+    E("os dois procedimentos", WS_NOT_DATE, 0),
 };
 
 const struct when_vocab when_vocab_pt = {

@@ -441,13 +441,13 @@ const struct lang_word lang_tr_words[] = {
     W("ne kadar surede", LW_DURATION), W("kac dakika surer", LW_DURATION),
     W("calisma saatleri", LW_HOURS), W("calisma saatleriniz", LW_HOURS),
     W("calisma saatiniz", LW_HOURS), W("kacta aciyorsunuz", LW_HOURS),
-    W("kacta kapaniyorsunuz", LW_HOURS), W("kaca kadar aciksiniz", LW_HOURS),
-    W("kaca kadar acik", LW_HOURS), W("acik misiniz", LW_HOURS),
+    W("kacta kapaniyorsunuz", LW_HOURS), W("kaca kadar aciksiniz", LW_HOURS | LW_QUESTION),
+    W("kaca kadar acik", LW_HOURS | LW_QUESTION), W("acik misiniz", LW_HOURS),
     W("acikmisiniz", LW_HOURS), W("acik mi", LW_HOURS), W("aciksiniz", LW_HOURS),
     W("acik", LW_HOURS), W("kapali", LW_HOURS), W("kapali misiniz", LW_HOURS),
     W("kapaniyor", LW_HOURS), W("kapatiyorsunuz", LW_HOURS),
     W("kacta kapatiyorsunuz", LW_HOURS), W("kapatiyor musunuz", LW_HOURS),
-    W("kaca kadar", LW_HOURS), W("kacta kapaniyor", LW_HOURS), W("kacta aciliyor", LW_HOURS), W("kapaniyorsunuz", LW_HOURS),
+    W("kaca kadar", LW_HOURS | LW_QUESTION), W("kacta kapaniyor", LW_HOURS), W("kacta aciliyor", LW_HOURS), W("kapaniyorsunuz", LW_HOURS),
     W("aciyorsunuz", LW_HOURS), W("acilis", LW_HOURS), W("kapanis", LW_HOURS),
     W("mesai", LW_HOURS), W("calisiyor musunuz", LW_HOURS),
     W("randevum", LW_MINE), V("randevumu", LW_MINE, LW_MINE_OBJECT),
@@ -711,12 +711,15 @@ const struct lang_word lang_tr_words[] = {
      * to book (review tr3 S63, tr4 s30) */
     W("kedi", LW_TRADE), W("kopek", LW_TRADE), W("arac", LW_TRADE),
     W("araba", LW_TRADE), W("aracim", LW_TRADE), W("arabam", LW_TRADE),
-    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("hayvan", LW_TRADE),
+    W("kedim", LW_TRADE), W("kopegim", LW_TRADE), W("kedimin", LW_TRADE),
+    W("kedinin", LW_TRADE), W("kopegimin", LW_TRADE), W("kopegin", LW_TRADE), W("hayvan", LW_TRADE),
     W("hayvanim", LW_TRADE),
     
 
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
     W("edin", LW_COMMON), W("ediniz", LW_COMMON), W("eder", LW_COMMON),
+    W("edip", LW_COMMON), W("edelim", LW_COMMON), W("etsek", LW_COMMON),
+    W("ettim", LW_COMMON), W("etcem", LW_COMMON), W("edecegim", LW_COMMON),
     W("etti", LW_COMMON), W("olsun", LW_COMMON), W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
     W("yarina", LW_COMMON | LW_DATEWORD), W("yarinki", LW_COMMON | LW_DATEWORD),
     W("yarinda", LW_COMMON | LW_DATEWORD), W("obur gun", LW_COMMON | LW_DATEWORD),

@@ -27,6 +27,11 @@
 	{                                                                      \
 		t, s, WF_POST, v                                               \
 	}
+/* Written before what it moves ("öbür cumartesi"). */
+#define PR(t, s, v)                                                            \
+	{                                                                      \
+		t, s, WF_PRE, v                                                \
+	}
 
 static const struct when_word tr_words[] = {
     /* ---- önündeki çıplak sayının saydığı (asla saat değil) ---- */
@@ -163,6 +168,12 @@ static const struct when_word tr_words[] = {
     E("hafta başı", WS_UNPLACED, 0),
     E("haftabaşı", WS_UNPLACED, 0),
     E("öbür hafta", WS_UNPLACED, 0),
+    /* "öbür cumartesi", "öteki cuma": the one after the coming one (TDK:
+     * öbür gün is the day after tomorrow; review tr8 s44 "bu cumartesi
+     * değil öbür cumartesi" meant 12 Dec on Wed 2 Dec) */
+    PR("öbür", WS_AFTER_NEXT, 0),
+    PR("öbürkü", WS_AFTER_NEXT, 0),
+    PR("öteki", WS_AFTER_NEXT, 0),
 
     /* ---- bu / gelecek / geçen ---- */
     E("gelecek", WS_NEXT, 0),
@@ -412,6 +423,19 @@ static const struct when_word tr_words[] = {
     /* "saat 5'e alalım" (let us take it at 5): two letters from
      * "aralık", never a month not understood (review tr6 c06) */
     E("alalım", WS_NOT_DATE, 0),
+    /* a second choice after the first ("yarın 11 olmazsa 14 de olur",
+     * "11 doluysa 12"): the first is the one asked (review tr8 s56) */
+    E("olmazsa", WS_FALLBACK, 0),
+    E("olmassa", WS_FALLBACK, 0),
+    E("olmazsa da", WS_FALLBACK, 0),
+    E("olmuyorsa", WS_FALLBACK, 0),
+    E("olmadı", WS_FALLBACK, 0),
+    E("uymazsa", WS_FALLBACK, 0),
+    E("uygun değilse", WS_FALLBACK, 0),
+    E("müsait değilse", WS_FALLBACK, 0),
+    E("doluysa", WS_FALLBACK, 0),
+    E("boş değilse", WS_FALLBACK, 0),
+    E("yoksa", WS_FALLBACK, 0),
     /* after a day not meant: "cuma değil cumartesi", "yarın olmaz
      * perşembe" (the other day wins; review tr1 S099, S100, S123) */
     E("değil", WS_NOT_AFTER, 0),

@@ -100,7 +100,7 @@ static void check_pack(const struct when_vocab *vb)
 		const struct when_word *w = &vb->words[i];
 		int n = lex_fold(w->text, a, sizeof(a));
 		if (n <= 0 || !value_ok(w) || w->sense == WS_NONE ||
-		    w->sense > WS_COUNTED) {
+		    w->sense > WS_FALLBACK) {
 			printf("  %s: \"%s\" (sense %u, value %d) is not well "
 			       "formed\n",
 			       vb->lang, w->text, w->sense, w->value);
