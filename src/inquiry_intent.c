@@ -747,7 +747,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * (review fr8 s079) */
 	if (thing && (!q->when.has_day || q->when.problem == WHEN_PAST) &&
 	    q->when.time == WHEN_TIME_NONE && !r->qmark && !q->asks &&
-	    q->not_text < 0 && rd_has(r, LW_THANKS) && rd_has(r, LW_PAST) &&
+	    q->not_text < 0 && rd_has(r, LW_THANKS) &&
+	    (rd_has(r, LW_PAST) || q->when.problem == WHEN_PAST) &&
 	    !rd_has(r, LW_BOOK | LW_QUESTION | LW_CANCEL) && !move_word(r)) {
 		set(q, INQ_THANKS, "thanks for a service had");
 		return;

@@ -745,7 +745,7 @@ const struct lang_word lang_en_words[] = {
     W("april", LW_COMMON | LW_DATEWORD), W("june", LW_COMMON | LW_DATEWORD), W("july", LW_COMMON | LW_DATEWORD),
     W("august", LW_COMMON | LW_DATEWORD), W("september", LW_COMMON | LW_DATEWORD), W("october", LW_COMMON | LW_DATEWORD),
     W("november", LW_COMMON | LW_DATEWORD), W("december", LW_COMMON | LW_DATEWORD),
-    W("yesterday", LW_COMMON | LW_DATEWORD | LW_PAST), W("fortnight", LW_COMMON | LW_DATEWORD),
+    W("yesterday", LW_COMMON | LW_DATEWORD), W("fortnight", LW_COMMON | LW_DATEWORD),
     W("easter", LW_COMMON | LW_DATEWORD), W("christmas", LW_COMMON | LW_DATEWORD), W("holiday", LW_COMMON | LW_DATEWORD),
     W("tomoz", LW_COMMON | LW_DATEWORD), W("tomorow", LW_COMMON | LW_DATEWORD), W("tommorow", LW_COMMON | LW_DATEWORD),
     W("tomorrows", LW_COMMON | LW_DATEWORD), W("todays", LW_COMMON | LW_DATEWORD), W("arvo", LW_COMMON | LW_DATEWORD),
@@ -936,7 +936,7 @@ const struct lang_word lang_en_words[] = {
     W("worry", LW_COMMON), W("worse", LW_COMMON), W("worth", LW_COMMON),
     W("would", LW_COMMON), W("wrong", LW_COMMON), W("yeah", LW_COMMON),
     W("year", LW_COMMON | LW_DATEWORD), W("years", LW_COMMON), W("yellow", LW_COMMON),
-    W("yesterday", LW_COMMON | LW_DATEWORD | LW_PAST), W("young", LW_COMMON), W("your", LW_COMMON),
+    W("yesterday", LW_COMMON | LW_DATEWORD), W("young", LW_COMMON), W("your", LW_COMMON),
     W("yours", LW_COMMON),
 
     /* ---- a health problem in everyday words (reviews r4, r5): a problem
