@@ -505,6 +505,14 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			    !has_place(c, jobs[j], tj, NULL))
 				tj = -1;
 		}
+		/* "papilomas a las 17:30 y para mi marido quiropodia a la
+		 * misma hora", "reflexology for my wife at the same time":
+		 * another person's service at the first one's time, never
+		 * after it unasked (review es9 s65 booked 18:00) */
+		int together = j >= n_party && named < 0 && c->q != NULL &&
+			       c->q->same_time && c->q->other;
+		if (together && (tj != t || !has_place(c, jobs[j], t, NULL)))
+			tj = -1;
 		/* the same service again for the next person: beside the
 		 * one just booked, at its time */
 		int beside = j >= n_party && j > 0 && jobs[j] == jobs[j - 1];
@@ -526,7 +534,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			/* a second person at the time asked: that time is
 			 * full, never "straight after" (review r7 s161) */
 			same_t = -1;
-			if (named >= 0 || j < n_party || beside)
+			if (named >= 0 || j < n_party || beside || together)
 				failed_at[n_failed_at++] = jobs[j];
 			else
 				failed[n_failed++] = jobs[j];

@@ -242,12 +242,14 @@ struct day_note {
 };
 
 static void set_aside(struct rd *rd, const struct rd *before,
-		      const struct day_note *was)
+		      const struct day_note *was, int wday_again)
 {
 	struct when_day d;
 	int got = 0;
 
-	if (rd->wday >= 0 && rd->wday != before->wday) {
+	/* "el sábado a las 11 ... en vez de este sábado": the weekday named
+	 * again is the one set aside (review es9 s71) */
+	if (rd->wday >= 0 && (rd->wday != before->wday || wday_again)) {
 		d = wr_weekday_day(rd, rd->wday, M_NONE);
 		got = 1;
 	} else if (rd->day_set && (!before->day_set ||
@@ -274,6 +276,7 @@ static void set_aside(struct rd *rd, const struct rd *before,
 	if (!rd->neg_set) {
 		rd->neg_set = 1;
 		rd->neg_day = d;
+		rd->neg_again = wday_again && rd->wday == before->wday;
 	}
 	if (!before->day_set && before->wday < 0) {
 		/* noted as the day until another is named */
@@ -452,6 +455,12 @@ static void finish(struct rd *rd)
 		     r->to_min <= rd->now->minute))
 			r->problem = WHEN_PAST;
 	}
+	/* "el sábado a las 11 ... en vez de este sábado el siguiente": the
+	 * day read is the one set aside, so no day named is meant (review
+	 * es9 s71 booked this Saturday) */
+	if (rd->neg_again && r->has_not_day && r->has_day &&
+	    when_day_cmp(&r->day, &r->not_day) == 0)
+		r->day_not_meant = 1;
 	/* Doubt matters when nothing else named the day: "tomorrow at 2pm,
 	 * before the holidays" is tomorrow. */
 	r->unsure = (rd->unsure || rd->foreign) && !r->has_day && !r->has_range;
@@ -594,9 +603,13 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 			if (post < 0)
 				rd.date_amb = 1;
 			/* "cuma değil cumartesi": the negation after it */
+			int again = 0;
+			for (int k = i; k < i + (int)n; k++)
+				again |= has(&rd, k, WS_WEEKDAY) != 0;
 			if (neg || post > 0 ||
 			    hit(&rd, i + n, WS_NOT_AFTER) != NULL)
-				set_aside(&rd, &before, &was);
+				set_aside(&rd, &before, &was,
+					  again && before.wday == rd.wday);
 			i += n;
 			continue;
 		}

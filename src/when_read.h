@@ -53,6 +53,7 @@ struct rd {
 	int hint, hint_lo, hint_hi; /* a part of the day named */
 	/* a day said not to be the one ("not tomorrow") */
 	int neg_set;
+	int neg_again; /* the day set aside was the weekday named again */
 	struct when_day neg_day;
 	/* a time said not to be the one ("not 10, 11"): a bare number at
 	 * this token or the next is the time meant; -1 none */

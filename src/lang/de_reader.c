@@ -50,6 +50,12 @@ const struct lang_word lang_de_words[] = {
     W("will keine sms", LW_STOP), W("mochte keine sms", LW_STOP),
     W("moechte keine sms", LW_STOP), W("keine sms bitte", LW_STOP),
     W("sms stoppen", LW_STOP), W("sms abbestellen", LW_STOP),
+    /* "ich will nicht mehr von euch angeschrieben werden" (review de9
+     * s: it got the menu) */
+    W("nicht mehr angeschrieben", LW_STOP), W("nicht angeschrieben werden", LW_STOP),
+    W("nicht mehr von euch angeschrieben", LW_STOP), W("nicht mehr von ihnen angeschrieben", LW_STOP),
+    W("nicht mehr kontaktiert werden", LW_STOP), W("nicht mehr von euch kontaktiert", LW_STOP),
+    W("nicht mehr von ihnen kontaktiert", LW_STOP), W("keine nachrichten mehr von euch", LW_STOP),
     /* abmelden for a day or a booking: a cancel, never an opt-out */
     W("fur morgen abmelden", LW_CANCEL), W("morgen abmelden", LW_CANCEL), W("melde mich fur morgen ab", LW_CANCEL),
     W("melde mich morgen ab", LW_CANCEL), W("melden uns fur morgen ab", LW_CANCEL), W("fur heute abmelden", LW_CANCEL),

@@ -724,6 +724,8 @@ static const struct when_word de_words[] = {
     E("anderen", WS_NOT_DATE, 0),
     E("guten", WS_NOT_DATE, 0),
     E("schönen", WS_NOT_DATE, 0),
+    E("freie", WS_NOT_DATE, 0), /* "der nächste freie termin" (de9), never Freitag */
+    E("freies", WS_NOT_DATE, 0),
     E("freien", WS_NOT_DATE, 0),
     E("freier", WS_NOT_DATE, 0),
     E("offenen", WS_NOT_DATE, 0),

@@ -57,6 +57,12 @@ const struct lang_word lang_pt_words[] = {
     W("nao quero mais receber", LW_STOP), W("nao quero receber", LW_STOP),
     W("quero parar de receber", LW_STOP), W("parar de receber", LW_STOP),
     W("nao quero mais mensagens", LW_STOP), W("chega de mensagem", LW_STOP),
+    /* "Paro de receber msgs, nao quero mais" (review pt9: the menu) */
+    W("paro de receber", LW_STOP), W("deixar de receber", LW_STOP),
+    W("quero deixar de receber", LW_STOP), W("deixo de receber", LW_STOP),
+    W("nao quero receber mais", LW_STOP), W("nao quero mais msgs", LW_STOP),
+    W("nao quero mais msg", LW_STOP), W("nao quero mais sms", LW_STOP),
+    W("chega de msgs", LW_STOP), W("chega de msg", LW_STOP),
     W("chega de mensagens", LW_STOP), W("chega de sms", LW_STOP),
     W("sai da minha vida", LW_STOP), W("me deixa em paz", LW_STOP),
     W("me deixem em paz", LW_STOP), W("para com isso", LW_STOP),

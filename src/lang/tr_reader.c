@@ -719,6 +719,11 @@ const struct lang_word lang_tr_words[] = {
     /* ---- gündelik ve zaman kelimeleri: hiçbiri bizden bir yazım hatası değil */
     W("edin", LW_COMMON), W("ediniz", LW_COMMON), W("eder", LW_COMMON),
     W("edip", LW_COMMON), W("edelim", LW_COMMON), W("etsek", LW_COMMON),
+    /* "iptal etmem gerekiyor" (tr9 c05: ETMEM taken for a reference) */
+    W("etmem", LW_COMMON), W("etmek", LW_COMMON), W("etmeyi", LW_COMMON),
+    W("etmemiz", LW_COMMON), W("etmeniz", LW_COMMON), W("etmeliyim", LW_COMMON),
+    W("ettim", LW_COMMON), W("ettik", LW_COMMON), W("ediniz", LW_COMMON),
+    W("ediyorum", LW_COMMON), W("edecegim", LW_COMMON), W("etsin", LW_COMMON),
     W("ettim", LW_COMMON), W("etcem", LW_COMMON), W("edecegim", LW_COMMON),
     W("etti", LW_COMMON), W("olsun", LW_COMMON), W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
     W("yarina", LW_COMMON | LW_DATEWORD), W("yarinki", LW_COMMON | LW_DATEWORD),
