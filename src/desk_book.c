@@ -601,7 +601,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			  n_failed_at, ", ", 0);
 	}
 	sign(c);
-	remember_booked(c, ref, svc);
+	if (rq->offered && n_jobs == 0 && pending_is(c, "offer") &&
+	    c->pend.n_opts > 1)
+		remember_booked_pick(c, ref, svc);
+	else
+		remember_booked(c, ref, svc);
 	return 0;
 }
 

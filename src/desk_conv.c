@@ -335,6 +335,21 @@ void remember_booked(struct ctx *c, const char *ref,
 	conv_save(c, "done", state);
 }
 
+/* Booked by picking one of the list just offered: the list is kept, so
+ * "no sorry 2" (review r11 c15) moves the booking to option 2. */
+void remember_booked_pick(struct ctx *c, const char *ref,
+			  const struct cat_service *svc)
+{
+	char state[STORE_CONV_STATE_MAX] = "";
+	const struct pending *p = &c->pend;
+	state_add(state, sizeof(state), "last=%s;svc=%s;opts=", ref, svc->id);
+	for (size_t i = 0; i < p->n_opts; i++)
+		state_add(state, sizeof(state), "%s%lld", i ? "," : "",
+			  (long long)p->opts[i]);
+	state_add(state, sizeof(state), ";");
+	conv_save(c, "done", state);
+}
+
 /* A booking was cancelled: "actually make it Thursday at 3, don't cancel"
  * wants its service again at the new time (review tr6 c18). */
 void remember_cancelled(struct ctx *c, const char *ref, const char *svc_id)

@@ -259,6 +259,8 @@ void remember_request(struct ctx *c, const struct request *rq);
 void remember_answered(struct ctx *c, const struct request *rq);
 void remember_booked(struct ctx *c, const char *ref,
 		     const struct cat_service *svc);
+void remember_booked_pick(struct ctx *c, const char *ref,
+			  const struct cat_service *svc);
 void remember_cancelled(struct ctx *c, const char *ref, const char *svc_id);
 void remember_which(struct ctx *c, char refs[][STORE_REF_MAX], size_t n,
 		    const char *action, const struct when_req *w);

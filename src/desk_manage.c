@@ -6,7 +6,10 @@
 #include "desk_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static int hour_listed(struct ctx *c, const struct inquiry *q, size_t k);
 
 static const char *service_name(const struct ctx *c, const char *id)
 {
@@ -313,6 +316,19 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct when_req w = q->when;
 
+	/* "actually 3" after "1" booked from a list: option 3 of it */
+	if (w.time == WHEN_TIME_NONE && pending_is(c, "done") &&
+	    c->pend.last[0] != '\0' && c->pend.n_opts > 1 &&
+	    q->bare[0] != '\0' && q->ref[0] == '\0') {
+		struct inquiry pick = *q;
+		pick.choice = atoi(q->bare);
+		pick.choice_loose = 1;
+		if (pick.choice >= 1 && (size_t)pick.choice <= c->pend.n_opts &&
+		    !hour_listed(c, &pick, (size_t)(pick.choice - 1))) {
+			do_choice(c, &pick, text);
+			return;
+		}
+	}
 	if (w.time == WHEN_TIME_NONE && (q->correction || c->have_pend))
 		bare_time(c, text, &w);
 	if (q->ref[0] != '\0') {
@@ -720,6 +736,22 @@ static int option_or_hour(struct ctx *c, const struct inquiry *q, size_t k)
 	return 0;
 }
 
+/* A loose number ("no sorry 3") that is also an hour on the list: not
+ * surely option K. */
+static int hour_listed(struct ctx *c, const struct inquiry *q, size_t k)
+{
+	const struct pending *p = &c->pend;
+	int h = q->choice;
+	if (!q->choice_loose || h < 1 || h > 12)
+		return 0;
+	for (size_t j = 0; j < p->n_opts; j++) {
+		int m = local_of(c, p->opts[j]).minute;
+		if (j != k && (m == h * 60 || m == (h + 12) * 60))
+			return 1;
+	}
+	return 0;
+}
+
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	const struct pending *p = &c->pend;
@@ -819,6 +851,23 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		if (load_moving(c, &rq) < 0)
 			return;
 		book_request(c, &rq);
+		return;
+	}
+	if (pending_is(c, "done") && p->last[0] != '\0' && k < p->n_opts &&
+	    !hour_listed(c, q, k)) {
+		/* "1" booked 08:00, then "no sorry 2": the list just booked
+		 * from is still the one meant; the booking moves to option 2
+		 * (review r11 c15), never "that list has expired" */
+		struct when_local l = local_of(c, p->opts[k]);
+		struct when_req w;
+		memset(&w, 0, sizeof(w));
+		w.has_day = 1;
+		w.day = l.day;
+		w.time = WHEN_TIME_AT;
+		w.from_min = w.to_min = l.minute;
+		w.mentioned = 1;
+		w.alt_min[0] = w.alt_min[1] = -1;
+		move_booking(c, p->last, &w, NULL);
 		return;
 	}
 	decide(c, DESK_NOT_UNDERSTOOD, DESK_REASON_NONE,
