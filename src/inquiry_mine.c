@@ -81,8 +81,13 @@ static int booked_after(const struct reader *r, const struct inquiry *q,
 			return 1;
 		if (!(op & LW_HAVE_I) || j >= from + HAVE_GAP)
 			continue;
+		/* a service after "have I" is one held only with a day or
+		 * time named ("tenho pilates na quarta né?"); without one it
+		 * is what they have ("tenho uma verruga plantar, quando podem
+		 * ver?", review pt9 s008) */
 		if ((t->eff & LW_BOOKING) ||
-		    (service_at(q, t) && !asked_apart(r, q, t->segment)))
+		    (service_at(q, t) && q->when.mentioned &&
+		     !asked_apart(r, q, t->segment)))
 			return 1;
 		if (t->thing != 0 || (t->eff & (LW_SYMPTOM | LW_CONDITION)) ||
 		    (t->eff == 0 && !rd_has_digit(t->w)))
