@@ -480,6 +480,58 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 
 static size_t unread_words(const struct reader *r);
 
+/* "me dais cita? el finde no puedo", "cita el lunes q yo no llego",
+ * "no puedo a esa hora, teneis algo mas tarde?": the cancel word AT is a
+ * negated "can't" phrase, and beside it the text asks for something (a
+ * booking verb or a question) with no other cancel word and no booking of
+ * theirs named: a condition on a request, never a cancel (review es9
+ * s39, s67, c12) */
+static int cant_within_request(const struct reader *r, int at)
+{
+	int end = at + (r->t[at].plen > 1 ? r->t[at].plen : 1);
+	int asks = r->qmark;
+	if (r->t[at].plen < 2 || !(r->t[at].cls & LW_NEGATE) ||
+	    rd_has(r, LW_MINE))
+		return 0;
+	for (int k = 0; k < (int)r->n; k++) {
+		if (k >= at && k < end)
+			continue;
+		if ((r->t[k].cls | r->t[k].pcls) & LW_CANCEL)
+			return 0;
+		if (r->t[k].cls & LW_BOOK)
+			asks = 1;
+	}
+	return asks;
+}
+
+/* Is a day named in the piece of text holding token AT, with nothing
+ * asked there (a booking verb, a thing)? "el finde no puedo": the day
+ * they can't; "cita el lunes q yo no llego": the day wanted. */
+static int day_by_cant(const struct reader *r, int at)
+{
+	int day = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		if (r->t[k].segment != r->t[at].segment)
+			continue;
+		if ((r->t[k].cls & LW_BOOK) || r->t[k].thing != 0)
+			return 0;
+		day |=
+		    (r->t[k].eff & (LW_WEEKDAY | LW_DATEWORD | LW_TODAY)) != 0;
+	}
+	return day;
+}
+
+/* The day or span read is one they can't: never offered, asked again. */
+static void set_aside_day(struct inquiry *q)
+{
+	if (q->when.has_day)
+		q->when.day_not_meant = 1;
+	if (q->when.has_range) {
+		q->when.has_range = 0;
+		q->when.unsure = 1;
+	}
+}
+
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
@@ -583,6 +635,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		if (r->t[k].eff & LW_UNTIL)
 			negated_cancel = 1;
 	if (at >= 0 && !negated_cancel) {
+		int kept = 1;
 		if (q->when.has_day &&
 		    ((q->gone_when.has_day &&
 		      ((q->asks & INQ_ASK_AVAIL) || r->qmark)) ||
@@ -617,9 +670,14 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_MOVE,
 			    "cancel, then the day and time "
 			    "wanted instead: a move");
-		else
+		else if (cant_within_request(r, at)) {
+			kept = 0; /* read on as the request it is */
+			if (day_by_cant(r, at))
+				set_aside_day(q); /* "el finde no puedo" */
+		} else
 			set(q, INQ_CANCEL, "cancel words");
-		return;
+		if (kept)
+			return;
 	}
 	if (time && rd_moves_mine(r)) {
 		set(q, INQ_MOVE, "their booking to a new time: a move");

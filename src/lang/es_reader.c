@@ -333,6 +333,7 @@ const struct lang_word lang_es_words[] = {
     W("sacar cita", LW_BOOK), W("agendar", LW_BOOK), W("agendame", LW_BOOK),
     W("apartar", LW_BOOK), W("apartame", LW_BOOK), W("apuntar", LW_BOOK),
     W("apuntarme", LW_BOOK), W("quiero", LW_BOOK), W("quisiera", LW_BOOK),
+    W("kiero", LW_BOOK), /* "quiero" as texted (review es9 s39) */
     W("queria", LW_BOOK), W("necesito", LW_BOOK),
     W("necesitaria", LW_BOOK), W("me gustaria", LW_BOOK),
     W("me hace falta", LW_BOOK), W("dame", LW_BOOK), W("deme", LW_BOOK),
