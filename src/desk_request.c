@@ -508,13 +508,6 @@ static int said_cancelled_day(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
-/*
- * A question of a few words the desk read nothing in ("how early should I
- * arrive?", "Is it a male or female therapist?"): a person's to answer
- * (handoff.c forwards it where staff take texts), else honestly not by
- * text with what we can do; "sorry, I didn't catch that" answered what was
- * not asked (review r10 class 6). A lone "what?" stays not understood.
- */
 /* A '?', or a question word first or last ("is my cat ok", "sorun olur
  * mu"): a question put outright, not one word of a story ("something's
  * clicking when i pedal"). */
@@ -535,6 +528,13 @@ static int asks_outright(const struct ctx *c, const char *text)
 	       (lang_lookup(c->pack, last + 1, NULL) & LW_QUESTION);
 }
 
+/*
+ * A question of a few words the desk read nothing in ("how early should I
+ * arrive?", "Is it a male or female therapist?"): a person's to answer
+ * (handoff.c forwards it where staff take texts), else honestly not by
+ * text with what we can do; "sorry, I didn't catch that" answered what was
+ * not asked (review r10 class 6). A lone "what?" stays not understood.
+ */
 static int unknown_question(struct ctx *c, const struct inquiry *q,
 			    const char *text)
 {

@@ -146,17 +146,24 @@ static void test_party_full(void)
 	catalog_free(rc);
 }
 
+/* CFG of tests/data, loaded through the real libconfig path; NULL when
+ * it does not load. The caller frees it (catalog_free). */
+static struct catalog *data_catalog(const char *cfg)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/%s",
+		 src != NULL ? src : ".", cfg);
+	return catalog_load(path, NULL);
+}
+
 /* "a checkup at 10 and a clean straight after", "massage 30 um 12:30
  * und danach direkt fango": the second at the next start after the first
  * ends, and when that is later than its end the reply says so, never a
  * gap in silence (review de8 s49). */
 static void straight_after(const char *cfg, const char *text, const char *note)
 {
-	const char *src = getenv("SMSDESK_SRC");
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/data/%s",
-		 src != NULL ? src : ".", cfg);
-	struct catalog *rc = catalog_load(path, NULL);
+	struct catalog *rc = data_catalog(cfg);
 	struct store *st = fresh_store();
 	static struct desk_result res;
 	CHECK(rc != NULL && st != NULL);
@@ -193,11 +200,7 @@ static void test_straight_after_gap(void)
 static void price_after(const char *cfg, const char *book, const char *ask,
 			const char *hint)
 {
-	const char *src = getenv("SMSDESK_SRC");
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/data/%s",
-		 src != NULL ? src : ".", cfg);
-	struct catalog *rc = catalog_load(path, NULL);
+	struct catalog *rc = data_catalog(cfg);
 	struct store *st = fresh_store();
 	static struct desk_result res;
 	CHECK(rc != NULL && st != NULL);
