@@ -51,6 +51,7 @@ const struct key_spec business_keys[N_BUSINESS_KEYS] = {
 		   "( { days = \"mon-fri\"; open = \"09:00\"; close = "
 		   "\"18:00\"; } )"},
     [BUS_CLOSED] = {"closed", K_STRLIST, 0, "[ \"2026-12-25\" ]"},
+    [BUS_CAPACITY] = {"capacity", K_INT, 0, "1"},
 };
 
 const struct key_spec hours_keys[N_HOURS_KEYS] = {
@@ -128,6 +129,7 @@ const struct policy_key policy_keys[] = {
     POLICY(reply_expiry_minutes, 5, 10080, DEF_REPLY_EXPIRY_MINUTES),
     POLICY(retention_days, 1, 3650, DEF_RETENTION_DAYS),
     SWITCH(national_shift, 0),
+    POLICY(slot_minutes, 0, 240, 0),
     /* a time of day; left out: each day's opening time */
     {{"summary_time", K_STR, 0, "\"08:30\""},
      0,

@@ -47,6 +47,14 @@ void parse_policy(struct loader *ld, const config_setting_t *g)
 				continue;
 			}
 		}
+		if (pk->offset == offsetof(struct cat_policy, slot_minutes) &&
+		    v > 0 && v < 10) {
+			ERR(ld, line_of(f[i]),
+			    "slot_minutes must be 0 (slots back to back) or "
+			    "10 to 240, not %d",
+			    v);
+			continue;
+		}
 		*(int *)((char *)&ld->cat->policy + pk->offset) = v;
 	}
 }

@@ -818,9 +818,13 @@ void book_request(struct ctx *c, struct request *rq)
 		int late = !inside && last >= 0 && m > last;
 		if (late)
 			head_part(c, rq, "last_start", last);
+		else if (inside)
+			part_set(
+			    head_part(c, rq, "off_grid", m), "minutes",
+			    pool_fmt(c, "%d",
+				     when_slot_step(c->cat, svc->minutes)));
 		else
-			head_part(c, rq, inside ? "off_grid" : "outside_hours",
-				  m);
+			head_part(c, rq, "outside_hours", m);
 		offer_day(c, rq, 0, 24 * 60, m,
 			  inside ? DESK_REASON_NEED_TIME
 				 : DESK_REASON_OUTSIDE_HOURS,

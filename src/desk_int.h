@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MAX_GRID   128 /* slot starts considered on one day */
+#define MAX_GRID   160 /* slot starts considered on one day */
 #define NEAREST	   3   /* alternatives offered around a requested time */
 #define LIST_SLOTS 4   /* free slots listed when no time was given */
 #define MAX_ALSO   3   /* further services booked back to back */

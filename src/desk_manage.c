@@ -379,12 +379,7 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 		/* "el sábado a las 11 ... en vez de este sábado": the only
 		 * day named was set aside: never the new booking's day
 		 * (review es9 s71), as for a request (inquiry.c) */
-		if (rq.when.day_not_meant && rq.when.has_day) {
-			rq.when.has_not_day = 1;
-			rq.when.not_day = rq.when.day;
-			rq.when.has_day = 0;
-			rq.when.day_explicit = 0;
-		}
+		when_req_drop_unmeant(&rq.when);
 		do_request(c, &rq, text);
 	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,

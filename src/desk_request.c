@@ -508,26 +508,6 @@ static int said_cancelled_day(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
-/* A '?', or a question word first or last ("is my cat ok", "sorun olur
- * mu"): a question put outright, not one word of a story ("something's
- * clicking when i pedal"). */
-static int asks_outright(const struct ctx *c, const char *text)
-{
-	char folded[512];
-	if (strchr(text, '?') != NULL)
-		return 1;
-	size_t n = text_fold(text, folded, sizeof(folded));
-	while (n > 0 && folded[n - 1] == ' ')
-		folded[--n] = '\0';
-	char *sp = strchr(folded, ' ');
-	char *last = strrchr(folded, ' ');
-	if (sp == NULL)
-		return 0;
-	*sp = '\0';
-	return (lang_lookup(c->pack, folded, NULL) & LW_QUESTION) ||
-	       (lang_lookup(c->pack, last + 1, NULL) & LW_QUESTION);
-}
-
 /*
  * A question of a few words the desk read nothing in ("how early should I
  * arrive?", "Is it a male or female therapist?"): a person's to answer
@@ -545,8 +525,7 @@ static int unknown_question(struct ctx *c, const struct inquiry *q,
 		words += letter && !in;
 		in = letter;
 	}
-	if (!q->question || words < 3 || q->when.mentioned ||
-	    !asks_outright(c, text))
+	if (!q->outright || words < 3 || q->when.mentioned)
 		return 0;
 	if (q->not_text >= 0)
 		return 1; /* answer_questions says it, once */

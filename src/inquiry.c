@@ -1192,18 +1192,16 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);
+	out->outright =
+	    r->qmark || (r->n > 1 && ((r->t[0].cls | r->t[r->n - 1].cls) &
+				      LW_QUESTION) != 0);
 	if (!out->question && past_visit(r, out))
 		no_when(&out->when); /* "war gestern zur Pediküre, danke" */
 	rd_decide_intent(r, text, out);
 	/* "any weekday morning but not Monday": a day said not to be meant
 	 * is never the day a new booking is offered on (review r9 s098) */
-	if (out->intent == INQ_BOOK && out->when.day_not_meant &&
-	    out->when.has_day) {
-		out->when.has_not_day = 1;
-		out->when.not_day = out->when.day;
-		out->when.has_day = 0;
-		out->when.day_explicit = 0;
-	}
+	if (out->intent == INQ_BOOK)
+		when_req_drop_unmeant(&out->when);
 	/* "ich hab am Freitag um 10 Fußreflexzonen gebucht": only a
 	 * booking told of, nothing else asked: looked up */
 	if (out->held > 0 && out->n_matches == 0 &&

@@ -33,6 +33,16 @@ struct when_day when_day_add(struct when_day day, int n)
 	return day_of_number(day_number(&day) + n);
 }
 
+void when_req_drop_unmeant(struct when_req *r)
+{
+	if (!r->day_not_meant || !r->has_day)
+		return;
+	r->has_not_day = 1;
+	r->not_day = r->day;
+	r->has_day = 0;
+	r->day_explicit = 0;
+}
+
 int when_day_cmp(const struct when_day *a, const struct when_day *b)
 {
 	int64_t x = day_number(a), y = day_number(b);
@@ -267,16 +277,23 @@ size_t when_hours_of(const struct catalog *cat, const struct when_day *day,
 	return n;
 }
 
+int when_slot_step(const struct catalog *cat, int len)
+{
+	int s = cat != NULL ? cat->policy.slot_minutes : 0;
+	return s > 0 && s < len ? s : len;
+}
+
 size_t when_slots_of(const struct catalog *cat, const struct when_day *day,
 		     int len, int *out, size_t cap)
 {
 	int open[8], close[8];
 	size_t np = when_hours_of(cat, day, open, close, 8), n = 0;
+	int step = when_slot_step(cat, len);
 
 	if (len <= 0)
 		return 0;
 	for (size_t p = 0; p < np; p++) {
-		for (int t = open[p]; t + len <= close[p]; t += len) {
+		for (int t = open[p]; t + len <= close[p]; t += step) {
 			/* Overlapping periods must not list a start twice. */
 			int dup = 0;
 			for (size_t k = 0; k < n && k < cap; k++)
@@ -313,7 +330,7 @@ int when_is_slot(const struct catalog *cat, const struct when_day *day, int len,
 		return 0;
 	for (size_t p = 0; p < np; p++) {
 		if (minute >= open[p] && minute + len <= close[p] &&
-		    (minute - open[p]) % len == 0)
+		    (minute - open[p]) % when_slot_step(cat, len) == 0)
 			return 1;
 	}
 	return 0;

@@ -165,6 +165,11 @@ struct inquiry {
 	int day_conflict;      /* the day read disagrees with a weekday or
 				  date the text names: asked, never booked */
 	int question;	       /* a '?' or a question word */
+	int outright;	       /* the question is put outright: a '?', or a
+				  question word opens or ends the text ("how
+				  early should I arrive", "sorun olur mu"),
+				  not a question word inside a
+				  request ("book me in when you can") */
 	int price_segment;     /* the piece holding the first price word, -1 */
 	int price_segment_to;  /* the last piece the price question goes on
 				  in ("quanto é o pilates? e a acupuntura?") */

@@ -191,6 +191,11 @@ int when_epoch_of(const char *tz, const struct when_day *day, int minute,
 int when_parse_iso_local(const char *tz, const char *s, int64_t *out);
 
 struct when_day when_day_add(struct when_day day, int n);
+/* A new booking's view of R: when the only day named was said not to be
+ * meant (day_not_meant), it becomes the day set aside (not_day) and no
+ * day is left, so it is never offered ("any weekday but not Monday",
+ * "... en vez de este sábado"). */
+void when_req_drop_unmeant(struct when_req *r);
 /* Negative, zero or positive as a is before, equal to or after b. */
 int when_day_cmp(const struct when_day *a, const struct when_day *b);
 /* Whole days from a to b (b - a). */
@@ -222,6 +227,10 @@ size_t when_hours_of(const struct catalog *cat, const struct when_day *day,
  * ends by that period's close) into out, returns the count in total (may
  * exceed cap).
  */
+/* How far apart the starts of a LEN-minute service are: LEN (back to
+ * back, the contract), or the catalog's policy.slot_minutes when that is
+ * set and shorter. */
+int when_slot_step(const struct catalog *cat, int len);
 size_t when_slots_of(const struct catalog *cat, const struct when_day *day,
 		     int len, int *out, size_t cap);
 

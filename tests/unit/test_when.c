@@ -146,6 +146,21 @@ static void test_slots(void)
 	CHECK(!when_is_slot(&cat, &d, 30, 1065));
 	CHECK(!when_is_slot(&cat, &d, 30, 1080));
 	CHECK(!when_is_slot(&cat, &d, 45, 1050));
+	CHECK(!when_is_slot(&cat, &d, 45, 600)); /* 10:00: 09:45, 10:30 */
+	/* policy.slot_minutes = 15: a 45-minute service on any quarter hour
+	 * where it fits; a 10-minute one still back to back */
+	cat.policy.slot_minutes = 15;
+	CHECK_INT(when_slot_step(&cat, 45), 15);
+	CHECK_INT(when_slot_step(&cat, 10), 10);
+	CHECK_INT(when_slots_of(&cat, &d, 45, s, 64), 34);
+	CHECK_INT(s[1], 555);
+	CHECK_INT(s[33], 1035);
+	CHECK(when_is_slot(&cat, &d, 45, 600));
+	CHECK(!when_is_slot(&cat, &d, 45, 610));
+	CHECK(!when_is_slot(&cat, &d, 45, 1050)); /* would end after 18:00 */
+	CHECK(when_is_slot(&cat, &d, 10, 550));
+	cat.policy.slot_minutes = 0;
+	CHECK_INT(when_slots_of(&cat, &d, 45, s, 64), 12);
 	when_day_make(2026, 3, 28, &d); /* Sat */
 	CHECK_INT(when_slots_of(&cat, &d, 60, s, 64), 4);
 	CHECK_INT(s[3], 720);
