@@ -664,4 +664,12 @@ void parse_business(struct loader *ld, const config_setting_t *g)
 	}
 	if (f[BUS_CLOSED] != NULL)
 		parse_closed(ld, f[BUS_CLOSED]);
+	if (f[BUS_CAPACITY] != NULL) {
+		int places = int_of(f[BUS_CAPACITY]);
+		if (places < 1)
+			ERR(ld, line_of(f[BUS_CAPACITY]),
+			    "capacity must be more than 0, not %d", places);
+		else
+			cat->capacity = places;
+	}
 }

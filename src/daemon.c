@@ -69,6 +69,8 @@ static void reload_catalog(struct daemon *d)
 			 "restart");
 	catalog_free(d->cat);
 	d->cat = fresh;
+	if (d->st != NULL)
+		store_set_places(d->st, fresh->capacity);
 	log_info("catalog reloaded: %zu services, %zu topics, %zu referrals",
 		 fresh->n_services, fresh->n_topics, fresh->n_referrals);
 }
@@ -455,6 +457,7 @@ static int start(struct daemon *d)
 		log_error("database %s: %s", db, err);
 		return CLI_BAD_INPUT;
 	}
+	store_set_places(d->st, d->cat->capacity);
 	struct stat dbst;
 	if (stat(db, &dbst) != 0) {
 		log_error("database %s: %s", db, strerror(errno));

@@ -79,24 +79,30 @@ int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
 	struct when_local l = local_of(c, t);
 	const struct store_booking_list *bl = day_bookings(c, &l.day);
 	int64_t end = t + (int64_t)svc->minutes * 60;
-	int n = 0;
+	int n = 0, all = 0;
 
 	if (bl == NULL)
 		return 0;
 	for (size_t i = 0; i < bl->n; i++) {
 		const struct store_booking *b = &bl->v[i];
-		/* a booking of svc takes one place, a block all of them */
-		int places = places_taken(b, svc);
-		if (places == 0)
+		if (b->start >= end || b->start + (int64_t)b->minutes * 60 <= t)
 			continue;
-		if (b->start < end && b->start + (int64_t)b->minutes * 60 > t)
-			n += places;
+		/* a booking of svc takes one place, a block all of them */
+		n += places_taken(b, svc);
+		all += b->state == STORE_BOOKED;
 	}
-	if (moving != NULL && strcmp(moving->service, svc->id) == 0 &&
-	    moving->start < end &&
-	    moving->start + (int64_t)moving->minutes * 60 > t)
-		n--;
-	return svc->capacity - n;
+	if (moving != NULL && moving->start < end &&
+	    moving->start + (int64_t)moving->minutes * 60 > t) {
+		n -= strcmp(moving->service, svc->id) == 0;
+		all--;
+	}
+	int left = svc->capacity - n;
+	/* business.capacity: one practitioner is never booked twice at once,
+	 * whatever the two services (review fr10); as store_set_places */
+	int places = c->cat->capacity;
+	if (places > 0 && places - all < left)
+		left = places - all;
+	return left;
 }
 
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc)

@@ -39,6 +39,10 @@ static const char SQL_BY_REF[] = "SELECT " BOOKING_COLS " FROM bookings"
 static const char SQL_OVERLAP_OTHERS[] =
     "SELECT count(*) FROM bookings WHERE service = ?1 AND state = 0"
     " AND start < ?3 AND start + minutes * 60 > ?2 AND id != ?4";
+/* Every booked booking overlapping [?1, ?2), of whatever service. */
+static const char SQL_OVERLAP_ALL[] =
+    "SELECT count(*) FROM bookings WHERE state = 0"
+    " AND start < ?2 AND start + minutes * 60 > ?1 AND id != ?3";
 static const char SQL_MOVE[] =
     "UPDATE bookings SET start = ?2, reminded_at = 0 WHERE id = ?1"
     " AND state = 0";
@@ -181,7 +185,8 @@ static int ref_unused(struct store *st, char *ref)
 /*
  * STORE_OK when a place of service is free for [start, start + minutes):
  * fewer than capacity booked bookings overlap it (not counting booking
- * `except`, 0 for none) and no block covers any of it; else
+ * `except`, 0 for none), fewer than st->places of any service when that
+ * is set, and no block covers any of it; else
  * STORE_ERR_FULL. Runs inside the caller's transaction.
  */
 static int place_free(struct store *st, const char *service, int64_t start,
@@ -200,7 +205,18 @@ static int place_free(struct store *st, const char *service, int64_t start,
 	    DB_ARGS(DB_T(service), DB_I(start), DB_I(end), DB_I(except)), &n);
 	if (rc == STORE_OK && n >= capacity)
 		rc = STORE_ERR_FULL;
+	if (rc == STORE_OK && st->places > 0) {
+		rc = db_int(st, SQL_OVERLAP_ALL,
+			    DB_ARGS(DB_I(start), DB_I(end), DB_I(except)), &n);
+		if (rc == STORE_OK && n >= st->places)
+			rc = STORE_ERR_FULL;
+	}
 	return rc;
+}
+
+void store_set_places(struct store *st, int places)
+{
+	st->places = places > 0 ? places : 0;
 }
 
 struct new_booking {

@@ -52,6 +52,9 @@ struct store {
 	/* store_set_busy_budget (store_busy.c): the most all calls together
 	 * may wait for the lock until the next store_busy_budget_reset. */
 	int busy_budget_ms, busy_left_ms;
+	/* store_set_places: bookings of any service that may overlap (the
+	 * catalog's business.capacity); 0: no limit across services. */
+	int places;
 };
 
 /* ---- binding: typed arguments, counted by the DB_ARGS macro ----------- */

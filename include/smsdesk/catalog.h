@@ -164,6 +164,11 @@ struct cat_policy {
 				     are kept this long */
 	int national_shift;	  /* 0 [default] or 1: replies may use a GSM
 				     national single-shift table */
+	int slot_minutes;   /* 0 [default]: a service's slots start back to
+			       back (every `minutes` from opening, the
+			       contract); 10..240: a longer service may also
+			       start on any multiple of this from opening
+			       ("any quarter hour where it fits") */
 	int summary_minute; /* summary_time = "HH:MM": when staff summaries
 			       go, minutes after local midnight; -1
 			       [default]: at each day's opening time */
@@ -181,7 +186,11 @@ struct catalog {
 	char *timezone;	     /* IANA name, checked against tzdata */
 	char country[3];     /* ISO 3166 alpha-2 ("GB"); "" when unknown */
 	int country_derived; /* 1: not written; derived from the time zone */
-	int country_line;    /* where it was written, or the time zone's line */
+	/* business.capacity: customers served at once, whatever the service
+	 * (one practitioner: 1); 0 when not written: only each service's own
+	 * capacity limits it, so different services may overlap */
+	int capacity;
+	int country_line; /* where it was written, or the time zone's line */
 	int calling_code; /* ITU-T E.164 code of country (44); 0 if unknown */
 	char (*languages)[3]; /* ISO 639-1, first is the default; ["en"] */
 	size_t n_languages;

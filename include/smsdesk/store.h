@@ -104,6 +104,13 @@ void store_set_random(struct store *st, store_random_fn fn, void *ctx);
  */
 void store_set_busy_timeout(struct store *st, int ms);
 /*
+ * How many booked bookings of any service may overlap (the catalog's
+ * business.capacity: one practitioner is 1); 0, the default: only each
+ * service's own capacity is checked. Checked inside the booking
+ * transaction with the service's capacity, for new bookings and moves.
+ */
+void store_set_places(struct store *st, int places);
+/*
  * Instead of a wait per call, a budget shared by all calls (store_busy.c):
  * together they wait at most MS for other connections' locks until the
  * next store_busy_budget_reset, then give up at once with STORE_ERR_BUSY.

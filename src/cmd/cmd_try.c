@@ -211,6 +211,8 @@ int cmd_try(int argc, char **argv)
 	struct store *st = store_open(db != NULL ? db : tmpdb,
 				      STORE_OPEN_CREATE, err, sizeof(err));
 	char *text = st != NULL ? join_args(argc - first, argv + first) : NULL;
+	if (st != NULL)
+		store_set_places(st, cat->capacity);
 	if (st == NULL) {
 		fprintf(stderr, "smsdesk try: %s\n", err);
 		rc = CLI_BAD_INPUT;

@@ -62,6 +62,8 @@ struct store *staffcmd_store(const char *cmd, const struct catalog *cat,
 	st = store_open(path, 0, err, sizeof(err));
 	if (st == NULL)
 		fprintf(stderr, "smsdesk %s: %s\n", cmd, err);
+	else
+		store_set_places(st, cat->capacity);
 	return st;
 }
 

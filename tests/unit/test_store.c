@@ -856,6 +856,51 @@ static void test_reference_collision_grows(void)
 	store_close(st);
 }
 
+/*
+ * business.capacity (store_set_places): one practitioner is never booked
+ * twice at once, whatever the services; checked inside the transaction,
+ * for moves too. Left at 0, services overlap as before.
+ */
+static void test_booking_places_across_services(void)
+{
+	char path[128], r1[STORE_REF_MAX], r2[STORE_REF_MAX], r3[STORE_REF_MAX];
+	struct store *st = open_new(path, sizeof(path));
+	const char *ann = "+441632960001", *bob = "+441632960002";
+	const int64_t t10 = 1800000000; /* 10:00 */
+
+	if (st == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(
+	    store_booking_create(st, "adult", t10, 45, 1, ann, 5, r1, NULL),
+	    STORE_OK);
+	/* per service only: another service at 10:30 overlaps, and fits */
+	CHECK_INT(store_booking_create(st, "child", t10 + 1800, 45, 1, bob, 6,
+				       r2, NULL),
+		  STORE_OK);
+	CHECK_INT(store_booking_cancel(st, r2, bob, 7, NULL), STORE_OK);
+	store_set_places(st, 1);
+	CHECK_INT(store_booking_create(st, "child", t10 + 1800, 45, 1, bob, 8,
+				       r2, NULL),
+		  STORE_ERR_FULL);
+	CHECK_STR(r2, "");
+	/* back to back is no overlap */
+	CHECK_INT(store_booking_create(st, "child", t10 + 2700, 45, 1, bob, 9,
+				       r2, NULL),
+		  STORE_OK);
+	/* a move into the other booking is refused; within its own time,
+	 * the booking moved does not count against itself */
+	CHECK_INT(store_booking_move(st, r2, t10 + 900, 1, 10, NULL),
+		  STORE_ERR_FULL);
+	CHECK_INT(store_booking_move(st, r1, t10 - 900, 1, 11, NULL), STORE_OK);
+	store_set_places(st, 2);
+	CHECK_INT(
+	    store_booking_create(st, "sport", t10, 45, 1, bob, 12, r3, NULL),
+	    STORE_OK);
+	store_close(st);
+}
+
 static void test_booking_capacity_and_cancel(void)
 {
 	char path[128], r1[STORE_REF_MAX], r2[STORE_REF_MAX], r3[STORE_REF_MAX];
@@ -1556,6 +1601,7 @@ int main(void)
 	RUN(test_references_unique_and_clean);
 	RUN(test_reference_collision_grows);
 	RUN(test_booking_capacity_and_cancel);
+	RUN(test_booking_places_across_services);
 	RUN(test_booking_lists_and_reminders);
 	RUN(test_last_place_two_connections);
 	RUN(test_last_place_forked_race);
