@@ -111,12 +111,26 @@ static int child_age_at(const struct reader *r, size_t i);
  * their own after them — two people at the one day and time, never the second
  * dropped.
  */
+/* Word K lies inside a pack phrase that says "for me" as a courtesy
+ * ("marca pra mim": LW_BOOK_COURTESY): the one asking, no person. */
+static int courtesy_me(const struct reader *r, size_t k)
+{
+	for (size_t m = k >= 6 ? k - 6 : 0; m < k; m++)
+		if ((r->t[m].pcls & LW_BOOK) &&
+		    r->t[m].pval == LW_BOOK_COURTESY &&
+		    m + (size_t)r->t[m].plen > k)
+			return 1;
+	return 0;
+}
+
 static int me_then_person(const struct reader *r, size_t i, size_t j)
 {
 	int me = 0;
 	for (size_t k = 0; k + 1 < i; k++)
-		me |= ((r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER)) ||
-		      (r->t[k].pcls & LW_SELF);
+		me |=
+		    (((r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER)) ||
+		     (r->t[k].pcls & LW_SELF)) &&
+		    !courtesy_me(r, k);
 	if (!me || r->t[j].thing != 0)
 		return 0;
 	for (size_t m = j + 1; m < r->n; m++) {
