@@ -722,8 +722,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "who we are, asked");
 		return;
 	}
+	/* "quais serviços vcs fazem e os preços?", "what services do you
+	 * do and how much?": the prices, which name the services too
+	 * (review pt10 s40 got the names alone) */
 	if (rd_has(r, LW_HELP) && !thing && !time &&
-	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
+	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT)) &&
+	    !rd_has(r, LW_PRICE)) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}

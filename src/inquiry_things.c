@@ -661,8 +661,20 @@ static int suffixed_in_phrase(const struct catalog *cat, size_t a, size_t b,
 	return 0;
 }
 
-static void settle_roles(const struct catalog *cat, struct inquiry *q)
+/* The later of the pieces A and B opens with "and" ("quanto é o
+ * alongamento? e a manutenção?"): a request of its own. */
+static int later_opens_with_and(const struct reader *r, int a, int b)
 {
+	int later = a > b ? a : b;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].segment == later)
+			return (r->t[i].cls & LW_CONJ) != 0;
+	return 0;
+}
+
+static void settle_roles(const struct reader *r, struct inquiry *q)
+{
+	const struct catalog *cat = r->cat;
 	for (size_t a = 0; a < q->n_things; a++) {
 		struct inq_thing *ta = &q->things[a];
 		if (ta->role != INQ_ASKED)
@@ -674,9 +686,12 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 				continue;
 			/* Within one clause; a part of a phrase also across
 			 * sentences ("my beard, need a trim"), never across
-			 * "and" ("trim and beard" are two). */
+			 * "and" ("trim and beard" are two; "quanto é o
+			 * alongamento? e a manutenção?", review pt10 s34). */
 			int same = tb->clause == ta->clause;
-			int apart = tb->segment != ta->segment;
+			int apart = tb->segment != ta->segment &&
+				    !later_opens_with_and(r, ta->segment,
+							  tb->segment);
 			if (!same && !apart)
 				continue;
 			if (same && ta->kind == CAT_SERVICE &&
@@ -855,7 +870,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	unit_of_service(r, q);
 	place_of_service(r, q);
 	animal_of_service(r, q);
-	settle_roles(r->cat, q);
+	settle_roles(r, q);
 	rd_persons(r, q);
 	list_matches(q);
 }

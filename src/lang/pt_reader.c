@@ -569,6 +569,14 @@ const struct lang_word lang_pt_words[] = {
     W("fechada", LW_HOURS), W("funciona", LW_HOURS), W("funcionam", LW_HOURS),
     W("funcionamento", LW_HOURS), W("horario de funcionamento", LW_HOURS),
     W("horarios de funcionamento", LW_HOURS), W("horario de atendimento", LW_HOURS),
+    /* "qual o último horário de sábado?": until when that day, asked,
+     * never the menu (review pt10 s61); "o último horário" alone still
+     * picks the last slot offered */
+    W("qual o ultimo horario", LW_HOURS), W("qual e o ultimo horario", LW_HOURS),
+    W("qual ultimo horario", LW_HOURS), W("qual a ultima hora", LW_HOURS),
+    W("qual o ultimo atendimento", LW_HOURS), W("ultimo horario de", LW_HOURS),
+    W("ultimo horario do", LW_HOURS), W("ultimo horario no", LW_HOURS),
+    W("ultimo horario na", LW_HOURS), W("ultimo atendimento", LW_HOURS),
     W("ate que horas", LW_HOURS), W("ate q horas", LW_HOURS),
     W("que horas abre", LW_HOURS), W("que horas fecha", LW_HOURS),
     W("que horas abrem", LW_HOURS), W("que horas fecham", LW_HOURS),
