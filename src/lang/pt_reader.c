@@ -609,6 +609,13 @@ const struct lang_word lang_pt_words[] = {
     W("que eu agendei", LW_MINE), W("eu agendei", LW_MINE),
     /* "é uma massagem q marquei pra quinta": one the customer says is
      * held, looked up, never offered anew (review pt8 c18) */
+    /* "marquei pé e mão pra quinta, só confirmando o horário": one held,
+     * looked up, never offered anew (review pt10 s62) */
+    W("so confirmando", LW_MINE), W("so pra confirmar", LW_MINE),
+    W("so para confirmar", LW_MINE), W("confirmando o horario", LW_MINE),
+    W("confirmando meu horario", LW_MINE), W("confirmar meu horario", LW_MINE),
+    W("confirmar o meu horario", LW_MINE), W("confirmar meu agendamento", LW_MINE),
+    W("confirmando o agendamento", LW_MINE), W("ja marquei", LW_MINE),
     W("q marquei", LW_MINE), W("q agendei", LW_MINE),
     W("que agendei", LW_MINE), W("marquei", LW_MINE), W("agendei", LW_MINE),
     W("tinha agendado", LW_MINE), W("q eu agendei", LW_MINE),

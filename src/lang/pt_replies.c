@@ -124,9 +124,8 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "O agendamento {old_ref} foi remarcado: agora é {ref}, "
 		     "{service} {when}. Para cancelar, envie CANCELAR "
 		     "{ref}."},
-    {"cancel_none", "Nenhum agendamento futuro para cancelar."},
-    {"move_none", "Nenhum agendamento futuro para remarcar. Envie o que "
-		  "deseja, dia e hora para agendar."},
+    {"cancel_none", "Não achei agendamento neste número para cancelar."},
+    {"move_none", "Não achei agendamento neste número para remarcar."},
     {"move_unknown", "Desculpe, nenhum agendamento futuro {ref} para este "
 		     "telefone."},
     {"move_gone", "Desculpe, esse item saiu da nossa lista. Envie CANCELAR "
@@ -137,7 +136,7 @@ static const struct lang_tpl tpls[] = {
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
     {"list_more", " e mais {n}"},
-    {"bookings_none", "Nenhum agendamento futuro com a gente."},
+    {"bookings_none", "Não achei agendamento futuro neste número."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},
     {"greeting", "Oi! Aqui fala {business}. Fazemos {services}. Envie ex. "
