@@ -88,8 +88,9 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Desculpe, para {service} marque com {notice} de folga: "
 		 "{day} às {time} fica em cima da hora."},
     {"time_passed", "Desculpe, hoje às {time} ficou para trás."},
-    {"off_grid", "{service} tem vaga a cada {minutes} min; as mais perto "
-		 "de {time}, {day}."},
+    /* "as mais perto de 14:00" read clumsy (review pt10 class 1) */
+    {"off_grid", "{service} começa a cada {minutes} min: {day} às {time} "
+		 "não dá."},
     {"outside_hours", "Desculpe, {day} abrimos {day_hours}."},
     {"last_start", "Desculpe, {day} o último horário para {service} é às "
 		   "{time}."},
