@@ -58,6 +58,12 @@ const struct lang_word lang_pt_asks[] = {
     NTC("que absurdo"), NTC("uma vergonha"), NTC("que vergonha"),
     NTC("quero uma solucao"), NTC("quero meu dinheiro de volta"),
     NTC("dinheiro de volta"), NTC("reembolso"), NTC("refazer"),
+    /* at the door and nobody there: for a person now, never "a mensagem
+     * ficou confusa" (review pt10 s36) */
+    NT("na porta", OTHER), NT("aqui na porta", OTHER),
+    NT("aqui fora", OTHER), NT("aqui na frente", OTHER),
+    NT("ninguem abre", OTHER), NT("ninguem atende", OTHER),
+    NT("ninguem aqui", OTHER), NT("cheguei e", OTHER),
     /* who we serve ("vcs atendem homem?"): the catalog does not say;
      * for a person, never ignored for "que dia?" (review pt10 s55) */
     NT("atendem homem", OTHER), NT("atende homem", OTHER),

@@ -175,7 +175,8 @@ const struct lang_word lang_pt_words[] = {
     W("okay", LW_YES | LW_ACK), W("okk", LW_YES | LW_ACK), W("oki", LW_YES | LW_ACK),
     W("k", LW_YES | LW_ACK), W("kk", LW_ACK), W("beleza", LW_YES | LW_ACK),
     W("blz", LW_YES | LW_ACK), W("blza", LW_YES | LW_ACK),
-    W("fechado", LW_YES | LW_ACK | LW_HOURS), W("fechou", LW_YES | LW_ACK),
+    /* "cheguei e ta fechado": beside a person's matter no hours asked (pt10 s36) */
+    V("fechado", LW_YES | LW_ACK | LW_HOURS, 1), W("fechou", LW_YES | LW_ACK),
     W("combinado", LW_YES | LW_ACK), W("combinadissimo", LW_YES | LW_ACK),
     W("isso", LW_YES | LW_PRONOUN), W("isso mesmo", LW_YES), W("isso ai", LW_YES),
     W("exato", LW_YES), W("exatamente", LW_YES), W("certo", LW_YES | LW_ACK),
