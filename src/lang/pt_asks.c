@@ -63,7 +63,8 @@ const struct lang_word lang_pt_asks[] = {
     NT("na porta", OTHER), NT("aqui na porta", OTHER),
     NT("aqui fora", OTHER), NT("aqui na frente", OTHER),
     NT("ninguem abre", OTHER), NT("ninguem atende", OTHER),
-    NT("ninguem aqui", OTHER), NT("cheguei e", OTHER),
+    NT("ninguem aqui", OTHER), NT("cheguei e ta fechado", OTHER),
+    NT("cheguei e esta fechado", OTHER), NT("cheguei e nao tem ninguem", OTHER),
     /* who we serve ("vcs atendem homem?"): the catalog does not say;
      * for a person, never ignored for "que dia?" (review pt10 s55) */
     NT("atendem homem", OTHER), NT("atende homem", OTHER),
