@@ -358,7 +358,8 @@ static int cheapest(struct ctx *c, const struct inquiry *q, const char *text)
 /*
  * "what day is that", "is that ok", "is that with the retest included?"
  * just after a booking: a question about the booking held, never a new
- * request. When and what: the booking; anything else: for a person.
+ * request. When and what: the booking; anything else: for a person. One
+ * more person too ("can my friend come too?") is a request.
  */
 static int about_the_booking(struct ctx *c, const struct inquiry *q,
 			     const char *text)
@@ -369,7 +370,10 @@ static int about_the_booking(struct ctx *c, const struct inquiry *q,
 	    (q->intent != INQ_UNKNOWN && q->intent != INQ_TRADE) ||
 	    q->asks != 0 || first_service(c, q) != NULL ||
 	    first_topic(c, q) != NULL || q->when.has_day || q->when.has_range ||
-	    q->when.time != WHEN_TIME_NONE)
+	    q->when.time != WHEN_TIME_NONE ||
+	    /* "e minha amiga também quer, mesmo horário, dá?": one more
+	     * person asks a place, never a question for a person */
+	    (q->also && q->other))
 		return 0;
 	if (has_any_word(text, when_words)) {
 		do_my_bookings(c);

@@ -452,6 +452,12 @@ void merge_pending(const struct ctx *c, struct request *rq)
 		for (size_t i = 0; i < p->n_also; i++)
 			if (p->also[i] != rq->svc)
 				rq->also[rq->n_also++] = p->also[i];
+	/* "e minha amiga também quer, mesmo horário?" while slots are
+	 * offered: one more person for them, never the offer again for one
+	 * (review pt10 c08.2) */
+	if (named == NULL && rq->persons <= 1 && c->q != NULL && c->q->also &&
+	    c->q->other && c->q->group < 2 && p->persons < MAX_PARTY)
+		rq->persons = p->persons + 1;
 	if (rq->persons <= 1)
 		rq->persons = p->persons;
 	if (rq->n_also > 0 && !rq->apart)

@@ -17,6 +17,48 @@ static const char *service_name(const struct ctx *c, const char *id)
 	return s != NULL ? svc_name(c, s) : id;
 }
 
+/* Does a member of staff take handed-on texts? */
+static int staff_forward(const struct ctx *c)
+{
+	for (size_t i = 0; i < c->cat->n_staff; i++)
+		if (c->cat->staff[i].forward &&
+		    c->cat->staff[i].phone != NULL &&
+		    c->cat->staff[i].phone[0] != '\0')
+			return 1;
+	return 0;
+}
+
+/*
+ * "preciso cancelar meu horário de amanhã", "marquei pé e mão pra quinta,
+ * só confirmando" from a number holding nothing: a booking described (its
+ * day; told of, its service too) that we cannot find was perhaps made from
+ * another phone; where staff take texts a person looks, never a dead end
+ * (review pt10 s19, s20, s62). A bare "cancel" stays "nothing to cancel"; a
+ * lookup only when the customer says it is held (HELD_TOLD), not asks ("am I
+ * booked for friday?" is answered: none).
+ */
+enum held_said { HELD_CANCEL, HELD_MOVE, HELD_TOLD };
+
+static void none_held_person(struct ctx *c, enum held_said how)
+{
+	const struct inquiry *q = c->q;
+	if (q == NULL || !staff_forward(c) || (how == HELD_TOLD && q->question))
+		return;
+	/* a move's day is where it goes: the one it leaves describes it
+	 * ("de quinta pra sexta": two days, one of them held) */
+	int day = how == HELD_MOVE
+		      ? q->gone_when.has_day || q->when.has_not_day ||
+			    q->when.problem == WHEN_AMBIGUOUS_DATE
+		      : q->when.has_day;
+	/* "cancel my massage" at a massage studio describes nothing; "I
+	 * booked pé e mão" tells of one */
+	if (!day && (how != HELD_TOLD || first_service(c, q) == NULL))
+		return;
+	also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
+	set_subject(c, not_text_ids[LANG_NT_OTHER]);
+	add_cant_answer(c, LANG_NT_OTHER, 0, 3);
+}
+
 /* ---- cancel ----------------------------------------------------------------
  */
 
@@ -171,6 +213,7 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
 		say(c, "cancel_none");
+		none_held_person(c, HELD_CANCEL);
 		/* the next text may describe the booking meant ("check-up
 		 * tomorrow at 10"): it is still about cancelling */
 		conv_save(c, "which", "action=cancel;refs=;");
@@ -385,6 +428,7 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to move");
 		say(c, "move_none");
+		none_held_person(c, HELD_MOVE);
 	} else if (bl->n == 1) {
 		char ref[STORE_REF_MAX];
 		snprintf(ref, sizeof(ref), "%s", bl->v[0].ref);
@@ -416,6 +460,7 @@ void do_my_bookings(struct ctx *c)
 	decide(c, DESK_BOOKINGS, DESK_REASON_NONE, "lists own bookings");
 	if (bl->n == 0) {
 		say(c, "bookings_none");
+		none_held_person(c, HELD_TOLD);
 		return;
 	}
 	size_t n = bl->n < 40 ? bl->n : 40;

@@ -827,11 +827,21 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	dated_rest(c, q, rq.offer_only);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
 	    c->out->d.kind != DESK_DURATION) {
+		/* the same service for two people once, "x2" */
 		const char **names = pool_ptrs(c, rq.n_also);
-		for (size_t i = 0; i < rq.n_also; i++)
-			names[i] = svc_name(c, rq.also[i]);
-		part_list(part_add(c, "rest_asked", 1), "services", names,
-			  rq.n_also, ", ", 0);
+		size_t nn = 0;
+		for (size_t i = 0, k; i < rq.n_also; i = k) {
+			for (k = i + 1;
+			     k < rq.n_also && rq.also[k] == rq.also[i];)
+				k++;
+			names[nn++] =
+			    k - i > 1
+				? pool_fmt(c, "%s x%d", svc_name(c, rq.also[i]),
+					   (int)(k - i))
+				: svc_name(c, rq.also[i]);
+		}
+		part_list(part_add(c, "rest_asked", 1), "services", names, nn,
+			  ", ", 0);
 	}
 	refer_topics(c, q);
 	if (q->asked_thing && q->asked_about) {

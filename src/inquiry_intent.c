@@ -532,6 +532,25 @@ static void set_aside_day(struct inquiry *q)
 	}
 }
 
+/* A booking word not inside a phrase that only asks ("gostaria de saber
+ * se vocês atendem no Natal": "gostaria" there books nothing; review pt10
+ * s44 got the menu beside the answer). */
+static int books_outright(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		if (!(r->t[i].eff & LW_BOOK))
+			continue;
+		int asks = 0;
+		for (size_t m = i >= 5 ? i - 5 : 0; m <= i && !asks; m++)
+			asks = r->t[m].plen > (int)(i - m) &&
+			       (r->t[m].pcls & LW_QUESTION) &&
+			       !(r->t[m].pcls & LW_BOOK);
+		if (!asks)
+			return 1;
+	}
+	return 0;
+}
+
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
@@ -722,8 +741,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "who we are, asked");
 		return;
 	}
+	/* "quais serviços vcs fazem e os preços?", "what services do you
+	 * do and how much?": the prices, which name the services too
+	 * (review pt10 s40 got the names alone) */
 	if (rd_has(r, LW_HELP) && !thing && !time &&
-	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
+	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT)) &&
+	    !rd_has(r, LW_PRICE)) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}
@@ -847,7 +870,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_PRICE, "price words");
 		return;
 	}
-	if ((q->asks & INQ_ASK_HOURS) && !svc && !rd_has(r, LW_BOOK)) {
+	if ((q->asks & INQ_ASK_HOURS) && !svc && !books_outright(r)) {
 		set(q, INQ_HOURS, "opening hours words");
 		return;
 	}

@@ -111,12 +111,26 @@ static int child_age_at(const struct reader *r, size_t i);
  * their own after them — two people at the one day and time, never the second
  * dropped.
  */
+/* Word K lies inside a pack phrase that says "for me" as a courtesy
+ * ("marca pra mim": LW_BOOK_COURTESY): the one asking, no person. */
+static int courtesy_me(const struct reader *r, size_t k)
+{
+	for (size_t m = k >= 6 ? k - 6 : 0; m < k; m++)
+		if ((r->t[m].pcls & LW_BOOK) &&
+		    r->t[m].pval == LW_BOOK_COURTESY &&
+		    m + (size_t)r->t[m].plen > k)
+			return 1;
+	return 0;
+}
+
 static int me_then_person(const struct reader *r, size_t i, size_t j)
 {
 	int me = 0;
 	for (size_t k = 0; k + 1 < i; k++)
-		me |= ((r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER)) ||
-		      (r->t[k].pcls & LW_SELF);
+		me |=
+		    (((r->t[k].cls & LW_SELF) && !(r->t[k].cls & LW_FILLER)) ||
+		     (r->t[k].pcls & LW_SELF)) &&
+		    !courtesy_me(r, k);
 	if (!me || r->t[j].thing != 0)
 		return 0;
 	for (size_t m = j + 1; m < r->n; m++) {
@@ -130,9 +144,34 @@ static int me_then_person(const struct reader *r, size_t i, size_t j)
 	return 1;
 }
 
+/*
+ * "manicure e pedicure para mim e minha irmã": the services named first,
+ * joined by a bare "and", the two people after them (read at the
+ * conjunction PAIR_AT): each of them takes every service, never one each
+ * (review pt10 s57). "2 of us, one manicure and one pedicure", "my 2
+ * daughters, a manicure and a gel" name the people first: one each.
+ */
+static int each_takes_all(const struct reader *r, size_t pair_at)
+{
+	size_t last = 0;
+	int any = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->t[i].thing == 0)
+			continue;
+		last = i;
+		any = 1;
+		/* each service's first word: no count word before it */
+		if ((i == 0 || r->t[i - 1].thing != r->t[i].thing) && i > 0 &&
+		    (r->t[i - 1].cls & LW_NUMBER))
+			return 0;
+	}
+	return any && pair_at > last;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
+	size_t pair_at = 0; /* where "me and my sister" was read */
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
@@ -245,8 +284,10 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
 			    (pers_l && pers_r) || owned_pair(r, i) ||
-			    (pers_r && me_then_person(r, i, j)))
+			    (pers_r && me_then_person(r, i, j))) {
 				global = global > 2 ? global : 2;
+				pair_at = i;
+			}
 		}
 	}
 	if (group > global)
@@ -268,7 +309,12 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 	}
 	if (n == 1 && only->persons == 1)
 		only->persons = global > INQ_MAX_PARTY ? INQ_MAX_PARTY : global;
-	else if (n >= 2 && !said && global >= n)
+	else if (n >= 2 && !said && each_takes_all(r, pair_at)) {
+		for (size_t k = 0; k < q->n_things; k++)
+			if (q->things[k].role == INQ_ASKED &&
+			    q->things[k].kind == CAT_SERVICE)
+				q->things[k].persons = global;
+	} else if (n >= 2 && !said && global >= n)
 		q->apart = 1;
 }
 

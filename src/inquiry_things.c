@@ -661,8 +661,20 @@ static int suffixed_in_phrase(const struct catalog *cat, size_t a, size_t b,
 	return 0;
 }
 
-static void settle_roles(const struct catalog *cat, struct inquiry *q)
+/* The later of the pieces A and B opens with "and" ("quanto é o
+ * alongamento? e a manutenção?"): a request of its own. */
+static int later_opens_with_and(const struct reader *r, int a, int b)
 {
+	int later = a > b ? a : b;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].segment == later)
+			return (r->t[i].cls & LW_CONJ) != 0;
+	return 0;
+}
+
+static void settle_roles(const struct reader *r, struct inquiry *q)
+{
+	const struct catalog *cat = r->cat;
 	for (size_t a = 0; a < q->n_things; a++) {
 		struct inq_thing *ta = &q->things[a];
 		if (ta->role != INQ_ASKED)
@@ -674,9 +686,12 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 				continue;
 			/* Within one clause; a part of a phrase also across
 			 * sentences ("my beard, need a trim"), never across
-			 * "and" ("trim and beard" are two). */
+			 * "and" ("trim and beard" are two; "quanto é o
+			 * alongamento? e a manutenção?", review pt10 s34). */
 			int same = tb->clause == ta->clause;
-			int apart = tb->segment != ta->segment;
+			int apart = tb->segment != ta->segment &&
+				    !later_opens_with_and(r, ta->segment,
+							  tb->segment);
 			if (!same && !apart)
 				continue;
 			if (same && ta->kind == CAT_SERVICE &&
@@ -761,6 +776,63 @@ static void unit_of_service(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/* Word I is a pack word that means "on" or "in" a place ("na", "nos"). */
+static int at_place_word(const struct tok *t)
+{
+	return t->thing == 0 && (t->cls & (LW_RELATIVE | LW_FILLER)) &&
+	       t->val == LW_RELATIVE_AT;
+}
+
+/* Is thing K read elsewhere than in the run of words from A? */
+static int named_elsewhere(const struct reader *r, int k, size_t a)
+{
+	size_t e = a;
+	while (e + 1 < r->n && r->t[e + 1].thing == k)
+		e++;
+	for (size_t m = 0; m < r->n; m++)
+		if (r->t[m].thing == k && (m < a || m > e))
+			return 1;
+	return 0;
+}
+
+/*
+ * "gel na mão", "esmaltação nos pés", "gel na mão e no pé": a service,
+ * then a word of place (LW_RELATIVE_AT), then another service's words is
+ * where the first is done: the second is not asked for (review pt10 c14:
+ * "queria marcar gel na mão" booked a manicure beside the gel; s27 "pé e
+ * gel na mão" read three services). A place joined on with "and" and
+ * another place word is one too. A service named again on its own stays
+ * asked.
+ */
+static void place_of_service(const struct reader *r, struct inquiry *q)
+{
+	int last = 0; /* the thing last read as a place */
+	for (size_t i = 1; i + 1 < r->n; i++) {
+		const struct tok *b = &r->t[i - 1];
+		if (!at_place_word(&r->t[i]) || b->thing == last)
+			continue;
+		int left = b->thing != 0 &&
+			   q->things[b->thing - 1].kind == CAT_SERVICE &&
+			   q->things[b->thing - 1].role == INQ_ASKED;
+		/* "... na mão e no pé" */
+		left |= last != 0 && (b->cls & LW_CONJ) && i >= 2 &&
+			r->t[i - 2].thing == last;
+		size_t a = i + 1;
+		if ((r->t[a].cls & LW_OWNER) && r->t[a].thing == 0)
+			a++;
+		if (!left || a >= r->n || r->t[a].thing == 0 ||
+		    r->t[a].thing == b->thing ||
+		    r->t[a].segment != r->t[i].segment)
+			continue;
+		struct inq_thing *ta = &q->things[r->t[a].thing - 1];
+		if (ta->kind != CAT_SERVICE || ta->role != INQ_ASKED ||
+		    named_elsewhere(r, r->t[a].thing, a))
+			continue;
+		ta->role = INQ_MERGED;
+		last = r->t[a].thing;
+	}
+}
+
 /*
  * "kedi tırnak kesimi", "kedimin tırnaklarını", "dog nail clipping": a trade
  * word (the animal, the car) that a service's name begins with, right before
@@ -796,8 +868,9 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	passing_mentions(r, q);
 	rd_conditions(r, q);
 	unit_of_service(r, q);
+	place_of_service(r, q);
 	animal_of_service(r, q);
-	settle_roles(r->cat, q);
+	settle_roles(r, q);
 	rd_persons(r, q);
 	list_matches(q);
 }

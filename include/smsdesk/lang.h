@@ -201,6 +201,18 @@ struct when_vocab;
  * service named right after it, which is the one meant (review pt6 s07). */
 #define LW_RELATIVE_OF 1
 
+/* The val of an LW_BOOK phrase holding a "for me" said as a courtesy
+ * ("marca pra mim", "vê pra mim"): the one asking, never a person counted
+ * beside one named later ("Marca pra mim mão e pé sexta 18h, é pra minha
+ * mãe": one booking, review pt10 s41 booked two). */
+#define LW_BOOK_COURTESY 1
+
+/* The val of an LW_RELATIVE word that means "on" or "in" a place ("gel na
+ * mão", "esmalte nos pés"): a service named by one word right after it,
+ * after another service, is where that service is done, not a second
+ * service asked (review pt10 c14: "gel na mão" booked a manicure too). */
+#define LW_RELATIVE_AT 2
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,

@@ -12,6 +12,10 @@
 
 // clang-format off
 #include "reader_rows.h"
+/* what went wrong after a service done here: for a person; with a day
+ * and time asked beside it ("descolou, preciso de manutenção sexta 10h")
+ * the booking still goes */
+#define NTC(t) {t, LW_NOT_TEXT, LANG_NT_OTHER}
 
 const struct lang_word lang_pt_asks[] = {
     /* a question about a service: for a person */
@@ -39,6 +43,45 @@ const struct lang_word lang_pt_asks[] = {
     NT("como foi a cirurgia", OTHER), NT("resultado", OTHER),
     NT("reclamacao", OTHER), NT("nao gostei", OTHER),
     NT("insatisfeito", OTHER), NT("insatisfeita", OTHER),
+    /* a service done here that went wrong: a complaint, for a person
+     * with an apology, never "que dia prefere?" (review pt10 s17: "fiz o
+     * gel aí semana passada e já descascou tudo, que decepção") */
+    NTC("descascou"), NTC("descascando"), NTC("lascou"), NTC("lascando"),
+    NTC("descolou"), NTC("descolando"), NTC("soltou"), NTC("soltando"),
+    NTC("levantou"), NTC("quebrou"), NTC("estragou"), NTC("manchou"),
+    NTC("nao durou"), NTC("durou pouco"), NTC("saiu tudo"),
+    NTC("ficou feio"), NTC("ficou feia"), NTC("ficou horrivel"),
+    NTC("ficou torto"), NTC("ficou torta"), NTC("mal feito"),
+    NTC("malfeito"), NTC("mal feita"), NTC("inflamou"), NTC("infeccionou"),
+    NTC("decepcao"), NTC("decepcionada"), NTC("decepcionado"),
+    NTC("pessimo"), NTC("pessima"), NTC("horrivel"), NTC("um absurdo"),
+    NTC("que absurdo"), NTC("uma vergonha"), NTC("que vergonha"),
+    NTC("quero uma solucao"), NTC("quero meu dinheiro de volta"),
+    NTC("dinheiro de volta"), NTC("reembolso"), NTC("refazer"),
+    /* at the door and nobody there: for a person now, never "a mensagem
+     * ficou confusa" (review pt10 s36) */
+    NT("na porta", OTHER), NT("aqui na porta", OTHER),
+    NT("aqui fora", OTHER), NT("aqui na frente", OTHER),
+    NT("ninguem abre", OTHER), NT("ninguem atende", OTHER),
+    NT("ninguem aqui", OTHER), NT("cheguei e ta fechado", OTHER),
+    NT("cheguei e esta fechado", OTHER), NT("cheguei e nao tem ninguem", OTHER),
+    /* who we serve ("vcs atendem homem?"): the catalog does not say;
+     * for a person, never ignored for "que dia?" (review pt10 s55) */
+    NT("atendem homem", OTHER), NT("atende homem", OTHER),
+    NT("atendem homens", OTHER), NT("atende homens", OTHER),
+    NT("fazem em homem", OTHER), NT("faz em homem", OTHER),
+    NT("homem pode", OTHER), NT("homem tambem pode", OTHER),
+    NT("pode ser homem", OTHER), NT("sou homem", OTHER),
+    /* haggling: the price is the catalog's; a person, never a booking
+     * prompt (review pt10 s59: "mto caro o gel de vcs hein, faz por
+     * 60?") */
+    NT("caro", OTHER), NT("muito caro", OTHER), NT("mto caro", OTHER),
+    NT("caro demais", OTHER), NT("faz por", OTHER), NT("faria por", OTHER),
+    NT("fazer por", OTHER), NT("deixa por", OTHER), NT("sai por", OTHER),
+    NT("mais barato", OTHER), NT("mais em conta", OTHER),
+    NT("precinho", OTHER), NT("chorinho", OTHER), NT("abaixar o preco", OTHER),
+    NT("baixar o preco", OTHER), NT("abaixa o preco", OTHER),
+    NT("baixa o preco", OTHER), NT("cobrir o preco", OTHER),
     /* not asked for: negated after, or what the customer has */
     W("nenhuma", LW_NEG_AFTER), W("nenhum", LW_NEG_AFTER),
     W("sofre de", LW_CONDITION), W("sofro de", LW_CONDITION),

@@ -88,8 +88,9 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Desculpe, para {service} marque com {notice} de folga: "
 		 "{day} às {time} fica em cima da hora."},
     {"time_passed", "Desculpe, hoje às {time} ficou para trás."},
-    {"off_grid", "{service} tem vaga a cada {minutes} min; as mais perto "
-		 "de {time}, {day}."},
+    /* "as mais perto de 14:00" read clumsy (review pt10 class 1) */
+    {"off_grid", "{service} começa a cada {minutes} min: {day} às {time} "
+		 "não dá."},
     {"outside_hours", "Desculpe, {day} abrimos {day_hours}."},
     {"last_start", "Desculpe, {day} o último horário para {service} é às "
 		   "{time}."},
@@ -124,9 +125,8 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "O agendamento {old_ref} foi remarcado: agora é {ref}, "
 		     "{service} {when}. Para cancelar, envie CANCELAR "
 		     "{ref}."},
-    {"cancel_none", "Nenhum agendamento futuro para cancelar."},
-    {"move_none", "Nenhum agendamento futuro para remarcar. Envie o que "
-		  "deseja, dia e hora para agendar."},
+    {"cancel_none", "Não achei agendamento neste número para cancelar."},
+    {"move_none", "Não achei agendamento neste número para remarcar."},
     {"move_unknown", "Desculpe, nenhum agendamento futuro {ref} para este "
 		     "telefone."},
     {"move_gone", "Desculpe, esse item saiu da nossa lista. Envie CANCELAR "
@@ -137,7 +137,7 @@ static const struct lang_tpl tpls[] = {
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
     {"list_more", " e mais {n}"},
-    {"bookings_none", "Nenhum agendamento futuro com a gente."},
+    {"bookings_none", "Não achei agendamento futuro neste número."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},
     {"greeting", "Oi! Aqui fala {business}. Fazemos {services}. Envie ex. "

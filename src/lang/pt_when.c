@@ -498,7 +498,16 @@ static const struct when_word pt_words[] = {
     E("ao inves da", WS_NOT, 0),
     E("ao inves do", WS_NOT, 0),
     E("no lugar de", WS_NOT, 0),
-    E("nao posso", WS_NOT, 0), /* "não posso quinta, pode ser sexta" */
+    /* "não posso quinta, pode ser sexta"; after the day too: "ops,
+     * terça não posso, pode ser quarta?" (review pt10 c13.3) */
+    {"nao posso", WS_NOT, WF_POST, 0},
+    {"nao consigo", WS_NOT, WF_POST, 0},
+    {"nao vou poder", WS_NOT, WF_POST, 0},
+    {"nao vou conseguir", WS_NOT, WF_POST, 0},
+    {"nao rola", WS_NOT, WF_POST, 0},
+    {"nao me da jeito", WS_NOT, WF_POST, 0},
+    {"ja nao me da jeito", WS_NOT, WF_POST, 0},
+    {"ja nao posso", WS_NOT, WF_POST, 0},
     {"nao da", WS_NOT, WF_POST, 0},
 
     /* ---- dúvidas ---- */

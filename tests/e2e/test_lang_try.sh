@@ -65,5 +65,27 @@ out=$("$SMSDESK_BIN" inbox -c "$cfg" --db "$db" +34600000007 2>&1)
 t_contains "$out" "your Hot towel shave on Fri 4 Dec 12:00 (ref $ref) is cancelled"
 t_end
 
+# Review pt10 (an esmalteria in São Paulo, its catalog): the replies as
+# sent, through the daemon's answering path with its handoff.
+pcfg="$SMSDESK_SRC/tests/data/lang/pt/esmalteria.cfg"
+ptry() { "$SMSDESK_BIN" try -c "$pcfg" --db "$tmp/pt.db" "$@" 2>/dev/null; }
+
+t_begin "pt: a time off the grid is said plainly (was 'as mais perto de 14:00')"
+out=$(ptry --now 2026-12-02T10:00 --from +5511990000001 "Oi, queria marcar manicure amanhã às 14h")
+t_contains "$out" "Manicure (mão) começa a cada 40 min: qui 3 dez às 14:00 não dá. Temos livre: 1) 13:00"
+t_end
+
+t_begin "pt: 'marca pra mim ..., é pra minha mãe' books one; 'gel na mão' the gel alone"
+out=$(ptry --now 2026-12-02T10:00 --from +5511990000002 "Marca pra mim mão e pé sexta 18h, é pra minha mãe, o nome dela é Sônia")
+t_contains "$out" "Agendado: Pé e mão, sex 4 dez 18:00, R\$ 70. Ref "
+out=$(ptry --now 2026-12-02T10:00 --from +5511990000003 "gel na mão sexta 10h")
+t_contains "$out" "Agendado: Esmaltação em gel, sex 4 dez 10:00, R\$ 80. Ref "
+t_end
+
+t_begin "pt: a booking described that this number does not hold: said, and a person"
+out=$(ptry --now 2026-12-02T10:00 --from +5511990000004 "Preciso cancelar meu horário de amanhã")
+t_contains "$out" "Não achei agendamento neste número para cancelar. Passei a sua mensagem para a equipe"
+t_end
+
 rm -rf "$tmp"
 t_done
