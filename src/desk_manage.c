@@ -195,6 +195,33 @@ static int books_other_day(const struct inquiry *q)
 	       q->when.has_not_day && q->when.time != WHEN_TIME_NONE;
 }
 
+/*
+ * "cancel my wife's", "el de mi hija", "ablamınkini iptal edelim": the
+ * desk does not record whom a booking is for, so one said to be another
+ * person's is never picked by itself (not the only one held, not the one
+ * on the day named): the customer's bookings, with their references, and
+ * which (those on the day named, when it names one of theirs). Returns 1
+ * when asked.
+ */
+static int ask_whose(struct ctx *c, const struct inquiry *q,
+		     const struct store_booking_list *bl, const char *action,
+		     const struct when_req *w)
+{
+	if (!q->whose || q->ref[0] != '\0' || bl->n == 0)
+		return 0;
+	struct store_booking on[DESK_MAX_OPTIONS];
+	struct store_booking_list day = {.v = on, .n = 0};
+	const struct when_req *named = w != NULL ? &q->gone_when : &q->when;
+	for (size_t i = 0; named->has_day && i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		if (when_day_cmp(&l.day, &named->day) == 0 &&
+		    day.n < DESK_MAX_OPTIONS)
+			on[day.n++] = bl->v[i];
+	}
+	ask_which(c, day.n > 0 ? &day : bl, action, w);
+	return 1;
+}
+
 void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	if (q->ref[0] != '\0') {
@@ -207,6 +234,9 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 	size_t pick = 0, n_on = 0;
 	if (q->when.has_day)
 		n_on = on_day(c, bl, &q->when.day, &pick);
+	if ((n_on > 0 || !q->when.has_day || q->when.has_not_day) &&
+	    ask_whose(c, q, bl, "cancel", NULL))
+		return;
 	if (bl->n == 0 && books_other_day(q)) {
 		do_request(c, q, text);
 	} else if (bl->n == 0) {
@@ -377,6 +407,12 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	if (q->ref[0] != '\0') {
 		move_booking(c, q->ref, &w, q);
 		return;
+	}
+	if (q->whose) {
+		/* "move my son's to friday": which, never the one just made */
+		const struct store_booking_list *held = my_upcoming(c);
+		if (held == NULL || ask_whose(c, q, held, "move", &w))
+			return;
 	}
 	/* The booking this conversation just made: "make it 11", "I meant
 	 * Tuesday", "move it to fri". */

@@ -1186,6 +1186,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->bye_open = said_val(r, LW_BYE, LW_BYE_OPEN);
 	out->total = rd_has(r, LW_TOTAL) && out->wants_price;
 	out->refers_back = rd_has(r, LW_PRONOUN);
+	rd_whose(r, out);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
 	out->opener = opens_only(r);

@@ -1058,5 +1058,9 @@ size_t inquiry_explain(const struct catalog *cat, const struct inquiry *q,
 		     "a correction (\"I meant\", \"make it\")\n");
 	if (q->same_time)
 		line(out, cap, &pos, "\"same time\"\n");
+	if (q->whose && (q->intent == INQ_CANCEL || q->intent == INQ_MOVE))
+		line(out, cap, &pos,
+		     "another person's booking: never picked without a "
+		     "reference\n");
 	return pos;
 }

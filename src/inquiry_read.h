@@ -163,6 +163,9 @@ int rd_time_word(const struct reader *r, const char *w, int after);
 /* inquiry_persons.c: whom the services read are for (children's versions,
  * person words, how many: q->group, each thing's persons). */
 void rd_persons(struct reader *r, struct inquiry *q);
+/* inquiry_whose.c: the booking meant is said to be another person's
+ * ("cancel my wife's", "el de mi hija"): q->whose. */
+void rd_whose(const struct reader *r, struct inquiry *q);
 /* inquiry_things.c: note a thing read at token AT (kind -1: a trade word);
  * a thing already noted in the same clause is not noted twice. */
 void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,

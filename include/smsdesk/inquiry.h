@@ -184,6 +184,12 @@ struct inquiry {
 	int other;	    /* names someone or something else ("my
 			       other car", "for my wife"): a booking
 			       beside one held, not a duplicate */
+	int whose;	    /* the booking meant is said to be another
+			       person's ("cancel my wife's", "el de mi
+			       hija", "ablamınkini"): a cancel or move
+			       without a reference never picks one of
+			       the customer's bookings by itself (the
+			       desk does not record whom one is for) */
 	int held;	    /* 1 + the index (services[]) of a booking the
 			       text tells of holding ("hab morgen um 11
 			       eine massage, kann ich noch fango dazu

@@ -317,6 +317,44 @@ struct lang_stems {
 	const char *sms_vowels;
 };
 
+/*
+ * How the language says that a booking is another person's ("my wife's",
+ * "for my son", "el de mi hija", "den Termin meiner Frau", "ablamınkini"):
+ * the desk does not record whom a booking is for, so a cancel or move that
+ * says so and gives no reference never picks one of the customer's
+ * bookings by itself (inquiry.whose). Person words are the pack's
+ * LW_PERSON and LW_CHILD words and `persons` below. Every word folded,
+ * every list NULL-terminated, any list NULL (none).
+ */
+struct lang_whose {
+	/* Words before a person word that make the booking theirs: "for",
+	 * "of"; "de", "del", "para"; "von", "meiner" ("den Termin meiner
+	 * Frau"). */
+	const char *const *of;
+	/* The same, after the person word: "için" ("oğlum için olan"). */
+	const char *const *after;
+	/* Owner words and articles that may stand between one of `of` and
+	 * the person word ("for MY son", "para O MEU filho"); the pack's
+	 * LW_OWNER words may too. */
+	const char *const *between;
+	/* Endings on a person word that make it the owner: "s" ("my wife's"
+	 * is "my wifes"), "in", "inkini" ("eşimin", "ablamınkini"). */
+	const char *const *ends;
+	/* 1: a person word with one of `ends` needs one of `between` (or an
+	 * LW_OWNER word) just before it ("my sons", never "with friends"). */
+	int ends_after_owner;
+	/* 1: the pack's person words carry their owner ("oğlum", "eşim"):
+	 * "kızım gelemeyecek" needs no owner word before the person. */
+	int person_owned;
+	/* Words that name someone else as the owner by themselves: "his",
+	 * "her", "dela", "seinen", "onunkini". */
+	const char *const *third;
+	/* Words that name a person only after one of `of` or with one of
+	 * `ends` ("for him", "de ella", "meiner Frau", "ablamın"): not person
+	 * words elsewhere ("Frau Dr. Hoffmann", "abim" calling the barber). */
+	const char *const *persons;
+};
+
 struct lang_pack {
 	const char *code;	       /* ISO 639-1: "en" */
 	const char *name;	       /* "English" */
@@ -361,6 +399,9 @@ struct lang_pack {
 	 * years old", "il a # ans", "aged #"); an age under 16 names a
 	 * child. NULL-terminated; NULL: the pack reads none. */
 	const char *const *age_frames;
+	/* How the language says a booking is another person's (NULL: it
+	 * says none); see struct lang_whose. */
+	const struct lang_whose *whose;
 };
 
 /*

@@ -77,4 +77,25 @@ const struct lang_word lang_de_asks[] = {
     {NULL, 0, 0}, /* das Ende */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "den Termin meiner Frau", "von meinem Sohn", "seinen
+ * Termin". */
+static const char *const whose_of[] = {
+    "von", "vom", "fur", "meiner", "meines", "unserer", "unseres", NULL};
+static const char *const whose_between[] = {
+    "mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere",
+    "unseren", "unserem", "dem", "den", "der", "die", NULL};
+static const char *const whose_third[] = {
+    "seinen", "seine", "seinem", "seines", "seiner", NULL};
+static const char *const whose_persons[] = {
+    "frau", "mannes", "sohnes", "vaters", "bruders", "freundes", "kindes",
+    "partners", "enkels", "neffen", "kleinen", "kleine", "ihn", "ihm",
+    "tante", "onkel", "schwiegermutter", "schwiegervater", "verlobte",
+    "verlobten", "gattin", "gatte", "mutti", "vati", "tochterchen", NULL};
+
+const struct lang_whose lang_de_whose = {
+    .of = whose_of, .between = whose_between, .third = whose_third,
+    .persons = whose_persons,
+};
+
 // clang-format on

@@ -413,6 +413,10 @@ const struct lang_word lang_de_words[] = {
     W("gestrichen", LW_CANCEL),
     W("kann nicht kommen", LW_CANCEL), W("kann doch nicht kommen", LW_CANCEL),
     W("konnen nicht kommen", LW_CANCEL), W("kann leider nicht kommen", LW_CANCEL),
+    /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
+    W("schafft es nicht", LW_CANCEL), W("schafft das nicht", LW_CANCEL),
+    W("kann morgen nicht kommen", LW_CANCEL), W("kann heute nicht kommen", LW_CANCEL),
+    W("ist verhindert", LW_CANCEL), W("kommt nicht", LW_CANCEL),
     W("schaffe es nicht", LW_CANCEL),
     W("schaff es nicht", LW_CANCEL), W("schaffs nicht", LW_CANCEL),
     W("schaffe das nicht", LW_CANCEL), W("schaffe es leider nicht", LW_CANCEL),

@@ -250,6 +250,7 @@ static const struct lang_tpl tpls[] = {
 };
 
 const struct lang_pack lang_pack_de = {
+    .whose = &lang_de_whose,
     .code = "de",
     .jobs = &lang_de_jobs,
     .name = "Deutsch",

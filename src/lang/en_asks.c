@@ -119,4 +119,25 @@ const struct lang_word lang_en_asks[] = {
     {NULL, 0, 0}, /* the end */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "my wife's", "the one for my son", "cancel his
+ * appointment". */
+static const char *const whose_of[] = {"for", "of", NULL};
+static const char *const whose_between[] = {
+    "my", "our", "the", "his", "her", "their", "little", NULL};
+static const char *const whose_ends[] = {"s", NULL};
+static const char *const whose_third[] = {
+    "his", "her", "hers", "their", "theirs", NULL};
+static const char *const whose_persons[] = {
+    "him", "her", "them", "hubby", "wifey", "grandma", "grandpa", "gran",
+    "nan", "nana", "granny", "grandmother", "grandfather", "granddaughter",
+    "niece", "aunt", "auntie", "uncle", "cousin", "fiance", "fiancee",
+    "baby", "stepson", "stepdaughter", "flatmate", "housemate", "neighbour",
+    "neighbor", NULL};
+
+const struct lang_whose lang_en_whose = {
+    .of = whose_of, .between = whose_between, .ends = whose_ends,
+    .ends_after_owner = 1, .third = whose_third, .persons = whose_persons,
+};
+
 // clang-format on

@@ -438,6 +438,7 @@ const struct lang_word lang_en_words[] = {
     V("twelve", LW_NUMBER, 12), W("party of", LW_GROUP),
     W("my", LW_OWNER), W("our", LW_OWNER), W("his", LW_OWNER),
     W("her", LW_OWNER), W("their", LW_OWNER), W("mine", LW_OWNER),
+    W("hers", LW_OWNER), W("theirs", LW_OWNER), /* never a reference */
     W("other", LW_OTHER), W("another", LW_OTHER), W("second", LW_OTHER),
     W("2nd", LW_OTHER), W("else", LW_OTHER), W("elses", LW_OTHER),
     W("too", LW_ALSO), W("also", LW_ALSO), W("as well", LW_ALSO),

@@ -235,6 +235,7 @@ static const char *const age_frames[] = {
 };
 
 const struct lang_pack lang_pack_en = {
+    .whose = &lang_en_whose,
     .age_frames = age_frames,
     .code = "en",
     .jobs = &lang_en_jobs,

@@ -106,4 +106,20 @@ const struct lang_word lang_es_asks[] = {
     {NULL, 0, 0}, /* the end */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "el de mi hija", "la cita de mi marido", "la del niño". */
+static const char *const whose_of[] = {
+    "de", "del", "para", "pa", "pal", "xa", NULL};
+static const char *const whose_between[] = {
+    "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras", "el", "la",
+    "los", "las", NULL};
+static const char *const whose_persons[] = {
+    "ella", "ellos", "ellas", "hijos", "hijas", "hermanos", "tio", "tia",
+    "suegra", "cunada", "yerno", "nuera", "chico", "chica", "mami", "papi",
+    "abuelita", "abuelito", "churri", "amigo", "amigos", "amigas", NULL};
+
+const struct lang_whose lang_es_whose = {
+    .of = whose_of, .between = whose_between, .persons = whose_persons,
+};
+
 // clang-format on

@@ -263,6 +263,11 @@ const struct lang_word lang_es_words[] = {
     W("no voy a poder ir", LW_CANCEL), W("no voy a poder", LW_CANCEL),
     W("no puedo venir", LW_CANCEL), W("no podre venir", LW_CANCEL),
     W("no puedo asistir", LW_CANCEL), W("no podre asistir", LW_CANCEL),
+    /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
+    W("no puede ir", LW_CANCEL), W("no podra ir", LW_CANCEL),
+    W("no puede venir", LW_CANCEL), W("no podra venir", LW_CANCEL),
+    W("no va a poder ir", LW_CANCEL), W("no va a poder venir", LW_CANCEL),
+    W("no puede asistir", LW_CANCEL), W("no podra asistir", LW_CANCEL),
     W("no voy a ir", LW_CANCEL), W("no llego", LW_CANCEL),
     W("no me va a dar tiempo", LW_CANCEL), W("ya no la necesito", LW_CANCEL),
     W("ya no lo necesito", LW_CANCEL), W("no puedo", LW_CANCEL),

@@ -299,6 +299,7 @@ static const char *const noun_ends[] = {
 };
 
 const struct lang_pack lang_pack_es = {
+    .whose = &lang_es_whose,
     .verb_ends = verb_ends,
     .noun_ends = noun_ends,
     .code = "es",

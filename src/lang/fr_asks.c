@@ -131,4 +131,20 @@ const struct lang_word lang_fr_asks[] = {
     {NULL, 0, 0}, /* fin */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "celui de ma fille", "le rdv de mon mari", "son rdv". */
+static const char *const whose_of[] = {"de", "du", "des", "pour", "pr", NULL};
+static const char *const whose_between[] = {
+    "ma", "mon", "mes", "notre", "nos", "la", "le", "les", NULL};
+static const char *const whose_third[] = {"son", "sa", "ses", NULL};
+static const char *const whose_persons[] = {
+    "lui", "elle", "eux", "elles", "petit", "petite", "lenfant", "tante",
+    "oncle", "epoux", "epouse", "conjointe", "ado", "loulou", "cherie",
+    "cheri", "enfant", NULL};
+
+const struct lang_whose lang_fr_whose = {
+    .of = whose_of, .between = whose_between, .third = whose_third,
+    .persons = whose_persons,
+};
+
 // clang-format on

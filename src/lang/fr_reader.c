@@ -311,6 +311,10 @@ const struct lang_word lang_fr_words[] = {
     W("je ne pourrai pas venir", LW_CANCEL), W("pourrai pas venir", LW_CANCEL),
     W("pourrais pas venir", LW_CANCEL), W("peux pas venir", LW_CANCEL),
     W("peux plus venir", LW_CANCEL), W("pourrai plus venir", LW_CANCEL),
+    /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
+    W("pourra pas venir", LW_CANCEL), W("peut pas venir", LW_CANCEL),
+    W("peut plus venir", LW_CANCEL), W("pourra plus venir", LW_CANCEL),
+    W("sera pas la", LW_CANCEL), W("pourra pas etre la", LW_CANCEL),
     W("pourrai pas etre la", LW_CANCEL), W("serai pas la", LW_CANCEL),
     W("ne serai pas la", LW_CANCEL), W("pourrai pas y aller", LW_CANCEL),
     W("empeche", LW_CANCEL), W("empechement", LW_CANCEL),

@@ -300,6 +300,7 @@ static const char *const age_frames[] = {
 static const char *const fit_folds[] = {"ç", "c", NULL};
 
 const struct lang_pack lang_pack_fr = {
+    .whose = &lang_fr_whose,
     .age_frames = age_frames,
     .verb_ends = verb_ends,
     .noun_ends = noun_ends,

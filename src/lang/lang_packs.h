@@ -17,6 +17,7 @@
 	extern const struct lang_word lang_##code##_asks[];                    \
 	extern const struct lang_pack lang_pack_##code;                        \
 	extern const struct lang_jobs lang_##code##_jobs;                      \
+	extern const struct lang_whose lang_##code##_whose;                    \
 	extern const struct when_vocab when_vocab_##code;
 #include "registry.def"
 #undef LANG_PACK

@@ -117,4 +117,24 @@ const struct lang_word lang_pt_asks[] = {
     {NULL, 0, 0}, /* fim */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "o da minha filha", "o horário do meu marido", "o
+ * horário dela". */
+static const char *const whose_of[] = {
+    "de", "do", "da", "dos", "das", "para", "pra", "pro", "pros", "pras",
+    NULL};
+static const char *const whose_between[] = {
+    "meu", "minha", "meus", "minhas", "nosso", "nossa", "o", "a", "os",
+    "as", NULL};
+static const char *const whose_third[] = {
+    "dele", "dela", "deles", "delas", NULL};
+static const char *const whose_persons[] = {
+    "ele", "ela", "eles", "elas", "esposo", "tia", "tio", "vovo", "sogra",
+    "cunhada", "nora", "enteada", "filhos", "filhas", "amigo", NULL};
+
+const struct lang_whose lang_pt_whose = {
+    .of = whose_of, .between = whose_between, .third = whose_third,
+    .persons = whose_persons,
+};
+
 // clang-format on

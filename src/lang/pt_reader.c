@@ -335,6 +335,8 @@ const struct lang_word lang_pt_words[] = {
     W("tua", LW_FILLER), W("seu", LW_FILLER), W("sua", LW_FILLER),
     W("seus", LW_FILLER), W("suas", LW_FILLER), W("ele", LW_FILLER),
     W("ela", LW_FILLER), W("eles", LW_FILLER), W("elas", LW_FILLER),
+    W("dele", LW_FILLER), W("dela", LW_FILLER), W("deles", LW_FILLER),
+    W("delas", LW_FILLER), /* "o horário dela": hers, never a reference */
     W("nosso", LW_FILLER), W("nossa", LW_FILLER), W("se", LW_FILLER),
     W("que", LW_FILLER | LW_QUESTION), W("q", LW_FILLER | LW_QUESTION),
     W("k", LW_FILLER), W("por favor", LW_FILLER), W("pf", LW_FILLER),
@@ -378,6 +380,10 @@ const struct lang_word lang_pt_words[] = {
     W("nao poderei ir", LW_CANCEL), W("nao vai dar", LW_CANCEL),
     W("nao vai dar pra ir", LW_CANCEL), W("nao vou mais", LW_CANCEL),
     W("nao vou comparecer", LW_CANCEL), W("nao posso comparecer", LW_CANCEL),
+    /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
+    W("nao vai poder ir", LW_CANCEL), W("nao pode ir", LW_CANCEL),
+    W("nao vai conseguir ir", LW_CANCEL), W("nao podera ir", LW_CANCEL),
+    W("nao vai comparecer", LW_CANCEL), W("nao pode comparecer", LW_CANCEL),
     W("surgiu um imprevisto", LW_CANCEL), W("tive um imprevisto", LW_CANCEL),
     W("imprevisto", LW_CANCEL), W("nao preciso mais", LW_CANCEL),
     W("remarcar", LW_MOVE), W("remarca", LW_MOVE), W("remarque", LW_MOVE),

@@ -264,6 +264,7 @@ static const char *const fit_folds[] = {
 };
 
 const struct lang_pack lang_pack_pt = {
+    .whose = &lang_pt_whose,
     .code = "pt",
     .jobs = &lang_pt_jobs,
     .name = "Português",

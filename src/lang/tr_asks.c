@@ -52,4 +52,23 @@ const struct lang_word lang_tr_asks[] = {
     {NULL, 0, 0}, /* son */
 };
 
+/* A booking said to be another person's, never picked without a reference
+ * (inquiry_whose.c): "ablamınkini", "oğlumun randevusu", "oğlum için olan". */
+static const char *const whose_after[] = {"icin", NULL};
+static const char *const whose_ends[] = {
+    "inkinin", "unkinin", "inkini", "unkini", "inkine", "unkine", "inki",
+    "unki", "nin", "nun", "in", "un", NULL};
+static const char *const whose_third[] = {
+    "onunki", "onunkini", "onunkine", NULL};
+static const char *const whose_persons[] = {
+    "ablam", "abim", "kardesim", "kizkardesim", "teyzem", "halam", "dayim",
+    "amcam", "dedem", "ninem", "anneannem", "babaannem", "sevgilim",
+    "nisanlim", "enistem", "yengem", "gelinim", "kayinvalidem", "kaynanam",
+    NULL};
+
+const struct lang_whose lang_tr_whose = {
+    .after = whose_after, .ends = whose_ends, .person_owned = 1,
+    .third = whose_third, .persons = whose_persons,
+};
+
 // clang-format on

@@ -196,6 +196,11 @@ const struct lang_word lang_tr_words[] = {
     W("randevumu iptal", LW_CANCEL), W("randevuyu iptal", LW_CANCEL),
     W("gelemeyecegim", LW_CANCEL), W("gelemiycem", LW_CANCEL),
     W("gelemicem", LW_CANCEL), W("gelemem", LW_CANCEL), W("gelemiyorum", LW_CANCEL),
+    /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
+    W("gelemiyor", LW_CANCEL), W("gelemeyecek", LW_CANCEL),
+    W("gelemiyormus", LW_CANCEL), W("gelemez", LW_CANCEL),
+    W("gelemeyecekmis", LW_CANCEL), W("gelmeyecek", LW_CANCEL),
+    W("yetisemeyecek", LW_CANCEL), W("yetisemiyor", LW_CANCEL),
     W("gelemeyecegiz", LW_CANCEL), W("yetisemeyecegim", LW_CANCEL),
     W("yetisemem", LW_CANCEL), W("yetisemiyorum", LW_CANCEL),
     W("gelmeyecegim", LW_CANCEL), W("gelmicem", LW_CANCEL),

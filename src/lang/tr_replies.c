@@ -245,6 +245,7 @@ static const char *const fit_folds[] = {
 };
 
 const struct lang_pack lang_pack_tr = {
+    .whose = &lang_tr_whose,
     .code = "tr",
     .jobs = &lang_tr_jobs,
     .name = "Türkçe",
