@@ -620,6 +620,14 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 {
 	if (topic < 0 || topic >= LANG_NT_COUNT)
 		topic = LANG_NT_OTHER;
+	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {
+		/* a complaint: sorry, and for a person, never "I can book
+		 * ... e.g. haircut thu at 10" */
+		c->out->d.sorry = 1;
+		part_set(part_add(c, "cant_answer_sorry", prio), "business",
+			 biz(c));
+		return;
+	}
 	struct part *p = part_add(c, "cant_answer", prio);
 	part_set(p, "topic", c->pack->not_text_names[topic]);
 	part_set(p, "business", biz(c));

@@ -411,10 +411,30 @@ static int code_shaped(const char *w)
 	return 1;
 }
 
+/* "11den", "10da", "3te": an hour with the pack's ending for a time
+ * written on (WS_OCLOCK, "11'den 12'ye"), never a booking reference
+ * (review tr10 S56: "11DEN randevusu bulunamadı"). */
+static int hour_with_ending(const struct reader *r, const char *w)
+{
+	size_t d = 0;
+	while (isdigit((unsigned char)w[d]))
+		d++;
+	if (d == 0 || d > 2 || atoi(w) > 24 || w[d] == '\0')
+		return 0;
+	const struct when_vocab *v = lang_when(r->pack);
+	for (size_t i = 0; v != NULL && i < v->n_words; i++)
+		if (v->words[i].sense == WS_OCLOCK &&
+		    strcmp(v->words[i].text, w + d) == 0)
+			return 1;
+	return 0;
+}
+
 static void find_ref(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
+		if (hour_with_ending(r, w))
+			continue;
 		/* "absagen, Bruno ist krank": past a comma the word after
 		 * a cancel is a name, not the reference */
 		int after = i > 0 && r->t[i - 1].segment == r->t[i].segment &&

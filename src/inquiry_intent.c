@@ -722,7 +722,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HELP, "who we are, asked");
 		return;
 	}
+	/* "hizmetleriniz neler, fiyat listesi atar mısınız": the prices
+	 * asked beside what we do are the price list (tr10 S59), read
+	 * below */
 	if (rd_has(r, LW_HELP) && !thing && !time &&
+	    !(q->asks & INQ_ASK_PRICE) &&
 	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT))) {
 		set(q, INQ_HELP, "help words");
 		return;

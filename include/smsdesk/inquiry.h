@@ -147,6 +147,7 @@ struct inquiry {
 	int asks_offered;      /* "do you do X?": a yes, its price and length */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
+	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */
 	int meant;	       /* "I meant": a day read as at first, not

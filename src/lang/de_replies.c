@@ -139,6 +139,9 @@ static const struct lang_tpl tpls[] = {
     {"not_understood", "Entschuldigung, das habe ich nicht verstanden. Zum "
 		       "Buchen z.B. {example} senden, PREISE oder HILFE."},
     {"cant_answer", "{topic} kann ich per SMS leider nichts sagen."},
+    {"cant_answer_sorry",
+     "Das tut uns leid. Per SMS kann ich das nicht klären: bitte "
+     "rufen Sie uns an oder kommen Sie vorbei."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "
 			"{example}."},
@@ -185,6 +188,11 @@ static const struct lang_tpl tpls[] = {
     {"handoff_later", "Ich habe Ihre Nachricht an das Team weitergegeben; "
 		      "Sie bekommen eine Antwort, sobald wir öffnen "
 		      "({when})."},
+    {"handoff_sorry", "Das tut uns leid. Ich habe Ihre Nachricht an das Team "
+		      "weitergegeben; Sie bekommen bald eine Antwort."},
+    {"handoff_sorry_later", "Das tut uns leid. Ich habe Ihre Nachricht an das "
+			    "Team weitergegeben; Sie bekommen eine Antwort, "
+			    "sobald wir öffnen ({when})."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},

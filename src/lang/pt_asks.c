@@ -37,8 +37,8 @@ const struct lang_word lang_pt_asks[] = {
     /* asking after an animal treated; complaints */
     NT("como ele esta", OTHER), NT("como ela esta", OTHER),
     NT("como foi a cirurgia", OTHER), NT("resultado", OTHER),
-    NT("reclamacao", OTHER), NT("nao gostei", OTHER),
-    NT("insatisfeito", OTHER), NT("insatisfeita", OTHER),
+    NC("reclamacao"), NC("nao gostei"),
+    NC("insatisfeito"), NC("insatisfeita"),
     /* not asked for: negated after, or what the customer has */
     W("nenhuma", LW_NEG_AFTER), W("nenhum", LW_NEG_AFTER),
     W("sofre de", LW_CONDITION), W("sofro de", LW_CONDITION),
