@@ -692,10 +692,11 @@ static void dispatch(struct ctx *c, const char *text)
 			do_request(c, q, text);
 			return;
 		}
-		if (q->greeting && q->opener && !c->have_pend &&
+		if (q->greeting && q->greet_only && !c->have_pend &&
 		    !holds_service(c, NULL)) {
 			/* "iyi günler, kolay gelsin" opening a conversation:
-			 * a greeting, not a goodbye (review tr5 s56, tr4 s46)
+			 * a greeting, not a goodbye (review tr5 s56, tr4 s46);
+			 * "İyi günler" alone with nothing open, too (tr10 s13)
 			 */
 			do_help(c, 1);
 			return;

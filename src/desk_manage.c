@@ -711,8 +711,19 @@ static int hour_in_offer(struct ctx *c, int h)
 		return 0;
 	int lo = local_of(c, p->opts[0]).minute;
 	int hi = local_of(c, p->opts[p->n_opts - 1]).minute;
-	return (h * 60 >= lo && h * 60 <= hi) ||
-	       ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi);
+	if ((h * 60 >= lo && h * 60 <= hi) ||
+	    ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi))
+		return 1;
+	/* "9 uygun" to a list of one, 08:30 (review tr10 C06.3 got "a
+	 * number from 1 to 1"): an hour we are open on the day offered */
+	struct when_day d = local_of(c, p->opts[0]).day;
+	int open[8], close[8];
+	size_t n = when_hours_of(c->cat, &d, open, close, 8);
+	for (size_t i = 0; i < n; i++)
+		if ((h * 60 >= open[i] && h * 60 < close[i]) ||
+		    ((h + 12) * 60 >= open[i] && (h + 12) * 60 < close[i]))
+			return 1;
+	return 0;
 }
 
 /*

@@ -1085,9 +1085,9 @@ static void move_words_of_jobs(struct reader *r)
 	}
 }
 
-/* Only greetings and small words, one of them a greeting that opens and
- * does not close ("kolay gelsin", "merhaba"; "iyi günler" is both), and
- * no thanks. */
+/* Only greetings and small words, and no thanks: 1 when one of them is a
+ * greeting that opens and does not close ("kolay gelsin", "merhaba"), 2
+ * when each greeting also closes ("iyi günler" is both), else 0. */
 static int opens_only(const struct reader *r)
 {
 	const uint64_t small = LW_GREET | LW_FILLER;
@@ -1098,6 +1098,8 @@ static int opens_only(const struct reader *r)
 			return 0;
 		if ((e & LW_GREET) && !(e & LW_BYE))
 			seen = 1;
+		else if ((e & LW_GREET) && seen == 0)
+			seen = 2;
 	}
 	return seen;
 }
@@ -1208,7 +1210,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->refers_back = rd_has(r, LW_PRONOUN);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
-	out->opener = opens_only(r);
+	out->opener = opens_only(r) == 1;
+	out->greet_only = opens_only(r) != 0;
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);

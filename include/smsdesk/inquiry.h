@@ -158,6 +158,8 @@ struct inquiry {
 	int greeting;	       /* opens with a greeting */
 	int opener;	       /* a greeting that is no goodbye ("kolay
 				  gelsin", "merhaba"), and no thanks */
+	int greet_only;	       /* only greetings, some of them also a
+				  goodbye ("iyi günler"), and no thanks */
 	int thanks;	       /* says thanks ("ok thanks"): a yes that
 				  closes rather than picks */
 	int bye_open;	       /* "I'll text you back" (LW_BYE_OPEN): knows
