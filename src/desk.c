@@ -538,7 +538,7 @@ static int describes_held(struct ctx *c, const struct inquiry *q,
 	if (c->pend.n_refs == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "describes a booking to cancel: none held");
-		say(c, "cancel_none");
+		say(c, "cancel_none_named");
 		return 1;
 	}
 	do_cancel(c, &cq, text);

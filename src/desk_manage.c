@@ -170,7 +170,10 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
-		say(c, "cancel_none");
+		/* "İPTAL" alone may mean the texts (tr says how to stop
+		 * them); "yarınki randevumu iptal etmek istiyorum" names a
+		 * booking, where that hint is out of place (review tr10 s11) */
+		say(c, q->n_words >= 3 ? "cancel_none_named" : "cancel_none");
 		/* the next text may describe the booking meant ("check-up
 		 * tomorrow at 10"): it is still about cancelling */
 		conv_save(c, "which", "action=cancel;refs=;");

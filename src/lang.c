@@ -512,6 +512,7 @@ static const struct lang_reply_spec specs[] = {
     {"cancel_already", "ref", ""},
     {"cancel_moved", "old_ref ref service when", "ref"},
     {"cancel_none", "", ""},
+    {"cancel_none_named", "", ""},
     {"move_none", "", ""},
     {"move_unknown", "ref", ""},
     {"move_gone", "ref", ""},

@@ -116,6 +116,9 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Termin {ref} ist bereits storniert."},
     {"cancel_moved", "Termin {old_ref} wurde verschoben: jetzt {ref}, "
 		     "{service} {when}. Absagen: STORNO {ref} senden."},
+    {"cancel_none_named",
+     "Sie haben keinen anstehenden Termin bei uns, den Sie "
+     "absagen könnten."},
     {"cancel_none", "Sie haben keinen anstehenden Termin bei uns, den Sie "
 		    "absagen könnten."},
     {"move_none", "Sie haben keinen anstehenden Termin bei uns zum "

@@ -98,6 +98,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Booking {ref} is already cancelled."},
     {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
 		     "{service} {when}. To cancel that text CANCEL {ref}."},
+    {"cancel_none_named", "You have no upcoming bookings with us to cancel."},
     {"cancel_none", "You have no upcoming bookings with us to cancel."},
     {"move_none", "You have no upcoming bookings with us to move. Text a "
 		  "service, day and time to book."},

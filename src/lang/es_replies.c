@@ -123,6 +123,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "La reserva {ref} ya estaba cancelada."},
     {"cancel_moved", "La reserva {old_ref} ahora es {ref}: {service} "
 		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
+    {"cancel_none_named", "No tienes ninguna cita con nosotros que cancelar."},
     {"cancel_none", "No tienes ninguna cita con nosotros que cancelar."},
     {"move_none", "No tienes ninguna cita con nosotros que cambiar. Para "
 		  "reservar escribe servicio, fecha y hora."},

@@ -129,6 +129,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "Le RDV {old_ref} a été déplacé : c'est maintenant "
 		     "{ref}, {service} {when}. Pour l'annuler, envoyez "
 		     "ANNULER {ref}."},
+    {"cancel_none_named", "Vous n'avez pas de RDV à venir à annuler."},
     {"cancel_none", "Vous n'avez pas de RDV à venir à annuler."},
     {"move_none", "Vous n'avez pas de RDV à venir à déplacer. Envoyez une "
 		  "prestation, un jour et une heure pour réserver."},

@@ -124,6 +124,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "O agendamento {old_ref} foi remarcado: agora é {ref}, "
 		     "{service} {when}. Para cancelar, envie CANCELAR "
 		     "{ref}."},
+    {"cancel_none_named", "Nenhum agendamento futuro para cancelar."},
     {"cancel_none", "Nenhum agendamento futuro para cancelar."},
     {"move_none", "Nenhum agendamento futuro para remarcar. Envie o que "
 		  "deseja, dia e hora para agendar."},

@@ -112,6 +112,9 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "{ref} randevusu zaten iptal edilmiş."},
     {"cancel_moved", "{old_ref} randevusu değişti: artık {ref}, {service} "
 		     "{when}. İptal için İPTAL {ref} yazın."},
+    {"cancel_none_named", "Bu numarada iptal edilecek yaklaşan bir randevu "
+			  "görünmüyor. Başka bir numarayla aldıysanız o "
+			  "numaradan yazın."},
     {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
 		    "almak istemiyorsanız DUR yazın."},
     {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "

@@ -71,6 +71,17 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
 t_contains "$out" "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile"
 t_end
 
+t_begin "a cancel that names a booking none holds gets no opt-out hint (tr10 s11)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
+	--db "$tmp/tr.db" --now 2026-03-25T10:00 --from +905551234569 \
+	"Yarınki randevumu iptal etmek istiyorum" 2>/dev/null)
+t_contains "$out" "Bu numarada iptal edilecek yaklaşan bir randevu görünmüyor"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
+	--db "$tmp/tr.db" --now 2026-03-25T10:00 --from +905551234570 \
+	"iptal" 2>/dev/null)
+t_contains "$out" "DUR yazın"
+t_end
+
 t_begin "the staff's cancel texts the customer in their language"
 out=$(try --now 2026-12-01T09:00 --from +34600000007 "hi, can I book a shave on friday at 12?")
 ref=$(echo "$out" | sed -n 's/.*Ref \([A-Z0-9]*\)\..*/\1/p')
