@@ -542,7 +542,7 @@ static int describes_held(struct ctx *c, const struct inquiry *q,
 	if (c->pend.n_refs == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "describes a booking to cancel: none held");
-		say(c, "cancel_none");
+		say(c, "cancel_none_named");
 		return 1;
 	}
 	do_cancel(c, &cq, text);
@@ -696,10 +696,11 @@ static void dispatch(struct ctx *c, const char *text)
 			do_request(c, q, text);
 			return;
 		}
-		if (q->greeting && q->opener && !c->have_pend &&
+		if (q->greeting && q->greet_only && !c->have_pend &&
 		    !holds_service(c, NULL)) {
 			/* "iyi günler, kolay gelsin" opening a conversation:
-			 * a greeting, not a goodbye (review tr5 s56, tr4 s46)
+			 * a greeting, not a goodbye (review tr5 s56, tr4 s46);
+			 * "İyi günler" alone with nothing open, too (tr10 s13)
 			 */
 			do_help(c, 1);
 			return;

@@ -242,7 +242,10 @@ void do_cancel(struct ctx *c, const struct inquiry *q, const char *text)
 	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to cancel");
-		say(c, "cancel_none");
+		/* "İPTAL" alone may mean the texts (tr says how to stop
+		 * them); "yarınki randevumu iptal etmek istiyorum" names a
+		 * booking, where that hint is out of place (review tr10 s11) */
+		say(c, q->n_words >= 3 ? "cancel_none_named" : "cancel_none");
 		none_held_person(c, HELD_CANCEL);
 		/* the next text may describe the booking meant ("check-up
 		 * tomorrow at 10"): it is still about cancelling */
@@ -696,6 +699,14 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 {
 	if (topic < 0 || topic >= LANG_NT_COUNT)
 		topic = LANG_NT_OTHER;
+	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {
+		/* a complaint: sorry, and for a person, never "I can book
+		 * ... e.g. haircut thu at 10" */
+		c->out->d.sorry = 1;
+		part_set(part_add(c, "cant_answer_sorry", prio), "business",
+			 biz(c));
+		return;
+	}
 	struct part *p = part_add(c, "cant_answer", prio);
 	part_set(p, "topic", c->pack->not_text_names[topic]);
 	part_set(p, "business", biz(c));
@@ -779,8 +790,19 @@ static int hour_in_offer(struct ctx *c, int h)
 		return 0;
 	int lo = local_of(c, p->opts[0]).minute;
 	int hi = local_of(c, p->opts[p->n_opts - 1]).minute;
-	return (h * 60 >= lo && h * 60 <= hi) ||
-	       ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi);
+	if ((h * 60 >= lo && h * 60 <= hi) ||
+	    ((h + 12) * 60 >= lo && (h + 12) * 60 <= hi))
+		return 1;
+	/* "9 uygun" to a list of one, 08:30 (review tr10 C06.3 got "a
+	 * number from 1 to 1"): an hour we are open on the day offered */
+	struct when_day d = local_of(c, p->opts[0]).day;
+	int open[8], close[8];
+	size_t n = when_hours_of(c->cat, &d, open, close, 8);
+	for (size_t i = 0; i < n; i++)
+		if ((h * 60 >= open[i] && h * 60 < close[i]) ||
+		    ((h + 12) * 60 >= open[i] && (h + 12) * 60 < close[i]))
+			return 1;
+	return 0;
 }
 
 /*

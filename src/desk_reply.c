@@ -673,7 +673,9 @@ const char *example_text(struct ctx *c)
 		m = open[0];
 	m -= m % 60 == 0 ? 0 : m % 60;
 	char day[16], hour[16], h12[16];
-	snprintf(day, sizeof(day), "%s", c->pack->wday_abbr[d.wday % 7]);
+	const char *wd = c->pack->wday_example[d.wday % 7];
+	snprintf(day, sizeof(day), "%s",
+		 wd != NULL ? wd : c->pack->wday_abbr[d.wday % 7]);
 	for (char *p = day; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
 	int h = m / 60;

@@ -280,9 +280,11 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 	    {.name = "business", .value = cat->business_name},
 	};
 	/* In the language the desk answered the customer in. */
-	hw_render_in(cat, d->d.lang,
-		     on_duty || open == 0 ? "handoff" : "handoff_later", v, 2,
-		     NULL, max, text, sizeof(text));
+	const char *tpl = on_duty || open == 0 ? "handoff" : "handoff_later";
+	if (d->d.sorry) /* a complaint: sorry first */
+		tpl = on_duty || open == 0 ? "handoff_sorry"
+					   : "handoff_sorry_later";
+	hw_render_in(cat, d->d.lang, tpl, v, 2, NULL, max, text, sizeof(text));
 	if (sole(d) || d->n_replies == 0) {
 		snprintf(d->replies[0], sizeof(d->replies[0]), "%s", text);
 		d->n_replies = 1;

@@ -411,10 +411,30 @@ static int code_shaped(const char *w)
 	return 1;
 }
 
+/* "11den", "10da", "3te": an hour with the pack's ending for a time
+ * written on (WS_OCLOCK, "11'den 12'ye"), never a booking reference
+ * (review tr10 S56: "11DEN randevusu bulunamadı"). */
+static int hour_with_ending(const struct reader *r, const char *w)
+{
+	size_t d = 0;
+	while (isdigit((unsigned char)w[d]))
+		d++;
+	if (d == 0 || d > 2 || atoi(w) > 24 || w[d] == '\0')
+		return 0;
+	const struct when_vocab *v = lang_when(r->pack);
+	for (size_t i = 0; v != NULL && i < v->n_words; i++)
+		if (v->words[i].sense == WS_OCLOCK &&
+		    strcmp(v->words[i].text, w + d) == 0)
+			return 1;
+	return 0;
+}
+
 static void find_ref(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const char *w = r->t[i].w;
+		if (hour_with_ending(r, w))
+			continue;
 		/* "absagen, Bruno ist krank": past a comma the word after
 		 * a cancel is a name, not the reference */
 		int after = i > 0 && r->t[i - 1].segment == r->t[i].segment &&
@@ -1065,9 +1085,9 @@ static void move_words_of_jobs(struct reader *r)
 	}
 }
 
-/* Only greetings and small words, one of them a greeting that opens and
- * does not close ("kolay gelsin", "merhaba"; "iyi günler" is both), and
- * no thanks. */
+/* Only greetings and small words, and no thanks: 1 when one of them is a
+ * greeting that opens and does not close ("kolay gelsin", "merhaba"), 2
+ * when each greeting also closes ("iyi günler" is both), else 0. */
 static int opens_only(const struct reader *r)
 {
 	const uint64_t small = LW_GREET | LW_FILLER;
@@ -1078,6 +1098,8 @@ static int opens_only(const struct reader *r)
 			return 0;
 		if ((e & LW_GREET) && !(e & LW_BYE))
 			seen = 1;
+		else if ((e & LW_GREET) && seen == 0)
+			seen = 2;
 	}
 	return seen;
 }
@@ -1189,7 +1211,8 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	rd_whose(r, out);
 	out->asks_back = rd_has(r, LW_BACK) && out->wants_price;
 	out->greeting = r->n > 0 && (r->t[0].eff & LW_GREET) != 0;
-	out->opener = opens_only(r);
+	out->opener = opens_only(r) == 1;
+	out->greet_only = opens_only(r) != 0;
 	out->today = rd_has(r, LW_TODAY);
 	out->question_apart = question_apart(r, out);
 	out->question = r->qmark || rd_has(r, LW_QUESTION);

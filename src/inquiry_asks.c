@@ -264,11 +264,16 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
+		int v = -1;
 		if ((t->pcls & LW_NOT_TEXT) &&
 		    !topic_in(r, q, i, (size_t)t->plen))
-			q->not_text = t->pval;
+			v = t->pval;
 		else if ((t->cls & LW_NOT_TEXT) && !topic_in(r, q, i, 1))
-			q->not_text = t->val;
+			v = t->val;
+		if (v < 0)
+			continue;
+		q->not_text = v & ~LANG_NT_SORRY;
+		q->complaint |= (v & LANG_NT_SORRY) != 0;
 	}
 	if (weak_hours_only(r) && !q->when.mentioned &&
 	    (q->n_things > 0 || q->not_text >= 0))

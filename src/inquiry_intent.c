@@ -742,11 +742,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	/* "quais serviços vcs fazem e os preços?", "what services do you
-	 * do and how much?": the prices, which name the services too
-	 * (review pt10 s40 got the names alone) */
+	 * do and how much?", "hizmetleriniz neler, fiyat listesi atar
+	 * mısınız": the prices, which name the services too (reviews pt10
+	 * s40, tr10 S59 got the names alone), read below */
 	if (rd_has(r, LW_HELP) && !thing && !time &&
 	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT)) &&
-	    !rd_has(r, LW_PRICE)) {
+	    !rd_has(r, LW_PRICE) && !(q->asks & INQ_ASK_PRICE)) {
 		set(q, INQ_HELP, "help words");
 		return;
 	}

@@ -523,7 +523,8 @@ static void fuzzy_hits(const struct lexicon *lx, struct lex_text *t, int i)
 		int d = edits(k->s, sl, e->text, el, 2);
 		if (d == 1)
 			add_hit(t, i, e, 1);
-		else if (d == 2 && sl >= 6 && el >= 6)
+		else if (d == 2 && sl >= 6 && el >= 6 &&
+			 !lx->src->no_near_doubt)
 			k->near = 1;
 	}
 }

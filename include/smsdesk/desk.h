@@ -122,6 +122,7 @@ struct desk_decision {
 				 --explain and logs */
 	char lang[3];	      /* ISO 639-1: the language read and answered in */
 	const char *lang_why; /* why that one (static text) */
+	int sorry; /* a complaint handed on: the reply says sorry first */
 };
 
 struct desk_result {

@@ -147,6 +147,7 @@ struct inquiry {
 	int asks_offered;      /* "do you do X?": a yes, its price and length */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
+	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */
 	int meant;	       /* "I meant": a day read as at first, not
@@ -157,6 +158,8 @@ struct inquiry {
 	int greeting;	       /* opens with a greeting */
 	int opener;	       /* a greeting that is no goodbye ("kolay
 				  gelsin", "merhaba"), and no thanks */
+	int greet_only;	       /* only greetings, some of them also a
+				  goodbye ("iyi günler"), and no thanks */
 	int thanks;	       /* says thanks ("ok thanks"): a yes that
 				  closes rather than picks */
 	int bye_open;	       /* "I'll text you back" (LW_BYE_OPEN): knows

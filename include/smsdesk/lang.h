@@ -224,6 +224,10 @@ enum lang_not_text {
 	LANG_NT_SALES, /* selling parts or goods, not a service */
 	LANG_NT_COUNT
 };
+/* Beside LANG_NT_OTHER in an LW_NOT_TEXT word's val: a complaint about us
+ * or our work ("not happy", "too short", "kötü kestiniz"). The reply says
+ * sorry before handing it on (inquiry.complaint, desk_decision.sorry). */
+#define LANG_NT_SORRY 0x100
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */
@@ -368,6 +372,10 @@ struct lang_pack {
 	/* A weekday in general, as "closed_weekly" says it ("Mondays", "los
 	 * lunes", "le lundi"); NULL: that reply names the date instead. */
 	const char *wday_every[7];
+	/* A weekday as an example request names it ("perşembe"), where the
+	 * abbreviation reads as another word in running text ("per"); NULL:
+	 * the abbreviation, lower case. */
+	const char *wday_example[7];
 	const char *month_abbr[12];
 	const char *not_text_names[LANG_NT_COUNT]; /* "payment", ... */
 	const struct when_vocab *when; /* the time reader's words (NULL: found

@@ -23,7 +23,9 @@
  * Typos: day, month and relative-day words of 5 letters or more also match
  * at one edit (a letter missing, extra, changed or two swapped, first letter
  * kept): "wednsday", "thrusday", "febuary". Shorter forms and SMS spellings
- * ("tmrw", "tomoz", "weds", "thurs") are listed as entries.
+ * ("tmrw", "tomoz", "weds", "thurs") are listed as entries. An everyday
+ * word one edit from such a word ("kesim" beside "kasım", "yapın" beside
+ * "yarın") is listed as WS_NOT_DATE, so it is never read as the typo.
  *
  * To add a language: copy src/lang/en_when.c, translate the entries (add
  * your language's own phrases freely: every rule below takes words in
@@ -247,6 +249,14 @@ struct when_vocab {
 	 * next calendar week ("next Thursday" on a Wednesday: 8 days on).
 	 */
 	int next_coming;
+	/*
+	 * 1 when a word two edits from a day or month name is no doubt: in
+	 * a language whose endings make many everyday words that near one
+	 * ("aracım", "aradım", "hazırım", "olursun" beside "aralık",
+	 * "haziran", "öbürgün"), such a word is far likelier meant than a
+	 * misspelt date. 0 (the default): it makes the reader ask.
+	 */
+	int no_near_doubt;
 };
 
 /* The packs built in, and one by ISO 639-1 code (NULL if none). */

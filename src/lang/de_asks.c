@@ -37,9 +37,9 @@ const struct lang_word lang_de_asks[] = {
     NT("wie ist die op", OTHER), NT("gut uberstanden", OTHER),
     NT("befund", OTHER), NT("ergebnisse", OTHER),
     /* complaints */
-    NT("beschwerde", OTHER), NT("beschweren", OTHER),
-    NT("unzufrieden", OTHER), NT("nicht zufrieden", OTHER),
-    NT("unfreundlich", OTHER), NT("zu dunkel", OTHER),
+    NC("beschwerde"), NC("beschweren"),
+    NC("unzufrieden"), NC("nicht zufrieden"),
+    NC("unfreundlich"), NC("zu dunkel"),
     /* what the customer has, not what they ask for */
     W("leidet an", LW_CONDITION), W("leidet unter", LW_CONDITION),
     W("leide an", LW_CONDITION), W("leide unter", LW_CONDITION),

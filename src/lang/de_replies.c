@@ -116,6 +116,9 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Termin {ref} ist bereits storniert."},
     {"cancel_moved", "Termin {old_ref} wurde verschoben: jetzt {ref}, "
 		     "{service} {when}. Absagen: STORNO {ref} senden."},
+    {"cancel_none_named",
+     "Sie haben keinen anstehenden Termin bei uns, den Sie "
+     "absagen könnten."},
     {"cancel_none", "Sie haben keinen anstehenden Termin bei uns, den Sie "
 		    "absagen könnten."},
     {"move_none", "Sie haben keinen anstehenden Termin bei uns zum "
@@ -139,6 +142,9 @@ static const struct lang_tpl tpls[] = {
     {"not_understood", "Entschuldigung, das habe ich nicht verstanden. Zum "
 		       "Buchen z.B. {example} senden, PREISE oder HILFE."},
     {"cant_answer", "{topic} kann ich per SMS leider nichts sagen."},
+    {"cant_answer_sorry",
+     "Das tut uns leid. Per SMS kann ich das nicht klären: bitte "
+     "rufen Sie uns an oder kommen Sie vorbei."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "
 			"{example}."},
@@ -185,6 +191,11 @@ static const struct lang_tpl tpls[] = {
     {"handoff_later", "Ich habe Ihre Nachricht an das Team weitergegeben; "
 		      "Sie bekommen eine Antwort, sobald wir öffnen "
 		      "({when})."},
+    {"handoff_sorry", "Das tut uns leid. Ich habe Ihre Nachricht an das Team "
+		      "weitergegeben; Sie bekommen bald eine Antwort."},
+    {"handoff_sorry_later", "Das tut uns leid. Ich habe Ihre Nachricht an das "
+			    "Team weitergegeben; Sie bekommen eine Antwort, "
+			    "sobald wir öffnen ({when})."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},

@@ -98,6 +98,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Booking {ref} is already cancelled."},
     {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
 		     "{service} {when}. To cancel that text CANCEL {ref}."},
+    {"cancel_none_named", "You have no upcoming bookings with us to cancel."},
     {"cancel_none", "You have no upcoming bookings with us to cancel."},
     {"move_none", "You have no upcoming bookings with us to move. Text a "
 		  "service, day and time to book."},
@@ -121,6 +122,9 @@ static const struct lang_tpl tpls[] = {
 		       "book, PRICES, or HELP."},
     {"cant_answer", "Sorry, I can't answer questions about {topic} by "
 		    "text."},
+    {"cant_answer_sorry",
+     "Sorry to hear that. I can't sort this out by text: please call "
+     "or drop in and someone will help."},
     {"cant_answer_can", "I can book, move or cancel appointments and tell "
 			"you prices and hours: text e.g. {example}."},
     {"opted_out", "You've opted out: no more texts from us. Text START to "
@@ -164,6 +168,13 @@ static const struct lang_tpl tpls[] = {
 		"you back soon."},
     {"handoff_later", "I've passed your message to the team; someone will "
 		      "text you back when we open ({when})."},
+    {"handoff_sorry",
+     "Sorry to hear that. I've passed your message to the team; "
+     "someone will text you back soon."},
+    {"handoff_sorry_later",
+     "Sorry to hear that. I've passed your message to the "
+     "team; someone will text you back when we open "
+     "({when})."},
     {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
 		      "your answer."},
     {"staff_sent", "Sent to {number} ({code})."},

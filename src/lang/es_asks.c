@@ -43,10 +43,10 @@ const struct lang_word lang_es_asks[] = {
     NT("como esta", OTHER), NT("como sigue", OTHER),
     NT("resultados", OTHER),
     /* complaints */
-    NT("queja", OTHER), NT("reclamacion", OTHER), NT("no estoy contento", OTHER),
-    NT("no estoy contenta", OTHER), NT("no estoy satisfecho", OTHER),
-    NT("no estoy satisfecha", OTHER), NT("muy mal", OTHER),
-    NT("borde", OTHER), NT("maleducado", OTHER),
+    NC("queja"), NC("reclamacion"), NC("no estoy contento"),
+    NC("no estoy contenta"), NC("no estoy satisfecho"),
+    NC("no estoy satisfecha"), NC("muy mal"),
+    NC("borde"), NC("maleducado"),
     /* their own booking */
     W("tengo una cita", LW_MINE), W("tengo cita", LW_MINE),
     W("me lo recordais", LW_MINE), W("me lo recuerdas", LW_MINE),

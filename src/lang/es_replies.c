@@ -123,6 +123,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "La reserva {ref} ya estaba cancelada."},
     {"cancel_moved", "La reserva {old_ref} ahora es {ref}: {service} "
 		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
+    {"cancel_none_named", "No tienes ninguna cita con nosotros que cancelar."},
     {"cancel_none", "No tienes ninguna cita con nosotros que cancelar."},
     {"move_none", "No tienes ninguna cita con nosotros que cambiar. Para "
 		  "reservar escribe servicio, fecha y hora."},
@@ -144,6 +145,9 @@ static const struct lang_tpl tpls[] = {
 		       "{example} para reservar, PRECIOS o AYUDA."},
     {"cant_answer", "Lo siento, por mensaje no puedo responder sobre "
 		    "{topic}."},
+    {"cant_answer_sorry",
+     "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: "
+     "llámanos o pásate y te atendemos."},
     {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
 			"precios y horarios: escribe p. ej. {example}."},
     {"opted_out", "Te has dado de baja: no volveremos a escribirte. Escribe "
@@ -189,6 +193,11 @@ static const struct lang_tpl tpls[] = {
 		"en breve."},
     {"handoff_later", "He pasado tu mensaje al equipo: una persona te "
 		      "contesta cuando abramos ({when})."},
+    {"handoff_sorry", "Lo sentimos mucho. He pasado tu mensaje al equipo: una "
+		      "persona te contesta en breve."},
+    {"handoff_sorry_later",
+     "Lo sentimos mucho. He pasado tu mensaje al equipo: "
+     "una persona te contesta cuando abramos ({when})."},
     {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
 		      "{code} + tu respuesta."},
     {"staff_sent", "Enviado a {number} ({code})."},

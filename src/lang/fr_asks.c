@@ -29,11 +29,11 @@ const struct lang_word lang_fr_asks[] = {
     W("jour apres", LW_PAST), W("semaine derniere", LW_PAST),
     W("vous mavez fait", LW_PAST), W("mavez fait", LW_PAST),
     /* complaints, worries about work done */
-    NT("pas content", OTHER), NT("pas contente", OTHER),
-    NT("pas satisfait", OTHER), NT("pas satisfaite", OTHER),
-    NT("mecontent", OTHER), NT("reclamation", OTHER),
-    NT("est tombe", OTHER), NT("est tombee", OTHER),
-    NT("sest decolle", OTHER), NT("sest casse", OTHER),
+    NC("pas content"), NC("pas contente"),
+    NC("pas satisfait"), NC("pas satisfaite"),
+    NC("mecontent"), NC("reclamation"),
+    NC("est tombe"), NC("est tombee"),
+    NC("sest decolle"), NC("sest casse"),
     /* ---- health in everyday words (the desk's rd_health): 2 urgent (the
      * emergency service, else its referral), 1 seen soon (the emergency
      * service, else the consultation), else a person; never the menu.

@@ -129,6 +129,7 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "Le RDV {old_ref} a été déplacé : c'est maintenant "
 		     "{ref}, {service} {when}. Pour l'annuler, envoyez "
 		     "ANNULER {ref}."},
+    {"cancel_none_named", "Vous n'avez pas de RDV à venir à annuler."},
     {"cancel_none", "Vous n'avez pas de RDV à venir à annuler."},
     {"move_none", "Vous n'avez pas de RDV à venir à déplacer. Envoyez une "
 		  "prestation, un jour et une heure pour réserver."},
@@ -151,6 +152,9 @@ static const struct lang_tpl tpls[] = {
 		       "{example} pour réserver, TARIFS ou AIDE."},
     {"cant_answer", "Désolé, je ne peux pas répondre par SMS pour "
 		    "{topic}."},
+    {"cant_answer_sorry",
+     "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
+     "appelez-nous ou passez nous voir."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "
 			"{example}."},
@@ -201,6 +205,12 @@ static const struct lang_tpl tpls[] = {
 		"répond très vite."},
     {"handoff_later", "J'ai transmis votre message à l'équipe : une personne "
 		      "vous répond dès l'ouverture ({when})."},
+    {"handoff_sorry", "Nous sommes désolés. J'ai transmis votre message à "
+		      "l'équipe : une personne vous répond très vite."},
+    {"handoff_sorry_later",
+     "Nous sommes désolés. J'ai transmis votre message à "
+     "l'équipe : une personne vous répond dès "
+     "l'ouverture ({when})."},
     {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
 		      "{code} + votre réponse."},
     {"staff_sent", "Envoyé au {number} ({code})."},

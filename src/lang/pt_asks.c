@@ -15,7 +15,6 @@
 /* what went wrong after a service done here: for a person; with a day
  * and time asked beside it ("descolou, preciso de manutenção sexta 10h")
  * the booking still goes */
-#define NTC(t) {t, LW_NOT_TEXT, LANG_NT_OTHER}
 
 const struct lang_word lang_pt_asks[] = {
     /* a question about a service: for a person */
@@ -41,23 +40,23 @@ const struct lang_word lang_pt_asks[] = {
     /* asking after an animal treated; complaints */
     NT("como ele esta", OTHER), NT("como ela esta", OTHER),
     NT("como foi a cirurgia", OTHER), NT("resultado", OTHER),
-    NT("reclamacao", OTHER), NT("nao gostei", OTHER),
-    NT("insatisfeito", OTHER), NT("insatisfeita", OTHER),
+    NC("reclamacao"), NC("nao gostei"),
+    NC("insatisfeito"), NC("insatisfeita"),
     /* a service done here that went wrong: a complaint, for a person
      * with an apology, never "que dia prefere?" (review pt10 s17: "fiz o
      * gel aí semana passada e já descascou tudo, que decepção") */
-    NTC("descascou"), NTC("descascando"), NTC("lascou"), NTC("lascando"),
-    NTC("descolou"), NTC("descolando"), NTC("soltou"), NTC("soltando"),
-    NTC("levantou"), NTC("quebrou"), NTC("estragou"), NTC("manchou"),
-    NTC("nao durou"), NTC("durou pouco"), NTC("saiu tudo"),
-    NTC("ficou feio"), NTC("ficou feia"), NTC("ficou horrivel"),
-    NTC("ficou torto"), NTC("ficou torta"), NTC("mal feito"),
-    NTC("malfeito"), NTC("mal feita"), NTC("inflamou"), NTC("infeccionou"),
-    NTC("decepcao"), NTC("decepcionada"), NTC("decepcionado"),
-    NTC("pessimo"), NTC("pessima"), NTC("horrivel"), NTC("um absurdo"),
-    NTC("que absurdo"), NTC("uma vergonha"), NTC("que vergonha"),
-    NTC("quero uma solucao"), NTC("quero meu dinheiro de volta"),
-    NTC("dinheiro de volta"), NTC("reembolso"), NTC("refazer"),
+    NC("descascou"), NC("descascando"), NC("lascou"), NC("lascando"),
+    NC("descolou"), NC("descolando"), NC("soltou"), NC("soltando"),
+    NC("levantou"), NC("quebrou"), NC("estragou"), NC("manchou"),
+    NC("nao durou"), NC("durou pouco"), NC("saiu tudo"),
+    NC("ficou feio"), NC("ficou feia"), NC("ficou horrivel"),
+    NC("ficou torto"), NC("ficou torta"), NC("mal feito"),
+    NC("malfeito"), NC("mal feita"), NC("inflamou"), NC("infeccionou"),
+    NC("decepcao"), NC("decepcionada"), NC("decepcionado"),
+    NC("pessimo"), NC("pessima"), NC("horrivel"), NC("um absurdo"),
+    NC("que absurdo"), NC("uma vergonha"), NC("que vergonha"),
+    NC("quero uma solucao"), NC("quero meu dinheiro de volta"),
+    NC("dinheiro de volta"), NC("reembolso"), NC("refazer"),
     /* at the door and nobody there: for a person now, never "a mensagem
      * ficou confusa" (review pt10 s36) */
     NT("na porta", OTHER), NT("aqui na porta", OTHER),

@@ -125,6 +125,8 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "O agendamento {old_ref} foi remarcado: agora é {ref}, "
 		     "{service} {when}. Para cancelar, envie CANCELAR "
 		     "{ref}."},
+    {"cancel_none_named", "Não achei agendamento neste número para "
+			  "cancelar."},
     {"cancel_none", "Não achei agendamento neste número para cancelar."},
     {"move_none", "Não achei agendamento neste número para remarcar."},
     {"move_unknown", "Desculpe, nenhum agendamento futuro {ref} para este "
@@ -146,6 +148,9 @@ static const struct lang_tpl tpls[] = {
 		       "{example} para agendar, VALORES ou AJUDA."},
     {"cant_answer", "Desculpe, não consigo responder por SMS sobre "
 		    "{topic}."},
+    {"cant_answer_sorry",
+     "Sentimos muito. Não consigo resolver isso por SMS: ligue "
+     "para nós ou passe aqui."},
     {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
 			"valores e quando abrimos: envie ex. {example}."},
     {"opted_out", "Pronto, saiu da nossa lista de SMS. Envie START para "
@@ -192,6 +197,12 @@ static const struct lang_tpl tpls[] = {
 		"em breve."},
     {"handoff_later", "Passei a sua mensagem para a equipe: uma pessoa "
 		      "responde quando abrirmos ({when})."},
+    {"handoff_sorry",
+     "Sentimos muito. Passei a sua mensagem para a equipe: uma "
+     "pessoa responde em breve."},
+    {"handoff_sorry_later",
+     "Sentimos muito. Passei a sua mensagem para a equipe: "
+     "uma pessoa responde quando abrirmos ({when})."},
     {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
 		      "{code} + a sua resposta."},
     {"staff_sent", "Enviado para {number} ({code})."},

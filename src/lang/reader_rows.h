@@ -17,6 +17,11 @@
 	{                                                                      \
 		t, (uint64_t)(c), v                                            \
 	}
+/* A complaint: for a person, and the reply says sorry (LANG_NT_SORRY). */
+#define NC(t)                                                                  \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_SORRY                  \
+	}
 #define NT(t, v)                                                               \
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_##v                                    \

@@ -225,7 +225,13 @@ const struct lang_word lang_tr_words[] = {
     W("kaydirabilir miyiz", LW_MOVE), W("kaydirabilir misiniz", LW_MOVE),
     W("baska gun", LW_MOVE), W("baska bir gun", LW_MOVE), W("baska saat", LW_MOVE),
     W("baska bir saat", LW_MOVE), W("saati degistir", LW_MOVE),
-    W("gunu degistir", LW_MOVE), W("daha gec", LW_MOVE), W("daha erken", LW_MOVE),
+    W("gunu degistir", LW_MOVE),
+    /* "randevu saatimi 11'den 12'ye alabilir miyiz" (tr10 S56 got the
+     * menu): their booking's time, asked to change */
+    W("saatimi", LW_MOVE), W("randevu saatimi", LW_MOVE),
+    W("randevu saatini", LW_MOVE), W("randevumun saatini", LW_MOVE),
+    W("randevunun saatini", LW_MOVE), W("randevumun gununu", LW_MOVE),
+    W("randevu gunumu", LW_MOVE), W("gunumu", LW_MOVE), W("daha gec", LW_MOVE), W("daha erken", LW_MOVE),
     W("onun yerine", LW_MOVE | LW_CORRECT), W("yerine", LW_MOVE | LW_CORRECT),
     /* a booking moved: "cumaya alabilir miyiz", "saatini 5e çekebilir
      * miyiz", "1 saat ileri alalım", "perşembeye kaydırın" (review tr1
@@ -606,23 +612,23 @@ const struct lang_word lang_tr_words[] = {
     NT("trafikteyim", OTHER), NT("trafige takildim", OTHER), NT("yoldayim", OTHER),
     NT("arayabilir misiniz", OTHER), NT("beni arayabilir misiniz", OTHER),
     NT("arayabilir misin", OTHER), NT("aranmak istiyorum", OTHER),
-    NT("sikayetim", OTHER), NT("sikayetim var", OTHER), NT("memnun kalmadim", OTHER),
-    NT("memnun degilim", OTHER),
+    NC("sikayetim"), NC("sikayetim var"), NC("memnun kalmadim"),
+    NC("memnun degilim"),
     /* "şikayetçiyim", rude staff, "X ve Y arasındaki fark ne": for a
      * person, never "hangi gün?" for the service named (review tr5 s36
      * c15) */
-    NT("sikayetciyim", OTHER), NT("sikayetci", OTHER), NT("sikayetci olacagim", OTHER),
-    NT("kaba davrandi", OTHER), NT("kaba davrandilar", OTHER), NT("kabaydi", OTHER),
+    NC("sikayetciyim"), NC("sikayetci"), NC("sikayetci olacagim"),
+    NC("kaba davrandi"), NC("kaba davrandilar"), NC("kabaydi"),
     NT("fark ne", OTHER), NT("fark nedir", OTHER), NT("arasindaki fark", OTHER),
     /* a complaint about work done: for a person, never a booking */
-    NT("kalkti", OTHER), NT("soyuldu", OTHER), NT("bozuldu", OTHER),
-    NT("dokuldu", OTHER), NT("kirildi", OTHER), NT("cok kotuydu", OTHER),
-    NT("kotuydu", OTHER), NT("begenmedim", OTHER), NT("hic begenmedim", OTHER),
-    NT("berbat", OTHER), NT("berbatti", OTHER), NT("rezalet", OTHER),
-    NT("yandi", OTHER), NT("kizardi", OTHER), NT("tahris oldu", OTHER),
-    NT("alerji yapti", OTHER), NT("parami geri", OTHER), NT("iade", OTHER),
+    NC("kalkti"), NC("soyuldu"), NC("bozuldu"),
+    NC("dokuldu"), NC("kirildi"), NC("cok kotuydu"),
+    NC("kotuydu"), NC("begenmedim"), NC("hic begenmedim"),
+    NC("berbat"), NC("berbatti"), NC("rezalet"),
+    NC("yandi"), NC("kizardi"), NC("tahris oldu"),
+    NC("alerji yapti"), NC("parami geri"), NT("iade", OTHER),
     NT("hediye ceki", OTHER), NT("indirim", OTHER), NT("kampanya", OTHER),
-    NT("ogrenci indirimi", OTHER), NT("sikayet", OTHER), NT("patron", OTHER),
+    NT("ogrenci indirimi", OTHER), NC("sikayet"), NT("patron", OTHER),
     NT("sahibi", OTHER), NT("hangi usta", OTHER), NT("ustayla konusmak", OTHER),
     NT("konusabilir miyim", OTHER), NT("arar misiniz", OTHER), NT("beni arayin", OTHER),
     NT("beni arar misiniz", OTHER), NT("arayin", OTHER), NT("telefon numarasi", OTHER),

@@ -77,8 +77,9 @@ static const struct lang_tpl tpls[] = {
     {"too_soon", "Üzgünüz, {service} için {notice} önceden haber "
 		 "gerekiyor; {day} {time} çok yakın."},
     {"time_passed", "Üzgünüz, bugün {time} geçti."},
-    {"off_grid", "{service} {minutes} dakikada bir başlıyor; {day} {time} "
-		 "civarı."},
+    /* "60 dakikada bir başlıyor; ... 14:00 civarı" read as clumsy
+     * (review tr10): the time asked is not free, then the times that are */
+    {"off_grid", "Üzgünüz, {service} için {day} {time} olmuyor."},
     {"outside_hours", "Üzgünüz, {day} {day_hours} arası açığız."},
     {"last_start", "Üzgünüz, {day} {service} için son randevu saati "
 		   "{time}."},
@@ -111,6 +112,9 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "{ref} randevusu zaten iptal edilmiş."},
     {"cancel_moved", "{old_ref} randevusu değişti: artık {ref}, {service} "
 		     "{when}. İptal için İPTAL {ref} yazın."},
+    {"cancel_none_named", "Bu numarada iptal edilecek yaklaşan bir randevu "
+			  "görünmüyor. Başka bir numarayla aldıysanız o "
+			  "numaradan yazın."},
     {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
 		    "almak istemiyorsanız DUR yazın."},
     {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "
@@ -134,6 +138,8 @@ static const struct lang_tpl tpls[] = {
 		       "{example}; FİYAT ya da YARDIM yazabilirsiniz."},
     {"cant_answer", "Kusura bakmayın, {topic} ile ilgili sorulara SMS ile "
 		    "cevap veremiyorum."},
+    {"cant_answer_sorry", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile "
+			  "çözemiyorum; lütfen bizi arayın ya da uğrayın."},
     {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
 			"fiyat ve saatleri söyleyebilirim: örn. {example}."},
     {"opted_out", "Listeden çıkarıldınız, artık mesaj göndermeyeceğiz. "
@@ -147,7 +153,8 @@ static const struct lang_tpl tpls[] = {
      "zaman yazın."},
     {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
 	       "yazabilirsiniz."},
-    {"pick_number", "Lütfen 1 ile {n} arasında bir numara yazın."},
+    /* never "1 ile 1 arasında" (review tr10 C06.3) */
+    {"pick_number", "Lütfen listedeki numaralardan birini yazın."},
     {"which_one", "Hangisi? Lütfen numarasını yazın (1-{n})."},
     {"option_or_hour", "{n}. seçenek saat {time}, saat {a} ise {b}. seçenek: "
 		       "lütfen {n} veya {b} yazın."},
@@ -177,6 +184,11 @@ static const struct lang_tpl tpls[] = {
 		"yapılacak."},
     {"handoff_later", "Mesajınızı ekibe ilettim; açıldığımızda ({when}) "
 		      "size dönüş yapılacak."},
+    {"handoff_sorry", "Yaşadığınız sorun için çok üzgünüz. Mesajınızı ekibe "
+		      "ilettim; size kısa süre içinde dönüş yapılacak."},
+    {"handoff_sorry_later", "Yaşadığınız sorun için çok üzgünüz. Mesajınızı "
+			    "ekibe ilettim; açıldığımızda ({when}) size dönüş "
+			    "yapılacak."},
     {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
 		      "{code} + yanıtınız."},
     {"staff_sent", "{number} numarasına gönderildi ({code})."},
@@ -244,8 +256,30 @@ static const char *const fit_folds[] = {
     "ı", "i", "İ", "I", "ş", "s", "Ş", "S", "ğ", "g", "Ğ", "G", "ç", "c", NULL,
 };
 
+/* A verb said where the catalog lists its noun: "arabayı yıkatmak
+ * istiyorum", "dışını yıkatcam", "yıkayabilir misiniz" meet "yıkama",
+ * "parlatmak" "parlatma" (review tr10 S07 S60 C10 got the whole menu).
+ * Never "kestirmek" for "kesim": what is cut is said beside it ("kedimin
+ * tırnaklarını kestirmek" is the claws). Causative and future forms
+ * first. Folded. */
+static const char *const verb_ends[] = {
+    "tacagim", "tecegim", "tacaktim", "tecektim", "tabilir",
+    "tebilir", "tiyorum", "tiyoruz",  "ticam",	  "ticem",
+    "tcam",    "tcem",	  "tmaya",    "tmeye",	  "tmak",
+    "tmek",    "yacagim", "yecegim",  "yabilir",  "yebilir",
+    "maya",    "meye",	  "mak",      "mek",	  NULL,
+};
+static const char *const noun_ends[] = {
+    "ma",
+    "me",
+    "im",
+    NULL,
+};
+
 const struct lang_pack lang_pack_tr = {
     .whose = &lang_tr_whose,
+    .verb_ends = verb_ends,
+    .noun_ends = noun_ends,
     .code = "tr",
     .jobs = &lang_tr_jobs,
     .name = "Türkçe",
@@ -257,6 +291,9 @@ const struct lang_pack lang_pack_tr = {
     .wday_every = {"Pazartesi günleri", "Salı günleri", "Çarşamba günleri",
 		   "Perşembe günleri", "Cuma günleri", "Cumartesi günleri",
 		   "Pazar günleri"},
+    /* "per saat 9" reads as nonsense in a sentence (review tr10) */
+    .wday_example = {"pazartesi", "salı", "çarşamba", "perşembe", "cuma",
+		     "cumartesi", "pazar"},
     .month_abbr = {"Oca", "Şub", "Mar", "Nis", "May", "Haz", "Tem", "Ağu",
 		   "Eyl", "Eki", "Kas", "Ara"},
     /* Each is read in "{topic} ile ilgili sorulara ...". */

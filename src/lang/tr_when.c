@@ -157,8 +157,46 @@ static const struct when_word tr_words[] = {
     E("sömestr", WS_UNPLACED, 0),
     E("karne", WS_UNPLACED, 0),
     E("bir ara", WS_UNPLACED, 0),
-    /* "yazın" (please write) is one letter from "yarın": never a day */
+    /* Everyday words one letter from a day or month name, never its typo
+     * (the reader's one-edit rule): "pazar 14 kesim" is Sunday at 14:00,
+     * never 14 Kasım; "kesim yapın cuma 10", "burun ağdası yarın 3te",
+     * "karım için", "bunun fiyatı" name no day. Found by checking every
+     * one-edit neighbour of the pack's day and month words against a
+     * Turkish dictionary (hunspell-tr), kept where a customer may write
+     * it; with an ending ("kesime", "karıma") they are cut to these. */
     E("yazın", WS_NOT_DATE, 0),
+    E("yapın", WS_NOT_DATE, 0),
+    E("yakın", WS_NOT_DATE, 0),
+    E("yarım", WS_NOT_DATE, 0),
+    E("yanın", WS_NOT_DATE, 0),
+    E("yerin", WS_NOT_DATE, 0),
+    E("yaşın", WS_NOT_DATE, 0),
+    E("yatın", WS_NOT_DATE, 0),
+    E("yayın", WS_NOT_DATE, 0),
+    E("yarış", WS_NOT_DATE, 0),
+    E("yaran", WS_NOT_DATE, 0),
+    E("yarık", WS_NOT_DATE, 0),
+    E("burun", WS_NOT_DATE, 0),
+    E("bunun", WS_NOT_DATE, 0),
+    E("bulun", WS_NOT_DATE, 0),
+    E("buzun", WS_NOT_DATE, 0),
+    E("kesim", WS_NOT_DATE, 0),
+    E("kısım", WS_NOT_DATE, 0), /* and "kışım" */
+    E("karım", WS_NOT_DATE, 0),
+    E("kanım", WS_NOT_DATE, 0),
+    E("kapım", WS_NOT_DATE, 0),
+    E("kalım", WS_NOT_DATE, 0),
+    E("kaşın", WS_NOT_DATE, 0),
+    E("kaşık", WS_NOT_DATE, 0), /* and "kasık" */
+    E("kasıt", WS_NOT_DATE, 0),
+    E("kazım", WS_NOT_DATE, 0),
+    E("kaçım", WS_NOT_DATE, 0),
+    E("aradık", WS_NOT_DATE, 0),
+    E("surat", WS_NOT_DATE, 0), /* and "sürat" */
+    E("subay", WS_NOT_DATE, 0),
+    E("hazırlan", WS_NOT_DATE, 0),
+    E("hatıran", WS_NOT_DATE, 0),
+    E("mayın", WS_NOT_DATE, 0),
     E("başka bir gün", WS_UNPLACED, 0),
     E("başka gün", WS_UNPLACED, 0),
     E("hafta içi", WS_UNPLACED, 0),
@@ -439,6 +477,9 @@ static const struct when_word tr_words[] = {
     /* after a day not meant: "cuma değil cumartesi", "yarın olmaz
      * perşembe" (the other day wins; review tr1 S099, S100, S123) */
     E("değil", WS_NOT_AFTER, 0),
+    /* "perşembe yerine cumaya" (instead of Thursday, to Friday): review
+     * tr10 C11.2 got "Tarih belirsiz" */
+    E("yerine", WS_NOT_AFTER, 0),
     E("değil de", WS_NOT_AFTER, 0),
     E("değilde", WS_NOT_AFTER, 0),
     E("olmaz", WS_NOT_AFTER, 0),
@@ -485,4 +526,7 @@ const struct when_vocab when_vocab_tr = {
     /* "salı" sent on a Tuesday is next Tuesday: today is "bugün" or
      * "bu salı" (review tr1: "salı günü 14:00" booked the day it was sent) */
     .wday_same_next = 1,
+    /* endings put many words two letters from "aralık", "haziran",
+     * "öbürgün": "aracım", "aradım", "arayın", "hazırım", "olursun" */
+    .no_near_doubt = 1,
 };

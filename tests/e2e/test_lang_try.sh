@@ -55,6 +55,33 @@ t_contains "$out" "He pasado tu mensaje al equipo"
 t_contains "$out" "(mié 10:00)"
 t_end
 
+t_begin "a complaint handed to a person is told sorry first"
+out=$("$SMSDESK_BIN" try -c "$tmp/staff.cfg" --now 2026-12-01T22:00 \
+	--from +34600000008 "my beard trim came out patchy, not happy" 2>/dev/null)
+t_contains "$out" "Sorry to hear that. I've passed your message to the team"
+t_contains "$out" "(Wed 10:00)"
+sed 's/^policy = {/staff = ( { name = "Ayşe"; phone = "+905321112233"; forward = true; } );\npolicy = {/' \
+	"$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" >"$tmp/tr-staff.cfg"
+out=$("$SMSDESK_BIN" try -c "$tmp/tr-staff.cfg" --db "$tmp/tr.db" \
+	--now 2026-03-25T10:00 --from +905551234567 "röfle çok sarı oldu" 2>/dev/null)
+t_contains "$out" "Yaşadığınız sorun için çok üzgünüz. Mesajınızı ekibe ilettim"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
+	--db "$tmp/tr.db" --now 2026-03-25T10:00 --from +905551234568 \
+	"saçımı çok kötü kestiniz" 2>/dev/null)
+t_contains "$out" "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile"
+t_end
+
+t_begin "a cancel that names a booking none holds gets no opt-out hint (tr10 s11)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
+	--db "$tmp/tr.db" --now 2026-03-25T10:00 --from +905551234569 \
+	"Yarınki randevumu iptal etmek istiyorum" 2>/dev/null)
+t_contains "$out" "Bu numarada iptal edilecek yaklaşan bir randevu görünmüyor"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/catalog.cfg" \
+	--db "$tmp/tr.db" --now 2026-03-25T10:00 --from +905551234570 \
+	"iptal" 2>/dev/null)
+t_contains "$out" "DUR yazın"
+t_end
+
 t_begin "the staff's cancel texts the customer in their language"
 out=$(try --now 2026-12-01T09:00 --from +34600000007 "hi, can I book a shave on friday at 12?")
 ref=$(echo "$out" | sed -n 's/.*Ref \([A-Z0-9]*\)\..*/\1/p')
