@@ -675,6 +675,21 @@ static void settle_roles(const struct catalog *cat, struct inquiry *q)
 			/* Within one clause; a part of a phrase also across
 			 * sentences ("my beard, need a trim"), never across
 			 * "and" ("trim and beard" are two). */
+			/* "ich bin Diabetikerin und bräuchte ... Fußpflege":
+			 * the word is in the other's name ("Fußpflege für
+			 * Diabetiker"), one service however the text joins
+			 * them (review de10 S03); "um corte e um corte
+			 * infantil" names the word twice: two */
+			if (ta->kind == CAT_SERVICE &&
+			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
+			    tb->distance <= 2 &&
+			    strchr(ta->word, ' ') == NULL &&
+			    strstr(tb->word, ta->word) == NULL &&
+			    !name_holds_word(cat, ta->idx, tb->word) &&
+			    name_holds_word(cat, tb->idx, ta->word)) {
+				ta->role = INQ_MERGED;
+				break;
+			}
 			int same = tb->clause == ta->clause;
 			int apart = tb->segment != ta->segment;
 			if (!same && !apart)
