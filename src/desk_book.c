@@ -661,6 +661,16 @@ static void earliest(struct ctx *c, struct request *rq)
 	offer_slots(c, rq, "offer_earliest", opts, n, 1, NULL);
 }
 
+/* A free slot inside the request's time window on a day ahead. */
+static int window_ahead(struct ctx *c, struct request *rq)
+{
+	int64_t opts[1];
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	return next_free(c, rq->svc, c->lnow.day, rq->w.from_min, rq->w.to_min,
+			 mv, opts, 1) > 0 &&
+	       !c->err;
+}
+
 void book_request(struct ctx *c, struct request *rq)
 {
 	struct when_req *w = &rq->w;
@@ -775,6 +785,15 @@ void book_request(struct ctx *c, struct request *rq)
 			decide(c, DESK_OFFER, DESK_REASON_NONE,
 			       "a window: offer the slots in it");
 			offer_slots(c, rq, "offer_window", opts, n, 0, &w->day);
+			return;
+		}
+		/* "nach der Arbeit, ab 17 Uhr, egal welcher Tag": today was
+		 * our guess; the window is theirs, so the next days' slots
+		 * in it, never this morning's (review de10 S20); a window we
+		 * never open in gets today's last start, as below */
+		if (rq->day_guess && window_ahead(c, rq)) {
+			w->has_day = 0;
+			earliest(c, rq);
 			return;
 		}
 		/* the true reason: "evening" after the last start, "first

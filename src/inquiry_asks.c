@@ -95,7 +95,11 @@ static int books_apart(const struct reader *r, int at)
 		if ((int)i < at && (int)i >= at - 2 &&
 		    r->t[i].segment == r->t[at].segment)
 			continue;
-		if ((r->t[i].cls & LW_BOOK) && strcmp(r->t[i].w, "need") != 0 &&
+		/* "ich hab einen eingewachsenen Zehennagel ... zum Arzt?":
+		 * "hab" tells what the customer has (LW_AM_I), like "have"
+		 * (review de10 S10) */
+		if ((r->t[i].cls & LW_BOOK) && !(r->t[i].eff & LW_AM_I) &&
+		    strcmp(r->t[i].w, "need") != 0 &&
 		    strcmp(r->t[i].w, "get") != 0 &&
 		    strcmp(r->t[i].w, "have") != 0)
 			return 1;

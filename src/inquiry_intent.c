@@ -13,6 +13,13 @@
 
 /* ---- intents ------------------------------------------------------------ */
 
+/* Words that opt out however they stand ("unsubscribe, I meant it"). */
+static int hard_stop_word(const char *w)
+{
+	return strcmp(w, "unsubscribe") == 0 || strcmp(w, "optout") == 0 ||
+	       strcmp(w, "unsub") == 0 || strcmp(w, "stopall") == 0;
+}
+
 /*
  * Opt-out in ordinary words: STOP, UNSUBSCRIBE, "please stop", "stop
  * texting me", "opt out", "Stop.", "remove my number from your list" —
@@ -33,8 +40,11 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 	int lone = 0;
 	for (size_t i = from; i < to; i++) {
 		const struct tok *t = &r->t[i];
+		/* "stop by", "Stopp, ich meinte": that stop word is none; a
+		 * stop phrase after it still is ("stopp, ich meinte: keine
+		 * sms mehr") */
 		if (t->eff & LW_NOT_STOP)
-			return 0;
+			continue;
 		/* "Para" (es): a stop word that is also a filler ("para
 		 * el viernes") opts out only as the whole message */
 		if (!(t->plen > 1 && (t->pcls & LW_STOP)) &&
@@ -64,8 +74,7 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 	 * être contacté" (11) is an opt-out beside a cancel (review fr3). */
 	if (phrase)
 		return n <= 12;
-	if (strcmp(s->w, "unsubscribe") == 0 || strcmp(s->w, "optout") == 0 ||
-	    strcmp(s->w, "unsub") == 0 || strcmp(s->w, "stopall") == 0)
+	if (hard_stop_word(s->w))
 		return 1;
 	/* stop/end/quit: only with polite words and words for us. */
 	int to_us = 0;
@@ -112,9 +121,72 @@ static int move_word(const struct reader *r)
 	return 0;
 }
 
-static int opt_out(const struct reader *r)
+/* Token I is a bare stop word ("Stopp," "stop sorry", "wait stop"): one
+ * stop word, no stop phrase over it, first in its piece of the text but
+ * for fillers, "no", "wait", and nothing after it that means us ("stop
+ * texting", "stop sms"). */
+static int bare_stop(const struct reader *r, size_t i)
+{
+	const struct tok *t = &r->t[i];
+	if (!(t->cls & LW_STOP) || (t->cls & LW_STOP_WEAK) ||
+	    hard_stop_word(t->w) || (t->plen > 1 && (t->pcls & LW_STOP)))
+		return 0;
+	for (size_t k = 1; k <= 6 && k <= i; k++) {
+		const struct tok *p = &r->t[i - k];
+		if ((size_t)p->plen > k && (p->pcls & LW_STOP))
+			return 0;
+	}
+	for (size_t k = i; k-- > 0 && r->t[k].segment == t->segment;)
+		if (!(r->t[k].eff &
+		      (LW_FILLER | LW_NO | LW_CORRECT | LW_GREET | LW_ACK)))
+			return 0;
+	return !(i + 1 < r->n && r->t[i + 1].segment == t->segment &&
+		 (r->t[i + 1].eff & (LW_STOP | LW_STOP_OBJ)));
+}
+
+/* A plain correction starts at token I: "I meant", "my mistake". */
+static int clear_correction(const struct tok *t)
+{
+	return (t->cls & LW_MEANT) || (t->plen > 1 && (t->pcls & LW_MEANT)) ||
+	       ((t->cls & LW_CORRECT) && t->val == LW_CORRECT_CLEAR) ||
+	       (t->plen > 1 && (t->pcls & LW_CORRECT) &&
+		t->pval == LW_CORRECT_CLEAR);
+}
+
+/*
+ * "Stop, sorry, I meant Friday", "Stopp, ich hab mich vertan. Ich meinte
+ * Freitag nächste Woche": every stop word of the text a bare one, and a
+ * plain correction after the first that names a day, time or service
+ * (NAMES). The customer halts us to put a booking right; an opt-out would
+ * lose the correction and cut off their reminders (review de10 c15.2).
+ * Anything else that may be an opt-out ("stop, I meant stop texting me",
+ * "I meant Friday. Stop.", "Stopp, ich hab mich vertan" with nothing
+ * named) and the opt-out wins.
+ */
+static int halts_to_correct(const struct reader *r, int names)
+{
+	int stop = -1;
+	if (!names)
+		return 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (!(r->t[i].eff & LW_STOP))
+			continue;
+		if (!bare_stop(r, i))
+			return 0;
+		if (stop < 0)
+			stop = (int)i;
+	}
+	for (size_t i = (size_t)stop + 1; stop >= 0 && i < r->n; i++)
+		if (clear_correction(&r->t[i]))
+			return 1;
+	return 0;
+}
+
+static int opt_out(const struct reader *r, int names)
 {
 	if (r->n == 0 || r->n > 40 || !rd_has(r, LW_STOP))
+		return 0;
+	if (halts_to_correct(r, names))
 		return 0;
 	/* About a booking, besides the weak phrase itself (which is also a
 	 * cancel word: "take me off for saturday"). */
@@ -595,7 +667,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_AUTO_REPLY, "a phone's auto-reply");
 		return;
 	}
-	if (opt_out(r)) {
+	if (opt_out(r, q->when.mentioned || svc)) {
 		set(q, INQ_STOP, "opt-out words");
 		return;
 	}

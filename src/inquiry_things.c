@@ -688,10 +688,25 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			 * sentences ("my beard, need a trim"), never across
 			 * "and" ("trim and beard" are two; "quanto é o
 			 * alongamento? e a manutenção?", review pt10 s34). */
+			/* "ich bin Diabetikerin und bräuchte ... Fußpflege":
+			 * the word is in the other's name ("Fußpflege für
+			 * Diabetiker"), one service however the text joins
+			 * them (review de10 S03); "um corte e um corte
+			 * infantil" names the word twice: two */
+			if (ta->kind == CAT_SERVICE &&
+			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
+			    tb->distance <= 2 &&
+			    strchr(ta->word, ' ') == NULL &&
+			    strstr(tb->word, ta->word) == NULL &&
+			    !name_holds_word(cat, ta->idx, tb->word) &&
+			    name_holds_word(cat, tb->idx, ta->word)) {
+				ta->role = INQ_MERGED;
+				break;
+			}
 			int same = tb->clause == ta->clause;
-			int apart = tb->segment != ta->segment &&
-				    !later_opens_with_and(r, ta->segment,
-							  tb->segment);
+			int apart =
+			    tb->segment != ta->segment &&
+			    !later_opens_with_and(r, ta->segment, tb->segment);
 			if (!same && !apart)
 				continue;
 			if (same && ta->kind == CAT_SERVICE &&

@@ -213,6 +213,13 @@ struct when_vocab;
  * service asked (review pt10 c14: "gel na mão" booked a manicure too). */
 #define LW_RELATIVE_AT 2
 
+/* The val of an LW_CORRECT word or phrase that says plainly that a
+ * mistake was made or what was meant ("I meant", "my mistake", "ich hab
+ * mich vertan", "je me suis trompé"); "rather", "actually" are not. A
+ * bare "stop" opening one that names a day, time or service halts the
+ * desk to put a booking right: it is no opt-out (review de10 c15.2). */
+#define LW_CORRECT_CLEAR 1
+
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {
 	LANG_NT_OTHER,

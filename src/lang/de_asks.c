@@ -31,6 +31,28 @@ const struct lang_word lang_de_asks[] = {
     W("aufpreis", LW_ADVICE), W("inklusive", LW_ADVICE),
     W("inbegriffen", LW_ADVICE), W("im preis", LW_ADVICE),
     W("fur die reise", LW_ADVICE), W("einreise", LW_ADVICE),
+    /* does it hurt, is it dangerous, should I see a doctor, what now:
+     * for a person, never a booking prompt (de10 S10, S40, S58) */
+    V("tut die", LW_ADVICE, 1), V("tut der", LW_ADVICE, 1),
+    V("tut das", LW_ADVICE, 1), V("tut es", LW_ADVICE, 1),
+    V("tut eine", LW_ADVICE, 1), V("tut ein", LW_ADVICE, 1),
+    V("ist eine", LW_ADVICE, 1), V("ist ein", LW_ADVICE, 1),
+    W("tut das weh", LW_ADVICE), W("tut es weh", LW_ADVICE),
+    W("ist das schmerzhaft", LW_ADVICE), W("ist es schmerzhaft", LW_ADVICE),
+    W("gefahrlich", LW_ADVICE), W("ist das schlimm", LW_ADVICE),
+    W("ist es schlimm", LW_ADVICE), W("zum arzt", LW_ADVICE),
+    W("zum hausarzt", LW_ADVICE), W("zum doktor", LW_ADVICE),
+    W("zum facharzt", LW_ADVICE), W("zum hautarzt", LW_ADVICE),
+    W("was jetzt", LW_ADVICE), W("was nun", LW_ADVICE),
+    W("was soll ich tun", LW_ADVICE), W("was soll ich machen", LW_ADVICE),
+    W("was mache ich jetzt", LW_ADVICE), W("was kann ich tun", LW_ADVICE),
+    W("was kann ich machen", LW_ADVICE),
+    /* how far a home visit goes: the price, and the rest for a person
+     * (de10 S59) */
+    NT("bis wohin", OTHER), NT("wie weit fahren", OTHER),
+    NT("wie weit kommen", OTHER), NT("einzugsgebiet", OTHER),
+    NT("welche stadtteile", OTHER), NT("fahren sie auch nach", OTHER),
+    NT("kommen sie auch nach", OTHER), NT("fahrt ihr auch nach", OTHER),
     W("tage nach", LW_PAST), W("nach der op", LW_PAST),
     /* asking after an animal treated, a person of the team */
     NT("wie geht es", OTHER), NT("wie gehts", OTHER),

@@ -98,13 +98,13 @@ const struct lang_word lang_de_words[] = {
     {"musste ich mich abmelden", LW_NOT_STOP | LW_NOT_TEXT, LANG_NT_OTHER}, W("abmelden wenn", LW_NOT_STOP), W("abmelden falls", LW_NOT_STOP), W("wie kann ich mich abmelden", LW_STOP),
     /* stop, then a correction: "Stopp, ich meinte Dienstag!" */
     W("stop ich meinte", LW_NOT_STOP), W("stop ich meine", LW_NOT_STOP), W("stop meinte", LW_NOT_STOP),
-    W("stop sorry ich meinte", LW_NOT_STOP), W("stop falsch", LW_NOT_STOP), W("stop das war falsch", LW_NOT_STOP),
+    W("stop sorry ich meinte", LW_NOT_STOP), V("stop falsch", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR), V("stop das war falsch", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR),
     W("stop doch lieber", LW_NOT_STOP), W("stop lieber", LW_NOT_STOP), W("stop sondern", LW_NOT_STOP),
-    W("stop korrektur", LW_NOT_STOP), W("stop warte", LW_NOT_STOP),
+    V("stop korrektur", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR), W("stop warte", LW_NOT_STOP),
     W("stop moment", LW_NOT_STOP), W("stopp ich meinte", LW_NOT_STOP), W("stopp ich meine", LW_NOT_STOP),
-    W("stopp meinte", LW_NOT_STOP), W("stopp sorry ich meinte", LW_NOT_STOP), W("stopp falsch", LW_NOT_STOP),
-    W("stopp das war falsch", LW_NOT_STOP), W("stopp doch lieber", LW_NOT_STOP), W("stopp lieber", LW_NOT_STOP),
-    W("stopp sondern", LW_NOT_STOP), W("stopp korrektur", LW_NOT_STOP),
+    W("stopp meinte", LW_NOT_STOP), W("stopp sorry ich meinte", LW_NOT_STOP), V("stopp falsch", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR),
+    V("stopp das war falsch", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR), W("stopp doch lieber", LW_NOT_STOP), W("stopp lieber", LW_NOT_STOP),
+    W("stopp sondern", LW_NOT_STOP), V("stopp korrektur", LW_NOT_STOP | LW_CORRECT, LW_CORRECT_CLEAR),
     W("stopp warte", LW_NOT_STOP), W("stopp moment", LW_NOT_STOP),
     /* "Hören Sie auf (mir zu schreiben)!" */
     W("horen sie auf", LW_STOP), W("hoeren sie auf", LW_STOP), W("hort auf", LW_STOP),
@@ -442,13 +442,13 @@ const struct lang_word lang_de_words[] = {
     W("spater machen", LW_MOVE), W("fruher machen", LW_MOVE),
     W("geht auch spater", LW_MOVE), W("geht auch fruher", LW_MOVE),
     W("lieber spater", LW_MOVE), W("lieber fruher", LW_MOVE),
-    W("ich meinte", LW_CORRECT), W("ich mein", LW_CORRECT),
+    V("ich meinte", LW_CORRECT, LW_CORRECT_CLEAR), V("ich mein", LW_CORRECT, LW_CORRECT_CLEAR),
     W("mein doch", LW_CORRECT), W("ich mein doch", LW_CORRECT),
     /* "Samstag passt mir doch nicht, geht Dienstag 10?": a change of mind
      * about what was just agreed (de2 d02.2) */
     W("doch nicht", LW_CORRECT), W("geht doch nicht", LW_CORRECT),
     W("passt doch nicht", LW_CORRECT), W("passt mir doch nicht", LW_CORRECT),
-    W("klappt doch nicht", LW_CORRECT), W("meinte", LW_CORRECT), W("ich meine", LW_CORRECT),
+    W("klappt doch nicht", LW_CORRECT), V("meinte", LW_CORRECT, LW_CORRECT_CLEAR), V("ich meine", LW_CORRECT, LW_CORRECT_CLEAR),
     W("doch lieber", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
     /* a wish about the time, never a thing asked for ("Am liebsten
      * nächste Woche Dienstag": 'liebsten' was read as a service we lack) */
@@ -475,11 +475,21 @@ const struct lang_word lang_de_words[] = {
     W("ich meine oma", LW_OWNER), W("ich meine nichte", LW_OWNER),
     W("ich meine kollegin", LW_OWNER), W("ich meine partnerin", LW_OWNER),
     W("ich meine hund", LW_OWNER),
-    W("verschrieben", LW_CORRECT), W("vertippt", LW_CORRECT),
-    W("tippfehler", LW_CORRECT), W("korrektur", LW_CORRECT),
+    V("verschrieben", LW_CORRECT, LW_CORRECT_CLEAR), V("vertippt", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("tippfehler", LW_CORRECT, LW_CORRECT_CLEAR), V("korrektur", LW_CORRECT, LW_CORRECT_CLEAR),
     W("sondern", LW_CORRECT), W("oder besser", LW_CORRECT),
     W("mach lieber", LW_CORRECT), W("machen wir lieber", LW_CORRECT),
     W("dann lieber", LW_CORRECT), W("ach nee", LW_CORRECT),
+    /* a mistake owned, plainly: "Stopp, ich hab mich vertan. Ich meinte
+     * Freitag nächste Woche" is a correction, never an opt-out (de10 c15.2) */
+    V("vertan", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("verwechselt", LW_CORRECT, LW_CORRECT_CLEAR), V("vertauscht", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("mein fehler", LW_CORRECT, LW_CORRECT_CLEAR), V("fehler von mir", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("mein versehen", LW_CORRECT, LW_CORRECT_CLEAR), V("aus versehen", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("falscher tag", LW_CORRECT, LW_CORRECT_CLEAR), V("falsche tag", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("falsches datum", LW_CORRECT, LW_CORRECT_CLEAR), V("falsche uhrzeit", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("falsche zeit", LW_CORRECT, LW_CORRECT_CLEAR), V("falscher termin", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("das war falsch", LW_CORRECT, LW_CORRECT_CLEAR), V("war falsch", LW_CORRECT, LW_CORRECT_CLEAR),
     W("doch", LW_FILLER), W("gleiche", LW_SAME), W("gleichen", LW_SAME),
     W("gleiche zeit", LW_SAME), W("gleiche uhrzeit", LW_SAME),
     W("selbe zeit", LW_SAME), W("selben zeit", LW_SAME), W("selbe uhrzeit", LW_SAME),

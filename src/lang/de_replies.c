@@ -279,4 +279,5 @@ const struct lang_pack lang_pack_de = {
 		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
 		       "Zum Verkauf"},
     .when = &when_vocab_de,
+    .stems = &lang_de_stems,
 };

@@ -24,5 +24,6 @@
 
 /* Packs whose catalog words take endings (struct lang_stems). */
 extern const struct lang_stems lang_tr_stems; /* tr_reader.c */
+extern const struct lang_stems lang_de_stems; /* de_stems.c */
 
 #endif

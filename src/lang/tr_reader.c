@@ -384,9 +384,9 @@ const struct lang_word lang_tr_words[] = {
     W("ertelemek istiyorum", LW_MOVE), W("erteler misiniz", LW_MOVE),
     W("olsa", LW_CORRECT), W("olsa daha iyi", LW_CORRECT), W("olursa daha iyi", LW_CORRECT),
     W("yok yok", LW_CORRECT),
-    W("demek istedim", LW_CORRECT), W("onu demek istedim", LW_CORRECT),
-    W("kastettim", LW_CORRECT), W("yanlis yazdim", LW_CORRECT),
-    W("yanlis oldu", LW_CORRECT), W("hata yaptim", LW_CORRECT),
+    V("demek istedim", LW_CORRECT, LW_CORRECT_CLEAR), V("onu demek istedim", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("kastettim", LW_CORRECT, LW_CORRECT_CLEAR), V("yanlis yazdim", LW_CORRECT, LW_CORRECT_CLEAR),
+    V("yanlis oldu", LW_CORRECT, LW_CORRECT_CLEAR), V("hata yaptim", LW_CORRECT, LW_CORRECT_CLEAR),
     W("duzeltme", LW_CORRECT), W("degil de", LW_CORRECT),
     /* one more thing on the visit just booked ("bir de klima gazı
      * ekleyebilir misiniz aynı gün", review tr4 c09) */
