@@ -11,6 +11,7 @@
 
 #include "inquiry_read.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define STEM_CAP 64
@@ -160,4 +161,32 @@ size_t rd_vowelless_lookup(const struct reader *r, const char *word,
 	out[0].idx = found;
 	out[0].distance = 0;
 	return 1;
+}
+
+/*
+ * "axilas con laser", "cera de ingles", "laser para las axilas": two words
+ * of a catalog phrase joined by a linking word (the pack's LW_RELATIVE,
+ * then articles), in either order, name what the phrase names (review
+ * es10 s50 got the whole menu). LEN words from I; exact lookups only.
+ */
+size_t rd_linked_lookup(const struct reader *r, size_t i, size_t len,
+			struct cat_match *out, size_t cap)
+{
+	const struct tok *a = &r->t[i], *b = &r->t[i + len - 1];
+	char p[160];
+
+	if (len < 3 || len > 4 || !(r->t[i + 1].cls & LW_RELATIVE) ||
+	    a->cls != 0 || b->cls != 0)
+		return 0;
+	for (size_t k = i + 2; k + 1 < i + len; k++)
+		if (r->t[k].cls != LW_FILLER)
+			return 0; /* only an article between: "para las" */
+	for (int order = 0; order < 2; order++) {
+		snprintf(p, sizeof(p), "%s %s", order ? b->w : a->w,
+			 order ? a->w : b->w);
+		size_t n = catalog_lookup(r->cat, p, 0, out, cap);
+		if (n > 0 && out[0].distance == 0)
+			return n;
+	}
+	return 0;
 }

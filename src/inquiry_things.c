@@ -477,6 +477,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				n = rd_stem_lookup(r, phrase, m, 4);
 			if (n == 0 && len == 1 && r->t[i].cls == 0)
 				n = rd_vowelless_lookup(r, phrase, m, 4);
+			if (n == 0)
+				n = rd_linked_lookup(r, i, len, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
