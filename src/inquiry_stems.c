@@ -190,3 +190,25 @@ size_t rd_linked_lookup(const struct reader *r, size_t i, size_t len,
 	}
 	return 0;
 }
+
+/*
+ * Word I is one of the pack's function words ("unas": some) that a
+ * catalog word folds to ("uñas"), and here it works as one: a content
+ * word follows it in the same piece ("unas sesiones de láser", "unas
+ * cejas") and no article or possessive comes before it ("las unas", "mis
+ * unas" are the nails). Then it names nothing (review es10 s60: "regalarle
+ * unas sesiones de láser" got "no hacemos Uñas").
+ */
+int rd_function_word_here(const struct reader *r, size_t i)
+{
+	const struct tok *t = &r->t[i];
+	if (!(t->cls & LW_FILLER) || i + 1 >= r->n ||
+	    r->t[i + 1].segment != t->segment)
+		return 0;
+	if (i > 0 && r->t[i - 1].segment == t->segment &&
+	    (r->t[i - 1].cls & LW_FILLER) && !(r->t[i - 1].cls & LW_RELATIVE))
+		return 0;
+	const struct tok *next = &r->t[i + 1];
+	return !(next->cls & LW_FILLER) && !rd_has_digit(next->w) &&
+	       !(next->cls & (LW_WEEKDAY | LW_DATEWORD | LW_CONJ));
+}

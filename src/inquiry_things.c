@@ -512,6 +512,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				continue;
 			if (len == 1 && pronoun_first(r, i))
 				continue;
+			if (len == 1 && rd_function_word_here(r, i))
+				continue;
 			/* "baño y corte de uñas": the last word begins a
 			 * longer phrase ("corte de uñas") that the catalog
 			 * lists word for word; it binds there, and the words
