@@ -212,3 +212,38 @@ int rd_function_word_here(const struct reader *r, size_t i)
 	return !(next->cls & LW_FILLER) && !rd_has_digit(next->w) &&
 	       !(next->cls & (LW_WEEKDAY | LW_DATEWORD | LW_CONJ));
 }
+
+/*
+ * "láser de piernas y de axilas", "el precio de cera piernas y de ingles":
+ * after a service's phrase, "and" (a linking word may follow) and a word
+ * the pack does not know, with the first word of that phrase before it,
+ * is another catalog phrase ("laser axilas", "cera ingles"): the head is
+ * said once for both (review es10 s21 s47 lost the second). Exact lookups.
+ */
+void rd_shared_head(struct reader *r, struct inquiry *q)
+{
+	struct cat_match m[1];
+	char p[160];
+
+	for (size_t j = 2; j < r->n; j++) {
+		struct tok *t = &r->t[j];
+		size_t k = j - 1;
+		if (t->thing != 0 || t->cls != 0 || rd_has_digit(t->w))
+			continue;
+		if ((r->t[k].cls & LW_RELATIVE) && k > 1)
+			k--;
+		if (!(r->t[k].cls & LW_CONJ) || r->t[k - 1].thing == 0)
+			continue;
+		const struct inq_thing *prev =
+		    &q->things[r->t[k - 1].thing - 1];
+		size_t hl = strcspn(prev->word, " ");
+		if (prev->kind != CAT_SERVICE || prev->word[hl] == '\0')
+			continue;
+		snprintf(p, sizeof(p), "%.*s %s", (int)hl, prev->word, t->w);
+		if (catalog_lookup(r->cat, p, 0, m, 1) == 0 ||
+		    m[0].distance != 0 || m[0].kind != CAT_SERVICE)
+			continue;
+		rd_add_thing(q, (int)m[0].kind, m[0].idx, 0, prev->role, t, p);
+		t->thing = (int)q->n_things;
+	}
+}

@@ -797,6 +797,7 @@ static void animal_of_service(const struct reader *r, struct inquiry *q)
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
+	rd_shared_head(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
 	unit_of_service(r, q);
