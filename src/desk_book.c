@@ -163,6 +163,31 @@ void say_no(struct ctx *c, const struct request *rq, const char *tpl,
 		conv_clear(c);
 }
 
+/*
+ * Our next free slots after a day that cannot be had, keeping what else was
+ * asked: a time asked is the same time on the nearest open days, a part of
+ * the day ("por la tarde") that part on the next days (review es10 s18
+ * s59: "a las 5 de la tarde" on a holiday got the next morning).
+ */
+static size_t alternatives(struct ctx *c, const struct request *rq,
+			   const struct store_booking *mv, int64_t *opts)
+{
+	const struct when_req *w = &rq->w;
+	const struct when_day *not_day = w->has_not_day ? &w->not_day : NULL;
+	struct when_day next = when_day_add(w->day, 1);
+	size_t n = 0;
+
+	if (w->time == WHEN_TIME_AT && !w->hour_asked &&
+	    (w->problem == WHEN_FINE || w->alt_min[0] >= 0))
+		n = same_time_slots(c, rq, not_day, mv, opts, NEAREST);
+	else if (w->time == WHEN_TIME_WINDOW)
+		n = next_free(c, rq->svc, next, w->from_min, w->to_min, mv,
+			      opts, NEAREST);
+	if (n == 0 && !c->err)
+		n = next_free(c, rq->svc, next, 0, 24 * 60, mv, opts, NEAREST);
+	return n;
+}
+
 /* Nothing that day: the honest no, with the next free slots. */
 void day_is_gone(struct ctx *c, const struct request *rq, enum desk_reason why)
 {
@@ -185,8 +210,7 @@ void day_is_gone(struct ctx *c, const struct request *rq, enum desk_reason why)
 		break;
 	}
 	if (why != DESK_REASON_BEYOND_HORIZON)
-		n = next_free(c, rq->svc, when_day_add(rq->w.day, 1), 0,
-			      24 * 60, mv, opts, NEAREST);
+		n = alternatives(c, rq, mv, opts);
 	if (c->err)
 		return;
 	say_no(c, rq, tpl, why, opts, n);

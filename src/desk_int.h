@@ -238,6 +238,11 @@ size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 size_t next_free(struct ctx *c, const struct cat_service *svc,
 		 struct when_day from, int from_min, int to_min,
 		 const struct store_booking *moving, int64_t *out, size_t want);
+/* The time asked, on the open days nearest the one that cannot be had. */
+size_t same_time_slots(struct ctx *c, const struct request *rq,
+		       const struct when_day *not_day,
+		       const struct store_booking *moving, int64_t *out,
+		       size_t want);
 void days_changed(struct ctx *c);
 void days_free(struct ctx *c);
 /* Name providers covering id in part p's {providers}; the no is recorded

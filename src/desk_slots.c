@@ -198,6 +198,72 @@ size_t next_free(struct ctx *c, const struct cat_service *svc,
 	return n;
 }
 
+static int same_day(const struct ctx *c, const struct when_day *d, int64_t t)
+{
+	struct when_local l = local_of(c, t);
+	return when_day_cmp(d, &l.day) == 0;
+}
+
+/* The minute of W that fits day D: the time asked, or of a bare hour
+ * ("a las 11") the reading inside D's hours; -1 when neither does. */
+static int minute_on(const struct ctx *c, const struct when_req *w,
+		     const struct when_day *d)
+{
+	if (w->problem != WHEN_AMBIGUOUS_TIME || w->alt_min[0] < 0)
+		return w->from_min;
+	int a = when_is_slot(c->cat, d, 1, w->alt_min[0]);
+	int b = when_is_slot(c->cat, d, 1, w->alt_min[1]);
+	return a ? w->alt_min[0] : b ? w->alt_min[1] : -1;
+}
+
+/*
+ * The day asked cannot be had (closed, full): the same time on the open
+ * days nearest it, before and after ("el martes a las 5" on a holiday: lun
+ * and mié at 17:00, review es10 s18 s59), the slot nearest the time within
+ * an hour; a day said not to be meant (NOT_DAY, or NULL) and the day of
+ * the booking being moved are never one.
+ * In time order; 0 when no day has it.
+ */
+size_t same_time_slots(struct ctx *c, const struct request *rq,
+		       const struct when_day *not_day,
+		       const struct store_booking *moving, int64_t *out,
+		       size_t want)
+{
+	int horizon = c->cat->policy.booking_horizon_days;
+	size_t n = 0;
+
+	for (int k = 1; k <= 14 && n < want; k++) {
+		for (int side = 0; side < 2 && n < want; side++) {
+			struct when_day d =
+			    when_day_add(rq->w.day, side ? -k : k);
+			int64_t t[1];
+			if (when_day_cmp(&d, &c->lnow.day) < 0 ||
+			    when_day_diff(&c->lnow.day, &d) > horizon ||
+			    (not_day != NULL && when_day_cmp(&d, not_day) == 0))
+				continue;
+			/* a move never goes back to the day it leaves */
+			if (moving != NULL && same_day(c, &d, moving->start))
+				continue;
+			int m = minute_on(c, &rq->w, &d);
+			if (m < 0 ||
+			    nearest_slots(c, rq->svc, &d, m, moving, t, 1) == 0)
+				continue;
+			if (llabs((long long)(t[0] - epoch_of(c, &d, m))) <=
+			    3600)
+				out[n++] = t[0];
+			if (c->err)
+				return n;
+		}
+	}
+	for (size_t i = 1; i < n; i++) /* in time order */
+		for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			int64_t v = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = v;
+		}
+	return n;
+}
+
 /* ---- referrals ------------------------------------------------------------
  */
 

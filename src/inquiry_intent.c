@@ -570,7 +570,10 @@ static int cant_within_request(const struct reader *r, int at)
 			continue;
 		if ((r->t[k].cls | r->t[k].pcls) & LW_CANCEL)
 			return 0;
-		if (r->t[k].cls & LW_BOOK)
+		/* "corte el viernes, el lunes no puedo": a thing named
+		 * in another piece is what they ask for */
+		if ((r->t[k].cls & LW_BOOK) ||
+		    (r->t[k].thing != 0 && r->t[k].segment != r->t[at].segment))
 			asks = 1;
 	}
 	return asks;

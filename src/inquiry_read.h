@@ -70,6 +70,16 @@ size_t rd_stem_lookup(const struct reader *r, const char *word,
 		      struct cat_match *out, size_t cap);
 size_t rd_vowelless_lookup(const struct reader *r, const char *word,
 			   struct cat_match *out, size_t cap);
+/* LEN words from I, two catalog words joined by a linking word ("axilas
+ * con laser" for "laser axilas"): the matches (0: none). */
+size_t rd_linked_lookup(const struct reader *r, size_t i, size_t len,
+			struct cat_match *out, size_t cap);
+/* Word I is a function word of the pack used as one ("unas sesiones"),
+ * never the catalog word it folds to ("uñas"). */
+int rd_function_word_here(const struct reader *r, size_t i);
+/* "láser de piernas y de axilas": the second service under the first's
+ * head word, added to Q's things. */
+void rd_shared_head(struct reader *r, struct inquiry *q);
 
 /* inquiry_job.c (the pack's job words): trade work named that the
  * catalog doesn't know, into q->asked_word, cleanly ("clutches", "a wiper

@@ -11,6 +11,7 @@
 
 #include "inquiry_read.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define STEM_CAP 64
@@ -160,4 +161,89 @@ size_t rd_vowelless_lookup(const struct reader *r, const char *word,
 	out[0].idx = found;
 	out[0].distance = 0;
 	return 1;
+}
+
+/*
+ * "axilas con laser", "cera de ingles", "laser para las axilas": two words
+ * of a catalog phrase joined by a linking word (the pack's LW_RELATIVE,
+ * then articles), in either order, name what the phrase names (review
+ * es10 s50 got the whole menu). LEN words from I; exact lookups only.
+ */
+size_t rd_linked_lookup(const struct reader *r, size_t i, size_t len,
+			struct cat_match *out, size_t cap)
+{
+	const struct tok *a = &r->t[i], *b = &r->t[i + len - 1];
+	char p[160];
+
+	if (len < 3 || len > 4 || !(r->t[i + 1].cls & LW_RELATIVE) ||
+	    a->cls != 0 || b->cls != 0)
+		return 0;
+	for (size_t k = i + 2; k + 1 < i + len; k++)
+		if (r->t[k].cls != LW_FILLER)
+			return 0; /* only an article between: "para las" */
+	for (int order = 0; order < 2; order++) {
+		snprintf(p, sizeof(p), "%s %s", order ? b->w : a->w,
+			 order ? a->w : b->w);
+		size_t n = catalog_lookup(r->cat, p, 0, out, cap);
+		if (n > 0 && out[0].distance == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * Word I is one of the pack's function words ("unas": some) that a
+ * catalog word folds to ("uñas"), and here it works as one: a content
+ * word follows it in the same piece ("unas sesiones de láser", "unas
+ * cejas") and no article or possessive comes before it ("las unas", "mis
+ * unas" are the nails). Then it names nothing (review es10 s60: "regalarle
+ * unas sesiones de láser" got "no hacemos Uñas").
+ */
+int rd_function_word_here(const struct reader *r, size_t i)
+{
+	const struct tok *t = &r->t[i];
+	if (!(t->cls & LW_FILLER) || i + 1 >= r->n ||
+	    r->t[i + 1].segment != t->segment)
+		return 0;
+	if (i > 0 && r->t[i - 1].segment == t->segment &&
+	    (r->t[i - 1].cls & LW_FILLER) && !(r->t[i - 1].cls & LW_RELATIVE))
+		return 0;
+	const struct tok *next = &r->t[i + 1];
+	return !(next->cls & LW_FILLER) && !rd_has_digit(next->w) &&
+	       !(next->cls & (LW_WEEKDAY | LW_DATEWORD | LW_CONJ));
+}
+
+/*
+ * "láser de piernas y de axilas", "el precio de cera piernas y de ingles":
+ * after a service's phrase, "and" (a linking word may follow) and a word
+ * the pack does not know, with the first word of that phrase before it,
+ * is another catalog phrase ("laser axilas", "cera ingles"): the head is
+ * said once for both (review es10 s21 s47 lost the second). Exact lookups.
+ */
+void rd_shared_head(struct reader *r, struct inquiry *q)
+{
+	struct cat_match m[1];
+	char p[160];
+
+	for (size_t j = 2; j < r->n; j++) {
+		struct tok *t = &r->t[j];
+		size_t k = j - 1;
+		if (t->thing != 0 || t->cls != 0 || rd_has_digit(t->w))
+			continue;
+		if ((r->t[k].cls & LW_RELATIVE) && k > 1)
+			k--;
+		if (!(r->t[k].cls & LW_CONJ) || r->t[k - 1].thing == 0)
+			continue;
+		const struct inq_thing *prev =
+		    &q->things[r->t[k - 1].thing - 1];
+		size_t hl = strcspn(prev->word, " ");
+		if (prev->kind != CAT_SERVICE || prev->word[hl] == '\0')
+			continue;
+		snprintf(p, sizeof(p), "%.*s %s", (int)hl, prev->word, t->w);
+		if (catalog_lookup(r->cat, p, 0, m, 1) == 0 ||
+		    m[0].distance != 0 || m[0].kind != CAT_SERVICE)
+			continue;
+		rd_add_thing(q, (int)m[0].kind, m[0].idx, 0, prev->role, t, p);
+		t->thing = (int)q->n_things;
+	}
 }

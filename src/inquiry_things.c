@@ -477,6 +477,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 				n = rd_stem_lookup(r, phrase, m, 4);
 			if (n == 0 && len == 1 && r->t[i].cls == 0)
 				n = rd_vowelless_lookup(r, phrase, m, 4);
+			if (n == 0)
+				n = rd_linked_lookup(r, i, len, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
 			const char *bare = unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
@@ -509,6 +511,8 @@ static void match_words(struct reader *r, struct inquiry *q)
 			if (len == 1 && phrase_covered(r, i))
 				continue;
 			if (len == 1 && pronoun_first(r, i))
+				continue;
+			if (len == 1 && rd_function_word_here(r, i))
 				continue;
 			/* "baño y corte de uñas": the last word begins a
 			 * longer phrase ("corte de uñas") that the catalog
@@ -880,6 +884,7 @@ static void animal_of_service(const struct reader *r, struct inquiry *q)
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
+	rd_shared_head(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
 	unit_of_service(r, q);

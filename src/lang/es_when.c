@@ -182,6 +182,26 @@ static const struct when_word es_words[] = {
     P("a primera hora de la mañana", WHEN_SPAN(360, 600)),
     P("a última hora de la mañana", WHEN_SPAN(720, 900)),
     E("de la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    /* "a las 5 d la tarde": "d" is "de" by SMS (review es10 s18) */
+    E("d la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    E("d la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("d la mñn", WS_WINDOW, WHEN_SPAN(360, 720)),
+    E("d la noche", WS_WINDOW, WHEN_SPAN(1080, 1440)),
+    /* after work is the late afternoon ("tenéis algo para después del
+     * trabajo mañana?" got 10:00, review es10 s26) */
+    P("después del trabajo", WHEN_SPAN(1020, 1260)),
+    P("después de trabajar", WHEN_SPAN(1020, 1260)),
+    P("al salir del trabajo", WHEN_SPAN(1020, 1260)),
+    P("al salir de trabajar", WHEN_SPAN(1020, 1260)),
+    P("cuando salga del trabajo", WHEN_SPAN(1020, 1260)),
+    P("cuando salgo del trabajo", WHEN_SPAN(1020, 1260)),
+    P("a la salida del trabajo", WHEN_SPAN(1020, 1260)),
+    P("saliendo del trabajo", WHEN_SPAN(1020, 1260)),
+    P("después del curro", WHEN_SPAN(1020, 1260)),
+    P("al salir del curro", WHEN_SPAN(1020, 1260)),
+    P("cuando salga del curro", WHEN_SPAN(1020, 1260)),
+    P("saliendo del curro", WHEN_SPAN(1020, 1260)),
+    P("después de la oficina", WHEN_SPAN(1020, 1260)),
     P("por la tarde", WHEN_SPAN(900, 1260)),
     P("x la tarde", WHEN_SPAN(900, 1260)),
     P("en la tarde", WHEN_SPAN(900, 1260)),
@@ -214,6 +234,17 @@ static const struct when_word es_words[] = {
     E("desde las", WS_AFTER, 0),
     E("antes de las", WS_BEFORE, 0),
     E("antes de", WS_BEFORE, 0), /* "antes de navidad": the days up to it */
+    E("antes del", WS_BEFORE, 0), /* "antes del sábado" */
+    /* leaving that day: the days before it ("me voy de viaje el sábado"
+     * got Saturday's slots, review es10 s38) */
+    E("me voy de viaje", WS_BEFORE, 0),
+    E("me voy de vacaciones", WS_BEFORE, 0),
+    E("nos vamos de viaje", WS_BEFORE, 0),
+    E("nos vamos de vacaciones", WS_BEFORE, 0),
+    E("salgo de viaje", WS_BEFORE, 0),
+    E("me marcho de viaje", WS_BEFORE, 0),
+    E("me voy fuera", WS_BEFORE, 0),
+    E("me marcho", WS_BEFORE, 0),
     E("entre", WS_BETWEEN, 0),
     E("entre las", WS_BETWEEN, 0),
     E("y las", WS_TO, 0),
