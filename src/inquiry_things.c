@@ -696,10 +696,12 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			 * the word is in the other's name ("Fußpflege für
 			 * Diabetiker"), one service however the text joins
 			 * them (review de10 S03); "um corte e um corte
-			 * infantil" names the word twice: two */
+			 * infantil" names the word twice: two; a question of
+			 * its own ("quanto é o alongamento? e a manutenção?")
+			 * is its own service */
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
-			    tb->distance <= 2 &&
+			    tb->segment == ta->segment && tb->distance <= 2 &&
 			    strchr(ta->word, ' ') == NULL &&
 			    strstr(tb->word, ta->word) == NULL &&
 			    !name_holds_word(cat, ta->idx, tb->word) &&
@@ -721,6 +723,7 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			}
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
+			    tb->segment == ta->segment &&
 			    strchr(ta->word, ' ') == NULL &&
 			    (phrase_holds_stem(cat->services[tb->idx].words,
 					       cat->services[tb->idx].n_words,
