@@ -171,7 +171,10 @@ int hw_queue(struct store *st, const struct catalog *cat, const char *to,
 	    .inbox_id = inbox_id,
 	    .max_segments = max,
 	    .expires_at = now + (int64_t)cat->policy.reply_expiry_minutes * 60,
-	    .national_shift = cat->policy.national_shift};
+	    .national_shift = cat->policy.national_shift,
+	    /* a staff answer may be queued by `smsdesk reply` for a daemon
+	     * whose clock is pinned (see cmd_send): due at once */
+	    .due_at = origin == STORE_ORIGIN_STAFF ? STORE_DUE_AT_ONCE : 0};
 	int rc = outbox_queue(st, &t, now, &id, err, sizeof(err));
 
 	if (rc >= 0 && (flags & HANDOFF_NEVER_SEND))

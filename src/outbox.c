@@ -70,7 +70,8 @@ int outbox_queue(struct store *st, const struct outbox_text *t, int64_t now,
 				       .parts = parts,
 				       .n_parts = (size_t)n,
 				       .expires_at = t->expires_at,
-				       .flags = t->flags};
+				       .flags = t->flags,
+				       .due_at = t->due_at};
 	rc = store_outbox_queue(st, &msg, now, msg_id);
 	if (rc < 0)
 		snprintf(err, errlen, "%s", store_strerror(rc));

@@ -314,7 +314,10 @@ int staffbook_notify(struct store *st, const struct catalog *cat,
 				.text = text,
 				.origin = STORE_ORIGIN_STAFF,
 				.max_segments = cat->policy.max_segments,
-				.national_shift = cat->policy.national_shift};
+				.national_shift = cat->policy.national_shift,
+				/* queued by a staff command for the daemon,
+				 * whose clock may be pinned (see cmd_send) */
+				.due_at = STORE_DUE_AT_ONCE};
 	rc = outbox_queue(st, &t, now, msg_id, err, errlen);
 	return rc < 0 ? rc : STAFFBOOK_QUEUED;
 }

@@ -129,10 +129,11 @@ int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
 	if (rc == STORE_OK)
 		id = db_last_id(st);
 	for (size_t i = 0; rc == STORE_OK && i < msg->n_parts; i++)
-		rc = db_exec(st, SQL_PART_INSERT,
-			     DB_ARGS(DB_I(id), DB_I(i + 1),
-				     DB_T(msg->parts[i].pdu_hex),
-				     DB_I(msg->parts[i].tpdu_len), DB_I(now)));
+		rc = db_exec(
+		    st, SQL_PART_INSERT,
+		    DB_ARGS(DB_I(id), DB_I(i + 1), DB_T(msg->parts[i].pdu_hex),
+			    DB_I(msg->parts[i].tpdu_len),
+			    DB_I(msg->due_at > 0 ? msg->due_at : now)));
 	rc = db_tx_leave(st, &tx, rc);
 	if (rc == STORE_OK && msg_id != NULL)
 		*msg_id = id;

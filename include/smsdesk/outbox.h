@@ -80,6 +80,7 @@ struct outbox_text {
 	int64_t expires_at; /* not sent at or after this; 0 = never */
 	unsigned flags;	    /* enum store_out_flags */
 	int national_shift; /* policy.national_shift: GSM shift tables */
+	int64_t due_at;	    /* store_outbox_new.due_at; 0: at now */
 };
 
 /*

@@ -376,7 +376,12 @@ struct store_outbox_new {
 	size_t n_parts;			    /* 1..255 */
 	int64_t expires_at; /* not sent at or after this (UTC); 0 = never */
 	unsigned flags;	    /* enum store_out_flags */
+	/* First try at or after this (UTC); 0: at `now`. STORE_DUE_AT_ONCE:
+	 * whatever the clock of the process that sends it says (`smsdesk
+	 * send` queues for a daemon whose clock may be pinned, --now). */
+	int64_t due_at;
 };
+#define STORE_DUE_AT_ONCE 1
 
 /* One part due for sending, as store_outbox_next hands it out. */
 struct store_out_job {
@@ -395,7 +400,7 @@ struct store_out_job {
 	unsigned flags;	    /* enum store_out_flags */
 };
 
-/* Queue a message and its parts, all due at `now`. */
+/* Queue a message and its parts, all due at `now` (or msg->due_at). */
 int store_outbox_queue(struct store *st, const struct store_outbox_new *msg,
 		       int64_t now, int64_t *msg_id);
 /*

@@ -64,7 +64,12 @@ static int queue(struct store *st, const struct catalog *cat, const char *to,
 				.country = cat->country,
 				.text = text,
 				.origin = STORE_ORIGIN_STAFF,
-				.national_shift = cat->policy.national_shift};
+				.national_shift = cat->policy.national_shift,
+				/* due for the daemon at once, whatever its
+				 * clock: a demo's or a test's pinned --now
+				 * earlier than ours held it back until the
+				 * wall clock caught up */
+				.due_at = STORE_DUE_AT_ONCE};
 	int rc;
 
 	/* Opt-outs stored before numbers were kept in E.164. */
