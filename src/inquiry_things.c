@@ -723,7 +723,6 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			}
 			if (ta->kind == CAT_SERVICE &&
 			    tb->kind == CAT_SERVICE && ta->idx != tb->idx &&
-			    tb->segment == ta->segment &&
 			    strchr(ta->word, ' ') == NULL &&
 			    (phrase_holds_stem(cat->services[tb->idx].words,
 					       cat->services[tb->idx].n_words,
