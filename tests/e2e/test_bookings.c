@@ -496,8 +496,11 @@ static void test_errors(void)
 static void queue(struct store *st, const char *to, int64_t now)
 {
 	struct store_out_part part = {"0011000B91", 10};
-	struct store_outbox_new msg = {
-	    to, "text", STORE_ORIGIN_REPLY, 0, NULL, &part, 1, 0, 0};
+	struct store_outbox_new msg = {.to = to,
+				       .text = "text",
+				       .origin = STORE_ORIGIN_REPLY,
+				       .parts = &part,
+				       .n_parts = 1};
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, NULL), STORE_OK);
 }

@@ -91,15 +91,12 @@ static int64_t queue_reply(struct store *st, const char *to, int n_parts,
 	    {"0041000B914421436587F90000A0050003AA0302", 21},
 	    {"0041000B914421436587F90000A0050003AA0303", 22},
 	};
-	struct store_outbox_new msg = {to,
-				       "Booked: haircut",
-				       STORE_ORIGIN_REPLY,
-				       inbox_id,
-				       NULL,
-				       parts,
-				       (size_t)n_parts,
-				       0,
-				       0};
+	struct store_outbox_new msg = {.to = to,
+				       .text = "Booked: haircut",
+				       .origin = STORE_ORIGIN_REPLY,
+				       .inbox_id = inbox_id,
+				       .parts = parts,
+				       .n_parts = (size_t)n_parts};
 	int64_t id = 0;
 
 	CHECK_INT(store_outbox_queue(st, &msg, now, &id), STORE_OK);
@@ -660,8 +657,11 @@ static void test_outbox_bad_args_and_replies_guard(void)
 	char path[128], big[STORE_PDU_HEX_MAX + 2];
 	struct store *st = open_new(path, sizeof(path));
 	struct store_out_part part = {big, 10};
-	struct store_outbox_new msg = {
-	    "+441632960001", "x", STORE_ORIGIN_STAFF, 0, NULL, &part, 1, 0, 0};
+	struct store_outbox_new msg = {.to = "+441632960001",
+				       .text = "x",
+				       .origin = STORE_ORIGIN_STAFF,
+				       .parts = &part,
+				       .n_parts = 1};
 	int64_t n = -1, id;
 
 	if (st == NULL) {
@@ -1192,15 +1192,11 @@ static void crash_child(const char *path, const struct crash_pipes *p)
 		struct store_inbox_new in = {
 		    "+441632960001", i, pdu, "cut", 0, "m1", 0};
 		struct store_out_part part = {"0011000B91", 10};
-		struct store_outbox_new msg = {"+441632960001",
-					       "ok",
-					       STORE_ORIGIN_REPLY,
-					       0,
-					       NULL,
-					       &part,
-					       1,
-					       0,
-					       0};
+		struct store_outbox_new msg = {.to = "+441632960001",
+					       .text = "ok",
+					       .origin = STORE_ORIGIN_REPLY,
+					       .parts = &part,
+					       .n_parts = 1};
 		int64_t id = 0;
 
 		snprintf(pdu, sizeof(pdu), "07%06d", i);
