@@ -337,11 +337,11 @@ static void timers(struct daemon *d, int64_t now_ms)
 	}
 	for (size_t i = 0; i < d->n_modems; i++)
 		health_modem(d->health, i, d->modems[i].name, d->modems[i].m,
-			     wall_now(d));
+			     real_now());
 	for (size_t i = 0; i < d->n_kannel; i++)
 		health_kannel(d->health, d->n_modems + i, d->kannel[i],
-			      wall_now(d));
-	health_tick(d->health, now_ms, wall_now(d));
+			      real_now());
+	health_tick(d->health, now_ms, wall_now(d), real_now());
 	if (d->next_unanswered_ms != 0 && now_ms >= d->next_unanswered_ms)
 		answer_unanswered(d);
 	if (now_ms >= d->next_prune_ms) {
@@ -480,7 +480,7 @@ static int start(struct daemon *d)
 	struct health_config hc = {.st = d->st,
 				   .version = SMSDESK_VERSION,
 				   .pid = (int64_t)getpid(),
-				   .started_at = wall_now(d)};
+				   .started_at = real_now()};
 	d->health = health_new(&hc);
 	if (d->in == NULL || d->ob == NULL || d->health == NULL) {
 		log_error("cannot start: %s", strerror(errno));
@@ -531,7 +531,7 @@ static int start(struct daemon *d)
 static void stop(struct daemon *d)
 {
 	if (d->health != NULL)
-		health_stopped(d->health, wall_now(d));
+		health_stopped(d->health, real_now());
 	health_free(d->health);
 	/* Before the outbox and the store: what is in flight stays "sending"
 	 * and is sent again at the next start. */

@@ -140,6 +140,13 @@ static inline int64_t earliest(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
+/* The machine's clock, for what another process compares with its own
+ * (the heartbeat `smsdesk status` reads), never the desk's --now. */
+static inline int64_t real_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
 /* The desk's clock: the wall clock (or --now running on with it). */
 static inline int64_t wall_now(const struct daemon *d)
 {

@@ -287,7 +287,8 @@ static int64_t beat_due(const struct health *h)
 	return h->last_write_ms + (h->changed ? CHANGE_MS : HEALTH_BEAT_MS);
 }
 
-void health_tick(struct health *h, int64_t now_ms, int64_t wall_now)
+void health_tick(struct health *h, int64_t now_ms, int64_t desk_now,
+		 int64_t real_now)
 {
 	char msg[STORE_ID_MAX + 16];
 
@@ -295,7 +296,7 @@ void health_tick(struct health *h, int64_t now_ms, int64_t wall_now)
 		notify(h, "WATCHDOG=1");
 		h->next_watchdog_ms = now_ms + h->watchdog_ms;
 	}
-	count(h, now_ms, wall_now);
+	count(h, now_ms, desk_now);
 	if (now_ms < beat_due(h))
 		return;
 	build_status(h);
@@ -308,7 +309,7 @@ void health_tick(struct health *h, int64_t now_ms, int64_t wall_now)
 		h->ready_sent = 1;
 		log_info("ready: %s", h->status);
 	}
-	h->beat.updated_at = wall_now;
+	h->beat.updated_at = real_now;
 	h->last_write_ms = now_ms;
 	/* the store busy: written again within a second */
 	h->changed = store_health_put(h->st, &h->beat) != STORE_OK;

@@ -84,8 +84,12 @@ void health_kannel(struct health *h, size_t i, const struct kannel *k,
 		   int64_t wall_now);
 
 /* From the loop, every pass: READY, STATUS, WATCHDOG and the heartbeat
- * when each is due. */
-void health_tick(struct health *h, int64_t now_ms, int64_t wall_now);
+ * when each is due. desk_now is the desk's clock (what the day's counts
+ * are about, pinned by --now); real_now is the machine's: the heartbeat
+ * is stamped with it, since `smsdesk status` judges its age by its own
+ * real clock, whatever the daemon's --now. */
+void health_tick(struct health *h, int64_t now_ms, int64_t desk_now,
+		 int64_t real_now);
 /* When health_tick next has something to do (monotonic ms; for the poll
  * timeout), or -1 for nothing. */
 int64_t health_next_deadline(const struct health *h);
