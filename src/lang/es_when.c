@@ -233,7 +233,7 @@ static const struct when_word es_words[] = {
     E("a partir de las", WS_AFTER, 0),
     E("desde las", WS_AFTER, 0),
     E("antes de las", WS_BEFORE, 0),
-    E("antes de", WS_BEFORE, 0), /* "antes de navidad": the days up to it */
+    E("antes de", WS_BEFORE, 0),  /* "antes de navidad": the days up to it */
     E("antes del", WS_BEFORE, 0), /* "antes del sábado" */
     /* leaving that day: the days before it ("me voy de viaje el sábado"
      * got Saturday's slots, review es10 s38) */
@@ -353,7 +353,9 @@ static const struct when_word es_words[] = {
     E("en vez del", WS_NOT, 0),
     E("en lugar de", WS_NOT, 0),
     E("en lugar del", WS_NOT, 0),
-    E("no puedo", WS_NOT, 0), /* "no puedo el jueves, mejor el viernes" */
+    /* "no puedo el jueves, mejor el viernes"; after the day too: "quiero
+     * corte el viernes que el lunes no puedo" (review es10) */
+    {"no puedo", WS_NOT, WF_POST, 0},
     {"no me va bien", WS_NOT, WF_POST, 0},
     {"no me viene bien", WS_NOT, WF_POST, 0},
     /* "abrís", "abren": opening, never a misspelt "abril" ("¿abrís el 8
