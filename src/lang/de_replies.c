@@ -243,8 +243,7 @@ static const struct lang_tpl tpls[] = {
 		    "{service} am {day}."},
     {"dated_far", "Der {day} liegt weiter voraus, als wir buchen: {service} "
 		  "geht dann noch nicht."},
-    {"rest_asked", "Dann nennen Sie mir bitte noch eine Uhrzeit für "
-		   "{services}."},
+    {"rest_asked", "Direkt im Anschluss: {services}."},
     {"rest_failed_at",
      "{services} zur genannten Uhrzeit ging nicht (belegt oder keine "
      "Startzeit): bitte eine andere Uhrzeit dafür senden."},

@@ -211,7 +211,7 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, week from {day}: {count} "
 			   "booked. Waiting for a person: {waiting}. Turned "
 			   "away since {since}: {turned_away}."},
-    {"rest_asked", "Then text me a time for the {services} too."},
+    {"rest_asked", "The {services} straight after it."},
     {"dated_booked", "Also booked: {service}, {when}, {price}. Ref {ref}."},
     {"dated_free", "{service} on {day}: free {slots}. Text me the time you "
 		   "want for it."},

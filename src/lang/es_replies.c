@@ -246,7 +246,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Dime también una hora para {service} el {day}."},
     {"dated_far", "El {day} queda más allá de lo que reservamos: {service} "
 		  "ese día aún no."},
-    {"rest_asked", "Dime también una hora para {services}."},
+    {"rest_asked", "Y justo después, {services}."},
     {"rest_failed_at", "El resto ({services}) a esa hora no puede ser "
 		       "(ocupado o no es hora de inicio): dime otra hora."},
     {"rest_later", "Ojo: {service} empieza a las {time}, no justo después a "

@@ -259,7 +259,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Envoyez-moi aussi une heure pour {service} le {day}."},
     {"dated_far", "Le {day} est plus loin que nos réservations : pas encore "
 		  "de {service} ce jour-là."},
-    {"rest_asked", "Envoyez-moi aussi une heure pour : {services}."},
+    {"rest_asked", "Et juste après : {services}."},
     {"rest_failed_at",
      "{services} à l'heure indiquée n'est pas possible (pris ou pas un horaire "
      "de début) : envoyez une autre heure."},

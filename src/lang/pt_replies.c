@@ -250,7 +250,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Agora envie uma hora para {service} {day}."},
     {"dated_far", "{day} está além do prazo de agendamento: {service} nesse "
 		  "dia ainda não."},
-    {"rest_asked", "Agora envie uma hora para {services}."},
+    {"rest_asked", "E logo em seguida, {services}."},
     {"rest_failed_at", "{services} à hora indicada não dá (ocupado ou não é "
 		       "hora de início): envie outra hora."},
     {"rest_later", "Atenção: {service} começa às {time}, não logo depois às "

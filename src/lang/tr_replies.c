@@ -233,7 +233,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "O zaman {day} {service} için de bir saat yazın."},
     {"dated_far", "{day} randevu verdiğimiz süreden ileride: o gün için "
 		  "{service} henüz olmaz."},
-    {"rest_asked", "O zaman {services} için de bir saat yazın."},
+    {"rest_asked", "Hemen ardından da {services}."},
     {"rest_failed_at", "{services} yazdığınız saatte olmadı (dolu ya da "
 		       "başlangıç saati değil); başka bir saat yazın."},
     {"rest_later", "Not: {service} saat {time} başlıyor; hemen arkasından "
