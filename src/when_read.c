@@ -203,6 +203,20 @@ static int negated_at(const struct rd *rd, int i)
 	return 0;
 }
 
+/* Where a time follows token e, maybe after a word of no time ("but",
+ * "mais", "sondern") and an "at" word: its first token, or -1. */
+static int time_follows(const struct rd *rd, int e)
+{
+	const struct lex_hit *at;
+
+	e = skip(rd, e);
+	if (tok(rd, e)->num < 0 && longest(rd, e) == 0)
+		e++;
+	if ((at = hit(rd, e, WS_AT)) != NULL)
+		e += at->len;
+	return tok(rd, e)->num >= 0 && wr_time_len(rd, e) > 0 ? e : -1;
+}
+
 /*
  * Does a WS_NOT entry that may stand after the day (WF_POST) start at
  * token j, one SKIP word allowed before it ("Morgen keine Zeit", "am
@@ -223,6 +237,14 @@ static int negated_after(const struct rd *rd, int j)
 		return 1; /* "Montag kann ich nicht, Dienstag um 14" */
 	if (has(rd, e, WS_SKIP))
 		e++;
+	/* "morgen nicht um 11, sondern um 12": a time after it is what is
+	 * not meant, never the day before it */
+	const struct lex_hit *at = hit(rd, e, WS_AT);
+	int te = at != NULL ? e + at->len : e;
+	if (!tok(rd, e - 1)->brk && tok(rd, te)->num >= 0 &&
+	    !has(rd, te, WS_WEEKDAY) && wr_time_len(rd, te) > 0 &&
+	    (at != NULL || time_follows(rd, te + wr_time_len(rd, te)) >= 0))
+		return 0;
 	if (has(rd, e, WS_WEEKDAY) || has(rd, e, WS_REL_DAY) ||
 	    has(rd, e, WS_HOLIDAY) || has(rd, e, WS_NEXT) ||
 	    has(rd, e, WS_WEEKEND) || tok(rd, e)->num >= 0)
@@ -315,16 +337,19 @@ static int negated_time(struct rd *rd, int i)
 			return 0;
 		end = j + n + nt->len;
 	}
-	/* another time follows: a number, maybe after a word of no time
-	 * ("but", "mais", "sondern") and an "at" word */
-	int e = skip(rd, end);
-	if (tok(rd, e)->num < 0 && longest(rd, e) == 0)
-		e++;
-	if ((at = hit(rd, e, WS_AT)) != NULL)
-		e += at->len;
-	if (tok(rd, e)->num < 0 || wr_time_len(rd, e) == 0)
+	/* another time follows, the one meant */
+	int e = time_follows(rd, end);
+	/* "um 11:15, nicht 10:30", "at 3 not 2": the time meant came first;
+	 * the one after "not" is set aside, never read over it */
+	int came = rd->kind == WHEN_TIME_AT && nt != NULL && j > i;
+	if (e < 0 && !came)
 		return 0;
 	mark(rd, i, end - i);
+	if (e < 0) {
+		rd->r->has_not_time = 1;
+		rd->r->not_min = min;
+		return end - i;
+	}
 	rd->r->has_not_time = 1;
 	rd->r->not_min = min;
 	rd->neg_next = e;
