@@ -106,6 +106,35 @@ static void ask_time(struct ctx *c, const struct request *rq)
 	remember_request(c, &r2);
 }
 
+/* What could not be booked with the rest is what we asked a time for:
+ * the next "13h" books it on that day, never moves what was booked
+ * (review pt11 c16). */
+static void remember_rest(struct ctx *c, const struct cat_service **failed,
+			  size_t n_failed, const struct cat_service **failed_at,
+			  size_t n_failed_at, const struct when_day *day)
+{
+	struct request r2;
+
+	memset(&r2, 0, sizeof(r2));
+	for (size_t i = 0; i < n_failed + n_failed_at; i++) {
+		const struct cat_service *s =
+		    i < n_failed ? failed[i] : failed_at[i - n_failed];
+		if (r2.svc == NULL)
+			r2.svc = s;
+		else if (r2.n_also < MAX_ALSO)
+			r2.also[r2.n_also++] = s;
+	}
+	r2.persons = 1;
+	r2.w.has_day = 1;
+	r2.w.day = *day;
+	remember_request(c, &r2);
+}
+
+/* A service said to follow another may start this much after it ends,
+ * or one step of its own start grid when that is longer (a 2-hour groom
+ * starts on the even hours); more is no longer "straight after". */
+#define FOLLOW_GAP_S (30 * 60)
+
 /* ---- offering --------------------------------------------------------------
  */
 
@@ -545,6 +574,19 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			if (tj < 0 || !has_place(c, jobs[j], tj, NULL))
 				tj = -1;
 		}
+		/* another service with no time of its own goes straight
+		 * after, never an hour later in silence (review pt11 c16.3:
+		 * "8h" for a polish and a valet booked the valet at 13:00
+		 * after lunch): a later start is said when the text asked
+		 * for it after ("danach"), else it is asked for */
+		int64_t prev_end = prev_t + (int64_t)prev->minutes * 60;
+		int64_t gap =
+		    (int64_t)when_slot_step(c->cat, jobs[j]->minutes) * 60;
+		if (gap < FOLLOW_GAP_S)
+			gap = FOLLOW_GAP_S;
+		if (tj > prev_end + gap && j >= n_party && named < 0 &&
+		    !beside && !together && !(c->q != NULL && c->q->also_after))
+			tj = -1;
 		char rj[STORE_REF_MAX] = "";
 		if (tj >= 0 && tj >= earliest_start(c, jobs[j]))
 			rc = c->io->create(c->io->ctx, jobs[j]->id, tj,
@@ -625,8 +667,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			  n_failed_at, ", ", 0);
 	}
 	sign(c);
-	if (rq->offered && n_jobs == 0 && pending_is(c, "offer") &&
-	    c->pend.n_opts > 1)
+	if (n_failed + n_failed_at > 0)
+		remember_rest(c, failed, n_failed, failed_at, n_failed_at,
+			      &l.day);
+	else if (rq->offered && n_jobs == 0 && pending_is(c, "offer") &&
+		 c->pend.n_opts > 1)
 		remember_booked_pick(c, ref, svc);
 	else
 		remember_booked(c, ref, svc);

@@ -182,6 +182,11 @@ static const struct when_word es_words[] = {
     P("a primera hora de la mañana", WHEN_SPAN(360, 600)),
     P("a última hora de la mañana", WHEN_SPAN(720, 900)),
     E("de la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
+    /* "5pm", "10 a.m.": as much of Latin America writes hours */
+    E("am", WS_AM, 0),
+    E("a m", WS_AM, 0),
+    E("pm", WS_PM, 0),
+    E("p m", WS_PM, 0),
     /* "a las 5 d la tarde": "d" is "de" by SMS (review es10 s18) */
     E("d la tarde", WS_WINDOW, WHEN_SPAN(720, 1260)),
     E("d la mañana", WS_WINDOW, WHEN_SPAN(360, 720)),

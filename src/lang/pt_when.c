@@ -347,6 +347,12 @@ static const struct when_word pt_words[] = {
     E("da madrugada", WS_AM, 0),
     E("da tarde", WS_PM, 0),
     E("da noite", WS_PM, 0),
+    /* "5pm", "9 am": written so in Brazil too (review pt11 s59: "lavagem
+     * completa 5pm amanha" offered the morning) */
+    E("am", WS_AM, 0),
+    E("a m", WS_AM, 0),
+    E("pm", WS_PM, 0),
+    E("p m", WS_PM, 0),
     E("meio-dia", WS_CLOCK, 720),
     E("meiodia", WS_CLOCK, 720),
     E("meia-noite", WS_CLOCK, 0),
