@@ -73,35 +73,52 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 	return free_places(c, svc, t, moving) > 0;
 }
 
+/* Does b run at moment p (and is it not the booking being moved)? */
+static int runs_at(const struct store_booking *b, int64_t p,
+		   const struct store_booking *moving)
+{
+	if (moving != NULL && b->state == STORE_BOOKED &&
+	    strcmp(b->ref, moving->ref) == 0)
+		return 0;
+	return b->start <= p && b->start + (int64_t)b->minutes * 60 > p;
+}
+
+/*
+ * Places left for svc over [t, t + its minutes): the fewest left at any
+ * moment of it. What runs only changes where something starts, so it is
+ * counted at t and at every start inside; two bookings one after the
+ * other inside the span take one place, not two (review tr11).
+ */
 int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
 		const struct store_booking *moving)
 {
 	struct when_local l = local_of(c, t);
 	const struct store_booking_list *bl = day_bookings(c, &l.day);
 	int64_t end = t + (int64_t)svc->minutes * 60;
-	int n = 0, all = 0;
+	/* business.capacity: one practitioner is never booked twice at once,
+	 * whatever the two services (review fr10); as store_set_places */
+	int places = c->cat->capacity, left = svc->capacity;
 
 	if (bl == NULL)
 		return 0;
-	for (size_t i = 0; i < bl->n; i++) {
-		const struct store_booking *b = &bl->v[i];
-		if (b->start >= end || b->start + (int64_t)b->minutes * 60 <= t)
+	for (size_t k = 0; k <= bl->n; k++) {
+		int64_t p = k == 0 ? t : bl->v[k - 1].start;
+		if (k > 0 && (p <= t || p >= end))
 			continue;
-		/* a booking of svc takes one place, a block all of them */
-		n += places_taken(b, svc);
-		all += b->state == STORE_BOOKED;
+		int n = 0, all = 0;
+		for (size_t i = 0; i < bl->n; i++) {
+			const struct store_booking *b = &bl->v[i];
+			if (!runs_at(b, p, moving))
+				continue;
+			/* a booking of svc takes one place, a block all */
+			n += places_taken(b, svc);
+			all += b->state == STORE_BOOKED;
+		}
+		if (svc->capacity - n < left)
+			left = svc->capacity - n;
+		if (places > 0 && places - all < left)
+			left = places - all;
 	}
-	if (moving != NULL && moving->start < end &&
-	    moving->start + (int64_t)moving->minutes * 60 > t) {
-		n -= strcmp(moving->service, svc->id) == 0;
-		all--;
-	}
-	int left = svc->capacity - n;
-	/* business.capacity: one practitioner is never booked twice at once,
-	 * whatever the two services (review fr10); as store_set_places */
-	int places = c->cat->capacity;
-	if (places > 0 && places - all < left)
-		left = places - all;
 	return left;
 }
 

@@ -901,6 +901,47 @@ static void test_booking_places_across_services(void)
 	store_close(st);
 }
 
+/* Places are what runs at one moment: two bookings one after the other
+ * inside a longer span take one place of it, not two (review tr11 c01.2:
+ * 14:00-15:00 and 15:00-17:00 refused 14:00-16:00 with a capacity of 2). */
+static void test_booking_places_are_peak_not_overlaps(void)
+{
+	char path[128], r[4][STORE_REF_MAX];
+	struct store *st = open_new(path, sizeof(path));
+	const char *ann = "+441632960001", *bob = "+441632960002",
+		   *cat = "+441632960003";
+	const int64_t t14 = 1800000000;
+
+	if (st == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(
+	    store_booking_create(st, "lash", t14, 60, 2, ann, 5, r[0], NULL),
+	    STORE_OK);
+	CHECK_INT(store_booking_create(st, "lash", t14 + 3600, 120, 2, bob, 6,
+				       r[1], NULL),
+		  STORE_OK);
+	/* per service: one at a time runs beside it, so a second place */
+	CHECK_INT(
+	    store_booking_create(st, "lash", t14, 120, 2, cat, 7, r[2], NULL),
+	    STORE_OK);
+	/* now two run at 14:00 and two at 15:00: full */
+	CHECK_INT(store_booking_create(st, "lash", t14 + 1800, 60, 2, ann, 8,
+				       r[3], NULL),
+		  STORE_ERR_FULL);
+	CHECK_INT(store_booking_cancel(st, r[2], cat, 9, NULL), STORE_OK);
+	/* across services (business.capacity): the same */
+	store_set_places(st, 2);
+	CHECK_INT(
+	    store_booking_create(st, "brow", t14, 120, 2, cat, 10, r[2], NULL),
+	    STORE_OK);
+	CHECK_INT(
+	    store_booking_create(st, "nail", t14, 30, 2, cat, 11, r[3], NULL),
+	    STORE_ERR_FULL);
+	store_close(st);
+}
+
 static void test_booking_capacity_and_cancel(void)
 {
 	char path[128], r1[STORE_REF_MAX], r2[STORE_REF_MAX], r3[STORE_REF_MAX];
@@ -1598,6 +1639,7 @@ int main(void)
 	RUN(test_reference_collision_grows);
 	RUN(test_booking_capacity_and_cancel);
 	RUN(test_booking_places_across_services);
+	RUN(test_booking_places_are_peak_not_overlaps);
 	RUN(test_booking_lists_and_reminders);
 	RUN(test_last_place_two_connections);
 	RUN(test_last_place_forked_race);
