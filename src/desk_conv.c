@@ -530,6 +530,25 @@ int bare_mday(struct ctx *c, struct when_req *w)
 	return 1;
 }
 
+/* A closed hour this near the day's hours is read as meant for them. */
+#define NEAR_OPEN_MIN 90
+
+/* Minutes from minute m to the nearest open time of day (0 inside). */
+static int off_hours(const struct ctx *c, const struct when_day *day, int m)
+{
+	int open[8], close[8], best = 24 * 60;
+	size_t n = when_hours_of(c->cat, day, open, close, 8);
+
+	for (size_t i = 0; i < n; i++) {
+		int d = m < open[i]	? open[i] - m
+			: m >= close[i] ? m - close[i]
+					: 0;
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
 /* Settle an ambiguous bare hour ("7") against the hours of a known day. */
 void settle_hour(const struct ctx *c, struct when_req *w,
 		 const struct when_day *day)
@@ -541,6 +560,17 @@ void settle_hour(const struct ctx *c, struct when_req *w,
 	int b = when_is_slot(c->cat, day, 1, w->alt_min[1]);
 	if (a != b) {
 		w->from_min = w->to_min = a ? w->alt_min[0] : w->alt_min[1];
+		w->problem = WHEN_FINE;
+		return;
+	}
+	/* Both closed: "semi demain 9h" to a shop opening at 9:30 is the
+	 * hour as written, the morning, and the nearest starts answer it,
+	 * never "09:00 or 21:00?" (review fr11 s54, es11 c18.1) */
+	if (a || b)
+		return;
+	int m = w->alt_min[0] < w->alt_min[1] ? w->alt_min[0] : w->alt_min[1];
+	if (off_hours(c, day, m) <= NEAR_OPEN_MIN) {
+		w->from_min = w->to_min = m; /* the hour as written */
 		w->problem = WHEN_FINE;
 	}
 }

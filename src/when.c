@@ -274,7 +274,20 @@ size_t when_hours_of(const struct catalog *cat, const struct when_day *day,
 		close[j] = h->close_min;
 		n++;
 	}
-	return n;
+	/* Periods that meet or overlap are one ("13:30-19:00" and a late
+	 * "19:00-20:30" on Thursdays: open 13:30-20:30, review fr11) */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m > 0 && open[i] <= close[m - 1]) {
+			if (close[i] > close[m - 1])
+				close[m - 1] = close[i];
+			continue;
+		}
+		open[m] = open[i];
+		close[m] = close[i];
+		m++;
+	}
+	return m;
 }
 
 int when_slot_step(const struct catalog *cat, int len)
