@@ -627,6 +627,39 @@ static void parse_languages(struct loader *ld, const config_setting_t *s)
 	}
 }
 
+/* ---- where to call or come ---------------------------------------------- */
+
+/* An address longer than this cannot sit in a two-part reply beside the
+ * words around it. */
+#define ADDRESS_MAX 100
+
+/*
+ * The phone a customer calls and the address they come to, for what a text
+ * cannot do ("can I pay by card?", "where are you?"). Written after the
+ * country, so "0961 234 567" reads as a national number.
+ */
+static void parse_contact(struct loader *ld, const config_setting_t *f[])
+{
+	struct catalog *cat = ld->cat;
+	const char *v;
+
+	if (f[BUS_PHONE] != NULL)
+		cat->business_phone = parse_phone_number(ld, f[BUS_PHONE]);
+	if (f[BUS_ADDRESS] == NULL ||
+	    (v = nonempty(ld, f[BUS_ADDRESS], "address")) == NULL)
+		return;
+	if (text_codepoints(v) > ADDRESS_MAX) {
+		ERR(ld, line_of(f[BUS_ADDRESS]),
+		    "address is %zu characters, over %d: write what a customer "
+		    "needs to find us, like %s",
+		    text_codepoints(v), ADDRESS_MAX,
+		    business_keys[BUS_ADDRESS].example);
+		return;
+	}
+	cat->business_address = dup_str(ld, v);
+	ld->business_address = f[BUS_ADDRESS];
+}
+
 /* ---- the group ----------------------------------------------------------- */
 
 void parse_business(struct loader *ld, const config_setting_t *g)
@@ -664,6 +697,7 @@ void parse_business(struct loader *ld, const config_setting_t *g)
 	}
 	if (f[BUS_CLOSED] != NULL)
 		parse_closed(ld, f[BUS_CLOSED]);
+	parse_contact(ld, f);
 	if (f[BUS_CAPACITY] != NULL) {
 		int places = int_of(f[BUS_CAPACITY]);
 		if (places < 1)

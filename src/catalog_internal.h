@@ -90,6 +90,7 @@ struct loader {
 	int pin_line;	 /* first modem with a non-empty pin, 0 if none */
 	int secret_line; /* first staff pin or Kannel secret, 0 if none */
 	const config_setting_t *business_name; /* for lint_catalog */
+	const config_setting_t *business_address;
 };
 
 void diag(struct loader *ld, int line, int warning, const char *fmt, ...)
@@ -143,6 +144,8 @@ enum {
 	BUS_HOURS,
 	BUS_CLOSED,
 	BUS_CAPACITY,
+	BUS_PHONE,
+	BUS_ADDRESS,
 	N_BUSINESS_KEYS
 };
 
@@ -269,6 +272,11 @@ void parse_referral(struct loader *ld, const config_setting_t *g, size_t idx);
  * the owner (a referral, a staff member) must not share it with another.
  * Returns a new string or NULL (reported).
  */
+/* A phone as written, in E.164 (+441632960123), or NULL after an error at
+ * its line. Allocates: owned by the catalog once stored there. Unlike
+ * parse_phone, the number is not claimed: the business's own phone may also
+ * be a staff member's mobile. */
+char *parse_phone_number(struct loader *ld, const config_setting_t *s);
 char *parse_phone(struct loader *ld, const config_setting_t *s,
 		  const char *owner);
 

@@ -52,6 +52,8 @@ const struct key_spec business_keys[N_BUSINESS_KEYS] = {
 		   "\"18:00\"; } )"},
     [BUS_CLOSED] = {"closed", K_STRLIST, 0, "[ \"2026-12-25\" ]"},
     [BUS_CAPACITY] = {"capacity", K_INT, 0, "1"},
+    [BUS_PHONE] = {"phone", K_STR, 0, "\"+441632960000\""},
+    [BUS_ADDRESS] = {"address", K_STR, 0, "\"12 Harbour Street, Bristol\""},
 };
 
 const struct key_spec hours_keys[N_HOURS_KEYS] = {

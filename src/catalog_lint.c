@@ -387,6 +387,8 @@ void lint_catalog(struct loader *ld, const config_setting_t *root)
 	}
 	warn_gsm(ld, ld->business_name, "name", cat->business_name, first,
 		 first != NULL, "the business");
+	warn_gsm(ld, ld->business_address, "address", cat->business_address,
+		 NULL, 0, "the business");
 }
 
 /* ---- dates --------------------------------------------------------------- */

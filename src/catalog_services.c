@@ -447,13 +447,10 @@ static void phone_error(struct loader *ld, const config_setting_t *s,
 	}
 }
 
-char *parse_phone(struct loader *ld, const config_setting_t *s,
-		  const char *owner)
+char *parse_phone_number(struct loader *ld, const config_setting_t *s)
 {
 	const char *v = nonempty(ld, s, "phone");
 	char e164[PHONE_E164_MAX];
-	const struct strslot *prev;
-	char *out;
 	int rc;
 
 	if (v == NULL)
@@ -463,7 +460,15 @@ char *parse_phone(struct loader *ld, const config_setting_t *s,
 		phone_error(ld, s, v, rc);
 		return NULL;
 	}
-	out = dup_str(ld, e164);
+	return dup_str(ld, e164);
+}
+
+char *parse_phone(struct loader *ld, const config_setting_t *s,
+		  const char *owner)
+{
+	const struct strslot *prev;
+	char *out = parse_phone_number(ld, s);
+
 	if (out == NULL)
 		return NULL;
 	/* The map keeps the first owner of each number: referrals, then
@@ -474,7 +479,7 @@ char *parse_phone(struct loader *ld, const config_setting_t *s,
 		ERR(ld, line_of(s),
 		    "phone %s is already the phone of the %s on line %d; "
 		    "each %s needs a phone of their own",
-		    e164, prev->val ? "staff member" : "referral", prev->line,
+		    out, prev->val ? "staff member" : "referral", prev->line,
 		    owner);
 	return out;
 }

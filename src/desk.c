@@ -52,6 +52,8 @@ const char *desk_kind_name(enum desk_kind kind)
 		return "cant_answer";
 	case DESK_GREETING:
 		return "greeting";
+	case DESK_ADDRESS:
+		return "address";
 	}
 	return "?";
 }
@@ -733,8 +735,13 @@ static void dispatch(struct ctx *c, const char *text)
 		do_my_bookings(c);
 		return;
 	case INQ_NOT_TEXT:
-		decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
-		       "a question only a person can answer");
+		if (q->not_text == LANG_NT_DIRECTIONS &&
+		    c->cat->business_address != NULL)
+			decide(c, DESK_ADDRESS, DESK_REASON_NONE,
+			       "where we are: the catalog's address");
+		else
+			decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+			       "a question only a person can answer");
 		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, q->asks == 0, 0);
 		{

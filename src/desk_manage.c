@@ -695,21 +695,42 @@ void add_hours(struct ctx *c, const struct when_req *w, int prio)
 		add_closed_between(c, c->lnow.day, horizon_end(c), NULL, prio);
 }
 
+/*
+ * What a text cannot answer, with where it can be: the address for "where
+ * are you?", the business's phone for the rest. Without them the desk can
+ * only say "not by text", a dead end the reviews graded down in every
+ * language (rounds I and J: "can I pay by card?", "is my car ready?", "I'm
+ * running late" at a business with no staff taking texts).
+ */
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 {
+	const char *phone = c->cat->business_phone;
 	if (topic < 0 || topic >= LANG_NT_COUNT)
 		topic = LANG_NT_OTHER;
+	if (topic == LANG_NT_DIRECTIONS && c->cat->business_address != NULL) {
+		struct part *p = part_add(c, "address", prio);
+		part_set(p, "address", c->cat->business_address);
+		part_set(p, "business", biz(c));
+		return;
+	}
 	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {
 		/* a complaint: sorry, and for a person, never "I can book
 		 * ... e.g. haircut thu at 10" */
 		c->out->d.sorry = 1;
-		part_set(part_add(c, "cant_answer_sorry", prio), "business",
-			 biz(c));
+		struct part *p = part_add(
+		    c, phone ? "cant_answer_sorry_call" : "cant_answer_sorry",
+		    prio);
+		part_set(p, "business", biz(c));
+		if (phone != NULL)
+			part_set(p, "phone", phone);
 		return;
 	}
-	struct part *p = part_add(c, "cant_answer", prio);
+	struct part *p =
+	    part_add(c, phone ? "cant_answer_call" : "cant_answer", prio);
 	part_set(p, "topic", c->pack->not_text_names[topic]);
 	part_set(p, "business", biz(c));
+	if (phone != NULL)
+		part_set(p, "phone", phone);
 	if (with_can)
 		part_set(part_add(c, "cant_answer_can", prio + 1), "example",
 			 example_text(c));

@@ -279,10 +279,11 @@ static int is_tpl(const struct part *p, const char *const *names)
  */
 static void person_answers(struct ctx *c, int *dropped)
 {
-	static const char *const cant[] = {"cant_answer", "cant_answer_can",
-					   NULL};
-	static const char *const quiet[] = {"cant_answer", "cant_answer_can",
-					    "signature", NULL};
+	static const char *const cant[] = {"cant_answer", "cant_answer_call",
+					   "cant_answer_can", NULL};
+	static const char *const quiet[] = {"cant_answer", "cant_answer_call",
+					    "cant_answer_can", "signature",
+					    NULL};
 	size_t staff = 0, other = 0;
 	for (size_t i = 0; i < c->cat->n_staff; i++)
 		staff += c->cat->staff[i].forward &&

@@ -74,7 +74,12 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		add_hours(c, &q->hours_when, 2);
 	}
 	if (q->not_text >= 0) {
-		also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
+		if (q->not_text == LANG_NT_DIRECTIONS &&
+		    c->cat->business_address != NULL)
+			also_decide(c, DESK_ADDRESS, DESK_REASON_NONE);
+		else
+			also_decide(c, DESK_CANT_ANSWER,
+				    DESK_REASON_NOT_BY_TEXT);
 		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, 0, 3);
 	}

@@ -560,6 +560,9 @@ static const struct lang_reply_spec specs[] = {
     {"cant_answer", "topic business", ""},
     {"cant_answer_can", "example", ""},
     {"cant_answer_sorry", "business", ""},
+    {"cant_answer_call", "topic business phone", "phone"},
+    {"cant_answer_sorry_call", "business phone", "phone"},
+    {"address", "business address", "address"},
     {"opted_out", "business", ""},
     {"opted_in", "business", ""},
     {"already_in", "", ""},
@@ -783,6 +786,15 @@ int lang_check_reply_in(const struct catalog *cat, const char *lang,
 	    {.name = "total", .value = "GBP 999.99"},
 	    {.name = "action", .value = "cancel"},
 	    {.name = "topic", .value = "directions"},
+	    {.name = "phone",
+	     .value = cat != NULL && cat->business_phone != NULL
+			  ? cat->business_phone
+			  : "+441632960000"},
+	    {.name = "address",
+	     .value = cat != NULL && cat->business_address != NULL
+			  ? cat->business_address
+			  : "12 Harbour Street, Bristol BS1 4RN, first floor, "
+			    "the blue door beside the bakery"},
 	    {.name = "a", .value = "07:00"},
 	    {.name = "b", .value = "19:00"},
 	    {.name = "first", .value = "07:00"},

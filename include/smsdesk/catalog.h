@@ -183,6 +183,10 @@ struct catalog {
 	struct cat_modem *modems;
 	size_t n_modems;
 	char *business_name;
+	/* Where a customer calls or comes when a text cannot do: NULL when
+	 * not written. The phone in E.164; the address as written. */
+	char *business_phone;
+	char *business_address;
 	char *timezone;	     /* IANA name, checked against tzdata */
 	char country[3];     /* ISO 3166 alpha-2 ("GB"); "" when unknown */
 	int country_derived; /* 1: not written; derived from the time zone */

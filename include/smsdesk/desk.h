@@ -53,6 +53,7 @@ enum desk_kind {
 			     directions, a job's progress): said so; the
 			     staff handoff hooks in here */
 	DESK_GREETING,	  /* hello back, and what we do */
+	DESK_ADDRESS,	  /* where we are, from business.address */
 };
 
 enum desk_reason {

@@ -145,6 +145,12 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte "
      "rufen Sie uns an oder kommen Sie vorbei."},
+    {"cant_answer_call", "{topic} kann ich per SMS leider nichts sagen: "
+			 "bitte rufen Sie uns an, {phone}."},
+    {"cant_answer_sorry_call",
+     "Das tut uns leid. Per SMS kann ich das nicht klären: bitte rufen Sie "
+     "uns an, {phone}, wir kümmern uns darum."},
+    {"address", "Sie finden uns hier: {address}."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "
 			"{example}."},

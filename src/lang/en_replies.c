@@ -125,6 +125,12 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sorry to hear that. I can't sort this out by text: please call "
      "or drop in and someone will help."},
+    {"cant_answer_call", "Sorry, I can't answer questions about {topic} by "
+			 "text: please call us on {phone}."},
+    {"cant_answer_sorry_call",
+     "Sorry to hear that. I can't sort this out by text: please call us on "
+     "{phone} and someone will help."},
+    {"address", "You'll find us at {address}."},
     {"cant_answer_can", "I can book, move or cancel appointments and tell "
 			"you prices and hours: text e.g. {example}."},
     {"opted_out", "You've opted out: no more texts from us. Text START to "

@@ -148,6 +148,12 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: "
      "llámanos o pásate y te atendemos."},
+    {"cant_answer_call", "Lo siento, por mensaje no puedo responder sobre "
+			 "{topic}: llámanos al {phone}."},
+    {"cant_answer_sorry_call",
+     "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: llámanos al "
+     "{phone} y te atendemos."},
+    {"address", "Estamos en {address}."},
     {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
 			"precios y horarios: escribe p. ej. {example}."},
     {"opted_out", "Te has dado de baja: no volveremos a escribirte. Escribe "

@@ -151,6 +151,12 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue "
      "para nós ou passe aqui."},
+    {"cant_answer_call", "Desculpe, não consigo responder por SMS sobre "
+			 "{topic}: ligue para {phone}."},
+    {"cant_answer_sorry_call",
+     "Sentimos muito. Não consigo resolver isso por SMS: ligue para "
+     "{phone} que a gente resolve."},
+    {"address", "Nosso endereço: {address}."},
     {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
 			"valores e quando abrimos: envie ex. {example}."},
     {"opted_out", "Pronto, saiu da nossa lista de SMS. Envie START para "

@@ -140,6 +140,13 @@ static const struct lang_tpl tpls[] = {
 		    "cevap veremiyorum."},
     {"cant_answer_sorry", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile "
 			  "çözemiyorum; lütfen bizi arayın ya da uğrayın."},
+    {"cant_answer_call", "Kusura bakmayın, {topic} ile ilgili sorulara SMS "
+			 "ile cevap veremiyorum: lütfen {phone} numarasını "
+			 "arayın."},
+    {"cant_answer_sorry_call", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS "
+			       "ile çözemiyorum; lütfen {phone} numarasını "
+			       "arayın, ilgilenelim."},
+    {"address", "Adresimiz: {address}."},
     {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
 			"fiyat ve saatleri söyleyebilirim: örn. {example}."},
     {"opted_out", "Listeden çıkarıldınız, artık mesaj göndermeyeceğiz. "

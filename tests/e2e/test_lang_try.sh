@@ -129,5 +129,37 @@ t_contains "$out" "Haircut Fri 4 Dec 12:30"
 t_contains "$out" "Beard trim 13:00"
 t_end
 
+t_begin "what a text cannot do says where it can: the business's phone and address"
+sed 's/^  languages = \(.*\)$/  languages = \1\n  phone = "963 12 34 56";\n  address = "Calle de Cuba 12, Valencia";/' \
+	"$cfg" >"$tmp/contact.cfg"
+ctry() { "$SMSDESK_BIN" try -c "$tmp/contact.cfg" --db "$tmp/contact.db" "$@" 2>/dev/null; }
+out=$(ctry --now 2026-12-01T10:00 --from +34600000041 "se puede pagar con tarjeta?")
+t_contains "$out" "por mensaje no puedo responder sobre pagos: llámanos al +34963123456."
+out=$(ctry --now 2026-12-01T10:00 --from +34600000042 "do you take card?")
+t_contains "$out" "payment by text: please call us on +34963123456."
+out=$(ctry --now 2026-12-01T10:00 --from +34600000043 "el corte de ayer me quedó fatal, muy mal")
+t_contains "$out" "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: llámanos al +34963123456"
+out=$(ctry --now 2026-12-01T10:00 --from +34600000044 "¿dónde estáis?")
+t_eq "$out" "Estamos en Calle de Cuba 12, Valencia."
+out=$(ctry --now 2026-12-01T10:00 --from +34600000045 --explain "where are you?")
+t_contains "$out" "You'll find us at Calle de Cuba 12, Valencia."
+t_contains "$out" "address"
+out=$(ctry --now 2026-12-01T10:00 --from +34600000046 "quiero corte mañana a las 11, y dónde estáis?")
+t_contains "$out" "Reservado: Corte de pelo, mié 2 dic 11:00"
+t_contains "$out" "Estamos en Calle de Cuba 12, Valencia."
+# without them, the honest dead end it always was: no number made up
+out=$(try --now 2026-12-01T10:00 --from +34600000047 "se puede pagar con tarjeta?")
+t_contains "$out" "por mensaje no puedo responder sobre pagos."
+t_lacks "$out" "llámanos"
+t_end
+
+t_begin "staff who take texts still hear 'where are you?' only when no address answers it"
+sed 's/^policy = {/staff = ( { name = "Sam"; phone = "+34600000777"; } );\npolicy = {/' \
+	"$tmp/contact.cfg" >"$tmp/contact-staff.cfg"
+out=$("$SMSDESK_BIN" try -c "$tmp/contact-staff.cfg" --now 2026-12-01T12:00 \
+	--from +34600000048 "¿dónde estáis?" 2>/dev/null)
+t_eq "$out" "Estamos en Calle de Cuba 12, Valencia."
+t_end
+
 rm -rf "$tmp"
 t_done

@@ -383,6 +383,7 @@ static void test_defaults(void)
 	CHECK_INT(cat->n_languages, 1);
 	CHECK_STR(cat->languages[0], "en");
 	CHECK_INT(cat->n_staff + cat->n_replies + cat->n_kannel, 0);
+	CHECK(cat->business_phone == NULL && cat->business_address == NULL);
 	CHECK_STR(cat->path, path);
 	catalog_free(cat);
 }
@@ -400,7 +401,8 @@ static void test_second_wave_keys(void)
 	    path,
 	    "database = \"/tmp/x.db\";\n"
 	    "business = { name = \"B\"; timezone = \"Europe/Madrid\";\n"
-	    "  country = \"es\"; languages = [ \"es\", \"EN\" ];\n"
+	    "  country = \"es\"; languages = [ \"es\", \"EN\" ];"
+	    " phone = \"600 111 222\"; address = \"C/ Mayor 1\";\n"
 	    "  hours = ( { days = \"daily\"; open = \"09:00\"; close = "
 	    "\"18:00\"; } ); };\n"
 	    "services = ( { id = \"cut\"; name = \"Corte\"; words = [ "
@@ -444,6 +446,9 @@ static void test_second_wave_keys(void)
 	CHECK_STR(cat->languages[0], "es");
 	CHECK_STR(cat->languages[1], "en");
 	CHECK_STR(cat->referrals[0].phone, "+34612345678");
+	/* the business's phone may be a staff member's mobile too */
+	CHECK_STR(cat->business_phone, "+34600111222");
+	CHECK_STR(cat->business_address, "C/ Mayor 1");
 	CHECK_INT(cat->n_staff, 2);
 	CHECK_STR(cat->staff[0].name, "Ana");
 	CHECK_STR(cat->staff[0].phone, "+34600111222");
