@@ -518,7 +518,7 @@ static int first_named(const struct reader *r, const struct inquiry *q)
 static int later_only(const struct reader *r)
 {
 	const uint64_t later = LW_BYE | LW_ACK;
-	int seen = 0;
+	int seen = 0, no = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		if (t->plen >= 2 && (t->pcls & later) == later) {
@@ -530,8 +530,30 @@ static int later_only(const struct reader *r)
 				LW_GREET | LW_NO)) ||
 		    t->thing != 0)
 			return 0;
+		/* "não obrigado, depois eu vejo": a no to what we asked,
+		 * answered as one */
+		if ((t->eff & LW_NO) && !(t->eff & later))
+			no = 1;
 	}
-	return seen;
+	return seen && !no;
+}
+
+/* A help word outside a thanks phrase: "danke für die Info", "obrigada
+ * pela info" thank us for what we said, they never ask for the menu (review
+ * de11 s49, pt11 s52 were answered with it). */
+static int help_unthanked(const struct reader *r)
+{
+	size_t thanked_to = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->plen > 1 && (t->pcls & LW_THANKS) &&
+		    i + (size_t)t->plen > thanked_to)
+			thanked_to = i + (size_t)t->plen;
+		if ((t->eff & LW_HELP) && i >= thanked_to &&
+		    !(t->plen > 1 && (t->pcls & LW_THANKS)))
+			return 1;
+	}
+	return 0;
 }
 
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
@@ -820,7 +842,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * do and how much?", "hizmetleriniz neler, fiyat listesi atar
 	 * mısınız": the prices, which name the services too (reviews pt10
 	 * s40, tr10 S59 got the names alone), read below */
-	if (rd_has(r, LW_HELP) && !thing && !time &&
+	if (help_unthanked(r) && !thing && !time &&
 	    (!trade || !rd_has(r, LW_BOOK | LW_NOT_TEXT)) &&
 	    !rd_has(r, LW_PRICE) && !(q->asks & INQ_ASK_PRICE)) {
 		set(q, INQ_HELP, "help words");

@@ -272,6 +272,20 @@ static const struct when_word es_words[] = {
     E("lo más pronto posible", WS_ASAP, 0),
     E("ahora", WS_ASAP_WEAK, 0),
     E("ya", WS_ASAP_WEAK, 0),
+    /* "ya te digo", "ya os aviso": the customer will come back to us
+     * (the reader's LW_BYE phrases), no time asked for */
+    E("ya te digo", WS_NOT_DATE, 0),
+    E("ya os digo", WS_NOT_DATE, 0),
+    E("ya te aviso", WS_NOT_DATE, 0),
+    E("ya os aviso", WS_NOT_DATE, 0),
+    E("ya te confirmo", WS_NOT_DATE, 0),
+    E("ya os confirmo", WS_NOT_DATE, 0),
+    E("ya te escribo", WS_NOT_DATE, 0),
+    E("ya os escribo", WS_NOT_DATE, 0),
+    E("ya te llamo", WS_NOT_DATE, 0),
+    E("ya os llamo", WS_NOT_DATE, 0),
+    E("ya hablamos", WS_NOT_DATE, 0),
+    E("ya si eso", WS_NOT_DATE, 0),
 
     /* ---- dudas ---- */
     E("día", WS_DATE_NOUN, 0),
