@@ -665,6 +665,27 @@ static int suffixed_in_phrase(const struct catalog *cat, size_t a, size_t b,
 	return 0;
 }
 
+/*
+ * The text says a word of A's own name that B's lacks, beside A's word:
+ * "semi mains et pieds" asks "Pose vernis semi-permanent mains" and
+ * "Semi-permanent pieds", two (review fr11: the hands were lost, 'semi'
+ * read as part of the feet's name).
+ */
+static int own_name_word(const struct reader *r, const struct inq_thing *a,
+			 const struct inq_thing *b)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->segment != a->segment || t->thing != 0 ||
+		    strlen(t->w) < 4 || strcmp(t->w, a->word) == 0)
+			continue;
+		if (name_holds_word(r->cat, a->idx, t->w) &&
+		    !name_holds_word(r->cat, b->idx, t->w))
+			return 1;
+	}
+	return 0;
+}
+
 /* The later of the pieces A and B opens with "and" ("quanto é o
  * alongamento? e a manutenção?"): a request of its own. */
 static int later_opens_with_and(const struct reader *r, int a, int b)
@@ -705,7 +726,8 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			    strchr(ta->word, ' ') == NULL &&
 			    strstr(tb->word, ta->word) == NULL &&
 			    !name_holds_word(cat, ta->idx, tb->word) &&
-			    name_holds_word(cat, tb->idx, ta->word)) {
+			    name_holds_word(cat, tb->idx, ta->word) &&
+			    !own_name_word(r, ta, tb)) {
 				ta->role = INQ_MERGED;
 				break;
 			}
@@ -855,6 +877,85 @@ static void place_of_service(const struct reader *r, struct inquiry *q)
 }
 
 /*
+ * "retirer mon gel", "dépose de mon gel", "quitar mis uñas de gel": a
+ * service named after an owner word, right after another service in one
+ * clause, is what that service works on,
+ * not a second one asked (review fr11: "retirer mon gel et faire un semi"
+ * booked a new gel set between the removal and the semi). A service named
+ * again elsewhere stays asked.
+ */
+static int only_filler_between(const struct reader *r, size_t from, size_t to)
+{
+	if (to < from || to - from > 2)
+		return 0;
+	for (size_t k = from; k < to; k++)
+		if (r->t[k].thing != 0 ||
+		    !(r->t[k].cls & (LW_FILLER | LW_RELATIVE)) ||
+		    (r->t[k].cls & LW_CONJ) ||
+		    r->t[k].clause != r->t[from > 0 ? from - 1 : 0].clause)
+			return 0;
+	return 1;
+}
+
+/* Do the names of services A and B share a word of 4 letters or more? */
+static int names_share_word(const struct catalog *cat, size_t a, size_t b)
+{
+	char na[160], w[64];
+	if (text_fold(cat->services[a].name, na, sizeof(na)) == 0)
+		return 0;
+	for (const char *p = na; *p != '\0';) {
+		size_t n = strcspn(p, " ()/");
+		if (n >= 4 && n < sizeof(w)) {
+			memcpy(w, p, n);
+			w[n] = '\0';
+			if (name_holds_word(cat, b, w))
+				return 1;
+		}
+		p += n;
+		p += strspn(p, " ()/");
+	}
+	return 0;
+}
+
+static void owned_object(const struct reader *r, struct inquiry *q)
+{
+	for (size_t o = 0; o + 1 < r->n; o++) {
+		if (!(r->t[o].cls & LW_OWNER) || r->t[o].thing != 0)
+			continue;
+		size_t b = o + 1;
+		if (r->t[b].thing == 0)
+			continue;
+		/* the service working on it comes before the owner word
+		 * ("retirer mon gel"); one after the thing may be what is
+		 * done to it ("his nails clipped": the clipping) */
+		size_t a = (size_t)-1;
+		for (size_t k = o; k-- > 0 && o - k <= 3;)
+			if (r->t[k].thing != 0) {
+				if (only_filler_between(r, k + 1, o))
+					a = k;
+				break;
+			}
+		/* "pour ma petite": a person, whose booking it is */
+		if (a == (size_t)-1 || (r->t[b].eff & LW_PERSON) ||
+		    r->t[a].thing == r->t[b].thing ||
+		    r->t[a].clause != r->t[b].clause)
+			continue;
+		struct inq_thing *tb = &q->things[r->t[b].thing - 1];
+		const struct inq_thing *ta = &q->things[r->t[a].thing - 1];
+		/* "un contrôle pour ma petite": two kinds of one service
+		 * ("Consultation", "Consultation enfant"), the second saying
+		 * whose it is */
+		if (ta->kind != CAT_SERVICE || tb->kind != CAT_SERVICE ||
+		    names_share_word(r->cat, ta->idx, tb->idx) ||
+		    ta->idx == tb->idx || ta->role != INQ_ASKED ||
+		    tb->role != INQ_ASKED ||
+		    named_elsewhere(r, r->t[b].thing, b))
+			continue;
+		tb->role = INQ_MERGED;
+	}
+}
+
+/*
  * "kedi tırnak kesimi", "kedimin tırnaklarını", "dog nail clipping": a trade
  * word (the animal, the car) that a service's name begins with, right before
  * another service's words, says whose that service is; it asks for nothing
@@ -893,6 +994,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	place_of_service(r, q);
 	animal_of_service(r, q);
 	settle_roles(r, q);
+	owned_object(r, q);
 	rd_persons(r, q);
 	list_matches(q);
 }

@@ -363,8 +363,8 @@ const struct lang_word lang_de_words[] = {
     /* ---- Wörter ohne eigene Bitte */
     W("ich", LW_FILLER | LW_SELF), W("ick", LW_FILLER | LW_SELF),
     W("ich selbst", LW_SELF), W("selbst", LW_SELF), W("fur mich", LW_SELF),
-    W("mein", LW_FILLER), W("meine", LW_FILLER), W("meinen", LW_FILLER),
-    W("meinem", LW_FILLER), W("meiner", LW_FILLER), W("meins", LW_FILLER),
+    W("mein", LW_FILLER | LW_OWNER), W("meine", LW_FILLER | LW_OWNER), W("meinen", LW_FILLER | LW_OWNER),
+    W("meinem", LW_FILLER | LW_OWNER), W("meiner", LW_FILLER | LW_OWNER), W("meins", LW_FILLER),
     W("wir", LW_FILLER), W("uns", LW_FILLER), W("unser", LW_FILLER),
     W("unsere", LW_FILLER), W("unseren", LW_FILLER), W("sie", LW_FILLER),
     W("ihr", LW_FILLER), W("ihnen", LW_FILLER), W("ihre", LW_FILLER),

@@ -248,7 +248,7 @@ const struct lang_word lang_es_words[] = {
     W("por", LW_FILLER), W("sobre", LW_FILLER), W("hacia", LW_FILLER),
     W("que", LW_FILLER), W("q", LW_FILLER), W("k", LW_FILLER),
     W("yo", LW_FILLER | LW_SELF), W("me", LW_FILLER | LW_SELF | LW_STOP_OBJ),
-    W("mi", LW_FILLER), W("mis", LW_FILLER), W("conmigo", LW_SELF),
+    W("mi", LW_FILLER | LW_OWNER), W("mis", LW_FILLER | LW_OWNER), W("conmigo", LW_SELF),
     /* "para mí y para mi marido": "mí" folds to "mi" (my) */
     W("para mi", LW_SELF), W("pa mi", LW_SELF), W("xa mi", LW_SELF),
     W("personas", LW_PERSON), W("somos", LW_GROUP), W("grupo de", LW_GROUP),

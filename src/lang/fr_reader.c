@@ -269,7 +269,7 @@ const struct lang_word lang_fr_words[] = {
     W("jsuis", LW_FILLER | LW_SELF), W("chui", LW_FILLER | LW_SELF),
     W("jai", LW_FILLER | LW_SELF), W("je suis", LW_FILLER | LW_SELF),
     W("m", LW_FILLER | LW_SELF), W("moi meme", LW_SELF),
-    W("mon", LW_FILLER), W("ma", LW_FILLER), W("mes", LW_FILLER),
+    W("mon", LW_FILLER | LW_OWNER), W("ma", LW_FILLER | LW_OWNER), W("mes", LW_FILLER | LW_OWNER),
     W("tu", LW_FILLER), W("t", LW_FILLER), W("te", LW_FILLER), W("toi", LW_FILLER),
     W("ton", LW_FILLER), W("ta", LW_FILLER), W("tes", LW_FILLER),
     W("il", LW_FILLER), W("elle", LW_FILLER), W("on", LW_FILLER),

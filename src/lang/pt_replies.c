@@ -84,10 +84,10 @@ static const struct lang_tpl tpls[] = {
 		  "nada livre {day}."},
     {"no_horizon", "Desculpe, a agenda abre apenas {n} dias adiante."},
     {"no_nobody", "Desculpe, nenhum parceiro nosso consegue encaixar."},
-    {"taken", "Desculpe, {day} às {time} foi reservado por outra pessoa."},
+    {"taken", "Desculpe, {day} às {time} já está ocupado."},
     {"too_soon", "Desculpe, para {service} marque com {notice} de folga: "
 		 "{day} às {time} fica em cima da hora."},
-    {"time_passed", "Desculpe, hoje às {time} ficou para trás."},
+    {"time_passed", "Desculpe, hoje às {time} já passou."},
     /* "as mais perto de 14:00" read clumsy (review pt10 class 1) */
     {"off_grid", "{service} começa a cada {minutes} min: {day} às {time} "
 		 "não dá."},
