@@ -566,6 +566,16 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			       c->q->same_time && c->q->other;
 		if (together && (tj != t || !has_place(c, jobs[j], t, NULL)))
 			tj = -1;
+		/* "une coupe enfant et une coupe homme samedi 11h (moi et
+		 * mon fils)": one service each for as many people as the
+		 * text counts, all at the time asked where there is room
+		 * (review fr K c18.1 put the father at 11:30); else straight
+		 * after, as for one person */
+		if (!together && j >= n_party && named < 0 && c->q != NULL &&
+		    !c->q->also_after && c->q->other && c->q->group >= 2 &&
+		    (size_t)c->q->group == 1 + n_jobs &&
+		    has_place(c, jobs[j], t, NULL))
+			tj = t;
 		/* the same service again for the next person: beside the
 		 * one just booked, at its time */
 		int beside = j >= n_party && j > 0 && jobs[j] == jobs[j - 1];

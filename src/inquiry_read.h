@@ -42,6 +42,9 @@ struct reader {
 	int clauses;
 	int qmark;
 	size_t seg_from[MAX_SEGMENTS], seg_to[MAX_SEGMENTS]; /* raw bytes */
+	/* 1: the piece ends at "+" ("coupe + barbe": a catalog word may
+	 * span it) */
+	unsigned char seg_plus[MAX_SEGMENTS];
 	int n_segs;
 };
 

@@ -444,8 +444,14 @@ static void match_words(struct reader *r, struct inquiry *q)
 			int fits = 1;
 			for (size_t k = 0; k < len && fits; k++) {
 				size_t wl = strlen(r->t[i + k].w);
-				/* a phrase never spans "+", "," or "." */
-				if (r->t[i + k].segment != r->t[i].segment) {
+				/* a phrase never spans "," or ".", and "+" only
+				 * as the catalog writes it ("coupe + barbe",
+				 * review fr K s16 booked the beard alone) */
+				int seg = r->t[i + k].segment;
+				int prev =
+				    k > 0 ? r->t[i + k - 1].segment : seg;
+				if (seg != prev &&
+				    (seg != prev + 1 || !r->seg_plus[prev])) {
 					fits = 0;
 					break;
 				}

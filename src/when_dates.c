@@ -222,12 +222,15 @@ int wr_date(struct rd *rd, int i)
 		    (sep == '/' || sep == '-' || sep == '.')) {
 			int b = t1->num, used = 2;
 			const struct lex_tok *t2 = tok(rd, i + 2);
-			/* "24.12.", "am 5.12", "12.12 saat 11": a day and a
-			 * month written with dots; the second dot, a word
-			 * before it or a time after it says so */
+			/* "24.12.", "am 5.12", "12.12 saat 11", "12.12
+			 * cumartesi": a day and a month written with dots;
+			 * the second dot, a word before it, or a time or a
+			 * weekday after it says so (review tr K s36 read
+			 * 12:12 and booked Saturday the 5th) */
 			int dotted = sep == '.' && b >= 1 && b <= 12 &&
 				     (t1->dot || has(rd, i - 1, WS_SKIP) ||
-				      has(rd, i + 2, WS_AT)) &&
+				      has(rd, i + 2, WS_AT) ||
+				      has(rd, i + 2, WS_WEEKDAY)) &&
 				     !after_time_word(rd, i);
 			if (sep == '.' && t1->sep != '.' && t1->ndigits == 2 &&
 			    a <= 24 && b <= 59 && !dotted)

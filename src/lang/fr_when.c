@@ -319,7 +319,6 @@ static const struct when_word fr_words[] = {
     E("de l aprem", WS_PM, 0),
     E("du soir", WS_PM, 0),
     E("midi", WS_CLOCK, 720),
-    E("12h", WS_CLOCK, 720),
     E("minuit", WS_CLOCK, 0),
     E("et demie", WS_MIN_AFTER, 30),
     E("et demi", WS_MIN_AFTER, 30),
