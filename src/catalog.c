@@ -202,6 +202,7 @@ static void parse_sections(struct loader *ld, const config_setting_t *root)
 		parse_kannel(ld, config_setting_get_elem(f[TOP_KANNEL], (int)i),
 			     i);
 	parse_policy(ld, f[TOP_POLICY]);
+	check_replies(ld);
 	lint_catalog(ld, root);
 }
 

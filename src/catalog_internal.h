@@ -282,6 +282,8 @@ char *parse_phone(struct loader *ld, const config_setting_t *s,
 
 /* catalog_people.c */
 void parse_staff(struct loader *ld, const config_setting_t *g, size_t idx);
+/* Check every reply override (after policy is read). */
+void check_replies(struct loader *ld);
 void parse_replies(struct loader *ld, const config_setting_t *g);
 
 /* catalog_bearers.c */

@@ -26,6 +26,7 @@ static struct part *head_part(struct ctx *c, const struct request *rq,
 			     : svc_name(c, rq->svc));
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
+		part_set(p, "length", fmt_length(c, rq->svc->minutes));
 		part_set(p, "notice", fmt_notice(c, rq->svc->notice_minutes));
 	}
 	if (rq->w.has_day) {

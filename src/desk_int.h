@@ -209,6 +209,7 @@ const char *fmt_when(struct ctx *c, int64_t t);
 const char *fmt_hours(struct ctx *c);
 const char *fmt_day_hours(struct ctx *c, const struct when_day *d);
 const char *fmt_minutes(struct ctx *c, int minutes);
+const char *fmt_length(struct ctx *c, int minutes);
 const char *fmt_notice(struct ctx *c, int minutes);
 const char *fmt_total(struct ctx *c, const struct cat_service *const *svcs,
 		      size_t n);

@@ -542,6 +542,7 @@ void add_price(struct ctx *c, const struct cat_service *svc, int prio)
 	part_set(p, "service", svc_name(c, svc));
 	part_set(p, "price", svc->price);
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+	part_set(p, "length", fmt_length(c, svc->minutes));
 	part_set(p, "example", example_for(c, svc));
 }
 
@@ -580,6 +581,7 @@ void add_price_each(struct ctx *c, const struct cat_service *svc)
 	part_set(p, "service", svc_name(c, svc));
 	part_set(p, "price", svc->price);
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+	part_set(p, "length", fmt_length(c, svc->minutes));
 }
 
 /* "Text a day and time to book, e.g. ...", after several prices. */
@@ -599,6 +601,7 @@ void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
 	struct part *p = part_add(c, "duration", prio);
 	part_set(p, "service", svc_name(c, svc));
 	part_set(p, "minutes", pool_fmt(c, "%d", svc->minutes));
+	part_set(p, "length", fmt_length(c, svc->minutes));
 }
 
 /* The business's closed dates in [FROM, TO] but SKIP (NULL: none), as

@@ -377,40 +377,98 @@ const char *fmt_when(struct ctx *c, int64_t t)
 	return pool_fmt(c, "%s %s", fmt_day(c, &l.day), fmt_hhmm(c, l.minute));
 }
 
-/* "Mon-Fri 09:00-18:00, Sat 09:00-13:00" */
+/* Periods of one day joined in the pack's words: "09:30-14:00 y
+ * 17:00-20:30" (the reviews of round K read "lun-vie 09:30-14:00, lun-vie
+ * 17:00-20:30" as a machine's). */
+static const char *join_periods(struct ctx *c, const int *open,
+				const int *close, size_t n)
+{
+	char out[160] = "", one[16];
+	size_t len = 0;
+	for (size_t i = 0; i < n && len < sizeof(out); i++) {
+		snprintf(one, sizeof(one), "%02d:%02d-%02d:%02d",
+			 open[i] / 60 % 25, open[i] % 60, close[i] / 60 % 25,
+			 close[i] % 60);
+		if (i == 0) {
+			len += (size_t)snprintf(out, sizeof(out), "%s", one);
+			continue;
+		}
+		if (i + 1 < n) {
+			len += (size_t)snprintf(out + len, sizeof(out) - len,
+						", %s", one);
+			continue;
+		}
+		char joined[sizeof(out)];
+		struct lang_var v[] = {{.name = "a", .value = out},
+				       {.name = "b", .value = one}};
+		lang_render(tpl_text(c, "and_two"), v, 2, joined,
+			    sizeof(joined));
+		memcpy(out, joined, sizeof(out));
+		len = strlen(out);
+	}
+	return pool_str(c, out);
+}
+
+/* The days of mask DAYS: "Mon-Fri", "Tue-Wed,Fri". */
+static void days_text(struct ctx *c, unsigned days, char *out, size_t cap)
+{
+	size_t dl = 0;
+	out[0] = '\0';
+	for (int d = 0; d < 7;) {
+		if (!(days & (1u << d))) {
+			d++;
+			continue;
+		}
+		int e = d;
+		while (e + 1 < 7 && (days & (1u << (e + 1))))
+			e++;
+		dl += (size_t)snprintf(out + dl, cap - dl, "%s%s",
+				       dl ? "," : "", c->pack->wday_abbr[d]);
+		if (e > d && dl < cap)
+			dl += (size_t)snprintf(out + dl, cap - dl, "-%s",
+					       c->pack->wday_abbr[e]);
+		if (dl >= cap)
+			dl = cap - 1;
+		d = e + 1;
+	}
+}
+
+/* "Mon-Fri 09:00-12:30 and 13:30-18:00, Sat 09:00-13:00": entries of the
+ * same days are one, in the order first written. */
 const char *fmt_hours(struct ctx *c)
 {
 	const struct catalog *cat = c->cat;
-	char out[256] = "";
+	char out[320] = "";
 	size_t len = 0;
-
 	for (size_t i = 0; i < cat->n_hours && len < sizeof(out); i++) {
-		const struct cat_hours *h = &cat->hours[i];
-		char days[96] = "";
-		size_t dl = 0;
-		for (int d = 0; d < 7;) {
-			if (!(h->days & (1u << d))) {
-				d++;
-				continue;
+		unsigned days = cat->hours[i].days;
+		int seen = 0, open[8], close[8];
+		size_t n = 0;
+		for (size_t k = 0; k < i; k++)
+			seen |= cat->hours[k].days == days;
+		if (seen)
+			continue;
+		for (size_t k = i; k < cat->n_hours && n < 8; k++)
+			if (cat->hours[k].days == days) {
+				open[n] = cat->hours[k].open_min;
+				close[n++] = cat->hours[k].close_min;
 			}
-			int e = d;
-			while (e + 1 < 7 && (h->days & (1u << (e + 1))))
-				e++;
-			dl += (size_t)snprintf(days + dl, sizeof(days) - dl,
-					       "%s%s", dl ? "," : "",
-					       c->pack->wday_abbr[d]);
-			if (e > d && dl < sizeof(days))
-				dl += (size_t)snprintf(days + dl,
-						       sizeof(days) - dl, "-%s",
-						       c->pack->wday_abbr[e]);
-			if (dl >= sizeof(days))
-				dl = sizeof(days) - 1;
-			d = e + 1;
-		}
-		len += (size_t)snprintf(
-		    out + len, sizeof(out) - len, "%s%s %02d:%02d-%02d:%02d",
-		    len ? ", " : "", days, h->open_min / 60, h->open_min % 60,
-		    h->close_min / 60, h->close_min % 60);
+		/* in the order of the day */
+		for (size_t a = 1; a < n; a++)
+			for (size_t b = a; b > 0 && open[b] < open[b - 1];
+			     b--) {
+				int t = open[b];
+				open[b] = open[b - 1];
+				open[b - 1] = t;
+				t = close[b];
+				close[b] = close[b - 1];
+				close[b - 1] = t;
+			}
+		char dtext[96];
+		days_text(c, days, dtext, sizeof(dtext));
+		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s %s",
+					len ? ", " : "", dtext,
+					join_periods(c, open, close, n));
 	}
 	return pool_str(c, out);
 }
@@ -420,13 +478,25 @@ const char *fmt_day_hours(struct ctx *c, const struct when_day *d)
 {
 	int open[8], close[8];
 	size_t n = when_hours_of(c->cat, d, open, close, 8);
-	char out[128] = "";
-	size_t len = 0;
-	for (size_t i = 0; i < n && len < sizeof(out); i++)
-		len += (size_t)snprintf(out + len, sizeof(out) - len,
-					"%s%02d:%02d-%02d:%02d", i ? ", " : "",
-					open[i] / 60, open[i] % 60,
-					close[i] / 60, close[i] % 60);
+	return join_periods(c, open, close, n);
+}
+
+/* How long a visit takes: "45 min", "1 hour", "2 h 30 min" (round K: "120
+ * min" read as a machine's). */
+const char *fmt_length(struct ctx *c, int minutes)
+{
+	if (minutes < 60)
+		return fmt_minutes(c, minutes);
+	char h[16], m[16], out[64];
+	snprintf(h, sizeof(h), "%d", minutes / 60);
+	snprintf(m, sizeof(m), "%d", minutes % 60);
+	struct lang_var v[] = {{.name = "n", .value = h},
+			       {.name = "h", .value = h},
+			       {.name = "m", .value = m}};
+	const char *tpl = minutes % 60 != 0 ? "length_hm"
+			  : minutes == 60   ? "length_1h"
+					    : "length_h";
+	lang_render(tpl_text(c, tpl), v, 3, out, sizeof(out));
 	return pool_str(c, out);
 }
 

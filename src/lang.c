@@ -527,14 +527,18 @@ static const struct lang_reply_spec specs[] = {
     {"rest_later", "service time end", "time"},
     {"minutes", "n", "n"},
     {"hours_n", "n", "n"},
+    {"length_1h", "", ""},
+    {"length_h", "n", "n"},
+    {"length_hm", "h m", "h m"},
+    {"and_two", "a b", "a b"},
     {"date", "wday mday month", ""},
-    {"price_one", "service price minutes example", "price"},
-    {"price_offered", "service price minutes", "price"},
+    {"price_one", "service price minutes length example", "price"},
+    {"price_offered", "service price minutes length", "price"},
     {"price_all", "prices", "prices"},
-    {"price_each", "service price minutes", "price"},
+    {"price_each", "service price minutes length", "price"},
     {"book_example", "example", ""},
     {"price_booked", "service price ref", "price"},
-    {"duration", "service minutes", "minutes"},
+    {"duration", "service minutes length", "minutes|length"},
     {"hours_week", "hours", "hours"},
     {"hours_day", "day day_hours", "day_hours"},
     {"closed_day", "day", ""},
@@ -714,11 +718,24 @@ int lang_check_reply_in(const struct catalog *cat, const char *lang,
 		}
 		p = close;
 	}
+	/* Each required placeholder, or one of "a|b" */
 	for (const char *r = spec->required; *r != '\0';) {
 		size_t n = strcspn(r, " ");
-		char want[48];
-		snprintf(want, sizeof(want), "{%.*s}", (int)n, r);
-		if (strstr(text, want) == NULL) {
+		char want[96] = "";
+		int found = 0;
+		for (const char *a = r; a < r + n;) {
+			size_t k = strcspn(a, "| ");
+			char one[48];
+			snprintf(one, sizeof(one), "{%.*s}", (int)k, a);
+			found |= strstr(text, one) != NULL;
+			size_t wl = strlen(want);
+			snprintf(want + wl, sizeof(want) - wl, "%s%s",
+				 wl ? " or " : "", one);
+			a += k;
+			if (*a == '|')
+				a++;
+		}
+		if (!found) {
 			snprintf(why, cap, "'%s' must keep %s", name, want);
 			return -1;
 		}
@@ -770,6 +787,9 @@ int lang_check_reply_in(const struct catalog *cat, const char *lang,
 	    {.name = "time", .value = "10:00"},
 	    {.name = "price", .value = price},
 	    {.name = "minutes", .value = "120"},
+	    {.name = "length", .value = "12 h 45 min"},
+	    {.name = "h", .value = "12"},
+	    {.name = "m", .value = "45"},
 	    {.name = "ref", .value = "ACDEF"},
 	    {.name = "old_ref", .value = "ACDEF"},
 	    {.name = "old_when", .value = "Wed 30 Sep 10:00"},
@@ -814,7 +834,7 @@ int lang_check_reply_in(const struct catalog *cat, const char *lang,
 	};
 	lang_render(text, vars, sizeof(vars) / sizeof(vars[0]), buf,
 		    sizeof(buf));
-	/* While a catalog loads, policy may not be read yet: its default. */
+	/* Without a catalog (a pack checked alone): the default. */
 	int max = cat != NULL && cat->policy.max_segments >= 1
 		      ? cat->policy.max_segments
 		      : 2;

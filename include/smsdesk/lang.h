@@ -487,7 +487,8 @@ size_t lang_max_phrase(const struct lang_pack *pack);
 struct lang_reply_spec {
 	const char *name;
 	const char *allowed;  /* space-separated placeholder names */
-	const char *required; /* space-separated, a subset of allowed */
+	const char *required; /* space-separated, a subset of allowed;
+				"a|b": one of them */
 };
 const struct lang_reply_spec *lang_reply_spec(const char *name);
 size_t lang_reply_specs(const struct lang_reply_spec **out);

@@ -93,16 +93,16 @@ static const struct lang_tpl tpls[] = {
 		 "{pick} antworten."},
     {"try", "Versuchen Sie es bei {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Ja, {service} bieten wir an: {price} ({minutes} "
-		      "Min.). Welcher Tag passt Ihnen?"},
-    {"price_one", "{service} kostet {price} ({minutes} Min.). Zum Buchen "
+    {"price_offered", "Ja, {service} bieten wir an: {price} ({length}). "
+		      "Welcher Tag passt Ihnen?"},
+    {"price_one", "{service} kostet {price} ({length}). Zum Buchen "
 		  "Tag und Uhrzeit senden, z.B. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service} kostet {price} ({minutes} Min.)."},
+    {"price_each", "{service} kostet {price} ({length})."},
     {"book_example", "Zum Buchen Tag und Uhrzeit senden, z.B. {example}."},
     {"price_all", "Preise: {prices}."},
     {"price_booked", "{service} kostet {price}."},
-    {"duration", "{service} dauert etwa {minutes} Min."},
+    {"duration", "{service} dauert etwa {length}."},
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
     {"closed_weekly", "{day} haben wir geschlossen."},
@@ -261,6 +261,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "verschieben"},
     {"minutes", "{n} Min."},
     {"hours_n", "{n} Std."},
+    {"length_1h", "1 Std."},
+    {"length_h", "{n} Std."},
+    {"length_hm", "{h} Std. {m} Min."},
+    {"and_two", "{a} und {b}"},
     {"date", "{wday}, {mday}. {month}"},
     {"example", "{word} {wday} {hour} Uhr"},
 };

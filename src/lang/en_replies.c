@@ -75,16 +75,16 @@ static const struct lang_tpl tpls[] = {
     {"our_next", "Our next free: {slots}. Reply {pick} to book."},
     {"try", "Try {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Yes, we do {service}: {price}, {minutes} min. Which "
+    {"price_offered", "Yes, we do {service}: {price}, {length}. Which "
 		      "day suits you?"},
-    {"price_one", "{service} is {price} ({minutes} min). Text a day and "
+    {"price_one", "{service} is {price} ({length}). Text a day and "
 		  "time to book, e.g. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service} is {price} ({minutes} min)."},
+    {"price_each", "{service} is {price} ({length})."},
     {"book_example", "Text a day and time to book, e.g. {example}."},
     {"price_all", "Prices: {prices}."},
     {"price_booked", "{service} is {price}."},
-    {"duration", "{service} takes about {minutes} min."},
+    {"duration", "{service} takes about {length}."},
     {"hours_week", "We're open {hours}."},
     {"hours_day", "On {day} we're open {day_hours}."},
     {"closed_weekly", "We're closed on {day}."},
@@ -238,6 +238,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "move"},
     {"minutes", "{n} min"},
     {"hours_n", "{n} hours"},
+    {"length_1h", "1 hour"},
+    {"length_h", "{n} hours"},
+    {"length_hm", "{h} h {m} min"},
+    {"and_two", "{a} and {b}"},
     {"date", "{wday} {mday} {month}"},
     {"example", "{word} {wday} {h12}"},
 };

@@ -100,16 +100,16 @@ static const struct lang_tpl tpls[] = {
 		 "para reservar."},
     {"try", "Prueba con {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Sí, hacemos {service}: {price} ({minutes} min). "
+    {"price_offered", "Sí, hacemos {service}: {price} ({length}). "
 		      "¿Qué fecha te va bien?"},
-    {"price_one", "{service}: {price} ({minutes} min). Para reservar dime "
+    {"price_one", "{service}: {price} ({length}). Para reservar dime "
 		  "fecha y hora, p. ej. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service}: {price} ({minutes} min)."},
+    {"price_each", "{service}: {price} ({length})."},
     {"book_example", "Para reservar dime fecha y hora, p. ej. {example}."},
     {"price_all", "Precios: {prices}."},
     {"price_booked", "{service}: {price}."},
-    {"duration", "{service} dura unos {minutes} min."},
+    {"duration", "{service} dura aprox. {length}."},
     {"hours_week", "Abrimos {hours}."},
     {"hours_day", "El {day} abrimos {day_hours}."},
     {"closed_weekly", "Cerramos {day}."},
@@ -263,6 +263,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "cambiar"},
     {"minutes", "{n} min"},
     {"hours_n", "{n} horas"},
+    {"length_1h", "1 hora"},
+    {"length_h", "{n} horas"},
+    {"length_hm", "{h} h {m} min"},
+    {"and_two", "{a} y {b}"},
     {"date", "{wday} {mday} {month}"},
     {"example", "{word} {wday} a las {hour}"},
 };

@@ -103,17 +103,17 @@ static const struct lang_tpl tpls[] = {
 		 "réserver."},
     {"try", "Essayez {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Oui, bien sûr : {service}, {price} ({minutes} min). "
+    {"price_offered", "Oui, bien sûr : {service}, {price} ({length}). "
 		      "Quel jour vous convient ?"},
-    {"price_one", "{service} : {price} ({minutes} min). Envoyez un jour et "
+    {"price_one", "{service} : {price} ({length}). Envoyez un jour et "
 		  "une heure pour réserver, par ex. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service} : {price} ({minutes} min)."},
+    {"price_each", "{service} : {price} ({length})."},
     {"book_example",
      "Envoyez un jour et une heure pour réserver, par ex. {example}."},
     {"price_all", "Nos tarifs : {prices}."},
     {"price_booked", "{service} : {price}."},
-    {"duration", "{service} dure environ {minutes} min."},
+    {"duration", "{service} dure environ {length}."},
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
     {"closed_weekly", "Nous sommes fermés {day}."},
@@ -277,6 +277,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "déplacer"},
     {"minutes", "{n} min"},
     {"hours_n", "{n} heures"},
+    {"length_1h", "1 h"},
+    {"length_h", "{n} h"},
+    {"length_hm", "{h} h {m}"},
+    {"and_two", "{a} et {b}"},
     {"date", "{wday} {mday} {month}"},
     {"example", "{word} {wday} {hour}h"},
 };

@@ -101,16 +101,16 @@ static const struct lang_tpl tpls[] = {
 		 "agendar."},
     {"try", "Tente {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Sim, fazemos {service}: {price} ({minutes} min). "
+    {"price_offered", "Sim, fazemos {service}: {price} ({length}). "
 		      "Que dia prefere?"},
-    {"price_one", "{service}: {price} ({minutes} min). Envie dia e hora "
+    {"price_one", "{service}: {price} ({length}). Envie dia e hora "
 		  "para agendar, ex. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service}: {price} ({minutes} min)."},
+    {"price_each", "{service}: {price} ({length})."},
     {"book_example", "Envie dia e hora para agendar, ex. {example}."},
     {"price_all", "Valores: {prices}."},
     {"price_booked", "{service}: {price}."},
-    {"duration", "{service} leva cerca de {minutes} min."},
+    {"duration", "{service} leva cerca de {length}."},
     {"hours_week", "Funcionamos {hours}."},
     {"hours_day", "Em {day} abrimos {day_hours}."},
     {"closed_weekly", "Estamos fechados {day}."},
@@ -267,6 +267,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "remarcar"},
     {"minutes", "{n} min"},
     {"hours_n", "{n} horas"},
+    {"length_1h", "1 hora"},
+    {"length_h", "{n} horas"},
+    {"length_hm", "{h}h{m}"},
+    {"and_two", "{a} e {b}"},
     {"date", "{wday} {mday} {month}"},
     {"example", "{word} {wday} {hour}h"},
 };

@@ -89,16 +89,16 @@ static const struct lang_tpl tpls[] = {
 		 "yazın."},
     {"try", "Şuraya sorabilirsiniz: {providers}."},
     /* "do you do X?": a yes, what it costs and takes, the day */
-    {"price_offered", "Evet, {service} var: {price} ({minutes} dk). Hangi "
+    {"price_offered", "Evet, {service} var: {price} ({length}). Hangi "
 		      "gün uygun?"},
-    {"price_one", "{service} {price} ({minutes} dk). Randevu için gün ve "
+    {"price_one", "{service} {price} ({length}). Randevu için gün ve "
 		  "saat yazın, örn. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service} {price} ({minutes} dk)."},
+    {"price_each", "{service} {price} ({length})."},
     {"book_example", "Randevu için gün ve saat yazın, örn. {example}."},
     {"price_all", "Fiyatlar: {prices}."},
     {"price_booked", "{service}: {price}."},
-    {"duration", "{service} yaklaşık {minutes} dk sürüyor."},
+    {"duration", "{service} yaklaşık {length} sürüyor."},
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
     {"hours_day", "{day} {day_hours} arası açığız."},
     {"closed_weekly", "{day} kapalıyız."},
@@ -251,6 +251,10 @@ static const struct lang_tpl tpls[] = {
     {"action_move", "değiştirelim"},
     {"minutes", "{n} dk"},
     {"hours_n", "{n} saat"},
+    {"length_1h", "1 saat"},
+    {"length_h", "{n} saat"},
+    {"length_hm", "{h} saat {m} dk"},
+    {"and_two", "{a} ve {b}"},
     {"date", "{mday} {month} {wday}"},
     {"example", "{word} {wday} saat {hour}"},
 };

@@ -132,6 +132,13 @@ t_eq "$rc" 1
 t_eq "$out" "$tmp/es-long.cfg:$((line + 1)): 'booked' can take 3 SMS segments at its longest, over policy.max_segments (2)"
 t_end
 
+t_begin "a reply is measured against policy.max_segments as written, wherever policy stands"
+sed 's/max_segments = 2;/max_segments = 3;/' "$tmp/es-long.cfg" >"$tmp/es-long3.cfg"
+out=$("$SMSDESK_BIN" check -c "$tmp/es-long3.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_eq "$out" ""
+t_end
+
 t_begin "usage errors exit 2"
 "$SMSDESK_BIN" check --bogus >/dev/null 2>&1; rc=$?
 t_eq "$rc" 2

@@ -161,5 +161,19 @@ out=$("$SMSDESK_BIN" try -c "$tmp/contact-staff.cfg" --now 2026-12-01T12:00 \
 t_eq "$out" "Estamos en Calle de Cuba 12, Valencia."
 t_end
 
+t_begin "hours and lengths as people write them: one day's periods joined, long visits in hours"
+out=$(try --now 2026-12-01T10:00 --from +34600000051 "qué horario tenéis?")
+t_eq "$out" "Abrimos lun-vie 10:00-14:00 y 16:30-20:30, sáb 10:00-14:00."
+out=$(try --now 2026-12-01T10:00 --from +34600000052 "what are your opening hours?")
+t_contains "$out" "Mon-Fri 10:00-14:00 and 16:30-20:30, Sat 10:00-14:00"
+sed 's/price = "18 €"; minutes = 30;/price = "18 €"; minutes = 150;/' "$cfg" >"$tmp/long.cfg"
+out=$("$SMSDESK_BIN" try -c "$tmp/long.cfg" --now 2026-12-01T10:00 --from +34600000053 "cuánto dura el afeitado?" 2>/dev/null)
+t_contains "$out" "dura aprox. 2 h 30 min."
+out=$("$SMSDESK_BIN" try -c "$tmp/long.cfg" --now 2026-12-01T10:00 --from +34600000054 "how long is a shave?" 2>/dev/null)
+t_contains "$out" "takes about 2 h 30 min."
+out=$("$SMSDESK_BIN" try -c "$tmp/long.cfg" --now 2026-12-01T10:00 --from +34600000055 "cuánto dura el corte?" 2>/dev/null)
+t_contains "$out" "dura aprox. 30 min."
+t_end
+
 rm -rf "$tmp"
 t_done
