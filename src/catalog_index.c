@@ -653,6 +653,8 @@ size_t catalog_lookup(const struct catalog *cat, const char *folded, int fuzzy,
 		      struct cat_match *out, size_t cap)
 {
 	const struct cat_index *ix = cat->index;
+	if (ix == NULL)
+		return 0; /* a catalog built by hand, with no words indexed */
 	const struct strslot *s = strmap_get(&ix->exact, folded);
 	struct found found; /* only v[0..n) is read: no 1.5 kB clear */
 	size_t n = 0;

@@ -12,6 +12,7 @@
 #include "when_read.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- settling ------------------------------------------------------------ */
@@ -517,6 +518,71 @@ static int pass_over(const struct rd *rd, int i)
 }
 
 /*
+ * The catalog's words are its services, not dates: a day or month name one
+ * letter off ("Montage" at a tyre shop is the fitting, not Monday: review de
+ * K s22 offered Monday slots), a short day or month name that is a catalog
+ * word ("kaş", eyebrows, folds to "kas", November: review tr K s31), and
+ * every word of a catalog phrase of several words ("koltuk altı", the
+ * underarm: its "altı", six, was read as 18:00, review tr K s39).
+ */
+static void drop_hits(struct lex_text *t, int i, int fuzzy_only)
+{
+	int k = 0;
+	for (int h = 0; h < t->nhits[i]; h++)
+		if (fuzzy_only && !t->hits[i][h].fuzzy)
+			t->hits[i][k++] = t->hits[i][h];
+	t->nhits[i] = (unsigned char)k;
+	t->v[i].known = k > 0;
+}
+
+static int catalog_word(const struct catalog *cat, const char *w)
+{
+	struct cat_match m;
+	return catalog_lookup(cat, w, 0, &m, 1) > 0 && m.distance == 0;
+}
+
+static void catalog_words_not_days(struct lex_text *t,
+				   const struct catalog *cat)
+{
+	char phrase[3 * LEX_TOK_CAP + 4];
+	for (int i = 0; cat != NULL && i < t->n; i++) {
+		/* a phrase of two or three words, all of them letters */
+		for (int len = 3; len >= 2; len--) {
+			if (i + len > t->n)
+				continue;
+			size_t pos = 0;
+			int words = 1;
+			for (int k = 0; k < len; k++) {
+				words &=
+				    t->v[i + k].num < 0 &&
+				    (k == len - 1 || t->v[i + k].sep == ' ');
+				pos += (size_t)snprintf(
+				    phrase + pos, sizeof(phrase) - pos, "%s%s",
+				    k ? " " : "", t->v[i + k].s);
+			}
+			if (!words || !catalog_word(cat, phrase))
+				continue;
+			for (int k = 0; k < len; k++)
+				drop_hits(t, i + k, 0);
+			i += len - 1;
+			break;
+		}
+		if (i >= t->n || t->nhits[i] == 0)
+			continue;
+		int fuzzy = 0, named = 0;
+		for (int h = 0; h < t->nhits[i]; h++) {
+			fuzzy |= t->hits[i][h].fuzzy;
+			named |= t->hits[i][h].sense == WS_MONTH ||
+				 t->hits[i][h].sense == WS_WEEKDAY;
+		}
+		if (!fuzzy && !(named && t->v[i].len <= 4))
+			continue;
+		if (catalog_word(cat, t->v[i].s))
+			drop_hits(t, i, !(named && t->v[i].len <= 4));
+	}
+}
+
+/*
  * Countries that write the month first ("12/1" is 1 December): the United
  * States and the places that follow its usage (CLDR's short date patterns).
  */
@@ -563,6 +629,7 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 	if (cat != NULL && month_first(cat->country))
 		rd.day_first = 0;
 	lex_read(text == NULL ? "" : text, vocabs, n_vocabs, &t);
+	catalog_words_not_days(&t, cat);
 
 	for (int i = 0; i < t.n;) {
 		int n;

@@ -95,6 +95,10 @@ static const struct when_word de_words[] = {
     E("sonntags", WS_WEEKDAY, 6),
     W("so", WS_WEEKDAY, 6),
     E("so", WS_NOT_DATE, 0), /* "so 3 Tage": not Sunday */
+    /* one letter from "Montag": the fitting, never Monday (review de K
+     * s22) */
+    E("montage", WS_NOT_DATE, 0),
+    E("montagen", WS_NOT_DATE, 0),
 
     /* ---- Monate ---- */
     E("januar", WS_MONTH, 1),

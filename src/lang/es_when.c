@@ -286,6 +286,12 @@ static const struct when_word es_words[] = {
     E("ya os llamo", WS_NOT_DATE, 0),
     E("ya hablamos", WS_NOT_DATE, 0),
     E("ya si eso", WS_NOT_DATE, 0),
+    /* words one letter from a day or month name: never one ("bichón
+     * maltés" read as martes, review es K s01) */
+    E("maltés", WS_NOT_DATE, 0),
+    E("maltesa", WS_NOT_DATE, 0),
+    E("marco", WS_NOT_DATE, 0),
+    E("lunas", WS_NOT_DATE, 0),
 
     /* ---- dudas ---- */
     E("día", WS_DATE_NOUN, 0),

@@ -353,9 +353,11 @@ static const struct when_word tr_words[] = {
     E("öğlen arası", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("öğle arası", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("öğle tatili", WS_WINDOW, WHEN_SPAN(720, 840)),
-    E("öğleden sonra", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("öğlenden sonra", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("öğleden", WS_WINDOW, WHEN_SPAN(720, 1080)),
+    /* after lunch, from about 13:00, as people in Turkey mean it
+     * (review tr K: the list started at 12:00) */
+    E("öğleden sonra", WS_WINDOW, WHEN_SPAN(780, 1080)),
+    E("öğlenden sonra", WS_WINDOW, WHEN_SPAN(780, 1080)),
+    E("öğleden", WS_WINDOW, WHEN_SPAN(780, 1080)),
     E("akşamüstü", WS_WINDOW, WHEN_SPAN(960, 1140)),
     E("akşam üstü", WS_WINDOW, WHEN_SPAN(960, 1140)),
     E("akşama doğru", WS_WINDOW, WHEN_SPAN(960, 1140)),
@@ -368,7 +370,7 @@ static const struct when_word tr_words[] = {
     E("gece", WS_WINDOW, WHEN_SPAN(1200, 1440)),
     E("bu sabah", WS_WINDOW_TODAY, WHEN_SPAN(360, 720)),
     E("bu öğlen", WS_WINDOW_TODAY, WHEN_SPAN(690, 840)),
-    E("bu öğleden sonra", WS_WINDOW_TODAY, WHEN_SPAN(720, 1080)),
+    E("bu öğleden sonra", WS_WINDOW_TODAY, WHEN_SPAN(780, 1080)),
     E("bu akşam", WS_WINDOW_TODAY, WHEN_SPAN(1020, 1440)),
     E("bu gece", WS_WINDOW_TODAY, WHEN_SPAN(1200, 1440)),
     E("bu akşamüstü", WS_WINDOW_TODAY, WHEN_SPAN(960, 1140)),
