@@ -42,7 +42,9 @@ enum held_said { HELD_CANCEL, HELD_MOVE, HELD_TOLD };
 static void none_held_person(struct ctx *c, enum held_said how)
 {
 	const struct inquiry *q = c->q;
-	if (q == NULL || !staff_forward(c) || (how == HELD_TOLD && q->question))
+	const char *phone = c->cat->business_phone;
+	if (q == NULL || (!staff_forward(c) && phone == NULL) ||
+	    (how == HELD_TOLD && q->question))
 		return;
 	/* a move's day is where it goes: the one it leaves describes it
 	 * ("de quinta pra sexta": two days, one of them held) */
@@ -54,6 +56,12 @@ static void none_held_person(struct ctx *c, enum held_said how)
 	 * booked pé e mão" tells of one */
 	if (!day && (how != HELD_TOLD || first_service(c, q) == NULL))
 		return;
+	if (!staff_forward(c)) {
+		/* no person reads texts: where one answers (review fr K
+		 * s13, s14: "no booking to cancel" and nothing more) */
+		part_set(part_add(c, "none_held_call", 3), "phone", phone);
+		return;
+	}
 	also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
 	set_subject(c, not_text_ids[LANG_NT_OTHER]);
 	add_cant_answer(c, LANG_NT_OTHER, 0, 3);
@@ -566,9 +574,9 @@ static void services_fit(struct ctx *c, struct part *p, const char *name,
 			if (p->vars[v].items != NULL &&
 			    strcmp(p->vars[v].name, name) == 0)
 				p->vars[v].shown = m;
-		if (m < n)
-			part_set(part_add(c, "bookings_more", 0), "n",
-				 pool_fmt(c, "%zu", n - m));
+		/* the list itself says how many more ("y 2 más"): once,
+		 * never again after it (review fr K s45: "et 1 autres. Et 1
+		 * de plus.") */
 		if (parts_segments(c) <= c->max_segments || m == 1)
 			break;
 	}

@@ -567,6 +567,7 @@ static const struct lang_reply_spec specs[] = {
     {"cant_answer_call", "topic business phone", "phone"},
     {"cant_answer_sorry_call", "business phone", "phone"},
     {"address", "business address", "address"},
+    {"none_held_call", "phone", "phone"},
     {"opted_out", "business", ""},
     {"opted_in", "business", ""},
     {"already_in", "", ""},

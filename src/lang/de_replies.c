@@ -150,6 +150,8 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte rufen Sie "
      "uns an, {phone}, wir kümmern uns darum."},
+    {"none_held_call", "Falls Sie von einer anderen Nummer gebucht haben, "
+		       "rufen Sie uns bitte an: {phone}."},
     {"address", "Sie finden uns hier: {address}."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "

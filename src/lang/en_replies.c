@@ -130,6 +130,8 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call",
      "Sorry to hear that. I can't sort this out by text: please call us on "
      "{phone} and someone will help."},
+    {"none_held_call",
+     "If you booked from another number, please call us on {phone}."},
     {"address", "You'll find us at {address}."},
     {"cant_answer_can", "I can book, move or cancel appointments and tell "
 			"you prices and hours: text e.g. {example}."},

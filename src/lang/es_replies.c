@@ -153,6 +153,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: llámanos al "
      "{phone} y te atendemos."},
+    {"none_held_call", "Si reservaste desde otro número, llámanos al {phone}."},
     {"address", "Estamos en {address}."},
     {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
 			"precios y horarios: escribe p. ej. {example}."},

@@ -142,7 +142,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
-    {"list_more", " et {n} autres"},
+    {"list_more", " et {n} autre(s)"},
     {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
 	     "annuler, STOP pour ne plus recevoir de SMS."},
@@ -160,6 +160,8 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call",
      "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
      "appelez-nous au {phone}, on s'en occupe."},
+    {"none_held_call",
+     "Si vous avez réservé depuis un autre numéro, appelez-nous au {phone}."},
     {"address", "Notre adresse : {address}."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "

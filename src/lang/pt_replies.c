@@ -142,8 +142,9 @@ static const struct lang_tpl tpls[] = {
     {"bookings_none", "Não achei agendamento futuro neste número."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "
 	     "cancelar, STOP para sair."},
-    {"greeting", "Oi! Aqui fala {business}. Fazemos {services}. Envie ex. "
-		 "{example} para agendar."},
+    {"greeting",
+     "Oi! Você está falando com {business}. Fazemos {services}. Envie ex. "
+     "{example} para agendar."},
     {"not_understood", "Desculpe, a mensagem ficou confusa. Envie ex. "
 		       "{example} para agendar, VALORES ou AJUDA."},
     {"cant_answer", "Desculpe, não consigo responder por SMS sobre "
@@ -156,6 +157,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue para "
      "{phone} que a gente resolve."},
+    {"none_held_call", "Se agendou por outro número, ligue para {phone}."},
     {"address", "Nosso endereço: {address}."},
     {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
 			"valores e quando abrimos: envie ex. {example}."},
@@ -257,8 +259,8 @@ static const struct lang_tpl tpls[] = {
     {"dated_far", "{day} está além do prazo de agendamento: {service} nesse "
 		  "dia ainda não."},
     {"rest_asked", "E logo em seguida, {services}."},
-    {"rest_failed_at", "{services} à hora indicada não dá (ocupado ou não é "
-		       "hora de início): envie outra hora."},
+    {"rest_failed_at", "{services} nesse horário não tem vaga: me diga outro "
+		       "horário."},
     {"rest_later", "Atenção: {service} começa às {time}, não logo depois às "
 		   "{end}: não há horário livre nesse momento."},
     {"rest_failed", "Ficou sem encaixe para {services} logo depois: envie "

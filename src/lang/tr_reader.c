@@ -658,6 +658,11 @@ const struct lang_word lang_tr_words[] = {
     NT("ogrenci indirimi", OTHER), NC("sikayet"), NT("patron", OTHER),
     NT("sahibi", OTHER), NT("hangi usta", OTHER), NT("ustayla konusmak", OTHER),
     NT("konusabilir miyim", OTHER), NT("arar misiniz", OTHER), NT("beni arayin", OTHER),
+    /* asking for someone in charge (review tr K s28 was not understood) */
+    NT("yetkili", OTHER), NT("yetkiliyle", OTHER), NT("yetkili biriyle", OTHER),
+    NT("gorusebilir miyim", OTHER), NT("gorusmek istiyorum", OTHER),
+    NT("biriyle gorusmek", OTHER), NT("mudurle", OTHER), NT("mudur bey", OTHER), NT("mudur hanim", OTHER),
+    NT("sorumlu", OTHER), NT("sorumlu kisi", OTHER), NT("canli biri", OTHER),
     NT("beni arar misiniz", OTHER), NT("arayin", OTHER), NT("telefon numarasi", OTHER),
     NT("numaraniz", OTHER), NT("eleman", OTHER), NT("is ilani", OTHER),
     NT("wifi", OTHER), NT("tuvalet", OTHER), NT("engelli", OTHER),

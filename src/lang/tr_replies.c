@@ -146,6 +146,8 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry_call", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS "
 			       "ile çözemiyorum; lütfen {phone} numarasını "
 			       "arayın, ilgilenelim."},
+    {"none_held_call", "Randevuyu başka bir numaradan aldıysanız lütfen "
+		       "{phone} numarasını arayın."},
     {"address", "Adresimiz: {address}."},
     {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
 			"fiyat ve saatleri söyleyebilirim: örn. {example}."},

@@ -175,5 +175,14 @@ out=$("$SMSDESK_BIN" try -c "$tmp/long.cfg" --now 2026-12-01T10:00 --from +34600
 t_contains "$out" "dura aprox. 30 min."
 t_end
 
+t_begin "fr: a long price list says once how many it leaves out; no booking here, yet the number to call"
+fcfg="$SMSDESK_SRC/tests/data/lang/fr/coiffure.cfg"
+out=$("$SMSDESK_BIN" try -c "$fcfg" --now 2026-12-02T10:00 --from +33612340040 "Bonjour, vous pouvez m'envoyer vos tarifs svp ?" 2>/dev/null)
+t_contains "$out" "et 1 autre(s)."
+t_lacks "$out" "de plus"
+out=$("$SMSDESK_BIN" try -c "$fcfg" --now 2026-12-02T10:00 --from +33612340041 "je voudrais annuler mon rdv de demain" 2>/dev/null)
+t_contains "$out" "Si vous avez réservé depuis un autre numéro, appelez-nous au +33465712345."
+t_end
+
 rm -rf "$tmp"
 t_done
