@@ -208,6 +208,24 @@ static int said_val(const struct reader *r, uint64_t cls, int val)
 	return 0;
 }
 
+/* A "same" word not inside a "same day" phrase ("el mismo día" is that
+ * day, never the same time). */
+static int same_outside_day(const struct reader *r)
+{
+	size_t day_to = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->plen > 1 && (t->pcls & LW_ALSO) &&
+		    t->pval == LW_ALSO_SAME_DAY && i + (size_t)t->plen > day_to)
+			day_to = i + (size_t)t->plen;
+		if ((t->eff & LW_SAME) && i >= day_to &&
+		    !(t->plen > 1 && (t->pcls & LW_ALSO) &&
+		      t->pval == LW_ALSO_SAME_DAY))
+			return 1;
+	}
+	return 0;
+}
+
 /* Every LW_ALSO word or phrase in the text only says the day ("same day",
  * "le même jour"): LW_ALSO_SAME_DAY. */
 static int also_day_only(const struct reader *r)
@@ -1203,7 +1221,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	/* "not 10, 11": a time set aside for another is a correction */
 	out->correction = rd_has(r, LW_CORRECT) || out->when.has_not_time ||
 			  out->when.has_not_day; /* "Thu no, Fri" too */
-	out->same_time = rd_has(r, LW_SAME);
+	out->same_time = same_outside_day(r);
 	/* "no actually a pedicure, same day": instead, not as well (review
 	 * fr8 c13) */
 	out->also =

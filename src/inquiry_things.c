@@ -923,6 +923,30 @@ static int names_share_word(const struct catalog *cat, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * "oğlumun saçı kesilecek", "my son's haircut": a service named by a
+ * person word (the catalog's kids' cut lists "oğlum") right before another
+ * service's word is that person's service; the other is what it does, not
+ * a second booking (review tr L c07 booked an adult cut beside the kids').
+ */
+static void person_before_service(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const struct tok *a = &r->t[i], *b = &r->t[i + 1];
+		if (a->thing == 0 || b->thing == 0 || a->thing == b->thing ||
+		    !(a->eff & LW_PERSON) || a->clause != b->clause)
+			continue;
+		const struct inq_thing *ta = &q->things[a->thing - 1];
+		struct inq_thing *tb = &q->things[b->thing - 1];
+		if (ta->kind != CAT_SERVICE || tb->kind != CAT_SERVICE ||
+		    ta->idx == tb->idx || ta->role != INQ_ASKED ||
+		    tb->role != INQ_ASKED ||
+		    named_elsewhere(r, b->thing, i + 1))
+			continue;
+		tb->role = INQ_MERGED;
+	}
+}
+
 static void owned_object(const struct reader *r, struct inquiry *q)
 {
 	for (size_t o = 0; o + 1 < r->n; o++) {
@@ -1001,6 +1025,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	animal_of_service(r, q);
 	settle_roles(r, q);
 	owned_object(r, q);
+	person_before_service(r, q);
 	rd_persons(r, q);
 	list_matches(q);
 }

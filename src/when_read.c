@@ -541,6 +541,31 @@ static int catalog_word(const struct catalog *cat, const char *w)
 	return catalog_lookup(cat, w, 0, &m, 1) > 0 && m.distance == 0;
 }
 
+/* A weak part of the day ("tarde") is one only right after a day word
+ * ("jueves tarde"); elsewhere it is an ordinary word ("llego tarde, 10
+ * min" is no afternoon, and its 10 no hour). */
+static void weak_parts_after_days(struct lex_text *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		int prev_day = 0;
+		for (int h = 0; i > 0 && h < t->nhits[i - 1]; h++) {
+			int s = t->hits[i - 1][h].sense;
+			prev_day |= s == WS_WEEKDAY || s == WS_REL_DAY ||
+				    s == WS_HOLIDAY;
+		}
+		int k = 0;
+		for (int h = 0; h < t->nhits[i]; h++) {
+			const struct lex_hit *x = &t->hits[i][h];
+			if (x->sense == WS_WINDOW && (x->flags & WF_WEAK) &&
+			    !prev_day)
+				continue;
+			t->hits[i][k++] = *x;
+		}
+		t->nhits[i] = (unsigned char)k;
+		t->v[i].known = k > 0;
+	}
+}
+
 static void catalog_words_not_days(struct lex_text *t,
 				   const struct catalog *cat)
 {
@@ -630,6 +655,7 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 		rd.day_first = 0;
 	lex_read(text == NULL ? "" : text, vocabs, n_vocabs, &t);
 	catalog_words_not_days(&t, cat);
+	weak_parts_after_days(&t);
 
 	for (int i = 0; i < t.n;) {
 		int n;

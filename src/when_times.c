@@ -393,6 +393,11 @@ int wr_window(struct rd *rd, int i)
 		return h->len;
 	}
 	if ((h = hit(rd, i, WS_WINDOW)) != NULL) {
+		/* a weak part of the day only right after a day: "jueves
+		 * tarde" (review es L c04.1 offered the morning), never
+		 * "llego tarde" */
+		if ((h->flags & WF_WEAK) && !(i > 0 && i == rd->ctx_at))
+			return 0;
 		window_seen(rd, h->value);
 		mark(rd, i, h->len);
 		if (rd->kind == WHEN_TIME_WINDOW)

@@ -399,6 +399,10 @@ const struct lang_word lang_es_words[] = {
     W("en realidad", LW_CORRECT), W("perdon era", LW_CORRECT),
     W("corrijo", LW_CORRECT), W("digo", LW_CORRECT), W("o sea", LW_CORRECT), W("mismo", LW_SAME), W("misma", LW_SAME),
     W("misma hora", LW_SAME), W("a la misma hora", LW_SAME),
+    /* "el mismo día": that day, one thing more, never the same time
+     * (review es L c05.3 booked a massage on top of the session) */
+    V("el mismo dia", LW_ALSO, LW_ALSO_SAME_DAY), V("mismo dia", LW_ALSO, LW_ALSO_SAME_DAY),
+    V("ese mismo dia", LW_ALSO, LW_ALSO_SAME_DAY), V("ese dia", LW_ALSO, LW_ALSO_SAME_DAY),
     W("cita", LW_BOOKING), W("citas", LW_BOOKING), W("reserva", LW_BOOKING),
     W("reservas", LW_BOOKING), W("turno", LW_BOOKING), W("turnos", LW_BOOKING),
     W("sesion", LW_BOOKING), W("sesiones", LW_BOOKING),

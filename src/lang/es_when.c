@@ -222,6 +222,9 @@ static const struct when_word es_words[] = {
     P("x la noche", WHEN_SPAN(1080, 1440)),
     /* "tarde" alone after a preference is the afternoon ("q dia os viene
      * bien? mejor tarde", review es5 s63); alone it may be "late" */
+    /* right after a day only: "jueves tarde", "mañana noche" */
+    W("tarde", WS_WINDOW, WHEN_SPAN(900, 1260)),
+    W("noche", WS_WINDOW, WHEN_SPAN(1140, 1320)),
     P("mejor tarde", WHEN_SPAN(900, 1260)),
     P("tarde mejor", WHEN_SPAN(900, 1260)),
     P("prefiero tarde", WHEN_SPAN(900, 1260)),

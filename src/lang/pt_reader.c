@@ -645,6 +645,12 @@ const struct lang_word lang_pt_words[] = {
     W("que horas era", LW_MINE), W("q horas era", LW_MINE),
     W("qual era o horario", LW_MINE), W("qual era meu horario", LW_MINE),
     W("ficou pra que horas", LW_MINE), W("ficou marcado", LW_MINE),
+    /* "qual horario ficou mesmo?" after a booking (review pt K c21.2
+     * got the service menu) */
+    W("qual horario ficou", LW_MINE), W("qual o horario que ficou", LW_MINE),
+    W("que horario ficou", LW_MINE), W("q horario ficou", LW_MINE),
+    W("qual horario marquei", LW_MINE), W("que horas marquei", LW_MINE),
+    W("q horas ficou", LW_MINE), W("qual dia ficou", LW_MINE),
     W("ficou marcado pra", LW_MINE), W("to marcado", LW_MINE),
     W("estou marcado", LW_MINE), W("estou marcada", LW_MINE),
     W("to agendado", LW_MINE), W("estou agendado", LW_MINE),

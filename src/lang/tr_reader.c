@@ -530,6 +530,9 @@ const struct lang_word lang_tr_words[] = {
     W("arkadasim", LW_PERSON), W("arkadasimla", LW_PERSON), W("yegenim", LW_PERSON),
     W("torunum", LW_PERSON), W("damadim", LW_PERSON), W("ortagim", LW_PERSON),
     W("kuzenim", LW_PERSON), W("kisi", LW_PERSON), W("kisiyiz", LW_PERSON),
+    /* whose: "oğlumun saçı" (review tr L c07) */
+    W("oglumun", LW_PERSON), W("kizimin", LW_PERSON), W("esimin", LW_PERSON),
+    W("kocamin", LW_PERSON), W("cocugumun", LW_PERSON), W("babamin", LW_PERSON),
     W("kisilik", LW_PERSON), W("kardesimle", LW_PERSON),
     V("iki", LW_NUMBER, 2),
     /* "ikimiz için randevu lütfen", "üçümüze yer var mı": the speaker's

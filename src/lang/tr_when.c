@@ -303,7 +303,6 @@ static const struct when_word tr_words[] = {
     E("saat de", WS_AT, 0),
     E("st", WS_AT, 0),
     E("@", WS_AT, 0),
-    E("için", WS_AT, 0),
     E("aşağı yukarı", WS_ABOUT, 0),
     E("yaklaşık", WS_ABOUT, 0),
     /* The endings of a number said as a time: "10'da", "3'te", "10da",
