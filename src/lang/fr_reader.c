@@ -345,6 +345,9 @@ const struct lang_word lang_fr_words[] = {
 
     /* ---- réserver, annuler, déplacer */
     W("annuler", LW_CANCEL), W("annule", LW_CANCEL), W("annulez", LW_CANCEL),
+    /* "finalement j'annule" (review fr M c03.2 was not understood) */
+    W("jannule", LW_CANCEL), W("lannuler", LW_CANCEL), W("lannule", LW_CANCEL),
+    W("jannulle", LW_CANCEL), W("je lannule", LW_CANCEL),
     W("annulation", LW_CANCEL), W("annul", LW_CANCEL), W("anuler", LW_CANCEL),
     W("anulle", LW_CANCEL), W("annulle", LW_CANCEL), W("annullez", LW_CANCEL),
     W("cancel", LW_CANCEL), W("annuller", LW_CANCEL),
@@ -510,6 +513,8 @@ const struct lang_word lang_fr_words[] = {
     W("duree", LW_DURATION), W("dure", LW_DURATION), W("dure combien", LW_DURATION),
     W("prend combien de temps", LW_DURATION), W("cb de temps", LW_DURATION),
     W("ouvert", LW_HOURS), W("ouverts", LW_HOURS), W("ouverte", LW_HOURS),
+    /* "c ouvert demain ?": "c" glued on as an elision (review fr M s51) */
+    W("couvert", LW_HOURS), W("cest ouvert", LW_HOURS),
     W("ouvrez", LW_HOURS), W("ouvre", LW_HOURS), W("ouverture", LW_HOURS),
     W("fermez", LW_HOURS), W("ferme", LW_HOURS), W("fermes", LW_HOURS),
     W("fermeture", LW_HOURS), W("horaires", LW_HOURS), W("horaire", LW_HOURS),

@@ -533,6 +533,8 @@ const struct lang_word lang_tr_words[] = {
     /* whose: "oğlumun saçı" (review tr L c07) */
     W("oglumun", LW_PERSON), W("kizimin", LW_PERSON), W("esimin", LW_PERSON),
     W("kocamin", LW_PERSON), W("cocugumun", LW_PERSON), W("babamin", LW_PERSON),
+    W("kizimi", LW_PERSON), W("esimi", LW_PERSON), W("cocugumu", LW_PERSON),
+    W("kizimla", LW_PERSON), W("oglumla", LW_PERSON), W("cocugumla", LW_PERSON),
     W("kisilik", LW_PERSON), W("kardesimle", LW_PERSON),
     V("iki", LW_NUMBER, 2),
     /* "ikimiz için randevu lütfen", "üçümüze yer var mı": the speaker's
@@ -657,6 +659,11 @@ const struct lang_word lang_tr_words[] = {
     NC("berbat"), NC("berbatti"), NC("rezalet"),
     NC("yandi"), NC("kizardi"), NC("tahris oldu"),
     NC("alerji yapti"), NC("parami geri"), NT("iade", OTHER),
+    /* after a visit: a problem, for a person (review tr M s27, c12.1 were
+     * read as bookings for a day gone by) */
+    NC("cok sinirliyim"), NC("sinirliyim"), NC("agrim gecmedi"), NC("agrim hic gecmedi"),
+    NC("agri gecmedi"), NC("uyuyamiyorum"), NC("dolgu dustu"), NC("dolgum dustu"),
+    NC("memnun kalmadim"), NC("hic memnun degilim"),
     NT("hediye ceki", OTHER), NT("indirim", OTHER), NT("kampanya", OTHER),
     NT("ogrenci indirimi", OTHER), NC("sikayet"), NT("patron", OTHER),
     NT("sahibi", OTHER), NT("hangi usta", OTHER), NT("ustayla konusmak", OTHER),
