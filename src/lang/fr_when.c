@@ -128,6 +128,11 @@ static const struct when_word fr_words[] = {
 
     /* ---- fêtes: fixes, mobiles ---- */
     E("noël", WS_HOLIDAY, WHEN_FIXED(12, 25)),
+    /* "samedi 19 ... c'est pour Noël": what it is for, not the day
+     * (review fr N s48 asked the day); "le jour de Noël" stays a day */
+    E("c'est pour noël", WS_NOT_DATE, 0),
+    E("c est pour noël", WS_NOT_DATE, 0),
+    E("pour les fêtes", WS_NOT_DATE, 0),
     E("jour de noël", WS_HOLIDAY, WHEN_FIXED(12, 25)),
     E("la veille de noël", WS_HOLIDAY, WHEN_FIXED(12, 24)),
     E("veille de noël", WS_HOLIDAY, WHEN_FIXED(12, 24)),
