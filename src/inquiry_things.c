@@ -947,6 +947,55 @@ static void person_before_service(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/* Is W in the NULL-ended LIST? */
+static int in_list(const char *const *list, const char *w)
+{
+	for (size_t i = 0; list != NULL && list[i] != NULL; i++)
+		if (strcmp(list[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * "tonte + bain pour un caniche": a service named by a word after "for a"
+ * (the pack's whose-of word, then an article or owner word), beside other
+ * services asked, says whom the others are for; it is no booking of its
+ * own (review fr N s60 booked a two-hour groom after the two services, the
+ * breed being a word of it). A person ("pour mon fils") stays asked.
+ */
+static void for_whom(const struct reader *r, struct inquiry *q)
+{
+	const struct lang_whose *wh = r->pack != NULL ? r->pack->whose : NULL;
+	if (wh == NULL)
+		return;
+	for (size_t b = 2; b < r->n; b++) {
+		const struct tok *t = &r->t[b];
+		if (t->thing == 0 || (t->eff & LW_PERSON) ||
+		    r->t[b - 1].thing != 0 ||
+		    !(r->t[b - 1].cls & (LW_FILLER | LW_OWNER)) ||
+		    r->t[b - 2].thing != 0 || !in_list(wh->of, r->t[b - 2].w))
+			continue;
+		struct inq_thing *tb = &q->things[t->thing - 1];
+		if (tb->kind != CAT_SERVICE || tb->role != INQ_ASKED ||
+		    named_elsewhere(r, t->thing, b))
+			continue;
+		/* the services it is for come before it ("how much for a
+		 * haircut and a beard trim" asks two) */
+		int other = 0;
+		for (size_t k = 0; k < b - 2 && !other; k++) {
+			if (r->t[k].thing == 0 || r->t[k].thing == t->thing)
+				continue;
+			const struct inq_thing *tk =
+			    &q->things[r->t[k].thing - 1];
+			other = tk->kind == CAT_SERVICE &&
+				tk->role == INQ_ASKED && tk->idx != tb->idx &&
+				!names_share_word(r->cat, tk->idx, tb->idx);
+		}
+		if (other)
+			tb->role = INQ_MERGED;
+	}
+}
+
 static void owned_object(const struct reader *r, struct inquiry *q)
 {
 	for (size_t o = 0; o + 1 < r->n; o++) {
@@ -1026,6 +1075,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	settle_roles(r, q);
 	owned_object(r, q);
 	person_before_service(r, q);
+	for_whom(r, q);
 	rd_persons(r, q);
 	list_matches(q);
 }
