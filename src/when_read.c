@@ -575,6 +575,13 @@ static void catalog_words_not_days(struct lex_text *t,
 		for (int len = 3; len >= 2; len--) {
 			if (i + len > t->n)
 				continue;
+			/* only where the reader found a date or time word:
+			 * the rest needs no lookup (the desk's answer path) */
+			int any = 0;
+			for (int k = 0; k < len; k++)
+				any |= t->nhits[i + k] > 0;
+			if (!any)
+				continue;
 			size_t pos = 0;
 			int words = 1;
 			for (int k = 0; k < len; k++) {
