@@ -545,6 +545,7 @@ static int describes_held(struct ctx *c, const struct inquiry *q,
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "describes a booking to cancel: none held");
 		say(c, "cancel_none_named");
+		cancel_none_held(c);
 		return 1;
 	}
 	do_cancel(c, &cq, text);

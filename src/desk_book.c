@@ -62,9 +62,23 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 	/* "de la place dimanche ?": that we are closed that day comes
 	 * first, never a list of services for a day we cannot do */
 	if (rq->w.has_day && !rq->w.has_range && rq->day_named &&
-	    fmt_day_hours(c, &rq->w.day)[0] == '\0')
+	    fmt_day_hours(c, &rq->w.day)[0] == '\0') {
+		/* and when we are open, not the menu for a day we cannot
+		 * do (review fr O s47 "vous travaillez le dimanche ?", s36
+		 * "et le 25 ?" got the services after "closed") */
 		part_set(part_add(c, "no_closed", 0), "day",
 			 fmt_day(c, &rq->w.day));
+		part_set(part_add(c, "hours_week", 1), "hours", fmt_hours(c));
+		decide(c, DESK_CLARIFY,
+		       trade ? DESK_REASON_TRADE_ONLY
+			     : DESK_REASON_NEED_SERVICE,
+		       "no service named, on a day we are closed: when we "
+		       "open");
+		/* the day kept: "une coupe" next is for a provider open
+		 * then */
+		remember_request(c, rq);
+		return;
+	}
 	struct part *p = part_add(c, trade ? "ask_trade" : "ask_service", 0);
 	services_list(c, p, "services", 1, 0);
 	decide(c, DESK_CLARIFY,

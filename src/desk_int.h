@@ -312,6 +312,14 @@ void dated_rest(struct ctx *c, const struct inquiry *q, int offer_only);
 
 /* desk_manage.c */
 void do_cancel(struct ctx *c, const struct inquiry *q, const char *text);
+/* A booking to cancel described (its day, its time) that this number does
+ * not hold: where a person answers, said (it may have been made from
+ * another phone). */
+void cancel_none_held(struct ctx *c);
+/* TEXT with the pack's fit folds applied (the letters a reply too long
+ * for its parts is written without, "ê" as "e") into OUT; its length. */
+size_t fold_letters(const struct ctx *c, const char *text, char *out,
+		    size_t cap);
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q);

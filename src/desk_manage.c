@@ -46,10 +46,12 @@ static void none_held_person(struct ctx *c, enum held_said how)
 	if (q == NULL || (!staff_forward(c) && phone == NULL) ||
 	    (how == HELD_TOLD && q->question))
 		return;
-	/* a move's day is where it goes: the one it leaves describes it
-	 * ("de quinta pra sexta": two days, one of them held) */
+	/* a move's day may be where it goes or the one it leaves ("de
+	 * quinta pra sexta", "décaler mon rendez-vous de vendredi"): any
+	 * day says a booking is meant (review fr O s32) */
 	int day = how == HELD_MOVE
 		      ? q->gone_when.has_day || q->when.has_not_day ||
+			    q->when.has_day ||
 			    q->when.problem == WHEN_AMBIGUOUS_DATE
 		      : q->when.has_day;
 	/* "cancel my massage" at a massage studio describes nothing; "I
@@ -65,6 +67,11 @@ static void none_held_person(struct ctx *c, enum held_said how)
 	also_decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT);
 	set_subject(c, not_text_ids[LANG_NT_OTHER]);
 	add_cant_answer(c, LANG_NT_OTHER, 0, 3);
+}
+
+void cancel_none_held(struct ctx *c)
+{
+	none_held_person(c, HELD_CANCEL);
 }
 
 /* ---- cancel ----------------------------------------------------------------

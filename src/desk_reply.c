@@ -210,29 +210,25 @@ static int drop_one(struct ctx *c, int *dropped)
 	return 1;
 }
 
-/*
- * The pack's plain letters for accented ones (fit_folds) in TEXT, in place:
- * only when the text then fits fewer segments (a Spanish reply with
- * "Sesión" is Unicode, 67 characters a part; "Sesion" keeps it GSM).
- */
-static void fold_to_fit(const struct ctx *c, char *text, int max)
+size_t fold_letters(const struct ctx *c, const char *text, char *out,
+		    size_t cap)
 {
 	const char *const *f = c->pack->fit_folds;
-	if (f == NULL || lang_segments_cat(c->cat, text) <= max)
-		return;
-	static char out[DESK_REPLY_MAX];
 	size_t o = 0;
-	for (const char *p = text; *p != '\0' && o + 1 < sizeof(out);) {
+	if (cap == 0)
+		return 0;
+	for (const char *p = text; *p != '\0' && o + 1 < cap;) {
 		size_t k = 0;
-		while (f[k] != NULL && strncmp(p, f[k], strlen(f[k])) != 0)
+		while (f != NULL && f[k] != NULL &&
+		       strncmp(p, f[k], strlen(f[k])) != 0)
 			k += 2;
-		const char *put = f[k] != NULL ? f[k + 1] : NULL;
-		size_t adv = f[k] != NULL ? strlen(f[k]) : 1;
+		const char *put = f != NULL && f[k] != NULL ? f[k + 1] : NULL;
+		size_t adv = f != NULL && f[k] != NULL ? strlen(f[k]) : 1;
 		if (put == NULL) {
 			out[o++] = *p;
 		} else {
 			size_t l = strlen(put);
-			if (o + l + 1 >= sizeof(out))
+			if (o + l + 1 >= cap)
 				break;
 			memcpy(out + o, put, l);
 			o += l;
@@ -240,6 +236,21 @@ static void fold_to_fit(const struct ctx *c, char *text, int max)
 		p += adv;
 	}
 	out[o] = '\0';
+	return o;
+}
+
+/*
+ * The pack's plain letters for accented ones (fit_folds) in TEXT, in place:
+ * only when the text then fits fewer segments (a Spanish reply with
+ * "Sesión" is Unicode, 67 characters a part; "Sesion" keeps it GSM).
+ */
+static void fold_to_fit(const struct ctx *c, char *text, int max)
+{
+	if (c->pack->fit_folds == NULL ||
+	    lang_segments_cat(c->cat, text) <= max)
+		return;
+	static char out[DESK_REPLY_MAX];
+	size_t o = fold_letters(c, text, out, sizeof(out));
 	if (lang_segments_cat(c->cat, out) < lang_segments_cat(c->cat, text))
 		memcpy(text, out, o + 1);
 }

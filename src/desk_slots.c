@@ -411,10 +411,15 @@ void refer_done(struct ctx *c)
 		const char *kept[DESK_MAX_NAMED];
 		size_t k = 0;
 		for (size_t j = 0; j < no->n; j++) {
+			/* as written, or as folded to fit ("Ostéo Saone") */
+			char plain[160];
+			fold_letters(c, no->names[j], plain, sizeof(plain));
 			int shown = 0;
 			for (size_t r = 0; r < c->out->n_replies; r++)
-				shown |= strstr(c->out->replies[r],
-						no->names[j]) != NULL;
+				shown |=
+				    strstr(c->out->replies[r], no->names[j]) !=
+					NULL ||
+				    strstr(c->out->replies[r], plain) != NULL;
 			if (!shown)
 				continue;
 			kept[k++] = no->names[j];

@@ -324,6 +324,16 @@ static void classify(struct reader *r)
 		for (int k = 0; k < t->plen; k++)
 			r->t[i + (size_t)k].eff |= t->pcls;
 	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (!(t->pcls & LW_MOVE) || t->pval != LW_MOVE_TRAVEL)
+			continue;
+		for (int k = 0; k < t->plen; k++) {
+			r->t[i + (size_t)k].cls &= ~LW_MOVE;
+			r->t[i + (size_t)k].eff &= ~LW_MOVE;
+			r->t[i + (size_t)k].pcls &= ~LW_MOVE;
+		}
+	}
 	/* "and", "also": a new request starts at the word. */
 	for (size_t i = 1; i < r->n; i++) {
 		if (!(r->t[i].cls & LW_CONJ) && !(r->t[i].pcls & LW_CONJ))
@@ -975,6 +985,12 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 				 ? t->pcls
 				 : t->cls;
 		if (!(c & LW_PRICE))
+			continue;
+		/* "combien de temps dure une séance ?", "ça dure combien": a
+		 * length phrase holding "how much" asks the length alone
+		 * (review fr O s10 got the price too) */
+		if ((t->eff & LW_DURATION) && !(c & LW_DURATION) &&
+		    !(t->pcls & LW_PRICE))
 			continue;
 		/* "orçamento sexta 10h" at a studio whose service is the
 		 * orçamento: the word names the visit asked, no price (review

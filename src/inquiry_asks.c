@@ -234,7 +234,8 @@ static int topic_in(const struct reader *r, const struct inquiry *q, size_t i,
 	for (size_t k = i; k < i + len && k < r->n; k++) {
 		int th = r->t[k].thing;
 		if (th > 0 && (size_t)th <= q->n_things &&
-		    q->things[th - 1].kind == CAT_TOPIC &&
+		    (q->things[th - 1].kind == CAT_TOPIC ||
+		     q->things[th - 1].kind == CAT_SERVICE) &&
 		    q->things[th - 1].distance == 0)
 			return 1;
 	}
@@ -262,7 +263,9 @@ static int weak_hours_only(const struct reader *r)
  * The last question only a person can answer is the specific one ("do you
  * take walk ins": walk-ins, not payment). Words the catalog lists as one of
  * its topics ("em casa" for a clinic with a home-care referral, "receita"
- * under the orthopaedist's) are the catalog's to answer (pt6 s09, s39).
+ * under the orthopaedist's) are the catalog's to answer (pt6 s09, s39), and
+ * so are its services' words ("ordonnance" under a physiotherapy session:
+ * "j'ai une ordonnance" is why they book, review fr O s18, c07).
  */
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {

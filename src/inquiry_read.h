@@ -24,8 +24,9 @@ struct tok {
 	int plen;      /* its words (0: none) */
 	int pval;
 	int clause;
-	int segment; /* the raw, punctuation-delimited piece it came from */
-	int thing;   /* 1 + index of the thing read here, 0 none */
+	int segment;   /* the raw, punctuation-delimited piece it came from */
+	int thing;     /* 1 + index of the thing read here, 0 none */
+	int in_phrase; /* part of a catalog phrase of 2+ words, read exactly */
 };
 
 #define MAX_SEGMENTS 64
@@ -180,9 +181,10 @@ void rd_persons(struct reader *r, struct inquiry *q);
  * ("cancel my wife's", "el de mi hija"): q->whose. */
 void rd_whose(const struct reader *r, struct inquiry *q);
 /* inquiry_things.c: note a thing read at token AT (kind -1: a trade word);
- * a thing already noted in the same clause is not noted twice. */
-void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
-		  enum inq_role role, const struct tok *at, const char *word);
+ * a thing already noted in the same clause is not noted twice. Returns the
+ * thing's number (1 + its index; 0 when there was no room). */
+int rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
+		 enum inq_role role, const struct tok *at, const char *word);
 /* Service IDX's name folded into OUT; 0 when it does not fit. */
 int rd_folded_name(const struct catalog *cat, size_t idx, char *out,
 		   size_t cap);

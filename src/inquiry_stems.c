@@ -243,7 +243,7 @@ void rd_shared_head(struct reader *r, struct inquiry *q)
 		if (catalog_lookup(r->cat, p, 0, m, 1) == 0 ||
 		    m[0].distance != 0 || m[0].kind != CAT_SERVICE)
 			continue;
-		rd_add_thing(q, (int)m[0].kind, m[0].idx, 0, prev->role, t, p);
-		t->thing = (int)q->n_things;
+		t->thing = rd_add_thing(q, (int)m[0].kind, m[0].idx, 0,
+					prev->role, t, p);
 	}
 }

@@ -170,8 +170,8 @@ static const char *unelided(const struct lang_pack *pack, const char *word)
 	return NULL;
 }
 
-void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
-		  enum inq_role role, const struct tok *at, const char *word)
+int rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
+		 enum inq_role role, const struct tok *at, const char *word)
 {
 	int clause = at->clause;
 	for (size_t k = 0; k < q->n_things; k++) {
@@ -181,11 +181,11 @@ void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 		    (kind >= 0 || strcmp(t->word, word) == 0)) {
 			if (dist < t->distance)
 				t->distance = dist;
-			return;
+			return (int)k + 1;
 		}
 	}
 	if (q->n_things >= INQ_MAX_THINGS)
-		return;
+		return 0;
 	struct inq_thing *t = &q->things[q->n_things++];
 	t->kind = kind;
 	t->idx = idx;
@@ -195,6 +195,7 @@ void rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 	t->segment = at->segment;
 	t->persons = 1;
 	snprintf(t->word, sizeof(t->word), "%s", word);
+	return (int)q->n_things;
 }
 
 /*
@@ -537,10 +538,14 @@ static void match_words(struct reader *r, struct inquiry *q)
 							  phrase)
 				? INQ_TRADE_WORD
 				: INQ_ASKED;
-			rd_add_thing(q, (int)m[0].kind, m[0].idx, m[0].distance,
-				     role, &r->t[i], phrase);
-			for (size_t k = 0; k < len; k++)
-				r->t[i + k].thing = (int)q->n_things;
+			int th =
+			    rd_add_thing(q, (int)m[0].kind, m[0].idx,
+					 m[0].distance, role, &r->t[i], phrase);
+			for (size_t k = 0; k < len; k++) {
+				r->t[i + k].thing = th;
+				r->t[i + k].in_phrase =
+				    len >= 2 && m[0].distance == 0;
+			}
 			took = len;
 		}
 		i += took ? took : 1;
@@ -844,6 +849,91 @@ static int named_elsewhere(const struct reader *r, int k, size_t a)
 	return 0;
 }
 
+/* Is W, or W without a plural's last letter ("gatos", "genoux"), a word
+ * of service IDX's name? */
+static int name_holds_form(const struct catalog *cat, size_t idx, const char *w)
+{
+	char one[64];
+	size_t n = strlen(w);
+	if (name_holds_word(cat, idx, w))
+		return 1;
+	if (n < 5 || n >= sizeof(one) || (w[n - 1] != 's' && w[n - 1] != 'x'))
+		return 0;
+	memcpy(one, w, n - 1);
+	one[n - 1] = '\0';
+	return name_holds_word(cat, idx, one);
+}
+
+/* Is a word the text reads as thing K in service IDX's name? */
+static int thing_word_in_name(const struct reader *r, int k, size_t idx)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].thing == k &&
+		    name_holds_form(r->cat, idx, r->t[i].w))
+			return 1;
+	return 0;
+}
+
+/* From word I (the last of a thing), the words up to the next thing are
+ * only linking words, the first one "of" or "on" (never "with" or "for",
+ * never "and"), all in one clause: the index of that thing's first word,
+ * else 0. */
+static size_t linked_thing(const struct reader *r, size_t i)
+{
+	size_t j = i + 1;
+	if (j >= r->n || r->t[j].thing != 0 || !(r->t[j].cls & LW_RELATIVE) ||
+	    r->t[j].val == LW_RELATIVE_WITH || r->t[j].val == LW_RELATIVE_FOR)
+		return 0;
+	for (; j < r->n && j <= i + 3 && r->t[j].thing == 0; j++)
+		if (!(r->t[j].cls & (LW_FILLER | LW_RELATIVE | LW_OWNER)) ||
+		    (r->t[j].cls & (LW_CONJ | LW_PERSON)) ||
+		    r->t[j].val == LW_RELATIVE_WITH ||
+		    r->t[j].val == LW_RELATIVE_FOR ||
+		    r->t[j].clause != r->t[i].clause)
+			return 0;
+	if (j >= r->n || r->t[j].thing == 0 || r->t[j].thing == r->t[i].thing ||
+	    (r->t[j].eff & LW_PERSON) || r->t[j].clause != r->t[i].clause)
+		return 0;
+	return j;
+}
+
+/*
+ * "une séance de rééducation du genou", "une entorse du genou", "un
+ * massage du dos", "revisión del audífono": two services joined by "of"
+ * are one, the one the text names by its own name. A word of the first
+ * that is in the second's name ("rééducation" of "Rééducation du genou",
+ * "revisión" heading both "Revisión de la vista" and "Revisión auditiva")
+ * makes it the second; else it is the one named by a word of its name,
+ * the other only by a word the staff listed under it ("genou" of
+ * "Rééducation du genou", "entorse" listed under the plain session;
+ * "massage" of the massage, "dos" listed under the session). Where both
+ * or neither are so named, the other rules decide (review fr O c05: "une séance
+ * de rééducation du genou lundi à 10h" booked the session and the knee).
+ */
+static void kind_of_service(const struct reader *r, struct inquiry *q)
+{
+	for (size_t i = 0; i + 2 < r->n; i++) {
+		if (r->t[i].thing == 0 || r->t[i + 1].thing != 0)
+			continue;
+		size_t j = linked_thing(r, i);
+		if (j == 0)
+			continue;
+		int ka = r->t[i].thing, kb = r->t[j].thing;
+		struct inq_thing *ta = &q->things[ka - 1];
+		struct inq_thing *tb = &q->things[kb - 1];
+		if (ta->kind != CAT_SERVICE || tb->kind != CAT_SERVICE ||
+		    ta->idx == tb->idx || ta->role != INQ_ASKED ||
+		    tb->role != INQ_ASKED)
+			continue;
+		int a_own = thing_word_in_name(r, ka, ta->idx);
+		int b_own = thing_word_in_name(r, kb, tb->idx);
+		if (thing_word_in_name(r, ka, tb->idx) || (b_own && !a_own))
+			ta->role = INQ_MERGED;
+		else if (a_own && !b_own && !named_elsewhere(r, kb, j))
+			tb->role = INQ_MERGED;
+	}
+}
+
 /*
  * "gel na mão", "esmaltação nos pés", "gel na mão e no pé": a service,
  * then a word of place (LW_RELATIVE_AT), then another service's words is
@@ -1063,13 +1153,43 @@ static void animal_of_service(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * A move, cancel or symptom word inside a phrase the catalog lists, read
+ * whole and exactly ("se déplacer" under home visits, "mal au dos" under
+ * a physiotherapy session), is the catalog's word, not the customer's verb
+ * or an emergency (review fr O s11 was told it had nothing to move; c07
+ * booked the session and handed "mal au dos" on as a health problem).
+ */
+static void catalog_phrase_not_verbs(struct reader *r)
+{
+	const uint64_t verbs = LW_MOVE | LW_CANCEL | LW_SYMPTOM;
+	for (size_t i = 0; i < r->n; i++) {
+		struct tok *t = &r->t[i];
+		if (t->in_phrase) {
+			t->cls &= ~verbs;
+			t->eff &= ~verbs;
+		}
+		/* "j'ai mal au dos": the pack's "j'ai mal" ends inside */
+		int over = 0;
+		for (int k = 0; k < t->plen && i + (size_t)k < r->n; k++)
+			over |= r->t[i + (size_t)k].in_phrase;
+		if (!over || !(t->pcls & verbs))
+			continue;
+		t->pcls &= ~verbs;
+		for (int k = 0; k < t->plen && i + (size_t)k < r->n; k++)
+			r->t[i + (size_t)k].eff &= ~verbs;
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
+	catalog_phrase_not_verbs(r);
 	rd_shared_head(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
 	unit_of_service(r, q);
+	kind_of_service(r, q);
 	place_of_service(r, q);
 	animal_of_service(r, q);
 	settle_roles(r, q);

@@ -160,6 +160,12 @@ struct when_vocab;
  * day, it names the job ("cambiar las pastillas"), never a move. */
 #define LW_MOVE_REPLACES 1
 
+/* The val of an LW_MOVE phrase that means travelling, not moving a booking
+ * ("se déplacer", "vous vous déplacez"): its words are no move word ("elle
+ * ne peut plus se déplacer" asks for a home visit; review fr O s11 was
+ * told it had no booking to move). */
+#define LW_MOVE_TRAVEL 2
+
 /* The val of an LW_AM_I word or phrase that tells what the customer
  * holds, in the present ("hab", "ich habe"): with a day or time before a
  * service, or "gebucht" after it ("hab morgen um 11 eine massage", "ich
@@ -212,6 +218,16 @@ struct when_vocab;
  * after another service, is where that service is done, not a second
  * service asked (review pt10 c14: "gel na mão" booked a manicure too). */
 #define LW_RELATIVE_AT 2
+
+/* The val of an LW_RELATIVE word that means "with" ("avec", "con"): two
+ * services it joins are both asked ("coupe avec balayage"), never one
+ * the kind of the other. */
+#define LW_RELATIVE_WITH 3
+
+/* The val of an LW_RELATIVE word that means "for" ("pour", "para"): a
+ * service after it may say whom the first is for ("corte para el niño"),
+ * never which kind of the first it is. */
+#define LW_RELATIVE_FOR 4
 
 /* The val of an LW_CORRECT word or phrase that says plainly that a
  * mistake was made or what was meant ("I meant", "my mistake", "ich hab

@@ -31,7 +31,16 @@ const struct lang_word lang_fr_asks[] = {
     /* complaints, worries about work done */
     NC("pas content"), NC("pas contente"),
     NC("pas satisfait"), NC("pas satisfaite"),
-    NC("mecontent"), NC("reclamation"),
+    NC("mecontent"), NC("mecontente"), NC("mecontents"), NC("reclamation"),
+    /* "j'ai attendu 40 minutes ... Ce n'est pas sérieux" (review fr O
+     * s23 got the greeting and the menu) */
+    NC("pas serieux"), NC("pas serieuse"), NC("pas professionnel"),
+    NC("inadmissible"), NC("inacceptable"), NC("scandaleux"),
+    NC("honteux"), NC("cest une honte"), NC("deplorable"),
+    NC("tres decu"), NC("tres decue"), NC("vraiment decu"),
+    NC("vraiment decue"), NC("jai attendu"), NC("on ma fait attendre"),
+    NC("aucune explication"), NC("porter plainte"), NC("me plaindre"),
+    NC("plainte"), NC("mal fait"), NC("mal faite"),
     NC("est tombe"), NC("est tombee"),
     NC("sest decolle"), NC("sest casse"),
     /* ---- health in everyday words (the desk's rd_health): 2 urgent (the

@@ -263,7 +263,7 @@ const struct lang_word lang_fr_words[] = {
     W("les", LW_FILLER | LW_PRONOUN), W("l", LW_FILLER | LW_PRONOUN),
     W("un", LW_FILLER), W("une", LW_FILLER), W("des", LW_FILLER),
     W("du", LW_FILLER | LW_RELATIVE), W("de", LW_FILLER | LW_RELATIVE),
-    W("d", LW_FILLER), W("au", LW_FILLER), W("aux", LW_FILLER),
+    W("d", LW_FILLER), W("au", LW_FILLER | LW_RELATIVE), W("aux", LW_FILLER | LW_RELATIVE),
     W("a", LW_FILLER), W("en", LW_FILLER), W("y", LW_FILLER | LW_PRONOUN),
     W("je", LW_FILLER | LW_SELF), W("j", LW_FILLER | LW_SELF),
     W("jsuis", LW_FILLER | LW_SELF), W("chui", LW_FILLER | LW_SELF),
@@ -295,8 +295,8 @@ const struct lang_word lang_fr_words[] = {
     W("etes", LW_FILLER), W("sont", LW_FILLER), W("ai", LW_FILLER),
     W("as", LW_FILLER), W("avons", LW_FILLER), W("ont", LW_FILLER),
     W("serait", LW_FILLER), W("sera", LW_FILLER), W("serai", LW_FILLER),
-    W("pour", LW_FILLER | LW_RELATIVE), W("pr", LW_FILLER | LW_RELATIVE),
-    W("avec", LW_FILLER | LW_RELATIVE), W("sur", LW_FILLER | LW_RELATIVE),
+    V("pour", LW_FILLER | LW_RELATIVE, LW_RELATIVE_FOR), V("pr", LW_FILLER | LW_RELATIVE, LW_RELATIVE_FOR),
+    V("avec", LW_FILLER | LW_RELATIVE, LW_RELATIVE_WITH), W("sur", LW_FILLER | LW_RELATIVE),
     W("par", LW_FILLER), W("chez", LW_FILLER), W("dans", LW_FILLER),
     /* "d'une", "d'un" folded: never a booking reference ("le repousser
      * d'une semaine" was read as ref DUNE) */
@@ -373,6 +373,11 @@ const struct lang_word lang_fr_words[] = {
     W("jpeux pas", LW_FILLER), W("je peux plus", LW_FILLER),
     W("je ne peux plus", LW_FILLER), W("peux pas", LW_FILLER),
     W("deplacer", LW_MOVE), W("deplace", LW_MOVE), W("deplacez", LW_MOVE),
+    /* "se déplacer" is travelling: "elle ne peut plus se déplacer",
+     * "vous vous déplacez à domicile ?" (review fr O s11) */
+    V("se deplacer", LW_MOVE, LW_MOVE_TRAVEL), V("se deplace", LW_MOVE, LW_MOVE_TRAVEL),
+    V("se deplacent", LW_MOVE, LW_MOVE_TRAVEL), V("vous vous deplacez", LW_MOVE, LW_MOVE_TRAVEL),
+    V("vous vous deplacer", LW_MOVE, LW_MOVE_TRAVEL),
     W("decaler", LW_MOVE), W("decale", LW_MOVE), W("decalez", LW_MOVE),
     W("reporter", LW_MOVE), W("reportez", LW_MOVE), W("repousser", LW_MOVE),
     W("avancer", LW_MOVE), W("avancez", LW_MOVE),
@@ -454,6 +459,12 @@ const struct lang_word lang_fr_words[] = {
     W("grille tarifaire", LW_PRICE), W("vos prix", LW_PRICE),
     W("vos tarifs", LW_PRICE), W("combien coute", LW_PRICE),
     W("dispo", LW_AVAIL), W("dispos", LW_AVAIL), W("disponible", LW_AVAIL),
+    /* "vous prenez de nouveaux patients ?" asks whether there is room
+     * (review fr O s18 went to a person) */
+    W("nouveaux patients", LW_AVAIL), W("nouvelles patientes", LW_AVAIL),
+    W("nouveaux clients", LW_AVAIL), W("nouvelles clientes", LW_AVAIL),
+    W("nouveau patient", LW_AVAIL), W("nouvelle patiente", LW_AVAIL),
+    W("nouveau client", LW_AVAIL), W("nouvelle cliente", LW_AVAIL),
     W("disponibles", LW_AVAIL), W("disponibilite", LW_AVAIL),
     W("disponibilites", LW_AVAIL), W("place", LW_AVAIL), W("places", LW_AVAIL),
     W("de la place", LW_AVAIL), W("une place", LW_AVAIL),
@@ -523,6 +534,9 @@ const struct lang_word lang_fr_words[] = {
     W("vous ouvrez a quelle heure", LW_HOURS), W("a quelle heure vous ouvrez", LW_HOURS),
     W("a quelle heure vous fermez", LW_HOURS), W("a quelle heure fermez vous", LW_HOURS),
     W("a quelle heure ouvrez vous", LW_HOURS), W("ouvert jusqua", LW_HOURS),
+    /* "vous travaillez le dimanche ?" asks the hours (review fr O s47) */
+    W("vous travaillez", LW_HOURS), W("travaillez vous", LW_HOURS),
+    W("vous bossez", LW_HOURS), W("entre midi et deux", LW_HOURS),
     W("mon rdv", LW_MINE), W("mes rdv", LW_MINE), W("mon rendez vous", LW_MINE),
     W("mes rendez vous", LW_MINE), W("ma reservation", LW_MINE),
     W("mes reservations", LW_MINE), W("ma resa", LW_MINE),

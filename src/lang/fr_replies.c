@@ -113,7 +113,7 @@ static const struct lang_tpl tpls[] = {
      "Envoyez un jour et une heure pour réserver, par ex. {example}."},
     {"price_all", "Nos tarifs : {prices}."},
     {"price_booked", "{service} : {price}."},
-    {"duration", "{service} dure environ {length}."},
+    {"duration", "{service} : comptez environ {length}."},
     {"hours_week", "Nous sommes ouverts {hours}."},
     {"hours_day", "Le {day}, nous sommes ouverts {day_hours}."},
     {"closed_weekly", "Nous sommes fermés {day}."},
@@ -319,7 +319,16 @@ static const char *const age_frames[] = {
  * Only ç: the other accents are GSM (é è à ù, Ç) or rare, and a provider's
  * name ("Ostéo Saône") stays as the catalog writes it. fold_to_fit uses
  * this only when it saves a part. */
-static const char *const fit_folds[] = {"ç", "c", NULL};
+/* Where a reply would go as Unicode for a circumflex or a ligature in a
+ * catalog name ("Massage bien-être"), the plain letter keeps it in the GSM
+ * alphabet, as French texters write: a menu then fits whole (review fr O:
+ * five menus ended "et 2 autre(s)", hiding the massage and the first
+ * visit). É, è, é, à, ù stay: they are GSM letters. */
+static const char *const fit_folds[] = {
+    "ç", "c", "ê", "e", "â",  "a", "î", "i",  "ô", "o", "û",  "u", "ë",
+    "e", "ï", "i", "œ", "oe", "Ê", "E", "Â",  "A", "Î", "I",  "Ô", "O",
+    "Û", "U", "À", "A", "È",  "E", "Œ", "OE", "’", "'", NULL,
+};
 
 const struct lang_pack lang_pack_fr = {
     .whose = &lang_fr_whose,

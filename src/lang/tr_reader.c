@@ -189,7 +189,7 @@ const struct lang_word lang_tr_words[] = {
     W("sana", LW_FILLER), W("sende", LW_FILLER), W("bir", LW_FILLER),
     W("bi", LW_FILLER), W("bu", LW_FILLER), W("su", LW_FILLER),
     W("o", LW_FILLER), W("da", LW_FILLER), W("de", LW_FILLER),
-    W("ki", LW_FILLER), W("ile", LW_FILLER | LW_RELATIVE), W("icin", LW_FILLER | LW_RELATIVE),
+    W("ki", LW_FILLER), V("ile", LW_FILLER | LW_RELATIVE, LW_RELATIVE_WITH), V("icin", LW_FILLER | LW_RELATIVE, LW_RELATIVE_FOR),
     W("lutfn", LW_FILLER), W("ltfn", LW_FILLER), W("ltf", LW_FILLER),
     W("rica etsem", LW_FILLER), W("acaba", LW_FILLER | LW_QUESTION),
     W("bir de", LW_CONJ | LW_ALSO), W("bide", LW_CONJ | LW_ALSO), W("bi de", LW_CONJ | LW_ALSO), W("sey", LW_FILLER),

@@ -184,5 +184,20 @@ out=$("$SMSDESK_BIN" try -c "$fcfg" --now 2026-12-02T10:00 --from +33612340041 "
 t_contains "$out" "Si vous avez réservé depuis un autre numéro, appelez-nous au +33465712345."
 t_end
 
+t_begin "fr: a whole menu in the GSM alphabet, the hours on a closed day, a length alone (review fr O)"
+kcfg="$SMSDESK_SRC/tests/data/lang/fr/kine2.cfg"
+ktry() { "$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T10:00 "$@" 2>/dev/null; }
+out=$(ktry --from +33612340060 "rdv")
+t_contains "$out" "6) Massage bien-etre (1 h) 7) Bilan kiné (première séance)."
+t_lacks "$out" "autre(s)"
+out=$(ktry --from +33612340061 "dispo dimanche ?")
+t_eq "$out" "Désolé, nous sommes fermés le dim 6 déc. Nous sommes ouverts lun-ven 08:00-12:30 et 14:00-19:30, sam 08:30-12:00."
+out=$(ktry --from +33612340062 "Combien de temps dure une séance ?")
+t_eq "$out" "Séance de kiné (sur ordonnance) : comptez environ 30 min."
+out=$(ktry --from +33612340063 "Bonjour, je dois décaler mon rendez-vous de vendredi, c'est possible ?")
+t_contains "$out" "Vous n'avez pas de RDV à venir à déplacer."
+t_contains "$out" "J'ai transmis votre message à l'équipe"
+t_end
+
 rm -rf "$tmp"
 t_done
