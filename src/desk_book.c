@@ -272,11 +272,11 @@ static int last_start(struct ctx *c, const struct request *rq)
 }
 
 /* Every slot of the day in [from, to) starts inside the notice: the first
- * of them, else -1. */
+ * of them still to come (else the first), else -1. */
 static int window_in_notice(struct ctx *c, const struct request *rq, int from,
 			    int to)
 {
-	int grid[MAX_GRID], any = -1;
+	int grid[MAX_GRID], any = -1, future = 0;
 	size_t ng =
 	    when_slots_of(c->cat, &rq->w.day, rq->svc->minutes, grid, MAX_GRID);
 	int64_t early = earliest_start(c, rq->svc);
@@ -285,10 +285,15 @@ static int window_in_notice(struct ctx *c, const struct request *rq, int from,
 	for (size_t i = 0; i < ng; i++) {
 		if (grid[i] < from || grid[i] >= to)
 			continue;
-		if (epoch_of(c, &rq->w.day, grid[i]) >= early)
+		int64_t t = epoch_of(c, &rq->w.day, grid[i]);
+		if (t >= early)
 			return -1;
-		if (any < 0)
+		/* its first start still to come: "ce matin" at 11:38 is too
+		 * soon at 11:45, not at 8:00, long gone (review fr N);
+		 * "tomorrow first thing" at 8:00 */
+		if (any < 0 || (t >= c->now && !future))
 			any = grid[i];
+		future |= t >= c->now;
 	}
 	return any;
 }
@@ -546,8 +551,8 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 	set_subject(c, svc->id);
 	set_start(c, t);
 	set_ref(c, ref);
-	items[0] = pool_fmt(c, "%s %s%s ref %s", svc_name(c, svc),
-			    fmt_when(c, t), price_note(c, svc), ref);
+	items[0] = pool_fmt(c, "%s %s%s %s", svc_name(c, svc), fmt_when(c, t),
+			    price_note(c, svc), fmt_ref(c, ref));
 	size_t n_party = n_jobs - rq->n_also; /* more people, same service */
 	for (size_t j = 0; j < n_jobs; j++) {
 		int64_t tj =
@@ -637,9 +642,9 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		set_start(c, tj);
 		set_ref(c, rj);
 		items[n_done] =
-		    pool_fmt(c, "%s %s%s ref %s", svc_name(c, jobs[j]),
+		    pool_fmt(c, "%s %s%s %s", svc_name(c, jobs[j]),
 			     fmt_hhmm(c, local_of(c, tj).minute),
-			     price_note(c, jobs[j]), rj);
+			     price_note(c, jobs[j]), fmt_ref(c, rj));
 		done[n_done++] = jobs[j];
 		int64_t end = prev_t + (int64_t)prev->minutes * 60;
 		if (c->q != NULL && c->q->also_after && named < 0 && !beside &&
@@ -841,8 +846,7 @@ void book_request(struct ctx *c, struct request *rq)
 	switch (w->time) {
 	case WHEN_TIME_NONE: {
 		int64_t opts[LIST_SLOTS];
-		size_t n = free_slots(c, svc, &w->day, 0, 24 * 60, mv, opts,
-				      LIST_SLOTS);
+		size_t n = spread_slots(c, svc, &w->day, mv, opts, LIST_SLOTS);
 		if (c->err)
 			return;
 		if (n == 0) {

@@ -205,6 +205,8 @@ const char *topic_name(const struct ctx *c, const struct cat_topic *t);
 const char *ref_note(const struct ctx *c, const struct cat_referral *r);
 const char *fmt_day(struct ctx *c, const struct when_day *d);
 const char *fmt_hhmm(struct ctx *c, int minute);
+/* A booking's reference as a list of them writes it ("réf K3QF"). */
+const char *fmt_ref(struct ctx *c, const char *ref);
 const char *fmt_when(struct ctx *c, int64_t t);
 const char *fmt_hours(struct ctx *c);
 const char *fmt_day_hours(struct ctx *c, const struct when_day *d);
@@ -232,6 +234,14 @@ int next_week_meant(struct ctx *c, struct request *rq);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,
 		  const struct store_booking *moving, int64_t *out, size_t cap);
+/* Up to CAP free slots of the day spread across it, the first free one
+ * first and the rest near even steps, on the hour where one is near: a
+ * whole day asked is offered as a whole day ("9h, 11h, 14h30, 17h"), not
+ * its first hour. */
+size_t spread_slots(struct ctx *c, const struct cat_service *svc,
+		    const struct when_day *day,
+		    const struct store_booking *moving, int64_t *out,
+		    size_t cap);
 size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 		     const struct when_day *day, int near,
 		     const struct store_booking *moving, int64_t *out,

@@ -39,13 +39,14 @@ static int staff_forward(const struct ctx *c)
  */
 enum held_said { HELD_CANCEL, HELD_MOVE, HELD_TOLD };
 
-static void none_held_person(struct ctx *c, enum held_said how)
+/* Would none_held_person say something for this text? */
+static int none_held_applies(const struct ctx *c, enum held_said how)
 {
 	const struct inquiry *q = c->q;
-	const char *phone = c->cat->business_phone;
-	if (q == NULL || (!staff_forward(c) && phone == NULL) ||
+	if (q == NULL ||
+	    (!staff_forward(c) && c->cat->business_phone == NULL) ||
 	    (how == HELD_TOLD && q->question))
-		return;
+		return 0;
 	/* a move's day may be where it goes or the one it leaves ("de
 	 * quinta pra sexta", "décaler mon rendez-vous de vendredi"): any
 	 * day says a booking is meant (review fr O s32) */
@@ -56,7 +57,13 @@ static void none_held_person(struct ctx *c, enum held_said how)
 		      : q->when.has_day;
 	/* "cancel my massage" at a massage studio describes nothing; "I
 	 * booked pé e mão" tells of one */
-	if (!day && (how != HELD_TOLD || first_service(c, q) == NULL))
+	return day || (how == HELD_TOLD && first_service(c, q) != NULL);
+}
+
+static void none_held_person(struct ctx *c, enum held_said how)
+{
+	const char *phone = c->cat->business_phone;
+	if (!none_held_applies(c, how))
 		return;
 	if (!staff_forward(c)) {
 		/* no person reads texts: where one answers (review fr K
@@ -481,7 +488,10 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	} else if (bl->n == 0) {
 		decide(c, DESK_REFUSED, DESK_REASON_NO_BOOKING,
 		       "nothing to move");
-		say(c, "move_none");
+		/* a person looks, or the number to call: never also "text a
+		 * service to book" (review fr Q s47 read both) */
+		say(c, none_held_applies(c, HELD_MOVE) ? "move_none_named"
+						       : "move_none");
 		none_held_person(c, HELD_MOVE);
 	} else if (bl->n == 1) {
 		char ref[STORE_REF_MAX];
@@ -520,9 +530,9 @@ void do_my_bookings(struct ctx *c)
 	size_t n = bl->n < 40 ? bl->n : 40;
 	const char **items = pool_ptrs(c, n);
 	for (size_t i = 0; i < n; i++)
-		items[i] = pool_fmt(c, "%s %s (ref %s)",
-				    service_name(c, bl->v[i].service),
-				    fmt_when(c, bl->v[i].start), bl->v[i].ref);
+		items[i] = pool_fmt(
+		    c, "%s %s (%s)", service_name(c, bl->v[i].service),
+		    fmt_when(c, bl->v[i].start), fmt_ref(c, bl->v[i].ref));
 	/* All of them, or as many as fit and how many more. */
 	for (size_t k = n; k >= 1; k--) {
 		c->n_parts = 0;

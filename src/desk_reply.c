@@ -379,7 +379,17 @@ const char *fmt_day(struct ctx *c, const struct when_day *d)
 
 const char *fmt_hhmm(struct ctx *c, int minute)
 {
-	return pool_fmt(c, "%02d:%02d", minute / 60 % 25, minute % 60);
+	char t[16];
+	lang_fmt_time(c->pack, minute, t, sizeof(t));
+	return pool_str(c, t);
+}
+
+const char *fmt_ref(struct ctx *c, const char *ref)
+{
+	char out[48];
+	struct lang_var v[] = {{.name = "ref", .value = ref}};
+	lang_render(tpl_text(c, "ref_short"), v, 1, out, sizeof(out));
+	return pool_str(c, out);
 }
 
 const char *fmt_when(struct ctx *c, int64_t t)
@@ -394,12 +404,12 @@ const char *fmt_when(struct ctx *c, int64_t t)
 static const char *join_periods(struct ctx *c, const int *open,
 				const int *close, size_t n)
 {
-	char out[160] = "", one[16];
+	char out[160] = "", one[40], a[16], b[16];
 	size_t len = 0;
 	for (size_t i = 0; i < n && len < sizeof(out); i++) {
-		snprintf(one, sizeof(one), "%02d:%02d-%02d:%02d",
-			 open[i] / 60 % 25, open[i] % 60, close[i] / 60 % 25,
-			 close[i] % 60);
+		lang_fmt_time(c->pack, open[i], a, sizeof(a));
+		lang_fmt_time(c->pack, close[i], b, sizeof(b));
+		snprintf(one, sizeof(one), "%s-%s", a, b);
 		if (i == 0) {
 			len += (size_t)snprintf(out, sizeof(out), "%s", one);
 			continue;

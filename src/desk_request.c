@@ -244,10 +244,10 @@ static int say_total(struct ctx *c)
 		if (s == NULL)
 			continue;
 		svcs[k] = s;
-		items[k++] =
-		    pool_fmt(c, "%s %s (%s) ref %s", svc_name(c, s),
-			     fmt_when(c, bl->v[i].start),
-			     s->price != NULL ? s->price : "", bl->v[i].ref);
+		items[k++] = pool_fmt(c, "%s %s (%s) %s", svc_name(c, s),
+				      fmt_when(c, bl->v[i].start),
+				      s->price != NULL ? s->price : "",
+				      fmt_ref(c, bl->v[i].ref));
 	}
 	if (k == 0)
 		return 0;
@@ -314,6 +314,10 @@ static void do_avail(struct ctx *c, struct request *rq)
 		for (int i = 0;
 		     i <= c->cat->policy.booking_horizon_days && n == 0;
 		     i++, d = when_day_add(d, 1)) {
+			/* "tous les matins sauf le mercredi": never that
+			 * weekday (review fr P s36 got today, a Wednesday) */
+			if (rq->w.has_not_day && d.wday == rq->w.not_day.wday)
+				continue;
 			n = free_slots(c, rq->svc, &d, from, to, NULL, opts,
 				       DESK_MAX_OPTIONS);
 			if (c->err)
@@ -606,6 +610,26 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range &&
 	    !(asked_day(c) && !q->when.has_day && bare_mday(c, &rq.w)))
 		bare_time(c, text, &rq.w);
+	/* "15h" to a list holding 15h: that option's day, even one we
+	 * picked (review fr Q c21 asked which day after offering today) */
+	if (pending_is(c, "offer") && !q->when.has_day && !q->when.has_range &&
+	    rq.w.time == WHEN_TIME_AT && rq.w.problem == WHEN_FINE &&
+	    (rq.svc == NULL || rq.svc == c->pend.svc)) {
+		size_t hit = 0, at = 0;
+		for (size_t i = 0; i < c->pend.n_opts; i++)
+			if (local_of(c, c->pend.opts[i]).minute ==
+			    rq.w.from_min) {
+				hit++;
+				at = i;
+			}
+		if (hit == 1) {
+			rq.w.day = local_of(c, c->pend.opts[at]).day;
+			rq.w.has_day = 1;
+			rq.day_named = 1;
+			if (rq.svc == NULL)
+				rq.svc = c->pend.svc;
+		}
+	}
 	if (!named_svc && !topics && q->also && q->other &&
 	    pending_is(c, "done"))
 		rq.svc = c->pend.svc; /* "for my other car too" */

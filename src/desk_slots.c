@@ -156,6 +156,51 @@ size_t free_slots(struct ctx *c, const struct cat_service *svc,
 	return n;
 }
 
+/* Minute of the hour of epoch T in the business's zone. */
+static int minute_of_hour(struct ctx *c, int64_t t)
+{
+	return local_of(c, t).minute % 60;
+}
+
+size_t spread_slots(struct ctx *c, const struct cat_service *svc,
+		    const struct when_day *day,
+		    const struct store_booking *moving, int64_t *out,
+		    size_t cap)
+{
+	int64_t all[MAX_GRID];
+	size_t n = free_slots(c, svc, day, 0, 24 * 60, moving, all, MAX_GRID);
+	if (n <= cap || cap < 2) {
+		size_t k = n < cap ? n : cap;
+		memcpy(out, all, k * sizeof(all[0]));
+		return k;
+	}
+	/* review fr Q: "jeudi" was offered 9:00-9:45, eight times over */
+	size_t k = 0, step = (n - 1) / (cap - 1), prev = 0;
+	out[k++] = all[0];
+	for (size_t i = 1; i < cap; i++) {
+		size_t want = i == cap - 1 ? n - 1 : i * (n - 1) / (cap - 1);
+		size_t best = want;
+		for (size_t d = 1; d <= step / 2; d++) {
+			if (want >= d && want - d > prev &&
+			    minute_of_hour(c, all[want - d]) == 0) {
+				best = want - d;
+				break;
+			}
+			if (want + d < n &&
+			    (i < cap - 1 || want + d == n - 1) &&
+			    minute_of_hour(c, all[want + d]) == 0) {
+				best = want + d;
+				break;
+			}
+		}
+		if (minute_of_hour(c, all[want]) == 0 || best <= prev)
+			best = want;
+		out[k++] = all[best];
+		prev = best;
+	}
+	return k;
+}
+
 /* The free slots of the day nearest to minute `near`, in time order. */
 size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 		     const struct when_day *day, int near,

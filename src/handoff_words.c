@@ -127,12 +127,14 @@ void hw_time_in(const struct catalog *cat, const char *lang, int64_t t,
 	}
 	when_local_in(z, t, &l);
 	when_local_in(z, now, &n);
+	const struct lang_pack *pack = pack_in(cat, lang);
+	char hm[16];
+	lang_fmt_time(pack, l.minute, hm, sizeof(hm));
 	if (when_day_cmp(&l.day, &n.day) == 0)
-		snprintf(out, cap, "%02d:%02d", l.minute / 60, l.minute % 60);
+		snprintf(out, cap, "%s", hm);
 	else
-		snprintf(out, cap, "%s %02d:%02d",
-			 pack_in(cat, lang)->wday_abbr[l.day.wday % 7],
-			 l.minute / 60, l.minute % 60);
+		snprintf(out, cap, "%s %s", pack->wday_abbr[l.day.wday % 7],
+			 hm);
 }
 
 void hw_day(const struct catalog *cat, int64_t t, char *out, size_t cap)

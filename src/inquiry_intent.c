@@ -486,7 +486,7 @@ static int thanks_only(const struct reader *r, uint64_t ack_set)
  * it as an option ("3 is fine", never "3", "option 3", "the 3rd"). */
 static int loose_digit(const struct reader *r)
 {
-	int digit = 0;
+	int digit = 0, other = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		if (t->w[0] >= '1' && t->w[0] <= '9' && t->w[1] == '\0')
@@ -494,8 +494,14 @@ static int loose_digit(const struct reader *r)
 		else if (isdigit((unsigned char)t->w[0]) ||
 			 (t->eff & (LW_CHOICE | LW_ORDINAL)))
 			return 0;
+		/* "1 please", "2 svp": a courtesy beside the number leaves
+		 * it the option (a day's list spread across it often holds
+		 * 13:00 or 14:00) */
+		else if ((t->eff & ~(LW_FILLER | LW_COMMON)) != 0 ||
+			 t->eff == 0)
+			other = 1;
 	}
-	return digit && r->n > 1;
+	return digit && other;
 }
 
 static int first_named(const struct reader *r, const struct inquiry *q)
@@ -937,6 +943,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (svc && q->not_text < 0 && q->when.problem == WHEN_PAST &&
 	    rd_has(r, LW_PAST) && (r->qmark || q->question))
 		q->not_text = LANG_NT_OTHER;
+	/* "mes semelles faites chez vous il y a 2 semaines me font mal":
+	 * pain from a service had, no day ahead asked: a complaint, for a
+	 * person with a sorry, never the service booked again (review fr P
+	 * c14.1) */
+	if (svc && (q->not_text < 0 || q->not_text == LANG_NT_OTHER) &&
+	    q->when.time == WHEN_TIME_NONE &&
+	    (!q->when.has_day || q->when.problem == WHEN_PAST) &&
+	    rd_has(r, LW_PAST) && rd_has(r, LW_SYMPTOM)) {
+		q->not_text = LANG_NT_OTHER;
+		q->complaint = 1;
+	}
 	/* "speak to someone about my dog's haircut last week": a service
 	 * in the past is no booking */
 	int ahead = time && q->when.problem != WHEN_PAST && !rd_has(r, LW_PAST);

@@ -190,6 +190,20 @@ static struct lang_index *index_of(const struct lang_pack *pack)
 	return NULL;
 }
 
+size_t lang_fmt_time(const struct lang_pack *pack, int minute, char *out,
+		     size_t cap)
+{
+	int h = minute / 60 % 25, m = minute % 60;
+	int n;
+	if (pack == NULL || pack->hour_mark == NULL)
+		n = snprintf(out, cap, "%02d:%02d", h, m);
+	else if (m == 0)
+		n = snprintf(out, cap, "%d%s", h, pack->hour_mark);
+	else
+		n = snprintf(out, cap, "%d%s%02d", h, pack->hour_mark, m);
+	return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
 uint64_t lang_lookup(const struct lang_pack *pack, const char *folded, int *val)
 {
 	struct lang_index *ix = index_of(pack);
@@ -550,6 +564,8 @@ static const struct lang_reply_spec specs[] = {
     {"cancel_none", "", ""},
     {"cancel_none_named", "", ""},
     {"move_none", "", ""},
+    {"move_none_named", "", ""},
+    {"ref_short", "ref", "ref"},
     {"move_unknown", "ref", ""},
     {"move_gone", "ref", ""},
     {"which_booking", "action bookings", "bookings"},

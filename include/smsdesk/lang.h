@@ -408,6 +408,10 @@ struct lang_pack {
 	 * NULL: never): readers of the language read them plain, and a
 	 * whole reply in GSM beats one cut short. */
 	const char *const *fit_folds;
+	/* How the language writes a time of day in a reply: NULL "09:30"
+	 * and "14:00"; "h" writes "9h30" and "14h" as French texts do
+	 * (reviews fr M, N: "09:00" read as a machine's). */
+	const char *hour_mark;
 	/* Elided articles and pronouns glued to the next word once the
 	 * apostrophe is folded away ("l'ostéo" is "losteo", "d'acupuncture"
 	 * "dacupuncture"): a catalog word is also found without one, before
@@ -493,6 +497,10 @@ size_t lang_words_with(const struct lang_pack *pack, uint64_t cls,
 		       const struct lang_word *const **out);
 /* The longest phrase in the pack, in words (at most LANG_MAX_PHRASE_WORDS). */
 size_t lang_max_phrase(const struct lang_pack *pack);
+/* MINUTE of the day as PACK writes a time in a reply ("09:30", "9h30")
+ * into OUT; its length. */
+size_t lang_fmt_time(const struct lang_pack *pack, int minute, char *out,
+		     size_t cap);
 
 /* ---- templates ---------------------------------------------------------- */
 

@@ -15,6 +15,7 @@
 static const struct lang_tpl tpls[] = {
     /* the promise (manners 3): service, local day and time, price, ref,
      * how to cancel */
+    {"ref_short", "Ref {ref}"},
     {"booked", "Gebucht: {service}, {when}, {price}. Ref {ref}. Absagen: "
 	       "STORNO {ref} senden."},
     {"booked_many", "Gebucht ({count}): {bookings}. Gesamt {total}. "
@@ -121,6 +122,8 @@ static const struct lang_tpl tpls[] = {
      "absagen könnten."},
     {"cancel_none", "Sie haben keinen anstehenden Termin bei uns, den Sie "
 		    "absagen könnten."},
+    {"move_none_named", "Sie haben bei dieser Nummer keinen anstehenden "
+			"Termin zum Verschieben."},
     {"move_none", "Sie haben keinen anstehenden Termin bei uns zum "
 		  "Verschieben. Zum Buchen Leistung, Tag und Uhrzeit "
 		  "senden."},

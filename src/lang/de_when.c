@@ -501,6 +501,7 @@ static const struct when_word de_words[] = {
     E("oder sonst", WS_FALLBACK, 0),
     E("falls nicht", WS_FALLBACK, 0),
     E("statt", WS_NOT, 0),
+    E("außer", WS_NOT, 0),
     E("anstatt", WS_NOT, 0),
     E("anstelle von", WS_NOT, 0),
     E("anstatt am", WS_NOT, 0),
@@ -728,7 +729,8 @@ static const struct when_word de_words[] = {
     E("anderen", WS_NOT_DATE, 0),
     E("guten", WS_NOT_DATE, 0),
     E("schönen", WS_NOT_DATE, 0),
-    E("freie", WS_NOT_DATE, 0), /* "der nächste freie termin" (de9), never Freitag */
+    E("freie", WS_NOT_DATE,
+      0), /* "der nächste freie termin" (de9), never Freitag */
     E("freies", WS_NOT_DATE, 0),
     E("freien", WS_NOT_DATE, 0),
     E("freier", WS_NOT_DATE, 0),

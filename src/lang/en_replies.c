@@ -10,6 +10,7 @@
 static const struct lang_tpl tpls[] = {
     /* the promise (manners 3): service, local day and time, price, ref,
      * how to cancel */
+    {"ref_short", "ref {ref}"},
     {"booked", "Booked: {service}, {when}, {price}. Ref {ref}. To cancel "
 	       "text CANCEL {ref}."},
     {"booked_many", "Booked {count}: {bookings}. Total {total}. To cancel "
@@ -100,6 +101,8 @@ static const struct lang_tpl tpls[] = {
 		     "{service} {when}. To cancel that text CANCEL {ref}."},
     {"cancel_none_named", "You have no upcoming bookings with us to cancel."},
     {"cancel_none", "You have no upcoming bookings with us to cancel."},
+    {"move_none_named", "You have no upcoming bookings on this number to "
+			"move."},
     {"move_none", "You have no upcoming bookings with us to move. Text a "
 		  "service, day and time to book."},
     {"move_unknown", "Sorry, we can't find an upcoming booking {ref} for "

@@ -21,6 +21,7 @@
 static const struct lang_tpl tpls[] = {
     /* the promise (manners 3): service, local day and time, price, ref,
      * how to cancel */
+    {"ref_short", "ref {ref}"},
     {"booked", "Reservado: {service}, {when}, {price}. Ref {ref}. Para "
 	       "cancelar escribe CANCELAR {ref}."},
     {"booked_many", "{count} citas reservadas: {bookings}. Total {total}. "
@@ -125,6 +126,8 @@ static const struct lang_tpl tpls[] = {
 		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
     {"cancel_none_named", "No tienes ninguna cita con nosotros que cancelar."},
     {"cancel_none", "No tienes ninguna cita con nosotros que cancelar."},
+    {"move_none_named", "No tienes ninguna cita en este número que "
+			"cambiar."},
     {"move_none", "No tienes ninguna cita con nosotros que cambiar. Para "
 		  "reservar escribe servicio, fecha y hora."},
     {"move_unknown", "Lo siento, no encontramos ninguna cita {ref} de este "

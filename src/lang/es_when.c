@@ -378,6 +378,10 @@ static const struct when_word es_words[] = {
      * the day, before a comma */
     {"no", WS_NOT, WF_POST, 0},
     E("en vez de", WS_NOT, 0),
+    E("excepto", WS_NOT, 0),
+    E("salvo", WS_NOT, 0),
+    E("menos el", WS_NOT, 0),
+    E("menos los", WS_NOT, 0),
     E("en vez del", WS_NOT, 0),
     E("en lugar de", WS_NOT, 0),
     E("en lugar del", WS_NOT, 0),

@@ -28,6 +28,12 @@ const struct lang_word lang_fr_asks[] = {
     W("rembourse", LW_ADVICE), W("jours apres", LW_PAST),
     W("jour apres", LW_PAST), W("semaine derniere", LW_PAST),
     W("vous mavez fait", LW_PAST), W("mavez fait", LW_PAST),
+    /* "mes semelles faites chez vous il y a 2 semaines me font mal"
+     * (review fr P c14.1 booked new insoles) */
+    W("faites chez vous", LW_PAST), W("fait chez vous", LW_PAST),
+    W("faite chez vous", LW_PAST), W("faits chez vous", LW_PAST),
+    W("vous mavez faites", LW_PAST), W("vous mavez posee", LW_PAST),
+    W("vous mavez pose", LW_PAST),
     /* complaints, worries about work done */
     NC("pas content"), NC("pas contente"),
     NC("pas satisfait"), NC("pas satisfaite"),

@@ -609,6 +609,15 @@ const struct lang_word lang_fr_words[] = {
     V("cinquieme", LW_ORDINAL, 5), V("5eme", LW_ORDINAL, 5),
     V("sixieme", LW_ORDINAL, 6), V("6eme", LW_ORDINAL, 6),
     V("le dernier", LW_ORDINAL, 99), V("la derniere", LW_ORDINAL, 99),
+    /* "le premier créneau" after a list is its first; with none open,
+     * the earliest (the when-reader's WS_ASAP) (review fr N) */
+    V("premier creneau", LW_ORDINAL, 1), V("le premier creneau", LW_ORDINAL, 1),
+    V("deuxieme creneau", LW_ORDINAL, 2), V("le deuxieme creneau", LW_ORDINAL, 2),
+    V("second creneau", LW_ORDINAL, 2), V("le second creneau", LW_ORDINAL, 2),
+    V("troisieme creneau", LW_ORDINAL, 3), V("le troisieme creneau", LW_ORDINAL, 3),
+    V("dernier creneau", LW_ORDINAL, 99), V("le dernier creneau", LW_ORDINAL, 99),
+    V("premier horaire", LW_ORDINAL, 1), V("le premier horaire", LW_ORDINAL, 1),
+    V("le 1er creneau", LW_ORDINAL, 1), V("1er creneau", LW_ORDINAL, 1),
 
     /* ---- un enfant: sa version du service, s'il y en a une */
     W("enfant", LW_CHILD), W("enfants", LW_CHILD), W("mon petit", LW_CHILD),

@@ -21,6 +21,7 @@
 static const struct lang_tpl tpls[] = {
     /* la promesse (manners 3): prestation, jour et heure, prix, réf,
      * comment annuler */
+    {"ref_short", "réf {ref}"},
     {"booked", "Réservé : {service}, {when}, {price}. Réf {ref}. Pour "
 	       "annuler, envoyez ANNULER {ref}."},
     {"booked_many", "{count} RDV réservés : {bookings}. Total {total}. Pour "
@@ -35,8 +36,8 @@ static const struct lang_tpl tpls[] = {
     {"with_booking", "Avec votre {service} {when} (réf {ref}) :"},
     {"bookings_total", "Vos RDV : {bookings}. Total {total}."},
     {"offer", "Créneaux libres : {slots}. Répondez {pick} pour réserver."},
-    {"offer_day", "{service} le {day} ? Libre : {slots}. Répondez {pick} "
-		  "pour réserver."},
+    {"offer_day", "{service} le {day}, créneaux libres : {slots}. Répondez "
+		  "{pick} pour réserver."},
     {"offer_window", "{service} le {day}. Libre : {slots}. Répondez {pick} "
 		     "pour réserver."},
     {"offer_earliest", "Premiers créneaux pour {service} : {slots}. "
@@ -45,25 +46,27 @@ static const struct lang_tpl tpls[] = {
 		    "réserver."},
     {"offer_one", "{service} le {when} est libre. Répondez 1 pour "
 		  "réserver."},
-    {"ask_day_at", "Quel jour souhaitez-vous {service} à {time} ? Nous "
+    /* the service's name first, then a colon: a catalog name mid-sentence
+     * lacks its article ("pour Rééducation du genou", every review) */
+    {"ask_day_at", "{service} à {time} : quel jour vous convient ? Nous "
 		   "sommes ouverts {hours}."},
     {"ask_service", "Quelle prestation souhaitez-vous ? Nous proposons : "
 		    "{services}. Répondez par un numéro."},
     {"ask_service_brief", "Quelle prestation souhaitez-vous alors ?"},
     {"ask_trade", "Avec plaisir. Que souhaitez-vous ? Nous proposons : "
 		  "{services}. Répondez par un numéro."},
-    {"ask_day", "Quel jour vous convient pour {service} ? Nous sommes "
+    {"ask_day", "{service} : quel jour vous convient ? Nous sommes "
 		"ouverts {hours}."},
-    {"ask_day_unsure", "Désolé, je n'ai pas compris quel jour. Quel jour "
-		       "vous convient pour {service} ? Nous sommes ouverts "
+    {"ask_day_unsure", "Désolé, je n'ai pas compris quel jour. {service} : "
+		       "quel jour vous convient ? Nous sommes ouverts "
 		       "{hours}."},
-    {"ask_day_bad", "Désolé, je ne trouve pas cette date. Quel jour vous "
-		    "convient pour {service} ? Nous sommes ouverts {hours}."},
+    {"ask_day_bad", "Désolé, je ne trouve pas cette date. {service} : quel "
+		    "jour vous convient ? Nous sommes ouverts {hours}."},
     {"ask_day_ambiguous", "Désolé, je ne sais pas quelle date vous voulez "
-			  "dire. Quel jour vous convient pour {service} ? "
+			  "dire. {service} : quel jour vous convient ? "
 			  "Nous sommes ouverts {hours}."},
-    {"ask_day_passed", "Désolé, cette date est passée. Quel jour vous "
-		       "convient pour {service} ? Nous sommes ouverts "
+    {"ask_day_passed", "Désolé, cette date est passée. {service} : quel "
+		       "jour vous convient ? Nous sommes ouverts "
 		       "{hours}."},
     {"ask_time", "Quelle heure vous convient le {day} ? Nous sommes "
 		 "ouverts {day_hours}."},
@@ -80,24 +83,24 @@ static const struct lang_tpl tpls[] = {
 			    "prestations. Nous faisons : {services}. Répondez "
 			    "par un numéro pour réserver."},
     {"no_closed", "Désolé, nous sommes fermés le {day}."},
-    {"no_full", "Désolé, {service} est complet le {day}."},
-    {"no_notice", "Désolé, pour {service} il faut réserver {notice} à "
-		  "l'avance : plus rien le {day}."},
+    {"no_full", "Désolé, c'est complet le {day} ({service})."},
+    {"no_notice", "{service} : à réserver {notice} à l'avance, donc plus "
+		  "rien le {day}, désolé."},
     {"no_horizon", "Désolé, nous prenons les RDV jusqu'à {n} jours à "
 		   "l'avance seulement."},
     {"no_nobody", "Personne de notre connaissance ne peut le faire non "
 		  "plus, désolé."},
     {"taken", "Désolé, le {day} à {time} est déjà pris."},
-    {"too_soon", "Désolé, pour {service} il faut réserver {notice} à "
-		 "l'avance : le {day} à {time}, c'est trop juste."},
+    {"too_soon", "{service} : à réserver {notice} à l'avance, le {day} à "
+		 "{time} c'est trop juste, désolé."},
     {"time_passed", "Désolé, {time} aujourd'hui, c'est déjà passé."},
     {"off_grid", "{service} : un créneau toutes les {minutes} min ; les "
 		 "plus proches de {time} le {day}."},
     {"outside_hours", "Désolé, le {day} nous sommes ouverts {day_hours}."},
-    {"last_start", "Désolé, le {day} le dernier rendez-vous pour {service} "
-		   "est à {time}."},
-    {"window_full", "Désolé, plus rien de libre pour {service} à ce "
-		    "moment-là le {day}."},
+    {"last_start", "Désolé, le {day} le dernier RDV ({service}) est à "
+		   "{time}."},
+    {"window_full", "Désolé, plus rien de libre à ce moment-là le {day} "
+		    "({service})."},
     {"elsewhere", "Ou essayez {providers}."},
     {"our_next", "Nos prochains créneaux : {slots}. Répondez {pick} pour "
 		 "réserver."},
@@ -131,6 +134,8 @@ static const struct lang_tpl tpls[] = {
 		     "ANNULER {ref}."},
     {"cancel_none_named", "Vous n'avez pas de RDV à venir à annuler."},
     {"cancel_none", "Vous n'avez pas de RDV à venir à annuler."},
+    {"move_none_named", "Je ne trouve pas de RDV à venir à déplacer pour "
+			"ce numéro."},
     {"move_none", "Vous n'avez pas de RDV à venir à déplacer. Envoyez une "
 		  "prestation, un jour et une heure pour réserver."},
     {"move_unknown", "Désolé, nous ne trouvons pas de RDV à venir {ref} "
@@ -350,6 +355,7 @@ const struct lang_pack lang_pack_fr = {
     .when = &when_vocab_fr,
     .elisions = elisions,
     .fit_folds = fit_folds,
+    .hour_mark = "h",
     .not_text_names = {"cette demande", "le paiement", "l'accès",
 		       "le stationnement", "l'avancement d'un travail",
 		       "la venue sans RDV", "les achats et bons cadeaux"},

@@ -498,6 +498,12 @@ static const struct when_word fr_words[] = {
     E("à défaut", WS_FALLBACK, 0),
     E("ou sinon", WS_FALLBACK, 0),
     E("pas", WS_NOT, 0),
+    /* "tous les matins sauf le mercredi" (review fr P s36 offered the
+     * Wednesday) */
+    E("sauf", WS_NOT, 0),
+    E("sauf le", WS_NOT, 0),
+    E("excepté", WS_NOT, 0),
+    E("à part", WS_NOT, 0),
     E("mais pas", WS_NOT, 0),
     E("non pas", WS_NOT, 0),
     E("au lieu de", WS_NOT, 0),

@@ -26,6 +26,7 @@
 static const struct lang_tpl tpls[] = {
     /* a promessa (manners 3): serviço, dia e hora, valor, ref, como
      * cancelar */
+    {"ref_short", "ref {ref}"},
     {"booked", "Agendado: {service}, {when}, {price}. Ref {ref}. Para "
 	       "cancelar, envie CANCELAR {ref}."},
     {"booked_many", "{count} agendamentos: {bookings}. Total {total}. Para "
@@ -128,6 +129,8 @@ static const struct lang_tpl tpls[] = {
     {"cancel_none_named", "Não achei agendamento neste número para "
 			  "cancelar."},
     {"cancel_none", "Não achei agendamento neste número para cancelar."},
+    {"move_none_named", "Não achei agendamento neste número para "
+			"remarcar."},
     {"move_none", "Não achei agendamento neste número para remarcar."},
     {"move_unknown", "Desculpe, nenhum agendamento futuro {ref} para este "
 		     "telefone."},

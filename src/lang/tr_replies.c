@@ -16,6 +16,7 @@
 static const struct lang_tpl tpls[] = {
     /* the promise (manners 3): service, local day and time, price, ref,
      * how to cancel */
+    {"ref_short", "ref {ref}"},
     {"booked", "Randevunuz alındı: {service}, {when}, {price}. Ref {ref}. "
 	       "İptal için İPTAL {ref} yazın."},
     {"booked_many", "{count} randevu alındı: {bookings}. Toplam {total}. "
@@ -117,6 +118,8 @@ static const struct lang_tpl tpls[] = {
 			  "numaradan yazın."},
     {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
 		    "almak istemiyorsanız DUR yazın."},
+    {"move_none_named", "Bu numarada değiştirilecek yaklaşan bir randevu "
+			"görünmüyor."},
     {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "
 		  "hizmet, gün ve saat yazın."},
     {"move_unknown", "Üzgünüz, bu numarada yaklaşan {ref} randevusu "

@@ -478,6 +478,7 @@ static const struct when_word tr_words[] = {
     /* after a day not meant: "cuma değil cumartesi", "yarın olmaz
      * perşembe" (the other day wins; review tr1 S099, S100, S123) */
     E("değil", WS_NOT_AFTER, 0),
+    E("hariç", WS_NOT_AFTER, 0),
     /* "perşembe yerine cumaya" (instead of Thursday, to Friday): review
      * tr10 C11.2 got "Tarih belirsiz" */
     E("yerine", WS_NOT_AFTER, 0),

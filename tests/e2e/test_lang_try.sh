@@ -191,12 +191,25 @@ out=$(ktry --from +33612340060 "rdv")
 t_contains "$out" "6) Massage bien-etre (1 h) 7) Bilan kiné (première séance)."
 t_lacks "$out" "autre(s)"
 out=$(ktry --from +33612340061 "dispo dimanche ?")
-t_eq "$out" "Désolé, nous sommes fermés le dim 6 déc. Nous sommes ouverts lun-ven 08:00-12:30 et 14:00-19:30, sam 08:30-12:00."
+t_eq "$out" "Désolé, nous sommes fermés le dim 6 déc. Nous sommes ouverts lun-ven 8h-12h30 et 14h-19h30, sam 8h30-12h."
 out=$(ktry --from +33612340062 "Combien de temps dure une séance ?")
 t_eq "$out" "Séance de kiné (sur ordonnance) : comptez environ 30 min."
 out=$(ktry --from +33612340063 "Bonjour, je dois décaler mon rendez-vous de vendredi, c'est possible ?")
-t_contains "$out" "Vous n'avez pas de RDV à venir à déplacer."
-t_contains "$out" "J'ai transmis votre message à l'équipe"
+t_eq "$out" "Je ne trouve pas de RDV à venir à déplacer pour ce numéro. J'ai transmis votre message à l'équipe : une personne vous répond très vite."
+t_end
+
+t_begin "fr: times as French texts write them, a day's slots across the day, the name before a colon, réf in a list (reviews fr P, Q)"
+out=$(ktry --from +33612340064 "une séance jeudi")
+t_eq "$out" "Séance de kiné (sur ordonnance) le jeu 3 déc, créneaux libres : 1) 8h 2) 11h 3) 16h 4) 19h. Répondez 1-4 pour réserver."
+out=$(ktry --from +33612340065 "bonjour je voudrais un rdv pour une rééducation du genou")
+t_eq "$out" "Rééducation du genou : quel jour vous convient ? Nous sommes ouverts lun-ven 8h-12h30 et 14h-19h30, sam 8h30-12h."
+out=$(ktry --from +33612340066 "un massage et un drainage samedi 9h")
+t_contains "$out" "(60 €) réf "
+t_contains "$out" "Drainage lymphatique 10h (40 €) réf "
+out=$("$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T11:38 --from +33612340067 "une séance ce matin ?" 2>/dev/null)
+t_contains "$out" "le mer 2 déc à 11h45 c'est trop juste"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/podologie.cfg" --now 2026-12-02T10:00 --from +33612340068 "Bonjour, mes semelles faites chez vous il y a 2 semaines me font mal" 2>/dev/null)
+t_eq "$out" "Nous sommes désolés. J'ai transmis votre message à l'équipe : une personne vous répond très vite."
 t_end
 
 rm -rf "$tmp"
