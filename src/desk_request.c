@@ -612,20 +612,31 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		bare_time(c, text, &rq.w);
 	/* "15h" to a list holding 15h: that option's day, even one we
 	 * picked (review fr Q c21 asked which day after offering today) */
+	/* "1 gibi geliyorum" to a list holding 13:00: morning or afternoon
+	 * is the one listed (review tr R c06.3) */
+	int either =
+	    rq.w.problem == WHEN_AMBIGUOUS_TIME && rq.w.alt_min[0] >= 0;
 	if (pending_is(c, "offer") && !q->when.has_day && !q->when.has_range &&
-	    rq.w.time == WHEN_TIME_AT && rq.w.problem == WHEN_FINE &&
+	    rq.w.time == WHEN_TIME_AT &&
+	    (rq.w.problem == WHEN_FINE || either) &&
 	    (rq.svc == NULL || rq.svc == c->pend.svc)) {
 		size_t hit = 0, at = 0;
-		for (size_t i = 0; i < c->pend.n_opts; i++)
-			if (local_of(c, c->pend.opts[i]).minute ==
-			    rq.w.from_min) {
+		for (size_t i = 0; i < c->pend.n_opts; i++) {
+			int m = local_of(c, c->pend.opts[i]).minute;
+			if (either
+				? m == rq.w.alt_min[0] || m == rq.w.alt_min[1]
+				: m == rq.w.from_min) {
 				hit++;
 				at = i;
 			}
+		}
 		if (hit == 1) {
-			rq.w.day = local_of(c, c->pend.opts[at]).day;
+			struct when_local l = local_of(c, c->pend.opts[at]);
+			rq.w.day = l.day;
 			rq.w.has_day = 1;
 			rq.day_named = 1;
+			rq.w.from_min = rq.w.to_min = l.minute;
+			rq.w.problem = WHEN_FINE;
 			if (rq.svc == NULL)
 				rq.svc = c->pend.svc;
 		}
@@ -818,7 +829,16 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	} else if (q->intent == INQ_DURATION && !booking) {
 		decide(c, DESK_DURATION, DESK_REASON_NONE, "how long it takes");
 		set_subject(c, rq.svc->id);
-		add_duration(c, rq.svc, 0);
+		if ((q->asks & INQ_ASK_PRICE) && rq.svc->price != NULL) {
+			/* both asked: one sentence, the name once ("Book :
+			 * 250 € (2 h).", review fr R s37 named it twice) */
+			add_price_each(c, rq.svc);
+			also_decide(c, DESK_PRICE, DESK_REASON_NONE);
+			set_subject(c, rq.svc->id);
+			booked = 1; /* the price is said */
+		} else {
+			add_duration(c, rq.svc, 0);
+		}
 		/* how long the visit just booked or offered takes: the
 		 * booking or the list stays what a "2" then answers */
 		if (!((pending_is(c, "done") || pending_is(c, "offer")) &&

@@ -684,6 +684,61 @@ void rd_clause_words(const struct reader *r, const int *keep, int one,
 }
 
 /*
+ * "Mañana podría ir a las 9:30 para quitarme una dureza? Es que luego
+ * entro a trabajar a las 11": the time said with the service is the one
+ * asked; a later sentence with a time of its own and no service, booking
+ * or day word is why (review es R s34 booked 11:00, the hour she could
+ * not come). Read again without such sentences, when the service's own
+ * holds a time; the day stays the one read.
+ */
+static void time_of_the_service(const struct reader *r, const char *text,
+				const struct when_local *now, struct inquiry *q)
+{
+	static char masked[2 * RAW_HALF + 16];
+	int svc[MAX_SEGMENTS] = {0}, digit[MAX_SEGMENTS] = {0},
+	    said[MAX_SEGMENTS] = {0};
+	/* "luego" (es: later today) is no day of its own here */
+	const uint64_t booking = LW_BOOK | LW_BOOKING | LW_MINE | LW_MOVE |
+				 LW_WEEKDAY | LW_DATEWORD | LW_CORRECT |
+				 LW_CONJ | LW_ALSO;
+	size_t len = strlen(text);
+
+	if (q->when.time != WHEN_TIME_AT || q->when.problem != WHEN_FINE ||
+	    r->n_segs < 2 || len >= sizeof(masked))
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		int s = r->t[i].segment;
+		int th = r->t[i].thing;
+		if (th > 0 && q->things[th - 1].kind == CAT_SERVICE &&
+		    q->things[th - 1].role == INQ_ASKED)
+			svc[s] = 1;
+		if (th == 0 && rd_has_digit(r->t[i].w))
+			digit[s] = 1;
+		if (r->t[i].eff & booking)
+			said[s] = 1;
+	}
+	int own = 0, mask = 0;
+	for (int s = 0; s < r->n_segs; s++) {
+		own |= svc[s] && digit[s];
+		mask |= digit[s] && !svc[s] && !said[s];
+	}
+	if (!own || !mask)
+		return;
+	memcpy(masked, text, len + 1);
+	for (int s = 0; s < r->n_segs; s++)
+		if (digit[s] && !svc[s] && !said[s])
+			memset(masked + r->seg_from[s], ' ',
+			       r->seg_to[s] - r->seg_from[s]);
+	struct when_req w;
+	read_when(r, masked, now, &w);
+	if (w.time != WHEN_TIME_AT || w.problem != WHEN_FINE ||
+	    w.from_min == q->when.from_min || w.has_day != q->when.has_day ||
+	    (w.has_day && when_day_cmp(&w.day, &q->when.day) != 0))
+		return;
+	q->when = w;
+}
+
+/*
  * Several services, each in a clause of its own with its own time
  * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
  * pedicure at 11"): each takes the clock time of its clause, never one
@@ -1228,6 +1283,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	when_of_the_request(r, text, now, out);
 	drop_counted_time(r, text, out);
 	own_times(r, now, out);
+	time_of_the_service(r, text, now, out);
 	find_bare(r, out);
 	check_day_words(r, out);
 	rd_clause_times(r, now, out);

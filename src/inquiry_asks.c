@@ -55,6 +55,11 @@ static int asks_if_hurts(const struct reader *r)
 static int advice_at(const struct reader *r, size_t i)
 {
 	const struct tok *t = &r->t[i];
+	/* "je suis enceinte ... photos de grossesse" at a studio listing
+	 * "enceinte" under its pregnancy session: the catalog's word (review
+	 * fr R s14 handed on a plain request) */
+	if (t->thing != 0)
+		return 0;
 	int lead = i == 0 || (i == 1 && (r->t[0].eff & LW_GREET));
 	if (t->plen > 0 && (t->pcls & LW_ADVICE))
 		return t->pval != 1 || (lead && r->qmark);
@@ -267,15 +272,49 @@ static int weak_hours_only(const struct reader *r)
  * so are its services' words ("ordonnance" under a physiotherapy session:
  * "j'ai une ordonnance" is why they book, review fr O s18, c07).
  */
+/* Is W a whole word of some service's name ("photos" of "Photos
+ * d'identité" at a photo studio: the trade itself, never a question for
+ * a person about sending a photo; review fr R s10, s39)? */
+static int in_a_service_name(const struct reader *r, const char *w)
+{
+	char nm[160];
+	size_t wl = strlen(w);
+	if (wl < 4)
+		return 0;
+	for (size_t k = 0; k < r->cat->n_services; k++) {
+		if (!rd_folded_name(r->cat, k, nm, sizeof(nm)))
+			continue;
+		for (const char *p = nm; (p = strstr(p, w)) != NULL; p++)
+			if ((p == nm || p[-1] == ' ') &&
+			    (p[wl] == '\0' || p[wl] == ' '))
+				return 1;
+	}
+	return 0;
+}
+
+/* Is word I inside a longer pack phrase begun before it that is no
+ * question for a person ("vielen Dank im Voraus" holds "im Voraus")? */
+static int inside_other_phrase(const struct reader *r, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (r->t[j].plen > 1 && j + (size_t)r->t[j].plen > i &&
+		    !(r->t[j].pcls & LW_NOT_TEXT))
+			return 1;
+	return 0;
+}
+
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int v = -1;
+		if (inside_other_phrase(r, i))
+			continue;
 		if ((t->pcls & LW_NOT_TEXT) &&
 		    !topic_in(r, q, i, (size_t)t->plen))
 			v = t->pval;
-		else if ((t->cls & LW_NOT_TEXT) && !topic_in(r, q, i, 1))
+		else if ((t->cls & LW_NOT_TEXT) && !topic_in(r, q, i, 1) &&
+			 !in_a_service_name(r, t->w))
 			v = t->val;
 		if (v < 0)
 			continue;

@@ -338,6 +338,25 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	    ordinal_after(rd, i + 1) || (t0->sep == 'j' && !min_after) ||
 	    h0 == 24)
 		return 0;
+	/* "mardi 15 en fin de matinée": a number no hour of the part of the
+	 * day after it is no time (the 15th; review fr R c15.2 read 15:00) */
+	/* an explicit "at" or a minutes word before it ("às 2 de manhã",
+	 * "viertel vor 3 morgen") keeps it a time */
+	int marked = at_before(rd, i);
+	for (int back = 1; back <= 3 && i - back >= 0 && !marked; back++) {
+		const struct lex_hit *mb = hit(rd, i - back, WS_MIN_BEFORE);
+		marked = mb != NULL && mb->len == back;
+	}
+	if (!min_after && !marked && window_after(rd, i + 1)) {
+		const struct lex_hit *w = hit(rd, i + 1, WS_WINDOW);
+		if (w == NULL)
+			w = hit(rd, i + 1, WS_WINDOW_TODAY);
+		int lo = w->value / 2048 - 60, hi = w->value % 2048;
+		int m = h0 * 60, pm_m = (h0 + 12) * 60;
+		if (!(m >= lo && m < hi) &&
+		    !(h0 <= 12 && pm_m >= lo && pm_m < hi))
+			return 0;
+	}
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
 	    unit_len(rd, i + 1) >= longest(rd, i + 1))
 		return 0; /* "for 2 hours", "at 3 days' notice" */

@@ -277,6 +277,11 @@ const struct lang_word lang_de_words[] = {
     /* ---- Dank und Bestätigung: keine Antwort nötig */
     W("danke", LW_THANKS), W("dankeschon", LW_THANKS), W("danke schon", LW_THANKS),
     W("danke sehr", LW_THANKS), W("vielen dank", LW_THANKS),
+    /* "Vielen Dank im Voraus!" thanks; its "im Voraus" asks nothing
+     * (review de R s59 was handed on after its booking) */
+    W("vielen dank im voraus", LW_THANKS), W("danke im voraus", LW_THANKS),
+    W("dank im voraus", LW_THANKS), W("danke schon im voraus", LW_THANKS),
+    W("vielen dank schon im voraus", LW_THANKS),
     W("vielen lieben dank", LW_THANKS), W("tausend dank", LW_THANKS),
     W("herzlichen dank", LW_THANKS), W("besten dank", LW_THANKS),
     W("lieben dank", LW_THANKS), W("danke dir", LW_THANKS),

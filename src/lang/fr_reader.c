@@ -808,6 +808,10 @@ const struct lang_word lang_fr_words[] = {
     NT("pas content", OTHER), NT("decue", OTHER), NT("decu", OTHER),
     NT("responsable", OTHER), NT("gerant", OTHER), NT("gerante", OTHER),
     NT("patron", OTHER), NT("patronne", OTHER), NT("parler a", OTHER),
+    /* "je voudrais parler au photographe" (review fr R s19 got the
+     * menu) */
+    NT("parler au", OTHER), NT("parler aux", OTHER), NT("parler avec", OTHER),
+    NT("parler directement", OTHER),
     NT("appelez moi", OTHER), NT("rappelez moi", OTHER),
     NT("mappeler", OTHER), NT("mappelez", OTHER), NT("me rappeler", OTHER),
     NT("me telephoner", OTHER), NT("votre numero", OTHER),

@@ -338,7 +338,11 @@ static const struct when_word fr_words[] = {
     E("dans la matinée", WS_WINDOW, WHEN_SPAN(360, 720)),
     E("tôt le matin", WS_WINDOW, WHEN_SPAN(360, 540)),
     E("en début de matinée", WS_WINDOW, WHEN_SPAN(360, 600)),
-    E("en fin de matinée", WS_WINDOW, WHEN_SPAN(600, 720)),
+    /* late morning is 11h-12h30 (review fr P s54 got 10h-10h45) */
+    E("en fin de matinée", WS_WINDOW, WHEN_SPAN(660, 750)),
+    E("fin de matinée", WS_WINDOW, WHEN_SPAN(660, 750)),
+    E("de bonne heure", WS_WINDOW, WHEN_SPAN(360, 600)),
+    E("à la première heure", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("entre midi et deux", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("entre 12 et 14", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("pause déj", WS_WINDOW, WHEN_SPAN(720, 840)),

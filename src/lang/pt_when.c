@@ -384,6 +384,9 @@ static const struct when_word pt_words[] = {
     E("na parte da manhã", WS_WINDOW, WHEN_SPAN(360, 720)),
     E("de manha cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
+    /* "amanha cedinho" (review pt R s37 got a day's spread) */
+    E("cedinho", WS_WINDOW, WHEN_SPAN(360, 600)),
+    E("primeira hora", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("logo cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("bem cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("na hora do almoço", WS_WINDOW, WHEN_SPAN(720, 840)),
