@@ -846,7 +846,8 @@ void book_request(struct ctx *c, struct request *rq)
 	switch (w->time) {
 	case WHEN_TIME_NONE: {
 		int64_t opts[LIST_SLOTS];
-		size_t n = spread_slots(c, svc, &w->day, mv, opts, LIST_SLOTS);
+		size_t n = spread_slots(c, svc, &w->day, 0, 24 * 60, mv, opts,
+					LIST_SLOTS);
 		if (c->err)
 			return;
 		if (n == 0) {
@@ -875,8 +876,10 @@ void book_request(struct ctx *c, struct request *rq)
 	}
 	case WHEN_TIME_WINDOW: {
 		int64_t opts[LIST_SLOTS];
-		size_t n = free_slots(c, svc, &w->day, w->from_min, w->to_min,
-				      mv, opts, LIST_SLOTS);
+		/* "à tarde": the afternoon, not its first hour (review pt S:
+		 * 13:00-14:30 for an afternoon to 20h) */
+		size_t n = spread_slots(c, svc, &w->day, w->from_min, w->to_min,
+					mv, opts, LIST_SLOTS);
 		if (c->err)
 			return;
 		if (n > 0) {

@@ -234,12 +234,13 @@ int next_week_meant(struct ctx *c, struct request *rq);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,
 		  const struct store_booking *moving, int64_t *out, size_t cap);
-/* Up to CAP free slots of the day spread across it, the first free one
+/* Up to CAP free slots of the day in [FROM, TO) spread across it, the
+ * first free one
  * first and the rest near even steps, on the hour where one is near: a
  * whole day asked is offered as a whole day ("9h, 11h, 14h30, 17h"), not
  * its first hour. */
 size_t spread_slots(struct ctx *c, const struct cat_service *svc,
-		    const struct when_day *day,
+		    const struct when_day *day, int from, int to,
 		    const struct store_booking *moving, int64_t *out,
 		    size_t cap);
 size_t nearest_slots(struct ctx *c, const struct cat_service *svc,

@@ -306,8 +306,8 @@ static void do_avail(struct ctx *c, struct request *rq)
 			book_request(c, rq);
 			return;
 		}
-		n = free_slots(c, rq->svc, &rq->w.day, from, to, NULL, opts,
-			       DESK_MAX_OPTIONS);
+		n = spread_slots(c, rq->svc, &rq->w.day, from, to, NULL, opts,
+				 DESK_MAX_OPTIONS);
 	} else {
 		/* No day: the next day with room in that window. */
 		struct when_day d = c->lnow.day;
@@ -318,8 +318,8 @@ static void do_avail(struct ctx *c, struct request *rq)
 			 * weekday (review fr P s36 got today, a Wednesday) */
 			if (rq->w.has_not_day && d.wday == rq->w.not_day.wday)
 				continue;
-			n = free_slots(c, rq->svc, &d, from, to, NULL, opts,
-				       DESK_MAX_OPTIONS);
+			n = spread_slots(c, rq->svc, &d, from, to, NULL, opts,
+					 DESK_MAX_OPTIONS);
 			if (c->err)
 				return;
 			if (n > 0)
@@ -629,6 +629,26 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 				hit++;
 				at = i;
 			}
+		}
+		/* a time off a list of one day's slots: on that day ("16h30"
+		 * to 14h30, 15h, 16h ...) */
+		int one_day = c->pend.n_opts > 0;
+		struct when_day d0 = local_of(c, c->pend.opts[0]).day;
+		for (size_t i = 1; i < c->pend.n_opts; i++) {
+			struct when_local li = local_of(c, c->pend.opts[i]);
+			one_day &= when_day_cmp(&d0, &li.day) == 0;
+		}
+		if (hit == 0 && one_day && !c->pend.has_day &&
+		    rq.w.problem == WHEN_FINE) {
+			/* offered to confirm, never booked: the day is ours,
+			 * not named in the text */
+			rq.w.day = d0;
+			rq.w.has_day = 1;
+			rq.day_named = 1;
+			rq.day_guess = 1; /* still ours to a later text */
+			rq.offer_only = 1;
+			if (rq.svc == NULL)
+				rq.svc = c->pend.svc;
 		}
 		if (hit == 1) {
 			struct when_local l = local_of(c, c->pend.opts[at]);

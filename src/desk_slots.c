@@ -163,12 +163,12 @@ static int minute_of_hour(struct ctx *c, int64_t t)
 }
 
 size_t spread_slots(struct ctx *c, const struct cat_service *svc,
-		    const struct when_day *day,
+		    const struct when_day *day, int from, int to,
 		    const struct store_booking *moving, int64_t *out,
 		    size_t cap)
 {
 	int64_t all[MAX_GRID];
-	size_t n = free_slots(c, svc, day, 0, 24 * 60, moving, all, MAX_GRID);
+	size_t n = free_slots(c, svc, day, from, to, moving, all, MAX_GRID);
 	if (n <= cap || cap < 2) {
 		size_t k = n < cap ? n : cap;
 		memcpy(out, all, k * sizeof(all[0]));

@@ -310,6 +310,13 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		int v = -1;
 		if (inside_other_phrase(r, i))
 			continue;
+		/* "cuma 17:00 uygun mu?": a day or time asked about is
+		 * whether it is free, not a question for a person */
+		if (((t->pcls | t->cls) & LW_NOT_TEXT) && q->when.mentioned &&
+		    rd_has(r, LW_AVAIL) &&
+		    (lang_lookup(r->pack, t->w, NULL) & LW_AVAIL ||
+		     (t->plen > 1 && (t->eff & LW_AVAIL))))
+			continue;
 		if ((t->pcls & LW_NOT_TEXT) &&
 		    !topic_in(r, q, i, (size_t)t->plen))
 			v = t->pval;

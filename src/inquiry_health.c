@@ -171,6 +171,16 @@ void rd_health(const struct reader *r, const struct when_local *now,
 	if (sev == 0)
 		return;
 	q->symptom = sev;
+	/* "mon piercing a été mal placé ... inadmissible": a complaint,
+	 * for a person, never a booking of the consultation (review fr S
+	 * s23 got a tattoo design meeting) */
+	if (q->complaint && !asked_e && !q->when.mentioned) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "a health problem told as a complaint: for a person";
+		return;
+	}
 	if (asked_svc || asked_topic)
 		return; /* "headaches, can I get my eyes checked": booked */
 	int general = 0;

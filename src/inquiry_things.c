@@ -881,8 +881,10 @@ static int thing_word_in_name(const struct reader *r, int k, size_t idx)
 static size_t linked_thing(const struct reader *r, size_t i)
 {
 	size_t j = i + 1;
+	/* "gel na mão e no pé": a place is place_of_service's */
 	if (j >= r->n || r->t[j].thing != 0 || !(r->t[j].cls & LW_RELATIVE) ||
-	    r->t[j].val == LW_RELATIVE_WITH || r->t[j].val == LW_RELATIVE_FOR)
+	    r->t[j].val == LW_RELATIVE_WITH || r->t[j].val == LW_RELATIVE_FOR ||
+	    r->t[j].val == LW_RELATIVE_AT)
 		return 0;
 	for (; j < r->n && j <= i + 3 && r->t[j].thing == 0; j++)
 		if (!(r->t[j].cls & (LW_FILLER | LW_RELATIVE | LW_OWNER)) ||
@@ -907,7 +909,8 @@ static size_t linked_thing(const struct reader *r, size_t i)
  * the other only by a word the staff listed under it ("genou" of
  * "Rééducation du genou", "entorse" listed under the plain session;
  * "massage" of the massage, "dos" listed under the session). Where both
- * or neither are so named, the other rules decide (review fr O c05: "une séance
+ * are, the first is the head and the second what it is of; where neither
+ * is, the other rules decide (review fr O c05: "une séance
  * de rééducation du genou lundi à 10h" booked the session and the knee).
  */
 static void kind_of_service(const struct reader *r, struct inquiry *q)
@@ -929,7 +932,10 @@ static void kind_of_service(const struct reader *r, struct inquiry *q)
 		int b_own = thing_word_in_name(r, kb, tb->idx);
 		if (thing_word_in_name(r, ka, tb->idx) || (b_own && !a_own))
 			ta->role = INQ_MERGED;
-		else if (a_own && !b_own && !named_elsewhere(r, kb, j))
+		else if (a_own && !named_elsewhere(r, kb, j))
+			/* both so named: the first is the head ("changer mon
+			 * bijou de nombril" is the jewel's change, never a
+			 * navel piercing too; review fr S c11 booked both) */
 			tb->role = INQ_MERGED;
 	}
 }

@@ -417,6 +417,11 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 				put_list(out, cap, &pos, v);
 		}
 		tpl = close + 1;
+		/* a value ending in its own full stop ("1 Std. 30 Min.")
+		 * before the sentence's: one (review de S "Min..") */
+		if (*tpl == '.' && tpl[1] != '.' && pos > 0 && pos < cap &&
+		    out[pos - 1] == '.' && (pos < 2 || out[pos - 2] != '.'))
+			tpl++;
 	}
 	return pos;
 }

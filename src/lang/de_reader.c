@@ -484,6 +484,11 @@ const struct lang_word lang_de_words[] = {
     W("kann den termin nicht", LW_CANCEL), W("kann morgen doch nicht", LW_CANCEL), W("brauche keinen termin mehr", LW_CANCEL),
     W("verschieben", LW_MOVE), W("verschiebe", LW_MOVE), W("verschoben", LW_MOVE),
     W("verlegen", LW_MOVE), W("verlegt", LW_MOVE), W("umbuchen", LW_MOVE),
+    /* "können wir den auf Dienstag gleiche Uhrzeit schieben?", "kann man
+     * den Termin auf 17 Uhr legen?" (review de S c08, c18 booked a second
+     * visit beside the first) */
+    W("schieben", LW_MOVE), W("ruberschieben", LW_MOVE),
+    W("den termin auf", LW_MOVE | LW_MINE), W("termin auf", LW_MOVE),
     W("umbuchung", LW_MOVE), W("umlegen", LW_MOVE), W("umplanen", LW_MOVE),
     W("andern", LW_MOVE), W("aendern", LW_MOVE), W("anderung", LW_MOVE),
     W("tauschen", LW_BOOK), W("austauschen", LW_BOOK),

@@ -539,6 +539,16 @@ static const struct when_word pt_words[] = {
     E("dia", WS_MDAY, 0),
     E("feira", WS_SKIP, 0),
     E("qual", WS_NOT_DATE, 0),
+    /* "isso, as duas": both of us, never two o'clock (review pt S c20
+     * moved a booking for two sisters to 14:00) */
+    E("isso as duas", WS_NOT_DATE, 0),
+    E("sim as duas", WS_NOT_DATE, 0),
+    E("isso mesmo as duas", WS_NOT_DATE, 0),
+    E("as duas juntas", WS_NOT_DATE, 0),
+    E("as duas mesmo", WS_NOT_DATE, 0),
+    E("nós duas", WS_NOT_DATE, 0),
+    E("pras duas", WS_NOT_DATE, 0),
+    E("para as duas", WS_NOT_DATE, 0),
     /* since when the animal is unwell: no day asked for (pt5 probe "ta
      * vomitando desde ontem, tem horario hoje?" was an ambiguous day) */
     E("desde ontem", WS_NOT_DATE, 0),

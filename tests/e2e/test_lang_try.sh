@@ -212,5 +212,10 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/podologie.cfg" --no
 t_eq "$out" "Nous sommes désolés. J'ai transmis votre message à l'équipe : une personne vous répond très vite."
 t_end
 
+t_begin "de: a length that ends in its own full stop ends the sentence once (review de S: 'Min..')"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/nagelstudio.cfg" --now 2026-12-02T10:00 --from +4915112340071 "wie lange dauert eine Pediküre?" 2>/dev/null)
+t_eq "$out" "Pediküre dauert etwa 1 Std."
+t_end
+
 rm -rf "$tmp"
 t_done
