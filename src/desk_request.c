@@ -825,7 +825,13 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		add_price(c, priced[0], 0);
 		/* "and how much is it?" right after booking it: the price,
 		 * never "text a day and time to book" (review es5 c04) */
-		if (pending_is(c, "done") && priced[0] == c->pend.svc)
+		/* ... or right after its slots were listed: the list stays
+		 * what the next text answers (review es T c18: "cuanto
+		 * costaría?" then "vale reservalo" lost the Thursday) */
+		int listed = pending_is(c, "offer") &&
+			     priced[0] == c->pend.svc && np == 1;
+		if ((pending_is(c, "done") && priced[0] == c->pend.svc) ||
+		    listed)
 			c->parts[c->n_parts - 1].tpl = "price_booked";
 		/* "do you do diabetic checks?": yes, what it costs and takes,
 		 * which day (review r9 class 5) */
@@ -843,7 +849,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		r2.w.day = q->when.day;
 		/* the price of the visit just booked keeps the talk on it
 		 * ("y cuanto cuesta?", then "y de paso el chip") */
-		if (!(pending_is(c, "done") && priced[0] == c->pend.svc))
+		if (!(pending_is(c, "done") && priced[0] == c->pend.svc) &&
+		    !listed)
 			remember_answered(c, &r2); /* "ok book one sat" */
 		booked = 1;			   /* the price is said */
 	} else if (q->intent == INQ_DURATION && !booking) {

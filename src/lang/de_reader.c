@@ -509,7 +509,12 @@ const struct lang_word lang_de_words[] = {
     W("doch nicht", LW_CORRECT), W("geht doch nicht", LW_CORRECT),
     W("passt doch nicht", LW_CORRECT), W("passt mir doch nicht", LW_CORRECT),
     W("klappt doch nicht", LW_CORRECT), V("meinte", LW_CORRECT, LW_CORRECT_CLEAR), V("ich meine", LW_CORRECT, LW_CORRECT_CLEAR),
-    W("doch lieber", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
+    W("doch lieber", LW_CORRECT),
+    /* "Sorry, kann doch erst Dienstag. Geht das auch am 8.12. um 8?"
+     * (review de T c03.2 booked Tuesday beside Monday) */
+    W("doch erst", LW_CORRECT), W("kann doch erst", LW_CORRECT),
+    W("doch eher", LW_CORRECT),
+    W("auch schon um", LW_CORRECT), W("lieber", LW_CORRECT), W("sorry", LW_FILLER),
     /* a wish about the time, never a thing asked for ("Am liebsten
      * nächste Woche Dienstag": 'liebsten' was read as a service we lack) */
     W("am liebsten", LW_FILLER), W("liebsten", LW_FILLER | LW_COMMON),

@@ -452,7 +452,11 @@ const struct lang_word lang_pt_words[] = {
     W("passar meu horario", LW_MOVE), W("passa meu horario", LW_MOVE),
     W("passar o horario", LW_MOVE), W("passar o meu horario", LW_MOVE),
     W("pode passar pra", LW_MOVE), W("pode passar para", LW_MOVE),
-    W("passa pra", LW_MOVE), W("joga pra", LW_MOVE), W("empurrar pra", LW_MOVE),
+    W("passa pra", LW_MOVE),
+    /* "consegue passar pra 11?" right after booking (review pt T c19.2
+     * got the menu) */
+    W("consegue passar pra", LW_MOVE), W("consegue passar para", LW_MOVE),
+    W("da pra passar pra", LW_MOVE), W("passa para", LW_MOVE), W("joga pra", LW_MOVE), W("empurrar pra", LW_MOVE),
     W("outro dia", LW_MOVE), W("outro horario", LW_MOVE),
     W("na verdade", LW_CORRECT), V("quis dizer", LW_CORRECT, LW_CORRECT_CLEAR),
     V("queria dizer", LW_CORRECT, LW_CORRECT_CLEAR), V("quero dizer", LW_CORRECT, LW_CORRECT_CLEAR),
