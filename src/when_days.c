@@ -236,14 +236,16 @@ int wr_day(struct rd *rd, int i)
 
 	/* "lundi de Pâques", "viernes santo": a holiday named after its
 	 * weekday is the holiday. A weak weekday counts next to a modifier,
-	 * or before a number (or "at" and a number) when it is nothing else
-	 * ("am Do", "Fr 10 Uhr", "do um 13:30", "sa 9am"). */
+	 * or before a number (or "at" and a number) or a part of the day
+	 * when it is nothing else ("am Do", "Fr 10 Uhr", "do um 13:30", "sa
+	 * 9am", "Fr vormittag": review de U s34 offered today). */
 	const struct lex_hit *hol = hit(rd, k, WS_HOLIDAY);
 	const struct lex_hit *ah;
 	if ((h = hit(rd, k, WS_WEEKDAY)) != NULL &&
 	    (hol == NULL || hol->len <= h->len) &&
 	    (!(h->flags & WF_WEAK) || pre ||
 	     ((tok(rd, k + h->len)->num >= 0 ||
+	       hit(rd, k + h->len, WS_WINDOW) != NULL ||
 	       ((ah = hit(rd, k + h->len, WS_AT)) != NULL &&
 		tok(rd, k + h->len + ah->len)->num >= 0)) &&
 	      tok(rd, k + h->len - 1)->sep == ' ' && rd->t->nhits[k] == 1))) {

@@ -304,13 +304,17 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
 		used += h->len;
 		/* "14 heures 30", "10 Uhr 30": two digits after the hour's
-		 * word are its minutes (not "10 heures 15 avril") */
+		 * word are its minutes (not "10 heures 15 avril", not "17
+		 * Uhr, 30 min Massage": a comma, or a unit after them; review
+		 * de U s10 booked 17:30) */
 		const struct lex_tok *hm = tok(rd, i + used);
 		if (i + used < rd->t->n && hm->ndigits == 2 && hm->num >= 0 &&
 		    hm->num <= 59 && hm->sep == ' ' &&
+		    !tok(rd, i + used - 1)->brk &&
 		    !has(rd, i + used + 1, WS_MONTH) &&
 		    !has(rd, i + used + 1, WS_OCLOCK) &&
-		    !has(rd, i + used + 1, WS_UNIT_DAYS)) {
+		    !has(rd, i + used + 1, WS_UNIT_DAYS) &&
+		    !has(rd, i + used + 1, WS_UNIT_MIN)) {
 			out->min += hm->num;
 			used++;
 		}
