@@ -391,6 +391,11 @@ const struct lang_word lang_de_words[] = {
     W("in", LW_FILLER), W("im", LW_FILLER), W("ins", LW_FILLER),
     W("bei", LW_FILLER), W("beim", LW_FILLER), V("mit", LW_FILLER | LW_RELATIVE, LW_RELATIVE_WITH),
     V("fur", LW_FILLER | LW_RELATIVE, LW_RELATIVE_FOR), W("von", LW_FILLER | LW_RELATIVE),
+    /* "den Termin fürs Nasenpiercing ... absagen": "fürs" and its kin
+     * are words, never a booking's reference "FURS" (review de V s20) */
+    V("furs", LW_FILLER | LW_RELATIVE, LW_RELATIVE_FOR), W("ubers", LW_FILLER),
+    W("aufs", LW_FILLER), W("ums", LW_FILLER), W("vors", LW_FILLER),
+    W("ans", LW_FILLER),
     W("vom", LW_FILLER | LW_RELATIVE), W("aus", LW_FILLER), W("um", LW_FILLER),
     W("gegen", LW_FILLER), W("so", LW_FILLER), W("mal", LW_FILLER),
     W("mol", LW_FILLER), W("eben", LW_FILLER), W("halt", LW_FILLER),
