@@ -545,6 +545,58 @@ static int unknown_question(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/*
+ * A time alone answering a list of slots (rq has no day of its own):
+ * "15h" to a list holding 15h is that option, its day even one we picked
+ * (review fr Q c21 asked which day after offering today); "1 gibi
+ * geliyorum" to a list holding 13:00 is the one listed, morning or
+ * afternoon (review tr R c06.3); a time off a list of one day's slots
+ * ("16h30" to 14h30, 15h, 16h ...) is offered on that day to confirm,
+ * never booked: the day is ours, not named in the text.
+ */
+static void time_on_the_list(struct ctx *c, const struct inquiry *q,
+			     struct request *rq)
+{
+	const struct pending *p = &c->pend;
+	int either =
+	    rq->w.problem == WHEN_AMBIGUOUS_TIME && rq->w.alt_min[0] >= 0;
+	if (!pending_is(c, "offer") || p->n_opts == 0 || q->when.has_day ||
+	    q->when.has_range || rq->w.time != WHEN_TIME_AT ||
+	    (rq->w.problem != WHEN_FINE && !either) ||
+	    (rq->svc != NULL && rq->svc != p->svc))
+		return;
+	size_t hit = 0, at = 0;
+	int one_day = 1;
+	struct when_day d0 = local_of(c, p->opts[0]).day;
+	for (size_t i = 0; i < p->n_opts; i++) {
+		struct when_local l = local_of(c, p->opts[i]);
+		one_day &= when_day_cmp(&d0, &l.day) == 0;
+		if (either ? l.minute == rq->w.alt_min[0] ||
+				 l.minute == rq->w.alt_min[1]
+			   : l.minute == rq->w.from_min) {
+			hit++;
+			at = i;
+		}
+	}
+	if (hit == 1) {
+		struct when_local l = local_of(c, p->opts[at]);
+		rq->w.day = l.day;
+		rq->w.from_min = rq->w.to_min = l.minute;
+		rq->w.problem = WHEN_FINE;
+	} else if (hit == 0 && one_day && !p->has_day &&
+		   rq->w.problem == WHEN_FINE) {
+		rq->w.day = d0;
+		rq->day_guess = 1; /* still ours to a later text */
+		rq->offer_only = 1;
+	} else {
+		return;
+	}
+	rq->w.has_day = 1;
+	rq->day_named = 1;
+	if (rq->svc == NULL)
+		rq->svc = p->svc;
+}
+
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
@@ -610,57 +662,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range &&
 	    !(asked_day(c) && !q->when.has_day && bare_mday(c, &rq.w)))
 		bare_time(c, text, &rq.w);
-	/* "15h" to a list holding 15h: that option's day, even one we
-	 * picked (review fr Q c21 asked which day after offering today) */
-	/* "1 gibi geliyorum" to a list holding 13:00: morning or afternoon
-	 * is the one listed (review tr R c06.3) */
-	int either =
-	    rq.w.problem == WHEN_AMBIGUOUS_TIME && rq.w.alt_min[0] >= 0;
-	if (pending_is(c, "offer") && !q->when.has_day && !q->when.has_range &&
-	    rq.w.time == WHEN_TIME_AT &&
-	    (rq.w.problem == WHEN_FINE || either) &&
-	    (rq.svc == NULL || rq.svc == c->pend.svc)) {
-		size_t hit = 0, at = 0;
-		for (size_t i = 0; i < c->pend.n_opts; i++) {
-			int m = local_of(c, c->pend.opts[i]).minute;
-			if (either
-				? m == rq.w.alt_min[0] || m == rq.w.alt_min[1]
-				: m == rq.w.from_min) {
-				hit++;
-				at = i;
-			}
-		}
-		/* a time off a list of one day's slots: on that day ("16h30"
-		 * to 14h30, 15h, 16h ...) */
-		int one_day = c->pend.n_opts > 0;
-		struct when_day d0 = local_of(c, c->pend.opts[0]).day;
-		for (size_t i = 1; i < c->pend.n_opts; i++) {
-			struct when_local li = local_of(c, c->pend.opts[i]);
-			one_day &= when_day_cmp(&d0, &li.day) == 0;
-		}
-		if (hit == 0 && one_day && !c->pend.has_day &&
-		    rq.w.problem == WHEN_FINE) {
-			/* offered to confirm, never booked: the day is ours,
-			 * not named in the text */
-			rq.w.day = d0;
-			rq.w.has_day = 1;
-			rq.day_named = 1;
-			rq.day_guess = 1; /* still ours to a later text */
-			rq.offer_only = 1;
-			if (rq.svc == NULL)
-				rq.svc = c->pend.svc;
-		}
-		if (hit == 1) {
-			struct when_local l = local_of(c, c->pend.opts[at]);
-			rq.w.day = l.day;
-			rq.w.has_day = 1;
-			rq.day_named = 1;
-			rq.w.from_min = rq.w.to_min = l.minute;
-			rq.w.problem = WHEN_FINE;
-			if (rq.svc == NULL)
-				rq.svc = c->pend.svc;
-		}
-	}
+	time_on_the_list(c, q, &rq);
 	if (!named_svc && !topics && q->also && q->other &&
 	    pending_is(c, "done"))
 		rq.svc = c->pend.svc; /* "for my other car too" */

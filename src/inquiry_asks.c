@@ -272,23 +272,14 @@ static int weak_hours_only(const struct reader *r)
  * so are its services' words ("ordonnance" under a physiotherapy session:
  * "j'ai une ordonnance" is why they book, review fr O s18, c07).
  */
-/* Is W a whole word of some service's name ("photos" of "Photos
- * d'identité" at a photo studio: the trade itself, never a question for
- * a person about sending a photo; review fr R s10, s39)? */
+/* Is W a word of some service's name ("photos" of "Photos d'identité" at
+ * a photo studio: the trade itself, never a question for a person about
+ * sending a photo; review fr R s10, s39)? */
 static int in_a_service_name(const struct reader *r, const char *w)
 {
-	char nm[160];
-	size_t wl = strlen(w);
-	if (wl < 4)
-		return 0;
-	for (size_t k = 0; k < r->cat->n_services; k++) {
-		if (!rd_folded_name(r->cat, k, nm, sizeof(nm)))
-			continue;
-		for (const char *p = nm; (p = strstr(p, w)) != NULL; p++)
-			if ((p == nm || p[-1] == ' ') &&
-			    (p[wl] == '\0' || p[wl] == ' '))
-				return 1;
-	}
+	for (size_t k = 0; k < r->cat->n_services; k++)
+		if (strlen(w) >= 4 && rd_name_holds_word(r->cat, k, w))
+			return 1;
 	return 0;
 }
 
@@ -308,14 +299,12 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int v = -1;
-		if (inside_other_phrase(r, i))
+		if (!((t->pcls | t->cls) & LW_NOT_TEXT) ||
+		    inside_other_phrase(r, i))
 			continue;
 		/* "cuma 17:00 uygun mu?": a day or time asked about is
 		 * whether it is free, not a question for a person */
-		if (((t->pcls | t->cls) & LW_NOT_TEXT) && q->when.mentioned &&
-		    rd_has(r, LW_AVAIL) &&
-		    (lang_lookup(r->pack, t->w, NULL) & LW_AVAIL ||
-		     (t->plen > 1 && (t->eff & LW_AVAIL))))
+		if (q->when.mentioned && ((t->pcls | t->cls) & LW_AVAIL))
 			continue;
 		if ((t->pcls & LW_NOT_TEXT) &&
 		    !topic_in(r, q, i, (size_t)t->plen))

@@ -185,6 +185,10 @@ void rd_whose(const struct reader *r, struct inquiry *q);
  * thing's number (1 + its index; 0 when there was no room). */
 int rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
 		 enum inq_role role, const struct tok *at, const char *word);
+/* inquiry_things.c: does service IDX's folded name hold WORD as a word,
+ * bare or with a short ending ("bakim" in "periyodik bakim", "cilt
+ * bakimi")? */
+int rd_name_holds_word(const struct catalog *cat, size_t idx, const char *word);
 /* Service IDX's name folded into OUT; 0 when it does not fit. */
 int rd_folded_name(const struct catalog *cat, size_t idx, char *out,
 		   size_t cap);

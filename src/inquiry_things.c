@@ -320,10 +320,7 @@ static int phrase_covered(const struct reader *r, size_t i)
 	return 0;
 }
 
-/* Does service IDX's folded name hold WORD as a word, bare or with a short
- * ending ("bakim" in "periyodik bakim", "cilt bakimi")? */
-static int name_holds_word(const struct catalog *cat, size_t idx,
-			   const char *word)
+int rd_name_holds_word(const struct catalog *cat, size_t idx, const char *word)
 {
 	char name[160];
 	size_t wl = strlen(word);
@@ -348,10 +345,10 @@ static int name_holds_word(const struct catalog *cat, size_t idx,
 static int trade_word_names_one(const struct catalog *cat, size_t idx,
 				const char *word)
 {
-	if (strchr(word, ' ') != NULL || !name_holds_word(cat, idx, word))
+	if (strchr(word, ' ') != NULL || !rd_name_holds_word(cat, idx, word))
 		return 0;
 	for (size_t s = 0; s < cat->n_services; s++)
-		if (s != idx && name_holds_word(cat, s, word))
+		if (s != idx && rd_name_holds_word(cat, s, word))
 			return 0;
 	return 1;
 }
@@ -690,8 +687,8 @@ static int own_name_word(const struct reader *r, const struct inq_thing *a,
 		if (t->segment != a->segment || t->thing != 0 ||
 		    strlen(t->w) < 4 || strcmp(t->w, a->word) == 0)
 			continue;
-		if (name_holds_word(r->cat, a->idx, t->w) &&
-		    !name_holds_word(r->cat, b->idx, t->w))
+		if (rd_name_holds_word(r->cat, a->idx, t->w) &&
+		    !rd_name_holds_word(r->cat, b->idx, t->w))
 			return 1;
 	}
 	return 0;
@@ -736,8 +733,8 @@ static void settle_roles(const struct reader *r, struct inquiry *q)
 			    tb->segment == ta->segment && tb->distance <= 2 &&
 			    strchr(ta->word, ' ') == NULL &&
 			    strstr(tb->word, ta->word) == NULL &&
-			    !name_holds_word(cat, ta->idx, tb->word) &&
-			    name_holds_word(cat, tb->idx, ta->word) &&
+			    !rd_name_holds_word(cat, ta->idx, tb->word) &&
+			    rd_name_holds_word(cat, tb->idx, ta->word) &&
 			    !own_name_word(r, ta, tb)) {
 				ta->role = INQ_MERGED;
 				break;
@@ -855,13 +852,13 @@ static int name_holds_form(const struct catalog *cat, size_t idx, const char *w)
 {
 	char one[64];
 	size_t n = strlen(w);
-	if (name_holds_word(cat, idx, w))
+	if (rd_name_holds_word(cat, idx, w))
 		return 1;
 	if (n < 5 || n >= sizeof(one) || (w[n - 1] != 's' && w[n - 1] != 'x'))
 		return 0;
 	memcpy(one, w, n - 1);
 	one[n - 1] = '\0';
-	return name_holds_word(cat, idx, one);
+	return rd_name_holds_word(cat, idx, one);
 }
 
 /* Is a word the text reads as thing K in service IDX's name? */
@@ -1010,7 +1007,7 @@ static int names_share_word(const struct catalog *cat, size_t a, size_t b)
 		if (n >= 4 && n < sizeof(w)) {
 			memcpy(w, p, n);
 			w[n] = '\0';
-			if (name_holds_word(cat, b, w))
+			if (rd_name_holds_word(cat, b, w))
 				return 1;
 		}
 		p += n;

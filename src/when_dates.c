@@ -198,14 +198,8 @@ int wr_date(struct rd *rd, int i)
 		/* "mardi 15 en fin de matinée": before a part of the day
 		 * that holds no such hour (review fr R c15.2) */
 		const struct lex_hit *w = hit(rd, i + 1, WS_WINDOW);
-		if (w != NULL && k == i + 1) {
-			int lo = w->value / 2048 - 60, hi = w->value % 2048;
-			int am_m = a * 60, pm_m = (a + 12) * 60;
-			if (!(am_m >= lo && am_m < hi) &&
-			    !(a <= 12 && pm_m >= lo && pm_m < hi))
-				return mday_ahead(rd, a, i, 1,
-						  "day of the month");
-		}
+		if (w != NULL && k == i + 1 && !wr_window_holds_hour(w, a))
+			return mday_ahead(rd, a, i, 1, "day of the month");
 	}
 	/* In a language that writes the date after the weekday
 	 * (when_vocab.wday_date), so is a number before a time by name of

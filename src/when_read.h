@@ -249,6 +249,10 @@ int wr_window(struct rd *rd, int i);
 int wr_time_len(const struct rd *rd, int i);
 /* The same, with the minute after midnight it names in *MIN. */
 int wr_time_min(const struct rd *rd, int i, int *min);
+/* Does the part of the day W (a WS_WINDOW hit: WHEN_SPAN) hold hour H,
+ * morning or afternoon, give or take the hour before it opens? "15 en
+ * fin de matinée" does not: the 15 is the day of the month. */
+int wr_window_holds_hour(const struct lex_hit *w, int h);
 int wr_range(struct rd *rd, int i);
 int wr_time(struct rd *rd, int i);
 int wr_asap(struct rd *rd, int i);

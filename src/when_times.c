@@ -46,6 +46,13 @@ static int after_window(const struct rd *rd, int i)
 	return 0;
 }
 
+int wr_window_holds_hour(const struct lex_hit *w, int h)
+{
+	int lo = w->value / 2048 - 60, hi = w->value % 2048;
+	int am = h * 60, pm = (h + 12) * 60;
+	return (am >= lo && am < hi) || (h <= 12 && pm >= lo && pm < hi);
+}
+
 static int time_ctx(const struct rd *rd, int i)
 {
 	static const unsigned ctx[] = {WS_AT,	  WS_ABOUT,	  WS_AFTER,
@@ -355,10 +362,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		const struct lex_hit *w = hit(rd, i + 1, WS_WINDOW);
 		if (w == NULL)
 			w = hit(rd, i + 1, WS_WINDOW_TODAY);
-		int lo = w->value / 2048 - 60, hi = w->value % 2048;
-		int m = h0 * 60, pm_m = (h0 + 12) * 60;
-		if (!(m >= lo && m < hi) &&
-		    !(h0 <= 12 && pm_m >= lo && pm_m < hi))
+		if (!wr_window_holds_hour(w, h0))
 			return 0;
 	}
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
