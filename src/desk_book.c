@@ -13,6 +13,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* "Inspektion nach Herstellervorgabe + Ölwechsel": the whole visit, for
+ * a reply that offers or asks a day for all of it at once. A line "The
+ * oil change straight after it." at the end was read as cryptic, or as
+ * a second offer (reviews de T s48, c11, pt U s26, tr U c21). */
+static const char *visit_name(struct ctx *c, const struct request *rq)
+{
+	if (!group_in_a_row(c, rq) || c->visit_apart)
+		return svc_name(c, rq->svc);
+	const char *s = svc_name(c, rq->svc);
+	for (size_t j = 0; j < rq->n_also; j++)
+		s = pool_fmt(c, "%s + %s", s, svc_name(c, rq->also[j]));
+	c->visit_named = 1;
+	return s;
+}
+
 /* The usual values of a part about this request. */
 static struct part *head_part(struct ctx *c, const struct request *rq,
 			      const char *tpl, int minute)
@@ -91,7 +106,7 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl)
 {
 	struct part *p = part_add(c, tpl, 0);
-	part_set(p, "service", svc_name(c, rq->svc));
+	part_set(p, "service", visit_name(c, rq));
 	part_set(p, "hours", fmt_hours(c));
 	decide(c, DESK_CLARIFY,
 	       strcmp(tpl, "ask_day_unsure") == 0 ? DESK_REASON_NEED_DAY_UNSURE
@@ -145,11 +160,6 @@ static void remember_rest(struct ctx *c, const struct cat_service **failed,
 	remember_request(c, &r2);
 }
 
-/* A service said to follow another may start this much after it ends,
- * or one step of its own start grid when that is longer (a 2-hour groom
- * starts on the even hours); more is no longer "straight after". */
-#define FOLLOW_GAP_S (30 * 60)
-
 /* ---- offering --------------------------------------------------------------
  */
 
@@ -161,6 +171,8 @@ void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
 	if (n > DESK_MAX_OPTIONS)
 		n = DESK_MAX_OPTIONS;
 	struct part *p = head_part(c, rq, tpl, -1);
+	if (group_in_a_row(c, rq) && !c->visit_apart)
+		part_set(p, "service", visit_name(c, rq));
 	if (day != NULL)
 		part_set(p, "day", fmt_day(c, day));
 	const char **items = pool_ptrs(c, n);
@@ -770,7 +782,7 @@ static int window_ahead(struct ctx *c, struct request *rq)
 	       !c->err;
 }
 
-void book_request(struct ctx *c, struct request *rq)
+static void book_request_in(struct ctx *c, struct request *rq)
 {
 	struct when_req *w = &rq->w;
 	const struct cat_service *svc = rq->svc;
@@ -991,6 +1003,15 @@ void book_request(struct ctx *c, struct request *rq)
 		  "that slot is taken: nearest");
 	if (c->out->d.kind == DESK_OFFER)
 		c->out->d.reason = DESK_REASON_FULL;
+}
+
+void book_request(struct ctx *c, struct request *rq)
+{
+	/* every start offered is one the whole group fits at */
+	const struct request *was = c->fit;
+	c->fit = rq;
+	book_request_in(c, rq);
+	c->fit = was;
 }
 
 /* "2": the second slot we offered. */

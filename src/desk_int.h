@@ -26,8 +26,12 @@
 #define MAX_GRID   160 /* slot starts considered on one day */
 #define NEAREST	   3   /* alternatives offered around a requested time */
 #define LIST_SLOTS 4   /* free slots listed when no time was given */
-#define MAX_ALSO   3   /* further services booked back to back */
-#define MAX_PARTY  INQ_MAX_PARTY /* people booked for one service */
+/* A service said to follow another may start this much after it ends,
+ * or one step of its own start grid when that is longer (a 2-hour groom
+ * starts on the even hours); more is no longer "straight after". */
+#define FOLLOW_GAP_S (30 * 60)
+#define MAX_ALSO     3		   /* further services booked back to back */
+#define MAX_PARTY    INQ_MAX_PARTY /* people booked for one service */
 
 /* ---- the conversation's memory (desk_conv.c) ---------------------------- */
 
@@ -129,6 +133,13 @@ struct ctx {
 	struct day_cache days[4];
 	size_t next_day;
 	struct store_booking_list mine; /* the sender's upcoming, cached */
+	/* The request whose whole group must fit at a start offered for its
+	 * first service (free_slots): set while book_request and do_avail
+	 * list starts, else NULL. */
+	const struct request *fit;
+	int visit_named; /* a head named the whole visit ("X + Y") */
+	int visit_apart; /* starts were offered where only the first
+			    service fits: the visit is never named as one */
 	int have_mine;
 	size_t n_parts;
 	int max_segments;
@@ -230,6 +241,11 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
 		const struct store_booking *moving);
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
+/* Are rq's other services one visit, each straight after the one before
+ * (no other person, no time of their own, none twice in a row)? Only
+ * then is each start offered checked for the whole visit, and the visit
+ * named as one ("Inspektion + Ölwechsel"). */
+int group_in_a_row(const struct ctx *c, const struct request *rq);
 int next_week_meant(struct ctx *c, struct request *rq);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,

@@ -283,7 +283,7 @@ static void same_time_as_last(struct ctx *c, struct when_req *w)
 	w->mentioned = 1;
 }
 
-static void do_avail(struct ctx *c, struct request *rq)
+static void do_avail_in(struct ctx *c, struct request *rq)
 {
 	int64_t opts[DESK_MAX_OPTIONS];
 	int from = 0, to = 24 * 60;
@@ -358,6 +358,14 @@ static void do_avail(struct ctx *c, struct request *rq)
 	       "availability: list free slots");
 	set_subject(c, rq->svc->id);
 	offer_slots(c, rq, "offer_window", opts, n, 0, &rq->w.day);
+}
+
+static void do_avail(struct ctx *c, struct request *rq)
+{
+	const struct request *was = c->fit;
+	c->fit = rq;
+	do_avail_in(c, rq);
+	c->fit = was;
 }
 
 /*
@@ -904,7 +912,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		return;
 	dated_rest(c, q, rq.offer_only);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
-	    c->out->d.kind != DESK_DURATION) {
+	    c->out->d.kind != DESK_DURATION && !c->visit_named) {
 		/* the same service for two people once, "x2" */
 		const char **names = pool_ptrs(c, rq.n_also);
 		size_t nn = 0;

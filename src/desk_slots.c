@@ -127,6 +127,85 @@ int64_t earliest_start(const struct ctx *c, const struct cat_service *svc)
 	return c->now + (int64_t)svc->notice_minutes * 60;
 }
 
+/* Where service S may start straight after PREV_END on DAY (as book_at
+ * places it: on its own grid, inside the follow gap, or within its length
+ * or an hour when the text said "right after"), -1 when nowhere. */
+static int64_t follow_start(struct ctx *c, const struct cat_service *s,
+			    const struct when_day *day, int64_t prev_end,
+			    const struct store_booking *moving)
+{
+	int grid[MAX_GRID];
+	size_t ng = when_slots_of(c->cat, day, s->minutes, grid, MAX_GRID);
+	int64_t reach = s->minutes > 60 ? s->minutes * 60 : 3600;
+	int64_t gap = (int64_t)when_slot_step(c->cat, s->minutes) * 60;
+	if (gap < FOLLOW_GAP_S)
+		gap = FOLLOW_GAP_S;
+	if (!c->q->also_after && gap + 1 < reach)
+		reach = gap + 1;
+	for (size_t i = 0; i < ng && i < MAX_GRID; i++) {
+		int64_t t = epoch_of(c, day, grid[i]);
+		if (t >= prev_end && t < prev_end + reach &&
+		    t >= earliest_start(c, s) && has_place(c, s, t, moving))
+			return t;
+	}
+	return -1;
+}
+
+/*
+ * Does the whole group of c->fit fit when its first service starts at t?
+ * "Inspektion + Ölwechsel am Montag", "trocar óleo e fazer alinhamento
+ * amanhã de tarde", "kesim ve fön": a start after which the second
+ * service cannot follow before closing (or over lunch) was offered, and
+ * picking it booked the first alone (reviews de T s48, c11, pt U s26,
+ * c08, tr U s58, c21). Two people at one time need two places. Services
+ * at times of their own, side by side or beside another person's are
+ * placed by book_at's own rules and not checked here.
+ */
+int group_in_a_row(const struct ctx *c, const struct request *rq)
+{
+	if (rq->n_also == 0 || rq->persons > 1 || rq->apart || c->q == NULL ||
+	    c->q->other || c->q->same_time || c->q->n_times > 1)
+		return 0;
+	const struct cat_service *prev = rq->svc;
+	for (size_t j = 0; j < rq->n_also; j++) {
+		if (rq->also_min[j] > 0 || rq->also[j] == prev)
+			return 0;
+		prev = rq->also[j];
+	}
+	return 1;
+}
+
+static int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
+		      const struct store_booking *moving)
+{
+	const struct request *rq = c->fit;
+	if (rq == NULL || rq->svc != svc || c->q == NULL)
+		return 1;
+	/* two people at one time: both places free, where the service
+	 * can ever hold them both (with one practitioner the second is
+	 * placed by book_at's own rules) */
+	int room = svc->capacity;
+	if (c->cat->capacity > 0 && c->cat->capacity < room)
+		room = c->cat->capacity;
+	if (rq->persons > 1 && room >= rq->persons &&
+	    free_places(c, svc, t, moving) < rq->persons)
+		return 0;
+	if (!group_in_a_row(c, rq))
+		return 1;
+	struct when_day day = local_of(c, t).day;
+	const struct cat_service *prev = svc;
+	int64_t prev_t = t;
+	for (size_t j = 0; j < rq->n_also; j++) {
+		const struct cat_service *s = rq->also[j];
+		prev_t = follow_start(
+		    c, s, &day, prev_t + (int64_t)prev->minutes * 60, moving);
+		if (prev_t < 0)
+			return 0;
+		prev = s;
+	}
+	return 1;
+}
+
 /*
  * Free slots of svc on day with start minute in [from, to), not before
  * notice allows: epochs into out (at most cap), returns the count found.
@@ -139,19 +218,33 @@ size_t free_slots(struct ctx *c, const struct cat_service *svc,
 	size_t ng = when_slots_of(c->cat, day, svc->minutes, grid, MAX_GRID);
 	size_t n = 0;
 	int64_t early = earliest_start(c, svc);
+	int64_t alone[MAX_GRID];
 
 	if (ng > MAX_GRID)
 		ng = MAX_GRID;
+	/* starts the whole group fits at, and as many the first service
+	 * alone fits at, in case none fits all of it that day */
+	size_t n_alone = 0;
 	for (size_t i = 0; i < ng && n < cap; i++) {
 		if (grid[i] < from || grid[i] >= to)
 			continue;
 		int64_t t = epoch_of(c, day, grid[i]);
-		if (t < early)
+		if (t < early || !has_place(c, svc, t, moving))
 			continue;
-		if (has_place(c, svc, t, moving))
+		if (group_fits(c, svc, t, moving))
 			out[n++] = t;
+		else if (n == 0 && n_alone < cap)
+			alone[n_alone++] = t;
 		if (c->err)
 			break;
+	}
+	/* "polimento e higienização, segunda": 7 hours never fit back to
+	 * back that day; the first service's starts, with the rest asked
+	 * after it as before (review pt11 c16), never "no room" */
+	if (n == 0 && n_alone > 0) {
+		memcpy(out, alone, n_alone * sizeof(alone[0]));
+		n = n_alone;
+		c->visit_apart = 1;
 	}
 	return n;
 }
