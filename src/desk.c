@@ -54,6 +54,8 @@ const char *desk_kind_name(enum desk_kind kind)
 		return "greeting";
 	case DESK_ADDRESS:
 		return "address";
+	case DESK_POLICY:
+		return "policy";
 	}
 	return "?";
 }
@@ -736,13 +738,19 @@ static void dispatch(struct ctx *c, const char *text)
 		do_my_bookings(c);
 		return;
 	case INQ_NOT_TEXT:
-		if (q->not_text == LANG_NT_DIRECTIONS &&
-		    c->cat->business_address != NULL)
+		switch (not_text_kind(c, q->not_text)) {
+		case DESK_ADDRESS:
 			decide(c, DESK_ADDRESS, DESK_REASON_NONE,
 			       "where we are: the catalog's address");
-		else
+			break;
+		case DESK_POLICY:
+			decide(c, DESK_POLICY, DESK_REASON_NONE,
+			       "reminders or notice: the catalog's policy");
+			break;
+		default:
 			decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
 			       "a question only a person can answer");
+		}
 		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, q->asks == 0, 0);
 		{

@@ -241,6 +241,9 @@ int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,
 int free_places(struct ctx *c, const struct cat_service *svc, int64_t t,
 		const struct store_booking *moving);
 int64_t earliest_start(const struct ctx *c, const struct cat_service *svc);
+/* desk_request.c: what answers a not-text topic (a person, the address,
+ * the catalog's policy). */
+enum desk_kind not_text_kind(const struct ctx *c, int topic);
 /* Are rq's other services one visit, each straight after the one before
  * (no other person, no time of their own, none twice in a row)? Only
  * then is each start offered checked for the whole visit, and the visit

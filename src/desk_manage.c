@@ -730,6 +730,70 @@ void add_hours(struct ctx *c, const struct when_req *w, int prio)
  * language (rounds I and J: "can I pay by card?", "is my car ready?", "I'm
  * running late" at a business with no staff taking texts).
  */
+/* The notice more services share than any other (two at least), 0 when
+ * none does. */
+static int usual_notice(const struct catalog *cat)
+{
+	int best = 0;
+	size_t most = 1, tie = 0;
+	for (size_t i = 0; i < cat->n_services; i++) {
+		int v = cat->services[i].notice_minutes;
+		size_t same = 0;
+		for (size_t k = 0; k < cat->n_services; k++)
+			same += cat->services[k].notice_minutes == v;
+		if (same > most) {
+			best = v;
+			most = same;
+			tie = 0;
+		} else if (same == most && v != best) {
+			tie = 1;
+		}
+	}
+	return tie ? 0 : best;
+}
+
+/* Whether we text a reminder, and how far ahead each service must be
+ * booked: what the catalog says, never "call us" (reviews fr V c18.3,
+ * es U s50, tr U s45). The service asked about, else every service that
+ * needs notice. */
+static void add_policy(struct ctx *c, int topic, int prio)
+{
+	int hours = c->cat->policy.reminder_hours;
+	if (topic == LANG_NT_REMINDER) {
+		struct part *p = part_add(
+		    c, hours > 0 ? "reminder_yes" : "reminder_no", prio);
+		if (hours > 0)
+			part_set(p, "ahead", fmt_notice(c, hours * 60));
+		return;
+	}
+	const struct cat_service *svc =
+	    c->q != NULL ? first_service(c, c->q) : NULL;
+	if (svc != NULL && svc->notice_minutes > 0) {
+		struct part *p = part_add(c, "notice_one", prio);
+		part_set(p, "service", svc_name(c, svc));
+		part_set(p, "notice", fmt_notice(c, svc->notice_minutes));
+		return;
+	}
+	/* the notice most services share, said once, then those that
+	 * differ ("60 Min., Kleines Tattoo 24 Std., Nachstechen 24 Std.") */
+	int mode = svc == NULL ? usual_notice(c->cat) : 0;
+	const char **items = pool_ptrs(c, c->cat->n_services + 1);
+	size_t n = 0;
+	if (mode > 0)
+		items[n++] = fmt_notice(c, mode);
+	for (size_t i = 0; svc == NULL && i < c->cat->n_services; i++) {
+		const struct cat_service *s = &c->cat->services[i];
+		if (s->notice_minutes > 0 && s->notice_minutes != mode)
+			items[n++] = pool_fmt(c, "%s %s", svc_name(c, s),
+					      fmt_notice(c, s->notice_minutes));
+	}
+	if (n == 0) {
+		part_add(c, "notice_none", prio);
+		return;
+	}
+	part_list(part_add(c, "notice_list", prio), "list", items, n, ", ", 0);
+}
+
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 {
 	const char *phone = c->cat->business_phone;
@@ -739,6 +803,10 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 		struct part *p = part_add(c, "address", prio);
 		part_set(p, "address", c->cat->business_address);
 		part_set(p, "business", biz(c));
+		return;
+	}
+	if (topic == LANG_NT_REMINDER || topic == LANG_NT_NOTICE) {
+		add_policy(c, topic, prio);
 		return;
 	}
 	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {

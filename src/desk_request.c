@@ -15,7 +15,17 @@
 
 /* The decision's subject for a question only a person can answer. */
 const char *const not_text_ids[LANG_NT_COUNT] = {
-    "other", "payment", "directions", "parking", "status", "walk-in", "sales"};
+    "other",   "payment", "directions", "parking", "status",
+    "walk-in", "sales",	  "reminder",	"notice"};
+
+enum desk_kind not_text_kind(const struct ctx *c, int topic)
+{
+	if (topic == LANG_NT_DIRECTIONS && c->cat->business_address != NULL)
+		return DESK_ADDRESS;
+	if (topic == LANG_NT_REMINDER || topic == LANG_NT_NOTICE)
+		return DESK_POLICY;
+	return DESK_CANT_ANSWER;
+}
 
 /*
  * The price or length (WHAT) asked beside a request, of the services the
@@ -74,12 +84,10 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		add_hours(c, &q->hours_when, 2);
 	}
 	if (q->not_text >= 0) {
-		if (q->not_text == LANG_NT_DIRECTIONS &&
-		    c->cat->business_address != NULL)
-			also_decide(c, DESK_ADDRESS, DESK_REASON_NONE);
-		else
-			also_decide(c, DESK_CANT_ANSWER,
-				    DESK_REASON_NOT_BY_TEXT);
+		enum desk_kind k = not_text_kind(c, q->not_text);
+		also_decide(c, k,
+			    k == DESK_CANT_ANSWER ? DESK_REASON_NOT_BY_TEXT
+						  : DESK_REASON_NONE);
 		set_subject(c, not_text_ids[q->not_text]);
 		add_cant_answer(c, q->not_text, 0, 3);
 	}

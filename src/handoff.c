@@ -237,6 +237,7 @@ static enum trigger classify(const struct desk_result *d, const char **why)
 	case DESK_ALREADY:
 	case DESK_DURATION:
 	case DESK_ADDRESS:
+	case DESK_POLICY:
 		break;
 	}
 	for (size_t i = 0; i < d->d.n_more; i++)

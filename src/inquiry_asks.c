@@ -283,13 +283,13 @@ static int in_a_service_name(const struct reader *r, const char *w)
 	return 0;
 }
 
-/* Is word I inside a longer pack phrase begun before it that is no
- * question for a person ("vielen Dank im Voraus" holds "im Voraus")? */
+/* Is word I inside a longer pack phrase begun before it ("vielen Dank im
+ * Voraus" holds "im Voraus": no question for a person; "wie weit im
+ * Voraus" holds it too: the longer one's question, the notice)? */
 static int inside_other_phrase(const struct reader *r, size_t i)
 {
 	for (size_t j = 0; j < i; j++)
-		if (r->t[j].plen > 1 && j + (size_t)r->t[j].plen > i &&
-		    !(r->t[j].pcls & LW_NOT_TEXT))
+		if (r->t[j].plen > 1 && j + (size_t)r->t[j].plen > i)
 			return 1;
 	return 0;
 }
@@ -314,7 +314,25 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 			v = t->val;
 		if (v < 0)
 			continue;
+		/* "con cuánta antelación hay que pedir cita": how far ahead,
+		 * never whether we take walk-ins (review es U s50) */
+		if (v == LANG_NT_WALKIN && q->not_text == LANG_NT_NOTICE)
+			continue;
+		/* "how much notice to cancel": the notice to cancel is no
+		 * booking's, for a person */
+		if (v == LANG_NT_NOTICE && rd_has(r, LW_CANCEL))
+			v = LANG_NT_OTHER;
 		q->not_text = v & ~LANG_NT_SORRY;
+		/* "combien de temps à l'avance": the how much of the notice
+		 * phrase asks no price or length (review fr V) */
+		for (size_t k = i; v == LANG_NT_NOTICE && k < r->n &&
+				   k < i + (size_t)(t->plen > 0 ? t->plen : 1);
+		     k++) {
+			if (r->t[k].cls & LW_PRICE)
+				q->asks &= ~(unsigned)INQ_ASK_PRICE;
+			if (r->t[k].cls & LW_DURATION)
+				q->asks &= ~(unsigned)INQ_ASK_DURATION;
+		}
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
 	}
 	if (weak_hours_only(r) && !q->when.mentioned &&

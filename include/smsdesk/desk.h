@@ -54,6 +54,7 @@ enum desk_kind {
 			     staff handoff hooks in here */
 	DESK_GREETING,	  /* hello back, and what we do */
 	DESK_ADDRESS,	  /* where we are, from business.address */
+	DESK_POLICY,	  /* reminders or notice, from the catalog's policy */
 };
 
 enum desk_reason {

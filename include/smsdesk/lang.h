@@ -245,6 +245,12 @@ enum lang_not_text {
 	LANG_NT_STATUS,
 	LANG_NT_WALKIN,
 	LANG_NT_SALES, /* selling parts or goods, not a service */
+	/* Two the catalog answers, never a person: whether we text a
+	 * reminder (policy.reminder_hours; review fr V c18.3 was sent to
+	 * the phone though reminders were on) and how far ahead to book
+	 * (each service's notice_minutes; es U s50, tr U s45). */
+	LANG_NT_REMINDER,
+	LANG_NT_NOTICE,
 	LANG_NT_COUNT
 };
 /* Beside LANG_NT_OTHER in an LW_NOT_TEXT word's val: a complaint about us

@@ -96,6 +96,12 @@ const struct lang_word lang_de_asks[] = {
     NT("niemand hat geantwortet", OTHER), NT("nicht zuruckgerufen", OTHER),
     NT("nie zuruckgerufen", OTHER), NT("keiner hat sich gemeldet", OTHER),
     NT("niemand hat sich gemeldet", OTHER),
+    /* ob wir erinnern, wie lange vorher buchen: die Richtlinie des
+     * Katalogs antwortet */
+    NT("erinnerung per sms", REMINDER), NT("eine erinnerung", REMINDER),
+    NT("erinnerungs sms", REMINDER), NT("erinnerungssms", REMINDER),
+    NT("erinnert ihr mich", REMINDER), NT("erinnern sie mich", REMINDER),
+    NT("wie weit im voraus", NOTICE), NT("wie kurzfristig", NOTICE),
     {NULL, 0, 0}, /* das Ende */
 };
 

@@ -82,9 +82,9 @@ const struct lang_word lang_de_words[] = {
     /* asking whether one must: a question, not an opt-out */
     /* how far ahead one must book, who counts as a child: for a person,
      * never the duration or a day asked (de2 s62, s70) */
-    {"wie lange im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im vorraus", LW_NOT_TEXT, LANG_NT_OTHER},
-    {"vorlaufzeit", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher", LW_NOT_TEXT, LANG_NT_OTHER},
-    {"wie fruh muss ich buchen", LW_NOT_TEXT, LANG_NT_OTHER}, {"wie lange vorher buchen", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"wie lange im voraus", LW_NOT_TEXT, LANG_NT_NOTICE}, {"im voraus", LW_NOT_TEXT, LANG_NT_OTHER}, {"im vorraus", LW_NOT_TEXT, LANG_NT_OTHER},
+    {"vorlaufzeit", LW_NOT_TEXT, LANG_NT_NOTICE}, {"wie lange vorher", LW_NOT_TEXT, LANG_NT_NOTICE},
+    {"wie fruh muss ich buchen", LW_NOT_TEXT, LANG_NT_NOTICE}, {"wie lange vorher buchen", LW_NOT_TEXT, LANG_NT_NOTICE},
     {"noch als kind", LW_NOT_TEXT, LANG_NT_OTHER}, {"als kind", LW_NOT_TEXT, LANG_NT_OTHER},
     {"bis welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"ab welchem alter", LW_NOT_TEXT, LANG_NT_OTHER},
     {"bis zu welchem alter", LW_NOT_TEXT, LANG_NT_OTHER}, {"bis wie alt", LW_NOT_TEXT, LANG_NT_OTHER},

@@ -156,6 +156,11 @@ static const struct lang_tpl tpls[] = {
     {"none_held_call", "Falls Sie von einer anderen Nummer gebucht haben, "
 		       "rufen Sie uns bitte an: {phone}."},
     {"address", "Sie finden uns hier: {address}."},
+    {"reminder_yes", "Ja: Sie bekommen {ahead} vor jedem Termin eine Erinnerung per SMS."},
+    {"reminder_no", "Wir schicken keine Erinnerung per SMS: die Uhrzeit steht in Ihrer Terminbestätigung."},
+    {"notice_one", "{service}: bitte mindestens {notice} vorher buchen."},
+    {"notice_list", "Bitte mindestens so lange vorher buchen: {list}."},
+    {"notice_none", "Keine Vorlaufzeit nötig: jeder freie Termin ist buchbar, auch heute."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "
 			"{example}."},
@@ -291,7 +296,7 @@ const struct lang_pack lang_pack_de = {
     /* Each opens cant_answer: "{topic} kann ich per SMS ..." */
     .not_text_names = {"Dazu", "Zur Bezahlung", "Zur Anfahrt", "Zum Parken",
 		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
-		       "Zum Verkauf"},
+		       "Zum Verkauf", "Zu Erinnerungen", "Zur Vorlaufzeit"},
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
 };

@@ -116,6 +116,15 @@ const struct lang_word lang_en_asks[] = {
     W("ive got", LW_CONDITION), W("i have got", LW_CONDITION),
     W("suffer from", LW_CONDITION), W("suffering from", LW_CONDITION),
     W("diagnosed with", LW_CONDITION), W("history of", LW_CONDITION),
+    /* whether we text a reminder, how far ahead to book: the catalog's
+     * policy answers (LANG_NT_REMINDER, LANG_NT_NOTICE) */
+    NT("send a reminder", REMINDER), NT("send me a reminder", REMINDER),
+    NT("send reminders", REMINDER), NT("get a reminder", REMINDER),
+    NT("reminder text", REMINDER), NT("text reminder", REMINDER),
+    NT("reminder the day before", REMINDER),
+    NT("how far in advance", NOTICE), NT("how much notice", NOTICE),
+    NT("how far ahead", NOTICE), NT("how long in advance", NOTICE),
+    NT("how early do i need to book", NOTICE),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -136,6 +136,11 @@ static const struct lang_tpl tpls[] = {
     {"none_held_call",
      "If you booked from another number, please call us on {phone}."},
     {"address", "You'll find us at {address}."},
+    {"reminder_yes", "Yes: we text you a reminder {ahead} before each booking."},
+    {"reminder_no", "We don't send reminders by text: the time is in your booking's confirmation."},
+    {"notice_one", "{service}: please book at least {notice} ahead."},
+    {"notice_list", "Please book at least this far ahead: {list}."},
+    {"notice_none", "No notice needed: any free time can be booked, even today."},
     {"cant_answer_can", "I can book, move or cancel appointments and tell "
 			"you prices and hours: text e.g. {example}."},
     {"opted_out", "You've opted out: no more texts from us. Text START to "
@@ -276,6 +281,7 @@ const struct lang_pack lang_pack_en = {
     .month_abbr = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",
-		       "the progress of a job", "walk-ins", "what we sell"},
+		       "the progress of a job", "walk-ins", "what we sell",
+		       "reminders", "notice"},
     .when = &when_vocab_en,
 };

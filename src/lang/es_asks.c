@@ -103,6 +103,13 @@ const struct lang_word lang_es_asks[] = {
     NT("nadie me contesto", OTHER), NT("nadie contesta", OTHER),
     NT("nadie me ha contestado", OTHER), NT("nadie responde", OTHER),
     NT("no me habeis contestado", OTHER), NT("sin respuesta", OTHER),
+    /* si mandamos recordatorio, con cuánta antelación reservar: lo dice
+     * el catálogo (review es U s50) */
+    NT("recordatorio", REMINDER), NT("un recordatorio", REMINDER),
+    NT("me recordais", REMINDER), NT("me avisais el dia antes", REMINDER),
+    NT("aviso el dia antes", REMINDER), NT("me mandais un aviso", REMINDER),
+    NT("antelacion", NOTICE), NT("con cuanto tiempo", NOTICE),
+    NT("cuantos dias antes", NOTICE), NT("cuanto antes hay que", NOTICE),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -158,6 +158,11 @@ static const struct lang_tpl tpls[] = {
      "{phone} y te atendemos."},
     {"none_held_call", "Si reservaste desde otro número, llámanos al {phone}."},
     {"address", "Estamos en {address}."},
+    {"reminder_yes", "Sí: te enviamos un recordatorio por SMS {ahead} antes de cada cita."},
+    {"reminder_no", "No enviamos recordatorios por SMS: la hora está en la confirmación de tu cita."},
+    {"notice_one", "{service}: hay que reservar con al menos {notice} de antelación."},
+    {"notice_list", "Antelación mínima para reservar: {list}."},
+    {"notice_none", "No hace falta antelación: puedes reservar cualquier hueco libre, incluso hoy."},
     {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
 			"precios y horarios: escribe p. ej. {example}."},
     {"opted_out", "Te has dado de baja: no volveremos a escribirte. Escribe "
@@ -339,7 +344,7 @@ const struct lang_pack lang_pack_es = {
 		   "sep", "oct", "nov", "dic"},
     .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",
 		       "el estado de un trabajo", "venir sin cita",
-		       "lo que vendemos"},
+		       "lo que vendemos", "recordatorios", "antelación"},
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
 };

@@ -143,6 +143,19 @@ const struct lang_word lang_fr_asks[] = {
     NT("jamais pris de rdv", OTHER), NT("personne ne ma repondu", OTHER),
     NT("personne ne repond", OTHER), NT("pas de reponse", OTHER),
     NT("sans reponse", OTHER), NT("toujours pas de reponse", OTHER),
+    /* si nous envoyons un rappel, le délai pour réserver : la politique
+     * du catalogue répond (review fr V c18.3). "rappel" seul est aussi
+     * le rappel d'un vaccin: des tournures seulement */
+    NT("sms de rappel", REMINDER), NT("message de rappel", REMINDER),
+    NT("rappel la veille", REMINDER), NT("envoyer un rappel", REMINDER),
+    NT("envoyez un rappel", REMINDER), NT("envoyez des rappels", REMINDER),
+    NT("rappel par sms", REMINDER), NT("un rappel par sms", REMINDER),
+    NT("combien de temps a l avance", NOTICE),
+    NT("combien de temps a lavance", NOTICE),
+    NT("combien de jours a l avance", NOTICE),
+    NT("combien de jours a lavance", NOTICE),
+    NT("quel delai", NOTICE), NT("delai pour reserver", NOTICE),
+    NT("delai minimum", NOTICE),
     {NULL, 0, 0}, /* fin */
 };
 

@@ -168,6 +168,11 @@ static const struct lang_tpl tpls[] = {
     {"none_held_call",
      "Si vous avez réservé depuis un autre numéro, appelez-nous au {phone}."},
     {"address", "Notre adresse : {address}."},
+    {"reminder_yes", "Oui : nous vous envoyons un SMS de rappel {ahead} avant chaque RDV."},
+    {"reminder_no", "Nous n'envoyons pas de rappel par SMS : l'heure figure dans la confirmation de votre RDV."},
+    {"notice_one", "{service} : à réserver au moins {notice} à l'avance."},
+    {"notice_list", "Délai minimum pour réserver : {list}."},
+    {"notice_none", "Pas de délai : vous pouvez réserver tout créneau libre, même aujourd'hui."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "
 			"{example}."},
@@ -358,5 +363,6 @@ const struct lang_pack lang_pack_fr = {
     .hour_mark = "h",
     .not_text_names = {"cette demande", "le paiement", "l'accès",
 		       "le stationnement", "l'avancement d'un travail",
-		       "la venue sans RDV", "les achats et bons cadeaux"},
+		       "la venue sans RDV", "les achats et bons cadeaux",
+		       "les rappels", "le délai pour réserver"},
 };

@@ -113,6 +113,12 @@ const struct lang_word lang_pt_asks[] = {
     W("tem que ir com", LW_ADVICE), W("tem que levar", LW_ADVICE),
     W("tenho que levar", LW_ADVICE), W("preciso levar", LW_ADVICE),
     W("precisa levar", LW_ADVICE), W("algum exame", LW_ADVICE),
+    /* se mandamos lembrete, com quanta antecedência agendar: a política
+     * do catálogo responde */
+    NT("lembrete", REMINDER), NT("me lembram", REMINDER),
+    NT("mandam lembrete", REMINDER), NT("avisam antes", REMINDER),
+    NT("antecedencia", NOTICE), NT("com quanto tempo", NOTICE),
+    NT("quantos dias antes", NOTICE),
     {NULL, 0, 0}, /* fim */
 };
 

@@ -162,6 +162,11 @@ static const struct lang_tpl tpls[] = {
      "{phone} que a gente resolve."},
     {"none_held_call", "Se agendou por outro número, ligue para {phone}."},
     {"address", "Nosso endereço: {address}."},
+    {"reminder_yes", "Sim: mandamos um lembrete por SMS {ahead} antes de cada horário."},
+    {"reminder_no", "Não mandamos lembrete por SMS: o horário está na confirmação do agendamento."},
+    {"notice_one", "{service}: agende com pelo menos {notice} de antecedência."},
+    {"notice_list", "Antecedência mínima para agendar: {list}."},
+    {"notice_none", "Não precisa de antecedência: dá para agendar qualquer horário livre, até para hoje."},
     {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
 			"valores e quando abrimos: envie ex. {example}."},
     {"opted_out", "Pronto, saiu da nossa lista de SMS. Envie START para "
@@ -307,5 +312,6 @@ const struct lang_pack lang_pack_pt = {
     .fit_folds = fit_folds,
     .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
 		       "o andamento de um trabalho",
-		       "atendimento sem hora marcada", "o que vendemos"},
+		       "atendimento sem hora marcada", "o que vendemos",
+		       "lembretes", "antecedência"},
 };

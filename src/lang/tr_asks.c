@@ -105,6 +105,12 @@ const struct lang_word lang_tr_asks[] = {
     NT("randevu almadim", OTHER), NT("ben randevu almadim", OTHER),
     NT("kimse donmedi", OTHER), NT("kimse cevap vermedi", OTHER),
     NT("donus yapmadiniz", OTHER), NT("geri donmediniz", OTHER),
+    /* hatırlatma gönderiyor muyuz, ne kadar önceden randevu: kataloğun
+     * kuralı yanıtlar (review tr U s45) */
+    NT("hatirlatma", REMINDER), NT("hatirlatma mesaji", REMINDER),
+    NT("hatirlatir misiniz", REMINDER), NT("hatirlatiyor musunuz", REMINDER),
+    NT("ne kadar onceden", NOTICE), NT("kac gun onceden", NOTICE),
+    NT("kac saat onceden", NOTICE), NT("kac gun once", NOTICE),
     {NULL, 0, 0}, /* son */
 };
 

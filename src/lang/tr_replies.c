@@ -152,6 +152,11 @@ static const struct lang_tpl tpls[] = {
     {"none_held_call", "Randevuyu başka bir numaradan aldıysanız lütfen "
 		       "{phone} numarasını arayın."},
     {"address", "Adresimiz: {address}."},
+    {"reminder_yes", "Evet: her randevudan {ahead} önce SMS ile hatırlatma gönderiyoruz."},
+    {"reminder_no", "SMS ile hatırlatma göndermiyoruz: saat, randevu onay mesajınızda yazıyor."},
+    {"notice_one", "{service} için en az {notice} önceden randevu alın."},
+    {"notice_list", "En az şu kadar önceden randevu alın: {list}."},
+    {"notice_none", "Önceden haber gerekmez: boş olan her saate, bugün için bile randevu alabilirsiniz."},
     {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
 			"fiyat ve saatleri söyleyebilirim: örn. {example}."},
     {"opted_out", "Listeden çıkarıldınız, artık mesaj göndermeyeceğiz. "
@@ -314,7 +319,8 @@ const struct lang_pack lang_pack_tr = {
 		   "Eyl", "Eki", "Kas", "Ara"},
     /* Each is read in "{topic} ile ilgili sorulara ...". */
     .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
-		       "işinizin durumu", "randevusuz gelme", "satış"},
+		       "işinizin durumu", "randevusuz gelme", "satış",
+		       "hatırlatma", "randevu süresi"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
     .stems = &lang_tr_stems,
