@@ -255,6 +255,7 @@ static void split(struct reader *r, const char *text)
 	r->clauses = 0;
 	r->n_segs = 0;
 	memset(r->seg_plus, 0, sizeof(r->seg_plus));
+	memset(r->seg_q, 0, sizeof(r->seg_q));
 	r->qmark = strchr(text, '?') != NULL;
 	if (len > 2 * RAW_HALF) {
 		/* The start and the end, cut at spaces. */
@@ -280,9 +281,12 @@ static void split(struct reader *r, const char *text)
 		if (i == len || is_boundary(text, i, len)) {
 			int before = r->n_segs;
 			add_segment(r, text, start, i - start, &used);
-			if (r->n_segs > before)
+			if (r->n_segs > before) {
 				r->seg_plus[r->n_segs - 1] =
 				    i < len && text[i] == '+';
+				r->seg_q[r->n_segs - 1] =
+				    i < len && text[i] == '?';
+			}
 			start = i + 1;
 		}
 	}

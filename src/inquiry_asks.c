@@ -50,6 +50,43 @@ static int asks_if_hurts(const struct reader *r)
 	return led && feel;
 }
 
+/* Word I opens a question: the text's first word (after a greeting) in a
+ * text with a question mark, or, in a piece ending at "?", its first word
+ * after greetings and "and"s, or a word right after an "and": "Hallo, was
+ * ... beachten? Darf ich ...?", "Wie viel kostet ein Septum und tut das
+ * sehr weh?" (review de V s48, s54). */
+static int opens_question(const struct reader *r, size_t i)
+{
+	if (!r->qmark)
+		return 0;
+	if (i == 0 || (i == 1 && (r->t[0].eff & LW_GREET)))
+		return 1;
+	int seg = r->t[i].segment;
+	if (seg < 0 || seg >= MAX_SEGMENTS || !r->seg_q[seg])
+		return 0;
+	/* "Ich möchte ein Tattoo, ist das möglich?": the lead asks only
+	 * whether the booking can be, with nothing of its own after it;
+	 * "und muss ich dafür nen Termin machen?" asks how to book, which
+	 * the booking prompt answers (review de T s32, graded good) */
+	int said = 0;
+	size_t plen = r->t[i].plen > 0 ? (size_t)r->t[i].plen : 1;
+	for (size_t k = i + plen; k < r->n && r->t[k].segment == seg; k++) {
+		if (r->t[k].eff & LW_BOOKING)
+			return 0;
+		said |= !(r->t[k].eff &
+			  (LW_FILLER | LW_YES | LW_ACK | LW_AVAIL | LW_THANKS));
+	}
+	if (!said)
+		return 0;
+	if (r->t[i - 1].segment == seg && (r->t[i - 1].cls & LW_CONJ))
+		return 1;
+	size_t j = i;
+	while (j > 0 && r->t[j - 1].segment == seg &&
+	       (r->t[j - 1].eff & (LW_GREET | LW_CONJ | LW_ALSO)))
+		j--;
+	return j == 0 || r->t[j - 1].segment != seg;
+}
+
 /* An advice phrase is read at i: any LW_ADVICE word or phrase, except one
  * of val 1 ("is the", "ist der") that counts only opening a question. */
 static int advice_at(const struct reader *r, size_t i)
@@ -60,10 +97,9 @@ static int advice_at(const struct reader *r, size_t i)
 	 * fr R s14 handed on a plain request) */
 	if (t->thing != 0)
 		return 0;
-	int lead = i == 0 || (i == 1 && (r->t[0].eff & LW_GREET));
 	if (t->plen > 0 && (t->pcls & LW_ADVICE))
-		return t->pval != 1 || (lead && r->qmark);
-	return (t->cls & LW_ADVICE) && (t->val != 1 || (lead && r->qmark));
+		return t->pval != 1 || opens_question(r, i);
+	return (t->cls & LW_ADVICE) && (t->val != 1 || opens_question(r, i));
 }
 
 /* Where the first advice phrase starts (-1 none); *len its words. */
@@ -90,6 +126,20 @@ static int in_advice(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* Word I follows a question word of its own piece by at most three words
+ * ("on peut faire", "cest possible de se faire"). */
+static int asked_verb(const struct reader *r, size_t i)
+{
+	for (size_t k = 1; k <= 3 && k <= i; k++) {
+		const struct tok *p = &r->t[i - k];
+		if (p->segment != r->t[i].segment)
+			return 0;
+		if (p->eff & LW_QUESTION)
+			return 1;
+	}
+	return 0;
+}
+
 static int books_apart(const struct reader *r, int at)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -99,6 +149,17 @@ static int books_apart(const struct reader *r, int at)
 		 * question phrase is part of it */
 		if ((int)i < at && (int)i >= at - 2 &&
 		    r->t[i].segment == r->t[at].segment)
+			continue;
+		/* "A partir de quel âge on peut faire un massage ?", "c'est
+		 * possible de faire une séance photo avec notre chien ?",
+		 * "darf ich mit Einverständnis meiner Mutter ein
+		 * Bauchnabelpiercing bekommen?": a verb just after "can one",
+		 * "is it possible", or after the question phrase, in the
+		 * question's own piece is what it asks about, not a booking
+		 * (reviews fr V s57, R s45; de V s16) */
+		if (at >= 0 && r->t[i].segment == r->t[at].segment &&
+		    r->seg_q[r->t[i].segment] &&
+		    ((int)i > at || asked_verb(r, i)))
 			continue;
 		/* "ich hab einen eingewachsenen Zehennagel ... zum Arzt?":
 		 * "hab" tells what the customer has (LW_AM_I), like "have"

@@ -46,6 +46,9 @@ struct reader {
 	/* 1: the piece ends at "+" ("coupe + barbe": a catalog word may
 	 * span it) */
 	unsigned char seg_plus[MAX_SEGMENTS];
+	/* 1: the piece ends at "?" (a question of its own: "Wie viel kostet
+	 * ein Septum und tut das sehr weh?") */
+	unsigned char seg_q[MAX_SEGMENTS];
 	int n_segs;
 };
 

@@ -47,6 +47,22 @@ const struct lang_word lang_de_asks[] = {
     W("was soll ich tun", LW_ADVICE), W("was soll ich machen", LW_ADVICE),
     W("was mache ich jetzt", LW_ADVICE), W("was kann ich tun", LW_ADVICE),
     W("was kann ich machen", LW_ADVICE),
+    /* what to mind or bring, from what age, with whose consent, may I
+     * swim, who does it, a loan car: for a person, never "Welcher Tag
+     * passt Ihnen?" (reviews de V s16, s54, s59; T s47; U s45; S s51) */
+    W("was muss ich", LW_ADVICE), W("worauf muss ich", LW_ADVICE),
+    W("beachten", LW_ADVICE),
+    W("darf ich vorher", LW_ADVICE), W("darf ich danach", LW_ADVICE),
+    W("darf ich mit", LW_ADVICE), W("darf man", LW_ADVICE),
+    W("einverstandnis", LW_ADVICE), W("ab welchem alter", LW_ADVICE),
+    W("ab wie viel jahren", LW_ADVICE), W("ab wieviel jahren", LW_ADVICE),
+    W("mindestalter", LW_ADVICE), W("minderjahrig", LW_ADVICE),
+    W("bei jugendlichen", LW_ADVICE), W("schwimmen", LW_ADVICE),
+    W("schwimmbad", LW_ADVICE), W("gemischt", LW_ADVICE),
+    W("mann oder eine frau", LW_ADVICE), W("mann oder frau", LW_ADVICE),
+    W("lieber eine frau", LW_ADVICE), W("lieber einen mann", LW_ADVICE),
+    W("leihwagen", LW_ADVICE), W("ersatzwagen", LW_ADVICE),
+    W("ersatzfahrzeug", LW_ADVICE),
     /* how far a home visit goes: the price, and the rest for a person
      * (de10 S59) */
     NT("bis wohin", OTHER), NT("wie weit fahren", OTHER),

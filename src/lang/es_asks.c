@@ -36,6 +36,36 @@ const struct lang_word lang_es_asks[] = {
     W("tengo que llevarla", LW_ADVICE), W("tengo que traerla", LW_ADVICE),
     W("hace falta llevar", LW_ADVICE), W("hace falta traer", LW_ADVICE),
     W("debo llevar", LW_ADVICE), W("debo traer", LW_ADVICE),
+    /* whether they may stay or must leave it, what it is like, who does
+     * it, for whom: for a person beside the length or price asked
+     * (reviews es T s24, s35, s50, s54; S s36, s47, s57; R s52, s56) */
+    W("me puedo quedar", LW_ADVICE), W("puedo quedarme", LW_ADVICE),
+    W("me quedo alli", LW_ADVICE), W("me quedo ahi", LW_ADVICE),
+    W("hay que dejarlo", LW_ADVICE), W("hay q dejarlo", LW_ADVICE),
+    W("hay que dejarla", LW_ADVICE), W("hay q dejarla", LW_ADVICE),
+    W("tengo que dejarlo", LW_ADVICE), W("tengo q dejarlo", LW_ADVICE),
+    W("lo tengo que dejar", LW_ADVICE), W("la tengo que dejar", LW_ADVICE),
+    W("lo tengo q dejar", LW_ADVICE), W("espero alli", LW_ADVICE),
+    W("espero ahi", LW_ADVICE),
+    W("hay que ir", LW_ADVICE), W("hay q ir", LW_ADVICE),
+    W("se descuenta", LW_ADVICE), W("me lo descontais", LW_ADVICE),
+    W("se quitan del todo", LW_ADVICE), W("se quita del todo", LW_ADVICE),
+    W("lo hace un", LW_ADVICE), W("lo hace una", LW_ADVICE),
+    W("quien lo hace", LW_ADVICE),
+    W("es doloroso", LW_ADVICE), W("va a doler", LW_ADVICE),
+    W("a partir de que edad", LW_ADVICE), W("desde que edad", LW_ADVICE),
+    W("con cuantos anos", LW_ADVICE), W("edad minima", LW_ADVICE),
+    W("menor de edad", LW_ADVICE), W("es mixto", LW_ADVICE),
+    W("es mixta", LW_ADVICE), W("nadar", LW_ADVICE),
+    W("coche de sustitucion", LW_ADVICE), W("coche de cortesia", LW_ADVICE),
+    W("vehiculo de sustitucion", LW_ADVICE),
+    W("tendriais cuidado", LW_ADVICE), W("tendreis cuidado", LW_ADVICE),
+    W("teneis cuidado", LW_ADVICE), W("muerde", LW_ADVICE),
+    W("agresivo", LW_ADVICE), W("agresiva", LW_ADVICE),
+    /* "con algo antipulgas", never "pipetas antipulgas" (a product the
+     * vet's topic answers, review es K s48) */
+    W("con algo antipulgas", LW_ADVICE), W("champu antipulgas", LW_ADVICE),
+    W("bano antipulgas", LW_ADVICE),
     /* asking after an animal or person treated */
     NT("que tal ha salido", OTHER), NT("q tal ha salido", OTHER),
     NT("como ha salido", OTHER), NT("ha salido de", OTHER),

@@ -119,6 +119,26 @@ const struct lang_word lang_pt_asks[] = {
     NT("mandam lembrete", REMINDER), NT("avisam antes", REMINDER),
     NT("antecedencia", NOTICE), NT("com quanto tempo", NOTICE),
     NT("quantos dias antes", NOTICE),
+    /* may I stay or must I leave it, from what age, does it hurt, an
+     * animal that bites, a flea bath, a replacement car: for a person,
+     * never "Que dia prefere?" alone (reviews pt R s45, s48; S s44; U
+     * s52) */
+    W("posso ficar", LW_ADVICE), W("pode ficar", LW_ADVICE),
+    W("da pra esperar", LW_ADVICE),
+    W("tenho que deixar", LW_ADVICE), W("tem que deixar", LW_ADVICE),
+    W("preciso deixar", LW_ADVICE), W("precisa deixar", LW_ADVICE),
+    W("a partir de que idade", LW_ADVICE),
+    W("a partir de quantos anos", LW_ADVICE),
+    W("com quantos anos", LW_ADVICE), W("idade minima", LW_ADVICE),
+    W("atendem adolescente", LW_ADVICE), W("atende adolescente", LW_ADVICE),
+    W("e doloroso", LW_ADVICE),
+    W("morde", LW_ADVICE), W("cachorro bravo", LW_ADVICE),
+    W("agressivo", LW_ADVICE), W("agressiva", LW_ADVICE),
+    W("antipulgas", LW_ADVICE),
+    W("e misto", LW_ADVICE),
+    W("nadar", LW_ADVICE), W("carro reserva", LW_ADVICE),
+    W("carro de reserva", LW_ADVICE), W("carro substituto", LW_ADVICE),
+    W("atendem caminhonete", LW_ADVICE), W("atende caminhonete", LW_ADVICE),
     {NULL, 0, 0}, /* fim */
 };
 

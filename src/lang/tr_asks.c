@@ -23,6 +23,25 @@ const struct lang_word lang_tr_asks[] = {
     W("ilgileniyor musunuz", LW_ADVICE), W("kac seans", LW_ADVICE),
     W("kac seans gerekir", LW_ADVICE), W("ac mi gelmeliyim", LW_ADVICE),
     W("fark ne", LW_ADVICE), W("farki ne", LW_ADVICE),
+    /* does it hurt, must it fast, is it needed, which is better, who
+     * does it, can I stay: for a person, never "hangi gün uygun?"
+     * (reviews tr S s29, s31, s38; T s08, s48; R s40, s53; U s45) */
+    W("acitiyor mu", LW_ADVICE), W("acitir mi", LW_ADVICE),
+    W("aci verir mi", LW_ADVICE), W("iz kaliyor mu", LW_ADVICE),
+    W("ac mi gelmesi", LW_ADVICE), W("ac mi gelmeli", LW_ADVICE),
+    W("ac kalmasi", LW_ADVICE), W("ac gelmesi", LW_ADVICE),
+    W("ac mi gelmesi lazim", LW_ADVICE), W("ac kalmasi lazim", LW_ADVICE),
+    W("ac gelmesi lazim", LW_ADVICE),
+    W("mi gerekir", LW_ADVICE),
+    W("mi gerekiyor", LW_ADVICE),
+    W("hangisi daha iyi", LW_ADVICE),
+    W("farkli mi", LW_ADVICE), W("bayan terapist", LW_ADVICE),
+    W("bayan terapistiniz", LW_ADVICE), W("bayan yapsin", LW_ADVICE),
+    W("erkek terapist", LW_ADVICE), W("kadin terapist", LW_ADVICE),
+    W("kalabilir miyim", LW_ADVICE),
+    W("kac yasindan", LW_ADVICE), W("yas siniri", LW_ADVICE),
+    W("yuzebilir miyim", LW_ADVICE), W("denize girebilir miyim", LW_ADVICE),
+    W("havuza girebilir miyim", LW_ADVICE), W("ikame arac", LW_ADVICE),
     /* thanks for a session had, complaints */
     W("iyi geldi", LW_PAST), W("cok iyi geldi", LW_PAST),
     NC("sikayet"), NC("sikayetci"),
