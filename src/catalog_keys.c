@@ -70,6 +70,7 @@ const struct key_spec service_keys[N_SERVICE_KEYS] = {
     [SVC_MINUTES] = {"minutes", K_INT, 1, "30"},
     [SVC_CAPACITY] = {"capacity", K_INT, 0, "2"},
     [SVC_NOTICE] = {"notice_minutes", K_INT, 0, "60"},
+    [SVC_PEOPLE] = {"people", K_INT, 0, "2"},
     [SVC_NAMES] = {"names", K_GROUP, 0, "{ es = \"Corte de pelo\"; }"},
 };
 

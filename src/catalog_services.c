@@ -277,6 +277,7 @@ void parse_service(struct loader *ld, const config_setting_t *g, size_t idx)
 	    int_at_least(ld, f[SVC_CAPACITY], "capacity", 1, DEF_CAPACITY);
 	sv->notice_minutes = int_at_least(ld, f[SVC_NOTICE], "notice_minutes",
 					  0, DEF_NOTICE_MINUTES);
+	sv->people = int_at_least(ld, f[SVC_PEOPLE], "people", 1, 1);
 	if (f[SVC_NAMES] != NULL)
 		sv->names =
 		    parse_tr(ld, f[SVC_NAMES], "names", 0, &sv->n_names);

@@ -1086,4 +1086,15 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 	/* "8.30 both": a count with no service, for the one talked about */
 	if (rq->svc == NULL && q->group > 1)
 		rq->persons = q->group > MAX_PARTY ? MAX_PARTY : q->group;
+	people_served(rq);
+}
+
+void people_served(struct request *rq)
+{
+	/* "un massage en duo pour moi et mon mari": one booking of a
+	 * service for two, never "x2" and a second duo (review fr V c08,
+	 * c16 booked one and said the other was taken) */
+	if (rq->svc != NULL && rq->svc->people > 1 &&
+	    rq->persons <= rq->svc->people)
+		rq->persons = 1;
 }

@@ -460,6 +460,7 @@ void merge_pending(const struct ctx *c, struct request *rq)
 		rq->persons = p->persons + 1;
 	if (rq->persons <= 1)
 		rq->persons = p->persons;
+	people_served(rq);
 	if (rq->n_also > 0 && !rq->apart)
 		rq->apart = p->apart;
 }

@@ -249,6 +249,9 @@ enum desk_kind not_text_kind(const struct ctx *c, int topic);
  * then is each start offered checked for the whole visit, and the visit
  * named as one ("Inspektion + Ölwechsel"). */
 int group_in_a_row(const struct ctx *c, const struct request *rq);
+/* desk_book.c: a service that serves several at once ("people = 2") is
+ * one booking for as many as it serves. */
+void people_served(struct request *rq);
 int next_week_meant(struct ctx *c, struct request *rq);
 size_t free_slots(struct ctx *c, const struct cat_service *svc,
 		  const struct when_day *day, int from, int to,

@@ -827,7 +827,10 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 	part_set(p, "business", biz(c));
 	if (phone != NULL)
 		part_set(p, "phone", phone);
-	if (with_can)
+	/* with a number to call, the call is the answer: "I can book, move
+	 * or cancel ..." after it read as a robot's menu (review fr V s03,
+	 * s22, s25, c05, c17) */
+	if (with_can && phone == NULL)
 		part_set(part_add(c, "cant_answer_can", prio + 1), "example",
 			 example_text(c));
 }

@@ -52,6 +52,8 @@ struct cat_service {
 	int minutes;
 	int capacity;
 	int notice_minutes;
+	int people; /* how many one booking serves [1]: a massage for two,
+		       a couples' session */
 	int line;
 };
 

@@ -148,8 +148,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte "
      "rufen Sie uns an oder kommen Sie vorbei."},
-    {"cant_answer_call", "{topic} kann ich per SMS leider nichts sagen: "
-			 "bitte rufen Sie uns an, {phone}."},
+    {"cant_answer_call", "{topic} rufen Sie uns am besten an: {phone}. Wir helfen gern weiter."},
     {"cant_answer_sorry_call",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte rufen Sie "
      "uns an, {phone}, wir kümmern uns darum."},

@@ -128,8 +128,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sorry to hear that. I can't sort this out by text: please call "
      "or drop in and someone will help."},
-    {"cant_answer_call", "Sorry, I can't answer questions about {topic} by "
-			 "text: please call us on {phone}."},
+    {"cant_answer_call", "For {topic}, please call us on {phone}: we'll be glad to help."},
     {"cant_answer_sorry_call",
      "Sorry to hear that. I can't sort this out by text: please call us on "
      "{phone} and someone will help."},

@@ -151,8 +151,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: "
      "llámanos o pásate y te atendemos."},
-    {"cant_answer_call", "Lo siento, por mensaje no puedo responder sobre "
-			 "{topic}: llámanos al {phone}."},
+    {"cant_answer_call", "Sobre {topic} mejor llámanos al {phone} y te lo contamos."},
     {"cant_answer_sorry_call",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: llámanos al "
      "{phone} y te atendemos."},

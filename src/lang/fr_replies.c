@@ -160,8 +160,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
      "appelez-nous ou passez nous voir."},
-    {"cant_answer_call", "Désolé, je ne peux pas répondre par SMS pour "
-			 "{topic} : appelez-nous au {phone}."},
+    {"cant_answer_call", "Pour {topic}, le mieux est de nous appeler au {phone} : nous vous répondrons volontiers."},
     {"cant_answer_sorry_call",
      "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
      "appelez-nous au {phone}, on s'en occupe."},

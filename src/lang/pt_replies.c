@@ -155,8 +155,7 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue "
      "para nós ou passe aqui."},
-    {"cant_answer_call", "Desculpe, não consigo responder por SMS sobre "
-			 "{topic}: ligue para {phone}."},
+    {"cant_answer_call", "Sobre {topic}, o melhor é ligar para {phone}: a gente te ajuda."},
     {"cant_answer_sorry_call",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue para "
      "{phone} que a gente resolve."},

@@ -143,9 +143,7 @@ static const struct lang_tpl tpls[] = {
 		    "cevap veremiyorum."},
     {"cant_answer_sorry", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile "
 			  "çözemiyorum; lütfen bizi arayın ya da uğrayın."},
-    {"cant_answer_call", "Kusura bakmayın, {topic} ile ilgili sorulara SMS "
-			 "ile cevap veremiyorum: lütfen {phone} numarasını "
-			 "arayın."},
+    {"cant_answer_call", "Kusura bakmayın, {topic} için en iyisi bizi {phone} numarasından aramanız; memnuniyetle yardımcı oluruz."},
     {"cant_answer_sorry_call", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS "
 			       "ile çözemiyorum; lütfen {phone} numarasını "
 			       "arayın, ilgilenelim."},

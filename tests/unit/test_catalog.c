@@ -99,6 +99,7 @@ static void test_example_fields(void)
 	CHECK_INT(s->minutes, 30);
 	CHECK_INT(s->capacity, 2);
 	CHECK_INT(s->notice_minutes, 60);
+	CHECK_INT(s->people, 1);
 	CHECK_STR(s->words[0], "haircut");
 	CHECK_STR(s->words[1], "hair cut");
 	s = catalog_service(cat, "kids-cut");
@@ -362,6 +363,7 @@ static void test_defaults(void)
 	CHECK_STR(cat->modems[0].pin, "");
 	CHECK_INT(cat->services[0].capacity, 1);
 	CHECK_INT(cat->services[0].notice_minutes, 0);
+	CHECK_INT(cat->services[0].people, 1);
 	CHECK_INT(cat->n_topics, 0);
 	CHECK_INT(cat->n_referrals, 0);
 	CHECK_INT(cat->n_closed, 0);
