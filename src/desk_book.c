@@ -13,14 +13,17 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "Inspektion nach Herstellervorgabe + Ölwechsel": the whole visit, for
+/* "Inspektion nach Herstellervorgabe + Ölwechsel": the whole visit (NULL
+ * when the request is no visit of several services), for
  * a reply that offers or asks a day for all of it at once. A line "The
  * oil change straight after it." at the end was read as cryptic, or as
  * a second offer (reviews de T s48, c11, pt U s26, tr U c21). */
 static const char *visit_name(struct ctx *c, const struct request *rq)
 {
-	if (!group_in_a_row(c, rq) || c->visit_apart)
-		return svc_name(c, rq->svc);
+	if (!(group_in_a_row(c, rq) ||
+	      (rq->apart && rq->persons <= 1 && rq->n_also > 0)) ||
+	    c->visit_apart)
+		return NULL;
 	const char *s = svc_name(c, rq->svc);
 	for (size_t j = 0; j < rq->n_also; j++)
 		s = pool_fmt(c, "%s + %s", s, svc_name(c, rq->also[j]));
@@ -106,7 +109,8 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl)
 {
 	struct part *p = part_add(c, tpl, 0);
-	part_set(p, "service", visit_name(c, rq));
+	const char *visit = visit_name(c, rq);
+	part_set(p, "service", visit != NULL ? visit : svc_name(c, rq->svc));
 	part_set(p, "hours", fmt_hours(c));
 	decide(c, DESK_CLARIFY,
 	       strcmp(tpl, "ask_day_unsure") == 0 ? DESK_REASON_NEED_DAY_UNSURE
@@ -171,8 +175,9 @@ void offer_slots(struct ctx *c, const struct request *rq, const char *tpl,
 	if (n > DESK_MAX_OPTIONS)
 		n = DESK_MAX_OPTIONS;
 	struct part *p = head_part(c, rq, tpl, -1);
-	if (group_in_a_row(c, rq) && !c->visit_apart)
-		part_set(p, "service", visit_name(c, rq));
+	const char *visit = visit_name(c, rq);
+	if (visit != NULL)
+		part_set(p, "service", visit);
 	if (day != NULL)
 		part_set(p, "day", fmt_day(c, day));
 	const char **items = pool_ptrs(c, n);
@@ -888,6 +893,14 @@ static void book_request_in(struct ctx *c, struct request *rq)
 	}
 	case WHEN_TIME_WINDOW: {
 		int64_t opts[LIST_SLOTS];
+		/* "mañana a primera hora" (6-10) at a shop that opens at 10:
+		 * its first hours, never "nothing then" and 10:00 offered as
+		 * if it were later (reviews es W s20, U s23) */
+		if (w->to_min <= open[0] && w->from_min < open[0]) {
+			int span = w->to_min - w->from_min;
+			w->from_min = open[0];
+			w->to_min = open[0] + (span > 120 ? span : 120);
+		}
 		/* "à tarde": the afternoon, not its first hour (review pt S:
 		 * 13:00-14:30 for an afternoon to 20h) */
 		size_t n = spread_slots(c, svc, &w->day, w->from_min, w->to_min,
@@ -1062,7 +1075,10 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 		rq->day_named = 1;
 	}
 	rq->persons = 1;
-	rq->apart = q->apart;
+	/* "Hörtest für mich und Reinigung für meinen Mann, gleiche Zeit?":
+	 * side by side, kept for the day and time sent next (review de W
+	 * c17.2 booked the second straight after) */
+	rq->apart = q->apart || (q->same_time && q->other);
 	for (size_t i = 0; i < q->n_matches; i++) {
 		if (q->matches[i].kind != CAT_SERVICE)
 			continue;

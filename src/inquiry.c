@@ -1143,6 +1143,11 @@ static void move_words_of_jobs(struct reader *r)
 		if (covered)
 			continue;
 		int job = t->thing != 0;
+		/* "cuánto cuesta cambiarla": what replacing it costs, the
+		 * job (review es W s01 was told it had no booking to move) */
+		for (size_t k = i >= 2 ? i - 2 : 0; k < i; k++)
+			job |= (r->t[k].eff & LW_PRICE) &&
+			       r->t[k].segment == t->segment;
 		for (size_t k = i + 1; !job && k < r->n && k <= i + 5; k++) {
 			const struct tok *o = &r->t[k];
 			if (o->segment != t->segment)

@@ -307,10 +307,16 @@ static const struct when_word de_words[] = {
     E("eine", WS_SKIP, 0),
     E("einen", WS_NUMBER, 1),
     E("einen", WS_SKIP, 0),
+    /* "auf einem Ohr", "mit einer Freundin": the article too, never
+     * 13:00 (review de W) */
     E("einem", WS_NUMBER, 1),
+    E("einem", WS_SKIP, 0),
     E("einer", WS_NUMBER, 1),
+    E("einer", WS_SKIP, 0),
     E("ner", WS_NUMBER, 1),
+    E("ner", WS_SKIP, 0),
     E("nem", WS_NUMBER, 1),
+    E("nem", WS_SKIP, 0),
     E("eins", WS_NUMBER, 1),
     E("zwei", WS_NUMBER, 2),
     E("zwo", WS_NUMBER, 2),

@@ -351,7 +351,8 @@ const struct lang_word lang_es_words[] = {
     V("cambio", LW_MOVE, LW_MOVE_REPLACES),
     V("cambiais", LW_MOVE, LW_MOVE_REPLACES),
     V("cambiariais", LW_MOVE, LW_MOVE_REPLACES),
-    W("cambiarla", LW_MOVE), W("cambiarlo", LW_MOVE),
+    V("cambiarla", LW_MOVE, LW_MOVE_REPLACES),
+    V("cambiarlo", LW_MOVE, LW_MOVE_REPLACES),
     /* the imperative with its clitic: "cambiala al viernes" (review es4
      * c15) */
     W("cambiala", LW_MOVE), W("cambialo", LW_MOVE), W("cambiamela", LW_MOVE),

@@ -131,9 +131,14 @@ static const struct when_word es_words[] = {
     E("minuto", WS_UNIT_MIN, 1),
     E("minutos", WS_UNIT_MIN, 1),
     E("media hora", WS_DURATION, 30),
+    /* "un", "uno": also the article and the pronoun ("de un móvil viejo
+     * a uno nuevo"), never an hour on their own: one o'clock is "la
+     * una" (review es W s07 offered 13:00) */
     E("un", WS_NUMBER, 1),
+    E("un", WS_SKIP, 0),
     E("una", WS_NUMBER, 1),
     E("uno", WS_NUMBER, 1),
+    E("uno", WS_SKIP, 0),
     E("dos", WS_NUMBER, 2),
     E("tres", WS_NUMBER, 3),
     E("cuatro", WS_NUMBER, 4),
