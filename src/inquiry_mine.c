@@ -85,8 +85,15 @@ static int booked_after(const struct reader *r, const struct inquiry *q,
 		 * time named ("tenho pilates na quarta né?"); without one it
 		 * is what they have ("tenho uma verruga plantar, quando podem
 		 * ver?", review pt9 s008) */
+		/* ... never a verb right after it: "j'ai cassé une branche,
+		 * vous pouvez réparer aujourd'hui ?" has broken something
+		 * ("cassé" is a word of the repair, not its name; review fr
+		 * W s04 listed the bookings) */
 		if ((t->eff & LW_BOOKING) ||
 		    (service_at(q, t) && q->when.mentioned &&
+		     (j > from || t->plen > 1 ||
+		      rd_name_holds_word(r->cat, q->things[t->thing - 1].idx,
+					 t->w)) &&
 		     !asked_apart(r, q, t->segment)))
 			return 1;
 		if (t->thing != 0 || (t->eff & (LW_SYMPTOM | LW_CONDITION)) ||

@@ -927,7 +927,14 @@ static void kind_of_service(const struct reader *r, struct inquiry *q)
 			continue;
 		int a_own = thing_word_in_name(r, ka, ta->idx);
 		int b_own = thing_word_in_name(r, kb, tb->idx);
-		if (thing_word_in_name(r, ka, tb->idx) || (b_own && !a_own))
+		int a_in_b = thing_word_in_name(r, ka, tb->idx);
+		/* "un réglage de mes lunettes" at "Ajustage de lunettes": the
+		 * first's own name says what it is of, the head (review fr W
+		 * s35 booked new glasses) */
+		if (!a_in_b && thing_word_in_name(r, kb, ta->idx) &&
+		    !named_elsewhere(r, kb, j))
+			tb->role = INQ_MERGED;
+		else if (a_in_b || (b_own && !a_own))
 			ta->role = INQ_MERGED;
 		else if (a_own && !named_elsewhere(r, kb, j))
 			/* both so named: the first is the head ("changer mon
