@@ -328,6 +328,13 @@ static void classify(struct reader *r)
 		for (int k = 0; k < t->plen; k++)
 			r->t[i + (size_t)k].eff |= t->pcls;
 	}
+	/* "bis wann kann ich kostenlos stornieren?": a phrase about a
+	 * booking of theirs asks no price with its "kostenlos" */
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		for (int k = 0; (t->pcls & LW_MINE) && k < t->plen; k++)
+			r->t[i + (size_t)k].eff &= ~LW_PRICE;
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		if (!(t->pcls & LW_MOVE) || t->pval != LW_MOVE_TRAVEL)

@@ -118,6 +118,11 @@ const struct lang_word lang_de_asks[] = {
     NT("erinnerungs sms", REMINDER), NT("erinnerungssms", REMINDER),
     NT("erinnert ihr mich", REMINDER), NT("erinnern sie mich", REMINDER),
     NT("wie weit im voraus", NOTICE), NT("wie kurzfristig", NOTICE),
+    /* "Ist die Reinigung kostenlos?", "kostet das was?": its price
+     * answers (review de W s47; the other packs alike) */
+    W("kostenlos", LW_PRICE), W("gratis", LW_PRICE), W("umsonst", LW_PRICE),
+    W("kostenpflichtig", LW_PRICE), W("muss ich zahlen", LW_PRICE),
+    W("muss ich bezahlen", LW_PRICE), W("kostet das was", LW_PRICE),
     {NULL, 0, 0}, /* das Ende */
 };
 

@@ -140,6 +140,11 @@ const struct lang_word lang_es_asks[] = {
     NT("aviso el dia antes", REMINDER), NT("me mandais un aviso", REMINDER),
     NT("antelacion", NOTICE), NT("con cuanto tiempo", NOTICE),
     NT("cuantos dias antes", NOTICE), NT("cuanto antes hay que", NOTICE),
+    /* "¿el diagnóstico es gratis?", "¿hay que pagar la revisión?": its
+     * price answers (review es W; pt, tr, fr, de W alike) */
+    W("gratis", LW_PRICE), W("gratuito", LW_PRICE), W("gratuita", LW_PRICE),
+    W("sin coste", LW_PRICE), W("es de pago", LW_PRICE),
+    W("hay que pagar", LW_PRICE), W("se paga", LW_PRICE),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -185,6 +185,10 @@ const struct lang_word lang_fr_asks[] = {
     NT("combien de jours a lavance", NOTICE),
     NT("quel delai", NOTICE), NT("delai pour reserver", NOTICE),
     NT("delai minimum", NOTICE),
+    /* "l'examen de vue est gratuit ?", "c'est payant ?": its price
+     * answers (review fr W; the other packs alike) */
+    W("gratuit", LW_PRICE), W("gratuite", LW_PRICE), W("payant", LW_PRICE),
+    W("payante", LW_PRICE), W("faut payer", LW_PRICE),
     {NULL, 0, 0}, /* fin */
 };
 

@@ -139,6 +139,11 @@ const struct lang_word lang_pt_asks[] = {
     W("nadar", LW_ADVICE), W("carro reserva", LW_ADVICE),
     W("carro de reserva", LW_ADVICE), W("carro substituto", LW_ADVICE),
     W("atendem caminhonete", LW_ADVICE), W("atende caminhonete", LW_ADVICE),
+    /* "A avaliação é gratuita?", "é pago?": o preço responde (review
+     * pt W s21; os outros pacotes também) */
+    W("gratuita", LW_PRICE), W("gratuito", LW_PRICE), W("gratis", LW_PRICE),
+    W("de graca", LW_PRICE), W("e pago", LW_PRICE), W("e paga", LW_PRICE),
+    W("tem custo", LW_PRICE), W("precisa pagar", LW_PRICE),
     {NULL, 0, 0}, /* fim */
 };
 

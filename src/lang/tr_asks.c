@@ -130,6 +130,11 @@ const struct lang_word lang_tr_asks[] = {
     NT("hatirlatir misiniz", REMINDER), NT("hatirlatiyor musunuz", REMINDER),
     NT("ne kadar onceden", NOTICE), NT("kac gun onceden", NOTICE),
     NT("kac saat onceden", NOTICE), NT("kac gun once", NOTICE),
+    /* "deneme seansı ücretli mi?", "ücretsiz mi?": fiyatı yanıtlar
+     * (review tr W s44; diğer paketler de) */
+    W("ucretli mi", LW_PRICE), W("ucretsiz mi", LW_PRICE),
+    W("bedava mi", LW_PRICE), W("ucretli", LW_PRICE), W("ucretsiz", LW_PRICE),
+    W("para aliyor musunuz", LW_PRICE),
     {NULL, 0, 0}, /* son */
 };
 
