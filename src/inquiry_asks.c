@@ -401,6 +401,69 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		q->asks &= ~(unsigned)INQ_ASK_HOURS;
 }
 
+/* A word neither the pack nor the catalog knows, long enough to name
+ * something ("aerial", "scolaires", "brasileño"). */
+static int unknown_word(const struct tok *t)
+{
+	return t->thing == 0 && t->eff == 0 && strlen(t->w) >= 4 &&
+	       !rd_has_digit(t->w);
+}
+
+/*
+ * "Aerial yoga var mı?", "vous faites les photos scolaires ?": a question
+ * naming a service with a word we do not know right beside it asks about
+ * a kind of it the catalog does not list. A yes (or "which day for the
+ * private yoga?") would promise what nobody offered (review tr W s39, fr
+ * R s47, s61): for a person. Only with no day, time or booking word, and
+ * one service named by one or two words.
+ */
+static int offer_asked(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (((r->t[i].cls & LW_QUESTION) &&
+		     r->t[i].val == LW_QUESTION_OFFERED) ||
+		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_QUESTION) &&
+		     r->t[i].pval == LW_QUESTION_OFFERED))
+			return 1;
+	return 0;
+}
+
+static int unlisted_kind(const struct reader *r, const struct inquiry *q)
+{
+	/* only "do you do ...?": a verb beside the service ("colocar
+	 * barba", "Klimaanlage befüllen") is no kind of it */
+	if (!offer_asked(r) || q->when.mentioned || q->n_times > 0 ||
+	    q->when.time != WHEN_TIME_NONE ||
+	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION))
+		return 0;
+	int th = 0;
+	size_t first = 0, last = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->t[i].thing == 0)
+			continue;
+		if (th != 0 && r->t[i].thing != th)
+			return 0;
+		if (th == 0)
+			first = i;
+		th = r->t[i].thing;
+		last = i;
+	}
+	if (th == 0 || last - first > 1 || r->t[first].in_phrase ||
+	    q->things[th - 1].kind != CAT_SERVICE ||
+	    q->things[th - 1].role != INQ_ASKED)
+		return 0;
+	/* a word of the service's own name ("corn removal" at "Corn and
+	 * callus removal") is the service */
+	size_t idx = q->things[th - 1].idx;
+	int before = first > 0 && unknown_word(&r->t[first - 1]) &&
+		     r->t[first - 1].segment == r->t[first].segment &&
+		     !rd_name_holds_word(r->cat, idx, r->t[first - 1].w);
+	int after = last + 1 < r->n && unknown_word(&r->t[last + 1]) &&
+		    r->t[last + 1].segment == r->t[last].segment &&
+		    !rd_name_holds_word(r->cat, idx, r->t[last + 1].w);
+	return before || after;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {
@@ -423,6 +486,14 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 		q->not_text = LANG_NT_OTHER;
 		q->asked_thing = 0;
 		q->rule = "asks about a person of the team: for a person";
+		return;
+	}
+	if (unlisted_kind(r, q)) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "a kind of a service the catalog does not list: for "
+			  "a person";
 		return;
 	}
 	if (asks_if_free(r) && !q->when.mentioned && q->n_times == 0 &&

@@ -999,9 +999,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	/* "Great massage yesterday, thank you" (review r10 s113 got "that
 	 * date has passed. Which day suits you"): thanks for a visit on a
 	 * day gone, with no booking word and nothing asked, is thanks */
-	if (q->thanks && q->when.has_day && q->when.problem == WHEN_PAST &&
+	/* "Obrigada pelo atendimento de ontem", "Teşekkürler, bugünkü
+	 * dersten çok memnun kaldım": opening with thanks, the visit itself
+	 * may be named, and today's is one had too (review pt W s25, tr W
+	 * s21 got the menu) */
+	int opens_thanks = r->n > 0 && (r->t[0].eff & LW_THANKS);
+	int gone = q->when.problem == WHEN_PAST ||
+		   (opens_thanks && q->today && !q->when.day_explicit);
+	if (q->thanks && q->when.has_day && gone &&
 	    q->when.time == WHEN_TIME_NONE && !q->asks && !r->qmark &&
-	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE)) {
+	    !rd_has(r, LW_BOOK | LW_CANCEL | LW_MOVE) &&
+	    (opens_thanks || !rd_has(r, LW_BOOKING))) {
 		set(q, INQ_THANKS, "thanks for a visit gone");
 		return;
 	}

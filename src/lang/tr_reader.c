@@ -599,7 +599,10 @@ const struct lang_word lang_tr_words[] = {
     W("miyiz", LW_QUESTION), W("midir", LW_QUESTION), W("mudur", LW_QUESTION),
     W("ne", LW_QUESTION), W("neden", LW_QUESTION), W("nasil", LW_QUESTION),
     W("ne zaman", LW_QUESTION), W("nedir", LW_QUESTION), W("neler", LW_QUESTION), W("kac", LW_QUESTION), W("hangi", LW_QUESTION),
-    W("kim", LW_QUESTION), W("var mi", LW_QUESTION), W("varmi", LW_QUESTION),
+    W("kim", LW_QUESTION), /* "hamile pilatesi var mı?": whether we do it (review tr W
+     * s04, s39, c11.2 got "which day?" without a yes) */
+    V("var mi", LW_QUESTION, LW_QUESTION_OFFERED),
+    V("varmi", LW_QUESTION, LW_QUESTION_OFFERED),
     W("olur mu", LW_QUESTION), W("olurmu", LW_QUESTION), W("mumkun mu", LW_QUESTION),
     W("olabilir mi", LW_QUESTION), V("yapiyor musunuz", LW_QUESTION, LW_QUESTION_OFFERED),
     V("yapiyormusunuz", LW_QUESTION, LW_QUESTION_OFFERED),
