@@ -613,6 +613,29 @@ static void time_on_the_list(struct ctx *c, const struct inquiry *q,
 		rq->svc = p->svc;
 }
 
+/* The number opening TEXT before a comma or the like ("4, vormittags"),
+ * 1..N; 0 when the text opens otherwise. */
+static size_t menu_number(const char *text, size_t n)
+{
+	const char *s = text;
+	while (*s == ' ')
+		s++;
+	size_t k = 0;
+	int digits = 0;
+	while (isdigit((unsigned char)*s) && digits < 2) {
+		k = k * 10 + (size_t)(*s - '0');
+		s++;
+		digits++;
+	}
+	if (digits == 0 || isdigit((unsigned char)*s) || k == 0 || k > n)
+		return 0;
+	if (*s == ')' || *s == ',' || *s == ';' || *s == ':')
+		return k;
+	if ((*s == '.' || *s == '-') && s[1] == ' ')
+		return k;
+	return 0;
+}
+
 void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct request rq;
@@ -674,6 +697,15 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	}
 	if (q->asks_back && rq.svc == NULL)
 		rq.svc = talked_about(c);
+	/* "4, um 17 Uhr", "3, morgen um 9 Uhr" to "which service?": the
+	 * number picks the service, the rest says when (review de W c02.2,
+	 * c16.3, c20.3 got the menu again) */
+	if (rq.svc == NULL && !topics && pending_is(c, "book") &&
+	    c->pend.svc == NULL) {
+		size_t k = menu_number(text, c->cat->n_services);
+		if (k > 0)
+			rq.svc = &c->cat->services[k - 1];
+	}
 	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range &&
 	    !(asked_day(c) && !q->when.has_day && bare_mday(c, &rq.w)))

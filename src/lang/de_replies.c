@@ -117,16 +117,11 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Termin {ref} ist bereits storniert."},
     {"cancel_moved", "Termin {old_ref} wurde verschoben: jetzt {ref}, "
 		     "{service} {when}. Absagen: STORNO {ref} senden."},
-    {"cancel_none_named",
-     "Sie haben keinen anstehenden Termin bei uns, den Sie "
-     "absagen könnten."},
-    {"cancel_none", "Sie haben keinen anstehenden Termin bei uns, den Sie "
-		    "absagen könnten."},
+    {"cancel_none_named", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
+    {"cancel_none", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
     {"move_none_named", "Sie haben bei dieser Nummer keinen anstehenden "
 			"Termin zum Verschieben."},
-    {"move_none", "Sie haben keinen anstehenden Termin bei uns zum "
-		  "Verschieben. Zum Buchen Leistung, Tag und Uhrzeit "
-		  "senden."},
+    {"move_none", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Verschieben. Zum Buchen Leistung, Tag und Uhrzeit senden."},
     {"move_unknown", "Einen anstehenden Termin {ref} finden wir für diese "
 		     "Nummer leider nicht."},
     {"move_gone", "Diese Leistung bieten wir leider nicht mehr an. "
@@ -137,7 +132,7 @@ static const struct lang_tpl tpls[] = {
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
     {"list_more", " und {n} weitere"},
-    {"bookings_none", "Sie haben keine anstehenden Termine bei uns."},
+    {"bookings_none", "Unter dieser Nummer finde ich keinen anstehenden Termin."},
     {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
 	     "zum Absagen, STOP zum Abmelden."},
     {"greeting", "Hallo! Hier ist {business}. Wir bieten {services}. Zum "

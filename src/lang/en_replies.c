@@ -99,12 +99,11 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Booking {ref} is already cancelled."},
     {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
 		     "{service} {when}. To cancel that text CANCEL {ref}."},
-    {"cancel_none_named", "You have no upcoming bookings with us to cancel."},
-    {"cancel_none", "You have no upcoming bookings with us to cancel."},
+    {"cancel_none_named", "I can't find an upcoming booking on this number to cancel."},
+    {"cancel_none", "I can't find an upcoming booking on this number to cancel."},
     {"move_none_named", "You have no upcoming bookings on this number to "
 			"move."},
-    {"move_none", "You have no upcoming bookings with us to move. Text a "
-		  "service, day and time to book."},
+    {"move_none", "I can't find an upcoming booking on this number to move. Text a service, day and time to book."},
     {"move_unknown", "Sorry, we can't find an upcoming booking {ref} for "
 		     "this number."},
     {"move_gone", "Sorry, we no longer offer that service. Text CANCEL "
@@ -116,7 +115,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings_more", "And {n} more."},
     {"list_more", " and {n} more"},
     {"bookings_total", "Your bookings: {bookings}. Total {total}."},
-    {"bookings_none", "You have no upcoming bookings with us."},
+    {"bookings_none", "I can't find an upcoming booking on this number."},
     {"help", "{business}: {services}. Text e.g. {example}. CANCEL to "
 	     "cancel, STOP to opt out."},
     {"greeting", "Hi! This is {business}. We do {services}. Text e.g. "

@@ -124,12 +124,11 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "La reserva {ref} ya estaba cancelada."},
     {"cancel_moved", "La reserva {old_ref} ahora es {ref}: {service} "
 		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
-    {"cancel_none_named", "No tienes ninguna cita con nosotros que cancelar."},
-    {"cancel_none", "No tienes ninguna cita con nosotros que cancelar."},
+    {"cancel_none_named", "No encuentro ninguna cita con este número que cancelar."},
+    {"cancel_none", "No encuentro ninguna cita con este número que cancelar."},
     {"move_none_named", "No tienes ninguna cita en este número que "
 			"cambiar."},
-    {"move_none", "No tienes ninguna cita con nosotros que cambiar. Para "
-		  "reservar escribe servicio, fecha y hora."},
+    {"move_none", "No encuentro ninguna cita con este número que cambiar. Para reservar escribe servicio, fecha y hora."},
     {"move_unknown", "Lo siento, no encontramos ninguna cita {ref} de este "
 		     "teléfono."},
     {"move_gone", "Lo siento, ese servicio ya no lo hacemos. Escribe "
@@ -139,7 +138,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
     {"bookings_more", "Y {n} más."},
     {"list_more", " y {n} más"},
-    {"bookings_none", "No tienes ninguna cita con nosotros."},
+    {"bookings_none", "No encuentro ninguna cita con este número."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "
 	     "para cancelar, BAJA para no recibir mensajes."},
     {"greeting", "¡Hola! Somos {business}. Hacemos {services}. Escribe p. "

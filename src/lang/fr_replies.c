@@ -132,12 +132,11 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "Le RDV {old_ref} a été déplacé : c'est maintenant "
 		     "{ref}, {service} {when}. Pour l'annuler, envoyez "
 		     "ANNULER {ref}."},
-    {"cancel_none_named", "Vous n'avez pas de RDV à venir à annuler."},
-    {"cancel_none", "Vous n'avez pas de RDV à venir à annuler."},
+    {"cancel_none_named", "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
+    {"cancel_none", "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
     {"move_none_named", "Je ne trouve pas de RDV à venir à déplacer pour "
 			"ce numéro."},
-    {"move_none", "Vous n'avez pas de RDV à venir à déplacer. Envoyez une "
-		  "prestation, un jour et une heure pour réserver."},
+    {"move_none", "Je ne trouve pas de RDV à venir à déplacer pour ce numéro. Envoyez une prestation, un jour et une heure pour réserver."},
     {"move_unknown", "Désolé, nous ne trouvons pas de RDV à venir {ref} "
 		     "pour ce numéro."},
     {"move_gone", "Désolé, nous ne proposons plus cette prestation. "
@@ -148,7 +147,7 @@ static const struct lang_tpl tpls[] = {
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
     {"list_more", " et {n} autre(s)"},
-    {"bookings_none", "Vous n'avez pas de RDV à venir chez nous."},
+    {"bookings_none", "Je ne trouve pas de RDV à venir pour ce numéro."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "
 	     "annuler, STOP pour ne plus recevoir de SMS."},
     {"greeting", "Bonjour ! Ici {business}. Nous proposons {services}. "

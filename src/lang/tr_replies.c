@@ -116,12 +116,10 @@ static const struct lang_tpl tpls[] = {
     {"cancel_none_named", "Bu numarada iptal edilecek yaklaşan bir randevu "
 			  "görünmüyor. Başka bir numarayla aldıysanız o "
 			  "numaradan yazın."},
-    {"cancel_none", "İptal edilecek yaklaşan bir randevunuz yok. Mesaj "
-		    "almak istemiyorsanız DUR yazın."},
+    {"cancel_none", "Bu numarada iptal edilecek yaklaşan bir randevu görünmüyor. Mesaj almak istemiyorsanız DUR yazın."},
     {"move_none_named", "Bu numarada değiştirilecek yaklaşan bir randevu "
 			"görünmüyor."},
-    {"move_none", "Değiştirilecek yaklaşan bir randevunuz yok. Randevu için "
-		  "hizmet, gün ve saat yazın."},
+    {"move_none", "Bu numarada değiştirilecek yaklaşan bir randevu görünmüyor. Randevu için hizmet, gün ve saat yazın."},
     {"move_unknown", "Üzgünüz, bu numarada yaklaşan {ref} randevusu "
 		     "bulunamadı."},
     {"move_gone", "Üzgünüz, bu hizmeti artık vermiyoruz. İptal için İPTAL "
@@ -132,7 +130,7 @@ static const struct lang_tpl tpls[] = {
 		 "yazın."},
     {"bookings_more", "Ve {n} randevu daha."},
     {"list_more", " ve {n} hizmet daha"},
-    {"bookings_none", "Yaklaşan bir randevunuz yok."},
+    {"bookings_none", "Bu numarada yaklaşan bir randevu görünmüyor."},
     {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
 	     "İPTAL, mesajları durdurmak için STOP."},
     {"greeting", "Merhaba, burası {business}. Hizmetlerimiz: {services}. "

@@ -130,6 +130,13 @@ t_contains "$out" "Haircut Fri 4 Dec 12:30"
 t_contains "$out" "Beard trim 13:00"
 t_end
 
+t_begin "no booking found is said of this number, never 'you have none with us' (reviews es X, fr W)"
+out=$(try --now 2026-12-01T10:00 --from +34600000051 "quiero cancelar")
+t_contains "$out" "No encuentro ninguna cita con este número que cancelar."
+out=$(try --now 2026-12-01T10:00 --from +34600000052 "please cancel")
+t_contains "$out" "I can't find an upcoming booking on this number to cancel."
+t_end
+
 t_begin "what a text cannot do says where it can: the business's phone and address"
 sed 's/^  languages = \(.*\)$/  languages = \1\n  phone = "963 12 34 56";\n  address = "Calle de Cuba 12, Valencia";/' \
 	"$cfg" >"$tmp/contact.cfg"
