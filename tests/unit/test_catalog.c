@@ -1084,7 +1084,12 @@ static void test_big_catalog(void)
 	CHECK_INT(system(cmd), 0);
 	cat = catalog_load(path, &diags);
 	CHECK(cat != NULL);
-	CHECK_INT(diags.n, 0);
+	/* the generated services start every so often: warnings about it
+	 * are fine, errors are not */
+	size_t errors = 0;
+	for (size_t i = 0; i < diags.n; i++)
+		errors += diags.v[i].warning == 0;
+	CHECK_INT(errors, 0);
 	catalog_diags_free(&diags);
 	if (cat == NULL)
 		return;
