@@ -464,6 +464,28 @@ static int unlisted_kind(const struct reader *r, const struct inquiry *q)
 	return before || after;
 }
 
+/*
+ * "Gibt es bei euch auch Automatik?", "Sie schicken doch Erinnerungen
+ * oder?", "kann ich mit jemand anderem fahren?": a question that names no
+ * service or topic, no clock time and no booking noun, with two words
+ * we do not know, asks something of its own. The menu of services
+ * answered it (review de X s22, s26, s46, s59): for a person.
+ */
+static int question_of_ours(const struct reader *r, const struct inquiry *q)
+{
+	if (!r->qmark || q->n_things > 0 || q->n_matches > 0 ||
+	    q->asked_thing || q->asked_word[0] != '\0' || q->n_times > 0 ||
+	    q->when.mentioned || q->when.time != WHEN_TIME_NONE ||
+	    q->asks != 0 ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
+	    rd_has(r, LW_BOOKING | LW_CHOICE | LW_YES | LW_NO))
+		return 0;
+	int unknown = 0;
+	for (size_t i = 0; i < r->n; i++)
+		unknown += unknown_word(&r->t[i]);
+	return unknown >= 2;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {
@@ -486,6 +508,13 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 		q->not_text = LANG_NT_OTHER;
 		q->asked_thing = 0;
 		q->rule = "asks about a person of the team: for a person";
+		return;
+	}
+	if (question_of_ours(r, q)) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "a question naming nothing of ours: for a person";
 		return;
 	}
 	if (unlisted_kind(r, q)) {

@@ -1004,7 +1004,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * may be named, and today's is one had too (review pt W s25, tr W
 	 * s21 got the menu) */
 	int opens_thanks = r->n > 0 && (r->t[0].eff & LW_THANKS);
-	int gone = q->when.problem == WHEN_PAST ||
+	/* "merci pour le rappel, je serai bien là demain": a thanks for
+	 * something (a phrase of three words or more) opening the text,
+	 * the day only when they come (review fr X s43 got the menu) */
+	int thanks_for = opens_thanks && r->t[0].plen >= 3 &&
+			 (r->t[0].pcls & LW_THANKS) && !thing;
+	int gone = q->when.problem == WHEN_PAST || thanks_for ||
 		   (opens_thanks && q->today && !q->when.day_explicit);
 	if (q->thanks && q->when.has_day && gone &&
 	    q->when.time == WHEN_TIME_NONE && !q->asks && !r->qmark &&

@@ -123,6 +123,10 @@ const struct lang_word lang_de_asks[] = {
     W("kostenlos", LW_PRICE), W("gratis", LW_PRICE), W("umsonst", LW_PRICE),
     W("kostenpflichtig", LW_PRICE), W("muss ich zahlen", LW_PRICE),
     W("muss ich bezahlen", LW_PRICE), W("kostet das was", LW_PRICE),
+    /* "Sie schicken doch Erinnerungen oder?" (review de X s48) */
+    NT("schicken doch erinnerungen", REMINDER), NT("schicken sie erinnerungen", REMINDER),
+    NT("schickt ihr erinnerungen", REMINDER), NT("bekomme ich erinnerungen", REMINDER),
+    NT("gibt es erinnerungen", REMINDER),
     {NULL, 0, 0}, /* das Ende */
 };
 

@@ -125,6 +125,9 @@ const struct lang_word lang_en_asks[] = {
     NT("how far in advance", NOTICE), NT("how much notice", NOTICE),
     NT("how far ahead", NOTICE), NT("how long in advance", NOTICE),
     NT("how early do i need to book", NOTICE),
+    /* "thanks for the reminder, see you tomorrow": thanks (review fr X
+     * s43 alike) */
+    W("thanks for the reminder", LW_THANKS), W("thank you for the reminder", LW_THANKS),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -145,6 +145,9 @@ const struct lang_word lang_es_asks[] = {
     W("gratis", LW_PRICE), W("gratuito", LW_PRICE), W("gratuita", LW_PRICE),
     W("sin coste", LW_PRICE), W("es de pago", LW_PRICE),
     W("hay que pagar", LW_PRICE), W("se paga", LW_PRICE),
+    /* "gracias por el recordatorio, allí estaré mañana": thanks */
+    W("gracias por el recordatorio", LW_THANKS), W("gracias por recordarmelo", LW_THANKS),
+    W("gracias por el aviso", LW_THANKS),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -189,6 +189,10 @@ const struct lang_word lang_fr_asks[] = {
      * answers (review fr W; the other packs alike) */
     W("gratuit", LW_PRICE), W("gratuite", LW_PRICE), W("payant", LW_PRICE),
     W("payante", LW_PRICE), W("faut payer", LW_PRICE),
+    /* "merci pour le rappel, je serai bien là demain": thanks (review
+     * fr X s43 got the menu) */
+    W("merci pour le rappel", LW_THANKS), W("merci du rappel", LW_THANKS),
+    W("merci pour le message", LW_THANKS),
     {NULL, 0, 0}, /* fin */
 };
 

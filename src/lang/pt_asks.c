@@ -144,6 +144,9 @@ const struct lang_word lang_pt_asks[] = {
     W("gratuita", LW_PRICE), W("gratuito", LW_PRICE), W("gratis", LW_PRICE),
     W("de graca", LW_PRICE), W("e pago", LW_PRICE), W("e paga", LW_PRICE),
     W("tem custo", LW_PRICE), W("precisa pagar", LW_PRICE),
+    /* "obrigada pelo lembrete, amanhã estou aí": thanks */
+    W("obrigada pelo lembrete", LW_THANKS), W("obrigado pelo lembrete", LW_THANKS),
+    W("obrigada pelo aviso", LW_THANKS), W("obrigado pelo aviso", LW_THANKS),
     {NULL, 0, 0}, /* fim */
 };
 

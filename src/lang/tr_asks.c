@@ -135,6 +135,9 @@ const struct lang_word lang_tr_asks[] = {
     W("ucretli mi", LW_PRICE), W("ucretsiz mi", LW_PRICE),
     W("bedava mi", LW_PRICE), W("ucretli", LW_PRICE), W("ucretsiz", LW_PRICE),
     W("para aliyor musunuz", LW_PRICE),
+    /* "hatırlatma için teşekkürler, yarın oradayım": thanks */
+    W("hatirlatma icin tesekkurler", LW_THANKS), W("hatirlatma icin tesekkur ederim", LW_THANKS),
+    W("hatirlattiginiz icin tesekkurler", LW_THANKS),
     {NULL, 0, 0}, /* son */
 };
 
