@@ -896,6 +896,35 @@ static size_t linked_thing(const struct reader *r, size_t i)
 	return j;
 }
 
+/* Is a run of words read for service IDX made only of words of two
+ * services' names or more ("séance", "kiné" at a practice whose sessions
+ * all say so; not "bikini wax", whose "bikini" is its own)? */
+static int generic_service(const struct reader *r, const struct inquiry *q,
+			   size_t idx)
+{
+	int in_run = 0, all_shared = 0;
+	for (size_t i = 0; i <= r->n; i++) {
+		int k = i < r->n ? r->t[i].thing : 0;
+		int mine = k != 0 && q->things[k - 1].kind == CAT_SERVICE &&
+			   q->things[k - 1].idx == idx;
+		if (!mine) {
+			if (in_run && all_shared)
+				return 1;
+			in_run = 0;
+			continue;
+		}
+		if (!in_run) {
+			in_run = 1;
+			all_shared = 1;
+		}
+		size_t names = 0;
+		for (size_t s = 0; s < r->cat->n_services; s++)
+			names += rd_name_holds_word(r->cat, s, r->t[i].w);
+		all_shared &= names >= 2;
+	}
+	return 0;
+}
+
 /*
  * "une séance de rééducation du genou", "une entorse du genou", "un
  * massage du dos", "revisión del audífono": two services joined by "of"
@@ -925,6 +954,14 @@ static void kind_of_service(const struct reader *r, struct inquiry *q)
 		    ta->idx == tb->idx || ta->role != INQ_ASKED ||
 		    tb->role != INQ_ASKED)
 			continue;
+		/* "une séance de dry needling": a word every session's name
+		 * shares is no kind of its own, the other is meant (review
+		 * fr Y booked the prescribed session) */
+		if (generic_service(r, q, ta->idx) &&
+		    !generic_service(r, q, tb->idx)) {
+			ta->role = INQ_MERGED;
+			continue;
+		}
 		int a_own = thing_word_in_name(r, ka, ta->idx);
 		int b_own = thing_word_in_name(r, kb, tb->idx);
 		int a_in_b = thing_word_in_name(r, ka, tb->idx);
@@ -1191,6 +1228,70 @@ static void catalog_phrase_not_verbs(struct reader *r)
 	}
 }
 
+static int asked_service_at(const struct reader *r, const struct inquiry *q,
+			    size_t i)
+{
+	int k = r->t[i].thing;
+	return k != 0 && q->things[k - 1].kind == CAT_SERVICE &&
+	       q->things[k - 1].role == INQ_ASKED;
+}
+
+/*
+ * "une séance pour mon dos, j'ai une ordonnance", "une ordonnance pour de
+ * la kiné à domicile": a service read by a word every session's name
+ * shares beside one read by its own word, with no "and", "+" or "also"
+ * between them, is one request, the specific one. Both were offered back
+ * to back and picking a time booked two (review fr Y: six unasked
+ * bookings).
+ */
+static void generic_beside_specific(const struct reader *r, struct inquiry *q)
+{
+	size_t sa = 0, sb = 0, prev = 0;
+	int n = 0, side_by_side = 0, listed = 0, have_prev = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (!asked_service_at(r, q, i))
+			continue;
+		size_t idx = q->things[r->t[i].thing - 1].idx;
+		if (n == 0) {
+			sa = idx;
+			n = 1;
+		} else if (idx != sa && (n == 1 || idx != sb)) {
+			if (n == 2)
+				return; /* three services: as they are */
+			sb = idx;
+			n = 2;
+		}
+		/* two services one after the other, nothing joining them
+		 * ("séance pour mon dos"; "opéré du LCA, ... la kiné"); "and"
+		 * or "also" makes a list ("coupe et brushing") */
+		if (have_prev && q->things[r->t[prev].thing - 1].idx != idx) {
+			int joined = 0;
+			for (size_t k = prev + 1; k < i; k++)
+				joined |=
+				    (r->t[k].eff & (LW_CONJ | LW_ALSO)) != 0;
+			/* "service + gear tune": a piece ending at "+" */
+			for (size_t k = prev; k < i; k++)
+				joined |=
+				    r->t[k].segment != r->t[k + 1].segment &&
+				    r->seg_plus[r->t[k].segment];
+			side_by_side |= !joined;
+			listed |= joined;
+		}
+		prev = i;
+		have_prev = 1;
+	}
+	if (n < 2 || !side_by_side || listed)
+		return;
+	int ga = generic_service(r, q, sa), gb = generic_service(r, q, sb);
+	if (ga == gb)
+		return;
+	size_t drop = ga ? sa : sb;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].idx == drop && q->things[k].role == INQ_ASKED)
+			q->things[k].role = INQ_MERGED;
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
@@ -1202,6 +1303,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	kind_of_service(r, q);
 	place_of_service(r, q);
 	animal_of_service(r, q);
+	generic_beside_specific(r, q);
 	settle_roles(r, q);
 	owned_object(r, q);
 	person_before_service(r, q);
