@@ -232,15 +232,21 @@ static int names_staff(const struct reader *r)
  * day?". The offer word or phrase is the pack's (LW_QUESTION of val
  * LW_QUESTION_OFFERED); a question mark or the word leading the text
  * makes it a question. */
-static int asks_if_offered(const struct reader *r, const struct inquiry *q)
+/* Where the first "do you do" word or phrase stands (-1 none). */
+static int offer_word_at(const struct reader *r)
 {
-	int at = -1;
-	for (size_t i = 0; i < r->n && at < 0; i++)
+	for (size_t i = 0; i < r->n; i++)
 		if (((r->t[i].cls & LW_QUESTION) &&
 		     r->t[i].val == LW_QUESTION_OFFERED) ||
 		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_QUESTION) &&
 		     r->t[i].pval == LW_QUESTION_OFFERED))
-			at = (int)i;
+			return (int)i;
+	return -1;
+}
+
+static int asks_if_offered(const struct reader *r, const struct inquiry *q)
+{
+	int at = offer_word_at(r);
 	/* "vous faites X ?" reads as a price question in its pack */
 	if (at < 0 || (q->intent != INQ_BOOK && q->intent != INQ_PRICE) ||
 	    q->when.mentioned || q->n_times > 0 ||
@@ -417,22 +423,11 @@ static int unknown_word(const struct tok *t)
  * R s47, s61): for a person. Only with no day, time or booking word, and
  * one service named by one or two words.
  */
-static int offer_asked(const struct reader *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (((r->t[i].cls & LW_QUESTION) &&
-		     r->t[i].val == LW_QUESTION_OFFERED) ||
-		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_QUESTION) &&
-		     r->t[i].pval == LW_QUESTION_OFFERED))
-			return 1;
-	return 0;
-}
-
 static int unlisted_kind(const struct reader *r, const struct inquiry *q)
 {
 	/* only "do you do ...?": a verb beside the service ("colocar
 	 * barba", "Klimaanlage befüllen") is no kind of it */
-	if (!offer_asked(r) || q->when.mentioned || q->n_times > 0 ||
+	if (offer_word_at(r) < 0 || q->when.mentioned || q->n_times > 0 ||
 	    q->when.time != WHEN_TIME_NONE ||
 	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION))
 		return 0;
