@@ -98,7 +98,21 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 		return;
 	}
 	struct part *p = part_add(c, trade ? "ask_trade" : "ask_service", 0);
-	services_list(c, p, "services", 1, 0);
+	if (c->q != NULL && c->q->n_kin >= 2) {
+		/* "banho": only the services it opens, each with its number
+		 * on the whole menu, so that number books it */
+		const char **items = pool_ptrs(c, c->q->n_kin);
+		size_t *nums = c->kin_nums;
+		for (size_t i = 0; i < c->q->n_kin; i++) {
+			nums[i] = c->q->kin[i] + 1;
+			items[i] = svc_name(c, &c->cat->services[c->q->kin[i]]);
+		}
+		part_list(p, "services", items, c->q->n_kin, " ", 1);
+		if (p->n_vars > 0 && p->vars[p->n_vars - 1].items == items)
+			p->vars[p->n_vars - 1].nums = nums;
+	} else {
+		services_list(c, p, "services", 1, BESIDE_NOTHING);
+	}
 	decide(c, DESK_CLARIFY,
 	       trade ? DESK_REASON_TRADE_ONLY : DESK_REASON_NEED_SERVICE,
 	       trade ? "named the trade, not a service: ask which"

@@ -170,6 +170,8 @@ struct ctx {
 	} later_which;
 	/* Work space, never read before written (not cleared per text). */
 	struct part parts[PART_MAX];
+	size_t kin_nums[INQ_MAX_KIN]; /* menu numbers of the services asked
+					 which of (ask_service) */
 	char pool[POOL_MAX];
 	const char *ptrs[PTRS_MAX];
 };
@@ -230,8 +232,10 @@ const char *example_text(struct ctx *c);
 const char *svc_word_written(struct ctx *c, const struct cat_service *svc,
 			     const char *word);
 const char *svc_example_word(struct ctx *c, const struct cat_service *svc);
+/* What services_list writes beside each name. */
+enum svc_beside { BESIDE_NOTHING, BESIDE_PRICE, BESIDE_LENGTH };
 void services_list(struct ctx *c, struct part *p, const char *name,
-		   int numbered, int with_price);
+		   int numbered, enum svc_beside beside);
 const char *biz(const struct ctx *c);
 
 /* desk_slots.c */
@@ -363,6 +367,9 @@ int ask_cancel_one(struct ctx *c, const char *ref);
 void do_help(struct ctx *c, int greeting);
 void add_price(struct ctx *c, const struct cat_service *svc, int prio);
 void add_prices(struct ctx *c, int prio);
+/* "how long does a session take?" naming none: every service's length, or
+ * the one they all share (review tr W s18 got the menu of services). */
+void add_durations(struct ctx *c, int prio);
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio);
 void add_price_each(struct ctx *c, const struct cat_service *svc);
 void add_book_example(struct ctx *c, const struct cat_service *svc);

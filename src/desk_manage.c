@@ -577,9 +577,9 @@ void add_price(struct ctx *c, const struct cat_service *svc, int prio)
  * one silently (it would read as a service we don't have).
  */
 static void services_fit(struct ctx *c, struct part *p, const char *name,
-			 int with_price)
+			 enum svc_beside beside)
 {
-	services_list(c, p, name, 0, with_price);
+	services_list(c, p, name, 0, beside);
 	size_t k = c->n_parts, n = part_shown(p, name);
 	if (p->prio != 0 || n <= 1)
 		return;
@@ -618,7 +618,22 @@ void add_book_example(struct ctx *c, const struct cat_service *svc)
 
 void add_prices(struct ctx *c, int prio)
 {
-	services_fit(c, part_add(c, "price_all", prio), "prices", 1);
+	services_fit(c, part_add(c, "price_all", prio), "prices", BESIDE_PRICE);
+}
+
+void add_durations(struct ctx *c, int prio)
+{
+	const struct catalog *cat = c->cat;
+	int same = 1;
+	for (size_t i = 1; i < cat->n_services; i++)
+		same &= cat->services[i].minutes == cat->services[0].minutes;
+	if (same && cat->n_services > 0) {
+		part_set(part_add(c, "duration_same", prio), "length",
+			 fmt_length(c, cat->services[0].minutes));
+		return;
+	}
+	services_fit(c, part_add(c, "duration_all", prio), "lengths",
+		     BESIDE_LENGTH);
 }
 
 void add_duration(struct ctx *c, const struct cat_service *svc, int prio)
@@ -682,8 +697,21 @@ static int closed_weekly(struct ctx *c, const struct when_req *w,
 	return 1;
 }
 
+/* Has the reply a part rendered from template TPL already? */
+static int has_part(const struct ctx *c, const char *tpl)
+{
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (strcmp(c->parts[i].tpl, tpl) == 0)
+			return 1;
+	return 0;
+}
+
 void add_hours(struct ctx *c, const struct when_req *w, int prio)
 {
+	/* "open at the weekend? can I come sunday?": the closed day and
+	 * the week's hours are said already, never twice (review tr W s12) */
+	if (has_part(c, "no_closed") && has_part(c, "hours_week"))
+		return;
 	if (w->has_day) {
 		/* "open over christmas?", "hours on new year's day": a
 		 * holiday asked about brings the closed days around it
@@ -809,6 +837,11 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 		add_policy(c, topic, prio);
 		return;
 	}
+	if (topic == LANG_NT_LATE) {
+		/* thanks, never sorry nor "call us": they are on their way */
+		part_set(part_add(c, "late_noted", prio), "business", biz(c));
+		return;
+	}
 	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {
 		/* a complaint: sorry, and for a person, never "I can book
 		 * ... e.g. haircut thu at 10" */
@@ -845,7 +878,7 @@ void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio)
 	set_subject(c, topic->id);
 	if (refer(c, p, topic->id, DESK_REASON_NOT_OFFERED) == 0) {
 		p->tpl = "not_offered_ours";
-		services_list(c, p, "services", 0, 0);
+		services_list(c, p, "services", 0, BESIDE_NOTHING);
 	}
 }
 
@@ -872,7 +905,7 @@ void not_offered_unknown(struct ctx *c)
 		 c->q != NULL && c->q->asked_word[0] != '\0'
 		     ? pool_str(c, c->q->asked_word)
 		     : "that");
-	services_list(c, p, "services", 1, 0);
+	services_list(c, p, "services", 1, BESIDE_NOTHING);
 	decide(c, DESK_REFER, DESK_REASON_NOT_OFFERED,
 	       "asked for a thing by name that we don't know");
 	refer(c, NULL, "", DESK_REASON_NOT_OFFERED);
@@ -888,7 +921,7 @@ void do_help(struct ctx *c, int greeting)
 	struct part *p = part_add(c, greeting ? "greeting" : "help", 0);
 	part_set(p, "business", biz(c));
 	part_set(p, "example", example_text(c));
-	services_list(c, p, "services", 0, 0);
+	services_list(c, p, "services", 0, BESIDE_NOTHING);
 	decide(c, greeting ? DESK_GREETING : DESK_HELP, DESK_REASON_NONE,
 	       greeting ? "a greeting: hello and what we do"
 			: "help: what we do");

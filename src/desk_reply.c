@@ -809,8 +809,22 @@ static const char *brief_name(struct ctx *c, const char *name)
  * brackets first and a list still cut says how many more there are (review
  * de7: the eighth service silently missing from every menu).
  */
+/* Does NAME hold MINUTES as a number of its own ("Doppelstunde (90
+ * Min.)", "Massage 60 Min")? */
+static int names_minutes(const char *name, int minutes)
+{
+	char num[16];
+	snprintf(num, sizeof num, "%d", minutes);
+	size_t l = strlen(num);
+	for (const char *p = name; (p = strstr(p, num)) != NULL; p++)
+		if ((p == name || !isdigit((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)p[l]))
+			return 1;
+	return 0;
+}
+
 void services_list(struct ctx *c, struct part *p, const char *name,
-		   int numbered, int with_price)
+		   int numbered, enum svc_beside beside)
 {
 	size_t n = c->cat->n_services < 12 ? c->cat->n_services : 12;
 	const char **items = pool_ptrs(c, n);
@@ -823,8 +837,15 @@ void services_list(struct ctx *c, struct part *p, const char *name,
 		any_brief |= b != NULL;
 		if (b == NULL)
 			b = nm;
-		items[i] = with_price ? pool_fmt(c, "%s %s", nm, s->price) : nm;
-		brief[i] = with_price ? pool_fmt(c, "%s %s", b, s->price) : b;
+		const char *with = beside == BESIDE_PRICE ? s->price
+				   : beside == BESIDE_LENGTH
+				       ? fmt_length(c, s->minutes)
+				       : NULL;
+		/* "Fahrstunde (45 Min.)": its name says how long already */
+		if (beside == BESIDE_LENGTH && names_minutes(nm, s->minutes))
+			with = NULL;
+		items[i] = with ? pool_fmt(c, "%s %s", nm, with) : nm;
+		brief[i] = with ? pool_fmt(c, "%s %s", b, with) : b;
 	}
 	part_list(p, name, items, n, numbered ? " " : ", ", numbered);
 	if (p->n_vars == 0 || p->vars[p->n_vars - 1].items != items)

@@ -16,7 +16,7 @@
 /* The decision's subject for a question only a person can answer. */
 const char *const not_text_ids[LANG_NT_COUNT] = {
     "other",   "payment", "directions", "parking", "status",
-    "walk-in", "sales",	  "reminder",	"notice"};
+    "walk-in", "sales",	  "reminder",	"notice",  "late"};
 
 enum desk_kind not_text_kind(const struct ctx *c, int topic)
 {
@@ -705,6 +705,10 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 		size_t k = menu_number(text, c->cat->n_services);
 		if (k > 0)
 			rq.svc = &c->cat->services[k - 1];
+		/* "ele é pequeno, um pinscher" to "which bath?": the one
+		 * service whose name holds the word (review pt Y c16.2) */
+		else if (q->n_kin == 1)
+			rq.svc = &c->cat->services[q->kin[0]];
 	}
 	if (!named_svc && (pending_is(c, "book") || pending_is(c, "offer")) &&
 	    q->when.time == WHEN_TIME_NONE && !q->when.has_range &&
@@ -749,6 +753,14 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 			add_prices(c, 0);
 			break;
 		case INQ_DURATION:
+			if (q->asked_thing) {
+				not_offered_unknown(c);
+				break;
+			}
+			decide(c, DESK_DURATION, DESK_REASON_NONE,
+			       "how long everything we do takes");
+			add_durations(c, 0);
+			break;
 		case INQ_TRADE:
 			ask_service(c, &rq, q->intent == INQ_TRADE);
 			break;

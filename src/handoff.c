@@ -286,6 +286,8 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 	if (d->d.sorry) /* a complaint: sorry first */
 		tpl = on_duty || open == 0 ? "handoff_sorry"
 					   : "handoff_sorry_later";
+	if (d->d.kind == DESK_CANT_ANSWER && strcmp(d->d.subject, "late") == 0)
+		tpl = "handoff_late"; /* on their way: thanks, no answer due */
 	hw_render_in(cat, d->d.lang, tpl, v, 2, NULL, max, text, sizeof(text));
 	if (sole(d) || d->n_replies == 0) {
 		snprintf(d->replies[0], sizeof(d->replies[0]), "%s", text);

@@ -389,6 +389,11 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		 * booking's, for a person */
 		if (v == LANG_NT_NOTICE && rd_has(r, LW_CANCEL))
 			v = LANG_NT_OTHER;
+		/* "10 dk gecikeceğim, trafik berbat": late, whatever else
+		 * the text grumbles about (review tr W s20) */
+		if (q->not_text == LANG_NT_LATE &&
+		    (v & ~LANG_NT_SORRY) == LANG_NT_OTHER)
+			continue;
 		q->not_text = v & ~LANG_NT_SORRY;
 		/* "combien de temps à l'avance": the how much of the notice
 		 * phrase asks no price or length (review fr V) */
@@ -402,6 +407,8 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		}
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
 	}
+	if (q->not_text == LANG_NT_LATE)
+		q->complaint = 0;
 	if (weak_hours_only(r) && !q->when.mentioned &&
 	    (q->n_things > 0 || q->not_text >= 0))
 		q->asks &= ~(unsigned)INQ_ASK_HOURS;
@@ -466,19 +473,32 @@ static int unlisted_kind(const struct reader *r, const struct inquiry *q)
  * we do not know, asks something of its own. The menu of services
  * answered it (review de X s22, s26, s46, s59): for a person.
  */
+/* "kann ich auch mit meinem eigenen Auto üben?", "gibts bei euch
+ * fahrradständer?" at a driving school: the trade's word beside one we do
+ * not know asks about the trade, not which service (review de X s41, s62
+ * got the menu); "vous faites de la coiffure ?" asks only the trade. */
 static int question_of_ours(const struct reader *r, const struct inquiry *q)
 {
-	if (!r->qmark || q->n_things > 0 || q->n_matches > 0 ||
-	    q->asked_thing || q->asked_word[0] != '\0' || q->n_times > 0 ||
-	    q->when.mentioned || q->when.time != WHEN_TIME_NONE ||
-	    q->asks != 0 ||
-	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
-	    rd_has(r, LW_BOOKING | LW_CHOICE | LW_YES | LW_NO))
+	int trade = q->intent == INQ_TRADE;
+	for (size_t k = 0; k < q->n_things; k++)
+		trade &= q->things[k].kind < 0;
+	/* "Wie lange hab ich nach der bestandenen Theorie Zeit für die
+	 * praktische Prüfung?": how long, of something not ours (review de
+	 * X s59), never every service's length */
+	int how_long = q->intent == INQ_DURATION && q->asks == INQ_ASK_DURATION;
+	if (!r->qmark || (q->n_things > 0 && !trade) ||
+	    (q->n_matches > 0 && !trade) || q->asked_thing ||
+	    q->asked_word[0] != '\0' || q->n_times > 0 || q->when.mentioned ||
+	    q->when.time != WHEN_TIME_NONE || (q->asks != 0 && !how_long) ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN && !trade &&
+	     !how_long) ||
+	    rd_has(r, LW_BOOKING | LW_CHOICE | LW_YES | LW_NO) ||
+	    (trade && rd_has(r, LW_BOOK)))
 		return 0;
 	int unknown = 0;
 	for (size_t i = 0; i < r->n; i++)
-		unknown += unknown_word(&r->t[i]);
-	return unknown >= 2;
+		unknown += unknown_word(&r->t[i]) && !(r->t[i].eff & LW_TRADE);
+	return unknown >= (trade ? 1 : how_long ? 3 : 2);
 }
 
 void rd_questions(const struct reader *r, struct inquiry *q)
@@ -553,7 +573,13 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	if (day_asked(r, q))
 		return;
 	if (books_apart(r, at)) {
-		/* the booking goes ahead; the question goes to a person */
+		/* the booking goes ahead; the question goes to a person.
+		 * "randevu almak istiyorum, 20 haftalık gebeyim": no
+		 * question mark, no question word, only why they book: no
+		 * question (review tr W c04.1, c07.1 asked the day and
+		 * handed the text on in one reply) */
+		if (!r->qmark && !rd_has(r, LW_QUESTION))
+			return;
 		if (q->not_text < 0 && q->intent != INQ_MOVE)
 			q->not_text = LANG_NT_OTHER;
 		return;

@@ -266,6 +266,14 @@ static int in_read_service_name(const struct reader *r, const struct inquiry *q,
 	return 0;
 }
 
+/* Is W the word the services of q->kin share? */
+static int kin_word(const struct reader *r, const struct inquiry *q,
+		    const char *w)
+{
+	return q->n_kin >= 2 && rd_name_holds_word(r->cat, q->kin[0], w) &&
+	       rd_name_holds_word(r->cat, q->kin[1], w);
+}
+
 /*
  * "do you do massages", "can I book a tattoo", "price of a facial": the
  * content word right after such a lead (past "a", "you", "my") names the
@@ -347,7 +355,7 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
-		if (in_read_service_name(r, q, s->w))
+		if (in_read_service_name(r, q, s->w) || kin_word(r, q, s->w))
 			continue;
 		/* "my spaniel", "our van": what is theirs is what the work is
 		 * on, not what they ask us for */
@@ -562,6 +570,14 @@ static int help_unthanked(const struct reader *r)
 	return 0;
 }
 
+/* A question for a person, or a "running late" for the counter: never
+ * read as asking about their bookings ("j'ai rdv demain mais je serai en
+ * retard"). */
+static int for_person(const struct inquiry *q)
+{
+	return q->not_text == LANG_NT_OTHER || q->not_text == LANG_NT_LATE;
+}
+
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
 {
 	q->intent = intent;
@@ -654,9 +670,54 @@ static int books_outright(const struct reader *r)
 	return 0;
 }
 
+/* The first word no service is read by, that two services' names or more
+ * hold ("banho" of "Banho cão porte pequeno", "Banho de gato"): those
+ * services, in q->kin. Only where no service was read at all. */
+static void name_kin(const struct reader *r, struct inquiry *q)
+{
+	const struct catalog *cat = r->cat;
+	q->n_kin = 0;
+	if (cat == NULL || things_asked(q, CAT_SERVICE) > 0)
+		return;
+	/* which of several only for a booking asked, never a price or a
+	 * complaint about the thing the names share (review de W s22, s41) */
+	int books =
+	    (rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL) || q->when.mentioned) &&
+	    !rd_has(r, LW_PRICE);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->thing != 0 || strlen(t->w) < 4 ||
+		    (t->eff & ~(LW_COMMON | LW_TRADE)) != 0 ||
+		    rd_has_digit(t->w))
+			continue;
+		/* "depilación masculina": a kind we do not list, for a
+		 * person, never the waxings to choose from */
+		const struct tok *next = i + 1 < r->n ? &r->t[i + 1] : NULL;
+		if (next != NULL && next->segment == t->segment &&
+		    next->thing == 0 && next->eff == 0 &&
+		    strlen(next->w) >= 4 && !rd_has_digit(next->w))
+			continue;
+		size_t n = 0, kin[INQ_MAX_KIN];
+		for (size_t k = 0; k < cat->n_services && n < INQ_MAX_KIN; k++)
+			if (rd_name_holds_word(cat, k, t->w))
+				kin[n++] = k;
+		/* two or more: which of them; one ("pequeno" after "which
+		 * bath?"): that one, where the desk asked which */
+		if (n >= 2 && !books) /* "was kostet ein Hörgerät?" */
+			continue;
+		if (n >= 2 || (n == 1 && q->n_kin == 0)) {
+			memcpy(q->kin, kin, n * sizeof kin[0]);
+			q->n_kin = n;
+		}
+		if (n >= 2)
+			return;
+	}
+}
+
 void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
+	name_kin(r, q);
 	int retest = rd_retest(r, q);
 	int kind = !retest && rd_other_kind(r, q);
 	int thing = q->n_matches > 0;
@@ -865,13 +926,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (svc &&
 	    (mine_asked ||
 	     (mine_phrase && !rd_has(r, LW_BOOK | LW_MOVE | LW_CANCEL))) &&
-	    !(q->asks & INQ_ASK_PRICE) && q->not_text != LANG_NT_OTHER) {
+	    !(q->asks & INQ_ASK_PRICE) && !for_person(q)) {
 		set(q, INQ_MY_BOOKINGS, "asks about a booking of theirs");
 		return;
 	}
 	/* "complaint - I waited past my appointment": for a person */
 	if ((rd_has(r, LW_MINE) || mine_phrase) && !svc &&
-	    !(q->asks & INQ_ASK_PRICE) && q->not_text != LANG_NT_OTHER) {
+	    !(q->asks & INQ_ASK_PRICE) && !for_person(q)) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}

@@ -354,7 +354,8 @@ static void put_list(char *out, size_t cap, size_t *pos,
 		if (i > 0)
 			puts_(out, cap, pos, v->sep != NULL ? v->sep : ", ");
 		if (v->numbered) {
-			snprintf(num, sizeof(num), "%zu) ", i + 1);
+			snprintf(num, sizeof(num), "%zu) ",
+				 v->nums != NULL ? v->nums[i] : i + 1);
 			puts_(out, cap, pos, num);
 		}
 		puts_(out, cap, pos, items[i]);
@@ -400,6 +401,15 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 					       ? vars[i].shown
 					       : vars[i].n_items;
 				char range[48];
+				if (vars[i].nums != NULL) {
+					for (size_t m = 0; m < k; m++) {
+						snprintf(range, sizeof(range),
+							 m > 0 ? "/%zu" : "%zu",
+							 vars[i].nums[m]);
+						puts_(out, cap, &pos, range);
+					}
+					break;
+				}
 				if (k <= 1)
 					snprintf(range, sizeof(range), "1");
 				else
@@ -554,6 +564,8 @@ static const struct lang_reply_spec specs[] = {
     {"price_one", "service price minutes length example", "price"},
     {"price_offered", "service price minutes length", "price"},
     {"price_all", "prices", "prices"},
+    {"duration_all", "lengths", "lengths"},
+    {"duration_same", "length", "length"},
     {"price_each", "service price minutes length", "price"},
     {"book_example", "example", ""},
     {"price_booked", "service price ref", "price"},
@@ -590,6 +602,7 @@ static const struct lang_reply_spec specs[] = {
     {"address", "business address", "address"},
     {"reminder_yes", "ahead", "ahead"},
     {"reminder_no", "", ""},
+    {"late_noted", "business", ""},
     {"notice_one", "service notice", "service notice"},
     {"notice_list", "list", "list"},
     {"notice_none", "", ""},
@@ -616,6 +629,7 @@ static const struct lang_reply_spec specs[] = {
     {"handoff_later", "when business", ""},
     {"handoff_sorry", "business", ""},
     {"handoff_sorry_later", "when business", ""},
+    {"handoff_late", "business", ""},
     {"staff_forward", "code number time text business", "code text"},
     {"staff_sent", "code number", ""},
     {"staff_no_such", "code", ""},

@@ -71,6 +71,7 @@ enum inq_ask {
 };
 
 #define INQ_MAX_MATCHES 6
+#define INQ_MAX_KIN	12
 #define INQ_MAX_THINGS	10
 #define INQ_REF_MAX	8
 #define INQ_WORD_MAX	40
@@ -119,6 +120,14 @@ struct inquiry {
 	/* Everything read, for --explain. */
 	struct inq_thing things[INQ_MAX_THINGS];
 	size_t n_things;
+	/* "quero agendar banho pro meu shih tzu" where "banho" opens the
+	 * names of six services and is no word of any: the services whose
+	 * names hold the word (two at least), to ask which of them, never
+	 * the whole menu nor a person (review pt Y s01, c01.1, c05.1); one
+	 * service alone ("ele é pequeno" after "which bath?") picks it
+	 * where the desk asked which service */
+	size_t kin[INQ_MAX_KIN];
+	size_t n_kin;
 	int asked_thing;	       /* asked for a thing by name that we
 					  don't know ("do you do massages") */
 	char asked_word[INQ_WORD_MAX]; /* that word */

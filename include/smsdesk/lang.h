@@ -251,6 +251,10 @@ enum lang_not_text {
 	 * (each service's notice_minutes; es U s50, tr U s45). */
 	LANG_NT_REMINDER,
 	LANG_NT_NOTICE,
+	/* Running late or on the way: for the people at the counter, and the
+	 * customer hears thanks, never sorry for a complaint nor "call us"
+	 * (review tr W s20: "Randevuma 10 dk gecikeceğim trafik berbat"). */
+	LANG_NT_LATE,
 	LANG_NT_COUNT
 };
 /* Beside LANG_NT_OTHER in an LW_NOT_TEXT word's val: a complaint about us
@@ -547,14 +551,17 @@ struct lang_var {
 	size_t total;
 	const char *const *brief;
 	int use_brief;
+	/* a numbered list's own numbers (NULL: 1, 2, 3...): the services
+	 * "banho" opens, each by its number on the whole menu */
+	const size_t *nums;
 };
 
 /*
  * Fill TPL's {placeholders} from vars into out (always NUL-terminated,
  * truncated at a UTF-8 boundary when cap is short). Besides the named
  * variables, "{pick}" is "1" or "1-N" for the shown items of the first
- * numbered list. An unknown placeholder renders as nothing. Returns the
- * length written.
+ * numbered list ("1/4/6" when it carries its own numbers). An unknown
+ * placeholder renders as nothing. Returns the length written.
  */
 size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 		   char *out, size_t cap);

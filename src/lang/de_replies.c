@@ -96,13 +96,15 @@ static const struct lang_tpl tpls[] = {
     /* "do you do X?": a yes, what it costs and takes, the day */
     {"price_offered", "Ja, {service} bieten wir an: {price} ({length}). "
 		      "Welcher Tag passt Ihnen?"},
-    {"price_one", "{service} kostet {price} ({length}). Zum Buchen "
+    {"price_one", "{service}: {price} ({length}). Zum Buchen "
 		  "Tag und Uhrzeit senden, z.B. {example}."},
     /* several services asked about at once: each, then one hint */
-    {"price_each", "{service} kostet {price} ({length})."},
+    {"price_each", "{service}: {price} ({length})."},
     {"book_example", "Zum Buchen Tag und Uhrzeit senden, z.B. {example}."},
     {"price_all", "Preise: {prices}."},
-    {"price_booked", "{service} kostet {price}."},
+    {"duration_all", "So lange dauert es: {lengths}."},
+    {"duration_same", "Jeder Termin dauert {length}."},
+    {"price_booked", "{service}: {price}."},
     {"duration", "{service} dauert etwa {length}."},
     {"hours_week", "Geöffnet: {hours}."},
     {"hours_day", "Am {day} haben wir {day_hours} geöffnet."},
@@ -117,11 +119,14 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Termin {ref} ist bereits storniert."},
     {"cancel_moved", "Termin {old_ref} wurde verschoben: jetzt {ref}, "
 		     "{service} {when}. Absagen: STORNO {ref} senden."},
-    {"cancel_none_named", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
-    {"cancel_none", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
+    {"cancel_none_named",
+     "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
+    {"cancel_none",
+     "Unter dieser Nummer finde ich keinen anstehenden Termin zum Absagen."},
     {"move_none_named", "Sie haben bei dieser Nummer keinen anstehenden "
 			"Termin zum Verschieben."},
-    {"move_none", "Unter dieser Nummer finde ich keinen anstehenden Termin zum Verschieben. Zum Buchen Leistung, Tag und Uhrzeit senden."},
+    {"move_none", "Unter dieser Nummer finde ich keinen anstehenden Termin zum "
+		  "Verschieben. Zum Buchen Leistung, Tag und Uhrzeit senden."},
     {"move_unknown", "Einen anstehenden Termin {ref} finden wir für diese "
 		     "Nummer leider nicht."},
     {"move_gone", "Diese Leistung bieten wir leider nicht mehr an. "
@@ -132,7 +137,8 @@ static const struct lang_tpl tpls[] = {
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
     {"list_more", " und {n} weitere"},
-    {"bookings_none", "Unter dieser Nummer finde ich keinen anstehenden Termin."},
+    {"bookings_none",
+     "Unter dieser Nummer finde ich keinen anstehenden Termin."},
     {"help", "{business}: {services}. Senden Sie z.B. {example}. STORNO "
 	     "zum Absagen, STOP zum Abmelden."},
     {"greeting", "Hallo! Hier ist {business}. Wir bieten {services}. Zum "
@@ -143,18 +149,24 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte "
      "rufen Sie uns an oder kommen Sie vorbei."},
-    {"cant_answer_call", "{topic} rufen Sie uns am besten an: {phone}. Wir helfen gern weiter."},
+    {"cant_answer_call",
+     "{topic} rufen Sie uns am besten an: {phone}. Wir helfen gern weiter."},
     {"cant_answer_sorry_call",
      "Das tut uns leid. Per SMS kann ich das nicht klären: bitte rufen Sie "
      "uns an, {phone}, wir kümmern uns darum."},
     {"none_held_call", "Falls Sie von einer anderen Nummer gebucht haben, "
 		       "rufen Sie uns bitte an: {phone}."},
     {"address", "Sie finden uns hier: {address}."},
-    {"reminder_yes", "Ja: Sie bekommen {ahead} vor jedem Termin eine Erinnerung per SMS."},
-    {"reminder_no", "Wir schicken keine Erinnerung per SMS: die Uhrzeit steht in Ihrer Terminbestätigung."},
+    {"reminder_yes",
+     "Ja: Sie bekommen {ahead} vor jedem Termin eine Erinnerung per SMS."},
+    {"reminder_no", "Wir schicken keine Erinnerung per SMS: die Uhrzeit steht "
+		    "in Ihrer Terminbestätigung."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Danke für die Nachricht, wir wissen Bescheid. Bis gleich!"},
     {"notice_one", "{service}: bitte mindestens {notice} vorher buchen."},
     {"notice_list", "Bitte mindestens so lange vorher buchen: {list}."},
-    {"notice_none", "Keine Vorlaufzeit nötig: jeder freie Termin ist buchbar, auch heute."},
+    {"notice_none",
+     "Keine Vorlaufzeit nötig: jeder freie Termin ist buchbar, auch heute."},
     {"cant_answer_can", "Ich kann Termine buchen, verschieben und absagen "
 			"und Preise und Öffnungszeiten nennen: z.B. "
 			"{example}."},
@@ -206,6 +218,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_sorry_later", "Das tut uns leid. Ich habe Ihre Nachricht an das "
 			    "Team weitergegeben; Sie bekommen eine Antwort, "
 			    "sobald wir öffnen ({when})."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late", "Danke für die Nachricht! Ich habe dem Team Bescheid "
+		     "gegeben. Bis gleich!"},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},
@@ -290,7 +305,8 @@ const struct lang_pack lang_pack_de = {
     /* Each opens cant_answer: "{topic} kann ich per SMS ..." */
     .not_text_names = {"Dazu", "Zur Bezahlung", "Zur Anfahrt", "Zum Parken",
 		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
-		       "Zum Verkauf", "Zu Erinnerungen", "Zur Vorlaufzeit"},
+		       "Zum Verkauf", "Zu Erinnerungen", "Zur Vorlaufzeit",
+		       "Zur Verspätung"},
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
 };

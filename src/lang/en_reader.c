@@ -639,11 +639,11 @@ const struct lang_word lang_en_words[] = {
     NT("in stock", SALES), NT("buy", SALES), NT("second hand", SALES),
     NT("secondhand", SALES),
     /* running late: a message for the people at the counter (handoff) */
-    NT("running late", OTHER), NT("running behind", OTHER),
-    NT("running a bit late", OTHER), NT("be late", OTHER),
-    NT("bit late", OTHER), NT("little late", OTHER), NT("mins late", OTHER),
-    NT("min late", OTHER), NT("minutes late", OTHER),
-    NT("stuck in traffic", OTHER), NT("on my way", OTHER), NT("omw", OTHER),
+    NT("running late", LATE), NT("running behind", LATE),
+    NT("running a bit late", LATE), NT("be late", LATE),
+    NT("bit late", LATE), NT("little late", LATE), NT("mins late", LATE),
+    NT("min late", LATE), NT("minutes late", LATE),
+    NT("stuck in traffic", LATE), NT("on my way", LATE), NT("omw", LATE),
 
     /* ---- words that name the trade, not a service: ask what is needed */
     W("hair", LW_TRADE), W("bike", LW_TRADE), W("bikes", LW_TRADE),

@@ -84,6 +84,8 @@ static const struct lang_tpl tpls[] = {
     {"price_each", "{service} is {price} ({length})."},
     {"book_example", "Text a day and time to book, e.g. {example}."},
     {"price_all", "Prices: {prices}."},
+    {"duration_all", "How long each takes: {lengths}."},
+    {"duration_same", "Each of our appointments takes {length}."},
     {"price_booked", "{service} is {price}."},
     {"duration", "{service} takes about {length}."},
     {"hours_week", "We're open {hours}."},
@@ -99,11 +101,14 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "Booking {ref} is already cancelled."},
     {"cancel_moved", "Booking {old_ref} was moved: it is now {ref}, "
 		     "{service} {when}. To cancel that text CANCEL {ref}."},
-    {"cancel_none_named", "I can't find an upcoming booking on this number to cancel."},
-    {"cancel_none", "I can't find an upcoming booking on this number to cancel."},
+    {"cancel_none_named",
+     "I can't find an upcoming booking on this number to cancel."},
+    {"cancel_none",
+     "I can't find an upcoming booking on this number to cancel."},
     {"move_none_named", "You have no upcoming bookings on this number to "
 			"move."},
-    {"move_none", "I can't find an upcoming booking on this number to move. Text a service, day and time to book."},
+    {"move_none", "I can't find an upcoming booking on this number to move. "
+		  "Text a service, day and time to book."},
     {"move_unknown", "Sorry, we can't find an upcoming booking {ref} for "
 		     "this number."},
     {"move_gone", "Sorry, we no longer offer that service. Text CANCEL "
@@ -127,18 +132,24 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sorry to hear that. I can't sort this out by text: please call "
      "or drop in and someone will help."},
-    {"cant_answer_call", "For {topic}, please call us on {phone}: we'll be glad to help."},
+    {"cant_answer_call",
+     "For {topic}, please call us on {phone}: we'll be glad to help."},
     {"cant_answer_sorry_call",
      "Sorry to hear that. I can't sort this out by text: please call us on "
      "{phone} and someone will help."},
     {"none_held_call",
      "If you booked from another number, please call us on {phone}."},
     {"address", "You'll find us at {address}."},
-    {"reminder_yes", "Yes: we text you a reminder {ahead} before each booking."},
-    {"reminder_no", "We don't send reminders by text: the time is in your booking's confirmation."},
+    {"reminder_yes",
+     "Yes: we text you a reminder {ahead} before each booking."},
+    {"reminder_no", "We don't send reminders by text: the time is in your "
+		    "booking's confirmation."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Thanks for letting us know. See you soon!"},
     {"notice_one", "{service}: please book at least {notice} ahead."},
     {"notice_list", "Please book at least this far ahead: {list}."},
-    {"notice_none", "No notice needed: any free time can be booked, even today."},
+    {"notice_none",
+     "No notice needed: any free time can be booked, even today."},
     {"cant_answer_can", "I can book, move or cancel appointments and tell "
 			"you prices and hours: text e.g. {example}."},
     {"opted_out", "You've opted out: no more texts from us. Text START to "
@@ -189,6 +200,9 @@ static const struct lang_tpl tpls[] = {
      "Sorry to hear that. I've passed your message to the "
      "team; someone will text you back when we open "
      "({when})."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late",
+     "Thanks for letting us know: I've told the team. See you soon!"},
     {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
 		      "your answer."},
     {"staff_sent", "Sent to {number} ({code})."},
@@ -280,6 +294,6 @@ const struct lang_pack lang_pack_en = {
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",
 		       "the progress of a job", "walk-ins", "what we sell",
-		       "reminders", "notice"},
+		       "reminders", "notice", "running late"},
     .when = &when_vocab_en,
 };

@@ -109,6 +109,8 @@ static const struct lang_tpl tpls[] = {
     {"price_each", "{service}: {price} ({length})."},
     {"book_example", "Para reservar dime fecha y hora, p. ej. {example}."},
     {"price_all", "Precios: {prices}."},
+    {"duration_all", "Duración: {lengths}."},
+    {"duration_same", "Todas nuestras citas duran {length}."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} dura aprox. {length}."},
     {"hours_week", "Abrimos {hours}."},
@@ -124,11 +126,13 @@ static const struct lang_tpl tpls[] = {
     {"cancel_already", "La reserva {ref} ya estaba cancelada."},
     {"cancel_moved", "La reserva {old_ref} ahora es {ref}: {service} "
 		     "{when}. Para cancelarla escribe CANCELAR {ref}."},
-    {"cancel_none_named", "No encuentro ninguna cita con este número que cancelar."},
+    {"cancel_none_named",
+     "No encuentro ninguna cita con este número que cancelar."},
     {"cancel_none", "No encuentro ninguna cita con este número que cancelar."},
     {"move_none_named", "No tienes ninguna cita en este número que "
 			"cambiar."},
-    {"move_none", "No encuentro ninguna cita con este número que cambiar. Para reservar escribe servicio, fecha y hora."},
+    {"move_none", "No encuentro ninguna cita con este número que cambiar. Para "
+		  "reservar escribe servicio, fecha y hora."},
     {"move_unknown", "Lo siento, no encontramos ninguna cita {ref} de este "
 		     "teléfono."},
     {"move_gone", "Lo siento, ese servicio ya no lo hacemos. Escribe "
@@ -150,17 +154,24 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: "
      "llámanos o pásate y te atendemos."},
-    {"cant_answer_call", "Sobre {topic} mejor llámanos al {phone} y te lo contamos."},
+    {"cant_answer_call",
+     "Sobre {topic} mejor llámanos al {phone} y te lo contamos."},
     {"cant_answer_sorry_call",
      "Lo sentimos mucho. Esto no puedo resolverlo por mensaje: llámanos al "
      "{phone} y te atendemos."},
     {"none_held_call", "Si reservaste desde otro número, llámanos al {phone}."},
     {"address", "Estamos en {address}."},
-    {"reminder_yes", "Sí: te enviamos un recordatorio por SMS {ahead} antes de cada cita."},
-    {"reminder_no", "No enviamos recordatorios por SMS: la hora está en la confirmación de tu cita."},
-    {"notice_one", "{service}: hay que reservar con al menos {notice} de antelación."},
+    {"reminder_yes",
+     "Sí: te enviamos un recordatorio por SMS {ahead} antes de cada cita."},
+    {"reminder_no", "No enviamos recordatorios por SMS: la hora está en la "
+		    "confirmación de tu cita."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Gracias por avisar. ¡Hasta ahora!"},
+    {"notice_one",
+     "{service}: hay que reservar con al menos {notice} de antelación."},
     {"notice_list", "Antelación mínima para reservar: {list}."},
-    {"notice_none", "No hace falta antelación: puedes reservar cualquier hueco libre, incluso hoy."},
+    {"notice_none", "No hace falta antelación: puedes reservar cualquier hueco "
+		    "libre, incluso hoy."},
     {"cant_answer_can", "Puedo reservar, cambiar o cancelar citas y darte "
 			"precios y horarios: escribe p. ej. {example}."},
     {"opted_out", "Te has dado de baja: no volveremos a escribirte. Escribe "
@@ -211,6 +222,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_sorry_later",
      "Lo sentimos mucho. He pasado tu mensaje al equipo: "
      "una persona te contesta cuando abramos ({when})."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late",
+     "Gracias por avisar: ya se lo he dicho al equipo. ¡Hasta ahora!"},
     {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
 		      "{code} + tu respuesta."},
     {"staff_sent", "Enviado a {number} ({code})."},
@@ -342,7 +356,8 @@ const struct lang_pack lang_pack_es = {
 		   "sep", "oct", "nov", "dic"},
     .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",
 		       "el estado de un trabajo", "venir sin cita",
-		       "lo que vendemos", "recordatorios", "antelación"},
+		       "lo que vendemos", "recordatorios", "antelación",
+		       "el retraso"},
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
 };

@@ -756,18 +756,18 @@ const struct lang_word lang_fr_words[] = {
     NT("devis", OTHER), NT("un devis", OTHER),
     /* en retard : un message pour la personne à l'accueil (comme
      * "running late" en anglais ; fr5 c15, fr4 s40) */
-    NT("en retard", OTHER), NT("du retard", OTHER), NT("retard de", OTHER),
-    NT("de retard", OTHER),
-    NT("un peu de retard", OTHER), NT("quelques minutes de retard", OTHER),
-    NT("les bouchons", OTHER), NT("dans les bouchons", OTHER),
-    NT("embouteillages", OTHER), NT("coince dans", OTHER),
+    NT("en retard", LATE), NT("du retard", LATE), NT("retard de", LATE),
+    NT("de retard", LATE),
+    NT("un peu de retard", LATE), NT("quelques minutes de retard", LATE),
+    NT("les bouchons", LATE), NT("dans les bouchons", LATE),
+    NT("embouteillages", LATE), NT("coince dans", LATE),
     NT("bloque dans", OTHER), NT("bloquee dans", OTHER),
     /* en route : pour la personne à l'accueil, rien n'est réservé par là
      * ("ok j'arrive" après une liste de créneaux, fr5 c03, fr4 c14) */
     NT("ok jarrive", OTHER), NT("jarrive tout de suite", OTHER),
     NT("jarrive de suite", OTHER), NT("jarrive dans", OTHER),
     NT("jarrive bientot", OTHER), NT("jarrive maintenant", OTHER),
-    NT("en route", OTHER), NT("je suis en chemin", OTHER),
+    NT("en route", LATE), NT("je suis en chemin", LATE),
     /* un SMS perso envoyé au mauvais numéro (fr5 s31 "on se voit
      * toujours ce soir ?"): une personne, jamais le menu */
     NT("on se voit", OTHER), NT("on se retrouve", OTHER), NT("on se capte", OTHER),

@@ -115,6 +115,8 @@ static const struct lang_tpl tpls[] = {
     {"book_example",
      "Envoyez un jour et une heure pour réserver, par ex. {example}."},
     {"price_all", "Nos tarifs : {prices}."},
+    {"duration_all", "Durées : {lengths}."},
+    {"duration_same", "Chacun de nos RDV dure {length}."},
     {"price_booked", "{service} : {price}."},
     {"duration", "{service} : comptez environ {length}."},
     {"hours_week", "Nous sommes ouverts {hours}."},
@@ -132,11 +134,15 @@ static const struct lang_tpl tpls[] = {
     {"cancel_moved", "Le RDV {old_ref} a été déplacé : c'est maintenant "
 		     "{ref}, {service} {when}. Pour l'annuler, envoyez "
 		     "ANNULER {ref}."},
-    {"cancel_none_named", "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
-    {"cancel_none", "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
+    {"cancel_none_named",
+     "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
+    {"cancel_none",
+     "Je ne trouve pas de RDV à venir à annuler pour ce numéro."},
     {"move_none_named", "Je ne trouve pas de RDV à venir à déplacer pour "
 			"ce numéro."},
-    {"move_none", "Je ne trouve pas de RDV à venir à déplacer pour ce numéro. Envoyez une prestation, un jour et une heure pour réserver."},
+    {"move_none",
+     "Je ne trouve pas de RDV à venir à déplacer pour ce numéro. Envoyez une "
+     "prestation, un jour et une heure pour réserver."},
     {"move_unknown", "Désolé, nous ne trouvons pas de RDV à venir {ref} "
 		     "pour ce numéro."},
     {"move_gone", "Désolé, nous ne proposons plus cette prestation. "
@@ -159,18 +165,24 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
      "appelez-nous ou passez nous voir."},
-    {"cant_answer_call", "Pour {topic}, le mieux est de nous appeler au {phone} : nous vous répondrons volontiers."},
+    {"cant_answer_call", "Pour {topic}, le mieux est de nous appeler au "
+			 "{phone} : nous vous répondrons volontiers."},
     {"cant_answer_sorry_call",
      "Nous sommes désolés. Je ne peux pas régler cela par SMS : "
      "appelez-nous au {phone}, on s'en occupe."},
     {"none_held_call",
      "Si vous avez réservé depuis un autre numéro, appelez-nous au {phone}."},
     {"address", "Notre adresse : {address}."},
-    {"reminder_yes", "Oui : nous vous envoyons un SMS de rappel {ahead} avant chaque RDV."},
-    {"reminder_no", "Nous n'envoyons pas de rappel par SMS : l'heure figure dans la confirmation de votre RDV."},
+    {"reminder_yes",
+     "Oui : nous vous envoyons un SMS de rappel {ahead} avant chaque RDV."},
+    {"reminder_no", "Nous n'envoyons pas de rappel par SMS : l'heure figure "
+		    "dans la confirmation de votre RDV."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Merci de nous prévenir. À tout à l'heure !"},
     {"notice_one", "{service} : à réserver au moins {notice} à l'avance."},
     {"notice_list", "Délai minimum pour réserver : {list}."},
-    {"notice_none", "Pas de délai : vous pouvez réserver tout créneau libre, même aujourd'hui."},
+    {"notice_none", "Pas de délai : vous pouvez réserver tout créneau libre, "
+		    "même aujourd'hui."},
     {"cant_answer_can", "Je peux réserver, déplacer ou annuler un RDV et "
 			"donner tarifs et horaires : envoyez par ex. "
 			"{example}."},
@@ -227,6 +239,9 @@ static const struct lang_tpl tpls[] = {
      "Nous sommes désolés. J'ai transmis votre message à "
      "l'équipe : une personne vous répond dès "
      "l'ouverture ({when})."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late",
+     "Merci de nous prévenir : j'ai informé l'équipe. À tout à l'heure !"},
     {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
 		      "{code} + votre réponse."},
     {"staff_sent", "Envoyé au {number} ({code})."},
@@ -362,5 +377,5 @@ const struct lang_pack lang_pack_fr = {
     .not_text_names = {"cette demande", "le paiement", "l'accès",
 		       "le stationnement", "l'avancement d'un travail",
 		       "la venue sans RDV", "les achats et bons cadeaux",
-		       "les rappels", "le délai pour réserver"},
+		       "les rappels", "le délai pour réserver", "le retard"},
 };

@@ -110,6 +110,8 @@ static const struct lang_tpl tpls[] = {
     {"price_each", "{service}: {price} ({length})."},
     {"book_example", "Envie dia e hora para agendar, ex. {example}."},
     {"price_all", "Valores: {prices}."},
+    {"duration_all", "Duração: {lengths}."},
+    {"duration_same", "Todos os nossos atendimentos duram {length}."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} leva cerca de {length}."},
     {"hours_week", "Funcionamos {hours}."},
@@ -155,17 +157,24 @@ static const struct lang_tpl tpls[] = {
     {"cant_answer_sorry",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue "
      "para nós ou passe aqui."},
-    {"cant_answer_call", "Sobre {topic}, o melhor é ligar para {phone}: a gente te ajuda."},
+    {"cant_answer_call",
+     "Sobre {topic}, o melhor é ligar para {phone}: a gente te ajuda."},
     {"cant_answer_sorry_call",
      "Sentimos muito. Não consigo resolver isso por SMS: ligue para "
      "{phone} que a gente resolve."},
     {"none_held_call", "Se agendou por outro número, ligue para {phone}."},
     {"address", "Nosso endereço: {address}."},
-    {"reminder_yes", "Sim: mandamos um lembrete por SMS {ahead} antes de cada horário."},
-    {"reminder_no", "Não mandamos lembrete por SMS: o horário está na confirmação do agendamento."},
-    {"notice_one", "{service}: agende com pelo menos {notice} de antecedência."},
+    {"reminder_yes",
+     "Sim: mandamos um lembrete por SMS {ahead} antes de cada horário."},
+    {"reminder_no", "Não mandamos lembrete por SMS: o horário está na "
+		    "confirmação do agendamento."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Obrigado por avisar. Até já!"},
+    {"notice_one",
+     "{service}: agende com pelo menos {notice} de antecedência."},
     {"notice_list", "Antecedência mínima para agendar: {list}."},
-    {"notice_none", "Não precisa de antecedência: dá para agendar qualquer horário livre, até para hoje."},
+    {"notice_none", "Não precisa de antecedência: dá para agendar qualquer "
+		    "horário livre, até para hoje."},
     {"cant_answer_can", "Posso agendar, remarcar ou cancelar e informar "
 			"valores e quando abrimos: envie ex. {example}."},
     {"opted_out", "Pronto, saiu da nossa lista de SMS. Envie START para "
@@ -218,6 +227,8 @@ static const struct lang_tpl tpls[] = {
     {"handoff_sorry_later",
      "Sentimos muito. Passei a sua mensagem para a equipe: "
      "uma pessoa responde quando abrirmos ({when})."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late", "Obrigado por avisar: já avisei a equipe. Até já!"},
     {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
 		      "{code} + a sua resposta."},
     {"staff_sent", "Enviado para {number} ({code})."},
@@ -312,5 +323,5 @@ const struct lang_pack lang_pack_pt = {
     .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
 		       "o andamento de um trabalho",
 		       "atendimento sem hora marcada", "o que vendemos",
-		       "lembretes", "antecedência"},
+		       "lembretes", "antecedência", "o atraso"},
 };

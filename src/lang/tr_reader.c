@@ -641,10 +641,12 @@ const struct lang_word lang_tr_words[] = {
     NT("makine", SALES), NT("stokta", SALES), NT("sac wax", SALES),
     /* running late, call me, a complaint: a message for the people at the
      * counter (handed to a person), never a booking — review tr1 */
-    NT("gecikecegim", OTHER), NT("geciktim", OTHER), NT("gecikiyorum", OTHER),
-    NT("gec kalacagim", OTHER), NT("gec kaliyorum", OTHER), NT("gec kalcam", OTHER),
-    NT("biraz gec", OTHER), NT("dakika gec", OTHER), NT("dk gec", OTHER),
-    NT("trafikteyim", OTHER), NT("trafige takildim", OTHER), NT("yoldayim", OTHER),
+    NT("gecikecegim", LATE), NT("geciktim", LATE), NT("gecikiyorum", LATE),
+    NT("gec kalacagim", LATE), NT("gec kaliyorum", LATE), NT("gec kalcam", LATE),
+    NT("biraz gec", LATE), NT("dakika gec", LATE), NT("dk gec", LATE),
+    NT("trafikteyim", LATE), NT("trafige takildim", LATE), NT("yoldayim", LATE),
+    NT("gecikecegiz", LATE), NT("geciktik", LATE), NT("gecikebilirim", LATE),
+    NT("gec kalacagiz", LATE), NT("gec kalabilirim", LATE), NT("yoldayiz", LATE),
     NT("arayabilir misiniz", OTHER), NT("beni arayabilir misiniz", OTHER),
     NT("arayabilir misin", OTHER), NT("aranmak istiyorum", OTHER),
     NC("sikayetim"), NC("sikayetim var"), NC("memnun kalmadim"),

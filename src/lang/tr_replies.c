@@ -98,6 +98,8 @@ static const struct lang_tpl tpls[] = {
     {"price_each", "{service} {price} ({length})."},
     {"book_example", "Randevu için gün ve saat yazın, örn. {example}."},
     {"price_all", "Fiyatlar: {prices}."},
+    {"duration_all", "Süreler: {lengths}."},
+    {"duration_same", "Tüm randevularımız {length} sürüyor."},
     {"price_booked", "{service}: {price}."},
     {"duration", "{service} yaklaşık {length} sürüyor."},
     {"hours_week", "Açık olduğumuz saatler: {hours}."},
@@ -116,10 +118,12 @@ static const struct lang_tpl tpls[] = {
     {"cancel_none_named", "Bu numarada iptal edilecek yaklaşan bir randevu "
 			  "görünmüyor. Başka bir numarayla aldıysanız o "
 			  "numaradan yazın."},
-    {"cancel_none", "Bu numarada iptal edilecek yaklaşan bir randevu görünmüyor. Mesaj almak istemiyorsanız DUR yazın."},
+    {"cancel_none", "Bu numarada iptal edilecek yaklaşan bir randevu "
+		    "görünmüyor. Mesaj almak istemiyorsanız DUR yazın."},
     {"move_none_named", "Bu numarada değiştirilecek yaklaşan bir randevu "
 			"görünmüyor."},
-    {"move_none", "Bu numarada değiştirilecek yaklaşan bir randevu görünmüyor. Randevu için hizmet, gün ve saat yazın."},
+    {"move_none", "Bu numarada değiştirilecek yaklaşan bir randevu görünmüyor. "
+		  "Randevu için hizmet, gün ve saat yazın."},
     {"move_unknown", "Üzgünüz, bu numarada yaklaşan {ref} randevusu "
 		     "bulunamadı."},
     {"move_gone", "Üzgünüz, bu hizmeti artık vermiyoruz. İptal için İPTAL "
@@ -141,18 +145,25 @@ static const struct lang_tpl tpls[] = {
 		    "cevap veremiyorum."},
     {"cant_answer_sorry", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS ile "
 			  "çözemiyorum; lütfen bizi arayın ya da uğrayın."},
-    {"cant_answer_call", "Kusura bakmayın, {topic} için en iyisi bizi {phone} numarasından aramanız; memnuniyetle yardımcı oluruz."},
+    {"cant_answer_call",
+     "Kusura bakmayın, {topic} için en iyisi bizi {phone} numarasından "
+     "aramanız; memnuniyetle yardımcı oluruz."},
     {"cant_answer_sorry_call", "Yaşadığınız sorun için çok üzgünüz. Bunu SMS "
 			       "ile çözemiyorum; lütfen {phone} numarasını "
 			       "arayın, ilgilenelim."},
     {"none_held_call", "Randevuyu başka bir numaradan aldıysanız lütfen "
 		       "{phone} numarasını arayın."},
     {"address", "Adresimiz: {address}."},
-    {"reminder_yes", "Evet: her randevudan {ahead} önce SMS ile hatırlatma gönderiyoruz."},
-    {"reminder_no", "SMS ile hatırlatma göndermiyoruz: saat, randevu onay mesajınızda yazıyor."},
+    {"reminder_yes",
+     "Evet: her randevudan {ahead} önce SMS ile hatırlatma gönderiyoruz."},
+    {"reminder_no", "SMS ile hatırlatma göndermiyoruz: saat, randevu onay "
+		    "mesajınızda yazıyor."},
+    /* running late (LANG_NT_LATE): no handoff configured */
+    {"late_noted", "Haber verdiğiniz için teşekkürler. Görüşmek üzere!"},
     {"notice_one", "{service} için en az {notice} önceden randevu alın."},
     {"notice_list", "En az şu kadar önceden randevu alın: {list}."},
-    {"notice_none", "Önceden haber gerekmez: boş olan her saate, bugün için bile randevu alabilirsiniz."},
+    {"notice_none", "Önceden haber gerekmez: boş olan her saate, bugün için "
+		    "bile randevu alabilirsiniz."},
     {"cant_answer_can", "Randevu alabilir, değiştirebilir, iptal edebilir; "
 			"fiyat ve saatleri söyleyebilirim: örn. {example}."},
     {"opted_out", "Listeden çıkarıldınız, artık mesaj göndermeyeceğiz. "
@@ -202,6 +213,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_sorry_later", "Yaşadığınız sorun için çok üzgünüz. Mesajınızı "
 			    "ekibe ilettim; açıldığımızda ({when}) size dönüş "
 			    "yapılacak."},
+    /* running late, told to the team: thanks, never sorry */
+    {"handoff_late",
+     "Haber verdiğiniz için teşekkürler, ekibe ilettim. Görüşmek üzere!"},
     {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
 		      "{code} + yanıtınız."},
     {"staff_sent", "{number} numarasına gönderildi ({code})."},
@@ -316,7 +330,7 @@ const struct lang_pack lang_pack_tr = {
     /* Each is read in "{topic} ile ilgili sorulara ...". */
     .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
 		       "işinizin durumu", "randevusuz gelme", "satış",
-		       "hatırlatma", "randevu süresi"},
+		       "hatırlatma", "randevu süresi", "gecikme"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
     .stems = &lang_tr_stems,

@@ -225,5 +225,43 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/nagelstudio.cfg" --
 t_eq "$out" "Pediküre dauert etwa 1 Std."
 t_end
 
+t_begin "tr: running late is thanked and told to the team, never a complaint's sorry (review tr W s20)"
+pcfg="$SMSDESK_SRC/tests/data/lang/tr/pilates.cfg"
+out=$("$SMSDESK_BIN" try -c "$pcfg" --now 2026-12-02T10:00 --from +905321230071 "Randevuma 10 dk gecikeceğim trafik berbat 😩" 2>/dev/null)
+t_eq "$out" "Haber verdiğiniz için teşekkürler, ekibe ilettim. Görüşmek üzere!"
+t_end
+
+t_begin "es: running late with no team taking texts: thanks, never 'call us' or sorry"
+out=$(try --now 2026-12-01T09:00 --from +34600000071 "llego 10 min tarde, hay mucho trafico, fatal")
+t_eq "$out" "Gracias por avisar. ¡Hasta ahora!"
+t_end
+
+t_begin "how long, naming no service: each service's length, never the menu (review tr W s18)"
+out=$("$SMSDESK_BIN" try -c "$pcfg" --now 2026-12-02T10:00 --from +905321230072 "Seanslar kaç dakika sürüyor?" 2>/dev/null)
+t_contains "$out" "Süreler: Deneme seansı (reformer) 50 dk, "
+t_contains "$out" "Özel yoga (birebir) 1 saat"
+t_lacks "$out" "Hangi hizmeti"
+t_end
+
+t_begin "a closed day asked with the weekend's hours: the hours said once (review tr W s12)"
+out=$("$SMSDESK_BIN" try -c "$pcfg" --now 2026-12-02T10:00 --from +905321230073 "Hafta sonu açık mısınız? Pazar günü gelebilir miyim" 2>/dev/null)
+t_eq "$out" "Üzgünüz, 6 Ara Paz kapalıyız. Açık olduğumuz saatler: Pzt-Cum 08:00-12:00 ve 13:00-21:00, Cmt 09:00-15:00."
+out=$(try --now 2026-12-01T09:00 --from +34600000073 "abris el finde? el domingo puedo ir?")
+t_eq "$out" "Lo siento, el dom 6 dic cerramos. Abrimos lun-vie 10:00-14:00 y 16:30-20:30, sáb 10:00-14:00."
+t_end
+
+t_begin "de: a price that is a word reads as one, never 'kostet kostenlos' (review de X s36)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/fahrschule.cfg" --now 2026-12-02T10:00 --from +4915112340074 "Hallo, was kostet die Erstberatung?" 2>/dev/null)
+t_contains "$out" "Kostenlose Erstberatung: kostenlos (30 Min.)."
+t_lacks "$out" "kostet kostenlos"
+t_end
+
+t_begin "a word that opens several services' names: which of them, by their menu numbers (review pt Y s01, es W s24)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/pt/petshop2.cfg" --now 2026-12-02T10:00 --from +5511987600075 "oi bom dia, quero agendar banho pro meu shih tzu" 2>/dev/null)
+t_eq "$out" "O que deseja fazer? Temos: 1) Banho cão porte pequeno 2) Banho cão porte médio 3) Banho cão porte grande 4) Banho + tosa higiênica 5) Banho + tosa completa 6) Banho de gato. Responda com o item desejado."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/reparamovil.cfg" --now 2026-12-02T10:00 --from +34612340076 "Ola kiero cita pa la pantaya del movil l sabado" 2>/dev/null)
+t_contains "$out" "Hacemos: 1) Cambio de pantalla de móvil 6) Paso de datos a móvil nuevo. Responde 1/6."
+t_end
+
 rm -rf "$tmp"
 t_done
