@@ -1228,6 +1228,123 @@ static void catalog_phrase_not_verbs(struct reader *r)
 	}
 }
 
+/* The first word of service IDX's name, folded, into out ("banho" of
+ * "Banho de gato"); 0 when too short to tell. */
+static int name_head(const struct catalog *cat, size_t idx, char *out,
+		     size_t cap)
+{
+	char name[160];
+	if (text_fold(cat->services[idx].name, name, sizeof(name)) == 0)
+		return 0;
+	size_t n = strcspn(name, " ()/+-");
+	if (n < 3 || n >= cap)
+		return 0;
+	memcpy(out, name, n);
+	out[n] = '\0';
+	return 1;
+}
+
+/* Is a word of the text the head word of service IDX's name ("banho"), or
+ * near it (ends differ by two letters at most: "banhos")? */
+static int head_in_text(const struct reader *r, size_t idx)
+{
+	char head[64];
+	if (!name_head(r->cat, idx, head, sizeof head))
+		return 1;
+	size_t hl = strlen(head);
+	for (size_t i = 0; i < r->n; i++) {
+		size_t wl = strlen(r->t[i].w);
+		if (wl >= hl && wl <= hl + 2 &&
+		    strncmp(r->t[i].w, head, hl) == 0)
+			return 1;
+		if (wl + 2 >= hl && wl < hl && wl >= 3 &&
+		    strncmp(r->t[i].w, head, wl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does service IDX's name hold W, or W with its last letter changed or an
+ * "s" more or less ("gata", "gatos" of "Banho de gato")? */
+static int name_holds_near(const struct catalog *cat, size_t idx, const char *w)
+{
+	char name[160];
+	size_t wl = strlen(w);
+	if (wl < 4 ||
+	    text_fold(cat->services[idx].name, name, sizeof(name)) == 0)
+		return 0;
+	for (const char *p = name; *p != '\0';) {
+		size_t n = strcspn(p, " ()/+-,");
+		if (n >= 4 && ((n == wl && strncmp(p, w, n - 1) == 0) ||
+			       (n + 1 == wl && strncmp(p, w, n) == 0) ||
+			       (n == wl + 1 && strncmp(p, w, wl) == 0)))
+			return 1;
+		p += n;
+		p += strspn(p, " ()/+-,");
+	}
+	return 0;
+}
+
+/* Are tokens A < B joined by "and", "also" or a "+" between them? */
+static int joined_between(const struct reader *r, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++)
+		if (r->t[k].eff & (LW_CONJ | LW_ALSO))
+			return 1;
+	for (size_t k = a; k < b; k++)
+		if (r->t[k].segment != r->t[k + 1].segment &&
+		    r->seg_plus[r->t[k].segment])
+			return 1;
+	return 0;
+}
+
+/*
+ * "vcs vacinam gato?", "cortar as unhas da minha gata", "consulta hj a
+ * tarde? minha gata nao quer comer" at a shop whose "Banho de gato" lists
+ * "gato": a service read only by an everyday word (the pack's LW_COMMON)
+ * of its name that is not the name's first ("gato", never "banho"), beside
+ * another service asked and
+ * joined to it by no "and", says whose or what the other service is for;
+ * it asks for nothing of its own (review pt Y c19.1, s50, c03.1 booked or
+ * chased a cat bath nobody asked for).
+ */
+static void modifier_of_service(const struct reader *r, struct inquiry *q)
+{
+	for (size_t b = 0; b < r->n; b++) {
+		int th = r->t[b].thing;
+		if (th == 0 || r->t[b].in_phrase)
+			continue;
+		struct inq_thing *tb = &q->things[th - 1];
+		/* only an everyday word of the pack's (the animal, the
+		 * child): "facial" of "Classic facial" is the service */
+		if (tb->kind != CAT_SERVICE || tb->role != INQ_ASKED ||
+		    !(r->t[b].cls & LW_COMMON) ||
+		    strchr(tb->word, ' ') != NULL ||
+		    !name_holds_near(r->cat, tb->idx, r->t[b].w) ||
+		    head_in_text(r, tb->idx))
+			continue;
+		/* another service asked, by a word of its own */
+		int other = 0, linked = 0;
+		for (size_t a = 0; a < r->n; a++) {
+			int ta = r->t[a].thing;
+			if (ta == 0 || ta == th)
+				continue;
+			const struct inq_thing *o = &q->things[ta - 1];
+			if (o->kind != CAT_SERVICE || o->role != INQ_ASKED ||
+			    o->idx == tb->idx)
+				continue;
+			other = 1;
+			linked |= a < b ? joined_between(r, a, b)
+					: joined_between(r, b, a);
+		}
+		/* the same word named again elsewhere keeps it asked */
+		for (size_t k = 0; k < r->n; k++)
+			linked |= k != b && r->t[k].thing == th;
+		if (other && !linked)
+			tb->role = INQ_TRADE_WORD;
+	}
+}
+
 static int asked_service_at(const struct reader *r, const struct inquiry *q,
 			    size_t i)
 {
@@ -1299,6 +1416,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	rd_shared_head(r, q);
 	passing_mentions(r, q);
 	rd_conditions(r, q);
+	modifier_of_service(r, q);
 	unit_of_service(r, q);
 	kind_of_service(r, q);
 	place_of_service(r, q);
