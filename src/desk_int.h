@@ -237,6 +237,10 @@ enum svc_beside { BESIDE_NOTHING, BESIDE_PRICE, BESIDE_LENGTH };
 void services_list(struct ctx *c, struct part *p, const char *name,
 		   int numbered, enum svc_beside beside);
 const char *biz(const struct ctx *c);
+/* A number as the business's own country writes it at home ("04 78 29 13
+ * 52"; review rounds fr, tr Z: "+33478291352" read as a machine's), from
+ * the reply's pool; another country's stays E.164. */
+const char *show_phone(struct ctx *c, const char *e164);
 
 /* desk_slots.c */
 int has_place(struct ctx *c, const struct cat_service *svc, int64_t t,

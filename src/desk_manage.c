@@ -62,7 +62,7 @@ static int none_held_applies(const struct ctx *c, enum held_said how)
 
 static void none_held_person(struct ctx *c, enum held_said how)
 {
-	const char *phone = c->cat->business_phone;
+	const char *phone = show_phone(c, c->cat->business_phone);
 	if (!none_held_applies(c, how))
 		return;
 	if (!staff_forward(c)) {
@@ -824,7 +824,7 @@ static void add_policy(struct ctx *c, int topic, int prio)
 
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 {
-	const char *phone = c->cat->business_phone;
+	const char *phone = show_phone(c, c->cat->business_phone);
 	if (topic < 0 || topic >= LANG_NT_COUNT)
 		topic = LANG_NT_OTHER;
 	if (topic == LANG_NT_DIRECTIONS && c->cat->business_address != NULL) {

@@ -7,6 +7,7 @@
  * cut from the end.
  */
 #include "desk_int.h"
+#include "smsdesk/phone.h"
 
 #include "smsdesk/text.h"
 
@@ -131,6 +132,20 @@ const char *ref_note(const struct ctx *c, const struct cat_referral *r)
 	return catalog_tr(r->notes, r->n_notes, c->pack->code, r->note);
 }
 
+/* The names a part says (services, topics) start lower case inside a
+ * sentence, but in German (reviews es, pt, tr, fr Z: "no hacemos
+ * Reparación de móviles", "não fazemos Receita"). */
+static void mark_names(const struct ctx *c, struct part *p)
+{
+	static const char *const names[] = {"service", "topic", "topics",
+					    "thing", "visit"};
+	int german = strcmp(c->pack->code, "de") == 0;
+	for (size_t k = 0; k < p->n_vars; k++)
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strcmp(p->vars[k].name, names[i]) == 0)
+				p->vars[k].lower_mid = !german;
+}
+
 static size_t render_all(struct ctx *c, const int *dropped, char *out,
 			 size_t cap)
 {
@@ -141,6 +156,7 @@ static size_t render_all(struct ctx *c, const int *dropped, char *out,
 		if (dropped[i])
 			continue;
 		char one[DESK_REPLY_MAX];
+		mark_names(c, p);
 		size_t n = lang_render(tpl_text(c, p->tpl), p->vars, p->n_vars,
 				       one, sizeof(one));
 		if (n == 0)
@@ -359,6 +375,15 @@ void sign(struct ctx *c)
 const char *biz(const struct ctx *c)
 {
 	return c->cat->business_name != NULL ? c->cat->business_name : "";
+}
+
+const char *show_phone(struct ctx *c, const char *e164)
+{
+	char home[40];
+	if (e164 == NULL ||
+	    phone_national(e164, c->cat->country, home, sizeof home) != 0)
+		return e164;
+	return pool_fmt(c, "%s", home);
 }
 
 /* ---- values in the pack's words ------------------------------------------ */

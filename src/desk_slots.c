@@ -497,10 +497,11 @@ size_t refer(struct ctx *c, struct part *p, const char *id,
 		    &c->cat->referrals[idx[order[i]]];
 		const char *note = ref_note(c, r);
 		if (note != NULL && note[0] != '\0')
-			items[k] =
-			    pool_fmt(c, "%s %s (%s)", r->name, r->phone, note);
+			items[k] = pool_fmt(c, "%s %s (%s)", r->name,
+					    show_phone(c, r->phone), note);
 		else
-			items[k] = pool_fmt(c, "%s %s", r->name, r->phone);
+			items[k] = pool_fmt(c, "%s %s", r->name,
+					    show_phone(c, r->phone));
 		no->names[k] = r->name;
 		k++;
 	}

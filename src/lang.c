@@ -331,6 +331,49 @@ static void puts_(char *out, size_t cap, size_t *pos, const char *s)
 	put(out, cap, pos, s, strlen(s));
 }
 
+/* Is position AT of out inside a sentence: after a word, never at the
+ * start, after ". ! ? :" or a list's "1) "? */
+static int mid_sentence(const char *out, size_t at)
+{
+	size_t k = at;
+	while (k > 0 && out[k - 1] == ' ')
+		k--;
+	if (k == 0 || k == at)
+		return 0; /* the start, or glued to what comes before */
+	char c = out[k - 1];
+	return !(c == '.' || c == '!' || c == '?' || c == ':' || c == ')' ||
+		 c == '(' || c == '"' || c == '\n' || (c >= '0' && c <= '9'));
+}
+
+/* Lower the first letter of out[at, end) when the word it starts is not
+ * all capitals ("TÜV", "LCA", "HU/AU" stay): ASCII, Latin-1 capitals in
+ * UTF-8 (C3 80-9E) and Turkish "İ" (C4 B0, to "i"). Returns the bytes the
+ * text got shorter by (1 for "İ"). */
+static size_t lower_first(char *out, size_t at, size_t end)
+{
+	unsigned char *p = (unsigned char *)out + at;
+	if (at + 2 >= end)
+		return 0;
+	/* the second letter upper case too: an acronym, kept */
+	size_t w = (p[0] >= 0xC0) ? 2 : 1;
+	const unsigned char *n = p + w;
+	if ((n[0] >= 'A' && n[0] <= 'Z') ||
+	    (n[0] == 0xC3 && n[1] >= 0x80 && n[1] <= 0x9E) || n[0] == '/' ||
+	    n[0] == '-' || n[0] == ' ' || (n[0] >= '0' && n[0] <= '9'))
+		return 0;
+	if (p[0] >= 'A' && p[0] <= 'Z')
+		p[0] = (unsigned char)(p[0] - 'A' + 'a');
+	else if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E && p[1] != 0x97)
+		p[1] = (unsigned char)(p[1] + 0x20);
+	else if (p[0] == 0xC4 && p[1] == 0xB0) {
+		/* "İ" to "i": one byte shorter, the rest moved up */
+		p[0] = 'i';
+		memmove(p + 1, p + 2, strlen((char *)p + 2) + 1);
+		return 1;
+	}
+	return 0;
+}
+
 static const struct lang_var *var_named(const struct lang_var *vars, size_t n,
 					const char *name, size_t len)
 {
@@ -421,10 +464,13 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 		} else {
 			const struct lang_var *v =
 			    var_named(vars, n_vars, name, len);
+			size_t at = pos;
 			if (v != NULL && v->value != NULL)
 				puts_(out, cap, &pos, v->value);
 			else if (v != NULL && v->items != NULL)
 				put_list(out, cap, &pos, v);
+			if (v != NULL && v->lower_mid && mid_sentence(out, at))
+				pos -= lower_first(out, at, pos);
 		}
 		tpl = close + 1;
 		/* a value ending in its own full stop ("1 Std. 30 Min.")

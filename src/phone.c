@@ -678,3 +678,109 @@ void phone_lengths_text(unsigned cc, char *out, size_t cap)
 				      len);
 	}
 }
+
+/* ---- writing a number for a reader at home -------------------------------
+ */
+
+/* Copy digits d (n of them) into out at *pos in groups of the sizes in g
+ * (0 ends; the last size repeats), a space between groups. */
+static void put_groups(char *out, size_t cap, size_t *pos, const char *d,
+		       size_t n, const int *g)
+{
+	size_t k = 0;
+	for (int gi = 0; k < n; gi += g[gi + 1] != 0) {
+		size_t take = (size_t)g[gi];
+		if (take > n - k)
+			take = n - k;
+		if (k > 0 && *pos + 1 < cap)
+			out[(*pos)++] = ' ';
+		for (size_t i = 0; i < take && *pos + 1 < cap; i++)
+			out[(*pos)++] = d[k + i];
+		k += take;
+	}
+	out[*pos] = '\0';
+}
+
+static int national_into(const char *e164, const char *country, char *out,
+			 size_t cap)
+{
+	const struct phone_country *pc = phone_country(country);
+	size_t cl = 0;
+	if (cap == 0)
+		return -1;
+	out[0] = '\0';
+	if (e164 == NULL || e164[0] != '+' || pc == NULL ||
+	    !phone_calling_code(e164 + 1, &cl))
+		return -1;
+	unsigned code = 0;
+	for (size_t i = 0; i < cl; i++)
+		code = code * 10 + (unsigned)(e164[1 + i] - '0');
+	if (code != pc->cc)
+		return -1;
+	const char *d = e164 + 1 + cl;
+	size_t n = strlen(d), pos = 0;
+	char trunk[8] = "";
+	size_t tl = strcspn(pc->trunk, "|");
+	if (tl < sizeof trunk) {
+		memcpy(trunk, pc->trunk, tl);
+		trunk[tl] = '\0';
+	}
+	/* how each country groups its numbers at home (the national plans'
+	 * usual written forms: "04 78 29 13 52", "0332 251 44 10",
+	 * "968 12 34 56", "(48) 99912-3456"); elsewhere the trunk prefix
+	 * and the digits unbroken */
+	static const int fr[] = {1, 2, 0}, tr[] = {3, 3, 2, 2, 0},
+			 es[] = {3, 2, 2, 2, 0}, pt[] = {3, 3, 3, 0},
+			 gb_mobile[] = {4, 6, 0};
+	const int *g = NULL;
+	if (pc->cc == 33 && n == 9)
+		g = fr;
+	else if (pc->cc == 90 && n == 10)
+		g = tr;
+	else if (pc->cc == 34 && n == 9)
+		g = d[0] == '6' || d[0] == '7' ? pt : es;
+	else if (pc->cc == 351 && n == 9)
+		g = pt;
+	else if (pc->cc == 44 && n == 10 && d[0] == '7')
+		g = gb_mobile;
+	if (pc->cc == 55 && (n == 10 || n == 11)) {
+		pos = (size_t)snprintf(out, cap, "(%.2s) %.*s-%s", d,
+				       (int)(n - 6), d + 2, d + n - 4);
+		return pos < cap ? 0 : -1;
+	}
+	if (g == NULL) {
+		pos = (size_t)snprintf(out, cap, "%s%s", trunk, d);
+		return pos < cap ? 0 : -1;
+	}
+	/* the trunk prefix joins the first group ("04", "0332") */
+	pos = (size_t)snprintf(out, cap, "%s", trunk);
+	if (pos >= cap)
+		return -1;
+	char first[8];
+	size_t f = (size_t)g[0] < n ? (size_t)g[0] : n;
+	memcpy(first, d, f);
+	first[f] = '\0';
+	pos += (size_t)snprintf(out + pos, cap - pos, "%s", first);
+	if (pos >= cap)
+		return -1;
+	if (f < n) {
+		out[pos++] = ' ';
+		out[pos] = '\0';
+		put_groups(out, cap, &pos, d + f, n - f, g + 1);
+	}
+	return 0;
+}
+
+int phone_national(const char *e164, const char *country, char *out, size_t cap)
+{
+	/* written whole into room enough, then copied: never half a number */
+	char full[48];
+	if (cap == 0)
+		return -1;
+	out[0] = '\0';
+	if (national_into(e164, country, full, sizeof full) != 0 ||
+	    strlen(full) + 1 > cap)
+		return -1;
+	memcpy(out, full, strlen(full) + 1);
+	return 0;
+}

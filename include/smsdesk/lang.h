@@ -554,6 +554,11 @@ struct lang_var {
 	/* a numbered list's own numbers (NULL: 1, 2, 3...): the services
 	 * "banho" opens, each by its number on the whole menu */
 	const size_t *nums;
+	/* a name ("Cambio de pantalla", "Mekanik tamir") said inside a
+	 * sentence starts lower case ("para cambio de pantalla"); at a
+	 * sentence's start, after a colon or in a numbered list it stays.
+	 * Never for German, whose nouns keep their capital. */
+	int lower_mid;
 };
 
 /*

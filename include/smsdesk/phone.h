@@ -89,6 +89,16 @@ int phone_to_e164(const char *written, const char *country, char *out,
 int phone_to_e164_any_length(const char *written, const char *country,
 			     char *out, size_t cap);
 
+/*
+ * An E.164 number as people of COUNTRY (ISO alpha-2) write it at home, into
+ * out: "+33478291352" in FR is "04 78 29 13 52", "+903322514410" in TR
+ * "0332 251 44 10", "+5548999123456" in BR "(48) 99912-3456"; elsewhere
+ * the trunk prefix and the digits. Returns 0, or -1 (out "") when the
+ * number is of another country or cannot be written: keep the E.164 form.
+ */
+int phone_national(const char *e164, const char *country, char *out,
+		   size_t cap);
+
 /* A short English sentence for an enum phone_error. */
 const char *phone_error_text(int err);
 

@@ -134,6 +134,15 @@ static void traffic(struct store *st, int64_t now)
 		printf("Traffic: cannot be read now (%s)\n", store_errmsg(st));
 		return;
 	}
+	/* a customer still waits when the desk has been quiet for a day:
+	 * the day before the last text in counts too (and a daemon run on
+	 * a clock of its own, serve --now, is read on that clock) */
+	struct store_traffic w;
+	if (t.last_in_at > 0 && t.last_in_at < now - 24 * 3600 &&
+	    store_traffic(st, t.last_in_at - 24 * 3600, &w) == STORE_OK) {
+		t.waiting = w.waiting;
+		t.oldest_waiting = w.oldest_waiting;
+	}
 	moment(t.last_in_at, now, in, sizeof(in));
 	moment(t.last_out_at, now, out, sizeof(out));
 	printf("Last text in:  %s\n", in);

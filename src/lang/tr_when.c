@@ -43,6 +43,10 @@ static const struct when_word tr_words[] = {
     E("araba", WS_COUNTED, 0),
     E("araç", WS_COUNTED, 0),
     E("lastik", WS_COUNTED, 0),
+    /* "2 tane dolgu", "4 adet lastik": the counters (review tr X c18.1
+     * "2 tane dolgu" read as 14:00) */
+    E("tane", WS_COUNTED, 0),
+    E("adet", WS_COUNTED, 0),
 
     /* ---- göreli günler ---- */
     E("bugün", WS_REL_DAY, 0),

@@ -279,6 +279,46 @@ static void test_kind(void)
 	CHECK_INT(phone_kind("+", -1), PHONE_KIND_ALPHANUMERIC);
 }
 
+/* A number written as its country writes it at home, and every home
+ * form read back to the same E.164 (the reply's number is one a customer
+ * can dial and that phone_to_e164 takes). */
+static void test_national(void)
+{
+	static const struct {
+		const char *e164, *country, *home;
+	} homes[] = {
+	    {"+33478291352", "FR", "04 78 29 13 52"},
+	    {"+33612345678", "fr", "06 12 34 56 78"},
+	    {"+903322514410", "TR", "0332 251 44 10"},
+	    {"+34968123456", "ES", "968 12 34 56"},
+	    {"+34612345678", "ES", "612 345 678"},
+	    {"+351912345678", "PT", "912 345 678"},
+	    {"+5548999123456", "BR", "(48) 99912-3456"},
+	    {"+554832224410", "BR", "(48) 3222-4410"},
+	    {"+447700900123", "GB", "07700 900123"},
+	    {"+4922112345678", "DE", "022112345678"},
+	};
+	char out[40], back[PHONE_E164_MAX];
+	for (size_t i = 0; i < sizeof homes / sizeof homes[0]; i++) {
+		CHECK_INT(phone_national(homes[i].e164, homes[i].country, out,
+					 sizeof out),
+			  0);
+		CHECK_STR(out, homes[i].home);
+		CHECK_INT(
+		    phone_to_e164(out, homes[i].country, back, sizeof back),
+		    PHONE_OK);
+		CHECK_STR(back, homes[i].e164);
+	}
+	/* another country's number, or none known: kept E.164 by the caller */
+	CHECK_INT(phone_national("+33478291352", "ES", out, sizeof out), -1);
+	CHECK_STR(out, "");
+	CHECK_INT(phone_national("+33478291352", "", out, sizeof out), -1);
+	CHECK_INT(phone_national("0478291352", "FR", out, sizeof out), -1);
+	CHECK_INT(phone_national(NULL, "FR", out, sizeof out), -1);
+	/* too little room: an error, never half a number */
+	CHECK_INT(phone_national("+33478291352", "FR", out, 6), -1);
+}
+
 int main(void)
 {
 	test_rows();
@@ -289,5 +329,6 @@ int main(void)
 	RUN(test_zone_tab_countries);
 	RUN(test_calling_code);
 	RUN(test_kind);
+	RUN(test_national);
 	return h_done();
 }
