@@ -134,6 +134,11 @@ static int held_told(const struct reader *r, size_t i, size_t e)
 			return 0;
 		if (holds_at(r, i - k))
 			return when || booked_after(r, e);
+		/* "Tenho consulta marcada amanhã às 10h, posso ...?": "have
+		 * I" and "booked" after the service tell of one held, never
+		 * one to book (review pt Z s58 booked a second) */
+		if ((b->cls & LW_HAVE_I) && booked_after(r, e))
+			return 1;
 		if ((b->eff & (LW_NEGATE | LW_BOOK | LW_QUESTION | LW_CONJ)))
 			return 0;
 		if ((b->eff & (LW_DATEWORD | LW_WEEKDAY)) || rd_has_digit(b->w))
