@@ -116,6 +116,9 @@ const struct lang_word lang_de_asks[] = {
      * Katalogs antwortet */
     NT("erinnerung per sms", REMINDER), NT("eine erinnerung", REMINDER),
     NT("erinnerungs sms", REMINDER), NT("erinnerungssms", REMINDER),
+    /* "Bekomm ich da vorher noch ne Erinnerung?" (review de X c15.3) */
+    NT("ne erinnerung", REMINDER), NT("noch ne erinnerung", REMINDER),
+    NT("einer erinnerung", REMINDER), NT("erinnerung vorher", REMINDER),
     NT("erinnert ihr mich", REMINDER), NT("erinnern sie mich", REMINDER),
     NT("wie weit im voraus", NOTICE), NT("wie kurzfristig", NOTICE),
     /* "Ist die Reinigung kostenlos?", "kostet das was?": its price

@@ -179,6 +179,11 @@ const struct lang_word lang_fr_asks[] = {
     NT("rappel la veille", REMINDER), NT("envoyer un rappel", REMINDER),
     NT("envoyez un rappel", REMINDER), NT("envoyez des rappels", REMINDER),
     NT("rappel par sms", REMINDER), NT("un rappel par sms", REMINDER),
+    /* "Vous m'enverrez un rappel ?" (review fr Z c15.2 handed on) */
+    NT("menverrez un rappel", REMINDER), NT("menvoyez un rappel", REMINDER),
+    NT("menverrez un sms", REMINDER), NT("recevoir un rappel", REMINDER),
+    NT("aurai un rappel", REMINDER), NT("y a un rappel", REMINDER),
+    NT("un rappel avant", REMINDER), NT("un petit rappel", REMINDER),
     NT("combien de temps a l avance", NOTICE),
     NT("combien de temps a lavance", NOTICE),
     NT("combien de jours a l avance", NOTICE),
