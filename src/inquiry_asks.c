@@ -501,6 +501,48 @@ static int question_of_ours(const struct reader *r, const struct inquiry *q)
 	return unknown >= (trade ? 1 : how_long ? 3 : 2);
 }
 
+/*
+ * "Kann man mit 54 noch Ukulele lernen als Anfänger?", "azot gerçekten fark
+ * eder mi?", "Können Eltern in der Früherziehung dabei bleiben?": a
+ * question naming a service, with two words or more we do not know in the
+ * question itself, and no day, time, booking, price or length asked, asks
+ * something of its own about the service: for a person, never "which day
+ * for it?" (the largest class of reviews de, tr, pt, es Z).
+ */
+static int asks_about_service(const struct reader *r, const struct inquiry *q)
+{
+	if (!r->qmark || q->intent != INQ_BOOK || q->when.mentioned ||
+	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE || q->asks != 0 ||
+	    q->not_text >= 0 || q->held > 0 || offer_word_at(r) >= 0 ||
+	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION |
+			  LW_HOURS | LW_MOVE | LW_CANCEL | LW_CHOICE | LW_YES |
+			  LW_NO))
+		return 0;
+	for (int seg = 0; seg < MAX_SEGMENTS; seg++) {
+		if (!r->seg_q[seg])
+			continue;
+		int service = 0, unknown = 0, first = 1;
+		for (size_t i = 0; i < r->n; i++) {
+			const struct tok *t = &r->t[i];
+			if (t->segment != seg)
+				continue;
+			/* "Und normale Maniküre mit Lack?": whether we do
+			 * that one too, the booking prompt's (de T c09.2) */
+			if (first && (t->eff & (LW_CONJ | LW_ALSO)))
+				break;
+			first = 0;
+			if (t->thing > 0 &&
+			    q->things[t->thing - 1].kind == CAT_SERVICE &&
+			    q->things[t->thing - 1].role == INQ_ASKED)
+				service = 1;
+			unknown += unknown_word(t);
+		}
+		if (service && unknown >= 2)
+			return 1;
+	}
+	return 0;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {
@@ -530,6 +572,13 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 		q->not_text = LANG_NT_OTHER;
 		q->asked_thing = 0;
 		q->rule = "a question naming nothing of ours: for a person";
+		return;
+	}
+	if (asks_about_service(r, q)) {
+		q->intent = INQ_NOT_TEXT;
+		q->not_text = LANG_NT_OTHER;
+		q->asked_thing = 0;
+		q->rule = "a question of its own about a service: for a person";
 		return;
 	}
 	if (unlisted_kind(r, q)) {
