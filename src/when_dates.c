@@ -232,10 +232,15 @@ int wr_date(struct rd *rd, int i)
 			 * the second dot, a word before it, or a time or a
 			 * weekday after it says so (review tr K s36 read
 			 * 12:12 and booked Saturday the 5th) */
+			/* ... or a weekday before it, or a clock time
+			 * right after ("Mo 14.12 9:00": review de AA s49
+			 * booked Monday the 7th) */
 			int dotted = sep == '.' && b >= 1 && b <= 12 &&
 				     (t1->dot || has(rd, i - 1, WS_SKIP) ||
 				      has(rd, i + 2, WS_AT) ||
-				      has(rd, i + 2, WS_WEEKDAY)) &&
+				      has(rd, i + 2, WS_WEEKDAY) ||
+				      (i > 0 && has(rd, i - 1, WS_WEEKDAY)) ||
+				      (t2->num >= 0 && t2->sep == ':')) &&
 				     !after_time_word(rd, i);
 			if (sep == '.' && t1->sep != '.' && t1->ndigits == 2 &&
 			    a <= 24 && b <= 59 && !dotted)
