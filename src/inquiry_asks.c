@@ -471,12 +471,11 @@ static int unlisted_kind(const struct reader *r, const struct inquiry *q)
  * oder?", "kann ich mit jemand anderem fahren?": a question that names no
  * service or topic, no clock time and no booking noun, with two words
  * we do not know, asks something of its own. The menu of services
- * answered it (review de X s22, s26, s46, s59): for a person.
+ * answered it (review de X s22, s26, s46, s59): for a person. So does
+ * the trade's word beside one we do not know ("kann ich auch mit meinem
+ * eigenen Auto üben?" at a driving school, s41, s62); "vous faites de la
+ * coiffure ?" asks only the trade.
  */
-/* "kann ich auch mit meinem eigenen Auto üben?", "gibts bei euch
- * fahrradständer?" at a driving school: the trade's word beside one we do
- * not know asks about the trade, not which service (review de X s41, s62
- * got the menu); "vous faites de la coiffure ?" asks only the trade. */
 static int question_of_ours(const struct reader *r, const struct inquiry *q)
 {
 	int trade = q->intent == INQ_TRADE;
@@ -543,6 +542,15 @@ static int asks_about_service(const struct reader *r, const struct inquiry *q)
 	return 0;
 }
 
+/* The text is a question only a person can answer, by RULE. */
+static void to_person(struct inquiry *q, const char *rule)
+{
+	q->intent = INQ_NOT_TEXT;
+	q->not_text = LANG_NT_OTHER;
+	q->asked_thing = 0;
+	q->rule = rule;
+}
+
 void rd_questions(const struct reader *r, struct inquiry *q)
 {
 	switch (q->intent) {
@@ -561,32 +569,22 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	if (q->n_matches == 0 && q->n_times == 0 &&
 	    q->when.time == WHEN_TIME_NONE && !rd_has(r, LW_BOOK) &&
 	    names_staff(r)) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "asks about a person of the team: for a person";
+		to_person(q, "asks about a person of the team: for a person");
 		return;
 	}
 	if (question_of_ours(r, q)) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "a question naming nothing of ours: for a person";
+		to_person(q, "a question naming nothing of ours: for a person");
 		return;
 	}
 	if (asks_about_service(r, q)) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "a question of its own about a service: for a person";
+		to_person(
+		    q, "a question of its own about a service: for a person");
 		return;
 	}
 	if (unlisted_kind(r, q)) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "a kind of a service the catalog does not list: for "
-			  "a person";
+		to_person(q,
+			  "a kind of a service the catalog does not list: for "
+			  "a person");
 		return;
 	}
 	if (asks_if_free(r) && !q->when.mentioned && q->n_times == 0 &&
@@ -602,10 +600,7 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	int alen = 0;
 	int offered = advice_where(r, &alen) < 0 ? asks_if_offered(r, q) : 0;
 	if (offered == 2) {
-		q->intent = INQ_NOT_TEXT;
-		q->not_text = LANG_NT_OTHER;
-		q->asked_thing = 0;
-		q->rule = "do you do it, and more about it: for a person";
+		to_person(q, "do you do it, and more about it: for a person");
 		return;
 	}
 	if (offered) {
@@ -644,8 +639,5 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	if (pw >= at && pw < at + len)
 		q->asks &= ~(unsigned)INQ_ASK_PRICE;
 	/* the price or length asked beside it is answered too */
-	q->intent = INQ_NOT_TEXT;
-	q->not_text = LANG_NT_OTHER;
-	q->asked_thing = 0;
-	q->rule = "a question about a service, not a booking: for a person";
+	to_person(q, "a question about a service, not a booking: for a person");
 }
