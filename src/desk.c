@@ -554,6 +554,43 @@ static int describes_held(struct ctx *c, const struct inquiry *q,
 	return 1;
 }
 
+/*
+ * A question for a person about one of our services ("do you do product
+ * shots? I sell jewellery"): the service stays the conversation's, so "next
+ * Wednesday morning?" after it asks no "which service?" with the whole menu
+ * (reviews tr AA c08.2, c11.2). Never over a question of ours still open.
+ */
+static void keep_service_talked(struct ctx *c, const struct inquiry *q,
+				const struct cat_service *svc)
+{
+	if (svc == NULL || c->err || c->have_pend || c->out->d.sorry ||
+	    q->complaint || q->not_text == LANG_NT_LATE || q->other)
+		return; /* a complaint or a late arrival books nothing next */
+	/* "I had the trial lesson last week, what now?": a visit gone by
+	 * is no service to book again (review de Z c10) */
+	if (q->when.mentioned &&
+	    (!q->when.has_day || q->when.problem != WHEN_FINE))
+		return;
+	/* only one service, named as the catalog names it: "levar" read
+	 * as "lavar" beside "tosar", or a check-up "for my son" at a
+	 * clinic with a children's one, is no service to book on a later
+	 * "tomorrow 4pm" (review pt R c21, tr X c16) */
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->kind == CAT_SERVICE &&
+		    (t->distance != 0 || &c->cat->services[t->idx] != svc))
+			return;
+	}
+	if (q->n_kin > 0)
+		return;
+	struct request rq;
+	memset(&rq, 0, sizeof(rq));
+	rq.svc = svc;
+	if (q->when.has_day)
+		rq.w = q->when;
+	remember_answered(c, &rq);
+}
+
 /* ---- the rules ------------------------------------------------------------
  */
 
@@ -772,6 +809,7 @@ static void dispatch(struct ctx *c, const char *text)
 				c->item = -1;
 			}
 			answer_questions(c, &rest, svc, 0);
+			keep_service_talked(c, q, svc);
 		}
 		return;
 	case INQ_UNKNOWN:

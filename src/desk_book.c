@@ -374,6 +374,42 @@ static void offer_day(struct ctx *c, const struct request *rq, int from, int to,
 }
 
 /* Offer across a span of days ("this weekend", "next week"). */
+/* "le soir", "en fin de journée": a part of the day, not "after 5". */
+static int part_of_day(const struct when_req *w)
+{
+	return w->time == WHEN_TIME_WINDOW && w->time_rule != NULL &&
+	       strcmp(w->time_rule, "part of the day") == 0;
+}
+
+/*
+ * "la semaine prochaine en fin de journée" for a service too long to start
+ * in the evening before we close: each day's last start within one
+ * service's length before the part of the day, as a single day's "le soir"
+ * is answered (review fr AA c15.1 was told nothing was free all week).
+ */
+static size_t latest_in_range(struct ctx *c, const struct request *rq,
+			      const struct store_booking *mv, int64_t *opts)
+{
+	size_t n = 0;
+	for (struct when_day d = rq->w.range_first;
+	     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
+	     d = when_day_add(d, 1)) {
+		int64_t t[1];
+		if (when_day_cmp(&d, &c->lnow.day) < 0 ||
+		    when_day_diff(&c->lnow.day, &d) >
+			c->cat->policy.booking_horizon_days)
+			continue;
+		int64_t at = epoch_of(c, &d, rq->w.from_min);
+		if (nearest_slots(c, rq->svc, &d, rq->w.from_min, mv, t, 1) ==
+			1 &&
+		    t[0] < at && at - t[0] <= (int64_t)rq->svc->minutes * 60)
+			opts[n++] = t[0];
+		if (c->err)
+			break;
+	}
+	return n;
+}
+
 static void offer_range(struct ctx *c, struct request *rq)
 {
 	int64_t opts[LIST_SLOTS];
@@ -422,6 +458,10 @@ static void offer_range(struct ctx *c, struct request *rq)
 			}
 		}
 	}
+	if (n == 0 && part_of_day(&rq->w))
+		n = latest_in_range(c, rq, mv, opts);
+	if (c->err)
+		return;
 	for (size_t i = 1; i < n; i++) /* in time order */
 		for (size_t j = i; j > 0 && opts[j - 1] > opts[j]; j--) {
 			int64_t t = opts[j];
@@ -432,6 +472,17 @@ static void offer_range(struct ctx *c, struct request *rq)
 		rq->w.day = rq->w.range_first;
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
 			rq->w.day = c->lnow.day;
+		/* the no names an open day of the span, never the
+		 * Monday we are closed on (review fr AA c15.1) */
+		for (struct when_day d = rq->w.day;
+		     when_day_cmp(&d, &rq->w.range_last) <= 0;
+		     d = when_day_add(d, 1)) {
+			int op[8], cl[8];
+			if (when_hours_of(c->cat, &d, op, cl, 8) > 0) {
+				rq->w.day = d;
+				break;
+			}
+		}
 		rq->w.has_day = 1;
 		/* "am Wochenende?" at a business closed then: closed, with
 		 * the next free slots, never "nothing free at that time" */

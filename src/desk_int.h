@@ -26,6 +26,7 @@
 #define MAX_GRID   160 /* slot starts considered on one day */
 #define NEAREST	   3   /* alternatives offered around a requested time */
 #define LIST_SLOTS 4   /* free slots listed when no time was given */
+#define PER_DAY	   2   /* of the next free slots, at most this many a day */
 /* A service said to follow another may start this much after it ends,
  * or one step of its own start grid when that is longer (a 2-hour groom
  * starts on the even hours); more is no longer "straight after". */

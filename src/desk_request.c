@@ -83,7 +83,10 @@ void answer_questions(struct ctx *c, const struct inquiry *q,
 		also_decide(c, DESK_HOURS, DESK_REASON_NONE);
 		add_hours(c, &q->hours_when, 2);
 	}
-	if (q->not_text >= 0) {
+	/* the main answer already hands it to a person: "call us" twice,
+	 * and a handoff told apart, read as a machine's (review tr W s31) */
+	if (q->not_text >= 0 &&
+	    !(main == DESK_CANT_ANSWER && q->not_text == LANG_NT_OTHER)) {
 		enum desk_kind k = not_text_kind(c, q->not_text);
 		also_decide(c, k,
 			    k == DESK_CANT_ANSWER ? DESK_REASON_NOT_BY_TEXT
@@ -567,8 +570,9 @@ static int unknown_question(struct ctx *c, const struct inquiry *q,
  * (review fr Q c21 asked which day after offering today); "1 gibi
  * geliyorum" to a list holding 13:00 is the one listed, morning or
  * afternoon (review tr R c06.3); a time off a list of one day's slots
- * ("16h30" to 14h30, 15h, 16h ...) is offered on that day to confirm,
- * never booked: the day is ours, not named in the text.
+ * ("16h30" to 14h30, 15h, 16h ...) is offered on that day (of a list
+ * over days, its first) to confirm, never booked: the day is ours, not
+ * named in the text.
  */
 static void time_on_the_list(struct ctx *c, const struct inquiry *q,
 			     struct request *rq)
@@ -582,11 +586,9 @@ static void time_on_the_list(struct ctx *c, const struct inquiry *q,
 	    (rq->svc != NULL && rq->svc != p->svc))
 		return;
 	size_t hit = 0, at = 0;
-	int one_day = 1;
 	struct when_day d0 = local_of(c, p->opts[0]).day;
 	for (size_t i = 0; i < p->n_opts; i++) {
 		struct when_local l = local_of(c, p->opts[i]);
-		one_day &= when_day_cmp(&d0, &l.day) == 0;
 		if (either ? l.minute == rq->w.alt_min[0] ||
 				 l.minute == rq->w.alt_min[1]
 			   : l.minute == rq->w.from_min) {
@@ -599,8 +601,9 @@ static void time_on_the_list(struct ctx *c, const struct inquiry *q,
 		rq->w.day = l.day;
 		rq->w.from_min = rq->w.to_min = l.minute;
 		rq->w.problem = WHEN_FINE;
-	} else if (hit == 0 && one_day && !p->has_day &&
-		   rq->w.problem == WHEN_FINE) {
+	} else if (hit == 0 && !p->has_day && rq->w.problem == WHEN_FINE) {
+		/* a list over days (the next free, at most two a day): the
+		 * first day listed, the nearest, offered to confirm */
 		rq->w.day = d0;
 		rq->day_guess = 1; /* still ours to a later text */
 		rq->offer_only = 1;

@@ -329,7 +329,7 @@ size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 }
 
 /* First free slots from day `from` on (minutes in [from_min, to_min)),
- * within the booking horizon. */
+ * within the booking horizon, at most PER_DAY a day, spread over it. */
 size_t next_free(struct ctx *c, const struct cat_service *svc,
 		 struct when_day from, int from_min, int to_min,
 		 const struct store_booking *moving, int64_t *out, size_t want)
@@ -345,8 +345,13 @@ size_t next_free(struct ctx *c, const struct cat_service *svc,
 		int open[8], close[8];
 		if (when_hours_of(c->cat, &d, open, close, 8) == 0)
 			continue;
-		n += free_slots(c, svc, &d, from_min, to_min, moving, out + n,
-				want - n);
+		/* a day's first and last free starts, not its first three
+		 * ten minutes apart: 07:00, 07:10, 07:20 suit nobody who
+		 * cannot come at seven (reviews pt AA s26 s36 s51 s52, de
+		 * AA s12, de Z c04.1) */
+		size_t k = want - n < PER_DAY ? want - n : PER_DAY;
+		n += spread_slots(c, svc, &d, from_min, to_min, moving, out + n,
+				  k);
 		if (c->err)
 			break;
 	}

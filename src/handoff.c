@@ -310,6 +310,17 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 			 "%s", text);
 }
 
+/* The one line a further question for the person gets. */
+static void tell_more(const struct catalog *cat, struct desk_result *d)
+{
+	struct lang_var v[] = {
+	    {.name = "business", .value = cat->business_name}};
+	hw_render_in(cat, d->d.lang, "handoff_more", v, 1, NULL,
+		     cat->policy.max_segments, d->replies[0],
+		     sizeof(d->replies[0]));
+	d->n_replies = 1;
+}
+
 static const char *why_word(const char *subject)
 {
 	if (subject == NULL || subject[0] == '\0' ||
@@ -358,7 +369,7 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 	const char *why = "";
 	char masked[LOG_NUMBER_MAX];
 	enum trigger t;
-	int rc, is_live = 0;
+	int rc, is_live = 0, fresh = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (forward_staff(cat) == 0)
@@ -369,6 +380,11 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 	rc = store_handoff_of(st, msg->sender, now - HANDOFF_OPEN_SECONDS, &h);
 	if (rc == STORE_OK) {
 		is_live = live(&h, now);
+		/* a burst or a repeat of one question is told once */
+		fresh = h.n_texts < HANDOFF_TOLD_MORE &&
+			h.last_in_at < now - 60 &&
+			(h.last_text == NULL || msg->text == NULL ||
+			 strcmp(h.last_text, msg->text) != 0);
 		store_handoff_clear(&h);
 	} else if (rc != STORE_ERR_NOT_FOUND) {
 		return rc;
@@ -380,7 +396,12 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 		if (rc < 0)
 			return rc;
 		out->what = HANDOFF_MORE;
-		if (sole(desk))
+		if (sole(desk) && t == T_STRONG && fresh)
+			/* "can you call me then?" after the first: silence
+			 * read as ignored (reviews es AA c08.2, fr AA c20.2,
+			 * de AA c15.2); a short word that it is with them */
+			tell_more(cat, desk);
+		else if (sole(desk))
 			desk->n_replies = 0; /* the customer was told */
 	} else {
 		if (t == T_WEAK && desk->d.kind == DESK_NOT_UNDERSTOOD) {

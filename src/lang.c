@@ -676,6 +676,7 @@ static const struct lang_reply_spec specs[] = {
     {"handoff_sorry", "business", ""},
     {"handoff_sorry_later", "when business", ""},
     {"handoff_late", "business", ""},
+    {"handoff_more", "business", ""},
     {"staff_forward", "code number time text business", "code text"},
     {"staff_sent", "code number", ""},
     {"staff_no_such", "code", ""},

@@ -53,6 +53,10 @@
 /* A forward is at most this many SMS (the customer's text is shortened;
  * `smsdesk inbox` shows it whole). */
 #define HANDOFF_FORWARD_SEGMENTS 3
+/* A further question joining a live handoff is told it was added
+ * ("handoff_more") while the handoff holds fewer texts than this, and not
+ * for a repeat or a text a minute after the last: a flood is told once. */
+#define HANDOFF_TOLD_MORE 4
 /* An unanswered handoff stays live this long after the customer's latest
  * text; an answered one this long after the staff's latest answer. */
 #define HANDOFF_OPEN_SECONDS   (3 * 24 * 3600)

@@ -59,6 +59,18 @@ const struct lang_word lang_de_asks[] = {
     W("mindestalter", LW_ADVICE), W("minderjahrig", LW_ADVICE),
     W("bei jugendlichen", LW_ADVICE), W("schwimmen", LW_ADVICE),
     W("schwimmbad", LW_ADVICE), W("gemischt", LW_ADVICE),
+    /* "Tut Lymphdrainage weh?", what to bring, whether it is for beginners
+     * or too loud: for a person, never "Welcher Tag passt?" (reviews de AA
+     * s42, Z s09 s20 s21) */
+    W("weh", LW_ADVICE), W("schmerzhaft", LW_ADVICE),
+    W("mitbringen", LW_ADVICE), W("mitnehmen", LW_ADVICE),
+    W("bringt man", LW_ADVICE), W("muss man", LW_ADVICE),
+    W("geht das uberhaupt", LW_ADVICE), W("geht das noch", LW_ADVICE),
+    W("auch was fur", LW_ADVICE), W("fur anfanger", LW_ADVICE),
+    W("absolute anfangerin", LW_ADVICE), W("absoluter anfanger", LW_ADVICE),
+    W("zu alt", LW_ADVICE), W("empfindliche", LW_ADVICE),
+    W("sehr laut", LW_ADVICE), W("keine betreuung", LW_ADVICE),
+    W("keinen babysitter", LW_ADVICE),
     W("mann oder eine frau", LW_ADVICE), W("mann oder frau", LW_ADVICE),
     W("lieber eine frau", LW_ADVICE), W("lieber einen mann", LW_ADVICE),
     W("leihwagen", LW_ADVICE), W("ersatzwagen", LW_ADVICE),

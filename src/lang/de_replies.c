@@ -221,6 +221,9 @@ static const struct lang_tpl tpls[] = {
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late", "Danke für die Nachricht! Ich habe dem Team Bescheid "
 		     "gegeben. Bis gleich!"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more",
+     "Notiert: Ich habe das zu Ihrer Nachricht an das Team gelegt."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},

@@ -203,6 +203,8 @@ static const struct lang_tpl tpls[] = {
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
      "Thanks for letting us know: I've told the team. See you soon!"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more", "Noted: I've added this to your message for the team."},
     {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
 		      "your answer."},
     {"staff_sent", "Sent to {number} ({code})."},

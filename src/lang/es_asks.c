@@ -56,6 +56,14 @@ const struct lang_word lang_es_asks[] = {
     W("a partir de que edad", LW_ADVICE), W("desde que edad", LW_ADVICE),
     W("con cuantos anos", LW_ADVICE), W("edad minima", LW_ADVICE),
     W("menor de edad", LW_ADVICE), W("es mixto", LW_ADVICE),
+    /* does it hurt, bringing someone, a stand-in bike, whether you know:
+     * for a person, never "¿qué día te va bien?" (review es AA c08.1) */
+    W("hace dano", LW_ADVICE), W("duele mucho", LW_ADVICE),
+    W("no tengo con quien dejarlo", LW_ADVICE), W("no tengo con quien dejarla", LW_ADVICE),
+    W("puedo ir con", LW_ADVICE), W("sabeis si", LW_ADVICE),
+    W("sabes si", LW_ADVICE), W("me podeis decir si", LW_ADVICE),
+    W("moto de sustitucion", LW_ADVICE), W("moto de cortesia", LW_ADVICE),
+    W("depende de", LW_ADVICE), W("o depende", LW_ADVICE),
     W("es mixta", LW_ADVICE), W("nadar", LW_ADVICE),
     W("coche de sustitucion", LW_ADVICE), W("coche de cortesia", LW_ADVICE),
     W("vehiculo de sustitucion", LW_ADVICE),

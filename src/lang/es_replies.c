@@ -225,6 +225,8 @@ static const struct lang_tpl tpls[] = {
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
      "Gracias por avisar: ya se lo he dicho al equipo. ¡Hasta ahora!"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more", "Anotado: se lo he añadido a tu mensaje para el equipo."},
     {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
 		      "{code} + tu respuesta."},
     {"staff_sent", "Enviado a {number} ({code})."},

@@ -44,6 +44,25 @@ const struct lang_word lang_fr_asks[] = {
     W("a 14 ans", LW_ADVICE), W("a 15 ans", LW_ADVICE),
     W("a 16 ans", LW_ADVICE), W("a 17 ans", LW_ADVICE),
     W("mixte", LW_ADVICE),
+    /* does it hurt, come without make-up, an allergy test first, without
+     * my parents, how long it holds, whether the price depends: for a
+     * person, never "quel jour vous convient ?" (review fr AA s07 s08 s17
+     * s27 s32 s51 s54, c16.2) */
+    W("est ce que ca fait mal", LW_ADVICE), W("ca fait pas mal", LW_ADVICE),
+    W("fait il mal", LW_ADVICE), W("douloureux", LW_ADVICE),
+    W("douloureuse", LW_ADVICE), W("demaquillee", LW_ADVICE),
+    W("demaquille", LW_ADVICE), W("sans maquillage", LW_ADVICE),
+    W("test dallergie", LW_ADVICE), W("test allergie", LW_ADVICE),
+    W("test cutane", LW_ADVICE), W("sans mes parents", LW_ADVICE),
+    W("autorisation parentale", LW_ADVICE), W("accord parental", LW_ADVICE),
+    W("tient combien de temps", LW_ADVICE), W("ca tient combien", LW_ADVICE),
+    W("ca tient longtemps", LW_ADVICE), W("combien de temps ca tient", LW_ADVICE),
+    W("ca depend", LW_ADVICE), W("pour tout le monde", LW_ADVICE),
+    W("quelle difference", LW_ADVICE), W("la difference entre", LW_ADVICE),
+    W("vous conseillez", LW_ADVICE), W("me conseillez", LW_ADVICE),
+    W("yeux sensibles", LW_ADVICE), W("peau sensible", LW_ADVICE),
+    W("lentilles", LW_ADVICE), W("pas de garde", LW_ADVICE),
+    W("pas de mode de garde", LW_ADVICE),
     W("cest douloureux", LW_ADVICE), W("c est douloureux", LW_ADVICE),
     W("est ce douloureux", LW_ADVICE), W("sont comprises", LW_ADVICE),
     W("sont compris", LW_ADVICE), W("est compris", LW_ADVICE),

@@ -242,6 +242,8 @@ static const struct lang_tpl tpls[] = {
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
      "Merci de nous prévenir : j'ai informé l'équipe. À tout à l'heure !"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more", "C'est noté : je l'ajoute à votre message pour l'équipe."},
     {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
 		      "{code} + votre réponse."},
     {"staff_sent", "Envoyé au {number} ({code})."},

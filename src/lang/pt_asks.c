@@ -136,6 +136,16 @@ const struct lang_word lang_pt_asks[] = {
     W("agressivo", LW_ADVICE), W("agressiva", LW_ADVICE),
     W("antipulgas", LW_ADVICE),
     W("e misto", LW_ADVICE),
+    /* a child along with no one to leave them with, in whose car, where the lesson or the test
+     * is, how many lessons it takes, being afraid: for a person, never
+     * "que dia prefere?" (review pt AA s20 s25 s42 s56 s58) */
+    W("nao tenho com quem deixar", LW_ADVICE), W("nao tenho com quem deixa lo", LW_ADVICE),
+    W("nao tenho com quem deixala", LW_ADVICE), W("no meu carro", LW_ADVICE),
+    W("no de voces", LW_ADVICE), W("no de vcs", LW_ADVICE),
+    W("na rua ou", LW_ADVICE), W("no patio", LW_ADVICE),
+    W("tenho medo", LW_ADVICE), W("medo de", LW_ADVICE),
+    W("sabe me dizer", LW_ADVICE), W("sabem me dizer", LW_ADVICE),
+    W("quantas aulas", LW_ADVICE), W("machuca", LW_ADVICE),
     W("nadar", LW_ADVICE), W("carro reserva", LW_ADVICE),
     W("carro de reserva", LW_ADVICE), W("carro substituto", LW_ADVICE),
     W("atendem caminhonete", LW_ADVICE), W("atende caminhonete", LW_ADVICE),

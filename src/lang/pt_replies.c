@@ -229,6 +229,8 @@ static const struct lang_tpl tpls[] = {
      "uma pessoa responde quando abrirmos ({when})."},
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late", "Obrigado por avisar: já avisei a equipe. Até já!"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more", "Anotado: juntei isso à sua mensagem para a equipe."},
     {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
 		      "{code} + a sua resposta."},
     {"staff_sent", "Enviado para {number} ({code})."},

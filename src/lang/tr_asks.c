@@ -101,7 +101,16 @@ const struct lang_word lang_tr_asks[] = {
     NT("sorun cikar mi", OTHER), NT("zarar gelir mi", OTHER),
     NT("bir sey olur mu", OTHER), NT("birsey olur mu", OTHER),
     NT("iz kalir mi", OTHER), NT("cizer mi", OTHER), NT("bozar mi", OTHER),
-    W("alerjim var", LW_ADVICE), W("alerji", LW_ADVICE),
+    W("alerjim var", LW_ADVICE),
+    /* sending by courier, bringing something, what now: for a person,
+     * never "hangi gün uygun?" (review tr AA s50 s55) */
+    W("kargo", LW_ADVICE), W("kargoyla", LW_ADVICE), W("kargo ile", LW_ADVICE),
+    W("gonderebilir miyim", LW_ADVICE), W("gondersem", LW_ADVICE),
+    W("birakacak kimse yok", LW_ADVICE), W("getirmem gerekiyor mu", LW_ADVICE),
+    W("getirmeli miyim", LW_ADVICE), W("lazim mi", LW_ADVICE),
+    W("gerekli mi", LW_ADVICE), W("ne yapacagiz", LW_ADVICE),
+    W("ne yapmaliyim", LW_ADVICE), W("ne yapmam lazim", LW_ADVICE),
+    W("ne yapabilirim", LW_ADVICE), W("alerji", LW_ADVICE),
     W("hassas", LW_ADVICE), W("yasinda", LW_ADVICE), W("aylik", LW_ADVICE),
     /* a health problem told */
     V("agriyor", LW_SYMPTOM, 1), V("cok agriyor", LW_SYMPTOM, 1),

@@ -474,6 +474,11 @@ const struct lang_word lang_tr_words[] = {
     W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST | LW_URGENT), W("acilen", LW_EARLIEST | LW_URGENT),
     W("asap", LW_EARLIEST), W("en erken ne zaman", LW_EARLIEST),
     W("ne kadar surer", LW_DURATION), W("ne kadar suruyor", LW_DURATION),
+    /* spoken and typed short: "ne kadr sürüyo" (review tr AA s39 got "which day?") */
+    W("ne kadar suruyo", LW_DURATION), W("ne kadr suruyo", LW_DURATION),
+    W("ne kadr surer", LW_DURATION), W("kac saat suruyo", LW_DURATION),
+    W("kac saat surer", LW_DURATION), W("dk mi suruyo", LW_DURATION),
+    W("dakika mi suruyo", LW_DURATION), W("mi suruyo", LW_DURATION),
     W("kac dakika", LW_DURATION), W("kac dk", LW_DURATION), W("suresi", LW_DURATION),
     W("ne kadar zaman", LW_DURATION), W("uzun surer mi", LW_DURATION),
     W("ne kadar surede", LW_DURATION), W("kac dakika surer", LW_DURATION),
@@ -487,6 +492,11 @@ const struct lang_word lang_tr_words[] = {
     W("kacta kapatiyorsunuz", LW_HOURS), W("kapatiyor musunuz", LW_HOURS),
     W("kaca kadar", LW_HOURS | LW_QUESTION), W("kacta kapaniyor", LW_HOURS), W("kacta aciliyor", LW_HOURS), W("kapaniyorsunuz", LW_HOURS),
     W("aciyorsunuz", LW_HOURS), W("acilis", LW_HOURS), W("kapanis", LW_HOURS),
+    /* the passive "açılıyorsunuz" and the future "açık olacak mısınız" (review
+     * tr AA c17.1 went to a person) */
+    W("aciliyorsunuz", LW_HOURS), W("kacta aciliyorsunuz", LW_HOURS),
+    W("acik olacak misiniz", LW_HOURS), W("acik olur musunuz", LW_HOURS),
+    W("calisiyorsunuz", LW_HOURS), W("kaca kadar calisiyorsunuz", LW_HOURS | LW_QUESTION),
     W("mesai", LW_HOURS), W("calisiyor musunuz", LW_HOURS),
     W("randevum", LW_MINE), V("randevumu", LW_MINE, LW_MINE_OBJECT),
     V("randevumuzu", LW_MINE, LW_MINE_OBJECT), V("rezervasyonumu", LW_MINE, LW_MINE_OBJECT),
@@ -679,6 +689,11 @@ const struct lang_word lang_tr_words[] = {
     NT("biriyle gorusmek", OTHER), NT("mudurle", OTHER), NT("mudur bey", OTHER), NT("mudur hanim", OTHER),
     NT("sorumlu", OTHER), NT("sorumlu kisi", OTHER), NT("canli biri", OTHER),
     NT("beni arar misiniz", OTHER), NT("arayin", OTHER), NT("telefon numarasi", OTHER),
+    /* "biri beni arasın" and the other forms of asking for a call (review
+     * tr AA c13.2 was not understood) */
+    NT("arasin", OTHER), NT("beni arasin", OTHER), NT("biri arasin", OTHER),
+    NT("arayabilir misiniz", OTHER), NT("arayabilir misin", OTHER), NT("arar misin", OTHER),
+    NT("ararsaniz", OTHER), NT("aranmak istiyorum", OTHER), NT("beni arayabilir", OTHER),
     NT("numaraniz", OTHER), NT("eleman", OTHER), NT("is ilani", OTHER),
     NT("wifi", OTHER), NT("tuvalet", OTHER), NT("engelli", OTHER),
     NT("tekerlekli sandalye", OTHER), NT("tavsiye", OTHER), NT("onerir misiniz", OTHER),

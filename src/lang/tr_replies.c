@@ -216,6 +216,8 @@ static const struct lang_tpl tpls[] = {
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
      "Haber verdiğiniz için teşekkürler, ekibe ilettim. Görüşmek üzere!"},
+    /* a further question while a person has the first: told so */
+    {"handoff_more", "Not aldım: bunu da ekibe ilettiğim mesajınıza ekledim."},
     {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
 		      "{code} + yanıtınız."},
     {"staff_sent", "{number} numarasına gönderildi ({code})."},

@@ -225,8 +225,16 @@ static void test_not_understood_twice(void)
 	CHECK_INT(r->desk.n_replies, 0);
 	CHECK_INT(to(&f, SAM, last, sizeof(last)), 2);
 	CHECK(strstr(last, "hello??") != NULL);
+	/* a further question for the person joins it too, and is told so:
+	 * silence read as being ignored */
+	r = text(&f, ALICE, "can you call me please?", TUE10 + 200);
+	CHECK_INT(r->handoff.what, HANDOFF_MORE);
+	CHECK_INT(r->desk.n_replies, 1);
+	CHECK(strstr(r->desk.replies[0], "added this to your message") != NULL);
+	CHECK_INT(to(&f, SAM, last, sizeof(last)), 3);
+	CHECK(strstr(last, "call me") != NULL);
 	/* what the desk can handle, it still handles */
-	r = text(&f, ALICE, "haircut tomorrow at 10am", TUE10 + 180);
+	r = text(&f, ALICE, "haircut tomorrow at 10am", TUE10 + 300);
 	CHECK_INT(r->handoff.what, HANDOFF_NONE);
 	CHECK(strstr(r->desk.replies[0], "Booked") != NULL);
 out:
