@@ -75,10 +75,42 @@ int load_moving(struct ctx *c, struct request *rq)
 /* ---- asking ---------------------------------------------------------------
  */
 
+/* Every day of [first, last] is closed, and none is past. */
+static int span_all_closed(const struct ctx *c, const struct when_day *first,
+			   const struct when_day *last)
+{
+	if (when_day_cmp(first, &c->lnow.day) < 0 ||
+	    when_day_diff(first, last) > 7)
+		return 0;
+	for (struct when_day d = *first; when_day_cmp(&d, last) <= 0;
+	     d = when_day_add(d, 1)) {
+		int op[8], cl[8];
+		if (when_hours_of(c->cat, &d, op, cl, 8) > 0)
+			return 0;
+	}
+	return 1;
+}
+
 void ask_service(struct ctx *c, const struct request *rq, int trade)
 {
 	/* "de la place dimanche ?": that we are closed that day comes
 	 * first, never a list of services for a day we cannot do */
+	int span_closed =
+	    !rq->w.has_day && rq->w.has_range &&
+	    span_all_closed(c, &rq->w.range_first, &rq->w.range_last);
+	if (span_closed) {
+		/* "Termine am Wochenende?" at a business closed then: closed,
+		 * with our hours, never the menu (review de AA s44) */
+		part_set(part_add(c, "no_closed", 0), "day",
+			 pool_fmt(c, "%s / %s", fmt_day(c, &rq->w.range_first),
+				  fmt_day(c, &rq->w.range_last)));
+		part_set(part_add(c, "hours_week", 1), "hours", fmt_hours(c));
+		decide(c, DESK_CLARIFY,
+		       trade ? DESK_REASON_TRADE_ONLY
+			     : DESK_REASON_NEED_SERVICE,
+		       "no service named, on days we are closed: when we open");
+		return;
+	}
 	if (rq->w.has_day && !rq->w.has_range && rq->day_named &&
 	    fmt_day_hours(c, &rq->w.day)[0] == '\0') {
 		/* and when we are open, not the menu for a day we cannot
@@ -1128,11 +1160,35 @@ void book_option(struct ctx *c, size_t k)
 
 /* A request from what the text asked: the first service, the others back to
  * back, how many people. */
+/* "tirei há 10 anos", "10 gün önce doğdu": a day so many days or years
+ * ago, with no time, tells a story; a booking never asks for it, so it is
+ * no "that date has passed" (reviews pt AA s07, tr AA c06.1). */
+static int story_day(const struct inquiry *q)
+{
+	const struct when_req *w = &q->when;
+	return w->has_day && w->problem == WHEN_PAST &&
+	       w->time == WHEN_TIME_NONE && w->day_rule != NULL &&
+	       strcmp(w->day_rule, "N days ago") == 0 &&
+	       (q->intent == INQ_BOOK || q->intent == INQ_AVAIL ||
+		q->intent == INQ_UNKNOWN || q->intent == INQ_PRICE ||
+		q->intent == INQ_DURATION);
+}
+
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 {
 	memset(rq, 0, sizeof(*rq));
 	rq->w = q->when;
-	rq->day_named = q->when.has_day;
+	if (story_day(q)) /* as when_read leaves a text naming no day */
+		rq->w = (struct when_req){.problem = WHEN_FINE,
+					  .time = WHEN_TIME_NONE,
+					  .from_min = -1,
+					  .to_min = -1,
+					  .alt_min = {-1, -1},
+					  .day_from = -1,
+					  .day_to = -1,
+					  .time_from = -1,
+					  .time_to = -1};
+	rq->day_named = rq->w.has_day;
 	if (!rq->w.has_day && !rq->w.has_range && q->today && !rq->w.unsure) {
 		/* "this afternoon at 5", "tonight": today, named */
 		rq->w.has_day = 1;

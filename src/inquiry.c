@@ -1155,6 +1155,25 @@ static void move_words_of_jobs(struct reader *r)
 		for (size_t k = i >= 2 ? i - 2 : 0; k < i; k++)
 			job |= (r->t[k].eff & LW_PRICE) &&
 			       r->t[k].segment == t->segment;
+		/* "y las bujías las cambiáis?": the part named before the
+		 * verb, its pronoun right before it, and nowhere to move to
+		 * after it (review es AA c12.2 was told it had no booking) */
+		if (!job && i >= 2 &&
+		    (r->t[i - 1].eff & (LW_PRONOUN | LW_FILLER)) &&
+		    !destination_at(r, i + 1))
+			for (size_t k = i - 2; k + 4 >= i; k--) {
+				const struct tok *o = &r->t[k];
+				if (o->segment != t->segment ||
+				    (o->eff & (LW_BOOKING | LW_MINE)))
+					break;
+				if (o->thing != 0 ||
+				    (o->eff == 0 && strlen(o->w) >= 4)) {
+					job = 1;
+					break;
+				}
+				if (k == 0)
+					break;
+			}
 		for (size_t k = i + 1; !job && k < r->n && k <= i + 5; k++) {
 			const struct tok *o = &r->t[k];
 			if (o->segment != t->segment)

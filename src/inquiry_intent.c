@@ -664,6 +664,14 @@ static int books_outright(const struct reader *r)
 			asks = r->t[m].plen > (int)(i - m) &&
 			       (r->t[m].pcls & LW_QUESTION) &&
 			       !(r->t[m].pcls & LW_BOOK);
+		/* "bis wann kann man abends Termine bekommen?": the verb of
+		 * an hours question before it in its own question piece
+		 * (review de AA s21 got the menu) */
+		int seg = r->t[i].segment;
+		for (size_t m = 0; m < i && !asks; m++)
+			asks = seg >= 0 && seg < MAX_SEGMENTS &&
+			       r->seg_q[seg] && r->t[m].segment == seg &&
+			       ((r->t[m].eff | r->t[m].pcls) & LW_HOURS);
 		if (!asks)
 			return 1;
 	}

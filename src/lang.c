@@ -374,6 +374,18 @@ static size_t lower_first(char *out, size_t at, size_t end)
 	return 0;
 }
 
+/* Every name after a " + " in out[at, end) lowered as the first was
+ * ("biyometrik fotoğraf + Vize fotoğrafı" read as a slip, review tr AA
+ * s27). Returns the bytes the text got shorter by. */
+static size_t lower_joined(char *out, size_t at, size_t end)
+{
+	size_t cut = 0;
+	for (size_t i = at; i + 3 < end - cut; i++)
+		if (out[i] == ' ' && out[i + 1] == '+' && out[i + 2] == ' ')
+			cut += lower_first(out, i + 3, end - cut);
+	return cut;
+}
+
 static const struct lang_var *var_named(const struct lang_var *vars, size_t n,
 					const char *name, size_t len)
 {
@@ -471,6 +483,8 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 				put_list(out, cap, &pos, v);
 			if (v != NULL && v->lower_mid && mid_sentence(out, at))
 				pos -= lower_first(out, at, pos);
+			if (v != NULL && v->lower_mid)
+				pos -= lower_joined(out, at, pos);
 		}
 		tpl = close + 1;
 		/* a value ending in its own full stop ("1 Std. 30 Min.")

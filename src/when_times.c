@@ -478,6 +478,12 @@ int wr_range(struct rd *rd, int i)
 		if ((n = time_at(rd, k, 1, &a)) == 0)
 			return 0;
 		k += n;
+		/* "a las 9:30? luego entro a trabajar a las 11": the
+		 * customer's own day bounds nothing beside a time asked */
+		if (h->value == WV_OWN_DAY && rd->kind == WHEN_TIME_AT) {
+			mark(rd, i, k - i);
+			return k - i;
+		}
 		const struct lex_hit *to = hit(rd, k, WS_TO);
 		int dash =
 		    tok(rd, k - 1)->sep == '-' || tok(rd, k - 1)->sep == '~';

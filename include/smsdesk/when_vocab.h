@@ -192,6 +192,10 @@ enum when_sense {
  * with postpositions do ("10'dan sonra", "12'ye kadar").
  */
 #define WF_POST 4
+/* The value of a WS_AFTER or WS_BEFORE that tells the customer's own day
+ * ("je sors du boulot à", "entro a trabajar a las"): a bound when no time
+ * was asked, nothing beside one. */
+#define WV_OWN_DAY 3
 /* A part of the day that leaves a bare number before it a date after a
  * weekday ("martes 15 por la mañana": the 15th), where "de la mañana"
  * makes it an hour ("martes 10 de la mañana"). */

@@ -668,6 +668,16 @@ const struct lang_word lang_de_words[] = {
     W("wie lange haben sie", LW_HOURS), W("wie lang habt ihr", LW_HOURS),
     W("wie lange offen", LW_HOURS), W("bis wann offen", LW_HOURS),
     W("bis wann geoffnet", LW_HOURS), W("wie lange geoffnet", LW_HOURS),
+    /* "bis wann kann man abends Termine bekommen?": the last start of
+     * the day (review de AA s21 got the menu) */
+    /* "wann findet das statt?": when it takes place, "statt" no move
+     * (review de AA s14 was told it had no booking to move) */
+    V("findet das statt", LW_MOVE, LW_MOVE_TRAVEL), V("findet der statt", LW_MOVE, LW_MOVE_TRAVEL),
+    V("findet die statt", LW_MOVE, LW_MOVE_TRAVEL), V("findet statt", LW_MOVE, LW_MOVE_TRAVEL),
+    V("finden die statt", LW_MOVE, LW_MOVE_TRAVEL), V("findet der kurs statt", LW_MOVE, LW_MOVE_TRAVEL),
+    V("findet das training statt", LW_MOVE, LW_MOVE_TRAVEL),
+    W("bis wann kann man", LW_HOURS), W("bis wann bekommt man", LW_HOURS),
+    W("bis wann gibt es", LW_HOURS), W("wie spat kann man", LW_HOURS),
     W("montag auf", LW_HOURS), W("dienstag auf", LW_HOURS), W("mittwoch auf", LW_HOURS),
     W("donnerstag auf", LW_HOURS), W("freitag auf", LW_HOURS), W("samstag auf", LW_HOURS),
     W("sonntag auf", LW_HOURS), W("montags auf", LW_HOURS), W("samstags auf", LW_HOURS),

@@ -245,6 +245,18 @@ static const struct when_word es_words[] = {
     E("después de las", WS_AFTER, 0),
     E("a partir de las", WS_AFTER, 0),
     E("desde las", WS_AFTER, 0),
+    /* the customer's own day: "salgo de trabajar a las 6" is after 6,
+     * "entro a trabajar a las 9" before 9, never a booking at that hour */
+    E("salgo de trabajar a las", WS_AFTER, WV_OWN_DAY),
+    E("salgo del trabajo a las", WS_AFTER, WV_OWN_DAY),
+    E("salgo de currar a las", WS_AFTER, WV_OWN_DAY),
+    E("salgo a las", WS_AFTER, WV_OWN_DAY),
+    E("termino de trabajar a las", WS_AFTER, WV_OWN_DAY),
+    E("acabo de trabajar a las", WS_AFTER, WV_OWN_DAY),
+    E("entro a trabajar a las", WS_BEFORE, WV_OWN_DAY),
+    E("entro a las", WS_BEFORE, WV_OWN_DAY),
+    E("empiezo a trabajar a las", WS_BEFORE, WV_OWN_DAY),
+    E("trabajo desde las", WS_BEFORE, WV_OWN_DAY),
     E("antes de las", WS_BEFORE, 0),
     E("antes de", WS_BEFORE, 0),  /* "antes de navidad": the days up to it */
     E("antes del", WS_BEFORE, 0), /* "antes del sábado" */

@@ -402,8 +402,12 @@ const struct lang_word lang_tr_words[] = {
     W("randevuyu ertesi gune", LW_MOVE), W("randevuyu aksama", LW_MOVE), W("randevuyu sabaha", LW_MOVE),
     W("randevuyu ogleye", LW_MOVE), W("randevuyu ogleden sonraya", LW_MOVE),
     W("saatini", LW_MOVE), W("saatini degistir", LW_MOVE), W("saatini degistirebilir", LW_MOVE),
-    W("gununu", LW_MOVE), W("gununu degistir", LW_MOVE), W("cekebilir miyiz", LW_MOVE),
-    W("cekebilir misiniz", LW_MOVE), W("cekelim", LW_MOVE), W("ceker misiniz", LW_MOVE),
+    /* "çekebilir misiniz" alone is "can you take (photos)" at a studio, no
+     * move (review tr AA s27 s32 s46): a move says what or where to
+     * ("randevuyu cumaya", "saatini 5e", "öne çeker misiniz") */
+    W("gununu", LW_MOVE), W("gununu degistir", LW_MOVE),
+    W("yarina cekebilir", LW_MOVE), W("yarina ceker misiniz", LW_MOVE),
+    W("yarina cekelim", LW_MOVE),
     W("kaydirin", LW_MOVE), W("kaydirir misiniz", LW_MOVE), W("kaydirabilir", LW_MOVE),
     W("tasiyabilir misiniz", LW_MOVE), W("tasiyalim", LW_MOVE), W("tasiyin", LW_MOVE),
     W("aktarabilir misiniz", LW_MOVE), W("aktaralim", LW_MOVE), W("randevumu degistir", LW_MOVE),

@@ -116,14 +116,14 @@ t_end
 
 t_begin "two services, no time: the visit is named as one, and one answer books both"
 out=$(try --now 2026-12-01T09:20 --from +34600000031 "corte y barba el viernes por la tarde")
-t_contains "$out" "Corte de pelo + Arreglo de barba el vie 4 dic. Libre: 1) 16:30"
+t_contains "$out" "Corte de pelo + arreglo de barba el vie 4 dic. Libre: 1) 16:30"
 t_lacks "$out" "Y justo después"
 t_lacks "$out" "Dime también una hora"
 out=$(try --now 2026-12-01T09:21 --from +34600000031 "1")
 t_contains "$out" "2 citas reservadas: Corte de pelo vie 4 dic 16:30"
 t_contains "$out" "Arreglo de barba 17:00"
 out=$(try --now 2026-12-01T09:22 --from +34600000032 "haircut and beard trim friday afternoon")
-t_contains "$out" "Haircut + Beard trim on Fri 4 Dec. Free: 1) 12:00"
+t_contains "$out" "Haircut + beard trim on Fri 4 Dec. Free: 1) 12:00"
 t_lacks "$out" "straight after it"
 out=$(try --now 2026-12-01T09:23 --from +34600000032 "2")
 t_contains "$out" "Haircut Fri 4 Dec 12:30"
