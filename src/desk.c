@@ -503,6 +503,39 @@ static int day_of_the_booking(struct ctx *c, const struct inquiry *q)
 	return 1;
 }
 
+/*
+ * "Danke, bis Montag" after booking Monday: a goodbye naming the day of a
+ * booking held, never a new list of slots up to Monday (review de AA
+ * c02.3). Thanks, no service, no time, and the day named (or the day a
+ * "bis" span runs up to) is one a booking of the sender's is on.
+ */
+static int see_you_then(struct ctx *c, const struct inquiry *q)
+{
+	const struct when_req *w = &q->when;
+	if (!q->thanks || q->n_matches > 0 || w->time != WHEN_TIME_NONE ||
+	    q->correction || q->question || (!w->has_day && !w->has_range) ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_AVAIL &&
+	     q->intent != INQ_UNKNOWN && q->intent != INQ_THANKS))
+		return 0;
+	struct when_day d = w->day;
+	if (!w->has_day) {
+		if (w->day_rule == NULL ||
+		    strcmp(w->day_rule, "before a day") != 0)
+			return 0;
+		d = when_day_add(w->range_last, 1);
+	}
+	const struct store_booking_list *bl = my_upcoming(c);
+	for (size_t i = 0; bl != NULL && i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		if (when_day_cmp(&l.day, &d) == 0) {
+			decide(c, DESK_SILENT, DESK_REASON_THANKS,
+			       "thanks, see you on the day booked: no reply");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static int which_by_day(struct ctx *c, const struct inquiry *q)
 {
 	if (!pending_is(c, "which") || !q->when.has_day)
@@ -657,6 +690,8 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	}
 	if (which_by_day(c, q))
+		return;
+	if (see_you_then(c, q))
 		return;
 	if (option_by_mday(c, q, text))
 		return;

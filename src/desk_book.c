@@ -31,17 +31,23 @@ static const char *visit_name(struct ctx *c, const struct request *rq)
 	return s;
 }
 
+static int visit_cut_short(struct ctx *c, struct request *rq, int64_t t, int m);
+
 /* The usual values of a part about this request. */
 static struct part *head_part(struct ctx *c, const struct request *rq,
 			      const char *tpl, int minute)
 {
 	struct part *p = part_add(c, tpl, 0);
+	/* a visit of several services in a row is named whole: "the last
+	 * start for dépose + pose is 16:30" (review fr AA s53) */
+	const char *visit = rq->persons <= 1 ? visit_name(c, rq) : NULL;
 	if (rq->svc != NULL) {
 		part_set(p, "service",
 			 rq->persons > 1
 			     ? pool_fmt(c, "%s x%d", svc_name(c, rq->svc),
 					rq->persons)
-			     : svc_name(c, rq->svc));
+			 : visit != NULL ? visit
+					 : svc_name(c, rq->svc));
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
 		part_set(p, "length", fmt_length(c, rq->svc->minutes));
@@ -1101,6 +1107,8 @@ static void book_request_in(struct ctx *c, struct request *rq)
 		part_set(&c->parts[c->n_parts - 1], "when", fmt_when(c, t));
 		return;
 	}
+	if (visit_cut_short(c, rq, t, m))
+		return;
 	if (has_place(c, svc, t, mv) || already(c, svc, t) != NULL) {
 		int rc = book_at(c, rq, t);
 		if (rc != STORE_ERR_FULL)
@@ -1113,6 +1121,54 @@ static void book_request_in(struct ctx *c, struct request *rq)
 		  "that slot is taken: nearest");
 	if (c->out->d.kind == DESK_OFFER)
 		c->out->d.reason = DESK_REASON_FULL;
+}
+
+/*
+ * "dépose + pose cil à cil vendredi 17h30" where the second cannot follow
+ * before we close: the first alone was booked and the rest asked after
+ * (review fr AA s53). Where the whole visit fits earlier that day, those
+ * starts are offered, with the last of them said; never half a visit
+ * booked unasked. Returns 1 when it answered.
+ */
+static int visit_cut_short(struct ctx *c, struct request *rq, int64_t t, int m)
+{
+	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
+	if (!group_in_a_row(c, rq) || !has_place(c, rq->svc, t, mv) ||
+	    group_fits(c, rq->svc, t, mv))
+		return 0;
+	/* the rest later that day, said as such, is still the visit asked
+	 * for (book_at's "rest_later"): only a rest that cannot follow at
+	 * all cuts it short */
+	int64_t end = t + (int64_t)rq->svc->minutes * 60;
+	int cut = 0;
+	for (size_t j = 0; j < rq->n_also && !cut; j++) {
+		int64_t next[1];
+		int from = local_of(c, end).minute;
+		if (free_slots(c, rq->also[j], &rq->w.day, from, 24 * 60, mv,
+			       next, 1) == 0)
+			cut = 1;
+		else
+			end = next[0] + (int64_t)rq->also[j]->minutes * 60;
+	}
+	if (!cut || c->err)
+		return 0;
+	int64_t all[MAX_GRID];
+	int apart = c->visit_apart;
+	size_t n =
+	    free_slots(c, rq->svc, &rq->w.day, 0, 24 * 60, mv, all, MAX_GRID);
+	int never = c->visit_apart; /* it fits nowhere that day */
+	c->visit_apart = apart;
+	if (c->err || n == 0 || never)
+		return 0;
+	if (all[n - 1] < t)
+		head_part(c, rq, "last_start", local_of(c, all[n - 1]).minute);
+	else
+		head_part(c, rq, "taken", m);
+	offer_day(c, rq, 0, 24 * 60, m, DESK_REASON_FULL,
+		  "the whole visit does not fit then: nearest");
+	if (c->out->d.kind == DESK_OFFER)
+		c->out->d.reason = DESK_REASON_FULL;
+	return 1;
 }
 
 void book_request(struct ctx *c, struct request *rq)

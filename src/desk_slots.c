@@ -175,8 +175,8 @@ int group_in_a_row(const struct ctx *c, const struct request *rq)
 	return 1;
 }
 
-static int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
-		      const struct store_booking *moving)
+int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
+	       const struct store_booking *moving)
 {
 	const struct request *rq = c->fit;
 	if (rq == NULL || rq->svc != svc || c->q == NULL)

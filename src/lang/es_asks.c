@@ -84,6 +84,10 @@ const struct lang_word lang_es_asks[] = {
     NC("queja"), NC("reclamacion"), NC("no estoy contento"),
     NC("no estoy contenta"), NC("no estoy satisfecho"),
     NC("no estoy satisfecha"), NC("muy mal"),
+    /* a charge disputed (review es AA c15.1 was asked a day for an oil
+     * change) */
+    NC("me habeis cobrado"), NC("me cobrasteis"), NC("me han cobrado"),
+    NC("me cobraron"), NC("cobrado de mas"), NC("me habeis clavado"),
     NC("borde"), NC("maleducado"),
     /* their own booking */
     W("tengo una cita", LW_MINE), W("tengo cita", LW_MINE),

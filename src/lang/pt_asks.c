@@ -57,6 +57,10 @@ const struct lang_word lang_pt_asks[] = {
     NC("que absurdo"), NC("uma vergonha"), NC("que vergonha"),
     NC("quero uma solucao"), NC("quero meu dinheiro de volta"),
     NC("dinheiro de volta"), NC("reembolso"), NC("refazer"),
+    /* "o instrutor sempre desmarca": our cancelling, complained of, never
+     * theirs (review pt AA c09.1 was told it had nothing to cancel) */
+    NC("sempre desmarca"), NC("sempre desmarcam"), NC("vive desmarcando"),
+    NC("desmarcou de novo"), NC("desmarcaram de novo"), NC("meu dinheiro"),
     /* at the door and nobody there: for a person now, never "a mensagem
      * ficou confusa" (review pt10 s36) */
     NT("na porta", OTHER), NT("aqui na porta", OTHER),

@@ -45,6 +45,12 @@ const struct lang_word lang_tr_asks[] = {
     /* thanks for a session had, complaints */
     W("iyi geldi", LW_PAST), W("cok iyi geldi", LW_PAST),
     NC("sikayet"), NC("sikayetci"),
+    /* "fotoğraflar hâlâ mailime gelmedi": work not delivered (review tr AA
+     * c13.1 got the menu) */
+    NC("hala gelmedi"), NC("hala gonderilmedi"), NC("hala ulasmadi"),
+    NC("hala gelmedi mi"), NC("hala bekliyorum"), NC("gondermediniz"),
+    NC("mailime gelmedi"), NC("elime gelmedi"), NC("fotograflar gelmedi"),
+    NC("fotograflarim gelmedi"), NC("hala mailime gelmedi"),
     NC("sikayetciyim"), NC("memnun degilim"),
     NC("memnun kalmadim"), NC("kaba"),
     /* how the work came out, said after it ("röfle çok sarı oldu", "dün
