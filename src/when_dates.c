@@ -23,6 +23,25 @@ static int hour_marked(const struct rd *rd, int i);
 
 /* Day A of this month, or of the next month that has it once it is gone;
  * the N tokens from I are used. */
+/* The next day of the month A (this month's, or a later one's) falls on
+ * the weekday read: "vendredi 11 le matin" is Friday the 11th, where
+ * "mardi 10 le matin" (the 10th a Thursday) is Tuesday at 10. */
+int wr_mday_on_wday(const struct rd *rd, int a)
+{
+	int yy = rd->now->day.year, mo = rd->now->day.month;
+	for (int tries = 0; tries < 3; tries++) {
+		struct when_day d;
+		if (when_day_make(yy, mo, a, &d) == 0 &&
+		    when_day_cmp(&d, &rd->now->day) >= 0)
+			return d.wday == rd->wday;
+		if (++mo > 12) {
+			mo = 1;
+			yy++;
+		}
+	}
+	return 0;
+}
+
 static int mday_ahead(struct rd *rd, int a, int i, int n, const char *why)
 {
 	mark(rd, i, n);
@@ -51,6 +70,14 @@ static int mday_ahead(struct rd *rd, int a, int i, int n, const char *why)
 
 /* A number standing alone as a day: not joined or glued to a time mark,
  * not a count, and no month after it (then it is a date). */
+/* A part of the day said on its own starts at K ("à tarde", whose "à" is
+ * also an ordinal's "a": "dia 11 à tarde" is the 11th, review pt AB s58). */
+static int daypart_at(const struct rd *rd, int k)
+{
+	const struct lex_hit *w = hit(rd, k, WS_WINDOW);
+	return w != NULL && (w->flags & WF_DAYPART) && w->len > 1;
+}
+
 static int lone_mday(const struct rd *rd, int k)
 {
 	const struct lex_tok *d = tok(rd, k);
@@ -62,7 +89,7 @@ static int lone_mday(const struct rd *rd, int k)
 	       !has(rd, k + 1, WS_OCLOCK) && !has(rd, k + 1, WS_AM) &&
 	       !has(rd, k + 1, WS_PM) && !has(rd, k + 1, WS_MIN_AFTER) &&
 	       !has(rd, k + 1, WS_UNIT_DAYS) && !has(rd, k + 1, WS_UNIT_MIN) &&
-	       !has(rd, k + 1, WS_ORD_SUFFIX);
+	       (!has(rd, k + 1, WS_ORD_SUFFIX) || daypart_at(rd, k + 1));
 }
 
 /*
@@ -92,6 +119,10 @@ static int hour_marked(const struct rd *rd, int i)
 	const struct lex_hit *to = hit(rd, i, WS_TO);
 	if (has(rd, i, WS_OCLOCK) || has(rd, i, WS_AM) || has(rd, i, WS_PM) ||
 	    has(rd, i, WS_MIN_AFTER) || (w != NULL && !(w->flags & WF_DAYPART)))
+		return 1;
+	/* "mardi 10 le matin" where the 10th is no Tuesday: the hour */
+	if (w != NULL && rd->wday >= 0 && i > 0 &&
+	    !wr_mday_on_wday(rd, tok(rd, i - 1)->num))
 		return 1;
 	if (to == NULL || has(rd, i, WS_AT))
 		return 0;

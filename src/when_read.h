@@ -223,6 +223,9 @@ static inline int after_time_word(const struct rd *rd, int i)
 
 /* "25th", "1er": a number joined to an ordinal ending (no longer entry
  * starts there: "10'u çeyrek geçe" is a time). */
+/* when_dates.c: the next day of the month A falls on the weekday read. */
+int wr_mday_on_wday(const struct rd *rd, int a);
+
 static inline int ordinal_after(const struct rd *rd, int i)
 {
 	const struct lex_hit *h = hit(rd, i, WS_ORD_SUFFIX);

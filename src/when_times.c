@@ -364,6 +364,12 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			w = hit(rd, i + 1, WS_WINDOW_TODAY);
 		if (!wr_window_holds_hour(w, h0))
 			return 0;
+		/* "dia 11 à tarde", "vendredi 11 le matin": a part of the
+		 * day said on its own makes no bare number its hour (review
+		 * pt AB s58, fr AB c17.1 booked Friday the 4th at 11) */
+		if (w != NULL && (w->flags & WF_DAYPART) &&
+		    (rd->wday < 0 || wr_mday_on_wday(rd, h0)))
+			return 0;
 	}
 	if ((has(rd, i + 1, WS_UNIT_DAYS) || has(rd, i + 1, WS_UNIT_MIN)) &&
 	    unit_len(rd, i + 1) >= longest(rd, i + 1))

@@ -19,6 +19,14 @@
 
 #include "when_rows.h"
 
+/* A part of the day said on its own, never an hour's am or pm ("11h du
+ * matin" is): "vendredi 11 le matin" is the 11th (review fr AB c17.1
+ * booked Friday the 4th at 11h). */
+#define DP(t, v)                                                               \
+	{                                                                      \
+		t, WS_WINDOW, WF_DAYPART, v                                    \
+	}
+
 static const struct when_word fr_words[] = {
     /* ---- ce que compte un nombre seul devant (jamais une heure) ---- */
     E("personnes", WS_COUNTED, 0),
@@ -331,11 +339,11 @@ static const struct when_word fr_words[] = {
     E("moins le quart", WS_MIN_AFTER, -15),
     E("moins quart", WS_MIN_AFTER, -15),
     E("matin", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("le matin", WS_WINDOW, WHEN_SPAN(360, 720)),
+    DP("le matin", WHEN_SPAN(360, 720)),
     E("mat", WS_WINDOW, WHEN_SPAN(360, 720)),
     E("matinée", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("en matinée", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("dans la matinée", WS_WINDOW, WHEN_SPAN(360, 720)),
+    DP("en matinée", WHEN_SPAN(360, 720)),
+    DP("dans la matinée", WHEN_SPAN(360, 720)),
     E("tôt le matin", WS_WINDOW, WHEN_SPAN(360, 540)),
     E("en début de matinée", WS_WINDOW, WHEN_SPAN(360, 600)),
     /* late morning is 11h-12h30 (review fr P s54 got 10h-10h45) */
@@ -348,21 +356,21 @@ static const struct when_word fr_words[] = {
     E("pause déj", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("pause déjeuner", WS_WINDOW, WHEN_SPAN(720, 840)),
     E("à l'heure du déjeuner", WS_WINDOW, WHEN_SPAN(720, 840)),
-    E("le midi", WS_WINDOW, WHEN_SPAN(720, 840)),
+    DP("le midi", WHEN_SPAN(720, 840)),
     E("après-midi", WS_WINDOW, WHEN_SPAN(780, 1080)),
     E("aprèm", WS_WINDOW, WHEN_SPAN(780, 1080)),
     E("aprm", WS_WINDOW, WHEN_SPAN(780, 1080)),
-    E("l'aprèm", WS_WINDOW, WHEN_SPAN(780, 1080)),
-    E("l'après-midi", WS_WINDOW, WHEN_SPAN(780, 1080)),
-    E("dans l'après-midi", WS_WINDOW, WHEN_SPAN(780, 1080)),
-    E("en début d'après-midi", WS_WINDOW, WHEN_SPAN(780, 900)),
+    DP("l'aprèm", WHEN_SPAN(780, 1080)),
+    DP("l'après-midi", WHEN_SPAN(780, 1080)),
+    DP("dans l'après-midi", WHEN_SPAN(780, 1080)),
+    DP("en début d'après-midi", WHEN_SPAN(780, 900)),
     E("début d'après-midi", WS_WINDOW, WHEN_SPAN(780, 900)),
     E("en début d'aprem", WS_WINDOW, WHEN_SPAN(780, 900)),
-    E("en fin d'après-midi", WS_WINDOW, WHEN_SPAN(960, 1140)),
+    DP("en fin d'après-midi", WHEN_SPAN(960, 1140)),
     E("fin d'après-midi", WS_WINDOW, WHEN_SPAN(960, 1140)),
-    E("en fin d'aprem", WS_WINDOW, WHEN_SPAN(960, 1140)),
+    DP("en fin d'aprem", WHEN_SPAN(960, 1140)),
     E("fin d'aprem", WS_WINDOW, WHEN_SPAN(960, 1140)),
-    E("en fin de journée", WS_WINDOW, WHEN_SPAN(1020, 1200)),
+    DP("en fin de journée", WHEN_SPAN(1020, 1200)),
     E("fin de journée", WS_WINDOW, WHEN_SPAN(1020, 1200)),
     E("après le travail", WS_WINDOW, WHEN_SPAN(1020, 1260)),
     E("après le boulot", WS_WINDOW, WHEN_SPAN(1020, 1260)),

@@ -22,6 +22,14 @@
 
 #include "when_rows.h"
 
+/* A part of the day said on its own, never an hour's am or pm ("11 da
+ * manhã" is): "sexta-feira dia 11 à tarde" is the 11th (review pt AB s58
+ * booked Friday the 4th at 11:00). */
+#define DP(t, v)                                                               \
+	{                                                                      \
+		t, WS_WINDOW, WF_DAYPART, v                                    \
+	}
+
 static const struct when_word pt_words[] = {
     /* ---- o que conta um número solto antes (nunca uma hora) ---- */
     E("pessoas", WS_COUNTED, 0),
@@ -380,8 +388,8 @@ static const struct when_word pt_words[] = {
     E("manhã", WS_WINDOW, WHEN_SPAN(360, 720)),
     E("de manhã", WS_WINDOW, WHEN_SPAN(360, 720)),
     E("de manhãzinha", WS_WINDOW, WHEN_SPAN(360, 600)),
-    E("pela manhã", WS_WINDOW, WHEN_SPAN(360, 720)),
-    E("na parte da manhã", WS_WINDOW, WHEN_SPAN(360, 720)),
+    DP("pela manhã", WHEN_SPAN(360, 720)),
+    DP("na parte da manhã", WHEN_SPAN(360, 720)),
     E("de manha cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
     E("cedo", WS_WINDOW, WHEN_SPAN(360, 600)),
     /* "amanha cedinho" (review pt R s37 got a day's spread) */
@@ -396,16 +404,16 @@ static const struct when_word pt_words[] = {
     E("depois do almoço", WS_WINDOW, WHEN_SPAN(780, 1080)),
     E("tarde", WS_WINDOW, WHEN_SPAN(720, 1080)),
     E("de tarde", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("à tarde", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("pela tarde", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("na parte da tarde", WS_WINDOW, WHEN_SPAN(720, 1080)),
-    E("no fim da tarde", WS_WINDOW, WHEN_SPAN(960, 1140)),
+    DP("à tarde", WHEN_SPAN(720, 1080)),
+    DP("pela tarde", WHEN_SPAN(720, 1080)),
+    DP("na parte da tarde", WHEN_SPAN(720, 1080)),
+    DP("no fim da tarde", WHEN_SPAN(960, 1140)),
     E("fim da tarde", WS_WINDOW, WHEN_SPAN(960, 1140)),
     E("final da tarde", WS_WINDOW, WHEN_SPAN(960, 1140)),
-    E("no final da tarde", WS_WINDOW, WHEN_SPAN(960, 1140)),
+    DP("no final da tarde", WHEN_SPAN(960, 1140)),
     E("ao fim da tarde", WS_WINDOW, WHEN_SPAN(960, 1140)),
     E("início da tarde", WS_WINDOW, WHEN_SPAN(720, 900)),
-    E("no início da tarde", WS_WINDOW, WHEN_SPAN(720, 900)),
+    DP("no início da tarde", WHEN_SPAN(720, 900)),
     E("começo da tarde", WS_WINDOW, WHEN_SPAN(720, 900)),
     E("depois do trabalho", WS_WINDOW, WHEN_SPAN(1020, 1260)),
     E("depois do serviço", WS_WINDOW, WHEN_SPAN(1020, 1260)),
@@ -413,7 +421,7 @@ static const struct when_word pt_words[] = {
     E("depois da escola", WS_WINDOW, WHEN_SPAN(990, 1140)),
     E("noite", WS_WINDOW, WHEN_SPAN(1080, 1440)),
     E("de noite", WS_WINDOW, WHEN_SPAN(1080, 1440)),
-    E("à noite", WS_WINDOW, WHEN_SPAN(1080, 1440)),
+    DP("à noite", WHEN_SPAN(1080, 1440)),
     E("à noitinha", WS_WINDOW, WHEN_SPAN(1080, 1260)),
     E("hoje à noite", WS_WINDOW_TODAY, WHEN_SPAN(1080, 1440)),
     E("hj a noite", WS_WINDOW_TODAY, WHEN_SPAN(1080, 1440)),

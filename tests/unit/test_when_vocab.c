@@ -49,8 +49,9 @@ static int value_ok(const struct when_word *w)
 	case WS_LATER: /* 1: may count from the day talked about */
 		return v == 0 || v == 1;
 	case WS_AFTER:	/* 1 "a partir de" (from the day), 2 "de" (times) */
-	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times) */
-		return v >= 0 && v <= 2;
+	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times);
+			 * WV_OWN_DAY "je sors du boulot à" */
+		return (v >= 0 && v <= 2) || v == WV_OWN_DAY;
 	case WS_ANCHOR: /* days from the day talked about ("ese día",
 			 * "that same day": 0, the day itself) */
 		return v >= -28 && v <= 28;
