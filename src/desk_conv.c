@@ -564,6 +564,15 @@ void settle_hour(const struct ctx *c, struct when_req *w,
 		w->problem = WHEN_FINE;
 		return;
 	}
+	/* "sexta 7h" open at 7 and at 19: the hour as written, seven in the
+	 * morning, as the 24-hour clock writes it */
+	if (a && b && w->h24) {
+		w->from_min = w->to_min = w->alt_min[0] < w->alt_min[1]
+					      ? w->alt_min[0]
+					      : w->alt_min[1];
+		w->problem = WHEN_FINE;
+		return;
+	}
 	/* Both closed: "semi demain 9h" to a shop opening at 9:30 is the
 	 * hour as written, the morning, and the nearest starts answer it,
 	 * never "09:00 or 21:00?" (review fr11 s54, es11 c18.1) */

@@ -706,6 +706,16 @@ static int has_part(const struct ctx *c, const char *tpl)
 	return 0;
 }
 
+/* A part of the reply already says the week's hours ({hours}). */
+static int hours_said(const struct ctx *c)
+{
+	for (size_t i = 0; i < c->n_parts; i++)
+		for (size_t k = 0; k < c->parts[i].n_vars; k++)
+			if (strcmp(c->parts[i].vars[k].name, "hours") == 0)
+				return 1;
+	return 0;
+}
+
 void add_hours(struct ctx *c, const struct when_req *w, int prio)
 {
 	/* "open at the weekend? can I come sunday?": the closed day and
@@ -740,7 +750,11 @@ void add_hours(struct ctx *c, const struct when_req *w, int prio)
 					   &w->day, prio);
 		return;
 	}
-	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
+	/* the week's hours said already, beside "which day?": never twice
+	 * (review tr AB s50 s57) */
+	if (!hours_said(c))
+		part_set(part_add(c, "hours_week", prio), "hours",
+			 fmt_hours(c));
 	/* "hours next week": the closed days in it; "u open bank hols?",
 	 * "open over xmas?" (a day the reader could not place): the closed
 	 * days ahead, within the horizon */

@@ -295,6 +295,24 @@ static void tell_customer(const struct catalog *cat, int64_t now,
 		return;
 	}
 	size_t a = strlen(d->replies[0]), b = strlen(text);
+	/* before the business's name that signs the reply, never after it
+	 * ("... Porsuk Teknik Servis Mesajınızı ekibe ilettim": review tr
+	 * AB s02) */
+	size_t sig =
+	    cat->business_name != NULL ? strlen(cat->business_name) : 0;
+	if (sig > 0 && sig + 1 < a && d->replies[0][a - sig - 1] == ' ' &&
+	    strcmp(d->replies[0] + a - sig, cat->business_name) == 0 &&
+	    a + 1 + b < sizeof(both)) {
+		size_t head = a - sig; /* up to and with the space */
+		memcpy(both, d->replies[0], head);
+		memcpy(both + head, text, b);
+		both[head + b] = ' ';
+		memcpy(both + head + b + 1, cat->business_name, sig + 1);
+		if (lang_segments(both) <= max) {
+			memcpy(d->replies[0], both, a + b + 2);
+			return;
+		}
+	}
 	if (a + 1 + b < sizeof(both)) {
 		memcpy(both, d->replies[0], a);
 		both[a] = ' ';

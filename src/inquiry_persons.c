@@ -66,6 +66,25 @@ int rd_time_word(const struct reader *r, const char *w, int after)
 	return 0;
 }
 
+/* W is a unit of time on its own ("meses", "weeks", "Jahre", "ay"): a
+ * number before it is a length or an age, never a head count ("grávida
+ * de 6 meses" booked six places, review pt AB c15.3). */
+static int unit_word(const struct reader *r, const char *w)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	char f[64];
+
+	for (size_t k = 0; w != NULL && v != NULL && k < v->n_words; k++) {
+		enum when_sense s = v->words[k].sense;
+		if (s != WS_UNIT_DAYS && s != WS_UNIT_MIN && s != WS_MONTH_UNIT)
+			continue;
+		text_fold(v->words[k].text, f, sizeof(f));
+		if (strcmp(f, w) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int hour_by_time_word(const struct reader *r, size_t i)
 {
 	return (i > 0 && rd_time_word(r, r->t[i - 1].w, 0)) ||
@@ -205,7 +224,8 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		int plural = wl > 3 && r->t[pl].w[wl - 1] == 's' &&
 			     (r->t[pl].eff & ~(uint64_t)LW_TRADE) == 0 &&
 			     r->t[pl].thing == 0 && !rd_has_digit(r->t[pl].w) &&
-			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0);
+			     !(i > 0 && strcmp(r->t[i - 1].w, "at") == 0) &&
+			     !unit_word(r, r->t[pl].w);
 		if (plural)
 			nx = pl;
 		/* never an hour ("Pazartesi 9 da bakım": at 9) */

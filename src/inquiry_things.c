@@ -91,6 +91,10 @@ static size_t lookup_unsuffixed(const struct reader *r, const char *word,
 	for (int pass = 0; pass < 2; pass++) {
 		const char *const *ends = v->suffixes;
 		static const char *const verb[] = {"iyor", "yor", NULL};
+		/* a verb the pack knows is no catalog word ("veriyor" is
+		 * "gives", never "veri", data: review tr AB s50) */
+		if (pass == 1 && lang_lookup(r->pack, word, NULL) == LW_COMMON)
+			break;
 		if (pass == 1)
 			ends = verb;
 		for (size_t i = 0; ends[i] != NULL; i++) {

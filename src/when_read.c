@@ -444,6 +444,7 @@ static void finish(struct rd *rd)
 		if (m < 0) {
 			r->problem = WHEN_AMBIGUOUS_TIME;
 			r->from_min = r->to_min = -1;
+			r->h24 = rd->at.h24;
 			r->hour_asked = rd->hint && rd->hint_hi <= 720 &&
 					r->alt_min[0] < rd->hint_lo;
 		} else {

@@ -19,6 +19,7 @@
 struct tval {
 	int min;    /* minutes after midnight (hour read as written) */
 	int strong; /* am/pm, 24-hour clock or "noon": no doubt */
+	int h24;    /* "7h" where the 24-hour clock is written (WV_H24) */
 };
 
 enum mod { M_NONE, M_NEXT, M_THIS, M_LAST, M_AFTER_NEXT };

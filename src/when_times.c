@@ -138,6 +138,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	const struct lex_hit *h;
 	int h0 = t0->num, used, pm, n, v, word;
 
+	out->h24 = 0;
+
 	/* "M-AB 1234", "B-MW 2201": the number of a number plate (short
 	 * letters joined by a dash, then digits) is no time (de3 s75) */
 	if (h0 >= 0 && i >= 2 && tok(rd, i - 1)->num < 0 &&
@@ -309,6 +311,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0;
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
+		out->h24 = h->value == WV_H24;
 		used += h->len;
 		/* "14 heures 30", "10 Uhr 30": two digits after the hour's
 		 * word are its minutes (not "10 heures 15 avril", not "17

@@ -63,6 +63,10 @@ struct when_req {
 	int from_min, to_min; /* minutes after local midnight */
 	enum when_problem problem;
 	int alt_min[2]; /* WHEN_AMBIGUOUS_TIME: the two readings */
+	/* The hour was written as the 24-hour clock writes it ("7h" in
+	 * French or Brazilian texts): where both readings fit the day,
+	 * the hour as written, never asked (review pt AB s05 s41). */
+	int h24;
 	int hour_asked; /* the morning named fits neither reading ("às 2 de
 			   manhã"): asked, never settled by our hours */
 	int mentioned;	/* any time or date word was seen at all */

@@ -196,6 +196,9 @@ enum when_sense {
  * ("je sors du boulot à", "entro a trabajar a las"): a bound when no time
  * was asked, nothing beside one. */
 #define WV_OWN_DAY 3
+/* The value of a WS_OCLOCK written on the hour ("7h") in a language that
+ * writes the 24-hour clock: the hour as written, never asked am or pm. */
+#define WV_H24 24
 /* A part of the day that leaves a bare number before it a date after a
  * weekday ("martes 15 por la mañana": the 15th), where "de la mañana"
  * makes it an hour ("martes 10 de la mañana"). */

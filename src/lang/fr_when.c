@@ -319,7 +319,8 @@ static const struct when_word fr_words[] = {
     E("autour de", WS_ABOUT, 0),
     E("environ", WS_ABOUT, 0),
     E("à peu près", WS_ABOUT, 0),
-    E("h", WS_OCLOCK, 0),
+    /* "7h" is seven in the morning: the 24-hour clock (WV_H24) */
+    E("h", WS_OCLOCK, WV_H24),
     E("hr", WS_OCLOCK, 0),
     E("hrs", WS_OCLOCK, 0),
     E("heure", WS_OCLOCK, 0),

@@ -344,7 +344,10 @@ static const struct when_word pt_words[] = {
     E("umas", WS_ABOUT, 0),
     E("lá para as", WS_ABOUT, 0),
     E("mais ou menos", WS_ABOUT, 0),
-    E("h", WS_OCLOCK, 0),
+    /* "7h" is seven in the morning, "19h" the evening: the 24-hour clock
+     * Brazil writes (review pt AB s05 s41 c04.1 were asked "07:00 ou
+     * 19:00?") */
+    E("h", WS_OCLOCK, WV_H24),
     E("hs", WS_OCLOCK, 0),
     E("hr", WS_OCLOCK, 0),
     E("hrs", WS_OCLOCK, 0),

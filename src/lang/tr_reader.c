@@ -210,6 +210,8 @@ const struct lang_word lang_tr_words[] = {
     W("soru", LW_FILLER | LW_QUESTION), W("bir sorum var", LW_FILLER | LW_QUESTION),
     W("sorum", LW_FILLER | LW_QUESTION), W("tl", LW_FILLER), W("lira", LW_FILLER),
     W("ve", LW_CONJ), W("ayrica", LW_CONJ), W("hem de", LW_CONJ), W("arti", LW_CONJ),
+    /* "hem vesikalık hem biyometrik": both, each its own (review tr AA c10.1) */
+    W("hem", LW_CONJ),
     W("veya", LW_CONJ), W("ya da", LW_CONJ), W("yada", LW_CONJ), W("ama", LW_CONJ),
     W("fakat", LW_CONJ), W("bir de", LW_CONJ | LW_ALSO), W("sonra da", LW_CONJ),
     W("ps", LW_CONJ), W("bu arada", LW_CONJ),
@@ -499,6 +501,9 @@ const struct lang_word lang_tr_words[] = {
     /* the passive "açılıyorsunuz" and the future "açık olacak mısınız" (review
      * tr AA c17.1 went to a person) */
     W("aciliyorsunuz", LW_HOURS), W("kacta aciliyorsunuz", LW_HOURS),
+    /* "öğle arası veriyor musunuz": the lunch break asked (review tr AB s50) */
+    W("ogle arasi veriyor", LW_HOURS), W("ogle arasi kapali", LW_HOURS),
+    W("ogle arasi aciksiniz", LW_HOURS), W("ogle arasi acik misiniz", LW_HOURS),
     W("acik olacak misiniz", LW_HOURS), W("acik olur musunuz", LW_HOURS),
     W("calisiyorsunuz", LW_HOURS), W("kaca kadar calisiyorsunuz", LW_HOURS | LW_QUESTION),
     W("mesai", LW_HOURS), W("calisiyor musunuz", LW_HOURS),
@@ -891,6 +896,9 @@ const struct lang_word lang_tr_words[] = {
     W("fiyat listesini", LW_PRICE), W("fiyat listenizi", LW_PRICE), W("veriyorsunuz", LW_FILLER | LW_COMMON),
     W("yapiyorsunuz", LW_FILLER | LW_COMMON), W("yapiyor", LW_FILLER | LW_COMMON), W("yapilir", LW_FILLER | LW_COMMON),
     W("yapiliyor", LW_FILLER | LW_COMMON),
+    /* "veriyor musunuz" (do you give): a verb, never the data of "veri"
+     * (review tr AB s50) */
+    W("veriyor", LW_COMMON), W("veriyorsunuz", LW_COMMON), W("veriyormusunuz", LW_COMMON),
     W("guzel oldu", LW_ACK), W("memnun kaldim", LW_ACK), W("cok memnun", LW_ACK),
     W("ellerine saglik", LW_THANKS), W("emegine saglik", LW_THANKS),
     {NULL, 0, 0}, /* son */

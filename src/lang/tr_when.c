@@ -490,6 +490,15 @@ static const struct when_word tr_words[] = {
     E("değilde", WS_NOT_AFTER, 0),
     E("olmaz", WS_NOT_AFTER, 0),
     E("olmuyor", WS_NOT_AFTER, 0),
+    /* spoken and future forms: "yarın olmuyo", "pazartesi olmayacak"
+     * (review tr AB c03.2 c13.3 got "Günü anlayamadım", the booking kept) */
+    E("olmuyo", WS_NOT_AFTER, 0),
+    E("olmayacak", WS_NOT_AFTER, 0),
+    E("olmicak", WS_NOT_AFTER, 0),
+    E("olmuycak", WS_NOT_AFTER, 0),
+    E("olamayacak", WS_NOT_AFTER, 0),
+    E("uymuyo", WS_NOT_AFTER, 0),
+    E("uymayacak", WS_NOT_AFTER, 0),
     E("uygun değil", WS_NOT_AFTER, 0),
     E("uymuyor", WS_NOT_AFTER, 0),
     /* "yarın gelemeyeceğim, cumaya alabilir miyiz": the day they

@@ -77,6 +77,8 @@ static int value_ok(const struct when_word *w)
 		return v >= 1 && v <= 3;
 	case WS_CLOCK:
 		return v >= 0 && v < 24 * 60;
+	case WS_OCLOCK: /* WV_H24: "7h", the 24-hour clock */
+		return v == 0 || v == WV_H24;
 	case WS_MIN_BEFORE:
 	case WS_MIN_AFTER:
 		return v >= -45 && v <= 45 && v != 0;
