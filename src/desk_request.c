@@ -652,8 +652,10 @@ static size_t menu_number(const char *text, size_t n)
 static int one_clause_pair(struct ctx *c, const struct inquiry *q,
 			   const struct request *rq)
 {
-	if (q->group > 1 || q->also || q->apart || q->n_times > 1 ||
-	    q->n_dated > 0 || rq->persons > 1 || c->out->q.n_kin > 0)
+	/* "somos mi novio y yo, queremos probar el yoga aéreo": two
+	 * people change nothing of it (review es AB c06.2 booked the trial
+	 * class beside the aerial yoga, for each) */
+	if (q->also || q->n_times > 1 || q->n_dated > 0 || c->out->q.n_kin > 0)
 		return 0;
 	size_t idx[INQ_MAX_KIN], n = 0;
 	int clause = -1;

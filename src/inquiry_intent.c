@@ -820,6 +820,10 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			if (r->t[k].cls & LW_CANCEL)
 				negated_cancel = 1;
 	}
+	/* "Bin 10 min später da, der Bus kommt nicht": on their way, late,
+	 * never a cancel (review de AC c06.2 cancelled the booking) */
+	if (q->not_text == LANG_NT_LATE)
+		negated_cancel = 1;
 	/* "can't come till 2, can you do a bath then": when they can */
 	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
 	     at >= 0 && k < (int)r->n && k <= at + 5; k++)

@@ -46,6 +46,16 @@ static const struct when_word de_words[] = {
     E("fahrzeuge", WS_COUNTED, 0),
     E("räder", WS_COUNTED, 0),
     E("reifen", WS_COUNTED, 0),
+    /* pieces and items counted, never an hour ("ca. 10 Stück" booked 10:00: review de AC s49) */
+    E("stück", WS_COUNTED, 0),
+    E("stk", WS_COUNTED, 0),
+    E("teile", WS_COUNTED, 0),
+    E("artikel", WS_COUNTED, 0),
+    E("produkte", WS_COUNTED, 0),
+    E("motive", WS_COUNTED, 0),
+    E("tassen", WS_COUNTED, 0),
+    E("fotos", WS_COUNTED, 0),
+    E("bilder", WS_COUNTED, 0),
 
     /* ---- relative Tage ---- */
     E("heute", WS_REL_DAY, 0),

@@ -37,6 +37,13 @@ static const struct when_word es_words[] = {
     E("bicis", WS_COUNTED, 0),
     E("ruedas", WS_COUNTED, 0),
     E("neumáticos", WS_COUNTED, 0),
+    /* pieces and items counted, never an hour */
+    E("piezas", WS_COUNTED, 0),
+    E("unidades", WS_COUNTED, 0),
+    E("artículos", WS_COUNTED, 0),
+    E("productos", WS_COUNTED, 0),
+    E("fotos", WS_COUNTED, 0),
+    E("prendas", WS_COUNTED, 0),
 
     /* ---- días relativos ---- */
     E("hoy", WS_REL_DAY, 0),

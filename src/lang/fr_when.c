@@ -46,6 +46,12 @@ static const struct when_word fr_words[] = {
     E("motos", WS_COUNTED, 0),
     E("vélos", WS_COUNTED, 0),
     E("pneus", WS_COUNTED, 0),
+    /* pieces and items counted, never an hour */
+    E("pièces", WS_COUNTED, 0),
+    E("articles", WS_COUNTED, 0),
+    E("produits", WS_COUNTED, 0),
+    E("photos", WS_COUNTED, 0),
+    E("objets", WS_COUNTED, 0),
 
     /* ---- jours relatifs ---- */
     E("aujourd'hui", WS_REL_DAY, 0),

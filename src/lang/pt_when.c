@@ -67,6 +67,12 @@ static const struct when_word pt_words[] = {
     E("seguidas", WS_COUNTED, 0),
     E("seguidos", WS_COUNTED, 0),
     E("em seguida", WS_COUNTED, 0),
+    /* pieces and items counted, never an hour */
+    E("peças", WS_COUNTED, 0),
+    E("unidades", WS_COUNTED, 0),
+    E("itens", WS_COUNTED, 0),
+    E("produtos", WS_COUNTED, 0),
+    E("fotos", WS_COUNTED, 0),
 
     /* ---- dias relativos ---- */
     E("hoje", WS_REL_DAY, 0),

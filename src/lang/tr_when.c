@@ -47,6 +47,11 @@ static const struct when_word tr_words[] = {
      * "2 tane dolgu" read as 14:00) */
     E("tane", WS_COUNTED, 0),
     E("adet", WS_COUNTED, 0),
+    /* pieces and items counted, never an hour ("20 civarı ürün" asked for 20:00: review tr AA s12) */
+    E("ürün", WS_COUNTED, 0),
+    E("parça", WS_COUNTED, 0),
+    E("fotoğraf", WS_COUNTED, 0),
+    E("çeşit", WS_COUNTED, 0),
 
     /* ---- göreli günler ---- */
     E("bugün", WS_REL_DAY, 0),
