@@ -139,15 +139,16 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 	if (c->q != NULL && c->q->n_kin >= 2) {
 		/* "banho": only the services it opens, each with its number
 		 * on the whole menu, so that number books it */
+		/* numbered 1..n, the numbers kept with the question: "8)
+		 * ... 2)" and "1/6" read as a machine's (reviews pt AB s35,
+		 * tr AC s37, es AC s58) */
 		const char **items = pool_ptrs(c, c->q->n_kin);
-		size_t *nums = c->kin_nums;
 		for (size_t i = 0; i < c->q->n_kin; i++) {
-			nums[i] = c->q->kin[i] + 1;
+			c->menu[i] = c->q->kin[i];
 			items[i] = svc_name(c, &c->cat->services[c->q->kin[i]]);
 		}
+		c->n_menu = c->q->n_kin;
 		part_list(p, "services", items, c->q->n_kin, " ", 1);
-		if (p->n_vars > 0 && p->vars[p->n_vars - 1].items == items)
-			p->vars[p->n_vars - 1].nums = nums;
 	} else {
 		services_list(c, p, "services", 1, BESIDE_NOTHING);
 	}

@@ -132,6 +132,17 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 				p->also[p->n_also++] = s;
 		}
 	}
+	if (state_get(conv->state, "menu", v, sizeof(v)) != NULL) {
+		char *s = v, *end;
+		while (*s != '\0' && p->n_menu < INQ_MAX_KIN) {
+			unsigned long k = strtoul(s, &end, 10);
+			if (end == s)
+				break;
+			if (k < c->cat->n_services)
+				p->menu[p->n_menu++] = (size_t)k;
+			s = *end == ',' ? end + 1 : end;
+		}
+	}
 	if (state_get(conv->state, "persons", v, sizeof(v)) != NULL) {
 		int n = atoi(v);
 		p->persons = n >= 1 && n <= 6 ? n : 1;
@@ -314,6 +325,13 @@ void remember_request(struct ctx *c, const struct request *rq)
 		state_add(state, sizeof(state), "time=%d,%d,%d;", (int)w->time,
 			  w->from_min, w->to_min);
 	add_common(state, sizeof(state), rq);
+	if (c->n_menu > 0) {
+		state_add(state, sizeof(state), "menu=");
+		for (size_t i = 0; i < c->n_menu; i++)
+			state_add(state, sizeof(state), "%s%zu", i ? "," : "",
+				  c->menu[i]);
+		state_add(state, sizeof(state), ";");
+	}
 	conv_save(c, "book", state);
 }
 

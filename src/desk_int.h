@@ -53,6 +53,10 @@ struct pending {
 	char last[STORE_REF_MAX]; /* "done": the booking just made */
 	const struct cat_service *also[MAX_ALSO];
 	size_t n_also;
+	/* "which of these?" listed a few services numbered 1..n: menu[k] is
+	 * the service (its index) of number k + 1 */
+	size_t menu[INQ_MAX_KIN];
+	size_t n_menu;
 	int persons;
 	int apart;
 	int has_range; /* a span of days talked about ("semana que vem") */
@@ -169,10 +173,11 @@ struct ctx {
 		char action[8];
 		struct when_req w;
 	} later_which;
+	/* The short menu just listed (ask_service), kept with the question */
+	size_t menu[INQ_MAX_KIN];
+	size_t n_menu;
 	/* Work space, never read before written (not cleared per text). */
 	struct part parts[PART_MAX];
-	size_t kin_nums[INQ_MAX_KIN]; /* menu numbers of the services asked
-					 which of (ask_service) */
 	char pool[POOL_MAX];
 	const char *ptrs[PTRS_MAX];
 };

@@ -1082,11 +1082,13 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		}
 		return;
 	}
-	if (pending_is(c, "book") && p->svc == NULL && k < c->cat->n_services) {
-		/* "2" answering "which service?" */
+	if (pending_is(c, "book") && p->svc == NULL &&
+	    (p->n_menu > 0 ? k < p->n_menu : k < c->cat->n_services)) {
+		/* "2" answering "which service?" (of a short list, its
+		 * second) */
 		struct request rq;
 		memset(&rq, 0, sizeof(rq));
-		rq.svc = &c->cat->services[k];
+		rq.svc = &c->cat->services[p->n_menu > 0 ? p->menu[k] : k];
 		rq.persons = 1;
 		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
 		merge_pending(c, &rq);

@@ -750,8 +750,12 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	 * c16.3, c20.3 got the menu again) */
 	if (rq.svc == NULL && !topics && pending_is(c, "book") &&
 	    c->pend.svc == NULL) {
-		size_t k = menu_number(text, c->cat->n_services);
-		if (k > 0)
+		size_t k = c->pend.n_menu > 0
+			       ? menu_number(text, c->pend.n_menu)
+			       : menu_number(text, c->cat->n_services);
+		if (k > 0 && c->pend.n_menu > 0)
+			rq.svc = &c->cat->services[c->pend.menu[k - 1]];
+		else if (k > 0)
 			rq.svc = &c->cat->services[k - 1];
 		/* "ele é pequeno, um pinscher" to "which bath?": the one
 		 * service whose name holds the word (review pt Y c16.2) */

@@ -409,8 +409,7 @@ static void put_list(char *out, size_t cap, size_t *pos,
 		if (i > 0)
 			puts_(out, cap, pos, v->sep != NULL ? v->sep : ", ");
 		if (v->numbered) {
-			snprintf(num, sizeof(num), "%zu) ",
-				 v->nums != NULL ? v->nums[i] : i + 1);
+			snprintf(num, sizeof(num), "%zu) ", i + 1);
 			puts_(out, cap, pos, num);
 		}
 		puts_(out, cap, pos, items[i]);
@@ -456,15 +455,6 @@ size_t lang_render(const char *tpl, const struct lang_var *vars, size_t n_vars,
 					       ? vars[i].shown
 					       : vars[i].n_items;
 				char range[48];
-				if (vars[i].nums != NULL) {
-					for (size_t m = 0; m < k; m++) {
-						snprintf(range, sizeof(range),
-							 m > 0 ? "/%zu" : "%zu",
-							 vars[i].nums[m]);
-						puts_(out, cap, &pos, range);
-					}
-					break;
-				}
 				if (k <= 1)
 					snprintf(range, sizeof(range), "1");
 				else

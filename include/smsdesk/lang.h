@@ -551,9 +551,6 @@ struct lang_var {
 	size_t total;
 	const char *const *brief;
 	int use_brief;
-	/* a numbered list's own numbers (NULL: 1, 2, 3...): the services
-	 * "banho" opens, each by its number on the whole menu */
-	const size_t *nums;
 	/* a name ("Cambio de pantalla", "Mekanik tamir") said inside a
 	 * sentence starts lower case ("para cambio de pantalla"); at a
 	 * sentence's start, after a colon or in a numbered list it stays.

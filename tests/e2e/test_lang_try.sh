@@ -256,11 +256,14 @@ t_contains "$out" "Kostenlose Erstberatung: kostenlos (30 Min.)."
 t_lacks "$out" "kostet kostenlos"
 t_end
 
-t_begin "a word that opens several services' names: which of them, by their menu numbers (review pt Y s01, es W s24)"
+t_begin "a word that opens several services' names: which of them, numbered 1..n, the number picking its service (review pt Y s01, es W s24; pt AB s35, es AC s58)"
 out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/pt/petshop2.cfg" --now 2026-12-02T10:00 --from +5511987600075 "oi bom dia, quero agendar banho pro meu shih tzu" 2>/dev/null)
 t_eq "$out" "O que deseja fazer? Temos: 1) Banho cão porte pequeno 2) Banho cão porte médio 3) Banho cão porte grande 4) Banho + tosa higiênica 5) Banho + tosa completa 6) Banho de gato. Responda com o item desejado."
-out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/reparamovil.cfg" --now 2026-12-02T10:00 --from +34612340076 "Ola kiero cita pa la pantaya del movil l sabado" 2>/dev/null)
-t_contains "$out" "Hacemos: 1) Cambio de pantalla de móvil 6) Paso de datos a móvil nuevo. Responde 1/6."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/reparamovil.cfg" --db "$tmp/kin.db" --now 2026-12-02T10:00 --from +34612340076 "Ola kiero cita pa la pantaya del movil l sabado" 2>/dev/null)
+t_contains "$out" "Hacemos: 1) Cambio de pantalla de móvil 2) Paso de datos a móvil nuevo. Responde 1-2."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/reparamovil.cfg" --db "$tmp/kin.db" --now 2026-12-02T10:02 --from +34612340076 "2" 2>/dev/null)
+t_contains "$out" "Paso de datos a móvil nuevo"
+t_lacks "$out" "Hacemos:"
 t_end
 
 rm -rf "$tmp"
