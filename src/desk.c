@@ -506,13 +506,14 @@ static int day_of_the_booking(struct ctx *c, const struct inquiry *q)
 /*
  * "Danke, bis Montag" after booking Monday: a goodbye naming the day of a
  * booking held, never a new list of slots up to Monday (review de AA
- * c02.3). Thanks, no service, no time, and the day named (or the day a
- * "bis" span runs up to) is one a booking of the sender's is on.
+ * c02.3; "merci, à ce soir", fr AC c20.3). Thanks, no service, and the
+ * day named (or the day a "bis" span runs up to), with its part of the
+ * day or hour if said, holds a booking of the sender's.
  */
 static int see_you_then(struct ctx *c, const struct inquiry *q)
 {
 	const struct when_req *w = &q->when;
-	if (!q->thanks || q->n_matches > 0 || w->time != WHEN_TIME_NONE ||
+	if (!q->thanks || q->n_matches > 0 || w->time == WHEN_TIME_ASAP ||
 	    q->correction || q->question || (!w->has_day && !w->has_range) ||
 	    (q->intent != INQ_BOOK && q->intent != INQ_AVAIL &&
 	     q->intent != INQ_UNKNOWN && q->intent != INQ_THANKS))
@@ -527,7 +528,13 @@ static int see_you_then(struct ctx *c, const struct inquiry *q)
 	const struct store_booking_list *bl = my_upcoming(c);
 	for (size_t i = 0; bl != NULL && i < bl->n; i++) {
 		struct when_local l = local_of(c, bl->v[i].start);
-		if (when_day_cmp(&l.day, &d) == 0) {
+		/* "merci, à ce soir": the part of the day holds it; "danke,
+		 * bis 15 Uhr": its hour */
+		int at = w->time == WHEN_TIME_NONE ||
+			 (w->time == WHEN_TIME_AT && w->from_min == l.minute) ||
+			 (w->time == WHEN_TIME_WINDOW &&
+			  l.minute >= w->from_min && l.minute < w->to_min);
+		if (at && when_day_cmp(&l.day, &d) == 0) {
 			decide(c, DESK_SILENT, DESK_REASON_THANKS,
 			       "thanks, see you on the day booked: no reply");
 			return 1;

@@ -945,6 +945,14 @@ static void book_request_in(struct ctx *c, struct request *rq)
 			rq->day_guess = 1;
 		} else {
 			ask_day(c, rq, "ask_day");
+			/* "MOT in April" asks for April after all: how far
+			 * ahead we book is said, with no one else named */
+			if (rq->far_month)
+				part_set(
+				    part_add(c, "no_horizon", 1), "n",
+				    pool_fmt(
+					c, "%d",
+					c->cat->policy.booking_horizon_days));
 			return;
 		}
 	}
@@ -1231,11 +1239,27 @@ static int story_day(const struct inquiry *q)
 		q->intent == INQ_DURATION);
 }
 
+/* "je prépare un marathon en avril", "wir heiraten im Mai": a whole month
+ * past how far ahead we book, beside a service, is when the customer's
+ * event is, not the visit: the visit's day is asked, never "we book only
+ * 60 days ahead, try them" (reviews fr AC s07, de AC s15 c17.1). */
+static int event_month(const struct ctx *c, const struct inquiry *q)
+{
+	const struct when_req *w = &q->when;
+	return !w->has_day && w->has_range && w->time == WHEN_TIME_NONE &&
+	       w->day_rule != NULL && strcmp(w->day_rule, "month") == 0 &&
+	       q->n_matches > 0 &&
+	       when_day_diff(&c->lnow.day, &w->range_first) >
+		   c->cat->policy.booking_horizon_days;
+}
+
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 {
 	memset(rq, 0, sizeof(*rq));
 	rq->w = q->when;
-	if (story_day(q)) /* as when_read leaves a text naming no day */
+	int far = event_month(c, q);
+	if (story_day(q) || far)
+		/* as when_read leaves a text naming no day */
 		rq->w = (struct when_req){.problem = WHEN_FINE,
 					  .time = WHEN_TIME_NONE,
 					  .from_min = -1,
@@ -1246,6 +1270,7 @@ void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 					  .time_from = -1,
 					  .time_to = -1};
 	rq->day_named = rq->w.has_day;
+	rq->far_month = far;
 	if (!rq->w.has_day && !rq->w.has_range && q->today && !rq->w.unsure) {
 		/* "this afternoon at 5", "tonight": today, named */
 		rq->w.has_day = 1;

@@ -74,8 +74,11 @@ struct request {
 	int day_named;	/* the day came from the text, the talk or an offer */
 	int offered;	/* a slot we offered: its notice was checked then */
 	int offer_only; /* a question: offer the slot, do not book it */
-	int day_guess;	/* today by our guess: offered, never remembered
-			   as the customer's day */
+	/* a month past the horizon was read as the customer's event, not the
+	 * visit (event_month): the day asked with how far ahead we book */
+	int far_month;
+	int day_guess; /* today by our guess: offered, never remembered
+			  as the customer's day */
 	struct store_booking moving; /* valid when move[0] */
 	char move[STORE_REF_MAX];
 	const struct cat_service *also[MAX_ALSO]; /* back to back after */

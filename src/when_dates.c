@@ -444,7 +444,7 @@ int wr_month_span(struct rd *rd, int i)
 		part = p->value;
 		k = skip(rd, k + p->len);
 	}
-	int n, y = rd->now->day.year, yl;
+	int n, y = rd->now->day.year, yl, counted = 0;
 	if ((ml = month_at(rd, k, &m)) > 0) {
 		if (h == NULL && part == 0)
 			return 0; /* a month alone is read elsewhere */
@@ -459,6 +459,7 @@ int wr_month_span(struct rd *rd, int i)
 		return k + used - i;
 	} else if (off >= 0) {
 		n = k + used - i;
+		counted = 1; /* "in 3 months", "next month": a month counted */
 		m = rd->now->day.month + off;
 		while (m > 12) {
 			m -= 12;
@@ -478,6 +479,6 @@ int wr_month_span(struct rd *rd, int i)
 		first = rd->now->day;
 	set_range(rd, first, last);
 	mark(rd, i, n);
-	note_day(rd, i, n, "month");
+	note_day(rd, i, n, counted ? "months counted" : "month");
 	return n;
 }
