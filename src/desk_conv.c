@@ -132,15 +132,22 @@ void pending_load(struct ctx *c, const struct store_conv *conv)
 				p->also[p->n_also++] = s;
 		}
 	}
+	/* by the services' ids, as "also": a catalog edited meanwhile
+	 * never turns a number into another service */
 	if (state_get(conv->state, "menu", v, sizeof(v)) != NULL) {
-		char *s = v, *end;
-		while (*s != '\0' && p->n_menu < INQ_MAX_KIN) {
-			unsigned long k = strtoul(s, &end, 10);
-			if (end == s)
+		char menu[INQ_MAX_KIN][STORE_ID_MAX];
+		size_t n = split_list(v, menu, INQ_MAX_KIN);
+		for (size_t i = 0; i < n; i++) {
+			const struct cat_service *s =
+			    catalog_service(c->cat, menu[i]);
+			/* one gone: no number picks anything, never the
+			 * next service moved up into its place */
+			if (s == NULL) {
+				p->n_menu = 0;
+				p->menu_gone = 1;
 				break;
-			if (k < c->cat->n_services)
-				p->menu[p->n_menu++] = (size_t)k;
-			s = *end == ',' ? end + 1 : end;
+			}
+			p->menu[p->n_menu++] = (size_t)(s - c->cat->services);
 		}
 	}
 	if (state_get(conv->state, "persons", v, sizeof(v)) != NULL) {
@@ -328,8 +335,8 @@ void remember_request(struct ctx *c, const struct request *rq)
 	if (c->n_menu > 0) {
 		state_add(state, sizeof(state), "menu=");
 		for (size_t i = 0; i < c->n_menu; i++)
-			state_add(state, sizeof(state), "%s%zu", i ? "," : "",
-				  c->menu[i]);
+			state_add(state, sizeof(state), "%s%s", i ? "," : "",
+				  c->cat->services[c->menu[i]].id);
 		state_add(state, sizeof(state), ";");
 	}
 	conv_save(c, "book", state);

@@ -57,6 +57,7 @@ struct pending {
 	 * the service (its index) of number k + 1 */
 	size_t menu[INQ_MAX_KIN];
 	size_t n_menu;
+	int menu_gone; /* the list named a service the catalog no longer has */
 	int persons;
 	int apart;
 	int has_range; /* a span of days talked about ("semana que vem") */

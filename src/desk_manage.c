@@ -1082,7 +1082,18 @@ void do_choice(struct ctx *c, const struct inquiry *q, const char *text)
 		}
 		return;
 	}
-	if (pending_is(c, "book") && p->svc == NULL &&
+	if (pending_is(c, "book") && p->svc == NULL && p->menu_gone) {
+		/* the list asked from names a service since taken out of
+		 * the catalog: asked again, from what it holds now */
+		struct request rq;
+		memset(&rq, 0, sizeof(rq));
+		rq.persons = 1;
+		rq.w.alt_min[0] = rq.w.alt_min[1] = -1;
+		merge_pending(c, &rq);
+		ask_service(c, &rq, 0);
+		return;
+	}
+	if (pending_is(c, "book") && p->svc == NULL && !p->menu_gone &&
 	    (p->n_menu > 0 ? k < p->n_menu : k < c->cat->n_services)) {
 		/* "2" answering "which service?" (of a short list, its
 		 * second) */

@@ -749,7 +749,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	 * number picks the service, the rest says when (review de W c02.2,
 	 * c16.3, c20.3 got the menu again) */
 	if (rq.svc == NULL && !topics && pending_is(c, "book") &&
-	    c->pend.svc == NULL) {
+	    c->pend.svc == NULL && !c->pend.menu_gone) {
 		size_t k = c->pend.n_menu > 0
 			       ? menu_number(text, c->pend.n_menu)
 			       : menu_number(text, c->cat->n_services);

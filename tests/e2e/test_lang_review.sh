@@ -65,5 +65,23 @@ t_contains "$out" "+ vize fotoğrafı"
 t_lacks "$out" "randevu görünmüyor"
 t_end
 
+t_begin "which of two services, numbered 1-2, the number kept with the question; a service gone from the catalog meanwhile picks nothing (es AB c06.2)"
+out=$(run es/yoga.cfg 2026-12-02T10:00 +34612000002 "Hola, somos mi novio y yo, queremos probar el yoga aéreo el sábado")
+t_contains "$out" "1) Clase de prueba gratuita 2) Yoga aéreo. Responde 1-2."
+out=$(run es/yoga.cfg 2026-12-02T10:02 +34612000002 "2")
+t_contains "$out" "Yoga aéreo el sáb 5 dic"
+out=$(run es/yoga.cfg 2026-12-02T10:00 +34612000003 "Hola, somos mi novio y yo, queremos probar el yoga aéreo el sábado")
+t_contains "$out" "2) Yoga aéreo"
+# the trial class's id changed in the catalog before the answer: the old
+# one is gone
+sed 's/"clase-prueba"/"clase-prueba-nueva"/g' \
+	"$SMSDESK_SRC/tests/data/lang/es/yoga.cfg" >"$tmp/yoga2.cfg"
+out=$("$SMSDESK_BIN" try -c "$tmp/yoga2.cfg" --db "$tmp/+34612000003.db" \
+	--now 2026-12-02T10:02 --from +34612000003 "1" 2>/dev/null)
+t_lacks "$out" "Yoga aéreo el sáb"
+t_lacks "$out" "Reservado"
+t_contains "$out" "¿Qué servicio quieres?"
+t_end
+
 rm -rf "$tmp"
 t_done
