@@ -137,11 +137,10 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 	}
 	struct part *p = part_add(c, trade ? "ask_trade" : "ask_service", 0);
 	if (c->q != NULL && c->q->n_kin >= 2) {
-		/* "banho": only the services it opens, each with its number
-		 * on the whole menu, so that number books it */
-		/* numbered 1..n, the numbers kept with the question: "8)
-		 * ... 2)" and "1/6" read as a machine's (reviews pt AB s35,
-		 * tr AC s37, es AC s58) */
+		/* "banho": only the services it opens, numbered 1..n, the
+		 * list kept with the question so the number books its own
+		 * (numbers on the whole menu, "8) ... 2)", read as a
+		 * machine's: reviews pt AB s35, tr AC s37, es AC s58) */
 		const char **items = pool_ptrs(c, c->q->n_kin);
 		for (size_t i = 0; i < c->q->n_kin; i++) {
 			c->menu[i] = c->q->kin[i];
@@ -412,7 +411,6 @@ static void offer_day(struct ctx *c, const struct request *rq, int from, int to,
 	offer_slots(c, rq, "offer", opts, n, 0, &rq->w.day);
 }
 
-/* Offer across a span of days ("this weekend", "next week"). */
 /* "le soir", "en fin de journée": a part of the day, not "after 5". */
 static int part_of_day(const struct when_req *w)
 {
@@ -449,6 +447,7 @@ static size_t latest_in_range(struct ctx *c, const struct request *rq,
 	return n;
 }
 
+/* Offer across a span of days ("this weekend", "next week"). */
 static void offer_range(struct ctx *c, struct request *rq)
 {
 	int64_t opts[LIST_SLOTS];
@@ -512,26 +511,21 @@ static void offer_range(struct ctx *c, struct request *rq)
 		if (when_day_cmp(&rq->w.day, &c->lnow.day) < 0)
 			rq->w.day = c->lnow.day;
 		/* the no names an open day of the span, never the
-		 * Monday we are closed on (review fr AA c15.1) */
-		for (struct when_day d = rq->w.day;
-		     when_day_cmp(&d, &rq->w.range_last) <= 0;
-		     d = when_day_add(d, 1)) {
-			int op[8], cl[8];
-			if (when_hours_of(c->cat, &d, op, cl, 8) > 0) {
-				rq->w.day = d;
-				break;
-			}
-		}
-		rq->w.has_day = 1;
-		/* "am Wochenende?" at a business closed then: closed, with
-		 * the next free slots, never "nothing free at that time" */
+		 * Monday we are closed on (review fr AA c15.1); "am
+		 * Wochenende?" at a business closed then (none open):
+		 * closed, with the next free slots, never "nothing free at
+		 * that time" */
 		int all_closed = 1;
 		for (struct when_day d = rq->w.day;
 		     all_closed && when_day_cmp(&d, &rq->w.range_last) <= 0;
 		     d = when_day_add(d, 1)) {
 			int op[8], cl[8];
-			all_closed = when_hours_of(c->cat, &d, op, cl, 8) == 0;
+			if (when_hours_of(c->cat, &d, op, cl, 8) > 0) {
+				rq->w.day = d;
+				all_closed = 0;
+			}
 		}
+		rq->w.has_day = 1;
 		if (all_closed) {
 			day_is_gone(c, rq, DESK_REASON_CLOSED);
 			return;
@@ -1223,8 +1217,6 @@ void book_option(struct ctx *c, size_t k)
 	book_request(c, &rq);
 }
 
-/* A request from what the text asked: the first service, the others back to
- * back, how many people. */
 /* "tirei há 10 anos", "10 gün önce doğdu": a day so many days or years
  * ago, with no time, tells a story; a booking never asks for it, so it is
  * no "that date has passed" (reviews pt AA s07, tr AA c06.1). */
@@ -1253,22 +1245,15 @@ static int event_month(const struct ctx *c, const struct inquiry *q)
 		   c->cat->policy.booking_horizon_days;
 }
 
+/* A request from what the text asked: the first service, the others back to
+ * back, how many people. */
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq)
 {
 	memset(rq, 0, sizeof(*rq));
 	rq->w = q->when;
 	int far = event_month(c, q);
-	if (story_day(q) || far)
-		/* as when_read leaves a text naming no day */
-		rq->w = (struct when_req){.problem = WHEN_FINE,
-					  .time = WHEN_TIME_NONE,
-					  .from_min = -1,
-					  .to_min = -1,
-					  .alt_min = {-1, -1},
-					  .day_from = -1,
-					  .day_to = -1,
-					  .time_from = -1,
-					  .time_to = -1};
+	if (story_day(q) || far) /* as when_read reads a text naming none */
+		when_req_none(&rq->w);
 	rq->day_named = rq->w.has_day;
 	rq->far_month = far;
 	if (!rq->w.has_day && !rq->w.has_range && q->today && !rq->w.unsure) {

@@ -645,9 +645,9 @@ static size_t menu_number(const char *text, size_t n)
  * names the children's lessons: two services read in one clause, with no
  * "and", "+", "too" or time of their own between them, are one service
  * asked for in two words, never both booked (reviews fr AB s37 c11.2, pt
- * AB s58 booked a service nobody asked for). Which of them is asked, each
- * with its number on the whole menu, the day and time kept. Returns 1
- * when it asked.
+ * AB s58 booked a service nobody asked for). Which of them is asked
+ * (ask_service's short list), the day and time kept. Returns 1 when it
+ * asked.
  */
 static int one_clause_pair(struct ctx *c, const struct inquiry *q,
 			   const struct request *rq)

@@ -630,6 +630,14 @@ static int month_first(const char *country)
 	return 0;
 }
 
+void when_req_none(struct when_req *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->from_min = r->to_min = -1;
+	r->alt_min[0] = r->alt_min[1] = -1;
+	r->day_from = r->day_to = r->time_from = r->time_to = -1;
+}
+
 enum when_problem when_read(const char *text, const struct when_local *now,
 			    const struct catalog *cat,
 			    const struct when_vocab *const *vocabs,
@@ -638,10 +646,7 @@ enum when_problem when_read(const char *text, const struct when_local *now,
 	static struct lex_text t; /* big; the desk is single-threaded */
 	struct rd rd;
 
-	memset(out, 0, sizeof(*out));
-	out->from_min = out->to_min = -1;
-	out->alt_min[0] = out->alt_min[1] = -1;
-	out->day_from = out->day_to = out->time_from = out->time_to = -1;
+	when_req_none(out);
 	if (n_vocabs == 0) {
 		static const struct when_vocab *const en[] = {&when_vocab_en};
 		vocabs = en;

@@ -200,6 +200,8 @@ struct when_day when_day_add(struct when_day day, int n);
  * day is left, so it is never offered ("any weekday but not Monday",
  * "... en vez de este sábado"). */
 void when_req_drop_unmeant(struct when_req *r);
+/* R as when_read leaves a text that names no day and no time. */
+void when_req_none(struct when_req *r);
 /* Negative, zero or positive as a is before, equal to or after b. */
 int when_day_cmp(const struct when_day *a, const struct when_day *b);
 /* Whole days from a to b (b - a). */
