@@ -696,6 +696,16 @@ static void dispatch(struct ctx *c, const char *text)
 	} else if (rc != STORE_ERR_NOT_FOUND && check(c, rc) < 0) {
 		return;
 	}
+	/* "Morgen?" to "which day for the ride?", "Is that the 11th?" after
+	 * a booking: the day belongs to the conversation; it asks nothing
+	 * about our hours */
+	if (q->hours_of_day && c->have_pend) {
+		q->intent = INQ_BOOK;
+		q->asks &= ~(unsigned)INQ_ASK_HOURS;
+		q->asks_hours = 0;
+		q->hours_of_day = 0;
+		q->rule = "a day answering our question";
+	}
 	if (which_by_day(c, q))
 		return;
 	if (see_you_then(c, q))

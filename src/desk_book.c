@@ -42,12 +42,12 @@ static struct part *head_part(struct ctx *c, const struct request *rq,
 	 * start for dépose + pose is 16:30" (review fr AA s53) */
 	const char *visit = rq->persons <= 1 ? visit_name(c, rq) : NULL;
 	if (rq->svc != NULL) {
-		part_set(p, "service",
-			 rq->persons > 1
-			     ? pool_fmt(c, "%s x%d", svc_name(c, rq->svc),
-					rq->persons)
-			 : visit != NULL ? visit
-					 : svc_name(c, rq->svc));
+		part_set(
+		    p, "service",
+		    rq->persons > 1
+			? fmt_for_persons(c, svc_name(c, rq->svc), rq->persons)
+		    : visit != NULL ? visit
+				    : svc_name(c, rq->svc));
 		part_set(p, "price", rq->svc->price);
 		part_set(p, "minutes", pool_fmt(c, "%d", rq->svc->minutes));
 		part_set(p, "length", fmt_length(c, rq->svc->minutes));
@@ -756,10 +756,17 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		set_subject(c, jobs[j]->id);
 		set_start(c, tj);
 		set_ref(c, rj);
-		items[n_done] =
-		    pool_fmt(c, "%s %s%s %s", svc_name(c, jobs[j]),
-			     fmt_hhmm(c, local_of(c, tj).minute),
-			     price_note(c, jobs[j]), fmt_ref(c, rj));
+		/* one more place beside the last, same service and time:
+		 * its ref alone ("... 11:00 (55 €) Ref N7PQ, Ref XQQE"), so
+		 * four riders never push a ref past the length limit
+		 * (review de AD s46 cut the list with "...") */
+		if (n_done > 0 && done[n_done - 1] == jobs[j] && tj == same_t)
+			items[n_done] = fmt_ref(c, rj);
+		else
+			items[n_done] =
+			    pool_fmt(c, "%s %s%s %s", svc_name(c, jobs[j]),
+				     fmt_hhmm(c, local_of(c, tj).minute),
+				     price_note(c, jobs[j]), fmt_ref(c, rj));
 		done[n_done++] = jobs[j];
 		int64_t end = prev_t + (int64_t)prev->minutes * 60;
 		if (c->q != NULL && c->q->also_after && named < 0 && !beside &&

@@ -618,7 +618,10 @@ void settle_hour(const struct ctx *c, struct when_req *w,
 int talked_day(struct ctx *c, struct when_day *d)
 {
 	struct store_booking b;
-	if (pending_is(c, "done") && c->pend.last[0] != '\0' &&
+	/* or just cancelled: "Geht stattdessen der Sonntag danach?" is the
+	 * Sunday after the one given up (review de AD c20.3) */
+	if ((pending_is(c, "done") || pending_is(c, "cancelled")) &&
+	    c->pend.last[0] != '\0' &&
 	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0) {
 		*d = local_of(c, b.start).day;
 		return 1;

@@ -46,7 +46,7 @@ static struct part *item_part(struct ctx *c, const struct request *rq,
 	struct part *p = part_add(c, tpl, 1);
 	part_set(p, "service",
 		 rq->persons > 1
-		     ? pool_fmt(c, "%s x%d", svc_name(c, rq->svc), rq->persons)
+		     ? fmt_for_persons(c, svc_name(c, rq->svc), rq->persons)
 		     : svc_name(c, rq->svc));
 	part_set(p, "day", fmt_day(c, &rq->w.day));
 	return p;

@@ -223,6 +223,8 @@ int parts_segments(struct ctx *c);
 void say(struct ctx *c, const char *tpl);
 void sign(struct ctx *c);
 const char *tpl_text(const struct ctx *c, const char *name);
+/* "Ausritt für 2 Personen" in the reply's words; the pool owns it. */
+const char *fmt_for_persons(struct ctx *c, const char *service, int n);
 const char *svc_name(const struct ctx *c, const struct cat_service *s);
 const char *topic_name(const struct ctx *c, const struct cat_topic *t);
 const char *ref_note(const struct ctx *c, const struct cat_referral *r);

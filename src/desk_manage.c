@@ -38,6 +38,11 @@ static int staff_forward(const struct ctx *c)
  * booked for friday?" is answered: none).
  */
 enum held_said { HELD_CANCEL, HELD_MOVE, HELD_TOLD };
+/* Words past which a cancel or move tells more than the command ("cancel my
+ * massage" does not), and a question about a booking held is a story ("I
+ * booked online but got no confirmation, can you check? Name: ..."), not
+ * "am I booked?". */
+enum { HELD_TOLD_MORE = 9, HELD_STORY = 14 };
 
 /* Would none_held_person say something for this text? */
 static int none_held_applies(const struct ctx *c, enum held_said how)
@@ -45,8 +50,13 @@ static int none_held_applies(const struct ctx *c, enum held_said how)
 	const struct inquiry *q = c->q;
 	if (q == NULL ||
 	    (!staff_forward(c) && c->cat->business_phone == NULL) ||
-	    (how == HELD_TOLD && q->question))
+	    (how == HELD_TOLD && q->question && q->n_words < HELD_STORY))
 		return 0;
+	/* "ich muss meine Stunde leider absagen, bin krank. Gruß Sabine":
+	 * more than the bare command tells of a booking the customer holds
+	 * (reviews de AD s31, fr AD s53: a dead end) */
+	if (how != HELD_TOLD && q->n_words >= HELD_TOLD_MORE)
+		return 1;
 	/* a move's day may be where it goes or the one it leaves ("de
 	 * quinta pra sexta", "décaler mon rendez-vous de vendredi"): any
 	 * day says a booking is meant (review fr O s32) */

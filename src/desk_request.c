@@ -279,7 +279,9 @@ static void same_time_as_last(struct ctx *c, struct when_req *w)
 {
 	int64_t t = 0;
 	struct store_booking b;
-	if (pending_is(c, "done") &&
+	/* or the one just cancelled: "der Sonntag danach, gleiche Uhrzeit?"
+	 * (review de AD c20.3) */
+	if ((pending_is(c, "done") || pending_is(c, "cancelled")) &&
 	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) == 0)
 		t = b.start;
 	const struct store_booking_list *bl = my_upcoming(c);
@@ -522,7 +524,7 @@ static int said_cancelled_day(struct ctx *c, const struct inquiry *q,
 	if (!pending_is(c, "cancelled") || c->pend.last[0] == '\0' ||
 	    rq->svc != NULL || first_topic(c, q) != NULL || !q->when.has_day ||
 	    q->when.time != WHEN_TIME_NONE || q->when.has_range ||
-	    q->correction ||
+	    q->correction || q->when.has_anchor || q->same_time ||
 	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
 	    b.state == STORE_BOOKED)
 		return 0;
@@ -1028,8 +1030,8 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 				k++;
 			names[nn++] =
 			    k - i > 1
-				? pool_fmt(c, "%s x%d", svc_name(c, rq.also[i]),
-					   (int)(k - i))
+				? fmt_for_persons(c, svc_name(c, rq.also[i]),
+						  (int)(k - i))
 				: svc_name(c, rq.also[i]);
 		}
 		part_list(part_add(c, "rest_asked", 1), "services", names, nn,

@@ -1263,6 +1263,42 @@ static int price_goes_on(const struct reader *r, int seg)
 	}
 }
 
+/*
+ * "für meinen Sohn (6)", "Meine Große (9) möchte eine Longenstunde", "mis
+ * gemelos (4)": a number of one or two digits alone in brackets after a
+ * word is an age said aside, never a head count, a day or an hour (review
+ * de AD s50, c19.1 booked three places for "Sohn (6)", s14 asked "which
+ * day do you mean?"). Returns TEXT, or a copy with such numbers blanked
+ * (the same length, so the pieces keep their places); a static buffer,
+ * valid until the next call.
+ */
+static const char *ages_aside(const char *text)
+{
+	static char copy[FOLD_CAP];
+	size_t len = strlen(text);
+	const char *src = text;
+	for (size_t i = 1; i + 2 < len; i++) {
+		if (text[i] != '(')
+			continue;
+		size_t nd = strspn(text + i + 1, "0123456789");
+		if (nd == 0 || nd > 2 || text[i + 1 + nd] != ')')
+			continue;
+		size_t b = i;
+		while (b > 0 && text[b - 1] == ' ')
+			b--;
+		/* after a word, not a number or a date ("13.12. (13)") */
+		if (b == 0 || !isalpha((unsigned char)text[b - 1]) ||
+		    len >= sizeof(copy))
+			continue;
+		if (src == text) {
+			memcpy(copy, text, len + 1);
+			src = copy;
+		}
+		memset(copy + i + 1, ' ', nd);
+	}
+	return src;
+}
+
 void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 			const char *text, const struct when_local *now,
 			struct inquiry *out)
@@ -1272,6 +1308,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	memset(out, 0, sizeof(*out));
 	if (text == NULL)
 		text = "";
+	text = ages_aside(text);
 	r->cat = cat;
 	r->pack = pack != NULL ? pack : lang_default();
 	out->not_text = -1;

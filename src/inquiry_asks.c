@@ -203,7 +203,7 @@ static int day_asked(const struct reader *r, const struct inquiry *q)
 /* A word of a team member's name (4 letters or more, one the pack does
  * not read otherwise) is in the text: "Ist Dr Keller nächste Woche da?",
  * "a Dra Fernanda atende quinta?" ask about a person, for the team. */
-static int names_staff(const struct reader *r)
+int rd_names_staff(const struct reader *r)
 {
 	const struct catalog *cat = r->cat;
 	for (size_t s = 0; cat != NULL && s < cat->n_staff; s++) {
@@ -500,27 +500,63 @@ static int question_of_ours(const struct reader *r, const struct inquiry *q)
 	return unknown >= (trade ? 1 : how_long ? 3 : 2);
 }
 
+/* Token AT (-1: none) stands before the first service asked: a "do you
+ * do" or booking word there asks for it ("machen Sie Ponyreiten?", "je
+ * voudrais faire un coaching"); after it, it is about something else
+ * ("beim Ponyreiten dabei sein und Fotos machen?", "la boxe c'est avec des
+ * coups ? j'ai peur de me faire mal", reviews de AD s54, fr AD s20). */
+static int before_service(const struct reader *r, const struct inquiry *q,
+			  int at)
+{
+	if (at < 0)
+		return 0;
+	for (int i = 0; i < at; i++)
+		if (r->t[i].thing > 0 &&
+		    q->things[r->t[i].thing - 1].kind == CAT_SERVICE &&
+		    q->things[r->t[i].thing - 1].role == INQ_ASKED)
+			return 0;
+	return 1;
+}
+
+/* A choice word with a number beside it ("la 2", "option 3"): the word
+ * alone is often an article ("la boxe"). */
+static int choice_said(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & LW_CHOICE) &&
+		    ((i + 1 < r->n && rd_has_digit(r->t[i + 1].w)) ||
+		     (i > 0 && rd_has_digit(r->t[i - 1].w))))
+			return 1;
+	return 0;
+}
+
 /*
  * "Kann man mit 54 noch Ukulele lernen als Anfänger?", "azot gerçekten fark
  * eder mi?", "Können Eltern in der Früherziehung dabei bleiben?": a
  * question naming a service, with two words or more we do not know in the
  * question itself, and no day, time, booking, price or length asked, asks
  * something of its own about the service: for a person, never "which day
- * for it?" (the largest class of reviews de, tr, pt, es Z).
+ * for it?" (the largest class of reviews de, tr, pt, es Z). One such word
+ * is enough after the service, where it says something about it ("la boxe
+ * fitness c'est avec des coups ?", review fr AD s20), not before it, where
+ * it may be the verb asking for it ("je pourrais avoir un coaching ?"),
+ * and unless it may be a day misspelt ("haircut mañana?" reads unsure).
  */
 static int asks_about_service(const struct reader *r, const struct inquiry *q)
 {
 	if (!r->qmark || q->intent != INQ_BOOK || q->when.mentioned ||
 	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE || q->asks != 0 ||
-	    q->not_text >= 0 || q->held > 0 || offer_word_at(r) >= 0 ||
-	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION |
-			  LW_HOURS | LW_MOVE | LW_CANCEL | LW_CHOICE | LW_YES |
-			  LW_NO))
+	    q->not_text >= 0 || q->held > 0 ||
+	    before_service(r, q, offer_word_at(r)) ||
+	    before_service(r, q, rd_where(r, LW_BOOK, NULL)) ||
+	    rd_has(r, LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION |
+			  LW_HOURS | LW_MOVE | LW_CANCEL | LW_YES | LW_NO) ||
+	    choice_said(r))
 		return 0;
 	for (int seg = 0; seg < MAX_SEGMENTS; seg++) {
 		if (!r->seg_q[seg])
 			continue;
-		int service = 0, unknown = 0, first = 1;
+		int service = 0, unknown = 0, after = 0, first = 1;
 		for (size_t i = 0; i < r->n; i++) {
 			const struct tok *t = &r->t[i];
 			if (t->segment != seg)
@@ -535,8 +571,10 @@ static int asks_about_service(const struct reader *r, const struct inquiry *q)
 			    q->things[t->thing - 1].role == INQ_ASKED)
 				service = 1;
 			unknown += unknown_word(t);
+			after += service && unknown_word(t);
 		}
-		if (service && unknown >= 2)
+		if (service &&
+		    (unknown >= 2 || (after >= 1 && !q->when.unsure)))
 			return 1;
 	}
 	return 0;
@@ -568,7 +606,7 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	}
 	if (q->n_matches == 0 && q->n_times == 0 &&
 	    q->when.time == WHEN_TIME_NONE && !rd_has(r, LW_BOOK) &&
-	    names_staff(r)) {
+	    rd_names_staff(r)) {
 		to_person(q, "asks about a person of the team: for a person");
 		return;
 	}

@@ -20,6 +20,18 @@ static int hard_stop_word(const char *w)
 	       strcmp(w, "unsub") == 0 || strcmp(w, "stopall") == 0;
 }
 
+/* Nothing but polite words, greetings, "no" and words for us from FROM up
+ * to AT: "Bitte, hört auf" speaks to us; "Unserer hört auf" has a subject
+ * of its own. */
+static int only_polite_before(const struct reader *r, size_t from, size_t at)
+{
+	for (size_t i = from; i < at; i++)
+		if (!(r->t[i].eff & (LW_FILLER | LW_THANKS | LW_ACK | LW_GREET |
+				     LW_NO | LW_YES | LW_CONJ | LW_STOP_OBJ)))
+			return 0;
+	return 1;
+}
+
 /*
  * Opt-out in ordinary words: STOP, UNSUBSCRIBE, "please stop", "stop
  * texting me", "opt out", "Stop.", "remove my number from your list" —
@@ -67,6 +79,9 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 	int phrase = (s->pcls & LW_STOP) && s->plen > 1;
 	uint64_t scls = phrase ? s->pcls : s->cls;
 	if ((scls & LW_STOP_WEAK) && booking_talk)
+		return 0;
+	if ((phrase ? s->pval : s->val) == LW_STOP_VERB &&
+	    !only_polite_before(r, from, (size_t)at))
 		return 0;
 	/* A phrase (opt out, remove me) or a word other than stop/end/quit
 	 * is enough in a short sentence. */
@@ -595,6 +610,9 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 }
 
 static size_t unread_words(const struct reader *r);
+static int only_the_question(const struct reader *r);
+/* Words at most in a question about a day that asks our hours. */
+enum { HOURS_QUESTION_WORDS = 10 };
 
 /* "me dais cita? el finde no puedo", "cita el lunes q yo no llego",
  * "no puedo a esa hora, teneis algo mas tarde?": the cancel word AT is a
@@ -1091,6 +1109,25 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_THANKS, "thanks for a visit gone");
 		return;
 	}
+	/* "Seid ihr heute bis 19 Uhr da?", "wann habt ihr am Wochenende
+	 * auf?": a short question naming a day and nothing we do, no clock
+	 * time, no word of booking and none we don't know ("is Mr Patel
+	 * teaching on saturday?" is about a person), asks when we are open
+	 * that day, not which service (reviews de AD2 s10, s12 got the
+	 * menu) */
+	if (!thing && !asked && !trade && r->qmark && q->not_text < 0 &&
+	    !q->same_time && !q->correction && !q->when.has_anchor &&
+	    (q->when.has_day || q->when.has_range) &&
+	    q->when.time != WHEN_TIME_AT && q->when.problem == WHEN_FINE &&
+	    r->n <= HOURS_QUESTION_WORDS && only_the_question(r) &&
+	    unread_words(r) == 0 && !rd_names_staff(r) &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_SELF | LW_CANCEL |
+			   LW_MOVE | LW_MINE | LW_PRICE | LW_DURATION)) {
+		q->asks |= INQ_ASK_HOURS;
+		q->hours_of_day = 1;
+		set(q, INQ_HOURS, "a short question about a day: hours");
+		return;
+	}
 	/* "un rdv stp", "an appointment please": the booking noun alone
 	 * asks for one (which service is asked back) */
 	int bare_booking =
@@ -1135,6 +1172,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	set(q, INQ_UNKNOWN, "nothing recognised");
+}
+
+/* Every piece of the text is a question or a greeting ("Hallo zusammen,
+ * wann habt ihr am Wochenende auf?"), nothing told beside it ("mein
+ * Hörgerät muss gereinigt werden. Geht Freitag?", "mi gato vomita"). */
+static int only_the_question(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!r->seg_q[r->t[i].segment] &&
+		    !(r->t[i].eff & (LW_GREET | LW_FILLER | LW_THANKS)))
+			return 0;
+	return 1;
 }
 
 /* Words the pack does not know, in no phrase it knows. */

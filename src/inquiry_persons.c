@@ -187,6 +187,30 @@ static int each_takes_all(const struct reader *r, size_t pair_at)
 	return any && pair_at > last;
 }
 
+/* "Longenstunde für die Große und Ponyreiten für die Kleine, gleichzeitig":
+ * two services or more said to be at the same time (LW_ALSO_TOGETHER),
+ * none counted for more than one: side by side (review de AD c19.1 put
+ * them back to back). */
+static void together(const struct reader *r, struct inquiry *q)
+{
+	int said = 0, n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		said |= ((r->t[i].cls & LW_ALSO) &&
+			 r->t[i].val == LW_ALSO_TOGETHER) ||
+			(r->t[i].plen > 1 && (r->t[i].pcls & LW_ALSO) &&
+			 r->t[i].pval == LW_ALSO_TOGETHER);
+	for (size_t k = 0; k < q->n_things && said; k++) {
+		if (q->things[k].role != INQ_ASKED ||
+		    q->things[k].kind != CAT_SERVICE)
+			continue;
+		if (q->things[k].persons > 1)
+			return;
+		n++;
+	}
+	if (n >= 2)
+		q->apart = 1;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -194,7 +218,12 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
-		int next_thing = i + 1 < r->n ? r->t[i + 1].thing : 0;
+		/* "den 7. Geburtstag": an ordinal's dot ends the piece; the
+		 * number counts nothing of the next one (review de AD s10) */
+		int next_thing =
+		    i + 1 < r->n && r->t[i + 1].segment == t->segment
+			? r->t[i + 1].thing
+			: 0;
 		int v = 0;
 		if (t->cls & (LW_OTHER | LW_PERSON))
 			q->other = 1;
@@ -313,8 +342,10 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 	if (group > global)
 		global = group;
 	q->group = global;
-	if (global < 2)
+	if (global < 2) {
+		together(r, q);
 		return;
+	}
 	/* To the one service asked for, if it said nothing itself; several
 	 * services for as many: one each, side by side. */
 	struct inq_thing *only = NULL;
@@ -366,6 +397,16 @@ static int child_service(const struct reader *r, size_t *idx)
 static void child_version(struct reader *r, struct inquiry *q)
 {
 	size_t kids;
+	/* "meine Große eine Longenstunde und die Kleine Ponyreiten": the
+	 * children's service asked already is the child's; the other is
+	 * someone else's, not to be turned into it (review de AD c19.1
+	 * booked pony rides only) */
+	if (!child_service(r, &kids))
+		return;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED && q->things[k].idx == kids)
+			return;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		if (!(t->eff & LW_CHILD) || t->thing != 0)
@@ -375,7 +416,7 @@ static void child_version(struct reader *r, struct inquiry *q)
 			if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
 			    a->segment != t->segment)
 				continue;
-			if (!child_service(r, &kids) || kids == a->idx)
+			if (kids == a->idx)
 				return;
 			a->role = INQ_MERGED;
 			rd_add_thing(q, CAT_SERVICE, kids, 0, INQ_ASKED, t,
@@ -694,8 +735,53 @@ static void person_word_only(struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "cambiar el pendiente del conch", "changer le bijou du tragus": a service
+ * read from one loose word of its own (not in its name) right after another
+ * service, joined to it only by "of", "del", "du", "vom", says where the
+ * first is done, not a second visit (review es AD c22 booked an ear
+ * piercing beside the jewel change).
+ */
+static void located_part(struct reader *r, struct inquiry *q)
+{
+	char nb[96];
+	for (size_t k = 0; k < q->n_things; k++) {
+		struct inq_thing *b = &q->things[k];
+		if (b->kind != CAT_SERVICE || b->role != INQ_ASKED ||
+		    strchr(b->word, ' ') != NULL ||
+		    !rd_folded_name(r->cat, b->idx, nb, sizeof(nb)) ||
+		    has_phrase(nb, b->word))
+			continue;
+		size_t at = 0;
+		while (at < r->n && r->t[at].thing != (int)k + 1)
+			at++;
+		if (at == 0 || at >= r->n)
+			continue;
+		size_t i = at;
+		int rel = 0;
+		while (
+		    i > 0 && r->t[i - 1].thing == 0 &&
+		    r->t[i - 1].segment == r->t[at].segment &&
+		    (r->t[i - 1].eff & (LW_RELATIVE | LW_FILLER | LW_OWNER)) &&
+		    !(r->t[i - 1].eff & (LW_CONJ | LW_ALSO))) {
+			rel |= (r->t[i - 1].eff & LW_RELATIVE) &&
+			       r->t[i - 1].val != LW_RELATIVE_FOR;
+			i--;
+		}
+		if (!rel || i == 0 || i == at || r->t[i - 1].thing == 0 ||
+		    r->t[i - 1].segment != r->t[at].segment)
+			continue;
+		const struct inq_thing *a = &q->things[r->t[i - 1].thing - 1];
+		if (a == b || a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    a->idx == b->idx)
+			continue;
+		b->role = INQ_MERGED;
+	}
+}
+
 void rd_persons(struct reader *r, struct inquiry *q)
 {
+	located_part(r, q);
 	sibling_version(r, q);
 	covered_by_longer(r, q);
 	child_version(r, q);

@@ -52,6 +52,9 @@ struct reader {
 	int n_segs;
 };
 
+/* A word of a team member's name is in the text ("Ist Dr Keller nächste
+ * Woche da?"): a question about a person, for the team. */
+int rd_names_staff(const struct reader *r);
 /* Some word is of a class in cls (its own or a covering phrase's). */
 int rd_has(const struct reader *r, uint64_t cls);
 /* The first place a word or phrase of cls starts (*val its value), or -1. */

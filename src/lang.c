@@ -640,6 +640,7 @@ static const struct lang_reply_spec specs[] = {
     {"bookings_more", "n", "n"},
     {"closed_weekly", "day", "day"},
     {"list_more", "n", "n"},
+    {"for_persons", "service n", "service n"},
     {"bookings_none", "", ""},
     {"help", "business services example", ""},
     {"greeting", "business services example", ""},

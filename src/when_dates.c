@@ -399,7 +399,13 @@ int wr_date(struct rd *rd, int i)
 			mark(rd, i, nk - i + 1);
 			return nk - i + 1;
 		}
-		return mday_ahead(rd, a, i, used, "day of the month");
+		/* "den 7. Geburtstag": an ordinal before a word we don't
+		 * know (review de AD s10, s46) */
+		rd->weak_next = nk < rd->t->n && !tok(rd, nk)->known &&
+				tok(rd, nk)->num < 0;
+		int got = mday_ahead(rd, a, i, used, "day of the month");
+		rd->weak_next = 0;
+		return got;
 	}
 	return 0;
 }

@@ -265,6 +265,7 @@ int wr_day(struct rd *rd, int i)
 			/* "den Dienstag danach", "the tuesday after": the
 			 * first one after the day talked about; alone, the
 			 * coming one */
+			rd->anchor_in_text = rd->wday >= 0 || rd->day_set;
 			rd->r->has_anchor = 1;
 			rd->r->anchor_days = 0;
 			rd->r->anchor_wday = 1 + w;
@@ -492,7 +493,7 @@ static int counted_from(struct rd *rd, int i, int n, struct when_day base,
 int wr_count(struct rd *rd, int i)
 {
 	const struct lex_hit *h, *u;
-	int k = i, in = 0, next = 0, ago = 0, v = 0, few = 0, word, n;
+	int k = i, in = 0, next = 0, ago = 0, v = 0, few = 0, word = 0, n;
 	int anchor = 0;
 
 	if ((h = hit(rd, k, WS_IN)) != NULL) {
@@ -549,10 +550,12 @@ int wr_count(struct rd *rd, int i)
 	} else if ((u = hit(rd, k, WS_UNIT_MIN)) != NULL) {
 		k += u->len;
 	} else {
-		/* "in 5 dys": a count of something unknown; in 2 of us */
-		if (in && !few && tok(rd, k)->num < 0 && tok(rd, k)->len >= 2 &&
-		    !tok(rd, k)->known && tok(rd, k)->s[0] != '~' &&
-		    tok(rd, k - 1)->sep == ' ')
+		/* "in 5 dys": a count of something unknown; in 2 of us;
+		 * never an article ("in eine Gruppenstunde", review de AD
+		 * s14 asked "which day do you mean?") */
+		if (in && !few && !word && tok(rd, k)->num < 0 &&
+		    tok(rd, k)->len >= 2 && !tok(rd, k)->known &&
+		    tok(rd, k)->s[0] != '~' && tok(rd, k - 1)->sep == ' ')
 			rd->unsure = 1;
 		return 0;
 	}

@@ -417,6 +417,21 @@ static void finish(struct rd *rd)
 		r->day_from = rd->wday_from;
 		r->day_to = rd->wday_to;
 	}
+	if (rd->anchor_in_text && rd->day_set && r->has_anchor &&
+	    r->anchor_wday > 0) {
+		/* "je viens de réserver samedi 11h, c'était pour le samedi
+		 * d'après": the Saturday after the one named (review fr AD
+		 * c13.1 booked the one she got wrong) */
+		struct when_day d = when_day_add(rd->day, 1);
+		while (d.wday != r->anchor_wday - 1)
+			d = when_day_add(d, 1);
+		rd->day = d;
+		r->has_anchor = 0;
+		r->anchor_wday = 0;
+		r->weekday_only = 0;
+		r->day_counted = 1;
+		r->day_rule = "the weekday after the day named";
+	}
 	if (rd->range_set && rd->day_set) {
 		/* "this weekend, saturday": the day inside the span wins. */
 		if (when_day_cmp(&rd->day, &rd->rfirst) >= 0 &&

@@ -43,9 +43,18 @@ struct rd {
 	struct when_day rfirst, rlast;
 	int date_amb, bad_date, past, unsure;
 	int day_by_mod; /* the day is a weekday moved by "next"/"last" */
-	int foreign;	/* only another language's day word: unsure, but not
-			 * a date mentioned in ours */
-	int ctx_at;	/* a bare number at this token is a time */
+	/* "den 7. Geburtstag", "am 3. Advent (13.12.)": a lone ordinal
+	 * before a word we don't know may be no day at all; beside a day
+	 * said plainly it yields, never making the two a question */
+	int weak_next; /* the day set_day is given next is such a one */
+	int day_weak;  /* the day set is such a one */
+	/* "samedi 11h ... c'était pour le samedi d'après": the weekday
+	 * after (anchor_wday) is counted from the day the text named before
+	 * it, not from one talked about */
+	int anchor_in_text;
+	int foreign; /* only another language's day word: unsure, but not
+		      * a date mentioned in ours */
+	int ctx_at;  /* a bare number at this token is a time */
 	/* the time */
 	enum when_time_kind kind;
 	struct tval at, lo, hi;
@@ -161,6 +170,13 @@ static inline struct when_day today_plus(const struct rd *rd, int n)
 
 static inline void set_day(struct rd *rd, struct when_day d, int explicit_day)
 {
+	int weak = rd->weak_next;
+	rd->weak_next = 0;
+	if (weak && rd->day_set)
+		return;
+	if (rd->day_set && rd->day_weak)
+		rd->day_set = 0;
+	rd->day_weak = weak;
 	/* "monday or tuesday": two different days named is a question; but
 	 * "samedi prochain le 12", "next saturday the 12th": a date that is
 	 * the same weekday a week from the one "next" gave names which. */

@@ -155,6 +155,10 @@ struct inquiry {
 	int wants_price;       /* asks & INQ_ASK_PRICE (kept for callers) */
 	int asks_offered;      /* "do you do X?": a yes, its price and length */
 	int asks_hours;	       /* asks & INQ_ASK_HOURS */
+	int hours_of_day;      /* the hours asked only from a short question
+				  naming a day ("Seid ihr heute bis 19 Uhr
+				  da?"): an open question of ours ("which
+				  day?") takes it as its answer ("Morgen?") */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int trade;	       /* a trade word was read ("bike", "fix") */

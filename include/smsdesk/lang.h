@@ -190,6 +190,11 @@ struct when_vocab;
  * takes the place of the one asked, on that day; it is no one more thing. */
 #define LW_ALSO_SAME_DAY 2
 
+/* The val of an LW_ALSO word or phrase that puts two services asked side by
+ * side ("gleichzeitig", "at the same time", "a la vez"): one each, at one
+ * start, never back to back (review de AD c19.1). */
+#define LW_ALSO_TOGETHER 3
+
 /* The val of an LW_BYE phrase that leaves the choice open ("I'll text you
  * back", "I'll call instead", "wrong number"): the customer knows nothing
  * is settled, so a list they leave unanswered needs no "nothing is booked
@@ -235,6 +240,12 @@ struct when_vocab;
  * bare "stop" opening one that names a day, time or service halts the
  * desk to put a booking right: it is no opt-out (review de10 c15.2). */
 #define LW_CORRECT_CLEAR 1
+/* The value of a stop word or phrase (LW_STOP) that is a verb whose
+ * subject may be someone else: "hört auf" is "stop it!" to us only when
+ * nothing but polite words comes before it in its sentence; "Unserer hört
+ * auf" (our farrier is retiring) is news, not an opt-out (review de AD
+ * s07). */
+#define LW_STOP_VERB 1
 
 /* What an LW_NOT_TEXT word or phrase asks about (its val). */
 enum lang_not_text {

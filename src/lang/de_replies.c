@@ -136,6 +136,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Ihre Termine: {bookings}. Absagen: STORNO und Ref "
 		 "senden."},
     {"bookings_more", "Und {n} weitere."},
+    {"for_persons", "{service} für {n} Personen"},
     {"list_more", " und {n} weitere"},
     {"bookings_none",
      "Unter dieser Nummer finde ich keinen anstehenden Termin."},

@@ -444,7 +444,7 @@ const struct lang_word lang_en_words[] = {
     W("other", LW_OTHER), W("another", LW_OTHER), W("second", LW_OTHER),
     W("2nd", LW_OTHER), W("else", LW_OTHER), W("elses", LW_OTHER),
     W("too", LW_ALSO), W("also", LW_ALSO), W("as well", LW_ALSO),
-    W("aswell", LW_ALSO), W("at the same time", LW_ALSO),
+    W("aswell", LW_ALSO), V("at the same time", LW_ALSO, LW_ALSO_TOGETHER),
     W("while its in", LW_ALSO),
     W("while youre at it", LW_ALSO), W("same visit", LW_ALSO),
     W("whilst its in", LW_ALSO), W("while it is in", LW_ALSO),

@@ -118,6 +118,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Your bookings: {bookings}. To cancel text CANCEL and the "
 		 "ref."},
     {"bookings_more", "And {n} more."},
+    {"for_persons", "{service} for {n}"},
     {"list_more", " and {n} more"},
     {"bookings_total", "Your bookings: {bookings}. Total {total}."},
     {"bookings_none", "I can't find an upcoming booking on this number."},

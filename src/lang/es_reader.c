@@ -282,7 +282,7 @@ const struct lang_word lang_es_words[] = {
     W("de paso", LW_ALSO), W("aprovechando", LW_ALSO),
     W("aprovecho", LW_ALSO), W("aprovechar", LW_ALSO),
     W("en la misma cita", LW_ALSO), W("en la misma visita", LW_ALSO),
-    W("a la vez", LW_ALSO), W("al mismo tiempo", LW_ALSO),
+    V("a la vez", LW_ALSO, LW_ALSO_TOGETHER), V("al mismo tiempo", LW_ALSO, LW_ALSO_TOGETHER),
     W("justo despues", LW_ALSO), W("a continuacion", LW_ALSO),
     W("le toca", LW_BOOK), W("le toca la", LW_BOOK), W("me toca", LW_BOOK),
     W("em", LW_FILLER), W("tambien", LW_CONJ), W("tb", LW_CONJ),

@@ -141,6 +141,7 @@ static const struct lang_tpl tpls[] = {
 		      "{pick}."},
     {"bookings", "Tus citas: {bookings}. Para cancelar: CANCELAR y la ref."},
     {"bookings_more", "Y {n} más."},
+    {"for_persons", "{service} para {n} personas"},
     {"list_more", " y {n} más"},
     {"bookings_none", "No encuentro ninguna cita con este número."},
     {"help", "{business}: {services}. Escribe p. ej. {example}. CANCELAR "

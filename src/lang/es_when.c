@@ -128,6 +128,10 @@ static const struct when_word es_words[] = {
     E("en", WS_IN, 0),
     E("dentro de", WS_IN, 0),
     E("hace", WS_AGO, 0),
+    /* "el sábado de después", "dos semanas después": after the day
+     * talked about */
+    E("después", WS_LATER, 0),
+    E("de después", WS_LATER, 0),
     E("día", WS_UNIT_DAYS, 1),
     E("días", WS_UNIT_DAYS, 1),
     E("semana", WS_UNIT_DAYS, 7),

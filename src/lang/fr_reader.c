@@ -328,7 +328,7 @@ const struct lang_word lang_fr_words[] = {
      * c09: "juste après, 14h30" was offered today). "après" alone is a
      * time ("après 17h"), never one of these. */
     W("aussi", LW_ALSO), W("egalement", LW_ALSO), W("ensuite", LW_ALSO),
-    W("en meme temps", LW_ALSO), W("au meme moment", LW_ALSO),
+    V("en meme temps", LW_ALSO, LW_ALSO_TOGETHER), V("au meme moment", LW_ALSO, LW_ALSO_TOGETHER),
     W("pendant quon y est", LW_ALSO), W("tant quon y est", LW_ALSO),
     W("pendant que jy suis", LW_ALSO), W("tant que jy suis", LW_ALSO),
     W("pendant que vous y etes", LW_ALSO), W("tant que vous y etes", LW_ALSO),

@@ -152,6 +152,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Vos RDV : {bookings}. Pour annuler, envoyez ANNULER et la "
 		 "réf."},
     {"bookings_more", "Et {n} de plus."},
+    {"for_persons", "{service} pour {n} personnes"},
     {"list_more", " et {n} autre(s)"},
     {"bookings_none", "Je ne trouve pas de RDV à venir pour ce numéro."},
     {"help", "{business} : {services}. Par ex. {example}. ANNULER pour "

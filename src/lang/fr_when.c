@@ -256,6 +256,10 @@ static const struct when_word fr_words[] = {
     E("ds", WS_IN, 0),
     E("plus tard", WS_LATER, 0),
     E("après", WS_LATER, 0),
+    /* "le samedi d'après": the Saturday after the one talked about
+     * (review fr AD c13.1 booked the Saturday she had got wrong) */
+    E("d'après", WS_LATER, 0),
+    E("qui suit", WS_LATER, 0),
     E("il y a", WS_AGO, 0),
     E("jour", WS_UNIT_DAYS, 1),
     E("jours", WS_UNIT_DAYS, 1),

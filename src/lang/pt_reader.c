@@ -396,7 +396,7 @@ const struct lang_word lang_pt_words[] = {
     W("ser", LW_FILLER), W("seria", LW_FILLER), W("sera", LW_FILLER),
     W("estar", LW_FILLER), W("aqui", LW_FILLER), W("la", LW_FILLER),
     W("ainda", LW_FILLER), W("tambem", LW_CONJ | LW_ALSO), W("tb", LW_CONJ | LW_ALSO),
-    W("tbm", LW_CONJ | LW_ALSO), W("tmb", LW_CONJ | LW_ALSO), W("e", LW_CONJ), W("e tambem", LW_CONJ),
+    W("tbm", LW_CONJ | LW_ALSO), W("tmb", LW_CONJ | LW_ALSO), W("e", LW_CONJ), W("e tambem", LW_CONJ), V("ao mesmo tempo", LW_ALSO, LW_ALSO_TOGETHER),
     W("alem de", LW_CONJ), W("alem disso", LW_CONJ), W("ou", LW_CONJ),
     W("mas", LW_CONJ), W("porem", LW_CONJ), W("ah e", LW_CONJ),
     W("outra coisa", LW_CONJ), W("outra pergunta", LW_CONJ),

@@ -143,6 +143,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Seus agendamentos: {bookings}. Para cancelar, envie "
 		 "CANCELAR e a ref."},
     {"bookings_more", "E mais {n}."},
+    {"for_persons", "{service} para {n} pessoas"},
     {"list_more", " e mais {n}"},
     {"bookings_none", "Não achei agendamento futuro neste número."},
     {"help", "{business}: {services}. Ex. {example}. CANCELAR para "

@@ -427,7 +427,7 @@ const struct lang_word lang_tr_words[] = {
     W("ayni gun icin", LW_ALSO), W("ayrica", LW_ALSO), W("ekleyebilir misiniz", LW_ALSO),
     W("ekler misiniz", LW_ALSO), W("ekleyin", LW_ALSO), W("ekleyelim", LW_ALSO),
     W("eklensin", LW_ALSO), W("ekleyebilir miyiz", LW_ALSO), W("ardindan", LW_ALSO),
-    W("arkasindan", LW_ALSO), W("hemen sonra", LW_ALSO), W("ayni anda", LW_ALSO),
+    W("arkasindan", LW_ALSO), W("hemen sonra", LW_ALSO), V("ayni anda", LW_ALSO, LW_ALSO_TOGETHER),
     W("ayni saat", LW_SAME), W("ayni saatte", LW_SAME), 
     W("ayni saate", LW_SAME), W("yine ayni saat", LW_SAME),
     W("randevu", LW_BOOKING), W("randevuyu", LW_BOOKING), W("randevuya", LW_BOOKING),

@@ -133,6 +133,7 @@ static const struct lang_tpl tpls[] = {
     {"bookings", "Randevularınız: {bookings}. İptal için İPTAL ve ref "
 		 "yazın."},
     {"bookings_more", "Ve {n} randevu daha."},
+    {"for_persons", "{n} kişi için {service}"},
     {"list_more", " ve {n} hizmet daha"},
     {"bookings_none", "Bu numarada yaklaşan bir randevu görünmüyor."},
     {"help", "{business}: {services}. Örn. {example} yazın. İptal için "
