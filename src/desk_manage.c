@@ -380,6 +380,17 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		book_request(c, &rq);
 		return;
 	}
+	if (rq.w.has_day && rq.w.day_rule != NULL &&
+	    strcmp(rq.w.day_rule, "in N minutes") == 0 &&
+	    rq.w.time == WHEN_TIME_AT) {
+		/* "bir saat ileri alabilir miyiz, 12:00 olsun": the hour
+		 * said is the new time, on the booking's own day, never
+		 * today's (review tr AD c14.2) */
+		rq.w.day = was.day;
+		rq.w.problem = WHEN_FINE;
+		rq.w.weekday_only = 0;
+		rq.day_named = 1;
+	}
 	if (rq.w.has_day && !rq.w.has_anchor && rq.w.day_rule != NULL &&
 	    (strcmp(rq.w.day_rule, "in N days") == 0 ||
 	     strcmp(rq.w.day_rule, "N days ago") == 0)) {
@@ -420,6 +431,31 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	book_request(c, &rq);
 }
 
+/*
+ * "17:30 olsun" to a list of Friday's times for the booking being moved
+ * ("Cuma 17:00 dolu. Boş: 1) 16:15 2) 16:30 3) 17:30"): the day of the
+ * listed time, never the booking's own day (review tr AD c02.3 moved it to
+ * Thursday 17:30). Only a time alone that one listed start has.
+ */
+static void offered_day(struct ctx *c, struct when_req *w)
+{
+	const struct pending *p = &c->pend;
+	if (!pending_is(c, "offer") || p->n_opts == 0 || w->has_day ||
+	    w->has_range || w->time != WHEN_TIME_AT || w->problem != WHEN_FINE)
+		return;
+	size_t hit = 0, at = 0;
+	for (size_t i = 0; i < p->n_opts; i++)
+		if (local_of(c, p->opts[i]).minute == w->from_min) {
+			hit++;
+			at = i;
+		}
+	if (hit != 1)
+		return;
+	w->day = local_of(c, p->opts[at]).day;
+	w->has_day = 1;
+	w->day_explicit = 1;
+}
+
 void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	struct when_req w = q->when;
@@ -439,6 +475,7 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	}
 	if (w.time == WHEN_TIME_NONE && (q->correction || c->have_pend))
 		bare_time(c, text, &w);
+	offered_day(c, &w);
 	if (q->ref[0] != '\0') {
 		move_booking(c, q->ref, &w, q);
 		return;

@@ -852,6 +852,7 @@ const struct lang_word lang_es_words[] = {
     W("septiembre", LW_COMMON | LW_DATEWORD), W("setiembre", LW_COMMON | LW_DATEWORD),
     W("octubre", LW_COMMON | LW_DATEWORD), W("noviembre", LW_COMMON | LW_DATEWORD),
     W("diciembre", LW_COMMON | LW_DATEWORD), W("lunes", LW_COMMON),
+    W("moto", LW_COMMON), W("motos", LW_COMMON),
     W("martes", LW_COMMON), W("miercoles", LW_COMMON), W("jueves", LW_COMMON),
     W("viernes", LW_COMMON), W("sabado", LW_COMMON), W("domingo", LW_COMMON),
     W("media", LW_COMMON), W("cuarto", LW_COMMON), W("menos", LW_COMMON),

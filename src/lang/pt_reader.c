@@ -983,6 +983,9 @@ const struct lang_word lang_pt_words[] = {
 
     /* ---- palavras do dia a dia: nunca um erro de digitação nosso, nem
      * uma coisa pedida */
+    /* "vcs lavam moto?": a motorbike, never a typo of "motor" (review
+     * pt AD s46 asked a day for the engine wash) */
+    W("moto", LW_COMMON), W("motos", LW_COMMON), W("motinha", LW_COMMON),
     W("cachorro", LW_COMMON), W("cachorra", LW_COMMON),
     W("cachorrinho", LW_COMMON), W("cachorrinha", LW_COMMON),
     W("cao", LW_COMMON), W("caes", LW_COMMON), W("cadela", LW_COMMON),

@@ -500,6 +500,9 @@ static const struct when_word pt_words[] = {
     E("o mais breve possível", WS_ASAP, 0),
     E("com urgência", WS_ASAP, 0),
     E("urgente", WS_ASAP, 0),
+    /* "não é urgente", "nada urgente": nothing of the earliest */
+    E("não é urgente", WS_NOT_DATE, 0),
+    E("nada urgente", WS_NOT_DATE, 0),
     E("asap", WS_ASAP, 0),
     E("primeiro horário", WS_ASAP, 0),
     E("primeiro horario livre", WS_ASAP, 0),

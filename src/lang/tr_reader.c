@@ -212,6 +212,11 @@ const struct lang_word lang_tr_words[] = {
     W("ve", LW_CONJ), W("ayrica", LW_CONJ), W("hem de", LW_CONJ), W("arti", LW_CONJ),
     /* "hem vesikalık hem biyometrik": both, each its own (review tr AA c10.1) */
     W("hem", LW_CONJ),
+    /* "iki çocuk annesiyim": the children told of are the speaker's own,
+     * not the children's service asked for (review tr AD c16.1 booked two
+     * children's sessions); the word after the thing says who speaks, as
+     * en "says" (LW_SAYS) */
+    W("annesiyim", LW_SAYS), W("babasiyim", LW_SAYS), W("annesiyiz", LW_SAYS),
     W("veya", LW_CONJ), W("ya da", LW_CONJ), W("yada", LW_CONJ), W("ama", LW_CONJ),
     W("fakat", LW_CONJ), W("bir de", LW_CONJ | LW_ALSO), W("sonra da", LW_CONJ),
     W("ps", LW_CONJ), W("bu arada", LW_CONJ),

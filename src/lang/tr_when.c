@@ -47,7 +47,8 @@ static const struct when_word tr_words[] = {
      * "2 tane dolgu" read as 14:00) */
     E("tane", WS_COUNTED, 0),
     E("adet", WS_COUNTED, 0),
-    /* pieces and items counted, never an hour ("20 civarı ürün" asked for 20:00: review tr AA s12) */
+    /* pieces and items counted, never an hour ("20 civarı ürün" asked for
+       20:00: review tr AA s12) */
     E("ürün", WS_COUNTED, 0),
     E("parça", WS_COUNTED, 0),
     E("fotoğraf", WS_COUNTED, 0),
@@ -427,6 +428,10 @@ static const struct when_word tr_words[] = {
     E("bir an önce", WS_ASAP, 0),
     E("acil", WS_ASAP, 0),
     E("acilen", WS_ASAP, 0),
+    /* "bugün 16:00 kontrol var mı, acil değil": not urgent says nothing
+     * of the earliest; the time named stands (review tr AD s22 offered
+     * 10:45) */
+    E("acil değil", WS_NOT_DATE, 0),
     E("hemen", WS_ASAP_WEAK, 0),
     E("şimdi", WS_ASAP_WEAK, 0),
     E("şu an", WS_ASAP_WEAK, 0),
