@@ -841,6 +841,14 @@ static void dispatch(struct ctx *c, const char *text)
 			       "a question only a person can answer");
 		}
 		set_subject(c, not_text_ids[q->not_text]);
+		/* "Où êtes-vous situés ? Il y a un parking ?": the address
+		 * we know, and the rest for a person (reviews AE fr s12, es
+		 * s14, de s13, pt s13, tr s12 handed all on) */
+		if (q->directions && q->not_text != LANG_NT_DIRECTIONS &&
+		    c->cat->business_address != NULL) {
+			also_decide(c, DESK_ADDRESS, DESK_REASON_NONE);
+			add_cant_answer(c, LANG_NT_DIRECTIONS, 0, 0);
+		}
 		add_cant_answer(c, q->not_text, q->asks == 0, 0);
 		{
 			struct inquiry rest = *q;

@@ -25,8 +25,16 @@ static const char *visit_name(struct ctx *c, const struct request *rq)
 	    c->visit_apart)
 		return NULL;
 	const char *s = svc_name(c, rq->svc);
-	for (size_t j = 0; j < rq->n_also; j++)
-		s = pool_fmt(c, "%s + %s", s, svc_name(c, rq->also[j]));
+	/* the same service again and again is one, for so many ("pista +
+	 * alquiler de pala para 2 personas") */
+	for (size_t j = 0, k; j < rq->n_also; j = k) {
+		for (k = j + 1; k < rq->n_also && rq->also[k] == rq->also[j];)
+			k++;
+		const char *nm = svc_name(c, rq->also[j]);
+		if (k - j > 1)
+			nm = fmt_for_persons(c, nm, (int)(k - j));
+		s = pool_fmt(c, "%s + %s", s, nm);
+	}
 	c->visit_named = 1;
 	return s;
 }

@@ -394,6 +394,9 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		if (q->not_text == LANG_NT_LATE &&
 		    (v & ~LANG_NT_SORRY) == LANG_NT_OTHER)
 			continue;
+		if ((v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS ||
+		    q->not_text == LANG_NT_DIRECTIONS)
+			q->directions = 1;
 		q->not_text = v & ~LANG_NT_SORRY;
 		/* "combien de temps à l'avance": the how much of the notice
 		 * phrase asks no price or length (review fr V) */

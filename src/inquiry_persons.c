@@ -191,14 +191,40 @@ static int each_takes_all(const struct reader *r, size_t pair_at)
  * two services or more said to be at the same time (LW_ALSO_TOGETHER),
  * none counted for more than one: side by side (review de AD c19.1 put
  * them back to back). */
+static int said_also(const struct reader *r, int val)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (((r->t[i].cls & LW_ALSO) && r->t[i].val == val) ||
+		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_ALSO) &&
+		     r->t[i].pval == val))
+			return 1;
+	return 0;
+}
+
+/* "pista mañana 18:30 y 4 palas de alquiler": a later service counted
+ * for several beside a first for one is for those playing, during it, not
+ * after it (review es AE s48, c06.1 rented the paddles for when the court
+ * ended); "right after" keeps them after. */
+static void counted_beside(const struct reader *r, struct inquiry *q)
+{
+	int first = -1, more = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->role != INQ_ASKED || t->kind != CAT_SERVICE)
+			continue;
+		if (first < 0)
+			first = t->persons;
+		else if (t->persons >= 2)
+			more = 1;
+	}
+	if (first == 1 && more && !said_also(r, LW_ALSO_AFTER))
+		q->apart = 1;
+}
+
 static void together(const struct reader *r, struct inquiry *q)
 {
-	int said = 0, n = 0;
-	for (size_t i = 0; i < r->n; i++)
-		said |= ((r->t[i].cls & LW_ALSO) &&
-			 r->t[i].val == LW_ALSO_TOGETHER) ||
-			(r->t[i].plen > 1 && (r->t[i].pcls & LW_ALSO) &&
-			 r->t[i].pval == LW_ALSO_TOGETHER);
+	int said = said_also(r, LW_ALSO_TOGETHER), n = 0;
+	counted_beside(r, q);
 	for (size_t k = 0; k < q->n_things && said; k++) {
 		if (q->things[k].role != INQ_ASKED ||
 		    q->things[k].kind != CAT_SERVICE)

@@ -309,13 +309,14 @@ static int short_typo(const struct reader *r, size_t i, struct cat_match *m)
 
 /* Word i lies inside a pack phrase of two words or more whose meaning
  * outranks a single catalog word (an everyday phrase counts: "last night",
- * "fill in", "straight after"). */
+ * "fill in", "straight after"; "un grupo de 8 amigos" counts people, never
+ * the group class: review es AE s32). */
 static int phrase_covered(const struct reader *r, size_t i)
 {
 	const uint64_t strong = LW_HELP | LW_MINE | LW_AUTO | LW_NOT_TEXT |
 				LW_STOP | LW_NOT_STOP | LW_START | LW_TRADE |
 				LW_GREET | LW_BYE | LW_THANKS | LW_BOOK |
-				LW_SAYS | LW_COMMON;
+				LW_SAYS | LW_COMMON | LW_GROUP;
 	for (size_t k = 0; k <= i; k++) {
 		const struct tok *t = &r->t[i - k];
 		if (t->plen >= 2 && (size_t)t->plen > k && (t->pcls & strong))
@@ -875,6 +876,21 @@ static int thing_word_in_name(const struct reader *r, int k, size_t idx)
 	return 0;
 }
 
+/* Every word read for thing K is in service IDX's name: "cours" of "cours
+ * particulier" is in "Cours collectif de tango", "particulier" is not. */
+static int thing_words_all_in_name(const struct reader *r, int k, size_t idx)
+{
+	int any = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->t[i].thing != k)
+			continue;
+		if (!name_holds_form(r->cat, idx, r->t[i].w))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* From word I (the last of a thing), the words up to the next thing are
  * only linking words, the first one "of" or "on" (never "with" or "for",
  * never "and"), all in one clause: the index of that thing's first word,
@@ -968,7 +984,10 @@ static void kind_of_service(const struct reader *r, struct inquiry *q)
 		}
 		int a_own = thing_word_in_name(r, ka, ta->idx);
 		int b_own = thing_word_in_name(r, kb, tb->idx);
-		int a_in_b = thing_word_in_name(r, ka, tb->idx);
+		/* all of the first's words: "un cours particulier de tango"
+		 * is the private lesson, whose "cours" the group class's name
+		 * shares too (review fr AE s15, s28 booked the group class) */
+		int a_in_b = thing_words_all_in_name(r, ka, tb->idx);
 		/* "un réglage de mes lunettes" at "Ajustage de lunettes": the
 		 * first's own name says what it is of, the head (review fr W
 		 * s35 booked new glasses) */

@@ -160,6 +160,9 @@ struct inquiry {
 				  da?"): an open question of ours ("which
 				  day?") takes it as its answer ("Morgen?") */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
+	int directions;	       /* where we are is asked too, beside another
+				  question for a person ("Où êtes-vous ? Il
+				  y a un parking ?"): the address is told */
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */

@@ -939,6 +939,11 @@ const struct lang_word lang_de_words[] = {
     NT("kann man mit karte", PAYMENT), NT("bar oder karte", PAYMENT),
     NT("adresse", DIRECTIONS), NT("anschrift", DIRECTIONS),
     NT("wo seid ihr", DIRECTIONS), NT("wo sind sie", DIRECTIONS),
+    /* "Wo genau ist die Praxis?", "Wo liegt das Studio?" (review de AE
+     * s13: handed on with the address in the catalog) */
+    NT("wo ist", DIRECTIONS), NT("wo genau", DIRECTIONS), NT("wo liegt", DIRECTIONS),
+    NT("wo ist mein", OTHER), NT("wo ist meine", OTHER), NT("wo sind meine", OTHER),
+    NT("wo befindet", DIRECTIONS), NT("wo seid", DIRECTIONS), NT("wo sitzt ihr", DIRECTIONS),
     NT("wo ist der laden", DIRECTIONS), NT("wo ist die werkstatt", DIRECTIONS),
     NT("wo finde ich", DIRECTIONS), NT("wie komme ich", DIRECTIONS),
     NT("wegbeschreibung", DIRECTIONS), NT("hausnummer", DIRECTIONS),

@@ -716,7 +716,9 @@ const struct lang_word lang_fr_words[] = {
     NT("votre adresse", DIRECTIONS), NT("ou etes vous", DIRECTIONS),
     NT("vous etes ou", DIRECTIONS), NT("ou vous etes", DIRECTIONS),
     NT("vs etes ou", DIRECTIONS), NT("cest ou", DIRECTIONS),
-    NT("ou se trouve", DIRECTIONS), NT("ou vous trouver", DIRECTIONS),
+    /* "Où est l'école ?" (review fr AE s12) */
+    NT("ou se trouve", DIRECTIONS), NT("ou est", DIRECTIONS), NT("ou etes vous", DIRECTIONS),
+    NT("ou est mon", OTHER), NT("ou est ma", OTHER), NT("ou sont mes", OTHER), NT("ou en est", OTHER), NT("ou vous trouver", DIRECTIONS),
     NT("comment venir", DIRECTIONS), NT("comment vous trouver", DIRECTIONS),
     NT("itineraire", DIRECTIONS), NT("metro", DIRECTIONS),
     NT("station", DIRECTIONS), NT("digicode", DIRECTIONS),

@@ -644,7 +644,7 @@ const struct lang_word lang_tr_words[] = {
     NT("kapora", PAYMENT), NT("on odeme", PAYMENT), NT("temassiz", PAYMENT),
     NT("adres", DIRECTIONS), NT("adresiniz", DIRECTIONS), NT("adresi", DIRECTIONS),
     NT("konum", DIRECTIONS), NT("konumunuz", DIRECTIONS), NT("konum atar misiniz", DIRECTIONS),
-    NT("nerede", DIRECTIONS), NT("neredesiniz", DIRECTIONS), NT("nerdesiniz", DIRECTIONS),
+    NT("nerede", DIRECTIONS), NT("neresi", DIRECTIONS), NT("yeriniz neresi", DIRECTIONS), NT("neredesiniz", DIRECTIONS), NT("nerdesiniz", DIRECTIONS),
     NT("nerde", DIRECTIONS), NT("yol tarifi", DIRECTIONS), NT("nasil gelirim", DIRECTIONS),
     NT("nasil gelebilirim", DIRECTIONS), NT("tarif", DIRECTIONS), NT("harita", DIRECTIONS),
     NT("hangi sokak", DIRECTIONS), NT("kacinci kat", DIRECTIONS), NT("metro", DIRECTIONS),
