@@ -286,6 +286,10 @@ static void split(struct reader *r, const char *text)
 				    i < len && text[i] == '+';
 				r->seg_q[r->n_segs - 1] =
 				    i < len && text[i] == '?';
+			} else if (r->n_segs > 0 && i < len && text[i] == '?') {
+				/* "venir seul(e) ?", "lundi !?": the "?" after
+				 * nothing ends the piece before it */
+				r->seg_q[r->n_segs - 1] = 1;
 			}
 			start = i + 1;
 		}

@@ -417,12 +417,54 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		q->asks &= ~(unsigned)INQ_ASK_HOURS;
 }
 
+/* A word of class CLS not read as part of a service or topic ("consulta"
+ * naming the service is no booking noun beside it). */
+static int free_word(const struct reader *r, uint64_t cls)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if ((r->t[i].eff & cls) && r->t[i].thing == 0)
+			return 1;
+	return 0;
+}
+
+/* Piece SEG ends at "?", or only pieces of a word or none come between
+ * it and one that does ("on peut venir seul(e) ?": "(e)" and ")" stand
+ * between). */
+static int question_piece(const struct reader *r, int seg)
+{
+	if (seg < 0 || seg >= r->n_segs || seg >= MAX_SEGMENTS)
+		return 0;
+	if (r->seg_q[seg])
+		return 1;
+	for (int k = seg + 1; k < r->n_segs && k < MAX_SEGMENTS; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < r->n; i++)
+			n += r->t[i].segment == k;
+		if (n > 1)
+			return 0;
+		if (r->seg_q[k])
+			return 1;
+	}
+	return 0;
+}
+
+/* Words of a question that say what is asked: unknown, or everyday words
+ * the pack knows only as such ("faut", "seul", "validade"); three of them
+ * in the questions make one of its own. */
+enum { SAID_OF_ITS_OWN = 3 };
+
 /* A word neither the pack nor the catalog knows, long enough to name
  * something ("aerial", "scolaires", "brasileño"). */
 static int unknown_word(const struct tok *t)
 {
 	return t->thing == 0 && t->eff == 0 && strlen(t->w) >= 4 &&
 	       !rd_has_digit(t->w);
+}
+
+static int said_word(const struct tok *t)
+{
+	return t->thing == 0 && (t->eff & ~(uint64_t)LW_COMMON) == 0 &&
+	       strlen(t->w) >= 4 && !rd_has_digit(t->w);
 }
 
 /*
@@ -548,18 +590,26 @@ static int choice_said(const struct reader *r)
 static int asks_about_service(const struct reader *r, const struct inquiry *q)
 {
 	if (!r->qmark || q->intent != INQ_BOOK || q->when.mentioned ||
-	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE || q->asks != 0 ||
-	    q->not_text >= 0 || q->held > 0 ||
-	    before_service(r, q, offer_word_at(r)) ||
-	    before_service(r, q, rd_where(r, LW_BOOK, NULL)) ||
-	    rd_has(r, LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION |
-			  LW_HOURS | LW_MOVE | LW_CANCEL | LW_YES | LW_NO) ||
+	    q->n_times > 0 || q->when.time != WHEN_TIME_NONE ||
+	    (q->asks & ~(unsigned)INQ_ASK_HOURS) != 0 || q->not_text >= 0 ||
+	    q->held > 0 || before_service(r, q, offer_word_at(r)) ||
+	    free_word(r, LW_AVAIL | LW_PRICE | LW_DURATION | LW_MOVE |
+			     LW_CANCEL | LW_YES | LW_NO) ||
 	    choice_said(r))
 		return 0;
+	/* a booking word before the service, a booking noun or an hours
+	 * word: a booking, unless the question says much of its own ("Faut-il
+	 * venir en couple pour le rock ou on peut venir seul ?", "a primeira
+	 * consulta já inclui o ajuste?", "Como funciona? As sessões têm
+	 * validade?": reviews fr AE s37, pt AE s26, s49) */
+	int booky = before_service(r, q, rd_where(r, LW_BOOK, NULL)) ||
+		    free_word(r, LW_BOOKING | LW_HOURS) ||
+		    (q->asks & INQ_ASK_HOURS) != 0;
+	int said_all = 0, service_any = 0;
 	for (int seg = 0; seg < MAX_SEGMENTS; seg++) {
-		if (!r->seg_q[seg])
+		if (!question_piece(r, seg))
 			continue;
-		int service = 0, unknown = 0, after = 0, first = 1;
+		int service = 0, unknown = 0, after = 0, said = 0, first = 1;
 		for (size_t i = 0; i < r->n; i++) {
 			const struct tok *t = &r->t[i];
 			if (t->segment != seg)
@@ -575,12 +625,15 @@ static int asks_about_service(const struct reader *r, const struct inquiry *q)
 				service = 1;
 			unknown += unknown_word(t);
 			after += service && unknown_word(t);
+			said += said_word(t);
 		}
-		if (service &&
+		said_all += said;
+		service_any |= service;
+		if (service && !booky &&
 		    (unknown >= 2 || (after >= 1 && !q->when.unsure)))
 			return 1;
 	}
-	return 0;
+	return service_any && said_all >= SAID_OF_ITS_OWN;
 }
 
 /* The text is a question only a person can answer, by RULE. */
