@@ -566,6 +566,17 @@ already(struct ctx *c, const struct cat_service *svc, int64_t t)
  * service has room (or, for someone else's service, at the time asked
  * when it is a slot of its own with room), else the first free slot after
  * the last one ends, that day. */
+/* Can SVC ever hold the whole party of RQ at one time? */
+static int party_fits_at_once(const struct ctx *c,
+			      const struct cat_service *svc,
+			      const struct request *rq)
+{
+	int room = svc->capacity;
+	if (c->cat->capacity > 0 && c->cat->capacity < room)
+		room = c->cat->capacity;
+	return room >= rq->persons;
+}
+
 static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 			  const struct cat_service *prev, int64_t prev_t,
 			  const struct when_day *day, int64_t asked_t,
@@ -681,8 +692,14 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		int64_t tj =
 		    next_start(c, jobs[j], prev, prev_t, &l.day, t, rq->apart);
 		/* "me and my husband both ... 2pm": each at the time asked,
-		 * never one of them later unasked */
-		if (j < n_party && tj != t)
+		 * never one of them later unasked; where the service never
+		 * holds them all at once (one practitioner) and the time was
+		 * picked from our list for them all, one after the other, as
+		 * offered (review pt AE c07.3 booked one sister and told the
+		 * other there was no room); a time the text named stays the
+		 * time asked */
+		if (j < n_party && tj != t &&
+		    (party_fits_at_once(c, svc, rq) || !rq->offered))
 			tj = -1;
 		/* "Maniküre um 10 und Augenbrauen um 11": at its own time;
 		 * "9 for me and 9:30 for him": each person or service at

@@ -603,6 +603,7 @@ static void time_on_the_list(struct ctx *c, const struct inquiry *q,
 		rq->w.day = l.day;
 		rq->w.from_min = rq->w.to_min = l.minute;
 		rq->w.problem = WHEN_FINE;
+		rq->offered = 1; /* one of ours, as a number picks it */
 	} else if (hit == 0 && !p->has_day && rq->w.problem == WHEN_FINE) {
 		/* a list over days (the next free, at most two a day): the
 		 * first day listed, the nearest, offered to confirm */

@@ -190,6 +190,19 @@ int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
 	if (rq->persons > 1 && room >= rq->persons &&
 	    free_places(c, svc, t, moving) < rq->persons)
 		return 0;
+	/* a party the service never holds at once: one after the other,
+	 * each start free (as book_at places them) */
+	if (rq->persons > 1 && room < rq->persons) {
+		struct when_day day = local_of(c, t).day;
+		int64_t at = t;
+		for (int k = 1; k < rq->persons; k++) {
+			at = follow_start(c, svc, &day,
+					  at + (int64_t)svc->minutes * 60,
+					  moving);
+			if (at < 0)
+				return 0;
+		}
+	}
 	if (!group_in_a_row(c, rq))
 		return 1;
 	struct when_day day = local_of(c, t).day;

@@ -347,16 +347,20 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		if ((t->cls & LW_CONJ) && i > 0 && i + 1 < r->n) {
 			/* a pack's phrase counts too ("para mí", "pra mim") */
 			int self_l = (r->t[i - 1].eff & LW_SELF) != 0;
-			int pers_l = (r->t[i - 1].cls & LW_PERSON) != 0;
+			/* a pack's phrase names the person too ("meine
+			 * Frau", whose "Frau" alone is "Mrs": review de AE
+			 * s20 booked one acupuncture for a couple) */
+			int pers_l = (r->t[i - 1].eff & LW_PERSON) != 0;
 			size_t j = i + 1;
 			int self_r = 0;
 			while (j < r->n && (r->t[j].cls & LW_FILLER) &&
-			       !(r->t[j].cls & (LW_SELF | LW_PERSON))) {
+			       !(r->t[j].cls & LW_SELF) &&
+			       !(r->t[j].eff & LW_PERSON)) {
 				self_r |= (r->t[j].eff & LW_SELF) != 0;
 				j++;
 			}
 			self_r |= j < r->n && (r->t[j].cls & LW_SELF);
-			int pers_r = j < r->n && (r->t[j].cls & LW_PERSON);
+			int pers_r = j < r->n && (r->t[j].eff & LW_PERSON);
 			if ((self_l && pers_r) || (pers_l && self_r) ||
 			    (pers_l && pers_r) || owned_pair(r, i) ||
 			    (pers_r && me_then_person(r, i, j))) {

@@ -250,7 +250,9 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		out->min =
 		    (a && h0 <= 12 ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
 		out->strong = a || h0 >= 13 || h0 == 0 ||
-			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark;
+			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark ||
+			      (t0->sep == ':' && rd->n_vocabs > 0 &&
+			       rd->vocabs[0]->colon_24h);
 		used += a;
 		goto after;
 	}

@@ -248,6 +248,13 @@ struct when_vocab {
 	 */
 	int wday_same_next;
 	/*
+	 * 1 when a clock time written with a colon is as written, the 24-hour
+	 * clock ("10:00" is ten in the morning; the evening is "22:00"), 0
+	 * when a colon time under 12 may be either (en, and es, pt, where "a
+	 * las 8:30" may be the evening).
+	 */
+	int colon_24h;
+	/*
 	 * 1 when "next <weekday>" is the coming one, skipped a week only when
 	 * the "next" word after it says the weekday is that near (its WS_NEXT
 	 * value: "jeudi prochain" on a Wednesday is next week's, "vendredi

@@ -112,8 +112,10 @@ static const struct lang_tpl tpls[] = {
     {"closed_day", "Am {day} haben wir geschlossen."},
     {"closed_days", "Geschlossen haben wir: {days}."},
     {"book_hint", "Zum Buchen Leistung, Tag und Uhrzeit senden."},
-    {"cancelled", "Storniert: {service}, {when} (Ref {ref}). Gern ein "
-		  "andermal wieder!"},
+    /* "Gern ein andermal wieder!" after a cancel for a sick child read
+     * as tone-deaf (review de AE): how to book again instead */
+    {"cancelled", "Storniert: {service}, {when} (Ref {ref}). Für einen "
+		  "neuen Termin einfach schreiben."},
     {"cancel_unknown", "Termin {ref} finden wir für diese Nummer leider "
 		       "nicht. MEINE TERMINE zeigt Ihre Termine."},
     {"cancel_already", "Termin {ref} ist bereits storniert."},
@@ -163,7 +165,7 @@ static const struct lang_tpl tpls[] = {
     {"reminder_no", "Wir schicken keine Erinnerung per SMS: die Uhrzeit steht "
 		    "in Ihrer Terminbestätigung."},
     /* running late (LANG_NT_LATE): no handoff configured */
-    {"late_noted", "Danke für die Nachricht, wir wissen Bescheid. Bis gleich!"},
+    {"late_noted", "Danke für die Nachricht, wir wissen Bescheid. Bis bald!"},
     {"notice_one", "{service}: bitte mindestens {notice} vorher buchen."},
     {"notice_list", "Bitte mindestens so lange vorher buchen: {list}."},
     {"notice_none",
@@ -221,7 +223,7 @@ static const struct lang_tpl tpls[] = {
 			    "sobald wir öffnen ({when})."},
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late", "Danke für die Nachricht! Ich habe dem Team Bescheid "
-		     "gegeben. Bis gleich!"},
+		     "gegeben. Bis bald!"},
     /* a further question while a person has the first: told so */
     {"handoff_more",
      "Notiert: Ich habe das zu Ihrer Nachricht an das Team gelegt."},

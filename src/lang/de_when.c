@@ -46,7 +46,8 @@ static const struct when_word de_words[] = {
     E("fahrzeuge", WS_COUNTED, 0),
     E("räder", WS_COUNTED, 0),
     E("reifen", WS_COUNTED, 0),
-    /* pieces and items counted, never an hour ("ca. 10 Stück" booked 10:00: review de AC s49) */
+    /* pieces and items counted, never an hour ("ca. 10 Stück" booked 10:00:
+       review de AC s49) */
     E("stück", WS_COUNTED, 0),
     E("stk", WS_COUNTED, 0),
     E("teile", WS_COUNTED, 0),
@@ -814,4 +815,5 @@ const struct when_vocab when_vocab_de = {
     .words = de_words,
     .n_words = sizeof(de_words) / sizeof(de_words[0]),
     .day_first = 1,
+    .colon_24h = 1,
 };

@@ -119,8 +119,8 @@ static const struct lang_tpl tpls[] = {
     {"closed_day", "El {day} cerramos."},
     {"closed_days", "Cerramos: {days}."},
     {"book_hint", "Para reservar escribe servicio, fecha y hora."},
-    {"cancelled", "Cancelada: {service}, {when} (ref {ref}). Esperamos "
-		  "verte otra vez."},
+    {"cancelled", "Cancelada: {service}, {when} (ref {ref}). Si quieres "
+		  "otra cita, escríbenos."},
     {"cancel_unknown", "Lo siento, no encontramos la reserva {ref} de este "
 		       "teléfono. Escribe MIS CITAS para ver las tuyas."},
     {"cancel_already", "La reserva {ref} ya estaba cancelada."},
@@ -167,7 +167,7 @@ static const struct lang_tpl tpls[] = {
     {"reminder_no", "No enviamos recordatorios por SMS: la hora está en la "
 		    "confirmación de tu cita."},
     /* running late (LANG_NT_LATE): no handoff configured */
-    {"late_noted", "Gracias por avisar. ¡Hasta ahora!"},
+    {"late_noted", "Gracias por avisar. ¡Hasta pronto!"},
     {"notice_one",
      "{service}: hay que reservar con al menos {notice} de antelación."},
     {"notice_list", "Antelación mínima para reservar: {list}."},
@@ -225,7 +225,7 @@ static const struct lang_tpl tpls[] = {
      "una persona te contesta cuando abramos ({when})."},
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
-     "Gracias por avisar: ya se lo he dicho al equipo. ¡Hasta ahora!"},
+     "Gracias por avisar: ya se lo he dicho al equipo. ¡Hasta pronto!"},
     /* a further question while a person has the first: told so */
     {"handoff_more", "Anotado: se lo he añadido a tu mensaje para el equipo."},
     {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "

@@ -179,7 +179,7 @@ static const struct lang_tpl tpls[] = {
     {"reminder_no", "Nous n'envoyons pas de rappel par SMS : l'heure figure "
 		    "dans la confirmation de votre RDV."},
     /* running late (LANG_NT_LATE): no handoff configured */
-    {"late_noted", "Merci de nous prévenir. À tout à l'heure !"},
+    {"late_noted", "Merci de nous prévenir. À bientôt !"},
     {"notice_one", "{service} : à réserver au moins {notice} à l'avance."},
     {"notice_list", "Délai minimum pour réserver : {list}."},
     {"notice_none", "Pas de délai : vous pouvez réserver tout créneau libre, "
@@ -242,7 +242,7 @@ static const struct lang_tpl tpls[] = {
      "l'ouverture ({when})."},
     /* running late, told to the team: thanks, never sorry */
     {"handoff_late",
-     "Merci de nous prévenir : j'ai informé l'équipe. À tout à l'heure !"},
+     "Merci de nous prévenir : j'ai informé l'équipe. À bientôt !"},
     /* a further question while a person has the first: told so */
     {"handoff_more", "C'est noté : je l'ajoute à votre message pour l'équipe."},
     {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "

@@ -120,8 +120,8 @@ static const struct lang_tpl tpls[] = {
     {"closed_day", "Estamos fechados em {day}."},
     {"closed_days", "Estamos fechados em {days}."},
     {"book_hint", "Envie o que deseja, dia e hora para agendar."},
-    {"cancelled", "Cancelado: {service}, {when} (ref {ref}). Volte "
-		  "sempre!"},
+    {"cancelled", "Cancelado: {service}, {when} (ref {ref}). Para "
+		  "remarcar, é só mandar mensagem."},
     {"cancel_unknown", "Desculpe, nenhum agendamento {ref} para este "
 		       "telefone. Envie MEUS HORARIOS para ver os seus."},
     {"cancel_already", "O agendamento {ref} consta como cancelado."},
@@ -170,7 +170,7 @@ static const struct lang_tpl tpls[] = {
     {"reminder_no", "Não mandamos lembrete por SMS: o horário está na "
 		    "confirmação do agendamento."},
     /* running late (LANG_NT_LATE): no handoff configured */
-    {"late_noted", "Obrigado por avisar. Até já!"},
+    {"late_noted", "Obrigado por avisar. Te esperamos!"},
     {"notice_one",
      "{service}: agende com pelo menos {notice} de antecedência."},
     {"notice_list", "Antecedência mínima para agendar: {list}."},
@@ -229,7 +229,7 @@ static const struct lang_tpl tpls[] = {
      "Sentimos muito. Passei a sua mensagem para a equipe: "
      "uma pessoa responde quando abrirmos ({when})."},
     /* running late, told to the team: thanks, never sorry */
-    {"handoff_late", "Obrigado por avisar: já avisei a equipe. Até já!"},
+    {"handoff_late", "Obrigado por avisar: já avisei a equipe. Te esperamos!"},
     /* a further question while a person has the first: told so */
     {"handoff_more", "Anotado: juntei isso à sua mensagem para a equipe."},
     {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "

@@ -547,6 +547,8 @@ const struct when_vocab when_vocab_tr = {
     .words = tr_words,
     .n_words = sizeof(tr_words) / sizeof(tr_words[0]),
     .day_first = 1,
+    /* "10:00" is never "10:00 veya 22:00?" (review tr AE s40, c03.1) */
+    .colon_24h = 1,
     .suffixes = tr_suffixes,
     /* "salı" sent on a Tuesday is next Tuesday: today is "bugün" or
      * "bu salı" (review tr1: "salı günü 14:00" booked the day it was sent) */

@@ -233,7 +233,7 @@ t_end
 
 t_begin "es: running late with no team taking texts: thanks, never 'call us' or sorry"
 out=$(try --now 2026-12-01T09:00 --from +34600000071 "llego 10 min tarde, hay mucho trafico, fatal")
-t_eq "$out" "Gracias por avisar. ¡Hasta ahora!"
+t_eq "$out" "Gracias por avisar. ¡Hasta pronto!"
 t_end
 
 t_begin "how long, naming no service: each service's length, never the menu (review tr W s18)"
