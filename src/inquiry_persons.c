@@ -221,8 +221,56 @@ static void counted_beside(const struct reader *r, struct inquiry *q)
 		q->apart = 1;
 }
 
+/* The person a service asked at token I is said to be for, in the words
+ * after it up to the next thing in its piece: 1 the customer ("para mí"),
+ * 2 + the token of someone else ("para mi hermano"), 0 none said. */
+static size_t whose_after(const struct reader *r, size_t i)
+{
+	int th = r->t[i].thing, self = 0;
+	for (size_t k = i + 1; k < r->n && r->t[k].segment == r->t[i].segment;
+	     k++) {
+		if (r->t[k].thing != 0 && r->t[k].thing != th)
+			break;
+		if (r->t[k].thing != 0)
+			continue;
+		/* "para mi hermano": the person, whose "mi" is also "me" */
+		if (r->t[k].eff & (LW_PERSON | LW_CHILD))
+			return 2 + k;
+		self |= (r->t[k].eff & LW_SELF) && !(r->t[k].cls & LW_BOOK);
+	}
+	return self ? 1 : 0;
+}
+
+/* "una clase para mí y alquiler de tabla para mi hermano, el sábado a las
+ * 10": each service said to be for someone else, one of them the customer
+ * or two people named: side by side at the time asked, never one after the
+ * other (review es AF s39 rented the board at 12:00). */
+static void each_for_someone(const struct reader *r, struct inquiry *q)
+{
+	int n = 0, self = 0, others = 0, last = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		int th = r->t[i].thing;
+		if (th == 0 || th == last)
+			continue;
+		last = th;
+		const struct inq_thing *t = &q->things[th - 1];
+		if (t->kind != CAT_SERVICE || t->role != INQ_ASKED)
+			continue;
+		size_t w = whose_after(r, i);
+		if (w == 0 || t->persons > 1)
+			return;
+		n++;
+		self += w == 1;
+		others += w >= 2;
+	}
+	if (n >= 2 && others >= 1 && self + others == n && self <= 1 &&
+	    !said_also(r, LW_ALSO_AFTER))
+		q->apart = 1;
+}
+
 static void together(const struct reader *r, struct inquiry *q)
 {
+	each_for_someone(r, q);
 	int said = said_also(r, LW_ALSO_TOGETHER), n = 0;
 	counted_beside(r, q);
 	for (size_t k = 0; k < q->n_things && said; k++) {

@@ -349,10 +349,36 @@ static int mid_sentence(const char *out, size_t at)
  * all capitals ("TÜV", "LCA", "HU/AU" stay): ASCII, Latin-1 capitals in
  * UTF-8 (C3 80-9E) and Turkish "İ" (C4 B0, to "i"). Returns the bytes the
  * text got shorter by (1 for "İ"). */
+static int upper_at(const unsigned char *q)
+{
+	return (q[0] >= 'A' && q[0] <= 'Z') ||
+	       (q[0] == 0xC3 && q[1] >= 0x80 && q[1] <= 0x9E) ||
+	       (q[0] == 0xC4 && (q[1] == 0xB0 || q[1] == 0x9E)) ||
+	       (q[0] == 0xC5 && q[1] == 0x9E);
+}
+
+/* A later word of the name starting at P, up to END or where the name
+ * ends ("(", ",", " + "), starts with a capital: a name written in title
+ * case ("Yin Yoga", "Özel Ders"), kept as written (review tr AF: "yin
+ * Yoga" in about fourteen replies). */
+static int title_case(const unsigned char *p, const unsigned char *end)
+{
+	for (const unsigned char *q = p + 1; q + 1 < end; q++) {
+		if (*q == '(' || *q == ',' ||
+		    (q[0] == ' ' && q[1] == '+' && q + 2 < end && q[2] == ' '))
+			return 0;
+		if (q[0] == ' ' && upper_at(q + 1))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t lower_first(char *out, size_t at, size_t end)
 {
 	unsigned char *p = (unsigned char *)out + at;
 	if (at + 2 >= end)
+		return 0;
+	if (title_case(p, (unsigned char *)out + end))
 		return 0;
 	/* the second letter upper case too: an acronym, kept */
 	size_t w = (p[0] >= 0xC0) ? 2 : 1;

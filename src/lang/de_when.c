@@ -109,6 +109,12 @@ static const struct when_word de_words[] = {
     /* one letter from "Montag": the fitting, never Monday (review de K
      * s22) */
     E("montage", WS_NOT_DATE, 0),
+    /* everyday words a reader took for a doubtful day: "hier in der
+     * Gegend", "Ben hat Fieber", "am Anfang" (reviews de AD s07, AD2
+     * c03.2, s24 asked which day) */
+    E("hier", WS_NOT_DATE, 0),
+    E("fieber", WS_NOT_DATE, 0),
+    E("am anfang", WS_NOT_DATE, 0),
     E("montagen", WS_NOT_DATE, 0),
 
     /* ---- Monate ---- */
@@ -815,5 +821,9 @@ const struct when_vocab when_vocab_de = {
     .words = de_words,
     .n_words = sizeof(de_words) / sizeof(de_words[0]),
     .day_first = 1,
+    /* "Mittwoch 18 Uhr" sent on a Wednesday: next week's; today is
+     * "heute" (review de AF c08.2 booked today). French and Brazilian
+     * reviewers read "mercredi 17h", "quarta 10h" as today (fr Y). */
+    .wday_same_next = 1,
     .colon_24h = 1,
 };

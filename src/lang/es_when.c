@@ -305,6 +305,15 @@ static const struct when_word es_words[] = {
     E("ya", WS_ASAP_WEAK, 0),
     /* "ya te digo", "ya os aviso": the customer will come back to us
      * (the reader's LW_BYE phrases), no time asked for */
+    /* "vienen unos amigos", "¿vienes?": forms of "venir", never a typo
+     * of "viernes" (review es AE s05 asked which date; "vienes" read
+     * Friday) */
+    E("vienes", WS_NOT_DATE, 0),
+    /* "bicis de montaña", "si tomo anticoagulantes": never "mañana"
+     * misspelt (reviews es AC s55, AD s42) */
+    E("montaña", WS_NOT_DATE, 0),
+    E("tomo", WS_NOT_DATE, 0),
+    E("vienen", WS_NOT_DATE, 0),
     E("ya te digo", WS_NOT_DATE, 0),
     E("ya os digo", WS_NOT_DATE, 0),
     E("ya te aviso", WS_NOT_DATE, 0),

@@ -145,6 +145,9 @@ static const struct when_word fr_words[] = {
     /* "samedi 19 ... c'est pour Noël": what it is for, not the day
      * (review fr N s48 asked the day); "le jour de Noël" stays a day */
     E("c'est pour noël", WS_NOT_DATE, 0),
+    /* a means of payment, no holiday (reviews fr AD s22, AE s21) */
+    E("chèques vacances", WS_NOT_DATE, 0),
+    E("chèque vacances", WS_NOT_DATE, 0),
     E("c est pour noël", WS_NOT_DATE, 0),
     E("pour les fêtes", WS_NOT_DATE, 0),
     E("jour de noël", WS_HOLIDAY, WHEN_FIXED(12, 25)),
@@ -393,10 +396,13 @@ static const struct when_word fr_words[] = {
     E("après les cours", WS_WINDOW, WHEN_SPAN(990, 1140)),
     E("après la crèche", WS_WINDOW, WHEN_SPAN(990, 1140)),
     E("soir", WS_WINDOW, WHEN_SPAN(1020, 1260)),
-    E("le soir", WS_WINDOW, WHEN_SPAN(1020, 1260)),
+    /* "vendredi 18 en soirée": the 18th, in the evening (review fr AF
+     * c15.1 read Friday the 4th at 18h); "18h du soir" stays an hour */
+    DP("le soir", WHEN_SPAN(1020, 1260)),
     E("soirée", WS_WINDOW, WHEN_SPAN(1020, 1260)),
-    E("en soirée", WS_WINDOW, WHEN_SPAN(1020, 1260)),
-    E("en début de soirée", WS_WINDOW, WHEN_SPAN(1020, 1140)),
+    DP("en soirée", WHEN_SPAN(1020, 1260)),
+    DP("dans la soirée", WHEN_SPAN(1020, 1260)),
+    DP("en début de soirée", WHEN_SPAN(1020, 1140)),
     E("nuit", WS_WINDOW, WHEN_SPAN(1200, 1440)),
     E("ce soir", WS_WINDOW_TODAY, WHEN_SPAN(1020, 1440)),
     E("ce soir-là", WS_WINDOW_TODAY, WHEN_SPAN(1020, 1440)),

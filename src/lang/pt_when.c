@@ -502,6 +502,8 @@ static const struct when_word pt_words[] = {
     E("urgente", WS_ASAP, 0),
     /* "não é urgente", "nada urgente": nothing of the earliest */
     E("não é urgente", WS_NOT_DATE, 0),
+    /* "um terçol" (a stye), never "terça" misspelt (review pt AC c13.1) */
+    E("terçol", WS_NOT_DATE, 0),
     E("nada urgente", WS_NOT_DATE, 0),
     E("asap", WS_ASAP, 0),
     E("primeiro horário", WS_ASAP, 0),

@@ -225,6 +225,12 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/nagelstudio.cfg" --
 t_eq "$out" "Pediküre dauert etwa 1 Std."
 t_end
 
+t_begin "tr: a name written in title case stays as written mid-sentence, never 'yin Yoga' (review tr AF)"
+ycfg="$SMSDESK_SRC/tests/data/lang/tr/yoga.cfg"
+out=$("$SMSDESK_BIN" try -c "$ycfg" --now 2026-12-02T10:00 --from +905321230099 "yarın yin yoga var mı" 2>/dev/null)
+t_contains "$out" "için Yin Yoga?"
+t_end
+
 t_begin "tr: running late is thanked and told to the team, never a complaint's sorry (review tr W s20)"
 pcfg="$SMSDESK_SRC/tests/data/lang/tr/pilates.cfg"
 out=$("$SMSDESK_BIN" try -c "$pcfg" --now 2026-12-02T10:00 --from +905321230071 "Randevuma 10 dk gecikeceğim trafik berbat 😩" 2>/dev/null)
