@@ -416,11 +416,21 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	    (q->when.time == WHEN_TIME_NONE && (!q->same_time || q->other)) ||
 	    q->when.time == WHEN_TIME_ASAP || q->choice != 0)
 		return 0;
-	size_t words = 0;
-	for (const char *p = text; *p != '\0'; p++)
+	size_t words = 0, numbers = 0;
+	for (const char *p = text; *p != '\0'; p++) {
 		if (*p != ' ' && (p == text || p[-1] == ' '))
 			words++;
+		if (isdigit((unsigned char)*p) &&
+		    (p == text || !isdigit((unsigned char)p[-1])))
+			numbers++;
+	}
 	if (words > (q->same_time ? 8u : 5u))
+		return 0;
+	/* "Die sind 5 und 9" after booking two children: their ages, never
+	 * the booking moved to 9 (review de AG c16.2); two numbers alone
+	 * are no one time */
+	if (numbers >= 2 && q->when.time == WHEN_TIME_AT &&
+	    strchr(text, ':') == NULL)
 		return 0;
 	struct store_booking b;
 	if (c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||

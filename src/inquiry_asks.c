@@ -387,8 +387,14 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 			continue;
 		/* "how much notice to cancel": the notice to cancel is no
 		 * booking's, for a person */
-		if (v == LANG_NT_NOTICE && rd_has(r, LW_CANCEL))
+		if (v == LANG_NT_NOTICE && rd_has(r, LW_CANCEL)) {
 			v = LANG_NT_OTHER;
+			q->cancel_terms = 1;
+		}
+		/* "bis wann muss ich absagen, damit ich nicht zahlen
+		 * muss?": the terms, whatever they cost */
+		if (q->cancel_terms && q->not_text == LANG_NT_OTHER)
+			continue;
 		/* "10 dk gecikeceğim, trafik berbat": late, whatever else
 		 * the text grumbles about (review tr W s20) */
 		if (q->not_text == LANG_NT_LATE &&
@@ -410,8 +416,22 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		}
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
 	}
+	/* "samedi dernier le prof est arrivé avec 20 minutes de retard",
+	 * "dünkü derste hoca 15 dk geç başladı": lateness on a day gone by
+	 * is a complaint, for a person with a sorry, never "thanks for
+	 * letting us know, see you soon" (reviews fr AE s33, tr AF c09.1) */
+	if (q->not_text == LANG_NT_LATE &&
+	    (q->when.problem == WHEN_PAST || rd_has(r, LW_PAST))) {
+		q->not_text = LANG_NT_OTHER;
+		q->complaint = 1;
+	}
 	if (q->not_text == LANG_NT_LATE)
 		q->complaint = 0;
+	/* "Bu kadar ücret ödüyoruz, biraz daha özen bekliyorum": a price in
+	 * a complaint asking nothing is part of the grievance, never a
+	 * price list after the sorry (reviews tr AD s38, tr AF c09.1) */
+	if (q->complaint && !r->qmark)
+		q->asks &= ~(unsigned)(INQ_ASK_PRICE | INQ_ASK_DURATION);
 	if (weak_hours_only(r) && !q->when.mentioned &&
 	    (q->n_things > 0 || q->not_text >= 0))
 		q->asks &= ~(unsigned)INQ_ASK_HOURS;

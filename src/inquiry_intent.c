@@ -590,7 +590,8 @@ static int help_unthanked(const struct reader *r)
  * retard"). */
 static int for_person(const struct inquiry *q)
 {
-	return q->not_text == LANG_NT_OTHER || q->not_text == LANG_NT_LATE;
+	return q->not_text == LANG_NT_OTHER || q->not_text == LANG_NT_LATE ||
+	       q->cancel_terms;
 }
 
 static void set(struct inquiry *q, enum inq_intent intent, const char *rule)
@@ -842,6 +843,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * never a cancel (review de AC c06.2 cancelled the booking) */
 	if (q->not_text == LANG_NT_LATE)
 		negated_cancel = 1;
+	/* "Kaç saat önce iptal etmem lazım?", "bis wann muss ich absagen,
+	 * damit ich nicht zahlen muss?": the terms asked, no booking named:
+	 * for a person, never "no booking to cancel" (reviews tr AF s59, tr
+	 * AD s37, de AD2 s56) */
+	if (q->cancel_terms && (r->qmark || q->question) && !q->when.has_day &&
+	    q->ref[0] == '\0')
+		negated_cancel = 1;
 	/* "can't come till 2, can you do a bath then": when they can */
 	for (int k = at + (at >= 0 && r->t[at].plen > 0 ? r->t[at].plen : 1);
 	     at >= 0 && k < (int)r->n && k <= at + 5; k++)
@@ -1063,6 +1071,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			  (q->not_text == LANG_NT_SALES && topic_phrase(q)));
 	if (topic_only)
 		q->not_text = -1;
+	/* "Ich komm heute 10 min später zum Zumba": the minutes late are no
+	 * booking time, the service named is the one they are late for
+	 * (review de AF s62 offered Zumba at 10:10) */
+	if (q->not_text == LANG_NT_LATE && q->when.time_rule != NULL &&
+	    strcmp(q->when.time_rule, "in N minutes") == 0)
+		ahead = 0;
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
 				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");

@@ -336,8 +336,12 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		    !(i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1)) &&
 		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural ||
 		     /* "my 2 kids", never an age ("hijo de 7 años") */
+		     /* "für 2 Kinder" too (review de AG c16.1) */
 		     ((r->t[nx].eff & LW_CHILD) && i > 0 &&
-		      (r->t[i - 1].cls & LW_OWNER) && !child_age_at(r, i))) &&
+		      ((r->t[i - 1].cls & LW_OWNER) ||
+		       ((r->t[i - 1].cls & LW_RELATIVE) &&
+			r->t[i - 1].val == LW_RELATIVE_FOR)) &&
+		      !child_age_at(r, i))) &&
 		    !(r->t[nx].eff & LW_SELF)) {
 			int any = 0;
 			for (size_t k = 0; k < q->n_things; k++)

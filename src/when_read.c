@@ -99,6 +99,8 @@ static int settle_hour(const struct rd *rd, const struct when_day *day,
 	}
 	alt[0] = am;
 	alt[1] = pm;
+	if (v.as_written)
+		return am;
 	if (rd->cat == NULL)
 		return -1;
 	int a = open_at(rd->cat, day, am), b = open_at(rd->cat, day, pm);

@@ -17,9 +17,12 @@
 
 /* A time as written, before opening hours settle a bare hour. */
 struct tval {
-	int min;    /* minutes after midnight (hour read as written) */
-	int strong; /* am/pm, 24-hour clock or "noon": no doubt */
-	int h24;    /* "7h" where the 24-hour clock is written (WV_H24) */
+	int min;	/* minutes after midnight (hour read as written) */
+	int strong;	/* am/pm, 24-hour clock or "noon": no doubt */
+	int h24;	/* "7h" where the 24-hour clock is written (WV_H24) */
+	int as_written; /* "um 10 Uhr", "10:00" where the pack writes the
+			   24-hour clock: as written unless a part of the
+			   day says otherwise ("8 Uhr abends") */
 };
 
 enum mod { M_NONE, M_NEXT, M_THIS, M_LAST, M_AFTER_NEXT };

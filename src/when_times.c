@@ -139,6 +139,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 	int h0 = t0->num, used, pm, n, v, word;
 
 	out->h24 = 0;
+	out->as_written = 0;
 
 	/* "M-AB 1234", "B-MW 2201": the number of a number plate (short
 	 * letters joined by a dash, then digits) is no time (de3 s75) */
@@ -250,9 +251,9 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		out->min =
 		    (a && h0 <= 12 ? apply_ampm(h0, pm) : h0 % 24) * 60 + m;
 		out->strong = a || h0 >= 13 || h0 == 0 ||
-			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark ||
-			      (t0->sep == ':' && rd->n_vocabs > 0 &&
-			       rd->vocabs[0]->colon_24h);
+			      (t0->ndigits == 2 && t0->s[0] == '0') || hmark;
+		out->as_written = t0->sep == ':' && rd->n_vocabs > 0 &&
+				  rd->vocabs[0]->colon_24h;
 		used += a;
 		goto after;
 	}
@@ -313,6 +314,7 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 			return 0;
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
+		out->as_written = rd->n_vocabs > 0 && rd->vocabs[0]->oclock_24h;
 		out->h24 = h->value == WV_H24;
 		used += h->len;
 		/* "14 heures 30", "10 Uhr 30": two digits after the hour's

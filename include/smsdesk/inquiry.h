@@ -160,6 +160,9 @@ struct inquiry {
 				  da?"): an open question of ours ("which
 				  day?") takes it as its answer ("Morgen?") */
 	int not_text;	       /* enum lang_not_text asked about, or -1 */
+	int cancel_terms;      /* how far ahead one must cancel is asked
+				  ("Kaç saat önce iptal etmem lazım?"): the
+				  terms, for a person, never a cancel */
 	int directions;	       /* where we are is asked too, beside another
 				  question for a person ("Où êtes-vous ? Il
 				  y a un parking ?"): the address is told */

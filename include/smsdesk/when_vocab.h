@@ -255,6 +255,11 @@ struct when_vocab {
 	 */
 	int colon_24h;
 	/*
+	 * 1 when an hour with the pack's o'clock word is as written ("um 10
+	 * Uhr" is ten in the morning; the evening is "um 22 Uhr"): German.
+	 */
+	int oclock_24h;
+	/*
 	 * 1 when "next <weekday>" is the coming one, skipped a week only when
 	 * the "next" word after it says the weekday is that near (its WS_NEXT
 	 * value: "jeudi prochain" on a Wednesday is next week's, "vendredi

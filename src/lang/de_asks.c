@@ -77,6 +77,12 @@ const struct lang_word lang_de_asks[] = {
     W("ersatzfahrzeug", LW_ADVICE),
     /* how far a home visit goes: the price, and the rest for a person
      * (de10 S59) */
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("falls ich absagen muss", OTHER), NT("wenn ich absagen muss", OTHER),
+    NT("falls ich stornieren muss", OTHER), NT("wenn ich stornieren muss", OTHER),
+    NT("falls ich absage", OTHER), NT("wenn ich absage", OTHER),
     NT("bis wohin", OTHER), NT("wie weit fahren", OTHER),
     NT("wie weit kommen", OTHER), NT("einzugsgebiet", OTHER),
     NT("welche stadtteile", OTHER), NT("fahren sie auch nach", OTHER),
@@ -133,6 +139,8 @@ const struct lang_word lang_de_asks[] = {
     NT("einer erinnerung", REMINDER), NT("erinnerung vorher", REMINDER),
     NT("erinnert ihr mich", REMINDER), NT("erinnern sie mich", REMINDER),
     NT("wie weit im voraus", NOTICE), NT("wie kurzfristig", NOTICE),
+    /* the terms of a cancel (review de AD2 s56) */
+    NT("bis wann muss ich", NOTICE), NT("stornobedingungen", NOTICE), NT("stornofrist", NOTICE),
     /* "Ist die Reinigung kostenlos?", "kostet das was?": its price
      * answers (review de W s47; the other packs alike) */
     W("kostenlos", LW_PRICE), W("gratis", LW_PRICE), W("umsonst", LW_PRICE),

@@ -810,6 +810,10 @@ const struct lang_word lang_de_words[] = {
     W("mama", LW_PERSON), W("mutter", LW_PERSON), W("oma", LW_PERSON),
     W("opa", LW_PERSON), W("partner", LW_PERSON), W("partnerin", LW_PERSON),
     W("kollege", LW_PERSON), W("kollegin", LW_PERSON), W("nachbar", LW_PERSON),
+    /* "wir sind zwei Freundinnen": plurals count people too (review de
+     * AF s25 booked one place) */
+    W("freundinnen", LW_PERSON), W("freunde", LW_PERSON), W("kollegen", LW_PERSON),
+    W("kolleginnen", LW_PERSON), W("schwestern", LW_PERSON), W("brueder", LW_PERSON),
     W("nachbarin", LW_PERSON), W("enkel", LW_PERSON), W("enkelin", LW_PERSON),
     W("neffe", LW_PERSON), W("nichte", LW_PERSON), W("mitbewohner", LW_PERSON),
     W("person", LW_PERSON), W("personen", LW_PERSON), W("meine frau", LW_PERSON),

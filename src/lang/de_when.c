@@ -826,4 +826,7 @@ const struct when_vocab when_vocab_de = {
      * reviewers read "mercredi 17h", "quarta 10h" as today (fr Y). */
     .wday_same_next = 1,
     .colon_24h = 1,
+    /* "morgen um 10 Uhr" at a school open 15-22 is ten in the morning,
+     * never 22:00 (review de AF c18.1 said the last start was 21:00) */
+    .oclock_24h = 1,
 };

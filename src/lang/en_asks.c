@@ -65,6 +65,11 @@ const struct lang_word lang_en_asks[] = {
     NC("too thin"), NC("too thick"), NC("uneven"),
     NC("patchy"), NC("went wrong"), NC("gone wrong"),
     NC("messed up"), NC("botched"), NC("rude"),
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("if i need to cancel", OTHER), NT("if i have to cancel", OTHER),
+    NT("if i cancel", OTHER), NT("if i need to reschedule", OTHER),
     NT("refund", OTHER), NC("my money back"),
     /* asking after someone treated, or about a person of the team */
     NT("how did it go", OTHER), NT("how is he doing", OTHER),

@@ -75,6 +75,12 @@ const struct lang_word lang_es_asks[] = {
     W("con algo antipulgas", LW_ADVICE), W("champu antipulgas", LW_ADVICE),
     W("bano antipulgas", LW_ADVICE),
     /* asking after an animal or person treated */
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("si tengo que cancelar", OTHER), NT("si tuviera que cancelar", OTHER),
+    NT("si necesito cancelar", OTHER), NT("si tengo que anular", OTHER),
+    NT("si cancelo", OTHER), NT("si tengo que cambiar la cita", OTHER),
     NT("que tal ha salido", OTHER), NT("q tal ha salido", OTHER),
     NT("como ha salido", OTHER), NT("ha salido de", OTHER),
     NT("que tal esta", OTHER), NT("q tal esta", OTHER),
@@ -151,6 +157,7 @@ const struct lang_word lang_es_asks[] = {
     NT("me recordais", REMINDER), NT("me avisais el dia antes", REMINDER),
     NT("aviso el dia antes", REMINDER), NT("me mandais un aviso", REMINDER),
     NT("antelacion", NOTICE), NT("con cuanto tiempo", NOTICE),
+    NT("politica de cancelacion", NOTICE),
     NT("cuantos dias antes", NOTICE), NT("cuanto antes hay que", NOTICE),
     /* "¿el diagnóstico es gratis?", "¿hay que pagar la revisión?": its
      * price answers (review es W; pt, tr, fr, de W alike) */

@@ -186,6 +186,13 @@ const struct lang_word lang_fr_asks[] = {
     W("madame", LW_TITLE), W("monsieur", LW_TITLE), W("mr", LW_TITLE),
     W("mlle", LW_TITLE),
     /* pour une personne : n'a rien réservé, personne n'a répondu */
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("si je dois annuler", OTHER), NT("si jamais je dois annuler", OTHER),
+    NT("si je dois decaler", OTHER), NT("si je dois deplacer", OTHER),
+    NT("si je veux annuler", OTHER), NT("si jamais j annule", OTHER),
+    NT("si j annule", OTHER), NT("si jannule", OTHER),
     NT("jai pas pris de rdv", OTHER), NT("je nai pas pris de rdv", OTHER),
     NT("jai rien reserve", OTHER), NT("je nai rien reserve", OTHER),
     NT("jamais pris de rdv", OTHER), NT("personne ne ma repondu", OTHER),
@@ -208,7 +215,7 @@ const struct lang_word lang_fr_asks[] = {
     NT("combien de jours a l avance", NOTICE),
     NT("combien de jours a lavance", NOTICE),
     NT("quel delai", NOTICE), NT("delai pour reserver", NOTICE),
-    NT("delai minimum", NOTICE),
+    NT("delai minimum", NOTICE), NT("conditions d annulation", NOTICE),
     /* "l'examen de vue est gratuit ?", "c'est payant ?": its price
      * answers (review fr W; the other packs alike) */
     W("gratuit", LW_PRICE), W("gratuite", LW_PRICE), W("payant", LW_PRICE),

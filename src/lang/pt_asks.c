@@ -38,6 +38,16 @@ const struct lang_word lang_pt_asks[] = {
     W("incluso", LW_ADVICE), W("esta incluido", LW_ADVICE),
     W("dias depois", LW_PAST),
     /* asking after an animal treated; complaints */
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("se eu precisar desmarcar", OTHER), NT("se precisar desmarcar", OTHER),
+    NT("se eu precisar cancelar", OTHER), NT("se precisar cancelar", OTHER),
+    NT("se eu tiver que desmarcar", OTHER), NT("se tiver que desmarcar", OTHER),
+    NT("se eu tiver que cancelar", OTHER), NT("se tiver que cancelar", OTHER),
+    NT("caso eu precise desmarcar", OTHER), NT("caso precise desmarcar", OTHER),
+    NT("caso eu precise cancelar", OTHER), NT("caso precise cancelar", OTHER),
+    NT("se eu precisar remarcar", OTHER), NT("se precisar remarcar", OTHER),
     NT("como ele esta", OTHER), NT("como ela esta", OTHER),
     NT("como foi a cirurgia", OTHER), NT("resultado", OTHER),
     NC("reclamacao"), NC("nao gostei"),
@@ -122,6 +132,7 @@ const struct lang_word lang_pt_asks[] = {
     NT("lembrete", REMINDER), NT("me lembram", REMINDER),
     NT("mandam lembrete", REMINDER), NT("avisam antes", REMINDER),
     NT("antecedencia", NOTICE), NT("com quanto tempo", NOTICE),
+    NT("politica de cancelamento", NOTICE),
     NT("quantos dias antes", NOTICE),
     /* may I stay or must I leave it, from what age, does it hurt, an
      * animal that bites, a flea bath, a replacement car: for a person,

@@ -90,6 +90,11 @@ const struct lang_word lang_tr_asks[] = {
     NC("telafi"), NC("mahvettiniz"), NC("mahvoldu"),
     NC("rezil"), NC("kac yikamada"),
     /* asking what to do, or whether it suits them: for a person */
+    /* a cancel said as a condition ("if I have to cancel ..."): a
+     * question about cancelling, for a person, never a cancel (review pt
+     * AG c20.2 cancelled the lesson just booked) */
+    NT("iptal etmem gerekirse", OTHER), NT("iptal etmek zorunda kalirsam", OTHER),
+    NT("iptal edersem", OTHER), NT("iptal etsem", OTHER),
     NT("ne onerirsiniz", OTHER), NT("onerirsiniz", OTHER),
     NT("ne tavsiye edersiniz", OTHER), NT("tavsiye edersiniz", OTHER),
     NT("ne yapmaliyim", OTHER), NT("ne yapayim", OTHER),
@@ -145,6 +150,8 @@ const struct lang_word lang_tr_asks[] = {
     NT("hatirlatir misiniz", REMINDER), NT("hatirlatiyor musunuz", REMINDER),
     NT("ne kadar onceden", NOTICE), NT("kac gun onceden", NOTICE),
     NT("kac saat onceden", NOTICE), NT("kac gun once", NOTICE),
+    /* the terms of a cancel (review tr AF s59) */
+    NT("kac saat once", NOTICE), NT("iptal politikasi", NOTICE), NT("iptal kosullari", NOTICE),
     /* "deneme seansı ücretli mi?", "ücretsiz mi?": fiyatı yanıtlar
      * (review tr W s44; diğer paketler de) */
     W("ucretli mi", LW_PRICE), W("ucretsiz mi", LW_PRICE),
