@@ -567,8 +567,11 @@ const struct lang_word lang_es_words[] = {
     W("nieto", LW_PERSON), W("nieta", LW_PERSON), W("primo", LW_PERSON),
     W("prima", LW_PERSON), W("companero", LW_PERSON), W("suegro", LW_PERSON),
     W("cunado", LW_PERSON), W("chaval", LW_PERSON),
-    V("dos", LW_NUMBER, 2), V("los dos", LW_NUMBER, 2),
-    V("las dos", LW_NUMBER, 2), V("ambos", LW_NUMBER, 2),
+    /* "a las 10 los dos", "ambos": both of them, a count standing alone
+     * (review es AG c14.1 put the parent's class after the child's);
+     * "las dos" stays a number: "a las dos" is two o'clock */
+    V("dos", LW_NUMBER, 2), V("los dos", LW_NUMBER | LW_EACH, 2),
+    V("las dos", LW_NUMBER, 2), V("ambos", LW_NUMBER | LW_EACH, 2),
     V("ambas", LW_NUMBER, 2), V("tres", LW_NUMBER, 3),
     V("los tres", LW_NUMBER, 3), V("cuatro", LW_NUMBER, 4),
     V("x2", LW_NUMBER, 2), V("x3", LW_NUMBER, 3), V("x4", LW_NUMBER, 4),
