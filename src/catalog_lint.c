@@ -3,7 +3,9 @@
  * reported as warnings — a character outside the GSM 7-bit alphabet that
  * turns replies into Unicode texts (70 characters a part instead of 160), a
  * booking confirmation too long for max_segments (the desk would cut the
- * promise short), and closed dates already past.
+ * promise short), a word of a service or topic that is an everyday word of
+ * one of our languages (a text using it in passing reads that service),
+ * and closed dates already past.
  *
  * The confirmation is measured as the desk writes it, through a hook the
  * desk side may set (catalog_set_confirmation_text); until it does, a copy
@@ -12,6 +14,7 @@
 #include "catalog_internal.h"
 
 #include "smsdesk/gsm7.h"
+#include "smsdesk/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,6 +338,47 @@ static void warn_grid(struct loader *ld, const struct cat_service *sv)
 	     sv->name, sv->minutes, sv->minutes, t / 60, t % 60);
 }
 
+/* Word classes that make a catalog word a trap: grammar and time words
+ * ("ce", "la", "fête", "soir"), greetings and answers. Everyday nouns the
+ * pack knows (LW_COMMON) are left alone: a trade may well name one. */
+#define EVERYDAY_TRAP                                                          \
+	(LW_PRONOUN | LW_TODAY | LW_DATEWORD | LW_WEEKDAY | LW_GREET |         \
+	 LW_YES | LW_NO)
+
+/* A single word of a service's or topic's words that one of our language
+ * packs reads as grammar or time ("ce" for comité d'entreprise, "soir"):
+ * every text saying "ce soir" names that service (review fr AG s12 got a
+ * team building). Warned once per word, with the line of its entry. */
+static void warn_everyday(struct loader *ld, char **words, size_t n,
+			  const config_setting_t *ws, int line,
+			  const char *what)
+{
+	if (ws != NULL)
+		line = line_of(ws); /* where the list starts */
+	const struct catalog *cat = ld->cat;
+	for (size_t w = 0; w < n; w++) {
+		if (words[w] == NULL || strchr(words[w], ' ') != NULL)
+			continue;
+		for (size_t l = 0; l < cat->n_languages; l++) {
+			const struct lang_pack *p =
+			    lang_pack_for(cat->languages[l]);
+			uint64_t c =
+			    p != NULL ? lang_lookup(p, words[w], NULL) : 0;
+			/* a short grammar word ("ce", "la"); "uñas" folds to
+			 * the article "unas" and is still the nails' word */
+			if (!(c & EVERYDAY_TRAP) &&
+			    !((c & LW_FILLER) && strlen(words[w]) <= 2))
+				continue;
+			WARN(ld, line,
+			     "'%s' among the words of %s is an everyday word "
+			     "in %s, so any text using it in passing names "
+			     "this; use a longer phrase (\"%s ...\")",
+			     words[w], what, cat->languages[l], words[w]);
+			break;
+		}
+	}
+}
+
 /*
  * After the whole file (policy and languages known): every name, price and
  * note outside GSM-7, every confirmation against max_segments, and every
@@ -365,6 +409,9 @@ void lint_catalog(struct loader *ld, const config_setting_t *root)
 				      first_non_gsm_in(cat, sv->name) == 0))
 			first = sv;
 		warn_grid(ld, sv);
+		warn_everyday(ld, sv->words, sv->n_words,
+			      member_of(root, "services", i, "words"), sv->line,
+			      "this service");
 		confirmation_of(cat, sv, 0, conf, CONF_MAX);
 		parts = parts_of(cat, conf);
 		if (parts > cat->policy.max_segments)
@@ -376,9 +423,13 @@ void lint_catalog(struct loader *ld, const config_setting_t *root)
 			     parts, cat->policy.max_segments);
 	}
 	free(conf);
-	for (size_t i = 0; i < cat->n_topics; i++)
+	for (size_t i = 0; i < cat->n_topics; i++) {
 		warn_gsm(ld, member_of(root, "topics", i, "name"), "name",
 			 cat->topics[i].name, NULL, 0, "this topic");
+		warn_everyday(ld, cat->topics[i].words, cat->topics[i].n_words,
+			      member_of(root, "topics", i, "words"),
+			      cat->topics[i].line, "this topic");
+	}
 	for (size_t i = 0; i < cat->n_referrals; i++) {
 		warn_gsm(ld, member_of(root, "referrals", i, "name"), "name",
 			 cat->referrals[i].name, NULL, 0, "this referral");

@@ -377,7 +377,17 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		/* "a party of 8", "group of 4" */
 		if (v > 0 && i > 0 && (r->t[i - 1].eff & LW_GROUP))
 			global = v;
-		/* "for 2 (people)", "the 3 of us" */
+		/* "for 2 (people)", "the 3 of us", "Yoga für 2 bitte" (the
+		 * pack's word for "for": review de AH s33) */
+		int for_n = i > 0 && (strcmp(r->t[i - 1].w, "for") == 0 ||
+				      ((r->t[i - 1].cls & LW_RELATIVE) &&
+				       r->t[i - 1].val == LW_RELATIVE_FOR));
+		int alone = i + 1 >= r->n ||
+			    r->t[i + 1].segment != t->segment ||
+			    (r->t[i + 1].eff & (LW_FILLER | LW_THANKS)) != 0;
+		if (v > 0 && for_n && alone && v <= INQ_MAX_PARTY &&
+		    t->thing == 0 && v > global)
+			global = v;
 		if (v > 0 &&
 		    ((i > 0 && strcmp(r->t[i - 1].w, "for") == 0) ||
 		     (i + 2 < r->n && strcmp(r->t[i + 1].w, "of") == 0 &&

@@ -193,6 +193,9 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		const struct lex_hit *oc = hit(rd, i + n, WS_OCLOCK);
 		if (a == 0 && oc == NULL && !ctx && !window_after(rd, i + n))
 			return 0;
+		if (a == 0 && oc == NULL && !window_after(rd, i + n) &&
+		    rd->n_vocabs > 0 && rd->vocabs[0]->word_hour_marked)
+			return 0;
 		if (a == 0 && oc == NULL &&
 		    (has(rd, i + n, WS_UNIT_DAYS) ||
 		     has(rd, i + n, WS_UNIT_MIN)))

@@ -260,6 +260,12 @@ struct when_vocab {
 	 */
 	int oclock_24h;
 	/*
+	 * 1 when an hour written as a word needs its hour word ("à deux
+	 * heures"): "on peut venir à deux ?" is as two, never two o'clock
+	 * (French).
+	 */
+	int word_hour_marked;
+	/*
 	 * 1 when "next <weekday>" is the coming one, skipped a week only when
 	 * the "next" word after it says the weekday is that near (its WS_NEXT
 	 * value: "jeudi prochain" on a Wednesday is next week's, "vendredi

@@ -50,6 +50,15 @@ static const struct when_word de_words[] = {
        review de AC s49) */
     E("stück", WS_COUNTED, 0),
     E("stk", WS_COUNTED, 0),
+    /* "für morgen 2 Paar Leihschuhe", "samstag 2 plätze" (review de AH
+     * c10.1, s20 booked 14:00, a time nobody gave) */
+    E("paar", WS_COUNTED, 0),
+    E("plätze", WS_COUNTED, 0),
+    E("platz", WS_COUNTED, 0),
+    E("karten", WS_COUNTED, 0),
+    E("tickets", WS_COUNTED, 0),
+    E("freundinnen", WS_COUNTED, 0),
+    E("freunde", WS_COUNTED, 0),
     E("teile", WS_COUNTED, 0),
     E("artikel", WS_COUNTED, 0),
     E("produkte", WS_COUNTED, 0),
@@ -385,7 +394,9 @@ static const struct when_word de_words[] = {
     /* ---- Uhrzeiten ---- */
     E("um", WS_AT, 0),
     E("@", WS_AT, 0),
-    E("für", WS_AT, 0),
+    /* "für" is no "um": "Yoga für 2", "2 Paar für morgen" count people
+     * or things (review de AH s33 booked "Do 17:30 Yoga für 2" at
+     * 14:00); "für 14 Uhr", "für 10:30" are times by their own marks */
     E("auf", WS_AT, 0),
     E("gegen", WS_ABOUT, 0),
     E("so gegen", WS_ABOUT, 0),

@@ -600,4 +600,7 @@ const struct when_vocab when_vocab_fr = {
     /* "jeudi prochain" on a Wednesday is next week's, "vendredi
      * prochain" this Friday (review fr2) */
     .next_coming = 1,
+    /* "on peut venir à deux ... mardi prochain ?": as two, never 14h
+     * (review fr AH s20 booked a time nobody gave) */
+    .word_hour_marked = 1,
 };

@@ -69,6 +69,18 @@ t_eq "$rc" 0
 t_eq "$out" ""
 t_end
 
+t_begin "a service word that is an everyday word of our language: a warning with its line (review fr AG: 'ce' read in 'ce soir')"
+sed 's/^    words = \[ "haircut",/    words = [ "tonight", "haircut",/' "$SMSDESK_SRC/conf/smsdesk.cfg" >"$tmp/every.cfg"
+chmod 600 "$tmp/every.cfg"
+line=$(grep -n '"tonight", "haircut"' "$tmp/every.cfg" | cut -d: -f1)
+t_eq "$(grep -c '"tonight", "haircut"' "$tmp/every.cfg")" 1
+out=$("$SMSDESK_BIN" check -c "$tmp/every.cfg" 2>&1); rc=$?
+t_eq "$rc" 0
+t_contains "$out" "$tmp/every.cfg:$line: warning: 'tonight' among the words of this service is an everyday word in en"
+out=$("$SMSDESK_BIN" check -c "$SMSDESK_SRC/conf/smsdesk.cfg" 2>&1)
+t_eq "$(echo "$out" | grep -c 'everyday word')" 0
+t_end
+
 t_begin "a warning alone does not fail the check"
 cp "$bad/closed-twice.cfg" "$tmp/twice.cfg"
 chmod 600 "$tmp/twice.cfg"
