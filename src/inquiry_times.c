@@ -38,7 +38,8 @@ int rd_alternatives(const struct reader *r)
 #define BARE 100000
 
 /* "9 for me", "at 9": a number 1..12 alone in clause C, said as an hour
- * ("for" someone after it, "at" before it), as BARE + the hour; else -1. */
+ * ("for" someone after it, "at" before it), as BARE + its minutes on the
+ * morning reading; else -1. */
 static int bare_hour(const struct reader *r, int c)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -56,7 +57,7 @@ static int bare_hour(const struct reader *r, int c)
 		int at = i > 0 && r->t[i - 1].clause == c &&
 			 strcmp(r->t[i - 1].w, "at") == 0;
 		if (after_for || at)
-			return BARE + h;
+			return BARE + h * 60;
 	}
 	return -1;
 }
@@ -74,6 +75,11 @@ static int written_as_time(const char *clause, const struct when_req *w)
 		return 1;
 	memcpy(t, clause + w->time_from, len);
 	t[len] = '\0';
+	/* a word of the pack before the hour ("um 12", "à 15", "a las 5",
+	 * "saat 3"): the reader took it as the time's mark (review de AH
+	 * c16.2 "Technikkurs um 10 und PT um 12") */
+	if (isalpha((unsigned char)t[0]) && strpbrk(t, "0123456789") != NULL)
+		return 1;
 	/* folded, "10:30" is "10 30": two numbers */
 	const char *sp = strchr(t, ' ');
 	if (sp != NULL && sp > t && isdigit((unsigned char)sp[-1]) &&
@@ -122,6 +128,13 @@ void rd_clause_times(const struct reader *r, const struct when_local *now,
 		if (w.time == WHEN_TIME_AT && w.problem == WHEN_FINE &&
 		    !rd_number_is_mday(&w) && written_as_time(clause, &w))
 			m = w.from_min;
+		else if (w.time == WHEN_TIME_AT &&
+			 w.problem == WHEN_AMBIGUOUS_TIME &&
+			 w.alt_min[0] >= 60 && w.alt_min[0] < 13 * 60)
+			/* "Technikkurs um 10 und PT um 12": an hour either
+			 * side of noon, settled by the times around it
+			 * (review de AH c16.2 booked 12:00 and 14:00) */
+			m = BARE + w.alt_min[0];
 		else
 			m = bare_hour(r, c); /* "9 for me" */
 		if (m < 0 || (n > 0 && times[n - 1] == m))
@@ -141,8 +154,7 @@ void rd_clause_times(const struct reader *r, const struct when_local *now,
 	for (size_t k = 0; k < n; k++) {
 		if (times[k] < BARE)
 			continue;
-		int h = times[k] - BARE;
-		int am = h * 60, pm = (h + 12) * 60;
+		int am = times[k] - BARE, h = am / 60, pm = am + 12 * 60;
 		int da = am > ref ? am - ref : ref - am;
 		int dp = pm > ref ? pm - ref : ref - pm;
 		times[k] = h < 12 && dp < da ? pm : am;
