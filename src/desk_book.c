@@ -566,17 +566,6 @@ already(struct ctx *c, const struct cat_service *svc, int64_t t)
  * service has room (or, for someone else's service, at the time asked
  * when it is a slot of its own with room), else the first free slot after
  * the last one ends, that day. */
-/* Can SVC ever hold the whole party of RQ at one time? */
-static int party_fits_at_once(const struct ctx *c,
-			      const struct cat_service *svc,
-			      const struct request *rq)
-{
-	int room = svc->capacity;
-	if (c->cat->capacity > 0 && c->cat->capacity < room)
-		room = c->cat->capacity;
-	return room >= rq->persons;
-}
-
 static int64_t next_start(struct ctx *c, const struct cat_service *svc,
 			  const struct cat_service *prev, int64_t prev_t,
 			  const struct when_day *day, int64_t asked_t,
@@ -699,7 +688,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		 * other there was no room); a time the text named stays the
 		 * time asked */
 		if (j < n_party && tj != t &&
-		    (party_fits_at_once(c, svc, rq) || !rq->offered))
+		    (service_room(c, svc) >= rq->persons || !rq->offered))
 			tj = -1;
 		/* "Maniküre um 10 und Augenbrauen um 11": at its own time;
 		 * "9 for me and 9:30 for him": each person or service at

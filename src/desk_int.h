@@ -269,6 +269,9 @@ enum desk_kind not_text_kind(const struct ctx *c, int topic);
  * then is each start offered checked for the whole visit, and the visit
  * named as one ("Inspektion + Ölwechsel"). */
 int group_in_a_row(const struct ctx *c, const struct request *rq);
+/* How many SVC can ever serve at one time: its capacity, within the
+ * business's (business.capacity). */
+int service_room(const struct ctx *c, const struct cat_service *svc);
 /* The whole group of c->fit fits when its first service starts at t. */
 int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
 	       const struct store_booking *moving);

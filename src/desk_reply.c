@@ -120,25 +120,10 @@ const char *tpl_text(const struct ctx *c, const char *name)
  * (for_persons), never a machine's "Ausritt x2" (review de AD2 c07.1). */
 const char *fmt_for_persons(struct ctx *c, const char *service, int n)
 {
-	const char *t = tpl_text(c, "for_persons");
 	char out[256];
-	size_t len = 0;
-	while (*t != '\0' && len + 1 < sizeof(out)) {
-		if (strncmp(t, "{service}", 9) == 0) {
-			len += (size_t)snprintf(out + len, sizeof(out) - len,
-						"%s", service);
-			t += 9;
-		} else if (strncmp(t, "{n}", 3) == 0) {
-			len += (size_t)snprintf(out + len, sizeof(out) - len,
-						"%d", n);
-			t += 3;
-		} else {
-			out[len++] = *t++;
-		}
-		if (len >= sizeof(out))
-			len = sizeof(out) - 1;
-	}
-	out[len] = '\0';
+	struct lang_var v[] = {{.name = "service", .value = service},
+			       {.name = "n", .value = pool_fmt(c, "%d", n)}};
+	lang_render(tpl_text(c, "for_persons"), v, 2, out, sizeof(out));
 	return pool_str(c, out);
 }
 

@@ -175,6 +175,14 @@ int group_in_a_row(const struct ctx *c, const struct request *rq)
 	return 1;
 }
 
+int service_room(const struct ctx *c, const struct cat_service *svc)
+{
+	int room = svc->capacity;
+	if (c->cat->capacity > 0 && c->cat->capacity < room)
+		room = c->cat->capacity;
+	return room;
+}
+
 int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
 	       const struct store_booking *moving)
 {
@@ -184,9 +192,7 @@ int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
 	/* two people at one time: both places free, where the service
 	 * can ever hold them both (with one practitioner the second is
 	 * placed by book_at's own rules) */
-	int room = svc->capacity;
-	if (c->cat->capacity > 0 && c->cat->capacity < room)
-		room = c->cat->capacity;
+	int room = service_room(c, svc);
 	if (rq->persons > 1 && room >= rq->persons &&
 	    free_places(c, svc, t, moving) < rq->persons)
 		return 0;

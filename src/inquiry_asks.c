@@ -449,18 +449,13 @@ static int free_word(const struct reader *r, uint64_t cls)
 
 /* Piece SEG ends at "?", or only pieces of a word or none come between
  * it and one that does ("on peut venir seul(e) ?": "(e)" and ")" stand
- * between). */
-static int question_piece(const struct reader *r, int seg)
+ * between). WORDS holds each piece's words. */
+static int question_piece(const struct reader *r, const size_t *words, int seg)
 {
 	if (seg < 0 || seg >= r->n_segs || seg >= MAX_SEGMENTS)
 		return 0;
-	if (r->seg_q[seg])
-		return 1;
-	for (int k = seg + 1; k < r->n_segs && k < MAX_SEGMENTS; k++) {
-		size_t n = 0;
-		for (size_t i = 0; i < r->n; i++)
-			n += r->t[i].segment == k;
-		if (n > 1)
+	for (int k = seg; k < r->n_segs && k < MAX_SEGMENTS; k++) {
+		if (k > seg && words[k] > 1)
 			return 0;
 		if (r->seg_q[k])
 			return 1;
@@ -626,8 +621,12 @@ static int asks_about_service(const struct reader *r, const struct inquiry *q)
 		    free_word(r, LW_BOOKING | LW_HOURS) ||
 		    (q->asks & INQ_ASK_HOURS) != 0;
 	int said_all = 0, service_any = 0;
+	size_t words[MAX_SEGMENTS] = {0};
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].segment >= 0 && r->t[i].segment < MAX_SEGMENTS)
+			words[r->t[i].segment]++;
 	for (int seg = 0; seg < MAX_SEGMENTS; seg++) {
-		if (!question_piece(r, seg))
+		if (!question_piece(r, words, seg))
 			continue;
 		int service = 0, unknown = 0, after = 0, said = 0, first = 1;
 		for (size_t i = 0; i < r->n; i++) {

@@ -187,10 +187,7 @@ static int each_takes_all(const struct reader *r, size_t pair_at)
 	return any && pair_at > last;
 }
 
-/* "Longenstunde für die Große und Ponyreiten für die Kleine, gleichzeitig":
- * two services or more said to be at the same time (LW_ALSO_TOGETHER),
- * none counted for more than one: side by side (review de AD c19.1 put
- * them back to back). */
+/* An LW_ALSO word or phrase of value VAL is in the text. */
 static int said_also(const struct reader *r, int val)
 {
 	for (size_t i = 0; i < r->n; i++)
@@ -268,6 +265,12 @@ static void each_for_someone(const struct reader *r, struct inquiry *q)
 		q->apart = 1;
 }
 
+/* "Longenstunde für die Große und Ponyreiten für die Kleine, gleichzeitig":
+ * two services or more said to be at the same time (LW_ALSO_TOGETHER),
+ * none counted for more than one: side by side (review de AD c19.1 put
+ * them back to back); so are services each said to be for someone, and a
+ * later one counted for several beside a first for one.
+ */
 static void together(const struct reader *r, struct inquiry *q)
 {
 	each_for_someone(r, q);
@@ -389,7 +392,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		    t->thing == 0 && v > global)
 			global = v;
 		if (v > 0 &&
-		    ((i > 0 && strcmp(r->t[i - 1].w, "for") == 0) ||
+		    (for_n ||
 		     (i + 2 < r->n && strcmp(r->t[i + 1].w, "of") == 0 &&
 		      strcmp(r->t[i + 2].w, "us") == 0)) &&
 		    (i + 1 >= r->n || !isdigit((unsigned char)t->w[0]) ||

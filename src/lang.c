@@ -345,10 +345,8 @@ static int mid_sentence(const char *out, size_t at)
 		 c == '(' || c == '"' || c == '\n' || (c >= '0' && c <= '9'));
 }
 
-/* Lower the first letter of out[at, end) when the word it starts is not
- * all capitals ("TÜV", "LCA", "HU/AU" stay): ASCII, Latin-1 capitals in
- * UTF-8 (C3 80-9E) and Turkish "İ" (C4 B0, to "i"). Returns the bytes the
- * text got shorter by (1 for "İ"). */
+/* A capital at Q: ASCII, Latin-1 in UTF-8 (C3 80-9E), Turkish "İ", "Ğ",
+ * "Ş". */
 static int upper_at(const unsigned char *q)
 {
 	return (q[0] >= 'A' && q[0] <= 'Z') ||
@@ -373,6 +371,10 @@ static int title_case(const unsigned char *p, const unsigned char *end)
 	return 0;
 }
 
+/* Lower the first letter of out[at, end) when the word it starts is not
+ * all capitals ("TÜV", "LCA", "HU/AU" stay): ASCII, Latin-1 capitals in
+ * UTF-8 (C3 80-9E) and Turkish "İ" (C4 B0, to "i"). Returns the bytes the
+ * text got shorter by (1 for "İ"). */
 static size_t lower_first(char *out, size_t at, size_t end)
 {
 	unsigned char *p = (unsigned char *)out + at;
@@ -383,9 +385,8 @@ static size_t lower_first(char *out, size_t at, size_t end)
 	/* the second letter upper case too: an acronym, kept */
 	size_t w = (p[0] >= 0xC0) ? 2 : 1;
 	const unsigned char *n = p + w;
-	if ((n[0] >= 'A' && n[0] <= 'Z') ||
-	    (n[0] == 0xC3 && n[1] >= 0x80 && n[1] <= 0x9E) || n[0] == '/' ||
-	    n[0] == '-' || n[0] == ' ' || (n[0] >= '0' && n[0] <= '9'))
+	if (upper_at(n) || n[0] == '/' || n[0] == '-' || n[0] == ' ' ||
+	    (n[0] >= '0' && n[0] <= '9'))
 		return 0;
 	if (p[0] >= 'A' && p[0] <= 'Z')
 		p[0] = (unsigned char)(p[0] - 'A' + 'a');

@@ -225,6 +225,17 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/nagelstudio.cfg" --
 t_eq "$out" "Pediküre dauert etwa 1 Std."
 t_end
 
+t_begin "de: several places at one time name the service once, then each ref; a party is 'für 2 Personen', never 'x2' (reviews de AD s46, AD2 c07.1)"
+rcfg="$SMSDESK_SRC/tests/data/lang/de/reitschule.cfg"
+out=$("$SMSDESK_BIN" try -c "$rcfg" --now 2026-12-02T10:00 --from +4915112000077 "Wir würden gern am 3. Advent (13.12.) einen Ausritt machen, 4 Personen. Geht 11 Uhr?" 2>/dev/null)
+t_contains "$out" "Gebucht (4): Ausritt ins Gelände (2 Std., nur mit Reiterfahrung) So, 13. Dez 11:00 (55 €) Ref "
+t_eq "$(echo "$out" | grep -o 'Ref [A-Z0-9]\{4\}' | wc -l | tr -d ' ')" 4
+t_eq "$(echo "$out" | grep -c '\.\.\.')" 0
+r2cfg="$SMSDESK_SRC/tests/data/lang/de/reitschule2.cfg"
+out=$("$SMSDESK_BIN" try -c "$r2cfg" --now 2026-12-02T10:00 --from +4915112000078 "Hallo, meine Freundin und ich würden gern zusammen ausreiten, am Samstag 12.12. vormittags" 2>/dev/null)
+t_contains "$out" "Ausritt für 2 Personen am Sa, 12. Dez."
+t_end
+
 t_begin "tr: a name written in title case stays as written mid-sentence, never 'yin Yoga' (review tr AF)"
 ycfg="$SMSDESK_SRC/tests/data/lang/tr/yoga.cfg"
 out=$("$SMSDESK_BIN" try -c "$ycfg" --now 2026-12-02T10:00 --from +905321230099 "yarın yin yoga var mı" 2>/dev/null)
