@@ -903,9 +903,11 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 		part_set(part_add(c, "late_noted", prio), "business", biz(c));
 		return;
 	}
-	if (topic == LANG_NT_OTHER && c->q != NULL && c->q->complaint) {
+	if (c->q != NULL && c->q->complaint) {
 		/* a complaint: sorry, and for a person, never "I can book
-		 * ... e.g. haircut thu at 10" */
+		 * ... e.g. haircut thu at 10"; whatever it ends on asking
+		 * ("très déçue ... je souhaite être remboursée": the money,
+		 * still a grievance, review fr AH s40) */
 		c->out->d.sorry = 1;
 		struct part *p = part_add(
 		    c, phone ? "cant_answer_sorry_call" : "cant_answer_sorry",

@@ -350,13 +350,20 @@ static int in_a_service_name(const struct reader *r, const char *w)
 	return 0;
 }
 
-/* Is word I inside a longer pack phrase begun before it ("vielen Dank im
- * Voraus" holds "im Voraus": no question for a person; "wie weit im
- * Voraus" holds it too: the longer one's question, the notice)? */
+/* Is word I's own phrase (or the word) inside a longer pack phrase begun
+ * before it ("vielen Dank im Voraus" holds "im Voraus": no question for a
+ * person; "wie weit im Voraus" holds it too: the longer one's question,
+ * the notice)? One that only overlaps it holds nothing: "wollte mich" (a
+ * booking verb) ends inside "mich beschweren", the complaint (review de
+ * AH s41 got the menu). */
 static int inside_other_phrase(const struct reader *r, size_t i)
 {
+	size_t end =
+	    i + (size_t)(r->t[i].plen > 1 && (r->t[i].pcls & LW_NOT_TEXT)
+			     ? r->t[i].plen
+			     : 1);
 	for (size_t j = 0; j < i; j++)
-		if (r->t[j].plen > 1 && j + (size_t)r->t[j].plen > i)
+		if (r->t[j].plen > 1 && j + (size_t)r->t[j].plen >= end)
 			return 1;
 	return 0;
 }

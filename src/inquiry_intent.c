@@ -612,6 +612,10 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 
 static size_t unread_words(const struct reader *r);
 static int only_the_question(const struct reader *r);
+static int told_of_the_past(const struct reader *r, const struct inquiry *q);
+/* Words at least in a story of a visit gone by ("ich war gestern da" is
+ * too short to tell one: it may begin a booking). */
+enum { TOLD_WORDS = 8 };
 /* Words at most in a question about a day that asks our hours. */
 enum { HOURS_QUESTION_WORDS = 10 };
 
@@ -1142,6 +1146,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_HOURS, "a short question about a day: hours");
 		return;
 	}
+	/* "j'ai été facturée 80€ pour un simple suivi la semaine dernière
+	 * ... Pouvez-vous vérifier ?", "War gestern bei euch und die Matten
+	 * waren verrutscht": a visit gone by told, naming nothing of ours
+	 * and no booking, with only a courtesy verb ("pouvez-vous") to read
+	 * as one, is for a person, never the menu of services (reviews fr AH
+	 * c13.1, de AH s41) */
+	if (!thing && !asked && !trade && q->not_text < 0 &&
+	    told_of_the_past(r, q)) {
+		q->not_text = LANG_NT_OTHER;
+		set(q, INQ_NOT_TEXT, "a visit gone by told: for a person");
+		return;
+	}
 	/* "un rdv stp", "an appointment please": the booking noun alone
 	 * asks for one (which service is asked back) */
 	int bare_booking =
@@ -1186,6 +1202,19 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	set(q, INQ_UNKNOWN, "nothing recognised");
+}
+
+/* The text tells of a day gone by ("hier", "letzte Woche") and of no day
+ * ahead, at some length, with no booking noun and no word of availability,
+ * cancelling, moving or the customer's own bookings: a story, not a
+ * request. */
+static int told_of_the_past(const struct reader *r, const struct inquiry *q)
+{
+	int past = q->when.problem == WHEN_PAST || rd_has(r, LW_PAST);
+	return past && r->n >= TOLD_WORDS && q->when.time == WHEN_TIME_NONE &&
+	       (q->when.problem == WHEN_PAST || !q->when.mentioned) &&
+	       !rd_has(r, LW_BOOKING | LW_AVAIL | LW_CANCEL | LW_MOVE |
+			      LW_EARLIEST | LW_HOURS);
 }
 
 /* Every piece of the text is a question or a greeting ("Hallo zusammen,

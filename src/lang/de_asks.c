@@ -29,6 +29,17 @@ const struct lang_word lang_de_asks[] = {
     W("allergie", LW_ADVICE), W("vertragt", LW_ADVICE),
     W("kostet extra", LW_ADVICE), W("extra", LW_ADVICE),
     W("aufpreis", LW_ADVICE), W("inklusive", LW_ADVICE),
+    /* "can he/she/I do it?", "do I need ...?", "what does it include?":
+     * whether it suits someone, for a person, never "which day?"
+     * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
+     * s19, fr AH s42, c20.2) */
+    V("kann er", LW_ADVICE, 1),
+    V("darf er", LW_ADVICE, 1), V("darf sie", LW_ADVICE, 1),
+    V("brauch ich", LW_ADVICE, 1), V("brauche ich", LW_ADVICE, 1),
+    V("braucht er", LW_ADVICE, 1), V("braucht sie", LW_ADVICE, 1),
+    W("vorkenntnisse", LW_ADVICE), W("alles dabei", LW_ADVICE),
+    W("was ist dabei", LW_ADVICE), W("was ist beim", LW_ADVICE),
+    W("was ist bei", LW_ADVICE), W("ist dabei", LW_ADVICE),
     W("inbegriffen", LW_ADVICE), W("im preis", LW_ADVICE),
     W("fur die reise", LW_ADVICE), W("einreise", LW_ADVICE),
     /* does it hurt, is it dangerous, should I see a doctor, what now:

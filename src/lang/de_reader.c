@@ -36,6 +36,8 @@ const struct lang_word lang_de_words[] = {
     W("keine erinnerungen mehr", LW_STOP), W("keine sms mehr senden", LW_STOP),
     W("nicht mehr schreiben", LW_STOP), W("nicht mehr anschreiben", LW_STOP),
     W("nicht mehr kontaktieren", LW_STOP), W("nicht mehr anschreiben bitte", LW_STOP),
+    W("kontaktieren sie mich nicht mehr", LW_STOP), W("kontaktiert mich nicht mehr", LW_STOP),
+    W("melden sie sich nicht mehr", LW_STOP), W("schreibt mir nicht mehr", LW_STOP),
     W("schreiben sie mir nicht mehr", LW_STOP), W("schreibt mir nicht mehr", LW_STOP),
     W("schreib mir nicht mehr", LW_STOP), W("mir nicht mehr schreiben", LW_STOP),
     W("mich nicht mehr anschreiben", LW_STOP), W("mich abmelden", LW_STOP | LW_STOP_WEAK),
@@ -645,6 +647,12 @@ const struct lang_word lang_de_words[] = {
     W("baldmoglichst", LW_EARLIEST), W("baldmoeglichst", LW_EARLIEST),
     W("fruhestmoglich", LW_EARLIEST), W("moglichst bald", LW_EARLIEST),
     W("moglichst schnell", LW_EARLIEST), W("wann fruhestens", LW_EARLIEST),
+    /* "when is the next taster course?": the earliest places, never
+     * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
+    W("wann ist der nachste", LW_EARLIEST), W("wann ist die nachste", LW_EARLIEST),
+    W("wann ist das nachste", LW_EARLIEST), W("wann fangt der nachste", LW_EARLIEST),
+    W("wann fangt die nachste", LW_EARLIEST), W("wann beginnt der nachste", LW_EARLIEST),
+    W("wann beginnt die nachste", LW_EARLIEST), W("wann startet der nachste", LW_EARLIEST),
     W("wie lange", LW_DURATION), W("wie lang", LW_DURATION), W("dauer", LW_DURATION),
     W("dauert", LW_DURATION), W("wie lange dauert", LW_DURATION),
     W("wie viel zeit", LW_DURATION), W("zeitaufwand", LW_DURATION),
@@ -998,6 +1006,10 @@ const struct lang_word lang_de_words[] = {
     NC("entzundet"), NC("allergische reaktion"), NT("allergisch", OTHER),
     NC("gerotet"), NT("brennt", OTHER), NT("juckt", OTHER),
     NC("geld zuruck"), NC("nachbessern"), NC("nachbesserung"),
+    NC("erstattung"), NC("erstatten"), NC("zuruckerstatten"),
+    NC("ruckerstattung"),
+    W("letzten monat", LW_PAST), W("letztes mal", LW_PAST),
+    W("letzte mal", LW_PAST),
     NT("kostenlos nachbessern", OTHER), NT("kulanz", OTHER),
     /* "not ok" about a visit, a pet's skin after it (de7 s32 "ganz rote
      * haut, das find ich nicht ok") */

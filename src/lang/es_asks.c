@@ -24,6 +24,16 @@ const struct lang_word lang_es_asks[] = {
     W("alergica", LW_ADVICE), W("alergia", LW_ADVICE),
     W("cuesta aparte", LW_ADVICE), W("se cobra aparte", LW_ADVICE),
     W("esta incluido", LW_ADVICE), W("incluye", LW_ADVICE),
+    /* "can he/she/I do it?", "do I need ...?", "what does it include?":
+     * whether it suits someone, for a person, never "which day?"
+     * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
+     * s19, fr AH s42, c20.2) */
+    V("puede hacer", LW_ADVICE, 1), V("pueden hacer", LW_ADVICE, 1),
+    V("puedo hacer", LW_ADVICE, 1), V("podemos hacer", LW_ADVICE, 1),
+    V("puede participar", LW_ADVICE, 1), V("pueden participar", LW_ADVICE, 1),
+    V("puedo participar", LW_ADVICE, 1), W("hace falta saber", LW_ADVICE),
+    W("tengo que hacer algo", LW_ADVICE), W("saber nadar", LW_ADVICE),
+    W("que incluye", LW_ADVICE), W("esta incluida", LW_ADVICE),
     W("cuanto tiempo despues", LW_ADVICE), W("dias despues", LW_PAST),
     /* "¿hay que llevarlo bañado o lo bañáis vosotros?", "¿tengo que
      * traer algo?": what to bring or do before, for a person (review es6
@@ -88,6 +98,11 @@ const struct lang_word lang_es_asks[] = {
     NT("resultados", OTHER),
     /* complaints */
     NC("queja"), NC("reclamacion"), NC("no estoy contento"),
+    NC("decepcionado"), NC("decepcionada"), NC("reembolso"),
+    NC("devolucion del dinero"), NC("me devolvais el dinero"),
+    NC("me devuelvan el dinero"), NC("mi dinero"),
+    W("mes pasado", LW_PAST), W("el mes pasado", LW_PAST),
+    W("semana pasada", LW_PAST), W("la semana pasada", LW_PAST),
     NC("no estoy contenta"), NC("no estoy satisfecho"),
     NC("no estoy satisfecha"), NC("muy mal"),
     /* a charge disputed (review es AA c15.1 was asked a day for an oil

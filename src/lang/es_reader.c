@@ -33,6 +33,13 @@ const struct lang_word lang_es_words[] = {
     W("no mas sms", LW_STOP), W("no quiero mas mensajes", LW_STOP),
     W("no quiero recibir", LW_STOP), W("no deseo recibir", LW_STOP),
     W("no me escribas", LW_STOP),
+    /* "no me contactéis más" read as a bare "no", silence (AH check) */
+    W("no me contacteis", LW_STOP), W("no me contacten", LW_STOP),
+    W("no me contactes", LW_STOP), W("no me volvais a contactar", LW_STOP),
+    W("no me vuelvan a contactar", LW_STOP), W("no me vuelvas a contactar", LW_STOP),
+    W("no me volvais a escribir", LW_STOP), W("no me vuelvan a escribir", LW_STOP),
+    W("no me vuelvas a escribir", LW_STOP), W("dejen de contactarme", LW_STOP),
+    W("dejad de contactarme", LW_STOP), W("deja de contactarme", LW_STOP),
     W("no me escribais", LW_STOP), W("no me escriban", LW_STOP),
     W("no me mandes", LW_STOP), W("no me mandeis", LW_STOP),
     W("no me manden", LW_STOP), W("no me envieis", LW_STOP),
@@ -495,6 +502,11 @@ const struct lang_word lang_es_words[] = {
     W("lo antes posible", LW_EARLIEST), W("cuanto antes", LW_EARLIEST),
     W("lo mas pronto posible", LW_EARLIEST), W("lo primero que", LW_EARLIEST),
     W("primer hueco", LW_EARLIEST), W("primera hora libre", LW_EARLIEST),
+    /* "when is the next taster course?": the earliest places, never
+     * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
+    W("cuando es el proximo", LW_EARLIEST), W("cuando es la proxima", LW_EARLIEST),
+    W("cuando empieza el proximo", LW_EARLIEST), W("cuando empieza la proxima", LW_EARLIEST),
+    W("cuando hay otro", LW_EARLIEST), W("cuando hay otra", LW_EARLIEST),
     W("lo mas pronto", LW_EARLIEST), W("ya mismo", LW_EARLIEST),
     W("cuanto dura", LW_DURATION), W("cuanto tarda", LW_DURATION),
     W("cuanto tardais", LW_DURATION), W("cuanto tardan", LW_DURATION),

@@ -59,6 +59,19 @@ const struct lang_word lang_fr_asks[] = {
     W("ca tient longtemps", LW_ADVICE), W("combien de temps ca tient", LW_ADVICE),
     W("ca depend", LW_ADVICE), W("pour tout le monde", LW_ADVICE),
     W("quelle difference", LW_ADVICE), W("la difference entre", LW_ADVICE),
+    /* "can he/she/I do it?", "do I need ...?", "what does it include?":
+     * whether it suits someone, for a person, never "which day?"
+     * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
+     * s19, fr AH s42, c20.2) */
+    V("peut il faire", LW_ADVICE, 1), V("peut elle faire", LW_ADVICE, 1),
+    V("peut on faire", LW_ADVICE, 1), V("il peut faire", LW_ADVICE, 1),
+    V("elle peut faire", LW_ADVICE, 1), V("je peux faire", LW_ADVICE, 1),
+    V("faut il avoir", LW_ADVICE, 1), V("faut il etre", LW_ADVICE, 1),
+    V("il faut avoir", LW_ADVICE, 1), V("il faut etre", LW_ADVICE, 1),
+    W("ca fait mal", LW_ADVICE), W("ca peut aider", LW_ADVICE),
+    W("peut aider pour", LW_ADVICE), W("comment se passe", LW_ADVICE),
+    W("comment ca se passe", LW_ADVICE), W("se deroule", LW_ADVICE),
+    W("quest ce qui est compris", LW_ADVICE), W("cest compris", LW_ADVICE),
     W("vous conseillez", LW_ADVICE), W("me conseillez", LW_ADVICE),
     W("yeux sensibles", LW_ADVICE), W("peau sensible", LW_ADVICE),
     W("lentilles", LW_ADVICE), W("pas de garde", LW_ADVICE),
@@ -92,6 +105,11 @@ const struct lang_word lang_fr_asks[] = {
     NC("inadmissible"), NC("inacceptable"), NC("scandaleux"),
     NC("honteux"), NC("cest une honte"), NC("deplorable"),
     NC("tres decu"), NC("tres decue"), NC("vraiment decu"),
+    /* money back asked, or let down: a grievance, sorry first (review fr
+     * AH s40 got no sorry) */
+    NC("decu"), NC("decue"), NC("rembourse"), NC("remboursee"),
+    NC("remboursement"), NC("me rembourser"),
+    W("mois dernier", LW_PAST), W("le mois dernier", LW_PAST),
     NC("vraiment decue"), NC("jai attendu"), NC("on ma fait attendre"),
     NC("aucune explication"), NC("porter plainte"), NC("me plaindre"),
     NC("plainte"), NC("mal fait"), NC("mal faite"),

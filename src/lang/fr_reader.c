@@ -39,6 +39,10 @@ const struct lang_word lang_fr_words[] = {
     W("ne plus etre sollicite", LW_STOP), W("ne plus recevoir", LW_STOP),
     W("plus etre contacte", LW_STOP),
     W("ne plus me contacter", LW_STOP), W("plus me contacter", LW_STOP),
+    /* "merci de ne plus me recontacter" (review fr AH s48 got the menu) */
+    W("ne plus me recontacter", LW_STOP), W("plus me recontacter", LW_STOP),
+    W("ne me recontactez plus", LW_STOP), W("ne plus nous contacter", LW_STOP),
+    W("ne plus nous recontacter", LW_STOP), W("ne me contactez plus", LW_STOP),
     W("ne plus menvoyer", LW_STOP),
     W("arrete de menvoyer", LW_STOP), W("arreter de menvoyer", LW_STOP),
     W("arretez de mecrire", LW_STOP), W("arrete de mecrire", LW_STOP),
@@ -479,6 +483,12 @@ const struct lang_word lang_fr_words[] = {
     W("premier creneau", LW_EARLIEST), W("prochain creneau", LW_EARLIEST),
     W("premiere dispo", LW_EARLIEST), W("prochaine dispo", LW_EARLIEST),
     W("prochaine disponibilite", LW_EARLIEST), W("asap", LW_EARLIEST),
+    /* "when is the next taster course?": the earliest places, never
+     * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
+    W("cest quand le prochain", LW_EARLIEST), W("cest quand la prochaine", LW_EARLIEST),
+    W("quand est le prochain", LW_EARLIEST), W("quand est la prochaine", LW_EARLIEST),
+    W("quand a lieu le prochain", LW_EARLIEST), W("quand a lieu la prochaine", LW_EARLIEST),
+    W("quand commence le prochain", LW_EARLIEST), W("quand commence la prochaine", LW_EARLIEST),
     W("rapidement", LW_EARLIEST), W("urgent", LW_EARLIEST),
     /* ---- a health problem in everyday words (the desk's rd_health):
      * "ça fait super mal", "j'ai reçu du produit dans l'œil", "je vois

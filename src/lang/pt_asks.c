@@ -36,6 +36,15 @@ const struct lang_word lang_pt_asks[] = {
     W("o valor muda", LW_ADVICE), W("cobra a mais", LW_ADVICE),
     W("paga a mais", LW_ADVICE), W("e gratis", LW_ADVICE),
     W("incluso", LW_ADVICE), W("esta incluido", LW_ADVICE),
+    /* "can he/she/I do it?", "do I need ...?", "what does it include?":
+     * whether it suits someone, for a person, never "which day?"
+     * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
+     * s19, fr AH s42, c20.2) */
+    V("pode fazer", LW_ADVICE, 1), V("posso fazer", LW_ADVICE, 1),
+    V("podem fazer", LW_ADVICE, 1), V("ele pode", LW_ADVICE, 1),
+    V("ela pode", LW_ADVICE, 1), V("pode participar", LW_ADVICE, 1),
+    V("posso participar", LW_ADVICE, 1), W("o que inclui", LW_ADVICE),
+    W("o que esta incluido", LW_ADVICE),
     W("dias depois", LW_PAST),
     /* asking after an animal treated; complaints */
     /* a cancel said as a condition ("if I have to cancel ..."): a
@@ -67,6 +76,7 @@ const struct lang_word lang_pt_asks[] = {
     NC("que absurdo"), NC("uma vergonha"), NC("que vergonha"),
     NC("quero uma solucao"), NC("quero meu dinheiro de volta"),
     NC("dinheiro de volta"), NC("reembolso"), NC("refazer"),
+    W("mes passado", LW_PAST), W("semana passada", LW_PAST),
     /* "o instrutor sempre desmarca": our cancelling, complained of, never
      * theirs (review pt AA c09.1 was told it had nothing to cancel) */
     NC("sempre desmarca"), NC("sempre desmarcam"), NC("vive desmarcando"),

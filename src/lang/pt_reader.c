@@ -32,6 +32,11 @@ const struct lang_word lang_pt_words[] = {
      * "mensagens", "sms" or "envio" it is an opt-out. */
     W("stop", LW_STOP), W("stopp", LW_STOP), W("parar", LW_STOP),
     W("pare", LW_STOP), W("parem", LW_STOP), W("sair", LW_STOP),
+    W("nao me contactem", LW_STOP), W("nao me contatem", LW_STOP),
+    W("nao me contacte", LW_STOP), W("nao me contate", LW_STOP),
+    W("nao entrem mais em contato", LW_STOP), W("nao entrem mais em contacto", LW_STOP),
+    W("parem de me contactar", LW_STOP), W("parem de me contatar", LW_STOP),
+    W("nao me mandem mais", LW_STOP), W("nao me enviem mais", LW_STOP),
     W("descadastrar", LW_STOP), W("descadastre", LW_STOP),
     W("descadastro", LW_STOP), W("descadastra", LW_STOP),
     W("descadastrem", LW_STOP), W("remover", LW_STOP),
@@ -608,6 +613,11 @@ const struct lang_word lang_pt_words[] = {
     V("qualquer hora serve", LW_ORDINAL, 1),
     W("primeiro horario livre", LW_EARLIEST), W("proximo horario livre", LW_EARLIEST),
     W("proxima vaga", LW_EARLIEST), W("primeira vaga", LW_EARLIEST),
+    /* "when is the next taster course?": the earliest places, never
+     * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
+    W("quando e a proxima", LW_EARLIEST), W("quando e o proximo", LW_EARLIEST),
+    W("quando comeca a proxima", LW_EARLIEST), W("quando comeca o proximo", LW_EARLIEST),
+    W("quando tem a proxima", LW_EARLIEST), W("quando tem o proximo", LW_EARLIEST),
     W("urgente", LW_EARLIEST), W("com urgencia", LW_EARLIEST),
     W("o mais rapido", LW_EARLIEST), W("asap", LW_EARLIEST),
     W("quanto tempo", LW_DURATION), W("qnto tempo", LW_DURATION),

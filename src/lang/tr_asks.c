@@ -23,6 +23,16 @@ const struct lang_word lang_tr_asks[] = {
     W("ilgileniyor musunuz", LW_ADVICE), W("kac seans", LW_ADVICE),
     W("kac seans gerekir", LW_ADVICE), W("ac mi gelmeliyim", LW_ADVICE),
     W("fark ne", LW_ADVICE), W("farki ne", LW_ADVICE),
+    /* "can he/she/I do it?", "do I need ...?", "what does it include?":
+     * whether it suits someone, for a person, never "which day?"
+     * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
+     * s19, fr AH s42, c20.2) */
+    V("yapabilir mi", LW_ADVICE, 1), V("yapabilir miyim", LW_ADVICE, 1),
+    V("katilabilir mi", LW_ADVICE, 1), V("katilabilir miyim", LW_ADVICE, 1),
+    W("baslamak icin gec", LW_ADVICE), W("gec mi", LW_ADVICE),
+    W("neler var", LW_ADVICE), W("neler dahil", LW_ADVICE),
+    W("dahil mi", LW_ADVICE), W("zorunlu mu", LW_ADVICE),
+    W("sart mi", LW_ADVICE), W("gerekiyor mu", LW_ADVICE),
     /* does it hurt, must it fast, is it needed, which is better, who
      * does it, can I stay: for a person, never "hangi gün uygun?"
      * (reviews tr S s29, s31, s38; T s08, s48; R s40, s53; U s45) */

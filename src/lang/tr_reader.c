@@ -29,6 +29,8 @@ const struct lang_word lang_tr_words[] = {
     W("ret", LW_STOP), W("red", LW_STOP), W("dur", LW_STOP),
     W("durdur", LW_STOP), W("unsubscribe", LW_STOP), W("optout", LW_STOP),
     W("mesaj atmayin", LW_STOP), W("mesaj atmayn", LW_STOP),
+    W("iletisime gecmeyin", LW_STOP), W("benimle iletisime gecmeyin", LW_STOP),
+    W("bir daha iletisime gecmeyin", LW_STOP), W("benimle bir daha iletisime gecmeyin", LW_STOP),
     W("mesaj gondermeyin", LW_STOP), W("sms gondermeyin", LW_STOP),
     W("sms atmayin", LW_STOP), W("bir daha mesaj atmayin", LW_STOP),
     W("bana mesaj atmayin", LW_STOP), W("bana sms atmayin", LW_STOP),
@@ -484,6 +486,10 @@ const struct lang_word lang_tr_words[] = {
     W("ilk bos", LW_EARLIEST), W("ilk musait", LW_EARLIEST),
     W("bir an once", LW_EARLIEST), W("acil", LW_EARLIEST | LW_URGENT), W("acilen", LW_EARLIEST | LW_URGENT),
     W("asap", LW_EARLIEST), W("en erken ne zaman", LW_EARLIEST),
+    /* "when is the next taster course?": the earliest places, never
+     * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
+    W("bir sonraki ne zaman", LW_EARLIEST), W("sonraki ne zaman", LW_EARLIEST),
+    W("en yakin ne zaman", LW_EARLIEST), W("ne zaman basliyor", LW_EARLIEST),
     W("ne kadar surer", LW_DURATION), W("ne kadar suruyor", LW_DURATION),
     /* spoken and typed short: "ne kadr sürüyo" (review tr AA s39 got "which day?") */
     W("ne kadar suruyo", LW_DURATION), W("ne kadr suruyo", LW_DURATION),
@@ -688,6 +694,13 @@ const struct lang_word lang_tr_words[] = {
     NC("berbat"), NC("berbatti"), NC("rezalet"),
     NC("yandi"), NC("kizardi"), NC("tahris oldu"),
     NC("alerji yapti"), NC("parami geri"), NT("iade", OTHER),
+    /* money back asked: a grievance, sorry first (review tr AH s54) */
+    NC("ucret iadesi"), NC("para iadesi"), NC("iade istiyorum"),
+    NC("iadesi"), NC("paramin iadesi"),
+    /* a teacher late on a day gone by: no lateness of theirs */
+    W("gecen ay", LW_PAST), W("gecen hafta", LW_PAST),
+    W("gecen sefer", LW_PAST), W("gec geldi", LW_PAST),
+    W("gec basladi", LW_PAST), W("gec basladik", LW_PAST),
     /* after a visit: a problem, for a person (review tr M s27, c12.1 were
      * read as bookings for a day gone by) */
     NC("cok sinirliyim"), NC("sinirliyim"), NC("agrim gecmedi"), NC("agrim hic gecmedi"),

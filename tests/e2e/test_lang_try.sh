@@ -283,5 +283,22 @@ t_contains "$out" "Paso de datos a móvil nuevo"
 t_lacks "$out" "Hacemos:"
 t_end
 
+t_begin "a grievance asking money back is told sorry, whatever it asks; a visit gone by told is for a person, never the menu (review fr AH s40, c13.1, de AH s41, tr AH s54)"
+scfg="$SMSDESK_SRC/tests/data/lang/fr/sophro.cfg"
+out=$("$SMSDESK_BIN" try -c "$scfg" --now 2026-12-02T10:00 --from +33612340077 "Bonjour, je suis très déçue, j'ai attendu 20 minutes devant la porte hier et personne n'est venu m'ouvrir. Je souhaite être remboursée." 2>/dev/null)
+t_contains "$out" "Nous sommes désolés."
+t_contains "$out" "transmis votre message"
+out=$("$SMSDESK_BIN" try -c "$scfg" --now 2026-12-02T10:00 --from +33612340078 "Bonjour, j'ai été facturée 80€ pour un simple suivi la semaine dernière alors que c'est 50€ normalement. Pouvez-vous vérifier ?" 2>/dev/null)
+t_contains "$out" "transmis votre message"
+t_lacks "$out" "Nous proposons"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/boulder.cfg" --now 2026-12-02T10:00 --from +4915112340079 "Hallo, ich wollte mich beschweren. War gestern bei euch und die Matten waren total verrutscht." 2>/dev/null)
+t_contains "$out" "Das tut uns leid."
+t_lacks "$out" "Wir bieten"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/tr/muzik.cfg" --now 2026-12-02T10:00 --from +905321230080 "Merhaba, geçen ay aldığım derste hoca 20 dakika geç geldi ve ders yarım kaldı. Ücret iadesi istiyorum, çok memnun kalmadım açıkçası." 2>/dev/null)
+t_contains "$out" "çok üzgünüz"
+t_lacks "$out" "Haber verdiğiniz için"
+t_lacks "$out" "Fiyatlar"
+t_end
+
 rm -rf "$tmp"
 t_done
