@@ -83,7 +83,33 @@ int load_moving(struct ctx *c, struct request *rq)
 		rq->move[0] = '\0';
 		return 0;
 	}
-	return check(c, rc);
+	if (check(c, rc) < 0)
+		return -1;
+	/* the places offered for were the whole party's */
+	if (rq->persons > 1)
+		find_siblings(c, rq);
+	return 0;
+}
+
+void find_siblings(struct ctx *c, struct request *rq)
+{
+	rq->n_sib = 0;
+	if (rq->move[0] == '\0')
+		return;
+	const struct store_booking_list *bl = my_upcoming(c);
+	if (bl == NULL)
+		return;
+	for (size_t i = 0; i < bl->n && rq->n_sib + 1 < MAX_PARTY; i++) {
+		const struct store_booking *b = &bl->v[i];
+		if (strcmp(b->ref, rq->moving.ref) == 0 ||
+		    strcmp(b->service, rq->moving.service) != 0 ||
+		    b->start != rq->moving.start)
+			continue;
+		snprintf(rq->sib[rq->n_sib], sizeof(rq->sib[0]), "%s", b->ref);
+		rq->n_sib++;
+	}
+	if (rq->persons < 1 + (int)rq->n_sib)
+		rq->persons = 1 + (int)rq->n_sib;
 }
 
 /* ---- asking ---------------------------------------------------------------
@@ -766,7 +792,17 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			continue;
 		}
 		days_changed(c);
-		also_decide(c, DESK_BOOKED, DESK_REASON_NONE);
+		/* a place moved with the first: its old one goes */
+		if (mv != NULL && j < n_party && j < rq->n_sib) {
+			rc = c->io->cancel(c->io->ctx, rq->sib[j], c->sender,
+					   c->now, NULL);
+			if (check(c, rc) < 0)
+				return rc;
+			check(c, c->io->set_moved(c->io->ctx, rq->sib[j], rj));
+		}
+		also_decide(
+		    c, mv != NULL && j < n_party ? DESK_MOVED : DESK_BOOKED,
+		    DESK_REASON_NONE);
 		set_subject(c, jobs[j]->id);
 		set_start(c, tj);
 		set_ref(c, rj);
@@ -805,8 +841,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			part_set(p, "old_ref", pool_str(c, mv->ref));
 	} else {
 		const char *total = fmt_total(c, done, n_done);
-		struct part *p = part_add(
-		    c, total != NULL ? "booked_many" : "booked_many_plain", 0);
+		/* places moved together: said moved, the old ones gone */
+		const char *tpl = mv != NULL && rq->n_sib > 0 ? "moved_many"
+				  : total != NULL	      ? "booked_many"
+						  : "booked_many_plain";
+		struct part *p = part_add(c, tpl, 0);
 		part_set(p, "count", pool_fmt(c, "%zu", n_done));
 		part_list(p, "bookings", items, n_done, ", ", 0);
 		if (total != NULL)

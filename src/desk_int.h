@@ -89,6 +89,10 @@ struct request {
 	int persons; /* places to book (1 unless said) */
 	int apart;   /* the services are one each for several: side by
 			side when there is room, not back to back */
+	/* the other places booked with the one being moved (same service,
+	 * same start): moved with it, one for each place booked anew */
+	char sib[MAX_PARTY][STORE_REF_MAX];
+	size_t n_sib;
 };
 
 /* ---- a reply in parts (desk_reply.c) ------------------------------------- */
@@ -355,6 +359,10 @@ void book_option(struct ctx *c, size_t k);
 void ask_service(struct ctx *c, const struct request *rq, int trade);
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl);
 int load_moving(struct ctx *c, struct request *rq);
+/* The places booked beside the one being moved (the customer's, same
+ * service and start) into rq->sib, and rq->persons counts them: "Yoga
+ * für 2" moved is both places moved. */
+void find_siblings(struct ctx *c, struct request *rq);
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq);
 
 /* desk_request.c */

@@ -351,6 +351,11 @@ void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 	}
 	if (check(c, rc) < 0)
 		return;
+	/* "Yoga Freitag 19 Uhr für 2" then "auf Samstag verschieben": both
+	 * places, never one left on Friday unsaid (review de AH c15.3); a
+	 * ref or someone's booking named moves that one alone */
+	if (q != NULL && q->ref[0] == '\0' && !q->whose)
+		find_siblings(c, &rq);
 	rq.svc = catalog_service(c->cat, rq.moving.service);
 	if (q != NULL && first_service(c, q) != NULL)
 		rq.svc = first_service(c, q);

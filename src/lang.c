@@ -588,6 +588,7 @@ static const struct lang_reply_spec specs[] = {
     {"booked_many", "bookings total count business", "bookings"},
     {"booked_many_plain", "bookings count business", "bookings"},
     {"moved", "service when price ref old_ref business", "service when ref"},
+    {"moved_many", "bookings count business", "bookings"},
     {"already_booked", "service when ref", "ref"},
     {"offer", "slots", "slots"},
     {"with_booking", "service when ref", "ref"},

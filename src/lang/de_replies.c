@@ -22,6 +22,8 @@ static const struct lang_tpl tpls[] = {
 		    "Absagen: STORNO und Ref senden."},
     {"booked_many_plain", "Gebucht ({count}): {bookings}. Absagen: STORNO "
 			  "und Ref senden."},
+    {"moved_many", "Verschoben ({count}): {bookings}. Die alten Termine "
+		   "sind storniert. Absagen: STORNO und Ref senden."},
     {"moved", "Verschoben: {service} jetzt {when}, {price}. Neue Ref {ref} "
 	      "({old_ref} ist storniert). Absagen: STORNO {ref} senden."},
     {"already_booked", "Sie sind schon gebucht: {service}, {when}. Ref "

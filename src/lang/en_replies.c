@@ -17,6 +17,8 @@ static const struct lang_tpl tpls[] = {
 		    "text CANCEL and a ref."},
     {"booked_many_plain", "Booked {count}: {bookings}. To cancel text "
 			  "CANCEL and a ref."},
+    {"moved_many", "Moved {count}: {bookings}. The old ones are cancelled. "
+		   "To cancel text CANCEL and a ref."},
     {"moved", "Moved: {service} is now {when}, {price}. New ref {ref} "
 	      "({old_ref} is cancelled). To cancel text CANCEL {ref}."},
     {"already_booked", "You're already booked: {service}, {when}. Ref "

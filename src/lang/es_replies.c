@@ -28,6 +28,8 @@ static const struct lang_tpl tpls[] = {
 		    "Para cancelar: CANCELAR y la ref."},
     {"booked_many_plain", "{count} citas reservadas: {bookings}. Para "
 			  "cancelar: CANCELAR y la ref."},
+    {"moved_many", "{count} citas cambiadas: {bookings}. Las anteriores "
+		   "quedan anuladas. Para cancelar: CANCELAR y la ref."},
     {"moved", "Cita cambiada: {service}, ahora el {when}, {price}. Nueva "
 	      "ref {ref} ({old_ref} queda anulada). Para cancelar escribe "
 	      "CANCELAR {ref}."},

@@ -28,6 +28,8 @@ static const struct lang_tpl tpls[] = {
 		    "annuler, envoyez ANNULER et la réf."},
     {"booked_many_plain", "{count} RDV réservés : {bookings}. Pour annuler, "
 			  "envoyez ANNULER et la réf."},
+    {"moved_many", "{count} RDV déplacés : {bookings}. Les anciens sont "
+		   "annulés. Pour annuler, envoyez ANNULER et la réf."},
     {"moved", "RDV déplacé : {service}, {when}, {price}. Nouvelle réf {ref} "
 	      "({old_ref} est annulée). Pour annuler, envoyez ANNULER "
 	      "{ref}."},

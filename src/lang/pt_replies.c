@@ -33,6 +33,9 @@ static const struct lang_tpl tpls[] = {
 		    "cancelar, envie CANCELAR e a ref."},
     {"booked_many_plain", "{count} agendamentos: {bookings}. Para cancelar, "
 			  "envie CANCELAR e a ref."},
+    {"moved_many", "{count} agendamentos remarcados: {bookings}. Os "
+		   "anteriores foram cancelados. Para cancelar, envie "
+		   "CANCELAR e a ref."},
     {"moved", "Remarcado: {service}, {when}, {price}. Nova ref {ref} "
 	      "({old_ref} foi cancelada). Para cancelar, envie CANCELAR "
 	      "{ref}."},

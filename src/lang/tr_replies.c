@@ -23,6 +23,8 @@ static const struct lang_tpl tpls[] = {
 		    "İptal için İPTAL ve ref yazın."},
     {"booked_many_plain", "{count} randevu alındı: {bookings}. İptal için "
 			  "İPTAL ve ref yazın."},
+    {"moved_many", "{count} randevu değişti: {bookings}. Eskileri iptal "
+		   "edildi. İptal için İPTAL ve ref yazın."},
     {"moved", "Randevunuz değişti: {service}, {when}, {price}. Yeni ref "
 	      "{ref} ({old_ref} iptal). İptal için İPTAL {ref} yazın."},
     {"already_booked", "Randevunuz zaten var: {service}, {when}. Ref "

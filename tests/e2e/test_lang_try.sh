@@ -300,5 +300,20 @@ t_lacks "$out" "Haber verdiğiniz için"
 t_lacks "$out" "Fiyatlar"
 t_end
 
+t_begin "two places booked together are moved together: none left at the old time (review de AH c15.3)"
+bcfg="$SMSDESK_SRC/tests/data/lang/de/boulder.cfg"
+btry() { "$SMSDESK_BIN" try -c "$bcfg" --db "$tmp/pair.db" --from +4915112340081 "$@" 2>/dev/null; }
+out=$(btry --now 2026-12-02T10:00 "Yoga Freitag 19 Uhr für 2 Personen")
+t_contains "$out" "Gebucht (2)"
+out=$(btry --now 2026-12-02T10:01 "Können wir das auf Samstag vormittag verschieben?")
+t_contains "$out" "für 2 Personen"
+out=$(btry --now 2026-12-02T10:02 "halb 11 bitte")
+t_contains "$out" "Verschoben (2): Yoga für Boulderer Sa, 5. Dez 10:30"
+t_contains "$out" "Die alten Termine sind storniert."
+out=$(btry --now 2026-12-02T10:03 "meine Termine?")
+t_lacks "$out" "Fr, 4. Dez"
+t_eq "$(printf '%s' "$out" | grep -o 'Sa, 5. Dez 10:30' | wc -l | tr -d ' ')" 2
+t_end
+
 rm -rf "$tmp"
 t_done
