@@ -409,10 +409,16 @@ static size_t held_at(struct ctx *c, int64_t start)
 static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 				const char *text)
 {
+	/* "Geht auch eine Stunde später?" just after "Gebucht: Mo 08:00":
+	 * the booking an hour on, never an hour from now (review de AI
+	 * c20.2 offered today 14:46; the correction then booked a second
+	 * visit beside the first) */
+	int shift = q->when.time_rule != NULL &&
+		    strcmp(q->when.time_rule, "in N minutes") == 0;
 	if (!pending_is(c, "done") || c->pend.last[0] == '\0' ||
 	    (q->intent != INQ_BOOK && q->intent != INQ_UNKNOWN) ||
-	    q->n_things > 0 || q->when.has_day || q->when.has_range ||
-	    q->when.has_anchor ||
+	    q->n_things > 0 || (q->when.has_day && !shift) ||
+	    q->when.has_range || q->when.has_anchor ||
 	    (q->when.time == WHEN_TIME_NONE && (!q->same_time || q->other)) ||
 	    q->when.time == WHEN_TIME_ASAP || q->choice != 0)
 		return 0;
@@ -709,7 +715,11 @@ static void dispatch(struct ctx *c, const char *text)
 	/* "Morgen?" to "which day for the ride?", "Is that the 11th?" after
 	 * a booking: the day belongs to the conversation; it asks nothing
 	 * about our hours */
-	if (q->hours_of_day && c->have_pend) {
+	/* "Et le 30 ?" after our hours of the 31st: no service was talked
+	 * about, so the day asks the hours again (review fr AH c18.2 got
+	 * the menu) */
+	if (q->hours_of_day && c->have_pend &&
+	    (c->pend.svc != NULL || !pending_is(c, "book"))) {
 		q->intent = INQ_BOOK;
 		q->asks &= ~(unsigned)INQ_ASK_HOURS;
 		q->asks_hours = 0;
@@ -721,6 +731,8 @@ static void dispatch(struct ctx *c, const char *text)
 	if (see_you_then(c, q))
 		return;
 	if (option_by_mday(c, q, text))
+		return;
+	if (first_of_offer(c, q, text))
 		return;
 	if (describes_held(c, q, text))
 		return;

@@ -1059,6 +1059,17 @@ static void book_request_in(struct ctx *c, struct request *rq)
 	}
 	case WHEN_TIME_WINDOW: {
 		int64_t opts[LIST_SLOTS];
+		/* "el local fijo los miércoles de 20 a 22" for a service of
+		 * two hours: from its start, the span said is the service's
+		 * own (review es AI c07.1 booked 22:00) */
+		if (w->time_rule != NULL &&
+		    strcmp(w->time_rule, "between") == 0 &&
+		    w->to_min - w->from_min == svc->minutes) {
+			w->time = WHEN_TIME_AT;
+			w->to_min = w->from_min;
+			book_request_in(c, rq);
+			return;
+		}
 		/* "mañana a primera hora" (6-10) at a shop that opens at 10:
 		 * its first hours, never "nothing then" and 10:00 offered as
 		 * if it were later (reviews es W s20, U s23) */

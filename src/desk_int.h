@@ -410,5 +410,6 @@ void not_offered_unknown(struct ctx *c);
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text);
 /* "el 1" after a list: option 1 when no option is on the 1st; 1 if done */
 int option_by_mday(struct ctx *c, const struct inquiry *q, const char *text);
+int first_of_offer(struct ctx *c, const struct inquiry *q, const char *text);
 
 #endif

@@ -675,3 +675,28 @@ int option_by_mday(struct ctx *c, const struct inquiry *q, const char *text)
 	do_choice(c, &pick, text);
 	return 1;
 }
+
+/*
+ * "El primer día que tengas" to "the first places: 1) ... 2) ...": the
+ * first of them, never the same list again (review es AH c19.2). Only
+ * after a list across days, and the
+ * earliest asked with nothing else: no day, service or booking word of
+ * its own, no question.
+ */
+int first_of_offer(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	/* after a day's list, "earliest possible" asks that day's
+	 * earliest (review fr2 c13): only a list of the first places */
+	if (!pending_is(c, "offer") || c->pend.n_opts == 0 || c->pend.has_day ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_AVAIL) ||
+	    q->when.time != WHEN_TIME_ASAP || q->when.has_day ||
+	    q->when.has_range || q->n_things > 0 || strchr(text, '?') != NULL ||
+	    q->n_times > 0 || c->pend.move[0] != '\0')
+		return 0;
+	struct inquiry pick = *q;
+	pick.intent = INQ_CHOICE;
+	pick.choice = 1;
+	memset(&pick.when, 0, sizeof(pick.when));
+	do_choice(c, &pick, text);
+	return 1;
+}

@@ -1344,6 +1344,10 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	    !out->when.has_day && !out->when.has_range) {
 		out->when.time = WHEN_TIME_ASAP; /* "next free slot" */
 		out->when.mentioned = 1;
+		/* "el primer día que tengas": the ordinal is the earliest
+		 * phrase's own, no day of the month unsure (review es AH
+		 * c19.2) */
+		out->when.unsure = 0;
 	}
 	if (rd_has(r, LW_AVAIL))
 		out->asks |= INQ_ASK_AVAIL;

@@ -491,6 +491,35 @@ static int child_service(const struct reader *r, size_t *idx)
 	return best != SIZE_MAX;
 }
 
+static int has_phrase(const char *s, const char *w);
+
+/* Is the children's service KS a version of the one A names? "sight
+ * test for my son": the kids' name holds this one's, or a kids' word holds
+ * the word that named it; "sa première visite" beside "ma fille": the
+ * kids' name starts like this one's ("Consultation enfant" and
+ * "Consultation / contrôle"). A birthday party for a son is no kids'
+ * class (review pt AI s08). */
+static int kids_version_of(const struct reader *r, const struct cat_service *ks,
+			   const struct inq_thing *a)
+{
+	char first[INQ_WORD_MAX];
+	snprintf(first, sizeof(first), "%s", a->word);
+	first[strcspn(first, " -")] = '\0';
+	char kn[96] = "", an[96] = "";
+	int same =
+	    text_fold(ks->name, kn, sizeof(kn)) > 0 &&
+	    text_fold(r->cat->services[a->idx].name, an, sizeof(an)) > 0 &&
+	    has_phrase(kn, an);
+	for (size_t w = 0; w < ks->n_words && !same; w++)
+		same =
+		    strlen(first) >= 4 && strstr(ks->words[w], first) != NULL;
+	an[strcspn(an, " /-")] = '\0';
+	same |= strlen(an) >= 4 && kn[0] != '\0' &&
+		strncmp(kn, an, strlen(an)) == 0 &&
+		(kn[strlen(an)] == ' ' || kn[strlen(an)] == '\0');
+	return same;
+}
+
 /*
  * "my little boy needs a haircut": with a child named beside a service for
  * anyone, the catalog's children's version of it, when there is one.
@@ -517,7 +546,8 @@ static void child_version(struct reader *r, struct inquiry *q)
 			if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
 			    a->segment != t->segment)
 				continue;
-			if (kids == a->idx)
+			if (kids == a->idx ||
+			    !kids_version_of(r, &r->cat->services[kids], a))
 				return;
 			a->role = INQ_MERGED;
 			rd_add_thing(q, CAT_SERVICE, kids, 0, INQ_ASKED, t,
@@ -638,26 +668,7 @@ static void child_only(struct reader *r, struct inquiry *q)
 		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
 		    a->idx == kids)
 			continue;
-		char first[INQ_WORD_MAX];
-		snprintf(first, sizeof(first), "%s", a->word);
-		first[strcspn(first, " -")] = '\0';
-		char kn[96] = "", an[96] = "";
-		/* "sight test for my son": the kids' name holds this one's */
-		int same = text_fold(ks->name, kn, sizeof(kn)) > 0 &&
-			   text_fold(r->cat->services[a->idx].name, an,
-				     sizeof(an)) > 0 &&
-			   has_phrase(kn, an);
-		for (size_t w = 0; w < ks->n_words && !same; w++)
-			same = strlen(first) >= 4 &&
-			       strstr(ks->words[w], first) != NULL;
-		/* "sa première visite" beside "ma fille": the kids' name
-		 * starts like this one's ("Consultation enfant" and
-		 * "Consultation / contrôle"), whatever word named it */
-		an[strcspn(an, " /-")] = '\0';
-		same |= strlen(an) >= 4 && kn[0] != '\0' &&
-			strncmp(kn, an, strlen(an)) == 0 &&
-			(kn[strlen(an)] == ' ' || kn[strlen(an)] == '\0');
-		if (!same)
+		if (!kids_version_of(r, ks, a))
 			continue;
 		if (have) {
 			/* "need a haircut and my son needs a kids cut": the

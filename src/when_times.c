@@ -65,7 +65,10 @@ static int time_ctx(const struct rd *rd, int i)
 		/* An entry of BACK words ending right before i. */
 		for (size_t k = 0; k < sizeof(ctx) / sizeof(ctx[0]); k++) {
 			const struct lex_hit *h = hit(rd, i - back, ctx[k]);
-			if (h != NULL && h->len == back)
+			/* "un grupo de 3": "de" opens a span only */
+			if (h != NULL && h->len == back &&
+			    !(h->sense == WS_BETWEEN &&
+			      h->value == WV_SPAN_ONLY))
 				return 1;
 		}
 	}
@@ -510,6 +513,8 @@ int wr_range(struct rd *rd, int i)
 				goto both;
 			}
 		}
+		if (h->value == WV_SPAN_ONLY)
+			return 0;
 		rd->kind = WHEN_TIME_WINDOW;
 		if (before) {
 			rd->has_lo = 0;

@@ -196,6 +196,10 @@ enum when_sense {
  * ("je sors du boulot à", "entro a trabajar a las"): a bound when no time
  * was asked, nothing beside one. */
 #define WV_OWN_DAY 3
+/* The value of a WS_BETWEEN that opens a span only with both its ends
+ * ("de 20 a 22", "das 20 às 22"): the word alone ("un grupo de 5") bounds
+ * nothing. */
+#define WV_SPAN_ONLY 5
 /* The value of a WS_OCLOCK written on the hour ("7h") in a language that
  * writes the 24-hour clock: the hour as written, never asked am or pm. */
 #define WV_H24 24

@@ -647,6 +647,8 @@ const struct lang_word lang_de_words[] = {
     W("baldmoglichst", LW_EARLIEST), W("baldmoeglichst", LW_EARLIEST),
     W("fruhestmoglich", LW_EARLIEST), W("moglichst bald", LW_EARLIEST),
     W("moglichst schnell", LW_EARLIEST), W("wann fruhestens", LW_EARLIEST),
+    W("der erste freie tag", LW_EARLIEST), W("den ersten freien tag", LW_EARLIEST),
+    W("den ersten den sie haben", LW_EARLIEST), W("den ersten freien", LW_EARLIEST),
     /* "when is the next taster course?": the earliest places, never
      * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
     W("wann ist der nachste", LW_EARLIEST), W("wann ist die nachste", LW_EARLIEST),

@@ -119,6 +119,8 @@ const struct lang_word lang_es_words[] = {
 
     /* ---- gracias y acuses: no hace falta contestar */
     W("gracias", LW_THANKS), W("grax", LW_THANKS), W("grcs", LW_THANKS),
+    W("grasias", LW_THANKS), W("grasia", LW_THANKS), W("gracia", LW_THANKS),
+    W("grasiass", LW_THANKS), W("muchas grasias", LW_THANKS),
     W("grs", LW_THANKS), W("gcs", LW_THANKS), W("graciass", LW_THANKS),
     W("graciaas", LW_THANKS), W("muchas gracias", LW_THANKS),
     W("mil gracias", LW_THANKS), W("muchisimas gracias", LW_THANKS),
@@ -501,6 +503,12 @@ const struct lang_word lang_es_words[] = {
 
     W("lo antes posible", LW_EARLIEST), W("cuanto antes", LW_EARLIEST),
     W("lo mas pronto posible", LW_EARLIEST), W("lo primero que", LW_EARLIEST),
+    /* "El primer día que tengas" to a list of the first places: the
+     * first, never an ordinal day unsure (review es AH c19.2) */
+    W("el primer dia que tengas", LW_EARLIEST), W("el primer dia que tengais", LW_EARLIEST),
+    W("el primer dia que haya", LW_EARLIEST), W("el primer dia libre", LW_EARLIEST),
+    W("el primero que tengas", LW_EARLIEST), W("el primero que tengais", LW_EARLIEST),
+    W("el primero que haya", LW_EARLIEST), W("el primer hueco que tengas", LW_EARLIEST),
     W("primer hueco", LW_EARLIEST), W("primera hora libre", LW_EARLIEST),
     /* "when is the next taster course?": the earliest places, never
      * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
@@ -663,6 +671,10 @@ const struct lang_word lang_es_words[] = {
     NT("devolucion", PAYMENT), NT("visa", PAYMENT), NT("paypal", PAYMENT),
     NT("mercado pago", PAYMENT), NT("propina", PAYMENT),
     NT("direccion", DIRECTIONS), NT("donde estais", DIRECTIONS),
+    /* "dnd estais?" (review es AI s19 was handed on) */
+    NT("dnd estais", DIRECTIONS), NT("dnd estan", DIRECTIONS),
+    NT("dnd esta", DIRECTIONS), NT("dnd quedais", DIRECTIONS),
+    NT("dnd queda", DIRECTIONS), NT("donde sois", DIRECTIONS),
     NT("donde estan", DIRECTIONS), NT("donde esta", DIRECTIONS),
     NT("donde queda", DIRECTIONS), NT("donde quedais", DIRECTIONS),
     NT("como llego", DIRECTIONS), NT("como se llega", DIRECTIONS),

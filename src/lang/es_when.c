@@ -283,7 +283,13 @@ static const struct when_word es_words[] = {
     E("me marcho", WS_BEFORE, 0),
     E("entre", WS_BETWEEN, 0),
     E("entre las", WS_BETWEEN, 0),
+    /* "de 20 a 22", "de las 5 a las 7": a span only with both ends,
+     * never the end alone as the time (review es AI s26, c06.1, c07.1
+     * booked 22:00 for 20 to 22) */
+    E("de", WS_BETWEEN, WV_SPAN_ONLY),
+    E("de las", WS_BETWEEN, WV_SPAN_ONLY),
     E("y las", WS_TO, 0),
+    E("a las", WS_TO, 0), /* "de las 10 a las 12" */
     E("a", WS_TO, 0),
     E("hasta", WS_TO, 0),
     E("hasta las", WS_TO, 0),

@@ -483,6 +483,8 @@ const struct lang_word lang_fr_words[] = {
     W("premier creneau", LW_EARLIEST), W("prochain creneau", LW_EARLIEST),
     W("premiere dispo", LW_EARLIEST), W("prochaine dispo", LW_EARLIEST),
     W("prochaine disponibilite", LW_EARLIEST), W("asap", LW_EARLIEST),
+    W("le premier jour dispo", LW_EARLIEST), W("le premier jour libre", LW_EARLIEST),
+    W("le premier que vous avez", LW_EARLIEST), W("le premier creneau dispo", LW_EARLIEST),
     /* "when is the next taster course?": the earliest places, never
      * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
     W("cest quand le prochain", LW_EARLIEST), W("cest quand la prochaine", LW_EARLIEST),

@@ -613,6 +613,8 @@ const struct lang_word lang_pt_words[] = {
     V("qualquer hora serve", LW_ORDINAL, 1),
     W("primeiro horario livre", LW_EARLIEST), W("proximo horario livre", LW_EARLIEST),
     W("proxima vaga", LW_EARLIEST), W("primeira vaga", LW_EARLIEST),
+    W("o primeiro dia que tiver", LW_EARLIEST), W("o primeiro que tiver", LW_EARLIEST),
+    W("o primeiro horario que tiver", LW_EARLIEST), W("primeiro dia livre", LW_EARLIEST),
     /* "when is the next taster course?": the earliest places, never
      * "which day suits you?" (review de AH s40, AF s39, es AE s09) */
     W("quando e a proxima", LW_EARLIEST), W("quando e o proximo", LW_EARLIEST),

@@ -486,6 +486,7 @@ static const struct when_word pt_words[] = {
     E("entre", WS_BETWEEN, 0),
     E("de", WS_BETWEEN, 0), /* "de sexta a segunda": a span of days */
     E("entre as", WS_BETWEEN, 0),
+    E("das", WS_BETWEEN, WV_SPAN_ONLY), /* "das 20 às 22" */
     E("e", WS_TO, 0),
     E("e as", WS_TO, 0),
     E("às", WS_TO, 0),

@@ -52,6 +52,8 @@ static int value_ok(const struct when_word *w)
 	case WS_BEFORE: /* 1 "by" (the day included), 2 "till" (times);
 			 * WV_OWN_DAY "je sors du boulot à" */
 		return (v >= 0 && v <= 2) || v == WV_OWN_DAY;
+	case WS_BETWEEN: /* WV_SPAN_ONLY: "de 20 a 22", never "de 5" */
+		return v == 0 || v == WV_SPAN_ONLY;
 	case WS_ANCHOR: /* days from the day talked about ("ese día",
 			 * "that same day": 0, the day itself) */
 		return v >= -28 && v <= 28;
