@@ -132,6 +132,38 @@ static int service_length(const struct rd *rd, int i, int h0)
 }
 
 /*
+ * "umas 3 horas na sexta à noite", "la cabina dos horas", "2 horas": a
+ * small count of hours written with the plural unit that is also the hour's
+ * word ("horas"), with no "at" word before it and no am, pm or part of the
+ * day after it, is how long, never 15:00 or 14:00 (reviews pt AI s57 booked
+ * four courts at 15:00 for "a noite", es AI s58). N is the number's tokens,
+ * OC the hour word after it.
+ */
+enum { HOURS_LONG_MAX = 5 };
+
+static int hours_long(const struct rd *rd, int i, int n,
+		      const struct lex_hit *oc, int h0)
+{
+	int pm;
+	if (oc == NULL || h0 < 1 || h0 > HOURS_LONG_MAX ||
+	    !has(rd, i + n, WS_UNIT_MIN) || tok(rd, i)->s[0] == '0')
+		return 0;
+	for (int back = 1; back <= 4 && i - back >= 0; back++) {
+		const struct lex_hit *h = hit(rd, i - back, WS_AT);
+		if (h != NULL && h->len == back)
+			return 0;
+	}
+	/* the plural unit only: "3 hs", "3 hora" stay times */
+	const struct lex_tok *u = tok(rd, i + n);
+	if (u->len < 4 || u->s[u->len - 1] != 's')
+		return 0;
+	return !ampm_at(rd, i + n + oc->len, &pm) &&
+	       !window_after(rd, i + n + oc->len) &&
+	       !has(rd, i + n + oc->len, WS_MIN_AFTER) &&
+	       tok(rd, i + n + oc->len)->num < 0;
+}
+
+/*
  * A time starting at token i. CTX: a word before it made it a time, so a
  * bare number counts. Returns tokens used, 0 when no time starts here.
  */
@@ -195,6 +227,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		int a = ampm_at(rd, i + n, &pm);
 		const struct lex_hit *oc = hit(rd, i + n, WS_OCLOCK);
 		if (a == 0 && oc == NULL && !ctx && !window_after(rd, i + n))
+			return 0;
+		if (a == 0 && hours_long(rd, i, n, oc, v))
 			return 0;
 		if (a == 0 && oc == NULL && !window_after(rd, i + n) &&
 		    rd->n_vocabs > 0 && rd->vocabs[0]->word_hour_marked)
@@ -317,6 +351,8 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		/* "10 o'clock", "um 10 Uhr", "15h", "10'da" */
 		if (!ampm_at(rd, i + 1 + h->len, &pm) &&
 		    service_length(rd, i, h0))
+			return 0;
+		if (hours_long(rd, i, 1, h, h0))
 			return 0;
 		out->min = (h0 % 24) * 60;
 		out->strong = h0 >= 13 || h0 == 0 || t0->s[0] == '0';
