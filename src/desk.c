@@ -824,6 +824,13 @@ static void dispatch(struct ctx *c, const char *text)
 		if (!(pending_is(c, "book") && acks_held(c, q)) &&
 		    says_unbooked(c, q))
 			return;
+		if (q->praise && !c->have_pend) {
+			decide(c, DESK_ACK, DESK_REASON_NONE,
+			       "thanks at length: thanked back");
+			say(c, "praise_thanks");
+			sign(c);
+			return;
+		}
 		decide(c, DESK_SILENT, DESK_REASON_THANKS,
 		       "thanks or an acknowledgement: no reply");
 		return;

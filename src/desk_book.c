@@ -9,6 +9,7 @@
  * booked; a day word the reader could not place is asked about.
  */
 #include "desk_int.h"
+#include "smsdesk/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -588,6 +589,22 @@ already(struct ctx *c, const struct cat_service *svc, int64_t t)
 	return NULL;
 }
 
+/* "aula particular + aluguel de raquete sábado 10h": a thing hired for
+ * the visit (the pack's hire_words in its name) is used during it, so it
+ * starts with the visit, never after it ends (review pt AI s42 booked the
+ * racket at 11:00, es AI s26 the amp after the room). */
+int service_hired(const struct ctx *c, const struct cat_service *svc)
+{
+	char name[160];
+	if (c->pack->hire_words == NULL || svc->name == NULL ||
+	    text_fold(svc->name, name, sizeof(name)) == 0)
+		return 0;
+	for (size_t i = 0; c->pack->hire_words[i] != NULL; i++)
+		if (strstr(name, c->pack->hire_words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 /* Where the next job of a group starts: with the last one when the same
  * service has room (or, for someone else's service, at the time asked
  * when it is a slot of its own with room), else the first free slot after
@@ -741,6 +758,11 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 			       c->q->same_time && c->q->other;
 		if (together && (tj != t || !has_place(c, jobs[j], t, NULL)))
 			tj = -1;
+		int hired = !together && j >= n_party && named < 0 &&
+			    jobs[j] != svc && service_hired(c, jobs[j]) &&
+			    has_place(c, jobs[j], t, NULL);
+		if (hired)
+			tj = t;
 		/* "une coupe enfant et une coupe homme samedi 11h (moi et
 		 * mon fils)": one service each for as many people as the
 		 * text counts, all at the time asked where there is room

@@ -363,6 +363,9 @@ int load_moving(struct ctx *c, struct request *rq);
  * service and start) into rq->sib, and rq->persons counts them: "Yoga
  * für 2" moved is both places moved. */
 void find_siblings(struct ctx *c, struct request *rq);
+/* A thing hired for the visit (the pack's hire_words in its name): booked
+ * beside another service it starts with it, never after it. */
+int service_hired(const struct ctx *c, const struct cat_service *svc);
 void request_from(struct ctx *c, const struct inquiry *q, struct request *rq);
 
 /* desk_request.c */

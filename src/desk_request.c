@@ -1022,21 +1022,33 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	dated_rest(c, q, rq.offer_only);
 	if (rq.n_also > 0 && !booked && c->out->d.kind != DESK_PRICE &&
 	    c->out->d.kind != DESK_DURATION && !c->visit_named) {
-		/* the same service for two people once, "x2" */
-		const char **names = pool_ptrs(c, rq.n_also);
-		size_t nn = 0;
+		/* the same service for two people once, "x2"; a thing hired
+		 * for the visit goes with it, never "straight after it"
+		 * (review es AH s06: "Y justo después, Alquiler de equipo") */
+		const char **after = pool_ptrs(c, rq.n_also);
+		const char **beside = pool_ptrs(c, rq.n_also);
+		size_t na = 0, nw = 0;
 		for (size_t i = 0, k; i < rq.n_also; i = k) {
 			for (k = i + 1;
 			     k < rq.n_also && rq.also[k] == rq.also[i];)
 				k++;
-			names[nn++] =
+			const char *name =
 			    k - i > 1
 				? fmt_for_persons(c, svc_name(c, rq.also[i]),
 						  (int)(k - i))
 				: svc_name(c, rq.also[i]);
+			if (rq.also[i] != rq.svc &&
+			    service_hired(c, rq.also[i]))
+				beside[nw++] = name;
+			else
+				after[na++] = name;
 		}
-		part_list(part_add(c, "rest_asked", 1), "services", names, nn,
-			  ", ", 0);
+		if (na > 0)
+			part_list(part_add(c, "rest_asked", 1), "services",
+				  after, na, ", ", 0);
+		if (nw > 0)
+			part_list(part_add(c, "rest_with", 1), "services",
+				  beside, nw, ", ", 0);
 	}
 	refer_topics(c, q);
 	if (q->asked_thing && q->asked_about) {

@@ -422,6 +422,16 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 				q->asks &= ~(unsigned)INQ_ASK_DURATION;
 		}
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
+		/* "kapalı mı açık mı?" (indoor or outdoor): the phrase's
+		 * own "open" asks no hours (review tr AI s23) */
+		int hours_out = 0;
+		for (size_t k = i; (t->pcls & LW_NOT_TEXT) && t->plen > 1 &&
+				   k < r->n && k < i + (size_t)t->plen;
+		     k++)
+			hours_out |= (r->t[k].cls & LW_HOURS) != 0;
+		if (hours_out && rd_where(r, LW_HOURS, NULL) >= (int)i &&
+		    rd_where(r, LW_HOURS, NULL) < (int)i + t->plen)
+			q->asks &= ~(unsigned)INQ_ASK_HOURS;
 	}
 	/* "samedi dernier le prof est arrivé avec 20 minutes de retard",
 	 * "dünkü derste hoca 15 dk geç başladı": lateness on a day gone by

@@ -613,9 +613,13 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 static size_t unread_words(const struct reader *r);
 static int only_the_question(const struct reader *r);
 static int told_of_the_past(const struct reader *r, const struct inquiry *q);
+static int praises(const struct reader *r);
 /* Words at least in a story of a visit gone by ("ich war gestern da" is
  * too short to tell one: it may begin a booking). */
 enum { TOLD_WORDS = 8 };
+/* Words at least in thanks that praise a visit ("vielen Dank, super" is a
+ * plain thanks, left without a reply). */
+enum { PRAISE_WORDS = 7 };
 /* Words at most in a question about a day that asks our hours. */
 enum { HOURS_QUESTION_WORDS = 10 };
 
@@ -847,6 +851,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * never a cancel (review de AC c06.2 cancelled the booking) */
 	if (q->not_text == LANG_NT_LATE)
 		negated_cancel = 1;
+	/* "ich bin ziemlich enttäuscht. Letzte Woche wurde unser Termin
+	 * kurzfristig abgesagt": a grievance about a cancel gone by, for a
+	 * person with a sorry, never "no booking to cancel" (review de AI
+	 * s41) */
+	if (q->complaint &&
+	    (q->when.problem == WHEN_PAST || rd_has(r, LW_PAST)))
+		negated_cancel = 1;
 	/* "Kaç saat önce iptal etmem lazım?", "bis wann muss ich absagen,
 	 * damit ich nicht zahlen muss?": the terms asked, no booking named:
 	 * for a person, never "no booking to cancel" (reviews tr AF s59, tr
@@ -1000,6 +1011,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * word allowed beside a thanks), nothing asked, no time. */
 	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
 	    thanks_only(r, ack_set)) {
+		q->praise = praises(r) && (!q->when.mentioned ||
+					   q->when.problem == WHEN_PAST);
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
 		return;
 	}
@@ -1081,6 +1094,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (q->not_text == LANG_NT_LATE && q->when.time_rule != NULL &&
 	    strcmp(q->when.time_rule, "in N minutes") == 0)
 		ahead = 0;
+	/* "bu akşam 9'da maçımız vardı 15 dk gecikicez": late for the
+	 * match they hold, never a new booking at its time (review tr AI
+	 * s27 booked a second pitch) */
+	if (q->not_text == LANG_NT_LATE && !rd_has(r, LW_MOVE | LW_CANCEL))
+		ahead = 0;
 	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
 				 q->not_text == LANG_NT_STATUS || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
@@ -1124,7 +1142,23 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	    q->when.time == WHEN_TIME_NONE && !q->asks && !r->qmark &&
 	    !rd_has(r, LW_BOOK | LW_CANCEL | LW_MOVE) &&
 	    (opens_thanks || !rd_has(r, LW_BOOKING))) {
+		/* at length, praise: thanked back */
+		q->praise = praises(r) && (!q->when.mentioned ||
+					   q->when.problem == WHEN_PAST);
 		set(q, INQ_THANKS, "thanks for a visit gone");
+		return;
+	}
+	/* "Vielen Dank für die tolle Betreuung von Paul, er spricht jetzt
+	 * viel deutlicher! 🙏": thanks opening a text of praise that asks
+	 * and books nothing is thanked back, never "not understood"
+	 * (review de AI s52) */
+	if (praises(r) && !thing && !asked && q->not_text < 0 && !q->asks &&
+	    q->when.time == WHEN_TIME_NONE &&
+	    (!q->when.mentioned || q->when.problem == WHEN_PAST) &&
+	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL |
+			   LW_MINE | LW_NO | LW_STOP)) {
+		q->praise = 1;
+		set(q, INQ_THANKS, "thanks at length: thanked back");
 		return;
 	}
 	/* "Seid ihr heute bis 19 Uhr da?", "wann habt ihr am Wochenende
@@ -1215,6 +1249,19 @@ static int told_of_the_past(const struct reader *r, const struct inquiry *q)
 	       (q->when.problem == WHEN_PAST || !q->when.mentioned) &&
 	       !rd_has(r, LW_BOOKING | LW_AVAIL | LW_CANCEL | LW_MOVE |
 			      LW_EARLIEST | LW_HOURS);
+}
+
+/* Thanks opening the text (after a hello), at length, with no goodbye,
+ * ok, yes or no in it: praise, thanked back ("Merci beaucoup pour la
+ * séance, je me sens vraiment beaucoup mieux"), where "ok merci, à demain,
+ * bonne journée" closes and gets no reply. */
+static int praises(const struct reader *r)
+{
+	int opens = r->n > 0 && ((r->t[0].eff & LW_THANKS) ||
+				 (r->n > 1 && (r->t[0].eff & LW_GREET) &&
+				  (r->t[1].eff & LW_THANKS)));
+	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
+	       !rd_has(r, LW_BYE | LW_ACK | LW_YES | LW_NO);
 }
 
 /* Every piece of the text is a question or a greeting ("Hallo zusammen,

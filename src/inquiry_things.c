@@ -704,6 +704,10 @@ static int own_name_word(const struct reader *r, const struct inq_thing *a,
 static int later_opens_with_and(const struct reader *r, int a, int b)
 {
 	int later = a > b ? a : b;
+	/* "saha + 10 çift ayakkabı": a "+" between them joins two (review
+	 * tr AI s34 booked the shoes alone, the pitch read as theirs) */
+	if (later > 0 && later - 1 < MAX_SEGMENTS && r->seg_plus[later - 1])
+		return 1;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->t[i].segment == later)
 			return (r->t[i].cls & LW_CONJ) != 0;

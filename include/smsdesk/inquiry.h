@@ -179,26 +179,28 @@ struct inquiry {
 				  gelsin", "merhaba"), and no thanks */
 	int greet_only;	       /* only greetings, some of them also a
 				  goodbye ("iyi günler"), and no thanks */
-	int thanks;	       /* says thanks ("ok thanks"): a yes that
-				  closes rather than picks */
-	int bye_open;	       /* "I'll text you back" (LW_BYE_OPEN): knows
-				  nothing is settled yet */
-	int today;	       /* "tonight", "this afternoon": today named */
-	int day_conflict;      /* the day read disagrees with a weekday or
-				  date the text names: asked, never booked */
-	int question;	       /* a '?' or a question word */
-	int outright;	       /* the question is put outright: a '?', or a
-				  question word opens or ends the text ("how
-				  early should I arrive", "sorun olur mu"),
-				  not a question word inside a
-				  request ("book me in when you can") */
-	int price_segment;     /* the piece holding the first price word, -1 */
-	int price_segment_to;  /* the last piece the price question goes on
-				  in ("quanto é o pilates? e a acupuntura?") */
-	int group;	       /* how many people (or animals, bikes) the
-				  text counts: "both", "my 2 dogs"; 0 unsaid */
-	int also;	       /* "too", "as well", "at the same time": one
-				  more thing, for the visit just booked */
+	int praise;   /* thanks at length for a visit, asking nothing ("Vielen
+			 Dank für die tolle Betreuung ..."): thanked back */
+	int thanks;   /* says thanks ("ok thanks"): a yes that
+			 closes rather than picks */
+	int bye_open; /* "I'll text you back" (LW_BYE_OPEN): knows
+			 nothing is settled yet */
+	int today;    /* "tonight", "this afternoon": today named */
+	int day_conflict;     /* the day read disagrees with a weekday or
+				 date the text names: asked, never booked */
+	int question;	      /* a '?' or a question word */
+	int outright;	      /* the question is put outright: a '?', or a
+				 question word opens or ends the text ("how
+				 early should I arrive", "sorun olur mu"),
+				 not a question word inside a
+				 request ("book me in when you can") */
+	int price_segment;    /* the piece holding the first price word, -1 */
+	int price_segment_to; /* the last piece the price question goes on
+				 in ("quanto é o pilates? e a acupuntura?") */
+	int group;	      /* how many people (or animals, bikes) the
+				 text counts: "both", "my 2 dogs"; 0 unsaid */
+	int also;	      /* "too", "as well", "at the same time": one
+				 more thing, for the visit just booked */
 	int also_after;	    /* "right after", "direkt danach": that thing after
 			       the visit's end, never at its time */
 	int total;	    /* "how much altogether": the sum of what is

@@ -458,6 +458,11 @@ struct lang_pack {
 	/* How the language says a booking is another person's (NULL: it
 	 * says none); see struct lang_whose. */
 	const struct lang_whose *whose;
+	/* Parts of a service's folded name that make it a thing hired for
+	 * the visit ("alquiler", "aluguel", "verleih", "location", "hire"):
+	 * booked beside another service, it starts with it, never after it
+	 * ends. NULL-terminated; NULL: none. */
+	const char *const *hire_words;
 };
 
 /*

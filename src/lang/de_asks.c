@@ -29,6 +29,9 @@ const struct lang_word lang_de_asks[] = {
     W("allergie", LW_ADVICE), W("vertragt", LW_ADVICE),
     W("kostet extra", LW_ADVICE), W("extra", LW_ADVICE),
     W("aufpreis", LW_ADVICE), W("inklusive", LW_ADVICE),
+    /* "se chover cancela?": whether the weather cancels it, a question
+     * for a person, never a cancel (review pt AI s44) */
+    NT("wenn es regnet", OTHER), NT("falls es regnet", OTHER), NT("bei regen", OTHER),
     /* "can he/she/I do it?", "do I need ...?", "what does it include?":
      * whether it suits someone, for a person, never "which day?"
      * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH

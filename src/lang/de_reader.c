@@ -265,6 +265,10 @@ const struct lang_word lang_de_words[] = {
     W("ja gerne", LW_YES), W("ja gern", LW_YES), W("gerne", LW_YES | LW_FILLER),
     W("gern", LW_YES | LW_FILLER), W("sehr gerne", LW_YES), W("gerne doch", LW_YES),
     W("klar", LW_YES | LW_ACK), W("na klar", LW_YES | LW_ACK),
+    /* "Cheguei!": here at the door, for the person at the counter as in
+     * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    NT("bin jetzt da", OTHER), NT("ich bin jetzt da", OTHER),
+    NT("wir sind jetzt da", OTHER), NT("bin angekommen", OTHER),
     W("klar doch", LW_YES | LW_ACK), W("ok", LW_YES | LW_ACK),
     W("okay", LW_YES | LW_ACK), W("okey", LW_YES | LW_ACK), W("oki", LW_YES | LW_ACK),
     W("okidoki", LW_YES | LW_ACK), W("k", LW_YES | LW_ACK), W("kk", LW_YES | LW_ACK),

@@ -184,6 +184,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "Kein Problem, nichts geändert: Ihr Termin bleibt. Schreiben Sie "
      "uns jederzeit."},
+    {"praise_thanks", "Vielen Dank, das freut uns sehr!"},
     {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
@@ -276,6 +277,7 @@ static const struct lang_tpl tpls[] = {
 		    "{service} am {day}."},
     {"dated_far", "Der {day} liegt weiter voraus, als wir buchen: {service} "
 		  "geht dann noch nicht."},
+    {"rest_with", "Dazu: {services}."},
     {"rest_asked", "Direkt im Anschluss: {services}."},
     {"rest_failed_at",
      "{services} zur genannten Uhrzeit ging nicht (belegt oder keine "
@@ -295,6 +297,9 @@ static const struct lang_tpl tpls[] = {
     {"date", "{wday}, {mday}. {month}"},
     {"example", "{word} {wday} {hour} Uhr"},
 };
+
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"verleih", NULL};
 
 const struct lang_pack lang_pack_de = {
     .whose = &lang_de_whose,
@@ -317,4 +322,5 @@ const struct lang_pack lang_pack_de = {
 		       "Zur Verspätung"},
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
+    .hire_words = hire_words,
 };

@@ -128,6 +128,10 @@ const struct lang_word lang_en_asks[] = {
     NT("reminder text", REMINDER), NT("text reminder", REMINDER),
     NT("reminder the day before", REMINDER),
     NT("how far in advance", NOTICE), NT("how much notice", NOTICE),
+    /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
+     * cancel (review fr AI c21.3 cancelled the lesson just booked) */
+    NT("until when", NOTICE), NT("how late can i cancel", NOTICE),
+    NT("by when", NOTICE),
     NT("how far ahead", NOTICE), NT("how long in advance", NOTICE),
     NT("how early do i need to book", NOTICE),
     /* "thanks for the reminder, see you tomorrow": thanks (review fr X

@@ -164,6 +164,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "No problem, nothing changed: your booking stays as it is. Text us "
      "any time."},
+    {"praise_thanks", "Thank you, that's lovely to hear!"},
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},
@@ -244,6 +245,7 @@ static const struct lang_tpl tpls[] = {
     {"staff_summary_week", "{business}, week from {day}: {count} "
 			   "booked. Waiting for a person: {waiting}. Turned "
 			   "away since {since}: {turned_away}."},
+    {"rest_with", "With it: {services}."},
     {"rest_asked", "The {services} straight after it."},
     {"dated_booked", "Also booked: {service}, {when}, {price}. Ref {ref}."},
     {"dated_free", "{service} on {day}: free {slots}. Text me the time you "
@@ -282,6 +284,9 @@ static const char *const age_frames[] = {
     "hes #",	  "shes #",	 "he's #",	"she's #",	NULL,
 };
 
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"hire", "rental", NULL};
+
 const struct lang_pack lang_pack_en = {
     .whose = &lang_en_whose,
     .age_frames = age_frames,
@@ -301,4 +306,5 @@ const struct lang_pack lang_pack_en = {
 		       "the progress of a job", "walk-ins", "what we sell",
 		       "reminders", "notice", "running late"},
     .when = &when_vocab_en,
+    .hire_words = hire_words,
 };

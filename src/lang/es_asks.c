@@ -24,6 +24,10 @@ const struct lang_word lang_es_asks[] = {
     W("alergica", LW_ADVICE), W("alergia", LW_ADVICE),
     W("cuesta aparte", LW_ADVICE), W("se cobra aparte", LW_ADVICE),
     W("esta incluido", LW_ADVICE), W("incluye", LW_ADVICE),
+    /* "se chover cancela?": whether the weather cancels it, a question
+     * for a person, never a cancel (review pt AI s44) */
+    NT("si llueve", OTHER), NT("si llueve se cancela", OTHER), NT("en caso de lluvia", OTHER),
+    NT("si hace mal tiempo", OTHER),
     /* "can he/she/I do it?", "do I need ...?", "what does it include?":
      * whether it suits someone, for a person, never "which day?"
      * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
@@ -172,6 +176,9 @@ const struct lang_word lang_es_asks[] = {
     NT("me recordais", REMINDER), NT("me avisais el dia antes", REMINDER),
     NT("aviso el dia antes", REMINDER), NT("me mandais un aviso", REMINDER),
     NT("antelacion", NOTICE), NT("con cuanto tiempo", NOTICE),
+    /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
+     * cancel (review fr AI c21.3 cancelled the lesson just booked) */
+    NT("hasta cuando", NOTICE), NT("como muy tarde", NOTICE),
     NT("politica de cancelacion", NOTICE),
     NT("cuantos dias antes", NOTICE), NT("cuanto antes hay que", NOTICE),
     /* "¿el diagnóstico es gratis?", "¿hay que pagar la revisión?": its

@@ -186,6 +186,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "Vale, no cambio nada: tu cita sigue en pie. Escribe cuando "
      "quieras."},
+    {"praise_thanks", "¡Muchas gracias, qué alegría leerlo!"},
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},
@@ -278,6 +279,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Dime también una hora para {service} el {day}."},
     {"dated_far", "El {day} queda más allá de lo que reservamos: {service} "
 		  "ese día aún no."},
+    {"rest_with", "Y con ello, {services}."},
     {"rest_asked", "Y justo después, {services}."},
     {"rest_failed_at", "El resto ({services}) a esa hora no puede ser "
 		       "(ocupado o no es hora de inicio): dime otra hora."},
@@ -343,6 +345,9 @@ static const char *const noun_ends[] = {
     "eza", "aje", "ido", "amiento", "imiento", NULL,
 };
 
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"alquiler", NULL};
+
 const struct lang_pack lang_pack_es = {
     .whose = &lang_es_whose,
     .verb_ends = verb_ends,
@@ -365,4 +370,5 @@ const struct lang_pack lang_pack_es = {
 		       "el retraso"},
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
+    .hire_words = hire_words,
 };

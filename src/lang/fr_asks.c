@@ -59,6 +59,9 @@ const struct lang_word lang_fr_asks[] = {
     W("ca tient longtemps", LW_ADVICE), W("combien de temps ca tient", LW_ADVICE),
     W("ca depend", LW_ADVICE), W("pour tout le monde", LW_ADVICE),
     W("quelle difference", LW_ADVICE), W("la difference entre", LW_ADVICE),
+    /* "se chover cancela?": whether the weather cancels it, a question
+     * for a person, never a cancel (review pt AI s44) */
+    NT("sil pleut", OTHER), NT("en cas de pluie", OTHER), NT("sil fait mauvais", OTHER),
     /* "can he/she/I do it?", "do I need ...?", "what does it include?":
      * whether it suits someone, for a person, never "which day?"
      * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
@@ -233,6 +236,10 @@ const struct lang_word lang_fr_asks[] = {
     NT("combien de jours a l avance", NOTICE),
     NT("combien de jours a lavance", NOTICE),
     NT("quel delai", NOTICE), NT("delai pour reserver", NOTICE),
+    /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
+     * cancel (review fr AI c21.3 cancelled the lesson just booked) */
+    NT("jusqua quand", NOTICE), NT("jusqu a quand", NOTICE),
+    NT("jusqua combien de temps", NOTICE), NT("au plus tard quand", NOTICE),
     NT("delai minimum", NOTICE), NT("conditions d annulation", NOTICE),
     /* "l'examen de vue est gratuit ?", "c'est payant ?": its price
      * answers (review fr W; the other packs alike) */

@@ -103,6 +103,10 @@ const struct lang_word lang_fr_words[] = {
     /* ---- oui et non */
     W("oui", LW_YES), W("ouii", LW_YES), W("ouiii", LW_YES), W("ui", LW_YES),
     W("wi", LW_YES), W("ouais", LW_YES | LW_ACK), W("ouai", LW_YES | LW_ACK),
+    /* "Cheguei!": here at the door, for the person at the counter as in
+     * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    NT("je suis arrive", OTHER), NT("je suis arrivee", OTHER),
+    NT("nous sommes arrives", OTHER), NT("on est arrives", OTHER),
     W("ouep", LW_YES), W("oue", LW_YES), W("oui oui", LW_YES),
     W("oui svp", LW_YES), W("oui stp", LW_YES), W("oui merci", LW_YES | LW_THANKS),
     W("yes", LW_YES | LW_ACK), W("yep", LW_YES), W("ok", LW_YES | LW_ACK),

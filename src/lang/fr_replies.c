@@ -198,6 +198,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "Pas de souci, rien ne change : votre rendez-vous est maintenu. "
      "Écrivez-nous quand vous voulez."},
+    {"praise_thanks", "Merci beaucoup, ça nous fait très plaisir !"},
     {"ack_no", "Pas de souci, rien n'est réservé. Écrivez-nous quand vous "
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
@@ -295,6 +296,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Envoyez-moi aussi une heure pour {service} le {day}."},
     {"dated_far", "Le {day} est plus loin que nos réservations : pas encore "
 		  "de {service} ce jour-là."},
+    {"rest_with", "Avec : {services}."},
     {"rest_asked", "Et juste après : {services}."},
     {"rest_failed_at",
      "{services} à l'heure indiquée n'est pas possible (pris ou pas un horaire "
@@ -358,6 +360,9 @@ static const char *const fit_folds[] = {
     "Û", "U", "À", "A", "È",  "E", "Œ", "OE", "’", "'", NULL,
 };
 
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"location", NULL};
+
 const struct lang_pack lang_pack_fr = {
     .whose = &lang_fr_whose,
     .age_frames = age_frames,
@@ -383,4 +388,5 @@ const struct lang_pack lang_pack_fr = {
 		       "le stationnement", "l'avancement d'un travail",
 		       "la venue sans RDV", "les achats et bons cadeaux",
 		       "les rappels", "le délai pour réserver", "le retard"},
+    .hire_words = hire_words,
 };

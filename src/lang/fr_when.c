@@ -147,6 +147,17 @@ static const struct when_word fr_words[] = {
     E("c'est pour noël", WS_NOT_DATE, 0),
     /* a means of payment, no holiday (reviews fr AD s22, AE s21) */
     E("chèques vacances", WS_NOT_DATE, 0),
+    /* "ma fille en 6e", "mon fils qui est en 4e": a school year, never
+     * the 6th or the 4th (review fr AI s01, s15, s34: parents write
+     * it in nearly every text) */
+    E("en 6e", WS_NOT_DATE, 0),
+    E("en 6eme", WS_NOT_DATE, 0),
+    E("en 5e", WS_NOT_DATE, 0),
+    E("en 5eme", WS_NOT_DATE, 0),
+    E("en 4e", WS_NOT_DATE, 0),
+    E("en 4eme", WS_NOT_DATE, 0),
+    E("en 3e", WS_NOT_DATE, 0),
+    E("en 3eme", WS_NOT_DATE, 0),
     E("chèque vacances", WS_NOT_DATE, 0),
     E("c est pour noël", WS_NOT_DATE, 0),
     E("pour les fêtes", WS_NOT_DATE, 0),

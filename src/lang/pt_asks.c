@@ -36,6 +36,10 @@ const struct lang_word lang_pt_asks[] = {
     W("o valor muda", LW_ADVICE), W("cobra a mais", LW_ADVICE),
     W("paga a mais", LW_ADVICE), W("e gratis", LW_ADVICE),
     W("incluso", LW_ADVICE), W("esta incluido", LW_ADVICE),
+    /* "se chover cancela?": whether the weather cancels it, a question
+     * for a person, never a cancel (review pt AI s44) */
+    NT("se chover", OTHER), NT("se chover cancela", OTHER), NT("se chover cancelam", OTHER),
+    NT("em caso de chuva", OTHER), NT("se estiver chovendo", OTHER),
     /* "can he/she/I do it?", "do I need ...?", "what does it include?":
      * whether it suits someone, for a person, never "which day?"
      * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
@@ -142,6 +146,9 @@ const struct lang_word lang_pt_asks[] = {
     NT("lembrete", REMINDER), NT("me lembram", REMINDER),
     NT("mandam lembrete", REMINDER), NT("avisam antes", REMINDER),
     NT("antecedencia", NOTICE), NT("com quanto tempo", NOTICE),
+    /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
+     * cancel (review fr AI c21.3 cancelled the lesson just booked) */
+    NT("ate quando", NOTICE), NT("no maximo quando", NOTICE),
     NT("politica de cancelamento", NOTICE),
     NT("quantos dias antes", NOTICE),
     /* may I stay or must I leave it, from what age, does it hurt, an

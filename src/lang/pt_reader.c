@@ -177,6 +177,13 @@ const struct lang_word lang_pt_words[] = {
     W("pode sim", LW_YES), W("pode marcar", LW_YES | LW_BOOK),
     W("pode agendar", LW_YES | LW_BOOK), W("pode reservar", LW_YES | LW_BOOK),
     W("pode confirmar", LW_YES), W("ok", LW_YES | LW_ACK),
+    /* "Cheguei!": here at the door, for the person at the counter as in
+     * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    NT("ja cheguei", OTHER), NT("ja chegamos", OTHER),
+    NT("acabei de chegar", OTHER), NT("acabamos de chegar", OTHER),
+    /* alone it may tell a visit ("cheguei e fui super bem atendida"):
+     * needing no reply either way */
+    W("cheguei", LW_ACK), W("chegamos", LW_ACK),
     W("okay", LW_YES | LW_ACK), W("okk", LW_YES | LW_ACK), W("oki", LW_YES | LW_ACK),
     W("k", LW_YES | LW_ACK), W("kk", LW_ACK), W("beleza", LW_YES | LW_ACK),
     W("blz", LW_YES | LW_ACK), W("blza", LW_YES | LW_ACK),
@@ -954,6 +961,8 @@ const struct lang_word lang_pt_words[] = {
     /* running late: for the people at the counter, never the menu */
     NT("vou atrasar", LATE), NT("vou me atrasar", LATE),
     NT("vou chegar atrasada", LATE), NT("vou chegar atrasado", LATE),
+    /* "vou chegar uns 10 min atrasado" (review pt AI c06.3 got the menu) */
+    NT("atrasado", LATE), NT("atrasada", LATE), NT("atrasados", LATE),
     NT("chego atrasada", LATE), NT("chego atrasado", LATE),
     NT("to atrasada", LATE), NT("to atrasado", LATE),
     NT("estou atrasada", LATE), NT("estou atrasado", LATE),

@@ -190,6 +190,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "Sem problema, nada muda: o seu agendamento continua. Mande "
      "mensagem quando quiser."},
+    {"praise_thanks", "Muito obrigado, ficamos muito felizes com isso!"},
     {"ack_no", "Sem problema, nada agendado. Mande mensagem quando "
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},
@@ -282,6 +283,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "Agora envie uma hora para {service} {day}."},
     {"dated_far", "{day} está além do prazo de agendamento: {service} nesse "
 		  "dia ainda não."},
+    {"rest_with", "E junto, {services}."},
     {"rest_asked", "E logo em seguida, {services}."},
     {"rest_failed_at", "{services} nesse horário não tem vaga: me diga outro "
 		       "horário."},
@@ -310,6 +312,9 @@ static const char *const fit_folds[] = {
     "Ê", "E", "Í", "I", "Ó", "O", "Ô", "O", "Õ", "O", "Ú", "U", NULL,
 };
 
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"aluguel", "aluguer", "locacao", NULL};
+
 const struct lang_pack lang_pack_pt = {
     .whose = &lang_pt_whose,
     .code = "pt",
@@ -330,4 +335,5 @@ const struct lang_pack lang_pack_pt = {
 		       "o andamento de um trabalho",
 		       "atendimento sem hora marcada", "o que vendemos",
 		       "lembretes", "antecedência", "o atraso"},
+    .hire_words = hire_words,
 };

@@ -23,6 +23,9 @@ const struct lang_word lang_tr_asks[] = {
     W("ilgileniyor musunuz", LW_ADVICE), W("kac seans", LW_ADVICE),
     W("kac seans gerekir", LW_ADVICE), W("ac mi gelmeliyim", LW_ADVICE),
     W("fark ne", LW_ADVICE), W("farki ne", LW_ADVICE),
+    /* "se chover cancela?": whether the weather cancels it, a question
+     * for a person, never a cancel (review pt AI s44) */
+    NT("yagmur yagarsa", OTHER), NT("yagmur yagarsa iptal", OTHER), NT("havaya gore", OTHER),
     /* "can he/she/I do it?", "do I need ...?", "what does it include?":
      * whether it suits someone, for a person, never "which day?"
      * (reviews es AH s06, s40, s52, c08.1, de AH s21, s29, AG s19, tr AH
@@ -104,6 +107,12 @@ const struct lang_word lang_tr_asks[] = {
      * question about cancelling, for a person, never a cancel (review pt
      * AG c20.2 cancelled the lesson just booked) */
     NT("iptal etmem gerekirse", OTHER), NT("iptal etmek zorunda kalirsam", OTHER),
+    /* "iptal edersek para yanar mı": the terms asked (review tr AI s36
+     * read a cancel); "kapalı mı açık mı": indoor or outdoor, never our
+     * hours (s23) */
+    NT("iptal edersek", OTHER), NT("iptal ederseniz", OTHER),
+    NT("iptal olursa", OTHER), NT("iptal etsek", OTHER),
+    NT("kapali mi acik mi", OTHER), NT("acik mi kapali mi", OTHER),
     NT("iptal edersem", OTHER), NT("iptal etsem", OTHER),
     NT("ne onerirsiniz", OTHER), NT("onerirsiniz", OTHER),
     NT("ne tavsiye edersiniz", OTHER), NT("tavsiye edersiniz", OTHER),
@@ -159,6 +168,9 @@ const struct lang_word lang_tr_asks[] = {
     NT("hatirlatma", REMINDER), NT("hatirlatma mesaji", REMINDER),
     NT("hatirlatir misiniz", REMINDER), NT("hatirlatiyor musunuz", REMINDER),
     NT("ne kadar onceden", NOTICE), NT("kac gun onceden", NOTICE),
+    /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
+     * cancel (review fr AI c21.3 cancelled the lesson just booked) */
+    NT("ne zamana kadar", NOTICE), NT("en gec ne zaman", NOTICE),
     NT("kac saat onceden", NOTICE), NT("kac gun once", NOTICE),
     /* the terms of a cancel (review tr AF s59) */
     NT("kac saat once", NOTICE), NT("iptal politikasi", NOTICE), NT("iptal kosullari", NOTICE),

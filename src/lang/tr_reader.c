@@ -93,6 +93,10 @@ const struct lang_word lang_tr_words[] = {
     /* ---- evet ve hayır */
     W("evet", LW_YES), W("evt", LW_YES), W("evettt", LW_YES), W("evet lutfen", LW_YES),
     W("tamam", LW_YES | LW_ACK), W("tmm", LW_YES | LW_ACK), W("tm", LW_YES | LW_ACK),
+    /* "Cheguei!": here at the door, for the person at the counter as in
+     * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    NT("geldim", OTHER), NT("kapidayim", OTHER), NT("buradayim", OTHER),
+    NT("geldik", OTHER), NT("kapidayiz", OTHER), NT("buradayiz", OTHER),
     W("tamamdir", LW_YES | LW_ACK), W("tmmdr", LW_YES | LW_ACK),
     W("tamamdr", LW_YES | LW_ACK), W("tamam olur", LW_YES | LW_ACK),
     W("olur", LW_YES | LW_ACK), W("olur tabi", LW_YES), W("tabi", LW_YES),
@@ -677,6 +681,13 @@ const struct lang_word lang_tr_words[] = {
     NT("trafikteyim", LATE), NT("trafige takildim", LATE), NT("yoldayim", LATE),
     NT("gecikecegiz", LATE), NT("geciktik", LATE), NT("gecikebilirim", LATE),
     NT("gec kalacagiz", LATE), NT("gec kalabilirim", LATE), NT("yoldayiz", LATE),
+    /* spoken forms: "15 dk gecikicez", "trafikteyiz 10 dakika gecikiriz",
+     * "5 dk ya ordayız" (review tr AI s27 booked a second pitch, c08.2,
+     * s58 got "anlayamadım") */
+    NT("gecikicez", LATE), NT("gecikicem", LATE), NT("gecikiriz", LATE),
+    NT("gecikirim", LATE), NT("gecikiyoruz", LATE), NT("trafikteyiz", LATE),
+    NT("ordayiz", LATE), NT("oradayiz", LATE), NT("ordayim", LATE),
+    NT("oradayim", LATE), NT("gec kalicaz", LATE), NT("gec kalicam", LATE),
     NT("arayabilir misiniz", OTHER), NT("beni arayabilir misiniz", OTHER),
     NT("arayabilir misin", OTHER), NT("aranmak istiyorum", OTHER),
     NC("sikayetim"), NC("sikayetim var"), NC("memnun kalmadim"),

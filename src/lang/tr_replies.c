@@ -178,6 +178,7 @@ static const struct lang_tpl tpls[] = {
     {"ack_no_kept",
      "Sorun değil, bir şey değişmedi: randevunuz duruyor. Dilediğiniz "
      "zaman yazın."},
+    {"praise_thanks", "Çok teşekkür ederiz, buna çok sevindik!"},
     {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
 	       "yazabilirsiniz."},
     /* never "1 ile 1 arasında" (review tr10 C06.3) */
@@ -265,6 +266,7 @@ static const struct lang_tpl tpls[] = {
     {"dated_later", "O zaman {day} {service} için de bir saat yazın."},
     {"dated_far", "{day} randevu verdiğimiz süreden ileride: o gün için "
 		  "{service} henüz olmaz."},
+    {"rest_with", "Yanında da {services}."},
     {"rest_asked", "Hemen ardından da {services}."},
     {"rest_failed_at", "{services} yazdığınız saatte olmadı (dolu ya da "
 		       "başlangıç saati değil); başka bir saat yazın."},
@@ -312,6 +314,9 @@ static const char *const noun_ends[] = {
     NULL,
 };
 
+/* A service hired for the visit goes beside it, never after it. */
+static const char *const hire_words[] = {"kiralama", "kiralik", NULL};
+
 const struct lang_pack lang_pack_tr = {
     .whose = &lang_tr_whose,
     .verb_ends = verb_ends,
@@ -339,4 +344,5 @@ const struct lang_pack lang_pack_tr = {
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
     .stems = &lang_tr_stems,
+    .hire_words = hire_words,
 };

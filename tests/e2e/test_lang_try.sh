@@ -315,5 +315,19 @@ t_lacks "$out" "Fr, 4. Dez"
 t_eq "$(printf '%s' "$out" | grep -o 'Sa, 5. Dez 10:30' | wc -l | tr -d ' ')" 2
 t_end
 
+t_begin "a thing hired for the visit goes with it, never straight after it (review pt AI s42, es AH s06)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/buceo.cfg" --now 2026-12-02T10:00 --from +34612340082 "Hola, mi hijo quiere hacer snorkel y alquiler de equipo completo" 2>/dev/null)
+t_contains "$out" "Y con ello, Alquiler de equipo completo (día)."
+t_lacks "$out" "justo después"
+t_end
+
+t_begin "thanks at length praising a visit is thanked back; thanks that close get no reply (review de AI s52 got 'not understood')"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/logopaedie.cfg" --now 2026-12-02T10:00 --from +4915112340083 "Vielen Dank für die tolle Betreuung von Paul, er spricht jetzt viel deutlicher! 🙏" 2>/dev/null)
+t_contains "$out" "Vielen Dank, das freut uns sehr!"
+t_lacks "$out" "nicht verstanden"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/sophro.cfg" --now 2026-12-02T10:00 --from +33612340084 "ok merci, à demain alors, bonne journée à vous" 2>/dev/null)
+t_eq "$out" ""
+t_end
+
 rm -rf "$tmp"
 t_done
