@@ -805,6 +805,16 @@ static void dispatch(struct ctx *c, const char *text)
 		}
 		return;
 	case INQ_THANKS:
+		/* "ok dann bitte für 2" to "Frei: 1) 18:00": that place for
+		 * two (review de AJ c05.3 got "1 bis 1") */
+		if (pending_is(c, "offer") && q->group >= 2 &&
+		    q->group <= INQ_MAX_PARTY && c->pend.n_opts == 1 &&
+		    c->pend.move[0] == '\0' && q->when.time == WHEN_TIME_NONE &&
+		    !q->when.has_day && !q->when.has_range) {
+			c->pend.persons = q->group;
+			book_option(c, 0);
+			return;
+		}
 		if ((pending_is(c, "book") || pending_is(c, "offer")) &&
 		    strpbrk(text, "0123456789") != NULL) {
 			/* "ok 11 then" answering our offer: an hour, which

@@ -200,8 +200,9 @@ static int brief_one(struct ctx *c, const int *dropped)
 	return 0;
 }
 
-/* One list item fewer, from the longest list; 0 when none can shrink. */
-static int shrink_one(struct ctx *c, const int *dropped)
+/* One list item fewer, from the longest list while it shows more than
+ * KEEP items; 0 when none can shrink. */
+static int shrink_one(struct ctx *c, const int *dropped, size_t keep)
 {
 	struct lang_var *best = NULL;
 	for (size_t i = 0; i < c->n_parts; i++) {
@@ -211,8 +212,13 @@ static int shrink_one(struct ctx *c, const int *dropped)
 			struct lang_var *v = &c->parts[i].vars[k];
 			/* the bookings made or held are promises: every one
 			 * is stated (the words after them go first) */
+			/* the menu of services keeps every name while a
+			 * fold can (a greeting naming three of six read as
+			 * all we do: review tr5) */
 			if (v->items == NULL || v->shown <= 1 ||
-			    strcmp(v->name, "bookings") == 0)
+			    v->shown <= keep ||
+			    strcmp(v->name, "bookings") == 0 ||
+			    (keep > 1 && strcmp(v->name, "services") == 0))
 				continue;
 			if (best == NULL || v->shown >= best->shown)
 				best = v;
@@ -336,6 +342,9 @@ static void person_answers(struct ctx *c, int *dropped)
 			dropped[i] = 1;
 }
 
+/* Items a list keeps before a fold_last pack gives up its letters. */
+enum { ITEMS_KEPT_BEFORE_FOLDING = 3 };
+
 void reply_flush(struct ctx *c)
 {
 	struct desk_result *o = c->out;
@@ -355,10 +364,14 @@ void reply_flush(struct ctx *c)
 	person_answers(c, dropped);
 	for (;;) {
 		render_all(c, dropped, text, DESK_REPLY_MAX);
+		if (c->pack->fold_last &&
+		    lang_segments_cat(c->cat, text) > max &&
+		    shrink_one(c, dropped, ITEMS_KEPT_BEFORE_FOLDING))
+			continue;
 		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)
 			break;
-		if (brief_one(c, dropped) || shrink_one(c, dropped) ||
+		if (brief_one(c, dropped) || shrink_one(c, dropped, 1) ||
 		    drop_one(c, dropped) || shorten_one(c, dropped))
 			continue;
 		lang_trim_words(text, DESK_REPLY_MAX, max);
@@ -572,9 +585,13 @@ const char *fmt_notice(struct ctx *c, int minutes)
 	if (minutes < 120 || minutes % 60 != 0)
 		return fmt_minutes(c, minutes);
 	char n[16], out[64];
-	snprintf(n, sizeof(n), "%d", minutes / 60);
+	/* "168 Std." read as a machine's (review de AJ s25, s30, s51,
+	 * AH s32): whole days from two on are said in days */
+	int days = minutes >= 2 * 24 * 60 && minutes % (24 * 60) == 0;
+	snprintf(n, sizeof(n), "%d", days ? minutes / (24 * 60) : minutes / 60);
 	struct lang_var v = {.name = "n", .value = n};
-	lang_render(tpl_text(c, "hours_n"), &v, 1, out, sizeof(out));
+	lang_render(tpl_text(c, days ? "days_n" : "hours_n"), &v, 1, out,
+		    sizeof(out));
 	return pool_str(c, out);
 }
 

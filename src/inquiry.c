@@ -526,6 +526,11 @@ int rd_choice_of(const struct reader *r)
 			   (t->val < 10 || t->val == INQ_CHOICE_LAST)) {
 			c = t->val;
 		}
+		/* "ok dann bitte für 2" to an offer: how many, never the
+		 * second option (review de AJ c05.3 got "1 bis 1") */
+		if (c > 0 && i > 0 && (r->t[i - 1].cls & LW_RELATIVE) &&
+		    r->t[i - 1].val == LW_RELATIVE_FOR)
+			return 0;
 		if (c > 0) {
 			if (choice != 0)
 				return 0; /* two numbers: not a choice */

@@ -41,6 +41,25 @@ static int only_polite_before(const struct reader *r, size_t from, size_t at)
  * off") is an opt-out only when the text says nothing about a booking:
  * "can't make thursday, can you take me off" is a cancel.
  */
+/* After a stop phrase ending at token I (before TO): "of" and a word that
+ * is none of ours ("del curso", "from the gym"), fillers between. */
+static int other_object_after(const struct reader *r, size_t i, size_t to)
+{
+	while (i < to && (r->t[i].cls & LW_SELF)) /* "unsubscribe me from" */
+		i++;
+	if (i >= to || !(r->t[i].cls & LW_RELATIVE))
+		return 0;
+	for (size_t k = i + 1; k < to; k++) {
+		const struct tok *t = &r->t[k];
+		if (t->cls & (LW_STOP_OBJ | LW_STOP))
+			return 0;
+		if (t->cls & LW_FILLER)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 static int opt_out_in(const struct reader *r, size_t from, size_t to,
 		      int booking_talk)
 {
@@ -82,6 +101,13 @@ static int opt_out_in(const struct reader *r, size_t from, size_t to,
 		return 0;
 	if ((phrase ? s->pval : s->val) == LW_STOP_VERB &&
 	    !only_polite_before(r, from, (size_t)at))
+		return 0;
+	/* "quiero darme de baja del curso": the phrase's object is
+	 * something else (the course, the gym), never our texts: for a
+	 * person (review es AJ s60 opted out a customer who asked for a
+	 * refund) */
+	if (other_object_after(r, (size_t)at + (phrase ? (size_t)s->plen : 1),
+			       to))
 		return 0;
 	/* A phrase (opt out, remove me) or a word other than stop/end/quit
 	 * is enough in a short sentence. */

@@ -401,10 +401,13 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		     strcmp(r->t[i + 1].w, "persons") == 0 ||
 		     strcmp(r->t[i + 1].w, "guys") == 0))
 			global = v;
-		/* "a las 10 los dos": a count phrase standing alone */
+		/* "a las 10 los dos": a count phrase standing alone; one
+		 * that is a group's own ("zu dritt", "uns beide") wherever
+		 * it stands */
 		if (t->plen > 1 && (t->pcls & LW_EACH) && t->pval > 1 &&
 		    ((size_t)t->plen + i >= r->n ||
-		     r->t[i + (size_t)t->plen].segment != t->segment) &&
+		     r->t[i + (size_t)t->plen].segment != t->segment ||
+		     (t->pcls & LW_GROUP)) &&
 		    t->pval > group)
 			group = t->pval;
 		/* "8.30 both", "both please": a count word standing alone */

@@ -634,6 +634,7 @@ static const struct lang_reply_spec specs[] = {
     {"rest_later", "service time end", "time"},
     {"minutes", "n", "n"},
     {"hours_n", "n", "n"},
+    {"days_n", "n", "n"},
     {"length_1h", "", ""},
     {"length_h", "n", "n"},
     {"length_hm", "h m", "h m"},

@@ -429,6 +429,10 @@ struct lang_pack {
 	 * NULL: never): readers of the language read them plain, and a
 	 * whole reply in GSM beats one cut short. */
 	const char *const *fit_folds;
+	/* Set: a reply gives up those letters only after its lists are cut
+	 * to a few items, never first (Turkish: "aksam", "aylik pesin" read
+	 * as broken to every reviewer, reviews tr AH s22, s54, AI s03, s60). */
+	int fold_last;
 	/* How the language writes a time of day in a reply: NULL "09:30"
 	 * and "14:00"; "h" writes "9h30" and "14h" as French texts do
 	 * (reviews fr M, N: "09:00" read as a machine's). */

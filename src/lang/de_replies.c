@@ -35,8 +35,8 @@ static const struct lang_tpl tpls[] = {
 		  "antworten."},
     {"offer_window", "{service} am {day}. Frei: {slots}. Zum Buchen {pick} "
 		     "antworten."},
-    {"offer_earliest", "Frühester Termin für {service}: {slots}. Zum "
-		       "Buchen {pick} antworten."},
+    {"offer_earliest", "Die nächsten freien Termine für {service}: "
+		       "{slots}. Zum Buchen {pick} antworten."},
     {"offer_range", "{service}, frei: {slots}. Zum Buchen {pick} "
 		    "antworten."},
     {"offer_one", "{service} {when} ist frei. Zum Buchen 1 antworten."},
@@ -289,6 +289,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "stornieren"},
     {"action_move", "verschieben"},
     {"minutes", "{n} Min."},
+    {"days_n", "{n} Tage"},
     {"hours_n", "{n} Std."},
     {"length_1h", "1 Std."},
     {"length_h", "{n} Std."},

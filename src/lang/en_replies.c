@@ -266,6 +266,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "cancel"},
     {"action_move", "move"},
     {"minutes", "{n} min"},
+    {"days_n", "{n} days"},
     {"hours_n", "{n} hours"},
     {"length_1h", "1 hour"},
     {"length_h", "{n} hours"},

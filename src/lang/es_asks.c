@@ -105,6 +105,7 @@ const struct lang_word lang_es_asks[] = {
     NC("decepcionado"), NC("decepcionada"), NC("reembolso"),
     NC("devolucion del dinero"), NC("me devolvais el dinero"),
     NC("me devuelvan el dinero"), NC("mi dinero"),
+    NC("que me devuelvan"), NC("me devolvais"), NC("devolucion"),
     W("mes pasado", LW_PAST), W("el mes pasado", LW_PAST),
     W("semana pasada", LW_PAST), W("la semana pasada", LW_PAST),
     NC("no estoy contenta"), NC("no estoy satisfecho"),

@@ -290,6 +290,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "cancelar"},
     {"action_move", "cambiar"},
     {"minutes", "{n} min"},
+    {"days_n", "{n} días"},
     {"hours_n", "{n} horas"},
     {"length_1h", "1 hora"},
     {"length_h", "{n} horas"},

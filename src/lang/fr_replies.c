@@ -308,6 +308,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "annuler"},
     {"action_move", "déplacer"},
     {"minutes", "{n} min"},
+    {"days_n", "{n} jours"},
     {"hours_n", "{n} heures"},
     {"length_1h", "1 h"},
     {"length_h", "{n} h"},

@@ -294,6 +294,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "cancelar"},
     {"action_move", "remarcar"},
     {"minutes", "{n} min"},
+    {"days_n", "{n} dias"},
     {"hours_n", "{n} horas"},
     {"length_1h", "1 hora"},
     {"length_h", "{n} horas"},

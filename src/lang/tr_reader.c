@@ -236,6 +236,10 @@ const struct lang_word lang_tr_words[] = {
     W("randevumu iptal", LW_CANCEL), W("randevuyu iptal", LW_CANCEL),
     W("gelemeyecegim", LW_CANCEL), W("gelemiycem", LW_CANCEL),
     W("gelemicem", LW_CANCEL), W("gelemem", LW_CANCEL), W("gelemiyorum", LW_CANCEL),
+    /* "Pazar olmuyor, haftaya bir gün olabilir mi": the day held does not
+     * work, another asked: a move (review tr AJ c19.2, whose next text
+     * then booked a second lesson beside the first) */
+    W("olmuyor", LW_CANCEL), W("olmayacak", LW_CANCEL),
     /* someone else of theirs cannot come: their booking (inquiry_whose.c) */
     W("gelemiyor", LW_CANCEL), W("gelemeyecek", LW_CANCEL),
     W("gelemiyormus", LW_CANCEL), W("gelemez", LW_CANCEL),

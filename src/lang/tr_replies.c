@@ -277,6 +277,7 @@ static const struct lang_tpl tpls[] = {
     {"action_cancel", "iptal edelim"},
     {"action_move", "değiştirelim"},
     {"minutes", "{n} dk"},
+    {"days_n", "{n} gün"},
     {"hours_n", "{n} saat"},
     {"length_1h", "1 saat"},
     {"length_h", "{n} saat"},
@@ -289,7 +290,8 @@ static const struct lang_tpl tpls[] = {
 /* Turkish SMS is often written without ı, ş, ğ and ç (not GSM-7): a reply
  * that as Unicode would be cut (a greeting naming one service of six, a
  * menu of three) goes out whole in GSM instead; ö, ü and Ç are GSM and
- * stay. fold_to_fit uses this only when it saves a part. */
+ * stay. fold_to_fit uses this only when it saves a part, and only after
+ * the reply's lists are cut to a few items (fold_last). */
 static const char *const fit_folds[] = {
     "ı", "i", "İ", "I", "ş", "s", "Ş", "S", "ğ", "g", "Ğ", "G", "ç", "c", NULL,
 };
@@ -343,6 +345,7 @@ const struct lang_pack lang_pack_tr = {
 		       "hatırlatma", "randevu süresi", "gecikme"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
+    .fold_last = 1,
     .stems = &lang_tr_stems,
     .hire_words = hire_words,
 };

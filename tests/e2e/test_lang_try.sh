@@ -329,5 +329,32 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/sophro.cfg" --now 2
 t_eq "$out" ""
 t_end
 
+t_begin "a party counted in German ('zu dritt', 'für uns beide', '2 Plätze', 'meine beste Freundin und ich') is offered for all of them (review de AJ s01, s27, c16.1, c17.2)"
+kcfg="$SMSDESK_SRC/tests/data/lang/de/kochschule.cfg"
+out=$("$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T10:00 --from +4915112340085 "hallo wir sind zu dritt und wollen am fr 11.12 asiatisch kochen, geht das?" 2>/dev/null)
+t_contains "$out" "für 3 Personen"
+out=$("$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T10:00 --from +4915112340086 "Ok dann buche ich den Fischkurs für uns beide, Freitag 8. Januar" 2>/dev/null)
+t_contains "$out" "für 2 Personen"
+out=$("$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T10:00 --from +4915112340087 "Hallo, habt ihr am Freitag noch 2 Plätze im italienischen Kochkurs?" 2>/dev/null)
+t_contains "$out" "für 2 Personen"
+out=$("$SMSDESK_BIN" try -c "$kcfg" --now 2026-12-02T10:00 --from +4915112340088 "Moin, ich und meine beste Freundin wollen zusammen den Backkurs machen. Am liebsten am 19.12." 2>/dev/null)
+t_contains "$out" "für 2 Personen"
+t_end
+
+t_begin "leaving a course is no opt-out from our texts (review es AJ s60 silenced a customer asking for a refund)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/autoescuela.cfg" --now 2026-12-02T10:00 --from +34612340089 "quiero darme de baja del curso y que me devuelvan la matrícula" 2>/dev/null)
+t_lacks "$out" "Te has dado de baja"
+t_contains "$out" "Lo sentimos"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/autoescuela.cfg" --now 2026-12-02T10:00 --from +34612340090 "quiero darme de baja de los mensajes" 2>/dev/null)
+t_contains "$out" "Te has dado de baja"
+t_end
+
+t_begin "a notice of whole days is said in days, never '168 Std.' (review de AJ s25, s30, s51)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/kochschule.cfg" --now 2026-12-02T10:00 --from +4915112340091 "Wie weit im Voraus muss ich buchen?" 2>/dev/null)
+t_contains "$out" "7 Tage"
+t_contains "$out" "24 Std."
+t_lacks "$out" "168"
+t_end
+
 rm -rf "$tmp"
 t_done
