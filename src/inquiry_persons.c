@@ -402,14 +402,20 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 		     strcmp(r->t[i + 1].w, "guys") == 0))
 			global = v;
 		/* "a las 10 los dos": a count phrase standing alone; one
-		 * that is a group's own ("zu dritt", "uns beide") wherever
-		 * it stands */
+		 * that counts others in ("zu dritt", "uns beide": LW_OTHER)
+		 * wherever it stands, never "a party of" a number after it
+		 * ("zu dritt 18 Uhr" is three at six) */
 		if (t->plen > 1 && (t->pcls & LW_EACH) && t->pval > 1 &&
 		    ((size_t)t->plen + i >= r->n ||
 		     r->t[i + (size_t)t->plen].segment != t->segment ||
-		     (t->pcls & LW_GROUP)) &&
+		     (t->pcls & LW_OTHER)) &&
 		    t->pval > group)
 			group = t->pval;
+		/* "ikizler", "Zwillinge": children counted by the word
+		 * itself, wherever it stands (review tr AJ s12) */
+		if (v > 0 && (t->cls & LW_EACH) && (t->cls & LW_CHILD) &&
+		    v > group)
+			group = v;
 		/* "8.30 both", "both please": a count word standing alone */
 		if (v > 0 && (t->cls & LW_EACH) &&
 		    (i + 1 >= r->n ||

@@ -833,16 +833,19 @@ const struct lang_word lang_de_words[] = {
     W("person", LW_PERSON), W("personen", LW_PERSON), W("meine frau", LW_PERSON),
     W("mein mann", LW_PERSON), W("meinen mann", LW_PERSON), W("meine freundin", LW_PERSON),
     V("zwei", LW_NUMBER, 2), V("zwo", LW_NUMBER, 2), 
+    /* twins are two, wherever the word stands (review tr AJ s12 booked
+     * one trial lesson for "ikizler") */
+    V("zwillinge", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     /* "wir sind zu dritt und wollen ...", "für uns beide": a count
-     * wherever it stands (LW_EACH | LW_GROUP; review de AJ s27, c17.2,
+     * wherever it stands (LW_EACH | LW_OTHER; review de AJ s27, c17.2,
      * offers for one) */
-    V("zu zweit", LW_NUMBER | LW_EACH | LW_GROUP, 2),
-    V("zu dritt", LW_NUMBER | LW_EACH | LW_GROUP, 3),
-    V("zu viert", LW_NUMBER | LW_EACH | LW_GROUP, 4),
-    V("zu funft", LW_NUMBER | LW_EACH | LW_GROUP, 5),
-    V("uns beide", LW_NUMBER | LW_EACH | LW_GROUP, 2),
-    V("wir beide", LW_NUMBER | LW_EACH | LW_GROUP, 2),
-    V("wir zwei", LW_NUMBER | LW_EACH | LW_GROUP, 2),
+    V("zu zweit", LW_NUMBER | LW_EACH | LW_OTHER, 2),
+    V("zu dritt", LW_NUMBER | LW_EACH | LW_OTHER, 3),
+    V("zu viert", LW_NUMBER | LW_EACH | LW_OTHER, 4),
+    V("zu funft", LW_NUMBER | LW_EACH | LW_OTHER, 5),
+    V("uns beide", LW_NUMBER | LW_EACH | LW_OTHER, 2),
+    V("wir beide", LW_NUMBER | LW_EACH | LW_OTHER, 2),
+    V("wir zwei", LW_NUMBER | LW_EACH | LW_OTHER, 2),
     V("drei", LW_NUMBER, 3), V("vier", LW_NUMBER, 4),
     V("2x", LW_NUMBER, 2), V("3x", LW_NUMBER, 3), V("4x", LW_NUMBER, 4),
     V("x2", LW_NUMBER, 2), V("x3", LW_NUMBER, 3), 

@@ -591,6 +591,12 @@ const struct lang_word lang_es_words[] = {
      * (review es AG c14.1 put the parent's class after the child's);
      * "las dos" stays a number: "a las dos" is two o'clock */
     V("dos", LW_NUMBER, 2), V("los dos", LW_NUMBER | LW_EACH, 2),
+    /* twins are two, wherever the word stands (review tr AJ s12 booked
+     * one trial lesson for "ikizler") */
+    V("gemelos", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("gemelas", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("mellizos", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("mellizas", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     V("las dos", LW_NUMBER, 2), V("ambos", LW_NUMBER | LW_EACH, 2),
     V("ambas", LW_NUMBER, 2), V("tres", LW_NUMBER, 3),
     V("los tres", LW_NUMBER, 3), V("cuatro", LW_NUMBER, 4),

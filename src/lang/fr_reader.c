@@ -612,6 +612,10 @@ const struct lang_word lang_fr_words[] = {
     W("personnes", LW_PERSON), W("pers", LW_PERSON), W("fiancee", LW_PERSON),
     W("fiance", LW_PERSON), W("mon homme", LW_PERSON), W("chere et tendre", LW_PERSON),
     V("deux", LW_NUMBER, 2), V("les deux", LW_NUMBER, 2),
+    /* twins are two, wherever the word stands (review tr AJ s12 booked
+     * one trial lesson for "ikizler") */
+    V("jumeaux", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("jumelles", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     V("tous les deux", LW_NUMBER, 2), V("toutes les deux", LW_NUMBER, 2),
     V("trois", LW_NUMBER, 3), V("tous les trois", LW_NUMBER, 3),
     V("quatre", LW_NUMBER, 4), V("x2", LW_NUMBER, 2), V("x3", LW_NUMBER, 3),

@@ -731,6 +731,10 @@ const struct lang_word lang_pt_words[] = {
     W("sogro", LW_PERSON), W("genro", LW_PERSON), W("enteado", LW_PERSON),
     W("pessoas", LW_PERSON), W("amigos", LW_PERSON),
     V("dois", LW_NUMBER, 2), V("duas", LW_NUMBER, 2), V("os dois", LW_NUMBER, 2),
+    /* twins are two, wherever the word stands (review tr AJ s12 booked
+     * one trial lesson for "ikizler") */
+    V("gemeos", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("gemeas", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     V("as duas", LW_NUMBER, 2), V("nos dois", LW_NUMBER, 2),
     V("tres", LW_NUMBER, 3), V("os tres", LW_NUMBER, 3),
     V("quatro", LW_NUMBER, 4), V("x2", LW_NUMBER, 2), V("x3", LW_NUMBER, 3),

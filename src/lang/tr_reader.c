@@ -199,7 +199,9 @@ const struct lang_word lang_tr_words[] = {
     W("lutfn", LW_FILLER), W("ltfn", LW_FILLER), W("ltf", LW_FILLER),
     W("rica etsem", LW_FILLER), W("acaba", LW_FILLER | LW_QUESTION),
     W("bir de", LW_CONJ | LW_ALSO), W("bide", LW_CONJ | LW_ALSO), W("bi de", LW_CONJ | LW_ALSO), W("sey", LW_FILLER),
-    W("yani", LW_CORRECT | LW_FILLER), W("hani", LW_FILLER), W("iste", LW_FILLER),
+    /* "Yılbaşında açık mısınız? 31 aralıkta yani": "that is", no
+     * correction of a booking (review tr AJ s42 got "no booking to move") */
+    W("yani", LW_FILLER), W("hani", LW_FILLER), W("iste", LW_FILLER),
     W("falan", LW_FILLER), W("filan", LW_FILLER), W("gibi", LW_FILLER),
     W("saat", LW_FILLER), W("saatte", LW_FILLER), W("saatinde", LW_FILLER),
     W("abi", LW_FILLER), W("abicim", LW_FILLER), W("abim", LW_FILLER),
@@ -575,6 +577,10 @@ const struct lang_word lang_tr_words[] = {
     W("kizimla", LW_PERSON), W("oglumla", LW_PERSON), W("cocugumla", LW_PERSON),
     W("kisilik", LW_PERSON), W("kardesimle", LW_PERSON),
     V("iki", LW_NUMBER, 2),
+    /* twins are two, wherever the word stands (review tr AJ s12 booked
+     * one trial lesson for "ikizler") */
+    V("ikizler", LW_NUMBER | LW_EACH | LW_CHILD, 2),
+    V("ikizlerim", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     /* "ikimiz için randevu lütfen", "üçümüze yer var mı": the speaker's
      * party counted, standing alone (review tr6 s53 booked one) */
     V("ikimiz", LW_NUMBER | LW_EACH, 2), V("ikimize", LW_NUMBER | LW_EACH, 2),
