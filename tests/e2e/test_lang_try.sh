@@ -88,7 +88,7 @@ ref=$(echo "$out" | sed -n 's/.*Ref \([A-Z0-9]*\)\..*/\1/p')
 t_contains "$out" "Booked: Hot towel shave, Fri 4 Dec 12:00"
 out=$("$SMSDESK_BIN" cancel -c "$cfg" --db "$db" "$ref" 2>&1); rc=$?
 t_eq "$rc" 0
-out=$("$SMSDESK_BIN" inbox -c "$cfg" --db "$db" +34600000007 2>&1)
+out=$("$SMSDESK_BIN" inbox -c "$cfg" --db "$db" --now 2026-12-01T09:10 +34600000007 2>&1)
 t_contains "$out" "your Hot towel shave on Fri 4 Dec 12:00 (ref $ref) is cancelled"
 t_end
 
