@@ -884,6 +884,12 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	if (q->complaint &&
 	    (q->when.problem == WHEN_PAST || rd_has(r, LW_PAST)))
 		negated_cancel = 1;
+	/* "le cours de 20h hier soir a été annulé ? ... Je suis venue pour
+	 * rien": a class gone by can be cancelled by no one; the text tells
+	 * of it (review fr AK s62 got "no booking to cancel") */
+	if (q->when.problem == WHEN_PAST && q->ref[0] == '\0' &&
+	    !rd_has(r, LW_MOVE))
+		negated_cancel = 1;
 	/* "Kaç saat önce iptal etmem lazım?", "bis wann muss ich absagen,
 	 * damit ich nicht zahlen muss?": the terms asked, no booking named:
 	 * for a person, never "no booking to cancel" (reviews tr AF s59, tr
@@ -1178,9 +1184,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * viel deutlicher! 🙏": thanks opening a text of praise that asks
 	 * and books nothing is thanked back, never "not understood"
 	 * (review de AI s52) */
+	/* "merci beaucoup pour le cours de ce matin, c'était top !": the
+	 * visit of today (review fr AK s34 got the menu) */
 	if (praises(r) && !thing && !asked && q->not_text < 0 && !q->asks &&
-	    q->when.time == WHEN_TIME_NONE &&
-	    (!q->when.mentioned || q->when.problem == WHEN_PAST) &&
+	    (q->when.time == WHEN_TIME_NONE || q->today) &&
+	    (!q->when.mentioned || q->when.problem == WHEN_PAST || q->today) &&
 	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL |
 			   LW_MINE | LW_NO | LW_STOP)) {
 		q->praise = 1;
@@ -1271,23 +1279,30 @@ void rd_decide_intent(const struct reader *r, const char *text,
 static int told_of_the_past(const struct reader *r, const struct inquiry *q)
 {
 	int past = q->when.problem == WHEN_PAST || rd_has(r, LW_PAST);
-	return past && r->n >= TOLD_WORDS && q->when.time == WHEN_TIME_NONE &&
+	/* "le cours de 20h hier soir a été annulé ?": a cancel gone by is
+	 * told, a time gone by is the visit's (review fr AK s62) */
+	uint64_t not_cls =
+	    LW_BOOKING | LW_AVAIL | LW_MOVE | LW_EARLIEST | LW_HOURS;
+	if (q->when.problem != WHEN_PAST)
+		not_cls |= LW_CANCEL;
+	return past && r->n >= TOLD_WORDS &&
+	       (q->when.time == WHEN_TIME_NONE ||
+		q->when.problem == WHEN_PAST) &&
 	       (q->when.problem == WHEN_PAST || !q->when.mentioned) &&
-	       !rd_has(r, LW_BOOKING | LW_AVAIL | LW_CANCEL | LW_MOVE |
-			      LW_EARLIEST | LW_HOURS);
+	       !rd_has(r, not_cls);
 }
 
-/* Thanks opening the text (after a hello), at length, with no goodbye,
- * ok, yes or no in it: praise, thanked back ("Merci beaucoup pour la
- * séance, je me sens vraiment beaucoup mieux"), where "ok merci, à demain,
- * bonne journée" closes and gets no reply. */
+/* Thanks opening the text (after a hello), at length, with no goodbye or
+ * no in it: praise, thanked back ("Merci beaucoup pour la séance, je me
+ * sens vraiment beaucoup mieux", "... c'était top !"), where "ok merci, à
+ * demain, bonne journée" closes and gets no reply. */
 static int praises(const struct reader *r)
 {
 	int opens = r->n > 0 && ((r->t[0].eff & LW_THANKS) ||
 				 (r->n > 1 && (r->t[0].eff & LW_GREET) &&
 				  (r->t[1].eff & LW_THANKS)));
 	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
-	       !rd_has(r, LW_BYE | LW_ACK | LW_YES | LW_NO);
+	       !rd_has(r, LW_BYE | LW_NO);
 }
 
 /* Every piece of the text is a question or a greeting ("Hallo zusammen,

@@ -459,14 +459,27 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 	/* To the one service asked for, if it said nothing itself; several
 	 * services for as many: one each, side by side. */
 	struct inq_thing *only = NULL;
-	int n = 0, said = 0;
+	int n = 0, said = 0, same = 1;
 	for (size_t k = 0; k < q->n_things; k++) {
 		if (q->things[k].role == INQ_ASKED &&
 		    q->things[k].kind == CAT_SERVICE) {
+			same &= only == NULL || only->idx == q->things[k].idx;
 			only = &q->things[k];
 			n++;
 			said |= q->things[k].persons > 1;
 		}
+	}
+	/* "ma belle-sœur et moi sommes enceintes ... yoga prénatal": one
+	 * service named twice is one service for them all, never one each
+	 * (review fr AK c05.1 offered one place) */
+	if (n >= 2 && same && !said) {
+		for (size_t k = 0; k < q->n_things; k++)
+			if (q->things[k].role == INQ_ASKED &&
+			    q->things[k].kind == CAT_SERVICE)
+				q->things[k].persons = global > INQ_MAX_PARTY
+							   ? INQ_MAX_PARTY
+							   : global;
+		return;
 	}
 	if (n == 1 && only->persons == 1)
 		only->persons = global > INQ_MAX_PARTY ? INQ_MAX_PARTY : global;

@@ -503,6 +503,12 @@ const struct lang_word lang_de_words[] = {
     W("schaffe es nicht", LW_CANCEL),
     W("schaff es nicht", LW_CANCEL), W("schaffs nicht", LW_CANCEL),
     W("schaffe das nicht", LW_CANCEL), W("schaffe es leider nicht", LW_CANCEL),
+    /* "wir schaffen das leider nicht" (review de AK c19.1 booked the
+     * trial lesson they could not make, a wrong day) */
+    W("schaffen das nicht", LW_CANCEL), W("schaffen es nicht", LW_CANCEL),
+    W("schaffen das leider nicht", LW_CANCEL), W("schaffen es leider nicht", LW_CANCEL),
+    W("schaffe das leider nicht", LW_CANCEL), W("schaffen wir nicht", LW_CANCEL),
+    W("schaffen wir leider nicht", LW_CANCEL), W("schafft das leider nicht", LW_CANCEL),
     W("muss absagen", LW_CANCEL),
     W("muss leider absagen", LW_CANCEL), W("muss den termin absagen", LW_CANCEL),
     W("fallt aus", LW_CANCEL), W("bin verhindert", LW_CANCEL),
@@ -994,7 +1000,7 @@ const struct lang_word lang_de_words[] = {
     NT("stand", STATUS), NT("status", STATUS), NT("neuigkeiten", STATUS),
     NT("gibt es neuigkeiten", STATUS), NT("noch nicht fertig", STATUS),
     NT("warte noch", STATUS), NT("fertig sein", STATUS), NT("schon repariert", STATUS),
-    NT("ohne termin", WALKIN), NT("einfach vorbeikommen", WALKIN),
+    NT("ohne termin", WALKIN), NT("ohne voranmeldung", WALKIN), NT("einfach vorbeikommen", WALKIN),
     NT("einfach vorbei kommen", WALKIN), NT("einfach vorbeischauen", WALKIN),
     NT("spontan", WALKIN), NT("laufkundschaft", WALKIN),
     NT("muss ich einen termin", WALKIN), NT("brauche ich einen termin", WALKIN),

@@ -720,7 +720,7 @@ const struct lang_word lang_es_words[] = {
     NT("que encargue", STATUS), NT("que encargamos", STATUS),
     NT("mi encargo", STATUS), NT("el encargo", STATUS),
     NT("mi pedido", STATUS), NT("el pedido", STATUS),
-    NT("sin cita", WALKIN), NT("sin cita previa", WALKIN),
+    NT("sin cita", WALKIN), NT("sin reservar", WALKIN), NT("sin cita previa", WALKIN),
     NT("sin reserva", WALKIN), NT("sin pedir cita", WALKIN),
     NT("cita previa", WALKIN), NT("hace falta cita", WALKIN),
     NT("hay que pedir cita", WALKIN), NT("hay que reservar", WALKIN),

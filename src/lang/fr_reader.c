@@ -802,7 +802,7 @@ const struct lang_word lang_fr_words[] = {
     NT("venir me chercher", OTHER), NT("me remorquer", OTHER),
     NT("me depanner", OTHER), NT("venir me depanner", OTHER),
     NT("en panne sur lautoroute", OTHER), NT("en panne sur la route", OTHER),
-    NT("sans rdv", WALKIN), NT("sans rendez vous", WALKIN),
+    NT("sans rdv", WALKIN), NT("sans reserver", WALKIN), NT("sans reservation", WALKIN), NT("sans rendez vous", WALKIN),
     NT("sans rendezvous", WALKIN), NT("passer sans", WALKIN),
     NT("passer directement", WALKIN), NT("venir directement", WALKIN),
     NT("il faut reserver", WALKIN), NT("faut il reserver", WALKIN),

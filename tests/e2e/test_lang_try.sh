@@ -356,5 +356,10 @@ t_contains "$out" "24 Std."
 t_lacks "$out" "168"
 t_end
 
+t_begin "one service named twice for two is one service for both, never one each (review fr AK c05.1 offered one place)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/yoga.cfg" --now 2026-12-02T10:00 --from +33612340092 "Bonjour, ma belle-sœur et moi sommes enceintes, on aimerait venir au yoga prénatal ensemble mardi prochain le matin" 2>/dev/null)
+t_contains "$out" "pour 2 personnes"
+t_end
+
 rm -rf "$tmp"
 t_done
