@@ -368,6 +368,20 @@ static int inside_other_phrase(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* Every hours word of the text lies in [FROM, TO), and one does. */
+static int hours_only_in(const struct reader *r, size_t from, size_t to)
+{
+	int in = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		if (!(r->t[k].cls & LW_HOURS))
+			continue;
+		if (k < from || k >= to)
+			return 0;
+		in = 1;
+	}
+	return in;
+}
+
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -424,13 +438,8 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
 		/* "kapalı mı açık mı?" (indoor or outdoor): the phrase's
 		 * own "open" asks no hours (review tr AI s23) */
-		int hours_out = 0;
-		for (size_t k = i; (t->pcls & LW_NOT_TEXT) && t->plen > 1 &&
-				   k < r->n && k < i + (size_t)t->plen;
-		     k++)
-			hours_out |= (r->t[k].cls & LW_HOURS) != 0;
-		if (hours_out && rd_where(r, LW_HOURS, NULL) >= (int)i &&
-		    rd_where(r, LW_HOURS, NULL) < (int)i + t->plen)
+		if ((t->pcls & LW_NOT_TEXT) && t->plen > 1 &&
+		    hours_only_in(r, i, i + (size_t)t->plen))
 			q->asks &= ~(unsigned)INQ_ASK_HOURS;
 	}
 	/* "samedi dernier le prof est arrivé avec 20 minutes de retard",

@@ -639,7 +639,7 @@ static int in_other_phrase(const struct reader *r, int i, uint64_t cls)
 static size_t unread_words(const struct reader *r);
 static int only_the_question(const struct reader *r);
 static int told_of_the_past(const struct reader *r, const struct inquiry *q);
-static int praises(const struct reader *r);
+static int praises(const struct reader *r, const struct inquiry *q);
 /* Words at least in a story of a visit gone by ("ich war gestern da" is
  * too short to tell one: it may begin a booking). */
 enum { TOLD_WORDS = 8 };
@@ -1043,8 +1043,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * word allowed beside a thanks), nothing asked, no time. */
 	if (!thing && !q->asks && q->not_text < 0 && !time && !r->qmark &&
 	    thanks_only(r, ack_set)) {
-		q->praise = praises(r) && (!q->when.mentioned ||
-					   q->when.problem == WHEN_PAST);
+		q->praise = praises(r, q);
 		set(q, INQ_THANKS, "thanks or an acknowledgement");
 		return;
 	}
@@ -1175,8 +1174,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	    !rd_has(r, LW_BOOK | LW_CANCEL | LW_MOVE) &&
 	    (opens_thanks || !rd_has(r, LW_BOOKING))) {
 		/* at length, praise: thanked back */
-		q->praise = praises(r) && (!q->when.mentioned ||
-					   q->when.problem == WHEN_PAST);
+		q->praise = praises(r, q);
 		set(q, INQ_THANKS, "thanks for a visit gone");
 		return;
 	}
@@ -1186,9 +1184,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * (review de AI s52) */
 	/* "merci beaucoup pour le cours de ce matin, c'était top !": the
 	 * visit of today (review fr AK s34 got the menu) */
-	if (praises(r) && !thing && !asked && q->not_text < 0 && !q->asks &&
+	if (praises(r, q) && !thing && !asked && q->not_text < 0 && !q->asks &&
 	    (q->when.time == WHEN_TIME_NONE || q->today) &&
-	    (!q->when.mentioned || q->when.problem == WHEN_PAST || q->today) &&
 	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL |
 			   LW_MINE | LW_NO | LW_STOP)) {
 		q->praise = 1;
@@ -1296,13 +1293,15 @@ static int told_of_the_past(const struct reader *r, const struct inquiry *q)
  * no in it: praise, thanked back ("Merci beaucoup pour la séance, je me
  * sens vraiment beaucoup mieux", "... c'était top !"), where "ok merci, à
  * demain, bonne journée" closes and gets no reply. */
-static int praises(const struct reader *r)
+static int praises(const struct reader *r, const struct inquiry *q)
 {
 	int opens = r->n > 0 && ((r->t[0].eff & LW_THANKS) ||
 				 (r->n > 1 && (r->t[0].eff & LW_GREET) &&
 				  (r->t[1].eff & LW_THANKS)));
+	/* a day ahead is a visit to come ("merci, je serai là demain") */
 	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
-	       !rd_has(r, LW_BYE | LW_NO);
+	       !rd_has(r, LW_BYE | LW_NO) &&
+	       (!q->when.mentioned || q->when.problem == WHEN_PAST || q->today);
 }
 
 /* Every piece of the text is a question or a greeting ("Hallo zusammen,
