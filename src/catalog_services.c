@@ -98,7 +98,15 @@ static char **parse_words(struct loader *ld, const config_setting_t *s,
 			size_t o = 0;
 			for (const char *c = raw;
 			     *c != '\0' && o + 7 < sizeof(plus); c++)
-				if (*c == '+') {
+				if (*c == '+' && c > raw && c[-1] == ' ' &&
+				    c[1] == ' ') {
+					/* "maquiagem + penteado": the sign
+					 * joins two words, as a text's "+"
+					 * does (read as one piece with it),
+					 * never "plus" (review pt AL s03
+					 * booked the two apart) */
+					continue;
+				} else if (*c == '+') {
 					memcpy(plus + o, " plus ", 6);
 					o += 6;
 				} else {

@@ -426,8 +426,13 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	for (const char *p = text; *p != '\0'; p++) {
 		if (*p != ' ' && (p == text || p[-1] == ' '))
 			words++;
+		/* "17h30", "17.30" are one time: the minutes after an
+		 * hour mark count no second number (review pt AL c12.2
+		 * asked "which day?" for "Pode ser às 17h30?") */
 		if (isdigit((unsigned char)*p) &&
-		    (p == text || !isdigit((unsigned char)p[-1])))
+		    (p == text || !isdigit((unsigned char)p[-1])) &&
+		    !(p - text >= 2 && strchr("hH.:", p[-1]) != NULL &&
+		      isdigit((unsigned char)p[-2])))
 			numbers++;
 	}
 	if (words > (q->same_time ? 8u : 5u))
@@ -474,6 +479,126 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 	mv.intent = INQ_MOVE;
 	mv.correction = 1;
 	do_move(c, &mv, text);
+	return 1;
+}
+
+/*
+ * "Me acabo de dar cuenta de que mañana trabajo. ¿Me la puedes pasar al
+ * viernes?": a move naming two days, one of them the day of a booking
+ * held, moves that booking to the other (review es AL c13.2 was told
+ * "which day do you mean?" and the move was lost). Only when exactly one
+ * of the two days holds bookings.
+ */
+static void settle_move_days(struct ctx *c, struct inquiry *q)
+{
+	struct when_req *w = &q->when;
+	if (q->intent != INQ_MOVE || w->problem != WHEN_AMBIGUOUS_DATE ||
+	    !w->has_other_day || !w->has_day || q->gone_when.has_day)
+		return;
+	const struct store_booking_list *bl = my_upcoming(c);
+	int on_read = 0, on_other = 0;
+	for (size_t i = 0; bl != NULL && i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		on_read |= when_day_cmp(&l.day, &w->day) == 0;
+		on_other |= when_day_cmp(&l.day, &w->other_day) == 0;
+	}
+	if (on_read == on_other)
+		return;
+	q->gone_when = *w;
+	q->gone_when.problem = WHEN_FINE;
+	if (on_read) {
+		struct when_day to = w->other_day;
+		w->other_day = w->day;
+		w->day = to;
+	} else {
+		q->gone_when.day = w->other_day;
+	}
+	w->problem = WHEN_FINE;
+	w->unsure = 0;
+	w->weekday_only = 0;
+	w->has_other_day = 0;
+}
+
+/* Clock times written as such in TEXT ("17h", "17h30", "10:00'ı",
+ * "9.30", "15 Uhr"), in order, into MINS (at most CAP); bare numbers are
+ * none. Returns how many. */
+static size_t clock_times(const char *text, int *mins, size_t cap)
+{
+	size_t n = 0;
+	for (const char *p = text; *p != '\0' && n < cap; p++) {
+		if (!isdigit((unsigned char)*p) ||
+		    (p > text && (isdigit((unsigned char)p[-1]) ||
+				  isalpha((unsigned char)p[-1]))))
+			continue;
+		char *end;
+		long h = strtol(p, &end, 10);
+		int m = 0, clock = 0;
+		if (end - p > 2 || h > 23)
+			continue;
+		if ((*end == ':' || *end == '.') &&
+		    isdigit((unsigned char)end[1]) &&
+		    isdigit((unsigned char)end[2]) &&
+		    !isdigit((unsigned char)end[3])) {
+			m = (end[1] - '0') * 10 + (end[2] - '0');
+			clock = m < 60;
+		} else if ((*end == 'h' || *end == 'H') &&
+			   !isalpha((unsigned char)end[1])) {
+			clock = 1;
+			if (isdigit((unsigned char)end[1]) &&
+			    isdigit((unsigned char)end[2]))
+				m = (end[1] - '0') * 10 + (end[2] - '0');
+		} else if (strncasecmp(end, " uhr", 4) == 0) {
+			clock = 1;
+		}
+		if (clock && m < 60)
+			mins[n++] = (int)h * 60 + m;
+	}
+	return n;
+}
+
+/*
+ * "Hoje mesmo, troca das 17h pras 17h30", "Yarın 10:00'ı 11:30'a alabilir
+ * misiniz": the time of a booking held, then the time asked, is that
+ * booking moved, never a second booking beside it (reviews pt AL c12.3,
+ * tr AL c20.2 kept both). Only two clock times, the first one booking's
+ * (on the day named, if any), the second the time read.
+ */
+static int time_swap(struct ctx *c, const struct inquiry *q, const char *text)
+{
+	int mins[3];
+	if (q->when.time != WHEN_TIME_AT || q->when.has_range ||
+	    q->ref[0] != '\0' || q->n_matches > 1 || q->group > 1 ||
+	    (q->intent != INQ_BOOK && q->intent != INQ_MOVE &&
+	     q->intent != INQ_UNKNOWN) ||
+	    clock_times(text, mins, 3) != 2 || mins[1] != q->when.from_min ||
+	    mins[0] == mins[1])
+		return 0;
+	const struct store_booking_list *bl = my_upcoming(c);
+	size_t found = 0, pick = 0;
+	for (size_t i = 0; bl != NULL && i < bl->n; i++) {
+		struct when_local l = local_of(c, bl->v[i].start);
+		if (l.minute != mins[0] ||
+		    (q->when.has_day &&
+		     when_day_cmp(&l.day, &q->when.day) != 0))
+			continue;
+		if (q->n_matches == 1 &&
+		    (q->matches[0].kind != CAT_SERVICE ||
+		     strcmp(c->cat->services[q->matches[0].idx].id,
+			    bl->v[i].service) != 0))
+			continue;
+		found++;
+		pick = i;
+	}
+	if (found != 1)
+		return 0;
+	struct inquiry mv = *q;
+	mv.intent = INQ_MOVE;
+	mv.correction = 1;
+	mv.when.has_day = 1;
+	mv.when.day = local_of(c, bl->v[pick].start).day;
+	char ref[STORE_REF_MAX];
+	snprintf(ref, sizeof(ref), "%s", bl->v[pick].ref);
+	move_booking(c, ref, &mv.when, &mv);
 	return 1;
 }
 
@@ -726,6 +851,7 @@ static void dispatch(struct ctx *c, const char *text)
 		q->hours_of_day = 0;
 		q->rule = "a day answering our question";
 	}
+	settle_move_days(c, q);
 	if (which_by_day(c, q))
 		return;
 	if (see_you_then(c, q))
@@ -741,6 +867,8 @@ static void dispatch(struct ctx *c, const char *text)
 	if (takes_it_back(c, q, text))
 		return;
 	if (day_of_the_booking(c, q))
+		return;
+	if (time_swap(c, q, text))
 		return;
 	if (time_for_the_booking(c, q, text))
 		return;

@@ -886,6 +886,35 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		part_list(part_add(c, "rest_failed", 0), "services", names,
 			  n_failed, ", ", 0);
 	}
+	/* "pour moi et mon mari lundi 7 vers 17h" where one is seen at a
+	 * time: the other's first free times after, to pick, never only
+	 * "send another time" (reviews fr AL s23, s45, es AL c10.1); the
+	 * time asked stays the first one's, and nothing is booked for the
+	 * other unasked */
+	int64_t rest_opts[3];
+	size_t n_rest = 0;
+	if (mv == NULL && n_failed == 0 && n_failed_at == 1 &&
+	    failed_at[0] == svc && n_party >= 1 && n_jobs == n_party &&
+	    c->q != NULL && !c->q->same_time && !c->q->together) {
+		const struct request *fit = c->fit;
+		c->fit = NULL;
+		n_rest =
+		    free_slots(c, svc, &l.day, l.minute + (int)svc->minutes,
+			       24 * 60, NULL, rest_opts, 3);
+		c->fit = fit;
+	}
+	if (n_rest > 0) {
+		struct request r2;
+		memset(&r2, 0, sizeof(r2));
+		r2.svc = svc;
+		r2.persons = 1;
+		r2.w.has_day = 1;
+		r2.w.day = l.day;
+		part_add(c, "rest_party_full", 0);
+		offer_slots(c, &r2, "offer", rest_opts, n_rest, 0, &l.day);
+		sign(c);
+		return 0;
+	}
 	if (n_failed_at > 0) {
 		const char **names = pool_ptrs(c, n_failed_at);
 		for (size_t i = 0; i < n_failed_at; i++)

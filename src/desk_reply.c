@@ -342,6 +342,28 @@ static void person_answers(struct ctx *c, int *dropped)
 			dropped[i] = 1;
 }
 
+/* The business's name at the end goes before any letter of the reply is
+ * folded: "Auriculothérapie arret du tabac" in a confirmation reads as
+ * sloppy where the signature was never missed (review fr AL c05.3, s18,
+ * the ê of "arrêt" is no GSM letter). Only where folding is what would
+ * make it fit. */
+static int unsign_to_fit(struct ctx *c, int *dropped, const char *text, int max)
+{
+	if (c->pack->fit_folds == NULL ||
+	    lang_segments_cat(c->cat, text) <= max)
+		return 0;
+	char out[DESK_REPLY_MAX];
+	fold_letters(c, text, out, sizeof(out));
+	if (lang_segments_cat(c->cat, out) >= lang_segments_cat(c->cat, text))
+		return 0;
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (!dropped[i] && strcmp(c->parts[i].tpl, "signature") == 0) {
+			dropped[i] = 1;
+			return 1;
+		}
+	return 0;
+}
+
 /* Items a list keeps before a fold_last pack gives up its letters. */
 enum { ITEMS_KEPT_BEFORE_FOLDING = 3 };
 
@@ -367,6 +389,8 @@ void reply_flush(struct ctx *c)
 		if (c->pack->fold_last &&
 		    lang_segments_cat(c->cat, text) > max &&
 		    shrink_one(c, dropped, ITEMS_KEPT_BEFORE_FOLDING))
+			continue;
+		if (unsign_to_fit(c, dropped, text, max))
 			continue;
 		fold_to_fit(c, text, max);
 		if (lang_segments_cat(c->cat, text) <= max)

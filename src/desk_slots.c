@@ -686,8 +686,11 @@ int option_by_mday(struct ctx *c, const struct inquiry *q, const char *text)
 int first_of_offer(struct ctx *c, const struct inquiry *q, const char *text)
 {
 	/* after a day's list, "earliest possible" asks that day's
-	 * earliest (review fr2 c13): only a list of the first places */
-	if (!pending_is(c, "offer") || c->pend.n_opts == 0 || c->pend.has_day ||
+	 * earliest (review fr2 c13): only a list of the first places, or
+	 * a pick from it ("Dann nehme ich den frühesten", review de AL
+	 * c18.3 got the morning of a day asked in the afternoon) */
+	if (!pending_is(c, "offer") || c->pend.n_opts == 0 ||
+	    (c->pend.has_day && !q->takes) ||
 	    (q->intent != INQ_BOOK && q->intent != INQ_AVAIL) ||
 	    q->when.time != WHEN_TIME_ASAP || q->when.has_day ||
 	    q->when.has_range || q->n_things > 0 || strchr(text, '?') != NULL ||

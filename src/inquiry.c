@@ -145,6 +145,34 @@ static size_t glue_elisions(const struct lang_pack *pack, char *s, size_t n)
 	return n;
 }
 
+/* "fuer", "schoen", "naechste": a word the pack does not know, written
+ * with "ue", "oe" or "ae" for an umlaut, is read as the folded umlaut
+ * spelling when the pack knows that one (review de AL s26 read "Termin
+ * fuer 2 Kinder" as a booking reference FUER and booked one child). The
+ * word is rewritten in place: the folded spelling is never longer. */
+static void respell_umlauts(const struct lang_pack *pack, char *w)
+{
+	char alt[64];
+	size_t n = strlen(w), k = 0;
+	int changed = 0;
+	if (!pack->umlaut_digraphs || n >= sizeof alt ||
+	    lang_lookup(pack, w, NULL) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		alt[k++] = w[i];
+		if (i + 1 < n && w[i + 1] == 'e' && i > 0 &&
+		    (w[i] == 'u' || w[i] == 'o' || w[i] == 'a') &&
+		    !(w[i] == 'u' && (w[i - 1] == 'e' || w[i - 1] == 'a' ||
+				      w[i - 1] == 'q'))) {
+			i++;
+			changed = 1;
+		}
+	}
+	alt[k] = '\0';
+	if (changed && lang_lookup(pack, alt, NULL) != 0)
+		memcpy(w, alt, k + 1);
+}
+
 static void add_segment(struct reader *r, const char *text, size_t from,
 			size_t len, size_t *used)
 {
@@ -182,6 +210,7 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 			r->n--;
 		}
 		memset(&r->t[r->n], 0, sizeof(r->t[0]));
+		char *word = p;
 		r->t[r->n].w = p;
 		r->t[r->n].clause = r->clauses;
 		r->t[r->n].segment = seg;
@@ -190,6 +219,7 @@ static void add_segment(struct reader *r, const char *text, size_t from,
 		while (p < end && *p != ' ')
 			p++;
 		*p++ = '\0';
+		respell_umlauts(r->pack, word);
 	}
 	if (any)
 		r->clauses++;
@@ -305,6 +335,23 @@ static void classify(struct reader *r)
 	for (size_t i = 0; i < r->n; i++) {
 		struct tok *t = &r->t[i];
 		t->cls = lang_lookup(r->pack, t->w, &t->val);
+		/* "me l'avancer", "pour l'annuler": the verb after an
+		 * elided pronoun is the pack's verb (review fr AL c16.2 was
+		 * no move); only a word the pack does not know whole */
+		const char *bare =
+		    t->cls == 0 ? rd_unelided(r->pack, t->w) : NULL;
+		/* five letters at least: "coups" is no "c'" and "oups";
+		 * only the verbs of acting on a booking: "demandeurs
+		 * d'emploi" names no job question */
+		if (bare != NULL && strlen(bare) >= 5) {
+			int v = 0;
+			uint64_t c = lang_lookup(r->pack, bare, &v) &
+				     (LW_MOVE | LW_CANCEL | LW_BOOK);
+			if (c != 0) {
+				t->cls = c;
+				t->val = v;
+			}
+		}
 		t->eff |= t->cls;
 		size_t pos = 0;
 		int fits = 1;
@@ -601,6 +648,17 @@ static void when_of_the_request(const struct reader *r, const char *text,
 			/* "vcs atendem no dia 26/12? queria fisio de manha":
 			 * the day asked about is the booking's day, only its
 			 * times are not (review pt6 s46 offered today) */
+			/* "31 Aralık'ta açık mısınız? Yılbaşından önce kombi
+			 * bakımı": a feast named beside the date asked about
+			 * is the occasion, the date the day (review tr AL
+			 * s54 offered January) */
+			int feast = q->when.has_day &&
+				    q->when.day_rule != NULL &&
+				    strcmp(q->when.day_rule, "holiday") == 0 &&
+				    all.day_rule != NULL &&
+				    strcmp(all.day_rule, "holiday") != 0;
+			if (feast)
+				q->when.has_day = 0;
 			if (!q->when.has_day && !q->when.has_range &&
 			    !q->when.unsure && all.has_day &&
 			    all.problem == WHEN_FINE) {

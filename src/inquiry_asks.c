@@ -287,15 +287,24 @@ static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 	 * asked about (two words neither the pack nor the catalog knows,
 	 * in the question's own piece) is the artist's judgement, for a
 	 * person, never a plain yes (review pt7 s67) */
-	int unknown = 0;
+	int unknown = 0, purpose = 0;
 	for (size_t i = (size_t)(at + plen); i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		if (t->segment != r->t[at].segment)
 			break;
-		unknown += t->thing == 0 && t->eff == 0 && strlen(t->w) >= 3 &&
-			   !rd_has_digit(t->w);
+		int unk = t->thing == 0 && t->eff == 0 && strlen(t->w) >= 3 &&
+			  !rd_has_digit(t->w);
+		unknown += unk;
+		/* "vous faites de l'auriculo pour maigrir ?": a purpose the
+		 * catalog never names ("Auriculothérapie arrêt du tabac") is
+		 * the practitioner's to answer, never "yes, of course"
+		 * (review fr AL s58) */
+		purpose |= unk && i > 0 && r->t[i - 1].thing == 0 &&
+			   (r->t[i - 1].cls & LW_RELATIVE) &&
+			   r->t[i - 1].val == LW_RELATIVE_FOR && i >= 2 &&
+			   r->t[i - 2].thing != 0;
 	}
-	return unknown >= 2 ? 2 : 1;
+	return unknown >= 2 || purpose ? 2 : 1;
 }
 
 /* A catalog topic is read in words [I, I+LEN): the business's own answer
@@ -616,6 +625,25 @@ static int choice_said(const struct reader *r)
 	return 0;
 }
 
+/* Piece SEG opens, after greetings and fillers, with a question word of
+ * the thing's nature (LW_QUESTION_ABOUT: "how many", "how old", "who",
+ * "why"), never one asking for a slot ("when", "which day"). */
+static int opens_about(const struct reader *r, int seg)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->segment != seg)
+			continue;
+		if (t->plen > 1 && (t->pcls & LW_QUESTION))
+			return t->pval == LW_QUESTION_ABOUT;
+		if ((t->cls & LW_QUESTION) && t->val == LW_QUESTION_ABOUT)
+			return 1;
+		if (!(t->eff & (LW_GREET | LW_FILLER)))
+			return 0;
+	}
+	return 0;
+}
+
 /*
  * "Kann man mit 54 noch Ukulele lernen als Anfänger?", "azot gerçekten fark
  * eder mi?", "Können Eltern in der Früherziehung dabei bleiben?": a
@@ -676,6 +704,11 @@ static int asks_about_service(const struct reader *r, const struct inquiry *q)
 		service_any |= service;
 		if (service && !booky &&
 		    (unknown >= 2 || (after >= 1 && !q->when.unsure)))
+			return 1;
+		/* "Wie viele Kinder sind in einem Seepferdchenkurs?", "Wie alt
+		 * muss mein Kind mindestens für den Seepferdchenkurs sein?":
+		 * how many, how old, who, why (review de AK s27, s60) */
+		if (service && !booky && opens_about(r, seg))
 			return 1;
 	}
 	return service_any && said_all >= SAID_OF_ITS_OWN;

@@ -801,6 +801,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	}
 	q->asked_thing = asked;
 	q->thanks = rd_has(r, LW_THANKS | LW_BYE);
+	for (size_t i = 0; i < r->n; i++)
+		q->takes |= (r->t[i].cls & LW_CHOICE) && (r->t[i].cls & LW_YES);
 	q->meant = rd_has(r, LW_MEANT);
 	int time = q->when.mentioned;
 	int trade = q->trade;
@@ -1006,8 +1008,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * tr1 S094). Only a phrase of several words says so, or the customer
 	 * asked as the subject of "booked" (inquiry_mine.c). */
 	int mine_asked = rd_mine_asked(r, q), mine_phrase = mine_asked;
-	for (size_t i = 0; i < r->n; i++)
+	int mine_word = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		/* "que no tengo cita todavía": no booking held, told (review
+		 * es AL c02.2 got "no booking found" for a booking asked) */
+		if (i > 0 && (r->t[i - 1].cls & LW_NEGATE) &&
+		    !(r->t[i - 1].cls & LW_MINE))
+			continue;
 		mine_phrase |= r->t[i].plen > 1 && (r->t[i].pcls & LW_MINE);
+		mine_word |= (r->t[i].cls & LW_MINE) != 0 ||
+			     (r->t[i].plen > 1 && (r->t[i].pcls & LW_MINE));
+	}
 	if (svc &&
 	    (mine_asked ||
 	     (mine_phrase && !rd_has(r, LW_BOOK | LW_MOVE | LW_CANCEL))) &&
@@ -1016,8 +1027,8 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		return;
 	}
 	/* "complaint - I waited past my appointment": for a person */
-	if ((rd_has(r, LW_MINE) || mine_phrase) && !svc &&
-	    !(q->asks & INQ_ASK_PRICE) && !for_person(q)) {
+	if ((mine_word || mine_phrase) && !svc && !(q->asks & INQ_ASK_PRICE) &&
+	    !for_person(q)) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}
@@ -1282,10 +1293,16 @@ static int told_of_the_past(const struct reader *r, const struct inquiry *q)
 	    LW_BOOKING | LW_AVAIL | LW_MOVE | LW_EARLIEST | LW_HOURS;
 	if (q->when.problem != WHEN_PAST)
 		not_cls |= LW_CANCEL;
+	/* "Fiz um penteado ontem e desmanchou em 2 horas": yesterday and
+	 * "in 2 hours" disagree; told in the past, the story's (review pt
+	 * AL s43 asked which day for a hairdo) */
+	int told_amb =
+	    q->when.problem == WHEN_AMBIGUOUS_DATE && rd_has(r, LW_PAST);
 	return past && r->n >= TOLD_WORDS &&
 	       (q->when.time == WHEN_TIME_NONE ||
-		q->when.problem == WHEN_PAST) &&
-	       (q->when.problem == WHEN_PAST || !q->when.mentioned) &&
+		q->when.problem == WHEN_PAST || told_amb) &&
+	       (q->when.problem == WHEN_PAST || !q->when.mentioned ||
+		told_amb) &&
 	       !rd_has(r, not_cls);
 }
 
@@ -1295,9 +1312,14 @@ static int told_of_the_past(const struct reader *r, const struct inquiry *q)
  * demain, bonne journée" closes and gets no reply. */
 static int praises(const struct reader *r, const struct inquiry *q)
 {
-	int opens = r->n > 0 && ((r->t[0].eff & LW_THANKS) ||
-				 (r->n > 1 && (r->t[0].eff & LW_GREET) &&
-				  (r->t[1].eff & LW_THANKS)));
+	/* "Nochmal danke für die tolle Behandlung heute": thanks after a
+	 * greeting or an "again" (review de AL s24 got the menu) */
+	size_t lead = 0;
+	while (lead < 2 && lead + 1 < r->n &&
+	       (r->t[lead].eff & (LW_GREET | LW_BACK)) &&
+	       !(r->t[lead].eff & LW_THANKS))
+		lead++;
+	int opens = r->n > 0 && (r->t[lead].eff & LW_THANKS);
 	/* a day ahead is a visit to come ("merci, je serai là demain") */
 	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
 	       !rd_has(r, LW_BYE | LW_NO) &&

@@ -521,6 +521,12 @@ int rd_other_kind(const struct reader *r, struct inquiry *q)
 		if (r->t[k].segment != r->t[i].segment ||
 		    !unknown_word(r, &r->t[k]) || !asked_for(r, k))
 			return 0;
+		/* "une séance stress" at "Séance stress et sommeil": a word
+		 * of the service's own name is that service, never another
+		 * kind of it (review fr AL c07.1 was handed on) */
+		if (rd_name_holds_word(r->cat, q->things[th - 1].idx,
+				       r->t[k].w))
+			return 0;
 		char buf[INQ_WORD_MAX];
 		size_t pos = 0;
 		buf[0] = '\0';

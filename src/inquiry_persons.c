@@ -913,8 +913,22 @@ static void located_part(struct reader *r, struct inquiry *q)
 	}
 }
 
+/* "my friend and I want lashes at 11 together", "a la vez": one time for
+ * all the party, never one after another. */
+static void said_together(const struct reader *r, struct inquiry *q)
+{
+	static const char *const along[] = {"together", "juntos",   "juntas",
+					    "ensemble", "zusammen", "birlikte",
+					    NULL};
+	q->together = said_also(r, LW_ALSO_TOGETHER);
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; along[k] != NULL; k++)
+			q->together |= strcmp(r->t[i].w, along[k]) == 0;
+}
+
 void rd_persons(struct reader *r, struct inquiry *q)
 {
+	said_together(r, q);
 	located_part(r, q);
 	sibling_version(r, q);
 	covered_by_longer(r, q);

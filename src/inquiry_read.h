@@ -195,6 +195,11 @@ int rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
  * bare or with a short ending ("bakim" in "periyodik bakim", "cilt
  * bakimi")? */
 int rd_name_holds_word(const struct catalog *cat, size_t idx, const char *word);
+/* WORD without an elided article or pronoun of PACK glued to it
+ * ("losteopathie" is "osteopathie", "lavancer" is "avancer"): the rest
+ * when it starts with a vowel or h and is long enough to be a word of its
+ * own; NULL otherwise. Points into WORD. */
+const char *rd_unelided(const struct lang_pack *pack, const char *word);
 /* Service IDX's name folded into OUT; 0 when it does not fit. */
 int rd_folded_name(const struct catalog *cat, size_t idx, char *out,
 		   size_t cap);

@@ -100,17 +100,77 @@ static size_t cut_ends(const struct catalog *cat, const struct lang_stems *s,
 	return 0;
 }
 
+/* WORD with a verb ending of S cut and an infinitive put on ("klima
+ * söktürcem" is "klima söktürmek"): the first that is a catalog word. */
+static size_t as_infinitive(const struct catalog *cat,
+			    const struct lang_stems *s, const char *word,
+			    struct cat_match *out, size_t cap)
+{
+	size_t len = strlen(word);
+	for (size_t i = 0; s->verb_ends != NULL && s->verb_ends[i] != NULL;
+	     i++) {
+		size_t el = strlen(s->verb_ends[i]);
+		if (len < el + 3 ||
+		    strcmp(word + len - el, s->verb_ends[i]) != 0)
+			continue;
+		for (size_t k = 0;
+		     s->infinitives != NULL && s->infinitives[k] != NULL; k++) {
+			char tmp[STEM_CAP * 2];
+			size_t il = strlen(s->infinitives[k]);
+			if (len - el + il + 1 > sizeof(tmp))
+				continue;
+			memcpy(tmp, word, len - el);
+			memcpy(tmp + len - el, s->infinitives[k], il + 1);
+			size_t n = catalog_lookup(cat, tmp, 0, out, cap);
+			if (n > 0)
+				return n;
+		}
+	}
+	return 0;
+}
+
+/* WORD's last word cut as rd_stem_lookup does. */
+static size_t stem_last(const struct reader *r, const struct lang_stems *s,
+			const char *word, struct cat_match *out, size_t cap)
+{
+	const struct when_vocab *v = lang_when(r->pack);
+	size_t n = cut_ends(r->cat, s, s->ends, word, out, cap);
+	if (n == 0 && v != NULL)
+		n = cut_ends(r->cat, s, v->suffixes, word, out, cap);
+	if (n == 0)
+		n = as_infinitive(r->cat, s, word, out, cap);
+	return n;
+}
+
 size_t rd_stem_lookup(const struct reader *r, const char *word,
 		      struct cat_match *out, size_t cap)
 {
 	const struct lang_stems *s = r->pack != NULL ? r->pack->stems : NULL;
-	const struct when_vocab *v = lang_when(r->pack);
 
 	if (s == NULL)
 		return 0;
-	size_t n = cut_ends(r->cat, s, s->ends, word, out, cap);
-	if (n == 0 && v != NULL)
-		n = cut_ends(r->cat, s, v->suffixes, word, out, cap);
+	size_t n = stem_last(r, s, word, out, cap);
+	/* "klimanın bakımını", "klimayı temizlemek": the first of two words
+	 * under its own ending too, the catalog's "klima bakımı" (review tr
+	 * AL s34 got the menu of services) */
+	const char *sp = strchr(word, ' ');
+	if (n > 0 || s->first_ends == NULL || sp == NULL ||
+	    strchr(sp + 1, ' ') != NULL)
+		return n;
+	size_t fl = (size_t)(sp - word);
+	for (size_t i = 0; s->first_ends[i] != NULL && n == 0; i++) {
+		char tmp[STEM_CAP * 2];
+		size_t el = strlen(s->first_ends[i]);
+		if (fl < el + 3 ||
+		    strncmp(word + fl - el, s->first_ends[i], el) != 0 ||
+		    fl - el + strlen(sp) + 1 > sizeof(tmp))
+			continue;
+		memcpy(tmp, word, fl - el);
+		strcpy(tmp + fl - el, sp);
+		n = catalog_lookup(r->cat, tmp, 0, out, cap);
+		if (n == 0)
+			n = stem_last(r, s, tmp, out, cap);
+	}
 	return n;
 }
 

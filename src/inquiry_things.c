@@ -150,7 +150,7 @@ static size_t lookup_verb_noun(const struct reader *r, const struct tok *t,
 /* WORD without an elided article of PACK glued to it ("losteopathie" is
  * "osteopathie"): the rest when it starts with a vowel or h and is long
  * enough to be a word of its own; NULL otherwise. */
-static const char *unelided(const struct lang_pack *pack, const char *word)
+const char *rd_unelided(const struct lang_pack *pack, const char *word)
 {
 	if (pack == NULL || pack->elisions == NULL)
 		return NULL;
@@ -396,7 +396,7 @@ static int names_service(const struct reader *r, const struct cat_match *m,
  * Does an exact catalog phrase of two words or more start at word AT and
  * end past it (within one segment)?
  */
-static int overlapped_on(const struct reader *r, size_t at, size_t maxw)
+static size_t overlapped_on(const struct reader *r, size_t at, size_t maxw)
 {
 	char phrase[256];
 	struct cat_match m[1];
@@ -423,9 +423,22 @@ static int overlapped_on(const struct reader *r, size_t at, size_t maxw)
 		phrase[pos] = '\0';
 		if (catalog_lookup(r->cat, phrase, 0, m, 1) > 0 &&
 		    m[0].distance == 0)
-			return 1;
+			return len;
 	}
 	return 0;
+}
+
+/* Words [FROM, TO) are all words of service M's name ("kombi arıza
+ * tespiti" is all of "Kombi arıza tespiti"). */
+static int name_holds_all(const struct reader *r, const struct cat_match *m,
+			  size_t from, size_t to)
+{
+	if (m->kind != CAT_SERVICE)
+		return 0;
+	for (size_t k = from; k < to && k < r->n; k++)
+		if (!rd_name_holds_word(r->cat, m->idx, r->t[k].w))
+			return 0;
+	return 1;
 }
 
 static void match_words(struct reader *r, struct inquiry *q)
@@ -489,7 +502,7 @@ static void match_words(struct reader *r, struct inquiry *q)
 			if (n == 0)
 				n = rd_linked_lookup(r, i, len, m, 4);
 			/* "l'ostéopathie": the phrase after the article */
-			const char *bare = unelided(r->pack, phrase);
+			const char *bare = rd_unelided(r->pack, phrase);
 			if (n == 0 && bare != NULL)
 				n = catalog_lookup(r->cat, bare, 0, m, 4);
 			if (n == 0 && bare != NULL)
@@ -527,8 +540,19 @@ static void match_words(struct reader *r, struct inquiry *q)
 			 * longer phrase ("corte de uñas") that the catalog
 			 * lists word for word; it binds there, and the words
 			 * before it are read on their own ("baño") */
-			if (len >= 2 && overlapped_on(r, i + len - 1, maxw))
+			/* ... unless the words of both are the first one's
+			 * service's own name: "kombi arıza tespiti" is
+			 * "Kombi arıza tespiti" though "arıza tespiti" is
+			 * a word of "Klima arıza tespiti" (review tr AL
+			 * c16.2 booked the other service) */
+			size_t span = len;
+			size_t ol =
+			    len >= 2 ? overlapped_on(r, i + len - 1, maxw) : 0;
+			if (ol > 0 &&
+			    !name_holds_all(r, &m[0], i, i + len - 1 + ol))
 				continue;
+			if (ol > 0)
+				span = len - 1 + ol;
 			uint64_t c = lang_lookup(r->pack, phrase, NULL);
 			/* "for my little boy": a child's version of it */
 			/* A trade word names no service; the catalog's own
@@ -543,12 +567,12 @@ static void match_words(struct reader *r, struct inquiry *q)
 			int th =
 			    rd_add_thing(q, (int)m[0].kind, m[0].idx,
 					 m[0].distance, role, &r->t[i], phrase);
-			for (size_t k = 0; k < len; k++) {
+			for (size_t k = 0; k < span; k++) {
 				r->t[i + k].thing = th;
 				r->t[i + k].in_phrase =
-				    len >= 2 && m[0].distance == 0;
+				    span >= 2 && m[0].distance == 0;
 			}
-			took = len;
+			took = span;
 		}
 		i += took ? took : 1;
 	}
@@ -567,6 +591,117 @@ static void match_words(struct reader *r, struct inquiry *q)
 		} else if (t->cls & LW_TRADE) {
 			rd_add_thing(q, -1, 0, 0, INQ_TRADE_WORD, t, t->w);
 		}
+	}
+}
+
+static int name_head(const struct catalog *cat, size_t idx, char *out,
+		     size_t cap);
+
+/* Does some service other than IDX list W as a word of one of its
+ * catalog words? */
+static int other_lists(const struct catalog *cat, size_t idx, const char *w)
+{
+	size_t wl = strlen(w);
+	for (size_t k = 0; k < cat->n_services; k++) {
+		if (k == idx)
+			continue;
+		for (size_t j = 0; j < cat->services[k].n_words; j++) {
+			const char *p = cat->services[k].words[j];
+			for (const char *q = strstr(p, w); q != NULL;
+			     q = strstr(q + 1, w))
+				if ((q == p || q[-1] == ' ') &&
+				    (q[wl] == '\0' || q[wl] == ' '))
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does some service other than IDX name W (or W less a plural "s") in
+ * its name outside brackets? "Alemán en grupo (A1 a C1)" names "grupo";
+ * "Maquiagem de noiva (com teste incluso)" only mentions "teste". */
+static int other_names(const struct catalog *cat, size_t idx, const char *w)
+{
+	char name[160], bare[64];
+	size_t wl = strlen(w);
+	if (wl >= sizeof bare)
+		return 1;
+	memcpy(bare, w, wl + 1);
+	if (wl > 4 && bare[wl - 1] == 's')
+		bare[--wl] = '\0';
+	for (size_t k = 0; k < cat->n_services; k++) {
+		char raw[160];
+		size_t o = 0;
+		int depth = 0;
+		if (k == idx)
+			continue;
+		/* the name with what stands in brackets left out */
+		for (const char *p = cat->services[k].name;
+		     *p != '\0' && o + 1 < sizeof raw; p++) {
+			depth += *p == '(';
+			if (depth == 0)
+				raw[o++] = *p;
+			depth -= *p == ')' && depth > 0;
+		}
+		raw[o] = '\0';
+		if (text_fold(raw, name, sizeof(name)) == 0)
+			continue;
+		for (char *p = name; *p != '\0'; p++) {
+			if ((p > name && isalnum((unsigned char)p[-1])) ||
+			    strncmp(p, bare, wl) != 0)
+				continue;
+			char e = p[wl];
+			if (!isalnum((unsigned char)e) ||
+			    (e == 's' && !isalnum((unsigned char)p[wl + 1])))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * "Quero marcar o teste antes" at a studio with "Teste de maquiagem de
+ * noiva" (and "Maquiagem de noiva (com teste incluso)"): a word the
+ * catalog lists nowhere that is the first word of one service's name, and
+ * of no other's, names that service (review pt AL c14.3 booked the bridal
+ * makeup, R$ 1.200, for the trial). Only where nothing else of ours was
+ * read, and never a word some other service lists ("klima" at an air
+ * conditioning firm names no one service).
+ */
+static void name_head_word(struct reader *r, struct inquiry *q)
+{
+	/* only beside a booking, price, length or free-places word: "küçük
+	 * bir sorum var" (a small question) names no "Küçük dövme" */
+	if (r->cat == NULL || r->pack == NULL || !r->pack->name_head_first ||
+	    q->n_things > 0 ||
+	    !rd_has(r, LW_BOOK | LW_PRICE | LW_AVAIL | LW_DURATION))
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		size_t wl = strlen(t->w);
+		if (t->thing != 0 || (t->eff & ~(uint64_t)LW_COMMON) != 0 ||
+		    wl < 4 || rd_has_digit(t->w))
+			continue;
+		size_t found = 0, idx = 0;
+		for (size_t k = 0; k < r->cat->n_services; k++) {
+			char head[64];
+			if (!name_head(r->cat, k, head, sizeof head))
+				continue;
+			size_t hl = strlen(head);
+			if (strcmp(head, t->w) == 0 ||
+			    (wl == hl + 1 && t->w[hl] == 's' &&
+			     strncmp(head, t->w, hl) == 0)) {
+				found++;
+				idx = k;
+			}
+		}
+		if (found != 1 || other_lists(r->cat, idx, t->w) ||
+		    other_names(r->cat, idx, t->w))
+			continue;
+		int th =
+		    rd_add_thing(q, CAT_SERVICE, idx, 0, INQ_ASKED, t, t->w);
+		r->t[i].thing = th;
+		return;
 	}
 }
 
@@ -1436,9 +1571,78 @@ static void generic_beside_specific(const struct reader *r, struct inquiry *q)
 			q->things[k].role = INQ_MERGED;
 }
 
+/*
+ * "maquiagem + penteado para sábado às 8h, é para um casamento que sou
+ * madrinha": a service read only by a word that is no part of its name
+ * ("madrinha" for "Maquiagem social"), beside a service asked by its
+ * name that holds the first one's head word ("Maquiagem + penteado"), is
+ * that one told again, never one more booked (review pt AL s03 booked a
+ * second makeup).
+ */
+/* Does the folded phrase P hold W as a whole word? */
+static int holds_word(const char *p, const char *w)
+{
+	size_t wl = strlen(w);
+	for (const char *x = strstr(p, w); x != NULL; x = strstr(x + 1, w))
+		if ((x == p || x[-1] == ' ') && (x[wl] == '\0' || x[wl] == ' '))
+			return 1;
+	return 0;
+}
+
+/* Service A's folded name holds the head words of two services or more,
+ * each other than A, with different heads ("Maquiagem + penteado": a
+ * combination; "Examen de vue" holds one head only). */
+static int combines(const struct catalog *cat, size_t a)
+{
+	char name[160], head[64], first[64] = "";
+	if (!rd_folded_name(cat, a, name, sizeof name))
+		return 0;
+	for (size_t k = 0; k < cat->n_services; k++) {
+		if (k == a || !name_head(cat, k, head, sizeof head) ||
+		    !holds_word(name, head))
+			continue;
+		if (first[0] == '\0')
+			snprintf(first, sizeof first, "%s", head);
+		else if (strcmp(first, head) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void part_of_combo(const struct reader *r, struct inquiry *q)
+{
+	if (r->pack == NULL || !r->pack->name_head_first)
+		return;
+	for (size_t b = 0; b < q->n_things; b++) {
+		struct inq_thing *tb = &q->things[b];
+		char head[64], name[160];
+		if (tb->kind != CAT_SERVICE || tb->role != INQ_ASKED ||
+		    !name_head(r->cat, tb->idx, head, sizeof head) ||
+		    holds_word(tb->word, head))
+			continue;
+		if (rd_folded_name(r->cat, tb->idx, name, sizeof name) &&
+		    holds_word(name, tb->word))
+			continue;
+		for (size_t a = 0; a < q->n_things; a++) {
+			const struct inq_thing *ta = &q->things[a];
+			if (a == b || ta->kind != CAT_SERVICE ||
+			    ta->role != INQ_ASKED || ta->idx == tb->idx ||
+			    !holds_word(ta->word, head) ||
+			    !rd_folded_name(r->cat, ta->idx, name,
+					    sizeof name) ||
+			    !holds_word(name, head) ||
+			    !combines(r->cat, ta->idx))
+				continue;
+			tb->role = INQ_MENTIONED;
+			break;
+		}
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
+	name_head_word(r, q);
 	catalog_phrase_not_verbs(r);
 	rd_shared_head(r, q);
 	passing_mentions(r, q);
@@ -1450,6 +1654,7 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	animal_of_service(r, q);
 	generic_beside_specific(r, q);
 	settle_roles(r, q);
+	part_of_combo(r, q);
 	owned_object(r, q);
 	person_before_service(r, q);
 	for_whom(r, q);

@@ -631,6 +631,7 @@ static const struct lang_reply_spec specs[] = {
     {"book_hint", "", ""},
     {"rest_failed", "services", "services"},
     {"rest_failed_at", "services", "services"},
+    {"rest_party_full", "", ""},
     {"rest_later", "service time end", "time"},
     {"minutes", "n", "n"},
     {"hours_n", "n", "n"},

@@ -416,8 +416,15 @@ int wr_day(struct rd *rd, int i)
 		if (z == INT64_MIN) {
 			rd->bad_date = 1;
 		} else {
+			/* "dia 24 de manhã, pra ceia de Natal", "31 Aralık'ta
+			 * ... Yılbaşından önce": a feast beside a date said
+			 * plainly is the occasion, the date the day (reviews
+			 * pt AL s37, tr AL s54 asked or offered January) */
+			rd->weak_next = 1;
+			int had = rd->day_set;
 			set_day(rd, day_of_number(z), 1);
-			note_day(rd, i, n, "holiday");
+			if (!had)
+				note_day(rd, i, n, "holiday");
 		}
 		mark(rd, i, n);
 		rd->ctx_at = i + n;

@@ -386,9 +386,12 @@ static void finish(struct rd *rd)
 			 * (not the 30th a year on) */
 			rd->day = back;
 			rd->past = 1;
-		} else if (rd->day.wday != rd->wday)
+		} else if (rd->day.wday != rd->wday) {
 			rd->date_amb =
 			    1; /* "fri 1 apr" when the 1st is a Wed */
+			r->has_other_day = 1;
+			r->other_day = wr_weekday_day(rd, rd->wday, M_NONE);
+		}
 	} else if (rd->wday >= 0 && rd->range_set && rd->week_at >= 0 &&
 		   (rd->wday_at == rd->week_end ||
 		    rd->wday_end == rd->week_at) &&

@@ -186,8 +186,11 @@ static inline void set_day(struct rd *rd, struct when_day d, int explicit_day)
 	if (rd->day_set && when_day_cmp(&rd->day, &d) != 0 &&
 	    !(rd->day_by_mod && d.wday == rd->day.wday &&
 	      (when_day_diff(&rd->day, &d) == 7 ||
-	       when_day_diff(&d, &rd->day) == 7)))
+	       when_day_diff(&d, &rd->day) == 7))) {
 		rd->date_amb = 1;
+		rd->r->has_other_day = 1;
+		rd->r->other_day = rd->day;
+	}
 	rd->day_by_mod = 0;
 	rd->day_set = 1;
 	rd->day = d;

@@ -66,10 +66,19 @@ static int time_ctx(const struct rd *rd, int i)
 		for (size_t k = 0; k < sizeof(ctx) / sizeof(ctx[0]); k++) {
 			const struct lex_hit *h = hit(rd, i - back, ctx[k]);
 			/* "un grupo de 3": "de" opens a span only */
-			if (h != NULL && h->len == back &&
-			    !(h->sense == WS_BETWEEN &&
-			      h->value == WV_SPAN_ONLY))
-				return 1;
+			if (h == NULL || h->len != back ||
+			    (h->sense == WS_BETWEEN &&
+			     h->value == WV_SPAN_ONLY))
+				continue;
+			/* "Geschwister 6 und 8", "2 oder 3 Kinder": an
+			 * "and" or "or" after a bare number no rule read
+			 * as a time joins two counts, never a time to one
+			 * (review de AL s26 booked 08:00 beside "um 15
+			 * Uhr"); "um 6 oder 8", "Montag bis 8" still are */
+			const struct lex_tok *p = tok(rd, i - back - 1);
+			if (ctx[k] == WS_TO && p->num >= 0 && !p->used)
+				continue;
+			return 1;
 		}
 	}
 	return 0;
@@ -465,6 +474,14 @@ int wr_window(struct rd *rd, int i)
 	const struct lex_hit *h;
 
 	if ((h = hit(rd, i, WS_WINDOW_TODAY)) != NULL) {
+		/* "à demain même heure ? Je me suis bloqué le dos ce
+		 * matin": today's part of the day beside another day named
+		 * tells when something happened, never the time asked
+		 * (review fr AL c16.2 offered Thursday morning) */
+		if (rd->day_set && when_day_cmp(&rd->day, &rd->now->day) != 0) {
+			mark(rd, i, h->len);
+			return h->len;
+		}
 		if (!rd->day_set)
 			set_day(rd, rd->now->day, 0);
 		window_seen(rd, h->value);

@@ -185,6 +185,10 @@ struct inquiry {
 			 closes rather than picks */
 	int bye_open; /* "I'll text you back" (LW_BYE_OPEN): knows
 			 nothing is settled yet */
+	int takes;    /* "je prends", "nehme", "I'll take": a word that
+			 picks (LW_CHOICE and LW_YES) */
+	int together; /* "together", "at the same time", "juntos": the
+			 party wants one time, never one after another */
 	int today;    /* "tonight", "this afternoon": today named */
 	int day_conflict;     /* the day read disagrees with a weekday or
 				 date the text names: asked, never booked */

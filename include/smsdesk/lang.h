@@ -207,6 +207,13 @@ struct when_vocab;
  * booking flow (review es6 s19). */
 #define LW_QUESTION_OFFERED 1
 
+/* The val of an LW_QUESTION word or phrase that asks about a thing's
+ * nature, never for a slot ("how many", "how old", "who", "why"): opening
+ * a question that names a service, with no day, time or booking word, it
+ * asks something only a person can answer ("Wie viele Kinder sind in
+ * einem Seepferdchenkurs?", review de AK s27), never "which day?". */
+#define LW_QUESTION_ABOUT 3
+
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the
  * service named right after it, which is the one meant (review pt6 s07). */
@@ -363,6 +370,15 @@ struct lang_stems {
 	 * is the one catalog word of one service with those consonants. These
 	 * are the vowels (folded); NULL: never read so. */
 	const char *sms_vowels;
+	/* Endings the first of two words takes before a second ("klimanın
+	 * bakımı", "klimayı temizlemek": genitive, accusative): cut to read
+	 * the catalog's "klima bakımı". Longest first; NULL: none. */
+	const char *const *first_ends;
+	/* Verb endings ("söktürcem", "temizleteceğim"): cut, with one of
+	 * INFINITIVES put on, a word may be the catalog's verb ("klima
+	 * söktürmek"). NULL: none. */
+	const char *const *verb_ends;
+	const char *const *infinitives;
 };
 
 /*
@@ -467,6 +483,16 @@ struct lang_pack {
 	 * booked beside another service, it starts with it, never after it
 	 * ends. NULL-terminated; NULL: none. */
 	const char *const *hire_words;
+	/* Phones without umlauts write "ue", "oe", "ae" ("fuer", "moechte"):
+	 * a word the pack does not know is read as its umlaut spelling when
+	 * that one is a pack word ("fuer" is "fur", never a booking
+	 * reference). 0: the language has no such spelling. */
+	int umlaut_digraphs;
+	/* A service's name starts with its head noun ("Teste de maquiagem
+	 * de noiva", "Séance d'acupuncture"), never with a word that only
+	 * qualifies it ("Küçük dövme", "Glasses collection"): the first
+	 * word alone may name the service. */
+	int name_head_first;
 };
 
 /*

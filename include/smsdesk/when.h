@@ -128,6 +128,14 @@ struct when_req {
 	int has_either;
 	struct when_day either_first, either_last;
 	/*
+	 * Two days named that disagree ("mañana trabajo ... pasar al
+	 * viernes"): the day read and the other one. The reading stays a
+	 * doubt; the desk may settle it when one of them is the day of the
+	 * booking being moved (the other is where it goes).
+	 */
+	int has_other_day;
+	struct when_day other_day;
+	/*
 	 * The day is a weekday named alone ("wednesday"): read as the
 	 * coming one; when a booking is being changed the desk may take the
 	 * one nearest that booking instead.

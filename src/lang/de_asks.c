@@ -155,6 +155,9 @@ const struct lang_word lang_de_asks[] = {
     NT("wie weit im voraus", NOTICE), NT("wie kurzfristig", NOTICE),
     /* the terms of a cancel (review de AD2 s56) */
     NT("bis wann muss ich", NOTICE), NT("stornobedingungen", NOTICE), NT("stornofrist", NOTICE),
+    /* "Wie früh muss ich eine Schiene buchen?" (review de AL s22) */
+    NT("wie fruh muss ich", NOTICE), NT("wie fruh sollte ich", NOTICE), NT("wie fruh muss man", NOTICE),
+    NT("wie fruh vorher", NOTICE),
     /* "Ist die Reinigung kostenlos?", "kostet das was?": its price
      * answers (review de W s47; the other packs alike) */
     W("kostenlos", LW_PRICE), W("gratis", LW_PRICE), W("umsonst", LW_PRICE),

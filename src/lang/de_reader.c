@@ -207,6 +207,12 @@ const struct lang_word lang_de_words[] = {
     /* the customer will come back to us: nothing to answer, nothing
      * settled (review round J) */
     V("ich melde mich", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    /* "dann melde ich mich nochmal" (review de AL c09.3 asked the day) */
+    V("melde ich mich", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("melde ich mich nochmal", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("melde ich mich noch mal", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("melde ich mich wieder", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("melden wir uns", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("ich melde mich nochmal", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("ich melde mich noch mal", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("ich melde mich wieder", LW_ACK | LW_BYE, LW_BYE_OPEN),
@@ -900,9 +906,9 @@ const struct lang_word lang_de_words[] = {
 
     /* ---- Fragen */
     W("wann", LW_QUESTION), W("wie", LW_QUESTION), W("wo", LW_QUESTION),
-    W("wer", LW_QUESTION), W("welche", LW_QUESTION), W("welcher", LW_QUESTION),
-    W("welchen", LW_QUESTION), W("welches", LW_QUESTION), W("warum", LW_QUESTION),
-    W("wieso", LW_QUESTION), W("kann", LW_QUESTION), W("konnen", LW_QUESTION),
+    V("wer", LW_QUESTION, LW_QUESTION_ABOUT), W("welche", LW_QUESTION), W("welcher", LW_QUESTION),
+    W("welchen", LW_QUESTION), W("welches", LW_QUESTION), V("warum", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("wieso", LW_QUESTION, LW_QUESTION_ABOUT), W("kann", LW_QUESTION), W("konnen", LW_QUESTION),
     W("koennen", LW_QUESTION), W("konnt", LW_QUESTION), W("koennt", LW_QUESTION),
     W("konnten", LW_QUESTION), W("konntet", LW_QUESTION), W("kannst", LW_QUESTION),
     W("habt", LW_QUESTION), W("haben", LW_QUESTION), W("hast", LW_QUESTION),
@@ -915,6 +921,9 @@ const struct lang_word lang_de_words[] = {
     V("machen sie", LW_QUESTION, LW_QUESTION_OFFERED),
     V("bietet ihr", LW_QUESTION, LW_QUESTION_OFFERED),
     V("bieten sie", LW_QUESTION, LW_QUESTION_OFFERED),
+    /* how many, how old, why: a question about the thing (LW_QUESTION_ABOUT) */
+    V("wie viele", LW_QUESTION, LW_QUESTION_ABOUT), V("wieviele", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("wie alt", LW_QUESTION, LW_QUESTION_ABOUT), V("weshalb", LW_QUESTION, LW_QUESTION_ABOUT),
     V("macht ihr auch", LW_QUESTION, LW_QUESTION_OFFERED),
     V("machen sie auch", LW_QUESTION, LW_QUESTION_OFFERED),
     W("haben sie", LW_QUESTION), W("konnen sie", LW_QUESTION),
@@ -1185,7 +1194,7 @@ const struct lang_word lang_de_words[] = {
     /* ---- Alltagswörter und Zeitwörter: nie ein Tippfehler von uns */
     W("morgen", LW_COMMON | LW_DATEWORD), W("morgn", LW_COMMON | LW_DATEWORD),
     W("mrgn", LW_COMMON | LW_DATEWORD), W("ubermorgen", LW_COMMON | LW_DATEWORD),
-    W("uebermorgen", LW_COMMON | LW_DATEWORD), W("gestern", LW_COMMON | LW_DATEWORD),
+    W("uebermorgen", LW_COMMON | LW_DATEWORD), W("gestern", LW_COMMON | LW_DATEWORD | LW_PAST),
     W("woche", LW_COMMON | LW_DATEWORD), W("wochen", LW_COMMON | LW_DATEWORD),
     W("wochenende", LW_COMMON | LW_DATEWORD), W("nachste", LW_COMMON | LW_DATEWORD),
     W("nachsten", LW_COMMON | LW_DATEWORD), W("nachstes", LW_COMMON | LW_DATEWORD),
@@ -1292,6 +1301,7 @@ const struct lang_word lang_de_words[] = {
     W("pedale", LW_COMMON), W("rahmen", LW_COMMON), W("schutzblech", LW_COMMON),
     W("ventil", LW_COMMON), W("luft", LW_COMMON), W("pumpe", LW_COMMON),
     W("gestern", LW_COMMON), W("heute", LW_COMMON), W("letztes", LW_COMMON),
+    W("schicken", LW_FILLER | LW_COMMON), W("schickt", LW_FILLER | LW_COMMON), W("zuschicken", LW_FILLER | LW_COMMON),
     W("mal wieder", LW_COMMON), W("schon wieder", LW_COMMON), W("dringend", LW_COMMON),
     W("eilig", LW_COMMON), W("wichtig", LW_COMMON), W("bescheid", LW_COMMON),
     W("antwort", LW_COMMON), W("antworten", LW_COMMON), W("melden", LW_COMMON),

@@ -185,6 +185,8 @@ static const struct lang_tpl tpls[] = {
      "Kein Problem, nichts geändert: Ihr Termin bleibt. Schreiben Sie "
      "uns jederzeit."},
     {"praise_thanks", "Vielen Dank, das freut uns sehr!"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "Für die zweite Person ist um diese Zeit kein Platz mehr."},
     {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
@@ -324,4 +326,5 @@ const struct lang_pack lang_pack_de = {
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
     .hire_words = hire_words,
+    .umlaut_digraphs = 1,
 };

@@ -515,6 +515,11 @@ static const struct when_word de_words[] = {
     E("frühestmöglich", WS_ASAP, 0),
     E("frühester termin", WS_ASAP, 0),
     E("frühesten termin", WS_ASAP, 0),
+    /* "Dann nehme ich den frühesten" (review de AL c18.3) */
+    E("den frühesten", WS_ASAP, 0),
+    E("den fruehesten", WS_ASAP, 0),
+    E("der früheste", WS_ASAP, 0),
+    E("den ersten freien", WS_ASAP, 0),
     E("nächster freier termin", WS_ASAP, 0),
     E("nächsten freien termin", WS_ASAP, 0),
     E("nächste freie termin", WS_ASAP, 0),
@@ -524,6 +529,9 @@ static const struct when_word de_words[] = {
     E("nächstmöglich", WS_ASAP, 0),
     E("sofort", WS_ASAP_WEAK, 0),
     E("jetzt", WS_ASAP_WEAK, 0),
+    /* "Ok bis gleich": see you in a moment, no time asked (review de
+     * AL c07.3 got the next free places) */
+    E("bis gleich", WS_NOT_DATE, 0),
     E("gleich", WS_ASAP_WEAK, 0),
     E("bald", WS_ASAP_WEAK, 0),
     E("demnächst", WS_ASAP_WEAK, 0),

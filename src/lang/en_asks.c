@@ -134,6 +134,10 @@ const struct lang_word lang_en_asks[] = {
     NT("by when", NOTICE),
     NT("how far ahead", NOTICE), NT("how long in advance", NOTICE),
     NT("how early do i need to book", NOTICE),
+    /* "can I cancel it if I can't make it?": a cancel asked "if" asks
+     * whether one can: the bookings and how, never a cancel (review es
+     * AL c04.3 cancelled the booking just made) */
+    W("cancel if", LW_MINE), W("cancel it if", LW_MINE), W("cancel in case", LW_MINE),
     /* "thanks for the reminder, see you tomorrow": thanks (review fr X
      * s43 alike) */
     W("thanks for the reminder", LW_THANKS), W("thank you for the reminder", LW_THANKS),

@@ -165,6 +165,8 @@ static const struct lang_tpl tpls[] = {
      "No problem, nothing changed: your booking stays as it is. Text us "
      "any time."},
     {"praise_thanks", "Thank you, that's lovely to hear!"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "No room for the other person at that time."},
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},

@@ -182,6 +182,11 @@ const struct lang_word lang_es_asks[] = {
     NT("hasta cuando", NOTICE), NT("como muy tarde", NOTICE),
     NT("politica de cancelacion", NOTICE),
     NT("cuantos dias antes", NOTICE), NT("cuanto antes hay que", NOTICE),
+    /* "¿lo puedo cancelar si al final no puedo?": cancelar "si", las
+     * citas y cómo, nunca una cancelación (review es AL c04.3) */
+    W("cancelar si", LW_MINE), W("anular si", LW_MINE), W("cancelarla si", LW_MINE),
+    W("cancelarlo si", LW_MINE), W("anularla si", LW_MINE), W("anularlo si", LW_MINE),
+    W("cancelar en caso de", LW_MINE), W("desmarcar si", LW_MINE),
     /* "¿el diagnóstico es gratis?", "¿hay que pagar la revisión?": its
      * price answers (review es W; pt, tr, fr, de W alike) */
     W("gratis", LW_PRICE), W("gratuito", LW_PRICE), W("gratuita", LW_PRICE),

@@ -138,6 +138,8 @@ const struct lang_word lang_es_words[] = {
     W("jajaja", LW_ACK), W("jeje", LW_ACK), W("sin problema", LW_ACK),
     W("no pasa nada", LW_ACK), W("nos vemos", LW_ACK | LW_BYE),
     W("nos vemos entonces", LW_ACK | LW_BYE), W("hasta luego", LW_ACK | LW_BYE),
+    /* "ok gracias, hasta ahora": see you in a moment (review es AL) */
+    W("hasta ahora", LW_ACK | LW_BYE), W("hasta ahorita", LW_ACK | LW_BYE),
     W("hasta pronto", LW_ACK | LW_BYE), W("hasta el", LW_BYE),
     /* the customer will come back to us: nothing to answer, nothing
      * settled (review round J: 'ok lo pienso y te escribo' was not
@@ -152,6 +154,12 @@ const struct lang_word lang_es_words[] = {
     V("lo miro y os escribo", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("lo miro y te confirmo", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("lo miro y os confirmo", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    /* "Gracias, ya os llamaré" (review es AL c07.3 got the earliest
+     * places) */
+    V("ya os llamare", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ya te llamare", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("os llamare", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ya os llamo", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ya os escribire", LW_ACK | LW_BYE, LW_BYE_OPEN), V("ya os escribo", LW_ACK | LW_BYE, LW_BYE_OPEN),
+    V("ya os dire", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("lo veo y te digo", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("lo veo y os digo", LW_ACK | LW_BYE, LW_BYE_OPEN),
     V("ya te digo", LW_ACK | LW_BYE, LW_BYE_OPEN),
@@ -644,7 +652,10 @@ const struct lang_word lang_es_words[] = {
     W("que", LW_QUESTION | LW_FILLER), W("cuando", LW_QUESTION),
     W("donde", LW_QUESTION),
     W("como", LW_QUESTION), W("cual", LW_QUESTION), W("cuales", LW_QUESTION),
-    W("quien", LW_QUESTION), W("por que", LW_QUESTION),
+    V("quien", LW_QUESTION, LW_QUESTION_ABOUT), V("por que", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("cuantos ninos", LW_QUESTION, LW_QUESTION_ABOUT), V("cuantas personas", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("cuantos alumnos", LW_QUESTION, LW_QUESTION_ABOUT), V("cuantas alumnas", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("cuantos participantes", LW_QUESTION, LW_QUESTION_ABOUT), V("que edad", LW_QUESTION, LW_QUESTION_ABOUT),
     W("xq", LW_QUESTION), W("pq", LW_QUESTION), W("porque", LW_FILLER),
     W("puedo", LW_QUESTION), W("podria", LW_QUESTION),
     W("puedes", LW_QUESTION), W("podrias", LW_QUESTION),
@@ -870,7 +881,7 @@ const struct lang_word lang_es_words[] = {
     W("mediodia", LW_COMMON | LW_DATEWORD), W("proximo", LW_COMMON | LW_DATEWORD),
     W("proxima", LW_COMMON | LW_DATEWORD), W("siguiente", LW_COMMON | LW_DATEWORD),
     W("viene", LW_COMMON | LW_DATEWORD), W("este", LW_COMMON | LW_DATEWORD),
-    W("ayer", LW_COMMON | LW_DATEWORD), W("anteayer", LW_COMMON | LW_DATEWORD),
+    W("ayer", LW_COMMON | LW_DATEWORD | LW_PAST), W("anteayer", LW_COMMON | LW_DATEWORD),
     W("ano", LW_COMMON | LW_DATEWORD), W("navidad", LW_COMMON | LW_DATEWORD),
     W("navidades", LW_COMMON | LW_DATEWORD), W("reyes", LW_COMMON | LW_DATEWORD),
     W("semana santa", LW_COMMON | LW_DATEWORD), W("pascua", LW_COMMON | LW_DATEWORD),
@@ -909,6 +920,11 @@ const struct lang_word lang_es_words[] = {
     W("piloto del aceite", LW_COMMON), W("piloto de aceite", LW_COMMON),
     W("nivel de aceite", LW_COMMON), W("nivel del aceite", LW_COMMON),
     W("entre", LW_COMMON), W("ahora", LW_COMMON), W("casa", LW_COMMON),
+    /* "¿me podéis mandar el precio de todo?": sending, never a thing
+     * asked for (review es AL s59 was handed on) */
+    W("mandar", LW_FILLER | LW_COMMON), W("mandarme", LW_FILLER | LW_COMMON),
+    W("mandais", LW_FILLER | LW_COMMON), W("enviar", LW_FILLER | LW_COMMON),
+    W("enviarme", LW_FILLER | LW_COMMON), W("pasarme", LW_FILLER | LW_COMMON),
     W("trabajo", LW_COMMON), W("tiempo", LW_COMMON), W("vez", LW_COMMON),
     W("veces", LW_COMMON), W("cosa", LW_COMMON), W("cosas", LW_COMMON),
     W("gente", LW_COMMON), W("persona", LW_COMMON), W("personas", LW_COMMON),

@@ -187,6 +187,8 @@ static const struct lang_tpl tpls[] = {
      "Vale, no cambio nada: tu cita sigue en pie. Escribe cuando "
      "quieras."},
     {"praise_thanks", "¡Muchas gracias, qué alegría leerlo!"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "Para la otra persona no queda sitio a esa hora."},
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},
@@ -372,4 +374,5 @@ const struct lang_pack lang_pack_es = {
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
     .hire_words = hire_words,
+    .name_head_first = 1,
 };

@@ -308,7 +308,16 @@ static const struct when_word es_words[] = {
     E("cuanto antes", WS_ASAP, 0),
     E("lo más pronto posible", WS_ASAP, 0),
     E("ahora", WS_ASAP_WEAK, 0),
+    /* "ok gracias, hasta ahora": see you in a moment */
+    E("hasta ahora", WS_NOT_DATE, 0),
+    E("hasta ahorita", WS_NOT_DATE, 0),
     E("ya", WS_ASAP_WEAK, 0),
+    /* "Gracias, ya os llamaré": later, no time asked (review es AL
+     * c07.3 got the earliest places) */
+    E("ya os llamaré", WS_NOT_DATE, 0),
+    E("ya te llamaré", WS_NOT_DATE, 0),
+    E("ya os escribiré", WS_NOT_DATE, 0),
+    E("ya os diré", WS_NOT_DATE, 0),
     /* "ya te digo", "ya os aviso": the customer will come back to us
      * (the reader's LW_BYE phrases), no time asked for */
     /* "vienen unos amigos", "¿vienes?": forms of "venir", never a typo

@@ -109,9 +109,11 @@ const struct lang_word lang_fr_asks[] = {
     NC("honteux"), NC("cest une honte"), NC("deplorable"),
     NC("tres decu"), NC("tres decue"), NC("vraiment decu"),
     /* money back asked, or let down: a grievance, sorry first (review fr
-     * AH s40 got no sorry) */
-    NC("decu"), NC("decue"), NC("rembourse"), NC("remboursee"),
-    NC("remboursement"), NC("me rembourser"),
+     * AH s40 got no sorry); "remboursée par la sécu" asks what the
+     * insurance pays, no grievance (review fr AL s12 was told sorry) */
+    NC("decu"), NC("decue"), NC("me rembourser"), NC("remboursez moi"),
+    NC("etre rembourse"), NC("etre remboursee"), NC("demande un remboursement"),
+    NC("le remboursement de"),
     W("mois dernier", LW_PAST), W("le mois dernier", LW_PAST),
     NC("vraiment decue"), NC("jai attendu"), NC("on ma fait attendre"),
     NC("aucune explication"), NC("porter plainte"), NC("me plaindre"),
@@ -241,6 +243,10 @@ const struct lang_word lang_fr_asks[] = {
     NT("jusqua quand", NOTICE), NT("jusqu a quand", NOTICE),
     NT("jusqua combien de temps", NOTICE), NT("au plus tard quand", NOTICE),
     NT("delai minimum", NOTICE), NT("conditions d annulation", NOTICE),
+    /* "je peux annuler si je ne peux pas venir ?": annuler "si", les
+     * RDV et comment, jamais une annulation (review es AL c04.3) */
+    W("annuler si", LW_MINE), W("lannuler si", LW_MINE), W("annuler en cas de", LW_MINE),
+    W("decommander si", LW_MINE),
     /* "l'examen de vue est gratuit ?", "c'est payant ?": its price
      * answers (review fr W; the other packs alike) */
     W("gratuit", LW_PRICE), W("gratuite", LW_PRICE), W("payant", LW_PRICE),

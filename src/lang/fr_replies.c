@@ -199,6 +199,8 @@ static const struct lang_tpl tpls[] = {
      "Pas de souci, rien ne change : votre rendez-vous est maintenu. "
      "Écrivez-nous quand vous voulez."},
     {"praise_thanks", "Merci beaucoup, ça nous fait très plaisir !"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "Pour l'autre personne, plus de place à cette heure-là."},
     {"ack_no", "Pas de souci, rien n'est réservé. Écrivez-nous quand vous "
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
@@ -390,4 +392,5 @@ const struct lang_pack lang_pack_fr = {
 		       "la venue sans RDV", "les achats et bons cadeaux",
 		       "les rappels", "le délai pour réserver", "le retard"},
     .hire_words = hire_words,
+    .name_head_first = 1,
 };

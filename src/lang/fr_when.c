@@ -477,6 +477,10 @@ static const struct when_word fr_words[] = {
     E("prochaine dispo", WS_ASAP, 0),
     E("maintenant", WS_ASAP_WEAK, 0),
     E("mtn", WS_ASAP_WEAK, 0),
+    /* "Merci, à tout de suite": see you in a moment, no time asked
+     * (review fr AL c03.2 got the menu for the earliest places) */
+    E("à tout de suite", WS_NOT_DATE, 0),
+    E("à tt de suite", WS_NOT_DATE, 0),
     E("tout de suite", WS_ASAP_WEAK, 0),
     E("tt de suite", WS_ASAP_WEAK, 0),
     E("rapidement", WS_ASAP_WEAK, 0),

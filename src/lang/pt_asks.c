@@ -81,6 +81,9 @@ const struct lang_word lang_pt_asks[] = {
     NC("quero uma solucao"), NC("quero meu dinheiro de volta"),
     NC("dinheiro de volta"), NC("reembolso"), NC("refazer"),
     W("mes passado", LW_PAST), W("semana passada", LW_PAST),
+    /* "Fiz um penteado ontem e desmanchou": a visit told (review pt AL
+     * s43); "ontem" itself is a past word in the reader, as "hier" */
+    W("fiz", LW_PAST), W("fizemos", LW_PAST), W("paguei", LW_PAST),
     /* "o instrutor sempre desmarca": our cancelling, complained of, never
      * theirs (review pt AA c09.1 was told it had nothing to cancel) */
     NC("sempre desmarca"), NC("sempre desmarcam"), NC("vive desmarcando"),
@@ -151,6 +154,10 @@ const struct lang_word lang_pt_asks[] = {
     NT("ate quando", NOTICE), NT("no maximo quando", NOTICE),
     NT("politica de cancelamento", NOTICE),
     NT("quantos dias antes", NOTICE),
+    /* "posso cancelar se eu não puder ir?": cancelar "se": as
+     * marcações e como, nunca um cancelamento (review es AL c04.3) */
+    W("cancelar se", LW_MINE), W("desmarcar se", LW_MINE), W("cancelar caso", LW_MINE),
+    W("desmarcar caso", LW_MINE),
     /* may I stay or must I leave it, from what age, does it hurt, an
      * animal that bites, a flea bath, a replacement car: for a person,
      * never "Que dia prefere?" alone (reviews pt R s45, s48; S s44; U

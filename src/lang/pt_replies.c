@@ -191,6 +191,8 @@ static const struct lang_tpl tpls[] = {
      "Sem problema, nada muda: o seu agendamento continua. Mande "
      "mensagem quando quiser."},
     {"praise_thanks", "Muito obrigado, ficamos muito felizes com isso!"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "Para a outra pessoa não há vaga nesse horário."},
     {"ack_no", "Sem problema, nada agendado. Mande mensagem quando "
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},
@@ -337,4 +339,5 @@ const struct lang_pack lang_pack_pt = {
 		       "atendimento sem hora marcada", "o que vendemos",
 		       "lembretes", "antecedência", "o atraso"},
     .hire_words = hire_words,
+    .name_head_first = 1,
 };

@@ -506,6 +506,9 @@ static const struct when_word pt_words[] = {
     /* "um terçol" (a stye), never "terça" misspelt (review pt AC c13.1) */
     E("terçol", WS_NOT_DATE, 0),
     E("nada urgente", WS_NOT_DATE, 0),
+    /* "até daqui a pouco": see you in a bit (review pt AL) */
+    E("até daqui a pouco", WS_NOT_DATE, 0),
+    E("até daqui pouco", WS_NOT_DATE, 0),
     E("asap", WS_ASAP, 0),
     E("primeiro horário", WS_ASAP, 0),
     E("primeiro horario livre", WS_ASAP, 0),

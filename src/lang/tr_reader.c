@@ -137,6 +137,9 @@ const struct lang_word lang_tr_words[] = {
     W("mukemmel", LW_ACK | LW_YES), W("cok guzel", LW_ACK), W("guzel", LW_ACK),
     W("cok iyi", LW_ACK), W("iyi", LW_ACK), W("oldu", LW_ACK), W("hadi", LW_ACK),
     W("gorusuruz", LW_ACK | LW_BYE), W("gorusmek uzere", LW_ACK | LW_BYE),
+    /* "tamam hemen geliyorum": on the way, no request (review tr AL) */
+    W("hemen geliyorum", LW_ACK | LW_BYE), W("birazdan gelirim", LW_ACK | LW_BYE),
+    W("birazdan geliyorum", LW_ACK | LW_BYE),
     /* the customer will come back to us: nothing to answer, nothing
      * settled (review round J) */
     V("ben size donerim", LW_ACK | LW_BYE, LW_BYE_OPEN),
@@ -641,9 +644,11 @@ const struct lang_word lang_tr_words[] = {
     W("mi", LW_QUESTION), W("mu", LW_QUESTION), W("misiniz", LW_QUESTION),
     W("musunuz", LW_QUESTION), W("miyim", LW_QUESTION), W("muyum", LW_QUESTION),
     W("miyiz", LW_QUESTION), W("midir", LW_QUESTION), W("mudur", LW_QUESTION),
-    W("ne", LW_QUESTION), W("neden", LW_QUESTION), W("nasil", LW_QUESTION),
+    W("ne", LW_QUESTION), V("neden", LW_QUESTION, LW_QUESTION_ABOUT), W("nasil", LW_QUESTION),
     W("ne zaman", LW_QUESTION), W("nedir", LW_QUESTION), W("neler", LW_QUESTION), W("kac", LW_QUESTION), W("hangi", LW_QUESTION),
-    W("kim", LW_QUESTION), /* "hamile pilatesi var mı?": whether we do it (review tr W
+    V("kim", LW_QUESTION, LW_QUESTION_ABOUT), V("niye", LW_QUESTION, LW_QUESTION_ABOUT),
+    V("kac kisi", LW_QUESTION, LW_QUESTION_ABOUT), V("kac cocuk", LW_QUESTION, LW_QUESTION_ABOUT),
+    /* "hamile pilatesi var mı?": whether we do it (review tr W
      * s04, s39, c11.2 got "which day?" without a yes) */
     V("var mi", LW_QUESTION, LW_QUESTION_OFFERED),
     V("varmi", LW_QUESTION, LW_QUESTION_OFFERED),
@@ -849,7 +854,7 @@ const struct lang_word lang_tr_words[] = {
     W("etti", LW_COMMON), W("olsun", LW_COMMON), W("yarin", LW_COMMON | LW_DATEWORD), W("yrn", LW_COMMON | LW_DATEWORD),
     W("yarina", LW_COMMON | LW_DATEWORD), W("yarinki", LW_COMMON | LW_DATEWORD),
     W("yarinda", LW_COMMON | LW_DATEWORD), W("obur gun", LW_COMMON | LW_DATEWORD),
-    W("obur", LW_COMMON | LW_DATEWORD), W("dun", LW_COMMON | LW_DATEWORD),
+    W("obur", LW_COMMON | LW_DATEWORD), W("dun", LW_COMMON | LW_DATEWORD | LW_PAST),
     W("hafta", LW_COMMON | LW_DATEWORD), W("haftaya", LW_COMMON | LW_DATEWORD),
     W("hafta sonu", LW_COMMON | LW_DATEWORD), W("haftasonu", LW_COMMON | LW_DATEWORD),
     W("sonu", LW_COMMON), W("gelecek", LW_COMMON | LW_DATEWORD),
@@ -966,8 +971,28 @@ static const char *const tr_stem_alts[] = {
     "g", "k", "d", "t", "b", "p", NULL, NULL,
 };
 
+/* The first word's endings before a second: genitive and accusative
+ * ("klimanın bakımı", "klimayı sökmek"). */
+static const char *const tr_first_ends[] = {
+    "imin", "umun", "nin", "nun", "min", "mun", "imi", "umu", "yi",
+    "yu",   "mi",   "mu",  "in",  "un",  "i",   "u",   "m",   NULL,
+};
+
+/* Verb endings before which a catalog verb's stem stands ("söktürcem" is
+ * "söktürmek"): future and present, spoken and written. */
+static const char *const tr_verb_ends[] = {
+    "ecegim", "acagim", "ecegiz", "acagiz", "iyorum", "uyorum", "iyoruz",
+    "uyoruz", "ecem",	"acam",	  "cem",    "cam",    "ecek",	"acak",
+    NULL,
+};
+
+static const char *const tr_infinitives[] = {"mek", "mak", NULL};
+
 const struct lang_stems lang_tr_stems = {
     .ends = tr_stem_ends,
+    .first_ends = tr_first_ends,
+    .verb_ends = tr_verb_ends,
+    .infinitives = tr_infinitives,
     .alts = tr_stem_alts,
     .dropped_vowels = "iu",
     .sms_vowels = "aeiou",

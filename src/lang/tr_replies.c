@@ -179,6 +179,8 @@ static const struct lang_tpl tpls[] = {
      "Sorun değil, bir şey değişmedi: randevunuz duruyor. Dilediğiniz "
      "zaman yazın."},
     {"praise_thanks", "Çok teşekkür ederiz, buna çok sevindik!"},
+    /* a party booked one by one: the next person's times follow */
+    {"rest_party_full", "Diğer kişi için o saatte yer yok."},
     {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
 	       "yazabilirsiniz."},
     /* never "1 ile 1 arasında" (review tr10 C06.3) */

@@ -433,6 +433,9 @@ static const struct when_word tr_words[] = {
      * 10:45) */
     E("acil değil", WS_NOT_DATE, 0),
     E("hemen", WS_ASAP_WEAK, 0),
+    E("hemen geliyorum", WS_NOT_DATE, 0),
+    E("birazdan geliyorum", WS_NOT_DATE, 0),
+    E("birazdan gelirim", WS_NOT_DATE, 0),
     E("şimdi", WS_ASAP_WEAK, 0),
     E("şu an", WS_ASAP_WEAK, 0),
     E("şuan", WS_ASAP_WEAK, 0),

@@ -146,6 +146,48 @@ static void test_party_full(void)
 	catalog_free(rc);
 }
 
+/* "my friend and I want lashes on Saturday at 11" where one is seen at a
+ * time: the first at 11, and the next free times offered for the other;
+ * "1" books the first of them (reviews fr AL s23, s45, es AL c10.1 were
+ * told only "text another time"). */
+static void test_party_one_at_a_time(void)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/desk_salon_r7.cfg",
+		 src != NULL ? src : ".");
+	struct catalog *rc = catalog_load(path, NULL);
+	struct store *st = fresh_store();
+	static struct desk_result res;
+	CHECK(rc != NULL && st != NULL);
+	if (rc == NULL || st == NULL)
+		return;
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+447700900202",
+			      "my friend and I want lashes on Saturday at 11",
+			      local_epoch("2026-12-02T10:00"), &res),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_BOOKED);
+	CHECK(res.n_replies > 0);
+	if (res.n_replies > 0) {
+		CHECK(strstr(res.replies[0], "Sat 5 Dec 11:00") != NULL);
+		CHECK(strstr(res.replies[0], "No room for the other person") !=
+		      NULL);
+		CHECK(strstr(res.replies[0], "1) 12:00") != NULL);
+	}
+	CHECK_INT(store_begin(st), 0);
+	CHECK_INT(desk_answer(rc, st, "+447700900202", "1",
+			      local_epoch("2026-12-02T10:02"), &res),
+		  0);
+	CHECK_INT(store_commit(st), 0);
+	CHECK_INT(res.d.kind, DESK_BOOKED);
+	if (res.n_replies > 0)
+		CHECK(strstr(res.replies[0], "Sat 5 Dec 12:00") != NULL);
+	store_close(st);
+	catalog_free(rc);
+}
+
 /* CFG of tests/data, loaded through the real libconfig path; NULL when
  * it does not load. The caller frees it (catalog_free). */
 static struct catalog *data_catalog(const char *cfg)
@@ -289,6 +331,7 @@ int main(void)
 	RUN(test_reminders);
 	RUN(test_cannot_receive);
 	RUN(test_party_full);
+	RUN(test_party_one_at_a_time);
 	RUN(test_straight_after_gap);
 	RUN(test_price_after_booking);
 	RUN(test_fair_rotation);

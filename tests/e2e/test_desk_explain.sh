@@ -150,7 +150,7 @@ out=$("$SMSDESK_BIN" try -c "$pod" --db "$pdb" --now 2026-12-02T10:00 \
 	"my 2 kids both have verrucas can they be seen back to back sat 9?")
 t_contains "$out" "service verruca (distance 0), asked, for 2 people"
 t_contains "$out" "Booked: Verruca treatment, Sat 5 Dec 09:00"
-t_contains "$out" "isn't free or isn't a start time"
+t_contains "$out" "No room for the other person at that time. Free: 1) 09:30"
 rm -f "$pdb"
 t_end
 

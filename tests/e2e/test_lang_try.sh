@@ -361,5 +361,11 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/yoga.cfg" --now 202
 t_contains "$out" "pour 2 personnes"
 t_end
 
+t_begin "a signature goes before an accent: 'arrêt' stays in the confirmation (review fr AL c05.3, s18 read 'arret')"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/acupuncture.cfg" --db "$tmp/acu.db" --now 2026-12-02T10:00 --from +33612340093 "auriculo samedi 10h30" 2>/dev/null)
+t_contains "$out" "Auriculothérapie arrêt du tabac"
+t_lacks "$out" "arret"
+t_end
+
 rm -rf "$tmp"
 t_done
