@@ -436,6 +436,15 @@ static void offer_day(struct ctx *c, const struct request *rq, int from, int to,
 			       LIST_SLOTS);
 	if (c->err)
 		return;
+	/* "Geht gleich danach noch Hirnleistungstraining?" where nothing
+	 * fits after 17:00-17:45: never a start inside the customer's own
+	 * visit (review de AL c13.2 offered 16:45, 17:00, 17:15) */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (rq->own_to <= rq->own_from || opts[i] >= rq->own_to ||
+		    opts[i] + (int64_t)rq->svc->minutes * 60 <= rq->own_from)
+			opts[k++] = opts[i];
+	n = k;
 	if (n == 0) {
 		c->n_parts--; /* the head gives way to the no */
 		day_is_gone(c, rq, why_none(c, rq));

@@ -75,6 +75,9 @@ struct request {
 	int day_named;	/* the day came from the text, the talk or an offer */
 	int offered;	/* a slot we offered: its notice was checked then */
 	int offer_only; /* a question: offer the slot, do not book it */
+	/* the visit this is asked beside ("gleich danach noch ..."): no
+	 * slot offered overlaps it; 0, 0 none */
+	int64_t own_from, own_to;
 	/* a month past the horizon was read as the customer's event, not the
 	 * visit (event_month): the day asked with how far ahead we book */
 	int far_month;

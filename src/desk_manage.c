@@ -903,6 +903,12 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 		add_policy(c, topic, prio);
 		return;
 	}
+	if (topic == LANG_NT_PHONE && phone != NULL) {
+		struct part *p = part_add(c, "phone_is", prio);
+		part_set(p, "phone", phone);
+		part_set(p, "business", biz(c));
+		return;
+	}
 	if (topic == LANG_NT_LATE) {
 		/* thanks, never sorry nor "call us": they are on their way */
 		part_set(part_add(c, "late_noted", prio), "business", biz(c));

@@ -15,8 +15,8 @@
 
 /* The decision's subject for a question only a person can answer. */
 const char *const not_text_ids[LANG_NT_COUNT] = {
-    "other",   "payment", "directions", "parking", "status",
-    "walk-in", "sales",	  "reminder",	"notice",  "late"};
+    "other", "payment",	 "directions", "parking", "status", "walk-in",
+    "sales", "reminder", "notice",     "late",	  "phone"};
 
 enum desk_kind not_text_kind(const struct ctx *c, int topic)
 {
@@ -24,6 +24,8 @@ enum desk_kind not_text_kind(const struct ctx *c, int topic)
 		return DESK_ADDRESS;
 	if (topic == LANG_NT_REMINDER || topic == LANG_NT_NOTICE)
 		return DESK_POLICY;
+	if (topic == LANG_NT_PHONE && c->cat->business_phone != NULL)
+		return DESK_ADDRESS;
 	return DESK_CANT_ANSWER;
 }
 
@@ -194,6 +196,8 @@ static int visit_of(struct ctx *c, const struct inquiry *q, struct request *rq,
 	rq->w.mentioned = 1;
 	rq->day_named = 1;
 	rq->offer_only = 1;
+	rq->own_from = b.start;
+	rq->own_to = b.start + (int64_t)b.minutes * 60;
 	if (own_time && q->when.time == WHEN_TIME_AT &&
 	    q->when.problem == WHEN_FINE) {
 		/* "another one for my wife at 9:30": that day, the time said */

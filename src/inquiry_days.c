@@ -282,6 +282,23 @@ void rd_clause_days(const struct reader *r, const struct when_local *now,
 				? q->persons[wk.items[k].match]
 				: 1;
 	}
+	/* "diesen Freitag und nächsten Freitag jeweils um 8", "lundi et
+	 * mardi à 10h": one clock time said last, after days with none, is
+	 * every day's (review de AL c20.1 booked the second Friday and only
+	 * offered the first) */
+	/* one service on each day: "bath on the 27th and a groom on the
+	 * 31st at 10" gives the groom its time, never the bath */
+	const struct when_req *lw = &wk.items[wk.n - 1].when;
+	int bare = 1;
+	for (int k = 0; k + 1 < wk.n; k++)
+		bare &= wk.items[k].when.time == WHEN_TIME_NONE &&
+			wk.items[k].match == wk.items[wk.n - 1].match;
+	if (bare && lw->time == WHEN_TIME_AT && lw->problem == WHEN_FINE)
+		for (int k = 0; k + 1 < wk.n; k++) {
+			wk.items[k].when.time = WHEN_TIME_AT;
+			wk.items[k].when.from_min = lw->from_min;
+			wk.items[k].when.to_min = lw->to_min;
+		}
 	memcpy(q->dated, wk.items, sizeof(wk.items[0]) * (size_t)wk.n);
 	q->n_dated = wk.n;
 	q->when = wk.items[0].when;

@@ -632,6 +632,7 @@ static const struct lang_reply_spec specs[] = {
     {"rest_failed", "services", "services"},
     {"rest_failed_at", "services", "services"},
     {"rest_party_full", "", ""},
+    {"phone_is", "phone business", "phone"},
     {"rest_later", "service time end", "time"},
     {"minutes", "n", "n"},
     {"hours_n", "n", "n"},

@@ -748,6 +748,26 @@ static int national_into(const char *e164, const char *country, char *out,
 				       (int)(n - 6), d + 2, d + n - 4);
 		return pos < cap ? 0 : -1;
 	}
+	/* Germany: the area code, then the subscriber ("0341 4629180",
+	 * "030 12345678", "0151 23456789"; review de AL read "03414802217"
+	 * as one run). Area codes are prefix-free: two digits for the four
+	 * big cities, three for those ending in 1 (0341 Leipzig, 0911
+	 * Nürnberg) and for mobiles, four for the rest. */
+	if (pc->cc == 49 && n >= 7 && n <= 11) {
+		size_t al = 4;
+		if (d[0] == '1')
+			al = 3;
+		else if ((d[0] == '3' && d[1] == '0') ||
+			 (d[0] == '4' && d[1] == '0') ||
+			 (d[0] == '6' && d[1] == '9') ||
+			 (d[0] == '8' && d[1] == '9'))
+			al = 2;
+		else if (d[2] == '1')
+			al = 3;
+		pos = (size_t)snprintf(out, cap, "%s%.*s %s", trunk, (int)al, d,
+				       d + al);
+		return pos < cap ? 0 : -1;
+	}
 	if (g == NULL) {
 		pos = (size_t)snprintf(out, cap, "%s%s", trunk, d);
 		return pos < cap ? 0 : -1;

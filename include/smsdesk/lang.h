@@ -273,6 +273,10 @@ enum lang_not_text {
 	 * customer hears thanks, never sorry for a complaint nor "call us"
 	 * (review tr W s20: "Randevuma 10 dk gecikeceğim trafik berbat"). */
 	LANG_NT_LATE,
+	/* Our phone number asked ("can I call you?", "Telefonnummer?"): the
+	 * catalog's business.phone answers, never a person (review tr AL
+	 * s37 got our hours). */
+	LANG_NT_PHONE,
 	LANG_NT_COUNT
 };
 /* Beside LANG_NT_OTHER in an LW_NOT_TEXT word's val: a complaint about us

@@ -167,6 +167,10 @@ const struct lang_word lang_de_asks[] = {
     NT("schicken doch erinnerungen", REMINDER), NT("schicken sie erinnerungen", REMINDER),
     NT("schickt ihr erinnerungen", REMINDER), NT("bekomme ich erinnerungen", REMINDER),
     NT("gibt es erinnerungen", REMINDER),
+    /* unsere Telefonnummer (LANG_NT_PHONE): aus dem Katalog */
+    NT("telefonnummer", PHONE), NT("ihre nummer", PHONE), NT("eure nummer", PHONE),
+    NT("kann ich sie anrufen", PHONE), NT("kann ich euch anrufen", PHONE),
+    NT("kann man sie anrufen", PHONE), NT("telefonisch erreichen", PHONE),
     {NULL, 0, 0}, /* das Ende */
 };
 

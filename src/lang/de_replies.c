@@ -187,6 +187,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "Vielen Dank, das freut uns sehr!"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "Für die zweite Person ist um diese Zeit kein Platz mehr."},
+    {"phone_is", "Sie erreichen uns telefonisch unter {phone}."},
     {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
 	       "jederzeit."},
     {"pick_number", "Bitte mit einer Zahl von 1 bis {n} antworten."},
@@ -322,7 +323,7 @@ const struct lang_pack lang_pack_de = {
     .not_text_names = {"Dazu", "Zur Bezahlung", "Zur Anfahrt", "Zum Parken",
 		       "Zum Stand Ihres Auftrags", "Zu Besuchen ohne Termin",
 		       "Zum Verkauf", "Zu Erinnerungen", "Zur Vorlaufzeit",
-		       "Zur Verspätung"},
+		       "Zur Verspätung", "Zu unserer Telefonnummer"},
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
     .hire_words = hire_words,

@@ -141,6 +141,9 @@ const struct lang_word lang_en_asks[] = {
     /* "thanks for the reminder, see you tomorrow": thanks (review fr X
      * s43 alike) */
     W("thanks for the reminder", LW_THANKS), W("thank you for the reminder", LW_THANKS),
+    /* our number asked: the catalog's phone (LANG_NT_PHONE) */
+    NT("your phone number", PHONE), NT("your number", PHONE), NT("can i call you", PHONE),
+    NT("can i ring you", PHONE), NT("number to call", PHONE), NT("phone number", PHONE),
     {NULL, 0, 0}, /* the end */
 };
 

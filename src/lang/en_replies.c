@@ -167,6 +167,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "Thank you, that's lovely to hear!"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "No room for the other person at that time."},
+    {"phone_is", "You can call us on {phone}."},
     {"ack_no", "No problem, nothing booked. Text us any time."},
     {"pick_number", "Please reply with a number from 1 to {n}."},
     {"which_one", "Which one? Reply with its number (1-{n})."},
@@ -307,7 +308,8 @@ const struct lang_pack lang_pack_en = {
 		   "Sep", "Oct", "Nov", "Dec"},
     .not_text_names = {"that", "payment", "directions", "parking",
 		       "the progress of a job", "walk-ins", "what we sell",
-		       "reminders", "notice", "running late"},
+		       "reminders", "notice", "running late",
+		       "our phone number"},
     .when = &when_vocab_en,
     .hire_words = hire_words,
 };

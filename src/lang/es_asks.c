@@ -195,6 +195,10 @@ const struct lang_word lang_es_asks[] = {
     /* "gracias por el recordatorio, allí estaré mañana": thanks */
     W("gracias por el recordatorio", LW_THANKS), W("gracias por recordarmelo", LW_THANKS),
     W("gracias por el aviso", LW_THANKS),
+    /* nuestro teléfono (LANG_NT_PHONE): lo dice el catálogo */
+    NT("vuestro telefono", PHONE), NT("su telefono", PHONE), NT("numero de telefono", PHONE),
+    NT("os puedo llamar", PHONE), NT("puedo llamaros", PHONE), NT("se puede llamar", PHONE),
+    NT("un telefono", PHONE), NT("telefono de contacto", PHONE),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -189,6 +189,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "¡Muchas gracias, qué alegría leerlo!"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "Para la otra persona no queda sitio a esa hora."},
+    {"phone_is", "Puedes llamarnos al {phone}."},
     {"ack_no", "Vale, no reservo nada. Escribe cuando quieras."},
     {"pick_number", "Elige del 1 al {n}, por favor."},
     {"which_one", "¿Y cuál? Elige del 1 al {n}."},
@@ -370,7 +371,7 @@ const struct lang_pack lang_pack_es = {
     .not_text_names = {"eso", "pagos", "cómo llegar", "aparcar",
 		       "el estado de un trabajo", "venir sin cita",
 		       "lo que vendemos", "recordatorios", "antelación",
-		       "el retraso"},
+		       "el retraso", "nuestro teléfono"},
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
     .hire_words = hire_words,

@@ -255,6 +255,10 @@ const struct lang_word lang_fr_asks[] = {
      * fr X s43 got the menu) */
     W("merci pour le rappel", LW_THANKS), W("merci du rappel", LW_THANKS),
     W("merci pour le message", LW_THANKS),
+    /* notre numéro (LANG_NT_PHONE) : le catalogue le donne */
+    NT("votre numero", PHONE), NT("numero de telephone", PHONE), NT("votre telephone", PHONE),
+    NT("je peux vous appeler", PHONE), NT("peut on vous appeler", PHONE), NT("vous appeler", PHONE),
+    NT("vous telephoner", PHONE),
     {NULL, 0, 0}, /* fin */
 };
 

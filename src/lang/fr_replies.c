@@ -201,6 +201,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "Merci beaucoup, ça nous fait très plaisir !"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "Pour l'autre personne, plus de place à cette heure-là."},
+    {"phone_is", "Vous pouvez nous appeler au {phone}."},
     {"ack_no", "Pas de souci, rien n'est réservé. Écrivez-nous quand vous "
 	       "voulez."},
     {"pick_number", "Merci de répondre par un numéro de 1 à {n}."},
@@ -390,7 +391,8 @@ const struct lang_pack lang_pack_fr = {
     .not_text_names = {"cette demande", "le paiement", "l'accès",
 		       "le stationnement", "l'avancement d'un travail",
 		       "la venue sans RDV", "les achats et bons cadeaux",
-		       "les rappels", "le délai pour réserver", "le retard"},
+		       "les rappels", "le délai pour réserver", "le retard",
+		       "notre numéro"},
     .hire_words = hire_words,
     .name_head_first = 1,
 };

@@ -196,6 +196,10 @@ const struct lang_word lang_pt_asks[] = {
     /* "obrigada pelo lembrete, amanhã estou aí": thanks */
     W("obrigada pelo lembrete", LW_THANKS), W("obrigado pelo lembrete", LW_THANKS),
     W("obrigada pelo aviso", LW_THANKS), W("obrigado pelo aviso", LW_THANKS),
+    /* nosso telefone (LANG_NT_PHONE): o catálogo responde */
+    NT("numero de telefone", PHONE), NT("telefone de voces", PHONE), NT("telefone de vcs", PHONE),
+    NT("posso ligar", PHONE), NT("da pra ligar", PHONE), NT("numero pra ligar", PHONE),
+    NT("qual o telefone", PHONE), NT("qual o numero", PHONE),
     {NULL, 0, 0}, /* fim */
 };
 

@@ -193,6 +193,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "Muito obrigado, ficamos muito felizes com isso!"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "Para a outra pessoa não há vaga nesse horário."},
+    {"phone_is", "Pode ligar pra gente no {phone}."},
     {"ack_no", "Sem problema, nada agendado. Mande mensagem quando "
 	       "quiser."},
     {"pick_number", "Por favor, responda de 1 a {n}."},
@@ -337,7 +338,8 @@ const struct lang_pack lang_pack_pt = {
     .not_text_names = {"isso", "pagamento", "como chegar", "estacionamento",
 		       "o andamento de um trabalho",
 		       "atendimento sem hora marcada", "o que vendemos",
-		       "lembretes", "antecedência", "o atraso"},
+		       "lembretes", "antecedência", "o atraso",
+		       "nosso telefone"},
     .hire_words = hire_words,
     .name_head_first = 1,
 };

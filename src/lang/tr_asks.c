@@ -182,6 +182,9 @@ const struct lang_word lang_tr_asks[] = {
     /* "hatırlatma için teşekkürler, yarın oradayım": thanks */
     W("hatirlatma icin tesekkurler", LW_THANKS), W("hatirlatma icin tesekkur ederim", LW_THANKS),
     W("hatirlattiginiz icin tesekkurler", LW_THANKS),
+    /* telefon numaramız (LANG_NT_PHONE): katalogda (review tr AL s37) */
+    NT("telefon numaraniz", PHONE), NT("telefon numarasi", PHONE), NT("numaraniz", PHONE),
+    NT("sizi arayabilir miyim", PHONE), NT("arayabilir miyim", PHONE), NT("telefonla ulasabilir", PHONE),
     {NULL, 0, 0}, /* son */
 };
 

@@ -181,6 +181,7 @@ static const struct lang_tpl tpls[] = {
     {"praise_thanks", "Çok teşekkür ederiz, buna çok sevindik!"},
     /* a party booked one by one: the next person's times follow */
     {"rest_party_full", "Diğer kişi için o saatte yer yok."},
+    {"phone_is", "Bizi {phone} numarasından arayabilirsiniz."},
     {"ack_no", "Sorun değil, randevu oluşturulmadı. Dilediğiniz zaman "
 	       "yazabilirsiniz."},
     /* never "1 ile 1 arasında" (review tr10 C06.3) */
@@ -344,7 +345,8 @@ const struct lang_pack lang_pack_tr = {
     /* Each is read in "{topic} ile ilgili sorulara ...". */
     .not_text_names = {"bu konu", "ödeme", "adres ve yol tarifi", "park yeri",
 		       "işinizin durumu", "randevusuz gelme", "satış",
-		       "hatırlatma", "randevu süresi", "gecikme"},
+		       "hatırlatma", "randevu süresi", "gecikme",
+		       "telefon numaramız"},
     .when = &when_vocab_tr,
     .fit_folds = fit_folds,
     .fold_last = 1,
