@@ -140,6 +140,16 @@ static int asked_verb(const struct reader *r, size_t i)
 	return 0;
 }
 
+/* Piece SEG holds a word of a catalog thing or a booking noun. */
+static int piece_names_ours(const struct reader *r, int seg)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].segment == seg &&
+		    (r->t[i].thing != 0 || (r->t[i].eff & LW_BOOKING)))
+			return 1;
+	return 0;
+}
+
 static int books_apart(const struct reader *r, int at)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -164,6 +174,13 @@ static int books_apart(const struct reader *r, int at)
 		/* "ich hab einen eingewachsenen Zehennagel ... zum Arzt?":
 		 * "hab" tells what the customer has (LW_AM_I), like "have"
 		 * (review de10 S10) */
+		/* "... dura quanto tempo no rosto? Vou pra uma festa": a verb
+		 * in a piece of its own naming no service and no booking
+		 * tells of the customer's day, books nothing (review pt AL
+		 * s18) */
+		if ((r->t[i].cls & LW_BOOK) && r->n_segs > 1 &&
+		    !piece_names_ours(r, r->t[i].segment))
+			continue;
 		if ((r->t[i].cls & LW_BOOK) && !(r->t[i].eff & LW_AM_I) &&
 		    strcmp(r->t[i].w, "need") != 0 &&
 		    strcmp(r->t[i].w, "get") != 0 &&
@@ -786,6 +803,20 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	int len = 0, at = advice_where(r, &len);
 	if (at < 0 && !asks_if_hurts(r))
 		return;
+	/* "how long do gels last", "cuánto tarda en secarse", "dura quanto
+	 * tempo no rosto": the length asked is the advice itself, whichever
+	 * advice phrase stands just after the length word, whatever day is
+	 * told beside it (reviews es AM s10, pt AL s18) */
+	int dw = rd_where(r, LW_DURATION, NULL);
+	for (int k = dw + 1; dw >= 0 && k <= dw + 4 && k < (int)r->n; k++)
+		if (advice_at(r, (size_t)k)) {
+			q->asks &= ~(unsigned)INQ_ASK_DURATION;
+			if (q->intent == INQ_DURATION && !books_apart(r, at)) {
+				to_person(q, "how long it lasts or dries, not "
+					     "the visit: for a person");
+				return;
+			}
+		}
 	if (day_asked(r, q))
 		return;
 	if (books_apart(r, at)) {
@@ -802,10 +833,6 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	}
 	if (q->intent == INQ_MOVE && !moves_inside(r, at, len))
 		return;
-	/* "how long do gels last": the length asked is the advice itself */
-	int dw = rd_where(r, LW_DURATION, NULL);
-	if (dw >= 0 && at > dw && at <= dw + 3)
-		q->asks &= ~(unsigned)INQ_ASK_DURATION;
 	/* "o preço muda?": the price asked is the advice itself */
 	int pw = rd_where(r, LW_PRICE, NULL);
 	if (pw >= at && pw < at + len)

@@ -958,11 +958,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		bare |= rd_is_digits(r->t[i].w) && strlen(r->t[i].w) <= 4;
 	int strong_move = 0;
 	for (size_t i = 0; i < r->n; i++)
-		strong_move |= !inside_past(r, i) &&
-			       (((r->t[i].cls & LW_MOVE) &&
-				 strcmp(r->t[i].w, "instead") != 0 &&
-				 strcmp(r->t[i].w, "change") != 0) ||
-				(r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE)));
+		/* "instead", "statt", "en vez de" (a move word that also
+		 * corrects) moves nothing alone: "Brautkleider leihen statt
+		 * kaufen?" (review de AM s09 was told it had no booking to
+		 * move) */
+		strong_move |=
+		    !inside_past(r, i) &&
+		    (((r->t[i].cls & LW_MOVE) && !(r->t[i].cls & LW_CORRECT) &&
+		      strcmp(r->t[i].w, "change") != 0) ||
+		     (r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE) &&
+		      !(r->t[i].pcls & LW_CORRECT)));
 	if (rd_has(r, LW_MOVE) && !svc &&
 	    (time || bare || q->ref[0] != '\0' ||
 	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
@@ -1195,10 +1200,16 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * (review de AI s52) */
 	/* "merci beaucoup pour le cours de ce matin, c'était top !": the
 	 * visit of today (review fr AK s34 got the menu) */
+	/* "... ich hab mein Traumkleid gefunden!!": "hab" tells, books
+	 * nothing (review de AM s25 got the menu) */
+	int book_verb = 0;
+	for (size_t i = 0; i < r->n; i++)
+		book_verb |=
+		    (r->t[i].eff & LW_BOOK) && !(r->t[i].cls & LW_AM_I);
 	if (praises(r, q) && !thing && !asked && q->not_text < 0 && !q->asks &&
-	    (q->when.time == WHEN_TIME_NONE || q->today) &&
-	    !rd_has(r, LW_BOOK | LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL |
-			   LW_MINE | LW_NO | LW_STOP)) {
+	    (q->when.time == WHEN_TIME_NONE || q->today) && !book_verb &&
+	    !rd_has(r, LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL | LW_MINE |
+			   LW_NO | LW_STOP)) {
 		q->praise = 1;
 		set(q, INQ_THANKS, "thanks at length: thanked back");
 		return;
@@ -1232,6 +1243,19 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	    told_of_the_past(r, q)) {
 		q->not_text = LANG_NT_OTHER;
 		set(q, INQ_NOT_TEXT, "a visit gone by told: for a person");
+		return;
+	}
+	/* "ayer vinieron a limpiar mi sofá y sigue oliendo a humedad",
+	 * "Vim buscar minhas fotos impressas ontem e estavam com as cores
+	 * todas erradas": a visit gone by told with its service named, no
+	 * booking verb and no day ahead, is for a person, never "which day
+	 * for the sofa?" (reviews es AM c09.1, pt AK c09.1) */
+	if (thing && !trade && q->not_text < 0 && !time &&
+	    !rd_has(r, LW_BOOK | LW_PRICE | LW_DURATION) &&
+	    told_of_the_past(r, q)) {
+		q->not_text = LANG_NT_OTHER;
+		set(q, INQ_NOT_TEXT,
+		    "a visit gone by told, its service named: for a person");
 		return;
 	}
 	/* "un rdv stp", "an appointment please": the booking noun alone

@@ -288,6 +288,64 @@ static void together(const struct reader *r, struct inquiry *q)
 		q->apart = 1;
 }
 
+/* A number stands before a plural that a name of the services IDX holds
+ * in the singular ("deux ramonages" at "Ramonage cheminée ..."): the
+ * services counted, never dogs or daughters. */
+static int counts_our_word(const struct reader *r, const size_t *idx, int n)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const struct tok *t = &r->t[i], *w = &r->t[i + 1];
+		if (!(t->cls & LW_NUMBER) && !rd_is_digits(t->w))
+			continue;
+		size_t wl = strlen(w->w);
+		char stem[64];
+		if (w->thing != 0 || wl < 5 || wl >= sizeof stem ||
+		    w->w[wl - 1] != 's')
+			continue;
+		memcpy(stem, w->w, wl - 1);
+		stem[wl - 1] = '\0';
+		for (int k = 0; k < n; k++)
+			if (rd_name_holds_word(r->cat, idx[k], stem))
+				return 1;
+	}
+	return 0;
+}
+
+/* "c'est pour deux ramonages : la cheminée du salon et le poêle à bois":
+ * a count as large as the services then named, with no word of a person,
+ * counts the services, never a party for each (review fr AM s21 offered
+ * the first "pour 2 personnes"). */
+static void services_counted(const struct reader *r, struct inquiry *q,
+			     int *global)
+{
+	size_t idx[INQ_MAX_MATCHES];
+	int n = 0, counted = 0, other = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->role != INQ_ASKED || t->kind != CAT_SERVICE)
+			continue;
+		int seen = 0;
+		for (int j = 0; j < n; j++)
+			seen |= idx[j] == t->idx;
+		if (!seen && n < INQ_MAX_MATCHES)
+			idx[n++] = t->idx;
+		if (t->persons > 1)
+			counted = counted == 0 || counted == t->persons
+				      ? t->persons
+				      : -1;
+	}
+	other = rd_has(r, LW_PERSON | LW_SELF | LW_OTHER | LW_CHILD | LW_GROUP |
+			      LW_EACH);
+	if (n < 2 || counted != n || other || (*global > 1 && *global != n) ||
+	    !counts_our_word(r, idx, n))
+		return;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].role == INQ_ASKED &&
+		    q->things[k].kind == CAT_SERVICE)
+			q->things[k].persons = 1;
+	*global = 1;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -367,7 +425,16 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 				    q->things[k].role == INQ_ASKED &&
 				    q->things[k].persons == 1)
 					q->things[k].persons = v;
-			if (!any && v > group)
+			/* "j'ai deux chats, est-ce que ça pose problème ?": a
+			 * plural we do not know after "I have", with no
+			 * service asked in its clause, tells what they have,
+			 * never a party (review fr AM c19.3 booked the insert
+			 * twice) */
+			int told =
+			    plural && !any && i > 0 &&
+			    (r->t[i - 1].cls & (LW_HAVE_I | LW_AM_I)) &&
+			    !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_CHILD));
+			if (!any && !told && v > group)
 				group = v; /* "my 2 dogs, one for ..." */
 			continue;
 		}
@@ -451,6 +518,7 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 	}
 	if (group > global)
 		global = group;
+	services_counted(r, q, &global);
 	q->group = global;
 	if (global < 2) {
 		together(r, q);

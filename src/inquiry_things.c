@@ -1639,10 +1639,65 @@ static void part_of_combo(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/* The tokens of thing TH (1-based): first in *from, last in *to; 0 when
+ * none. */
+static int thing_span(const struct reader *r, int th, size_t *from, size_t *to)
+{
+	int any = 0;
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].thing == th) {
+			if (!any)
+				*from = i;
+			*to = i;
+			any = 1;
+		}
+	return any;
+}
+
+/*
+ * "entretien poêle à granulés" at a sweep with "Entretien annuel poêle à
+ * granulés" and "Ramonage poêle à granulés": a service word ("entretien")
+ * right before the words of another service, all of them words of the
+ * first one's name, names the first one (review fr AM c03.1 booked the
+ * sweep, a service not asked for).
+ */
+static void name_spans_both(const struct reader *r, struct inquiry *q)
+{
+	for (size_t a = 0; a < q->n_things; a++) {
+		struct inq_thing *ta = &q->things[a];
+		size_t af = 0, at = 0;
+		if (ta->kind != CAT_SERVICE ||
+		    (ta->role != INQ_ASKED && ta->role != INQ_TRADE_WORD) ||
+		    !thing_span(r, (int)a + 1, &af, &at))
+			continue;
+		for (size_t b = 0; b < q->n_things; b++) {
+			struct inq_thing *tb = &q->things[b];
+			size_t bf = 0, bt = 0;
+			if (b == a || tb->kind != CAT_SERVICE ||
+			    tb->role != INQ_ASKED || tb->idx == ta->idx ||
+			    !thing_span(r, (int)b + 1, &bf, &bt) ||
+			    bf != at + 1 ||
+			    r->t[bf].segment != r->t[at].segment)
+				continue;
+			int all = 1;
+			for (size_t k = bf; k <= bt && all; k++)
+				all = strlen(r->t[k].w) <= 2 ||
+				      rd_name_holds_word(r->cat, ta->idx,
+							 r->t[k].w);
+			if (!all ||
+			    rd_name_holds_word(r->cat, tb->idx, r->t[af].w))
+				continue;
+			ta->role = INQ_ASKED;
+			tb->role = INQ_MENTIONED;
+		}
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
 	name_head_word(r, q);
+	name_spans_both(r, q);
 	catalog_phrase_not_verbs(r);
 	rd_shared_head(r, q);
 	passing_mentions(r, q);

@@ -129,11 +129,13 @@ void rd_clause_times(const struct reader *r, const struct when_local *now,
 		    !rd_number_is_mday(&w) && written_as_time(clause, &w))
 			m = w.from_min;
 		else if (w.time == WHEN_TIME_AT &&
-			 w.problem == WHEN_AMBIGUOUS_TIME &&
+			 w.problem == WHEN_AMBIGUOUS_TIME && !w.has_day &&
 			 w.alt_min[0] >= 60 && w.alt_min[0] < 13 * 60)
 			/* "Technikkurs um 10 und PT um 12": an hour either
 			 * side of noon, settled by the times around it
-			 * (review de AH c16.2 booked 12:00 and 14:00) */
+			 * (review de AH c16.2 booked 12:00 and 14:00); never
+			 * beside a day, where "Samstag 5.12." folds to
+			 * "samstag 5 12" (review de AM c10.2 read 17:00) */
 			m = BARE + w.alt_min[0];
 		else
 			m = bare_hour(r, c); /* "9 for me" */

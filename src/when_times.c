@@ -2,8 +2,34 @@
 #include "when_read.h"
 
 #include "smsdesk/catalog.h"
+#include "smsdesk/text.h"
+
+#include <string.h>
 
 /* ---- times --------------------------------------------------------------- */
+
+/* Token I is a word of the catalog in the plural, its "s" or "es" cut
+ * ("2 sillones", "6 sillas", "3 pneus"): what a number before it counts.
+ * A word as the catalog writes it may follow an hour ("morning 9
+ * haircut", "yrn 11 saç"), so only the plural says a count. */
+static int catalog_thing_at(const struct rd *rd, int i)
+{
+	char f[LEX_TOK_CAP * 2];
+	struct cat_match m;
+	if (rd->cat == NULL || i >= rd->t->n || tok(rd, i)->num >= 0 ||
+	    tok(rd, i)->len < 3 || text_fold(tok(rd, i)->s, f, sizeof f) == 0)
+		return 0;
+	size_t n = strlen(f);
+	for (size_t cut = 1; cut <= 2 && n > cut + 3; cut++) {
+		char g[LEX_TOK_CAP * 2];
+		memcpy(g, f, n - cut);
+		g[n - cut] = '\0';
+		if (f[n - 1] == 's' &&
+		    catalog_lookup(rd->cat, g, 0, &m, 1) > 0 && m.distance == 0)
+			return 1;
+	}
+	return 0;
+}
 
 static int apply_ampm(int h, int pm)
 {
@@ -401,6 +427,12 @@ static int time_at(const struct rd *rd, int i, int ctx, struct tval *out)
 		}
 		goto after;
 	}
+	/* "mañana por la tarde 2 sillones": a bare number before a thing of
+	 * the catalog in the plural counts it, never an hour (the class of
+	 * review tr AM s02, "öğleden sonra 3 halı" booked at 15:00; Turkish
+	 * says no plural after a number, so that one stays a time) */
+	if (!at_before(rd, i) && catalog_thing_at(rd, i + 1))
+		return 0;
 	/* "10 buçukta", "10'u çeyrek geçe": minutes after it make a time */
 	int min_after = has(rd, i + 1, WS_MIN_AFTER);
 	if ((!ctx && !window_after(rd, i + 1) && !min_after) ||

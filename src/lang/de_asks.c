@@ -76,6 +76,9 @@ const struct lang_word lang_de_asks[] = {
     /* "Tut Lymphdrainage weh?", what to bring, whether it is for beginners
      * or too loud: for a person, never "Welcher Tag passt?" (reviews de AA
      * s42, Z s09 s20 s21) */
+    /* "wie lange dauert das Trocknen?": drying, never the visit's length */
+    W("trocknen", LW_ADVICE), W("trocknet", LW_ADVICE), W("trocken", LW_ADVICE),
+    W("trockenzeit", LW_ADVICE), W("trocknungszeit", LW_ADVICE),
     W("weh", LW_ADVICE), W("schmerzhaft", LW_ADVICE),
     W("mitbringen", LW_ADVICE), W("mitnehmen", LW_ADVICE),
     W("bringt man", LW_ADVICE), W("muss man", LW_ADVICE),

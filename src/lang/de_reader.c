@@ -515,6 +515,11 @@ const struct lang_word lang_de_words[] = {
     W("schaffen das leider nicht", LW_CANCEL), W("schaffen es leider nicht", LW_CANCEL),
     W("schaffe das leider nicht", LW_CANCEL), W("schaffen wir nicht", LW_CANCEL),
     W("schaffen wir leider nicht", LW_CANCEL), W("schafft das leider nicht", LW_CANCEL),
+    /* "da muss ich arbeiten", "meine Mama kann Freitag doch nicht":
+     * the day held cannot be (review de AM c03.3 booked Saturday beside
+     * Friday, a wrong day; c10.2 asked which date) */
+    W("muss ich arbeiten", LW_CANCEL), W("da arbeite ich", LW_CANCEL),
+    W("muss ich da arbeiten", LW_CANCEL), W("doch nicht", LW_CANCEL),
     W("muss absagen", LW_CANCEL),
     W("muss leider absagen", LW_CANCEL), W("muss den termin absagen", LW_CANCEL),
     W("fallt aus", LW_CANCEL), W("bin verhindert", LW_CANCEL),

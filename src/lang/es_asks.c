@@ -17,6 +17,10 @@ const struct lang_word lang_es_asks[] = {
     /* a question about a service: for a person */
     W("es normal", LW_ADVICE), W("es seguro", LW_ADVICE),
     W("se puede", LW_ADVICE), W("puede comer", LW_ADVICE),
+    /* "¿cuánto tarda en secarse?": drying, never the visit's length
+     * (review es AM s10, c18.2) */
+    W("secarse", LW_ADVICE), W("en secar", LW_ADVICE), W("secado", LW_ADVICE),
+    W("se seca", LW_ADVICE), W("en secarse", LW_ADVICE),
     W("en ayunas", LW_ADVICE), W("ayunas", LW_ADVICE), W("ayuno", LW_ADVICE),
     W("cuantas dosis", LW_ADVICE), W("cuantas sesiones", LW_ADVICE),
     W("que le doy", LW_ADVICE),

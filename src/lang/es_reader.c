@@ -834,6 +834,9 @@ const struct lang_word lang_es_words[] = {
     NT("hablar con", OTHER), NT("llamame", OTHER), NT("llamadme", OTHER),
     NT("llamenme", OTHER), NT("me llamas", OTHER), NT("me llamais", OTHER),
     NT("me pueden llamar", OTHER), NT("te llamo", OTHER),
+    /* "Quiero que alguien me llame hoy" (review es AM c09.2 was offered
+     * slots) */
+    NT("me llame", OTHER), NT("me llamen", OTHER), NT("me llameis", OTHER),
     NT("os llamo", OTHER), NT("telefono", OTHER), NT("fijo", OTHER),
     NT("correo", OTHER), NT("email", OTHER), NT("me deje", OTHER),
     NT("me olvide", OTHER), NT("olvide mi", OTHER), NT("perdi", OTHER),

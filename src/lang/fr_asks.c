@@ -23,6 +23,8 @@ const struct lang_word lang_fr_asks[] = {
     W("est ce grave", LW_ADVICE),
     W("cest grave", LW_ADVICE), W("enceinte", LW_ADVICE),
     W("allaite", LW_ADVICE), W("allergique", LW_ADVICE),
+    /* "combien de temps pour sécher ?": drying, never the visit's length */
+    W("secher", LW_ADVICE), W("sechage", LW_ADVICE), W("pour secher", LW_ADVICE),
     W("a jeun", LW_ADVICE), W("combien de seances", LW_ADVICE),
     W("en supplement", LW_ADVICE), W("compris dans", LW_ADVICE),
     W("rembourse", LW_ADVICE), W("jours apres", LW_PAST),

@@ -20,6 +20,12 @@ const struct lang_word lang_pt_asks[] = {
     /* a question about a service: for a person */
     W("quantas doses", LW_ADVICE), W("qts doses", LW_ADVICE),
     W("quantas sessoes", LW_ADVICE), W("em jejum", LW_ADVICE),
+    /* "a maquiagem dura quanto tempo no rosto?", "quanto tempo antes da
+     * festa?", "demora pra secar?": how it lasts or dries, never the
+     * visit's length (reviews pt AL s18, s46) */
+    W("no rosto", LW_ADVICE), W("na pele", LW_ADVICE), W("antes da festa", LW_ADVICE),
+    W("antes do evento", LW_ADVICE), W("pra secar", LW_ADVICE), W("para secar", LW_ADVICE),
+    W("secagem", LW_ADVICE),
     W("jejum", LW_ADVICE), W("precisa ficar", LW_ADVICE),
     W("precisa de exame antes", LW_ADVICE), W("exame antes", LW_ADVICE),
     W("precisa fazer exame antes", LW_ADVICE), W("precisa fazer", LW_ADVICE),

@@ -141,6 +141,8 @@ const struct lang_word lang_tr_asks[] = {
     W("gerekli mi", LW_ADVICE), W("ne yapacagiz", LW_ADVICE),
     W("ne yapmaliyim", LW_ADVICE), W("ne yapmam lazim", LW_ADVICE),
     W("ne yapabilirim", LW_ADVICE), W("alerji", LW_ADVICE),
+    /* "kaç saatte kurur?": drying, never the visit's length */
+    W("kurur", LW_ADVICE), W("kurumasi", LW_ADVICE), W("kuruyor", LW_ADVICE),
     W("hassas", LW_ADVICE), W("yasinda", LW_ADVICE), W("aylik", LW_ADVICE),
     /* a health problem told */
     V("agriyor", LW_SYMPTOM, 1), V("cok agriyor", LW_SYMPTOM, 1),

@@ -367,5 +367,16 @@ t_contains "$out" "Auriculothérapie arrêt du tabac"
 t_lacks "$out" "arret"
 t_end
 
+t_begin "things counted are no party: two services named, or cats told of (review fr AM s21, c19.3 booked the insert twice)"
+rc="$SMSDESK_SRC/tests/data/lang/fr/ramonage.cfg"
+out=$("$SMSDESK_BIN" try -c "$rc" --db "$tmp/ram.db" --now 2026-12-02T10:00 --from +33612340094 "Bonjour, c'est pour deux ramonages : la cheminée du salon et le poêle à bois de la véranda. Le même jour si possible, mardi 8 ?" 2>/dev/null)
+t_lacks "$out" "personnes"
+t_contains "$out" "ramonage poêle à bois"
+"$SMSDESK_BIN" try -c "$rc" --db "$tmp/ram.db" --now 2026-12-02T10:00 --from +33612340095 "Bonjour, j'ai deux chats, est-ce que ça pose problème pendant le ramonage ?" >/dev/null 2>&1
+out=$("$SMSDESK_BIN" try -c "$rc" --db "$tmp/ram.db" --now 2026-12-02T10:02 --from +33612340095 "D'accord. Alors je voudrais prendre rdv pour mon insert, jeudi prochain l'après-midi." 2>/dev/null)
+t_contains "$out" "Ramonage insert"
+t_lacks "$out" "personnes"
+t_end
+
 rm -rf "$tmp"
 t_done
