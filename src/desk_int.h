@@ -394,6 +394,10 @@ void cancel_none_held(struct ctx *c);
 size_t fold_letters(const struct ctx *c, const char *text, char *out,
 		    size_t cap);
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);
+/* A part of the day alone answering a list over days: the days listed
+ * (desk_request.c). */
+void window_on_the_list(struct ctx *c, const struct inquiry *q,
+			struct request *rq);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,
 		  const struct inquiry *q);
 void do_my_bookings(struct ctx *c);

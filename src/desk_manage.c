@@ -511,6 +511,7 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 		if (c->pend.has_day)
 			place_day(c, &rq.w, &c->pend.day, 1);
 		rq.day_named = rq.w.has_day;
+		window_on_the_list(c, q, &rq);
 		if (rq.svc == NULL)
 			rq.svc = c->pend.svc;
 		merge_pending(c, &rq);

@@ -571,6 +571,37 @@ static int unknown_question(struct ctx *c, const struct inquiry *q,
 }
 
 /*
+ * A part of the day alone answering a list over days ("Por la tarde mejor"
+ * to "closed Tuesday; next: Wed 9, Thu 10"): the days listed, never today
+ * (review es AN c06.2 offered today's afternoon, c06.3 booked it, a wrong
+ * day).
+ */
+void window_on_the_list(struct ctx *c, const struct inquiry *q,
+			struct request *rq)
+{
+	const struct pending *p = &c->pend;
+	if (!pending_is(c, "offer") || p->n_opts == 0 || p->has_day ||
+	    q->when.has_day || q->when.has_range ||
+	    rq->w.time != WHEN_TIME_WINDOW || rq->w.has_day ||
+	    rq->w.has_range || (rq->svc != NULL && rq->svc != p->svc))
+		return;
+	struct when_day first = local_of(c, p->opts[0]).day, last = first;
+	for (size_t i = 1; i < p->n_opts; i++) {
+		struct when_day d = local_of(c, p->opts[i]).day;
+		if (when_day_cmp(&d, &first) < 0)
+			first = d;
+		if (when_day_cmp(&d, &last) > 0)
+			last = d;
+	}
+	if (when_day_cmp(&first, &c->lnow.day) == 0)
+		return; /* today is among them: the window is today's */
+	rq->w.has_range = 1;
+	rq->w.range_first = first;
+	rq->w.range_last = last;
+	rq->day_named = 1;
+}
+
+/*
  * A time alone answering a list of slots (rq has no day of its own):
  * "15h" to a list holding 15h is that option, its day even one we picked
  * (review fr Q c21 asked which day after offering today); "1 gibi
@@ -774,6 +805,7 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	    !(asked_day(c) && !q->when.has_day && bare_mday(c, &rq.w)))
 		bare_time(c, text, &rq.w);
 	time_on_the_list(c, q, &rq);
+	window_on_the_list(c, q, &rq);
 	if (!named_svc && !topics && q->also && q->other &&
 	    pending_is(c, "done"))
 		rq.svc = c->pend.svc; /* "for my other car too" */

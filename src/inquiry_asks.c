@@ -410,6 +410,7 @@ static int hours_only_in(const struct reader *r, size_t from, size_t to)
 
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {
+	int told = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int v = -1;
@@ -428,6 +429,12 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 			v = t->val;
 		if (v < 0)
 			continue;
+		/* "la dirección es Calle Cuba 45": the street after it is
+		 * theirs, never where we are */
+		if (told && (v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS)
+			continue;
+		told |= (v & LANG_NT_TOLD) != 0;
+		v &= ~LANG_NT_TOLD;
 		/* "con cuánta antelación hay que pedir cita": how far ahead,
 		 * never whether we take walk-ins (review es U s50) */
 		if (v == LANG_NT_WALKIN && q->not_text == LANG_NT_NOTICE)
@@ -446,6 +453,11 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		 * the text grumbles about (review tr W s20) */
 		if (q->not_text == LANG_NT_LATE &&
 		    (v & ~LANG_NT_SORRY) == LANG_NT_OTHER)
+			continue;
+		/* "Qual o telefone de vcs pra eu ligar?": our number asked,
+		 * whatever call word follows (review pt AN s50) */
+		if (q->not_text == LANG_NT_PHONE &&
+		    (v & ~(LANG_NT_SORRY | LANG_NT_TOLD)) == LANG_NT_OTHER)
 			continue;
 		if ((v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS ||
 		    q->not_text == LANG_NT_DIRECTIONS)

@@ -931,8 +931,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			/* "el jueves no puedo, mejor el viernes": one day
 			 * set aside, another said instead */
 			set(q, INQ_MOVE, "can't one day, says another: a move");
+		/* ... a clock time said: "Je dois annuler le rendez-vous de
+		 * samedi finalement" names the booking's own day, a cancel
+		 * (review fr AN c04.2 was told it held that booking) */
 		else if (q->correction && time && q->when.has_day &&
-			 !q->when.day_not_meant)
+			 q->when.time == WHEN_TIME_AT && !q->when.day_not_meant)
 			/* "iptal edin lütfen, yeni randevu cuma 13 olsun",
 			 * "cancel it, make it friday at 1": a cancel and the
 			 * day and time wanted instead is a move (review tr8
@@ -968,7 +971,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		      strcmp(r->t[i].w, "change") != 0) ||
 		     (r->t[i].plen > 1 && (r->t[i].pcls & LW_MOVE) &&
 		      !(r->t[i].pcls & LW_CORRECT)));
-	if (rd_has(r, LW_MOVE) && !svc &&
+	/* "Gracias, ya os escribiré para otro día": they will come back,
+	 * nothing to move now (review es AN c03.2 was told there was no
+	 * booking to move) */
+	int comes_back = 0;
+	for (size_t i = 0;
+	     i < r->n && !q->when.has_day && q->when.time == WHEN_TIME_NONE;
+	     i++)
+		comes_back |=
+		    (r->t[i].plen > 1 && (r->t[i].pcls & LW_BYE) &&
+		     r->t[i].pval == LW_BYE_OPEN) ||
+		    ((r->t[i].cls & LW_BYE) && r->t[i].val == LW_BYE_OPEN);
+	if (rd_has(r, LW_MOVE) && !svc && !comes_back &&
 	    (time || bare || q->ref[0] != '\0' ||
 	     rd_has(r, LW_BOOKING | LW_MINE) || r->n <= 3 || strong_move ||
 	     q->same_time)) {

@@ -480,8 +480,11 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			group = t->pval;
 		/* "ikizler", "Zwillinge": children counted by the word
 		 * itself, wherever it stands (review tr AJ s12) */
-		if (v > 0 && (t->cls & LW_EACH) && (t->cls & LW_CHILD) &&
-		    v > group)
+		/* "ikimize perşembe 17:00": "to both of us", the speaker
+		 * counted in, wherever it stands (LW_OTHER; review tr AN
+		 * s14 booked one for a couple) */
+		if (v > 0 && (t->cls & LW_EACH) &&
+		    (t->cls & (LW_CHILD | LW_OTHER)) && v > group)
 			group = v;
 		/* "8.30 both", "both please": a count word standing alone */
 		if (v > 0 && (t->cls & LW_EACH) &&

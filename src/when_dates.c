@@ -85,6 +85,9 @@ static int lone_mday(const struct rd *rd, int k)
 
 	if (d->num < 1 || d->num > 31 || d->ndigits > 2 || d->sep != ' ')
 		return 0;
+	if (has(rd, k + 1, WS_COUNTED) ||
+	    (has(rd, k + 1, WS_ORD_SUFFIX) && has(rd, k + 2, WS_COUNTED)))
+		return 0; /* "12º andar": a floor */
 	return month_at(rd, skip(rd, k + 1), &m) == 0 &&
 	       !has(rd, k + 1, WS_OCLOCK) && !has(rd, k + 1, WS_AM) &&
 	       !has(rd, k + 1, WS_PM) && !has(rd, k + 1, WS_MIN_AFTER) &&
@@ -141,7 +144,8 @@ static int number_after_mark(const struct rd *rd, int i)
 	if (i == 0 || !has(rd, i - 1, WS_DAY_MARK) || t->num < 1 ||
 	    t->num > 31 || t->ndigits > 2 || t->sep == ':' || t->sep == '.' ||
 	    t->sep == 'j' || t->sep == '-' || t->sep == '~' || t->sep == '/' ||
-	    after_time_word(rd, i))
+	    after_time_word(rd, i) || has(rd, i + 1, WS_COUNTED) ||
+	    (has(rd, i + 1, WS_ORD_SUFFIX) && has(rd, i + 2, WS_COUNTED)))
 		return 0;
 	return !hour_marked(rd, i + 1) && !has(rd, i + 1, WS_MONTH);
 }
@@ -376,6 +380,10 @@ int wr_date(struct rd *rd, int i)
 	 * number right after a weekday too (when_vocab.wday_date). */
 	int ord =
 	    ordinal_after(rd, i + 1) && (has(rd, i - 1, WS_SKIP) || a > 3);
+	/* "no 12º andar", "im 3. Stock": a floor (review pt AM s46 offered
+	 * Saturday 12) */
+	if (has(rd, skip(rd, i + 1 + ordinal_after(rd, i + 1)), WS_COUNTED))
+		return 0;
 	/* "le 2e" and no date word after it: the second of a list, no date
 	 * (fr); "le 2e samedi" stays a date read (and doubted) */
 	if (ord && hit(rd, i + 1, WS_ORD_SUFFIX)->value == 1) {

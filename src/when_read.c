@@ -442,6 +442,14 @@ static void finish(struct rd *rd)
 		if (when_day_cmp(&rd->day, &rd->rfirst) >= 0 &&
 		    when_day_cmp(&rd->day, &rd->rlast) <= 0)
 			rd->range_set = 0;
+		/* "elle doit se faire opérer en janvier. Vous pouvez la
+		 * prendre mercredi prochain ?": a month after the day named
+		 * is when something else happens (review fr AN s32 asked
+		 * which date) */
+		else if (when_day_diff(&rd->rfirst, &rd->rlast) >= 27 &&
+			 when_day_cmp(&rd->day, &rd->rfirst) < 0 &&
+			 !r->weekday_only)
+			rd->range_set = 0; /* "un samedi en janvier" asks */
 		else
 			rd->date_amb = 1;
 	}

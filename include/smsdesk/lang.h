@@ -283,6 +283,11 @@ enum lang_not_text {
  * or our work ("not happy", "too short", "kötü kestiniz"). The reply says
  * sorry before handing it on (inquiry.complaint, desk_decision.sorry). */
 #define LANG_NT_SORRY 0x100
+/* Beside LANG_NT_OTHER: the customer tells something of theirs ("my
+ * address is", "moro no"); the place words after it are theirs, never a
+ * question where we are (reviews es AM c04.2, de AL c06.3 were sent our
+ * address). */
+#define LANG_NT_TOLD 0x200
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */

@@ -174,6 +174,14 @@ const struct lang_word lang_de_asks[] = {
     NT("telefonnummer", PHONE), NT("ihre nummer", PHONE), NT("eure nummer", PHONE),
     NT("kann ich sie anrufen", PHONE), NT("kann ich euch anrufen", PHONE),
     NT("kann man sie anrufen", PHONE), NT("telefonisch erreichen", PHONE),
+    /* "unter welcher Nummer kann ich die Praxis anrufen?" (review de AN
+     * s62 was handed on) */
+    NT("unter welcher nummer", PHONE), NT("welche nummer", PHONE),
+    NT("die praxis anrufen", PHONE), NT("wann kann ich anrufen", PHONE),
+    /* die Adresse der Kundin ("Adresse ist Stuttgarter Allee 12"): fürs
+     * Team, nie unsere (review de AL c06.3) */
+    NTOLD("meine adresse"), NTOLD("adresse ist"), NTOLD("unsere adresse"),
+    NTOLD("ich wohne"), NTOLD("wir wohnen"),
     {NULL, 0, 0}, /* das Ende */
 };
 

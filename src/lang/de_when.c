@@ -29,6 +29,14 @@
 
 static const struct when_word de_words[] = {
     /* ---- was eine bloße Zahl davor zählt (nie eine Uhrzeit) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("stock", WS_COUNTED, 0),
+    /* "in der 34. SSW": a week of pregnancy, no date (review de AN s31) */
+    E("ssw", WS_COUNTED, 0),
+    E("schwangerschaftswoche", WS_COUNTED, 0),
+    E("etage", WS_COUNTED, 0),
+    E("og", WS_COUNTED, 0),
     E("personen", WS_COUNTED, 0),
     E("person", WS_COUNTED, 0),
     E("leute", WS_COUNTED, 0),

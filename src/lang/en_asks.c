@@ -144,6 +144,10 @@ const struct lang_word lang_en_asks[] = {
     /* our number asked: the catalog's phone (LANG_NT_PHONE) */
     NT("your phone number", PHONE), NT("your number", PHONE), NT("can i call you", PHONE),
     NT("can i ring you", PHONE), NT("number to call", PHONE), NT("phone number", PHONE),
+    /* the customer's own address told ("my address is ..."): for the
+     * team, never ours (reviews de AL c06.3, es AM c04.2, tr AM c01.3) */
+    NTOLD("my address"), NTOLD("address is"), NTOLD("i live at"),
+    NTOLD("i live in"), NTOLD("we live at"),
     {NULL, 0, 0}, /* the end */
 };
 

@@ -17,6 +17,9 @@
 
 static const struct when_word en_words[] = {
     /* ---- what a bare number before them counts (never an hour) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("floor", WS_COUNTED, 0),
     E("people", WS_COUNTED, 0),
     E("persons", WS_COUNTED, 0),
     E("person", WS_COUNTED, 0),

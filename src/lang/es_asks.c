@@ -203,6 +203,10 @@ const struct lang_word lang_es_asks[] = {
     NT("vuestro telefono", PHONE), NT("su telefono", PHONE), NT("numero de telefono", PHONE),
     NT("os puedo llamar", PHONE), NT("puedo llamaros", PHONE), NT("se puede llamar", PHONE),
     NT("un telefono", PHONE), NT("telefono de contacto", PHONE),
+    /* la dirección del cliente ("la dirección es Calle Cuba 45"): para
+     * el equipo, nunca la nuestra (review es AM c04.2) */
+    NTOLD("mi direccion"), NTOLD("la direccion es"), NTOLD("mi direccion es"),
+    NTOLD("la direccion seria"), NTOLD("vivo en"), NTOLD("vivimos en"),
     {NULL, 0, 0}, /* the end */
 };
 

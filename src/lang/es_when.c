@@ -16,6 +16,10 @@
 
 static const struct when_word es_words[] = {
     /* ---- lo que cuenta un número suelto delante (nunca una hora) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("piso", WS_COUNTED, 0),
+    E("planta", WS_COUNTED, 0),
     E("personas", WS_COUNTED, 0),
     E("persona", WS_COUNTED, 0),
     E("adultos", WS_COUNTED, 0),

@@ -261,6 +261,9 @@ const struct lang_word lang_fr_asks[] = {
     NT("votre numero", PHONE), NT("numero de telephone", PHONE), NT("votre telephone", PHONE),
     NT("je peux vous appeler", PHONE), NT("peut on vous appeler", PHONE), NT("vous appeler", PHONE),
     NT("vous telephoner", PHONE),
+    /* l'adresse du client : pour l'équipe, jamais la nôtre */
+    NTOLD("mon adresse"), NTOLD("ladresse cest"), NTOLD("ladresse est"),
+    NTOLD("jhabite"), NTOLD("nous habitons"), NTOLD("on habite"),
     {NULL, 0, 0}, /* fin */
 };
 

@@ -29,6 +29,9 @@
 
 static const struct when_word fr_words[] = {
     /* ---- ce que compte un nombre seul devant (jamais une heure) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("étage", WS_COUNTED, 0),
     E("personnes", WS_COUNTED, 0),
     E("personne", WS_COUNTED, 0),
     E("adultes", WS_COUNTED, 0),
@@ -414,6 +417,13 @@ static const struct when_word fr_words[] = {
     DP("en soirée", WHEN_SPAN(1020, 1260)),
     DP("dans la soirée", WHEN_SPAN(1020, 1260)),
     DP("en début de soirée", WHEN_SPAN(1020, 1140)),
+    /* "il dort pas la nuit", "je me réveille la nuit": sleep told, no
+     * time asked (review fr AN c13.1 offered the evening) */
+    E("dort pas la nuit", WS_NOT_DATE, 0),
+    E("dors pas la nuit", WS_NOT_DATE, 0),
+    E("dort plus la nuit", WS_NOT_DATE, 0),
+    E("dors plus la nuit", WS_NOT_DATE, 0),
+    E("réveille la nuit", WS_NOT_DATE, 0),
     E("nuit", WS_WINDOW, WHEN_SPAN(1200, 1440)),
     E("ce soir", WS_WINDOW_TODAY, WHEN_SPAN(1020, 1440)),
     E("ce soir-là", WS_WINDOW_TODAY, WHEN_SPAN(1020, 1440)),

@@ -206,6 +206,10 @@ const struct lang_word lang_pt_asks[] = {
     NT("numero de telefone", PHONE), NT("telefone de voces", PHONE), NT("telefone de vcs", PHONE),
     NT("posso ligar", PHONE), NT("da pra ligar", PHONE), NT("numero pra ligar", PHONE),
     NT("qual o telefone", PHONE), NT("qual o numero", PHONE),
+    /* o endereço do cliente ("moro no ..."): para a equipe, nunca o
+     * nosso (review pt AM s46) */
+    NTOLD("meu endereco"), NTOLD("o endereco e"), NTOLD("moro no"),
+    NTOLD("moro na"), NTOLD("moro em"), NTOLD("moro num"), NTOLD("moro numa"),
     {NULL, 0, 0}, /* fim */
 };
 

@@ -32,6 +32,9 @@
 
 static const struct when_word pt_words[] = {
     /* ---- o que conta um número solto antes (nunca uma hora) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("andar", WS_COUNTED, 0),
     E("pessoas", WS_COUNTED, 0),
     E("pessoa", WS_COUNTED, 0),
     E("adultos", WS_COUNTED, 0),

@@ -22,6 +22,11 @@
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_SORRY                  \
 	}
+/* The customer's own, told (LANG_NT_TOLD): "my address is ...". */
+#define NTOLD(t)                                                               \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_TOLD                   \
+	}
 #define NT(t, v)                                                               \
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_##v                                    \

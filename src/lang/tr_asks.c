@@ -187,6 +187,13 @@ const struct lang_word lang_tr_asks[] = {
     /* telefon numaramız (LANG_NT_PHONE): katalogda (review tr AL s37) */
     NT("telefon numaraniz", PHONE), NT("telefon numarasi", PHONE), NT("numaraniz", PHONE),
     NT("sizi arayabilir miyim", PHONE), NT("arayabilir miyim", PHONE), NT("telefonla ulasabilir", PHONE),
+    /* "Telefon numaranızı verir misiniz, aramak istiyorum" (review tr AN
+     * s37 got the menu) */
+    NT("telefon numaranizi", PHONE), NT("numaranizi", PHONE), NT("aramak istiyorum", PHONE),
+    /* müşterinin adresi ("adresim ..."): ekip için, bizimki değil
+     * (review tr AM c01.3) */
+    NTOLD("adresim"), NTOLD("adresimiz"), NTOLD("adres su"),
+    NTOLD("oturuyorum"), NTOLD("oturuyoruz"),
     {NULL, 0, 0}, /* son */
 };
 

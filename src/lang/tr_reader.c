@@ -586,13 +586,13 @@ const struct lang_word lang_tr_words[] = {
     V("ikizlerim", LW_NUMBER | LW_EACH | LW_CHILD, 2),
     /* "ikimiz için randevu lütfen", "üçümüze yer var mı": the speaker's
      * party counted, standing alone (review tr6 s53 booked one) */
-    V("ikimiz", LW_NUMBER | LW_EACH, 2), V("ikimize", LW_NUMBER | LW_EACH, 2),
-    V("ikimizin", LW_NUMBER | LW_EACH, 2), V("ikimizi", LW_NUMBER | LW_EACH, 2),
+    V("ikimiz", LW_NUMBER | LW_EACH | LW_OTHER, 2), V("ikimize", LW_NUMBER | LW_EACH | LW_OTHER, 2),
+    V("ikimizin", LW_NUMBER | LW_EACH | LW_OTHER, 2), V("ikimizi", LW_NUMBER | LW_EACH | LW_OTHER, 2),
     V("ikisi", LW_NUMBER | LW_EACH, 2), V("ikisine", LW_NUMBER | LW_EACH, 2),
     V("ikisinin", LW_NUMBER | LW_EACH, 2), V("ikisini", LW_NUMBER | LW_EACH, 2),
     V("ikimiz icin", LW_NUMBER, 2), V("uc", LW_NUMBER, 3),
-    V("ucumuz", LW_NUMBER | LW_EACH, 3), V("ucumuze", LW_NUMBER | LW_EACH, 3),
-    V("ucumuzun", LW_NUMBER | LW_EACH, 3), V("ucu", LW_NUMBER | LW_EACH, 3),
+    V("ucumuz", LW_NUMBER | LW_EACH | LW_OTHER, 3), V("ucumuze", LW_NUMBER | LW_EACH | LW_OTHER, 3),
+    V("ucumuzun", LW_NUMBER | LW_EACH | LW_OTHER, 3), V("ucu", LW_NUMBER | LW_EACH, 3),
     V("dort", LW_NUMBER, 4), V("x2", LW_NUMBER, 2), V("2x", LW_NUMBER, 2),
     V("x3", LW_NUMBER, 3), V("3x", LW_NUMBER, 3),
     V("ilk", LW_ORDINAL, 1), V("ilki", LW_ORDINAL, 1), V("birinci", LW_ORDINAL, 1),

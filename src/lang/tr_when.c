@@ -35,6 +35,12 @@
 
 static const struct when_word tr_words[] = {
     /* ---- önündeki çıplak sayının saydığı (asla saat değil) ---- */
+    /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
+     * never a day of the month (review pt AM s46 offered Saturday 12) */
+    E("kat", WS_COUNTED, 0),
+    E("katta", WS_COUNTED, 0),
+    E("kattayım", WS_COUNTED, 0),
+    E("kattayiz", WS_COUNTED, 0),
     E("kişi", WS_COUNTED, 0),
     E("kişilik", WS_COUNTED, 0),
     E("köpek", WS_COUNTED, 0),
