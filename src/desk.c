@@ -1068,6 +1068,11 @@ static void finish(struct ctx *c)
 		remember_offer(c, &c->later_offer.rq, c->later_offer.opts, kept,
 			       c->later_offer.has_day ? &c->later_offer.day
 						      : NULL);
+		/* "Merci" after "Réservé ... Pour l'autre personne ...
+		 * 1) 10h30": never "rien n'est encore réservé" (review fr
+		 * AO c16.3) */
+		if (c->later_offer.beside_booked && !c->err)
+			conv_nudged(c);
 	}
 	if (c->later_which.on && !c->err) {
 		size_t kept =

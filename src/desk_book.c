@@ -921,6 +921,7 @@ static int book_at(struct ctx *c, struct request *rq, int64_t t)
 		r2.w.day = l.day;
 		part_add(c, "rest_party_full", 0);
 		offer_slots(c, &r2, "offer", rest_opts, n_rest, 0, &l.day);
+		c->later_offer.beside_booked = 1;
 		sign(c);
 		return 0;
 	}

@@ -187,6 +187,11 @@ static void conv_mark(struct ctx *c, const char *mark)
 	conv_save(c, conv.kind, conv.state);
 }
 
+void conv_nudged(struct ctx *c)
+{
+	conv_mark(c, "nudged=1;");
+}
+
 /* "thanks, see you then" to a list we offered or to our question for a
  * day: the customer may think it is booked. Once per question, say it is
  * not and keep it open (reviews r8 c05, fr6 c08, es6 d03, pt6 c13). "I'll

@@ -175,6 +175,10 @@ struct ctx {
 		size_t n;
 		int has_day;
 		struct when_day day;
+		/* offered beside a booking made in the same reply (the
+		 * party's next person): a thanks after it says nothing is
+		 * unbooked, for something was */
+		int beside_booked;
 	} later_offer;
 	struct {
 		int on;
@@ -396,6 +400,9 @@ size_t fold_letters(const struct ctx *c, const char *text, char *out,
 void do_move(struct ctx *c, const struct inquiry *q, const char *text);
 /* A part of the day alone answering a list over days: the days listed
  * (desk_request.c). */
+/* The open question is marked as told "nothing is booked yet", so a
+ * thanks after it is left alone (desk_conv.c). */
+void conv_nudged(struct ctx *c);
 void window_on_the_list(struct ctx *c, const struct inquiry *q,
 			struct request *rq);
 void move_booking(struct ctx *c, const char *ref, const struct when_req *w,

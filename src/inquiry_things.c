@@ -1693,6 +1693,90 @@ static void name_spans_both(const struct reader *r, struct inquiry *q)
 	}
 }
 
+/*
+ * "le forfait 5 séances, première séance mardi 8 décembre 9h": a service
+ * read by an ordinal and a word of another service's name asked before it
+ * ("première séance", a word of "Séance découverte") is the first of that
+ * one, never one more booked (review fr AO s26 booked the discovery
+ * session beside the package, a service not asked for).
+ */
+static void first_of_asked(const struct reader *r, struct inquiry *q)
+{
+	for (size_t b = 0; b < q->n_things; b++) {
+		struct inq_thing *tb = &q->things[b];
+		size_t bf = 0, bt = 0;
+		if (tb->kind != CAT_SERVICE || tb->role != INQ_ASKED ||
+		    !thing_span(r, (int)b + 1, &bf, &bt) ||
+		    !(r->t[bf].eff & LW_ORDINAL))
+			continue;
+		for (size_t a = 0; a < q->n_things; a++) {
+			const struct inq_thing *ta = &q->things[a];
+			size_t af = 0, at = 0;
+			if (a == b || ta->kind != CAT_SERVICE ||
+			    ta->role != INQ_ASKED || ta->idx == tb->idx ||
+			    !thing_span(r, (int)a + 1, &af, &at) || af > bf)
+				continue;
+			int held = 0;
+			for (size_t k = bf + 1; k <= bt; k++)
+				held |= rd_name_holds_word(r->cat, ta->idx,
+							   r->t[k].w);
+			if (held) {
+				tb->role = INQ_MENTIONED;
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * "la réflexo et le shiatsu dans la même séance" at a studio with
+ * "Séance combinée réflexologie + shiatsu": two services asked side by
+ * side whose head words a third one's name holds, a combination, are
+ * that one, never two bookings (review fr AO c15.2 booked two sessions,
+ * 125 €, for the combined 90 €). Only two, in one piece of the text.
+ */
+static void combo_of_asked(const struct reader *r, struct inquiry *q)
+{
+	int a = -1, b = -1, n = 0;
+	if (r->pack == NULL || !r->pack->name_head_first)
+		return;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED) {
+			if (n == 0)
+				a = (int)k;
+			else
+				b = (int)k;
+			n++;
+		}
+	size_t af = 0, at = 0, bf = 0, bt = 0;
+	int days = 0;
+	for (size_t i = 0; i < r->n; i++)
+		days += (r->t[i].cls & (LW_WEEKDAY | LW_TODAY)) != 0;
+	if (n != 2 || q->things[a].idx == q->things[b].idx || days > 1 ||
+	    !thing_span(r, a + 1, &af, &at) ||
+	    !thing_span(r, b + 1, &bf, &bt) ||
+	    r->t[af].segment != r->t[bf].segment)
+		return;
+	char ha[64], hb[64], name[160];
+	if (!name_head(r->cat, q->things[a].idx, ha, sizeof ha) ||
+	    !name_head(r->cat, q->things[b].idx, hb, sizeof hb) ||
+	    strcmp(ha, hb) == 0)
+		return;
+	for (size_t c = 0; c < r->cat->n_services; c++) {
+		/* a name that joins them: "réflexologie + shiatsu" */
+		if (c == q->things[a].idx || c == q->things[b].idx ||
+		    strpbrk(r->cat->services[c].name, "+&") == NULL ||
+		    !rd_folded_name(r->cat, c, name, sizeof name) ||
+		    !holds_word(name, ha) || !holds_word(name, hb) ||
+		    !combines(r->cat, c))
+			continue;
+		q->things[a].idx = c;
+		q->things[b].role = INQ_MENTIONED;
+		return;
+	}
+}
+
 void rd_match_things(struct reader *r, struct inquiry *q)
 {
 	match_words(r, q);
@@ -1710,6 +1794,8 @@ void rd_match_things(struct reader *r, struct inquiry *q)
 	generic_beside_specific(r, q);
 	settle_roles(r, q);
 	part_of_combo(r, q);
+	first_of_asked(r, q);
+	combo_of_asked(r, q);
 	owned_object(r, q);
 	person_before_service(r, q);
 	for_whom(r, q);

@@ -753,6 +753,13 @@ static int national_into(const char *e164, const char *country, char *out,
 	 * as one run). Area codes are prefix-free: two digits for the four
 	 * big cities, three for those ending in 1 (0341 Leipzig, 0911
 	 * Nürnberg) and for mobiles, four for the rest. */
+	/* "116 117", "110": German service numbers are dialled as they
+	 * are, never after a trunk 0 (review de AO s50 wrote "0116117") */
+	if (pc->cc == 49 && n >= 3 && n <= 6 && d[0] == '1' && d[1] == '1') {
+		pos = n == 6 ? (size_t)snprintf(out, cap, "%.3s %s", d, d + 3)
+			     : (size_t)snprintf(out, cap, "%s", d);
+		return pos < cap ? 0 : -1;
+	}
 	if (pc->cc == 49 && n >= 7 && n <= 11) {
 		size_t al = 4;
 		if (d[0] == '1')

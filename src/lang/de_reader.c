@@ -284,6 +284,11 @@ const struct lang_word lang_de_words[] = {
     W("geht klar", LW_YES | LW_ACK), W("geht", LW_QUESTION),
     W("machen wir", LW_YES), W("mach das", LW_YES), W("machen sie das", LW_YES),
     W("bitte buchen", LW_YES | LW_BOOK), W("buchen sie", LW_YES | LW_BOOK),
+    /* "Ja super, bitte eintragen!" to one slot offered (review de AO
+     * c13.2 was told nothing was booked) */
+    W("bitte eintragen", LW_YES | LW_BOOK), W("eintragen bitte", LW_YES | LW_BOOK),
+    W("tragen sie mich ein", LW_YES | LW_BOOK), W("trag mich ein", LW_YES | LW_BOOK),
+    W("tragt mich ein", LW_YES | LW_BOOK), W("gerne eintragen", LW_YES | LW_BOOK),
     W("buch das", LW_YES | LW_BOOK), W("einverstanden", LW_YES),
     W("genau", LW_YES), W("richtig", LW_YES), W("korrekt", LW_YES),
     W("bestatigt", LW_YES | LW_ACK), W("bestatige", LW_YES),

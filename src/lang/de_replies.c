@@ -327,5 +327,6 @@ const struct lang_pack lang_pack_de = {
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
     .hire_words = hire_words,
+    .fold_last = 1,
     .umlaut_digraphs = 1,
 };

@@ -375,5 +375,6 @@ const struct lang_pack lang_pack_es = {
     .when = &when_vocab_es,
     .fit_folds = fit_folds,
     .hire_words = hire_words,
+    .fold_last = 1,
     .name_head_first = 1,
 };

@@ -394,5 +394,6 @@ const struct lang_pack lang_pack_fr = {
 		       "les rappels", "le délai pour réserver", "le retard",
 		       "notre numéro"},
     .hire_words = hire_words,
+    .fold_last = 1,
     .name_head_first = 1,
 };

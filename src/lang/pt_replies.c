@@ -341,5 +341,6 @@ const struct lang_pack lang_pack_pt = {
 		       "lembretes", "antecedência", "o atraso",
 		       "nosso telefone"},
     .hire_words = hire_words,
+    .fold_last = 1,
     .name_head_first = 1,
 };

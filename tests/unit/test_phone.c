@@ -304,6 +304,8 @@ static void test_national(void)
 	    {"+4915112345678", "DE", "0151 12345678"},
 	    {"+4940881234", "DE", "040 881234"},
 	    {"+4935011234567", "DE", "03501 1234567"},
+	    /* a service number has no trunk 0 */
+	    {"+49116117", "DE", "116 117"},
 	};
 	char out[40], back[PHONE_E164_MAX];
 	for (size_t i = 0; i < sizeof homes / sizeof homes[0]; i++) {
