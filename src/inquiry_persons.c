@@ -714,6 +714,29 @@ static int child_age_at(const struct reader *r, size_t i)
  * is the same visit, not a second one, unless the customer counts
  * themself in ("me and my son") or names it apart from the child.
  */
+/* Thing A was read by a word of its own service's name that the name of
+ * service KIDS does not hold ("ado" of "Séance ado", never "séance"). */
+static int own_name_word(const struct reader *r, const struct inq_thing *a,
+			 size_t kids)
+{
+	char w[INQ_WORD_MAX], head[96] = "";
+	const char *name = r->cat->services[a->idx].name;
+	/* the name's first word is what the service is ("Haircut"), never
+	 * whom it is for: only a later word tells the audience; a name of
+	 * alternatives ("Consultation / contrôle") says no audience */
+	if (strchr(name, '/') != NULL ||
+	    text_fold(name, head, sizeof head) == 0)
+		return 0;
+	head[strcspn(head, " -")] = '\0';
+	snprintf(w, sizeof w, "%s", a->word);
+	for (char *p = strtok(w, " "); p != NULL; p = strtok(NULL, " "))
+		if (strlen(p) >= 3 && strcmp(p, head) != 0 &&
+		    rd_name_holds_word(r->cat, a->idx, p) &&
+		    !rd_name_holds_word(r->cat, kids, p))
+			return 1;
+	return 0;
+}
+
 static void child_only(struct reader *r, struct inquiry *q)
 {
 	size_t kids;
@@ -763,6 +786,18 @@ static void child_only(struct reader *r, struct inquiry *q)
 			continue;
 		if (!kids_version_of(r, ks, a))
 			continue;
+		/* "une séance ado pour mon fils": a service named by a word of
+		 * its own name the children's one has not ("ado") is the one
+		 * asked; the child's word names who it is for (review fr AP
+		 * c05.1 booked the children's session, s24 both) */
+		if (own_name_word(r, a, kids)) {
+			for (size_t j = 0; j < q->n_things; j++)
+				if (q->things[j].kind == CAT_SERVICE &&
+				    q->things[j].idx == kids &&
+				    q->things[j].role == INQ_ASKED)
+					q->things[j].role = INQ_MENTIONED;
+			return;
+		}
 		if (have) {
 			/* "need a haircut and my son needs a kids cut": the
 			 * one said apart from the child is the customer's */

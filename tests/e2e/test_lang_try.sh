@@ -378,5 +378,13 @@ t_contains "$out" "Ramonage insert"
 t_lacks "$out" "personnes"
 t_end
 
+t_begin "a list is cut before its letters are folded: 'sofá', 'sillón' stay (review es AM s47 read 'sofa', 'sillon', 'mas')"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/es/tapiceria.cfg" --db "$tmp/tap.db" --now 2026-12-02T10:00 --from +34600000096 "me mandáis la lista de precios porfa?" 2>/dev/null)
+t_contains "$out" "Limpieza de sofá de 2 plazas"
+t_contains "$out" "sillón"
+t_contains "$out" "más."
+t_lacks "$out" "sofa de"
+t_end
+
 rm -rf "$tmp"
 t_done
