@@ -146,17 +146,24 @@ static void test_party_full(void)
 	catalog_free(rc);
 }
 
+/* CFG of tests/data, loaded through the real libconfig path; NULL when
+ * it does not load. The caller frees it (catalog_free). */
+static struct catalog *data_catalog(const char *cfg)
+{
+	const char *src = getenv("SMSDESK_SRC");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/tests/data/%s",
+		 src != NULL ? src : ".", cfg);
+	return catalog_load(path, NULL);
+}
+
 /* "my friend and I want lashes on Saturday at 11" where one is seen at a
  * time: the first at 11, and the next free times offered for the other;
  * "1" books the first of them (reviews fr AL s23, s45, es AL c10.1 were
  * told only "text another time"). */
 static void test_party_one_at_a_time(void)
 {
-	const char *src = getenv("SMSDESK_SRC");
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/data/desk_salon_r7.cfg",
-		 src != NULL ? src : ".");
-	struct catalog *rc = catalog_load(path, NULL);
+	struct catalog *rc = data_catalog("desk_salon_r7.cfg");
 	struct store *st = fresh_store();
 	static struct desk_result res;
 	CHECK(rc != NULL && st != NULL);
@@ -186,17 +193,6 @@ static void test_party_one_at_a_time(void)
 		CHECK(strstr(res.replies[0], "Sat 5 Dec 12:00") != NULL);
 	store_close(st);
 	catalog_free(rc);
-}
-
-/* CFG of tests/data, loaded through the real libconfig path; NULL when
- * it does not load. The caller frees it (catalog_free). */
-static struct catalog *data_catalog(const char *cfg)
-{
-	const char *src = getenv("SMSDESK_SRC");
-	char path[512];
-	snprintf(path, sizeof(path), "%s/tests/data/%s",
-		 src != NULL ? src : ".", cfg);
-	return catalog_load(path, NULL);
 }
 
 /* "a checkup at 10 and a clean straight after", "massage 30 um 12:30
