@@ -1,5 +1,6 @@
 /* desk: one inbound text → one decision and a reply with manners. */
 #include "desk_int.h"
+#include "smsdesk/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -483,6 +484,41 @@ static int time_for_the_booking(struct ctx *c, const struct inquiry *q,
 }
 
 /*
+ * "Und können Sie mir auch gleich einen Folgetermin zwei Wochen später
+ * geben?" just after booking Thursday 17: two weeks from that booking,
+ * never from today (review de AQ c15.2 booked Wednesday 16, the day
+ * before the first, a wrong day), as "eine Stunde später" is an hour
+ * from it.
+ */
+enum { DESK_TEXT_FOLD = 1024 };
+
+static void days_from_the_booking(struct ctx *c, struct inquiry *q,
+				  const char *text)
+{
+	/* "later", never "in 6 days": that one counts from today */
+	static const char *const later[] = {"spater", "spaeter", "later", NULL};
+	/* ... of a follow-up: "6 Tagen später um 15:30" alone is from
+	 * today, as "in 6 days" */
+	static const char *const follow[] = {"folgetermin", "folgesitzung",
+					     "nachtermin", "follow", NULL};
+	struct store_booking b;
+	char folded[DESK_TEXT_FOLD];
+	if (text_fold(text, folded, sizeof folded) == 0 ||
+	    !has_any_word(folded, later) || !has_any_word(folded, follow) ||
+	    !q->when.has_day || q->when.day_rule == NULL ||
+	    strcmp(q->when.day_rule, "in N days") != 0 ||
+	    !pending_is(c, "done") || c->pend.last[0] == '\0' ||
+	    c->io->find(c->io->ctx, c->pend.last, c->sender, &b) != 0 ||
+	    b.state != STORE_BOOKED || b.start < c->now)
+		return;
+	int n = when_day_diff(&c->lnow.day, &q->when.day);
+	struct when_day from = local_of(c, b.start).day;
+	if (n <= 0 || when_day_cmp(&from, &c->lnow.day) <= 0)
+		return;
+	q->when.day = when_day_add(from, n);
+}
+
+/*
  * "Me acabo de dar cuenta de que mañana trabajo. ¿Me la puedes pasar al
  * viernes?": a move naming two days, one of them the day of a booking
  * held, moves that booking to the other (review es AL c13.2 was told
@@ -852,6 +888,7 @@ static void dispatch(struct ctx *c, const char *text)
 		q->rule = "a day answering our question";
 	}
 	settle_move_days(c, q);
+	days_from_the_booking(c, q, text);
 	if (which_by_day(c, q))
 		return;
 	if (see_you_then(c, q))
