@@ -492,6 +492,24 @@ static size_t latest_in_range(struct ctx *c, const struct request *rq,
 }
 
 /* Offer across a span of days ("this weekend", "next week"). */
+/* The free starts of one day looked at for a span's offer: a day of
+ * quarter hours from 07:00 to 22:00 at most. */
+enum { DAY_SLOTS = 64 };
+
+/* The slot nearest I, towards DIR, that starts on the hour or the half
+ * hour ("18h30", never "17h45"); I itself when none does. */
+static size_t on_the_half_hour(const struct ctx *c, const int64_t *got,
+			       size_t k, size_t i, int dir)
+{
+	for (size_t j = i; j < k; j = dir < 0 ? j - 1 : j + 1) {
+		if (local_of(c, got[j]).minute % 30 == 0)
+			return j;
+		if (dir < 0 && j == 0)
+			break;
+	}
+	return i;
+}
+
 static void offer_range(struct ctx *c, struct request *rq)
 {
 	int64_t opts[LIST_SLOTS];
@@ -512,24 +530,37 @@ static void offer_range(struct ctx *c, struct request *rq)
 		day_is_gone(c, rq, DESK_REASON_BEYOND_HORIZON);
 		return;
 	}
-	/* Across the span: the first free slot of each day, then more of
-	 * the same days when the span has fewer days than slots shown. */
+	/* Across the span: one free slot of each day, then more of the
+	 * same days when the span has fewer days than slots shown. The one
+	 * of each day takes turns: the first, the last, one between, so a
+	 * week is never "8h30, 8h30, 8h30, 8h30" to someone who cannot come
+	 * at opening (reviews fr AQ s12, c13.1) */
+	size_t days_in = 0;
 	for (int pass = 0; pass < 2 && n < LIST_SLOTS; pass++) {
 		for (struct when_day d = rq->w.range_first;
 		     n < LIST_SLOTS && when_day_cmp(&d, &rq->w.range_last) <= 0;
 		     d = when_day_add(d, 1)) {
-			int64_t got[LIST_SLOTS];
+			int64_t got[DAY_SLOTS];
 			if (when_day_cmp(&d, &c->lnow.day) < 0 ||
 			    when_day_diff(&c->lnow.day, &d) >
 				c->cat->policy.booking_horizon_days)
 				continue;
 			size_t k = free_slots(c, rq->svc, &d, from, to, mv, got,
-					      LIST_SLOTS);
+					      DAY_SLOTS);
 			if (c->err)
 				return;
 			size_t take = pass == 0 ? 1 : LIST_SLOTS;
-			for (size_t i = 0; i < k && take > 0 && n < LIST_SLOTS;
-			     i++) {
+			size_t first = 0;
+			if (pass == 0 && k > 0) {
+				size_t turn = days_in++ % 3;
+				first = turn == 0   ? 0
+					: turn == 1 ? k - 1
+						    : k / 2;
+				first = on_the_half_hour(c, got, k, first,
+							 turn == 1 ? -1 : 1);
+			}
+			for (size_t i = first;
+			     i < k && take > 0 && n < LIST_SLOTS; i++) {
 				int dup = 0;
 				for (size_t j = 0; j < n; j++)
 					dup |= opts[j] == got[i];

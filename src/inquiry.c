@@ -1106,6 +1106,45 @@ static int question_apart(const struct reader *r, const struct inquiry *q)
  * beside what only a person answers, it asks no price: the list of every
  * price would answer nothing.
  */
+/* "wann", "quand" asking in a question of its own, no phrase around it
+ * ("ab wann", "quand vous voulez"). */
+static int asks_when(const struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (!(t->cls & LW_QUESTION) || t->val != LW_QUESTION_WHEN)
+			continue;
+		int inside = 0;
+		for (size_t j = 0; j <= i; j++)
+			inside |=
+			    r->t[j].plen > 1 && j + (size_t)r->t[j].plen > i;
+		/* "wann gibts was freies für ...": opening its piece asks
+		 * as a '?' ending it does */
+		int seg = t->segment, opens = 1;
+		for (size_t j = 0; j < i; j++)
+			opens &= r->t[j].segment != seg ||
+				 (r->t[j].eff & (LW_GREET | LW_FILLER)) != 0;
+		if (!inside && seg >= 0 && seg < MAX_SEGMENTS &&
+		    (r->seg_q[seg] || opens))
+			return 1;
+	}
+	return 0;
+}
+
+/* A service or a booking is what the when asks about. */
+static int when_of_a_visit(const struct reader *r, const struct inquiry *q)
+{
+	if (q->when.problem == WHEN_PAST ||
+	    rd_has(r, LW_HOURS | LW_MINE | LW_CANCEL | LW_MOVE | LW_NOT_TEXT |
+			  LW_BOOKED))
+		return 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED)
+			return 1;
+	return rd_has(r, LW_BOOKING | LW_AVAIL);
+}
+
 static int price_asked(const struct reader *r, const struct inquiry *q)
 {
 	int any = 0;
@@ -1411,6 +1450,13 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 		 * phrase's own, no day of the month unsure (review es AH
 		 * c19.2) */
 		out->when.unsure = 0;
+	}
+	if (out->when.time == WHEN_TIME_NONE && !out->when.has_day &&
+	    !out->when.has_range && !out->when.unsure && asks_when(r) &&
+	    when_of_a_visit(r, out)) {
+		out->when.time = WHEN_TIME_ASAP; /* LW_QUESTION_WHEN */
+		out->when.mentioned = 1;
+		out->asks |= INQ_ASK_EARLIEST;
 	}
 	if (rd_has(r, LW_AVAIL))
 		out->asks |= INQ_ASK_AVAIL;

@@ -291,8 +291,11 @@ static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 	for (int i = 0; i < at; i++)
 		lead &= (r->t[i].eff &
 			 (LW_GREET | LW_FILLER | LW_QUESTION | LW_ALSO)) != 0;
-	/* "manikür yapıyor musunuz": the verb ends the question */
-	if (!r->qmark && !lead && (size_t)(at + plen) < r->n)
+	/* "manikür yapıyor musunuz": the verb ends the question; "ob Sie
+	 * Kinesiologie anbieten, mein Sohn ist 6": its piece (review de AQ
+	 * c08.1) */
+	if (!r->qmark && !lead && (size_t)(at + plen) < r->n &&
+	    r->t[at + plen].segment == r->t[at + plen - 1].segment)
 		return 0;
 	int asked = 0;
 	for (size_t k = 0; k < q->n_things; k++)
@@ -408,9 +411,29 @@ static int hours_only_in(const struct reader *r, size_t from, size_t to)
 	return in;
 }
 
+/* A word of piece SEG holds a digit: "moro no 12º andar", "Hauptstr.
+ * 5" are an address for the team, "in Leipzig" only where they live. */
+static int number_in_piece(const struct reader *r, int seg)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].segment == seg && rd_has_digit(r->t[i].w))
+			return 1;
+	return 0;
+}
+
+/* A service is asked for by name. */
+static int names_service_asked(const struct inquiry *q)
+{
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED)
+			return 1;
+	return 0;
+}
+
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {
-	int told = 0;
+	int told = 0, only_told = 1, told_seg = -1;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int v = -1;
@@ -434,6 +457,9 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		if (told && (v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS)
 			continue;
 		told |= (v & LANG_NT_TOLD) != 0;
+		only_told &= (v & LANG_NT_TOLD) != 0;
+		if (v & LANG_NT_TOLD)
+			told_seg = t->segment;
 		v &= ~LANG_NT_TOLD;
 		/* "con cuánta antelación hay que pedir cita": how far ahead,
 		 * never whether we take walk-ins (review es U s50) */
@@ -491,6 +517,14 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 	}
 	if (q->not_text == LANG_NT_LATE)
 		q->complaint = 0;
+	/* "Bieten Sie auch Sitzungen per Video an? Ich wohne inzwischen in
+	 * Leipzig": where they live, told beside a service asked for, is
+	 * why they ask, never a message for the team in its place (review
+	 * de AQ s10) */
+	if (told && only_told && q->not_text == LANG_NT_OTHER &&
+	    !q->complaint && names_service_asked(q) &&
+	    !number_in_piece(r, told_seg))
+		q->not_text = -1;
 	/* "Bu kadar ücret ödüyoruz, biraz daha özen bekliyorum": a price in
 	 * a complaint asking nothing is part of the grievance, never a
 	 * price list after the sorry (reviews tr AD s38, tr AF c09.1) */

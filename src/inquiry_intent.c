@@ -640,6 +640,7 @@ static size_t unread_words(const struct reader *r);
 static int only_the_question(const struct reader *r);
 static int told_of_the_past(const struct reader *r, const struct inquiry *q);
 static int praises(const struct reader *r, const struct inquiry *q);
+static int question_opens_a_piece(const struct reader *r);
 /* Words at least in a story of a visit gone by ("ich war gestern da" is
  * too short to tell one: it may begin a booking). */
 enum { TOLD_WORDS = 8 };
@@ -1107,11 +1108,20 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * pour hier, super soin", "thanks for yesterday, great facial": a
 	 * day gone by beside a past word ("hier") is the visit thanked for
 	 * (review fr8 s079) */
+	/* "Vielen Dank für die tolle Sitzung gestern, mir geht es schon
+	 * viel besser!": "geht es" inside its piece, no '?', asks nothing;
+	 * praise is thanked back (review de AQ s20 was handed on) */
+	int praised = praises(r, q) && !question_opens_a_piece(r);
 	if (thing && (!q->when.has_day || q->when.problem == WHEN_PAST) &&
 	    q->when.time == WHEN_TIME_NONE && !r->qmark && !q->asks &&
 	    q->not_text < 0 && rd_has(r, LW_THANKS) &&
 	    (rd_has(r, LW_PAST) || q->when.problem == WHEN_PAST) &&
-	    !rd_has(r, LW_BOOK | LW_QUESTION | LW_CANCEL) && !move_word(r)) {
+	    !rd_has(r, LW_BOOK | LW_CANCEL) &&
+	    (!rd_has(r, LW_QUESTION) || praised) && !move_word(r)) {
+		/* thanks with a sentence of how they are since: thanked
+		 * back; a plain "merci pour hier, super soin" stays
+		 * unanswered */
+		q->praise = praised && rd_has(r, LW_QUESTION);
 		set(q, INQ_THANKS, "thanks for a service had");
 		return;
 	}
@@ -1357,11 +1367,40 @@ static int praises(const struct reader *r, const struct inquiry *q)
 	       (r->t[lead].eff & (LW_GREET | LW_BACK)) &&
 	       !(r->t[lead].eff & LW_THANKS))
 		lead++;
+	/* "Hallo liebe Miriam, danke für ...": a greeting's piece of a few
+	 * words, up to its comma (review de AP s37 was handed on) */
+	size_t k = 0;
+	while (k < r->n && r->t[k].segment == r->t[0].segment &&
+	       !(r->t[k].eff & LW_THANKS))
+		k++;
+	if (r->n > 0 && (r->t[0].eff & LW_GREET) && k <= 4 && k < r->n &&
+	    r->t[k].segment != r->t[0].segment)
+		lead = k;
 	int opens = r->n > 0 && (r->t[lead].eff & LW_THANKS);
 	/* a day ahead is a visit to come ("merci, je serai là demain") */
 	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
 	       !rd_has(r, LW_BYE | LW_NO) &&
 	       (!q->when.mentioned || q->when.problem == WHEN_PAST || q->today);
+}
+
+/* A question word opens a piece of the text (after a greeting or a
+ * an "and"): "Geht es auch Montag", never "mir geht es besser". */
+static int question_opens_a_piece(const struct reader *r)
+{
+	int seg = -1, first = 1;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		if (t->segment != seg) {
+			seg = t->segment;
+			first = 1;
+		}
+		if (first && (t->eff & LW_QUESTION))
+			return 1;
+		/* "mir" (a filler) before "geht es" tells */
+		if (!(t->eff & (LW_GREET | LW_CONJ | LW_THANKS)))
+			first = 0;
+	}
+	return 0;
 }
 
 /* Every piece of the text is a question or a greeting ("Hallo zusammen,

@@ -214,6 +214,14 @@ struct when_vocab;
  * einem Seepferdchenkurs?", review de AK s27), never "which day?". */
 #define LW_QUESTION_ABOUT 3
 
+/* The val of an LW_QUESTION word that asks when ("wann", "quand"): in a
+ * question naming a service or a booking, with no day or time, it asks
+ * for the next free times ("Wann gibt's was Freies für
+ * Kinderkinesiologie?", "vous pouvez le voir quand ?"), never "which day
+ * suits you?" back (reviews de AQ s36, fr AQ s19). A phrase around it
+ * ("ab wann", "jusqu'à quand") keeps its own meaning. */
+#define LW_QUESTION_WHEN 4
+
 /* The val of an LW_RELATIVE word that means "of" ("sessão de RPG"): a
  * service named by one word just before it is only the unit of the
  * service named right after it, which is the one meant (review pt6 s07). */

@@ -21,6 +21,10 @@ const struct lang_word lang_de_asks[] = {
     V("muss er", LW_ADVICE, 1), V("muss sie", LW_ADVICE, 1),
     V("muss es", LW_ADVICE, 1), V("muss ich", LW_ADVICE, 1),
     W("ist das normal", LW_ADVICE), W("ist es normal", LW_ADVICE),
+    /* "Wann sollte man mit der Behandlung anfangen?": advice, never the
+     * next free times (LW_QUESTION_WHEN) */
+    W("wann sollte", LW_ADVICE), W("wann soll man", LW_ADVICE), W("wann muss man", LW_ADVICE),
+    W("wann sollte man", LW_ADVICE), W("wann sollten", LW_ADVICE),
     W("normal dass", LW_ADVICE),
     W("braucht man", LW_ADVICE), W("brauche ich noch", LW_ADVICE),
     W("wie oft", LW_ADVICE), W("wie viele impfungen", LW_ADVICE),

@@ -697,6 +697,12 @@ const struct lang_word lang_de_words[] = {
     W("vormittag auf", LW_HOURS), W("nachmittag auf", LW_HOURS), W("vormittags auf", LW_HOURS), W("nachmittags auf", LW_HOURS),
     W("aufhaben", LW_HOURS), W("offen haben", LW_HOURS),
     W("habt ihr zu", LW_HOURS), W("haben sie zu", LW_HOURS),
+    /* "Wieviel Uhr macht ihr heute zu?" (review de AP s52 got the prices) */
+    W("ihr heute zu", LW_HOURS), W("sie heute zu", LW_HOURS), W("ihr abends zu", LW_HOURS),
+    W("sie abends zu", LW_HOURS), W("ihr samstags zu", LW_HOURS), W("sie samstags zu", LW_HOURS),
+    W("wieviel uhr macht", LW_HOURS), W("wie viel uhr macht", LW_HOURS), W("wieviel uhr machen", LW_HOURS),
+    W("wie viel uhr machen", LW_HOURS), W("wie spat macht", LW_HOURS), W("wie spat machen", LW_HOURS),
+    W("um wieviel uhr", LW_QUESTION), W("wieviel uhr", LW_QUESTION), W("wie viel uhr", LW_QUESTION),
     W("geschlossen", LW_HOURS), W("schliesst", LW_HOURS), W("schliessen", LW_HOURS),
     W("schliesst ihr", LW_HOURS), W("macht ihr auf", LW_HOURS),
     W("macht ihr zu", LW_HOURS), W("machen sie auf", LW_HOURS),
@@ -915,7 +921,8 @@ const struct lang_word lang_de_words[] = {
     W("heuteabend", LW_TODAY),
 
     /* ---- Fragen */
-    W("wann", LW_QUESTION), W("wie", LW_QUESTION), W("wo", LW_QUESTION),
+    V("wann", LW_QUESTION, LW_QUESTION_WHEN), V("ab wann", LW_QUESTION, LW_QUESTION_ABOUT), W("seit wann", LW_QUESTION),
+    W("bis wann", LW_QUESTION), W("wann immer", LW_FILLER), W("wie", LW_QUESTION), W("wo", LW_QUESTION),
     V("wer", LW_QUESTION, LW_QUESTION_ABOUT), W("welche", LW_QUESTION), W("welcher", LW_QUESTION),
     W("welchen", LW_QUESTION), W("welches", LW_QUESTION), V("warum", LW_QUESTION, LW_QUESTION_ABOUT),
     V("wieso", LW_QUESTION, LW_QUESTION_ABOUT), W("kann", LW_QUESTION), W("konnen", LW_QUESTION),
@@ -931,6 +938,9 @@ const struct lang_word lang_de_words[] = {
     V("machen sie", LW_QUESTION, LW_QUESTION_OFFERED),
     V("bietet ihr", LW_QUESTION, LW_QUESTION_OFFERED),
     V("bieten sie", LW_QUESTION, LW_QUESTION_OFFERED),
+    /* "ob Sie Kinesiologie für Kinder anbieten": the verb ends the
+     * question (review de AQ c08.1) */
+    V("anbieten", LW_QUESTION, LW_QUESTION_OFFERED), V("anbietet", LW_QUESTION, LW_QUESTION_OFFERED),
     /* how many, how old, why: a question about the thing (LW_QUESTION_ABOUT) */
     V("wie viele", LW_QUESTION, LW_QUESTION_ABOUT), V("wieviele", LW_QUESTION, LW_QUESTION_ABOUT),
     V("wie alt", LW_QUESTION, LW_QUESTION_ABOUT), V("weshalb", LW_QUESTION, LW_QUESTION_ABOUT),

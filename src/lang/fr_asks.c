@@ -20,6 +20,9 @@ const struct lang_word lang_fr_asks[] = {
     W("normal que", LW_ADVICE), W("normal davoir", LW_ADVICE),
     W("je dois revenir", LW_ADVICE), W("dois je revenir", LW_ADVICE),
     W("faut il revenir", LW_ADVICE), W("il faut revenir", LW_ADVICE),
+    /* "quand faut-il commencer ?": advice, never the next free times */
+    W("quand faut il", LW_ADVICE), W("quand est ce quil faut", LW_ADVICE),
+    W("quand doit on", LW_ADVICE), W("a quel moment faut il", LW_ADVICE),
     W("est ce grave", LW_ADVICE),
     W("cest grave", LW_ADVICE), W("enceinte", LW_ADVICE),
     W("allaite", LW_ADVICE), W("allergique", LW_ADVICE),

@@ -523,6 +523,9 @@ static const struct when_word fr_words[] = {
     E("à une heure", WS_CLOCK, 780),
     /* since when it hurts: no day asked for */
     E("depuis hier", WS_NOT_DATE, 0),
+    /* "il bégaie depuis la rentrée": since, never a day asked (review fr
+     * AQ s19) */
+    E("depuis la rentrée", WS_NOT_DATE, 0),
     E("depuis avant-hier", WS_NOT_DATE, 0),
     E("depuis ce matin", WS_NOT_DATE, 0),
     E("depuis hier soir", WS_NOT_DATE, 0),

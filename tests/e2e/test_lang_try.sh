@@ -386,5 +386,23 @@ t_contains "$out" "más."
 t_lacks "$out" "sofa de"
 t_end
 
+t_begin "a question for a person gets the handoff alone, never 'which day?' beside it (reviews de AP s41, de AQ c07.3)"
+sc="$SMSDESK_SRC/tests/data/lang/de/shiatsu.cfg"
+out=$("$SMSDESK_BIN" try -c "$sc" --db "$tmp/shi.db" --now 2026-12-02T10:00 --from +4915112340091 "Guten Tag, ich bin 74 und habe eine künstliche Hüfte. Ist Shiatsu trotzdem möglich?" 2>/dev/null)
+t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
+t_lacks "$out" "Welcher Tag"
+kc="$SMSDESK_SRC/tests/data/lang/de/kinesiologie.cfg"
+out=$("$SMSDESK_BIN" try -c "$kc" --db "$tmp/kin.db" --now 2026-12-02T10:00 --from +4915112340092 "Sitzung online am Montag um 10 Uhr bitte" 2>/dev/null)
+t_contains "$out" "Gebucht: Sitzung online (Video), Mo, 7. Dez 10:00"
+out=$("$SMSDESK_BIN" try -c "$kc" --db "$tmp/kin.db" --now 2026-12-02T10:02 --from +4915112340092 "Wie bekomme ich den Link?" 2>/dev/null)
+t_contains "$out" "weitergegeben"
+t_lacks "$out" "Welcher Tag"
+t_end
+
+t_begin "'ob Sie X anbieten' is answered yes, with price and length (review de AQ c08.1)"
+out=$("$SMSDESK_BIN" try -c "$kc" --db "$tmp/kin2.db" --now 2026-12-02T10:00 --from +4915112340093 "Hi! Ich wollte fragen ob Sie Kinesiologie für Kinder anbieten, mein Sohn ist 6 und hat oft Wutanfälle" 2>/dev/null)
+t_contains "$out" "Ja, Kinesiologie für Kinder bieten wir an: 55 € (45 Min.)"
+t_end
+
 rm -rf "$tmp"
 t_done
