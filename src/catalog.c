@@ -265,6 +265,7 @@ void catalog_free(struct catalog *cat)
 		free(s->name);
 		free(s->price);
 		free_words(s->words, s->n_words);
+		free_words(s->words_written, s->n_words);
 		free_tr(s->names, s->n_names);
 	}
 	free(cat->services);

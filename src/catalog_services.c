@@ -72,7 +72,7 @@ static void parse_id(struct loader *ld, const config_setting_t *s,
 
 static char **parse_words(struct loader *ld, const config_setting_t *s,
 			  enum cat_kind kind, size_t idx, const char *noun,
-			  size_t *n_out)
+			  size_t *n_out, char ***written)
 {
 	int n = config_setting_length(s);
 	char **words = alloc_array(ld, (size_t)n, sizeof(char *));
@@ -81,9 +81,15 @@ static char **parse_words(struct loader *ld, const config_setting_t *s,
 	*n_out = 0;
 	if (words == NULL)
 		return NULL;
+	if (written != NULL) {
+		*written = alloc_array(ld, (size_t)n, sizeof(char *));
+		if (*written == NULL)
+			return words;
+	}
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, i);
 		const char *raw = text_of(ld, e, "word");
+		const char *as_written = raw;
 		char folded[256];
 		const struct strslot *prev;
 		size_t len;
@@ -143,6 +149,13 @@ static char **parse_words(struct loader *ld, const config_setting_t *s,
 		words[*n_out] = dup_str(ld, folded);
 		if (words[*n_out] == NULL)
 			break;
+		if (written != NULL) {
+			(*written)[*n_out] = dup_str(ld, as_written);
+			if ((*written)[*n_out] == NULL) {
+				free(words[*n_out]);
+				break;
+			}
+		}
 		strmap_add(&ld->words, words[*n_out], me, line_of(e), &ld->oom);
 		(*n_out)++;
 	}
@@ -276,7 +289,8 @@ void parse_service(struct loader *ld, const config_setting_t *g, size_t idx)
 		sv->name = dup_str(ld, v);
 	if (f[SVC_WORDS] != NULL)
 		sv->words = parse_words(ld, f[SVC_WORDS], CAT_SERVICE, idx,
-					"this service", &sv->n_words);
+					"this service", &sv->n_words,
+					&sv->words_written);
 	if ((v = nonempty(ld, f[SVC_PRICE], "price")) != NULL)
 		sv->price = dup_str(ld, v);
 	sv->minutes = int_at_least(ld, f[SVC_MINUTES], "minutes", 1, 0);
@@ -304,7 +318,7 @@ void parse_topic(struct loader *ld, const config_setting_t *g, size_t idx)
 		tp->name = dup_str(ld, v);
 	if (f[TOPIC_WORDS] != NULL)
 		tp->words = parse_words(ld, f[TOPIC_WORDS], CAT_TOPIC, idx,
-					"this topic", &tp->n_words);
+					"this topic", &tp->n_words, NULL);
 	if (f[TOPIC_NAMES] != NULL)
 		tp->names =
 		    parse_tr(ld, f[TOPIC_NAMES], "names", 0, &tp->n_names);

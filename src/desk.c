@@ -1067,6 +1067,34 @@ static void dispatch(struct ctx *c, const char *text)
 					break;
 				}
 			rest.not_text = -1;
+			/* "Machen Sie auch Gutscheine?": the voucher the
+			 * catalog lists is priced, nothing more of it (no
+			 * length, no day asked), beside the handoff */
+			if (q->gift) {
+				/* "un bon cadeau pour un shiatsu": the
+				 * shiatsu's price, the voucher's own else */
+				svc =
+				    q->gift_service > 0
+					? &c->cat->services[q->gift_service - 1]
+					: NULL;
+				for (size_t k = 0; k < q->n_things; k++)
+					if (q->things[k].kind == CAT_SERVICE &&
+					    (int)q->things[k].idx + 1 !=
+						q->gift_service) {
+						svc = &c->cat->services
+							   [q->things[k].idx];
+						break;
+					}
+			}
+			if (q->gift && svc != NULL) {
+				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
+				set_subject(c, svc->id);
+				add_price(c, svc, 2);
+				c->item = -1;
+				rest.asks &= ~(
+				    unsigned)(INQ_ASK_PRICE | INQ_ASK_DURATION |
+					      INQ_ASK_AVAIL | INQ_ASK_EARLIEST);
+			}
 			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL) {
 				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 				add_prices(c, 2);

@@ -1044,6 +1044,23 @@ static void book_request_in(struct ctx *c, struct request *rq)
 	const struct store_booking *mv = rq->move[0] ? &rq->moving : NULL;
 
 	set_subject(c, svc->id);
+	/* "mein Mann und ich ... Können wir zusammen kommen?" where one
+	 * person at a time is served: asked whether they may, one visit for
+	 * both or two one after the other is theirs to say and the team's
+	 * to arrange, never two bookings in a row (review de AR c06.2
+	 * booked 10:00 and 11:00 where one joint consultation was meant);
+	 * "... at 11 together" told, not asked, keeps the first booked, and
+	 * three bridesmaids coming together are a group (de AM s15) */
+	if (c->q != NULL && c->q->together && c->q->outright &&
+	    rq->persons == 2 && svc->people < rq->persons &&
+	    service_room(c, svc) < rq->persons && !rq->move[0] &&
+	    staff_forward(c)) {
+		decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+		       "together where one at a time is served: for a person");
+		set_subject(c, not_text_ids[LANG_NT_OTHER]);
+		add_cant_answer(c, LANG_NT_OTHER, 0, 0);
+		return;
+	}
 	if (w->unsure && !rq->offered) {
 		ask_day(c, rq, "ask_day_unsure");
 		return;

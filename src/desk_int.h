@@ -283,6 +283,8 @@ int group_in_a_row(const struct ctx *c, const struct request *rq);
 /* How many SVC can ever serve at one time: its capacity, within the
  * business's (business.capacity). */
 int service_room(const struct ctx *c, const struct cat_service *svc);
+/* Does a member of staff take handed-on texts? */
+int staff_forward(const struct ctx *c);
 /* The whole group of c->fit fits when its first service starts at t. */
 int group_fits(struct ctx *c, const struct cat_service *svc, int64_t t,
 	       const struct store_booking *moving);

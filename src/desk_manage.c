@@ -17,8 +17,7 @@ static const char *service_name(const struct ctx *c, const char *id)
 	return s != NULL ? svc_name(c, s) : id;
 }
 
-/* Does a member of staff take handed-on texts? */
-static int staff_forward(const struct ctx *c)
+int staff_forward(const struct ctx *c)
 {
 	for (size_t i = 0; i < c->cat->n_staff; i++)
 		if (c->cat->staff[i].forward &&

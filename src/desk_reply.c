@@ -794,7 +794,14 @@ const char *svc_example_word(struct ctx *c, const struct cat_service *svc)
 	for (size_t i = 0; i < svc->n_words && i < 8; i++)
 		if (name_holds(c, svc, svc->words[i]))
 			return svc_word_written(c, svc, svc->words[i]);
-	return svc_word_written(c, svc, svc->words[0]);
+	/* as the catalog writes it: "unverträglichkeit", never the folded
+	 * "unvertraglichkeit" a name of compounds does not hold (review de
+	 * AR s06, c04.1) */
+	const char *w = svc_word_written(c, svc, svc->words[0]);
+	if (w == svc->words[0] && svc->words_written != NULL &&
+	    svc->words_written[0] != NULL)
+		return svc->words_written[0];
+	return w;
 }
 
 /*

@@ -203,7 +203,26 @@ enum trigger {
 	T_NONE,	  /* the desk's answer stands */
 	T_WEAK,	  /* joins a live handoff, opens none */
 	T_STRONG, /* opens a handoff */
+	T_FOLLOW, /* joins a handoff the customer just opened, in place of
+		     the desk's answer; else the answer stands */
 };
+
+/* The desk only asked back or found nothing to act on: "Mardi matin
+ * plutôt", "Oui c'était vendredi 4 à 10h" just after a text handed on
+ * belong to it, never "which service?" or "no booking found" again
+ * (reviews fr AR c02.2, c06.2, de AP c13.2, de AR after c06.1). */
+static int follows_up(const struct desk_result *d)
+{
+	for (size_t i = 0; i < d->d.n_more; i++)
+		if (d->d.more[i].kind != DESK_CANT_ANSWER)
+			return 0;
+	if (d->d.kind == DESK_CLARIFY)
+		return d->d.reason == DESK_REASON_NEED_SERVICE ||
+		       d->d.reason == DESK_REASON_TRADE_ONLY ||
+		       d->d.reason == DESK_REASON_NEED_DAY_UNSURE;
+	return d->d.kind == DESK_REFUSED &&
+	       d->d.reason == DESK_REASON_NO_BOOKING;
+}
 
 /* Which desk decisions are for a person: *why names the subject. */
 static enum trigger classify(const struct desk_result *d, const char **why)
@@ -245,6 +264,10 @@ static enum trigger classify(const struct desk_result *d, const char **why)
 			*why = d->d.more[i].subject;
 			return T_STRONG;
 		}
+	if (follows_up(d)) {
+		*why = "person";
+		return T_FOLLOW;
+	}
 	return T_NONE;
 }
 
@@ -416,6 +439,7 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 	char masked[LOG_NUMBER_MAX];
 	enum trigger t;
 	int rc, is_live = 0, fresh = 0;
+	int64_t h_last_in = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (forward_staff(cat) == 0)
@@ -426,6 +450,7 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 	rc = store_handoff_of(st, msg->sender, now - HANDOFF_OPEN_SECONDS, &h);
 	if (rc == STORE_OK) {
 		is_live = live(&h, now);
+		h_last_in = h.last_in_at;
 		/* a burst or a repeat of one question is told once */
 		fresh = h.n_texts < HANDOFF_TOLD_MORE &&
 			h.last_in_at < now - 60 &&
@@ -435,6 +460,11 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 	} else if (rc != STORE_ERR_NOT_FOUND) {
 		return rc;
 	}
+	/* a follow-up joins only a handoff of the conversation going on */
+	if (t == T_FOLLOW &&
+	    (!is_live ||
+	     h_last_in < now - (int64_t)cat->policy.conversation_minutes * 60))
+		return STORE_OK;
 	if (is_live) {
 		rc = store_handoff_add(st, h.id, msg->id, now);
 		if (rc == STORE_OK)
@@ -442,7 +472,11 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 		if (rc < 0)
 			return rc;
 		out->what = HANDOFF_MORE;
-		if (sole(desk) && t == T_STRONG && fresh)
+		if (follows_up(desk) && fresh)
+			tell_more(cat, desk);
+		else if (follows_up(desk))
+			desk->n_replies = 0;
+		else if (sole(desk) && t == T_STRONG && fresh)
 			/* "can you call me then?" after the first: silence
 			 * read as ignored (reviews es AA c08.2, fr AA c20.2,
 			 * de AA c15.2); a short word that it is with them */

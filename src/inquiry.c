@@ -1164,6 +1164,10 @@ static int price_asked(const struct reader *r, const struct inquiry *q)
 		if ((t->eff & LW_DURATION) && !(c & LW_DURATION) &&
 		    !(t->pcls & LW_PRICE))
 			continue;
+		/* "combien de temps de délai": how soon, no price */
+		if ((t->eff & LW_EARLIEST) && !(c & LW_EARLIEST) &&
+		    !(t->pcls & LW_PRICE))
+			continue;
 		/* "orçamento sexta 10h" at a studio whose service is the
 		 * orçamento: the word names the visit asked, no price (review
 		 * pt7 c21 then booked a second service on the first's day) */
@@ -1242,6 +1246,31 @@ static int destination_at(const struct reader *r, size_t k)
  * booking to move"). A move needs a booking, a day or an hour after it
  * ("cambiar mi cita", "cambiar al jueves", "pasar la revisión al
  * viernes"). The word's move class is dropped. */
+/* "Hab die SMS gelöscht", "j'ai effacé le message": a cancel word inside
+ * a pack phrase that names our texts (LW_STOP_OBJ, no cancel of its own)
+ * deletes the message, never the booking (review de AR c14.2: "Wann war
+ * nochmal mein Termin? Hab die SMS gelöscht" cancelled it). */
+static void cancel_words_of_messages(struct reader *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct tok *t = &r->t[i];
+		if (!(t->eff & LW_CANCEL))
+			continue;
+		int message = 0;
+		for (size_t j = 0; j <= i; j++) {
+			const struct tok *p = &r->t[j];
+			message |= p->plen > 1 && j + (size_t)p->plen > i &&
+				   (p->pcls & LW_STOP_OBJ) &&
+				   !(p->pcls & LW_CANCEL);
+		}
+		if (message) {
+			t->cls &= ~LW_CANCEL;
+			t->eff &= ~LW_CANCEL;
+			t->pcls &= ~LW_CANCEL;
+		}
+	}
+}
+
 static void move_words_of_jobs(struct reader *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
@@ -1424,6 +1453,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	read_when(r, text, now, &out->when);
 	rd_match_things(r, out);
 	move_words_of_jobs(r);
+	cancel_words_of_messages(r);
 	find_ref(r, out);
 	for (size_t k = 0; k < out->n_things; k++)
 		out->trade |= out->things[k].role == INQ_TRADE_WORD;

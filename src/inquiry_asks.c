@@ -444,8 +444,24 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		 * whether it is free, not a question for a person */
 		if (q->when.mentioned && ((t->pcls | t->cls) & LW_AVAIL))
 			continue;
-		if ((t->pcls & LW_NOT_TEXT) &&
-		    !topic_in(r, q, i, (size_t)t->plen))
+		/* a gift voucher is asked about even where the catalog
+		 * names a service by it ("Gutschein (Wert frei wählbar)") */
+		int gift =
+		    (((t->pcls & LW_NOT_TEXT) && t->plen > 1 &&
+		      (t->pval & LANG_NT_GIFT)) ||
+		     ((t->cls & LW_NOT_TEXT) && (t->val & LANG_NT_GIFT)));
+		if (gift) {
+			v = (t->pcls & LW_NOT_TEXT) && t->plen > 1 ? t->pval
+								   : t->val;
+			q->gift = 1;
+			if (t->thing > 0 &&
+			    q->things[t->thing - 1].kind == CAT_SERVICE &&
+			    q->gift_service == 0)
+				q->gift_service =
+				    (int)q->things[t->thing - 1].idx + 1;
+			v &= ~LANG_NT_GIFT;
+		} else if ((t->pcls & LW_NOT_TEXT) &&
+			   !topic_in(r, q, i, (size_t)t->plen))
 			v = t->pval;
 		else if ((t->cls & LW_NOT_TEXT) && !topic_in(r, q, i, 1) &&
 			 !in_a_service_name(r, t->w))

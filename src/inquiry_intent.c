@@ -1170,8 +1170,9 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * s27 booked a second pitch) */
 	if (q->not_text == LANG_NT_LATE && !rd_has(r, LW_MOVE | LW_CANCEL))
 		ahead = 0;
-	if (q->not_text >= 0 && (!svc || q->not_text == LANG_NT_SALES ||
-				 q->not_text == LANG_NT_STATUS || !ahead)) {
+	if (q->not_text >= 0 &&
+	    (!svc || q->not_text == LANG_NT_SALES ||
+	     q->not_text == LANG_NT_STATUS || q->gift || !ahead)) {
 		set(q, INQ_NOT_TEXT, "a question only a person can answer");
 		return;
 	}
@@ -1255,6 +1256,19 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		q->asks |= INQ_ASK_HOURS;
 		q->hours_of_day = 1;
 		set(q, INQ_HOURS, "a short question about a day: hours");
+		return;
+	}
+	/* "Haben Sie auch Abendtermine?", "vous faites consultation le soir
+	 * après 19h ?": a part of the day asked about, no day, no service
+	 * and no booking verb: our hours say whether we are open then,
+	 * never the menu of services (reviews de AR s57, fr AR s45) */
+	if (!thing && !asked && !trade && r->qmark && q->not_text < 0 &&
+	    !q->correction && !q->when.has_day && !q->when.has_range &&
+	    q->when.time == WHEN_TIME_WINDOW && !rd_names_staff(r) &&
+	    !(q->asks & (INQ_ASK_PRICE | INQ_ASK_DURATION)) &&
+	    !rd_has(r, LW_BOOK | LW_CANCEL | LW_MOVE | LW_MINE)) {
+		q->asks |= INQ_ASK_HOURS;
+		set(q, INQ_HOURS, "a part of the day asked about: hours");
 		return;
 	}
 	/* "j'ai été facturée 80€ pour un simple suivi la semaine dernière

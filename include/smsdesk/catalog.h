@@ -47,6 +47,9 @@ struct cat_service {
 	struct cat_tr *names; /* in its other languages (names = { ... }) */
 	size_t n_names;
 	char **words; /* folded (text_fold); may be phrases: "beard trim" */
+	/* words[i] as the catalog writes it ("Unverträglichkeit"): what an
+	 * example shows a customer, never folded letters */
+	char **words_written;
 	size_t n_words;
 	char *price; /* as written: "GBP 18" */
 	int minutes;

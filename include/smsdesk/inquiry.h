@@ -167,6 +167,9 @@ struct inquiry {
 				  question for a person ("Où êtes-vous ? Il
 				  y a un parking ?"): the address is told */
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
+	int gift;	       /* a gift voucher asked about (LANG_NT_GIFT) */
+	int gift_service;      /* 1 + services[] of the service the catalog
+				  names by the voucher word, 0 none */
 	int trade;	       /* a trade word was read ("bike", "fix") */
 	int correction;	       /* "no, I meant", "actually", "make it" */
 	int meant;	       /* "I meant": a day read as at first, not

@@ -296,6 +296,13 @@ enum lang_not_text {
  * question where we are (reviews es AM c04.2, de AL c06.3 were sent our
  * address). */
 #define LANG_NT_TOLD 0x200
+/* Beside LANG_NT_OTHER or LANG_NT_SALES: a gift voucher ("Gutschein",
+ * "bon cadeau", "vale regalo"). It is bought, never booked: a day beside
+ * it is the occasion ("eine Sitzung zu Weihnachten schenken" offered the
+ * 25th, review de AQ s41), and a service the catalog names by it is
+ * priced, never offered a day ("Gutschein (15 Min.), welcher Tag?",
+ * reviews de AP s47, fr AO s57), beside the handoff. */
+#define LANG_NT_GIFT 0x400
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */

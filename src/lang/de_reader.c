@@ -139,6 +139,10 @@ const struct lang_word lang_de_words[] = {
     W("alle", LW_STOP_OBJ | LW_FILLER), W("jetzt", LW_STOP_OBJ),
     W("sofort", LW_STOP_OBJ), W("endgultig", LW_STOP_OBJ),
     W("texte", LW_STOP_OBJ), W("spam", LW_STOP_OBJ),
+    /* the message deleted, never the booking (cancel_words_of_messages) */
+    W("sms geloscht", LW_STOP_OBJ), W("sms geloescht", LW_STOP_OBJ),
+    W("nachricht geloscht", LW_STOP_OBJ), W("nachricht geloescht", LW_STOP_OBJ),
+    W("sms versehentlich geloscht", LW_STOP_OBJ), W("nachricht versehentlich geloscht", LW_STOP_OBJ),
     W("am ende", LW_NOT_STOP), W("zu ende", LW_NOT_STOP),
     W("ende der woche", LW_NOT_STOP), W("ende des monats", LW_NOT_STOP),
     W("ende nachster woche", LW_NOT_STOP), W("ende januar", LW_NOT_STOP),
@@ -663,6 +667,9 @@ const struct lang_word lang_de_words[] = {
     W("haben sie was", LW_AVAIL), W("irgendwas frei", LW_AVAIL),
     W("lucke", LW_AVAIL), W("luecke", LW_AVAIL), W("chance", LW_AVAIL),
     W("moglichkeit", LW_AVAIL), W("wann ginge", LW_AVAIL), W("was geht", LW_AVAIL),
+    /* "Wie schnell kann ich einen Termin bekommen?": the next free
+     * times (review de AR s29 was handed on) */
+    W("wie schnell", LW_EARLIEST), W("wie bald", LW_EARLIEST), W("wie zeitnah", LW_EARLIEST),
     W("fruhester termin", LW_EARLIEST), W("fruhesten termin", LW_EARLIEST),
     W("nachster freier termin", LW_EARLIEST), W("nachsten freien termin", LW_EARLIEST),
     W("nachste freie termin", LW_EARLIEST), W("erster freier termin", LW_EARLIEST),
@@ -1041,7 +1048,7 @@ const struct lang_word lang_de_words[] = {
     NT("lagernd", SALES), NT("zubehor", SALES), NT("ersatzteile", SALES),
     NT("helm", SALES), NT("fahrradschloss", SALES), NT("neues fahrrad", SALES),
     NT("neues rad", SALES),
-    NT("gutschein", OTHER), NT("gutscheine", OTHER), NT("geschenkgutschein", OTHER),
+    NGIFT("gutschein", OTHER), NGIFT("gutscheine", OTHER), NGIFT("geschenkgutschein", OTHER), NGIFT("gutscheinkarte", OTHER), NGIFT("geschenkkarte", OTHER), NGIFT("gutscheins", OTHER),
     NT("rabatt", OTHER), NT("studentenrabatt", OTHER), NT("garantie", OTHER),
     NT("gewahrleistung", OTHER), NT("versicherung", OTHER), NC("beschwerde"), NC("beschweren"), NC("beschwere"),
     NC("mich beschweren"), NC("unzufrieden"), NC("reklamieren"),
@@ -1086,6 +1093,12 @@ const struct lang_word lang_de_words[] = {
     NT("mitbringe", OTHER), NT("mitbringen darf", OTHER), NT("mitnehmen", OTHER),
     NT("mitnehme", OTHER), NT("mitkommen", OTHER), NT("mitkommt", OTHER),
     NT("dabei haben", OTHER), NT("dabeihaben", OTHER),
+    /* "Kann er mit zum Termin?", "Darf ich dabei sein?" (reviews de AR
+     * s10, AO s07) */
+    NT("mit zum termin", OTHER), NT("kann er mit", OTHER), NT("kann sie mit", OTHER),
+    NT("darf er mit", OTHER), NT("darf sie mit", OTHER), NT("dabei sein", OTHER),
+    NT("mit rein", OTHER), NT("mitgehen", OTHER), NT("begleiten", OTHER),
+    NT("in begleitung", OTHER),
     /* running late: for the person at the counter (de4 s59) */
     NT("zu spat", OTHER), NT("verspate mich", LATE), NT("verspatung", LATE),
     NT("etwas spater", OTHER), NT("bisschen spater", OTHER), NT("stehe im stau", OTHER),

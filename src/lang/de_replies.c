@@ -231,8 +231,8 @@ static const struct lang_tpl tpls[] = {
     {"handoff_late", "Danke für die Nachricht! Ich habe dem Team Bescheid "
 		     "gegeben. Bis bald!"},
     /* a further question while a person has the first: told so */
-    {"handoff_more",
-     "Notiert: Ich habe das zu Ihrer Nachricht an das Team gelegt."},
+    /* "zu Ihrer Nachricht gelegt" read oddly (review de AR c08.2, c13.2) */
+    {"handoff_more", "Danke, ist notiert. Ich habe es an das Team weitergegeben."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},

@@ -57,6 +57,10 @@ const struct lang_word lang_fr_words[] = {
     W("laissez moi tranquille", LW_STOP), W("fichez moi la paix", LW_STOP),
     W("foutez moi la paix", LW_STOP),
     W("messages", LW_STOP_OBJ), W("message", LW_STOP_OBJ),
+    /* the message deleted, never the booking (cancel_words_of_messages) */
+    W("efface le sms", LW_STOP_OBJ), W("efface le message", LW_STOP_OBJ),
+    W("supprime le sms", LW_STOP_OBJ), W("supprime le message", LW_STOP_OBJ),
+    W("efface votre message", LW_STOP_OBJ), W("supprime votre message", LW_STOP_OBJ),
     W("sms", LW_STOP_OBJ), W("texto", LW_STOP_OBJ), W("textos", LW_STOP_OBJ),
     W("msg", LW_STOP_OBJ), W("msgs", LW_STOP_OBJ), W("pub", LW_STOP_OBJ),
     W("pubs", LW_STOP_OBJ), W("publicite", LW_STOP_OBJ),
@@ -484,6 +488,12 @@ const struct lang_word lang_fr_words[] = {
     V("quand", LW_QUESTION, LW_QUESTION_WHEN), W("depuis quand", LW_QUESTION),
     W("jusqua quand", LW_QUESTION), W("a partir de quand", LW_QUESTION), W("quand vous voulez", LW_FILLER),
     W("quand vous pouvez", LW_FILLER), W("au plus vite", LW_EARLIEST),
+    /* "combien de temps de délai pour un premier rdv ?": how soon, the
+     * next free times, never the length (review fr AR s38) */
+    W("combien de temps de delai", LW_EARLIEST), W("quel delai", LW_EARLIEST),
+    W("quel est le delai", LW_EARLIEST), W("delai pour un rdv", LW_EARLIEST),
+    W("delai pour un premier rdv", LW_EARLIEST), W("delai pour un rendez vous", LW_EARLIEST),
+    W("combien de delai", LW_EARLIEST), W("delai dattente", LW_EARLIEST),
     W("au plus tot", LW_EARLIEST), W("le plus tot", LW_EARLIEST),
     W("le plus vite", LW_EARLIEST), W("des que possible", LW_EARLIEST),
     W("premier creneau", LW_EARLIEST), W("prochain creneau", LW_EARLIEST),
@@ -821,10 +831,10 @@ const struct lang_word lang_fr_words[] = {
     NT("produits", SALES), NT("en stock", SALES), NT("vous vendez", SALES),
     /* a gift voucher is bought, never booked: "un massage pour Noël,
      * vous faites des bons cadeaux ?" is no booking for 25 Dec */
-    NT("bon cadeau", SALES), NT("bons cadeaux", SALES),
-    NT("bon cadeaux", SALES), NT("bons cadeau", SALES),
-    NT("carte cadeau", SALES), NT("cartes cadeaux", SALES),
-    NT("cheque cadeau", SALES), NT("cheques cadeaux", SALES),
+    NGIFT("bon cadeau", SALES), NGIFT("bons cadeaux", SALES),
+    NGIFT("bon cadeaux", SALES), NGIFT("bons cadeau", SALES),
+    NGIFT("carte cadeau", SALES), NGIFT("cartes cadeaux", SALES),
+    NGIFT("cheque cadeau", SALES), NGIFT("cheques cadeaux", SALES),
     NT("en cadeau", SALES), NT("offrir", SALES), NT("offrir un", SALES),
     NT("offrir une", SALES), NT("a offrir", SALES),
     NT("wifi", OTHER), NT("toilettes", OTHER), NT("handicape", OTHER),
@@ -854,6 +864,13 @@ const struct lang_word lang_fr_words[] = {
     /* bringing a dog along is a question; a groomer's "mon chien" is
      * the customer (fr3 s01, s41: a handoff after a full answer) */
     NT("avec mon chien", OTHER), NT("venir avec mon chien", OTHER),
+    /* someone coming along, asked about: "je peux venir accompagnée de
+     * mon mari ?", "mon mari peut m'accompagner ?" (reviews fr AR s63,
+     * AQ c11.2): for a person, never a party to book */
+    NT("accompagnee de", OTHER), NT("accompagne de", OTHER), NT("maccompagner", OTHER),
+    NT("laccompagner", OTHER), NT("les accompagner", OTHER), NT("venir avec moi", OTHER),
+    NT("assister a la seance", OTHER), NT("rester pendant la seance", OTHER),
+    NT("present pendant la seance", OTHER), NT("presente pendant la seance", OTHER),
     NT("chiens acceptes", OTHER), NT("animaux", OTHER),
     /* picking the dog up after: "on peut ramener le chien à quelle heure
      * après la tonte ?" (fr3 s69) */

@@ -131,6 +131,9 @@ const struct lang_word lang_pt_words[] = {
     W("apague meu nome", LW_STOP), W("apague o meu nome", LW_STOP),
     W("apague meu contato", LW_STOP),
     W("mensagem", LW_STOP_OBJ), W("mensagens", LW_STOP_OBJ),
+    /* the message deleted, never the booking (cancel_words_of_messages) */
+    W("apaguei a mensagem", LW_STOP_OBJ), W("apaguei o sms", LW_STOP_OBJ),
+    W("apaguei a msg", LW_STOP_OBJ),
     W("msg", LW_STOP_OBJ), W("msgs", LW_STOP_OBJ), W("sms", LW_STOP_OBJ),
     W("torpedo", LW_STOP_OBJ), W("torpedos", LW_STOP_OBJ),
     W("spam", LW_STOP_OBJ), W("propaganda", LW_STOP_OBJ),
@@ -904,7 +907,7 @@ const struct lang_word lang_pt_words[] = {
     NT("vende", SALES), NT("vendem", SALES), NT("vendas", SALES),
     NT("produtos", SALES), NT("pomada", SALES), NT("comprar", SALES),
     NT("estoque", SALES), NT("pra vender", SALES),
-    NT("vale presente", OTHER), NT("cartao presente", OTHER),
+    NGIFT("vale presente", OTHER), NGIFT("cartao presente", OTHER), NGIFT("vales presente", OTHER),
     NT("gift card", OTHER), NT("wifi", OTHER), NT("banheiro", OTHER),
     NT("casa de banho", OTHER), NT("acessivel", OTHER), NT("cadeirante", OTHER),
     NT("desconto", OTHER), NT("promocao", OTHER), NT("promo", OTHER),

@@ -27,6 +27,11 @@
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_TOLD                   \
 	}
+/* A gift voucher (LANG_NT_GIFT), a question of kind v about it. */
+#define NGIFT(t, v)                                                            \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_##v | LANG_NT_GIFT                     \
+	}
 #define NT(t, v)                                                               \
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_##v                                    \

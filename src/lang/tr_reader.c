@@ -63,6 +63,8 @@ const struct lang_word lang_tr_words[] = {
     W("bildirim almak istemiyorum", LW_STOP), W("bildirim istemiyorum", LW_STOP),
     W("mesaj istemiyoruz", LW_STOP), W("sms istemiyoruz", LW_STOP),
     W("mesaj", LW_STOP_OBJ), W("mesajlar", LW_STOP_OBJ), W("mesajlari", LW_STOP_OBJ),
+    /* the message deleted, never the booking (cancel_words_of_messages) */
+    W("mesaji sildim", LW_STOP_OBJ), W("smsi sildim", LW_STOP_OBJ),
     W("sms", LW_STOP_OBJ), W("smsler", LW_STOP_OBJ), W("smsleri", LW_STOP_OBJ),
     W("bana", LW_STOP_OBJ | LW_SELF | LW_FILLER), W("beni", LW_STOP_OBJ | LW_SELF | LW_FILLER),
     W("artik", LW_STOP_OBJ), W("hemen", LW_STOP_OBJ), W("lutfen", LW_FILLER | LW_STOP_OBJ),
@@ -732,7 +734,7 @@ const struct lang_word lang_tr_words[] = {
     NC("cok sinirliyim"), NC("sinirliyim"), NC("agrim gecmedi"), NC("agrim hic gecmedi"),
     NC("agri gecmedi"), NC("uyuyamiyorum"), NC("dolgu dustu"), NC("dolgum dustu"),
     NC("memnun kalmadim"), NC("hic memnun degilim"),
-    NT("hediye ceki", OTHER), NT("indirim", OTHER), NT("kampanya", OTHER),
+    NGIFT("hediye ceki", OTHER), NGIFT("hediye karti", OTHER), NT("indirim", OTHER), NT("kampanya", OTHER),
     NT("ogrenci indirimi", OTHER), NC("sikayet"), NT("patron", OTHER),
     NT("sahibi", OTHER), NT("hangi usta", OTHER), NT("ustayla konusmak", OTHER),
     NT("konusabilir miyim", OTHER), NT("arar misiniz", OTHER), NT("beni arayin", OTHER),

@@ -404,5 +404,24 @@ out=$("$SMSDESK_BIN" try -c "$kc" --db "$tmp/kin2.db" --now 2026-12-02T10:00 --f
 t_contains "$out" "Ja, Kinesiologie für Kinder bieten wir an: 55 € (45 Min.)"
 t_end
 
+t_begin "an example names a service as the catalog writes it: 'unverträglichkeit', never 'unvertraglichkeit' (review de AR s06, c04.1)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/ernaehrung.cfg" --db "$tmp/ern.db" --now 2026-12-02T10:00 --from +4915112340094 "Was kostet die Beratung bei Unverträglichkeiten?" 2>/dev/null)
+t_contains "$out" "z.B. unverträglichkeit do 10 Uhr"
+t_end
+
+t_begin "a follow-up just after a text handed on joins it, never 'no booking found' or the menu again (reviews fr AR c02.2, c06.2)"
+nc="$SMSDESK_SRC/tests/data/lang/fr/naturopathie.cfg"
+"$SMSDESK_BIN" try -c "$nc" --db "$tmp/nat.db" --now 2026-12-02T10:00 --from +33612340097 "Bonjour, j'ai rdv demain à 10h mais j'ai un empêchement, est-ce qu'on peut décaler à la semaine prochaine ?" >/dev/null 2>&1
+out=$("$SMSDESK_BIN" try -c "$nc" --db "$tmp/nat.db" --now 2026-12-02T10:02 --from +33612340097 "Mardi matin plutôt" 2>/dev/null)
+t_contains "$out" "C'est noté : je l'ajoute à votre message pour l'équipe."
+t_lacks "$out" "Je ne trouve pas"
+ec="$SMSDESK_SRC/tests/data/lang/de/ernaehrung.cfg"
+out=$("$SMSDESK_BIN" try -c "$ec" --db "$tmp/ern2.db" --now 2026-12-02T10:00 --from +4915112340095 "Hallo, mein Mann und ich wollen beide abnehmen. Können wir zusammen kommen? Nächsten Montag vormittag?" 2>/dev/null)
+t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
+out=$("$SMSDESK_BIN" try -c "$ec" --db "$tmp/ern2.db" --now 2026-12-02T10:02 --from +4915112340095 "Ja, 10 Uhr wäre gut" 2>/dev/null)
+t_contains "$out" "Danke, ist notiert."
+t_lacks "$out" "Gebucht"
+t_end
+
 rm -rf "$tmp"
 t_done

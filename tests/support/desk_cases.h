@@ -46,7 +46,7 @@
 static struct catalog *cat; /* the catalog the cases run against */
 /* Every catalog a corpus names stays loaded; more than fit is a test error
  * said plainly (it once failed as "cannot load" at the ninth). */
-#define LOADED_MAX 160
+#define LOADED_MAX 240
 static struct catalog *loaded[LOADED_MAX];
 static char loaded_path[LOADED_MAX][512];
 static char dir[] = "/tmp/smsdesk-test-cases-XXXXXX";
