@@ -12,6 +12,7 @@
 #include "smsdesk/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "Inspektion nach Herstellervorgabe + Ölwechsel": the whole visit (NULL
@@ -195,10 +196,20 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 
 void ask_day(struct ctx *c, const struct request *rq, const char *tpl)
 {
-	struct part *p = part_add(c, tpl, 0);
 	const char *visit = visit_name(c, rq);
+	/* which day, with what it costs and takes ("Kein Ja und kein
+	 * Preis, gleich Tagesfrage", review de AQ c09.2); a catalog's own
+	 * ask_day wording stands */
+	int priced = strcmp(tpl, "ask_day") == 0 && visit == NULL &&
+		     rq->svc->price != NULL && rq->svc->price[0] != '\0' &&
+		     catalog_reply(c->cat, "ask_day", c->pack->code) == NULL;
+	struct part *p = part_add(c, priced ? "ask_day_priced" : tpl, 0);
 	part_set(p, "service", visit != NULL ? visit : svc_name(c, rq->svc));
 	part_set(p, "hours", fmt_hours(c));
+	if (priced) {
+		part_set(p, "price", rq->svc->price);
+		part_set(p, "length", fmt_length(c, rq->svc->minutes));
+	}
 	decide(c, DESK_CLARIFY,
 	       strcmp(tpl, "ask_day_unsure") == 0 ? DESK_REASON_NEED_DAY_UNSURE
 						  : DESK_REASON_NEED_DAY,
@@ -495,6 +506,8 @@ static size_t latest_in_range(struct ctx *c, const struct request *rq,
 /* The free starts of one day looked at for a span's offer: a day of
  * quarter hours from 07:00 to 22:00 at most. */
 enum { DAY_SLOTS = 64 };
+/* Two starts offered on one day of a span are at least this far apart. */
+enum { SPREAD_S = 90 * 60 };
 
 /* The slot nearest I, towards DIR, that starts on the hour or the half
  * hour ("18h30", never "17h45"); I itself when none does. */
@@ -562,8 +575,13 @@ static void offer_range(struct ctx *c, struct request *rq)
 			for (size_t i = first;
 			     i < k && take > 0 && n < LIST_SLOTS; i++) {
 				int dup = 0;
+				/* more of a day: spread, never 10:00, 10:15,
+				 * 10:30 (review de AS s14, fr AS c14.1) */
 				for (size_t j = 0; j < n; j++)
-					dup |= opts[j] == got[i];
+					dup |= opts[j] == got[i] ||
+					       (pass > 0 &&
+						llabs(opts[j] - got[i]) <
+						    SPREAD_S);
 				if (dup)
 					continue;
 				opts[n++] = got[i];

@@ -520,6 +520,16 @@ void do_move(struct ctx *c, const struct inquiry *q, const char *text)
 	const struct store_booking_list *bl = my_upcoming(c);
 	if (bl == NULL)
 		return;
+	/* "kann eigentlich nur freitags. Haben Sie da im Dezember noch was
+	 * frei?" with nothing held and nothing asked before: "eigentlich"
+	 * says how it is, a request, never "no booking to move" (review de
+	 * AR s34) */
+	if (bl->n == 0 && !c->have_pend && (q->asks & INQ_ASK_AVAIL) &&
+	    q->rule != NULL &&
+	    strcmp(q->rule, "a correction with a new time") == 0) {
+		do_request(c, q, text);
+		return;
+	}
 	size_t pick = 0;
 	if (bl->n == 0 && (books_other_day(q) ||
 			   (w.has_day && q->rule != NULL &&

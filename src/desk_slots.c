@@ -283,6 +283,24 @@ size_t spread_slots(struct ctx *c, const struct cat_service *svc,
 	size_t n = free_slots(c, svc, day, from, to, moving, all, MAX_GRID);
 	if (n <= cap || cap < 2) {
 		size_t k = n < cap ? n : cap;
+		/* "samedi matin" with 9h to 10h free: 9h, 9h30, 10h, never
+		 * every quarter hour (review fr AS s23); the first and the
+		 * last stay */
+		size_t half = 0;
+		int dense = 1; /* a quarter-hour grid, not a class's 50 min */
+		for (size_t i = 0; i < k; i++) {
+			half += i == 0 || i == k - 1 ||
+				local_of(c, all[i]).minute % 30 == 0;
+			dense &= i == 0 || all[i] - all[i - 1] <= 20 * 60;
+		}
+		if (k > 3 && dense && half >= 2 && half < k) {
+			size_t m = 0;
+			for (size_t i = 0; i < k; i++)
+				if (i == 0 || i == k - 1 ||
+				    local_of(c, all[i]).minute % 30 == 0)
+					out[m++] = all[i];
+			return m;
+		}
 		memcpy(out, all, k * sizeof(all[0]));
 		return k;
 	}

@@ -812,6 +812,94 @@ static void child_only(struct reader *r, struct inquiry *q)
 	}
 }
 
+/* A catalog word that only names someone ("meinen Sohn"): a person word
+ * of the pack in it ("kids cut", "séance ado" name a service). */
+static int names_a_person(const struct reader *r, const char *word)
+{
+	char w[INQ_WORD_MAX];
+	snprintf(w, sizeof w, "%s", word);
+	for (char *save = NULL, *p = strtok_r(w, " ", &save); p != NULL;
+	     p = strtok_r(NULL, " ", &save))
+		if (lang_lookup(r->pack, p, NULL) & LW_PERSON)
+			return 1;
+	return 0;
+}
+
+/* Service IDX is one for children: its name holds one of the pack's
+ * one-word children's words ("Erstanamnese Kinder und Babys",
+ * "Consultation enfant"). */
+static int for_children(const struct reader *r, size_t idx)
+{
+	const struct lang_word *const *w;
+	size_t n = lang_words_with(r->pack, LW_CHILD, &w);
+	char name[128] = "";
+	if (text_fold(r->cat->services[idx].name, name, sizeof name) == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strchr(w[i]->text, ' ') == NULL &&
+		    has_phrase(name, w[i]->text))
+			return 1;
+	return 0;
+}
+
+/*
+ * "meine Kleine ist 8 Monate ... eine Erstanamnese", "Folgetermin für
+ * meinen Sohn (6)": a child named anywhere in the text (a children's word
+ * or an age under 16), no one else counted in, and a service for anyone
+ * asked whose children's version the catalog lists beside it: that
+ * version. Where a catalog has several ("Erstanamnese Kinder",
+ * "Folgekonsultation Kind"), each service its own (reviews de AS s14,
+ * s29, c16.1 offered the adults' ones); child_only knows one.
+ */
+static void child_variant(struct reader *r, struct inquiry *q)
+{
+	int child = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct tok *t = &r->t[i];
+		child |= ((t->eff & LW_CHILD) && t->thing == 0) ||
+			 child_age_at(r, i);
+		if ((t->cls & LW_SELF) &&
+		    !(t->cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
+			return; /* "für mich und meinen Sohn" */
+	}
+	/* "für meinen Sohn", a catalog's own word for its children's
+	 * service naming a person, names the child too */
+	for (size_t k = 0; k < q->n_things && !child; k++)
+		child = q->things[k].kind == CAT_SERVICE &&
+			for_children(r, q->things[k].idx) &&
+			names_a_person(r, q->things[k].word);
+	if (!child || q->group >= 2)
+		return;
+	size_t asked = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *a = &q->things[k];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED)
+			continue;
+		int person =
+		    for_children(r, a->idx) && names_a_person(r, a->word);
+		asked += !person;
+		if (for_children(r, a->idx) && !person)
+			return; /* the children's one is asked already */
+	}
+	if (asked != 1)
+		return; /* which of several is the child's is not said */
+	for (size_t k = 0; k < q->n_things; k++) {
+		struct inq_thing *a = &q->things[k];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    for_children(r, a->idx))
+			continue;
+		/* "une séance ado pour mon fils": a name of its own audience
+		 * stays (own_name_word) */
+		for (size_t s = 0; s < r->cat->n_services; s++)
+			if (s != a->idx && for_children(r, s) &&
+			    kids_version_of(r, &r->cat->services[s], a) &&
+			    !own_name_word(r, a, s)) {
+				a->idx = s;
+				break;
+			}
+	}
+}
+
 /*
  * "Haare schneiden, Herren": a service's word that is not in its own name
  * (the catalog's generic word) beside the start of a sibling's name (the
@@ -1040,6 +1128,7 @@ void rd_persons(struct reader *r, struct inquiry *q)
 	covered_by_longer(r, q);
 	child_version(r, q);
 	child_only(r, q);
+	child_variant(r, q);
 	person_word_only(r, q);
 	count_persons(r, q);
 }

@@ -775,10 +775,19 @@ static void passing_mentions(const struct reader *r, struct inquiry *q)
 		 * a service word too */
 		int passing = e + 1 < r->n && (r->t[e + 1].eff & LW_SAYS) &&
 			      r->t[e + 1].segment == t->segment;
+		/* "seit Jahren Fressattacken. Ist das was für Sie?": since,
+		 * asking nothing of a day, the topic is what is asked;
+		 * "mal aux dents depuis dimanche, dispo demain ?" asks a
+		 * visit (fr corpus) */
+		int since_asked = !q->when.has_day && !q->when.has_range &&
+				  !rd_has(r, LW_AVAIL | LW_BOOK | LW_BOOKING);
 		for (size_t b = 1;
 		     b <= 3 && b <= i && !passing && th->kind == CAT_TOPIC; b++)
-			passing = (r->t[i - b].eff & LW_PAST) &&
-				  r->t[i - b].segment == t->segment;
+			passing =
+			    (r->t[i - b].eff & LW_PAST) &&
+			    !(since_asked && (r->t[i - b].cls & LW_PAST) &&
+			      r->t[i - b].val == LW_PAST_SINCE) &&
+			    r->t[i - b].segment == t->segment;
 		if (passing)
 			th->role = INQ_MENTIONED;
 	}

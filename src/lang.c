@@ -603,6 +603,7 @@ static const struct lang_reply_spec specs[] = {
     {"ask_trade", "services", "services"},
     {"ask_service_brief", "", ""},
     {"ask_day", "service hours", ""},
+    {"ask_day_priced", "service hours price length", ""},
     {"ask_day_unsure", "service hours", ""},
     {"ask_day_bad", "service hours", ""},
     {"ask_day_ambiguous", "service hours", ""},

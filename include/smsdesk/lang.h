@@ -140,6 +140,11 @@ struct when_vocab;
 #define LW_PAST                                                                \
 	(UINT64_C(1) << 46) /* been, went, came back, last week: what happened \
 			       before, not a request */
+/* The val of an LW_PAST word that means "since" ("seit", "depuis"): what
+ * follows goes on now ("seit Jahren Fressattacken"), a condition asked
+ * about, never a story of a visit gone by (review de AR s43 got the
+ * menu). */
+#define LW_PAST_SINCE 1
 #define LW_AM_I                                                                \
 	(UINT64_C(1) << 60) /* am I, bin ich, estou: the customer the subject  \
 			       of a question; an LW_BOOKED word after it asks  \

@@ -1304,7 +1304,7 @@ const struct lang_word lang_de_words[] = {
     W("ohne", LW_COMMON), W("recht", LW_COMMON), W("sagen", LW_COMMON),
     W("sag", LW_COMMON), W("sagt", LW_COMMON), W("schaffe", LW_COMMON),
     W("schreiben", LW_COMMON), W("schreibe", LW_COMMON), W("sehen", LW_COMMON),
-    W("seit", LW_COMMON | LW_PAST), W("sich", LW_COMMON), W("sogar", LW_COMMON),
+    V("seit", LW_COMMON | LW_PAST, LW_PAST_SINCE), W("sich", LW_COMMON), W("sogar", LW_COMMON),
     W("sollte", LW_COMMON), W("sollen", LW_COMMON), W("sonst", LW_COMMON),
     W("statt", LW_MOVE | LW_CORRECT), W("stimmt", LW_COMMON), W("komisch", LW_COMMON), W("komische", LW_COMMON),
     W("komischen", LW_COMMON), W("seltsam", LW_COMMON), W("seltsame", LW_COMMON),

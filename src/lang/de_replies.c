@@ -47,6 +47,10 @@ static const struct lang_tpl tpls[] = {
     {"ask_service_brief", "Welche Leistung möchten Sie dann?"},
     {"ask_trade", "Gern helfen wir. Was brauchen Sie? Wir bieten: "
 		  "{services}. Bitte mit der Nummer antworten."},
+    /* ask_day where the service has a price: what it costs and takes,
+     * asked so often beside "which day?" (reviews de AQ c08.1, c09.2) */
+    {"ask_day_priced", "{service}: {length}, {price}. Welcher Tag passt "
+		       "Ihnen? Geöffnet: {hours}."},
     {"ask_day", "Welcher Tag passt Ihnen für {service}? Geöffnet: "
 		"{hours}."},
     {"ask_day_unsure", "Entschuldigung, welchen Tag meinen Sie? Welcher Tag "
@@ -186,7 +190,8 @@ static const struct lang_tpl tpls[] = {
      "uns jederzeit."},
     {"praise_thanks", "Vielen Dank, das freut uns sehr!"},
     /* a party booked one by one: the next person's times follow */
-    {"rest_party_full", "Für die zweite Person ist um diese Zeit kein Platz mehr."},
+    {"rest_party_full",
+     "Für die zweite Person ist um diese Zeit kein Platz mehr."},
     {"phone_is", "Sie erreichen uns telefonisch unter {phone}."},
     {"ack_no", "Kein Problem, nichts gebucht. Schreiben Sie uns "
 	       "jederzeit."},
@@ -232,7 +237,8 @@ static const struct lang_tpl tpls[] = {
 		     "gegeben. Bis bald!"},
     /* a further question while a person has the first: told so */
     /* "zu Ihrer Nachricht gelegt" read oddly (review de AR c08.2, c13.2) */
-    {"handoff_more", "Danke, ist notiert. Ich habe es an das Team weitergegeben."},
+    {"handoff_more",
+     "Danke, ist notiert. Ich habe es an das Team weitergegeben."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},
@@ -305,6 +311,15 @@ static const struct lang_tpl tpls[] = {
 /* A service hired for the visit goes beside it, never after it. */
 static const char *const hire_words[] = {"verleih", NULL};
 
+/* An age under 16 said of someone ("mein Sohn (6)", "ist 8 Monate alt",
+ * "die Kleine ist 3"): the child's version of a service (review de AS
+ * s14, s29 offered the adults' one). */
+static const char *const age_frames[] = {
+    "# jahre",	     "# jahre alt", "# monate",	 "# monate alt", "sohn #",
+    "tochter #",     "kind #",	    "enkel #",	 "enkelin #",	 "kleine ist #",
+    "kleiner ist #", "er ist #",    "sie ist #", NULL,
+};
+
 const struct lang_pack lang_pack_de = {
     .whose = &lang_de_whose,
     .code = "de",
@@ -327,6 +342,7 @@ const struct lang_pack lang_pack_de = {
     .when = &when_vocab_de,
     .stems = &lang_de_stems,
     .hire_words = hire_words,
+    .age_frames = age_frames,
     .fold_last = 1,
     .umlaut_digraphs = 1,
 };

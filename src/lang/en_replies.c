@@ -40,6 +40,8 @@ static const struct lang_tpl tpls[] = {
     {"ask_service_brief", "Which service would you like then?"},
     {"ask_trade", "Happy to help. What do you need? We do: {services}. "
 		  "Reply with a number."},
+    {"ask_day_priced", "{service}: {length}, {price}. Which day suits "
+		       "you? We're open {hours}."},
     {"ask_day", "Which day suits you for {service}? We're open {hours}."},
     {"ask_day_unsure", "Sorry, I'm not sure which day you mean. Which day "
 		       "suits you for {service}? We're open {hours}."},

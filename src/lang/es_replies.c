@@ -56,6 +56,8 @@ static const struct lang_tpl tpls[] = {
      * (review es4) */
     {"ask_trade", "¿Qué servicio necesitas? Hacemos: {services}. Responde "
 		  "{pick}."},
+    {"ask_day_priced", "{service}: {length}, {price}. ¿Qué fecha te va "
+		       "bien? Abrimos {hours}."},
     {"ask_day", "¿Qué fecha te va bien para {service}? Abrimos {hours}."},
     {"ask_day_unsure", "Perdona, no sé qué fecha dices. ¿Qué fecha te va "
 		       "bien para {service}? Abrimos {hours}."},

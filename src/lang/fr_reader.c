@@ -953,7 +953,7 @@ const struct lang_word lang_fr_words[] = {
     W("compris", LW_COMMON), W("compte", LW_COMMON), W("connais", LW_COMMON),
     W("contact", LW_COMMON), W("content", LW_COMMON), W("contente", LW_COMMON),
     W("court", LW_COMMON), W("courts", LW_COMMON), W("crois", LW_COMMON),
-    W("depuis", LW_COMMON | LW_PAST), W("derniere", LW_COMMON), W("dernier", LW_COMMON),
+    V("depuis", LW_COMMON | LW_PAST, LW_PAST_SINCE), W("derniere", LW_COMMON), W("dernier", LW_COMMON),
     W("dernierement", LW_COMMON), W("devant", LW_COMMON), W("devoir", LW_COMMON),
     W("dire", LW_COMMON), W("dis", LW_COMMON), W("dit", LW_COMMON),
     W("dites", LW_COMMON), W("doit", LW_COMMON), W("dois", LW_COMMON),

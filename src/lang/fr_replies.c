@@ -57,6 +57,9 @@ static const struct lang_tpl tpls[] = {
     {"ask_service_brief", "Quelle prestation souhaitez-vous alors ?"},
     {"ask_trade", "Avec plaisir. Que souhaitez-vous ? Nous proposons : "
 		  "{services}. Répondez par un numéro."},
+    /* ask_day where the service has a price (reviews fr AR s11, AO s05) */
+    {"ask_day_priced", "{service} : {length}, {price}. Quel jour vous "
+		       "convient ? Nous sommes ouverts {hours}."},
     {"ask_day", "{service} : quel jour vous convient ? Nous sommes "
 		"ouverts {hours}."},
     {"ask_day_unsure", "Désolé, je n'ai pas compris quel jour. {service} : "
@@ -344,7 +347,8 @@ static const char *const noun_ends[] = {
  * ans", "âgé de 7 ans". */
 static const char *const age_frames[] = {
     "il a # ans",   "elle a # ans",  "qui a # ans",
-    "age de # ans", "agee de # ans", NULL,
+    "age de # ans", "agee de # ans", "fils de # ans", "fille de # ans",
+    "enfant de # ans", "de # mois", NULL,
 };
 
 /* French SMS reads "Lecon" plain: a reply that as Unicode would be cut

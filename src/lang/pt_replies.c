@@ -60,6 +60,8 @@ static const struct lang_tpl tpls[] = {
     {"ask_service_brief", "E o que deseja fazer?"},
     {"ask_trade", "Com prazer. O que deseja? Temos: {services}. Responda "
 		  "com o item desejado."},
+    {"ask_day_priced", "{service}: {length}, {price}. Que dia prefere? "
+		       "Abrimos {hours}."},
     {"ask_day", "Que dia prefere para {service}? Abrimos {hours}."},
     {"ask_day_unsure", "Desculpe, o dia ficou pouco claro. Que dia prefere "
 		       "para {service}? Abrimos {hours}."},

@@ -47,6 +47,8 @@ static const struct lang_tpl tpls[] = {
     {"ask_service_brief", "O zaman hangi hizmeti istersiniz?"},
     {"ask_trade", "Memnuniyetle. Neye ihtiyacınız var? Hizmetlerimiz: "
 		  "{services}. Lütfen numarayla yanıtlayın."},
+    {"ask_day_priced", "{service}: {length}, {price}. Hangi gün uygun? "
+		       "Saatlerimiz: {hours}."},
     {"ask_day", "{service} için hangi gün uygun? Açık olduğumuz saatler: "
 		"{hours}."},
     {"ask_day_unsure", "Günü anlayamadım. {service} için hangi gün? "

@@ -210,7 +210,7 @@ t_begin "fr: times as French texts write them, a day's slots across the day, the
 out=$(ktry --from +33612340064 "une séance jeudi")
 t_eq "$out" "Séance de kiné (sur ordonnance) le jeu 3 déc, créneaux libres : 1) 8h 2) 11h 3) 16h 4) 19h. Répondez 1-4 pour réserver."
 out=$(ktry --from +33612340065 "bonjour je voudrais un rdv pour une rééducation du genou")
-t_eq "$out" "Rééducation du genou : quel jour vous convient ? Nous sommes ouverts lun-ven 8h-12h30 et 14h-19h30, sam 8h30-12h."
+t_eq "$out" "Rééducation du genou : 30 min, 16,13 € (remboursé sur ordonnance). Quel jour vous convient ? Nous sommes ouverts lun-ven 8h-12h30 et 14h-19h30, sam 8h30-12h."
 out=$(ktry --from +33612340066 "un massage et un drainage samedi 9h")
 t_contains "$out" "(60 €) réf "
 t_contains "$out" "Drainage lymphatique 10h (40 €) réf "
@@ -421,6 +421,22 @@ t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
 out=$("$SMSDESK_BIN" try -c "$ec" --db "$tmp/ern2.db" --now 2026-12-02T10:02 --from +4915112340095 "Ja, 10 Uhr wäre gut" 2>/dev/null)
 t_contains "$out" "Danke, ist notiert."
 t_lacks "$out" "Gebucht"
+t_end
+
+t_begin "slots offered are spread: a morning's three on the half hour, more of a day far apart (reviews fr AS s23, de AS s14)"
+pc="$SMSDESK_SRC/tests/data/lang/fr/psychomotricite.cfg"
+out=$("$SMSDESK_BIN" try -c "$pc" --db "$tmp/psy.db" --now 2026-12-02T10:00 --from +33612340098 "bjr, ya de la place samedi matin pr un bilan ? mon fils a 7 ans" 2>/dev/null)
+t_contains "$out" "Libre : 1) 9h 2) 9h30 3) 10h."
+t_lacks "$out" "9h15"
+hc="$SMSDESK_SRC/tests/data/lang/de/homoeopathie.cfg"
+out=$("$SMSDESK_BIN" try -c "$hc" --db "$tmp/hom.db" --now 2026-12-02T10:00 --from +4915112340096 "Erstanamnese für meine Kleine, am besten noch diese Woche, egal wann" 2>/dev/null)
+t_contains "$out" "Erstanamnese Kinder und Babys, frei: 1) Do, 3. Dez 10:00 2) Do, 3. Dez 14:30"
+t_lacks "$out" "10:15"
+t_end
+
+t_begin "which day, with what the service costs and takes (ask_day_priced; reviews de AQ c08.1, c09.2)"
+out=$("$SMSDESK_BIN" try -c "$hc" --db "$tmp/hom2.db" --now 2026-12-02T10:00 --from +4915112340097 "Ich brauche eine Erstanamnese" 2>/dev/null)
+t_contains "$out" "Erstanamnese Erwachsene: 2 Std. 30 Min., 180 €. Welcher Tag passt Ihnen?"
 t_end
 
 rm -rf "$tmp"

@@ -11,7 +11,7 @@ try() { "$SMSDESK_BIN" try -c "$cfg" --db "$db" --from +447700900001 "$@"; }
 t_begin "a question, the answer, the promise"
 out=$(try --now 2026-03-25T10:00 haircut); rc=$?
 t_eq "$rc" 0
-t_eq "$out" "Which day suits you for haircut? We're open Mon-Fri 09:00-18:00, Sat 09:00-13:00."
+t_eq "$out" "Haircut: 30 min, GBP 18. Which day suits you? We're open Mon-Fri 09:00-18:00, Sat 09:00-13:00."
 out=$(try --now 2026-03-25T10:01 tomorrow at 11)
 t_contains "$out" "Booked: Haircut, Thu 26 Mar 11:00, GBP 18. Ref "
 ref=$(echo "$out" | sed -n 's/.*Ref \([A-Z0-9]*\)\..*/\1/p')
