@@ -895,6 +895,15 @@ static void add_policy(struct ctx *c, int topic, int prio)
 		part_add(c, "notice_none", prio);
 		return;
 	}
+	/* the usual notice said as such, the others as exceptions: "so
+	 * lange vorher buchen: 2 Std., Erstberatung 24 Std." read as
+	 * wooden (reviews de AO s28, AP s33, AQ s31, AR s36) */
+	if (mode > 0 && n > 1) {
+		struct part *p = part_add(c, "notice_mode", prio);
+		part_set(p, "notice", items[0]);
+		part_list(p, "list", items + 1, n - 1, ", ", 0);
+		return;
+	}
 	part_list(part_add(c, "notice_list", prio), "list", items, n, ", ", 0);
 }
 

@@ -1046,9 +1046,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_MY_BOOKINGS, "asks about a booking of theirs");
 		return;
 	}
-	/* "complaint - I waited past my appointment": for a person */
-	if ((mine_word || mine_phrase) && !svc && !(q->asks & INQ_ASK_PRICE) &&
-	    !for_person(q)) {
+	/* "complaint - I waited past my appointment": for a person; "hab
+	 * ich heute um 14 Uhr bei Ihnen Termin?" asks the same (review de
+	 * AS s16 got the menu) */
+	if ((mine_word || mine_phrase || mine_asked) && !svc &&
+	    !(q->asks & INQ_ASK_PRICE) && !for_person(q)) {
 		set(q, INQ_MY_BOOKINGS, "asks about own bookings");
 		return;
 	}

@@ -17,7 +17,7 @@
 /* How far after the opener the booked word may stand, and the service
  * or booking noun after an LW_HAVE_I ("hab ich morgen früh Kontrolle"). */
 #define BOOKED_GAP 10
-#define HAVE_GAP   5
+#define HAVE_GAP   8 /* "hab ich heute um 14 uhr bei ihnen termin?" */
 
 /* The opener's classes at word I: its phrase's, else its own. */
 static uint64_t opener(const struct tok *t)

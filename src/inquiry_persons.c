@@ -835,11 +835,50 @@ static int for_children(const struct reader *r, size_t idx)
 	char name[128] = "";
 	if (text_fold(r->cat->services[idx].name, name, sizeof name) == 0)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (strchr(w[i]->text, ' ') == NULL &&
-		    has_phrase(name, w[i]->text))
+	for (size_t i = 0; i < n; i++) {
+		const char *cw = w[i]->text;
+		size_t len = strlen(cw);
+		if (strchr(cw, ' ') != NULL)
+			continue;
+		if (has_phrase(name, cw))
 			return 1;
+		/* "Kinderbehandlung", "Babybehandlung": a compound's first
+		 * part */
+		for (const char *p = strstr(name, cw); len >= 4 && p != NULL;
+		     p = strstr(p + 1, cw))
+			if (p == name || p[-1] == ' ')
+				return 1;
+	}
 	return 0;
+}
+
+/*
+ * "unsere Tochter ist 10 Tage alt ... eine Babybehandlung?": of two
+ * children's services, the one named by a word of its own is asked; the
+ * one a catalog reads from a person word ("Tochter" of the children's
+ * treatment) only says who it is for (review de AT c02.1 offered the
+ * children's treatment for a newborn).
+ */
+static void named_over_person(struct reader *r, struct inquiry *q)
+{
+	for (size_t a = 0; a < q->n_things; a++) {
+		struct inq_thing *pa = &q->things[a];
+		if (pa->kind != CAT_SERVICE || pa->role != INQ_ASKED ||
+		    !for_children(r, pa->idx) || !names_a_person(r, pa->word))
+			continue;
+		for (size_t b = 0; b < q->n_things; b++) {
+			struct inq_thing *nb = &q->things[b];
+			if (b == a || nb->kind != CAT_SERVICE ||
+			    nb->idx == pa->idx ||
+			    (nb->role != INQ_ASKED && nb->role != INQ_MERGED) ||
+			    !for_children(r, nb->idx) ||
+			    names_a_person(r, nb->word))
+				continue;
+			pa->role = INQ_MERGED;
+			nb->role = INQ_ASKED;
+			return;
+		}
+	}
 }
 
 /*
@@ -868,7 +907,10 @@ static void child_variant(struct reader *r, struct inquiry *q)
 		child = q->things[k].kind == CAT_SERVICE &&
 			for_children(r, q->things[k].idx) &&
 			names_a_person(r, q->things[k].word);
-	if (!child || q->group >= 2)
+	/* "eye test at 9 and one for my son at 9:30", "... my son needs
+	 * one too": a visit each, the child's beside the customer's */
+	if (!child || q->group >= 2 || q->also || q->n_times >= 2 ||
+	    rd_has(r, LW_ALSO))
 		return;
 	size_t asked = 0;
 	for (size_t k = 0; k < q->n_things; k++) {
@@ -890,13 +932,26 @@ static void child_variant(struct reader *r, struct inquiry *q)
 			continue;
 		/* "une séance ado pour mon fils": a name of its own audience
 		 * stays (own_name_word) */
-		for (size_t s = 0; s < r->cat->n_services; s++)
+		/* "eye test at 9 and one for my son" where "my son" is the
+		 * children's eye test's own word: that one is the son's,
+		 * this one the customer's */
+		int named_kid[INQ_MAX_THINGS] = {0};
+		for (size_t j = 0; j < q->n_things && j < INQ_MAX_THINGS; j++)
+			named_kid[j] = q->things[j].kind == CAT_SERVICE &&
+				       names_a_person(r, q->things[j].word);
+		for (size_t s = 0; s < r->cat->n_services; s++) {
+			int said = 0;
+			for (size_t j = 0; j < q->n_things; j++)
+				said |= named_kid[j] && q->things[j].idx == s;
+			if (said)
+				continue;
 			if (s != a->idx && for_children(r, s) &&
 			    kids_version_of(r, &r->cat->services[s], a) &&
 			    !own_name_word(r, a, s)) {
 				a->idx = s;
 				break;
 			}
+		}
 	}
 }
 
@@ -1126,6 +1181,7 @@ void rd_persons(struct reader *r, struct inquiry *q)
 	located_part(r, q);
 	sibling_version(r, q);
 	covered_by_longer(r, q);
+	named_over_person(r, q);
 	child_version(r, q);
 	child_only(r, q);
 	child_variant(r, q);

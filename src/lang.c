@@ -688,6 +688,7 @@ static const struct lang_reply_spec specs[] = {
     {"late_noted", "business", ""},
     {"notice_one", "service notice", "service notice"},
     {"notice_list", "list", "list"},
+    {"notice_mode", "notice list", "notice list"},
     {"notice_none", "", ""},
     {"none_held_call", "phone", "phone"},
     {"opted_out", "business", ""},

@@ -165,6 +165,8 @@ const struct lang_word lang_de_asks[] = {
     /* "Wie früh muss ich eine Schiene buchen?" (review de AL s22) */
     NT("wie fruh muss ich", NOTICE), NT("wie fruh sollte ich", NOTICE), NT("wie fruh muss man", NOTICE),
     NT("wie fruh vorher", NOTICE),
+    /* "Wieviel Vorlauf brauchen Sie?" (review de AS s58 got the price) */
+    NT("vorlauf", NOTICE), NT("wieviel vorlauf", NOTICE), NT("wie viel vorlauf", NOTICE),
     /* "Ist die Reinigung kostenlos?", "kostet das was?": its price
      * answers (review de W s47; the other packs alike) */
     W("kostenlos", LW_PRICE), W("gratis", LW_PRICE), W("umsonst", LW_PRICE),

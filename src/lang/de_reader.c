@@ -738,6 +738,14 @@ const struct lang_word lang_de_words[] = {
     W("zwischen den jahren auf", LW_HOURS), W("uber weihnachten auf", LW_HOURS), W("ruhetag", LW_HOURS), W("sprechzeiten", LW_HOURS),
     /* "ich hab am Sa nen Termin für Maniküre, kann ich ... dazubuchen": a
      * booking held, told about (de4 c14.1, s30) */
+    /* the one who speaks ("mein Arzt hat mir ... verordnet", "die
+     * Hebamme hat uns ... empfohlen"): said in passing */
+    W("hat mir", LW_SAYS), W("hat uns", LW_SAYS), W("meint", LW_SAYS), W("sagt", LW_SAYS),
+    W("hat gesagt", LW_SAYS), W("schickt mich", LW_SAYS), W("hat mich geschickt", LW_SAYS),
+    /* "Gilt der Termin nächste Woche Montag noch?" (review de AS s49 got
+     * the menu) */
+    W("gilt der termin", LW_MINE), W("gilt mein termin", LW_MINE), W("steht der termin", LW_MINE),
+    W("steht mein termin", LW_MINE), W("ist der termin noch", LW_MINE), W("bleibt es bei dem termin", LW_MINE),
     W("hab am mo nen termin", LW_MINE), W("hab am mo einen termin", LW_MINE),
     W("habe am mo nen termin", LW_MINE),
     W("habe am mo einen termin", LW_MINE),
@@ -903,7 +911,8 @@ const struct lang_word lang_de_words[] = {
     W("hunde", LW_TRADE), W("hunden", LW_TRADE),
 
     /* ---- ein Kind: dessen Variante einer Leistung, wo es eine gibt */
-    W("kind", LW_CHILD), W("kinder", LW_CHILD), W("kinderrad", LW_CHILD | LW_TRADE),
+    W("kind", LW_CHILD), W("kinder", LW_CHILD), W("baby", LW_CHILD), W("babys", LW_CHILD),
+    W("saugling", LW_CHILD), W("neugeborenes", LW_CHILD), W("kinderrad", LW_CHILD | LW_TRADE),
     W("kinderfahrrad", LW_CHILD | LW_TRADE), W("mein kleiner", LW_CHILD),
     W("meine kleine", LW_CHILD), W("der kleine", LW_CHILD), W("die kleine", LW_CHILD),
     W("sohnemann", LW_CHILD), W("junior", LW_CHILD), W("kleinkind", LW_CHILD),

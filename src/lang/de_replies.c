@@ -173,6 +173,8 @@ static const struct lang_tpl tpls[] = {
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Danke für die Nachricht, wir wissen Bescheid. Bis bald!"},
     {"notice_one", "{service}: bitte mindestens {notice} vorher buchen."},
+    {"notice_mode", "Bitte mindestens {notice} vorher buchen; Ausnahmen: "
+		    "{list}."},
     {"notice_list", "Bitte mindestens so lange vorher buchen: {list}."},
     {"notice_none",
      "Keine Vorlaufzeit nötig: jeder freie Termin ist buchbar, auch heute."},

@@ -34,6 +34,9 @@ static const struct when_word de_words[] = {
     E("stock", WS_COUNTED, 0),
     /* "in der 34. SSW": a week of pregnancy, no date (review de AN s31) */
     E("ssw", WS_COUNTED, 0),
+    /* "in der 12. Woche schwanger": a week of pregnancy, never the 12th
+     * (review de AT s46, c06.1) */
+    E("woche", WS_COUNTED, 0),
     E("schwangerschaftswoche", WS_COUNTED, 0),
     E("etage", WS_COUNTED, 0),
     E("og", WS_COUNTED, 0),

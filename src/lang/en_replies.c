@@ -152,6 +152,7 @@ static const struct lang_tpl tpls[] = {
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Thanks for letting us know. See you soon!"},
     {"notice_one", "{service}: please book at least {notice} ahead."},
+    {"notice_mode", "Please book at least {notice} ahead; except: {list}."},
     {"notice_list", "Please book at least this far ahead: {list}."},
     {"notice_none",
      "No notice needed: any free time can be booked, even today."},

@@ -174,6 +174,8 @@ static const struct lang_tpl tpls[] = {
     {"late_noted", "Gracias por avisar. ¡Hasta pronto!"},
     {"notice_one",
      "{service}: hay que reservar con al menos {notice} de antelación."},
+    {"notice_mode", "Antelación mínima para reservar: {notice}; salvo "
+		    "{list}."},
     {"notice_list", "Antelación mínima para reservar: {list}."},
     {"notice_none", "No hace falta antelación: puedes reservar cualquier hueco "
 		    "libre, incluso hoy."},

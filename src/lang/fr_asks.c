@@ -243,6 +243,10 @@ const struct lang_word lang_fr_asks[] = {
     NT("combien de jours a l avance", NOTICE),
     NT("combien de jours a lavance", NOTICE),
     NT("quel delai", NOTICE), NT("delai pour reserver", NOTICE),
+    /* "est-ce qu'il faut réserver longtemps à l'avance ?" (review fr AS
+     * c22.1 was handed on) */
+    NT("longtemps a lavance", NOTICE), NT("longtemps a l avance", NOTICE),
+    NT("reserver longtemps", NOTICE),
     /* "on peut annuler jusqu'à quand ?": until when, the terms, never a
      * cancel (review fr AI c21.3 cancelled the lesson just booked) */
     NT("jusqua quand", NOTICE), NT("jusqu a quand", NOTICE),

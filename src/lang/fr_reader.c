@@ -116,6 +116,16 @@ const struct lang_word lang_fr_words[] = {
     W("yes", LW_YES | LW_ACK), W("yep", LW_YES), W("ok", LW_YES | LW_ACK),
     W("okay", LW_YES | LW_ACK), W("oki", LW_YES | LW_ACK),
     /* "je confirme ma présence demain. Merci" (fr4 s60): nothing to say */
+    /* the one who speaks ("mon ophtalmo m'a prescrit 10 séances"): said
+     * in passing, never the topic asked (review fr AT s32 got only the
+     * emergencies' referral) */
+    W("ma prescrit", LW_SAYS), W("a prescrit", LW_SAYS), W("ma conseille", LW_SAYS),
+    W("a conseille", LW_SAYS), W("ma recommande", LW_SAYS), W("a recommande", LW_SAYS),
+    W("menvoie", LW_SAYS), W("ma envoye", LW_SAYS), W("ma dit", LW_SAYS), W("a dit", LW_SAYS),
+    W("me la prescrit", LW_SAYS), W("pense que", LW_SAYS),
+    /* "on est toujours ok pour jeudi ?" (review fr AS s40) */
+    W("toujours ok pour", LW_MINE), W("toujours bon pour", LW_MINE),
+    W("toujours daccord pour", LW_MINE), W("ca tient toujours", LW_MINE),
     W("je confirme ma presence", LW_ACK | LW_MINE),
     W("je confirme ma venue", LW_ACK | LW_MINE),
     W("je confirme le rdv", LW_ACK | LW_MINE), W("je confirme mon rdv", LW_ACK | LW_MINE),
@@ -490,8 +500,7 @@ const struct lang_word lang_fr_words[] = {
     W("quand vous pouvez", LW_FILLER), W("au plus vite", LW_EARLIEST),
     /* "combien de temps de délai pour un premier rdv ?": how soon, the
      * next free times, never the length (review fr AR s38) */
-    W("combien de temps de delai", LW_EARLIEST), W("quel delai", LW_EARLIEST),
-    W("quel est le delai", LW_EARLIEST), W("delai pour un rdv", LW_EARLIEST),
+    W("combien de temps de delai", LW_EARLIEST), W("delai pour un rdv", LW_EARLIEST),
     W("delai pour un premier rdv", LW_EARLIEST), W("delai pour un rendez vous", LW_EARLIEST),
     W("combien de delai", LW_EARLIEST), W("delai dattente", LW_EARLIEST),
     W("au plus tot", LW_EARLIEST), W("le plus tot", LW_EARLIEST),

@@ -186,6 +186,7 @@ static const struct lang_tpl tpls[] = {
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Merci de nous prévenir. À bientôt !"},
     {"notice_one", "{service} : à réserver au moins {notice} à l'avance."},
+    {"notice_mode", "Délai minimum pour réserver : {notice} ; sauf {list}."},
     {"notice_list", "Délai minimum pour réserver : {list}."},
     {"notice_none", "Pas de délai : vous pouvez réserver tout créneau libre, "
 		    "même aujourd'hui."},
@@ -348,7 +349,8 @@ static const char *const noun_ends[] = {
 static const char *const age_frames[] = {
     "il a # ans",   "elle a # ans",  "qui a # ans",
     "age de # ans", "agee de # ans", "fils de # ans", "fille de # ans",
-    "enfant de # ans", "de # mois", NULL,
+    "enfant de # ans", "de # mois", "fille # ans", "fils # ans",
+    "enfant # ans", "petite # ans", "petit # ans", "garcon # ans", NULL,
 };
 
 /* French SMS reads "Lecon" plain: a reply that as Unicode would be cut

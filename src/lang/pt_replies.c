@@ -178,6 +178,8 @@ static const struct lang_tpl tpls[] = {
     {"late_noted", "Obrigado por avisar. Te esperamos!"},
     {"notice_one",
      "{service}: agende com pelo menos {notice} de antecedência."},
+    {"notice_mode", "Antecedência mínima para agendar: {notice}; exceto "
+		    "{list}."},
     {"notice_list", "Antecedência mínima para agendar: {list}."},
     {"notice_none", "Não precisa de antecedência: dá para agendar qualquer "
 		    "horário livre, até para hoje."},

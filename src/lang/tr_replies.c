@@ -166,6 +166,8 @@ static const struct lang_tpl tpls[] = {
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Haber verdiğiniz için teşekkürler. Görüşmek üzere!"},
     {"notice_one", "{service} için en az {notice} önceden randevu alın."},
+    {"notice_mode", "En az {notice} önceden randevu alın; istisnalar: "
+		    "{list}."},
     {"notice_list", "En az şu kadar önceden randevu alın: {list}."},
     {"notice_none", "Önceden haber gerekmez: boş olan her saate, bugün için "
 		    "bile randevu alabilirsiniz."},

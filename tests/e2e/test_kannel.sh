@@ -138,7 +138,7 @@ t_begin "a text in at the SMS centre, the reply out there"
 text_in +447700900101 "haircut please"
 wait_for 30 has_replies +447700900101 1 || t_fail "no reply: $(tail -n 5 "$tmp/desk.log")"
 t_eq "$(sent_to +447700900101)" "$(ref +447700900101 "haircut please")"
-t_contains "$(sent_to +447700900101)" "for haircut?"
+t_contains "$(sent_to +447700900101)" "Haircut: 30 min, GBP 18. Which day suits you?"
 t_eq "$(sent | awk -F '\t' '$1 == "+447700900101" { print $2 }')" "+441632960000"
 t_end
 

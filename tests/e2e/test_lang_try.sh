@@ -439,5 +439,14 @@ out=$("$SMSDESK_BIN" try -c "$hc" --db "$tmp/hom2.db" --now 2026-12-02T10:00 --f
 t_contains "$out" "Erstanamnese Erwachsene: 2 Std. 30 Min., 180 €. Welcher Tag passt Ihnen?"
 t_end
 
+t_begin "how far ahead: the usual notice, then the exceptions (notice_mode; reviews de AR s36, AQ s31); 'Vorlauf', 'longtemps à l'avance' ask it (de AS s58, fr AS c22.1)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/ernaehrung.cfg" --db "$tmp/ern3.db" --now 2026-12-02T10:00 --from +4915112340098 "Wie lange im Voraus muss ich buchen?" 2>/dev/null)
+t_contains "$out" "Bitte mindestens 2 Std. vorher buchen; Ausnahmen: Erstberatung (inkl. Anamnese) 24 Std."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/homoeopathie.cfg" --db "$tmp/hom3.db" --now 2026-12-02T10:00 --from +4915112340099 "Wieviel Vorlauf brauchen Sie für einen Termin für meinen Säugling?" 2>/dev/null)
+t_contains "$out" "Erstanamnese Kinder und Babys: bitte mindestens 24 Std. vorher buchen."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/psychomotricite.cfg" --db "$tmp/psy2.db" --now 2026-12-02T10:00 --from +33612340099 "Bonjour, est-ce qu'il faut réserver longtemps à l'avance pour un bilan ?" 2>/dev/null)
+t_contains "$out" "Bilan psychomoteur : à réserver au moins 2 jours à l'avance."
+t_end
+
 rm -rf "$tmp"
 t_done
