@@ -941,8 +941,14 @@ void do_request(struct ctx *c, const struct inquiry *q, const char *text)
 	 */
 	int question = q->intent == INQ_PRICE || q->intent == INQ_AVAIL ||
 		       q->intent == INQ_DURATION;
+	/* "knirscht nachts ... Was kostet eine Kinderbehandlung?": a part
+	 * of the day alone, no day, beside a price or length asked is no
+	 * request for slots (review de AT s26 was offered tonight's) */
+	int window_only = q->when.time == WHEN_TIME_WINDOW && !rq.w.has_day &&
+			  !rq.w.has_range && q->intent != INQ_AVAIL;
 	int when_said =
-	    rq.w.has_day || rq.w.has_range || q->when.time != WHEN_TIME_NONE;
+	    rq.w.has_day || rq.w.has_range ||
+	    (q->when.time != WHEN_TIME_NONE && !(question && window_only));
 	int booking =
 	    !question || (when_said && !(q->intent == INQ_AVAIL &&
 					 q->when.time != WHEN_TIME_AT));

@@ -1259,8 +1259,12 @@ static void cancel_words_of_messages(struct reader *r)
 		int message = 0;
 		for (size_t j = 0; j <= i; j++) {
 			const struct tok *p = &r->t[j];
+			/* ... or that tells why they are late: "die S-Bahn
+			 * fällt aus" (review de AT s55) */
+			int late = (p->pcls & LW_NOT_TEXT) &&
+				   (p->pval & 0xff) == LANG_NT_LATE;
 			message |= p->plen > 1 && j + (size_t)p->plen > i &&
-				   (p->pcls & LW_STOP_OBJ) &&
+				   ((p->pcls & LW_STOP_OBJ) || late) &&
 				   !(p->pcls & LW_CANCEL);
 		}
 		if (message) {

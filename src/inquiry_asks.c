@@ -494,7 +494,8 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		/* "10 dk gecikeceğim, trafik berbat": late, whatever else
 		 * the text grumbles about (review tr W s20) */
 		if (q->not_text == LANG_NT_LATE &&
-		    (v & ~LANG_NT_SORRY) == LANG_NT_OTHER)
+		    ((v & ~LANG_NT_SORRY) == LANG_NT_OTHER ||
+		     (v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS))
 			continue;
 		/* "Qual o telefone de vcs pra eu ligar?": our number asked,
 		 * whatever call word follows (review pt AN s50) */

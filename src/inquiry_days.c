@@ -18,7 +18,9 @@
 #include "smsdesk/inquiry.h"
 
 #include "inquiry_read.h"
+#include "smsdesk/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 struct clause_when {
@@ -28,6 +30,21 @@ struct clause_when {
 	int same;    /* it says "same time" */
 	struct when_req w;
 };
+
+/* WORDS (folded) say the pack's "every <weekday>" of W's day
+ * ("donnerstags", "los jueves"); French "le jeudi" also names one day. */
+static int every_weekday(const struct reader *r, const char *words,
+			 const struct when_req *w)
+{
+	const char *ev = r->pack->wday_every[w->day.wday % 7];
+	char f[64], hay[FOLD_CAP + 3], needle[70];
+	if (ev == NULL || text_fold(ev, f, sizeof f) == 0 ||
+	    strncmp(f, "le ", 3) == 0)
+		return 0;
+	snprintf(hay, sizeof hay, " %s ", words);
+	snprintf(needle, sizeof needle, " %s ", f);
+	return strstr(hay, needle) != NULL;
+}
 
 static void read_clause(const struct reader *r, const struct when_local *now,
 			int c, struct clause_when *out)
@@ -49,6 +66,11 @@ static void read_clause(const struct reader *r, const struct when_local *now,
 	out->has_day = out->w.has_day && !out->w.unsure &&
 		       out->w.problem != WHEN_AMBIGUOUS_DATE &&
 		       out->w.problem != WHEN_BAD_DATE && !out->w.has_anchor;
+	/* "am besten donnerstags ... Ginge nächste Woche Donnerstag 15
+	 * Uhr?": a weekday every week is a habit, never a day of its own
+	 * (review de AU s15 booked both Thursdays, a wrong day) */
+	if (out->has_day && every_weekday(r, words, &out->w))
+		out->has_day = 0;
 	out->counted = out->w.has_anchor && out->w.anchor_wday == 0 &&
 			       out->w.anchor_days != 0
 			   ? out->w.anchor_days

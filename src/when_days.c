@@ -752,11 +752,20 @@ static int week_after_or(struct rd *rd, int i)
 	struct when_day a, b;
 	int n, m;
 
-	if (!has(rd, skip(rd, i), WS_WEEKDAY) ||
-	    (n = day_aside(rd, i, 0, &a)) == 0)
+	/* "heute oder morgen", "morgen oder übermorgen" too (review de AT
+	 * c16.2 was asked which date) */
+	int k0 = skip(rd, i);
+	/* a relative day only right before its "or": day_aside marks what
+	 * it reads ("Montagmorgen" keeps its morning) */
+	if (!has(rd, k0, WS_WEEKDAY) &&
+	    (!has(rd, k0, WS_REL_DAY) || hit(rd, k0 + 1, WS_TO) == NULL))
+		return 0;
+	if ((n = day_aside(rd, i, 0, &a)) == 0)
 		return 0;
 	const struct lex_hit *to = hit(rd, i + n, WS_TO);
-	if (to == NULL || !has(rd, skip(rd, i + n + to->len), WS_WEEKDAY) ||
+	int k1 = to != NULL ? skip(rd, i + n + to->len) : 0;
+	if (to == NULL ||
+	    (!has(rd, k1, WS_WEEKDAY) && !has(rd, k1, WS_REL_DAY)) ||
 	    (m = day_aside(rd, i + n + to->len, 1, &b)) == 0)
 		return 0;
 	if (when_day_cmp(&b, &a) < 0)

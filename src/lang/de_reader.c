@@ -1003,7 +1003,9 @@ const struct lang_word lang_de_words[] = {
     V("notfall", LW_SYMPTOM | LW_URGENT, 2), V("notfalle", LW_SYMPTOM | LW_URGENT, 2),
     V("notfallen", LW_SYMPTOM | LW_URGENT, 2),
     W("notdienst", LW_URGENT), W("notaufnahme", LW_URGENT),
-    W("dringend", LW_URGENT),
+    /* "Ich brauche dringend einen Termin": the next free times too
+     * (review de AT c16.1 was asked which day) */
+    W("dringend", LW_URGENT | LW_EARLIEST),
 
     /* ---- Fragen, die die Theke nicht per SMS beantwortet (ein Mensch schon) */
     NT("karte", PAYMENT), NT("kartenzahlung", PAYMENT), NT("ec karte", PAYMENT),
@@ -1110,6 +1112,11 @@ const struct lang_word lang_de_words[] = {
     NT("in begleitung", OTHER),
     /* running late: for the person at the counter (de4 s59) */
     NT("zu spat", OTHER), NT("verspate mich", LATE), NT("verspatung", LATE),
+    /* "ich komme heute leider 15 Minuten zu spät" (review de AT s55 was
+     * told it had no booking to cancel) */
+    NT("minuten zu spat", LATE), NT("min zu spat", LATE), NT("minuten spater", LATE),
+    NT("komme zu spat", LATE), NT("komme etwas spater", LATE), NT("komme spater", LATE),
+    NT("bahn fallt aus", LATE), NT("zug fallt aus", LATE), NT("bus fallt aus", LATE),
     NT("etwas spater", OTHER), NT("bisschen spater", OTHER), NT("stehe im stau", OTHER),
     NT("stau", OTHER),
     NT("reklamation", OTHER), NT("inhaber", OTHER), NT("sprechen", OTHER),

@@ -654,6 +654,10 @@ const struct lang_word lang_fr_words[] = {
     /* "le premier créneau" after a list is its first; with none open,
      * the earliest (the when-reader's WS_ASAP) (review fr N) */
     V("premier creneau", LW_ORDINAL, 1), V("le premier creneau", LW_ORDINAL, 1),
+    /* "la première heure proposée me va" (review fr AU c02.3 got a new
+     * list) */
+    V("premiere heure proposee", LW_ORDINAL, 1), V("le premier horaire", LW_ORDINAL, 1),
+    V("premier propose", LW_ORDINAL, 1), V("la premiere proposee", LW_ORDINAL, 1),
     V("deuxieme creneau", LW_ORDINAL, 2), V("le deuxieme creneau", LW_ORDINAL, 2),
     V("second creneau", LW_ORDINAL, 2), V("le second creneau", LW_ORDINAL, 2),
     V("troisieme creneau", LW_ORDINAL, 3), V("le troisieme creneau", LW_ORDINAL, 3),

@@ -32,6 +32,9 @@ static const struct when_word fr_words[] = {
     /* a floor: "12º andar", "im 3. Stock", "au 3e étage", "5. kat" is
      * never a day of the month (review pt AM s46 offered Saturday 12) */
     E("étage", WS_COUNTED, 0),
+    /* "je suis à 14 SA" (weeks of pregnancy): never 14h (review fr AU
+     * s22, c02.1) */
+    E("sa", WS_COUNTED, 0),
     E("personnes", WS_COUNTED, 0),
     E("personne", WS_COUNTED, 0),
     E("adultes", WS_COUNTED, 0),
