@@ -1095,7 +1095,8 @@ static void dispatch(struct ctx *c, const char *text)
 				    unsigned)(INQ_ASK_PRICE | INQ_ASK_DURATION |
 					      INQ_ASK_AVAIL | INQ_ASK_EARLIEST);
 			}
-			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL) {
+			if ((rest.asks & INQ_ASK_PRICE) && svc == NULL &&
+			    !q->cover) {
 				also_decide(c, DESK_PRICE, DESK_REASON_NONE);
 				add_prices(c, 2);
 				c->item = -1;

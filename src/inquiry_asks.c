@@ -472,6 +472,8 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 		 * theirs, never where we are */
 		if (told && (v & ~LANG_NT_SORRY) == LANG_NT_DIRECTIONS)
 			continue;
+		q->cover |= (v & LANG_NT_COVER) != 0;
+		v &= ~LANG_NT_COVER;
 		told |= (v & LANG_NT_TOLD) != 0;
 		only_told &= (v & LANG_NT_TOLD) != 0;
 		if (v & LANG_NT_TOLD)

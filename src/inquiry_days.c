@@ -216,13 +216,21 @@ static void walk_clause(const struct reader *r, const struct inquiry *q, int c,
 	int any = 0, last = -1;
 	if (holds_topic(r, q, c))
 		return;
+	/* "et la restitution la semaine suivante": a service of its own on
+	 * a day counted from the one before (review fr AV c12.2 booked it
+	 * on the first one's day, a wrong day) */
+	struct clause_when counted = *cw;
+	/* only a day after it: "a haircut and a shave the day before"
+	 * counts from the wedding, never from the haircut */
+	if (counted.counted > 0 && !counted.has_day)
+		counted_day(wk->n > 0 ? &wk->items[wk->n - 1] : NULL, &counted);
 	for (size_t i = 0; i < r->n; i++) {
 		if (r->t[i].clause != c)
 			continue;
 		int m = match_at(r, q, i);
 		if (m < 0 || m == last)
 			continue;
-		add_item(wk, m, cw);
+		add_item(wk, m, &counted);
 		if (any && wk->n > 0)
 			wk->borrowed[wk->n - 1] = 1;
 		last = m;

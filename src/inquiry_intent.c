@@ -1114,16 +1114,19 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * viel besser!": "geht es" inside its piece, no '?', asks nothing;
 	 * praise is thanked back (review de AQ s20 was handed on) */
 	int praised = praises(r, q) && !question_opens_a_piece(r);
+	/* "Vielen Dank für die tolle Betreuung im Wochenbett! Sie waren
+	 * ein Engel": praise at length is of a visit had, no past word
+	 * needed (review de AU s18 was offered another) */
+	int gone_by = rd_has(r, LW_PAST) || q->when.problem == WHEN_PAST;
 	if (thing && (!q->when.has_day || q->when.problem == WHEN_PAST) &&
 	    q->when.time == WHEN_TIME_NONE && !r->qmark && !q->asks &&
-	    q->not_text < 0 && rd_has(r, LW_THANKS) &&
-	    (rd_has(r, LW_PAST) || q->when.problem == WHEN_PAST) &&
+	    q->not_text < 0 && rd_has(r, LW_THANKS) && (gone_by || praised) &&
 	    !rd_has(r, LW_BOOK | LW_CANCEL) &&
 	    (!rd_has(r, LW_QUESTION) || praised) && !move_word(r)) {
 		/* thanks with a sentence of how they are since: thanked
 		 * back; a plain "merci pour hier, super soin" stays
 		 * unanswered */
-		q->praise = praised && rd_has(r, LW_QUESTION);
+		q->praise = praised && (rd_has(r, LW_QUESTION) || !gone_by);
 		set(q, INQ_THANKS, "thanks for a service had");
 		return;
 	}

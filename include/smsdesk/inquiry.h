@@ -168,6 +168,7 @@ struct inquiry {
 				  y a un parking ?"): the address is told */
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int gift;	       /* a gift voucher asked about (LANG_NT_GIFT) */
+	int cover;	       /* who covers the cost asked (LANG_NT_COVER) */
 	int gift_service;      /* 1 + services[] of the service the catalog
 				  names by the voucher word, 0 none */
 	int trade;	       /* a trade word was read ("bike", "fix") */

@@ -308,6 +308,10 @@ enum lang_not_text {
  * priced, never offered a day ("Gutschein (15 Min.), welcher Tag?",
  * reviews de AP s47, fr AO s57), beside the handoff. */
 #define LANG_NT_GIFT 0x400
+/* Beside LANG_NT_PAYMENT: who covers the cost ("Krankenkasse",
+ * "mutuelle", "übernimmt"): the team answers; no price list beside it
+ * (review de AV s13, AS s13, AR s07 got every price). */
+#define LANG_NT_COVER 0x800
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */

@@ -257,6 +257,18 @@ static const struct when_word fr_words[] = {
     E("passée", WS_LAST, 0),
     E("en huit", WS_WEEK, 0),
     E("semaine", WS_WEEK, 0),
+    /* a day counted from the one named before ("le bilan lundi 7 à 14h
+     * et la restitution la semaine suivante": review fr AV c12.2 booked
+     * both on the Monday, a wrong day) */
+    E("la semaine suivante", WS_ANCHOR, 7),
+    E("la semaine d'après", WS_ANCHOR, 7),
+    E("une semaine après", WS_ANCHOR, 7),
+    E("une semaine plus tard", WS_ANCHOR, 7),
+    E("deux semaines après", WS_ANCHOR, 14),
+    E("deux semaines plus tard", WS_ANCHOR, 14),
+    E("le lendemain", WS_ANCHOR, 1),
+    E("le jour d'après", WS_ANCHOR, 1),
+    E("la veille", WS_ANCHOR, -1),
     E("sem", WS_WEEK, 0),
     E("smn", WS_WEEK, 0),
     E("week-end", WS_WEEKEND, 0),

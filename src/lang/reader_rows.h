@@ -27,6 +27,11 @@
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_TOLD                   \
 	}
+/* Who covers the cost (LANG_NT_COVER): a payment question. */
+#define NCOVER(t)                                                              \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_PAYMENT | LANG_NT_COVER                \
+	}
 /* A gift voucher (LANG_NT_GIFT), a question of kind v about it. */
 #define NGIFT(t, v)                                                            \
 	{                                                                      \

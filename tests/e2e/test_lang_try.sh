@@ -448,5 +448,11 @@ out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/psychomotricite.cfg
 t_contains "$out" "Bilan psychomoteur : à réserver au moins 2 jours à l'avance."
 t_end
 
+t_begin "who covers the cost goes to the team without a price list (LANG_NT_COVER; review de AV s13)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/atemtherapie.cfg" --db "$tmp/atem.db" --now 2026-12-02T10:00 --from +4915112340100 "Übernimmt die AOK die Kosten? Ich bin bei der AOK versichert." 2>/dev/null)
+t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
+t_lacks "$out" "Preise:"
+t_end
+
 rm -rf "$tmp"
 t_done
