@@ -216,10 +216,11 @@ static int follows_up(const struct desk_result *d)
 	for (size_t i = 0; i < d->d.n_more; i++)
 		if (d->d.more[i].kind != DESK_CANT_ANSWER)
 			return 0;
+	/* "Haben Sie am Freitag vormittag was frei?" after a question
+	 * handed on asks to book: the desk asks which service, as ever
+	 * (review de AW c07.2 was only told it was noted) */
 	if (d->d.kind == DESK_CLARIFY)
-		return d->d.reason == DESK_REASON_NEED_SERVICE ||
-		       d->d.reason == DESK_REASON_TRADE_ONLY ||
-		       d->d.reason == DESK_REASON_NEED_DAY_UNSURE;
+		return d->d.reason == DESK_REASON_NEED_DAY_UNSURE;
 	return d->d.kind == DESK_REFUSED &&
 	       d->d.reason == DESK_REASON_NO_BOOKING;
 }

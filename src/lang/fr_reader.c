@@ -123,6 +123,12 @@ const struct lang_word lang_fr_words[] = {
     W("a conseille", LW_SAYS), W("ma recommande", LW_SAYS), W("a recommande", LW_SAYS),
     W("menvoie", LW_SAYS), W("ma envoye", LW_SAYS), W("ma dit", LW_SAYS), W("a dit", LW_SAYS),
     W("me la prescrit", LW_SAYS), W("pense que", LW_SAYS),
+    /* "je m'étais inscrit pour un bilan jeudi ... mais j'ai un
+     * entraînement": a booking of theirs told, never a new one (review
+     * fr AW c20.1 booked it again) */
+    W("je metais inscrit", LW_MINE), W("je metais inscrite", LW_MINE),
+    W("jetais inscrit", LW_MINE), W("jetais inscrite", LW_MINE),
+    W("javais reserve", LW_MINE), W("javais pris rdv", LW_MINE),
     /* "on est toujours ok pour jeudi ?" (review fr AS s40) */
     W("toujours ok pour", LW_MINE), W("toujours bon pour", LW_MINE),
     W("toujours daccord pour", LW_MINE), W("ca tient toujours", LW_MINE),
