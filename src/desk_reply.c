@@ -328,14 +328,10 @@ static void person_answers(struct ctx *c, int *dropped)
 	static const char *const quiet[] = {"cant_answer", "cant_answer_call",
 					    "cant_answer_can", "signature",
 					    NULL};
-	size_t staff = 0, other = 0;
-	for (size_t i = 0; i < c->cat->n_staff; i++)
-		staff += c->cat->staff[i].forward &&
-			 c->cat->staff[i].phone != NULL &&
-			 c->cat->staff[i].phone[0] != '\0';
+	size_t other = 0;
 	for (size_t i = 0; i < c->n_parts; i++)
 		other += !is_tpl(&c->parts[i], quiet);
-	if (staff == 0 || other == 0)
+	if (!staff_forward(c) || other == 0)
 		return;
 	for (size_t i = 0; i < c->n_parts; i++)
 		if (is_tpl(&c->parts[i], cant))

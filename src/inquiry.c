@@ -1132,17 +1132,22 @@ static int asks_when(const struct reader *r)
 }
 
 /* A service or a booking is what the when asks about. */
+int rd_service_asked(const struct inquiry *q)
+{
+	for (size_t k = 0; k < q->n_things; k++)
+		if (q->things[k].kind == CAT_SERVICE &&
+		    q->things[k].role == INQ_ASKED)
+			return 1;
+	return 0;
+}
+
 static int when_of_a_visit(const struct reader *r, const struct inquiry *q)
 {
 	if (q->when.problem == WHEN_PAST ||
 	    rd_has(r, LW_HOURS | LW_MINE | LW_CANCEL | LW_MOVE | LW_NOT_TEXT |
 			  LW_BOOKED))
 		return 0;
-	for (size_t k = 0; k < q->n_things; k++)
-		if (q->things[k].kind == CAT_SERVICE &&
-		    q->things[k].role == INQ_ASKED)
-			return 1;
-	return rd_has(r, LW_BOOKING | LW_AVAIL);
+	return rd_service_asked(q) || rd_has(r, LW_BOOKING | LW_AVAIL);
 }
 
 static int price_asked(const struct reader *r, const struct inquiry *q)

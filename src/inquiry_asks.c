@@ -297,11 +297,7 @@ static int asks_if_offered(const struct reader *r, const struct inquiry *q)
 	if (!r->qmark && !lead && (size_t)(at + plen) < r->n &&
 	    r->t[at + plen].segment == r->t[at + plen - 1].segment)
 		return 0;
-	int asked = 0;
-	for (size_t k = 0; k < q->n_things; k++)
-		asked |= q->things[k].kind == CAT_SERVICE &&
-			 q->things[k].role == INQ_ASKED;
-	if (!asked)
+	if (!rd_service_asked(q))
 		return 0;
 	/* "vcs fazem tatuagem em cima de cicatriz?": more than the service
 	 * asked about (two words neither the pack nor the catalog knows,
@@ -421,16 +417,6 @@ static int number_in_piece(const struct reader *r, int seg)
 	return 0;
 }
 
-/* A service is asked for by name. */
-static int names_service_asked(const struct inquiry *q)
-{
-	for (size_t k = 0; k < q->n_things; k++)
-		if (q->things[k].kind == CAT_SERVICE &&
-		    q->things[k].role == INQ_ASKED)
-			return 1;
-	return 0;
-}
-
 void rd_not_text(const struct reader *r, struct inquiry *q)
 {
 	int told = 0, only_told = 1, told_seg = -1;
@@ -541,7 +527,7 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 	 * why they ask, never a message for the team in its place (review
 	 * de AQ s10) */
 	if (told && only_told && q->not_text == LANG_NT_OTHER &&
-	    !q->complaint && names_service_asked(q) &&
+	    !q->complaint && rd_service_asked(q) &&
 	    !number_in_piece(r, told_seg))
 		q->not_text = -1;
 	/* "Bu kadar ücret ödüyoruz, biraz daha özen bekliyorum": a price in

@@ -32,14 +32,14 @@ struct clause_when {
 };
 
 /* WORDS (folded) say the pack's "every <weekday>" of W's day
- * ("donnerstags", "los jueves"); French "le jeudi" also names one day. */
+ * ("donnerstags", "los jueves"), where the pack's form names no one day. */
 static int every_weekday(const struct reader *r, const char *words,
 			 const struct when_req *w)
 {
 	const char *ev = r->pack->wday_every[w->day.wday % 7];
 	char f[64], hay[FOLD_CAP + 3], needle[70];
-	if (ev == NULL || text_fold(ev, f, sizeof f) == 0 ||
-	    strncmp(f, "le ", 3) == 0)
+	if (ev == NULL || r->pack->wday_every_names_one ||
+	    text_fold(ev, f, sizeof f) == 0)
 		return 0;
 	snprintf(hay, sizeof hay, " %s ", words);
 	snprintf(needle, sizeof needle, " %s ", f);

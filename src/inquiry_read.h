@@ -195,6 +195,8 @@ int rd_add_thing(struct inquiry *q, int kind, size_t idx, int dist,
  * bare or with a short ending ("bakim" in "periyodik bakim", "cilt
  * bakimi")? */
 int rd_name_holds_word(const struct catalog *cat, size_t idx, const char *word);
+/* A service is asked for by name (a thing of role INQ_ASKED). */
+int rd_service_asked(const struct inquiry *q);
 /* WORD without an elided article or pronoun of PACK glued to it
  * ("losteopathie" is "osteopathie", "lavancer" is "avancer"): the rest
  * when it starts with a vowel or h and is long enough to be a word of its

@@ -465,6 +465,9 @@ struct lang_pack {
 	/* A weekday in general, as "closed_weekly" says it ("Mondays", "los
 	 * lunes", "le lundi"); NULL: that reply names the date instead. */
 	const char *wday_every[7];
+	/* wday_every also names one day ("le jeudi" is this Thursday as
+	 * well as every Thursday): never read as a habit, only said. */
+	int wday_every_names_one;
 	/* A weekday as an example request names it ("perşembe"), where the
 	 * abbreviation reads as another word in running text ("per"); NULL:
 	 * the abbreviation, lower case. */

@@ -376,6 +376,7 @@ static const char *const hire_words[] = {"location", NULL};
 const struct lang_pack lang_pack_fr = {
     .whose = &lang_fr_whose,
     .age_frames = age_frames,
+    .wday_every_names_one = 1,
     .verb_ends = verb_ends,
     .noun_ends = noun_ends,
     .code = "fr",
