@@ -792,7 +792,13 @@ static void time_of_the_service(const struct reader *r, const char *text,
 			svc[s] = 1;
 		if (th == 0 && rd_has_digit(r->t[i].w))
 			digit[s] = 1;
-		if (r->t[i].eff & booking)
+		/* "Hab ein Vorstellungsgespräch um 10": a common "have"
+		 * (LW_COMMON beside LW_BOOK) books nothing by itself
+		 * (review de AY s58 booked 10:00, the interview's hour) */
+		uint64_t b = r->t[i].eff & booking;
+		if ((r->t[i].cls & LW_COMMON) && b == LW_BOOK)
+			b = 0;
+		if (b)
 			said[s] = 1;
 	}
 	int own = 0, mask = 0;
@@ -814,6 +820,9 @@ static void time_of_the_service(const struct reader *r, const char *text,
 	    (w.has_day && when_day_cmp(&w.day, &q->when.day) != 0))
 		return;
 	q->when = w;
+	for (int s = 0; s < r->n_segs && s < 32; s++)
+		if (digit[s] && !svc[s] && !said[s])
+			q->own_event |= 1u << s;
 }
 
 /*

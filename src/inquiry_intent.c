@@ -396,6 +396,11 @@ static int asked_something(const struct reader *r, struct inquiry *q)
 			continue;
 		if (q->ref[0] != '\0' && strcasecmp(s->w, q->ref) == 0)
 			continue;
+		/* "Hab ein Vorstellungsgespräch um 10": the customer's own
+		 * (review de AY s58 handed it to the team) */
+		if (s->segment >= 0 && s->segment < 32 &&
+		    (q->own_event & (1u << s->segment)))
+			continue;
 		if (in_read_service_name(r, q, s->w) || kin_word(r, q, s->w))
 			continue;
 		/* "my spaniel", "our van": what is theirs is what the work is

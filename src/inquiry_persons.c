@@ -346,6 +346,25 @@ static void services_counted(const struct reader *r, struct inquiry *q,
 	*global = 1;
 }
 
+/* How many different services the text asks for ("Haareschneiden ...
+ * sie Damen": one service named twice is one). */
+static int distinct_asked(const struct inquiry *q)
+{
+	int n = 0;
+	for (size_t k = 0; k < q->n_things; k++) {
+		const struct inq_thing *t = &q->things[k];
+		if (t->role != INQ_ASKED || t->kind != CAT_SERVICE)
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < k && !dup; j++)
+			dup = q->things[j].role == INQ_ASKED &&
+			      q->things[j].kind == CAT_SERVICE &&
+			      q->things[j].idx == t->idx;
+		n += !dup;
+	}
+	return n;
+}
+
 static void count_persons(const struct reader *r, struct inquiry *q)
 {
 	int global = 0, group = 0;
@@ -430,10 +449,14 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			 * service asked in its clause, tells what they have,
 			 * never a party (review fr AM c19.3 booked the insert
 			 * twice) */
-			int told =
-			    plural && !any && i > 0 &&
-			    (r->t[i - 1].cls & (LW_HAVE_I | LW_AM_I)) &&
-			    !(r->t[nx].eff & (LW_TRADE | LW_PERSON | LW_CHILD));
+			/* ... unless as many services are asked, one each:
+			 * "j'ai deux chiens, un westie et un beagle" (review
+			 * fr AY s24 put the beagle after the westie) */
+			int told = plural && !any && i > 0 &&
+				   (r->t[i - 1].cls & (LW_HAVE_I | LW_AM_I)) &&
+				   !(r->t[nx].eff &
+				     (LW_TRADE | LW_PERSON | LW_CHILD)) &&
+				   distinct_asked(q) != v;
 			if (!any && !told && v > group)
 				group = v; /* "my 2 dogs, one for ..." */
 			continue;
@@ -559,7 +582,10 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			if (q->things[k].role == INQ_ASKED &&
 			    q->things[k].kind == CAT_SERVICE)
 				q->things[k].persons = global;
-	} else if (n >= 2 && !said && global >= n)
+	} else if (n >= 2 && !said && global >= distinct_asked(q))
+		/* "meine Frau und ich ... Haareschneiden, sie Damen und
+		 * ich Herren": two services for two, one of them named
+		 * twice (review de AY s20 put him an hour later) */
 		q->apart = 1;
 }
 
@@ -1070,6 +1096,48 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
 }
 
 /*
+ * "schneiden und föhnen" where the catalog has "Waschen & Föhnen" and
+ * "Damenhaarschnitt (Waschen, Schneiden, Föhnen)": a service read from one
+ * word is the one whose own name holds that word and another word of the
+ * same piece that nothing else read (review de AY c11.1 booked the blow-dry
+ * without the cut). Only where the word read is in the other's name too
+ * and the other word is no word of the first's name.
+ */
+static void named_in_full(struct reader *r, struct inquiry *q)
+{
+	char na[96], nb[96];
+	for (size_t i = 0; i < q->n_things; i++) {
+		struct inq_thing *a = &q->things[i];
+		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
+		    strchr(a->word, ' ') != NULL || strlen(a->word) < 4 ||
+		    !rd_folded_name(r->cat, a->idx, na, sizeof(na)))
+			continue;
+		size_t best = SIZE_MAX;
+		for (size_t b = 0; b < r->cat->n_services && best == SIZE_MAX;
+		     b++) {
+			if (b == a->idx ||
+			    !rd_folded_name(r->cat, b, nb, sizeof(nb)) ||
+			    !has_phrase(nb, a->word))
+				continue;
+			for (size_t k = 0; k < r->n; k++) {
+				const struct tok *t = &r->t[k];
+				if (t->segment != a->segment || t->thing != 0 ||
+				    strlen(t->w) < 5 || rd_is_digits(t->w) ||
+				    (t->cls & (LW_FILLER | LW_WEEKDAY |
+					       LW_DATEWORD | LW_BOOK)) ||
+				    has_phrase(na, t->w) ||
+				    !has_phrase(nb, t->w))
+					continue;
+				best = b;
+				break;
+			}
+		}
+		if (best != SIZE_MAX)
+			a->idx = best;
+	}
+}
+
+/*
  * "Mon fils a cassé ses lunettes" (fr4 s47), "les lentilles pour enfant"
  * (s48): a service the catalog names by a person's words only ("mon
  * fils", "enfant" for the children's eye test) says who, not what, when
@@ -1181,6 +1249,7 @@ void rd_persons(struct reader *r, struct inquiry *q)
 	located_part(r, q);
 	sibling_version(r, q);
 	covered_by_longer(r, q);
+	named_in_full(r, q);
 	named_over_person(r, q);
 	child_version(r, q);
 	child_only(r, q);

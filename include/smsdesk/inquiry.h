@@ -169,6 +169,10 @@ struct inquiry {
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int gift;	       /* a gift voucher asked about (LANG_NT_GIFT) */
 	int cover;	       /* who covers the cost asked (LANG_NT_COVER) */
+	unsigned own_event;    /* bits of the pieces that tell of the
+				  customer's own hour ("hab ein
+				  Vorstellungsgespräch um 10"): what they
+				  name is theirs, never asked of us */
 	int gift_service;      /* 1 + services[] of the service the catalog
 				  names by the voucher word, 0 none */
 	int trade;	       /* a trade word was read ("bike", "fix") */
