@@ -254,6 +254,8 @@ void catalog_free(struct catalog *cat)
 	free(cat->business_name);
 	free(cat->business_phone);
 	free(cat->business_address);
+	free(cat->emergency);
+	free(cat->crisis_line);
 	free(cat->timezone);
 	civil_zone_free(cat->zone);
 	free(cat->hours);

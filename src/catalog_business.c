@@ -660,6 +660,45 @@ static void parse_contact(struct loader *ld, const config_setting_t *f[])
 	ld->business_address = f[BUS_ADDRESS];
 }
 
+/* A crisis line is named and numbered in one short phrase, beside the
+ * emergency number in a one-part reply. */
+#define CRISIS_LINE_MAX 40
+
+/*
+ * Who a customer in crisis is told to call, where the country's own numbers
+ * (phone_crisis) are not the ones to give or the country has none in the
+ * table. The emergency number is digits only: it is dialled, not read.
+ */
+static void parse_crisis(struct loader *ld, const config_setting_t *f[])
+{
+	struct catalog *cat = ld->cat;
+	const char *v;
+
+	if (f[BUS_EMERGENCY] != NULL &&
+	    (v = nonempty(ld, f[BUS_EMERGENCY], "emergency")) != NULL) {
+		size_t n = strspn(v, "0123456789");
+		if (n == 0 || n > 6 || v[n] != '\0')
+			ERR(ld, line_of(f[BUS_EMERGENCY]),
+			    "emergency is '%s': write the number dialled in an "
+			    "emergency, digits only, like emergency = %s;",
+			    v, business_keys[BUS_EMERGENCY].example);
+		else
+			cat->emergency = dup_str(ld, v);
+	}
+	if (f[BUS_CRISIS_LINE] == NULL ||
+	    (v = nonempty(ld, f[BUS_CRISIS_LINE], "crisis_line")) == NULL)
+		return;
+	if (text_codepoints(v) > CRISIS_LINE_MAX ||
+	    strpbrk(v, "0123456789") == NULL) {
+		ERR(ld, line_of(f[BUS_CRISIS_LINE]),
+		    "crisis_line is '%s': write the line's name and number "
+		    "in at most %d characters, like crisis_line = %s;",
+		    v, CRISIS_LINE_MAX, business_keys[BUS_CRISIS_LINE].example);
+		return;
+	}
+	cat->crisis_line = dup_str(ld, v);
+}
+
 /* ---- the group ----------------------------------------------------------- */
 
 void parse_business(struct loader *ld, const config_setting_t *g)
@@ -698,6 +737,7 @@ void parse_business(struct loader *ld, const config_setting_t *g)
 	if (f[BUS_CLOSED] != NULL)
 		parse_closed(ld, f[BUS_CLOSED]);
 	parse_contact(ld, f);
+	parse_crisis(ld, f);
 	if (f[BUS_CAPACITY] != NULL) {
 		int places = int_of(f[BUS_CAPACITY]);
 		if (places < 1)

@@ -54,6 +54,8 @@ const struct key_spec business_keys[N_BUSINESS_KEYS] = {
     [BUS_CAPACITY] = {"capacity", K_INT, 0, "1"},
     [BUS_PHONE] = {"phone", K_STR, 0, "\"+441632960000\""},
     [BUS_ADDRESS] = {"address", K_STR, 0, "\"12 Harbour Street, Bristol\""},
+    [BUS_EMERGENCY] = {"emergency", K_STR, 0, "\"999\""},
+    [BUS_CRISIS_LINE] = {"crisis_line", K_STR, 0, "\"Samaritans 116 123\""},
 };
 
 const struct key_spec hours_keys[N_HOURS_KEYS] = {

@@ -857,6 +857,12 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	}
 	lang_remember(c);
+	/* before the reply guard: a crisis is answered, whatever came
+	 * before it this hour */
+	if (q->crisis) {
+		answer_crisis(c);
+		return;
+	}
 	int64_t sent = 0;
 	if (check(c, c->io->replies_since(c->io->ctx, c->sender, c->now - 3600,
 					  &sent)) < 0)

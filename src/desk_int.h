@@ -424,6 +424,9 @@ void add_price_each(struct ctx *c, const struct cat_service *svc);
 void add_book_example(struct ctx *c, const struct cat_service *svc);
 void add_hours(struct ctx *c, const struct when_req *w, int prio);
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
+/* Words of a crisis (q->crisis): the emergency number and the crisis
+ * line, whatever else the text asks; the handoff tells a person at once. */
+void answer_crisis(struct ctx *c);
 void refer_topic(struct ctx *c, const struct cat_topic *topic, int prio);
 void not_offered_unknown(struct ctx *c);
 void do_choice(struct ctx *c, const struct inquiry *q, const char *text);

@@ -4,6 +4,7 @@
  * durations, hours, and what only a person can answer).
  */
 #include "desk_int.h"
+#include "smsdesk/phone.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -959,6 +960,29 @@ void add_cant_answer(struct ctx *c, int topic, int with_can, int prio)
 	if (with_can && phone == NULL)
 		part_set(part_add(c, "cant_answer_can", prio + 1), "example",
 			 example_text(c));
+}
+
+void answer_crisis(struct ctx *c)
+{
+	struct phone_crisis ours = phone_crisis(c->cat->country);
+	const char *emergency =
+	    c->cat->emergency != NULL ? c->cat->emergency : ours.emergency;
+	const char *line =
+	    c->cat->crisis_line != NULL ? c->cat->crisis_line : ours.line;
+
+	/* an offer or a question of ours left open is no longer the
+	 * conversation: "2" next must not book */
+	conv_clear(c);
+	decide(c, DESK_CANT_ANSWER, DESK_REASON_NOT_BY_TEXT,
+	       "words of a crisis: the emergency number first, a person told "
+	       "at once");
+	set_subject(c, "crisis");
+	struct part *p =
+	    part_add(c, line != NULL ? "crisis_line" : "crisis", 0);
+	part_set(p, "emergency", emergency);
+	part_set(p, "business", biz(c));
+	if (line != NULL)
+		part_set(p, "line", line);
 }
 
 /* Not something we do (manners 4): who does, or what we do instead. */

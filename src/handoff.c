@@ -128,7 +128,7 @@ static void join_texts(const struct store_handoff_texts *t, char *buf,
  */
 static int forward(struct store *st, const struct catalog *cat,
 		   const struct store_handoff *h, int64_t now, unsigned flags,
-		   int *queued, int *held)
+		   int urgent, int *queued, int *held)
 {
 	struct store_handoff_texts t = {0};
 	char number[STORE_NUMBER_MAX], code[STORE_CODE_MAX + 1], when[32];
@@ -138,7 +138,10 @@ static int forward(struct store *st, const struct catalog *cat,
 
 	*queued = 0;
 	*held = 0;
-	if (!handoff_on_duty(cat, now, NULL)) {
+	/* words of a crisis reach the staff now, on duty or not and
+	 * whatever the hour's count: a life may hang on it, and a crisis
+	 * is never a flood's worth of texts */
+	if (!urgent && !handoff_on_duty(cat, now, NULL)) {
 		*held = 1;
 		return STORE_OK;
 	}
@@ -147,8 +150,8 @@ static int forward(struct store *st, const struct catalog *cat,
 		rc = store_handoff_forwards_since(st, 0, now - 3600, &all);
 	if (rc < 0)
 		return rc;
-	if (mine >= HANDOFF_FORWARDS_PER_HOUR ||
-	    all >= HANDOFF_FORWARDS_ALL_PER_HOUR) {
+	if (!urgent && (mine >= HANDOFF_FORWARDS_PER_HOUR ||
+			all >= HANDOFF_FORWARDS_ALL_PER_HOUR)) {
 		*held = 1;
 		return STORE_OK;
 	}
@@ -174,8 +177,9 @@ static int forward(struct store *st, const struct catalog *cat,
 	    {.name = "text", .value = joined},
 	    {.name = "business", .value = cat->business_name},
 	};
-	hw_render(cat, "staff_forward", v, sizeof(v) / sizeof(v[0]), "text",
-		  HANDOFF_FORWARD_SEGMENTS, text, sizeof(text));
+	hw_render(cat, urgent ? "staff_forward_urgent" : "staff_forward", v,
+		  sizeof(v) / sizeof(v[0]), "text", HANDOFF_FORWARD_SEGMENTS,
+		  text, sizeof(text));
 	for (size_t i = 0; i < cat->n_staff; i++) {
 		const struct cat_staff *s = &cat->staff[i];
 		if (!s->forward || s->phone == NULL || s->phone[0] == '\0')
@@ -301,6 +305,9 @@ static int only_asks_back(const struct desk_result *d)
  * the desk keeps what it asked for, so a day sent next still books. */
 static int sole(const struct desk_result *d)
 {
+	/* the emergency number stays, whatever is said beside it */
+	if (d->q.crisis)
+		return 0;
 	if (only_asks_back(d))
 		return 1;
 	return d->d.n_more == 0 &&
@@ -506,7 +513,8 @@ int handoff_customer(struct store *st, const struct catalog *cat,
 		tell_customer(cat, now, desk);
 	}
 	snprintf(out->code, sizeof(out->code), "%s", h.code);
-	rc = forward(st, cat, &h, now, flags, &out->forwards, &out->held);
+	rc = forward(st, cat, &h, now, flags, desk->q.crisis, &out->forwards,
+		     &out->held);
 	log_info("message %lld from %s handed to staff as #%s (%s): %s",
 		 (long long)msg->id, log_number(sender, masked, sizeof(masked)),
 		 h.code, h.why,
@@ -530,7 +538,7 @@ int handoff_release(struct store *st, const struct catalog *cat, int64_t now)
 	rc = store_handoff_waiting(st, now - HANDOFF_OPEN_SECONDS, 1, &list);
 	for (size_t i = 0; rc >= 0 && i < list.n; i++) {
 		int queued = 0, held = 0;
-		rc = forward(st, cat, &list.v[i], now, 0, &queued, &held);
+		rc = forward(st, cat, &list.v[i], now, 0, 0, &queued, &held);
 		total += queued;
 	}
 	store_handoff_list_free(&list);

@@ -423,8 +423,17 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		int v = -1;
-		if (!((t->pcls | t->cls) & LW_NOT_TEXT) ||
-		    inside_other_phrase(r, i))
+		if (!((t->pcls | t->cls) & LW_NOT_TEXT))
+			continue;
+		/* "j'ai des idées noires", "Gedanken mich umzubringen":
+		 * whatever else the text says or the catalog's topics name,
+		 * the desk answers the crisis (q->crisis) */
+		if (((t->pcls & LW_NOT_TEXT) && (t->pval & LANG_NT_CRISIS)) ||
+		    ((t->cls & LW_NOT_TEXT) && (t->val & LANG_NT_CRISIS))) {
+			q->crisis = 1;
+			continue;
+		}
+		if (inside_other_phrase(r, i))
 			continue;
 		/* "cuma 17:00 uygun mu?": a day or time asked about is
 		 * whether it is free, not a question for a person */

@@ -686,6 +686,8 @@ static const struct lang_reply_spec specs[] = {
     {"reminder_yes", "ahead", "ahead"},
     {"reminder_no", "", ""},
     {"late_noted", "business", ""},
+    {"crisis", "emergency business", "emergency"},
+    {"crisis_line", "emergency line business", "emergency line"},
     {"notice_one", "service notice", "service notice"},
     {"notice_list", "list", "list"},
     {"notice_mode", "notice list", "notice list"},
@@ -717,6 +719,7 @@ static const struct lang_reply_spec specs[] = {
     {"handoff_late", "business", ""},
     {"handoff_more", "business", ""},
     {"staff_forward", "code number time text business", "code text"},
+    {"staff_forward_urgent", "code number time text business", "code text"},
     {"staff_sent", "code number", ""},
     {"staff_no_such", "code", ""},
     {"staff_opted_out", "code number", ""},
@@ -943,6 +946,13 @@ int lang_check_reply_in(const struct catalog *cat, const char *lang,
 			  ? cat->business_address
 			  : "12 Harbour Street, Bristol BS1 4RN, first floor, "
 			    "the blue door beside the bakery"},
+	    {.name = "emergency",
+	     .value = cat != NULL && cat->emergency != NULL ? cat->emergency
+							    : "112"},
+	    {.name = "line",
+	     .value = cat != NULL && cat->crisis_line != NULL
+			  ? cat->crisis_line
+			  : "TelefonSeelsorge 0800 111 0 111"},
 	    {.name = "a", .value = "07:00"},
 	    {.name = "b", .value = "19:00"},
 	    {.name = "first", .value = "07:00"},

@@ -811,3 +811,61 @@ int phone_national(const char *e164, const char *country, char *out, size_t cap)
 	memcpy(out, full, strlen(full) + 1);
 	return 0;
 }
+
+/* ---- crisis numbers ------------------------------------------------------ */
+
+/*
+ * Facts from each country's health service or the line itself, as of
+ * 2026: TelefonSeelsorge (DE, AT), 3114 (FR, the national suicide
+ * prevention number since October 2021), 024 (ES, since May 2022), SNS 24
+ * (PT, psychological support), CVV 188 (BR, free since July 2018),
+ * Samaritans 116 123 (GB, IE), 988 (US, CA), 143 (CH), 113 (NL), Lifeline
+ * (AU), 1737 (NZ). Turkey has 112 and no national line; none is guessed.
+ * Sorted by code for the binary search.
+ */
+static const struct {
+	char iso[3];
+	struct phone_crisis c;
+} crisis_numbers[] = {
+    {"AT", {"112", "Telefonseelsorge 142"}},
+    {"AU", {"000", "Lifeline 13 11 14"}},
+    {"BE", {"112", NULL}},
+    {"BR", {"192", "CVV 188"}},
+    {"CA", {"911", "988"}},
+    {"CH", {"144", "143"}},
+    {"DE", {"112", "TelefonSeelsorge 0800 111 0 111"}},
+    {"ES", {"112", "024"}},
+    {"FR", {"112", "3114"}},
+    {"GB", {"999", "Samaritans 116 123"}},
+    {"IE", {"112", "Samaritans 116 123"}},
+    {"NL", {"112", "113 (0800 0113)"}},
+    {"NZ", {"111", "1737"}},
+    {"PT", {"112", "SNS 24 808 24 24 24"}},
+    {"TR", {"112", NULL}},
+    {"US", {"911", "988"}},
+};
+
+struct phone_crisis phone_crisis(const char *country)
+{
+	struct phone_crisis none = {"112", NULL};
+	size_t lo = 0, hi = N_OF(crisis_numbers);
+	char key[3];
+
+	if (country == NULL || country[0] == '\0' || country[1] == '\0' ||
+	    country[2] != '\0')
+		return none;
+	key[0] = upper(country[0]);
+	key[1] = upper(country[1]);
+	key[2] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = strcmp(key, crisis_numbers[mid].iso);
+		if (cmp == 0)
+			return crisis_numbers[mid].c;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return none;
+}

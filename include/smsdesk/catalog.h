@@ -192,6 +192,12 @@ struct catalog {
 	 * not written. The phone in E.164; the address as written. */
 	char *business_phone;
 	char *business_address;
+	/* Who a customer in crisis ("I want to end my life") is told to
+	 * call: the emergency number and a crisis line, as written
+	 * (business.emergency, business.crisis_line); NULL when not written,
+	 * and the country's own are used (phone_crisis). */
+	char *emergency;
+	char *crisis_line;
 	char *timezone;	     /* IANA name, checked against tzdata */
 	char country[3];     /* ISO 3166 alpha-2 ("GB"); "" when unknown */
 	int country_derived; /* 1: not written; derived from the time zone */

@@ -169,6 +169,7 @@ struct inquiry {
 	int complaint;	       /* a word of complaint (LANG_NT_SORRY) */
 	int gift;	       /* a gift voucher asked about (LANG_NT_GIFT) */
 	int cover;	       /* who covers the cost asked (LANG_NT_COVER) */
+	int crisis;	       /* words of a crisis (LANG_NT_CRISIS) */
 	unsigned own_event;    /* bits of the pieces that tell of the
 				  customer's own hour ("hab ein
 				  Vorstellungsgespräch um 10"): what they

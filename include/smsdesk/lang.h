@@ -312,6 +312,13 @@ enum lang_not_text {
  * "mutuelle", "übernimmt"): the team answers; no price list beside it
  * (review de AV s13, AS s13, AR s07 got every price). */
 #define LANG_NT_COVER 0x800
+/* Beside LANG_NT_OTHER: words of a customer thinking of ending their life
+ * or harming themselves ("idées noires", "mich umzubringen"). The desk
+ * gives the emergency number and a crisis line first, whatever else the
+ * text asks, and a person is told at once (review fr AX and de AX: the
+ * menu of services, and "we don't offer that, try ..."). First person
+ * only: "the pain is killing me" is no crisis. */
+#define LANG_NT_CRISIS 0x1000
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */

@@ -120,4 +120,22 @@ enum phone_kind {
  */
 enum phone_kind phone_kind(const char *sender, int ton);
 
+/* Who to call in a crisis in one country (static, never freed). */
+struct phone_crisis {
+	const char *emergency; /* dialled for an ambulance: "112", "999" */
+	/* A national line for people thinking of suicide, answered at any
+	 * hour, named as the country's own people know it ("3114",
+	 * "Samaritans 116 123"); NULL where the table knows none. */
+	const char *line;
+};
+
+/*
+ * The crisis numbers of country (ISO 3166-1 alpha-2, either case). A
+ * country not in the table, or none (NULL, ""), gets 112 and no line: 112
+ * is the emergency number every GSM phone must be able to call (3GPP TS
+ * 22.101, emergency calls), so it reaches help from the customer's own
+ * phone anywhere.
+ */
+struct phone_crisis phone_crisis(const char *country);
+
 #endif

@@ -277,6 +277,20 @@ const struct lang_word lang_de_words[] = {
     W("klar", LW_YES | LW_ACK), W("na klar", LW_YES | LW_ACK),
     /* "Cheguei!": here at the door, for the person at the counter as in
      * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    /* ein Mensch in einer Krise (LANG_NT_CRISIS): zuerst der Notruf, und ein
+     * Mensch sofort; nur in der ersten Person ("der Rücken bringt mich um"
+     * ist keine) */
+    NCRISIS("suizid"), NCRISIS("suizidal"), NCRISIS("suizidgedanken"),
+    NCRISIS("suizidale gedanken"), NCRISIS("selbstmord"),
+    NCRISIS("selbstmordgedanken"), NCRISIS("mich umbringen"),
+    NCRISIS("mich umzubringen"), NCRISIS("mir das leben nehmen"),
+    NCRISIS("mir das leben zu nehmen"), NCRISIS("nicht mehr leben"),
+    NCRISIS("will sterben"), NCRISIS("mochte sterben"),
+    NCRISIS("moechte sterben"), NCRISIS("lebensmude"), NCRISIS("lebensmuede"),
+    NCRISIS("selbstverletzung"), NCRISIS("mich ritzen"), NCRISIS("ritze mich"),
+    NCRISIS("mir etwas antun"), NCRISIS("mir was antun"),
+    NCRISIS("mir etwas anzutun"), NCRISIS("mir was anzutun"),
+    NCRISIS("keinen sinn mehr zu leben"),
     NT("bin jetzt da", OTHER), NT("ich bin jetzt da", OTHER),
     NT("wir sind jetzt da", OTHER), NT("bin angekommen", OTHER),
     W("klar doch", LW_YES | LW_ACK), W("ok", LW_YES | LW_ACK),

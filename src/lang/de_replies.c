@@ -172,6 +172,12 @@ static const struct lang_tpl tpls[] = {
 		    "in Ihrer Terminbestätigung."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Danke für die Nachricht, wir wissen Bescheid. Bis bald!"},
+    {"crisis", "Es tut mir sehr leid, dass es Ihnen so geht. Wenn Sie in "
+	       "Gefahr sind, rufen Sie bitte sofort die {emergency} an."},
+    {"crisis_line", "Es tut mir sehr leid, dass es Ihnen so geht. Wenn Sie "
+		    "in Gefahr sind, rufen Sie bitte sofort die {emergency} "
+		    "an. Sie können auch jederzeit mit jemandem sprechen: "
+		    "{line}."},
     {"notice_one", "{service}: bitte mindestens {notice} vorher buchen."},
     {"notice_mode", "Bitte mindestens {notice} vorher buchen; Ausnahmen: "
 		    "{list}."},
@@ -243,6 +249,9 @@ static const struct lang_tpl tpls[] = {
      "Danke, ist notiert. Ich habe es an das Team weitergegeben."},
     {"staff_forward", "{code} {number} um {time}: \"{text}\" Antwort: "
 		      "{code} + Ihr Text."},
+    {"staff_forward_urgent", "DRINGEND, mögliche Krise: {code} "
+			     "{number} um {time}: \"{text}\" Antwort: {code} "
+			     "+ Ihr Text."},
     {"staff_sent", "Gesendet an {number} ({code})."},
     {"staff_no_such", "Nicht gesendet: keine offene Nachricht {code}."},
     {"staff_opted_out", "Nicht gesendet: {number} ({code}) hat sich "

@@ -537,6 +537,19 @@ const struct lang_word lang_en_words[] = {
 
     /* ---- questions the desk cannot answer by text (a person can) */
     /* questions about what to do or bring, insurers, our own doings */
+    /* a customer in crisis (LANG_NT_CRISIS): the emergency number first and a
+     * person at once; first person only ("this pain is killing me" is none) */
+    NCRISIS("suicide"), NCRISIS("suicidal"), NCRISIS("kill myself"),
+    NCRISIS("killing myself"), NCRISIS("end my life"),
+    NCRISIS("ending my life"), NCRISIS("end it all"),
+    NCRISIS("take my own life"), NCRISIS("taking my own life"),
+    NCRISIS("take my life"), NCRISIS("want to die"), NCRISIS("wanna die"),
+    NCRISIS("wish i was dead"), NCRISIS("wish i were dead"),
+    NCRISIS("dont want to live"), NCRISIS("do not want to live"),
+    NCRISIS("dont want to be alive"), NCRISIS("dont want to be here anymore"),
+    NCRISIS("no reason to live"), NCRISIS("better off dead"),
+    NCRISIS("harm myself"), NCRISIS("harming myself"), NCRISIS("self harm"),
+    NCRISIS("selfharm"), NCRISIS("self harming"), NCRISIS("cutting myself"),
     NT("do you accept", PAYMENT), NT("claim it back", PAYMENT),
     NT("claim back", PAYMENT), NT("health insurance", PAYMENT),
     NT("book online", OTHER), NT("online booking", OTHER),

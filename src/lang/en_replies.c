@@ -151,6 +151,11 @@ static const struct lang_tpl tpls[] = {
 		    "booking's confirmation."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Thanks for letting us know. See you soon!"},
+    {"crisis", "I'm so sorry you are going through this. If you are in "
+	       "danger now, please call {emergency} straight away."},
+    {"crisis_line", "I'm so sorry you are going through this. If you are "
+		    "in danger now, please call {emergency} straight away. "
+		    "You can also talk to someone at any hour: {line}."},
     {"notice_one", "{service}: please book at least {notice} ahead."},
     {"notice_mode", "Please book at least {notice} ahead; except: {list}."},
     {"notice_list", "Please book at least this far ahead: {list}."},
@@ -217,6 +222,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_more", "Noted: I've added this to your message for the team."},
     {"staff_forward", "{code} {number} at {time}: \"{text}\" Reply {code} + "
 		      "your answer."},
+    {"staff_forward_urgent", "URGENT, a possible crisis: {code} {number} "
+			     "at {time}: \"{text}\" Reply {code} + your "
+			     "answer."},
     {"staff_sent", "Sent to {number} ({code})."},
     {"staff_no_such", "Nothing sent: no text {code} waits for an answer."},
     {"staff_opted_out", "Nothing sent: {number} ({code}) has opted out "

@@ -680,6 +680,18 @@ const struct lang_word lang_es_words[] = {
     W("sin", LW_NEGATE | LW_FILLER),
 
     /* ---- preguntas que no se contestan por mensaje (una persona sí) */
+    /* una persona en crisis (LANG_NT_CRISIS): primero el número de
+     * emergencias y una persona enseguida; solo en primera persona ("mi jefe
+     * va a matarme" no lo es) */
+    NCRISIS("suicidio"), NCRISIS("suicidarme"), NCRISIS("suicida"),
+    NCRISIS("suicidas"), NCRISIS("quitarme la vida"),
+    NCRISIS("quiero matarme"), NCRISIS("ganas de matarme"),
+    NCRISIS("pienso en matarme"), NCRISIS("voy a matarme"),
+    NCRISIS("no quiero vivir"), NCRISIS("no quiero seguir viviendo"),
+    NCRISIS("quiero morirme"), NCRISIS("quiero morir"),
+    NCRISIS("ganas de morir"), NCRISIS("ganas de morirme"),
+    NCRISIS("hacerme dano"), NCRISIS("autolesion"), NCRISIS("autolesiones"),
+    NCRISIS("acabar con mi vida"), NCRISIS("pensamientos suicidas"),
     NT("tarjeta", PAYMENT), NT("tarjetas", PAYMENT), NT("efectivo", PAYMENT),
     NT("en efectivo", PAYMENT), NT("bizum", PAYMENT), NT("datafono", PAYMENT),
     NT("pagar", PAYMENT), NT("pago", PAYMENT), NT("pagos", PAYMENT),

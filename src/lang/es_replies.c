@@ -172,6 +172,11 @@ static const struct lang_tpl tpls[] = {
 		    "confirmación de tu cita."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Gracias por avisar. ¡Hasta pronto!"},
+    {"crisis", "Siento mucho que lo pases tan mal. Si corres peligro, "
+	       "llama ahora mismo al {emergency}."},
+    {"crisis_line", "Siento mucho que lo pases tan mal. Si corres peligro, "
+		    "llama ahora mismo al {emergency}. Alguien te escucha a "
+		    "cualquier hora: {line}."},
     {"notice_one",
      "{service}: hay que reservar con al menos {notice} de antelación."},
     {"notice_mode", "Antelación mínima para reservar: {notice}; salvo "
@@ -240,6 +245,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_more", "Anotado: se lo he añadido a tu mensaje para el equipo."},
     {"staff_forward", "{code} {number} a las {time}: \"{text}\" Contesta "
 		      "{code} + tu respuesta."},
+    {"staff_forward_urgent", "URGENTE, posible crisis: {code} "
+			     "{number} a las {time}: \"{text}\" Contesta "
+			     "{code} + tu respuesta."},
     {"staff_sent", "Enviado a {number} ({code})."},
     {"staff_no_such", "No enviado: no hay mensaje {code} pendiente de "
 		      "respuesta."},

@@ -109,6 +109,22 @@ const struct lang_word lang_fr_words[] = {
     W("wi", LW_YES), W("ouais", LW_YES | LW_ACK), W("ouai", LW_YES | LW_ACK),
     /* "Cheguei!": here at the door, for the person at the counter as in
      * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    /* une personne en détresse (LANG_NT_CRISIS) : le numéro d'urgence d'abord
+     * et une personne tout de suite; à la première personne seulement ("ce mal
+     * de dos va me tuer" n'en est pas) */
+    NCRISIS("suicide"), NCRISIS("suicidaire"), NCRISIS("suicidaires"),
+    NCRISIS("me suicider"), NCRISIS("idees noires"), NCRISIS("idee noire"),
+    NCRISIS("idees suicidaires"), NCRISIS("pensees suicidaires"),
+    NCRISIS("envie de mourir"), NCRISIS("envie den finir"),
+    NCRISIS("veux en finir"), NCRISIS("vais en finir"),
+    NCRISIS("en finir avec la vie"), NCRISIS("plus envie de vivre"),
+    NCRISIS("pas envie de vivre"), NCRISIS("mettre fin a mes jours"),
+    NCRISIS("mettre fin a ma vie"), NCRISIS("je veux mourir"),
+    NCRISIS("veux mourir"), NCRISIS("envie de me tuer"),
+    NCRISIS("veux me tuer"), NCRISIS("pense a me tuer"),
+    NCRISIS("vais me tuer"), NCRISIS("me faire du mal"),
+    NCRISIS("me scarifier"), NCRISIS("me scarifie"),
+    NCRISIS("me foutre en lair"),
     NT("je suis arrive", OTHER), NT("je suis arrivee", OTHER),
     NT("nous sommes arrives", OTHER), NT("on est arrives", OTHER),
     W("ouep", LW_YES), W("oue", LW_YES), W("oui oui", LW_YES),

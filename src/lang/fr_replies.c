@@ -185,6 +185,11 @@ static const struct lang_tpl tpls[] = {
 		    "dans la confirmation de votre RDV."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Merci de nous prévenir. À bientôt !"},
+    {"crisis", "Je suis vraiment désolé que vous traversiez cela. En cas "
+	       "de danger, appelez tout de suite le {emergency}."},
+    {"crisis_line", "Je suis vraiment désolé que vous traversiez cela. En "
+		    "cas de danger, appelez tout de suite le {emergency}. "
+		    "Quelqu'un vous écoute jour et nuit : {line}."},
     {"notice_one", "{service} : à réserver au moins {notice} à l'avance."},
     {"notice_mode", "Délai minimum pour réserver : {notice} ; sauf {list}."},
     {"notice_list", "Délai minimum pour réserver : {list}."},
@@ -257,6 +262,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_more", "C'est noté : je l'ajoute à votre message pour l'équipe."},
     {"staff_forward", "{code} {number} à {time} : \"{text}\" Répondez "
 		      "{code} + votre réponse."},
+    {"staff_forward_urgent", "URGENT, détresse possible : {code} {number} "
+			     "à {time} : \"{text}\" Répondez {code} + votre "
+			     "réponse."},
     {"staff_sent", "Envoyé au {number} ({code})."},
     {"staff_no_such", "Rien d'envoyé : aucun message {code} n'attend de "
 		      "réponse."},

@@ -182,6 +182,18 @@ const struct lang_word lang_pt_words[] = {
     W("pode confirmar", LW_YES), W("ok", LW_YES | LW_ACK),
     /* "Cheguei!": here at the door, for the person at the counter as in
      * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    /* uma pessoa em crise (LANG_NT_CRISIS): primeiro o número de emergência
+     * e uma pessoa na hora; só na primeira pessoa ("essa dor vai me matar"
+     * não é) */
+    NCRISIS("suicidio"), NCRISIS("me suicidar"), NCRISIS("suicida"),
+    NCRISIS("suicidas"), NCRISIS("quero me matar"),
+    NCRISIS("vontade de me matar"), NCRISIS("pensando em me matar"),
+    NCRISIS("vou me matar"), NCRISIS("tirar minha vida"),
+    NCRISIS("tirar a minha vida"), NCRISIS("tirar a propria vida"),
+    NCRISIS("nao quero mais viver"), NCRISIS("nao quero viver"),
+    NCRISIS("quero morrer"), NCRISIS("vontade de morrer"),
+    NCRISIS("automutilacao"), NCRISIS("acabar com a minha vida"),
+    NCRISIS("acabar com minha vida"), NCRISIS("pensamentos suicidas"),
     NT("ja cheguei", OTHER), NT("ja chegamos", OTHER),
     NT("acabei de chegar", OTHER), NT("acabamos de chegar", OTHER),
     /* alone it may tell a visit ("cheguei e fui super bem atendida"):

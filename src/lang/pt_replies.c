@@ -176,6 +176,11 @@ static const struct lang_tpl tpls[] = {
 		    "confirmação do agendamento."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Obrigado por avisar. Te esperamos!"},
+    {"crisis", "Sinto muito que se sinta assim. Se estiver em perigo, "
+	       "ligue agora mesmo para o {emergency}."},
+    {"crisis_line", "Sinto muito que se sinta assim. Se estiver em perigo, "
+		    "ligue agora mesmo para o {emergency}. Pode conversar com "
+		    "alguém a qualquer hora: {line}."},
     {"notice_one",
      "{service}: agende com pelo menos {notice} de antecedência."},
     {"notice_mode", "Antecedência mínima para agendar: {notice}; exceto "
@@ -245,6 +250,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_more", "Anotado: juntei isso à sua mensagem para a equipe."},
     {"staff_forward", "{code} {number} às {time}: \"{text}\" Responda "
 		      "{code} + a sua resposta."},
+    {"staff_forward_urgent", "URGENTE, possível crise: {code} "
+			     "{number} às {time}: \"{text}\" Responda {code} "
+			     "+ a sua resposta."},
     {"staff_sent", "Enviado para {number} ({code})."},
     {"staff_no_such", "Nada enviado: nenhuma mensagem {code} espera "
 		      "resposta."},

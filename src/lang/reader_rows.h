@@ -32,6 +32,11 @@
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_PAYMENT | LANG_NT_COVER                \
 	}
+/* A customer in crisis (LANG_NT_CRISIS): first-person words only. */
+#define NCRISIS(t)                                                             \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_CRISIS                 \
+	}
 /* A gift voucher (LANG_NT_GIFT), a question of kind v about it. */
 #define NGIFT(t, v)                                                            \
 	{                                                                      \

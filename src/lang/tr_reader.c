@@ -97,6 +97,14 @@ const struct lang_word lang_tr_words[] = {
     W("tamam", LW_YES | LW_ACK), W("tmm", LW_YES | LW_ACK), W("tm", LW_YES | LW_ACK),
     /* "Cheguei!": here at the door, for the person at the counter as in
      * Spanish (review pt AI c06.4 got "a mensagem ficou confusa") */
+    /* kriz içindeki bir kişi (LANG_NT_CRISIS): önce acil numara, hemen bir
+     * kişi; yalnızca birinci tekil şahıs */
+    NCRISIS("intihar"), NCRISIS("intihara"), NCRISIS("intihari"),
+    NCRISIS("kendimi oldurmek"), NCRISIS("kendimi oldurecegim"),
+    NCRISIS("kendimi olduresim"), NCRISIS("kendimi oldurmeyi"),
+    NCRISIS("olmek istiyorum"), NCRISIS("yasamak istemiyorum"),
+    NCRISIS("canima kiymak"), NCRISIS("canima kiyacagim"),
+    NCRISIS("kendime zarar"),
     NT("geldim", OTHER), NT("kapidayim", OTHER), NT("buradayim", OTHER),
     NT("geldik", OTHER), NT("kapidayiz", OTHER), NT("buradayiz", OTHER),
     W("tamamdir", LW_YES | LW_ACK), W("tmmdr", LW_YES | LW_ACK),

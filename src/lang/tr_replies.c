@@ -165,6 +165,11 @@ static const struct lang_tpl tpls[] = {
 		    "mesajınızda yazıyor."},
     /* running late (LANG_NT_LATE): no handoff configured */
     {"late_noted", "Haber verdiğiniz için teşekkürler. Görüşmek üzere!"},
+    {"crisis", "Bunları yaşadığınız için çok üzgünüm. Tehlikedeyseniz "
+	       "lütfen hemen {emergency} numarasını arayın."},
+    {"crisis_line", "Çok üzgünüm. Tehlikedeyseniz lütfen hemen "
+		    "{emergency} numarasını arayın. 7/24 destek hattı: "
+		    "{line}."},
     {"notice_one", "{service} için en az {notice} önceden randevu alın."},
     {"notice_mode", "En az {notice} önceden randevu alın; istisnalar: "
 		    "{list}."},
@@ -231,6 +236,9 @@ static const struct lang_tpl tpls[] = {
     {"handoff_more", "Not aldım: bunu da ekibe ilettiğim mesajınıza ekledim."},
     {"staff_forward", "{code} {number} saat {time}: \"{text}\" Yanıt: "
 		      "{code} + yanıtınız."},
+    {"staff_forward_urgent", "ACİL, olası kriz: {code} {number} saat "
+			     "{time}: \"{text}\" Yanıt: {code} + "
+			     "yanıtınız."},
     {"staff_sent", "{number} numarasına gönderildi ({code})."},
     {"staff_no_such", "Gönderilmedi: yanıt bekleyen {code} mesajı yok."},
     {"staff_opted_out", "Gönderilmedi: {number} ({code}) mesaj almak "

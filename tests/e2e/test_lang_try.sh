@@ -454,5 +454,47 @@ t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
 t_lacks "$out" "Preise:"
 t_end
 
+# Words of a crisis (reviews fr AX "idées noires" got the menu, de AX
+# "Gedanken mich umzubringen" got "bieten wir leider nicht an"): the
+# country's emergency number and crisis line first, in the customer's
+# language; the staff are texted at once, marked urgent, even with the shop
+# closed, while an ordinary question waits for opening time.
+hcfg="$SMSDESK_SRC/tests/data/lang/de/friseursalon.cfg"
+t_begin "a crisis: the emergency number and the line first, the staff texted at once"
+out=$("$SMSDESK_BIN" try -c "$hcfg" --db "$tmp/crisis.db" --now 2026-12-01T23:30 \
+	--from +4915100000011 "Ich will nicht mehr leben" 2>&1)
+t_contains "$out" "Es tut mir sehr leid, dass es Ihnen so geht. Wenn Sie in Gefahr sind, rufen Sie bitte sofort die 112 an. Sie können auch jederzeit mit jemandem sprechen: TelefonSeelsorge 0800 111 0 111."
+t_contains "$out" "Ich habe Ihre Nachricht an das Team weitergegeben"
+t_contains "$out" "handed to staff as #"
+t_contains "$out" "(crisis): forwarded"
+out=$("$SMSDESK_BIN" try -c "$hcfg" --db "$tmp/crisis.db" --now 2026-12-01T23:31 \
+	--from +4915100000012 "Kann ich mit Karte zahlen?" 2>&1)
+t_contains "$out" "held until open"
+t_eq "$(sqlite3 "$tmp/crisis.db" "select count(*) from out_msg where origin = 1 and text like 'DRINGEND, mögliche Krise: #% +4915100000011 um 23:30: \"Ich will nicht mehr leben\"%'")" 1
+t_eq "$(sqlite3 "$tmp/crisis.db" "select count(*) from out_msg where origin = 1")" 1
+t_end
+
+t_begin "a crisis in Spanish: 112 and 024; a back that 'kills me' books as ever"
+out=$(try --now 2026-12-01T23:30 --from +34600000031 "no quiero vivir más, ya no aguanto")
+t_contains "$out" "Siento mucho que lo pases tan mal. Si corres peligro, llama ahora mismo al 112. Alguien te escucha a cualquier hora: 024."
+t_lacks "$out" "Reservado"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/catalog.cfg" --db "$tmp/fr-crisis.db" \
+	--now 2026-03-25T10:00 --from +33600000031 "j'ai des idées noires, je ne sais plus quoi faire" 2>/dev/null)
+t_contains "$out" "En cas de danger, appelez tout de suite le 112. Quelqu'un vous écoute jour et nuit : 3114."
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/catalog.cfg" --db "$tmp/fr-crisis.db" \
+	--now 2026-03-25T10:00 --from +33600000032 "Ce mal de dos va me tuer, une coupe demain à 15h ?" 2>/dev/null)
+t_contains "$out" "Réservé"
+t_lacks "$out" "112"
+t_end
+
+t_begin "a crisis where the catalog names its own numbers"
+sed -e 's|^  country = "ES";|  country = "ES"; emergency = "061"; crisis_line = "Teléfono de la Esperanza 717 003 717";|' \
+	"$cfg" >"$tmp/own.cfg"
+t_eq "$(grep -c 'emergency = "061"' "$tmp/own.cfg")" 1
+out=$("$SMSDESK_BIN" try -c "$tmp/own.cfg" --db "$tmp/own.db" --now 2026-12-01T10:00 \
+	--from +34600000032 "a veces pienso en quitarme la vida" 2>/dev/null)
+t_contains "$out" "llama ahora mismo al 061. Alguien te escucha a cualquier hora: Teléfono de la Esperanza 717 003 717."
+t_end
+
 rm -rf "$tmp"
 t_done

@@ -328,6 +328,39 @@ static void test_national(void)
 	CHECK_INT(phone_national("+33478291352", "FR", out, 6), -1);
 }
 
+/* Who a customer in crisis is told to call: the country's own numbers,
+ * either case; 112 and no line for a country not in the table or none. */
+static void test_crisis(void)
+{
+	struct phone_crisis c = phone_crisis("DE");
+	CHECK_STR(c.emergency, "112");
+	CHECK_STR(c.line, "TelefonSeelsorge 0800 111 0 111");
+	c = phone_crisis("fr");
+	CHECK_STR(c.emergency, "112");
+	CHECK_STR(c.line, "3114");
+	c = phone_crisis("GB");
+	CHECK_STR(c.emergency, "999");
+	CHECK_STR(c.line, "Samaritans 116 123");
+	c = phone_crisis("US");
+	CHECK_STR(c.emergency, "911");
+	CHECK_STR(c.line, "988");
+	c = phone_crisis("BR");
+	CHECK_STR(c.emergency, "192");
+	CHECK_STR(c.line, "CVV 188");
+	c = phone_crisis("TR");
+	CHECK_STR(c.emergency, "112");
+	CHECK(c.line == NULL);
+	c = phone_crisis("ZZ");
+	CHECK_STR(c.emergency, "112");
+	CHECK(c.line == NULL);
+	c = phone_crisis("");
+	CHECK_STR(c.emergency, "112");
+	c = phone_crisis(NULL);
+	CHECK_STR(c.emergency, "112");
+	c = phone_crisis("DEU");
+	CHECK(c.line == NULL);
+}
+
 int main(void)
 {
 	test_rows();
@@ -339,5 +372,6 @@ int main(void)
 	RUN(test_calling_code);
 	RUN(test_kind);
 	RUN(test_national);
+	RUN(test_crisis);
 	return h_done();
 }
