@@ -157,10 +157,15 @@ void ask_service(struct ctx *c, const struct request *rq, int trade)
 	    fmt_day_hours(c, &rq->w.day)[0] == '\0') {
 		/* and when we are open, not the menu for a day we cannot
 		 * do (review fr O s47 "vous travaillez le dimanche ?", s36
-		 * "et le 25 ?" got the services after "closed") */
-		part_set(part_add(c, "no_closed", 0), "day",
-			 fmt_day(c, &rq->w.day));
-		part_set(part_add(c, "hours_week", 1), "hours", fmt_hours(c));
+		 * "et le 25 ?" got the services after "closed"); "Termine
+		 * am Sonntag?" at a business closed every Sunday is closed
+		 * on Sundays, never on one Sunday (review de AY s50) */
+		if (!closed_weekly(c, &rq->w, "", 0)) {
+			part_set(part_add(c, "no_closed", 0), "day",
+				 fmt_day(c, &rq->w.day));
+			part_set(part_add(c, "hours_week", 1), "hours",
+				 fmt_hours(c));
+		}
 		decide(c, DESK_CLARIFY,
 		       trade ? DESK_REASON_TRADE_ONLY
 			     : DESK_REASON_NEED_SERVICE,

@@ -424,6 +424,11 @@ void add_price_each(struct ctx *c, const struct cat_service *svc);
 void add_book_example(struct ctx *c, const struct cat_service *svc);
 void add_hours(struct ctx *c, const struct when_req *w, int prio);
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
+/* "are you open on sundays?": a weekday named alone (W) that we close
+ * every week (HOURS "", its hours that day) is said for every week, with
+ * the week's hours; 0 (nothing added) when it is open or closed by date. */
+int closed_weekly(struct ctx *c, const struct when_req *w, const char *hours,
+		  int prio);
 /* Words of a crisis (q->crisis): the emergency number and the crisis
  * line, whatever else the text asks; the handoff tells a person at once. */
 void answer_crisis(struct ctx *c);

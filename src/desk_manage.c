@@ -746,10 +746,15 @@ static struct when_day horizon_end(const struct ctx *c)
  * open (reviews es8, fr8: "closed on Sun 6 Dec" left the customer asking
  * about the next one); 0 when the day is open or closed only by date.
  */
-static int closed_weekly(struct ctx *c, const struct when_req *w,
-			 const char *hours, int prio)
+static int has_part(const struct ctx *c, const char *tpl);
+
+int closed_weekly(struct ctx *c, const struct when_req *w, const char *hours,
+		  int prio)
 {
 	int wd = w->day.wday; /* 0 Monday */
+	/* said already beside the request: never twice (review tr W s12) */
+	if (has_part(c, "closed_weekly"))
+		return 1;
 	if (!w->weekday_only || hours[0] != '\0' ||
 	    when_is_closed_day(c->cat, &w->day) || wd < 0 || wd > 6 ||
 	    c->pack->wday_every[wd] == NULL)

@@ -826,6 +826,35 @@ static void time_of_the_service(const struct reader *r, const char *text,
 }
 
 /*
+ * "nail art possible pour Noël ?", "eine Hochsteckfrisur für Silvester":
+ * a feast after "for" is the occasion, never the day asked (review fr AZ
+ * c17.1 was told we are closed on the 25th): the day is left to ask.
+ */
+static void feast_as_occasion(const struct reader *r,
+			      const struct when_local *now, struct inquiry *q)
+{
+	if (!q->when.has_day || q->when.day_rule == NULL ||
+	    strcmp(q->when.day_rule, "holiday") != 0)
+		return;
+	/* beyond the days we book ("coupe pour Noël" in March): that is
+	 * the answer, whatever the day meant */
+	struct when_day last = when_day_add(
+	    now->day, r->cat != NULL ? r->cat->policy.booking_horizon_days : 0);
+	if (r->cat == NULL || when_day_cmp(&q->when.day, &last) > 0)
+		return;
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		const struct tok *t = &r->t[i], *n = &r->t[i + 1];
+		if (!(t->cls & LW_RELATIVE) || t->val != LW_RELATIVE_FOR ||
+		    !(n->eff & LW_DATEWORD) || rd_has_digit(n->w) ||
+		    n->segment != t->segment)
+			continue;
+		q->when.has_day = 0;
+		q->when.day_rule = "a feast is the occasion";
+		return;
+	}
+}
+
+/*
  * Several services, each in a clause of its own with its own time
  * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
  * pedicure at 11"): each takes the clock time of its clause, never one
@@ -1521,6 +1550,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	drop_counted_time(r, text, out);
 	own_times(r, now, out);
 	time_of_the_service(r, text, now, out);
+	feast_as_occasion(r, now, out);
 	find_bare(r, out);
 	check_day_words(r, out);
 	rd_clause_times(r, now, out);

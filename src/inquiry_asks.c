@@ -469,6 +469,8 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 			continue;
 		q->cover |= (v & LANG_NT_COVER) != 0;
 		v &= ~LANG_NT_COVER;
+		int lasts = (v & LANG_NT_LASTS) != 0;
+		v &= ~LANG_NT_LASTS;
 		told |= (v & LANG_NT_TOLD) != 0;
 		only_told &= (v & LANG_NT_TOLD) != 0;
 		if (v & LANG_NT_TOLD)
@@ -504,13 +506,18 @@ void rd_not_text(const struct reader *r, struct inquiry *q)
 			q->directions = 1;
 		q->not_text = v & ~LANG_NT_SORRY;
 		/* "combien de temps à l'avance": the how much of the notice
-		 * phrase asks no price or length (review fr V) */
-		for (size_t k = i; v == LANG_NT_NOTICE && k < r->n &&
+		 * phrase asks no price or length (review fr V); nor does
+		 * that of "combien de temps tient le semi", "au bout de
+		 * combien de temps" (how long it lasts: review fr AZ s49,
+		 * c06.2 got the visit's length) */
+		int own_words = v == LANG_NT_NOTICE || lasts;
+		for (size_t k = i; own_words && k < r->n &&
 				   k < i + (size_t)(t->plen > 0 ? t->plen : 1);
 		     k++) {
-			if (r->t[k].cls & LW_PRICE)
+			uint64_t c = r->t[k].cls | r->t[k].pcls;
+			if (c & LW_PRICE)
 				q->asks &= ~(unsigned)INQ_ASK_PRICE;
-			if (r->t[k].cls & LW_DURATION)
+			if (c & LW_DURATION)
 				q->asks &= ~(unsigned)INQ_ASK_DURATION;
 		}
 		q->complaint |= (v & LANG_NT_SORRY) != 0;
@@ -606,10 +613,20 @@ static int unlisted_kind(const struct reader *r, const struct inquiry *q)
 {
 	/* only "do you do ...?": a verb beside the service ("colocar
 	 * barba", "Klimaanlage befüllen") is no kind of it */
-	if (offer_word_at(r) < 0 || q->when.mentioned || q->n_times > 0 ||
-	    q->when.time != WHEN_TIME_NONE ||
-	    rd_has(r, LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE | LW_DURATION))
+	int at = offer_word_at(r);
+	if (at < 0 || q->when.mentioned || q->n_times > 0 ||
+	    q->when.time != WHEN_TIME_NONE)
 		return 0;
+	/* a booking word outside the offer phrase's own ("vous faites"
+	 * holds "faire": review fr AZ s39 "la manucure russe" got "Oui,
+	 * bien sûr : Manucure simple") */
+	size_t end =
+	    (size_t)at + (size_t)(r->t[at].plen > 1 ? r->t[at].plen : 1);
+	for (size_t i = 0; i < r->n; i++)
+		if ((i < (size_t)at || i >= end) &&
+		    (r->t[i].eff & (LW_BOOK | LW_BOOKING | LW_AVAIL | LW_PRICE |
+				    LW_DURATION)))
+			return 0;
 	int th = 0;
 	size_t first = 0, last = 0;
 	for (size_t i = 0; i < r->n; i++) {

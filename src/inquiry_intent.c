@@ -645,6 +645,7 @@ static size_t unread_words(const struct reader *r);
 static int only_the_question(const struct reader *r);
 static int told_of_the_past(const struct reader *r, const struct inquiry *q);
 static int praises(const struct reader *r, const struct inquiry *q);
+static int thanks_lead(const struct reader *r, const struct inquiry *q);
 static int question_opens_a_piece(const struct reader *r);
 /* Words at least in a story of a visit gone by ("ich war gestern da" is
  * too short to tell one: it may begin a booking). */
@@ -1249,6 +1250,17 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		set(q, INQ_THANKS, "thanks at length: thanked back");
 		return;
 	}
+	/* "merci beaucoup, Filou est magnifique !! 😍": thanks with a few
+	 * words of our work beside them, nothing asked: a thanks, never
+	 * "not understood" (review fr AY s40) */
+	if (thanks_lead(r, q) && !thing && !asked && !trade &&
+	    q->not_text < 0 && !q->asks && !q->when.mentioned && !book_verb &&
+	    !rd_has(r, LW_BOOKING | LW_CANCEL | LW_MOVE | LW_AVAIL | LW_MINE |
+			   LW_NO | LW_STOP) &&
+	    !question_opens_a_piece(r)) {
+		set(q, INQ_THANKS, "thanks with a word beside: no reply");
+		return;
+	}
 	/* "Seid ihr heute bis 19 Uhr da?", "wann habt ihr am Wochenende
 	 * auf?": a short question naming a day and nothing we do, no clock
 	 * time, no word of booking and none we don't know ("is Mr Patel
@@ -1384,6 +1396,13 @@ static int told_of_the_past(const struct reader *r, const struct inquiry *q)
  * demain, bonne journée" closes and gets no reply. */
 static int praises(const struct reader *r, const struct inquiry *q)
 {
+	return r->n >= PRAISE_WORDS && thanks_lead(r, q);
+}
+
+/* The text opens with thanks (after a greeting or an "again") and asks
+ * nothing: no '?', no goodbye or no, no day ahead. */
+static int thanks_lead(const struct reader *r, const struct inquiry *q)
+{
 	/* "Nochmal danke für die tolle Behandlung heute": thanks after a
 	 * greeting or an "again" (review de AL s24 got the menu) */
 	size_t lead = 0;
@@ -1402,8 +1421,7 @@ static int praises(const struct reader *r, const struct inquiry *q)
 		lead = k;
 	int opens = r->n > 0 && (r->t[lead].eff & LW_THANKS);
 	/* a day ahead is a visit to come ("merci, je serai là demain") */
-	return opens && r->n >= PRAISE_WORDS && !r->qmark &&
-	       !rd_has(r, LW_BYE | LW_NO) &&
+	return opens && !r->qmark && !rd_has(r, LW_BYE | LW_NO) &&
 	       (!q->when.mentioned || q->when.problem == WHEN_PAST || q->today);
 }
 

@@ -411,10 +411,24 @@ static void count_persons(const struct reader *r, struct inquiry *q)
 			     !unit_word(r, r->t[pl].w);
 		if (plural)
 			nx = pl;
+		/* "für meine 2 Pudel", "mes deux shih tzus": a number after
+		 * "my" counts the customer's own, whatever the plural looks
+		 * like (review de AZ s20 booked one of two dogs) */
+		int owned = i > 0 && (r->t[i - 1].cls & LW_OWNER) &&
+			    i + 1 < r->n && r->t[i + 1].thing == 0 &&
+			    r->t[i + 1].segment == t->segment &&
+			    !rd_has_digit(r->t[i + 1].w) &&
+			    !(r->t[i + 1].eff & (LW_BOOKING | LW_WEEKDAY |
+						 LW_DATEWORD | LW_SELF)) &&
+			    !unit_word(r, r->t[i + 1].w);
+		if (owned && !plural &&
+		    !(r->t[nx].eff & (LW_TRADE | LW_PERSON)))
+			nx = i + 1;
 		/* never an hour ("Pazartesi 9 da bakım": at 9) */
 		if (v > 0 && nx < r->n && t->thing == 0 &&
 		    !(i + 1 < r->n && rd_time_word(r, r->t[i + 1].w, 1)) &&
 		    ((r->t[nx].eff & (LW_TRADE | LW_PERSON)) || plural ||
+		     owned ||
 		     /* "my 2 kids", never an age ("hijo de 7 años") */
 		     /* "für 2 Kinder" too (review de AG c16.1) */
 		     ((r->t[nx].eff & LW_CHILD) && i > 0 &&
@@ -1100,8 +1114,10 @@ static void covered_by_longer(struct reader *r, struct inquiry *q)
  * "Damenhaarschnitt (Waschen, Schneiden, Föhnen)": a service read from one
  * word is the one whose own name holds that word and another word of the
  * same piece that nothing else read (review de AY c11.1 booked the blow-dry
- * without the cut). Only where the word read is in the other's name too
- * and the other word is no word of the first's name.
+ * without the cut); "le semi-permanent sur les pieds" is "Semi-permanent
+ * pieds" (review fr AZ c14.1 booked the hands). Only where the words read
+ * are in the other's name too and the other word is no word of the
+ * first's name.
  */
 static void named_in_full(struct reader *r, struct inquiry *q)
 {
@@ -1109,7 +1125,7 @@ static void named_in_full(struct reader *r, struct inquiry *q)
 	for (size_t i = 0; i < q->n_things; i++) {
 		struct inq_thing *a = &q->things[i];
 		if (a->kind != CAT_SERVICE || a->role != INQ_ASKED ||
-		    strchr(a->word, ' ') != NULL || strlen(a->word) < 4 ||
+		    strlen(a->word) < 4 ||
 		    !rd_folded_name(r->cat, a->idx, na, sizeof(na)))
 			continue;
 		size_t best = SIZE_MAX;

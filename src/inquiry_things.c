@@ -1130,6 +1130,14 @@ static void kind_of_service(const struct reader *r, struct inquiry *q)
 			ta->role = INQ_MERGED;
 			continue;
 		}
+		/* "couper les ongles de mon chat": the second named as
+		 * theirs ("mon chat" under the cat's grooming) is what the
+		 * first is done to, never the service (review fr AY s49
+		 * offered the cat's grooming for its claws) */
+		if ((r->t[j].cls & LW_OWNER) && !named_elsewhere(r, kb, j)) {
+			tb->role = INQ_MERGED;
+			continue;
+		}
 		int a_own = thing_word_in_name(r, ka, ta->idx);
 		int b_own = thing_word_in_name(r, kb, tb->idx);
 		/* all of the first's words: "un cours particulier de tango"

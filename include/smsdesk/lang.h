@@ -319,6 +319,11 @@ enum lang_not_text {
  * menu of services, and "we don't offer that, try ..."). First person
  * only: "the pain is killing me" is no crisis. */
 #define LANG_NT_CRISIS 0x1000
+/* Beside LANG_NT_OTHER: how long a service's result lasts, or how often to
+ * come back ("combien de temps tient le semi", "wie lange hält das"): for
+ * a person; the phrase's own "how long" and "how much" ask no length or
+ * price of the visit (review fr AZ s49, c06.2 got the visit's length). */
+#define LANG_NT_LASTS 0x2000
 
 struct lang_word {
 	const char *text; /* folded (text_fold), one to four words */

@@ -291,6 +291,32 @@ const struct lang_word lang_de_words[] = {
     NCRISIS("mir etwas antun"), NCRISIS("mir was antun"),
     NCRISIS("mir etwas anzutun"), NCRISIS("mir was anzutun"),
     NCRISIS("keinen sinn mehr zu leben"),
+    /* Hausbesuch, Abholen, "kann ich trotzdem kommen": für einen Menschen,
+     * nie die Liste der Leistungen */
+    NT("hausbesuch", OTHER), NT("hausbesuche", OTHER),
+    NT("zu mir nach hause", OTHER), NT("zu mir kommen", OTHER),
+    NT("nach hause kommen", OTHER), NT("abholservice", OTHER),
+    NT("holt ihr", OTHER), NT("holen sie", OTHER), NT("taxi", OTHER),
+    NT("kann ich trotzdem", OTHER), NT("darf ich trotzdem", OTHER),
+    NT("trotzdem kommen", OTHER), NT("trotzdem vorbeikommen", OTHER),
+    NT("trotzdem vorbei kommen", OTHER),
+    /* was man von einem Termin wissen will („tut das weh?“, „muss er geimpft
+     * sein?“, „dürfen wir dabei bleiben?“): für einen Menschen, nie
+     * „welcher Tag?“ (review de AZ s40, s46, s51) */
+    NT("tuts weh", OTHER), NT("weh tun", OTHER), NT("geimpft", OTHER),
+    NT("impfung", OTHER), NT("impfpass", OTHER), NT("dabei bleiben", OTHER),
+    NT("dabeibleiben", OTHER), NT("darf ich dabei", OTHER),
+    NT("durfen wir", OTHER), NT("duerfen wir", OTHER), NT("darf man", OTHER),
+    NT("nehmt ihr auch", OTHER), NT("nehmt ihr solche", OTHER),
+    NT("nehmen sie auch solche", OTHER),
+    /* wie lange es hält, wie oft man kommen muss: für einen Menschen, nie
+     * die Dauer des Termins */
+    NLASTS("wie lange haelt"), NLASTS("wie oft muss"),
+    NLASTS("wie oft sollte"), NLASTS("alle wie viel wochen"),
+    NLASTS("nach wie vielen wochen"),
+    /* wer mitkommt („kann ich meine Tochter mitbringen?“): für einen Menschen */
+    NT("mit meiner tochter kommen", OTHER),
+    NT("mit meinem sohn kommen", OTHER), NT("mit meinem kind kommen", OTHER),
     NT("bin jetzt da", OTHER), NT("ich bin jetzt da", OTHER),
     NT("wir sind jetzt da", OTHER), NT("bin angekommen", OTHER),
     W("klar doch", LW_YES | LW_ACK), W("ok", LW_YES | LW_ACK),
@@ -561,6 +587,10 @@ const struct lang_word lang_de_words[] = {
      * visit beside the first) */
     W("schieben", LW_MOVE), W("ruberschieben", LW_MOVE),
     W("den termin auf", LW_MOVE | LW_MINE), W("termin auf", LW_MOVE),
+    /* "Kann ich den auf 16 Uhr legen?": the booking, put at another
+     * time (review de AZ c14.2 asked which day, then booked a second) */
+    W("den auf", LW_MOVE | LW_MINE), W("ihn auf", LW_MOVE | LW_MINE),
+    W("legen", LW_COMMON),
     W("umbuchung", LW_MOVE), W("umlegen", LW_MOVE), W("umplanen", LW_MOVE),
     W("andern", LW_MOVE), W("aendern", LW_MOVE), W("anderung", LW_MOVE),
     W("tauschen", LW_BOOK), W("austauschen", LW_BOOK),
@@ -1118,8 +1148,8 @@ const struct lang_word lang_de_words[] = {
     NT("im urlaub unterbringen", OTHER), NT("wahrend des urlaubs", OTHER),
     NT("hund unterbringen", OTHER),
     /* how long a result lasts: a person's answer (de4 s42 "halt das?") */
-    NT("halt das", OTHER), NT("halten die", OTHER), NT("halt es", OTHER),
-    NT("wie lange halt", OTHER), NT("wie lange halten", OTHER), NT("haltbarkeit", OTHER),
+    NLASTS("halt das"), NT("halten die", OTHER), NT("halt es", OTHER),
+    NLASTS("wie lange halt"), NLASTS("wie lange halten"), NT("haltbarkeit", OTHER),
     NT("wie lange hebt", OTHER),
     /* bringing someone along (de4 s58 "wenn ich meine tochter (8)
      * mitbringe") */

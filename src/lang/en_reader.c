@@ -550,6 +550,22 @@ const struct lang_word lang_en_words[] = {
     NCRISIS("no reason to live"), NCRISIS("better off dead"),
     NCRISIS("harm myself"), NCRISIS("harming myself"), NCRISIS("self harm"),
     NCRISIS("selfharm"), NCRISIS("self harming"), NCRISIS("cutting myself"),
+    /* a home visit, a pick-up, "can I still come" despite something: for a
+     * person, never the menu */
+    NT("home visit", OTHER), NT("home visits", OTHER),
+    NT("come to my house", OTHER), NT("come to my home", OTHER),
+    NT("pick up service", OTHER), NT("taxi", OTHER),
+    NT("can i still come", OTHER), NT("can i still bring", OTHER),
+    NT("still come in", OTHER),
+    /* what is asked of a visit ("does it hurt?", "does he need his jabs?",
+     * "can I stay with him?"): for a person, never "which day?" */
+    NT("vaccinated", OTHER), NT("vaccinations", OTHER),
+    NT("can we stay", OTHER), NT("stay with him", OTHER),
+    NT("stay with her", OTHER),
+    /* how long it lasts, how often to come back: for a person, never the
+     * length of the visit */
+    NLASTS("how long will it last"), NLASTS("how long do they last"),
+    NLASTS("how often should"), NLASTS("how often do i"),
     NT("do you accept", PAYMENT), NT("claim it back", PAYMENT),
     NT("claim back", PAYMENT), NT("health insurance", PAYMENT),
     NT("book online", OTHER), NT("online booking", OTHER),

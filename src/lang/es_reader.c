@@ -692,6 +692,21 @@ const struct lang_word lang_es_words[] = {
     NCRISIS("ganas de morir"), NCRISIS("ganas de morirme"),
     NCRISIS("hacerme dano"), NCRISIS("autolesion"), NCRISIS("autolesiones"),
     NCRISIS("acabar con mi vida"), NCRISIS("pensamientos suicidas"),
+    /* a domicilio, recogida, "puedo ir igual": para una persona, nunca la
+     * lista de servicios */
+    NT("venir a casa", OTHER), NT("venis a casa", OTHER),
+    NT("vienen a casa", OTHER), NT("recogida", OTHER), NT("taxi", OTHER),
+    NT("puedo ir igual", OTHER), NT("puedo venir igual", OTHER),
+    NT("aun asi puedo", OTHER), NT("igual puedo ir", OTHER),
+    /* lo que se pregunta de una cita («¿duele?», «¿tiene que estar vacunado?»,
+     * «¿puedo quedarme?»): para una persona, nunca «¿qué día?» */
+    NT("hace dano", OTHER), NT("vacunado", OTHER), NT("vacunada", OTHER),
+    NT("vacunas", OTHER), NT("tiene que estar", OTHER),
+    NT("puedo quedarme", OTHER), NT("me puedo quedar", OTHER),
+    /* cuánto aguanta, cada cuánto hay que volver: para una persona, nunca
+     * lo que dura la cita */
+    NLASTS("cuanto aguanta"), NLASTS("cuanto tiempo aguanta"),
+    NLASTS("cuanto me aguanta"), NLASTS("cada cuanto tiempo"),
     NT("tarjeta", PAYMENT), NT("tarjetas", PAYMENT), NT("efectivo", PAYMENT),
     NT("en efectivo", PAYMENT), NT("bizum", PAYMENT), NT("datafono", PAYMENT),
     NT("pagar", PAYMENT), NT("pago", PAYMENT), NT("pagos", PAYMENT),
@@ -835,7 +850,7 @@ const struct lang_word lang_es_words[] = {
     NT("dolorosa", OTHER), NT("molesta mucho", OTHER),
     NT("incluye", OTHER), NT("incluyen", OTHER), NT("que incluye", OTHER),
     NT("contraindicaciones", OTHER), NT("efectos secundarios", OTHER),
-    NT("cuantas sesiones", OTHER), NT("cada cuanto", OTHER),
+    NT("cuantas sesiones", OTHER), NLASTS("cada cuanto"),
     /* here at the door: for the person at the counter */
     NT("estoy en la puerta", OTHER), NT("ya estoy aqui", OTHER),
     NT("ya estoy en la puerta", OTHER), NT("estoy fuera", OTHER),

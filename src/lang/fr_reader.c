@@ -125,6 +125,42 @@ const struct lang_word lang_fr_words[] = {
     NCRISIS("vais me tuer"), NCRISIS("me faire du mal"),
     NCRISIS("me scarifier"), NCRISIS("me scarifie"),
     NCRISIS("me foutre en lair"),
+    /* a home visit, a pick-up, "can I still come" despite something: for a
+     * person, never the menu (review fr AY s35, s39, s59) */
+    NT("a domicile", OTHER), NT("venir a domicile", OTHER),
+    NT("venir chez moi", OTHER), NT("venez a domicile", OTHER),
+    NT("vous deplacer a domicile", OTHER), NT("taxi", OTHER),
+    NT("taxi animalier", OTHER), NT("venir chercher", OTHER),
+    NT("venez chercher", OTHER), NT("viendrai chercher", OTHER),
+    NT("passer chercher", OTHER), NT("je peux quand meme", OTHER),
+    NT("on peut quand meme", OTHER), NT("peut quand meme venir", OTHER),
+    NT("quand meme venir", OTHER), NT("venir quand meme", OTHER),
+    /* ce qu'on demande d'une séance (« est-ce que ça fait mal ? », « faut-il
+     * qu'il soit vacciné ? », « je peux rester ? ») : pour une personne,
+     * jamais « quel jour ? » (review fr AY s25, s51) */
+    NT("est ce que ca fait mal", OTHER), NT("ca fait pas mal", OTHER),
+    NT("cest douloureux", OTHER), NT("c est douloureux", OTHER),
+    NT("est ce douloureux", OTHER), NT("faut il", OTHER),
+    NT("faut til", OTHER), NT("doit il etre", OTHER),
+    NT("doit elle etre", OTHER), NT("doit etre vaccine", OTHER),
+    NT("vaccine", OTHER), NT("vaccinee", OTHER), NT("vaccines", OTHER),
+    NT("je peux rester", OTHER), NT("on peut rester", OTHER),
+    NT("rester pendant", OTHER), NT("rester avec lui", OTHER),
+    NT("rester avec elle", OTHER), NT("vous acceptez", OTHER),
+    NT("acceptez vous", OTHER), NT("vous prenez les", OTHER),
+    /* combien de temps ça tient, tous les combien le refaire : pour une
+     * personne, jamais la durée de la séance (review fr AZ s49, c06.2) */
+    NLASTS("combien de temps tient"), NLASTS("combien de temps ca tient"),
+    NLASTS("ca tient combien de temps"), NLASTS("tient combien de temps"),
+    NLASTS("combien de temps ca dure sur"),
+    NLASTS("au bout de combien de temps"), NLASTS("tous les combien"),
+    NLASTS("a refaire tous les"),
+    /* quelqu'un qui vient avec soi (« je peux venir avec ma fille de 8 ans
+     * pendant mon rdv ? ») : pour une personne (review fr AZ s12) */
+    NT("venir avec ma fille", OTHER), NT("venir avec mon fils", OTHER),
+    NT("venir avec mes enfants", OTHER), NT("venir avec mon enfant", OTHER),
+    NT("venir avec mon bebe", OTHER), NT("venir avec ma mere", OTHER),
+    NT("venir avec une amie", OTHER), NT("venir avec mon ami", OTHER),
     NT("je suis arrive", OTHER), NT("je suis arrivee", OTHER),
     NT("nous sommes arrives", OTHER), NT("on est arrives", OTHER),
     W("ouep", LW_YES), W("oue", LW_YES), W("oui oui", LW_YES),
@@ -372,6 +408,9 @@ const struct lang_word lang_fr_words[] = {
      * c09: "juste après, 14h30" was offered today). "après" alone is a
      * time ("après 17h"), never one of these. */
     W("aussi", LW_ALSO), W("egalement", LW_ALSO), W("ensuite", LW_ALSO),
+    /* "je peux rajouter une déco sur les annulaires ?" just after a
+     * booking: one more thing for that visit (review fr AZ c09.3) */
+    W("rajouter", LW_ALSO), W("ajouter", LW_ALSO), W("rajoute", LW_ALSO),
     V("en meme temps", LW_ALSO, LW_ALSO_TOGETHER), V("au meme moment", LW_ALSO, LW_ALSO_TOGETHER),
     W("pendant quon y est", LW_ALSO), W("tant quon y est", LW_ALSO),
     W("pendant que jy suis", LW_ALSO), W("tant que jy suis", LW_ALSO),
@@ -598,6 +637,11 @@ const struct lang_word lang_fr_words[] = {
     W("vous terminez a quelle heure", LW_HOURS), W("vous fermez", LW_HOURS), W("travaillez vous", LW_HOURS),
     W("vous bossez", LW_HOURS), W("entre midi et deux", LW_HOURS),
     W("mon rdv", LW_MINE), W("mes rdv", LW_MINE), W("mon rendez vous", LW_MINE),
+    /* "vous pouvez me rappeler l'heure ?": of the booking held, never a
+     * call back (review fr AZ c20.1 was offered free times) */
+    W("me rappeler lheure", LW_MINE | LW_QUESTION),
+    W("rappeler lheure", LW_MINE | LW_QUESTION),
+    W("me redire lheure", LW_MINE | LW_QUESTION),
     W("mes rendez vous", LW_MINE), W("ma reservation", LW_MINE),
     W("mes reservations", LW_MINE), W("ma resa", LW_MINE),
     W("notre rdv", LW_MINE), W("jai rdv", LW_MINE), W("jai un rdv", LW_MINE),

@@ -194,6 +194,23 @@ const struct lang_word lang_pt_words[] = {
     NCRISIS("quero morrer"), NCRISIS("vontade de morrer"),
     NCRISIS("automutilacao"), NCRISIS("acabar com a minha vida"),
     NCRISIS("acabar com minha vida"), NCRISIS("pensamentos suicidas"),
+    /* domicílio, buscar, "posso ir mesmo assim": para uma pessoa, nunca a
+     * lista de serviços */
+    NT("a domicilio", OTHER), NT("em domicilio", OTHER),
+    NT("atendimento domiciliar", OTHER), NT("vir em casa", OTHER),
+    NT("vem em casa", OTHER), NT("voces buscam", OTHER), NT("taxi", OTHER),
+    NT("posso ir mesmo assim", OTHER), NT("mesmo assim posso", OTHER),
+    NT("posso levar mesmo assim", OTHER),
+    /* o que se pergunta de uma sessão («dói?», «precisa estar vacinado?»,
+     * «posso ficar junto?»): para uma pessoa, nunca «qual dia?» */
+    NT("vacinado", OTHER), NT("vacinada", OTHER), NT("vacinas", OTHER),
+    NT("precisa estar", OTHER), NT("tem que estar", OTHER),
+    NT("posso ficar", OTHER), NT("posso acompanhar", OTHER),
+    NT("voces aceitam", OTHER), NT("vcs aceitam", OTHER),
+    /* quanto tempo aguenta, de quanto em quanto tempo: para uma pessoa,
+     * nunca a duração da sessão */
+    NLASTS("quanto tempo aguenta"), NLASTS("quanto tempo dura no"),
+    NLASTS("de quanto em quanto tempo"), NLASTS("de quanto em quanto"),
     NT("ja cheguei", OTHER), NT("ja chegamos", OTHER),
     NT("acabei de chegar", OTHER), NT("acabamos de chegar", OTHER),
     /* alone it may tell a visit ("cheguei e fui super bem atendida"):

@@ -37,6 +37,11 @@
 	{                                                                      \
 		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_CRISIS                 \
 	}
+/* How long a result lasts (LANG_NT_LASTS). */
+#define NLASTS(t)                                                              \
+	{                                                                      \
+		t, LW_NOT_TEXT, LANG_NT_OTHER | LANG_NT_LASTS                  \
+	}
 /* A gift voucher (LANG_NT_GIFT), a question of kind v about it. */
 #define NGIFT(t, v)                                                            \
 	{                                                                      \

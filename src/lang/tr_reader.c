@@ -105,6 +105,20 @@ const struct lang_word lang_tr_words[] = {
     NCRISIS("olmek istiyorum"), NCRISIS("yasamak istemiyorum"),
     NCRISIS("canima kiymak"), NCRISIS("canima kiyacagim"),
     NCRISIS("kendime zarar"),
+    /* eve gelme, alma servisi, "yine de gelebilir miyim": bir kişiye, asla
+     * hizmet listesi değil */
+    NT("eve gelip", OTHER), NT("eve geliyor musunuz", OTHER),
+    NT("eve gelir misiniz", OTHER), NT("evden alma", OTHER),
+    NT("servis var mi", OTHER), NT("taksi", OTHER),
+    NT("yine de gelebilir miyim", OTHER), NT("yine de gelsem", OTHER),
+    /* bir randevu hakkında sorulan ("acıtır mı?", "aşılı olması gerekir mi?",
+     * "yanında kalabilir miyim?"): bir kişiye, asla "hangi gün?" değil */
+    NT("aciyor mu", OTHER), NT("asili", OTHER), NT("asilari", OTHER),
+    NT("kalabilir miyim", OTHER), NT("yaninda kalabilir", OTHER),
+    NT("kabul ediyor musunuz", OTHER),
+    /* ne kadar dayanır, ne sıklıkla: bir kişiye, asla randevunun süresi değil */
+    NLASTS("kac hafta dayanir"), NLASTS("ne siklikla"),
+    NLASTS("kac haftada bir"),
     NT("geldim", OTHER), NT("kapidayim", OTHER), NT("buradayim", OTHER),
     NT("geldik", OTHER), NT("kapidayiz", OTHER), NT("buradayiz", OTHER),
     W("tamamdir", LW_YES | LW_ACK), W("tmmdr", LW_YES | LW_ACK),
@@ -809,7 +823,7 @@ const struct lang_word lang_tr_words[] = {
     NT("hassasiyet", OTHER), NT("hassasiyet olur mu", OTHER),
     NT("acitir mi", OTHER), NT("agritir mi", OTHER), NT("acili mi", OTHER),
     NT("agrili mi", OTHER), NT("zararli mi", OTHER), NT("zarar verir mi", OTHER),
-    NT("ne kadar dayanir", OTHER), NT("dayanir", OTHER), NT("kac yil", OTHER), NT("kalici mi", OTHER), NT("garanti", OTHER),
+    NLASTS("ne kadar dayanir"), NT("dayanir", OTHER), NT("kac yil", OTHER), NT("kalici mi", OTHER), NT("garanti", OTHER),
     NT("uyusturma", OTHER), NT("iyilesme", OTHER), NT("yan etki", OTHER),
 
     /* ---- a health problem in everyday words ("köpeğim çikolata yedi ne
