@@ -623,8 +623,27 @@ static const char *example_for(struct ctx *c, const struct cat_service *svc)
 	return pool_fmt(c, "%s%s", w1, ex + l0);
 }
 
+/* The reply says SERVICE's price already ("Welpen-Eingewöhnung" and
+ * "Welpe" both read in one question: review de AZ c13.1 said it twice). */
+static int priced_in_reply(const struct ctx *c, const char *service)
+{
+	for (size_t i = 0; i < c->n_parts; i++) {
+		const struct part *p = &c->parts[i];
+		if (strncmp(p->tpl, "price_", 6) != 0)
+			continue;
+		for (size_t k = 0; k < p->n_vars; k++)
+			if (strcmp(p->vars[k].name, "service") == 0 &&
+			    p->vars[k].value != NULL &&
+			    strcmp(p->vars[k].value, service) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 void add_price(struct ctx *c, const struct cat_service *svc, int prio)
 {
+	if (priced_in_reply(c, svc_name(c, svc)))
+		return;
 	struct part *p =
 	    part_add(c, prio > 0 ? "price_booked" : "price_one", prio);
 	part_set(p, "service", svc_name(c, svc));

@@ -340,8 +340,16 @@ size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 	int64_t all[MAX_GRID];
 	size_t n = free_slots(c, svc, day, 0, 24 * 60, moving, all, MAX_GRID);
 	int64_t target = epoch_of(c, day, near);
+	int64_t first_after = -1, last_before = -1;
 	size_t k = 0;
 
+	for (size_t i = 0; i < n; i++) {
+		if (all[i] > target &&
+		    (first_after < 0 || all[i] < first_after))
+			first_after = all[i];
+		if (all[i] < target && all[i] > last_before)
+			last_before = all[i];
+	}
 	while (k < want && n > 0) {
 		size_t best = 0;
 		for (size_t i = 1; i < n; i++) {
@@ -353,6 +361,22 @@ size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 		out[k++] = all[best];
 		all[best] = all[--n];
 	}
+	/* "vendredi à midi" in the lunch break: the nearest on both sides,
+	 * never three before it (review fr BA s37 was never offered 14h) */
+	int before = 0, after = 0;
+	size_t far = 0;
+	for (size_t i = 0; i < k; i++) {
+		before += out[i] < target;
+		after += out[i] > target;
+		if (llabs((long long)(out[i] - target)) >
+		    llabs((long long)(out[far] - target)))
+			far = i;
+	}
+	if (k >= 2 && after == 0 && first_after >= 0)
+		out[far] = first_after;
+	else if (k >= 2 && before == 0 && last_before >= 0 &&
+		 target > epoch_of(c, day, 0))
+		out[far] = last_before;
 	for (size_t i = 1; i < k; i++) {
 		int64_t v = out[i];
 		size_t j = i;

@@ -280,13 +280,21 @@ static enum trigger classify(const struct desk_result *d, const char **why)
  * everything else it read is for the person. */
 static int only_asks_back(const struct desk_result *d)
 {
-	if (d->d.kind != DESK_CLARIFY || d->d.n_more == 0)
+	/* "Machen Sie Hausbesuche? ... kommt nicht mehr gut die Treppe
+	 * runter": "no booking to cancel here" beside the handoff answered
+	 * what nobody asked (review de BA s10, s40, s55); a booking named
+	 * ("je dois décaler mon rendez-vous") is told it was not found */
+	int none_found = d->d.kind == DESK_REFUSED &&
+			 d->d.reason == DESK_REASON_NO_BOOKING &&
+			 !d->q.names_booking;
+	if ((d->d.kind != DESK_CLARIFY && !none_found) || d->d.n_more == 0)
 		return 0;
 	switch (d->d.reason) {
 	case DESK_REASON_NEED_DAY:
 	case DESK_REASON_NEED_DAY_UNSURE:
 	case DESK_REASON_NEED_SERVICE:
 	case DESK_REASON_TRADE_ONLY:
+	case DESK_REASON_NO_BOOKING:
 		break;
 	default:
 		return 0;

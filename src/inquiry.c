@@ -928,6 +928,47 @@ static void own_times(const struct reader *r, const struct when_local *now,
  * when the time reader took a bare number for the time and the word after
  * it is a person, a bike, a service or a count, the time is dropped.
  */
+/*
+ * "Ca. 8 kg", "un chien de 12 kg": a number the time reader took, with a
+ * weight or a length after it, is no clock time (review de AZ s02 asked
+ * which day for 08:00). The SI symbols are the same in every language.
+ */
+static void drop_measured_time(const char *text, struct inquiry *q)
+{
+	static const char *const si[] = {"kg", "g",    "cm",	"mm", "km",
+					 "m",  "kilo", "kilos", NULL};
+	struct when_req *w = &q->when;
+	size_t len = strlen(text), p, n = 0;
+	char word[16];
+
+	if (w->time != WHEN_TIME_AT || w->time_to <= 0 ||
+	    (size_t)w->time_to > len ||
+	    !isdigit((unsigned char)text[w->time_to - 1]))
+		return;
+	for (p = (size_t)w->time_to; p < len && text[p] == ' ';)
+		p++;
+	/* a letter of another script (0x80 and up) belongs to the word:
+	 * "möglich" is no "m", "gözlük" no "g" */
+	while (
+	    p < len && n + 1 < sizeof(word) &&
+	    (isalpha((unsigned char)text[p]) || (unsigned char)text[p] >= 0x80))
+		word[n++] = text[p++];
+	word[n] = '\0';
+	if (n == 0 || (p < len && (isalpha((unsigned char)text[p]) ||
+				   (unsigned char)text[p] >= 0x80)))
+		return;
+	for (size_t k = 0; si[k] != NULL; k++)
+		if (strcasecmp(word, si[k]) == 0) {
+			w->time = WHEN_TIME_NONE;
+			w->time_rule = NULL;
+			if (w->problem == WHEN_AMBIGUOUS_TIME)
+				w->problem = WHEN_FINE;
+			if (!w->has_day && !w->has_range && !w->unsure)
+				w->mentioned = 0;
+			return;
+		}
+}
+
 static void drop_counted_time(const struct reader *r, const char *text,
 			      struct inquiry *q)
 {
@@ -1541,6 +1582,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	    (r->qmark || rd_has(r, LW_QUESTION) || r->n <= 4))
 		out->asks |= INQ_ASK_HOURS;
 	rd_not_text(r, out);
+	out->names_booking = rd_has(r, LW_BOOKING | LW_MINE);
 	(void)v;
 	int pw = rd_where(r, LW_PRICE, NULL);
 	out->price_segment = pw >= 0 ? r->t[pw].segment : -1;
@@ -1548,6 +1590,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	out->hours_when = out->when;
 	when_of_the_request(r, text, now, out);
 	drop_counted_time(r, text, out);
+	drop_measured_time(text, out);
 	own_times(r, now, out);
 	time_of_the_service(r, text, now, out);
 	feast_as_occasion(r, now, out);

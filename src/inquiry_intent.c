@@ -683,6 +683,15 @@ static int cant_within_request(const struct reader *r, int at)
 	return asks;
 }
 
+/* A number is said in a piece after piece SEG. */
+static int digit_in_later_piece(const struct reader *r, int seg)
+{
+	for (size_t k = 0; k < r->n; k++)
+		if (r->t[k].segment > seg && rd_has_digit(r->t[k].w))
+			return 1;
+	return 0;
+}
+
 /* Is a day named in the piece of text holding token AT, with nothing
  * asked there (a booking verb, a thing)? "el finde no puedo": the day
  * they can't; "cita el lunes q yo no llego": the day wanted. */
@@ -950,6 +959,13 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_MOVE,
 			    "cancel, then the day and time "
 			    "wanted instead: a move");
+		else if (time && q->when.time == WHEN_TIME_AT && r->qmark &&
+			 digit_in_later_piece(r, r->t[at].segment))
+			/* "Ach nee, geht doch nicht. Kann ich auf 16 Uhr?":
+			 * can't, then another time asked in a piece of its
+			 * own: a move (review de BA c12.2 cancelled and
+			 * booked nothing) */
+			set(q, INQ_MOVE, "can't, asks another time: a move");
 		else if (cant_within_request(r, at)) {
 			kept = 0; /* read on as the request it is */
 			if (day_by_cant(r, at))

@@ -170,6 +170,8 @@ struct inquiry {
 	int gift;	       /* a gift voucher asked about (LANG_NT_GIFT) */
 	int cover;	       /* who covers the cost asked (LANG_NT_COVER) */
 	int crisis;	       /* words of a crisis (LANG_NT_CRISIS) */
+	int names_booking;     /* a booking noun or "my booking" is said
+				  (LW_BOOKING, LW_MINE) */
 	unsigned own_event;    /* bits of the pieces that tell of the
 				  customer's own hour ("hab ein
 				  Vorstellungsgespräch um 10"): what they

@@ -462,6 +462,12 @@ const struct lang_word lang_fr_words[] = {
     V("se deplacent", LW_MOVE, LW_MOVE_TRAVEL), V("vous vous deplacez", LW_MOVE, LW_MOVE_TRAVEL),
     V("vous vous deplacer", LW_MOVE, LW_MOVE_TRAVEL),
     W("decaler", LW_MOVE), W("decale", LW_MOVE), W("decalez", LW_MOVE),
+    /* "je peux venir un peu plus tôt, genre 9h30 ?" with a booking held:
+     * that booking at another time (review fr BA c18.3 asked which day) */
+    W("peux venir plus tot", LW_MOVE), W("peux venir un peu plus tot", LW_MOVE),
+    W("peux venir plus tard", LW_MOVE), W("peux venir un peu plus tard", LW_MOVE),
+    W("peux passer plus tot", LW_MOVE), W("peux passer plus tard", LW_MOVE),
+    W("pourrais venir plus tot", LW_MOVE), W("pourrais venir plus tard", LW_MOVE),
     W("reporter", LW_MOVE), W("reportez", LW_MOVE), W("repousser", LW_MOVE),
     W("avancer", LW_MOVE), W("avancez", LW_MOVE),
     W("modifier", LW_MOVE), W("modifiez", LW_MOVE), W("modif", LW_MOVE),

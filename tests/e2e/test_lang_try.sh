@@ -496,5 +496,23 @@ out=$("$SMSDESK_BIN" try -c "$tmp/own.cfg" --db "$tmp/own.db" --now 2026-12-01T1
 t_contains "$out" "llama ahora mismo al 061. Alguien te escucha a cualquier hora: Teléfono de la Esperanza 717 003 717."
 t_end
 
+# Review de BA (a foot-care practice in Kiel) and fr BA (a bicycle workshop
+# in Strasbourg): "no booking to cancel here" beside a handoff answered what
+# nobody asked (de s10); a time asked in the lunch break is offered on both
+# sides of it, never three before (fr s37).
+t_begin "a question handed on is told alone, never 'no booking found' beside it (de BA s10)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/de/podologie.cfg" --db "$tmp/podo.db" \
+	--now 2026-12-02T10:18 --from +4915100000201 \
+	"Machen Sie Hausbesuche? Meine Mutter ist 87 und kommt nicht mehr gut die Treppe runter." 2>/dev/null)
+t_eq "$out" "Ich habe Ihre Nachricht an das Team weitergegeben; Sie bekommen bald eine Antwort."
+t_end
+
+t_begin "noon in the lunch break: the nearest before and after it (fr BA s37)"
+out=$("$SMSDESK_BIN" try -c "$SMSDESK_SRC/tests/data/lang/fr/velo2.cfg" --db "$tmp/velo.db" \
+	--now 2026-12-02T11:12 --from +33612340201 \
+	"Salut, tu peux me caser un réglage dérailleur vendredi à midi ?" 2>/dev/null)
+t_contains "$out" "Créneaux libres : 1) 11h 2) 11h30 3) 14h."
+t_end
+
 rm -rf "$tmp"
 t_done
