@@ -1037,6 +1037,18 @@ static void dispatch(struct ctx *c, const char *text)
 		do_my_bookings(c);
 		return;
 	case INQ_NOT_TEXT:
+		/* "Um 15 Uhr bitte. Kann ich sein Kuscheltier mitnehmen?"
+		 * to our offer: the time books, the question goes to a
+		 * person beside it (review de BB c16.3 booked nothing) */
+		if ((pending_is(c, "offer") || pending_is(c, "book")) &&
+		    c->pend.svc != NULL && q->when.time == WHEN_TIME_AT &&
+		    q->when.problem == WHEN_FINE &&
+		    q->not_text == LANG_NT_OTHER && !q->complaint &&
+		    first_service(c, q) == NULL) {
+			q->intent = INQ_BOOK;
+			do_request(c, q, text);
+			return;
+		}
 		switch (not_text_kind(c, q->not_text)) {
 		case DESK_ADDRESS:
 			decide(c, DESK_ADDRESS, DESK_REASON_NONE,

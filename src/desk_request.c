@@ -325,7 +325,10 @@ static void do_avail_in(struct ctx *c, struct request *rq)
 	} else if (rq->w.time == WHEN_TIME_AT && rq->w.problem == WHEN_FINE) {
 		from = rq->w.from_min;
 	}
-	if (rq->w.unsure || rq->w.has_range || rq->w.time == WHEN_TIME_ASAP) {
+	/* "un créneau aujourd'hui ou demain ?": both days offered across,
+	 * as a request does (review fr BA c10.1 got only tomorrow) */
+	if (rq->w.unsure || rq->w.has_range || rq->w.time == WHEN_TIME_ASAP ||
+	    (rq->w.problem == WHEN_AMBIGUOUS_DATE && rq->w.has_either)) {
 		book_request(c, rq);
 		return;
 	}

@@ -1492,10 +1492,11 @@ static int price_goes_on(const struct reader *r, int seg)
  * word is an age said aside, never a head count, a day or an hour (review
  * de AD s50, c19.1 booked three places for "Sohn (6)", s14 asked "which
  * day do you mean?"). Returns TEXT, or a copy with such numbers blanked
+ * (*young set when one is under 16)
  * (the same length, so the pieces keep their places); a static buffer,
  * valid until the next call.
  */
-static const char *ages_aside(const char *text)
+static const char *ages_aside(const char *text, int *young)
 {
 	static char copy[FOLD_CAP];
 	size_t len = strlen(text);
@@ -1517,6 +1518,9 @@ static const char *ages_aside(const char *text)
 			memcpy(copy, text, len + 1);
 			src = copy;
 		}
+		/* the age is kept aside: under 16, a child (review de BB
+		 * s10 "Sehtest für unsere Tochter (6)" got the adults') */
+		*young |= atoi(text + i + 1) < 16;
 		memset(copy + i + 1, ' ', nd);
 	}
 	return src;
@@ -1531,7 +1535,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	memset(out, 0, sizeof(*out));
 	if (text == NULL)
 		text = "";
-	text = ages_aside(text);
+	text = ages_aside(text, &out->child_aside);
 	r->cat = cat;
 	r->pack = pack != NULL ? pack : lang_default();
 	out->not_text = -1;

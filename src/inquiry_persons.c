@@ -932,13 +932,15 @@ static void named_over_person(struct reader *r, struct inquiry *q)
  */
 static void child_variant(struct reader *r, struct inquiry *q)
 {
-	int child = 0;
+	int child = q->child_aside;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct tok *t = &r->t[i];
 		child |= ((t->eff & LW_CHILD) && t->thing == 0) ||
 			 child_age_at(r, i);
+		/* "für unsere Tochter (6)": "our" owns, counts no one in
+		 * (review de BB s10 offered the adults' eye test) */
 		if ((t->cls & LW_SELF) &&
-		    !(t->cls & (LW_FILLER | LW_BOOK | LW_QUESTION)))
+		    !(t->cls & (LW_FILLER | LW_BOOK | LW_QUESTION | LW_OWNER)))
 			return; /* "für mich und meinen Sohn" */
 	}
 	/* "für meinen Sohn", a catalog's own word for its children's

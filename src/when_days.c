@@ -757,8 +757,11 @@ static int week_after_or(struct rd *rd, int i)
 	int k0 = skip(rd, i);
 	/* a relative day only right before its "or": day_aside marks what
 	 * it reads ("Montagmorgen" keeps its morning) */
+	/* "aujourd'hui ou demain", "ajd ou dem1": a relative day of
+	 * several tokens too (review fr BA c10.1 offered only tomorrow) */
+	const struct lex_hit *rel = hit(rd, k0, WS_REL_DAY);
 	if (!has(rd, k0, WS_WEEKDAY) &&
-	    (!has(rd, k0, WS_REL_DAY) || hit(rd, k0 + 1, WS_TO) == NULL))
+	    (rel == NULL || hit(rd, k0 + rel->len, WS_TO) == NULL))
 		return 0;
 	if ((n = day_aside(rd, i, 0, &a)) == 0)
 		return 0;

@@ -172,6 +172,8 @@ struct inquiry {
 	int crisis;	       /* words of a crisis (LANG_NT_CRISIS) */
 	int names_booking;     /* a booking noun or "my booking" is said
 				  (LW_BOOKING, LW_MINE) */
+	int child_aside;       /* an age under 16 said in brackets after a
+				  word ("Tochter (6)") */
 	unsigned own_event;    /* bits of the pieces that tell of the
 				  customer's own hour ("hab ein
 				  Vorstellungsgespräch um 10"): what they

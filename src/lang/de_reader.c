@@ -314,6 +314,10 @@ const struct lang_word lang_de_words[] = {
     NLASTS("wie lange haelt"), NLASTS("wie oft muss"),
     NLASTS("wie oft sollte"), NLASTS("alle wie viel wochen"),
     NLASTS("nach wie vielen wochen"),
+    /* Stufen, Aufzug, Rollator: ob man hineinkommt, für einen Menschen,
+     * nie die Adresse (review de BB s26) */
+    NT("stufen", OTHER), NT("stufen am eingang", OTHER), NT("treppe", OTHER),
+    NT("treppen", OTHER), NT("rollator", OTHER), NT("aufzug", OTHER),
     /* wer mitkommt („kann ich meine Tochter mitbringen?“): für einen Menschen */
     NT("mit meiner tochter kommen", OTHER),
     NT("mit meinem sohn kommen", OTHER), NT("mit meinem kind kommen", OTHER),
