@@ -683,11 +683,14 @@ static int cant_within_request(const struct reader *r, int at)
 	return asks;
 }
 
-/* A number is said in a piece after piece SEG. */
+/* A number or a day is said in a piece after piece SEG ("Kann ich auf 16
+ * Uhr?", "Geht Samstag auch?"). */
 static int digit_in_later_piece(const struct reader *r, int seg)
 {
 	for (size_t k = 0; k < r->n; k++)
-		if (r->t[k].segment > seg && rd_has_digit(r->t[k].w))
+		if (r->t[k].segment > seg &&
+		    (rd_has_digit(r->t[k].w) ||
+		     (r->t[k].eff & (LW_WEEKDAY | LW_DATEWORD | LW_TODAY))))
 			return 1;
 	return 0;
 }
@@ -959,12 +962,14 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			set(q, INQ_MOVE,
 			    "cancel, then the day and time "
 			    "wanted instead: a move");
-		else if (time && q->when.time == WHEN_TIME_AT && r->qmark &&
-			 digit_in_later_piece(r, r->t[at].segment))
-			/* "Ach nee, geht doch nicht. Kann ich auf 16 Uhr?":
-			 * can't, then another time asked in a piece of its
-			 * own: a move (review de BA c12.2 cancelled and
-			 * booked nothing) */
+		else if (time &&
+			 (q->when.time == WHEN_TIME_AT || q->when.has_day) &&
+			 r->qmark && digit_in_later_piece(r, r->t[at].segment))
+			/* "Ach nee, geht doch nicht. Kann ich auf 16 Uhr?",
+			 * "da muss ich arbeiten. Geht Samstag auch?": can't,
+			 * then another time or day asked in a piece of its
+			 * own: a move (reviews de BA c12.2 cancelled and
+			 * booked nothing, de BC c18.3 moved within Friday) */
 			set(q, INQ_MOVE, "can't, asks another time: a move");
 		else if (cant_within_request(r, at)) {
 			kept = 0; /* read on as the request it is */
@@ -1315,6 +1320,18 @@ void rd_decide_intent(const struct reader *r, const char *text,
 	 * and no booking, with only a courtesy verb ("pouvez-vous") to read
 	 * as one, is for a person, never the menu of services (reviews fr AH
 	 * c13.1, de AH s41) */
+	/* "Ich wollte nur kurz sagen, dass ich mit der Behandlung letzte
+	 * Woche sehr zufrieden war. Danke an ... das ganze Team!": a visit
+	 * gone by told with thanks and nothing asked is praise, thanked
+	 * back (review de BC s41 was handed on) */
+	if (!thing && !asked && !trade && q->not_text < 0 && !r->qmark &&
+	    !q->complaint && rd_has(r, LW_THANKS) &&
+	    !rd_has(r, LW_NO | LW_CANCEL | LW_MOVE | LW_BOOK) &&
+	    told_of_the_past(r, q)) {
+		q->praise = 1;
+		set(q, INQ_THANKS, "a visit gone by told with thanks: praise");
+		return;
+	}
 	if (!thing && !asked && !trade && q->not_text < 0 &&
 	    told_of_the_past(r, q)) {
 		q->not_text = LANG_NT_OTHER;

@@ -357,6 +357,11 @@ const struct lang_word lang_de_words[] = {
 
     /* ---- Dank und Bestätigung: keine Antwort nötig */
     W("danke", LW_THANKS), W("dankeschon", LW_THANKS), W("danke schon", LW_THANKS),
+    /* "Ich wollte nur kurz sagen, dass ich ... sehr zufrieden war":
+     * praise of a visit (review de BC s41 was handed on) */
+    W("sehr zufrieden", LW_THANKS), W("super zufrieden", LW_THANKS),
+    W("total zufrieden", LW_THANKS), W("wollte nur kurz sagen", LW_THANKS),
+    W("wollte nur sagen", LW_THANKS),
     W("danke sehr", LW_THANKS), W("vielen dank", LW_THANKS),
     /* "Vielen Dank im Voraus!" thanks; its "im Voraus" asks nothing
      * (review de R s59 was handed on after its booking) */
@@ -1056,6 +1061,10 @@ const struct lang_word lang_de_words[] = {
     V("geschwollen", LW_SYMPTOM, 1), V("schwellung", LW_SYMPTOM, 1),
     V("eitert", LW_SYMPTOM, 1), V("schmerzen", LW_SYMPTOM, 1),
     V("tut weh", LW_SYMPTOM, 1),
+    /* "mein Zahn tut total weh" (review de BC c03.1 got the menu) */
+    V("tut total weh", LW_SYMPTOM, 1), V("tut so weh", LW_SYMPTOM, 1),
+    V("tut sehr weh", LW_SYMPTOM, 1), V("tut richtig weh", LW_SYMPTOM, 1),
+    V("tut echt weh", LW_SYMPTOM, 1), V("tut mega weh", LW_SYMPTOM, 1),
     V("notfall", LW_SYMPTOM | LW_URGENT, 2), V("notfalle", LW_SYMPTOM | LW_URGENT, 2),
     V("notfallen", LW_SYMPTOM | LW_URGENT, 2),
     W("notdienst", LW_URGENT), W("notaufnahme", LW_URGENT),
@@ -1123,6 +1132,12 @@ const struct lang_word lang_de_words[] = {
      * the counter, never slots or the menu (de4 s34 "mein shellac ist nach
      * 3 tagen schon abgeplatzt. Echt enttäuschend") */
     NC("enttauscht"), NC("enttauschend"), NC("enttauschung"),
+    /* "Ich bin echt sauer ... musste 50 Minuten warten. So geht das
+     * nicht." (review de BC s42 got the menu) */
+    NC("echt sauer"), NC("bin sauer"), NC("ziemlich sauer"), NC("verargert"),
+    NC("veraergert"), NC("so geht das nicht"), NC("musste warten"),
+    NC("minuten warten"), NC("frechheit"), NC("unverschamt"),
+    NC("unverschaemt"),
     NC("abgeplatzt"), NC("abgesplittert"), NC("abgeblattert"),
     NC("platzt ab"), NC("splittert"), NC("blattert ab"),
     NC("nicht zufrieden"), NC("gar nicht zufrieden"),
