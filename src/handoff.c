@@ -138,9 +138,11 @@ static int forward(struct store *st, const struct catalog *cat,
 
 	*queued = 0;
 	*held = 0;
-	/* words of a crisis reach the staff now, on duty or not and
-	 * whatever the hour's count: a life may hang on it, and a crisis
-	 * is never a flood's worth of texts */
+	/* words of a crisis reach the staff now, on duty or not: a life
+	 * may hang on it. The hour's limits stay: crisis words sent again
+	 * and again (a prank, another machine) must not flood the staff's
+	 * phones (a first one is within them unless they are already
+	 * flooded). */
 	if (!urgent && !handoff_on_duty(cat, now, NULL)) {
 		*held = 1;
 		return STORE_OK;
@@ -150,8 +152,8 @@ static int forward(struct store *st, const struct catalog *cat,
 		rc = store_handoff_forwards_since(st, 0, now - 3600, &all);
 	if (rc < 0)
 		return rc;
-	if (!urgent && (mine >= HANDOFF_FORWARDS_PER_HOUR ||
-			all >= HANDOFF_FORWARDS_ALL_PER_HOUR)) {
+	if (mine >= HANDOFF_FORWARDS_PER_HOUR ||
+	    all >= HANDOFF_FORWARDS_ALL_PER_HOUR) {
 		*held = 1;
 		return STORE_OK;
 	}
