@@ -903,7 +903,9 @@ static void dispatch(struct ctx *c, const char *text)
 		return;
 	if (first_of_offer(c, q, text))
 		return;
-	if (describes_held(c, q, text))
+	/* "habe morgen um 14 Uhr einen Termin ... erst um 15 Uhr": the
+	 * booking told is the one to move, never "already booked" */
+	if (!q->held_moved && describes_held(c, q, text))
 		return;
 	if (about_the_booking(c, q, text))
 		return;

@@ -855,6 +855,62 @@ static void feast_as_occasion(const struct reader *r,
 }
 
 /*
+ * "habe morgen um 14 Uhr einen Termin bei Ihnen. Ich schaffe es leider erst
+ * um 15 Uhr. Geht das noch?": a piece telling a booking held at one time
+ * ("have", a booking noun, a number) and a later piece with another time
+ * ask to move it there (review de BD2 c14.2 booked 14:00, the hour they
+ * could not make, a wrong day). The told piece is read aside; the day
+ * stays the one it names where the later piece names none.
+ */
+static void held_then_other_time(const struct reader *r, const char *text,
+				 const struct when_local *now,
+				 struct inquiry *q)
+{
+	static char masked[2 * RAW_HALF + 16];
+	size_t len = strlen(text);
+	int told = -1, later = -1;
+
+	if (q->when.time != WHEN_TIME_AT || r->n_segs < 2 ||
+	    len >= sizeof(masked))
+		return;
+	for (int s = 0; s < r->n_segs; s++) {
+		int have = 0, noun = 0, digit = 0;
+		for (size_t i = 0; i < r->n; i++) {
+			const struct tok *t = &r->t[i];
+			if (t->segment != s)
+				continue;
+			have |= (t->cls & LW_HAVE_I) != 0 ||
+				(t->cls & (LW_COMMON | LW_BOOK)) ==
+				    (LW_COMMON | LW_BOOK);
+			noun |= (t->eff & LW_BOOKING) != 0;
+			digit |= rd_has_digit(t->w);
+		}
+		if (told < 0 && have && noun && digit)
+			told = s;
+		else if (told >= 0 && digit && !noun)
+			later = s;
+	}
+	if (told < 0 || later < 0)
+		return;
+	memcpy(masked, text, len + 1);
+	memset(masked + r->seg_from[told], ' ',
+	       r->seg_to[told] - r->seg_from[told]);
+	struct when_req w;
+	read_when(r, masked, now, &w);
+	if (w.time != WHEN_TIME_AT || w.problem != WHEN_FINE)
+		return;
+	if (!w.has_day && q->when.has_day) {
+		w.has_day = 1;
+		w.day = q->when.day;
+		w.day_explicit = q->when.day_explicit;
+		w.day_rule = q->when.day_rule;
+	}
+	q->when = w;
+	q->n_times = 0; /* one time asked, never one per clause */
+	q->held_moved = 1;
+}
+
+/*
  * Several services, each in a clause of its own with its own time
  * ("Maniküre am Sa um 10 und Augenbrauen um 11", "manicure at 10 and a
  * pedicure at 11"): each takes the clock time of its clause, never one
@@ -1602,6 +1658,7 @@ void inquiry_parse_lang(const struct catalog *cat, const struct lang_pack *pack,
 	check_day_words(r, out);
 	rd_clause_times(r, now, out);
 	rd_clause_days(r, now, out);
+	held_then_other_time(r, text, now, out);
 	out->wants_price = (out->asks & INQ_ASK_PRICE) != 0;
 	out->asks_hours = (out->asks & INQ_ASK_HOURS) != 0;
 	/* "not 10, 11": a time set aside for another is a correction */

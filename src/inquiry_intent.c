@@ -798,6 +798,11 @@ void rd_decide_intent(const struct reader *r, const char *text,
 		      struct inquiry *q)
 {
 	name_kin(r, q);
+	/* "habe morgen um 14 Uhr einen Termin ... erst um 15 Uhr" */
+	if (q->held_moved && q->not_text < 0 && !q->crisis) {
+		set(q, INQ_MOVE, "a booking told, another time asked: a move");
+		return;
+	}
 	int retest = rd_retest(r, q);
 	int kind = !retest && rd_other_kind(r, q);
 	int thing = q->n_matches > 0;

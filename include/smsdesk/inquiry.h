@@ -174,6 +174,8 @@ struct inquiry {
 				  (LW_BOOKING, LW_MINE) */
 	int child_aside;       /* an age under 16 said in brackets after a
 				  word ("Tochter (6)") */
+	int held_moved;	       /* a booking told at one time, another time
+				  asked after it: a move */
 	unsigned own_event;    /* bits of the pieces that tell of the
 				  customer's own hour ("hab ein
 				  Vorstellungsgespräch um 10"): what they

@@ -474,6 +474,15 @@ t_eq "$(sqlite3 "$tmp/crisis.db" "select count(*) from out_msg where origin = 1 
 t_eq "$(sqlite3 "$tmp/crisis.db" "select count(*) from out_msg where origin = 1")" 1
 t_end
 
+t_begin "crisis words sent again and again: the staff's phones are never flooded"
+for m in 40 41 42 43 44 45; do
+	"$SMSDESK_BIN" try -c "$hcfg" --db "$tmp/crisis.db" --now 2026-12-01T23:$m \
+		--from +4915100000013 "Ich will nicht mehr leben" >/dev/null 2>&1
+done
+n=$(sqlite3 "$tmp/crisis.db" "select count(*) from out_msg where origin = 1 and text like '%+4915100000013%'")
+t_eq "$([ "$n" -ge 1 ] && [ "$n" -le 4 ] && echo ok)" ok
+t_end
+
 t_begin "a crisis in Spanish: 112 and 024; a back that 'kills me' books as ever"
 out=$(try --now 2026-12-01T23:30 --from +34600000031 "no quiero vivir más, ya no aguanto")
 t_contains "$out" "Siento mucho que lo pases tan mal. Si corres peligro, llama ahora mismo al 112. Alguien te escucha a cualquier hora: 024."
