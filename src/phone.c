@@ -815,13 +815,16 @@ int phone_national(const char *e164, const char *country, char *out, size_t cap)
 /* ---- crisis numbers ------------------------------------------------------ */
 
 /*
- * Facts from each country's health service or the line itself, as of
- * 2026: TelefonSeelsorge (DE, AT), 3114 (FR, the national suicide
- * prevention number since October 2021), 024 (ES, since May 2022), SNS 24
- * (PT, psychological support), CVV 188 (BR, free since July 2018),
- * Samaritans 116 123 (GB, IE), 988 (US, CA), 143 (CH), 113 (NL), Lifeline
- * (AU), 1737 (NZ). Turkey has 112 and no national line; none is guessed.
- * Sorted by code for the binary search.
+ * National numbers, as of 2026: TelefonSeelsorge (DE, AT), 3114 (FR, the
+ * national suicide prevention number since October 2021), 024 (ES, since
+ * May 2022), SNS 24 (PT, psychological support), CVV 188 (BR, free since
+ * July 2018), Samaritans 116 123 (GB, IE), 988 (US, CA), 143 (CH), 113
+ * (NL), Lifeline (AU), 1737 (NZ). DE, FR, BR, GB, US and CH were checked
+ * against the lines' and health services' own public pages; the others
+ * are the widely published national numbers, to be confirmed by whoever
+ * installs the desk there (business.crisis_line overrides). Turkey has
+ * 112 and no national line; none is guessed. Sorted by code for the
+ * binary search.
  */
 static const struct {
 	char iso[3];
