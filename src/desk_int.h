@@ -424,6 +424,8 @@ void add_price_each(struct ctx *c, const struct cat_service *svc);
 void add_book_example(struct ctx *c, const struct cat_service *svc);
 void add_hours(struct ctx *c, const struct when_req *w, int prio);
 void add_cant_answer(struct ctx *c, int topic, int with_can, int prio);
+/* Has the reply a part rendered from template TPL already? */
+int has_part(const struct ctx *c, const char *tpl);
 /* "are you open on sundays?": a weekday named alone (W) that we close
  * every week (HOURS "", its hours that day) is said for every week, with
  * the week's hours; 0 (nothing added) when it is open or closed by date. */

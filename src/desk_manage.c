@@ -759,14 +759,21 @@ static struct when_day horizon_end(const struct ctx *c)
 	return when_day_add(c->lnow.day, c->cat->policy.booking_horizon_days);
 }
 
+/* Has the reply a part rendered from template TPL already? */
+int has_part(const struct ctx *c, const char *tpl)
+{
+	for (size_t i = 0; i < c->n_parts; i++)
+		if (strcmp(c->parts[i].tpl, tpl) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "are you open on sundays?", "abris los domingos?": a weekday named alone
  * that we close every week is answered for every week, with the days we
  * open (reviews es8, fr8: "closed on Sun 6 Dec" left the customer asking
  * about the next one); 0 when the day is open or closed only by date.
  */
-static int has_part(const struct ctx *c, const char *tpl);
-
 int closed_weekly(struct ctx *c, const struct when_req *w, const char *hours,
 		  int prio)
 {
@@ -782,15 +789,6 @@ int closed_weekly(struct ctx *c, const struct when_req *w, const char *hours,
 		 c->pack->wday_every[wd]);
 	part_set(part_add(c, "hours_week", prio), "hours", fmt_hours(c));
 	return 1;
-}
-
-/* Has the reply a part rendered from template TPL already? */
-static int has_part(const struct ctx *c, const char *tpl)
-{
-	for (size_t i = 0; i < c->n_parts; i++)
-		if (strcmp(c->parts[i].tpl, tpl) == 0)
-			return 1;
-	return 0;
 }
 
 /* A part of the reply already says the week's hours ({hours}). */

@@ -65,23 +65,13 @@ static int asked_of(struct ctx *c, const struct inquiry *q, unsigned what)
 
 /* The questions asked beside the main answer, each answered (prio 2:
  * they give way to the main answer when space is short). */
-/* The reply asks which day with what the service costs and takes
- * ("ask_day_priced"): its price and length are said. */
-static int priced_already(const struct ctx *c)
-{
-	for (size_t i = 0; i < c->n_parts; i++)
-		if (strcmp(c->parts[i].tpl, "ask_day_priced") == 0)
-			return 1;
-	return 0;
-}
-
 void answer_questions(struct ctx *c, const struct inquiry *q,
 		      const struct cat_service *svc, int booked)
 {
 	enum desk_kind main = c->out->d.kind;
-	/* "Was kostet scheren bei einem Pudel?": the price said once, in
-	 * "which day?" (review de AZ s02, c13.1 said it twice) */
-	int said = priced_already(c);
+	/* "Was kostet scheren bei einem Pudel?": the price and length said
+	 * once, in "which day?" (review de AZ s02 said them twice) */
+	int said = has_part(c, "ask_day_priced");
 	if ((q->asks & INQ_ASK_PRICE) && svc != NULL && !booked && !said &&
 	    main != DESK_PRICE && !asked_of(c, q, INQ_ASK_PRICE)) {
 		also_decide(c, DESK_PRICE, DESK_REASON_NONE);

@@ -374,8 +374,7 @@ size_t nearest_slots(struct ctx *c, const struct cat_service *svc,
 	}
 	if (k >= 2 && after == 0 && first_after >= 0)
 		out[far] = first_after;
-	else if (k >= 2 && before == 0 && last_before >= 0 &&
-		 target > epoch_of(c, day, 0))
+	else if (k >= 2 && before == 0 && last_before >= 0)
 		out[far] = last_before;
 	for (size_t i = 1; i < k; i++) {
 		int64_t v = out[i];

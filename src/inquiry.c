@@ -876,10 +876,8 @@ static void held_then_other_time(const struct reader *r, const char *text,
 	/* "habe um 14 Uhr einen Termin beim Zahnarzt, kann ich danach um
 	 * 16 zum Haarschnitt?": a service asked is a new booking, the
 	 * booking told someone else's */
-	for (size_t k = 0; k < q->n_things; k++)
-		if (q->things[k].kind == CAT_SERVICE &&
-		    q->things[k].role == INQ_ASKED)
-			return;
+	if (rd_service_asked(q))
+		return;
 	for (int s = 0; s < r->n_segs; s++) {
 		int have = 0, noun = 0, digit = 0;
 		for (size_t i = 0; i < r->n; i++) {

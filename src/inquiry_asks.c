@@ -917,14 +917,11 @@ void rd_questions(const struct reader *r, struct inquiry *q)
 	/* "Notfall!!! Hund hat Rattengift gefressen was soll ich tun": a
 	 * topic we don't do, asked of alone, is answered with who does it
 	 * (review de BC2 s13 got no emergency number) */
-	int svc = 0, topic = 0;
-	for (size_t k = 0; k < q->n_things; k++) {
-		if (q->things[k].role != INQ_ASKED)
-			continue;
-		svc |= q->things[k].kind == CAT_SERVICE;
-		topic |= q->things[k].kind == CAT_TOPIC;
-	}
-	if (topic && !svc)
+	int topic = 0;
+	for (size_t k = 0; k < q->n_things; k++)
+		topic |= q->things[k].role == INQ_ASKED &&
+			 q->things[k].kind == CAT_TOPIC;
+	if (topic && !rd_service_asked(q))
 		return;
 	/* the price or length asked beside it is answered too */
 	to_person(q, "a question about a service, not a booking: for a person");

@@ -685,7 +685,7 @@ static int cant_within_request(const struct reader *r, int at)
 
 /* A number or a day is said in a piece after piece SEG ("Kann ich auf 16
  * Uhr?", "Geht Samstag auch?"). */
-static int digit_in_later_piece(const struct reader *r, int seg)
+static int asked_in_later_piece(const struct reader *r, int seg)
 {
 	for (size_t k = 0; k < r->n; k++)
 		if (r->t[k].segment > seg &&
@@ -969,7 +969,7 @@ void rd_decide_intent(const struct reader *r, const char *text,
 			    "wanted instead: a move");
 		else if (time &&
 			 (q->when.time == WHEN_TIME_AT || q->when.has_day) &&
-			 r->qmark && digit_in_later_piece(r, r->t[at].segment))
+			 r->qmark && asked_in_later_piece(r, r->t[at].segment))
 			/* "Ach nee, geht doch nicht. Kann ich auf 16 Uhr?",
 			 * "da muss ich arbeiten. Geht Samstag auch?": can't,
 			 * then another time or day asked in a piece of its

@@ -752,13 +752,11 @@ static int week_after_or(struct rd *rd, int i)
 	struct when_day a, b;
 	int n, m;
 
-	/* "heute oder morgen", "morgen oder übermorgen" too (review de AT
-	 * c16.2 was asked which date) */
+	/* "heute oder morgen", "aujourd'hui ou demain", "ajd ou dem1" too
+	 * (reviews de AT c16.2, fr BA c10.1): a relative day, of one token
+	 * or several, only right before its "or" (day_aside marks what it
+	 * reads: "Montagmorgen" keeps its morning) */
 	int k0 = skip(rd, i);
-	/* a relative day only right before its "or": day_aside marks what
-	 * it reads ("Montagmorgen" keeps its morning) */
-	/* "aujourd'hui ou demain", "ajd ou dem1": a relative day of
-	 * several tokens too (review fr BA c10.1 offered only tomorrow) */
 	const struct lex_hit *rel = hit(rd, k0, WS_REL_DAY);
 	if (!has(rd, k0, WS_WEEKDAY) &&
 	    (rel == NULL || hit(rd, k0 + rel->len, WS_TO) == NULL))
